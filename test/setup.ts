@@ -1,0 +1,7 @@
+// Shared vitest setup: keep it tiny; per-suite setup belongs in the suite.
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
