@@ -1,0 +1,387 @@
+/**
+ * The clinical engine's contract: what goes in (plain FHIR R4 resources read for one patient) and what
+ * comes out (trials, assessments, suggestions and an accounting of every resource).
+ *
+ * This file is shared by src/clinical (which produces it), src/fhir (which feeds it and writes back from it),
+ * src/views (which renders it) and `npm run derive` (which prints it). Change it deliberately.
+ * Dates are ISO 8601 calendar dates ("2025-03-01") unless a field says otherwise.
+ */
+import type { CodeableConcept, Resource } from 'fhir/r4';
+
+// ---------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------
+
+/** Everything read for one patient. `resources` holds each resource once, Medication resources included. */
+export interface PatientRecord {
+  /** The Patient id (not the reference), e.g. "trd-2-failed". */
+  patientId: string;
+  /** All resources read for this patient, in any order. May include the Patient itself. */
+  resources: Resource[];
+}
+
+export interface DeriveOptions {
+  /** The "as of" date; every "recent", "ongoing" and "current episode" judgement is made against it. */
+  asOf: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules and their sources: every conclusion names the rule it applied.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Verification tag as in shared/clinical/FACTS.md: V = read in a primary source, S = secondary source,
+ * U = unverified (shown as such in the app), derived = arithmetic on verified numbers.
+ */
+export type Verification = 'V' | 'S' | 'U' | 'derived';
+
+/** A rule or table row a clinician can read beside its reference. */
+export interface RuleRef {
+  /** Stable id, e.g. "adequacy.min-duration-weeks". */
+  id: string;
+  /** The rule in one plain sentence. */
+  summary: string;
+  /** Citation: paper, label, value set (with OID), or FACTS.md section. */
+  source: string;
+  verification: Verification;
+}
+
+/** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
+export interface Finding {
+  text: string;
+  /** Resource references ("Observation/abc") behind the statement; empty only for absence-based statements. */
+  sources: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminology
+// ---------------------------------------------------------------------------------------------
+
+export type DrugClass =
+  | 'ssri'
+  | 'snri'
+  | 'tca'
+  | 'maoi'
+  | 'atypical-antidepressant'
+  | 'antipsychotic'
+  | 'mood-stabilizer'
+  | 'augmentation-agent'
+  | 'nmda-antagonist'
+  | 'other-psychotropic'
+  | 'unknown';
+
+/** How a medication was recognised, in the order the engine tries them. */
+export type MedicationMatch = 'rxnorm' | 'atc' | 'medication-resource' | 'text' | 'brand' | 'none';
+
+export interface MedicationIdentity {
+  /** Lower-case generic ingredient name ("sertraline"), or null when not recognised. */
+  ingredient: string | null;
+  drugClass: DrugClass;
+  /** Strength of one unit (tablet, capsule, mL) in mg when known ("sertraline 50 MG Oral Tablet" -> 50). */
+  strengthMg: number | null;
+  /** True for long-acting injectables (dose then per interval, not per day). */
+  longActingInjectable: boolean;
+  matchedBy: MedicationMatch;
+  /** What the record called it, for display and for the "unknown medication" note. */
+  display: string;
+  note?: string;
+}
+
+/** A daily dose derived from dosage instructions, product strength or free text. */
+export interface DailyDose {
+  /** Amount per day, or null when it could not be determined. */
+  amount: number | null;
+  /** Unit of `amount`, normally "mg"; null with a null amount. */
+  unit: string | null;
+  /** How it was computed ("2 × 50 mg tablet, once daily"). */
+  basis: string;
+  /** Why it could not be determined or converted, when it could not. */
+  note?: string;
+}
+
+export type Instrument =
+  | 'phq9'
+  | 'phq9-item9'
+  | 'phq2'
+  | 'gad7'
+  | 'madrs'
+  | 'hamd17'
+  | 'qids-sr16'
+  | 'ybocs'
+  | 'cssrs'
+  | 'panss'
+  | 'bprs'
+  | 'caps5'
+  | 'pcl5';
+
+/** One symptom-scale score from an Observation. */
+export interface ScorePoint {
+  instrument: Instrument;
+  /** Date (or dateTime) of the observation; scores without any date go to `unused`. */
+  date: string;
+  value: number;
+  source: string;
+}
+
+export type ConditionKey = 'mdd' | 'bipolar-depression' | 'schizophrenia' | 'ocd' | 'ptsd';
+
+/** Conditions that matter for flags, cautions and contraindications, beyond the five assessed ones. */
+export type ComorbidityKey =
+  | 'substance-use'
+  | 'psychosocial-stressor'
+  | 'trauma'
+  | 'personality-disorder'
+  | 'anxiety'
+  | 'epilepsy'
+  | 'pregnancy'
+  | 'psychotic-features'
+  | 'catatonia'
+  | 'suicidal-ideation'
+  | 'intracerebral-haemorrhage'
+  | 'aneurysm-or-avm'
+  | 'raised-intracranial-pressure'
+  | 'recent-myocardial-infarction'
+  | 'recent-stroke'
+  | 'hypertension'
+  | 'head-implant'
+  | 'vagotomy'
+  | 'other';
+
+/**
+ * A diagnosis found in the record, with the span it covers. Devices (Device resources: cochlear implant,
+ * stimulators, aneurysm clips) and implant-status codes are also reported here, as kind 'head-implant'.
+ */
+export interface DiagnosisSpan {
+  /** What the engine recognised it as; 'other' for codes it keeps for display only. */
+  kind: ConditionKey | ComorbidityKey;
+  code: string;
+  system: string;
+  display: string;
+  onset: string | null;
+  abatement: string | null;
+  /** clinicalStatus code ("active", "resolved", …) or null. */
+  clinicalStatus: string | null;
+  source: string;
+}
+
+export type ProcedureKind = 'ect' | 'tms' | 'esketamine' | 'ketamine' | 'vns' | 'dbs' | 'psychotherapy' | 'other';
+
+/** A past interventional procedure (a session, or a course when the Procedure has a period). */
+export interface ProcedureMark {
+  kind: ProcedureKind;
+  display: string;
+  start: string;
+  end: string | null;
+  source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trials
+// ---------------------------------------------------------------------------------------------
+
+export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
+/** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
+export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
+export type TrialRole = 'monotherapy' | 'augmentation' | 'combination';
+
+/** The daily dose over one stretch of a trial. */
+export interface DoseStep {
+  start: string;
+  end: string;
+  /** mg/day, or null when the dose of this stretch is unknown. */
+  dailyDoseMg: number | null;
+  /** Chlorpromazine-equivalent mg/day, antipsychotics only. */
+  cpzEquivalentMg?: number | null;
+  /** How the dose was obtained, or why it is unknown. */
+  basis: string;
+  source: string;
+}
+
+export interface Trial {
+  /** Stable within one derivation: `${ingredient}@${start}`. */
+  id: string;
+  ingredient: string;
+  class: DrugClass;
+  start: string;
+  /** null when ongoing. */
+  end: string | null;
+  durationDays: number;
+  doseSteps: DoseStep[];
+  /** Highest daily dose (mg) held for at least 4 weeks or to the end of the trial; null when unknown. */
+  maxDailyDoseMg: number | null;
+  /** The minimum adequate daily dose applied to this agent (mg/day; CPZ-eq for antipsychotics), null when none. */
+  adequateDoseMg: number | null;
+  /** Days spent at or above `adequateDoseMg`. */
+  daysAtAdequateDose: number;
+  adequate: boolean;
+  /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
+  adequacyReason: string;
+  /** The rules applied (dose table row, duration threshold, adherence threshold). */
+  adequacyRules: RuleRef[];
+  /** Proportion of days covered by dispenses (0–1), null without dispense data. */
+  adherencePdc: number | null;
+  outcome: Outcome;
+  outcomeBasis: OutcomeBasis;
+  /** "PHQ-9 21 → 17 (−19%) on adequate dose", "switched to venlafaxine on 2025-03-01". */
+  outcomeDetail: string;
+  role: TrialRole;
+  /** For augmentation/combination: the trial id of the agent it was added to. */
+  addedTo?: string;
+  /** Episode this trial belongs to (see Episode.id), or null when none could be assigned. */
+  episodeId: string | null;
+  /** Every resource that contributed ("MedicationRequest/123"). */
+  sources: string[];
+  /** Anything odd: free-text dose, unknown unit, contradictory dates, duplicates merged. */
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Episodes and assessments
+// ---------------------------------------------------------------------------------------------
+
+export interface Episode {
+  id: string;
+  condition: ConditionKey;
+  start: string | null;
+  /** null when ongoing. */
+  end: string | null;
+  current: boolean;
+  /** How the episode was delimited ("Condition onset 2024-02-01, no abatement"). */
+  basis: string;
+  sources: string[];
+}
+
+export type FlagKind =
+  | 'inadequate-dose'
+  | 'too-short'
+  | 'poor-adherence'
+  | 'substance-use'
+  | 'trauma-or-stressors'
+  | 'personality-disorder'
+  | 'comorbid-anxiety';
+
+export interface Flag extends Finding {
+  kind: FlagKind;
+}
+
+export interface MaudsleyItem {
+  item: 'duration' | 'severity' | 'antidepressant-failures' | 'augmentation' | 'ect';
+  points: number;
+  /** estimated: derived from data with assumptions; missing: no data, scored at its minimum. */
+  basis: 'data' | 'estimated' | 'missing';
+  explanation: string;
+}
+
+export interface Assessment {
+  condition: ConditionKey;
+  /** Condition resources that establish it. */
+  conditionSources: string[];
+  currentEpisode: Episode | null;
+  /** Trials counted for this condition in the current episode. */
+  trialIds: string[];
+  failedAdequateTrials: number;
+  failedAdequateTrialIds: string[];
+  treatmentResistant: boolean;
+  /** The definition applied, with its source and verification tag. */
+  definition: RuleRef;
+  /** One sentence a clinician reads first. */
+  conclusion: string;
+  flags: Flag[];
+  /** Depression (mdd) only. */
+  thaseRush?: number;
+  thaseRushBasis?: string;
+  maudsley?: { score: number; band: 'mild' | 'moderate' | 'severe'; items: MaudsleyItem[] };
+  mghs?: number;
+  mghsBasis?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+// ---------------------------------------------------------------------------------------------
+
+export type InterventionId =
+  | 'tms'
+  | 'accelerated-tms'
+  | 'deep-tms'
+  | 'ect'
+  | 'esketamine'
+  | 'iv-ketamine'
+  | 'vns'
+  | 'clozapine'
+  | 'ect-clozapine-augmentation'
+  | 'pharmacogenomic-testing'
+  | 'psychedelic-trial'
+  | 'dose-optimization'
+  | 'adherence-support'
+  | 'integrated-dual-diagnosis'
+  | 'trauma-focused-therapy'
+  | 'psychosocial-support'
+  | 'digital-therapy';
+
+export type SuggestionStatus = 'suggested' | 'consider' | 'contraindicated' | 'not-eligible';
+
+export interface Suggestion {
+  intervention: InterventionId;
+  /** Display name ("Repetitive transcranial magnetic stimulation (rTMS)"). */
+  name: string;
+  status: SuggestionStatus;
+  urgent: boolean;
+  /** Why this status, each naming the trials, conditions or scores behind it. */
+  reasons: Finding[];
+  cautions: Finding[];
+  contraindications: Finding[];
+  /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
+  order: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+export interface UsedResource {
+  reference: string;
+  /** What it was used for ("trial sertraline@2025-01-10", "PHQ-9 score", "MDD episode"). */
+  usedFor: string;
+}
+
+export interface UnusedResource {
+  reference: string;
+  /** Why it was not used ("no date", "not a psychiatric medication: atorvastatin", "entered-in-error"). */
+  reason: string;
+}
+
+/** A blood-pressure reading (for esketamine's pre-dose BP caution and uncontrolled hypertension). */
+export interface BloodPressurePoint {
+  date: string;
+  systolic: number | null;
+  diastolic: number | null;
+  source: string;
+}
+
+/** Everything derived for one patient: what `npm run derive` prints and the app renders. */
+export interface Derivation {
+  patient: string;
+  asOf: string;
+  trials: Trial[];
+  assessments: Assessment[];
+  suggestions: Suggestion[];
+  scores: ScorePoint[];
+  diagnoses: DiagnosisSpan[];
+  episodes: Episode[];
+  procedures: ProcedureMark[];
+  bloodPressure: BloodPressurePoint[];
+  /** Each input resource appears exactly once across `used` and `unused`. */
+  used: UsedResource[];
+  unused: UnusedResource[];
+  /** Notes about the record as a whole ("no psychiatric history found"). */
+  notes: string[];
+}
+
+/** What `derive` prints for a patient whose data broke the engine; the other patients go on. */
+export interface DerivationError {
+  patient: string;
+  error: string;
+}
+
+/** Helper for code that needs a CodeableConcept's first usable text. */
+export type ConceptLike = CodeableConcept | undefined;
