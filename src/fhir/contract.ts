@@ -13,6 +13,8 @@ export interface FhirHttpRequest {
   headers?: Record<string, string>;
   /** Abort after this many milliseconds (a stalled server must not hang the page). */
   timeoutMs?: number;
+  /** Added by the FHIR layer: abort from outside (the overall read deadline, a page leaving). Optional. */
+  signal?: AbortSignal;
 }
 
 export interface FhirHttpResponse {

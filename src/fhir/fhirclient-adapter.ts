@@ -1,0 +1,53 @@
+/**
+ * The only module that imports fhirclient. Everything else talks to the narrow shapes below, so that
+ * tests of smart/http/read run with fakes and fhirclient's quirks (browser entry, polyfills) stay here.
+ */
+import FHIR from 'fhirclient';
+
+/** The part of fhirclient's token response the app uses. */
+export interface SmartTokenResponse {
+  access_token?: string;
+  refresh_token?: string;
+  scope?: string;
+  patient?: string;
+  need_patient_banner?: boolean;
+  id_token?: string;
+  [key: string]: unknown;
+}
+
+/** The part of fhirclient's Client the app uses. */
+export interface SmartClientLike {
+  state: { serverUrl: string; tokenResponse?: SmartTokenResponse; scope?: string };
+  patient: { id: string | null };
+  getFhirUser(): string | null;
+  refresh(): Promise<unknown>;
+}
+
+export interface AuthorizeOptions {
+  clientId: string;
+  scope: string;
+  redirectUri: string;
+  /** Only for a standalone launch; in an EHR launch `iss` comes from the URL (passing it pins the app to one server). */
+  iss?: string;
+  pkceMode: 'ifSupported' | 'required' | 'disabled' | 'unsafeV1';
+}
+
+/** Completes the OAuth redirect on index.html (code exchange) or revives the stored session on reload. */
+export async function completeAuthorization(): Promise<SmartClientLike> {
+  const client = await FHIR.oauth2.ready();
+  return client as unknown as SmartClientLike;
+}
+
+/** Redirects the browser to the authorization server. */
+export async function startAuthorization(options: AuthorizeOptions): Promise<void> {
+  await FHIR.oauth2.authorize({
+    clientId: options.clientId,
+    scope: options.scope,
+    redirectUri: options.redirectUri,
+    pkceMode: options.pkceMode,
+    ...(options.iss ? { iss: options.iss } : {}),
+    // Complete in this window even inside an EHR iframe; being explicit also keeps fhirclient from warning
+    // on the console.
+    completeInTarget: true,
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The searches the app runs for one patient, as data: which types, which codes, which status lists.
+ *
+ * Status lists are explicit because some EHRs filter by default (Epic returns only active medications
+ * unless `status` is given; stack-notes "fhirclient pitfalls"). Each list holds every code of the R4 value
+ * set, so listing it never hides anything. Types whose status element is optional in R4 (Condition's
+ * clinicalStatus, AllergyIntolerance's clinicalStatus, Device.status) are NOT filtered: a status filter
+ * would silently drop resources that lack the element.
+ */
+
+/** Page size asked for; servers may lower it. Bigger pages mean fewer round trips for long records. */
+export const PAGE_SIZE = 200;
+
+/** http://hl7.org/fhir/R4/valueset-medication-statement-status.html */
+export const MEDICATION_STATEMENT_STATUSES = [
+  'active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold', 'unknown', 'not-taken',
+] as const;
+/** http://hl7.org/fhir/R4/valueset-medicationrequest-status.html */
+export const MEDICATION_REQUEST_STATUSES = [
+  'active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown',
+] as const;
+/** http://hl7.org/fhir/R4/valueset-medicationdispense-status.html */
+export const MEDICATION_DISPENSE_STATUSES = [
+  'preparation', 'in-progress', 'cancelled', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'declined', 'unknown',
+] as const;
+/** http://hl7.org/fhir/R4/valueset-event-status.html (Procedure.status, required in R4). */
+export const PROCEDURE_STATUSES = [
+  'preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown',
+] as const;
+/** http://hl7.org/fhir/R4/valueset-observation-status.html (Observation.status, required in R4). */
+export const OBSERVATION_STATUSES = [
+  'registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown',
+] as const;
+
+/**
+ * Score and vital-sign codes read by code (FACTS.md §3.2). Scores coded otherwise still arrive through the
+ * `category=survey` query.
+ */
+export const OBSERVATION_LOINC_CODES = [
+  { code: '44261-6', display: 'PHQ-9 total score', source: 'FACTS.md §3.2 [V] VSAC 2.16.840.1.113883.3.67.1.101.1.263' },
+  { code: '44260-8', display: 'PHQ-9 item 9', source: 'FACTS.md §3.2 [V] MII IG PRO PHQ-9' },
+  { code: '89204-2', display: 'PHQ-9 modified for teens total', source: 'FACTS.md §3.2 [V] same VSAC value set' },
+  { code: '55758-7', display: 'PHQ-2 total score', source: 'FACTS.md §3.2 [S]' },
+  { code: '70274-6', display: 'GAD-7 total score', source: 'FACTS.md §3.2 [V] MII IG PRO GAD-7' },
+  { code: '85354-9', display: 'Blood pressure panel', source: 'FHIR R4 vital signs profile (bp)' },
+] as const;
+
+export interface PlannedQuery {
+  resourceType: string;
+  /** Relative to the FHIR base. */
+  query: string;
+}
+
+const LOINC = 'http://loinc.org';
+
+function search(resourceType: string, params: Record<string, string>): PlannedQuery {
+  const qs = Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%7C/g, '|')}`)
+    .join('&');
+  return { resourceType, query: `${resourceType}?${qs}` };
+}
+
+/** Every patient-compartment search of one read, in a stable order (the "what was queried" panel keeps it). */
+export function plannedSearches(patientId: string): PlannedQuery[] {
+  const patient = patientId;
+  const count = String(PAGE_SIZE);
+  return [
+    search('MedicationStatement', { patient, status: MEDICATION_STATEMENT_STATUSES.join(','), _count: count }),
+    search('MedicationRequest', { patient, status: MEDICATION_REQUEST_STATUSES.join(','), _count: count }),
+    search('MedicationDispense', { patient, status: MEDICATION_DISPENSE_STATUSES.join(','), _count: count }),
+    search('Condition', { patient, _count: count }),
+    search('Observation', {
+      patient,
+      code: OBSERVATION_LOINC_CODES.map((c) => `${LOINC}|${c.code}`).join(','),
+      status: OBSERVATION_STATUSES.join(','),
+      _count: count,
+    }),
+    search('Observation', { patient, category: 'survey', status: OBSERVATION_STATUSES.join(','), _count: count }),
+    search('Procedure', { patient, status: PROCEDURE_STATUSES.join(','), _count: count }),
+    search('AllergyIntolerance', { patient, _count: count }),
+    search('Device', { patient, _count: count }),
+  ];
+}
+
+/** Medication ids per request; keeps the URL short (servers and proxies limit URLs to a few kB). */
+export const MEDICATION_BATCH_SIZE = 50;
+
+export function medicationBatchQueries(ids: string[]): PlannedQuery[] {
+  const queries: PlannedQuery[] = [];
+  for (let i = 0; i < ids.length; i += MEDICATION_BATCH_SIZE) {
+    const chunk = ids.slice(i, i + MEDICATION_BATCH_SIZE);
+    queries.push(search('Medication', { _id: chunk.join(','), _count: String(Math.max(chunk.length, 1)) }));
+  }
+  return queries;
+}
