@@ -1,0 +1,78 @@
+import type { Finding, Suggestion } from '../../clinical/types';
+import { needsOverrideReason, STATUS_LABELS } from './selection';
+
+function FindingList({ title, findings, tone }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra' }) {
+  if (findings.length === 0) return null;
+  return (
+    <div className={`finding-list finding-list--${tone}`}>
+      <h4 className="finding-list__title">{title}</h4>
+      <ul>
+        {findings.map((finding, index) => (
+          <li key={index}>
+            {finding.text}
+            {finding.sources.length > 0 && (
+              <span className="finding-list__sources"> (source: {finding.sources.join(', ')})</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface Props {
+  suggestion: Suggestion;
+  ticked: boolean;
+  tickable: boolean;
+  overrideReason: string;
+  disabled: boolean;
+  onTick(ticked: boolean): void;
+  onOverrideReason(text: string): void;
+}
+
+/** One option with its status, reasons, cautions and contraindications, and the tick to propose it. */
+export function SuggestionCard({ suggestion, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason }: Props) {
+  const id = `option-${suggestion.intervention}`;
+  const needsReason = needsOverrideReason(suggestion.status);
+  return (
+    <li className={`option-card option-card--${suggestion.status}`} data-intervention={suggestion.intervention}>
+      <div className="option-card__head">
+        <input
+          type="checkbox"
+          id={id}
+          className="option-card__tick"
+          checked={ticked && tickable}
+          disabled={disabled || !tickable}
+          aria-describedby={needsReason ? `${id}-why-label` : undefined}
+          onChange={(event) => onTick(event.target.checked)}
+        />
+        <label htmlFor={id} className="option-card__name">
+          {suggestion.name}
+        </label>
+        <span className={`badge badge--${suggestion.status}`}>{STATUS_LABELS[suggestion.status]}</span>
+        {suggestion.urgent && (
+          <span className="badge badge--urgent" title="The record shows a reason for urgency">
+            Urgent
+          </span>
+        )}
+      </div>
+      <FindingList title="Why" findings={suggestion.reasons} tone="reason" />
+      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" />
+      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" />
+      {needsReason && (
+        <div className="option-card__override">
+          <label id={`${id}-why-label`} htmlFor={`${id}-why`}>
+            To propose this option anyway, write why (required; it goes into the plan’s note):
+          </label>
+          <textarea
+            id={`${id}-why`}
+            rows={2}
+            value={overrideReason}
+            disabled={disabled}
+            onChange={(event) => onOverrideReason(event.target.value)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

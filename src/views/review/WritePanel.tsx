@@ -1,0 +1,216 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DraftView, WriteBackView, WrittenResource } from '../shell/services';
+import { copyText, downloadJson } from './export';
+
+function WrittenList({ written }: { written: WrittenResource[] }) {
+  return (
+    <ul className="written-list">
+      {written.map((resource) => (
+        <li key={`${resource.resourceType}/${resource.id}`}>
+          <code>
+            {resource.resourceType}/{resource.id}
+          </code>{' '}
+          – {resource.outcome}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Props {
+  draft: DraftView | null;
+  /** Why there is no draft yet ("Tick at least one option") or why it could not be built. */
+  draftProblem?: string;
+  writeBack: WriteBackView;
+  date: string;
+}
+
+/**
+ * Preview, copy/download, and the explicit confirmation step before anything is written to the chart.
+ * Double-click safety: a ref is set synchronously on the first confirm click (state updates are asynchronous, so two
+ * clicks in one frame could both pass a state check); the write layer is idempotent as a second line of defence.
+ */
+export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
+  const [showRaw, setShowRaw] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [downloadFailed, setDownloadFailed] = useState(false);
+  const submitted = useRef(false);
+  const reasonId = useId();
+
+  const { state } = writeBack;
+  useEffect(() => {
+    // A failed write may be retried or confirmed again; a finished one may not.
+    if (state === 'error' || state === 'idle') submitted.current = false;
+    if (state === 'done') setConfirming(false);
+  }, [state]);
+  useEffect(() => setCopyStatus('idle'), [draft]);
+
+  const writing = state === 'writing';
+  const done = state === 'done';
+
+  function confirmWrite() {
+    if (!draft || submitted.current || writing || done) return;
+    submitted.current = true;
+    writeBack.write(draft);
+  }
+
+  function retry() {
+    if (submitted.current || writing) return;
+    submitted.current = true;
+    writeBack.retry();
+  }
+
+  async function copy() {
+    if (!draft) return;
+    setCopyStatus((await copyText(draft.asText)) ? 'copied' : 'failed');
+  }
+
+  function download() {
+    if (!draft) return;
+    setDownloadFailed(!downloadJson(draft.asJson, `draft-care-plan-${date}.json`));
+  }
+
+  const writeUnavailable = !writeBack.canWrite;
+  return (
+    <section className="write-panel" aria-labelledby="write-panel-title">
+      <h3 id="write-panel-title">Preview of the draft care plan</h3>
+      {!draft ? (
+        <p className="muted">{draftProblem ?? 'Tick at least one option to prepare a draft care plan.'}</p>
+      ) : (
+        <>
+          <div className="preview-text" aria-label="What will be written, in plain words">
+            {draft.previewText}
+          </div>
+          <p>
+            <button
+              type="button"
+              className="button button--link"
+              aria-expanded={showRaw}
+              aria-controls="raw-fhir"
+              onClick={() => setShowRaw((shown) => !shown)}
+            >
+              {showRaw ? 'Hide the raw FHIR' : 'Show the raw FHIR that will be written'}
+            </button>
+          </p>
+          {showRaw && (
+            <pre id="raw-fhir" className="raw-fhir" tabIndex={0} aria-label="Raw FHIR JSON">
+              {JSON.stringify(draft.fhir, null, 2)}
+            </pre>
+          )}
+        </>
+      )}
+
+      <div className="write-panel__actions">
+        <button type="button" className="button" disabled={!draft} onClick={() => void copy()}>
+          Copy as text for a note
+        </button>
+        <button type="button" className="button" disabled={!draft} onClick={download}>
+          Download FHIR JSON
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!draft || writeUnavailable || writing || done || confirming}
+          aria-describedby={writeUnavailable ? reasonId : undefined}
+          onClick={() => setConfirming(true)}
+        >
+          Write to the chart…
+        </button>
+      </div>
+      {copyStatus === 'copied' && (
+        <p role="status" className="notice notice--ok">
+          Copied the plan as text to the clipboard.
+        </p>
+      )}
+      {copyStatus === 'failed' && (
+        <div role="status" className="notice notice--warning">
+          <p>The browser did not allow copying. Select the text below and copy it (Ctrl+C).</p>
+          <textarea readOnly rows={8} className="copy-fallback" value={draft?.asText ?? ''} aria-label="Plan as text" />
+        </div>
+      )}
+      {downloadFailed && (
+        <p role="status" className="notice notice--warning">
+          This browser could not save the file. Use “Show the raw FHIR” and copy it instead.
+        </p>
+      )}
+      {writeUnavailable && (
+        <p id={reasonId} className="notice notice--info">
+          Writing to the chart is unavailable: {writeBack.reasonIfNot ?? 'the EHR did not grant the app permission to write.'}{' '}
+          You can still copy the plan as text for a note or download it as FHIR JSON.
+        </p>
+      )}
+
+      {confirming && draft && !done && (
+        <div className="confirm-box" role="group" aria-labelledby="confirm-title">
+          <h4 id="confirm-title">Confirm writing to the chart</h4>
+          <p>
+            This writes a <strong>draft</strong> CarePlan (a proposal, not an order), with its referral requests and a
+            provenance record, to this patient’s chart in the EHR. Review it there before acting on it.
+          </p>
+          <div className="write-panel__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={writing || submitted.current}
+              onClick={confirmWrite}
+            >
+              {writing ? 'Writing…' : 'Write a draft CarePlan to the chart'}
+            </button>
+            <button type="button" className="button" disabled={writing} onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+
+      {writing && (
+        <p role="status" className="notice notice--info">
+          Writing the draft care plan to the chart…
+        </p>
+      )}
+
+      {state === 'error' && writeBack.error && (
+        <div role="alert" className="notice notice--error">
+          <h4 className="notice__title">The care plan was not written completely</h4>
+          <p>{writeBack.error.message}</p>
+          {writeBack.error.operationOutcome && (
+            <p>
+              The server said: <span className="server-text">{writeBack.error.operationOutcome}</span>
+            </p>
+          )}
+          {writeBack.error.written && writeBack.error.written.length > 0 && (
+            <>
+              <p>
+                Already written before the failure (this is <strong>not</strong> a complete plan):
+              </p>
+              <WrittenList written={writeBack.error.written} />
+            </>
+          )}
+          {writeBack.error.retryable ? (
+            <p>
+              <button type="button" className="button button--primary" disabled={writing} onClick={retry}>
+                Retry writing
+              </button>{' '}
+              Retrying is safe: the app first checks whether the plan already reached the chart, so it is not written twice.
+            </p>
+          ) : (
+            <p>Retrying the same request would fail again. Copy or download the plan and add it to the chart by hand.</p>
+          )}
+        </div>
+      )}
+
+      {done && writeBack.result && (
+        <div role="status" className="notice notice--ok">
+          <h4 className="notice__title">Draft care plan written to the chart</h4>
+          {writeBack.result.how && <p>Written {writeBack.result.how}.</p>}
+          <WrittenList written={writeBack.result.written} />
+          <p>
+            {writeBack.result.readBack.confirmed ? 'Read back from the server: ' : 'Read-back not confirmed: '}
+            {writeBack.result.readBack.detail}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * What the shell needs from the other layers, as one injected object.
+ *
+ * WHY a context instead of direct imports: the shell and review screens are tested with fakes (no fhirclient, no
+ * network), and the real implementations (src/fhir hooks, the engine, the timeline page, the write-back hook) are
+ * wired in one place only: `real-services.tsx`, used by src/main.tsx. The view-model types below are the shell's own,
+ * so a change in another layer's shapes is absorbed by that one adapter file.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { PatientReadResult, QueryLogEntry, SmartSession } from '../../fhir/contract';
+import type { Derivation, InterventionId, PatientRecord, RuleRef, Suggestion } from '../../clinical/types';
+
+/** Outcome of the SMART `ready()` step. */
+export type SessionState =
+  | { status: 'launching' }
+  | { status: 'ready'; session: SmartSession }
+  | { status: 'error'; error: unknown };
+
+/** Progress and result of reading the launched patient's record. */
+export interface RecordState {
+  result?: PatientReadResult;
+  /** One entry per query, updated while reading. */
+  progress: QueryLogEntry[];
+  error?: unknown;
+  isLoading: boolean;
+}
+
+export type LaunchErrorKind =
+  | 'no-launch-state'
+  | 'access-denied'
+  | 'oauth-error'
+  | 'session-expired'
+  | 'read-timeout'
+  | 'read-failed'
+  | 'analysis-failed'
+  | 'unexpected';
+
+/** A failure explained for the clinician: what happened and what to do. Never a stack trace. */
+export interface ExplainedError {
+  kind: LaunchErrorKind;
+  title: string;
+  explanation: string;
+  /** Text from the server or library (e.g. an OAuth error_description), shown verbatim as text. */
+  detail?: string;
+  /** What to do next. */
+  action: string;
+}
+
+/** What the clinician chose on the review screen, handed to the draft builder. */
+export interface DraftRequest {
+  derivation: Derivation;
+  /** The options ticked (and justified where required), as the engine evaluated them. */
+  chosen: Suggestion[];
+  /** The clinician's free-text note. */
+  note: string;
+  /** Reasons written for proposing a contraindicated or not-eligible option (they go into the plan). */
+  overrideReasons: Partial<Record<InterventionId, string>>;
+  session: SmartSession;
+  /** Today (local calendar date), part of the plan's stable identifier. */
+  date: string;
+}
+
+/** A draft ready to preview and write. `payload` is whatever the write layer needs back. */
+export interface DraftView {
+  /** Plain-words preview of what will be written. */
+  previewText: string;
+  /** The FHIR that will be sent (a transaction Bundle), for the raw view. */
+  fhir: unknown;
+  /** Copy-to-note text. */
+  asText: string;
+  /** Download-as-FHIR-JSON text. */
+  asJson: string;
+  payload: unknown;
+}
+
+export type WriteState = 'idle' | 'writing' | 'done' | 'error';
+
+export interface WrittenResource {
+  resourceType: string;
+  id: string;
+  /** "created", "already existed", … in plain words. */
+  outcome: string;
+}
+
+export interface WriteResultView {
+  written: WrittenResource[];
+  readBack: { confirmed: boolean; detail: string };
+  /** How it was written ("one transaction", "in order"). */
+  how?: string;
+}
+
+export interface WriteErrorView {
+  message: string;
+  /** OperationOutcome issue text from the server, shown as text. */
+  operationOutcome?: string;
+  /** 5xx, 429, network, timeout: the clinician may retry. */
+  retryable: boolean;
+  /** Resources already written before the failure (never presented as a complete plan). */
+  written?: WrittenResource[];
+}
+
+export interface WriteBackView {
+  canWrite: boolean;
+  /** Why writing is unavailable (e.g. the write scope was not granted). */
+  reasonIfNot?: string;
+  state: WriteState;
+  write(draft: DraftView): void;
+  retry(): void;
+  result?: WriteResultView;
+  error?: WriteErrorView;
+}
+
+export interface ShellServices {
+  useSession(): SessionState;
+  useRecord(session: SmartSession): RecordState;
+  derive(record: PatientRecord, asOf: string): Derivation;
+  rules: RuleRef[];
+  /** The main treatment-resistance page (timeline engineer's component). */
+  renderPage(derivation: Derivation, rules: RuleRef[]): ReactNode;
+  buildDraft(request: DraftRequest): DraftView;
+  useWriteBack(session: SmartSession): WriteBackView;
+  /** Turns a launch/read error into words; return null to fall back on the shell's own classification. */
+  explainError?(error: unknown): ExplainedError | null;
+  /** Overall bound on the wait for the record (ms) before the page gives up with a message. */
+  readTimeoutMs?: number;
+  /** After this many ms of loading, say that it is taking longer than usual. */
+  slowNoticeMs?: number;
+}
+
+const ServicesContext = createContext<ShellServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: ShellServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): ShellServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('ShellServices missing: wrap the app in <ServicesProvider>.');
+  return services;
+}

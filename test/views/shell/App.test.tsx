@@ -1,0 +1,198 @@
+/**
+ * The shell's visible states (issue 2 items 2 and 4, issue 6 item 3): launching, loading with progress and a bounded
+ * wait, ready with banner / partial-read notice / query panel, and an explanatory page for each launch failure.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { appState, fakeServices, query, readResult, renderApp, session } from './fakes';
+
+describe('launching and loading', () => {
+  it('shows that it is connecting while ready() runs, and marks the page "launching"', async () => {
+    renderApp(fakeServices({ session: { status: 'launching' } }));
+    expect(screen.getByText(/connecting to the ehr/i)).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('launching'));
+  });
+
+  it('lists the resource types still loading and how many were read so far', async () => {
+    const progress = [
+      query('MedicationRequest', { status: 'done', count: 40, pages: 2 }),
+      query('Observation', { status: 'pending', count: 12, pages: 1 }),
+      query('MedicationDispense', { status: 'pending', count: 0, pages: 0 }),
+    ];
+    renderApp(fakeServices({ record: { progress, isLoading: true } }));
+    expect(screen.getByRole('status').textContent).toBe(
+      '52 resources read so far; still loading: Observation, MedicationDispense.',
+    );
+    const list = screen.getByRole('list', { name: /progress per resource type/i });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(list).getByText('40 read, 2 pages')).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('loading'));
+  });
+
+  it('says when loading takes longer than usual', async () => {
+    renderApp(fakeServices({ record: { progress: [query('Observation', { status: 'pending' })], isLoading: true }, slowNoticeMs: 10 }));
+    expect(await screen.findByText(/taking longer than usual/i)).toBeTruthy();
+  });
+
+  it('never spins forever: after the overall bound it shows an explanation and marks the page "error"', async () => {
+    renderApp(fakeServices({ record: { progress: [query('Observation', { status: 'pending' })], isLoading: true }, readTimeoutMs: 20 }));
+    expect(await screen.findByRole('heading', { level: 1, name: /reading the record took too long/i })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('error'));
+  });
+});
+
+describe('the ready page', () => {
+  it('shows the patient banner (name, birth date and age, gender, id) and the timeline page, marked "ready"', async () => {
+    renderApp(fakeServices());
+    const banner = screen.getByRole('region', { name: 'Patient' });
+    expect(within(banner).getByText('Alex Rivera')).toBeTruthy();
+    expect(banner.textContent).toMatch(/Born 1980-05-17 \(\d+ y\)/);
+    expect(within(banner).getByText('Female')).toBeTruthy();
+    expect(within(banner).getByText('ID trd-two-failures')).toBeTruthy();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('ready'));
+  });
+
+  it('hides the banner when the EHR launch said need_patient_banner: false', () => {
+    renderApp(fakeServices({ session: { status: 'ready', session: session({ needPatientBanner: false }) } }));
+    expect(screen.queryByRole('region', { name: 'Patient' })).toBeNull();
+    expect(screen.queryByText('Alex Rivera')).toBeNull();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+  });
+
+  it('derives with today as asOf in local time and the resources read', () => {
+    const derive = vi.fn(() => fakeServices().derive({ patientId: 'x', resources: [] }, '2026-01-01'));
+    renderApp(fakeServices({ derive }));
+    const [record, asOf] = derive.mock.calls[0] as unknown as [{ patientId: string }, string];
+    expect(record.patientId).toBe('trd-two-failures');
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('names each type that could not be read and why, and still shows what was read', async () => {
+    const queries = [
+      query('MedicationRequest', { count: 12 }),
+      query('MedicationDispense', { status: 'failed', count: 0, pages: 0, httpStatus: 403, error: 'scope not granted' }),
+      query('Condition', { status: 'partial', count: 50, pages: 1, error: 'next link repeated a page' }),
+    ];
+    renderApp(fakeServices({ record: { result: readResult({ queries, complete: false }), progress: queries, isLoading: false } }));
+    const notice = screen.getByRole('region', { name: /part of the record could not be read/i });
+    expect(within(notice).getByText('MedicationDispense could not be read: 403, scope not granted.')).toBeTruthy();
+    expect(within(notice).getByText('Condition was read only in part (50 kept from 1 page): next link repeated a page.')).toBeTruthy();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('ready'));
+  });
+
+  it('has no read notice when everything was read', () => {
+    renderApp(fakeServices());
+    expect(screen.queryByText(/could not be read/i)).toBeNull();
+  });
+
+  it('lists each query in the "what was queried" panel with its count, pages and error', async () => {
+    const queries = [
+      query('MedicationRequest', { count: 12, pages: 2 }),
+      query('MedicationDispense', { status: 'failed', count: 0, pages: 0, httpStatus: 500, error: 'server error' }),
+    ];
+    renderApp(fakeServices({ record: { result: readResult({ queries }), progress: queries, isLoading: false } }));
+    const summary = screen.getByText(/what was queried \(2 queries, 12 resources, 1 with problems\)/i);
+    await userEvent.click(summary);
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(cells(rows[1]!)).toEqual(['MedicationRequest', 'MedicationRequest?patient=trd-two-failures', 'complete', '12', '2', '']);
+    expect(cells(rows[2]!)).toEqual(['MedicationDispense', 'MedicationDispense?patient=trd-two-failures', 'failed', '0', '0', '500, server error']);
+  });
+
+  it('switches between the history and the options tabs, keeping both mounted', async () => {
+    renderApp(fakeServices());
+    const optionsTab = screen.getByRole('tab', { name: /options and care plan/i });
+    expect(optionsTab.textContent).toMatch(/\(2\)Urgent/);
+    await userEvent.click(optionsTab);
+    expect(optionsTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { name: /interventional options and draft care plan/i })).toBeTruthy();
+    expect(screen.getByText('Timeline page for trd-two-failures').closest('[role=tabpanel]')?.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('keeps the options and query panel when the timeline fails to render', async () => {
+    renderApp(
+      fakeServices({
+        renderPage: () => {
+          throw new Error('bad geometry');
+        },
+      }),
+    );
+    expect(screen.getByText(/timeline could not be drawn/i)).toBeTruthy();
+    expect(screen.getByText(/what was queried/i)).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('ready'));
+  });
+
+  it('shows an explanation, not conclusions, when the engine fails on the record', async () => {
+    renderApp(
+      fakeServices({
+        derive: () => {
+          throw new Error('engine broke');
+        },
+      }),
+    );
+    expect(screen.getByRole('heading', { level: 1, name: /could not be analysed/i })).toBeTruthy();
+    expect(screen.getByText(/what was queried/i)).toBeTruthy();
+    expect(screen.queryByText('engine broke')).toBeNull();
+    await waitFor(() => expect(appState()).toBe('error'));
+  });
+});
+
+describe('launch error pages', () => {
+  const relaunch = /open the app again from the patient’s chart in the EHR/i;
+
+  it('explains a page opened without launch state (fhirclient: "No \'state\' parameter found")', async () => {
+    renderApp(fakeServices({ session: { status: 'error', error: new Error("No 'state' parameter found. Please (re)launch the app.") } }));
+    expect(screen.getByRole('heading', { level: 1, name: /opened without a launch from the EHR/i })).toBeTruthy();
+    expect(screen.getByText(relaunch)).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('error'));
+  });
+
+  it('explains a denied authorization', () => {
+    renderApp(fakeServices({ session: { status: 'error', error: new Error('access_denied: The user denied access') } }));
+    expect(screen.getByRole('heading', { level: 1, name: /access was not granted/i })).toBeTruthy();
+    expect(screen.getByText(/relaunch the app from the EHR and approve/i)).toBeTruthy();
+  });
+
+  it('shows an OAuth error description as text, never as markup', () => {
+    const description = 'invalid_request: launch is unknown <img src=x onerror="alert(1)">';
+    renderApp(fakeServices({ session: { status: 'error', error: new Error(description) } }));
+    expect(screen.getByRole('heading', { level: 1, name: /sign-in with the EHR did not complete/i })).toBeTruthy();
+    expect(screen.getByText(description)).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText(relaunch)).toBeTruthy();
+  });
+
+  it('explains an expired session (401 without refresh)', () => {
+    const expired = Object.assign(new Error('The session with the EHR has expired.'), { name: 'SessionExpiredError' });
+    renderApp(fakeServices({ record: { progress: [], isLoading: false, error: expired } }));
+    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeTruthy();
+    expect(screen.getByText(relaunch)).toBeTruthy();
+  });
+
+  it('uses the FHIR layer\'s own explanation when it has one', () => {
+    renderApp(
+      fakeServices({
+        session: { status: 'error', error: new Error('x') },
+        explainError: () => ({ kind: 'oauth-error', title: 'The EHR refused the launch', explanation: 'Because.', detail: 'launch expired', action: 'Relaunch.' }),
+      }),
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'The EHR refused the launch' })).toBeTruthy();
+    expect(screen.getByText('launch expired')).toBeTruthy();
+  });
+
+  it('shows a page, not a blank screen, when something throws during render', async () => {
+    renderApp({
+      ...fakeServices(),
+      useSession: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(screen.getByRole('heading', { level: 1, name: /something went wrong/i })).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('error'));
+  });
+});
