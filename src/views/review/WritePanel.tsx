@@ -152,7 +152,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
             <button
               type="button"
               className="button button--primary"
-              disabled={writing || submitted.current}
+              disabled={writing}
               onClick={confirmWrite}
             >
               {writing ? 'Writing…' : 'Write a draft CarePlan to the chart'}

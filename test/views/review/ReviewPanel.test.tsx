@@ -1,0 +1,222 @@
+/**
+ * The review & write-back screen (issue 4 item 4): options grouped by status with reasons, cautions and
+ * contraindications; tick, note, plain-words preview and raw FHIR; an explicit confirmation that writes once even on a
+ * double click; missing write scope explained with copy/download still available; errors with OperationOutcome text
+ * and retry; after writing, the created ids and the read-back.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReviewPanel } from '../../../src/views/review/ReviewPanel';
+import type { DraftRequest, ShellServices } from '../../../src/views/shell/services';
+import { derivation, fakeDraft, fakeServices, fakeWriteBack, session, withServices } from '../shell/fakes';
+
+function renderReview(options: Parameters<typeof fakeServices>[0] = {}) {
+  const services = fakeServices(options);
+  const view = withServices(services, <ReviewPanel derivation={derivation()} session={session()} asOf="2026-11-22" />);
+  return { services, view, user: userEvent.setup() };
+}
+
+const tmsBox = () => screen.getByRole('checkbox', { name: /transcranial magnetic stimulation/i });
+const writeButton = () => screen.getByRole('button', { name: 'Write to the chart…' });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('options', () => {
+  it('groups options by status in clinical order, with urgent badge, reasons, cautions and contraindications with sources', () => {
+    renderReview();
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings.slice(0, 4)).toEqual(['Suggested (1)', 'Consider (1)', 'Contraindicated (1)', 'Not eligible on the current record (1)']);
+    const esketamine = screen.getByRole('checkbox', { name: /esketamine/i }).closest('li')!;
+    expect(within(esketamine).getByText('Urgent')).toBeTruthy();
+    expect(within(esketamine).getByText('Blood pressure 150/95 on 2026-10-01')).toBeTruthy();
+    expect(esketamine.textContent).toContain('(source: Observation/bp-1)');
+    const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }).closest('li')!;
+    expect(within(ect).getByRole('heading', { name: 'Contraindications' })).toBeTruthy();
+    expect(ect.textContent).toContain('Raised intracranial pressure recorded (source: Condition/icp)');
+    expect(screen.getByText(/Urgent:/)).toBeTruthy();
+  });
+
+  it('lets a contraindicated option be ticked only with a written reason, which is passed to the draft', async () => {
+    const { services, user } = renderReview();
+    const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }) as HTMLInputElement;
+    expect(ect.disabled).toBe(true);
+    // The reason field of ECT (the first override field on the page).
+    const reasons = screen.getAllByLabelText(/to propose this option anyway/i);
+    await user.type(reasons[0]!, 'Catatonia on the ward today; ICP reviewed by neurology');
+    expect(ect.disabled).toBe(false);
+    await user.click(ect);
+    const build = services.buildDraft as unknown as ReturnType<typeof vi.fn>;
+    const request = build.mock.calls.at(-1)![0] as DraftRequest;
+    expect(request.chosen.map((s) => s.intervention)).toEqual(['ect']);
+    expect(request.overrideReasons).toEqual({ ect: 'Catatonia on the ward today; ICP reviewed by neurology' });
+    // Emptying the reason takes the option out again.
+    await user.clear(reasons[0]!);
+    expect(ect.checked).toBe(false);
+    expect(screen.getByText(/tick at least one option/i)).toBeTruthy();
+  });
+});
+
+describe('preview', () => {
+  it('previews the ticked options and the note in plain words, and the raw FHIR as text on request', async () => {
+    const { user } = renderReview();
+    expect(screen.getByText(/tick at least one option/i)).toBeTruthy();
+    expect((writeButton() as HTMLButtonElement).disabled).toBe(true);
+    await user.click(tmsBox());
+    await user.type(screen.getByLabelText(/note for the care plan/i), 'Discussed with patient');
+    const preview = screen.getByLabelText(/what will be written, in plain words/i);
+    expect(preview.textContent).toBe('A draft CarePlan proposing: Repetitive transcranial magnetic stimulation (rTMS). Note: Discussed with patient');
+    expect(screen.queryByLabelText('Raw FHIR JSON')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /show the raw fhir/i }));
+    const raw = screen.getByLabelText('Raw FHIR JSON');
+    expect(raw.tagName).toBe('PRE');
+    expect(JSON.parse(raw.textContent!)).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+  });
+
+  it('says so instead of crashing when the draft cannot be built', async () => {
+    const { user } = renderReview({
+      buildDraft: () => {
+        throw new Error('bad');
+      },
+    });
+    await user.click(tmsBox());
+    expect(screen.getByText(/draft could not be prepared/i)).toBeTruthy();
+    expect((writeButton() as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('confirm and write', () => {
+  it('writes only after the explicit confirmation, once even on a double click', async () => {
+    const { services, user } = renderReview();
+    const control = services.writeBackControl;
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    expect(control.write).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' });
+    await user.dblClick(confirm);
+    await user.click(confirm);
+    expect(control.write).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Writing…' })).toHaveProperty('disabled', true);
+    expect(screen.getByText(/writing the draft care plan to the chart/i)).toBeTruthy();
+    // Selections are locked while writing.
+    expect(tmsBox()).toHaveProperty('disabled', true);
+  });
+
+  it('can be cancelled at the confirmation step', async () => {
+    const { services, user } = renderReview();
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('button', { name: 'Write a draft CarePlan to the chart' })).toBeNull();
+    expect(services.writeBackControl.write).not.toHaveBeenCalled();
+  });
+
+  it('after writing shows what was created with ids and the read-back', async () => {
+    const { services, user } = renderReview();
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    act(() =>
+      services.writeBackControl.finish({
+        written: [
+          { resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' },
+          { resourceType: 'ServiceRequest', id: 'sr-1', outcome: 'created' },
+          { resourceType: 'Provenance', id: 'pv-1', outcome: 'created' },
+        ],
+        readBack: { confirmed: true, detail: 'all 3 resources were read back by id.' },
+        how: 'in one transaction',
+      }),
+    );
+    const done = screen.getByRole('heading', { name: /draft care plan written to the chart/i }).parentElement!;
+    expect(done.textContent).toContain('CarePlan/cp-1 – created');
+    expect(done.textContent).toContain('ServiceRequest/sr-1');
+    expect(done.textContent).toContain('Read back from the server: all 3 resources were read back by id.');
+    expect(done.textContent).toContain('Written in one transaction.');
+    expect(writeButton()).toHaveProperty('disabled', true);
+  });
+
+  it('shows the OperationOutcome text and offers retry for a retryable failure, never as a complete plan', async () => {
+    const { services, user } = renderReview();
+    const control = services.writeBackControl;
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    act(() =>
+      control.fail({
+        message: 'The server failed (500) while writing.',
+        operationOutcome: 'Internal error <b>db</b>',
+        retryable: true,
+        written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' }],
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The care plan was not written completely');
+    expect(within(alert).getByText('Internal error <b>db</b>')).toBeTruthy();
+    expect(alert.textContent).toContain('this is not a complete plan');
+    expect(alert.textContent).toContain('CarePlan/cp-1');
+    await user.dblClick(within(alert).getByRole('button', { name: 'Retry writing' }));
+    expect(control.retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no retry for a rejection (4xx) and shows the server text', async () => {
+    const { services, user } = renderReview();
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    act(() =>
+      services.writeBackControl.fail({ message: 'The server rejected the plan (422).', operationOutcome: 'CarePlan.subject is required', retryable: false }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('CarePlan.subject is required')).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: /retry/i })).toBeNull();
+    // The clinician may confirm again after a non-retryable failure only deliberately: the confirm step is still there.
+    expect(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('missing write scope', () => {
+  it('explains why writing is unavailable, and still allows copy as text and download as FHIR JSON', async () => {
+    const writeBack = fakeWriteBack({ canWrite: false, reasonIfNot: 'The EHR did not grant this app permission to create CarePlan records' });
+    const { services, user } = renderReview({ writeBack });
+    await user.click(tmsBox());
+    const button = writeButton();
+    expect(button).toHaveProperty('disabled', true);
+    const reason = document.getElementById(button.getAttribute('aria-describedby')!)!;
+    expect(reason.textContent).toContain('Writing to the chart is unavailable: The EHR did not grant this app permission to create CarePlan records');
+    expect(reason.textContent).toContain('copy the plan as text');
+
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy as text for a note' }));
+    expect(writeText).toHaveBeenCalledWith('Draft care plan: Repetitive transcranial magnetic stimulation (rTMS)');
+    expect(await screen.findByText(/copied the plan as text/i)).toBeTruthy();
+
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:local/1');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toBe('draft-care-plan-2026-11-22.json');
+    });
+    await user.click(screen.getByRole('button', { name: 'Download FHIR JSON' }));
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    const blob = createObjectURL.mock.calls[0]![0];
+    expect(JSON.parse(await blob.text())).toMatchObject({ resourceType: 'Bundle' });
+    expect(services.writeBackControl.write).not.toHaveBeenCalled();
+  });
+
+  it('shows the text to copy by hand when the browser refuses the clipboard', async () => {
+    const { user } = renderReview();
+    // After userEvent.setup(), which installs its own clipboard stub.
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
+    await user.click(tmsBox());
+    await user.click(screen.getByRole('button', { name: 'Copy as text for a note' }));
+    const fallback = (await screen.findByLabelText('Plan as text')) as HTMLTextAreaElement;
+    expect(fallback.value).toBe('Draft care plan: Repetitive transcranial magnetic stimulation (rTMS)');
+  });
+});
+
+// Keep the fakes' draft builder type-checked against the service signature.
+const _typed: ShellServices['buildDraft'] = fakeDraft;
+void _typed;
