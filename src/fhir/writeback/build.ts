@@ -1,0 +1,331 @@
+/**
+ * Builds the draft CarePlan, its referral ServiceRequests and a Provenance from the derivation and the clinician's
+ * choice. Pure: no I/O, no clock (date and instant come in), so the same input always gives the same draft, with
+ * the same identifiers, which is what makes retries, double clicks and a second launch the same day idempotent.
+ */
+import type {
+  Annotation,
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CarePlanActivity,
+  CodeableConcept,
+  Provenance,
+  ProvenanceAgent,
+  Reference,
+  ServiceRequest,
+} from 'fhir/r4';
+import type { Assessment, ConditionKey, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
+import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
+
+/** Our identifier systems (URNs: they name the app, not a web location). */
+export const CAREPLAN_IDENTIFIER_SYSTEM = 'urn:trd-timeline:care-plan-draft';
+export const REFERRAL_IDENTIFIER_SYSTEM = 'urn:trd-timeline:referral-draft';
+/** Provenance has no identifier element in R4: a meta.tag carries the plan's key so it can be found again. */
+export const PROVENANCE_TAG_SYSTEM = 'urn:trd-timeline:write-back';
+
+const CONDITION_NAMES: Record<ConditionKey, string> = {
+  mdd: 'major depressive disorder',
+  'bipolar-depression': 'bipolar depression',
+  schizophrenia: 'schizophrenia',
+  ocd: 'obsessive-compulsive disorder',
+  ptsd: 'posttraumatic stress disorder',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Stable keys
+// ---------------------------------------------------------------------------------------------
+
+/** FNV-1a, 32 bit, with a seed: small, pure and deterministic (not for security, only for stable keys). */
+function fnv1a(text: string, seed: number): string {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** 64-bit key of (patient, sorted option ids, date). */
+export function planKey(patientId: string, chosen: readonly InterventionId[], date: string): string {
+  const text = `${patientId}|${[...new Set(chosen)].sort().join(',')}|${date}`;
+  return fnv1a(text, 0) + fnv1a(text, 0x9e3779b9);
+}
+
+/** A UUID-shaped value derived from the key, for urn:uuid fullUrls that stay stable across rebuilds. */
+function stableUuid(key: string, part: string): string {
+  const text = `${key}|${part}`;
+  const hex = fnv1a(text, 1) + fnv1a(text, 2) + fnv1a(text, 3) + fnv1a(text, 4);
+  // Version 4 / variant bits so it parses as a UUID everywhere.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function identifierQuery(identifier: StableIdentifier): string {
+  return `identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`;
+}
+
+export function provenanceTagQuery(planKeyValue: string): string {
+  return `_tag=${encodeURIComponent(`${PROVENANCE_TAG_SYSTEM}|${planKeyValue}`)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content
+// ---------------------------------------------------------------------------------------------
+
+function findingText(finding: Finding): string {
+  return finding.sources.length > 0 ? `${finding.text} [${finding.sources.join(', ')}]` : finding.text;
+}
+
+function relevantAssessments(assessments: Assessment[], chosen: Suggestion[]): Assessment[] {
+  const conditions = new Set(chosen.flatMap((s) => catalogOption(s.intervention).indications));
+  return assessments.filter((a) => conditions.has(a.condition));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function supportingTrials(trials: Trial[], assessments: Assessment[]): Trial[] {
+  const ids = new Set(assessments.flatMap((a) => a.trialIds));
+  return trials.filter((t) => ids.has(t.id));
+}
+
+function optionConcept(id: InterventionId): CodeableConcept {
+  const option = catalogOption(id);
+  // Only verified codes are sent; everything else is text (FACTS.md §7.3: ECT and rTMS SNOMED are unverified).
+  return option.code && option.code.verification === 'V'
+    ? { coding: [{ system: option.code.system, code: option.code.code, display: option.code.display }], text: option.name }
+    : { text: option.name };
+}
+
+function reasonLines(suggestion: Suggestion, overrideReason: string | undefined): string[] {
+  const lines = suggestion.reasons.map((r) => `Reason: ${findingText(r)}`);
+  for (const c of suggestion.contraindications) lines.push(`Contraindication found: ${findingText(c)}`);
+  for (const c of suggestion.cautions) lines.push(`Caution: ${findingText(c)}`);
+  if (overrideReason?.trim()) {
+    lines.push(`Proposed despite status "${suggestion.status}"; clinician's reason: ${overrideReason.trim()}`);
+  }
+  return lines;
+}
+
+function annotations(lines: string[], date: string, author: Reference | undefined): Annotation[] {
+  return lines.map((text) => ({ text, time: date, ...(author ? { authorReference: author } : {}) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draft
+// ---------------------------------------------------------------------------------------------
+
+export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
+  const chosen = [...input.chosen].sort((a, b) => a.order - b.order);
+  const chosenIds = chosen.map((s) => s.intervention);
+  const key = planKey(input.patientId, chosenIds, input.date);
+  const identifier: StableIdentifier = { system: CAREPLAN_IDENTIFIER_SYSTEM, value: key };
+  const subject: Reference = { reference: `Patient/${input.patientId}` };
+  const author: Reference | undefined = input.userReference ? { reference: input.userReference } : undefined;
+  const recorded = input.recorded ?? `${input.date}T00:00:00Z`;
+
+  const assessments = relevantAssessments(input.derivation.assessments, chosen);
+  const conditionRefs = unique(assessments.flatMap((a) => a.conditionSources)).map((reference) => ({ reference }));
+  const trials = supportingTrials(input.derivation.trials, assessments);
+  const supportingRefs = unique(trials.flatMap((t) => t.sources)).map((reference) => ({ reference }));
+
+  const carePlanUrl = `urn:uuid:${stableUuid(key, 'CarePlan')}`;
+  const provenanceUrl = `urn:uuid:${stableUuid(key, 'Provenance')}`;
+
+  const serviceRequests: { url: string; resource: ServiceRequest; option: InterventionId }[] = [];
+  const activities: CarePlanActivity[] = [];
+
+  for (const suggestion of chosen) {
+    const option = catalogOption(suggestion.intervention);
+    const reasons = reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention]);
+    const description = `${option.name}: ${option.summary} Usual course: ${option.usualCourse}`;
+    if (option.referral) {
+      const url = `urn:uuid:${stableUuid(key, `ServiceRequest|${option.id}`)}`;
+      serviceRequests.push({
+        url,
+        option: option.id,
+        resource: {
+          resourceType: 'ServiceRequest',
+          identifier: [{ system: REFERRAL_IDENTIFIER_SYSTEM, value: `${key}-${option.id}` }],
+          status: 'draft',
+          intent: 'proposal',
+          code: {
+            coding: [
+              { system: REFERRAL_TO_PSYCHIATRY.system, code: REFERRAL_TO_PSYCHIATRY.code, display: REFERRAL_TO_PSYCHIATRY.display },
+            ],
+            text: `Referral to psychiatry service: ${option.name}`,
+          },
+          orderDetail: [optionConcept(option.id)],
+          subject,
+          authoredOn: input.date,
+          ...(author ? { requester: author } : {}),
+          ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
+          ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
+          note: annotations([description, ...reasons], input.date, author),
+        },
+      });
+      // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
+      activities.push({ reference: { reference: url, display: `Referral: ${option.name}` } });
+    } else {
+      activities.push({
+        detail: {
+          kind: 'ServiceRequest',
+          code: optionConcept(option.id),
+          status: 'not-started',
+          description,
+          ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
+          reasonCode: reasons.map((text) => ({ text })),
+        },
+      });
+    }
+  }
+
+  const noteLines = [
+    'Draft proposed with decision support (TRD timeline app): verify against the chart before acting.',
+    ...(input.note?.trim() ? [`Clinician's note: ${input.note.trim()}`] : []),
+  ];
+
+  const carePlan: CarePlan = {
+    resourceType: 'CarePlan',
+    identifier: [identifier],
+    status: 'draft',
+    intent: 'proposal',
+    title: `Proposed interventional options (${input.date})`,
+    description: `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
+    subject,
+    created: input.date,
+    ...(author ? { author } : {}),
+    ...(conditionRefs.length ? { addresses: conditionRefs } : {}),
+    ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
+    activity: activities,
+    note: annotations(noteLines, input.date, author),
+  };
+
+  const appAgent: ProvenanceAgent = {
+    type: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'assembler', display: 'Assembler' }],
+    },
+    who: input.app.deviceReference
+      ? { reference: input.app.deviceReference, display: input.app.name }
+      : { display: input.app.version ? `${input.app.name} ${input.app.version}` : input.app.name },
+  };
+  const agents: ProvenanceAgent[] = [
+    ...(author
+      ? [
+          {
+            type: {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author', display: 'Author' }],
+            },
+            who: author,
+          } satisfies ProvenanceAgent,
+        ]
+      : []),
+    appAgent,
+  ];
+  const provenance: Provenance = {
+    resourceType: 'Provenance',
+    meta: { tag: [{ system: PROVENANCE_TAG_SYSTEM, code: key }] },
+    target: [{ reference: carePlanUrl }, ...serviceRequests.map((sr) => ({ reference: sr.url }))],
+    recorded,
+    activity: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: 'CREATE', display: 'create' }],
+    },
+    agent: agents,
+  };
+
+  const entries: BundleEntry[] = [
+    ...serviceRequests.map((sr) => ({
+      fullUrl: sr.url,
+      resource: sr.resource,
+      request: { method: 'POST' as const, url: 'ServiceRequest', ifNoneExist: identifierQuery({ system: REFERRAL_IDENTIFIER_SYSTEM, value: `${key}-${sr.option}` }) },
+    })),
+    {
+      fullUrl: carePlanUrl,
+      resource: carePlan,
+      request: { method: 'POST', url: 'CarePlan', ifNoneExist: identifierQuery(identifier) },
+    },
+    {
+      fullUrl: provenanceUrl,
+      resource: provenance,
+      request: { method: 'POST', url: 'Provenance', ifNoneExist: provenanceTagQuery(key) },
+    },
+  ];
+  const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: entries };
+
+  const draft: WriteBackDraft = {
+    patientId: input.patientId,
+    chosen: chosenIds,
+    identifier,
+    carePlan: stripUndefined(carePlan),
+    serviceRequests: serviceRequests.map((sr) => stripUndefined(sr.resource)),
+    provenance,
+    bundle: stripUndefined(bundle),
+    preview: [],
+  };
+  draft.preview = previewLines(draft, input, assessments, trials);
+  return draft;
+}
+
+/** JSON round trip drops `undefined` members so what is previewed is exactly what is sent. */
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments: Assessment[], trials: Trial[]): string[] {
+  const lines: string[] = [];
+  lines.push(
+    `A draft care plan (status "draft", intent "proposal") dated ${input.date} for this patient` +
+      (input.userReference ? `, with you (${input.userReference}) as author.` : '; the author is unknown (the EHR did not say who you are).'),
+  );
+  if (assessments.length) {
+    lines.push(`It addresses: ${assessments.map((a) => `${CONDITION_NAMES[a.condition]} (${a.conditionSources.join(', ') || 'no Condition resource'})`).join('; ')}.`);
+  }
+  for (const suggestion of [...input.chosen].sort((a, b) => a.order - b.order)) {
+    const option = catalogOption(suggestion.intervention);
+    lines.push(
+      option.referral
+        ? `Proposes ${option.name}, with a draft referral to psychiatry service (ServiceRequest, SNOMED 183524004) naming it.`
+        : `Proposes ${option.name} as a care-plan activity (no referral).`,
+    );
+    const override = input.overrideReasons?.[suggestion.intervention]?.trim();
+    if (override) lines.push(`  You chose it although its status is "${suggestion.status}": "${override}".`);
+  }
+  if (trials.length) {
+    lines.push(
+      `Supporting information: ${draft.carePlan.supportingInfo?.length ?? 0} medication records behind ${trials.length} trial(s) (${trials.map((t) => t.ingredient).join(', ')}).`,
+    );
+  }
+  if (input.note?.trim()) lines.push(`Your note: "${input.note.trim()}".`);
+  lines.push(
+    `A Provenance record naming ${input.userReference ? 'you and ' : ''}${input.app.name} as agents and the resources above as targets.`,
+  );
+  lines.push('Nothing is ordered: the plan and referrals stay drafts until someone in the EHR activates them.');
+  return lines;
+}
+
+/** Plain text of the plan, for pasting into a note when it cannot (or should not) be written. */
+export function carePlanAsText(draft: WriteBackDraft): string {
+  const lines = [draft.carePlan.title ?? 'Proposed care plan', ''];
+  for (const activity of draft.carePlan.activity ?? []) {
+    if (activity.detail) {
+      lines.push(`- ${activity.detail.code?.text ?? ''}`);
+      for (const reason of activity.detail.reasonCode ?? []) lines.push(`    ${reason.text ?? ''}`);
+    } else if (activity.reference) {
+      const entry = draft.bundle.entry?.find((e) => e.fullUrl === activity.reference?.reference);
+      const sr = entry?.resource?.resourceType === 'ServiceRequest' ? (entry.resource as ServiceRequest) : undefined;
+      lines.push(`- ${activity.reference.display ?? 'Referral'} (draft referral to psychiatry service)`);
+      // The first note is the option's description; the rest are the reasons.
+      for (const note of sr?.note?.slice(1) ?? []) lines.push(`    ${note.text}`);
+    }
+  }
+  lines.push('');
+  for (const note of draft.carePlan.note ?? []) lines.push(note.text);
+  return lines.join('\n');
+}
+
+/** The transaction Bundle as pretty JSON, for download. */
+export function carePlanAsJson(draft: WriteBackDraft): string {
+  return JSON.stringify(draft.bundle, null, 2);
+}

@@ -1,0 +1,35 @@
+/**
+ * Can this session write the plan? Read from the granted scopes, SMART v1 (`patient/CarePlan.write`, `*.write`,
+ * `*.*`) or v2 (`patient/CarePlan.c`, `.cu`, `.cruds`, with or without a `?` granular filter).
+ */
+import type { WriteCapability } from './types';
+
+export const WRITTEN_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'] as const;
+
+/** Does one scope grant create on `resourceType`? */
+function grantsCreate(scope: string, resourceType: string): boolean {
+  // context/Type.permissions, e.g. "patient/CarePlan.write", "user/*.cu", "patient/CarePlan.c?category=x"
+  const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope.trim());
+  if (!match) return false;
+  const [, , type, permissions] = match;
+  if (type !== '*' && type !== resourceType) return false;
+  if (permissions === 'write' || permissions === '*') return true; // SMART v1
+  // SMART v2: letters from "cruds" in order; create is "c".
+  return /^c?r?u?d?s?$/.test(permissions ?? '') && (permissions ?? '').includes('c');
+}
+
+/** Which of the written types lack a create scope. */
+export function missingWriteScopes(grantedScopes: readonly string[]): string[] {
+  return WRITTEN_TYPES.filter((type) => !grantedScopes.some((scope) => grantsCreate(scope, type)));
+}
+
+export function writeCapability(grantedScopes: readonly string[]): WriteCapability {
+  const missing = missingWriteScopes(grantedScopes);
+  if (missing.length === 0) return { canWrite: true, reasonIfNot: null };
+  return {
+    canWrite: false,
+    reasonIfNot:
+      `The EHR did not grant this app permission to create ${missing.join(', ')} records, so the plan cannot be ` +
+      'saved to the chart from here. Copy it as text into a note, or download it as FHIR JSON.',
+  };
+}
