@@ -169,7 +169,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     } catch (error) {
       if (error instanceof FhirNetworkError) throw error;
       if (timedOut) {
-        throw new FhirNetworkError('timeout', `The FHIR server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+        throw new FhirNetworkError('timeout', `The FHIR server did not answer within ${formatDuration(timeoutMs)}.`);
       }
       if (outer?.aborted) throw new FhirNetworkError('aborted', 'The read was stopped.');
       throw new FhirNetworkError('network', 'The FHIR server could not be reached (network error).');
@@ -216,6 +216,11 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       }
     },
   };
+}
+
+/** "20 s", or "50 ms" below a second. */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 function parseJson(text: string): unknown {

@@ -14,7 +14,7 @@
 import type { Resource } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
 import { FhirNetworkError, SessionExpiredError } from './errors';
-import { describeHttpError, describeUnreadableBody, operationOutcomeText } from './http';
+import { describeHttpError, describeUnreadableBody, formatDuration, operationOutcomeText } from './http';
 import { medicationBatchQueries, plannedSearches, type PlannedQuery } from './queries';
 
 export interface ReadOptions {
@@ -70,7 +70,7 @@ export async function readPatientRecord(
 
   /** Why a request ended without an HTTP answer, in plain words. */
   const describeFailure = (error: unknown): string => {
-    if (stopReason === 'deadline') return `stopped: the whole read took longer than ${Math.round(deadlineMs / 1000)} s`;
+    if (stopReason === 'deadline') return `stopped: the whole read took longer than ${formatDuration(deadlineMs)}`;
     if (stopReason === 'session') return 'stopped: the session expired';
     if (stopReason === 'outside') return 'stopped: the read was cancelled';
     if (error instanceof Error) return error.message;
@@ -115,7 +115,6 @@ export async function readPatientRecord(
 
   /** Follow one search through all its pages. */
   async function runSearch(planned: PlannedQuery, entry = newEntry(planned)): Promise<QueryLogEntry> {
-    emit();
     const seenHere = new Set<string>();
     const fetched = new Set<string>();
     let skipped = 0;
@@ -192,9 +191,7 @@ export async function readPatientRecord(
     return entry;
   }
 
-  async function readPatient(): Promise<void> {
-    const entry = newEntry({ resourceType: 'Patient', query: `Patient/${encodeURIComponent(session.patientId)}` });
-    emit();
+  async function readPatient(entry: QueryLogEntry): Promise<void> {
     const body = await get(entry, entry.query);
     if (!body) return;
     if (body.resourceType !== 'Patient' || typeof body.id !== 'string') {
@@ -219,8 +216,9 @@ export async function readPatientRecord(
       if (id && !resources.has(`Medication/${id}`)) wanted.add(id);
     }
     if (wanted.size === 0 || controller.signal.aborted) return;
-    const batches = medicationBatchQueries([...wanted]);
-    const entries = await Promise.all(batches.map((planned) => runSearch(planned)));
+    const batchEntries = medicationBatchQueries([...wanted]).map((planned) => ({ planned, entry: newEntry(planned) }));
+    emit();
+    const entries = await Promise.all(batchEntries.map(({ planned, entry }) => runSearch(planned, entry)));
     const missing = [...wanted].filter((id) => !resources.has(`Medication/${id}`)).length;
     const last = entries[entries.length - 1];
     if (missing > 0 && last && last.status === 'done') {
@@ -231,9 +229,11 @@ export async function readPatientRecord(
   }
 
   try {
-    // Entries are created before the first await, so the progress panel lists every query from the start.
-    const patientRun = readPatient();
+    // Every entry exists before the first request, so the progress panel lists every query from the start.
+    const patientEntry = newEntry({ resourceType: 'Patient', query: `Patient/${encodeURIComponent(session.patientId)}` });
     const searches = plannedSearches(session.patientId).map((planned) => ({ planned, entry: newEntry(planned) }));
+    emit();
+    const patientRun = readPatient(patientEntry);
     const runs = searches.map(({ planned, entry }) => runSearch(planned, entry));
     const medicationRuns = runs.filter((_, i) => MEDICATION_USERS.has(searches[i]!.planned.resourceType));
     // Medications start as soon as the three medication searches are done, while the others may still page.
