@@ -78,7 +78,13 @@ function RecordGate({ session }: { session: SmartSession }) {
   // "Today" in the browser's local time zone, fixed for the life of the page so the derivation is stable.
   const asOf = useMemo(() => localIsoDate(new Date()), []);
 
-  if (record.error) return <ErrorPage error={explain(services, record.error)} />;
+  if (record.error)
+    return (
+      <ErrorPage error={explain(services, record.error)}>
+        {/* E.g. a session that expired mid-read: say what had been read, without presenting it as the record. */}
+        {record.result && <QueryPanel queries={record.result.queries} />}
+      </ErrorPage>
+    );
   if (record.result) return <ReadyGate session={session} result={record.result} asOf={asOf} />;
   if (timedOut) return <ErrorPage error={explained('read-timeout')} />;
   return <LoadingMarked progress={record.progress} slowNoticeMs={services.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS} />;

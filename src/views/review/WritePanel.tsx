@@ -205,6 +205,16 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
           <h4 className="notice__title">Draft care plan written to the chart</h4>
           {writeBack.result.how && <p>Written {writeBack.result.how}.</p>}
           <WrittenList written={writeBack.result.written} />
+          {writeBack.result.account && writeBack.result.account.length > 0 && (
+            <details className="write-account">
+              <summary>What happened, step by step</summary>
+              <ol>
+                {writeBack.result.account.map((line, index) => (
+                  <li key={index}>{line}</li>
+                ))}
+              </ol>
+            </details>
+          )}
           <p>
             {writeBack.result.readBack.confirmed ? 'Read back from the server: ' : 'Read-back not confirmed: '}
             {writeBack.result.readBack.detail}

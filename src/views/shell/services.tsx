@@ -85,8 +85,10 @@ export interface WrittenResource {
 export interface WriteResultView {
   written: WrittenResource[];
   readBack: { confirmed: boolean; detail: string };
-  /** How it was written ("one transaction", "in order"). */
+  /** How it was written ("in one transaction", "one resource at a time"). */
   how?: string;
+  /** Plain-words account of what happened, in order ("Found the plan from an earlier attempt", …). */
+  account?: string[];
 }
 
 export interface WriteErrorView {

@@ -196,3 +196,13 @@ describe('launch error pages', () => {
     await waitFor(() => expect(appState()).toBe('error'));
   });
 });
+
+describe('session expiring mid-read', () => {
+  it('shows the relaunch page and lists what had been read, without showing it as the record', () => {
+    const expired = Object.assign(new Error('expired'), { name: 'SessionExpiredError' });
+    renderApp(fakeServices({ record: { result: readResult(), progress: [], isLoading: false, error: expired } }));
+    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeTruthy();
+    expect(screen.getByText(/what was queried \(2 queries/i)).toBeTruthy();
+    expect(screen.queryByText('Timeline page for trd-two-failures')).toBeNull();
+  });
+});
