@@ -1,0 +1,599 @@
+/**
+ * Generic evaluator of the catalog: one small function per criterion kind and per risk kind, no per-option code.
+ * Pure: "today" is `derived.asOf`.
+ *
+ * Status, per option:
+ *   - no eligibility path holds                     -> not-eligible (reasons say what is missing, naming what is there)
+ *   - a path holds and a contraindication is found  -> contraindicated
+ *   - a path holds                                  -> the path's status (suggested or consider), lowered to consider
+ *     when a high-risk condition is found, or when most failed trials were not adequate (pseudo-resistance first)
+ *     unless the need is urgent.
+ * Nothing is suggested or considered without at least one reason backed by a resource of the record.
+ */
+import type {
+  Assessment,
+  ComorbidityKey,
+  ConditionKey,
+  Derivation,
+  DiagnosisSpan,
+  Finding,
+  RuleRef,
+  Suggestion,
+  SuggestionStatus,
+  Trial,
+} from '../types';
+import {
+  CATALOG,
+  RECENT_SUICIDAL_IDEATION_DAYS,
+  type CatalogOption,
+  type Criterion,
+  type EligibilityPath,
+  type RiskMatch,
+  type RiskRow,
+  type SourceRef,
+  type UrgencySignal,
+} from './catalog';
+
+export type DerivedRecord = Omit<Derivation, 'suggestions'>;
+
+// ---------------------------------------------------------------------------------------------
+// Plain words
+// ---------------------------------------------------------------------------------------------
+
+export const CONDITION_WORDS: Record<ConditionKey, string> = {
+  mdd: 'major depressive disorder',
+  'bipolar-depression': 'bipolar depression',
+  schizophrenia: 'schizophrenia',
+  ocd: 'obsessive-compulsive disorder',
+  ptsd: 'posttraumatic stress disorder',
+};
+
+const SHORT_CONDITION: Record<ConditionKey, string> = {
+  mdd: 'MDD',
+  'bipolar-depression': 'bipolar depression',
+  schizophrenia: 'schizophrenia',
+  ocd: 'OCD',
+  ptsd: 'PTSD',
+};
+
+const OUTCOME_WORDS: Record<Trial['outcome'], string> = {
+  remission: 'remission',
+  response: 'response',
+  partial: 'partial response',
+  nonresponse: 'non-response',
+  intolerance: 'not tolerated',
+  ongoing: 'ongoing',
+  unknown: 'outcome unknown',
+};
+
+const VERIFICATION_WORDS: Record<SourceRef['verification'], string> = {
+  V: 'verified',
+  S: 'secondary source',
+  U: 'UNVERIFIED',
+  derived: 'derived',
+};
+
+export function cite(source: SourceRef): string {
+  return `${source.citation} [${VERIFICATION_WORDS[source.verification]}]`;
+}
+
+export function describeTrial(trial: Trial): string {
+  const dose = trial.maxDailyDoseMg !== null ? ` ${trial.maxDailyDoseMg} mg/day` : ' (dose unknown)';
+  const weeks = Math.round(trial.durationDays / 7);
+  const span = trial.end === null ? `since ${trial.start}` : `for ${weeks} week${weeks === 1 ? '' : 's'}`;
+  const basis = trial.outcomeBasis === 'inferred' ? ', inferred' : trial.outcomeBasis === 'measured' ? ', measured' : '';
+  return `${trial.ingredient}${dose} ${span} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
+}
+
+function trialsFinding(prefix: string, trials: Trial[]): Finding {
+  return {
+    text: `${prefix}: ${trials.map(describeTrial).join('; ')}`,
+    sources: unique(trials.flatMap((t) => t.sources)),
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates (ISO strings; arithmetic only, no clock)
+// ---------------------------------------------------------------------------------------------
+
+function dayNumber(iso: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return null;
+  const value = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Days from `iso` to asOf (positive = in the past); null when a date is missing or unreadable. */
+function daysBefore(iso: string | null, asOf: string): number | null {
+  if (!iso) return null;
+  const a = dayNumber(iso);
+  const b = dayNumber(asOf);
+  return a === null || b === null ? null : b - a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context computed once per patient
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Diagnoses that count as history whatever their clinical status: a resolved intracerebral haemorrhage, a clipped
+ * aneurysm, an implant or a vagotomy still matter (FACTS.md §6.1, §6.3, §6.5 speak of "history of").
+ */
+const HISTORY_KINDS: ReadonlySet<ComorbidityKey | ConditionKey> = new Set([
+  'intracerebral-haemorrhage',
+  'aneurysm-or-avm',
+  'head-implant',
+  'vagotomy',
+  'epilepsy',
+  'trauma',
+]);
+
+const ACTIVE_STATUSES = new Set(['active', 'recurrence', 'relapse']);
+
+interface Context {
+  derived: DerivedRecord;
+  asOf: string;
+  trialsById: Map<string, Trial>;
+  assessments: Map<ConditionKey, Assessment>;
+  urgency: Map<UrgencySignal, Finding[]>;
+}
+
+function isCurrent(diagnosis: DiagnosisSpan, asOf: string): boolean {
+  if (HISTORY_KINDS.has(diagnosis.kind)) return (daysBefore(diagnosis.onset, asOf) ?? 0) >= 0;
+  if (diagnosis.clinicalStatus !== null && !ACTIVE_STATUSES.has(diagnosis.clinicalStatus)) return false;
+  const abated = daysBefore(diagnosis.abatement, asOf);
+  if (abated !== null && abated >= 0) return false;
+  // A diagnosis dated after asOf is not known yet.
+  return (daysBefore(diagnosis.onset, asOf) ?? 0) >= 0;
+}
+
+function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
+  const code = diagnosis.code ? ` (${diagnosis.code})` : '';
+  const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
+  const status = diagnosis.clinicalStatus && !ACTIVE_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
+  return { text: `${diagnosis.display || diagnosis.kind}${code}${since}${status}`, sources: [diagnosis.source] };
+}
+
+function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number): DiagnosisSpan[] {
+  return context.derived.diagnoses.filter((d) => {
+    if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOf)) return false;
+    if (maxAgeDays === undefined) return true;
+    const age = daysBefore(d.onset, context.asOf);
+    // Unknown onset: keep it (better a visible caution than a silent miss).
+    return age === null || age <= maxAgeDays;
+  });
+}
+
+function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency'>): Map<UrgencySignal, Finding[]> {
+  const signals = new Map<UrgencySignal, Finding[]>();
+  const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
+
+  for (const score of derived.scores) {
+    if (score.instrument !== 'phq9-item9' || score.value < 1) continue;
+    const age = daysBefore(score.date, derived.asOf);
+    if (age === null || age < 0 || age > RECENT_SUICIDAL_IDEATION_DAYS) continue;
+    add('suicidal-ideation', {
+      text: `PHQ-9 item 9 (thoughts of being better off dead or of self-harm) = ${score.value} on ${score.date.slice(0, 10)}, within the last ${RECENT_SUICIDAL_IDEATION_DAYS} days`,
+      sources: [score.source],
+    });
+  }
+  const context = { ...contextBase, urgency: signals };
+  for (const signal of ['suicidal-ideation', 'catatonia', 'psychotic-features'] as const) {
+    for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
+  }
+  return signals;
+}
+
+function buildContext(derived: DerivedRecord): Context {
+  const base = {
+    derived,
+    asOf: derived.asOf,
+    trialsById: new Map(derived.trials.map((t) => [t.id, t])),
+    assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
+  };
+  return { ...base, urgency: urgencySignals(derived, base) };
+}
+
+function trialsOf(context: Context, ids: readonly string[]): Trial[] {
+  return ids.map((id) => context.trialsById.get(id)).filter((t): t is Trial => t !== undefined);
+}
+
+const FAILED: ReadonlySet<Trial['outcome']> = new Set(['nonresponse', 'partial']);
+
+// ---------------------------------------------------------------------------------------------
+// Criteria
+// ---------------------------------------------------------------------------------------------
+
+interface CriterionResult {
+  met: boolean;
+  /** Met: the findings that make it hold. Not met: what the record shows instead (may be empty). */
+  findings: Finding[];
+  /** Not met: what is missing, in plain words. */
+  missing?: string;
+}
+
+function assessedAmong(context: Context, conditions: readonly ConditionKey[]): Assessment[] {
+  return conditions.map((c) => context.assessments.get(c)).filter((a): a is Assessment => a !== undefined);
+}
+
+function conditionFinding(assessment: Assessment, context: Context): Finding {
+  const sources = assessment.conditionSources.length
+    ? assessment.conditionSources
+    : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
+  return { text: `${CONDITION_WORDS[assessment.condition]} recorded`, sources };
+}
+
+function noneRecorded(conditions: readonly ConditionKey[]): string {
+  return `No ${conditions.map((c) => CONDITION_WORDS[c]).join(' or ')} is recorded.`;
+}
+
+type CriterionCheck<K extends Criterion['kind']> = (criterion: Extract<Criterion, { kind: K }>, context: Context) => CriterionResult;
+
+const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
+  assessed(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    return found.length
+      ? { met: true, findings: found.map((a) => conditionFinding(a, context)) }
+      : { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+  },
+
+  'failed-adequate-trials'(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    const shown: Finding[] = [];
+    let best: { met: boolean; findings: Finding[] } | null = null;
+    for (const assessment of found) {
+      const label = SHORT_CONDITION[assessment.condition];
+      const failed = trialsOf(context, assessment.failedAdequateTrialIds);
+      const count = Math.max(assessment.failedAdequateTrials, failed.length);
+      const intolerant = criterion.orIntolerance
+        ? trialsOf(context, assessment.trialIds).filter((t) => t.outcome === 'intolerance')
+        : [];
+      const findings: Finding[] = [];
+      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode`, failed));
+      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant));
+      const total = count + intolerant.length;
+      const withinMax = criterion.max === undefined || count <= criterion.max;
+      if (total >= criterion.min && withinMax) {
+        best = { met: true, findings: [conditionFinding(assessment, context), ...findings] };
+        break;
+      }
+      shown.push(...findings);
+      if (!withinMax) {
+        shown.push({ text: `${count} failed adequate trials: more than the ${criterion.min}–${criterion.max} this option is for`, sources: unique(failed.flatMap((t) => t.sources)) });
+      }
+    }
+    if (best) return best;
+    const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
+    const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${SHORT_CONDITION[a.condition]} episode`).join(', ');
+    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.` };
+  },
+
+  'treatment-resistant'(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    const resistant = found.filter((a) => a.treatmentResistant);
+    const finding = (a: Assessment): Finding => ({
+      text: `${a.conclusion} (definition: ${a.definition.summary} ${a.definition.source} [${VERIFICATION_WORDS[a.definition.verification]}])`,
+      sources: unique([...a.conditionSources, ...trialsOf(context, a.failedAdequateTrialIds).flatMap((t) => t.sources)]),
+    });
+    return resistant.length
+      ? { met: true, findings: resistant.map(finding) }
+      : {
+          met: false,
+          findings: found.map(finding),
+          missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
+        };
+  },
+
+  'chronic-or-recurrent'(criterion, context) {
+    const findings: Finding[] = [];
+    for (const assessment of assessedAmong(context, criterion.conditions)) {
+      const episode = assessment.currentEpisode;
+      const days = episode ? daysBefore(episode.start, context.asOf) : null;
+      if (episode && days !== null && days >= criterion.chronicDays) {
+        findings.push({ text: `Chronic: the current episode began ${episode.start} (${(days / 365.25).toFixed(1)} years ago)`, sources: episode.sources });
+      }
+      const episodes = context.derived.episodes.filter((e) => e.condition === assessment.condition);
+      if (episodes.length > 1) {
+        findings.push({ text: `Recurrent: ${episodes.length} ${SHORT_CONDITION[assessment.condition]} episodes in the record`, sources: unique(episodes.flatMap((e) => e.sources)) });
+      }
+      // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (FACTS.md §7.2, §7.3).
+      const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
+      for (const d of recurrentCodes) findings.push({ ...diagnosisFinding(d), text: `Recurrent: ${diagnosisFinding(d).text}` });
+    }
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No record shows the depression as chronic (current episode of ${Math.round(criterion.chronicDays / 365)} years or more) or recurrent.` };
+  },
+
+  diagnosis(criterion, context) {
+    const found = currentDiagnoses(context, criterion.kinds);
+    return found.length
+      ? { met: true, findings: found.map(diagnosisFinding) }
+      : { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
+  },
+
+  urgent(criterion, context) {
+    const findings = criterion.signals.flatMap((signal) => context.urgency.get(signal) ?? []);
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No ${criterion.signals.join(', ').replace(/-/g, ' ')} recorded recently.` };
+  },
+
+  flag(criterion, context) {
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const assessment of context.derived.assessments) {
+      for (const flag of assessment.flags) {
+        if (!criterion.flags.includes(flag.kind) || seen.has(flag.text)) continue;
+        seen.add(flag.text);
+        findings.push({ text: flag.text, sources: flag.sources });
+      }
+    }
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No ${criterion.flags.join(' or ').replace(/-/g, ' ')} flag was raised.` };
+  },
+
+  'failed-or-intolerant-trials'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => FAILED.has(t.outcome) || t.outcome === 'intolerance');
+    return trials.length >= criterion.min
+      ? { met: true, findings: [trialsFinding('Trials that did not work or were not tolerated', trials)] }
+      : { met: false, findings: [], missing: `Needs at least ${criterion.min} trial that failed or was not tolerated; none is recorded.` };
+  },
+
+  'ingredient-failed'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
+    const failed = trials.filter((t) => FAILED.has(t.outcome));
+    if (failed.length) return { met: true, findings: [trialsFinding(`${criterion.ingredient} did not work`, failed)] };
+    return trials.length
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials)], missing: `No failed ${criterion.ingredient} trial is recorded.` }
+      : { met: false, findings: [], missing: `No ${criterion.ingredient} trial is recorded.` };
+  },
+
+  'no-trial-of'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
+    return trials.length
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials)], missing: `${criterion.ingredient} has already been tried.` }
+      : { met: true, findings: [{ text: `No ${criterion.ingredient} trial in the record`, sources: [] }] };
+  },
+};
+
+function checkCriterion(criterion: Criterion, context: Context): CriterionResult {
+  // The mapped table guarantees the right function for each kind.
+  return (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Risks
+// ---------------------------------------------------------------------------------------------
+
+type RiskCheck<K extends RiskMatch['kind']> = (match: Extract<RiskMatch, { kind: K }>, context: Context) => Finding[];
+
+const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
+  diagnosis: (match, context) => currentDiagnoses(context, match.kinds, match.maxAgeDays).map(diagnosisFinding),
+  procedure: (match, context) =>
+    context.derived.procedures
+      .filter((p) => match.kinds.includes(p.kind))
+      .map((p) => ({ text: `${p.display || p.kind} on ${p.start.slice(0, 10)}`, sources: [p.source] })),
+  'blood-pressure-above': (match, context) => {
+    const recent = context.derived.bloodPressure
+      .filter((bp) => {
+        const age = daysBefore(bp.date, context.asOf);
+        return age !== null && age >= 0 && age <= match.withinDays;
+      })
+      .sort((a, b) => (a.date < b.date ? 1 : -1));
+    const latest = recent[0];
+    if (!latest) return [];
+    const high = (latest.systolic ?? 0) > match.systolic || (latest.diastolic ?? 0) > match.diastolic;
+    return high
+      ? [{ text: `Blood pressure ${latest.systolic ?? '?'}/${latest.diastolic ?? '?'} mmHg on ${latest.date.slice(0, 10)} (latest)`, sources: [latest.source] }]
+      : [];
+  },
+  assessed: (match, context) => assessedAmong(context, match.conditions).map((a) => conditionFinding(a, context)),
+};
+
+function checkRisk(row: RiskRow, context: Context): Finding[] {
+  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match as never, context);
+}
+
+const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
+  contraindication: '',
+  'high-risk': 'High risk: ',
+  caution: '',
+  note: 'Note: ',
+};
+
+function riskFinding(row: RiskRow, found: Finding[]): Finding {
+  return {
+    text: `${SEVERITY_PREFIX[row.severity]}${found.map((f) => f.text).join('; ')}: ${row.text} (${cite(row.source)})`,
+    sources: unique(found.flatMap((f) => f.sources)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pseudo-resistance
+// ---------------------------------------------------------------------------------------------
+
+/** Failed trials of the assessed conditions' current episodes, split by adequacy. */
+function pseudoResistance(context: Context): Finding | null {
+  const ids = unique(context.derived.assessments.flatMap((a) => a.trialIds));
+  const failed = trialsOf(context, ids).filter((t) => FAILED.has(t.outcome));
+  const inadequate = failed.filter((t) => !t.adequate);
+  // "Most": strictly more than half of the failures were not adequate trials.
+  if (inadequate.length === 0 || inadequate.length * 2 <= failed.length) return null;
+  return {
+    text: `${inadequate.length} of ${failed.length} failed trials were not adequate (${inadequate
+      .map((t) => `${t.ingredient}: ${t.adequacyReason}`)
+      .join('; ')}): address dose, duration and adherence before interventional options`,
+    sources: unique(inadequate.flatMap((t) => t.sources)),
+  };
+}
+
+export const PSEUDO_RESISTANCE_RULE: RuleRef = {
+  id: 'suggest.pseudo-resistance-first',
+  summary:
+    'When most failed trials were not adequate (dose, duration, adherence), the pseudo-resistance steps come first and interventional options are lowered to "consider" unless the need is urgent.',
+  source: 'FACTS.md §1.1 (TRD requires failures at adequate dose and duration: Gaynes 2020, EU-PEARL 2022)',
+  verification: 'V',
+};
+
+export const URGENCY_RULE: RuleRef = {
+  id: 'suggest.urgent',
+  summary: `Urgent when PHQ-9 item 9 ≥ 1 within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or an active suicidal-ideation, catatonia or psychotic-features diagnosis; ECT and esketamine carry it. The ${RECENT_SUICIDAL_IDEATION_DAYS}-day window is this app's choice.`,
+  source: 'FACTS.md §6.2 (ECT: rapid response, catatonia) [V], §6.3 (esketamine: MDD with acute suicidal ideation) [S]; 30-day window: design choice',
+  verification: 'U',
+};
+
+// ---------------------------------------------------------------------------------------------
+// One option
+// ---------------------------------------------------------------------------------------------
+
+function ruleFinding(path: EligibilityPath): Finding {
+  return { text: `Rule: ${path.rule.summary} (${cite(path.rule.source)})`, sources: [] };
+}
+
+function hasRecordReason(reasons: Finding[]): boolean {
+  return reasons.some((r) => r.sources.length > 0);
+}
+
+interface Evaluated extends Omit<Suggestion, 'order'> {
+  group: CatalogOption['group'];
+  index: number;
+}
+
+function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
+  const contraindications: Finding[] = [];
+  const cautions: Finding[] = [];
+  let highRisk = false;
+  for (const row of option.risks) {
+    const found = checkRisk(row, context);
+    if (!found.length) continue;
+    const finding = riskFinding(row, found);
+    if (row.severity === 'contraindication') contraindications.push(finding);
+    else cautions.push(finding);
+    if (row.severity === 'high-risk') highRisk = true;
+  }
+
+  let status: SuggestionStatus = 'not-eligible';
+  let reasons: Finding[] = [];
+  for (const path of option.eligibility) {
+    const results = path.all.map((criterion) => checkCriterion(criterion, context));
+    if (results.every((r) => r.met)) {
+      status = path.status;
+      reasons = [...results.flatMap((r) => r.findings), ruleFinding(path)];
+      break;
+    }
+  }
+
+  const urgencyFindings = option.carriesUrgency ? [...context.urgency.values()].flat() : [];
+  let urgent = false;
+
+  if (status === 'not-eligible') {
+    reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
+  } else if (!hasRecordReason(reasons)) {
+    // Guard: never propose an option on rule text alone.
+    status = 'not-eligible';
+    reasons = [{ text: `${option.notEligibleText} No finding in the record supports it.`, sources: [] }];
+  } else if (contraindications.length) {
+    status = 'contraindicated';
+    reasons = [{ text: `Contraindicated: ${contraindications.map((c) => c.text).join(' ')}`, sources: unique(contraindications.flatMap((c) => c.sources)) }, ...reasons];
+  } else {
+    urgent = urgencyFindings.length > 0;
+    if (status === 'suggested' && highRisk) {
+      status = 'consider';
+      reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+    }
+    if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
+      status = 'consider';
+      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+    }
+    if (urgent) {
+      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+    }
+  }
+
+  for (const requirement of option.requirements) {
+    cautions.push({ text: `${requirement.text} (${cite(requirement.source)})`, sources: [] });
+  }
+
+  return {
+    intervention: option.id,
+    name: option.name,
+    status,
+    urgent,
+    reasons,
+    cautions,
+    contraindications,
+    group: option.group,
+    index,
+  };
+}
+
+/** What each eligibility path lacks (first unmet criterion), naming what the record does show. */
+function missingReasons(option: CatalogOption, context: Context): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const path of option.eligibility) {
+    const unmet = path.all.map((c) => checkCriterion(c, context)).find((r) => !r.met);
+    if (!unmet) continue;
+    for (const finding of [...(unmet.missing ? [{ text: unmet.missing, sources: [] as string[] }] : []), ...unmet.findings]) {
+      if (seen.has(finding.text)) continue;
+      seen.add(finding.text);
+      out.push(finding);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// All options
+// ---------------------------------------------------------------------------------------------
+
+const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3 };
+
+export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
+  const context = buildContext(derived);
+  const pseudo = pseudoResistance(context);
+  const evaluated = CATALOG.map((option, index) => evaluateOption(option, index, context, pseudo));
+
+  // Urgent first, then by status; within a status, pseudo-resistance steps lead when most failures were inadequate
+  // (interventional options are also lowered to "consider" then), otherwise interventional options lead.
+  const groupRank = (e: Evaluated): number => ((e.group === 'pseudo-resistance') === (pseudo !== null) ? 0 : 1);
+  const sorted = [...evaluated].sort(
+    (a, b) =>
+      Number(b.urgent) - Number(a.urgent) ||
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+      groupRank(a) - groupRank(b) ||
+      a.index - b.index,
+  );
+  return sorted.map(({ group: _group, index: _index, ...suggestion }, order) => ({ ...suggestion, order }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules panel
+// ---------------------------------------------------------------------------------------------
+
+function ruleRefs(): RuleRef[] {
+  const rules = new Map<string, RuleRef>();
+  const put = (rule: RuleRef) => rules.set(rule.id, rule);
+  for (const option of CATALOG) {
+    for (const path of option.eligibility) {
+      put({ id: path.rule.id, summary: path.rule.summary, source: path.rule.source.citation, verification: path.rule.source.verification });
+    }
+    for (const row of option.risks) {
+      put({ id: row.id, summary: `${option.name}: ${row.severity} — ${row.text}.`, source: row.source.citation, verification: row.source.verification });
+    }
+  }
+  put(PSEUDO_RESISTANCE_RULE);
+  put(URGENCY_RULE);
+  return [...rules.values()];
+}
+
+/** Every rule the suggestions apply, for the app's "about the rules" panel. */
+export const SUGGESTION_RULES: RuleRef[] = ruleRefs();
