@@ -502,7 +502,7 @@ export const CATALOG: readonly CatalogOption[] = [
     eligibility: [
       {
         status: 'suggested',
-        all: [{ kind: 'treatment-resistant', conditions: ['mdd'] }, { kind: 'failed-adequate-trials', conditions: ['mdd'], min: 2 }],
+        all: [{ kind: 'failed-adequate-trials', conditions: ['mdd'], min: 2 }],
         rule: {
           id: 'suggest.esketamine.trd',
           summary: 'Esketamine fits treatment-resistant depression: MDD with at least 2 failed adequate antidepressant trials in the current episode.',

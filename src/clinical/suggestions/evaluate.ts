@@ -224,7 +224,8 @@ function conditionFinding(assessment: Assessment, context: Context): Finding {
   const sources = assessment.conditionSources.length
     ? assessment.conditionSources
     : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
-  return { text: `${CONDITION_WORDS[assessment.condition]} recorded`, sources };
+  const words = CONDITION_WORDS[assessment.condition];
+  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources };
 }
 
 function noneRecorded(conditions: readonly ConditionKey[]): string {

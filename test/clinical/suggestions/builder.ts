@@ -1,0 +1,170 @@
+/**
+ * Hand-made `Omit<Derivation, 'suggestions'>` objects, so the suggestion rules are tested without the engine.
+ */
+import type {
+  Assessment,
+  BloodPressurePoint,
+  ComorbidityKey,
+  ConditionKey,
+  DiagnosisSpan,
+  Episode,
+  Flag,
+  FlagKind,
+  ProcedureKind,
+  ProcedureMark,
+  ScorePoint,
+  Suggestion,
+  Trial,
+} from '../../../src/clinical/types';
+import type { DerivedRecord } from '../../../src/clinical/suggestions';
+import { evaluateSuggestions } from '../../../src/clinical/suggestions';
+import type { InterventionId } from '../../../src/clinical/types';
+
+export const AS_OF = '2026-11-22';
+
+let counter = 0;
+
+/** A failed adequate antidepressant trial unless told otherwise. */
+export function trial(ingredient: string, overrides: Partial<Trial> = {}): Trial {
+  counter += 1;
+  const start = overrides.start ?? `2025-0${(counter % 9) + 1}-01`;
+  const base: Trial = {
+    id: `${ingredient}@${start}`,
+    ingredient,
+    class: 'ssri',
+    start,
+    end: '2025-12-01',
+    durationDays: 70,
+    doseSteps: [],
+    maxDailyDoseMg: 100,
+    adequateDoseMg: 50,
+    daysAtAdequateDose: 70,
+    adequate: true,
+    adequacyReason: 'adequate: 100 mg/day for 10 weeks',
+    adequacyRules: [],
+    adherencePdc: null,
+    outcome: 'nonresponse',
+    outcomeBasis: 'measured',
+    outcomeDetail: 'PHQ-9 20 → 18',
+    role: 'monotherapy',
+    episodeId: 'mdd-1',
+    sources: [`MedicationRequest/${ingredient}-${counter}`],
+    notes: [],
+  };
+  const merged = { ...base, ...overrides };
+  return { ...merged, id: overrides.id ?? `${ingredient}@${merged.start}` };
+}
+
+export function inadequate(ingredient: string, reason = 'dose below 50 mg'): Trial {
+  return trial(ingredient, { adequate: false, adequacyReason: reason, maxDailyDoseMg: 25, daysAtAdequateDose: 0 });
+}
+
+export function flag(kind: FlagKind, text: string, sources: string[] = ['MedicationRequest/x']): Flag {
+  return { kind, text, sources };
+}
+
+export interface AssessmentOptions {
+  trials?: Trial[];
+  treatmentResistant?: boolean;
+  flags?: Flag[];
+  conditionSources?: string[];
+  episodeStart?: string;
+}
+
+/** failedAdequateTrials counted from the trials as the engine would (adequate and failed). */
+export function assessment(condition: ConditionKey, options: AssessmentOptions = {}): Assessment {
+  const trials = options.trials ?? [];
+  const failed = trials.filter((t) => t.adequate && (t.outcome === 'nonresponse' || t.outcome === 'partial'));
+  return {
+    condition,
+    conditionSources: options.conditionSources ?? [`Condition/${condition}`],
+    currentEpisode: {
+      id: `${condition}-1`,
+      condition,
+      start: options.episodeStart ?? '2025-01-01',
+      end: null,
+      current: true,
+      basis: 'Condition onset, no abatement',
+      sources: [`Condition/${condition}`],
+    },
+    trialIds: trials.map((t) => t.id),
+    failedAdequateTrials: failed.length,
+    failedAdequateTrialIds: failed.map((t) => t.id),
+    treatmentResistant: options.treatmentResistant ?? (condition === 'mdd' ? failed.length >= 2 : false),
+    definition: { id: `tr.${condition}`, summary: '≥2 failed adequate trials in the current episode', source: 'FACTS.md §1.1', verification: 'V' },
+    conclusion: `${failed.length} failed adequate trials`,
+    flags: options.flags ?? [],
+  };
+}
+
+export function diagnosis(kind: ComorbidityKey | ConditionKey, overrides: Partial<DiagnosisSpan> = {}): DiagnosisSpan {
+  return {
+    kind,
+    code: 'X00',
+    system: 'http://hl7.org/fhir/sid/icd-10-cm',
+    display: kind,
+    onset: '2020-01-01',
+    abatement: null,
+    clinicalStatus: 'active',
+    source: `Condition/${kind}`,
+    ...overrides,
+  };
+}
+
+export function score(instrument: ScorePoint['instrument'], value: number, date: string): ScorePoint {
+  return { instrument, value, date, source: `Observation/${instrument}-${date}` };
+}
+
+export function procedure(kind: ProcedureKind, start = '2019-05-01'): ProcedureMark {
+  return { kind, display: kind, start, end: null, source: `Procedure/${kind}` };
+}
+
+export function bp(systolic: number, diastolic: number, date: string): BloodPressurePoint {
+  return { systolic, diastolic, date, source: `Observation/bp-${date}` };
+}
+
+export interface RecordParts {
+  trials?: Trial[];
+  assessments?: Assessment[];
+  diagnoses?: DiagnosisSpan[];
+  scores?: ScorePoint[];
+  procedures?: ProcedureMark[];
+  bloodPressure?: BloodPressurePoint[];
+  episodes?: Episode[];
+  asOf?: string;
+}
+
+export function record(parts: RecordParts): DerivedRecord {
+  const assessments = parts.assessments ?? [];
+  return {
+    patient: 'p1',
+    asOf: parts.asOf ?? AS_OF,
+    trials: parts.trials ?? [],
+    assessments,
+    scores: parts.scores ?? [],
+    diagnoses: parts.diagnoses ?? [],
+    episodes: parts.episodes ?? assessments.map((a) => a.currentEpisode).filter((e): e is Episode => e !== null),
+    procedures: parts.procedures ?? [],
+    bloodPressure: parts.bloodPressure ?? [],
+    used: [],
+    unused: [],
+    notes: [],
+  };
+}
+
+/** MDD with `n` failed adequate trials (distinct agents), plus extra record parts. */
+export function mdd(n: number, extra: Omit<RecordParts, 'trials' | 'assessments'> & { extraTrials?: Trial[] } = {}): DerivedRecord {
+  const agents = ['sertraline', 'venlafaxine', 'bupropion', 'mirtazapine', 'nortriptyline', 'phenelzine'];
+  const trials = [...agents.slice(0, n).map((a) => trial(a)), ...(extra.extraTrials ?? [])];
+  return record({ ...extra, trials, assessments: [assessment('mdd', { trials })] });
+}
+
+export function suggestionOf(derived: DerivedRecord, id: InterventionId): Suggestion {
+  const found = evaluateSuggestions(derived).find((s) => s.intervention === id);
+  if (!found) throw new Error(`no suggestion ${id}`);
+  return found;
+}
+
+export function allText(findings: { text: string }[]): string {
+  return findings.map((f) => f.text).join('\n');
+}

@@ -1,0 +1,428 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, evaluateSuggestions, SUGGESTION_RULES } from '../../../src/clinical/suggestions';
+import type { InterventionId } from '../../../src/clinical/types';
+import {
+  allText,
+  assessment,
+  bp,
+  diagnosis,
+  flag,
+  inadequate,
+  mdd,
+  procedure,
+  record,
+  score,
+  suggestionOf,
+  trial,
+} from './builder';
+
+const ALL_IDS: InterventionId[] = [
+  'tms', 'accelerated-tms', 'deep-tms', 'ect', 'esketamine', 'iv-ketamine', 'vns', 'clozapine',
+  'ect-clozapine-augmentation', 'pharmacogenomic-testing', 'psychedelic-trial', 'dose-optimization',
+  'adherence-support', 'integrated-dual-diagnosis', 'trauma-focused-therapy', 'psychosocial-support', 'digital-therapy',
+];
+
+describe('catalog', () => {
+  it('has exactly one row per intervention id (issue 4 item 1)', () => {
+    expect(CATALOG.map((o) => o.id).sort()).toEqual([...ALL_IDS].sort());
+  });
+
+  it('uses no unverified code for a CarePlan activity (FACTS.md §7.3: ECT and rTMS SNOMED are [U])', () => {
+    for (const option of CATALOG) if (option.code) expect(option.code.verification).toBe('V');
+    expect(CATALOG.find((o) => o.id === 'ect')?.code).toBeNull();
+    expect(CATALOG.find((o) => o.id === 'tms')?.code).toBeNull();
+  });
+
+  it('gives every rule a source and a verification tag, and marks the IV-ketamine exclusions unverified (FACTS.md §6.4)', () => {
+    expect(SUGGESTION_RULES.length).toBeGreaterThan(30);
+    for (const rule of SUGGESTION_RULES) {
+      expect(rule.source).not.toBe('');
+      expect(['V', 'S', 'U', 'derived']).toContain(rule.verification);
+    }
+    const ketamine = SUGGESTION_RULES.filter((r) => r.id.startsWith('iv-ketamine.'));
+    expect(ketamine.length).toBeGreaterThan(0);
+    for (const rule of ketamine) expect(rule.verification).toBe('U');
+  });
+
+  it('returns one suggestion per catalog row, ordered 0..n-1, even for an empty record', () => {
+    const suggestions = evaluateSuggestions(record({}));
+    expect(suggestions.map((s) => s.intervention).sort()).toEqual([...ALL_IDS].sort());
+    expect(suggestions.map((s) => s.order)).toEqual(suggestions.map((_, i) => i));
+    // No psychiatric history: nothing is proposed, each option explains why.
+    for (const s of suggestions) {
+      expect(s.status).toBe('not-eligible');
+      expect(s.reasons.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('TMS (FACTS.md §6.1)', () => {
+  it('is suggested after one failed adequate antidepressant trial in the current MDD episode (NeuroStar label, LCD L34998)', () => {
+    const s = suggestionOf(mdd(1), 'tms');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.reasons)).toMatch(/1 failed adequate trial in the current MDD episode: sertraline 100 mg\/day/);
+    expect(s.reasons.some((r) => r.sources.some((src) => src.startsWith('MedicationRequest/')))).toBe(true);
+  });
+
+  it('is suggested after an intolerance instead of a failure (LCD: failure or intolerance)', () => {
+    const sertraline = trial('sertraline', { outcome: 'intolerance', outcomeBasis: 'recorded' });
+    const s = suggestionOf(record({ trials: [sertraline], assessments: [assessment('mdd', { trials: [sertraline] })] }), 'tms');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.reasons)).toMatch(/Not tolerated/);
+  });
+
+  it('is not eligible without a failed trial, and says what the record shows', () => {
+    const s = suggestionOf(mdd(0), 'tms');
+    expect(s.status).toBe('not-eligible');
+    expect(allText(s.reasons)).toMatch(/the record shows 0 in the current MDD episode/);
+  });
+
+  it('cochlear implant contraindicates TMS (device labels: conductive implants in the head)', () => {
+    const implant = diagnosis('head-implant', { display: 'Cochlear implant', source: 'Device/cochlear' });
+    const s = suggestionOf(mdd(1, { diagnoses: [implant] }), 'tms');
+    expect(s.status).toBe('contraindicated');
+    expect(s.contraindications[0]?.text).toMatch(/Cochlear implant/);
+    expect(s.contraindications[0]?.sources).toEqual(['Device/cochlear']);
+    // Same for the accelerated and deep variants, which share the device risks.
+    expect(suggestionOf(mdd(1, { diagnoses: [implant] }), 'accelerated-tms').status).toBe('contraindicated');
+  });
+
+  it('an implanted vagus nerve stimulator (procedure) contraindicates TMS', () => {
+    expect(suggestionOf(mdd(1, { procedures: [procedure('vns')] }), 'tms').status).toBe('contraindicated');
+  });
+
+  it('a resolved implant-status code still counts: implants and haemorrhage are history, not activity', () => {
+    const implant = diagnosis('head-implant', { clinicalStatus: 'inactive' });
+    expect(suggestionOf(mdd(1, { diagnoses: [implant] }), 'tms').status).toBe('contraindicated');
+  });
+
+  it('epilepsy is a caution, not a contraindication', () => {
+    const s = suggestionOf(mdd(1, { diagnoses: [diagnosis('epilepsy', { display: 'Epilepsy', code: 'G40.909' })] }), 'tms');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.cautions)).toMatch(/Epilepsy \(G40.909\).*seizure/);
+  });
+
+  it('accelerated iTBS is at most "consider" (small pivotal data, FACTS.md §6.1 SAINT)', () => {
+    expect(suggestionOf(mdd(1), 'accelerated-tms').status).toBe('consider');
+  });
+});
+
+describe('Deep TMS is the OCD option (FACTS.md §6.1, DEN170078)', () => {
+  it('is suggested in OCD after a failed adequate SRI trial', () => {
+    const fluvoxamine = trial('fluvoxamine', { durationDays: 90 });
+    const derived = record({ trials: [fluvoxamine], assessments: [assessment('ocd', { trials: [fluvoxamine] })] });
+    expect(suggestionOf(derived, 'deep-tms').status).toBe('suggested');
+    // ...and rTMS for depression is not, since there is no MDD.
+    expect(suggestionOf(derived, 'tms').status).toBe('not-eligible');
+  });
+
+  it('is not eligible in MDD', () => {
+    expect(suggestionOf(mdd(2), 'deep-tms').status).toBe('not-eligible');
+  });
+});
+
+describe('Esketamine (FACTS.md §6.3)', () => {
+  it('needs MDD with ≥2 failed adequate trials: 1 is not enough, 2 is', () => {
+    expect(suggestionOf(mdd(1), 'esketamine').status).toBe('not-eligible');
+    const s = suggestionOf(mdd(2), 'esketamine');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.reasons)).toMatch(/sertraline.*venlafaxine/);
+  });
+
+  it('states the REMS requirements (FDA REMS page, REMS=386)', () => {
+    expect(allText(suggestionOf(mdd(2), 'esketamine').cautions)).toMatch(/REMS: only in a certified healthcare setting.*2 hours/);
+  });
+
+  it('intracerebral haemorrhage history contraindicates esketamine, even when resolved', () => {
+    const ich = diagnosis('intracerebral-haemorrhage', { display: 'Intracerebral haemorrhage', code: 'I61.9', clinicalStatus: 'resolved', abatement: '2021-01-01' });
+    const s = suggestionOf(mdd(2, { diagnoses: [ich] }), 'esketamine');
+    expect(s.status).toBe('contraindicated');
+    expect(s.contraindications[0]?.text).toMatch(/Intracerebral haemorrhage \(I61.9\).*contraindicates esketamine/);
+    expect(allText(s.reasons)).toMatch(/^Contraindicated:/);
+  });
+
+  it('aneurysm or AVM contraindicates esketamine', () => {
+    expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('aneurysm-or-avm')] }), 'esketamine').status).toBe('contraindicated');
+  });
+
+  it('pregnancy, psychosis, substance use and blood pressure above 140/90 are cautions, not contraindications', () => {
+    const derived = mdd(2, {
+      diagnoses: [
+        diagnosis('pregnancy', { onset: '2026-08-01' }),
+        diagnosis('psychotic-features', { onset: '2026-01-01' }),
+        diagnosis('substance-use'),
+      ],
+      bloodPressure: [bp(120, 80, '2026-09-01'), bp(152, 95, '2026-11-01')],
+    });
+    const s = suggestionOf(derived, 'esketamine');
+    expect(s.status).not.toBe('contraindicated');
+    expect(s.contraindications).toEqual([]);
+    const cautions = allText(s.cautions);
+    expect(cautions).toMatch(/should not be used in pregnancy/);
+    expect(cautions).toMatch(/psychosis/);
+    expect(cautions).toMatch(/abuse and misuse/);
+    expect(cautions).toMatch(/Blood pressure 152\/95 mmHg on 2026-11-01 \(latest\)/);
+  });
+
+  it('a normal latest blood pressure gives no blood-pressure caution (only the latest reading counts)', () => {
+    const s = suggestionOf(mdd(2, { bloodPressure: [bp(160, 100, '2026-08-01'), bp(128, 82, '2026-11-01')] }), 'esketamine');
+    expect(allText(s.cautions)).not.toMatch(/Blood pressure/);
+  });
+
+  it('a pregnancy that began more than 42 weeks ago is not current', () => {
+    const s = suggestionOf(mdd(2, { diagnoses: [diagnosis('pregnancy', { onset: '2024-01-01' })] }), 'esketamine');
+    expect(allText(s.cautions)).not.toMatch(/pregnancy/);
+  });
+});
+
+describe('Urgency (issue 4 item 2; FACTS.md §6.2, §6.3)', () => {
+  it('urgent when PHQ-9 item 9 = 2 last week: ECT and esketamine carry it, TMS does not', () => {
+    const derived = mdd(1, { scores: [score('phq9-item9', 2, '2026-11-15')] });
+    const esketamine = suggestionOf(derived, 'esketamine');
+    // MDD with acute suicidal ideation is its own esketamine indication, even with 1 failure.
+    expect(esketamine.status).toBe('suggested');
+    expect(esketamine.urgent).toBe(true);
+    expect(allText(esketamine.reasons)).toMatch(/PHQ-9 item 9 .* = 2 on 2026-11-15/);
+    const ect = suggestionOf(derived, 'ect');
+    expect(ect.status).toBe('suggested');
+    expect(ect.urgent).toBe(true);
+    expect(suggestionOf(derived, 'tms').urgent).toBe(false);
+    // Urgent options come first.
+    const [first, second] = evaluateSuggestions(derived);
+    expect(new Set([first?.intervention, second?.intervention])).toEqual(new Set(['ect', 'esketamine']));
+  });
+
+  it('not urgent when PHQ-9 item 9 = 0, or when the positive answer is older than 30 days', () => {
+    expect(suggestionOf(mdd(2, { scores: [score('phq9-item9', 0, '2026-11-15')] }), 'ect').urgent).toBe(false);
+    expect(suggestionOf(mdd(2, { scores: [score('phq9-item9', 3, '2026-09-01')] }), 'esketamine').urgent).toBe(false);
+  });
+
+  it('a coded suicidal-ideation condition makes it urgent', () => {
+    const s = suggestionOf(mdd(0, { diagnoses: [diagnosis('suicidal-ideation', { display: 'Suicidal ideation', code: 'R45.851' })] }), 'ect');
+    expect(s.status).toBe('suggested');
+    expect(s.urgent).toBe(true);
+  });
+
+  it('catatonia makes ECT suggested and urgent, even without depression', () => {
+    const s = suggestionOf(record({ diagnoses: [diagnosis('catatonia', { display: 'Catatonia' })] }), 'ect');
+    expect(s.status).toBe('suggested');
+    expect(s.urgent).toBe(true);
+    expect(allText(s.reasons)).toMatch(/Catatonia/);
+  });
+
+  it('a resolved catatonia is not a current signal', () => {
+    const s = suggestionOf(record({ diagnoses: [diagnosis('catatonia', { clinicalStatus: 'resolved', abatement: '2023-01-01' })] }), 'ect');
+    expect(s.status).toBe('not-eligible');
+  });
+});
+
+describe('ECT (FACTS.md §6.2)', () => {
+  it('is suggested in treatment-resistant MDD', () => {
+    expect(suggestionOf(mdd(2), 'ect').status).toBe('suggested');
+  });
+
+  it('is suggested in treatment-resistant bipolar depression', () => {
+    const lamotrigine = trial('lamotrigine', { class: 'mood-stabilizer' });
+    const derived = record({ trials: [lamotrigine], assessments: [assessment('bipolar-depression', { trials: [lamotrigine], treatmentResistant: true })] });
+    expect(suggestionOf(derived, 'ect').status).toBe('suggested');
+    expect(suggestionOf(derived, 'tms').status).toBe('not-eligible');
+  });
+
+  it('is suggested in psychotic depression', () => {
+    expect(suggestionOf(mdd(0, { diagnoses: [diagnosis('psychotic-features')] }), 'ect').status).toBe('suggested');
+  });
+
+  it('pregnancy is not a contraindication for ECT (APA 2000)', () => {
+    const s = suggestionOf(mdd(2, { diagnoses: [diagnosis('pregnancy', { onset: '2026-07-01' })] }), 'ect');
+    expect(s.status).toBe('suggested');
+    expect(s.contraindications).toEqual([]);
+    expect(allText(s.cautions)).toMatch(/pregnancy is not a contraindication for ECT/);
+  });
+
+  it('recent myocardial infarction, recent stroke and raised intracranial pressure are high-risk cautions (lowered to consider)', () => {
+    for (const kind of ['recent-myocardial-infarction', 'recent-stroke', 'raised-intracranial-pressure'] as const) {
+      const s = suggestionOf(mdd(2, { diagnoses: [diagnosis(kind, { onset: '2026-10-01' })] }), 'ect');
+      expect(s.status, kind).toBe('consider');
+      expect(s.contraindications, kind).toEqual([]);
+      expect(allText(s.cautions), kind).toMatch(/High risk:/);
+    }
+  });
+
+  it('is not eligible after one failed trial without urgency, and explains each route', () => {
+    const s = suggestionOf(mdd(1), 'ect');
+    expect(s.status).toBe('not-eligible');
+    const text = allText(s.reasons);
+    expect(text).toMatch(/No catatonia recorded recently/);
+    expect(text).toMatch(/Not treatment-resistant/);
+  });
+});
+
+describe('VNS (FACTS.md §6.5)', () => {
+  it('VNS needs 4 failed adequate treatments: 3 is not enough', () => {
+    const s = suggestionOf(mdd(3, { episodeStart: undefined }), 'vns');
+    expect(s.status).toBe('not-eligible');
+    expect(allText(s.reasons)).toMatch(/Needs 4 or more failed adequate trials; the record shows 3/);
+  });
+
+  it('with 4 failures in a chronic episode (>2 years) it may be considered', () => {
+    const agents = ['sertraline', 'venlafaxine', 'bupropion', 'mirtazapine'].map((a) => trial(a));
+    const derived = record({ trials: agents, assessments: [assessment('mdd', { trials: agents, episodeStart: '2022-03-01' })] });
+    const s = suggestionOf(derived, 'vns');
+    expect(s.status).toBe('consider');
+    expect(allText(s.reasons)).toMatch(/Chronic: the current episode began 2022-03-01/);
+  });
+
+  it('with 4 failures in a recurrent (F33) episode it may be considered; a short single episode is not enough', () => {
+    const recurrent = diagnosis('mdd', { code: 'F33.2', display: 'Major depressive disorder, recurrent severe' });
+    expect(suggestionOf(mdd(4, { diagnoses: [recurrent] }), 'vns').status).toBe('consider');
+    expect(suggestionOf(mdd(4), 'vns').status).toBe('not-eligible');
+  });
+
+  it('a prior vagotomy contraindicates VNS', () => {
+    const recurrent = diagnosis('mdd', { code: 'F33.1' });
+    expect(suggestionOf(mdd(4, { diagnoses: [recurrent, diagnosis('vagotomy')] }), 'vns').status).toBe('contraindicated');
+  });
+});
+
+describe('Schizophrenia: clozapine by TRRIP and ECT augmentation (FACTS.md §4)', () => {
+  const risperidone = trial('risperidone', { class: 'antipsychotic' });
+  const olanzapine = trial('olanzapine', { class: 'antipsychotic' });
+
+  it('clozapine is suggested in TRRIP treatment-resistant schizophrenia', () => {
+    const derived = record({
+      trials: [risperidone, olanzapine],
+      assessments: [assessment('schizophrenia', { trials: [risperidone, olanzapine], treatmentResistant: true })],
+    });
+    const s = suggestionOf(derived, 'clozapine');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.reasons)).toMatch(/TRRIP/);
+    expect(suggestionOf(derived, 'ect-clozapine-augmentation').status).toBe('not-eligible');
+  });
+
+  it('clozapine is not suggested when not treatment-resistant', () => {
+    const derived = record({ trials: [risperidone], assessments: [assessment('schizophrenia', { trials: [risperidone] })] });
+    expect(suggestionOf(derived, 'clozapine').status).toBe('not-eligible');
+  });
+
+  it('ECT augmentation is suggested when clozapine failed; clozapine itself is then not re-proposed', () => {
+    const clozapine = trial('clozapine', { class: 'antipsychotic', outcome: 'nonresponse' });
+    const trials = [risperidone, olanzapine, clozapine];
+    const derived = record({ trials, assessments: [assessment('schizophrenia', { trials, treatmentResistant: true })] });
+    const augmentation = suggestionOf(derived, 'ect-clozapine-augmentation');
+    expect(augmentation.status).toBe('suggested');
+    expect(allText(augmentation.reasons)).toMatch(/clozapine did not work: clozapine 100 mg\/day/);
+    const again = suggestionOf(derived, 'clozapine');
+    expect(again.status).toBe('not-eligible');
+    expect(allText(again.reasons)).toMatch(/already been tried/);
+  });
+});
+
+describe('Pseudo-resistance first (issue 4 item 2; FACTS.md §1.1)', () => {
+  it('pseudo-resistance steps come first when most failures are inadequate, and say so', () => {
+    const trials = [inadequate('sertraline', 'dose below 50 mg'), inadequate('citalopram', '3 weeks only'), trial('venlafaxine')];
+    const derived = record({
+      trials,
+      assessments: [
+        assessment('mdd', {
+          trials,
+          flags: [flag('inadequate-dose', 'sertraline 25 mg/day: below the 50 mg minimum'), flag('too-short', 'citalopram 3 weeks only')],
+        }),
+      ],
+    });
+    const suggestions = evaluateSuggestions(derived);
+    expect(suggestions[0]?.intervention).toBe('dose-optimization');
+    expect(suggestions[0]?.status).toBe('suggested');
+    expect(allText(suggestions[0]?.reasons ?? [])).toMatch(/below the 50 mg minimum/);
+    const tms = suggestionOf(derived, 'tms');
+    expect(tms.status).toBe('consider');
+    expect(allText(tms.reasons)).toMatch(/Lowered to "consider": 2 of 3 failed trials were not adequate \(sertraline: dose below 50 mg; citalopram: 3 weeks only\)/);
+    expect(tms.order).toBeGreaterThan(suggestions[0]?.order ?? 0);
+  });
+
+  it('does not lower interventional options when most failures were adequate', () => {
+    const trials = [inadequate('sertraline'), trial('venlafaxine'), trial('bupropion')];
+    const derived = record({ trials, assessments: [assessment('mdd', { trials, flags: [flag('inadequate-dose', 'sertraline below minimum')] })] });
+    expect(suggestionOf(derived, 'tms').status).toBe('suggested');
+    const order = evaluateSuggestions(derived).map((s) => s.intervention);
+    expect(order.indexOf('tms')).toBeLessThan(order.indexOf('dose-optimization'));
+  });
+
+  it('adherence support is suggested on a poor-adherence flag', () => {
+    const derived = mdd(1, {});
+    derived.assessments[0]?.flags.push(flag('poor-adherence', 'sertraline: 55% of days covered', ['MedicationDispense/d1']));
+    const s = suggestionOf(derived, 'adherence-support');
+    expect(s.status).toBe('suggested');
+    expect(s.reasons[0]?.sources).toEqual(['MedicationDispense/d1']);
+  });
+});
+
+describe('Other steps', () => {
+  it('integrated dual-diagnosis on a substance-use flag or diagnosis', () => {
+    expect(suggestionOf(mdd(1, { diagnoses: [diagnosis('substance-use', { code: 'F10.20' })] }), 'integrated-dual-diagnosis').status).toBe('suggested');
+    expect(suggestionOf(mdd(1), 'integrated-dual-diagnosis').status).toBe('not-eligible');
+  });
+
+  it('trauma-focused therapy for PTSD and for recorded trauma', () => {
+    const derived = record({ assessments: [assessment('ptsd')] });
+    expect(suggestionOf(derived, 'trauma-focused-therapy').status).toBe('suggested');
+    expect(suggestionOf(mdd(0, { diagnoses: [diagnosis('trauma')] }), 'trauma-focused-therapy').status).toBe('suggested');
+  });
+
+  it('psychosocial support for Z55–Z65 stressors', () => {
+    const s = suggestionOf(mdd(0, { diagnoses: [diagnosis('psychosocial-stressor', { code: 'Z59.0', display: 'Homelessness' })] }), 'psychosocial-support');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.reasons)).toMatch(/Homelessness \(Z59.0\)/);
+  });
+
+  it('pharmacogenomic testing is considered after a failure or intolerance, with its evidence stated as unverified', () => {
+    const s = suggestionOf(mdd(1), 'pharmacogenomic-testing');
+    expect(s.status).toBe('consider');
+    expect(allText(s.cautions)).toMatch(/UNVERIFIED/);
+    expect(suggestionOf(mdd(0), 'pharmacogenomic-testing').status).toBe('not-eligible');
+  });
+
+  it('psychedelic trial referral is considered with 2–4 failures only (COMP005/006 criterion) and flagged investigational', () => {
+    expect(suggestionOf(mdd(1), 'psychedelic-trial').status).toBe('not-eligible');
+    const s = suggestionOf(mdd(3), 'psychedelic-trial');
+    expect(s.status).toBe('consider');
+    expect(allText(s.cautions)).toMatch(/Investigational: clinical-trial referral only/);
+    const many = suggestionOf(mdd(5), 'psychedelic-trial');
+    expect(many.status).toBe('not-eligible');
+    expect(allText(many.reasons)).toMatch(/more than the 2–4/);
+  });
+
+  it('IV ketamine is at most "consider" and its label-analogue contraindications are only high-risk cautions [U]', () => {
+    const s = suggestionOf(mdd(2, { diagnoses: [diagnosis('intracerebral-haemorrhage')] }), 'iv-ketamine');
+    expect(s.status).toBe('consider');
+    expect(allText(s.cautions)).toMatch(/UNVERIFIED/);
+  });
+});
+
+describe('Invariants', () => {
+  const cases = {
+    empty: record({}),
+    oneFailure: mdd(1),
+    trd: mdd(2, { scores: [score('phq9-item9', 1, '2026-11-20')] }),
+    many: mdd(6, { diagnoses: [diagnosis('mdd', { code: 'F33.2' }), diagnosis('head-implant'), diagnosis('substance-use')] }),
+  };
+  for (const [name, derived] of Object.entries(cases)) {
+    it(`${name}: nothing suggested or considered without a reason from the record; every status explained`, () => {
+      for (const s of evaluateSuggestions(derived)) {
+        expect(s.reasons.length, s.intervention).toBeGreaterThan(0);
+        if (s.status === 'suggested' || s.status === 'consider') {
+          expect(s.reasons.some((r) => r.sources.length > 0), s.intervention).toBe(true);
+        }
+        if (s.status === 'contraindicated') expect(s.contraindications.length).toBeGreaterThan(0);
+        if (s.urgent) expect(['ect', 'esketamine']).toContain(s.intervention);
+      }
+    });
+  }
+
+  it('tolerates dangling trial ids and missing dates without throwing', () => {
+    const derived = mdd(2);
+    derived.assessments[0]?.failedAdequateTrialIds.push('ghost@2020-01-01');
+    derived.diagnoses.push(diagnosis('head-implant', { onset: null }), diagnosis('pregnancy', { onset: 'not a date' }));
+    derived.scores.push(score('phq9-item9', 2, ''));
+    expect(() => evaluateSuggestions(derived)).not.toThrow();
+  });
+});
