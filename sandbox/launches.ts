@@ -1,0 +1,40 @@
+/**
+ * Launch contexts minted by the EHR page: an opaque launch id bound to the patient, the user and the banner preference.
+ * The authorization server accepts a `launch` parameter only while its id is live here.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface LaunchContext {
+  patient: string;
+  /** FHIR reference of the launching user ("Practitioner/dr-demo"). */
+  user: string;
+  needPatientBanner: boolean;
+  encounter?: string;
+  smartStyleUrl?: string;
+}
+
+/** A launch id older than this is refused (the EHR would have expired it too). */
+export const LAUNCH_TTL_MS = 10 * 60 * 1000;
+
+export class LaunchStore {
+  private readonly launches = new Map<string, { context: LaunchContext; expiresAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  mint(context: LaunchContext): string {
+    const id = randomBytes(16).toString('base64url');
+    this.launches.set(id, { context, expiresAt: this.now() + LAUNCH_TTL_MS });
+    return id;
+  }
+
+  /** The context of a live launch id, or why it cannot be used. */
+  lookup(id: string): { context: LaunchContext } | { error: string } {
+    const entry = this.launches.get(id);
+    if (!entry) return { error: 'The launch parameter is not one this EHR issued. Start the app again from the EHR.' };
+    if (entry.expiresAt < this.now()) {
+      this.launches.delete(id);
+      return { error: 'The launch has expired. Start the app again from the EHR.' };
+    }
+    return { context: entry.context };
+  }
+}

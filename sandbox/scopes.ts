@@ -1,0 +1,69 @@
+/**
+ * SMART scopes: which ones the sandbox's authorization server grants, and whether a granted set allows one FHIR
+ * interaction. Both forms are understood: v1 (`patient/Observation.read`, `.write`, `.*`) and v2 (`patient/Observation.rs`,
+ * `.cruds` subsets). v2 scopes with a query (`patient/Observation.rs?category=laboratory`) are granted by resource type
+ * only: the sandbox does not narrow by the query (documented in docs/notes/sandbox.md).
+ */
+
+/** The resource types the app reads or writes, plus the ones a launch touches. */
+export const SCOPED_RESOURCE_TYPES = [
+  'Patient', 'Practitioner', 'Encounter',
+  'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Medication',
+  'Condition', 'Observation', 'Procedure', 'AllergyIntolerance', 'Device',
+  'CarePlan', 'ServiceRequest', 'Provenance',
+] as const;
+
+export type Interaction = 'read' | 'search' | 'create' | 'update' | 'delete';
+
+const V2_LETTER: Record<Interaction, string> = { create: 'c', read: 'r', update: 'u', delete: 'd', search: 's' };
+
+/** Every scope string the authorization server will accept for the FHIR audience (v1 and v2, patient and user level). */
+export function grantableResourceScopes(): string[] {
+  const scopes: string[] = [];
+  const v2Suffixes = nonEmptyOrderedSubsets('cruds');
+  for (const level of ['patient', 'user']) {
+    for (const type of [...SCOPED_RESOURCE_TYPES, '*']) {
+      for (const suffix of ['read', 'write', '*', ...v2Suffixes]) scopes.push(`${level}/${type}.${suffix}`);
+    }
+  }
+  return scopes;
+}
+
+function nonEmptyOrderedSubsets(letters: string): string[] {
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << letters.length; mask++) {
+    out.push([...letters].filter((_, i) => mask & (1 << i)).join(''));
+  }
+  return out;
+}
+
+export interface ScopeDecision {
+  allowed: boolean;
+  /** True when only patient-level scopes grant it: the request must stay inside the launch patient's compartment. */
+  patientLevelOnly: boolean;
+}
+
+/** Does the granted scope set allow this interaction on this resource type? */
+export function decide(grantedScopes: readonly string[], resourceType: string, interaction: Interaction): ScopeDecision {
+  let patientLevel = false;
+  let userLevel = false;
+  for (const raw of grantedScopes) {
+    const match = /^(patient|user|system)\/([A-Za-z]+|\*)\.([a-z*]+)(\?.*)?$/.exec(raw);
+    if (!match) continue;
+    const [, level, type, permission] = match;
+    if (type !== '*' && type !== resourceType) continue;
+    if (!permissionCovers(permission ?? '', interaction)) continue;
+    if (level === 'patient') patientLevel = true;
+    else userLevel = true;
+  }
+  return { allowed: patientLevel || userLevel, patientLevelOnly: patientLevel && !userLevel };
+}
+
+function permissionCovers(permission: string, interaction: Interaction): boolean {
+  if (permission === '*') return true;
+  if (permission === 'read') return interaction === 'read' || interaction === 'search';
+  if (permission === 'write') return interaction === 'create' || interaction === 'update' || interaction === 'delete';
+  // v2: letters in the fixed order c r u d s.
+  if (!/^c?r?u?d?s?$/.test(permission)) return false;
+  return permission.includes(V2_LETTER[interaction]);
+}

@@ -1,0 +1,96 @@
+/**
+ * Serves the production build (dist/) the way a hospital would host the app: static files from one origin with a
+ * Content-Security-Policy that forbids inline scripts and every third-party origin; only the EHR's FHIR/auth origin may
+ * be contacted, and only the EHR (or the app itself) may frame it.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** The production CSP: `fhirOrigin` is where the FHIR server and its authorization server live; `ehrOrigin` may frame the app. */
+export function contentSecurityPolicy(fhirOrigin: string, ehrOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `connect-src 'self' ${fhirOrigin}`,
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    `frame-ancestors ${ehrOrigin} 'self'`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export interface ServeAppOptions {
+  distDir: string;
+  host: string;
+  port: number;
+  fhirOrigin: string;
+  ehrOrigin: string;
+}
+
+export async function serveApp(options: ServeAppOptions): Promise<Server> {
+  const root = resolve(options.distDir);
+  const csp = contentSecurityPolicy(options.fhirOrigin, options.ehrOrigin);
+  const server = createServer(async (req, res) => {
+    const headers = {
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = normalize(join(root, relative));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403, headers);
+      res.end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const hashed = relative.startsWith('assets/');
+      res.writeHead(200, {
+        ...headers,
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': String(info.size),
+        // Vite's hashed assets never change; the HTML pages must always be fresh.
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    }
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolveListen());
+  });
+  return server;
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm start`: the whole offline setup in one command, on 127.0.0.1 only.
+ *   npm start                      sandbox EHR (FHIR + auth + launcher) and the Vite dev server for the app
+ *   npm start -- --prod            builds the app (vite build) and serves dist/ with the production CSP
+ *   npm start -- --prod --no-build serves an existing dist/
+ * Env: SANDBOX_PORT (4010), APP_PORT (5173), APP_URL (http://127.0.0.1:$APP_PORT), SANDBOX_LATENCY_MS,
+ *      SANDBOX_FAULTS (JSON, see sandbox/faults.ts), SANDBOX_TOKEN_TTL_SECONDS (3600).
+ */
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { loadDemoData } from './demo-data';
+import { parseFaultConfig } from './faults';
+import { serveApp } from './serve-app';
+import { startSandbox } from './server';
+
+const HOST = '127.0.0.1';
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const prod = args.has('--prod');
+  const sandboxPort = envInt('SANDBOX_PORT', 4010);
+  const appPort = envInt('APP_PORT', 5173);
+  const appUrl = (process.env.APP_URL ?? `http://${HOST}:${appPort}`).replace(/\/$/, '');
+  const faults = parseFaultConfig(process.env.SANDBOX_FAULTS);
+
+  const data = await loadDemoData();
+  for (const warning of data.warnings) console.warn(`[sandbox] ${warning}`);
+
+  const sandbox = await startSandbox({
+    host: HOST,
+    port: sandboxPort,
+    appUrl,
+    data,
+    faults,
+    latencyMs: envInt('SANDBOX_LATENCY_MS', 0),
+    tokenTtlSeconds: envInt('SANDBOX_TOKEN_TTL_SECONDS', 3600),
+  });
+  for (const failure of sandbox.loadFailures) console.warn(`[sandbox] not loaded: ${failure}`);
+
+  let appServer: Server | undefined;
+  let viteServer: { close(): Promise<void> } | undefined;
+  const vite = await import('vite');
+  if (prod) {
+    if (!args.has('--no-build')) {
+      console.log('[sandbox] building the app (vite build)...');
+      await vite.build({ root: projectRoot, logLevel: 'warn' });
+    }
+    appServer = await serveApp({
+      distDir: `${projectRoot}/dist`,
+      host: HOST,
+      port: appPort,
+      fhirOrigin: sandbox.origin,
+      ehrOrigin: sandbox.origin,
+    });
+  } else {
+    const server = await vite.createServer({ root: projectRoot, server: { host: HOST, port: appPort, strictPort: true } });
+    await server.listen();
+    viteServer = server;
+  }
+
+  console.log(`
+TRD timeline sandbox is running (${prod ? 'production build' : 'dev server'}), ${data.patients.length} demo patients.
+  Open the EHR and launch a patient:  ${sandbox.ehrUrl}
+  Standalone launch:                   ${sandbox.standaloneUrl}
+  FHIR base:                           ${sandbox.fhirBaseUrl}
+  App:                                 ${appUrl}
+Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[sandbox] ${signal}: shutting down`);
+    await Promise.allSettled([
+      sandbox.close(),
+      viteServer?.close(),
+      appServer ? new Promise<void>((resolve) => { appServer!.closeAllConnections(); appServer!.close(() => resolve()); }) : undefined,
+    ]);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[sandbox] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+/**
+ * SMART launch through the sandbox (issue 2 items 2 and 6): real EHR launches (launch id, PKCE authorization, token)
+ * ending on the patient's medications; a bad launch id, a denied authorization and a page opened without a launch
+ * each end on a clear error page; the standalone launch goes through the authorization server's patient picker.
+ */
+import { expect, test } from '@playwright/test';
+import { APP_URL, FHIR_BASE, launchFromEhr, launchStandalone, waitForAppState } from './fixtures';
+
+test.describe('EHR launch', () => {
+  test('trd-two-failures: the launch ends on the record with both failed antidepressants', async ({ page }) => {
+    await launchFromEhr(page, 'trd-two-failures');
+    await expect(page.getByText(/sertraline/i).first()).toBeVisible();
+    await expect(page.getByText(/venlafaxine/i).first()).toBeVisible();
+    // After ready() the app removes code and state from the address bar (no tokens or PHI in the URL).
+    expect(new URL(page.url()).searchParams.has('code')).toBe(false);
+  });
+
+  test('mdd-responder: the launch ends on the record with escitalopram', async ({ page }) => {
+    await launchFromEhr(page, 'mdd-responder');
+    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+  });
+
+  test('tokens stay in sessionStorage only', async ({ page }) => {
+    await launchFromEhr(page, 'mdd-one-failure');
+    const storage = await page.evaluate(() => ({
+      local: Object.keys(localStorage).length,
+      sessionHasToken: Object.values(sessionStorage).some((value) => value.includes('access_token')),
+    }));
+    expect(storage.local).toBe(0);
+    expect(storage.sessionHasToken).toBe(true);
+  });
+});
+
+test.describe('launch failures end on a clear page', () => {
+  test('a launch value the EHR never issued', async ({ page }) => {
+    await page.goto(`${APP_URL}/launch.html?iss=${encodeURIComponent(FHIR_BASE)}&launch=not-a-launch-this-ehr-issued`);
+    const state = await waitForAppState(page, ['ready', 'error']);
+    expect(state).toBe('error');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The authorization server's own words, shown as text.
+    await expect(page.getByText(/not one this EHR issued/i)).toBeVisible();
+    await expect(page.getByText(/launch the app again|open the app again|relaunch/i).first()).toBeVisible();
+  });
+
+  test('the page opened directly, without a launch', async ({ page }) => {
+    await page.goto(`${APP_URL}/index.html`);
+    expect(await waitForAppState(page, ['ready', 'error'])).toBe('error');
+    await expect(page.getByText(/without a launch|launch the app|open the app again/i).first()).toBeVisible();
+  });
+});
+
+test.describe('standalone launch', () => {
+  test('the authorization server asks for the patient, then the record opens', async ({ page }) => {
+    await launchStandalone(page, 'trd-two-failures');
+    await expect(page.getByText(/sertraline/i).first()).toBeVisible();
+  });
+
+  test('denying the authorization ends on a clear page', async ({ page }) => {
+    await page.goto(`${APP_URL}/launch.html?iss=${encodeURIComponent(FHIR_BASE)}`);
+    await page.getByRole('button', { name: 'Deny' }).click();
+    expect(await waitForAppState(page, ['ready', 'error'])).toBe('error');
+    await expect(page.getByText(/not granted|denied/i).first()).toBeVisible();
+  });
+});
