@@ -170,41 +170,43 @@ function ReadyPage({
         {session.needPatientBanner && <PatientBanner patient={result.patient} patientId={result.patientId} asOf={asOf} />}
         <h1 className="app__title">Treatment-resistance review</h1>
       </header>
-      <ReadNotice queries={result.queries} />
-      <div role="tablist" aria-label="Views" className="tabs">
-        {tabButton('history', 'Treatment history')}
-        {tabButton(
-          'options',
-          'Options and care plan',
-          <>
-            {offered.length > 0 && <span className="tabs__count"> ({offered.length})</span>}
-            {urgent && <span className="badge badge--urgent">Urgent</span>}
-          </>,
-        )}
-      </div>
-      <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} className="tabs__panel">
-        <ErrorBoundary
-          fallback={
-            <p className="notice notice--error">
-              The timeline could not be drawn for this record. The options tab and the query list still work; please
-              review the history in the chart.
-            </p>
-          }
-        >
-          <TimelineSlot derivation={derivation} />
-        </ErrorBoundary>
-      </div>
-      <div role="tabpanel" id="panel-options" aria-labelledby="tab-options" hidden={tab !== 'options'} className="tabs__panel">
-        <ErrorBoundary
-          fallback={
-            <p className="notice notice--error">
-              The options could not be shown for this record. Nothing was written to the chart.
-            </p>
-          }
-        >
-          <ReviewPanel derivation={derivation} session={session} asOf={asOf} />
-        </ErrorBoundary>
-      </div>
+      <main className="app__main">
+        <ReadNotice queries={result.queries} />
+        <div role="tablist" aria-label="Views" className="tabs">
+          {tabButton('history', 'Treatment history')}
+          {tabButton(
+            'options',
+            'Options and care plan',
+            <>
+              {offered.length > 0 && <span className="tabs__count"> ({offered.length})</span>}
+              {urgent && <span className="badge badge--urgent">Urgent</span>}
+            </>,
+          )}
+        </div>
+        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} className="tabs__panel">
+          <ErrorBoundary
+            fallback={
+              <p className="notice notice--error">
+                The timeline could not be drawn for this record. The options tab and the query list still work; please
+                review the history in the chart.
+              </p>
+            }
+          >
+            <TimelineSlot derivation={derivation} />
+          </ErrorBoundary>
+        </div>
+        <div role="tabpanel" id="panel-options" aria-labelledby="tab-options" hidden={tab !== 'options'} className="tabs__panel">
+          <ErrorBoundary
+            fallback={
+              <p className="notice notice--error">
+                The options could not be shown for this record. Nothing was written to the chart.
+              </p>
+            }
+          >
+            <ReviewPanel derivation={derivation} session={session} asOf={asOf} />
+          </ErrorBoundary>
+        </div>
+      </main>
       <footer className="app__footer">
         <QueryPanel queries={result.queries} />
       </footer>

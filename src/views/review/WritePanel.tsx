@@ -79,7 +79,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
         <p className="muted">{draftProblem ?? 'Tick at least one option to prepare a draft care plan.'}</p>
       ) : (
         <>
-          <div className="preview-text" aria-label="What will be written, in plain words">
+          <div className="preview-text" role="region" aria-label="What will be written, in plain words">
             {draft.previewText}
           </div>
           <p>
@@ -94,7 +94,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
             </button>
           </p>
           {showRaw && (
-            <pre id="raw-fhir" className="raw-fhir" tabIndex={0} aria-label="Raw FHIR JSON">
+            <pre id="raw-fhir" className="raw-fhir" role="region" tabIndex={0} aria-label="Raw FHIR JSON">
               {JSON.stringify(draft.fhir, null, 2)}
             </pre>
           )}
