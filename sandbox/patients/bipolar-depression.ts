@@ -1,0 +1,70 @@
+import { DX, RecordBuilder } from './fhir';
+import type { DemoPatient } from './types';
+
+/**
+ * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years; quetiapine
+ * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months. Must be assessed as
+ * bipolar depression, not as MDD (so no MDD staging and no esketamine: its label is for MDD).
+ */
+export const bipolarDepression: DemoPatient = {
+  id: 'bipolar-depression',
+  name: 'Sophie Laurent',
+  summary: 'Bipolar I, depressed: lithium maintenance, quetiapine 300 mg x 12 wk no response, lurasidone now; not counted as MDD.',
+  build(today) {
+    const b = new RecordBuilder(today, 'bipolar-depression');
+    b.patient({ given: ['Sophie'], family: 'Laurent', gender: 'female', ageYears: 36 });
+    b.condition('bipolar', {
+      ...DX.bipolarDepressedModerate,
+      text: 'Bipolar I disorder, current episode depressed, moderate',
+      onset: 210,
+      note: 'First manic episode at age 27 (hospitalised); lithium since then',
+    });
+    b.course('lithium', {
+      start: 1500,
+      steps: [{ product: 'lithium300', perDay: 3, days: null, style: 'units' }],
+      fillDays: 90,
+    });
+    b.course('quetiapine', {
+      start: 200,
+      steps: [
+        { product: 'quetiapine100', perDay: 1, days: 14 },
+        {
+          product: 'quetiapine300',
+          perDay: 1,
+          days: 84,
+          dosage: [
+            {
+              text: 'take 1 tablet by mouth at bedtime',
+              timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: ['HS'] } },
+              doseAndRate: [{ doseQuantity: { value: 300, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
+            },
+          ],
+        },
+      ],
+      stopReason: 'No improvement of depression after 12 weeks at 300 mg; daytime sedation',
+    });
+    b.course('lurasidone', {
+      start: 95,
+      steps: [
+        { product: 'lurasidone40', perDay: 1, days: 14 },
+        { product: 'lurasidone80', perDay: 1, days: null },
+      ],
+    });
+    b.phq9([
+      [205, 19, 0],
+      [170, 18, 0],
+      [140, 18, 0],
+      [104, 17, 0],
+      [60, 16, 0],
+      [20, 15, 0],
+    ]);
+    b.bloodPressure(205, 116, 74);
+    return b.bundle();
+  },
+  expected: {
+    assessments: { 'bipolar-depression': {}, mdd: 'absent' },
+    trials: { lithium: { ongoing: true }, quetiapine: { ongoing: false }, lurasidone: { ongoing: true } },
+    trialCount: 3,
+    suggestions: { esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-eligible' },
+  },
+};

@@ -1,0 +1,51 @@
+import { DX, RecordBuilder } from './fhir';
+import type { DemoPatient } from './types';
+
+/**
+ * Recurrent depression; sertraline 50 -> 100 mg for 12 weeks with PHQ-9 19 -> 17 (non-response), then vortioxetine
+ * started 3 weeks ago (one week after stopping sertraline). One failed adequate trial: TMS becomes an option (NeuroStar label, Medicare LCD), esketamine not yet.
+ */
+export const mddOneFailure: DemoPatient = {
+  id: 'mdd-one-failure',
+  name: 'James Okafor',
+  summary: 'Recurrent MDD: 1 failed adequate trial (sertraline 100 mg, 8 weeks, PHQ-9 19 -> 17), vortioxetine just started; TMS eligible.',
+  build(today) {
+    const b = new RecordBuilder(today, 'mdd-one-failure');
+    b.patient({ given: ['James'], family: 'Okafor', gender: 'male', ageYears: 47 });
+    b.condition('mdd-2019', {
+      ...DX.mddRecurrentFullRemission,
+      text: 'Major depressive disorder, recurrent, in full remission (previous episode)',
+      onset: 2400,
+      abatement: 2100,
+    });
+    b.condition('mdd', { ...DX.mddRecurrentModerate, text: 'Major depressive disorder, recurrent, moderate', onset: 126 });
+    b.course('sertraline', {
+      start: 112,
+      steps: [
+        { product: 'sertraline50', perDay: 1, days: 28 },
+        { product: 'sertraline100', perDay: 1, days: 56 },
+      ],
+      stopReason: 'Insufficient response after 8 weeks at 100 mg; switched to vortioxetine',
+    });
+    b.course('vortioxetine', { start: 21, steps: [{ product: 'vortioxetine10', perDay: 1, days: null }] });
+    b.phq9([
+      [114, 19, 0],
+      [84, 18, 0],
+      [56, 18, 0],
+      [30, 17, 0],
+      [7, 17, 0],
+    ]);
+    b.bloodPressure(114, 128, 82);
+    b.bloodPressure(21, 126, 80);
+    return b.bundle();
+  },
+  expected: {
+    assessments: { mdd: { failedAdequateTrials: 1, treatmentResistant: false, thaseRush: 1 } },
+    trials: {
+      sertraline: { adequate: true, outcome: 'nonresponse', outcomeBasis: 'measured', ongoing: false },
+      vortioxetine: { adequate: false, outcome: 'ongoing', ongoing: true },
+    },
+    trialCount: 2,
+    suggestions: { tms: ['suggested', 'consider'], esketamine: 'not-eligible', vns: 'not-eligible' },
+  },
+};

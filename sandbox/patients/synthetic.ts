@@ -1,0 +1,195 @@
+/**
+ * Seeded synthetic patients of any size (issue 6 item 1): a coherent recurrent-depression history with depressive
+ * episodes (Conditions with onset/abatement), sequential antidepressant trials (MedicationRequests per dose step with
+ * their dispenses), medication-reconciliation MedicationStatements restating the current prescription at visits,
+ * PHQ-9 scores that fall when a trial works and stay high when it fails, and blood pressures.
+ *
+ * Pure: no I/O, no Math.random, no clock: the same options and `today` give the same resources.
+ */
+import type { Bundle, Resource } from 'fhir/r4';
+import { DX, RecordBuilder, transaction } from './fhir';
+import type { ProductKey } from './products';
+
+export interface SyntheticOptions {
+  /** Patient id (also the prefix of every resource id). */
+  id: string;
+  today: Date;
+  /** Length of the psychiatric history in years. */
+  years: number;
+  /** Number of medication trials. */
+  trials: number;
+  /** Number of PHQ-9 scores. */
+  scores: number;
+  /** Number of MedicationStatements (reconciliation entries restating current medication). */
+  statements: number;
+  seed: number;
+  /** Fixed name (and gender) instead of a generated one. */
+  name?: { given: string; family: string; gender: 'female' | 'male' };
+}
+
+/** A typical outpatient with a few years of treatment: the "1x" record of the benchmark and population mode. */
+export const TYPICAL: Omit<SyntheticOptions, 'id' | 'today' | 'seed'> = { years: 3, trials: 3, scores: 12, statements: 6 };
+
+/** mulberry32: tiny, fast, good enough for test data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Agents with a low (below the ATRQ minimum) and an adequate dose, as product + units per day. */
+const AGENTS: Array<{ low: [ProductKey, number]; adequate: [ProductKey, number] }> = [
+  { low: ['sertraline25', 1], adequate: ['sertraline100', 1] },
+  { low: ['escitalopram10', 0.5], adequate: ['escitalopram20', 1] },
+  { low: ['citalopram10', 1], adequate: ['citalopram20', 1] },
+  { low: ['fluoxetine20', 0.5], adequate: ['fluoxetine40', 1] },
+  { low: ['paroxetine20', 0.5], adequate: ['paroxetine40', 1] },
+  { low: ['venlafaxine75', 1], adequate: ['venlafaxine150', 1] },
+  { low: ['duloxetine30', 1], adequate: ['duloxetine60', 1] },
+  { low: ['bupropion150', 1], adequate: ['bupropion300', 1] },
+  { low: ['mirtazapine15', 0.5], adequate: ['mirtazapine30', 1] },
+  { low: ['nortriptyline25', 1], adequate: ['nortriptyline50', 2] },
+  { low: ['amitriptyline50', 1], adequate: ['amitriptyline50', 3] },
+  { low: ['trazodone50', 2], adequate: ['trazodone50', 6] },
+  { low: ['vortioxetine10', 0.5], adequate: ['vortioxetine10', 2] },
+];
+
+interface PlannedTrial {
+  start: number; // days ago
+  days: number;
+  ongoing: boolean;
+  agent: (typeof AGENTS)[number];
+  adequateDose: boolean;
+  responds: boolean;
+  poorAdherence: boolean;
+}
+
+export function generatePatientResources(o: SyntheticOptions): Resource[] {
+  const rnd = prng(o.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const b = new RecordBuilder(o.today, o.id);
+  const historyDays = Math.max(60, Math.round(o.years * 365));
+  const female = o.name ? o.name.gender === 'female' : rnd() < 0.6;
+  const given = pick(female ? ['Anna', 'Julia', 'Sara', 'Laura', 'Nina'] : ['Paul', 'Jonas', 'Mark', 'Leo', 'Omar']);
+  const family = pick(['Synth', 'Example', 'Testa', 'Modell', 'Sample']);
+  b.patient({
+    given: [o.name?.given ?? given],
+    family: o.name?.family ?? family,
+    gender: female ? 'female' : 'male',
+    ageYears: Math.min(95, 20 + o.years + between(0, 25)),
+  });
+
+  // Episodes: one per ~4 trials; the last one is current (no abatement).
+  const trialCount = Math.max(0, o.trials);
+  const episodeCount = Math.max(1, Math.round(trialCount / 4));
+  const span = historyDays / episodeCount;
+  const trials: PlannedTrial[] = [];
+  const episodes: Array<{ onset: number; abatement: number | null }> = [];
+  let assigned = 0;
+  for (let e = 0; e < episodeCount; e++) {
+    const current = e === episodeCount - 1;
+    const onset = Math.round(historyDays - e * span);
+    const inEpisode = current ? trialCount - assigned : Math.floor(trialCount / episodeCount);
+    assigned += inEpisode;
+    // Each episode keeps a remission gap at its end (except the current one).
+    const usable = current ? onset - 7 : span * 0.7;
+    const slot = inEpisode > 0 ? usable / inEpisode : usable;
+    for (let t = 0; t < inEpisode; t++) {
+      const start = Math.round(onset - 7 - t * slot);
+      const maxDays = Math.max(7, Math.floor(slot) - 7);
+      const lastOfEpisode = t === inEpisode - 1;
+      trials.push({
+        start,
+        days: Math.max(7, Math.min(maxDays, between(21, 140))),
+        ongoing: current && lastOfEpisode,
+        agent: pick(AGENTS),
+        adequateDose: rnd() < 0.8,
+        // Past episodes end with a response; earlier trials mostly fail.
+        responds: !current && lastOfEpisode ? true : rnd() < 0.15,
+        poorAdherence: rnd() < 0.15,
+      });
+    }
+    const lastTrial = trials[trials.length - 1];
+    const abatement = current ? null : Math.max(0, Math.round(lastTrial && inEpisode > 0 ? lastTrial.start - lastTrial.days : onset - span * 0.7));
+    episodes.push({ onset, abatement });
+    const code = current ? DX.mddRecurrentSevere : DX.mddRecurrentFullRemission;
+    b.condition(`episode-${e + 1}`, {
+      ...code,
+      text: current ? 'Major depressive disorder, recurrent, severe' : 'Major depressive disorder, recurrent (episode resolved)',
+      onset,
+      ...(abatement !== null ? { abatement } : {}),
+    });
+  }
+
+  trials.forEach((t, n) => {
+    const [product, perDay] = t.adequateDose ? t.agent.adequate : t.agent.low;
+    const fillDays = 30;
+    const running = t.ongoing;
+    const steps = [{ product, perDay, days: running ? null : t.days }];
+    const fills: number[] = [];
+    const end = running ? 0 : t.start - t.days;
+    for (let d = t.start; d > end; d -= fillDays) {
+      if (t.poorAdherence && rnd() < 0.45) continue;
+      fills.push(d);
+    }
+    b.course(`trial-${n + 1}`, {
+      start: t.start,
+      steps,
+      fillDays,
+      dispenses: fills,
+      ...(running ? {} : { stopReason: t.responds ? 'Remitted; maintenance completed' : 'Insufficient response' }),
+    });
+  });
+
+  // Reconciliation statements: spread over the trials, restating the prescription at visits.
+  const statementTrials = trials.length > 0 ? trials : [];
+  for (let s = 0; s < o.statements && statementTrials.length > 0; s++) {
+    const t = statementTrials[s % statementTrials.length]!;
+    const [product, perDay] = t.adequateDose ? t.agent.adequate : t.agent.low;
+    b.statement(`trial-${(s % statementTrials.length) + 1}-statement-${Math.floor(s / statementTrials.length) + 1}`, {
+      product,
+      perDay,
+      start: t.start,
+      ...(t.ongoing ? {} : { end: t.start - t.days }),
+      style: s % 3 === 0 ? 'mg' : 'units',
+    });
+  }
+
+  // PHQ-9 scores over the whole history: high in episodes, falling during a responding trial, low in remission.
+  const scoreDays = new Set<number>();
+  for (let k = 0; k < o.scores; k++) {
+    const d = Math.max(0, Math.round(historyDays - (k + 0.5) * (historyDays / Math.max(1, o.scores))));
+    if (scoreDays.has(d)) continue;
+    scoreDays.add(d);
+    const inTrial = trials.find((t) => d <= t.start && d >= t.start - t.days);
+    const inEpisode = episodes.some((e) => d <= e.onset && (e.abatement === null || d >= e.abatement));
+    let value: number;
+    if (inTrial && inTrial.responds) {
+      const progress = Math.min(1, (inTrial.start - d) / Math.max(1, inTrial.days));
+      value = Math.round(20 - 16 * progress) + between(-1, 1);
+    } else if (inEpisode) {
+      value = between(16, 23);
+    } else {
+      value = between(1, 6);
+    }
+    b.score('phq9', d, Math.max(0, Math.min(27, value)));
+  }
+
+  // A blood pressure about once a year.
+  for (let y = 0; y < Math.min(o.years, 60); y++) {
+    const d = Math.round(y * 365 + 11);
+    if (d > historyDays) break;
+    b.bloodPressure(d, between(112, 138), between(70, 88));
+  }
+  return b.resources;
+}
+
+export function generatePatient(o: SyntheticOptions): Bundle {
+  return transaction(generatePatientResources(o));
+}
