@@ -278,10 +278,14 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const found = assessedAmong(context, criterion.conditions);
     if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
     const resistant = found.filter((a) => a.treatmentResistant);
-    const finding = (a: Assessment): Finding => ({
-      text: `${a.conclusion} (definition: ${a.definition.summary} ${a.definition.source} [${VERIFICATION_WORDS[a.definition.verification]}])`,
-      sources: unique([...a.conditionSources, ...trialsOf(context, a.failedAdequateTrialIds).flatMap((t) => t.sources)]),
-    });
+    const finding = (a: Assessment): Finding => {
+      const failed = trialsOf(context, a.failedAdequateTrialIds);
+      const named = failed.length ? ` Failed adequate trials: ${failed.map(describeTrial).join('; ')}.` : '';
+      return {
+        text: `${a.conclusion}.${named} (definition: ${a.definition.summary}; ${a.definition.source} [${VERIFICATION_WORDS[a.definition.verification]}])`,
+        sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
+      };
+    };
     return resistant.length
       ? { met: true, findings: resistant.map(finding) }
       : {

@@ -76,7 +76,7 @@ function errorFromResponse(response: FhirHttpResponse, what: string): WriteBackE
   if (status === 401 || status === 403) {
     return new WriteBackError(
       'forbidden',
-      `The EHR refused ${what} (${status}): this user or app is not allowed to save it. Copy the plan as text or download it instead.`,
+      `The EHR refused the request while ${what} (${status}): this user or app is not allowed to save the plan. Copy the plan as text or download it instead.`,
       { retryable: false, httpStatus: status, detail },
     );
   }
@@ -84,7 +84,7 @@ function errorFromResponse(response: FhirHttpResponse, what: string): WriteBackE
     const after = response.headers['retry-after'];
     return new WriteBackError(
       'rate-limited',
-      `The EHR is busy (429) and did not accept ${what}${after ? `; it asked to wait ${after} seconds` : ''}. Retry in a moment.`,
+      `The EHR was too busy to answer (429) while ${what}${after ? `; it asked to wait ${after} seconds` : ''}. Nothing was saved; retry in a moment.`,
       { retryable: true, httpStatus: status, detail },
     );
   }
@@ -104,7 +104,7 @@ function errorFromResponse(response: FhirHttpResponse, what: string): WriteBackE
   }
   return new WriteBackError(
     'rejected',
-    `The EHR rejected ${what} (${status})${detail ? `: ${detail}` : '.'}`,
+    `The EHR rejected the request while ${what} (${status})${detail ? `: ${detail}` : '.'}`,
     { retryable: false, httpStatus: status, detail },
   );
 }
