@@ -1,0 +1,426 @@
+/**
+ * Condition code sets: which diagnoses the engine assesses (ConditionKey) and which matter for flags, cautions and
+ * contraindications (ComorbidityKey). ICD-10-CM rules are exact codes or prefixes (longest match wins); SNOMED CT
+ * rules come from the VSAC value-set members (generated table, see scripts/build-terminology.ts) plus FACTS.md §7.3.
+ *
+ * Codes not in FACTS.md carry verification 'U' with the note "ICD-10-CM code, not verified in FACTS.md; check against
+ * the ICD-10-CM tabular list". Judgements (e.g. which bipolar codes mean a depressive episode) are marked as such.
+ *
+ * Unknown systems: a concept whose codings all come from systems this project does not know gives null (the engine
+ * records "code from unknown system <system>", see `conditionNotRecognisedReason`); the text is used only when the
+ * concept has no coding at all, or known-system codes that are not in these tables.
+ */
+import type { CodeableConcept } from 'fhir/r4';
+import type { ComorbidityKey, ConditionKey, RuleRef, Verification } from '../types';
+import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
+import { rule } from './rules';
+import { SRC } from './sources';
+import { codingsOf, conceptText, normalizeIcd10, SYSTEM_URIS, systemKeyOf, unknownSystemsOf } from './systems';
+
+export type ConditionKind = ConditionKey | ComorbidityKey;
+
+export interface ConditionClass {
+  kind: ConditionKind;
+  code: string;
+  system: string;
+  display: string;
+  rule: RuleRef;
+  /** Further kinds the same code states (F32.3: MDD with psychotic features -> ['psychotic-features']). */
+  alsoImplies?: ComorbidityKey[];
+  note?: string;
+}
+
+interface CodeRule {
+  id: string;
+  kind: ConditionKind;
+  summary: string;
+  /** Exact normalised codes. */
+  codes?: string[];
+  /** Code prefixes (category level), e.g. "F10", "I21". */
+  prefixes?: string[];
+  implies?: ComorbidityKey[];
+  note?: string;
+  source: string;
+  verification: Verification;
+}
+
+const U_NOTE = SRC.icdUnverified;
+const range = (letter: string, from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${letter}${String(from + i).padStart(2, '0')}`);
+
+/** ICD-10-CM (and, where the category is the same, WHO ICD-10). Order does not matter: exact codes beat prefixes, longer prefixes beat shorter. */
+export const ICD10_RULES: readonly CodeRule[] = [
+  // --- Major depressive disorder
+  {
+    id: 'condition.icd10.mdd', kind: 'mdd', summary: 'Major depressive disorder, single episode or recurrent (F32.x, F33.x).',
+    codes: ['F32.0', 'F32.1', 'F32.2', 'F32.4', 'F32.5', 'F32.9', 'F33.0', 'F33.1', 'F33.2', 'F33.40', 'F33.41', 'F33.42', 'F33.8', 'F33.9'],
+    prefixes: ['F32', 'F33'], source: SRC.vsacMajorDepression, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.mdd-psychotic', kind: 'mdd', summary: 'Major depressive disorder, severe with psychotic features (F32.3, F33.3).',
+    codes: ['F32.3', 'F33.3'], implies: ['psychotic-features'], source: SRC.vsacMajorDepression, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.depression-unspecified', kind: 'mdd', summary: 'F32.A "Depression, unspecified" counted as depression (non-specific code).',
+    codes: ['F32.A'], source: SRC.vsacDepression, verification: 'V',
+    note: 'F32.A "Depression, unspecified" is not a major-depression code (excluded from the VSAC Major Depression sets): counted as depression; confirm the diagnosis',
+  },
+  {
+    id: 'condition.icd10.postpartum-depression', kind: 'mdd', summary: 'F53.0 postpartum depression counted as a major depressive episode (judgement).',
+    codes: ['F53.0'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
+    note: 'postpartum depression counted as MDD (judgement)',
+  },
+  {
+    id: 'condition.icd10.other-depressive', kind: 'other', summary: 'Other depressive disorders (PMDD F32.81, other specified F32.89, dysthymia F34.1) are kept for display only.',
+    codes: ['F32.81', 'F32.89', 'F34.1'], source: SRC.vsacDepression, verification: 'V',
+    note: 'depressive disorder other than major depression: not assessed',
+  },
+  // --- Bipolar disorder
+  {
+    id: 'condition.icd10.bipolar-depressed', kind: 'bipolar-depression', summary: 'Bipolar disorder, current (or most recent) episode depressed (F31.3x, F31.4, F31.75, F31.76).',
+    codes: ['F31.30', 'F31.31', 'F31.32', 'F31.4', 'F31.75', 'F31.76'], prefixes: ['F31.3'], source: SRC.vsacBipolar, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.bipolar-depressed-psychotic', kind: 'bipolar-depression', summary: 'Bipolar disorder, current episode depressed, severe, with psychotic features (F31.5).',
+    codes: ['F31.5'], implies: ['psychotic-features'], source: SRC.vsacBipolar, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.bipolar-unspecified-polarity', kind: 'bipolar-depression',
+    summary: 'Bipolar disorder without a stated current polarity (bipolar II F31.81, other F31.89, unspecified F31.9, in remission F31.70) is counted under bipolar depression (judgement).',
+    codes: ['F31.70', 'F31.81', 'F31.89', 'F31.9'], prefixes: ['F31'], source: `${SRC.vsacBipolar}; polarity judgement is the project's`, verification: 'U',
+    note: 'bipolar disorder without a stated current episode polarity: counted under bipolar depression (judgement)',
+  },
+  {
+    id: 'condition.icd10.bipolar-manic-mixed', kind: 'other', summary: 'Bipolar disorder with a manic, hypomanic or mixed episode (F31.0-F31.2, F31.6x, F31.71-F31.74, F31.77-F31.78, F30.x) is not a depressive episode.',
+    codes: ['F31.0', 'F31.10', 'F31.11', 'F31.12', 'F31.13', 'F31.60', 'F31.61', 'F31.62', 'F31.63', 'F31.71', 'F31.72', 'F31.73', 'F31.74', 'F31.77', 'F31.78'],
+    prefixes: ['F30', 'F31.1', 'F31.6'], source: SRC.vsacBipolar, verification: 'V',
+    note: 'bipolar disorder, manic, hypomanic or mixed episode: not a depressive episode',
+  },
+  {
+    id: 'condition.icd10.bipolar-manic-psychotic', kind: 'other', summary: 'Bipolar disorder, manic or mixed episode with psychotic features (F31.2, F31.64).',
+    codes: ['F31.2', 'F31.64'], implies: ['psychotic-features'], source: SRC.vsacBipolar, verification: 'V',
+    note: 'bipolar disorder, manic or mixed episode with psychotic features',
+  },
+  // --- Schizophrenia spectrum
+  {
+    id: 'condition.icd10.schizophrenia', kind: 'schizophrenia', summary: 'Schizophrenia (F20.x, incl. schizophreniform F20.81) and schizoaffective disorder (F25.x).',
+    prefixes: ['F20', 'F25'], implies: ['psychotic-features'], source: SRC.vsacSchizophrenia, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.catatonic-schizophrenia', kind: 'schizophrenia', summary: 'Catatonic schizophrenia (F20.2).',
+    codes: ['F20.2'], implies: ['psychotic-features', 'catatonia'], source: SRC.vsacSchizophrenia, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.other-psychosis', kind: 'psychotic-features', summary: 'Other psychotic disorders (brief F23, other F28, unspecified F29).',
+    prefixes: ['F23', 'F28', 'F29'], source: SRC.vsacSchizophrenia, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.delusional', kind: 'psychotic-features', summary: 'Delusional disorder (F22) and shared psychotic disorder (F24).',
+    prefixes: ['F22', 'F24'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  // --- OCD, PTSD
+  {
+    id: 'condition.icd10.ocd', kind: 'ocd', summary: 'Obsessive-compulsive disorder (F42.2, F42.8, F42.9).',
+    codes: ['F42.2', 'F42.8', 'F42.9'], prefixes: ['F42'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+  },
+  {
+    id: 'condition.icd10.oc-related', kind: 'other', summary: 'Hoarding (F42.3) and excoriation (F42.4) are obsessive-compulsive related disorders, not OCD.',
+    codes: ['F42.3', 'F42.4'], source: 'FACTS.md §7.2 (ICD-10-CM 2024); not counting them as OCD is a project judgement', verification: 'U',
+    note: 'obsessive-compulsive related disorder (hoarding or excoriation), not OCD',
+  },
+  {
+    id: 'condition.icd10.ptsd', kind: 'ptsd', summary: 'Post-traumatic stress disorder (F43.10, F43.11, F43.12).',
+    codes: ['F43.10', 'F43.11', 'F43.12'], prefixes: ['F43.1'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+  },
+  // --- Comorbidities for flags
+  {
+    id: 'condition.icd10.substance-use', kind: 'substance-use', summary: 'Substance use disorders F10-F19 except F17 (nicotine).',
+    prefixes: ['F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F18', 'F19'], source: SRC.vsacSubstance, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.nicotine', kind: 'other', summary: 'Nicotine dependence (F17) is not counted as a substance use disorder here.',
+    prefixes: ['F17'], source: SRC.vsacSubstance, verification: 'V', note: 'nicotine dependence: not in the substance use disorder value set',
+  },
+  {
+    id: 'condition.icd10.anxiety', kind: 'anxiety', summary: 'Anxiety disorders (F41.0, F41.1, F41.3, F41.8, F41.9).',
+    codes: ['F41.0', 'F41.1', 'F41.3', 'F41.8', 'F41.9'], source: SRC.vsacAnxiety, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.anxiety-other', kind: 'anxiety', summary: 'Phobic and other anxiety disorders (F40, F41).',
+    prefixes: ['F40', 'F41'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.personality', kind: 'personality-disorder', summary: 'Specific personality disorders (F60); schizotypal disorder (F21).',
+    prefixes: ['F60', 'F21'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.psychosocial', kind: 'psychosocial-stressor', summary: 'Problems related to psychosocial circumstances (Z55-Z65).',
+    prefixes: range('Z', 55, 65), source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.trauma', kind: 'trauma', summary: 'History of abuse or maltreatment (Z62.81x childhood, Z91.41x adult, T74, T76, Z69).',
+    prefixes: ['Z62.81', 'Z91.41', 'T74', 'T76', 'Z69'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.epilepsy', kind: 'epilepsy', summary: 'Epilepsy (G40.x) and the two seizure codes of the VSAC Epilepsy set (R56.1, R56.9).',
+    codes: ['R56.1', 'R56.9'], prefixes: ['G40'], source: SRC.vsacEpilepsy, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.pregnancy', kind: 'pregnancy', summary: 'Pregnancy: O09-O9A categories, Z32.01, Z33.1, Z33.3, Z34.x, Z3A.x (VSAC Pregnancy).',
+    codes: ['Z32.01', 'Z33.1', 'Z33.3'],
+    prefixes: ['O09', 'O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O20', 'O21', 'O22', 'O23', 'O24', 'O25', 'O26', 'O28', 'O29',
+      'O30', 'O31', 'O32', 'O33', 'O34', 'O35', 'O36', 'O40', 'O41', 'O42', 'O43', 'O44', 'O45', 'O46', 'O47', 'O48', 'O60', 'O71',
+      'O88', 'O90', 'O91', 'O92', 'O98', 'O99', 'O9A', 'Z34', 'Z3A'],
+    source: SRC.vsacPregnancy, verification: 'V',
+  },
+  {
+    id: 'condition.icd10.catatonia', kind: 'catatonia', summary: 'Catatonic disorder due to a known physiological condition (F06.1).',
+    codes: ['F06.1'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.suicidal', kind: 'suicidal-ideation', summary: 'Suicidal ideation (R45.851) or suicide attempt (T14.91).',
+    codes: ['R45.851'], prefixes: ['T14.91'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.ich', kind: 'intracerebral-haemorrhage', summary: 'Nontraumatic intracerebral (I61) or other intracranial haemorrhage (I62), subarachnoid haemorrhage (I60), and their sequelae (I69.0-I69.2).',
+    prefixes: ['I60', 'I61', 'I62', 'I69.0', 'I69.1', 'I69.2'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.aneurysm-avm', kind: 'aneurysm-or-avm', summary: 'Cerebral aneurysm (I67.1), aortic (I71) or other aneurysm (I72), cerebral AVM (Q28.2, Q28.3).',
+    prefixes: ['I67.1', 'I71', 'I72', 'Q28.2', 'Q28.3'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.raised-icp', kind: 'raised-intracranial-pressure', summary: 'Raised intracranial pressure or a space-occupying lesion: intracranial hypertension (G93.2), brain compression (G93.5), cerebral oedema (G93.6), brain tumours (C71, D33, D43).',
+    prefixes: ['G93.2', 'G93.5', 'G93.6', 'C71', 'D33', 'D43'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.mi', kind: 'recent-myocardial-infarction', summary: 'Acute (I21) or subsequent (I22) myocardial infarction; "recent" is judged from the onset date.',
+    prefixes: ['I21', 'I22'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.stroke', kind: 'recent-stroke', summary: 'Cerebral infarction (I63; I64 in WHO ICD-10); "recent" is judged from the onset date.',
+    prefixes: ['I63', 'I64'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.hypertension', kind: 'hypertension', summary: 'Hypertensive diseases (I10-I16).',
+    prefixes: range('I', 10, 16), source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.head-implant', kind: 'head-implant', summary: 'Cochlear implant status (Z96.21); presence of a neurostimulator (Z96.82, location not stated).',
+    codes: ['Z96.21', 'Z96.82'], prefixes: ['Z96.21'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+];
+
+/** SNOMED CT concepts named in FACTS.md §7.3 (checked first), beyond the generated value-set members. */
+export const SNOMED_RULES: readonly CodeRule[] = [
+  { id: 'condition.snomed.mdd', kind: 'mdd', summary: 'SNOMED CT major depressive disorder (370143000), single episode (36923009), recurrent (66344007).', codes: ['370143000', '36923009', '66344007'], source: SRC.vsacMajorDepression, verification: 'V' },
+  { id: 'condition.snomed.trd', kind: 'mdd', summary: 'SNOMED CT 1153570009 Treatment resistant depression.', codes: ['1153570009'], source: SRC.vsacMental, verification: 'V', note: 'coded as treatment-resistant depression by the clinician' },
+  { id: 'condition.snomed.schizophrenia', kind: 'schizophrenia', summary: 'SNOMED CT schizophrenia (58214004), schizoaffective disorder (68890003).', codes: ['58214004', '68890003'], implies: ['psychotic-features'], source: SRC.vsacSchizophrenia, verification: 'V' },
+  { id: 'condition.snomed.ocd', kind: 'ocd', summary: 'SNOMED CT 191736004 Obsessive-compulsive disorder.', codes: ['191736004'], source: SRC.vsacAnxiety, verification: 'V' },
+  { id: 'condition.snomed.ptsd', kind: 'ptsd', summary: 'SNOMED CT 47505003 Posttraumatic stress disorder.', codes: ['47505003'], source: SRC.vsacAnxiety, verification: 'V' },
+  { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder"; FACTS.md §7.3', verification: 'V' },
+  { id: 'condition.snomed.pregnancy', kind: 'pregnancy', summary: 'SNOMED CT 77386006 Pregnancy.', codes: ['77386006'], source: SRC.vsacPregnancy, verification: 'V' },
+];
+
+const SNOMED_SET_SOURCES: Record<string, string> = {
+  mdd: SRC.vsacMajorDepression,
+  'bipolar-depression': SRC.vsacBipolar,
+  schizophrenia: SRC.vsacSchizophrenia,
+  'substance-use': SRC.vsacSubstance,
+  pregnancy: SRC.vsacPregnancy,
+};
+
+/** Rules built from the VSAC members (one RuleRef per value set and kind). */
+const snomedSetRules = new Map<string, RuleRef>();
+function snomedSetRule(kind: string, valueSet: number): RuleRef {
+  const key = `${kind}@${valueSet}`;
+  let r = snomedSetRules.get(key);
+  if (!r) {
+    const vs = SNOMED_VALUE_SETS[valueSet] ?? 'VSAC value set';
+    const judgement = kind === 'other' || kind === 'bipolar-depression' || vs.startsWith('Generalized') || vs.startsWith('Schizophrenia');
+    r = rule(
+      `condition.snomed-set.${kind}.${valueSet}`,
+      `SNOMED CT members of ${vs} counted as ${kind}${judgement ? ' (assignment by the concept\'s display, a project judgement)' : ''}.`,
+      `${SNOMED_SET_SOURCES[kind] ?? vs}; value-set membership from valuesets.txt`,
+      judgement ? 'derived' : 'V',
+    );
+    snomedSetRules.set(key, r);
+  }
+  return r;
+}
+
+let snomedIndex: Map<string, { kind: ConditionKind; implies: ComorbidityKey[]; valueSet: number }> | null = null;
+function snomedMember(code: string) {
+  if (!snomedIndex) {
+    snomedIndex = new Map();
+    for (const [c, kind, implies, vs] of SNOMED_VALUE_SET_ROWS) {
+      snomedIndex.set(c, { kind: kind as ConditionKind, implies: implies ? (implies.split(',') as ComorbidityKey[]) : [], valueSet: vs });
+    }
+  }
+  return snomedIndex.get(code);
+}
+
+function toRuleRef(r: CodeRule): RuleRef {
+  return rule(r.id, r.summary, r.source, r.verification);
+}
+const ruleRefs = new Map<CodeRule, RuleRef>();
+function refOf(r: CodeRule): RuleRef {
+  let ref = ruleRefs.get(r);
+  if (!ref) ruleRefs.set(r, (ref = toRuleRef(r)));
+  return ref;
+}
+
+function matchIcd(code: string): CodeRule | undefined {
+  const c = normalizeIcd10(code);
+  const exact = ICD10_RULES.find((r) => r.codes?.includes(c));
+  if (exact) return exact;
+  let best: CodeRule | undefined;
+  let bestLength = 0;
+  const bare = c.replace('.', '');
+  for (const r of ICD10_RULES) {
+    for (const p of r.prefixes ?? []) {
+      const pb = p.replace('.', '');
+      if (bare.startsWith(pb) && pb.length > bestLength) {
+        best = r;
+        bestLength = pb.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Text rules (verification U): used only when no known-system code decided. Specific before general. */
+const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: ComorbidityKey[] }> = [
+  { re: /treatment[- ]resistant depression/, kind: 'mdd' },
+  { re: /bipolar.*depress|depress.*bipolar/, kind: 'bipolar-depression' },
+  { re: /bipolar.*(manic|mania|hypomani|mixed)/, kind: 'other' },
+  { re: /bipolar/, kind: 'bipolar-depression' },
+  { re: /schizoaffective|schizophreni/, kind: 'schizophrenia', implies: ['psychotic-features'] },
+  { re: /major depressi/, kind: 'mdd' },
+  { re: /obsessive[- ]compulsive disorder|\bocd\b/, kind: 'ocd' },
+  { re: /post-?traumatic stress|\bptsd\b/, kind: 'ptsd' },
+  { re: /cochlear implant|deep brain stimulat|vag(us|al) nerve stimulat|neurostimulator|aneurysm clip/, kind: 'head-implant' },
+  { re: /vagotomy/, kind: 'vagotomy' },
+  { re: /intracranial hypertension|raised intracranial pressure|increased intracranial pressure|brain tumou?r/, kind: 'raised-intracranial-pressure' },
+  { re: /(intracerebral|intracranial|cerebral|subarachnoid) (haemorrhage|hemorrhage|bleed)/, kind: 'intracerebral-haemorrhage' },
+  { re: /aneurysm|arteriovenous malformation|\bavm\b/, kind: 'aneurysm-or-avm' },
+  { re: /suicidal (ideation|thoughts)|suicide attempt/, kind: 'suicidal-ideation' },
+  { re: /catatoni/, kind: 'catatonia' },
+  { re: /pregnan/, kind: 'pregnancy' },
+  { re: /epilep|seizure disorder/, kind: 'epilepsy' },
+  { re: /myocardial infarction|heart attack/, kind: 'recent-myocardial-infarction' },
+  { re: /\bstroke\b|cerebral infarction/, kind: 'recent-stroke' },
+  { re: /hypertension/, kind: 'hypertension' },
+  { re: /(alcohol|opioid|cannabis|cocaine|stimulant|substance|sedative|amphetamine)[a-z ]*(use disorder|dependence|abuse)/, kind: 'substance-use' },
+  { re: /personality disorder/, kind: 'personality-disorder' },
+  { re: /anxiety|panic disorder|agoraphobia|social phobia/, kind: 'anxiety' },
+  { re: /psychosis|psychotic disorder/, kind: 'psychotic-features' },
+  { re: /\bdepressi(on|ve disorder)\b/, kind: 'mdd' },
+];
+
+const TEXT_RULE_REF = rule(
+  'condition.text',
+  'A diagnosis named in the Condition text is recognised by key words when no code from a known system decides (negated phrases are ignored).',
+  'Project text-matching rule; no code system behind it',
+  'U',
+);
+
+const NEGATION = /^\s*(no|not|denies|negative for|ruled out|r\/o|history negative|without)\b/i;
+
+/**
+ * What a Condition code means for the engine: an assessed condition, a comorbidity, 'other' (kept for display), or
+ * null (not relevant, or a code from an unknown system: see `conditionNotRecognisedReason`).
+ */
+export function classifyCondition(code: CodeableConcept | undefined): ConditionClass | null {
+  const codings = codingsOf(code);
+  const display = conceptText(code);
+  for (const c of codings) {
+    const key = systemKeyOf(c.system);
+    const cd = c.code!.trim();
+    const shown = c.display?.trim() || display || cd;
+    if (key === 'icd10cm' || key === 'icd10') {
+      const r = matchIcd(cd);
+      if (r) return build(r.kind, normalizeIcd10(cd), c.system!, shown, refOf(r), r.implies, r.note);
+    }
+    if (key === 'snomed') {
+      const explicit = SNOMED_RULES.find((r) => r.codes?.includes(cd));
+      if (explicit) return build(explicit.kind, cd, c.system!, shown, refOf(explicit), explicit.implies, explicit.note);
+      const member = snomedMember(cd);
+      if (member) {
+        const note =
+          member.kind === 'bipolar-depression' && !/depress/i.test(shown)
+            ? 'bipolar disorder without a stated current episode polarity: counted under bipolar depression (judgement)'
+            : undefined;
+        return build(member.kind, cd, c.system!, shown, snomedSetRule(member.kind, member.valueSet), member.implies, note);
+      }
+    }
+  }
+  // Codes only from unknown systems: do not guess from the text.
+  if (codings.length > 0 && unknownSystemsOf(code).length === codings.length) return null;
+  const text = [code?.text, ...codings.map((c) => c.display)].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  for (const t of text) {
+    if (NEGATION.test(t)) continue;
+    const lower = t.toLowerCase();
+    for (const r of TEXT_RULES) {
+      if (!r.re.test(lower)) continue;
+      const implies = [...(r.implies ?? [])];
+      if (/with psychotic|psychotic features/.test(lower) && !/without psychotic/.test(lower) && !implies.includes('psychotic-features')) implies.push('psychotic-features');
+      const first = codings[0];
+      return build(r.kind, first?.code ?? '', first?.system ?? '', t.trim(), TEXT_RULE_REF, implies, `recognised by text ("${t.trim()}"), not by code: unverified`);
+    }
+  }
+  return null;
+}
+
+function build(
+  kind: ConditionKind,
+  code: string,
+  system: string,
+  display: string,
+  ruleRef: RuleRef,
+  implies: ComorbidityKey[] | undefined,
+  note: string | undefined,
+): ConditionClass {
+  return {
+    kind,
+    code,
+    system,
+    display,
+    rule: ruleRef,
+    ...(implies && implies.length ? { alsoImplies: [...implies] } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Why a Condition code was not recognised: unknown system, or a known code outside the project's code sets. */
+export function conditionNotRecognisedReason(code: CodeableConcept | undefined): string {
+  const codings = codingsOf(code);
+  const unknown = unknownSystemsOf(code);
+  if (codings.length > 0 && unknown.length === codings.length) return `code from unknown system ${unknown.join(', ')}`;
+  const text = conceptText(code);
+  if (codings.length === 0 && !text) return 'Condition without a code or text';
+  const first = codings.find((c) => systemKeyOf(c.system) !== null) ?? codings[0];
+  const label = first ? `${first.code}${text && text !== first.code ? ` ${text}` : ''}` : text;
+  return `diagnosis not relevant to the treatment-resistance assessment: ${label}`;
+}
+
+export const CONDITION_RULES: RuleRef[] = [
+  ...ICD10_RULES.map(refOf),
+  ...SNOMED_RULES.map(refOf),
+  TEXT_RULE_REF,
+];
+
+/** Every VSAC-derived SNOMED rule (built lazily as codes are seen; listed here for the panel). */
+export function snomedValueSetRules(): RuleRef[] {
+  const seen = new Set<string>();
+  for (const [, kind, , vs] of SNOMED_VALUE_SET_ROWS) {
+    const key = `${kind}@${vs}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      snomedSetRule(kind, vs);
+    }
+  }
+  return [...snomedSetRules.values()];
+}
+
+export { SYSTEM_URIS };

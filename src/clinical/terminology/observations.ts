@@ -1,0 +1,172 @@
+/**
+ * Observation codes: symptom-scale totals (LOINC where verified, the project's local scale code system, or the
+ * scale's name in the text) and blood pressure.
+ *
+ * Policy for codes: a coding from a known system decides; if the Observation carries codings only from systems this
+ * project does not know, it is NOT matched by text (the engine reports "code from unknown system"); text matching is
+ * used when there is no coding at all or when known-system codes are not in the table.
+ */
+import type { CodeableConcept, Observation } from 'fhir/r4';
+import type { Instrument, RuleRef } from '../types';
+import { rule } from './rules';
+import { SCORE_RANGES } from './scales';
+import { SRC } from './sources';
+import { codingsOf, conceptText, systemKeyOf, unknownSystemsOf } from './systems';
+
+export type ObservationClass =
+  | { instrument: Instrument; value: number; rule: RuleRef }
+  | { bloodPressure: { systolic: number | null; diastolic: number | null }; rule: RuleRef };
+
+export const LOINC = {
+  phq9Total: '44261-6',
+  phq9TeenTotal: '89204-2',
+  phq9Item9: '44260-8',
+  phq9Panel: '44249-1',
+  phq2Total: '55758-7',
+  gad7Total: '70274-6',
+  cssrsPanel: '93373-9',
+  bpPanel: '85354-9',
+  systolic: '8480-6',
+  diastolic: '8462-4',
+} as const;
+
+const R = {
+  phq9: rule('terminology.observation.phq9', 'LOINC 44261-6 (or 89204-2, teen version) is a PHQ-9 total score.', SRC.loincPhq9, 'V'),
+  phq9Item9: rule('terminology.observation.phq9-item9', 'LOINC 44260-8 is PHQ-9 item 9 (thoughts of being better off dead or self-harm).', SRC.loincPhq9Item9, 'V'),
+  phq2: rule('terminology.observation.phq2', 'LOINC 55758-7 is a PHQ-2 total score.', SRC.loincPhq2, 'S'),
+  gad7: rule('terminology.observation.gad7', 'LOINC 70274-6 is a GAD-7 total score.', SRC.loincGad7, 'V'),
+  cssrs: rule('terminology.observation.cssrs', 'LOINC 93373-9 is the C-SSRS screener (recent).', SRC.loincCssrs, 'S'),
+  bp: rule('terminology.observation.blood-pressure', 'LOINC 85354-9 (panel), 8480-6 (systolic), 8462-4 (diastolic) are blood pressure.', SRC.loincBp, 'V'),
+  local: rule(
+    'terminology.observation.local-scale',
+    'MADRS, HAM-D, QIDS-SR16, Y-BOCS, PANSS, BPRS, CAPS-5, PCL-5 have no verified LOINC code: matched by the local scale code system or by name.',
+    SRC.localScales,
+    'U',
+  ),
+  text: rule(
+    'terminology.observation.scale-name',
+    'A scale named in the Observation text ("PHQ-9", "MADRS", "Yale-Brown") identifies the scale when no code does.',
+    SRC.localScales,
+    'U',
+  ),
+} as const;
+
+const LOINC_INSTRUMENTS: Record<string, { instrument: Instrument; rule: RuleRef }> = {
+  [LOINC.phq9Total]: { instrument: 'phq9', rule: R.phq9 },
+  [LOINC.phq9TeenTotal]: { instrument: 'phq9', rule: R.phq9 },
+  [LOINC.phq9Item9]: { instrument: 'phq9-item9', rule: R.phq9Item9 },
+  [LOINC.phq2Total]: { instrument: 'phq2', rule: R.phq2 },
+  [LOINC.gad7Total]: { instrument: 'gad7', rule: R.gad7 },
+  [LOINC.cssrsPanel]: { instrument: 'cssrs', rule: R.cssrs },
+};
+
+/** Local codes (system http://example.org/trd-timeline/CodeSystem/scales) are the Instrument names, plus a few aliases. */
+const LOCAL_SCALE_CODES: Record<string, Instrument> = {
+  phq9: 'phq9', 'phq-9': 'phq9', 'phq9-item9': 'phq9-item9', phq2: 'phq2', gad7: 'gad7', madrs: 'madrs', hamd17: 'hamd17',
+  'ham-d': 'hamd17', hamd: 'hamd17', 'qids-sr16': 'qids-sr16', qids: 'qids-sr16', ybocs: 'ybocs', 'y-bocs': 'ybocs',
+  cssrs: 'cssrs', panss: 'panss', bprs: 'bprs', caps5: 'caps5', 'caps-5': 'caps5', pcl5: 'pcl5', 'pcl-5': 'pcl5',
+};
+
+/** Scale names in text. Hamilton needs "depression" or "HAM-D/HDRS" so the Hamilton Anxiety scale is not taken for it. */
+const TEXT_PATTERNS: Array<[RegExp, Instrument]> = [
+  [/\bphq-?9\b.*\bitem\s*9\b|\bitem\s*9\b.*\bphq-?9\b/i, 'phq9-item9'],
+  [/\bphq-?9\b|patient health questionnaire[- ]9/i, 'phq9'],
+  [/\bphq-?2\b/i, 'phq2'],
+  [/\bgad-?7\b|generalized anxiety disorder 7/i, 'gad7'],
+  [/\bmadrs\b|montgomery/i, 'madrs'],
+  [/\bham-?d(17)?\b|\bhdrs\b|hamilton[^a-z]*(rating scale for )?depression/i, 'hamd17'],
+  [/\bqids\b/i, 'qids-sr16'],
+  [/\by-?bocs\b|yale[- ]brown/i, 'ybocs'],
+  [/\bc-?ssrs\b|columbia[- ]suicide/i, 'cssrs'],
+  [/\bpanss\b|positive and negative syndrome/i, 'panss'],
+  [/\bbprs\b|brief psychiatric rating/i, 'bprs'],
+  [/\bcaps-?5\b|clinician-administered ptsd/i, 'caps5'],
+  [/\bpcl-?5\b|ptsd checklist/i, 'pcl5'],
+];
+
+/** PHQ-9 item answers coded with LOINC answer codes (LA6568-5 "Not at all" = 0 ... LA6571-9 "Nearly every day" = 3). */
+const PHQ_ANSWERS: Record<string, number> = { 'LA6568-5': 0, 'LA6569-3': 1, 'LA6570-1': 2, 'LA6571-9': 3 };
+
+/** Which instrument an Observation code denotes (no value check), with the rule, or null. */
+export function instrumentOf(code: CodeableConcept | undefined): { instrument: Instrument; rule: RuleRef } | null {
+  for (const c of codingsOf(code)) {
+    const key = systemKeyOf(c.system);
+    if (key === 'loinc' && LOINC_INSTRUMENTS[c.code!]) return LOINC_INSTRUMENTS[c.code!]!;
+    if (key === 'local-scales') {
+      const instrument = LOCAL_SCALE_CODES[c.code!.toLowerCase()];
+      if (instrument) return { instrument, rule: R.local };
+    }
+  }
+  if (codingsOf(code).length > 0 && unknownSystemsOf(code).length === codingsOf(code).length) return null;
+  const text = [code?.text, ...codingsOf(code).map((c) => c.display)].filter(Boolean).join(' | ');
+  for (const [re, instrument] of TEXT_PATTERNS) if (re.test(text)) return { instrument, rule: R.text };
+  return null;
+}
+
+function isBloodPressure(code: CodeableConcept | undefined): 'panel' | 'systolic' | 'diastolic' | null {
+  for (const c of codingsOf(code)) {
+    if (systemKeyOf(c.system) !== 'loinc') continue;
+    if (c.code === LOINC.bpPanel) return 'panel';
+    if (c.code === LOINC.systolic) return 'systolic';
+    if (c.code === LOINC.diastolic) return 'diastolic';
+  }
+  return null;
+}
+
+function numericValue(o: { valueQuantity?: { value?: number }; valueInteger?: number; valueString?: string; valueCodeableConcept?: CodeableConcept } | undefined): number | null {
+  if (!o) return null;
+  if (typeof o.valueQuantity?.value === 'number' && Number.isFinite(o.valueQuantity.value)) return o.valueQuantity.value;
+  if (typeof o.valueInteger === 'number' && Number.isFinite(o.valueInteger)) return o.valueInteger;
+  if (typeof o.valueString === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(o.valueString)) return Number(o.valueString);
+  for (const c of codingsOf(o.valueCodeableConcept)) {
+    if (c.code && PHQ_ANSWERS[c.code] !== undefined) return PHQ_ANSWERS[c.code]!;
+  }
+  return null;
+}
+
+/**
+ * A symptom-scale score (instrument + value) or a blood-pressure reading, or null. Use `observationNotUsedReason`
+ * for the reason when null.
+ */
+export function classifyObservation(obs: Observation): ObservationClass | null {
+  if (!obs || typeof obs !== 'object') return null;
+  const bp = isBloodPressure(obs.code);
+  if (bp) {
+    const components = Array.isArray(obs.component) ? obs.component : [];
+    const fromComponent = (loinc: string) =>
+      numericValue(components.find((c) => codingsOf(c?.code).some((x) => x.code === loinc && systemKeyOf(x.system) === 'loinc')));
+    let systolic = fromComponent(LOINC.systolic);
+    let diastolic = fromComponent(LOINC.diastolic);
+    if (bp === 'systolic') systolic = systolic ?? numericValue(obs);
+    if (bp === 'diastolic') diastolic = diastolic ?? numericValue(obs);
+    if (systolic === null && diastolic === null) return null;
+    return { bloodPressure: { systolic, diastolic }, rule: R.bp };
+  }
+  const found = instrumentOf(obs.code);
+  if (!found) return null;
+  const value = numericValue(obs);
+  if (value === null) return null;
+  const range = SCORE_RANGES[found.instrument];
+  if (value < range.min || value > range.max) return null;
+  return { instrument: found.instrument, value, rule: found.rule };
+}
+
+/** Why an Observation is not a usable score or blood pressure (for the engine's "not used, because" list). */
+export function observationNotUsedReason(obs: Observation): string {
+  if (!obs || typeof obs !== 'object') return 'not an Observation';
+  if (isBloodPressure(obs.code)) return 'blood pressure without a numeric systolic or diastolic value';
+  const found = instrumentOf(obs.code);
+  if (found) {
+    const value = numericValue(obs);
+    if (value === null) return `${found.instrument} without a numeric value`;
+    const range = SCORE_RANGES[found.instrument];
+    if (value < range.min || value > range.max) return `${found.instrument} value ${value} outside its range ${range.min}-${range.max}`;
+    return 'used';
+  }
+  const unknown = unknownSystemsOf(obs.code);
+  if (unknown.length > 0 && unknown.length === codingsOf(obs.code).length) return `code from unknown system ${unknown.join(', ')}`;
+  const text = conceptText(obs.code);
+  return text ? `not a symptom scale or blood pressure the app uses: ${text}` : 'Observation without a code or text';
+}
+
+export const OBSERVATION_RULES: RuleRef[] = Object.values(R);

@@ -1,0 +1,89 @@
+/**
+ * RuleRefs for the terminology layer's matching rules (the "about the rules" panel lists them).
+ * Per-row rules of the dose tables are built in thresholds.ts and listed there.
+ */
+import type { RuleRef } from '../types';
+import { SRC } from './sources';
+
+const rule = (id: string, summary: string, source: string, verification: RuleRef['verification']): RuleRef => ({
+  id,
+  summary,
+  source,
+  verification,
+});
+
+export const MEDICATION_RULES = {
+  rxnormTierA: rule(
+    'terminology.medication.rxnorm-ingredient-tier-a',
+    'An RxNorm ingredient code identifies the ingredient (codes confirmed in the CPIC database).',
+    SRC.rxnormTierA,
+    'V',
+  ),
+  rxnormTierB: rule(
+    'terminology.medication.rxnorm-ingredient-tier-b',
+    'An RxNorm ingredient code identifies the ingredient (codes agreeing across public code bases, not authoritative).',
+    SRC.rxnormTierB,
+    'S',
+  ),
+  rxnormProduct: rule(
+    'terminology.medication.rxnorm-product',
+    'An RxNorm clinical drug (SCD) code from the VSAC medication value sets identifies ingredient and strength.',
+    SRC.rxnormProducts,
+    'V',
+  ),
+  atc: rule('terminology.medication.atc', 'A WHO ATC code identifies the ingredient.', SRC.atc, 'V'),
+  rxnormName: rule(
+    'terminology.medication.rxnorm-name',
+    'A name written the RxNorm way ("sertraline 50 MG Oral Tablet") gives ingredient and strength.',
+    SRC.rxnormNameParse,
+    'derived',
+  ),
+  brand: rule('terminology.medication.brand', 'A brand name ("Zoloft") identifies the ingredient.', SRC.brands, 'U'),
+  textName: rule(
+    'terminology.medication.generic-name',
+    'A generic ingredient name in free text ("sertraline HCl 100mg tab") identifies the ingredient; the first "<n> mg" is the strength.',
+    'Project text-matching rule on the ingredient table (FACTS.md §7.1 names)',
+    'derived',
+  ),
+} as const satisfies Record<string, RuleRef>;
+
+export const DOSE_RULES = {
+  structured: rule(
+    'terminology.dose.structured',
+    'Daily dose = dose (mg, or units × unit strength) × administrations per day from the timing (frequency/period, or BID/TID/QID/QD/QOD/HS/QAM/QPM codes).',
+    'FHIR R4 Dosage and Timing datatypes; HL7 v3 GTSAbbreviation timing codes',
+    'derived',
+  ),
+  doseRangeLow: rule(
+    'terminology.dose.range-low-end',
+    'A dose range ("1-2 tablets") counts at its low end, so a trial is never judged adequate on a dose that may not have been taken.',
+    'Project design choice (conservative for adequacy)',
+    'U',
+  ),
+  noTimingOnceDaily: rule(
+    'terminology.dose.no-timing-once-daily',
+    'A dose without any frequency is assumed once daily, and says so.',
+    'Project design choice (most psychotropics are dosed once daily)',
+    'U',
+  ),
+  sequentialLast: rule(
+    'terminology.dose.titration-last-step',
+    'When dosage lines are consecutive steps (different sequence numbers, or "then" in the text), the last step is the daily dose.',
+    'FHIR R4 Dosage.sequence semantics; project design choice',
+    'U',
+  ),
+  freeText: rule(
+    'terminology.dose.free-text',
+    'Plain dosage text ("take 2 tablets by mouth daily", "150 mg at bedtime", "1 tab bid") is parsed for amount and frequency.',
+    'Project text parser (common US sig abbreviations)',
+    'derived',
+  ),
+  longActing: rule(
+    'terminology.dose.long-acting-injectable',
+    'A long-acting injectable dose is given per interval (e.g. 14 or 28 days) and reported as its average mg/day.',
+    SRC.gardner2010,
+    'derived',
+  ),
+} as const satisfies Record<string, RuleRef>;
+
+export { rule };

@@ -1,0 +1,101 @@
+/**
+ * Code systems the terminology layer understands, and small helpers to read codings.
+ * Records spell system URIs in several ways (canonical URL, urn:oid, trailing slash); everything is normalised
+ * to one key here so the tables can stay simple.
+ */
+import type { CodeableConcept, Coding } from 'fhir/r4';
+
+export type SystemKey =
+  | 'rxnorm'
+  | 'atc'
+  | 'snomed'
+  | 'icd10cm'
+  | 'icd10'
+  | 'loinc'
+  | 'cpt'
+  | 'hcpcs'
+  | 'local-scales'
+  | 'local-procedures'
+  | 'local-devices';
+
+/** Canonical URIs (FHIR R4 terminology page) plus this project's documented local code systems. */
+export const SYSTEM_URIS: Record<SystemKey, string> = {
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  atc: 'http://www.whocc.no/atc',
+  snomed: 'http://snomed.info/sct',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  loinc: 'http://loinc.org',
+  cpt: 'http://www.ama-assn.org/go/cpt',
+  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  /**
+   * Local code system for symptom scales that have no verified LOINC code (MADRS, HAM-D, QIDS-SR16, Y-BOCS, ...;
+   * FACTS.md §3.2 [U]). Codes are the Instrument names of src/clinical/types.ts ("madrs", "ybocs", ...).
+   */
+  'local-scales': 'http://example.org/trd-timeline/CodeSystem/scales',
+  /** Local code system for interventional procedures whose SNOMED codes are unverified (FACTS.md §7.3): codes are ProcedureKind names ("ect", "tms", ...). */
+  'local-procedures': 'http://example.org/trd-timeline/CodeSystem/procedures',
+  /** Local code system for implanted devices: "cochlear-implant", "deep-brain-stimulator", "vagus-nerve-stimulator", "aneurysm-clip". */
+  'local-devices': 'http://example.org/trd-timeline/CodeSystem/devices',
+};
+
+const ALIASES: Record<string, SystemKey> = {
+  'urn:oid:2.16.840.1.113883.6.88': 'rxnorm',
+  'http://www.whocc.no/atc/': 'atc',
+  'urn:oid:2.16.840.1.113883.6.73': 'atc',
+  'http://snomed.info/sct/': 'snomed',
+  'urn:oid:2.16.840.1.113883.6.96': 'snomed',
+  'urn:oid:2.16.840.1.113883.6.90': 'icd10cm',
+  'http://hl7.org/fhir/sid/icd-10-cm/': 'icd10cm',
+  'urn:oid:2.16.840.1.113883.6.3': 'icd10',
+  'urn:oid:2.16.840.1.113883.6.1': 'loinc',
+  'http://loinc.org/': 'loinc',
+  'urn:oid:2.16.840.1.113883.6.12': 'cpt',
+  'urn:oid:2.16.840.1.113883.6.285': 'hcpcs',
+  'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets': 'hcpcs',
+};
+
+const BY_URI = new Map<string, SystemKey>(
+  [...Object.entries(SYSTEM_URIS).map(([k, v]) => [v, k as SystemKey] as const), ...Object.entries(ALIASES)],
+);
+
+/** The system's key, or null when this project does not know it. */
+export function systemKeyOf(system: string | undefined): SystemKey | null {
+  if (!system) return null;
+  return BY_URI.get(system) ?? BY_URI.get(system.replace(/\/$/, '')) ?? null;
+}
+
+/** Codings of a concept, tolerating malformed input (non-array coding, codings without code). */
+export function codingsOf(concept: CodeableConcept | undefined): Coding[] {
+  const list = concept && Array.isArray(concept.coding) ? concept.coding : [];
+  return list.filter((c): c is Coding => !!c && typeof c === 'object' && typeof c.code === 'string' && c.code.trim() !== '');
+}
+
+/** Systems of a concept's codings that this project does not know (for the "code from unknown system" note). */
+export function unknownSystemsOf(concept: CodeableConcept | undefined): string[] {
+  const systems = codingsOf(concept)
+    .map((c) => c.system ?? '(no system)')
+    .filter((s) => systemKeyOf(s) === null);
+  return [...new Set(systems)];
+}
+
+/** The best human-readable text of a concept: its text, else the first coding display, else the first code. */
+export function conceptText(concept: CodeableConcept | undefined): string {
+  if (!concept || typeof concept !== 'object') return '';
+  if (typeof concept.text === 'string' && concept.text.trim()) return concept.text.trim();
+  for (const c of codingsOf(concept)) if (typeof c.display === 'string' && c.display.trim()) return c.display.trim();
+  const first = codingsOf(concept)[0];
+  return first?.code ?? '';
+}
+
+/** ICD-10 codes arrive as "F33.2", "f332" or "F33.2 "; normalise to upper case with the dot after 3 characters. */
+export function normalizeIcd10(code: string): string {
+  const c = code.trim().toUpperCase().replace(/\s+/g, '');
+  const bare = c.replace('.', '');
+  return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
+}
+
+/** Lower-case text with punctuation turned into spaces, for word matching. */
+export function normalizeText(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^a-z0-9.%/+-]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+}
