@@ -11,7 +11,9 @@ import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource a
 import { useWriteBack } from '../../fhir/writeback/useWriteBack';
 import { derivePatient } from '../../clinical/index';
 import { RULES } from '../../clinical/rules';
-import { TreatmentResistancePage } from '../timeline/index';
+import { scaleThresholds } from '../../clinical/terminology/scales';
+import type { Instrument, Verification } from '../../clinical/types';
+import { TreatmentResistancePage, type ScaleThresholdsView } from '../timeline/index';
 import { explained } from './explain-error';
 import type {
   DraftRequest,
@@ -52,7 +54,7 @@ const LAUNCH_KINDS: Record<LaunchError['kind'], LaunchErrorKind> = {
 };
 
 /** The FHIR layer's own words for its typed errors; anything else falls back on the shell's classification. */
-function explainError(error: unknown): ExplainedError | null {
+export function explainError(error: unknown): ExplainedError | null {
   let kind: LaunchErrorKind;
   if (error instanceof LaunchError) kind = LAUNCH_KINDS[error.kind];
   else if (error instanceof SessionExpiredError) kind = 'session-expired';
@@ -68,7 +70,7 @@ function explainError(error: unknown): ExplainedError | null {
   };
 }
 
-function buildDraft(request: DraftRequest): DraftView {
+export function buildDraft(request: DraftRequest): DraftView {
   const draft = buildWriteBack({
     derivation: request.derivation,
     chosen: request.chosen,
@@ -99,7 +101,7 @@ function writtenView(resource: FhirWrittenResource): WrittenResource {
   return { resourceType: resource.resourceType, id: resource.id, outcome: `${resource.label}: ${OUTCOME_WORDS[resource.outcome]}` };
 }
 
-function resultView(result: WriteBackResult): WriteResultView {
+export function resultView(result: WriteBackResult): WriteResultView {
   return {
     written: result.resources.map(writtenView),
     readBack: result.confirmed
@@ -110,7 +112,7 @@ function resultView(result: WriteBackResult): WriteResultView {
   };
 }
 
-function errorView(error: WriteBackError): WriteErrorView {
+export function errorView(error: WriteBackError): WriteErrorView {
   return {
     message: error.message,
     ...(error.detail ? { operationOutcome: error.detail } : {}),
@@ -133,12 +135,31 @@ function useWriteBackView(session: SmartSession): WriteBackView {
   };
 }
 
+/** The weakest verification among the rules behind a number: an unverified cut-off must look unverified. */
+const WEAKEST_FIRST: Verification[] = ['U', 'S', 'derived', 'V'];
+
+/** Response/remission thresholds for the score charts, from the terminology layer's scale table. */
+export function thresholdsFor(instrument: Instrument): ScaleThresholdsView | null {
+  const scale = scaleThresholds(instrument);
+  if (!scale) return null;
+  const rules = [scale.rules.remission, scale.rules.response].filter((rule) => rule !== undefined);
+  if (rules.length === 0) return null;
+  return {
+    remissionMax: scale.remissionMax,
+    // The terminology table's remissionMax is "at or below" (PHQ-9 remission: < 5, i.e. at or below 4).
+    remissionInclusive: true,
+    responseReduction: scale.responseReduction,
+    source: [...new Set(rules.map((rule) => rule.source))].join('; '),
+    verification: WEAKEST_FIRST.find((tag) => rules.some((rule) => rule.verification === tag)) ?? 'U',
+  };
+}
+
 export const realServices: ShellServices = {
   useSession,
   useRecord,
   derive: (record, asOf) => derivePatient(record, { asOf }),
   rules: RULES,
-  renderPage: (derivation, rules) => <TreatmentResistancePage derivation={derivation} rules={rules} />,
+  renderPage: (derivation, rules) => <TreatmentResistancePage derivation={derivation} rules={rules} thresholds={thresholdsFor} />,
   buildDraft,
   useWriteBack: useWriteBackView,
   explainError,
