@@ -1,0 +1,252 @@
+/**
+ * `npm run derive -- <path> [--as-of YYYY-MM-DD]`
+ *
+ * Reads a FHIR Bundle (JSON file: one patient or several) or a folder of Bulk Data NDJSON files (one per resource
+ * type, many patients) and prints one Derivation per patient to stdout (a JSON array when there are several).
+ * The engine is src/clinical/derive.ts, the same code path as the app; this file is the only I/O.
+ *
+ * NDJSON streams in two passes so memory stays far below the input size:
+ *  1. index: read every file line by line and note, per patient, where its lines are (file, byte offset, length);
+ *     Medication resources (no patient) are small and shared, so they are kept in memory by id;
+ *  2. derive: for one patient at a time, read back its lines by offset, attach the Medications they reference,
+ *     derive, write the document, and let it go.
+ * A patient whose data breaks the engine gets `{ "patient": id, "error": message }` and the others go on.
+ */
+import { closeSync, createReadStream, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Resource } from 'fhir/r4';
+import { deriveSafely, groupResourcesByPatient, medicationReferencesOf, patientIdOf } from '../src/clinical/derive';
+import type { DeriveOptions, PatientRecord } from '../src/clinical/types';
+
+interface Args {
+  path: string;
+  asOf: string;
+  pretty: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  let path: string | null = null;
+  let asOf = new Date().toISOString().slice(0, 10);
+  let pretty = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--as-of') asOf = argv[++i] ?? '';
+    else if (a.startsWith('--as-of=')) asOf = a.slice('--as-of='.length);
+    else if (a === '--pretty') pretty = true;
+    else if (a === '--help' || a === '-h') usage(0);
+    else if (!a.startsWith('--')) path = a;
+    else usage(2, `unknown option ${a}`);
+  }
+  if (!path) usage(2, 'missing <path>');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) usage(2, `--as-of must be YYYY-MM-DD, got "${asOf}"`);
+  return { path: path!, asOf, pretty };
+}
+
+function usage(code: number, message?: string): never {
+  if (message) process.stderr.write(`derive: ${message}\n`);
+  process.stderr.write('usage: npm run derive -- <bundle.json | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty]\n');
+  process.exit(code);
+}
+
+/** Writes to stdout honouring back-pressure, so a large population does not pile up in memory. */
+async function write(chunk: string): Promise<void> {
+  if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function emitAll(records: AsyncIterable<PatientRecord> | Iterable<PatientRecord>, count: number, options: DeriveOptions, pretty: boolean): Promise<void> {
+  const json = (x: unknown) => JSON.stringify(x, null, pretty ? 2 : undefined);
+  if (count === 0) {
+    await write('[]\n');
+    return;
+  }
+  if (count === 1) {
+    for await (const r of records) await write(`${json(deriveSafely(r, options))}\n`);
+    return;
+  }
+  await write('[\n');
+  let first = true;
+  for await (const r of records) {
+    await write(`${first ? '' : ',\n'}${json(deriveSafely(r, options))}`);
+    first = false;
+  }
+  await write('\n]\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundle (or single resource, or array of resources) in one JSON file
+// ---------------------------------------------------------------------------------------------
+
+function resourcesOfJson(doc: unknown): unknown[] {
+  if (Array.isArray(doc)) return doc;
+  const d = doc as { resourceType?: unknown; entry?: unknown } | null;
+  if (d && d.resourceType === 'Bundle') {
+    const entries = Array.isArray(d.entry) ? d.entry : [];
+    return entries.map((e) => (e as { resource?: unknown } | null)?.resource).filter((r) => r !== undefined);
+  }
+  return d ? [d] : [];
+}
+
+async function deriveBundleFile(file: string, options: DeriveOptions, pretty: boolean): Promise<void> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const resources = resolveUrnReferences(resourcesOfJson(doc), doc);
+  const { records, unattached } = groupResourcesByPatient(resources);
+  if (unattached.length > 0) process.stderr.write(`derive: ${unattached.length} resource(s) belong to no patient and were not attached to one\n`);
+  await emitAll(records, records.length, options, pretty);
+}
+
+/** Transaction bundles refer to each other by fullUrl ("urn:uuid:..."): rewrite those to Type/id where known. */
+function resolveUrnReferences(resources: unknown[], doc: unknown): unknown[] {
+  const entries = (doc as { entry?: unknown })?.entry;
+  if (!Array.isArray(entries)) return resources;
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    const full = (e as { fullUrl?: unknown })?.fullUrl;
+    const r = (e as { resource?: { resourceType?: unknown; id?: unknown } })?.resource;
+    if (typeof full === 'string' && full.startsWith('urn:') && r && typeof r.resourceType === 'string' && typeof r.id === 'string')
+      map.set(full, `${r.resourceType}/${r.id}`);
+  }
+  if (map.size === 0) return resources;
+  const fix = (holder: unknown) => {
+    const ref = (holder as { reference?: unknown } | undefined)?.reference;
+    if (typeof ref === 'string' && map.has(ref)) (holder as { reference: string }).reference = map.get(ref)!;
+  };
+  for (const r of resources) {
+    const x = r as { subject?: unknown; patient?: unknown; medicationReference?: unknown };
+    if (x && typeof x === 'object') {
+      fix(x.subject);
+      fix(x.patient);
+      fix(x.medicationReference);
+    }
+  }
+  return resources;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk Data NDJSON folder
+// ---------------------------------------------------------------------------------------------
+
+/** Per patient: flat triples (file index, byte offset, byte length) of its lines. */
+type LineIndex = Map<string, number[]>;
+
+const PATIENT_REF_RE = /"(?:subject|patient)"\s*:\s*\{[^{}]*?"reference"\s*:\s*"(?:[^"]*\/)?Patient\/([^"/]+)"/;
+const PATIENT_ID_RE = /"resourceType"\s*:\s*"Patient"/;
+
+/** Pass 1: stream each file, note where each patient's lines are; keep Medications by reference. */
+async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medications: Map<string, Resource>; skipped: number }> {
+  const index: LineIndex = new Map();
+  const medications = new Map<string, Resource>();
+  let skipped = 0;
+  for (let f = 0; f < files.length; f++) {
+    let offset = 0;
+    let carry: Buffer | null = null;
+    let carryOffset = 0;
+    const onLine = (buf: Buffer, start: number) => {
+      const length = buf.length;
+      if (length === 0) return;
+      const text = buf.toString('utf8');
+      if (text.trim() === '') return;
+      let pid: string | null = null;
+      if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
+        // The cheap scan was not enough: parse this line (Patient, Medication or unusual layout).
+        let r: unknown;
+        try {
+          r = JSON.parse(text);
+        } catch {
+          skipped++;
+          return;
+        }
+        const res = r as Resource;
+        if (res?.resourceType === 'Medication' && typeof res.id === 'string') {
+          medications.set(`Medication/${res.id}`, res);
+          return;
+        }
+        pid = patientIdOf(r);
+      } else pid = PATIENT_REF_RE.exec(text)![1]!;
+      if (pid === null) {
+        skipped++;
+        return;
+      }
+      const list = index.get(pid);
+      if (list) list.push(f, start, length);
+      else index.set(pid, [f, start, length]);
+    };
+    for await (const chunk of createReadStream(files[f]!) as AsyncIterable<Buffer>) {
+      let buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+      let bufOffset = carry ? carryOffset : offset;
+      let nl: number;
+      while ((nl = buf.indexOf(10)) !== -1) {
+        const lineEnd = nl > 0 && buf[nl - 1] === 13 ? nl - 1 : nl;
+        onLine(buf.subarray(0, lineEnd), bufOffset);
+        buf = buf.subarray(nl + 1);
+        bufOffset += nl + 1;
+      }
+      carry = buf.length > 0 ? Buffer.from(buf) : null;
+      carryOffset = bufOffset;
+      offset += chunk.length;
+    }
+    if (carry) onLine(carry, carryOffset);
+  }
+  return { index, medications, skipped };
+}
+
+/** Pass 2: one patient's resources read back by offset (positional reads; no file is held in memory). */
+function* patientRecords(files: string[], index: LineIndex, medications: Map<string, Resource>): Generator<PatientRecord> {
+  const fds = files.map((f) => openSync(f, 'r'));
+  try {
+    for (const [patientId, triples] of index) {
+      const resources: unknown[] = [];
+      const meds = new Set<string>();
+      for (let i = 0; i < triples.length; i += 3) {
+        const buf = Buffer.allocUnsafe(triples[i + 2]!);
+        readSync(fds[triples[i]!]!, buf, 0, buf.length, triples[i + 1]!);
+        let r: unknown;
+        try {
+          r = JSON.parse(buf.toString('utf8'));
+        } catch {
+          // Kept as an input the ledger will list as "not a FHIR resource".
+          r = { malformedLine: true };
+        }
+        resources.push(r);
+        for (const ref of medicationReferencesOf(r)) if (medications.has(ref)) meds.add(ref);
+      }
+      for (const ref of meds) resources.push(medications.get(ref)!);
+      yield { patientId, resources: resources as Resource[] };
+    }
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
+}
+
+async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: boolean): Promise<void> {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+  if (files.length === 0) throw new Error(`no .ndjson files in ${dir}`);
+  const { index, medications, skipped } = await indexNdjson(files);
+  if (skipped > 0) process.stderr.write(`derive: ${skipped} line(s) skipped (not JSON, or belonging to no patient)\n`);
+  await emitAll(patientRecords(files, index, medications), index.size, options, pretty);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const options: DeriveOptions = { asOf: args.asOf };
+  let isDir: boolean;
+  try {
+    isDir = statSync(args.path).isDirectory();
+  } catch {
+    usage(2, `cannot read ${args.path}`);
+  }
+  if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
+  else await deriveBundleFile(args.path, options, args.pretty);
+}
+
+main().catch((e) => {
+  process.stderr.write(`derive: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+/**
+ * Accounting of every input resource (issue 3 item 7): each resource ends up exactly once in `used` (with what
+ * it was used for) or in `unused` (with why).
+ *
+ * Enforced by construction: the ledger is opened with every input, each classifier settles the entries it
+ * examines, and `close()` turns any entry nobody settled into an explicit unused reason (and a note), so the
+ * invariant holds even when a classifier forgets one. A resource may be used for several things; its uses are
+ * joined into one `usedFor`. A use always wins over a tentative "not used" (e.g. a Medication first filed as
+ * unreferenced and later found to be referenced by a trial).
+ */
+import type { Resource } from 'fhir/r4';
+import type { UnusedResource, UsedResource } from './types';
+
+interface Entry {
+  reference: string;
+  resource: Resource | null;
+  uses: string[];
+  unusedReason: string | null;
+}
+
+/** One input item after intake: a well-formed resource with its reference, or a rejected item. */
+export interface LedgerItem {
+  reference: string;
+  resource: Resource;
+}
+
+export class Ledger {
+  private readonly entries = new Map<string, Entry>();
+  /** Resources in input order, excluding rejected items (not a resource, duplicate of another entry). */
+  readonly items: LedgerItem[] = [];
+  /** Resolves "Type/id" to the resource; only for well-formed, non-duplicate resources. */
+  private readonly byReference = new Map<string, Resource>();
+  private readonly closingNotes: string[] = [];
+
+  constructor(inputs: readonly unknown[]) {
+    inputs.forEach((input, index) => this.intake(input, index));
+  }
+
+  private intake(input: unknown, index: number): void {
+    if (!isResourceLike(input)) {
+      this.addEntry(`(input ${index + 1})`, null, 'not a FHIR resource (no resourceType)');
+      return;
+    }
+    const hasId = typeof input.id === 'string' && input.id.length > 0;
+    const reference = hasId ? `${input.resourceType}/${input.id}` : `${input.resourceType}/(no id, input ${index + 1})`;
+    if (this.entries.has(reference)) {
+      // Same Type/id twice: keep the first, account the second under a distinct key so both appear once.
+      this.addEntry(`${reference} (copy ${index + 1})`, null, `duplicate of ${reference} in the input`);
+      return;
+    }
+    this.addEntry(reference, input, null);
+    this.items.push({ reference, resource: input });
+    if (hasId) this.byReference.set(reference, input);
+  }
+
+  private addEntry(reference: string, resource: Resource | null, unusedReason: string | null): void {
+    let key = reference;
+    for (let n = 2; this.entries.has(key); n++) key = `${reference} #${n}`;
+    this.entries.set(key, { reference: key, resource, uses: [], unusedReason });
+  }
+
+  resolve(reference: string): Resource | undefined {
+    return this.byReference.get(reference);
+  }
+
+  /** Records a use; several uses of one resource are joined. */
+  use(reference: string, usedFor: string): void {
+    const entry = this.entries.get(reference);
+    if (!entry) return;
+    if (!entry.uses.includes(usedFor)) entry.uses.push(usedFor);
+  }
+
+  /** Records why a resource is not used, unless it is (or later becomes) used; the first reason is kept. */
+  unused(reference: string, reason: string): void {
+    const entry = this.entries.get(reference);
+    if (!entry) return;
+    if (entry.unusedReason === null) entry.unusedReason = reason;
+  }
+
+  isUsed(reference: string): boolean {
+    return (this.entries.get(reference)?.uses.length ?? 0) > 0;
+  }
+
+  isSettled(reference: string): boolean {
+    const e = this.entries.get(reference);
+    return !!e && (e.uses.length > 0 || e.unusedReason !== null);
+  }
+
+  /** Settles everything left over and returns the two lists; each input appears exactly once. */
+  close(): { used: UsedResource[]; unused: UnusedResource[]; notes: string[] } {
+    const used: UsedResource[] = [];
+    const unused: UnusedResource[] = [];
+    let forgotten = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.uses.length > 0) used.push({ reference: entry.reference, usedFor: entry.uses.join('; ') });
+      else if (entry.unusedReason !== null) unused.push({ reference: entry.reference, reason: entry.unusedReason });
+      else {
+        forgotten++;
+        unused.push({ reference: entry.reference, reason: 'not examined by the engine' });
+      }
+    }
+    if (forgotten > 0) this.closingNotes.push(`${forgotten} resource(s) were not examined by the engine (listed as not used).`);
+    return { used, unused, notes: this.closingNotes };
+  }
+}
+
+function isResourceLike(x: unknown): x is Resource {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as { resourceType?: unknown }).resourceType === 'string';
+}
+
+/** Checks the accounting invariant on a finished derivation (used by tests and by derivePatient's self-check). */
+export function accountingHolds(inputCount: number, used: UsedResource[], unused: UnusedResource[]): boolean {
+  const refs = new Set<string>();
+  for (const u of used) refs.add(u.reference);
+  for (const u of unused) refs.add(u.reference);
+  return refs.size === used.length + unused.length && refs.size === inputCount;
+}

@@ -1,0 +1,155 @@
+/**
+ * Adequacy of a trial (issue 3 item 4), as data-driven rules: which dose threshold applies (ATRQ minimum dose,
+ * TRRIP chlorpromazine-equivalent, none), for how long (6 weeks, 12 for OCD), and adherence. The reason is
+ * given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
+ */
+import { describeDuration, isoDate } from './dates';
+import {
+  MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_ADEQUATE_TRIAL_WEEKS,
+  MIN_ADHERENCE_PDC,
+  R,
+  TRRIP_MIN_CPZ_MG,
+} from './engine-rules';
+import { adequateDoseOf, cpzOf } from './thresholds';
+import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
+import type { ConditionKey, RuleRef, TrialRole } from './types';
+
+/** Why a trial fell short; drives the pseudo-resistance flags. */
+export type ShortfallKind = 'dose-unknown' | 'dose-below' | 'too-short' | 'ongoing-short' | 'poor-adherence' | 'no-threshold';
+
+export interface AdequacyResult {
+  adequate: boolean;
+  reason: string;
+  rules: RuleRef[];
+  /** Threshold applied: mg/day, or CPZ-eq mg/day for antipsychotics under TRRIP. */
+  adequateDoseMg: number | null;
+  daysAtAdequateDose: number;
+  shortfalls: ShortfallKind[];
+  /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
+  cpzBySegment: Map<DaySegment, number | null> | null;
+}
+
+/** The rule set a trial is judged by, chosen from the condition it is counted for and its role. */
+export interface AdequacyContext {
+  condition: ConditionKey | null;
+  role: TrialRole;
+  adherencePdc: number | null;
+}
+
+interface Threshold {
+  mg: number;
+  comparable: (mg: number) => number | null;
+  rules: RuleRef[];
+  unitLabel: string;
+}
+
+function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' {
+  // TRRIP's 600 mg CPZ-eq is a schizophrenia rule; antipsychotics used to augment an antidepressant or in
+  // bipolar depression are judged by their own minimum dose (if any), else duration alone.
+  const trrip = trial.drugClass === 'antipsychotic' && (ctx.condition === 'schizophrenia' || (ctx.condition === null && ctx.role === 'monotherapy'));
+  if (trrip) {
+    const lai = trial.events.some((e) => e.identity.longActingInjectable);
+    const probe = cpzOf(trial.ingredient, 1, lai);
+    if (!probe) return 'no-cpz';
+    return {
+      mg: TRRIP_MIN_CPZ_MG,
+      comparable: (mg) => cpzOf(trial.ingredient, mg, lai)?.cpzMg ?? null,
+      rules: [R.antipsychoticDose, probe.rule],
+      unitLabel: 'mg/day CPZ-eq',
+    };
+  }
+  const row = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
+  if (!row) return null;
+  return { mg: row.mg, comparable: (mg) => mg, rules: [R.minDose, row.rule], unitLabel: 'mg' };
+}
+
+export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
+  const isOcd = ctx.condition === 'ocd';
+  const minWeeks = isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS : MIN_ADEQUATE_TRIAL_WEEKS;
+  const minDays = minWeeks * 7;
+  const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
+  const shortfalls: ShortfallKind[] = [];
+  const reasons: string[] = [];
+  const duration = trial.end - trial.start + 1;
+  const threshold = thresholdFor(trial, ctx);
+  let adequateDoseMg: number | null = null;
+  let daysAtAdequate = 0;
+  let cpzBySegment: Map<DaySegment, number | null> | null = null;
+  const doseKnown = trial.segments.some((s) => s.doseMg !== null);
+
+  if (threshold === 'no-cpz') {
+    shortfalls.push('no-threshold');
+    reasons.push(`no chlorpromazine equivalent known for ${trial.ingredient}`);
+    rules.push(R.antipsychoticDose);
+  } else if (threshold === null) {
+    // No dose row: duration alone decides (marked unverified).
+    rules.push(R.noDoseRow);
+    daysAtAdequate = duration;
+    if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
+  } else {
+    rules.push(...threshold.rules);
+    adequateDoseMg = threshold.mg;
+    if (threshold.unitLabel !== 'mg') {
+      cpzBySegment = new Map();
+      for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
+    }
+    if (!doseKnown) {
+      shortfalls.push('dose-unknown');
+      reasons.push('dose unknown');
+    } else {
+      daysAtAdequate = daysAtOrAbove(trial.segments, threshold.mg, threshold.comparable);
+      if (daysAtAdequate === 0) {
+        shortfalls.push('dose-below');
+        const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
+        reasons.push(
+          threshold.unitLabel === 'mg'
+            ? `dose below ${fmt(threshold.mg)} mg (highest ${fmt(highest)} mg/day)`
+            : `dose below ${fmt(threshold.mg)} mg/day chlorpromazine-equivalent (highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
+        );
+      } else if (daysAtAdequate < minDays) {
+        pushShort(trial, daysAtAdequate, minWeeks, shortfalls, reasons, threshold.mg);
+      }
+    }
+  }
+
+  if (ctx.adherencePdc !== null) {
+    rules.push(trial.drugClass === 'antipsychotic' ? R.adherenceAntipsychotic : R.adherenceOther);
+    if (ctx.adherencePdc < MIN_ADHERENCE_PDC) {
+      shortfalls.push('poor-adherence');
+      reasons.push(`adherence ${Math.round(ctx.adherencePdc * 100)}%`);
+    }
+  }
+
+  const adequate = shortfalls.length === 0;
+  let reason: string;
+  if (adequate) {
+    reason =
+      threshold && threshold !== 'no-cpz'
+        ? `adequate: ${fmt(trial.maxSustainedDoseMg ?? threshold.mg)} mg/day for ${describeDuration(daysAtAdequate)} at or above ${fmt(threshold.mg)} ${threshold.unitLabel}`
+        : `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
+  } else reason = reasons.join('; ');
+  return { adequate, reason, rules, adequateDoseMg, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
+}
+
+function pushShort(
+  trial: TrialDraft,
+  days: number,
+  minWeeks: number,
+  shortfalls: ShortfallKind[],
+  reasons: string[],
+  doseMg: number | null,
+): void {
+  const at = doseMg === null ? '' : ' at adequate dose';
+  if (trial.ongoing) {
+    shortfalls.push('ongoing-short');
+    reasons.push(`${describeDuration(days)}${at} so far (ongoing since ${isoDate(trial.start)}; ${minWeeks} weeks needed)`);
+  } else {
+    shortfalls.push('too-short');
+    reasons.push(`${describeDuration(days)} only${at} (${minWeeks} weeks needed)`);
+  }
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+}

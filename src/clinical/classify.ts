@@ -1,0 +1,626 @@
+/**
+ * First pass of the engine: look at every resource once and turn it into something the later passes use
+ * (medication event, diagnosis span, score, blood pressure, procedure, intolerance evidence) or settle it as not
+ * used, with the reason. Input is untrusted: every field is checked for type before use, and a resource that makes
+ * a classifier throw is listed as unreadable instead of breaking the patient.
+ */
+import type {
+  AllergyIntolerance,
+  CodeableConcept,
+  Condition,
+  Device,
+  Dosage,
+  MedicationDispense,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Procedure,
+  Resource,
+} from 'fhir/r4';
+import type { Ledger } from './accounting';
+import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
+import { DEFAULT_SUPPLY_DAYS } from './engine-rules';
+import { dailyDoseOf } from './dose';
+import { identifyMedication, medicationOf } from './medication';
+import {
+  classifyCondition,
+  classifyDevice,
+  classifyObservation,
+  classifyProcedure,
+  conditionNotRecognisedReason,
+  observationNotUsedReason,
+} from './terminology';
+import type {
+  BloodPressurePoint,
+  DiagnosisSpan,
+  DrugClass,
+  MedicationIdentity,
+  ProcedureMark,
+  ScorePoint,
+} from './types';
+
+export type EventKind = 'statement' | 'request' | 'dispense';
+
+/** One medication record on the time axis (a statement, a prescription's supply, or a dispense). */
+export interface MedicationEvent {
+  reference: string;
+  kind: EventKind;
+  ingredient: string;
+  drugClass: DrugClass;
+  identity: MedicationIdentity;
+  /** "Medication/x" when the medication came from a referenced Medication resource. */
+  medicationSource?: string;
+  start: Day;
+  /** Last day covered (inclusive); asOf for ongoing records. */
+  end: Day;
+  /** True when the record says the agent is still taken as of asOf. */
+  ongoing: boolean;
+  dailyDoseMg: number | null;
+  doseBasis: string;
+  /** Dispenses only: days supplied (for adherence). */
+  daysSupply: number | null;
+  /** Why it was stopped, when the record says so. */
+  stopReason: StopReason | null;
+  notes: string[];
+}
+
+export interface StopReason {
+  kind: 'adverse' | 'ineffective';
+  text: string;
+}
+
+export interface IntoleranceEvidence {
+  ingredient: string;
+  day: Day | null;
+  text: string;
+  reference: string;
+}
+
+export interface Classified {
+  events: MedicationEvent[];
+  diagnoses: DiagnosisSpan[];
+  scores: ScorePoint[];
+  bloodPressure: BloodPressurePoint[];
+  procedures: ProcedureMark[];
+  intolerances: IntoleranceEvidence[];
+  notes: string[];
+}
+
+const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
+  'ssri',
+  'snri',
+  'tca',
+  'maoi',
+  'atypical-antidepressant',
+  'antipsychotic',
+  'mood-stabilizer',
+  'augmentation-agent',
+  'nmda-antagonist',
+  'other-psychotropic',
+]);
+
+/**
+ * Words in a status reason or note that mean the agent was stopped for an adverse effect / for lack of effect.
+ * Free-text matching, so [U]: a clinician should confirm.
+ */
+const ADVERSE_WORDS =
+  /adverse|side[- ]?effect|intoleran|not tolerated|poorly tolerated|toxicity|allerg|reaction|nausea|vomiting|sedation|somnolence|weight gain|sexual dysfunction|rash|hyponatr|serotonin syndrome|akathisia|dystonia|neutropenia|agranulocytosis|qt prolong|tremor|headache|insomnia|dizziness/i;
+const INEFFECTIVE_WORDS = /ineffective|not effective|no effect|lack of (efficacy|effect|response)|no response|non-?respon|no improvement|did not (help|work)|therapeutic failure|treatment failure/i;
+
+export function classifyResources(ledger: Ledger, patientId: string, asOf: Day): Classified {
+  const out: Classified = {
+    events: [],
+    diagnoses: [],
+    scores: [],
+    bloodPressure: [],
+    procedures: [],
+    intolerances: [],
+    notes: [],
+  };
+  const resolve = (ref: string): Resource | undefined => ledger.resolve(ref);
+  for (const { reference, resource } of ledger.items) {
+    try {
+      classifyOne(ledger, reference, resource, patientId, asOf, resolve, out);
+    } catch (e) {
+      // A malformed resource must not break the patient: list it with what went wrong.
+      ledger.unused(reference, `could not be read (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  return out;
+}
+
+function classifyOne(
+  ledger: Ledger,
+  ref: string,
+  resource: Resource,
+  patientId: string,
+  asOf: Day,
+  resolve: (ref: string) => Resource | undefined,
+  out: Classified,
+): void {
+  const type = resource.resourceType;
+  if (type === 'Medication') {
+    // Settled as "used" later when a used medication record references it.
+    ledger.unused(ref, 'Medication not referenced by any medication record');
+    return;
+  }
+  if (type === 'Patient') {
+    if (resource.id === patientId) ledger.use(ref, 'patient');
+    else ledger.unused(ref, `a different patient (${ref}) than the one derived (Patient/${patientId})`);
+    return;
+  }
+  const otherPatient = otherPatientOf(resource, patientId);
+  if (otherPatient) {
+    ledger.unused(ref, `belongs to another patient (${otherPatient})`);
+    return;
+  }
+  const status = str((resource as { status?: unknown }).status);
+  if (status === 'entered-in-error') {
+    ledger.unused(ref, 'entered-in-error');
+    return;
+  }
+  switch (type) {
+    case 'MedicationStatement':
+    case 'MedicationRequest':
+    case 'MedicationDispense':
+      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, resolve, out);
+    case 'Condition':
+      return classifyConditionResource(ledger, ref, resource as Condition, asOf, out);
+    case 'Observation':
+      return classifyObservationResource(ledger, ref, resource as Observation, asOf, out);
+    case 'Procedure':
+      return classifyProcedureResource(ledger, ref, resource as Procedure, asOf, out);
+    case 'Device':
+      return classifyDeviceResource(ledger, ref, resource as Device, out);
+    case 'AllergyIntolerance':
+      return classifyAllergy(ledger, ref, resource as AllergyIntolerance, out);
+    default:
+      ledger.unused(ref, `resource type ${type} is not used by the engine`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Medication records
+// ---------------------------------------------------------------------------------------------
+
+type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDispense;
+
+function classifyMedicationRecord(
+  ledger: Ledger,
+  ref: string,
+  resource: MedicationRecord,
+  asOf: Day,
+  resolve: (ref: string) => Resource | undefined,
+  out: Classified,
+): void {
+  const notUsedStatus = excludedStatus(resource);
+  if (notUsedStatus) {
+    ledger.unused(ref, notUsedStatus);
+    return;
+  }
+  const med = medicationOf(resource, resolve);
+  const identity = med.identity;
+  if (!identity.ingredient) {
+    ledger.unused(ref, `medication not recognised: ${identity.display || 'no name or code'}${med.note ? ` (${med.note})` : ''}`);
+    return;
+  }
+  if (!PSYCHIATRIC_CLASSES.has(identity.drugClass)) {
+    ledger.unused(ref, `not a psychiatric medication: ${identity.ingredient}`);
+    return;
+  }
+  const notes: string[] = [];
+  if (med.note) notes.push(med.note);
+  if (identity.note) notes.push(identity.note);
+
+  const dosages = dosagesOf(resource);
+  const dose = dailyDoseOf(dosages, identity);
+  let dailyDoseMg: number | null = null;
+  let doseBasis = dose.basis;
+  if (dose.amount !== null && Number.isFinite(dose.amount) && dose.amount > 0) {
+    if (dose.unit === 'mg') dailyDoseMg = dose.amount;
+    else {
+      doseBasis = `${dose.amount} ${dose.unit ?? '(no unit)'}/day cannot be converted to mg`;
+      notes.push(`dose unit ${dose.unit ?? '(none)'} cannot be converted to mg (${ref})`);
+    }
+  } else {
+    notes.push(`dose unknown in ${ref}${dose.note ? `: ${dose.note}` : ''}`);
+    if (dose.note) doseBasis = dose.note;
+  }
+
+  const period = periodOf(resource, identity, dailyDoseMg, asOf);
+  if ('reason' in period) {
+    ledger.unused(ref, period.reason);
+    return;
+  }
+  notes.push(...period.notes);
+
+  out.events.push({
+    reference: ref,
+    kind: kindOf(resource),
+    ingredient: identity.ingredient,
+    drugClass: identity.drugClass,
+    identity,
+    medicationSource: med.medicationSource,
+    start: period.start,
+    end: period.end,
+    ongoing: period.ongoing,
+    dailyDoseMg,
+    doseBasis,
+    daysSupply: period.daysSupply,
+    stopReason: stopReasonOf(resource),
+    notes,
+  });
+  // The ledger entry is settled by the trial builder ("trial sertraline@..."); the Medication resource with it.
+}
+
+function kindOf(r: MedicationRecord): EventKind {
+  return r.resourceType === 'MedicationStatement' ? 'statement' : r.resourceType === 'MedicationRequest' ? 'request' : 'dispense';
+}
+
+/** Statuses that mean the agent was not (or not yet) taken. */
+function excludedStatus(r: MedicationRecord): string | null {
+  const status = str(r.status);
+  if (r.resourceType === 'MedicationStatement') {
+    if (status === 'not-taken') return 'recorded as not taken';
+    if (status === 'intended') return 'intended, not started';
+  } else if (r.resourceType === 'MedicationRequest') {
+    if (status === 'cancelled') return 'prescription cancelled';
+    if (status === 'draft') return 'draft prescription';
+    if (r.doNotPerform === true) return 'a "do not perform" order';
+    const intent = str(r.intent);
+    if (intent === 'proposal') return 'a proposal, not an order';
+  } else {
+    if (status === 'cancelled' || status === 'declined' || status === 'preparation' || status === 'stopped')
+      return `dispense ${status}, not handed over`;
+  }
+  return null;
+}
+
+function dosagesOf(r: MedicationRecord): Dosage[] | undefined {
+  const d = r.resourceType === 'MedicationStatement' ? r.dosage : r.dosageInstruction;
+  return Array.isArray(d) ? d.filter((x) => typeof x === 'object' && x !== null) : undefined;
+}
+
+interface PeriodOk {
+  start: Day;
+  end: Day;
+  ongoing: boolean;
+  daysSupply: number | null;
+  notes: string[];
+}
+
+function periodOf(
+  r: MedicationRecord,
+  identity: MedicationIdentity,
+  dailyDoseMg: number | null,
+  asOf: Day,
+): PeriodOk | { reason: string } {
+  const notes: string[] = [];
+  const status = str(r.status);
+  let start: Day | null = null;
+  let end: Day | null = null;
+  let daysSupply: number | null = null;
+  let openEnded = false;
+
+  if (r.resourceType === 'MedicationStatement') {
+    const p = obj(r.effectivePeriod);
+    start = toDay(p?.start) ?? toDay(r.effectiveDateTime);
+    end = toDay(p?.end);
+    if (start === null && toDay(r.dateAsserted) !== null) {
+      start = toDay(r.dateAsserted);
+      notes.push(`start date missing in ${r.resourceType}/${r.id}: date asserted used`);
+    }
+    if (end === null) {
+      if (status === 'completed' || status === 'stopped') {
+        notes.push(`no end date in ${r.resourceType}/${r.id}: duration unknown`);
+        end = start;
+      } else openEnded = true;
+    }
+  } else if (r.resourceType === 'MedicationRequest') {
+    const dr = obj(r.dispenseRequest);
+    const validity = obj(dr?.validityPeriod);
+    start = toDay(r.authoredOn) ?? toDay(validity?.start);
+    const repeats = typeof dr?.numberOfRepeatsAllowed === 'number' && dr.numberOfRepeatsAllowed >= 0 ? Math.min(dr.numberOfRepeatsAllowed, 100) : 0;
+    const fills = 1 + repeats;
+    const supply = durationDays(obj(dr?.expectedSupplyDuration));
+    const qtyDays = quantityDays(obj(dr?.quantity), identity, dailyDoseMg);
+    if (start !== null) {
+      if (supply !== null) {
+        end = start + supply * fills - 1;
+        if (repeats > 0) notes.push(`supply ${supply} days × ${fills} fills from ${r.resourceType}/${r.id}`);
+      } else if (qtyDays !== null) {
+        end = start + qtyDays * fills - 1;
+        notes.push(`supply estimated from quantity: ${qtyDays} days × ${fills} fills (${r.resourceType}/${r.id})`);
+      } else if (toDay(validity?.end) !== null) {
+        end = toDay(validity?.end);
+        notes.push(`supply taken from the prescription's validity period (${r.resourceType}/${r.id})`);
+      } else {
+        end = start + DEFAULT_SUPPLY_DAYS - 1;
+        notes.push(`no end, supply or quantity in ${r.resourceType}/${r.id}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`);
+      }
+    }
+  } else {
+    start = toDay(r.whenHandedOver) ?? toDay(r.whenPrepared);
+    const ds = durationDays(obj(r.daysSupply) ?? undefined);
+    const qtyDays = quantityDays(obj(r.quantity), identity, dailyDoseMg);
+    daysSupply = ds ?? qtyDays;
+    if (start !== null) {
+      if (daysSupply === null) {
+        daysSupply = DEFAULT_SUPPLY_DAYS;
+        notes.push(`no days supply in ${r.resourceType}/${r.id}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`);
+      }
+      end = start + daysSupply - 1;
+    }
+  }
+
+  if (start === null) return { reason: 'no usable date (start missing or malformed)' };
+  if (start > asOf) return { reason: `starts in the future (${isoDate(start)}, after ${isoDate(asOf)})` };
+  if (end !== null && end < start)
+    return { reason: `contradictory dates: ends ${isoDate(end)} before it starts ${isoDate(start)}` };
+  let ongoing = false;
+  if (openEnded || end === null) {
+    end = asOf;
+    ongoing = status !== 'completed' && status !== 'stopped';
+  } else if (end >= asOf) {
+    // A supply or planned end reaching past asOf: taken as ongoing unless the record says it stopped.
+    if (status === 'completed' || status === 'stopped') notes.push(`end date after ${isoDate(asOf)} on a ${status} record`);
+    ongoing = status !== 'completed' && status !== 'stopped';
+    end = asOf;
+  }
+  return { start, end, ongoing, daysSupply, notes };
+}
+
+/** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */
+function quantityDays(q: Record<string, unknown> | undefined, identity: MedicationIdentity, dailyDoseMg: number | null): number | null {
+  if (!q || typeof q.value !== 'number' || !(q.value > 0) || dailyDoseMg === null || dailyDoseMg <= 0) return null;
+  const unit = String(q.code ?? q.unit ?? '').toLowerCase();
+  if (unit === 'mg') return Math.max(1, Math.round(q.value / dailyDoseMg));
+  if (identity.strengthMg && identity.strengthMg > 0 && unit !== 'ml' && unit !== 'g') {
+    const unitsPerDay = dailyDoseMg / identity.strengthMg;
+    if (unitsPerDay > 0) return Math.max(1, Math.round(q.value / unitsPerDay));
+  }
+  return null;
+}
+
+function stopReasonOf(r: MedicationRecord): StopReason | null {
+  const texts: string[] = [];
+  const sr = (r as { statusReason?: unknown }).statusReason;
+  for (const c of Array.isArray(sr) ? sr : sr ? [sr] : []) texts.push(conceptText(c as CodeableConcept));
+  const notes = (r as { note?: unknown }).note;
+  if (Array.isArray(notes)) for (const n of notes) if (typeof n?.text === 'string') texts.push(n.text);
+  const text = texts.filter(Boolean).join('; ');
+  if (!text) return null;
+  if (ADVERSE_WORDS.test(text)) return { kind: 'adverse', text };
+  if (INEFFECTIVE_WORDS.test(text)) return { kind: 'ineffective', text };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions, observations, procedures, devices, allergies
+// ---------------------------------------------------------------------------------------------
+
+function classifyConditionResource(ledger: Ledger, ref: string, c: Condition, asOf: Day, out: Classified): void {
+  const verification = firstCode(c.verificationStatus);
+  if (verification === 'entered-in-error' || verification === 'refuted') {
+    ledger.unused(ref, `verification status ${verification}`);
+    return;
+  }
+  const cls = classifyCondition(isConcept(c.code) ? c.code : undefined);
+  if (!cls) {
+    ledger.unused(ref, conditionNotRecognisedReason(isConcept(c.code) ? c.code : undefined));
+    return;
+  }
+  const onsetParsed = parseFhirDate(c.onsetDateTime) ?? parseFhirDate(obj(c.onsetPeriod)?.start);
+  let onset = onsetParsed?.day ?? null;
+  let basisNote = '';
+  if (onset === null && toDay(c.recordedDate) !== null) {
+    onset = toDay(c.recordedDate);
+    basisNote = 'recorded date used as onset';
+  }
+  let abatement = toDay(c.abatementDateTime) ?? toDay(obj(c.abatementPeriod)?.end) ?? toDay(obj(c.abatementPeriod)?.start);
+  const clinicalStatus = firstCode(c.clinicalStatus);
+  if (onset !== null && onset > asOf) {
+    ledger.unused(ref, `onset in the future (${isoDate(onset)})`);
+    return;
+  }
+  if (onset !== null && abatement !== null && abatement < onset) {
+    ledger.unused(ref, `contradictory dates: abatement ${isoDate(abatement)} before onset ${isoDate(onset)}`);
+    return;
+  }
+  if (abatement !== null && abatement > asOf) abatement = null;
+  // A code can state more than one thing (F32.3: MDD with psychotic features): one span per kind, same source.
+  for (const kind of [cls.kind, ...(cls.alsoImplies ?? [])]) {
+    out.diagnoses.push({
+      kind,
+      code: cls.code,
+      system: cls.system,
+      display: cls.display,
+      onset: onset === null ? null : isoDate(onset),
+      abatement: abatement === null ? null : isoDate(abatement),
+      clinicalStatus,
+      source: ref,
+    });
+  }
+  ledger.use(ref, `diagnosis ${cls.kind}${basisNote ? ` (${basisNote})` : ''}`);
+}
+
+function classifyObservationResource(ledger: Ledger, ref: string, o: Observation, asOf: Day, out: Classified): void {
+  const status = str(o.status);
+  if (status === 'cancelled') {
+    ledger.unused(ref, 'observation cancelled');
+    return;
+  }
+  const cls = classifyObservation(o);
+  if (!cls) {
+    ledger.unused(ref, observationNotUsedReason(o));
+    return;
+  }
+  const day = toDay(o.effectiveDateTime) ?? toDay(obj(o.effectivePeriod)?.start) ?? toDay(o.effectiveInstant) ?? toDay(o.issued);
+  if (day === null) {
+    ledger.unused(ref, 'no date');
+    return;
+  }
+  if (day > asOf) {
+    ledger.unused(ref, `dated in the future (${isoDate(day)})`);
+    return;
+  }
+  if ('bloodPressure' in cls) {
+    const { systolic, diastolic } = cls.bloodPressure;
+    out.bloodPressure.push({ date: isoDate(day), systolic: finiteOrNull(systolic), diastolic: finiteOrNull(diastolic), source: ref });
+    ledger.use(ref, 'blood pressure');
+    return;
+  }
+  if (!Number.isFinite(cls.value)) {
+    ledger.unused(ref, `${cls.instrument} without a numeric value`);
+    return;
+  }
+  out.scores.push({ instrument: cls.instrument, date: isoDate(day), value: cls.value, source: ref });
+  ledger.use(ref, `${cls.instrument} score`);
+}
+
+function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, asOf: Day, out: Classified): void {
+  const status = str(p.status);
+  if (status === 'not-done' || status === 'preparation') {
+    ledger.unused(ref, `procedure ${status}`);
+    return;
+  }
+  const kind = classifyProcedure(isConcept(p.code) ? p.code : undefined);
+  if (!kind) {
+    ledger.unused(ref, unknownCodeReason('procedure', p.code, 'not an interventional psychiatric procedure'));
+    return;
+  }
+  const period = obj(p.performedPeriod);
+  const start = toDay(p.performedDateTime) ?? toDay(period?.start);
+  if (start === null) {
+    ledger.unused(ref, 'no date');
+    return;
+  }
+  if (start > asOf) {
+    ledger.unused(ref, `dated in the future (${isoDate(start)})`);
+    return;
+  }
+  let end = toDay(period?.end);
+  if (end !== null && end < start) end = null;
+  out.procedures.push({
+    kind,
+    display: conceptText(p.code) || kind,
+    start: isoDate(start),
+    end: end === null ? null : isoDate(Math.min(end, asOf)),
+    source: ref,
+  });
+  ledger.use(ref, `procedure ${kind}`);
+}
+
+function classifyDeviceResource(ledger: Ledger, ref: string, d: Device, out: Classified): void {
+  const kind = classifyDevice(d);
+  if (!kind) {
+    ledger.unused(ref, 'device not relevant to the assessment (not a head implant or stimulator)');
+    return;
+  }
+  const type = isConcept(d.type) ? d.type : undefined;
+  const coding = type?.coding?.find((c) => c && typeof c.code === 'string');
+  const names = Array.isArray(d.deviceName) ? d.deviceName.map((n) => n?.name).filter((n): n is string => typeof n === 'string') : [];
+  out.diagnoses.push({
+    kind,
+    code: coding?.code ?? '',
+    system: coding?.system ?? '',
+    display: conceptText(type) || names[0] || 'implanted device',
+    onset: null,
+    abatement: null,
+    clinicalStatus: str(d.status),
+    source: ref,
+  });
+  ledger.use(ref, `device: ${kind}`);
+}
+
+function classifyAllergy(ledger: Ledger, ref: string, a: AllergyIntolerance, out: Classified): void {
+  const verification = firstCode(a.verificationStatus);
+  if (verification === 'refuted' || verification === 'entered-in-error') {
+    ledger.unused(ref, `verification status ${verification}`);
+    return;
+  }
+  const identity = identifyMedication(isConcept(a.code) ? a.code : undefined);
+  if (!identity.ingredient || !PSYCHIATRIC_CLASSES.has(identity.drugClass)) {
+    ledger.unused(ref, `allergy/intolerance not to a psychiatric medication${identity.display ? `: ${identity.display}` : ''}`);
+    return;
+  }
+  const day = toDay(a.onsetDateTime) ?? toDay(obj(a.onsetPeriod)?.start) ?? toDay(a.recordedDate) ?? toDay(a.lastOccurrence);
+  const reactions = Array.isArray(a.reaction)
+    ? a.reaction.flatMap((r) => (Array.isArray(r?.manifestation) ? r.manifestation.map((m) => conceptText(m)) : [])).filter(Boolean)
+    : [];
+  out.intolerances.push({
+    ingredient: identity.ingredient,
+    day,
+    text: `${str(a.type) ?? 'intolerance'} to ${identity.ingredient}${reactions.length ? ` (${reactions.join(', ')})` : ''}`,
+    reference: ref,
+  });
+  // Settled by the outcome pass: used when it matches a trial of that agent.
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small readers for untrusted data
+// ---------------------------------------------------------------------------------------------
+
+export function str(x: unknown): string | null {
+  return typeof x === 'string' ? x : null;
+}
+
+function obj(x: unknown): Record<string, unknown> | undefined {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+}
+
+function finiteOrNull(x: unknown): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function isConcept(x: unknown): x is CodeableConcept {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function conceptText(c: CodeableConcept | undefined): string {
+  if (!isConcept(c)) return '';
+  if (typeof c.text === 'string' && c.text) return c.text;
+  const codings = Array.isArray(c.coding) ? c.coding : [];
+  for (const cd of codings) if (cd && typeof cd.display === 'string' && cd.display) return cd.display;
+  for (const cd of codings) if (cd && typeof cd.code === 'string') return cd.code;
+  return '';
+}
+
+function firstCode(c: unknown): string | null {
+  if (!isConcept(c) || !Array.isArray(c.coding)) return null;
+  for (const cd of c.coding) if (cd && typeof cd.code === 'string') return cd.code;
+  return null;
+}
+
+const KNOWN_SYSTEMS = [
+  'http://snomed.info/sct',
+  'http://hl7.org/fhir/sid/icd-10-cm',
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://loinc.org',
+  'http://www.nlm.nih.gov/research/umls/rxnorm',
+  'http://www.ama-assn.org/go/cpt',
+  'http://www.whocc.no/atc',
+];
+
+/** "code from unknown system X" when every coding is from a system we do not read, else the fallback reason. */
+function unknownCodeReason(what: string, concept: unknown, fallback?: string): string {
+  const c = isConcept(concept) ? concept : undefined;
+  const codings = Array.isArray(c?.coding) ? c.coding : [];
+  const text = conceptText(c);
+  if (codings.length === 0 && !text) return `${what} without code or text`;
+  const systems = codings.map((cd) => (cd && typeof cd.system === 'string' ? cd.system : '(no system)'));
+  const unknown = systems.filter((s) => !KNOWN_SYSTEMS.includes(s) && !s.startsWith('http://example.org/trd-timeline'));
+  if (codings.length > 0 && unknown.length === codings.length)
+    return `code from unknown system ${[...new Set(unknown)].join(', ')}${text ? ` (${text})` : ''}`;
+  return `${fallback ?? `not a ${what} the engine assesses`}${text ? `: ${text}` : ''}`;
+}
+
+/** The patient a resource points to, when it is not ours ("Patient/other"); null when ours or absent. */
+function otherPatientOf(r: Resource, patientId: string): string | null {
+  const holder = r as { subject?: { reference?: unknown }; patient?: { reference?: unknown } };
+  const ref = holder.subject?.reference ?? holder.patient?.reference;
+  if (typeof ref !== 'string') return null;
+  const m = /(?:^|\/)Patient\/([^/?#]+)/.exec(ref);
+  if (!m) return null;
+  return m[1] === patientId ? null : `Patient/${m[1]}`;
+}

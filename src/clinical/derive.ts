@@ -1,0 +1,337 @@
+/**
+ * The per-patient pipeline shared by the app and `npm run derive`:
+ * resources -> ledger -> classification -> trials -> episodes -> roles -> adherence/adequacy -> outcome ->
+ * assessments -> suggestions, with every resource accounted for. Pure: no I/O, "today" is options.asOf.
+ */
+import type { Resource } from 'fhir/r4';
+import { Ledger } from './accounting';
+import { judgeAdequacy } from './adequacy';
+import { proportionOfDaysCovered } from './adherence';
+import { type IntoleranceEvidence, classifyResources } from './classify';
+import { type Day, asOfDay, isoDate, toDay } from './dates';
+import { SWITCH_WINDOW_DAYS } from './engine-rules';
+import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './episodes';
+import { type DatedScore, judgeOutcome } from './outcome';
+import { assignRoles, type RoleResult } from './roles';
+import { assess, makeRejudge } from './staging/assessments';
+import { ANTIDEPRESSANT_CLASSES, type JudgedTrial } from './staging/judged';
+import { evaluateSuggestions } from './suggestions';
+import { cpzOf } from './thresholds';
+import type { TrialDraft } from './trials';
+import { buildTrials } from './trials';
+import type {
+  ConditionKey,
+  DeriveOptions,
+  Derivation,
+  DerivationError,
+  DoseStep,
+  DrugClass,
+  Instrument,
+  PatientRecord,
+  Suggestion,
+  Trial,
+} from './types';
+
+export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
+  const asOf = asOfDay(options.asOf);
+  const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
+  const ledger = new Ledger(inputs);
+  const notes: string[] = [];
+  const c = classifyResources(ledger, String(record.patientId), asOf);
+
+  const drafts = buildTrials(c.events);
+  const episodes = buildEpisodes(c.diagnoses, asOf);
+  const conditions = new Set<ConditionKey>(episodes.map((e) => e.episode.condition));
+  const roles = assignRoles(drafts, conditions);
+  const scores = scoresByInstrument(c.scores);
+  const intolerancesByTrial = matchIntolerances(c.intolerances, drafts, ledger);
+  const replacedBy = findReplacements(drafts, roles);
+
+  const episodeOf = new Map<string, EpisodeSpan | null>();
+  const pdcOf = new Map<string, number | null>();
+  const judged: JudgedTrial[] = drafts.map((draft) => {
+    const ep = assignEpisode(draft, episodes);
+    episodeOf.set(draft.id, ep);
+    const pdc = proportionOfDaysCovered(draft.events, draft.end)?.pdc ?? null;
+    pdcOf.set(draft.id, pdc);
+    const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
+    const condition = ep?.episode.condition ?? null;
+    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc });
+    const outcome = judgeOutcome({
+      trial: draft,
+      adequacy,
+      condition,
+      scores,
+      intolerances: intolerancesByTrial.get(draft.id) ?? [],
+      replacedBy: replacedBy.get(draft.id) ?? null,
+    });
+    return { draft, adequacy, outcome, role: role.role, addedTo: role.addedTo };
+  });
+
+  const rejudge = makeRejudge(
+    (t) => ({ pdc: pdcOf.get(t.draft.id) ?? null }),
+    (t) => ({
+      trial: t.draft,
+      adequacy: t.adequacy,
+      condition: null,
+      scores,
+      intolerances: intolerancesByTrial.get(t.draft.id) ?? [],
+      replacedBy: replacedBy.get(t.draft.id) ?? null,
+    }),
+    (t) => episodeOf.get(t.draft.id)?.episode.condition ?? null,
+  );
+  const assessments = ASSESSED_CONDITIONS.filter((k) => conditions.has(k)).map((condition) =>
+    assess({ condition, episodes, trials: judged, rejudge, diagnoses: c.diagnoses, procedures: c.procedures, scores, asOf }),
+  );
+
+  const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null));
+  for (const t of judged) {
+    for (const e of t.draft.events) {
+      ledger.use(e.reference, `trial ${t.draft.id}`);
+      if (e.medicationSource) ledger.use(e.medicationSource, `medication of trial ${t.draft.id}`);
+    }
+  }
+
+  if (conditions.size === 0 && drafts.length === 0) notes.push('No psychiatric history found: no assessed diagnosis and no psychiatric medication.');
+  else if (conditions.size === 0) notes.push('Psychiatric medications found but no diagnosis of MDD, bipolar depression, schizophrenia, OCD or PTSD: trials are shown without an assessment.');
+  const unassigned = trials.filter((t) => t.episodeId === null).length;
+  if (unassigned > 0 && conditions.size > 0) notes.push(`${unassigned} trial(s) fall outside every dated episode of a diagnosed condition.`);
+  notes.push(...c.notes);
+
+  const closed = ledger.close();
+  notes.push(...closed.notes);
+  const derived: Omit<Derivation, 'suggestions'> = {
+    patient: String(record.patientId),
+    asOf: isoDate(asOf),
+    trials,
+    assessments,
+    scores: c.scores.sort((a, b) => a.date.localeCompare(b.date)),
+    diagnoses: c.diagnoses,
+    episodes: episodes.map((e) => e.episode),
+    procedures: c.procedures.sort((a, b) => a.start.localeCompare(b.start)),
+    bloodPressure: c.bloodPressure.sort((a, b) => a.date.localeCompare(b.date)),
+    used: closed.used,
+    unused: closed.unused,
+    notes,
+  };
+  let suggestions: Suggestion[] = [];
+  try {
+    suggestions = evaluateSuggestions(derived);
+  } catch (e) {
+    // The derivation stands on its own; a failure in the suggestion rules must not hide the timeline.
+    notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { ...derived, suggestions };
+}
+
+/** derivePatient that never throws: a broken record gives `{ patient, error }` (used by `npm run derive`). */
+export function deriveSafely(record: PatientRecord, options: DeriveOptions): Derivation | DerivationError {
+  try {
+    return derivePatient(record, options);
+  } catch (e) {
+    return { patient: String(record?.patientId), error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Trial {
+  const d = j.draft;
+  const isAntipsychotic = d.drugClass === 'antipsychotic';
+  const lai = d.events.some((e) => e.identity.longActingInjectable);
+  const doseSteps: DoseStep[] = d.segments.map((s) => {
+    const step: DoseStep = { start: isoDate(s.start), end: isoDate(s.end), dailyDoseMg: s.doseMg, basis: s.basis, source: s.source };
+    if (isAntipsychotic) step.cpzEquivalentMg = s.doseMg === null ? null : cpzOf(d.ingredient, s.doseMg, lai)?.cpzMg ?? null;
+    return step;
+  });
+  const sources = new Set<string>();
+  for (const e of d.events) {
+    sources.add(e.reference);
+    if (e.medicationSource) sources.add(e.medicationSource);
+  }
+  for (const s of j.outcome.sources) sources.add(s);
+  const trial: Trial = {
+    id: d.id,
+    ingredient: d.ingredient,
+    class: d.drugClass,
+    start: isoDate(d.start),
+    end: d.ongoing ? null : isoDate(d.end),
+    durationDays: d.end - d.start + 1,
+    doseSteps,
+    maxDailyDoseMg: d.maxSustainedDoseMg,
+    adequateDoseMg: j.adequacy.adequateDoseMg,
+    daysAtAdequateDose: j.adequacy.daysAtAdequateDose,
+    adequate: j.adequacy.adequate,
+    adequacyReason: j.adequacy.reason,
+    adequacyRules: j.adequacy.rules,
+    adherencePdc: pdc === null ? null : Math.round(pdc * 1000) / 1000,
+    outcome: j.outcome.outcome,
+    outcomeBasis: j.outcome.basis,
+    outcomeDetail: j.outcome.detail,
+    role: j.role,
+    episodeId: ep?.episode.id ?? null,
+    sources: [...sources],
+    notes: d.notes,
+  };
+  if (j.addedTo) trial.addedTo = j.addedTo;
+  return trial;
+}
+
+function scoresByInstrument(scores: { instrument: Instrument; date: string; value: number; source: string }[]): Map<Instrument, DatedScore[]> {
+  const map = new Map<Instrument, DatedScore[]>();
+  for (const s of scores) {
+    const day = toDay(s.date);
+    if (day === null) continue;
+    const list = map.get(s.instrument) ?? [];
+    list.push({ day, value: s.value, source: s.source });
+    map.set(s.instrument, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.day - b.day);
+  return map;
+}
+
+/**
+ * An allergy/intolerance record belongs to the latest trial of that agent that started before it was recorded
+ * (plus a month's slack); without a date, to the agent's last trial.
+ */
+function matchIntolerances(evidence: IntoleranceEvidence[], trials: TrialDraft[], ledger: Ledger): Map<string, IntoleranceEvidence[]> {
+  const byIngredient = new Map<string, TrialDraft[]>();
+  for (const t of trials) {
+    const list = byIngredient.get(t.ingredient) ?? [];
+    list.push(t);
+    byIngredient.set(t.ingredient, list);
+  }
+  const out = new Map<string, IntoleranceEvidence[]>();
+  for (const ev of evidence) {
+    const candidates = byIngredient.get(ev.ingredient) ?? [];
+    let match: TrialDraft | undefined;
+    for (const t of candidates) if (ev.day === null || t.start <= ev.day + 30) match = t;
+    if (!match) {
+      ledger.unused(ev.reference, `intolerance to ${ev.ingredient}, but no ${ev.ingredient} trial in the record`);
+      continue;
+    }
+    ledger.use(ev.reference, `intolerance evidence for trial ${match.id}`);
+    const list = out.get(match.id) ?? [];
+    list.push(ev);
+    out.set(match.id, list);
+  }
+  return out;
+}
+
+/** Classes that can replace each other (a switch), by purpose. */
+function purposeOf(c: DrugClass): string {
+  if (ANTIDEPRESSANT_CLASSES.has(c)) return 'antidepressant';
+  if (c === 'antipsychotic') return 'antipsychotic';
+  if (c === 'mood-stabilizer') return 'mood-stabilizer';
+  return c;
+}
+
+/**
+ * For each ended monotherapy/combination trial, the first trial of the same purpose starting within
+ * SWITCH_WINDOW_DAYS of its end (and not added on top of it). Trials are sorted by start; a binary search finds
+ * the window, so this stays near-linear.
+ */
+function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>): Map<string, TrialDraft> {
+  const sorted = [...trials].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((t) => t.start);
+  const out = new Map<string, TrialDraft>();
+  for (const t of trials) {
+    if (t.ongoing || roles.get(t.id)?.role === 'augmentation') continue;
+    const from: Day = t.end - SWITCH_WINDOW_DAYS;
+    let i = lowerBound(starts, from);
+    for (; i < sorted.length && sorted[i]!.start <= t.end + SWITCH_WINDOW_DAYS; i++) {
+      const u = sorted[i]!;
+      if (u === t || u.start <= t.start || u.ingredient === t.ingredient) continue;
+      if (purposeOf(u.drugClass) !== purposeOf(t.drugClass)) continue;
+      if (roles.get(u.id)?.addedTo === t.id) continue;
+      out.set(t.id, u);
+      break;
+    }
+  }
+  return out;
+}
+
+function lowerBound(arr: number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grouping resources by patient (Bundles with several patients, Bulk Data)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The Patient id a resource belongs to: the Patient's own id, or the id in subject/patient/beneficiary
+ * ("Patient/123", "https://x/fhir/Patient/123", "urn:uuid:..." resolved by the caller). Null for shared
+ * resources (Medication, Practitioner, ...).
+ */
+export function patientIdOf(resource: unknown): string | null {
+  if (typeof resource !== 'object' || resource === null) return null;
+  const r = resource as { resourceType?: unknown; id?: unknown; subject?: unknown; patient?: unknown };
+  if (r.resourceType === 'Patient') return typeof r.id === 'string' ? r.id : null;
+  for (const holder of [r.subject, r.patient]) {
+    const ref = (holder as { reference?: unknown } | undefined)?.reference;
+    if (typeof ref === 'string') {
+      const m = /(?:^|\/)Patient\/([^/?#]+)/.exec(ref);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+/** "Medication/abc" references a medication record makes (for attaching shared Medication resources). */
+export function medicationReferencesOf(resource: unknown): string[] {
+  const ref = (resource as { medicationReference?: { reference?: unknown } } | null)?.medicationReference?.reference;
+  if (typeof ref !== 'string') return [];
+  const m = /(?:^|\/)Medication\/([^/?#]+)$/.exec(ref);
+  return m ? [`Medication/${m[1]}`] : [];
+}
+
+export interface GroupedResources {
+  records: PatientRecord[];
+  /** Resources that belong to no patient and were not attached (e.g. Practitioner, unreferenced Medication). */
+  unattached: Resource[];
+}
+
+/**
+ * Groups resources of many patients into one PatientRecord each (in order of first appearance). Medication
+ * resources are shared: each patient gets the ones its records reference.
+ */
+export function groupResourcesByPatient(resources: readonly unknown[]): GroupedResources {
+  const medications = new Map<string, Resource>();
+  const byPatient = new Map<string, Resource[]>();
+  const unattached: Resource[] = [];
+  for (const r of resources) {
+    if (typeof r !== 'object' || r === null) continue;
+    const res = r as Resource;
+    if (res.resourceType === 'Medication' && typeof res.id === 'string') {
+      medications.set(`Medication/${res.id}`, res);
+      continue;
+    }
+    const pid = patientIdOf(res);
+    if (pid === null) {
+      unattached.push(res);
+      continue;
+    }
+    const list = byPatient.get(pid);
+    if (list) list.push(res);
+    else byPatient.set(pid, [res]);
+  }
+  const referenced = new Set<string>();
+  const records: PatientRecord[] = [];
+  for (const [patientId, list] of byPatient) {
+    const attached = new Set<string>();
+    for (const r of list) for (const ref of medicationReferencesOf(r)) if (medications.has(ref)) attached.add(ref);
+    for (const ref of attached) {
+      list.push(medications.get(ref)!);
+      referenced.add(ref);
+    }
+    records.push({ patientId, resources: list });
+  }
+  for (const [ref, med] of medications) if (!referenced.has(ref)) unattached.push(med);
+  return { records, unattached };
+}

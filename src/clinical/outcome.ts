@@ -1,0 +1,220 @@
+/**
+ * Outcome of a trial (issue 3 item 5). In order of strength of evidence:
+ *  1. recorded intolerance (stopped for an adverse event, or the agent in AllergyIntolerance): not a failure;
+ *  2. measured from symptom scores: baseline before/near the start against the latest score on adequate dose
+ *     (else the latest during the trial), with the scale's remission/response thresholds;
+ *  3. recorded lack of effect (status reason);
+ *  4. ongoing;
+ *  5. replaced by another agent: non-response inferred from the switch (lower confidence);
+ *  6. unknown.
+ */
+import type { AdequacyResult } from './adequacy';
+import type { IntoleranceEvidence } from './classify';
+import { type Day, isoDate } from './dates';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from './engine-rules';
+import { cutoffsOf } from './thresholds';
+import type { TrialDraft } from './trials';
+import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from './types';
+
+export interface DatedScore {
+  day: Day;
+  value: number;
+  source: string;
+}
+
+export interface OutcomeResult {
+  outcome: Outcome;
+  basis: OutcomeBasis;
+  detail: string;
+  /** Scores and allergy records the outcome rests on. */
+  sources: string[];
+  rules: RuleRef[];
+  /** Baseline score day and value when measured (for staging severity and the timeline). */
+  baseline?: DatedScore & { instrument: Instrument };
+}
+
+/** Scales that measure the target symptoms of each condition, in order of preference. */
+export const INSTRUMENTS_FOR: Record<ConditionKey, Instrument[]> = {
+  mdd: ['phq9', 'madrs', 'hamd17', 'qids-sr16'],
+  'bipolar-depression': ['madrs', 'hamd17', 'phq9', 'qids-sr16'],
+  schizophrenia: ['panss', 'bprs'],
+  ocd: ['ybocs'],
+  ptsd: ['caps5', 'pcl5'],
+};
+
+const INSTRUMENT_LABEL: Record<Instrument, string> = {
+  phq9: 'PHQ-9',
+  'phq9-item9': 'PHQ-9 item 9',
+  phq2: 'PHQ-2',
+  gad7: 'GAD-7',
+  madrs: 'MADRS',
+  hamd17: 'HAM-D17',
+  'qids-sr16': 'QIDS-SR16',
+  ybocs: 'Y-BOCS',
+  cssrs: 'C-SSRS',
+  panss: 'PANSS',
+  bprs: 'BPRS',
+  caps5: 'CAPS-5',
+  pcl5: 'PCL-5',
+};
+
+export function instrumentLabel(i: Instrument): string {
+  return INSTRUMENT_LABEL[i] ?? i;
+}
+
+export interface OutcomeInput {
+  trial: TrialDraft;
+  adequacy: AdequacyResult;
+  condition: ConditionKey | null;
+  /** Scores by instrument, sorted by day. */
+  scores: Map<Instrument, DatedScore[]>;
+  /** Allergy/intolerance records matched to this trial. */
+  intolerances: IntoleranceEvidence[];
+  /** The trial that replaced this one, if any. */
+  replacedBy: TrialDraft | null;
+}
+
+export function judgeOutcome(input: OutcomeInput): OutcomeResult {
+  const { trial, adequacy, condition, intolerances, replacedBy } = input;
+
+  const adverse = trial.events.find((e) => e.stopReason?.kind === 'adverse');
+  if (adverse) {
+    return {
+      outcome: 'intolerance',
+      basis: 'recorded',
+      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})`,
+      sources: [adverse.reference],
+      rules: [R.intolerance],
+    };
+  }
+  if (intolerances.length > 0) {
+    return {
+      outcome: 'intolerance',
+      basis: 'recorded',
+      detail: `recorded as ${intolerances.map((i) => i.text).join('; ')}`,
+      sources: intolerances.map((i) => i.reference),
+      rules: [R.intolerance],
+    };
+  }
+
+  const measured = measure(input, condition ?? defaultCondition(trial.drugClass));
+  if (measured) {
+    const stillEarly = trial.ongoing && !adequacy.adequate;
+    const good = measured.outcome === 'remission' || measured.outcome === 'response';
+    if (!stillEarly || good) {
+      if (trial.ongoing) measured.detail += ' (trial ongoing)';
+      return measured;
+    }
+    return { ...measured, outcome: 'ongoing', detail: `ongoing, not yet an adequate trial; so far ${measured.detail}` };
+  }
+
+  const ineffective = trial.events.find((e) => e.stopReason?.kind === 'ineffective');
+  if (ineffective && !trial.ongoing) {
+    return {
+      outcome: 'nonresponse',
+      basis: 'recorded',
+      detail: `stopped for lack of effect: "${ineffective.stopReason!.text}" (${ineffective.reference})`,
+      sources: [ineffective.reference],
+      rules: [],
+    };
+  }
+  if (trial.ongoing) {
+    return { outcome: 'ongoing', basis: 'recorded', detail: `ongoing as of the last record; no scores to judge it`, sources: [], rules: [] };
+  }
+  if (replacedBy) {
+    return {
+      outcome: 'nonresponse',
+      basis: 'inferred',
+      detail: `switched to ${replacedBy.ingredient} on ${isoDate(replacedBy.start)}; non-response inferred from the switch (lower confidence: no scores or stated reason)`,
+      sources: [],
+      rules: [R.switchInference],
+    };
+  }
+  return { outcome: 'unknown', basis: 'inferred', detail: 'ended without scores, stated reason or a following agent', sources: [], rules: [] };
+}
+
+function defaultCondition(c: DrugClass): ConditionKey {
+  return c === 'antipsychotic' ? 'schizophrenia' : 'mdd';
+}
+
+function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | null {
+  const { trial, adequacy } = input;
+  for (const instrument of INSTRUMENTS_FOR[condition]) {
+    const series = input.scores.get(instrument);
+    if (!series || series.length < 2) continue;
+    const cut = cutoffsOf(instrument);
+    if (!cut) continue;
+    const baseline = findBaseline(series, trial.start);
+    if (!baseline) continue;
+    const followUp = findFollowUp(series, baseline, trial, adequacy);
+    if (!followUp) continue;
+    const { score: last, onAdequateDose } = followUp;
+    const label = cut.label || instrumentLabel(instrument);
+    const above = baseline.value - cut.floor;
+    if (above <= 0) continue; // a baseline at the scale's floor leaves nothing to reduce
+    const reduction = (baseline.value - last.value) / above;
+    let outcome: Outcome;
+    if (cut.isRemission(last.value) && !cut.isRemission(baseline.value)) outcome = 'remission';
+    else if (reduction >= cut.responseReduction) outcome = 'response';
+    else if (reduction >= cut.partialReduction) outcome = 'partial';
+    else outcome = 'nonresponse';
+    const pct = Math.round(reduction * 100);
+    const detail =
+      `${label} ${baseline.value} → ${last.value} (${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%, ${isoDate(baseline.day)} → ${isoDate(last.day)})` +
+      (onAdequateDose ? ' on adequate dose' : adequacy.adequate ? '' : ' (not on an adequate dose)') +
+      (outcome === 'remission' ? `; remission = ${cut.remissionText}` : '');
+    return {
+      outcome,
+      basis: 'measured',
+      detail,
+      sources: [baseline.source, last.source],
+      rules: [R.baseline, ...cut.rules],
+      baseline: { ...baseline, instrument },
+    };
+  }
+  return null;
+}
+
+/** Last score in [start − BEFORE, start], else the first in (start, start + AFTER]. Series sorted by day. */
+export function findBaseline(series: DatedScore[], start: Day): DatedScore | null {
+  let before: DatedScore | null = null;
+  for (const s of series) {
+    if (s.day > start) break;
+    if (s.day >= start - BASELINE_DAYS_BEFORE) before = s;
+  }
+  if (before) return before;
+  for (const s of series) if (s.day > start && s.day <= start + BASELINE_DAYS_AFTER) return s;
+  return null;
+}
+
+function findFollowUp(
+  series: DatedScore[],
+  baseline: DatedScore,
+  trial: TrialDraft,
+  adequacy: AdequacyResult,
+): { score: DatedScore; onAdequateDose: boolean } | null {
+  // Scores up to two weeks after the last dose still reflect the trial (effect fades slowly).
+  const lastDay = trial.end + 14;
+  let latestAdequate: DatedScore | null = null;
+  let latest: DatedScore | null = null;
+  const threshold = adequacy.adequateDoseMg;
+  for (const s of series) {
+    if (s.day <= baseline.day || s.day < trial.start) continue;
+    if (s.day > lastDay) break;
+    latest = s;
+    if (threshold !== null && onDoseAtLeast(trial, adequacy, s.day, threshold)) latestAdequate = s;
+  }
+  if (latestAdequate) return { score: latestAdequate, onAdequateDose: true };
+  return latest ? { score: latest, onAdequateDose: false } : null;
+}
+
+function onDoseAtLeast(trial: TrialDraft, adequacy: AdequacyResult, day: Day, threshold: number): boolean {
+  const d = Math.min(day, trial.end);
+  for (const s of trial.segments) {
+    if (d < s.start || d > s.end) continue;
+    if (s.doseMg === null) return false;
+    const comparable = adequacy.cpzBySegment ? adequacy.cpzBySegment.get(s) ?? null : s.doseMg;
+    return comparable !== null && comparable >= threshold;
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+/**
+ * Augmentation and combination (issue 3 item 3): an agent overlapping an antidepressant trial for at least
+ * MIN_ADD_ON_OVERLAP_WEEKS, started after it, is added to it: antipsychotics, mood stabilizers (lithium) and
+ * augmentation agents (liothyronine) as augmentation, another antidepressant as combination. In a patient with
+ * schizophrenia or bipolar disorder, antipsychotics and mood stabilizers are the primary treatment, not add-ons.
+ */
+import { MIN_ADD_ON_OVERLAP_WEEKS } from './engine-rules';
+import type { TrialDraft } from './trials';
+import type { ConditionKey, DrugClass, TrialRole } from './types';
+
+const ANTIDEPRESSANTS = new Set<DrugClass>(['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant']);
+const AUGMENTERS = new Set<DrugClass>(['antipsychotic', 'mood-stabilizer', 'augmentation-agent']);
+
+export interface RoleResult {
+  role: TrialRole;
+  addedTo?: string;
+}
+
+export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>): Map<string, RoleResult> {
+  const roles = new Map<string, RoleResult>();
+  const primaryAntipsychotic = conditions.has('schizophrenia') || conditions.has('bipolar-depression');
+  const primaryMoodStabilizer = conditions.has('bipolar-depression');
+  const base = trials.filter((t) => ANTIDEPRESSANTS.has(t.drugClass)).sort((a, b) => a.start - b.start);
+  const minOverlap = MIN_ADD_ON_OVERLAP_WEEKS * 7;
+  for (const t of trials) {
+    let role: TrialRole = 'monotherapy';
+    const isAd = ANTIDEPRESSANTS.has(t.drugClass);
+    const isAug =
+      AUGMENTERS.has(t.drugClass) &&
+      !(t.drugClass === 'antipsychotic' && primaryAntipsychotic) &&
+      !(t.drugClass === 'mood-stabilizer' && primaryMoodStabilizer);
+    if (!isAd && !isAug) {
+      roles.set(t.id, { role });
+      continue;
+    }
+    let addedTo: TrialDraft | undefined;
+    for (const b of base) {
+      if (b.start > t.start) break;
+      if (b === t || b.ingredient === t.ingredient) continue;
+      if (b.start === t.start && isAd) continue; // two antidepressants started together: neither is "added"
+      const overlap = Math.min(b.end, t.end) - Math.max(b.start, t.start) + 1;
+      if (overlap >= minOverlap) addedTo = b; // the latest-started base wins
+    }
+    if (addedTo) role = isAd ? 'combination' : 'augmentation';
+    roles.set(t.id, addedTo ? { role, addedTo: addedTo.id } : { role });
+  }
+  return roles;
+}

@@ -1,0 +1,256 @@
+/**
+ * Assessments per condition (issue 3 item 6): trials of the current episode, failed adequate trials, whether the
+ * condition meets its treatment-resistance definition (as data: which classes count, how many failures, whether
+ * they must be different agents), flags, and for MDD the three staging scores.
+ */
+import { judgeAdequacy } from '../adequacy';
+import { type Day, toDay } from '../dates';
+import { R } from '../engine-rules';
+import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
+import { type DatedScore, judgeOutcome } from '../outcome';
+import type { Assessment, ConditionKey, DiagnosisSpan, Flag, Instrument, ProcedureMark, RuleRef } from '../types';
+import { ANTIDEPRESSANT_CLASSES, type JudgedTrial, describeTrial, isFailedAdequate } from './judged';
+import { maudsleyScore } from './maudsley';
+import { mghsScore } from './mghs';
+import { thaseRushStage } from './thase-rush';
+
+/** Treatment-resistance definitions as data. */
+interface Definition {
+  rule: RuleRef;
+  /** Display name in conclusions. */
+  name: string;
+  /** Which trials count toward the failure count. */
+  counts: (t: JudgedTrial) => boolean;
+  minFailures: number;
+  /** Failures must be of this many different agents. */
+  minDistinctAgents: number;
+  /** Bipolar: failure to remit, so response without remission counts. */
+  responseWithoutRemissionFails: boolean;
+  /** Which trials are shown as belonging to the condition's episode. */
+  relevant: (t: JudgedTrial) => boolean;
+}
+
+/** SRIs for OCD: SSRIs and clomipramine (FACTS.md §5). */
+const isSri = (t: JudgedTrial) => t.draft.drugClass === 'ssri' || t.draft.ingredient === 'clomipramine';
+const isAntidepressant = (t: JudgedTrial) => ANTIDEPRESSANT_CLASSES.has(t.draft.drugClass);
+
+/**
+ * Agents treated as guideline-recommended treatments for bipolar depression. This list is the app's own
+ * reading of common guidelines (not in FACTS.md): unverified.
+ */
+export const BIPOLAR_DEPRESSION_TREATMENTS = new Set([
+  'lithium',
+  'quetiapine',
+  'lurasidone',
+  'lamotrigine',
+  'cariprazine',
+  'olanzapine',
+  'lumateperone',
+  'valproate',
+  'valproic acid',
+  'divalproex',
+]);
+
+const DEFINITIONS: Record<ConditionKey, Definition> = {
+  mdd: {
+    rule: R.tdrMdd,
+    name: 'treatment-resistant depression',
+    counts: isAntidepressant,
+    minFailures: 2,
+    minDistinctAgents: 1,
+    responseWithoutRemissionFails: false,
+    relevant: (t) => isAntidepressant(t) || t.role !== 'monotherapy' || t.draft.drugClass === 'nmda-antagonist',
+  },
+  'bipolar-depression': {
+    rule: R.trbd,
+    name: 'treatment-resistant bipolar depression',
+    counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
+    minFailures: 2,
+    minDistinctAgents: 2,
+    responseWithoutRemissionFails: true,
+    relevant: (t) => t.draft.drugClass !== 'other-psychotropic' && t.draft.drugClass !== 'unknown',
+  },
+  schizophrenia: {
+    rule: R.trs,
+    name: 'treatment-resistant schizophrenia (TRRIP)',
+    counts: (t) => t.draft.drugClass === 'antipsychotic',
+    minFailures: 2,
+    minDistinctAgents: 2,
+    responseWithoutRemissionFails: false,
+    relevant: (t) => t.draft.drugClass === 'antipsychotic' || t.draft.drugClass === 'mood-stabilizer',
+  },
+  ocd: {
+    rule: R.trOcd,
+    name: 'treatment-resistant OCD (working rule, unverified)',
+    counts: isSri,
+    minFailures: 2,
+    minDistinctAgents: 1,
+    responseWithoutRemissionFails: false,
+    relevant: (t) => isSri(t) || t.role === 'augmentation',
+  },
+  ptsd: {
+    rule: R.trPtsd,
+    name: 'treatment-resistant PTSD (working rule, unverified)',
+    counts: (t) => isAntidepressant(t),
+    minFailures: 2,
+    minDistinctAgents: 1,
+    responseWithoutRemissionFails: false,
+    relevant: (t) => isAntidepressant(t) || t.draft.drugClass === 'antipsychotic',
+  },
+};
+
+export interface AssessmentInput {
+  condition: ConditionKey;
+  episodes: EpisodeSpan[];
+  /** Every trial, judged in its own context (trial.condition). */
+  trials: JudgedTrial[];
+  /** Re-judges a trial in this condition's context (e.g. OCD's 12 weeks), for counting. */
+  rejudge: (t: JudgedTrial, condition: ConditionKey) => JudgedTrial;
+  diagnoses: DiagnosisSpan[];
+  procedures: ProcedureMark[];
+  scores: Map<Instrument, DatedScore[]>;
+  asOf: Day;
+}
+
+export function assess(input: AssessmentInput): Assessment {
+  const { condition, episodes, asOf } = input;
+  const def = DEFINITIONS[condition];
+  const current = currentEpisodeOf(episodes, condition);
+  const span = current ?? latestEpisodeOf(episodes, condition);
+  const conditionSources = input.diagnoses.filter((d) => d.kind === condition).map((d) => d.source);
+
+  const inEpisode = span ? input.trials.filter((t) => trialInEpisode(t.draft, span)) : [];
+  const judged = inEpisode.filter(def.relevant).map((t) => input.rejudge(t, condition));
+  const counted = judged.filter(def.counts);
+  const failed = counted.filter((t) => isFailedAdequate(t, def.responseWithoutRemissionFails));
+  const distinctFailedAgents = new Set(failed.map((t) => t.draft.ingredient)).size;
+  const treatmentResistant = failed.length >= def.minFailures && distinctFailedAgents >= def.minDistinctAgents;
+
+  const flags = flagsFor(judged, input.diagnoses, asOf);
+  const assessment: Assessment = {
+    condition,
+    conditionSources,
+    currentEpisode: current?.episode ?? null,
+    trialIds: judged.map((t) => t.draft.id),
+    failedAdequateTrials: failed.length,
+    failedAdequateTrialIds: failed.map((t) => t.draft.id),
+    treatmentResistant,
+    definition: def.rule,
+    conclusion: conclusionFor(def, treatmentResistant, failed, counted, current, span),
+    flags,
+  };
+
+  if (condition === 'mdd') {
+    const ect = span ? input.procedures.filter((p) => p.kind === 'ect' && inSpan(toDay(p.start), span)) : [];
+    const adTrials = counted;
+    const addOns = judged.filter((t) => t.role === 'augmentation' || t.role === 'combination');
+    const tr = thaseRushStage(adTrials, ect, current !== null);
+    assessment.thaseRush = tr.stage;
+    assessment.thaseRushBasis = tr.basis;
+    const phq9 = (input.scores.get('phq9') ?? []).filter((s) => (span ? inSpan(s.day, span) : false));
+    const episodeDiagnoses = input.diagnoses.filter((d) => d.kind === 'mdd' && span?.episode.sources.includes(d.source));
+    const psychotic = input.diagnoses.filter((d) => d.kind === 'psychotic-features' && active(d, asOf));
+    assessment.maudsley = maudsleyScore({
+      episodeStart: span?.start ?? null,
+      asOf,
+      episodeDiagnoses,
+      psychoticFeatures: psychotic,
+      phq9,
+      antidepressantTrials: adTrials,
+      augmentationTrials: addOns,
+      ectInEpisode: ect,
+    });
+    const mghs = mghsScore(adTrials, addOns, ect);
+    assessment.mghs = mghs.score;
+    assessment.mghsBasis = mghs.basis;
+  }
+  return assessment;
+}
+
+function inSpan(day: Day | null, span: EpisodeSpan): boolean {
+  if (day === null) return false;
+  return (span.start === null || day >= span.start) && day <= span.end;
+}
+
+function conclusionFor(
+  def: Definition,
+  resistant: boolean,
+  failed: JudgedTrial[],
+  counted: JudgedTrial[],
+  current: EpisodeSpan | null,
+  span: EpisodeSpan | null,
+): string {
+  const where = current
+    ? 'in the current episode'
+    : span
+      ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
+      : 'with no episode dated';
+  const list = failed.length ? ` (${failed.map(describeTrial).join(', ')})` : '';
+  const n = failed.length;
+  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'} ${where}${list}`;
+  const inadequate = counted.filter((t) => !t.adequacy.adequate && t.outcome.outcome !== 'ongoing');
+  const tail = inadequate.length
+    ? ` ${inadequate.length} further trial${inadequate.length === 1 ? ' was' : 's were'} not adequate (${inadequate
+        .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)
+        .join('; ')}).`
+    : '';
+  const unverified = def.rule.verification === 'U' ? ' (working rule, unverified)' : '';
+  if (resistant) return `Meets ${def.name}: ${trials}.${tail}`;
+  const needed =
+    def.minDistinctAgents > 1 ? `${def.minFailures} of different agents needed` : `${def.minFailures} needed`;
+  return `Does not meet ${def.name}${unverified}: ${trials}; ${needed}.${tail}`;
+}
+
+function active(d: DiagnosisSpan, asOf: Day): boolean {
+  const end = toDay(d.abatement);
+  if (end !== null && end < asOf) return false;
+  return !(d.clinicalStatus === 'resolved' || d.clinicalStatus === 'inactive' || d.clinicalStatus === 'remission');
+}
+
+const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind']; label: string }[] = [
+  { kinds: ['substance-use'], flag: 'substance-use', label: 'co-occurring substance use' },
+  { kinds: ['trauma', 'psychosocial-stressor'], flag: 'trauma-or-stressors', label: 'trauma or psychosocial stressors' },
+  { kinds: ['personality-disorder'], flag: 'personality-disorder', label: 'personality disorder' },
+  { kinds: ['anxiety'], flag: 'comorbid-anxiety', label: 'comorbid anxiety disorder' },
+];
+
+function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day): Flag[] {
+  const flags: Flag[] = [];
+  const trialFlag = (kind: Flag['kind'], shortfall: string, label: string) => {
+    const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never));
+    if (hits.length)
+      flags.push({
+        kind,
+        text: `${label}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason})`).join('; ')}`,
+        sources: [...new Set(hits.flatMap((t) => t.draft.events.map((e) => e.reference)))],
+      });
+  };
+  trialFlag('inadequate-dose', 'dose-below', 'inadequate dose');
+  trialFlag('too-short', 'too-short', 'trial too short');
+  trialFlag('poor-adherence', 'poor-adherence', 'poor adherence');
+  for (const c of COMORBIDITY_FLAGS) {
+    const hits = diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf));
+    if (hits.length)
+      flags.push({
+        kind: c.flag,
+        text: `${c.label}: ${[...new Set(hits.map((d) => d.display || d.code))].join(', ')}`,
+        sources: hits.map((d) => d.source),
+      });
+  }
+  return flags;
+}
+
+/** Re-judge a trial for another condition (adequacy rules differ, e.g. OCD 12 weeks, TRRIP for schizophrenia). */
+export function makeRejudge(
+  ctxOf: (t: JudgedTrial) => { pdc: number | null },
+  outcomeInput: (t: JudgedTrial, condition: ConditionKey) => Parameters<typeof judgeOutcome>[0],
+  trialCondition: (t: JudgedTrial) => ConditionKey | null,
+): (t: JudgedTrial, condition: ConditionKey) => JudgedTrial {
+  return (t, condition) => {
+    if (trialCondition(t) === condition) return t;
+    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: ctxOf(t).pdc });
+    const outcome = judgeOutcome({ ...outcomeInput(t, condition), adequacy, condition });
+    return { ...t, adequacy, outcome };
+  };
+}
+

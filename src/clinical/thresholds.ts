@@ -1,0 +1,60 @@
+/**
+ * The engine's view of the terminology tables it judges against: minimum adequate doses, chlorpromazine
+ * equivalents and scale thresholds. The tables themselves (and their sources) live in src/clinical/terminology;
+ * this module only adapts their answers to the few numbers the engine needs, in one place.
+ */
+import { chlorpromazineEquivalent, minimumAdequateDose, scaleThresholds } from './terminology';
+import type { Instrument, RuleRef } from './types';
+
+export interface AdequateDose {
+  mg: number;
+  rule: RuleRef;
+}
+
+/**
+ * The minimum adequate daily dose in the drug's own mg (ATRQ table), or null. Antipsychotic CPZ thresholds are not
+ * returned here: whether TRRIP applies is the engine's judgement (see adequacy.ts), made with cpzOf.
+ * `asAugmentation` picks the add-on row where one exists (quetiapine 150 mg/day).
+ */
+export function adequateDoseOf(ingredient: string, asAugmentation = false): AdequateDose | null {
+  const row = minimumAdequateDose(ingredient, asAugmentation ? 'augmentation' : 'antidepressant');
+  if (!row || row.scale !== 'mg') return null;
+  return { mg: row.mgPerDay, rule: row.rule };
+}
+
+/** Chlorpromazine-equivalent mg/day (Leucht 2016 by default; long-acting keys for LAIs), or null when no table covers it. */
+export function cpzOf(ingredient: string, mgPerDay: number, longActing = false): { cpzMg: number; rule: RuleRef } | null {
+  const eq = chlorpromazineEquivalent(ingredient, mgPerDay, longActing ? { route: 'lai' } : {});
+  if (!eq) return null;
+  return { cpzMg: eq.cpzMgPerDay, rule: eq.rule };
+}
+
+export interface ScaleCutoffs {
+  /** Fractional reduction from baseline that counts as response (0.5 = 50%). */
+  responseReduction: number;
+  /** Fractional reduction that counts as partial response (0.25); 1 when the scale defines none. */
+  partialReduction: number;
+  /** Lowest possible score (PANSS starts at 30): reductions are measured above it. */
+  floor: number;
+  isRemission: (value: number) => boolean;
+  /** "PHQ-9 ≤ 4". */
+  remissionText: string;
+  label: string;
+  rules: RuleRef[];
+}
+
+export function cutoffsOf(instrument: Instrument): ScaleCutoffs | null {
+  const t = scaleThresholds(instrument);
+  if (!t || t.responseReduction === null) return null;
+  const remissionMax = t.remissionMax;
+  const rules = [t.rules.remission, t.rules.response, t.rules.partial].filter((r): r is RuleRef => !!r);
+  return {
+    responseReduction: t.responseReduction,
+    partialReduction: t.partialReduction ?? t.responseReduction,
+    floor: t.min,
+    isRemission: (v) => remissionMax !== null && v <= remissionMax,
+    remissionText: remissionMax === null ? 'no remission cut-off' : `${t.name} ≤ ${remissionMax}`,
+    label: t.name,
+    rules,
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * Trials (issue 3 item 3): medication events of one ingredient merged into trials. A gap longer than
+ * TRIAL_GAP_DAYS starts a new trial. The dose over time is the dose of the most recently started record covering
+ * each day (a later statement or prescription supersedes an earlier one); short gaps inside a trial keep the
+ * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.
+ */
+import type { MedicationEvent } from './classify';
+import { type Day, isoDate } from './dates';
+import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from './engine-rules';
+import type { DrugClass } from './types';
+
+/** A dose stretch in day numbers (inclusive). */
+export interface DaySegment {
+  start: Day;
+  end: Day;
+  doseMg: number | null;
+  basis: string;
+  source: string;
+}
+
+/** The engine's working form of a trial; converted to the contract's Trial at the end. */
+export interface TrialDraft {
+  id: string;
+  ingredient: string;
+  drugClass: DrugClass;
+  start: Day;
+  /** Last day covered (asOf when ongoing). */
+  end: Day;
+  ongoing: boolean;
+  events: MedicationEvent[];
+  segments: DaySegment[];
+  maxSustainedDoseMg: number | null;
+  notes: string[];
+}
+
+export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
+  const byIngredient = new Map<string, MedicationEvent[]>();
+  for (const e of events) {
+    const list = byIngredient.get(e.ingredient);
+    if (list) list.push(e);
+    else byIngredient.set(e.ingredient, [e]);
+  }
+  const trials: TrialDraft[] = [];
+  for (const [ingredient, list] of byIngredient) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    let cluster: MedicationEvent[] = [];
+    let clusterEnd = -Infinity;
+    for (const e of list) {
+      if (cluster.length > 0 && e.start > clusterEnd + TRIAL_GAP_DAYS) {
+        trials.push(makeTrial(ingredient, cluster));
+        cluster = [];
+        clusterEnd = -Infinity;
+      }
+      cluster.push(e);
+      clusterEnd = Math.max(clusterEnd, e.end);
+    }
+    if (cluster.length > 0) trials.push(makeTrial(ingredient, cluster));
+  }
+  trials.sort((a, b) => a.start - b.start || a.ingredient.localeCompare(b.ingredient));
+  // Ids must be unique even if one agent had two trials starting the same day (cannot happen after merging, but cheap).
+  const seen = new Set<string>();
+  for (const t of trials) {
+    let id = t.id;
+    for (let n = 2; seen.has(id); n++) id = `${t.id}#${n}`;
+    t.id = id;
+    seen.add(id);
+  }
+  return trials;
+}
+
+function makeTrial(ingredient: string, events: MedicationEvent[]): TrialDraft {
+  const start = events[0]!.start;
+  let end = start;
+  let ongoing = false;
+  const notes: string[] = [];
+  for (const e of events) {
+    end = Math.max(end, e.end);
+    if (e.ongoing) ongoing = true;
+    for (const n of e.notes) if (!notes.includes(n)) notes.push(n);
+  }
+  notes.push(...duplicateNotes(events));
+  const segments = doseSegments(events, start, end);
+  const drugClass = events[0]!.drugClass;
+  return {
+    id: `${ingredient}@${isoDate(start)}`,
+    ingredient,
+    drugClass,
+    start,
+    end,
+    ongoing,
+    events,
+    segments,
+    maxSustainedDoseMg: maxSustainedDose(segments, end),
+    notes,
+  };
+}
+
+/**
+ * Two records of the same kind-of-fact (statements and prescriptions; dispenses are separate fills by nature)
+ * with the same start day and the same dose are taken as one prescription recorded twice (e.g. by two systems).
+ */
+function duplicateNotes(events: MedicationEvent[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const e of events) {
+    if (e.kind === 'dispense') continue;
+    const key = `${e.start}|${e.dailyDoseMg ?? '?'}`;
+    const g = groups.get(key);
+    if (g) g.push(e.reference);
+    else groups.set(key, [e.reference]);
+  }
+  const notes: string[] = [];
+  for (const refs of groups.values())
+    if (refs.length > 1) notes.push(`duplicate records of the same prescription merged: ${refs.join(', ')}`);
+  return notes;
+}
+
+/** A tiny binary max-heap on event start (latest-started record first), for the dose sweep. */
+class LatestStartHeap {
+  private items: MedicationEvent[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): MedicationEvent | undefined {
+    return this.items[0];
+  }
+  push(e: MedicationEvent): void {
+    const a = this.items;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!later(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): void {
+    const a = this.items;
+    const last = a.pop();
+    if (a.length === 0 || !last) return;
+    a[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && later(a[l]!, a[m]!)) m = l;
+      if (r < a.length && later(a[r]!, a[m]!)) m = r;
+      if (m === i) break;
+      [a[i], a[m]] = [a[m]!, a[i]!];
+      i = m;
+    }
+  }
+}
+
+/** Later start wins; on the same day a statement/prescription (stated dose) beats a dispense. */
+function later(a: MedicationEvent, b: MedicationEvent): boolean {
+  if (a.start !== b.start) return a.start > b.start;
+  return rank(a) > rank(b);
+}
+function rank(e: MedicationEvent): number {
+  return e.kind === 'dispense' ? 0 : e.kind === 'request' ? 1 : 2;
+}
+
+/** The dose on each stretch of the trial, merged into runs of equal dose. */
+export function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day): DaySegment[] {
+  // Events are sorted by start. Boundaries: every start and every end+1.
+  const bounds = new Set<number>();
+  for (const e of events) {
+    bounds.add(e.start);
+    bounds.add(e.end + 1);
+  }
+  bounds.add(trialStart);
+  bounds.add(trialEnd + 1);
+  const points = [...bounds].filter((b) => b >= trialStart && b <= trialEnd + 1).sort((a, b) => a - b);
+  const known = new LatestStartHeap();
+  const unknown = new LatestStartHeap();
+  const raw: DaySegment[] = [];
+  let next = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]! - 1;
+    while (next < events.length && events[next]!.start <= from) {
+      const e = events[next++]!;
+      (e.dailyDoseMg === null ? unknown : known).push(e);
+    }
+    // Lazy removal of records that ended before this stretch. Heap order is by start, so a record that ended
+    // may sit below the top; only the top matters for the decision, and we pop until the top covers `from`.
+    while (known.size > 0 && known.peek()!.end < from) known.pop();
+    while (unknown.size > 0 && unknown.peek()!.end < from) unknown.pop();
+    const k = known.peek();
+    const u = unknown.peek();
+    let seg: DaySegment;
+    if (k && (!u || !later(u, k))) {
+      seg = { start: from, end: to, doseMg: k.dailyDoseMg, basis: k.doseBasis, source: k.reference };
+    } else if (k && u && u.kind === 'dispense') {
+      // A later dispense without dose instructions does not override a stated dose.
+      seg = { start: from, end: to, doseMg: k.dailyDoseMg, basis: k.doseBasis, source: k.reference };
+    } else if (u) {
+      seg = { start: from, end: to, doseMg: null, basis: u.doseBasis || 'dose unknown', source: u.reference };
+    } else {
+      const prev = raw[raw.length - 1];
+      seg = prev
+        ? { start: from, end: to, doseMg: prev.doseMg, basis: `gap of ${to - from + 1} days without a record (previous dose carried over)`, source: prev.source }
+        : { start: from, end: to, doseMg: null, basis: 'no record covers this stretch', source: events[0]!.reference };
+    }
+    raw.push(seg);
+  }
+  // Merge neighbours of equal dose.
+  const merged: DaySegment[] = [];
+  for (const s of raw) {
+    const last = merged[merged.length - 1];
+    if (last && last.doseMg === s.doseMg && last.end + 1 === s.start) last.end = s.end;
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/**
+ * Highest dose held for at least SUSTAINED_DOSE_DAYS in a row, or to the end of the trial (a dose reached at
+ * the end and not yet held 4 weeks still counts: the trial is judged on it).
+ */
+export function maxSustainedDose(segments: DaySegment[], trialEnd: Day): number | null {
+  const levels = [...new Set(segments.map((s) => s.doseMg).filter((d): d is number => d !== null))].sort((a, b) => b - a);
+  for (const level of levels) {
+    let runStart: Day | null = null;
+    for (const s of segments) {
+      if (s.doseMg !== null && s.doseMg >= level) {
+        if (runStart === null) runStart = s.start;
+        const runDays = s.end - runStart + 1;
+        if (runDays >= SUSTAINED_DOSE_DAYS || s.end >= trialEnd) return level;
+      } else runStart = null;
+    }
+  }
+  return null;
+}
+
+/** Days (total) at or above a threshold, using each segment's dose mapped by `toComparable` (e.g. CPZ-eq). */
+export function daysAtOrAbove(segments: DaySegment[], threshold: number, toComparable: (mg: number) => number | null): number {
+  let days = 0;
+  for (const s of segments) {
+    if (s.doseMg === null) continue;
+    const v = toComparable(s.doseMg);
+    if (v !== null && v >= threshold) days += s.end - s.start + 1;
+  }
+  return days;
+}
+
+/** Whether the dose was ever raised during the trial (MGH-S "dose optimisation"). */
+export function doseWasRaised(segments: DaySegment[]): boolean {
+  let first: number | null = null;
+  for (const s of segments) {
+    if (s.doseMg === null) continue;
+    if (first === null) first = s.doseMg;
+    else if (s.doseMg > first) return true;
+  }
+  return false;
+}

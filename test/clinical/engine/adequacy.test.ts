@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_ADEQUATE_TRIAL_WEEKS } from '../../../src/clinical';
+import { condition, derive, mdd, patient, statement, trialOf, weeksAfter } from './builders';
+
+const START = '2025-01-01';
+
+describe('adequacy (issue 3 item 4)', () => {
+  it('sertraline 25 mg for 10 weeks: dose below the ATRQ minimum of 50 mg (atrq_min_doses.tsv row sertraline)', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('sertraline', 25, START, weeksAfter(START, 10))]), 'sertraline');
+    expect(t.adequate).toBe(false);
+    expect(t.adequateDoseMg).toBe(50);
+    expect(t.adequacyReason).toMatch(/dose below 50 mg/);
+  });
+
+  it(`venlafaxine 150 mg for 4 weeks: "4 weeks only" (MIN_ADEQUATE_TRIAL_WEEKS = ${MIN_ADEQUATE_TRIAL_WEEKS}, MGH-S PMC7392234)`, () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('venlafaxine', 150, START, weeksAfter(START, 4))]), 'venlafaxine');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toMatch(/4 weeks only/);
+  });
+
+  it('sertraline 100 mg for 10 weeks is adequate and says so', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('sertraline', 100, START, weeksAfter(START, 10))]), 'sertraline');
+    expect(t.adequate).toBe(true);
+    expect(t.adequacyReason).toMatch(/^adequate: 100 mg\/day for 10 weeks/);
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.min-duration-weeks');
+  });
+
+  it('a trial whose dose cannot be read is not adequate: "dose unknown"', () => {
+    const s = statement('sertraline', null, START, weeksAfter(START, 10));
+    s.dosage = [{ text: 'as directed' }];
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s]), 'sertraline');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toMatch(/dose unknown/);
+  });
+
+  it('olanzapine 10 mg/day in schizophrenia is below 600 mg CPZ-eq (TRRIP; Leucht 2016 olanzapine 3.33 mg ≡ 100 mg CPZ)', () => {
+    const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('olanzapine', 10, START, weeksAfter(START, 12))]);
+    const t = trialOf(d, 'olanzapine');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toMatch(/chlorpromazine-equivalent/);
+    expect(t.doseSteps[0]!.cpzEquivalentMg).toBeCloseTo(300, -1);
+  });
+
+  it('olanzapine 20 mg/day for 8 weeks in schizophrenia is adequate (≈600 mg CPZ-eq, TRRIP)', () => {
+    const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('olanzapine', 20, START, weeksAfter(START, 8))]);
+    expect(trialOf(d, 'olanzapine').adequate).toBe(true);
+  });
+
+  it('an SRI trial counted for OCD needs 12 weeks: fluoxetine 40 mg for 8 weeks is too short (FACTS §5 [S])', () => {
+    const d = derive([patient(), condition('F42.2', 'Mixed obsessional thoughts and acts', '2020-01-01'), statement('fluoxetine', 40, START, weeksAfter(START, 8))]);
+    const t = trialOf(d, 'fluoxetine');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toMatch(/8 weeks only.*12 weeks needed/);
+  });
+
+  it('an agent without a dose row (lithium) is judged on duration alone, marked unverified', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 20));
+    const li = statement('lithium', 600, weeksAfter(START, 2), weeksAfter(START, 12));
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s, li]), 'lithium');
+    expect(t.role).toBe('augmentation');
+    expect(t.adequacyRules.find((r) => r.id === 'adequacy.no-dose-row')?.verification).toBe('U');
+  });
+});

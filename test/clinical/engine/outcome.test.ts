@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { allergy, derive, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
+
+const START = '2025-01-01';
+const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));
+
+describe('outcome (issue 3 item 5)', () => {
+  it('PHQ-9 22 → 3 on adequate dose is remission (PHQ-9 < 5, FACTS §3.1 [S])', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 3)]), 'sertraline');
+    expect(t.outcome).toBe('remission');
+    expect(t.outcomeBasis).toBe('measured');
+    expect(t.outcomeDetail).toMatch(/PHQ-9 22 → 3/);
+  });
+
+  it('PHQ-9 22 → 10 (−55%) is response (>= 50% reduction)', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 10)]), 'sertraline');
+    expect(t.outcome).toBe('response');
+  });
+
+  it('PHQ-9 20 → 14 (−30%) is partial response (25-49%, ATRQ guide [S])', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 20), phq9(weeksAfter(START, 9), 14)]), 'sertraline');
+    expect(t.outcome).toBe('partial');
+  });
+
+  it('PHQ-9 22 → 19 is non-response, measured', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 19)]), 'sertraline');
+    expect(t.outcome).toBe('nonresponse');
+    expect(t.outcomeBasis).toBe('measured');
+  });
+
+  it('the follow-up score is the latest one on adequate dose, not a later one after the dose was cut', () => {
+    const a = statement('sertraline', 100, START, weeksAfter(START, 10));
+    const b = statement('sertraline', 25, weeksAfter(START, 10), weeksAfter(START, 14));
+    const d = derive([patient(), mdd('2024-12-01'), a, b, phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 19), phq9(weeksAfter(START, 13), 4)]);
+    expect(trialOf(d, 'sertraline').outcome).toBe('nonresponse');
+  });
+
+  it('stopped for an adverse effect (statusReason) is intolerance, recorded — not a failure', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 3), { status: 'stopped', statusReason: [{ text: 'stopped due to nausea and sexual side effects' }] });
+    const d = derive([patient(), mdd('2024-12-01'), s]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('intolerance');
+    expect(t.outcomeBasis).toBe('recorded');
+  });
+
+  it('an agent listed in AllergyIntolerance is intolerance, and the allergy record is used', () => {
+    const s = tenWeeks();
+    const a = allergy('sertraline', weeksAfter(START, 10));
+    const d = derive([patient(), mdd('2024-12-01'), s, a]);
+    expect(trialOf(d, 'sertraline').outcome).toBe('intolerance');
+    expect(d.used.find((u) => u.reference === `AllergyIntolerance/${a.id}`)?.usedFor).toMatch(/intolerance evidence/);
+  });
+
+  it('replaced by another antidepressant without scores: non-response inferred from the switch, lower confidence', () => {
+    const a = statement('sertraline', 100, START, weeksAfter(START, 10));
+    const b = statement('venlafaxine', 150, weeksAfter(START, 10), weeksAfter(START, 20));
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), a, b]), 'sertraline');
+    expect(t.outcome).toBe('nonresponse');
+    expect(t.outcomeBasis).toBe('inferred');
+    expect(t.outcomeDetail).toMatch(/switched to venlafaxine.*lower confidence/);
+  });
+
+  it('an ended trial with nothing after it and no scores is unknown', () => {
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks()]), 'sertraline');
+    expect(t.outcome).toBe('unknown');
+  });
+
+  it('an ongoing trial not yet adequate stays ongoing even with a poor early score', () => {
+    const s = statement('sertraline', 100, '2025-12-01', null);
+    const t = trialOf(derive([patient(), mdd('2025-11-01'), s, phq9('2025-11-30', 20), phq9('2025-12-20', 19)]), 'sertraline');
+    expect(t.outcome).toBe('ongoing');
+  });
+});
