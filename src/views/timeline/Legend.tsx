@@ -1,0 +1,94 @@
+/** A key for every visual encoding on the timeline; the samples reuse the timeline's own symbols. */
+import type { ReactNode } from 'react';
+import type { Outcome, OutcomeBasis } from '../../clinical/types';
+import { OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from './labels';
+import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol } from './marks';
+
+function Sample({ children, width = 34 }: { children: ReactNode; width?: number }) {
+  return (
+    <svg width={width} height={20} viewBox={`0 0 ${width} 20`} aria-hidden="true" className="trp-legend-sample">
+      {children}
+    </svg>
+  );
+}
+
+function Entry({ sample, text }: { sample: ReactNode; text: string }) {
+  return (
+    <li>
+      {sample}
+      <span>{text}</span>
+    </li>
+  );
+}
+
+const OUTCOMES: Outcome[] = ['remission', 'response', 'partial', 'nonresponse', 'intolerance', 'ongoing', 'unknown'];
+const BASES: OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
+
+export function Legend() {
+  return (
+    <section className="trp-legend" aria-labelledby="trp-legend-heading">
+      <h3 id="trp-legend-heading">Legend</h3>
+      <div className="trp-legend-groups">
+        <div>
+          <h4>Medication trials</h4>
+          <ul>
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} fill={DOSE_FILL['at-or-above']} /></Sample>} text="Dose at or above the adequate dose (bar height follows the dose)" />
+            <Entry sample={<Sample><rect x={1} y={9} width={32} height={7} fill={DOSE_FILL.below} stroke="#1f4e79" /></Sample>} text="Dose below the adequate dose (hatched)" />
+            <Entry sample={<Sample><rect x={1} y={6} width={32} height={10} fill={DOSE_FILL.unknown} stroke="#444" /></Sample>} text="Dose unknown (dotted)" />
+            <Entry sample={<Sample><rect x={1} y={6} width={32} height={10} fill={DOSE_FILL['no-threshold']} /></Sample>} text="No adequate-dose threshold known for this agent" />
+            <Entry
+              sample={
+                <Sample>
+                  <rect x={1} y={6} width={32} height={10} fill="#dce7f3" />
+                  <line x1={1} x2={33} y1={9} y2={9} stroke="#fff" strokeWidth={4} />
+                  <line x1={1} x2={33} y1={9} y2={9} stroke="#000" strokeWidth={2} strokeDasharray="4 2" />
+                </Sample>
+              }
+              text="Adequate-dose threshold line"
+            />
+            <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL['at-or-above']} stroke="#0b1f33" strokeWidth={1} /></Sample>} text="Solid edge: adequate trial (dose and duration)" />
+            <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL.below} stroke="#0b1f33" strokeWidth={1.2} strokeDasharray="3 2" /></Sample>} text="Dashed edge and “inadequate”: not an adequate trial (reason in details)" />
+            <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text="Arrow: trial ongoing today" />
+          </ul>
+        </div>
+        <div>
+          <h4>Outcome (shape and symbol)</h4>
+          <ul>
+            {OUTCOMES.map((o) => (
+              <Entry key={o} sample={<Sample width={20}><OutcomeMark outcome={o} basis="measured" x={10} y={10} /></Sample>} text={OUTCOME_LABEL[o]} />
+            ))}
+          </ul>
+          <h4>How the outcome is known</h4>
+          <ul>
+            {BASES.map((b) => (
+              <Entry
+                key={b}
+                sample={<Sample width={20}><OutcomeMark outcome="nonresponse" basis={b} x={10} y={10} /></Sample>}
+                text={`${b === 'measured' ? 'Filled' : b === 'recorded' ? 'Outlined' : 'Dashed, hollow'}: ${OUTCOME_BASIS_LABEL[b]}`}
+              />
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h4>Diagnoses, episodes, procedures</h4>
+          <ul>
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={3} className="trp-dx-span" /></Sample>} text="Diagnosis from onset to abatement (or today)" />
+            <Entry sample={<Sample width={20}><path d="M 5 3 l 5 7 l -5 7 l -5 -7 Z" transform="translate(5 0)" className="trp-dx-point" /></Sample>} text="Diagnosis with only an onset date" />
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode is-current" /></Sample>} text="Current episode" />
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode" /></Sample>} text="Earlier episode" />
+            <Entry sample={<Sample width={20}><ProcedureMarkSymbol kind="ect" x={10} y={10} /></Sample>} text="Procedure session or course start (E = ECT, T = TMS, K = (es)ketamine, V = VNS, D = DBS, P = psychotherapy)" />
+          </ul>
+        </div>
+        <div>
+          <h4>Symptom scores</h4>
+          <ul>
+            <Entry sample={<Sample><path d="M 2 14 L 16 6 L 32 12" className="trp-score-line" /><circle cx={16} cy={6} r={3.2} className="trp-score-dot" /></Sample>} text="Score over time" />
+            <Entry sample={<Sample width={20}><rect x={5.5} y={5.5} width={9} height={9} className="trp-score-baseline" /></Sample>} text="Baseline score of a trial (last score in the 8 weeks before its start)" />
+            <Entry sample={<Sample><line x1={1} x2={33} y1={10} y2={10} className="trp-remission-line" /></Sample>} text="Remission threshold" />
+            <Entry sample={<Sample><line x1={1} x2={33} y1={10} y2={10} className="trp-response-line" /></Sample>} text="Response threshold, relative to the trial's baseline" />
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,267 @@
+/** The same data as the timeline, as tables: for screen readers, for copying, and for print. */
+import type { Derivation } from '../../clinical/types';
+import {
+  CONDITION_LABEL,
+  DRUG_CLASS_LABEL,
+  INSTRUMENT_LABEL,
+  OUTCOME_BASIS_LABEL,
+  OUTCOME_LABEL,
+  PROCEDURE_LABEL,
+  ROLE_LABEL,
+  diagnosisKindLabel,
+  displayDate,
+  doseText,
+  resourceTypeOf,
+  weeksText,
+} from './labels';
+import { adherenceText, doseUnitOf } from './details';
+
+type SelectSources = ((references: string[]) => void) | undefined;
+
+function Sources({ references, onSelectSources }: { references: string[]; onSelectSources: SelectSources }) {
+  if (references.length === 0) return <span className="trp-muted">none</span>;
+  return (
+    <span className="trp-sources">
+      {references.map((r) => (
+        <code key={r}>{r}</code>
+      ))}
+      {onSelectSources && (
+        <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references)}>
+          open
+        </button>
+      )}
+    </span>
+  );
+}
+
+export function TrialsTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
+  const trials = derivation.trials.slice().sort((a, b) => a.start.localeCompare(b.start));
+  const episodes = new Map(derivation.episodes.map((e) => [e.id, e]));
+  if (trials.length === 0) return <p>No medication trials were derived.</p>;
+  return (
+    <div className="trp-table-wrap">
+      <table className="trp-table trp-trials-table">
+        <caption>Medication trials ({trials.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agent</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Dose</th>
+            <th scope="col">Adequacy</th>
+            <th scope="col">Adherence</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Episode</th>
+            <th scope="col">Sources and notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trials.map((t) => {
+            const episode = t.episodeId ? episodes.get(t.episodeId) : undefined;
+            return (
+              <tr key={t.id} data-trial-id={t.id}>
+                <th scope="row">
+                  {t.ingredient}
+                  <div className="trp-muted">
+                    {DRUG_CLASS_LABEL[t.class]}, {ROLE_LABEL[t.role]}
+                    {t.addedTo ? ` to ${t.addedTo.split('@')[0]}` : ''}
+                  </div>
+                </th>
+                <td>
+                  {displayDate(t.start)} – {t.end === null ? 'ongoing' : displayDate(t.end)}
+                  <div className="trp-muted">{weeksText(t.durationDays)}</div>
+                </td>
+                <td>
+                  max {doseText(t.maxDailyDoseMg)}
+                  <div className="trp-muted">
+                    {t.adequateDoseMg === null ? 'no threshold' : `adequate ≥ ${doseText(t.adequateDoseMg, doseUnitOf(t))}`}
+                  </div>
+                </td>
+                <td>
+                  <strong>{t.adequate ? 'Adequate' : 'Not adequate'}</strong>
+                  <div>{t.adequacyReason}</div>
+                </td>
+                <td>{adherenceText(t)}</td>
+                <td>
+                  <strong>{OUTCOME_LABEL[t.outcome]}</strong> <span className="trp-muted">({OUTCOME_BASIS_LABEL[t.outcomeBasis]})</span>
+                  {t.outcomeDetail && <div>{t.outcomeDetail}</div>}
+                </td>
+                <td>{episode ? `${CONDITION_LABEL[episode.condition]}${episode.current ? ' (current)' : ''}` : <span className="trp-muted">none assigned</span>}</td>
+                <td>
+                  <Sources references={t.sources} onSelectSources={onSelectSources} />
+                  {t.notes.length > 0 && (
+                    <ul className="trp-notes">
+                      {t.notes.map((n, i) => (
+                        <li key={i}>{n}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ScoresTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
+  if (derivation.scores.length === 0) return <p>No symptom scores were found.</p>;
+  const scores = derivation.scores.slice().sort((a, b) => a.instrument.localeCompare(b.instrument) || a.date.localeCompare(b.date));
+  return (
+    <div className="trp-table-wrap">
+      <table className="trp-table">
+        <caption>Symptom scores ({scores.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Instrument</th>
+            <th scope="col">Date</th>
+            <th scope="col">Score</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scores.map((s, i) => (
+            <tr key={`${s.source}-${i}`}>
+              <th scope="row">{INSTRUMENT_LABEL[s.instrument]}</th>
+              <td>{displayDate(s.date)}</td>
+              <td>{s.value}</td>
+              <td>
+                <Sources references={[s.source]} onSelectSources={onSelectSources} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DiagnosesTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
+  if (derivation.diagnoses.length === 0 && derivation.episodes.length === 0) return <p>No diagnoses or episodes were found.</p>;
+  return (
+    <div className="trp-table-wrap">
+      <table className="trp-table">
+        <caption>Diagnoses and episodes ({derivation.diagnoses.length + derivation.episodes.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">What</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Status or basis</th>
+            <th scope="col">Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {derivation.episodes.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">
+                {e.current ? 'Current episode' : 'Episode'}: {CONDITION_LABEL[e.condition]}
+              </th>
+              <td>{displayDate(e.start)}</td>
+              <td>{e.end === null ? 'ongoing' : displayDate(e.end)}</td>
+              <td>{e.basis}</td>
+              <td>
+                <Sources references={e.sources} onSelectSources={onSelectSources} />
+              </td>
+            </tr>
+          ))}
+          {derivation.diagnoses.map((d, i) => (
+            <tr key={`${d.source}-${i}`}>
+              <th scope="row">
+                {d.display || d.code}
+                <div className="trp-muted">
+                  {diagnosisKindLabel(d.kind)}; {d.code}
+                </div>
+              </th>
+              <td>{displayDate(d.onset)}</td>
+              <td>{d.abatement ? displayDate(d.abatement) : '—'}</td>
+              <td>{d.clinicalStatus ?? 'status not recorded'}</td>
+              <td>
+                <Sources references={[d.source]} onSelectSources={onSelectSources} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ProceduresTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
+  if (derivation.procedures.length === 0) return <p>No interventional procedures were found.</p>;
+  return (
+    <div className="trp-table-wrap">
+      <table className="trp-table">
+        <caption>Procedures ({derivation.procedures.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Procedure</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {derivation.procedures.map((p, i) => (
+            <tr key={`${p.source}-${i}`}>
+              <th scope="row">
+                {PROCEDURE_LABEL[p.kind]}
+                <div className="trp-muted">{p.display}</div>
+              </th>
+              <td>{displayDate(p.start)}</td>
+              <td>{p.end ? displayDate(p.end) : '—'}</td>
+              <td>
+                <Sources references={[p.source]} onSelectSources={onSelectSources} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Every resource the engine did not use, with its reason: nothing is dropped silently. */
+export function UnusedList({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
+  if (derivation.unused.length === 0) return <p>Every resource read was used.</p>;
+  return (
+    <div className="trp-table-wrap">
+      <table className="trp-table trp-unused-table">
+        <caption>Not used, because… ({derivation.unused.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Resource</th>
+            <th scope="col">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {derivation.unused.map((u, i) => (
+            <tr key={`${u.reference}-${i}`}>
+              <th scope="row">
+                <Sources references={[u.reference]} onSelectSources={onSelectSources} />
+              </th>
+              <td>{u.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Counts of what was read, by resource type: shown when nothing psychiatric was found. */
+export function readCounts(derivation: Derivation): { type: string; used: number; unused: number }[] {
+  const counts = new Map<string, { used: number; unused: number }>();
+  for (const u of derivation.used) {
+    const c = counts.get(resourceTypeOf(u.reference)) ?? { used: 0, unused: 0 };
+    c.used += 1;
+    counts.set(resourceTypeOf(u.reference), c);
+  }
+  for (const u of derivation.unused) {
+    const c = counts.get(resourceTypeOf(u.reference)) ?? { used: 0, unused: 0 };
+    c.unused += 1;
+    counts.set(resourceTypeOf(u.reference), c);
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => ({ type, ...c }));
+}

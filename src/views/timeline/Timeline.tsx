@@ -1,0 +1,450 @@
+/**
+ * The treatment-resistance timeline: one SVG, one time axis, drawn from the pure layout in layout.ts.
+ * Every item is focusable (Tab) and hoverable; both report the item's details upwards.
+ */
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Derivation, Episode, Instrument } from '../../clinical/types';
+import {
+  axisTicks,
+  frameFor,
+  layoutDiagnoses,
+  layoutEpisodes,
+  layoutLanes,
+  layoutProcedures,
+  layoutScoreCharts,
+  parseDate,
+  remissionText,
+  rowHeightFor,
+  timeScale,
+  type TimeDomain,
+} from './layout';
+import {
+  ariaLabelOf,
+  describeDiagnosis,
+  describeEpisode,
+  describeProcedure,
+  describeScore,
+  describeTrial,
+  trialItemId,
+  type ItemDetails,
+} from './details';
+import { CONDITION_LABEL, DRUG_CLASS_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
+import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
+import type { ThresholdLookup } from './thresholds';
+
+export type ActivateHow = 'hover' | 'focus' | 'click';
+
+/** Where the details box should appear, in the timeline container's pixels (the SVG sits at its origin). */
+export interface Anchor {
+  x: number;
+  y: number;
+}
+
+export interface TimelineProps {
+  derivation: Derivation;
+  domain: TimeDomain;
+  width: number;
+  thresholds: ThresholdLookup;
+  activeId: string | null;
+  /** Item ids emphasised from the summary's links. */
+  highlighted: ReadonlySet<string>;
+  onActivate: (details: ItemDetails | null, how: ActivateHow, anchor?: Anchor) => void;
+}
+
+const AXIS_HEIGHT = 36;
+const SPAN_ROW = 20;
+const SECTION_GAP = 10;
+const CHART_HEIGHT = 92;
+const CHART_GAP = 16;
+
+const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
+
+function clipText(text: string, maxPx: number, fontPx = 12): string {
+  const maxChars = Math.floor((maxPx - 4) / (fontPx * 0.56));
+  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
+}
+
+export function Timeline({ derivation, domain, width, thresholds, activeId, highlighted, onActivate }: TimelineProps) {
+  const frame = frameFor(width);
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  const x = useMemo(() => timeScale(domain, frame.plotLeft, frame.plotRight), [domain, frame.plotLeft, frame.plotRight]);
+  const [scoreCursor, setScoreCursor] = useState<Record<string, number>>({});
+
+  const layout = useMemo(() => {
+    let y = AXIS_HEIGHT + 6;
+    const diagnoses = layoutDiagnoses(derivation.diagnoses, asOf, x, frame, y, SPAN_ROW);
+    y += diagnoses.height + (diagnoses.height ? SECTION_GAP : 0);
+    const episodes = layoutEpisodes(derivation.episodes, asOf, x, frame, y, SPAN_ROW, episodeLabel);
+    y += episodes.height + (episodes.height ? SECTION_GAP : 0);
+    const procedures = layoutProcedures(derivation.procedures, x, frame, y, SPAN_ROW);
+    y += procedures.height + (procedures.height ? SECTION_GAP : 0);
+    const laneCount = new Set(derivation.trials.map((t) => t.ingredient)).size;
+    const lanes = layoutLanes(derivation.trials, x, frame, { top: y, asOf, rowHeight: rowHeightFor(laneCount), groupHeaderHeight: 18 });
+    y += lanes.height + (lanes.height ? SECTION_GAP + 6 : 0);
+    const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP);
+    y += charts.height + (charts.height ? 6 : 0);
+    return { diagnoses, episodes, procedures, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [derivation, x, frame.width, thresholds]);
+
+  const ticks = axisTicks(x, frame);
+  const asOfX = x(asOf);
+  const activate = (details: ItemDetails, how: ActivateHow, anchor: Anchor) => onActivate(details, how, anchor);
+
+  /** Wraps a drawn item so it is focusable, labelled and reports hover, focus and click. */
+  const item = (details: ItemDetails, anchor: Anchor, children: ReactNode, extraClass = '', onKeyDown?: (e: KeyboardEvent) => void) => (
+    <g
+      key={details.id}
+      className={`trp-item ${extraClass} ${activeId === details.id ? 'is-active' : ''} ${highlighted.has(details.id) ? 'is-highlighted' : ''}`}
+      tabIndex={0}
+      role="button"
+      aria-label={ariaLabelOf(details)}
+      data-item-id={details.id}
+      onMouseEnter={() => activate(details, 'hover', anchor)}
+      onFocus={() => activate(details, 'focus', anchor)}
+      onClick={() => activate(details, 'click', anchor)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          activate(details, 'click', anchor);
+        }
+        onKeyDown?.(e);
+      }}
+    >
+      {children}
+    </g>
+  );
+
+  const sectionLabel = (text: string, y: number) => (
+    <text className="trp-section-label" x={8} y={y + 13}>
+      {text}
+    </text>
+  );
+
+  const { diagnoses, episodes, procedures, lanes, charts } = layout;
+
+  return (
+    <>
+    <svg
+      className="trp-timeline-svg"
+      width={frame.width}
+      height={layout.height}
+      viewBox={`0 0 ${frame.width} ${layout.height}`}
+      role="group"
+      aria-label="Treatment timeline: diagnoses, episodes, procedures, medication trials and symptom scores on one time axis"
+    >
+      <TimelineDefs />
+      <clipPath id="trp-plot-clip">
+        <rect x={frame.plotLeft} y={0} width={frame.plotRight - frame.plotLeft + 14} height={layout.height} />
+      </clipPath>
+
+      {/* Grid and axes */}
+      <g aria-hidden="true" className="trp-axis">
+        {ticks.map((t) => (
+          <g key={`tick-${t.x}`}>
+            <line x1={t.x} x2={t.x} y1={AXIS_HEIGHT - 4} y2={layout.bottomAxisY} className="trp-grid" />
+            <text x={t.x} y={AXIS_HEIGHT - 9} textAnchor="middle" className="trp-tick">
+              {t.label}
+            </text>
+            <text x={t.x} y={layout.bottomAxisY + 16} textAnchor="middle" className="trp-tick">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        <line x1={frame.plotLeft} x2={frame.plotRight} y1={AXIS_HEIGHT - 4} y2={AXIS_HEIGHT - 4} className="trp-axis-line" />
+        <line x1={frame.plotLeft} x2={frame.plotRight} y1={layout.bottomAxisY} y2={layout.bottomAxisY} className="trp-axis-line" />
+        {asOfX >= frame.plotLeft && asOfX <= frame.plotRight && (
+          <g>
+            <line x1={asOfX} x2={asOfX} y1={AXIS_HEIGHT - 4} y2={layout.bottomAxisY} className="trp-asof-line" />
+            <text x={asOfX} y={10} textAnchor="middle" className="trp-asof-label">
+              today
+            </text>
+          </g>
+        )}
+      </g>
+
+      {diagnoses.spans.length > 0 && sectionLabel('Diagnoses', diagnoses.spans[0]!.top - 1)}
+      <g clipPath="url(#trp-plot-clip)">
+        {diagnoses.spans.map((s) => {
+          const index = derivation.diagnoses.indexOf(s.item);
+          const details = describeDiagnosis(s.item, index);
+          return item(
+            details,
+            { x: s.x0, y: s.top + s.height },
+            <>
+              {s.point ? (
+                <path d={`M ${s.x0} ${s.top + 3} l 5 7 l -5 7 l -5 -7 Z`} className="trp-dx-point" />
+              ) : (
+                <rect x={s.x0} y={s.top + 3} width={Math.max(2, s.x1 - s.x0)} height={s.height - 6} rx={3} className="trp-dx-span" />
+              )}
+              {s.label && (
+                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
+                  {s.label}
+                </text>
+              )}
+            </>,
+            'trp-dx',
+          );
+        })}
+      </g>
+
+      {episodes.spans.length > 0 && sectionLabel('Episodes', episodes.spans[0]!.top - 1)}
+      <g clipPath="url(#trp-plot-clip)">
+        {episodes.spans.map((s) =>
+          item(
+            describeEpisode(s.item),
+            { x: Math.max(s.x0, frame.plotLeft), y: s.top + s.height },
+            <>
+              <rect x={s.x0} y={s.top + 2} width={Math.max(2, s.x1 - s.x0)} height={s.height - 4} rx={2} className={s.item.current ? 'trp-episode is-current' : 'trp-episode'} />
+              {s.label && (
+                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
+                  {s.label}
+                </text>
+              )}
+            </>,
+          ),
+        )}
+      </g>
+
+      {procedures.spans.length > 0 && sectionLabel('Procedures', procedures.spans[0]!.top - 1)}
+      <g clipPath="url(#trp-plot-clip)">
+        {procedures.spans.map((s) => {
+          const index = derivation.procedures.indexOf(s.item);
+          return item(
+            describeProcedure(s.item, index),
+            { x: s.x0, y: s.top + s.height },
+            <>
+              {!s.point && <rect x={s.x0} y={s.top + 6} width={s.x1 - s.x0} height={s.height - 12} className="trp-procedure-span" />}
+              <ProcedureMarkSymbol kind={s.item.kind} x={s.x0} y={s.top + s.height / 2} />
+              {s.label && (
+                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
+                  {s.label}
+                </text>
+              )}
+            </>,
+          );
+        })}
+      </g>
+
+      {/* Medication lanes, grouped by class */}
+      {lanes.groups.map((group) => (
+        <g key={group.drugClass} className="trp-class-group">
+          <text x={8} y={group.top + 13} className="trp-class-label">
+            {DRUG_CLASS_LABEL[group.drugClass]}
+          </text>
+          <line x1={8} x2={frame.plotRight} y1={group.top + 17} y2={group.top + 17} className="trp-class-rule" aria-hidden="true" />
+          {group.lanes.map((lane) => (
+            <g key={lane.ingredient}>
+              <rect x={frame.plotLeft} y={lane.top} width={frame.plotRight - frame.plotLeft} height={lane.height} className="trp-lane-bg" aria-hidden="true" />
+              <text x={18} y={lane.top + Math.min(lane.height, 30) / 2} dy="0.35em" className="trp-lane-label">
+                {clipText(capitalise(lane.ingredient), frame.plotLeft - 24)}
+              </text>
+              <g clipPath="url(#trp-plot-clip)">
+                {lane.bars.map((bar) => {
+                  const details = describeTrial(bar.trial);
+                  const adequateClass = bar.trial.adequate ? 'is-adequate' : 'is-inadequate';
+                  const barTop = bar.baseline - (bar.rowHeight - 9);
+                  return item(
+                    details,
+                    { x: Math.min(Math.max(bar.x1, frame.plotLeft), frame.plotRight), y: bar.top + bar.rowHeight },
+                    <>
+                      {highlighted.has(trialItemId(bar.trial)) && (
+                        <rect x={bar.x0 - 4} y={bar.top + 1} width={bar.x1 - bar.x0 + 18} height={bar.rowHeight - 2} className="trp-highlight" />
+                      )}
+                      {/* Invisible full-height target, so thin low-dose bars are still easy to point at. */}
+                      <rect x={bar.x0} y={barTop} width={Math.max(6, bar.x1 - bar.x0)} height={bar.baseline - barTop} className="trp-hit" />
+                      {/* Dose segments: solid edge when the trial was adequate, dashed when not. */}
+                      {bar.segments.map((seg, i) => (
+                        <rect
+                          key={i}
+                          x={seg.x0}
+                          y={seg.y}
+                          width={Math.max(1, seg.x1 - seg.x0)}
+                          height={seg.height}
+                          fill={DOSE_FILL[seg.level]}
+                          className={`trp-dose trp-dose-${seg.level} ${adequateClass}`}
+                        />
+                      ))}
+                      {bar.thresholdY !== null && (
+                        <g className="trp-threshold" data-threshold-y={bar.thresholdY}>
+                          <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-halo" />
+                          <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-line" />
+                        </g>
+                      )}
+                      {bar.ongoing && <path d={`M ${bar.x1} ${barTop} l 9 ${(bar.baseline - barTop) / 2} l -9 ${(bar.baseline - barTop) / 2} Z`} className="trp-ongoing-arrow" />}
+                      {!(bar.ongoing && bar.trial.outcome === 'ongoing') && (
+                        <OutcomeMark outcome={bar.trial.outcome} basis={bar.trial.outcomeBasis} x={bar.marker.x} y={bar.marker.y} />
+                      )}
+                      {bar.label && (
+                        <text x={bar.marker.x + 9} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
+                          {bar.label}
+                        </text>
+                      )}
+                    </>,
+                    `trp-trial ${adequateClass}`,
+                  );
+                })}
+              </g>
+            </g>
+          ))}
+        </g>
+      ))}
+
+      {/* Symptom score charts */}
+      {charts.charts.map((chart) => {
+        const cursor = Math.min(scoreCursor[chart.instrument] ?? chart.dots.length - 1, chart.dots.length - 1);
+        const seriesDetails = (index: number): ItemDetails => {
+          const dot = chart.dots[index]!;
+          return describeScore(dot.point, derivation.scores.indexOf(dot.point), dot.baseline);
+        };
+        const move = (instrument: Instrument, to: number) => {
+          const next = Math.max(0, Math.min(chart.dots.length - 1, to));
+          setScoreCursor((c) => ({ ...c, [instrument]: next }));
+          const dot = chart.dots[next]!;
+          onActivate(seriesDetails(next), 'focus', { x: dot.x, y: dot.y + 10 });
+        };
+        const first = chart.dots[0]!;
+        const last = chart.dots[chart.dots.length - 1]!;
+        const t = chart.thresholds;
+        const seriesLabel =
+          `${chart.label}: ${chart.dots.length} score${chart.dots.length === 1 ? '' : 's'}, from ${first.point.value} on ${first.point.date.slice(0, 10)} ` +
+          `to ${last.point.value} on ${last.point.date.slice(0, 10)}. ` +
+          (t ? `${capitalise(remissionText(t))}. ` : 'No thresholds available. ') +
+          'Use the left and right arrow keys to step through the scores.';
+        const path = chart.dots.map((d, i) => `${i === 0 ? 'M' : 'L'} ${d.x} ${d.y}`).join(' ');
+        return (
+          <g key={chart.instrument} className="trp-chart">
+            <text x={8} y={chart.top + 14} className="trp-section-label">
+              {chart.label}
+            </text>
+            <text x={8} y={chart.top + 30} className="trp-chart-note">
+              {t ? remissionText(t) : 'thresholds not available'}
+            </text>
+            {t && t.responseReduction !== null && (
+              <text x={8} y={chart.top + 44} className="trp-chart-note">
+                response: −{Math.round(t.responseReduction * 100)}% from baseline
+              </text>
+            )}
+            {t?.verification === 'U' && (
+              <text x={8} y={chart.top + 58} className="trp-chart-note trp-unverified-text">
+                thresholds unverified
+              </text>
+            )}
+            <rect x={frame.plotLeft} y={chart.top} width={frame.plotRight - frame.plotLeft} height={chart.height} className="trp-chart-bg" aria-hidden="true" />
+            <g aria-hidden="true">
+              {chart.yTicks.map((tick) => (
+                <g key={tick.value}>
+                  <line x1={frame.plotLeft - 4} x2={frame.plotLeft} y1={tick.y} y2={tick.y} className="trp-axis-line" />
+                  <text x={frame.plotLeft - 6} y={tick.y} dy="0.35em" textAnchor="end" className="trp-tick">
+                    {tick.value}
+                  </text>
+                </g>
+              ))}
+            </g>
+            <g clipPath="url(#trp-plot-clip)">
+              {chart.remission && (
+                <g aria-hidden="true">
+                  <line x1={frame.plotLeft} x2={frame.plotRight} y1={chart.remission.y} y2={chart.remission.y} className="trp-remission-line" />
+                  <text x={frame.plotLeft + 4} y={chart.remission.y - 3} className="trp-threshold-text">
+                    {chart.remission.text}
+                  </text>
+                </g>
+              )}
+              {chart.responses.map((r) => (
+                <g key={`${r.trialId}`} aria-hidden="true">
+                  <line x1={r.x0} x2={r.x1} y1={r.y} y2={r.y} className="trp-response-line" />
+                  {highlighted.has(`trial:${r.trialId}`) && <line x1={r.x0} x2={r.x1} y1={r.y} y2={r.y} className="trp-response-line is-highlighted" />}
+                </g>
+              ))}
+              {item(
+                { ...seriesDetails(cursor), id: `series:${chart.instrument}`, title: seriesLabel, lines: [] },
+                { x: chart.dots[cursor]!.x, y: chart.dots[cursor]!.y + 10 },
+                <>
+                  <path d={path} className="trp-score-line" />
+                  {chart.dots.map((d, i) => {
+                    const dotDetails = seriesDetails(i);
+                    const isActive = activeId === dotDetails.id;
+                    return (
+                      <g key={i} onMouseEnter={() => activate(dotDetails, 'hover', { x: d.x, y: d.y + 10 })} data-item-id={dotDetails.id}>
+                        {d.baseline ? (
+                          <rect x={d.x - 4.5} y={d.y - 4.5} width={9} height={9} className="trp-score-baseline" />
+                        ) : (
+                          <circle cx={d.x} cy={d.y} r={3.2} className="trp-score-dot" />
+                        )}
+                        {isActive && <circle cx={d.x} cy={d.y} r={8} className="trp-score-cursor" />}
+                      </g>
+                    );
+                  })}
+                </>,
+                'trp-series',
+                (e) => {
+                  if (e.key === 'ArrowRight') {
+                    e.preventDefault();
+                    move(chart.instrument, cursor + 1);
+                  } else if (e.key === 'ArrowLeft') {
+                    e.preventDefault();
+                    move(chart.instrument, cursor - 1);
+                  } else if (e.key === 'Home') {
+                    e.preventDefault();
+                    move(chart.instrument, 0);
+                  } else if (e.key === 'End') {
+                    e.preventDefault();
+                    move(chart.instrument, chart.dots.length - 1);
+                  }
+                },
+              )}
+            </g>
+            <title>{seriesLabel}</title>
+          </g>
+        );
+      })}
+    </svg>
+    {lanes.hiddenAgents.length > 0 && (
+      <p className="trp-muted trp-hidden-agents">
+        Not shown in this range (no trial within it): {lanes.hiddenAgents.join(', ')}. Choose “All” to see every agent.
+      </p>
+    )}
+    </>
+  );
+}
+
+/** Everything the SVG could not place, for the visible note under the timeline. */
+export function unplacedNotes(derivation: Derivation): string[] {
+  const notes: string[] = [];
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  for (const t of derivation.trials) {
+    if (!parseDate(t.start)) notes.push(`Trial ${t.ingredient}: no usable start date ("${t.start}"), listed in the table only.`);
+    else if (t.end !== null && !parseDate(t.end)) notes.push(`Trial ${t.ingredient}: end date "${t.end}" could not be read; drawn to its start only.`);
+    if (parseDate(t.start) && parseDate(t.start)! > asOf) notes.push(`Trial ${t.ingredient} starts after today (${t.start}).`);
+  }
+  derivation.diagnoses.forEach((d) => {
+    if (!parseDate(d.onset)) notes.push(`Diagnosis "${d.display}": no onset date, listed in the table only.`);
+  });
+  for (const e of derivation.episodes) {
+    if (!parseDate(e.start)) notes.push(`${CONDITION_LABEL[e.condition]} episode: no start date, listed in the table only.`);
+  }
+  for (const p of derivation.procedures) {
+    if (!parseDate(p.start)) notes.push(`Procedure "${p.display}": no usable date, listed in the table only.`);
+  }
+  for (const s of derivation.scores) {
+    if (!parseDate(s.date)) notes.push(`${INSTRUMENT_LABEL[s.instrument]} score ${s.value}: date "${s.date}" could not be read.`);
+  }
+  return notes;
+}
+
+/** How many dated items fall outside the visible range, so zooming never hides data silently. */
+export function countOutside(derivation: Derivation, domain: TimeDomain): number {
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  const outside = (start: string | null, end: string | null | undefined) => {
+    const s = parseDate(start);
+    if (!s) return false;
+    const e = end === null ? asOf : parseDate(end ?? start) ?? s;
+    return e < domain.start || s > domain.end;
+  };
+  return (
+    derivation.trials.filter((t) => outside(t.start, t.end)).length +
+    derivation.scores.filter((s) => outside(s.date, s.date)).length +
+    derivation.procedures.filter((p) => outside(p.start, p.end ?? p.start)).length
+  );
+}
+

@@ -1,0 +1,305 @@
+/**
+ * The main content under the patient banner: summary, timeline, tables, not-used list,
+ * copy-to-note, rules and disclaimer, all rendered from one Derivation.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Derivation, RuleRef } from '../../clinical/types';
+import { Summary } from './Summary';
+import { Timeline, countOutside, unplacedNotes, type ActivateHow, type Anchor } from './Timeline';
+import { DiagnosesTable, ProceduresTable, ScoresTable, TrialsTable, UnusedList, readCounts } from './Tables';
+import { Legend } from './Legend';
+import { RulesPanel } from './RulesPanel';
+import { CopyToNote } from './CopyToNote';
+import { DISCLAIMER } from './copyText';
+import type { ItemDetails } from './details';
+import { fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
+import { isConditionKey } from './labels';
+import { noThresholds, type ThresholdLookup } from './thresholds';
+import { useContainerWidth } from './useContainerWidth';
+import './timeline.css';
+
+export interface TreatmentResistancePageProps {
+  derivation: Derivation;
+  /** The rule registry (RULES from src/clinical/rules.ts). */
+  rules: RuleRef[];
+  /** Called with resource references when the user asks to open an item's sources. */
+  onSelectSources?: (references: string[]) => void;
+  /** Response/remission thresholds per instrument (from the terminology layer); without it no threshold lines are drawn. */
+  thresholds?: ThresholdLookup;
+}
+
+const RANGE_LABEL: Record<RangeChoice, string> = {
+  'two-years': 'Last 2 years',
+  'current-episode': 'Current episode',
+  all: 'All',
+};
+
+function hasPsychiatricHistory(d: Derivation): boolean {
+  return d.trials.length > 0 || d.scores.length > 0 || d.assessments.length > 0 || d.episodes.length > 0 || d.procedures.length > 0 || d.diagnoses.some((x) => isConditionKey(x.kind));
+}
+
+function initialRange(d: Derivation): RangeChoice {
+  // Resistance is judged in the current episode, so that is where the page opens; without one, the whole
+  // story unless it is long, then the last two years.
+  if (d.episodes.some((e) => e.current && parseDate(e.start))) return 'current-episode';
+  const domain = fullDomain(d);
+  const years = (domain.end.getTime() - domain.start.getTime()) / (365.25 * 86_400_000);
+  return years > 6 ? 'two-years' : 'all';
+}
+
+const fmt = (d: Date) => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' }).format(d);
+
+export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = noThresholds }: TreatmentResistancePageProps) {
+  const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));
+  const [view, setView] = useState<TimeDomain | null>(null);
+  const [details, setDetails] = useState<ItemDetails | null>(null);
+  const [anchor, setAnchor] = useState<Anchor>({ x: 0, y: 0 });
+  const [pinned, setPinned] = useState(false);
+  const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
+  const timelineRef = useRef<HTMLDivElement>(null);
+  const width = useContainerWidth(timelineRef);
+
+  const rangeResult = useMemo(() => rangeDomain(derivation, range), [derivation, range]);
+  const limit = useMemo(() => unionDomain(fullDomain(derivation), rangeResult.domain), [derivation, rangeResult]);
+  const domain = view ?? rangeResult.domain;
+  const outside = countOutside(derivation, domain);
+  const notPlaced = useMemo(() => unplacedNotes(derivation), [derivation]);
+
+  const onActivate = useCallback(
+    (next: ItemDetails | null, how: ActivateHow, at?: Anchor) => {
+      if (how === 'click' || how === 'focus' || !pinned) {
+        setDetails(next);
+        if (at) setAnchor(at);
+        setPinned(how === 'click' ? true : how === 'focus' ? false : pinned);
+      }
+    },
+    [pinned],
+  );
+
+  /** From a summary link: make sure the items are in view, emphasise them and move focus to the first. */
+  const showItems = useCallback(
+    (itemIds: string[]) => {
+      setHighlighted(new Set(itemIds));
+      const trialIds = itemIds.filter((id) => id.startsWith('trial:')).map((id) => id.slice('trial:'.length));
+      const hidden = derivation.trials.some((t) => {
+        if (!trialIds.includes(t.id)) return false;
+        const s = parseDate(t.start);
+        const e = t.end === null ? parseDate(derivation.asOf) : parseDate(t.end);
+        return !!s && !!e && (e < domain.start || s > domain.end);
+      });
+      if (hidden) {
+        setRange('all');
+        setView(null);
+      }
+      // After React has drawn the (possibly re-ranged) timeline.
+      requestAnimationFrame(() => {
+        const first = itemIds[0];
+        const element = first ? timelineRef.current?.querySelector<SVGElement>(`[data-item-id="${CSS.escape(first)}"]`) : null;
+        element?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+        element?.focus();
+      });
+    },
+    [derivation, domain],
+  );
+
+  const clearDetails = () => {
+    setDetails(null);
+    setPinned(false);
+    setHighlighted(new Set());
+  };
+
+  const chooseRange = (choice: RangeChoice) => {
+    setRange(choice);
+    setView(null);
+  };
+
+  const noHistory = !hasPsychiatricHistory(derivation);
+
+  return (
+    <div className="trp-page">
+      <p className="trp-disclaimer" role="note">
+        <strong>Decision support, not a diagnosis.</strong> {DISCLAIMER.replace(/^Decision support, not a diagnosis: /, '')}
+      </p>
+
+      <section className="trp-section" aria-labelledby="trp-summary-heading">
+        <div className="trp-section-head">
+          <h2 id="trp-summary-heading">Treatment-resistance summary</h2>
+          <CopyToNote derivation={derivation} />
+        </div>
+        {noHistory ? (
+          <div className="trp-empty">
+            <p>
+              <strong>No psychiatric medication trials, diagnoses or scores were found</strong> in the record as of {derivation.asOf}.
+            </p>
+            <p>What was read:</p>
+            <ul>
+              {readCounts(derivation).map((c) => (
+                <li key={c.type}>
+                  {c.type}: {c.used + c.unused} ({c.used} used, {c.unused} not used)
+                </li>
+              ))}
+              {derivation.used.length + derivation.unused.length === 0 && <li>No resources at all.</li>}
+            </ul>
+            {derivation.notes.map((n, i) => (
+              <p key={i}>{n}</p>
+            ))}
+          </div>
+        ) : derivation.assessments.length === 0 ? (
+          <>
+            <p>No condition could be assessed for treatment resistance (no qualifying diagnosis was found); the timeline below shows what was found.</p>
+            <Summary derivation={derivation} onShowItems={showItems} />
+          </>
+        ) : (
+          <Summary derivation={derivation} onShowItems={showItems} />
+        )}
+      </section>
+
+      {!noHistory && (
+        <section className="trp-section trp-timeline-section" aria-labelledby="trp-timeline-heading">
+          <h2 id="trp-timeline-heading">Timeline</h2>
+          <div className="trp-sticky">
+            <div className="trp-controls">
+              <fieldset className="trp-range">
+                <legend>Time range</legend>
+                {(Object.keys(RANGE_LABEL) as RangeChoice[]).map((choice) => (
+                  <label key={choice}>
+                    <input type="radio" name="trp-range" value={choice} checked={range === choice} onChange={() => chooseRange(choice)} />
+                    {RANGE_LABEL[choice]}
+                  </label>
+                ))}
+              </fieldset>
+              <div className="trp-zoom" role="group" aria-label="Zoom and move">
+                <button type="button" onClick={() => setView(pan(domain, -1, limit))} aria-label="Move earlier">
+                  ◀ Earlier
+                </button>
+                <button type="button" onClick={() => setView(zoomIn(domain))} aria-label="Zoom in">
+                  + Zoom in
+                </button>
+                <button type="button" onClick={() => setView(zoomOut(domain, limit))} aria-label="Zoom out">
+                  − Zoom out
+                </button>
+                <button type="button" onClick={() => setView(pan(domain, 1, limit))} aria-label="Move later">
+                  Later ▶
+                </button>
+                <button type="button" onClick={() => setView(null)} disabled={view === null}>
+                  Reset
+                </button>
+              </div>
+              <p className="trp-range-text" aria-live="polite">
+                Showing {fmt(domain.start)} – {fmt(domain.end)}
+                {outside > 0 ? `; ${outside} item${outside === 1 ? '' : 's'} outside this range (all are in the tables)` : ''}
+                {rangeResult.note ? `. ${rangeResult.note}` : ''}
+              </p>
+            </div>
+          </div>
+          <p className="trp-muted trp-details-hint">
+            Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
+          </p>
+          <div
+            className="trp-timeline"
+            ref={timelineRef}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') clearDetails();
+            }}
+            onMouseLeave={() => {
+              if (!pinned) setDetails(null);
+            }}
+          >
+            <Timeline
+              derivation={derivation}
+              domain={domain}
+              width={width}
+              thresholds={thresholds}
+              activeId={details?.id ?? null}
+              highlighted={highlighted}
+              onActivate={onActivate}
+            />
+            {details && (
+              <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
+            )}
+          </div>
+          {(notPlaced.length > 0 || derivation.unused.length > 0) && (
+            <div className="trp-unplaced" role="note">
+              <h3>Not on the timeline</h3>
+              <ul>
+                {notPlaced.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+                {derivation.unused.length > 0 && (
+                  <li>
+                    {derivation.unused.length} resource{derivation.unused.length === 1 ? ' was' : 's were'} read but not used (for example
+                    scores without a date); each is listed with its reason under <a href="#trp-unused-heading">Not used, because…</a>.
+                  </li>
+                )}
+              </ul>
+            </div>
+          )}
+          <Legend />
+        </section>
+      )}
+
+      <section className="trp-section" aria-labelledby="trp-table-heading">
+        <h2 id="trp-table-heading">Table view</h2>
+        <TrialsTable derivation={derivation} onSelectSources={onSelectSources} />
+        <ScoresTable derivation={derivation} onSelectSources={onSelectSources} />
+        <DiagnosesTable derivation={derivation} onSelectSources={onSelectSources} />
+        <ProceduresTable derivation={derivation} onSelectSources={onSelectSources} />
+      </section>
+
+      <section className="trp-section" aria-labelledby="trp-unused-heading">
+        <h2 id="trp-unused-heading">Not used, because…</h2>
+        <p className="trp-muted">Every resource read that did not contribute to the timeline, with the reason.</p>
+        <UnusedList derivation={derivation} onSelectSources={onSelectSources} />
+      </section>
+
+      <section className="trp-section trp-no-print-section" aria-label="About the rules">
+        <RulesPanel rules={rules} derivation={derivation} />
+      </section>
+    </div>
+  );
+}
+
+const PANEL_WIDTH = 360;
+
+function DetailsPanel({
+  details,
+  pinned,
+  anchor,
+  width,
+  onClear,
+  onSelectSources,
+}: {
+  details: ItemDetails;
+  pinned: boolean;
+  anchor: Anchor;
+  width: number;
+  onClear: () => void;
+  onSelectSources: ((references: string[]) => void) | undefined;
+}) {
+  // Below the item, kept inside the container so it never causes horizontal scrolling.
+  const left = Math.max(4, Math.min(anchor.x - 20, width - PANEL_WIDTH - 8));
+  return (
+    <div className={`trp-details ${pinned ? 'is-pinned' : ''}`} style={{ left, top: anchor.y + 4 }} data-testid="trp-details">
+      <div className="trp-details-head">
+        <strong>{details.title}</strong>
+        {pinned && (
+          <button type="button" onClick={onClear} className="trp-link-button">
+            Close
+          </button>
+        )}
+      </div>
+      {details.lines.map((l, i) => (
+        <p key={i}>{l}</p>
+      ))}
+      {details.notes.length > 0 && <p className="trp-details-notes">Notes: {details.notes.join('; ')}</p>}
+      <p className="trp-details-sources">
+        Sources: {details.sources.length === 0 ? 'none' : details.sources.map((s) => <code key={s}>{s}</code>)}
+        {pinned && onSelectSources && details.sources.length > 0 && (
+          <button type="button" className="trp-link-button" onClick={() => onSelectSources(details.sources)}>
+            open sources
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}

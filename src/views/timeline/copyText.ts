@@ -1,0 +1,50 @@
+/**
+ * The plain text a clinician pastes into a note: the conclusions, staging and flags, then the trials.
+ * It holds no name, birth date or identifier: the note already belongs to the patient.
+ */
+import type { Assessment, Derivation, Trial } from '../../clinical/types';
+import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate, weeksText } from './labels';
+import { adherenceText, doseUnitOf, trialPeriod } from './details';
+import { doseText } from './labels';
+
+export const DISCLAIMER =
+  'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
+
+export function stagingLines(a: Assessment): string[] {
+  const lines: string[] = [];
+  if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
+  if (a.maudsley) {
+    const estimated = a.maudsley.items.filter((i) => i.basis !== 'data').map((i) => `${i.item} ${i.basis}`);
+    lines.push(
+      `Maudsley Staging Method ${a.maudsley.score} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
+    );
+  }
+  if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
+  return lines;
+}
+
+function trialLine(t: Trial): string {
+  const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${doseText(t.maxDailyDoseMg)}`;
+  const threshold = t.adequateDoseMg === null ? '' : ` (adequate from ${doseText(t.adequateDoseMg, doseUnitOf(t))})`;
+  return [
+    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${weeksText(t.durationDays)})`,
+    `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${t.adequacyReason}; adherence: ${adherenceText(t)}`,
+    `  outcome: ${OUTCOME_LABEL[t.outcome]} (${OUTCOME_BASIS_LABEL[t.outcomeBasis]})${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
+  ].join('\n');
+}
+
+export function copyToNoteText(derivation: Derivation): string {
+  const parts: string[] = [`Treatment-resistance summary as of ${displayDate(derivation.asOf)}`];
+  if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
+  for (const a of derivation.assessments) {
+    const lines = [`${CONDITION_LABEL[a.condition]}: ${a.conclusion}`];
+    lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
+    for (const s of stagingLines(a)) lines.push(`  ${s}`);
+    for (const f of a.flags) lines.push(`  Flag (${FLAG_LABEL[f.kind]}): ${f.text}`);
+    parts.push(lines.join('\n'));
+  }
+  const trials = derivation.trials.slice().sort((a, b) => a.start.localeCompare(b.start));
+  parts.push(trials.length === 0 ? 'Medication trials: none found.' : `Medication trials (${trials.length}):\n${trials.map(trialLine).join('\n')}`);
+  parts.push(DISCLAIMER);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,131 @@
+/**
+ * Plain-words descriptions of every timeline item: the same text feeds the details panel,
+ * the SVG items' aria-labels and the table, so what is seen, heard and copied agrees.
+ */
+import type { DiagnosisSpan, Episode, ProcedureMark, ScorePoint, Trial } from '../../clinical/types';
+import {
+  CONDITION_LABEL,
+  DRUG_CLASS_LABEL,
+  INSTRUMENT_LABEL,
+  OUTCOME_BASIS_LABEL,
+  OUTCOME_LABEL,
+  PROCEDURE_LABEL,
+  ROLE_LABEL,
+  capitalise,
+  diagnosisKindLabel,
+  displayDate,
+  doseText,
+  weeksText,
+} from './labels';
+
+export interface ItemDetails {
+  id: string;
+  title: string;
+  lines: string[];
+  sources: string[];
+  notes: string[];
+}
+
+export const trialItemId = (trial: Trial) => `trial:${trial.id}`;
+export const episodeItemId = (episode: Episode) => `episode:${episode.id}`;
+export const diagnosisItemId = (index: number) => `diagnosis:${index}`;
+export const procedureItemId = (index: number) => `procedure:${index}`;
+export const scoreItemId = (point: ScorePoint, index: number) => `score:${point.instrument}:${index}`;
+
+export function doseUnitOf(trial: Trial): string {
+  return trial.class === 'antipsychotic' && trial.adequateDoseMg !== null ? 'mg/day CPZ-eq' : 'mg/day';
+}
+
+export function trialPeriod(trial: Trial): string {
+  return `${displayDate(trial.start)} to ${trial.end === null ? 'now (ongoing)' : displayDate(trial.end)}`;
+}
+
+export function adherenceText(trial: Trial): string {
+  return trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
+}
+
+/** "sertraline 100 mg/day × 10 weeks": the short form used in summaries and links. */
+export function trialShortName(trial: Trial): string {
+  const dose = trial.maxDailyDoseMg === null ? 'dose unknown' : `${doseText(trial.maxDailyDoseMg, 'mg/day')}`;
+  return `${trial.ingredient} ${dose} × ${weeksText(trial.durationDays)}`;
+}
+
+export function outcomeText(trial: Trial): string {
+  return `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[trial.outcomeBasis]})`;
+}
+
+export function describeTrial(trial: Trial): ItemDetails {
+  const threshold =
+    trial.adequateDoseMg === null ? 'no adequate-dose threshold known' : `adequate dose from ${doseText(trial.adequateDoseMg, doseUnitOf(trial))}`;
+  const role = trial.role === 'monotherapy' ? ROLE_LABEL.monotherapy : `${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''}`;
+  return {
+    id: trialItemId(trial),
+    title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
+    lines: [
+      `${trialPeriod(trial)}, ${weeksText(trial.durationDays)}`,
+      `Highest dose held: ${doseText(trial.maxDailyDoseMg)}; ${threshold}`,
+      `Dose steps: ${
+        trial.doseSteps.length === 0
+          ? 'none recorded'
+          : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${doseText(s.dailyDoseMg)}`).join('; ')
+      }`,
+      `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${trial.adequacyReason}`,
+      `Adherence: ${adherenceText(trial)}`,
+      `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${trial.outcomeDetail}` : ''}`,
+    ],
+    sources: trial.sources,
+    notes: trial.notes,
+  };
+}
+
+export function describeEpisode(episode: Episode): ItemDetails {
+  return {
+    id: episodeItemId(episode),
+    title: `${episode.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[episode.condition]}`,
+    lines: [
+      `${displayDate(episode.start)} to ${episode.end === null ? 'now (ongoing)' : displayDate(episode.end)}`,
+      `Delimited by: ${episode.basis}`,
+    ],
+    sources: episode.sources,
+    notes: [],
+  };
+}
+
+export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number): ItemDetails {
+  return {
+    id: diagnosisItemId(index),
+    title: `Diagnosis: ${diagnosis.display || diagnosisKindLabel(diagnosis.kind)}`,
+    lines: [
+      `Recognised as: ${diagnosisKindLabel(diagnosis.kind)} (${diagnosis.system ? `${diagnosis.system} ` : ''}${diagnosis.code})`,
+      `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,
+      `Clinical status: ${diagnosis.clinicalStatus ?? 'not recorded'}`,
+    ],
+    sources: [diagnosis.source],
+    notes: [],
+  };
+}
+
+export function describeProcedure(procedure: ProcedureMark, index: number): ItemDetails {
+  return {
+    id: procedureItemId(index),
+    title: `${PROCEDURE_LABEL[procedure.kind]}: ${procedure.display}`,
+    lines: [procedure.end && procedure.end !== procedure.start ? `${displayDate(procedure.start)} to ${displayDate(procedure.end)}` : `On ${displayDate(procedure.start)}`],
+    sources: [procedure.source],
+    notes: [],
+  };
+}
+
+export function describeScore(point: ScorePoint, index: number, baseline: boolean): ItemDetails {
+  return {
+    id: scoreItemId(point, index),
+    title: `${INSTRUMENT_LABEL[point.instrument]} ${point.value} on ${displayDate(point.date)}`,
+    lines: baseline ? ['Baseline for a trial that started within the following 8 weeks'] : [],
+    sources: [point.source],
+    notes: [],
+  };
+}
+
+/** The aria-label of an SVG item: title plus the lines, one sentence each. */
+export function ariaLabelOf(details: ItemDetails): string {
+  return [details.title, ...details.lines].join('. ');
+}

@@ -1,0 +1,206 @@
+/**
+ * Display words for the engine's codes. Pure lookup tables, no clinical judgement here:
+ * everything clinical comes from the Derivation, these only name it for people.
+ */
+import type {
+  ComorbidityKey,
+  ConditionKey,
+  DrugClass,
+  FlagKind,
+  Instrument,
+  Outcome,
+  OutcomeBasis,
+  ProcedureKind,
+  TrialRole,
+  Verification,
+} from '../../clinical/types';
+
+/** Order of the class groups on the timeline: antidepressants first, then what is usually added to them. */
+export const DRUG_CLASS_ORDER: DrugClass[] = [
+  'ssri',
+  'snri',
+  'tca',
+  'maoi',
+  'atypical-antidepressant',
+  'nmda-antagonist',
+  'augmentation-agent',
+  'mood-stabilizer',
+  'antipsychotic',
+  'other-psychotropic',
+  'unknown',
+];
+
+export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
+  ssri: 'SSRI',
+  snri: 'SNRI',
+  tca: 'Tricyclic',
+  maoi: 'MAOI',
+  'atypical-antidepressant': 'Other antidepressant',
+  antipsychotic: 'Antipsychotic',
+  'mood-stabilizer': 'Mood stabiliser',
+  'augmentation-agent': 'Augmentation agent',
+  'nmda-antagonist': 'NMDA antagonist',
+  'other-psychotropic': 'Other psychotropic',
+  unknown: 'Unrecognised class',
+};
+
+export const CONDITION_LABEL: Record<ConditionKey, string> = {
+  mdd: 'Major depressive disorder',
+  'bipolar-depression': 'Bipolar depression',
+  schizophrenia: 'Schizophrenia',
+  ocd: 'Obsessive-compulsive disorder',
+  ptsd: 'Post-traumatic stress disorder',
+};
+
+const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
+  'substance-use': 'Substance use',
+  'psychosocial-stressor': 'Psychosocial stressor',
+  trauma: 'Trauma',
+  'personality-disorder': 'Personality disorder',
+  anxiety: 'Anxiety disorder',
+  epilepsy: 'Epilepsy / seizures',
+  pregnancy: 'Pregnancy',
+  'psychotic-features': 'Psychotic features',
+  catatonia: 'Catatonia',
+  'suicidal-ideation': 'Suicidal ideation',
+  'intracerebral-haemorrhage': 'Intracerebral haemorrhage',
+  'aneurysm-or-avm': 'Aneurysm or AVM',
+  'raised-intracranial-pressure': 'Raised intracranial pressure',
+  'recent-myocardial-infarction': 'Recent myocardial infarction',
+  'recent-stroke': 'Recent stroke',
+  hypertension: 'Hypertension',
+  'head-implant': 'Implant in or near the head',
+  vagotomy: 'Vagotomy',
+  other: 'Other',
+};
+
+export function diagnosisKindLabel(kind: ConditionKey | ComorbidityKey): string {
+  return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
+}
+
+export function isConditionKey(kind: string): kind is ConditionKey {
+  return kind in CONDITION_LABEL;
+}
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  remission: 'Remission',
+  response: 'Response',
+  partial: 'Partial response',
+  nonresponse: 'Non-response',
+  intolerance: 'Intolerance',
+  ongoing: 'Ongoing',
+  unknown: 'Outcome unknown',
+};
+
+/** Short words printed beside the outcome mark on the timeline when there is room. */
+export const OUTCOME_SHORT: Record<Outcome, string> = {
+  remission: 'remission',
+  response: 'response',
+  partial: 'partial',
+  nonresponse: 'non-resp.',
+  intolerance: 'intolerance',
+  ongoing: 'ongoing',
+  unknown: 'unknown',
+};
+
+export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
+  measured: 'measured by symptom scores',
+  recorded: 'recorded in the chart',
+  inferred: 'inferred from a switch or stop',
+};
+
+export const ROLE_LABEL: Record<TrialRole, string> = {
+  monotherapy: 'monotherapy',
+  augmentation: 'augmentation',
+  combination: 'combination',
+};
+
+export const INSTRUMENT_LABEL: Record<Instrument, string> = {
+  phq9: 'PHQ-9',
+  'phq9-item9': 'PHQ-9 item 9',
+  phq2: 'PHQ-2',
+  gad7: 'GAD-7',
+  madrs: 'MADRS',
+  hamd17: 'HAM-D17',
+  'qids-sr16': 'QIDS-SR16',
+  ybocs: 'Y-BOCS',
+  cssrs: 'C-SSRS',
+  panss: 'PANSS',
+  bprs: 'BPRS',
+  caps5: 'CAPS-5',
+  pcl5: 'PCL-5',
+};
+
+/** Order of the score charts: depression scales first. */
+export const INSTRUMENT_ORDER: Instrument[] = [
+  'phq9',
+  'madrs',
+  'hamd17',
+  'qids-sr16',
+  'phq2',
+  'phq9-item9',
+  'cssrs',
+  'gad7',
+  'ybocs',
+  'pcl5',
+  'caps5',
+  'panss',
+  'bprs',
+];
+
+export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
+  ect: 'ECT',
+  tms: 'TMS',
+  esketamine: 'Esketamine',
+  ketamine: 'Ketamine',
+  vns: 'VNS',
+  dbs: 'DBS',
+  psychotherapy: 'Psychotherapy',
+  other: 'Other procedure',
+};
+
+export const FLAG_LABEL: Record<FlagKind, string> = {
+  'inadequate-dose': 'Inadequate dose',
+  'too-short': 'Too short',
+  'poor-adherence': 'Poor adherence',
+  'substance-use': 'Substance use',
+  'trauma-or-stressors': 'Trauma or stressors',
+  'personality-disorder': 'Personality disorder',
+  'comorbid-anxiety': 'Comorbid anxiety',
+};
+
+export const VERIFICATION_LABEL: Record<Verification, string> = {
+  V: 'verified (primary source)',
+  S: 'secondary source',
+  U: 'UNVERIFIED',
+  derived: 'derived from verified numbers',
+};
+
+export function capitalise(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** "2025-03-01" stays as it is; a dateTime is cut to its date, since the timeline works in days. */
+export function displayDate(value: string | null | undefined): string {
+  if (!value) return 'unknown date';
+  return value.length > 10 ? value.slice(0, 10) : value;
+}
+
+export function weeksText(days: number): string {
+  const weeks = days / 7;
+  if (weeks < 1) return `${days} day${days === 1 ? '' : 's'}`;
+  const rounded = Math.round(weeks * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} weeks`;
+}
+
+export function doseText(mg: number | null | undefined, unit = 'mg/day'): string {
+  if (mg === null || mg === undefined) return 'dose unknown';
+  const rounded = Math.round(mg * 100) / 100;
+  return `${rounded} ${unit}`;
+}
+
+/** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */
+export function resourceTypeOf(reference: string): string {
+  const slash = reference.indexOf('/');
+  return slash > 0 ? reference.slice(0, slash) : 'Unknown';
+}

@@ -1,0 +1,773 @@
+/**
+ * Geometry of the timeline, as pure functions of the Derivation, the visible time domain and the width.
+ * No React here, so every position the SVG draws can be checked directly in tests.
+ */
+import { scaleLinear, scaleTime, type ScaleLinear, type ScaleTime } from 'd3-scale';
+import { addDays, differenceInCalendarDays, isValid, parseISO, subYears } from 'date-fns';
+import type {
+  Derivation,
+  DiagnosisSpan,
+  DoseStep,
+  Episode,
+  Instrument,
+  ProcedureMark,
+  ScorePoint,
+  Trial,
+} from '../../clinical/types';
+import {
+  DRUG_CLASS_LABEL,
+  DRUG_CLASS_ORDER,
+  INSTRUMENT_LABEL,
+  INSTRUMENT_ORDER,
+  OUTCOME_SHORT,
+  PROCEDURE_LABEL,
+  diagnosisKindLabel,
+} from './labels';
+import type { ScaleThresholdsView } from './thresholds';
+
+// ---------------------------------------------------------------------------------------------
+// Dates and domains
+// ---------------------------------------------------------------------------------------------
+
+export interface TimeDomain {
+  start: Date;
+  end: Date;
+}
+
+export type RangeChoice = 'two-years' | 'current-episode' | 'all';
+
+/** FHIR date or dateTime ("2025", "2025-03", "2025-03-01", "2025-03-01T10:00:00Z") -> Date, or null. */
+export function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const parsed = parseISO(value);
+  return isValid(parsed) ? parsed : null;
+}
+
+function datesOf(derivation: Derivation): Date[] {
+  const values: (string | null)[] = [derivation.asOf];
+  for (const t of derivation.trials) values.push(t.start, t.end);
+  for (const s of derivation.scores) values.push(s.date);
+  for (const d of derivation.diagnoses) values.push(d.onset, d.abatement);
+  for (const e of derivation.episodes) values.push(e.start, e.end);
+  for (const p of derivation.procedures) values.push(p.start, p.end);
+  return values.map(parseDate).filter((d): d is Date => d !== null);
+}
+
+/** Room after "today" so the arrow of an ongoing trial stays visible. */
+function padEnd(asOf: Date, spanDays: number): Date {
+  return addDays(asOf, Math.max(14, Math.round(spanDays * 0.03)));
+}
+
+/** Everything in the record, from its first dated item to a little after "as of". */
+export function fullDomain(derivation: Derivation): TimeDomain {
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  const dates = datesOf(derivation);
+  const first = dates.reduce((min, d) => (d < min ? d : min), asOf);
+  const last = dates.reduce((max, d) => (d > max ? d : max), asOf);
+  const start0 = differenceInCalendarDays(asOf, first) < 60 ? addDays(asOf, -365) : first;
+  const span = Math.max(1, differenceInCalendarDays(last, start0));
+  return { start: addDays(start0, -Math.max(14, Math.round(span * 0.02))), end: padEnd(last, span) };
+}
+
+export interface RangeResult {
+  domain: TimeDomain;
+  /** Said to the user when the choice could not be honoured as asked. */
+  note?: string;
+}
+
+export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  if (choice === 'two-years') {
+    const start = subYears(asOf, 2);
+    return { domain: { start, end: padEnd(asOf, 730) } };
+  }
+  if (choice === 'current-episode') {
+    const starts = derivation.episodes
+      .filter((e) => e.current)
+      .map((e) => parseDate(e.start))
+      .filter((d): d is Date => d !== null);
+    if (starts.length === 0) {
+      return { domain: fullDomain(derivation), note: 'No current episode with a start date was found; showing the whole record.' };
+    }
+    const first = starts.reduce((min, d) => (d < min ? d : min));
+    // A month before the episode start, so the baseline scores before the first trial stay visible.
+    const start = addDays(first, -30);
+    return { domain: { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) } };
+  }
+  return { domain: fullDomain(derivation) };
+}
+
+export const MIN_VISIBLE_DAYS = 28;
+
+function clampDomain(domain: TimeDomain, limit: TimeDomain): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const limitWidth = limit.end.getTime() - limit.start.getTime();
+  if (width >= limitWidth) return limit;
+  let start = domain.start.getTime();
+  if (start < limit.start.getTime()) start = limit.start.getTime();
+  if (start + width > limit.end.getTime()) start = limit.end.getTime() - width;
+  return { start: new Date(start), end: new Date(start + width) };
+}
+
+export function unionDomain(a: TimeDomain, b: TimeDomain): TimeDomain {
+  return {
+    start: a.start < b.start ? a.start : b.start,
+    end: a.end > b.end ? a.end : b.end,
+  };
+}
+
+/** Halve the visible span around its centre, down to four weeks. */
+export function zoomIn(domain: TimeDomain): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const newWidth = Math.max(MIN_VISIBLE_DAYS * 86_400_000, width / 2);
+  const centre = domain.start.getTime() + width / 2;
+  return { start: new Date(centre - newWidth / 2), end: new Date(centre + newWidth / 2) };
+}
+
+/** Double the visible span around its centre, never beyond `limit`. */
+export function zoomOut(domain: TimeDomain, limit: TimeDomain): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const centre = domain.start.getTime() + width / 2;
+  return clampDomain({ start: new Date(centre - width), end: new Date(centre + width) }, limit);
+}
+
+/** Move by a quarter of the visible span (direction -1 = earlier, +1 = later), inside `limit`. */
+export function pan(domain: TimeDomain, direction: -1 | 1, limit: TimeDomain): TimeDomain {
+  const shift = ((domain.end.getTime() - domain.start.getTime()) / 4) * direction;
+  return clampDomain(
+    { start: new Date(domain.start.getTime() + shift), end: new Date(domain.end.getTime() + shift) },
+    limit,
+  );
+}
+
+export function timeScale(domain: TimeDomain, plotLeft: number, plotRight: number): ScaleTime<number, number> {
+  return scaleTime().domain([domain.start, domain.end]).range([plotLeft, plotRight]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frame
+// ---------------------------------------------------------------------------------------------
+
+export interface Frame {
+  width: number;
+  /** Lane labels live left of this x. */
+  plotLeft: number;
+  plotRight: number;
+}
+
+/** The SVG never gets narrower than this; below it the page would be unusable anyway (brief: 1024 px frame). */
+export const MIN_WIDTH = 640;
+
+export function frameFor(containerWidth: number): Frame {
+  const width = Math.max(MIN_WIDTH, Math.floor(containerWidth));
+  const gutter = width < 900 ? 150 : 190;
+  return { width, plotLeft: gutter, plotRight: width - 24 };
+}
+
+export interface AxisTick {
+  x: number;
+  label: string;
+}
+
+export function axisTicks(scale: ScaleTime<number, number>, frame: Frame): AxisTick[] {
+  const count = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90));
+  const [d0, d1] = scale.domain() as [Date, Date];
+  const spanDays = differenceInCalendarDays(d1, d0);
+  const fmt = new Intl.DateTimeFormat('en', spanDays > 4 * 365 ? { year: 'numeric' } : { month: 'short', year: 'numeric' });
+  return scale.ticks(count).map((d) => ({ x: scale(d), label: fmt.format(d) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generic interval packing (rows without overlap)
+// ---------------------------------------------------------------------------------------------
+
+/** Greedy first-fit: each interval goes into the first row whose last interval ends before it starts. */
+export function packRows<T>(items: T[], x0: (item: T) => number, x1: (item: T) => number, gap = 2): number[] {
+  const order = items.map((_, i) => i).sort((a, b) => x0(items[a]!) - x0(items[b]!));
+  const rowEnds: number[] = [];
+  const rows = new Array<number>(items.length).fill(0);
+  for (const i of order) {
+    const start = x0(items[i]!);
+    let row = rowEnds.findIndex((end) => end + gap <= start);
+    if (row === -1) {
+      row = rowEnds.length;
+      rowEnds.push(x1(items[i]!));
+    } else {
+      rowEnds[row] = x1(items[i]!);
+    }
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** Rough width of a label in the 12px system font; good enough to decide whether it fits. */
+export function estimateTextWidth(text: string, fontPx = 12): number {
+  return text.length * fontPx * 0.56 + 4;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Medication lanes
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The dose of a step in the unit of the trial's threshold: antipsychotic thresholds are chlorpromazine
+ * equivalents (types.ts, Trial.adequateDoseMg), everything else mg/day.
+ */
+export function comparableDose(step: DoseStep, trial: Trial): number | null {
+  if (trial.class === 'antipsychotic' && trial.adequateDoseMg !== null) return step.cpzEquivalentMg ?? null;
+  return step.dailyDoseMg;
+}
+
+export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold';
+
+export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
+  const dose = comparableDose(step, trial);
+  if (dose === null) return 'unknown';
+  if (trial.adequateDoseMg === null) return 'no-threshold';
+  return dose >= trial.adequateDoseMg ? 'at-or-above' : 'below';
+}
+
+export interface DoseSegment {
+  x0: number;
+  x1: number;
+  /** Top of the bar; its bottom is the row's baseline. */
+  y: number;
+  height: number;
+  level: DoseLevel;
+  step: DoseStep;
+}
+
+export interface TrialBar {
+  trial: Trial;
+  x0: number;
+  x1: number;
+  /** Row top and height (inside the lane). */
+  top: number;
+  rowHeight: number;
+  baseline: number;
+  segments: DoseSegment[];
+  /** y of the adequate-dose threshold line, null when the trial has no threshold. */
+  thresholdY: number | null;
+  ongoing: boolean;
+  marker: { x: number; y: number };
+  /** Outcome word printed beside the marker, or null when it would collide with the next bar. */
+  label: string | null;
+  /** The trial's dates lie outside the visible range. */
+  offscreen: boolean;
+}
+
+export interface Lane {
+  ingredient: string;
+  top: number;
+  height: number;
+  bars: TrialBar[];
+  /** mg/day (or CPZ-eq) at the top of the lane's bars; shared by all trials of the agent. */
+  doseMax: number;
+}
+
+export interface ClassGroup {
+  drugClass: Trial['class'];
+  label: string;
+  top: number;
+  lanes: Lane[];
+}
+
+export interface LaneLayout {
+  groups: ClassGroup[];
+  height: number;
+  /** Agents left out because none of their trials touch the visible range. */
+  hiddenAgents: string[];
+  /** Trials that could not be drawn, with why (bad dates). */
+  unplaced: { trial: Trial; reason: string }[];
+}
+
+export interface LaneOptions {
+  top: number;
+  asOf: Date;
+  /** Height of one trial row; lanes with overlapping trials of the same agent get several rows. */
+  rowHeight: number;
+  groupHeaderHeight: number;
+}
+
+/** Row height that keeps one trial and forty trials both legible. */
+export function rowHeightFor(laneCount: number): number {
+  return laneCount <= 12 ? 30 : laneCount <= 24 ? 26 : 22;
+}
+
+function trialDates(trial: Trial, asOf: Date): { start: Date; end: Date; ongoing: boolean } | null {
+  const start = parseDate(trial.start);
+  if (!start) return null;
+  const end = trial.end === null ? asOf : parseDate(trial.end);
+  if (!end) return null;
+  return { start, end: end < start ? start : end, ongoing: trial.end === null };
+}
+
+export function doseMaxOf(trials: Trial[]): number {
+  let max = 0;
+  for (const t of trials) {
+    if (t.adequateDoseMg !== null) max = Math.max(max, t.adequateDoseMg);
+    for (const s of t.doseSteps) max = Math.max(max, comparableDose(s, t) ?? 0);
+  }
+  // Headroom above the highest dose so the threshold line never sits on the lane's top edge.
+  return max > 0 ? max * 1.15 : 1;
+}
+
+/** Bar heights: the dose as a share of the lane's dose maximum, with a floor so tiny doses stay visible. */
+export function doseScale(doseMax: number, baseline: number, barMaxHeight: number): ScaleLinear<number, number> {
+  return scaleLinear().domain([0, doseMax]).range([baseline, baseline - barMaxHeight]).clamp(true);
+}
+
+export function layoutLanes(
+  trials: Trial[],
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  options: LaneOptions,
+): LaneLayout {
+  const unplaced: LaneLayout['unplaced'] = [];
+  const placeable: { trial: Trial; start: Date; end: Date; ongoing: boolean }[] = [];
+  for (const trial of trials) {
+    const dates = trialDates(trial, options.asOf);
+    if (dates) placeable.push({ trial, ...dates });
+    else unplaced.push({ trial, reason: `no usable start date ("${trial.start}")` });
+  }
+
+  const byClass = new Map<Trial['class'], Map<string, typeof placeable>>();
+  for (const p of placeable) {
+    const lanes = byClass.get(p.trial.class) ?? new Map<string, typeof placeable>();
+    const lane = lanes.get(p.trial.ingredient) ?? [];
+    lane.push(p);
+    lanes.set(p.trial.ingredient, lane);
+    byClass.set(p.trial.class, lanes);
+  }
+
+  const [domainStart, domainEnd] = x.domain() as [Date, Date];
+  const hiddenAgents: string[] = [];
+  const groups: ClassGroup[] = [];
+  let y = options.top;
+  const classes = [...byClass.keys()].sort((a, b) => DRUG_CLASS_ORDER.indexOf(a) - DRUG_CLASS_ORDER.indexOf(b));
+  for (const drugClass of classes) {
+    const lanesOfClass = new Map(
+      [...byClass.get(drugClass)!.entries()].filter(([ingredient, items]) => {
+        const visible = items.some((p) => p.end >= domainStart && p.start <= domainEnd);
+        if (!visible) hiddenAgents.push(ingredient);
+        return visible;
+      }),
+    );
+    if (lanesOfClass.size === 0) continue;
+    const group: ClassGroup = { drugClass, label: DRUG_CLASS_LABEL[drugClass] ?? drugClass, top: y, lanes: [] };
+    y += options.groupHeaderHeight;
+    // Agents in the order they were first tried, so the lanes read like the history.
+    const ingredients = [...lanesOfClass.entries()].sort(
+      ([, a], [, b]) => Math.min(...a.map((p) => p.start.getTime())) - Math.min(...b.map((p) => p.start.getTime())),
+    );
+    for (const [ingredient, items] of ingredients) {
+      const rows = packRows(
+        items,
+        (p) => p.start.getTime(),
+        (p) => p.end.getTime(),
+        1,
+      );
+      const rowCount = Math.max(...rows) + 1;
+      const doseMax = doseMaxOf(items.map((p) => p.trial));
+      const lane: Lane = { ingredient, top: y, height: rowCount * options.rowHeight, bars: [], doseMax };
+      items.forEach((p, i) => {
+        const rowTop = y + rows[i]! * options.rowHeight;
+        lane.bars.push(layoutBar(p, rowTop, options.rowHeight, doseMax, x, domainStart, domainEnd));
+      });
+      assignLabels(lane.bars, rows, frame);
+      group.lanes.push(lane);
+      y += lane.height;
+    }
+    groups.push(group);
+  }
+  return { groups, height: y - options.top, unplaced, hiddenAgents };
+}
+
+function layoutBar(
+  p: { trial: Trial; start: Date; end: Date; ongoing: boolean },
+  rowTop: number,
+  rowHeight: number,
+  doseMax: number,
+  x: ScaleTime<number, number>,
+  domainStart: Date,
+  domainEnd: Date,
+): TrialBar {
+  const { trial } = p;
+  const baseline = rowTop + rowHeight - 5;
+  const barMax = rowHeight - 9;
+  const y = doseScale(doseMax, baseline, barMax);
+  const x0 = x(p.start);
+  // A one-day trial still gets a visible sliver.
+  const x1 = Math.max(x(p.end), x0 + 2);
+  const segments: DoseSegment[] = [];
+  for (const step of trial.doseSteps) {
+    const s = parseDate(step.start);
+    const e = parseDate(step.end);
+    if (!s || !e) continue;
+    const level = doseLevel(step, trial);
+    const dose = comparableDose(step, trial);
+    // Unknown doses are drawn at half height, patterned, so they are neither mistaken for low nor for high.
+    const top = dose === null ? baseline - barMax / 2 : Math.min(y(dose), baseline - 3);
+    const sx0 = Math.max(x(s), x0);
+    const sx1 = Math.min(Math.max(x(e), sx0 + 1), x1);
+    segments.push({ x0: sx0, x1: sx1, y: top, height: baseline - top, level, step });
+  }
+  if (segments.length === 0) {
+    // No dose steps at all: one unknown-dose segment over the whole trial.
+    segments.push({
+      x0,
+      x1,
+      y: baseline - barMax / 2,
+      height: barMax / 2,
+      level: 'unknown',
+      step: { start: trial.start, end: trial.end ?? trial.start, dailyDoseMg: null, basis: 'no dose recorded', source: '' },
+    });
+  }
+  return {
+    trial,
+    x0,
+    x1,
+    top: rowTop,
+    rowHeight,
+    baseline,
+    segments,
+    thresholdY: trial.adequateDoseMg === null ? null : y(trial.adequateDoseMg),
+    ongoing: p.ongoing,
+    // Ongoing trials end in an arrow; an outcome mark, if any, sits after it.
+    marker: { x: p.ongoing ? x1 + 14 : x1, y: baseline - barMax / 2 },
+    label: null,
+    offscreen: p.end < domainStart || p.start > domainEnd,
+  };
+}
+
+/** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
+export function trialLabel(trial: Trial): string {
+  return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : ', inadequate'}`;
+}
+
+/** Outcome words go right of the marker only where they do not run into the next bar of the same row. */
+function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
+  const byRow = new Map<number, TrialBar[]>();
+  bars.forEach((bar, i) => {
+    const list = byRow.get(rows[i]!) ?? [];
+    list.push(bar);
+    byRow.set(rows[i]!, list);
+  });
+  for (const list of byRow.values()) {
+    list.sort((a, b) => a.x0 - b.x0);
+    list.forEach((bar, i) => {
+      const text = trialLabel(bar.trial);
+      const next = list[i + 1];
+      const room = (next ? next.x0 : frame.plotRight) - (bar.marker.x + 10);
+      if (bar.ongoing && bar.trial.outcome === 'ongoing') {
+        bar.label = null;
+        return;
+      }
+      const visible = bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
+      bar.label = visible && estimateTextWidth(text) <= room ? text : null;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spans: diagnoses, episodes, procedures
+// ---------------------------------------------------------------------------------------------
+
+export interface SpanLayout<T> {
+  item: T;
+  x0: number;
+  x1: number;
+  top: number;
+  height: number;
+  /** A point in time (no end): drawn as a mark, not a span. */
+  point: boolean;
+  label: string | null;
+  /** Where the label starts (x), and whether it runs right of that x or ends at it (near the right edge). */
+  labelX: number;
+  labelAnchor: 'start' | 'end';
+}
+
+/** Label placement: inside/after the visible part of the item; flipped left when it would run off the plot. */
+export function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
+  const start = Math.max(x0, frame.plotLeft) + (point ? 10 : 4);
+  if (start + estimateTextWidth(text) <= frame.plotRight + 12 || !point) return { labelX: start, labelAnchor: 'start' };
+  return { labelX: x0 - 10, labelAnchor: 'end' };
+}
+
+export interface SpanRows<T> {
+  spans: SpanLayout<T>[];
+  height: number;
+  unplaced: { item: T; reason: string }[];
+}
+
+function layoutSpans<T>(
+  items: T[],
+  dates: (item: T) => { start: Date | null; end: Date | null; point: boolean },
+  labelOf: (item: T) => string,
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  top: number,
+  rowHeight: number,
+  unplacedReason: (item: T) => string,
+): SpanRows<T> {
+  const unplaced: SpanRows<T>['unplaced'] = [];
+  const placed: { item: T; x0: number; x1: number; point: boolean }[] = [];
+  for (const item of items) {
+    const d = dates(item);
+    if (!d.start) {
+      unplaced.push({ item, reason: unplacedReason(item) });
+      continue;
+    }
+    const x0 = x(d.start);
+    const x1 = d.point || !d.end ? x0 : Math.max(x(d.end), x0 + 2);
+    placed.push({ item, x0, x1, point: d.point || !d.end });
+  }
+  // Labels are part of the packed width, so that no two labels overlap.
+  const labelWidth = (p: (typeof placed)[number]) => estimateTextWidth(labelOf(p.item));
+  const rows = packRows(
+    placed,
+    (p) => p.x0 - (p.point ? 6 : 0),
+    (p) => Math.max(p.x1, p.x0 + labelWidth(p) + (p.point ? 10 : 4)),
+    4,
+  );
+  const rowCount = placed.length === 0 ? 0 : Math.max(...rows) + 1;
+  const spans = placed.map((p, i) => {
+    const text = labelOf(p.item);
+    const visible = p.x1 >= frame.plotLeft && p.x0 <= frame.plotRight;
+    return {
+      item: p.item,
+      x0: p.x0,
+      x1: p.x1,
+      top: top + rows[i]! * rowHeight,
+      height: rowHeight,
+      point: p.point,
+      label: visible ? text : null,
+      ...placeLabel(p.x0, p.x1, p.point, text, frame),
+    };
+  });
+  return { spans, height: rowCount * rowHeight, unplaced };
+}
+
+export function layoutEpisodes(
+  episodes: Episode[],
+  asOf: Date,
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  top: number,
+  rowHeight: number,
+  labelOf: (e: Episode) => string,
+): SpanRows<Episode> {
+  return layoutSpans(
+    episodes,
+    (e) => ({ start: parseDate(e.start), end: e.end === null ? asOf : parseDate(e.end), point: false }),
+    labelOf,
+    x,
+    frame,
+    top,
+    rowHeight,
+    () => 'episode without a start date',
+  );
+}
+
+export function layoutDiagnoses(
+  diagnoses: DiagnosisSpan[],
+  asOf: Date,
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  top: number,
+  rowHeight: number,
+): SpanRows<DiagnosisSpan> {
+  return layoutSpans(
+    diagnoses,
+    (d) => {
+      const start = parseDate(d.onset);
+      const abatement = parseDate(d.abatement);
+      // Still active without an abatement date: runs to "as of"; resolved without one: only its onset is known.
+      const openEnded = !abatement && (d.clinicalStatus === null || ['active', 'recurrence', 'relapse'].includes(d.clinicalStatus));
+      return { start, end: abatement ?? (openEnded ? asOf : null), point: !abatement && !openEnded };
+    },
+    (d) => diagnosisKindLabel(d.kind) === 'Other' ? d.display : diagnosisKindLabel(d.kind),
+    x,
+    frame,
+    top,
+    rowHeight,
+    () => 'no onset date',
+  );
+}
+
+/**
+ * Procedures: one row per kind (ECT, TMS, esketamine…), since sessions come in series; only marks whose
+ * label has room get one, so twenty esketamine sessions stay one readable row.
+ */
+export function layoutProcedures(
+  procedures: ProcedureMark[],
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  top: number,
+  rowHeight: number,
+): SpanRows<ProcedureMark> {
+  const unplaced: SpanRows<ProcedureMark>['unplaced'] = [];
+  const kinds = [...new Set(procedures.map((p) => p.kind))];
+  const spans: SpanLayout<ProcedureMark>[] = [];
+  kinds.forEach((kind, row) => {
+    const placed = procedures
+      .filter((p) => p.kind === kind)
+      .flatMap((p) => {
+        const start = parseDate(p.start);
+        if (!start) {
+          unplaced.push({ item: p, reason: 'no date' });
+          return [];
+        }
+        const end = parseDate(p.end);
+        const point = !end || differenceInCalendarDays(end, start) < 1;
+        return [{ p, x0: x(start), x1: point ? x(start) : Math.max(x(end!), x(start) + 2), point }];
+      })
+      .sort((a, b) => a.x0 - b.x0);
+    let labelEnd = -Infinity;
+    for (const item of placed) {
+      const label = PROCEDURE_LABEL[item.p.kind];
+      const fits = item.x0 + 10 > labelEnd && item.x0 >= frame.plotLeft - 2 && item.x0 <= frame.plotRight;
+      spans.push({
+        item: item.p,
+        x0: item.x0,
+        x1: item.x1,
+        top: top + row * rowHeight,
+        height: rowHeight,
+        point: item.point,
+        label: fits ? label : null,
+        ...placeLabel(item.x0, item.x1, true, label, frame),
+      });
+      if (fits) labelEnd = Math.max(item.x1, item.x0 + 10 + estimateTextWidth(label));
+    }
+  });
+  return { spans, height: kinds.length * rowHeight, unplaced };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Symptom score charts
+// ---------------------------------------------------------------------------------------------
+
+export interface ScoreDot {
+  x: number;
+  y: number;
+  point: ScorePoint;
+  baseline: boolean;
+}
+
+export interface ResponseSegment {
+  x0: number;
+  x1: number;
+  y: number;
+  baselineValue: number;
+  responseValue: number;
+  trialId: string;
+}
+
+export interface ScoreChart {
+  instrument: Instrument;
+  label: string;
+  top: number;
+  height: number;
+  yMax: number;
+  yTicks: { y: number; value: number }[];
+  dots: ScoreDot[];
+  /** The remission cut-off line ("< 5" or "≤ 7"). */
+  remission: { y: number; value: number; text: string } | null;
+  responses: ResponseSegment[];
+  thresholds: ScaleThresholdsView | null;
+}
+
+/**
+ * Display rule, not a clinical one: a trial's baseline is the last score of the instrument in the
+ * 8 weeks up to its start (or the first in its first week), so "response" lines have something to be relative to.
+ */
+export const BASELINE_WINDOW_DAYS_BEFORE = 56;
+export const BASELINE_WINDOW_DAYS_AFTER = 7;
+
+export function baselineFor(trial: Trial, points: ScorePoint[]): ScorePoint | null {
+  const start = parseDate(trial.start);
+  if (!start) return null;
+  let best: { p: ScorePoint; days: number } | null = null;
+  for (const p of points) {
+    const d = parseDate(p.date);
+    if (!d) continue;
+    const days = differenceInCalendarDays(d, start);
+    if (days < -BASELINE_WINDOW_DAYS_BEFORE || days > BASELINE_WINDOW_DAYS_AFTER) continue;
+    // Prefer the latest score on or before the start; otherwise the earliest after it.
+    const better =
+      !best ||
+      (days <= 0 && (best.days > 0 || days > best.days)) ||
+      (days > 0 && best.days > 0 && days < best.days);
+    if (better) best = { p, days };
+  }
+  return best?.p ?? null;
+}
+
+export function remissionText(t: ScaleThresholdsView): string {
+  return t.remissionMax === null ? 'no remission cut-off' : `remission ${t.remissionInclusive ? '≤' : '<'} ${t.remissionMax}`;
+}
+
+export function layoutScoreCharts(
+  scores: ScorePoint[],
+  trials: Trial[],
+  thresholdsOf: (instrument: Instrument) => ScaleThresholdsView | null,
+  asOf: Date,
+  x: ScaleTime<number, number>,
+  top: number,
+  chartHeight: number,
+  gap: number,
+): { charts: ScoreChart[]; height: number } {
+  const byInstrument = new Map<Instrument, ScorePoint[]>();
+  for (const s of scores) {
+    if (!parseDate(s.date)) continue;
+    const list = byInstrument.get(s.instrument) ?? [];
+    list.push(s);
+    byInstrument.set(s.instrument, list);
+  }
+  const instruments = [...byInstrument.keys()].sort((a, b) => INSTRUMENT_ORDER.indexOf(a) - INSTRUMENT_ORDER.indexOf(b));
+  const charts: ScoreChart[] = [];
+  let y0 = top;
+  for (const instrument of instruments) {
+    const points = byInstrument.get(instrument)!.slice().sort((a, b) => parseDate(a.date)!.getTime() - parseDate(b.date)!.getTime());
+    const thresholds = thresholdsOf(instrument);
+    const maxValue = Math.max(...points.map((p) => p.value), thresholds?.remissionMax ?? 0, 1);
+    const yScale = scaleLinear().domain([0, maxValue]).nice(4).range([y0 + chartHeight - 4, y0 + 6]);
+    const yMax = yScale.domain()[1]!;
+
+    const baselineSources = new Set<string>();
+    const responses: ResponseSegment[] = [];
+    for (const trial of trials) {
+      const base = baselineFor(trial, points);
+      if (!base) continue;
+      baselineSources.add(base.source);
+      if (thresholds?.responseReduction == null) continue;
+      const start = parseDate(base.date)!;
+      const end = trial.end === null ? asOf : parseDate(trial.end);
+      if (!end) continue;
+      const responseValue = base.value * (1 - thresholds.responseReduction);
+      responses.push({ x0: x(start), x1: x(end), y: yScale(responseValue), baselineValue: base.value, responseValue, trialId: trial.id });
+    }
+    charts.push({
+      instrument,
+      label: INSTRUMENT_LABEL[instrument] ?? instrument,
+      top: y0,
+      height: chartHeight,
+      yMax,
+      yTicks: yScale.ticks(3).map((value) => ({ value, y: yScale(value) })),
+      dots: points.map((point) => ({
+        x: x(parseDate(point.date)!),
+        y: yScale(point.value),
+        point,
+        baseline: baselineSources.has(point.source),
+      })),
+      remission:
+        thresholds?.remissionMax == null
+          ? null
+          : { value: thresholds.remissionMax, y: yScale(thresholds.remissionMax), text: remissionText(thresholds) },
+      responses,
+      thresholds,
+    });
+    y0 += chartHeight + gap;
+  }
+  return { charts, height: Math.max(0, y0 - top - gap) };
+}
