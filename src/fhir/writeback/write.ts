@@ -315,7 +315,7 @@ class Writer {
 
   /** Find-or-create one record. An existing CarePlan whose referral links are missing is updated (PUT). */
   private async ensure(part: Part, known: Resource | null): Promise<WrittenResource> {
-    const found = known ?? (await this.search(part, `checking for ${part.label.toLowerCase()}`));
+    const found = known ?? (await this.searchBeforeCreate(part));
     if (found?.id) {
       let outcome: WrittenResource['outcome'] = 'existed';
       if (part.type === 'CarePlan' && missingLinks(found as CarePlan, part.resource as CarePlan)) {
@@ -357,6 +357,19 @@ class Writer {
           : `${part.label} was already there (${written.reference}).`,
     );
     return written;
+  }
+
+  /**
+   * Many EHRs cannot search Provenance (or confine it to the patient compartment, which a Provenance's targets are
+   * not in): a refused Provenance search is treated as "not found", the conditional create still guards duplicates.
+   */
+  private async searchBeforeCreate(part: Part): Promise<Resource | null> {
+    try {
+      return await this.search(part, `checking for ${part.label.toLowerCase()}`);
+    } catch (error) {
+      if (part.type === 'Provenance' && error instanceof WriteBackError && (error.kind === 'rejected' || error.kind === 'forbidden')) return null;
+      throw error;
+    }
   }
 
   private async search(part: Part, what: string): Promise<Resource | null> {

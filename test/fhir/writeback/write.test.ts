@@ -268,4 +268,11 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expect(plan.activity?.[0]?.reference?.reference).toBe(`ServiceRequest/${m.all('ServiceRequest')[0]?.id}`);
     expectOnePlan(m);
   });
+  it('a server that refuses Provenance searches still gets the plan completed (conditional create guards it)', async () => {
+    const m = useMock(false);
+    m.fault({ match: (r) => r.method === 'GET' && r.path.startsWith('Provenance?'), mode: 'reply', response: { status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'unknown parameter _tag' }] } } });
+    const result = await writeCarePlan(session(), draft());
+    expect(result.status).toBe('created');
+    expectOnePlan(m);
+  });
 });
