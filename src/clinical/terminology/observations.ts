@@ -93,7 +93,8 @@ export function instrumentOf(code: CodeableConcept | undefined): { instrument: I
     const key = systemKeyOf(c.system);
     if (key === 'loinc' && LOINC_INSTRUMENTS[c.code!]) return LOINC_INSTRUMENTS[c.code!]!;
     if (key === 'local-scales') {
-      const instrument = LOCAL_SCALE_CODES[c.code!.toLowerCase()];
+      // "madrs" and "madrs-total" are the same local code.
+      const instrument = LOCAL_SCALE_CODES[c.code!.toLowerCase().replace(/-total$/, '')];
       if (instrument) return { instrument, rule: R.local };
     }
   }

@@ -1,0 +1,184 @@
+import type { Dosage } from 'fhir/r4';
+import { describe, expect, it } from 'vitest';
+import { dailyDoseOf } from '../../../src/clinical/dose';
+import { identifyMedication } from '../../../src/clinical/medication';
+import type { MedicationIdentity } from '../../../src/clinical/types';
+
+const sertraline50 = identifyMedication({ text: 'sertraline 50 MG Oral Tablet' });
+const sertralineNoStrength = identifyMedication({ text: 'sertraline' });
+const fluoxetineSolution = identifyMedication({ text: 'fluoxetine 4 MG/ML Oral Solution' });
+const paliperidoneLai: MedicationIdentity = { ...identifyMedication({ text: 'Invega Sustenna' }), strengthMg: null };
+const haloperidolDecanoate = identifyMedication({ coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1719803' }] });
+
+const q = (value: number, unit: string) => ({ doseAndRate: [{ doseQuantity: { value, unit } }] });
+const daily = (frequency = 1, period = 1, periodUnit: 'd' | 'wk' | 'h' | 'mo' = 'd') => ({ timing: { repeat: { frequency, period, periodUnit } } });
+const code = (c: string) => ({ timing: { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: c }] } } });
+
+describe('structured doses', () => {
+  it('doseQuantity in mg once daily: 100 mg/day', () => {
+    expect(dailyDoseOf([{ ...q(100, 'mg'), ...daily() }], sertraline50)).toMatchObject({ amount: 100, unit: 'mg' });
+  });
+  it('tablets × product strength: 2 × 50 mg tablet once daily = 100 mg/day', () => {
+    const d = dailyDoseOf([{ ...q(2, 'tablet'), ...daily() }], sertraline50);
+    expect(d).toMatchObject({ amount: 100, unit: 'mg' });
+    expect(d.basis).toMatch(/2 × 50 mg tablet/);
+  });
+  it('UCUM {tbl} unit is a tablet', () => {
+    expect(dailyDoseOf([{ doseAndRate: [{ doseQuantity: { value: 1, code: '{tbl}' } }], ...daily(2) }], sertraline50).amount).toBe(100);
+  });
+  it.each([
+    ['BID', 100],
+    ['TID', 150],
+    ['QID', 200],
+    ['QD', 50],
+    ['QOD', 25],
+    ['HS', 50],
+    ['QAM', 50],
+    ['QPM', 50],
+  ])('timing code %s with 1 × 50 mg tablet = %s mg/day', (c, mg) => {
+    expect(dailyDoseOf([{ ...q(1, 'tablet'), ...code(c) }], sertraline50).amount).toBe(mg);
+  });
+  it('every other day (frequency 1 per 2 d) = 0.5 administrations a day', () => {
+    expect(dailyDoseOf([{ ...q(100, 'mg'), ...daily(1, 2) }], sertraline50).amount).toBe(50);
+  });
+  it('weekly dosing (1 per wk) averages to a seventh', () => {
+    expect(dailyDoseOf([{ ...q(70, 'mg'), ...daily(1, 1, 'wk') }], sertraline50).amount).toBe(10);
+  });
+  it('every 12 hours = twice daily', () => {
+    expect(dailyDoseOf([{ ...q(50, 'mg'), ...daily(1, 12, 'h') }], sertraline50).amount).toBe(100);
+  });
+  it('timeOfDay with two times = twice daily', () => {
+    expect(dailyDoseOf([{ ...q(50, 'mg'), timing: { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } } }], sertraline50).amount).toBe(100);
+  });
+  it('doseRange counts at its low end and says so', () => {
+    const d = dailyDoseOf([{ doseAndRate: [{ doseRange: { low: { value: 1, unit: 'tablet' }, high: { value: 2, unit: 'tablet' } } }], ...daily() }], sertraline50);
+    expect(d.amount).toBe(50);
+    expect(d.note).toMatch(/low end/);
+    expect(d.rules?.map((r) => r.id)).toContain('terminology.dose.range-low-end');
+  });
+  it('no timing: assumed once daily, and said', () => {
+    const d = dailyDoseOf([q(150, 'mg')], sertraline50);
+    expect(d.amount).toBe(150);
+    expect(d.note).toMatch(/assumed once daily/);
+  });
+  it('asNeeded is flagged', () => {
+    const d = dailyDoseOf([{ ...q(50, 'mg'), ...daily(), asNeededBoolean: true }], sertraline50);
+    expect(d.asNeeded).toBe(true);
+    expect(d.note).toMatch(/as needed/);
+  });
+});
+
+describe('several dosage lines', () => {
+  it('50 mg in the morning + 100 mg at bedtime (two lines, no sequence) = 150 mg/day', () => {
+    const lines: Dosage[] = [
+      { ...q(50, 'mg'), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: ['MORN'] } } },
+      { ...q(100, 'mg'), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: ['HS'] } } },
+    ];
+    expect(dailyDoseOf(lines, sertraline50).amount).toBe(150);
+  });
+  it('sequential steps (sequence 1 then 2): the last step is the daily dose', () => {
+    const lines: Dosage[] = [
+      { sequence: 1, ...q(25, 'mg'), ...daily() },
+      { sequence: 2, ...q(50, 'mg'), ...daily() },
+    ];
+    const d = dailyDoseOf(lines, sertraline50);
+    expect(d.amount).toBe(50);
+    expect(d.note).toMatch(/last step/);
+  });
+});
+
+describe('units', () => {
+  it('g is converted to mg', () => {
+    expect(dailyDoseOf([{ ...q(0.1, 'g'), ...daily() }], sertraline50).amount).toBe(100);
+  });
+  it('mcg is converted to mg (liothyronine 25 mcg = 0.025 mg)', () => {
+    const t3 = identifyMedication({ text: 'liothyronine' });
+    expect(dailyDoseOf([{ ...q(25, 'mcg'), ...daily() }], t3).amount).toBe(0.025);
+  });
+  it('mL with the product concentration: 5 mL × 4 mg/mL fluoxetine solution = 20 mg/day', () => {
+    expect(dailyDoseOf([{ ...q(5, 'mL'), ...daily() }], fluoxetineSolution).amount).toBe(20);
+  });
+  it('mL without a known concentration: dose unknown with a note', () => {
+    const d = dailyDoseOf([{ ...q(5, 'mL'), ...daily() }], sertraline50);
+    expect(d.amount).toBeNull();
+    expect(d.note).toMatch(/concentration/);
+  });
+  it('tablets without a known strength: dose unknown with a note', () => {
+    const d = dailyDoseOf([{ ...q(2, 'tablet'), ...daily() }], sertralineNoStrength);
+    expect(d).toMatchObject({ amount: null, unit: null });
+    expect(d.note).toMatch(/strength of one unit is unknown/);
+  });
+  it('an unknown unit gives amount null with the unit named', () => {
+    const d = dailyDoseOf([{ ...q(3, 'puff-o-matic'), ...daily() }], sertraline50);
+    expect(d.amount).toBeNull();
+    expect(d.note).toMatch(/puff-o-matic/);
+  });
+  it('mg/kg cannot be converted without weight', () => {
+    expect(dailyDoseOf([{ ...q(0.5, 'mg/kg'), ...daily() }], sertraline50).note).toMatch(/per kg/);
+  });
+  it('no dosage at all: dose unknown', () => {
+    const d = dailyDoseOf(undefined, sertraline50);
+    expect(d.amount).toBeNull();
+    expect(d.note).toMatch(/no dosage/);
+  });
+});
+
+describe('long-acting injectables', () => {
+  it('paliperidone palmitate 156 mg every 28 days = 5.571 mg/day, with the interval kept', () => {
+    const d = dailyDoseOf([{ ...q(156, 'mg'), timing: { repeat: { frequency: 1, period: 28, periodUnit: 'd' } } }], paliperidoneLai);
+    expect(d.amount).toBeCloseTo(5.571, 3);
+    expect(d.perInterval).toEqual({ amountMg: 156, days: 28 });
+    expect(d.note).toMatch(/long-acting injectable: 156 mg every 28 days/);
+  });
+  it('haloperidol decanoate 1 mL (100 mg/mL) every 4 weeks', () => {
+    const d = dailyDoseOf([{ ...q(1, 'mL'), timing: { repeat: { frequency: 1, period: 4, periodUnit: 'wk' } } }], haloperidolDecanoate);
+    expect(d.perInterval).toEqual({ amountMg: 100, days: 28 });
+    expect(d.amount).toBeCloseTo(3.571, 3);
+  });
+  it('free text "150 mg every 4 weeks" for an LAI', () => {
+    const d = dailyDoseOf([{ text: '150 mg IM every 4 weeks' }], paliperidoneLai);
+    expect(d.amount).toBeCloseTo(150 / 28, 3);
+    expect(d.perInterval?.days).toBe(28);
+  });
+});
+
+describe('plain dosage text', () => {
+  it.each([
+    ['take 2 tablets by mouth daily', 100],
+    ['1 tab bid', 100],
+    ['150 mg at bedtime', 150],
+    ['half a tablet daily', 25],
+    ['100mg qd', 100],
+    ['Take one tablet twice a day', 100],
+    ['take 1 tablet by mouth every other day', 25],
+    ['50 mg three times daily', 150],
+    ['1 1/2 tablets every morning', 75],
+    ['50 mg in the morning and 100 mg at bedtime', 150],
+    ['25 mg daily for 1 week then 50 mg daily', 50],
+    ['2 tabs qhs', 100],
+    ['take 50 mg every 12 hours', 100],
+  ])('"%s" of a 50 mg tablet = %s mg/day', (text, mg) => {
+    expect(dailyDoseOf([{ text }], sertraline50).amount).toBe(mg);
+  });
+  it('text with a structured timing: amount from text, frequency from timing', () => {
+    expect(dailyDoseOf([{ text: 'take 1 tablet', ...code('BID') }], sertraline50).amount).toBe(100);
+  });
+  it('"as needed" in the text is flagged', () => {
+    expect(dailyDoseOf([{ text: '50 mg daily as needed for anxiety' }], sertraline50).asNeeded).toBe(true);
+  });
+  it('text without an amount: dose unknown with a note', () => {
+    const d = dailyDoseOf([{ text: 'as directed' }], sertraline50);
+    expect(d.amount).toBeNull();
+    expect(d.note).toMatch(/no dose amount|could not read/);
+  });
+  it('text amount with an unknown strength: dose unknown', () => {
+    expect(dailyDoseOf([{ text: 'take 2 tablets daily' }], sertralineNoStrength).amount).toBeNull();
+  });
+  it('patientInstruction is read when text is absent', () => {
+    expect(dailyDoseOf([{ patientInstruction: 'Take 3 tablets at bedtime' }], sertraline50).amount).toBe(150);
+  });
+  it('never throws on malformed input', () => {
+    expect(() => dailyDoseOf([null as never, { doseAndRate: 'x' } as never, { timing: { repeat: { period: -1 } } } as never], sertraline50)).not.toThrow();
+    expect(dailyDoseOf('nope' as never, sertraline50).amount).toBeNull();
+  });
+});
