@@ -2,7 +2,7 @@
  * A sandbox on a free port with a tiny record of its own (two patients), for the sandbox's server tests, and a
  * helper that performs a real EHR launch (launch id, PKCE authorization, token exchange) to get tokens.
  */
-import type { Resource } from 'fhir/r4';
+import type { FhirResource } from 'fhir/r4';
 import { putTransaction, startSandbox, type Sandbox } from '../../sandbox/server';
 import { authorize, exchangeCode } from './oauth-client';
 
@@ -10,8 +10,8 @@ export const APP_URL = 'http://127.0.0.1:5999';
 export const REDIRECT_URI = `${APP_URL}/index.html`;
 export const OBSERVATION_COUNT = 120;
 
-export function tinyRecord(): Resource[] {
-  const resources: Resource[] = [
+export function tinyRecord(): FhirResource[] {
+  const resources: FhirResource[] = [
     { resourceType: 'Practitioner', id: 'dr-demo', name: [{ family: 'Demo' }] },
     { resourceType: 'Patient', id: 'pat-a', name: [{ family: 'Alpha', given: ['Ann'] }] },
     { resourceType: 'Patient', id: 'pat-b', name: [{ family: 'Beta', given: ['Ben'] }] },
