@@ -1,0 +1,89 @@
+/**
+ * `npm run derive` (scripts/derive.ts) on a small Bundle and on an NDJSON folder written to a temp dir, including a
+ * patient whose data breaks the engine (it gets its own error document and the others go on).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mdd, patient, phq9, statement, weeksAfter } from './builders';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'derive-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runDerive(args: string[]): unknown {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/derive.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(out);
+}
+
+function recordFor(pid: string) {
+  const s1 = '2025-01-01';
+  return [
+    { ...patient(), id: pid },
+    { ...mdd('2024-11-01'), subject: { reference: `Patient/${pid}` } },
+    { ...statement('sertraline', 100, s1, weeksAfter(s1, 10)), subject: { reference: `Patient/${pid}` } },
+    { ...phq9('2024-12-28', 22), subject: { reference: `Patient/${pid}` } },
+  ];
+}
+
+describe('derive CLI (issue 3 item 8)', () => {
+  it('a Bundle with one patient prints one document', () => {
+    const file = join(dir, 'one.json');
+    writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: recordFor('p1').map((resource) => ({ resource })) }));
+    const doc = runDerive([file, '--as-of', '2026-01-01']) as { patient: string; trials: { ingredient: string }[]; unused: unknown[] };
+    expect(doc.patient).toBe('p1');
+    expect(doc.trials[0]?.ingredient).toBe('sertraline');
+    expect(Array.isArray(doc.unused)).toBe(true);
+  });
+
+  it('an NDJSON folder with several patients prints an array; a shared Medication is attached where referenced', () => {
+    const nd = join(dir, 'bulk');
+    execFileSync('mkdir', ['-p', nd]);
+    const all = [...recordFor('a'), ...recordFor('b')];
+    const req = {
+      resourceType: 'MedicationRequest',
+      id: 'mr-b',
+      status: 'completed',
+      intent: 'order',
+      subject: { reference: 'Patient/b' },
+      authoredOn: '2025-04-01',
+      medicationReference: { reference: 'Medication/med-venla' },
+      dosageInstruction: [{ text: '150 mg daily', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 150, unit: 'mg' } }] }],
+      dispenseRequest: { expectedSupplyDuration: { value: 90, unit: 'd' } },
+    };
+    const byType = new Map<string, unknown[]>();
+    for (const r of [...all, req, { resourceType: 'Medication', id: 'med-venla', code: { text: 'venlafaxine 150 MG' } }]) {
+      const t = (r as { resourceType: string }).resourceType;
+      byType.set(t, [...(byType.get(t) ?? []), r]);
+    }
+    for (const [t, list] of byType) writeFileSync(join(nd, `${t}.ndjson`), list.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const docs = runDerive([nd, '--as-of', '2026-01-01']) as { patient: string; trials: { ingredient: string }[]; used: { reference: string }[] }[];
+    expect(docs.map((d) => d.patient).sort()).toEqual(['a', 'b']);
+    const b = docs.find((d) => d.patient === 'b')!;
+    expect(b.trials.map((t) => t.ingredient).sort()).toEqual(['sertraline', 'venlafaxine']);
+    expect(b.used.some((u) => u.reference === 'Medication/med-venla')).toBe(true);
+    const a = docs.find((d) => d.patient === 'a')!;
+    expect(a.used.some((u) => u.reference === 'Medication/med-venla')).toBe(false);
+  });
+
+  it('malformed lines and absurd values in one patient do not stop the others', () => {
+    const nd = join(dir, 'broken');
+    execFileSync('mkdir', ['-p', nd]);
+    writeFileSync(join(nd, 'Patient.ndjson'), [JSON.stringify({ resourceType: 'Patient', id: 'ok' }), JSON.stringify({ resourceType: 'Patient', id: 'x' })].join('\n'));
+    writeFileSync(
+      join(nd, 'MedicationStatement.ndjson'),
+      [
+        JSON.stringify({ ...statement('sertraline', 100, '2025-01-01', null), subject: { reference: 'Patient/ok' } }),
+        'this is not json {',
+        JSON.stringify({ resourceType: 'MedicationStatement', id: 'bad', subject: { reference: 'Patient/x' }, medicationCodeableConcept: { text: 'sertraline' }, effectiveDateTime: '2025-01-01', dosage: [{ doseAndRate: [{ doseQuantity: { value: 1e308 } }] }] }),
+      ].join('\n'),
+    );
+    const docs = runDerive([nd, '--as-of', '2026-01-01']) as { patient: string; error?: string; trials?: unknown[] }[];
+    expect(docs.map((d) => d.patient).sort()).toEqual(['ok', 'x']);
+    expect(docs.find((d) => d.patient === 'ok')?.trials).toHaveLength(1);
+  });
+});
