@@ -259,7 +259,7 @@ describe('ECT (FACTS.md §6.2)', () => {
 
 describe('VNS (FACTS.md §6.5)', () => {
   it('VNS needs 4 failed adequate treatments: 3 is not enough', () => {
-    const s = suggestionOf(mdd(3, { episodeStart: undefined }), 'vns');
+    const s = suggestionOf(mdd(3), 'vns');
     expect(s.status).toBe('not-eligible');
     expect(allText(s.reasons)).toMatch(/Needs 4 or more failed adequate trials; the record shows 3/);
   });
