@@ -1,6 +1,20 @@
 import type { Finding, Suggestion } from '../../clinical/types';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
 
+/** Up to this many references are shown inline; longer lists (a trial can have dozens of dispenses) fold away. */
+const INLINE_SOURCES = 3;
+
+function SourceList({ sources }: { sources: string[] }) {
+  if (sources.length === 0) return null;
+  if (sources.length <= INLINE_SOURCES) return <span className="finding-list__sources"> (source: {sources.join(', ')})</span>;
+  return (
+    <details className="finding-list__sources finding-list__sources--folded">
+      <summary>{sources.length} source resources</summary>
+      {sources.join(', ')}
+    </details>
+  );
+}
+
 function FindingList({ title, findings, tone }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra' }) {
   if (findings.length === 0) return null;
   return (
@@ -10,9 +24,7 @@ function FindingList({ title, findings, tone }: { title: string; findings: Findi
         {findings.map((finding, index) => (
           <li key={index}>
             {finding.text}
-            {finding.sources.length > 0 && (
-              <span className="finding-list__sources"> (source: {finding.sources.join(', ')})</span>
-            )}
+            <SourceList sources={finding.sources} />
           </li>
         ))}
       </ul>

@@ -9,7 +9,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReviewPanel } from '../../../src/views/review/ReviewPanel';
 import type { DraftRequest, ShellServices } from '../../../src/views/shell/services';
-import { derivation, fakeDraft, fakeServices, fakeWriteBack, session, withServices } from '../shell/fakes';
+import { derivation, fakeDraft, fakeServices, fakeWriteBack, session, suggestion, withServices } from '../shell/fakes';
 
 function renderReview(options: Parameters<typeof fakeServices>[0] = {}) {
   const services = fakeServices(options);
@@ -37,6 +37,22 @@ describe('options', () => {
     expect(within(ect).getByRole('heading', { name: 'Contraindications' })).toBeTruthy();
     expect(ect.textContent).toContain('Raised intracranial pressure recorded (source: Condition/icp)');
     expect(screen.getByText(/Urgent:/)).toBeTruthy();
+  });
+
+  it('folds long source lists (a trial can cite dozens of dispenses) under a count', () => {
+    const sources = ['MedicationDispense/d1', 'MedicationDispense/d2', 'MedicationDispense/d3', 'MedicationDispense/d4'];
+    const services = fakeServices();
+    withServices(
+      services,
+      <ReviewPanel
+        derivation={derivation({ suggestions: [suggestion({ intervention: 'tms', reasons: [{ text: 'Two failed trials', sources }] })] })}
+        session={session()}
+        asOf="2026-11-22"
+      />,
+    );
+    const folded = screen.getByText('4 source resources').closest('details')!;
+    expect(folded.open).toBe(false);
+    expect(folded.textContent).toContain('MedicationDispense/d4');
   });
 
   it('lets a contraindicated option be ticked only with a written reason, which is passed to the draft', async () => {
