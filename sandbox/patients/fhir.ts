@@ -156,6 +156,26 @@ export interface CourseOptions {
   fillDays?: number;
 }
 
+/** Longest a single order runs before it is renewed (outpatient prescriptions are renewed at least yearly). */
+const RENEWAL_DAYS = 360;
+
+/** Splits steps longer than a year into yearly renewals of the same dose, as a real chart holds them. */
+function renewed(start: number, steps: PrescriptionStep[]): PrescriptionStep[] {
+  const out: PrescriptionStep[] = [];
+  let startAgo = start;
+  for (const step of steps) {
+    let remaining = step.days ?? startAgo + 1;
+    while (remaining > RENEWAL_DAYS) {
+      out.push({ ...step, days: RENEWAL_DAYS });
+      remaining -= RENEWAL_DAYS;
+      startAgo -= RENEWAL_DAYS;
+    }
+    out.push({ ...step, days: step.days === null ? null : remaining });
+    if (step.days !== null) startAgo -= remaining;
+  }
+  return out;
+}
+
 export interface ScoreEntry {
   daysAgo: number;
   value: number;
@@ -266,9 +286,9 @@ export class RecordBuilder {
   course(slug: string, o: CourseOptions): MedicationRequest[] {
     const requests: MedicationRequest[] = [];
     let startAgo = o.start;
-    o.steps.forEach((step, index) => {
+    renewed(o.start, o.steps).forEach((step, index, steps) => {
       const product = PRODUCTS[step.product];
-      const isLast = index === o.steps.length - 1;
+      const isLast = index === steps.length - 1;
       const running = step.days === null;
       const fillDays = o.fillDays ?? (running ? 30 : step.days! % 28 === 0 ? 28 : step.days! % 14 === 0 ? 14 : step.days!);
       const fills = running ? Math.floor(startAgo / fillDays) + 1 : Math.ceil(step.days! / fillDays);
@@ -298,7 +318,8 @@ export class RecordBuilder {
         dosageInstruction,
         dispenseRequest: {
           validityPeriod: { start: this.day(startAgo), end: this.day(startAgo - 365) },
-          numberOfRepeatsAllowed: running ? 5 : fills - 1,
+          // Refills cover the whole order (at most 11, as for a 12-month outpatient prescription).
+          numberOfRepeatsAllowed: running ? Math.min(11, Math.max(5, fills + 1)) : fills - 1,
           quantity: { value: step.perDay * fillDays, unit: product.unit },
           expectedSupplyDuration: { value: fillDays, unit: 'days', system: UCUM, code: 'd' },
         },

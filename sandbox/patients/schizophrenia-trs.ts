@@ -35,7 +35,7 @@ export const schizophreniaTrs: DemoPatient = {
         { product: 'olanzapine10', perDay: 1, days: 14 },
         { product: 'olanzapine20', perDay: 1, days: 84 },
       ],
-      stopReason: 'Persistent hallucinations and delusions after 12 weeks at 20 mg; weight gain',
+      stopReason: 'Persistent hallucinations and delusions after 12 weeks at 20 mg',
     });
     b.course('aripiprazole', {
       start: 315,
