@@ -87,6 +87,8 @@ export type WriteBackErrorKind =
   | 'no-scope'
   /** 401/403 from the server. */
   | 'forbidden'
+  /** The FHIR layer reported the session over (401 that could not be refreshed): relaunch. */
+  | 'session-expired'
   /** 4xx other than the above: the server rejected the content (OperationOutcome text in `detail`). */
   | 'rejected'
   /** 409/412 and the plan could not be found afterwards. */

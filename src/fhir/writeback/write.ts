@@ -13,6 +13,7 @@
  */
 import type { Bundle, BundleEntry, CapabilityStatement, CarePlan, OperationOutcome, Provenance, Resource, ServiceRequest } from 'fhir/r4';
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse, SmartSession } from '../contract';
+import { FhirNetworkError, SessionExpiredError } from '../errors';
 import { identifierQuery, provenanceTagQuery, PROVENANCE_TAG_SYSTEM } from './build';
 import { writeCapability } from './scopes';
 import type { WriteBackDraft, WriteBackResult, WriteMode, WrittenResource } from './types';
@@ -53,7 +54,15 @@ class Exchange {
     try {
       return await this.http.send({ ...request, timeoutMs: this.timeoutMs });
     } catch (error) {
-      const timedOut = error instanceof Error && /timeout|timed out/i.test(`${error.name} ${error.message} ${(error as { kind?: string }).kind ?? ''}`);
+      // FhirHttp rejects when the session is over (401 that could not be refreshed) or on no HTTP answer at all.
+      if (error instanceof SessionExpiredError) {
+        throw new WriteBackError(
+          'session-expired',
+          `The session with the EHR has expired while ${what}, so the plan was not saved. Copy it as text or download it, then relaunch the app from the chart to write it.`,
+          { retryable: false, httpStatus: 401 },
+        );
+      }
+      const timedOut = error instanceof FhirNetworkError && error.kind === 'timeout';
       throw new WriteBackError(
         'network',
         timedOut

@@ -3,6 +3,7 @@
 import type { CarePlan, Provenance } from 'fhir/r4';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SessionExpiredError } from '../../../src/fhir/errors';
 import { WriteBackError } from '../../../src/fhir/writeback/types';
 import { writeCarePlan } from '../../../src/fhir/writeback/write';
 import { ALL_SCOPES, draft } from './fixture';
@@ -274,5 +275,14 @@ describe('writeCarePlan over HTTP (msw)', () => {
     const result = await writeCarePlan(session(), draft());
     expect(result.status).toBe('created');
     expectOnePlan(m);
+  });
+  it('a session that expired (the FHIR layer rejects with SessionExpiredError): not retryable, says to relaunch', async () => {
+    const m = useMock();
+    const expired = { grantedScopes: ALL_SCOPES, http: { send: () => Promise.reject(new SessionExpiredError()) } };
+    const error = await failure(writeCarePlan(expired, draft()));
+    expect(error.kind).toBe('session-expired');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/expired .* not saved.*relaunch/);
+    expect(m.requests).toHaveLength(0);
   });
 });
