@@ -205,7 +205,7 @@ describe('medicationOf', () => {
   it('resolves a contained #id Medication without a medicationSource', () => {
     const r: MedicationRequest = {
       resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'Patient/p' },
-      contained: [{ resourceType: 'Medication', id: 'c1', code: { text: 'Zoloft 100 mg' } }],
+      contained: [{ resourceType: 'Medication', id: 'c1', code: { text: 'Zoloft 100 mg' } } as Medication],
       medicationReference: { reference: '#c1' },
     };
     const out = medicationOf(r, resolve);
