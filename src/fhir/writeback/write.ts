@@ -399,20 +399,29 @@ class Writer {
   }
 
   private async finish(mode: WriteMode, status: WriteBackResult['status']): Promise<WriteBackResult> {
-    let confirmed = true;
+    const missing: string[] = [];
+    const unreadable: string[] = [];
     for (const written of this.written) {
       try {
         const response = await this.exchange.send({ method: 'GET', url: written.reference }, 'reading the saved plan back');
-        if (!isOk(response.status) || (response.body as Resource | null)?.id !== written.id) confirmed = false;
+        if (isOk(response.status) && (response.body as Resource | null)?.id === written.id) continue;
+        // Patient-level access often cannot read Provenance (its targets, not the patient, are what it points to):
+        // that says nothing about whether it was saved, so it does not make the plan unconfirmed.
+        if (written.resourceType === 'Provenance' && (response.status === 401 || response.status === 403)) unreadable.push(written.reference);
+        else missing.push(written.reference);
       } catch {
-        confirmed = false;
+        missing.push(written.reference);
       }
     }
+    const confirmed = missing.length === 0;
     this.account.push(
       confirmed
-        ? 'Read back from the chart: every record is there.'
-        : 'The records were saved, but reading them back did not work for all of them: check the chart.',
+        ? `Read back from the chart: ${unreadable.length ? 'the plan and its referrals are there' : 'every record is there'}.`
+        : `The records were accepted, but reading back ${missing.join(', ')} did not work: check the chart.`,
     );
+    if (unreadable.length) {
+      this.account.push(`${unreadable.join(', ')} could not be read back: this app may not read Provenance records; the EHR accepted it when it was written.`);
+    }
     return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed };
   }
 }

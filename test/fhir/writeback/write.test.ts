@@ -285,4 +285,17 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expect(error.message).toMatch(/expired .* not saved.*relaunch/);
     expect(m.requests).toHaveLength(0);
   });
+  it('read back: a Provenance the app may not read does not unconfirm the plan; a missing CarePlan does', async () => {
+    const m = useMock();
+    m.fault({ match: (r) => r.method === 'GET' && /^Provenance\/\w+$/.test(r.path), mode: 'reply', response: { status: 403, body: null } });
+    const result = await writeCarePlan(session(), draft());
+    expect(result.confirmed).toBe(true);
+    expect(result.account.join('\n')).toMatch(/could not be read back: this app may not read Provenance/);
+
+    const other = useMock();
+    other.fault({ match: (r) => r.method === 'GET' && /^CarePlan\/\w+$/.test(r.path), mode: 'reply', response: { status: 404, body: null } });
+    const unconfirmed = await writeCarePlan(session(), draft({ date: '2026-12-01' }));
+    expect(unconfirmed.confirmed).toBe(false);
+    expect(unconfirmed.account.at(-1)).toMatch(/reading back CarePlan\/\d+ did not work: check the chart/);
+  });
 });
