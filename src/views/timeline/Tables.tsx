@@ -42,6 +42,16 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
     <div className="trp-table-wrap">
       <table className="trp-table trp-trials-table">
         <caption>Medication trials ({trials.length})</caption>
+        <colgroup>
+          <col className="trp-col-agent" />
+          <col className="trp-col-dates" />
+          <col className="trp-col-dose" />
+          <col className="trp-col-adequacy" />
+          <col className="trp-col-adherence" />
+          <col className="trp-col-outcome" />
+          <col className="trp-col-episode" />
+          <col className="trp-col-sources" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Agent</th>

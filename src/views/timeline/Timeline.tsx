@@ -163,7 +163,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
         )}
       </g>
 
-      {diagnoses.spans.length > 0 && sectionLabel('Diagnoses', diagnoses.spans[0]!.top - 1)}
+      {diagnoses.spans.length > 0 && sectionLabel('Diagnoses', Math.min(...diagnoses.spans.map((x) => x.top)) - 1)}
       <g clipPath="url(#trp-plot-clip)">
         {diagnoses.spans.map((s) => {
           const index = derivation.diagnoses.indexOf(s.item);
@@ -188,7 +188,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
         })}
       </g>
 
-      {episodes.spans.length > 0 && sectionLabel('Episodes', episodes.spans[0]!.top - 1)}
+      {episodes.spans.length > 0 && sectionLabel('Episodes', Math.min(...episodes.spans.map((x) => x.top)) - 1)}
       <g clipPath="url(#trp-plot-clip)">
         {episodes.spans.map((s) =>
           item(
@@ -206,7 +206,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
         )}
       </g>
 
-      {procedures.spans.length > 0 && sectionLabel('Procedures', procedures.spans[0]!.top - 1)}
+      {procedures.spans.length > 0 && sectionLabel('Procedures', Math.min(...procedures.spans.map((x) => x.top)) - 1)}
       <g clipPath="url(#trp-plot-clip)">
         {procedures.spans.map((s) => {
           const index = derivation.procedures.indexOf(s.item);

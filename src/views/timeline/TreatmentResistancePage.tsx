@@ -14,7 +14,7 @@ import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
 import { fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
 import { isConditionKey } from './labels';
-import { noThresholds, type ThresholdLookup } from './thresholds';
+import { terminologyThresholds, type ThresholdLookup } from './thresholds';
 import { useContainerWidth } from './useContainerWidth';
 import './timeline.css';
 
@@ -24,7 +24,7 @@ export interface TreatmentResistancePageProps {
   rules: RuleRef[];
   /** Called with resource references when the user asks to open an item's sources. */
   onSelectSources?: (references: string[]) => void;
-  /** Response/remission thresholds per instrument (from the terminology layer); without it no threshold lines are drawn. */
+  /** Response/remission thresholds per instrument; defaults to the terminology layer's table. */
   thresholds?: ThresholdLookup;
 }
 
@@ -49,7 +49,7 @@ function initialRange(d: Derivation): RangeChoice {
 
 const fmt = (d: Date) => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' }).format(d);
 
-export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = noThresholds }: TreatmentResistancePageProps) {
+export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds }: TreatmentResistancePageProps) {
   const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));
   const [view, setView] = useState<TimeDomain | null>(null);
   const [details, setDetails] = useState<ItemDetails | null>(null);
@@ -94,7 +94,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
       // After React has drawn the (possibly re-ranged) timeline.
       requestAnimationFrame(() => {
         const first = itemIds[0];
-        const element = first ? timelineRef.current?.querySelector<SVGElement>(`[data-item-id="${CSS.escape(first)}"]`) : null;
+        const element = first ? timelineRef.current?.querySelector<SVGElement>(`[data-item-id="${first.replace(/["\\]/g, '\\$&')}"]`) : null;
         element?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
         element?.focus();
       });

@@ -704,7 +704,13 @@ export function baselineFor(trial: Trial, points: ScorePoint[]): ScorePoint | nu
 }
 
 export function remissionText(t: ScaleThresholdsView): string {
-  return t.remissionMax === null ? 'no remission cut-off' : `remission ${t.remissionInclusive ? '≤' : '<'} ${t.remissionMax}`;
+  return t.remissionMax === null ? 'no remission cut-off' : `remission ≤ ${t.remissionMax}`;
+}
+
+/** The score a trial must reach for "response": the reduction is measured above the scale's floor (PANSS starts at 30). */
+export function responseValueOf(baseline: number, t: ScaleThresholdsView): number | null {
+  if (t.responseReduction === null) return null;
+  return t.floor + (baseline - t.floor) * (1 - t.responseReduction);
 }
 
 export function layoutScoreCharts(
@@ -730,8 +736,9 @@ export function layoutScoreCharts(
   for (const instrument of instruments) {
     const points = byInstrument.get(instrument)!.slice().sort((a, b) => parseDate(a.date)!.getTime() - parseDate(b.date)!.getTime());
     const thresholds = thresholdsOf(instrument);
-    const maxValue = Math.max(...points.map((p) => p.value), thresholds?.remissionMax ?? 0, 1);
-    const yScale = scaleLinear().domain([0, maxValue]).nice(4).range([y0 + chartHeight - 4, y0 + 6]);
+    const maxValue = Math.max(...points.map((p) => p.value), thresholds?.ceiling ?? 0, 1);
+    const minValue = Math.min(...points.map((p) => p.value), thresholds?.floor ?? 0);
+    const yScale = scaleLinear().domain([minValue, maxValue]).nice(4).range([y0 + chartHeight - 4, y0 + 6]);
     const yMax = yScale.domain()[1]!;
 
     const baselineSources = new Set<string>();
@@ -740,11 +747,11 @@ export function layoutScoreCharts(
       const base = baselineFor(trial, points);
       if (!base) continue;
       baselineSources.add(base.source);
-      if (thresholds?.responseReduction == null) continue;
+      const responseValue = thresholds ? responseValueOf(base.value, thresholds) : null;
+      if (responseValue === null) continue;
       const start = parseDate(base.date)!;
       const end = trial.end === null ? asOf : parseDate(trial.end);
       if (!end) continue;
-      const responseValue = base.value * (1 - thresholds.responseReduction);
       responses.push({ x0: x(start), x1: x(end), y: yScale(responseValue), baselineValue: base.value, responseValue, trialId: trial.id });
     }
     charts.push({

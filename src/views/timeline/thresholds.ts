@@ -1,22 +1,44 @@
 /**
  * The response and remission thresholds the score charts draw, in the shape the charts need.
- * The numbers themselves belong to the terminology layer (src/clinical/terminology, `scaleThresholds`);
- * this file only adapts them, so no clinical number is duplicated in the view.
+ * The numbers belong to the terminology layer (src/clinical/terminology `scaleThresholds`, each with its
+ * source); this file only adapts them, so no clinical number is duplicated in the view.
  */
+import { scaleThresholds } from '../../clinical/terminology';
 import type { Instrument, Verification } from '../../clinical/types';
 
 export interface ScaleThresholdsView {
-  /** Remission cut-off (scores below it, or at or below it when inclusive); null when the scale has none. */
+  /** Scores at or below this value count as remission; null when the scale has no remission cut-off. */
   remissionMax: number | null;
-  remissionInclusive: boolean;
-  /** Response = at least this fraction reduction from baseline (0.5 = 50%); null when none. */
+  /** Response = at least this fraction reduction from baseline (0.5 = 50%), measured above `floor`; null when none. */
   responseReduction: number | null;
-  /** Citation of the numbers, shown in the legend. */
+  /** Lowest possible score (PANSS starts at 30): reductions are measured above it. */
+  floor: number;
+  /** Highest possible score, for the chart's y axis; null when unknown. */
+  ceiling: number | null;
+  /** Citation of the numbers, shown in the chart's description. */
   source: string;
+  /** The weakest verification among the rules behind the numbers. */
   verification: Verification;
 }
 
 export type ThresholdLookup = (instrument: Instrument) => ScaleThresholdsView | null;
 
-/** Used until the terminology layer provides thresholds: the charts then say so instead of drawing lines. */
+const WEAKEST: Verification[] = ['U', 'S', 'derived', 'V'];
+
+export const terminologyThresholds: ThresholdLookup = (instrument) => {
+  const t = scaleThresholds(instrument);
+  if (!t) return null;
+  const rules = [t.rules.remission, t.rules.response].filter((r) => r !== undefined);
+  const verification = WEAKEST.find((v) => rules.some((r) => r.verification === v)) ?? 'U';
+  return {
+    remissionMax: t.remissionMax,
+    responseReduction: t.responseReduction,
+    floor: t.min,
+    ceiling: t.max,
+    source: [...new Set(rules.map((r) => r.source))].join('; '),
+    verification,
+  };
+};
+
+/** For tests and for instruments without thresholds: the charts then say so instead of drawing lines. */
 export const noThresholds: ThresholdLookup = () => null;

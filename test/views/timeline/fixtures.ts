@@ -35,9 +35,9 @@ export const RULE_OCD_U: RuleRef = {
 /** Test-only thresholds shaped like the terminology layer's (PHQ-9 per FACTS.md §3.1, tagged S). */
 export const testThresholds = (instrument: string): ScaleThresholdsView | null =>
   instrument === 'phq9'
-    ? { remissionMax: 5, remissionInclusive: false, responseReduction: 0.5, source: 'Kroenke 2001 via ICSI (FACTS.md §3.1)', verification: 'S' }
+    ? { remissionMax: 4, responseReduction: 0.5, floor: 0, ceiling: 27, source: 'Kroenke 2001 via ICSI (FACTS.md §3.1)', verification: 'S' }
     : instrument === 'gad7'
-      ? { remissionMax: 5, remissionInclusive: false, responseReduction: 0.5, source: 'test value', verification: 'U' }
+      ? { remissionMax: 4, responseReduction: 0.5, floor: 0, ceiling: 21, source: 'test value', verification: 'U' }
       : null;
 
 const DAY = 86_400_000;

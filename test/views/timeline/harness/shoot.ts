@@ -11,13 +11,14 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: 7
 page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
 page.on('pageerror', (e) => console.log('page error:', e.message));
 for (const name of names) {
-  await page.goto(`${base}/test/views/timeline/harness/index.html?fixture=${name}`);
+  const query = name.startsWith('demo:') ? `demo=${name.slice(5)}` : `fixture=${name}`;
+  await page.goto(`${base}/test/views/timeline/harness/index.html?${query}`);
   await page.waitForSelector('.trp-page');
   await page.waitForTimeout(300);
   const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
   console.log(name, 'scrollWidth', scrollWidth);
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${out}/${name.replace(':', '-')}.png`, fullPage: true });
   const section = page.locator('.trp-timeline-section');
-  if (await section.count()) await section.screenshot({ path: `${out}/${name}-timeline.png` });
+  if (await section.count()) await section.screenshot({ path: `${out}/${name.replace(':', '-')}-timeline.png` });
 }
 await browser.close();

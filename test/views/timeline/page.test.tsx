@@ -1,0 +1,179 @@
+// TreatmentResistancePage rendered from hand-made Derivations (fixtures.ts): summary sentences, links to the
+// timeline, details with sources, tables, the not-used list, copy-to-note and the bad inputs of issue 5.
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within, act } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TreatmentResistancePage } from '../../../src/views/timeline/index';
+import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './fixtures';
+
+const rules = [RULE_DURATION, RULE_TRD];
+
+function renderPage(derivation = trdTwoFailures(), onSelectSources = vi.fn()) {
+  const view = render(<TreatmentResistancePage derivation={derivation} rules={rules} thresholds={testThresholds} onSelectSources={onSelectSources} />);
+  return { ...view, onSelectSources };
+}
+
+describe('summary', () => {
+  it('states the conclusion sentence, the definition with its verification, staging with bases, and the flags', () => {
+    renderPage();
+    const summary = screen.getByRole('region', { name: /Major depressive disorder/ });
+    expect(within(summary).getByText(/Meets treatment-resistant depression: 2 failed adequate trials in the current episode/)).toBeTruthy();
+    expect(within(summary).getByText('Meets treatment-resistance definition')).toBeTruthy();
+    expect(within(summary).getByText(/EU-PEARL Delphi/)).toBeTruthy();
+    expect(within(summary).getByText('Verified')).toBeTruthy();
+    expect(within(summary).getByText('Thase-Rush stage')).toBeTruthy();
+    expect(within(summary).getByText(/two failed adequate trials of different classes/)).toBeTruthy();
+    // Maudsley items carry their basis in words.
+    const maudsley = within(summary).getByRole('table', { name: 'Maudsley items' });
+    expect(within(maudsley).getByText('estimated')).toBeTruthy();
+    expect(within(maudsley).getByText('missing (scored at minimum)')).toBeTruthy();
+    expect(within(summary).getByText(/Generalized anxiety disorder active since 2023-01-10/)).toBeTruthy();
+  });
+
+  it('links each failed adequate trial to its bar: clicking highlights it and moves focus to it', async () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame'] });
+    try {
+      const { container } = renderPage();
+      fireEvent.click(screen.getByRole('button', { name: 'Show sertraline 100 mg/day × 10 weeks on the timeline' }));
+      await act(async () => {
+        vi.advanceTimersToNextFrame();
+      });
+      const bar = container.querySelector('[data-item-id="trial:sertraline@2024-07-01"]')!;
+      expect(bar.getAttribute('class')).toContain('is-highlighted');
+      expect(document.activeElement).toBe(bar);
+      // Focus shows the trial's details with its source resources.
+      const details = screen.getByTestId('trp-details');
+      expect(within(details).getByText(/Sertraline \(SSRI, monotherapy\)/)).toBeTruthy();
+      expect(within(details).getByText('MedicationRequest/sertraline-2024-07-01-0')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('marks an unverified definition visibly', () => {
+    render(<TreatmentResistancePage derivation={OCD_UNVERIFIED} rules={[]} />);
+    const ocd = screen.getByRole('region', { name: /Obsessive-compulsive disorder/ });
+    expect(within(ocd).getByText('Unverified')).toBeTruthy();
+    expect(within(ocd).getByText(/not verified against a primary source/)).toBeTruthy();
+  });
+});
+
+describe('timeline items', () => {
+  it('are focusable, labelled in words (outcome not by colour alone), and pin their details on Enter', async () => {
+    const user = userEvent.setup();
+    const { container, onSelectSources } = renderPage();
+    const bar = container.querySelector<SVGGElement>('[data-item-id="trial:mirtazapine@2024-11-20"]')!;
+    expect(bar.getAttribute('tabindex')).toBe('0');
+    expect(bar.getAttribute('aria-label')).toMatch(/Not an adequate trial/);
+    expect(bar.getAttribute('aria-label')).toMatch(/Outcome: Intolerance \(recorded in the chart\)/);
+    bar.focus();
+    await user.keyboard('{Enter}');
+    const details = screen.getByTestId('trp-details');
+    await user.click(within(details).getByRole('button', { name: 'open sources' }));
+    expect(onSelectSources).toHaveBeenCalledWith(['MedicationRequest/mirtazapine-2024-11-20-0']);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('trp-details')).toBeNull();
+  });
+
+  it('steps through a score series with the arrow keys', async () => {
+    const user = userEvent.setup();
+    const { container } = renderPage();
+    const series = container.querySelector<SVGGElement>('[data-item-id="series:phq9"]')!;
+    series.focus();
+    await user.keyboard('{Home}');
+    expect(within(screen.getByTestId('trp-details')).getByText('PHQ-9 21 on 2024-06-20')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(within(screen.getByTestId('trp-details')).getByText('PHQ-9 19 on 2024-08-15')).toBeTruthy();
+  });
+
+  it('opens on the current episode and switches ranges; agents outside the range are named', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    expect(screen.getByRole('radio', { name: 'Current episode' })).toHaveProperty('checked', true);
+    await user.click(screen.getByRole('radio', { name: 'Last 2 years' }));
+    expect(screen.getByText(/Not shown in this range \(no trial within it\): .*sertraline/)).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    expect(screen.queryByText(/Not shown in this range/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(screen.getByRole('button', { name: 'Reset' })).toHaveProperty('disabled', false);
+  });
+
+  it('renders 40 trials and 30 years without errors, one lane per agent', () => {
+    const { container } = renderPage(trdMultiFailures());
+    expect(container.querySelectorAll('.trp-trial').length).toBeGreaterThan(0);
+    expect(screen.getByRole('table', { name: 'Medication trials (40)' })).toBeTruthy();
+    const { container: c30 } = render(<TreatmentResistancePage derivation={thirtyYears()} rules={[]} />);
+    expect(c30.querySelector('svg.trp-timeline-svg')).toBeTruthy();
+  });
+});
+
+describe('tables and the not-used list', () => {
+  it('lists every trial with dose, adequacy reason, adherence, outcome and basis, and sources', () => {
+    renderPage();
+    const table = screen.getByRole('table', { name: 'Medication trials (5)' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(6);
+    const mirtazapine = rows.find((r) => r.textContent?.includes('mirtazapine'))!;
+    expect(mirtazapine.textContent).toMatch(/Not adequate/);
+    expect(mirtazapine.textContent).toMatch(/adequate ≥ 30 mg\/day/);
+    expect(mirtazapine.textContent).toMatch(/92% of days covered/);
+    expect(mirtazapine.textContent).toMatch(/Intolerance.*recorded in the chart/);
+    expect(mirtazapine.textContent).toMatch(/MedicationRequest\/mirtazapine-2024-11-20-0/);
+  });
+
+  it('shows every unused resource with its reason, and points to it from the timeline notes', () => {
+    renderPage();
+    const unused = screen.getByRole('table', { name: 'Not used, because… (2)' });
+    expect(within(unused).getByText('PHQ-9 score without a date')).toBeTruthy();
+    expect(within(unused).getByText('not a psychiatric medication: atorvastatin')).toBeTruthy();
+    expect(screen.getByText(/2 resources were read but not used/)).toBeTruthy();
+  });
+
+  it('renders the bad inputs sensibly: ongoing trial, duplicates, unknown agent, diagnosis without onset', () => {
+    const { container } = renderPage(badInput());
+    expect(container.querySelectorAll('[data-item-id^="trial:escitalopram"]')).toHaveLength(2);
+    expect(screen.getByText(/Diagnosis "Alcohol dependence": no onset date, listed in the table only/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Medication trials (4)' });
+    expect(within(table).getByText(/free-text dose "as directed" could not be read/)).toBeTruthy();
+    expect(within(table).getAllByText(/ongoing/).length).toBeGreaterThan(0);
+  });
+
+  it('says plainly when there is no psychiatric history, and what was read', () => {
+    const { container } = renderPage(noPsychiatricHistory());
+    expect(screen.getByText('No psychiatric medication trials, diagnoses or scores were found')).toBeTruthy();
+    expect(screen.getByText('MedicationRequest: 1 (0 used, 1 not used)')).toBeTruthy();
+    expect(container.querySelector('svg.trp-timeline-svg')).toBeNull();
+    expect(screen.getByRole('table', { name: 'Not used, because… (3)' })).toBeTruthy();
+  });
+
+  it('shows the disclaimer and the rules panel with sources and verification', () => {
+    renderPage();
+    expect(screen.getByText('Decision support, not a diagnosis.')).toBeTruthy();
+    const rulesPanel = screen.getByText(/About the rules \(2 rules\)/).closest('details')!;
+    expect(within(rulesPanel).getByText(/MGH-S \(PLoS One 2020/)).toBeTruthy();
+  });
+});
+
+describe('copy to note', () => {
+  it('copies the summary and trials as plain text and confirms it visibly', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPage(mddResponder());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy summary to note' }));
+    });
+    expect(writeText).toHaveBeenCalledOnce();
+    expect(writeText.mock.calls[0]![0]).toMatch(/Major depressive disorder: Does not meet treatment-resistant depression/);
+    expect(screen.getByRole('status').textContent).toMatch(/Copied: summary and 1 trial/);
+  });
+
+  it('falls back to selectable text when the clipboard is refused', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) }, configurable: true });
+    renderPage(mddResponder());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy summary to note' }));
+    });
+    expect(screen.getByRole('status').textContent).toMatch(/clipboard is not available/);
+    expect((screen.getByRole('textbox', { name: 'Summary text to copy' }) as HTMLTextAreaElement).value).toMatch(/sertraline/);
+  });
+});
