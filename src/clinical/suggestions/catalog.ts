@@ -12,6 +12,7 @@ import type {
   ConditionKey,
   FlagKind,
   InterventionId,
+  Outcome,
   ProcedureKind,
   Verification,
 } from '../types';
@@ -66,7 +67,9 @@ export type RiskMatch =
   /** The latest blood pressure in the last `withinDays` days above systolic or diastolic. */
   | { kind: 'blood-pressure-above'; systolic: number; diastolic: number; withinDays: number }
   /** The engine assessed one of these conditions (e.g. schizophrenia as psychosis). */
-  | { kind: 'assessed'; conditions: ConditionKey[] };
+  | { kind: 'assessed'; conditions: ConditionKey[] }
+  /** A medication trial of one of these ingredients ended with one of these outcomes. */
+  | { kind: 'prior-trial'; ingredients: string[]; outcomes: Outcome[] };
 
 /**
  * contraindication: status becomes `contraindicated`; high-risk: listed, and a suggestion is lowered to `consider`
@@ -185,6 +188,13 @@ const TMS_RISKS: RiskRow[] = [
     source: TMS_DEVICE_LABELS,
   },
   {
+    id: 'tms.note.prior-course',
+    match: { kind: 'procedure', kinds: ['tms'] },
+    severity: 'note',
+    text: 'a previous TMS course is recorded: review its response (Medicare LCD L37086 covers retreatment only after a prior response above 50%)',
+    source: FACTS('6.1', 'Medicare LCD L37086 as summarised', 'S'),
+  },
+  {
     id: 'tms.caution.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: 294 },
     severity: 'caution',
@@ -225,6 +235,13 @@ const ECT_RISKS: RiskRow[] = [
     source: ECT_APA,
   },
   {
+    id: 'ect.note.prior-course',
+    match: { kind: 'procedure', kinds: ['ect'] },
+    severity: 'note',
+    text: 'a previous ECT course is recorded: review its response and side effects before repeating it',
+    source: OURS('prior ECT shown for review; not a FACTS.md rule'),
+  },
+  {
     id: 'ect.note.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: 294 },
     severity: 'note',
@@ -249,6 +266,20 @@ const ESKETAMINE_RISKS: RiskRow[] = [
     severity: 'contraindication',
     text: 'a history of intracerebral haemorrhage contraindicates esketamine',
     source: SPRAVATO_LABEL,
+  },
+  {
+    id: 'esketamine.caution.prior-intolerance',
+    match: { kind: 'prior-trial', ingredients: ['esketamine', 'ketamine'], outcomes: ['intolerance'] },
+    severity: 'caution',
+    text: 'ketamine or esketamine was not tolerated before: check for hypersensitivity, which contraindicates esketamine',
+    source: SPRAVATO_LABEL,
+  },
+  {
+    id: 'esketamine.note.prior-course',
+    match: { kind: 'procedure', kinds: ['esketamine'] },
+    severity: 'note',
+    text: 'esketamine sessions are already recorded: review their response',
+    source: OURS('prior esketamine shown for review; not a FACTS.md rule'),
   },
   {
     id: 'esketamine.caution.pregnancy',
@@ -302,7 +333,8 @@ const ESKETAMINE_RISKS: RiskRow[] = [
 ];
 
 /** IV ketamine: the consensus exclusion list was not read (FACTS.md §6.4); the Spravato label is the nearest analogue. */
-const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.map((row) => ({
+// Rows about earlier esketamine use are left out: they concern the Spravato course itself.
+const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
   id: row.id.replace('esketamine.', 'iv-ketamine.'),
   // Unverified for IV ketamine: applied by analogy, so never stronger than a caution.

@@ -401,6 +401,10 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
       : [];
   },
   assessed: (match, context) => assessedAmong(context, match.conditions).map((a) => conditionFinding(a, context)),
+  'prior-trial': (match, context) => {
+    const trials = context.derived.trials.filter((t) => match.ingredients.includes(t.ingredient) && match.outcomes.includes(t.outcome));
+    return trials.length ? [trialsFinding('Earlier trial', trials)] : [];
+  },
 };
 
 function checkRisk(row: RiskRow, context: Context): Finding[] {

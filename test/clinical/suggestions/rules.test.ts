@@ -426,3 +426,17 @@ describe('Invariants', () => {
     expect(() => evaluateSuggestions(derived)).not.toThrow();
   });
 });
+
+describe('Earlier courses and intolerances', () => {
+  it('a previous TMS course is noted with the retreatment rule (LCD L37086, FACTS.md §6.1)', () => {
+    const s = suggestionOf(mdd(1, { procedures: [procedure('tms', '2024-02-01')] }), 'tms');
+    expect(s.status).toBe('suggested');
+    expect(allText(s.cautions)).toMatch(/Note: tms on 2024-02-01: a previous TMS course .* above 50%/);
+  });
+
+  it('a previous ketamine intolerance is a caution for esketamine (hypersensitivity contraindicates it, FACTS.md §6.3)', () => {
+    const ketamine = trial('ketamine', { class: 'nmda-antagonist', outcome: 'intolerance', outcomeBasis: 'recorded' });
+    const s = suggestionOf(mdd(2, { extraTrials: [ketamine] }), 'esketamine');
+    expect(allText(s.cautions)).toMatch(/Earlier trial: ketamine .*not tolerated.*check for hypersensitivity/);
+  });
+});
