@@ -5,8 +5,9 @@
  * Choices (each also a RuleRef in terminology/rules.ts, DOSE_RULES):
  * - doseRange counts at its LOW end (conservative: adequacy is never granted on a dose that may not have been taken);
  * - a dose with no frequency anywhere is assumed once daily and the basis says so;
- * - dosage lines with the same (or no) sequence number are parts of one day and are summed ("50 mg in the morning,
- *   100 mg at bedtime"); lines with different sequence numbers are consecutive steps and the last step is used;
+ * - dosage lines are parts of one day and are summed ("50 mg in the morning, 100 mg at bedtime"), even when numbered
+ *   1 and 2; only when lines have different sequence numbers AND a time bound (timing.repeat.bounds*, or "then" /
+ *   "for 2 weeks" in their text) are they consecutive steps, and then the last step is used;
  * - as-needed (PRN) doses are computed as if taken as written and flagged `asNeeded` with a note;
  * - long-acting injectables: the dose per interval is averaged to mg/day and `perInterval` keeps the original.
  * Never throws: anything that cannot be read gives amount null and a note saying why.
@@ -45,7 +46,9 @@ export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationI
   const rules: RuleRef[] = [];
   let group = lines;
   const sequences = [...new Set(lines.map((d) => (typeof d.sequence === 'number' ? d.sequence : null)))];
-  if (sequences.filter((s) => s !== null).length > 1) {
+  // Distinct sequence numbers mean consecutive steps only when a line is bounded in time (a taper or titration);
+  // EHRs also number the parts of one day (100 mg morning, 200 mg bedtime) 1 and 2, and those are summed.
+  if (sequences.filter((s) => s !== null).length > 1 && lines.some(isTimeBounded)) {
     const last = Math.max(...sequences.filter((s): s is number => s !== null));
     group = lines.filter((d) => d.sequence === last);
     notes.push(`${sequences.length} consecutive dosage steps: the last step (sequence ${last}) is used`);
@@ -87,6 +90,11 @@ export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationI
     ...(perInterval ? { perInterval } : {}),
     rules,
   };
+}
+
+function isTimeBounded(d: Dosage): boolean {
+  const r = d.timing?.repeat;
+  return !!(r && (r.boundsDuration || r.boundsPeriod || r.boundsRange)) || /\bthen\b|\bfor \d+ (days?|weeks?)\b/i.test(d.text ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +202,7 @@ const MASS: Record<string, number> = { mg: 1, milligram: 1, milligrams: 1, g: 10
 const UNIT_WORDS = new Set([
   'tab', 'tabs', 'tablet', 'tablets', 'tbl', 'cap', 'caps', 'capsule', 'capsules', 'each', 'ea', 'unit', 'units', 'pill', 'pills',
   'patch', 'patches', 'syringe', 'syringes', 'injection', 'injections', 'device', 'devices', 'spray', 'sprays', 'dose', 'doses', '1',
-  'sachet', 'vial', 'vials', 'lozenge', 'troche',
+  'sachet', 'vial', 'vials', 'lozenge', 'troche', 'puff', 'puffs', 'inhalation', 'inhalations',
 ]);
 
 function quantityToMg(q: Quantity, identity: IdentityLike): { mg: number | null; desc: string; note?: string } {

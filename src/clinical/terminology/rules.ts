@@ -68,7 +68,7 @@ export const DOSE_RULES = {
   ),
   sequentialLast: rule(
     'terminology.dose.titration-last-step',
-    'When dosage lines are consecutive steps (different sequence numbers, or "then" in the text), the last step is the daily dose.',
+    'Dosage lines are parts of one day and are summed; only lines with different sequence numbers and a time bound (a taper or titration, or "then" in the text) are consecutive steps, and the last step is the daily dose.',
     'FHIR R4 Dosage.sequence semantics; project design choice',
     'U',
   ),

@@ -76,9 +76,16 @@ describe('several dosage lines', () => {
     ];
     expect(dailyDoseOf(lines, sertraline50).amount).toBe(150);
   });
-  it('sequential steps (sequence 1 then 2): the last step is the daily dose', () => {
+  it('parts of a day numbered 1 and 2 without time bounds are summed: fluvoxamine 100 mg morning + 200 mg bedtime = 300 mg/day', () => {
     const lines: Dosage[] = [
-      { sequence: 1, ...q(25, 'mg'), ...daily() },
+      { sequence: 1, ...q(100, 'mg'), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: ['MORN'] } } },
+      { sequence: 2, ...q(200, 'mg'), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: ['HS'] } } },
+    ];
+    expect(dailyDoseOf(lines, sertraline50).amount).toBe(300);
+  });
+  it('sequential steps (sequence 1 for 7 days, then 2): the last step is the daily dose', () => {
+    const lines: Dosage[] = [
+      { sequence: 1, ...q(25, 'mg'), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 7, unit: 'd' } } } },
       { sequence: 2, ...q(50, 'mg'), ...daily() },
     ];
     const d = dailyDoseOf(lines, sertraline50);
