@@ -194,25 +194,46 @@ async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medicat
   return { index, medications, skipped };
 }
 
-/** Pass 2: one patient's resources read back by offset (positional reads; no file is held in memory). */
+/**
+ * Pass 2: one patient's resources read back by offset (positional reads; no file is held in memory). Lines of one
+ * patient that sit next to each other in a file (the usual Bulk Data layout) are read in one call.
+ */
 function* patientRecords(files: string[], index: LineIndex, medications: Map<string, Resource>): Generator<PatientRecord> {
   const fds = files.map((f) => openSync(f, 'r'));
   try {
     for (const [patientId, triples] of index) {
       const resources: unknown[] = [];
       const meds = new Set<string>();
-      for (let i = 0; i < triples.length; i += 3) {
-        const buf = Buffer.allocUnsafe(triples[i + 2]!);
-        readSync(fds[triples[i]!]!, buf, 0, buf.length, triples[i + 1]!);
+      const take = (text: string) => {
         let r: unknown;
         try {
-          r = JSON.parse(buf.toString('utf8'));
+          r = JSON.parse(text);
         } catch {
           // Kept as an input the ledger will list as "not a FHIR resource".
           r = { malformedLine: true };
         }
         resources.push(r);
         for (const ref of medicationReferencesOf(r)) if (medications.has(ref)) meds.add(ref);
+      };
+      let i = 0;
+      while (i < triples.length) {
+        // Extend the run while the next line follows this one directly (same file, next offset after "\n" or "\r\n").
+        const file = triples[i]!;
+        const start = triples[i + 1]!;
+        let end = start + triples[i + 2]!;
+        let j = i + 3;
+        const lengths = [triples[i + 2]!];
+        const starts = [start];
+        while (j < triples.length && triples[j] === file && triples[j + 1]! - end <= 2 && triples[j + 1]! >= end) {
+          starts.push(triples[j + 1]!);
+          lengths.push(triples[j + 2]!);
+          end = triples[j + 1]! + triples[j + 2]!;
+          j += 3;
+        }
+        const buf = Buffer.allocUnsafe(end - start);
+        readSync(fds[file]!, buf, 0, buf.length, start);
+        for (let k = 0; k < starts.length; k++) take(buf.toString('utf8', starts[k]! - start, starts[k]! - start + lengths[k]!));
+        i = j;
       }
       for (const ref of meds) resources.push(medications.get(ref)!);
       yield { patientId, resources: resources as Resource[] };

@@ -65,7 +65,8 @@ export interface MedicationEvent {
 }
 
 export interface StopReason {
-  kind: 'adverse' | 'ineffective';
+  /** mixed: the reason names both a lack of effect and an adverse effect ("no improvement; sedation"). */
+  kind: 'adverse' | 'ineffective' | 'mixed';
   text: string;
 }
 
@@ -118,9 +119,10 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     notes: [],
   };
   const resolve = (ref: string): Resource | undefined => ledger.resolve(ref);
+  const memo = new Memo(resolve);
   for (const { reference, resource } of ledger.items) {
     try {
-      classifyOne(ledger, reference, resource, patientId, asOf, resolve, out);
+      classifyOne(ledger, reference, resource, patientId, asOf, memo, out);
     } catch (e) {
       // A malformed resource must not break the patient: list it with what went wrong.
       ledger.unused(reference, `could not be read (${e instanceof Error ? e.message : String(e)})`);
@@ -135,7 +137,7 @@ function classifyOne(
   resource: Resource,
   patientId: string,
   asOf: Day,
-  resolve: (ref: string) => Resource | undefined,
+  memo: Memo,
   out: Classified,
 ): void {
   const type = resource.resourceType;
@@ -163,7 +165,7 @@ function classifyOne(
     case 'MedicationStatement':
     case 'MedicationRequest':
     case 'MedicationDispense':
-      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, resolve, out);
+      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, memo, out);
     case 'Condition':
       return classifyConditionResource(ledger, ref, resource as Condition, asOf, out);
     case 'Observation':
@@ -183,6 +185,60 @@ function classifyOne(
 // Medication records
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Memo of medication identity and daily dose. Records repeat the same product and the same dosage thousands of
+ * times (30 years of refills; 10,000 patients on the same few products), and the terminology functions are pure,
+ * so each distinct input is identified once. Keys are the JSON of exactly the inputs those functions read.
+ * Concept-coded identities and doses are shared across derivations in a bounded module-level cache; identities
+ * that came through a reference depend on the record's own resources and are kept per derivation.
+ */
+const SHARED_CACHE_LIMIT = 20_000;
+const sharedMeds = new Map<string, ReturnType<typeof medicationOf>>();
+const sharedDoses = new Map<string, ReturnType<typeof dailyDoseOf>>();
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = make();
+    if (cache.size >= SHARED_CACHE_LIMIT) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+class Memo {
+  private readonly referencedMeds = new Map<string, ReturnType<typeof medicationOf>>();
+  constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
+
+  medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
+    const key = medicationKey(r);
+    if (key === null) return medicationOf(r, this.resolve);
+    return remember(key.startsWith('cc:') ? sharedMeds : this.referencedMeds, key, () => medicationOf(r, this.resolve));
+  }
+
+  dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): ReturnType<typeof dailyDoseOf> {
+    let key: string;
+    try {
+      key = `${identity.ingredient}|${identity.strengthMg}|${identity.longActingInjectable}|${(identity as { concentrationMgPerMl?: unknown }).concentrationMgPerMl ?? ''}|${JSON.stringify(dosages ?? null)}`;
+    } catch {
+      return dailyDoseOf(dosages, identity); // not serialisable (cyclic): no memo
+    }
+    return remember(sharedDoses, key, () => dailyDoseOf(dosages, identity));
+  }
+}
+
+/** Memo key of a record's medication: its concept, or a non-contained reference (contained ones vary per resource). */
+function medicationKey(r: MedicationRecord): string | null {
+  try {
+    if (r.medicationCodeableConcept && typeof r.medicationCodeableConcept === 'object') return `cc:${JSON.stringify(r.medicationCodeableConcept)}`;
+    const ref = r.medicationReference;
+    if (ref && typeof ref.reference === 'string' && !ref.reference.startsWith('#')) return `ref:${ref.reference}|${String(ref.display ?? '')}`;
+  } catch {
+    /* cyclic: fall through */
+  }
+  return null;
+}
+
 type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDispense;
 
 function classifyMedicationRecord(
@@ -190,7 +246,7 @@ function classifyMedicationRecord(
   ref: string,
   resource: MedicationRecord,
   asOf: Day,
-  resolve: (ref: string) => Resource | undefined,
+  memo: Memo,
   out: Classified,
 ): void {
   const notUsedStatus = excludedStatus(resource);
@@ -198,7 +254,7 @@ function classifyMedicationRecord(
     ledger.unused(ref, notUsedStatus);
     return;
   }
-  const med = medicationOf(resource, resolve);
+  const med = memo.medicationOf(resource);
   const identity = med.identity;
   if (!identity.ingredient) {
     ledger.unused(ref, `medication not recognised: ${identity.display || 'no name or code'}${med.note ? ` (${med.note})` : ''}`);
@@ -213,7 +269,7 @@ function classifyMedicationRecord(
   if (identity.note) notes.push(identity.note);
 
   const dosages = dosagesOf(resource);
-  const dose = dailyDoseOf(dosages, identity);
+  const dose = memo.dailyDoseOf(dosages, identity);
   let dailyDoseMg: number | null = null;
   let doseBasis = dose.basis;
   if (dose.amount !== null && Number.isFinite(dose.amount) && dose.amount > 0) {
@@ -390,8 +446,11 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   if (Array.isArray(notes)) for (const n of notes) if (typeof n?.text === 'string') texts.push(n.text);
   const text = texts.filter(Boolean).join('; ');
   if (!text) return null;
-  if (ADVERSE_WORDS.test(text)) return { kind: 'adverse', text };
-  if (INEFFECTIVE_WORDS.test(text)) return { kind: 'ineffective', text };
+  const adverse = ADVERSE_WORDS.test(text);
+  const ineffective = INEFFECTIVE_WORDS.test(text);
+  if (adverse && ineffective) return { kind: 'mixed', text };
+  if (adverse) return { kind: 'adverse', text };
+  if (ineffective) return { kind: 'ineffective', text };
   return null;
 }
 

@@ -4,14 +4,13 @@
  * The engine works on whole calendar days as integers ("day numbers": days since 1970-01-01, UTC). Why:
  * FHIR dates carry no time zone semantics for our purposes, day arithmetic on integers is exact (no DST or
  * local-time shifts, which date-fns' local-time functions would introduce in a browser west of UTC), and
- * it is fast enough for 5,000-resource records. date-fns is used for validation of dateTime strings.
+ * it is fast: a 5,000-resource record parses thousands of dates, and population mode millions, so parsing and
+ * formatting use integer calendar arithmetic (days-from-civil) instead of Date objects or date-fns.
  */
-import { isValid, parseISO } from 'date-fns';
 
 /** Days since 1970-01-01 (UTC). */
 export type Day = number;
 
-const MS_PER_DAY = 86_400_000;
 /** Years outside this range are treated as data errors ("absurd date"), not as real dates. */
 const EARLIEST_PLAUSIBLE_YEAR = 1900;
 const LATEST_PLAUSIBLE_YEAR = 2200;
@@ -23,7 +22,9 @@ export interface ParsedDate {
   precision: DatePrecision;
 }
 
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** FHIR dateTime: a date, then optionally a time with seconds/fraction and zone (the zone is required by FHIR but often missing). */
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
 
 /**
  * Parses a FHIR date or dateTime ("2025", "2025-03", "2025-03-01", "2025-03-01T10:00:00Z") to its calendar day.
@@ -33,20 +34,34 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
  */
 export function parseFhirDate(value: unknown): ParsedDate | null {
   if (typeof value !== 'string') return null;
-  const m = DATE_RE.exec(value);
+  const m = value.length > 10 ? DATETIME_RE.exec(value) : DATE_RE.exec(value);
   if (!m) return null;
   const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const dayOfMonth = m[3] === undefined ? 1 : Number(m[3]);
   if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) return null;
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
-  if (value.length > 10 && !isValid(parseISO(value))) return null;
-  const ms = Date.UTC(year, month - 1, dayOfMonth);
-  // Reject 2025-02-31 and the like (Date.UTC would roll it over to March).
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== dayOfMonth) return null;
+  if (dayOfMonth > daysInMonth(year, month)) return null; // 2025-02-31 and the like
   const precision: DatePrecision = m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
-  return { day: Math.floor(ms / MS_PER_DAY), precision };
+  return { day: daysFromCivil(year, month, dayOfMonth), precision };
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): Day {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Day number of a date string, or null. */
@@ -56,7 +71,17 @@ export function toDay(value: unknown): Day | null {
 
 /** ISO calendar date ("2025-03-01") of a day number. */
 export function isoDate(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // civil_from_days (H. Hinnant), formatted by hand: called for every date in the output.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The asOf option as a day number; throws on a malformed asOf because that is a caller error, not data. */

@@ -1,6 +1,8 @@
 /**
  * Outcome of a trial (issue 3 item 5). In order of strength of evidence:
  *  1. recorded intolerance (stopped for an adverse event, or the agent in AllergyIntolerance): not a failure;
+ *     a reason naming both lack of effect and a side effect counts as intolerance only when the trial was not
+ *     yet adequate (an adequate trial that did not help is a failure even if it also had side effects);
  *  2. measured from symptom scores: baseline before/near the start against the latest score on adequate dose
  *     (else the latest during the trial), with the scale's remission/response thresholds;
  *  3. recorded lack of effect (status reason);
@@ -77,7 +79,9 @@ export interface OutcomeInput {
 export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const { trial, adequacy, condition, intolerances, replacedBy } = input;
 
-  const adverse = trial.events.find((e) => e.stopReason?.kind === 'adverse');
+  const adverse =
+    trial.events.find((e) => e.stopReason?.kind === 'adverse') ??
+    (adequacy.adequate ? undefined : trial.events.find((e) => e.stopReason?.kind === 'mixed'));
   if (adverse) {
     return {
       outcome: 'intolerance',
@@ -108,7 +112,7 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
     return { ...measured, outcome: 'ongoing', detail: `ongoing, not yet an adequate trial; so far ${measured.detail}` };
   }
 
-  const ineffective = trial.events.find((e) => e.stopReason?.kind === 'ineffective');
+  const ineffective = trial.events.find((e) => e.stopReason?.kind === 'ineffective' || e.stopReason?.kind === 'mixed');
   if (ineffective && !trial.ongoing) {
     return {
       outcome: 'nonresponse',

@@ -71,3 +71,17 @@ describe('outcome (issue 3 item 5)', () => {
     expect(t.outcome).toBe('ongoing');
   });
 });
+
+describe('outcome: stop reasons naming both lack of effect and a side effect', () => {
+  it('an adequate trial stopped for "no improvement; sedation" is a recorded non-response (a failure)', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 12), { status: 'stopped', statusReason: [{ text: 'No improvement after 12 weeks; daytime sedation' }] });
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s]), 'sertraline');
+    expect(t.outcome).toBe('nonresponse');
+    expect(t.outcomeBasis).toBe('recorded');
+  });
+
+  it('the same reason on a 3-week trial is intolerance (not yet adequate; EU-PEARL: early stops are not failures)', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 3), { status: 'stopped', statusReason: [{ text: 'No improvement; daytime sedation' }] });
+    expect(trialOf(derive([patient(), mdd('2024-12-01'), s]), 'sertraline').outcome).toBe('intolerance');
+  });
+});

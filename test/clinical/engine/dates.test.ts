@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { durationDays, isoDate, parseFhirDate, toDay } from '../../../src/clinical/dates';
+
+describe('dates: FHIR date parsing by calendar day', () => {
+  it('round-trips every day from 1900 to 2150 against Date', () => {
+    for (let d = -25567; d < 65000; d += 37) expect(isoDate(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
+    expect(toDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+  });
+  it("a dateTime's day is the day written in it, whatever its zone", () => {
+    expect(isoDate(toDay('2025-06-01T23:30:00-08:00')!)).toBe('2025-06-01');
+  });
+  it('partial dates keep their precision; impossible and absurd dates are rejected', () => {
+    expect(parseFhirDate('2025')?.precision).toBe('year');
+    expect(parseFhirDate('2025-06')?.precision).toBe('month');
+    for (const bad of ['2025-02-29', '2025-13-01', '0001-01-01', '9999-12-31', '2025-06-01T25:00:00Z', 'yesterday', 20250601, null]) expect(parseFhirDate(bad)).toBeNull();
+  });
+  it('durations in days, weeks and months', () => {
+    expect(durationDays({ value: 30, unit: 'days' })).toBe(30);
+    expect(durationDays({ value: 4, code: 'wk' })).toBe(28);
+    expect(durationDays({ value: 1, code: 'mo' })).toBe(30);
+    expect(durationDays({ value: -1, code: 'd' })).toBeNull();
+    expect(durationDays({ value: 2, unit: 'furlongs' })).toBeNull();
+  });
+});
