@@ -11,7 +11,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type AccessTokenLike, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml, page, sendHtml } from './html';
-import { readBody } from './http-util';
+import type { Faults } from './faults';
+import { readBody, sendJson } from './http-util';
 import type { LaunchContext, LaunchStore } from './launches';
 import { grantableResourceScopes } from './scopes';
 
@@ -34,6 +35,8 @@ export interface AuthServerOptions {
   launches: LaunchStore;
   patients: () => PickablePatient[];
   tokenTtlSeconds: number;
+  /** Fault injection (refuseRefresh). */
+  faults?: Faults;
 }
 
 export interface AuthServer {
@@ -122,7 +125,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
       accountId: sub,
       claims: async () => ({ sub, fhirUser: DEMO_USER, name: 'Dr Demo' }),
     }),
-    extraTokenClaims: async (_ctx: unknown, token: AccessTokenLike) => {
+    extraTokenClaims: async (ctx: KoaContextWithOIDC, token: AccessTokenLike) => {
       const context = token.grantId ? grantContexts.get(token.grantId) : undefined;
       if (!context) return undefined;
       return {
@@ -130,6 +133,8 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
         fhirUser: DEMO_USER,
         need_patient_banner: context.needPatientBanner,
         ...(context.encounter ? { encounter: context.encounter } : {}),
+        // Lets the fault injection expire a launch's first token only (sandbox/faults.ts, expireTokenAfterRequests).
+        ...(ctx.oidc?.params?.grant_type === 'refresh_token' ? { sandbox_refreshed: true } : {}),
       };
     },
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }, code: { scopes: Set<string> }) =>
@@ -254,6 +259,18 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
         url.searchParams.set('prompt', 'consent');
         req.url = `${url.pathname}${url.search}`;
       }
+    }
+    if (url.pathname === `${MOUNT}/token` && req.method === 'POST' && !req.headers.authorization) {
+      // fhirclient refreshes without client_id (refreshTokenWithClientId is off by default) and public SMART
+      // servers accept that; oidc-provider wants it. Name our only public client, as such a server would.
+      const form = new URLSearchParams(await readBody(req));
+      if (form.get('grant_type') === 'refresh_token' && options.faults?.get().refuseRefresh) {
+        sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is no longer valid (injected fault).' });
+        return true;
+      }
+      if (form.get('grant_type') === 'refresh_token' && !form.has('client_id')) form.set('client_id', CLIENT_ID);
+      // The stream is consumed now; oidc-provider then reads the parsed body from req.body.
+      (req as IncomingMessage & { body?: Record<string, string> }).body = Object.fromEntries(form);
     }
     // oidc-provider finds its mount path from originalUrl vs url (as under express).
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;

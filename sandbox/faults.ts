@@ -9,7 +9,9 @@
  *   "repeatNextLink":    ["Condition"],                        // every page's `next` link points at the same page
  *   "invalidJson":       ["AllergyIntolerance"],               // 200 with a truncated JSON body
  *   "htmlInsteadOfJson": ["Device"],                           // 200 with an HTML page (a misconfigured proxy)
- *   "expireTokenAfterRequests": 5,                             // each access token works for N FHIR requests, then 401
+ *   "expireTokenAfterRequests": 5,                             // a launch's access token works for N FHIR requests, then
+ *                                                              // 401; tokens from a refresh are not affected
+ *   "refuseRefresh": true,                                     // the token endpoint refuses refresh tokens (invalid_grant)
  *   "latencyMs": 50,                                           // added before every FHIR response
  *   "writeStallAfterCreate": { "times": 1, "ms": 15000 },      // the write is done, then the answer waits ms
  *   "write500AfterCreate":   { "times": 1 }                    // the write is done, then 500 is answered
@@ -27,6 +29,7 @@ export interface FaultConfig {
   invalidJson?: string[];
   htmlInsteadOfJson?: string[];
   expireTokenAfterRequests?: number;
+  refuseRefresh?: boolean;
   latencyMs?: number;
   writeStallAfterCreate?: { times: number; ms: number };
   write500AfterCreate?: { times: number };
@@ -51,7 +54,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   const value = typeof input === 'string' ? (JSON.parse(input) as unknown) : input;
   if (!isRecord(value)) throw new Error('fault config must be a JSON object');
   const known = new Set(['failType', 'rateLimit', 'stall', 'repeatNextLink', 'invalidJson', 'htmlInsteadOfJson',
-    'expireTokenAfterRequests', 'latencyMs', 'writeStallAfterCreate', 'write500AfterCreate']);
+    'expireTokenAfterRequests', 'refuseRefresh', 'latencyMs', 'writeStallAfterCreate', 'write500AfterCreate']);
   for (const key of Object.keys(value)) {
     if (!known.has(key)) throw new Error(`unknown fault "${key}" (known: ${[...known].join(', ')})`);
   }
@@ -74,6 +77,10 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   }
   if (value.expireTokenAfterRequests !== undefined) {
     config.expireTokenAfterRequests = integer(value.expireTokenAfterRequests, 'expireTokenAfterRequests');
+  }
+  if (value.refuseRefresh !== undefined) {
+    if (typeof value.refuseRefresh !== 'boolean') throw new Error('refuseRefresh must be true or false');
+    config.refuseRefresh = value.refuseRefresh;
   }
   if (value.latencyMs !== undefined) config.latencyMs = integer(value.latencyMs, 'latencyMs');
   if (value.writeStallAfterCreate !== undefined) {

@@ -35,6 +35,8 @@ interface TokenContext {
   scopes: string[];
   patient?: string;
   tokenId: string;
+  /** Obtained with a refresh token (not subject to the expireTokenAfterRequests fault). */
+  refreshed: boolean;
 }
 
 type Query = Record<string, string | string[]>;
@@ -126,7 +128,7 @@ export function createFhirServer(options: FhirServerOptions) {
         send(401, outcome('login', token.error), { 'www-authenticate': `Bearer realm="${base}", error="invalid_token"` });
         return true;
       }
-      if (options.faults.tokenExpired(token.tokenId)) {
+      if (!token.refreshed && options.faults.tokenExpired(token.tokenId)) {
         send(401, outcome('expired', 'The access token has expired (injected fault).'),
           { 'www-authenticate': `Bearer realm="${base}", error="invalid_token", error_description="expired"` });
         return true;
@@ -349,6 +351,7 @@ function tokenContextOf(payload: JWTPayload): TokenContext {
     scopes: scope.split(' ').filter(Boolean),
     ...(typeof payload.patient === 'string' ? { patient: payload.patient } : {}),
     tokenId: typeof payload.jti === 'string' ? payload.jti : scope,
+    refreshed: payload.sandbox_refreshed === true,
   };
 }
 

@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const patients = () => options.data.patients;
 
   const auth = createAuthServer({
-    origin, fhirBaseUrl, appUrl: options.appUrl, launches, patients,
+    origin, fhirBaseUrl, appUrl: options.appUrl, launches, patients, faults,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
   });
   const fhir = createFhirServer({

@@ -51,6 +51,13 @@ describe('EHR launch', () => {
     expect(refreshed.body.access_token).not.toBe(token.access_token);
   });
 
+  it('refreshes without client_id in the body, as fhirclient does by default', async () => {
+    const token = await ehrLaunchTokens(sandbox, 'pat-a');
+    const refreshed = await refresh(sandbox.origin, token.refresh_token ?? '', false);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.patient).toBe('pat-a');
+  });
+
   it('accepts SMART v2 scopes', async () => {
     const token = await ehrLaunchTokens(sandbox, 'pat-a', 'launch openid fhirUser patient/Observation.rs patient/CarePlan.c');
     expect(token.scope.split(' ')).toEqual(expect.arrayContaining(['patient/Observation.rs', 'patient/CarePlan.c']));

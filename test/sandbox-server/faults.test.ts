@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseFaultConfig } from '../../sandbox/faults';
 import type { Sandbox } from '../../sandbox/server';
 import { ehrLaunchTokens, fhirGet, startTestSandbox } from './harness';
+import { refresh } from './oauth-client';
 
 let sandbox: Sandbox;
 let token: string;
@@ -78,15 +79,26 @@ describe('read faults', () => {
     expect(html.text).toMatch(/<html>/);
   });
 
-  it('expireTokenAfterRequests answers 401 once a token has made N requests; a new token works', async () => {
+  it('expireTokenAfterRequests answers 401 once a launch token has made N requests; a refreshed token works', async () => {
+    const launched = await ehrLaunchTokens(sandbox, 'pat-a');
     await setFaults({ expireTokenAfterRequests: 2 });
-    expect((await fhirGet(sandbox, 'Condition?patient=pat-a', token)).status).toBe(200);
-    expect((await fhirGet(sandbox, 'Condition?patient=pat-a', token)).status).toBe(200);
-    const expired = await fhirGet(sandbox, 'Condition?patient=pat-a', token);
+    expect((await fhirGet(sandbox, 'Condition?patient=pat-a', launched.access_token)).status).toBe(200);
+    expect((await fhirGet(sandbox, 'Condition?patient=pat-a', launched.access_token)).status).toBe(200);
+    const expired = await fhirGet(sandbox, 'Condition?patient=pat-a', launched.access_token);
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toMatch(/invalid_token/);
-    const fresh = (await ehrLaunchTokens(sandbox, 'pat-a')).access_token;
-    expect((await fhirGet(sandbox, 'Condition?patient=pat-a', fresh)).status).toBe(200);
+    const refreshed = await refresh(sandbox.origin, launched.refresh_token ?? '', false);
+    for (let i = 0; i < 3; i++) {
+      expect((await fhirGet(sandbox, 'Condition?patient=pat-a', refreshed.body.access_token as string)).status).toBe(200);
+    }
+  });
+
+  it('refuseRefresh makes the token endpoint refuse refresh tokens', async () => {
+    const launched = await ehrLaunchTokens(sandbox, 'pat-a');
+    await setFaults({ refuseRefresh: true });
+    const refused = await refresh(sandbox.origin, launched.refresh_token ?? '', false);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('invalid_grant');
   });
 
   it('latencyMs delays every FHIR response', async () => {
@@ -137,7 +149,7 @@ describe('control endpoints', () => {
 describe('parseFaultConfig', () => {
   it('accepts the documented example and the env string form', () => {
     const example = { failType: { MedicationDispense: 500 }, rateLimit: { Observation: { times: 2, retryAfterSeconds: 1 } },
-      stall: { Procedure: true }, repeatNextLink: ['Condition'], invalidJson: ['AllergyIntolerance'], expireTokenAfterRequests: 5,
+      stall: { Procedure: true }, refuseRefresh: false, repeatNextLink: ['Condition'], invalidJson: ['AllergyIntolerance'], expireTokenAfterRequests: 5,
       latencyMs: 50, writeStallAfterCreate: { times: 1, ms: 15000 }, write500AfterCreate: { times: 1 } };
     expect(parseFaultConfig(JSON.stringify(example))).toEqual(example);
     expect(parseFaultConfig('')).toEqual({});

@@ -86,11 +86,12 @@ export async function exchangeCode(origin: string, redirectUri: string, code: st
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export async function refresh(origin: string, refreshToken: string) {
+/** `withClientId: false` refreshes as fhirclient does by default (no client_id in the body). */
+export async function refresh(origin: string, refreshToken: string, withClientId = true) {
   const response = await fetch(`${origin}/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT_ID }),
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, ...(withClientId ? { client_id: CLIENT_ID } : {}) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
