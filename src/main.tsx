@@ -7,11 +7,13 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './views/App';
 import { setAppState } from './views/shell/app-state';
-import { realServices } from './views/shell/real-services';
+import { preloadAnalysis, realServices } from './views/shell/real-services';
 import { ServicesProvider } from './views/shell/services';
 import './views/styles.css';
 
 setAppState('launching');
+// Fetch the engine, timeline and write-back chunk now, in parallel with the SMART launch and the record read.
+preloadAnalysis();
 
 const queryClient = new QueryClient({
   defaultOptions: {

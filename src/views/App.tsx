@@ -17,7 +17,7 @@ import { LoadingView } from './shell/LoadingView';
 import { PatientBanner } from './shell/PatientBanner';
 import { QueryPanel } from './shell/QueryPanel';
 import { ReadNotice } from './shell/ReadNotice';
-import { useServices, type ExplainedError, type ShellServices } from './shell/services';
+import { useServices, type AnalysisStatus, type ExplainedError, type ShellServices } from './shell/services';
 import { ReviewPanel } from './review/ReviewPanel';
 
 /** Give up waiting for the record after this long (the read layer has its own, shorter bound). */
@@ -70,10 +70,14 @@ function useDeadline(active: boolean, ms: number): boolean {
   return passed;
 }
 
+const ALWAYS_READY: AnalysisStatus = { status: 'ready' };
+
 function RecordGate({ session }: { session: SmartSession }) {
   const services = useServices();
   const record = services.useRecord(session);
-  const waiting = !record.result && !record.error;
+  // Whether a services object loads lazily never changes, so this hook call is stable across renders.
+  const analysis = services.useAnalysisStatus ? services.useAnalysisStatus() : ALWAYS_READY;
+  const waiting = !record.error && (!record.result || analysis.status === 'loading');
   const timedOut = useDeadline(waiting, services.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS);
   // "Today" in the browser's local time zone, fixed for the life of the page so the derivation is stable.
   const asOf = useMemo(() => localIsoDate(new Date()), []);
@@ -85,9 +89,11 @@ function RecordGate({ session }: { session: SmartSession }) {
         {record.result && <QueryPanel queries={record.result.queries} />}
       </ErrorPage>
     );
-  if (record.result) return <ReadyGate session={session} result={record.result} asOf={asOf} />;
+  if (analysis.status === 'error') return <ErrorPage error={explained('app-load-failed')} />;
+  if (record.result && analysis.status === 'ready') return <ReadyGate session={session} result={record.result} asOf={asOf} />;
   if (timedOut) return <ErrorPage error={explained('read-timeout')} />;
-  return <LoadingMarked progress={record.progress} slowNoticeMs={services.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS} />;
+  const progress = record.progress.length > 0 ? record.progress : (record.result?.queries ?? []);
+  return <LoadingMarked progress={progress} slowNoticeMs={services.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS} />;
 }
 
 function LoadingMarked(props: Parameters<typeof LoadingView>[0]) {

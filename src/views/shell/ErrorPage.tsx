@@ -5,7 +5,7 @@ import { useAppState } from './app-state';
 /** A full-page explanation of a failure: what happened, the server's words as text, and how to go on. */
 export function ErrorPage({ error, children }: { error: ExplainedError; children?: ReactNode }) {
   useAppState('error');
-  const canReload = error.kind === 'read-timeout' || error.kind === 'read-failed';
+  const canReload = error.kind === 'read-timeout' || error.kind === 'read-failed' || error.kind === 'app-load-failed';
   return (
     <main className="error-page" data-error-kind={error.kind}>
       <h1 className="error-page__title">{error.title}</h1>

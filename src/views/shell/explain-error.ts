@@ -10,6 +10,13 @@ import type { ExplainedError, LaunchErrorKind } from './services';
 const RELAUNCH = 'Close this window and open the app again from the patient’s chart in the EHR.';
 
 const TEMPLATES: Record<LaunchErrorKind, Omit<ExplainedError, 'kind' | 'detail'>> = {
+  'app-load-failed': {
+    title: 'Part of the app could not be loaded',
+    explanation:
+      'The record was being read, but the part of the app that analyses it could not be downloaded from the app’s server ' +
+      '(the network or the server may have had a problem). Nothing was written to the chart.',
+    action: 'Try again. If it keeps happening, close this window and open the app again from the patient’s chart in the EHR.',
+  },
   'no-launch-state': {
     title: 'This page was opened without a launch from the EHR',
     explanation:

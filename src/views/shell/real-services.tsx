@@ -1,36 +1,20 @@
 /**
- * The one place where the shell meets the real layers: the FHIR hooks, the engine, the timeline page and the
- * write-back. Everything here adapts their shapes to the shell's view models (services.tsx), so the shell's
- * components and tests do not depend on those modules' details.
+ * The one place where the shell meets the real layers. Everything here adapts their shapes to the shell's view
+ * models (services.tsx), so the shell's components and tests do not depend on those modules' details.
+ *
+ * Two halves, for load time: the launch and the record read (src/fhir hooks) are in the initial chunk and start at
+ * once; the engine, the timeline page and the write-back (analysis-services.tsx, the larger part) are fetched as a
+ * separate chunk at the same moment, in parallel with the launch and the read, and are needed only once the record
+ * is there. The page waits for both (App.tsx, `useAnalysisStatus`).
  */
+import { useSyncExternalStore } from 'react';
 import type { SmartSession } from '../../fhir/contract';
 import { FhirNetworkError, LaunchError, SessionExpiredError, explainError as explainFhirError } from '../../fhir/errors';
 import { usePatientRecord, useSmartSession } from '../../fhir/hooks';
-import { buildWriteBack, carePlanAsJson, carePlanAsText } from '../../fhir/writeback/build';
-import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource as FhirWrittenResource } from '../../fhir/writeback/types';
-import { useWriteBack } from '../../fhir/writeback/useWriteBack';
-import { derivePatient } from '../../clinical/index';
-import { RULES } from '../../clinical/rules';
-import { scaleThresholds } from '../../clinical/terminology/scales';
-import type { Instrument, Verification } from '../../clinical/types';
-import { TreatmentResistancePage, type ScaleThresholdsView } from '../timeline/index';
 import { explained } from './explain-error';
-import type {
-  DraftRequest,
-  DraftView,
-  ExplainedError,
-  LaunchErrorKind,
-  RecordState,
-  SessionState,
-  ShellServices,
-  WriteBackView,
-  WriteErrorView,
-  WriteResultView,
-  WrittenResource,
-} from './services';
+import type { AnalysisStatus, ExplainedError, LaunchErrorKind, RecordState, SessionState, ShellServices } from './services';
 
-/** How the app names itself in Provenance. */
-const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
+type Analysis = typeof import('./analysis-services');
 
 function useSession(): SessionState {
   const { session, error } = useSmartSession();
@@ -70,97 +54,55 @@ export function explainError(error: unknown): ExplainedError | null {
   };
 }
 
-export function buildDraft(request: DraftRequest): DraftView {
-  const draft = buildWriteBack({
-    derivation: request.derivation,
-    chosen: request.chosen,
-    overrideReasons: request.overrideReasons,
-    note: request.note,
-    patientId: request.session.patientId,
-    userReference: request.session.userReference,
-    app: APP_IDENTITY,
-    date: request.date,
-    recorded: new Date().toISOString(),
-  });
-  return {
-    previewText: draft.preview.join('\n'),
-    fhir: draft.bundle,
-    asText: carePlanAsText(draft),
-    asJson: carePlanAsJson(draft),
-    payload: draft,
-  };
+let analysis: Analysis | null = null;
+let analysisStatus: AnalysisStatus = { status: 'loading' };
+let preloading = false;
+const listeners = new Set<() => void>();
+
+/** Starts fetching the analysis chunk (once); called at boot by main.tsx, before the launch completes. */
+export function preloadAnalysis(): void {
+  if (analysis || analysisStatus.status === 'error' || preloading) return;
+  preloading = true;
+  import('./analysis-services').then(
+    (module) => {
+      analysis = module;
+      analysisStatus = { status: 'ready' };
+      listeners.forEach((listener) => listener());
+    },
+    (error: unknown) => {
+      analysisStatus = { status: 'error', error };
+      listeners.forEach((listener) => listener());
+    },
+  );
 }
 
-const OUTCOME_WORDS: Record<FhirWrittenResource['outcome'], string> = {
-  created: 'created',
-  existed: 'already existed (not written again)',
-  updated: 'completed (its links were added)',
-};
-
-function writtenView(resource: FhirWrittenResource): WrittenResource {
-  return { resourceType: resource.resourceType, id: resource.id, outcome: `${resource.label}: ${OUTCOME_WORDS[resource.outcome]}` };
+function useAnalysisStatus(): AnalysisStatus {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      preloadAnalysis();
+      return () => listeners.delete(listener);
+    },
+    () => analysisStatus,
+  );
 }
 
-export function resultView(result: WriteBackResult): WriteResultView {
-  return {
-    written: result.resources.map(writtenView),
-    readBack: result.confirmed
-      ? { confirmed: true, detail: 'every resource listed above was read back by its id.' }
-      : { confirmed: false, detail: 'the server did not return every resource when read back; check the chart.' },
-    how: result.mode === 'transaction' ? 'in one transaction' : 'one resource at a time',
-    account: result.account,
-  };
-}
-
-export function errorView(error: WriteBackError): WriteErrorView {
-  return {
-    message: error.message,
-    ...(error.detail ? { operationOutcome: error.detail } : {}),
-    retryable: error.retryable,
-    written: error.written.map(writtenView),
-  };
-}
-
-function useWriteBackView(session: SmartSession): WriteBackView {
-  const writeBack = useWriteBack(session);
-  const state = ({ idle: 'idle', writing: 'writing', written: 'done', failed: 'error' } as const)[writeBack.state];
-  return {
-    canWrite: writeBack.canWrite,
-    ...(writeBack.reasonIfNot ? { reasonIfNot: writeBack.reasonIfNot } : {}),
-    state,
-    write: (draft) => writeBack.write(draft.payload as WriteBackDraft),
-    retry: writeBack.retry,
-    ...(writeBack.result ? { result: resultView(writeBack.result) } : {}),
-    ...(writeBack.error ? { error: errorView(writeBack.error) } : {}),
-  };
-}
-
-/** The weakest verification among the rules behind a number: an unverified cut-off must look unverified. */
-const WEAKEST_FIRST: Verification[] = ['U', 'S', 'derived', 'V'];
-
-/** Response/remission thresholds for the score charts, from the terminology layer's scale table. */
-export function thresholdsFor(instrument: Instrument): ScaleThresholdsView | null {
-  const scale = scaleThresholds(instrument);
-  if (!scale) return null;
-  const rules = [scale.rules.remission, scale.rules.response].filter((rule) => rule !== undefined);
-  if (rules.length === 0) return null;
-  return {
-    remissionMax: scale.remissionMax,
-    // The terminology table's remissionMax is "at or below" (PHQ-9 remission: < 5, i.e. at or below 4).
-    remissionInclusive: true,
-    responseReduction: scale.responseReduction,
-    source: [...new Set(rules.map((rule) => rule.source))].join('; '),
-    verification: WEAKEST_FIRST.find((tag) => rules.some((rule) => rule.verification === tag)) ?? 'U',
-  };
+/** The loaded analysis module; the shell calls these only after useAnalysisStatus said 'ready'. */
+function loaded(): Analysis {
+  if (!analysis) throw new Error('The analysis part of the app is not loaded yet.');
+  return analysis;
 }
 
 export const realServices: ShellServices = {
   useSession,
   useRecord,
-  derive: (record, asOf) => derivePatient(record, { asOf }),
-  rules: RULES,
-  renderPage: (derivation, rules) => <TreatmentResistancePage derivation={derivation} rules={rules} thresholds={thresholdsFor} />,
-  buildDraft,
-  useWriteBack: useWriteBackView,
+  useAnalysisStatus,
+  derive: (record, asOf) => loaded().derive(record, asOf),
+  get rules() {
+    return loaded().RULES;
+  },
+  renderPage: (derivation, rules) => loaded().renderPage(derivation, rules),
+  buildDraft: (request) => loaded().buildDraft(request),
+  useWriteBack: (session: SmartSession) => loaded().useWriteBackView(session),
   explainError,
 };

@@ -25,7 +25,11 @@ export interface RecordState {
   isLoading: boolean;
 }
 
+/** Whether the lazily loaded part of the app (engine, timeline, write-back) is there. */
+export type AnalysisStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
 export type LaunchErrorKind =
+  | 'app-load-failed'
   | 'no-launch-state'
   | 'access-denied'
   | 'oauth-error'
@@ -115,6 +119,11 @@ export interface WriteBackView {
 export interface ShellServices {
   useSession(): SessionState;
   useRecord(session: SmartSession): RecordState;
+  /**
+   * When the engine/timeline/write-back are loaded lazily: their status. `derive`, `rules`, `renderPage`,
+   * `buildDraft` and `useWriteBack` are used only once it is 'ready'. Absent: always ready.
+   */
+  useAnalysisStatus?(): AnalysisStatus;
   derive(record: PatientRecord, asOf: string): Derivation;
   rules: RuleRef[];
   /** The main treatment-resistance page (timeline engineer's component). */

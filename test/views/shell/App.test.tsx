@@ -6,6 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { appState, fakeServices, query, readResult, renderApp, session } from './fakes';
+import { App } from '../../../src/views/App';
+import { ServicesProvider } from '../../../src/views/shell/services';
 
 describe('launching and loading', () => {
   it('shows that it is connecting while ready() runs, and marks the page "launching"', async () => {
@@ -204,5 +206,30 @@ describe('session expiring mid-read', () => {
     expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeTruthy();
     expect(screen.getByText(/what was queried \(2 queries/i)).toBeTruthy();
     expect(screen.queryByText('Timeline page for trd-two-failures')).toBeNull();
+  });
+});
+
+describe('the lazily loaded analysis part', () => {
+  it('keeps showing progress until the engine and timeline have loaded, then the page', async () => {
+    let status: 'loading' | 'ready' = 'loading';
+    const services = { ...fakeServices(), useAnalysisStatus: () => ({ status }) };
+    const view = renderApp(services);
+    expect(screen.getByRole('heading', { name: /reading the patient’s record/i })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/finishing/);
+    await waitFor(() => expect(appState()).toBe('loading'));
+    status = 'ready';
+    view.rerender(
+      <ServicesProvider services={{ ...services }}>
+        <App />
+      </ServicesProvider>,
+    );
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+  });
+
+  it('explains when that part could not be downloaded, with a way to try again', async () => {
+    renderApp({ ...fakeServices(), useAnalysisStatus: () => ({ status: 'error', error: new Error('chunk 404') }) });
+    expect(screen.getByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeTruthy();
+    await waitFor(() => expect(appState()).toBe('error'));
   });
 });

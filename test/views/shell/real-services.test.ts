@@ -1,11 +1,12 @@
 /**
  * The adapter between the shell and the real layers: typed FHIR-layer errors keep their own words, write-back
- * results and errors become the review screen's view model, and score thresholds come from the terminology table.
+ * results and errors become the review screen's view model.
  */
 import { describe, expect, it } from 'vitest';
 import { FhirNetworkError, LaunchError, SessionExpiredError } from '../../../src/fhir/errors';
 import { WriteBackError, type WriteBackResult } from '../../../src/fhir/writeback/types';
-import { errorView, explainError, resultView, thresholdsFor } from '../../../src/views/shell/real-services';
+import { explainError } from '../../../src/views/shell/real-services';
+import { errorView, resultView } from '../../../src/views/shell/analysis-services';
 
 describe('errors from the FHIR layer', () => {
   it('keeps the launch error’s own explanation and the server text as detail', () => {
@@ -69,16 +70,5 @@ describe('write-back view model', () => {
       written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'Draft care plan (1 option): created' }],
     });
     expect(errorView(new WriteBackError('rejected', 'Rejected (422).', { retryable: false })).operationOutcome).toBeUndefined();
-  });
-});
-
-describe('score thresholds for the timeline', () => {
-  it('takes PHQ-9 remission and response from the terminology table, with its source', () => {
-    const phq9 = thresholdsFor('phq9');
-    expect(phq9).not.toBeNull();
-    expect(phq9!.responseReduction).toBe(0.5);
-    expect(phq9!.remissionMax).toBe(4);
-    expect(phq9!.remissionInclusive).toBe(true);
-    expect(phq9!.source.length).toBeGreaterThan(0);
   });
 });

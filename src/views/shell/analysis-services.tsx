@@ -1,0 +1,93 @@
+/**
+ * The heavy half of the real services, loaded as its own chunk while the SMART launch and the record read run:
+ * the clinical engine (with its terminology tables), the timeline page and the write-back. Nothing here is needed
+ * before the record has arrived, so index.html's initial JavaScript stays small (see real-services.tsx).
+ */
+import type { SmartSession } from '../../fhir/contract';
+import { buildWriteBack, carePlanAsJson, carePlanAsText } from '../../fhir/writeback/build';
+import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource as FhirWrittenResource } from '../../fhir/writeback/types';
+import { useWriteBack } from '../../fhir/writeback/useWriteBack';
+import { derivePatient } from '../../clinical/index';
+import { RULES } from '../../clinical/rules';
+import type { Derivation, PatientRecord, RuleRef } from '../../clinical/types';
+import { TreatmentResistancePage } from '../timeline/index';
+import type { DraftRequest, DraftView, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
+
+/** How the app names itself in Provenance. */
+const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
+
+export { RULES };
+
+export function derive(record: PatientRecord, asOf: string): Derivation {
+  return derivePatient(record, { asOf });
+}
+
+/** The timeline page; it takes the score thresholds from the terminology layer itself. */
+export function renderPage(derivation: Derivation, rules: RuleRef[]) {
+  return <TreatmentResistancePage derivation={derivation} rules={rules} />;
+}
+
+export function buildDraft(request: DraftRequest): DraftView {
+  const draft = buildWriteBack({
+    derivation: request.derivation,
+    chosen: request.chosen,
+    overrideReasons: request.overrideReasons,
+    note: request.note,
+    patientId: request.session.patientId,
+    userReference: request.session.userReference,
+    app: APP_IDENTITY,
+    date: request.date,
+    recorded: new Date().toISOString(),
+  });
+  return {
+    previewText: draft.preview.join('\n'),
+    fhir: draft.bundle,
+    asText: carePlanAsText(draft),
+    asJson: carePlanAsJson(draft),
+    payload: draft,
+  };
+}
+
+const OUTCOME_WORDS: Record<FhirWrittenResource['outcome'], string> = {
+  created: 'created',
+  existed: 'already existed (not written again)',
+  updated: 'completed (its links were added)',
+};
+
+function writtenView(resource: FhirWrittenResource): WrittenResource {
+  return { resourceType: resource.resourceType, id: resource.id, outcome: `${resource.label}: ${OUTCOME_WORDS[resource.outcome]}` };
+}
+
+export function resultView(result: WriteBackResult): WriteResultView {
+  return {
+    written: result.resources.map(writtenView),
+    readBack: result.confirmed
+      ? { confirmed: true, detail: 'every resource listed above was read back by its id.' }
+      : { confirmed: false, detail: 'the server did not return every resource when read back; check the chart.' },
+    how: result.mode === 'transaction' ? 'in one transaction' : 'one resource at a time',
+    account: result.account,
+  };
+}
+
+export function errorView(error: WriteBackError): WriteErrorView {
+  return {
+    message: error.message,
+    ...(error.detail ? { operationOutcome: error.detail } : {}),
+    retryable: error.retryable,
+    written: error.written.map(writtenView),
+  };
+}
+
+export function useWriteBackView(session: SmartSession): WriteBackView {
+  const writeBack = useWriteBack(session);
+  const state = ({ idle: 'idle', writing: 'writing', written: 'done', failed: 'error' } as const)[writeBack.state];
+  return {
+    canWrite: writeBack.canWrite,
+    ...(writeBack.reasonIfNot ? { reasonIfNot: writeBack.reasonIfNot } : {}),
+    state,
+    write: (draft) => writeBack.write(draft.payload as WriteBackDraft),
+    retry: writeBack.retry,
+    ...(writeBack.result ? { result: resultView(writeBack.result) } : {}),
+    ...(writeBack.error ? { error: errorView(writeBack.error) } : {}),
+  };
+}
