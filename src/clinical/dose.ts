@@ -37,7 +37,34 @@ interface LineDose {
   rules: RuleRef[];
 }
 
+/** Memoised like identifyMedication: thousands of dispenses repeat the same dosage lines. */
+const DOSE_CACHE_LIMIT = 20_000;
+const doseCache = new Map<string, DailyDoseDetail>();
+
 export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
+  let key: string | null;
+  try {
+    const id = identity as IdentityLike;
+    key = `${id.strengthMg}|${id.concentrationMgPerMl ?? ''}|${id.longActingInjectable}|${JSON.stringify(dosages ?? null)}`;
+  } catch {
+    key = null; // unserialisable input (cycles): compute without caching
+  }
+  let cached = key === null ? undefined : doseCache.get(key);
+  if (!cached) {
+    cached = dailyDoseUncached(dosages, identity);
+    if (key !== null) {
+      if (doseCache.size >= DOSE_CACHE_LIMIT) doseCache.clear();
+      doseCache.set(key, cached);
+    }
+  }
+  return {
+    ...cached,
+    ...(cached.rules ? { rules: [...cached.rules] } : {}),
+    ...(cached.perInterval ? { perInterval: { ...cached.perInterval } } : {}),
+  };
+}
+
+function dailyDoseUncached(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
   const lines = (Array.isArray(dosages) ? dosages : []).filter((d): d is Dosage => !!d && typeof d === 'object');
   if (lines.length === 0) {
     return { amount: null, unit: null, basis: 'no dosage instructions', note: 'no dosage in the record: dose unknown' };

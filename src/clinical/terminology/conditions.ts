@@ -270,23 +270,20 @@ function refOf(r: CodeRule): RuleRef {
   return ref;
 }
 
+const ICD_EXACT = new Map<string, CodeRule>();
+for (const r of ICD10_RULES) for (const c of r.codes ?? []) if (!ICD_EXACT.has(c)) ICD_EXACT.set(c, r);
+/** Prefixes without the dot, longest first, so the first hit is the most specific rule. */
+const ICD_PREFIXES: Array<[string, CodeRule]> = ICD10_RULES.flatMap((r) => (r.prefixes ?? []).map((p) => [p.replace('.', ''), r] as [string, CodeRule])).sort(
+  (a, b) => b[0].length - a[0].length,
+);
+
 function matchIcd(code: string): CodeRule | undefined {
   const c = normalizeIcd10(code);
-  const exact = ICD10_RULES.find((r) => r.codes?.includes(c));
+  const exact = ICD_EXACT.get(c);
   if (exact) return exact;
-  let best: CodeRule | undefined;
-  let bestLength = 0;
   const bare = c.replace('.', '');
-  for (const r of ICD10_RULES) {
-    for (const p of r.prefixes ?? []) {
-      const pb = p.replace('.', '');
-      if (bare.startsWith(pb) && pb.length > bestLength) {
-        best = r;
-        bestLength = pb.length;
-      }
-    }
-  }
-  return best;
+  for (const [prefix, r] of ICD_PREFIXES) if (bare.startsWith(prefix)) return r;
+  return undefined;
 }
 
 /** Text rules (verification U): used only when no known-system code decided. Specific before general. */

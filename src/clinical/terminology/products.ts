@@ -52,6 +52,7 @@ const UNIT_FACTORS: Record<string, { factor: number; perMl: boolean; perHour?: b
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const VOLUME_RE = new RegExp(String.raw`^${NUM}\s*ML\s+`, 'i');
 const COMPONENT_RE = new RegExp(String.raw`^(.+?)\s+${NUM}\s*(MG/ML|MCG/ML|MG/HR|MG|MCG|UG|G)\b\s*(.*)$`, 'i');
 
 /**
@@ -67,7 +68,7 @@ export function parseRxNormName(display: string): ParsedProductName | null {
     text = text.slice(0, brandMatch.index).trim();
   }
   let volumeMl: number | null = null;
-  const vol = new RegExp(String.raw`^${NUM}\s*ML\s+`, 'i').exec(text);
+  const vol = VOLUME_RE.exec(text);
   if (vol) {
     volumeMl = Number(vol[1]);
     text = text.slice(vol[0].length);
@@ -127,10 +128,11 @@ export function findIngredientName(text: string): string | null {
 }
 
 /** Every distinct known ingredient row named in `text`, in order of appearance. */
+const NAME_RE_GLOBAL = new RegExp(NAME_RE.source, 'gi');
 export function findIngredientRows(text: string): IngredientRow[] {
-  const re = new RegExp(NAME_RE.source, 'gi');
   const rows: IngredientRow[] = [];
-  for (const m of text.matchAll(re)) {
+  NAME_RE_GLOBAL.lastIndex = 0;
+  for (let m = NAME_RE_GLOBAL.exec(text); m; m = NAME_RE_GLOBAL.exec(text)) {
     const row = m[1] ? ingredientByName(m[1]) : undefined;
     if (row && !rows.includes(row)) rows.push(row);
   }
