@@ -92,6 +92,10 @@ function trialsFinding(prefix: string, trials: Trial[]): Finding {
   };
 }
 
+function trimPeriod(text: string): string {
+  return text.trim().replace(/\.+$/, '');
+}
+
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
@@ -280,9 +284,12 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const resistant = found.filter((a) => a.treatmentResistant);
     const finding = (a: Assessment): Finding => {
       const failed = trialsOf(context, a.failedAdequateTrialIds);
-      const named = failed.length ? ` Failed adequate trials: ${failed.map(describeTrial).join('; ')}.` : '';
+      // Name the trials unless the engine's conclusion already does.
+      const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
+      const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map(describeTrial).join('; ')}.` : '';
+      const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
       return {
-        text: `${a.conclusion}.${named} (definition: ${a.definition.summary}; ${a.definition.source} [${VERIFICATION_WORDS[a.definition.verification]}])`,
+        text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
         sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
       };
     };
