@@ -55,11 +55,11 @@ function setAppState(state: 'launching' | 'error'): void {
   document.documentElement.dataset.appState = state;
 }
 
-async function fetchJson(url: string): Promise<{ ok: boolean; status: number; json: unknown }> {
+async function fetchJson(url: string, cache: RequestCache = 'default'): Promise<{ ok: boolean; status: number; json: unknown }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal, cache: 'no-cache' });
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal, cache });
     let json: unknown = null;
     try {
       json = await response.json();
@@ -75,7 +75,8 @@ async function fetchJson(url: string): Promise<{ ok: boolean; status: number; js
 async function loadClients(): Promise<LaunchClientConfig[]> {
   let loaded;
   try {
-    loaded = await fetchJson(new URL('smart-config.json', window.location.href).href);
+    // Revalidated on every launch: a changed deployment config must apply at once.
+    loaded = await fetchJson(new URL('smart-config.json', window.location.href).href, 'no-cache');
   } catch {
     throw new LaunchPageError('The app’s configuration could not be loaded', 'smart-config.json could not be fetched from the app’s server.');
   }
@@ -125,6 +126,7 @@ async function launch(): Promise<void> {
   if (!isUsableBaseUrl(iss)) {
     throw new LaunchPageError('The FHIR server address is not valid', 'The "iss" parameter is not an http(s) URL.', `iss: ${iss}`);
   }
+  // The configuration first: a server the deployment does not know is never contacted.
   const clients = await loadClients();
   const client = selectClient(clients, iss);
   if (!client) {

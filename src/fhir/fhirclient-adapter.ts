@@ -34,6 +34,9 @@ export interface AuthorizeOptions {
 
 /** Completes the OAuth redirect on index.html (code exchange) or revives the stored session on reload. */
 export async function completeAuthorization(): Promise<SmartClientLike> {
+  // A public client identifies itself with client_id when it refreshes (RFC 6749 §3.2.1; SMART App Launch
+  // "refresh access token"); fhirclient leaves it out unless told, and servers such as oidc-provider then refuse.
+  FHIR.oauth2.settings.refreshTokenWithClientId = true;
   const client = await FHIR.oauth2.ready();
   return client as unknown as SmartClientLike;
 }

@@ -108,7 +108,9 @@ export async function readPatientRecord(
         stop('session');
         return null;
       }
-      finish(entry, error instanceof FhirNetworkError && error.kind !== 'aborted' ? error.message : describeFailure(error));
+      // Log entries are phrases (the panel adds its own punctuation): no trailing full stop.
+      const reason = error instanceof FhirNetworkError && error.kind !== 'aborted' ? error.message : describeFailure(error);
+      finish(entry, reason.replace(/\.$/, ''));
       return null;
     }
   }

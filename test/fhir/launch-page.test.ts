@@ -97,6 +97,8 @@ describe('launch failures in plain words', () => {
     expect(text('launch-title')).toBe('This FHIR server is not configured for the app');
     expect(text('launch-detail')).toBe('Server: https://fhir.unknown.example/r4');
     expect(authorize).not.toHaveBeenCalled();
+    // A server the deployment does not know is never contacted.
+    expect(fetchSpy.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('unknown.example'))).toEqual([]);
   });
 
   it('server unreachable', async () => {

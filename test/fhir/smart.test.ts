@@ -153,15 +153,20 @@ describe('with the real fhirclient ready()', () => {
   });
 
   it('exchanges the code, reads patient, fhirUser and need_patient_banner, and cleans the URL', async () => {
-    let tokenRequest = '';
+    const tokenRequests: string[] = [];
     mswServer.use(
       http.post(tokenUri, async ({ request }) => {
-        tokenRequest = await request.text();
+        const body = await request.text();
+        tokenRequests.push(body);
+        if (body.includes('grant_type=refresh_token')) {
+          return HttpResponse.json({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300, scope: 'offline_access' });
+        }
         return HttpResponse.json({
           access_token: 'at-1',
+          refresh_token: 'rt-1',
           token_type: 'Bearer',
           expires_in: 300,
-          scope: 'launch openid fhirUser patient/Condition.read',
+          scope: 'launch openid fhirUser offline_access patient/Condition.read',
           patient: 'mdd-responder',
           need_patient_banner: false,
           id_token: `${base64url({ alg: 'none' })}.${base64url({ sub: 'u', fhirUser: 'http://127.0.0.1:4010/fhir/Practitioner/dr-demo' })}.x`,
@@ -187,8 +192,8 @@ describe('with the real fhirclient ready()', () => {
     window.history.replaceState(null, '', '/index.html?code=code-1&state=k1');
     const { connectSmart } = await smart();
     const session = await connectSmart();
-    expect(tokenRequest).toContain('code=code-1');
-    expect(tokenRequest).toContain('code_verifier=verifier-1');
+    expect(tokenRequests[0]).toContain('code=code-1');
+    expect(tokenRequests[0]).toContain('code_verifier=verifier-1');
     expect(session).toMatchObject({
       patientId: 'mdd-responder',
       userReference: 'Practitioner/dr-demo',
@@ -199,5 +204,18 @@ describe('with the real fhirclient ready()', () => {
     // Tokens only in sessionStorage.
     expect(JSON.stringify(Object.entries(sessionStorage))).toContain('at-1');
     expect(localStorage.length).toBe(0);
+
+    // A 401 mid-session: fhirclient refreshes, identifying the public client (oidc-provider requires client_id).
+    mswServer.use(
+      http.get('http://127.0.0.1:4010/fhir/Condition', ({ request }) =>
+        request.headers.get('authorization') === 'Bearer at-2'
+          ? HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' })
+          : new HttpResponse(null, { status: 401 }),
+      ),
+    );
+    const response = await session.http.send({ method: 'GET', url: 'Condition?patient=mdd-responder' });
+    expect(response.status).toBe(200);
+    expect(tokenRequests[1]).toContain('grant_type=refresh_token');
+    expect(tokenRequests[1]).toContain('client_id=trd-timeline-local');
   });
 });
