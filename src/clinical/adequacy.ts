@@ -64,7 +64,22 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   return { mg: row.mg, comparable: (mg) => mg, rules: [R.minDose, row.rule], unitLabel: 'mg' };
 }
 
+/** Classes whose trials are shown on the timeline but whose adequacy no rule here covers. */
+const NOT_JUDGED = new Set(['other-psychotropic', 'nmda-antagonist', 'unknown']);
+
 export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
+  if (NOT_JUDGED.has(trial.drugClass)) {
+    // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
+    return {
+      adequate: false,
+      reason: `adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`,
+      rules: [],
+      adequateDoseMg: null,
+      daysAtAdequateDose: 0,
+      shortfalls: [],
+      cpzBySegment: null,
+    };
+  }
   const isOcd = ctx.condition === 'ocd';
   const minWeeks = isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS : MIN_ADEQUATE_TRIAL_WEEKS;
   const minDays = minWeeks * 7;

@@ -20,6 +20,7 @@ import type {
 import type { Ledger } from './accounting';
 import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
 import { DEFAULT_SUPPLY_DAYS } from './engine-rules';
+import { instrumentLabel } from './outcome';
 import { dailyDoseOf } from './dose';
 import { identifyMedication, medicationOf } from './medication';
 import {
@@ -534,7 +535,7 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     return;
   }
   out.scores.push({ instrument: cls.instrument, date: isoDate(day), value: cls.value, source: ref });
-  ledger.use(ref, `${cls.instrument} score`);
+  ledger.use(ref, `${instrumentLabel(cls.instrument)} score`);
 }
 
 function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, asOf: Day, out: Classified): void {
