@@ -1,0 +1,49 @@
+/** The issue's "Bad input" list (issue 3): each yields a stated reason, never an exception or a silently wrong trial. */
+import { describe, expect, it } from 'vitest';
+import { condition, derive, mdd, patient, request, statement, trialOf, weeksAfter } from './builders';
+
+describe('bad input (issue 3, "Bad input")', () => {
+  it('a dose unit the engine cannot convert to mg is stated, and the trial is not called adequate', () => {
+    const s = statement('sertraline', null, '2025-01-01', weeksAfter('2025-01-01', 10));
+    s.dosage = [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 2, unit: 'puffs' } }] }];
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s]), 'sertraline');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toMatch(/dose unknown/);
+    expect(t.doseSteps[0]?.dailyDoseMg).toBeNull();
+    expect(t.notes.join(' ')).not.toBe('');
+  });
+
+  it('a diagnosis coded only in an unknown system is not used: "code from unknown system"', () => {
+    const c = condition('X1', 'Something', '2025-01-01');
+    c.code = { coding: [{ system: 'http://example.org/legacy', code: 'DEP-7' }] };
+    const d = derive([patient(), c]);
+    expect(d.unused.find((u) => u.reference === `Condition/${c.id}`)?.reason).toMatch(/code from unknown system http:\/\/example.org\/legacy/);
+  });
+
+  it('contradictory condition dates (abatement before onset) are not used, with the reason', () => {
+    const c = mdd('2025-05-01', '2025-01-01');
+    const d = derive([patient(), c]);
+    expect(d.unused.find((u) => u.reference === `Condition/${c.id}`)?.reason).toMatch(/abatement .* before onset/);
+    expect(d.assessments).toHaveLength(0);
+  });
+
+  it('a free-text-only medication that cannot be recognised is listed, not dropped', () => {
+    const r = request('the usual pill', 100, '2025-01-01', 30);
+    const d = derive([patient(), r]);
+    expect(d.unused.find((u) => u.reference === `MedicationRequest/${r.id}`)?.reason).toMatch(/medication not recognised: the usual pill/);
+  });
+
+  it('a score without a date is not used: "no date"', () => {
+    const o = { resourceType: 'Observation' as const, id: 'phq-undated', status: 'final' as const, subject: { reference: 'Patient/p1' }, code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, valueInteger: 12 };
+    const d = derive([patient(), o]);
+    expect(d.unused).toContainEqual({ reference: 'Observation/phq-undated', reason: 'no date' });
+  });
+
+  it('a 30-year record with thousands of resources derives without error and accounts for all of them', () => {
+    const res = [patient(), mdd('1995-01-01')];
+    for (let y = 0; y < 30; y++) for (let m = 0; m < 12; m++) res.push(statement('sertraline', 100 + (y % 3) * 50, `${1996 + y}-${String(m + 1).padStart(2, '0')}-01`, `${1996 + y}-${String(m + 1).padStart(2, '0')}-28`));
+    const d = derive(res);
+    expect(d.used.length + d.unused.length).toBe(res.length);
+    expect(d.trials.length).toBeGreaterThan(0);
+  });
+});
