@@ -8,7 +8,7 @@
  *   setFaults(request, {...}) / clearFaults(request) sandbox fault injection (sandbox/faults.ts for the shape)
  *   sandboxStats / resetStats / reloadSandboxData / sandboxSearch(request, 'CarePlan?subject=Patient/x')
  */
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import type { Bundle, Resource } from 'fhir/r4';
 import type { FaultConfig } from '../../sandbox/faults';
 
@@ -43,6 +43,24 @@ export async function launchFromEhr(page: Page, patientId: string, options: Laun
   if (options.needPatientBanner === false) await row.getByLabel(/patient banner/i).uncheck();
   await row.getByRole('button', { name: 'Launch', exact: true }).click();
   await settle(page, options);
+}
+
+/**
+ * "Launch in frame" on the EHR page: the app runs inside the EHR's 1024x700 iframe (as EHRs embed apps).
+ * Returns the frame once the app in it reports `ready` (or the state asked for).
+ */
+export async function launchFromEhrInFrame(page: Page, patientId: string, options: LaunchOptions = {}): Promise<FrameLocator> {
+  await page.goto(EHR_URL);
+  const row = page.locator(`tr[data-patient-id="${patientId}"]`);
+  await expect(row, `demo patient ${patientId} is listed on the EHR page`).toHaveCount(1);
+  await row.getByRole('button', { name: 'Launch in frame', exact: true }).click();
+  const frame = page.frameLocator('iframe[title="TRD timeline app"]');
+  const wanted = options.expect ?? 'ready';
+  if (wanted !== 'none') {
+    const pattern = wanted === 'ready-or-error' ? /^(ready|error)$/ : new RegExp(`^${wanted}$`);
+    await expect(frame.locator('html')).toHaveAttribute('data-app-state', pattern, { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  }
+  return frame;
 }
 
 /** Standalone launch: the app starts from the FHIR base only and the authorization server asks for the patient. */

@@ -4,7 +4,7 @@
  * each end on a clear error page; the standalone launch goes through the authorization server's patient picker.
  */
 import { expect, test } from '@playwright/test';
-import { APP_URL, FHIR_BASE, launchFromEhr, launchStandalone, waitForAppState } from './fixtures';
+import { APP_URL, FHIR_BASE, SANDBOX_ORIGIN, launchFromEhr, launchFromEhrInFrame, launchStandalone, waitForAppState } from './fixtures';
 
 test.describe('EHR launch', () => {
   test('trd-two-failures: the launch ends on the record with both failed antidepressants', async ({ page }) => {
@@ -18,6 +18,32 @@ test.describe('EHR launch', () => {
   test('mdd-responder: the launch ends on the record with escitalopram', async ({ page }) => {
     await launchFromEhr(page, 'mdd-responder');
     await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+  });
+
+  test('the app talks only to its own origin and the EHR\'s FHIR/auth origin', async ({ page }) => {
+    const origins = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http')) origins.add(url.origin);
+    });
+    await launchFromEhr(page, 'trd-two-failures');
+    expect([...origins].sort()).toEqual([APP_URL, SANDBOX_ORIGIN].sort());
+  });
+
+  test('the production app is served with a CSP that forbids inline scripts and third-party origins', async ({ request }) => {
+    for (const path of ['/index.html', '/launch.html']) {
+      const response = await request.get(`${APP_URL}${path}`);
+      const csp = response.headers()['content-security-policy'] ?? '';
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+      expect(scriptSrc).toBe("script-src 'self'");
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toContain(`connect-src 'self' ${SANDBOX_ORIGIN}`);
+    }
+  });
+
+  test('the app runs inside the EHR\'s frame (1024x700)', async ({ page }) => {
+    const frame = await launchFromEhrInFrame(page, 'trd-two-failures');
+    await expect(frame.getByText(/sertraline/i).first()).toBeVisible();
   });
 
   test('tokens stay in sessionStorage only', async ({ page }) => {
