@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, evaluateSuggestions, SUGGESTION_RULES } from '../../../src/clinical/suggestions';
+import { CATALOG, describeOption, evaluateSuggestions, SUGGESTION_RULES } from '../../../src/clinical/suggestions';
 import type { InterventionId } from '../../../src/clinical/types';
 import {
   allText,
@@ -438,5 +438,18 @@ describe('Earlier courses and intolerances', () => {
     const ketamine = trial('ketamine', { class: 'nmda-antagonist', outcome: 'intolerance', outcomeBasis: 'recorded' });
     const s = suggestionOf(mdd(2, { extraTrials: [ketamine] }), 'esketamine');
     expect(allText(s.cautions)).toMatch(/Earlier trial: ketamine .*not tolerated.*check for hypersensitivity/);
+  });
+});
+
+describe('describeOption (what the review screen shows beside the evaluation)', () => {
+  it('gives the usual course, regulatory status with dates and tagged references (FACTS.md §6.2, §6.3)', () => {
+    const ect = describeOption('ect');
+    expect(ect.usualCourse).toMatch(/6–12 treatments, 2–3 a week/);
+    expect(ect.regulatory).toMatch(/^FDA-cleared device: .*26 Dec 2018.*\[verified\]/);
+    expect(ect.referral).toBe(true);
+    expect(describeOption('esketamine').usualCourse).toMatch(/twice weekly weeks 1–4.*weekly weeks 5–8/);
+    expect(describeOption('accelerated-tms').usualCourse).toMatch(/10 iTBS sessions a day × 5 days/);
+    expect(describeOption('psychedelic-trial').regulatory).toMatch(/^Investigational/);
+    expect(describeOption('pharmacogenomic-testing').regulatory).toMatch(/UNVERIFIED/);
   });
 });
