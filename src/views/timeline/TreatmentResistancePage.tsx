@@ -34,8 +34,14 @@ const RANGE_LABEL: Record<RangeChoice, string> = {
   all: 'All',
 };
 
+/** Trials, assessed conditions, episodes or procedures; a lone screening score or a comorbidity is not a history. */
 function hasPsychiatricHistory(d: Derivation): boolean {
-  return d.trials.length > 0 || d.scores.length > 0 || d.assessments.length > 0 || d.episodes.length > 0 || d.procedures.length > 0 || d.diagnoses.some((x) => isConditionKey(x.kind));
+  return d.trials.length > 0 || d.assessments.length > 0 || d.episodes.length > 0 || d.procedures.length > 0 || d.diagnoses.some((x) => isConditionKey(x.kind));
+}
+
+/** Anything the timeline could draw at all. */
+function hasTimelineContent(d: Derivation): boolean {
+  return hasPsychiatricHistory(d) || d.scores.length > 0 || d.diagnoses.length > 0;
 }
 
 function initialRange(d: Derivation): RangeChoice {
@@ -129,7 +135,13 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         {noHistory ? (
           <div className="trp-empty">
             <p>
-              <strong>No psychiatric medication trials, diagnoses or scores were found</strong> in the record as of {derivation.asOf}.
+              {derivation.scores.length === 0 ? (
+                <strong>No psychiatric medication trials, diagnoses or scores were found</strong>
+              ) : (
+                <strong>No psychiatric medication trials or psychiatric diagnoses were found</strong>
+              )}{' '}
+              in the record as of {derivation.asOf}
+              {derivation.scores.length > 0 ? `; the ${derivation.scores.length} symptom score${derivation.scores.length === 1 ? '' : 's'} found are shown below.` : '.'}
             </p>
             <p>What was read:</p>
             <ul>
@@ -154,7 +166,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         )}
       </section>
 
-      {!noHistory && (
+      {hasTimelineContent(derivation) && (
         <section className="trp-section trp-timeline-section" aria-labelledby="trp-timeline-heading">
           <h2 id="trp-timeline-heading">Timeline</h2>
           <div className="trp-sticky">
@@ -227,8 +239,8 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
                 ))}
                 {derivation.unused.length > 0 && (
                   <li>
-                    {derivation.unused.length} resource{derivation.unused.length === 1 ? ' was' : 's were'} read but not used (for example
-                    scores without a date); each is listed with its reason under <a href="#trp-unused-heading">Not used, because…</a>.
+                    {derivation.unused.length} resource{derivation.unused.length === 1 ? ' was' : 's were'} read but not used; each is listed
+                    with its reason under <a href="#trp-unused-heading">Not used, because…</a>.
                   </li>
                 )}
               </ul>

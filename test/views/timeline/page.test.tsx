@@ -146,6 +146,12 @@ describe('tables and the not-used list', () => {
     expect(screen.getByRole('table', { name: 'Not used, because… (3)' })).toBeTruthy();
   });
 
+  it('treats a lone screening score as no psychiatric history, but still draws it', () => {
+    const { container } = renderPage({ ...noPsychiatricHistory(), scores: [{ instrument: 'phq2', date: '2026-10-01', value: 0, source: 'Observation/phq2' }] });
+    expect(screen.getByText('No psychiatric medication trials or psychiatric diagnoses were found')).toBeTruthy();
+    expect(container.querySelector('[data-item-id="series:phq2"]')).toBeTruthy();
+  });
+
   it('shows the disclaimer and the rules panel with sources and verification', () => {
     renderPage();
     expect(screen.getByText('Decision support, not a diagnosis.')).toBeTruthy();
