@@ -91,7 +91,7 @@ function RecordGate({ session }: { session: SmartSession }) {
     );
   if (analysis.status === 'error') return <ErrorPage error={explained('app-load-failed')} />;
   if (record.result && analysis.status === 'ready') return <ReadyGate session={session} result={record.result} asOf={asOf} />;
-  if (timedOut) return <ErrorPage error={explained('read-timeout')} />;
+  if (timedOut) return <ErrorPage error={explained(record.result ? 'app-load-failed' : 'read-timeout')} />;
   const progress = record.progress.length > 0 ? record.progress : (record.result?.queries ?? []);
   return <LoadingMarked progress={progress} slowNoticeMs={services.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS} />;
 }

@@ -233,3 +233,10 @@ describe('the lazily loaded analysis part', () => {
     await waitFor(() => expect(appState()).toBe('error'));
   });
 });
+
+describe('a stalled download of the analysis part', () => {
+  it('ends in the "could not be loaded" page, not an endless spinner', async () => {
+    renderApp({ ...fakeServices({ readTimeoutMs: 20 }), useAnalysisStatus: () => ({ status: 'loading' as const }) });
+    expect(await screen.findByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeTruthy();
+  });
+});
