@@ -15,6 +15,7 @@
 import type { Dosage, Quantity, Timing } from 'fhir/r4';
 import type { DailyDose, MedicationIdentity, RuleRef } from './types';
 import { DOSE_RULES } from './terminology/rules';
+import { codingsOf } from './terminology/systems';
 
 export interface DailyDoseDetail extends DailyDose {
   /** True when any contributing line is "as needed". */
@@ -312,7 +313,8 @@ function timingPerDay(timing: Timing | undefined): { perDay: number | null; desc
     const perDay = frequency / (period * days);
     return { perDay: round(perDay, 6), desc: describeFrequency(frequency, period, unit) };
   }
-  const code = (timing.code?.coding ?? []).map((c) => c?.code?.toUpperCase()).find((c) => c && TIMING_CODES[c]) ?? timing.code?.text?.trim().toUpperCase();
+  const codeText = typeof timing.code?.text === 'string' ? timing.code.text : undefined;
+  const code = codingsOf(timing.code).map((c) => c.code!.toUpperCase()).find((c) => TIMING_CODES[c]) ?? codeText?.trim().toUpperCase();
   if (code && TIMING_CODES[code]) return { ...TIMING_CODES[code] };
   if (repeat && Array.isArray(repeat.timeOfDay) && repeat.timeOfDay.length > 0) {
     const n = repeat.timeOfDay.length;
@@ -322,7 +324,7 @@ function timingPerDay(timing: Timing | undefined): { perDay: number | null; desc
     const n = repeat.when.length;
     return { perDay: n, desc: n === 1 ? `once daily (${repeat.when[0]})` : `${n} times daily (${repeat.when.join(', ')})` };
   }
-  if (timing.code?.text) return parseFrequency(normalize(timing.code.text)) ?? { perDay: null, desc: '' };
+  if (codeText) return parseFrequency(normalize(codeText)) ?? { perDay: null, desc: '' };
   return { perDay: null, desc: '' };
 }
 

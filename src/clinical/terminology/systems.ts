@@ -61,14 +61,29 @@ const BY_URI = new Map<string, SystemKey>(
 
 /** The system's key, or null when this project does not know it. */
 export function systemKeyOf(system: string | undefined): SystemKey | null {
-  if (!system) return null;
+  if (!system || typeof system !== 'string') return null;
   return BY_URI.get(system) ?? BY_URI.get(system.replace(/\/$/, '')) ?? null;
 }
 
-/** Codings of a concept, tolerating malformed input (non-array coding, codings without code). */
+/**
+ * Codings of a concept, tolerating malformed input: non-array coding, codings without a string code, and
+ * non-string system/display (dropped). Returned codings are clean copies: `code` is a non-empty string and
+ * `system`/`display` are strings or absent.
+ */
 export function codingsOf(concept: CodeableConcept | undefined): Coding[] {
-  const list = concept && Array.isArray(concept.coding) ? concept.coding : [];
-  return list.filter((c): c is Coding => !!c && typeof c === 'object' && typeof c.code === 'string' && c.code.trim() !== '');
+  const list: unknown[] = concept && typeof concept === 'object' && Array.isArray(concept.coding) ? concept.coding : [];
+  const out: Coding[] = [];
+  for (const c of list) {
+    if (!c || typeof c !== 'object') continue;
+    const { system, code, display } = c as Record<string, unknown>;
+    if (typeof code !== 'string' || code.trim() === '') continue;
+    out.push({
+      code,
+      ...(typeof system === 'string' ? { system } : {}),
+      ...(typeof display === 'string' ? { display } : {}),
+    });
+  }
+  return out;
 }
 
 /** Systems of a concept's codings that this project does not know (for the "code from unknown system" note). */
