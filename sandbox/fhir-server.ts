@@ -161,7 +161,7 @@ export function createFhirServer(options: FhirServerOptions) {
       }
 
       if (method === 'GET' && segments.length === 1 && resourceType) {
-        const bundle = await search(resourceType, query, token);
+        const bundle = await search(resourceType, query);
         if ('resourceType' in bundle && bundle.resourceType === 'OperationOutcome') {
           send(getStatus(bundle as never), bundle);
         } else {
@@ -273,12 +273,14 @@ export function createFhirServer(options: FhirServerOptions) {
     return ((result.resource as Bundle | undefined)?.total ?? 0) > 0;
   }
 
-  async function search(type: string, query: Query, _token: TokenContext): Promise<Bundle | OperationOutcome> {
+  async function search(type: string, query: Query): Promise<Bundle | OperationOutcome> {
+    dropUnsupportedParams(type, query);
     normaliseReferenceParams(type, query);
-    const count = Math.min(Math.max(intParam(query._count) ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
+    const summaryCount = query._summary === 'count';
+    const count = summaryCount ? 0 : Math.min(Math.max(intParam(query._count) ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
     const offset = Math.max(intParam(query._offset) ?? 0, 0);
     const engineQuery: Query = { ...query, _count: String(count), _offset: String(offset) };
-    if (query._summary === 'count') delete engineQuery._offset;
+    delete engineQuery._summary;
     const result = await options.engine.handle('GET', type, engineQuery);
     if (!isOk(result.outcome as never) || !result.resource) return result.outcome;
     const bundle = result.resource as Bundle;
@@ -395,6 +397,22 @@ function foreignPatient(resource: Resource, patientId: string): { status: number
     }
   }
   return null;
+}
+
+/** Result parameters the engine applies (others starting with `_` are ignored, as a lenient server does). */
+const APPLIED_RESULT_PARAMS = new Set(['_id', '_lastUpdated', '_count', '_offset', '_sort', '_summary', '_total', '_profile', '_tag', '_security', '_source']);
+
+/**
+ * A lenient FHIR server ignores search parameters it does not know (and says so by leaving them out of the self link);
+ * Medplum would instead match nothing, which a client cannot tell from an empty record.
+ */
+function dropUnsupportedParams(type: string, query: Query): void {
+  const params = getSearchParameters(type) ?? {};
+  for (const key of Object.keys(query)) {
+    const name = key.split(':')[0] ?? key;
+    const known = name in params || (name.startsWith('_') && APPLIED_RESULT_PARAMS.has(name));
+    if (!known) delete query[key];
+  }
 }
 
 /**

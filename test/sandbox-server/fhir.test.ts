@@ -114,6 +114,19 @@ describe('search', () => {
     expect(typed.body.total).toBe(1);
   });
 
+  it('answers _summary=count with the total and no entries', async () => {
+    const { body } = await fhirGet(sandbox, 'Observation?patient=pat-a&_summary=count', token);
+    expect(body.total).toBe(OBSERVATION_COUNT);
+    expect(body.entry).toBeUndefined();
+  });
+
+  it('ignores unknown search parameters (leaving them out of the self link) instead of matching nothing', async () => {
+    const { body } = await fhirGet(sandbox, 'Observation?patient=pat-a&no-such-param=1&_format=json', token);
+    expect(body.total).toBe(OBSERVATION_COUNT);
+    const self = body.link.find((l: { relation: string }) => l.relation === 'self').url as string;
+    expect(self).not.toMatch(/no-such-param|_format/);
+  });
+
   it('reads several Medications in one request with _id=a,b,c', async () => {
     const { body } = await fhirGet(sandbox, 'Medication?_id=med-1,med-2,med-3', token);
     expect(body.entry.map((e: { resource: { id: string } }) => e.resource.id).sort()).toEqual(['med-1', 'med-2', 'med-3']);
