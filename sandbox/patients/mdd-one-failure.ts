@@ -8,7 +8,7 @@ import type { DemoPatient } from './types';
 export const mddOneFailure: DemoPatient = {
   id: 'mdd-one-failure',
   name: 'James Okafor',
-  summary: 'Recurrent MDD: 1 failed adequate trial (sertraline 100 mg, 8 weeks, PHQ-9 19 -> 17), vortioxetine just started; TMS eligible.',
+  summary: 'Recurrent MDD: 1 failed adequate trial (sertraline 50->100 mg, 12 wk, PHQ-9 19 -> 17), vortioxetine just started; TMS eligible.',
   build(today) {
     const b = new RecordBuilder(today, 'mdd-one-failure');
     b.patient({ given: ['James'], family: 'Okafor', gender: 'male', ageYears: 47 });

@@ -10,7 +10,7 @@ import type { DemoPatient } from './types';
 export const trdTwoFailures: DemoPatient = {
   id: 'trd-two-failures',
   name: 'Maria Alvarez',
-  summary: 'TRD: sertraline 100 mg x 10 wk (PHQ-9 22->19) and venlafaxine 150 mg x 8 wk (19->17) failed; bupropion augmentation now.',
+  summary: 'TRD: sertraline 50->100 mg x 10 wk (PHQ-9 22->19) and venlafaxine 150 mg >= 8 wk (19->16) failed; bupropion added.',
   build(today) {
     const b = new RecordBuilder(today, 'trd-two-failures');
     b.patient({ given: ['Maria', 'Luisa'], family: 'Alvarez', gender: 'female', ageYears: 41 });
