@@ -240,3 +240,19 @@ describe('a stalled download of the analysis part', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeTruthy();
   });
 });
+
+describe('no patient data in the console', () => {
+  it('prints nothing while showing error pages, boundaries and partial reads', () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
+    const failing = () => {
+      throw new Error('Alex Rivera, born 1980-05-17');
+    };
+    renderApp(fakeServices({ renderPage: failing })).unmount();
+    renderApp(fakeServices({ derive: failing })).unmount();
+    renderApp(fakeServices({ session: { status: 'error', error: new Error('invalid_request: bad launch') } })).unmount();
+    const queries = [query('MedicationDispense', { status: 'failed', httpStatus: 403, error: 'scope not granted' })];
+    renderApp(fakeServices({ record: { result: readResult({ queries }), progress: queries, isLoading: false } })).unmount();
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    spies.forEach((spy) => spy.mockRestore());
+  });
+});

@@ -190,16 +190,20 @@ export function fakeServices(options: FakeOptions = {}): ShellServices & { write
   };
 }
 
+/** Like main.tsx, errors caught by the boundaries are not printed (their messages may quote patient data). */
+const silentRoot = { onCaughtError: () => {} };
+
 export function renderApp(services: ShellServices) {
   return render(
     <ServicesProvider services={services}>
       <App />
     </ServicesProvider>,
+    silentRoot,
   );
 }
 
 export function withServices(services: ShellServices, node: ReactNode) {
-  return render(<ServicesProvider services={services}>{node}</ServicesProvider>);
+  return render(<ServicesProvider services={services}>{node}</ServicesProvider>, silentRoot);
 }
 
 export function appState(): string | undefined {
