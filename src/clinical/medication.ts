@@ -114,6 +114,11 @@ function identifyUncached(concept: CodeableConcept | undefined, medication?: Med
   const byText = identifyByText(display);
   if (byText) return byText;
 
+  const rxnormCodes = codingsOf(concept).filter((c) => systemKeyOf(c.system) === 'rxnorm').map((c) => c.code);
+  const notes = [display ? `medication not recognised: "${display}"` : 'no medication code or text in the record'];
+  if (rxnormCodes.length) {
+    notes.push(`RxNorm ${rxnormCodes.join(', ')} is not in the project's tables (psychiatric ingredients and their VSAC clinical-drug codes)`);
+  }
   return {
     ingredient: null,
     drugClass: 'unknown',
@@ -121,7 +126,7 @@ function identifyUncached(concept: CodeableConcept | undefined, medication?: Med
     longActingInjectable: false,
     matchedBy: 'none',
     display: display || '(no medication code or text)',
-    note: display ? `medication not recognised: "${display}"` : 'no medication code or text in the record',
+    note: notes.join('; '),
   };
 }
 

@@ -167,6 +167,11 @@ describe('identifyMedication: multi-ingredient, LAI, unknown', () => {
     expect(id).toMatchObject({ ingredient: null, drugClass: 'unknown', matchedBy: 'none' });
     expect(id.note).toMatch(/not recognised/);
   });
+  it('an RxNorm code outside the tables without a readable display says so', () => {
+    const id = identifyMedication({ coding: [{ system: RXNORM, code: '999999' }] });
+    expect(id.ingredient).toBeNull();
+    expect(id.note).toMatch(/RxNorm 999999 is not in the project's tables/);
+  });
   it('no concept at all does not throw', () => {
     expect(identifyMedication(undefined).matchedBy).toBe('none');
     expect(identifyMedication({ coding: 'oops' } as never).matchedBy).toBe('none');
