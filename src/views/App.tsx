@@ -185,7 +185,12 @@ function ReadyPage({
             'Options and care plan',
             <>
               {offered.length > 0 && <span className="tabs__count"> ({offered.length})</span>}
-              {urgent && <span className="badge badge--urgent">Urgent</span>}
+              {urgent && (
+                <>
+                  {' '}
+                  <span className="badge badge--urgent">Urgent</span>
+                </>
+              )}
             </>,
           )}
         </div>

@@ -109,7 +109,7 @@ describe('the ready page', () => {
   it('switches between the history and the options tabs, keeping both mounted', async () => {
     renderApp(fakeServices());
     const optionsTab = screen.getByRole('tab', { name: /options and care plan/i });
-    expect(optionsTab.textContent).toMatch(/\(2\)Urgent/);
+    expect(optionsTab.textContent).toBe('Options and care plan (2) Urgent');
     await userEvent.click(optionsTab);
     expect(optionsTab.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('heading', { name: /interventional options and draft care plan/i })).toBeTruthy();
