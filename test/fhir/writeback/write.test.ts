@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SessionExpiredError } from '../../../src/fhir/errors';
 import { WriteBackError } from '../../../src/fhir/writeback/types';
 import { writeCarePlan } from '../../../src/fhir/writeback/write';
-import { ALL_SCOPES, draft } from './fixture';
+import { ALL_SCOPES, chosen, draft } from './fixture';
 import { fetchHttp, MockFhir, type MockRequest } from './mock-fhir';
 
 let mock = new MockFhir();
@@ -297,5 +297,19 @@ describe('writeCarePlan over HTTP (msw)', () => {
     const unconfirmed = await writeCarePlan(session(), draft({ date: '2026-12-01' }));
     expect(unconfirmed.confirmed).toBe(false);
     expect(unconfirmed.account.at(-1)).toMatch(/reading back CarePlan\/\d+ did not work: check the chart/);
+  });
+  it('several referrals (sequential): each ServiceRequest linked from the plan; a plan without referrals writes none', async () => {
+    const m = useMock(false);
+    const two = draft({ chosen: chosen(['ect', 'tms', 'dose-optimization']) });
+    const result = await writeCarePlan(session(), two);
+    expect(result.resources.filter((r) => r.resourceType === 'ServiceRequest')).toHaveLength(2);
+    const plan = m.all('CarePlan')[0] as CarePlan;
+    const links = (plan.activity ?? []).map((a) => a.reference?.reference).filter(Boolean).sort();
+    expect(links).toEqual(m.all('ServiceRequest').map((sr) => `ServiceRequest/${sr.id}`).sort());
+
+    const none = useMock();
+    const result2 = await writeCarePlan(session(), draft({ chosen: chosen(['dose-optimization']) }));
+    expect(result2.resources.map((r) => r.resourceType)).toEqual(['CarePlan', 'Provenance']);
+    expect(none.all('ServiceRequest')).toHaveLength(0);
   });
 });
