@@ -323,6 +323,8 @@ const TEXT_RULE_REF = rule(
 );
 
 const NEGATION = /^\s*(no|not|denies|negative for|ruled out|r\/o|history negative|without)\b/i;
+/** Phrases that name a diagnosis without the patient having it ("Family history of epilepsy", "Screening for depression"). */
+const NOT_THE_PATIENTS = /\bfamily history\b|\bfh of\b|\bscreening\b|\brisk of\b|\bfear of\b|\bno known\b|\bsuspected\b|\bmother\b|\bfather\b/i;
 
 /**
  * What a Condition code means for the engine: an assessed condition, a comorbidity, 'other' (kept for display), or
@@ -356,7 +358,7 @@ export function classifyCondition(code: CodeableConcept | undefined): ConditionC
   if (codings.length > 0 && unknownSystemsOf(code).length === codings.length) return null;
   const text = [code?.text, ...codings.map((c) => c.display)].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
   for (const t of text) {
-    if (NEGATION.test(t)) continue;
+    if (NEGATION.test(t) || NOT_THE_PATIENTS.test(t)) continue;
     const lower = t.toLowerCase();
     for (const r of TEXT_RULES) {
       if (!r.re.test(lower)) continue;

@@ -26,6 +26,8 @@ export const LOINC = {
   gad7Total: '70274-6',
   cssrsPanel: '93373-9',
   bpPanel: '85354-9',
+  /** Older "Blood pressure systolic and diastolic" panel, still sent by some EHRs (not in FACTS.md: U). */
+  bpPanelOld: '55284-4',
   systolic: '8480-6',
   diastolic: '8462-4',
 } as const;
@@ -107,7 +109,7 @@ export function instrumentOf(code: CodeableConcept | undefined): { instrument: I
 function isBloodPressure(code: CodeableConcept | undefined): 'panel' | 'systolic' | 'diastolic' | null {
   for (const c of codingsOf(code)) {
     if (systemKeyOf(c.system) !== 'loinc') continue;
-    if (c.code === LOINC.bpPanel) return 'panel';
+    if (c.code === LOINC.bpPanel || c.code === LOINC.bpPanelOld) return 'panel';
     if (c.code === LOINC.systolic) return 'systolic';
     if (c.code === LOINC.diastolic) return 'diastolic';
   }

@@ -146,6 +146,9 @@ describe('classifyCondition: unknown systems, text, irrelevant codes', () => {
   it('negated text is not a diagnosis', () => {
     expect(classifyCondition({ text: 'No history of epilepsy' })).toBeNull();
   });
+  it('a family history is not the patient\'s diagnosis', () => {
+    expect(classifyCondition({ coding: [{ system: SCT, code: '000000', display: 'Family history of epilepsy' }] })).toBeNull();
+  });
   it('a known-system code outside the code sets is not relevant, with a reason', () => {
     const concept = icd('E78.5', 'Hyperlipidemia, unspecified');
     expect(classifyCondition(concept)).toBeNull();
