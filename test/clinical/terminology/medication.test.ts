@@ -88,6 +88,13 @@ describe('identifyMedication: text and brands', () => {
   it('parses an RxNorm normalized name: "sertraline 50 MG Oral Tablet" -> sertraline 50 mg', () => {
     expect(identifyMedication({ text: 'sertraline 50 MG Oral Tablet' })).toMatchObject({ ingredient: 'sertraline', strengthMg: 50, matchedBy: 'text' });
   });
+  it('parses an SBD-style name with the brand in brackets: "sertraline 100 MG Oral Tablet [Zoloft]"', () => {
+    const id = identifyMedication({ coding: [{ system: RXNORM, code: '208161', display: 'sertraline 100 MG Oral Tablet [Zoloft]' }] });
+    expect(id).toMatchObject({ ingredient: 'sertraline', strengthMg: 100, matchedBy: 'text' });
+  });
+  it('parses an extended-release name: "24 HR venlafaxine 150 MG Extended Release Oral Capsule"', () => {
+    expect(identifyMedication({ text: '24 HR venlafaxine 150 MG Extended Release Oral Capsule' })).toMatchObject({ ingredient: 'venlafaxine', strengthMg: 150 });
+  });
   it('parses a salt and abbreviations: "sertraline HCl 100mg tab"', () => {
     expect(identifyMedication({ text: 'sertraline HCl 100mg tab' })).toMatchObject({ ingredient: 'sertraline', strengthMg: 100, matchedBy: 'text' });
   });
