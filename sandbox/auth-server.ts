@@ -10,6 +10,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type AccessTokenLike, type KoaContextWithOIDC } from 'oidc-provider';
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { escapeHtml, page, sendHtml } from './html';
 import type { Faults } from './faults';
 import { readBody, sendJson } from './http-util';
@@ -81,6 +82,8 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
       response_types: ['code'],
     }],
     jwks: { keys: [privateJwk] },
+    // In memory on purpose (the sandbox forgets everything on restart); passed explicitly to skip the production warning.
+    adapter: createMemoryAdapter(0),
     cookies: { keys: [randomBytes(32).toString('hex')] },
     scopes: OIDC_SCOPES,
     claims: { openid: ['sub'], fhirUser: ['fhirUser'], profile: ['name'] },
@@ -269,7 +272,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
         return true;
       }
       if (form.get('grant_type') === 'refresh_token' && !form.has('client_id')) form.set('client_id', CLIENT_ID);
-      // The stream is consumed now; oidc-provider then reads the parsed body from req.body.
+      // The stream is consumed now; oidc-provider then reads the parsed body from req.body (and warns once).
       (req as IncomingMessage & { body?: Record<string, string> }).body = Object.fromEntries(form);
     }
     // oidc-provider finds its mount path from originalUrl vs url (as under express).

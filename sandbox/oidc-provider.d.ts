@@ -59,3 +59,8 @@ declare module 'oidc-provider' {
 
   export default Provider;
 }
+
+declare module 'oidc-provider/lib/adapters/memory_adapter.js' {
+  /** oidc-provider's own in-memory storage, as a factory (passing it explicitly avoids its start-up warning). */
+  export function createMemoryAdapter(clockTolerance: number): unknown;
+}
