@@ -126,8 +126,11 @@ export interface CatalogOption {
   risks: RiskRow[];
   /** Statements that always accompany the option (REMS requirements, investigational status). */
   requirements: { text: string; source: SourceRef }[];
-  /** True for ECT and esketamine: they carry the urgency flag (FACTS.md §6.2, §6.3). */
-  carriesUrgency: boolean;
+  /**
+   * The urgency signals this option carries (FACTS.md §6.2: ECT for catatonia and severe episodes needing a rapid
+   * response; §6.3: esketamine for MDD with acute suicidal ideation, but psychosis is a caution for it). Empty: never urgent.
+   */
+  urgentFor: UrgencySignal[];
   usualCourse: string;
   regulatory: Regulatory;
   references: SourceRef[];
@@ -429,7 +432,7 @@ export const CATALOG: readonly CatalogOption[] = [
       'rTMS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
     risks: TMS_RISKS,
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: '5 sessions a week for 4–6 weeks (10 Hz, 3,000 pulses per session, 120% motor threshold; O’Reardon 2007).',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -457,7 +460,7 @@ export const CATALOG: readonly CatalogOption[] = [
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'accelerated-tms.') })),
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: '10 iTBS sessions a day × 5 days (50 sessions, 1,800 pulses each, 50 minutes apart), fcMRI-guided target.',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -490,7 +493,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'Deep TMS is the OCD option: it needs OCD with at least one failed adequate SRI trial.',
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'deep-tms.') })),
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: '5 sessions a week for 6 weeks with individualised symptom provocation.',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -513,7 +516,7 @@ export const CATALOG: readonly CatalogOption[] = [
       'ECT fits treatment-resistant depression (MDD or bipolar), catatonia, psychotic depression, or a depressive episode needing a rapid response; none is recorded.',
     risks: ECT_RISKS,
     requirements: [],
-    carriesUrgency: true,
+    urgentFor: ['suicidal-ideation', 'catatonia', 'psychotic-features'],
     usualCourse: '6–12 treatments, 2–3 a week over about 2–4 weeks; stop at remission or plateau; continuation every 1–4 weeks.',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -564,7 +567,7 @@ export const CATALOG: readonly CatalogOption[] = [
         source: FACTS('6.3', 'label excerpts', 'S'),
       },
     ],
-    carriesUrgency: true,
+    urgentFor: ['suicidal-ideation'],
     usualCourse: 'TRD: twice weekly weeks 1–4 (56 mg day 1, then 56 or 84 mg), weekly weeks 5–8, then every 1–2 weeks. MDD with suicidal ideation: 84 mg twice weekly for 4 weeks.',
     regulatory: {
       kind: 'fda-approved-drug',
@@ -601,7 +604,7 @@ export const CATALOG: readonly CatalogOption[] = [
         source: FACTS('6.4', 'exclusion list not read', 'U'),
       },
     ],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: '0.5 mg/kg over 40 minutes; a single infusion or a short series, maintenance individualised.',
     regulatory: {
       kind: 'off-label',
@@ -652,7 +655,7 @@ export const CATALOG: readonly CatalogOption[] = [
         source: FACTS('6.5', 'CMS NCA / NCD 160.18', 'V'),
       },
     ],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Surgical implantation, then long-term stimulation with gradual titration; benefit accrues over months.',
     regulatory: {
       kind: 'fda-approved-device',
@@ -686,7 +689,7 @@ export const CATALOG: readonly CatalogOption[] = [
       'Clozapine is proposed for treatment-resistant schizophrenia by TRRIP (2 failed adequate antipsychotic trials) when it has not been tried yet.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Slow titration with the monitoring its local programme requires; judge response after an adequate trial (TRRIP: 3 months at a level above 350 ng/mL before calling it failed).',
     regulatory: {
       kind: 'fda-approved-drug',
@@ -718,7 +721,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'ECT augmentation is proposed in schizophrenia when a clozapine trial has failed.',
     risks: ECT_RISKS.map((row) => ({ ...row, id: row.id.replace('ect.', 'ect-clozapine-augmentation.') })),
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Bilateral ECT 3 a week for 4 weeks, then 2 a week for 4 weeks, clozapine dose unchanged (Petrides 2015).',
     regulatory: {
       kind: 'off-label',
@@ -756,7 +759,7 @@ export const CATALOG: readonly CatalogOption[] = [
         source: OURS('evidence statement not in FACTS.md'),
       },
     ],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'One test (cheek swab or blood); results in days to weeks.',
     regulatory: { kind: 'not-a-product', text: 'Laboratory test; coverage varies.', dates: [], source: OURS('not in FACTS.md') },
     references: [],
@@ -789,7 +792,7 @@ export const CATALOG: readonly CatalogOption[] = [
         source: FACTS('6.6', 'company releases as summarised', 'S'),
       },
     ],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'As the trial protocol sets (COMP006: 2 doses 3 weeks apart with psychological support).',
     regulatory: {
       kind: 'investigational',
@@ -822,7 +825,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'No trial was flagged as under-dosed or too short.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Raise to at least the minimum adequate dose and hold it for at least 6 weeks (12 weeks at a high dose in OCD).',
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: FACTS('1.2', 'MGH-S uses ≥6 weeks at adequate dose', 'V') },
     references: [FACTS('1.3', 'MGH-ATRQ minimum doses (COMP006 form)', 'S'), FACTS('5', 'OCD: ≥12 weeks at moderate-to-high dose', 'S')],
@@ -849,7 +852,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'No trial was flagged for poor adherence.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Review at each visit; consider a long-acting injectable where an antipsychotic is involved.',
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: FACTS('4.1', 'TRRIP', 'V') },
     references: [FACTS('4.1', 'TRRIP adherence criterion', 'V')],
@@ -885,7 +888,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'No substance-use disorder is recorded.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Ongoing, within one team.',
     regulatory: { kind: 'not-a-product', text: 'Service model.', dates: [], source: OURS('not in FACTS.md') },
     references: [FACTS('7.2', 'Substance use F10–F19 (VSAC 2.16.840.1.113883.3.464.1003.106.12.1001)', 'V')],
@@ -921,7 +924,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'No PTSD or trauma is recorded.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'About 9–15 sessions.',
     regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: FACTS('5', 'PTSD', 'S') },
     references: [FACTS('5', 'E-TRIP (Dunlop et al. 2014)', 'V')],
@@ -948,7 +951,7 @@ export const CATALOG: readonly CatalogOption[] = [
     notEligibleText: 'No psychosocial stressor (Z55–Z65) is recorded.',
     risks: [],
     requirements: [],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'As needed; social-work assessment first.',
     regulatory: { kind: 'not-a-product', text: 'Service.', dates: [], source: OURS('not in FACTS.md') },
     references: [FACTS('2.5', 'Peeters et al. J Affect Disord 2016 abstract', 'V')],
@@ -977,7 +980,7 @@ export const CATALOG: readonly CatalogOption[] = [
     requirements: [
       { text: 'Evidence and regulatory status of specific products were not verified for this app.', source: OURS('not in FACTS.md') },
     ],
-    carriesUrgency: false,
+    urgentFor: [],
     usualCourse: 'Several weeks of app-based sessions alongside usual care.',
     regulatory: { kind: 'not-a-product', text: 'Product-specific; not verified.', dates: [], source: OURS('not in FACTS.md') },
     references: [],

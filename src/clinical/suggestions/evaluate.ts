@@ -461,7 +461,7 @@ export const PSEUDO_RESISTANCE_RULE: RuleRef = {
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when PHQ-9 item 9 ≥ 1 within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or an active suicidal-ideation, catatonia or psychotic-features diagnosis; ECT and esketamine carry it. The ${RECENT_SUICIDAL_IDEATION_DAYS}-day window is this app's choice.`,
+  summary: `Urgent when PHQ-9 item 9 ≥ 1 within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or an active suicidal-ideation, catatonia or psychotic-features diagnosis; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). The ${RECENT_SUICIDAL_IDEATION_DAYS}-day window is this app's choice.`,
   source: 'FACTS.md §6.2 (ECT: rapid response, catatonia) [V], §6.3 (esketamine: MDD with acute suicidal ideation) [S]; 30-day window: design choice',
   verification: 'U',
 };
@@ -507,7 +507,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     }
   }
 
-  const urgencyFindings = option.carriesUrgency ? [...context.urgency.values()].flat() : [];
+  const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);
   let urgent = false;
 
   if (status === 'not-eligible') {

@@ -453,3 +453,13 @@ describe('describeOption (what the review screen shows beside the evaluation)', 
     expect(describeOption('pharmacogenomic-testing').regulatory).toMatch(/UNVERIFIED/);
   });
 });
+
+describe('Urgency carried per option', () => {
+  it('psychotic features make ECT urgent but not esketamine (psychosis is an esketamine caution, FACTS.md §6.3)', () => {
+    const derived = mdd(2, { diagnoses: [diagnosis('psychotic-features', { onset: '2026-10-01' })] });
+    expect(suggestionOf(derived, 'ect').urgent).toBe(true);
+    const esketamine = suggestionOf(derived, 'esketamine');
+    expect(esketamine.urgent).toBe(false);
+    expect(allText(esketamine.cautions)).toMatch(/psychosis/);
+  });
+});
