@@ -125,6 +125,8 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     try {
       classifyOne(ledger, reference, resource, patientId, asOf, memo, out);
     } catch (e) {
+      // A ReferenceError is a bug in the engine, never a property of the data: let it surface.
+      if (e instanceof ReferenceError) throw e;
       // A malformed resource must not break the patient: list it with what went wrong.
       ledger.unused(reference, `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
@@ -187,25 +189,18 @@ function classifyOne(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Memo of medication identity and daily dose. Records repeat the same product and the same dosage thousands of
- * times (30 years of refills; 10,000 patients on the same few products), and the terminology functions are pure,
- * so each distinct input is identified once. Keys are the JSON of exactly the inputs those functions read.
- * Concept-coded identities and doses are shared across derivations in a bounded module-level cache; identities
- * that came through a reference depend on the record's own resources and are kept per derivation.
+ * Memo of medication identity. Records repeat the same product thousands of times (30 years of refills; 10,000
+ * patients on the same few products) and identifyMedication is pure, so each distinct concept is identified once.
+ * The key is built from exactly what it reads in a CodeableConcept (text and each coding's system, code, display),
+ * by concatenation: JSON.stringify keys cost as much as the call they save. Concept identities are shared across
+ * derivations in a bounded module-level cache; identities that came through a reference depend on the record's own
+ * resources and are kept per derivation. (Daily doses are not memoised: the dosage key would cost as much as the
+ * parse.)
  */
+type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDispense;
+
 const SHARED_CACHE_LIMIT = 20_000;
 const sharedMeds = new Map<string, ReturnType<typeof medicationOf>>();
-const sharedDoses = new Map<string, ReturnType<typeof dailyDoseOf>>();
-
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let hit = cache.get(key);
-  if (hit === undefined) {
-    hit = make();
-    if (cache.size >= SHARED_CACHE_LIMIT) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit;
-}
 
 class Memo {
   private readonly referencedMeds = new Map<string, ReturnType<typeof medicationOf>>();
@@ -214,33 +209,42 @@ class Memo {
   medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
     const key = medicationKey(r);
     if (key === null) return medicationOf(r, this.resolve);
-    return remember(key.startsWith('cc:') ? sharedMeds : this.referencedMeds, key, () => medicationOf(r, this.resolve));
+    const cache = key.charCodeAt(0) === 99 /* 'c' */ ? sharedMeds : this.referencedMeds;
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = medicationOf(r, this.resolve);
+      if (cache.size >= SHARED_CACHE_LIMIT) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit;
   }
 
   dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): ReturnType<typeof dailyDoseOf> {
-    let key: string;
-    try {
-      key = `${identity.ingredient}|${identity.strengthMg}|${identity.longActingInjectable}|${(identity as { concentrationMgPerMl?: unknown }).concentrationMgPerMl ?? ''}|${JSON.stringify(dosages ?? null)}`;
-    } catch {
-      return dailyDoseOf(dosages, identity); // not serialisable (cyclic): no memo
-    }
-    return remember(sharedDoses, key, () => dailyDoseOf(dosages, identity));
+    return dailyDoseOf(dosages, identity);
   }
 }
 
 /** Memo key of a record's medication: its concept, or a non-contained reference (contained ones vary per resource). */
 function medicationKey(r: MedicationRecord): string | null {
-  try {
-    if (r.medicationCodeableConcept && typeof r.medicationCodeableConcept === 'object') return `cc:${JSON.stringify(r.medicationCodeableConcept)}`;
-    const ref = r.medicationReference;
-    if (ref && typeof ref.reference === 'string' && !ref.reference.startsWith('#')) return `ref:${ref.reference}|${String(ref.display ?? '')}`;
-  } catch {
-    /* cyclic: fall through */
+  const cc = r.medicationCodeableConcept as unknown;
+  if (cc && typeof cc === 'object') {
+    const c = cc as { text?: unknown; coding?: unknown };
+    let key = `c${typeof c.text === 'string' ? c.text : typeof c.text}`;
+    if (c.coding !== undefined) {
+      if (!Array.isArray(c.coding)) return null;
+      for (const cd of c.coding as unknown[]) {
+        if (!cd || typeof cd !== 'object') return null;
+        const { system, code, display } = cd as { system?: unknown; code?: unknown; display?: unknown };
+        if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string') || (display !== undefined && typeof display !== 'string')) return null;
+        key += `\u0001${system ?? ''}\u0002${code ?? ''}\u0002${display ?? ''}`;
+      }
+    }
+    return key;
   }
+  const ref = r.medicationReference;
+  if (ref && typeof ref.reference === 'string' && !ref.reference.startsWith('#')) return `r${ref.reference}\u0001${String(ref.display ?? '')}`;
   return null;
 }
-
-type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDispense;
 
 function classifyMedicationRecord(
   ledger: Ledger,

@@ -1,4 +1,5 @@
 /** The issue's "Bad input" list (issue 3): each yields a stated reason, never an exception or a silently wrong trial. */
+import type { Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { condition, derive, mdd, patient, request, statement, trialOf, weeksAfter } from './builders';
 
@@ -40,7 +41,7 @@ describe('bad input (issue 3, "Bad input")', () => {
   });
 
   it('a 30-year record with thousands of resources derives without error and accounts for all of them', () => {
-    const res = [patient(), mdd('1995-01-01')];
+    const res: Resource[] = [patient(), mdd('1995-01-01')];
     for (let y = 0; y < 30; y++) for (let m = 0; m < 12; m++) res.push(statement('sertraline', 100 + (y % 3) * 50, `${1996 + y}-${String(m + 1).padStart(2, '0')}-01`, `${1996 + y}-${String(m + 1).padStart(2, '0')}-28`));
     const d = derive(res);
     expect(d.used.length + d.unused.length).toBe(res.length);

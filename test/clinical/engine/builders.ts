@@ -164,8 +164,12 @@ export function cochlearImplant(): Device {
   };
 }
 
+/** Derives a hand-made record; well-formed test data must never hit the per-resource crash guard. */
 export function derive(resources: Resource[], asOf = AS_OF): Derivation {
-  return derivePatient({ patientId: PID, resources }, { asOf });
+  const d = derivePatient({ patientId: PID, resources }, { asOf });
+  const unreadable = d.unused.filter((u) => u.reason.startsWith('could not be read'));
+  if (unreadable.length) throw new Error(`engine guard hit on well-formed data: ${JSON.stringify(unreadable)}`);
+  return d;
 }
 
 export function trialOf(d: Derivation, ingredient: string, n = 0) {
