@@ -12,14 +12,15 @@
  * src/clinical/terminology/conditions.ts because they are short prefix lists.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const dataDir = fileURLToPath(new URL('../src/clinical/data/', import.meta.url));
+const dataDir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../src/clinical/data')}/`;
 
 // ---------------------------------------------------------------------------------------------
 // RxNorm products
 // ---------------------------------------------------------------------------------------------
-function buildProducts(): string {
+export function buildProducts(): string {
   const lines = readFileSync(dataDir + 'rxnorm_by_ingredient.tsv', 'utf8').split('\n').slice(1);
   const seen = new Set<string>();
   const rows: string[] = [];
@@ -95,7 +96,8 @@ function classifySnomed(member: Member): [Kind, string[]] | null {
   return null;
 }
 
-function buildValueSets(): string {
+export function buildValueSets(): string {
+  valueSets.length = 0;
   const byCode = new Map<string, string>();
   for (const member of readSnomedMembers()) {
     if (byCode.has(member.code)) continue; // first value set wins (file order: depression sets before the broad ones)
@@ -136,7 +138,7 @@ function csvRows(file: string): string[][] {
     .map((l) => l.split(','));
 }
 
-function buildCpz(): string {
+export function buildCpz(): string {
   const row = (cells: string[]) => {
     const [route = '', drug = '', value = '', days = ''] = cells;
     return `  [${JSON.stringify(route.toLowerCase())}, ${JSON.stringify(drug.toLowerCase())}, ${Number(value)}, ${days ? Number(days) : 'null'}],`;
@@ -153,7 +155,14 @@ ${table('CPZ_GARDNER_2010', 'Gardner 2010: dose (per day, or per interval for LA
 ${table('OLZ_LEUCHT_2020', 'Leucht 2020: mg of the drug (per day) equivalent to 1 mg/day olanzapine', 'cpz_leucht2020.csv')}`;
 }
 
-writeFileSync(dataDir + 'cpz-tables.generated.ts', buildCpz());
-writeFileSync(dataDir + 'rxnorm-products.generated.ts', buildProducts());
-writeFileSync(dataDir + 'valuesets.generated.ts', buildValueSets());
-console.log('wrote rxnorm-products.generated.ts and valuesets.generated.ts');
+/** File name -> builder; a test checks the committed files equal what the builders produce. */
+export const GENERATED: Record<string, () => string> = {
+  'cpz-tables.generated.ts': buildCpz,
+  'rxnorm-products.generated.ts': buildProducts,
+  'valuesets.generated.ts': buildValueSets,
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [file, build] of Object.entries(GENERATED)) writeFileSync(dataDir + file, build());
+  console.log(`wrote ${Object.keys(GENERATED).join(', ')}`);
+}
