@@ -374,7 +374,7 @@ const FREQUENCIES: Array<[RegExp, (m: RegExpExecArray) => number, (m: RegExpExec
   [/\b(three times|thrice|tid|t\.i\.d\.?)\b/, () => 3, () => 'three times daily'],
   [/\b(four times|qid|q\.i\.d\.?)\b/, () => 4, () => 'four times daily'],
   [
-    /\b(once (a|per|each|every) day|once daily|daily|every day|each day|qd|q\.d\.?|od|q24h|nightly|at bedtime|bedtime|qhs|hs|at night|every night|in the morning|every morning|each morning|qam|qpm|in the evening|every evening|at noon|with breakfast|with dinner|with supper|once)\b/,
+    /\b(once (a|per|each|every) day|once daily|daily|every day|each day|per day|a day|qd|q\.d\.?|od|q24h|nightly|at bedtime|bedtime|qhs|hs|at night|every night|in the morning|every morning|each morning|qam|qpm|in the evening|every evening|at noon|with breakfast|with dinner|with supper|once)\b|\/ ?(day|d)\b/,
     () => 1,
     (m) => (/(bedtime|hs|night)/.test(m[0]) ? 'at bedtime' : /morning|qam|breakfast/.test(m[0]) ? 'every morning' : /evening|qpm|dinner|supper/.test(m[0]) ? 'every evening' : 'once daily'),
   ],
@@ -393,15 +393,25 @@ function parseFrequency(text: string): { perDay: number; desc: string } | null {
 }
 
 const COUNT = String.raw`(\d+(?:\.\d+)?(?: 1\/2)?|one and a half|one half|half a|half|1\/2|½|one|two|three|four|five|six|a|an)`;
-const MG_AMOUNT = /(\d+(?:\.\d+)?)\s*(mg|mcg|µg|ug|g|milligrams?|micrograms?|grams?)\b(?!\s*\/)/;
+/** "50 mg", "50-100 mg" (range: low end), but not a concentration ("20 mg/mL") or a per-weight dose ("0.5 mg/kg"). */
+const MG_AMOUNT = /(\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|µg|ug|g|milligrams?|micrograms?|grams?)\b(?!\s*\/\s*(ml|kg|hr?|l)\b)/;
+const UNIT_RANGE = /(?:^|\s)(\d+(?:\.\d+)?)\s*(?:-|to)\s*(\d+(?:\.\d+)?)\s*(tablets?|tabs?|capsules?|caps?|pills?)\b/;
 const UNIT_AMOUNT = new RegExp(String.raw`(?:^|\s)${COUNT}\s*(tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?|ml|sprays?|devices?)\b`);
 
 function amountOf(part: string, identity: IdentityLike): { mg: number | null; desc: string; note?: string } | null {
   const mg = MG_AMOUNT.exec(part);
   if (mg) {
-    const factor = MASS[mg[2]!] ?? (mg[2]!.startsWith('micro') ? 0.001 : mg[2]!.startsWith('gram') ? 1000 : 1);
+    const unit = mg[3]!;
+    const factor = MASS[unit] ?? (unit.startsWith('micro') ? 0.001 : unit.startsWith('gram') ? 1000 : 1);
     const value = round(Number(mg[1]) * factor);
+    if (mg[2]) return { mg: value, desc: `${fmt(value)} mg`, note: `dose range ${mg[1]}-${mg[2]} ${unit}: the low end is used` };
     return { mg: value, desc: `${fmt(value)} mg` };
+  }
+  const range = UNIT_RANGE.exec(part);
+  if (range) {
+    const low = quantityToMg({ value: Number(range[1]), unit: range[3] }, identity);
+    const rangeNote = `dose range ${range[1]}-${range[2]} ${range[3]}: the low end is used`;
+    return { ...low, note: low.note ? `${low.note}; ${rangeNote}` : rangeNote };
   }
   const u = UNIT_AMOUNT.exec(part);
   if (u) {
@@ -443,6 +453,7 @@ export function parseDoseText(text: string, identity: MedicationIdentity): TextD
     if (unreadable.amount!.note) notes.push(unreadable.amount!.note);
     return { ...empty, amountDesc: unreadable.amount!.desc };
   }
+  for (const a of withAmount) if (a.amount!.note) notes.push(a.amount!.note);
   if (withAmount.length === 1) {
     const a = withAmount[0]!;
     const freq = a.freq ?? wholeFreq;

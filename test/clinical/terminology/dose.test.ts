@@ -164,11 +164,21 @@ describe('plain dosage text', () => {
     ['25 mg daily for 1 week then 50 mg daily', 50],
     ['2 tabs qhs', 100],
     ['take 50 mg every 12 hours', 100],
+    ['200mg/day', 200],
+    ['100 mg per day', 100],
+    ['take 1-2 tablets at bedtime', 50],
+    ['50-100 mg daily', 50],
   ])('"%s" of a 50 mg tablet = %s mg/day', (text, mg) => {
     expect(dailyDoseOf([{ text }], sertraline50).amount).toBe(mg);
   });
   it('text with a structured timing: amount from text, frequency from timing', () => {
     expect(dailyDoseOf([{ text: 'take 1 tablet', ...code('BID') }], sertraline50).amount).toBe(100);
+  });
+  it('a range in the text counts at its low end and says so', () => {
+    expect(dailyDoseOf([{ text: 'take 1-2 tablets at bedtime' }], sertraline50).note).toMatch(/low end/);
+  });
+  it('a concentration in the text is not a dose: "20 mg/mL solution, 5 mL daily"', () => {
+    expect(dailyDoseOf([{ text: 'take 5 mL daily' }], fluoxetineSolution).amount).toBe(20);
   });
   it('"as needed" in the text is flagged', () => {
     expect(dailyDoseOf([{ text: '50 mg daily as needed for anxiety' }], sertraline50).asNeeded).toBe(true);
