@@ -30,29 +30,24 @@ export function ReviewPanel({ derivation, session, asOf }: Props) {
   const [note, setNote] = useState('');
 
   const selection: SelectionState = { ticked, overrideReasons };
-  const chosen = chosenOptions(derivation.suggestions, selection);
+  const chosen = useMemo(
+    () => chosenOptions(derivation.suggestions, { ticked, overrideReasons }),
+    [derivation.suggestions, ticked, overrideReasons],
+  );
   // Only the reasons of options actually chosen go into the plan.
-  const overridesKey = JSON.stringify(chosenOverrideReasons(chosen, selection));
-  const chosenIds = chosen.map((s) => s.intervention).join(',');
+  const chosenReasons = useMemo(() => chosenOverrideReasons(chosen, { ticked, overrideReasons }), [chosen, ticked, overrideReasons]);
 
   const { draft, problem } = useMemo((): { draft: DraftView | null; problem?: string } => {
-    if (chosenIds === '') return { draft: null };
+    if (chosen.length === 0) return { draft: null };
     try {
       return {
-        draft: services.buildDraft({
-          derivation,
-          chosen: chosenIds.split(',').flatMap((id) => derivation.suggestions.filter((s) => s.intervention === id)),
-          note: note.trim(),
-          overrideReasons: JSON.parse(overridesKey) as Partial<Record<InterventionId, string>>,
-          session,
-          date: asOf,
-        }),
+        draft: services.buildDraft({ derivation, chosen, note: note.trim(), overrideReasons: chosenReasons, session, date: asOf }),
       };
     } catch {
       // The builder's message may quote record content; the clinician gets a plain explanation instead.
       return { draft: null, problem: 'The draft could not be prepared from this selection. Please report this; nothing was written.' };
     }
-  }, [services, derivation, chosenIds, note, overridesKey, session, asOf]);
+  }, [services, derivation, chosen, chosenReasons, note, session, asOf]);
 
   const locked = writeBack.state === 'writing' || writeBack.state === 'done';
   const groups = groupByStatus(derivation.suggestions);
