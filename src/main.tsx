@@ -39,7 +39,9 @@ if (container) {
     onRecoverableError: () => {},
     onUncaughtError: () => showFatal(container),
   });
-  // Unhandled promise rejections would otherwise be printed by the browser with their message.
+  // Errors outside React's render (event handlers, promises) would otherwise be printed by the browser with their
+  // message; preventDefault() keeps them out of the console. The UI states stay as the components set them.
+  window.addEventListener('error', (event) => event.preventDefault());
   window.addEventListener('unhandledrejection', (event) => event.preventDefault());
   root.render(
     <StrictMode>
