@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { APP_URL, FHIR_BASE, launchFromEhr, waitForAppState } from './fixtures';
 
 test.use({ viewport: { width: 1024, height: 700 } });
+test.setTimeout(180_000);
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -18,7 +19,7 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures', 'bipolar-depression', 'schizophrenia-trs', 'ocd', 'no-psychiatric-history', 'malformed-record']) {
   test(`${patient}: no serious or critical axe violations`, async ({ page }) => {
-    await launchFromEhr(page, patient);
+    await launchFromEhr(page, patient, { timeoutMs: 120_000 });
     await expectNoSeriousViolations(page, patient);
   });
 }

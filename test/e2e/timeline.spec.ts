@@ -8,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchFromEhr } from './fixtures';
 
 test.use({ viewport: { width: 1024, height: 700 } });
+// The machine is shared: a long record can take a while to read and derive.
+test.setTimeout(180_000);
+const slow = { timeoutMs: 120_000 };
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -16,7 +19,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 
 for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures', 'thirty-years', 'malformed-record'] as const) {
   test(`${patient}: timeline renders at 1024 × 700 without horizontal scroll (screenshot kept)`, async ({ page }, testInfo) => {
-    await launchFromEhr(page, patient);
+    await launchFromEhr(page, patient, slow);
     const svg = page.locator('svg.trp-timeline-svg');
     await expect(svg).toBeVisible();
     await expect(page.locator('.trp-trial').first()).toBeVisible();
@@ -68,7 +71,7 @@ test('timeline items are reachable with Tab and show their details and sources; 
 });
 
 test('range and zoom controls change the visible span', async ({ page }) => {
-  await launchFromEhr(page, 'trd-multi-failures');
+  await launchFromEhr(page, 'trd-multi-failures', slow);
   const rangeText = page.locator('.trp-range-text');
   await page.getByRole('radio', { name: 'Last 2 years' }).check();
   const before = await rangeText.innerText();

@@ -57,6 +57,11 @@ const SECTION_GAP = 10;
 const CHART_HEIGHT = 92;
 const CHART_GAP = 16;
 
+function labelWithVisibleText(details: ItemDetails, visibleText: string | null | undefined): string {
+  const full = ariaLabelOf(details);
+  return visibleText && !full.toLowerCase().startsWith(visibleText.toLowerCase()) ? `${visibleText}. ${full}` : full;
+}
+
 const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
 
 function clipText(text: string, maxPx: number, fontPx = 12): string {
@@ -91,14 +96,24 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
   const asOfX = x(asOf);
   const activate = (details: ItemDetails, how: ActivateHow, anchor: Anchor) => onActivate(details, how, anchor);
 
-  /** Wraps a drawn item so it is focusable, labelled and reports hover, focus and click. */
-  const item = (details: ItemDetails, anchor: Anchor, children: ReactNode, extraClass = '', onKeyDown?: (e: KeyboardEvent) => void) => (
+  /**
+   * Wraps a drawn item so it is focusable, labelled and reports hover, focus and click. The accessible name starts
+   * with the item's visible words (WCAG 2.5.3 label in name), then the full details.
+   */
+  const item = (
+    details: ItemDetails,
+    anchor: Anchor,
+    children: ReactNode,
+    extraClass = '',
+    onKeyDown?: (e: KeyboardEvent) => void,
+    visibleText?: string | null,
+  ) => (
     <g
       key={details.id}
       className={`trp-item ${extraClass} ${activeId === details.id ? 'is-active' : ''} ${highlighted.has(details.id) ? 'is-highlighted' : ''}`}
       tabIndex={0}
       role="button"
-      aria-label={ariaLabelOf(details)}
+      aria-label={labelWithVisibleText(details, visibleText)}
       data-item-id={details.id}
       onMouseEnter={() => activate(details, 'hover', anchor)}
       onFocus={() => activate(details, 'focus', anchor)}
@@ -184,6 +199,8 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
               )}
             </>,
             'trp-dx',
+            undefined,
+            s.label,
           );
         })}
       </g>
@@ -202,6 +219,9 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
                 </text>
               )}
             </>,
+            '',
+            undefined,
+            s.label,
           ),
         )}
       </g>
@@ -222,6 +242,9 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
                 </text>
               )}
             </>,
+            '',
+            undefined,
+            s.label,
           );
         })}
       </g>
@@ -282,6 +305,8 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
                       )}
                     </>,
                     `trp-trial ${adequateClass}`,
+                    undefined,
+                    bar.label,
                   );
                 })}
               </g>
@@ -345,7 +370,8 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
               {chart.remission && (
                 <g aria-hidden="true">
                   <line x1={frame.plotLeft} x2={frame.plotRight} y1={chart.remission.y} y2={chart.remission.y} className="trp-remission-line" />
-                  <text x={frame.plotLeft + 4} y={chart.remission.y - 3} className="trp-threshold-text">
+                  {/* Below the line: the remission zone is where the fewest points are. */}
+                  <text x={frame.plotLeft + 4} y={Math.min(chart.remission.y + 11, chart.top + chart.height - 2)} className="trp-threshold-text">
                     {chart.remission.text}
                   </text>
                 </g>

@@ -17,7 +17,7 @@ for (const name of names) {
   await page.waitForTimeout(300);
   const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
   console.log(name, 'scrollWidth', scrollWidth);
-  await page.screenshot({ path: `${out}/${name.replace(':', '-')}.png`, fullPage: true });
+  if (process.env.FULL_PAGE) await page.screenshot({ path: `${out}/${name.replace(':', '-')}.png`, fullPage: true });
   const section = page.locator('.trp-timeline-section');
   if (await section.count()) await section.screenshot({ path: `${out}/${name.replace(':', '-')}-timeline.png` });
 }
