@@ -16,6 +16,8 @@ interface Entry {
   resource: Resource | null;
   uses: string[];
   unusedReason: string | null;
+  /** A provisional reason that a later, more specific one replaces. */
+  tentative: boolean;
 }
 
 /** One input item after intake: a well-formed resource with its reference, or a rejected item. */
@@ -56,7 +58,7 @@ export class Ledger {
   private addEntry(reference: string, resource: Resource | null, unusedReason: string | null): void {
     let key = reference;
     for (let n = 2; this.entries.has(key); n++) key = `${reference} #${n}`;
-    this.entries.set(key, { reference: key, resource, uses: [], unusedReason });
+    this.entries.set(key, { reference: key, resource, uses: [], unusedReason, tentative: false });
   }
 
   resolve(reference: string): Resource | undefined {
@@ -70,11 +72,23 @@ export class Ledger {
     if (!entry.uses.includes(usedFor)) entry.uses.push(usedFor);
   }
 
-  /** Records why a resource is not used, unless it is (or later becomes) used; the first reason is kept. */
-  unused(reference: string, reason: string): void {
+  /**
+   * Records why a resource is not used, unless it is (or later becomes) used; the first firm reason is kept.
+   * A tentative reason (e.g. "Medication not referenced ...") is replaced by any later one.
+   */
+  unused(reference: string, reason: string, options: { tentative?: boolean } = {}): void {
     const entry = this.entries.get(reference);
     if (!entry) return;
-    if (entry.unusedReason === null) entry.unusedReason = reason;
+    if (entry.unusedReason === null || entry.tentative) {
+      entry.unusedReason = reason;
+      entry.tentative = options.tentative === true;
+    }
+  }
+
+  /** Why a resource is not used, if it is not (for explaining dependants such as a record's Medication). */
+  unusedReasonOf(reference: string): string | null {
+    const e = this.entries.get(reference);
+    return e && e.uses.length === 0 ? e.unusedReason : null;
   }
 
   isUsed(reference: string): boolean {

@@ -146,7 +146,7 @@ function classifyOne(
   const type = resource.resourceType;
   if (type === 'Medication') {
     // Settled as "used" later when a used medication record references it.
-    ledger.unused(ref, 'Medication not referenced by any medication record');
+    ledger.unused(ref, 'Medication not referenced by any medication record', { tentative: true });
     return;
   }
   if (type === 'Patient') {

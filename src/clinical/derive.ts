@@ -98,6 +98,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   if (unassigned > 0 && conditions.size > 0) notes.push(`${unassigned} trial(s) fall outside every dated episode of a diagnosed condition.`);
   notes.push(...c.notes);
 
+  explainUnusedMedications(ledger);
   const closed = ledger.close();
   notes.push(...closed.notes);
   const derived: Omit<Derivation, 'suggestions'> = {
@@ -122,6 +123,17 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { ...derived, suggestions };
+}
+
+/** A Medication referenced only by records that are not used is not used either: say which record and why. */
+function explainUnusedMedications(ledger: Ledger): void {
+  for (const { reference, resource } of ledger.items) {
+    if (!/^Medication(Statement|Request|Dispense)$/.test(resource.resourceType) || ledger.isUsed(reference)) continue;
+    for (const med of medicationReferencesOf(resource)) {
+      if (ledger.isUsed(med)) continue;
+      ledger.unused(med, `Medication of ${reference}, which is not used (${ledger.unusedReasonOf(reference) ?? 'no reason'})`);
+    }
+  }
 }
 
 /** derivePatient that never throws: a broken record gives `{ patient, error }` (used by `npm run derive`). */

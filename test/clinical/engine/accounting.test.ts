@@ -63,3 +63,16 @@ describe('accounting (issue 3 item 7): every input exactly once in used or unuse
     expect(d.used.some((u) => u.reference.startsWith('MedicationStatement/(no id'))).toBe(true);
   });
 });
+
+describe('accounting: Medication resources of records that are not used', () => {
+  it('say which record referenced them and why that record is not used', () => {
+    const med = medication('med-statin', 'atorvastatin 20 MG Oral Tablet');
+    const r = request('x', 20, '2025-01-01', 90);
+    delete r.medicationCodeableConcept;
+    r.medicationReference = { reference: 'Medication/med-statin' };
+    const d = accountedOnce([med, patient(), r]);
+    expect(d.unused.find((u) => u.reference === 'Medication/med-statin')?.reason).toBe(
+      `Medication of MedicationRequest/${r.id}, which is not used (not a psychiatric medication: atorvastatin)`,
+    );
+  });
+});
