@@ -92,23 +92,49 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
   const trials: PlannedTrial[] = [];
   const episodes: Array<{ onset: number; abatement: number | null }> = [];
   let assigned = 0;
+  let previousAgent: (typeof AGENTS)[number] | null = null;
+  const nextAgent = () => {
+    // A switch goes to a different agent (the same one again would just continue the trial).
+    let agent = pick(AGENTS);
+    for (let tries = 0; agent === previousAgent && tries < 8; tries++) agent = pick(AGENTS);
+    previousAgent = agent;
+    return agent;
+  };
   for (let e = 0; e < episodeCount; e++) {
     const current = e === episodeCount - 1;
     const onset = Math.round(historyDays - e * span);
     const inEpisode = current ? trialCount - assigned : Math.floor(trialCount / episodeCount);
     assigned += inEpisode;
-    // Each episode keeps a remission gap at its end (except the current one).
-    const usable = current ? onset - 7 : span * 0.7;
-    const slot = inEpisode > 0 ? usable / inEpisode : usable;
+    // Trials follow one another (switch within two weeks); scaled down when the episode is too short for them.
+    const durations = Array.from({ length: inEpisode }, () => between(28, 140));
+    const gaps = Array.from({ length: inEpisode }, () => between(0, 14));
+    const window = current ? onset - 7 : Math.floor(span * 0.7);
+    const total = durations.reduce((a, x) => a + x, 0) + gaps.reduce((a, x) => a + x, 0);
+    const scale = total > window ? window / total : 1;
+    const days = durations.map((x) => Math.max(7, Math.floor(x * scale)));
+    const gap = gaps.map((x) => Math.floor(x * scale));
+    // Past episodes: treatment starts a week after onset. Current episode: the last trial is running today.
+    const starts: number[] = new Array<number>(inEpisode).fill(0);
+    if (current) {
+      let cursor = 0;
+      for (let t = inEpisode - 1; t >= 0; t--) {
+        starts[t] = cursor + days[t]!;
+        cursor = starts[t]! + gap[t]!;
+      }
+    } else {
+      let cursor = onset - 7;
+      for (let t = 0; t < inEpisode; t++) {
+        starts[t] = cursor;
+        cursor = cursor - days[t]! - gap[t]!;
+      }
+    }
     for (let t = 0; t < inEpisode; t++) {
-      const start = Math.round(onset - 7 - t * slot);
-      const maxDays = Math.max(7, Math.floor(slot) - 7);
       const lastOfEpisode = t === inEpisode - 1;
       trials.push({
-        start,
-        days: Math.max(7, Math.min(maxDays, between(21, 140))),
+        start: starts[t]!,
+        days: days[t]!,
         ongoing: current && lastOfEpisode,
-        agent: pick(AGENTS),
+        agent: nextAgent(),
         adequateDose: rnd() < 0.8,
         // Past episodes end with a response; earlier trials mostly fail.
         responds: !current && lastOfEpisode ? true : rnd() < 0.15,
@@ -116,7 +142,8 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
       });
     }
     const lastTrial = trials[trials.length - 1];
-    const abatement = current ? null : Math.max(0, Math.round(lastTrial && inEpisode > 0 ? lastTrial.start - lastTrial.days : onset - span * 0.7));
+    const lastEnd = lastTrial && inEpisode > 0 ? lastTrial.start - lastTrial.days : Math.round(onset - span * 0.7);
+    const abatement = current ? null : Math.max(0, lastEnd - Math.min(between(14, 60), Math.floor(span * 0.25)));
     episodes.push({ onset, abatement });
     const code = current ? DX.mddRecurrentSevere : DX.mddRecurrentFullRemission;
     b.condition(`episode-${e + 1}`, {
@@ -129,8 +156,10 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
 
   trials.forEach((t, n) => {
     const [product, perDay] = t.adequateDose ? t.agent.adequate : t.agent.low;
-    const fillDays = 30;
     const running = t.ongoing;
+    // Whole fills that end on the trial's last day, so refills (supply x fills) never run into the next agent.
+    const fillDays = running ? 30 : Math.max(7, Math.floor(t.days / Math.ceil(t.days / 30)));
+    if (!running) t.days = fillDays * Math.ceil(t.days / 30);
     const steps = [{ product, perDay, days: running ? null : t.days }];
     const fills: number[] = [];
     const end = running ? 0 : t.start - t.days;
