@@ -46,6 +46,14 @@ test.describe('EHR launch', () => {
     await expect(frame.getByText(/sertraline/i).first()).toBeVisible();
   });
 
+  test('need_patient_banner from the EHR decides whether the app shows its own patient banner', async ({ page }) => {
+    await launchFromEhr(page, 'mdd-responder');
+    await expect(page.getByRole('region', { name: 'Patient' })).toBeVisible();
+    await launchFromEhr(page, 'mdd-responder', { needPatientBanner: false });
+    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Patient' })).toHaveCount(0);
+  });
+
   test('tokens stay in sessionStorage only', async ({ page }) => {
     await launchFromEhr(page, 'mdd-one-failure');
     const storage = await page.evaluate(() => ({
