@@ -122,7 +122,7 @@ function dailyDoseUncached(dosages: Dosage[] | undefined, identity: MedicationId
 
 function isTimeBounded(d: Dosage): boolean {
   const r = d.timing?.repeat;
-  return !!(r && (r.boundsDuration || r.boundsPeriod || r.boundsRange)) || /\bthen\b|\bfor \d+ (days?|weeks?)\b/i.test(d.text ?? '');
+  return !!(r && (r.boundsDuration || r.boundsPeriod || r.boundsRange)) || /\bthen\b|\bfor \d+ (days?|weeks?)\b/i.test(typeof d.text === 'string' ? d.text : '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -377,7 +377,8 @@ export function strengthFromText(text: string): { mg: number | null; perMl: numb
 function withStrengthFromText(identity: MedicationIdentityDetail, concept: CodeableConcept | undefined): MedicationIdentityDetail {
   if (identity.strengthMg !== null || identity.concentrationMgPerMl) return identity;
   // An ingredient-level code with a display such as "sertraline 50 MG Oral Tablet" still tells the strength.
-  for (const text of [concept?.text, ...codingsOf(concept).map((c) => c.display)]) {
+  const conceptTextValue = concept && typeof concept === 'object' && typeof concept.text === 'string' ? concept.text : undefined;
+  for (const text of [conceptTextValue, ...codingsOf(concept).map((c) => c.display)]) {
     if (!text) continue;
     const parsed = parseRxNormName(text);
     const comp = parsed?.components.find((c) => c.row?.name === identity.ingredient);

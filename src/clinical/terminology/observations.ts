@@ -101,7 +101,9 @@ export function instrumentOf(code: CodeableConcept | undefined): { instrument: I
     }
   }
   if (codingsOf(code).length > 0 && unknownSystemsOf(code).length === codingsOf(code).length) return null;
-  const text = [code?.text, ...codingsOf(code).map((c) => c.display)].filter(Boolean).join(' | ');
+  const text = [code && typeof code === 'object' ? code.text : undefined, ...codingsOf(code).map((c) => c.display)]
+    .filter((t): t is string => typeof t === 'string' && t !== '')
+    .join(' | ');
   for (const [re, instrument] of TEXT_PATTERNS) if (re.test(text)) return { instrument, rule: R.text };
   return null;
 }
