@@ -116,7 +116,8 @@ export function createFhirServer(options: FhirServerOptions) {
     try {
       if (method === 'GET' && path === 'metadata') {
         capabilityStatement ??= buildCapabilityStatement(base, smartConfiguration);
-        return send(200, capabilityStatement), true;
+        send(200, capabilityStatement);
+        return true;
       }
       if (method === 'GET' && path === '.well-known/smart-configuration') {
         sendJson(res, 200, smartConfiguration, cors);
