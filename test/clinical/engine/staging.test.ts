@@ -1,0 +1,104 @@
+/** Staging and episode rules with small cases; each names the FACTS.md section it checks. */
+import { describe, expect, it } from 'vitest';
+import { EPISODE_ONSET_TOLERANCE_DAYS } from '../../../src/clinical';
+import { addDays, assessmentOf, condition, derive, ect, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
+
+/** Consecutive 10-week trials, each stopped for lack of effect (recorded non-response), starting 2024-01-01. */
+function failedSeries(drugs: [string, number][]) {
+  let start = '2024-01-01';
+  return drugs.map(([name, mg]) => {
+    const end = weeksAfter(start, 10);
+    const s = statement(name, mg, start, end, { status: 'stopped', statusReason: [{ text: 'no response' }] });
+    start = addDays(end, 1);
+    return s;
+  });
+}
+
+describe('Thase-Rush (FACTS §2.1 [S])', () => {
+  it('two SSRIs failing is stage I (one class)', () => {
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['sertraline', 100], ['citalopram', 40]])]), 'mdd');
+    expect(a.failedAdequateTrials).toBe(2);
+    expect(a.thaseRush).toBe(1);
+  });
+  it('SSRI, SNRI, TCA and MAOI failing is stage IV', () => {
+    const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
+    expect(assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs]), 'mdd').thaseRush).toBe(4);
+  });
+  it('stage IV plus ECT in the still-current episode is stage V (ECT failure estimated)', () => {
+    const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs, ect('2025-06-01')]), 'mdd');
+    expect(a.thaseRush).toBe(5);
+    expect(a.thaseRushBasis).toMatch(/estimated/);
+  });
+});
+
+describe('Maudsley Staging Method (FACTS §2.2 [V], Fekadu 2018 Table 3)', () => {
+  it('severity estimated from the first PHQ-9 of the episode when the code carries none (PHQ-9 22 -> severe, 4)', () => {
+    const c = condition('F33.9', 'Major depressive disorder, recurrent, unspecified', '2025-03-01');
+    const m = assessmentOf(derive([patient(), c, phq9('2025-03-05', 22)]), 'mdd').maudsley!;
+    expect(m.items.find((i) => i.item === 'severity')).toMatchObject({ points: 4, basis: 'estimated' });
+  });
+  it('psychotic features score severity 5 (data)', () => {
+    const c = condition('F33.3', 'Major depressive disorder, recurrent, severe with psychotic symptoms', '2025-03-01');
+    const m = assessmentOf(derive([patient(), c]), 'mdd').maudsley!;
+    expect(m.items.find((i) => i.item === 'severity')).toMatchObject({ points: 5, basis: 'data' });
+  });
+  it('an episode over 24 months is chronic (3); augmentation used adds 1; band from the total', () => {
+    const s = statement('sertraline', 150, '2023-01-01', '2024-01-01');
+    const li = statement('lithium', 900, '2023-03-01', '2023-09-01');
+    const m = assessmentOf(derive([patient(), mdd('2022-06-01'), s, li]), 'mdd').maudsley!;
+    expect(m.items.find((i) => i.item === 'duration')?.points).toBe(3);
+    expect(m.items.find((i) => i.item === 'augmentation')?.points).toBe(1);
+    expect(m.band).toBe(m.score <= 6 ? 'mild' : m.score <= 10 ? 'moderate' : 'severe');
+  });
+  it('no onset date: duration is missing and scored at its minimum', () => {
+    const m = assessmentOf(derive([patient(), mdd(null)]), 'mdd').maudsley!;
+    expect(m.items.find((i) => i.item === 'duration')).toMatchObject({ points: 1, basis: 'missing' });
+  });
+});
+
+describe('MGH-S (FACTS §2.3 [V])', () => {
+  it('+1 per failure, +0.5 per dose optimisation of a failed trial, +0.5 per augmentation', () => {
+    const s1 = statement('sertraline', 50, '2024-01-01', '2024-02-15');
+    const s2 = statement('sertraline', 150, '2024-02-16', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
+    const ari = statement('aripiprazole', 5, '2024-03-01', '2024-05-01');
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2, ari]), 'mdd');
+    expect(a.failedAdequateTrials).toBe(1);
+    expect(a.mghs).toBe(2); // 1 + 0.5 (50 -> 150 mg) + 0.5 (aripiprazole)
+  });
+});
+
+describe('episodes (issue 3 item 6)', () => {
+  it(`a trial started up to ${EPISODE_ONSET_TOLERANCE_DAYS} days before the recorded onset belongs to the episode`, () => {
+    const d = derive([patient(), mdd('2025-03-01'), statement('sertraline', 100, '2025-02-01', null)]);
+    expect(trialOf(d, 'sertraline').episodeId).toBe('mdd-episode-1');
+  });
+  it('overlapping diagnoses of one condition form one episode; a resolved one without date is not current', () => {
+    const d = derive([patient(), mdd('2024-01-01'), mdd('2024-06-01')]);
+    expect(d.episodes).toHaveLength(1);
+    const resolved = mdd('2020-01-01');
+    resolved.clinicalStatus = { coding: [{ code: 'resolved' }] };
+    const d2 = derive([patient(), resolved]);
+    expect(d2.episodes[0]?.current).toBe(false);
+    expect(assessmentOf(d2, 'mdd').conclusion).toMatch(/latest episode .*none current/);
+  });
+});
+
+describe('other conditions (FACTS §4-5)', () => {
+  it('bipolar depression: two different guideline treatments without remission meet TRBD (Hidalgo-Mazzei 2019 [V])', () => {
+    const recs = failedSeries([['quetiapine', 300], ['lurasidone', 80]]);
+    const a = assessmentOf(derive([patient(), condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01'), ...recs]), 'bipolar-depression');
+    expect(a.failedAdequateTrials).toBe(2);
+    expect(a.treatmentResistant).toBe(true);
+    expect(a.thaseRush).toBeUndefined();
+  });
+  it('OCD: two SRI trials of >= 12 weeks failing meet the working rule; the definition is tagged U', () => {
+    const recs = [
+      statement('fluoxetine', 60, '2023-01-01', '2023-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] }),
+      statement('clomipramine', 200, '2023-05-02', '2023-09-01', { status: 'stopped', statusReason: [{ text: 'no response' }] }),
+    ];
+    const a = assessmentOf(derive([patient(), condition('F42.2', 'Mixed obsessional thoughts and acts', '2022-01-01'), ...recs]), 'ocd');
+    expect(a.treatmentResistant).toBe(true);
+    expect(a.definition.verification).toBe('U');
+  });
+});
