@@ -49,11 +49,13 @@ const UNIT_FACTORS: Record<string, { factor: number; perMl: boolean; perHour?: b
   'MG/ML': { factor: 1, perMl: true },
   'MCG/ML': { factor: 0.001, perMl: true },
   'MG/HR': { factor: 24, perMl: false, perHour: true },
+  // Nasal sprays and inhalers: strength per actuation (one spray is the unit).
+  'MG/ACTUAT': { factor: 1, perMl: false },
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const VOLUME_RE = new RegExp(String.raw`^${NUM}\s*ML\s+`, 'i');
-const COMPONENT_RE = new RegExp(String.raw`^(.+?)\s+${NUM}\s*(MG/ML|MCG/ML|MG/HR|MG|MCG|UG|G)\b\s*(.*)$`, 'i');
+const COMPONENT_RE = new RegExp(String.raw`^(.+?)\s+${NUM}\s*(MG/ML|MCG/ML|MG/HR|MG/ACTUAT|MG|MCG|UG|G)\b\s*(.*)$`, 'i');
 
 /**
  * Parses a name written in the RxNorm convention. Returns null when no "<name> <number> <unit>" part is found.

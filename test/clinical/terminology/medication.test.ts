@@ -95,6 +95,9 @@ describe('identifyMedication: text and brands', () => {
   it('parses an extended-release name: "24 HR venlafaxine 150 MG Extended Release Oral Capsule"', () => {
     expect(identifyMedication({ text: '24 HR venlafaxine 150 MG Extended Release Oral Capsule' })).toMatchObject({ ingredient: 'venlafaxine', strengthMg: 150 });
   });
+  it('parses a per-actuation strength: "esketamine 14 MG/ACTUAT Nasal Spray" (esketamine RXCUI is tier U, so by name)', () => {
+    expect(identifyMedication({ text: 'esketamine 14 MG/ACTUAT Nasal Spray' })).toMatchObject({ ingredient: 'esketamine', drugClass: 'nmda-antagonist', strengthMg: 14 });
+  });
   it('parses a salt and abbreviations: "sertraline HCl 100mg tab"', () => {
     expect(identifyMedication({ text: 'sertraline HCl 100mg tab' })).toMatchObject({ ingredient: 'sertraline', strengthMg: 100, matchedBy: 'text' });
   });
