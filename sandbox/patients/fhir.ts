@@ -366,6 +366,8 @@ export class RecordBuilder {
       style?: DoseStyle;
       reason?: string;
       note?: string;
+      /** Days before today when the statement was recorded (default: the day after it ended, or today). */
+      asserted?: number;
     },
   ): MedicationStatement {
     const product = PRODUCTS[s.product];
@@ -379,7 +381,7 @@ export class RecordBuilder {
       medicationCodeableConcept: medicationConcept(product),
       subject: this.subject,
       ...period,
-      dateAsserted: this.at(Math.max(0, (s.end ?? 0) - 1)),
+      dateAsserted: this.at(s.asserted ?? Math.max(0, (s.end ?? 0) - 1)),
       informationSource: this.subject,
       dosage: dosage(product, s.perDay, s.style),
       ...(s.note ? { note: [{ text: s.note }] } : {}),

@@ -178,15 +178,20 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
 
   // Reconciliation statements: spread over the trials, restating the prescription at visits.
   const statementTrials = trials.length > 0 ? trials : [];
+  const perTrial = Math.ceil(o.statements / Math.max(1, statementTrials.length));
   for (let s = 0; s < o.statements && statementTrials.length > 0; s++) {
     const t = statementTrials[s % statementTrials.length]!;
+    const visit = Math.floor(s / statementTrials.length);
     const [product, perDay] = t.adequateDose ? t.agent.adequate : t.agent.low;
-    b.statement(`trial-${(s % statementTrials.length) + 1}-statement-${Math.floor(s / statementTrials.length) + 1}`, {
+    const span = t.ongoing ? t.start : t.days;
+    b.statement(`trial-${(s % statementTrials.length) + 1}-statement-${visit + 1}`, {
       product,
       perDay,
       start: t.start,
       ...(t.ongoing ? {} : { end: t.start - t.days }),
       style: s % 3 === 0 ? 'mg' : 'units',
+      // Recorded at successive visits during the trial.
+      asserted: Math.max(0, Math.round(t.start - ((visit + 1) * span) / (perTrial + 1))),
     });
   }
 
