@@ -11,7 +11,7 @@ import {
   R,
   TRRIP_MIN_CPZ_MG,
 } from './engine-rules';
-import { adequateDoseOf, cpzOf } from './thresholds';
+import { adequateDoseOf, cpzOf, trripRuleOf } from './thresholds';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
 import type { ConditionKey, RuleRef, TrialRole } from './types';
 
@@ -55,7 +55,7 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     return {
       mg: TRRIP_MIN_CPZ_MG,
       comparable: (mg) => cpzOf(trial.ingredient, mg, lai)?.cpzMg ?? null,
-      rules: [R.antipsychoticDose, probe.rule],
+      rules: [R.antipsychoticDose, trripRuleOf(trial.ingredient) ?? probe.rule],
       unitLabel: 'mg/day CPZ-eq',
     };
   }
