@@ -15,7 +15,7 @@ import type { ComorbidityKey, ConditionKey, RuleRef, Verification } from '../typ
 import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
 import { rule } from './rules';
 import { SRC } from './sources';
-import { codingsOf, conceptText, normalizeIcd10, SYSTEM_URIS, systemKeyOf, unknownSystemsOf } from './systems';
+import { codingsOf, conceptText, normalizeIcd10, systemKeyOf, unknownSystemsOf } from './systems';
 
 export type ConditionKind = ConditionKey | ComorbidityKey;
 
@@ -422,4 +422,3 @@ export function snomedValueSetRules(): RuleRef[] {
   return [...snomedSetRules.values()];
 }
 
-export { SYSTEM_URIS };
