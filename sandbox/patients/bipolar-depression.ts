@@ -3,8 +3,9 @@ import type { DemoPatient } from './types';
 
 /**
  * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years; quetiapine
- * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months. Must be assessed as
- * bipolar depression, not as MDD (so no MDD staging and no esketamine: its label is for MDD).
+ * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months; a course of ECT 5 years
+ * ago brought a severe psychotic depressive episode to remission. Must be assessed as bipolar depression, not as MDD
+ * (so no MDD staging and no esketamine: its label is for MDD).
  */
 export const bipolarDepression: DemoPatient = {
   id: 'bipolar-depression',
@@ -18,6 +19,12 @@ export const bipolarDepression: DemoPatient = {
       text: 'Bipolar I disorder, current episode depressed, moderate',
       onset: 210,
       note: 'First manic episode at age 27 (hospitalised); lithium since then',
+    });
+    b.procedure('ect', {
+      kind: 'ect',
+      text: 'Electroconvulsive therapy, bilateral, 9 treatments (severe bipolar depression with psychotic features; remission)',
+      start: 1830,
+      end: 1800,
     });
     b.course('lithium', {
       start: 1500,

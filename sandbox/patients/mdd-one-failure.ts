@@ -3,7 +3,7 @@ import type { DemoPatient } from './types';
 
 /**
  * Recurrent depression; sertraline 50 -> 100 mg for 12 weeks with PHQ-9 19 -> 17 (non-response), then vortioxetine
- * started 3 weeks ago (one week after stopping sertraline). One failed adequate trial: TMS becomes an option (NeuroStar label, Medicare LCD), esketamine not yet.
+ * started 3 weeks ago (one week after stopping sertraline). The previous episode, 6 years ago, remitted with an rTMS course. One failed adequate trial: TMS becomes an option (NeuroStar label, Medicare LCD), esketamine not yet.
  */
 export const mddOneFailure: DemoPatient = {
   id: 'mdd-one-failure',
@@ -17,6 +17,12 @@ export const mddOneFailure: DemoPatient = {
       text: 'Major depressive disorder, recurrent, in full remission (previous episode)',
       onset: 2400,
       abatement: 2100,
+    });
+    b.procedure('rtms-2019', {
+      kind: 'tms',
+      text: 'rTMS, left DLPFC 10 Hz, 30 sessions over 6 weeks (previous episode; response)',
+      start: 2250,
+      end: 2208,
     });
     b.condition('mdd', { ...DX.mddRecurrentModerate, text: 'Major depressive disorder, recurrent, moderate', onset: 126 });
     b.course('sertraline', {
