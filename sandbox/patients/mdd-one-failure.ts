@@ -3,7 +3,8 @@ import type { DemoPatient } from './types';
 
 /**
  * Recurrent depression; sertraline 50 -> 100 mg for 12 weeks with PHQ-9 19 -> 17 (non-response), then vortioxetine
- * started 3 weeks ago (one week after stopping sertraline). The previous episode, 6 years ago, remitted with an rTMS course. One failed adequate trial: TMS becomes an option (NeuroStar label, Medicare LCD), esketamine not yet.
+ * started 3 weeks ago (one week after stopping sertraline). The previous episode, 6 years ago, remitted with an rTMS
+ * course. One failed adequate trial: TMS becomes an option (NeuroStar label, Medicare LCD), esketamine not yet.
  */
 export const mddOneFailure: DemoPatient = {
   id: 'mdd-one-failure',
