@@ -16,7 +16,14 @@ import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
 import type { ConditionKey, RuleRef, TrialRole } from './types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
-export type ShortfallKind = 'dose-unknown' | 'dose-below' | 'too-short' | 'ongoing-short' | 'poor-adherence' | 'no-threshold';
+export type ShortfallKind =
+  | 'dose-unknown'
+  | 'dose-below'
+  | 'too-short'
+  | 'ongoing-short'
+  | 'duration-unknown'
+  | 'poor-adherence'
+  | 'no-threshold';
 
 export interface AdequacyResult {
   adequate: boolean;
@@ -156,7 +163,11 @@ function pushShort(
   doseMg: number | null,
 ): void {
   const at = doseMg === null ? '' : ' at adequate dose';
-  if (trial.ongoing) {
+  if (trial.durationUnknown) {
+    // Not "too short": the record does not say how long it was taken (no pseudo-resistance flag).
+    shortfalls.push('duration-unknown');
+    reasons.push('duration unknown (no end date recorded)');
+  } else if (trial.ongoing) {
     shortfalls.push('ongoing-short');
     reasons.push(`${describeDuration(days)}${at} so far (ongoing since ${isoDate(trial.start)}; ${minWeeks} weeks needed)`);
   } else {

@@ -56,6 +56,8 @@ export interface MedicationEvent {
   end: Day;
   /** True when the record says the agent is still taken as of asOf. */
   ongoing: boolean;
+  /** True when the record ended but says nowhere when (completed/stopped without an end date). */
+  endUnknown: boolean;
   dailyDoseMg: number | null;
   doseBasis: string;
   /** Dispenses only: days supplied (for adherence). */
@@ -305,6 +307,7 @@ function classifyMedicationRecord(
     start: period.start,
     end: period.end,
     ongoing: period.ongoing,
+    endUnknown: period.endUnknown,
     dailyDoseMg,
     doseBasis,
     daysSupply: period.daysSupply,
@@ -346,6 +349,7 @@ interface PeriodOk {
   start: Day;
   end: Day;
   ongoing: boolean;
+  endUnknown: boolean;
   daysSupply: number | null;
   notes: string[];
 }
@@ -362,6 +366,7 @@ function periodOf(
   let end: Day | null = null;
   let daysSupply: number | null = null;
   let openEnded = false;
+  let endUnknown = false;
 
   if (r.resourceType === 'MedicationStatement') {
     const p = obj(r.effectivePeriod);
@@ -375,6 +380,7 @@ function periodOf(
       if (status === 'completed' || status === 'stopped') {
         notes.push(`no end date in ${r.resourceType}/${r.id}: duration unknown`);
         end = start;
+        endUnknown = true;
       } else openEnded = true;
     }
   } else if (r.resourceType === 'MedicationRequest') {
@@ -428,7 +434,7 @@ function periodOf(
     ongoing = status !== 'completed' && status !== 'stopped';
     end = asOf;
   }
-  return { start, end, ongoing, daysSupply, notes };
+  return { start, end, ongoing, endUnknown, daysSupply, notes };
 }
 
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */

@@ -27,6 +27,8 @@ export interface TrialDraft {
   /** Last day covered (asOf when ongoing). */
   end: Day;
   ongoing: boolean;
+  /** Every record of the trial ended without saying when: its length is unknown, not short. */
+  durationUnknown: boolean;
   events: MedicationEvent[];
   segments: DaySegment[];
   maxSustainedDoseMg: number | null;
@@ -88,6 +90,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[]): TrialDraft {
     start,
     end,
     ongoing,
+    durationUnknown: !ongoing && events.every((e) => e.endUnknown),
     events,
     segments,
     maxSustainedDoseMg: maxSustainedDose(segments, end),

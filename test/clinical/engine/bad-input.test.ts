@@ -48,3 +48,14 @@ describe('bad input (issue 3, "Bad input")', () => {
     expect(d.trials.length).toBeGreaterThan(0);
   });
 });
+
+describe('bad input: a completed record without an end date', () => {
+  it('says the duration is unknown instead of calling the trial short, and raises no too-short flag', () => {
+    const s = statement('sertraline', 100, '2025-01-01', null, { status: 'completed' });
+    const d = derive([patient(), mdd('2024-12-01'), s]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toBe('duration unknown (no end date recorded)');
+    expect(d.assessments[0]?.flags.map((f) => f.kind)).not.toContain('too-short');
+  });
+});
