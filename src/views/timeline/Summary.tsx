@@ -2,7 +2,7 @@
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, FLAG_LABEL, displayDate } from './labels';
 import { episodeItemId, trialItemId, trialShortName } from './details';
-import { RuleLine, VerificationBadge } from './Badges';
+import { RuleLine } from './Badges';
 
 export interface SummaryProps {
   derivation: Derivation;
@@ -169,4 +169,3 @@ export function Summary({ derivation, onShowItems }: SummaryProps) {
   );
 }
 
-export { VerificationBadge };

@@ -71,7 +71,7 @@ function clipText(text: string, maxPx: number, fontPx = 12): string {
 
 export function Timeline({ derivation, domain, width, thresholds, activeId, highlighted, onActivate }: TimelineProps) {
   const frame = frameFor(width);
-  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  const asOf = useMemo(() => parseDate(derivation.asOf) ?? new Date(0), [derivation.asOf]);
   const x = useMemo(() => timeScale(domain, frame.plotLeft, frame.plotRight), [domain, frame.plotLeft, frame.plotRight]);
   const [scoreCursor, setScoreCursor] = useState<Record<string, number>>({});
 
@@ -89,8 +89,8 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
     const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP);
     y += charts.height + (charts.height ? 6 : 0);
     return { diagnoses, episodes, procedures, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [derivation, x, frame.width, thresholds]);
+    // `frame` is derived from `width` alone, which `x` already follows.
+  }, [derivation, x, asOf, thresholds]);
 
   const ticks = axisTicks(x, frame);
   const asOfX = x(asOf);
@@ -235,7 +235,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             { x: s.x0, y: s.top + s.height },
             <>
               {!s.point && <rect x={s.x0} y={s.top + 6} width={s.x1 - s.x0} height={s.height - 12} className="trp-procedure-span" />}
-              <ProcedureMarkSymbol kind={s.item.kind} x={s.x0} y={s.top + s.height / 2} />
+              <ProcedureMarkSymbol kind={s.item.kind} x={s.x0} y={s.top + s.height / 2} withLetter={!s.label} />
               {s.label && (
                 <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
                   {s.label}

@@ -82,13 +82,19 @@ export const PROCEDURE_GLYPH: Record<ProcedureKind, string> = {
   other: '•',
 };
 
-export function ProcedureMarkSymbol({ kind, x, y }: { kind: ProcedureKind; x: number; y: number }) {
+/**
+ * A diamond with the procedure's letter. `withLetter` is false beside a written label: the label already names it,
+ * and the letter glued to the label would no longer match the item's accessible name (WCAG 2.5.3).
+ */
+export function ProcedureMarkSymbol({ kind, x, y, withLetter = true }: { kind: ProcedureKind; x: number; y: number; withLetter?: boolean }) {
   return (
     <g transform={`translate(${x},${y})`} aria-hidden="true" className="trp-procedure-mark">
       <path d="M 0 -7 L 7 0 L 0 7 L -7 0 Z" fill="#ffffff" stroke="#3b3b3b" strokeWidth={1.5} />
-      <text dy="0.35em" textAnchor="middle" fontSize={8} fontWeight={700} fill="#1a1a1a">
-        {PROCEDURE_GLYPH[kind]}
-      </text>
+      {withLetter && (
+        <text dy="0.35em" textAnchor="middle" fontSize={8} fontWeight={700} fill="#1a1a1a">
+          {PROCEDURE_GLYPH[kind]}
+        </text>
+      )}
     </g>
   );
 }
