@@ -220,10 +220,6 @@ class Memo {
     }
     return hit;
   }
-
-  dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): ReturnType<typeof dailyDoseOf> {
-    return dailyDoseOf(dosages, identity);
-  }
 }
 
 /** Memo key of a record's medication: its concept, or a non-contained reference (contained ones vary per resource). */
@@ -276,7 +272,7 @@ function classifyMedicationRecord(
   if (identity.note) notes.push(identity.note);
 
   const dosages = dosagesOf(resource);
-  const dose = memo.dailyDoseOf(dosages, identity);
+  const dose = dailyDoseOf(dosages, identity);
   let dailyDoseMg: number | null = null;
   let doseBasis = dose.basis;
   if (dose.amount !== null && Number.isFinite(dose.amount) && dose.amount > 0) {
