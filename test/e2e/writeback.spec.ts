@@ -6,9 +6,10 @@
  * The server is checked with the app's own access token (read from fhirclient's sessionStorage state): the token
  * carries patient-level read scopes for CarePlan and ServiceRequest, so no test-only endpoint is needed.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Bundle, CarePlan, ServiceRequest } from 'fhir/r4';
-import { launchFromEhr } from './fixtures';
+import { APP_URL, launchFromEhr } from './fixtures';
 
 const PATIENT = 'trd-two-failures';
 /** The business identifier system of the write-back's CarePlan (src/fhir/writeback/build.ts). */
@@ -73,11 +74,25 @@ test('review, confirm with a double click, and find exactly one CarePlan and its
   page,
   request,
 }) => {
+  // Nothing the app prints may carry patient data: it prints nothing at all.
+  const appConsole: string[] = [];
+  page.on('console', (message) => {
+    const source = message.location().url;
+    // The browser's own favicon probe on launch.html is not app output.
+    if (source.startsWith(APP_URL) && !source.endsWith('/favicon.ico')) appConsole.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+  });
   await launchFromEhr(page, PATIENT);
   const access = await serverAccess(page);
   const before = await draftCarePlans(request, access);
 
   await tickFirstOption(page);
+  // The review screen with its preview, raw FHIR and confirmation open meets WCAG 2.1 AA (no serious/critical issue).
+  await page.getByRole('button', { name: /show the raw fhir/i }).click();
+  await page.getByRole('button', { name: 'Write to the chart…' }).click();
+  const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = audit.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await confirmWithTwoQuickClicks(page);
 
   // What the app says it wrote: ids of the CarePlan, its ServiceRequest(s) and the Provenance, and the read-back.
@@ -105,6 +120,9 @@ test('review, confirm with a double click, and find exactly one CarePlan and its
     expect(matches, reference).toHaveLength(1);
     expect(matches[0]!.status).toBe('draft');
   }
+  expect(appConsole, 'console output of the app').toEqual([]);
+  expect(page.url(), 'no patient id in the address bar').not.toContain(PATIENT);
+
   // No duplicate referrals carrying the same business identifier.
   const identifiers = requests.flatMap((candidate) => (candidate.identifier ?? []).map((i) => `${i.system}|${i.value}`));
   expect(new Set(identifiers).size).toBe(identifiers.length);
