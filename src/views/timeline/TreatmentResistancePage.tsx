@@ -13,7 +13,7 @@ import { CopyToNote } from './CopyToNote';
 import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
 import { fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
-import { isConditionKey } from './labels';
+import { capitalise, isConditionKey } from './labels';
 import { terminologyThresholds, type ThresholdLookup } from './thresholds';
 import { useContainerWidth } from './useContainerWidth';
 import './timeline.css';
@@ -70,6 +70,8 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   const domain = view ?? rangeResult.domain;
   const outside = countOutside(derivation, domain);
   const notPlaced = useMemo(() => unplacedNotes(derivation), [derivation]);
+  // Odd data inside trials (free-text doses, merged duplicates): visible here, not only in the table.
+  const trialNotes = useMemo(() => derivation.trials.flatMap((t) => t.notes.map((n) => `${capitalise(t.ingredient)} (from ${t.start}): ${n}`)), [derivation]);
 
   const onActivate = useCallback(
     (next: ItemDetails | null, how: ActivateHow, at?: Anchor) => {
@@ -230,12 +232,15 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
             )}
           </div>
-          {(notPlaced.length > 0 || derivation.unused.length > 0) && (
+          {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
             <div className="trp-unplaced" role="note">
-              <h3>Not on the timeline</h3>
+              <h3>Data notes: what could not be placed or read as recorded</h3>
               <ul>
                 {notPlaced.map((n, i) => (
                   <li key={i}>{n}</li>
+                ))}
+                {trialNotes.map((n, i) => (
+                  <li key={`t${i}`}>{n}</li>
                 ))}
                 {derivation.unused.length > 0 && (
                   <li>

@@ -297,7 +297,7 @@ export function rowHeightFor(laneCount: number): number {
 function trialDates(trial: Trial, asOf: Date): { start: Date; end: Date; ongoing: boolean } | null {
   const start = parseDate(trial.start);
   if (!start) return null;
-  // An unreadable end date leaves only the start to draw (the page lists the trial under "Not on the timeline").
+  // An unreadable end date leaves only the start to draw (the page lists it under "Data notes").
   const end = trial.end === null ? asOf : parseDate(trial.end) ?? start;
   return { start, end: end < start ? start : end, ongoing: trial.end === null };
 }

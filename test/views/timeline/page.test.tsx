@@ -135,6 +135,8 @@ describe('tables and the not-used list', () => {
     expect(screen.getByText(/Diagnosis "Alcohol dependence": no onset date, listed in the table only/)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Medication trials (4)' });
     expect(within(table).getByText(/free-text dose "as directed" could not be read/)).toBeTruthy();
+    // The same note is visible under the timeline, not only in the table.
+    expect(screen.getByText('Escitalopram (from 2025-07-01): free-text dose "as directed" could not be read')).toBeTruthy();
     expect(within(table).getAllByText(/ongoing/).length).toBeGreaterThan(0);
   });
 
