@@ -40,10 +40,10 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   const c = classifyResources(ledger, String(record.patientId), asOf);
 
   const drafts = buildTrials(c.events);
-  const episodes = buildEpisodes(c.diagnoses, asOf);
+  const scores = scoresByInstrument(c.scores);
+  const episodes = buildEpisodes(c.diagnoses, asOf, scores.get('phq9'));
   const conditions = new Set<ConditionKey>(episodes.map((e) => e.episode.condition));
   const roles = assignRoles(drafts, conditions);
-  const scores = scoresByInstrument(c.scores);
   const intolerancesByTrial = matchIntolerances(c.intolerances, drafts, ledger);
   const replacedBy = findReplacements(drafts, roles);
 

@@ -27,6 +27,8 @@ export const BASELINE_DAYS_BEFORE = 30;
 export const BASELINE_DAYS_AFTER = 14;
 /** A trial ending this close to another agent's start is "replaced by" it (switch -> inferred non-response). */
 export const SWITCH_WINDOW_DAYS = 30;
+/** PHQ-9 at or above this after a documented remission is a relapse that starts a new episode (Kroenke 2001 "moderate"). */
+export const RELAPSE_PHQ9_MIN = 10;
 /** Trials starting up to this long before a diagnosis' onset still belong to that episode (onsets are often recorded late). */
 export const EPISODE_ONSET_TOLERANCE_DAYS = 60;
 
@@ -115,6 +117,12 @@ export const R = {
     'A trial stopped for an adverse event, or whose agent appears in AllergyIntolerance, is an intolerance, not a failure.',
     'ATHF: poor tolerability-driven stops are not counted as adequate failures (FACTS.md §1.2) [S]; EU-PEARL: a drug stopped before week 4 without clear non-response is not a failure (Sforzini 2022) [V].',
     'S',
+  ),
+  episodeSplit: rule(
+    'episodes.remission-split',
+    `Within a diagnosed depressive span, a PHQ-9 at remission level followed later by a PHQ-9 >= ${RELAPSE_PHQ9_MIN} ends one episode at the remission score and starts the next at the relapse score.`,
+    'Design choice of this app (problem lists often carry one "recurrent MDD" entry for years); remission = PHQ-9 < 5 (FACTS.md §3.1 [S]); relapse level = PHQ-9 moderate band (Kroenke 2001), not from FACTS.md.',
+    'U',
   ),
   tdrMdd: rule(
     'resistance.mdd',

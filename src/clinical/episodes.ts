@@ -4,7 +4,9 @@
  * clinical status says it resolved. The current episode is the one covering asOf.
  */
 import { type Day, isoDate, toDay } from './dates';
-import { EPISODE_ONSET_TOLERANCE_DAYS } from './engine-rules';
+import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from './engine-rules';
+import type { DatedScore } from './outcome';
+import { cutoffsOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from './types';
 
@@ -32,7 +34,47 @@ interface Span {
   basis: string;
 }
 
-export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day): EpisodeSpan[] {
+/** Depressive conditions whose diagnosed spans are split at a documented remission followed by relapse. */
+const SPLIT_BY_PHQ9 = new Set<ConditionKey>(['mdd', 'bipolar-depression']);
+
+interface Piece {
+  start: Day | null;
+  end: Day | null;
+  sources: string[];
+  bases: string[];
+}
+
+/**
+ * Splits a diagnosed span at each documented remission (PHQ-9 at remission level) followed by a relapse (PHQ-9 >=
+ * RELAPSE_PHQ9_MIN): one episode ends on the remission score's day, the next starts on the relapse score's day.
+ */
+function splitAtRemission(piece: Piece, phq9: DatedScore[] | undefined, asOf: Day): Piece[] {
+  const cut = cutoffsOf('phq9');
+  if (!phq9 || phq9.length < 2 || !cut) return [piece];
+  const out: Piece[] = [];
+  let current: Piece = piece;
+  let remission: DatedScore | null = null;
+  const end = piece.end ?? asOf;
+  for (const s of phq9) {
+    if ((current.start !== null && s.day < current.start) || s.day > end) continue;
+    if (cut.isRemission(s.value)) {
+      if (!remission) remission = s;
+    } else if (remission && s.value >= RELAPSE_PHQ9_MIN) {
+      out.push({ ...current, end: remission.day, sources: [...current.sources, remission.source], bases: [...current.bases, `ended at remission (PHQ-9 ${remission.value} on ${isoDate(remission.day)})`] });
+      current = {
+        start: s.day,
+        end: piece.end,
+        sources: [...piece.sources, s.source],
+        bases: [...piece.bases, `relapse (PHQ-9 ${s.value} on ${isoDate(s.day)}) after remission (PHQ-9 ${remission.value} on ${isoDate(remission.day)})`],
+      };
+      remission = null;
+    } else if (s.value >= RELAPSE_PHQ9_MIN) remission = null;
+  }
+  out.push(current);
+  return out;
+}
+
+export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: DatedScore[]): EpisodeSpan[] {
   const byCondition = new Map<ConditionKey, Span[]>();
   for (const d of diagnoses) {
     if (!isConditionKey(d.kind)) continue;
@@ -53,7 +95,7 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day): EpisodeSpa
     const spans = byCondition.get(condition);
     if (!spans) continue;
     spans.sort((a, b) => (a.start ?? -Infinity) - (b.start ?? -Infinity));
-    const merged: { start: Day | null; end: Day | null; sources: string[]; bases: string[] }[] = [];
+    let merged: Piece[] = [];
     for (const s of spans) {
       const last = merged[merged.length - 1];
       const lastEnd = last ? (last.end ?? Infinity) : -Infinity;
@@ -63,6 +105,7 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day): EpisodeSpa
         last.bases.push(s.basis);
       } else merged.push({ start: s.start, end: s.end, sources: [s.source], bases: [s.basis] });
     }
+    if (SPLIT_BY_PHQ9.has(condition)) merged = merged.flatMap((m) => splitAtRemission(m, phq9, asOf));
     merged.forEach((m, i) => {
       const end = m.end ?? asOf;
       const current = (m.start === null || m.start <= asOf) && end >= asOf && m.end === null;

@@ -102,3 +102,28 @@ describe('other conditions (FACTS §4-5)', () => {
     expect(a.definition.verification).toBe('U');
   });
 });
+
+describe('episodes split at documented remission and relapse (rule episodes.remission-split, U)', () => {
+  it('a years-old "recurrent MDD" entry with PHQ-9 remission then relapse: failures before the remission do not count now', () => {
+    const old = failedSeries([['sertraline', 100], ['citalopram', 40]]); // 2024-01-01 .. ~2024-06
+    const rec = [
+      patient(),
+      mdd('2015-01-01'),
+      ...old,
+      phq9('2024-08-01', 3), // remission
+      phq9('2025-05-01', 16), // relapse
+      statement('escitalopram', 20, '2025-05-10', null),
+    ];
+    const d = derive(rec);
+    const a = assessmentOf(d, 'mdd');
+    expect(d.episodes).toHaveLength(2);
+    expect(a.currentEpisode?.start).toBe('2025-05-01');
+    expect(a.currentEpisode?.basis).toMatch(/relapse \(PHQ-9 16 on 2025-05-01\) after remission \(PHQ-9 3 on 2024-08-01\)/);
+    expect(a.failedAdequateTrials).toBe(0);
+  });
+
+  it('without a remission score the diagnosed span stays one episode', () => {
+    const d = derive([patient(), mdd('2015-01-01'), phq9('2024-08-01', 12), phq9('2025-05-01', 16)]);
+    expect(d.episodes).toHaveLength(1);
+  });
+});
