@@ -87,6 +87,7 @@ export function ReviewPanel({ derivation, session, asOf }: Props) {
                   <SuggestionCard
                     key={suggestion.intervention}
                     suggestion={suggestion}
+                    info={services.describeOption?.(suggestion.intervention) ?? null}
                     ticked={ticked.has(suggestion.intervention)}
                     tickable={canTick(suggestion, selection)}
                     overrideReason={overrideReasons[suggestion.intervention] ?? ''}

@@ -1,4 +1,5 @@
 import type { Finding, Suggestion } from '../../clinical/types';
+import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
 
 /** Up to this many references are shown inline; longer lists (a trial can have dozens of dispenses) fold away. */
@@ -32,8 +33,42 @@ function FindingList({ title, findings, tone }: { title: string; findings: Findi
   );
 }
 
+/** What the option is, its usual course, regulatory status and references, folded under a summary. */
+function AboutOption({ info }: { info: OptionInfo }) {
+  return (
+    <details className="option-card__about">
+      <summary>Usual course, regulatory status and references</summary>
+      <dl>
+        <dt>Usual course</dt>
+        <dd>{info.usualCourse}</dd>
+        <dt>Regulatory status</dt>
+        <dd>{info.regulatory}</dd>
+        {info.references.length > 0 && (
+          <>
+            <dt>References</dt>
+            <dd>
+              <ul>
+                {info.references.map((reference) => (
+                  <li key={reference}>{reference}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>If proposed</dt>
+        <dd>
+          {info.referral
+            ? 'Written as a CarePlan activity with a draft referral (ServiceRequest) to the psychiatry service.'
+            : 'Written as a CarePlan activity (no referral).'}
+        </dd>
+      </dl>
+    </details>
+  );
+}
+
 interface Props {
   suggestion: Suggestion;
+  info?: OptionInfo | null;
   ticked: boolean;
   tickable: boolean;
   overrideReason: string;
@@ -43,7 +78,7 @@ interface Props {
 }
 
 /** One option with its status, reasons, cautions and contraindications, and the tick to propose it. */
-export function SuggestionCard({ suggestion, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason }: Props) {
+export function SuggestionCard({ suggestion, info, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason }: Props) {
   const id = `option-${suggestion.intervention}`;
   const needsReason = needsOverrideReason(suggestion.status);
   return (
@@ -68,9 +103,11 @@ export function SuggestionCard({ suggestion, ticked, tickable, overrideReason, d
           </span>
         )}
       </div>
+      {info && <p className="option-card__summary">{info.summary}</p>}
       <FindingList title="Why" findings={suggestion.reasons} tone="reason" />
       <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" />
       <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" />
+      {info && <AboutOption info={info} />}
       {needsReason && (
         <div className="option-card__override">
           <label id={`${id}-why-label`} htmlFor={`${id}-why`}>

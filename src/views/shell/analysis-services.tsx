@@ -9,9 +9,10 @@ import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource a
 import { useWriteBack } from '../../fhir/writeback/useWriteBack';
 import { derivePatient } from '../../clinical/index';
 import { RULES } from '../../clinical/rules';
-import type { Derivation, PatientRecord, RuleRef } from '../../clinical/types';
+import { describeOption as catalogDescription } from '../../clinical/suggestions/index';
+import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
-import type { DraftRequest, DraftView, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
+import type { DraftRequest, DraftView, OptionInfo, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
 
 /** How the app names itself in Provenance. */
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
@@ -25,6 +26,16 @@ export function derive(record: PatientRecord, asOf: string): Derivation {
 /** The timeline page; it takes the score thresholds from the terminology layer itself. */
 export function renderPage(derivation: Derivation, rules: RuleRef[]) {
   return <TreatmentResistancePage derivation={derivation} rules={rules} />;
+}
+
+export function describeOption(id: InterventionId): OptionInfo | null {
+  try {
+    const { summary, usualCourse, regulatory, references, referral } = catalogDescription(id);
+    return { summary, usualCourse, regulatory, references, referral };
+  } catch {
+    // An option without a catalog row still shows its evaluation; only the "about" part is left out.
+    return null;
+  }
 }
 
 export function buildDraft(request: DraftRequest): DraftView {

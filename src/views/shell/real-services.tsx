@@ -103,6 +103,7 @@ export const realServices: ShellServices = {
   },
   renderPage: (derivation, rules) => loaded().renderPage(derivation, rules),
   buildDraft: (request) => loaded().buildDraft(request),
+  describeOption: (id) => loaded().describeOption(id),
   useWriteBack: (session: SmartSession) => loaded().useWriteBackView(session),
   explainError,
 };

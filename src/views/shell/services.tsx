@@ -77,6 +77,16 @@ export interface DraftView {
   payload: unknown;
 }
 
+/** What an option is, beside its evaluation: from the suggestions catalog, with verification tags in the text. */
+export interface OptionInfo {
+  summary: string;
+  usualCourse: string;
+  regulatory: string;
+  references: string[];
+  /** True when confirming writes it as a referral (ServiceRequest), not only as a CarePlan activity. */
+  referral: boolean;
+}
+
 export type WriteState = 'idle' | 'writing' | 'done' | 'error';
 
 export interface WrittenResource {
@@ -129,6 +139,8 @@ export interface ShellServices {
   /** The main treatment-resistance page (timeline engineer's component). */
   renderPage(derivation: Derivation, rules: RuleRef[]): ReactNode;
   buildDraft(request: DraftRequest): DraftView;
+  /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */
+  describeOption?(id: InterventionId): OptionInfo | null;
   useWriteBack(session: SmartSession): WriteBackView;
   /** Turns a launch/read error into words; return null to fall back on the shell's own classification. */
   explainError?(error: unknown): ExplainedError | null;

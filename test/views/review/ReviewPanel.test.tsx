@@ -55,6 +55,30 @@ describe('options', () => {
     expect(folded.textContent).toContain('MedicationDispense/d4');
   });
 
+  it('shows what each option is, and its usual course, regulatory status and references from the catalog', async () => {
+    const { user } = renderReview({
+      describeOption: (id) =>
+        id === 'tms'
+          ? {
+              summary: 'Magnetic pulses over the left dorsolateral prefrontal cortex.',
+              usualCourse: '5 sessions a week for 4-6 weeks.',
+              regulatory: 'FDA-cleared device: NeuroStar (2008) — FACTS.md §6.1 [verified]',
+              references: ['O’Reardon 2007 [verified]'],
+              referral: true,
+            }
+          : null,
+    });
+    const tms = tmsBox().closest('li')!;
+    expect(within(tms).getByText('Magnetic pulses over the left dorsolateral prefrontal cortex.')).toBeTruthy();
+    await user.click(within(tms).getByText(/usual course, regulatory status and references/i));
+    expect(within(tms).getByText('5 sessions a week for 4-6 weeks.')).toBeTruthy();
+    expect(within(tms).getByText('FDA-cleared device: NeuroStar (2008) — FACTS.md §6.1 [verified]')).toBeTruthy();
+    expect(within(tms).getByText(/draft referral \(ServiceRequest\)/)).toBeTruthy();
+    // Options the catalog does not describe still show their evaluation.
+    const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }).closest('li')!;
+    expect(within(ect).queryByText(/usual course/i)).toBeNull();
+  });
+
   it('lets a contraindicated option be ticked only with a written reason, which is passed to the draft', async () => {
     const { services, user } = renderReview();
     const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }) as HTMLInputElement;

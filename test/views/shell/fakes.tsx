@@ -170,6 +170,7 @@ export interface FakeOptions {
   readTimeoutMs?: number;
   slowNoticeMs?: number;
   explainError?: ShellServices['explainError'];
+  describeOption?: ShellServices['describeOption'];
 }
 
 export function fakeServices(options: FakeOptions = {}): ShellServices & { writeBackControl: ReturnType<typeof fakeWriteBack> } {
@@ -185,6 +186,7 @@ export function fakeServices(options: FakeOptions = {}): ShellServices & { write
     useWriteBack: writeBack.useWriteBack,
     writeBackControl: writeBack,
     ...(options.explainError ? { explainError: options.explainError } : {}),
+    ...(options.describeOption ? { describeOption: options.describeOption } : {}),
     ...(options.readTimeoutMs !== undefined ? { readTimeoutMs: options.readTimeoutMs } : {}),
     ...(options.slowNoticeMs !== undefined ? { slowNoticeMs: options.slowNoticeMs } : {}),
   };

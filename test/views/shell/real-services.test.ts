@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FhirNetworkError, LaunchError, SessionExpiredError } from '../../../src/fhir/errors';
 import { WriteBackError, type WriteBackResult } from '../../../src/fhir/writeback/types';
 import { explainError } from '../../../src/views/shell/real-services';
-import { errorView, resultView } from '../../../src/views/shell/analysis-services';
+import { describeOption, errorView, resultView } from '../../../src/views/shell/analysis-services';
 
 describe('errors from the FHIR layer', () => {
   it('keeps the launch error’s own explanation and the server text as detail', () => {
@@ -70,5 +70,15 @@ describe('write-back view model', () => {
       written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'Draft care plan (1 option): created' }],
     });
     expect(errorView(new WriteBackError('rejected', 'Rejected (422).', { retryable: false })).operationOutcome).toBeUndefined();
+  });
+});
+
+describe('catalog facts for the option cards', () => {
+  it('describes every option with a summary, course and regulatory status', () => {
+    const tms = describeOption('tms');
+    expect(tms?.summary.length).toBeGreaterThan(0);
+    expect(tms?.usualCourse.length).toBeGreaterThan(0);
+    expect(tms?.regulatory.length).toBeGreaterThan(0);
+    expect(describeOption('no-such-option' as never)).toBeNull();
   });
 });
