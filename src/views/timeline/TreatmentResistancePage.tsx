@@ -234,7 +234,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
           </div>
           {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
             <div className="trp-unplaced" role="note">
-              <h3>Data notes: what could not be placed or read as recorded</h3>
+              <h3>Data notes</h3>
               <ul>
                 {notPlaced.map((n, i) => (
                   <li key={i}>{n}</li>
