@@ -23,9 +23,10 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
-    alias: {
+    alias: [
       // fhirclient's package "main" is its Node entry; under jsdom we want the browser build (stack-notes).
-      fhirclient: here('./node_modules/fhirclient/lib/entry/browser.js'),
-    },
+      // Exact match only: deep imports such as 'fhirclient/lib/lib' resolve as they are.
+      { find: /^fhirclient$/, replacement: here('./node_modules/fhirclient/lib/entry/browser.js') },
+    ],
   },
 });

@@ -9,7 +9,7 @@
  *
  * Every failure ends in a plain-words message on the page; nothing is written to the console.
  */
-import { startAuthorization } from './fhir/fhirclient-adapter';
+import { fetchSmartConfiguration, startAuthorization } from './fhir/fhirclient-adapter';
 import {
   chooseScopes,
   isUsableBaseUrl,
@@ -97,8 +97,10 @@ async function loadClients(): Promise<LaunchClientConfig[]> {
 /** The server's SMART configuration, or null when it has none (fhirclient then falls back to /metadata). */
 async function loadSmartCapabilities(iss: string): Promise<SmartCapabilities | null> {
   try {
-    const loaded = await fetchJson(`${iss.replace(/\/+$/, '')}/.well-known/smart-configuration`);
-    return loaded.ok && typeof loaded.json === 'object' && loaded.json !== null ? (loaded.json as SmartCapabilities) : null;
+    const loaded = await fetchSmartConfiguration(iss, FETCH_TIMEOUT_MS);
+    return loaded.found && typeof loaded.configuration === 'object' && loaded.configuration !== null
+      ? (loaded.configuration as SmartCapabilities)
+      : null;
   } catch {
     throw new LaunchPageError(
       'The FHIR server could not be reached',

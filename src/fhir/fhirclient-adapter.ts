@@ -3,6 +3,9 @@
  * tests of smart/http/read run with fakes and fhirclient's quirks (browser entry, polyfills) stay here.
  */
 import FHIR from 'fhirclient';
+// fhirclient's per-page fetch cache: authorize() reads the SMART configuration through it, so fetching it the same way
+// here lets the launch page choose v1/v2 scopes without a second request to the EHR.
+import { getAndCache } from 'fhirclient/lib/lib';
 
 /** The part of fhirclient's token response the app uses. */
 export interface SmartTokenResponse {
@@ -53,4 +56,28 @@ export async function startAuthorization(options: AuthorizeOptions): Promise<voi
     // on the console.
     completeInTarget: true,
   });
+}
+
+/** The outcome of asking a FHIR server for its `.well-known/smart-configuration`. */
+export type SmartConfigurationResult = { found: true; configuration: unknown } | { found: false; status: number };
+
+/**
+ * Fetches `<iss>/.well-known/smart-configuration` through fhirclient's cache (the same URL string fhirclient builds),
+ * so the `authorize()` that follows reuses it. Resolves `found: false` for an HTTP error status (the server may have
+ * only a CapabilityStatement); rejects only when the server cannot be reached or `timeoutMs` passes.
+ */
+export async function fetchSmartConfiguration(iss: string, timeoutMs: number): Promise<SmartConfigurationResult> {
+  const url = String(iss).replace(/\/*$/, '/') + '.well-known/smart-configuration';
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const configuration: unknown = await getAndCache(url, { headers: { accept: 'application/json' }, signal: controller.signal });
+    return { found: true, configuration };
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status > 0) return { found: false, status };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -10,7 +10,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthorizeOptions } from '../../src/fhir/fhirclient-adapter';
 
 const authorize = vi.fn(async (_options: AuthorizeOptions) => {});
-vi.mock('../../src/fhir/fhirclient-adapter', () => ({ startAuthorization: authorize }));
+// Only the redirect is replaced: the SMART configuration is fetched for real (through the stubbed global fetch).
+vi.mock('../../src/fhir/fhirclient-adapter', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/fhir/fhirclient-adapter')>()),
+  startAuthorization: authorize,
+}));
 
 const launchHtml = readFileSync(resolve(__dirname, '../../launch.html'), 'utf8');
 const smartConfig = readFileSync(resolve(__dirname, '../../public/smart-config.json'), 'utf8');
