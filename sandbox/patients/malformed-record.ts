@@ -59,7 +59,8 @@ export const malformedRecord: DemoPatient = {
       id: b.id('free-text-med'),
       status: 'completed',
       intent: 'order',
-      medicationCodeableConcept: { text: 'antidepressant (name not recorded, per outside records)' },
+      // Markup in server text must reach the screen as text, never as HTML (checked in test/e2e/timeline.spec.ts).
+      medicationCodeableConcept: { text: 'antidepressant <b>(name not recorded)</b> <img src="x" onerror="document.title=\'injected\'"> per outside records' },
       subject: b.subject,
       authoredOn: b.day(400),
       dosageInstruction: [{ text: 'one tablet daily' }],

@@ -112,3 +112,14 @@ test('malformed-record: everything not used is listed with a reason', async ({ p
   expect(await unused.locator('tbody tr').count()).toBeGreaterThan(0);
   await expect(page.locator('.trp-unplaced')).toBeVisible();
 });
+
+test('malformed-record: markup in the record is shown as text, never run or rendered', async ({ page }) => {
+  await launchFromEhr(page, 'malformed-record');
+  const unused = page.locator('.trp-unused-table');
+  // The free-text medication carries <b> and an <img onerror> in its text: both must appear literally.
+  await expect(unused.getByText('<img src="x"', { exact: false })).toBeVisible();
+  await expect(unused.getByText('<b>(name not recorded)</b>', { exact: false })).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.locator('.trp-unused-table b').count()).toBe(0);
+  expect(await page.title()).not.toBe('injected');
+});
