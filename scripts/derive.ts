@@ -53,6 +53,9 @@ async function write(chunk: string): Promise<void> {
   if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
+/** Documents are gathered into ~1 MB writes: one write per patient costs more in stream overhead than the text. */
+const OUTPUT_BATCH_CHARS = 1 << 20;
+
 async function emitAll(records: AsyncIterable<PatientRecord> | Iterable<PatientRecord>, count: number, options: DeriveOptions, pretty: boolean): Promise<void> {
   const json = (x: unknown) => JSON.stringify(x, null, pretty ? 2 : undefined);
   if (count === 0) {
@@ -63,13 +66,22 @@ async function emitAll(records: AsyncIterable<PatientRecord> | Iterable<PatientR
     for await (const r of records) await write(`${json(deriveSafely(r, options))}\n`);
     return;
   }
-  await write('[\n');
+  let pending: string[] = ['[\n'];
+  let pendingChars = 0;
   let first = true;
   for await (const r of records) {
-    await write(`${first ? '' : ',\n'}${json(deriveSafely(r, options))}`);
+    const doc = json(deriveSafely(r, options));
+    pending.push(first ? doc : `,\n${doc}`);
+    pendingChars += doc.length;
     first = false;
+    if (pendingChars >= OUTPUT_BATCH_CHARS) {
+      await write(pending.join(''));
+      pending = [];
+      pendingChars = 0;
+    }
   }
-  await write('\n]\n');
+  pending.push('\n]\n');
+  await write(pending.join(''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,24 +147,66 @@ type LineIndex = Map<string, number[]>;
 
 const PATIENT_REF_RE = /"(?:subject|patient)"\s*:\s*\{[^{}]*?"reference"\s*:\s*"(?:[^"]*\/)?Patient\/([^"/]+)"/;
 const PATIENT_ID_RE = /"resourceType"\s*:\s*"Patient"/;
+const INDEX_CHUNK_BYTES = 1 << 20;
 
-/** Pass 1: stream each file, note where each patient's lines are; keep Medications by reference. */
+/** Byte patterns of the cheap scan. */
+/** Long on purpose: the byte search skips ahead by about its length. */
+const COMPACT_SUBJECT = Buffer.from('"subject":{"reference":"');
+const RESOURCE_TYPE_FIRST = Buffer.from('{"resourceType":"');
+/** A reference value PATIENT_REF_RE accepts, with its id (ASCII only: anything else takes the careful path). */
+const PATIENT_REF_VALUE = /^(?:[^"]*\/)?Patient\/([\x21-\x2e\x30-\x7e]+)$/;
+
+/**
+ * Next occurrence of a byte pattern at or after a position, remembered so that each line does not search the rest
+ * of the chunk again: total work stays linear in the chunk however rarely the pattern occurs.
+ */
+class NextOccurrence {
+  private at = -1;
+  constructor(
+    private readonly buf: Buffer,
+    private readonly needle: Buffer,
+  ) {}
+  from(pos: number): number {
+    if (this.at !== Infinity && this.at < pos) {
+      const i = this.buf.indexOf(this.needle, pos);
+      this.at = i === -1 ? Infinity : i;
+    }
+    return this.at;
+  }
+}
+
+/** A line that begins `{"resourceType":"X"` with X neither Patient nor Medication (those need parsing). */
+function isOrdinaryResourceLine(buf: Buffer, pos: number, end: number): boolean {
+  const typeStart = pos + RESOURCE_TYPE_FIRST.length;
+  if (typeStart >= end || buf.compare(RESOURCE_TYPE_FIRST, 0, RESOURCE_TYPE_FIRST.length, pos, typeStart) !== 0) return false;
+  const quote = buf.indexOf(34, typeStart);
+  if (quote === -1 || quote >= end) return false;
+  const type = buf.toString('latin1', typeStart, quote);
+  return type !== 'Patient' && type !== 'Medication';
+}
+
+/**
+ * Pass 1: stream each file in large chunks, note where each patient's lines are; keep Medications by reference.
+ * The usual line (`{"resourceType":"X",...` with a compact `"subject":{"reference":"Patient/..."}`, X neither Patient
+ * nor Medication) is indexed by byte search alone, without decoding or parsing it; anything else is decoded as UTF-8
+ * and, when the regex is not enough, parsed (Patient and Medication lines, other layouts, non-ASCII ids).
+ */
 async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medications: Map<string, Resource>; skipped: number }> {
   const index: LineIndex = new Map();
   const medications = new Map<string, Resource>();
   let skipped = 0;
   for (let f = 0; f < files.length; f++) {
-    let offset = 0;
-    let carry: Buffer | null = null;
-    let carryOffset = 0;
-    const onLine = (buf: Buffer, start: number) => {
-      const length = buf.length;
-      if (length === 0) return;
-      const text = buf.toString('utf8');
+    const note = (pid: string, start: number, length: number) => {
+      const list = index.get(pid);
+      if (list) list.push(f, start, length);
+      else index.set(pid, [f, start, length]);
+    };
+    /** The careful path: the line as UTF-8, parsed when the cheap scan is not enough. */
+    const slowLine = (bytes: Buffer, start: number) => {
+      const text = bytes.toString('utf8');
       if (text.trim() === '') return;
       let pid: string | null = null;
       if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
-        // The cheap scan was not enough: parse this line (Patient, Medication or unusual layout).
         let r: unknown;
         try {
           r = JSON.parse(text);
@@ -171,25 +225,45 @@ async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medicat
         skipped++;
         return;
       }
-      const list = index.get(pid);
-      if (list) list.push(f, start, length);
-      else index.set(pid, [f, start, length]);
+      note(pid, start, bytes.length);
     };
-    for await (const chunk of createReadStream(files[f]!) as AsyncIterable<Buffer>) {
-      let buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      let bufOffset = carry ? carryOffset : offset;
+    /** Lines of `buf` (which starts at file offset `base`); returns the bytes after the last newline. */
+    const lines = (buf: Buffer, base: number): Buffer => {
+      const compactSubject = new NextOccurrence(buf, COMPACT_SUBJECT);
+      let pos = 0;
       let nl: number;
-      while ((nl = buf.indexOf(10)) !== -1) {
-        const lineEnd = nl > 0 && buf[nl - 1] === 13 ? nl - 1 : nl;
-        onLine(buf.subarray(0, lineEnd), bufOffset);
-        buf = buf.subarray(nl + 1);
-        bufOffset += nl + 1;
+      while ((nl = buf.indexOf(10, pos)) !== -1) {
+        const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+        if (end > pos) {
+          // Fast path: the line starts with its resourceType, which is neither Patient nor Medication, and its first
+          // compact subject reference names a patient.
+          let pid: string | null = null;
+          const at = compactSubject.from(pos);
+          if (at < end && isOrdinaryResourceLine(buf, pos, end)) {
+            const valueStart = at + COMPACT_SUBJECT.length;
+            const quote = buf.indexOf(34, valueStart);
+            if (quote !== -1 && quote < end) pid = PATIENT_REF_VALUE.exec(buf.toString('latin1', valueStart, quote))?.[1] ?? null;
+          }
+          if (pid !== null) note(pid, base + pos, end - pos);
+          else slowLine(buf.subarray(pos, end), base + pos);
+        }
+        pos = nl + 1;
       }
-      carry = buf.length > 0 ? Buffer.from(buf) : null;
-      carryOffset = bufOffset;
+      return buf.subarray(pos);
+    };
+    let offset = 0;
+    let carry: Buffer | null = null;
+    for await (const chunk of createReadStream(files[f]!, { highWaterMark: INDEX_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      const buf: Buffer = carry && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const base = offset - (carry?.length ?? 0);
+      const rest = lines(buf, base);
+      carry = rest.length > 0 ? Buffer.from(rest) : null;
       offset += chunk.length;
     }
-    if (carry) onLine(carry, carryOffset);
+    if (carry) {
+      const end = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
+      if (end > 0) slowLine(carry.subarray(0, end), offset - carry.length);
+    }
   }
   return { index, medications, skipped };
 }

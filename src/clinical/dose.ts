@@ -38,31 +38,113 @@ interface LineDose {
   rules: RuleRef[];
 }
 
-/** Memoised like identifyMedication: thousands of dispenses repeat the same dosage lines. */
+/**
+ * Memo: thousands of dispenses repeat the same dosage lines. The key is everything the result depends on: the
+ * dosage lines themselves (compared structurally, so any field that differs is a miss) and the three identity fields
+ * the computation reads (strengthMg, concentrationMgPerMl, longActingInjectable). Entries are grouped by the first
+ * line's text so a lookup compares against a handful of candidates; structural comparison costs a fraction of the
+ * JSON.stringify key it replaces (measured ~1 µs against ~5 µs per dispense).
+ */
+interface DoseCacheEntry {
+  dosages: unknown;
+  strengthMg: unknown;
+  concentrationMgPerMl: unknown;
+  longActingInjectable: unknown;
+  result: DailyDoseDetail;
+}
 const DOSE_CACHE_LIMIT = 20_000;
-const doseCache = new Map<string, DailyDoseDetail>();
+const DOSE_CACHE_PER_TEXT = 16;
+const MAX_COMPARE_DEPTH = 12;
+/** Values compared per lookup at most (a cyclic or huge dosage must not make the comparison explode). */
+const MAX_COMPARE_NODES = 2_000;
+let compareBudget = 0;
+const doseCache = new Map<string, DoseCacheEntry[]>();
+let doseCacheSize = 0;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
+function sameJson(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_COMPARE_DEPTH) return false;
+  if (--compareBudget < 0) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i], depth + 1)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!hasOwn.call(x, k)) continue;
+    keys++;
+    if (!hasOwn.call(y, k) || !sameJson(x[k], y[k], depth + 1)) return false;
+  }
+  for (const k in y) if (hasOwn.call(y, k)) keys--;
+  return keys === 0;
+}
+
+function firstText(dosages: unknown): string {
+  const first = Array.isArray(dosages) ? (dosages[0] as { text?: unknown } | null | undefined) : undefined;
+  return first && typeof first === 'object' && typeof first.text === 'string' ? first.text : '';
+}
 
 export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
-  let key: string | null;
+  const id = identity as IdentityLike;
+  let cached: DailyDoseDetail | undefined;
+  let bucket: DoseCacheEntry[] | undefined;
+  let text = '';
   try {
-    const id = identity as IdentityLike;
-    key = `${id.strengthMg}|${id.concentrationMgPerMl ?? ''}|${id.longActingInjectable}|${JSON.stringify(dosages ?? null)}`;
+    text = firstText(dosages);
+    bucket = doseCache.get(text);
+    if (bucket) {
+      for (const e of bucket) {
+        if (
+          e.strengthMg === id.strengthMg &&
+          e.concentrationMgPerMl === (id.concentrationMgPerMl ?? null) &&
+          e.longActingInjectable === id.longActingInjectable &&
+          ((compareBudget = MAX_COMPARE_NODES), sameJson(e.dosages, dosages, 0))
+        ) {
+          cached = e.result;
+          break;
+        }
+      }
+    }
   } catch {
-    key = null; // unserialisable input (cycles): compute without caching
+    bucket = undefined; // unreadable input (throwing getters...): compute without caching
   }
-  let cached = key === null ? undefined : doseCache.get(key);
   if (!cached) {
     cached = dailyDoseUncached(dosages, identity);
-    if (key !== null) {
-      if (doseCache.size >= DOSE_CACHE_LIMIT) doseCache.clear();
-      doseCache.set(key, cached);
-    }
+    remember(text, dosages, id, cached);
   }
   return {
     ...cached,
     ...(cached.rules ? { rules: [...cached.rules] } : {}),
     ...(cached.perInterval ? { perInterval: { ...cached.perInterval } } : {}),
   };
+}
+
+function remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, result: DailyDoseDetail): void {
+  let copy: unknown;
+  try {
+    // A private copy: the caller's resource may change later; values structuredClone refuses are not cached.
+    copy = dosages === undefined ? undefined : structuredClone(dosages);
+  } catch {
+    return;
+  }
+  if (doseCacheSize >= DOSE_CACHE_LIMIT) {
+    doseCache.clear();
+    doseCacheSize = 0;
+  }
+  let bucket = doseCache.get(text);
+  if (!bucket) doseCache.set(text, (bucket = []));
+  if (bucket.length >= DOSE_CACHE_PER_TEXT) return; // values that never compare equal (NaN) must not grow the memo
+  bucket.push({ dosages: copy, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
+  doseCacheSize++;
 }
 
 function dailyDoseUncached(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
@@ -104,6 +186,11 @@ function dailyDoseUncached(dosages: Dosage[] | undefined, identity: MedicationId
     };
   }
   const total = round(perLine.reduce((sum, l) => sum + (l.mgPerDay ?? 0), 0));
+  if (!Number.isFinite(total)) {
+    // e.g. a timing period of 5e-324 days: the arithmetic overflows, and no real dose does.
+    notes.push(`the dosage works out to a non-finite daily amount (${basis}): dose unknown`);
+    return { amount: null, unit: null, basis: basis || 'dose could not be determined', note: uniq(notes).join('; '), ...(asNeeded ? { asNeeded } : {}), rules };
+  }
   const single = perLine.length === 1 ? perLine[0] : undefined;
   const perInterval =
     single && single.intervalDays !== null && single.intervalDays > 1 && single.mgPerAdministration !== null

@@ -144,6 +144,11 @@ interface Context {
   trialsById: Map<string, Trial>;
   assessments: Map<ConditionKey, Assessment>;
   urgency: Map<UrgencySignal, Finding[]>;
+  /**
+   * Each criterion's result for this patient: options share criteria, and an option that is not eligible looks at
+   * its criteria again to say what is missing. Results are read, never changed, so they can be shared.
+   */
+  criteria: Map<Criterion, CriterionResult>;
 }
 
 function isCurrent(diagnosis: DiagnosisSpan, asOf: string): boolean {
@@ -172,7 +177,7 @@ function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], ma
   });
 }
 
-function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency'>): Map<UrgencySignal, Finding[]> {
+function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria'>): Map<UrgencySignal, Finding[]> {
   const signals = new Map<UrgencySignal, Finding[]>();
   const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
 
@@ -185,7 +190,7 @@ function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urge
       sources: [score.source],
     });
   }
-  const context = { ...contextBase, urgency: signals };
+  const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>() };
   for (const signal of ['suicidal-ideation', 'catatonia', 'psychotic-features'] as const) {
     for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
   }
@@ -199,7 +204,7 @@ function buildContext(derived: DerivedRecord): Context {
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
   };
-  return { ...base, urgency: urgencySignals(derived, base) };
+  return { ...base, urgency: urgencySignals(derived, base), criteria: new Map() };
 }
 
 function trialsOf(context: Context, ids: readonly string[]): Trial[] {
@@ -377,8 +382,13 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
 };
 
 function checkCriterion(criterion: Criterion, context: Context): CriterionResult {
-  // The mapped table guarantees the right function for each kind.
-  return (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+  let result = context.criteria.get(criterion);
+  if (!result) {
+    // The mapped table guarantees the right function for each kind.
+    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+    context.criteria.set(criterion, result);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -199,3 +199,48 @@ describe('plain dosage text', () => {
     expect(dailyDoseOf('nope' as never, sertraline50).amount).toBeNull();
   });
 });
+
+describe('overflowing arithmetic', () => {
+  it('a timing period of 5e-324 days gives dose unknown, not Infinity mg/day (property-test counterexample)', () => {
+    const d = dailyDoseOf([{ text: '150 mg every 4 weeks', timing: { repeat: { period: 5e-324 } } }], sertraline50);
+    expect(d).toMatchObject({ amount: null, unit: null });
+    expect(d.note).toMatch(/non-finite/);
+  });
+});
+
+describe('the dose memo returns what a fresh computation would', () => {
+  // The memo is keyed on the dosage lines (structurally) and the identity fields the computation reads.
+  it('same text, different doseQuantity: different doses', () => {
+    const a = dailyDoseOf([{ text: 'take as directed', ...q(50, 'mg'), ...daily() }], sertraline50);
+    const b = dailyDoseOf([{ text: 'take as directed', ...q(150, 'mg'), ...daily() }], sertraline50);
+    expect([a.amount, b.amount]).toEqual([50, 150]);
+  });
+  it('same lines, different product strength: different doses', () => {
+    const lines = (): Dosage[] => [{ text: '1 tablet daily (memo test)', ...q(1, 'tablet'), ...daily() }];
+    const sertraline100 = identifyMedication({ text: 'sertraline 100 MG Oral Tablet' });
+    expect(dailyDoseOf(lines(), sertraline50).amount).toBe(50);
+    expect(dailyDoseOf(lines(), sertraline100).amount).toBe(100);
+    expect(dailyDoseOf(lines(), sertralineNoStrength).amount).toBeNull();
+  });
+  it('same lines, key order differs or a field is added: still the right dose', () => {
+    const base = dailyDoseOf([{ text: 'memo order', ...q(2, 'tablet'), ...daily(2) }], sertraline50);
+    const reordered = dailyDoseOf([{ ...daily(2), ...q(2, 'tablet'), text: 'memo order' }], sertraline50);
+    const withSequence = dailyDoseOf([{ text: 'memo order', ...q(2, 'tablet'), ...daily(2), sequence: 1 }], sertraline50);
+    expect([base.amount, reordered.amount, withSequence.amount]).toEqual([200, 200, 200]);
+    const twoLines = dailyDoseOf([{ text: 'memo order', ...q(2, 'tablet'), ...daily(2) }, { ...q(1, 'tablet'), ...daily() }], sertraline50);
+    expect(twoLines.amount).toBe(250);
+  });
+  it('changing the caller\'s dosage after a call does not change a later answer', () => {
+    const lines: Dosage[] = [{ text: 'memo mutation', ...q(25, 'mg'), ...daily() }];
+    expect(dailyDoseOf(lines, sertraline50).amount).toBe(25);
+    lines[0]!.doseAndRate![0]!.doseQuantity!.value = 75;
+    expect(dailyDoseOf(lines, sertraline50).amount).toBe(75);
+  });
+  it('cyclic dosage objects neither throw nor hang', () => {
+    const cyclic: Record<string, unknown> = { text: 'memo cycle', ...q(10, 'mg'), ...daily() };
+    cyclic.self = cyclic;
+    cyclic.many = [cyclic, cyclic, cyclic, cyclic, cyclic, cyclic, cyclic, cyclic];
+    expect(dailyDoseOf([cyclic as Dosage], sertraline50).amount).toBe(10);
+    expect(dailyDoseOf([cyclic as Dosage], sertraline50).amount).toBe(10);
+  });
+});
