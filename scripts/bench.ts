@@ -178,10 +178,17 @@ async function deriveRows(rows: Row[], skip: Set<string>): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Runs `node --import tsx <script> args` with a preload that reports the process's peak RSS on exit. */
-function runNodeScript(script: string, args: string[], stdoutFile: string | null): Promise<{ code: number | null; seconds: number; maxRssKb: number | null; stderr: string }> {
+function runNodeScript(
+  script: string,
+  args: string[],
+  stdoutFile: string | null,
+): Promise<{ code: number | null; seconds: number; maxRssKb: number | null; cpuSeconds: number | null; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
   const preload = join(dir, 'maxrss.cjs');
-  writeFileSync(preload, "process.on('exit', () => { process.stderr.write('\\nBENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'); });\n");
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_MAXRSS_KB=' + u.maxRSS + ' BENCH_CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n",
+  );
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--require', preload, '--import', 'tsx', script, ...args], {
@@ -198,8 +205,14 @@ function runNodeScript(script: string, args: string[], stdoutFile: string | null
       const seconds = (performance.now() - t0) / 1000;
       if (typeof out === 'number') closeSync(out);
       rmSync(dir, { recursive: true, force: true });
-      const m = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
-      resolve({ code, seconds, maxRssKb: m ? Number(m[1]) : null, stderr: stderr.replace(/\n?BENCH_MAXRSS_KB=\d+\n?/, '') });
+      const m = /BENCH_MAXRSS_KB=(\d+) BENCH_CPU_US=(\d+)/.exec(stderr);
+      resolve({
+        code,
+        seconds,
+        maxRssKb: m ? Number(m[1]) : null,
+        cpuSeconds: m ? Number(m[2]) / 1e6 : null,
+        stderr: stderr.replace(/\n?BENCH_MAXRSS_KB=\d+ BENCH_CPU_US=\d+\n?/, ''),
+      });
     });
   });
 }
@@ -215,10 +228,9 @@ async function populationRows(rows: Row[], patients: number): Promise<void> {
     log(`generating ${patients} typical patients as NDJSON...`);
     const gen = await runNodeScript(join(root, 'scripts/generate-patient.ts'), ['--patients', String(patients), '--ndjson', join(dir, 'ndjson'), '--seed', '1'], null);
     if (gen.code !== 0) throw new Error(`generator failed: ${gen.stderr.trim().slice(0, 200)}`);
-    // Start-up (tsx transpiling, module loading) measured on an empty folder, so the rate can be given without it.
-    const empty = join(dir, 'empty');
-    spawnSync('mkdir', ['-p', empty]);
-    const idle = await runNodeScript(script, [empty], null);
+    // Start-up (tsx transpiling, module loading) measured with --help (all modules load, then it exits 0), so the
+    // rate can also be given without it. (An empty folder is an error exit, which left start-up unmeasured.)
+    const idle = await runNodeScript(script, ['--help'], null);
     log(`deriving ${patients} patients (scripts/derive.ts)...`);
     const outFile = join(dir, 'out.json');
     const run = await runNodeScript(script, [join(dir, 'ndjson')], outFile);
@@ -233,7 +245,7 @@ async function populationRows(rows: Row[], patients: number): Promise<void> {
       figure: `${rate.toFixed(0)} patients/s (${run.seconds.toFixed(1)} s; ${rateNet.toFixed(0)}/s without ${idle.seconds.toFixed(1)} s start-up)`,
       target: '> 1,000 patients/s',
       pass: rate > 1000,
-      note: `${derived} documents written${errors ? `, ${errors} error documents` : ''}`,
+      note: `${derived} documents written${errors ? `, ${errors} error documents` : ''}${run.cpuSeconds !== null ? `; CPU ${run.cpuSeconds.toFixed(1)} s (user+sys, all threads)` : ''}`,
     });
     rows.push({
       measure: 'population: peak memory (RSS) of derive',

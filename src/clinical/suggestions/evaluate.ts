@@ -85,9 +85,16 @@ export function describeTrial(trial: Trial): string {
   return `${trial.ingredient}${dose} ${span} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
 }
 
-function trialsFinding(prefix: string, trials: Trial[]): Finding {
+/** describeTrial, once per trial and patient: several criteria and risks name the same trials. */
+function described(trial: Trial, context: Context): string {
+  let text = context.described.get(trial);
+  if (text === undefined) context.described.set(trial, (text = describeTrial(trial)));
+  return text;
+}
+
+function trialsFinding(prefix: string, trials: Trial[], context: Context): Finding {
   return {
-    text: `${prefix}: ${trials.map(describeTrial).join('; ')}`,
+    text: `${prefix}: ${trials.map((t) => described(t, context)).join('; ')}`,
     sources: unique(trials.flatMap((t) => t.sources)),
   };
 }
@@ -104,6 +111,18 @@ function unique<T>(values: T[]): T[] {
 // Dates (ISO strings; arithmetic only, no clock)
 // ---------------------------------------------------------------------------------------------
 
+let lastAsOf = '';
+let lastAsOfDay: number | null = null;
+
+/** asOf's day number, kept between calls: every date comparison of a patient asks for it again. */
+function asOfDayNumber(asOf: string): number | null {
+  if (asOf !== lastAsOf) {
+    lastAsOfDay = dayNumber(asOf);
+    lastAsOf = asOf;
+  }
+  return lastAsOfDay;
+}
+
 function dayNumber(iso: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return null;
@@ -115,7 +134,7 @@ function dayNumber(iso: string): number | null {
 function daysBefore(iso: string | null, asOf: string): number | null {
   if (!iso) return null;
   const a = dayNumber(iso);
-  const b = dayNumber(asOf);
+  const b = asOfDayNumber(asOf);
   return a === null || b === null ? null : b - a;
 }
 
@@ -149,6 +168,7 @@ interface Context {
    * its criteria again to say what is missing. Results are read, never changed, so they can be shared.
    */
   criteria: Map<Criterion, CriterionResult>;
+  described: Map<Trial, string>;
 }
 
 function isCurrent(diagnosis: DiagnosisSpan, asOf: string): boolean {
@@ -177,7 +197,7 @@ function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], ma
   });
 }
 
-function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria'>): Map<UrgencySignal, Finding[]> {
+function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria' | 'described'>): Map<UrgencySignal, Finding[]> {
   const signals = new Map<UrgencySignal, Finding[]>();
   const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
 
@@ -190,7 +210,7 @@ function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urge
       sources: [score.source],
     });
   }
-  const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>() };
+  const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() };
   for (const signal of ['suicidal-ideation', 'catatonia', 'psychotic-features'] as const) {
     for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
   }
@@ -204,7 +224,7 @@ function buildContext(derived: DerivedRecord): Context {
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
   };
-  return { ...base, urgency: urgencySignals(derived, base), criteria: new Map() };
+  return { ...base, urgency: urgencySignals(derived, base), criteria: new Map(), described: new Map() };
 }
 
 function trialsOf(context: Context, ids: readonly string[]): Trial[] {
@@ -264,8 +284,8 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
         ? trialsOf(context, assessment.trialIds).filter((t) => t.outcome === 'intolerance')
         : [];
       const findings: Finding[] = [];
-      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode`, failed));
-      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant));
+      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode`, failed, context));
+      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant, context));
       const total = count + intolerant.length;
       const withinMax = criterion.max === undefined || count <= criterion.max;
       if (total >= criterion.min && withinMax) {
@@ -291,7 +311,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       const failed = trialsOf(context, a.failedAdequateTrialIds);
       // Name the trials unless the engine's conclusion already does.
       const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
-      const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map(describeTrial).join('; ')}.` : '';
+      const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map((t) => described(t, context)).join('; ')}.` : '';
       const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
       return {
         text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
@@ -360,23 +380,23 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
   'failed-or-intolerant-trials'(criterion, context) {
     const trials = context.derived.trials.filter((t) => FAILED.has(t.outcome) || t.outcome === 'intolerance');
     return trials.length >= criterion.min
-      ? { met: true, findings: [trialsFinding('Trials that did not work or were not tolerated', trials)] }
+      ? { met: true, findings: [trialsFinding('Trials that did not work or were not tolerated', trials, context)] }
       : { met: false, findings: [], missing: `Needs at least ${criterion.min} trial that failed or was not tolerated; none is recorded.` };
   },
 
   'ingredient-failed'(criterion, context) {
     const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
     const failed = trials.filter((t) => FAILED.has(t.outcome));
-    if (failed.length) return { met: true, findings: [trialsFinding(`${criterion.ingredient} did not work`, failed)] };
+    if (failed.length) return { met: true, findings: [trialsFinding(`${criterion.ingredient} did not work`, failed, context)] };
     return trials.length
-      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials)], missing: `No failed ${criterion.ingredient} trial is recorded.` }
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials, context)], missing: `No failed ${criterion.ingredient} trial is recorded.` }
       : { met: false, findings: [], missing: `No ${criterion.ingredient} trial is recorded.` };
   },
 
   'no-trial-of'(criterion, context) {
     const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
     return trials.length
-      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials)], missing: `${criterion.ingredient} has already been tried.` }
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials, context)], missing: `${criterion.ingredient} has already been tried.` }
       : { met: true, findings: [{ text: `No ${criterion.ingredient} trial in the record`, sources: [] }] };
   },
 };
@@ -420,7 +440,7 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
   assessed: (match, context) => assessedAmong(context, match.conditions).map((a) => conditionFinding(a, context)),
   'prior-trial': (match, context) => {
     const trials = context.derived.trials.filter((t) => match.ingredients.includes(t.ingredient) && match.outcomes.includes(t.outcome));
-    return trials.length ? [trialsFinding('Earlier trial', trials)] : [];
+    return trials.length ? [trialsFinding('Earlier trial', trials, context)] : [];
   },
 };
 
