@@ -529,8 +529,14 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   let status: SuggestionStatus = 'not-eligible';
   let reasons: Finding[] = [];
   for (const path of option.eligibility) {
-    const results = path.all.map((criterion) => checkCriterion(criterion, context));
-    if (results.every((r) => r.met)) {
+    // Criteria after the first unmet one are never shown (missingReasons names the first unmet only): not evaluated.
+    const results: CriterionResult[] = [];
+    for (const criterion of path.all) {
+      const r = checkCriterion(criterion, context);
+      if (!r.met) break;
+      results.push(r);
+    }
+    if (results.length === path.all.length) {
       status = path.status;
       reasons = [...results.flatMap((r) => r.findings), ruleFinding(path)];
       break;
@@ -586,7 +592,14 @@ function missingReasons(option: CatalogOption, context: Context): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const path of option.eligibility) {
-    const unmet = path.all.map((c) => checkCriterion(c, context)).find((r) => !r.met);
+    let unmet: CriterionResult | undefined;
+    for (const c of path.all) {
+      const r = checkCriterion(c, context);
+      if (!r.met) {
+        unmet = r;
+        break;
+      }
+    }
     if (!unmet) continue;
     for (const finding of [...(unmet.missing ? [{ text: unmet.missing, sources: [] as string[] }] : []), ...unmet.findings]) {
       if (seen.has(finding.text)) continue;
