@@ -44,7 +44,8 @@ export const INSTRUMENTS_FOR: Record<ConditionKey, Instrument[]> = {
   ptsd: ['caps5', 'pcl5'],
 };
 
-const INSTRUMENT_LABEL: Record<Instrument, string> = {
+/** How clinicians write each instrument's name; shared by the engine's sentences and the views. */
+export const INSTRUMENT_LABEL: Record<Instrument, string> = {
   phq9: 'PHQ-9',
   'phq9-item9': 'PHQ-9 item 9',
   phq2: 'PHQ-2',

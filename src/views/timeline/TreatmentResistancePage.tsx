@@ -12,7 +12,7 @@ import { RulesPanel } from './RulesPanel';
 import { CopyToNote } from './CopyToNote';
 import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
-import { fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
+import { fullDomain, MONTH_YEAR_FORMAT, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
 import { capitalise, isConditionKey } from './labels';
 import { terminologyThresholds, type ThresholdLookup } from './thresholds';
 import { useContainerWidth } from './useContainerWidth';
@@ -53,7 +53,7 @@ function initialRange(d: Derivation): RangeChoice {
   return years > 6 ? 'two-years' : 'all';
 }
 
-const fmt = (d: Date) => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' }).format(d);
+const fmt = (d: Date) => MONTH_YEAR_FORMAT.format(d);
 
 export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds }: TreatmentResistancePageProps) {
   const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));

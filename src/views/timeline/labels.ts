@@ -115,21 +115,8 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
   combination: 'combination',
 };
 
-export const INSTRUMENT_LABEL: Record<Instrument, string> = {
-  phq9: 'PHQ-9',
-  'phq9-item9': 'PHQ-9 item 9',
-  phq2: 'PHQ-2',
-  gad7: 'GAD-7',
-  madrs: 'MADRS',
-  hamd17: 'HAM-D17',
-  'qids-sr16': 'QIDS-SR16',
-  ybocs: 'Y-BOCS',
-  cssrs: 'C-SSRS',
-  panss: 'PANSS',
-  bprs: 'BPRS',
-  caps5: 'CAPS-5',
-  pcl5: 'PCL-5',
-};
+// The engine's own table, so the timeline and the engine's sentences name an instrument the same way.
+export { INSTRUMENT_LABEL } from '../../clinical/outcome';
 
 /** Order of the score charts: depression scales first. */
 export const INSTRUMENT_ORDER: Instrument[] = [

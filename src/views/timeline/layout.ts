@@ -169,11 +169,15 @@ export interface AxisTick {
   label: string;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs milliseconds (locale data), and it ran on every render.
+const YEAR_FORMAT = new Intl.DateTimeFormat('en', { year: 'numeric' });
+export const MONTH_YEAR_FORMAT = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' });
+
 export function axisTicks(scale: ScaleTime<number, number>, frame: Frame): AxisTick[] {
   const count = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90));
   const [d0, d1] = scale.domain() as [Date, Date];
   const spanDays = differenceInCalendarDays(d1, d0);
-  const fmt = new Intl.DateTimeFormat('en', spanDays > 4 * 365 ? { year: 'numeric' } : { month: 'short', year: 'numeric' });
+  const fmt = spanDays > 4 * 365 ? YEAR_FORMAT : MONTH_YEAR_FORMAT;
   return scale.ticks(count).map((d) => ({ x: scale(d), label: fmt.format(d) }));
 }
 
