@@ -144,12 +144,14 @@ export type ComorbidityKey =
   | 'recent-stroke'
   | 'hypertension'
   | 'head-implant'
+  | 'cardiac-device'
   | 'vagotomy'
   | 'other';
 
 /**
  * A diagnosis found in the record, with the span it covers. Devices (Device resources: cochlear implant,
- * stimulators, aneurysm clips) and implant-status codes are also reported here, as kind 'head-implant'.
+ * stimulators, aneurysm clips) and implant-status codes are also reported here, as kind 'head-implant'; cardiac
+ * pacemakers, implanted defibrillators and intracardiac leads as kind 'cardiac-device'.
  */
 export interface DiagnosisSpan {
   /** What the engine recognised it as; 'other' for codes it keeps for display only. */

@@ -177,6 +177,13 @@ const TMS_RISKS: RiskRow[] = [
     source: TMS_DEVICE_LABELS,
   },
   {
+    id: 'tms.high-risk.cardiac-device',
+    match: { kind: 'diagnosis', kinds: ['cardiac-device'] },
+    severity: 'high-risk',
+    text: 'intracardiac electrodes or an implanted defibrillator/pacemaker are listed among TMS contraindications and cautions: plan with the TMS provider and cardiology',
+    source: TMS_DEVICE_LABELS,
+  },
+  {
     id: 'tms.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',

@@ -150,6 +150,7 @@ const HISTORY_KINDS: ReadonlySet<ComorbidityKey | ConditionKey> = new Set([
   'intracerebral-haemorrhage',
   'aneurysm-or-avm',
   'head-implant',
+  'cardiac-device',
   'vagotomy',
   'epilepsy',
   'trauma',

@@ -209,6 +209,11 @@ export const ICD10_RULES: readonly CodeRule[] = [
     id: 'condition.icd10.head-implant', kind: 'head-implant', summary: 'Cochlear implant status (Z96.21); presence of a neurostimulator (Z96.82, location not stated).',
     codes: ['Z96.21', 'Z96.82'], prefixes: ['Z96.21'], source: U_NOTE, verification: 'U', note: U_NOTE,
   },
+  {
+    id: 'condition.icd10.cardiac-device', kind: 'cardiac-device',
+    summary: 'Presence of a cardiac pacemaker (Z95.0) or of an automatic implantable cardiac defibrillator (Z95.810).',
+    codes: ['Z95.0', 'Z95.810'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
 ];
 
 /** SNOMED CT concepts named in FACTS.md §7.3 (checked first), beyond the generated value-set members. */
@@ -297,6 +302,7 @@ const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: Comorbidity
   { re: /obsessive[- ]compulsive disorder|\bocd\b/, kind: 'ocd' },
   { re: /post-?traumatic stress|\bptsd\b/, kind: 'ptsd' },
   { re: /cochlear implant|deep brain stimulat|vag(us|al) nerve stimulat|neurostimulator|aneurysm clip/, kind: 'head-implant' },
+  { re: /pacemaker|cardioverter|defibrillator/, kind: 'cardiac-device' },
   { re: /vagotomy/, kind: 'vagotomy' },
   { re: /intracranial hypertension|raised intracranial pressure|increased intracranial pressure|brain tumou?r/, kind: 'raised-intracranial-pressure' },
   { re: /(intracerebral|intracranial|cerebral|subarachnoid) (haemorrhage|hemorrhage|bleed)/, kind: 'intracerebral-haemorrhage' },

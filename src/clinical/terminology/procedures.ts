@@ -18,6 +18,7 @@ const R = {
   cptPsychotherapy: rule('procedure.cpt.psychotherapy', 'CPT 90832/90834/90837 (and add-ons 90833/90836/90838) are psychotherapy.', SRC.cptUnverified, 'U'),
   local: rule('procedure.local', 'A code of the local procedure code system names the procedure kind.', SRC.procedureUnverified, 'U'),
   text: rule('procedure.text', 'A procedure named in the text (ECT, rTMS/iTBS/deep TMS, esketamine, ketamine, VNS, DBS, psychotherapy) identifies its kind.', SRC.procedureUnverified, 'U'),
+  cardiacDevice: rule('device.cardiac', 'A cardiac pacemaker, implantable cardioverter-defibrillator or intracardiac lead is an intracardiac device (listed among TMS contraindications and cautions).', SRC.tmsImplants, 'S'),
   device: rule('device.head-implant', 'A cochlear implant, deep-brain or vagus nerve stimulator, or aneurysm clip/coil is an implant in or near the head (TMS contraindication).', SRC.tmsImplants, 'S'),
 } as const;
 
@@ -86,9 +87,20 @@ const DEVICE_LOCAL: Record<string, true> = {
   'vagus-nerve-stimulator': true,
   'aneurysm-clip': true,
 };
+/** Intracardiac electrodes and ICDs (FACTS.md §6.1); checked after the head implants. */
+const CARDIAC_DEVICE_LOCAL: Record<string, true> = {
+  pacemaker: true,
+  'cardiac-pacemaker': true,
+  'implantable-cardioverter-defibrillator': true,
+  icd: true,
+};
+const CARDIAC_DEVICE_TEXT = /pacemaker|pacing (lead|system)|cardioverter|defibrillator|\bcrt-?d\b|intracardiac (lead|electrode|line)/i;
 const DEVICE_TEXT = /cochlear|deep brain stimulat|\bdbs\b|vag(us|al) nerve stimulat|\bvns\b|neurostimulator|aneurysm (clip|coil)|intracranial (clip|coil|stent)|auditory brainstem implant/i;
 
-/** 'head-implant' for an implant in or near the head, with the rule; null otherwise. */
+/**
+ * 'head-implant' for an implant in or near the head, 'cardiac-device' for a pacemaker, ICD or intracardiac lead, with
+ * the rule; null otherwise. A code decides before a name; a head implant before a cardiac device.
+ */
 export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
   if (!device || typeof device !== 'object') return null;
   const names = [
@@ -101,11 +113,18 @@ export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; 
       return { kind: 'head-implant', rule: R.device, display: names[0] ?? c.code! };
     }
   }
-  const hit = names.find((n) => DEVICE_TEXT.test(n));
-  return hit ? { kind: 'head-implant', rule: R.device, display: hit } : null;
+  for (const c of codingsOf(device.type)) {
+    if (systemKeyOf(c.system) === 'local-devices' && CARDIAC_DEVICE_LOCAL[c.code!.toLowerCase()]) {
+      return { kind: 'cardiac-device', rule: R.cardiacDevice, display: names[0] ?? c.code! };
+    }
+  }
+  const head = names.find((n) => DEVICE_TEXT.test(n));
+  if (head) return { kind: 'head-implant', rule: R.device, display: head };
+  const cardiac = names.find((n) => CARDIAC_DEVICE_TEXT.test(n));
+  return cardiac ? { kind: 'cardiac-device', rule: R.cardiacDevice, display: cardiac } : null;
 }
 
-/** ComorbidityKey of a Device ('head-implant'), or null (shared-decisions signature). */
+/** ComorbidityKey of a Device ('head-implant' or 'cardiac-device'), or null (shared-decisions signature). */
 export function classifyDevice(device: Device): ComorbidityKey | null {
   return classifyDeviceWithRule(device)?.kind ?? null;
 }

@@ -35,7 +35,7 @@ export const SYSTEM_URIS: Record<SystemKey, string> = {
   'local-scales': 'http://example.org/trd-timeline/CodeSystem/scales',
   /** Local code system for interventional procedures whose SNOMED codes are unverified (FACTS.md §7.3): codes are ProcedureKind names ("ect", "tms", ...). */
   'local-procedures': 'http://example.org/trd-timeline/CodeSystem/procedures',
-  /** Local code system for implanted devices: "cochlear-implant", "deep-brain-stimulator", "vagus-nerve-stimulator", "aneurysm-clip". */
+  /** Local code system for implanted devices: "cochlear-implant", "deep-brain-stimulator", "vagus-nerve-stimulator", "aneurysm-clip"; cardiac: "pacemaker", "implantable-cardioverter-defibrillator". */
   'local-devices': 'http://example.org/trd-timeline/CodeSystem/devices',
 };
 

@@ -70,6 +70,7 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'recent-stroke': 'Recent stroke',
   hypertension: 'Hypertension',
   'head-implant': 'Implant in or near the head',
+  'cardiac-device': 'Cardiac pacemaker, defibrillator or lead',
   vagotomy: 'Vagotomy',
   other: 'Other',
 };

@@ -12,7 +12,7 @@ const conditions: ConditionKey[] = ['mdd', 'bipolar-depression', 'schizophrenia'
 const comorbidities: ComorbidityKey[] = [
   'substance-use', 'psychosocial-stressor', 'trauma', 'personality-disorder', 'anxiety', 'epilepsy', 'pregnancy',
   'psychotic-features', 'catatonia', 'suicidal-ideation', 'intracerebral-haemorrhage', 'aneurysm-or-avm',
-  'raised-intracranial-pressure', 'recent-myocardial-infarction', 'recent-stroke', 'hypertension', 'head-implant',
+  'raised-intracranial-pressure', 'recent-myocardial-infarction', 'recent-stroke', 'hypertension', 'head-implant', 'cardiac-device',
   'vagotomy', 'other',
 ];
 const outcomes: Outcome[] = ['remission', 'response', 'partial', 'nonresponse', 'intolerance', 'ongoing', 'unknown'];

@@ -102,6 +102,16 @@ describe('TMS (FACTS.md §6.1)', () => {
     expect(allText(s.cautions)).toMatch(/Epilepsy \(G40.909\).*seizure/);
   });
 
+  it('a pacemaker or implanted defibrillator is a high-risk caution for TMS, not a contraindication (FACTS.md §6.1: intracardiac electrodes/ICD)', () => {
+    const icd = diagnosis('cardiac-device', { display: 'Implantable cardioverter-defibrillator', source: 'Device/icd', clinicalStatus: 'inactive' });
+    const s = suggestionOf(mdd(1, { diagnoses: [icd] }), 'tms');
+    expect(s.status).toBe('consider');
+    expect(s.contraindications).toEqual([]);
+    expect(allText(s.cautions)).toMatch(/High risk:.*Implantable cardioverter-defibrillator.*cardiology/);
+    // A device is history whatever the clinical status of its code.
+    expect(s.cautions.flatMap((c) => c.sources)).toContain('Device/icd');
+  });
+
   it('accelerated iTBS is at most "consider" (small pivotal data, FACTS.md §6.1 SAINT)', () => {
     expect(suggestionOf(mdd(1), 'accelerated-tms').status).toBe('consider');
   });

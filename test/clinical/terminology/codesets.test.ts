@@ -108,6 +108,8 @@ describe('classifyCondition: comorbidities', () => {
     ['I10', 'hypertension'],
     ['I16.0', 'hypertension'],
     ['Z96.21', 'head-implant'],
+    ['Z95.0', 'cardiac-device'],
+    ['Z95.810', 'cardiac-device'],
     ['F23', 'psychotic-features'],
   ])('ICD-10-CM %s -> %s', (code, kind) => {
     expect(classifyCondition(icd(code))?.kind).toBe(kind);
@@ -288,6 +290,14 @@ describe('classifyProcedure and classifyDevice (FACTS §7.3, §6.1)', () => {
   });
   it.each(['Cochlear implant, left', 'Vagus nerve stimulator', 'Deep brain stimulator', 'Intracranial aneurysm clip'])('device "%s" is a head implant', (name) => {
     expect(classifyDevice(device({ deviceName: [{ name, type: 'user-friendly-name' }] }))).toBe('head-implant');
+  });
+  it.each(['Dual-chamber cardiac pacemaker', 'Implantable cardioverter-defibrillator', 'CRT-D'])('device "%s" is a cardiac device', (name) => {
+    expect(classifyDevice(device({ deviceName: [{ name, type: 'user-friendly-name' }] }))).toBe('cardiac-device');
+  });
+  it('a cardiac device by local code; a head implant named beside it still wins', () => {
+    const local = { system: 'http://example.org/trd-timeline/CodeSystem/devices', code: 'implantable-cardioverter-defibrillator' };
+    expect(classifyDevice(device({ type: { coding: [local] } }))).toBe('cardiac-device');
+    expect(classifyDevice(device({ type: { text: 'Vagus nerve stimulator (pacemaker-like generator)' } }))).toBe('head-implant');
   });
   it('a knee prosthesis is not', () => {
     expect(classifyDevice(device({ type: { text: 'Knee joint prosthesis' } }))).toBeNull();
