@@ -285,12 +285,50 @@ async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medicat
   return { index, medications, skipped };
 }
 
+const READ_AHEAD_BYTES = 4 << 20;
+
+/** Positional reads of one file through a reused window of READ_AHEAD_BYTES (memory stays bounded per file). */
+class ReadAheadWindow {
+  private readonly window = Buffer.allocUnsafe(READ_AHEAD_BYTES);
+  private windowStart = 0;
+  private windowEnd = 0;
+  constructor(private readonly fd: number) {}
+
+  /** The bytes [start, end) of the file: a buffer and where they begin in it (valid until the next call). */
+  bytes(start: number, end: number): { buf: Buffer; at: number } {
+    if (start >= this.windowStart && end <= this.windowEnd) return { buf: this.window, at: start - this.windowStart };
+    if (end - start > READ_AHEAD_BYTES) {
+      const buf = Buffer.allocUnsafe(end - start);
+      readFully(this.fd, buf, buf.length, start);
+      return { buf, at: 0 };
+    }
+    this.windowStart = start;
+    this.windowEnd = start + readFully(this.fd, this.window, READ_AHEAD_BYTES, start);
+    if (end > this.windowEnd) throw new Error('an NDJSON file changed while it was being read');
+    return { buf: this.window, at: 0 };
+  }
+}
+
+/** Reads up to `length` bytes at `position` (fewer only at the end of the file). */
+function readFully(fd: number, buf: Buffer, length: number, position: number): number {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
 /**
  * Pass 2: one patient's resources read back by offset (positional reads; no file is held in memory). Lines of one
- * patient that sit next to each other in a file (the usual Bulk Data layout) are read in one call.
+ * patient that sit next to each other in a file (the usual Bulk Data layout) are read in one call, served from a
+ * read-ahead window per file: Bulk Data files list patients in much the same order, so one large read serves many
+ * patients (system calls, not bytes, were the cost: a few per patient per file).
  */
 function* patientRecords(files: string[], index: LineIndex, medications: Map<string, Resource>): Generator<PatientRecord> {
   const fds = files.map((f) => openSync(f, 'r'));
+  const windows = fds.map((fd) => new ReadAheadWindow(fd));
   try {
     for (const [patientId, triples] of index) {
       const resources: unknown[] = [];
@@ -321,9 +359,8 @@ function* patientRecords(files: string[], index: LineIndex, medications: Map<str
           end = triples[j + 1]! + triples[j + 2]!;
           j += 3;
         }
-        const buf = Buffer.allocUnsafe(end - start);
-        readSync(fds[file]!, buf, 0, buf.length, start);
-        for (let k = 0; k < starts.length; k++) take(buf.toString('utf8', starts[k]! - start, starts[k]! - start + lengths[k]!));
+        const { buf, at } = windows[file]!.bytes(start, end);
+        for (let k = 0; k < starts.length; k++) take(buf.toString('utf8', at + starts[k]! - start, at + starts[k]! - start + lengths[k]!));
         i = j;
       }
       for (const ref of meds) resources.push(medications.get(ref)!);
