@@ -405,13 +405,18 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     browser = chromiumBrowser;
-    /** Launches the patient `runs + 1` times with `latencyMs` on every FHIR request; the first (warm-up) is dropped. */
-    const measureLaunches = async (latencyMs: number): Promise<LaunchMeasure[]> => {
+    /**
+     * Launches the patient `runs + 1` times with `latencyMs` on every FHIR request; the first (warm-up) is dropped.
+     * Cold: a new browser profile each time (first launch of the day). Warm: one profile, so the app's hashed scripts
+     * come from the HTTP cache with their compiled code, as for a clinician who opened the app before.
+     */
+    const measureLaunches = async (latencyMs: number, warm = false): Promise<LaunchMeasure[]> => {
       const set = await fetch(`${origin}/__faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
       if (!set.ok) throw new Error(`could not set ${latencyMs} ms latency: HTTP ${set.status}`);
       const measures: LaunchMeasure[] = [];
+      const shared = warm ? await chromiumBrowser.newContext() : null;
       for (let run = 0; run < o.launchRuns + 1; run++) {
-        const context = await chromiumBrowser.newContext();
+        const context = shared ?? (await chromiumBrowser.newContext());
         const page = await context.newPage();
         await page.goto(`${origin}/ehr`);
         const row = page.locator(`tr[data-patient-id="${patient.id}"]`);
@@ -435,14 +440,17 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
         const stats = (await (await fetch(`${origin}/__stats`)).json()) as LaunchMeasure['stats'];
         // The first launch warms caches (server JIT, browser): dropped, not in the median.
         if (run > 0) measures.push({ ms: elapsed, state, requests, stats });
-        await context.close();
+        if (shared) await page.close();
+        else await context.close();
       }
+      await shared?.close();
       return measures;
     };
     // The same launch without injected latency first: what the pages, scripts, authorization, derivation and
     // rendering cost on this machine, so the time the latency adds can be set beside its lower bound.
     const baseline = o.latencyMs > 0 ? await measureLaunches(0) : null;
     const measures = await measureLaunches(o.latencyMs);
+    const warmMeasures = await measureLaunches(o.latencyMs, true);
     const states = new Set(measures.map((m) => m.state));
     const last = measures[measures.length - 1]!;
     const t = median(measures.map((m) => m.ms));
@@ -473,6 +481,14 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
       note: states.has('ready') ? undefined : `app state: ${[...states].join(', ')}`,
     });
 
+    const tWarm = median(warmMeasures.map((m) => m.ms));
+    rows.push({
+      measure: `launch-to-timeline, ${patient.id}, ${o.latencyMs} ms FHIR latency, scripts cached (median of ${warmMeasures.length})`,
+      figure: `${tWarm.toFixed(0)} ms; ratio ${(tWarm / Math.max(1, bound)).toFixed(2)}`,
+      target: 'ratio <= 1.5',
+      pass: warmMeasures.every((m) => m.state === 'ready') && tWarm <= 1.5 * bound,
+      note: 'a clinician who opened the app before: scripts from the HTTP cache',
+    });
     if (baseline) {
       const t0 = median(baseline.map((m) => m.ms));
       rows.push({

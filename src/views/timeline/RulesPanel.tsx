@@ -1,4 +1,5 @@
 /** "About the rules": every rule the derivation applied, with its source and how well it is verified. */
+import { useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
 import { VerificationBadge } from './Badges';
 
@@ -14,11 +15,22 @@ export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[
 export function RulesPanel({ rules, derivation }: { rules: RuleRef[]; derivation: Derivation }) {
   const all = collectRules(rules, derivation);
   const unverified = all.filter((r) => r.verification === 'U').length;
+  // The table has a row per rule (a few hundred): built only once the panel is opened, it no longer doubles the
+  // page's size at launch, when the clinician has not asked for it.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="trp-rules">
+    <details className="trp-rules" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>
         About the rules ({all.length} rules{unverified ? `, ${unverified} unverified` : ''})
       </summary>
+      {opened && <RulesTable all={all} />}
+    </details>
+  );
+}
+
+function RulesTable({ all }: { all: RuleRef[] }) {
+  return (
+    <>
       <p>
         Each conclusion above names the rule it applied. Rules marked <VerificationBadge verification="U" /> could not be checked against a
         primary source; treat conclusions that rest on them with extra care.
@@ -59,6 +71,6 @@ export function RulesPanel({ rules, derivation }: { rules: RuleRef[]; derivation
         </li>
         <li>Bar height is the daily dose relative to the highest dose of that agent in this record; antipsychotics in chlorpromazine equivalents when a threshold exists.</li>
       </ul>
-    </details>
+    </>
   );
 }

@@ -158,6 +158,10 @@ describe('tables and the not-used list', () => {
     renderPage();
     expect(screen.getByText('Decision support, not a diagnosis.')).toBeTruthy();
     const rulesPanel = screen.getByText(/About the rules \(2 rules\)/).closest('details')!;
+    // The table is built when the panel opens.
+    expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).toBeNull();
+    rulesPanel.open = true;
+    fireEvent(rulesPanel, new Event('toggle'));
     expect(within(rulesPanel).getByText(/MGH-S \(PLoS One 2020/)).toBeTruthy();
   });
 });
