@@ -2,6 +2,8 @@
  * Entry of index.html (the page the SMART launch returns to): React root, react-query, the real services.
  * No inline scripts and no third-party origins (the production Content-Security-Policy forbids both).
  */
+// First: starts the SMART launch before the rest of the app's modules are evaluated.
+import './start-launch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -23,6 +23,7 @@ import { useCallback, useState } from 'react';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
 import { LaunchError, SessionExpiredError } from './errors';
 import { readPatientRecord } from './read';
+import { takeEarlyLaunch } from './early-launch';
 import { classifyLaunchError, connectSmart } from './smart';
 
 export interface SmartSessionState {
@@ -49,7 +50,8 @@ export function useSmartSession(): SmartSessionState {
     queryKey: SMART_SESSION_KEY,
     queryFn: async () => {
       try {
-        return await connectSmart();
+        // The launch main.tsx started at page load, if any (taken once); else connect now.
+        return await (takeEarlyLaunch() ?? connectSmart());
       } catch (error) {
         throw classifyLaunchError(error);
       }
