@@ -5,7 +5,7 @@
  */
 import { type Day, isoDate, toDay } from './dates';
 import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from './engine-rules';
-import type { DatedScore } from './outcome';
+import { type DatedScore, firstIndexWhere } from './outcome';
 import { cutoffsOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from './types';
@@ -55,8 +55,11 @@ function splitAtRemission(piece: Piece, phq9: DatedScore[] | undefined, asOf: Da
   let current: Piece = piece;
   let remission: DatedScore | null = null;
   const end = piece.end ?? asOf;
-  for (const s of phq9) {
-    if ((current.start !== null && s.day < current.start) || s.day > end) continue;
+  // The series is sorted by day: start at the piece's first score and stop after its end.
+  const from = piece.start === null ? 0 : firstIndexWhere(phq9, (s) => s.day >= piece.start!);
+  for (let i = from; i < phq9.length; i++) {
+    const s = phq9[i]!;
+    if (s.day > end) break;
     if (cut.isRemission(s.value)) {
       if (!remission) remission = s;
     } else if (remission && s.value >= RELAPSE_PHQ9_MIN) {

@@ -180,16 +180,31 @@ function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | 
   return null;
 }
 
+/**
+ * Index of the first score for which `isAtOrAfter` holds, in a series sorted by day (`isAtOrAfter` must be false and
+ * then true along it). Binary search: a trial looks only at its own stretch of the series, so a record with many
+ * trials and many scores is not scanned once per trial.
+ */
+export function firstIndexWhere(series: DatedScore[], isAtOrAfter: (s: DatedScore) => boolean): number {
+  let lo = 0;
+  let hi = series.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isAtOrAfter(series[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Last score in [start − BEFORE, start], else the first in (start, start + AFTER]. Series sorted by day. */
 export function findBaseline(series: DatedScore[], start: Day): DatedScore | null {
+  const from = firstIndexWhere(series, (s) => s.day >= start - BASELINE_DAYS_BEFORE);
   let before: DatedScore | null = null;
-  for (const s of series) {
-    if (s.day > start) break;
-    if (s.day >= start - BASELINE_DAYS_BEFORE) before = s;
-  }
+  let i = from;
+  for (; i < series.length && series[i]!.day <= start; i++) before = series[i]!;
   if (before) return before;
-  for (const s of series) if (s.day > start && s.day <= start + BASELINE_DAYS_AFTER) return s;
-  return null;
+  const after = series[i];
+  return after && after.day <= start + BASELINE_DAYS_AFTER ? after : null;
 }
 
 function findFollowUp(
@@ -203,8 +218,9 @@ function findFollowUp(
   let latestAdequate: DatedScore | null = null;
   let latest: DatedScore | null = null;
   const threshold = adequacy.adequateDoseMg;
-  for (const s of series) {
-    if (s.day <= baseline.day || s.day < trial.start) continue;
+  const from = firstIndexWhere(series, (s) => s.day > baseline.day && s.day >= trial.start);
+  for (let i = from; i < series.length; i++) {
+    const s = series[i]!;
     if (s.day > lastDay) break;
     latest = s;
     if (threshold !== null && onDoseAtLeast(trial, adequacy, s.day, threshold)) latestAdequate = s;

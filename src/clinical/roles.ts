@@ -22,6 +22,10 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
   const primaryMoodStabilizer = conditions.has('bipolar-depression');
   const base = trials.filter((t) => ANTIDEPRESSANTS.has(t.drugClass)).sort((a, b) => a.start - b.start);
   const minOverlap = MIN_ADD_ON_OVERLAP_WEEKS * 7;
+  // Latest end among the bases started so far: lets the search below stop as soon as no earlier base can still be
+  // running long enough, so a long sequential history is not compared pair by pair.
+  const latestEndSoFar: number[] = [];
+  for (const b of base) latestEndSoFar.push(Math.max(b.end, latestEndSoFar[latestEndSoFar.length - 1] ?? -Infinity));
   for (const t of trials) {
     let role: TrialRole = 'monotherapy';
     const isAd = ANTIDEPRESSANTS.has(t.drugClass);
@@ -33,16 +37,34 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
       roles.set(t.id, { role });
       continue;
     }
+    // The latest-started base that overlaps long enough wins: search backwards from the last base started by then.
     let addedTo: TrialDraft | undefined;
-    for (const b of base) {
-      if (b.start > t.start) break;
+    const mustRunUntil = t.start + minOverlap - 1;
+    for (let i = lastIndexStartedBy(base, t.start); i >= 0; i--) {
+      if (latestEndSoFar[i]! < mustRunUntil) break;
+      const b = base[i]!;
       if (b === t || b.ingredient === t.ingredient) continue;
       if (b.start === t.start && isAd) continue; // two antidepressants started together: neither is "added"
       const overlap = Math.min(b.end, t.end) - Math.max(b.start, t.start) + 1;
-      if (overlap >= minOverlap) addedTo = b; // the latest-started base wins
+      if (overlap >= minOverlap) {
+        addedTo = b;
+        break;
+      }
     }
     if (addedTo) role = isAd ? 'combination' : 'augmentation';
     roles.set(t.id, addedTo ? { role, addedTo: addedTo.id } : { role });
   }
   return roles;
+}
+
+/** Index of the last trial started on or before `day` in trials sorted by start (-1 when none). */
+function lastIndexStartedBy(sorted: TrialDraft[], day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allergy, derive, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from '../../../src/clinical/engine-rules';
+import { findBaseline } from '../../../src/clinical/outcome';
 
 const START = '2025-01-01';
 const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));
@@ -83,5 +85,25 @@ describe('outcome: stop reasons naming both lack of effect and a side effect', (
   it('the same reason on a 3-week trial is intolerance (not yet adequate; EU-PEARL: early stops are not failures)', () => {
     const s = statement('sertraline', 100, START, weeksAfter(START, 3), { status: 'stopped', statusReason: [{ text: 'No improvement; daytime sedation' }] });
     expect(trialOf(derive([patient(), mdd('2024-12-01'), s]), 'sertraline').outcome).toBe('intolerance');
+  });
+});
+
+describe('baseline window (findBaseline; engine-rules BASELINE_DAYS_BEFORE / BASELINE_DAYS_AFTER)', () => {
+  const series = (days: number[]) => days.map((day, i) => ({ day, value: 10 + i, source: `Observation/s${i}` }));
+  const start = 1000;
+
+  it('takes the last score at or before the start within the window before it', () => {
+    expect(findBaseline(series([900, start - 10, start, start + 3]), start)?.source).toBe('Observation/s2');
+    expect(findBaseline(series([start - BASELINE_DAYS_BEFORE, start + 3]), start)?.source).toBe('Observation/s0');
+  });
+
+  it('else the first score after the start within the window after it', () => {
+    expect(findBaseline(series([start - BASELINE_DAYS_BEFORE - 1, start + 2, start + 4]), start)?.source).toBe('Observation/s1');
+    expect(findBaseline(series([start + BASELINE_DAYS_AFTER]), start)?.source).toBe('Observation/s0');
+  });
+
+  it('is none when every score lies outside both windows, or there is none', () => {
+    expect(findBaseline(series([start - BASELINE_DAYS_BEFORE - 1, start + BASELINE_DAYS_AFTER + 1]), start)).toBeNull();
+    expect(findBaseline([], start)).toBeNull();
   });
 });
