@@ -16,6 +16,7 @@ import {
   remissionText,
   rowHeightFor,
   timeScale,
+  type SpanLayout,
   type TimeDomain,
 } from './layout';
 import {
@@ -192,11 +193,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
               ) : (
                 <rect x={s.x0} y={s.top + 3} width={Math.max(2, s.x1 - s.x0)} height={s.height - 6} rx={3} className="trp-dx-span" />
               )}
-              {s.label && (
-                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
-                  {s.label}
-                </text>
-              )}
+              <SpanLabel span={s} />
             </>,
             'trp-dx',
             undefined,
@@ -213,11 +210,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             { x: Math.max(s.x0, frame.plotLeft), y: s.top + s.height },
             <>
               <rect x={s.x0} y={s.top + 2} width={Math.max(2, s.x1 - s.x0)} height={s.height - 4} rx={2} className={s.item.current ? 'trp-episode is-current' : 'trp-episode'} />
-              {s.label && (
-                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
-                  {s.label}
-                </text>
-              )}
+              <SpanLabel span={s} />
             </>,
             '',
             undefined,
@@ -236,11 +229,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             <>
               {!s.point && <rect x={s.x0} y={s.top + 6} width={s.x1 - s.x0} height={s.height - 12} className="trp-procedure-span" />}
               <ProcedureMarkSymbol kind={s.item.kind} x={s.x0} y={s.top + s.height / 2} withLetter={!s.label} />
-              {s.label && (
-                <text x={s.labelX} y={s.top + s.height / 2} dy="0.35em" textAnchor={s.labelAnchor} className="trp-span-label">
-                  {s.label}
-                </text>
-              )}
+              <SpanLabel span={s} />
             </>,
             '',
             undefined,
@@ -435,6 +424,16 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
 }
 
 /** Everything the SVG could not place, for the visible note under the timeline. */
+/** The label beside a diagnosis, episode or procedure span, where its layout placed one. */
+function SpanLabel({ span }: { span: SpanLayout<unknown> }) {
+  if (!span.label) return null;
+  return (
+    <text x={span.labelX} y={span.top + span.height / 2} dy="0.35em" textAnchor={span.labelAnchor} className="trp-span-label">
+      {span.label}
+    </text>
+  );
+}
+
 export function unplacedNotes(derivation: Derivation): string[] {
   const notes: string[] = [];
   const asOf = parseDate(derivation.asOf) ?? new Date(0);
