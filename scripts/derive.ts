@@ -271,8 +271,20 @@ async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medicat
     let offset = 0;
     let carry: Buffer | null = null;
     for await (const chunk of createReadStream(files[f]!, { highWaterMark: INDEX_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      const buf: Buffer = carry && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const base = offset - (carry?.length ?? 0);
+      let buf: Buffer = chunk;
+      let base = offset;
+      if (carry) {
+        // Only the line cut at the chunk boundary is joined (copying the whole chunk onto it cost a copy of the input).
+        const nl = chunk.indexOf(10);
+        if (nl === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          offset += chunk.length;
+          continue;
+        }
+        lines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), offset - carry.length);
+        buf = chunk.subarray(nl + 1);
+        base = offset + nl + 1;
+      }
       const rest = lines(buf, base);
       carry = rest.length > 0 ? Buffer.from(rest) : null;
       offset += chunk.length;
