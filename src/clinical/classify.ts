@@ -580,7 +580,7 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
 function classifyDeviceResource(ledger: Ledger, ref: string, d: Device, out: Classified): void {
   const kind = classifyDevice(d);
   if (!kind) {
-    ledger.unused(ref, 'device not relevant to the assessment (not a head implant or stimulator)');
+    ledger.unused(ref, 'device not relevant to the assessment (not a head implant, stimulator, pacemaker or defibrillator)');
     return;
   }
   const type = isConcept(d.type) ? d.type : undefined;
