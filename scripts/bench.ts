@@ -410,7 +410,8 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     /**
      * Launches the patient `runs + 1` times with `latencyMs` on every FHIR request; the first (warm-up) is dropped.
      * Cold: a new browser profile each time (first launch of the day). Warm: one profile, so the app's hashed scripts
-     * come from the HTTP cache with their compiled code, as for a clinician who opened the app before.
+     * come from the HTTP cache (and V8's code cache, where Chromium keeps one), as for a clinician who opened the app
+     * before.
      */
     const measureLaunches = async (latencyMs: number, warm = false): Promise<LaunchMeasure[]> => {
       const set = await fetch(`${origin}/__faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
@@ -449,7 +450,7 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
       return measures;
     };
     // The same launch without injected latency first: what the pages, scripts, authorization, derivation and
-    // rendering cost on this machine, so the time the latency adds can be set beside its lower bound.
+    // rendering cost on this machine whatever the latency (the part the latency bound does not cover).
     const baseline = o.latencyMs > 0 ? await measureLaunches(0) : null;
     const measures = await measureLaunches(o.latencyMs);
     const warmMeasures = await measureLaunches(o.latencyMs, true);
