@@ -34,16 +34,42 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d
  */
 export function parseFhirDate(value: unknown): ParsedDate | null {
   if (typeof value !== 'string') return null;
-  const m = value.length > 10 ? DATETIME_RE.exec(value) : DATE_RE.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const dayOfMonth = m[3] === undefined ? 1 : Number(m[3]);
+  let year: number;
+  let month: number;
+  let dayOfMonth: number;
+  let precision: DatePrecision;
+  if (value.length === 10 && value.charCodeAt(4) === HYPHEN && value.charCodeAt(7) === HYPHEN) {
+    // The common "YYYY-MM-DD", read digit by digit: what DATE_RE accepts, without a match array per date.
+    year = digitsAt(value, 0, 4);
+    month = digitsAt(value, 5, 2);
+    dayOfMonth = digitsAt(value, 8, 2);
+    if (year < 0 || month < 0 || dayOfMonth < 0) return null;
+    precision = 'day';
+  } else {
+    const m = value.length > 10 ? DATETIME_RE.exec(value) : DATE_RE.exec(value);
+    if (!m) return null;
+    year = Number(m[1]);
+    month = m[2] === undefined ? 1 : Number(m[2]);
+    dayOfMonth = m[3] === undefined ? 1 : Number(m[3]);
+    precision = m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
+  }
   if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) return null;
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
   if (dayOfMonth > daysInMonth(year, month)) return null; // 2025-02-31 and the like
-  const precision: DatePrecision = m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
   return { day: daysFromCivil(year, month, dayOfMonth), precision };
+}
+
+const HYPHEN = 45;
+
+/** The number written by `count` ASCII digits at `from`, or -1 if any of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 function isLeap(y: number): boolean {

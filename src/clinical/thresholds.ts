@@ -52,7 +52,20 @@ export interface ScaleCutoffs {
   rules: RuleRef[];
 }
 
-export function cutoffsOf(instrument: Instrument): ScaleCutoffs | null {
+/** Built once per instrument (the tables are constant); asked for every trial and every episode. */
+const cutoffsByInstrument = new Map<Instrument, Readonly<ScaleCutoffs> | null>();
+
+export function cutoffsOf(instrument: Instrument): Readonly<ScaleCutoffs> | null {
+  let cutoffs = cutoffsByInstrument.get(instrument);
+  if (cutoffs === undefined) {
+    cutoffs = buildCutoffs(instrument);
+    if (cutoffs) Object.freeze(cutoffs.rules);
+    cutoffsByInstrument.set(instrument, cutoffs ? Object.freeze(cutoffs) : null);
+  }
+  return cutoffs;
+}
+
+function buildCutoffs(instrument: Instrument): ScaleCutoffs | null {
   const t = scaleThresholds(instrument);
   if (!t || t.responseReduction === null) return null;
   const remissionMax = t.remissionMax;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { durationDays, isoDate, parseFhirDate, toDay } from '../../../src/clinical/dates';
 
 describe('dates: FHIR date parsing by calendar day', () => {
@@ -20,5 +21,29 @@ describe('dates: FHIR date parsing by calendar day', () => {
     expect(durationDays({ value: 1, code: 'mo' })).toBe(30);
     expect(durationDays({ value: -1, code: 'd' })).toBeNull();
     expect(durationDays({ value: 2, unit: 'furlongs' })).toBeNull();
+  });
+});
+
+describe('parseFhirDate: the digit-by-digit path for "YYYY-MM-DD" agrees with the FHIR date pattern', () => {
+  /** The pattern-only reading of a full date, as the general path reads it. */
+  const byPattern = (v: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    const probe = new Date(Date.UTC(y, mo - 1, d));
+    if (probe.getUTCMonth() !== mo - 1) return null;
+    return Math.round(probe.getTime() / 86_400_000);
+  };
+  it('on any ten characters of digits, hyphens and look-alikes', () => {
+    const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '٣', 'a');
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 10, maxLength: 10 }), fc.integer({ min: 1900, max: 2200 }), (chars, year) => {
+        const text = chars.join('');
+        const dated = `${year}-${text.slice(5, 7)}-${text.slice(8, 10)}`;
+        for (const v of [text, dated]) expect(parseFhirDate(v)?.day ?? null).toBe(byPattern(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
