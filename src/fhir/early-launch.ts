@@ -1,6 +1,6 @@
 /**
- * The SMART launch of index.html, started as the page's scripts begin to run: the token exchange then travels while
- * React, the views and the analysis chunk are still being evaluated, instead of after the first render.
+ * The SMART launch of index.html, started by the page's first module: the token request leaves as soon as the
+ * page's modules have been evaluated, while the analysis chunk is still loading, instead of after React's first render.
  * `useSmartSession` takes the started launch once; without one (tests, a second mount) it connects itself.
  */
 import type { SmartSession } from './contract';
