@@ -140,3 +140,26 @@ test('a second launch the same day with the same choice finds the plan instead o
   const after = await draftCarePlans(request, access);
   expect(after.map((plan) => plan.id).sort()).toEqual(before.map((plan) => plan.id).sort());
 });
+
+test('"Prepare another draft": a second choice after a written plan writes one more CarePlan, and the first stays listed', async ({ page, request }) => {
+  await launchFromEhr(page, PATIENT);
+  const access = await serverAccess(page);
+  const before = await draftCarePlans(request, access);
+
+  const first = await tickFirstOption(page);
+  await confirmWithTwoQuickClicks(page);
+  expect((await draftCarePlans(request, access)).length, 'the same choice as before finds its plan').toBe(before.length);
+
+  await page.getByRole('button', { name: 'Prepare another draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Written earlier in this session' })).toBeVisible();
+  // A different choice: add a second option to the first.
+  const notFirst = `input[type=checkbox]:not([id="${first}"])`;
+  const second = page.locator(`.option-group--suggested ${notFirst}, .option-group--consider ${notFirst}`).first();
+  const secondId = await second.getAttribute('id');
+  expect(secondId, 'the demo patient should have two options that can be ticked').not.toBe(first);
+  await second.check();
+  await confirmWithTwoQuickClicks(page);
+
+  const after = await draftCarePlans(request, access);
+  expect(after.length).toBe(before.length + 1);
+});

@@ -77,11 +77,14 @@ export function useWriteBack(session: SmartSession | null, options: WriteOptions
   const retry = useCallback(() => {
     if (lastDraft.current) send(lastDraft.current);
   }, [send]);
+  const pending = mutation.isPending;
   const reset = useCallback(() => {
-    if (busy.current) return;
+    // Never while a write is in flight; once it has settled (its onSettled may not have run yet), start afresh.
+    if (pending) return;
+    busy.current = false;
     lastDraft.current = null;
     resetMutation();
-  }, [resetMutation]);
+  }, [pending, resetMutation]);
 
   const state: WriteBackState = mutation.isPending ? 'writing' : mutation.isSuccess ? 'written' : mutation.isError ? 'failed' : 'idle';
   const error = mutation.error ?? null;

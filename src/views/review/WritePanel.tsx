@@ -35,6 +35,8 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [downloadFailed, setDownloadFailed] = useState(false);
+  /** Plans written earlier in this session, kept in view after "Prepare another draft". */
+  const [writtenEarlier, setWrittenEarlier] = useState<WrittenResource[]>([]);
   const submitted = useRef(false);
   const reasonId = useId();
 
@@ -59,6 +61,15 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
     if (submitted.current || writing) return;
     submitted.current = true;
     writeBack.retry();
+  }
+
+  function startOver() {
+    if (!done || !writeBack.startOver) return;
+    const written = writeBack.result?.written ?? [];
+    // The same plan found again (same choice) is listed once.
+    const key = (r: WrittenResource) => `${r.resourceType}/${r.id}`;
+    setWrittenEarlier((earlier) => [...earlier.filter((e) => !written.some((w) => key(w) === key(e))), ...written]);
+    writeBack.startOver();
   }
 
   async function copy() {
@@ -219,6 +230,21 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
             {writeBack.result.readBack.confirmed ? 'Read back from the server: ' : 'Read-back not confirmed: '}
             {writeBack.result.readBack.detail}
           </p>
+          {writeBack.startOver && (
+            <p>
+              <button type="button" onClick={startOver}>
+                Prepare another draft
+              </button>{' '}
+              <span className="muted">The plan above stays in the chart; a different choice of options makes a separate draft.</span>
+            </p>
+          )}
+        </div>
+      )}
+
+      {!done && writtenEarlier.length > 0 && (
+        <div className="notice">
+          <h4 className="notice__title">Written earlier in this session</h4>
+          <WrittenList written={writtenEarlier} />
         </div>
       )}
     </section>

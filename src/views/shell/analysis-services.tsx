@@ -98,6 +98,7 @@ export function useWriteBackView(session: SmartSession): WriteBackView {
     state,
     write: (draft) => writeBack.write(draft.payload as WriteBackDraft),
     retry: writeBack.retry,
+    startOver: writeBack.reset,
     ...(writeBack.result ? { result: resultView(writeBack.result) } : {}),
     ...(writeBack.error ? { error: errorView(writeBack.error) } : {}),
   };

@@ -122,6 +122,8 @@ export interface WriteBackView {
   state: WriteState;
   write(draft: DraftView): void;
   retry(): void;
+  /** After a plan was written: back to review, to prepare and write a different one (what was written stays). */
+  startOver?(): void;
   result?: WriteResultView;
   error?: WriteErrorView;
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { SmartSession } from '../../../src/fhir/contract';
 import { useWriteBack } from '../../../src/fhir/writeback/useWriteBack';
-import { ALL_SCOPES, draft } from './fixture';
+import { ALL_SCOPES, chosen, draft } from './fixture';
 import { directHttp, MockFhir, type MockRequest } from './mock-fhir';
 
 function wrapper({ children }: { children: ReactNode }) {
@@ -33,6 +33,25 @@ describe('useWriteBack', () => {
     expect(mock.count('POST', '')).toBe(1);
     expect(result.current.result?.resources.map((r) => r.reference)).toHaveLength(3);
     expect(result.current.result?.confirmed).toBe(true);
+  });
+
+  it('reset after a written plan: back to idle; a different choice writes a second plan, the same choice finds the first', async () => {
+    const mock = new MockFhir();
+    const { result } = renderHook(() => useWriteBack(sessionFor(mock)), { wrapper });
+    act(() => result.current.write(draft()));
+    await waitFor(() => expect(result.current.state).toBe('written'));
+    act(() => result.current.reset());
+    // react-query notifies observers on its own schedule.
+    await waitFor(() => expect(result.current.state).toBe('idle'));
+    expect(result.current.result).toBeFalsy();
+    act(() => result.current.write(draft({ chosen: chosen(['ect']) })));
+    await waitFor(() => expect(result.current.state).toBe('written'));
+    expect(mock.all('CarePlan')).toHaveLength(2);
+    act(() => result.current.reset());
+    await waitFor(() => expect(result.current.state).toBe('idle'));
+    act(() => result.current.write(draft()));
+    await waitFor(() => expect(result.current.state).toBe('written'));
+    expect(mock.all('CarePlan')).toHaveLength(2);
   });
 
   it('without write scope: canWrite false with the reason, and write does not send anything', async () => {

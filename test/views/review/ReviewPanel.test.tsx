@@ -177,6 +177,30 @@ describe('confirm and write', () => {
     expect(writeButton()).toHaveProperty('disabled', true);
   });
 
+  it('"Prepare another draft" returns to review, keeps what was written in view, and a new confirmation writes again', async () => {
+    const { services, user } = renderReview();
+    const control = services.writeBackControl;
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    act(() =>
+      control.finish({
+        written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' }],
+        readBack: { confirmed: true, detail: 'read back by id.' },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Prepare another draft' }));
+    expect(control.startOver).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('heading', { name: /draft care plan written to the chart/i })).toBeNull();
+    const earlier = screen.getByRole('heading', { name: 'Written earlier in this session' }).parentElement!;
+    expect(earlier.textContent).toContain('CarePlan/cp-1');
+    // Review is open again: the options can be changed and a new plan confirmed.
+    expect(writeButton()).toHaveProperty('disabled', false);
+    await user.click(writeButton());
+    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    expect(control.write).toHaveBeenCalledTimes(2);
+  });
+
   it('shows the OperationOutcome text and offers retry for a retryable failure, never as a complete plan', async () => {
     const { services, user } = renderReview();
     const control = services.writeBackControl;

@@ -121,14 +121,16 @@ export function fakeWriteBack(initial: Partial<WriteBackView> = {}) {
   const listeners = new Set<() => void>();
   const write = vi.fn((_draft: DraftView) => set({ state: 'writing' }));
   const retry = vi.fn(() => set({ state: 'writing', error: undefined }));
+  const startOver = vi.fn(() => set({ state: 'idle', result: undefined, error: undefined }));
   function set(patch: Partial<WriteBackView>) {
     snapshot = { ...snapshot, ...patch };
     listeners.forEach((listener) => listener());
   }
-  snapshot = { canWrite: true, state: 'idle', write, retry, ...initial };
+  snapshot = { canWrite: true, state: 'idle', write, retry, startOver, ...initial };
   return {
     write,
     retry,
+    startOver,
     finish(result: WriteResultView) {
       set({ state: 'done', result });
     },
