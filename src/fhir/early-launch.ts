@@ -1,18 +1,48 @@
 /**
  * The SMART launch of index.html, started by the page's first module: the token request leaves as soon as the
  * page's modules have been evaluated, while the analysis chunk is still loading, instead of after React's first render.
- * `useSmartSession` takes the started launch once; without one (tests, a second mount) it connects itself.
+ * Once the launch has a session, the record read starts at once too, without waiting for React to render that session.
+ * `useSmartSession` and `usePatientRecord` take what was started, once; without it (tests, a reload) they start their own.
  */
-import type { SmartSession } from './contract';
+import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
+import { readPatientRecord } from './read';
 import { connectSmart } from './smart';
 
+type ProgressListener = (queries: QueryLogEntry[]) => void;
+
+/** Progress of a read nobody listens to yet: the latest is kept and replayed to whoever takes the read. */
+interface ProgressRelay {
+  latest: QueryLogEntry[];
+  listener: ProgressListener | null;
+}
+
+interface StartedRead {
+  session: SmartSession;
+  result: Promise<PatientReadResult>;
+  progress: ProgressRelay;
+}
+
 let started: Promise<SmartSession> | null = null;
+let startedRead: StartedRead | null = null;
 
 export function startLaunchEarly(): void {
   if (started) return;
   started = connectSmart();
+  started.then(startReadEarly, () => undefined);
   // Its outcome is handled where it is taken; this only keeps an early failure from counting as unhandled meanwhile.
   started.catch(() => undefined);
+}
+
+function startReadEarly(session: SmartSession): void {
+  const progress: ProgressRelay = { latest: [], listener: null };
+  const result = readPatientRecord(session, {
+    onProgress: (queries) => {
+      progress.latest = queries;
+      progress.listener?.(queries);
+    },
+  });
+  result.catch(() => undefined);
+  startedRead = { session, result, progress };
 }
 
 /** The launch started at page load, once; null when none was started or it was already taken. */
@@ -20,4 +50,17 @@ export function takeEarlyLaunch(): Promise<SmartSession> | null {
   const launch = started;
   started = null;
   return launch;
+}
+
+/**
+ * The record read started for this very session, once, with its progress so far replayed to `onProgress` and the
+ * rest forwarded; null when none was started for it or it was already taken.
+ */
+export function takeEarlyRead(session: SmartSession, onProgress: ProgressListener): Promise<PatientReadResult> | null {
+  const read = startedRead;
+  if (!read || read.session !== session) return null;
+  startedRead = null;
+  read.progress.listener = onProgress;
+  if (read.progress.latest.length > 0) onProgress(read.progress.latest);
+  return read.result;
 }

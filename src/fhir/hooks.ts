@@ -23,7 +23,7 @@ import { useCallback, useState } from 'react';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
 import { LaunchError, SessionExpiredError } from './errors';
 import { readPatientRecord } from './read';
-import { takeEarlyLaunch } from './early-launch';
+import { takeEarlyLaunch, takeEarlyRead } from './early-launch';
 import { classifyLaunchError, connectSmart } from './smart';
 
 export interface SmartSessionState {
@@ -78,7 +78,8 @@ export function usePatientRecord(session: SmartSession | undefined): PatientReco
     enabled: Boolean(session),
     // The signal is deliberately not passed: unmounting (or React's strict-mode double mount) must not cancel
     // and restart the read; the read is bounded by its own deadline.
-    queryFn: () => readPatientRecord(session!, { onProgress: setProgress }),
+    // The read main.tsx started as soon as the launch had a session, if it was for this one (taken once); else read now.
+    queryFn: () => takeEarlyRead(session!, setProgress) ?? readPatientRecord(session!, { onProgress: setProgress }),
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,

@@ -1,8 +1,28 @@
-/** The launch started at page load is handed to useSmartSession once; later callers connect themselves. */
-import { describe, expect, it, vi } from 'vitest';
+/**
+ * The launch started at page load, and the record read it starts as soon as it has a session, are handed to the hooks
+ * once; later callers (a reload, tests) start their own.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QueryLogEntry } from '../../src/fhir/contract';
 
-const connectSmart = vi.fn(() => Promise.resolve({ patientId: 'p1' }));
+const session = { patientId: 'p1' };
+const connectSmart = vi.fn(() => Promise.resolve(session));
+let emitProgress: (queries: QueryLogEntry[]) => void = () => undefined;
+const readPatientRecord = vi.fn((_s: unknown, options: { onProgress: (q: QueryLogEntry[]) => void }) => {
+  emitProgress = options.onProgress;
+  return new Promise(() => undefined);
+});
 vi.mock('../../src/fhir/smart', () => ({ connectSmart }));
+vi.mock('../../src/fhir/read', () => ({ readPatientRecord }));
+
+const entry = (resourceType: string) => ({ resourceType, query: `${resourceType}?patient=p1`, status: 'loading' }) as unknown as QueryLogEntry;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.resetModules();
+  connectSmart.mockClear();
+  readPatientRecord.mockClear();
+});
 
 describe('early launch', () => {
   it('starts one launch, however often it is asked, and hands it over once', async () => {
@@ -11,20 +31,37 @@ describe('early launch', () => {
     startLaunchEarly();
     startLaunchEarly();
     expect(connectSmart).toHaveBeenCalledOnce();
-    await expect(takeEarlyLaunch()).resolves.toEqual({ patientId: 'p1' });
+    await expect(takeEarlyLaunch()).resolves.toBe(session);
     expect(takeEarlyLaunch()).toBeNull();
   });
 
-  it('an early failure is not an unhandled rejection before it is taken, and reaches the taker', async () => {
-    vi.resetModules();
+  it('an early failure is not an unhandled rejection before it is taken, reaches the taker, and starts no read', async () => {
     connectSmart.mockImplementationOnce(() => Promise.reject(new Error('no launch state')));
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const { startLaunchEarly, takeEarlyLaunch } = await import('../../src/fhir/early-launch');
     startLaunchEarly();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
     expect(unhandled).not.toHaveBeenCalled();
     await expect(takeEarlyLaunch()).rejects.toThrow('no launch state');
+    expect(readPatientRecord).not.toHaveBeenCalled();
     process.off('unhandledRejection', unhandled);
+  });
+
+  it('starts the record read with the session, replays its progress so far to the taker, then forwards the rest', async () => {
+    const { startLaunchEarly, takeEarlyRead } = await import('../../src/fhir/early-launch');
+    startLaunchEarly();
+    await settle();
+    expect(readPatientRecord).toHaveBeenCalledOnce();
+    expect(readPatientRecord.mock.calls[0]![0]).toBe(session);
+    emitProgress([entry('Condition')]);
+
+    expect(takeEarlyRead({ patientId: 'p1' } as never, vi.fn()), 'another session object is not this launch').toBeNull();
+    const onProgress = vi.fn();
+    expect(takeEarlyRead(session as never, onProgress)).toBeInstanceOf(Promise);
+    expect(onProgress).toHaveBeenLastCalledWith([entry('Condition')]);
+    emitProgress([entry('Condition'), entry('Observation')]);
+    expect(onProgress).toHaveBeenLastCalledWith([entry('Condition'), entry('Observation')]);
+    expect(takeEarlyRead(session as never, vi.fn()), 'taken once').toBeNull();
   });
 });
