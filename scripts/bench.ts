@@ -203,6 +203,7 @@ function runNodeScript(
   script: string,
   args: string[],
   stdoutFile: string | null,
+  nodeFlags: string[] = [],
 ): Promise<{ code: number | null; seconds: number; maxRssKb: number | null; cpuSeconds: number | null; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
   const preload = join(dir, 'maxrss.cjs');
@@ -212,7 +213,7 @@ function runNodeScript(
   );
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--require', preload, '--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, '--require', preload, '--import', 'tsx', script, ...args], {
     cwd: root,
     stdio: ['ignore', out, 'pipe'],
   });
@@ -238,8 +239,16 @@ function runNodeScript(
   });
 }
 
+/** The Node flags of package.json's `derive` script (e.g. its young-generation size), so the bench runs it as users do. */
+function deriveNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts.derive ?? '').split(/\s+/);
+  return words[0] === 'node' ? words.slice(1, words.indexOf('--import')).filter((w) => w.startsWith('--')) : [];
+}
+
 async function populationRows(rows: Row[], patients: number): Promise<void> {
   const script = join(root, 'scripts/derive.ts');
+  const flags = deriveNodeFlags();
   if (!existsSync(script)) {
     rows.push({ measure: 'population mode', figure: 'n/a', target: '> 1,000 patients/s', pass: false, note: 'scripts/derive.ts not found' });
     return;
@@ -251,10 +260,10 @@ async function populationRows(rows: Row[], patients: number): Promise<void> {
     if (gen.code !== 0) throw new Error(`generator failed: ${gen.stderr.trim().slice(0, 200)}`);
     // Start-up (tsx transpiling, module loading) measured with --help (all modules load, then it exits 0), so the
     // rate can also be given without it. (An empty folder is an error exit, which left start-up unmeasured.)
-    const idle = await runNodeScript(script, ['--help'], null);
+    const idle = await runNodeScript(script, ['--help'], null, flags);
     log(`deriving ${patients} patients (scripts/derive.ts)...`);
     const outFile = join(dir, 'out.json');
-    const run = await runNodeScript(script, [join(dir, 'ndjson')], outFile);
+    const run = await runNodeScript(script, [join(dir, 'ndjson')], outFile, flags);
     if (run.code !== 0) throw new Error(`derive exited with ${run.code}: ${run.stderr.trim().slice(0, 200)}`);
     const out = readFileSync(outFile, 'utf8');
     const derived = (out.match(/"patient":/g) ?? []).length;
@@ -266,7 +275,7 @@ async function populationRows(rows: Row[], patients: number): Promise<void> {
       figure: `${rate.toFixed(0)} patients/s (${run.seconds.toFixed(1)} s; ${rateNet.toFixed(0)}/s without ${idle.seconds.toFixed(1)} s start-up)`,
       target: '> 1,000 patients/s',
       pass: rate > 1000,
-      note: `${derived} documents written${errors ? `, ${errors} error documents` : ''}${run.cpuSeconds !== null ? `; CPU ${run.cpuSeconds.toFixed(1)} s (user+sys, all threads)` : ''}`,
+      note: `${derived} documents written${errors ? `, ${errors} error documents` : ''}${run.cpuSeconds !== null ? `; CPU ${run.cpuSeconds.toFixed(1)} s (user+sys, all threads)` : ''}${flags.length ? `; node ${flags.join(' ')} as in npm run derive` : ''}`,
     });
     rows.push({
       measure: 'population: peak memory (RSS) of derive',
