@@ -20,6 +20,18 @@ function renderReview(options: Parameters<typeof fakeServices>[0] = {}) {
 const tmsBox = () => screen.getByRole('checkbox', { name: /transcranial magnetic stimulation/i });
 const writeButton = () => screen.getByRole('button', { name: 'Write to the chart…' });
 
+/** Opens the confirmation and confirms the draft as it stands. */
+async function confirmWrite(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(writeButton());
+  await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+}
+
+/** Ticks TMS, then confirms. */
+async function confirmTmsPlan(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(tmsBox());
+  await confirmWrite(user);
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -155,9 +167,7 @@ describe('confirm and write', () => {
 
   it('after writing shows what was created with ids and the read-back', async () => {
     const { services, user } = renderReview();
-    await user.click(tmsBox());
-    await user.click(writeButton());
-    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    await confirmTmsPlan(user);
     act(() =>
       services.writeBackControl.finish({
         written: [
@@ -180,9 +190,7 @@ describe('confirm and write', () => {
   it('"Prepare another draft" returns to review, keeps what was written in view, and a new confirmation writes again', async () => {
     const { services, user } = renderReview();
     const control = services.writeBackControl;
-    await user.click(tmsBox());
-    await user.click(writeButton());
-    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    await confirmTmsPlan(user);
     act(() =>
       control.finish({
         written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' }],
@@ -196,17 +204,14 @@ describe('confirm and write', () => {
     expect(earlier.textContent).toContain('CarePlan/cp-1');
     // Review is open again: the options can be changed and a new plan confirmed.
     expect(writeButton()).toHaveProperty('disabled', false);
-    await user.click(writeButton());
-    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    await confirmWrite(user);
     expect(control.write).toHaveBeenCalledTimes(2);
   });
 
   it('shows the OperationOutcome text and offers retry for a retryable failure, never as a complete plan', async () => {
     const { services, user } = renderReview();
     const control = services.writeBackControl;
-    await user.click(tmsBox());
-    await user.click(writeButton());
-    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    await confirmTmsPlan(user);
     act(() =>
       control.fail({
         message: 'The server failed (500) while writing.',
@@ -226,9 +231,7 @@ describe('confirm and write', () => {
 
   it('offers no retry for a rejection (4xx) and shows the server text', async () => {
     const { services, user } = renderReview();
-    await user.click(tmsBox());
-    await user.click(writeButton());
-    await user.click(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' }));
+    await confirmTmsPlan(user);
     act(() =>
       services.writeBackControl.fail({ message: 'The server rejected the plan (422).', operationOutcome: 'CarePlan.subject is required', retryable: false }),
     );
