@@ -5,7 +5,8 @@
  */
 import { type Day, isoDate, toDay } from './dates';
 import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from './engine-rules';
-import { type DatedScore, firstIndexWhere } from './outcome';
+import type { DatedScore } from './outcome';
+import { firstIndexWhere } from './sorted';
 import { cutoffsOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from './types';

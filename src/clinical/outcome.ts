@@ -14,6 +14,7 @@ import type { AdequacyResult } from './adequacy';
 import type { IntoleranceEvidence } from './classify';
 import { type Day, isoDate } from './dates';
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from './engine-rules';
+import { firstIndexWhere } from './sorted';
 import { cutoffsOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from './types';
@@ -178,22 +179,6 @@ function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | 
     };
   }
   return null;
-}
-
-/**
- * Index of the first score for which `isAtOrAfter` holds, in a series sorted by day (`isAtOrAfter` must be false and
- * then true along it). Binary search: a trial looks only at its own stretch of the series, so a record with many
- * trials and many scores is not scanned once per trial.
- */
-export function firstIndexWhere(series: DatedScore[], isAtOrAfter: (s: DatedScore) => boolean): number {
-  let lo = 0;
-  let hi = series.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (isAtOrAfter(series[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Last score in [start − BEFORE, start], else the first in (start, start + AFTER]. Series sorted by day. */

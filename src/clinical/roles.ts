@@ -5,6 +5,7 @@
  * schizophrenia or bipolar disorder, antipsychotics and mood stabilizers are the primary treatment, not add-ons.
  */
 import { MIN_ADD_ON_OVERLAP_WEEKS } from './engine-rules';
+import { firstIndexWhere } from './sorted';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DrugClass, TrialRole } from './types';
 
@@ -40,7 +41,7 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
     // The latest-started base that overlaps long enough wins: search backwards from the last base started by then.
     let addedTo: TrialDraft | undefined;
     const mustRunUntil = t.start + minOverlap - 1;
-    for (let i = lastIndexStartedBy(base, t.start); i >= 0; i--) {
+    for (let i = firstIndexWhere(base, (b) => b.start > t.start) - 1; i >= 0; i--) {
       if (latestEndSoFar[i]! < mustRunUntil) break;
       const b = base[i]!;
       if (b === t || b.ingredient === t.ingredient) continue;
@@ -57,14 +58,3 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
   return roles;
 }
 
-/** Index of the last trial started on or before `day` in trials sorted by start (-1 when none). */
-function lastIndexStartedBy(sorted: TrialDraft[], day: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.start <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}

@@ -28,9 +28,9 @@ let startedRead: StartedRead | null = null;
 export function startLaunchEarly(): void {
   if (started) return;
   started = connectSmart();
+  // A failure is handled where the launch is taken; the rejection handler here only keeps it from counting as
+  // unhandled meanwhile.
   started.then(startReadEarly, () => undefined);
-  // Its outcome is handled where it is taken; this only keeps an early failure from counting as unhandled meanwhile.
-  started.catch(() => undefined);
 }
 
 function startReadEarly(session: SmartSession): void {

@@ -50,7 +50,7 @@ export function useSmartSession(): SmartSessionState {
     queryKey: SMART_SESSION_KEY,
     queryFn: async () => {
       try {
-        // The launch main.tsx started at page load, if any (taken once); else connect now.
+        // The launch src/start-launch.ts started at page load, if any (taken once); else connect now.
         return await (takeEarlyLaunch() ?? connectSmart());
       } catch (error) {
         throw classifyLaunchError(error);
@@ -78,7 +78,7 @@ export function usePatientRecord(session: SmartSession | undefined): PatientReco
     enabled: Boolean(session),
     // The signal is deliberately not passed: unmounting (or React's strict-mode double mount) must not cancel
     // and restart the read; the read is bounded by its own deadline.
-    // The read main.tsx started as soon as the launch had a session, if it was for this one (taken once); else read now.
+    // The read started as soon as that launch had a session, if it is for this one (taken once); else read now.
     queryFn: () => takeEarlyRead(session!, setProgress) ?? readPatientRecord(session!, { onProgress: setProgress }),
     staleTime: Infinity,
     gcTime: Infinity,

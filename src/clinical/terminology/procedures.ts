@@ -81,25 +81,28 @@ export function classifyProcedure(code: CodeableConcept | undefined): ProcedureK
   return classifyProcedureWithRule(code)?.kind ?? null;
 }
 
-const DEVICE_LOCAL: Record<string, true> = {
-  'cochlear-implant': true,
-  'deep-brain-stimulator': true,
-  'vagus-nerve-stimulator': true,
-  'aneurysm-clip': true,
-};
-/** Intracardiac electrodes and ICDs (FACTS.md §6.1); checked after the head implants. */
-const CARDIAC_DEVICE_LOCAL: Record<string, true> = {
-  pacemaker: true,
-  'cardiac-pacemaker': true,
-  'implantable-cardioverter-defibrillator': true,
-  icd: true,
-};
-const CARDIAC_DEVICE_TEXT = /pacemaker|pacing (lead|system)|cardioverter|defibrillator|\bcrt-?d\b|intracardiac (lead|electrode|line)/i;
-const DEVICE_TEXT = /cochlear|deep brain stimulat|\bdbs\b|vag(us|al) nerve stimulat|\bvns\b|neurostimulator|aneurysm (clip|coil)|intracranial (clip|coil|stent)|auditory brainstem implant/i;
+/**
+ * Devices the suggestions weigh (FACTS.md §6.1), in order of precedence: implants in or near the head, then
+ * intracardiac devices. Each row: its local codes and the names that identify it.
+ */
+const DEVICE_KINDS: ReadonlyArray<{ kind: ComorbidityKey; rule: RuleRef; localCodes: ReadonlySet<string>; names: RegExp }> = [
+  {
+    kind: 'head-implant',
+    rule: R.device,
+    localCodes: new Set(['cochlear-implant', 'deep-brain-stimulator', 'vagus-nerve-stimulator', 'aneurysm-clip']),
+    names: /cochlear|deep brain stimulat|\bdbs\b|vag(us|al) nerve stimulat|\bvns\b|neurostimulator|aneurysm (clip|coil)|intracranial (clip|coil|stent)|auditory brainstem implant/i,
+  },
+  {
+    kind: 'cardiac-device',
+    rule: R.cardiacDevice,
+    localCodes: new Set(['pacemaker', 'cardiac-pacemaker', 'implantable-cardioverter-defibrillator', 'icd']),
+    names: /pacemaker|pacing (lead|system)|cardioverter|defibrillator|\bcrt-?d\b|intracardiac (lead|electrode|line)/i,
+  },
+];
 
 /**
  * 'head-implant' for an implant in or near the head, 'cardiac-device' for a pacemaker, ICD or intracardiac lead, with
- * the rule; null otherwise. A code decides before a name; a head implant before a cardiac device.
+ * the rule; null otherwise. A code decides before a name; within each, the rows' order decides.
  */
 export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
   if (!device || typeof device !== 'object') return null;
@@ -108,20 +111,18 @@ export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; 
     device.type?.text,
     ...codingsOf(device.type).map((c) => c.display),
   ].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
-  for (const c of codingsOf(device.type)) {
-    if (systemKeyOf(c.system) === 'local-devices' && DEVICE_LOCAL[c.code!.toLowerCase()]) {
-      return { kind: 'head-implant', rule: R.device, display: names[0] ?? c.code! };
-    }
+  const localCodes = codingsOf(device.type)
+    .filter((c) => systemKeyOf(c.system) === 'local-devices')
+    .map((c) => c.code!.toLowerCase());
+  for (const row of DEVICE_KINDS) {
+    const code = localCodes.find((c) => row.localCodes.has(c));
+    if (code) return { kind: row.kind, rule: row.rule, display: names[0] ?? code };
   }
-  for (const c of codingsOf(device.type)) {
-    if (systemKeyOf(c.system) === 'local-devices' && CARDIAC_DEVICE_LOCAL[c.code!.toLowerCase()]) {
-      return { kind: 'cardiac-device', rule: R.cardiacDevice, display: names[0] ?? c.code! };
-    }
+  for (const row of DEVICE_KINDS) {
+    const name = names.find((n) => row.names.test(n));
+    if (name) return { kind: row.kind, rule: row.rule, display: name };
   }
-  const head = names.find((n) => DEVICE_TEXT.test(n));
-  if (head) return { kind: 'head-implant', rule: R.device, display: head };
-  const cardiac = names.find((n) => CARDIAC_DEVICE_TEXT.test(n));
-  return cardiac ? { kind: 'cardiac-device', rule: R.cardiacDevice, display: cardiac } : null;
+  return null;
 }
 
 /** ComorbidityKey of a Device ('head-implant' or 'cardiac-device'), or null (shared-decisions signature). */
