@@ -13,7 +13,7 @@ import Provider, { errors, type AccessTokenLike, type KoaContextWithOIDC } from 
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { escapeHtml, page, sendHtml } from './html';
 import type { Faults } from './faults';
-import { readBody, sendJson } from './http-util';
+import { readBody, sendJson, sleep } from './http-util';
 import type { LaunchContext, LaunchStore } from './launches';
 import { grantableResourceScopes } from './scopes';
 
@@ -244,6 +244,9 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', options.origin);
     if (url.pathname !== MOUNT && !url.pathname.startsWith(`${MOUNT}/`)) return false;
+    // The injected latency is the network's: an authorization server far away is as slow as its FHIR server.
+    const latency = options.faults?.latencyMs() ?? 0;
+    if (latency > 0) await sleep(latency);
     if (url.pathname.startsWith(`${MOUNT}/interaction/`)) {
       try {
         await handleInteraction(req, res, url);

@@ -12,7 +12,7 @@
  *   "expireTokenAfterRequests": 5,                             // a launch's access token works for N FHIR requests, then
  *                                                              // 401; tokens from a refresh are not affected
  *   "refuseRefresh": true,                                     // the token endpoint refuses refresh tokens (invalid_grant)
- *   "latencyMs": 50,                                           // added before every FHIR response
+ *   "latencyMs": 50,                                           // added before every FHIR and authorization-server response
  *   "writeStallAfterCreate": { "times": 1, "ms": 15000 },      // the write is done, then the answer waits ms
  *   "write500AfterCreate":   { "times": 1 }                    // the write is done, then 500 is answered
  * }

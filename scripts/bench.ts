@@ -11,13 +11,15 @@
  *    (target > 1,000/s; the derive CLI is single-threaded) and its peak RSS (target < 500 MB);
  *  - gzipped JavaScript that index.html and launch.html load at start (script + modulepreload tags of the production
  *    build; targets 150 kB and 40 kB, kB = 1,000 bytes);
- *  - launch-to-timeline in headless Chromium through the sandbox (production build) with injected FHIR latency,
- *    against the lower bound that latency implies, cold (new browser profile) and with the scripts cached; the same
- *    launch without injected latency (the fixed cost of pages, scripts, redirects and rendering); FHIR requests of
- *    the launch against the minimum.
+ *  - launch-to-timeline in headless Chromium through the sandbox (production build) with a latency injected into every
+ *    request to the EHR (FHIR and authorization server), against the lower bound that latency implies (SMART round
+ *    trips plus the longest chain of pages), cold (new browser profile) and with the scripts cached; the same launch
+ *    without injected latency (the fixed cost of pages, scripts, redirects and rendering) and with a long latency (the
+ *    slope: how many latencies the launch really pays); FHIR requests of the launch against the minimum.
  *
- * Options: --no-build (use the existing dist/), --latency MS (50), --patient ID (trd-two-failures), --launch-runs N (5),
- *          --population N (10000), --skip derive,thirty,population,size,launch, --json FILE (write the rows as JSON).
+ * Options: --no-build (use the existing dist/), --latency MS (50), --slow-latency MS (200; 0 skips), --patient ID
+ *          (trd-two-failures), --launch-runs N (5), --population N (10000),
+ *          --skip derive,thirty,population,size,launch, --json FILE (write the rows as JSON).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -44,6 +46,8 @@ interface Row {
 interface Options {
   build: boolean;
   latencyMs: number;
+  /** A second, long latency: the slope of launch time over latency (0 skips it). */
+  slowLatencyMs: number;
   patient: string;
   launchRuns: number;
   population: number;
@@ -52,7 +56,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { build: true, latencyMs: 50, patient: 'trd-two-failures', launchRuns: 5, population: 10_000, skip: new Set(), json: null };
+  const o: Options = { build: true, latencyMs: 50, slowLatencyMs: 200, patient: 'trd-two-failures', launchRuns: 5, population: 10_000, skip: new Set(), json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -62,6 +66,7 @@ function parseOptions(argv: string[]): Options {
     };
     if (a === '--no-build') o.build = false;
     else if (a === '--latency') o.latencyMs = num();
+    else if (a === '--slow-latency') o.slowLatencyMs = num();
     else if (a === '--patient') o.patient = argv[++i] ?? o.patient;
     else if (a === '--launch-runs') o.launchRuns = Math.max(1, Math.round(num()));
     else if (a === '--population') o.population = Math.max(1, Math.round(num()));
@@ -402,10 +407,48 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 interface LaunchMeasure {
+  /** From the EHR's launch (the form POST of its Launch button) to the app's `ready` mark, both on the browser's clock. */
   ms: number;
   state: string;
-  requests: Array<{ method: string; url: string }>;
+  /** Requests to the EHR (FHIR and authorization server) after the launch, in order. */
+  requests: Array<{ method: string; url: string; navigation: boolean }>;
   stats: { total: number; byMethod: Record<string, number>; byResourceType: Record<string, number> } | null;
+}
+
+/**
+ * The lower bound the latency implies for one launch: every request to the EHR on the longest dependent chain pays the
+ * latency once. The SMART round trips (the SMART configuration, each hop of the authorization server's redirects,
+ * the token request), then the longest chain of pages of one query (the pages of a query differ only in _offset; the
+ * queries run side by side), plus a Medication batch read when Medication was requested after the medication records.
+ */
+function launchLowerBound(requests: LaunchMeasure['requests']): { roundTrips: number; parts: string } {
+  const authorizationHops = requests.filter((r) => r.navigation && /^\/auth\//.test(r.url)).length;
+  const tokenRequests = Math.min(1, requests.filter((r) => r.method === 'POST' && /^\/auth\/token/.test(r.url)).length);
+  const smartConfiguration = Math.min(1, requests.filter((r) => /^\/fhir\/\.well-known\//.test(r.url)).length);
+  const pagesByQuery = new Map<string, number>();
+  let medicationBatch = 0;
+  for (const r of requests) {
+    if (r.method !== 'GET' || !r.url.startsWith('/fhir/')) continue;
+    const path = r.url.slice('/fhir/'.length);
+    const type = path.split(/[/?]/)[0] ?? '';
+    if (!/^[A-Z]/.test(type)) continue;
+    if (type === 'Medication') {
+      medicationBatch = 1;
+      continue;
+    }
+    const query = path.replace(/([?&])_offset=\d+&?/, '$1').replace(/[?&]$/, '');
+    pagesByQuery.set(query, (pagesByQuery.get(query) ?? 0) + 1);
+  }
+  const longestChain = Math.max(1, ...pagesByQuery.values());
+  const roundTrips = smartConfiguration + authorizationHops + tokenRequests + longestChain + medicationBatch;
+  const parts = [
+    `SMART configuration ${smartConfiguration}`,
+    `authorization hops ${authorizationHops}`,
+    `token ${tokenRequests}`,
+    `longest chain of pages ${longestChain}`,
+    ...(medicationBatch ? ['Medication batch 1'] : []),
+  ].join(', ');
+  return { roundTrips, parts };
 }
 
 async function launchRows(rows: Row[], o: Options): Promise<void> {
@@ -422,7 +465,7 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
   let browser: import('playwright-core').Browser | null = null;
   try {
     if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/index.html missing: the app was not built');
-    log(`starting the sandbox with ${o.latencyMs} ms FHIR latency...`);
+    log(`starting the sandbox with ${o.latencyMs} ms latency...`);
     sandbox = await startSandbox(o.latencyMs);
     const origin = `http://127.0.0.1:${SANDBOX_PORT}`;
     const appOrigin = `http://127.0.0.1:${APP_PORT}`;
@@ -434,10 +477,14 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     });
     browser = chromiumBrowser;
     /**
-     * Launches the patient `runs + 1` times with `latencyMs` on every FHIR request; the first (warm-up) is dropped.
-     * Cold: a new browser profile each time (first launch of the day). Warm: one profile, so the app's hashed scripts
-     * come from the HTTP cache (and V8's code cache, where Chromium keeps one), as for a clinician who opened the app
-     * before.
+     * Launches the patient `runs + 1` times with `latencyMs` on every request to the EHR (FHIR and authorization
+     * server); the first (warm-up) is dropped. Cold: a new browser profile each time (first launch of the day). Warm:
+     * one profile, so the app's hashed scripts come from the HTTP cache (and V8's code cache, where Chromium keeps
+     * one), as for a clinician who opened the app before.
+     *
+     * The time runs from the EHR's launch request (the Launch button's form POST) to the app's `app-state:ready`
+     * User Timing mark, both read from the browser's clock; the benchmark only looks every 100 ms, so neither
+     * Playwright's pre-click checks nor its waiting add to the figure or compete with the page for the processor.
      */
     const measureLaunches = async (latencyMs: number, warm = false): Promise<LaunchMeasure[]> => {
       const set = await fetch(`${origin}/__faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
@@ -450,82 +497,107 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
         await page.goto(`${origin}/ehr`);
         const row = page.locator(`tr[data-patient-id="${patient.id}"]`);
         await row.waitFor({ timeout: 15_000 });
-        const requests: Array<{ method: string; url: string }> = [];
+        const requests: LaunchMeasure['requests'] = [];
+        let launchRequest: import('playwright-core').Request | null = null;
         page.on('request', (r) => {
-          if (r.url().startsWith(`${origin}/fhir`)) requests.push({ method: r.method(), url: r.url().slice(origin.length) });
+          const url = r.url();
+          if (url === `${origin}/ehr/launch` && r.method() === 'POST') launchRequest = r;
+          else if (url.startsWith(`${origin}/fhir`) || url.startsWith(`${origin}/auth`)) {
+            requests.push({ method: r.method(), url: url.slice(origin.length), navigation: r.isNavigationRequest() });
+          }
         });
         await fetch(`${origin}/__stats/reset`, { method: 'POST' });
-        const t0 = performance.now();
+        let state = '?';
+        let readyAt: number | null = null;
         try {
           await row.getByRole('button', { name: 'Launch', exact: true }).click();
           await page.waitForURL((u) => u.origin === appOrigin && !u.pathname.endsWith('launch.html'), { timeout: 60_000 });
-          await page.locator('html[data-app-state="ready"], html[data-app-state="error"]').waitFor({ state: 'attached', timeout: 60_000 });
+          const deadline = Date.now() + 60_000;
+          for (;;) {
+            const seen = await page.evaluate(() => {
+              const current = document.documentElement.dataset.appState ?? '?';
+              const mark = performance.getEntriesByName(`app-state:${current}`, 'mark')[0];
+              return { current, at: mark ? performance.timeOrigin + mark.startTime : null };
+            });
+            state = seen.current;
+            if ((state === 'ready' || state === 'error') && seen.at !== null) {
+              readyAt = seen.at;
+              break;
+            }
+            if (Date.now() > deadline) throw new Error(`still "${state}" after 60 s`);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
         } catch (e) {
           const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
           throw new Error(`${errorText(e)} at ${page.url().split('?')[0]}: "${text}"`);
         }
-        const elapsed = performance.now() - t0;
-        const state = (await page.locator('html').getAttribute('data-app-state')) ?? '?';
+        const launchedAt = (launchRequest as import('playwright-core').Request | null)?.timing().startTime;
+        if (launchedAt === undefined || !(launchedAt > 0)) throw new Error('the EHR launch request was not seen');
         const stats = (await (await fetch(`${origin}/__stats`)).json()) as LaunchMeasure['stats'];
         // The first launch warms caches (server JIT, browser): dropped, not in the median.
-        if (run > 0) measures.push({ ms: elapsed, state, requests, stats });
+        if (run > 0) measures.push({ ms: readyAt - launchedAt, state, requests, stats });
         if (shared) await page.close();
         else await context.close();
       }
       await shared?.close();
       return measures;
     };
+    const allReady = (ms: LaunchMeasure[]) => ms.every((m) => m.state === 'ready');
     // The same launch without injected latency first: what the pages, scripts, authorization, derivation and
     // rendering cost on this machine whatever the latency (the part the latency bound does not cover).
-    const baseline = o.latencyMs > 0 ? await measureLaunches(0) : null;
-    const measures = await measureLaunches(o.latencyMs);
+    const baseline = await measureLaunches(0);
+    const measures = o.latencyMs > 0 ? await measureLaunches(o.latencyMs) : baseline;
     const warmMeasures = await measureLaunches(o.latencyMs, true);
-    const states = new Set(measures.map((m) => m.state));
+    const slow = o.slowLatencyMs > 0 ? await measureLaunches(o.slowLatencyMs) : null;
     const last = measures[measures.length - 1]!;
     const t = median(measures.map((m) => m.ms));
-
-    // Lower bound: every FHIR round trip on the longest dependent chain pays the latency once: the SMART
-    // configuration (launch page), then the longest chain of pages of one query (the pages of a query differ only in
-    // _offset; two queries of one type run side by side), plus a Medication batch read when Medication was requested
-    // after the medication records. Authorization and token requests carry no injected latency.
-    const reads = last.requests.filter((r) => r.method !== 'OPTIONS');
-    const pagesByType = new Map<string, number>();
-    const pagesByQuery = new Map<string, number>();
-    for (const r of reads) {
-      const path = r.url.replace(/^\/fhir\/?/, '');
-      const type = path.split(/[/?]/)[0] ?? '';
-      pagesByType.set(type, (pagesByType.get(type) ?? 0) + 1);
-      if (!/^[A-Z]/.test(type) || type === 'Medication') continue;
-      const query = path.replace(/([?&])_offset=\d+&?/, '$1').replace(/[?&]$/, '');
-      pagesByQuery.set(query, (pagesByQuery.get(query) ?? 0) + 1);
-    }
-    const longestChain = Math.max(1, ...pagesByQuery.values());
-    const chain = 1 + longestChain + (pagesByType.has('Medication') ? 1 : 0);
-    const bound = chain * o.latencyMs;
+    const { roundTrips, parts } = launchLowerBound(last.requests);
+    const bound = roundTrips * o.latencyMs;
+    const states = [...new Set(measures.map((m) => m.state))].join(', ');
     rows.push({
-      measure: `launch-to-timeline, ${patient.id}, ${o.latencyMs} ms FHIR latency (median of ${measures.length})`,
-      figure: `${t.toFixed(0)} ms; bound ${bound} ms (${chain} round trips); ratio ${(t / Math.max(1, bound)).toFixed(2)}`,
+      measure: `launch-to-timeline, ${patient.id}, ${o.latencyMs} ms latency per EHR request (median of ${measures.length})`,
+      figure: `${t.toFixed(0)} ms; bound ${bound} ms (${roundTrips} round trips: ${parts}); ratio ${(t / Math.max(1, bound)).toFixed(2)}`,
       target: 'ratio <= 1.5',
-      pass: states.size === 1 && states.has('ready') && t <= 1.5 * bound,
-      note: states.has('ready') ? undefined : `app state: ${[...states].join(', ')}`,
+      pass: allReady(measures) && t <= 1.5 * bound,
+      note: allReady(measures) ? undefined : `app state: ${states}`,
     });
-
     const tWarm = median(warmMeasures.map((m) => m.ms));
     rows.push({
-      measure: `launch-to-timeline, ${patient.id}, ${o.latencyMs} ms FHIR latency, scripts cached (median of ${warmMeasures.length})`,
+      measure: `launch-to-timeline, ${patient.id}, ${o.latencyMs} ms latency, scripts cached (median of ${warmMeasures.length})`,
       figure: `${tWarm.toFixed(0)} ms; ratio ${(tWarm / Math.max(1, bound)).toFixed(2)}`,
       target: 'ratio <= 1.5',
-      pass: warmMeasures.every((m) => m.state === 'ready') && tWarm <= 1.5 * bound,
+      pass: allReady(warmMeasures) && tWarm <= 1.5 * bound,
       note: 'a clinician who opened the app before: scripts from the HTTP cache',
     });
-    if (baseline) {
-      const t0 = median(baseline.map((m) => m.ms));
+    const t0 = median(baseline.map((m) => m.ms));
+    if (o.latencyMs > 0) {
       rows.push({
         measure: `launch-to-timeline, ${patient.id}, no injected latency (median of ${baseline.length})`,
         figure: `${t0.toFixed(0)} ms`,
         target: 'fixed cost',
         pass: null,
         note: 'page loads, scripts, authorization redirects, derivation and rendering: the part no latency explains',
+      });
+    }
+    if (slow) {
+      // How many latencies the launch really pays: the slope between no latency and a long one, against the round trips
+      // of the bound. Near the bound means the app adds no sequential request of its own.
+      const tSlow = median(slow.map((m) => m.ms));
+      const boundSlow = roundTrips * o.slowLatencyMs;
+      rows.push({
+        measure: `launch-to-timeline, ${patient.id}, ${o.slowLatencyMs} ms latency per EHR request (median of ${slow.length})`,
+        figure: `${tSlow.toFixed(0)} ms; bound ${boundSlow} ms; ratio ${(tSlow / Math.max(1, boundSlow)).toFixed(2)}`,
+        target: 'ratio <= 1.5',
+        pass: allReady(slow) && tSlow <= 1.5 * boundSlow,
+        note: 'a distant EHR (a hosted FHIR server across a wide-area network)',
+      });
+      const paid = (tSlow - t0) / o.slowLatencyMs;
+      rows.push({
+        measure: 'latency the launch pays, in round trips',
+        figure: `${paid.toFixed(1)} ((${tSlow.toFixed(0)} - ${t0.toFixed(0)} ms) / ${o.slowLatencyMs} ms) against ${roundTrips} in the bound`,
+        target: 'info',
+        pass: null,
+        note: 'the slope of launch time over latency: what the structure of the launch costs, without its fixed cost',
       });
     }
 
@@ -536,14 +608,20 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     const referencesMedication = resources.some((r) => /"reference":"Medication\//.test(JSON.stringify(r)));
     const compartmentTypes = ['MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Condition', 'Observation', 'Procedure', 'AllergyIntolerance', 'Device'];
     const minimum = 1 + 1 + compartmentTypes.length + (referencesMedication ? 1 : 0);
-    const made = reads.length;
-    const preflights = last.requests.length - reads.length;
-    const byType = [...pagesByType.entries()].map(([k, v]) => `${k || '(base)'} ${v}`).join(', ');
+    const fhirRequests = last.requests.filter((r) => r.url.startsWith('/fhir'));
+    const reads = fhirRequests.filter((r) => r.method !== 'OPTIONS');
+    const preflights = fhirRequests.length - reads.length;
+    const readsByType = new Map<string, number>();
+    for (const r of reads) {
+      const type = r.url.replace(/^\/fhir\/?/, '').split(/[/?]/)[0] ?? '';
+      readsByType.set(type, (readsByType.get(type) ?? 0) + 1);
+    }
+    const byType = [...readsByType.entries()].map(([k, v]) => `${k || '(base)'} ${v}`).join(', ');
     rows.push({
       measure: `FHIR requests for one launch (${patient.id})`,
-      figure: `${made} (+${preflights} CORS preflights; /__stats total ${last.stats?.total ?? '?'})`,
+      figure: `${reads.length} (+${preflights} CORS preflights; /__stats total ${last.stats?.total ?? '?'})`,
       target: `minimum ${minimum}`,
-      pass: made <= minimum,
+      pass: reads.length <= minimum,
       note: byType,
     });
   } catch (e) {

@@ -107,6 +107,14 @@ describe('read faults', () => {
     await fhirGet(sandbox, 'metadata');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  it('latencyMs delays the authorization server too (the same network)', async () => {
+    await setFaults({ latencyMs: 150 });
+    const started = Date.now();
+    const discovery = await fetch(`${sandbox.origin}/auth/.well-known/openid-configuration`);
+    expect(discovery.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
 });
 
 describe('write faults (the write happens, the answer does not say so)', () => {
