@@ -12,8 +12,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   build: {
-    // ES2022 for the top-level await in src/start-launch.ts (Chromium/Edge 89+, Firefox 89+, Safari 15+).
-    target: 'es2022',
     rollupOptions: {
       // Two entry pages: the SMART launch page (small) and the app itself.
       input: { index: here('./index.html'), launch: here('./launch.html') },

@@ -75,8 +75,10 @@ async function fetchJson(url: string, cache: RequestCache = 'default'): Promise<
 async function loadClients(): Promise<LaunchClientConfig[]> {
   let loaded;
   try {
-    // Revalidated on every launch: a changed deployment config must apply at once.
-    loaded = await fetchJson(new URL('smart-config.json', window.location.href).href, 'no-cache');
+    // Fetched by launch.html's preload while this script loads (same URL, so the browser hands that answer over).
+    // Fresh on every launch all the same: the app's server sends it with Cache-Control: no-cache, so a changed
+    // deployment config applies at once.
+    loaded = await fetchJson(new URL('smart-config.json', window.location.href).href);
   } catch {
     throw new LaunchPageError('The app’s configuration could not be loaded', 'smart-config.json could not be fetched from the app’s server.');
   }

@@ -1,57 +1,23 @@
 /**
- * Entry of index.html (the page the SMART launch returns to): React root, react-query, the real services.
- * No inline scripts and no third-party origins (the production Content-Security-Policy forbids both).
+ * Entry of index.html (the page the SMART launch returns to). Small on purpose: it starts the SMART launch (the token
+ * request, then the record read as soon as there is a session) and only then loads the app, so the requests travel
+ * while React, the views and the engine are fetched and evaluated instead of after them (the page's one thread would
+ * otherwise hold the token's answer until all of that had run). See src/fhir/early-launch.ts.
  */
-// First: starts the SMART launch before the rest of the app's modules are evaluated.
-import './start-launch';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App } from './views/App';
+import { startLaunchEarly } from './fhir/early-launch';
 import { setAppState } from './views/shell/app-state';
-import { preloadAnalysis, realServices } from './views/shell/real-services';
-import { ServicesProvider } from './views/shell/services';
-import './views/styles.css';
+import { preloadAnalysis } from './views/shell/analysis-loader';
 
-setAppState('launching');
-// Fetch the engine, timeline and write-back chunk now, in parallel with the SMART launch and the record read.
+startLaunchEarly();
+// The engine, timeline and write-back chunk, fetched now in parallel with the launch and the React root.
 preloadAnalysis();
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // Reads and the launch are bounded and retried inside src/fhir; react-query must not repeat them behind our back.
-    queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: Infinity },
-    mutations: { retry: false },
-  },
-});
-
-/** Last resort when even the error boundary could not render: plain text, set through textContent. */
-function showFatal(container: HTMLElement) {
+import('./app-root').catch(() => {
+  // The app's own script could not be loaded (network, a deployment in progress): plain text, no React.
   setAppState('error');
-  container.textContent =
-    'The app stopped because of an unexpected problem. Nothing was written to the chart. ' +
-    'Close this window and open the app again from the patient’s chart in the EHR.';
-}
-
-const container = document.getElementById('root');
-if (container) {
-  // Errors are not printed to the console: their messages may quote patient data. The error boundary shows the page.
-  const root = createRoot(container, {
-    onCaughtError: () => {},
-    onRecoverableError: () => {},
-    onUncaughtError: () => showFatal(container),
-  });
-  // Errors outside React's render (event handlers, promises) would otherwise be printed by the browser with their
-  // message; preventDefault() keeps them out of the console. The UI states stay as the components set them.
-  window.addEventListener('error', (event) => event.preventDefault());
-  window.addEventListener('unhandledrejection', (event) => event.preventDefault());
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <ServicesProvider services={realServices}>
-          <App />
-        </ServicesProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-}
+  const container = document.getElementById('root');
+  if (container) {
+    container.textContent =
+      'The app could not be loaded. Nothing was written to the chart. ' +
+      'Close this window and open the app again from the patient’s chart in the EHR.';
+  }
+});

@@ -19,6 +19,7 @@ import { evaluateSuggestions } from './suggestions';
 import { cpzOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import { buildTrials } from './trials';
+import { compareCodeUnits } from './sorted';
 import type {
   ConditionKey,
   DeriveOptions,
@@ -106,11 +107,11 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     asOf: isoDate(asOf),
     trials,
     assessments,
-    scores: c.scores.sort((a, b) => a.date.localeCompare(b.date)),
+    scores: c.scores.sort((a, b) => compareCodeUnits(a.date, b.date)),
     diagnoses: c.diagnoses,
     episodes: episodes.map((e) => e.episode),
-    procedures: c.procedures.sort((a, b) => a.start.localeCompare(b.start)),
-    bloodPressure: c.bloodPressure.sort((a, b) => a.date.localeCompare(b.date)),
+    procedures: c.procedures.sort((a, b) => compareCodeUnits(a.start, b.start)),
+    bloodPressure: c.bloodPressure.sort((a, b) => compareCodeUnits(a.date, b.date)),
     used: closed.used,
     unused: closed.unused,
     notes,

@@ -13,3 +13,12 @@ export function firstIndexWhere<T>(items: readonly T[], isAtOrAfter: (item: T) =
   }
   return lo;
 }
+
+/**
+ * Orders ISO dates, codes and ids by their characters (what sorting them means), the same in every browser and
+ * locale; `localeCompare` would build the browser's collator on first use (tens of milliseconds of a launch) to give
+ * the same order for these strings.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

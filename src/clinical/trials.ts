@@ -7,6 +7,7 @@
 import type { MedicationEvent } from './classify';
 import { type Day, isoDate } from './dates';
 import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from './engine-rules';
+import { compareCodeUnits } from './sorted';
 import type { DrugClass } from './types';
 
 /** A dose stretch in day numbers (inclusive). */
@@ -58,7 +59,7 @@ export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
     }
     if (cluster.length > 0) trials.push(makeTrial(ingredient, cluster));
   }
-  trials.sort((a, b) => a.start - b.start || a.ingredient.localeCompare(b.ingredient));
+  trials.sort((a, b) => a.start - b.start || compareCodeUnits(a.ingredient, b.ingredient));
   // Ids must be unique even if one agent had two trials starting the same day (cannot happen after merging, but cheap).
   const seen = new Set<string>();
   for (const t of trials) {

@@ -1,6 +1,6 @@
 /**
- * The SMART launch of index.html, started by the page's first module: the token request leaves as soon as the
- * page's modules have been evaluated, while the analysis chunk is still loading, instead of after React's first render.
+ * The SMART launch of index.html, started by the page's first module (src/main.tsx): the token request leaves before
+ * React, the views and the engine are even fetched, instead of after React's first render.
  * Once the launch has a session, the record read starts at once too, without waiting for React to render that session.
  * `useSmartSession` and `usePatientRecord` take what was started, once; without it (tests, a reload) they start their own.
  */

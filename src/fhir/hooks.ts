@@ -50,7 +50,7 @@ export function useSmartSession(): SmartSessionState {
     queryKey: SMART_SESSION_KEY,
     queryFn: async () => {
       try {
-        // The launch src/start-launch.ts started at page load, if any (taken once); else connect now.
+        // The launch src/main.tsx started at page load, if any (taken once); else connect now.
         return await (takeEarlyLaunch() ?? connectSmart());
       } catch (error) {
         throw classifyLaunchError(error);

@@ -5,7 +5,7 @@
  * and a bounded wait), ready (timeline + options, with a notice for anything that could not be read), or error (an
  * explanation and how to relaunch). The other layers come in through `ShellServices` (see shell/services.tsx).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SmartSession, PatientReadResult } from '../fhir/contract';
 import type { Derivation } from '../clinical/types';
 import { useAppState } from './shell/app-state';
@@ -143,6 +143,13 @@ function ReadyPage({
   useAppState('ready');
   const services = useServices();
   const [tab, setTab] = useState<Tab>('history');
+  // The options tab is drawn right after the first paint of the history (or at once when opened first): a third of
+  // the page that the clinician does not see yet need not delay the timeline. Once drawn it stays (its choices too).
+  const [optionsDrawn, setOptionsDrawn] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setOptionsDrawn(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
   const urgent = offered.some((s) => s.urgent);
 
@@ -214,7 +221,7 @@ function ReadyPage({
               </p>
             }
           >
-            <ReviewPanel derivation={derivation} session={session} asOf={asOf} />
+            {(optionsDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} />}
           </ErrorBoundary>
         </div>
       </main>

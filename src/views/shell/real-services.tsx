@@ -4,17 +4,16 @@
  *
  * Two halves, for load time: the launch and the record read (src/fhir hooks) are in the initial chunk and start at
  * once; the engine, the timeline page and the write-back (analysis-services.tsx, the larger part) are fetched as a
- * separate chunk at the same moment, in parallel with the launch and the read, and are needed only once the record
- * is there. The page waits for both (App.tsx, `useAnalysisStatus`).
+ * separate chunk at the same moment (analysis-loader.ts, asked for by src/main.tsx), in parallel with the launch and the
+ * read, and are needed only once the record is there. The page waits for both (App.tsx, `useAnalysisStatus`).
  */
 import { useSyncExternalStore } from 'react';
 import type { SmartSession } from '../../fhir/contract';
 import { FhirNetworkError, LaunchError, SessionExpiredError, explainError as explainFhirError } from '../../fhir/errors';
 import { usePatientRecord, useSmartSession } from '../../fhir/hooks';
+import { analysisLoadStatus, loadedAnalysis, subscribeToAnalysis } from './analysis-loader';
 import { explained } from './explain-error';
 import type { AnalysisStatus, ExplainedError, LaunchErrorKind, RecordState, SessionState, ShellServices } from './services';
-
-type Analysis = typeof import('./analysis-services');
 
 function useSession(): SessionState {
   const { session, error } = useSmartSession();
@@ -54,56 +53,21 @@ export function explainError(error: unknown): ExplainedError | null {
   };
 }
 
-let analysis: Analysis | null = null;
-let analysisStatus: AnalysisStatus = { status: 'loading' };
-let preloading = false;
-const listeners = new Set<() => void>();
-
-/** Starts fetching the analysis chunk (once); called at boot by main.tsx, before the launch completes. */
-export function preloadAnalysis(): void {
-  if (analysis || analysisStatus.status === 'error' || preloading) return;
-  preloading = true;
-  import('./analysis-services').then(
-    (module) => {
-      analysis = module;
-      analysisStatus = { status: 'ready' };
-      listeners.forEach((listener) => listener());
-    },
-    (error: unknown) => {
-      analysisStatus = { status: 'error', error };
-      listeners.forEach((listener) => listener());
-    },
-  );
-}
-
 function useAnalysisStatus(): AnalysisStatus {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      preloadAnalysis();
-      return () => listeners.delete(listener);
-    },
-    () => analysisStatus,
-  );
-}
-
-/** The loaded analysis module; the shell calls these only after useAnalysisStatus said 'ready'. */
-function loaded(): Analysis {
-  if (!analysis) throw new Error('The analysis part of the app is not loaded yet.');
-  return analysis;
+  return useSyncExternalStore(subscribeToAnalysis, analysisLoadStatus);
 }
 
 export const realServices: ShellServices = {
   useSession,
   useRecord,
   useAnalysisStatus,
-  derive: (record, asOf) => loaded().derive(record, asOf),
+  derive: (record, asOf) => loadedAnalysis().derive(record, asOf),
   get rules() {
-    return loaded().RULES;
+    return loadedAnalysis().RULES;
   },
-  renderPage: (derivation, rules) => loaded().renderPage(derivation, rules),
-  buildDraft: (request) => loaded().buildDraft(request),
-  describeOption: (id) => loaded().describeOption(id),
-  useWriteBack: (session: SmartSession) => loaded().useWriteBackView(session),
+  renderPage: (derivation, rules) => loadedAnalysis().renderPage(derivation, rules),
+  buildDraft: (request) => loadedAnalysis().buildDraft(request),
+  describeOption: (id) => loadedAnalysis().describeOption(id),
+  useWriteBack: (session: SmartSession) => loadedAnalysis().useWriteBackView(session),
   explainError,
 };

@@ -1,6 +1,7 @@
 /** "About the rules": every rule the derivation applied, with its source and how well it is verified. */
 import { useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
+import { compareCodeUnits } from '../../clinical/sorted';
 import { VerificationBadge } from './Badges';
 
 /** The registry plus any rule a conclusion cites that the registry lacks, each once, by id. */
@@ -9,7 +10,7 @@ export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[
   for (const r of rules) byId.set(r.id, r);
   for (const a of derivation.assessments) if (!byId.has(a.definition.id)) byId.set(a.definition.id, a.definition);
   for (const t of derivation.trials) for (const r of t.adequacyRules) if (!byId.has(r.id)) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
 export function RulesPanel({ rules, derivation }: { rules: RuleRef[]; derivation: Derivation }) {

@@ -1,5 +1,6 @@
 /** The same data as the timeline, as tables: for screen readers, for copying, and for print. */
 import type { Derivation } from '../../clinical/types';
+import { compareCodeUnits } from '../../clinical/sorted';
 import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
@@ -35,7 +36,7 @@ function Sources({ references, onSelectSources }: { references: string[]; onSele
 }
 
 export function TrialsTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
-  const trials = derivation.trials.slice().sort((a, b) => a.start.localeCompare(b.start));
+  const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));
   const episodes = new Map(derivation.episodes.map((e) => [e.id, e]));
   if (trials.length === 0) return <p>No medication trials were derived.</p>;
   return (
@@ -117,7 +118,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
 
 export function ScoresTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
   if (derivation.scores.length === 0) return <p>No symptom scores were found.</p>;
-  const scores = derivation.scores.slice().sort((a, b) => a.instrument.localeCompare(b.instrument) || a.date.localeCompare(b.date));
+  const scores = derivation.scores.slice().sort((a, b) => compareCodeUnits(a.instrument, b.instrument) || compareCodeUnits(a.date, b.date));
   return (
     <div className="trp-table-wrap">
       <table className="trp-table">
@@ -273,5 +274,5 @@ export function readCounts(derivation: Derivation): { type: string; used: number
     c.unused += 1;
     counts.set(resourceTypeOf(u.reference), c);
   }
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => ({ type, ...c }));
+  return [...counts.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([type, c]) => ({ type, ...c }));
 }

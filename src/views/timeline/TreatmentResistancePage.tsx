@@ -12,7 +12,7 @@ import { RulesPanel } from './RulesPanel';
 import { CopyToNote } from './CopyToNote';
 import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
-import { fullDomain, MONTH_YEAR_FORMAT, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
+import { formatMonthYear, fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
 import { capitalise, isConditionKey } from './labels';
 import { terminologyThresholds, type ThresholdLookup } from './thresholds';
 import { useContainerWidth } from './useContainerWidth';
@@ -53,7 +53,6 @@ function initialRange(d: Derivation): RangeChoice {
   return years > 6 ? 'two-years' : 'all';
 }
 
-const fmt = (d: Date) => MONTH_YEAR_FORMAT.format(d);
 
 export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds }: TreatmentResistancePageProps) {
   const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));
@@ -200,7 +199,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
                 </button>
               </div>
               <p className="trp-range-text" aria-live="polite">
-                Showing {fmt(domain.start)} – {fmt(domain.end)}
+                Showing {formatMonthYear(domain.start)} – {formatMonthYear(domain.end)}
                 {outside > 0 ? `; ${outside} item${outside === 1 ? '' : 's'} outside this range (all are in the tables)` : ''}
                 {rangeResult.note ? `. ${rangeResult.note}` : ''}
               </p>

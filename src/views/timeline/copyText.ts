@@ -6,6 +6,7 @@ import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate, weeksText } from './labels';
 import { adherenceText, doseUnitOf, trialPeriod } from './details';
 import { doseText } from './labels';
+import { compareCodeUnits } from '../../clinical/sorted';
 
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
@@ -43,7 +44,7 @@ export function copyToNoteText(derivation: Derivation): string {
     for (const f of a.flags) lines.push(`  Flag (${FLAG_LABEL[f.kind]}): ${f.text}`);
     parts.push(lines.join('\n'));
   }
-  const trials = derivation.trials.slice().sort((a, b) => a.start.localeCompare(b.start));
+  const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));
   parts.push(trials.length === 0 ? 'Medication trials: none found.' : `Medication trials (${trials.length}):\n${trials.map(trialLine).join('\n')}`);
   parts.push(DISCLAIMER);
   return parts.join('\n\n');

@@ -17,6 +17,8 @@ import {
   timeScale,
   trialLabel,
   estimateTextWidth,
+  formatMonthYear,
+  formatYear,
   zoomIn,
   zoomOut,
   type TimeDomain,
@@ -228,5 +230,19 @@ describe('procedures', () => {
     expect(new Set(rows.spans.map((s) => s.top)).size).toBe(2);
     expect(rows.height).toBe(40);
     expect(rows.spans.filter((s) => s.label).length).toBeLessThan(20);
+  });
+});
+
+describe('axis labels', () => {
+  it('say what Intl\'s English short month and numeric year say, for every month and across years', () => {
+    const intlMonthYear = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' });
+    const intlYear = new Intl.DateTimeFormat('en', { year: 'numeric' });
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2060 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
+        const d = new Date(year, month, day);
+        expect(formatMonthYear(d)).toBe(intlMonthYear.format(d));
+        expect(formatYear(d)).toBe(intlYear.format(d));
+      }),
+    );
   });
 });

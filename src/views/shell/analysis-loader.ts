@@ -1,0 +1,47 @@
+/**
+ * The analysis chunk (engine with its terminology tables, timeline page, write-back), fetched once, as early as the
+ * page's first module (src/main.tsx) can ask for it, without React: the shell subscribes to its status through
+ * real-services.tsx. Kept apart from the React side so the page's first module stays small.
+ */
+import type { AnalysisStatus } from './services';
+
+export type Analysis = typeof import('./analysis-services');
+
+let analysis: Analysis | null = null;
+let analysisStatus: AnalysisStatus = { status: 'loading' };
+let preloading = false;
+const listeners = new Set<() => void>();
+
+/** Starts fetching the analysis chunk (once). */
+export function preloadAnalysis(): void {
+  if (analysis || analysisStatus.status === 'error' || preloading) return;
+  preloading = true;
+  import('./analysis-services').then(
+    (module) => {
+      analysis = module;
+      analysisStatus = { status: 'ready' };
+      listeners.forEach((listener) => listener());
+    },
+    (error: unknown) => {
+      analysisStatus = { status: 'error', error };
+      listeners.forEach((listener) => listener());
+    },
+  );
+}
+
+/** Subscribe to the status (useSyncExternalStore's shape); subscribing starts the fetch if nobody did. */
+export function subscribeToAnalysis(listener: () => void): () => void {
+  listeners.add(listener);
+  preloadAnalysis();
+  return () => listeners.delete(listener);
+}
+
+export function analysisLoadStatus(): AnalysisStatus {
+  return analysisStatus;
+}
+
+/** The loaded analysis module; the shell calls it only after the status said 'ready'. */
+export function loadedAnalysis(): Analysis {
+  if (!analysis) throw new Error('The analysis part of the app is not loaded yet.');
+  return analysis;
+}
