@@ -116,6 +116,21 @@ describe('the ready page', () => {
     expect(screen.getByText('Timeline page for trd-two-failures').closest('[role=tabpanel]')?.hasAttribute('hidden')).toBe(true);
   });
 
+  it('draws the options tab after the history, in the background, and keeps its choices across tab switches', async () => {
+    renderApp(fakeServices());
+    const optionsPanel = document.getElementById('panel-options')!;
+    // The first render carries the history only; the options follow right after it, before anyone opens the tab.
+    expect(optionsPanel.childElementCount).toBe(0);
+    await waitFor(() => expect(within(optionsPanel).getByRole('heading', { name: /interventional options and draft care plan/i, hidden: true })).toBeTruthy());
+    await userEvent.click(screen.getByRole('tab', { name: /options and care plan/i }));
+    const firstBox = within(optionsPanel).getAllByRole('checkbox')[0]!;
+    await userEvent.click(firstBox);
+    expect((firstBox as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(screen.getByRole('tab', { name: /treatment history/i }));
+    await userEvent.click(screen.getByRole('tab', { name: /options and care plan/i }));
+    expect((within(optionsPanel).getAllByRole('checkbox')[0] as HTMLInputElement).checked).toBe(true);
+  });
+
   it('keeps the options and query panel when the timeline fails to render', async () => {
     renderApp(
       fakeServices({
