@@ -254,7 +254,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         </section>
       )}
 
-      <section className="trp-section" aria-labelledby="trp-table-heading">
+      <section className="trp-section trp-section--below-fold" aria-labelledby="trp-table-heading">
         <h2 id="trp-table-heading">Table view</h2>
         <TrialsTable derivation={derivation} onSelectSources={onSelectSources} />
         <ScoresTable derivation={derivation} onSelectSources={onSelectSources} />
@@ -262,7 +262,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         <ProceduresTable derivation={derivation} onSelectSources={onSelectSources} />
       </section>
 
-      <section className="trp-section" aria-labelledby="trp-unused-heading">
+      <section className="trp-section trp-section--below-fold" aria-labelledby="trp-unused-heading">
         <h2 id="trp-unused-heading">Not used, because…</h2>
         <p className="trp-muted">Every resource read that did not contribute to the timeline, with the reason.</p>
         <UnusedList derivation={derivation} onSelectSources={onSelectSources} />
