@@ -12,6 +12,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   build: {
+    // dist/.vite/manifest.json: which chunk imports which, read by the benchmark to size what each page loads.
+    manifest: true,
     rollupOptions: {
       // Two entry pages: the SMART launch page (small) and the app itself.
       input: { index: here('./index.html'), launch: here('./launch.html') },
