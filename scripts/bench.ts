@@ -450,6 +450,22 @@ interface LaunchMeasure {
   /** Requests to the EHR (FHIR and authorization server) after the launch, in order. */
   requests: Array<{ method: string; url: string; navigation: boolean }>;
   stats: { total: number; byMethod: Record<string, number>; byResourceType: Record<string, number> } | null;
+  phases: LaunchPhases;
+}
+
+/** One launch, phase by phase (ms). */
+interface LaunchPhases {
+  /** EHR launch request to index.html's navigation (EHR redirect, launch.html, SMART configuration, authorization). */
+  launchPage: number;
+  /** index.html's navigation (with the authorization server's last hops) to the token request. */
+  toToken: number;
+  token: number;
+  /** Token answer to the first record read. */
+  toReads: number;
+  /** First read sent to last read answered. */
+  reads: number;
+  /** Last read answered to the timeline on screen (derivation, rendering, first paint). */
+  toTimeline: number;
 }
 
 /**
@@ -570,9 +586,32 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
         }
         const launchedAt = (launchRequest as import('playwright-core').Request | null)?.timing().startTime;
         if (launchedAt === undefined || !(launchedAt > 0)) throw new Error('the EHR launch request was not seen');
+        // Where the time went, from index.html's own timings (ms since its navigation began at the authorization
+        // redirect, which launch.html started).
+        const timings = await page.evaluate(() => {
+          const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const token = resources.find((r) => r.name.includes('/auth/token'));
+          const reads = resources.filter((r) => r.name.includes('/fhir/'));
+          return {
+            origin: performance.timeOrigin,
+            tokenStart: token?.startTime ?? NaN,
+            tokenEnd: token?.responseEnd ?? NaN,
+            readsStart: reads.length ? Math.min(...reads.map((r) => r.startTime)) : NaN,
+            readsEnd: reads.length ? Math.max(...reads.map((r) => r.responseEnd)) : NaN,
+          };
+        });
+        const indexAt = timings.origin - launchedAt;
+        const phases: LaunchPhases = {
+          launchPage: indexAt,
+          toToken: timings.tokenStart,
+          token: timings.tokenEnd - timings.tokenStart,
+          toReads: timings.readsStart - timings.tokenEnd,
+          reads: timings.readsEnd - timings.readsStart,
+          toTimeline: readyAt - timings.origin - timings.readsEnd,
+        };
         const stats = (await (await fetch(`${origin}/__stats`)).json()) as LaunchMeasure['stats'];
         // The first launch warms caches (server JIT, browser): dropped, not in the median.
-        if (run > 0) measures.push({ ms: readyAt - launchedAt, state, requests, stats });
+        if (run > 0) measures.push({ ms: readyAt - launchedAt, state, requests, stats, phases });
         if (shared) await page.close();
         else await context.close();
       }
@@ -616,6 +655,17 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
         note: 'page loads, scripts, authorization redirects, derivation and rendering: the part no latency explains',
       });
     }
+    const phase = (key: keyof LaunchPhases) => `${median(baseline.map((m) => m.phases[key])).toFixed(0)}`;
+    rows.push({
+      measure: `the same launch without latency, phase by phase (medians, ms)`,
+      figure:
+        `launch page and authorization ${phase('launchPage')}; index.html to token request ${phase('toToken')}; ` +
+        `token ${phase('token')}; to first read ${phase('toReads')}; reads ${phase('reads')}; ` +
+        `last read to timeline on screen ${phase('toTimeline')}`,
+      target: 'info',
+      pass: null,
+      note: 'from index.html\'s resource timings; the medians of the phases need not add up to the median total',
+    });
     if (slow) {
       // How many latencies the launch really pays: the slope between no latency and a long one, against the round trips
       // of the bound. Near the bound means the app adds no sequential request of its own.
