@@ -15,7 +15,7 @@ import type { Resource } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
 import { FhirNetworkError, SessionExpiredError } from './errors';
 import { describeHttpError, describeUnreadableBody, formatDuration, operationOutcomeText } from './http';
-import { medicationBatchQueries, plannedSearches, type PlannedQuery } from './queries';
+import { FALLBACK_PAGE_SIZE, medicationBatchQueries, plannedSearches, type PlannedQuery } from './queries';
 
 export interface ReadOptions {
   /** Called with a fresh snapshot of every query's state after each page and status change. */
@@ -84,14 +84,20 @@ export async function readPatientRecord(
     emit();
   };
 
-  /** GET one URL; returns the parsed body, or null after recording the failure in `entry`. */
-  async function get(entry: QueryLogEntry, url: string): Promise<Record<string, unknown> | null> {
+  /**
+   * GET one URL; returns the parsed body, or null after recording the failure in `entry`. `smallerPage`: the same
+   * search with a smaller `_count`, asked once if the server refuses the first (400/422).
+   */
+  async function get(entry: QueryLogEntry, url: string, smallerPage?: string): Promise<Record<string, unknown> | null> {
     if (controller.signal.aborted) {
       finish(entry, describeFailure(null));
       return null;
     }
     try {
-      const response = await session.http.send({ method: 'GET', url, signal: controller.signal });
+      let response = await session.http.send({ method: 'GET', url, signal: controller.signal });
+      if (smallerPage && (response.status === 400 || response.status === 422)) {
+        response = await session.http.send({ method: 'GET', url: smallerPage, signal: controller.signal });
+      }
       if (response.status >= 400) {
         finish(entry, describeHttpError(response), response.status);
         return null;
@@ -128,7 +134,7 @@ export async function readPatientRecord(
         return entry;
       }
       fetched.add(absolute(url, baseUrl));
-      const body = await get(entry, url);
+      const body = await get(entry, url, entry.pages === 0 ? withSmallerPage(url) : undefined);
       if (!body) return entry;
       if (body.resourceType !== 'Bundle') {
         const outcome = operationOutcomeText(body);
@@ -303,4 +309,11 @@ export function medicationIdOf(resource: Resource, baseUrl: string): string | nu
 
 function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The same search with FALLBACK_PAGE_SIZE when it asks for more; undefined when it does not. */
+export function withSmallerPage(query: string): string | undefined {
+  const match = /([?&])_count=(\d+)/.exec(query);
+  if (!match || Number(match[2]) <= FALLBACK_PAGE_SIZE) return undefined;
+  return query.replace(/([?&])_count=\d+/, `$1_count=${FALLBACK_PAGE_SIZE}`);
 }

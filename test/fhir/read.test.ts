@@ -11,6 +11,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { QueryLogEntry } from '../../src/fhir/contract';
 import { SessionExpiredError } from '../../src/fhir/errors';
 import {
+  FALLBACK_PAGE_SIZE,
+  PAGE_SIZE,
   MEDICATION_DISPENSE_STATUSES,
   MEDICATION_REQUEST_STATUSES,
   MEDICATION_STATEMENT_STATUSES,
@@ -354,6 +356,44 @@ describe('paging faults', () => {
     const result = await readPatientRecord(testSession());
     expect(entryFor(result.queries, 'Condition')).toMatchObject({ status: 'partial', count: 2 });
     expect(entryFor(result.queries, 'Condition').error).toMatch(/another server/);
+  });
+});
+
+describe('page size', () => {
+  beforeEach(() => serve([patient, ...many('Condition', 5)]));
+
+  it(`asks for ${PAGE_SIZE} per page (fewer round trips for long records; the server may lower it)`, async () => {
+    await readPatientRecord(testSession());
+    const searches = fake.requests.filter((r) => !r.url.pathname.includes('Patient/') && !r.url.searchParams.has('_id'));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const r of searches) expect(r.url.searchParams.get('_count')).toBe(String(PAGE_SIZE));
+  });
+
+  it(`asks once more with _count=${FALLBACK_PAGE_SIZE} when a server refuses the large page (400), and reads every page`, async () => {
+    mswServer.use(
+      http.get(`${BASE}/Condition`, ({ request }) => {
+        const url = new URL(request.url);
+        if (Number(url.searchParams.get('_count')) > 200) {
+          return HttpResponse.json(
+            { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: '_count exceeds the maximum of 200' }] },
+            { status: 400 },
+          );
+        }
+        return undefined; // the fake server's own handler pages the smaller request
+      }),
+    );
+    const result = await readPatientRecord(testSession());
+    const conditions = entryFor(result.queries, 'Condition');
+    expect(conditions).toMatchObject({ status: 'done', count: 5, pages: 2 }); // fake pages of 3: 3 + 2
+    expect(fake.requestsFor('Condition').map((r) => r.url.searchParams.get('_count'))).toEqual([String(PAGE_SIZE), String(FALLBACK_PAGE_SIZE), String(FALLBACK_PAGE_SIZE)]);
+  });
+
+  it('a 400 that is not about the page size still ends as a failed query after the one retry', async () => {
+    mswServer.use(http.get(`${BASE}/Condition`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 400 })));
+    const result = await readPatientRecord(testSession());
+    expect(entryFor(result.queries, 'Condition')).toMatchObject({ status: 'failed', httpStatus: 400 });
+    expect(fake.requestsFor('Condition')).toHaveLength(2);
+    expect(result.resources.filter((r) => r.resourceType === 'Patient')).toHaveLength(1);
   });
 });
 
