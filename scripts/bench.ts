@@ -458,9 +458,12 @@ interface LaunchMeasure {
 
 /** One launch, phase by phase (ms). */
 interface LaunchPhases {
-  /** EHR launch request to index.html's navigation (EHR redirect, launch.html, SMART configuration, authorization). */
+  /**
+   * EHR launch request to the navigation that ends on index.html (EHR redirect, launch.html, its configuration and the
+   * SMART configuration, until it sends the browser to the authorization server).
+   */
   launchPage: number;
-  /** index.html's navigation (with the authorization server's last hops) to the token request. */
+  /** From there to the token request: the authorization server's redirects, index.html and its first module. */
   toToken: number;
   token: number;
   /** Token answer to the first record read. */
@@ -670,7 +673,7 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     rows.push({
       measure: `the same launch without latency, phase by phase (medians, ms)`,
       figure:
-        `launch page and authorization ${phase('launchPage')}; index.html to token request ${phase('toToken')}; ` +
+        `launch page ${phase('launchPage')}; authorization redirects and index.html to token request ${phase('toToken')}; ` +
         `token ${phase('token')}; to first read ${phase('toReads')}; reads ${phase('reads')}; ` +
         `last read to timeline on screen ${phase('toTimeline')}`,
       target: 'info',
