@@ -5,7 +5,7 @@
  * and a bounded wait), ready (timeline + options, with a notice for anything that could not be read), or error (an
  * explanation and how to relaunch). The other layers come in through `ShellServices` (see shell/services.tsx).
  */
-import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SmartSession, PatientReadResult } from '../fhir/contract';
 import type { Derivation } from '../clinical/types';
 import { useAppState } from './shell/app-state';
@@ -19,6 +19,7 @@ import { QueryPanel } from './shell/QueryPanel';
 import { ReadNotice } from './shell/ReadNotice';
 import { useServices, type AnalysisStatus, type ExplainedError, type ShellServices } from './shell/services';
 import { ReviewPanel } from './review/ReviewPanel';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 /** Give up waiting for the record after this long (the read layer has its own, shorter bound). */
 export const DEFAULT_READ_TIMEOUT_MS = 90_000;
@@ -145,11 +146,7 @@ function ReadyPage({
   const [tab, setTab] = useState<Tab>('history');
   // The options tab is drawn right after the first paint of the history (or at once when opened first): a third of
   // the page that the clinician does not see yet need not delay the timeline. Once drawn it stays (its choices too).
-  const [optionsDrawn, setOptionsDrawn] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => startTransition(() => setOptionsDrawn(true)), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  const optionsDrawn = useAfterFirstPaint();
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
   const urgent = offered.some((s) => s.urgent);
 
