@@ -55,11 +55,11 @@ function setAppState(state: 'launching' | 'error'): void {
   document.documentElement.dataset.appState = state;
 }
 
-async function fetchJson(url: string, cache: RequestCache = 'default'): Promise<{ ok: boolean; status: number; json: unknown }> {
+async function fetchJson(url: string): Promise<{ ok: boolean; status: number; json: unknown }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal, cache });
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
     let json: unknown = null;
     try {
       json = await response.json();

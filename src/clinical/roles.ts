@@ -57,4 +57,3 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
   }
   return roles;
 }
-

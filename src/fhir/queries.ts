@@ -10,8 +10,8 @@
 
 /**
  * Page size asked for. R4 lets a server return fewer than `_count` (and most lower it to their maximum, often
- * 100–1000), and bigger pages mean fewer sequential round trips for long records: a 30-year record's 5,000 statements
- * are 5 pages instead of 25.
+ * 100–1000), and bigger pages mean fewer sequential round trips for long records: the 30-year demo record's 2,500
+ * statements are 3 pages instead of 13 at 200.
  */
 export const PAGE_SIZE = 1000;
 

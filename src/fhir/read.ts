@@ -312,7 +312,7 @@ function isRecord(value: unknown): value is Record<string, any> {
 }
 
 /** The same search with FALLBACK_PAGE_SIZE when it asks for more; undefined when it does not. */
-export function withSmallerPage(query: string): string | undefined {
+function withSmallerPage(query: string): string | undefined {
   const match = /([?&])_count=(\d+)/.exec(query);
   if (!match || Number(match[2]) <= FALLBACK_PAGE_SIZE) return undefined;
   return query.replace(/([?&])_count=\d+/, `$1_count=${FALLBACK_PAGE_SIZE}`);
