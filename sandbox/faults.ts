@@ -188,6 +188,11 @@ export class RequestStats {
   byMethod: Record<string, number> = {};
   /** Requests answered with a status of 400 or more (faults included). */
   errors = 0;
+  /**
+   * CORS preflights (OPTIONS), apart from the FHIR requests above: the browser sends one before every cross-origin
+   * request that carries the access token (a URL it has not preflighted within Access-Control-Max-Age).
+   */
+  preflights = 0;
 
   count(method: string, resourceType: string): void {
     this.total++;
@@ -201,9 +206,16 @@ export class RequestStats {
     this.byResourceType = {};
     this.byMethod = {};
     this.errors = 0;
+    this.preflights = 0;
   }
 
   toJSON(): object {
-    return { total: this.total, byResourceType: this.byResourceType, byMethod: this.byMethod, errors: this.errors };
+    return {
+      total: this.total,
+      byResourceType: this.byResourceType,
+      byMethod: this.byMethod,
+      errors: this.errors,
+      preflights: this.preflights,
+    };
   }
 }

@@ -96,7 +96,12 @@ export function createFhirServer(options: FhirServerOptions) {
     if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return false;
     const cors = corsHeaders(req);
     const method = (req.method ?? 'GET').toUpperCase();
+    // The injected latency is the network's, so a CORS preflight pays it like any other request: the browser sends
+    // one before each cross-origin read that carries the token, and waits for it.
+    const latency = options.faults.latencyMs();
     if (method === 'OPTIONS') {
+      options.stats.preflights++;
+      if (latency > 0) await sleep(latency);
       res.writeHead(204, cors);
       res.end();
       return true;
@@ -110,7 +115,6 @@ export function createFhirServer(options: FhirServerOptions) {
       sendJson(res, status, body, { ...cors, ...headers }, FHIR_JSON);
     };
 
-    const latency = options.faults.latencyMs();
     if (latency > 0) await sleep(latency);
 
     try {

@@ -4,7 +4,8 @@
  *   npm start -- --prod            builds the app (vite build) and serves dist/ with the production CSP
  *   npm start -- --prod --no-build serves an existing dist/
  * Env: SANDBOX_PORT (4010), APP_PORT (5173), APP_URL (http://127.0.0.1:$APP_PORT), SANDBOX_LATENCY_MS,
- *      SANDBOX_FAULTS (JSON, see sandbox/faults.ts), SANDBOX_TOKEN_TTL_SECONDS (3600).
+ *      SANDBOX_FAULTS (JSON, see sandbox/faults.ts), SANDBOX_TOKEN_TTL_SECONDS (3600),
+ *      APP_DIST_DIR (dist/; with --prod --no-build, the folder served as the app: the benchmark's bare SMART client).
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
       await vite.build({ root: projectRoot, logLevel: 'warn' });
     }
     appServer = await serveApp({
-      distDir: `${projectRoot}/dist`,
+      distDir: process.env.APP_DIST_DIR || `${projectRoot}/dist`,
       host: HOST,
       port: appPort,
       fhirOrigin: sandbox.origin,

@@ -16,14 +16,16 @@
  *    request to the EHR (FHIR and authorization server), against the lower bound that latency implies (SMART round
  *    trips plus the longest chain of pages), cold (new browser profile) and with the scripts cached; the same launch
  *    without injected latency (the fixed cost of pages, scripts, redirects and rendering) and with a long latency (the
- *    slope: how many latencies the launch really pays); FHIR requests of the launch against the minimum.
+ *    slope: how many latencies the launch really pays); FHIR requests of the launch against the minimum;
+ *  - the same launch by a bare SMART client (bench/floor/: the launch, token and the app's queries, no library,
+ *    framework or rendering) at the same latencies: the floor this machine, its browser and the sandbox set for any app.
  *
  * Options: --no-build (use the existing dist/), --latency MS (50), --slow-latency MS (200; 0 skips), --patient ID
  *          (trd-two-failures), --long-patient ID (thirty-years; '' skips), --launch-runs N (5), --population N (10000),
- *          --skip derive,thirty,population,size,launch, --json FILE (write the rows as JSON).
+ *          --skip derive,thirty,population,size,launch,floor, --json FILE (write the rows as JSON).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -400,21 +402,27 @@ function freePort(): Promise<number> {
   });
 }
 
-let SANDBOX_PORT = 0;
-let APP_PORT = 0;
+/** A running sandbox: the EHR's origin (FHIR, authorization server, EHR page) and the app's. */
+interface Sandbox {
+  child: ChildProcess;
+  origin: string;
+  appOrigin: string;
+}
 
-async function startSandbox(latencyMs: number): Promise<ChildProcess> {
-  SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? (await freePort()));
-  APP_PORT = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
+/** Starts the sandbox serving the production build, or `appDir` in its place (the bare SMART client). */
+async function startSandbox(latencyMs: number, appDir?: string): Promise<Sandbox> {
+  const sandboxPort = Number((appDir ? undefined : process.env.BENCH_SANDBOX_PORT) ?? (await freePort()));
+  const appPort = Number((appDir ? undefined : process.env.BENCH_APP_PORT) ?? (await freePort()));
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sandbox/start.ts'), '--prod', '--no-build'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      SANDBOX_PORT: String(SANDBOX_PORT),
-      APP_PORT: String(APP_PORT),
-      APP_URL: `http://127.0.0.1:${APP_PORT}`,
+      SANDBOX_PORT: String(sandboxPort),
+      APP_PORT: String(appPort),
+      APP_URL: `http://127.0.0.1:${appPort}`,
       SANDBOX_LATENCY_MS: String(latencyMs),
+      ...(appDir ? { APP_DIST_DIR: appDir } : {}),
     },
   });
   let output = '';
@@ -434,7 +442,7 @@ async function startSandbox(latencyMs: number): Promise<ChildProcess> {
       reject(new Error(`sandbox exited with ${code}: ${output.replace(/.*Unsupported runtime.*\n?/g, '').trim().slice(-300)}`));
     });
   });
-  return child;
+  return { child, origin: `http://127.0.0.1:${sandboxPort}`, appOrigin: `http://127.0.0.1:${appPort}` };
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
@@ -452,7 +460,7 @@ interface LaunchMeasure {
   state: string;
   /** Requests to the EHR (FHIR and authorization server) after the launch, in order. */
   requests: Array<{ method: string; url: string; navigation: boolean }>;
-  stats: { total: number; byMethod: Record<string, number>; byResourceType: Record<string, number> } | null;
+  stats: { total: number; byMethod: Record<string, number>; byResourceType: Record<string, number>; preflights: number } | null;
   phases: LaunchPhases;
 }
 
@@ -479,8 +487,11 @@ interface LaunchPhases {
  * latency once. The SMART round trips (the SMART configuration, each hop of the authorization server's redirects,
  * the token request), then the longest chain of pages of one query (the pages of a query differ only in _offset; the
  * queries run side by side), plus a Medication batch read when Medication was requested after the medication records.
+ * When the reads were preflighted (`preflighted`: the app's origin is not the FHIR server's, and a request that
+ * carries the access token is never a CORS "simple" request), each read waits for its preflight first: no browser app
+ * served from another origin can avoid that round trip, so it counts in the bound.
  */
-function launchLowerBound(requests: LaunchMeasure['requests']): { roundTrips: number; parts: string } {
+function launchLowerBound(requests: LaunchMeasure['requests'], preflighted: boolean): { roundTrips: number; parts: string } {
   const authorizationHops = requests.filter((r) => r.navigation && /^\/auth\//.test(r.url)).length;
   const tokenRequests = Math.min(1, requests.filter((r) => r.method === 'POST' && /^\/auth\/token/.test(r.url)).length);
   const smartConfiguration = Math.min(1, requests.filter((r) => /^\/fhir\/\.well-known\//.test(r.url)).length);
@@ -507,15 +518,45 @@ function launchLowerBound(requests: LaunchMeasure['requests']): { roundTrips: nu
     pagesByQuery.set(query, (pagesByQuery.get(query) ?? 0) + 1);
   }
   const longestChain = Math.max(1, ...pagesByQuery.values());
-  const roundTrips = smartConfiguration + authorizationHops + tokenRequests + longestChain + medicationBatch;
+  const perRead = preflighted ? 2 : 1;
+  const roundTrips = smartConfiguration + authorizationHops + tokenRequests + (longestChain + medicationBatch) * perRead;
   const parts = [
     `SMART configuration ${smartConfiguration}`,
     `authorization hops ${authorizationHops}`,
     `token ${tokenRequests}`,
     `longest chain of pages ${longestChain}`,
     ...(medicationBatch ? ['Medication batch 1'] : []),
+    ...(preflighted ? [`a CORS preflight before each of those reads ${longestChain + medicationBatch}`] : []),
   ].join(', ');
   return { roundTrips, parts };
+}
+
+/**
+ * Writes the bare SMART client (bench/floor/*.js) with its two pages into a temporary folder, configured from the app's
+ * own launch: its client id, scope and redirect URI (from its authorization request) and its first-page queries (the
+ * patient's id made a placeholder). Returns the folder, which the sandbox then serves in the app's place.
+ */
+function writeFloorClient(requests: LaunchMeasure['requests'], patientId: string): string {
+  const authorize = requests.find((r) => r.navigation && r.url.startsWith('/auth/') && /[?&]client_id=/.test(r.url));
+  if (!authorize) throw new Error("the app's authorization request was not seen");
+  const asked = new URL(authorize.url, 'http://sandbox').searchParams;
+  const id = encodeURIComponent(patientId);
+  const queries = requests
+    .filter((r) => r.method === 'GET' && /^\/fhir\/[A-Z]/.test(r.url) && !/[?&]_offset=/.test(r.url) && !r.url.startsWith('/fhir/Medication?'))
+    .map((r) => r.url.slice('/fhir/'.length).split(id).join('{patient}'));
+  // The redirect URI's path only: the client is served from another port than the app was.
+  const redirectPath = new URL(asked.get('redirect_uri') ?? '/index.html', 'http://app').pathname;
+  const config = { clientId: asked.get('client_id'), scope: asked.get('scope'), redirectPath, queries };
+  // A JSON data block is not a script: the app server's CSP (no inline scripts) lets the page read it.
+  const configBlock = `<script type="application/json" id="floor-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
+  const page = (script: string) =>
+    `<!doctype html><html lang="en" data-app-state="launching"><head><meta charset="utf-8"><title>bare SMART client</title>${configBlock}</head>` +
+    `<body><p id="floor-result"></p><script type="module" src="/${script}"></script></body></html>`;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  for (const script of ['launch.js', 'index.js']) copyFileSync(join(root, 'bench/floor', script), join(dir, script));
+  writeFileSync(join(dir, 'launch.html'), page('launch.js'));
+  writeFileSync(join(dir, 'index.html'), page('index.js'));
+  return dir;
 }
 
 async function launchRows(rows: Row[], o: Options): Promise<void> {
@@ -528,14 +569,15 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     rows.push({ measure: 'launch-to-timeline', figure: 'n/a', target: '-', pass: false, note: `${CHROMIUM} missing (apt-get install -y chromium)` });
     return;
   }
-  let sandbox: ChildProcess | null = null;
+  let sandbox: Sandbox | null = null;
+  let floorSandbox: Sandbox | null = null;
+  let floorDir: string | null = null;
   let browser: import('playwright-core').Browser | null = null;
   try {
     if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/index.html missing: the app was not built');
     log(`starting the sandbox with ${o.latencyMs} ms latency...`);
     sandbox = await startSandbox(o.latencyMs);
-    const origin = `http://127.0.0.1:${SANDBOX_PORT}`;
-    const appOrigin = `http://127.0.0.1:${APP_PORT}`;
+    const appSandbox = sandbox;
     const { chromium } = await import('playwright-core');
     const chromiumBrowser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -553,7 +595,9 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
      * User Timing mark, both read from the browser's clock; the benchmark only looks every 100 ms, so neither
      * Playwright's pre-click checks nor its waiting add to the figure or compete with the page for the processor.
      */
-    const measureLaunches = async (latencyMs: number, warm = false, patientId = patient.id, runs = o.launchRuns): Promise<LaunchMeasure[]> => {
+    const measureLaunches = async (latencyMs: number, warm = false, patientId = patient.id, runs = o.launchRuns,
+      target: Sandbox = appSandbox): Promise<LaunchMeasure[]> => {
+      const { origin, appOrigin } = target;
       const set = await fetch(`${origin}/__faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
       if (!set.ok) throw new Error(`could not set ${latencyMs} ms latency: HTTP ${set.status}`);
       const measures: LaunchMeasure[] = [];
@@ -641,7 +685,7 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     const slow = o.slowLatencyMs > 0 ? await measureLaunches(o.slowLatencyMs) : null;
     const last = measures[measures.length - 1]!;
     const t = median(measures.map((m) => m.ms));
-    const { roundTrips, parts } = launchLowerBound(last.requests);
+    const { roundTrips, parts } = launchLowerBound(last.requests, (last.stats?.preflights ?? 0) > 0);
     const bound = roundTrips * o.latencyMs;
     const states = [...new Set(measures.map((m) => m.state))].join(', ');
     rows.push({
@@ -702,11 +746,41 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
       });
     }
 
+    if (!o.skip.has('floor')) {
+      // The same launch by a bare SMART client: what this machine, its browser and the sandbox cost any app.
+      floorDir = writeFloorClient(last.requests, patient.id);
+      log('starting a second sandbox serving the bare SMART client...');
+      floorSandbox = await startSandbox(0, floorDir);
+      const floorTarget = floorSandbox;
+      const floorRow = async (latencyMs: number, bound: number | null) => {
+        const measures = await measureLaunches(latencyMs, false, patient.id, o.launchRuns, floorTarget);
+        const tFloor = median(measures.map((m) => m.ms));
+        // The client must make the app's round trips, no more and no fewer, for the comparison to hold.
+        const floorLast = measures[measures.length - 1]!;
+        const own = launchLowerBound(floorLast.requests, (floorLast.stats?.preflights ?? 0) > 0).roundTrips;
+        if (own !== roundTrips) throw new Error(`the bare client made ${own} round trips where the app made ${roundTrips}`);
+        const ratio = bound ? `; ratio ${(tFloor / bound).toFixed(2)} against the same bound (${bound} ms)` : '';
+        rows.push({
+          measure: `bare SMART client (bench/floor), ${patient.id}, ${latencyMs ? `${latencyMs} ms latency` : 'no injected latency'} (median of ${measures.length})`,
+          figure: `${tFloor.toFixed(0)} ms${ratio}`,
+          target: 'floor',
+          pass: null,
+          note: allReady(measures)
+            ? 'the same EHR launch, token and queries with no library, framework, derivation or rendering: the least any app takes here'
+            : `state: ${[...new Set(measures.map((m) => m.state))].join(', ')}`,
+        });
+      };
+      await floorRow(0, null);
+      if (o.latencyMs > 0) await floorRow(o.latencyMs, bound);
+      if (o.slowLatencyMs > 0) await floorRow(o.slowLatencyMs, roundTrips * o.slowLatencyMs);
+    }
+
     if (o.longPatient) {
       // A record of decades: the chain of pages grows with it, and so does the bound.
       const long = await measureLaunches(o.latencyMs, false, o.longPatient, 3);
       const tLong = median(long.map((m) => m.ms));
-      const longBound = launchLowerBound(long[long.length - 1]!.requests);
+      const longLast = long[long.length - 1]!;
+      const longBound = launchLowerBound(longLast.requests, (longLast.stats?.preflights ?? 0) > 0);
       const resourceCount = demoPatients.find((p) => p.id === o.longPatient)?.build(new Date()).entry?.length ?? 0;
       rows.push({
         measure: `launch-to-timeline, ${o.longPatient} (${resourceCount} resources), ${o.latencyMs} ms latency (median of ${long.length})`,
@@ -724,9 +798,9 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     const referencesMedication = resources.some((r) => /"reference":"Medication\//.test(JSON.stringify(r)));
     const compartmentTypes = ['MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Condition', 'Observation', 'Procedure', 'AllergyIntolerance', 'Device'];
     const minimum = 1 + 1 + compartmentTypes.length + (referencesMedication ? 1 : 0);
-    const fhirRequests = last.requests.filter((r) => r.url.startsWith('/fhir'));
-    const reads = fhirRequests.filter((r) => r.method !== 'OPTIONS');
-    const preflights = fhirRequests.length - reads.length;
+    // Playwright does not show CORS preflights (the browser's network service sends them): the server counts them.
+    const reads = last.requests.filter((r) => r.url.startsWith('/fhir'));
+    const preflights = last.stats?.preflights ?? '?';
     const readsByType = new Map<string, number>();
     for (const r of reads) {
       const type = r.url.replace(/^\/fhir\/?/, '').split(/[/?]/)[0] ?? '';
@@ -744,7 +818,9 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     rows.push({ measure: 'launch-to-timeline', figure: 'error', target: 'ratio <= 1.5', pass: false, note: errorText(e) });
   } finally {
     await browser?.close().catch(() => undefined);
-    if (sandbox) await stopProcess(sandbox);
+    if (sandbox) await stopProcess(sandbox.child);
+    if (floorSandbox) await stopProcess(floorSandbox.child);
+    if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   }
 }
 

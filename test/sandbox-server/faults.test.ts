@@ -1,12 +1,12 @@
 // @vitest-environment node
 /**
  * Fault injection (issue 6 items 3 and 4): each fault switched on at run time through POST /__faults does what
- * sandbox/faults.ts documents, and /__stats counts FHIR requests.
+ * sandbox/faults.ts documents, and /__stats counts FHIR requests (and CORS preflights apart).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseFaultConfig } from '../../sandbox/faults';
 import type { Sandbox } from '../../sandbox/server';
-import { ehrLaunchTokens, fhirGet, startTestSandbox } from './harness';
+import { APP_URL, ehrLaunchTokens, fhirGet, startTestSandbox } from './harness';
 import { refresh } from './oauth-client';
 
 let sandbox: Sandbox;
@@ -30,6 +30,14 @@ const carePlan = (value: string) => JSON.stringify({
   resourceType: 'CarePlan', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/pat-a' },
   identifier: [{ system: 'urn:fault-test', value }],
 });
+
+/** The CORS preflight the app's browser sends before a read that carries the token. */
+function preflight(path: string): Promise<Response> {
+  return fetch(`${sandbox.fhirBaseUrl}/${path}`, {
+    method: 'OPTIONS',
+    headers: { origin: APP_URL, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+  });
+}
 
 async function carePlansWith(value: string): Promise<number> {
   const response = await fetch(`${sandbox.origin}/__fhir/CarePlan?identifier=urn:fault-test|${value}`);
@@ -108,6 +116,14 @@ describe('read faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('latencyMs delays CORS preflights too (the browser waits for them before each read with a token)', async () => {
+    await setFaults({ latencyMs: 150 });
+    const started = Date.now();
+    const answer = await preflight('Condition?patient=pat-a');
+    expect(answer.status).toBe(204);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
   it('latencyMs delays the authorization server too (the same network)', async () => {
     await setFaults({ latencyMs: 150 });
     const started = Date.now();
@@ -147,10 +163,15 @@ describe('control endpoints', () => {
     await fhirGet(sandbox, 'Condition?patient=pat-a', token);
     await fhirGet(sandbox, 'Medication?_id=med-1,med-2', token);
     await fhirGet(sandbox, 'metadata');
-    const stats = (await (await fetch(`${sandbox.origin}/__stats`)).json()) as { total: number; byResourceType: Record<string, number>; byMethod: Record<string, number> };
+    await preflight('Condition?patient=pat-a');
+    const stats = (await (await fetch(`${sandbox.origin}/__stats`)).json()) as {
+      total: number; byResourceType: Record<string, number>; byMethod: Record<string, number>; preflights: number;
+    };
+    // Preflights are counted apart: the benchmark compares FHIR requests with their minimum, and shows preflights beside.
     expect(stats.total).toBe(3);
     expect(stats.byResourceType).toMatchObject({ Condition: 1, Medication: 1, metadata: 1 });
     expect(stats.byMethod.GET).toBe(3);
+    expect(stats.preflights).toBe(1);
   });
 });
 
