@@ -13,8 +13,8 @@
  *    the launch and the React root; the engine-and-timeline chunk fetched beside them is shown with the total;
  *    targets 150 kB and 40 kB, kB = 1,000 bytes);
  *  - launch-to-timeline in headless Chromium through the sandbox (production build) with a latency injected into every
- *    request to the EHR (FHIR and authorization server), against the lower bound that latency implies (SMART round
- *    trips plus the longest chain of pages), cold (new browser profile) and with the scripts cached; the same launch
+ *    request to the EHR (FHIR and authorization server, CORS preflights included), against the lower bound that latency
+ *    implies (SMART round trips plus the longest chain of pages, each with its preflight), cold (new browser profile) and with the scripts cached; the same launch
  *    without injected latency (the fixed cost of pages, scripts, redirects and rendering) and with a long latency (the
  *    slope: how many latencies the launch really pays); FHIR requests of the launch against the minimum;
  *  - the same launch by a bare SMART client (bench/floor/: the launch, token and the app's queries, no library,
@@ -458,7 +458,8 @@ interface LaunchMeasure {
   /** From the EHR's launch (the form POST of its Launch button) to the app's `ready` mark, both on the browser's clock. */
   ms: number;
   state: string;
-  /** Requests to the EHR (FHIR and authorization server) after the launch, in order. */
+  /** Requests to the EHR (FHIR and authorization server) after the launch, in order (without CORS preflights, which
+   * Playwright does not see: `stats.preflights` counts them). */
   requests: Array<{ method: string; url: string; navigation: boolean }>;
   stats: { total: number; byMethod: Record<string, number>; byResourceType: Record<string, number>; preflights: number } | null;
   phases: LaunchPhases;
@@ -594,7 +595,8 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
     browser = chromiumBrowser;
     /**
      * Launches the patient `runs + 1` times with `latencyMs` on every request to the EHR (FHIR and authorization
-     * server); the first (warm-up) is dropped. Cold: a new browser profile each time (first launch of the day). Warm:
+     * server, CORS preflights included), through `target` (the app's sandbox, or the bare client's); the first
+     * (warm-up) is dropped. Cold: a new browser profile each time (first launch of the day). Warm:
      * one profile, so the app's hashed scripts come from the HTTP cache (and V8's code cache, where Chromium keeps
      * one), as for a clinician who opened the app before.
      *
