@@ -1,0 +1,56 @@
+/**
+ * The primary sources the rules cite: papers, product labels, guidelines, value sets and standards.
+ *
+ * Every rule names the ids of its sources (never a prose citation of its own), so the app, the written chart note
+ * and docs/sources.md (generated from this table by `npm run sources`) all show the same reference. A row's `short`
+ * is what a clinician reads beside a reason ("Howes 2017"); `citation` is the full reference; `url` is where a user
+ * can open it (a DOI, PubMed, PMC, the FDA label, the value set in VSAC).
+ */
+export type ReferenceKind = 'paper' | 'label' | 'guideline' | 'value-set' | 'standard' | 'registry' | 'project';
+
+export interface Reference {
+  /** What a clinician reads beside a reason: "Howes 2017", "Spravato label". */
+  short: string;
+  /** The full reference: authors, title, journal, year, volume and pages; or the label's name, holder and revision date. */
+  citation: string;
+  /** Where a user can open it; omitted only for the project's own working rules. */
+  url?: string;
+  kind: ReferenceKind;
+}
+
+/**
+ * The table. Ids are camelCase and stable (the rules and docs/sources.md anchor on them).
+ * Keep rows in alphabetical order of id so parallel additions merge cleanly.
+ */
+export const REFERENCES = {
+  fhirR4: {
+    short: 'FHIR R4',
+    citation: 'HL7 FHIR Release 4 (v4.0.1), HL7 International, 2019.',
+    url: 'https://hl7.org/fhir/R4/',
+    kind: 'standard',
+  },
+  howes2017: {
+    short: 'Howes 2017',
+    citation:
+      'Howes OD, McCutcheon R, Agid O, et al. Treatment-Resistant Schizophrenia: Treatment Response and Resistance in Psychosis (TRRIP) Working Group Consensus Guidelines on Diagnosis and Terminology. Am J Psychiatry. 2017;174(3):216-229.',
+    url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
+    kind: 'guideline',
+  },
+  projectWorkingRule: {
+    short: 'working rule',
+    citation:
+      'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
+    kind: 'project',
+  },
+} as const satisfies Record<string, Reference>;
+
+export type ReferenceId = keyof typeof REFERENCES;
+
+export function reference(id: ReferenceId): Reference {
+  return REFERENCES[id];
+}
+
+/** The anchor of a reference on the sources page ("#howes2017"). */
+export function referenceAnchor(id: ReferenceId): string {
+  return `#${id}`;
+}
