@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCES } from '../../../src/clinical/references/registry';
 import { sourcesPage } from '../../../src/clinical/references/sources-page';
 
 describe('the sources page', () => {
   it('docs/sources.md is the page generated from the reference table (run npm run sources after editing it)', () => {
-    const onDisk = readFileSync(new URL('../../../docs/sources.md', import.meta.url), 'utf8');
+    const onDisk = readFileSync(resolve(process.cwd(), 'docs/sources.md'), 'utf8');
     expect(onDisk).toBe(sourcesPage());
   });
 
