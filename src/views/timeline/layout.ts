@@ -235,11 +235,17 @@ export function estimateTextWidth(text: string, fontPx = 12): number {
   return text.length * fontPx * 0.56 + 4;
 }
 
-/** The label whole when it fits in `roomPx`, else cut with an ellipsis (the item's details and name keep the full text). */
+/**
+ * The label whole when it fits in `roomPx`, else cut after its last whole word that fits, with an ellipsis, or
+ * nothing when not even one word fits (never "Pregnan"). The item's details and accessible name keep the full text;
+ * whole words keep the visible text part of that name (WCAG 2.5.3).
+ */
 export function fitText(text: string, roomPx: number, fontPx = 12): string {
   if (estimateTextWidth(text, fontPx) <= roomPx) return text;
   const chars = Math.floor((roomPx - 4) / (fontPx * 0.56)) - 1;
-  return chars < 3 ? '' : `${text.slice(0, chars).trimEnd()}…`;
+  const cut = text.slice(0, Math.max(0, chars + 1));
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace <= 0 ? '' : `${cut.slice(0, lastSpace).replace(/[\s,;:(]+$/, '')}…`;
 }
 
 // ---------------------------------------------------------------------------------------------

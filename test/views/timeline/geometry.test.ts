@@ -184,9 +184,10 @@ describe('labels', () => {
       expect(right).toBeLessThanOrEqual(frame.plotRight + 1e-6);
     }
     expect(rows.spans.find((s) => s.item.kind === 'mdd')!.label).toBe('Major depressive disorder');
-    expect(fitText('Pregnancy', 30)).toBe('');
-    expect(fitText('Pregnancy', 45)).toMatch(/^Pre.*…$/);
+    // Whole words only: a word is never cut ("Pregnan"), a label is cut after its last whole word that fits.
+    expect(fitText('Pregnancy', 45)).toBe('');
     expect(fitText('Pregnancy', 200)).toBe('Pregnancy');
+    expect(fitText('Major depressive disorder', 130)).toBe('Major depressive…');
   });
 
   it('read a trial to a screen reader as agent, dates, dose, then outcome', () => {
