@@ -274,8 +274,29 @@ export interface MaudsleyItem {
   explanation: string;
 }
 
+/**
+ * Whether a condition meets its treatment-resistance definition. `possibly-meets`: the failures the record
+ * establishes are too few, but adequate trials whose outcome (or, under TRRIP, adherence) is not recorded would
+ * make up the number if they failed; the clinician confirms them (see Assessment.unconfirmedTrials).
+ */
+export type ResistanceStatus = 'meets' | 'possibly-meets' | 'does-not-meet';
+
+/** An adequate trial that would count as a failure if its outcome were confirmed. */
+export interface UnconfirmedTrial {
+  trialId: string;
+  ingredient: string;
+  /** What is missing: "no score, stated reason or following agent", "non-response only inferred from a switch". */
+  missing: string;
+  /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
+  confirm: string;
+}
+
 export interface Assessment {
   condition: ConditionKey;
+  /** meets / possibly meets / does not meet the definition; `treatmentResistant` is `status === 'meets'`. */
+  status: ResistanceStatus;
+  /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
+  unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */
   conditionSources: string[];
   currentEpisode: Episode | null;
