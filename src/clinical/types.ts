@@ -7,6 +7,7 @@
  * Dates are ISO 8601 calendar dates ("2025-03-01") unless a field says otherwise.
  */
 import type { CodeableConcept, Resource } from 'fhir/r4';
+import type { ReferenceId } from './references/registry';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -41,8 +42,17 @@ export interface RuleRef {
   id: string;
   /** The rule in one plain sentence. */
   summary: string;
-  /** Citation: paper, label, value set (with OID), or FACTS.md section. */
+  /**
+   * Where in its sources the rule is found, in words ("row \"oral,olanzapine\"", "Table 3"), or why it is a working
+   * rule. Shown beside the short names of `references`; never names a file outside the project.
+   */
   source: string;
+  /**
+   * The primary sources, as ids of the reference registry (src/clinical/references/registry.ts, docs/sources.md),
+   * so a user can open each. Empty (or, for rules not yet migrated, absent) only for a working rule without one,
+   * which is then tagged 'U'.
+   */
+  references?: readonly ReferenceId[];
   verification: Verification;
 }
 
