@@ -87,8 +87,10 @@ export interface WriteBackResult {
   resources: WrittenResource[];
   /** Plain-words account of what happened, in order. */
   account: string[];
-  /** True when every resource was read back by id after writing. */
+  /** True when every resource was read back by id after writing (a Provenance the app may not read does not count against it). */
   confirmed: boolean;
+  /** References accepted by the EHR that this app was not allowed to read back (Provenance under patient-level access). */
+  unreadable?: string[];
 }
 
 export type WriteBackErrorKind =

@@ -428,7 +428,7 @@ class Writer {
     if (unreadable.length) {
       this.account.push(`${unreadable.join(', ')} could not be read back: this app may not read Provenance records; the EHR accepted it when it was written.`);
     }
-    return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed };
+    return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed, unreadable };
   }
 }
 

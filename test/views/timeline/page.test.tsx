@@ -210,7 +210,12 @@ describe('copy to note', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy summary to note' }));
     });
-    expect(screen.getByRole('status').textContent).toMatch(/clipboard is not available/);
-    expect((screen.getByRole('textbox', { name: 'Summary text to copy' }) as HTMLTextAreaElement).value).toMatch(/sertraline/);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toMatch(/Not copied yet: .*press Ctrl\+C/);
+    expect(status.className).toContain('is-manual');
+    const area = screen.getByRole('textbox', { name: 'Summary text, selected for copying' }) as HTMLTextAreaElement;
+    expect(area.value).toMatch(/sertraline/);
+    expect(document.activeElement).toBe(area);
+    expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);
   });
 });
