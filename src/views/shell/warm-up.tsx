@@ -10,6 +10,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { derivePatient } from '../../clinical/index';
 import { RULES } from '../../clinical/rules';
+import type { Derivation } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
 
 const ID = 'warm-up';
@@ -120,17 +121,27 @@ function warmUpRecord(asOf: string): Resource[] {
 
 let done = false;
 
-/** Runs once per page; any failure is ignored (the real derivation and render then simply start cold). */
-export function warmUp(asOf: string): void {
+/**
+ * Runs once per page, as two tasks (the derivation, then the render), so that a read's answer arriving meanwhile waits
+ * for one of them only. Any failure is ignored: the real derivation and render then simply start cold.
+ */
+export function warmUp(asOf: string, later: (task: () => void) => void = (task) => setTimeout(task, 0)): void {
   if (done) return;
   done = true;
+  let derivation: Derivation;
   try {
-    const derivation = derivePatient({ patientId: ID, resources: warmUpRecord(asOf) }, { asOf });
-    const container = document.createElement('div');
-    const root = createRoot(container, { onCaughtError: () => {}, onRecoverableError: () => {}, onUncaughtError: () => {} });
-    flushSync(() => root.render(<TreatmentResistancePage derivation={derivation} rules={RULES} />));
-    root.unmount();
+    derivation = derivePatient({ patientId: ID, resources: warmUpRecord(asOf) }, { asOf });
   } catch {
-    // Nothing to do: the warm-up only saves time.
+    return;
   }
+  later(() => {
+    try {
+      const container = document.createElement('div');
+      const root = createRoot(container, { onCaughtError: () => {}, onRecoverableError: () => {}, onUncaughtError: () => {} });
+      flushSync(() => root.render(<TreatmentResistancePage derivation={derivation} rules={RULES} />));
+      root.unmount();
+    } catch {
+      // Nothing to do: the warm-up only saves time.
+    }
+  });
 }

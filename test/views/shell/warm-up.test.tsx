@@ -4,21 +4,26 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as clinical from '../../../src/clinical/index';
+import type { Derivation } from '../../../src/clinical/types';
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('warm-up while the record is read', () => {
-  it('derives a made-up record with trials and draws its page off the document, without any request, once', async () => {
+  it('derives a made-up record with trials, then draws its page off the document in a second task, without any request, once', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const derive = vi.spyOn(clinical, 'derivePatient');
     const { warmUp } = await import('../../../src/views/shell/warm-up');
     document.body.innerHTML = '<div id="root"><p>boot</p></div>';
-    warmUp('2026-11-22');
-    warmUp('2026-11-22');
+    const tasks: Array<() => void> = [];
+    warmUp('2026-11-22', (task) => tasks.push(task));
+    warmUp('2026-11-22', (task) => tasks.push(task));
+    // The render is a second task.
+    expect(tasks).toHaveLength(1);
+    tasks[0]!();
     expect(document.body.innerHTML).toBe('<div id="root"><p>boot</p></div>');
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(derive).toHaveBeenCalledTimes(1);
-    const derivation = derive.mock.results[0]!.value as clinical.Derivation;
+    const derivation = derive.mock.results[0]!.value as Derivation;
     // The record exercises the engine's main paths: several trials and an MDD assessment.
     expect(derivation.trials.map((t) => t.ingredient).sort()).toEqual(['bupropion', 'sertraline', 'venlafaxine']);
     expect(derivation.assessments.map((a) => a.condition)).toEqual(['mdd']);
