@@ -29,6 +29,8 @@ function useRecord(session: SmartSession): RecordState {
 
 const LAUNCH_KINDS: Record<LaunchError['kind'], LaunchErrorKind> = {
   'no-launch-state': 'no-launch-state',
+  // A code without this window's state: like a page opened without a launch, with its own words from the FHIR layer.
+  'state-mismatch': 'no-launch-state',
   'access-denied': 'access-denied',
   'oauth-error': 'oauth-error',
   'session-expired': 'session-expired',
