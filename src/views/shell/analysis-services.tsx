@@ -20,6 +20,7 @@ import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, W
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
 
 export { RULES };
+export { warmUp } from './warm-up';
 
 /** The receiving services a referral can be sent to, for the review screen's picker. */
 export const RECEIVING_SERVICE_OPTIONS = RECEIVING_SERVICES.map(({ id, name }) => ({ id, name }));
