@@ -54,7 +54,7 @@ describe('summary', () => {
     vi.useFakeTimers({ toFake: ['requestAnimationFrame'] });
     try {
       const { container } = renderPage();
-      fireEvent.click(screen.getByRole('button', { name: 'Show sertraline (from 2024-07-01) on the timeline' }));
+      fireEvent.click(screen.getByRole('button', { name: 'sertraline, from 2024-07-01: show on the timeline' }));
       await act(async () => {
         vi.advanceTimersToNextFrame();
       });
