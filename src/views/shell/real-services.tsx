@@ -67,7 +67,7 @@ export const realServices: ShellServices = {
   get rules() {
     return loadedAnalysis().RULES;
   },
-  renderPage: (derivation, rules) => loadedAnalysis().renderPage(derivation, rules),
+  renderPage: (derivation, rules, actions) => loadedAnalysis().renderPage(derivation, rules, actions),
   buildDraft: (request) => loadedAnalysis().buildDraft(request),
   describeOption: (id) => loadedAnalysis().describeOption(id),
   useWriteBack: (session: SmartSession) => loadedAnalysis().useWriteBackView(session),
