@@ -56,7 +56,7 @@ test.describe('EHR launch', () => {
       });
     });
     await launchFromEhr(page, 'trd-two-failures');
-    await page.locator('.trp-trial-links button').first().click();
+    await page.locator('.trp-condition-line .trp-link-button').first().click();
     const details = page.getByTestId('trp-details');
     await expect(details).toBeVisible();
     expect(await details.evaluate((element) => (element as HTMLElement).style.left)).toMatch(/^\d+(\.\d+)?px$/);
