@@ -17,7 +17,7 @@ test.describe('EHR launch', () => {
 
   test('mdd-responder: the launch ends on the record with escitalopram', async ({ page }) => {
     await launchFromEhr(page, 'mdd-responder');
-    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+    await expect(page.getByText(/escitalopram/i).filter({ visible: true }).first()).toBeVisible();
   });
 
   test('the app talks only to its own origin and the EHR\'s FHIR/auth origin', async ({ page }) => {
@@ -73,7 +73,7 @@ test.describe('EHR launch', () => {
     await launchFromEhr(page, 'mdd-responder');
     await expect(page.getByRole('region', { name: 'Patient' })).toBeVisible();
     await launchFromEhr(page, 'mdd-responder', { needPatientBanner: false });
-    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+    await expect(page.getByText(/escitalopram/i).filter({ visible: true }).first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Patient' })).toHaveCount(0);
   });
 
