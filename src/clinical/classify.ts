@@ -663,6 +663,7 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
     start: isoDate(start),
     end: end === null ? null : isoDate(Math.min(end, asOf)),
     source: ref,
+    ...(isConcept(p.outcome) && conceptText(p.outcome) ? { outcome: conceptText(p.outcome) } : {}),
   });
   ledger.use(ref, `procedure ${kind}`);
 }
