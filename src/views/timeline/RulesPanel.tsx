@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
 import { compareCodeUnits } from '../../clinical/sorted';
-import { VerificationBadge } from './Badges';
+import { RuleSource, VerificationBadge } from './Badges';
 
 /** The registry plus any rule a conclusion cites that the registry lacks, each once, by id. */
 export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[] {
@@ -13,57 +13,89 @@ export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[
   return [...byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
+/** The rules this patient's conclusions rest on: each assessment's definition and the trials' adequacy rules. */
+export function rulesUsed(derivation: Derivation): Set<string> {
+  const ids = new Set<string>();
+  for (const a of derivation.assessments) ids.add(a.definition.id);
+  for (const t of derivation.trials) for (const r of t.adequacyRules) ids.add(r.id);
+  return ids;
+}
+
+const TOPIC_LABEL: Record<string, string> = {
+  definition: 'Treatment-resistance definitions',
+  adequacy: 'Adequate trials (dose and duration)',
+  outcome: 'Outcomes',
+  scale: 'Symptom scales',
+  staging: 'Staging',
+  suggest: 'Options',
+  terminology: 'Codes and terms',
+};
+
+/** The topic of a rule, from the first part of its id ("adequacy.min-dose…" -> adequacy); shown as words, never the id. */
+export function ruleTopic(rule: RuleRef): string {
+  const head = rule.id.split('.')[0] ?? '';
+  return TOPIC_LABEL[head] ?? 'Other rules';
+}
+
+function byTopic(rules: RuleRef[]): [string, RuleRef[]][] {
+  const groups = new Map<string, RuleRef[]>();
+  for (const r of rules) groups.set(ruleTopic(r), [...(groups.get(ruleTopic(r)) ?? []), r]);
+  const order = Object.values(TOPIC_LABEL);
+  return [...groups.entries()].sort(([a], [b]) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)));
+}
+
 export function RulesPanel({ rules, derivation }: { rules: RuleRef[]; derivation: Derivation }) {
   const all = collectRules(rules, derivation);
-  const unverified = all.filter((r) => r.verification === 'U').length;
-  // The table has a row per rule (a few hundred): built only once the panel is opened, it no longer doubles the
-  // page's size at launch, when the clinician has not asked for it.
+  const usedIds = rulesUsed(derivation);
+  const used = all.filter((r) => usedIds.has(r.id));
+  const unverified = used.filter((r) => r.verification === 'U').length;
+  // The full table has a few hundred rows: built only once the panel is opened.
   const [opened, setOpened] = useState(false);
   return (
     <details className="trp-rules" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>
-        About the rules ({all.length} rules{unverified ? `, ${unverified} unverified` : ''})
+        About the rules ({used.length} used for this patient{unverified ? `, ${unverified} unverified` : ''})
       </summary>
-      {opened && <RulesTable all={all} />}
+      {opened && <RulesTable used={used} rest={all.filter((r) => !usedIds.has(r.id))} />}
     </details>
   );
 }
 
-function RulesTable({ all }: { all: RuleRef[] }) {
+function RuleGroups({ rules, headingLevel }: { rules: RuleRef[]; headingLevel: 'h4' | 'h5' }) {
+  const Heading = headingLevel;
+  return (
+    <>
+      {byTopic(rules).map(([topic, list]) => (
+        <section key={topic} className="trp-rule-group">
+          <Heading>{topic}</Heading>
+          <ul className="trp-rule-list">
+            {list.map((r) => (
+              <li key={r.id}>
+                {r.summary} <span className="trp-source">(<RuleSource rule={r} />)</span> <VerificationBadge verification={r.verification} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function RulesTable({ used, rest }: { used: RuleRef[]; rest: RuleRef[] }) {
+  const [showRest, setShowRest] = useState(false);
   return (
     <>
       <p>
-        Each conclusion above names the rule it applied. Rules marked <VerificationBadge verification="U" /> could not be checked against a
+        The rules this patient&apos;s conclusions rest on, by topic. Rules marked <VerificationBadge verification="U" /> could not be checked against a
         primary source; treat conclusions that rest on them with extra care.
       </p>
-      <div className="trp-table-wrap">
-        <table className="trp-table">
-          <caption className="trp-visually-hidden">Rules with sources</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Source</th>
-              <th scope="col">Verification</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  {r.summary}
-                  <div className="trp-muted">
-                    <code>{r.id}</code>
-                  </div>
-                </th>
-                <td>{r.source}</td>
-                <td>
-                  <VerificationBadge verification={r.verification} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {used.length === 0 ? <p>No rule was applied to this record.</p> : <RuleGroups rules={used} headingLevel="h4" />}
+      <p>
+        <button type="button" className="trp-link-button" aria-expanded={showRest} onClick={() => setShowRest((v) => !v)}>
+          {showRest ? 'Hide the other rules' : `Show the ${rest.length} other rules of the app`}
+        </button>
+      </p>
+      {showRest && <RuleGroups rules={rest} headingLevel="h5" />}
       <h4>Display conventions of this view</h4>
       <ul>
         <li>

@@ -179,15 +179,22 @@ describe('tables and the not-used list', () => {
     expect(container.querySelector('[data-item-id="series:phq2"]')).toBeTruthy();
   });
 
-  it('shows the disclaimer and the rules panel with sources and verification', () => {
-    renderPage();
+  it('shows the disclaimer and the rules used for this patient first, by topic, without ids; the other rules behind a toggle', () => {
+    const unused = { id: 'scale.gad7.remission', summary: 'GAD-7 remission: total < 5.', source: 'test source', verification: 'U' as const };
+    render(<TreatmentResistancePage derivation={trdTwoFailures()} rules={[...rules, unused]} thresholds={testThresholds} />);
     expect(screen.queryByText('Decision support, not a diagnosis.')).not.toBeNull();
-    const rulesPanel = screen.getByText(/About the rules \(2 rules\)/).closest('details')!;
-    // The table is built when the panel opens.
+    const rulesPanel = screen.getByText(/About the rules \(2 used for this patient\)/).closest('details')!;
+    // The list is built when the panel opens.
     expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).toBeNull();
     rulesPanel.open = true;
     fireEvent(rulesPanel, new Event('toggle'));
+    const headings = within(rulesPanel).getAllByRole('heading').map((h) => h.textContent);
+    expect(headings.slice(0, 2)).toEqual(['Treatment-resistance definitions', 'Adequate trials (dose and duration)']);
     expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).not.toBeNull();
+    expect(rulesPanel.textContent).not.toMatch(/definition\.trd\.mdd|adequacy\.min-duration-weeks/);
+    expect(within(rulesPanel).queryByText(/GAD-7 remission/)).toBeNull();
+    fireEvent.click(within(rulesPanel).getByRole('button', { name: 'Show the 1 other rules of the app' }));
+    expect(within(rulesPanel).queryByText(/GAD-7 remission/)).not.toBeNull();
   });
 });
 
