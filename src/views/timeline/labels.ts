@@ -201,6 +201,7 @@ import { REFERENCE_RUN } from '../../clinical/plain-text';
 export function noteKind(note: string): string {
   const head = note.replace(REFERENCE_RUN, '').split(':')[0]!;
   return head
+    .replace(/\d{4}-\d{2}-\d{2}(T[\d:.+\-Z]*)?/g, '…')
     .replace(/\d+(\.\d+)?/g, '…')
     .trim()
     .replace(/\s+(from|in|on)$/i, '')
