@@ -140,18 +140,19 @@ function resolveUrnReferences(resources: unknown[], doc: unknown): unknown[] {
       map.set(full, `${r.resourceType}/${r.id}`);
   }
   if (map.size === 0) return resources;
-  const fix = (holder: unknown) => {
-    const ref = (holder as { reference?: unknown } | undefined)?.reference;
-    if (typeof ref === 'string' && map.has(ref)) (holder as { reference: string }).reference = map.get(ref)!;
-  };
-  for (const r of resources) {
-    const x = r as { subject?: unknown; patient?: unknown; medicationReference?: unknown };
-    if (x && typeof x === 'object') {
-      fix(x.subject);
-      fix(x.patient);
-      fix(x.medicationReference);
+  // Every Reference in the resource (subject, medicationReference, reasonReference, Encounter.diagnosis, CarePlan.addresses, ...).
+  const fix = (node: unknown, depth: number): void => {
+    if (depth > 12 || typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (const x of node) fix(x, depth + 1);
+      return;
     }
-  }
+    const holder = node as Record<string, unknown>;
+    const ref = holder.reference;
+    if (typeof ref === 'string' && map.has(ref)) holder.reference = map.get(ref)!;
+    for (const key in holder) if (key !== 'reference' && typeof holder[key] === 'object') fix(holder[key], depth + 1);
+  };
+  for (const r of resources) fix(r, 0);
   return resources;
 }
 
