@@ -3,6 +3,7 @@
  * The sandbox loads `sharedResources()` first, then each `build(new Date())`.
  */
 import { bipolarDepression } from './bipolar-depression';
+import { ehrExportMdd } from './ehr-export-mdd';
 import { esketamineContraindicated } from './esketamine-contraindicated';
 import { intolerance } from './intolerance';
 import { malformedRecord } from './malformed-record';
@@ -44,6 +45,7 @@ export const demoPatients: DemoPatient[] = [
   ptsd,
   noPsychiatricHistory,
   thirtyYears,
+  ehrExportMdd,
 ];
 
 export function demoPatient(id: string): DemoPatient | undefined {

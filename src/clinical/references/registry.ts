@@ -23,11 +23,32 @@ export interface Reference {
  * Keep rows in alphabetical order of id so parallel additions merge cleanly.
  */
 export const REFERENCES = {
+  dailyMed: {
+    short: 'DailyMed',
+    citation:
+      'US prescribing information (FDA-approved product labels), National Library of Medicine DailyMed. The rule names the product and label section.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/',
+    kind: 'label',
+  },
+  emcSmpc: {
+    short: 'EU SmPC',
+    citation:
+      'Summaries of Product Characteristics (UK/EU licensed products), electronic medicines compendium. The rule names the product and section.',
+    url: 'https://www.medicines.org.uk/emc',
+    kind: 'label',
+  },
   fhirR4: {
     short: 'FHIR R4',
     citation: 'HL7 FHIR Release 4 (v4.0.1), HL7 International, 2019.',
     url: 'https://hl7.org/fhir/R4/',
     kind: 'standard',
+  },
+  gardner2010: {
+    short: 'Gardner 2010',
+    citation:
+      'Gardner DM, Murphy AL, O\'Donnell H, Centorrino F, Baldessarini RJ. International consensus study of antipsychotic dosing. Am J Psychiatry. 2010;167(6):686-693.',
+    url: 'https://doi.org/10.1176/appi.ajp.2009.09060802',
+    kind: 'paper',
   },
   howes2017: {
     short: 'Howes 2017',
@@ -35,6 +56,20 @@ export const REFERENCES = {
       'Howes OD, McCutcheon R, Agid O, et al. Treatment-Resistant Schizophrenia: Treatment Response and Resistance in Psychosis (TRRIP) Working Group Consensus Guidelines on Diagnosis and Terminology. Am J Psychiatry. 2017;174(3):216-229.',
     url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
     kind: 'guideline',
+  },
+  leucht2016: {
+    short: 'Leucht 2016',
+    citation:
+      'Leucht S, Samara M, Heres S, Davis JM. Dose Equivalents for Antipsychotic Drugs: The DDD Method. Schizophr Bull. 2016;42 Suppl 1:S90-S94.',
+    url: 'https://doi.org/10.1093/schbul/sbv167',
+    kind: 'paper',
+  },
+  leucht2020: {
+    short: 'Leucht 2020',
+    citation:
+      'Leucht S, Crippa A, Siafis S, Patel MX, Orsini N, Davis JM. Dose-Response Meta-Analysis of Antipsychotic Drugs for Acute Schizophrenia. Am J Psychiatry. 2020;177(4):342-353.',
+    url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
+    kind: 'paper',
   },
   projectWorkingRule: {
     short: 'working rule',
