@@ -20,7 +20,7 @@ const clients = validated.ok ? validated.clients : [];
 
 const READ_TYPES = [
   'Patient', 'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Medication', 'Condition', 'Observation',
-  'Procedure', 'AllergyIntolerance', 'Device',
+  'Procedure', 'AllergyIntolerance', 'Device', 'Encounter',
 ];
 const WRITE_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'];
 

@@ -235,3 +235,19 @@ describe('data notes', () => {
     );
   });
 });
+
+describe('a therapy already given', () => {
+  it('PTSD after a completed course of trauma therapy: trauma-focused therapy is reported as given, not suggested as new', () => {
+    const ptsd = snomedCondition(PTSD[0], PTSD[1], '2015-06-19');
+    const plan = carePlan('completed', ['718347000', 'Mental health care plan'], '2015-07-03', '2017-03-14', [['406185000', 'Trauma Therapy', 'completed']]);
+    const d = derive([ptsd, plan]);
+    const s = d.suggestions.find((x) => x.intervention === 'trauma-focused-therapy')!;
+    expect(s.status).toBe('not-eligible');
+    expect(s.reasons[0]).toEqual({ text: 'Already given: Trauma Therapy, 2015-07-03 to 2017-03-14 (completed); not suggested as new.', sources: [ref(plan)] });
+  });
+
+  it('PTSD without trauma-focused therapy given: it is suggested', () => {
+    const d = derive([snomedCondition(PTSD[0], PTSD[1], '2015-06-19')]);
+    expect(d.suggestions.find((x) => x.intervention === 'trauma-focused-therapy')?.status).toBe('suggested');
+  });
+});
