@@ -23,12 +23,33 @@ export interface Reference {
  * Keep rows in alphabetical order of id so parallel additions merge cleanly.
  */
 export const REFERENCES = {
+  apaOcd2007: {
+    short: 'APA OCD guideline 2007',
+    citation:
+      'American Psychiatric Association (Koran LM, Hanna GL, Hollander E, Nestadt G, Simpson HB). Practice guideline for the treatment of patients with obsessive-compulsive disorder. Am J Psychiatry. 2007;164(7 Suppl):5-53.',
+    url: 'https://psychiatryonline.org/pb/assets/raw/sitewide/practice_guidelines/guidelines/ocd.pdf',
+    kind: 'guideline',
+  },
+  chandler2010: {
+    short: 'Chandler 2010',
+    citation:
+      'Chandler GM, Iosifescu DV, Pollack MH, Targum SD, Fava M. Validation of the Massachusetts General Hospital Antidepressant Treatment History Questionnaire (ATRQ). CNS Neurosci Ther. 2010;16(5):322-325.',
+    url: 'https://doi.org/10.1111/j.1755-5949.2009.00102.x',
+    kind: 'paper',
+  },
   dailyMed: {
     short: 'DailyMed',
     citation:
       'US prescribing information (FDA-approved product labels), National Library of Medicine DailyMed. The rule names the product and label section.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/',
     kind: 'label',
+  },
+  desseilles2011: {
+    short: 'Desseilles 2011',
+    citation:
+      'Desseilles M, Witte J, Chang TE, et al. Assessing the adequacy of past antidepressant trials: a clinician\'s guide to the antidepressant treatment response questionnaire. J Clin Psychiatry. 2011;72(8):1152-1154.',
+    url: 'https://doi.org/10.4088/JCP.11ac07225',
+    kind: 'paper',
   },
   emcSmpc: {
     short: 'EU SmPC',
@@ -71,11 +92,25 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
   },
+  niceCg31: {
+    short: 'NICE CG31',
+    citation:
+      'National Institute for Health and Care Excellence. Obsessive-compulsive disorder and body dysmorphic disorder: treatment. Clinical guideline CG31, 2005.',
+    url: 'https://www.nice.org.uk/guidance/cg31',
+    kind: 'guideline',
+  },
   projectWorkingRule: {
     short: 'working rule',
     citation:
       'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',
+  },
+  sateia2017: {
+    short: 'Sateia 2017',
+    citation:
+      'Sateia MJ, Buysse DJ, Krystal AD, Neubauer DN, Heald JL. Clinical Practice Guideline for the Pharmacologic Treatment of Chronic Insomnia in Adults: An American Academy of Sleep Medicine Clinical Practice Guideline. J Clin Sleep Med. 2017;13(2):307-349.',
+    url: 'https://doi.org/10.5664/jcsm.6470',
+    kind: 'guideline',
   },
 } as const satisfies Record<string, Reference>;
 
