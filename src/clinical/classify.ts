@@ -747,6 +747,7 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
     start: isoDate(start),
     end: end === null ? null : isoDate(Math.min(end, asOf)),
     source: ref,
+    ...(isConcept(p.outcome) && conceptText(p.outcome) ? { outcome: conceptText(p.outcome) } : {}),
   });
   if (kind === 'psychotherapy') psychotherapyFromProcedure(isConcept(p.code) ? p.code : undefined, start, end === null ? null : Math.min(end, asOf), ref, out.history);
   ledger.use(ref, `procedure ${kind}`);

@@ -253,6 +253,8 @@ export interface ProcedureMark {
   start: string;
   end: string | null;
   source: string;
+  /** Procedure.outcome as recorded ("no improvement", "remission"), when the record states one. */
+  outcome?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -51,12 +51,40 @@ export const REFERENCES = {
     url: 'https://doi.org/10.4088/JCP.11ac07225',
     kind: 'paper',
   },
+  dunlop2014: {
+    short: 'Dunlop 2014',
+    citation:
+      'Dunlop BW, Kaye JL, Youngner C, Rothbaum B. Assessing treatment-resistant posttraumatic stress disorder: the Emory treatment resistance interview for PTSD (E-TRIP). Behav Sci. 2014;4(4):511-527.',
+    url: 'https://doi.org/10.3390/bs4040511',
+    kind: 'paper',
+  },
   emcSmpc: {
     short: 'EU SmPC',
     citation:
       'Summaries of Product Characteristics (UK/EU licensed products), electronic medicines compendium. The rule names the product and section.',
     url: 'https://www.medicines.org.uk/emc',
     kind: 'label',
+  },
+  farris2013: {
+    short: 'Farris 2013',
+    citation:
+      'Farris SG, McLean CP, Van Meter PE, Simpson HB, Foa EB. Treatment response, symptom remission, and wellness in obsessive-compulsive disorder. J Clin Psychiatry. 2013;74(7):685-690.',
+    url: 'https://doi.org/10.4088/JCP.12m07789',
+    kind: 'paper',
+  },
+  fava2003: {
+    short: 'Fava 2003',
+    citation:
+      'Fava M. Diagnosis and definition of treatment-resistant depression. Biol Psychiatry. 2003;53(8):649-659.',
+    url: 'https://doi.org/10.1016/S0006-3223(03)00231-2',
+    kind: 'paper',
+  },
+  fekadu2018: {
+    short: 'Fekadu 2018',
+    citation:
+      'Fekadu A, Donocik JG, Cleare AJ. Standardisation framework for the Maudsley staging method for treatment resistance in depression. BMC Psychiatry. 2018;18(1):100.',
+    url: 'https://doi.org/10.1186/s12888-018-1679-x',
+    kind: 'paper',
   },
   fhirR4: {
     short: 'FHIR R4',
@@ -71,12 +99,40 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2009.09060802',
     kind: 'paper',
   },
+  gaynes2020: {
+    short: 'Gaynes 2020',
+    citation:
+      'Gaynes BN, Lux L, Gartlehner G, et al. Defining treatment-resistant depression. Depress Anxiety. 2020;37(2):134-145.',
+    url: 'https://doi.org/10.1002/da.22968',
+    kind: 'paper',
+  },
+  hawley2002: {
+    short: 'Hawley 2002',
+    citation:
+      'Hawley CJ, Gale TM, Sivakumaran T; Hertfordshire Neuroscience Research group. Defining remission by cut off score on the MADRS: selecting the optimal value. J Affect Disord. 2002;72(2):177-184.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/12200208/',
+    kind: 'paper',
+  },
+  hidalgoMazzei2019: {
+    short: 'Hidalgo-Mazzei 2019',
+    citation:
+      'Hidalgo-Mazzei D, Berk M, Cipriani A, et al. Treatment-resistant and multi-therapy-resistant criteria for bipolar depression: consensus definition. Br J Psychiatry. 2019;214(1):27-35.',
+    url: 'https://doi.org/10.1192/bjp.2018.257',
+    kind: 'guideline',
+  },
   howes2017: {
     short: 'Howes 2017',
     citation:
       'Howes OD, McCutcheon R, Agid O, et al. Treatment-Resistant Schizophrenia: Treatment Response and Resistance in Psychosis (TRRIP) Working Group Consensus Guidelines on Diagnosis and Terminology. Am J Psychiatry. 2017;174(3):216-229.',
     url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
     kind: 'guideline',
+  },
+  kroenke2001: {
+    short: 'Kroenke 2001',
+    citation:
+      'Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
+    url: 'https://doi.org/10.1046/j.1525-1497.2001.016009606.x',
+    kind: 'paper',
   },
   leucht2016: {
     short: 'Leucht 2016',
@@ -99,6 +155,13 @@ export const REFERENCES = {
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
   },
+  peeters2016: {
+    short: 'Peeters 2016',
+    citation:
+      'Peeters FPML, Ruhe HG, Wichers M, et al. The Dutch Measure for quantification of Treatment Resistance in Depression (DM-TRD): an extension of the Maudsley Staging Method. J Affect Disord. 2016;205:365-371.',
+    url: 'https://doi.org/10.1016/j.jad.2016.08.019',
+    kind: 'paper',
+  },
   projectWorkingRule: {
     short: 'working rule',
     citation:
@@ -111,6 +174,27 @@ export const REFERENCES = {
       'Sateia MJ, Buysse DJ, Krystal AD, Neubauer DN, Heald JL. Clinical Practice Guideline for the Pharmacologic Treatment of Chronic Insomnia in Adults: An American Academy of Sleep Medicine Clinical Practice Guideline. J Clin Sleep Med. 2017;13(2):307-349.',
     url: 'https://doi.org/10.5664/jcsm.6470',
     kind: 'guideline',
+  },
+  sforzini2022: {
+    short: 'Sforzini 2022',
+    citation:
+      'Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry. 2022;27(3):1286-1299.',
+    url: 'https://doi.org/10.1038/s41380-021-01381-x',
+    kind: 'guideline',
+  },
+  thase1997: {
+    short: 'Thase 1997',
+    citation:
+      'Thase ME, Rush AJ. When at first you don\'t succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry. 1997;58 Suppl 13:23-29.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/9402916/',
+    kind: 'paper',
+  },
+  trivedi2006: {
+    short: 'Trivedi 2006',
+    citation:
+      'Trivedi MH, Rush AJ, Wisniewski SR, et al. Evaluation of outcomes with citalopram for depression using measurement-based care in STAR*D: implications for clinical practice. Am J Psychiatry. 2006;163(1):28-40.',
+    url: 'https://doi.org/10.1176/appi.ajp.163.1.28',
+    kind: 'paper',
   },
 } as const satisfies Record<string, Reference>;
 
