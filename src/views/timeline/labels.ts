@@ -72,6 +72,10 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'head-implant': 'Implant in or near the head',
   'cardiac-device': 'Cardiac pacemaker, defibrillator or lead',
   vagotomy: 'Vagotomy',
+  adhd: 'ADHD',
+  dementia: 'Dementia',
+  'brain-injury': 'Brain injury',
+  overdose: 'Overdose',
   other: 'Other',
 };
 
