@@ -80,6 +80,7 @@ export const ptsd: DemoPatient = {
       paroxetine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       venlafaxine: { ongoing: true },
     },
-    suggestions: { esketamine: 'not-eligible', tms: 'not-eligible', vns: 'not-eligible' },
+    suggestions: { 'trauma-focused-therapy': 'suggested', esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable' },
+    safety: [],
   },
 };

@@ -567,11 +567,14 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
   }
   let end = toDay(period?.end);
   if (end !== null && end < start) end = null;
+  // The recorded outcome lets an earlier response count in favour of repeating the treatment.
+  const outcome = isConcept(p.outcome) ? conceptText(p.outcome) || null : null;
   out.procedures.push({
     kind,
     display: conceptText(p.code) || kind,
     start: isoDate(start),
     end: end === null ? null : isoDate(Math.min(end, asOf)),
+    outcome,
     source: ref,
   });
   ledger.use(ref, `procedure ${kind}`);

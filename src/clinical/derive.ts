@@ -16,6 +16,7 @@ import { assignRoles, type RoleResult } from './roles';
 import { assess, makeRejudge } from './staging/assessments';
 import { ANTIDEPRESSANT_CLASSES, type JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
+import { demographicsOf, deriveSafety } from './safety';
 import { cpzOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import { buildTrials } from './trials';
@@ -34,8 +35,10 @@ import type {
 } from './types';
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
-  const asOf = asOfDay(options.asOf);
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
+  const demographics = demographicsOf(inputs, String(record.patientId), isoDate(asOfDay(options.asOf)));
+  // The record of a deceased patient ends at death: every "ongoing" and "current" is judged on the day of death.
+  const asOf = demographics.deceasedDate ? asOfDay(demographics.deceasedDate) : asOfDay(options.asOf);
   const ledger = new Ledger(inputs);
   const notes: string[] = [];
   const c = classifyResources(ledger, String(record.patientId), asOf);
@@ -102,9 +105,15 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   explainUnusedMedications(ledger);
   const closed = ledger.close();
   notes.push(...closed.notes);
-  const derived: Omit<Derivation, 'suggestions'> = {
+  if (demographics.deceased) {
+    notes.push(
+      `The patient died${demographics.deceasedDate ? ` on ${demographics.deceasedDate}` : ''}: the record is shown as it stood at death; no options are suggested and nothing is written back.`,
+    );
+  }
+  const derived: Omit<Derivation, 'suggestions' | 'safety'> = {
     patient: String(record.patientId),
     asOf: isoDate(asOf),
+    demographics,
     trials,
     assessments,
     scores: c.scores.sort((a, b) => compareCodeUnits(a.date, b.date)),
@@ -118,12 +127,19 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   };
   let suggestions: Suggestion[] = [];
   try {
-    suggestions = evaluateSuggestions(derived);
+    // Nothing is proposed for a patient who has died.
+    if (!demographics.deceased) suggestions = evaluateSuggestions(derived);
   } catch (e) {
     // The derivation stands on its own; a failure in the suggestion rules must not hide the timeline.
     notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ...derived, suggestions };
+  let safety: Derivation['safety'] = [];
+  try {
+    safety = deriveSafety(derived);
+  } catch (e) {
+    notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { ...derived, safety, suggestions };
 }
 
 /** A Medication referenced only by records that are not used is not used either: say which record and why. */
