@@ -107,7 +107,13 @@ export function createFhirServer(options: FhirServerOptions) {
       return true;
     }
     const path = url.pathname.slice(basePath.length).replace(/^\/+|\/+$/g, '');
-    const segments = path ? path.split('/').map(decodeURIComponent) : [];
+    let segments: string[];
+    try {
+      segments = path ? path.split('/').map(decodeURIComponent) : [];
+    } catch {
+      sendJson(res, 400, outcome('structure', 'Malformed request URL.'), cors, FHIR_JSON);
+      return true;
+    }
     const resourceType = segments[0] ?? '';
     options.stats.count(method, resourceType);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {

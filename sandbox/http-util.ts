@@ -33,3 +33,16 @@ export function outcome(code: OperationOutcome['issue'][number]['code'], text: s
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Whether a request target can be parsed and its path percent-decoded. A malformed one (`/%E0%A4%A`) must get a 400,
+ * never reach a decodeURIComponent that throws inside an async handler and takes the process down.
+ */
+export function isWellFormedTarget(target: string | undefined): boolean {
+  try {
+    decodeURIComponent(new URL(target ?? '/', 'http://host').pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -48,7 +48,19 @@ export interface ServeAppOptions {
 export async function serveApp(options: ServeAppOptions): Promise<Server> {
   const root = resolve(options.distDir);
   const csp = contentSecurityPolicy(options.fhirOrigin, options.ehrOrigin);
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // Whatever went wrong, answer if still possible and keep serving: one request must never stop the server.
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Internal error');
+      } else if (!res.destroyed) {
+        res.destroy();
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = {
       'content-security-policy': csp,
       'x-content-type-options': 'nosniff',
@@ -59,7 +71,15 @@ export async function serveApp(options: ServeAppOptions): Promise<Server> {
       res.end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
+    } catch {
+      // A malformed percent-encoding (`/%E0%A4%A`) or an unparsable target.
+      res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request');
+      return;
+    }
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = normalize(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) {
@@ -82,12 +102,14 @@ export async function serveApp(options: ServeAppOptions): Promise<Server> {
         res.end();
         return;
       }
-      createReadStream(file).pipe(res);
+      const stream = createReadStream(file);
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
     } catch {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     }
-  });
+  }
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());

@@ -10,7 +10,7 @@ import { createEhr } from './ehr';
 import { Faults, RequestStats, parseFaultConfig, type FaultConfig } from './faults';
 import { createFhirEngine, type FhirEngine } from './fhir-engine';
 import { createFhirServer } from './fhir-server';
-import { outcome, readBody, sendJson } from './http-util';
+import { isWellFormedTarget, outcome, readBody, sendJson } from './http-util';
 import { LaunchStore } from './launches';
 
 export interface SandboxData {
@@ -89,15 +89,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   server.on('request', (req, res) => {
     void (async () => {
       try {
+        if (!isWellFormedTarget(req.url)) {
+          sendJson(res, 400, outcome('structure', 'Malformed request URL.'));
+          return;
+        }
         if (await handleControl(req, res)) return;
         if (await fhir.handle(req, res)) return;
         if (await auth.handle(req, res)) return;
         if (await ehr.handle(req, res)) return;
         sendJson(res, 404, outcome('not-found', 'Not found'));
       } catch (error) {
-        sendJson(res, 500, outcome('exception', error instanceof Error ? error.message : 'internal error'));
+        sendJson(res, error instanceof URIError ? 400 : 500,
+          outcome(error instanceof URIError ? 'structure' : 'exception', error instanceof Error ? error.message : 'internal error'));
       }
-    })();
+    })().catch(() => {
+      // The answer itself failed (the client went away): nothing left to tell anyone, and the server stays up.
+      if (!res.destroyed) res.destroy();
+    });
   });
 
   /** Test and benchmark controls: never called by the app, only by tests, the bench and people debugging. */

@@ -47,7 +47,7 @@ export const mddOneFailure: DemoPatient = {
     return b.bundle();
   },
   expected: {
-    assessments: { mdd: { failedAdequateTrials: 1, treatmentResistant: false, thaseRush: 1 } },
+    assessments: { mdd: { failedAdequateTrials: 1, treatmentResistant: false, status: 'does-not-meet', thaseRush: 1 } },
     trials: {
       sertraline: { adequate: true, outcome: 'nonresponse', outcomeBasis: 'measured', ongoing: false },
       vortioxetine: { adequate: false, outcome: 'ongoing', ongoing: true },

@@ -65,7 +65,7 @@ export const schizophreniaTrs: DemoPatient = {
   },
   expected: {
     assessments: {
-      schizophrenia: { failedAdequateTrials: 2, treatmentResistant: true },
+      schizophrenia: { failedAdequateTrials: 2, treatmentResistant: true, status: 'meets' },
       mdd: 'absent',
     },
     trials: {

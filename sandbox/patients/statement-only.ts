@@ -34,7 +34,7 @@ export const statementOnly: DemoPatient = {
     return b.bundle();
   },
   expected: {
-    assessments: { mdd: { failedAdequateTrials: 2, treatmentResistant: true, thaseRush: 2 } },
+    assessments: { mdd: { failedAdequateTrials: 2, treatmentResistant: true, status: 'meets', thaseRush: 2 } },
     trials: {
       fluoxetine: { ongoing: false },
       citalopram: { adequate: true, outcome: 'nonresponse', outcomeBasis: 'inferred', ongoing: false },

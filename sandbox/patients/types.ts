@@ -9,6 +9,7 @@ import type {
   InterventionId,
   Outcome,
   OutcomeBasis,
+  ResistanceStatus,
   SafetyKind,
   SuggestionStatus,
 } from '../../src/clinical/types';
@@ -27,6 +28,8 @@ export interface ExpectedTrial {
 export interface ExpectedAssessment {
   failedAdequateTrials?: Count;
   treatmentResistant?: boolean;
+  /** meets / possibly meets / does not meet the condition's definition. */
+  status?: ResistanceStatus;
   /** MDD only. */
   thaseRush?: number;
   /** Flags that must be raised (others may be raised too). */

@@ -19,7 +19,7 @@ import type {
 } from 'fhir/r4';
 import type { Ledger } from './accounting';
 import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
-import { DEFAULT_SUPPLY_DAYS } from './engine-rules';
+import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from './engine-rules';
 import { instrumentLabel } from './outcome';
 import { dailyDoseOf } from './dose';
 import { identifyMedication, medicationOf } from './medication';
@@ -56,6 +56,8 @@ export interface MedicationEvent {
   end: Day;
   /** True when the record says the agent is still taken as of asOf. */
   ongoing: boolean;
+  /** An open record (active or on-hold order, active statement without an end): runs until replaced, stopped or death. */
+  open: boolean;
   /** True when the record ended but says nowhere when (completed/stopped without an end date). */
   endUnknown: boolean;
   dailyDoseMg: number | null;
@@ -88,6 +90,12 @@ export interface Classified {
   procedures: ProcedureMark[];
   intolerances: IntoleranceEvidence[];
   notes: string[];
+  /** Day of death from Patient.deceasedDateTime; null when alive or the date is not recorded. */
+  deathDay: Day | null;
+  /** Patient.deceasedBoolean true, or a deceasedDateTime. */
+  deceased: boolean;
+  /** Patient.birthDate as a day, when given. */
+  birthDay: Day | null;
 }
 
 const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
@@ -120,12 +128,18 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     procedures: [],
     intolerances: [],
     notes: [],
+    deathDay: null,
+    deceased: false,
+    birthDay: null,
   };
+  readVitalDates(ledger, patientId, out);
+  // Nothing runs on after death: open orders and statements end on the day of death.
+  const lastDay = out.deathDay !== null && out.deathDay < asOf ? out.deathDay : asOf;
   const resolve = (ref: string): Resource | undefined => ledger.resolve(ref);
   const memo = new Memo(resolve);
   for (const { reference, resource } of ledger.items) {
     try {
-      classifyOne(ledger, reference, resource, patientId, asOf, memo, out);
+      classifyOne(ledger, reference, resource, patientId, asOf, lastDay, memo, out);
     } catch (e) {
       // A ReferenceError is a bug in the engine, never a property of the data: let it surface.
       if (e instanceof ReferenceError) throw e;
@@ -133,7 +147,61 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
       ledger.unused(reference, `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
   }
+  settleOpenRecords(out.events, lastDay, out.deathDay !== null && out.deathDay < asOf);
   return out;
+}
+
+function readVitalDates(ledger: Ledger, patientId: string, out: Classified): void {
+  for (const { resource } of ledger.items) {
+    if (resource.resourceType !== 'Patient' || resource.id !== patientId) continue;
+    const p = resource as { deceasedDateTime?: unknown; deceasedBoolean?: unknown; birthDate?: unknown };
+    out.deathDay = toDay(p.deceasedDateTime);
+    out.deceased = out.deathDay !== null || p.deceasedBoolean === true;
+    out.birthDay = toDay(p.birthDate);
+    return;
+  }
+}
+
+/**
+ * Open records (active/on-hold orders, active statements without an end) run until a later record of the same agent
+ * takes over (a renewal, a new dose, a record that says it stopped), or death. When nothing about the agent has been
+ * recorded for STALE_ORDER_DAYS the record still counts, with a note a clinician can check with the patient.
+ */
+function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath: boolean): void {
+  const byIngredient = new Map<string, MedicationEvent[]>();
+  for (const e of events) {
+    const list = byIngredient.get(e.ingredient);
+    if (list) list.push(e);
+    else byIngredient.set(e.ingredient, [e]);
+  }
+  for (const list of byIngredient.values()) {
+    list.sort((a, b) => a.start - b.start);
+    let lastActivity = -Infinity;
+    for (const e of list) lastActivity = Math.max(lastActivity, e.start);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (!e.open) continue;
+      const next = list.find((f, j) => j > i && f.kind !== 'dispense' && f.start > e.start);
+      if (next) {
+        e.end = Math.max(e.start, next.start - 1);
+        e.ongoing = false;
+        e.notes.push(`${e.reference} is taken as replaced by the later ${next.reference} (${isoDate(next.start)})`);
+        continue;
+      }
+      if (endsAtDeath) {
+        e.ongoing = false;
+        e.notes.push(`${e.reference} was open at the patient's death (${isoDate(lastDay)}): the trial ends there`);
+      }
+      const quiet = lastDay - lastActivity;
+      if (quiet > STALE_ORDER_DAYS) {
+        const years = Math.floor(quiet / 365.25);
+        e.notes.push(
+          `${e.reference} is still open, but nothing has renewed, dispensed or restated ${e.ingredient} since ${isoDate(lastActivity)} ` +
+            `(${years >= 1 ? `${years} year${years === 1 ? '' : 's'}` : `${quiet} days`}): counted as taken to ${isoDate(lastDay)}; confirm with the patient`,
+        );
+      }
+    }
+  }
 }
 
 function classifyOne(
@@ -142,6 +210,7 @@ function classifyOne(
   resource: Resource,
   patientId: string,
   asOf: Day,
+  lastDay: Day,
   memo: Memo,
   out: Classified,
 ): void {
@@ -170,7 +239,7 @@ function classifyOne(
     case 'MedicationStatement':
     case 'MedicationRequest':
     case 'MedicationDispense':
-      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, memo, out);
+      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, lastDay, memo, out);
     case 'Condition':
       return classifyConditionResource(ledger, ref, resource as Condition, asOf, out);
     case 'Observation':
@@ -249,6 +318,7 @@ function classifyMedicationRecord(
   ref: string,
   resource: MedicationRecord,
   asOf: Day,
+  lastDay: Day,
   memo: Memo,
   out: Classified,
 ): void {
@@ -286,7 +356,7 @@ function classifyMedicationRecord(
     if (dose.note) doseBasis = dose.note;
   }
 
-  const period = periodOf(resource, identity, dailyDoseMg, asOf);
+  const period = periodOf(resource, identity, dailyDoseMg, asOf, lastDay);
   if ('reason' in period) {
     ledger.unused(ref, period.reason);
     return;
@@ -303,6 +373,7 @@ function classifyMedicationRecord(
     start: period.start,
     end: period.end,
     ongoing: period.ongoing,
+    open: period.open,
     endUnknown: period.endUnknown,
     dailyDoseMg,
     doseBasis,
@@ -345,19 +416,28 @@ interface PeriodOk {
   start: Day;
   end: Day;
   ongoing: boolean;
+  open: boolean;
   endUnknown: boolean;
   daysSupply: number | null;
   notes: string[];
 }
 
+/**
+ * The span a record covers. FHIR's statuses decide how it ends: an active or on-hold order, and an active statement
+ * without an end, are open (ongoing until replaced, stopped or death: settleOpenRecords); a completed order covers
+ * its supply; a stopped one its supply at most, with the stop date unknown; cancelled and not-taken records were
+ * never taken (excludedStatus). `lastDay` is asOf, or the day of death.
+ */
 function periodOf(
   r: MedicationRecord,
   identity: MedicationIdentity,
   dailyDoseMg: number | null,
   asOf: Day,
+  lastDay: Day,
 ): PeriodOk | { reason: string } {
   const notes: string[] = [];
   const status = str(r.status);
+  const ended = status === 'completed' || status === 'stopped';
   let start: Day | null = null;
   let end: Day | null = null;
   let daysSupply: number | null = null;
@@ -373,7 +453,7 @@ function periodOf(
       notes.push(`start date missing in ${r.resourceType}/${r.id}: date asserted used`);
     }
     if (end === null) {
-      if (status === 'completed' || status === 'stopped') {
+      if (ended) {
         notes.push(`no end date in ${r.resourceType}/${r.id}: duration unknown`);
         end = start;
         endUnknown = true;
@@ -387,8 +467,13 @@ function periodOf(
     const fills = 1 + repeats;
     const supply = durationDays(obj(dr?.expectedSupplyDuration));
     const qtyDays = quantityDays(obj(dr?.quantity), identity, dailyDoseMg);
+    const standing = status === 'active' || status === 'on-hold';
+    if (status === 'on-hold') notes.push(`${r.resourceType}/${r.id} is on hold (temporarily halted, expected to resume): counted as ongoing`);
     if (start !== null) {
-      if (supply !== null) {
+      if (standing) {
+        // The order is current in the EHR whatever its supply says: ongoing until something replaces or stops it.
+        openEnded = true;
+      } else if (supply !== null) {
         end = start + supply * fills - 1;
         if (repeats > 0) notes.push(`supply ${supply} days × ${fills} fills from ${r.resourceType}/${r.id}`);
       } else if (qtyDays !== null) {
@@ -399,7 +484,9 @@ function periodOf(
         notes.push(`supply taken from the prescription's validity period (${r.resourceType}/${r.id})`);
       } else {
         end = start + DEFAULT_SUPPLY_DAYS - 1;
-        notes.push(`no end, supply or quantity in ${r.resourceType}/${r.id}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`);
+        notes.push(
+          `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`,
+        );
       }
     }
   } else {
@@ -420,17 +507,20 @@ function periodOf(
   if (start > asOf) return { reason: `starts in the future (${isoDate(start)}, after ${isoDate(asOf)})` };
   if (end !== null && end < start)
     return { reason: `contradictory dates: ends ${isoDate(end)} before it starts ${isoDate(start)}` };
+  if (start > lastDay) notes.push(`${r.resourceType}/${r.id} is dated ${isoDate(start)}, after the patient's death (${isoDate(lastDay)})`);
   let ongoing = false;
+  let open = false;
   if (openEnded || end === null) {
-    end = asOf;
-    ongoing = status !== 'completed' && status !== 'stopped';
-  } else if (end >= asOf) {
-    // A supply or planned end reaching past asOf: taken as ongoing unless the record says it stopped.
-    if (status === 'completed' || status === 'stopped') notes.push(`end date after ${isoDate(asOf)} on a ${status} record`);
-    ongoing = status !== 'completed' && status !== 'stopped';
-    end = asOf;
+    end = Math.max(start, lastDay);
+    ongoing = !ended && lastDay === asOf;
+    open = !ended;
+  } else if (end >= lastDay) {
+    // A supply or planned end reaching past asOf (or death): taken as ongoing unless the record says it stopped.
+    if (ended && lastDay === asOf) notes.push(`end date after ${isoDate(asOf)} on a ${status} record`);
+    ongoing = !ended && lastDay === asOf;
+    end = Math.max(start, lastDay);
   }
-  return { start, end, ongoing, endUnknown, daysSupply, notes };
+  return { start, end, ongoing, open, endUnknown, daysSupply, notes };
 }
 
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */

@@ -36,9 +36,9 @@ import type {
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
-  const demographics = demographicsOf(inputs, String(record.patientId), isoDate(asOfDay(options.asOf)));
-  // The record of a deceased patient ends at death: every "ongoing" and "current" is judged on the day of death.
-  const asOf = demographics.deceasedDate ? asOfDay(demographics.deceasedDate) : asOfDay(options.asOf);
+  const asOf = asOfDay(options.asOf);
+  // Age and death: age limits of the options; a deceased patient gets no suggestions (records end at death in classify).
+  const demographics = demographicsOf(inputs, String(record.patientId), isoDate(asOf));
   const ledger = new Ledger(inputs);
   const notes: string[] = [];
   const c = classifyResources(ledger, String(record.patientId), asOf);

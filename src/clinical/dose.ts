@@ -224,9 +224,10 @@ function lineDose(d: Dosage, identity: IdentityLike): LineDose {
 
   // Amount per administration, structured first.
   const dr = Array.isArray(d.doseAndRate) ? d.doseAndRate.find((x) => x && (x.doseQuantity || x.doseRange)) : undefined;
-  let perAdmin: { mg: number | null; desc: string; note?: string } | null = null;
+  let perAdmin: { mg: number | null; desc: string; note?: string; unitless?: boolean } | null = null;
   if (dr?.doseQuantity) {
     perAdmin = quantityToMg(dr.doseQuantity, identity);
+    if (perAdmin.unitless) rules.push(DOSE_RULES.unitlessProductUnits);
   } else if (dr?.doseRange) {
     const low = dr.doseRange.low ?? dr.doseRange.high;
     if (low) {
@@ -320,13 +321,26 @@ const UNIT_WORDS = new Set([
   'sachet', 'vial', 'vials', 'lozenge', 'troche', 'puff', 'puffs', 'inhalation', 'inhalations',
 ]);
 
-function quantityToMg(q: Quantity, identity: IdentityLike): { mg: number | null; desc: string; note?: string } {
+function quantityToMg(q: Quantity, identity: IdentityLike): { mg: number | null; desc: string; note?: string; unitless?: boolean } {
   const value = typeof q.value === 'number' && Number.isFinite(q.value) ? q.value : null;
   const rawUnit = String(q.code ?? q.unit ?? '').trim();
   const unit = rawUnit.toLowerCase().replace(/[{}]/g, '').replace(/\(s\)$/, '');
   if (value === null) return { mg: null, desc: 'dose without a number', note: 'dose quantity has no numeric value' };
   if (value < 0) return { mg: null, desc: `${value} ${rawUnit}`, note: `negative dose ${value} ignored` };
-  if (!unit) return { mg: null, desc: `${fmt(value)} (no unit)`, note: `dose ${fmt(value)} has no unit: cannot convert to mg` };
+  if (!unit) {
+    // EHR exports (Synthea, the public SMART sandbox) send {value: 1} for "one tablet of the ordered product": with a
+    // product of known strength a unitless dose is that many units of it.
+    const s = identity.strengthMg;
+    if (s !== null && s > 0) {
+      return {
+        mg: round(value * s),
+        desc: `${fmt(value)} × ${fmt(s)} mg (dose without a unit: units of the ordered product)`,
+        note: `dose ${fmt(value)} has no unit: read as ${fmt(value)} unit(s) of the ${fmt(s)} mg product`,
+        unitless: true,
+      };
+    }
+    return { mg: null, desc: `${fmt(value)} (no unit)`, note: `dose ${fmt(value)} has no unit and the product's strength is unknown: cannot convert to mg` };
+  }
   const mass = MASS[unit];
   if (mass !== undefined) {
     const mg = round(value * mass);
@@ -445,8 +459,11 @@ const COUNT_WORDS: Record<string, number> = {
   'one and a half': 1.5, 'one half': 0.5, 'half a': 0.5, half: 0.5, '1/2': 0.5, '½': 0.5, 'a': 1, 'an': 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6,
 };
 
+/** Epic-style sigs spell numbers twice ("2 (two) times daily", "every 12 (twelve) hours"): the word is dropped. */
+const SPELLED_NUMBER = /(\d+(?:\.\d+)?)\s*\((?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty[- ]four|half|one[- ]half)\)/g;
+
 function normalize(text: string): string {
-  return ` ${text.toLowerCase().replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${text.toLowerCase().replace(SPELLED_NUMBER, '$1').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 const FREQUENCIES: Array<[RegExp, (m: RegExpExecArray) => number, (m: RegExpExecArray) => string]> = [
@@ -456,7 +473,7 @@ const FREQUENCIES: Array<[RegExp, (m: RegExpExecArray) => number, (m: RegExpExec
   [/\b(once (a|per|every) week|weekly|every week|qwk|q ?week)\b/, () => 1 / 7, () => 'weekly'],
   [/\b(once (a|per|every) month|monthly|every month)\b/, () => 1 / 30, () => 'monthly'],
   [/\b(?:every|q) ?(\d+) ?(?:hours|hrs?|h)\b/, (m) => 24 / Number(m[1]), (m) => `every ${m[1]} hours`],
-  [/\b(\d+|two|three|four) times (a|per|each|every) day\b|\b(\d+) ?x ?(daily|a day|per day|\/day)\b/, (m) => numberWord(m[1] ?? m[3] ?? '1'), (m) => `${m[1] ?? m[3]} times daily`],
+  [/\b(\d+|two|three|four) times (?:(?:a|per|each|every) day|daily)\b|\b(\d+) ?x ?(daily|a day|per day|\/day)\b/, (m) => numberWord(m[1] ?? m[2] ?? '1'), (m) => `${m[1] ?? m[2]} times daily`],
   [/\b(twice (a |per |each )?day|twice daily|bid|b\.i\.d\.?)\b/, () => 2, () => 'twice daily'],
   [/\b(three times|thrice|tid|t\.i\.d\.?)\b/, () => 3, () => 'three times daily'],
   [/\b(four times|qid|q\.i\.d\.?)\b/, () => 4, () => 'four times daily'],

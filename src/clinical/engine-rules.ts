@@ -17,6 +17,8 @@ export const MIN_ADHERENCE_PDC = 0.8;
 export const TRIAL_GAP_DAYS = 30;
 /** A request without end, supply duration or quantity is assumed to cover this many days (design choice). */
 export const DEFAULT_SUPPLY_DAYS = 30;
+/** An open order (active, on-hold) or statement with no renewal, dispense or later record for this long gets a note. */
+export const STALE_ORDER_DAYS = 365;
 /** "Highest sustained dose": held at least this long, or to the end of the trial (see Trial.maxDailyDoseMg). */
 export const SUSTAINED_DOSE_DAYS = 28;
 /** A second agent overlapping an antidepressant trial this long is augmentation/combination (design choice). */
@@ -92,6 +94,12 @@ export const R = {
     'trials.default-supply',
     `A prescription without end date, expected supply duration or quantity is assumed to cover ${DEFAULT_SUPPLY_DAYS} days.`,
     'Design choice of this app.',
+    'U',
+  ),
+  openOrder: rule(
+    'trials.open-order',
+    `An active or on-hold order (and an active statement) is ongoing until a later record of the agent replaces it, a record says it stopped, or the patient died; when nothing has renewed, dispensed or restated it for ${STALE_ORDER_DAYS} days it is still counted and a note asks to confirm it.`,
+    'FHIR R4 MedicationRequest.status (active: "the prescription is actionable"; on-hold: "temporarily halted, expected to continue"; stopped: halted before all administrations occurred; completed: all actions occurred; cancelled: withdrawn before any administration) [V]; the one-year note threshold is this app\'s working rule (prescriptions are usually renewed yearly).',
     'U',
   ),
   addOn: rule(

@@ -42,11 +42,18 @@ export interface RuleRef {
   id: string;
   /** The rule in one plain sentence. */
   summary: string;
-  /** Citation in words: the short names of the sources (and what in them the rule rests on). */
+  /**
+   * Where in its sources the rule is found, in words ("row \"oral,olanzapine\"", "Table 3"), or why it is a working
+   * rule. Shown beside the short names of `references`; never names a file outside the project.
+   */
   source: string;
+  /**
+   * The primary sources, as ids of the reference registry (src/clinical/references/registry.ts, docs/sources.md),
+   * so a user can open each. Empty (or, for rules not yet migrated, absent) only for a working rule without one,
+   * which is then tagged 'U'.
+   */
+  references?: readonly ReferenceId[];
   verification: Verification;
-  /** The sources as rows of the reference registry (docs/sources.md anchors), where the rule has them. */
-  references?: ReferenceId[];
 }
 
 /** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
@@ -287,8 +294,29 @@ export interface MaudsleyItem {
   explanation: string;
 }
 
+/**
+ * Whether a condition meets its treatment-resistance definition. `possibly-meets`: the failures the record
+ * establishes are too few, but adequate trials whose outcome (or, under TRRIP, adherence) is not recorded would
+ * make up the number if they failed; the clinician confirms them (see Assessment.unconfirmedTrials).
+ */
+export type ResistanceStatus = 'meets' | 'possibly-meets' | 'does-not-meet';
+
+/** An adequate trial that would count as a failure if its outcome were confirmed. */
+export interface UnconfirmedTrial {
+  trialId: string;
+  ingredient: string;
+  /** What is missing: "no score, stated reason or following agent", "non-response only inferred from a switch". */
+  missing: string;
+  /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
+  confirm: string;
+}
+
 export interface Assessment {
   condition: ConditionKey;
+  /** meets / possibly meets / does not meet the definition; `treatmentResistant` is `status === 'meets'`. */
+  status: ResistanceStatus;
+  /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
+  unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */
   conditionSources: string[];
   currentEpisode: Episode | null;

@@ -27,6 +27,18 @@ export class SessionExpiredError extends Error {
   }
 }
 
+/**
+ * A request that would carry the access token was refused before it left: its URL, as the browser's URL parser reads
+ * it, is not under the FHIR server's base (another origin, another path of the same origin, credentials in the URL,
+ * an encoded slash). `where` is the refused origin and path, without the query (which may name the patient).
+ */
+export class RefusedUrlError extends Error {
+  override readonly name = 'RefusedUrlError';
+  constructor(readonly where: string) {
+    super(`a link outside the FHIR server (${where}) was refused and not followed, so the token was not sent there`);
+  }
+}
+
 export type LaunchErrorKind =
   | 'no-launch-state'
   | 'access-denied'

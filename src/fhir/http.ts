@@ -7,11 +7,12 @@
  * - rejects with FhirNetworkError on network failure, timeout or abort;
  * - rejects with SessionExpiredError when the server answers 401 and a refresh is impossible or did not help
  *   (the page must offer a relaunch; there is nothing a caller could do with that 401 response);
- * - refuses (rejects) absolute URLs on another origin than the FHIR server, so the token never leaks.
+ * - refuses (rejects with RefusedUrlError) every URL that, read by the WHATWG URL parser as the browser reads it, is
+ *   not under the FHIR base (same origin and path prefix), so the token never goes anywhere else.
  * Sleep, clock and fetch are injectable so tests run fast and deterministic.
  */
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse } from './contract';
-import { FhirNetworkError, SessionExpiredError } from './errors';
+import { FhirNetworkError, RefusedUrlError, SessionExpiredError } from './errors';
 
 /** Where the access token comes from (fhirclient's state in the app, a constant in tests). */
 export interface AccessTokenSource {
@@ -126,16 +127,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   // One refresh at a time, shared by parallel requests that all met the same expired token.
   let refreshing: Promise<boolean> | null = null;
 
-  function resolveUrl(url: string): string {
-    if (/^https?:\/\//i.test(url)) {
-      const target = new URL(url);
-      if (target.origin !== base.origin) {
-        throw new Error('Refused to follow a link to another server than the FHIR server.');
-      }
-      return target.href;
-    }
-    return new URL(url.replace(/^\/+/, ''), base).href;
-  }
+  const resolveUrl = (url: string): string => resolveUnderBase(url, base);
 
   async function attempt(request: FhirHttpRequest, url: string, token: string | null): Promise<FhirHttpResponse> {
     const controller = new AbortController();
@@ -216,6 +208,37 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       }
     },
   };
+}
+
+/**
+ * The absolute URL a request goes to, or RefusedUrlError when it is not under the FHIR base.
+ * The URL is read by the WHATWG URL parser, exactly as fetch() will read it: leading and trailing spaces and tabs are
+ * dropped, backslashes count as slashes, "//host" is another host, "../" climbs out of the base. So the check is made
+ * on the parsed result, never on the raw string. Relative URLs from the app ("Patient/1", "metadata", "") resolve
+ * against the base; a server's absolute link ("https://ehr/fhir/Patient?page=2", "/fhir/Patient?page=2") must stay
+ * under it too: same origin and the base's path as a prefix. An encoded slash or backslash in the path is refused as
+ * well, since a server that decodes it before routing would climb out of the base.
+ */
+export function resolveUnderBase(url: string, base: URL): string {
+  let target: URL;
+  try {
+    target = new URL(url, base);
+  } catch {
+    throw new RefusedUrlError('an unreadable address');
+  }
+  const where = `${target.protocol}//${target.host}${target.pathname}`;
+  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  const underBase = target.pathname === basePath.slice(0, -1) || target.pathname.startsWith(basePath);
+  if (
+    target.origin !== base.origin ||
+    target.username !== '' ||
+    target.password !== '' ||
+    !underBase ||
+    /%2f|%5c/i.test(target.pathname)
+  ) {
+    throw new RefusedUrlError(where);
+  }
+  return target.href;
 }
 
 /** "20 s", or "50 ms" below a second. */

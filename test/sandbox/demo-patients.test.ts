@@ -277,6 +277,8 @@ function differences(patient: DemoPatient, d: Derivation): string[] {
       problems.push(`${condition}.failedAdequateTrials: ${got.failedAdequateTrials}, expected ${JSON.stringify(want.failedAdequateTrials)} ("${got.conclusion}")`);
     if (want.treatmentResistant !== undefined && got.treatmentResistant !== want.treatmentResistant)
       problems.push(`${condition}.treatmentResistant: ${got.treatmentResistant}, expected ${want.treatmentResistant} ("${got.conclusion}")`);
+    if (want.status !== undefined && got.status !== want.status)
+      problems.push(`${condition}.status: ${got.status}, expected ${want.status} ("${got.conclusion}")`);
     if (want.thaseRush !== undefined && got.thaseRush !== want.thaseRush)
       problems.push(`${condition}.thaseRush: ${got.thaseRush}, expected ${want.thaseRush} (${got.thaseRushBasis ?? ''})`);
     for (const flag of want.flags ?? [])

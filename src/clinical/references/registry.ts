@@ -299,3 +299,8 @@ export function reference(id: ReferenceId): Reference {
 export function referenceAnchor(id: ReferenceId): string {
   return `#${id}`;
 }
+
+/** The references a rule cites, in its order, each with its id (for the link to docs/sources.md#id). */
+export function referencesOf(rule: { references?: readonly ReferenceId[] }): (Reference & { id: ReferenceId })[] {
+  return (rule.references ?? []).map((id) => ({ id, ...REFERENCES[id] }));
+}

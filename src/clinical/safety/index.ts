@@ -259,9 +259,10 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
   }
 }
 
-/** Trials taken as of asOf (ongoing, or ending on asOf itself: for a deceased patient, taken until death). */
+/** Trials taken as of asOf, or for a deceased patient at death (records still open then end on the day of death). */
 function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
-  return derived.trials.filter((t) => (t.end === null || t.end >= derived.asOf) && test(t));
+  const last = derived.demographics?.deceasedDate ?? derived.asOf;
+  return derived.trials.filter((t) => (t.end === null || t.end >= last) && test(t));
 }
 
 function trialWords(t: Trial): string {

@@ -8,7 +8,19 @@ import { type Day, toDay } from '../dates';
 import { R } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
 import { type DatedScore, judgeOutcome } from '../outcome';
-import type { Assessment, ConditionKey, DiagnosisSpan, Flag, Instrument, ProcedureMark, RuleRef } from '../types';
+import { INSTRUMENTS_FOR, instrumentLabel } from '../outcome';
+import type {
+  Assessment,
+  ConditionKey,
+  DiagnosisSpan,
+  Flag,
+  Instrument,
+  OutcomeBasis,
+  ProcedureMark,
+  ResistanceStatus,
+  RuleRef,
+  UnconfirmedTrial,
+} from '../types';
 import { ANTIDEPRESSANT_CLASSES, type JudgedTrial, describeTrial, isFailedAdequate } from './judged';
 import { maudsleyScore } from './maudsley';
 import { mghsScore } from './mghs';
@@ -21,11 +33,15 @@ interface Definition {
   name: string;
   /** Which trials count toward the failure count. */
   counts: (t: JudgedTrial) => boolean;
+  /** Failures needed, counted as different agents (a second trial of the same agent is not a second treatment). */
   minFailures: number;
-  /** Failures must be of this many different agents. */
-  minDistinctAgents: number;
   /** Bipolar: failure to remit, so response without remission counts. */
   responseWithoutRemissionFails: boolean;
+  /**
+   * Which kinds of outcome evidence establish a failure. TRRIP defines non-response on a rating scale, so for
+   * schizophrenia a stated or switch-inferred non-response only makes the trial a possible failure.
+   */
+  failureEvidence: readonly OutcomeBasis[];
   /** Which trials are shown as belonging to the condition's episode. */
   relevant: (t: JudgedTrial) => boolean;
 }
@@ -51,14 +67,16 @@ export const BIPOLAR_DEPRESSION_TREATMENTS = new Set([
   'divalproex',
 ]);
 
+const ANY_EVIDENCE: readonly OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
+
 const DEFINITIONS: Record<ConditionKey, Definition> = {
   mdd: {
     rule: R.tdrMdd,
     name: 'treatment-resistant depression',
     counts: isAntidepressant,
     minFailures: 2,
-    minDistinctAgents: 1,
     responseWithoutRemissionFails: false,
+    failureEvidence: ANY_EVIDENCE,
     relevant: (t) => isAntidepressant(t) || t.role !== 'monotherapy' || t.draft.drugClass === 'nmda-antagonist',
   },
   'bipolar-depression': {
@@ -66,8 +84,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     name: 'treatment-resistant bipolar depression',
     counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
     minFailures: 2,
-    minDistinctAgents: 2,
     responseWithoutRemissionFails: true,
+    failureEvidence: ANY_EVIDENCE,
     relevant: (t) => t.draft.drugClass !== 'other-psychotropic' && t.draft.drugClass !== 'unknown',
   },
   schizophrenia: {
@@ -75,8 +93,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     name: 'treatment-resistant schizophrenia (TRRIP)',
     counts: (t) => t.draft.drugClass === 'antipsychotic',
     minFailures: 2,
-    minDistinctAgents: 2,
     responseWithoutRemissionFails: false,
+    failureEvidence: ['measured'],
     relevant: (t) => t.draft.drugClass === 'antipsychotic' || t.draft.drugClass === 'mood-stabilizer',
   },
   ocd: {
@@ -84,8 +102,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     name: 'treatment-resistant OCD (working rule, unverified)',
     counts: isSri,
     minFailures: 2,
-    minDistinctAgents: 1,
     responseWithoutRemissionFails: false,
+    failureEvidence: ANY_EVIDENCE,
     relevant: (t) => isSri(t) || t.role === 'augmentation',
   },
   ptsd: {
@@ -93,8 +111,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     name: 'treatment-resistant PTSD (working rule, unverified)',
     counts: (t) => isAntidepressant(t),
     minFailures: 2,
-    minDistinctAgents: 1,
     responseWithoutRemissionFails: false,
+    failureEvidence: ANY_EVIDENCE,
     relevant: (t) => isAntidepressant(t) || t.draft.drugClass === 'antipsychotic',
   },
 };
@@ -122,9 +140,17 @@ export function assess(input: AssessmentInput): Assessment {
   const inEpisode = span ? input.trials.filter((t) => trialInEpisode(t.draft, span)) : [];
   const judged = inEpisode.filter(def.relevant).map((t) => input.rejudge(t, condition));
   const counted = judged.filter(def.counts);
-  const failed = counted.filter((t) => isFailedAdequate(t, def.responseWithoutRemissionFails));
-  const distinctFailedAgents = new Set(failed.map((t) => t.draft.ingredient)).size;
-  const treatmentResistant = failed.length >= def.minFailures && distinctFailedAgents >= def.minDistinctAgents;
+  const failed = counted.filter((t) => isFailedAdequate(t, def.responseWithoutRemissionFails) && def.failureEvidence.includes(t.outcome.basis));
+  const failedAgents = new Set(failed.map((t) => t.draft.ingredient));
+  // Adequate trials of agents not already failed whose outcome is not established: counted apart, to confirm.
+  const unconfirmed = counted
+    .filter((t) => !failedAgents.has(t.draft.ingredient))
+    .map((t) => unconfirmedTrial(t, def, condition))
+    .filter((u): u is UnconfirmedTrial => u !== null);
+  const possibleAgents = new Set([...failedAgents, ...unconfirmed.map((u) => u.ingredient)]);
+  const status: ResistanceStatus =
+    failedAgents.size >= def.minFailures ? 'meets' : possibleAgents.size >= def.minFailures ? 'possibly-meets' : 'does-not-meet';
+  const treatmentResistant = status === 'meets';
 
   const flags = flagsFor(judged, input.diagnoses, asOf);
   const assessment: Assessment = {
@@ -135,8 +161,10 @@ export function assess(input: AssessmentInput): Assessment {
     failedAdequateTrials: failed.length,
     failedAdequateTrialIds: failed.map((t) => t.draft.id),
     treatmentResistant,
+    status,
+    unconfirmedTrials: unconfirmed,
     definition: def.rule,
-    conclusion: conclusionFor(def, treatmentResistant, failed, counted, current, span),
+    conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span),
     flags,
   };
 
@@ -172,10 +200,33 @@ function inSpan(day: Day | null, span: EpisodeSpan): boolean {
   return (span.start === null || day >= span.start) && day <= span.end;
 }
 
+/**
+ * Why an adequate trial is a possible (not an established) failure, and what would settle it; null when its
+ * outcome is established either way, or the trial is not adequate.
+ */
+function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionKey): UnconfirmedTrial | null {
+  if (!t.adequacy.adequate) return null;
+  const o = t.outcome;
+  const scales = INSTRUMENTS_FOR[condition].map(instrumentLabel);
+  const scaleText = scales.length > 1 ? `${scales.slice(0, -1).join(', ')} or ${scales[scales.length - 1]}` : scales[0]!;
+  let missing: string | null = null;
+  if (o.outcome === 'unknown') missing = 'outcome not recorded (no score, stated reason or following agent)';
+  else if (o.outcome === 'ongoing') missing = `ongoing at an adequate dose with no ${scaleText} score to judge it`;
+  else if (isFailedAdequate(t, def.responseWithoutRemissionFails) && !def.failureEvidence.includes(o.basis))
+    missing =
+      o.basis === 'inferred'
+        ? `non-response only inferred from a switch; ${def.name} needs it measured on a rating scale`
+        : `non-response stated without a rating-scale score; ${def.name} needs it measured on a rating scale`;
+  if (missing === null) return null;
+  const current = o.outcome === 'ongoing' ? `a ${scaleText} score now` : `a ${scaleText} score from the trial, or the clinical notes`;
+  return { trialId: t.draft.id, ingredient: t.draft.ingredient, missing, confirm: `the response to ${t.draft.ingredient} (${current})` };
+}
+
 function conclusionFor(
   def: Definition,
-  resistant: boolean,
+  status: ResistanceStatus,
   failed: JudgedTrial[],
+  unconfirmed: UnconfirmedTrial[],
   counted: JudgedTrial[],
   current: EpisodeSpan | null,
   span: EpisodeSpan | null,
@@ -187,17 +238,27 @@ function conclusionFor(
       : 'with no episode dated';
   const list = failed.length ? ` (${failed.map(describeTrial).join(', ')})` : '';
   const n = failed.length;
-  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'} ${where}${list}`;
-  const inadequate = counted.filter((t) => !t.adequacy.adequate && t.outcome.outcome !== 'ongoing');
+  const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
+  const ofAgents = agents < n ? ` of ${agents} agent${agents === 1 ? '' : 's'}` : '';
+  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}`;
+  const unconfirmedIds = new Set(unconfirmed.map((u) => u.trialId));
+  const inadequate = counted.filter((t) => !t.adequacy.adequate && t.outcome.outcome !== 'ongoing' && !unconfirmedIds.has(t.draft.id));
   const tail = inadequate.length
     ? ` ${inadequate.length} further trial${inadequate.length === 1 ? ' was' : 's were'} not adequate (${inadequate
         .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)
         .join('; ')}).`
     : '';
   const unverified = def.rule.verification === 'U' ? ' (working rule, unverified)' : '';
-  if (resistant) return `Meets ${def.name}: ${trials}.${tail}`;
-  const needed =
-    def.minDistinctAgents > 1 ? `${def.minFailures} of different agents needed` : `${def.minFailures} needed`;
+  if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
+  if (status === 'possibly-meets') {
+    const k = unconfirmed.length;
+    const open = unconfirmed.map((u) => `${u.ingredient}: ${u.missing}`).join('; ');
+    return (
+      `Possibly meets ${def.name}${unverified}: ${trials}, and ${k} adequate trial${k === 1 ? '' : 's'} without a recorded outcome (${open}); ` +
+      `confirm ${unconfirmed.map((u) => u.confirm).join(' and ')}.${tail}`
+    );
+  }
+  const needed = `${def.minFailures} different agents needed`;
   return `Does not meet ${def.name}${unverified}: ${trials}; ${needed}.${tail}`;
 }
 

@@ -78,6 +78,12 @@ export const DOSE_RULES = {
     'Project text parser (common US sig abbreviations)',
     'derived',
   ),
+  unitlessProductUnits: rule(
+    'terminology.dose.unitless-product-units',
+    'A dose quantity without a unit ({"value": 1}) on a product of known strength ("Sertraline 100MG", "sertraline 100 MG Oral Tablet") is that many units of the product (1 × 100 mg); without a known strength the dose stays unknown.',
+    'FHIR R4 Dosage.doseAndRate.doseQuantity (SimpleQuantity; the unit is the product\'s unit when omitted, as EHR exports such as Synthea send it); project reading',
+    'U',
+  ),
   longActing: rule(
     'terminology.dose.long-acting-injectable',
     'A long-acting injectable dose is given per interval (e.g. 14 or 28 days) and reported as its average mg/day.',

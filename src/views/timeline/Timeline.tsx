@@ -29,9 +29,10 @@ import {
   trialItemId,
   type ItemDetails,
 } from './details';
-import { CONDITION_LABEL, DRUG_CLASS_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
+import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
-import type { ThresholdLookup } from './thresholds';
+import { terminologyRanges, type ThresholdLookup } from './thresholds';
+import type { ScoreRangeLookup } from './layout';
 
 export type ActivateHow = 'hover' | 'focus' | 'click';
 
@@ -46,6 +47,8 @@ export interface TimelineProps {
   domain: TimeDomain;
   width: number;
   thresholds: ThresholdLookup;
+  /** Each scale's range (and safety line); defaults to the terminology table. */
+  ranges?: ScoreRangeLookup;
   activeId: string | null;
   /** Item ids emphasised from the summary's links. */
   highlighted: ReadonlySet<string>;
@@ -57,10 +60,12 @@ const SPAN_ROW = 20;
 const SECTION_GAP = 10;
 const CHART_HEIGHT = 92;
 const CHART_GAP = 16;
+/** Room for the "Medication trials" heading above the lanes. */
+const LANE_HEADER = 18;
 
 function labelWithVisibleText(details: ItemDetails, visibleText: string | null | undefined): string {
   const full = ariaLabelOf(details);
-  return visibleText && !full.toLowerCase().startsWith(visibleText.toLowerCase()) ? `${visibleText}. ${full}` : full;
+  return visibleText && !full.toLowerCase().includes(visibleText.toLowerCase()) ? `${full}. ${visibleText}` : full;
 }
 
 const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
@@ -70,7 +75,7 @@ function clipText(text: string, maxPx: number, fontPx = 12): string {
   return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
 }
 
-export function Timeline({ derivation, domain, width, thresholds, activeId, highlighted, onActivate }: TimelineProps) {
+export function Timeline({ derivation, domain, width, thresholds, ranges = terminologyRanges, activeId, highlighted, onActivate }: TimelineProps) {
   const frame = frameFor(width);
   const asOf = useMemo(() => parseDate(derivation.asOf) ?? new Date(0), [derivation.asOf]);
   const x = useMemo(() => timeScale(domain, frame.plotLeft, frame.plotRight), [domain, frame.plotLeft, frame.plotRight]);
@@ -85,13 +90,13 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
     const procedures = layoutProcedures(derivation.procedures, x, frame, y, SPAN_ROW);
     y += procedures.height + (procedures.height ? SECTION_GAP : 0);
     const laneCount = new Set(derivation.trials.map((t) => t.ingredient)).size;
-    const lanes = layoutLanes(derivation.trials, x, frame, { top: y, asOf, rowHeight: rowHeightFor(laneCount), groupHeaderHeight: 18 });
-    y += lanes.height + (lanes.height ? SECTION_GAP + 6 : 0);
-    const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP);
+    const lanes = layoutLanes(derivation.trials, x, frame, { top: y + LANE_HEADER, asOf, rowHeight: rowHeightFor(laneCount) });
+    y += lanes.height ? lanes.height + LANE_HEADER + SECTION_GAP + 6 : 0;
+    const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP, ranges);
     y += charts.height + (charts.height ? 6 : 0);
     return { diagnoses, episodes, procedures, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
     // `frame` is derived from `width` alone, which `x` already follows.
-  }, [derivation, x, asOf, thresholds]);
+  }, [derivation, x, asOf, thresholds, ranges]);
 
   const ticks = axisTicks(x, frame);
   const asOfX = x(asOf);
@@ -151,7 +156,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
     >
       <TimelineDefs />
       <clipPath id="trp-plot-clip">
-        <rect x={frame.plotLeft} y={0} width={frame.plotRight - frame.plotLeft + 14} height={layout.height} />
+        <rect x={frame.plotLeft} y={0} width={frame.plotRight - frame.plotLeft} height={layout.height} />
       </clipPath>
 
       {/* Grid and axes */}
@@ -197,7 +202,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             </>,
             'trp-dx',
             undefined,
-            s.label,
+            s.fullLabel,
           );
         })}
       </g>
@@ -214,7 +219,7 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             </>,
             '',
             undefined,
-            s.label,
+            s.fullLabel,
           ),
         )}
       </g>
@@ -233,76 +238,80 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
             </>,
             '',
             undefined,
-            s.label,
+            s.fullLabel,
           );
         })}
       </g>
 
-      {/* Medication lanes, grouped by class */}
-      {lanes.groups.map((group) => (
-        <g key={group.drugClass} className="trp-class-group">
-          <text x={8} y={group.top + 13} className="trp-class-label">
-            {DRUG_CLASS_LABEL[group.drugClass]}
-          </text>
-          <line x1={8} x2={frame.plotRight} y1={group.top + 17} y2={group.top + 17} className="trp-class-rule" aria-hidden="true" />
-          {group.lanes.map((lane) => (
-            <g key={lane.ingredient}>
-              <rect x={frame.plotLeft} y={lane.top} width={frame.plotRight - frame.plotLeft} height={lane.height} className="trp-lane-bg" aria-hidden="true" />
-              <text x={18} y={lane.top + Math.min(lane.height, 30) / 2} dy="0.35em" className="trp-lane-label">
-                {clipText(capitalise(lane.ingredient), frame.plotLeft - 24)}
-              </text>
-              <g clipPath="url(#trp-plot-clip)">
-                {lane.bars.map((bar) => {
-                  const details = describeTrial(bar.trial);
-                  const adequateClass = bar.trial.adequate ? 'is-adequate' : 'is-inadequate';
-                  const barTop = bar.baseline - (bar.rowHeight - 9);
-                  return item(
-                    details,
-                    { x: Math.min(Math.max(bar.x1, frame.plotLeft), frame.plotRight), y: bar.top + bar.rowHeight },
-                    <>
-                      {highlighted.has(trialItemId(bar.trial)) && (
-                        <rect x={bar.x0 - 4} y={bar.top + 1} width={bar.x1 - bar.x0 + 18} height={bar.rowHeight - 2} className="trp-highlight" />
-                      )}
-                      {/* Invisible full-height target, so thin low-dose bars are still easy to point at. */}
-                      <rect x={bar.x0} y={barTop} width={Math.max(6, bar.x1 - bar.x0)} height={bar.baseline - barTop} className="trp-hit" />
-                      {/* Dose segments: solid edge when the trial was adequate, dashed when not. */}
-                      {bar.segments.map((seg, i) => (
-                        <rect
-                          key={i}
-                          x={seg.x0}
-                          y={seg.y}
-                          width={Math.max(1, seg.x1 - seg.x0)}
-                          height={seg.height}
-                          fill={DOSE_FILL[seg.level]}
-                          className={`trp-dose trp-dose-${seg.level} ${adequateClass}`}
-                        />
-                      ))}
-                      {bar.thresholdY !== null && (
-                        <g className="trp-threshold" data-threshold-y={bar.thresholdY}>
-                          <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-halo" />
-                          <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-line" />
-                        </g>
-                      )}
-                      {bar.ongoing && <path d={`M ${bar.x1} ${barTop} l 9 ${(bar.baseline - barTop) / 2} l -9 ${(bar.baseline - barTop) / 2} Z`} className="trp-ongoing-arrow" />}
-                      {!(bar.ongoing && bar.trial.outcome === 'ongoing') && (
-                        <OutcomeMark outcome={bar.trial.outcome} basis={bar.trial.outcomeBasis} x={bar.marker.x} y={bar.marker.y} />
-                      )}
-                      {bar.label && (
-                        <text x={bar.marker.x + 9} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
-                          {bar.label}
-                        </text>
-                      )}
-                    </>,
-                    `trp-trial ${adequateClass}`,
-                    undefined,
-                    bar.label,
-                  );
-                })}
-              </g>
+      {/* Medication lanes in the order the agents were first tried; an added agent right under the drug it augments. */}
+      {lanes.lanes.length > 0 && sectionLabel('Medication trials', lanes.lanes[0]!.top - 17)}
+      {lanes.lanes.map((lane) => {
+        const name = capitalise(lane.ingredient);
+        const labelX = lane.augments ? 30 : 18;
+        const shown = clipText(lane.augments ? `+ ${name}` : name, frame.plotLeft - labelX - 6);
+        return (
+          <g key={lane.ingredient} className={`trp-lane ${lane.augments ? 'is-augmentation' : ''}`} data-lane={lane.ingredient}>
+            <rect x={frame.plotLeft} y={lane.top} width={frame.plotRight - frame.plotLeft} height={lane.height} className="trp-lane-bg" aria-hidden="true" />
+            {lane.augments && (
+              <path d={`M 20 ${lane.top - 6} V ${lane.top + Math.min(lane.height, 30) / 2} H 26`} className="trp-augments-link" aria-hidden="true" />
+            )}
+            <text x={labelX} y={lane.top + Math.min(lane.height, 30) / 2} dy="0.35em" className="trp-lane-label">
+              {shown}
+              {shown !== (lane.augments ? `+ ${name}` : name) && <title>{name}</title>}
+            </text>
+            <g clipPath="url(#trp-plot-clip)">
+              {lane.bars.filter((bar) => !bar.offscreen).map((bar) => {
+                const details = describeTrial(bar.trial);
+                const adequateClass = bar.trial.adequate ? 'is-adequate' : 'is-inadequate';
+                const barTop = bar.baseline - (bar.rowHeight - 9);
+                return item(
+                  details,
+                  { x: Math.min(Math.max(bar.x1, frame.plotLeft), frame.plotRight), y: bar.top + bar.rowHeight },
+                  <>
+                    {highlighted.has(trialItemId(bar.trial)) && (
+                      <rect x={bar.x0 - 4} y={bar.top + 1} width={bar.x1 - bar.x0 + 8} height={bar.rowHeight - 2} className="trp-highlight" />
+                    )}
+                    {/* Invisible full-height target, so thin low-dose bars are still easy to point at. */}
+                    <rect x={bar.x0} y={barTop} width={Math.max(6, bar.x1 - bar.x0)} height={bar.baseline - barTop} className="trp-hit" />
+                    {/* Dose segments: solid edge when the trial was adequate, dashed when not. */}
+                    {bar.segments.map((seg, i) => (
+                      <rect
+                        key={i}
+                        x={seg.x0}
+                        y={seg.y}
+                        width={Math.max(1, seg.x1 - seg.x0)}
+                        height={seg.height}
+                        fill={DOSE_FILL[seg.level]}
+                        className={`trp-dose trp-dose-${seg.level} ${adequateClass}`}
+                      />
+                    ))}
+                    {bar.thresholdY !== null && (
+                      <g className="trp-threshold" data-threshold-y={bar.thresholdY}>
+                        <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-halo" />
+                        <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-line" />
+                      </g>
+                    )}
+                    {bar.ongoing && !bar.clippedRight && (
+                      <path d={`M ${bar.x1} ${barTop} l 9 ${(bar.baseline - barTop) / 2} l -9 ${(bar.baseline - barTop) / 2} Z`} className="trp-ongoing-arrow" />
+                    )}
+                    {bar.showOutcomeMark && (
+                      <OutcomeMark outcome={bar.trial.outcome} basis={bar.trial.outcomeBasis} x={bar.marker.x} y={bar.marker.y} />
+                    )}
+                    {bar.label && (
+                      <text x={bar.marker.x + 11} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
+                        {bar.label}
+                      </text>
+                    )}
+                  </>,
+                  `trp-trial ${adequateClass}`,
+                  undefined,
+                  bar.label,
+                );
+              })}
             </g>
-          ))}
-        </g>
-      ))}
+          </g>
+        );
+      })}
 
       {/* Symptom score charts */}
       {charts.charts.map((chart) => {
@@ -362,6 +371,14 @@ export function Timeline({ derivation, domain, width, thresholds, activeId, high
                   {/* Below the line: the remission zone is where the fewest points are. */}
                   <text x={frame.plotLeft + 4} y={Math.min(chart.remission.y + 11, chart.top + chart.height - 2)} className="trp-threshold-text">
                     {chart.remission.text}
+                  </text>
+                </g>
+              )}
+              {chart.flag && (
+                <g aria-hidden="true" className="trp-flag-line-group">
+                  <line x1={frame.plotLeft} x2={frame.plotRight} y1={chart.flag.y} y2={chart.flag.y} className="trp-flag-line" />
+                  <text x={frame.plotRight - 4} y={chart.flag.y - 4} textAnchor="end" className="trp-flag-text">
+                    {chart.flag.text}
                   </text>
                 </g>
               )}

@@ -185,7 +185,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
                 <button type="button" onClick={() => setView(pan(domain, -1, limit))} aria-label="Move earlier">
                   ◀ Earlier
                 </button>
-                <button type="button" onClick={() => setView(zoomIn(domain))} aria-label="Zoom in">
+                <button type="button" onClick={() => setView(zoomIn(domain, parseDate(derivation.asOf) ?? undefined))} aria-label="Zoom in">
                   + Zoom in
                 </button>
                 <button type="button" onClick={() => setView(zoomOut(domain, limit))} aria-label="Zoom out">

@@ -24,6 +24,8 @@ export interface ItemDetails {
   lines: string[];
   sources: string[];
   notes: string[];
+  /** What a screen reader says for the item, when it differs from title + lines (trials: agent, dates, dose, outcome). */
+  ariaLabel?: string;
 }
 
 export const trialItemId = (trial: Trial) => `trial:${trial.id}`;
@@ -75,7 +77,19 @@ export function describeTrial(trial: Trial): ItemDetails {
     ],
     sources: trial.sources,
     notes: trial.notes,
+    ariaLabel: trialAriaLabel(trial),
   };
+}
+
+/** Agent, dates, dose, then outcome: the order a clinician reads a trial in. */
+export function trialAriaLabel(trial: Trial): string {
+  const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''})`;
+  return [
+    `${capitalise(trial.ingredient)}${role}`,
+    `${trialPeriod(trial)}, ${weeksText(trial.durationDays)}`,
+    `highest dose ${doseText(trial.maxDailyDoseMg)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
+    `outcome: ${outcomeText(trial).toLowerCase()}`,
+  ].join('; ');
 }
 
 export function describeEpisode(episode: Episode): ItemDetails {
@@ -127,5 +141,5 @@ export function describeScore(point: ScorePoint, index: number, baseline: boolea
 
 /** The aria-label of an SVG item: title plus the lines, one sentence each. */
 export function ariaLabelOf(details: ItemDetails): string {
-  return [details.title, ...details.lines].join('. ');
+  return details.ariaLabel ?? [details.title, ...details.lines].join('. ');
 }

@@ -103,7 +103,7 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
   partial: 'partial',
-  nonresponse: 'non-resp.',
+  nonresponse: 'non-response',
   intolerance: 'intolerance',
   ongoing: 'ongoing',
   unknown: 'unknown',

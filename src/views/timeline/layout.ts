@@ -15,8 +15,6 @@ import type {
   Trial,
 } from '../../clinical/types';
 import {
-  DRUG_CLASS_LABEL,
-  DRUG_CLASS_ORDER,
   INSTRUMENT_LABEL,
   INSTRUMENT_ORDER,
   OUTCOME_SHORT,
@@ -75,11 +73,27 @@ export interface RangeResult {
   note?: string;
 }
 
+/** The earliest start of a trial still running: every preset range reaches back to it, so the current regimen shows. */
+function currentTrialStart(derivation: Derivation): Date | null {
+  const starts = derivation.trials
+    .filter((t) => t.end === null)
+    .map((t) => parseDate(t.start))
+    .filter((d): d is Date => d !== null);
+  return starts.length === 0 ? null : starts.reduce((min, d) => (d < min ? d : min));
+}
+
+function withCurrentTrials(derivation: Derivation, domain: TimeDomain): TimeDomain {
+  const current = currentTrialStart(derivation);
+  if (!current) return domain;
+  const start = addDays(current, -14);
+  return start < domain.start ? { start, end: domain.end } : domain;
+}
+
 export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
   const asOf = parseDate(derivation.asOf) ?? new Date(0);
   if (choice === 'two-years') {
     const start = subYears(asOf, 2);
-    return { domain: { start, end: padEnd(asOf, 730) } };
+    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, 730) }) };
   }
   if (choice === 'current-episode') {
     const starts = derivation.episodes
@@ -92,7 +106,7 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
     const first = starts.reduce((min, d) => (d < min ? d : min));
     // A month before the episode start, so the baseline scores before the first trial stay visible.
     const start = addDays(first, -30);
-    return { domain: { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) } };
+    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) }) };
   }
   return { domain: fullDomain(derivation) };
 }
@@ -116,10 +130,16 @@ export function unionDomain(a: TimeDomain, b: TimeDomain): TimeDomain {
   };
 }
 
-/** Halve the visible span around its centre, down to four weeks. */
-export function zoomIn(domain: TimeDomain): TimeDomain {
+/**
+ * Halve the visible span, down to four weeks: around its centre, or, when "today" is in view, keeping the right
+ * end, so zooming into the recent past never pushes the current regimen out of view.
+ */
+export function zoomIn(domain: TimeDomain, asOf?: Date): TimeDomain {
   const width = domain.end.getTime() - domain.start.getTime();
   const newWidth = Math.max(MIN_VISIBLE_DAYS * 86_400_000, width / 2);
+  if (asOf && asOf >= domain.start && asOf <= domain.end) {
+    return { start: new Date(domain.end.getTime() - newWidth), end: domain.end };
+  }
   const centre = domain.start.getTime() + width / 2;
   return { start: new Date(centre - newWidth / 2), end: new Date(centre + newWidth / 2) };
 }
@@ -215,6 +235,19 @@ export function estimateTextWidth(text: string, fontPx = 12): number {
   return text.length * fontPx * 0.56 + 4;
 }
 
+/**
+ * The label whole when it fits in `roomPx`, else cut after its last whole word that fits, with an ellipsis, or
+ * nothing when not even one word fits (never "Pregnan"). The item's details and accessible name keep the full text;
+ * whole words keep the visible text part of that name (WCAG 2.5.3).
+ */
+export function fitText(text: string, roomPx: number, fontPx = 12): string {
+  if (estimateTextWidth(text, fontPx) <= roomPx) return text;
+  const chars = Math.floor((roomPx - 4) / (fontPx * 0.56)) - 1;
+  const cut = text.slice(0, Math.max(0, chars + 1));
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace <= 0 ? '' : `${cut.slice(0, lastSpace).replace(/[\s,;:(]+$/, '')}…`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Medication lanes
 // ---------------------------------------------------------------------------------------------
@@ -260,14 +293,25 @@ export interface TrialBar {
   thresholdY: number | null;
   ongoing: boolean;
   marker: { x: number; y: number };
+  /**
+   * Whether the outcome mark is drawn: not for an ongoing trial without a result yet, not when the trial's end is cut
+   * off at the plot's right edge, and not for an ongoing trial too short to hold it before "today".
+   */
+  showOutcomeMark: boolean;
   /** Outcome word printed beside the marker, or null when it would collide with the next bar. */
   label: string | null;
   /** The trial's dates lie outside the visible range. */
   offscreen: boolean;
+  /** The bar was cut at the plot's left or right edge (its true start or end is outside the visible range). */
+  clippedLeft: boolean;
+  clippedRight: boolean;
 }
 
 export interface Lane {
   ingredient: string;
+  drugClass: Trial['class'];
+  /** The agent this one was added to (augmentation or combination), drawn right above it; null otherwise. */
+  augments: string | null;
   top: number;
   height: number;
   bars: TrialBar[];
@@ -275,15 +319,9 @@ export interface Lane {
   doseMax: number;
 }
 
-export interface ClassGroup {
-  drugClass: Trial['class'];
-  label: string;
-  top: number;
-  lanes: Lane[];
-}
-
 export interface LaneLayout {
-  groups: ClassGroup[];
+  /** One lane per agent, in the order the agents were first tried; an augmenting agent right after its base drug. */
+  lanes: Lane[];
   height: number;
   /** Agents left out because none of their trials touch the visible range. */
   hiddenAgents: string[];
@@ -296,7 +334,6 @@ export interface LaneOptions {
   asOf: Date;
   /** Height of one trial row; lanes with overlapping trials of the same agent get several rows. */
   rowHeight: number;
-  groupHeaderHeight: number;
 }
 
 /** Row height that keeps one trial and forty trials both legible. */
@@ -341,56 +378,83 @@ export function layoutLanes(
     else unplaced.push({ trial, reason: `no usable start date ("${trial.start}")` });
   }
 
-  const byClass = new Map<Trial['class'], Map<string, typeof placeable>>();
+  const byIngredient = new Map<string, typeof placeable>();
   for (const p of placeable) {
-    const lanes = byClass.get(p.trial.class) ?? new Map<string, typeof placeable>();
-    const lane = lanes.get(p.trial.ingredient) ?? [];
+    const lane = byIngredient.get(p.trial.ingredient) ?? [];
     lane.push(p);
-    lanes.set(p.trial.ingredient, lane);
-    byClass.set(p.trial.class, lanes);
+    byIngredient.set(p.trial.ingredient, lane);
   }
+  // Which lane a trial id lives in, so an augmentation can be drawn under the drug it was added to.
+  const laneOfTrial = new Map<string, string>();
+  for (const p of placeable) laneOfTrial.set(p.trial.id, p.trial.ingredient);
+  const augments = (items: typeof placeable): string | null => {
+    const added = items.find((p) => p.trial.role !== 'monotherapy' && p.trial.addedTo && laneOfTrial.get(p.trial.addedTo) !== p.trial.ingredient);
+    return added?.trial.addedTo ? (laneOfTrial.get(added.trial.addedTo) ?? null) : null;
+  };
 
   const [domainStart, domainEnd] = x.domain() as [Date, Date];
   const hiddenAgents: string[] = [];
-  const groups: ClassGroup[] = [];
-  let y = options.top;
-  const classes = [...byClass.keys()].sort((a, b) => DRUG_CLASS_ORDER.indexOf(a) - DRUG_CLASS_ORDER.indexOf(b));
-  for (const drugClass of classes) {
-    const lanesOfClass = new Map(
-      [...byClass.get(drugClass)!.entries()].filter(([ingredient, items]) => {
-        const visible = items.some((p) => p.end >= domainStart && p.start <= domainEnd);
-        if (!visible) hiddenAgents.push(ingredient);
-        return visible;
-      }),
-    );
-    if (lanesOfClass.size === 0) continue;
-    const group: ClassGroup = { drugClass, label: DRUG_CLASS_LABEL[drugClass] ?? drugClass, top: y, lanes: [] };
-    y += options.groupHeaderHeight;
-    // Agents in the order they were first tried, so the lanes read like the history.
-    const ingredients = [...lanesOfClass.entries()].sort(
-      ([, a], [, b]) => Math.min(...a.map((p) => p.start.getTime())) - Math.min(...b.map((p) => p.start.getTime())),
-    );
-    for (const [ingredient, items] of ingredients) {
-      const rows = packRows(
-        items,
-        (p) => p.start.getTime(),
-        (p) => p.end.getTime(),
-        1,
-      );
-      const rowCount = Math.max(...rows) + 1;
-      const doseMax = doseMaxOf(items.map((p) => p.trial));
-      const lane: Lane = { ingredient, top: y, height: rowCount * options.rowHeight, bars: [], doseMax };
-      items.forEach((p, i) => {
-        const rowTop = y + rows[i]! * options.rowHeight;
-        lane.bars.push(layoutBar(p, rowTop, options.rowHeight, doseMax, x, domainStart, domainEnd));
-      });
-      assignLabels(lane.bars, rows, frame);
-      group.lanes.push(lane);
-      y += lane.height;
+  const firstStart = (items: typeof placeable) => Math.min(...items.map((p) => p.start.getTime()));
+  // Agents in the order they were first tried, so the lanes read like the history.
+  const visible = [...byIngredient.entries()]
+    .filter(([ingredient, items]) => {
+      const shown = items.some((p) => p.end >= domainStart && p.start <= domainEnd);
+      if (!shown) hiddenAgents.push(ingredient);
+      return shown;
+    })
+    .sort(([a, ia], [b, ib]) => firstStart(ia) - firstStart(ib) || (a < b ? -1 : a > b ? 1 : 0));
+  // An augmenting agent follows the lane of the drug it was added to (when that lane is shown), then the rest in order.
+  const visibleNames = new Set(visible.map(([name]) => name));
+  const baseOf = new Map(visible.map(([name, items]) => [name, augments(items)] as const));
+  const ordered: [string, typeof placeable][] = [];
+  const placedNames = new Set<string>();
+  const place = (entry: [string, typeof placeable]) => {
+    if (placedNames.has(entry[0])) return;
+    placedNames.add(entry[0]);
+    ordered.push(entry);
+    for (const other of visible) {
+      const base = baseOf.get(other[0]);
+      if (base === entry[0]) place(other);
     }
-    groups.push(group);
+  };
+  for (const entry of visible) {
+    const base = baseOf.get(entry[0]);
+    if (base && base !== entry[0] && visibleNames.has(base) && !placedNames.has(base)) continue;
+    place(entry);
   }
-  return { groups, height: y - options.top, unplaced, hiddenAgents };
+  // Anything left (an augmentation cycle) keeps its chronological place.
+  for (const entry of visible) place(entry);
+
+  const lanes: Lane[] = [];
+  let y = options.top;
+  for (const [ingredient, items] of ordered) {
+    const rows = packRows(
+      items,
+      (p) => p.start.getTime(),
+      (p) => p.end.getTime(),
+      1,
+    );
+    const rowCount = Math.max(...rows) + 1;
+    const doseMax = doseMaxOf(items.map((p) => p.trial));
+    const base = baseOf.get(ingredient) ?? null;
+    const lane: Lane = {
+      ingredient,
+      drugClass: items[0]!.trial.class,
+      augments: base && visibleNames.has(base) ? base : null,
+      top: y,
+      height: rowCount * options.rowHeight,
+      bars: [],
+      doseMax,
+    };
+    items.forEach((p, i) => {
+      const rowTop = y + rows[i]! * options.rowHeight;
+      lane.bars.push(layoutBar(p, rowTop, options.rowHeight, doseMax, x, frame, options.asOf, domainStart, domainEnd));
+    });
+    assignLabels(lane.bars, rows, frame);
+    lanes.push(lane);
+    y += lane.height;
+  }
+  return { lanes, height: y - options.top, unplaced, hiddenAgents };
 }
 
 function layoutBar(
@@ -399,6 +463,8 @@ function layoutBar(
   rowHeight: number,
   doseMax: number,
   x: ScaleTime<number, number>,
+  frame: Frame,
+  asOf: Date,
   domainStart: Date,
   domainEnd: Date,
 ): TrialBar {
@@ -406,9 +472,13 @@ function layoutBar(
   const baseline = rowTop + rowHeight - 5;
   const barMax = rowHeight - 9;
   const y = doseScale(doseMax, baseline, barMax);
-  const x0 = x(p.start);
+  // Bars are cut at the plot's edges (a zoomed-in bar never runs into the labels or off the page).
+  const clip = (value: number) => Math.min(frame.plotRight, Math.max(frame.plotLeft, value));
+  const rawX0 = x(p.start);
+  const rawX1 = Math.max(x(p.end), rawX0 + 2);
+  const x0 = clip(rawX0);
   // A one-day trial still gets a visible sliver.
-  const x1 = Math.max(x(p.end), x0 + 2);
+  const x1 = Math.max(clip(rawX1), Math.min(x0 + 2, frame.plotRight));
   const segments: DoseSegment[] = [];
   for (const step of trial.doseSteps) {
     const s = parseDate(step.start);
@@ -418,8 +488,9 @@ function layoutBar(
     const dose = comparableDose(step, trial);
     // Unknown doses are drawn at half height, patterned, so they are neither mistaken for low nor for high.
     const top = dose === null ? baseline - barMax / 2 : Math.min(y(dose), baseline - 3);
-    const sx0 = Math.max(x(s), x0);
-    const sx1 = Math.min(Math.max(x(e), sx0 + 1), x1);
+    const sx0 = Math.max(clip(x(s)), x0);
+    const sx1 = Math.min(Math.max(clip(x(e)), sx0 + 1), x1);
+    if (sx1 <= sx0 && (x(e) < frame.plotLeft || x(s) > frame.plotRight)) continue;
     segments.push({ x0: sx0, x1: sx1, y: top, height: baseline - top, level, step });
   }
   if (segments.length === 0) {
@@ -433,6 +504,12 @@ function layoutBar(
       step: { start: trial.start, end: trial.end ?? trial.start, dailyDoseMg: null, basis: 'no dose recorded', source: '' },
     });
   }
+  // An ongoing trial's outcome so far sits inside its bar, left of "today": nothing is drawn as if it were known after today.
+  const todayX = x(asOf);
+  const markerX = p.ongoing ? Math.min(x1, todayX) - OUTCOME_MARK_RADIUS - 2 : x1;
+  const rawEnd = p.ongoing ? Math.min(rawX1, todayX) : rawX1;
+  const showOutcomeMark =
+    trial.outcome !== 'ongoing' && rawEnd <= frame.plotRight && (!p.ongoing || markerX - OUTCOME_MARK_RADIUS >= rawX0 - 1);
   return {
     trial,
     x0,
@@ -443,12 +520,17 @@ function layoutBar(
     segments,
     thresholdY: trial.adequateDoseMg === null ? null : y(trial.adequateDoseMg),
     ongoing: p.ongoing,
-    // Ongoing trials end in an arrow; an outcome mark, if any, sits after it.
-    marker: { x: p.ongoing ? x1 + 14 : x1, y: baseline - barMax / 2 },
+    marker: { x: markerX, y: baseline - barMax / 2 },
+    showOutcomeMark,
     label: null,
     offscreen: p.end < domainStart || p.start > domainEnd,
+    clippedLeft: rawX0 < frame.plotLeft,
+    clippedRight: rawX1 > frame.plotRight,
   };
 }
+
+/** Radius of the outcome marks (marks.tsx draws them at this size, glyphs at 12 px). */
+export const OUTCOME_MARK_RADIUS = 8;
 
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
@@ -469,7 +551,8 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
       const text = trialLabel(bar.trial);
       const next = list[i + 1];
       const room = (next ? next.x0 : frame.plotRight) - (bar.marker.x + 10);
-      if (bar.ongoing && bar.trial.outcome === 'ongoing') {
+      // Words after an ongoing bar would sit after "today"; a bar cut at the edge has no visible end to label.
+      if (bar.ongoing || bar.clippedRight || bar.offscreen) {
         bar.label = null;
         return;
       }
@@ -492,6 +575,8 @@ export interface SpanLayout<T> {
   /** A point in time (no end): drawn as a mark, not a span. */
   point: boolean;
   label: string | null;
+  /** The label's full text (the drawn `label` may be cut to the room left in the plot). */
+  fullLabel: string;
   /** Where the label starts (x), and whether it runs right of that x or ends at it (near the right edge). */
   labelX: number;
   labelAnchor: 'start' | 'end';
@@ -544,6 +629,9 @@ function layoutSpans<T>(
   const spans = placed.map((p, i) => {
     const text = labelOf(p.item);
     const visible = p.x1 >= frame.plotLeft && p.x0 <= frame.plotRight;
+    const place = placeLabel(p.x0, p.x1, p.point, text, frame);
+    const room = place.labelAnchor === 'start' ? frame.plotRight - place.labelX : place.labelX - frame.plotLeft;
+    const shown = visible ? fitText(text, room) : '';
     return {
       item: p.item,
       x0: p.x0,
@@ -551,8 +639,9 @@ function layoutSpans<T>(
       top: top + rows[i]! * rowHeight,
       height: rowHeight,
       point: p.point,
-      label: visible ? text : null,
-      ...placeLabel(p.x0, p.x1, p.point, text, frame),
+      label: shown === '' ? null : shown,
+      fullLabel: text,
+      ...place,
     };
   });
   return { spans, height: rowCount * rowHeight, unplaced };
@@ -645,6 +734,7 @@ export function layoutProcedures(
         height: rowHeight,
         point: item.point,
         label: fits ? label : null,
+        fullLabel: label,
         ...placeLabel(item.x0, item.x1, true, label, frame),
       });
       if (fits) labelEnd = Math.max(item.x1, item.x0 + 10 + estimateTextWidth(label));
@@ -656,6 +746,16 @@ export function layoutProcedures(
 // ---------------------------------------------------------------------------------------------
 // Symptom score charts
 // ---------------------------------------------------------------------------------------------
+
+/** A scale's valid range and, for safety items, the score from which a line is drawn (terminology tables). */
+export interface ScoreRangeView {
+  min: number;
+  max: number;
+  flagAtOrAbove?: number | null;
+  flagText?: string;
+}
+
+export type ScoreRangeLookup = (instrument: Instrument) => ScoreRangeView | null;
 
 export interface ScoreDot {
   x: number;
@@ -678,8 +778,12 @@ export interface ScoreChart {
   label: string;
   top: number;
   height: number;
+  /** The y axis runs from the scale's minimum to its maximum. */
+  yMin: number;
   yMax: number;
   yTicks: { y: number; value: number }[];
+  /** A safety threshold line (PHQ-9 item 9: any answer above 0), null when the scale has none. */
+  flag: { y: number; value: number; text: string } | null;
   dots: ScoreDot[];
   /** The remission cut-off line ("< 5" or "≤ 7"). */
   remission: { y: number; value: number; text: string } | null;
@@ -732,6 +836,7 @@ export function layoutScoreCharts(
   top: number,
   chartHeight: number,
   gap: number,
+  rangeOf: ScoreRangeLookup = () => null,
 ): { charts: ScoreChart[]; height: number } {
   const byInstrument = new Map<Instrument, ScorePoint[]>();
   for (const s of scores) {
@@ -746,10 +851,19 @@ export function layoutScoreCharts(
   for (const instrument of instruments) {
     const points = byInstrument.get(instrument)!.slice().sort((a, b) => parseDate(a.date)!.getTime() - parseDate(b.date)!.getTime());
     const thresholds = thresholdsOf(instrument);
-    const maxValue = Math.max(...points.map((p) => p.value), thresholds?.ceiling ?? 0, 1);
-    const minValue = Math.min(...points.map((p) => p.value), thresholds?.floor ?? 0);
-    const yScale = scaleLinear().domain([minValue, maxValue]).nice(4).range([y0 + chartHeight - 4, y0 + 6]);
-    const yMax = yScale.domain()[1]!;
+    const range = rangeOf(instrument);
+    // The scale's whole range (PHQ-9 item 9 is 0-3, PANSS 30-210), so a score reads against its scale, not
+    // against the other scores; a value outside the range (a data error) widens it rather than falling off the chart.
+    const scaleMin = range?.min ?? thresholds?.floor ?? 0;
+    const scaleMax = range?.max ?? thresholds?.ceiling ?? null;
+    const maxValue = Math.max(...points.map((p) => p.value), scaleMax ?? 1);
+    const minValue = Math.min(...points.map((p) => p.value), scaleMin);
+    const base = scaleLinear().domain([minValue, maxValue]);
+    const yScale = (scaleMax === null ? base.nice(4) : base).range([y0 + chartHeight - 4, y0 + 6]);
+    const [yMin, yMax] = yScale.domain() as [number, number];
+    // Both ends of the scale are labelled; inner ticks only where they do not crowd an end label.
+    const inner = yScale.ticks(3).filter((v) => Math.abs(yScale(v) - yScale(yMin)) >= 14 && Math.abs(yScale(v) - yScale(yMax)) >= 14);
+    const tickValues = [yMin, ...inner, yMax];
 
     const baselineSources = new Set<string>();
     const responses: ResponseSegment[] = [];
@@ -770,7 +884,12 @@ export function layoutScoreCharts(
       top: y0,
       height: chartHeight,
       yMax,
-      yTicks: yScale.ticks(3).map((value) => ({ value, y: yScale(value) })),
+      yMin,
+      yTicks: tickValues.map((value) => ({ value, y: yScale(value) })),
+      flag:
+        range?.flagAtOrAbove == null
+          ? null
+          : { value: range.flagAtOrAbove, y: yScale(range.flagAtOrAbove), text: range.flagText ?? `≥ ${range.flagAtOrAbove}` },
       dots: points.map((point) => ({
         x: x(parseDate(point.date)!),
         y: yScale(point.value),

@@ -1,5 +1,6 @@
 /** Small SVG symbols shared by the timeline and its legend, so both always look the same. */
 import type { Outcome, OutcomeBasis, ProcedureKind } from '../../clinical/types';
+import { OUTCOME_MARK_RADIUS } from './layout';
 
 /** Outcome colours: each at least 4.5:1 on white; shape and glyph carry the meaning without colour. */
 export const OUTCOME_COLOUR: Record<Outcome, string> = {
@@ -44,7 +45,7 @@ function shapePath(outcome: Outcome, r: number): string {
  * Measured outcomes are filled, recorded ones outlined, inferred ones dashed and hollow:
  * the less direct the evidence, the lighter the mark.
  */
-export function OutcomeMark({ outcome, basis, x, y, r = 6 }: { outcome: Outcome; basis: OutcomeBasis; x: number; y: number; r?: number }) {
+export function OutcomeMark({ outcome, basis, x, y, r = OUTCOME_MARK_RADIUS }: { outcome: Outcome; basis: OutcomeBasis; x: number; y: number; r?: number }) {
   const colour = OUTCOME_COLOUR[outcome];
   const filled = basis === 'measured';
   return (
@@ -61,7 +62,7 @@ export function OutcomeMark({ outcome, basis, x, y, r = 6 }: { outcome: Outcome;
         y={outcome === 'response' ? 2 : outcome === 'intolerance' ? -1 : 0}
         dy="0.35em"
         textAnchor="middle"
-        fontSize={r * 1.45}
+        fontSize={Math.max(12, r * 1.5)}
         fontWeight={700}
         fill={filled ? '#ffffff' : colour}
       >
@@ -89,9 +90,9 @@ export const PROCEDURE_GLYPH: Record<ProcedureKind, string> = {
 export function ProcedureMarkSymbol({ kind, x, y, withLetter = true }: { kind: ProcedureKind; x: number; y: number; withLetter?: boolean }) {
   return (
     <g transform={`translate(${x},${y})`} aria-hidden="true" className="trp-procedure-mark">
-      <path d="M 0 -7 L 7 0 L 0 7 L -7 0 Z" fill="#ffffff" stroke="#3b3b3b" strokeWidth={1.5} />
+      <path d="M 0 -9 L 9 0 L 0 9 L -9 0 Z" fill="#ffffff" stroke="#3b3b3b" strokeWidth={1.5} />
       {withLetter && (
-        <text dy="0.35em" textAnchor="middle" fontSize={8} fontWeight={700} fill="#1a1a1a">
+        <text dy="0.35em" textAnchor="middle" fontSize={12} fontWeight={700} fill="#1a1a1a">
           {PROCEDURE_GLYPH[kind]}
         </text>
       )}

@@ -3,7 +3,8 @@
  * The numbers belong to the terminology layer (src/clinical/terminology `scaleThresholds`, each with its
  * source); this file only adapts them, so no clinical number is duplicated in the view.
  */
-import { scaleThresholds } from '../../clinical/terminology';
+import { SCORE_RANGES, scaleThresholds } from '../../clinical/terminology';
+import type { ScoreRangeLookup } from './layout';
 import type { Instrument, Verification } from '../../clinical/types';
 
 export interface ScaleThresholdsView {
@@ -42,3 +43,9 @@ export const terminologyThresholds: ThresholdLookup = (instrument) => {
 
 /** For tests and for instruments without thresholds: the charts then say so instead of drawing lines. */
 export const noThresholds: ThresholdLookup = () => null;
+
+/** Each scale's valid range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30-210). */
+export const terminologyRanges: ScoreRangeLookup = (instrument) => {
+  const range = SCORE_RANGES[instrument];
+  return range ? { min: range.min, max: range.max } : null;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentOf, condition, derive, ect, mdd, patient, phq9, statement, weeksAfter } from './builders';
+import { assessmentOf, condition, derive, ect, mdd, panss, patient, phq9, statement, weeksAfter } from './builders';
 
 /** Two failed adequate trials in the current episode: sertraline 100 mg × 10 weeks, venlafaxine 150 mg × 8 weeks. */
 function twoFailures() {
@@ -91,7 +91,7 @@ describe('assessments (issue 3 item 6)', () => {
     expect(kinds).toContain('trauma-or-stressors');
   });
 
-  it('schizophrenia: 2 failed adequate trials of 2 different antipsychotics meet TRRIP', () => {
+  it('schizophrenia: 2 failed adequate trials of 2 different antipsychotics (PANSS) meet TRRIP', () => {
     const s1 = '2024-01-01';
     const s2 = weeksAfter(s1, 12);
     const d = derive([
@@ -99,6 +99,9 @@ describe('assessments (issue 3 item 6)', () => {
       condition('F20.0', 'Paranoid schizophrenia', '2018-01-01'),
       statement('risperidone', 10, s1, s2, { status: 'stopped', statusReason: [{ text: 'no response' }] }),
       statement('olanzapine', 20, s2, weeksAfter(s2, 12), { status: 'stopped', statusReason: [{ text: 'ineffective' }] }),
+      panss('2023-12-28', 100),
+      panss(weeksAfter(s1, 11), 95),
+      panss(weeksAfter(s2, 11), 92),
     ]);
     const a = assessmentOf(d, 'schizophrenia');
     expect(a.failedAdequateTrials).toBe(2);
@@ -112,10 +115,16 @@ describe('assessments (issue 3 item 6)', () => {
       condition('F20.0', 'Paranoid schizophrenia', '2018-01-01'),
       statement('olanzapine', 20, '2022-01-01', '2022-06-01', { status: 'stopped', statusReason: [{ text: 'no response' }] }),
       statement('olanzapine', 25, '2023-01-01', '2023-06-01', { status: 'stopped', statusReason: [{ text: 'no response' }] }),
+      panss('2021-12-28', 100),
+      panss('2022-05-20', 97),
+      panss('2022-12-28', 99),
+      panss('2023-05-20', 96),
     ]);
     const a = assessmentOf(d, 'schizophrenia');
     expect(a.failedAdequateTrials).toBe(2);
     expect(a.treatmentResistant).toBe(false);
+    expect(a.status).toBe('does-not-meet');
+    expect(a.conclusion).toMatch(/^Does not meet treatment-resistant schizophrenia \(TRRIP\): 2 failed adequate trials of 1 agent/);
   });
 
   it('PTSD uses an explicitly unverified working rule', () => {

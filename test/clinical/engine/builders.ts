@@ -129,6 +129,20 @@ export function ybocs(date: string, value: number): Observation {
   };
 }
 
+/** A score on one of the project's local scale codes ("panss", "madrs", "pcl5", ...). */
+export function localScale(code: string, text: string, date: string, value: number): Observation {
+  return {
+    resourceType: 'Observation',
+    id: nextId(code),
+    status: 'final',
+    subject,
+    code: { coding: [{ system: 'http://example.org/trd-timeline/CodeSystem/scales', code }], text },
+    effectiveDateTime: date,
+    valueQuantity: { value },
+  };
+}
+export const panss = (date: string, value: number) => localScale('panss', 'PANSS total score', date, value);
+
 export function allergy(name: string, recorded: string): AllergyIntolerance {
   return {
     resourceType: 'AllergyIntolerance',

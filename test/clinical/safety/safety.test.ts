@@ -137,10 +137,10 @@ describe('death (Patient.deceasedDateTime / deceasedBoolean)', () => {
         code: { coding: [{ system: ICD, code: 'F33.2' }] },
         clinicalStatus: { coding: [{ code: 'active' }] },
         onsetDateTime: '2024-01-01',
-      },
+      } as Resource,
     ];
     const d = derivePatient({ patientId: 'p1', resources }, { asOf: '2026-11-22' });
-    expect(d.asOf).toBe('2026-10-13');
+    expect(d.demographics).toMatchObject({ deceased: true, deceasedDate: '2026-10-13' });
     expect(d.suggestions).toEqual([]);
     expect(d.safety[0]).toMatchObject({ kind: 'deceased', title: 'Deceased 2026-10-13', date: '2026-10-13', sources: ['Patient/p1'] });
     expect(d.notes.join(' ')).toMatch(/The patient died on 2026-10-13: .*no options are suggested and nothing is written back/);

@@ -66,6 +66,9 @@ export function flag(kind: FlagKind, text: string, sources: string[] = ['Medicat
 export interface AssessmentOptions {
   trials?: Trial[];
   treatmentResistant?: boolean;
+  /** Defaults to 'meets' when treatmentResistant, else 'does-not-meet'. */
+  status?: Assessment['status'];
+  unconfirmedTrials?: Assessment['unconfirmedTrials'];
   flags?: Flag[];
   conditionSources?: string[];
   episodeStart?: string;
@@ -75,6 +78,7 @@ export interface AssessmentOptions {
 export function assessment(condition: ConditionKey, options: AssessmentOptions = {}): Assessment {
   const trials = options.trials ?? [];
   const failed = trials.filter((t) => t.adequate && (t.outcome === 'nonresponse' || t.outcome === 'partial'));
+  const resistant = options.treatmentResistant ?? (condition === 'mdd' ? failed.length >= 2 : false);
   return {
     condition,
     conditionSources: options.conditionSources ?? [`Condition/${condition}`],
@@ -90,7 +94,9 @@ export function assessment(condition: ConditionKey, options: AssessmentOptions =
     trialIds: trials.map((t) => t.id),
     failedAdequateTrials: failed.length,
     failedAdequateTrialIds: failed.map((t) => t.id),
-    treatmentResistant: options.treatmentResistant ?? (condition === 'mdd' ? failed.length >= 2 : false),
+    treatmentResistant: resistant,
+    status: options.status ?? (resistant ? 'meets' : 'does-not-meet'),
+    unconfirmedTrials: options.unconfirmedTrials ?? [],
     definition: { id: `tr.${condition}`, summary: '≥2 failed adequate trials in the current episode', source: 'Gaynes 2020', verification: 'V' },
     conclusion: `${failed.length} failed adequate trials`,
     flags: options.flags ?? [],

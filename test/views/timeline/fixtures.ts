@@ -130,6 +130,8 @@ function mddAssessment(partial: Partial<Assessment>): Assessment {
     conclusion: 'Does not meet treatment-resistant depression.',
     flags: [],
     ...partial,
+    status: partial.status ?? (partial.treatmentResistant ? 'meets' : 'does-not-meet'),
+    unconfirmedTrials: partial.unconfirmedTrials ?? [],
   };
 }
 

@@ -29,12 +29,12 @@ const frame = frameFor(1000);
 const asOf = parseISO(AS_OF);
 const domain: TimeDomain = { start: parseISO('2024-01-01'), end: parseISO('2027-01-01') };
 const x = timeScale(domain, frame.plotLeft, frame.plotRight);
-const laneOptions = { top: 0, asOf, rowHeight: 30, groupHeaderHeight: 18 };
+const laneOptions = { top: 0, asOf, rowHeight: 30 };
 
 describe('trial bars', () => {
   it('span exactly from the scale of the start date to the scale of the end date', () => {
     const t = trial({ ingredient: 'sertraline', start: '2024-07-01', end: '2024-09-09', steps: [[50, 14], [100, 0]] });
-    const bar = layoutLanes([t], x, frame, laneOptions).groups[0]!.lanes[0]!.bars[0]!;
+    const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.x0).toBeCloseTo(x(parseISO('2024-07-01')), 6);
     expect(bar.x1).toBeCloseTo(x(parseISO('2024-09-09')), 6);
     // Dose steps tile the bar: the first starts at the trial's start, the last ends at its end.
@@ -45,7 +45,7 @@ describe('trial bars', () => {
   it('draws the adequate-dose threshold line at the height of adequateDoseMg on the lane dose scale', () => {
     // Sertraline 50 -> 100 mg/day, threshold 50 mg (fixture row RULE_DOSE_SERTRALINE).
     const t = trial({ ingredient: 'sertraline', start: '2024-07-01', end: '2024-09-09', steps: [[50, 14], [100, 0]], adequateDoseMg: 50 });
-    const lane = layoutLanes([t], x, frame, laneOptions).groups[0]!.lanes[0]!;
+    const lane = layoutLanes([t], x, frame, laneOptions).lanes[0]!;
     const bar = lane.bars[0]!;
     const barMax = 30 - 9;
     expect(lane.doseMax).toBeCloseTo(100 * 1.15, 6);
@@ -62,7 +62,7 @@ describe('trial bars', () => {
     expect(doseLevel(unknown.doseSteps[0]!, unknown)).toBe('unknown');
     const none = trial({ ingredient: 'zz', start: '2025-01-01', end: '2025-02-01', steps: [[5, 0]], adequateDoseMg: null });
     expect(doseLevel(none.doseSteps[0]!, none)).toBe('no-threshold');
-    const bar = layoutLanes([none], x, frame, laneOptions).groups[0]!.lanes[0]!.bars[0]!;
+    const bar = layoutLanes([none], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.thresholdY).toBeNull();
   });
 
@@ -74,7 +74,7 @@ describe('trial bars', () => {
 
   it('runs an ongoing trial to "as of" and ends it in an arrow, without an outcome word', () => {
     const t = trial({ ingredient: 'bupropion', drugClass: 'atypical-antidepressant', start: '2025-02-01', end: null, steps: [[300, 0]], adequateDoseMg: 300 });
-    const bar = layoutLanes([t], x, frame, laneOptions).groups[0]!.lanes[0]!.bars[0]!;
+    const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.ongoing).toBe(true);
     expect(bar.x1).toBeCloseTo(x(asOf), 6);
     expect(bar.label).toBeNull();
@@ -83,17 +83,19 @@ describe('trial bars', () => {
   it('puts overlapping trials of the same agent on separate rows of one lane (duplicates stay visible)', () => {
     const d = badInput();
     const lanes = layoutLanes(d.trials, x, frame, laneOptions);
-    const escitalopram = lanes.groups.flatMap((g) => g.lanes).find((l) => l.ingredient === 'escitalopram')!;
+    const escitalopram = lanes.lanes.find((l) => l.ingredient === 'escitalopram')!;
     expect(escitalopram.bars).toHaveLength(2);
     expect(new Set(escitalopram.bars.map((b) => b.top)).size).toBe(2);
     expect(escitalopram.height).toBe(60);
   });
 
-  it('groups lanes by class in a fixed order and leaves out agents with no trial in the visible range', () => {
+  it('orders lanes by first start date and leaves out agents with no trial in the visible range', () => {
     const d = trdTwoFailures();
     const recent: TimeDomain = { start: parseISO('2026-01-01'), end: parseISO('2026-12-01') };
     const lanes = layoutLanes(d.trials, timeScale(recent, frame.plotLeft, frame.plotRight), frame, laneOptions);
-    expect(lanes.groups.map((g) => g.drugClass)).toEqual(['atypical-antidepressant', 'antipsychotic']);
+    const firstStart = (ingredient: string) => Math.min(...d.trials.filter((t) => t.ingredient === ingredient).map((t) => Date.parse(t.start)));
+    const starts = lanes.lanes.map((l) => firstStart(l.ingredient));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(lanes.hiddenAgents.sort()).toEqual(['mirtazapine', 'sertraline', 'venlafaxine']);
   });
 
@@ -102,7 +104,7 @@ describe('trial bars', () => {
     const all = fullDomain(d);
     const wide = timeScale(all, frame.plotLeft, frame.plotRight);
     const lanes = layoutLanes(d.trials, wide, frame, { ...laneOptions, rowHeight: 22 });
-    const allLanes = lanes.groups.flatMap((g) => g.lanes);
+    const allLanes = lanes.lanes;
     expect(allLanes.reduce((n, l) => n + l.bars.length, 0)).toBe(40);
     for (const lane of allLanes) {
       const byRow = new Map<number, typeof lane.bars>();
@@ -120,13 +122,13 @@ describe('trial bars', () => {
   });
 
   it('labels inadequate trials as such', () => {
-    expect(trialLabel(trial({ ingredient: 'a', start: '2025-01-01', end: '2025-02-01', steps: [[1, 0]], adequate: false, outcome: 'nonresponse' }))).toBe('non-resp., inadequate');
+    expect(trialLabel(trial({ ingredient: 'a', start: '2025-01-01', end: '2025-02-01', steps: [[1, 0]], adequate: false, outcome: 'nonresponse' }))).toBe('non-response, inadequate');
   });
 
   it('reports trials without a usable start date as unplaced instead of crashing', () => {
     const t = { ...trial({ ingredient: 'x', start: '2025-01-01', end: '2025-02-01', steps: [[1, 0]] }), start: 'not-a-date' };
     const lanes = layoutLanes([t], x, frame, laneOptions);
-    expect(lanes.groups).toHaveLength(0);
+    expect(lanes.lanes).toHaveLength(0);
     expect(lanes.unplaced[0]!.reason).toMatch(/no usable start date/);
   });
 });

@@ -64,8 +64,7 @@ describe('timeline items', () => {
     const { container, onSelectSources } = renderPage();
     const bar = container.querySelector<SVGGElement>('[data-item-id="trial:mirtazapine@2024-11-20"]')!;
     expect(bar.getAttribute('tabindex')).toBe('0');
-    expect(bar.getAttribute('aria-label')).toMatch(/Not an adequate trial/);
-    expect(bar.getAttribute('aria-label')).toMatch(/Outcome: Intolerance \(recorded in the chart\)/);
+    expect(bar.getAttribute('aria-label')).toMatch(/^Mirtazapine; 2024-11-20 to 2025-01-02, .*not an adequate trial; outcome: intolerance \(recorded in the chart\)/);
     bar.focus();
     await user.keyboard('{Enter}');
     const details = screen.getByTestId('trp-details');

@@ -1,0 +1,165 @@
+/**
+ * Medications as EHRs send them: unitless doses of products with a known strength, RxNorm SCD/SBD/branded names,
+ * Epic-style sigs, contained and referenced Medications, and what each MedicationRequest status means for the span
+ * of a trial (active and on-hold run on; stopped, completed, cancelled and entered-in-error as FHIR defines them).
+ */
+import type { Medication, MedicationRequest, Resource } from 'fhir/r4';
+import { describe, expect, it } from 'vitest';
+import { derivePatient } from '../../../src/clinical';
+import type { Derivation } from '../../../src/clinical/types';
+import { AS_OF, PID, RXNORM, patient, ref, rxOrder, snomedCondition } from './ehr-builders';
+
+function derive(resources: Resource[], asOf = AS_OF): Derivation {
+  return derivePatient({ patientId: PID, resources: [patient(), ...resources] }, { asOf });
+}
+const ptsd = () => snomedCondition('47505003', 'Posttraumatic stress disorder', '2015-06-19');
+const mdd = () => snomedCondition('370143000', 'Major depression disorder', '1993-01-09');
+
+describe('unitless doses of a product with a known strength', () => {
+  it('"Sertraline 100MG" (RxNorm 328670) with doseQuantity {value: 1} once a day is 100 mg/day', () => {
+    const order = rxOrder('328670', 'Sertraline 100MG', '2015-07-03', 'active');
+    const d = derive([ptsd(), order]);
+    const t = d.trials.find((x) => x.ingredient === 'sertraline')!;
+    expect(t.maxDailyDoseMg).toBe(100);
+    expect(t.doseSteps[0]!.basis).toBe('1 × 100 mg (dose without a unit: units of the ordered product), once daily');
+    expect(t.adequate).toBe(true);
+  });
+
+  it.each([
+    ['SCD', '312941', 'sertraline 50 MG Oral Tablet', 2, 100],
+    ['SBD', '208161', 'sertraline 100 MG Oral Tablet [Zoloft]', 1, 100],
+    ['branded name', '208161', 'Zoloft 50 MG', 3, 150],
+    ['SCDC without a space', '406022', 'Fluoxetine 25MG', 1, 25],
+  ])('%s "%s" × %s unit(s) a day', (_kind, code, display, units, mg) => {
+    const d = derive([mdd(), rxOrder(code as string, display as string, '2020-01-01', 'active', { units: units as number })]);
+    expect(d.trials).toHaveLength(1);
+    expect(d.trials[0]!.maxDailyDoseMg).toBe(mg);
+  });
+
+  it('"Clonazepam [Klonopin]" without a strength: the dose stays unknown and says why', () => {
+    const anxiety = snomedCondition('197480006', 'Anxiety disorder', '2007-06-01');
+    const d = derive([anxiety, rxOrder('1153378', 'Clonazepam [Klonopin]', '2007-06-04', 'active')]);
+    const t = d.trials.find((x) => x.ingredient === 'clonazepam')!;
+    expect(t.maxDailyDoseMg).toBeNull();
+    expect(t.notes.join(' ')).toMatch(/dose 1 has no unit and the product's strength is unknown/);
+  });
+});
+
+describe('Epic-style sigs in text', () => {
+  it.each([
+    ['Take 1 tablet (50 mg total) by mouth 2 (two) times daily.', 100],
+    ['Take 2 tablets (100 mg total) by mouth nightly.', 100],
+    ['Take 1 tablet by mouth every 12 (twelve) hours', 100],
+    ['Take 1 tablet by mouth 3 (three) times daily as needed for anxiety.', 150],
+    ['TAKE 1 TABLET BY MOUTH EVERY DAY', 50],
+  ])('"%s" on sertraline 50 mg tablets is %s mg/day', (text, mg) => {
+    const order = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2025-01-01', 'active', {
+      units: null,
+      extra: { dosageInstruction: [{ text }] },
+    });
+    expect(derive([mdd(), order]).trials[0]!.maxDailyDoseMg).toBe(mg);
+  });
+});
+
+describe('contained and referenced Medications', () => {
+  const sertraline50: Medication = {
+    resourceType: 'Medication',
+    id: 'sert50',
+    code: { coding: [{ system: RXNORM, code: '312941', display: 'sertraline 50 MG Oral Tablet' }] },
+  };
+  it('a contained Medication gives ingredient and strength to a unitless dose', () => {
+    const order: MedicationRequest = {
+      ...rxOrder('x', 'x', '2025-01-01', 'active', { units: 2 }),
+      medicationCodeableConcept: undefined,
+      contained: [sertraline50],
+      medicationReference: { reference: '#sert50' },
+    };
+    const d = derive([mdd(), order]);
+    expect(d.trials[0]).toMatchObject({ ingredient: 'sertraline', maxDailyDoseMg: 100 });
+  });
+  it('a referenced Medication is used and accounted for with its trial', () => {
+    const order: MedicationRequest = {
+      ...rxOrder('x', 'x', '2025-01-01', 'active', { units: 1 }),
+      medicationCodeableConcept: undefined,
+      medicationReference: { reference: 'Medication/sert50' },
+    };
+    const d = derive([mdd(), order, sertraline50]);
+    expect(d.trials[0]).toMatchObject({ ingredient: 'sertraline', maxDailyDoseMg: 50 });
+    expect(d.used.find((u) => u.reference === 'Medication/sert50')?.usedFor).toBe('medication of trial sertraline@2025-01-01');
+  });
+});
+
+describe('order status and the span of a trial', () => {
+  it('an active order from 2015 without supply details is ongoing, with a note that nothing renewed or dispensed it', () => {
+    const order = rxOrder('328670', 'Sertraline 100MG', '2015-07-03', 'active');
+    const t = derive([ptsd(), order]).trials[0]!;
+    expect(t).toMatchObject({ start: '2015-07-03', end: null, outcome: 'ongoing' });
+    expect(t.durationDays).toBeGreaterThan(4000);
+    expect(t.notes).toContain(
+      `${ref(order)} is still open, but nothing has renewed, dispensed or restated sertraline since 2015-07-03 (11 years): counted as taken to 2026-12-01; confirm with the patient`,
+    );
+  });
+
+  it('a stopped order followed a week later by an active one of the same drug is one ongoing trial', () => {
+    const first = rxOrder('406022', 'Fluoxetine 25MG', '1993-01-09', 'stopped');
+    const second = rxOrder('406022', 'Fluoxetine 25MG', '1993-01-17', 'active');
+    const d = derive([mdd(), first, second]);
+    expect(d.trials).toHaveLength(1);
+    expect(d.trials[0]).toMatchObject({ start: '1993-01-09', end: null, maxDailyDoseMg: 25, outcome: 'ongoing' });
+  });
+
+  it('a later active order of the same drug replaces the earlier one: its dose applies from its start', () => {
+    const first = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2025-01-01', 'active');
+    const second = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2025-03-01', 'active', { units: 2 });
+    const t = derive([mdd(), first, second]).trials[0]!;
+    expect(t.doseSteps.map((s) => [s.start, s.end, s.dailyDoseMg])).toEqual([
+      ['2025-01-01', '2025-02-28', 50],
+      ['2025-03-01', '2026-12-01', 100],
+    ]);
+    expect(t.notes).toContain(`${ref(first)} is taken as replaced by the later ${ref(second)} (2025-03-01)`);
+  });
+
+  it('an on-hold order is ongoing and says it is on hold', () => {
+    const order = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2026-06-01', 'on-hold');
+    const t = derive([mdd(), order]).trials[0]!;
+    expect(t).toMatchObject({ end: null, outcome: 'ongoing' });
+    expect(t.notes).toContain(`${ref(order)} is on hold (temporarily halted, expected to resume): counted as ongoing`);
+  });
+
+  it('a completed order covers its supply; a stopped one without supply 30 days with the stop date unknown', () => {
+    const completed = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2024-01-01', 'completed', {
+      extra: { dispenseRequest: { expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, numberOfRepeatsAllowed: 2 } },
+    });
+    const stopped = rxOrder('203122', 'citalopram 20 MG Oral Tablet', '2025-01-01', 'stopped');
+    const d = derive([mdd(), completed, stopped]);
+    expect(d.trials.find((t) => t.ingredient === 'sertraline')).toMatchObject({ start: '2024-01-01', end: '2024-03-30' });
+    const citalopram = d.trials.find((t) => t.ingredient === 'citalopram')!;
+    expect(citalopram).toMatchObject({ start: '2025-01-01', end: '2025-01-30' });
+    expect(citalopram.notes.join(' ')).toMatch(/stopped; the stop date is not recorded\): assumed 30 days/);
+  });
+
+  it('cancelled and entered-in-error orders are not trials, each with its reason', () => {
+    const cancelled = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2025-01-01', 'cancelled');
+    const wrong = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2025-02-01', 'entered-in-error');
+    const d = derive([mdd(), cancelled, wrong]);
+    expect(d.trials).toHaveLength(0);
+    expect(d.unused).toEqual(
+      expect.arrayContaining([
+        { reference: ref(cancelled), reason: 'prescription cancelled' },
+        { reference: ref(wrong), reason: 'entered-in-error' },
+      ]),
+    );
+  });
+
+  it('an order still active at death ends at death and is not ongoing', () => {
+    const order = rxOrder('406022', 'Fluoxetine 25MG', '2005-03-01', 'active');
+    const d = derivePatient(
+      { patientId: PID, resources: [patient({ deceasedDateTime: '2012-07-31T06:01:37+00:00' }), mdd(), order] },
+      { asOf: AS_OF },
+    );
+    const t = d.trials[0]!;
+    expect(t).toMatchObject({ start: '2005-03-01', end: '2012-07-31' });
+    expect(t.outcome).not.toBe('ongoing');
+    expect(t.notes).toContain(`${ref(order)} was open at the patient's death (2012-07-31): the trial ends there`);
+  });
+});
