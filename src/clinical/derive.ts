@@ -112,7 +112,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   }
   const derived: Omit<Derivation, 'suggestions' | 'safety'> = {
     patient: String(record.patientId),
-    asOf: isoDate(asOf),
+    // A deceased patient's record is shown as it stood at death: the views' "as of" and the timeline end there.
+    asOf: demographics.deceasedDate ?? isoDate(asOf),
     demographics,
     trials,
     assessments,

@@ -322,6 +322,24 @@ interface CriterionResult {
   findings: Finding[];
   /** Not met: what is missing, in plain words. */
   missing?: string;
+  /**
+   * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
+   * what to record to decide. A path that holds only this way is "consider — confirm".
+   */
+  possible?: Finding;
+}
+
+/** What to record to confirm the unconfirmed adequate trials of some assessments, as one finding. */
+function confirmFinding(assessments: Assessment[], context: Context): Finding | undefined {
+  const unconfirmed = assessments.flatMap((a) => a.unconfirmedTrials ?? []);
+  if (!unconfirmed.length) return undefined;
+  const trials = trialsOf(context, unconfirmed.map((u) => u.trialId));
+  return {
+    text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? '' : 's'} without a recorded outcome (${unconfirmed
+      .map((u) => `${u.ingredient}: ${u.missing}`)
+      .join('; ')}). To decide, record ${unconfirmed.map((u) => u.confirm).join('; ')}`,
+    sources: unique(trials.flatMap((t) => t.sources)),
+  };
 }
 
 function assessedAmong(context: Context, conditions: readonly ConditionKey[]): Assessment[] {
@@ -377,9 +395,16 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }
     }
     if (best) return best;
+    // Possibly met: adequate trials without a recorded outcome would make up the number if they failed.
+    const possibleAmong = found.filter((a) => {
+      const count = Math.max(a.failedAdequateTrials, a.failedAdequateTrialIds.length);
+      const unconfirmed = (a.unconfirmedTrials ?? []).length;
+      return unconfirmed > 0 && count + unconfirmed >= criterion.min && (criterion.max === undefined || count <= criterion.max);
+    });
+    const possible = possibleAmong.length ? confirmFinding(possibleAmong, context) : undefined;
     const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
     const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${SHORT_CONDITION[a.condition]} episode`).join(', ');
-    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.` };
+    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.`, ...(possible ? { possible } : {}) };
   },
 
   'treatment-resistant'(criterion, context) {
@@ -397,13 +422,14 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
         sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
       };
     };
-    return resistant.length
-      ? { met: true, findings: resistant.map(finding) }
-      : {
-          met: false,
-          findings: found.map(finding),
-          missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
-        };
+    if (resistant.length) return { met: true, findings: resistant.map(finding) };
+    const possible = confirmFinding(found.filter((a) => a.status === 'possibly-meets'), context);
+    return {
+      met: false,
+      findings: found.map(finding),
+      missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
+      ...(possible ? { possible } : {}),
+    };
   },
 
   'chronic-or-recurrent'(criterion, context) {
@@ -639,19 +665,35 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
 
   let status: SuggestionStatus = 'not-eligible';
   let reasons: Finding[] = [];
+  // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
+  let confirmPath: { path: EligibilityPath; findings: Finding[]; confirm: Finding[] } | null = null;
   for (const path of option.eligibility) {
     // Criteria after the first unmet one are never shown (missingReasons names the first unmet only): not evaluated.
     const results: CriterionResult[] = [];
+    const confirm: Finding[] = [];
     for (const criterion of path.all) {
       const r = checkCriterion(criterion, context);
-      if (!r.met) break;
+      if (!r.met && !r.possible) break;
+      if (!r.met && r.possible) confirm.push(r.possible);
       results.push(r);
     }
-    if (results.length === path.all.length) {
+    if (results.length !== path.all.length) continue;
+    if (!confirm.length) {
       status = path.status;
       reasons = [...results.flatMap((r) => r.findings), ruleFinding(path)];
+      confirmPath = null;
       break;
     }
+    confirmPath ??= { path, findings: results.flatMap((r) => (r.met ? r.findings : [])), confirm };
+  }
+  if (status === 'not-eligible' && confirmPath) {
+    status = 'consider';
+    reasons = [
+      { text: `Consider — confirm: the record possibly meets what ${option.name} needs.`, sources: [] },
+      ...confirmPath.confirm,
+      ...confirmPath.findings,
+      ruleFinding(confirmPath.path),
+    ];
   }
 
   const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);

@@ -208,3 +208,63 @@ describe('Catalog sources: every row cites the registry, never the fact sheet', 
     for (const option of CATALOG) for (const row of option.risks) expect(text).not.toContain(row.id);
   });
 });
+
+describe('Possible resistance: options that follow from resistance are "consider — confirm"', () => {
+  it('schizophrenia after adequate olanzapine (failed) and haloperidol (outcome not recorded): clozapine is consider, naming what to record', () => {
+    const olanzapine = trial('olanzapine', { class: 'antipsychotic' });
+    const haloperidol = trial('haloperidol', { class: 'antipsychotic', outcome: 'unknown', outcomeBasis: 'inferred' });
+    const derived = record({
+      trials: [olanzapine, haloperidol],
+      assessments: [
+        assessment('schizophrenia', {
+          trials: [olanzapine, haloperidol],
+          treatmentResistant: false,
+          status: 'possibly-meets',
+          unconfirmedTrials: [{ trialId: haloperidol.id, ingredient: 'haloperidol', missing: 'no score, stated reason or following agent', confirm: 'the response to haloperidol (a PANSS or BPRS score)' }],
+        }),
+      ],
+    });
+    const s = suggestionOf(derived, 'clozapine');
+    expect(s.status).toBe('consider');
+    expect(s.reasons[0]?.text).toBe('Consider — confirm: the record possibly meets what Clozapine needs.');
+    expect(s.reasons[1]?.text).toMatch(/^Possibly meets: 1 adequate trial without a recorded outcome \(haloperidol: no score.*\)\. To decide, record the response to haloperidol \(a PANSS or BPRS score\)/);
+    expect(s.reasons[1]?.sources).toEqual(haloperidol.sources);
+  });
+
+  it('OCD after three long SRI trials with no Y-BOCS: deep TMS and augmentation are consider — confirm, not "0 failed trials"', () => {
+    const sris = ['fluoxetine', 'sertraline', 'fluvoxamine'].map((a) => trial(a, { outcome: 'unknown', outcomeBasis: 'inferred', durationDays: 120 }));
+    const derived = record({
+      trials: sris,
+      assessments: [
+        assessment('ocd', {
+          trials: sris,
+          status: 'possibly-meets',
+          unconfirmedTrials: sris.map((t) => ({ trialId: t.id, ingredient: t.ingredient, missing: 'no Y-BOCS', confirm: `the response to ${t.ingredient} (a Y-BOCS now)` })),
+        }),
+      ],
+    });
+    expect(suggestionOf(derived, 'deep-tms').status).toBe('consider');
+    expect(suggestionOf(derived, 'ocd-antipsychotic-augmentation').status).toBe('consider');
+    expect(allText(suggestionOf(derived, 'deep-tms').reasons)).toMatch(/Possibly meets: 3 adequate trials without a recorded outcome/);
+    // ERP holds outright (OCD is recorded).
+    expect(suggestionOf(derived, 'erp').status).toBe('suggested');
+  });
+
+  it('MDD with one failure and one unrecorded adequate trial: esketamine consider — confirm; with none unrecorded, not eligible', () => {
+    const sertraline = trial('sertraline');
+    const venlafaxine = trial('venlafaxine', { outcome: 'unknown', outcomeBasis: 'inferred' });
+    const possible = record({
+      trials: [sertraline, venlafaxine],
+      assessments: [
+        assessment('mdd', {
+          trials: [sertraline, venlafaxine],
+          status: 'possibly-meets',
+          unconfirmedTrials: [{ trialId: venlafaxine.id, ingredient: 'venlafaxine', missing: 'no PHQ-9 after week 4', confirm: 'a PHQ-9 now' }],
+        }),
+      ],
+    });
+    expect(suggestionOf(possible, 'esketamine').status).toBe('consider');
+    expect(allText(suggestionOf(possible, 'esketamine').reasons)).toMatch(/To decide, record a PHQ-9 now/);
+    expect(suggestionOf(mdd(1), 'esketamine').status).toBe('not-eligible');
+  });
+});
