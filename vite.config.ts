@@ -1,12 +1,32 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { developmentSmartConfigFromEnv } from './sandbox/dev-smart-config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * The dev server answers /smart-config.json with the development configuration (the sandbox at SANDBOX_PORT, a local
+ * and the public SMART launcher) instead of public/smart-config.json, the template shipped in the production build.
+ */
+function developmentSmartConfigPlugin(): Plugin {
+  return {
+    name: 'trd-development-smart-config',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/smart-config.json') return next();
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('cache-control', 'no-cache');
+        res.end(JSON.stringify(developmentSmartConfigFromEnv(), null, 2));
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), developmentSmartConfigPlugin()],
   // fhirclient: drop its fetch/abort polyfills; every supported browser has them (stack-notes).
   define: { FHIRCLIENT_PURE: 'true' },
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },

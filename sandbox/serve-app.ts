@@ -43,6 +43,11 @@ export interface ServeAppOptions {
   port: number;
   fhirOrigin: string;
   ehrOrigin: string;
+  /**
+   * Served as /smart-config.json instead of the build's own file (the shipped template): the development
+   * configuration, for `npm start -- --prod` and the end-to-end tests.
+   */
+  smartConfig?: unknown;
 }
 
 export async function serveApp(options: ServeAppOptions): Promise<Server> {
@@ -78,6 +83,17 @@ export async function serveApp(options: ServeAppOptions): Promise<Server> {
       // A malformed percent-encoding (`/%E0%A4%A`) or an unparsable target.
       res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Bad request');
+      return;
+    }
+    if (pathname === '/smart-config.json' && options.smartConfig !== undefined) {
+      const body = JSON.stringify(options.smartConfig, null, 2);
+      res.writeHead(200, {
+        ...headers,
+        'content-type': CONTENT_TYPES['.json']!,
+        'content-length': String(Buffer.byteLength(body)),
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');

@@ -5,12 +5,15 @@
  *   npm start -- --prod --no-build serves an existing dist/
  * Env: SANDBOX_PORT (4010), APP_PORT (5173), APP_URL (http://127.0.0.1:$APP_PORT), SANDBOX_LATENCY_MS,
  *      SANDBOX_FAULTS (JSON, see sandbox/faults.ts), SANDBOX_TOKEN_TTL_SECONDS (3600),
- *      APP_DIST_DIR (dist/; with --prod --no-build, the folder served as the app: the benchmark's bare SMART client).
+ *      APP_DIST_DIR (dist/; with --prod --no-build, the folder served as the app: the benchmark's bare SMART client),
+ *      SMART_LAUNCHER_URL (origin of a locally run SMART launcher; default http://127.0.0.1:9009).
+ * The app gets the development smart-config.json (sandbox/dev-smart-config.ts), never the shipped template.
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadDemoData } from './demo-data';
 import { parseFaultConfig } from './faults';
+import { developmentSmartConfig } from './dev-smart-config';
 import { serveApp } from './serve-app';
 import { startSandbox } from './server';
 
@@ -61,8 +64,14 @@ async function main(): Promise<void> {
       port: appPort,
       fhirOrigin: sandbox.origin,
       ehrOrigin: sandbox.origin,
+      smartConfig: developmentSmartConfig({
+        sandboxFhirBaseUrl: sandbox.fhirBaseUrl,
+        ...(process.env.SMART_LAUNCHER_URL ? { smartLauncherUrl: process.env.SMART_LAUNCHER_URL } : {}),
+      }),
     });
   } else {
+    // vite.config.ts serves the development smart-config.json from SANDBOX_PORT (and SMART_LAUNCHER_URL).
+    process.env.SANDBOX_PORT = String(sandboxPort);
     const server = await vite.createServer({ root: projectRoot, server: { host: HOST, port: appPort, strictPort: true } });
     await server.listen();
     viteServer = server;

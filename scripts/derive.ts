@@ -11,9 +11,16 @@
  *  2. derive: for one patient at a time, read back its lines by offset, attach the Medications they reference,
  *     derive, write the document, and let it go.
  * A patient whose data breaks the engine gets `{ "patient": id, "error": message }` and the others go on.
+ *
+ * On a folder, both passes run on worker threads (`--workers N`, default: the machine's cores; `--workers 1` runs
+ * everything on the main thread): pass 1 as byte ranges of the files, merged in file order; pass 2 one patient at a
+ * time per worker, each reading its patient's lines itself. The main thread only hands out work and writes the
+ * documents in the index's order, so the output is byte for byte the single-thread output.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Resource } from 'fhir/r4';
 import { deriveSafely, groupResourcesByPatient, medicationReferencesOf, patientIdOf } from '../src/clinical/derive';
 import type { DeriveOptions, PatientRecord } from '../src/clinical/types';
@@ -22,15 +29,24 @@ interface Args {
   path: string;
   asOf: string;
   pretty: boolean;
+  workers: number;
 }
 
 function parseArgs(argv: string[]): Args {
   let path: string | null = null;
   let asOf = new Date().toISOString().slice(0, 10);
   let pretty = false;
+  let workers = availableParallelism();
+  const workerCount = (v: string | undefined) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) usage(2, `--workers needs a whole number from 1 to 64, got "${v ?? ''}"`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--as-of') asOf = argv[++i] ?? '';
+    else if (a === '--workers') workers = workerCount(argv[++i]);
+    else if (a.startsWith('--workers=')) workers = workerCount(a.slice('--workers='.length));
     else if (a.startsWith('--as-of=')) asOf = a.slice('--as-of='.length);
     else if (a === '--pretty') pretty = true;
     else if (a === '--help' || a === '-h') usage(0);
@@ -39,12 +55,12 @@ function parseArgs(argv: string[]): Args {
   }
   if (!path) usage(2, 'missing <path>');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) usage(2, `--as-of must be YYYY-MM-DD, got "${asOf}"`);
-  return { path: path!, asOf, pretty };
+  return { path: path!, asOf, pretty, workers };
 }
 
 function usage(code: number, message?: string): never {
   if (message) process.stderr.write(`derive: ${message}\n`);
-  process.stderr.write('usage: npm run derive -- <bundle.json | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty]\n');
+  process.stderr.write('usage: npm run derive -- <bundle.json | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty] [--workers N]\n');
   process.exit(code);
 }
 
@@ -83,22 +99,40 @@ function flush(): void {
   if (outBuffer.length > OUTPUT_BUFFER_BYTES) outBuffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
 }
 
-async function emitAll(records: AsyncIterable<PatientRecord> | Iterable<PatientRecord>, count: number, options: DeriveOptions, pretty: boolean): Promise<void> {
-  const json = (x: unknown) => JSON.stringify(x, null, pretty ? 2 : undefined);
+/** Copies already encoded bytes (a document a worker encoded) into the output buffer. */
+function putBytes(bytes: Uint8Array): void {
+  if (outLength + bytes.length > outBuffer.length) {
+    flush();
+    if (bytes.length > outBuffer.length) outBuffer = Buffer.allocUnsafe(bytes.length);
+  }
+  outBuffer.set(bytes, outLength);
+  outLength += bytes.length;
+}
+
+const documentText = (derivation: unknown, pretty: boolean) => JSON.stringify(derivation, null, pretty ? 2 : undefined);
+
+/** The documents, in order: one alone, or a JSON array of them (the same bytes however they were made). */
+async function emitDocuments(documents: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, count: number): Promise<void> {
+  const write = (d: string | Uint8Array) => (typeof d === 'string' ? put(d) : putBytes(d));
   if (count === 0) put('[]\n');
   else if (count === 1) {
-    for await (const r of records) put(`${json(deriveSafely(r, options))}\n`);
+    for await (const d of documents) write(d);
+    put('\n');
   } else {
     put('[\n');
     let first = true;
-    for await (const r of records) {
+    for await (const d of documents) {
       if (!first) put(',\n');
-      put(json(deriveSafely(r, options)));
+      write(d);
       first = false;
     }
     put('\n]\n');
   }
   flush();
+}
+
+function* derivedDocuments(records: Iterable<PatientRecord>, options: DeriveOptions, pretty: boolean): Generator<string> {
+  for (const r of records) yield documentText(deriveSafely(r, options), pretty);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +159,7 @@ async function deriveBundleFile(file: string, options: DeriveOptions, pretty: bo
   const resources = resolveUrnReferences(resourcesOfJson(doc), doc);
   const { records, unattached } = groupResourcesByPatient(resources);
   if (unattached.length > 0) process.stderr.write(`derive: ${unattached.length} resource(s) belong to no patient and were not attached to one\n`);
-  await emitAll(records, records.length, options, pretty);
+  await emitDocuments(derivedDocuments(records, options, pretty), records.length);
 }
 
 /** Transaction bundles refer to each other by fullUrl ("urn:uuid:..."): rewrite those to Type/id where known. */
@@ -159,8 +193,33 @@ function resolveUrnReferences(resources: unknown[], doc: unknown): unknown[] {
 // Bulk Data NDJSON folder
 // ---------------------------------------------------------------------------------------------
 
-/** Per patient: flat triples (file index, byte offset, byte length) of its lines. */
+/**
+ * Per patient: flat triples (file index, byte offset, byte length) of runs of its lines. Lines of one patient that
+ * follow one another in a file (the usual Bulk Data layout: each file lists patients in turn) are one run, so the
+ * index grows with patients times files, not with lines.
+ */
 type LineIndex = Map<string, number[]>;
+
+/** Where a pass 1 finding goes: the main thread's index, or a worker's compact list for it. */
+interface IndexSink {
+  line(pid: string, start: number, length: number): void;
+  medication(key: string, resource: Resource): void;
+  skip(): void;
+}
+
+/** Adds a line (or run of lines) to a patient's triples, joining it to the previous run when it follows directly. */
+function noteRun(index: LineIndex, pid: string, file: number, start: number, length: number): void {
+  const list = index.get(pid);
+  if (!list) {
+    index.set(pid, [file, start, length]);
+    return;
+  }
+  const n = list.length;
+  const gap = start - (list[n - 2]! + list[n - 1]!);
+  // The next line starts after "\n", "\r\n" or an empty line "\n\n"; the reader skips empty lines inside a run.
+  if (list[n - 3] === file && gap >= 1 && gap <= 2) list[n - 1] = start + length - list[n - 2]!;
+  else list.push(file, start, length);
+}
 
 const PATIENT_REF_RE = /"(?:subject|patient)"\s*:\s*\{[^{}]*?"reference"\s*:\s*"(?:[^"]*\/)?Patient\/([^"/]+)"/;
 const PATIENT_ID_RE = /"resourceType"\s*:\s*"Patient"/;
@@ -203,119 +262,148 @@ function isOrdinaryResourceLine(buf: Buffer, pos: number, end: number): boolean 
 }
 
 /**
- * Pass 1: stream each file in large chunks, note where each patient's lines are; keep Medications by reference.
- * The usual line (`{"resourceType":"X",...` with a compact `"subject":{"reference":"Patient/..."}`, X neither Patient
- * nor Medication) is indexed by byte search alone, without decoding or parsing it; anything else is decoded as UTF-8
- * and, when the regex is not enough, parsed (Patient and Medication lines, other layouts, non-ASCII ids).
+ * Pass 1 over the bytes [start, end) of one file (which begin and end at a line boundary): stream them in large
+ * chunks and report where each patient's lines are, and the Medications. The usual line (`{"resourceType":"X",...`
+ * with a compact `"subject":{"reference":"Patient/..."}`, X neither Patient nor Medication) is indexed by byte search
+ * alone, without decoding or parsing it; anything else is decoded as UTF-8 and, when the regex is not enough, parsed
+ * (Patient and Medication lines, other layouts, non-ASCII ids).
  */
-async function indexNdjson(files: string[]): Promise<{ index: LineIndex; medications: Map<string, Resource>; skipped: number }> {
-  const index: LineIndex = new Map();
-  const medications = new Map<string, Resource>();
-  let skipped = 0;
-  for (let f = 0; f < files.length; f++) {
-    const note = (pid: string, start: number, length: number) => {
-      const list = index.get(pid);
-      if (list) list.push(f, start, length);
-      else index.set(pid, [f, start, length]);
-    };
-    /** The careful path: the line as UTF-8, parsed when the cheap scan is not enough. */
-    const slowLine = (bytes: Buffer, start: number) => {
-      const text = bytes.toString('utf8');
-      if (text.trim() === '') return;
-      let pid: string | null = null;
-      if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
-        let r: unknown;
-        try {
-          r = JSON.parse(text);
-        } catch {
-          skipped++;
-          return;
-        }
-        const res = r as Resource;
-        if (res?.resourceType === 'Medication' && typeof res.id === 'string') {
-          medications.set(`Medication/${res.id}`, res);
-          return;
-        }
-        pid = patientIdOf(r);
-      } else pid = PATIENT_REF_RE.exec(text)![1]!;
-      if (pid === null) {
-        skipped++;
+async function indexRange(path: string, start: number, end: number, sink: IndexSink): Promise<void> {
+  /** The careful path: the line as UTF-8, parsed when the cheap scan is not enough. */
+  const slowLine = (bytes: Buffer, at: number) => {
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') return;
+    let pid: string | null = null;
+    if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
+      let r: unknown;
+      try {
+        r = JSON.parse(text);
+      } catch {
+        sink.skip();
         return;
       }
-      note(pid, start, bytes.length);
-    };
-    /** Lines of `buf` (which starts at file offset `base`); returns the bytes after the last newline. */
-    const lines = (buf: Buffer, base: number): Buffer => {
-      const compactSubject = new NextOccurrence(buf, COMPACT_SUBJECT);
-      let pos = 0;
-      let nl: number;
-      while ((nl = buf.indexOf(10, pos)) !== -1) {
-        const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
-        if (end > pos) {
-          // Fast path: the line starts with its resourceType, which is neither Patient nor Medication, and its first
-          // compact subject reference names a patient.
-          let pid: string | null = null;
-          const at = compactSubject.from(pos);
-          if (at < end && isOrdinaryResourceLine(buf, pos, end)) {
-            const valueStart = at + COMPACT_SUBJECT.length;
-            const quote = buf.indexOf(34, valueStart);
-            if (quote !== -1 && quote < end) pid = PATIENT_REF_VALUE.exec(buf.toString('latin1', valueStart, quote))?.[1] ?? null;
-          }
-          if (pid !== null) note(pid, base + pos, end - pos);
-          else slowLine(buf.subarray(pos, end), base + pos);
-        }
-        pos = nl + 1;
+      const res = r as Resource;
+      if (res?.resourceType === 'Medication' && typeof res.id === 'string') {
+        sink.medication(`Medication/${res.id}`, res);
+        return;
       }
-      return buf.subarray(pos);
-    };
-    let offset = 0;
-    let carry: Buffer | null = null;
-    for await (const chunk of createReadStream(files[f]!, { highWaterMark: INDEX_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      let buf: Buffer = chunk;
-      let base = offset;
-      if (carry) {
-        // Only the line cut at the chunk boundary is joined (copying the whole chunk onto it cost a copy of the input).
-        const nl = chunk.indexOf(10);
-        if (nl === -1) {
-          carry = Buffer.concat([carry, chunk]);
-          offset += chunk.length;
-          continue;
-        }
-        lines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), offset - carry.length);
-        buf = chunk.subarray(nl + 1);
-        base = offset + nl + 1;
-      }
-      const rest = lines(buf, base);
-      carry = rest.length > 0 ? Buffer.from(rest) : null;
-      offset += chunk.length;
+      pid = patientIdOf(r);
+    } else pid = PATIENT_REF_RE.exec(text)![1]!;
+    if (pid === null) {
+      sink.skip();
+      return;
     }
+    sink.line(pid, at, bytes.length);
+  };
+  /** Lines of `buf` (which starts at file offset `base`); returns the bytes after the last newline. */
+  const lines = (buf: Buffer, base: number): Buffer => {
+    const compactSubject = new NextOccurrence(buf, COMPACT_SUBJECT);
+    let pos = 0;
+    let nl: number;
+    while ((nl = buf.indexOf(10, pos)) !== -1) {
+      const lineEnd = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (lineEnd > pos) {
+        // Fast path: the line starts with its resourceType, which is neither Patient nor Medication, and its first
+        // compact subject reference names a patient.
+        let pid: string | null = null;
+        const at = compactSubject.from(pos);
+        if (at < lineEnd && isOrdinaryResourceLine(buf, pos, lineEnd)) {
+          const valueStart = at + COMPACT_SUBJECT.length;
+          const quote = buf.indexOf(34, valueStart);
+          if (quote !== -1 && quote < lineEnd) pid = PATIENT_REF_VALUE.exec(buf.toString('latin1', valueStart, quote))?.[1] ?? null;
+        }
+        if (pid !== null) sink.line(pid, base + pos, lineEnd - pos);
+        else slowLine(buf.subarray(pos, lineEnd), base + pos);
+      }
+      pos = nl + 1;
+    }
+    return buf.subarray(pos);
+  };
+  if (end <= start) return;
+  let offset = start;
+  let carry: Buffer | null = null;
+  const stream = createReadStream(path, { highWaterMark: INDEX_CHUNK_BYTES, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let buf: Buffer = chunk;
+    let base = offset;
     if (carry) {
-      const end = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-      if (end > 0) slowLine(carry.subarray(0, end), offset - carry.length);
+      // Only the line cut at the chunk boundary is joined (copying the whole chunk onto it cost a copy of the input).
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        offset += chunk.length;
+        continue;
+      }
+      lines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), offset - carry.length);
+      buf = chunk.subarray(nl + 1);
+      base = offset + nl + 1;
     }
+    const rest = lines(buf, base);
+    carry = rest.length > 0 ? Buffer.from(rest) : null;
+    offset += chunk.length;
   }
-  return { index, medications, skipped };
+  if (carry) {
+    const lineEnd = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
+    if (lineEnd > 0) slowLine(carry.subarray(0, lineEnd), offset - carry.length);
+  }
+}
+
+/** The NDJSON files of a folder, in name order (the order of the output). */
+function ndjsonFiles(dir: string): string[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+  if (files.length === 0) throw new Error(`no .ndjson files in ${dir}`);
+  return files;
+}
+
+interface NdjsonIndex {
+  index: LineIndex;
+  medications: Map<string, Resource>;
+  skipped: number;
+}
+
+/** A sink that fills the index of the whole folder, for file `file`. */
+function indexSink(into: NdjsonIndex, file: number): IndexSink {
+  return {
+    line: (pid, start, length) => noteRun(into.index, pid, file, start, length),
+    medication: (key, resource) => void into.medications.set(key, resource),
+    skip: () => void into.skipped++,
+  };
+}
+
+/** Pass 1 on this thread: every file whole, in order. */
+async function indexNdjson(files: string[]): Promise<NdjsonIndex> {
+  const into: NdjsonIndex = { index: new Map(), medications: new Map(), skipped: 0 };
+  for (let f = 0; f < files.length; f++) await indexRange(files[f]!, 0, Infinity, indexSink(into, f));
+  return into;
 }
 
 const READ_AHEAD_BYTES = 4 << 20;
 
-/** Positional reads of one file through a reused window of READ_AHEAD_BYTES (memory stays bounded per file). */
+/** Positional reads of one file through a reused window (memory stays bounded per file). */
 class ReadAheadWindow {
-  private readonly window = Buffer.allocUnsafe(READ_AHEAD_BYTES);
+  private readonly window: Buffer;
   private windowStart = 0;
   private windowEnd = 0;
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    size = READ_AHEAD_BYTES,
+  ) {
+    this.window = Buffer.allocUnsafe(size);
+  }
 
   /** The bytes [start, end) of the file: a buffer and where they begin in it (valid until the next call). */
   bytes(start: number, end: number): { buf: Buffer; at: number } {
     if (start >= this.windowStart && end <= this.windowEnd) return { buf: this.window, at: start - this.windowStart };
-    if (end - start > READ_AHEAD_BYTES) {
+    if (end - start > this.window.length) {
       const buf = Buffer.allocUnsafe(end - start);
       readFully(this.fd, buf, buf.length, start);
       return { buf, at: 0 };
     }
     this.windowStart = start;
-    this.windowEnd = start + readFully(this.fd, this.window, READ_AHEAD_BYTES, start);
+    this.windowEnd = start + readFully(this.fd, this.window, this.window.length, start);
     if (end > this.windowEnd) throw new Error('an NDJSON file changed while it was being read');
     return { buf: this.window, at: 0 };
   }
@@ -333,65 +421,295 @@ function readFully(fd: number, buf: Buffer, length: number, position: number): n
 }
 
 /**
- * Pass 2: one patient's resources read back by offset (positional reads; no file is held in memory). Lines of one
- * patient that sit next to each other in a file (the usual Bulk Data layout) are read in one call, served from a
- * read-ahead window per file: Bulk Data files list patients in much the same order, so one large read serves many
- * patients (system calls, not bytes, were the cost: a few per patient per file).
+ * Pass 2 for one patient: its runs of lines read back by offset (positional reads; no file is held in memory), served
+ * from a read-ahead window per file: Bulk Data files list patients in much the same order, so one large read serves
+ * many patients (system calls, not bytes, were the cost). Each line is parsed alone; one that is not JSON is kept as
+ * an input the ledger lists as "not a FHIR resource". The Medications its lines reference are attached.
  */
-function* patientRecords(files: string[], index: LineIndex, medications: Map<string, Resource>): Generator<PatientRecord> {
-  const fds = files.map((f) => openSync(f, 'r'));
-  const windows = fds.map((fd) => new ReadAheadWindow(fd));
-  try {
-    for (const [patientId, triples] of index) {
-      const resources: unknown[] = [];
-      const meds = new Set<string>();
-      const take = (text: string) => {
+function readPatient(patientId: string, triples: ArrayLike<number>, windows: ReadAheadWindow[], medications: Map<string, Resource>): PatientRecord {
+  const resources: unknown[] = [];
+  const meds = new Set<string>();
+  for (let i = 0; i < triples.length; i += 3) {
+    const start = triples[i + 1]!;
+    const end = start + triples[i + 2]!;
+    const { buf, at } = windows[triples[i]!]!.bytes(start, end);
+    const runEnd = at + end - start;
+    let pos = at;
+    while (pos < runEnd) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl > runEnd) nl = runEnd;
+      const lineEnd = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (lineEnd > pos) {
         let r: unknown;
         try {
-          r = JSON.parse(text);
+          r = JSON.parse(buf.toString('utf8', pos, lineEnd));
         } catch {
-          // Kept as an input the ledger will list as "not a FHIR resource".
           r = { malformedLine: true };
         }
         resources.push(r);
         for (const ref of medicationReferencesOf(r)) if (medications.has(ref)) meds.add(ref);
-      };
-      let i = 0;
-      while (i < triples.length) {
-        // Extend the run while the next line follows this one directly (same file, next offset after "\n" or "\r\n").
-        const file = triples[i]!;
-        const start = triples[i + 1]!;
-        let end = start + triples[i + 2]!;
-        let j = i + 3;
-        const lengths = [triples[i + 2]!];
-        const starts = [start];
-        while (j < triples.length && triples[j] === file && triples[j + 1]! - end <= 2 && triples[j + 1]! >= end) {
-          starts.push(triples[j + 1]!);
-          lengths.push(triples[j + 2]!);
-          end = triples[j + 1]! + triples[j + 2]!;
-          j += 3;
-        }
-        const { buf, at } = windows[file]!.bytes(start, end);
-        for (let k = 0; k < starts.length; k++) take(buf.toString('utf8', at + starts[k]! - start, at + starts[k]! - start + lengths[k]!));
-        i = j;
       }
-      for (const ref of meds) resources.push(medications.get(ref)!);
-      yield { patientId, resources: resources as Resource[] };
+      pos = nl + 1;
     }
+  }
+  for (const ref of meds) resources.push(medications.get(ref)!);
+  return { patientId, resources: resources as Resource[] };
+}
+
+function* patientRecords(files: string[], { index, medications }: NdjsonIndex): Generator<PatientRecord> {
+  const fds = files.map((f) => openSync(f, 'r'));
+  const windows = fds.map((fd) => new ReadAheadWindow(fd));
+  try {
+    for (const [patientId, triples] of index) yield readPatient(patientId, triples, windows, medications);
   } finally {
     for (const fd of fds) closeSync(fd);
   }
 }
 
-async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: boolean): Promise<void> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => join(dir, f));
-  if (files.length === 0) throw new Error(`no .ndjson files in ${dir}`);
-  const { index, medications, skipped } = await indexNdjson(files);
+function reportSkipped(skipped: number): void {
   if (skipped > 0) process.stderr.write(`derive: ${skipped} line(s) skipped (not JSON, or belonging to no patient)\n`);
-  await emitAll(patientRecords(files, index, medications), index.size, options, pretty);
+}
+
+async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: boolean): Promise<void> {
+  const files = ndjsonFiles(dir);
+  const indexed = await indexNdjson(files);
+  reportSkipped(indexed.skipped);
+  await emitDocuments(derivedDocuments(patientRecords(files, indexed), options, pretty), indexed.index.size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same on worker threads
+// ---------------------------------------------------------------------------------------------
+
+/** Messages to a worker. */
+type ToWorker =
+  | { kind: 'index'; task: number; path: string; start: number; end: number }
+  | { kind: 'setup'; files: string[]; medications: Array<[string, Resource]>; options: DeriveOptions; pretty: boolean }
+  | { kind: 'derive'; seq: number; patientId: string; triples: number[] };
+
+/** Messages from a worker. */
+type FromWorker =
+  | { kind: 'indexed'; task: number; pids: string[]; runs: Float64Array; medications: Array<[string, Resource]>; skipped: number }
+  | { kind: 'derived'; seq: number; bytes: Uint8Array }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Byte ranges of about this size are indexed by one worker each (DERIVE_INDEX_RANGE_BYTES sets it, so that a test can
+ * cut small files into many ranges).
+ */
+const INDEX_RANGE_BYTES = Math.max(1, Number(process.env.DERIVE_INDEX_RANGE_BYTES) || 32 << 20);
+/** Patients handed out ahead of the next document to write: bounds the documents waiting for an earlier one. */
+const DERIVE_WINDOW = 64;
+/** Patients queued per worker, so a worker never waits for the main thread between two patients. */
+const QUEUED_PER_WORKER = 2;
+/** Read-ahead per file per worker: workers share the patients, so each reads about every N-th one. */
+const WORKER_READ_AHEAD_BYTES = 2 << 20;
+
+/** Splits a file into ranges of about INDEX_RANGE_BYTES that begin just after a newline (or at 0). */
+function lineAlignedRanges(path: string): Array<{ start: number; end: number }> {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const pieces = Math.max(1, Math.round(size / INDEX_RANGE_BYTES));
+    const starts = [0];
+    const probe = Buffer.allocUnsafe(64 << 10);
+    for (let k = 1; k < pieces; k++) {
+      let at = Math.max(starts[starts.length - 1]!, Math.floor((k * size) / pieces));
+      // The next line start at or after `at`: after the first newline at or after at - 1.
+      let found = -1;
+      for (let pos = at - 1; found === -1 && pos < size; pos += probe.length) {
+        const n = readFully(fd, probe, probe.length, pos);
+        const nl = probe.subarray(0, n).indexOf(10);
+        if (nl !== -1) found = pos + nl + 1;
+        if (n === 0) break;
+      }
+      at = found === -1 ? size : found;
+      if (at > starts[starts.length - 1]! && at < size) starts.push(at);
+    }
+    return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+class WorkerPool {
+  readonly workers: Worker[];
+  private handler: (w: Worker, m: FromWorker) => void = () => undefined;
+  private failure: ((e: Error) => void) | null = null;
+
+  constructor(size: number) {
+    // This file is TypeScript run through tsx, whose loader a worker does not inherit on Node 20: each worker registers
+    // it, then loads this file (which, on a worker, waits for the main thread's messages).
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    this.workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true, workerData: { deriveWorker: true } }));
+    for (const w of this.workers) {
+      w.on('message', (m: FromWorker) => (m.kind === 'failed' ? this.failure?.(new Error(m.message)) : this.handler(w, m)));
+      w.on('error', (e) => this.failure?.(e));
+      w.on('exit', (code) => code !== 0 && this.failure?.(new Error(`a worker stopped with exit code ${code}`)));
+    }
+  }
+
+  /** Runs until `handler` calls done (or a worker fails). */
+  run(start: () => void, handler: (w: Worker, m: FromWorker, done: () => void) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.failure = reject;
+      this.handler = (w, m) => handler(w, m, resolve);
+      start();
+    });
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Pass 1 on the workers: line-aligned ranges of every file, merged in file order (the same index as one thread). */
+async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<NdjsonIndex> {
+  const tasks = files.flatMap((path, file) => lineAlignedRanges(path).map((r) => ({ file, path, ...r })));
+  const results: Array<Extract<FromWorker, { kind: 'indexed' }> | undefined> = new Array(tasks.length);
+  let next = 0;
+  let finished = 0;
+  const give = (w: Worker) => {
+    if (next >= tasks.length) return;
+    const t = tasks[next]!;
+    w.postMessage({ kind: 'index', task: next++, path: t.path, start: t.start, end: t.end } satisfies ToWorker);
+  };
+  await pool.run(
+    () => pool.workers.forEach(give),
+    (w, m, done) => {
+      if (m.kind !== 'indexed') return;
+      results[m.task] = m;
+      if (++finished === tasks.length) done();
+      else give(w);
+    },
+  );
+  const into: NdjsonIndex = { index: new Map(), medications: new Map(), skipped: 0 };
+  tasks.forEach((t, i) => {
+    const r = results[i]!;
+    for (let k = 0; k < r.runs.length; k += 3) noteRun(into.index, r.pids[r.runs[k]!]!, t.file, r.runs[k + 1]!, r.runs[k + 2]!);
+    for (const [key, resource] of r.medications) into.medications.set(key, resource);
+    into.skipped += r.skipped;
+  });
+  return into;
+}
+
+/**
+ * Pass 2 on the workers: patients handed out one at a time (a few queued per worker), documents written in the
+ * index's order as they come back.
+ */
+async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed: NdjsonIndex, options: DeriveOptions, pretty: boolean): AsyncGenerator<Uint8Array> {
+  const setup: ToWorker = { kind: 'setup', files, medications: [...indexed.medications], options, pretty };
+  for (const w of pool.workers) w.postMessage(setup);
+  const patients = indexed.index.entries();
+  const total = indexed.index.size;
+  const waiting = new Map<number, Uint8Array>();
+  const queued = new Map<Worker, number>(pool.workers.map((w) => [w, 0]));
+  let handedOut = 0;
+  let written = 0;
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const give = (w: Worker) => {
+    while (queued.get(w)! < QUEUED_PER_WORKER && handedOut < total && handedOut - written < DERIVE_WINDOW) {
+      const [patientId, triples] = patients.next().value as [string, number[]];
+      w.postMessage({ kind: 'derive', seq: handedOut++, patientId, triples } satisfies ToWorker);
+      queued.set(w, queued.get(w)! + 1);
+    }
+  };
+  const running = pool.run(
+    () => pool.workers.forEach(give),
+    (w, m, done) => {
+      if (m.kind !== 'derived') return;
+      queued.set(w, queued.get(w)! - 1);
+      waiting.set(m.seq, m.bytes);
+      if (m.seq === written) wake?.();
+      give(w);
+      if (handedOut === total && [...queued.values()].every((q) => q === 0)) done();
+    },
+  );
+  running.catch((e: Error) => {
+    failure = e;
+    wake?.();
+  });
+  while (written < total) {
+    const bytes = waiting.get(written);
+    if (bytes === undefined) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      continue;
+    }
+    waiting.delete(written);
+    written++;
+    yield bytes;
+    // Room in the window again: workers that were held back get work.
+    for (const w of pool.workers) give(w);
+  }
+}
+
+async function deriveNdjsonFolderOnWorkers(dir: string, options: DeriveOptions, pretty: boolean, workers: number): Promise<void> {
+  const files = ndjsonFiles(dir);
+  const pool = new WorkerPool(workers);
+  try {
+    const indexed = await indexOnWorkers(pool, files);
+    reportSkipped(indexed.skipped);
+    await emitDocuments(documentsFromWorkers(pool, files, indexed, options, pretty), indexed.index.size);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A worker: indexes ranges, then derives patients, as the main thread asks. */
+function workerMain(port: NonNullable<typeof parentPort>): void {
+  let windows: ReadAheadWindow[] = [];
+  let medications = new Map<string, Resource>();
+  let options: DeriveOptions = { asOf: '' };
+  let pretty = false;
+  const encoder = new TextEncoder();
+  port.on('message', (m: ToWorker) => {
+    try {
+      if (m.kind === 'index') {
+        const pidOrdinal = new Map<string, number>();
+        const pids: string[] = [];
+        const runs: number[] = [];
+        const found: Array<[string, Resource]> = [];
+        let skipped = 0;
+        const sink: IndexSink = {
+          line: (pid, start, length) => {
+            let ordinal = pidOrdinal.get(pid);
+            if (ordinal === undefined) {
+              ordinal = pids.push(pid) - 1;
+              pidOrdinal.set(pid, ordinal);
+            }
+            // Joined here already when it follows the previous line of the same patient (fewer numbers to send).
+            const n = runs.length;
+            const gap = n > 0 ? start - (runs[n - 2]! + runs[n - 1]!) : -1;
+            if (n > 0 && runs[n - 3] === ordinal && gap >= 1 && gap <= 2) runs[n - 1] = start + length - runs[n - 2]!;
+            else runs.push(ordinal, start, length);
+          },
+          medication: (key, resource) => void found.push([key, resource]),
+          skip: () => void skipped++,
+        };
+        indexRange(m.path, m.start, m.end, sink).then(
+          () => {
+            const packed = Float64Array.from(runs);
+            port.postMessage({ kind: 'indexed', task: m.task, pids, runs: packed, medications: found, skipped } satisfies FromWorker, [packed.buffer]);
+          },
+          (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
+        );
+      } else if (m.kind === 'setup') {
+        windows = m.files.map((f) => new ReadAheadWindow(openSync(f, 'r'), WORKER_READ_AHEAD_BYTES));
+        medications = new Map(m.medications);
+        options = m.options;
+        pretty = m.pretty;
+      } else {
+        const record = readPatient(m.patientId, m.triples, windows, medications);
+        const bytes = encoder.encode(documentText(deriveSafely(record, options), pretty));
+        port.postMessage({ kind: 'derived', seq: m.seq, bytes } satisfies FromWorker, [bytes.buffer]);
+      }
+    } catch (e) {
+      port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+    }
+  });
 }
 
 async function main(): Promise<void> {
@@ -403,11 +721,15 @@ async function main(): Promise<void> {
   } catch {
     usage(2, `cannot read ${args.path}`);
   }
-  if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
+  if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
+  else if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
   else await deriveBundleFile(args.path, options, args.pretty);
 }
 
-main().catch((e) => {
-  process.stderr.write(`derive: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (!isMainThread && (workerData as { deriveWorker?: boolean } | null)?.deriveWorker && parentPort) workerMain(parentPort);
+else {
+  main().catch((e) => {
+    process.stderr.write(`derive: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

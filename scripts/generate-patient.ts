@@ -5,14 +5,21 @@
  *   npm run generate -- --years 30 --trials 40 --scores 300 --statements 5000 --seed 7 --out long.json
  * A population as Bulk Data NDJSON (one file per resource type), streamed to disk one patient at a time:
  *   npm run generate -- --patients 10000 --ndjson out/population [--seed 1]
+ * --realistic: patients of the size and shape of an EHR export (sandbox/patients/realistic.ts: a median of about 300
+ * resources, mostly encounters, claims and observations the engine does not use; about half with a psychiatric story):
+ *   npm run generate -- --realistic --patients 615 --ndjson out/ehr-like [--seed 1]
+ *   npm run generate -- --realistic --seed 7 --out one.json
  *
  * Options: --years --trials --scores --statements (default: a typical record, 3 years/3 trials/12 scores/6 statements),
  * --seed (default 1), --id (default syn-<seed>), --today YYYY-MM-DD (default today: dates are relative to it),
- * --with-shared (add the demo Practitioner/Organization to the bundle), --out FILE (default stdout).
+ * --with-shared (add the demo Practitioner/Organization to the bundle), --out FILE (default stdout), --realistic
+ * (--years then fixes the record's length, which is otherwise drawn from the seed; --trials/--scores/--statements do not apply).
  */
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { transaction } from '../sandbox/patients/fhir';
 import { sharedResources } from '../sandbox/patients/shared';
+import { generateRealisticPatientResources } from '../sandbox/patients/realistic';
 import { generatePatient, generatePatientResources, TYPICAL, type SyntheticOptions } from '../sandbox/patients/synthetic';
 
 interface Args {
@@ -27,19 +34,23 @@ interface Args {
   patients: number | null;
   ndjson: string | null;
   withShared: boolean;
+  realistic: boolean;
+  /** --years was given (realistic records otherwise draw their length from the seed). */
+  yearsGiven: boolean;
 }
 
 function usage(code: number, message?: string): never {
   if (message) process.stderr.write(`generate: ${message}\n`);
   process.stderr.write(
     'usage: npm run generate -- [--years N] [--trials N] [--scores N] [--statements N] [--seed N] [--id ID] [--today YYYY-MM-DD] [--with-shared] [--out FILE]\n' +
-      '       npm run generate -- --patients N --ndjson DIR [--seed N] [--years N ...]\n',
+      '       npm run generate -- --patients N --ndjson DIR [--seed N] [--years N ...]\n' +
+      '       npm run generate -- --realistic [--patients N --ndjson DIR | --out FILE] [--seed N] [--years N]\n',
   );
   process.exit(code);
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { ...TYPICAL, seed: 1, id: null, today: new Date(), out: null, patients: null, ndjson: null, withShared: false };
+  const args: Args = { ...TYPICAL, seed: 1, id: null, today: new Date(), out: null, patients: null, ndjson: null, withShared: false, realistic: false, yearsGiven: false };
   const int = (name: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isInteger(n) || n < 0) usage(2, `${name} needs a non-negative integer, got "${v ?? ''}"`);
@@ -55,6 +66,10 @@ export function parseArgs(argv: string[]): Args {
       case '--statements':
       case '--seed':
         args[a.slice(2) as 'years' | 'trials' | 'scores' | 'statements' | 'seed'] = int(a, next());
+        if (a === '--years') args.yearsGiven = true;
+        break;
+      case '--realistic':
+        args.realistic = true;
         break;
       case '--patients':
         args.patients = int(a, next());
@@ -88,6 +103,13 @@ export function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** One patient's resources, the typical synthetic record or (--realistic) an EHR-export-shaped one. */
+function resourcesOf(args: Args, id: string, seed: number) {
+  if (args.realistic) return generateRealisticPatientResources({ id, today: args.today, seed, ...(args.yearsGiven ? { years: args.years } : {}) });
+  const options: SyntheticOptions = { id, today: args.today, years: args.years, trials: args.trials, scores: args.scores, statements: args.statements, seed };
+  return generatePatientResources(options);
+}
+
 /** Writes one line, waiting for the stream to drain when its buffer is full (memory stays flat). */
 async function writeLine(stream: WriteStream, line: string): Promise<void> {
   if (!stream.write(line + '\n')) await new Promise<void>((resolve) => stream.once('drain', resolve));
@@ -106,17 +128,7 @@ async function writePopulation(args: Args, dir: string, patients: number): Promi
   };
   let resources = 0;
   for (let i = 0; i < patients; i++) {
-    const options: SyntheticOptions = {
-      id: `${args.id ?? `pop-${args.seed}`}-${i + 1}`,
-      today: args.today,
-      years: args.years,
-      trials: args.trials,
-      scores: args.scores,
-      statements: args.statements,
-      // Distinct, reproducible stream per patient.
-      seed: (args.seed * 1_000_003 + i) >>> 0,
-    };
-    for (const r of generatePatientResources(options)) {
+    for (const r of resourcesOf(args, `${args.id ?? `pop-${args.seed}`}-${i + 1}`, (args.seed * 1_000_003 + i) >>> 0)) {
       await writeLine(streamFor(r.resourceType), JSON.stringify(r));
       resources++;
     }
@@ -131,15 +143,10 @@ async function main(): Promise<void> {
     await writePopulation(args, args.ndjson, args.patients);
     return;
   }
-  const bundle = generatePatient({
-    id: args.id ?? `syn-${args.seed}`,
-    today: args.today,
-    years: args.years,
-    trials: args.trials,
-    scores: args.scores,
-    statements: args.statements,
-    seed: args.seed,
-  });
+  const id = args.id ?? `syn-${args.seed}`;
+  const bundle = args.realistic
+    ? transaction(resourcesOf(args, id, args.seed))
+    : generatePatient({ id, today: args.today, years: args.years, trials: args.trials, scores: args.scores, statements: args.statements, seed: args.seed });
   if (args.withShared) {
     bundle.entry = [
       ...sharedResources().map((resource) => ({ resource, request: { method: 'PUT' as const, url: `${resource.resourceType}/${resource.id}` } })),

@@ -14,6 +14,7 @@ import {
   chooseScopes,
   isUsableBaseUrl,
   launchParameters,
+  refusedLaunchParameters,
   selectClient,
   validateLaunchConfig,
   type LaunchClientConfig,
@@ -114,6 +115,17 @@ async function loadSmartCapabilities(iss: string): Promise<SmartCapabilities | n
 }
 
 async function launch(): Promise<void> {
+  // Only iss and launch come from the URL; a parameter that would override the configuration (client id, patient,
+  // FHIR server) means the address was not made by the EHR.
+  const refused = refusedLaunchParameters(window.location.search);
+  if (refused.length) {
+    throw new LaunchPageError(
+      'The launch address is not one the EHR makes',
+      'The launch address carries settings that only the app’s configuration may choose, so the launch was stopped. ' +
+        'An EHR sends only the FHIR server ("iss") and the launch id ("launch").',
+      `Refused: ${refused.join(', ')}`,
+    );
+  }
   const { iss, kind } = launchParameters(window.location.search);
   if (!iss) {
     setAppState('error');
@@ -149,11 +161,21 @@ async function launch(): Promise<void> {
       clientId: client.clientId,
       scope,
       redirectUri: client.redirectUri ?? 'index.html',
-      pkceMode: client.pkceMode ?? 'ifSupported',
+      pkceMode: client.pkceMode ?? 'required',
       // EHR launch: iss comes from the URL; passing it would pin the app to one server (stack-notes).
       ...(kind === 'standalone' ? { iss } : {}),
     });
   } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/PKCE/.test(message)) {
+      throw new LaunchPageError(
+        'The EHR does not offer PKCE',
+        'The app protects every authorization with PKCE (S256), and this FHIR server’s SMART configuration does not ' +
+          'announce it, so the launch was stopped rather than continued without that protection.',
+        `Server: ${iss}`,
+        'Ask whoever runs the EHR to enable PKCE (S256) for this app, then launch again.',
+      );
+    }
     throw new LaunchPageError(
       'The launch could not start',
       'The app could not start the authorization with the EHR.',

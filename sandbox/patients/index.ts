@@ -4,6 +4,7 @@
  */
 import { bipolarDepression } from './bipolar-depression';
 import { deceased } from './deceased';
+import { ehrExportMdd } from './ehr-export-mdd';
 import { esketamineContraindicated } from './esketamine-contraindicated';
 import { intolerance } from './intolerance';
 import { malformedRecord } from './malformed-record';
@@ -46,6 +47,7 @@ export const demoPatients: DemoPatient[] = [
   ptsd,
   noPsychiatricHistory,
   thirtyYears,
+  ehrExportMdd,
 ];
 
 export function demoPatient(id: string): DemoPatient | undefined {

@@ -9,9 +9,8 @@ import {
   MIN_ADEQUATE_TRIAL_WEEKS,
   MIN_ADHERENCE_PDC,
   R,
-  TRRIP_MIN_CPZ_MG,
 } from './engine-rules';
-import { adequateDoseOf, cpzOf, trripRuleOf } from './thresholds';
+import { adequateDoseOf, cpzOf, trripDoseOf } from './thresholds';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
 import type { ConditionKey, RuleRef, TrialRole } from './types';
 
@@ -49,6 +48,9 @@ interface Threshold {
   comparable: (mg: number) => number | null;
   rules: RuleRef[];
   unitLabel: string;
+  /** Antipsychotics: the drug's own mg/day at the threshold, and whether it is the maximum licensed dose. */
+  drugMg?: number;
+  atMaximum?: boolean;
 }
 
 function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' {
@@ -57,13 +59,15 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   const trrip = trial.drugClass === 'antipsychotic' && (ctx.condition === 'schizophrenia' || (ctx.condition === null && ctx.role === 'monotherapy'));
   if (trrip) {
     const lai = trial.events.some((e) => e.identity.longActingInjectable);
-    const probe = cpzOf(trial.ingredient, 1, lai);
-    if (!probe) return 'no-cpz';
+    const dose = trripDoseOf(trial.ingredient, lai);
+    if (!dose) return 'no-cpz';
     return {
-      mg: TRRIP_MIN_CPZ_MG,
+      mg: dose.cpzMg,
       comparable: (mg) => cpzOf(trial.ingredient, mg, lai)?.cpzMg ?? null,
-      rules: [R.antipsychoticDose, trripRuleOf(trial.ingredient) ?? probe.rule],
+      rules: [R.antipsychoticDose, ...dose.rules],
       unitLabel: 'mg/day CPZ-eq',
+      drugMg: dose.drugMg,
+      atMaximum: dose.atMaximum,
     };
   }
   const row = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
@@ -127,7 +131,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         reasons.push(
           threshold.unitLabel === 'mg'
             ? `dose below ${fmt(threshold.mg)} mg (highest ${fmt(highest)} mg/day)`
-            : `dose below ${fmt(threshold.mg)} mg/day chlorpromazine-equivalent (highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
+            : `dose below ${fmt(threshold.drugMg ?? 0)} mg/day${threshold.atMaximum ? ', the maximum licensed dose,' : ''} (≡ ${fmt(threshold.mg)} mg/day chlorpromazine; highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
         );
       } else if (daysAtAdequate < minDays) {
         pushShort(trial, daysAtAdequate, minWeeks, shortfalls, reasons, threshold.mg);

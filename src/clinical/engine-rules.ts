@@ -62,8 +62,8 @@ export const R = {
   ),
   antipsychoticDose: rule(
     'adequacy.antipsychotic-cpz',
-    `An antipsychotic trial is adequate at >= ${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine-equivalent for >= 6 weeks; equivalents from Leucht 2016 (DDD method).`,
-    'TRRIP consensus, Howes et al. AJP 2017;174:216 (PMC6231547) [V]; Leucht et al. Schizophr Bull 2016 equivalence table via chlorpromazineR (FACTS.md §4.3); 600 mg = 6 x the 100-mg factor is derived arithmetic.',
+    `An antipsychotic trial is adequate at >= ${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine equivalent for >= 6 weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
+    'TRRIP consensus (Howes 2017, Table 2): adequate dose >= 600 mg/day chlorpromazine equivalent, >= 6 weeks; TRRIP names no conversion table, Gardner 2010 is the clinically used consensus.',
     'V',
   ),
   ocdDuration: rule(

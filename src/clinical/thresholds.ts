@@ -4,6 +4,7 @@
  * this module only adapts their answers to the few numbers the engine needs, in one place.
  */
 import { chlorpromazineEquivalent, minimumAdequateDose, scaleThresholds } from './terminology';
+import { antipsychoticAdequateDose } from './terminology/antipsychotic-doses';
 import type { Instrument, RuleRef } from './types';
 
 export interface AdequateDose {
@@ -31,11 +32,25 @@ export function trripRuleOf(ingredient: string): RuleRef | null {
   return row && row.scale === 'mg-cpz-eq' ? row.rule : null;
 }
 
-/** Chlorpromazine-equivalent mg/day (Leucht 2016 by default; long-acting keys for LAIs), or null when no table covers it. */
+/** Chlorpromazine-equivalent mg/day (Gardner 2010 first; depot equivalents for LAIs), or null when no source covers it. */
 export function cpzOf(ingredient: string, mgPerDay: number, longActing = false): { cpzMg: number; rule: RuleRef } | null {
   const eq = chlorpromazineEquivalent(ingredient, mgPerDay, longActing ? { route: 'lai' } : {});
   if (!eq) return null;
   return { cpzMg: eq.cpzMgPerDay, rule: eq.rule };
+}
+
+/**
+ * TRRIP's adequate dose for an antipsychotic (oral or depot), in mg/day chlorpromazine equivalents (600, or less where
+ * the equivalent lies above the maximum licensed dose), with the drug's own mg/day and the rules; null when no
+ * equivalence source covers the drug.
+ */
+export function trripDoseOf(
+  ingredient: string,
+  longActing: boolean,
+): { cpzMg: number; drugMg: number; atMaximum: boolean; rules: RuleRef[] } | null {
+  const a = antipsychoticAdequateDose(ingredient, longActing ? 'lai' : 'oral');
+  if (!a) return null;
+  return { cpzMg: a.cpzMgPerDay, drugMg: a.drugMgPerDay, atMaximum: a.cappedAtMaximum, rules: a.rules };
 }
 
 export interface ScaleCutoffs {

@@ -41,6 +41,7 @@ export class RefusedUrlError extends Error {
 
 export type LaunchErrorKind =
   | 'no-launch-state'
+  | 'state-mismatch'
   | 'access-denied'
   | 'oauth-error'
   | 'session-expired'
@@ -55,6 +56,13 @@ const EXPLANATIONS: Record<LaunchErrorKind, { title: string; explanation: string
     explanation:
       'This page was opened without a launch in progress: it was opened directly, bookmarked, reloaded in a new tab, ' +
       'or the browser lost the launch’s session data.',
+    howToRelaunch: RELAUNCH,
+  },
+  'state-mismatch': {
+    title: 'This sign-in does not belong to your launch',
+    explanation:
+      'The page received an authorization code without the launch’s own state value (missing or different), so it ' +
+      'was not used: it may have come from a link or another site rather than from your EHR. Nothing was read.',
     howToRelaunch: RELAUNCH,
   },
   'access-denied': {

@@ -3,6 +3,7 @@
  * tests of smart/http/read run with fakes and fhirclient's quirks (browser entry, polyfills) stay here.
  */
 import FHIR from 'fhirclient';
+import BrowserAdapterExport from 'fhirclient/lib/adapters/BrowserAdapter';
 // fhirclient's per-page fetch cache: authorize() reads the SMART configuration through it, so fetching it the same way
 // here lets the launch page choose v1/v2 scopes without a second request to the EHR.
 import { getAndCache } from 'fhirclient/lib/lib';
@@ -35,6 +36,22 @@ export interface AuthorizeOptions {
   pkceMode: 'ifSupported' | 'required' | 'disabled' | 'unsafeV1';
 }
 
+/**
+ * The launch this window started (fhirclient keeps its state key in sessionStorage under SMART_KEY), and whether it
+ * has already obtained a token; null when none was started here.
+ */
+export function pendingLaunch(storage: Storage = sessionStorage): { stateKey: string; authorized: boolean } | null {
+  try {
+    const key = JSON.parse(storage.getItem('SMART_KEY') ?? 'null') as unknown;
+    if (typeof key !== 'string' || !key) return null;
+    const state = JSON.parse(storage.getItem(key) ?? 'null') as { tokenResponse?: { access_token?: unknown } } | null;
+    if (!state) return null;
+    return { stateKey: key, authorized: typeof state.tokenResponse?.access_token === 'string' };
+  } catch {
+    return null;
+  }
+}
+
 /** Completes the OAuth redirect on index.html (code exchange) or revives the stored session on reload. */
 export async function completeAuthorization(): Promise<SmartClientLike> {
   // A public client identifies itself with client_id when it refreshes (RFC 6749 §3.2.1; SMART App Launch
@@ -44,9 +61,42 @@ export async function completeAuthorization(): Promise<SmartClientLike> {
   return client as unknown as SmartClientLike;
 }
 
+/** The adapter class, whether the bundler hands over the CommonJS module's `default` (Vite) or the module (Node). */
+function BrowserAdapter(): typeof BrowserAdapterExport {
+  const loaded = BrowserAdapterExport as unknown as { default?: typeof BrowserAdapterExport };
+  return loaded.default ?? BrowserAdapterExport;
+}
+
+/**
+ * fhirclient's browser adapter, except that the page URL it sees holds only `iss` and `launch`: fhirclient's
+ * authorize() lets URL parameters (`clientId`, `patientId`, `fhirServiceUrl`) override the configuration, and only the
+ * deployment's configuration may choose those.
+ */
+class LaunchUrlAdapter extends BrowserAdapter() {
+  private readonly launchUrl: URL;
+  constructor(pageUrl: string) {
+    super({ ...FHIR.oauth2.settings });
+    const page = new URL(pageUrl);
+    const clean = new URL(page.origin + page.pathname);
+    for (const name of ['iss', 'launch']) {
+      const value = page.searchParams.get(name);
+      if (value !== null) clean.searchParams.set(name, value);
+    }
+    this.launchUrl = clean;
+  }
+  override getUrl(): URL {
+    return this.launchUrl;
+  }
+}
+
+/** The page URL fhirclient's authorize() sees: `iss` and `launch` only. Exported for tests. */
+export function launchUrlSeenByFhirclient(pageUrl: string): string {
+  return new LaunchUrlAdapter(pageUrl).getUrl().href;
+}
+
 /** Redirects the browser to the authorization server. */
-export async function startAuthorization(options: AuthorizeOptions): Promise<void> {
-  await FHIR.oauth2.authorize({
+export async function startAuthorization(options: AuthorizeOptions, pageUrl: string = window.location.href): Promise<void> {
+  await new LaunchUrlAdapter(pageUrl).getSmartApi().authorize({
     clientId: options.clientId,
     scope: options.scope,
     redirectUri: options.redirectUri,

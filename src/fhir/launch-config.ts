@@ -11,7 +11,10 @@ export type PkceMode = 'ifSupported' | 'required' | 'disabled' | 'unsafeV1';
 export interface LaunchClientConfig {
   /** Shown on the launch page's messages ("Local sandbox"). */
   name?: string;
-  /** Regular expression (JavaScript syntax) the `iss` must match, e.g. "^https://fhir\\.example\\.org/r4/?$". */
+  /**
+   * Regular expression (JavaScript syntax) the `iss` must match, e.g. "^https://fhir\\.example\\.org/r4/?$": anchored
+   * at both ends, naming one exact scheme, host and (optional) port; only the path may vary.
+   */
   issMatch: string;
   clientId: string;
   /** SMART v1 scopes (`patient/X.read`), without the launch-context scope (added per launch kind). */
@@ -20,7 +23,10 @@ export interface LaunchClientConfig {
   scopeV2?: string;
   /** Relative to launch.html, or absolute. Default "index.html". */
   redirectUri?: string;
-  /** Default "ifSupported": PKCE S256 whenever the server announces it. */
+  /**
+   * Default "required": PKCE S256, and a server that does not announce it is refused (never downgraded to no PKCE).
+   * "ifSupported" and "disabled" exist for servers that cannot do PKCE; a deployment must choose them explicitly.
+   */
   pkceMode?: PkceMode;
 }
 
@@ -49,6 +55,8 @@ export function validateLaunchConfig(json: unknown): ValidatedConfig {
     if (typeof entry.issMatch === 'string') {
       try {
         new RegExp(entry.issMatch);
+        const exact = issMatchProblem(entry.issMatch);
+        if (exact) problems.push(`${where}: "issMatch" ${exact}`);
       } catch {
         problems.push(`${where}: "issMatch" is not a valid regular expression.`);
       }
@@ -62,6 +70,36 @@ export function validateLaunchConfig(json: unknown): ValidatedConfig {
     if (problems.length === before) clients.push(entry as unknown as LaunchClientConfig);
   });
   return problems.length ? { ok: false, problems } : { ok: true, clients };
+}
+
+/**
+ * Why an issMatch could match more than one server, or null when it names one exact scheme, host and port: it must
+ * start with `^http://` or `^https://`, then a literal host (letters, digits, hyphens, escaped dots) and port, then
+ * `/`, end with `$`, and have no top-level alternative (`|` outside parentheses would match anything).
+ */
+export function issMatchProblem(pattern: string): string | null {
+  if (!/^\^https?:\/\/(?:[A-Za-z0-9-]|\\\.)+(?::\d+)?\//.test(pattern)) {
+    return 'must start with ^https://<exact host>[:port]/ (a literal host, dots escaped as \\., no wildcard or alternative).';
+  }
+  if (!pattern.endsWith('$') || pattern.endsWith('\\$')) return 'must end with $ (match the whole FHIR base URL).';
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return 'must not have a top-level | (it would match other servers).';
+  }
+  return null;
 }
 
 /** The first entry whose issMatch matches the server, or null. */
@@ -93,6 +131,21 @@ export function chooseScopes(
     .filter((s) => s && s !== 'launch' && s !== 'launch/patient');
   const launchScope = kind === 'ehr' ? 'launch' : 'launch/patient';
   return { scope: [launchScope, ...base].join(' '), version };
+}
+
+/**
+ * SMART or OAuth parameters that fhirclient or an authorization request would take from the page URL, and that only
+ * the deployment's configuration may set: a launch URL carrying one is refused (the EHR sends `iss` and `launch` only).
+ */
+export const REFUSED_LAUNCH_PARAMETERS = [
+  'clientId', 'client_id', 'patientId', 'patient', 'encounterId', 'encounter', 'fhirServiceUrl', 'redirectUri',
+  'redirect_uri', 'scope', 'aud', 'pkceMode', 'clientSecret', 'client_secret', 'fakeTokenResponse', 'code', 'state',
+] as const;
+
+/** The refused parameters present in the launch URL (empty when none). */
+export function refusedLaunchParameters(search: string): string[] {
+  const params = new URLSearchParams(search);
+  return REFUSED_LAUNCH_PARAMETERS.filter((name) => params.has(name));
 }
 
 /** Reads the launch parameters: an EHR launch has `iss` and `launch`; a standalone launch only `iss`. */

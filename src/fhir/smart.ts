@@ -7,7 +7,7 @@
  */
 import type { SmartSession } from './contract';
 import { LaunchError, SessionExpiredError } from './errors';
-import { completeAuthorization, type SmartClientLike } from './fhirclient-adapter';
+import { completeAuthorization, pendingLaunch, type SmartClientLike } from './fhirclient-adapter';
 import { createFhirHttp, type FhirHttpOptions } from './http';
 
 export interface ConnectDependencies {
@@ -18,6 +18,8 @@ export interface ConnectDependencies {
   history?: { replaceState(data: unknown, unused: string, url?: string): void };
   /** Extra options for the FhirHttp (timeouts, fetch), mainly for tests. */
   http?: Partial<Omit<FhirHttpOptions, 'baseUrl' | 'auth'>>;
+  /** The launch this window started (fhirclient's state in sessionStorage by default). */
+  pendingLaunch?: () => { stateKey: string; authorized: boolean } | null;
 }
 
 /** URL parameters of the OAuth redirect that must not stay in the address bar. */
@@ -28,14 +30,29 @@ export async function connectSmart(deps: ConnectDependencies = {}): Promise<Smar
   const history = deps.history ?? window.history;
   const url = new URL(location.href);
 
-  // An OAuth error comes back as URL parameters; fhirclient would only turn it into a generic Error.
+  const pending = (deps.pendingLaunch ?? pendingLaunch)();
+  const state = url.searchParams.get('state');
+  // The redirect belongs to this window's launch only when it carries that launch's own state, and the launch is still
+  // waiting for its code (OAuth 2.0 §10.12; SMART App Launch: the app "MUST validate the value of the state parameter").
+  const ownRedirect = pending !== null && state === pending.stateKey && !pending.authorized;
+
+  // An OAuth error comes back as URL parameters. Its text is shown only for a launch in progress here, as the
+  // authorization server's words; anywhere else it is text someone put in a link, and is not shown.
   const oauthError = url.searchParams.get('error');
-  if (oauthError) {
-    const description = url.searchParams.get('error_description') ?? '';
+  if (oauthError || url.searchParams.has('error_description')) {
     scrubLaunchParams(url, history);
+    if (!ownRedirect) throw new LaunchError('no-launch-state');
+    const description = url.searchParams.get('error_description') ?? '';
     throw oauthError === 'access_denied'
-      ? new LaunchError('access-denied', description)
-      : new LaunchError('oauth-error', description ? `${oauthError}: ${description}` : oauthError);
+      ? new LaunchError('access-denied', authorizationServerSaid(description))
+      : new LaunchError('oauth-error', authorizationServerSaid(description ? `${oauthError}: ${description}` : oauthError ?? ''));
+  }
+
+  // A code is exchanged only with this window's own state: fhirclient would otherwise fall back to the stored
+  // launch and exchange an attacker's code in the user's session (login CSRF).
+  if (url.searchParams.has('code') && !ownRedirect) {
+    scrubLaunchParams(url, history);
+    throw new LaunchError(pending && !pending.authorized ? 'state-mismatch' : 'no-launch-state');
   }
 
   let client: SmartClientLike;
@@ -112,6 +129,12 @@ export function scrubLaunchParams(
     }
   }
   if (changed) history.replaceState(null, '', clean.pathname + clean.search + clean.hash);
+}
+
+/** Text from the authorization server, attributed to it and kept to one line (it arrives in the page URL). */
+function authorizationServerSaid(text: string): string {
+  const line = firstLine(text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim());
+  return line ? `The EHR’s authorization server said: “${line}”` : '';
 }
 
 /** "Practitioner/123" from fhirclient's fhirUser (which may be a full URL, shortened already), else null. */

@@ -125,9 +125,9 @@ function ReadyGate({ session, result, asOf }: { session: SmartSession; result: P
 type Tab = 'history' | 'options';
 
 /** Renders the timeline page inside its own error boundary (a render error there must not take the options down). */
-function TimelineSlot({ derivation }: { derivation: Derivation }) {
+function TimelineSlot({ derivation, onOpenOptions }: { derivation: Derivation; onOpenOptions: () => void }) {
   const services = useServices();
-  return <>{services.renderPage(derivation, services.rules)}</>;
+  return <>{services.renderPage(derivation, services.rules, { onOpenOptions })}</>;
 }
 
 function ReadyPage({
@@ -178,10 +178,11 @@ function ReadyPage({
     <div className="app">
       <header className="app__header">
         {session.needPatientBanner && <PatientBanner patient={result.patient} patientId={result.patientId} asOf={asOf} />}
-        <h1 className="app__title">Treatment-resistance review</h1>
       </header>
       <main className="app__main">
         <ReadNotice queries={result.queries} />
+        <div className="app__titlebar">
+        <h1 className="app__title">Treatment-resistance review</h1>
         <div role="tablist" aria-label="Views" className="tabs">
           {tabButton('history', 'Treatment history')}
           {tabButton(
@@ -198,6 +199,7 @@ function ReadyPage({
             </>,
           )}
         </div>
+        </div>
         <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} className="tabs__panel">
           <ErrorBoundary
             fallback={
@@ -207,7 +209,13 @@ function ReadyPage({
               </p>
             }
           >
-            <TimelineSlot derivation={derivation} />
+            <TimelineSlot
+              derivation={derivation}
+              onOpenOptions={() => {
+                setTab('options');
+                requestAnimationFrame(() => document.getElementById('tab-options')?.focus());
+              }}
+            />
           </ErrorBoundary>
         </div>
         <div role="tabpanel" id="panel-options" aria-labelledby="tab-options" hidden={tab !== 'options'} className="tabs__panel">

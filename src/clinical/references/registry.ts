@@ -100,12 +100,26 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19070720',
     kind: 'paper',
   },
+  dailyMed: {
+    short: 'DailyMed',
+    citation:
+      'US prescribing information (FDA-approved product labels), National Library of Medicine DailyMed. The rule names the product and label section.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/',
+    kind: 'label',
+  },
   dunlop2014: {
     short: 'Dunlop 2014',
     citation:
       'Dunlop BW, Kaye JL, Youngner C, Rothbaum B. Assessing treatment-resistant posttraumatic stress disorder: the Emory treatment resistance interview for PTSD (E-TRIP). Behav Sci (Basel). 2014;4(4):511-527.',
     url: 'https://doi.org/10.3390/bs4040511',
     kind: 'paper',
+  },
+  emcSmpc: {
+    short: 'EU SmPC',
+    citation:
+      'Summaries of Product Characteristics (UK/EU licensed products), electronic medicines compendium. The rule names the product and section.',
+    url: 'https://www.medicines.org.uk/emc',
+    kind: 'label',
   },
   fdaDen170078: {
     short: 'FDA DEN170078',
@@ -148,6 +162,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1016/j.jacc.2014.07.944',
     kind: 'guideline',
   },
+  gardner2010: {
+    short: 'Gardner 2010',
+    citation:
+      'Gardner DM, Murphy AL, O\'Donnell H, Centorrino F, Baldessarini RJ. International consensus study of antipsychotic dosing. Am J Psychiatry. 2010;167(6):686-693.',
+    url: 'https://doi.org/10.1176/appi.ajp.2009.09060802',
+    kind: 'paper',
+  },
   gaynes2020: {
     short: 'Gaynes 2020',
     citation:
@@ -188,6 +209,20 @@ export const REFERENCES = {
     citation:
       'Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
     url: 'https://doi.org/10.1046/j.1525-1497.2001.016009606.x',
+    kind: 'paper',
+  },
+  leucht2016: {
+    short: 'Leucht 2016',
+    citation:
+      'Leucht S, Samara M, Heres S, Davis JM. Dose Equivalents for Antipsychotic Drugs: The DDD Method. Schizophr Bull. 2016;42 Suppl 1:S90-S94.',
+    url: 'https://doi.org/10.1093/schbul/sbv167',
+    kind: 'paper',
+  },
+  leucht2020: {
+    short: 'Leucht 2020',
+    citation:
+      'Leucht S, Crippa A, Siafis S, Patel MX, Orsini N, Davis JM. Dose-Response Meta-Analysis of Antipsychotic Drugs for Acute Schizophrenia. Am J Psychiatry. 2020;177(4):342-353.',
+    url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
   },
   nct05711940: {

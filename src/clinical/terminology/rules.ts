@@ -2,13 +2,21 @@
  * RuleRefs for the terminology layer's matching rules (the "about the rules" panel lists them).
  * Per-row rules of the dose tables are built in thresholds.ts and listed there.
  */
+import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
 import { SRC } from './sources';
 
-const rule = (id: string, summary: string, source: string, verification: RuleRef['verification']): RuleRef => ({
+const rule = (
+  id: string,
+  summary: string,
+  source: string,
+  verification: RuleRef['verification'],
+  references: readonly ReferenceId[] = [],
+): RuleRef => ({
   id,
   summary,
   source,
+  references,
   verification,
 });
 

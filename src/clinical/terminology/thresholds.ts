@@ -1,21 +1,26 @@
 /**
  * Minimum adequate daily doses and chlorpromazine equivalents, as data with a RuleRef per row.
  *
- * Antidepressants: MGH-ATRQ minimum doses, COMP006 trial-specific form [S] (atrq_min_doses.tsv, FACTS.md §1.3).
- * Antipsychotics: TRRIP adequate dose = 600 mg/day chlorpromazine equivalents [V] (FACTS.md §4.1), converted with
- * Leucht 2016 by default (mg ≡ 100 mg CPZ, ×6 for 600 = derived arithmetic), Gardner 2010 on request, and Leucht 2020
- * (olanzapine equivalents, via olanzapine 20 mg ≈ CPZ 600 mg) for brexpiprazole and cariprazine (method mixing, flagged).
+ * Antidepressants: MGH-ATRQ minimum doses (trial-specific form of the questionnaire) [S].
+ * Antipsychotics: TRRIP adequate dose = 600 mg/day chlorpromazine equivalents (Howes 2017) [V], by the equivalence
+ * hierarchy of antipsychotic-doses.ts (Gardner 2010 consensus first; Leucht 2016's defined-daily-dose factors are
+ * kept for comparison only, since DDD equivalents mislead clinically).
  */
 import type { RuleRef } from '../types';
-import { CPZ_GARDNER_2010, CPZ_LEUCHT_2016, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated';
+import { CPZ_LEUCHT_2016 } from '../data/cpz-tables.generated';
+import {
+  type EquivalenceMethod,
+  MAX_LICENSED_DOSES,
+  antipsychoticAdequateDose,
+  canonicalDrug,
+  cpzEquivalentOf,
+} from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
 import { SRC } from './sources';
 
 /** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017 [V], FACTS.md §4.1). */
 export const TRRIP_MIN_CPZ_MG_PER_DAY = 600;
-/** Olanzapine 20 mg/day ≈ chlorpromazine 600 mg/day (Gardner 2010 median and Leucht 2016 ×6), FACTS.md §4.3 [derived]. */
-const CPZ_MG_PER_OLANZAPINE_MG = 30;
 
 export interface DoseThreshold {
   ingredient: string;
@@ -124,37 +129,24 @@ export function minimumAdequateDose(ingredient: string, use?: DoseUse): DoseThre
 }
 
 function antipsychoticThreshold(drug: string): DoseThreshold {
-  const leucht = findRow(CPZ_LEUCHT_2016, drug, 'oral');
-  if (leucht) {
-    const drugMg = round(leuchtFactor(leucht) * (TRRIP_MIN_CPZ_MG_PER_DAY / 100), 1);
+  const a = antipsychoticAdequateDose(drug, 'oral');
+  if (a) {
+    const main = a.rules[a.rules.length - 1]!;
     return {
       ingredient: drug,
-      mgPerDay: TRRIP_MIN_CPZ_MG_PER_DAY,
+      mgPerDay: a.cpzMgPerDay,
       scale: 'mg-cpz-eq',
-      drugMgPerDay: drugMg,
-      rule: rule(
-        `adequacy.min-dose.trrip-cpz.${drug}`,
-        `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalents = ${drugMg} mg/day (Leucht 2016 ${leucht[2]} mg ≡ 100 mg CPZ, ×6).`,
-        `${SRC.trrip}; ${SRC.leucht2016}, row "oral,${drug}"; ×6 is derived arithmetic (TRRIP names no conversion table)`,
-        'derived',
-      ),
-    };
-  }
-  const olz = findRow(OLZ_LEUCHT_2020, drug, 'oral');
-  if (olz) {
-    const drugMg = round((olz[2] * TRRIP_MIN_CPZ_MG_PER_DAY) / CPZ_MG_PER_OLANZAPINE_MG, 1);
-    return {
-      ingredient: drug,
-      mgPerDay: TRRIP_MIN_CPZ_MG_PER_DAY,
-      scale: 'mg-cpz-eq',
-      drugMgPerDay: drugMg,
-      rule: rule(
-        `adequacy.min-dose.trrip-cpz.${drug}`,
-        `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalents ≈ ${drugMg} mg/day (Leucht 2020 olanzapine equivalents, via olanzapine 20 mg ≈ CPZ 600 mg).`,
-        `${SRC.trrip}; ${SRC.leucht2020}, row "oral,${drug}"; mixing the 2020 dose-response and the 2016 DDD methods is derived and flagged`,
-        'derived',
-      ),
-      note: 'method mixing: Leucht 2020 olanzapine equivalents converted to chlorpromazine via olanzapine 20 mg ≈ 600 mg',
+      drugMgPerDay: Math.round(a.drugMgPerDay * 10) / 10,
+      rule: a.cappedAtMaximum
+        ? main
+        : rule(
+            `adequacy.min-dose.trrip-cpz.${drug}`,
+            `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalent = ${fmtMg(a.drugMgPerDay)} mg/day.`,
+            `TRRIP adequate dose (Howes 2017, Table 2); ${a.equivalence.rule.source}`,
+            a.equivalence.rule.verification,
+            ['howes2017', ...(a.equivalence.rule.references ?? [])],
+          ),
+      ...(a.note ? { note: a.note } : {}),
     };
   }
   return {
@@ -164,12 +156,17 @@ function antipsychoticThreshold(drug: string): DoseThreshold {
     drugMgPerDay: null,
     rule: rule(
       `adequacy.min-dose.trrip-cpz.${drug}`,
-      `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalents; no equivalence for ${drug} in the project tables.`,
-      SRC.trrip,
-      'V',
+      `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalents; no published equivalence for ${drug} in Gardner 2010 or Leucht 2020, so its dose cannot be compared with the threshold.`,
+      'TRRIP adequate dose (Howes 2017, Table 2); no equivalence source',
+      'U',
+      ['howes2017', 'gardner2010', 'leucht2020'],
     ),
     note: `no chlorpromazine equivalent known for ${drug}: the dose cannot be compared with the threshold`,
   };
+}
+
+function fmtMg(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10);
 }
 
 export type CpzTable = 'leucht2016' | 'gardner2010';
@@ -178,15 +175,16 @@ export interface CpzEquivalent {
   ingredient: string;
   /** mg/day chlorpromazine equivalents. */
   cpzMgPerDay: number;
-  table: CpzTable | 'leucht2020-via-olanzapine';
+  table: CpzTable | EquivalenceMethod;
   rule: RuleRef;
   note?: string;
 }
 
 /**
- * Chlorpromazine-equivalent mg/day of an antipsychotic daily dose. `route: 'lai'` uses the long-acting keys
- * (pass the average mg/day, i.e. the dose per interval divided by the interval in days). Returns null for an
- * ingredient no table covers.
+ * Chlorpromazine-equivalent mg/day of an antipsychotic daily dose. `route: 'lai'` uses the depot equivalents (pass
+ * the average mg/day, i.e. the dose per interval divided by the interval in days). By default the clinical
+ * hierarchy of antipsychotic-doses.ts (Gardner 2010, depot labels, Leucht 2020); `table: 'leucht2016'` gives the
+ * DDD-based figure for comparison only. Returns null for an ingredient no source covers.
  */
 export function chlorpromazineEquivalent(
   ingredient: string,
@@ -197,63 +195,31 @@ export function chlorpromazineEquivalent(
   const row = ingredientByName(ingredient);
   const drug = row?.name ?? ingredient.trim().toLowerCase();
   const route = options.route ?? 'oral';
-  const table = options.table ?? 'leucht2016';
-  const notes: string[] = [];
-
-  if (table === 'gardner2010') {
-    const g = findRow(CPZ_GARDNER_2010, drug, route) ?? (route === 'lai' ? findRow(CPZ_GARDNER_2010, drug, 'oral') : undefined);
-    if (g) {
-      if (route === 'lai' && g[0] !== 'lai') notes.push('no long-acting key in Gardner 2010: oral equivalence applied to the average daily dose (approximation)');
-      const perDayKey = g[3] ? g[2] / g[3] : g[2];
-      return {
-        ingredient: drug,
-        cpzMgPerDay: round((mgPerDay / perDayKey) * 600, 1),
-        table,
-        rule: rule(
-          `cpz.gardner2010.${g[0]}.${drug}`,
-          `${drug} (${g[0]}): ${g[2]} mg${g[3] ? ` per ${g[3]} days` : '/day'} ≡ 600 mg/day chlorpromazine (Gardner 2010).`,
-          `${SRC.gardner2010}, row "${g[0]},${g[1]}"`,
-          notes.length ? 'U' : 'V',
-        ),
-        ...(notes.length ? { note: notes.join('; ') } : {}),
-      };
-    }
-  } else {
-    const l = findRow(CPZ_LEUCHT_2016, drug, route) ?? (route === 'lai' ? findRow(CPZ_LEUCHT_2016, drug, 'oral') : undefined);
-    if (l) {
-      if (route === 'lai' && l[0] !== 'lai') notes.push('no long-acting key in Leucht 2016: oral equivalence applied to the average daily dose (approximation)');
-      return {
-        ingredient: drug,
-        cpzMgPerDay: round((mgPerDay / leuchtFactor(l)) * 100, 1),
-        table,
-        rule: rule(
-          `cpz.leucht2016.${l[0]}.${drug}`,
-          `${drug} (${l[0]}): ${l[2]} mg/day ≡ 100 mg/day chlorpromazine (Leucht 2016).`,
-          `${SRC.leucht2016}, row "${l[0]},${l[1]}"`,
-          notes.length ? 'U' : 'V',
-        ),
-        ...(notes.length ? { note: notes.join('; ') } : {}),
-      };
-    }
-  }
-  // Brexpiprazole, cariprazine (and anything else only in Leucht 2020): via olanzapine equivalents.
-  const o = findRow(OLZ_LEUCHT_2020, drug, route) ?? findRow(OLZ_LEUCHT_2020, drug, 'oral');
-  if (o) {
-    const olzMg = mgPerDay / o[2];
+  if (options.table === 'leucht2016') {
+    const l = findRow(CPZ_LEUCHT_2016, drug, route);
+    if (!l) return null;
     return {
       ingredient: drug,
-      cpzMgPerDay: round(olzMg * CPZ_MG_PER_OLANZAPINE_MG, 1),
-      table: 'leucht2020-via-olanzapine',
+      cpzMgPerDay: round((mgPerDay / leuchtFactor(l)) * 100, 1),
+      table: 'leucht2016',
       rule: rule(
-        `cpz.leucht2020.${o[0]}.${drug}`,
-        `${drug}: ${o[2]} mg ≡ 1 mg olanzapine (Leucht 2020); olanzapine 20 mg ≈ chlorpromazine 600 mg.`,
-        `${SRC.leucht2020}, row "${o[0]},${o[1]}"; conversion to chlorpromazine mixes methods (derived, flagged)`,
-        'derived',
+        `cpz.leucht2016.${l[0]}.${drug}`,
+        `${drug} (${l[0]}): ${l[2]} mg/day ≡ 100 mg/day chlorpromazine (Leucht 2016, defined daily doses; for comparison, not used for adequacy).`,
+        `Leucht 2016, row "${l[0]},${l[1]}"`,
+        'V',
+        ['leucht2016'],
       ),
-      note: `method mixing: ${drug} is not in ${table === 'gardner2010' ? 'Gardner 2010' : 'Leucht 2016'}; Leucht 2020 olanzapine equivalents used`,
     };
   }
-  return null;
+  const e = cpzEquivalentOf(drug, mgPerDay, route);
+  if (!e) return null;
+  return {
+    ingredient: drug,
+    cpzMgPerDay: e.cpzMgPerDay,
+    table: e.equivalence.method,
+    rule: e.equivalence.rule,
+    ...(e.equivalence.note ? { note: e.equivalence.note } : {}),
+  };
 }
 
 type KeyRow = readonly [route: string, drug: string, value: number, days: number | null];
@@ -267,20 +233,8 @@ function leuchtFactor(row: KeyRow): number {
   return Math.round(row[2] * 3 * 10) / 10 / 3;
 }
 
-/** Rows are keyed by the first word of the drug name ("haloperidol decanoate" -> haloperidol), spelling variants folded. */
 function findRow(rows: ReadonlyArray<KeyRow>, drug: string, route: 'oral' | 'lai'): KeyRow | undefined {
-  return rows.find((r) => r[0] === route && canonical(r[1]) === drug);
-}
-
-const canonicalCache = new Map<string, string>();
-function canonical(tableName: string): string {
-  let c = canonicalCache.get(tableName);
-  if (c === undefined) {
-    const first = tableName.split(/\s+/)[0] ?? tableName;
-    c = ingredientByName(tableName)?.name ?? ingredientByName(first)?.name ?? first;
-    canonicalCache.set(tableName, c);
-  }
-  return c;
+  return rows.find((r) => r[0] === route && canonicalDrug(r[1]) === drug);
 }
 
 function round(n: number, digits: number): number {
@@ -292,7 +246,13 @@ function round(n: number, digits: number): number {
 export function doseTableRules(): RuleRef[] {
   const rules = ATRQ_MIN_DOSES.map(atrqRule);
   rules.push(atrqRule(QUETIAPINE_AUGMENTATION));
-  const antipsychotics = [...new Set(CPZ_LEUCHT_2016.filter((r) => r[0] === 'oral').map((r) => canonical(r[1])))];
-  for (const drug of [...antipsychotics, 'brexpiprazole', 'cariprazine']) rules.push(antipsychoticThreshold(drug).rule);
+  const antipsychotics = [...new Set(MAX_LICENSED_DOSES.map((r) => r.drug))];
+  for (const drug of antipsychotics) {
+    rules.push(antipsychoticThreshold(drug).rule);
+    for (const route of ['oral', 'lai'] as const) {
+      const a = antipsychoticAdequateDose(drug, route);
+      if (a) rules.push(...a.rules);
+    }
+  }
   return rules;
 }

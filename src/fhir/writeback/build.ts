@@ -17,6 +17,7 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, ConditionKey, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import { escapeMarkdown } from './escape';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
@@ -109,8 +110,9 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined)
   return lines;
 }
 
+/** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
 function annotations(lines: string[], date: string, author: Reference | undefined): Annotation[] {
-  return lines.map((text) => ({ text, time: date, ...(author ? { authorReference: author } : {}) }));
+  return lines.map((text) => ({ text: escapeMarkdown(text), time: date, ...(author ? { authorReference: author } : {}) }));
 }
 
 // ---------------------------------------------------------------------------------------------

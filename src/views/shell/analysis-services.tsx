@@ -12,7 +12,7 @@ import { RULES } from '../../clinical/rules';
 import { describeOption as catalogDescription } from '../../clinical/suggestions/index';
 import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
-import type { DraftRequest, DraftView, OptionInfo, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
+import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
 
 /** How the app names itself in Provenance. */
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
@@ -24,8 +24,8 @@ export function derive(record: PatientRecord, asOf: string): Derivation {
 }
 
 /** The timeline page; it takes the score thresholds from the terminology layer itself. */
-export function renderPage(derivation: Derivation, rules: RuleRef[]) {
-  return <TreatmentResistancePage derivation={derivation} rules={rules} />;
+export function renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions) {
+  return <TreatmentResistancePage derivation={derivation} rules={rules} {...(actions?.onOpenOptions ? { onOpenOptions: actions.onOpenOptions } : {})} />;
 }
 
 export function describeOption(id: InterventionId): OptionInfo | null {

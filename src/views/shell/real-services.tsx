@@ -29,6 +29,8 @@ function useRecord(session: SmartSession): RecordState {
 
 const LAUNCH_KINDS: Record<LaunchError['kind'], LaunchErrorKind> = {
   'no-launch-state': 'no-launch-state',
+  // A code without this window's state: like a page opened without a launch, with its own words from the FHIR layer.
+  'state-mismatch': 'no-launch-state',
   'access-denied': 'access-denied',
   'oauth-error': 'oauth-error',
   'session-expired': 'session-expired',
@@ -65,7 +67,7 @@ export const realServices: ShellServices = {
   get rules() {
     return loadedAnalysis().RULES;
   },
-  renderPage: (derivation, rules) => loadedAnalysis().renderPage(derivation, rules),
+  renderPage: (derivation, rules, actions) => loadedAnalysis().renderPage(derivation, rules, actions),
   buildDraft: (request) => loadedAnalysis().buildDraft(request),
   describeOption: (id) => loadedAnalysis().describeOption(id),
   useWriteBack: (session: SmartSession) => loadedAnalysis().useWriteBackView(session),

@@ -128,6 +128,12 @@ export interface WriteBackView {
   error?: WriteErrorView;
 }
 
+/** What the timeline page may ask of the shell. */
+export interface PageActions {
+  /** Switch to the options tab (the summary's "next step" link). */
+  onOpenOptions?: () => void;
+}
+
 export interface ShellServices {
   useSession(): SessionState;
   useRecord(session: SmartSession): RecordState;
@@ -139,7 +145,7 @@ export interface ShellServices {
   derive(record: PatientRecord, asOf: string): Derivation;
   rules: RuleRef[];
   /** The main treatment-resistance page (timeline engineer's component). */
-  renderPage(derivation: Derivation, rules: RuleRef[]): ReactNode;
+  renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions): ReactNode;
   buildDraft(request: DraftRequest): DraftView;
   /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */
   describeOption?(id: InterventionId): OptionInfo | null;

@@ -1,5 +1,6 @@
 import type { RuleRef, Verification } from '../../clinical/types';
 import { VERIFICATION_LABEL } from './labels';
+import { Citation, referenceIdsOf } from './Sources';
 
 /** Verification tag of a rule; unverified rules are spelled out, never only coloured. */
 export function VerificationBadge({ verification }: { verification: Verification }) {
@@ -10,10 +11,21 @@ export function VerificationBadge({ verification }: { verification: Verification
   );
 }
 
+/**
+ * Where a rule comes from, for a reader: its primary sources by short name (linked to the Sources panel), else the
+ * rule's own words about its origin. Text that names the team's internal research notes is not shown to users.
+ */
+export function RuleSource({ rule }: { rule: RuleRef }) {
+  const ids = referenceIdsOf([rule]);
+  if (ids.length > 0) return <Citation ids={ids} />;
+  if (/FACTS\.md/i.test(rule.source)) return <span className="trp-muted">primary source not yet linked</span>;
+  return <>{rule.source}</>;
+}
+
 export function RuleLine({ rule }: { rule: RuleRef }) {
   return (
     <span className="trp-rule-line">
-      {rule.summary} <span className="trp-source">Source: {rule.source}</span> <VerificationBadge verification={rule.verification} />
+      {rule.summary} <span className="trp-source">(<RuleSource rule={rule} />)</span> <VerificationBadge verification={rule.verification} />
     </span>
   );
 }

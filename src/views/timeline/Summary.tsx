@@ -1,14 +1,29 @@
-/** The summary above the timeline: per condition the conclusion, its evidence, staging and flags. */
-import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, displayDate } from './labels';
-import { episodeItemId, trialItemId, trialShortName } from './details';
+/**
+ * The first screen's summary, read in the order a clinician in clinic reads it: one line per assessed condition
+ * (meets / possibly meets / does not meet, by which definition, with the failed trials), the current regimen (weeks on
+ * it, whether it is still in its adequate window, as the engine judged it), and the next step (the first offered
+ * option, or "nothing to suggest"). Everything else about a condition (conclusion, episode, staging, flags) opens
+ * from its line.
+ */
+import { useState } from 'react';
+import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
+import { CONDITION_LABEL, FLAG_LABEL, capitalise, displayDate, doseText, weeksText } from './labels';
+import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 
 export interface SummaryProps {
   derivation: Derivation;
   /** Show these timeline items (trial/episode item ids) and move focus to the first. */
   onShowItems: (itemIds: string[]) => void;
+  /** Opens the options tab (the next step's link); absent when the page stands alone. */
+  onOpenOptions?: () => void;
 }
+
+export const STATUS_WORDS: Record<ResistanceStatus, string> = {
+  meets: 'Meets',
+  'possibly-meets': 'Possibly meets',
+  'does-not-meet': 'Does not meet',
+};
 
 const MAUDSLEY_ITEM_LABEL: Record<string, string> = {
   duration: 'Duration of episode',
@@ -20,20 +35,65 @@ const MAUDSLEY_ITEM_LABEL: Record<string, string> = {
 
 const BASIS_LABEL = { data: 'from data', estimated: 'estimated', missing: 'missing (scored at minimum)' } as const;
 
-function TrialLinks({ ids, trials, onShowItems, label }: { ids: string[]; trials: Map<string, Trial>; onShowItems: SummaryProps['onShowItems']; label: string }) {
-  if (ids.length === 0) return null;
+const OFFERED_ORDER = ['suggested', 'consider'] as const;
+
+/** The first option the engine offers, as the options tab lists them (suggested before consider, then the engine's order), or null. */
+export function nextStep(suggestions: Suggestion[]): Suggestion | null {
+  const offered = suggestions
+    .filter((s) => (OFFERED_ORDER as readonly string[]).includes(s.status))
+    .sort((a, b) => OFFERED_ORDER.indexOf(a.status as 'suggested') - OFFERED_ORDER.indexOf(b.status as 'suggested') || a.order - b.order);
+  return offered[0] ?? null;
+}
+
+/** The trials still running (no end), in the order they were started. */
+export function currentRegimen(trials: Trial[]): Trial[] {
+  return trials.filter((t) => t.end === null).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** The dose of the latest step of a trial (what the patient takes now), in the trial's unit. */
+function currentDose(trial: Trial): string {
+  const last = trial.doseSteps.at(-1);
+  return doseText(last ? last.dailyDoseMg : trial.maxDailyDoseMg);
+}
+
+/** The engine's adequacy judgement of a running trial, in words: reached, or what is still missing. */
+export function adequacyWindowText(trial: Trial): string {
+  if (trial.adequate) return 'adequate trial reached';
+  return `not yet adequate: ${trial.adequacyReason.replace(/^not adequate:\s*/i, '')}`;
+}
+
+function TrialButton({ trial, onShowItems, text }: { trial: Trial; onShowItems: SummaryProps['onShowItems']; text?: string }) {
   return (
-    <p className="trp-trial-links">
-      <span className="trp-muted">{label}:</span>{' '}
-      {ids.map((id) => {
+    <button type="button" className="trp-link-button" onClick={() => onShowItems([trialItemId(trial)])} aria-label={`Show ${trial.ingredient} (from ${displayDate(trial.start)}) on the timeline`}>
+      {text ?? trial.ingredient}
+    </button>
+  );
+}
+
+function TrialList({ ids, trials, onShowItems }: { ids: string[]; trials: Map<string, Trial>; onShowItems: SummaryProps['onShowItems'] }) {
+  return (
+    <>
+      {ids.map((id, i) => {
         const trial = trials.get(id);
         return (
-          <button key={id} type="button" className="trp-link-button" onClick={() => onShowItems([`trial:${id}`])} aria-label={`Show ${trial ? trialShortName(trial) : id} on the timeline`}>
-            {trial ? trialShortName(trial) : id}
-          </button>
+          <span key={id}>
+            {i > 0 && ', '}
+            {trial ? <TrialButton trial={trial} onShowItems={onShowItems} /> : id}
+          </span>
         );
       })}
-    </p>
+    </>
+  );
+}
+
+function StagingLine({ title, value, children }: { title: string; value: string; children: React.ReactNode }) {
+  return (
+    <details className="trp-staging-line">
+      <summary>
+        <span className="trp-staging-name">{title}</span> <strong>{value}</strong>
+      </summary>
+      <div className="trp-staging-body">{children}</div>
+    </details>
   );
 }
 
@@ -42,122 +102,200 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
   return (
     <div className="trp-staging">
       <h4>Staging</h4>
-      <dl>
-        {a.thaseRush !== undefined && (
-          <>
-            <dt>Thase-Rush stage</dt>
-            <dd>
-              <strong>{a.thaseRush}</strong> {a.thaseRushBasis && <span className="trp-muted">— {a.thaseRushBasis}</span>}
-            </dd>
-          </>
-        )}
-        {a.maudsley && (
-          <>
-            <dt>Maudsley Staging Method</dt>
-            <dd>
-              <strong>
-                {a.maudsley.score} ({a.maudsley.band})
-              </strong>
-              <table className="trp-table trp-maudsley">
-                <caption className="trp-visually-hidden">Maudsley items</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col">Points</th>
-                    <th scope="col">Basis</th>
-                    <th scope="col">Explanation</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.maudsley.items.map((item) => (
-                    <tr key={item.item}>
-                      <th scope="row">{MAUDSLEY_ITEM_LABEL[item.item] ?? item.item}</th>
-                      <td>{item.points}</td>
-                      <td>
-                        <span className={`trp-basis trp-basis-${item.basis}`}>{BASIS_LABEL[item.basis]}</span>
-                      </td>
-                      <td>{item.explanation}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </dd>
-          </>
-        )}
-        {a.mghs !== undefined && (
-          <>
-            <dt>MGH staging (MGH-S)</dt>
-            <dd>
-              <strong>{a.mghs}</strong> {a.mghsBasis && <span className="trp-muted">— {a.mghsBasis}</span>}
-            </dd>
-          </>
-        )}
-      </dl>
+      {a.thaseRush !== undefined && (
+        <StagingLine title="Thase-Rush stage" value={String(a.thaseRush)}>
+          {a.thaseRushBasis ?? 'No basis recorded.'}
+        </StagingLine>
+      )}
+      {a.maudsley && (
+        <StagingLine title="Maudsley Staging Method" value={`${a.maudsley.score} (${a.maudsley.band})`}>
+          <table className="trp-table trp-maudsley">
+            <caption className="trp-visually-hidden">Maudsley items</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Points</th>
+                <th scope="col">Basis</th>
+                <th scope="col">Explanation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.maudsley.items.map((item) => (
+                <tr key={item.item}>
+                  <th scope="row">{MAUDSLEY_ITEM_LABEL[item.item] ?? item.item}</th>
+                  <td>{item.points}</td>
+                  <td>
+                    <span className={`trp-basis trp-basis-${item.basis}`}>{BASIS_LABEL[item.basis]}</span>
+                  </td>
+                  <td>{item.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </StagingLine>
+      )}
+      {a.mghs !== undefined && (
+        <StagingLine title="MGH staging (MGH-S)" value={String(a.mghs)}>
+          {a.mghsBasis ?? 'No basis recorded.'}
+        </StagingLine>
+      )}
     </div>
   );
 }
 
-function AssessmentSummary({ assessment: a, trials, onShowItems }: { assessment: Assessment; trials: Map<string, Trial>; onShowItems: SummaryProps['onShowItems'] }) {
-  const headingId = `trp-assessment-${a.condition}`;
-  const otherTrials = a.trialIds.filter((id) => !a.failedAdequateTrialIds.includes(id));
+function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Assessment; trials: Map<string, Trial>; onShowItems: SummaryProps['onShowItems'] }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = `trp-assessment-${a.condition}-details`;
+  const status = a.status ?? (a.treatmentResistant ? 'meets' : 'does-not-meet');
+  const unconfirmed = a.unconfirmedTrials ?? [];
+  const otherTrials = a.trialIds.filter((id) => !a.failedAdequateTrialIds.includes(id) && !unconfirmed.some((u) => u.trialId === id));
   // Flags point to resources; the trials built from those resources are the timeline items to show.
-  const trialsBehind = (sources: string[]) =>
-    [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
+  const trialsBehind = (sources: string[]) => [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
+  const failed = a.failedAdequateTrials;
   return (
-    <section className={`trp-assessment ${a.treatmentResistant ? 'is-resistant' : ''}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {CONDITION_LABEL[a.condition]}{' '}
-        <span className={`trp-verdict ${a.treatmentResistant ? 'is-met' : 'is-not-met'}`}>
-          {a.treatmentResistant ? 'Meets treatment-resistance definition' : 'Does not meet treatment-resistance definition'}
-        </span>
-      </h3>
-      <p className="trp-conclusion">{a.conclusion}</p>
-      <TrialLinks ids={a.failedAdequateTrialIds} trials={trials} onShowItems={onShowItems} label={`Failed adequate trials (${a.failedAdequateTrials})`} />
-      <TrialLinks ids={otherTrials} trials={trials} onShowItems={onShowItems} label="Other trials in this episode" />
-      {a.currentEpisode && (
-        <p>
-          <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)} — {a.currentEpisode.basis}{' '}
-          <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(a.currentEpisode!)])}>
-            show episode
-          </button>
-        </p>
-      )}
-      <p className="trp-definition">
-        <span className="trp-muted">Definition applied:</span> <RuleLine rule={a.definition} />
-        {a.definition.verification === 'U' && <span className="trp-unverified-note"> This definition is not verified against a primary source.</span>}
-      </p>
-      <Staging assessment={a} />
-      {a.flags.length > 0 && (
-        <div className="trp-flags">
-          <h4>Possible pseudo-resistance and other flags</h4>
-          <ul>
-            {a.flags.map((f, i) => {
-              const behind = trialsBehind(f.sources);
-              return (
-                <li key={i}>
-                  <span className="trp-flag-kind">{FLAG_LABEL[f.kind]}:</span> {f.text}{' '}
-                  {behind.length > 0 && (
-                    <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
-                      show on timeline
-                    </button>
-                  )}
-                </li>
-              );
-            })}
+    <li className={`trp-condition is-${status}`} data-condition={a.condition}>
+      <div className="trp-condition-line">
+        <span className={`trp-verdict is-${status}`}>{STATUS_WORDS[status]}</span>{' '}
+        <h3 className="trp-condition-name" id={`trp-assessment-${a.condition}`}>
+          {CONDITION_LABEL[a.condition]}
+        </h3>
+        <span className="trp-condition-facts">
+          {' · '}
+          {failed === 0 ? (
+            'no failed adequate trial'
+          ) : (
+            <>
+              {failed} failed adequate trial{failed === 1 ? '' : 's'}: <TrialList ids={a.failedAdequateTrialIds} trials={trials} onShowItems={onShowItems} />
+            </>
+          )}
+          {unconfirmed.length > 0 && (
+            <>
+              {' · '}
+              {unconfirmed.length} to confirm: <TrialList ids={unconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+            </>
+          )}
+          {' · '}
+          <span className="trp-muted">definition: {a.definition.summary}</span>
+        </span>{' '}
+        <button type="button" className="trp-link-button trp-more" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+          {open ? 'less' : 'details'}
+        </button>
+      </div>
+      <div id={detailsId} className="trp-condition-details" hidden={!open}>
+        <p className="trp-conclusion">{a.conclusion}</p>
+        {unconfirmed.length > 0 && (
+          <ul className="trp-unconfirmed">
+            {unconfirmed.map((u) => (
+              <li key={u.trialId}>
+                {capitalise(u.ingredient)}: {u.missing}; to decide, record {u.confirm}.
+              </li>
+            ))}
           </ul>
-        </div>
-      )}
-    </section>
+        )}
+        {otherTrials.length > 0 && (
+          <p className="trp-trial-links">
+            <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
+          </p>
+        )}
+        {a.currentEpisode && (
+          <p>
+            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {a.currentEpisode.basis}{' '}
+            <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(a.currentEpisode!)])}>
+              show episode
+            </button>
+          </p>
+        )}
+        <p className="trp-definition">
+          <span className="trp-muted">Definition applied:</span> <RuleLine rule={a.definition} />
+          {a.definition.verification === 'U' && <span className="trp-unverified-note"> This definition is not verified against a primary source.</span>}
+        </p>
+        <Staging assessment={a} />
+        {a.flags.length > 0 && (
+          <div className="trp-flags">
+            <h4>Possible pseudo-resistance and other flags</h4>
+            <ul>
+              {a.flags.map((f, i) => {
+                const behind = trialsBehind(f.sources);
+                return (
+                  <li key={i}>
+                    <span className="trp-flag-kind">{FLAG_LABEL[f.kind]}:</span> {f.text}{' '}
+                    {behind.length > 0 && (
+                      <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
+                        show on timeline
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+      </div>
+    </li>
   );
 }
 
-export function Summary({ derivation, onShowItems }: SummaryProps) {
+function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onShowItems: SummaryProps['onShowItems'] }) {
+  const current = currentRegimen(derivation.trials);
+  return (
+    <div className="trp-glance-row trp-regimen" data-testid="current-regimen">
+      <span className="trp-glance-label">Current regimen</span>
+      {current.length === 0 ? (
+        <span>no psychiatric medication is running in the record</span>
+      ) : (
+        <ul className="trp-regimen-list">
+          {current.map((t) => (
+            <li key={t.id}>
+              <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
+              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {weeksText(t.durationDays)} ·{' '}
+              <span className={t.adequate ? 'trp-adequate-reached' : 'trp-adequate-pending'}>{adequacyWindowText(t)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; onOpenOptions: (() => void) | undefined }) {
+  const next = nextStep(derivation.suggestions);
+  const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').length;
+  return (
+    <div className="trp-glance-row trp-next-step" data-testid="next-step">
+      <span className="trp-glance-label">Next step</span>
+      {next ? (
+        <span>
+          <strong>{next.name}</strong> ({next.status === 'suggested' ? 'suggested' : 'to consider'}
+          {next.urgent ? <>, <span className="trp-urgent-word">urgent</span></> : null})
+          {onOpenOptions && (
+            <>
+              {' '}
+              <button type="button" className="trp-link-button" onClick={onOpenOptions}>
+                {offered > 1 ? `all ${offered} options` : 'open options'}
+              </button>
+            </>
+          )}
+        </span>
+      ) : (
+        <span>nothing to suggest from this record</span>
+      )}
+    </div>
+  );
+}
+
+export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps) {
   const trials = new Map(derivation.trials.map((t) => [t.id, t]));
   return (
     <div className="trp-summary">
-      {derivation.assessments.map((a) => (
-        <AssessmentSummary key={a.condition} assessment={a} trials={trials} onShowItems={onShowItems} />
-      ))}
+      {derivation.assessments.length > 0 && (
+        <ul className="trp-conditions" aria-label="Assessed conditions">
+          {derivation.assessments.map((a) => (
+            <ConditionLine key={a.condition} assessment={a} trials={trials} onShowItems={onShowItems} />
+          ))}
+        </ul>
+      )}
+      <RegimenLine derivation={derivation} onShowItems={onShowItems} />
+      <NextStepLine derivation={derivation} onOpenOptions={onOpenOptions} />
       {derivation.notes.length > 0 && (
         <ul className="trp-record-notes" aria-label="Notes about the record">
           {derivation.notes.map((n, i) => (
@@ -168,4 +306,3 @@ export function Summary({ derivation, onShowItems }: SummaryProps) {
     </div>
   );
 }
-

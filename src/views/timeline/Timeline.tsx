@@ -345,7 +345,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
             </text>
             {t && t.responseReduction !== null && (
               <text x={8} y={chart.top + 44} className="trp-chart-note">
-                response: −{Math.round(t.responseReduction * 100)}% from baseline
+                response: ≥ {Math.round(t.responseReduction * 100)}% drop
               </text>
             )}
             {t?.verification === 'U' && (

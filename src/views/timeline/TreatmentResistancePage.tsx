@@ -13,7 +13,9 @@ import { CopyToNote } from './CopyToNote';
 import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
 import { formatMonthYear, fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
-import { capitalise, isConditionKey } from './labels';
+import { capitalise, isConditionKey, noteKind, plainText } from './labels';
+import { SourcesPanel } from './Sources';
+import type { Trial } from '../../clinical/types';
 import { terminologyThresholds, type ThresholdLookup } from './thresholds';
 import { useContainerWidth } from './useContainerWidth';
 import './timeline.css';
@@ -26,6 +28,8 @@ export interface TreatmentResistancePageProps {
   onSelectSources?: (references: string[]) => void;
   /** Response/remission thresholds per instrument; defaults to the terminology layer's table. */
   thresholds?: ThresholdLookup;
+  /** Opens the options tab (the summary's "next step" link). */
+  onOpenOptions?: () => void;
 }
 
 const RANGE_LABEL: Record<RangeChoice, string> = {
@@ -54,7 +58,7 @@ function initialRange(d: Derivation): RangeChoice {
 }
 
 
-export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds }: TreatmentResistancePageProps) {
+export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds, onOpenOptions }: TreatmentResistancePageProps) {
   const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));
   const [view, setView] = useState<TimeDomain | null>(null);
   const [details, setDetails] = useState<ItemDetails | null>(null);
@@ -70,7 +74,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   const outside = countOutside(derivation, domain);
   const notPlaced = useMemo(() => unplacedNotes(derivation), [derivation]);
   // Odd data inside trials (free-text doses, merged duplicates): visible here, not only in the table.
-  const trialNotes = useMemo(() => derivation.trials.flatMap((t) => t.notes.map((n) => `${capitalise(t.ingredient)} (from ${t.start}): ${n}`)), [derivation]);
+  const trialNotes = useMemo(() => derivation.trials.flatMap((t) => t.notes.map((note) => ({ trial: t, note }))), [derivation]);
 
   const onActivate = useCallback(
     (next: ItemDetails | null, how: ActivateHow, at?: Anchor) => {
@@ -124,16 +128,17 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
 
   return (
     <div className="trp-page">
-      <p className="trp-disclaimer" role="note">
-        <strong>Decision support, not a diagnosis.</strong> {DISCLAIMER.replace(/^Decision support, not a diagnosis: /, '')}
-      </p>
-
-      <section className="trp-section" aria-labelledby="trp-summary-heading">
+      <section className="trp-section trp-summary-section" aria-labelledby="trp-summary-heading">
         <div className="trp-section-head">
-          <h2 id="trp-summary-heading">Treatment-resistance summary</h2>
+          <h2 id="trp-summary-heading">Summary</h2>
+          <p className="trp-disclaimer" role="note">
+            <strong>Decision support, not a diagnosis.</strong> {DISCLAIMER.replace(/^Decision support, not a diagnosis: /, '')}
+          </p>
           <CopyToNote derivation={derivation} />
         </div>
         {noHistory ? (
+          <>
+          <Summary derivation={derivation} onShowItems={showItems} onOpenOptions={onOpenOptions} />
           <div className="trp-empty">
             <p>
               {derivation.scores.length === 0 ? (
@@ -142,7 +147,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
                 <strong>No psychiatric medication trials or psychiatric diagnoses were found</strong>
               )}{' '}
               in the record as of {derivation.asOf}
-              {derivation.scores.length > 0 ? `; the ${derivation.scores.length} symptom score${derivation.scores.length === 1 ? '' : 's'} found are shown below.` : '.'}
+              {derivation.scores.length === 1 ? '; the one symptom score found is shown below.' : derivation.scores.length > 1 ? `; the ${derivation.scores.length} symptom scores found are shown below.` : '.'}
             </p>
             <p>What was read:</p>
             <ul>
@@ -153,25 +158,23 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               ))}
               {derivation.used.length + derivation.unused.length === 0 && <li>No resources at all.</li>}
             </ul>
-            {derivation.notes.map((n, i) => (
-              <p key={i}>{n}</p>
-            ))}
           </div>
+          </>
         ) : derivation.assessments.length === 0 ? (
           <>
             <p>No condition could be assessed for treatment resistance (no qualifying diagnosis was found); the timeline below shows what was found.</p>
-            <Summary derivation={derivation} onShowItems={showItems} />
+            <Summary derivation={derivation} onShowItems={showItems} onOpenOptions={onOpenOptions} />
           </>
         ) : (
-          <Summary derivation={derivation} onShowItems={showItems} />
+          <Summary derivation={derivation} onShowItems={showItems} onOpenOptions={onOpenOptions} />
         )}
       </section>
 
       {hasTimelineContent(derivation) && (
         <section className="trp-section trp-timeline-section" aria-labelledby="trp-timeline-heading">
-          <h2 id="trp-timeline-heading">Timeline</h2>
           <div className="trp-sticky">
             <div className="trp-controls">
+              <h2 id="trp-timeline-heading">Timeline</h2>
               <fieldset className="trp-range">
                 <legend>Time range</legend>
                 {(Object.keys(RANGE_LABEL) as RangeChoice[]).map((choice) => (
@@ -205,9 +208,6 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               </p>
             </div>
           </div>
-          <p className="trp-muted trp-details-hint">
-            Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
-          </p>
           <div
             className="trp-timeline"
             ref={timelineRef}
@@ -231,24 +231,11 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
             )}
           </div>
+          <p className="trp-muted trp-details-hint">
+            Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
+          </p>
           {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
-            <div className="trp-unplaced" role="note">
-              <h3>Data notes</h3>
-              <ul>
-                {notPlaced.map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
-                {trialNotes.map((n, i) => (
-                  <li key={`t${i}`}>{n}</li>
-                ))}
-                {derivation.unused.length > 0 && (
-                  <li>
-                    {derivation.unused.length} resource{derivation.unused.length === 1 ? ' was' : 's were'} read but not used; each is listed
-                    with its reason under <a href="#trp-unused-heading">Not used, because…</a>.
-                  </li>
-                )}
-              </ul>
-            </div>
+            <DataNotes notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
           )}
           <Legend />
         </section>
@@ -270,6 +257,10 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
 
       <section className="trp-section trp-no-print-section" aria-label="About the rules">
         <RulesPanel rules={rules} derivation={derivation} />
+      </section>
+
+      <section className="trp-section" aria-label="Sources">
+        <SourcesPanel />
       </section>
     </div>
   );
@@ -307,15 +298,73 @@ function DetailsPanel({
       {details.lines.map((l, i) => (
         <p key={i}>{l}</p>
       ))}
-      {details.notes.length > 0 && <p className="trp-details-notes">Notes: {details.notes.join('; ')}</p>}
+      {details.notes.length > 0 && <p className="trp-details-notes">Notes: {details.notes.map(plainText).join('; ')}</p>}
       <p className="trp-details-sources">
-        Sources: {details.sources.length === 0 ? 'none' : details.sources.map((s) => <code key={s}>{s}</code>)}
+        From {details.sources.length === 0 ? 'no source record' : `${details.sources.length} source record${details.sources.length === 1 ? '' : 's'}`}
         {pinned && onSelectSources && details.sources.length > 0 && (
           <button type="button" className="trp-link-button" onClick={() => onSelectSources(details.sources)}>
             open sources
           </button>
         )}
       </p>
+    </div>
+  );
+}
+
+/**
+ * Odd data inside trials and items the timeline could not place, as counts per kind and per drug; the individual
+ * notes (in plain words, no resource ids) behind "show details".
+ */
+function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]; trialNotes: { trial: Trial; note: string }[]; unusedCount: number }) {
+  const [open, setOpen] = useState(false);
+  const count = (keys: string[]) => {
+    const counts = new Map<string, number>();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  };
+  const byKind = count(trialNotes.map((n) => noteKind(n.note)));
+  const byDrug = count(trialNotes.map((n) => n.trial.ingredient));
+  const total = trialNotes.length + notPlaced.length;
+  return (
+    <div className="trp-unplaced" role="note" aria-labelledby="trp-data-notes-heading">
+      <h3 id="trp-data-notes-heading">Data notes</h3>
+      <ul className="trp-note-counts">
+        {byKind.length > 0 && (
+          <li>
+            By kind: {byKind.map(([kind, n]) => `${capitalise(kind)} (${n})`).join('; ')}.
+          </li>
+        )}
+        {byDrug.length > 0 && (
+          <li>
+            By drug: {byDrug.map(([drug, n]) => `${drug} (${n})`).join('; ')}.
+          </li>
+        )}
+        {notPlaced.length > 0 && (
+          <li>
+            {notPlaced.length} item{notPlaced.length === 1 ? ' is' : 's are'} not on the timeline (bad or missing dates) and {notPlaced.length === 1 ? 'is' : 'are'} listed in the tables.
+          </li>
+        )}
+        {unusedCount > 0 && (
+          <li>
+            {unusedCount} resource{unusedCount === 1 ? ' was' : 's were'} read but not used; each is listed with its reason under{' '}
+            <a href="#trp-unused-heading">Not used, because…</a>.
+          </li>
+        )}
+      </ul>
+      {total > 0 && (
+        <button type="button" className="trp-link-button" aria-expanded={open} aria-controls="trp-data-notes-details" onClick={() => setOpen((o) => !o)}>
+          {open ? 'hide details' : `show details (${total})`}
+        </button>
+      )}
+      <ul id="trp-data-notes-details" hidden={!open}>
+        {open && notPlaced.map((n, i) => <li key={`p${i}`}>{plainText(n)}</li>)}
+        {open &&
+          trialNotes.map(({ trial, note }, i) => (
+            <li key={`t${i}`}>
+              {capitalise(trial.ingredient)} (from {trial.start.slice(0, 10)}): {plainText(note)}
+            </li>
+          ))}
+      </ul>
     </div>
   );
 }

@@ -585,8 +585,12 @@ export interface SpanLayout<T> {
 /** Label placement: inside/after the visible part of the item; flipped left when it would run off the plot. */
 export function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
   const start = Math.max(x0, frame.plotLeft) + (point ? 10 : 4);
-  if (start + estimateTextWidth(text) <= frame.plotRight + 12 || !point) return { labelX: start, labelAnchor: 'start' };
-  return { labelX: x0 - 10, labelAnchor: 'end' };
+  const width = estimateTextWidth(text);
+  if (start + width <= frame.plotRight) return { labelX: start, labelAnchor: 'start' };
+  // A short span or a mark near "today": the label ends just left of it, where there is more room.
+  const before = x0 - (point ? 10 : 4);
+  if (before - frame.plotLeft > frame.plotRight - start && (point || x1 - x0 < width)) return { labelX: before, labelAnchor: 'end' };
+  return { labelX: start, labelAnchor: 'start' };
 }
 
 export interface SpanRows<T> {

@@ -33,12 +33,26 @@ describe('adequacy (issue 3 item 4)', () => {
     expect(t.adequacyReason).toMatch(/dose unknown/);
   });
 
-  it('olanzapine 10 mg/day in schizophrenia is below 600 mg CPZ-eq (TRRIP; Leucht 2016 olanzapine 3.33 mg ≡ 100 mg CPZ)', () => {
+  it('olanzapine 10 mg/day in schizophrenia is below 600 mg CPZ-eq (TRRIP; Gardner 2010 olanzapine 20 mg ≡ 600 mg CPZ)', () => {
     const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('olanzapine', 10, START, weeksAfter(START, 12))]);
     const t = trialOf(d, 'olanzapine');
     expect(t.adequate).toBe(false);
-    expect(t.adequacyReason).toMatch(/chlorpromazine-equivalent/);
-    expect(t.doseSteps[0]!.cpzEquivalentMg).toBeCloseTo(300, -1);
+    expect(t.adequacyReason).toBe('dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq)');
+    expect(t.doseSteps[0]!.cpzEquivalentMg).toBe(300);
+  });
+
+  it('risperidone 6 mg/day and haloperidol 10 mg/day for 8 weeks in schizophrenia are adequate (Gardner 2010 ≡ 600 mg CPZ)', () => {
+    const sz = condition('F20.0', 'Paranoid schizophrenia', '2020-01-01');
+    expect(trialOf(derive([patient(), sz, statement('risperidone', 6, START, weeksAfter(START, 8))]), 'risperidone').adequate).toBe(true);
+    expect(trialOf(derive([patient(), sz, statement('haloperidol', 10, START, weeksAfter(START, 8))]), 'haloperidol').adequate).toBe(true);
+  });
+
+  it('cariprazine 6 mg/day (the maximum licensed dose) for 8 weeks in schizophrenia is adequate, by the working rule for drugs whose equivalent exceeds the licence', () => {
+    const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('cariprazine', 6, START, weeksAfter(START, 8))]);
+    const t = trialOf(d, 'cariprazine');
+    expect(t.adequate).toBe(true);
+    expect(t.adequateDoseMg).toBe(360);
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.antipsychotic-at-maximum.oral.cariprazine');
   });
 
   it('olanzapine 20 mg/day for 8 weeks in schizophrenia is adequate (≈600 mg CPZ-eq, TRRIP)', () => {

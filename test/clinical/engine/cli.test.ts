@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from 'fhir/r4';
+import { generateRealisticPatientResources } from '../../../sandbox/patients/realistic';
 import { mdd, patient, phq9, statement, weeksAfter } from './builders';
 
 let dir: string;
@@ -15,9 +17,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+function deriveOutput(args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/derive.ts', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+}
+
 function runDerive(args: string[]): unknown {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/derive.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return JSON.parse(out);
+  return JSON.parse(deriveOutput(args));
 }
 
 function recordFor(pid: string) {
@@ -85,5 +94,46 @@ describe('derive CLI (issue 3 item 8)', () => {
     const docs = runDerive([nd, '--as-of', '2026-01-01']) as { patient: string; error?: string; trials?: unknown[] }[];
     expect(docs.map((d) => d.patient).sort()).toEqual(['ok', 'x']);
     expect(docs.find((d) => d.patient === 'ok')?.trials).toHaveLength(1);
+  });
+
+  it('on worker threads writes the same bytes as on one thread, files cut into many ranges, odd lines included', () => {
+    const nd = join(dir, 'workers');
+    execFileSync('mkdir', ['-p', nd]);
+    const today = new Date('2026-11-22T08:00:00Z');
+    const byType = new Map<string, string[]>();
+    for (let i = 0; i < 12; i++) {
+      for (const r of generateRealisticPatientResources({ id: `w${i}`, today, seed: 300 + i, years: 4 + i, ...(i % 3 === 0 ? { story: 'mdd' as const } : {}) })) {
+        byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), JSON.stringify(r)]);
+      }
+    }
+    // Interleaved patients (not grouped), a malformed line inside a patient's run, a blank line, a Medication.
+    const statements = [...recordFor('a'), ...recordFor('b')].filter((r) => r.resourceType === 'MedicationStatement').map((r) => JSON.stringify(r));
+    byType.set('MedicationStatement', [statements[0]!, statements[1]!, '{"resourceType":"MedicationStatement", broken', '', ...statements.slice(2)]);
+    byType.set('Medication', [JSON.stringify({ resourceType: 'Medication', id: 'med-x', code: { text: 'venlafaxine 150 MG' } })]);
+    for (const [type, lines] of byType) {
+      // One file with Windows line ends.
+      const end = type === 'Observation' ? '\r\n' : '\n';
+      writeFileSync(join(nd, `${type}.ndjson`), lines.join(end) + end);
+    }
+    const args = [nd, '--as-of', '2026-11-22'];
+    const one = deriveOutput([...args, '--workers', '1']);
+    const docs = JSON.parse(one) as Array<{ patient: string; used: unknown[]; unused: unknown[] }>;
+    expect(docs).toHaveLength(14);
+    // Order of the documents: patients in the order their first line appears, files taken by name.
+    const firstSeen: string[] = [];
+    for (const type of [...byType.keys()].sort()) {
+      for (const line of byType.get(type)!) {
+        const id = /"(?:subject|patient)":\{"reference":"Patient\/([^"]+)"/.exec(line)?.[1] ?? (/^\{"resourceType":"Patient","id":"([^"]+)"/.exec(line)?.[1] ?? null);
+        if (id && !firstSeen.includes(id)) firstSeen.push(id);
+      }
+    }
+    expect(docs.map((d) => d.patient)).toEqual(firstSeen);
+    // Every file cut into ranges of 2 kB (tens of ranges, many cutting a patient's run), then whole files.
+    expect(deriveOutput([...args, '--workers', '3'], { DERIVE_INDEX_RANGE_BYTES: '2048' })).toBe(one);
+    expect(deriveOutput([...args, '--workers', '2'])).toBe(one);
+  }, 60_000);
+
+  it('refuses a worker count that is not a whole number from 1 to 64', () => {
+    expect(() => deriveOutput([dir, '--workers', '0'])).toThrow(/--workers needs a whole number/);
   });
 });

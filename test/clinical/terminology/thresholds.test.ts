@@ -6,6 +6,8 @@ import {
   minimumAdequateDose,
   scaleThresholds,
 } from '../../../src/clinical/terminology';
+import { antipsychoticAdequateDose, maxLicensedDose } from '../../../src/clinical/terminology/antipsychotic-doses';
+import { INGREDIENTS } from '../../../src/clinical/terminology/ingredients';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -45,10 +47,6 @@ describe('minimumAdequateDose: MGH-ATRQ (atrq_min_doses.tsv, FACTS §1.3 [S])', 
       expect(cell!.startsWith(String(row.minMgPerDay))).toBe(true);
     });
   });
-  it('quetiapine is an antipsychotic by default, 150 mg/day as augmentation (Poland-specific add-on row)', () => {
-    expect(minimumAdequateDose('quetiapine')).toMatchObject({ scale: 'mg-cpz-eq', mgPerDay: 600, drugMgPerDay: 800 });
-    expect(minimumAdequateDose('quetiapine', 'augmentation')).toMatchObject({ scale: 'mg', mgPerDay: 150 });
-  });
   it('lithium, lamotrigine and esketamine have no dose row', () => {
     expect(minimumAdequateDose('lithium')).toBeNull();
     expect(minimumAdequateDose('lamotrigine')).toBeNull();
@@ -56,59 +54,105 @@ describe('minimumAdequateDose: MGH-ATRQ (atrq_min_doses.tsv, FACTS §1.3 [S])', 
   });
 });
 
-describe('antipsychotic thresholds and chlorpromazine equivalents (FACTS §4.1, §4.3)', () => {
-  it('olanzapine: 600 mg CPZ-eq = 20 mg/day (Leucht 2016 3.33 ×6, derived)', () => {
-    const t = minimumAdequateDose('olanzapine');
-    expect(t).toMatchObject({ scale: 'mg-cpz-eq', mgPerDay: 600, drugMgPerDay: 20 });
-    expect(t!.rule.verification).toBe('derived');
-    expect(t!.rule.source).toMatch(/TRRIP/);
-  });
+describe('antipsychotic adequate doses: TRRIP 600 mg/day chlorpromazine equivalent by the Gardner 2010 consensus', () => {
   it.each([
-    ['risperidone', 10],
-    ['haloperidol', 16],
+    ['risperidone', 6],
+    ['haloperidol', 10],
+    ['olanzapine', 20],
+    ['quetiapine', 750],
     ['aripiprazole', 30],
-    ['clozapine', 600],
+    ['clozapine', 400],
     ['ziprasidone', 160],
-    ['lurasidone', 120],
-    ['paliperidone', 12],
-  ])('%s threshold = %s mg/day (FACTS §4.3 table, ×6 column)', (drug, mg) => {
-    expect(minimumAdequateDose(drug)?.drugMgPerDay).toBe(mg);
+    ['paliperidone', 9],
+    ['amisulpride', 700],
+    ['perphenazine', 30],
+    ['fluphenazine', 12],
+  ])('%s: 600 mg/day chlorpromazine ≡ %s mg/day (Gardner 2010 median, verified)', (drug, mg) => {
+    const t = minimumAdequateDose(drug);
+    expect(t).toMatchObject({ scale: 'mg-cpz-eq', mgPerDay: 600, drugMgPerDay: mg });
+    expect(t!.rule.verification).toBe('V');
+    expect(t!.rule.references).toEqual(['howes2017', 'gardner2010']);
   });
-  it('risperidone 10 mg/day is exactly 600 mg CPZ-eq (Leucht 1.67 read as 5/3, not 598.8)', () => {
-    expect(chlorpromazineEquivalent('risperidone', 10)?.cpzMgPerDay).toBe(600);
+
+  it('quetiapine is an antipsychotic by default (750 mg/day, Gardner), 150 mg/day as augmentation (ATRQ add-on row)', () => {
+    expect(minimumAdequateDose('quetiapine')).toMatchObject({ scale: 'mg-cpz-eq', mgPerDay: 600, drugMgPerDay: 750 });
+    expect(minimumAdequateDose('quetiapine', 'augmentation')).toMatchObject({ scale: 'mg', mgPerDay: 150 });
   });
-  it('clozapine 400 mg = 400 mg CPZ-eq by Leucht 2016 and 600 by Gardner 2010 (FACTS §4.3 rows clozapine)', () => {
-    expect(chlorpromazineEquivalent('clozapine', 400)?.cpzMgPerDay).toBe(400);
-    expect(chlorpromazineEquivalent('clozapine', 400, { table: 'gardner2010' })?.cpzMgPerDay).toBe(600);
+
+  it('risperidone 6 mg/day is 600 mg/day CPZ-eq (Gardner), not 360 as by the DDD method (Leucht 2016, comparison only)', () => {
+    expect(chlorpromazineEquivalent('risperidone', 6)?.cpzMgPerDay).toBe(600);
+    expect(chlorpromazineEquivalent('risperidone', 6, { table: 'leucht2016' })?.cpzMgPerDay).toBe(360);
   });
-  it('brexpiprazole via Leucht 2020 olanzapine equivalents: 4.4 mg ≈ 600 (method mixing flagged)', () => {
-    const t = minimumAdequateDose('brexpiprazole');
-    expect(t?.drugMgPerDay).toBe(4.4);
-    expect(t?.note).toMatch(/method mixing/);
-    const e = chlorpromazineEquivalent('brexpiprazole', 4.4);
-    expect(e?.cpzMgPerDay).toBe(600);
-    expect(e?.table).toBe('leucht2020-via-olanzapine');
+
+  it('asenapine, not in Gardner 2010: Leucht 2020 dose-response equivalent of olanzapine 20 mg = 19.8 mg/day, flagged as mixed methods', () => {
+    const t = minimumAdequateDose('asenapine');
+    expect(t).toMatchObject({ mgPerDay: 600, drugMgPerDay: 19.8 });
+    expect(t!.note).toMatch(/method mixing/);
+    expect(t!.rule.verification).toBe('derived');
+    expect(chlorpromazineEquivalent('asenapine', 19.8)?.table).toBe('leucht2020-via-olanzapine');
   });
-  it('cariprazine 10 mg ≈ 600 mg CPZ-eq (FACTS §4.3: ≈10 mg, derived)', () => {
-    expect(chlorpromazineEquivalent('cariprazine', 10)?.cpzMgPerDay).toBe(600);
-    expect(minimumAdequateDose('cariprazine')?.drugMgPerDay).toBe(10);
+
+  it.each([
+    ['cariprazine', 6, 360],
+    ['brexpiprazole', 4, 545],
+    ['lurasidone', 160, 495],
+    ['iloperidone', 24, 541],
+  ])('%s: the 600 mg equivalent lies above the licence, so the maximum licensed %s mg/day (≈ %s CPZ-eq) is adequate (working rule, U)', (drug, mg, cpz) => {
+    const t = minimumAdequateDose(drug)!;
+    expect(t.drugMgPerDay).toBe(mg);
+    expect(t.mgPerDay).toBe(cpz);
+    expect(t.rule.verification).toBe('U');
+    expect(t.rule.references).toContain('dailyMed');
+    expect(t.note).toMatch(/exceeds the maximum licensed dose/);
   });
-  it('LAI: haloperidol decanoate 100 mg / 28 days with the Leucht 2016 LAI key (1.10 mg/day ≡ 100 mg CPZ)', () => {
-    const e = chlorpromazineEquivalent('haloperidol', 100 / 28, { route: 'lai' });
-    expect(e?.cpzMgPerDay).toBeCloseTo(324.7, 0);
-    expect(e?.rule.id).toBe('cpz.leucht2016.lai.haloperidol');
-  });
-  it('LAI by Gardner 2010: haloperidol decanoate 150 mg / 28 d ≡ 600 mg CPZ', () => {
-    expect(chlorpromazineEquivalent('haloperidol', 150 / 28, { route: 'lai', table: 'gardner2010' })?.cpzMgPerDay).toBe(600);
-  });
-  it('an LAI without a long-acting key falls back to the oral key with a note (aripiprazole)', () => {
-    const e = chlorpromazineEquivalent('aripiprazole', 400 / 28, { route: 'lai' });
-    expect(e?.note).toMatch(/approximation/);
-    expect(e?.rule.verification).toBe('U');
-  });
-  it('an ingredient no table covers gives null', () => {
+
+  it('lumateperone: no published equivalence, so no threshold (says so, unverified)', () => {
+    const t = minimumAdequateDose('lumateperone')!;
+    expect(t.drugMgPerDay).toBeNull();
+    expect(t.rule.verification).toBe('U');
     expect(chlorpromazineEquivalent('lumateperone', 42)).toBeNull();
     expect(chlorpromazineEquivalent('olanzapine', Number.NaN)).toBeNull();
+  });
+});
+
+describe('every antipsychotic has an adequate dose at or below its maximum licensed dose, or says why not', () => {
+  const antipsychotics = INGREDIENTS.filter((r) => r.drugClass === 'antipsychotic').map((r) => r.name);
+  it.each(antipsychotics.map((d) => [d]))('%s (oral)', (drug) => {
+    const max = maxLicensedDose(drug, 'oral');
+    const a = antipsychoticAdequateDose(drug, 'oral');
+    if (!max || !a) {
+      // The only drugs allowed here: those with no equivalence source, whose rule says so.
+      expect(minimumAdequateDose(drug)?.note).toMatch(/no chlorpromazine equivalent known/);
+      expect(['lumateperone']).toContain(drug);
+      return;
+    }
+    expect(a.drugMgPerDay).toBeLessThanOrEqual(max.mg / max.days);
+    if (a.cappedAtMaximum) expect(a.note).toMatch(/exceeds the maximum licensed dose/);
+  });
+});
+
+describe('long-acting injectables by their depot equivalents', () => {
+  it('risperidone microspheres 50 mg every 2 weeks (the maximum) ≡ 600 mg/day CPZ (Gardner LAI row), not 397', () => {
+    expect(chlorpromazineEquivalent('risperidone', 50 / 14, { route: 'lai' })?.cpzMgPerDay).toBe(600);
+  });
+  it('haloperidol decanoate 150 mg / 28 days ≡ 600 mg/day CPZ (Gardner LAI row)', () => {
+    const e = chlorpromazineEquivalent('haloperidol', 150 / 28, { route: 'lai' });
+    expect(e?.cpzMgPerDay).toBe(600);
+    expect(e?.rule.id).toBe('cpz.gardner2010.lai.haloperidol');
+  });
+  it('paliperidone palmitate is read as mg of the ester: 156 mg monthly ≡ oral paliperidone 9 mg ≡ 600 mg/day CPZ (Invega Sustenna label conversion)', () => {
+    const a = antipsychoticAdequateDose('paliperidone', 'lai')!;
+    expect(a.equivalence.method).toBe('label-conversion');
+    expect(a.drugMgPerDay * 28).toBeCloseTo(156, 5);
+    expect(chlorpromazineEquivalent('paliperidone', 234 / 28, { route: 'lai' })?.cpzMgPerDay).toBe(900);
+  });
+  it('olanzapine pamoate 300 mg every 2 weeks ≡ oral olanzapine 20 mg ≡ 600 mg/day CPZ (Zyprexa Relprevv label)', () => {
+    expect(chlorpromazineEquivalent('olanzapine', 300 / 14, { route: 'lai' })?.cpzMgPerDay).toBe(600);
+  });
+  it('aripiprazole depot: the Leucht 2020 equivalent lies above Abilify Maintena 400 mg monthly, which is counted adequate (working rule)', () => {
+    const a = antipsychoticAdequateDose('aripiprazole', 'lai')!;
+    expect(a.cappedAtMaximum).toBe(true);
+    expect(a.drugMgPerDay * 28).toBeCloseTo(400, 5);
   });
 });
 

@@ -14,47 +14,68 @@ function renderPage(derivation = trdTwoFailures(), onSelectSources = vi.fn()) {
 }
 
 describe('summary', () => {
-  it('states the conclusion sentence, the definition with its verification, staging with bases, and the flags', () => {
+  it('gives one line per condition: status, failed trials and definition; the conclusion, staging and flags open from it', async () => {
+    const user = userEvent.setup();
+    const { container } = renderPage();
+    const line = container.querySelector<HTMLElement>('[data-condition="mdd"]')!;
+    expect(within(line).getByText('Meets').className).toContain('trp-verdict');
+    expect(line.querySelector('.trp-condition-line')!.textContent).toMatch(
+      /Meets Major depressive disorder · 2 failed adequate trials: sertraline, venlafaxine · definition: Treatment-resistant depression/,
+    );
+    const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
+    expect(details.hidden).toBe(true);
+    await user.click(within(line).getByRole('button', { name: 'details' }));
+    expect(details.hidden).toBe(false);
+    expect(within(details).queryByText(/Meets treatment-resistant depression: 2 failed adequate trials in the current episode/)).not.toBeNull();
+    expect(within(details).queryByText(/EU-PEARL Delphi/)).not.toBeNull();
+    expect(within(details).queryByText('Verified')).not.toBeNull();
+    // Staging: one expandable line per scale.
+    expect(within(details).getByText('Thase-Rush stage').closest('summary')?.tagName).toBe('SUMMARY');
+    expect(within(details).getByText('Maudsley Staging Method').closest('summary')?.tagName).toBe('SUMMARY');
+    expect(within(details).queryByText(/two failed adequate trials of different classes/)).not.toBeNull();
+    const maudsley = within(details).getByRole('table', { name: 'Maudsley items', hidden: true });
+    expect(within(maudsley).queryByText('estimated')).not.toBeNull();
+    expect(within(maudsley).queryByText('missing (scored at minimum)')).not.toBeNull();
+    expect(within(details).queryByText(/Generalized anxiety disorder active since 2023-01-10/)).not.toBeNull();
+  });
+
+  it('names the current regimen with its dose, weeks on it and the engine\'s adequacy judgement, and the next step', () => {
     renderPage();
-    const summary = screen.getByRole('region', { name: /Major depressive disorder/ });
-    expect(within(summary).getByText(/Meets treatment-resistant depression: 2 failed adequate trials in the current episode/)).toBeTruthy();
-    expect(within(summary).getByText('Meets treatment-resistance definition')).toBeTruthy();
-    expect(within(summary).getByText(/EU-PEARL Delphi/)).toBeTruthy();
-    expect(within(summary).getByText('Verified')).toBeTruthy();
-    expect(within(summary).getByText('Thase-Rush stage')).toBeTruthy();
-    expect(within(summary).getByText(/two failed adequate trials of different classes/)).toBeTruthy();
-    // Maudsley items carry their basis in words.
-    const maudsley = within(summary).getByRole('table', { name: 'Maudsley items' });
-    expect(within(maudsley).getByText('estimated')).toBeTruthy();
-    expect(within(maudsley).getByText('missing (scored at minimum)')).toBeTruthy();
-    expect(within(summary).getByText(/Generalized anxiety disorder active since 2023-01-10/)).toBeTruthy();
+    const regimen = screen.getByTestId('current-regimen');
+    expect(regimen.textContent).toMatch(/^Current regimen/);
+    for (const t of trdTwoFailures().trials.filter((x) => x.end === null)) {
+      expect(regimen.textContent).toContain(t.ingredient);
+      expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : 'not yet adequate');
+    }
+    expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
   });
 
   it('links each failed adequate trial to its bar: clicking highlights it and moves focus to it', async () => {
     vi.useFakeTimers({ toFake: ['requestAnimationFrame'] });
     try {
       const { container } = renderPage();
-      fireEvent.click(screen.getByRole('button', { name: 'Show sertraline 100 mg/day × 10 weeks on the timeline' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Show sertraline (from 2024-07-01) on the timeline' }));
       await act(async () => {
         vi.advanceTimersToNextFrame();
       });
       const bar = container.querySelector('[data-item-id="trial:sertraline@2024-07-01"]')!;
       expect(bar.getAttribute('class')).toContain('is-highlighted');
       expect(document.activeElement).toBe(bar);
-      // Focus shows the trial's details with its source resources.
+      // Focus shows the trial's details; its source records are counted, not listed as ids.
       const details = screen.getByTestId('trp-details');
-      expect(within(details).getByText(/Sertraline \(SSRI, monotherapy\)/)).toBeTruthy();
-      expect(within(details).getByText('MedicationRequest/sertraline-2024-07-01-0')).toBeTruthy();
+      expect(within(details).queryByText(/Sertraline \(SSRI, monotherapy\)/)).not.toBeNull();
+      expect(within(details).queryByText(/From 2 source records/)).not.toBeNull();
+      expect(details.textContent).not.toMatch(/MedicationRequest\//);
     } finally {
       vi.useRealTimers();
     }
   });
 
   it('marks an unverified definition visibly', () => {
-    render(<TreatmentResistancePage derivation={OCD_UNVERIFIED} rules={[]} />);
-    const ocd = screen.getByRole('region', { name: /Obsessive-compulsive disorder/ });
-    expect(within(ocd).getByText('Unverified')).toBeTruthy();
-    expect(within(ocd).getByText(/not verified against a primary source/)).toBeTruthy();
+    const { container } = render(<TreatmentResistancePage derivation={OCD_UNVERIFIED} rules={[]} />);
+    const ocd = container.querySelector<HTMLElement>('[data-condition="ocd"]')!;
+    expect(within(ocd).queryByText('Unverified')).not.toBeNull();
+    expect(within(ocd).queryByText(/not verified against a primary source/)).not.toBeNull();
   });
 });
 
@@ -80,9 +101,9 @@ describe('timeline items', () => {
     const series = container.querySelector<SVGGElement>('[data-item-id="series:phq9"]')!;
     series.focus();
     await user.keyboard('{Home}');
-    expect(within(screen.getByTestId('trp-details')).getByText('PHQ-9 21 on 2024-06-20')).toBeTruthy();
+    expect(within(screen.getByTestId('trp-details')).queryByText('PHQ-9 21 on 2024-06-20')).not.toBeNull();
     await user.keyboard('{ArrowRight}');
-    expect(within(screen.getByTestId('trp-details')).getByText('PHQ-9 19 on 2024-08-15')).toBeTruthy();
+    expect(within(screen.getByTestId('trp-details')).queryByText('PHQ-9 19 on 2024-08-15')).not.toBeNull();
   });
 
   it('opens on the current episode and switches ranges; agents outside the range are named', async () => {
@@ -90,7 +111,7 @@ describe('timeline items', () => {
     renderPage();
     expect(screen.getByRole('radio', { name: 'Current episode' })).toHaveProperty('checked', true);
     await user.click(screen.getByRole('radio', { name: 'Last 2 years' }));
-    expect(screen.getByText(/Not shown in this range \(no trial within it\): .*sertraline/)).toBeTruthy();
+    expect(screen.queryByText(/Not shown in this range \(no trial within it\): .*sertraline/)).not.toBeNull();
     await user.click(screen.getByRole('radio', { name: 'All' }));
     expect(screen.queryByText(/Not shown in this range/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Zoom in' }));
@@ -100,7 +121,7 @@ describe('timeline items', () => {
   it('renders 40 trials and 30 years without errors, one lane per agent', () => {
     const { container } = renderPage(trdMultiFailures());
     expect(container.querySelectorAll('.trp-trial').length).toBeGreaterThan(0);
-    expect(screen.getByRole('table', { name: 'Medication trials (40)' })).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Medication trials (40)' })).not.toBeNull();
     const { container: c30 } = render(<TreatmentResistancePage derivation={thirtyYears()} rules={[]} />);
     expect(c30.querySelector('svg.trp-timeline-svg')).toBeTruthy();
   });
@@ -123,45 +144,50 @@ describe('tables and the not-used list', () => {
   it('shows every unused resource with its reason, and points to it from the timeline notes', () => {
     renderPage();
     const unused = screen.getByRole('table', { name: 'Not used, because… (2)' });
-    expect(within(unused).getByText('PHQ-9 score without a date')).toBeTruthy();
-    expect(within(unused).getByText('not a psychiatric medication: atorvastatin')).toBeTruthy();
-    expect(screen.getByText(/2 resources were read but not used/)).toBeTruthy();
+    expect(within(unused).queryByText('PHQ-9 score without a date')).not.toBeNull();
+    expect(within(unused).queryByText('not a psychiatric medication: atorvastatin')).not.toBeNull();
+    expect(screen.queryByText(/2 resources were read but not used/)).not.toBeNull();
   });
 
   it('renders the bad inputs sensibly: ongoing trial, duplicates, unknown agent, diagnosis without onset', () => {
     const { container } = renderPage(badInput());
     expect(container.querySelectorAll('[data-item-id^="trial:escitalopram"]')).toHaveLength(2);
-    expect(screen.getByText(/Diagnosis "Alcohol dependence": no onset date, listed in the table only/)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Medication trials (4)' });
-    expect(within(table).getByText(/free-text dose "as directed" could not be read/)).toBeTruthy();
-    // The same note is visible under the timeline, not only in the table.
-    expect(screen.getByText('Escitalopram (from 2025-07-01): free-text dose "as directed" could not be read')).toBeTruthy();
+    expect(within(table).queryByText(/free-text dose "as directed" could not be read/)).not.toBeNull();
+    // Under the timeline the notes are counted per kind and per drug; each one opens behind "show details".
+    const notes = screen.getByRole('note', { name: 'Data notes' });
+    expect(within(notes).queryByText(/^By kind: Free-text dose "as directed" could not be read \(1\)/)).not.toBeNull();
+    expect(within(notes).queryByText(/^By drug: escitalopram \(1\)/)).not.toBeNull();
+    expect(within(notes).queryByText(/Alcohol dependence/)).toBeNull();
+    fireEvent.click(within(notes).getByRole('button', { name: /show details/ }));
+    expect(within(notes).queryByText(/Diagnosis "Alcohol dependence": no onset date, listed in the table only/)).not.toBeNull();
+    expect(within(notes).queryByText('Escitalopram (from 2025-07-01): free-text dose "as directed" could not be read')).not.toBeNull();
     expect(within(table).getAllByText(/ongoing/).length).toBeGreaterThan(0);
   });
 
   it('says plainly when there is no psychiatric history, and what was read', () => {
     const { container } = renderPage(noPsychiatricHistory());
-    expect(screen.getByText('No psychiatric medication trials, diagnoses or scores were found')).toBeTruthy();
-    expect(screen.getByText('MedicationRequest: 1 (0 used, 1 not used)')).toBeTruthy();
+    expect(screen.queryByText('No psychiatric medication trials, diagnoses or scores were found')).not.toBeNull();
+    expect(screen.queryByText('MedicationRequest: 1 (0 used, 1 not used)')).not.toBeNull();
     expect(container.querySelector('svg.trp-timeline-svg')).toBeNull();
-    expect(screen.getByRole('table', { name: 'Not used, because… (3)' })).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Not used, because… (3)' })).not.toBeNull();
   });
 
   it('treats a lone screening score as no psychiatric history, but still draws it', () => {
     const { container } = renderPage({ ...noPsychiatricHistory(), scores: [{ instrument: 'phq2', date: '2026-10-01', value: 0, source: 'Observation/phq2' }] });
-    expect(screen.getByText('No psychiatric medication trials or psychiatric diagnoses were found')).toBeTruthy();
+    expect(screen.queryByText('No psychiatric medication trials or psychiatric diagnoses were found')).not.toBeNull();
     expect(container.querySelector('[data-item-id="series:phq2"]')).toBeTruthy();
   });
 
   it('shows the disclaimer and the rules panel with sources and verification', () => {
     renderPage();
-    expect(screen.getByText('Decision support, not a diagnosis.')).toBeTruthy();
+    expect(screen.queryByText('Decision support, not a diagnosis.')).not.toBeNull();
     const rulesPanel = screen.getByText(/About the rules \(2 rules\)/).closest('details')!;
     // The table is built when the panel opens.
     expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).toBeNull();
     rulesPanel.open = true;
     fireEvent(rulesPanel, new Event('toggle'));
-    expect(within(rulesPanel).getByText(/MGH-S \(PLoS One 2020/)).toBeTruthy();
+    expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).not.toBeNull();
   });
 });
 
