@@ -45,6 +45,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
+    // Starting a sandbox (Medplum engine, signing keys) takes seconds, more on a loaded machine.
+    hookTimeout: 60_000,
     alias: [
       // fhirclient's package "main" is its Node entry; under jsdom we want the browser build (stack-notes).
       // Exact match only: deep imports such as 'fhirclient/lib/lib' resolve as they are.

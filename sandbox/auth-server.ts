@@ -1,8 +1,12 @@
 /**
  * The EHR's authorization server: oidc-provider 9 mounted at /auth, speaking SMART App Launch on top of OAuth 2 / OIDC.
  * - public client `trd-timeline-local`, PKCE (S256) required, redirect to the app's index.html on 127.0.0.1 and localhost;
- * - `aud` must be the FHIR base; `launch` must be a live id minted by the EHR page (else an OAuth error redirect);
- * - SMART resource scopes (v1 and v2) granted into a JWT access token whose audience is the FHIR base;
+ * - `aud` must be the FHIR base; `launch` must be a live, unused id minted by the EHR page (else an OAuth error
+ *   redirect); the first authorization that binds it uses it up;
+ * - SMART resource scopes (v1 and v2) granted into a JWT access token whose audience is the FHIR base, but only those
+ *   the client is registered for (sandbox/scopes.ts registeredScopes: the app's own list; no wildcard, no user/ scope);
+ * - a replayed authorization code revokes every token issued from it (RFC 6749 §4.1.2; oidc-provider revokes the
+ *   grant, and the FHIR server refuses the JWT access tokens of a revoked grant);
  * - the token response carries `patient`, `need_patient_banner`, `smart_style_url` (and `encounter`), on refresh too;
  * - EHR launch signs the demo user in and consents without a page; standalone launch (`launch/patient` without
  *   `launch`) shows a patient picker with a Deny button.
@@ -15,7 +19,7 @@ import { escapeHtml, page, sendHtml } from './html';
 import type { Faults } from './faults';
 import { readBody, sendJson, sleep } from './http-util';
 import type { LaunchContext, LaunchStore } from './launches';
-import { grantableResourceScopes } from './scopes';
+import { grantableResourceScopes, registeredScopes, registrationCovers } from './scopes';
 
 export const CLIENT_ID = 'trd-timeline-local';
 export const DEMO_USER = 'Practitioner/dr-demo';
@@ -46,6 +50,8 @@ export interface AuthServer {
   publicJwks: { keys: JsonWebKey[] };
   /** Handles requests under /auth; returns false for other paths. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Whether the access token with this `jti` belongs to a revoked grant (a replayed code, a revocation). */
+  isRevoked(jti: string): boolean;
 }
 
 /** Context of one grant (one authorization), looked up when tokens are minted. */
@@ -67,7 +73,13 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
   const privateJwk = { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   const publicJwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' } as JsonWebKey;
   const grantContexts = new Map<string, GrantContext>();
-  const resourceScopes = grantableResourceScopes();
+  /** Grant of each access token issued (JWTs are not stored, so revocation is tracked here). */
+  const grantOfToken = new Map<string, string>();
+  const revokedGrants = new Set<string>();
+  const registration = registeredScopes();
+  // The resource server's scopes are those the client is registered for: any other requested scope (a wildcard,
+  // user/*.*) is dropped from the grant, not granted, and does not send the user back to a consent prompt.
+  const resourceScopes = grantableResourceScopes().filter((scope) => registrationCovers(registration, scope));
   const resourceScopeSet = new Set(resourceScopes);
   const smartStyleUrl = `${options.origin}/ehr/smart-style.json`;
 
@@ -129,6 +141,8 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
       claims: async () => ({ sub, fhirUser: DEMO_USER, name: 'Dr Demo' }),
     }),
     extraTokenClaims: async (ctx: KoaContextWithOIDC, token: AccessTokenLike) => {
+      const jti = (token as AccessTokenLike & { jti?: string }).jti;
+      if (jti && token.grantId) grantOfToken.set(jti, token.grantId);
       const context = token.grantId ? grantContexts.get(token.grantId) : undefined;
       if (!context) return undefined;
       return {
@@ -160,6 +174,11 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
     },
   });
   provider.proxy = false;
+  provider.on('grant.revoked', (_ctx: unknown, grantId: unknown) => {
+    if (typeof grantId !== 'string') return;
+    revokedGrants.add(grantId);
+    grantContexts.delete(grantId);
+  });
 
   provider.use(async (ctx, next) => {
     await next();
@@ -183,10 +202,14 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
     const accountId = (context?.user ?? DEMO_USER).split('/').pop() ?? 'dr-demo';
     const requested = (params.scope ?? '').split(' ').filter(Boolean);
     const grant = new provider.Grant({ accountId, clientId: CLIENT_ID });
-    const oidcScopes = requested.filter((s) => OIDC_SCOPES.includes(s));
+    // Launch scopes as the launch allows (`launch` with a launch id, `launch/patient` without), identity scopes and
+    // resource scopes only as registered for the client.
+    const launchScope = params.launch ? 'launch' : 'launch/patient';
+    const oidcScopes = requested.filter((s) => s === launchScope || (OIDC_SCOPES.includes(s) && registration.identity.has(s)));
     grant.addOIDCScope(oidcScopes.join(' '));
     // A v2 scope's query narrows nothing here: it is granted for its resource type (docs/notes/sandbox.md).
-    const granted = [...new Set(requested.map((s) => s.replace(/\?.*$/, '')).filter((s) => resourceScopeSet.has(s)))];
+    const granted = [...new Set(requested.map((s) => s.replace(/\?.*$/, ''))
+      .filter((s) => resourceScopeSet.has(s) && registrationCovers(registration, s)))];
     if (granted.length) grant.addResourceScope(fhirBase, granted.join(' '));
     const grantId = await grant.save();
     if (context) {
@@ -210,7 +233,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
     const scopes = (params.scope ?? '').split(' ');
 
     if (params.launch) {
-      const found = options.launches.lookup(params.launch);
+      const found = options.launches.consume(params.launch);
       if ('error' in found) {
         return provider.interactionFinished(req, res, { error: 'invalid_request', error_description: found.error });
       }
@@ -285,7 +308,12 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
     return true;
   }
 
-  return { issuer, publicJwks: { keys: [publicJwk] }, handle };
+  function isRevoked(jti: string): boolean {
+    const grantId = grantOfToken.get(jti);
+    return grantId !== undefined && revokedGrants.has(grantId);
+  }
+
+  return { issuer, publicJwks: { keys: [publicJwk] }, handle, isRevoked };
 }
 
 function pickerPage(uid: string, patients: PickablePatient[]): string {

@@ -29,6 +29,8 @@ export interface FhirServerOptions {
   stats: RequestStats;
   /** Browser origins allowed to call the API (the app's). */
   allowedOrigins: string[];
+  /** Whether an access token (by `jti`) was revoked at the authorization server. */
+  isRevoked?: (jti: string) => boolean;
 }
 
 interface TokenContext {
@@ -84,6 +86,7 @@ export function createFhirServer(options: FhirServerOptions) {
     if (!match?.[1]) return { error: 'A bearer access token is required.' };
     try {
       const { payload } = await jwtVerify(match[1], jwks, { issuer: options.issuer, audience: base });
+      if (typeof payload.jti === 'string' && options.isRevoked?.(payload.jti)) return { error: 'The access token has been revoked.' };
       return tokenContextOf(payload);
     } catch (error) {
       const code = (error as { code?: string }).code;

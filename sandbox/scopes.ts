@@ -5,6 +5,8 @@
  * only: the sandbox does not narrow by the query (documented in docs/notes/sandbox.md).
  */
 
+import { APP_SCOPES_V1, APP_SCOPES_V2 } from '../src/fhir/app-scopes';
+
 /** The resource types the app reads or writes, plus the ones a launch touches. */
 export const SCOPED_RESOURCE_TYPES = [
   'Patient', 'Practitioner', 'Encounter',
@@ -12,6 +14,34 @@ export const SCOPED_RESOURCE_TYPES = [
   'Condition', 'Observation', 'Procedure', 'AllergyIntolerance', 'Device',
   'CarePlan', 'ServiceRequest', 'Provenance',
 ] as const;
+
+/**
+ * What the app's client is registered for: exactly the scopes the app asks for (src/fhir/app-scopes.ts, the list the
+ * README gives deployers to register), plus `offline_access`, which a deployment may opt in to. The authorization
+ * server grants a requested scope only when this registration covers it: a v1 scope when registered as such, a v2 scope
+ * when its permission letters are a subset of the registered ones for that type. No wildcard, user- or system-level
+ * scope is registered, so none is granted.
+ */
+export function registeredScopes(): { identity: Set<string>; v1: Set<string>; v2: Map<string, string> } {
+  const identity = new Set(['openid', 'fhirUser', 'online_access', 'offline_access']);
+  const v1 = new Set(APP_SCOPES_V1.filter((scope) => scope.includes('/')));
+  const v2 = new Map<string, string>();
+  for (const scope of APP_SCOPES_V2) {
+    const match = /^(patient\/[A-Za-z]+)\.([cruds]+)$/.exec(scope);
+    if (match) v2.set(match[1]!, match[2]!);
+  }
+  return { identity, v1, v2 };
+}
+
+/** Whether the registration covers one requested resource scope (a v2 query narrows, so it is kept as asked). */
+export function registrationCovers(registration: ReturnType<typeof registeredScopes>, requested: string): boolean {
+  const scope = requested.replace(/\?.*$/, '');
+  if (registration.v1.has(scope)) return true;
+  const match = /^(patient\/[A-Za-z]+)\.([cruds]+)$/.exec(scope);
+  if (!match || !/^c?r?u?d?s?$/.test(match[2]!)) return false;
+  const allowed = registration.v2.get(match[1]!) ?? '';
+  return [...match[2]!].every((letter) => allowed.includes(letter));
+}
 
 export type Interaction = 'read' | 'search' | 'create' | 'update' | 'delete';
 

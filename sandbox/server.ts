@@ -81,7 +81,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
   });
   const fhir = createFhirServer({
-    fhirBaseUrl, issuer: auth.issuer, publicJwks: auth.publicJwks, engine, faults, stats,
+    fhirBaseUrl, issuer: auth.issuer, publicJwks: auth.publicJwks, engine, faults, stats, isRevoked: auth.isRevoked,
     allowedOrigins: [...new Set(redirectUrisFor(options.appUrl).map((u) => new URL(u).origin))],
   });
   const ehr = createEhr({ origin, fhirBaseUrl, appUrl: options.appUrl, launches, patients });
@@ -113,6 +113,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(req.url ?? '/', origin);
     if (!url.pathname.startsWith('/__')) return false;
     const method = req.method ?? 'GET';
+    // Tests, the bench and curl send no Origin; a browser page on another site does (and Sec-Fetch-Site says so):
+    // a cross-site page must not switch faults on, reload the data or read it unauthenticated.
+    const requestOrigin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    if ((requestOrigin !== undefined && requestOrigin !== origin) ||
+      (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+      sendJson(res, 403, { error: 'control endpoints refuse cross-site requests' });
+      return true;
+    }
     if (url.pathname === '/__stats' && method === 'GET') {
       sendJson(res, 200, stats.toJSON());
     } else if (url.pathname === '/__stats/reset' && method === 'POST') {

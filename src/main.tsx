@@ -9,8 +9,9 @@ import { setAppState } from './views/shell/app-state';
 import { preloadAnalysis } from './views/shell/analysis-loader';
 
 startLaunchEarly();
-// The engine, timeline and write-back chunk, fetched now in parallel with the launch and the React root.
-preloadAnalysis();
+// The engine, timeline and write-back chunk, fetched now in parallel with the launch and the React root, and compiled
+// on a made-up record while the patient's record is read.
+preloadAnalysis({ warmUp: true });
 import('./app-root').catch(() => {
   // The app's own script could not be loaded (network, a deployment in progress): plain text, no React.
   setAppState('error');

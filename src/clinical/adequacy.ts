@@ -4,8 +4,11 @@
  * given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
  */
 import { describeDuration, isoDate } from './dates';
+import type { MedicationIdentityDetail } from './medication';
+import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from './terminology/thresholds';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_OCD_WEEKS_AT_DOSE,
   MIN_ADEQUATE_TRIAL_WEEKS,
   MIN_ADHERENCE_PDC,
   R,
@@ -22,7 +25,11 @@ export type ShortfallKind =
   | 'ongoing-short'
   | 'duration-unknown'
   | 'poor-adherence'
-  | 'no-threshold';
+  | 'no-threshold'
+  /** At or below a hypnotic dose: listed as hypnotic use, not counted as a trial or augmentation. */
+  | 'hypnotic-dose'
+  /** A form of the drug that is not an antidepressant treatment (oral selegiline). */
+  | 'not-antidepressant-form';
 
 export interface AdequacyResult {
   adequate: boolean;
@@ -53,7 +60,7 @@ interface Threshold {
   atMaximum?: boolean;
 }
 
-function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' {
+function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' | { notAntidepressant: RuleRef; product: string } {
   // TRRIP's 600 mg CPZ-eq is a schizophrenia rule; antipsychotics used to augment an antidepressant or in
   // bipolar depression are judged by their own minimum dose (if any), else duration alone.
   const trrip = trial.drugClass === 'antipsychotic' && (ctx.condition === 'schizophrenia' || (ctx.condition === null && ctx.role === 'monotherapy'));
@@ -70,6 +77,17 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
       atMaximum: dose.atMaximum,
     };
   }
+  if (ctx.condition === 'ocd') {
+    const o = ocdMinimumDose(trial.ingredient);
+    if (o) return { mg: o.minMgPerDay, comparable: (mg) => mg, rules: [o.rule], unitLabel: 'mg' };
+  }
+  const names = trial.events.map((e) => e.identity.display);
+  const others = trial.events.flatMap((e) => (e.identity as MedicationIdentityDetail).components?.map((c) => c.ingredient) ?? []);
+  const product = productDoseOf(trial.ingredient, names, others.filter((i) => i !== trial.ingredient));
+  if (product) {
+    if (product.minMgPerDay === null) return { notAntidepressant: product.rule, product: product.product };
+    return { mg: product.minMgPerDay, comparable: (mg) => mg, rules: [R.minDose, product.rule], unitLabel: 'mg' };
+  }
   const row = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
   if (!row) return null;
   return { mg: row.mg, comparable: (mg) => mg, rules: [R.minDose, row.rule], unitLabel: 'mg' };
@@ -77,6 +95,13 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
 
 /** Classes whose trials are shown on the timeline but whose adequacy no rule here covers. */
 const NOT_JUDGED = new Set(['other-psychotropic', 'nmda-antagonist', 'unknown']);
+
+/** The hypnotic-dose row a trial falls under (every known dose at or below its ceiling), or null. */
+export function hypnoticDoseOf(trial: TrialDraft): ReturnType<typeof hypnoticCeilingOf> {
+  const hypnotic = hypnoticCeilingOf(trial.ingredient);
+  const doses = trial.segments.map((s) => s.doseMg);
+  return hypnotic && doses.length > 0 && doses.every((d) => d !== null && d <= hypnotic.maxMgPerDay) ? hypnotic : null;
+}
 
 export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
   if (NOT_JUDGED.has(trial.drugClass)) {
@@ -91,8 +116,22 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       cpzBySegment: null,
     };
   }
+  const hypnotic = hypnoticDoseOf(trial);
+  if (hypnotic) {
+    const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
+    return {
+      adequate: false,
+      reason: `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
+      rules: [hypnotic.rule],
+      adequateDoseMg: null,
+      daysAtAdequateDose: 0,
+      shortfalls: ['hypnotic-dose'],
+      cpzBySegment: null,
+    };
+  }
   const isOcd = ctx.condition === 'ocd';
-  const minWeeks = isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS : MIN_ADEQUATE_TRIAL_WEEKS;
+  // OCD: weeks at the OCD dose here; the whole trial must also last MIN_ADEQUATE_OCD_TRIAL_WEEKS (checked below).
+  const minWeeks = isOcd ? MIN_OCD_WEEKS_AT_DOSE : MIN_ADEQUATE_TRIAL_WEEKS;
   const minDays = minWeeks * 7;
   const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
   const shortfalls: ShortfallKind[] = [];
@@ -104,6 +143,17 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   let cpzBySegment: Map<DaySegment, number | null> | null = null;
   const doseKnown = trial.segments.some((s) => s.doseMg !== null);
 
+  if (threshold !== null && threshold !== 'no-cpz' && 'notAntidepressant' in threshold) {
+    return {
+      adequate: false,
+      reason: `${threshold.product} is not an antidepressant treatment: not counted as a trial`,
+      rules: [threshold.notAntidepressant],
+      adequateDoseMg: null,
+      daysAtAdequateDose: 0,
+      shortfalls: ['not-antidepressant-form'],
+      cpzBySegment: null,
+    };
+  }
   if (threshold === 'no-cpz') {
     shortfalls.push('no-threshold');
     reasons.push(`no chlorpromazine equivalent known for ${trial.ingredient}`);
@@ -138,6 +188,10 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       }
     }
   }
+
+  const shortAlready = shortfalls.some((f) => f === 'too-short' || f === 'ongoing-short' || f === 'duration-unknown');
+  if (isOcd && !shortAlready && duration < MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7)
+    pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, shortfalls, reasons, null);
 
   if (ctx.adherencePdc !== null) {
     rules.push(trial.drugClass === 'antipsychotic' ? R.adherenceAntipsychotic : R.adherenceOther);

@@ -5,7 +5,7 @@
  */
 import type { Resource } from 'fhir/r4';
 import { Ledger } from './accounting';
-import { judgeAdequacy } from './adequacy';
+import { hypnoticDoseOf, judgeAdequacy } from './adequacy';
 import { proportionOfDaysCovered } from './adherence';
 import { type IntoleranceEvidence, classifyResources } from './classify';
 import { type Day, asOfDay, isoDate, toDay } from './dates';
@@ -69,6 +69,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       intolerances: intolerancesByTrial.get(draft.id) ?? [],
       replacedBy: replacedBy.get(draft.id) ?? null,
     });
+    // A hypnotic dose is listed as such: not a trial of its own, and not an add-on to the trial it overlaps.
+    if (adequacy.shortfalls.includes('hypnotic-dose')) return { draft, adequacy, outcome, role: 'hypnotic' as const };
     return { draft, adequacy, outcome, role: role.role, addedTo: role.addedTo };
   });
 
@@ -264,12 +266,12 @@ function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>):
   const starts = sorted.map((t) => t.start);
   const out = new Map<string, TrialDraft>();
   for (const t of trials) {
-    if (t.ongoing || roles.get(t.id)?.role === 'augmentation') continue;
+    if (t.ongoing || roles.get(t.id)?.role === 'augmentation' || hypnoticDoseOf(t)) continue;
     const from: Day = t.end - SWITCH_WINDOW_DAYS;
     let i = lowerBound(starts, from);
     for (; i < sorted.length && sorted[i]!.start <= t.end + SWITCH_WINDOW_DAYS; i++) {
       const u = sorted[i]!;
-      if (u === t || u.start <= t.start || u.ingredient === t.ingredient) continue;
+      if (u === t || u.start <= t.start || u.ingredient === t.ingredient || hypnoticDoseOf(u)) continue;
       if (purposeOf(u.drugClass) !== purposeOf(t.drugClass)) continue;
       if (roles.get(u.id)?.addedTo === t.id) continue;
       out.set(t.id, u);

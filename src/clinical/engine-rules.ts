@@ -3,12 +3,15 @@
  * its source and verification tag (FACTS.md). Terminology tables (dose minimums, CPZ equivalents, scale
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
+import type { ReferenceId } from './references/registry';
 import type { RuleRef } from './types';
 
 /** MGH-S counts trials of >= 6 weeks at adequate dose; consensus 4-6 weeks; ATRQ's own duration is unverified. */
 export const MIN_ADEQUATE_TRIAL_WEEKS = 6;
-/** OCD: SRI trials need >= 12 weeks (switching after 4-6 weeks as in MDD is inadequate). */
+/** OCD: an SRI trial lasts >= 12 weeks in all (NICE CG31; APA 2007: 8-12 weeks) ... */
 export const MIN_ADEQUATE_OCD_TRIAL_WEEKS = 12;
+/** ... with >= 6 of them at the OCD target dose (APA 2007: 4-6 weeks at the maximal tolerated dose). */
+export const MIN_OCD_WEEKS_AT_DOSE = 6;
 /** TRRIP: adequate antipsychotic trial = >= 600 mg/day chlorpromazine-equivalent. */
 export const TRRIP_MIN_CPZ_MG = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
@@ -34,10 +37,17 @@ export const RELAPSE_PHQ9_MIN = 10;
 /** Trials starting up to this long before a diagnosis' onset still belong to that episode (onsets are often recorded late). */
 export const EPISODE_ONSET_TOLERANCE_DAYS = 60;
 
-const rule = (id: string, summary: string, source: string, verification: RuleRef['verification']): RuleRef => ({
+const rule = (
+  id: string,
+  summary: string,
+  source: string,
+  verification: RuleRef['verification'],
+  references: readonly ReferenceId[] = [],
+): RuleRef => ({
   id,
   summary,
   source,
+  references,
   verification,
 });
 
@@ -68,8 +78,8 @@ export const R = {
   ),
   ocdDuration: rule(
     'adequacy.ocd-duration',
-    `An SRI trial counted for OCD needs at least ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a moderate-to-high dose.`,
-    'FACTS.md §5 (Eur Psychiatry DUI paper) [S]; "high dose" uses the ATRQ minimum here because no OCD dose table is verified.',
+    `An SRI trial counted for OCD needs at least ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks in all, at least ${MIN_OCD_WEEKS_AT_DOSE} of them at the OCD target dose (higher than in depression).`,
+    'APA OCD practice guideline 2007: an adequate SRI trial lasts 8-12 weeks with at least 4-6 weeks at the maximal tolerable dose; NICE CG31: 12 weeks at an adequate dose before judging response',
     'S',
   ),
   adherenceAntipsychotic: rule(

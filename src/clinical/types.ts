@@ -204,7 +204,8 @@ export interface ProcedureMark {
 export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
 /** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
 export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
-export type TrialRole = 'monotherapy' | 'augmentation' | 'combination';
+/** hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on. */
+export type TrialRole = 'monotherapy' | 'augmentation' | 'combination' | 'hypnotic';
 
 /** The daily dose over one stretch of a trial. */
 export interface DoseStep {

@@ -17,7 +17,7 @@ test.describe('EHR launch', () => {
 
   test('mdd-responder: the launch ends on the record with escitalopram', async ({ page }) => {
     await launchFromEhr(page, 'mdd-responder');
-    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+    await expect(page.getByText(/escitalopram/i).filter({ visible: true }).first()).toBeVisible();
   });
 
   test('the app talks only to its own origin and the EHR\'s FHIR/auth origin', async ({ page }) => {
@@ -38,7 +38,30 @@ test.describe('EHR launch', () => {
       expect(scriptSrc).toBe("script-src 'self'");
       expect(csp).toMatch(/default-src 'self'/);
       expect(csp).toContain(`connect-src 'self' ${SANDBOX_ORIGIN}`);
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers()['permissions-policy']).toContain('camera=()');
     }
+  });
+
+  test('no Content-Security-Policy violation while the app runs, and the timeline details (a React style prop) are positioned', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const seen = ((window as unknown as { cspViolations?: string[] }).cspViolations ??= []);
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await launchFromEhr(page, 'trd-two-failures');
+    await page.locator('.trp-condition-line .trp-link-button').first().click();
+    const details = page.getByTestId('trp-details');
+    await expect(details).toBeVisible();
+    expect(await details.evaluate((element) => (element as HTMLElement).style.left)).toMatch(/^\d+(\.\d+)?px$/);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   test('the app runs inside the EHR\'s frame (1024x700)', async ({ page }) => {
@@ -50,7 +73,7 @@ test.describe('EHR launch', () => {
     await launchFromEhr(page, 'mdd-responder');
     await expect(page.getByRole('region', { name: 'Patient' })).toBeVisible();
     await launchFromEhr(page, 'mdd-responder', { needPatientBanner: false });
-    await expect(page.getByText(/escitalopram/i).first()).toBeVisible();
+    await expect(page.getByText(/escitalopram/i).filter({ visible: true }).first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Patient' })).toHaveCount(0);
   });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, serveApp } from '../../sandbox/serve-app';
+import { contentSecurityPolicy, PERMISSIONS_POLICY, serveApp } from '../../sandbox/serve-app';
 
 let origin: string;
 let close: () => void;
@@ -14,7 +14,10 @@ beforeAll(async () => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
-  const server = await serveApp({ distDir: dist, host: '127.0.0.1', port: 0, fhirOrigin: 'http://127.0.0.1:4010', ehrOrigin: 'http://127.0.0.1:4010' });
+  const server = await serveApp({
+    distDir: dist, host: '127.0.0.1', port: 0, fhirOrigin: 'http://127.0.0.1:4010', ehrOrigin: 'http://127.0.0.1:4010',
+    smartConfig: [{ issMatch: '^http://127\\.0\\.0\\.1:4010/fhir/?$', clientId: 'dev', scope: 'openid' }],
+  });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => server.close();
 });
@@ -29,15 +32,34 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("frame-ancestors http://127.0.0.1:4010 'self'");
     expect(csp).toContain("object-src 'none'");
   });
+
+  it('allows styles from self only: no unsafe-inline (React style props go through the CSSOM, which CSP allows)', () => {
+    const csp = contentSecurityPolicy('http://127.0.0.1:4010', 'http://127.0.0.1:4010');
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
 });
 
 describe('serveApp', () => {
+  it('serves the development configuration given to it as /smart-config.json, fresh on every launch', async () => {
+    const response = await fetch(`${origin}/smart-config.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.json()).toEqual([{ issMatch: '^http://127\\.0\\.0\\.1:4010/fhir/?$', clientId: 'dev', scope: 'openid' }]);
+  });
+
   it('serves index.html at / and hashed assets, each with the CSP', async () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+    expect(PERMISSIONS_POLICY).toContain('camera=()');
+    expect(PERMISSIONS_POLICY).toContain('geolocation=()');
+    expect(PERMISSIONS_POLICY).toContain('clipboard-write=(self)');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     const asset = await fetch(`${origin}/assets/index-abc.js`);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toContain('immutable');

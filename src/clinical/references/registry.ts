@@ -40,7 +40,7 @@ export const REFERENCES = {
   apaOcd2007: {
     short: 'APA OCD guideline 2007',
     citation:
-      'Koran LM, Hanna GL, Hollander E, Nestadt G, Simpson HB. Practice guideline for the treatment of patients with obsessive-compulsive disorder. American Psychiatric Association. Am J Psychiatry. 2007;164(7 Suppl):5-53.',
+      'American Psychiatric Association (Koran LM, Hanna GL, Hollander E, Nestadt G, Simpson HB). Practice guideline for the treatment of patients with obsessive-compulsive disorder. Am J Psychiatry. 2007;164(7 Suppl):5-53.',
     url: 'https://psychiatryonline.org/pb/assets/raw/sitewide/practice_guidelines/guidelines/ocd.pdf',
     kind: 'guideline',
   },
@@ -63,6 +63,13 @@ export const REFERENCES = {
     citation:
       'Carmi L, Tendler A, Bystritsky A, et al. Efficacy and safety of deep transcranial magnetic stimulation for obsessive-compulsive disorder: a prospective multicenter randomized double-blind placebo-controlled trial. Am J Psychiatry. 2019;176(11):931-938.',
     url: 'https://doi.org/10.1176/appi.ajp.2019.18101180',
+    kind: 'paper',
+  },
+  chandler2010: {
+    short: 'Chandler 2010',
+    citation:
+      'Chandler GM, Iosifescu DV, Pollack MH, Targum SD, Fava M. Validation of the Massachusetts General Hospital Antidepressant Treatment History Questionnaire (ATRQ). CNS Neurosci Ther. 2010;16(5):322-325.',
+    url: 'https://doi.org/10.1111/j.1755-5949.2009.00102.x',
     kind: 'paper',
   },
   clozarilLabel: {
@@ -106,6 +113,13 @@ export const REFERENCES = {
       'US prescribing information (FDA-approved product labels), National Library of Medicine DailyMed. The rule names the product and label section.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/',
     kind: 'label',
+  },
+  desseilles2011: {
+    short: 'Desseilles 2011',
+    citation:
+      'Desseilles M, Witte J, Chang TE, et al. Assessing the adequacy of past antidepressant trials: a clinician\'s guide to the antidepressant treatment response questionnaire. J Clin Psychiatry. 2011;72(8):1152-1154.',
+    url: 'https://doi.org/10.4088/JCP.11ac07225',
+    kind: 'paper',
   },
   dunlop2014: {
     short: 'Dunlop 2014',
@@ -235,7 +249,7 @@ export const REFERENCES = {
   niceCg31: {
     short: 'NICE CG31',
     citation:
-      'National Institute for Health and Care Excellence. Obsessive-compulsive disorder and body dysmorphic disorder: treatment. Clinical guideline CG31; 2005.',
+      'National Institute for Health and Care Excellence. Obsessive-compulsive disorder and body dysmorphic disorder: treatment. Clinical guideline CG31, 2005.',
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
   },
@@ -299,6 +313,13 @@ export const REFERENCES = {
     citation:
       'Sanacora G, Frye MA, McDonald W, et al. A consensus statement on the use of ketamine in the treatment of mood disorders. JAMA Psychiatry. 2017;74(4):399-405.',
     url: 'https://doi.org/10.1001/jamapsychiatry.2017.0080',
+    kind: 'guideline',
+  },
+  sateia2017: {
+    short: 'Sateia 2017',
+    citation:
+      'Sateia MJ, Buysse DJ, Krystal AD, Neubauer DN, Heald JL. Clinical Practice Guideline for the Pharmacologic Treatment of Chronic Insomnia in Adults: An American Academy of Sleep Medicine Clinical Practice Guideline. J Clin Sleep Med. 2017;13(2):307-349.',
+    url: 'https://doi.org/10.5664/jcsm.6470',
     kind: 'guideline',
   },
   spravatoLabel: {

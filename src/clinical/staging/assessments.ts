@@ -138,7 +138,7 @@ export function assess(input: AssessmentInput): Assessment {
   const conditionSources = input.diagnoses.filter((d) => d.kind === condition).map((d) => d.source);
 
   const inEpisode = span ? input.trials.filter((t) => trialInEpisode(t.draft, span)) : [];
-  const judged = inEpisode.filter(def.relevant).map((t) => input.rejudge(t, condition));
+  const judged = inEpisode.filter((t) => t.role !== 'hypnotic' && def.relevant(t)).map((t) => input.rejudge(t, condition));
   const counted = judged.filter(def.counts);
   const failed = counted.filter((t) => isFailedAdequate(t, def.responseWithoutRemissionFails) && def.failureEvidence.includes(t.outcome.basis));
   const failedAgents = new Set(failed.map((t) => t.draft.ingredient));

@@ -103,9 +103,220 @@ function atrqRule(row: AtrqRow): RuleRef {
   return rule(
     `adequacy.min-dose.atrq.${row.drug}`,
     `${row.drug}: minimum adequate antidepressant dose ${row.minMgPerDay} mg/day (MGH-ATRQ${row.drug === 'quetiapine' ? ', augmentation' : ''}).`,
-    `${SRC.atrq}; row "${row.drug === 'quetiapine' ? 'quetiapine (adjunct, Poland-specific add-on)' : row.drug}" (${row.cell})`,
+    `MGH-ATRQ minimum-dose column as transcribed from a trial-specific form of the questionnaire, row "${row.drug === 'quetiapine' ? 'quetiapine (adjunct, Poland-specific add-on)' : row.drug}" (${row.cell})`,
     'S',
+    ['chandler2010', 'desseilles2011'],
   );
+}
+
+/**
+ * Where the product label sets a higher effective antidepressant dose than the ATRQ transcription, the label wins
+ * (an adequate trial must reach a dose that is effective by the label).
+ */
+interface LabelDoseRow {
+  drug: string;
+  minMgPerDay: number;
+  rule: RuleRef;
+}
+export const LABEL_MIN_DOSES: readonly LabelDoseRow[] = [
+  {
+    drug: 'reboxetine',
+    minMgPerDay: 8,
+    rule: rule(
+      'adequacy.min-dose.label.reboxetine',
+      'reboxetine: minimum adequate antidepressant dose 8 mg/day (4 mg twice daily), not the 4 mg/day of the ATRQ transcription.',
+      'Edronax (reboxetine) SmPC, section 4.2: 4 mg twice daily (8 mg/day)',
+      'V',
+      ['emcSmpc'],
+    ),
+  },
+  {
+    drug: 'fluvoxamine',
+    minMgPerDay: 100,
+    rule: rule(
+      'adequacy.min-dose.label.fluvoxamine',
+      'fluvoxamine for depression: minimum adequate dose 100 mg/day (the usual effective daily dose), not the 50 mg starting dose.',
+      'Faverin (fluvoxamine) SmPC, section 4.2, depression: usual effective daily dose 100 mg (US labels cover OCD only)',
+      'V',
+      ['emcSmpc'],
+    ),
+  },
+];
+
+/** Products judged as themselves, not by their ingredient's plain row. Matched on the recorded product name or its other ingredient. */
+export interface ProductDoseRow {
+  drug: string;
+  /** The product, in words. */
+  product: string;
+  /** Matches the recorded product name. */
+  pattern?: RegExp;
+  /** A combination product containing this other ingredient. */
+  withIngredient?: string;
+  /** Minimum adequate antidepressant dose (mg/day of `drug`), or null: this form is not an antidepressant treatment. */
+  minMgPerDay: number | null;
+  rule: RuleRef;
+}
+export const PRODUCT_DOSES: readonly ProductDoseRow[] = [
+  {
+    drug: 'paroxetine',
+    product: 'controlled-release paroxetine',
+    pattern: /\b(cr|controlled[- ]release|extended[- ]release|er|24 hr)\b/i,
+    minMgPerDay: 25,
+    rule: rule(
+      'adequacy.min-dose.atrq.paroxetine-cr',
+      'controlled-release paroxetine: minimum adequate antidepressant dose 25 mg/day.',
+      'MGH-ATRQ minimum-dose column, row "paroxetine" (20 mg/d, 25 mg/d CR); Paxil CR label section 2.1: 25 mg/day starting dose',
+      'S',
+      ['chandler2010', 'desseilles2011', 'dailyMed'],
+    ),
+  },
+  {
+    drug: 'selegiline',
+    product: 'transdermal selegiline',
+    pattern: /transdermal|patch|emsam|\/\s*24\s*h/i,
+    minMgPerDay: 6,
+    rule: rule(
+      'adequacy.min-dose.selegiline-transdermal',
+      'transdermal selegiline (Emsam): minimum adequate antidepressant dose 6 mg/24 h.',
+      'Emsam label, section 2.1: 6 mg/24 h is the starting and target dose; MGH-ATRQ row "selegiline transdermal"',
+      'V',
+      ['dailyMed', 'chandler2010'],
+    ),
+  },
+  {
+    drug: 'selegiline',
+    product: 'oral selegiline',
+    minMgPerDay: null,
+    rule: rule(
+      'adequacy.selegiline-oral',
+      'oral selegiline (5-10 mg/day, a selective MAO-B inhibitor for Parkinson disease) is not an antidepressant trial; only transdermal selegiline is licensed for depression.',
+      'Emsam label, section 1 (major depressive disorder); oral selegiline (Eldepryl) label, section 1 (Parkinson disease)',
+      'V',
+      ['dailyMed'],
+    ),
+  },
+  {
+    drug: 'bupropion',
+    product: 'dextromethorphan-bupropion (Auvelity)',
+    withIngredient: 'dextromethorphan',
+    minMgPerDay: 210,
+    rule: rule(
+      'adequacy.min-dose.dextromethorphan-bupropion',
+      'dextromethorphan-bupropion (Auvelity) is judged as itself: adequate at its labelled dose, one 45/105 mg tablet twice daily (bupropion 210 mg/day), not at bupropion\'s 300 mg/day.',
+      'Auvelity label, section 2.1: one tablet (45 mg dextromethorphan / 105 mg bupropion) twice daily after the first 3 days',
+      'V',
+      ['dailyMed'],
+    ),
+  },
+];
+
+/** The product row a trial's records match (their names and other ingredients), or null. */
+export function productDoseOf(drug: string, names: readonly string[], otherIngredients: readonly string[]): ProductDoseRow | null {
+  for (const row of PRODUCT_DOSES) {
+    if (row.drug !== drug) continue;
+    if (row.withIngredient !== undefined) {
+      if (otherIngredients.includes(row.withIngredient)) return row;
+      continue;
+    }
+    if (row.pattern === undefined || names.some((n) => row.pattern!.test(n))) return row;
+  }
+  return null;
+}
+
+/**
+ * OCD: serotonin reuptake inhibitors need higher doses than in depression. The minimum adequate dose is the lower
+ * end of the usual target dose (APA 2007, Table 2); maxima as there.
+ */
+export interface OcdDoseRow {
+  drug: string;
+  minMgPerDay: number;
+  maxMgPerDay: number;
+  rule: RuleRef;
+}
+const ocd = (drug: string, min: number, max: number, target: string): OcdDoseRow => ({
+  drug,
+  minMgPerDay: min,
+  maxMgPerDay: max,
+  rule: rule(
+    `adequacy.min-dose.ocd.${drug}`,
+    `${drug} for OCD: adequate from ${min} mg/day (usual target ${target} mg/day; usual maximum ${max} mg/day).`,
+    `APA OCD practice guideline 2007, Table 2 (starting, usual target and maximum doses of SRIs), row "${drug}"`,
+    'S',
+    ['apaOcd2007'],
+  ),
+});
+export const OCD_MIN_DOSES: readonly OcdDoseRow[] = [
+  ocd('citalopram', 40, 80, '40-60'),
+  ocd('clomipramine', 100, 250, '100-250'),
+  ocd('escitalopram', 20, 40, '20'),
+  ocd('fluoxetine', 40, 80, '40-60'),
+  ocd('fluvoxamine', 200, 300, '200'),
+  ocd('paroxetine', 40, 60, '40-60'),
+  ocd('sertraline', 200, 200, '200'),
+];
+
+/**
+ * Doses at or below these are hypnotic use, not an antidepressant or antipsychotic trial or augmentation: listed on the
+ * timeline as such and not counted.
+ */
+export interface HypnoticCeilingRow {
+  drug: string;
+  maxMgPerDay: number;
+  rule: RuleRef;
+}
+export const HYPNOTIC_CEILINGS: readonly HypnoticCeilingRow[] = [
+  {
+    drug: 'doxepin',
+    maxMgPerDay: 6,
+    rule: rule(
+      'trials.hypnotic-dose.doxepin',
+      'doxepin at or below 6 mg/day is a hypnotic dose (Silenor, for insomnia: 3-6 mg), not an antidepressant trial.',
+      'Silenor (doxepin) label, section 2.1: 6 mg once daily, 3 mg for some; AASM 2017 insomnia guideline (doxepin 3-6 mg)',
+      'V',
+      ['dailyMed', 'sateia2017'],
+    ),
+  },
+  {
+    drug: 'trazodone',
+    maxMgPerDay: 100,
+    rule: rule(
+      'trials.hypnotic-dose.trazodone',
+      'trazodone at or below 100 mg/day is taken as hypnotic use, not an antidepressant trial (antidepressant doses start at 150-300 mg/day).',
+      'AASM 2017 insomnia guideline (trazodone studied at 50 mg); Desyrel label, section 2.1: depression from 150 mg/day; ceiling of 100 mg: working rule',
+      'U',
+      ['sateia2017', 'dailyMed', 'projectWorkingRule'],
+    ),
+  },
+  {
+    drug: 'quetiapine',
+    maxMgPerDay: 50,
+    rule: rule(
+      'trials.hypnotic-dose.quetiapine',
+      'quetiapine at or below 50 mg/day is taken as hypnotic (off-label sedative) use, not an antipsychotic trial or an augmentation.',
+      'Below every licensed quetiapine dose (schizophrenia from 150 mg/day, bipolar depression 300 mg/day, MDD adjunct 150 mg/day: Seroquel and Seroquel XR labels, section 2); ceiling of 50 mg: working rule',
+      'U',
+      ['dailyMed', 'projectWorkingRule'],
+    ),
+  },
+  {
+    drug: 'mirtazapine',
+    maxMgPerDay: 7.5,
+    rule: rule(
+      'trials.hypnotic-dose.mirtazapine',
+      'mirtazapine at or below 7.5 mg/day is taken as hypnotic use, not an antidepressant trial (the effective antidepressant dose starts at 15 mg/day).',
+      'Remeron label, section 2.1: 15 mg/day starting dose, effective range 15-45 mg; ceiling of 7.5 mg: working rule',
+      'U',
+      ['dailyMed', 'projectWorkingRule'],
+    ),
+  },
+];
+
+export function hypnoticCeilingOf(drug: string): HypnoticCeilingRow | null {
+  return HYPNOTIC_CEILINGS.find((r) => r.drug === drug) ?? null;
+}
+
+export function ocdMinimumDose(drug: string): OcdDoseRow | null {
+  return OCD_MIN_DOSES.find((r) => r.drug === drug) ?? null;
 }
 
 export type DoseUse = 'antidepressant' | 'antipsychotic' | 'augmentation';
@@ -123,6 +334,8 @@ export function minimumAdequateDose(ingredient: string, use?: DoseUse): DoseThre
   }
   const isAntipsychotic = row?.drugClass === 'antipsychotic';
   if (isAntipsychotic && use !== 'antidepressant') return antipsychoticThreshold(key);
+  const label = LABEL_MIN_DOSES.find((r) => r.drug === key);
+  if (label) return { ingredient: key, mgPerDay: label.minMgPerDay, scale: 'mg', drugMgPerDay: label.minMgPerDay, rule: label.rule };
   const a = ATRQ_MIN_DOSES.find((r) => r.drug === key);
   if (!a) return null;
   return { ingredient: key, mgPerDay: a.minMgPerDay, scale: 'mg', drugMgPerDay: a.minMgPerDay, rule: atrqRule(a), ...(a.note ? { note: a.note } : {}) };
@@ -246,6 +459,7 @@ function round(n: number, digits: number): number {
 export function doseTableRules(): RuleRef[] {
   const rules = ATRQ_MIN_DOSES.map(atrqRule);
   rules.push(atrqRule(QUETIAPINE_AUGMENTATION));
+  for (const list of [LABEL_MIN_DOSES, PRODUCT_DOSES, OCD_MIN_DOSES, HYPNOTIC_CEILINGS]) for (const r of list) rules.push(r.rule);
   const antipsychotics = [...new Set(MAX_LICENSED_DOSES.map((r) => r.drug))];
   for (const drug of antipsychotics) {
     rules.push(antipsychoticThreshold(drug).rule);

@@ -3,6 +3,7 @@
  * page's first module (src/main.tsx) can ask for it, without React: the shell subscribes to its status through
  * real-services.tsx. Kept apart from the React side so the page's first module stays small.
  */
+import { localIsoDate } from './dates';
 import type { AnalysisStatus } from './services';
 
 export type Analysis = typeof import('./analysis-services');
@@ -12,8 +13,11 @@ let analysisStatus: AnalysisStatus = { status: 'loading' };
 let preloading = false;
 const listeners = new Set<() => void>();
 
-/** Starts fetching the analysis chunk (once). */
-export function preloadAnalysis(): void {
+/**
+ * Starts fetching the analysis chunk (once). `warmUp` (the app's page, not tests): once it has loaded, compile the
+ * engine and the timeline page on a made-up record while the patient's record is still being read (warm-up.tsx).
+ */
+export function preloadAnalysis(options: { warmUp?: boolean } = {}): void {
   if (analysis || analysisStatus.status === 'error' || preloading) return;
   preloading = true;
   import('./analysis-services').then(
@@ -21,6 +25,9 @@ export function preloadAnalysis(): void {
       analysis = module;
       analysisStatus = { status: 'ready' };
       listeners.forEach((listener) => listener());
+      // After the listeners' renders: a record that has already arrived is drawn first, and the warm-up only fills
+      // time the page would otherwise spend waiting.
+      if (options.warmUp) setTimeout(() => module.warmUp(localIsoDate(new Date())), 0);
     },
     (error: unknown) => {
       analysisStatus = { status: 'error', error };

@@ -18,6 +18,7 @@ import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, W
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
 
 export { RULES };
+export { warmUp } from './warm-up';
 
 export function derive(record: PatientRecord, asOf: string): Derivation {
   return derivePatient(record, { asOf });

@@ -119,6 +119,7 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
   monotherapy: 'monotherapy',
   augmentation: 'augmentation',
   combination: 'combination',
+  hypnotic: 'hypnotic use (not counted)',
 };
 
 // The engine's own table, so the timeline and the engine's sentences name an instrument the same way.

@@ -17,7 +17,8 @@ describe('minimumAdequateDose: MGH-ATRQ (atrq_min_doses.tsv, FACTS §1.3 [S])', 
     expect(t).toMatchObject({ mgPerDay: 150, scale: 'mg' });
     expect(75 < t!.mgPerDay).toBe(true);
     expect(t!.rule.verification).toBe('S');
-    expect(t!.rule.source).toMatch(/COMP006 trial-specific/);
+    expect(t!.rule.source).toMatch(/trial-specific form/);
+    expect(t!.rule.references).toEqual(['chandler2010', 'desseilles2011']);
     expect(t!.rule.source).toMatch(/row "venlafaxine"/);
   });
   it.each([

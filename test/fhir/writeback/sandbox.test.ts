@@ -12,11 +12,12 @@ import { identifierQuery } from '../../../src/fhir/writeback/build';
 import { WriteBackError } from '../../../src/fhir/writeback/types';
 import { writeCarePlan } from '../../../src/fhir/writeback/write';
 import { ehrLaunchTokens, fhirGet, startTestSandbox } from '../../sandbox-server/harness';
+import { APP_SCOPES_V1 } from '../../../src/fhir/app-scopes';
 import { draft } from './fixture';
 
 const PATIENT = 'pat-a';
-const WRITE_SCOPES =
-  'launch openid fhirUser patient/*.read patient/CarePlan.write patient/ServiceRequest.write patient/Provenance.write';
+// The app's own scopes: the sandbox grants only what the client is registered for.
+const WRITE_SCOPES = ['launch', ...APP_SCOPES_V1].join(' ');
 
 let sandbox: Sandbox;
 let token = '';
