@@ -80,7 +80,8 @@ export const ptsd: DemoPatient = {
       paroxetine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       venlafaxine: { ongoing: true },
     },
-    suggestions: { 'trauma-focused-therapy': 'suggested', esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable' },
+    // Cognitive processing therapy is recorded as done: trauma-focused therapy is reported as given, not suggested.
+    suggestions: { esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable', 'trauma-focused-therapy': 'not-eligible' },
     safety: [],
   },
 };

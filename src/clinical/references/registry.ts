@@ -124,7 +124,7 @@ export const REFERENCES = {
   dunlop2014: {
     short: 'Dunlop 2014',
     citation:
-      'Dunlop BW, Kaye JL, Youngner C, Rothbaum B. Assessing treatment-resistant posttraumatic stress disorder: the Emory treatment resistance interview for PTSD (E-TRIP). Behav Sci (Basel). 2014;4(4):511-527.',
+      'Dunlop BW, Kaye JL, Youngner C, Rothbaum B. Assessing treatment-resistant posttraumatic stress disorder: the Emory treatment resistance interview for PTSD (E-TRIP). Behav Sci. 2014;4(4):511-527.',
     url: 'https://doi.org/10.3390/bs4040511',
     kind: 'paper',
   },
@@ -134,6 +134,20 @@ export const REFERENCES = {
       'Summaries of Product Characteristics (UK/EU licensed products), electronic medicines compendium. The rule names the product and section.',
     url: 'https://www.medicines.org.uk/emc',
     kind: 'label',
+  },
+  farris2013: {
+    short: 'Farris 2013',
+    citation:
+      'Farris SG, McLean CP, Van Meter PE, Simpson HB, Foa EB. Treatment response, symptom remission, and wellness in obsessive-compulsive disorder. J Clin Psychiatry. 2013;74(7):685-690.',
+    url: 'https://doi.org/10.4088/JCP.12m07789',
+    kind: 'paper',
+  },
+  fava2003: {
+    short: 'Fava 2003',
+    citation:
+      'Fava M. Diagnosis and definition of treatment-resistant depression. Biol Psychiatry. 2003;53(8):649-659.',
+    url: 'https://doi.org/10.1016/S0006-3223(03)00231-2',
+    kind: 'paper',
   },
   fdaDen170078: {
     short: 'FDA DEN170078',
@@ -162,6 +176,13 @@ export const REFERENCES = {
       'U.S. Food and Drug Administration. Premarket approval supplement P970003/S050: VNS Therapy System, adjunctive long-term treatment of chronic or recurrent depression in patients 18 years or older in a major depressive episode (unipolar or bipolar) without adequate response to four or more adequate antidepressant treatments (15 July 2005).',
     url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpma/pma.cfm?id=P970003S050',
     kind: 'label',
+  },
+  fekadu2018: {
+    short: 'Fekadu 2018',
+    citation:
+      'Fekadu A, Donocik JG, Cleare AJ. Standardisation framework for the Maudsley staging method for treatment resistance in depression. BMC Psychiatry. 2018;18(1):100.',
+    url: 'https://doi.org/10.1186/s12888-018-1679-x',
+    kind: 'paper',
   },
   fhirR4: {
     short: 'FHIR R4',
@@ -196,6 +217,20 @@ export const REFERENCES = {
       'Goodwin GM, Aaronson ST, Alvarez O, et al. Single-dose psilocybin for a treatment-resistant episode of major depression. N Engl J Med. 2022;387(18):1637-1648.',
     url: 'https://doi.org/10.1056/NEJMoa2206443',
     kind: 'paper',
+  },
+  hawley2002: {
+    short: 'Hawley 2002',
+    citation:
+      'Hawley CJ, Gale TM, Sivakumaran T; Hertfordshire Neuroscience Research group. Defining remission by cut off score on the MADRS: selecting the optimal value. J Affect Disord. 2002;72(2):177-184.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/12200208/',
+    kind: 'paper',
+  },
+  hidalgoMazzei2019: {
+    short: 'Hidalgo-Mazzei 2019',
+    citation:
+      'Hidalgo-Mazzei D, Berk M, Cipriani A, et al. Treatment-resistant and multi-therapy-resistant criteria for bipolar depression: consensus definition. Br J Psychiatry. 2019;214(1):27-35.',
+    url: 'https://doi.org/10.1192/bjp.2018.257',
+    kind: 'guideline',
   },
   howes2017: {
     short: 'Howes 2017',
@@ -322,6 +357,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.5664/jcsm.6470',
     kind: 'guideline',
   },
+  sforzini2022: {
+    short: 'Sforzini 2022',
+    citation:
+      'Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry. 2022;27(3):1286-1299.',
+    url: 'https://doi.org/10.1038/s41380-021-01381-x',
+    kind: 'guideline',
+  },
   spravatoLabel: {
     short: 'Spravato label',
     citation:
@@ -336,12 +378,33 @@ export const REFERENCES = {
     url: 'https://www.accessdata.fda.gov/scripts/cder/rems/index.cfm?event=IndvRemsDetails.page&REMS=386',
     kind: 'registry',
   },
+  thase1997: {
+    short: 'Thase 1997',
+    citation:
+      'Thase ME, Rush AJ. When at first you don\'t succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry. 1997;58 Suppl 13:23-29.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/9402916/',
+    kind: 'paper',
+  },
+  trivedi2006: {
+    short: 'Trivedi 2006',
+    citation:
+      'Trivedi MH, Rush AJ, Wisniewski SR, et al. Evaluation of outcomes with citalopram for depression using measurement-based care in STAR*D: implications for clinical practice. Am J Psychiatry. 2006;163(1):28-40.',
+    url: 'https://doi.org/10.1176/appi.ajp.163.1.28',
+    kind: 'paper',
+  },
   vaDodPtsd2023: {
     short: 'VA/DoD PTSD guideline 2023',
     citation:
       'U.S. Department of Veterans Affairs and Department of Defense. VA/DoD Clinical Practice Guideline for the Management of Posttraumatic Stress Disorder and Acute Stress Disorder, version 4.0; 2023.',
     url: 'https://www.healthquality.va.gov/guidelines/MH/ptsd/',
     kind: 'guideline',
+  },
+  vsacReferralAdultDepression: {
+    short: 'VSAC Referral for Adult Depression',
+    citation:
+      'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
+    url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
   },
 } as const satisfies Record<string, Reference>;
 

@@ -172,7 +172,7 @@ export function assess(input: AssessmentInput): Assessment {
     const ect = span ? input.procedures.filter((p) => p.kind === 'ect' && inSpan(toDay(p.start), span)) : [];
     const adTrials = counted;
     const addOns = judged.filter((t) => t.role === 'augmentation' || t.role === 'combination');
-    const tr = thaseRushStage(adTrials, ect, current !== null);
+    const tr = thaseRushStage(adTrials, ect);
     assessment.thaseRush = tr.stage;
     assessment.thaseRushBasis = tr.basis;
     const phq9 = (input.scores.get('phq9') ?? []).filter((s) => (span ? inSpan(s.day, span) : false));

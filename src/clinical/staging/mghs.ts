@@ -1,11 +1,26 @@
 /**
- * MGH staging (MGH-S), PLoS One 2020 PMC7392234 panel 1 (FACTS.md §2.3 [V]): +1 per adequate (>= 6 weeks,
- * adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation, +0.5 per augmentation or
- * combination, +3 for ECT.
+ * MGH staging (Fava 2003): +1 per adequate (>= 6 weeks, adequate dose) non-responsive antidepressant trial, +0.5 per
+ * optimisation of dose, +0.5 per augmentation or combination, +3 for ECT. Optimisation is raising the dose beyond the
+ * minimum adequate dose; titrating up to it is how every trial starts, not an optimisation.
  */
 import type { ProcedureMark } from '../types';
-import { doseWasRaised } from '../trials';
 import { type JudgedTrial, isFailedAdequate } from './judged';
+
+/** True when, after a stretch at or above the adequate dose, the dose was raised further. */
+export function optimisedBeyondAdequate(t: JudgedTrial): boolean {
+  const threshold = t.adequacy.adequateDoseMg;
+  if (threshold === null) return false;
+  const comparable = (s: { doseMg: number | null }) =>
+    s.doseMg === null ? null : t.adequacy.cpzBySegment ? t.adequacy.cpzBySegment.get(s as never) ?? null : s.doseMg;
+  let adequateDose: number | null = null;
+  for (const s of t.draft.segments) {
+    const c = comparable(s);
+    if (c === null || s.doseMg === null) continue;
+    if (adequateDose !== null && s.doseMg > adequateDose) return true;
+    if (c >= threshold) adequateDose = adequateDose === null ? s.doseMg : Math.max(adequateDose, s.doseMg);
+  }
+  return false;
+}
 
 export function mghsScore(
   antidepressantTrials: JudgedTrial[],
@@ -14,13 +29,13 @@ export function mghsScore(
 ): { score: number; basis: string } {
   const failed = antidepressantTrials.filter((t) => isFailedAdequate(t));
   // Dose optimisation counted on non-responsive trials, where raising the dose was an attempt to rescue it.
-  const optimised = failed.filter((t) => doseWasRaised(t.draft.segments));
+  const optimised = failed.filter(optimisedBeyondAdequate);
   const addOns = addOnTrials.filter((t) => t.role === 'augmentation' || t.role === 'combination');
   const ect = ectInEpisode.length > 0 ? 3 : 0;
   const score = failed.length + 0.5 * optimised.length + 0.5 * addOns.length + ect;
   const basis = [
     `${failed.length} failed adequate trial(s) × 1`,
-    `${optimised.length} dose optimisation(s) × 0.5`,
+    `${optimised.length} dose optimisation(s) beyond the minimum adequate dose × 0.5`,
     `${addOns.length} augmentation/combination(s) × 0.5`,
     ect ? 'ECT + 3' : 'no ECT',
   ].join(' + ');

@@ -1,7 +1,8 @@
 /**
- * Thase-Rush staging (1997), FACTS.md §2.1 [S]: 0 responds to an adequate trial; I >= 1 failed adequate trial;
- * II failures in two different classes; III stage II + a failed adequate TCA; IV stage III + a failed adequate
- * MAOI; V stage IV + a failed course of bilateral ECT.
+ * Thase-Rush staging (Thase & Rush 1997), each stage requiring the ones before it: I >= 1 failed adequate trial of a
+ * major class; II failures in two distinctly different classes; III stage II plus a failed adequate TCA; IV stage III
+ * plus a failed adequate MAOI; V stage IV plus a failed course of bilateral ECT. Stage II is reached by classes other
+ * than the TCA and MAOI of stages III and IV, which are steps beyond it, not ways into it.
  */
 import type { ProcedureMark } from '../types';
 import { type JudgedTrial, isFailedAdequate } from './judged';
@@ -11,24 +12,32 @@ export interface ThaseRushResult {
   basis: string;
 }
 
-export function thaseRushStage(antidepressantTrials: JudgedTrial[], ectInEpisode: ProcedureMark[], episodeOngoing: boolean): ThaseRushResult {
+/** ECT recorded as not having helped (Procedure.outcome); an ECT course without a stated outcome is not a failure. */
+const ECT_FAILED = /\b(no|without|little|minimal|poor)\s+(response|improvement|benefit|effect)|\bnot\s+(effective|helpful|helped|respond\w*|improved?)|\bineffective|\bunsuccessful|\bfailed|\bnon-?respon\w*/i;
+
+export function ectFailed(p: ProcedureMark): boolean {
+  return p.kind === 'ect' && typeof p.outcome === 'string' && ECT_FAILED.test(p.outcome);
+}
+
+export function thaseRushStage(antidepressantTrials: JudgedTrial[], ectInEpisode: ProcedureMark[]): ThaseRushResult {
   const failed = antidepressantTrials.filter((t) => isFailedAdequate(t));
   if (failed.length === 0) return { stage: 0, basis: 'no failed adequate antidepressant trial in the current episode' };
   const classes = new Set(failed.map((t) => t.draft.drugClass));
-  const tca = failed.some((t) => t.draft.drugClass === 'tca');
-  const maoi = failed.some((t) => t.draft.drugClass === 'maoi');
+  const before = new Set([...classes].filter((c) => c !== 'tca' && c !== 'maoi'));
+  const tca = classes.has('tca');
+  const maoi = classes.has('maoi');
+  const ect = ectInEpisode.filter(ectFailed);
   let stage = 1;
   if (classes.size >= 2) stage = 2;
-  if (stage === 2 && tca) stage = 3;
+  if (before.size >= 2 && tca) stage = 3;
   if (stage === 3 && maoi) stage = 4;
-  // An ECT course in an episode that is still ongoing is taken as failed (estimated; ECT outcome is rarely coded).
-  const ectFailed = ectInEpisode.length > 0 && episodeOngoing;
-  if (stage === 4 && ectFailed) stage = 5;
+  if (stage === 4 && ect.length > 0) stage = 5;
   const parts = [
     `${failed.length} failed adequate trial(s) in ${classes.size} class(es): ${[...classes].join(', ')}`,
-    tca ? 'includes a TCA' : 'no failed adequate TCA',
-    maoi ? 'includes an MAOI' : 'no failed adequate MAOI',
+    tca ? (before.size >= 2 ? 'a failed adequate TCA after two other classes' : 'a failed adequate TCA, but not after failures in two other classes (stage III needs stage II first)') : 'no failed adequate TCA',
+    maoi ? (stage >= 4 ? 'a failed adequate MAOI after the TCA' : 'a failed adequate MAOI, but stage III not reached (stage IV needs it)') : 'no failed adequate MAOI',
   ];
-  if (stage >= 4) parts.push(ectFailed ? 'ECT in the current episode without remission (estimated)' : 'no failed ECT course');
+  if (ectInEpisode.length > 0)
+    parts.push(ect.length > 0 ? `ECT recorded as not helping (${ect[0]!.source})` : 'ECT in the episode without a recorded failure (not counted as failed)');
   return { stage, basis: parts.join('; ') };
 }

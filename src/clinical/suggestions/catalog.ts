@@ -17,6 +17,7 @@ import type {
   InterventionId,
   Outcome,
   ProcedureKind,
+  PsychotherapyModality,
   Verification,
 } from '../types';
 
@@ -182,6 +183,8 @@ export interface CatalogOption {
   referral: boolean;
   /** A verified code for the activity; null = text only (ECT and rTMS SNOMED codes are unverified). */
   code: OptionCode | null;
+  /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
+  givenAs?: PsychotherapyModality[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1210,6 +1213,7 @@ export const CATALOG: readonly CatalogOption[] = [
     references: [src(['vaDodPtsd2023'], 'S'), src(['dunlop2014'], 'V', 'E-TRIP')],
     referral: false,
     code: null,
+    givenAs: ['trauma-focused'],
   },
   {
     id: 'psychosocial-support',

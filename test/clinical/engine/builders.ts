@@ -154,7 +154,7 @@ export function allergy(name: string, recorded: string): AllergyIntolerance {
   } as AllergyIntolerance;
 }
 
-export function ect(date: string): Procedure {
+export function ect(date: string, outcome?: string): Procedure {
   return {
     resourceType: 'Procedure',
     id: nextId('proc'),
@@ -162,6 +162,7 @@ export function ect(date: string): Procedure {
     subject,
     code: { coding: [{ system: 'http://example.org/trd-timeline/CodeSystem/procedures', code: 'ect' }], text: 'Electroconvulsive therapy' },
     performedDateTime: date,
+    ...(outcome ? { outcome: { text: outcome } } : {}),
   };
 }
 

@@ -24,11 +24,26 @@ describe('Thase-Rush (FACTS §2.1 [S])', () => {
     const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
     expect(assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs]), 'mdd').thaseRush).toBe(4);
   });
-  it('stage IV plus ECT in the still-current episode is stage V (ECT failure estimated)', () => {
+  it('stage IV plus ECT in the still-current episode without a recorded outcome stays stage IV (ECT not counted as failed)', () => {
     const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs, ect('2025-06-01')]), 'mdd');
+    expect(a.thaseRush).toBe(4);
+    expect(a.thaseRushBasis).toMatch(/ECT in the episode without a recorded failure/);
+  });
+  it('stage IV plus an ECT course recorded as not helping is stage V (Thase 1997: failure of bilateral ECT)', () => {
+    const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs, ect('2025-06-01', 'No improvement after 12 treatments')]), 'mdd');
     expect(a.thaseRush).toBe(5);
-    expect(a.thaseRushBasis).toMatch(/estimated/);
+  });
+  it('a TCA and an MAOI failing, and nothing else, is stage II, not IV (stages III and IV require stage II first)', () => {
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['nortriptyline', 100], ['phenelzine', 60]])]), 'mdd');
+    expect(a.thaseRush).toBe(2);
+    expect(a.thaseRushBasis).toMatch(/stage III needs stage II first/);
+  });
+  it('SSRI and TCA failing is stage II; SSRI, SNRI and TCA is stage III', () => {
+    expect(assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['sertraline', 100], ['nortriptyline', 100]])]), 'mdd').thaseRush).toBe(2);
+    const three = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100]]);
+    expect(assessmentOf(derive([patient(), mdd('2023-12-01'), ...three]), 'mdd').thaseRush).toBe(3);
   });
 });
 
@@ -64,7 +79,15 @@ describe('MGH-S (FACTS §2.3 [V])', () => {
     const ari = statement('aripiprazole', 5, '2024-03-01', '2024-05-01');
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2, ari]), 'mdd');
     expect(a.failedAdequateTrials).toBe(1);
-    expect(a.mghs).toBe(2); // 1 + 0.5 (50 -> 150 mg) + 0.5 (aripiprazole)
+    expect(a.mghs).toBe(2); // 1 + 0.5 (50 -> 150 mg, beyond the adequate 50 mg) + 0.5 (aripiprazole)
+  });
+  it('titration up to the minimum adequate dose is not an optimisation (sertraline 25 -> 50 mg: +1 only; Fava 2003)', () => {
+    const s1 = statement('sertraline', 25, '2024-01-01', '2024-01-14');
+    const s2 = statement('sertraline', 50, '2024-01-15', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2]), 'mdd');
+    expect(a.failedAdequateTrials).toBe(1);
+    expect(a.mghs).toBe(1);
+    expect(a.mghsBasis).toMatch(/^1 failed adequate trial\(s\) × 1 \+ 0 dose optimisation/);
   });
 });
 
