@@ -196,6 +196,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.163.1.28',
     kind: 'paper',
   },
+  vsacReferralAdultDepression: {
+    short: 'VSAC Referral for Adult Depression',
+    citation:
+      'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
+    url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceId = keyof typeof REFERENCES;
