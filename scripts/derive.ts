@@ -22,6 +22,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Resource } from 'fhir/r4';
+import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
 import { deriveSafely, groupResourcesByPatient, medicationReferencesOf, patientIdOf } from '../src/clinical/derive';
 import type { DeriveOptions, PatientRecord } from '../src/clinical/types';
 
@@ -139,16 +140,6 @@ function* derivedDocuments(records: Iterable<PatientRecord>, options: DeriveOpti
 // Bundle (or single resource, or array of resources) in one JSON file
 // ---------------------------------------------------------------------------------------------
 
-function resourcesOfJson(doc: unknown): unknown[] {
-  if (Array.isArray(doc)) return doc;
-  const d = doc as { resourceType?: unknown; entry?: unknown } | null;
-  if (d && d.resourceType === 'Bundle') {
-    const entries = Array.isArray(d.entry) ? d.entry : [];
-    return entries.map((e) => (e as { resource?: unknown } | null)?.resource).filter((r) => r !== undefined);
-  }
-  return d ? [d] : [];
-}
-
 async function deriveBundleFile(file: string, options: DeriveOptions, pretty: boolean): Promise<void> {
   let doc: unknown;
   try {
@@ -160,33 +151,6 @@ async function deriveBundleFile(file: string, options: DeriveOptions, pretty: bo
   const { records, unattached } = groupResourcesByPatient(resources);
   if (unattached.length > 0) process.stderr.write(`derive: ${unattached.length} resource(s) belong to no patient and were not attached to one\n`);
   await emitDocuments(derivedDocuments(records, options, pretty), records.length);
-}
-
-/** Transaction bundles refer to each other by fullUrl ("urn:uuid:..."): rewrite those to Type/id where known. */
-function resolveUrnReferences(resources: unknown[], doc: unknown): unknown[] {
-  const entries = (doc as { entry?: unknown })?.entry;
-  if (!Array.isArray(entries)) return resources;
-  const map = new Map<string, string>();
-  for (const e of entries) {
-    const full = (e as { fullUrl?: unknown })?.fullUrl;
-    const r = (e as { resource?: { resourceType?: unknown; id?: unknown } })?.resource;
-    if (typeof full === 'string' && full.startsWith('urn:') && r && typeof r.resourceType === 'string' && typeof r.id === 'string')
-      map.set(full, `${r.resourceType}/${r.id}`);
-  }
-  if (map.size === 0) return resources;
-  const fix = (holder: unknown) => {
-    const ref = (holder as { reference?: unknown } | undefined)?.reference;
-    if (typeof ref === 'string' && map.has(ref)) (holder as { reference: string }).reference = map.get(ref)!;
-  };
-  for (const r of resources) {
-    const x = r as { subject?: unknown; patient?: unknown; medicationReference?: unknown };
-    if (x && typeof x === 'object') {
-      fix(x.subject);
-      fix(x.patient);
-      fix(x.medicationReference);
-    }
-  }
-  return resources;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ export const ptsd: DemoPatient = {
       paroxetine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       venlafaxine: { ongoing: true },
     },
-    suggestions: { esketamine: 'not-eligible', tms: 'not-eligible', vns: 'not-eligible' },
+    // Cognitive processing therapy is recorded as done: trauma-focused therapy is reported as given, not suggested.
+    suggestions: { esketamine: 'not-eligible', tms: 'not-eligible', vns: 'not-eligible', 'trauma-focused-therapy': 'not-eligible' },
   },
 };

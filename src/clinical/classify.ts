@@ -6,7 +6,9 @@
  */
 import type {
   AllergyIntolerance,
+  CarePlan,
   CodeableConcept,
+  Encounter,
   Condition,
   Device,
   Dosage,
@@ -24,6 +26,16 @@ import { instrumentLabel } from './outcome';
 import { dailyDoseOf } from './dose';
 import { identifyMedication, medicationOf } from './medication';
 import {
+  classifyCarePlan,
+  classifyEncounter,
+  emptyHistoryInputs,
+  type HistoryInputs,
+  psychotherapyFromProcedure,
+  separateByIndication,
+  settleVisitReasons,
+} from './history';
+import { cognitionInstrument, comorbidityTreatmentIn, isMentalHealthScreening, opioidIn, psychotherapyModality } from './terminology/history';
+import {
   classifyCondition,
   classifyDevice,
   classifyObservation,
@@ -33,6 +45,8 @@ import {
 } from './terminology';
 import type {
   BloodPressurePoint,
+  ComorbidityKey,
+  ConditionKey,
   DiagnosisSpan,
   DrugClass,
   MedicationIdentity,
@@ -96,6 +110,8 @@ export interface Classified {
   deceased: boolean;
   /** Patient.birthDate as a day, when given. */
   birthDay: Day | null;
+  /** Encounters, care plans, other medications, screenings and cognition scores (see history.ts). */
+  history: HistoryInputs;
 }
 
 const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
@@ -131,7 +147,9 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     deathDay: null,
     deceased: false,
     birthDay: null,
+    history: emptyHistoryInputs(),
   };
+  const reasonKinds = new Map<string, Array<ConditionKey | ComorbidityKey>>();
   readVitalDates(ledger, patientId, out);
   // Nothing runs on after death: open orders and statements end on the day of death.
   const lastDay = out.deathDay !== null && out.deathDay < asOf ? out.deathDay : asOf;
@@ -139,7 +157,7 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
   const memo = new Memo(resolve);
   for (const { reference, resource } of ledger.items) {
     try {
-      classifyOne(ledger, reference, resource, patientId, asOf, lastDay, memo, out);
+      classifyOne(ledger, reference, resource, patientId, asOf, lastDay, memo, out, reasonKinds);
     } catch (e) {
       // A ReferenceError is a bug in the engine, never a property of the data: let it surface.
       if (e instanceof ReferenceError) throw e;
@@ -147,7 +165,11 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
       ledger.unused(reference, `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  settleOpenRecords(out.events, lastDay, out.deathDay !== null && out.deathDay < asOf);
+  settleVisitReasons(out.history, out.diagnoses);
+  separateByIndication(out, out.history, reasonKinds);
+  const endsAtDeath = out.deathDay !== null && out.deathDay < asOf;
+  settleOpenRecords(out.events, lastDay, endsAtDeath);
+  settleOpenRecords(out.history.otherMedications.map((o) => o.event), lastDay, endsAtDeath);
   return out;
 }
 
@@ -213,6 +235,7 @@ function classifyOne(
   lastDay: Day,
   memo: Memo,
   out: Classified,
+  reasonKinds: Map<string, Array<ConditionKey | ComorbidityKey>>,
 ): void {
   const type = resource.resourceType;
   if (type === 'Medication') {
@@ -239,7 +262,7 @@ function classifyOne(
     case 'MedicationStatement':
     case 'MedicationRequest':
     case 'MedicationDispense':
-      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, lastDay, memo, out);
+      return classifyMedicationRecord(ledger, ref, resource as MedicationRecord, asOf, lastDay, memo, out, reasonKinds);
     case 'Condition':
       return classifyConditionResource(ledger, ref, resource as Condition, asOf, out);
     case 'Observation':
@@ -250,6 +273,10 @@ function classifyOne(
       return classifyDeviceResource(ledger, ref, resource as Device, out);
     case 'AllergyIntolerance':
       return classifyAllergy(ledger, ref, resource as AllergyIntolerance, out);
+    case 'Encounter':
+      return classifyEncounter(ledger, ref, resource as Encounter, asOf, (r) => ledger.resolve(r), out.history);
+    case 'CarePlan':
+      return classifyCarePlan(ledger, ref, resource as CarePlan, asOf, lastDay, out.history);
     default:
       ledger.unused(ref, `resource type ${type} is not used by the engine`);
   }
@@ -321,6 +348,7 @@ function classifyMedicationRecord(
   lastDay: Day,
   memo: Memo,
   out: Classified,
+  reasonKinds: Map<string, Array<ConditionKey | ComorbidityKey>>,
 ): void {
   const notUsedStatus = excludedStatus(resource);
   if (notUsedStatus) {
@@ -329,14 +357,35 @@ function classifyMedicationRecord(
   }
   const med = memo.medicationOf(resource);
   const identity = med.identity;
-  if (!identity.ingredient) {
-    ledger.unused(ref, `medication not recognised: ${identity.display || 'no name or code'}${med.note ? ` (${med.note})` : ''}`);
+  if (!identity.ingredient || !PSYCHIATRIC_CLASSES.has(identity.drugClass)) {
+    // Not a psychiatric trial; opioids and treatments of ADHD or dementia stay on the record as other treatment.
+    const name = `${identity.ingredient ?? ''} ${identity.display}`;
+    const opioid = opioidIn(name);
+    const comorbid = opioid ? null : comorbidityTreatmentIn(name);
+    if (opioid || comorbid) {
+      const otherIdentity = { ...identity, ingredient: opioid ?? comorbid!.ingredient };
+      const period = periodOf(resource, otherIdentity, null, asOf, lastDay);
+      if ('reason' in period) {
+        ledger.unused(ref, period.reason);
+        return;
+      }
+      out.history.otherMedications.push({
+        event: {
+          reference: ref, kind: kindOf(resource), ingredient: otherIdentity.ingredient, drugClass: identity.drugClass, identity: otherIdentity,
+          medicationSource: med.medicationSource, start: period.start, end: period.end, ongoing: period.ongoing, open: period.open,
+          endUnknown: period.endUnknown, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
+        },
+        category: opioid ? 'opioid' : comorbid!.category,
+        indication: opioid ? 'opioid analgesic' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',
+      });
+      return;
+    }
+    if (!identity.ingredient) ledger.unused(ref, `medication not recognised: ${identity.display || 'no name or code'}${med.note ? ` (${med.note})` : ''}`);
+    else ledger.unused(ref, `not a psychiatric medication: ${identity.ingredient}`);
     return;
   }
-  if (!PSYCHIATRIC_CLASSES.has(identity.drugClass)) {
-    ledger.unused(ref, `not a psychiatric medication: ${identity.ingredient}`);
-    return;
-  }
+  const reasons = orderReasonKinds(resource, ledger);
+  if (reasons.length > 0) reasonKinds.set(ref, reasons);
   const notes: string[] = [];
   if (med.note) notes.push(med.note);
   if (identity.note) notes.push(identity.note);
@@ -382,6 +431,23 @@ function classifyMedicationRecord(
     notes,
   });
   // The ledger entry is settled by the trial builder ("trial sertraline@..."); the Medication resource with it.
+}
+
+/** What an order or statement says it treats (reasonCode, or reasonReference to a Condition). */
+function orderReasonKinds(r: MedicationRecord, ledger: Ledger): Array<ConditionKey | ComorbidityKey> {
+  const holder = r as { reasonCode?: unknown; reasonReference?: unknown };
+  const kinds: Array<ConditionKey | ComorbidityKey> = [];
+  for (const rc of Array.isArray(holder.reasonCode) ? holder.reasonCode : []) {
+    const cls = isConcept(rc) ? classifyCondition(rc) : null;
+    if (cls) kinds.push(cls.kind);
+  }
+  for (const rr of Array.isArray(holder.reasonReference) ? holder.reasonReference : []) {
+    const target = typeof rr?.reference === 'string' ? ledger.resolve(rr.reference) : undefined;
+    const code = target?.resourceType === 'Condition' ? (target as Condition).code : undefined;
+    const cls = isConcept(code) ? classifyCondition(code) : null;
+    if (cls) kinds.push(cls.kind);
+  }
+  return kinds;
 }
 
 function kindOf(r: MedicationRecord): EventKind {
@@ -606,6 +672,18 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     ledger.unused(ref, 'observation cancelled');
     return;
   }
+  const cognition = cognitionInstrument(isConcept(o.code) ? o.code : undefined);
+  if (cognition) {
+    const day = toDay(o.effectiveDateTime) ?? toDay(obj(o.effectivePeriod)?.start) ?? toDay(o.issued);
+    if (day === null) {
+      ledger.unused(ref, 'cognitive score without a date');
+      return;
+    }
+    const value = finiteOrNull(o.valueQuantity?.value) ?? finiteOrNull(o.valueInteger);
+    out.history.cognition.push({ instrument: cognition, day, value: value === null ? null : Math.round(value * 10) / 10, source: ref });
+    ledger.use(ref, `${cognition === 'mmse' ? 'MMSE' : 'MoCA'} score (cognition, in the data notes)`);
+    return;
+  }
   const cls = classifyObservation(o);
   if (!cls) {
     ledger.unused(ref, observationNotUsedReason(o));
@@ -640,13 +718,19 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
     ledger.unused(ref, `procedure ${status}`);
     return;
   }
-  const kind = classifyProcedure(isConcept(p.code) ? p.code : undefined);
+  const code = isConcept(p.code) ? p.code : undefined;
+  const kind = classifyProcedure(code) ?? (psychotherapyModality(code) !== null ? 'psychotherapy' : null);
+  const period = obj(p.performedPeriod);
+  const start = toDay(p.performedDateTime) ?? toDay(period?.start);
+  if (!kind && isMentalHealthScreening(isConcept(p.code) ? p.code : undefined) && start !== null && start <= asOf) {
+    out.history.screenings.push({ day: start, source: ref, display: conceptText(p.code) });
+    ledger.use(ref, `${conceptText(p.code) || 'mental-health screening'} (score checked in the data notes)`);
+    return;
+  }
   if (!kind) {
     ledger.unused(ref, unknownCodeReason('procedure', p.code, 'not an interventional psychiatric procedure'));
     return;
   }
-  const period = obj(p.performedPeriod);
-  const start = toDay(p.performedDateTime) ?? toDay(period?.start);
   if (start === null) {
     ledger.unused(ref, 'no date');
     return;
@@ -665,6 +749,7 @@ function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, as
     source: ref,
     ...(isConcept(p.outcome) && conceptText(p.outcome) ? { outcome: conceptText(p.outcome) } : {}),
   });
+  if (kind === 'psychotherapy') psychotherapyFromProcedure(isConcept(p.code) ? p.code : undefined, start, end === null ? null : Math.min(end, asOf), ref, out.history);
   ledger.use(ref, `procedure ${kind}`);
 }
 

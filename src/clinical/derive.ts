@@ -16,6 +16,8 @@ import { assignRoles, type RoleResult } from './roles';
 import { assess, makeRejudge } from './staging/assessments';
 import { ANTIDEPRESSANT_CLASSES, type JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
+import { dataNotesOf, isTobaccoUse, mergePsychotherapy, otherTreatments, PSYCHIATRIC_KINDS, substanceUseOf } from './history';
+import { CARE_EVENT_LABEL } from './terminology/history';
 import { cpzOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import { buildTrials } from './trials';
@@ -95,7 +97,17 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }
   }
 
-  if (conditions.size === 0 && drafts.length === 0) notes.push('No psychiatric history found: no assessed diagnosis and no psychiatric medication.');
+  const others = otherTreatments(c.history, ledger);
+  const psychotherapy = mergePsychotherapy(c.history.psychotherapy);
+  const careEvents = [...c.history.careEvents].sort((a, b) => compareCodeUnits(a.start, b.start));
+  const tobacco = c.diagnoses.filter((d) => d.kind === 'other' && isTobaccoUse(d));
+  const substanceUse = substanceUseOf(c.diagnoses, careEvents, others, tobacco);
+  const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));
+  const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null);
+  if (conditions.size === 0 && drafts.length === 0 && history === null)
+    notes.push('No psychiatric history found: no psychiatric diagnosis, admission, detox stay, overdose, psychotherapy or psychiatric medication.');
+  else if (conditions.size === 0 && drafts.length === 0)
+    notes.push(`Psychiatric history without a diagnosis the app assesses for treatment resistance: ${history}. Nothing to stage.`);
   else if (conditions.size === 0) notes.push('Psychiatric medications found but no diagnosis of MDD, bipolar depression, schizophrenia, OCD or PTSD: trials are shown without an assessment.');
   const unassigned = trials.filter((t) => t.episodeId === null).length;
   if (unassigned > 0 && conditions.size > 0) notes.push(`${unassigned} trial(s) fall outside every dated episode of a diagnosed condition.`);
@@ -117,6 +129,25 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     used: closed.used,
     unused: closed.unused,
     notes,
+    careEvents,
+    substanceUse,
+    otherTreatments: others,
+    psychotherapy,
+    dataNotes: dataNotesOf({
+      h: c.history,
+      events: c.events,
+      others,
+      scoreDays: c.scores.map((s) => toDay(s.date)).filter((d): d is Day => d !== null),
+      birthDay: c.birthDay,
+      dated: [
+        ...c.events.map((e) => ({ day: e.start, source: e.reference, what: `${e.ingredient} record` })),
+        ...c.diagnoses.flatMap((d) => {
+          const day = toDay(d.onset);
+          return day === null ? [] : [{ day, source: d.source, what: d.display }];
+        }),
+        ...careEvents.map((e) => ({ day: toDay(e.start)!, source: e.source, what: e.display })),
+      ],
+    }),
   };
   let suggestions: Suggestion[] = [];
   try {
@@ -126,6 +157,31 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { ...derived, suggestions };
+}
+
+/** What makes a psychiatric history when no assessed condition or trial does ("ADHD; 2 overdoses; 3 detox stays"), or null. */
+function psychiatricHistorySummary(
+  diagnoses: { kind: string; display: string }[],
+  careEvents: { kind: keyof typeof CARE_EVENT_LABEL }[],
+  therapies: number,
+  substanceUse: boolean,
+): string | null {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const d of diagnoses) {
+    if (d.kind === 'overdose' || seen.has(d.kind)) continue;
+    seen.add(d.kind);
+    parts.push(d.display.replace(/ \(reason of visits.*\)$/, ''));
+  }
+  const overdoses = diagnoses.filter((d) => d.kind === 'overdose').length;
+  if (overdoses) parts.push(`${overdoses} overdose${overdoses > 1 ? 's' : ''}`);
+  for (const kind of ['psychiatric-admission', 'detox'] as const) {
+    const n = careEvents.filter((e) => e.kind === kind).length;
+    if (n) parts.push(`${n} ${CARE_EVENT_LABEL[kind]}${n > 1 ? 's' : ''}`);
+  }
+  if (therapies) parts.push('psychotherapy');
+  if (parts.length === 0 && substanceUse) parts.push('substance use');
+  return parts.length ? parts.join('; ') : null;
 }
 
 /** A Medication referenced only by records that are not used is not used either: say which record and why. */

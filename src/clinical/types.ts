@@ -156,6 +156,10 @@ export type ComorbidityKey =
   | 'head-implant'
   | 'cardiac-device'
   | 'vagotomy'
+  | 'adhd'
+  | 'dementia'
+  | 'brain-injury'
+  | 'overdose'
   | 'other';
 
 /**
@@ -174,6 +178,70 @@ export interface DiagnosisSpan {
   /** clinicalStatus code ("active", "resolved", …) or null. */
   clinicalStatus: string | null;
   source: string;
+}
+
+/**
+ * Stays and visits that belong to the psychiatric history (Encounter type, class and reason): psychiatric
+ * admissions, drug or alcohol detoxification stays, emergency visits for an overdose.
+ */
+export type CareEventKind = 'psychiatric-admission' | 'detox' | 'overdose-visit';
+
+export interface CareEvent {
+  kind: CareEventKind;
+  start: string;
+  end: string | null;
+  /** "Drug rehabilitation and detoxification", "Emergency Room Admission for Drug overdose". */
+  display: string;
+  source: string;
+}
+
+/** What the record shows of substance use: the substances and each piece of evidence with its resources. */
+export interface SubstanceUseEvidence {
+  /** 'opioid', 'alcohol', 'tobacco', 'cannabis', 'stimulant', 'sedative', 'unspecified'. */
+  substances: string[];
+  /** Active or past substance use disorder diagnoses, overdoses, detox stays, opioid orders alongside them. */
+  findings: Finding[];
+  /** An opioid use disorder diagnosis, or opioid orders alongside an overdose or a detox stay (a clinician confirms). */
+  probableOpioidUseDisorder: boolean;
+  /** Opioid orders open as of asOf (ongoing), when there is any other evidence of substance use. */
+  activeOpioidOrders: string[];
+}
+
+/**
+ * A medication on the record that is not a psychiatric trial: an anticonvulsant or benzodiazepine for epilepsy, a
+ * stimulant for ADHD, a cognitive enhancer, an opioid. Listed so the clinician sees it, not assessed.
+ */
+export interface OtherTreatment {
+  ingredient: string;
+  /** Why it is not a psychiatric trial ("for epilepsy, no mood or anxiety disorder recorded"). */
+  indication: string;
+  category: 'epilepsy' | 'adhd' | 'dementia' | 'opioid' | 'other';
+  start: string;
+  /** null when ongoing. */
+  end: string | null;
+  sources: string[];
+}
+
+export type PsychotherapyModality =
+  | 'cbt'
+  | 'trauma-focused'
+  | 'psychodynamic'
+  | 'interpersonal'
+  | 'group'
+  | 'family'
+  | 'counselling'
+  | 'other';
+
+/** Psychotherapy given (Procedure, or a CarePlan activity completed or in progress): its own lane on the timeline. */
+export interface PsychotherapyCourse {
+  modality: PsychotherapyModality;
+  display: string;
+  start: string;
+  /** null when still going on. */
+  end: string | null;
+  /** completed, in progress (a CarePlan activity not yet completed) or a single session (a Procedure). */
+  status: 'completed' | 'in-progress' | 'session';
+  sources: string[];
 }
 
 export type ProcedureKind = 'ect' | 'tms' | 'esketamine' | 'ketamine' | 'vns' | 'dbs' | 'psychotherapy' | 'other';
@@ -411,6 +479,16 @@ export interface Derivation {
   unused: UnusedResource[];
   /** Notes about the record as a whole ("no psychiatric history found"). */
   notes: string[];
+  /** Psychiatric admissions, detox stays and overdose visits (from Encounter). */
+  careEvents: CareEvent[];
+  /** Substance use seen anywhere in the record, or null when none. */
+  substanceUse: SubstanceUseEvidence | null;
+  /** Medications kept on the record but not psychiatric trials (epilepsy, ADHD, dementia, opioids). */
+  otherTreatments: OtherTreatment[];
+  /** Psychotherapy given, one course per modality and source. */
+  psychotherapy: PsychotherapyCourse[];
+  /** Short notes about the data a clinician can act on (screening without a score, dates before birth, ...). */
+  dataNotes: Finding[];
 }
 
 /** What `derive` prints for a patient whose data broke the engine; the other patients go on. */

@@ -42,6 +42,13 @@ export const OBSERVATION_STATUSES = [
   'registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown',
 ] as const;
 
+/** http://hl7.org/fhir/R4/valueset-encounter-status.html (Encounter.status, required in R4). */
+export const ENCOUNTER_STATUSES = [
+  'planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown',
+] as const;
+/** http://hl7.org/fhir/R4/valueset-request-status.html (CarePlan.status, required in R4). */
+export const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
+
 /**
  * Score and vital-sign codes read by code (FACTS.md §3.2). Scores coded otherwise still arrive through the
  * `category=survey` query.
@@ -89,6 +96,10 @@ export function plannedSearches(patientId: string): PlannedQuery[] {
     search('Procedure', { patient, status: PROCEDURE_STATUSES.join(','), _count: count }),
     search('AllergyIntolerance', { patient, _count: count }),
     search('Device', { patient, _count: count }),
+    // Encounters carry diagnoses as visit reasons, psychiatric admissions, detox stays and emergency visits for
+    // overdoses; care plans carry psychotherapy given (the app's own draft plans are read back here too).
+    search('Encounter', { patient, status: ENCOUNTER_STATUSES.join(','), _count: count }),
+    search('CarePlan', { patient, status: CARE_PLAN_STATUSES.join(','), _count: count }),
   ];
 }
 

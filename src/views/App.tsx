@@ -226,7 +226,7 @@ function ReadyPage({
               </p>
             }
           >
-            {(optionsDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} />}
+            {(optionsDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} />}
           </ErrorBoundary>
         </div>
       </main>

@@ -11,6 +11,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { QueryLogEntry } from '../../src/fhir/contract';
 import { SessionExpiredError } from '../../src/fhir/errors';
 import {
+  CARE_PLAN_STATUSES,
+  ENCOUNTER_STATUSES,
   FALLBACK_PAGE_SIZE,
   PAGE_SIZE,
   MEDICATION_DISPENSE_STATUSES,
@@ -67,14 +69,33 @@ describe('a complete read', () => {
     expect(result.resources).toHaveLength(1 + 7 + 2 + 4 + 5 + 1);
   });
 
+  it('reads every page of Encounter and CarePlan and records each query', async () => {
+    serve([patient, ...many('Encounter', 8), ...many('CarePlan', 4)]);
+    const result = await readPatientRecord(testSession());
+    expect(entryFor(result.queries, 'Encounter')).toMatchObject({ status: 'done', count: 8, pages: 3 }); // 3 + 3 + 2
+    expect(entryFor(result.queries, 'CarePlan')).toMatchObject({ status: 'done', count: 4, pages: 2 });
+    expect(result.resources.filter((r) => r.resourceType === 'Encounter')).toHaveLength(8);
+    expect(result.resources.filter((r) => r.resourceType === 'CarePlan')).toHaveLength(4);
+    expect(fake.requestsFor('Encounter')[0]!.url.searchParams.get('patient')).toBe(PATIENT_ID);
+  });
+
+  it('a failing Encounter query is recorded and the rest of the record is still read', async () => {
+    serve([patient, ...many('CarePlan', 2), ...many('Condition', 1)]);
+    mswServer.use(http.get(`${BASE}/Encounter`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 403 })));
+    const result = await readPatientRecord(testSession());
+    expect(entryFor(result.queries, 'Encounter')).toMatchObject({ status: 'failed', httpStatus: 403 });
+    expect(entryFor(result.queries, 'CarePlan')).toMatchObject({ status: 'done', count: 2 });
+    expect(result.resources.filter((r) => r.resourceType === 'Condition')).toHaveLength(1);
+  });
+
   it('asks for every type with patient=<id> and explicit status lists where EHRs filter by default', async () => {
     await readPatientRecord(testSession());
     const firstPages = fake.requests.filter((r) => !r.url.searchParams.has('_offset'));
     const types = firstPages.map((r) => r.url.pathname.replace('/fhir/', '')).sort();
     expect(types).toEqual(
       [
-        'AllergyIntolerance', 'Condition', 'Device', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement',
-        'Observation', 'Observation', 'Patient/p1', 'Procedure',
+        'AllergyIntolerance', 'CarePlan', 'Condition', 'Device', 'Encounter', 'MedicationDispense', 'MedicationRequest',
+        'MedicationStatement', 'Observation', 'Observation', 'Patient/p1', 'Procedure',
       ].sort(),
     );
     for (const r of firstPages.filter((r) => !r.url.pathname.includes('Patient'))) {
@@ -87,6 +108,9 @@ describe('a complete read', () => {
     expect(status('MedicationRequest')).toEqual(expect.arrayContaining(['completed', 'stopped', 'on-hold', 'cancelled', 'entered-in-error', 'unknown']));
     expect(status('MedicationRequest')).toEqual([...MEDICATION_REQUEST_STATUSES]);
     expect(status('MedicationDispense')).toEqual([...MEDICATION_DISPENSE_STATUSES]);
+    // Encounter.status and CarePlan.status are required in R4: listing every code hides nothing.
+    expect(status('Encounter')).toEqual([...ENCOUNTER_STATUSES]);
+    expect(status('CarePlan')).toEqual([...CARE_PLAN_STATUSES]);
     const observationQueries = fake.requestsFor('Observation').map((r) => r.url.searchParams);
     const codes = observationQueries.find((p) => p.has('code'))!.get('code')!;
     // FACTS.md §3.2: PHQ-9 44261-6, item 9 44260-8, PHQ-2 55758-7, GAD-7 70274-6; blood pressure 85354-9.
@@ -107,13 +131,13 @@ describe('a complete read', () => {
       }),
     );
     await readPatientRecord(testSession());
-    expect(maxInFlight).toBeGreaterThanOrEqual(10); // Patient + 9 searches at once
+    expect(maxInFlight).toBeGreaterThanOrEqual(12); // Patient + 11 searches at once
   });
 
   it('reports progress per query: every query listed from the start, counts growing, all done at the end', async () => {
     const snapshots: QueryLogEntry[][] = [];
     await readPatientRecord(testSession(), (queries) => snapshots.push(queries));
-    expect(snapshots[0]!.length).toBe(10);
+    expect(snapshots[0]!.length).toBe(12);
     expect(snapshots[0]!.every((q) => q.status === 'pending')).toBe(true);
     const statementCounts = snapshots.map((s) => entryFor(s, 'MedicationStatement').count);
     expect(statementCounts).toContain(3);

@@ -245,6 +245,13 @@ export const REFERENCES = {
     url: 'https://vsac.nlm.nih.gov/',
     kind: 'value-set',
   },
+  vsacReferralAdultDepression: {
+    short: 'VSAC Referral for Adult Depression',
+    citation:
+      'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
+    url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
+  },
   whoAtc: {
     short: 'WHO ATC index',
     citation:

@@ -14,6 +14,7 @@ import type {
   InterventionId,
   Outcome,
   ProcedureKind,
+  PsychotherapyModality,
   Verification,
 } from '../types';
 
@@ -138,6 +139,8 @@ export interface CatalogOption {
   referral: boolean;
   /** A verified code for the activity; null = text only (ECT and rTMS SNOMED codes are unverified: FACTS.md §7.3). */
   code: OptionCode | null;
+  /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
+  givenAs?: PsychotherapyModality[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -937,6 +940,7 @@ export const CATALOG: readonly CatalogOption[] = [
     references: [FACTS('5', 'E-TRIP (Dunlop et al. 2014)', 'V')],
     referral: false,
     code: null,
+    givenAs: ['trauma-focused'],
   },
   {
     id: 'psychosocial-support',

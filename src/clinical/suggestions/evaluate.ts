@@ -549,7 +549,18 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);
   let urgent = false;
 
-  if (status === 'not-eligible') {
+  const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
+  if (status !== 'not-eligible' && given.length > 0) {
+    // Already given: reported as given, not proposed as new (a further course is the clinician's call).
+    status = 'not-eligible';
+    reasons = [
+      ...given.map((c) => ({
+        text: `Already given: ${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'}); not suggested as new.`,
+        sources: c.sources,
+      })),
+      ...reasons.filter((r) => !r.text.startsWith('Rule: ')),
+    ];
+  } else if (status === 'not-eligible') {
     reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
   } else if (!hasRecordReason(reasons)) {
     // Guard: never propose an option on rule text alone.

@@ -166,6 +166,22 @@ export const ICD10_RULES: readonly CodeRule[] = [
     codes: ['R56.1', 'R56.9'], prefixes: ['G40'], source: SRC.vsacEpilepsy, verification: 'V',
   },
   {
+    id: 'condition.icd10.adhd', kind: 'adhd', summary: 'Attention-deficit hyperactivity disorders (F90).',
+    prefixes: ['F90'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.dementia', kind: 'dementia', summary: "Dementia (F01-F03) and Alzheimer's disease (G30).",
+    prefixes: ['F01', 'F02', 'F03', 'G30'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.brain-injury', kind: 'brain-injury', summary: 'Intracranial injury (S06) and postconcussional syndrome (F07.81).',
+    codes: ['F07.81'], prefixes: ['S06'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.opioid-poisoning', kind: 'overdose', summary: 'Poisoning by narcotics and psychodysleptics (T40): an overdose.',
+    prefixes: ['T40'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
     id: 'condition.icd10.pregnancy', kind: 'pregnancy', summary: 'Pregnancy: O09-O9A categories, Z32.01, Z33.1, Z33.3, Z34.x, Z3A.x (VSAC Pregnancy).',
     codes: ['Z32.01', 'Z33.1', 'Z33.3'],
     prefixes: ['O09', 'O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O20', 'O21', 'O22', 'O23', 'O24', 'O25', 'O26', 'O28', 'O29',
@@ -224,6 +240,27 @@ export const SNOMED_RULES: readonly CodeRule[] = [
   { id: 'condition.snomed.ocd', kind: 'ocd', summary: 'SNOMED CT 191736004 Obsessive-compulsive disorder.', codes: ['191736004'], source: SRC.vsacAnxiety, verification: 'V' },
   { id: 'condition.snomed.ptsd', kind: 'ptsd', summary: 'SNOMED CT 47505003 Posttraumatic stress disorder.', codes: ['47505003'], source: SRC.vsacAnxiety, verification: 'V' },
   { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder" (SNOMED CT 84757009)', verification: 'V' },
+  {
+    id: 'condition.snomed.adhd', kind: 'adhd', summary: 'SNOMED CT attention deficit (hyperactivity) disorder: 192127007, 406506008, 31177006, 35253001, 23148009.',
+    codes: ['192127007', '406506008', '31177006', '35253001', '23148009'], source: SRC.vsacMental, verification: 'V',
+  },
+  {
+    id: 'condition.snomed.dementia', kind: 'dementia', summary: "SNOMED CT Alzheimer's disease (26929004) and dementias (52448006, 15662003, 12348006, 429998004, 230270009, 428051000124108, 430771000124100, 428351000124105, 22381000119105).",
+    codes: ['26929004', '52448006', '15662003', '12348006', '429998004', '230270009', '428051000124108', '430771000124100', '428351000124105', '22381000119105'],
+    source: SRC.vsacMental, verification: 'V',
+  },
+  {
+    id: 'condition.snomed.brain-injury', kind: 'brain-injury', summary: 'SNOMED CT traumatic brain injury (127295002), concussion (110030002), postconcussion syndrome (40425004).',
+    codes: ['127295002', '110030002', '40425004'], source: 'SNOMED CT concepts as displayed in the record; 40425004 is a member of VSAC "Mental Behavioral and Neurodevelopmental Disorders" 2.16.840.1.113883.3.464.1003.105.12.1203', verification: 'U',
+  },
+  {
+    id: 'condition.snomed.overdose', kind: 'overdose', summary: 'SNOMED CT 55680006 Drug overdose (a safety item; with substance use it is part of the substance-use picture).',
+    codes: ['55680006'], source: 'SNOMED CT 55680006 |Drug overdose (disorder)| as displayed in the record', verification: 'U',
+  },
+  {
+    id: 'condition.snomed.tobacco', kind: 'other', summary: 'SNOMED CT 449868002 Smokes tobacco daily: tobacco use, shown with substance use (not a substance use disorder of the VSAC set).',
+    codes: ['449868002'], source: 'SNOMED CT 449868002 as displayed in the record', verification: 'U', note: 'tobacco use',
+  },
   { id: 'condition.snomed.pregnancy', kind: 'pregnancy', summary: 'SNOMED CT 77386006 Pregnancy.', codes: ['77386006'], source: SRC.vsacPregnancy, verification: 'V' },
 ];
 
@@ -316,6 +353,10 @@ const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: Comorbidity
   { re: /hypertension/, kind: 'hypertension' },
   { re: /(alcohol|opioid|cannabis|cocaine|stimulant|substance|sedative|amphetamine)[a-z ]*(use disorder|dependence|abuse)/, kind: 'substance-use' },
   { re: /personality disorder/, kind: 'personality-disorder' },
+  { re: /attention[- ]deficit|\badhd\b/, kind: 'adhd' },
+  { re: /dementia|alzheimer/, kind: 'dementia' },
+  { re: /traumatic brain injury|brain injury|concussion/, kind: 'brain-injury' },
+  { re: /overdose/, kind: 'overdose' },
   { re: /anxiety|panic disorder|agoraphobia|social phobia/, kind: 'anxiety' },
   { re: /psychosis|psychotic disorder/, kind: 'psychotic-features' },
   { re: /\bdepressi(on|ve disorder)\b/, kind: 'mdd' },

@@ -17,7 +17,9 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, ConditionKey, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
-import { escapeMarkdown } from './escape';
+import { escapeMarkdown, narrativeXhtml } from './escape';
+import { plainText } from '../../clinical/plain-text';
+import { defaultServiceFor, receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
@@ -74,8 +76,9 @@ export function provenanceTagQuery(planKeyValue: string): string {
 // Content
 // ---------------------------------------------------------------------------------------------
 
+/** A finding as the chart reads it: plain words, no resource ids or internal citations (the resources are linked as supportingInfo). */
 function findingText(finding: Finding): string {
-  return finding.sources.length > 0 ? `${finding.text} [${finding.sources.join(', ')}]` : finding.text;
+  return plainText(finding.text);
 }
 
 function relevantAssessments(assessments: Assessment[], chosen: Suggestion[]): Assessment[] {
@@ -105,7 +108,7 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined)
   for (const c of suggestion.contraindications) lines.push(`Contraindication found: ${findingText(c)}`);
   for (const c of suggestion.cautions) lines.push(`Caution: ${findingText(c)}`);
   if (overrideReason?.trim()) {
-    lines.push(`Proposed despite status "${suggestion.status}"; clinician's reason: ${overrideReason.trim()}`);
+    lines.push(`Proposed although the record shows it as ${suggestion.status === 'not-eligible' ? 'not eligible' : suggestion.status}; clinician's reason: ${overrideReason.trim()}`);
   }
   return lines;
 }
@@ -113,6 +116,16 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined)
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
 function annotations(lines: string[], date: string, author: Reference | undefined): Annotation[] {
   return lines.map((text) => ({ text: escapeMarkdown(text), time: date, ...(author ? { authorReference: author } : {}) }));
+}
+
+/** The receiving service, priority and note of a referral: the clinician's choice, else the option's default service and routine (urgent when the option is urgent). */
+function referralChoice(suggestion: Suggestion, input: WriteBackInput): { service: ReturnType<typeof receivingService>; priority: ReferralPriority; note: string } {
+  const chosen = input.referrals?.[suggestion.intervention];
+  return {
+    service: chosen?.serviceId ? receivingService(chosen.serviceId) : defaultServiceFor(suggestion.intervention),
+    priority: chosen?.priority ?? (suggestion.urgent ? 'urgent' : 'routine'),
+    note: chosen?.note?.trim() ?? '',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,10 +152,19 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   const serviceRequests: { url: string; resource: ServiceRequest; option: InterventionId }[] = [];
   const activities: CarePlanActivity[] = [];
 
+  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`];
   for (const suggestion of chosen) {
     const option = catalogOption(suggestion.intervention);
     const reasons = reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention]);
-    const description = `${option.name}: ${option.summary} Usual course: ${option.usualCourse}`;
+    const description = `${option.name}: ${plainText(option.summary)} Usual course: ${plainText(option.usualCourse)}`;
+    const choice = referralChoice(suggestion, input);
+    narrative.push(
+      option.referral
+        ? `${option.name}: referral to ${choice.service.name} (${choice.priority}).`
+        : `${option.name}: care-plan activity.`,
+      ...reasons.map((r) => `  ${r}`),
+      ...(choice.note ? [`  Referral note: ${choice.note}`] : []),
+    );
     if (option.referral) {
       const url = `urn:uuid:${stableUuid(key, `ServiceRequest|${option.id}`)}`;
       serviceRequests.push({
@@ -153,23 +175,26 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           identifier: [{ system: REFERRAL_IDENTIFIER_SYSTEM, value: `${key}-${option.id}` }],
           status: 'draft',
           intent: 'proposal',
+          priority: choice.priority,
           code: {
             coding: [
-              { system: REFERRAL_TO_PSYCHIATRY.system, code: REFERRAL_TO_PSYCHIATRY.code, display: REFERRAL_TO_PSYCHIATRY.display },
+              { system: choice.service.referralCode.system, code: choice.service.referralCode.code, display: choice.service.referralCode.display },
             ],
-            text: `Referral to psychiatry service: ${option.name}`,
+            text: `Referral to ${choice.service.name}: ${option.name}`,
           },
           orderDetail: [optionConcept(option.id)],
+          // No verified code names these services: text only.
+          performerType: { text: choice.service.name },
           subject,
           authoredOn: input.date,
           ...(author ? { requester: author } : {}),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
-          note: annotations([description, ...reasons], input.date, author),
+          note: annotations([description, ...reasons, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
-      activities.push({ reference: { reference: url, display: `Referral: ${option.name}` } });
+      activities.push({ reference: { reference: url, display: `Referral to ${choice.service.name}: ${option.name}` } });
     } else {
       activities.push({
         detail: {
@@ -185,15 +210,18 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   }
 
   const noteLines = [
-    'Draft proposed with decision support (TRD timeline app): verify against the chart before acting.',
+    'Draft proposed with decision support (treatment-resistance timeline app): verify against the chart before acting.',
     ...(input.note?.trim() ? [`Clinician's note: ${input.note.trim()}`] : []),
   ];
+  narrative.push(...noteLines);
 
   const carePlan: CarePlan = {
     resourceType: 'CarePlan',
     identifier: [identifier],
     status: 'draft',
     intent: 'proposal',
+    // The narrative a clinician reads in the chart: what was proposed and why, as escaped text only.
+    text: narrativeXhtml(narrative),
     title: `Proposed interventional options (${input.date})`,
     description: `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
@@ -278,31 +306,31 @@ function stripUndefined<T>(value: T): T {
 function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments: Assessment[], trials: Trial[]): string[] {
   const lines: string[] = [];
   lines.push(
-    `A draft care plan (status "draft", intent "proposal") dated ${input.date} for this patient` +
-      (input.userReference ? `, with you (${input.userReference}) as author.` : '; the author is unknown (the EHR did not say who you are).'),
+    `A draft care plan (a proposal, not an order) dated ${input.date} for this patient` +
+      (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
   if (assessments.length) {
-    lines.push(`It addresses: ${assessments.map((a) => `${CONDITION_NAMES[a.condition]} (${a.conditionSources.join(', ') || 'no Condition resource'})`).join('; ')}.`);
+    lines.push(`It addresses ${assessments.map((a) => CONDITION_NAMES[a.condition]).join(' and ')}.`);
   }
   for (const suggestion of [...input.chosen].sort((a, b) => a.order - b.order)) {
     const option = catalogOption(suggestion.intervention);
+    const choice = referralChoice(suggestion, input);
     lines.push(
       option.referral
-        ? `Proposes ${option.name}, with a draft referral to psychiatry service (ServiceRequest, SNOMED 183524004) naming it.`
+        ? `Proposes ${option.name}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
         : `Proposes ${option.name} as a care-plan activity (no referral).`,
     );
     const override = input.overrideReasons?.[suggestion.intervention]?.trim();
-    if (override) lines.push(`  You chose it although its status is "${suggestion.status}": "${override}".`);
+    if (override) lines.push(`  You chose it although the record shows it as ${suggestion.status === 'not-eligible' ? 'not eligible' : suggestion.status}: "${override}".`);
   }
   if (trials.length) {
+    const records = draft.carePlan.supportingInfo?.length ?? 0;
     lines.push(
-      `Supporting information: ${draft.carePlan.supportingInfo?.length ?? 0} medication records behind ${trials.length} trial(s) (${trials.map((t) => t.ingredient).join(', ')}).`,
+      `Supporting information: ${records} medication record${records === 1 ? '' : 's'} behind ${trials.length} trial${trials.length === 1 ? '' : 's'} (${unique(trials.map((t) => t.ingredient)).join(', ')}).`,
     );
   }
   if (input.note?.trim()) lines.push(`Your note: "${input.note.trim()}".`);
-  lines.push(
-    `A Provenance record naming ${input.userReference ? 'you and ' : ''}${input.app.name} as agents and the resources above as targets.`,
-  );
+  lines.push(`A provenance record naming ${input.userReference ? 'you and ' : ''}this app as the authors.`);
   lines.push('Nothing is ordered: the plan and referrals stay drafts until someone in the EHR activates them.');
   return lines;
 }
@@ -317,7 +345,7 @@ export function carePlanAsText(draft: WriteBackDraft): string {
     } else if (activity.reference) {
       const entry = draft.bundle.entry?.find((e) => e.fullUrl === activity.reference?.reference);
       const sr = entry?.resource?.resourceType === 'ServiceRequest' ? (entry.resource as ServiceRequest) : undefined;
-      lines.push(`- ${activity.reference.display ?? 'Referral'} (draft referral to psychiatry service)`);
+      lines.push(`- ${activity.reference.display ?? 'Referral'} (draft referral, priority ${sr?.priority ?? 'routine'})`);
       // The first note is the option's description; the rest are the reasons.
       for (const note of sr?.note?.slice(1) ?? []) lines.push(`    ${note.text}`);
     }

@@ -22,6 +22,8 @@ export interface WriteBackInput {
   overrideReasons?: Partial<Record<InterventionId, string>>;
   /** The clinician's free-text note. */
   note?: string;
+  /** Per referral option: the receiving service (RECEIVING_SERVICES id), priority and a note; defaults apply when absent. */
+  referrals?: Partial<Record<InterventionId, ReferralChoice>>;
   patientId: string;
   /** The launching user ("Practitioner/123") from the fhirUser claim, or null when unknown. */
   userReference: string | null;
@@ -30,6 +32,13 @@ export interface WriteBackInput {
   date: string;
   /** The instant recorded in Provenance (ISO 8601 with time zone). Defaults to midnight UTC of `date`. */
   recorded?: string;
+}
+
+/** What the clinician chose for one referral. */
+export interface ReferralChoice {
+  serviceId?: string;
+  priority?: 'routine' | 'urgent' | 'asap';
+  note?: string;
 }
 
 /** A business identifier in our own system. */
@@ -78,8 +87,10 @@ export interface WriteBackResult {
   resources: WrittenResource[];
   /** Plain-words account of what happened, in order. */
   account: string[];
-  /** True when every resource was read back by id after writing. */
+  /** True when every resource was read back by id after writing (a Provenance the app may not read does not count against it). */
   confirmed: boolean;
+  /** References accepted by the EHR that this app was not allowed to read back (Provenance under patient-level access). */
+  unreadable?: string[];
 }
 
 export type WriteBackErrorKind =

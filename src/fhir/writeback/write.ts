@@ -347,9 +347,15 @@ class Writer {
       throw errorFromResponse(response, `saving ${part.label.toLowerCase()}`);
     }
     const body = response.body as Resource | null;
-    const id = body?.resourceType === part.type && body.id ? body.id : idFromLocation(response.headers['location'], part.type);
+    let id = body?.resourceType === part.type && body.id ? body.id : idFromLocation(response.headers['location'], part.type);
     if (!id) {
-      throw new WriteBackError('server', `The EHR accepted ${part.label.toLowerCase()} but did not say under which id.`, { retryable: true });
+      // An empty answer (`Prefer: return=minimal` behind a gateway, or a Location the proxy did not pass on): the
+      // record carries our identifier, so it is found by it.
+      const saved = await this.search(part, `finding ${part.label.toLowerCase()} after the EHR accepted it`);
+      id = saved?.id ?? null;
+    }
+    if (!id) {
+      throw new WriteBackError('server', `The EHR accepted ${part.label.toLowerCase()} but it could not be found afterwards by its identifier.`, { retryable: true });
     }
     // 200 to a conditional create means "it was already there".
     return this.record(part, id, response.status === 200 ? 'existed' : 'created');
@@ -422,7 +428,7 @@ class Writer {
     if (unreadable.length) {
       this.account.push(`${unreadable.join(', ')} could not be read back: this app may not read Provenance records; the EHR accepted it when it was written.`);
     }
-    return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed };
+    return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed, unreadable };
   }
 }
 

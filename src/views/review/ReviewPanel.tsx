@@ -1,4 +1,7 @@
 import { useMemo, useState } from 'react';
+import type { Patient } from 'fhir/r4';
+import { ReferralFields, ReferralLetter } from './ReferralLetter';
+import type { ReferralChoiceView } from '../shell/services';
 import type { SmartSession } from '../../fhir/contract';
 import type { Derivation, InterventionId } from '../../clinical/types';
 import { useServices, type DraftView } from '../shell/services';
@@ -19,15 +22,19 @@ interface Props {
   session: SmartSession;
   /** Today's local date: part of the plan's stable identifier and of the download's file name. */
   asOf: string;
+  /** The patient, for the referral letters. */
+  patient?: Patient | null;
 }
 
 /** The interventional options and the confirmed write-back of a draft care plan. */
-export function ReviewPanel({ derivation, session, asOf }: Props) {
+export function ReviewPanel({ derivation, session, asOf, patient = null }: Props) {
   const services = useServices();
   const writeBack = services.useWriteBack(session);
   const [ticked, setTicked] = useState<ReadonlySet<InterventionId>>(new Set());
   const [overrideReasons, setOverrideReasons] = useState<Partial<Record<InterventionId, string>>>({});
   const [note, setNote] = useState('');
+  const [referrals, setReferrals] = useState<Partial<Record<InterventionId, ReferralChoiceView>>>({});
+  const [letterFor, setLetterFor] = useState<InterventionId | null>(null);
 
   const selection: SelectionState = { ticked, overrideReasons };
   const chosen = useMemo(
@@ -36,22 +43,39 @@ export function ReviewPanel({ derivation, session, asOf }: Props) {
   );
   // Only the reasons of options actually chosen go into the plan.
   const chosenReasons = useMemo(() => chosenOverrideReasons(chosen, { ticked, overrideReasons }), [chosen, ticked, overrideReasons]);
+  // Each chosen referral: the clinician's service, priority and note, else the defaults (urgent when the option is).
+  const chosenReferrals = useMemo(() => {
+    const out: Partial<Record<InterventionId, ReferralChoiceView>> = {};
+    for (const s of chosen) {
+      const info = services.describeOption?.(s.intervention);
+      if (!info?.referral) continue;
+      const picked = referrals[s.intervention] ?? {};
+      out[s.intervention] = {
+        serviceId: picked.serviceId ?? info.defaultServiceId ?? 'psychiatry-service',
+        priority: picked.priority ?? (s.urgent ? 'urgent' : 'routine'),
+        note: picked.note ?? '',
+      };
+    }
+    return out;
+  }, [chosen, referrals, services]);
 
   const { draft, problem } = useMemo((): { draft: DraftView | null; problem?: string } => {
     if (chosen.length === 0) return { draft: null };
     try {
       return {
-        draft: services.buildDraft({ derivation, chosen, note: note.trim(), overrideReasons: chosenReasons, session, date: asOf }),
+        draft: services.buildDraft({ derivation, chosen, note: note.trim(), overrideReasons: chosenReasons, referrals: chosenReferrals, session, date: asOf }),
       };
     } catch {
       // The builder's message may quote record content; the clinician gets a plain explanation instead.
       return { draft: null, problem: 'The draft could not be prepared from this selection. Please report this; nothing was written.' };
     }
-  }, [services, derivation, chosen, chosenReasons, note, session, asOf]);
+  }, [services, derivation, chosen, chosenReasons, chosenReferrals, note, session, asOf]);
 
   const locked = writeBack.state === 'writing' || writeBack.state === 'done';
   const groups = groupByStatus(derivation.suggestions);
   const urgent = derivation.suggestions.some((s) => s.urgent && (s.status === 'suggested' || s.status === 'consider'));
+  const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
+  const serviceOptions = services.receivingServices ?? [];
 
   function tick(id: InterventionId, on: boolean) {
     setTicked((previous) => {
@@ -117,12 +141,69 @@ export function ReviewPanel({ derivation, session, asOf }: Props) {
         </fieldset>
       )}
 
-      <div className="review__note">
-        <label htmlFor="review-note">Note for the care plan (optional)</label>
-        <textarea id="review-note" rows={3} value={note} disabled={locked} onChange={(event) => setNote(event.target.value)} />
-      </div>
+      {offered.length === 0 ? (
+        // Nothing the record supports: no write form, only why (an override stays possible by ticking a ruled-out option).
+        <p className="notice notice--info" data-testid="nothing-eligible">
+          <strong>Nothing to propose from this record.</strong>{' '}
+          {groups.length === 0
+            ? 'No interventional option applies to the conditions found.'
+            : 'No option is suggested or worth considering on the current record; the options above say why each is not eligible or is contraindicated.'}{' '}
+          A draft care plan can still be prepared by ticking one of them with a written reason.
+        </p>
+      ) : null}
 
-      <WritePanel draft={draft} draftProblem={problem} writeBack={writeBack} date={asOf} />
+      {chosen.some((s) => chosenReferrals[s.intervention]) && (
+        <div className="review__referrals">
+          <h3>Referrals</h3>
+          {chosen
+            .filter((s) => chosenReferrals[s.intervention])
+            .map((s) => (
+              <ReferralFields
+                key={s.intervention}
+                suggestion={s}
+                choice={chosenReferrals[s.intervention]!}
+                services={serviceOptions}
+                disabled={locked}
+                onChange={(next) => setReferrals((previous) => ({ ...previous, [s.intervention]: { ...previous[s.intervention], ...next } }))}
+                onPrint={() => {
+                  setLetterFor(s.intervention);
+                  // After React has drawn the letter, print it (the print stylesheet shows only the letter).
+                  requestAnimationFrame(() => {
+                    document.body.classList.add('printing-letter');
+                    window.print();
+                    document.body.classList.remove('printing-letter');
+                  });
+                }}
+              />
+            ))}
+        </div>
+      )}
+
+      {(offered.length > 0 || chosen.length > 0) && (
+        <>
+          <div className="review__note">
+            <label htmlFor="review-note">Note for the care plan (optional)</label>
+            <textarea id="review-note" rows={3} value={note} disabled={locked} onChange={(event) => setNote(event.target.value)} />
+          </div>
+
+          <WritePanel draft={draft} draftProblem={problem} writeBack={writeBack} date={asOf} />
+        </>
+      )}
+      {chosen
+        .filter((s) => chosenReferrals[s.intervention])
+        .map((s) => (
+          <ReferralLetter
+            key={s.intervention}
+            suggestion={s}
+            choice={chosenReferrals[s.intervention]!}
+            serviceName={serviceOptions.find((o) => o.id === chosenReferrals[s.intervention]!.serviceId)?.name ?? 'Psychiatry service'}
+            derivation={derivation}
+            patient={patient}
+            patientId={session.patientId}
+            date={asOf}
+            selected={letterFor === s.intervention}
+          />
+        ))}
     </section>
   );
 }

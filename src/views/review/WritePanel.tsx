@@ -2,17 +2,25 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DraftView, WriteBackView, WrittenResource } from '../shell/services';
 import { copyText, downloadJson } from './export';
 
+/** What was written, in clinical words; each record links to the chart's copy when the EHR gave an address. */
 function WrittenList({ written }: { written: WrittenResource[] }) {
   return (
     <ul className="written-list">
-      {written.map((resource) => (
-        <li key={`${resource.resourceType}/${resource.id}`}>
-          <code>
-            {resource.resourceType}/{resource.id}
-          </code>{' '}
-          – {resource.outcome}
-        </li>
-      ))}
+      {written.map((resource) => {
+        const words = resource.label ?? resource.resourceType;
+        return (
+          <li key={`${resource.resourceType}/${resource.id}`}>
+            {resource.url ? (
+              <a href={resource.url} target="_blank" rel="noopener noreferrer">
+                {words}
+              </a>
+            ) : (
+              words
+            )}{' '}
+            – {resource.outcome}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -39,6 +47,9 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
   const [writtenEarlier, setWrittenEarlier] = useState<WrittenResource[]>([]);
   const submitted = useRef(false);
   const reasonId = useId();
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const copyAreaRef = useRef<HTMLTextAreaElement>(null);
 
   const { state } = writeBack;
   useEffect(() => {
@@ -47,6 +58,21 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
     if (state === 'done') setConfirming(false);
   }, [state]);
   useEffect(() => setCopyStatus('idle'), [draft]);
+  // Focus follows the step: to the confirmation when it opens, then to the result (or the error) when the write ends.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (state === 'done' || state === 'error') resultRef.current?.focus();
+  }, [state]);
+  // Without clipboard permission (inside an EHR frame), the text is selected, ready for Ctrl+C.
+  useEffect(() => {
+    if (copyStatus === 'failed') {
+      copyAreaRef.current?.focus();
+      copyAreaRef.current?.select();
+    }
+  }, [copyStatus]);
+  const sessionExpired = state === 'error' && !!writeBack.error?.sessionExpired;
 
   const writing = state === 'writing';
   const done = state === 'done';
@@ -122,7 +148,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
         <button
           type="button"
           className="button button--primary"
-          disabled={!draft || writeUnavailable || writing || done || confirming}
+          disabled={!draft || writeUnavailable || writing || done || confirming || sessionExpired}
           aria-describedby={writeUnavailable ? reasonId : undefined}
           onClick={() => setConfirming(true)}
         >
@@ -135,9 +161,17 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
         </p>
       )}
       {copyStatus === 'failed' && (
-        <div role="status" className="notice notice--warning">
-          <p>The browser did not allow copying. Select the text below and copy it (Ctrl+C).</p>
-          <textarea readOnly rows={8} className="copy-fallback" value={draft?.asText ?? ''} aria-label="Plan as text" />
+        <div role="status" className="notice notice--info">
+          <p className="copy-instruction">Not copied yet: this frame may not use the clipboard. The plan is selected below: press Ctrl+C (⌘C on a Mac) to copy it.</p>
+          <textarea
+            ref={copyAreaRef}
+            readOnly
+            rows={8}
+            className="copy-fallback"
+            value={draft?.asText ?? ''}
+            aria-label="Plan as text, selected for copying"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
       )}
       {downloadFailed && (
@@ -152,9 +186,11 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
         </p>
       )}
 
-      {confirming && draft && !done && (
+      {confirming && draft && !done && !sessionExpired && (
         <div className="confirm-box" role="group" aria-labelledby="confirm-title">
-          <h4 id="confirm-title">Confirm writing to the chart</h4>
+          <h4 id="confirm-title" ref={confirmRef} tabIndex={-1}>
+            Confirm writing to the chart
+          </h4>
           <p>
             This writes a <strong>draft</strong> CarePlan (a proposal, not an order), with its referral requests and a
             provenance record, to this patient’s chart in the EHR. Review it there before acting on it.
@@ -182,8 +218,16 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
       )}
 
       {state === 'error' && writeBack.error && (
-        <div role="alert" className="notice notice--error">
-          <h4 className="notice__title">The care plan was not written completely</h4>
+        <div role="alert" className="notice notice--error" ref={resultRef} tabIndex={-1}>
+          <h4 className="notice__title">
+            {writeBack.error.written && writeBack.error.written.length > 0 ? 'The care plan was not written completely' : 'Nothing was written to the chart'}
+          </h4>
+          {sessionExpired && (
+            <p>
+              <strong>The session with the EHR has ended.</strong> Relaunch the app from the patient’s chart to write the plan; until then
+              writing is switched off. Copying the plan as text and downloading it still work.
+            </p>
+          )}
           <p>{writeBack.error.message}</p>
           {writeBack.error.operationOutcome && (
             <p>
@@ -198,7 +242,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
               <WrittenList written={writeBack.error.written} />
             </>
           )}
-          {writeBack.error.retryable ? (
+          {sessionExpired ? null : writeBack.error.retryable ? (
             <p>
               <button type="button" className="button button--primary" disabled={writing} onClick={retry}>
                 Retry writing
@@ -212,7 +256,7 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
       )}
 
       {done && writeBack.result && (
-        <div role="status" className="notice notice--ok">
+        <div role="status" className="notice notice--ok" ref={resultRef} tabIndex={-1}>
           <h4 className="notice__title">Draft care plan written to the chart</h4>
           {writeBack.result.how && <p>Written {writeBack.result.how}.</p>}
           <WrittenList written={writeBack.result.written} />

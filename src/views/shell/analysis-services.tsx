@@ -12,6 +12,8 @@ import { RULES } from '../../clinical/rules';
 import { describeOption as catalogDescription } from '../../clinical/suggestions/index';
 import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
+import { plainText } from '../../clinical/plain-text';
+import { RECEIVING_SERVICES, defaultServiceFor } from '../../clinical/suggestions/receiving-services';
 import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
 
 /** How the app names itself in Provenance. */
@@ -19,6 +21,9 @@ const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)'
 
 export { RULES };
 export { warmUp } from './warm-up';
+
+/** The receiving services a referral can be sent to, for the review screen's picker. */
+export const RECEIVING_SERVICE_OPTIONS = RECEIVING_SERVICES.map(({ id, name }) => ({ id, name }));
 
 export function derive(record: PatientRecord, asOf: string): Derivation {
   return derivePatient(record, { asOf });
@@ -32,7 +37,7 @@ export function renderPage(derivation: Derivation, rules: RuleRef[], actions?: P
 export function describeOption(id: InterventionId): OptionInfo | null {
   try {
     const { summary, usualCourse, regulatory, references, referral } = catalogDescription(id);
-    return { summary, usualCourse, regulatory, references, referral };
+    return { summary, usualCourse, regulatory, references: references.map(plainText), referral, defaultServiceId: defaultServiceFor(id).id };
   } catch {
     // An option without a catalog row still shows its evaluation; only the "about" part is left out.
     return null;
@@ -45,6 +50,7 @@ export function buildDraft(request: DraftRequest): DraftView {
     chosen: request.chosen,
     overrideReasons: request.overrideReasons,
     note: request.note,
+    ...(request.referrals ? { referrals: request.referrals } : {}),
     patientId: request.session.patientId,
     userReference: request.session.userReference,
     app: APP_IDENTITY,
@@ -67,15 +73,15 @@ const OUTCOME_WORDS: Record<FhirWrittenResource['outcome'], string> = {
 };
 
 function writtenView(resource: FhirWrittenResource): WrittenResource {
-  return { resourceType: resource.resourceType, id: resource.id, outcome: `${resource.label}: ${OUTCOME_WORDS[resource.outcome]}` };
+  return { resourceType: resource.resourceType, id: resource.id, label: resource.label, outcome: OUTCOME_WORDS[resource.outcome] };
 }
 
 export function resultView(result: WriteBackResult): WriteResultView {
   return {
     written: result.resources.map(writtenView),
     readBack: result.confirmed
-      ? { confirmed: true, detail: 'every resource listed above was read back by its id.' }
-      : { confirmed: false, detail: 'the server did not return every resource when read back; check the chart.' },
+      ? { confirmed: true, detail: result.unreadable?.length ? 'the plan and its referrals were read back from the chart; the provenance record was accepted but this app may not read it back.' : 'every record listed above was read back from the chart.' }
+      : { confirmed: false, detail: 'the chart did not return every record listed above when read back; check the chart.' },
     how: result.mode === 'transaction' ? 'in one transaction' : 'one resource at a time',
     account: result.account,
   };
@@ -86,6 +92,7 @@ export function errorView(error: WriteBackError): WriteErrorView {
     message: error.message,
     ...(error.detail ? { operationOutcome: error.detail } : {}),
     retryable: error.retryable,
+    ...(error.kind === 'session-expired' ? { sessionExpired: true } : {}),
     written: error.written.map(writtenView),
   };
 }

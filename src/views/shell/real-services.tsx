@@ -70,6 +70,9 @@ export const realServices: ShellServices = {
   renderPage: (derivation, rules, actions) => loadedAnalysis().renderPage(derivation, rules, actions),
   buildDraft: (request) => loadedAnalysis().buildDraft(request),
   describeOption: (id) => loadedAnalysis().describeOption(id),
+  get receivingServices() {
+    return loadedAnalysis().RECEIVING_SERVICE_OPTIONS;
+  },
   useWriteBack: (session: SmartSession) => loadedAnalysis().useWriteBackView(session),
   explainError,
 };

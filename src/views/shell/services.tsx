@@ -59,9 +59,23 @@ export interface DraftRequest {
   note: string;
   /** Reasons written for proposing a contraindicated or not-eligible option (they go into the plan). */
   overrideReasons: Partial<Record<InterventionId, string>>;
+  /** Per referral option: the receiving service, priority and note the clinician chose (defaults when absent). */
+  referrals?: Partial<Record<InterventionId, ReferralChoiceView>>;
   session: SmartSession;
   /** Today (local calendar date), part of the plan's stable identifier. */
   date: string;
+}
+
+export interface ReferralChoiceView {
+  serviceId?: string;
+  priority?: 'routine' | 'urgent' | 'asap';
+  note?: string;
+}
+
+/** A receiving service the clinician can pick for a referral. */
+export interface ServiceOption {
+  id: string;
+  name: string;
 }
 
 /** A draft ready to preview and write. `payload` is whatever the write layer needs back. */
@@ -85,6 +99,8 @@ export interface OptionInfo {
   references: string[];
   /** True when confirming writes it as a referral (ServiceRequest), not only as a CarePlan activity. */
   referral: boolean;
+  /** The receiving service it goes to unless the clinician picks another (referrals only). */
+  defaultServiceId?: string;
 }
 
 export type WriteState = 'idle' | 'writing' | 'done' | 'error';
@@ -92,6 +108,10 @@ export type WriteState = 'idle' | 'writing' | 'done' | 'error';
 export interface WrittenResource {
   resourceType: string;
   id: string;
+  /** In clinical words: "Draft referral to the ECT service". */
+  label?: string;
+  /** Where the record can be opened (the FHIR server's URL of it), when known. */
+  url?: string;
   /** "created", "already existed", … in plain words. */
   outcome: string;
 }
@@ -111,6 +131,8 @@ export interface WriteErrorView {
   operationOutcome?: string;
   /** 5xx, 429, network, timeout: the clinician may retry. */
   retryable: boolean;
+  /** The session with the EHR ended: nothing more can be written until the app is relaunched from the chart. */
+  sessionExpired?: boolean;
   /** Resources already written before the failure (never presented as a complete plan). */
   written?: WrittenResource[];
 }
@@ -149,6 +171,8 @@ export interface ShellServices {
   buildDraft(request: DraftRequest): DraftView;
   /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */
   describeOption?(id: InterventionId): OptionInfo | null;
+  /** The receiving services a referral can go to; optional (the default service is then used). */
+  receivingServices?: ServiceOption[];
   useWriteBack(session: SmartSession): WriteBackView;
   /** Turns a launch/read error into words; return null to fall back on the shell's own classification. */
   explainError?(error: unknown): ExplainedError | null;

@@ -64,7 +64,7 @@ export function adequacyWindowText(trial: Trial): string {
 
 function TrialButton({ trial, onShowItems, text }: { trial: Trial; onShowItems: SummaryProps['onShowItems']; text?: string }) {
   return (
-    <button type="button" className="trp-link-button" onClick={() => onShowItems([trialItemId(trial)])} aria-label={`Show ${trial.ingredient} (from ${displayDate(trial.start)}) on the timeline`}>
+    <button type="button" className="trp-link-button" onClick={() => onShowItems([trialItemId(trial)])} aria-label={`${text ?? trial.ingredient}, from ${displayDate(trial.start)}: show on the timeline`}>
       {text ?? trial.ingredient}
     </button>
   );

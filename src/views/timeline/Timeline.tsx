@@ -11,6 +11,7 @@ import {
   layoutEpisodes,
   layoutLanes,
   layoutProcedures,
+  layoutPsychotherapy,
   layoutScoreCharts,
   parseDate,
   remissionText,
@@ -24,6 +25,7 @@ import {
   describeDiagnosis,
   describeEpisode,
   describeProcedure,
+  describePsychotherapy,
   describeScore,
   describeTrial,
   trialItemId,
@@ -87,14 +89,17 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
     y += diagnoses.height + (diagnoses.height ? SECTION_GAP : 0);
     const episodes = layoutEpisodes(derivation.episodes, asOf, x, frame, y, SPAN_ROW, episodeLabel);
     y += episodes.height + (episodes.height ? SECTION_GAP : 0);
-    const procedures = layoutProcedures(derivation.procedures, x, frame, y, SPAN_ROW);
+    // Psychotherapy has its own lane (the engine's courses), so its Procedure marks are not repeated here.
+    const procedures = layoutProcedures(derivation.procedures.filter((p) => p.kind !== 'psychotherapy'), x, frame, y, SPAN_ROW);
     y += procedures.height + (procedures.height ? SECTION_GAP : 0);
+    const therapy = layoutPsychotherapy(derivation.psychotherapy ?? [], asOf, x, frame, y, SPAN_ROW, (c) => c.display);
+    y += therapy.height + (therapy.height ? SECTION_GAP : 0);
     const laneCount = new Set(derivation.trials.map((t) => t.ingredient)).size;
     const lanes = layoutLanes(derivation.trials, x, frame, { top: y + LANE_HEADER, asOf, rowHeight: rowHeightFor(laneCount) });
     y += lanes.height ? lanes.height + LANE_HEADER + SECTION_GAP + 6 : 0;
     const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP, ranges);
     y += charts.height + (charts.height ? 6 : 0);
-    return { diagnoses, episodes, procedures, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
+    return { diagnoses, episodes, procedures, therapy, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
     // `frame` is derived from `width` alone, which `x` already follows.
   }, [derivation, x, asOf, thresholds, ranges]);
 
@@ -142,7 +147,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
     </text>
   );
 
-  const { diagnoses, episodes, procedures, lanes, charts } = layout;
+  const { diagnoses, episodes, procedures, therapy, lanes, charts } = layout;
 
   return (
     <>
@@ -241,6 +246,27 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
             s.fullLabel,
           );
         })}
+      </g>
+
+      {therapy.spans.length > 0 && sectionLabel('Psychotherapy', Math.min(...therapy.spans.map((s) => s.top)) - 1)}
+      <g clipPath="url(#trp-plot-clip)">
+        {therapy.spans.map((s) =>
+          item(
+            describePsychotherapy(s.item, derivation.psychotherapy.indexOf(s.item)),
+            { x: s.x0, y: s.top + s.height },
+            <>
+              {s.point ? (
+                <circle cx={s.x0} cy={s.top + s.height / 2} r={4} className="trp-therapy-mark" />
+              ) : (
+                <rect x={s.x0} y={s.top + 6} width={s.x1 - s.x0} height={s.height - 12} className="trp-therapy-span" />
+              )}
+              <SpanLabel span={s} />
+            </>,
+            '',
+            undefined,
+            s.fullLabel,
+          ),
+        )}
       </g>
 
       {/* Medication lanes in the order the agents were first tried; an added agent right under the drug it augments. */}

@@ -2,7 +2,7 @@
  * Plain-words descriptions of every timeline item: the same text feeds the details panel,
  * the SVG items' aria-labels and the table, so what is seen, heard and copied agrees.
  */
-import type { DiagnosisSpan, Episode, ProcedureMark, ScorePoint, Trial } from '../../clinical/types';
+import type { DiagnosisSpan, Episode, ProcedureMark, PsychotherapyCourse, ScorePoint, Trial } from '../../clinical/types';
 import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
@@ -125,6 +125,22 @@ export function describeProcedure(procedure: ProcedureMark, index: number): Item
     title: `${PROCEDURE_LABEL[procedure.kind]}: ${procedure.display}`,
     lines: [procedure.end && procedure.end !== procedure.start ? `${displayDate(procedure.start)} to ${displayDate(procedure.end)}` : `On ${displayDate(procedure.start)}`],
     sources: [procedure.source],
+    notes: [],
+  };
+}
+
+export const psychotherapyItemId = (index: number) => `psychotherapy:${index}`;
+
+export function describePsychotherapy(course: PsychotherapyCourse, index: number): ItemDetails {
+  const when =
+    course.status === 'session'
+      ? `On ${displayDate(course.start)}`
+      : `${displayDate(course.start)} to ${course.end ? displayDate(course.end) : 'now (in progress)'}`;
+  return {
+    id: psychotherapyItemId(index),
+    title: `Psychotherapy: ${course.display}`,
+    lines: [when, course.status === 'completed' ? 'Completed' : course.status === 'in-progress' ? 'In progress' : 'One session'],
+    sources: course.sources,
     notes: [],
   };
 }

@@ -72,6 +72,10 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'head-implant': 'Implant in or near the head',
   'cardiac-device': 'Cardiac pacemaker, defibrillator or lead',
   vagotomy: 'Vagotomy',
+  adhd: 'ADHD',
+  dementia: 'Dementia',
+  'brain-injury': 'Brain injury',
+  overdose: 'Overdose',
   other: 'Other',
 };
 
@@ -194,42 +198,8 @@ export function resourceTypeOf(reference: string): string {
   return slash > 0 ? reference.slice(0, slash) : 'Unknown';
 }
 
-/** Plain words for the resource types the engine names in its notes. */
-const RESOURCE_WORDS: Record<string, [string, string]> = {
-  MedicationRequest: ['prescription', 'prescriptions'],
-  MedicationStatement: ['medication statement', 'medication statements'],
-  MedicationDispense: ['dispense', 'dispenses'],
-  MedicationAdministration: ['administration', 'administrations'],
-  Medication: ['medication record', 'medication records'],
-  Observation: ['observation', 'observations'],
-  Condition: ['diagnosis', 'diagnoses'],
-  Procedure: ['procedure', 'procedures'],
-  Device: ['device record', 'device records'],
-  AllergyIntolerance: ['intolerance record', 'intolerance records'],
-  Encounter: ['encounter', 'encounters'],
-  CarePlan: ['care plan', 'care plans'],
-};
-
-const TYPES = `(?:${[...Object.keys(RESOURCE_WORDS), 'Patient', 'Practitioner', 'ServiceRequest', 'Provenance'].join('|')})`;
-const ONE_REFERENCE = `${TYPES}\\/[A-Za-z0-9\\-.]{1,64}`;
-const REFERENCE_RUN = new RegExp(`\\b(${TYPES})\\/[A-Za-z0-9\\-.]{1,64}(?:,\\s*${ONE_REFERENCE})*`, 'g');
-
-/**
- * The engine's sentences without resource ids: "merged: MedicationRequest/a, MedicationStatement/b" reads
- * "merged: 2 records", "from MedicationRequest/a" reads "from the prescription". The ids stay one click away
- * (the item's sources), not in the prose.
- */
-export function plainText(text: string): string {
-  return text
-    .replace(REFERENCE_RUN, (run, firstType: string) => {
-      const types = [...run.matchAll(new RegExp(`(${TYPES})\\/`, 'g'))].map((m) => m[1]!);
-      if (types.length === 1) return `the ${RESOURCE_WORDS[firstType]?.[0] ?? 'record'}`;
-      const same = types.every((t) => t === firstType);
-      return same ? `${types.length} ${RESOURCE_WORDS[firstType]?.[1] ?? 'records'}` : `${types.length} records`;
-    })
-    .replace(/\s*\(the [a-z ]+\)/g, '')
-    .replace(/\s{2,}/g, ' ');
-}
+export { plainText } from '../../clinical/plain-text';
+import { REFERENCE_RUN } from '../../clinical/plain-text';
 
 /** What kind of note this is, for counting: its words before the first colon, numbers and ids left out. */
 export function noteKind(note: string): string {

@@ -11,6 +11,7 @@ import type {
   Episode,
   Instrument,
   ProcedureMark,
+  PsychotherapyCourse,
   ScorePoint,
   Trial,
 } from '../../clinical/types';
@@ -669,6 +670,32 @@ export function layoutEpisodes(
     top,
     rowHeight,
     () => 'episode without a start date',
+  );
+}
+
+/** Psychotherapy courses (the engine's `psychotherapy`): packed rows like diagnoses, ongoing courses run to "as of". */
+export function layoutPsychotherapy(
+  courses: PsychotherapyCourse[],
+  asOf: Date,
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  top: number,
+  rowHeight: number,
+  labelOf: (c: PsychotherapyCourse) => string,
+): SpanRows<PsychotherapyCourse> {
+  return layoutSpans(
+    courses,
+    (c) => {
+      const start = parseDate(c.start);
+      const end = c.end === null ? asOf : parseDate(c.end);
+      return { start, end, point: c.status === 'session' };
+    },
+    labelOf,
+    x,
+    frame,
+    top,
+    rowHeight,
+    () => 'no date',
   );
 }
 

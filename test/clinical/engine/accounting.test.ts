@@ -45,10 +45,10 @@ describe('accounting (issue 3 item 7): every input exactly once in used or unuse
     const other = statement('sertraline', 100, '2025-01-01', null);
     other.subject = { reference: 'Patient/someone-else' };
     const p = patient();
-    const d = accountedOnce([p, p, { resourceType: 'Encounter', id: 'e1' }, other, null, 42, 'text', { id: 'no-type' }]);
+    const d = accountedOnce([p, p, { resourceType: 'Claim', id: 'e1' }, other, null, 42, 'text', { id: 'no-type' }]);
     expect(d.unused.map((u) => u.reason)).toEqual(
       expect.arrayContaining([
-        'resource type Encounter is not used by the engine',
+        'resource type Claim is not used by the engine',
         'belongs to another patient (Patient/someone-else)',
         'not a FHIR resource (no resourceType)',
         'duplicate of Patient/p1 in the input',

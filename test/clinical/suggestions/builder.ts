@@ -145,6 +145,7 @@ export function record(parts: RecordParts): DerivedRecord {
   return {
     patient: 'p1',
     asOf: parts.asOf ?? AS_OF,
+    careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [],
     trials: parts.trials ?? [],
     assessments,
     scores: parts.scores ?? [],

@@ -28,7 +28,8 @@ describe('buildWriteBack (issue 4 item 4)', () => {
     expect(dose?.reference).toBeUndefined();
     expect(dose?.detail?.code).toEqual({ text: 'Dose and duration optimisation' });
     expect(dose?.detail?.status).toBe('not-started');
-    expect(dose?.detail?.reasonCode?.map((r) => r.text).join('\n')).toMatch(/below the 20 mg minimum \[MedicationRequest\/c1\]/);
+    expect(dose?.detail?.reasonCode?.map((r) => r.text).join('\n')).toMatch(/below the 20 mg minimum$/m);
+    expect(JSON.stringify(d.carePlan.activity)).not.toMatch(/MedicationRequest\/c1/);
   });
 
   it('writes a referral to psychiatry service (SNOMED 183524004, FACTS.md §7.3 [V]) naming the option, as a draft proposal', () => {
@@ -90,10 +91,11 @@ describe('buildWriteBack (issue 4 item 4)', () => {
   it('previews in plain words what will be written', () => {
     const text = d.preview.join('\n');
     expect(text).toMatch(/draft care plan .* dated 2026-11-22/);
-    expect(text).toMatch(/Proposes Electroconvulsive therapy \(ECT\), with a draft referral to psychiatry service/);
+    expect(text).toMatch(/Proposes Electroconvulsive therapy \(ECT\): a draft referral to the ECT service, priority (routine|urgent)/);
     expect(text).toMatch(/Proposes Dose and duration optimisation as a care-plan activity \(no referral\)/);
     expect(text).toMatch(/Your note: "Discussed with the patient; prefers ECT\."/);
-    expect(text).toMatch(/Provenance/);
+    expect(text).toMatch(/provenance record/);
+    expect(text).not.toMatch(/Practitioner\/|Condition\/|\(s\)/);
   });
 
   it('records the clinician’s reason when an option is proposed against its status', () => {
@@ -104,7 +106,7 @@ describe('buildWriteBack (issue 4 item 4)', () => {
 
   it('copy-as-text and download-as-JSON', () => {
     const text = carePlanAsText(d);
-    expect(text).toMatch(/Referral: Electroconvulsive therapy \(ECT\)/);
+    expect(text).toMatch(/Referral to ECT service: Electroconvulsive therapy \(ECT\) \(draft referral, priority (routine|urgent)\)/);
     expect(text).toMatch(/Reason: .*sertraline/);
     expect(text).toMatch(/Dose and duration optimisation/);
     expect(JSON.parse(carePlanAsJson(d))).toEqual(d.bundle);
@@ -128,5 +130,55 @@ describe('write scopes (SMART v1 and v2)', () => {
   it('says which permission is missing and offers copy/download', () => {
     expect(missingWriteScopes(['patient/CarePlan.write'])).toEqual(['ServiceRequest', 'Provenance']);
     expect(writeCapability(['patient/*.rs']).reasonIfNot).toMatch(/CarePlan, ServiceRequest, Provenance.*Copy it as text.*download/);
+  });
+});
+
+describe('referrals: receiving service, priority, note and the plan narrative', () => {
+  it('sends each referral to its default service with routine priority, or urgent when the option is urgent', () => {
+    const [ect] = chosen(['ect']);
+    const routine = draft({ chosen: [{ ...ect!, urgent: false }] }).serviceRequests[0]!;
+    expect(routine.performerType).toEqual({ text: 'ECT service' });
+    expect(routine.priority).toBe('routine');
+    expect(routine.code?.text).toBe('Referral to ECT service: Electroconvulsive therapy (ECT)');
+    // The referral procedure keeps its verified SNOMED CT code (VSAC Referral for Adult Depression).
+    expect(routine.code?.coding?.[0]).toEqual({ system: 'http://snomed.info/sct', code: '183524004', display: 'Referral to psychiatry service' });
+    expect(draft({ chosen: [{ ...ect!, urgent: true }] }).serviceRequests[0]!.priority).toBe('urgent');
+  });
+
+  it('writes the clinician’s service, priority and note for the referral, and shows them in the preview', () => {
+    const d = draft({ referrals: { ect: { serviceId: 'psychiatry-service', priority: 'asap', note: 'Please see within the week' } } });
+    const sr = d.serviceRequests[0]!;
+    expect(sr.performerType).toEqual({ text: 'Psychiatry service' });
+    expect(sr.priority).toBe('asap');
+    expect(sr.note?.map((n) => n.text)).toContain('Referral note: Please see within the week');
+    expect(d.preview.join('\n')).toMatch(/a draft referral to the Psychiatry service, priority asap, with your note "Please see within the week"/);
+  });
+
+  it('gives the CarePlan a narrative of what was proposed and why, as escaped XHTML paragraphs', () => {
+    const d = draft({ note: 'Discussed <b>today</b>' });
+    expect(d.carePlan.text?.status).toBe('generated');
+    const doc = new DOMParser().parseFromString(d.carePlan.text!.div, 'application/xhtml+xml');
+    const paragraphs = Array.from(doc.getElementsByTagName('p')).map((p) => p.textContent ?? '');
+    expect(paragraphs[0]).toMatch(/^Draft care plan of 2026-11-22: options proposed for review, not orders\.$/);
+    expect(paragraphs.some((p) => /^Electroconvulsive therapy \(ECT\): referral to ECT service \((routine|urgent)\)\.$/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith('Reason: '))).toBe(true);
+    expect(paragraphs).toContain("Clinician's note: Discussed <b>today</b>");
+    expect(doc.getElementsByTagName('b')).toHaveLength(0);
+  });
+
+  it('writes nothing internal to the chart: no research-note citations, no resource ids in prose, no rule ids', () => {
+    const [ect] = chosen(['ect']);
+    const d = draft({
+      chosen: [{ ...ect!, reasons: [{ text: 'Rule: ECT fits catatonia. (FACTS.md §6.2: FDA final order (83 FR 66103) [verified])', sources: ['Condition/x'] }, { text: 'PHQ-9 22 (Observation/phq-1) on 2026-11-01', sources: ['Observation/phq-1'] }] }],
+    });
+    const prose = [
+      ...d.serviceRequests.flatMap((sr) => [sr.code?.text, ...(sr.note ?? []).map((n) => n.text)]),
+      ...(d.carePlan.note ?? []).map((n) => n.text),
+      d.carePlan.text?.div,
+      d.carePlan.description,
+      ...d.preview,
+    ].join('\n');
+    expect(prose).not.toMatch(/FACTS\.md|\[verified\]|Observation\/|Condition\/|suggest\.|\.ts\b/);
+    expect(prose).toMatch(/Rule: ECT fits catatonia\./);
   });
 });

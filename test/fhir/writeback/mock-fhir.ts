@@ -177,6 +177,8 @@ export class MockFhir {
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     // status 0: a network failure (connection reset), no HTTP answer at all.
     if (response.status === 0) return HttpResponse.error();
+    // `body: undefined`: an empty body, as servers send for `Prefer: return=minimal`.
+    if (response.body === undefined) return new HttpResponse(null, { status: response.status, headers: response.headers ?? {} });
     return HttpResponse.json(response.body as Record<string, unknown>, { status: response.status, headers: response.headers ?? {} });
   }
 }

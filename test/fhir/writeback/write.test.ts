@@ -157,6 +157,26 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expectOnePlan(m);
   });
 
+  it('a create answered 201 with an empty body (Prefer: return=minimal) is found by its identifier, not reported as failed', async () => {
+    const m = useMock(false);
+    const isCreate = (r: MockRequest) => r.method === 'POST' && r.path !== '';
+    for (let i = 0; i < 3; i++) m.fault({ match: isCreate, mode: 'commit-then-reply', response: { status: 201, body: undefined } });
+    const result = await writeCarePlan(session(), draft());
+    expect(result.status).toBe('created');
+    expect(result.confirmed).toBe(true);
+    expectOnePlan(m);
+    const plan = m.all('CarePlan')[0]!;
+    expect(result.resources.find((r) => r.resourceType === 'CarePlan')?.id).toBe(plan.id);
+  });
+
+  it('a transaction answered with an empty body is completed record by record, found by identifier, never duplicated', async () => {
+    const m = useMock();
+    m.fault({ match: isTransaction, mode: 'commit-then-reply', response: { status: 200, body: undefined } });
+    const result = await writeCarePlan(session(), draft());
+    expect(result.confirmed).toBe(true);
+    expectOnePlan(m);
+  });
+
   it('429: rate-limited, retryable, with the server’s Retry-After', async () => {
     const m = useMock();
     m.fault({ match: isTransaction, mode: 'reply', response: { status: 429, body: { resourceType: 'OperationOutcome', issue: [] }, headers: { 'retry-after': '7' } } });

@@ -165,23 +165,25 @@ describe('confirm and write', () => {
     expect(services.writeBackControl.write).not.toHaveBeenCalled();
   });
 
-  it('after writing shows what was created with ids and the read-back', async () => {
+  it('after writing names what was created in clinical words (no ids), with the read-back, and moves focus to the result', async () => {
     const { services, user } = renderReview();
     await confirmTmsPlan(user);
     act(() =>
       services.writeBackControl.finish({
         written: [
-          { resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' },
-          { resourceType: 'ServiceRequest', id: 'sr-1', outcome: 'created' },
-          { resourceType: 'Provenance', id: 'pv-1', outcome: 'created' },
+          { resourceType: 'CarePlan', id: 'cp-1', label: 'Draft care plan (1 option)', outcome: 'created' },
+          { resourceType: 'ServiceRequest', id: 'sr-1', label: 'Draft referral to the Neuromodulation clinic', outcome: 'created' },
+          { resourceType: 'Provenance', id: 'pv-1', label: 'Provenance (who proposed it, and with which app)', outcome: 'created' },
         ],
         readBack: { confirmed: true, detail: 'all 3 resources were read back by id.' },
         how: 'in one transaction',
       }),
     );
     const done = screen.getByRole('heading', { name: /draft care plan written to the chart/i }).parentElement!;
-    expect(done.textContent).toContain('CarePlan/cp-1 – created');
-    expect(done.textContent).toContain('ServiceRequest/sr-1');
+    expect(document.activeElement).toBe(done);
+    expect(done.textContent).toContain('Draft care plan (1 option) – created');
+    expect(done.textContent).toContain('Draft referral to the Neuromodulation clinic – created');
+    expect(done.textContent).not.toMatch(/cp-1|sr-1|pv-1/);
     expect(done.textContent).toContain('Read back from the server: all 3 resources were read back by id.');
     expect(done.textContent).toContain('Written in one transaction.');
     expect(writeButton()).toHaveProperty('disabled', true);
@@ -193,7 +195,7 @@ describe('confirm and write', () => {
     await confirmTmsPlan(user);
     act(() =>
       control.finish({
-        written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' }],
+        written: [{ resourceType: 'CarePlan', id: 'cp-1', label: 'Draft care plan (1 option)', outcome: 'created' }],
         readBack: { confirmed: true, detail: 'read back by id.' },
       }),
     );
@@ -201,7 +203,7 @@ describe('confirm and write', () => {
     expect(control.startOver).toHaveBeenCalledOnce();
     expect(screen.queryByRole('heading', { name: /draft care plan written to the chart/i })).toBeNull();
     const earlier = screen.getByRole('heading', { name: 'Written earlier in this session' }).parentElement!;
-    expect(earlier.textContent).toContain('CarePlan/cp-1');
+    expect(earlier.textContent).toContain('Draft care plan (1 option)');
     // Review is open again: the options can be changed and a new plan confirmed.
     expect(writeButton()).toHaveProperty('disabled', false);
     await confirmWrite(user);
@@ -217,14 +219,14 @@ describe('confirm and write', () => {
         message: 'The server failed (500) while writing.',
         operationOutcome: 'Internal error <b>db</b>',
         retryable: true,
-        written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'created' }],
+        written: [{ resourceType: 'CarePlan', id: 'cp-1', label: 'Draft care plan (1 option)', outcome: 'created' }],
       }),
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('The care plan was not written completely');
     expect(within(alert).getByText('Internal error <b>db</b>')).toBeTruthy();
     expect(alert.textContent).toContain('this is not a complete plan');
-    expect(alert.textContent).toContain('CarePlan/cp-1');
+    expect(alert.textContent).toContain('Draft care plan (1 option)');
     await user.dblClick(within(alert).getByRole('button', { name: 'Retry writing' }));
     expect(control.retry).toHaveBeenCalledTimes(1);
   });
@@ -279,8 +281,33 @@ describe('missing write scope', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
     await user.click(tmsBox());
     await user.click(screen.getByRole('button', { name: 'Copy as text for a note' }));
-    const fallback = (await screen.findByLabelText('Plan as text')) as HTMLTextAreaElement;
+    const fallback = (await screen.findByLabelText('Plan as text, selected for copying')) as HTMLTextAreaElement;
     expect(fallback.value).toBe('Draft care plan: Repetitive transcranial magnetic stimulation (rTMS)');
+    // Selected and focused, with an instruction that is not styled as success.
+    expect(document.activeElement).toBe(fallback);
+    expect([fallback.selectionStart, fallback.selectionEnd]).toEqual([0, fallback.value.length]);
+    const notice = fallback.closest('.notice')!;
+    expect(notice.className).not.toContain('notice--ok');
+    expect(notice.textContent).toMatch(/Not copied yet.*press Ctrl\+C/);
+  });
+
+  it('moves focus to the confirmation when "Write to the chart…" is pressed', async () => {
+    const { user } = renderReview();
+    await user.click(tmsBox());
+    await user.click(writeButton());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Confirm writing to the chart' }));
+  });
+
+  it('after an expired session says nothing was written and keeps writing off until relaunch', async () => {
+    const { services, user } = renderReview();
+    await confirmTmsPlan(user);
+    act(() => services.writeBackControl.fail({ message: 'The session with the EHR has expired, so the plan was not saved.', retryable: false, sessionExpired: true, written: [] }));
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toBe('Nothing was written to the chart');
+    expect(alert.textContent).toMatch(/Relaunch the app from the patient’s chart/);
+    expect(within(alert).queryByRole('button', { name: 'Retry writing' })).toBeNull();
+    expect(writeButton()).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Write a draft CarePlan to the chart' })).toBeNull();
   });
 });
 

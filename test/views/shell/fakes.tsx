@@ -111,6 +111,7 @@ export function derivation(overrides: Partial<Derivation> = {}): Derivation {
     used: [],
     unused: [],
     notes: [],
+    careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [],
     ...overrides,
   };
 }

@@ -44,10 +44,10 @@ describe('write-back view model', () => {
   it('lists what was written with ids and outcome, how, the account and the read-back', () => {
     expect(resultView(result)).toEqual({
       written: [
-        { resourceType: 'CarePlan', id: 'cp-1', outcome: 'Draft care plan (1 option): created' },
-        { resourceType: 'ServiceRequest', id: 'sr-1', outcome: 'Referral: rTMS: already existed (not written again)' },
+        { resourceType: 'CarePlan', id: 'cp-1', label: 'Draft care plan (1 option)', outcome: 'created' },
+        { resourceType: 'ServiceRequest', id: 'sr-1', label: 'Referral: rTMS', outcome: 'already existed (not written again)' },
       ],
-      readBack: { confirmed: true, detail: 'every resource listed above was read back by its id.' },
+      readBack: { confirmed: true, detail: 'every record listed above was read back from the chart.' },
       how: 'in one transaction',
       account: result.account,
     });
@@ -67,9 +67,10 @@ describe('write-back view model', () => {
       message: 'Only part of the plan was written.',
       operationOutcome: 'Internal error',
       retryable: true,
-      written: [{ resourceType: 'CarePlan', id: 'cp-1', outcome: 'Draft care plan (1 option): created' }],
+      written: [{ resourceType: 'CarePlan', id: 'cp-1', label: 'Draft care plan (1 option)', outcome: 'created' }],
     });
     expect(errorView(new WriteBackError('rejected', 'Rejected (422).', { retryable: false })).operationOutcome).toBeUndefined();
+    expect(errorView(new WriteBackError('session-expired', 'Session over.', { retryable: false })).sessionExpired).toBe(true);
   });
 });
 

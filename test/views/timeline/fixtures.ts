@@ -148,6 +148,7 @@ function base(partial: Partial<Derivation>): Derivation {
     procedures: [],
     bloodPressure: [],
     used: [],
+    careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [],
     unused: [],
     notes: [],
     ...partial,

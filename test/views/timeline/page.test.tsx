@@ -54,7 +54,7 @@ describe('summary', () => {
     vi.useFakeTimers({ toFake: ['requestAnimationFrame'] });
     try {
       const { container } = renderPage();
-      fireEvent.click(screen.getByRole('button', { name: 'Show sertraline (from 2024-07-01) on the timeline' }));
+      fireEvent.click(screen.getByRole('button', { name: 'sertraline, from 2024-07-01: show on the timeline' }));
       await act(async () => {
         vi.advanceTimersToNextFrame();
       });
@@ -210,7 +210,12 @@ describe('copy to note', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy summary to note' }));
     });
-    expect(screen.getByRole('status').textContent).toMatch(/clipboard is not available/);
-    expect((screen.getByRole('textbox', { name: 'Summary text to copy' }) as HTMLTextAreaElement).value).toMatch(/sertraline/);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toMatch(/Not copied yet: .*press Ctrl\+C/);
+    expect(status.className).toContain('is-manual');
+    const area = screen.getByRole('textbox', { name: 'Summary text, selected for copying' }) as HTMLTextAreaElement;
+    expect(area.value).toMatch(/sertraline/);
+    expect(document.activeElement).toBe(area);
+    expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);
   });
 });

@@ -61,7 +61,7 @@ const services: ShellServices = {
     view === 'loading'
       ? { progress: queries.map((e, i) => (i > 3 ? { ...e, status: 'pending' as const } : e)), isLoading: true }
       : { result: { patientId: 'trd-two-failures', patient: { resourceType: 'Patient', id: 'trd-two-failures', name: [{ given: ['Alex'], family: 'Rivera' }], birthDate: '1980-05-17', gender: 'female' }, resources: [], queries, complete: view !== 'partial' }, progress: queries, isLoading: false },
-  derive: () => ({ patient: 'trd-two-failures', asOf: '2026-11-22', trials: [], assessments: [], suggestions, scores: [], diagnoses: [], episodes: [], procedures: [], bloodPressure: [], used: [], unused: [], notes: [] }),
+  derive: () => ({ patient: 'trd-two-failures', asOf: '2026-11-22', trials: [], assessments: [], suggestions, scores: [], diagnoses: [], episodes: [], procedures: [], bloodPressure: [], used: [], unused: [], notes: [], careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [] }),
   rules: [],
   renderPage: () => <div style={{ height: 300, border: '1px dashed #999', padding: 16 }}>(timeline page goes here)</div>,
   buildDraft: (r) => ({ previewText: `Draft CarePlan (status draft, intent proposal) for this patient, author Practitioner/dr-demo.\nActivities:\n${r.chosen.map((s) => `  • ${s.name}: referral to psychiatry service (ServiceRequest, draft)`).join('\n')}\nNote: ${r.note || '(none)'}\nProvenance: this app and Practitioner/dr-demo.`, fhir: { resourceType: 'Bundle', type: 'transaction', entry: [] }, asText: 'text', asJson: '{}', payload: null }),

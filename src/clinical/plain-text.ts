@@ -1,0 +1,50 @@
+/**
+ * The engine's sentences as a reader should see them, in the app and in the chart: without resource ids in the prose
+ * and without the rule tables' internal citation notes. Pure string work, no clinical judgement.
+ */
+
+/** A parenthesis that cites the team's research notes ("(FACTS.md §6.2: ... [verified])"), nested parentheses included. */
+const INTERNAL_CITATION = /\s*\((?:FACTS\.md|Design choice of this app)(?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g;
+
+/** The sentence without internal citation notes and verification tags. */
+export function withoutInternalCitations(text: string): string {
+  return text.replace(INTERNAL_CITATION, '').replace(/\s*\[(?:V|S|U|verified|secondary source|unverified)\]/g, '');
+}
+
+/** Plain words for the resource types the engine names in its notes. */
+const RESOURCE_WORDS: Record<string, [string, string]> = {
+  MedicationRequest: ['prescription', 'prescriptions'],
+  MedicationStatement: ['medication statement', 'medication statements'],
+  MedicationDispense: ['dispense', 'dispenses'],
+  MedicationAdministration: ['administration', 'administrations'],
+  Medication: ['medication record', 'medication records'],
+  Observation: ['observation', 'observations'],
+  Condition: ['diagnosis', 'diagnoses'],
+  Procedure: ['procedure', 'procedures'],
+  Device: ['device record', 'device records'],
+  AllergyIntolerance: ['intolerance record', 'intolerance records'],
+  Encounter: ['encounter', 'encounters'],
+  CarePlan: ['care plan', 'care plans'],
+};
+
+const TYPES = `(?:${[...Object.keys(RESOURCE_WORDS), 'Patient', 'Practitioner', 'ServiceRequest', 'Provenance'].join('|')})`;
+const ONE_REFERENCE = `${TYPES}\\/[A-Za-z0-9\\-.]{1,64}`;
+export const REFERENCE_RUN = new RegExp(`\\b(${TYPES})\\/[A-Za-z0-9\\-.]{1,64}(?:,\\s*${ONE_REFERENCE})*`, 'g');
+
+/**
+ * The engine's sentences without resource ids: "merged: MedicationRequest/a, MedicationStatement/b" reads
+ * "merged: 2 records", "from MedicationRequest/a" reads "from the prescription". The ids stay one click away
+ * (the item's sources), not in the prose.
+ */
+export function plainText(text: string): string {
+  return withoutInternalCitations(text)
+    .replace(REFERENCE_RUN, (run, firstType: string) => {
+      const types = [...run.matchAll(new RegExp(`(${TYPES})\\/`, 'g'))].map((m) => m[1]!);
+      if (types.length === 1) return `the ${RESOURCE_WORDS[firstType]?.[0] ?? 'record'}`;
+      const same = types.every((t) => t === firstType);
+      return same ? `${types.length} ${RESOURCE_WORDS[firstType]?.[1] ?? 'records'}` : `${types.length} records`;
+    })
+    .replace(/\s*\(the [a-z ]+\)/g, '')
+    .replace(/\s{2,}/g, ' ');
+}
+

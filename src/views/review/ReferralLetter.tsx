@@ -1,0 +1,129 @@
+/**
+ * One referral's choices (receiving service, priority, note) and its printable letter. The letter is drawn in the page
+ * but shown only when printing it (print stylesheet: `body.printing-letter` shows the selected letter alone); it names
+ * the patient, the proposed option, the reasons and the safety items the record shows, in plain words.
+ */
+import type { Patient } from 'fhir/r4';
+import type { Derivation, Suggestion } from '../../clinical/types';
+import { plainText } from '../../clinical/plain-text';
+import type { ReferralChoiceView, ServiceOption } from '../shell/services';
+import { displayName } from '../shell/PatientBanner';
+
+const PRIORITY_WORDS = { routine: 'Routine', urgent: 'Urgent', asap: 'As soon as possible' } as const;
+
+interface FieldsProps {
+  suggestion: Suggestion;
+  choice: ReferralChoiceView;
+  services: ServiceOption[];
+  disabled: boolean;
+  onChange(next: ReferralChoiceView): void;
+  onPrint(): void;
+}
+
+export function ReferralFields({ suggestion, choice, services, disabled, onChange, onPrint }: FieldsProps) {
+  const id = `referral-${suggestion.intervention}`;
+  return (
+    <fieldset className="referral-fields" data-intervention={suggestion.intervention} disabled={disabled}>
+      <legend>Referral: {suggestion.name}</legend>
+      <div className="referral-fields__row">
+        <label htmlFor={`${id}-service`}>Receiving service</label>
+        <select id={`${id}-service`} value={choice.serviceId} onChange={(e) => onChange({ serviceId: e.target.value })}>
+          {services.length === 0 && <option value={choice.serviceId}>{choice.serviceId}</option>}
+          {services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-priority`}>Priority</label>
+        <select id={`${id}-priority`} value={choice.priority} onChange={(e) => onChange({ priority: e.target.value as ReferralChoiceView['priority'] })}>
+          {(Object.keys(PRIORITY_WORDS) as (keyof typeof PRIORITY_WORDS)[]).map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY_WORDS[p]}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" onClick={onPrint}>
+          Print referral letter
+        </button>
+      </div>
+      <label htmlFor={`${id}-note`}>Note for this referral (optional)</label>
+      <textarea id={`${id}-note`} rows={2} value={choice.note ?? ''} onChange={(e) => onChange({ note: e.target.value })} />
+    </fieldset>
+  );
+}
+
+interface LetterProps {
+  suggestion: Suggestion;
+  choice: ReferralChoiceView;
+  serviceName: string;
+  derivation: Derivation;
+  patient: Patient | null;
+  patientId: string;
+  date: string;
+  selected: boolean;
+}
+
+/** The safety items a receiving service must know, as the engine found them for this option: urgency, contraindications, cautions. */
+export function letterSafetyItems(suggestion: Suggestion): string[] {
+  const urgent = suggestion.urgent ? suggestion.reasons.filter((r) => /^urgent\b/i.test(r.text)).map((r) => plainText(r.text)) : [];
+  return [
+    ...urgent,
+    ...suggestion.contraindications.map((c) => `Contraindication: ${plainText(c.text)}`),
+    ...suggestion.cautions.map((c) => `Caution: ${plainText(c.text)}`),
+  ];
+}
+
+export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected }: LetterProps) {
+  const safety = letterSafetyItems(suggestion);
+  const reasons = suggestion.reasons.filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
+  return (
+    <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
+      <h2>Referral: {suggestion.name}</h2>
+      <p>
+        <strong>To:</strong> {serviceName}
+        <br />
+        <strong>Priority:</strong> {PRIORITY_WORDS[choice.priority ?? 'routine']}
+        <br />
+        <strong>Date:</strong> {date}
+      </p>
+      <p>
+        <strong>Patient:</strong> {displayName(patient)}
+        {patient?.birthDate ? `, born ${patient.birthDate}` : ''}, record {patientId}
+      </p>
+      <h3>Safety</h3>
+      {safety.length === 0 ? <p>No safety items were found in the coded record for this option.</p> : (
+        <ul>
+          {safety.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ul>
+      )}
+      <h3>Reasons</h3>
+      <ul>
+        {reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      {derivation.assessments.length > 0 && (
+        <>
+          <h3>Treatment history</h3>
+          <ul>
+            {derivation.assessments.map((a) => (
+              <li key={a.condition}>{plainText(a.conclusion)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {choice.note?.trim() && (
+        <>
+          <h3>Note from the referring clinician</h3>
+          <p>{choice.note.trim()}</p>
+        </>
+      )}
+      <p className="referral-letter__footer">
+        A draft proposal prepared with decision support from the coded record; verify against the chart. Not an order.
+      </p>
+    </article>
+  );
+}
