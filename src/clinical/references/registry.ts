@@ -37,6 +37,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1111/j.1755-5949.2009.00102.x',
     kind: 'paper',
   },
+  cpicData: {
+    short: 'CPIC database',
+    citation:
+      'Clinical Pharmacogenetics Implementation Consortium database (cpic-data), drug table with RxNorm ingredient codes.',
+    url: 'https://github.com/cpicpgx/cpic-data',
+    kind: 'registry',
+  },
   dailyMed: {
     short: 'DailyMed',
     citation:
@@ -127,6 +134,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
     kind: 'guideline',
   },
+  icd10cm: {
+    short: 'ICD-10-CM',
+    citation:
+      'International Classification of Diseases, Tenth Revision, Clinical Modification (ICD-10-CM), National Center for Health Statistics, 2024 release.',
+    url: 'https://www.cdc.gov/nchs/icd/icd-10-cm/index.html',
+    kind: 'value-set',
+  },
   kroenke2001: {
     short: 'Kroenke 2001',
     citation:
@@ -148,6 +162,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
   },
+  loinc: {
+    short: 'LOINC',
+    citation:
+      'Logical Observation Identifiers Names and Codes (LOINC), Regenstrief Institute: the codes named in each rule.',
+    url: 'https://loinc.org/',
+    kind: 'value-set',
+  },
   niceCg31: {
     short: 'NICE CG31',
     citation:
@@ -168,6 +189,20 @@ export const REFERENCES = {
       'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',
   },
+  rossi2021: {
+    short: 'Rossi 2021',
+    citation:
+      'Rossi S, Antal A, Bestmann S, et al. Safety and recommendations for TMS use in healthy subjects and patient populations, with updates on training, ethical and regulatory issues: Expert Guidelines. Clin Neurophysiol. 2021;132(1):269-306.',
+    url: 'https://doi.org/10.1016/j.clinph.2020.10.003',
+    kind: 'guideline',
+  },
+  rxnorm: {
+    short: 'RxNorm',
+    citation:
+      'RxNorm, National Library of Medicine: normalized names and codes for clinical drugs (ingredients IN, clinical drugs SCD, branded drugs SBD).',
+    url: 'https://www.nlm.nih.gov/research/umls/rxnorm/index.html',
+    kind: 'value-set',
+  },
   sateia2017: {
     short: 'Sateia 2017',
     citation:
@@ -181,6 +216,13 @@ export const REFERENCES = {
       'Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry. 2022;27(3):1286-1299.',
     url: 'https://doi.org/10.1038/s41380-021-01381-x',
     kind: 'guideline',
+  },
+  snomedCt: {
+    short: 'SNOMED CT',
+    citation:
+      'SNOMED CT, SNOMED International: the concepts named by id in each rule.',
+    url: 'https://browser.ihtsdotools.org/',
+    kind: 'value-set',
   },
   thase1997: {
     short: 'Thase 1997',
@@ -196,11 +238,25 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.163.1.28',
     kind: 'paper',
   },
+  vsac: {
+    short: 'VSAC',
+    citation:
+      'Value Set Authority Center, National Library of Medicine: the value sets named by OID in each rule (expansions of January 2025).',
+    url: 'https://vsac.nlm.nih.gov/',
+    kind: 'value-set',
+  },
   vsacReferralAdultDepression: {
     short: 'VSAC Referral for Adult Depression',
     citation:
       'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
     url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
+  },
+  whoAtc: {
+    short: 'WHO ATC index',
+    citation:
+      'WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index.',
+    url: 'https://atcddd.fhi.no/atc_ddd_index/',
     kind: 'value-set',
   },
 } as const satisfies Record<string, Reference>;
