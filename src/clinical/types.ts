@@ -31,7 +31,7 @@ export interface DeriveOptions {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Verification tag as in shared/clinical/FACTS.md: V = read in a primary source, S = secondary source,
+ * Verification tag: V = read in a primary source, S = secondary source,
  * U = unverified (shown as such in the app), derived = arithmetic on verified numbers.
  */
 export type Verification = 'V' | 'S' | 'U' | 'derived';

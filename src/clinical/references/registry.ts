@@ -107,6 +107,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19070720',
     kind: 'paper',
   },
+  cpicData: {
+    short: 'CPIC database',
+    citation:
+      'Clinical Pharmacogenetics Implementation Consortium database (cpic-data), drug table with RxNorm ingredient codes.',
+    url: 'https://github.com/cpicpgx/cpic-data',
+    kind: 'registry',
+  },
   dailyMed: {
     short: 'DailyMed',
     citation:
@@ -239,6 +246,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
     kind: 'guideline',
   },
+  icd10cm: {
+    short: 'ICD-10-CM',
+    citation:
+      'International Classification of Diseases, Tenth Revision, Clinical Modification (ICD-10-CM), National Center for Health Statistics, 2024 release.',
+    url: 'https://www.cdc.gov/nchs/icd/icd-10-cm/index.html',
+    kind: 'value-set',
+  },
   jorgensen2014: {
     short: 'Jørgensen 2014',
     citation:
@@ -273,6 +287,13 @@ export const REFERENCES = {
       'Leucht S, Crippa A, Siafis S, Patel MX, Orsini N, Davis JM. Dose-Response Meta-Analysis of Antipsychotic Drugs for Acute Schizophrenia. Am J Psychiatry. 2020;177(4):342-353.',
     url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
+  },
+  loinc: {
+    short: 'LOINC',
+    citation:
+      'Logical Observation Identifiers Names and Codes (LOINC), Regenstrief Institute: the codes named in each rule.',
+    url: 'https://loinc.org/',
+    kind: 'value-set',
   },
   nct05711940: {
     short: 'COMP006 (NCT05711940)',
@@ -330,11 +351,18 @@ export const REFERENCES = {
     kind: 'project',
   },
   rossi2021: {
-    short: 'Rossi 2021 (IFCN)',
+    short: 'Rossi 2021',
     citation:
-      'Rossi S, Antal A, Bestmann S, et al. Safety and recommendations for TMS use in healthy subjects and patient populations, with updates on training, ethical and regulatory issues: expert guidelines. Clin Neurophysiol. 2021;132(1):269-306.',
+      'Rossi S, Antal A, Bestmann S, et al. Safety and recommendations for TMS use in healthy subjects and patient populations, with updates on training, ethical and regulatory issues: Expert Guidelines. Clin Neurophysiol. 2021;132(1):269-306.',
     url: 'https://doi.org/10.1016/j.clinph.2020.10.003',
     kind: 'guideline',
+  },
+  rxnorm: {
+    short: 'RxNorm',
+    citation:
+      'RxNorm, National Library of Medicine: normalized names and codes for clinical drugs (ingredients IN, clinical drugs SCD, branded drugs SBD).',
+    url: 'https://www.nlm.nih.gov/research/umls/rxnorm/index.html',
+    kind: 'value-set',
   },
   samhsaTip42: {
     short: 'SAMHSA TIP 42',
@@ -363,6 +391,13 @@ export const REFERENCES = {
       'Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry. 2022;27(3):1286-1299.',
     url: 'https://doi.org/10.1038/s41380-021-01381-x',
     kind: 'guideline',
+  },
+  snomedCt: {
+    short: 'SNOMED CT',
+    citation:
+      'SNOMED CT, SNOMED International: the concepts named by id in each rule.',
+    url: 'https://browser.ihtsdotools.org/',
+    kind: 'value-set',
   },
   spravatoLabel: {
     short: 'Spravato label',
@@ -399,11 +434,25 @@ export const REFERENCES = {
     url: 'https://www.healthquality.va.gov/guidelines/MH/ptsd/',
     kind: 'guideline',
   },
+  vsac: {
+    short: 'VSAC',
+    citation:
+      'Value Set Authority Center, National Library of Medicine: the value sets named by OID in each rule (expansions of January 2025).',
+    url: 'https://vsac.nlm.nih.gov/',
+    kind: 'value-set',
+  },
   vsacReferralAdultDepression: {
     short: 'VSAC Referral for Adult Depression',
     citation:
       'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
     url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
+  },
+  whoAtc: {
+    short: 'WHO ATC index',
+    citation:
+      'WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index.',
+    url: 'https://atcddd.fhi.no/atc_ddd_index/',
     kind: 'value-set',
   },
 } as const satisfies Record<string, Reference>;

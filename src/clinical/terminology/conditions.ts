@@ -1,9 +1,9 @@
 /**
  * Condition code sets: which diagnoses the engine assesses (ConditionKey) and which matter for flags, cautions and
  * contraindications (ComorbidityKey). ICD-10-CM rules are exact codes or prefixes (longest match wins); SNOMED CT
- * rules come from the VSAC value-set members (generated table, see scripts/build-terminology.ts) plus FACTS.md §7.3.
+ * rules come from the VSAC value-set members (generated table, see scripts/build-terminology.ts) plus SNOMED CT concepts named in those value sets.
  *
- * Codes not in FACTS.md carry verification 'U' with the note "ICD-10-CM code, not verified in FACTS.md; check against
+ * Codes not in a value set carry verification 'U' with the note "ICD-10-CM code, not in a value set used here; check against
  * the ICD-10-CM tabular list". Judgements (e.g. which bipolar codes mean a depressive episode) are marked as such.
  *
  * Unknown systems: a concept whose codings all come from systems this project does not know gives null (the engine
@@ -121,16 +121,16 @@ export const ICD10_RULES: readonly CodeRule[] = [
   // --- OCD, PTSD
   {
     id: 'condition.icd10.ocd', kind: 'ocd', summary: 'Obsessive-compulsive disorder (F42.2, F42.8, F42.9).',
-    codes: ['F42.2', 'F42.8', 'F42.9'], prefixes: ['F42'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+    codes: ['F42.2', 'F42.8', 'F42.9'], prefixes: ['F42'], source: 'ICD-10-CM 2024 tabular list, F42 (obsessive-compulsive disorder)', verification: 'V',
   },
   {
     id: 'condition.icd10.oc-related', kind: 'other', summary: 'Hoarding (F42.3) and excoriation (F42.4) are obsessive-compulsive related disorders, not OCD.',
-    codes: ['F42.3', 'F42.4'], source: 'FACTS.md §7.2 (ICD-10-CM 2024); not counting them as OCD is a project judgement', verification: 'U',
+    codes: ['F42.3', 'F42.4'], source: 'ICD-10-CM 2024 tabular list (F42.3 hoarding, F42.4 excoriation); not counting them as OCD is a project judgement', verification: 'U',
     note: 'obsessive-compulsive related disorder (hoarding or excoriation), not OCD',
   },
   {
     id: 'condition.icd10.ptsd', kind: 'ptsd', summary: 'Post-traumatic stress disorder (F43.10, F43.11, F43.12).',
-    codes: ['F43.10', 'F43.11', 'F43.12'], prefixes: ['F43.1'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+    codes: ['F43.10', 'F43.11', 'F43.12'], prefixes: ['F43.1'], source: 'ICD-10-CM 2024 tabular list, F43.1 (post-traumatic stress disorder)', verification: 'V',
   },
   // --- Comorbidities for flags
   {
@@ -255,14 +255,14 @@ export const ICD10_RULES: readonly CodeRule[] = [
   },
 ];
 
-/** SNOMED CT concepts named in FACTS.md §7.3 (checked first), beyond the generated value-set members. */
+/** SNOMED CT concepts named in VSAC value sets (checked first), beyond the generated value-set members. */
 export const SNOMED_RULES: readonly CodeRule[] = [
   { id: 'condition.snomed.mdd', kind: 'mdd', summary: 'SNOMED CT major depressive disorder (370143000), single episode (36923009), recurrent (66344007).', codes: ['370143000', '36923009', '66344007'], source: SRC.vsacMajorDepression, verification: 'V' },
   { id: 'condition.snomed.trd', kind: 'mdd', summary: 'SNOMED CT 1153570009 Treatment resistant depression.', codes: ['1153570009'], source: SRC.vsacMental, verification: 'V', note: 'coded as treatment-resistant depression by the clinician' },
   { id: 'condition.snomed.schizophrenia', kind: 'schizophrenia', summary: 'SNOMED CT schizophrenia (58214004), schizoaffective disorder (68890003).', codes: ['58214004', '68890003'], implies: ['psychotic-features'], source: SRC.vsacSchizophrenia, verification: 'V' },
   { id: 'condition.snomed.ocd', kind: 'ocd', summary: 'SNOMED CT 191736004 Obsessive-compulsive disorder.', codes: ['191736004'], source: SRC.vsacAnxiety, verification: 'V' },
   { id: 'condition.snomed.ptsd', kind: 'ptsd', summary: 'SNOMED CT 47505003 Posttraumatic stress disorder.', codes: ['47505003'], source: SRC.vsacAnxiety, verification: 'V' },
-  { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder"; FACTS.md §7.3', verification: 'V' },
+  { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder" (SNOMED CT 84757009)', verification: 'V' },
   {
     id: 'condition.snomed.adhd', kind: 'adhd', summary: 'SNOMED CT attention deficit (hyperactivity) disorder: 192127007, 406506008, 31177006, 35253001, 23148009.',
     codes: ['192127007', '406506008', '31177006', '35253001', '23148009'], source: SRC.vsacMental, verification: 'V',
