@@ -67,7 +67,7 @@ export const ICD10_RULES: readonly CodeRule[] = [
   },
   {
     id: 'condition.icd10.postpartum-depression', kind: 'mdd', summary: 'F53.0 postpartum depression counted as a major depressive episode (judgement).',
-    codes: ['F53.0'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
+    codes: ['F53.0'], implies: ['postpartum'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
     note: 'postpartum depression counted as MDD (judgement)',
   },
   {
@@ -186,7 +186,7 @@ export const ICD10_RULES: readonly CodeRule[] = [
     codes: ['Z32.01', 'Z33.1', 'Z33.3'],
     prefixes: ['O09', 'O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O20', 'O21', 'O22', 'O23', 'O24', 'O25', 'O26', 'O28', 'O29',
       'O30', 'O31', 'O32', 'O33', 'O34', 'O35', 'O36', 'O40', 'O41', 'O42', 'O43', 'O44', 'O45', 'O46', 'O47', 'O48', 'O60', 'O71',
-      'O88', 'O90', 'O91', 'O92', 'O98', 'O99', 'O9A', 'Z34', 'Z3A'],
+      'O88', 'O91', 'O92', 'O98', 'O99', 'O9A', 'Z34', 'Z3A'],
     source: SRC.vsacPregnancy, verification: 'V',
   },
   {
@@ -194,8 +194,31 @@ export const ICD10_RULES: readonly CodeRule[] = [
     codes: ['F06.1'], source: U_NOTE, verification: 'U', note: U_NOTE,
   },
   {
-    id: 'condition.icd10.suicidal', kind: 'suicidal-ideation', summary: 'Suicidal ideation (R45.851) or suicide attempt (T14.91).',
-    codes: ['R45.851'], prefixes: ['T14.91'], source: U_NOTE, verification: 'U', note: U_NOTE,
+    id: 'condition.icd10.suicidal', kind: 'suicidal-ideation', summary: 'Suicidal ideation (R45.851).',
+    codes: ['R45.851'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.suicide-attempt', kind: 'suicide-attempt',
+    summary: 'Suicide attempt (T14.91x) and personal history of suicidal behaviour (Z91.51).',
+    prefixes: ['T14.91', 'Z91.51'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.self-harm', kind: 'self-harm',
+    summary: 'Non-suicidal self-harm (R45.88), personal history of self-harm (Z91.52), intentional self-harm by external cause (X71-X83).',
+    codes: ['R45.88'], prefixes: ['Z91.52', ...range('X', 71, 83)], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.postpartum', kind: 'postpartum',
+    summary: 'The puerperium: complications of the puerperium (O90.x), postpartum care and follow-up (Z39.0, Z39.2).',
+    prefixes: ['O90', 'Z39'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.breastfeeding', kind: 'breastfeeding', summary: 'Care and examination of a lactating mother (Z39.1).',
+    codes: ['Z39.1'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.puerperal-psychosis', kind: 'psychotic-features', summary: 'Puerperal psychosis (F53.1).',
+    codes: ['F53.1'], implies: ['postpartum'], source: U_NOTE, verification: 'U', note: U_NOTE,
   },
   {
     id: 'condition.icd10.ich', kind: 'intracerebral-haemorrhage', summary: 'Nontraumatic intracerebral (I61) or other intracranial haemorrhage (I62), subarachnoid haemorrhage (I60), and their sequelae (I69.0-I69.2).',
@@ -319,11 +342,24 @@ const ICD_PREFIXES: Array<[string, CodeRule]> = ICD10_RULES.flatMap((r) => (r.pr
   (a, b) => b[0].length - a[0].length,
 );
 
+/**
+ * Poisoning by drugs, medicaments and biological substances (T36-T50) carries its intent in the sixth character:
+ * 2 = intentional self-harm, 4 = undetermined. Those are overdoses the safety strip shows; accidental poisoning,
+ * assault, adverse effects and underdosing are not.
+ */
+const OVERDOSE_RULE: CodeRule = {
+  id: 'condition.icd10.overdose', kind: 'overdose',
+  summary: 'Poisoning by drugs (T36-T50) with intentional self-harm (sixth character 2) or undetermined intent (sixth character 4).',
+  source: U_NOTE, verification: 'U', note: U_NOTE,
+};
+const OVERDOSE_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}[24]/;
+
 function matchIcd(code: string): CodeRule | undefined {
   const c = normalizeIcd10(code);
   const exact = ICD_EXACT.get(c);
   if (exact) return exact;
   const bare = c.replace('.', '');
+  if (OVERDOSE_CODE.test(bare)) return OVERDOSE_RULE;
   for (const [prefix, r] of ICD_PREFIXES) if (bare.startsWith(prefix)) return r;
   return undefined;
 }
@@ -344,7 +380,14 @@ const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: Comorbidity
   { re: /intracranial hypertension|raised intracranial pressure|increased intracranial pressure|brain tumou?r/, kind: 'raised-intracranial-pressure' },
   { re: /(intracerebral|intracranial|cerebral|subarachnoid) (haemorrhage|hemorrhage|bleed)/, kind: 'intracerebral-haemorrhage' },
   { re: /aneurysm|arteriovenous malformation|\bavm\b/, kind: 'aneurysm-or-avm' },
-  { re: /suicidal (ideation|thoughts)|suicide attempt/, kind: 'suicidal-ideation' },
+  { re: /suicide attempt|attempted suicide|suicidal behaviou?r/, kind: 'suicide-attempt' },
+  { re: /suicidal (ideation|thoughts)/, kind: 'suicidal-ideation' },
+  { re: /(intentional|deliberate|undetermined intent|suicidal)[a-z ]*overdose|overdose[a-z ,]*(intentional|deliberate|undetermined|self-harm)/, kind: 'overdose' },
+  { re: /self[- ]harm|self[- ]injur/, kind: 'self-harm' },
+  { re: /post-?partum depress|postnatal depress/, kind: 'mdd', implies: ['postpartum'] },
+  { re: /puerperal psychosis|post-?partum psychosis/, kind: 'psychotic-features', implies: ['postpartum'] },
+  { re: /breast-?feeding|lactating/, kind: 'breastfeeding' },
+  { re: /post-?partum|postnatal|puerperium/, kind: 'postpartum' },
   { re: /catatoni/, kind: 'catatonia' },
   { re: /pregnan/, kind: 'pregnancy' },
   { re: /epilep|seizure disorder/, kind: 'epilepsy' },
@@ -452,6 +495,7 @@ export function conditionNotRecognisedReason(code: CodeableConcept | undefined):
 
 export const CONDITION_RULES: RuleRef[] = [
   ...ICD10_RULES.map(refOf),
+  refOf(OVERDOSE_RULE),
   ...SNOMED_RULES.map(refOf),
   TEXT_RULE_REF,
 ];
