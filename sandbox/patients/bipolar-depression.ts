@@ -72,6 +72,7 @@ export const bipolarDepression: DemoPatient = {
     assessments: { 'bipolar-depression': {}, mdd: 'absent' },
     trials: { lithium: { ongoing: true }, quetiapine: { ongoing: false }, lurasidone: { ongoing: true } },
     trialCount: 3,
-    suggestions: { esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-eligible' },
+    suggestions: { ect: 'suggested', esketamine: 'not-applicable', vns: 'not-eligible', clozapine: 'not-applicable' },
+    safety: ['lithium'],
   },
 };

@@ -75,6 +75,7 @@ export const esketamineContraindicated: DemoPatient = {
       mirtazapine: { ongoing: true },
     },
     trialCount: 3,
-    suggestions: { esketamine: 'contraindicated', tms: ['suggested', 'consider'] },
+    suggestions: { esketamine: 'contraindicated', tms: 'suggested' },
+    safety: [],
   },
 };

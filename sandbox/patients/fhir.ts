@@ -222,7 +222,7 @@ export class RecordBuilder {
     return transaction(this.resources);
   }
 
-  patient(p: { given: string[]; family: string; gender: Patient['gender']; ageYears: number; birthdayInDays?: number }): Patient {
+  patient(p: { given: string[]; family: string; gender: Patient['gender']; ageYears: number; birthdayInDays?: number; deceasedDaysAgo?: number }): Patient {
     return this.add<Patient>({
       resourceType: 'Patient',
       id: this.patientId,
@@ -232,6 +232,7 @@ export class RecordBuilder {
       gender: p.gender,
       // Age stays the same whichever day the bundle is built.
       birthDate: this.day(Math.round(p.ageYears * 365.25) - (p.birthdayInDays ?? 120)),
+      ...(p.deceasedDaysAgo !== undefined ? { deceasedDateTime: this.day(p.deceasedDaysAgo) } : {}),
       generalPractitioner: [{ reference: PRACTITIONER_REF }],
     });
   }
@@ -520,6 +521,7 @@ export const SCALES = {
   ybocs: { system: LOCAL_SCALES, code: 'ybocs-total', display: 'Yale-Brown Obsessive Compulsive Scale (Y-BOCS) total score', text: 'Y-BOCS total score' },
   panss: { system: LOCAL_SCALES, code: 'panss-total', display: 'Positive and Negative Syndrome Scale (PANSS) total score', text: 'PANSS total score' },
   pcl5: { system: LOCAL_SCALES, code: 'pcl5-total', display: 'PTSD Checklist for DSM-5 (PCL-5) total score', text: 'PCL-5 total score' },
+  cssrs: { system: LOINC, code: '93373-9', display: 'Columbia suicide severity rating scale screener - recent [C-SSRS]', text: 'C-SSRS screener (recent)' },
 } as const;
 
 /** Condition codes used by the demo patients: ICD-10-CM and SNOMED from FACTS.md §7.2/§7.3 and valuesets.txt unless noted. */
@@ -538,6 +540,8 @@ export const DX = {
   cannabisDependence: { icd10: ['F12.20', 'Cannabis dependence, uncomplicated'] },
   borderline: { icd10: ['F60.3', 'Borderline personality disorder'] },
   pregnant: { icd10: ['Z33.1', 'Pregnant state, incidental'], snomed: ['77386006', 'Pregnancy'] },
+  suicidalIdeation: { icd10: ['R45.851', 'Suicidal ideations'] },
+  overdoseSnriIntentional: { icd10: ['T43.212A', 'Poisoning by selective serotonin and norepinephrine reuptake inhibitors, intentional self-harm, initial encounter'] },
   epilepsy: { icd10: ['G40.909', 'Epilepsy, unspecified, not intractable, without status epilepticus'], snomed: ['84757009', 'Epilepsy'] },
   // Codes below are ICD-10-CM codes not listed in FACTS.md (unverified there; standard tabular-list codes).
   unemployment: { icd10: ['Z56.0', 'Unemployment, unspecified'] },

@@ -3,6 +3,7 @@
  * The sandbox loads `sharedResources()` first, then each `build(new Date())`.
  */
 import { bipolarDepression } from './bipolar-depression';
+import { deceased } from './deceased';
 import { ehrExportMdd } from './ehr-export-mdd';
 import { esketamineContraindicated } from './esketamine-contraindicated';
 import { intolerance } from './intolerance';
@@ -39,6 +40,7 @@ export const demoPatients: DemoPatient[] = [
   schizophreniaTrs,
   ocd,
   pregnantTrd,
+  deceased,
   tmsContraindicated,
   esketamineContraindicated,
   malformedRecord,

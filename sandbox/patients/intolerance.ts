@@ -61,6 +61,7 @@ export const intolerance: DemoPatient = {
       vortioxetine: { outcome: 'ongoing', ongoing: true },
     },
     trialCount: 3,
-    suggestions: { tms: ['suggested', 'consider'], esketamine: 'not-eligible', vns: 'not-eligible' },
+    suggestions: { tms: 'suggested', esketamine: 'not-eligible', vns: 'not-eligible' },
+    safety: [],
   },
 };

@@ -53,6 +53,7 @@ export const mddOneFailure: DemoPatient = {
       vortioxetine: { adequate: false, outcome: 'ongoing', ongoing: true },
     },
     trialCount: 2,
-    suggestions: { tms: ['suggested', 'consider'], esketamine: 'not-eligible', vns: 'not-eligible' },
+    suggestions: { tms: 'suggested', esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-applicable' },
+    safety: [],
   },
 };

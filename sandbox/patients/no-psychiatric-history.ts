@@ -40,7 +40,8 @@ export const noPsychiatricHistory: DemoPatient = {
   expected: {
     assessments: { mdd: 'absent', 'bipolar-depression': 'absent', schizophrenia: 'absent', ocd: 'absent', ptsd: 'absent' },
     trialCount: 0,
-    suggestions: { tms: 'not-eligible', esketamine: 'not-eligible', ect: 'not-eligible', vns: 'not-eligible', clozapine: 'not-eligible' },
+    suggestions: { tms: 'not-applicable', esketamine: 'not-applicable', ect: 'not-applicable', vns: 'not-applicable', clozapine: 'not-applicable' },
+    safety: [],
     unused: ['MedicationRequest/no-psychiatric-history-atorvastatin-1', 'MedicationRequest/no-psychiatric-history-lisinopril-1'],
   },
 };

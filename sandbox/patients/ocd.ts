@@ -99,6 +99,13 @@ export const ocd: DemoPatient = {
       clomipramine: { ongoing: true },
     },
     trialCount: 4,
-    suggestions: { 'deep-tms': ['suggested', 'consider'], tms: 'not-eligible', esketamine: 'not-eligible' },
+    suggestions: {
+      'deep-tms': 'suggested',
+      erp: 'suggested',
+      'ocd-antipsychotic-augmentation': 'suggested',
+      tms: 'not-applicable',
+      esketamine: 'not-applicable',
+    },
+    safety: [],
   },
 };

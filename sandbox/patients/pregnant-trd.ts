@@ -4,14 +4,16 @@ import type { DemoPatient } from './types';
 /**
  * Treatment-resistant depression in pregnancy: sertraline 150 mg and venlafaxine 150 mg each failed (PHQ-9 21 -> 19,
  * 19 -> 17); venlafaxine stopped by the patient on learning she was pregnant (now 16 weeks); depression worsening with
- * suicidal thoughts on more than half the days (PHQ-9 item 9 = 2 this week). ECT is urgent and pregnancy is not a
- * contraindication (APA 2000); esketamine carries the pregnancy caution (medication guide); TMS safety in pregnancy
- * is not established (IFCN).
+ * suicidal thoughts on more than half the days (PHQ-9 item 9 = 2 five days ago). The psychiatrist assessed the risk
+ * two days ago: active suicidal ideation with some intent (C-SSRS 4), coded as suicidal ideation. That assessment,
+ * not the screen, is what makes ECT urgent (a severe episode needing a rapid response; pregnancy is not a
+ * contraindication, APA task force). Esketamine, IV ketamine and a psilocybin trial are not offered in pregnancy;
+ * TMS safety in pregnancy is not established (IFCN).
  */
 export const pregnantTrd: DemoPatient = {
   id: 'pregnant-trd',
   name: 'Olivia Nguyen',
-  summary: 'Pregnant (16 wk) with TRD after 2 failed trials, off medication, PHQ-9 22 with item 9 = 2: urgent ECT, esketamine caution.',
+  summary: 'Pregnant (16 wk), TRD after 2 failed trials, PHQ-9 item 9 = 2 then coded suicidal ideation (C-SSRS 4): urgent ECT; no esketamine.',
   build(today) {
     const b = new RecordBuilder(today, 'pregnant-trd');
     b.patient({ given: ['Olivia'], family: 'Nguyen', gender: 'female', ageYears: 32 });
@@ -52,6 +54,13 @@ export const pregnantTrd: DemoPatient = {
       [30, 21, 1],
       [5, 22, 2],
     ]);
+    b.condition('suicidal-ideation', {
+      ...DX.suicidalIdeation,
+      text: 'Suicidal ideation with some intent, no plan (assessed after the positive PHQ-9 item 9)',
+      onset: 2,
+      category: 'encounter-diagnosis',
+    });
+    b.scores('cssrs', [[2, 4]]);
     b.bloodPressure(60, 112, 68);
     b.bloodPressure(5, 110, 70);
     return b.bundle();
@@ -64,8 +73,14 @@ export const pregnantTrd: DemoPatient = {
     },
     trialCount: 2,
     suggestions: {
-      ect: { status: ['suggested', 'consider'], urgent: true },
-      esketamine: { status: ['suggested', 'consider'], urgent: true },
+      // ECT's own urgency criterion (rapid response: coded suicidal ideation, C-SSRS 4) holds; pregnancy is a note only.
+      ect: { status: 'suggested', urgent: true, mentions: 'pregnancy is not a contraindication for ECT' },
+      // Not offered in pregnancy, and so never urgent although suicidal ideation is coded.
+      esketamine: { status: 'contraindicated', urgent: false, mentions: 'not recommended in pregnancy' },
+      'iv-ketamine': { status: 'contraindicated', urgent: false },
+      'psychedelic-trial': { status: 'contraindicated', urgent: false },
+      tms: { status: 'suggested', urgent: false, mentions: 'safety of TMS in pregnancy is not established' },
     },
+    safety: ['suicidal-ideation', 'suicidality-screen', 'suicide-risk-assessment', 'pregnancy'],
   },
 };

@@ -61,12 +61,13 @@ export const pseudoResistance: DemoPatient = {
     },
     trialCount: 3,
     suggestions: {
-      'dose-optimization': ['suggested', 'consider'],
-      'adherence-support': ['suggested', 'consider'],
-      'integrated-dual-diagnosis': ['suggested', 'consider'],
+      'dose-optimization': 'suggested',
+      'adherence-support': 'suggested',
+      'integrated-dual-diagnosis': 'suggested',
       esketamine: 'not-eligible',
       tms: 'not-eligible',
       vns: 'not-eligible',
     },
+    safety: ['substance-use'],
   },
 };

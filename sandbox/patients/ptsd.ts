@@ -81,6 +81,7 @@ export const ptsd: DemoPatient = {
       venlafaxine: { ongoing: true },
     },
     // Cognitive processing therapy is recorded as done: trauma-focused therapy is reported as given, not suggested.
-    suggestions: { esketamine: 'not-eligible', tms: 'not-eligible', vns: 'not-eligible', 'trauma-focused-therapy': 'not-eligible' },
+    suggestions: { esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable', 'trauma-focused-therapy': 'not-eligible' },
+    safety: [],
   },
 };

@@ -63,6 +63,7 @@ export const requestOnly: DemoPatient = {
       duloxetine: { outcome: 'ongoing', ongoing: true },
     },
     trialCount: 2,
-    suggestions: { tms: ['suggested', 'consider'], esketamine: 'not-eligible' },
+    suggestions: { tms: 'suggested', esketamine: 'not-eligible' },
+    safety: [],
   },
 };

@@ -75,6 +75,7 @@ export const schizophreniaTrs: DemoPatient = {
       haloperidol: { ongoing: true },
     },
     trialCount: 4,
-    suggestions: { clozapine: 'suggested', esketamine: 'not-eligible', tms: 'not-eligible' },
+    suggestions: { clozapine: 'suggested', esketamine: 'not-applicable', tms: 'not-applicable' },
+    safety: ['psychotic-features'],
   },
 };

@@ -42,6 +42,7 @@ export const statementOnly: DemoPatient = {
       sertraline: { outcome: 'ongoing', ongoing: true },
     },
     trialCount: 4,
-    suggestions: { esketamine: ['suggested', 'consider'], tms: ['suggested', 'consider'], vns: 'not-eligible' },
+    suggestions: { esketamine: 'suggested', tms: 'suggested', vns: 'not-eligible' },
+    safety: [],
   },
 };

@@ -62,8 +62,9 @@ export const tmsContraindicated: DemoPatient = {
     trialCount: 2,
     suggestions: {
       tms: 'contraindicated',
-      esketamine: ['suggested', 'consider'],
-      ect: ['suggested', 'consider'],
+      esketamine: 'suggested',
+      ect: 'suggested',
     },
+    safety: [],
   },
 };

@@ -102,10 +102,14 @@ export const trdMultiFailures: DemoPatient = {
     },
     trialCount: 6,
     suggestions: {
-      vns: ['suggested', 'consider'],
-      ect: { status: ['suggested', 'consider'], urgent: true },
-      esketamine: { status: ['suggested', 'consider'], urgent: true },
-      tms: ['suggested', 'consider'],
+      vns: 'consider',
+      // PHQ-9 item 9 = 1 is a screen (risk assessment asked for in the strip), not acute suicidal ideation: not urgent.
+      ect: { status: 'suggested', urgent: false, mentions: 'an MAOI is taken now: tell the anaesthetist' },
+      // A current MAOI (tranylcypromine) blocks esketamine and IV ketamine.
+      esketamine: { status: 'contraindicated', urgent: false, mentions: 'an MAOI is taken now' },
+      'iv-ketamine': { status: 'contraindicated', mentions: 'an MAOI is taken now' },
+      tms: 'suggested',
     },
+    safety: ['suicidality-screen', 'maoi'],
   },
 };

@@ -71,11 +71,12 @@ export const trdTwoFailures: DemoPatient = {
     },
     trialCount: 3,
     suggestions: {
-      esketamine: ['suggested', 'consider'],
-      tms: ['suggested', 'consider'],
-      ect: ['suggested', 'consider'],
+      esketamine: 'suggested',
+      tms: 'suggested',
+      ect: 'suggested',
       vns: 'not-eligible',
-      clozapine: 'not-eligible',
+      clozapine: 'not-applicable',
     },
+    safety: [],
   },
 };

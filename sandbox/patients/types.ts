@@ -10,6 +10,7 @@ import type {
   Outcome,
   OutcomeBasis,
   ResistanceStatus,
+  SafetyKind,
   SuggestionStatus,
 } from '../../src/clinical/types';
 
@@ -36,9 +37,11 @@ export interface ExpectedAssessment {
 }
 
 export interface ExpectedSuggestion {
-  /** One status, or the statuses a reasonable rule set may give (any of them passes). */
-  status: SuggestionStatus | SuggestionStatus[];
+  /** The exact status. */
+  status: SuggestionStatus;
   urgent?: boolean;
+  /** Words one of its cautions or contraindications must contain ("an MAOI is taken now"). */
+  mentions?: string;
 }
 
 export interface ExpectedDerivation {
@@ -51,8 +54,12 @@ export interface ExpectedDerivation {
   trials?: Record<string, ExpectedTrial | ExpectedTrial[]>;
   /** Total number of trials derived. */
   trialCount?: Count;
-  /** Per intervention: its status. A missing suggestion counts as 'not-eligible'. */
-  suggestions?: Partial<Record<InterventionId, SuggestionStatus | SuggestionStatus[] | ExpectedSuggestion>>;
+  /** Per intervention: its exact status. A missing suggestion counts as 'not-eligible'. */
+  suggestions?: Partial<Record<InterventionId, SuggestionStatus | ExpectedSuggestion>>;
+  /** The safety strip's items, exactly these kinds in this order. */
+  safety?: SafetyKind[];
+  /** Deceased: shown as such, with no suggestions at all. */
+  deceased?: boolean;
   /** References that must be reported as not used (e.g. a score without a date). */
   unused?: string[];
 }

@@ -209,6 +209,12 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         ? `adequate: ${fmt(trial.maxSustainedDoseMg ?? threshold.mg)} mg/day for ${describeDuration(daysAtAdequate)} at or above ${fmt(threshold.mg)} ${threshold.unitLabel}`
         : `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
   } else reason = reasons.join('; ');
+  // TRRIP asks for adherence checked from the record (dispensing, levels): say so when the record has none.
+  const underTrrip = threshold !== null && threshold !== 'no-cpz' && !('notAntidepressant' in threshold) && threshold.unitLabel !== 'mg';
+  if (underTrrip && ctx.adherencePdc === null) {
+    reason += '; adherence unknown (no dispensing records to check it against TRRIP\'s 80%)';
+    if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
+  }
   return { adequate, reason, rules, adequateDoseMg, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
 }
 

@@ -203,7 +203,11 @@ function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath:
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (!e.open) continue;
-      const next = list.find((f, j) => j > i && f.kind !== 'dispense' && f.start > e.start);
+      let next: MedicationEvent | undefined;
+      for (let j = i + 1; j < list.length && !next; j++) {
+        const f = list[j]!;
+        if (f.kind !== 'dispense' && f.start > e.start) next = f;
+      }
       if (next) {
         e.end = Math.max(e.start, next.start - 1);
         e.ongoing = false;

@@ -16,6 +16,7 @@ import { assignRoles, type RoleResult } from './roles';
 import { assess, makeRejudge } from './staging/assessments';
 import { ANTIDEPRESSANT_CLASSES, type JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
+import { demographicsOf, deriveSafety } from './safety';
 import { dataNotesOf, isTobaccoUse, mergePsychotherapy, otherTreatments, PSYCHIATRIC_KINDS, substanceUseOf } from './history';
 import { CARE_EVENT_LABEL } from './terminology/history';
 import { cpzOf } from './thresholds';
@@ -36,8 +37,10 @@ import type {
 } from './types';
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
-  const asOf = asOfDay(options.asOf);
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
+  const asOf = asOfDay(options.asOf);
+  // Age and death: age limits of the options; a deceased patient gets no suggestions (records end at death in classify).
+  const demographics = demographicsOf(inputs, String(record.patientId), isoDate(asOf));
   const ledger = new Ledger(inputs);
   const notes: string[] = [];
   const c = classifyResources(ledger, String(record.patientId), asOf);
@@ -116,9 +119,16 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   explainUnusedMedications(ledger);
   const closed = ledger.close();
   notes.push(...closed.notes);
-  const derived: Omit<Derivation, 'suggestions'> = {
+  if (demographics.deceased) {
+    notes.push(
+      `The patient died${demographics.deceasedDate ? ` on ${demographics.deceasedDate}` : ''}: the record is shown as it stood at death; no options are suggested and nothing is written back.`,
+    );
+  }
+  const derived: Omit<Derivation, 'suggestions' | 'safety'> = {
     patient: String(record.patientId),
-    asOf: isoDate(asOf),
+    // A deceased patient's record is shown as it stood at death: the views' "as of" and the timeline end there.
+    asOf: demographics.deceasedDate ?? isoDate(asOf),
+    demographics,
     trials,
     assessments,
     scores: c.scores.sort((a, b) => compareCodeUnits(a.date, b.date)),
@@ -151,12 +161,19 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   };
   let suggestions: Suggestion[] = [];
   try {
-    suggestions = evaluateSuggestions(derived);
+    // Nothing is proposed for a patient who has died.
+    if (!demographics.deceased) suggestions = evaluateSuggestions(derived);
   } catch (e) {
     // The derivation stands on its own; a failure in the suggestion rules must not hide the timeline.
     notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ...derived, suggestions };
+  let safety: Derivation['safety'] = [];
+  try {
+    safety = deriveSafety(derived);
+  } catch (e) {
+    notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { ...derived, safety, suggestions };
 }
 
 /** What makes a psychiatric history when no assessed condition or trial does ("ADHD; 2 overdoses; 3 detox stays"), or null. */

@@ -31,7 +31,7 @@ export interface DeriveOptions {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Verification tag as in shared/clinical/FACTS.md: V = read in a primary source, S = secondary source,
+ * Verification tag: V = read in a primary source, S = secondary source,
  * U = unverified (shown as such in the app), derived = arithmetic on verified numbers.
  */
 export type Verification = 'V' | 'S' | 'U' | 'derived';
@@ -147,6 +147,14 @@ export type ComorbidityKey =
   | 'psychotic-features'
   | 'catatonia'
   | 'suicidal-ideation'
+  /** Suicide attempt, or a personal history of suicidal behaviour. */
+  | 'suicide-attempt'
+  /** Intentional self-harm (non-suicidal or of unstated intent). */
+  | 'self-harm'
+  /** Poisoning by drugs of intentional or undetermined intent (an overdose). */
+  | 'overdose'
+  | 'postpartum'
+  | 'breastfeeding'
   | 'intracerebral-haemorrhage'
   | 'aneurysm-or-avm'
   | 'raised-intracranial-pressure'
@@ -407,6 +415,8 @@ export type InterventionId =
   | 'tms'
   | 'accelerated-tms'
   | 'deep-tms'
+  | 'erp'
+  | 'ocd-antipsychotic-augmentation'
   | 'ect'
   | 'esketamine'
   | 'iv-ketamine'
@@ -422,7 +432,11 @@ export type InterventionId =
   | 'psychosocial-support'
   | 'digital-therapy';
 
-export type SuggestionStatus = 'suggested' | 'consider' | 'contraindicated' | 'not-eligible';
+/**
+ * not-applicable: the option is for conditions this patient does not have (listed apart from not-eligible, which is
+ * for the patient's own conditions when the record does not meet the option's criteria).
+ */
+export type SuggestionStatus = 'suggested' | 'consider' | 'contraindicated' | 'not-eligible' | 'not-applicable';
 
 export interface Suggestion {
   intervention: InterventionId;
@@ -462,10 +476,65 @@ export interface BloodPressurePoint {
   source: string;
 }
 
+/** What the Patient resource says that the rules use: age limits and death. */
+export interface Demographics {
+  /** Patient.birthDate as recorded, or null. */
+  birthDate: string | null;
+  /** Whole years at asOf (or at death), or null without a readable birth date. */
+  ageYears: number | null;
+  deceased: boolean;
+  /** Date of death (deceasedDateTime), or null when only deceasedBoolean says so. */
+  deceasedDate: string | null;
+  /** "Patient/<id>", or null when the Patient resource was not read. */
+  source: string | null;
+}
+
+export type SafetyKind =
+  | 'deceased'
+  | 'suicidality-screen'
+  | 'suicide-risk-assessment'
+  | 'suicidal-ideation'
+  | 'suicide-attempt'
+  | 'self-harm'
+  | 'overdose'
+  | 'pregnancy'
+  | 'postpartum'
+  | 'breastfeeding'
+  | 'maoi'
+  | 'clozapine'
+  | 'lithium'
+  | 'psychotic-features'
+  | 'catatonia'
+  | 'substance-use';
+
+/**
+ * One item of the safety strip that heads every view and every note: what was found, when, in which resources, and
+ * what it asks of the clinician. Never a resource id in the words: the resources are in `sources` (links).
+ */
+export interface SafetyItem {
+  kind: SafetyKind;
+  /** A few words: "Pregnancy, 16 weeks", "Suicidal thoughts on PHQ-9 item 9". */
+  title: string;
+  /** One sentence: what the record shows, with values. */
+  detail: string;
+  /** The date of the finding (ISO), or null when the record gives none. */
+  date: string | null;
+  /** What it asks for ("Assess suicide risk now (C-SSRS)"), when it asks for something. */
+  action?: string;
+  /** Resource references behind it ("Observation/abc"). */
+  sources: string[];
+  /** The rule's sources (registry ids), for the sources page. */
+  references: ReferenceId[];
+}
+
 /** Everything derived for one patient: what `npm run derive` prints and the app renders. */
 export interface Derivation {
   patient: string;
   asOf: string;
+  /** Age and death from the Patient resource. */
+  demographics: Demographics;
+  /** The safety items, most urgent first: they head every view and every note. */
+  safety: SafetyItem[];
   trials: Trial[];
   assessments: Assessment[];
   suggestions: Suggestion[];

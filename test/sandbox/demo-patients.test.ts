@@ -34,6 +34,7 @@ const FIXED_IDS = [
   'schizophrenia-trs',
   'ocd',
   'pregnant-trd',
+  'deceased',
   'tms-contraindicated',
   'esketamine-contraindicated',
   'malformed-record',
@@ -361,14 +362,23 @@ function differences(patient: DemoPatient, d: Derivation): string[] {
   if (exp.trialCount !== undefined && !countMatches(d.trials.length, exp.trialCount))
     problems.push(`trial count: ${d.trials.length} (${d.trials.map((t) => t.ingredient).join(', ')}), expected ${JSON.stringify(exp.trialCount)}`);
   for (const [intervention, want] of Object.entries(exp.suggestions ?? {})) {
-    const spec: ExpectedSuggestion = typeof want === 'string' || Array.isArray(want) ? { status: want } : want;
-    const allowed: SuggestionStatus[] = Array.isArray(spec.status) ? spec.status : [spec.status];
+    const spec: ExpectedSuggestion = typeof want === 'string' ? { status: want } : want;
     const got = d.suggestions.find((s) => s.intervention === intervention);
     const status: SuggestionStatus = got?.status ?? 'not-eligible';
-    if (!allowed.includes(status))
-      problems.push(`suggestion ${intervention}: ${status}, expected ${allowed.join(' or ')} (${got?.reasons.map((r) => r.text).join('; ') ?? 'not listed'})`);
+    if (status !== spec.status)
+      problems.push(`suggestion ${intervention}: ${status}, expected ${spec.status} (${got?.reasons.map((r) => r.text).join('; ') ?? 'not listed'})`);
+    if (spec.mentions !== undefined && !(got ? [...got.cautions, ...got.contraindications] : []).some((c) => c.text.includes(spec.mentions!)))
+      problems.push(`suggestion ${intervention}: no caution or contraindication mentions "${spec.mentions}"`);
     if (spec.urgent !== undefined && (got?.urgent ?? false) !== spec.urgent)
       problems.push(`suggestion ${intervention}.urgent: ${got?.urgent ?? false}, expected ${spec.urgent}`);
+  }
+  if (exp.safety !== undefined) {
+    const kinds = d.safety.map((s) => s.kind);
+    if (JSON.stringify(kinds) !== JSON.stringify(exp.safety)) problems.push(`safety strip: [${kinds.join(', ')}], expected [${exp.safety.join(', ')}]`);
+  }
+  if (exp.deceased !== undefined) {
+    if (d.demographics.deceased !== exp.deceased) problems.push(`deceased: ${d.demographics.deceased}, expected ${exp.deceased}`);
+    if (exp.deceased && d.suggestions.length) problems.push(`deceased patient has ${d.suggestions.length} suggestions, expected none`);
   }
   for (const ref of exp.unused ?? []) {
     if (!d.unused.some((u) => u.reference === ref)) problems.push(`unused: ${ref} expected in the not-used list`);

@@ -23,6 +23,20 @@ export interface Reference {
  * Keep rows in alphabetical order of id so parallel additions merge cleanly.
  */
 export const REFERENCES = {
+  andrade2017: {
+    short: 'Andrade 2017',
+    citation:
+      'Andrade C. Ketamine for depression, 4: in what dose, at what rate, by what route, for how long, and at what frequency? J Clin Psychiatry. 2017;78(7):e852-e857.',
+    url: 'https://doi.org/10.4088/JCP.17f11738',
+    kind: 'paper',
+  },
+  apaEct2001: {
+    short: 'APA ECT task force 2001',
+    citation:
+      'American Psychiatric Association Committee on Electroconvulsive Therapy (Weiner RD, chair). The Practice of Electroconvulsive Therapy: Recommendations for Treatment, Training, and Privileging. A Task Force Report. 2nd ed. Washington, DC: American Psychiatric Association; 2001 (ISBN 978-0-89042-206-9).',
+    url: 'https://search.worldcat.org/search?q=bn:9780890422069',
+    kind: 'guideline',
+  },
   apaOcd2007: {
     short: 'APA OCD guideline 2007',
     citation:
@@ -30,12 +44,75 @@ export const REFERENCES = {
     url: 'https://psychiatryonline.org/pb/assets/raw/sitewide/practice_guidelines/guidelines/ocd.pdf',
     kind: 'guideline',
   },
+  bloch2006: {
+    short: 'Bloch 2006',
+    citation:
+      'Bloch MH, Landeros-Weisenberger A, Kelmendi B, Coric V, Bracken MB, Leckman JF. A systematic review: antipsychotic augmentation with treatment refractory obsessive-compulsive disorder. Mol Psychiatry. 2006;11(7):622-632.',
+    url: 'https://doi.org/10.1038/sj.mp.4001823',
+    kind: 'paper',
+  },
+  bousman2023: {
+    short: 'CPIC 2023 (Bousman)',
+    citation:
+      'Bousman CA, Stevenson JM, Ramsey LB, et al. Clinical Pharmacogenetics Implementation Consortium (CPIC) guideline for CYP2D6, CYP2C19, CYP2B6, SLC6A4, and HTR2A genotypes and serotonin reuptake inhibitor antidepressants. Clin Pharmacol Ther. 2023;114(1):51-68.',
+    url: 'https://doi.org/10.1002/cpt.2903',
+    kind: 'guideline',
+  },
+  carmi2019: {
+    short: 'Carmi 2019',
+    citation:
+      'Carmi L, Tendler A, Bystritsky A, et al. Efficacy and safety of deep transcranial magnetic stimulation for obsessive-compulsive disorder: a prospective multicenter randomized double-blind placebo-controlled trial. Am J Psychiatry. 2019;176(11):931-938.',
+    url: 'https://doi.org/10.1176/appi.ajp.2019.18101180',
+    kind: 'paper',
+  },
   chandler2010: {
     short: 'Chandler 2010',
     citation:
       'Chandler GM, Iosifescu DV, Pollack MH, Targum SD, Fava M. Validation of the Massachusetts General Hospital Antidepressant Treatment History Questionnaire (ATRQ). CNS Neurosci Ther. 2010;16(5):322-325.',
     url: 'https://doi.org/10.1111/j.1755-5949.2009.00102.x',
     kind: 'paper',
+  },
+  clozarilLabel: {
+    short: 'Clozaril label',
+    citation:
+      'CLOZARIL (clozapine) tablets, prescribing information (boxed warning: severe neutropenia; orthostatic hypotension, bradycardia and syncope; seizures; myocarditis, pericarditis and cardiomyopathy; warnings on gastrointestinal hypomotility; drug interactions: CYP1A2 inducers including cigarette smoking). HLS Therapeutics; NDA 019758.',
+    url: 'https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=019758',
+    kind: 'label',
+  },
+  cmsLcdL34998: {
+    short: 'Medicare LCD L34998',
+    citation:
+      'Centers for Medicare & Medicaid Services. Local Coverage Determination L34998: Transcranial Magnetic Stimulation for Major Depressive Disorder.',
+    url: 'https://www.cms.gov/medicare-coverage-database/view/lcd.aspx?lcdid=34998',
+    kind: 'registry',
+  },
+  cmsLcdL37086: {
+    short: 'Medicare LCD L37086',
+    citation:
+      'Centers for Medicare & Medicaid Services. Local Coverage Determination L37086: Transcranial Magnetic Stimulation (TMS) for the Treatment of Depression (retreatment after a prior response).',
+    url: 'https://www.cms.gov/medicare-coverage-database/view/lcd.aspx?lcdid=37086',
+    kind: 'registry',
+  },
+  cmsNcd16018: {
+    short: 'Medicare NCD 160.18',
+    citation:
+      'Centers for Medicare & Medicaid Services. National Coverage Determination 160.18: Vagus Nerve Stimulation (VNS), revised 2019 (coverage with evidence development for treatment-resistant depression).',
+    url: 'https://www.cms.gov/medicare-coverage-database/view/ncd.aspx?ncdid=230',
+    kind: 'registry',
+  },
+  cole2020: {
+    short: 'Cole 2020',
+    citation:
+      'Cole EJ, Stimpson KH, Bentzley BS, et al. Stanford Accelerated Intelligent Neuromodulation Therapy for treatment-resistant depression. Am J Psychiatry. 2020;177(8):716-726.',
+    url: 'https://doi.org/10.1176/appi.ajp.2019.19070720',
+    kind: 'paper',
+  },
+  cpicData: {
+    short: 'CPIC database',
+    citation:
+      'Clinical Pharmacogenetics Implementation Consortium database (cpic-data), drug table with RxNorm ingredient codes.',
+    url: 'https://github.com/cpicpgx/cpic-data',
+    kind: 'registry',
   },
   dailyMed: {
     short: 'DailyMed',
@@ -79,6 +156,34 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1016/S0006-3223(03)00231-2',
     kind: 'paper',
   },
+  fdaDen170078: {
+    short: 'FDA DEN170078',
+    citation:
+      'U.S. Food and Drug Administration. De Novo classification DEN170078: BrainsWay Deep Transcranial Magnetic Stimulation System, adjunct for the treatment of adult patients with obsessive-compulsive disorder (August 2018).',
+    url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/denovo.cfm?id=DEN170078',
+    kind: 'label',
+  },
+  fdaEct2018: {
+    short: 'FDA ECT order 2018',
+    citation:
+      'U.S. Food and Drug Administration. Neurological devices; reclassification of electroconvulsive therapy devices; effective date of requirement for premarket approval for electroconvulsive therapy devices for certain specified intended uses. Final order. Fed Regist. 2018 Dec 26;83(246):66103-66124 (Docket FDA-2014-N-1210).',
+    url: 'https://www.federalregister.gov/documents/2018/12/26/2018-27809/neurological-devices-reclassification-of-electroconvulsive-therapy-devices-effective-date-of',
+    kind: 'label',
+  },
+  fdaK231926: {
+    short: 'FDA K231926',
+    citation:
+      'U.S. Food and Drug Administration. 510(k) K231926: NeuroStar Advanced Therapy System, indicated as an adjunct for the treatment of major depressive disorder in adolescent patients aged 15-21 (cleared 22 March 2024).',
+    url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/pmn.cfm?ID=K231926',
+    kind: 'label',
+  },
+  fdaVnsP970003: {
+    short: 'FDA P970003/S050',
+    citation:
+      'U.S. Food and Drug Administration. Premarket approval supplement P970003/S050: VNS Therapy System, adjunctive long-term treatment of chronic or recurrent depression in patients 18 years or older in a major depressive episode (unipolar or bipolar) without adequate response to four or more adequate antidepressant treatments (15 July 2005).',
+    url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpma/pma.cfm?id=P970003S050',
+    kind: 'label',
+  },
   fekadu2018: {
     short: 'Fekadu 2018',
     citation:
@@ -92,6 +197,13 @@ export const REFERENCES = {
     url: 'https://hl7.org/fhir/R4/',
     kind: 'standard',
   },
+  fleisher2014: {
+    short: 'ACC/AHA 2014 perioperative guideline',
+    citation:
+      'Fleisher LA, Fleischmann KE, Auerbach AD, et al. 2014 ACC/AHA guideline on perioperative cardiovascular evaluation and management of patients undergoing noncardiac surgery. J Am Coll Cardiol. 2014;64(22):e77-e137 (at least 60 days should elapse after a myocardial infarction before noncardiac surgery).',
+    url: 'https://doi.org/10.1016/j.jacc.2014.07.944',
+    kind: 'guideline',
+  },
   gardner2010: {
     short: 'Gardner 2010',
     citation:
@@ -104,6 +216,13 @@ export const REFERENCES = {
     citation:
       'Gaynes BN, Lux L, Gartlehner G, et al. Defining treatment-resistant depression. Depress Anxiety. 2020;37(2):134-145.',
     url: 'https://doi.org/10.1002/da.22968',
+    kind: 'paper',
+  },
+  goodwin2022: {
+    short: 'Goodwin 2022',
+    citation:
+      'Goodwin GM, Aaronson ST, Alvarez O, et al. Single-dose psilocybin for a treatment-resistant episode of major depression. N Engl J Med. 2022;387(18):1637-1648.',
+    url: 'https://doi.org/10.1056/NEJMoa2206443',
     kind: 'paper',
   },
   hawley2002: {
@@ -127,6 +246,27 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2016.16050503',
     kind: 'guideline',
   },
+  icd10cm: {
+    short: 'ICD-10-CM',
+    citation:
+      'International Classification of Diseases, Tenth Revision, Clinical Modification (ICD-10-CM), National Center for Health Statistics, 2024 release.',
+    url: 'https://www.cdc.gov/nchs/icd/icd-10-cm/index.html',
+    kind: 'value-set',
+  },
+  jorgensen2014: {
+    short: 'Jørgensen 2014',
+    citation:
+      'Jørgensen ME, Torp-Pedersen C, Gislason GH, et al. Time elapsed after ischemic stroke and risk of adverse cardiovascular events and mortality following elective noncardiac surgery. JAMA. 2014;312(3):269-277.',
+    url: 'https://doi.org/10.1001/jama.2014.8165',
+    kind: 'paper',
+  },
+  ketalarLabel: {
+    short: 'Ketalar label',
+    citation:
+      'KETALAR (ketamine hydrochloride) injection, prescribing information. Par Pharmaceutical; NDA 016812.',
+    url: 'https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=016812',
+    kind: 'label',
+  },
   kroenke2001: {
     short: 'Kroenke 2001',
     citation:
@@ -148,12 +288,40 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
   },
+  loinc: {
+    short: 'LOINC',
+    citation:
+      'Logical Observation Identifiers Names and Codes (LOINC), Regenstrief Institute: the codes named in each rule.',
+    url: 'https://loinc.org/',
+    kind: 'value-set',
+  },
+  nct05711940: {
+    short: 'COMP006 (NCT05711940)',
+    citation:
+      'COMPASS Pathways. COMP006: a phase 3, randomized, double-blind study of COMP360 psilocybin in participants with treatment-resistant depression. ClinicalTrials.gov NCT05711940.',
+    url: 'https://clinicaltrials.gov/study/NCT05711940',
+    kind: 'registry',
+  },
   niceCg31: {
     short: 'NICE CG31',
     citation:
       'National Institute for Health and Care Excellence. Obsessive-compulsive disorder and body dysmorphic disorder: treatment. Clinical guideline CG31, 2005.',
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
+  },
+  oreardon2007: {
+    short: 'O\'Reardon 2007',
+    citation:
+      'O\'Reardon JP, Solvason HB, Janicak PG, et al. Efficacy and safety of transcranial magnetic stimulation in the acute treatment of major depression: a multisite randomized controlled trial. Biol Psychiatry. 2007;62(11):1208-1216.',
+    url: 'https://doi.org/10.1016/j.biopsych.2007.01.018',
+    kind: 'paper',
+  },
+  parnateLabel: {
+    short: 'Parnate label',
+    citation:
+      'PARNATE (tranylcypromine) tablets, prescribing information (boxed warning: hypertensive crisis; contraindicated with serotonergic drugs, meperidine and sympathomimetics). Concordia Pharmaceuticals / Advanz Pharma; NDA 012342.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=b72d8187-dfcc-4ea0-b5e9-c0be95b69a27',
+    kind: 'label',
   },
   peeters2016: {
     short: 'Peeters 2016',
@@ -162,11 +330,53 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1016/j.jad.2016.08.019',
     kind: 'paper',
   },
+  petrides2015: {
+    short: 'Petrides 2015',
+    citation:
+      'Petrides G, Malur C, Braga RJ, et al. Electroconvulsive therapy augmentation in clozapine-resistant schizophrenia: a prospective, randomized study. Am J Psychiatry. 2015;172(1):52-58.',
+    url: 'https://doi.org/10.1176/appi.ajp.2014.13060787',
+    kind: 'paper',
+  },
+  posner2011: {
+    short: 'Posner 2011 (C-SSRS)',
+    citation:
+      'Posner K, Brown GK, Stanley B, et al. The Columbia-Suicide Severity Rating Scale: initial validity and internal consistency findings from three multisite studies with adolescents and adults. Am J Psychiatry. 2011;168(12):1266-1277.',
+    url: 'https://doi.org/10.1176/appi.ajp.2011.10111704',
+    kind: 'paper',
+  },
   projectWorkingRule: {
     short: 'working rule',
     citation:
       'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',
+  },
+  rossi2021: {
+    short: 'Rossi 2021',
+    citation:
+      'Rossi S, Antal A, Bestmann S, et al. Safety and recommendations for TMS use in healthy subjects and patient populations, with updates on training, ethical and regulatory issues: Expert Guidelines. Clin Neurophysiol. 2021;132(1):269-306.',
+    url: 'https://doi.org/10.1016/j.clinph.2020.10.003',
+    kind: 'guideline',
+  },
+  rxnorm: {
+    short: 'RxNorm',
+    citation:
+      'RxNorm, National Library of Medicine: normalized names and codes for clinical drugs (ingredients IN, clinical drugs SCD, branded drugs SBD).',
+    url: 'https://www.nlm.nih.gov/research/umls/rxnorm/index.html',
+    kind: 'value-set',
+  },
+  samhsaTip42: {
+    short: 'SAMHSA TIP 42',
+    citation:
+      'Substance Abuse and Mental Health Services Administration. Substance Use Treatment for Persons With Co-Occurring Disorders. Treatment Improvement Protocol (TIP) 42. Publication PEP20-02-01-004; 2020.',
+    url: 'https://store.samhsa.gov/product/tip-42-substance-use-treatment-persons-co-occurring-disorders/pep20-02-01-004',
+    kind: 'guideline',
+  },
+  sanacora2017: {
+    short: 'Sanacora 2017',
+    citation:
+      'Sanacora G, Frye MA, McDonald W, et al. A consensus statement on the use of ketamine in the treatment of mood disorders. JAMA Psychiatry. 2017;74(4):399-405.',
+    url: 'https://doi.org/10.1001/jamapsychiatry.2017.0080',
+    kind: 'guideline',
   },
   sateia2017: {
     short: 'Sateia 2017',
@@ -182,6 +392,27 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1038/s41380-021-01381-x',
     kind: 'guideline',
   },
+  snomedCt: {
+    short: 'SNOMED CT',
+    citation:
+      'SNOMED CT, SNOMED International: the concepts named by id in each rule.',
+    url: 'https://browser.ihtsdotools.org/',
+    kind: 'value-set',
+  },
+  spravatoLabel: {
+    short: 'Spravato label',
+    citation:
+      'SPRAVATO (esketamine) nasal spray, CIII: prescribing information and Medication Guide (contraindications; warnings on blood pressure; drug interactions with MAOIs and psychostimulants; use in pregnancy and lactation not recommended). Janssen Pharmaceuticals; NDA 211243.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=d81a6a79-a74a-44b7-822c-0dfa3036eaed',
+    kind: 'label',
+  },
+  spravatoRems: {
+    short: 'Spravato REMS',
+    citation:
+      'U.S. Food and Drug Administration. Approved Risk Evaluation and Mitigation Strategies: SPRAVATO REMS (REMS 386).',
+    url: 'https://www.accessdata.fda.gov/scripts/cder/rems/index.cfm?event=IndvRemsDetails.page&REMS=386',
+    kind: 'registry',
+  },
   thase1997: {
     short: 'Thase 1997',
     citation:
@@ -196,11 +427,32 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.163.1.28',
     kind: 'paper',
   },
+  vaDodPtsd2023: {
+    short: 'VA/DoD PTSD guideline 2023',
+    citation:
+      'U.S. Department of Veterans Affairs and Department of Defense. VA/DoD Clinical Practice Guideline for the Management of Posttraumatic Stress Disorder and Acute Stress Disorder, version 4.0; 2023.',
+    url: 'https://www.healthquality.va.gov/guidelines/MH/ptsd/',
+    kind: 'guideline',
+  },
+  vsac: {
+    short: 'VSAC',
+    citation:
+      'Value Set Authority Center, National Library of Medicine: the value sets named by OID in each rule (expansions of January 2025).',
+    url: 'https://vsac.nlm.nih.gov/',
+    kind: 'value-set',
+  },
   vsacReferralAdultDepression: {
     short: 'VSAC Referral for Adult Depression',
     citation:
       'Value set "Referral for Adult Depression", OID 2.16.840.1.113883.3.526.3.1571 (SNOMED CT 2023-09 expansion), NLM Value Set Authority Center.',
     url: 'https://vsac.nlm.nih.gov/valueset/2.16.840.1.113883.3.526.3.1571/expansion',
+    kind: 'value-set',
+  },
+  whoAtc: {
+    short: 'WHO ATC index',
+    citation:
+      'WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index.',
+    url: 'https://atcddd.fhi.no/atc_ddd_index/',
     kind: 'value-set',
   },
 } as const satisfies Record<string, Reference>;

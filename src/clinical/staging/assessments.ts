@@ -46,13 +46,13 @@ interface Definition {
   relevant: (t: JudgedTrial) => boolean;
 }
 
-/** SRIs for OCD: SSRIs and clomipramine (FACTS.md §5). */
+/** SRIs for OCD: SSRIs and clomipramine (APA 2007 OCD guideline). */
 const isSri = (t: JudgedTrial) => t.draft.drugClass === 'ssri' || t.draft.ingredient === 'clomipramine';
 const isAntidepressant = (t: JudgedTrial) => ANTIDEPRESSANT_CLASSES.has(t.draft.drugClass);
 
 /**
  * Agents treated as guideline-recommended treatments for bipolar depression. This list is the app's own
- * reading of common guidelines (not in FACTS.md): unverified.
+ * reading of common guidelines (working rule, unverified).
  */
 export const BIPOLAR_DEPRESSION_TREATMENTS = new Set([
   'lithium',

@@ -1,5 +1,5 @@
 /**
- * Maudsley Staging Method, Fekadu et al. BMC Psychiatry 2018 Table 3 (FACTS.md §2.2 [V]). Each item says
+ * Maudsley Staging Method, Fekadu et al. BMC Psychiatry 2018, Table 3. Each item says
  * whether it rests on data, on an estimate (e.g. severity from PHQ-9 bands) or is missing (scored at its minimum).
  */
 import { type Day, monthsBetween } from '../dates';

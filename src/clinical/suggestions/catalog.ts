@@ -2,14 +2,17 @@
  * The catalog of interventional options and pseudo-resistance steps, AS DATA.
  *
  * Each row says when the option fits (eligibility paths, interpreted by the generic evaluator in evaluate.ts),
- * what speaks against it (risk rows: contraindications, high-risk cautions, cautions, notes), its usual course,
- * regulatory status and references. Facts come from shared/clinical/FACTS.md (copied here with their section and
- * verification tag); anything not verified there is tagged 'U' and shown to the clinician as unverified.
- * Numbers that are our own design choices (what "recent" means, the OCD threshold for deep TMS) are tagged 'U' too.
+ * for whom (age limits), what speaks for it (an earlier response), what speaks against it (risk rows: `avoid` and
+ * contraindications block the option, high-risk cautions lower it, cautions and notes are listed), its usual course,
+ * regulatory status and references. Every source is a row of the reference registry (src/clinical/references) with
+ * a verification tag; a rule whose primary source could not be read is tagged 'U' and shown as unverified, and the
+ * numbers that are this project's own choices cite the working-rule row.
  */
+import type { ReferenceId } from '../references/registry';
 import type {
   ComorbidityKey,
   ConditionKey,
+  DrugClass,
   FlagKind,
   InterventionId,
   Outcome,
@@ -18,12 +21,26 @@ import type {
   Verification,
 } from '../types';
 
+/** A rule's sources: registry ids, the verification tag, and optionally what in them the rule rests on. */
 export interface SourceRef {
-  citation: string;
+  refs: ReferenceId[];
   verification: Verification;
+  /** The part of the sources the rule uses ("section 8.1", "boxed warning"); plain words, no internal ids. */
+  detail?: string;
 }
 
-/** Signals that make a referral urgent (FACTS.md §6.2 ECT "need a rapid response"; §6.3 esketamine MDD with SI). */
+/** Shorthand for a SourceRef. */
+export const src = (refs: ReferenceId[], verification: Verification, detail?: string): SourceRef =>
+  detail === undefined ? { refs, verification } : { refs, verification, detail };
+
+/** A working rule of this project where the sources are silent: always unverified. */
+export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => src([...refs, 'projectWorkingRule'], 'U', detail);
+
+/**
+ * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
+ * C-SSRS (the Spravato indication's "acute suicidal ideation or behavior"; the ECT order's "rapid response due to the
+ * severity of the condition"); a positive PHQ-9 item 9 alone is a screen that asks for a risk assessment, not urgency.
+ */
 export type UrgencySignal = 'suicidal-ideation' | 'catatonia' | 'psychotic-features';
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
@@ -47,7 +64,9 @@ export type Criterion =
   /** A trial of `ingredient` that failed (non-response or partial response). */
   | { kind: 'ingredient-failed'; ingredient: string }
   /** No trial of `ingredient` yet (so it is still an option to start). */
-  | { kind: 'no-trial-of'; ingredient: string };
+  | { kind: 'no-trial-of'; ingredient: string }
+  /** An earlier course of one of these procedures, or a trial of one of these agents, that brought response or remission. */
+  | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] };
 
 /** All criteria must hold; the first path that holds gives the status. */
 export interface EligibilityPath {
@@ -61,7 +80,7 @@ export type RiskMatch =
   | {
       kind: 'diagnosis';
       kinds: ComorbidityKey[];
-      /** Only when the diagnosis began within this many days (e.g. a current pregnancy); older ones are ignored. */
+      /** Only when the diagnosis began within this many days (a current pregnancy, a recent infarction); older ones are history. */
       maxAgeDays?: number;
     }
   | { kind: 'procedure'; kinds: ProcedureKind[] }
@@ -70,20 +89,43 @@ export type RiskMatch =
   /** The engine assessed one of these conditions (e.g. schizophrenia as psychosis). */
   | { kind: 'assessed'; conditions: ConditionKey[] }
   /** A medication trial of one of these ingredients ended with one of these outcomes. */
-  | { kind: 'prior-trial'; ingredients: string[]; outcomes: Outcome[] };
+  | { kind: 'prior-trial'; ingredients: string[]; outcomes: Outcome[] }
+  /** A medication taken now (an ongoing trial) of one of these ingredients or classes. */
+  | { kind: 'current-medication'; ingredients?: string[]; classes?: DrugClass[] }
+  /** An earlier course of one of these procedures whose outcome is not recorded (a recorded response is a reason in favour instead). */
+  | { kind: 'procedure-outcome-unknown'; kinds: ProcedureKind[] };
 
 /**
- * contraindication: status becomes `contraindicated`; high-risk: listed, and a suggestion is lowered to `consider`
- * (weigh with anaesthesia/cardiology); caution: listed; note: listed to reassure ("pregnancy is not a
- * contraindication for ECT").
+ * avoid: a label or guideline says "should not be used", "not recommended" or "avoid": the option is not offered
+ * (status `contraindicated`, never suggested or urgent). contraindication: the same, stated as a contraindication.
+ * high-risk: listed, and a suggestion is lowered to `consider` (weigh with anaesthesia/cardiology). caution: listed.
+ * note: listed to reassure or to ask for a check ("pregnancy is not a contraindication for ECT").
  */
-export type RiskSeverity = 'contraindication' | 'high-risk' | 'caution' | 'note';
+export type RiskSeverity = 'avoid' | 'contraindication' | 'high-risk' | 'caution' | 'note';
 
 export interface RiskRow {
   id: string;
   match: RiskMatch;
   severity: RiskSeverity;
   /** Plain words, shown after what was found ("Cochlear implant (2019-03-01): ..."). */
+  text: string;
+  source: SourceRef;
+  /**
+   * For a dated event with a window (`maxAgeDays`): what to say about an older one, which is history only
+   * ("not recent: history only"). Without it, older events are silently out of the rule.
+   */
+  historyText?: string;
+}
+
+/** An age limit of an option, from its label or clearance. */
+export interface AgeLimit {
+  /** Youngest age in whole years (inclusive). */
+  min: number;
+  /** Oldest age in whole years (inclusive), when the clearance states one. */
+  max?: number;
+  /** 'consider' caps the status (an adjunct-only or narrower clearance); absent: the option's own status stands. */
+  status?: 'consider';
+  /** Plain words: "adults (18 and over)". */
   text: string;
   source: SourceRef;
 }
@@ -99,7 +141,7 @@ export type RegulatoryKind =
 export interface Regulatory {
   kind: RegulatoryKind;
   text: string;
-  /** Dates as FACTS.md gives them. */
+  /** Dates as the sources give them. */
   dates: string[];
   source: SourceRef;
 }
@@ -119,104 +161,114 @@ export interface CatalogOption {
   /** What it is, in one line. */
   summary: string;
   group: OptionGroup;
+  /** Conditions the option is for; for a patient with none of them (and no path holding) it is "not applicable". */
   indications: ConditionKey[];
   /** Evaluated in order; the first path whose criteria all hold gives the status. */
   eligibility: EligibilityPath[];
   /** Why it is not eligible when no path holds, in plain words (the evaluator adds what the record shows). */
   notEligibleText: string;
+  /** Age limits; the first that holds applies. Empty: no age limit stated by the sources. */
+  ageLimits: AgeLimit[];
+  /** An earlier response to this treatment is a reason in favour (shown with the reasons, never as a caution). */
+  priorResponse?: { procedures: ProcedureKind[]; ingredients: string[]; source: SourceRef };
   risks: RiskRow[];
-  /** Statements that always accompany the option (REMS requirements, investigational status). */
+  /** Statements that always accompany the option (REMS requirements, monitoring, investigational status). */
   requirements: { text: string; source: SourceRef }[];
-  /**
-   * The urgency signals this option carries (FACTS.md §6.2: ECT for catatonia and severe episodes needing a rapid
-   * response; §6.3: esketamine for MDD with acute suicidal ideation, but psychosis is a caution for it). Empty: never urgent.
-   */
+  /** The urgency signals this option carries. Empty: never urgent. */
   urgentFor: UrgencySignal[];
   usualCourse: string;
   regulatory: Regulatory;
   references: SourceRef[];
   /** A ServiceRequest "Referral to psychiatry service" is written for it. */
   referral: boolean;
-  /** A verified code for the activity; null = text only (ECT and rTMS SNOMED codes are unverified: FACTS.md §7.3). */
+  /** A verified code for the activity; null = text only (ECT and rTMS SNOMED codes are unverified). */
   code: OptionCode | null;
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
   givenAs?: PsychotherapyModality[];
 }
 
 // ---------------------------------------------------------------------------------------------
+// Windows of "current" and "recent" (days), each with its source
+// ---------------------------------------------------------------------------------------------
+
+/** A pregnancy diagnosis counts as current for 42 weeks from its onset (a term pregnancy; later ones need a new code). */
+export const PREGNANCY_CURRENT_DAYS = 294;
+/** A myocardial infarction is recent for 60 days (ACC/AHA 2014: wait at least 60 days before elective noncardiac surgery). */
+export const RECENT_MI_DAYS = 60;
+/** A stroke is recent for 9 months (Jørgensen 2014: risk under anaesthesia stays raised for about 9 months). */
+export const RECENT_STROKE_DAYS = 274;
+/** Coded suicidal ideation or behaviour, or a C-SSRS, counts as acute for 30 days from its date (working rule). */
+export const RECENT_SUICIDAL_IDEATION_DAYS = 30;
+
+const PREGNANCY_WINDOW = WORKING('a pregnancy code is current for 42 weeks from its onset unless a later record ends it');
+
+export const WINDOW_SOURCES = {
+  pregnancy: PREGNANCY_WINDOW,
+  mi: src(['fleisher2014'], 'S', 'at least 60 days after a myocardial infarction before elective noncardiac surgery'),
+  stroke: src(['jorgensen2014'], 'S', 'risk of adverse events under anaesthesia raised for about 9 months after an ischaemic stroke'),
+  suicidal: WORKING('coded suicidal ideation or behaviour, or a C-SSRS, counts as acute for 30 days'),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Shared sources and risk rows
 // ---------------------------------------------------------------------------------------------
 
-const FACTS = (section: string, rest: string, verification: Verification): SourceRef => ({
-  citation: `FACTS.md §${section}: ${rest}`,
-  verification,
-});
+const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk, pregnancy');
 
-const OURS = (what: string): SourceRef => ({
-  citation: `Design choice of this app (not from a clinical source): ${what}`,
-  verification: 'U',
-});
-
-const TMS_DEVICE_LABELS = FACTS(
-  '6.1',
-  'TMS device labels / IFCN safety guidance (Washington University depression centre summary, clinic pages)',
-  'S',
-);
-
-/** Conductive or ferromagnetic implants in or near the head, and implanted stimulators (FACTS.md §6.1). */
+/** Conductive or ferromagnetic implants in or near the head, and implanted stimulators. */
 const TMS_RISKS: RiskRow[] = [
   {
     id: 'tms.contra.head-implant',
     match: { kind: 'diagnosis', kinds: ['head-implant'] },
     severity: 'contraindication',
     text: 'conductive, ferromagnetic or magnetically sensitive implant in or near the head (cochlear implant, aneurysm clips or coils, stents, stimulators) contraindicates TMS',
-    source: TMS_DEVICE_LABELS,
+    source: TMS_SAFETY,
   },
   {
     id: 'tms.contra.implanted-stimulator',
     match: { kind: 'procedure', kinds: ['vns', 'dbs'] },
     severity: 'contraindication',
-    text: 'an implanted deep-brain or vagus nerve stimulator contraindicates TMS (2021 IFCN update considers some feasible with precautions; device labels not updated)',
-    source: TMS_DEVICE_LABELS,
+    text: 'an implanted deep-brain or vagus nerve stimulator contraindicates TMS (the 2021 IFCN update considers some feasible with precautions; device labels not updated)',
+    source: TMS_SAFETY,
   },
   {
     id: 'tms.high-risk.cardiac-device',
     match: { kind: 'diagnosis', kinds: ['cardiac-device'] },
     severity: 'high-risk',
     text: 'intracardiac electrodes or an implanted defibrillator/pacemaker are listed among TMS contraindications and cautions: plan with the TMS provider and cardiology',
-    source: TMS_DEVICE_LABELS,
+    source: TMS_SAFETY,
   },
   {
     id: 'tms.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',
     text: 'raised intracranial pressure is listed among TMS contraindications and cautions',
-    source: TMS_DEVICE_LABELS,
+    source: TMS_SAFETY,
   },
   {
     id: 'tms.caution.epilepsy',
     match: { kind: 'diagnosis', kinds: ['epilepsy'] },
     severity: 'caution',
     text: 'seizure history raises the seizure risk of TMS',
-    source: TMS_DEVICE_LABELS,
+    source: TMS_SAFETY,
   },
   {
     id: 'tms.note.prior-course',
-    match: { kind: 'procedure', kinds: ['tms'] },
+    match: { kind: 'procedure-outcome-unknown', kinds: ['tms'] },
     severity: 'note',
-    text: 'a previous TMS course is recorded: review its response (Medicare LCD L37086 covers retreatment only after a prior response above 50%)',
-    source: FACTS('6.1', 'Medicare LCD L37086 as summarised', 'S'),
+    text: 'a previous TMS course is recorded without its outcome: record its response (Medicare covers retreatment after a prior response above 50%)',
+    source: src(['cmsLcdL37086'], 'S'),
   },
   {
     id: 'tms.caution.pregnancy',
-    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: 294 },
+    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
     severity: 'caution',
     text: 'safety of TMS in pregnancy is not established (IFCN)',
-    source: TMS_DEVICE_LABELS,
+    source: TMS_SAFETY,
   },
 ];
 
-const ECT_APA = FACTS('6.2', 'APA Task Force 2000 as cited in a textbook chapter and a UK text', 'S');
+const ECT_APA = src(['apaEct2001'], 'S', 'no absolute contraindications; conditions of substantial risk');
 
 const ECT_RISKS: RiskRow[] = [
   {
@@ -228,17 +280,19 @@ const ECT_RISKS: RiskRow[] = [
   },
   {
     id: 'ect.high-risk.recent-mi',
-    match: { kind: 'diagnosis', kinds: ['recent-myocardial-infarction'] },
+    match: { kind: 'diagnosis', kinds: ['recent-myocardial-infarction'], maxAgeDays: RECENT_MI_DAYS },
     severity: 'high-risk',
-    text: 'recent myocardial infarction makes ECT high-risk',
-    source: ECT_APA,
+    text: `a myocardial infarction within the last ${RECENT_MI_DAYS} days makes ECT high-risk (APA task force; window from ACC/AHA 2014)`,
+    source: src(['apaEct2001', 'fleisher2014'], 'S', 'recent myocardial infarction is a condition of substantial risk; recent = within 60 days'),
+    historyText: `older than ${RECENT_MI_DAYS} days: a history of myocardial infarction, not a recent one; ask the anaesthetist to review the cardiac state`,
   },
   {
     id: 'ect.high-risk.recent-stroke',
-    match: { kind: 'diagnosis', kinds: ['recent-stroke'] },
+    match: { kind: 'diagnosis', kinds: ['recent-stroke'], maxAgeDays: RECENT_STROKE_DAYS },
     severity: 'high-risk',
-    text: 'recent stroke makes ECT high-risk',
-    source: ECT_APA,
+    text: `a stroke within the last 9 months makes ECT high-risk (APA task force; window from Jørgensen 2014)`,
+    source: src(['apaEct2001', 'jorgensen2014'], 'S', 'recent stroke is a condition of substantial risk; recent = within 9 months'),
+    historyText: 'older than 9 months: a history of stroke, not a recent one',
   },
   {
     id: 'ect.high-risk.aneurysm',
@@ -249,132 +303,239 @@ const ECT_RISKS: RiskRow[] = [
   },
   {
     id: 'ect.note.prior-course',
-    match: { kind: 'procedure', kinds: ['ect'] },
+    match: { kind: 'procedure-outcome-unknown', kinds: ['ect'] },
     severity: 'note',
-    text: 'a previous ECT course is recorded: review its response and side effects before repeating it',
-    source: OURS('prior ECT shown for review; not a FACTS.md rule'),
+    text: 'a previous ECT course is recorded without its outcome: record its response and side effects before repeating it',
+    source: WORKING('an earlier course without a recorded outcome is shown for review'),
   },
   {
     id: 'ect.note.pregnancy',
-    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: 294 },
+    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
     severity: 'note',
     text: 'pregnancy is not a contraindication for ECT; plan it with obstetric care',
     source: ECT_APA,
   },
+  {
+    id: 'ect.caution.lithium',
+    match: { kind: 'current-medication', ingredients: ['lithium'] },
+    severity: 'caution',
+    text: 'lithium during ECT is associated with delirium and prolonged seizures: lower or hold it before the course, with the ECT team',
+    source: src(['apaEct2001'], 'S', 'medications during ECT: lithium'),
+  },
+  {
+    id: 'ect.caution.benzodiazepine',
+    match: { kind: 'current-medication', ingredients: ['lorazepam', 'clonazepam', 'alprazolam', 'diazepam', 'oxazepam', 'temazepam', 'chlordiazepoxide'] },
+    severity: 'caution',
+    text: 'benzodiazepines raise the seizure threshold and can make ECT less effective: taper or hold them where possible, with the ECT team',
+    source: src(['apaEct2001'], 'S', 'medications during ECT: anticonvulsant effect of benzodiazepines'),
+  },
+  {
+    id: 'ect.note.maoi-anaesthesia',
+    match: { kind: 'current-medication', classes: ['maoi'] },
+    severity: 'note',
+    text: 'an MAOI is taken now: tell the anaesthetist (hypertensive reactions with pressor agents; pethidine/meperidine and other serotonergic drugs are contraindicated with MAOIs); ECT itself is not contraindicated',
+    source: src(['parnateLabel', 'apaEct2001'], 'S', 'MAOI interactions; anaesthesia planning'),
+  },
 ];
 
-const SPRAVATO_LABEL = FACTS('6.3', 'Spravato (esketamine) label excerpts, consistent across 3 reproductions', 'S');
+const SPRAVATO = (detail: string, verification: Verification = 'S'): SourceRef => src(['spravatoLabel'], verification, detail);
+const MAOI_BLOCK = WORKING(
+  'the label asks for close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI); not offering it while an MAOI is taken is this project\'s rule',
+  ['spravatoLabel', 'parnateLabel'],
+);
 
 const ESKETAMINE_RISKS: RiskRow[] = [
+  {
+    id: 'esketamine.avoid.pregnancy',
+    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
+    severity: 'avoid',
+    text: 'esketamine is not recommended in pregnancy (may cause fetal harm; label section 8.1 and Medication Guide)',
+    source: SPRAVATO('use in specific populations: pregnancy (8.1)', 'V'),
+  },
+  {
+    id: 'esketamine.avoid.breastfeeding',
+    match: { kind: 'diagnosis', kinds: ['breastfeeding'] },
+    severity: 'avoid',
+    text: 'breastfeeding is not recommended during esketamine treatment (label section 8.2)',
+    source: SPRAVATO('use in specific populations: lactation (8.2)', 'V'),
+  },
+  {
+    id: 'esketamine.avoid.maoi',
+    match: { kind: 'current-medication', classes: ['maoi'] },
+    severity: 'avoid',
+    text: 'an MAOI is taken now: esketamine raises blood pressure and MAOIs add to it (label: monitor closely); not offered until the MAOI is reviewed',
+    source: MAOI_BLOCK,
+  },
   {
     id: 'esketamine.contra.aneurysm-avm',
     match: { kind: 'diagnosis', kinds: ['aneurysm-or-avm'] },
     severity: 'contraindication',
     text: 'aneurysmal vascular disease (aorta, intracranial, peripheral arteries) or arteriovenous malformation contraindicates esketamine',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('contraindications'),
   },
   {
     id: 'esketamine.contra.ich',
     match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage'] },
     severity: 'contraindication',
     text: 'a history of intracerebral haemorrhage contraindicates esketamine',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('contraindications'),
   },
   {
     id: 'esketamine.caution.prior-intolerance',
     match: { kind: 'prior-trial', ingredients: ['esketamine', 'ketamine'], outcomes: ['intolerance'] },
     severity: 'caution',
     text: 'ketamine or esketamine was not tolerated before: check for hypersensitivity, which contraindicates esketamine',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('contraindications: hypersensitivity'),
   },
   {
     id: 'esketamine.note.prior-course',
-    match: { kind: 'procedure', kinds: ['esketamine'] },
+    match: { kind: 'procedure-outcome-unknown', kinds: ['esketamine'] },
     severity: 'note',
-    text: 'esketamine sessions are already recorded: review their response',
-    source: OURS('prior esketamine shown for review; not a FACTS.md rule'),
-  },
-  {
-    id: 'esketamine.caution.pregnancy',
-    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: 294 },
-    severity: 'caution',
-    text: 'esketamine should not be used in pregnancy (medication guide); no breastfeeding',
-    source: SPRAVATO_LABEL,
+    text: 'esketamine sessions are already recorded without an outcome: record their response',
+    source: WORKING('earlier sessions without a recorded outcome are shown for review'),
   },
   {
     id: 'esketamine.caution.psychosis',
     match: { kind: 'diagnosis', kinds: ['psychotic-features'] },
     severity: 'caution',
     text: 'weigh benefit and risk of esketamine in psychosis',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('warnings: dissociation'),
   },
   {
     id: 'esketamine.caution.psychotic-disorder',
     match: { kind: 'assessed', conditions: ['schizophrenia'] },
     severity: 'caution',
     text: 'weigh benefit and risk of esketamine in a psychotic disorder',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('warnings: dissociation'),
   },
   {
     id: 'esketamine.caution.substance-use',
     match: { kind: 'diagnosis', kinds: ['substance-use'] },
     severity: 'caution',
     text: 'substance-use history: esketamine carries a boxed warning for abuse and misuse',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('boxed warning: abuse and misuse'),
   },
   {
     id: 'esketamine.caution.blood-pressure',
     match: { kind: 'blood-pressure-above', systolic: 140, diastolic: 90, withinDays: 90 },
     severity: 'caution',
     text: 'blood pressure above 140/90: assess before dosing and consider delaying esketamine',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('warnings: increase in blood pressure'),
   },
   {
     id: 'esketamine.caution.hypertension',
     match: { kind: 'diagnosis', kinds: ['hypertension'] },
     severity: 'caution',
     text: 'hypertension (cardiovascular disease): esketamine raises blood pressure; check it is controlled',
-    source: SPRAVATO_LABEL,
+    source: SPRAVATO('warnings: increase in blood pressure'),
   },
   {
     id: 'esketamine.caution.cerebrovascular',
     match: { kind: 'diagnosis', kinds: ['recent-stroke', 'recent-myocardial-infarction'] },
     severity: 'caution',
-    text: 'cardiovascular or cerebrovascular disease is a caution for esketamine',
-    source: SPRAVATO_LABEL,
+    text: 'cardiovascular or cerebrovascular disease is a caution for esketamine (blood-pressure rises after each dose)',
+    source: SPRAVATO('warnings: increase in blood pressure'),
   },
 ];
 
-/** IV ketamine: the consensus exclusion list was not read (FACTS.md §6.4); the Spravato label is the nearest analogue. */
-// Rows about earlier esketamine use are left out: they concern the Spravato course itself.
+/**
+ * IV ketamine: no label for depression, and the consensus exclusion list was not read; the esketamine label (the
+ * S-enantiomer of the same molecule) is applied by analogy. Rows about earlier esketamine use are left out.
+ * Blocking rows stay blocking (pregnancy, breastfeeding, MAOI): safety outranks completeness; label
+ * contraindications are applied as high-risk cautions only, since they are the nasal spray's.
+ */
+const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
+  src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'}); the IV-ketamine consensus exclusion list was not read`);
+
 const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
   id: row.id.replace('esketamine.', 'iv-ketamine.'),
-  // Unverified for IV ketamine: applied by analogy, so never stronger than a caution.
   severity: row.severity === 'contraindication' ? 'high-risk' : row.severity,
-  text: `${row.text.replace(/esketamine/g, 'ketamine')} (by analogy with the esketamine label; the IV-ketamine consensus exclusions are unverified)`,
-  source: FACTS('6.4', 'IV-ketamine consensus exclusion list not read; Spravato label cautions applied as nearest analogue', 'U'),
+  text: `${row.text.replace(/esketamine/g, 'ketamine').replace(/ \(label section 8\.\d( and Medication Guide)?\)/, '')} (by analogy with the esketamine label)`,
+  source: KETAMINE_ANALOGY(row),
 }));
 
-const PSYCHOSIS_EXCLUSION: RiskRow[] = [
+const TRIAL_EXCLUSION = WORKING('psychedelic trials exclude pregnant or breastfeeding participants and psychotic or bipolar disorders (check the trial protocol)', ['nct05711940', 'goodwin2022']);
+
+const PSYCHEDELIC_RISKS: RiskRow[] = [
+  {
+    id: 'psychedelic-trial.avoid.pregnancy',
+    match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
+    severity: 'avoid',
+    text: 'pregnancy excludes participation in psilocybin trials',
+    source: TRIAL_EXCLUSION,
+  },
+  {
+    id: 'psychedelic-trial.avoid.breastfeeding',
+    match: { kind: 'diagnosis', kinds: ['breastfeeding'] },
+    severity: 'avoid',
+    text: 'breastfeeding excludes participation in psilocybin trials',
+    source: TRIAL_EXCLUSION,
+  },
   {
     id: 'psychedelic-trial.caution.psychosis',
     match: { kind: 'diagnosis', kinds: ['psychotic-features'] },
     severity: 'caution',
     text: 'psychotic features usually exclude patients from psychedelic trials (check the trial protocol)',
-    source: OURS('psychedelic trials commonly exclude psychosis; not in FACTS.md'),
+    source: TRIAL_EXCLUSION,
   },
   {
     id: 'psychedelic-trial.caution.psychotic-disorder',
     match: { kind: 'assessed', conditions: ['schizophrenia', 'bipolar-depression'] },
     severity: 'caution',
     text: 'psychotic or bipolar disorders usually exclude patients from psychedelic trials (check the trial protocol)',
-    source: OURS('psychedelic trials commonly exclude psychotic and bipolar disorders; not in FACTS.md'),
+    source: TRIAL_EXCLUSION,
+  },
+];
+
+const CLOZARIL = (detail: string): SourceRef => src(['clozarilLabel'], 'V', detail);
+
+const CLOZAPINE_RISKS: RiskRow[] = [
+  {
+    id: 'clozapine.caution.epilepsy',
+    match: { kind: 'diagnosis', kinds: ['epilepsy'] },
+    severity: 'caution',
+    text: 'seizure history: clozapine causes dose-related seizures; titrate slowly and weigh anticonvulsant cover',
+    source: CLOZARIL('boxed warning: seizures'),
+  },
+  {
+    id: 'clozapine.caution.cardiac',
+    match: { kind: 'diagnosis', kinds: ['recent-myocardial-infarction', 'cardiac-device'] },
+    severity: 'caution',
+    text: 'cardiac history: clozapine carries boxed warnings for myocarditis, cardiomyopathy, orthostatic hypotension and bradycardia; baseline cardiac review',
+    source: CLOZARIL('boxed warning: myocarditis, cardiomyopathy; orthostatic hypotension, bradycardia, syncope'),
+  },
+];
+
+const CLOZAPINE_MONITORING = [
+  {
+    text: 'Severe neutropenia: absolute neutrophil count (ANC) before starting and during treatment on the schedule the current label sets; stop or interrupt by its ANC thresholds.',
+    source: CLOZARIL('boxed warning and dosage: severe neutropenia, ANC monitoring'),
+  },
+  {
+    text: 'Myocarditis and cardiomyopathy: highest risk in the first two months; ask about chest pain, breathlessness, palpitations, fever; check heart rate and inflammatory/cardiac markers by local protocol.',
+    source: CLOZARIL('boxed warning: myocarditis, pericarditis, cardiomyopathy'),
+  },
+  {
+    text: 'Seizures are dose-related: titrate slowly; caution with a seizure history and seizure-threshold-lowering drugs.',
+    source: CLOZARIL('boxed warning: seizures'),
+  },
+  {
+    text: 'Gastrointestinal hypomotility (constipation up to ileus, which can be fatal): ask about bowel habit at every visit, treat constipation early, avoid other anticholinergic drugs where possible.',
+    source: CLOZARIL('warnings: gastrointestinal hypomotility with severe complications'),
+  },
+  {
+    text: 'Smoking: cigarette smoke induces CYP1A2, so stopping smoking raises clozapine levels (toxicity) and starting lowers them; check levels and adjust the dose when smoking changes.',
+    source: CLOZARIL('drug interactions: CYP1A2 inducers (cigarette smoking)'),
+  },
+  {
+    text: 'Orthostatic hypotension, bradycardia and syncope, mostly during titration: start low and titrate slowly; restart from a low dose after a break of two days or more.',
+    source: CLOZARIL('boxed warning: orthostatic hypotension, bradycardia, syncope'),
   },
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Eligibility rules used by more than one option
+// Eligibility rules and limits used by more than one option
 // ---------------------------------------------------------------------------------------------
 
 const TMS_RULE: EligibilityPath = {
@@ -384,13 +545,24 @@ const TMS_RULE: EligibilityPath = {
     id: 'suggest.tms.one-failure',
     summary:
       'rTMS fits MDD after at least one failed adequate antidepressant trial or an intolerance in the current episode.',
-    source: FACTS(
-      '6.1',
-      'NeuroStar FDA de novo Oct 2008 (one prior failed antidepressant); Medicare LCD L34998/L34522 (failure of >=1 adequate trial or intolerance)',
-      'S',
-    ),
+    source: src(['oreardon2007', 'cmsLcdL34998'], 'S', 'pivotal trial entry criterion; Medicare: failure of at least one adequate trial or intolerance'),
   },
 };
+
+const ADULTS = (source: SourceRef): AgeLimit => ({ min: 18, text: 'adults (18 and over)', source });
+
+const TMS_AGES: AgeLimit[] = [
+  ADULTS(src(['oreardon2007', 'cmsLcdL34998'], 'S', 'rTMS devices are cleared for adults')),
+  {
+    min: 15,
+    max: 21,
+    status: 'consider',
+    text: 'ages 15–21 as an adjunct to antidepressant medication (one device, NeuroStar, cleared in 2024)',
+    source: src(['fdaK231926'], 'V'),
+  },
+];
+
+const ECT_AGES: AgeLimit[] = [{ min: 13, text: 'age 13 and over (FDA class II indication)', source: src(['fdaEct2018'], 'V') }];
 
 const ECT_PATHS: EligibilityPath[] = [
   {
@@ -399,7 +571,7 @@ const ECT_PATHS: EligibilityPath[] = [
     rule: {
       id: 'suggest.ect.catatonia',
       summary: 'ECT fits catatonia.',
-      source: FACTS('6.2', 'FDA final order 26 Dec 2018 (83 FR 66103): Class II for catatonia', 'V'),
+      source: src(['fdaEct2018', 'apaEct2001'], 'V', 'class II indication: catatonia'),
     },
   },
   {
@@ -411,8 +583,8 @@ const ECT_PATHS: EligibilityPath[] = [
     rule: {
       id: 'suggest.ect.rapid-response',
       summary:
-        'ECT fits a severe depressive episode (MDD or bipolar) that needs a rapid response: suicidal ideation or psychotic features.',
-      source: FACTS('6.2', 'FDA final order 26 Dec 2018: severe MDE in MDD or bipolar disorder needing a rapid response', 'V'),
+        'ECT fits a severe depressive episode (MDD or bipolar) that needs a rapid response: coded suicidal ideation or behaviour, or psychotic features.',
+      source: src(['fdaEct2018', 'apaEct2001'], 'V', 'severe major depressive episode needing a rapid response due to the severity of the condition'),
     },
   },
   {
@@ -421,7 +593,19 @@ const ECT_PATHS: EligibilityPath[] = [
     rule: {
       id: 'suggest.ect.treatment-resistant',
       summary: 'ECT fits treatment-resistant depression, unipolar or bipolar.',
-      source: FACTS('6.2', 'FDA final order 26 Dec 2018: severe MDE in MDD or bipolar disorder, treatment-resistant', 'V'),
+      source: src(['fdaEct2018'], 'V', 'severe major depressive episode in MDD or bipolar disorder, treatment-resistant'),
+    },
+  },
+  {
+    status: 'consider',
+    all: [
+      { kind: 'assessed', conditions: ['mdd', 'bipolar-depression'] },
+      { kind: 'prior-response', procedures: ['ect'], ingredients: [] },
+    ],
+    rule: {
+      id: 'suggest.ect.prior-response',
+      summary: 'ECT may be considered again in a depressive episode when an earlier ECT course brought response or remission.',
+      source: src(['apaEct2001'], 'S', 'a history of good response to ECT is among the indications for its use'),
     },
   },
 ];
@@ -437,23 +621,36 @@ export const CATALOG: readonly CatalogOption[] = [
     summary: 'Magnetic pulses over the left dorsolateral prefrontal cortex in daily outpatient sessions, no anaesthesia.',
     group: 'interventional',
     indications: ['mdd'],
-    eligibility: [TMS_RULE],
+    eligibility: [
+      TMS_RULE,
+      {
+        status: 'consider',
+        all: [
+          { kind: 'assessed', conditions: ['mdd'] },
+          { kind: 'prior-response', procedures: ['tms'], ingredients: [] },
+        ],
+        rule: {
+          id: 'suggest.tms.prior-response',
+          summary: 'rTMS may be considered again in MDD when an earlier course brought a response (Medicare covers retreatment after a response above 50%).',
+          source: src(['cmsLcdL37086'], 'S'),
+        },
+      },
+    ],
     notEligibleText:
       'rTMS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
+    ageLimits: TMS_AGES,
+    priorResponse: { procedures: ['tms'], ingredients: [], source: src(['cmsLcdL37086'], 'S', 'retreatment after a prior response') },
     risks: TMS_RISKS,
     requirements: [],
     urgentFor: [],
     usualCourse: '5 sessions a week for 4–6 weeks (10 Hz, 3,000 pulses per session, 120% motor threshold; O’Reardon 2007).',
     regulatory: {
       kind: 'fda-cleared-device',
-      text: 'FDA de novo (NeuroStar, DEN070003, product code OBP) for adults with MDD who failed one prior antidepressant in the current episode.',
-      dates: ['October 2008 (sources give 7 and 10 Oct 2008)'],
-      source: FACTS('6.1', 'openFDA OBP k-list [V]; approval date from mdedge and Carlat [S]', 'S'),
+      text: 'FDA-cleared (NeuroStar, product code OBP) for adults with MDD who failed one prior antidepressant in the current episode; one device cleared in 2024 as an adjunct for ages 15–21.',
+      dates: ['October 2008', '22 March 2024 (ages 15–21, K231926)'],
+      source: src(['oreardon2007', 'fdaK231926'], 'S', 'the 2008 clearance date from secondary sources; the 2024 clearance read in the FDA database'),
     },
-    references: [
-      FACTS('6.1', "O'Reardon et al. 2007 RCT (n=301), protocol", 'V'),
-      FACTS('6.1', 'Medicare LCDs L34998/L34522 as summarised', 'S'),
-    ],
+    references: [src(['oreardon2007'], 'V', 'randomised trial, n=301, protocol'), src(['cmsLcdL34998'], 'S')],
     referral: true,
     code: null,
   },
@@ -465,9 +662,10 @@ export const CATALOG: readonly CatalogOption[] = [
     group: 'interventional',
     indications: ['mdd'],
     // Same entry criterion as rTMS, but only "consider": few centres, fcMRI neuronavigation, small pivotal data.
-    eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).' } }],
+    eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') } }],
     notEligibleText:
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
+    ageLimits: [ADULTS(WORKING('clearance wording not read: adults, as enrolled in its trials', ['cole2020']))],
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'accelerated-tms.') })),
     requirements: [],
     urgentFor: [],
@@ -476,9 +674,9 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'fda-cleared-device',
       text: 'Magnus Medical SAINT system cleared by the FDA.',
       dates: ['6 Sep 2022'],
-      source: FACTS('6.1', 'Clinical TMS Society statement', 'S'),
+      source: WORKING('clearance date from a professional society statement; FDA record not read', ['cole2020']),
     },
-    references: [FACTS('6.1', 'Cole et al. AJP 2020 abstract (SAINT protocol)', 'V')],
+    references: [src(['cole2020'], 'V', 'SAINT protocol')],
     referral: true,
     code: null,
   },
@@ -495,12 +693,13 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            'Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (12 weeks at a high dose). The one-failure threshold is this app’s choice: the FDA authorisation is for adjunctive use in adults with OCD.',
-          source: FACTS('6.1', 'BrainsWay H7 de novo DEN170078 (adjunct in adult OCD) [V]; one-failure threshold unverified', 'U'),
+            'Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (12 weeks at a high dose). The one-failure threshold is this project’s choice: the FDA authorisation is for adjunctive use in adults with OCD.',
+          source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
         },
       },
     ],
     notEligibleText: 'Deep TMS is the OCD option: it needs OCD with at least one failed adequate SRI trial.',
+    ageLimits: [ADULTS(src(['fdaDen170078'], 'S', 'authorised for adult patients'))],
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'deep-tms.') })),
     requirements: [],
     urgentFor: [],
@@ -509,10 +708,69 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'fda-cleared-device',
       text: 'FDA de novo marketing authorisation (BrainsWay H7, DEN170078, product code QCI) as adjunct to SRI and/or behavioural therapy in adults with OCD.',
       dates: ['August 2018'],
-      source: FACTS('6.1', 'openFDA QCI classification k-list', 'V'),
+      source: src(['fdaDen170078'], 'V'),
     },
-    references: [FACTS('6.1', 'pivotal RCT n=100, response 38% vs 11% (FDA statement via news)', 'S')],
+    references: [src(['carmi2019'], 'V', 'pivotal randomised trial, n=99')],
     referral: true,
+    code: null,
+  },
+  {
+    id: 'erp',
+    name: 'Exposure and response prevention (ERP)',
+    summary: 'Cognitive-behavioural therapy with exposure and response prevention, the first-line psychological treatment for OCD, alone or with an SRI.',
+    group: 'interventional',
+    indications: ['ocd'],
+    eligibility: [
+      {
+        status: 'suggested',
+        all: [{ kind: 'assessed', conditions: ['ocd'] }],
+        rule: {
+          id: 'suggest.erp.ocd',
+          summary: 'OCD: cognitive-behavioural therapy with exposure and response prevention is a first-line treatment, and is added when an SRI has not been enough.',
+          source: src(['apaOcd2007', 'niceCg31'], 'S', 'first-line treatments; combined treatment after partial response'),
+        },
+      },
+    ],
+    notEligibleText: 'ERP is the psychological treatment of OCD; no OCD is recorded.',
+    ageLimits: [],
+    risks: [],
+    requirements: [],
+    urgentFor: [],
+    usualCourse: 'About 13–20 weekly sessions with between-session exposure practice (APA 2007); more intensive formats exist.',
+    regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: src(['apaOcd2007'], 'S') },
+    references: [src(['apaOcd2007'], 'S'), src(['niceCg31'], 'S')],
+    referral: true,
+    code: null,
+  },
+  {
+    id: 'ocd-antipsychotic-augmentation',
+    name: 'Antipsychotic augmentation of the SRI (OCD)',
+    summary: 'A low-dose antipsychotic (risperidone or aripiprazole best studied) added to an SRI taken at an adequate dose for an adequate time.',
+    group: 'interventional',
+    indications: ['ocd'],
+    eligibility: [
+      {
+        status: 'suggested',
+        all: [{ kind: 'failed-adequate-trials', conditions: ['ocd'], min: 1 }],
+        rule: {
+          id: 'suggest.ocd-antipsychotic-augmentation.sri-failure',
+          summary:
+            'OCD after at least one failed adequate SRI trial (maximum tolerated dose, at least 12 weeks): antipsychotic augmentation helps about a third of SRI-refractory patients.',
+          source: src(['bloch2006', 'apaOcd2007'], 'S', 'meta-analysis of augmentation trials in SRI-refractory OCD'),
+        },
+      },
+    ],
+    notEligibleText: 'Antipsychotic augmentation is for OCD after at least one failed adequate SRI trial.',
+    ageLimits: [],
+    risks: [],
+    requirements: [
+      { text: 'Review the response after 4–8 weeks and stop it if there is none; monitor weight, glucose and lipids as for any antipsychotic.', source: src(['bloch2006', 'apaOcd2007'], 'S') },
+    ],
+    urgentFor: [],
+    usualCourse: 'Risperidone 0.5–2 mg/day or aripiprazole 5–10 mg/day added to the SRI; judge the response after 4–8 weeks.',
+    regulatory: { kind: 'off-label', text: 'No antipsychotic is FDA-approved for OCD (off-label augmentation).', dates: [], source: src(['apaOcd2007'], 'S') },
+    references: [src(['bloch2006'], 'S'), src(['apaOcd2007'], 'S')],
+    referral: false,
     code: null,
   },
   {
@@ -523,7 +781,9 @@ export const CATALOG: readonly CatalogOption[] = [
     indications: ['mdd', 'bipolar-depression'],
     eligibility: ECT_PATHS,
     notEligibleText:
-      'ECT fits treatment-resistant depression (MDD or bipolar), catatonia, psychotic depression, or a depressive episode needing a rapid response; none is recorded.',
+      'ECT fits treatment-resistant depression (MDD or bipolar), catatonia, psychotic depression, a depressive episode needing a rapid response, or an earlier response to ECT; none is recorded.',
+    ageLimits: ECT_AGES,
+    priorResponse: { procedures: ['ect'], ingredients: [], source: src(['apaEct2001'], 'S', 'a history of good response to ECT') },
     risks: ECT_RISKS,
     requirements: [],
     urgentFor: ['suicidal-ideation', 'catatonia', 'psychotic-features'],
@@ -532,9 +792,9 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'fda-cleared-device',
       text: 'ECT devices are Class II for catatonia or a severe major depressive episode (MDD or bipolar), age ≥13, treatment-resistant or needing a rapid response; other uses remain Class III.',
       dates: ['FDA final order 26 Dec 2018 (83 FR 66103)'],
-      source: FACTS('6.2', 'Federal Register text', 'V'),
+      source: src(['fdaEct2018'], 'V'),
     },
-    references: [ECT_APA, FACTS('6.2', 'usual course, multiple clinical sources', 'S')],
+    references: [src(['apaEct2001'], 'S'), src(['fdaEct2018'], 'V')],
     referral: true,
     code: null,
   },
@@ -551,7 +811,7 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.esketamine.trd',
           summary: 'Esketamine fits treatment-resistant depression: MDD with at least 2 failed adequate antidepressant trials in the current episode.',
-          source: FACTS('6.3', 'Spravato indication (TRD; monotherapy approved 21 Jan 2025)', 'S'),
+          source: SPRAVATO('indications: treatment-resistant depression in adults'),
         },
       },
       {
@@ -559,22 +819,24 @@ export const CATALOG: readonly CatalogOption[] = [
         all: [{ kind: 'assessed', conditions: ['mdd'] }, { kind: 'urgent', signals: ['suicidal-ideation'] }],
         rule: {
           id: 'suggest.esketamine.suicidal-ideation',
-          summary: 'Esketamine fits MDD with acute suicidal ideation or behaviour (with an oral antidepressant).',
-          source: FACTS('6.3', 'Spravato indication (MDD with acute suicidal ideation/behaviour)', 'S'),
+          summary: 'Esketamine fits MDD with acute suicidal ideation or behaviour (with an oral antidepressant): coded ideation or behaviour, or a high-risk C-SSRS; a positive PHQ-9 item 9 alone is a screen, not this indication.',
+          source: SPRAVATO('indications: depressive symptoms in adults with MDD with acute suicidal ideation or behavior'),
         },
       },
     ],
     notEligibleText:
-      'Esketamine needs MDD with at least 2 failed adequate antidepressant trials in the current episode, or MDD with acute suicidal ideation.',
+      'Esketamine needs MDD with at least 2 failed adequate antidepressant trials in the current episode, or MDD with acute suicidal ideation or behaviour.',
+    ageLimits: [ADULTS(SPRAVATO('indications: adults', 'V'))],
+    priorResponse: { procedures: ['esketamine'], ingredients: ['esketamine'], source: WORKING('an earlier response to esketamine is a reason to use it again') },
     risks: ESKETAMINE_RISKS,
     requirements: [
       {
         text: 'REMS: only in a certified healthcare setting, patient enrolled, self-administered under direct observation, monitored for at least 2 hours until sedation, dissociation and respiratory depression resolve; never dispensed for home use; a Patient Monitoring Form after each outpatient session.',
-        source: FACTS('6.3', 'FDA REMS page (REMS=386), spravatorems.com', 'V'),
+        source: src(['spravatoRems'], 'V'),
       },
       {
         text: 'Boxed warning: sedation, dissociation, abuse and misuse, suicidal thoughts and behaviours; blood pressure before dosing, about 40 minutes after, and before discharge.',
-        source: FACTS('6.3', 'label excerpts', 'S'),
+        source: SPRAVATO('boxed warning; warnings: increase in blood pressure'),
       },
     ],
     urgentFor: ['suicidal-ideation'],
@@ -583,9 +845,9 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'fda-approved-drug',
       text: 'FDA-approved for TRD in adults (monotherapy since 21 Jan 2025) and for depressive symptoms in MDD with acute suicidal ideation; REMS-restricted.',
       dates: ['2019 (first label)', '21 Jan 2025 (monotherapy)'],
-      source: FACTS('6.3', 'J&J release via news; label excerpts', 'S'),
+      source: SPRAVATO('indications; monotherapy date from secondary sources'),
     },
-    references: [SPRAVATO_LABEL, FACTS('6.3', 'FDA REMS page REMS=386', 'V')],
+    references: [SPRAVATO('full prescribing information'), src(['spravatoRems'], 'V')],
     referral: true,
     code: null,
   },
@@ -601,17 +863,19 @@ export const CATALOG: readonly CatalogOption[] = [
         all: [{ kind: 'treatment-resistant', conditions: ['mdd'] }],
         rule: {
           id: 'suggest.iv-ketamine.trd',
-          summary: 'IV ketamine may be considered off-label in treatment-resistant depression (APA research council consensus guides its use).',
-          source: FACTS('6.4', 'Sanacora et al. JAMA Psychiatry 2017 abstract', 'V'),
+          summary: 'IV ketamine may be considered off-label in treatment-resistant depression (the APA research council consensus guides its use).',
+          source: src(['sanacora2017'], 'V'),
         },
       },
     ],
     notEligibleText: 'IV ketamine is considered only in treatment-resistant depression (MDD with at least 2 failed adequate trials).',
+    ageLimits: [ADULTS(WORKING('the consensus statement addresses adults', ['sanacora2017']))],
+    priorResponse: { procedures: ['ketamine'], ingredients: ['ketamine'], source: WORKING('an earlier response to ketamine is a reason to use it again') },
     risks: IV_KETAMINE_RISKS,
     requirements: [
       {
         text: 'Off-label: not FDA-approved for depression; the consensus exclusion list was not verified for this app.',
-        source: FACTS('6.4', 'exclusion list not read', 'U'),
+        source: WORKING('exclusion list of the consensus statement not read', ['sanacora2017']),
       },
     ],
     urgentFor: [],
@@ -620,9 +884,9 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'off-label',
       text: 'Not FDA-approved for depression (off-label use).',
       dates: [],
-      source: FACTS('6.4', 'APA Council of Research consensus 2017', 'V'),
+      source: src(['sanacora2017', 'ketalarLabel'], 'V'),
     },
-    references: [FACTS('6.4', 'Andrade JCP 2017 abstract (dosing)', 'V')],
+    references: [src(['andrade2017'], 'V', 'dosing'), src(['sanacora2017'], 'V')],
     referral: true,
     code: null,
   },
@@ -631,49 +895,50 @@ export const CATALOG: readonly CatalogOption[] = [
     name: 'Vagus nerve stimulation (VNS)',
     summary: 'An implanted pulse generator stimulating the left vagus nerve, as long-term adjunctive treatment.',
     group: 'interventional',
-    indications: ['mdd'],
+    indications: ['mdd', 'bipolar-depression'],
     eligibility: [
       {
-        // "consider", never "suggested": Medicare covers it only within an approved trial (FACTS.md §6.5).
+        // "consider", never "suggested": Medicare covers it only within an approved trial.
         status: 'consider',
         all: [
-          { kind: 'failed-adequate-trials', conditions: ['mdd'], min: 4 },
-          { kind: 'chronic-or-recurrent', conditions: ['mdd'], chronicDays: 730 },
+          { kind: 'failed-adequate-trials', conditions: ['mdd', 'bipolar-depression'], min: 4 },
+          { kind: 'chronic-or-recurrent', conditions: ['mdd', 'bipolar-depression'], chronicDays: 730 },
         ],
         rule: {
           id: 'suggest.vns.four-failures',
           summary:
-            'VNS fits chronic (2 years or more) or recurrent depression after at least 4 failed adequate antidepressant treatments; Medicare covers it only within an approved trial.',
-          source: FACTS('6.5', 'FDA 15 Jul 2005 indication as quoted in CMS NCA CAG-00313R; NCD 160.18 (2019)', 'S'),
+            'VNS fits chronic (2 years or more) or recurrent depression, unipolar or bipolar, after at least 4 failed adequate antidepressant treatments; Medicare covers it only within an approved trial.',
+          source: src(['fdaVnsP970003', 'cmsNcd16018'], 'S', 'indication: chronic or recurrent depression, major depressive episode in unipolar or bipolar depression, four or more adequate treatments'),
         },
       },
     ],
     notEligibleText:
-      'VNS needs chronic or recurrent depression with at least 4 failed adequate antidepressant treatments.',
+      'VNS needs chronic or recurrent depression (unipolar or bipolar) with at least 4 failed adequate antidepressant treatments.',
+    ageLimits: [ADULTS(src(['fdaVnsP970003'], 'S', 'patients 18 years or older'))],
     risks: [
       {
         id: 'vns.contra.vagotomy',
         match: { kind: 'diagnosis', kinds: ['vagotomy'] },
         severity: 'contraindication',
         text: 'prior bilateral or left cervical vagotomy contraindicates VNS',
-        source: FACTS('6.5', 'CMS NCA text quoting the manufacturer', 'V'),
+        source: src(['cmsNcd16018'], 'S', 'coverage analysis quoting the manufacturer'),
       },
     ],
     requirements: [
       {
         text: 'No short-wave, microwave or therapeutic-ultrasound diathermy after implantation. Medicare: coverage with evidence development only (approved RCT, RECOVER).',
-        source: FACTS('6.5', 'CMS NCA / NCD 160.18', 'V'),
+        source: src(['cmsNcd16018'], 'S'),
       },
     ],
     urgentFor: [],
     usualCourse: 'Surgical implantation, then long-term stimulation with gradual titration; benefit accrues over months.',
     regulatory: {
       kind: 'fda-approved-device',
-      text: 'FDA approval for adjunctive long-term treatment of chronic or recurrent depression (≥18 years) after ≥4 adequate antidepressant treatments.',
+      text: 'FDA approval for adjunctive long-term treatment of chronic or recurrent depression (unipolar or bipolar, ≥18 years) after ≥4 adequate antidepressant treatments.',
       dates: ['15 Jul 2005'],
-      source: FACTS('6.5', 'Carlat; WebMD; CMS NCA wording', 'S'),
+      source: src(['fdaVnsP970003'], 'S'),
     },
-    references: [FACTS('6.5', 'CMS NCD 160.18 (15 Feb 2019); RECOVER NCT03887715', 'V')],
+    references: [src(['cmsNcd16018'], 'S'), src(['fdaVnsP970003'], 'S')],
     referral: true,
     code: { system: 'http://snomed.info/sct', code: '445319001', display: 'Insertion of vagal nerve stimulator', verification: 'V' },
   },
@@ -691,23 +956,24 @@ export const CATALOG: readonly CatalogOption[] = [
           id: 'suggest.clozapine.trrip',
           summary:
             'Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (600 mg/day chlorpromazine-equivalent for at least 6 weeks) of different antipsychotics.',
-          source: FACTS('4.1–4.2', 'Howes et al. AJP 2017 (TRRIP); Petrides et al. AJP 2015', 'V'),
+          source: src(['howes2017', 'petrides2015'], 'V'),
         },
       },
     ],
     notEligibleText:
       'Clozapine is proposed for treatment-resistant schizophrenia by TRRIP (2 failed adequate antipsychotic trials) when it has not been tried yet.',
-    risks: [],
-    requirements: [],
+    ageLimits: [],
+    risks: CLOZAPINE_RISKS,
+    requirements: CLOZAPINE_MONITORING,
     urgentFor: [],
-    usualCourse: 'Slow titration with the monitoring its local programme requires; judge response after an adequate trial (TRRIP: 3 months at a level above 350 ng/mL before calling it failed).',
+    usualCourse: 'Slow titration with the monitoring its label requires; judge response after an adequate trial (TRRIP: 3 months at a level above 350 ng/mL before calling it failed).',
     regulatory: {
       kind: 'fda-approved-drug',
       text: 'FDA-approved antipsychotic for treatment-resistant schizophrenia.',
       dates: [],
-      source: OURS('regulatory date of clozapine not in FACTS.md'),
+      source: CLOZARIL('indications'),
     },
-    references: [FACTS('4.2', 'Petrides et al. AJP 2015 (45–70% still respond poorly)', 'V')],
+    references: [src(['petrides2015'], 'V', '45–70% still respond poorly'), CLOZARIL('full prescribing information')],
     referral: false,
     code: null,
   },
@@ -724,11 +990,12 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.ect-clozapine.clozapine-failed',
           summary: 'ECT augmentation fits schizophrenia when clozapine has failed (Petrides RCT: 50% response with ECT + clozapine vs 0%).',
-          source: FACTS('4.2', 'Petrides et al. AJP 2015 RCT (n=39)', 'V'),
+          source: src(['petrides2015'], 'V'),
         },
       },
     ],
     notEligibleText: 'ECT augmentation is proposed in schizophrenia when a clozapine trial has failed.',
+    ageLimits: ECT_AGES,
     risks: ECT_RISKS.map((row) => ({ ...row, id: row.id.replace('ect.', 'ect-clozapine-augmentation.') })),
     requirements: [],
     urgentFor: [],
@@ -737,9 +1004,9 @@ export const CATALOG: readonly CatalogOption[] = [
       kind: 'off-label',
       text: 'ECT for schizophrenia is outside the FDA Class II indications (catatonia, severe MDE): Class III use.',
       dates: ['FDA final order 26 Dec 2018'],
-      source: FACTS('6.2', 'Federal Register text', 'V'),
+      source: src(['fdaEct2018'], 'V'),
     },
-    references: [FACTS('4.2', 'Petrides et al. AJP 2015', 'V')],
+    references: [src(['petrides2015'], 'V')],
     referral: true,
     code: null,
   },
@@ -756,23 +1023,24 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.pgx.failure-or-intolerance',
           summary:
-            'Pharmacogenomic testing may be considered after a failed or poorly tolerated medication trial; evidence that it improves outcomes is mixed and was not verified for this app.',
-          source: OURS('threshold of 1 failure or intolerance; PGx evidence not in FACTS.md'),
+            'Pharmacogenomic testing may be considered after a failed or poorly tolerated medication trial; CPIC guides dosing by genotype, evidence that testing improves outcomes is mixed.',
+          source: WORKING('threshold of 1 failure or intolerance', ['bousman2023']),
         },
       },
     ],
     notEligibleText: 'Pharmacogenomic testing is considered after a failed or poorly tolerated medication trial; none is recorded.',
+    ageLimits: [],
     risks: [],
     requirements: [
       {
-        text: 'Evidence level: guidance on testing varies; results inform dosing of some agents (CYP2D6/CYP2C19) but do not by themselves pick a drug. Not verified in this app’s fact sheet.',
-        source: OURS('evidence statement not in FACTS.md'),
+        text: 'Evidence level: results inform the dosing of some agents (CYP2D6/CYP2C19, CPIC) but do not by themselves pick a drug.',
+        source: src(['bousman2023'], 'S'),
       },
     ],
     urgentFor: [],
     usualCourse: 'One test (cheek swab or blood); results in days to weeks.',
-    regulatory: { kind: 'not-a-product', text: 'Laboratory test; coverage varies.', dates: [], source: OURS('not in FACTS.md') },
-    references: [],
+    regulatory: { kind: 'not-a-product', text: 'Laboratory test; coverage varies.', dates: [], source: WORKING('regulatory status of test panels not reviewed') },
+    references: [src(['bousman2023'], 'S')],
     referral: false,
     code: null,
   },
@@ -789,28 +1057,29 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.psychedelic-trial.comp-criteria',
           summary:
-            'A psilocybin trial referral may be considered in TRD with 2–4 failed treatments in the current episode (the COMP005/COMP006 entry criterion).',
-          source: FACTS('6.6', 'Compass COMP005/COMP006 releases as summarised', 'S'),
+            'A psilocybin trial referral may be considered in TRD with 2–4 failed treatments in the current episode (the entry criterion of the psilocybin TRD trials).',
+          source: src(['goodwin2022', 'nct05711940'], 'S', 'treatment-resistant episode: 2–4 failed treatments'),
         },
       },
     ],
-    notEligibleText: 'Psilocybin trials (COMP005/006) enrol TRD with 2–4 failed treatments in the current episode.',
-    risks: PSYCHOSIS_EXCLUSION,
+    notEligibleText: 'Psilocybin trials enrol TRD with 2–4 failed treatments in the current episode.',
+    ageLimits: [ADULTS(src(['nct05711940'], 'S', 'adult participants'))],
+    risks: PSYCHEDELIC_RISKS,
     requirements: [
       {
-        text: 'Investigational: clinical-trial referral only. Psilocybin (COMP360) is not approved; an NDA was in rolling review in 2026.',
-        source: FACTS('6.6', 'company releases as summarised', 'S'),
+        text: 'Investigational: clinical-trial referral only. Psilocybin (COMP360) is not approved.',
+        source: src(['nct05711940'], 'S'),
       },
     ],
     urgentFor: [],
     usualCourse: 'As the trial protocol sets (COMP006: 2 doses 3 weeks apart with psychological support).',
     regulatory: {
       kind: 'investigational',
-      text: 'Investigational; FDA rolling NDA review and a National Priority Voucher announced 24 Apr 2026.',
-      dates: ['24 Apr 2026'],
-      source: FACTS('6.6', 'company releases as summarised', 'S'),
+      text: 'Investigational; phase 3 trials (COMP005, COMP006) reported, new drug application under review per company statements.',
+      dates: [],
+      source: WORKING('regulatory status from company statements', ['nct05711940']),
     },
-    references: [FACTS('6.6', 'COMP005 (n=258), COMP006 (NCT05711940)', 'S')],
+    references: [src(['goodwin2022'], 'V', 'phase 2b trial'), src(['nct05711940'], 'S')],
     referral: true,
     code: null,
   },
@@ -828,17 +1097,18 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.dose-optimization.inadequate-trials',
           summary: 'Optimise dose and duration when trials were below the minimum adequate dose or shorter than the adequate duration.',
-          source: FACTS('1.1–1.3', 'adequate dose and duration (MGH-ATRQ doses [S]; EU-PEARL: stopped before week 4 is not a failure [V])', 'S'),
+          source: src(['gaynes2020'], 'S', 'a failed trial needs an adequate dose for an adequate duration'),
         },
       },
     ],
     notEligibleText: 'No trial was flagged as under-dosed or too short.',
+    ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
     usualCourse: 'Raise to at least the minimum adequate dose and hold it for at least 6 weeks (12 weeks at a high dose in OCD).',
-    regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: FACTS('1.2', 'MGH-S uses ≥6 weeks at adequate dose', 'V') },
-    references: [FACTS('1.3', 'MGH-ATRQ minimum doses (COMP006 form)', 'S'), FACTS('5', 'OCD: ≥12 weeks at moderate-to-high dose', 'S')],
+    regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['gaynes2020'], 'S') },
+    references: [src(['gaynes2020'], 'S'), src(['apaOcd2007'], 'S', 'OCD: 8–12 weeks at a moderate-to-high dose')],
     referral: false,
     code: null,
   },
@@ -855,17 +1125,18 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.adherence-support.poor-adherence',
           summary: 'Support adherence when dispensing shows poor adherence (TRRIP asks for at least 80% of prescribed doses).',
-          source: FACTS('4.1', 'TRRIP adherence ≥80% (Howes 2017)', 'V'),
+          source: src(['howes2017'], 'V', 'adherence of at least 80% of prescribed doses'),
         },
       },
     ],
     notEligibleText: 'No trial was flagged for poor adherence.',
+    ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
     usualCourse: 'Review at each visit; consider a long-acting injectable where an antipsychotic is involved.',
-    regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: FACTS('4.1', 'TRRIP', 'V') },
-    references: [FACTS('4.1', 'TRRIP adherence criterion', 'V')],
+    regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['howes2017'], 'V') },
+    references: [src(['howes2017'], 'V', 'adherence criterion')],
     referral: false,
     code: null,
   },
@@ -882,7 +1153,7 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.dual-diagnosis.substance-use',
           summary: 'Co-occurring substance use can mimic treatment resistance: treat both together.',
-          source: OURS('substance use as a pseudo-resistance flag (issue 3 item 6); treatment model not in FACTS.md'),
+          source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders'),
         },
       },
       {
@@ -891,17 +1162,18 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.dual-diagnosis.substance-use-diagnosis',
           summary: 'A recorded substance-use disorder: treat it together with the psychiatric disorder.',
-          source: OURS('substance use as a complexity factor; treatment model not in FACTS.md'),
+          source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders'),
         },
       },
     ],
     notEligibleText: 'No substance-use disorder is recorded.',
+    ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
     usualCourse: 'Ongoing, within one team.',
-    regulatory: { kind: 'not-a-product', text: 'Service model.', dates: [], source: OURS('not in FACTS.md') },
-    references: [FACTS('7.2', 'Substance use F10–F19 (VSAC 2.16.840.1.113883.3.464.1003.106.12.1001)', 'V')],
+    regulatory: { kind: 'not-a-product', text: 'Service model.', dates: [], source: src(['samhsaTip42'], 'S') },
+    references: [src(['samhsaTip42'], 'S')],
     referral: false,
     code: null,
   },
@@ -918,7 +1190,7 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.trauma-therapy.ptsd',
           summary: 'PTSD: trauma-focused therapy (about 9–15 sessions).',
-          source: FACTS('5', 'PTSD: trauma-focused therapy ~9–15 sessions (droracle summary)', 'S'),
+          source: src(['vaDodPtsd2023'], 'S', 'individual trauma-focused psychotherapy recommended first'),
         },
       },
       {
@@ -927,17 +1199,18 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.trauma-therapy.trauma',
           summary: 'Recorded trauma: consider whether trauma-focused therapy addresses what medication has not.',
-          source: FACTS('2.5', 'childhood adversity/trauma tested as a DM-TRD item (van Dijk 2019)', 'V'),
+          source: WORKING('recorded trauma as a reason to consider trauma-focused therapy', ['vaDodPtsd2023']),
         },
       },
     ],
     notEligibleText: 'No PTSD or trauma is recorded.',
+    ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
     usualCourse: 'About 9–15 sessions.',
-    regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: FACTS('5', 'PTSD', 'S') },
-    references: [FACTS('5', 'E-TRIP (Dunlop et al. 2014)', 'V')],
+    regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: src(['vaDodPtsd2023'], 'S') },
+    references: [src(['vaDodPtsd2023'], 'S'), src(['dunlop2014'], 'V', 'E-TRIP')],
     referral: false,
     code: null,
     givenAs: ['trauma-focused'],
@@ -955,17 +1228,18 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.psychosocial.z55-z65',
           summary: 'Recorded psychosocial stressors (ICD-10-CM Z55–Z65): address them alongside treatment.',
-          source: FACTS('2.5', 'DM-TRD adds psychosocial stressors to staging (Peeters 2016)', 'V'),
+          source: src(['peeters2016'], 'S', 'psychosocial stressors add to treatment resistance in the DM-TRD'),
         },
       },
     ],
     notEligibleText: 'No psychosocial stressor (Z55–Z65) is recorded.',
+    ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
     usualCourse: 'As needed; social-work assessment first.',
-    regulatory: { kind: 'not-a-product', text: 'Service.', dates: [], source: OURS('not in FACTS.md') },
-    references: [FACTS('2.5', 'Peeters et al. J Affect Disord 2016 abstract', 'V')],
+    regulatory: { kind: 'not-a-product', text: 'Service.', dates: [], source: WORKING('a service, not a regulated product') },
+    references: [src(['peeters2016'], 'S')],
     referral: false,
     code: null,
   },
@@ -982,18 +1256,19 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.digital-therapy.adjunct',
           summary: 'A digital CBT programme may be considered as an adjunct after a medication trial did not work; evidence and regulatory status not verified for this app.',
-          source: OURS('digital therapeutics not in FACTS.md'),
+          source: WORKING('digital CBT as an adjunct; products and evidence not reviewed'),
         },
       },
     ],
     notEligibleText: 'Digital therapy is considered as an adjunct in depression, OCD or PTSD after a trial that did not work.',
+    ageLimits: [],
     risks: [],
     requirements: [
-      { text: 'Evidence and regulatory status of specific products were not verified for this app.', source: OURS('not in FACTS.md') },
+      { text: 'Evidence and regulatory status of specific products were not verified for this app.', source: WORKING('products not reviewed') },
     ],
     urgentFor: [],
     usualCourse: 'Several weeks of app-based sessions alongside usual care.',
-    regulatory: { kind: 'not-a-product', text: 'Product-specific; not verified.', dates: [], source: OURS('not in FACTS.md') },
+    regulatory: { kind: 'not-a-product', text: 'Product-specific; not verified.', dates: [], source: WORKING('products not reviewed') },
     references: [],
     referral: false,
     code: null,
@@ -1009,13 +1284,10 @@ export function catalogOption(id: InterventionId): CatalogOption {
   return option;
 }
 
-/** The referral code for every ServiceRequest (FACTS.md §7.3, VSAC "Referral for Adult Depression"). */
+/** The referral code for every ServiceRequest (SNOMED CT, member of the VSAC value set "Referral for Adult Depression"). */
 export const REFERRAL_TO_PSYCHIATRY = {
   system: 'http://snomed.info/sct',
   code: '183524004',
   display: 'Referral to psychiatry service',
   verification: 'V' as Verification,
 };
-
-/** What a "recent" PHQ-9 item 9 means here: within 30 days of asOf (design choice; no source fixes it). */
-export const RECENT_SUICIDAL_IDEATION_DAYS = 30;

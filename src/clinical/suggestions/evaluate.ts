@@ -13,6 +13,8 @@
 import type {
   Assessment,
   ComorbidityKey,
+  ProcedureKind,
+  ProcedureMark,
   ConditionKey,
   Derivation,
   DiagnosisSpan,
@@ -22,9 +24,14 @@ import type {
   SuggestionStatus,
   Trial,
 } from '../types';
+import { REFERENCES } from '../references/registry';
 import {
   CATALOG,
   RECENT_SUICIDAL_IDEATION_DAYS,
+  WINDOW_SOURCES,
+  src,
+  WORKING,
+  type AgeLimit,
   type CatalogOption,
   type Criterion,
   type EligibilityPath,
@@ -34,7 +41,8 @@ import {
   type UrgencySignal,
 } from './catalog';
 
-export type DerivedRecord = Omit<Derivation, 'suggestions'>;
+/** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
+export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics'> & { demographics?: Derivation['demographics'] };
 
 // ---------------------------------------------------------------------------------------------
 // Plain words
@@ -73,8 +81,15 @@ const VERIFICATION_WORDS: Record<SourceRef['verification'], string> = {
   derived: 'derived',
 };
 
+/** The sources in words, as the rules panel shows them: "Spravato label: section 8.1". */
+export function sourceWords(source: SourceRef): string {
+  const names = source.refs.map((id) => REFERENCES[id].short).join('; ');
+  return source.detail ? `${names}: ${source.detail}` : names;
+}
+
+/** The sources in words with the verification tag, as a reason shows them. */
 export function cite(source: SourceRef): string {
-  return `${source.citation} [${VERIFICATION_WORDS[source.verification]}]`;
+  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
 }
 
 export function describeTrial(trial: Trial): string {
@@ -154,13 +169,24 @@ const HISTORY_KINDS: ReadonlySet<ComorbidityKey | ConditionKey> = new Set([
   'vagotomy',
   'epilepsy',
   'trauma',
+  'suicide-attempt',
+  'self-harm',
+  'overdose',
 ]);
+
+/** Kinds that are acute suicidal ideation or behaviour when recent (the esketamine indication's words). */
+const SUICIDAL_KINDS: readonly ComorbidityKey[] = ['suicidal-ideation', 'suicide-attempt', 'self-harm', 'overdose'];
+
+/** A C-SSRS at or above this (yes to ideation with intent, with a plan, or recent behaviour) is high risk. */
+export const CSSRS_HIGH_RISK = 4;
 
 const ACTIVE_STATUSES = new Set(['active', 'recurrence', 'relapse']);
 
 interface Context {
   derived: DerivedRecord;
   asOf: string;
+  /** Whole years at asOf, or null when the birth date is not known. */
+  age: number | null;
   trialsById: Map<string, Trial>;
   assessments: Map<ConditionKey, Assessment>;
   urgency: Map<UrgencySignal, Finding[]>;
@@ -188,31 +214,49 @@ function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
   return { text: `${diagnosis.display || diagnosis.kind}${code}${since}${status}`, sources: [diagnosis.source] };
 }
 
-function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number): DiagnosisSpan[] {
+/**
+ * Current diagnoses of these kinds; with maxAgeDays, only those that began within it. Unknown onset: kept (better a
+ * visible caution than a silent miss), unless `datedOnly` (urgency needs a date to call something acute).
+ */
+function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
   return context.derived.diagnoses.filter((d) => {
     if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOf)) return false;
     if (maxAgeDays === undefined) return true;
     const age = daysBefore(d.onset, context.asOf);
-    // Unknown onset: keep it (better a visible caution than a silent miss).
-    return age === null || age <= maxAgeDays;
+    return age === null ? !datedOnly : age <= maxAgeDays;
   });
 }
 
+/** Diagnoses of these kinds that began longer ago than maxAgeDays: history, not recent. */
+function olderDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays: number): DiagnosisSpan[] {
+  return context.derived.diagnoses.filter((d) => {
+    if (!(kinds as readonly string[]).includes(d.kind)) return false;
+    const age = daysBefore(d.onset, context.asOf);
+    return age !== null && age > maxAgeDays;
+  });
+}
+
+/**
+ * Urgency signals. Suicidal ideation: coded suicidal ideation or behaviour (ideation, attempt, self-harm, intentional
+ * or undetermined overdose) dated within the last RECENT_SUICIDAL_IDEATION_DAYS, or a high-risk C-SSRS as recent.
+ * A positive PHQ-9 item 9 is a screen: the safety strip asks for a risk assessment; it does not make anything urgent.
+ */
 function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria' | 'described'>): Map<UrgencySignal, Finding[]> {
   const signals = new Map<UrgencySignal, Finding[]>();
   const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
 
   for (const score of derived.scores) {
-    if (score.instrument !== 'phq9-item9' || score.value < 1) continue;
+    if (score.instrument !== 'cssrs' || score.value < CSSRS_HIGH_RISK) continue;
     const age = daysBefore(score.date, derived.asOf);
     if (age === null || age < 0 || age > RECENT_SUICIDAL_IDEATION_DAYS) continue;
     add('suicidal-ideation', {
-      text: `PHQ-9 item 9 (thoughts of being better off dead or of self-harm) = ${score.value} on ${score.date.slice(0, 10)}, within the last ${RECENT_SUICIDAL_IDEATION_DAYS} days`,
+      text: `C-SSRS ${score.value} on ${score.date.slice(0, 10)} (high risk: ideation with intent or plan, or recent behaviour)`,
       sources: [score.source],
     });
   }
   const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() };
-  for (const signal of ['suicidal-ideation', 'catatonia', 'psychotic-features'] as const) {
+  for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) add('suicidal-ideation', diagnosisFinding(diagnosis));
+  for (const signal of ['catatonia', 'psychotic-features'] as const) {
     for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
   }
   return signals;
@@ -222,6 +266,7 @@ function buildContext(derived: DerivedRecord): Context {
   const base = {
     derived,
     asOf: derived.asOf,
+    age: derived.demographics?.ageYears ?? null,
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
   };
@@ -235,6 +280,39 @@ function trialsOf(context: Context, ids: readonly string[]): Trial[] {
 const FAILED: ReadonlySet<Trial['outcome']> = new Set(['nonresponse', 'partial']);
 
 // ---------------------------------------------------------------------------------------------
+// Earlier responses (a reason in favour, never a caution)
+// ---------------------------------------------------------------------------------------------
+
+/** Words of a recorded procedure outcome (or of its text) that mean it helped, and that it did not. */
+const RESPONDED = /\b(remission|remitted|responded|response|improved|recovered|resolved)\b/i;
+const DID_NOT_RESPOND = /\b(no|non|not|without|poor|partial|minimal|failed)[- ]?(response|respon\w*|remission|improve\w*|benefit)|\bineffective\b|\bno (benefit|effect)\b/i;
+
+export type ProcedureResponse = 'responded' | 'did-not-respond' | 'unknown';
+
+/** What an earlier course brought, from its recorded outcome, or else from words in its description. */
+export function procedureResponse(procedure: ProcedureMark): ProcedureResponse {
+  for (const text of [procedure.outcome ?? '', procedure.display]) {
+    if (!text) continue;
+    if (DID_NOT_RESPOND.test(text)) return 'did-not-respond';
+    if (RESPONDED.test(text)) return 'responded';
+  }
+  return 'unknown';
+}
+
+function priorResponses(context: Context, procedures: readonly ProcedureKind[], ingredients: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of context.derived.procedures) {
+    if (!procedures.includes(p.kind) || procedureResponse(p) !== 'responded') continue;
+    const span = p.end && p.end !== p.start ? `${p.start.slice(0, 10)} to ${p.end.slice(0, 10)}` : p.start.slice(0, 10);
+    const outcome = p.outcome ? `: ${p.outcome}` : '';
+    findings.push({ text: `Earlier course that helped: ${p.display || p.kind} (${span}${outcome})`, sources: [p.source] });
+  }
+  const trials = context.derived.trials.filter((t) => ingredients.includes(t.ingredient) && (t.outcome === 'response' || t.outcome === 'remission'));
+  if (trials.length) findings.push(trialsFinding('Earlier trial that helped', trials, context));
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Criteria
 // ---------------------------------------------------------------------------------------------
 
@@ -244,6 +322,24 @@ interface CriterionResult {
   findings: Finding[];
   /** Not met: what is missing, in plain words. */
   missing?: string;
+  /**
+   * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
+   * what to record to decide. A path that holds only this way is "consider — confirm".
+   */
+  possible?: Finding;
+}
+
+/** What to record to confirm the unconfirmed adequate trials of some assessments, as one finding. */
+function confirmFinding(assessments: Assessment[], context: Context): Finding | undefined {
+  const unconfirmed = assessments.flatMap((a) => a.unconfirmedTrials ?? []);
+  if (!unconfirmed.length) return undefined;
+  const trials = trialsOf(context, unconfirmed.map((u) => u.trialId));
+  return {
+    text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? '' : 's'} without a recorded outcome (${unconfirmed
+      .map((u) => `${u.ingredient}: ${u.missing}`)
+      .join('; ')}). To decide, record ${unconfirmed.map((u) => u.confirm).join('; ')}`,
+    sources: unique(trials.flatMap((t) => t.sources)),
+  };
 }
 
 function assessedAmong(context: Context, conditions: readonly ConditionKey[]): Assessment[] {
@@ -299,9 +395,16 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }
     }
     if (best) return best;
+    // Possibly met: adequate trials without a recorded outcome would make up the number if they failed.
+    const possibleAmong = found.filter((a) => {
+      const count = Math.max(a.failedAdequateTrials, a.failedAdequateTrialIds.length);
+      const unconfirmed = (a.unconfirmedTrials ?? []).length;
+      return unconfirmed > 0 && count + unconfirmed >= criterion.min && (criterion.max === undefined || count <= criterion.max);
+    });
+    const possible = possibleAmong.length ? confirmFinding(possibleAmong, context) : undefined;
     const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
     const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${SHORT_CONDITION[a.condition]} episode`).join(', ');
-    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.` };
+    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.`, ...(possible ? { possible } : {}) };
   },
 
   'treatment-resistant'(criterion, context) {
@@ -319,13 +422,14 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
         sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
       };
     };
-    return resistant.length
-      ? { met: true, findings: resistant.map(finding) }
-      : {
-          met: false,
-          findings: found.map(finding),
-          missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
-        };
+    if (resistant.length) return { met: true, findings: resistant.map(finding) };
+    const possible = confirmFinding(found.filter((a) => a.status === 'possibly-meets'), context);
+    return {
+      met: false,
+      findings: found.map(finding),
+      missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
+      ...(possible ? { possible } : {}),
+    };
   },
 
   'chronic-or-recurrent'(criterion, context) {
@@ -394,6 +498,13 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       : { met: false, findings: [], missing: `No ${criterion.ingredient} trial is recorded.` };
   },
 
+  'prior-response'(criterion, context) {
+    const findings = priorResponses(context, criterion.procedures, criterion.ingredients);
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: 'No earlier course of this treatment with a recorded response.' };
+  },
+
   'no-trial-of'(criterion, context) {
     const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
     return trials.length
@@ -443,6 +554,19 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
     const trials = context.derived.trials.filter((t) => match.ingredients.includes(t.ingredient) && match.outcomes.includes(t.outcome));
     return trials.length ? [trialsFinding('Earlier trial', trials, context)] : [];
   },
+  'current-medication': (match, context) => {
+    const trials = context.derived.trials.filter(
+      (t) => (t.end === null || t.end >= context.asOf) && ((match.ingredients ?? []).includes(t.ingredient) || (match.classes ?? []).includes(t.class)),
+    );
+    return trials.length ? [trialsFinding('Taken now', trials, context)] : [];
+  },
+  'procedure-outcome-unknown': (match, context) =>
+    context.derived.procedures
+      .filter((p) => match.kinds.includes(p.kind) && procedureResponse(p) === 'unknown')
+      .map((p) => ({
+        text: `${p.display || p.kind} on ${p.start.slice(0, 10)} (outcome not recorded)`,
+        sources: [p.source],
+      })),
 };
 
 function checkRisk(row: RiskRow, context: Context): Finding[] {
@@ -450,6 +574,7 @@ function checkRisk(row: RiskRow, context: Context): Finding[] {
 }
 
 const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
+  avoid: 'Not offered: ',
   contraindication: '',
   'high-risk': 'High risk: ',
   caution: '',
@@ -482,19 +607,25 @@ function pseudoResistance(context: Context): Finding | null {
   };
 }
 
+const PSEUDO_RESISTANCE_SOURCE = src(['gaynes2020'], 'S', 'a failed trial needs an adequate dose, duration and adherence');
+
 export const PSEUDO_RESISTANCE_RULE: RuleRef = {
   id: 'suggest.pseudo-resistance-first',
   summary:
     'When most failed trials were not adequate (dose, duration, adherence), the pseudo-resistance steps come first and interventional options are lowered to "consider" unless the need is urgent.',
-  source: 'FACTS.md §1.1 (TRD requires failures at adequate dose and duration: Gaynes 2020, EU-PEARL 2022)',
-  verification: 'V',
+  source: sourceWords(PSEUDO_RESISTANCE_SOURCE),
+  verification: PSEUDO_RESISTANCE_SOURCE.verification,
+  references: PSEUDO_RESISTANCE_SOURCE.refs,
 };
+
+const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner2011', 'projectWorkingRule'], 'U', 'ECT: rapid response due to severity; esketamine: acute suicidal ideation or behaviour; 30-day window and C-SSRS cut-off are working rules');
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when PHQ-9 item 9 ≥ 1 within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or an active suicidal-ideation, catatonia or psychotic-features diagnosis; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). The ${RECENT_SUICIDAL_IDEATION_DAYS}-day window is this app's choice.`,
-  source: 'FACTS.md §6.2 (ECT: rapid response, catatonia) [V], §6.3 (esketamine: MDD with acute suicidal ideation) [S]; 30-day window: design choice',
-  verification: 'U',
+  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 alone asks for a risk assessment (safety strip), not urgency. Urgency attaches only to options still offered.`,
+  source: sourceWords(URGENCY_SOURCE),
+  verification: URGENCY_SOURCE.verification,
+  references: URGENCY_SOURCE.refs,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -522,28 +653,47 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   let highRisk = false;
   for (const row of option.risks) {
     const found = checkRisk(row, context);
-    if (!found.length) continue;
-    const finding = riskFinding(row, found);
-    if (row.severity === 'contraindication') contraindications.push(finding);
-    else cautions.push(finding);
-    if (row.severity === 'high-risk') highRisk = true;
+    if (found.length) {
+      const finding = riskFinding(row, found);
+      if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
+      else cautions.push(finding);
+      if (row.severity === 'high-risk') highRisk = true;
+    }
+    const history = historyFinding(row, context);
+    if (history) cautions.push(history);
   }
 
   let status: SuggestionStatus = 'not-eligible';
   let reasons: Finding[] = [];
+  // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
+  let confirmPath: { path: EligibilityPath; findings: Finding[]; confirm: Finding[] } | null = null;
   for (const path of option.eligibility) {
     // Criteria after the first unmet one are never shown (missingReasons names the first unmet only): not evaluated.
     const results: CriterionResult[] = [];
+    const confirm: Finding[] = [];
     for (const criterion of path.all) {
       const r = checkCriterion(criterion, context);
-      if (!r.met) break;
+      if (!r.met && !r.possible) break;
+      if (!r.met && r.possible) confirm.push(r.possible);
       results.push(r);
     }
-    if (results.length === path.all.length) {
+    if (results.length !== path.all.length) continue;
+    if (!confirm.length) {
       status = path.status;
       reasons = [...results.flatMap((r) => r.findings), ruleFinding(path)];
+      confirmPath = null;
       break;
     }
+    confirmPath ??= { path, findings: results.flatMap((r) => (r.met ? r.findings : [])), confirm };
+  }
+  if (status === 'not-eligible' && confirmPath) {
+    status = 'consider';
+    reasons = [
+      { text: `Consider — confirm: the record possibly meets what ${option.name} needs.`, sources: [] },
+      ...confirmPath.confirm,
+      ...confirmPath.findings,
+      ruleFinding(confirmPath.path),
+    ];
   }
 
   const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);
@@ -561,26 +711,49 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       ...reasons.filter((r) => !r.text.startsWith('Rule: ')),
     ];
   } else if (status === 'not-eligible') {
-    reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
+    const applicable = option.indications.some((c) => context.assessments.has(c));
+    if (!applicable) {
+      status = 'not-applicable';
+      reasons = [{ text: `Not applicable: ${option.name} is for ${option.indications.map((c) => CONDITION_WORDS[c]).join(', ')}, and none is recorded.`, sources: [] }];
+    } else {
+      reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
+    }
   } else if (!hasRecordReason(reasons)) {
     // Guard: never propose an option on rule text alone.
     status = 'not-eligible';
     reasons = [{ text: `${option.notEligibleText} No finding in the record supports it.`, sources: [] }];
-  } else if (contraindications.length) {
-    status = 'contraindicated';
-    reasons = [{ text: `Contraindicated: ${contraindications.map((c) => c.text).join(' ')}`, sources: unique(contraindications.flatMap((c) => c.sources)) }, ...reasons];
   } else {
-    urgent = urgencyFindings.length > 0;
-    if (status === 'suggested' && highRisk) {
-      status = 'consider';
-      reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+    const age = ageCheck(option, context);
+    if (age.finding) reasons.push(age.finding);
+    const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
+    for (const f of favour) {
+      const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
+      if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
     }
-    if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
-      status = 'consider';
-      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
-    }
-    if (urgent) {
-      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+    if (age.outside) {
+      status = 'not-eligible';
+      reasons = [age.finding!, ...reasons.filter((r) => r !== age.finding)];
+    } else if (contraindications.length) {
+      // Blocking: never suggested, never urgent.
+      status = 'contraindicated';
+      reasons = [{ text: `Not offered: ${contraindications.map((c) => c.text.replace(/^Not offered: /, '')).join(' ')}`, sources: unique(contraindications.flatMap((c) => c.sources)) }, ...reasons];
+    } else {
+      urgent = urgencyFindings.length > 0;
+      if (age.capToConsider && status === 'suggested') {
+        status = 'consider';
+        reasons.push({ text: `Lowered to "consider": at this age the option is cleared only as ${age.limit!.text}.`, sources: [] });
+      }
+      if (status === 'suggested' && highRisk) {
+        status = 'consider';
+        reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+      }
+      if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
+        status = 'consider';
+        reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+      }
+      if (urgent) {
+        for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+      }
     }
   }
 
@@ -592,6 +765,47 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     suggestion: { intervention: option.id, name: option.name, status, urgent, reasons, cautions, contraindications, order: index },
     group: option.group,
     index,
+  };
+}
+
+/** An older dated event of a windowed risk row: history, said as such with the window's source. */
+function historyFinding(row: RiskRow, context: Context): Finding | null {
+  if (!row.historyText || row.match.kind !== 'diagnosis' || row.match.maxAgeDays === undefined) return null;
+  const older = olderDiagnoses(context, row.match.kinds, row.match.maxAgeDays);
+  if (!older.length) return null;
+  return {
+    text: `Note: ${older.map((d) => diagnosisFinding(d).text).join('; ')}: ${row.historyText} (${cite(row.source)})`,
+    sources: older.map((d) => d.source),
+  };
+}
+
+interface AgeResult {
+  /** The age and the limit that applies, shown with the reasons. */
+  finding?: Finding;
+  /** The patient is outside every age limit of the option. */
+  outside: boolean;
+  /** The limit that applies caps the status at "consider" (an adjunct-only clearance). */
+  capToConsider: boolean;
+  limit?: AgeLimit;
+}
+
+function ageCheck(option: CatalogOption, context: Context): AgeResult {
+  if (!option.ageLimits.length) return { outside: false, capToConsider: false };
+  const limits = option.ageLimits.map((l) => `${l.text} (${cite(l.source)})`).join('; ');
+  const patient = context.derived.demographics?.source ? [context.derived.demographics.source] : [];
+  if (context.age === null) {
+    return { outside: false, capToConsider: false, finding: { text: `Age not known (no birth date in the record): check the age limits: ${limits}.`, sources: patient } };
+  }
+  const age = context.age;
+  const limit = option.ageLimits.find((l) => age >= l.min && (l.max === undefined || age <= l.max));
+  if (!limit) {
+    return { outside: true, capToConsider: false, finding: { text: `Age ${age}: outside the age limits of ${option.name}: ${limits}.`, sources: patient } };
+  }
+  return {
+    outside: false,
+    capToConsider: limit.status === 'consider',
+    limit,
+    finding: { text: `Age ${age}: within the age limit, ${limit.text} (${cite(limit.source)}).`, sources: patient },
   };
 }
 
@@ -622,7 +836,7 @@ function missingReasons(option: CatalogOption, context: Context): Finding[] {
 // All options
 // ---------------------------------------------------------------------------------------------
 
-const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3 };
+const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
 export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   const context = buildContext(derived);
@@ -651,17 +865,22 @@ export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
 // Rules panel
 // ---------------------------------------------------------------------------------------------
 
+function ruleRef(id: string, summary: string, source: SourceRef): RuleRef {
+  return { id, summary, source: sourceWords(source), verification: source.verification, references: source.refs };
+}
+
 function ruleRefs(): RuleRef[] {
   const rules = new Map<string, RuleRef>();
   const put = (rule: RuleRef) => rules.set(rule.id, rule);
   for (const option of CATALOG) {
-    for (const path of option.eligibility) {
-      put({ id: path.rule.id, summary: path.rule.summary, source: path.rule.source.citation, verification: path.rule.source.verification });
-    }
-    for (const row of option.risks) {
-      put({ id: row.id, summary: `${option.name}: ${row.severity} — ${row.text}.`, source: row.source.citation, verification: row.source.verification });
-    }
+    for (const path of option.eligibility) put(ruleRef(path.rule.id, path.rule.summary, path.rule.source));
+    for (const row of option.risks) put(ruleRef(row.id, `${option.name}: ${row.severity} — ${row.text}.`, row.source));
+    option.ageLimits.forEach((limit, i) => put(ruleRef(`${option.id}.age.${i + 1}`, `${option.name}: age limit — ${limit.text}.`, limit.source)));
+    if (option.priorResponse) put(ruleRef(`${option.id}.prior-response`, `${option.name}: an earlier response to it is a reason in favour.`, option.priorResponse.source));
   }
+  put(ruleRef('window.pregnancy', 'A pregnancy code is current for 42 weeks from its onset.', WINDOW_SOURCES.pregnancy));
+  put(ruleRef('window.recent-mi', 'A myocardial infarction is recent for 60 days; older ones are history.', WINDOW_SOURCES.mi));
+  put(ruleRef('window.recent-stroke', 'A stroke is recent for 9 months; older ones are history.', WINDOW_SOURCES.stroke));
   put(PSEUDO_RESISTANCE_RULE);
   put(URGENCY_RULE);
   return [...rules.values()];

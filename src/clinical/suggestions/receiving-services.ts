@@ -52,6 +52,8 @@ export const DEFAULT_SERVICE: Record<InterventionId, string> = {
   tms: 'neuromodulation-clinic',
   'accelerated-tms': 'neuromodulation-clinic',
   'deep-tms': 'neuromodulation-clinic',
+  erp: 'psychological-therapies',
+  'ocd-antipsychotic-augmentation': 'psychiatry-service',
   vns: 'neuromodulation-clinic',
   ect: 'ect-service',
   'ect-clozapine-augmentation': 'ect-service',

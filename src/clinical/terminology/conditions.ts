@@ -1,9 +1,9 @@
 /**
  * Condition code sets: which diagnoses the engine assesses (ConditionKey) and which matter for flags, cautions and
  * contraindications (ComorbidityKey). ICD-10-CM rules are exact codes or prefixes (longest match wins); SNOMED CT
- * rules come from the VSAC value-set members (generated table, see scripts/build-terminology.ts) plus FACTS.md §7.3.
+ * rules come from the VSAC value-set members (generated table, see scripts/build-terminology.ts) plus SNOMED CT concepts named in those value sets.
  *
- * Codes not in FACTS.md carry verification 'U' with the note "ICD-10-CM code, not verified in FACTS.md; check against
+ * Codes not in a value set carry verification 'U' with the note "ICD-10-CM code, not in a value set used here; check against
  * the ICD-10-CM tabular list". Judgements (e.g. which bipolar codes mean a depressive episode) are marked as such.
  *
  * Unknown systems: a concept whose codings all come from systems this project does not know gives null (the engine
@@ -67,7 +67,7 @@ export const ICD10_RULES: readonly CodeRule[] = [
   },
   {
     id: 'condition.icd10.postpartum-depression', kind: 'mdd', summary: 'F53.0 postpartum depression counted as a major depressive episode (judgement).',
-    codes: ['F53.0'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
+    codes: ['F53.0'], implies: ['postpartum'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
     note: 'postpartum depression counted as MDD (judgement)',
   },
   {
@@ -121,16 +121,16 @@ export const ICD10_RULES: readonly CodeRule[] = [
   // --- OCD, PTSD
   {
     id: 'condition.icd10.ocd', kind: 'ocd', summary: 'Obsessive-compulsive disorder (F42.2, F42.8, F42.9).',
-    codes: ['F42.2', 'F42.8', 'F42.9'], prefixes: ['F42'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+    codes: ['F42.2', 'F42.8', 'F42.9'], prefixes: ['F42'], source: 'ICD-10-CM 2024 tabular list, F42 (obsessive-compulsive disorder)', verification: 'V',
   },
   {
     id: 'condition.icd10.oc-related', kind: 'other', summary: 'Hoarding (F42.3) and excoriation (F42.4) are obsessive-compulsive related disorders, not OCD.',
-    codes: ['F42.3', 'F42.4'], source: 'FACTS.md §7.2 (ICD-10-CM 2024); not counting them as OCD is a project judgement', verification: 'U',
+    codes: ['F42.3', 'F42.4'], source: 'ICD-10-CM 2024 tabular list (F42.3 hoarding, F42.4 excoriation); not counting them as OCD is a project judgement', verification: 'U',
     note: 'obsessive-compulsive related disorder (hoarding or excoriation), not OCD',
   },
   {
     id: 'condition.icd10.ptsd', kind: 'ptsd', summary: 'Post-traumatic stress disorder (F43.10, F43.11, F43.12).',
-    codes: ['F43.10', 'F43.11', 'F43.12'], prefixes: ['F43.1'], source: 'FACTS.md §7.2 (ICD-10-CM 2024)', verification: 'V',
+    codes: ['F43.10', 'F43.11', 'F43.12'], prefixes: ['F43.1'], source: 'ICD-10-CM 2024 tabular list, F43.1 (post-traumatic stress disorder)', verification: 'V',
   },
   // --- Comorbidities for flags
   {
@@ -186,7 +186,7 @@ export const ICD10_RULES: readonly CodeRule[] = [
     codes: ['Z32.01', 'Z33.1', 'Z33.3'],
     prefixes: ['O09', 'O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O20', 'O21', 'O22', 'O23', 'O24', 'O25', 'O26', 'O28', 'O29',
       'O30', 'O31', 'O32', 'O33', 'O34', 'O35', 'O36', 'O40', 'O41', 'O42', 'O43', 'O44', 'O45', 'O46', 'O47', 'O48', 'O60', 'O71',
-      'O88', 'O90', 'O91', 'O92', 'O98', 'O99', 'O9A', 'Z34', 'Z3A'],
+      'O88', 'O91', 'O92', 'O98', 'O99', 'O9A', 'Z34', 'Z3A'],
     source: SRC.vsacPregnancy, verification: 'V',
   },
   {
@@ -194,8 +194,31 @@ export const ICD10_RULES: readonly CodeRule[] = [
     codes: ['F06.1'], source: U_NOTE, verification: 'U', note: U_NOTE,
   },
   {
-    id: 'condition.icd10.suicidal', kind: 'suicidal-ideation', summary: 'Suicidal ideation (R45.851) or suicide attempt (T14.91).',
-    codes: ['R45.851'], prefixes: ['T14.91'], source: U_NOTE, verification: 'U', note: U_NOTE,
+    id: 'condition.icd10.suicidal', kind: 'suicidal-ideation', summary: 'Suicidal ideation (R45.851).',
+    codes: ['R45.851'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.suicide-attempt', kind: 'suicide-attempt',
+    summary: 'Suicide attempt (T14.91x) and personal history of suicidal behaviour (Z91.51).',
+    prefixes: ['T14.91', 'Z91.51'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.self-harm', kind: 'self-harm',
+    summary: 'Non-suicidal self-harm (R45.88), personal history of self-harm (Z91.52), intentional self-harm by external cause (X71-X83).',
+    codes: ['R45.88'], prefixes: ['Z91.52', ...range('X', 71, 83)], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.postpartum', kind: 'postpartum',
+    summary: 'The puerperium: complications of the puerperium (O90.x), postpartum care and follow-up (Z39.0, Z39.2).',
+    prefixes: ['O90', 'Z39'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.breastfeeding', kind: 'breastfeeding', summary: 'Care and examination of a lactating mother (Z39.1).',
+    codes: ['Z39.1'], source: U_NOTE, verification: 'U', note: U_NOTE,
+  },
+  {
+    id: 'condition.icd10.puerperal-psychosis', kind: 'psychotic-features', summary: 'Puerperal psychosis (F53.1).',
+    codes: ['F53.1'], implies: ['postpartum'], source: U_NOTE, verification: 'U', note: U_NOTE,
   },
   {
     id: 'condition.icd10.ich', kind: 'intracerebral-haemorrhage', summary: 'Nontraumatic intracerebral (I61) or other intracranial haemorrhage (I62), subarachnoid haemorrhage (I60), and their sequelae (I69.0-I69.2).',
@@ -232,14 +255,14 @@ export const ICD10_RULES: readonly CodeRule[] = [
   },
 ];
 
-/** SNOMED CT concepts named in FACTS.md §7.3 (checked first), beyond the generated value-set members. */
+/** SNOMED CT concepts named in VSAC value sets (checked first), beyond the generated value-set members. */
 export const SNOMED_RULES: readonly CodeRule[] = [
   { id: 'condition.snomed.mdd', kind: 'mdd', summary: 'SNOMED CT major depressive disorder (370143000), single episode (36923009), recurrent (66344007).', codes: ['370143000', '36923009', '66344007'], source: SRC.vsacMajorDepression, verification: 'V' },
   { id: 'condition.snomed.trd', kind: 'mdd', summary: 'SNOMED CT 1153570009 Treatment resistant depression.', codes: ['1153570009'], source: SRC.vsacMental, verification: 'V', note: 'coded as treatment-resistant depression by the clinician' },
   { id: 'condition.snomed.schizophrenia', kind: 'schizophrenia', summary: 'SNOMED CT schizophrenia (58214004), schizoaffective disorder (68890003).', codes: ['58214004', '68890003'], implies: ['psychotic-features'], source: SRC.vsacSchizophrenia, verification: 'V' },
   { id: 'condition.snomed.ocd', kind: 'ocd', summary: 'SNOMED CT 191736004 Obsessive-compulsive disorder.', codes: ['191736004'], source: SRC.vsacAnxiety, verification: 'V' },
   { id: 'condition.snomed.ptsd', kind: 'ptsd', summary: 'SNOMED CT 47505003 Posttraumatic stress disorder.', codes: ['47505003'], source: SRC.vsacAnxiety, verification: 'V' },
-  { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder"; FACTS.md §7.3', verification: 'V' },
+  { id: 'condition.snomed.epilepsy', kind: 'epilepsy', summary: 'SNOMED CT 84757009 Epilepsy.', codes: ['84757009'], source: 'VSAC "Seizure Disorder" (SNOMED CT 84757009)', verification: 'V' },
   {
     id: 'condition.snomed.adhd', kind: 'adhd', summary: 'SNOMED CT attention deficit (hyperactivity) disorder: 192127007, 406506008, 31177006, 35253001, 23148009.',
     codes: ['192127007', '406506008', '31177006', '35253001', '23148009'], source: SRC.vsacMental, verification: 'V',
@@ -319,11 +342,24 @@ const ICD_PREFIXES: Array<[string, CodeRule]> = ICD10_RULES.flatMap((r) => (r.pr
   (a, b) => b[0].length - a[0].length,
 );
 
+/**
+ * Poisoning by drugs, medicaments and biological substances (T36-T50) carries its intent in the sixth character:
+ * 2 = intentional self-harm, 4 = undetermined. Those are overdoses the safety strip shows; accidental poisoning,
+ * assault, adverse effects and underdosing are not.
+ */
+const OVERDOSE_RULE: CodeRule = {
+  id: 'condition.icd10.overdose', kind: 'overdose',
+  summary: 'Poisoning by drugs (T36-T50) with intentional self-harm (sixth character 2) or undetermined intent (sixth character 4).',
+  source: U_NOTE, verification: 'U', note: U_NOTE,
+};
+const OVERDOSE_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}[24]/;
+
 function matchIcd(code: string): CodeRule | undefined {
   const c = normalizeIcd10(code);
   const exact = ICD_EXACT.get(c);
   if (exact) return exact;
   const bare = c.replace('.', '');
+  if (OVERDOSE_CODE.test(bare)) return OVERDOSE_RULE;
   for (const [prefix, r] of ICD_PREFIXES) if (bare.startsWith(prefix)) return r;
   return undefined;
 }
@@ -344,7 +380,14 @@ const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: Comorbidity
   { re: /intracranial hypertension|raised intracranial pressure|increased intracranial pressure|brain tumou?r/, kind: 'raised-intracranial-pressure' },
   { re: /(intracerebral|intracranial|cerebral|subarachnoid) (haemorrhage|hemorrhage|bleed)/, kind: 'intracerebral-haemorrhage' },
   { re: /aneurysm|arteriovenous malformation|\bavm\b/, kind: 'aneurysm-or-avm' },
-  { re: /suicidal (ideation|thoughts)|suicide attempt/, kind: 'suicidal-ideation' },
+  { re: /suicide attempt|attempted suicide|suicidal behaviou?r/, kind: 'suicide-attempt' },
+  { re: /suicidal (ideation|thoughts)/, kind: 'suicidal-ideation' },
+  { re: /(intentional|deliberate|undetermined intent|suicidal)[a-z ]*overdose|overdose[a-z ,]*(intentional|deliberate|undetermined|self-harm)/, kind: 'overdose' },
+  { re: /self[- ]harm|self[- ]injur/, kind: 'self-harm' },
+  { re: /post-?partum depress|postnatal depress/, kind: 'mdd', implies: ['postpartum'] },
+  { re: /puerperal psychosis|post-?partum psychosis/, kind: 'psychotic-features', implies: ['postpartum'] },
+  { re: /breast-?feeding|lactating/, kind: 'breastfeeding' },
+  { re: /post-?partum|postnatal|puerperium/, kind: 'postpartum' },
   { re: /catatoni/, kind: 'catatonia' },
   { re: /pregnan/, kind: 'pregnancy' },
   { re: /epilep|seizure disorder/, kind: 'epilepsy' },
@@ -452,6 +495,7 @@ export function conditionNotRecognisedReason(code: CodeableConcept | undefined):
 
 export const CONDITION_RULES: RuleRef[] = [
   ...ICD10_RULES.map(refOf),
+  refOf(OVERDOSE_RULE),
   ...SNOMED_RULES.map(refOf),
   TEXT_RULE_REF,
 ];

@@ -1,5 +1,5 @@
 /**
- * Psychiatric ingredients: class, RxNorm ingredient code (with its FACTS.md §7.1 tier), ATC codes, brand names and
+ * Psychiatric ingredients: class, RxNorm ingredient code (with its tier: A in the CPIC database, B agreeing across code bases, U unconfirmed), ATC codes, brand names and
  * other names seen in records. Anything not in this table is "not a psychiatric medication" for the engine.
  *
  * Class judgements: aripiprazole, brexpiprazole, cariprazine and quetiapine are antipsychotics here; whether a trial
@@ -19,7 +19,7 @@ export interface IngredientRow {
   /** RxNorm ingredient (IN) RXCUIs; empty when none is verified (tier U). */
   rxcuis: string[];
   rxcuiTier: RxcuiTier;
-  /** WHO ATC codes [V, FACTS.md §7.1] where listed; empty when FACTS.md has none. */
+  /** WHO ATC codes (WHO ATC index) where listed; empty when none is listed. */
   atc: string[];
   /** Other names a record may use: salts spelled out, old names, abbreviations (lower case). */
   synonyms?: string[];
@@ -42,7 +42,7 @@ const ing = (
   ...extra,
 });
 
-/** RXCUI and ATC per FACTS.md §7.1; rows without codes are matched by name only. */
+/** RXCUI (RxNorm, CPIC database) and ATC (WHO index); rows without codes are matched by name only. */
 export const INGREDIENTS: readonly IngredientRow[] = [
   // SSRIs
   ing('sertraline', 'ssri', '36437', 'A', 'N06AB06'),
@@ -126,7 +126,7 @@ export const INGREDIENTS: readonly IngredientRow[] = [
   // Augmentation agents
   ing('liothyronine', 'augmentation-agent', null, 'U', 'H03AA02', {
     synonyms: ['liothyronine sodium'],
-    note: 'RXCUI sources conflict (FACTS.md §7.1): matched by name and ATC only',
+    note: 'RXCUI sources conflict: matched by name and ATC only',
   }),
   // NMDA antagonists
   ing('esketamine', 'nmda-antagonist', null, 'U', 'N06AX27'),

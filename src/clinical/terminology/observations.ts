@@ -26,7 +26,7 @@ export const LOINC = {
   gad7Total: '70274-6',
   cssrsPanel: '93373-9',
   bpPanel: '85354-9',
-  /** Older "Blood pressure systolic and diastolic" panel, still sent by some EHRs (not in FACTS.md: U). */
+  /** Older "Blood pressure systolic and diastolic" panel, still sent by some EHRs (not confirmed: U). */
   bpPanelOld: '55284-4',
   systolic: '8480-6',
   diastolic: '8462-4',

@@ -1,6 +1,6 @@
 /**
  * Procedures (ECT, TMS, esketamine and ketamine sessions, VNS, DBS, psychotherapy) and implanted devices.
- * SNOMED CT codes for ECT, rTMS and ketamine infusion are NOT verified (FACTS.md §7.3): they are matched by text and
+ * SNOMED CT codes for ECT, rTMS and ketamine infusion are not confirmed in a primary source: they are matched by text and
  * by the project's local code systems; only VNS insertion (445319001) is a verified SNOMED code. CPT/HCPCS codes are
  * widely used but unverified here ('U').
  */
@@ -14,7 +14,7 @@ const R = {
   vns: rule('procedure.snomed.vns-insertion', 'SNOMED CT 445319001 Insertion of vagal nerve stimulator is a VNS procedure.', SRC.vnsProcedure, 'V'),
   cptEct: rule('procedure.cpt.ect', 'CPT 90870 is electroconvulsive therapy.', SRC.cptUnverified, 'U'),
   cptTms: rule('procedure.cpt.tms', 'CPT 90867-90869 are therapeutic repetitive TMS treatment (mapping, delivery).', SRC.cptUnverified, 'U'),
-  hcpcsEsketamine: rule('procedure.hcpcs.esketamine', 'HCPCS G2082/G2083 are esketamine sessions with observation.', 'HCPCS code widely used for esketamine sessions, not verified in FACTS.md', 'U'),
+  hcpcsEsketamine: rule('procedure.hcpcs.esketamine', 'HCPCS G2082/G2083 are esketamine sessions with observation.', 'HCPCS code widely used for esketamine sessions, not confirmed in a primary source', 'U'),
   cptPsychotherapy: rule('procedure.cpt.psychotherapy', 'CPT 90832/90834/90837 (and add-ons 90833/90836/90838) are psychotherapy.', SRC.cptUnverified, 'U'),
   local: rule('procedure.local', 'A code of the local procedure code system names the procedure kind.', SRC.procedureUnverified, 'U'),
   text: rule('procedure.text', 'A procedure named in the text (ECT, rTMS/iTBS/deep TMS, esketamine, ketamine, VNS, DBS, psychotherapy) identifies its kind.', SRC.procedureUnverified, 'U'),
@@ -82,7 +82,7 @@ export function classifyProcedure(code: CodeableConcept | undefined): ProcedureK
 }
 
 /**
- * Devices the suggestions weigh (FACTS.md §6.1), in order of precedence: implants in or near the head, then
+ * Devices the suggestions weigh (TMS device labels, IFCN guidelines), in order of precedence: implants in or near the head, then
  * intracardiac devices. Each row: its local codes and the names that identify it.
  */
 const DEVICE_KINDS: ReadonlyArray<{ kind: ComorbidityKey; rule: RuleRef; localCodes: ReadonlySet<string>; names: RegExp }> = [

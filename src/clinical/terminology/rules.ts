@@ -4,14 +4,14 @@
  */
 import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
-import { SRC } from './sources';
+import { SRC, referencesForSource } from './sources';
 
 const rule = (
   id: string,
   summary: string,
   source: string,
   verification: RuleRef['verification'],
-  references: readonly ReferenceId[] = [],
+  references: readonly ReferenceId[] = referencesForSource(source),
 ): RuleRef => ({
   id,
   summary,
@@ -50,7 +50,7 @@ export const MEDICATION_RULES = {
   textName: rule(
     'terminology.medication.generic-name',
     'A generic ingredient name in free text ("sertraline HCl 100mg tab") identifies the ingredient; the first "<n> mg" is the strength.',
-    'Project text-matching rule on the ingredient table (FACTS.md §7.1 names)',
+    'Project text-matching rule on the ingredient table: working rule',
     'derived',
   ),
 } as const satisfies Record<string, RuleRef>;
@@ -61,30 +61,35 @@ export const DOSE_RULES = {
     'Daily dose = dose (mg, or units × unit strength) × administrations per day from the timing (frequency/period, or BID/TID/QID/QD/QOD/HS/QAM/QPM codes).',
     'FHIR R4 Dosage and Timing datatypes; HL7 v3 GTSAbbreviation timing codes',
     'derived',
+    ['fhirR4'],
   ),
   doseRangeLow: rule(
     'terminology.dose.range-low-end',
     'A dose range ("1-2 tablets") counts at its low end, so a trial is never judged adequate on a dose that may not have been taken.',
-    'Project design choice (conservative for adequacy)',
+    'Project design choice (conservative for adequacy): working rule',
     'U',
+    ['projectWorkingRule'],
   ),
   noTimingOnceDaily: rule(
     'terminology.dose.no-timing-once-daily',
     'A dose without any frequency is assumed once daily, and says so.',
-    'Project design choice (most psychotropics are dosed once daily)',
+    'Project design choice (most psychotropics are dosed once daily): working rule',
     'U',
+    ['projectWorkingRule'],
   ),
   sequentialLast: rule(
     'terminology.dose.titration-last-step',
     'Dosage lines are parts of one day and are summed; only lines with different sequence numbers and a time bound (a taper or titration, or "then" in the text) are consecutive steps, and the last step is the daily dose.',
     'FHIR R4 Dosage.sequence semantics; project design choice',
     'U',
+    ['fhirR4', 'projectWorkingRule'],
   ),
   freeText: rule(
     'terminology.dose.free-text',
     'Plain dosage text ("take 2 tablets by mouth daily", "150 mg at bedtime", "1 tab bid") is parsed for amount and frequency.',
     'Project text parser (common US sig abbreviations)',
     'derived',
+    ['projectWorkingRule'],
   ),
   unitlessProductUnits: rule(
     'terminology.dose.unitless-product-units',
@@ -97,6 +102,7 @@ export const DOSE_RULES = {
     'A long-acting injectable dose is given per interval (e.g. 14 or 28 days) and reported as its average mg/day.',
     SRC.gardner2010,
     'derived',
+    ['gardner2010'],
   ),
 } as const satisfies Record<string, RuleRef>;
 

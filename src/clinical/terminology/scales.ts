@@ -1,6 +1,6 @@
 /**
  * Symptom scales: score range, remission cut-off and response / partial-response reductions, each with its source.
- * All scales here score higher = worse. Numbers not in FACTS.md are marked 'U' and say so.
+ * All scales here score higher = worse. Numbers without a primary source are marked 'U' and say so.
  */
 import type { Instrument, RuleRef } from '../types';
 import { rule } from './rules';
@@ -70,8 +70,8 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
       response: rule('scale.ybocs.response', 'Y-BOCS response: >= 35% reduction from baseline.', SRC.thresholdsYbocs, 'V'),
       partial: rule(
         'scale.ybocs.partial-response',
-        'Y-BOCS partial response: 25-34% reduction (not in FACTS.md: unverified).',
-        'Commonly used OCD partial-response band; not verified in FACTS.md',
+        'Y-BOCS partial response: 25-34% reduction (unverified).',
+        'Commonly used OCD partial-response band; not confirmed in a primary source',
         'U',
       ),
     },
@@ -85,11 +85,11 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
     responseReduction: 0.5,
     partialReduction: 0.25,
     rules: {
-      remission: rule('scale.gad7.remission', 'GAD-7 remission: total < 5 (not in FACTS.md: unverified).', 'GAD-7 "minimal anxiety" band 0-4; not verified in FACTS.md', 'U'),
-      response: rule('scale.gad7.response', 'GAD-7 response: >= 50% reduction (not in FACTS.md: unverified).', 'By analogy with PHQ-9; not verified in FACTS.md', 'U'),
+      remission: rule('scale.gad7.remission', 'GAD-7 remission: total < 5 (unverified).', 'GAD-7 "minimal anxiety" band 0-4; not confirmed in a primary source', 'U'),
+      response: rule('scale.gad7.response', 'GAD-7 response: >= 50% reduction (unverified).', 'By analogy with PHQ-9; not confirmed in a primary source', 'U'),
       partial: PARTIAL_DEPRESSION,
     },
-    note: 'GAD-7 thresholds are not in FACTS.md (unverified)',
+    note: 'GAD-7 thresholds have no primary source here (unverified)',
   },
   panss: {
     instrument: 'panss',
@@ -125,9 +125,9 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
     responseReduction: 0.3,
     partialReduction: null,
     rules: {
-      response: rule('scale.caps5.response', 'CAPS-5 response: >= 30% reduction (not in FACTS.md: unverified).', 'Common PTSD trial convention; not verified in FACTS.md', 'U'),
+      response: rule('scale.caps5.response', 'CAPS-5 response: >= 30% reduction (unverified).', 'Common PTSD trial convention; not confirmed in a primary source', 'U'),
     },
-    note: 'PTSD scale thresholds are not in FACTS.md (unverified)',
+    note: 'PTSD scale thresholds have no primary source here (unverified)',
   },
   pcl5: {
     instrument: 'pcl5',
@@ -138,7 +138,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
     responseReduction: null,
     partialReduction: null,
     rules: {},
-    note: 'no response threshold in FACTS.md for PCL-5',
+    note: 'no response threshold with a primary source for PCL-5',
   },
   // Item and screening scores: no treatment-outcome thresholds.
   'phq9-item9': null,

@@ -30,10 +30,10 @@ export const SYSTEM_URIS: Record<SystemKey, string> = {
   hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
   /**
    * Local code system for symptom scales that have no verified LOINC code (MADRS, HAM-D, QIDS-SR16, Y-BOCS, ...;
-   * FACTS.md §3.2 [U]). Codes are the Instrument names of src/clinical/types.ts ("madrs", "ybocs", ...).
+   * no LOINC code confirmed). Codes are the Instrument names of src/clinical/types.ts ("madrs", "ybocs", ...).
    */
   'local-scales': 'http://example.org/trd-timeline/CodeSystem/scales',
-  /** Local code system for interventional procedures whose SNOMED codes are unverified (FACTS.md §7.3): codes are ProcedureKind names ("ect", "tms", ...). */
+  /** Local code system for interventional procedures whose SNOMED codes are not confirmed: codes are ProcedureKind names ("ect", "tms", ...). */
   'local-procedures': 'http://example.org/trd-timeline/CodeSystem/procedures',
   /** Local code system for implanted devices: "cochlear-implant", "deep-brain-stimulator", "vagus-nerve-stimulator", "aneurysm-clip"; cardiac: "pacemaker", "implantable-cardioverter-defibrillator". */
   'local-devices': 'http://example.org/trd-timeline/CodeSystem/devices',

@@ -19,7 +19,7 @@ import { ingredientByName } from './ingredients';
 import { rule } from './rules';
 import { SRC } from './sources';
 
-/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017 [V], FACTS.md §4.1). */
+/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
 export const TRRIP_MIN_CPZ_MG_PER_DAY = 600;
 
 export interface DoseThreshold {
@@ -50,7 +50,7 @@ const atrq = (drug: string, brandOnForm: string, minMgPerDay: number, cell: stri
   ...(note ? { note } : {}),
 });
 
-/** atrq_min_doses.tsv, one row per line of the file (FACTS.md §1.3, tag [S]). */
+/** atrq_min_doses.tsv, one row per line of the file (trial-specific MGH-ATRQ form, secondary source). */
 export const ATRQ_MIN_DOSES: readonly AtrqRow[] = [
   atrq('sertraline', 'Zoloft', 50, '50 mg/d'),
   atrq('fluoxetine', 'Prozac', 20, '20 mg/d'),

@@ -210,6 +210,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   }
 
   const noteLines = [
+    // The safety items head the plan, as they head the page and the note.
+    ...(input.derivation.safety ?? []).map((i) => `Safety: ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`),
     'Draft proposed with decision support (treatment-resistance timeline app): verify against the chart before acting.',
     ...(input.note?.trim() ? [`Clinician's note: ${input.note.trim()}`] : []),
   ];

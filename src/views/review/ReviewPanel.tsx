@@ -86,6 +86,19 @@ export function ReviewPanel({ derivation, session, asOf, patient = null }: Props
     });
   }
 
+  if (derivation.demographics?.deceased) {
+    // Nothing is proposed or written for a patient who has died: no options, no write form.
+    return (
+      <section className="review" aria-labelledby="review-title">
+        <h2 id="review-title">Interventional options and draft care plan</h2>
+        <p className="notice" role="note">
+          The patient has died{derivation.demographics.deceasedDate ? ` (${derivation.demographics.deceasedDate})` : ''}: no options are suggested and
+          nothing can be written back.
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="review" aria-labelledby="review-title">
       <h2 id="review-title">Interventional options and draft care plan</h2>

@@ -8,13 +8,14 @@
  */
 import type { InterventionId, Suggestion, SuggestionStatus } from '../../clinical/types';
 
-export const STATUS_ORDER: SuggestionStatus[] = ['suggested', 'consider', 'contraindicated', 'not-eligible'];
+export const STATUS_ORDER: SuggestionStatus[] = ['suggested', 'consider', 'contraindicated', 'not-eligible', 'not-applicable'];
 
 export const STATUS_HEADINGS: Record<SuggestionStatus, string> = {
   suggested: 'Suggested',
   consider: 'Consider',
   contraindicated: 'Contraindicated',
   'not-eligible': 'Not eligible on the current record',
+  'not-applicable': 'Not applicable: for conditions not recorded',
 };
 
 export const STATUS_LABELS: Record<SuggestionStatus, string> = {
@@ -22,10 +23,11 @@ export const STATUS_LABELS: Record<SuggestionStatus, string> = {
   consider: 'Consider',
   contraindicated: 'Contraindicated',
   'not-eligible': 'Not eligible',
+  'not-applicable': 'Not applicable',
 };
 
 export function needsOverrideReason(status: SuggestionStatus): boolean {
-  return status === 'contraindicated' || status === 'not-eligible';
+  return status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
 }
 
 export interface SuggestionGroup {

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
 import { Summary } from './Summary';
+import { SafetyStrip } from './SafetyStrip';
 import { Timeline, countOutside, unplacedNotes, type ActivateHow, type Anchor } from './Timeline';
 import { DiagnosesTable, ProceduresTable, ScoresTable, TrialsTable, UnusedList, readCounts } from './Tables';
 import { Legend } from './Legend';
@@ -128,6 +129,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
 
   return (
     <div className="trp-page">
+      <SafetyStrip derivation={derivation} onSelectSources={onSelectSources} />
       <section className="trp-section trp-summary-section" aria-labelledby="trp-summary-heading">
         <div className="trp-section-head">
           <h2 id="trp-summary-heading">Summary</h2>

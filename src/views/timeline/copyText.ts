@@ -36,6 +36,9 @@ function trialLine(t: Trial): string {
 
 export function copyToNoteText(derivation: Derivation): string {
   const parts: string[] = [`Treatment-resistance summary as of ${displayDate(derivation.asOf)}`];
+  // Safety items head the note, as they head the page.
+  const safety = (derivation.safety ?? []).map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`);
+  if (safety.length) parts.unshift(['Safety:', ...safety].join('\n'));
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
   for (const a of derivation.assessments) {
     const lines = [`${CONDITION_LABEL[a.condition]}: ${a.conclusion}`];

@@ -63,6 +63,11 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'psychotic-features': 'Psychotic features',
   catatonia: 'Catatonia',
   'suicidal-ideation': 'Suicidal ideation',
+  'suicide-attempt': 'Suicide attempt',
+  'self-harm': 'Self-harm',
+  overdose: 'Overdose (intentional or undetermined)',
+  postpartum: 'Postpartum',
+  breastfeeding: 'Breastfeeding',
   'intracerebral-haemorrhage': 'Intracerebral haemorrhage',
   'aneurysm-or-avm': 'Aneurysm or AVM',
   'raised-intracranial-pressure': 'Raised intracranial pressure',
@@ -75,7 +80,6 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   adhd: 'ADHD',
   dementia: 'Dementia',
   'brain-injury': 'Brain injury',
-  overdose: 'Overdose',
   other: 'Other',
 };
 

@@ -37,13 +37,17 @@ describe('adequacy (issue 3 item 4)', () => {
     const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('olanzapine', 10, START, weeksAfter(START, 12))]);
     const t = trialOf(d, 'olanzapine');
     expect(t.adequate).toBe(false);
-    expect(t.adequacyReason).toBe('dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq)');
+    expect(t.adequacyReason).toBe(
+      "dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq); adherence unknown (no dispensing records to check it against TRRIP's 80%)",
+    );
     expect(t.doseSteps[0]!.cpzEquivalentMg).toBe(300);
   });
 
   it('risperidone 6 mg/day and haloperidol 10 mg/day for 8 weeks in schizophrenia are adequate (Gardner 2010 ≡ 600 mg CPZ)', () => {
     const sz = condition('F20.0', 'Paranoid schizophrenia', '2020-01-01');
-    expect(trialOf(derive([patient(), sz, statement('risperidone', 6, START, weeksAfter(START, 8))]), 'risperidone').adequate).toBe(true);
+    const risperidone = trialOf(derive([patient(), sz, statement('risperidone', 6, START, weeksAfter(START, 8))]), 'risperidone');
+    expect(risperidone.adequate).toBe(true);
+    expect(risperidone.adequacyReason).toMatch(/; adherence unknown \(no dispensing records to check it against TRRIP's 80%\)$/);
     expect(trialOf(derive([patient(), sz, statement('haloperidol', 10, START, weeksAfter(START, 8))]), 'haloperidol').adequate).toBe(true);
   });
 

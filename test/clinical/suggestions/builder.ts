@@ -97,7 +97,7 @@ export function assessment(condition: ConditionKey, options: AssessmentOptions =
     treatmentResistant: resistant,
     status: options.status ?? (resistant ? 'meets' : 'does-not-meet'),
     unconfirmedTrials: options.unconfirmedTrials ?? [],
-    definition: { id: `tr.${condition}`, summary: '≥2 failed adequate trials in the current episode', source: 'FACTS.md §1.1', verification: 'V' },
+    definition: { id: `tr.${condition}`, summary: '≥2 failed adequate trials in the current episode', source: 'Gaynes 2020', verification: 'V' },
     conclusion: `${failed.length} failed adequate trials`,
     flags: options.flags ?? [],
   };
@@ -138,6 +138,8 @@ export interface RecordParts {
   bloodPressure?: BloodPressurePoint[];
   episodes?: Episode[];
   asOf?: string;
+  /** Age in whole years (a birth date is made up to match); absent: no demographics, as for an unread Patient. */
+  ageYears?: number;
 }
 
 export function record(parts: RecordParts): DerivedRecord {
@@ -156,6 +158,9 @@ export function record(parts: RecordParts): DerivedRecord {
     used: [],
     unused: [],
     notes: [],
+    ...(parts.ageYears !== undefined
+      ? { demographics: { birthDate: `${2026 - parts.ageYears - 1}-01-01`, ageYears: parts.ageYears, deceased: false, deceasedDate: null, source: 'Patient/p1' } }
+      : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import {
 } from './builder';
 
 const ALL_IDS: InterventionId[] = [
-  'tms', 'accelerated-tms', 'deep-tms', 'ect', 'esketamine', 'iv-ketamine', 'vns', 'clozapine',
+  'tms', 'accelerated-tms', 'deep-tms', 'erp', 'ocd-antipsychotic-augmentation', 'ect', 'esketamine', 'iv-ketamine', 'vns', 'clozapine',
   'ect-clozapine-augmentation', 'pharmacogenomic-testing', 'psychedelic-trial', 'dose-optimization',
   'adherence-support', 'integrated-dual-diagnosis', 'trauma-focused-therapy', 'psychosocial-support', 'digital-therapy',
 ];
@@ -48,10 +48,10 @@ describe('catalog', () => {
     const suggestions = evaluateSuggestions(record({}));
     expect(suggestions.map((s) => s.intervention).sort()).toEqual([...ALL_IDS].sort());
     expect(suggestions.map((s) => s.order)).toEqual(suggestions.map((_, i) => i));
-    // No psychiatric history: nothing is proposed, each option explains why.
+    // No psychiatric history: nothing is proposed; every option is for a condition not recorded, and says so.
     for (const s of suggestions) {
-      expect(s.status).toBe('not-eligible');
-      expect(s.reasons.length).toBeGreaterThan(0);
+      expect(s.status).toBe('not-applicable');
+      expect(s.reasons[0]?.text).toMatch(/^Not applicable: .* is for .*, and none is recorded\.$/);
     }
   });
 });
@@ -122,12 +122,12 @@ describe('Deep TMS is the OCD option (FACTS.md §6.1, DEN170078)', () => {
     const fluvoxamine = trial('fluvoxamine', { durationDays: 90 });
     const derived = record({ trials: [fluvoxamine], assessments: [assessment('ocd', { trials: [fluvoxamine] })] });
     expect(suggestionOf(derived, 'deep-tms').status).toBe('suggested');
-    // ...and rTMS for depression is not, since there is no MDD.
-    expect(suggestionOf(derived, 'tms').status).toBe('not-eligible');
+    // ...and rTMS for depression is not applicable, since there is no MDD.
+    expect(suggestionOf(derived, 'tms').status).toBe('not-applicable');
   });
 
-  it('is not eligible in MDD', () => {
-    expect(suggestionOf(mdd(2), 'deep-tms').status).toBe('not-eligible');
+  it('is not applicable in MDD (an option for another condition, listed apart from not eligible)', () => {
+    expect(suggestionOf(mdd(2), 'deep-tms').status).toBe('not-applicable');
   });
 });
 
@@ -148,17 +148,16 @@ describe('Esketamine (FACTS.md §6.3)', () => {
     const s = suggestionOf(mdd(2, { diagnoses: [ich] }), 'esketamine');
     expect(s.status).toBe('contraindicated');
     expect(s.contraindications[0]?.text).toMatch(/Intracerebral haemorrhage \(I61.9\).*contraindicates esketamine/);
-    expect(allText(s.reasons)).toMatch(/^Contraindicated:/);
+    expect(allText(s.reasons)).toMatch(/^Not offered:/);
   });
 
   it('aneurysm or AVM contraindicates esketamine', () => {
     expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('aneurysm-or-avm')] }), 'esketamine').status).toBe('contraindicated');
   });
 
-  it('pregnancy, psychosis, substance use and blood pressure above 140/90 are cautions, not contraindications', () => {
+  it('psychosis, substance use and blood pressure above 140/90 are cautions, not contraindications (Spravato label warnings)', () => {
     const derived = mdd(2, {
       diagnoses: [
-        diagnosis('pregnancy', { onset: '2026-08-01' }),
         diagnosis('psychotic-features', { onset: '2026-01-01' }),
         diagnosis('substance-use'),
       ],
@@ -168,7 +167,6 @@ describe('Esketamine (FACTS.md §6.3)', () => {
     expect(s.status).not.toBe('contraindicated');
     expect(s.contraindications).toEqual([]);
     const cautions = allText(s.cautions);
-    expect(cautions).toMatch(/should not be used in pregnancy/);
     expect(cautions).toMatch(/psychosis/);
     expect(cautions).toMatch(/abuse and misuse/);
     expect(cautions).toMatch(/Blood pressure 152\/95 mmHg on 2026-11-01 \(latest\)/);
@@ -185,14 +183,23 @@ describe('Esketamine (FACTS.md §6.3)', () => {
   });
 });
 
-describe('Urgency (issue 4 item 2; FACTS.md §6.2, §6.3)', () => {
-  it('urgent when PHQ-9 item 9 = 2 last week: ECT and esketamine carry it, TMS does not', () => {
+describe('Urgency (ECT order 2018: rapid response; Spravato label: MDD with acute suicidal ideation or behaviour)', () => {
+  it('a positive PHQ-9 item 9 alone is a screen: nothing becomes urgent and esketamine\'s suicidal-ideation indication does not apply', () => {
     const derived = mdd(1, { scores: [score('phq9-item9', 2, '2026-11-15')] });
+    expect(suggestionOf(derived, 'esketamine').status).toBe('not-eligible');
+    expect(suggestionOf(derived, 'esketamine').urgent).toBe(false);
+    expect(suggestionOf(derived, 'ect').status).toBe('not-eligible');
+    expect(suggestionOf(derived, 'ect').urgent).toBe(false);
+  });
+
+  it('urgent when suicidal ideation is coded last week: ECT and esketamine carry it, TMS does not', () => {
+    const si = diagnosis('suicidal-ideation', { display: 'Suicidal ideation', code: 'R45.851', onset: '2026-11-15' });
+    const derived = mdd(1, { diagnoses: [si] });
     const esketamine = suggestionOf(derived, 'esketamine');
     // MDD with acute suicidal ideation is its own esketamine indication, even with 1 failure.
     expect(esketamine.status).toBe('suggested');
     expect(esketamine.urgent).toBe(true);
-    expect(allText(esketamine.reasons)).toMatch(/PHQ-9 item 9 .* = 2 on 2026-11-15/);
+    expect(allText(esketamine.reasons)).toMatch(/Suicidal ideation \(R45.851\), since 2026-11-15/);
     const ect = suggestionOf(derived, 'ect');
     expect(ect.status).toBe('suggested');
     expect(ect.urgent).toBe(true);
@@ -202,15 +209,22 @@ describe('Urgency (issue 4 item 2; FACTS.md §6.2, §6.3)', () => {
     expect(new Set([first?.intervention, second?.intervention])).toEqual(new Set(['ect', 'esketamine']));
   });
 
-  it('not urgent when PHQ-9 item 9 = 0, or when the positive answer is older than 30 days', () => {
-    expect(suggestionOf(mdd(2, { scores: [score('phq9-item9', 0, '2026-11-15')] }), 'ect').urgent).toBe(false);
-    expect(suggestionOf(mdd(2, { scores: [score('phq9-item9', 3, '2026-09-01')] }), 'esketamine').urgent).toBe(false);
+  it('not urgent when the coded ideation is older than 30 days, or its onset is not recorded', () => {
+    expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('suicidal-ideation', { onset: '2026-09-01' })] }), 'ect').urgent).toBe(false);
+    expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('suicidal-ideation', { onset: null })] }), 'esketamine').urgent).toBe(false);
   });
 
-  it('a coded suicidal-ideation condition makes it urgent', () => {
-    const s = suggestionOf(mdd(0, { diagnoses: [diagnosis('suicidal-ideation', { display: 'Suicidal ideation', code: 'R45.851' })] }), 'ect');
-    expect(s.status).toBe('suggested');
-    expect(s.urgent).toBe(true);
+  it('a recent suicide attempt, self-harm or intentional overdose is suicidal behaviour: ECT becomes suggested and urgent', () => {
+    for (const kind of ['suicide-attempt', 'self-harm', 'overdose'] as const) {
+      const s = suggestionOf(mdd(0, { diagnoses: [diagnosis(kind, { onset: '2026-11-10' })] }), 'ect');
+      expect(s.status, kind).toBe('suggested');
+      expect(s.urgent, kind).toBe(true);
+    }
+  });
+
+  it('a C-SSRS of 4 or more in the last 30 days is acute; 3 is not (Posner 2011; cut-off a working rule)', () => {
+    expect(suggestionOf(mdd(1, { scores: [score('cssrs', 4, '2026-11-20')] }), 'esketamine').urgent).toBe(true);
+    expect(suggestionOf(mdd(1, { scores: [score('cssrs', 3, '2026-11-20')] }), 'esketamine').status).toBe('not-eligible');
   });
 
   it('catatonia makes ECT suggested and urgent, even without depression', () => {
@@ -222,7 +236,7 @@ describe('Urgency (issue 4 item 2; FACTS.md §6.2, §6.3)', () => {
 
   it('a resolved catatonia is not a current signal', () => {
     const s = suggestionOf(record({ diagnoses: [diagnosis('catatonia', { clinicalStatus: 'resolved', abatement: '2023-01-01' })] }), 'ect');
-    expect(s.status).toBe('not-eligible');
+    expect(s.status).toBe('not-applicable');
   });
 });
 
@@ -235,7 +249,7 @@ describe('ECT (FACTS.md §6.2)', () => {
     const lamotrigine = trial('lamotrigine', { class: 'mood-stabilizer' });
     const derived = record({ trials: [lamotrigine], assessments: [assessment('bipolar-depression', { trials: [lamotrigine], treatmentResistant: true })] });
     expect(suggestionOf(derived, 'ect').status).toBe('suggested');
-    expect(suggestionOf(derived, 'tms').status).toBe('not-eligible');
+    expect(suggestionOf(derived, 'tms').status).toBe('not-applicable');
   });
 
   it('is suggested in psychotic depression', () => {
@@ -384,10 +398,11 @@ describe('Other steps', () => {
     expect(allText(s.reasons)).toMatch(/Homelessness \(Z59.0\)/);
   });
 
-  it('pharmacogenomic testing is considered after a failure or intolerance, with its evidence stated as unverified', () => {
+  it('pharmacogenomic testing is considered after a failure or intolerance; the threshold is an unverified working rule (CPIC guides dosing only)', () => {
     const s = suggestionOf(mdd(1), 'pharmacogenomic-testing');
     expect(s.status).toBe('consider');
-    expect(allText(s.cautions)).toMatch(/UNVERIFIED/);
+    expect(allText(s.reasons)).toMatch(/working rule: threshold of 1 failure or intolerance \[UNVERIFIED\]/);
+    expect(allText(s.cautions)).toMatch(/do not by themselves pick a drug\. \(CPIC 2023 \(Bousman\) \[secondary source\]\)/);
     expect(suggestionOf(mdd(0), 'pharmacogenomic-testing').status).toBe('not-eligible');
   });
 
@@ -438,10 +453,10 @@ describe('Invariants', () => {
 });
 
 describe('Earlier courses and intolerances', () => {
-  it('a previous TMS course is noted with the retreatment rule (LCD L37086, FACTS.md §6.1)', () => {
+  it('a previous TMS course without a recorded outcome is noted with the retreatment rule (Medicare LCD L37086)', () => {
     const s = suggestionOf(mdd(1, { procedures: [procedure('tms', '2024-02-01')] }), 'tms');
     expect(s.status).toBe('suggested');
-    expect(allText(s.cautions)).toMatch(/Note: tms on 2024-02-01: a previous TMS course .* above 50%/);
+    expect(allText(s.cautions)).toMatch(/Note: tms on 2024-02-01 \(outcome not recorded\): a previous TMS course is recorded without its outcome.* above 50%/);
   });
 
   it('a previous ketamine intolerance is a caution for esketamine (hypersensitivity contraindicates it, FACTS.md §6.3)', () => {

@@ -117,10 +117,10 @@ describe('classifyCondition: comorbidities', () => {
   it('nicotine dependence (F17) is not a substance use disorder (VSAC Substance Use Disorder excludes F17)', () => {
     expect(classifyCondition(icd('F17.210'))?.kind).toBe('other');
   });
-  it('comorbidity codes not in FACTS.md are tagged U with the tabular-list note', () => {
+  it('comorbidity codes not in a value set used here are tagged U with the tabular-list note', () => {
     const c = classifyCondition(icd('I61.9'));
     expect(c?.rule.verification).toBe('U');
-    expect(c?.note).toBe('ICD-10-CM code, not verified in FACTS.md; check against the ICD-10-CM tabular list');
+    expect(c?.note).toBe('ICD-10-CM code not found in a value set used here; checked against the ICD-10-CM tabular list only by name');
   });
   it('substance use from the VSAC value set is V', () => {
     expect(classifyCondition(icd('F10.20'))?.rule.verification).toBe('V');

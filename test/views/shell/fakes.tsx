@@ -100,6 +100,8 @@ export function derivation(overrides: Partial<Derivation> = {}): Derivation {
   return {
     patient: 'trd-two-failures',
     asOf: '2026-11-22',
+    demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/trd-two-failures' },
+    safety: [],
     trials: [],
     assessments: [],
     suggestions: defaultSuggestions,

@@ -139,6 +139,8 @@ function base(partial: Partial<Derivation>): Derivation {
   return {
     patient: 'fixture',
     asOf: AS_OF,
+    demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/fixture' },
+    safety: [],
     trials: [],
     assessments: [],
     suggestions: [],

@@ -1,0 +1,366 @@
+/**
+ * The safety items: what must lead every view and every note (the strip above the summary, copy-to-note, the printed
+ * page and the CarePlan). Pure functions over the derivation and the Patient resource; every item names its date and
+ * the resources behind it, and what it asks of the clinician. What each item rests on is in SAFETY_RULES, with sources.
+ */
+import type { ReferenceId } from '../references/registry';
+import type { Demographics, DiagnosisSpan, Finding, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
+import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, WINDOW_SOURCES } from '../suggestions/catalog';
+import { type DerivedRecord, sourceWords } from '../suggestions/evaluate';
+import { src, WORKING, type SourceRef } from '../suggestions/catalog';
+
+// ---------------------------------------------------------------------------------------------
+// Demographics from the Patient resource
+// ---------------------------------------------------------------------------------------------
+
+function dayNumber(iso: string | null | undefined): number | null {
+  if (typeof iso !== 'string') return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return null;
+  const value = Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')) / 86_400_000;
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Whole years between a FHIR birthDate ("1980", "1980-05", "1980-05-17") and a date; null when unreadable. */
+export function wholeYears(birthDate: string | null, on: string): number | null {
+  const b = birthDate ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate) : null;
+  const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(on);
+  if (!b || !d) return null;
+  const [by, bm, bd] = [Number(b[1]), Number(b[2] ?? '1'), Number(b[3] ?? '1')];
+  const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const years = y - by - (m < bm || (m === bm && day < bd) ? 1 : 0);
+  return years >= 0 && years < 150 ? years : null;
+}
+
+/**
+ * Age and death from the Patient resource among `resources` (the one whose id is `patientId`). A death date after
+ * asOf is not known yet; ages are taken at death for a deceased patient.
+ */
+export function demographicsOf(resources: readonly unknown[], patientId: string, asOf: string): Demographics {
+  const patient = resources.find(
+    (r): r is Record<string, unknown> =>
+      typeof r === 'object' && r !== null && (r as { resourceType?: unknown }).resourceType === 'Patient' && (r as { id?: unknown }).id === patientId,
+  );
+  if (!patient) return { birthDate: null, ageYears: null, deceased: false, deceasedDate: null, source: null };
+  const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : null;
+  const rawDeath = typeof patient.deceasedDateTime === 'string' && dayNumber(patient.deceasedDateTime) !== null ? patient.deceasedDateTime : null;
+  const deathDay = dayNumber(rawDeath);
+  const asOfDay = dayNumber(asOf);
+  const deathKnown = rawDeath !== null && deathDay !== null && asOfDay !== null && deathDay <= asOfDay;
+  const deceased = deathKnown || patient.deceasedBoolean === true;
+  const deceasedDate = deathKnown ? rawDeath!.slice(0, 10) : null;
+  return {
+    birthDate,
+    ageYears: wholeYears(birthDate, deceasedDate ?? asOf),
+    deceased,
+    deceasedDate,
+    source: `Patient/${patientId}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules (each with its sources)
+// ---------------------------------------------------------------------------------------------
+
+/** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
+export const SCREEN_SHOWN_DAYS = 365;
+/** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
+export const POSTPARTUM_DAYS = 365;
+
+interface SafetyRule {
+  kind: SafetyKind;
+  summary: string;
+  source: SourceRef;
+}
+
+const RULES: Record<SafetyKind, SafetyRule> = {
+  deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
+  'suicidality-screen': {
+    kind: 'suicidality-screen',
+    summary: `A PHQ-9 item 9 of 1 or more within ${SCREEN_SHOWN_DAYS} days is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation.`,
+    source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
+  },
+  'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; 4 or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
+  'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
+  'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
+  'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },
+  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date.', source: WORKING('intentional or undetermined overdose at any date leads the strip') },
+  pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (42 weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
+  postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
+  breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },
+  maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },
+  clozapine: { kind: 'clozapine', summary: 'Current clozapine is shown with its monitoring: neutrophils (ANC), myocarditis, seizures, constipation/ileus, smoking changes.', source: src(['clozarilLabel'], 'V', 'boxed warning; warnings; drug interactions') },
+  lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
+  'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
+  catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
+  'substance-use': { kind: 'substance-use', summary: 'An active substance use disorder is shown.', source: WORKING('substance use leads the strip') },
+};
+
+/** The safety rules for the rules panel. */
+export const SAFETY_RULES: RuleRef[] = Object.values(RULES).map((r) => ({
+  id: `safety.${r.kind}`,
+  summary: r.summary,
+  source: sourceWords(r.source),
+  verification: r.source.verification,
+  references: r.source.refs,
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Items
+// ---------------------------------------------------------------------------------------------
+
+const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
+
+function daysBefore(iso: string | null, asOf: string): number | null {
+  const a = dayNumber(iso);
+  const b = dayNumber(asOf);
+  return a === null || b === null ? null : b - a;
+}
+
+function isActive(d: DiagnosisSpan, asOf: string): boolean {
+  if (d.clinicalStatus !== null && !ACTIVE.has(d.clinicalStatus)) return false;
+  const abated = daysBefore(d.abatement, asOf);
+  if (abated !== null && abated >= 0) return false;
+  return (daysBefore(d.onset, asOf) ?? 0) >= 0;
+}
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'date not recorded';
+}
+
+function latest<T>(items: T[], dateOf: (t: T) => string | null): T | undefined {
+  let best: T | undefined;
+  for (const item of items) if (best === undefined || (dateOf(item) ?? '') > (dateOf(best) ?? '')) best = item;
+  return best;
+}
+
+function diagnosisWords(d: DiagnosisSpan): string {
+  return `${d.display || d.kind}${d.code ? ` (${d.code})` : ''} on ${day(d.onset)}`;
+}
+
+function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string): SafetyItem {
+  const refs: ReferenceId[] = RULES[kind].source.refs;
+  return { kind, title, detail, date: date ? date.slice(0, 10) : null, ...(action ? { action } : {}), sources: [...new Set(sources)], references: refs };
+}
+
+/** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
+function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
+  const { asOf, diagnoses, scores } = derived;
+  const groups: [SafetyKind, string][] = [
+    ['suicide-attempt', 'Suicide attempt'],
+    ['overdose', 'Overdose (intentional or undetermined intent)'],
+    ['self-harm', 'Self-harm'],
+  ];
+  for (const [kind, title] of groups) {
+    const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
+    if (!found.length) continue;
+    const last = latest(found, (d) => d.onset)!;
+    out.push(item(kind, title, `${found.map(diagnosisWords).join('; ')}.`, last.onset, found.map((d) => d.source), 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'));
+  }
+  const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
+  if (ideation.length) {
+    const last = latest(ideation, (d) => d.onset)!;
+    const age = daysBefore(last.onset, asOf);
+    const acute = age !== null && age <= RECENT_SUICIDAL_IDEATION_DAYS;
+    out.push(
+      item('suicidal-ideation', acute ? 'Suicidal ideation (recent)' : 'Suicidal ideation', `${ideation.map(diagnosisWords).join('; ')}.`, last.onset, ideation.map((d) => d.source), 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.'),
+    );
+  }
+  const recent = (s: ScorePoint) => {
+    const age = daysBefore(s.date, asOf);
+    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
+  };
+  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
+  // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
+  const lastItem9 = latest(item9, (s) => s.date);
+  const positive = latest(
+    item9.filter((s) => s.value >= 1 && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
+    (s) => s.date,
+  );
+  const cssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
+  if (positive) {
+    const last = latest(item9, (s) => s.date)!;
+    const later = last !== positive ? ` The latest item 9 is ${last.value} on ${day(last.date)}.` : '';
+    const assessed = cssrs && cssrs.date >= positive.date;
+    out.push(
+      item(
+        'suicidality-screen',
+        `PHQ-9 item 9 = ${positive.value} (thoughts of death or self-harm)`,
+        `PHQ-9 item 9 answered ${positive.value} of 3 on ${day(positive.date)}: a positive screen.${later}`,
+        positive.date,
+        [positive.source, ...(last !== positive ? [last.source] : [])],
+        assessed ? undefined : 'Assess suicide risk and record it (C-SSRS): no risk assessment is recorded since this screen.',
+      ),
+    );
+  }
+  if (cssrs && (positive || cssrs.value >= 1)) {
+    const high = cssrs.value >= 4;
+    out.push(
+      item(
+        'suicide-risk-assessment',
+        `C-SSRS ${cssrs.value}${high ? ' (high risk)' : ''}`,
+        `Columbia Suicide Severity Rating Scale ${cssrs.value} on ${day(cssrs.date)}${high ? ': ideation with intent or plan, or recent behaviour' : ''}.`,
+        cssrs.date,
+        [cssrs.source],
+        high ? 'High risk: same-day safety assessment and plan.' : undefined,
+      ),
+    );
+  }
+}
+
+/** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded. */
+function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: string; source: string } | null {
+  const coded = pregnancyCodes.filter((d) => /^Z3A\.?\d\d$/i.test(d.code) && Number(d.code.slice(-2)) >= 1 && Number(d.code.slice(-2)) <= 42);
+  const last = latest(coded, (d) => d.onset);
+  if (!last) return null;
+  const weeks = Number(last.code.slice(-2));
+  const since = daysBefore(last.onset, asOf);
+  const now = since !== null && since >= 0 ? weeks + Math.floor(since / 7) : weeks;
+  return { text: `${now} weeks' gestation (${weeks} weeks coded on ${day(last.onset)})`, source: last.source };
+}
+
+function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void {
+  const { asOf, diagnoses } = derived;
+  const current = diagnoses.filter((d) => {
+    if (d.kind !== 'pregnancy' || !isActive(d, asOf)) return false;
+    const age = daysBefore(d.onset, asOf);
+    return age === null || age <= PREGNANCY_CURRENT_DAYS;
+  });
+  if (current.length) {
+    const g = gestation(current, asOf);
+    const first = current.filter((d) => !/^Z3A/i.test(d.code));
+    const shown = first.length ? first : current;
+    const since = latest(shown, (d) => d.onset)!;
+    out.push(
+      item(
+        'pregnancy',
+        g ? `Pregnant, ${g.text.split(' (')[0]}` : 'Pregnant',
+        `${shown.map(diagnosisWords).join('; ')}${g ? `; ${g.text}` : '; gestation not recorded'}.`,
+        since.onset,
+        current.map((d) => d.source),
+        'Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.',
+      ),
+    );
+  }
+  const postpartum = diagnoses.filter((d) => {
+    if (d.kind !== 'postpartum' && !(d.kind !== 'pregnancy' && /^F53/i.test(d.code))) return false;
+    if (d.kind === 'postpartum' && !isActive(d, asOf)) return false;
+    const age = daysBefore(d.onset, asOf);
+    return age === null || (age >= 0 && age <= POSTPARTUM_DAYS);
+  });
+  if (postpartum.length) {
+    const last = latest(postpartum, (d) => d.onset)!;
+    out.push(item('postpartum', 'Postpartum', `${postpartum.map(diagnosisWords).join('; ')}.`, last.onset, postpartum.map((d) => d.source), 'Ask about breastfeeding and the infant’s safety; postpartum onset raises the risk of psychosis and suicide.'));
+  }
+  const breastfeeding = diagnoses.filter((d) => d.kind === 'breastfeeding' && isActive(d, asOf));
+  if (breastfeeding.length) {
+    const last = latest(breastfeeding, (d) => d.onset)!;
+    out.push(item('breastfeeding', 'Breastfeeding', `${breastfeeding.map(diagnosisWords).join('; ')}.`, last.onset, breastfeeding.map((d) => d.source), 'Esketamine, IV ketamine and psilocybin trials are not offered; check every medication for lactation.'));
+  }
+}
+
+/** Trials taken as of asOf, or for a deceased patient at death (records still open then end on the day of death). */
+function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
+  const last = derived.demographics?.deceasedDate ?? derived.asOf;
+  return derived.trials.filter((t) => (t.end === null || t.end >= last) && test(t));
+}
+
+function trialWords(t: Trial): string {
+  const dose = t.maxDailyDoseMg !== null ? ` ${t.maxDailyDoseMg} mg/day` : '';
+  return `${t.ingredient}${dose} since ${t.start}`;
+}
+
+function medications(derived: DerivedRecord, out: SafetyItem[]): void {
+  const maoi = current(derived, (t) => t.class === 'maoi');
+  if (maoi.length) {
+    out.push(
+      item(
+        'maoi',
+        `MAOI now: ${maoi.map((t) => t.ingredient).join(', ')}`,
+        `Taking ${maoi.map(trialWords).join('; ')}.`,
+        maoi[0]!.start,
+        maoi.flatMap((t) => t.sources),
+        'No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; esketamine and ketamine are not offered.',
+      ),
+    );
+  }
+  const clozapine = current(derived, (t) => t.ingredient === 'clozapine');
+  if (clozapine.length) {
+    out.push(
+      item(
+        'clozapine',
+        'Clozapine now',
+        `Taking ${clozapine.map(trialWords).join('; ')}.`,
+        clozapine[0]!.start,
+        clozapine.flatMap((t) => t.sources),
+        'Neutrophil count (ANC) on the label’s schedule; ask about chest pain and fever (myocarditis), constipation (ileus), seizures; a change in smoking changes the level.',
+      ),
+    );
+  }
+  const lithium = current(derived, (t) => t.ingredient === 'lithium');
+  if (lithium.length) {
+    out.push(
+      item(
+        'lithium',
+        'Lithium now',
+        `Taking ${lithium.map(trialWords).join('; ')}.`,
+        lithium[0]!.start,
+        lithium.flatMap((t) => t.sources),
+        'Check the latest level, renal and thyroid function; toxicity with dehydration and interacting drugs; lower or hold it before ECT.',
+      ),
+    );
+  }
+}
+
+function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
+  const { asOf, diagnoses } = derived;
+  const groups: [SafetyKind, string][] = [
+    ['catatonia', 'Catatonia'],
+    ['psychotic-features', 'Psychotic features'],
+  ];
+  for (const [kind, title] of groups) {
+    const found = diagnoses.filter((d) => d.kind === kind && isActive(d, asOf));
+    if (!found.length) continue;
+    const last = latest(found, (d) => d.onset)!;
+    out.push(item(kind, title, `${found.map(diagnosisWords).join('; ')}.`, last.onset, found.map((d) => d.source)));
+  }
+  const substance = diagnoses.filter((d) => d.kind === 'substance-use' && isActive(d, asOf));
+  const flagged: Finding[] = [];
+  const seen = new Set<string>();
+  for (const a of derived.assessments) for (const f of a.flags) if (f.kind === 'substance-use' && !seen.has(f.text)) (seen.add(f.text), flagged.push(f));
+  if (substance.length || flagged.length) {
+    const last = latest(substance, (d) => d.onset);
+    const words = [...substance.map(diagnosisWords), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text)];
+    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? null, [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources)]));
+  }
+}
+
+/**
+ * The safety items of a derivation, most urgent first: death, suicidality, pregnancy and the puerperium,
+ * catatonia and psychosis, medications that need watching, substance use.
+ */
+export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
+  const out: SafetyItem[] = [];
+  const demographics = derived.demographics;
+  if (demographics?.deceased) {
+    out.push(
+      item(
+        'deceased',
+        demographics.deceasedDate ? `Deceased ${demographics.deceasedDate}` : 'Deceased',
+        demographics.deceasedDate
+          ? `The patient record gives the date of death as ${demographics.deceasedDate}. No options are suggested and nothing is written back; the timeline ends at death.`
+          : 'The patient record says the patient has died (no date). No options are suggested and nothing is written back.',
+        demographics.deceasedDate,
+        demographics.source ? [demographics.source] : [],
+      ),
+    );
+  }
+  suicidality(derived, out);
+  pregnancyAndPuerperium(derived, out);
+  conditions(derived, out);
+  medications(derived, out);
+  // Catatonia and psychosis were pushed before medications; substance use goes last.
+  const substance = out.findIndex((i) => i.kind === 'substance-use');
+  if (substance >= 0) out.push(...out.splice(substance, 1));
+  return out;
+}

@@ -1,0 +1,166 @@
+/**
+ * The safety strip's items (src/clinical/safety): each kind with its case, the dates and resources it names, and death.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Patient, Resource } from 'fhir/r4';
+import { demographicsOf, deriveSafety, SAFETY_RULES } from '../../../src/clinical/safety';
+import { derivePatient } from '../../../src/clinical/derive';
+import { classifyCondition } from '../../../src/clinical/terminology';
+import { assessment, diagnosis, flag, mdd, record, score, trial } from '../suggestions/builder';
+
+const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
+
+describe('suicidality', () => {
+  it('a positive PHQ-9 item 9 asks for a risk assessment, with its value and date, and is not called acute ideation (Kroenke 2001)', () => {
+    const [item] = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17')] }));
+    expect(item).toMatchObject({ kind: 'suicidality-screen', title: 'PHQ-9 item 9 = 2 (thoughts of death or self-harm)', date: '2026-11-17', sources: ['Observation/phq9-item9-2026-11-17'] });
+    expect(item?.action).toMatch(/Assess suicide risk and record it \(C-SSRS\)/);
+  });
+
+  it('a C-SSRS recorded after the screen is shown instead of the request for one; 4 or more is high risk (Posner 2011)', () => {
+    const items = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')] }));
+    expect(items.map((i) => i.kind)).toEqual(['suicidality-screen', 'suicide-risk-assessment']);
+    expect(items[0]?.action).toBeUndefined();
+    expect(items[1]).toMatchObject({ title: 'C-SSRS 4 (high risk)', date: '2026-11-19' });
+  });
+
+  it('a positive answer months ago followed by 0 is not on the strip; a positive answer as the latest is', () => {
+    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }))).toEqual([]);
+    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
+  });
+
+  it('suicide attempts, intentional overdoses and self-harm are shown at any date, with the code and date', () => {
+    const items = deriveSafety(
+      record({
+        diagnoses: [
+          diagnosis('suicide-attempt', { display: 'Suicide attempt', code: 'T14.91XA', onset: '2015-04-02', clinicalStatus: 'resolved' }),
+          diagnosis('overdose', { display: 'Poisoning by SNRI, intentional self-harm', code: 'T43.212A', onset: '2024-10-01', clinicalStatus: 'resolved' }),
+        ],
+      }),
+    );
+    expect(items.map((i) => [i.kind, i.date])).toEqual([
+      ['suicide-attempt', '2015-04-02'],
+      ['overdose', '2024-10-01'],
+    ]);
+    expect(items[0]?.detail).toBe('Suicide attempt (T14.91XA) on 2015-04-02.');
+  });
+});
+
+describe('pregnancy, the puerperium, breastfeeding', () => {
+  it('a current pregnancy with its gestation from the Z3A code, advanced to today', () => {
+    const items = deriveSafety(
+      record({
+        diagnoses: [
+          diagnosis('pregnancy', { display: 'Pregnant state, incidental', code: 'Z33.1', onset: '2026-08-02' }),
+          diagnosis('pregnancy', { display: '16 weeks gestation of pregnancy', code: 'Z3A.16', onset: '2026-11-08' }),
+        ],
+      }),
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'pregnancy', title: "Pregnant, 18 weeks' gestation", date: '2026-08-02' });
+    expect(items[0]?.detail).toMatch(/18 weeks' gestation \(16 weeks coded on 2026-11-08\)/);
+    expect(items[0]?.action).toMatch(/Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated/);
+  });
+
+  it('a pregnancy coded more than 42 weeks ago is not current; without a Z3A code the gestation is said to be unrecorded', () => {
+    expect(deriveSafety(record({ diagnoses: [diagnosis('pregnancy', { onset: '2024-01-01' })] }))).toEqual([]);
+    expect(deriveSafety(record({ diagnoses: [diagnosis('pregnancy', { onset: '2026-10-01' })] }))[0]?.detail).toMatch(/gestation not recorded/);
+  });
+
+  it('postpartum within a year and breastfeeding are shown', () => {
+    const items = deriveSafety(
+      record({ diagnoses: [diagnosis('postpartum', { code: 'Z39.2', onset: '2026-06-01' }), diagnosis('breastfeeding', { code: 'Z39.1', onset: '2026-06-01' })] }),
+    );
+    expect(items.map((i) => i.kind)).toEqual(['postpartum', 'breastfeeding']);
+  });
+});
+
+describe('medications and conditions', () => {
+  it('a current MAOI, clozapine and lithium are shown with what they ask for; stopped ones are not', () => {
+    const items = deriveSafety(
+      record({
+        trials: [
+          trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 }),
+          trial('clozapine', { class: 'antipsychotic', end: null, start: '2026-01-01' }),
+          trial('lithium', { class: 'mood-stabilizer', end: null, start: '2025-01-01' }),
+          trial('phenelzine', { class: 'maoi', end: '2025-01-01' }),
+        ],
+      }),
+    );
+    expect(items.map((i) => i.kind)).toEqual(['maoi', 'clozapine', 'lithium']);
+    expect(items[0]).toMatchObject({ title: 'MAOI now: tranylcypromine', detail: 'Taking tranylcypromine 40 mg/day since 2026-05-01.' });
+    expect(items[0]?.action).toMatch(/No serotonergic drugs/);
+    expect(items[1]?.action).toMatch(/ANC.*myocarditis.*constipation.*smoking/);
+  });
+
+  it('psychotic features, catatonia and substance use (coded or flagged) are shown', () => {
+    const derived = record({
+      diagnoses: [diagnosis('psychotic-features', { code: 'F32.3' }), diagnosis('catatonia', { code: 'F06.1' }), diagnosis('substance-use', { code: 'F10.20' })],
+      assessments: [assessment('mdd', { flags: [flag('substance-use', 'Alcohol use disorder recorded', ['Condition/substance-use'])] })],
+    });
+    expect(deriveSafety(derived).map((i) => i.kind)).toEqual(['catatonia', 'psychotic-features', 'substance-use']);
+  });
+
+  it('no item carries a resource id in its words, and every rule has sources', () => {
+    const derived = mdd(2, { scores: [score('phq9-item9', 3, '2026-11-20')], diagnoses: [diagnosis('pregnancy', { onset: '2026-09-01' })] });
+    for (const item of deriveSafety(derived)) {
+      expect(`${item.title} ${item.detail} ${item.action ?? ''}`).not.toMatch(/(Observation|Condition|MedicationRequest|Patient)\//);
+      expect(item.references.length).toBeGreaterThan(0);
+    }
+    for (const rule of SAFETY_RULES) expect(rule.references?.length, rule.id).toBeGreaterThan(0);
+  });
+});
+
+describe('death (Patient.deceasedDateTime / deceasedBoolean)', () => {
+  const patient = (extra: Partial<Patient>): Patient => ({ resourceType: 'Patient', id: 'p1', birthDate: '1960-03-15', ...extra });
+
+  it('reads the date of death; the age is taken at death', () => {
+    expect(demographicsOf([patient({ deceasedDateTime: '2026-10-13T04:00:00Z' })], 'p1', '2026-11-22')).toEqual({
+      birthDate: '1960-03-15',
+      ageYears: 66,
+      deceased: true,
+      deceasedDate: '2026-10-13',
+      source: 'Patient/p1',
+    });
+    expect(demographicsOf([patient({ deceasedBoolean: true })], 'p1', '2026-11-22')).toMatchObject({ deceased: true, deceasedDate: null });
+    expect(demographicsOf([patient({})], 'p1', '2026-11-22')).toMatchObject({ deceased: false, ageYears: 66 });
+    expect(demographicsOf([], 'p1', '2026-11-22')).toMatchObject({ deceased: false, ageYears: null, source: null });
+  });
+
+  it('a deceased patient gets the deceased item first, no suggestions, and a derivation that ends at death', () => {
+    const resources: Resource[] = [
+      patient({ deceasedDateTime: '2026-10-13' }),
+      {
+        resourceType: 'Condition',
+        id: 'c1',
+        subject: { reference: 'Patient/p1' },
+        code: { coding: [{ system: ICD, code: 'F33.2' }] },
+        clinicalStatus: { coding: [{ code: 'active' }] },
+        onsetDateTime: '2024-01-01',
+      } as Resource,
+    ];
+    const d = derivePatient({ patientId: 'p1', resources }, { asOf: '2026-11-22' });
+    expect(d.demographics).toMatchObject({ deceased: true, deceasedDate: '2026-10-13' });
+    expect(d.suggestions).toEqual([]);
+    expect(d.safety[0]).toMatchObject({ kind: 'deceased', title: 'Deceased 2026-10-13', date: '2026-10-13', sources: ['Patient/p1'] });
+    expect(d.notes.join(' ')).toMatch(/The patient died on 2026-10-13: .*no options are suggested and nothing is written back/);
+  });
+});
+
+describe('safety condition codes (ICD-10-CM)', () => {
+  const kindOf = (code: string) => classifyCondition({ coding: [{ system: ICD, code }] })?.kind ?? null;
+  it('recognises intentional (6th character 2) and undetermined (4) drug poisonings as overdoses, not accidental ones (1)', () => {
+    expect(kindOf('T43.212A')).toBe('overdose');
+    expect(kindOf('T42.4X4A')).toBe('overdose');
+    expect(kindOf('T43.211A')).toBeNull();
+  });
+  it('recognises suicide attempt, self-harm, postpartum and breastfeeding codes', () => {
+    expect(kindOf('T14.91XA')).toBe('suicide-attempt');
+    expect(kindOf('Z91.51')).toBe('suicide-attempt');
+    expect(kindOf('R45.88')).toBe('self-harm');
+    expect(kindOf('X78.9XXA')).toBe('self-harm');
+    expect(kindOf('O90.6')).toBe('postpartum');
+    expect(kindOf('Z39.1')).toBe('breastfeeding');
+    expect(kindOf('R45.851')).toBe('suicidal-ideation');
+  });
+});

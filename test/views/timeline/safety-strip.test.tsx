@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { SafetyStrip } from '../../../src/views/timeline/SafetyStrip';
+import { copyToNoteText } from '../../../src/views/timeline/copyText';
+import type { Derivation } from '../../../src/clinical/types';
+import { derivation as fakeDerivation } from '../shell/fakes';
+
+const withSafety: Derivation = fakeDerivation({
+  safety: [
+    { kind: 'pregnancy', title: "Pregnant, 16 weeks' gestation", detail: 'Pregnant state, incidental (Z33.1) on 2026-08-02.', date: '2026-08-02', action: 'Esketamine is not offered.', sources: ['Condition/p1'], references: ['spravatoLabel'] },
+    { kind: 'maoi', title: 'MAOI now: tranylcypromine', detail: 'Taking tranylcypromine 40 mg/day since 2026-05-25.', date: '2026-05-25', sources: ['MedicationRequest/m1'], references: ['parnateLabel'] },
+  ],
+});
+
+describe('SafetyStrip', () => {
+  it('lists each safety item with its title and date, and no resource id in the words', () => {
+    render(<SafetyStrip derivation={withSafety} onSelectSources={() => {}} />);
+    const strip = screen.getByRole('region', { name: 'Safety' });
+    const items = within(strip).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]?.textContent).toBe("Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state, incidental (Z33.1) on 2026-08-02. Esketamine is not offered. record");
+    expect(strip.textContent).not.toMatch(/Condition\/|MedicationRequest\//);
+  });
+
+  it('draws nothing without safety items', () => {
+    const { container } = render(<SafetyStrip derivation={fakeDerivation({ safety: [] })} />);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('heads the copy-to-note text', () => {
+    expect(copyToNoteText(withSafety).split('\n').slice(0, 3)).toEqual([
+      'Safety:',
+      "- Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state, incidental (Z33.1) on 2026-08-02. Esketamine is not offered.",
+      '- MAOI now: tranylcypromine (2026-05-25): Taking tranylcypromine 40 mg/day since 2026-05-25.',
+    ]);
+  });
+});
