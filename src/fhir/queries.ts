@@ -50,15 +50,15 @@ export const ENCOUNTER_STATUSES = [
 export const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 
 /**
- * Score and vital-sign codes read by code (FACTS.md §3.2). Scores coded otherwise still arrive through the
+ * Score and vital-sign codes read by code (LOINC; the VSAC value sets named beside each). Scores coded otherwise still arrive through the
  * `category=survey` query.
  */
 export const OBSERVATION_LOINC_CODES = [
-  { code: '44261-6', display: 'PHQ-9 total score', source: 'FACTS.md §3.2 [V] VSAC 2.16.840.1.113883.3.67.1.101.1.263' },
-  { code: '44260-8', display: 'PHQ-9 item 9', source: 'FACTS.md §3.2 [V] MII IG PRO PHQ-9' },
-  { code: '89204-2', display: 'PHQ-9 modified for teens total', source: 'FACTS.md §3.2 [V] same VSAC value set' },
-  { code: '55758-7', display: 'PHQ-2 total score', source: 'FACTS.md §3.2 [S]' },
-  { code: '70274-6', display: 'GAD-7 total score', source: 'FACTS.md §3.2 [V] MII IG PRO GAD-7' },
+  { code: '44261-6', display: 'PHQ-9 total score', source: 'LOINC; VSAC "PHQ 9 and PHQ 9M Tools" 2.16.840.1.113883.3.67.1.101.1.263' },
+  { code: '44260-8', display: 'PHQ-9 item 9', source: 'LOINC; PHQ-9 panel 44249-1, question 9' },
+  { code: '89204-2', display: 'PHQ-9 modified for teens total', source: 'LOINC; VSAC "PHQ 9 and PHQ 9M Tools" 2.16.840.1.113883.3.67.1.101.1.263' },
+  { code: '55758-7', display: 'PHQ-2 total score', source: 'LOINC (secondary: as Synthea-generated records code it)' },
+  { code: '70274-6', display: 'GAD-7 total score', source: 'LOINC; GAD-7 panel 69737-5, total score' },
   { code: '85354-9', display: 'Blood pressure panel', source: 'FHIR R4 vital signs profile (bp)' },
 ] as const;
 

@@ -159,7 +159,7 @@ function daysBefore(iso: string | null, asOf: string): number | null {
 
 /**
  * Diagnoses that count as history whatever their clinical status: a resolved intracerebral haemorrhage, a clipped
- * aneurysm, an implant or a vagotomy still matter (FACTS.md §6.1, §6.3, §6.5 speak of "history of").
+ * aneurysm, an implant or a vagotomy still matter (the TMS, Spravato and VNS labels speak of a "history of").
  */
 const HISTORY_KINDS: ReadonlySet<ComorbidityKey | ConditionKey> = new Set([
   'intracerebral-haemorrhage',
@@ -444,7 +444,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       if (episodes.length > 1) {
         findings.push({ text: `Recurrent: ${episodes.length} ${SHORT_CONDITION[assessment.condition]} episodes in the record`, sources: unique(episodes.flatMap((e) => e.sources)) });
       }
-      // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (FACTS.md §7.2, §7.3).
+      // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (ICD-10-CM tabular list; VSAC "Major Depression Including Remission").
       const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
       for (const d of recurrentCodes) findings.push({ ...diagnosisFinding(d), text: `Recurrent: ${diagnosisFinding(d).text}` });
     }

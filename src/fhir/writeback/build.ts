@@ -97,7 +97,7 @@ function supportingTrials(trials: Trial[], assessments: Assessment[]): Trial[] {
 
 function optionConcept(id: InterventionId): CodeableConcept {
   const option = catalogOption(id);
-  // Only verified codes are sent; everything else is text (FACTS.md §7.3: ECT and rTMS SNOMED are unverified).
+  // Only verified codes are sent; everything else is text (no SNOMED CT code for ECT or rTMS has been verified against a value set).
   return option.code && option.code.verification === 'V'
     ? { coding: [{ system: option.code.system, code: option.code.code, display: option.code.display }], text: option.name }
     : { text: option.name };
