@@ -119,11 +119,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   explainUnusedMedications(ledger);
   const closed = ledger.close();
   notes.push(...closed.notes);
-  if (demographics.deceased) {
-    notes.push(
-      `The patient died${demographics.deceasedDate ? ` on ${demographics.deceasedDate}` : ''}: the record is shown as it stood at death; no options are suggested and nothing is written back.`,
-    );
-  }
+  // Death is said once, by the first safety item (which leads the page, the note and derive's output), not again here.
   const derived: Omit<Derivation, 'suggestions' | 'safety'> = {
     patient: String(record.patientId),
     // A deceased patient's record is shown as it stood at death: the views' "as of" and the timeline end there.

@@ -143,7 +143,8 @@ describe('death (Patient.deceasedDateTime / deceasedBoolean)', () => {
     expect(d.demographics).toMatchObject({ deceased: true, deceasedDate: '2026-10-13' });
     expect(d.suggestions).toEqual([]);
     expect(d.safety[0]).toMatchObject({ kind: 'deceased', title: 'Deceased 2026-10-13', date: '2026-10-13', sources: ['Patient/p1'] });
-    expect(d.notes.join(' ')).toMatch(/The patient died on 2026-10-13: .*no options are suggested and nothing is written back/);
+    expect(`${d.safety[0]?.detail} ${d.safety[0]?.action ?? ''}`).toMatch(/No options are suggested and nothing is written back/);
+    expect(d.notes.join(' ')).not.toMatch(/died/);
   });
 });
 
