@@ -1,5 +1,5 @@
 /**
- * Seeded synthetic patients of any size (issue 6 item 1): a coherent recurrent-depression history with depressive
+ * Seeded synthetic patients of any size: a coherent recurrent-depression history with depressive
  * episodes (Conditions with onset/abatement), sequential antidepressant trials (MedicationRequests per dose step with
  * their dispenses), medication-reconciliation MedicationStatements restating the current prescription at visits,
  * PHQ-9 scores that fall when a trial works and stay high when it fails, and blood pressures.

@@ -1,5 +1,5 @@
 /**
- * Accounting of every input resource (issue 3 item 7): each resource ends up exactly once in `used` (with what
+ * Accounting of every input resource: each resource ends up exactly once in `used` (with what
  * it was used for) or in `unused` (with why).
  *
  * Enforced by construction: the ledger is opened with every input, each classifier settles the entries it

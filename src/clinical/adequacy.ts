@@ -1,5 +1,5 @@
 /**
- * Adequacy of a trial (issue 3 item 4), as data-driven rules: which dose threshold applies (ATRQ minimum dose,
+ * Adequacy of a trial, as data-driven rules: which dose threshold applies (ATRQ minimum dose,
  * TRRIP chlorpromazine-equivalent, none), for how long (6 weeks, 12 for OCD), and adherence. The reason is
  * given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
  */

@@ -1,5 +1,5 @@
 /**
- * Adherence as the proportion of days covered (PDC) by dispenses over the trial window (issue 3 item 3).
+ * Adherence as the proportion of days covered (PDC) by dispenses over the trial window.
  * Early refills are shifted forward (the usual PDC convention), so overlapping supplies are not double counted,
  * and coverage is capped at the window's end.
  */

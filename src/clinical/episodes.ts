@@ -1,5 +1,5 @@
 /**
- * Episodes per condition (issue 3 item 6) from Condition onset/abatement, and the assignment of trials to them.
+ * Episodes per condition from Condition onset/abatement, and the assignment of trials to them.
  * Overlapping diagnoses of one condition form one episode; a diagnosis without abatement runs to asOf unless its
  * clinical status says it resolved. The current episode is the one covering asOf.
  */

@@ -1,7 +1,7 @@
 /**
  * Medication normalisation: which ingredient (and class) a medication record is about, and its unit strength.
  *
- * Order tried (issue 3 item 1): RxNorm codes (ingredient IN, then SCD/SBD products from the project table), ATC, the
+ * Order tried: RxNorm codes (ingredient IN, then SCD/SBD products from the project table), ATC, the
  * referenced or contained Medication resource (its code, then ingredient[].itemCodeableConcept), then text (RxNorm
  * normalized names, brand names, generic names). Nothing is dropped: an unrecognised medication comes back with
  * ingredient null and a note; a recognised non-psychiatric one (e.g. "atorvastatin 20 MG Oral Tablet") comes back with

@@ -1,5 +1,5 @@
 /**
- * Outcome of a trial (issue 3 item 5). In order of strength of evidence:
+ * Outcome of a trial. In order of strength of evidence:
  *  1. recorded intolerance (stopped for an adverse event, or the agent in AllergyIntolerance): not a failure;
  *     a reason naming both lack of effect and a side effect counts as intolerance only when the trial was not
  *     yet adequate (an adequate trial that did not help is a failure even if it also had side effects);

@@ -1,14 +1,11 @@
 /**
  * The engine's sentences as a reader should see them, in the app and in the chart: without resource ids in the prose
- * and without the rule tables' internal citation notes. Pure string work, no clinical judgement.
+ * and without verification tags. Pure string work, no clinical judgement.
  */
 
-/** A parenthesis that cites the team's research notes ("(FACTS.md §6.2: ... [verified])"), nested parentheses included. */
-const INTERNAL_CITATION = /\s*\((?:FACTS\.md|Design choice of this app)(?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g;
-
-/** The sentence without internal citation notes and verification tags. */
-export function withoutInternalCitations(text: string): string {
-  return text.replace(INTERNAL_CITATION, '').replace(/\s*\[(?:V|S|U|verified|secondary source|unverified)\]/g, '');
+/** The sentence without verification tags ("[V]", "[unverified]"): the app shows verification as a badge instead. */
+function withoutVerificationTags(text: string): string {
+  return text.replace(/\s*\[(?:V|S|U|verified|secondary source|unverified)\]/g, '');
 }
 
 /** Plain words for the resource types the engine names in its notes. */
@@ -37,7 +34,7 @@ export const REFERENCE_RUN = new RegExp(`\\b(${TYPES})\\/[A-Za-z0-9\\-.]{1,64}(?
  * (the item's sources), not in the prose.
  */
 export function plainText(text: string): string {
-  return withoutInternalCitations(text)
+  return withoutVerificationTags(text)
     .replace(REFERENCE_RUN, (run, firstType: string) => {
       const types = [...run.matchAll(new RegExp(`(${TYPES})\\/`, 'g'))].map((m) => m[1]!);
       if (types.length === 1) return `the ${RESOURCE_WORDS[firstType]?.[0] ?? 'record'}`;

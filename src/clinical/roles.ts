@@ -1,5 +1,5 @@
 /**
- * Augmentation and combination (issue 3 item 3): an agent overlapping an antidepressant trial for at least
+ * Augmentation and combination: an agent overlapping an antidepressant trial for at least
  * MIN_ADD_ON_OVERLAP_WEEKS, started after it, is added to it: antipsychotics, mood stabilizers (lithium) and
  * augmentation agents (liothyronine) as augmentation, another antidepressant as combination. In a patient with
  * schizophrenia or bipolar disorder, antipsychotics and mood stabilizers are the primary treatment, not add-ons.

@@ -1,5 +1,5 @@
 /**
- * Trials (issue 3 item 3): medication events of one ingredient merged into trials. A gap longer than
+ * Trials: medication events of one ingredient merged into trials. A gap longer than
  * TRIAL_GAP_DAYS starts a new trial. The dose over time is the dose of the most recently started record covering
  * each day (a later statement or prescription supersedes an earlier one); short gaps inside a trial keep the
  * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.

@@ -1,5 +1,5 @@
 /**
- * WCAG 2.1 AA checks with axe-core (issue 5 item 5): zero serious or critical violations on each screen the app
+ * WCAG 2.1 AA checks with axe-core: zero serious or critical violations on each screen the app
  * shows: the page for several demo patients (with details pinned and the rules panel open), a patient without
  * psychiatric history, a malformed record, and the launch error page.
  */

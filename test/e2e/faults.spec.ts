@@ -1,5 +1,5 @@
 /**
- * The app under injected server faults (issue 6 item 3): for each fault it ends in a stated, visible state (the
+ * The app under injected server faults: for each fault it ends in a stated, visible state (the
  * record with a notice naming the resource type that could not be read, or a clear error page), keeps what it read,
  * and never hangs. Faults are switched on the running sandbox through POST /__faults (sandbox/faults.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * SMART launch through the sandbox (issue 2 items 2 and 6): real EHR launches (launch id, PKCE authorization, token)
+ * SMART launch through the sandbox: real EHR launches (launch id, PKCE authorization, token)
  * ending on the patient's medications; a bad launch id, a denied authorization and a page opened without a launch
  * each end on a clear error page; the standalone launch goes through the authorization server's patient picker.
  */

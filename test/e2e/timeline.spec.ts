@@ -1,5 +1,5 @@
 /**
- * The treatment-resistance page in a real launch (issue 5): screenshots of demo patients as artefacts (and one for
+ * The treatment-resistance page in a real launch: screenshots of demo patients as artefacts (and one for
  * the README), no horizontal scroll in a 1024 × 700 EHR frame, keyboard access to timeline items, summary links,
  * the print stylesheet, and the bad-input patients.
  */

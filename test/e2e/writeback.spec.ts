@@ -1,5 +1,5 @@
 /**
- * Review and write-back through the real sandbox (issue 4 item 5): launch from the EHR, tick an option, confirm, then
+ * Review and write-back through the real sandbox: launch from the EHR, tick an option, confirm, then
  * find exactly one CarePlan and its ServiceRequest(s) on the FHIR server, also after a double click and after a
  * second launch the same day with the same choice.
  *

@@ -1,8 +1,7 @@
 // @vitest-environment node
 /**
  * smart-config.json: the iss -> client map (validated; each issMatch one exact host and port), the shipped template
- * without development servers, the development configuration, the least-privilege scopes, and the v1/v2 scope choice
- * (shared-decisions "Ports, URLs, client"; issue 2 item 2).
+ * without development servers, the development configuration, the least-privilege scopes, and the v1/v2 scope choice.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * launch.html + src/launch.ts in jsdom (issue 2 item 2): the client entry is picked from smart-config.json by
+ * launch.html + src/launch.ts in jsdom: the client entry is picked from smart-config.json by
  * `iss`, v1/v2 scopes follow the server's smart-configuration, `iss` is not passed on an EHR launch, and
  * every failure (no iss, no config entry, server unreachable) ends in a plain-words message.
  * fhirclient's authorize() is replaced by a spy (it would redirect the page).

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * readPatientRecord against an msw FHIR server (issue 2 item 3, item 6; "Bad input and faults"; issue 6 item 3):
+ * readPatientRecord against an msw FHIR server:
  * every page of every type in parallel, one failing type never sinks the others, paging faults stop with a
  * notice, Medications are batched, the whole read is bounded, and nothing is logged.
  */

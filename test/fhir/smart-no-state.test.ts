@@ -1,6 +1,5 @@
 /**
- * index.html opened directly, with fhirclient's real ready() (issue 2 item 2: "a page opened without launch
- * state ... shows a clear explanation and how to relaunch"). Own file: fhirclient caches the page URL per load.
+ * index.html opened directly, with fhirclient's real ready(). Own file: fhirclient caches the page URL per load.
  */
 import { expect, it, vi } from 'vitest';
 import { explainError } from '../../src/fhir/errors';

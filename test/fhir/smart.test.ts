@@ -1,5 +1,5 @@
 /**
- * Completing the launch on index.html (issue 2 item 2): SmartSession from the token response, launch errors
+ * Completing the launch on index.html: SmartSession from the token response, launch errors
  * classified into plain words, code/state removed from the URL. The last block runs fhirclient's real ready()
  * (through our adapter) against an msw token endpoint.
  */

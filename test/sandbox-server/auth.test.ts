@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The sandbox's SMART authorization server (issue 2 item 5): EHR launch with launch id and aud checks, PKCE,
+ * The sandbox's SMART authorization server: EHR launch with launch id and aud checks, PKCE,
  * SMART token-response fields (also on refresh), fhirUser in the id_token, standalone picker and denial.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

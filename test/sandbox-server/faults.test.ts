@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Fault injection (issue 6 items 3 and 4): each fault switched on at run time through POST /__faults does what
+ * Fault injection: each fault switched on at run time through POST /__faults does what
  * sandbox/faults.ts documents, and /__stats counts FHIR requests (and CORS preflights apart).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The sandbox's FHIR endpoint (issue 2 item 5, stack-notes "Needs a wrapper"): metadata and SMART configuration,
+ * The sandbox's FHIR endpoint: metadata and SMART configuration,
  * token checks, SMART scope enforcement (v1/v2, patient compartment), paging links, bare patient ids, `_id` lists,
  * conditional create (If-None-Exist) with a Location header, transactions, CORS for the app's origin.
  */

@@ -1,5 +1,5 @@
 // @vitest-environment node
-/** The production static server (issue 6 item 5): CSP without inline scripts or third-party origins, no traversal. */
+/** The production static server: CSP without inline scripts or third-party origins, no traversal. */
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';

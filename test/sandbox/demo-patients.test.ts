@@ -1,8 +1,8 @@
 /**
  * The sandbox's demo patients (sandbox/patients): each bundle is a well-formed transaction whose references resolve and
- * whose dates move with `today`; and each patient's derivation by the clinical engine matches its `expected`
- * (issue 3 item 9). Expectations are written from the clinical story of each patient (see the comment at the top of
- * each sandbox/patients/<id>.ts) and the rules in shared/clinical/FACTS.md, not from the engine's output.
+ * whose dates move with `today`; and each patient's derivation by the clinical engine matches its `expected`.
+ * Expectations are written from the clinical story of each patient (see the comment at the top of
+ * each sandbox/patients/<id>.ts) and the cited rules, not from the engine's output.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../.
 import { PRODUCTS } from '../../sandbox/patients/products';
 import { generatePatient, generatePatientResources, TYPICAL } from '../../sandbox/patients/synthetic';
 import { generateRealisticPatientResources } from '../../sandbox/patients/realistic';
+import { derivePatient } from '../../src/clinical/index';
 import type { Derivation, SuggestionStatus, Trial } from '../../src/clinical/types';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
@@ -103,7 +104,7 @@ describe('demo patient list', () => {
     expect(sharedResources().map(keyOf)).toContain('Practitioner/dr-demo');
   });
 
-  it('covers every resource type the app reads, across the patients (issue 2 item 5)', () => {
+  it('covers every resource type the app reads, across the patients', () => {
     const types = new Set(demoPatients.flatMap((p) => resourcesOf(p.build(TODAY)).map((r) => r.resourceType)));
     for (const t of [
       'Patient',
@@ -288,15 +289,6 @@ describe('EHR-export-shaped generator (sandbox/patients/realistic.ts)', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------------------------
-// Expected derivations (issue 3 item 9). The engine is written concurrently; if it cannot be loaded the cases are
-// listed as todo with the reason, never silently skipped.
-// ---------------------------------------------------------------------------------------------------------------
-
-const engine = await import('../../src/clinical/index').then(
-  (m) => ({ derivePatient: m.derivePatient, error: null as string | null }),
-  (e: unknown) => ({ derivePatient: null, error: e instanceof Error ? e.message : String(e) }),
-);
 
 function countMatches(actual: number, expected: Count): boolean {
   if (typeof expected === 'number') return actual === expected;
@@ -386,12 +378,7 @@ function differences(patient: DemoPatient, d: Derivation): string[] {
   return problems;
 }
 
-describe('expected derivations of the demo patients (issue 3 item 9)', () => {
-  const derivePatient = engine.derivePatient;
-  if (!derivePatient) {
-    it.todo(`all demo patients: the clinical engine (src/clinical/index.ts) could not be loaded: ${engine.error}`);
-    return;
-  }
+describe('expected derivations of the demo patients', () => {
   const asOf = TODAY.toISOString().slice(0, 10);
 
   it.each(demoPatients.map((p) => [p.id, p] as [string, DemoPatient]))('%s matches its expected derivation', (_id, patient) => {

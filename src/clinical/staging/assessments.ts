@@ -1,5 +1,5 @@
 /**
- * Assessments per condition (issue 3 item 6): trials of the current episode, failed adequate trials, whether the
+ * Assessments per condition: trials of the current episode, failed adequate trials, whether the
  * condition meets its treatment-resistance definition (as data: which classes count, how many failures, whether
  * they must be different agents), flags, and for MDD the three staging scores.
  */

@@ -13,12 +13,11 @@ export function VerificationBadge({ verification }: { verification: Verification
 
 /**
  * Where a rule comes from, for a reader: its primary sources by short name (linked to the Sources panel), else the
- * rule's own words about its origin. Text that names the team's internal research notes is not shown to users.
+ * rule's own words about its origin.
  */
 export function RuleSource({ rule }: { rule: RuleRef }) {
   const ids = referenceIdsOf([rule]);
   if (ids.length > 0) return <Citation ids={ids} />;
-  if (/FACTS\.md/i.test(rule.source)) return <span className="trp-muted">primary source not yet linked</span>;
   return <>{rule.source}</>;
 }
 

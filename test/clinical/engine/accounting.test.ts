@@ -9,7 +9,7 @@ function accountedOnce(resources: unknown[]) {
   return d;
 }
 
-describe('accounting (issue 3 item 7): every input exactly once in used or unused', () => {
+describe('accounting: every input exactly once in used or unused', () => {
   it('a referenced Medication is used with its trial; an unreferenced one is not used, with the reason', () => {
     const med = medication('med-sert', 'sertraline 50 MG Oral Tablet');
     const lonely = medication('med-lonely', 'fluoxetine 20 MG Oral Capsule');

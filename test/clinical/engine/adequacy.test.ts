@@ -4,7 +4,7 @@ import { condition, derive, mdd, patient, statement, trialOf, weeksAfter } from 
 
 const START = '2025-01-01';
 
-describe('adequacy (issue 3 item 4)', () => {
+describe('adequacy', () => {
   it('sertraline 25 mg for 10 weeks: dose below the ATRQ minimum of 50 mg (atrq_min_doses.tsv row sertraline)', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('sertraline', 25, START, weeksAfter(START, 10))]), 'sertraline');
     expect(t.adequate).toBe(false);

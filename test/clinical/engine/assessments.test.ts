@@ -16,7 +16,7 @@ function twoFailures() {
   ];
 }
 
-describe('assessments (issue 3 item 6)', () => {
+describe('assessments', () => {
   it('MDD with 2 failed adequate trials in the current episode meets TRD (Gaynes 2020 [V])', () => {
     const a = assessmentOf(derive(twoFailures()), 'mdd');
     expect(a.failedAdequateTrials).toBe(2);
@@ -84,7 +84,7 @@ describe('assessments (issue 3 item 6)', () => {
     expect(assessmentOf(d, 'mdd').failedAdequateTrials).toBe(1);
   });
 
-  it('substance use and Z-code stressors become flags (issue 3 item 6)', () => {
+  it('substance use and Z-code stressors become flags', () => {
     const d = derive([...twoFailures(), condition('F10.20', 'Alcohol dependence, uncomplicated', '2023-01-01'), condition('Z59.0', 'Homelessness', '2025-01-01')]);
     const kinds = assessmentOf(d, 'mdd').flags.map((f) => f.kind);
     expect(kinds).toContain('substance-use');

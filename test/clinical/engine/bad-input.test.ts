@@ -1,9 +1,9 @@
-/** The issue's "Bad input" list (issue 3): each yields a stated reason, never an exception or a silently wrong trial. */
+/** Bad input: each yields a stated reason, never an exception or a silently wrong trial. */
 import type { Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { condition, derive, mdd, patient, request, statement, trialOf, weeksAfter } from './builders';
 
-describe('bad input (issue 3, "Bad input")', () => {
+describe('bad input', () => {
   it('a dose unit the engine cannot convert to mg is stated, and the trial is not called adequate', () => {
     const s = statement('sertraline', null, '2025-01-01', weeksAfter('2025-01-01', 10));
     s.dosage = [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 2, unit: 'puffs' } }] }];

@@ -39,7 +39,7 @@ function recordFor(pid: string) {
   ];
 }
 
-describe('derive CLI (issue 3 item 8)', () => {
+describe('derive CLI', () => {
   it('a Bundle with one patient prints one document', () => {
     const file = join(dir, 'one.json');
     writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: recordFor('p1').map((resource) => ({ resource })) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSafely } from '../../../src/clinical';
 
-describe('deriveSafely (the CLI crash guard, issue 3 item 8)', () => {
+describe('deriveSafely (the CLI crash guard)', () => {
   it('a record that makes the engine throw gives { patient, error } instead of an exception', () => {
     const hostile = {
       patientId: 'broken',

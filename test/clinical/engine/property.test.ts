@@ -1,5 +1,5 @@
 /**
- * Property-based test (issue 3 item 9): random and malformed resources never make the engine throw, and the
+ * Property-based test: random and malformed resources never make the engine throw, and the
  * accounting invariant (every input exactly once in used/unused) always holds.
  */
 import fc from 'fast-check';

@@ -91,7 +91,7 @@ describe('MGH-S (FACTS §2.3 [V])', () => {
   });
 });
 
-describe('episodes (issue 3 item 6)', () => {
+describe('episodes', () => {
   it(`a trial started up to ${EPISODE_ONSET_TOLERANCE_DAYS} days before the recorded onset belongs to the episode`, () => {
     const d = derive([patient(), mdd('2025-03-01'), statement('sertraline', 100, '2025-02-01', null)]);
     expect(trialOf(d, 'sertraline').episodeId).toBe('mdd-episode-1');

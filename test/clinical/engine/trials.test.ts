@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPPLY_DAYS, TRIAL_GAP_DAYS } from '../../../src/clinical';
 import { addDays, condition, derive, dispense, mdd, patient, request, statement, trialOf, weeksAfter } from './builders';
 
-describe('trials (issue 3 item 3)', () => {
+describe('trials', () => {
   it('merges a statement, a request and dispenses of one ingredient into one trial with its sources', () => {
     const s = statement('sertraline', 100, '2025-03-01', '2025-06-01');
     const r = request('sertraline', 100, '2025-03-01', 30, 2);

@@ -23,7 +23,7 @@ const ALL_IDS: InterventionId[] = [
 ];
 
 describe('catalog', () => {
-  it('has exactly one row per intervention id (issue 4 item 1)', () => {
+  it('has exactly one row per intervention id', () => {
     expect(CATALOG.map((o) => o.id).sort()).toEqual([...ALL_IDS].sort());
   });
 
@@ -341,7 +341,7 @@ describe('Schizophrenia: clozapine by TRRIP and ECT augmentation (FACTS.md §4)'
   });
 });
 
-describe('Pseudo-resistance first (issue 4 item 2; FACTS.md §1.1)', () => {
+describe('Pseudo-resistance first', () => {
   it('pseudo-resistance steps come first when most failures are inadequate, and say so', () => {
     const trials = [inadequate('sertraline', 'dose below 50 mg'), inadequate('citalopram', '3 weeks only'), trial('venlafaxine')];
     const derived = record({

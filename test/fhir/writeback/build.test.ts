@@ -4,7 +4,7 @@ import { carePlanAsJson, carePlanAsText, CAREPLAN_IDENTIFIER_SYSTEM } from '../.
 import { missingWriteScopes, writeCapability } from '../../../src/fhir/writeback/scopes';
 import { chosen, draft } from './fixture';
 
-describe('buildWriteBack (issue 4 item 4)', () => {
+describe('buildWriteBack', () => {
   const d = draft();
 
   it('builds a draft CarePlan proposal for the patient, authored by the launching user', () => {
@@ -169,7 +169,7 @@ describe('referrals: receiving service, priority, note and the plan narrative', 
   it('writes nothing internal to the chart: no research-note citations, no resource ids in prose, no rule ids', () => {
     const [ect] = chosen(['ect']);
     const d = draft({
-      chosen: [{ ...ect!, reasons: [{ text: 'Rule: ECT fits catatonia. (FACTS.md §6.2: FDA final order (83 FR 66103) [verified])', sources: ['Condition/x'] }, { text: 'PHQ-9 22 (Observation/phq-1) on 2026-11-01', sources: ['Observation/phq-1'] }] }],
+      chosen: [{ ...ect!, reasons: [{ text: 'Rule: ECT fits catatonia. [verified]', sources: ['Condition/x'] }, { text: 'PHQ-9 22 (Observation/phq-1) on 2026-11-01', sources: ['Observation/phq-1'] }] }],
     });
     const prose = [
       ...d.serviceRequests.flatMap((sr) => [sr.code?.text, ...(sr.note ?? []).map((n) => n.text)]),

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Write-back under faults through the real sandbox over HTTP (issue 6 item 4): the sandbox's SMART launch gives a
+ * Write-back under faults through the real sandbox over HTTP: the sandbox's SMART launch gives a
  * token, the FHIR layer's own FhirHttp sends, the sandbox enforces scopes and the patient compartment and injects
  * write faults. In each case exactly one CarePlan exists at the end, and the result says what happened.
  */

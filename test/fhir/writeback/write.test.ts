@@ -143,7 +143,7 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expectOnePlan(m);
   });
 
-  it('500 after the server created it: the retry finds it by identifier, exactly one plan, and says what happened (issue 6 item 4)', async () => {
+  it('500 after the server created it: the retry finds it by identifier, exactly one plan, and says what happened', async () => {
     const m = useMock();
     m.fault({ match: isTransaction, mode: 'commit-then-reply', response: { status: 500, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'fatal', code: 'exception' }] } } });
     const s = session();
@@ -186,7 +186,7 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expect(error.message).toMatch(/wait 7 seconds/);
   });
 
-  it('timeout then retry: the server had saved it; the retry finds the existing plan (issue 6 item 4)', async () => {
+  it('timeout then retry: the server had saved it; the retry finds the existing plan', async () => {
     const m = useMock();
     m.fault({ match: isTransaction, mode: 'commit-then-reply', response: { status: 200, body: {}, delayMs: 400 } });
     const s = session();
@@ -251,7 +251,7 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expectOnePlan(m);
   });
 
-  it('two tabs confirming the same plan at once: exactly one plan at the end (issue 6 item 4)', async () => {
+  it('two tabs confirming the same plan at once: exactly one plan at the end', async () => {
     const m = useMock();
     const [a, b] = await Promise.all([writeCarePlan(session(), draft()), writeCarePlan(session(), draft())]);
     expectOnePlan(m);

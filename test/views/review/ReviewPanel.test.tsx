@@ -1,5 +1,5 @@
 /**
- * The review & write-back screen (issue 4 item 4): options grouped by status with reasons, cautions and
+ * The review & write-back screen: options grouped by status with reasons, cautions and
  * contraindications; tick, note, plain-words preview and raw FHIR; an explicit confirmation that writes once even on a
  * double click; missing write scope explained with copy/download still available; errors with OperationOutcome text
  * and retry; after writing, the created ids and the read-back.

@@ -1,5 +1,5 @@
 /**
- * The shell's visible states (issue 2 items 2 and 4, issue 6 item 3): launching, loading with progress and a bounded
+ * The shell's visible states: launching, loading with progress and a bounded
  * wait, ready with banner / partial-read notice / query panel, and an explanatory page for each launch failure.
  */
 import { describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 // TreatmentResistancePage rendered from hand-made Derivations (fixtures.ts): summary sentences, links to the
-// timeline, details with sources, tables, the not-used list, copy-to-note and the bad inputs of issue 5.
+// timeline, details with sources, tables, the not-used list, copy-to-note and bad inputs.
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
