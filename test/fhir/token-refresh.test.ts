@@ -17,11 +17,11 @@ import { ALL_SCOPES, draft } from './writeback/fixture';
 const TOKEN_URI = 'http://auth.test/token';
 const mswServer = setupServer();
 // fhirclient takes `fetch` when it loads, so it (and smart.ts, which imports it) is loaded once msw is listening.
-let FHIR: typeof import('fhirclient').default;
+let FHIR: typeof import('fhirclient/lib/entry/browser');
 let sessionFromClient: typeof import('../../src/fhir/smart').sessionFromClient;
 beforeAll(async () => {
   mswServer.listen({ onUnhandledRequest: 'error' });
-  FHIR = (await import('fhirclient')).default;
+  FHIR = ((await import('fhirclient')) as unknown as { default: typeof FHIR }).default;
   ({ sessionFromClient } = await import('../../src/fhir/smart'));
 });
 afterEach(() => mswServer.resetHandlers());
