@@ -238,7 +238,7 @@ class Writer {
 
     const existing = await this.search(carePlanPart, 'checking whether this plan was already saved');
     if (existing) {
-      this.account.push('This plan was already in the chart, from an earlier attempt, another tab or an earlier launch today: nothing is saved twice.');
+      this.account.push('This plan was already in the chart from an earlier attempt, another tab or an earlier launch today: nothing is saved twice.');
       await this.sequential(parts, existing as CarePlan);
       const status = this.written.every((w) => w.outcome === 'existed') ? 'already-existed' : 'completed';
       if (status === 'completed') this.account.push('The parts that were missing have now been saved.');
