@@ -53,7 +53,7 @@ const READINGS: Record<string, Check[]> = {
     ['psychotherapy given (CBT)', (d) => therapy(d, 'cbt')],
     ['not treatment-resistant', (d) => d.assessments.every((a) => !a.treatmentResistant)],
     ['no symptom score recorded', (d) => d.scores.length === 0],
-    ['the assessment says the fluoxetine outcome is not recorded (no score)', (d) => d.assessments.some((a) => /Outcome not recorded: fluoxetine, ongoing at an adequate dose with no PHQ-9/.test(a.conclusion))],
+    ['the assessment says the fluoxetine outcome is not recorded (no score)', (d) => d.assessments.some((a) => /without an established outcome: fluoxetine: ongoing at an adequate dose with no PHQ-9/.test(a.conclusion))],
   ],
   Sherman_McGlynn: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],

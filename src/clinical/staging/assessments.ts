@@ -303,7 +303,9 @@ function conclusionFor(
   }
   const needed = `${def.minFailures} different agents needed`;
   // An adequate trial whose outcome is not recorded (no score, say) is said even when it could not tip the count.
-  const open = unconfirmed.length ? ` Outcome not recorded: ${unconfirmed.map((u) => `${u.ingredient}, ${u.missing}`).join('; ')}.` : '';
+  const open = unconfirmed.length
+    ? ` Adequate trial${unconfirmed.length === 1 ? '' : 's'} without an established outcome: ${unconfirmed.map((u) => `${u.ingredient}: ${u.missing}`).join('; ')}.`
+    : '';
   return `Does not meet ${def.name}${unverified}: ${trials}; ${needed}.${open}${tail}`;
 }
 
