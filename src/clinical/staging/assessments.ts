@@ -8,7 +8,8 @@ import { type Day, toDay } from '../dates';
 import { R } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
 import { type DatedScore, judgeOutcome } from '../outcome';
-import { INSTRUMENTS_FOR, instrumentLabel } from '../outcome';
+import { INSTRUMENTS_FOR } from '../outcome';
+import { describeTrial, instrumentLabel } from '../vocabulary';
 import type {
   Assessment,
   ConditionKey,
@@ -21,7 +22,8 @@ import type {
   RuleRef,
   UnconfirmedTrial,
 } from '../types';
-import { ANTIDEPRESSANT_CLASSES, type JudgedTrial, describeTrial, isFailedAdequate } from './judged';
+import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
+import { type JudgedTrial, describedTrial, isFailedAdequate } from './judged';
 import { maudsleyScore } from './maudsley';
 import { mghsScore } from './mghs';
 import { thaseRushStage } from './thase-rush';
@@ -236,7 +238,7 @@ function conclusionFor(
     : span
       ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
       : 'with no episode dated';
-  const list = failed.length ? ` (${failed.map(describeTrial).join(', ')})` : '';
+  const list = failed.length ? ` (${failed.map((t) => describeTrial(describedTrial(t))).join(', ')})` : '';
   const n = failed.length;
   const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
   const ofAgents = agents < n ? ` of ${agents} agent${agents === 1 ? '' : 's'}` : '';

@@ -9,6 +9,7 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import type { ReferenceId } from '../references/registry';
+import { TRRIP_CPZ_MG_PER_DAY } from '../terminology/antipsychotic-doses';
 import type {
   ComorbidityKey,
   ConditionKey,
@@ -955,7 +956,7 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.clozapine.trrip',
           summary:
-            'Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (600 mg/day chlorpromazine-equivalent for at least 6 weeks) of different antipsychotics.',
+            `Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent for at least 6 weeks) of different antipsychotics.`,
           source: src(['howes2017', 'petrides2015'], 'V'),
         },
       },

@@ -5,6 +5,7 @@
 import type { Instrument, RuleRef } from '../types';
 import { rule } from './rules';
 import { SRC } from './sources';
+import { INSTRUMENT_LABEL } from '../vocabulary';
 
 export interface ScaleThresholds {
   instrument: Instrument;
@@ -53,13 +54,13 @@ const depression = (
 });
 
 export const SCALES: Record<Instrument, ScaleThresholds | null> = {
-  phq9: depression('phq9', 'PHQ-9', 27, 4, 'total < 5', SRC.thresholdsPhq9, 'S'),
-  'qids-sr16': depression('qids-sr16', 'QIDS-SR16', 27, 5, 'total <= 5', SRC.thresholdsQids, 'V'),
-  hamd17: depression('hamd17', 'HAM-D17', 52, 7, 'total <= 7', SRC.thresholdsHamd, 'V'),
-  madrs: depression('madrs', 'MADRS', 60, 9, 'total < 10', SRC.thresholdsMadrs, 'V'),
+  phq9: depression('phq9', INSTRUMENT_LABEL.phq9, 27, 4, 'total < 5', SRC.thresholdsPhq9, 'S'),
+  'qids-sr16': depression('qids-sr16', INSTRUMENT_LABEL['qids-sr16'], 27, 5, 'total <= 5', SRC.thresholdsQids, 'V'),
+  hamd17: depression('hamd17', INSTRUMENT_LABEL.hamd17, 52, 7, 'total <= 7', SRC.thresholdsHamd, 'V'),
+  madrs: depression('madrs', INSTRUMENT_LABEL.madrs, 60, 9, 'total < 10', SRC.thresholdsMadrs, 'V'),
   ybocs: {
     instrument: 'ybocs',
-    name: 'Y-BOCS',
+    name: INSTRUMENT_LABEL.ybocs,
     min: 0,
     max: 40,
     remissionMax: 12,
@@ -78,7 +79,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
   },
   gad7: {
     instrument: 'gad7',
-    name: 'GAD-7',
+    name: INSTRUMENT_LABEL.gad7,
     min: 0,
     max: 21,
     remissionMax: 4,
@@ -93,7 +94,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
   },
   panss: {
     instrument: 'panss',
-    name: 'PANSS',
+    name: INSTRUMENT_LABEL.panss,
     min: 30,
     max: 210,
     remissionMax: null,
@@ -106,7 +107,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
   },
   bprs: {
     instrument: 'bprs',
-    name: 'BPRS',
+    name: INSTRUMENT_LABEL.bprs,
     min: 18,
     max: 126,
     remissionMax: null,
@@ -118,7 +119,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
   },
   caps5: {
     instrument: 'caps5',
-    name: 'CAPS-5',
+    name: INSTRUMENT_LABEL.caps5,
     min: 0,
     max: 80,
     remissionMax: null,
@@ -131,7 +132,7 @@ export const SCALES: Record<Instrument, ScaleThresholds | null> = {
   },
   pcl5: {
     instrument: 'pcl5',
-    name: 'PCL-5',
+    name: INSTRUMENT_LABEL.pcl5,
     min: 0,
     max: 80,
     remissionMax: null,
