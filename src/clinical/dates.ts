@@ -97,13 +97,7 @@ export function toDay(value: unknown): Day | null {
 
 /** ISO calendar date ("2025-03-01") of a day number. */
 export function isoDate(day: Day): string {
-  // civil_from_days (H. Hinnant), formatted by hand: called for every date in the output.
-  const { year: y, month: m, day: d } = civilFromDays(day);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-/** Year, month and day of a day number (H. Hinnant's civil_from_days). */
-function civilFromDays(day: Day): { year: number; month: number; day: number } {
+  // civil_from_days (H. Hinnant) inline and formatted by hand: called for every date in the output.
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -112,7 +106,8 @@ function civilFromDays(day: Day): { year: number; month: number; day: number } {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The asOf option as a day number; throws on a malformed asOf because that is a caller error, not data. */
@@ -124,9 +119,9 @@ export function asOfDay(asOf: string): Day {
 
 /** Whole years from one day to a later one (birthdays counted on the calendar: 29 February turns on 1 March). */
 export function wholeYearsBetween(from: Day, to: Day): number {
-  const a = civilFromDays(from);
-  const b = civilFromDays(to);
-  return b.year - a.year - (b.month < a.month || (b.month === a.month && b.day < a.day) ? 1 : 0);
+  const [a, b] = [isoDate(from), isoDate(to)];
+  const years = Number(b.slice(0, 4)) - Number(a.slice(0, 4));
+  return b.slice(5) < a.slice(5) ? years - 1 : years;
 }
 
 /** Whole months between two days (30.44-day months), for episode durations. */
