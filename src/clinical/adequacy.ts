@@ -1,7 +1,7 @@
 /**
  * Adequacy of a trial, as data-driven rules: which dose threshold applies (ATRQ minimum dose,
- * TRRIP chlorpromazine-equivalent, none), for how long (6 weeks, 12 for OCD), and adherence. The reason is
- * given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
+ * TRRIP chlorpromazine-equivalent, none), for how long (each rule set's minimum duration, named in engine-rules.ts),
+ * and adherence. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
  */
 import { isoDate } from './dates';
 import { describeDuration } from './vocabulary';
@@ -9,11 +9,12 @@ import type { MedicationIdentityDetail } from './medication';
 import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from './terminology/thresholds';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
+  MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
+  MIN_AUGMENTATION_TRIAL_WEEKS,
   MIN_OCD_WEEKS_AT_DOSE,
-  MIN_ADEQUATE_TRIAL_WEEKS,
-  MIN_ADHERENCE_PDC,
-  R,
-} from './engine-rules';
+} from './durations';
+import { MIN_ADHERENCE_PDC, R } from './engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from './thresholds';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
 import type { AdequateDose, ConditionKey, RuleRef, TrialRole } from './types';
@@ -135,14 +136,13 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     };
   }
   const isOcd = ctx.condition === 'ocd';
-  // OCD: weeks at the OCD dose here; the whole trial must also last MIN_ADEQUATE_OCD_TRIAL_WEEKS (checked below).
-  const minWeeks = isOcd ? MIN_OCD_WEEKS_AT_DOSE : MIN_ADEQUATE_TRIAL_WEEKS;
+  const threshold = thresholdFor(trial, ctx);
+  const minWeeks = minimumWeeks(isOcd, threshold === 'no-cpz' || (threshold !== null && 'unitLabel' in threshold && threshold.unitLabel !== 'mg'), ctx.role);
   const minDays = minWeeks * 7;
   const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
   const shortfalls: ShortfallKind[] = [];
   const reasons: string[] = [];
   const duration = trial.end - trial.start + 1;
-  const threshold = thresholdFor(trial, ctx);
   let adequateDoseMg: number | null = null;
   let adequateDose: AdequateDose | null = null;
   let daysAtAdequate = 0;
@@ -227,6 +227,17 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
   }
   return { adequate, reason, rules, adequateDoseMg, adequateDose, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
+}
+
+/**
+ * The minimum weeks at adequate dose of the rule set a trial is judged by. OCD: weeks at the OCD dose; the whole
+ * trial must also last MIN_ADEQUATE_OCD_TRIAL_WEEKS (checked apart).
+ */
+function minimumWeeks(isOcd: boolean, underTrrip: boolean, role: TrialRole): number {
+  if (isOcd) return MIN_OCD_WEEKS_AT_DOSE;
+  if (underTrrip) return MIN_ANTIPSYCHOTIC_TRIAL_WEEKS;
+  if (role === 'augmentation') return MIN_AUGMENTATION_TRIAL_WEEKS;
+  return MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
 }
 
 function pushShort(

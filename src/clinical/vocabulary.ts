@@ -4,6 +4,7 @@
  * Words only: no clinical judgement here.
  */
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { SCALE_TABLE } from './terminology/scales';
 import type { ConditionKey, Instrument, Outcome, OutcomeBasis, Trial, Verification } from './types';
 
 /** A condition in a sentence ("no posttraumatic stress disorder is recorded"); DSM-5 spelling. */
@@ -89,22 +90,8 @@ export const VERIFICATION_LABEL: Record<Verification, string> = {
   derived: 'derived from verified numbers',
 };
 
-/** How clinicians write each instrument's name. */
-export const INSTRUMENT_LABEL: Record<Instrument, string> = {
-  phq9: 'PHQ-9',
-  'phq9-item9': 'PHQ-9 item 9',
-  phq2: 'PHQ-2',
-  gad7: 'GAD-7',
-  madrs: 'MADRS',
-  hamd17: 'HAM-D17',
-  'qids-sr16': 'QIDS-SR16',
-  ybocs: 'Y-BOCS',
-  cssrs: 'C-SSRS',
-  panss: 'PANSS',
-  bprs: 'BPRS',
-  caps5: 'CAPS-5',
-  pcl5: 'PCL-5',
-};
+/** How clinicians write each instrument's name: the name in its scale's row (terminology/scales.ts). */
+export const INSTRUMENT_LABEL = Object.fromEntries(SCALE_TABLE.map((s) => [s.instrument, s.name])) as Record<Instrument, string>;
 
 export function instrumentLabel(i: Instrument): string {
   return INSTRUMENT_LABEL[i] ?? i;

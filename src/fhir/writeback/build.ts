@@ -17,10 +17,10 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_NAME } from '../../clinical/vocabulary';
-import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import { catalogOption, defaultServiceFor, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
-import { defaultServiceFor, receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
+import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
