@@ -88,16 +88,25 @@ test('range and zoom controls change the visible span', async ({ page }) => {
   await noHorizontalScroll(page);
 });
 
-test('print stylesheet: summary, timeline and tables print; controls do not', async ({ page }, testInfo) => {
+test('print: the conclusion behind "details", the timeline with a lane per agent and the trials table print; controls do not', async ({ page }, testInfo) => {
   await launchFromEhr(page, 'trd-two-failures');
+  const conclusion = page.locator('[data-condition="mdd"] .trp-conclusion');
+  await expect(conclusion, 'on screen the conclusion opens from "details"').toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.trp-controls')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy summary to note' })).toBeHidden();
-  await expect(page.locator('svg.trp-timeline-svg')).toBeVisible();
-  await expect(page.locator('.trp-trials-table')).toBeVisible();
-  await expect(page.locator('.trp-conclusion').first()).toBeVisible();
-  const pdf = testInfo.outputPath('trd-two-failures-print.pdf');
-  await page.pdf({ path: pdf, format: 'A4', printBackground: false });
+  await expect(conclusion).toBeVisible();
+  await expect(conclusion).toContainText('2 failed adequate trials');
+  const svg = page.locator('svg.trp-timeline-svg');
+  await expect(svg).toBeVisible();
+  await expect(svg.locator('g.trp-lane')).toHaveCount(3);
+  const table = page.locator('.trp-trials-table');
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody')).toContainText(/sertraline/i);
+  await expect(table.locator('tbody')).toContainText(/venlafaxine/i);
+  await expect(table.locator('tbody')).toContainText(/bupropion/i);
+  const pdf = await page.pdf({ path: testInfo.outputPath('trd-two-failures-print.pdf'), format: 'A4', printBackground: false });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 test('no-psychiatric-history: says so, and lists what was read', async ({ page }) => {
@@ -125,4 +134,32 @@ test('malformed-record: markup in the record is shown as text, never run or rend
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('.trp-unused-table b').count()).toBe(0);
   expect(await page.title()).not.toBe('injected');
+});
+
+test('trd-multi-failures: the timeline controls stay in view when the page scrolls down the timeline', async ({ page }) => {
+  await launchFromEhr(page, 'trd-multi-failures');
+  const controls = page.locator('.trp-sticky');
+  const svg = page.locator('svg.trp-timeline-svg');
+  await expect(svg).toBeVisible();
+  const before = (await controls.boundingBox())!;
+  // Scroll until the timeline's top is a third of its height above the frame: controls that scrolled with the page
+  // would now be above the frame.
+  const shift = await svg.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const by = rect.top + rect.height / 3;
+    window.scrollBy(0, by);
+    return by;
+  });
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(shift).toBeGreaterThan(before.height);
+  const box = (await controls.boundingBox())!;
+  expect(box.y, 'the controls stick to the top of the frame').toBeGreaterThanOrEqual(-0.5);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  // The timeline runs on under them: its top is above the frame, its lower part below the controls.
+  const plot = (await svg.boundingBox())!;
+  expect(plot.y).toBeLessThan(box.y);
+  expect(plot.y + plot.height).toBeGreaterThan(box.y + box.height);
+  // The controls still work where they stuck.
+  await page.getByRole('radio', { name: 'All' }).check();
+  await expect(page.locator('.trp-range-text')).toContainText('Showing');
 });

@@ -138,6 +138,14 @@ export const FLAG_LABEL: Record<FlagKind, string> = {
   'comorbid-anxiety': 'Comorbid anxiety',
 };
 
+/**
+ * The engine's adequacy reason without its leading verdict ("adequate: 150 mg/day …"), for places that already say
+ * "Adequate" or "Not adequate" before it (so no "adequate: adequate:").
+ */
+export function adequacyReasonText(reason: string): string {
+  return reason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+}
+
 /** "2025-03-01" stays as it is; a dateTime is cut to its date, since the timeline works in days. */
 export function displayDate(value: string | null | undefined): string {
   if (!value) return 'unknown date';

@@ -24,7 +24,7 @@ describe('summary', () => {
     );
     const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
     expect(details.hidden).toBe(true);
-    await user.click(within(line).getByRole('button', { name: 'details' }));
+    await user.click(within(line).getByRole('button', { name: 'Details' }));
     expect(details.hidden).toBe(false);
     expect(within(details).queryByText(/Meets treatment-resistant depression: 2 failed adequate trials in the current episode/)).not.toBeNull();
     expect(within(details).queryByText(/EU-PEARL Delphi/)).not.toBeNull();
@@ -48,6 +48,23 @@ describe('summary', () => {
       expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : 'not yet adequate');
     }
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
+  });
+
+  it('for a deceased patient names the regimen at death (records open on the day of death) and no next step', () => {
+    const living = trdTwoFailures();
+    const deathDate = '2026-10-13';
+    const running = living.trials.filter((t) => t.end === null);
+    const derivation = {
+      ...living,
+      demographics: { ...living.demographics, deceased: true, deceasedDate: deathDate },
+      trials: living.trials.map((t) => (t.end === null ? { ...t, end: deathDate } : t)),
+      suggestions: [],
+    };
+    renderPage(derivation);
+    const regimen = screen.getByTestId('current-regimen');
+    expect(regimen.textContent).toMatch(/^Regimen at death/);
+    for (const t of running) expect(regimen.textContent).toContain(t.ingredient);
+    expect(screen.getByTestId('next-step').textContent).toBe('Next stepnone: the patient has died');
   });
 
   it('links each failed adequate trial to its bar: clicking highlights it and moves focus to it', async () => {
@@ -95,6 +112,22 @@ describe('timeline items', () => {
     expect(screen.queryByTestId('trp-details')).toBeNull();
   });
 
+  it('draws a pregnancy and its weeks-of-gestation code as one pregnancy bar', () => {
+    const living = trdTwoFailures();
+    const icd = 'http://hl7.org/fhir/sid/icd-10-cm';
+    const derivation = {
+      ...living,
+      diagnoses: [
+        { kind: 'pregnancy' as const, code: 'Z33.1', system: icd, display: 'Pregnant state, incidental', onset: '2026-08-02', abatement: null, clinicalStatus: 'active', source: 'Condition/preg' },
+        { kind: 'pregnancy' as const, code: 'Z3A.16', system: icd, display: '16 weeks gestation of pregnancy', onset: '2026-11-20', abatement: null, clinicalStatus: 'active', source: 'Condition/weeks' },
+      ],
+    };
+    const { container } = renderPage(derivation);
+    const bars = [...container.querySelectorAll('.trp-dx')];
+    expect(bars.map((b) => b.getAttribute('data-item-id'))).toEqual(['diagnosis:0']);
+    expect(bars[0]!.getAttribute('aria-label')).toMatch(/Pregnant state, incidental/);
+  });
+
   it('steps through a score series with the arrow keys', async () => {
     const user = userEvent.setup();
     const { container } = renderPage();
@@ -118,12 +151,20 @@ describe('timeline items', () => {
     expect(screen.getByRole('button', { name: 'Reset' })).toHaveProperty('disabled', false);
   });
 
-  it('renders 40 trials and 30 years without errors, one lane per agent', () => {
-    const { container } = renderPage(trdMultiFailures());
-    expect(container.querySelectorAll('.trp-trial').length).toBeGreaterThan(0);
-    expect(screen.queryByRole('table', { name: 'Medication trials (40)' })).not.toBeNull();
+  it('draws 40 trials with one lane per agent, each trial in its agent’s lane; 30 years draw too', async () => {
+    const user = userEvent.setup();
+    const derivation = trdMultiFailures();
+    const { container } = renderPage(derivation);
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    const lanes = [...container.querySelectorAll('g.trp-lane')].map((g) => g.getAttribute('data-lane'));
+    expect(lanes.sort()).toEqual([...new Set(derivation.trials.map((t) => t.ingredient))].sort());
+    for (const trial of derivation.trials) {
+      const mark = container.querySelector(`[data-item-id="trial:${trial.id}"]`);
+      expect(mark?.closest('g.trp-lane')?.getAttribute('data-lane'), trial.id).toBe(trial.ingredient);
+    }
+    expect(screen.getByRole('table', { name: 'Medication trials (40)' })).toBeInTheDocument();
     const { container: c30 } = render(<TreatmentResistancePage derivation={thirtyYears()} rules={[]} />);
-    expect(c30.querySelector('svg.trp-timeline-svg')).toBeTruthy();
+    expect(c30.querySelector('svg.trp-timeline-svg')).toBeInTheDocument();
   });
 });
 
@@ -149,7 +190,7 @@ describe('tables and the not-used list', () => {
     expect(screen.queryByText(/2 resources were read but not used/)).not.toBeNull();
   });
 
-  it('renders the bad inputs sensibly: ongoing trial, duplicates, unknown agent, diagnosis without onset', () => {
+  it('bad inputs: both escitalopram records drawn, the free-text dose and the diagnosis without onset noted, the ongoing trial marked', () => {
     const { container } = renderPage(badInput());
     expect(container.querySelectorAll('[data-item-id^="trial:escitalopram"]')).toHaveLength(2);
     const table = screen.getByRole('table', { name: 'Medication trials (4)' });
@@ -176,7 +217,7 @@ describe('tables and the not-used list', () => {
   it('treats a lone screening score as no psychiatric history, but still draws it', () => {
     const { container } = renderPage({ ...noPsychiatricHistory(), scores: [{ instrument: 'phq2', date: '2026-10-01', value: 0, source: 'Observation/phq2' }] });
     expect(screen.queryByText('No psychiatric medication trials or psychiatric diagnoses were found')).not.toBeNull();
-    expect(container.querySelector('[data-item-id="series:phq2"]')).toBeTruthy();
+    expect(container.querySelector('[data-item-id="series:phq2"]')).toBeInTheDocument();
   });
 
   it('shows the disclaimer and the rules used for this patient first, by topic, without ids; the other rules behind a toggle', () => {
