@@ -65,6 +65,7 @@ export const PRODUCTS = {
   clozapine100: p('clozapine', '197535', 'clozapine 100 MG Oral Tablet', 100),
   quetiapine100: p('quetiapine', '312743', 'quetiapine 100 MG Oral Tablet', 100),
   quetiapine300: p('quetiapine', '312745', 'quetiapine 300 MG Oral Tablet', 300),
+  quetiapine150: p('quetiapine', '389201', 'quetiapine 150 MG Oral Tablet', 150),
   lurasidone40: p('lurasidone', '1040031', 'lurasidone hydrochloride 40 MG Oral Tablet', 40),
   lurasidone80: p('lurasidone', '1040041', 'lurasidone hydrochloride 80 MG Oral Tablet', 80),
   lamotrigine100: p('lamotrigine', '198427', 'lamotrigine 100 MG Oral Tablet', 100),

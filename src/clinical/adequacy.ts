@@ -3,7 +3,8 @@
  * TRRIP chlorpromazine-equivalent, none), for how long (each rule set's minimum duration, named in engine-rules.ts),
  * and adherence. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
  */
-import { describeDuration, isoDate } from './dates';
+import { isoDate } from './dates';
+import { describeDuration } from './vocabulary';
 import type { MedicationIdentityDetail } from './medication';
 import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from './terminology/thresholds';
 import {
@@ -16,7 +17,7 @@ import {
 import { MIN_ADHERENCE_PDC, R } from './engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from './thresholds';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
-import type { ConditionKey, RuleRef, TrialRole } from './types';
+import type { AdequateDose, ConditionKey, RuleRef, TrialRole } from './types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
 export type ShortfallKind =
@@ -38,6 +39,8 @@ export interface AdequacyResult {
   rules: RuleRef[];
   /** Threshold applied: mg/day, or CPZ-eq mg/day for antipsychotics under TRRIP. */
   adequateDoseMg: number | null;
+  /** The same threshold with its unit, as the trial carries it (types.ts, Trial.adequateDose). */
+  adequateDose: AdequateDose | null;
   daysAtAdequateDose: number;
   shortfalls: ShortfallKind[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
@@ -112,6 +115,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       reason: `adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`,
       rules: [],
       adequateDoseMg: null,
+      adequateDose: null,
       daysAtAdequateDose: 0,
       shortfalls: [],
       cpzBySegment: null,
@@ -125,6 +129,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       reason: `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
       rules: [hypnotic.rule],
       adequateDoseMg: null,
+      adequateDose: null,
       daysAtAdequateDose: 0,
       shortfalls: ['hypnotic-dose'],
       cpzBySegment: null,
@@ -139,6 +144,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   const reasons: string[] = [];
   const duration = trial.end - trial.start + 1;
   let adequateDoseMg: number | null = null;
+  let adequateDose: AdequateDose | null = null;
   let daysAtAdequate = 0;
   let cpzBySegment: Map<DaySegment, number | null> | null = null;
   const doseKnown = trial.segments.some((s) => s.doseMg !== null);
@@ -149,6 +155,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       reason: `${threshold.product} is not an antidepressant treatment: not counted as a trial`,
       rules: [threshold.notAntidepressant],
       adequateDoseMg: null,
+      adequateDose: null,
       daysAtAdequateDose: 0,
       shortfalls: ['not-antidepressant-form'],
       cpzBySegment: null,
@@ -166,6 +173,10 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   } else {
     rules.push(...threshold.rules);
     adequateDoseMg = threshold.mg;
+    adequateDose =
+      threshold.unitLabel === 'mg'
+        ? { amount: threshold.mg, unit: 'mg/day' }
+        : { amount: threshold.mg, unit: 'mg/day CPZ-eq', ...(threshold.drugMg !== undefined ? { agentMgPerDay: threshold.drugMg } : {}) };
     if (threshold.unitLabel !== 'mg') {
       cpzBySegment = new Map();
       for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
@@ -215,7 +226,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     reason += '; adherence unknown (no dispensing records to check it against TRRIP\'s 80%)';
     if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
   }
-  return { adequate, reason, rules, adequateDoseMg, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
+  return { adequate, reason, rules, adequateDoseMg, adequateDose, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
 }
 
 /**

@@ -3,7 +3,7 @@
  * Early refills are shifted forward (the usual PDC convention), so overlapping supplies are not double counted,
  * and coverage is capped at the window's end.
  */
-import type { MedicationEvent } from './classify';
+import type { MedicationEvent } from './events';
 import type { Day } from './dates';
 
 export interface AdherenceResult {

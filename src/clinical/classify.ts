@@ -20,10 +20,11 @@ import type {
   Resource,
 } from 'fhir/r4';
 import type { Ledger } from './accounting';
+import type { EventKind, IntoleranceEvidence, MedicationEvent, StopReason } from './events';
+import { instrumentLabel } from './vocabulary';
 import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
 import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from './engine-rules';
-import { instrumentLabel } from './outcome';
-import { dailyDoseOf } from './dose';
+import { DoseMemo } from './dose';
 import { identifyMedication, medicationOf } from './medication';
 import {
   classifyCarePlan,
@@ -53,48 +54,6 @@ import type {
   ProcedureMark,
   ScorePoint,
 } from './types';
-
-export type EventKind = 'statement' | 'request' | 'dispense';
-
-/** One medication record on the time axis (a statement, a prescription's supply, or a dispense). */
-export interface MedicationEvent {
-  reference: string;
-  kind: EventKind;
-  ingredient: string;
-  drugClass: DrugClass;
-  identity: MedicationIdentity;
-  /** "Medication/x" when the medication came from a referenced Medication resource. */
-  medicationSource?: string;
-  start: Day;
-  /** Last day covered (inclusive); asOf for ongoing records. */
-  end: Day;
-  /** True when the record says the agent is still taken as of asOf. */
-  ongoing: boolean;
-  /** An open record (active or on-hold order, active statement without an end): runs until replaced, stopped or death. */
-  open: boolean;
-  /** True when the record ended but says nowhere when (completed/stopped without an end date). */
-  endUnknown: boolean;
-  dailyDoseMg: number | null;
-  doseBasis: string;
-  /** Dispenses only: days supplied (for adherence). */
-  daysSupply: number | null;
-  /** Why it was stopped, when the record says so. */
-  stopReason: StopReason | null;
-  notes: string[];
-}
-
-export interface StopReason {
-  /** mixed: the reason names both a lack of effect and an adverse effect ("no improvement; sedation"). */
-  kind: 'adverse' | 'ineffective' | 'mixed';
-  text: string;
-}
-
-export interface IntoleranceEvidence {
-  ingredient: string;
-  day: Day | null;
-  text: string;
-  reference: string;
-}
 
 export interface Classified {
   events: MedicationEvent[];
@@ -291,32 +250,26 @@ function classifyOne(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Memo of medication identity. Records repeat the same product thousands of times (30 years of refills; 10,000
- * patients on the same few products) and identifyMedication is pure, so each distinct concept is identified once.
- * The key is built from exactly what it reads in a CodeableConcept (text and each coding's system, code, display),
- * by concatenation: JSON.stringify keys cost as much as the call they save. Concept identities are shared across
- * derivations in a bounded module-level cache; identities that came through a reference depend on the record's own
- * resources and are kept per derivation. (Daily doses are not memoised: the dosage key would cost as much as the
- * parse.)
+ * Memos of one derivation. Records repeat the same product and the same dosage lines thousands of times (30 years
+ * of refills), and identifying a medication or reading a dose is pure, so each distinct concept is identified once
+ * and each distinct set of dosage lines read once per record. The identity key is built from exactly what is read
+ * in a CodeableConcept (text and each coding's system, code, display), by concatenation: JSON.stringify keys cost
+ * as much as the call they save. Nothing outlives the derivation.
  */
 type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDispense;
 
-const SHARED_CACHE_LIMIT = 20_000;
-const sharedMeds = new Map<string, ReturnType<typeof medicationOf>>();
-
 class Memo {
-  private readonly referencedMeds = new Map<string, ReturnType<typeof medicationOf>>();
+  private readonly medications = new Map<string, ReturnType<typeof medicationOf>>();
+  readonly doses = new DoseMemo();
   constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
 
   medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
     const key = medicationKey(r);
     if (key === null) return medicationOf(r, this.resolve);
-    const cache = key.charCodeAt(0) === 99 /* 'c' */ ? sharedMeds : this.referencedMeds;
-    let hit = cache.get(key);
+    let hit = this.medications.get(key);
     if (hit === undefined) {
       hit = medicationOf(r, this.resolve);
-      if (cache.size >= SHARED_CACHE_LIMIT) cache.clear();
-      cache.set(key, hit);
+      this.medications.set(key, hit);
     }
     return hit;
   }
@@ -395,7 +348,7 @@ function classifyMedicationRecord(
   if (identity.note) notes.push(identity.note);
 
   const dosages = dosagesOf(resource);
-  const dose = dailyDoseOf(dosages, identity);
+  const dose = memo.doses.dailyDoseOf(dosages, identity);
   let dailyDoseMg: number | null = null;
   let doseBasis = dose.basis;
   if (dose.amount !== null && Number.isFinite(dose.amount) && dose.amount > 0) {

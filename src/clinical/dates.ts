@@ -97,7 +97,7 @@ export function toDay(value: unknown): Day | null {
 
 /** ISO calendar date ("2025-03-01") of a day number. */
 export function isoDate(day: Day): string {
-  // civil_from_days (H. Hinnant), formatted by hand: called for every date in the output.
+  // civil_from_days (H. Hinnant) inline and formatted by hand: called for every date in the output.
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -117,17 +117,11 @@ export function asOfDay(asOf: string): Day {
   return d;
 }
 
-export function weeks(days: number): number {
-  return days / 7;
-}
-
-/** "10 weeks", "4 weeks", "5 days": whole weeks for durations of two weeks or more. */
-export function describeDuration(days: number): string {
-  if (days >= 14) {
-    const w = Math.floor(days / 7);
-    return `${w} weeks`;
-  }
-  return `${days} day${days === 1 ? '' : 's'}`;
+/** Whole years from one day to a later one (birthdays counted on the calendar: 29 February turns on 1 March). */
+export function wholeYearsBetween(from: Day, to: Day): number {
+  const [a, b] = [isoDate(from), isoDate(to)];
+  const years = Number(b.slice(0, 4)) - Number(a.slice(0, 4));
+  return b.slice(5) < a.slice(5) ? years - 1 : years;
 }
 
 /** Whole months between two days (30.44-day months), for episode durations. */

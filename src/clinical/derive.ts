@@ -7,14 +7,17 @@ import type { Resource } from 'fhir/r4';
 import { Ledger } from './accounting';
 import { hypnoticDoseOf, judgeAdequacy } from './adequacy';
 import { proportionOfDaysCovered } from './adherence';
-import { type IntoleranceEvidence, classifyResources } from './classify';
+import { classifyResources } from './classify';
+import type { IntoleranceEvidence } from './events';
 import { type Day, asOfDay, isoDate, toDay } from './dates';
+import { describeDuration } from './vocabulary';
 import { SWITCH_WINDOW_DAYS } from './engine-rules';
 import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './episodes';
-import { type DatedScore, judgeOutcome } from './outcome';
+import { type DatedScore, type MeasuredScores, judgeOutcome } from './outcome';
 import { assignRoles, type RoleResult } from './roles';
 import { assess, makeRejudge } from './staging/assessments';
-import { ANTIDEPRESSANT_CLASSES, type JudgedTrial } from './staging/judged';
+import type { JudgedTrial } from './staging/judged';
+import { ANTIDEPRESSANT_CLASSES } from './terminology/ingredients';
 import { evaluateSuggestions } from './suggestions';
 import { demographicsOf, deriveSafety } from './safety';
 import { dataNotesOf, isTobaccoUse, mergePsychotherapy, otherTreatments, PSYCHIATRIC_KINDS, substanceUseOf } from './history';
@@ -22,7 +25,7 @@ import { CARE_EVENT_LABEL } from './terminology/history';
 import { cpzOf } from './thresholds';
 import type { TrialDraft } from './trials';
 import { buildTrials } from './trials';
-import { compareCodeUnits } from './sorted';
+import { compareCodeUnits, firstIndexWhere } from './sorted';
 import type {
   ConditionKey,
   DeriveOptions,
@@ -32,6 +35,7 @@ import type {
   DrugClass,
   Instrument,
   PatientRecord,
+  ScorePoint,
   Suggestion,
   Trial,
 } from './types';
@@ -252,9 +256,10 @@ function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Tr
     start: isoDate(d.start),
     end: d.ongoing ? null : isoDate(d.end),
     durationDays: d.end - d.start + 1,
+    durationText: describeDuration(d.end - d.start + 1),
     doseSteps,
     maxDailyDoseMg: d.maxSustainedDoseMg,
-    adequateDoseMg: j.adequacy.adequateDoseMg,
+    adequateDose: j.adequacy.adequateDose,
     daysAtAdequateDose: j.adequacy.daysAtAdequateDose,
     adequate: j.adequacy.adequate,
     adequacyReason: j.adequacy.reason,
@@ -263,6 +268,8 @@ function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Tr
     outcome: j.outcome.outcome,
     outcomeBasis: j.outcome.basis,
     outcomeDetail: j.outcome.detail,
+    baselineScore: scorePoint(j.outcome.scores, 'baseline'),
+    followUpScore: scorePoint(j.outcome.scores, 'followUp'),
     role: j.role,
     episodeId: ep?.episode.id ?? null,
     sources: [...sources],
@@ -270,6 +277,12 @@ function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Tr
   };
   if (j.addedTo) trial.addedTo = j.addedTo;
   return trial;
+}
+
+function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp'): ScorePoint | null {
+  if (!scores) return null;
+  const s = scores[which];
+  return { instrument: scores.instrument, date: isoDate(s.day), value: s.value, source: s.source };
 }
 
 function scoresByInstrument(scores: { instrument: Instrument; date: string; value: number; source: string }[]): Map<Instrument, DatedScore[]> {
@@ -328,12 +341,11 @@ function purposeOf(c: DrugClass): string {
  */
 function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>): Map<string, TrialDraft> {
   const sorted = [...trials].sort((a, b) => a.start - b.start);
-  const starts = sorted.map((t) => t.start);
   const out = new Map<string, TrialDraft>();
   for (const t of trials) {
     if (t.ongoing || roles.get(t.id)?.role === 'augmentation' || hypnoticDoseOf(t)) continue;
     const from: Day = t.end - SWITCH_WINDOW_DAYS;
-    let i = lowerBound(starts, from);
+    let i = firstIndexWhere(sorted, (u) => u.start >= from);
     for (; i < sorted.length && sorted[i]!.start <= t.end + SWITCH_WINDOW_DAYS; i++) {
       const u = sorted[i]!;
       if (u === t || u.start <= t.start || u.ingredient === t.ingredient || hypnoticDoseOf(u)) continue;
@@ -344,17 +356,6 @@ function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>):
     }
   }
   return out;
-}
-
-function lowerBound(arr: number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // ---------------------------------------------------------------------------------------------

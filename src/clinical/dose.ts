@@ -39,112 +39,110 @@ interface LineDose {
 }
 
 /**
- * Memo: thousands of dispenses repeat the same dosage lines. The key is everything the result depends on: the
- * dosage lines themselves (compared structurally, so any field that differs is a miss) and the three identity fields
- * the computation reads (strengthMg, concentrationMgPerMl, longActingInjectable). Entries are grouped by the first
- * line's text so a lookup compares against a handful of candidates; structural comparison costs a fraction of the
- * JSON.stringify key it replaces (measured ~1 µs against ~5 µs per dispense).
+ * Memo of daily doses for one derivation: a long record repeats the same dosage lines on thousands of dispenses. The
+ * key is everything the result depends on: the dosage lines themselves (compared structurally, so any field that
+ * differs is a miss) and the three identity fields the computation reads (strengthMg, concentrationMgPerMl,
+ * longActingInjectable). Entries are grouped by the first line's text so a lookup compares against a handful of
+ * candidates; structural comparison costs a fraction of a JSON.stringify key (about 1 µs against 5 µs per dispense).
+ * It lives as long as the derivation that creates it, and the record does not change during a derivation, so the
+ * entries hold the record's own dosage objects.
  */
-interface DoseCacheEntry {
+export class DoseMemo {
+  private readonly byText = new Map<string, DoseMemoEntry[]>();
+  /** Values the current lookup may still compare (a cyclic or huge dosage must not make the comparison explode). */
+  private budget = 0;
+
+  dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
+    const id = identity as IdentityLike;
+    let found: DailyDoseDetail | undefined;
+    let text: string | null = null;
+    try {
+      text = firstText(dosages);
+      for (const e of this.byText.get(text) ?? []) {
+        this.budget = MAX_COMPARE_NODES;
+        if (
+          e.strengthMg === id.strengthMg &&
+          e.concentrationMgPerMl === (id.concentrationMgPerMl ?? null) &&
+          e.longActingInjectable === id.longActingInjectable &&
+          this.sameJson(e.dosages, dosages, 0)
+        ) {
+          found = e.result;
+          break;
+        }
+      }
+    } catch {
+      text = null; // unreadable input (throwing getters...): compute without remembering
+    }
+    if (!found) {
+      found = dailyDoseUncached(dosages, identity);
+      if (text !== null) this.remember(text, dosages, id, found);
+    }
+    return copyOf(found);
+  }
+
+  private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, result: DailyDoseDetail): void {
+    let bucket = this.byText.get(text);
+    if (!bucket) this.byText.set(text, (bucket = []));
+    if (bucket.length >= MEMO_ENTRIES_PER_TEXT) return; // values that never compare equal (NaN) must not grow the memo
+    bucket.push({ dosages, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
+  }
+
+  /** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
+  private sameJson(a: unknown, b: unknown, depth: number): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_COMPARE_DEPTH) return false;
+    if (--this.budget < 0) return false;
+    const isArray = Array.isArray(a);
+    if (isArray !== Array.isArray(b)) return false;
+    if (isArray) {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!this.sameJson(x[i], y[i], depth + 1)) return false;
+      return true;
+    }
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    let keys = 0;
+    for (const k in x) {
+      if (!hasOwn.call(x, k)) continue;
+      keys++;
+      if (!hasOwn.call(y, k) || !this.sameJson(x[k], y[k], depth + 1)) return false;
+    }
+    for (const k in y) if (hasOwn.call(y, k)) keys--;
+    return keys === 0;
+  }
+}
+
+interface DoseMemoEntry {
   dosages: unknown;
   strengthMg: unknown;
   concentrationMgPerMl: unknown;
   longActingInjectable: unknown;
   result: DailyDoseDetail;
 }
-const DOSE_CACHE_LIMIT = 20_000;
-const DOSE_CACHE_PER_TEXT = 16;
+const MEMO_ENTRIES_PER_TEXT = 16;
 const MAX_COMPARE_DEPTH = 12;
-/** Values compared per lookup at most (a cyclic or huge dosage must not make the comparison explode). */
 const MAX_COMPARE_NODES = 2_000;
-let compareBudget = 0;
-const doseCache = new Map<string, DoseCacheEntry[]>();
-let doseCacheSize = 0;
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
-function sameJson(a: unknown, b: unknown, depth: number): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_COMPARE_DEPTH) return false;
-  if (--compareBudget < 0) return false;
-  const isArray = Array.isArray(a);
-  if (isArray !== Array.isArray(b)) return false;
-  if (isArray) {
-    const x = a as unknown[];
-    const y = b as unknown[];
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i], depth + 1)) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let keys = 0;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    keys++;
-    if (!hasOwn.call(y, k) || !sameJson(x[k], y[k], depth + 1)) return false;
-  }
-  for (const k in y) if (hasOwn.call(y, k)) keys--;
-  return keys === 0;
-}
 
 function firstText(dosages: unknown): string {
   const first = Array.isArray(dosages) ? (dosages[0] as { text?: unknown } | null | undefined) : undefined;
   return first && typeof first === 'object' && typeof first.text === 'string' ? first.text : '';
 }
 
-export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
-  const id = identity as IdentityLike;
-  let cached: DailyDoseDetail | undefined;
-  let bucket: DoseCacheEntry[] | undefined;
-  let text = '';
-  try {
-    text = firstText(dosages);
-    bucket = doseCache.get(text);
-    if (bucket) {
-      for (const e of bucket) {
-        if (
-          e.strengthMg === id.strengthMg &&
-          e.concentrationMgPerMl === (id.concentrationMgPerMl ?? null) &&
-          e.longActingInjectable === id.longActingInjectable &&
-          ((compareBudget = MAX_COMPARE_NODES), sameJson(e.dosages, dosages, 0))
-        ) {
-          cached = e.result;
-          break;
-        }
-      }
-    }
-  } catch {
-    bucket = undefined; // unreadable input (throwing getters...): compute without caching
-  }
-  if (!cached) {
-    cached = dailyDoseUncached(dosages, identity);
-    remember(text, dosages, id, cached);
-  }
+/** A result the caller may change without changing the memo's. */
+function copyOf(d: DailyDoseDetail): DailyDoseDetail {
   return {
-    ...cached,
-    ...(cached.rules ? { rules: [...cached.rules] } : {}),
-    ...(cached.perInterval ? { perInterval: { ...cached.perInterval } } : {}),
+    ...d,
+    ...(d.rules ? { rules: [...d.rules] } : {}),
+    ...(d.perInterval ? { perInterval: { ...d.perInterval } } : {}),
   };
 }
 
-function remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, result: DailyDoseDetail): void {
-  let copy: unknown;
-  try {
-    // A private copy: the caller's resource may change later; values structuredClone refuses are not cached.
-    copy = dosages === undefined ? undefined : structuredClone(dosages);
-  } catch {
-    return;
-  }
-  if (doseCacheSize >= DOSE_CACHE_LIMIT) {
-    doseCache.clear();
-    doseCacheSize = 0;
-  }
-  let bucket = doseCache.get(text);
-  if (!bucket) doseCache.set(text, (bucket = []));
-  if (bucket.length >= DOSE_CACHE_PER_TEXT) return; // values that never compare equal (NaN) must not grow the memo
-  bucket.push({ dosages: copy, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
-  doseCacheSize++;
+/** The daily dose of a record's dosage lines; a derivation passes its memo, a single question needs none. */
+export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity, memo?: DoseMemo): DailyDoseDetail {
+  return memo ? memo.dailyDoseOf(dosages, identity) : dailyDoseUncached(dosages, identity);
 }
 
 function dailyDoseUncached(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {

@@ -4,6 +4,7 @@
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
 import type { ReferenceId } from './references/registry';
+import { TRRIP_CPZ_MG_PER_DAY } from './terminology/antipsychotic-doses';
 import type { RuleRef } from './types';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
@@ -12,8 +13,6 @@ import {
   MIN_OCD_WEEKS_AT_DOSE,
 } from './durations';
 
-/** TRRIP: adequate antipsychotic trial = >= 600 mg/day chlorpromazine-equivalent. */
-export const TRRIP_MIN_CPZ_MG = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
 export const MIN_ADHERENCE_PDC = 0.8;
 /** A gap between records of one agent longer than this starts a new trial (design choice, no source). */
@@ -75,7 +74,7 @@ export const R = {
   ),
   antipsychoticDose: rule(
     'adequacy.antipsychotic-cpz',
-    `An antipsychotic trial is adequate at >= ${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine equivalent for >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
+    `An antipsychotic trial is adequate at >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent for >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
     'TRRIP consensus (Howes 2017, Table 2): adequate dose >= 600 mg/day chlorpromazine equivalent, >= 6 weeks; TRRIP names no conversion table, Gardner 2010 is the clinically used consensus',
     'V',
     ['howes2017', 'gardner2010'],

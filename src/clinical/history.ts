@@ -7,7 +7,7 @@
  */
 import type { CarePlan, CodeableConcept, Encounter, Resource } from 'fhir/r4';
 import type { Ledger } from './accounting';
-import type { Classified, MedicationEvent } from './classify';
+import type { MedicationEvent } from './events';
 import { type Day, isoDate, toDay } from './dates';
 import { buildTrials } from './trials';
 import { classifyCondition } from './terminology';
@@ -304,7 +304,7 @@ export function firstLineTherapies(courses: PsychotherapyCourse[]): Psychotherap
  * Anticonvulsants and benzodiazepines: the order's own reason decides; without one, epilepsy without a mood or
  * anxiety disorder makes them treatment of the epilepsy. Moves those events from the trials to other treatments.
  */
-export function separateByIndication(c: Classified, h: HistoryInputs, reasonKinds: Map<string, Kind[]>): void {
+export function separateByIndication(c: { diagnoses: DiagnosisSpan[]; events: MedicationEvent[] }, h: HistoryInputs, reasonKinds: Map<string, Kind[]>): void {
   const kinds = new Set(c.diagnoses.map((d) => d.kind));
   for (const v of h.visitReasons) kinds.add(v.kind);
   const hasEpilepsy = kinds.has('epilepsy');

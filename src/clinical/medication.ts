@@ -54,7 +54,7 @@ export function isPsychiatric(identity: MedicationIdentity): boolean {
 }
 
 export function isAntidepressant(identity: MedicationIdentity): boolean {
-  return ANTIDEPRESSANT_CLASSES.includes(identity.drugClass);
+  return ANTIDEPRESSANT_CLASSES.has(identity.drugClass);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,45 +62,10 @@ export function isAntidepressant(identity: MedicationIdentity): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Records repeat the same few products thousands of times (every dispense of a 30-year record), so identities are
- * memoised by the concept's codes and text (and the Medication's JSON when one is given). Pure input -> output, so
- * the cache cannot change an answer; callers get their own shallow copy.
+ * What a medication concept (or a Medication resource) is: ingredient, class, strength, how it was recognised. A
+ * derivation asks once per distinct concept (classify.ts keeps the answers for the record).
  */
-const IDENTITY_CACHE_LIMIT = 20_000;
-const identityCache = new Map<string, MedicationIdentityDetail>();
-
-export function identifyMedication(
-  concept: CodeableConcept | undefined,
-  medication?: Medication,
-): MedicationIdentityDetail {
-  const key = cacheKey(concept, medication);
-  let cached = key === null ? undefined : identityCache.get(key);
-  if (!cached) {
-    cached = identifyUncached(concept, medication);
-    if (key !== null) {
-      if (identityCache.size >= IDENTITY_CACHE_LIMIT) identityCache.clear();
-      identityCache.set(key, cached);
-    }
-  }
-  return cached.components ? { ...cached, components: cached.components.map((c) => ({ ...c })) } : { ...cached };
-}
-
-function cacheKey(concept: CodeableConcept | undefined, medication: Medication | undefined): string | null {
-  try {
-    let key = '';
-    if (concept && typeof concept === 'object') {
-      key += `${typeof concept.text === 'string' ? concept.text : ''}\u0001`;
-      const codings = Array.isArray(concept.coding) ? concept.coding : [];
-      for (const c of codings) key += c && typeof c === 'object' ? `${c.system}|${c.code}|${c.display}\u0002` : '\u0003';
-    }
-    if (medication) key += `\u0004${JSON.stringify(medication)}`;
-    return key;
-  } catch {
-    return null; // cyclic or otherwise unserialisable input: just do not cache it
-  }
-}
-
-function identifyUncached(concept: CodeableConcept | undefined, medication?: Medication): MedicationIdentityDetail {
+export function identifyMedication(concept: CodeableConcept | undefined, medication?: Medication): MedicationIdentityDetail {
   const display = conceptText(concept) || (medication ? conceptText(medication.code) : '');
 
   const coded = identifyByCodes(concept);

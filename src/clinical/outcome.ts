@@ -11,11 +11,12 @@
  *  6. unknown.
  */
 import type { AdequacyResult } from './adequacy';
-import type { IntoleranceEvidence } from './classify';
+import type { IntoleranceEvidence } from './events';
 import { type Day, isoDate } from './dates';
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from './engine-rules';
 import { firstIndexWhere } from './sorted';
 import { cutoffsOf } from './thresholds';
+import { instrumentLabel } from './vocabulary';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from './types';
 
@@ -32,8 +33,18 @@ export interface OutcomeResult {
   /** Scores and allergy records the outcome rests on. */
   sources: string[];
   rules: RuleRef[];
-  /** Baseline score day and value when measured (for staging severity and the timeline). */
-  baseline?: DatedScore & { instrument: Instrument };
+  /**
+   * The baseline and follow-up scores of the scale the trial is measured by, whenever the record has both, also when
+   * the outcome rests on something stronger (a recorded intolerance): the timeline draws them.
+   */
+  scores: MeasuredScores | null;
+}
+
+/** A trial's baseline score (BASELINE_DAYS_BEFORE/AFTER around its start) and the follow-up score it is judged by. */
+export interface MeasuredScores {
+  instrument: Instrument;
+  baseline: DatedScore;
+  followUp: DatedScore;
 }
 
 /** Scales that measure the target symptoms of each condition, in order of preference. */
@@ -44,27 +55,6 @@ export const INSTRUMENTS_FOR: Record<ConditionKey, Instrument[]> = {
   ocd: ['ybocs'],
   ptsd: ['caps5', 'pcl5'],
 };
-
-/** How clinicians write each instrument's name; shared by the engine's sentences and the views. */
-export const INSTRUMENT_LABEL: Record<Instrument, string> = {
-  phq9: 'PHQ-9',
-  'phq9-item9': 'PHQ-9 item 9',
-  phq2: 'PHQ-2',
-  gad7: 'GAD-7',
-  madrs: 'MADRS',
-  hamd17: 'HAM-D17',
-  'qids-sr16': 'QIDS-SR16',
-  ybocs: 'Y-BOCS',
-  cssrs: 'C-SSRS',
-  panss: 'PANSS',
-  bprs: 'BPRS',
-  caps5: 'CAPS-5',
-  pcl5: 'PCL-5',
-};
-
-export function instrumentLabel(i: Instrument): string {
-  return INSTRUMENT_LABEL[i] ?? i;
-}
 
 export interface OutcomeInput {
   trial: TrialDraft;
@@ -79,7 +69,13 @@ export interface OutcomeInput {
 }
 
 export function judgeOutcome(input: OutcomeInput): OutcomeResult {
-  const { trial, adequacy, condition, intolerances, replacedBy } = input;
+  const measured = measure(input, input.condition ?? defaultCondition(input.trial.drugClass));
+  const judged = judge(input, measured);
+  return { ...judged, scores: measured?.scores ?? null };
+}
+
+function judge(input: OutcomeInput, measured: OutcomeResult | null): Omit<OutcomeResult, 'scores'> {
+  const { trial, adequacy, intolerances, replacedBy } = input;
 
   const adverse =
     trial.events.find((e) => e.stopReason?.kind === 'adverse') ??
@@ -103,7 +99,6 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
     };
   }
 
-  const measured = measure(input, condition ?? defaultCondition(trial.drugClass));
   if (measured) {
     const stillEarly = trial.ongoing && !adequacy.adequate;
     const good = measured.outcome === 'remission' || measured.outcome === 'response';
@@ -175,7 +170,7 @@ function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | 
       detail,
       sources: [baseline.source, last.source],
       rules: [R.baseline, ...cut.rules],
-      baseline: { ...baseline, instrument },
+      scores: { instrument, baseline, followUp: last },
     };
   }
   return null;

@@ -6,10 +6,10 @@
  */
 import { MIN_ADD_ON_OVERLAP_WEEKS } from './engine-rules';
 import { firstIndexWhere } from './sorted';
+import { ANTIDEPRESSANT_CLASSES } from './terminology/ingredients';
 import type { TrialDraft } from './trials';
 import type { ConditionKey, DrugClass, TrialRole } from './types';
 
-const ANTIDEPRESSANTS = new Set<DrugClass>(['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant']);
 const AUGMENTERS = new Set<DrugClass>(['antipsychotic', 'mood-stabilizer', 'augmentation-agent']);
 
 export interface RoleResult {
@@ -21,7 +21,7 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
   const roles = new Map<string, RoleResult>();
   const primaryAntipsychotic = conditions.has('schizophrenia') || conditions.has('bipolar-depression');
   const primaryMoodStabilizer = conditions.has('bipolar-depression');
-  const base = trials.filter((t) => ANTIDEPRESSANTS.has(t.drugClass)).sort((a, b) => a.start - b.start);
+  const base = trials.filter((t) => ANTIDEPRESSANT_CLASSES.has(t.drugClass)).sort((a, b) => a.start - b.start);
   const minOverlap = MIN_ADD_ON_OVERLAP_WEEKS * 7;
   // Latest end among the bases started so far: lets the search below stop as soon as no earlier base can still be
   // running long enough, so a long sequential history is not compared pair by pair.
@@ -29,7 +29,7 @@ export function assignRoles(trials: TrialDraft[], conditions: Set<ConditionKey>)
   for (const b of base) latestEndSoFar.push(Math.max(b.end, latestEndSoFar[latestEndSoFar.length - 1] ?? -Infinity));
   for (const t of trials) {
     let role: TrialRole = 'monotherapy';
-    const isAd = ANTIDEPRESSANTS.has(t.drugClass);
+    const isAd = ANTIDEPRESSANT_CLASSES.has(t.drugClass);
     const isAug =
       AUGMENTERS.has(t.drugClass) &&
       !(t.drugClass === 'antipsychotic' && primaryAntipsychotic) &&

@@ -67,7 +67,10 @@ export interface ScaleCutoffs {
   rules: RuleRef[];
 }
 
-/** Built once per instrument (the tables are constant); asked for every trial and every episode. */
+/**
+ * Built once per instrument from the constant scale tables and frozen: a lookup table of constant data, the same for
+ * every patient (asked for every trial and every episode), not per-patient state.
+ */
 const cutoffsByInstrument = new Map<Instrument, Readonly<ScaleCutoffs> | null>();
 
 export function cutoffsOf(instrument: Instrument): Readonly<ScaleCutoffs> | null {

@@ -4,7 +4,7 @@
  * each day (a later statement or prescription supersedes an earlier one); short gaps inside a trial keep the
  * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.
  */
-import type { MedicationEvent } from './classify';
+import type { MedicationEvent } from './events';
 import { type Day, isoDate } from './dates';
 import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from './engine-rules';
 import { compareCodeUnits } from './sorted';

@@ -307,6 +307,20 @@ export interface DoseStep {
   source: string;
 }
 
+/**
+ * The unit an adequate-dose threshold is in, and so the unit every dose of the trial is compared (and drawn) in: the
+ * agent's own mg/day, or chlorpromazine-equivalent mg/day where TRRIP's threshold applies (DoseStep.cpzEquivalentMg).
+ */
+export type ThresholdUnit = 'mg/day' | 'mg/day CPZ-eq';
+
+/** The minimum adequate daily dose applied to a trial, in the unit it is compared in. */
+export interface AdequateDose {
+  amount: number;
+  unit: ThresholdUnit;
+  /** In chlorpromazine equivalents: the agent's own mg/day at the threshold, by the equivalence the rules name. */
+  agentMgPerDay?: number;
+}
+
 export interface Trial {
   /** Stable within one derivation: `${ingredient}@${start}`. */
   id: string;
@@ -316,12 +330,17 @@ export interface Trial {
   /** null when ongoing. */
   end: string | null;
   durationDays: number;
+  /** The duration in words, the same wherever a trial is described ("9 weeks", "10 days"). */
+  durationText: string;
   doseSteps: DoseStep[];
   /** Highest daily dose (mg) held for at least 4 weeks or to the end of the trial; null when unknown. */
   maxDailyDoseMg: number | null;
-  /** The minimum adequate daily dose applied to this agent (mg/day; CPZ-eq for antipsychotics), null when none. */
-  adequateDoseMg: number | null;
-  /** Days spent at or above `adequateDoseMg`. */
+  /**
+   * The minimum adequate daily dose applied to this trial, with its unit: mg/day of the agent (augmentation: of the
+   * augmenting agent), or chlorpromazine-equivalent mg/day under TRRIP; null when no dose threshold applies.
+   */
+  adequateDose: AdequateDose | null;
+  /** Days spent at or above `adequateDose`. */
   daysAtAdequateDose: number;
   adequate: boolean;
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
@@ -334,6 +353,12 @@ export interface Trial {
   outcomeBasis: OutcomeBasis;
   /** "PHQ-9 21 → 17 (−19%) on adequate dose", "switched to venlafaxine on 2025-03-01". */
   outcomeDetail: string;
+  /**
+   * The scores of the scale the trial is measured by: the baseline (the last in the 30 days up to its start, else the
+   * first in its first 14 days) and the follow-up it is judged by; null when the record has no such pair.
+   */
+  baselineScore: ScorePoint | null;
+  followUpScore: ScorePoint | null;
   role: TrialRole;
   /** For augmentation/combination: the trial id of the agent it was added to. */
   addedTo?: string;

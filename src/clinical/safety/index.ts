@@ -3,32 +3,24 @@
  * page and the CarePlan). Pure functions over the derivation and the Patient resource; every item names its date and
  * the resources behind it, and what it asks of the clinician. What each item rests on is in SAFETY_RULES, with sources.
  */
+import { isoDate, toDay, wholeYearsBetween } from '../dates';
 import type { ReferenceId } from '../references/registry';
 import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, WINDOW_SOURCES } from '../suggestions/catalog';
 import { type DerivedRecord, sourceWords } from '../suggestions/evaluate';
 import { src, WORKING, type SourceRef } from '../suggestions/catalog';
+import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 
 // ---------------------------------------------------------------------------------------------
 // Demographics from the Patient resource
 // ---------------------------------------------------------------------------------------------
 
-function dayNumber(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const value = Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')) / 86_400_000;
-  return Number.isFinite(value) ? value : null;
-}
-
 /** Whole years between a FHIR birthDate ("1980", "1980-05", "1980-05-17") and a date; null when unreadable. */
-export function wholeYears(birthDate: string | null, on: string): number | null {
-  const b = birthDate ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate) : null;
-  const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(on);
-  if (!b || !d) return null;
-  const [by, bm, bd] = [Number(b[1]), Number(b[2] ?? '1'), Number(b[3] ?? '1')];
-  const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const years = y - by - (m < bm || (m === bm && day < bd) ? 1 : 0);
+function wholeYears(birthDate: string | null, on: string): number | null {
+  const b = birthDate === null || birthDate.length > 10 ? null : toDay(birthDate);
+  const d = toDay(on);
+  if (b === null || d === null) return null;
+  const years = wholeYearsBetween(b, d);
   return years >= 0 && years < 150 ? years : null;
 }
 
@@ -43,12 +35,13 @@ export function demographicsOf(resources: readonly unknown[], patientId: string,
   );
   if (!patient) return { birthDate: null, ageYears: null, deceased: false, deceasedDate: null, source: null };
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : null;
-  const rawDeath = typeof patient.deceasedDateTime === 'string' && dayNumber(patient.deceasedDateTime) !== null ? patient.deceasedDateTime : null;
-  const deathDay = dayNumber(rawDeath);
-  const asOfDay = dayNumber(asOf);
-  const deathKnown = rawDeath !== null && deathDay !== null && asOfDay !== null && deathDay <= asOfDay;
-  const deceased = deathKnown || patient.deceasedBoolean === true;
-  const deceasedDate = deathKnown ? rawDeath!.slice(0, 10) : null;
+  const deathDay = toDay(patient.deceasedDateTime);
+  const asOfDay = toDay(asOf);
+  const deathKnown = deathDay !== null && asOfDay !== null && deathDay <= asOfDay;
+  // A death date that cannot be read still says the patient died (deceased[x] is there); only its date is unknown.
+  const deathUnreadable = patient.deceasedDateTime !== undefined && deathDay === null;
+  const deceased = deathKnown || deathUnreadable || patient.deceasedBoolean === true;
+  const deceasedDate = deathKnown ? isoDate(deathDay) : null;
   return {
     birthDate,
     ageYears: wholeYears(birthDate, deceasedDate ?? asOf),
@@ -124,16 +117,15 @@ export const SAFETY_RULES: RuleRef[] = Object.values(RULES).map((r) => ({
 // Items
 // ---------------------------------------------------------------------------------------------
 
-const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 
 function daysBefore(iso: string | null, asOf: string): number | null {
-  const a = dayNumber(iso);
-  const b = dayNumber(asOf);
+  const a = toDay(iso);
+  const b = toDay(asOf);
   return a === null || b === null ? null : b - a;
 }
 
 function isActive(d: DiagnosisSpan, asOf: string): boolean {
-  if (d.clinicalStatus !== null && !ACTIVE.has(d.clinicalStatus)) return false;
+  if (d.clinicalStatus !== null && !ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus)) return false;
   const abated = daysBefore(d.abatement, asOf);
   if (abated !== null && abated >= 0) return false;
   return (daysBefore(d.onset, asOf) ?? 0) >= 0;

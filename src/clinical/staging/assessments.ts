@@ -8,7 +8,8 @@ import { type Day, toDay } from '../dates';
 import { R } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
 import { type DatedScore, judgeOutcome } from '../outcome';
-import { INSTRUMENTS_FOR, instrumentLabel } from '../outcome';
+import { INSTRUMENTS_FOR } from '../outcome';
+import { describeTrial, instrumentLabel } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history';
 import type {
   Assessment,
@@ -25,7 +26,8 @@ import type {
   TherapyTrial,
   UnconfirmedTrial,
 } from '../types';
-import { ANTIDEPRESSANT_CLASSES, type JudgedTrial, describeTrial, isFailedAdequate } from './judged';
+import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
+import { type JudgedTrial, describedTrial, isFailedAdequate } from './judged';
 import { describeTherapyTrial, judgeTherapyTrials } from './therapy-trials';
 import { maudsleyScore } from './maudsley';
 import { mghsScore } from './mghs';
@@ -275,7 +277,7 @@ function conclusionFor(
     : span
       ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
       : 'with no episode dated';
-  const list = failed.length ? ` (${failed.map(describeTrial).join(', ')})` : '';
+  const list = failed.length ? ` (${failed.map((t) => describeTrial(describedTrial(t))).join(', ')})` : '';
   const n = failed.length;
   const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
   const ofAgents = agents < n ? ` of ${agents} agent${agents === 1 ? '' : 's'}` : '';

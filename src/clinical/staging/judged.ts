@@ -2,7 +2,9 @@
 import type { AdequacyResult } from '../adequacy';
 import type { OutcomeResult } from '../outcome';
 import type { TrialDraft } from '../trials';
-import type { DrugClass, TrialRole } from '../types';
+import type { TrialRole } from '../types';
+import { isoDate } from '../dates';
+import type { DescribedTrial } from '../vocabulary';
 
 export interface JudgedTrial {
   draft: TrialDraft;
@@ -12,8 +14,6 @@ export interface JudgedTrial {
   addedTo?: string;
 }
 
-export const ANTIDEPRESSANT_CLASSES = new Set<DrugClass>(['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant']);
-
 /** A failure in the sense of the TRD definitions: an adequate trial without (sufficient) response. Intolerance is not one. */
 export function isFailedAdequate(t: JudgedTrial, countResponseWithoutRemission = false): boolean {
   if (!t.adequacy.adequate) return false;
@@ -21,9 +21,8 @@ export function isFailedAdequate(t: JudgedTrial, countResponseWithoutRemission =
   return o === 'nonresponse' || o === 'partial' || (countResponseWithoutRemission && o === 'response');
 }
 
-/** "sertraline 100 mg × 10 weeks" */
-export function describeTrial(t: JudgedTrial): string {
-  const weeks = Math.floor((t.draft.end - t.draft.start + 1) / 7);
-  const dose = t.draft.maxSustainedDoseMg === null ? 'dose unknown' : `${t.draft.maxSustainedDoseMg} mg`;
-  return `${t.draft.ingredient} ${dose} × ${weeks} weeks`;
+/** What the vocabulary's describeTrial reads, of a trial the engine is still judging. */
+export function describedTrial(t: JudgedTrial): DescribedTrial {
+  const d = t.draft;
+  return { ingredient: d.ingredient, maxDailyDoseMg: d.maxSustainedDoseMg, durationDays: d.end - d.start + 1, start: isoDate(d.start), end: d.ongoing ? null : isoDate(d.end) };
 }

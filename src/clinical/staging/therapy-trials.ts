@@ -6,7 +6,8 @@
  * medication trials. Pure: the scores are passed in.
  */
 import { type Day, isoDate, toDay } from '../dates';
-import { type DatedScore, INSTRUMENTS_FOR, findBaseline, instrumentLabel } from '../outcome';
+import { type DatedScore, INSTRUMENTS_FOR, findBaseline } from '../outcome';
+import { instrumentLabel } from '../vocabulary';
 import { THERAPY_COUNTED } from '../terminology/history';
 import { cutoffsOf } from '../thresholds';
 import type { ConditionKey, Instrument, Outcome, PsychotherapyCourse, TherapyTrial } from '../types';

@@ -9,8 +9,8 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
-import { TRRIP_MIN_CPZ_MG } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
+import { TRRIP_CPZ_MG_PER_DAY } from '../terminology/antipsychotic-doses';
 import type {
   ComorbidityKey,
   ConditionKey,
@@ -21,7 +21,7 @@ import type {
   PsychotherapyModality,
   Verification,
 } from '../types';
-import type { ReceivingServiceId } from './receiving-services';
+import { type ReceivingService, type ReceivingServiceId, receivingService } from './receiving-services';
 
 /** A rule's sources: registry ids, the verification tag, and optionally what in them the rule rests on. */
 export interface SourceRef {
@@ -981,7 +981,7 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.clozapine.trrip',
           summary:
-            `Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine-equivalent for at least ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks) of different antipsychotics.`,
+            `Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent for at least ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks) of different antipsychotics.`,
           source: src(['howes2017', 'petrides2015'], 'V'),
         },
       },
@@ -1332,3 +1332,8 @@ export const REFERRAL_TO_PSYCHIATRY = {
   display: 'Referral to psychiatry service',
   verification: 'V' as Verification,
 };
+
+/** The service an option is referred to unless the clinician picks another (the catalog row's `service`). */
+export function defaultServiceFor(option: InterventionId): ReceivingService {
+  return receivingService(catalogOption(option).service);
+}

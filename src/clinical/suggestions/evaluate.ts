@@ -24,6 +24,9 @@ import type {
   SuggestionStatus,
   Trial,
 } from '../types';
+import { type Day, toDay } from '../dates';
+import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
+import { CONDITION_NAME, CONDITION_SHORT, OUTCOME_WORDS, VERIFICATION_WORDS, describeTrial } from '../vocabulary';
 import { REFERENCES } from '../references/registry';
 import {
   CATALOG,
@@ -48,39 +51,6 @@ export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demogra
 // Plain words
 // ---------------------------------------------------------------------------------------------
 
-export const CONDITION_WORDS: Record<ConditionKey, string> = {
-  mdd: 'major depressive disorder',
-  'bipolar-depression': 'bipolar depression',
-  schizophrenia: 'schizophrenia',
-  ocd: 'obsessive-compulsive disorder',
-  ptsd: 'posttraumatic stress disorder',
-};
-
-const SHORT_CONDITION: Record<ConditionKey, string> = {
-  mdd: 'MDD',
-  'bipolar-depression': 'bipolar depression',
-  schizophrenia: 'schizophrenia',
-  ocd: 'OCD',
-  ptsd: 'PTSD',
-};
-
-const OUTCOME_WORDS: Record<Trial['outcome'], string> = {
-  remission: 'remission',
-  response: 'response',
-  partial: 'partial response',
-  nonresponse: 'non-response',
-  intolerance: 'not tolerated',
-  ongoing: 'ongoing',
-  unknown: 'outcome unknown',
-};
-
-const VERIFICATION_WORDS: Record<SourceRef['verification'], string> = {
-  V: 'verified',
-  S: 'secondary source',
-  U: 'UNVERIFIED',
-  derived: 'derived',
-};
-
 /** The sources in words, as the rules panel shows them: "Spravato label: section 8.1". */
 export function sourceWords(source: SourceRef): string {
   const names = source.refs.map((id) => REFERENCES[id].short).join('; ');
@@ -92,18 +62,16 @@ export function cite(source: SourceRef): string {
   return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
 }
 
-export function describeTrial(trial: Trial): string {
-  const dose = trial.maxDailyDoseMg !== null ? ` ${trial.maxDailyDoseMg} mg/day` : ' (dose unknown)';
-  const weeks = Math.round(trial.durationDays / 7);
-  const span = trial.end === null ? `since ${trial.start}` : `for ${weeks} week${weeks === 1 ? '' : 's'}`;
+/** A trial with its outcome, as a reason names it: "sertraline 100 mg/day for 9 weeks (non-response, measured)". */
+function trialWithOutcome(trial: Trial): string {
   const basis = trial.outcomeBasis === 'inferred' ? ', inferred' : trial.outcomeBasis === 'measured' ? ', measured' : '';
-  return `${trial.ingredient}${dose} ${span} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
+  return `${describeTrial(trial)} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
 }
 
-/** describeTrial, once per trial and patient: several criteria and risks name the same trials. */
+/** trialWithOutcome, once per trial and patient: several criteria and risks name the same trials. */
 function described(trial: Trial, context: Context): string {
   let text = context.described.get(trial);
-  if (text === undefined) context.described.set(trial, (text = describeTrial(trial)));
+  if (text === undefined) context.described.set(trial, (text = trialWithOutcome(trial)));
   return text;
 }
 
@@ -126,31 +94,10 @@ function unique<T>(values: T[]): T[] {
 // Dates (ISO strings; arithmetic only, no clock)
 // ---------------------------------------------------------------------------------------------
 
-let lastAsOf = '';
-let lastAsOfDay: number | null = null;
-
-/** asOf's day number, kept between calls: every date comparison of a patient asks for it again. */
-function asOfDayNumber(asOf: string): number | null {
-  if (asOf !== lastAsOf) {
-    lastAsOfDay = dayNumber(asOf);
-    lastAsOf = asOf;
-  }
-  return lastAsOfDay;
-}
-
-function dayNumber(iso: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return null;
-  const value = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
-  return Number.isFinite(value) ? value : null;
-}
-
 /** Days from `iso` to asOf (positive = in the past); null when a date is missing or unreadable. */
-function daysBefore(iso: string | null, asOf: string): number | null {
-  if (!iso) return null;
-  const a = dayNumber(iso);
-  const b = asOfDayNumber(asOf);
-  return a === null || b === null ? null : b - a;
+function daysBefore(iso: string | null, asOf: Day | null): number | null {
+  const day = iso && asOf !== null ? toDay(iso) : null;
+  return day === null || asOf === null ? null : asOf - day;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,11 +127,12 @@ const SUICIDAL_KINDS: readonly ComorbidityKey[] = ['suicidal-ideation', 'suicide
 /** A C-SSRS at or above this (yes to ideation with intent, with a plan, or recent behaviour) is high risk. */
 export const CSSRS_HIGH_RISK = 4;
 
-const ACTIVE_STATUSES = new Set(['active', 'recurrence', 'relapse']);
 
 interface Context {
   derived: DerivedRecord;
   asOf: string;
+  /** asOf as a day number (null only for a record built by hand with an unreadable date). */
+  asOfDay: Day | null;
   /** Whole years at asOf, or null when the birth date is not known. */
   age: number | null;
   trialsById: Map<string, Trial>;
@@ -198,19 +146,19 @@ interface Context {
   described: Map<Trial, string>;
 }
 
-function isCurrent(diagnosis: DiagnosisSpan, asOf: string): boolean {
-  if (HISTORY_KINDS.has(diagnosis.kind)) return (daysBefore(diagnosis.onset, asOf) ?? 0) >= 0;
-  if (diagnosis.clinicalStatus !== null && !ACTIVE_STATUSES.has(diagnosis.clinicalStatus)) return false;
-  const abated = daysBefore(diagnosis.abatement, asOf);
+function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
+  if (HISTORY_KINDS.has(diagnosis.kind)) return (daysBefore(diagnosis.onset, asOfDay) ?? 0) >= 0;
+  if (diagnosis.clinicalStatus !== null && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus)) return false;
+  const abated = daysBefore(diagnosis.abatement, asOfDay);
   if (abated !== null && abated >= 0) return false;
   // A diagnosis dated after asOf is not known yet.
-  return (daysBefore(diagnosis.onset, asOf) ?? 0) >= 0;
+  return (daysBefore(diagnosis.onset, asOfDay) ?? 0) >= 0;
 }
 
 function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
   const code = diagnosis.code ? ` (${diagnosis.code})` : '';
   const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
-  const status = diagnosis.clinicalStatus && !ACTIVE_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
+  const status = diagnosis.clinicalStatus && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
   return { text: `${diagnosis.display || diagnosis.kind}${code}${since}${status}`, sources: [diagnosis.source] };
 }
 
@@ -220,9 +168,9 @@ function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
  */
 function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
   return context.derived.diagnoses.filter((d) => {
-    if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOf)) return false;
+    if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOfDay)) return false;
     if (maxAgeDays === undefined) return true;
-    const age = daysBefore(d.onset, context.asOf);
+    const age = daysBefore(d.onset, context.asOfDay);
     return age === null ? !datedOnly : age <= maxAgeDays;
   });
 }
@@ -231,7 +179,7 @@ function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], ma
 function olderDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays: number): DiagnosisSpan[] {
   return context.derived.diagnoses.filter((d) => {
     if (!(kinds as readonly string[]).includes(d.kind)) return false;
-    const age = daysBefore(d.onset, context.asOf);
+    const age = daysBefore(d.onset, context.asOfDay);
     return age !== null && age > maxAgeDays;
   });
 }
@@ -247,7 +195,7 @@ function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urge
 
   for (const score of derived.scores) {
     if (score.instrument !== 'cssrs' || score.value < CSSRS_HIGH_RISK) continue;
-    const age = daysBefore(score.date, derived.asOf);
+    const age = daysBefore(score.date, contextBase.asOfDay);
     if (age === null || age < 0 || age > RECENT_SUICIDAL_IDEATION_DAYS) continue;
     add('suicidal-ideation', {
       text: `C-SSRS ${score.value} on ${score.date.slice(0, 10)} (high risk: ideation with intent or plan, or recent behaviour)`,
@@ -266,6 +214,7 @@ function buildContext(derived: DerivedRecord): Context {
   const base = {
     derived,
     asOf: derived.asOf,
+    asOfDay: toDay(derived.asOf),
     age: derived.demographics?.ageYears ?? null,
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
@@ -350,12 +299,12 @@ function conditionFinding(assessment: Assessment, context: Context): Finding {
   const sources = assessment.conditionSources.length
     ? assessment.conditionSources
     : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
-  const words = CONDITION_WORDS[assessment.condition];
+  const words = CONDITION_NAME[assessment.condition];
   return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources };
 }
 
 function noneRecorded(conditions: readonly ConditionKey[]): string {
-  return `No ${conditions.map((c) => CONDITION_WORDS[c]).join(' or ')} is recorded.`;
+  return `No ${conditions.map((c) => CONDITION_NAME[c]).join(' or ')} is recorded.`;
 }
 
 type CriterionCheck<K extends Criterion['kind']> = (criterion: Extract<Criterion, { kind: K }>, context: Context) => CriterionResult;
@@ -374,7 +323,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const shown: Finding[] = [];
     let best: { met: boolean; findings: Finding[] } | null = null;
     for (const assessment of found) {
-      const label = SHORT_CONDITION[assessment.condition];
+      const label = CONDITION_SHORT[assessment.condition];
       const failed = trialsOf(context, assessment.failedAdequateTrialIds);
       const count = Math.max(assessment.failedAdequateTrials, failed.length);
       const intolerant = criterion.orIntolerance
@@ -403,7 +352,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     });
     const possible = possibleAmong.length ? confirmFinding(possibleAmong, context) : undefined;
     const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
-    const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${SHORT_CONDITION[a.condition]} episode`).join(', ');
+    const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${CONDITION_SHORT[a.condition]} episode`).join(', ');
     return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.`, ...(possible ? { possible } : {}) };
   },
 
@@ -427,7 +376,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     return {
       met: false,
       findings: found.map(finding),
-      missing: `Not treatment-resistant by the definition applied (${found.map((a) => SHORT_CONDITION[a.condition]).join(', ')}).`,
+      missing: `Not treatment-resistant by the definition applied (${found.map((a) => CONDITION_SHORT[a.condition]).join(', ')}).`,
       ...(possible ? { possible } : {}),
     };
   },
@@ -436,13 +385,13 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const findings: Finding[] = [];
     for (const assessment of assessedAmong(context, criterion.conditions)) {
       const episode = assessment.currentEpisode;
-      const days = episode ? daysBefore(episode.start, context.asOf) : null;
+      const days = episode ? daysBefore(episode.start, context.asOfDay) : null;
       if (episode && days !== null && days >= criterion.chronicDays) {
         findings.push({ text: `Chronic: the current episode began ${episode.start} (${(days / 365.25).toFixed(1)} years ago)`, sources: episode.sources });
       }
       const episodes = context.derived.episodes.filter((e) => e.condition === assessment.condition);
       if (episodes.length > 1) {
-        findings.push({ text: `Recurrent: ${episodes.length} ${SHORT_CONDITION[assessment.condition]} episodes in the record`, sources: unique(episodes.flatMap((e) => e.sources)) });
+        findings.push({ text: `Recurrent: ${episodes.length} ${CONDITION_SHORT[assessment.condition]} episodes in the record`, sources: unique(episodes.flatMap((e) => e.sources)) });
       }
       // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (ICD-10-CM tabular list; VSAC "Major Depression Including Remission").
       const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
@@ -538,7 +487,7 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
   'blood-pressure-above': (match, context) => {
     const recent = context.derived.bloodPressure
       .filter((bp) => {
-        const age = daysBefore(bp.date, context.asOf);
+        const age = daysBefore(bp.date, context.asOfDay);
         return age !== null && age >= 0 && age <= match.withinDays;
       })
       .sort((a, b) => (a.date < b.date ? 1 : -1));
@@ -568,7 +517,7 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
         sources: [p.source],
       })),
   'substance-use': (_match, context) => {
-    const disorders = context.derived.diagnoses.filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOf) ?? 0) >= 0).map(diagnosisFinding);
+    const disorders = context.derived.diagnoses.filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0).map(diagnosisFinding);
     const events = context.derived.substanceUse?.shownByEvents;
     return events ? [...disorders, events] : disorders;
   },
@@ -719,7 +668,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     const applicable = option.indications.some((c) => context.assessments.has(c));
     if (!applicable) {
       status = 'not-applicable';
-      reasons = [{ text: `Not applicable: ${option.name} is for ${option.indications.map((c) => CONDITION_WORDS[c]).join(', ')}, and none is recorded.`, sources: [] }];
+      reasons = [{ text: `Not applicable: ${option.name} is for ${option.indications.map((c) => CONDITION_NAME[c]).join(', ')}, and none is recorded.`, sources: [] }];
     } else {
       reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
     }

@@ -5,8 +5,7 @@
  * pharmacogenomics, trials) have no verified code and are written as text.
  */
 import type { ReferenceId } from '../references/registry';
-import type { InterventionId, Verification } from '../types';
-import { catalogOption } from './catalog';
+import type { Verification } from '../types';
 
 export interface ReferralCode {
   system: 'http://snomed.info/sct';
@@ -53,11 +52,6 @@ export type ReceivingServiceId = (typeof RECEIVING_SERVICES)[number]['id'];
 
 export function receivingService(id: string): ReceivingService {
   return RECEIVING_SERVICES.find((s) => s.id === id) ?? RECEIVING_SERVICES.find((s) => s.id === 'psychiatry-service')!;
-}
-
-/** The service an option is referred to unless the clinician picks another (the catalog row's `service`). */
-export function defaultServiceFor(option: InterventionId): ReceivingService {
-  return receivingService(catalogOption(option).service);
 }
 
 /** FHIR request-priority codes offered for a referral. */

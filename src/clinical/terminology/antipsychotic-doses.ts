@@ -18,6 +18,7 @@ import type { RuleRef, Verification } from '../types';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
 
+/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
 export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Gardner 2010: olanzapine 20 mg/day ≡ chlorpromazine 600 mg/day (the anchor for Leucht 2020's olanzapine equivalents). */
 const OLANZAPINE_MG_AT_600_CPZ = 20;
@@ -130,6 +131,10 @@ const LABEL_CONVERSIONS: readonly LabelConversion[] = [
 
 type KeyRow = readonly [route: string, drug: string, value: number, days: number | null];
 
+/**
+ * The canonical name of each table row's drug, filled in as rows are looked at: it is only ever asked for the
+ * tables' own drug names, so it is a lookup table of constant data, the same for every patient, not per-patient state.
+ */
 const canonicalCache = new Map<string, string>();
 /** Rows are keyed by the first word of the drug name ("haloperidol decanoate" -> haloperidol), spelling variants folded. */
 export function canonicalDrug(tableName: string): string {

@@ -295,7 +295,10 @@ const SNOMED_SET_SOURCES: Record<string, string> = {
   pregnancy: SRC.vsacPregnancy,
 };
 
-/** Rules built from the VSAC members (one RuleRef per value set and kind). */
+/**
+ * Rules built from the VSAC members (one RuleRef per value set and kind), made on first use. This and the indexes
+ * below are lookup tables of constant data, built once and the same for every patient, not per-patient state.
+ */
 const snomedSetRules = new Map<string, RuleRef>();
 function snomedSetRule(kind: string, valueSet: number): RuleRef {
   const key = `${kind}@${valueSet}`;
@@ -314,6 +317,7 @@ function snomedSetRule(kind: string, valueSet: number): RuleRef {
   return r;
 }
 
+/** The value-set members by code, built on first use from the generated table (constant data). */
 let snomedIndex: Map<string, { kind: ConditionKind; implies: ComorbidityKey[]; valueSet: number }> | null = null;
 function snomedMember(code: string) {
   if (!snomedIndex) {
@@ -328,6 +332,7 @@ function snomedMember(code: string) {
 function toRuleRef(r: CodeRule): RuleRef {
   return rule(r.id, r.summary, r.source, r.verification);
 }
+/** One RuleRef per code rule, made on first use (constant data). */
 const ruleRefs = new Map<CodeRule, RuleRef>();
 function refOf(r: CodeRule): RuleRef {
   let ref = ruleRefs.get(r);

@@ -24,8 +24,8 @@ export {
   minimumAdequateDose,
   chlorpromazineEquivalent,
   ATRQ_MIN_DOSES,
-  TRRIP_MIN_CPZ_MG_PER_DAY,
 } from './thresholds';
+export { TRRIP_CPZ_MG_PER_DAY } from './antipsychotic-doses';
 export type { DoseThreshold, DoseUse, CpzEquivalent, CpzTable } from './thresholds';
 export { INGREDIENTS, BRANDS, ANTIDEPRESSANT_CLASSES, ingredientByName } from './ingredients';
 export type { IngredientRow, BrandRow } from './ingredients';

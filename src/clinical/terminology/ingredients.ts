@@ -294,4 +294,4 @@ export function rxcuiSource(row: IngredientRow): string {
 }
 
 /** Classes that count as antidepressants for trial purposes. */
-export const ANTIDEPRESSANT_CLASSES: readonly DrugClass[] = ['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant'];
+export const ANTIDEPRESSANT_CLASSES: ReadonlySet<DrugClass> = new Set<DrugClass>(['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant']);

@@ -155,9 +155,13 @@ export interface ProductEntry {
   parsed: ParsedProductName;
 }
 
+/**
+ * The product table by RXCUI, parsed on first use: a lookup table of constant data, built once and the same for every
+ * patient, not per-patient state (parsing all 360 names up front would cost the app's start for records that never ask).
+ */
 let productIndex: Map<string, ProductEntry> | null = null;
 
-/** The RxNorm SCD/SBD product for an RXCUI from the project's product table (parsed once, lazily). */
+/** The RxNorm SCD/SBD product for an RXCUI from the project's product table. */
 export function productByRxcui(rxcui: string): ProductEntry | undefined {
   if (!productIndex) {
     productIndex = new Map();

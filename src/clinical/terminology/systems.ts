@@ -114,3 +114,6 @@ export function normalizeIcd10(code: string): string {
 export function normalizeText(text: string): string {
   return ` ${text.toLowerCase().replace(/[^a-z0-9.%/+-]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
+
+/** Condition.clinicalStatus codes (HL7 condition-clinical) that mean the condition is current. */
+export const ACTIVE_CLINICAL_STATUSES: ReadonlySet<string> = new Set(['active', 'recurrence', 'relapse']);

@@ -14,13 +14,11 @@ import {
   antipsychoticAdequateDose,
   canonicalDrug,
   cpzEquivalentOf,
+  TRRIP_CPZ_MG_PER_DAY,
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
 import { SRC } from './sources';
-
-/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
-export const TRRIP_MIN_CPZ_MG_PER_DAY = 600;
 
 export interface DoseThreshold {
   ingredient: string;
@@ -354,7 +352,7 @@ function antipsychoticThreshold(drug: string): DoseThreshold {
         ? main
         : rule(
             `adequacy.min-dose.trrip-cpz.${drug}`,
-            `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalent = ${fmtMg(a.drugMgPerDay)} mg/day.`,
+            `${drug}: adequate antipsychotic dose >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent = ${fmtMg(a.drugMgPerDay)} mg/day.`,
             `TRRIP adequate dose (Howes 2017, Table 2); ${a.equivalence.rule.source}`,
             a.equivalence.rule.verification,
             ['howes2017', ...(a.equivalence.rule.references ?? [])],
@@ -364,12 +362,12 @@ function antipsychoticThreshold(drug: string): DoseThreshold {
   }
   return {
     ingredient: drug,
-    mgPerDay: TRRIP_MIN_CPZ_MG_PER_DAY,
+    mgPerDay: TRRIP_CPZ_MG_PER_DAY,
     scale: 'mg-cpz-eq',
     drugMgPerDay: null,
     rule: rule(
       `adequacy.min-dose.trrip-cpz.${drug}`,
-      `${drug}: adequate antipsychotic dose >= 600 mg/day chlorpromazine equivalents; no published equivalence for ${drug} in Gardner 2010 or Leucht 2020, so its dose cannot be compared with the threshold.`,
+      `${drug}: adequate antipsychotic dose >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents; no published equivalence for ${drug} in Gardner 2010 or Leucht 2020, so its dose cannot be compared with the threshold.`,
       'TRRIP adequate dose (Howes 2017, Table 2); no equivalence source',
       'U',
       ['howes2017', 'gardner2010', 'leucht2020'],

@@ -15,11 +15,12 @@ import type {
   Reference,
   ServiceRequest,
 } from 'fhir/r4';
-import type { Assessment, ConditionKey, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
-import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
+import { CONDITION_NAME } from '../../clinical/vocabulary';
+import { catalogOption, defaultServiceFor, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
-import { defaultServiceFor, receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
+import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
@@ -27,14 +28,6 @@ export const CAREPLAN_IDENTIFIER_SYSTEM = 'urn:trd-timeline:care-plan-draft';
 export const REFERRAL_IDENTIFIER_SYSTEM = 'urn:trd-timeline:referral-draft';
 /** Provenance has no identifier element in R4: a meta.tag carries the plan's key so it can be found again. */
 export const PROVENANCE_TAG_SYSTEM = 'urn:trd-timeline:write-back';
-
-const CONDITION_NAMES: Record<ConditionKey, string> = {
-  mdd: 'major depressive disorder',
-  'bipolar-depression': 'bipolar depression',
-  schizophrenia: 'schizophrenia',
-  ocd: 'obsessive-compulsive disorder',
-  ptsd: 'posttraumatic stress disorder',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Stable keys
@@ -312,7 +305,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
   if (assessments.length) {
-    lines.push(`It addresses ${assessments.map((a) => CONDITION_NAMES[a.condition]).join(' and ')}.`);
+    lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }
   for (const suggestion of [...input.chosen].sort((a, b) => a.order - b.order)) {
     const option = catalogOption(suggestion.intervention);

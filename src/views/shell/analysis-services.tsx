@@ -13,7 +13,8 @@ import { describeOption as catalogDescription } from '../../clinical/suggestions
 import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
 import { plainText } from '../../clinical/plain-text';
-import { RECEIVING_SERVICES, defaultServiceFor } from '../../clinical/suggestions/receiving-services';
+import { defaultServiceFor } from '../../clinical/suggestions/catalog';
+import { RECEIVING_SERVICES } from '../../clinical/suggestions/receiving-services';
 import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
 
 /** How the app names itself in Provenance. */

@@ -1,6 +1,7 @@
 /** A key for every visual encoding on the timeline; the samples reuse the timeline's own symbols. */
 import type { ReactNode } from 'react';
 import type { Outcome, OutcomeBasis } from '../../clinical/types';
+import { BASELINE_WORDS } from '../../clinical/vocabulary';
 import { OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from './labels';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol } from './marks';
 
@@ -83,7 +84,7 @@ export function Legend() {
           <h4>Symptom scores</h4>
           <ul>
             <Entry sample={<Sample><path d="M 2 14 L 16 6 L 32 12" className="trp-score-line" /><circle cx={16} cy={6} r={3.2} className="trp-score-dot" /></Sample>} text="Score over time" />
-            <Entry sample={<Sample width={20}><rect x={5.5} y={5.5} width={9} height={9} className="trp-score-baseline" /></Sample>} text="Baseline score of a trial (last score in the 8 weeks before its start)" />
+            <Entry sample={<Sample width={20}><rect x={5.5} y={5.5} width={9} height={9} className="trp-score-baseline" /></Sample>} text={`Baseline score of a trial (${BASELINE_WORDS})`} />
             <Entry sample={<Sample><line x1={1} x2={33} y1={10} y2={10} className="trp-remission-line" /></Sample>} text="Remission threshold" />
             <Entry sample={<Sample><line x1={1} x2={33} y1={10} y2={10} className="trp-response-line" /></Sample>} text="Response threshold, relative to the trial's baseline" />
           </ul>

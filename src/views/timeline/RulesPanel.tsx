@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
 import { compareCodeUnits } from '../../clinical/sorted';
+import { BASELINE_WORDS } from '../../clinical/vocabulary';
 import { RuleSource, VerificationBadge } from './Badges';
 
 /** The registry plus any rule a conclusion cites that the registry lacks, each once, by id. */
@@ -99,10 +100,13 @@ function RulesTable({ used, rest }: { used: RuleRef[]; rest: RuleRef[] }) {
       <h4>Display conventions of this view</h4>
       <ul>
         <li>
-          A trial&apos;s baseline score is the last score of the instrument in the 8 weeks before the trial started (or the first in its first
-          week); the response line is drawn relative to it. This is a drawing convention, not the engine&apos;s outcome rule.
+          A trial&apos;s baseline score is the one its outcome is measured from: {BASELINE_WORDS}, on the scale the outcome is judged by; the
+          response line is drawn relative to it.
         </li>
-        <li>Bar height is the daily dose relative to the highest dose of that agent in this record; antipsychotics in chlorpromazine equivalents when a threshold exists.</li>
+        <li>
+          Bar height is the daily dose relative to the highest dose of that agent in this record, in the unit of the trial&apos;s adequate-dose
+          threshold: chlorpromazine equivalents where TRRIP&apos;s threshold applies, else mg/day of the agent.
+        </li>
       </ul>
     </>
   );

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, doseText, weeksText } from './labels';
+import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, doseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -245,7 +245,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
           {current.map((t) => (
             <li key={t.id}>
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
-              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {weeksText(t.durationDays)} ·{' '}
+              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText} ·{' '}
               <span className={t.adequate ? 'trp-adequate-reached' : 'trp-adequate-pending'}>{adequacyWindowText(t)}</span>
             </li>
           ))}

@@ -14,9 +14,8 @@ import {
   displayDate,
   doseText,
   resourceTypeOf,
-  weeksText,
 } from './labels';
-import { adherenceText, doseUnitOf } from './details';
+import { adequateDoseText, adherenceText } from './details';
 
 type SelectSources = ((references: string[]) => void) | undefined;
 
@@ -80,12 +79,12 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 </th>
                 <td>
                   {displayDate(t.start)} – {t.end === null ? 'ongoing' : displayDate(t.end)}
-                  <div className="trp-muted">{weeksText(t.durationDays)}</div>
+                  <div className="trp-muted">{t.durationText}</div>
                 </td>
                 <td>
                   max {doseText(t.maxDailyDoseMg)}
                   <div className="trp-muted">
-                    {t.adequateDoseMg === null ? 'no threshold' : `adequate ≥ ${doseText(t.adequateDoseMg, doseUnitOf(t))}`}
+                    {t.adequateDose === null ? 'no threshold' : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
                   </div>
                 </td>
                 <td>

@@ -27,7 +27,7 @@ import {
   describeProcedure,
   describePsychotherapy,
   describeScore,
-  describeTrial,
+  trialDetails,
   trialItemId,
   type ItemDetails,
 } from './details';
@@ -288,7 +288,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
             </text>
             <g clipPath="url(#trp-plot-clip)">
               {lane.bars.filter((bar) => !bar.offscreen).map((bar) => {
-                const details = describeTrial(bar.trial);
+                const details = trialDetails(bar.trial);
                 const adequateClass = bar.trial.adequate ? 'is-adequate' : 'is-inadequate';
                 const barTop = bar.baseline - (bar.rowHeight - 9);
                 return item(

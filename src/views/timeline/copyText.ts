@@ -3,8 +3,8 @@
  * It holds no name, birth date or identifier: the note already belongs to the patient.
  */
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate, weeksText } from './labels';
-import { adherenceText, doseUnitOf, trialPeriod } from './details';
+import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate } from './labels';
+import { adequateDoseText, adherenceText, trialPeriod } from './details';
 import { adequacyReasonText, doseText } from './labels';
 import { safetyItemText } from './SafetyStrip';
 import { compareCodeUnits } from '../../clinical/sorted';
@@ -27,9 +27,9 @@ export function stagingLines(a: Assessment): string[] {
 
 function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${doseText(t.maxDailyDoseMg)}`;
-  const threshold = t.adequateDoseMg === null ? '' : ` (adequate from ${doseText(t.adequateDoseMg, doseUnitOf(t))})`;
+  const threshold = t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${weeksText(t.durationDays)})`,
+    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${t.durationText})`,
     `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${OUTCOME_LABEL[t.outcome]} (${OUTCOME_BASIS_LABEL[t.outcomeBasis]})${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');

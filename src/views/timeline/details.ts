@@ -2,7 +2,7 @@
  * Plain-words descriptions of every timeline item: the same text feeds the details panel,
  * the SVG items' aria-labels and the table, so what is seen, heard and copied agrees.
  */
-import type { DiagnosisSpan, Episode, ProcedureMark, PsychotherapyCourse, ScorePoint, Trial } from '../../clinical/types';
+import type { AdequateDose, DiagnosisSpan, Episode, ProcedureMark, PsychotherapyCourse, ScorePoint, Trial } from '../../clinical/types';
 import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
@@ -16,8 +16,8 @@ import {
   diagnosisKindLabel,
   displayDate,
   doseText,
-  weeksText,
 } from './labels';
+import { BASELINE_WORDS } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
   id: string;
@@ -35,8 +35,10 @@ export const diagnosisItemId = (index: number) => `diagnosis:${index}`;
 export const procedureItemId = (index: number) => `procedure:${index}`;
 export const scoreItemId = (point: ScorePoint, index: number) => `score:${point.instrument}:${index}`;
 
-export function doseUnitOf(trial: Trial): string {
-  return trial.class === 'antipsychotic' && trial.adequateDoseMg !== null ? 'mg/day CPZ-eq' : 'mg/day';
+/** "50 mg/day", "600 mg/day CPZ-eq (olanzapine 20 mg/day)": the engine's threshold in its own unit. */
+export function adequateDoseText(dose: AdequateDose, ingredient: string): string {
+  const agent = dose.agentMgPerDay === undefined ? '' : ` (${ingredient} ${doseText(dose.agentMgPerDay)})`;
+  return `${doseText(dose.amount, dose.unit)}${agent}`;
 }
 
 export function trialPeriod(trial: Trial): string {
@@ -47,25 +49,19 @@ export function adherenceText(trial: Trial): string {
   return trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
 }
 
-/** "sertraline 100 mg/day × 10 weeks": the short form used in summaries and links. */
-export function trialShortName(trial: Trial): string {
-  const dose = trial.maxDailyDoseMg === null ? 'dose unknown' : `${doseText(trial.maxDailyDoseMg, 'mg/day')}`;
-  return `${trial.ingredient} ${dose} × ${weeksText(trial.durationDays)}`;
-}
-
 export function outcomeText(trial: Trial): string {
   return `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[trial.outcomeBasis]})`;
 }
 
-export function describeTrial(trial: Trial): ItemDetails {
+export function trialDetails(trial: Trial): ItemDetails {
   const threshold =
-    trial.adequateDoseMg === null ? 'no adequate-dose threshold known' : `adequate dose from ${doseText(trial.adequateDoseMg, doseUnitOf(trial))}`;
+    trial.adequateDose === null ? 'no adequate-dose threshold known' : `adequate dose from ${adequateDoseText(trial.adequateDose, trial.ingredient)}`;
   const role = trial.role === 'monotherapy' ? ROLE_LABEL.monotherapy : `${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''}`;
   return {
     id: trialItemId(trial),
     title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
     lines: [
-      `${trialPeriod(trial)}, ${weeksText(trial.durationDays)}`,
+      `${trialPeriod(trial)}, ${trial.durationText}`,
       `Highest dose held: ${doseText(trial.maxDailyDoseMg)}; ${threshold}`,
       `Dose steps: ${
         trial.doseSteps.length === 0
@@ -87,7 +83,7 @@ export function trialAriaLabel(trial: Trial): string {
   const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''})`;
   return [
     `${capitalise(trial.ingredient)}${role}`,
-    `${trialPeriod(trial)}, ${weeksText(trial.durationDays)}`,
+    `${trialPeriod(trial)}, ${trial.durationText}`,
     `highest dose ${doseText(trial.maxDailyDoseMg)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
     `outcome: ${outcomeText(trial).toLowerCase()}`,
   ].join('; ');
@@ -150,7 +146,7 @@ export function describeScore(point: ScorePoint, index: number, baseline: boolea
   return {
     id: scoreItemId(point, index),
     title: `${INSTRUMENT_LABEL[point.instrument]} ${point.value} on ${displayDate(point.date)}`,
-    lines: baseline ? ['Baseline for a trial that started within the following 8 weeks'] : [],
+    lines: baseline ? [`Baseline score of a trial: ${BASELINE_WORDS}`] : [],
     sources: [point.source],
     notes: [],
   };

@@ -1,6 +1,7 @@
 /**
  * Display words for the engine's codes. Pure lookup tables, no clinical judgement here:
- * everything clinical comes from the Derivation, these only name it for people.
+ * everything clinical comes from the Derivation, these only name it for people. The words the engine, the
+ * write-back and the views share come from the engine's vocabulary; the ones only the timeline uses live here.
  */
 import type {
   ComorbidityKey,
@@ -8,12 +9,20 @@ import type {
   DrugClass,
   FlagKind,
   Instrument,
-  Outcome,
-  OutcomeBasis,
   ProcedureKind,
   TrialRole,
-  Verification,
 } from '../../clinical/types';
+import { CONDITION_LABEL } from '../../clinical/vocabulary';
+
+export {
+  CONDITION_LABEL,
+  INSTRUMENT_LABEL,
+  OUTCOME_BASIS_LABEL,
+  OUTCOME_LABEL,
+  OUTCOME_SHORT,
+  VERIFICATION_LABEL,
+  capitalise,
+} from '../../clinical/vocabulary';
 
 /** Order of the class groups on the timeline: antidepressants first, then what is usually added to them. */
 export const DRUG_CLASS_ORDER: DrugClass[] = [
@@ -42,14 +51,6 @@ export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   'nmda-antagonist': 'NMDA antagonist',
   'other-psychotropic': 'Other psychotropic',
   unknown: 'Unrecognised class',
-};
-
-export const CONDITION_LABEL: Record<ConditionKey, string> = {
-  mdd: 'Major depressive disorder',
-  'bipolar-depression': 'Bipolar depression',
-  schizophrenia: 'Schizophrenia',
-  ocd: 'Obsessive-compulsive disorder',
-  ptsd: 'Post-traumatic stress disorder',
 };
 
 const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
@@ -91,33 +92,6 @@ export function isConditionKey(kind: string): kind is ConditionKey {
   return kind in CONDITION_LABEL;
 }
 
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  remission: 'Remission',
-  response: 'Response',
-  partial: 'Partial response',
-  nonresponse: 'Non-response',
-  intolerance: 'Intolerance',
-  ongoing: 'Ongoing',
-  unknown: 'Outcome unknown',
-};
-
-/** Short words printed beside the outcome mark on the timeline when there is room. */
-export const OUTCOME_SHORT: Record<Outcome, string> = {
-  remission: 'remission',
-  response: 'response',
-  partial: 'partial',
-  nonresponse: 'non-response',
-  intolerance: 'intolerance',
-  ongoing: 'ongoing',
-  unknown: 'unknown',
-};
-
-export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
-  measured: 'measured by symptom scores',
-  recorded: 'recorded in the chart',
-  inferred: 'inferred from a switch or stop',
-};
-
 export const ROLE_LABEL: Record<TrialRole, string> = {
   monotherapy: 'monotherapy',
   augmentation: 'augmentation',
@@ -125,8 +99,6 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
   hypnotic: 'hypnotic use (not counted)',
 };
 
-// The engine's own table, so the timeline and the engine's sentences name an instrument the same way.
-export { INSTRUMENT_LABEL } from '../../clinical/outcome';
 
 /** Order of the score charts: depression scales first. */
 export const INSTRUMENT_ORDER: Instrument[] = [
@@ -166,13 +138,6 @@ export const FLAG_LABEL: Record<FlagKind, string> = {
   'comorbid-anxiety': 'Comorbid anxiety',
 };
 
-export const VERIFICATION_LABEL: Record<Verification, string> = {
-  V: 'verified (primary source)',
-  S: 'secondary source',
-  U: 'UNVERIFIED',
-  derived: 'derived from verified numbers',
-};
-
 /**
  * The engine's adequacy reason without its leading verdict ("adequate: 150 mg/day …"), for places that already say
  * "Adequate" or "Not adequate" before it (so no "adequate: adequate:").
@@ -181,21 +146,10 @@ export function adequacyReasonText(reason: string): string {
   return reason.replace(/^(?:not\s+)?adequate:\s*/i, '');
 }
 
-export function capitalise(text: string): string {
-  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
-}
-
 /** "2025-03-01" stays as it is; a dateTime is cut to its date, since the timeline works in days. */
 export function displayDate(value: string | null | undefined): string {
   if (!value) return 'unknown date';
   return value.length > 10 ? value.slice(0, 10) : value;
-}
-
-export function weeksText(days: number): string {
-  const weeks = days / 7;
-  if (weeks < 1) return `${days} day${days === 1 ? '' : 's'}`;
-  const rounded = Math.round(weeks * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} weeks`;
 }
 
 export function doseText(mg: number | null | undefined, unit = 'mg/day'): string {

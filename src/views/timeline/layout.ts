@@ -23,6 +23,8 @@ import {
   diagnosisKindLabel,
 } from './labels';
 import type { ScaleThresholdsView } from './thresholds';
+import { BASELINE_DAYS_BEFORE } from '../../clinical/engine-rules';
+import { ACTIVE_CLINICAL_STATUSES } from '../../clinical/terminology/systems';
 
 // ---------------------------------------------------------------------------------------------
 // Dates and domains
@@ -105,8 +107,8 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
       return { domain: fullDomain(derivation), note: 'No current episode with a start date was found; showing the whole record.' };
     }
     const first = starts.reduce((min, d) => (d < min ? d : min));
-    // A month before the episode start, so the baseline scores before the first trial stay visible.
-    const start = addDays(first, -30);
+    // Back by the engine's baseline window, so the baseline scores of the episode's first trials stay visible.
+    const start = addDays(first, -BASELINE_DAYS_BEFORE);
     return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) }) };
   }
   return { domain: fullDomain(derivation) };
@@ -253,12 +255,9 @@ export function fitText(text: string, roomPx: number, fontPx = 12): string {
 // Medication lanes
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The dose of a step in the unit of the trial's threshold: antipsychotic thresholds are chlorpromazine
- * equivalents (types.ts, Trial.adequateDoseMg), everything else mg/day.
- */
+/** The dose of a step in the unit of the trial's threshold (Trial.adequateDose.unit), which the bar is drawn in. */
 export function comparableDose(step: DoseStep, trial: Trial): number | null {
-  if (trial.class === 'antipsychotic' && trial.adequateDoseMg !== null) return step.cpzEquivalentMg ?? null;
+  if (trial.adequateDose?.unit === 'mg/day CPZ-eq') return step.cpzEquivalentMg ?? null;
   return step.dailyDoseMg;
 }
 
@@ -267,8 +266,8 @@ export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold';
 export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
   const dose = comparableDose(step, trial);
   if (dose === null) return 'unknown';
-  if (trial.adequateDoseMg === null) return 'no-threshold';
-  return dose >= trial.adequateDoseMg ? 'at-or-above' : 'below';
+  if (trial.adequateDose === null) return 'no-threshold';
+  return dose >= trial.adequateDose.amount ? 'at-or-above' : 'below';
 }
 
 export interface DoseSegment {
@@ -316,7 +315,7 @@ export interface Lane {
   top: number;
   height: number;
   bars: TrialBar[];
-  /** mg/day (or CPZ-eq) at the top of the lane's bars; shared by all trials of the agent. */
+  /** Dose at the top of the lane's bars, in the unit of its trials' thresholds; shared by all trials of the agent. */
   doseMax: number;
 }
 
@@ -353,7 +352,7 @@ function trialDates(trial: Trial, asOf: Date): { start: Date; end: Date; ongoing
 export function doseMaxOf(trials: Trial[]): number {
   let max = 0;
   for (const t of trials) {
-    if (t.adequateDoseMg !== null) max = Math.max(max, t.adequateDoseMg);
+    if (t.adequateDose !== null) max = Math.max(max, t.adequateDose.amount);
     for (const s of t.doseSteps) max = Math.max(max, comparableDose(s, t) ?? 0);
   }
   // Headroom above the highest dose so the threshold line never sits on the lane's top edge.
@@ -519,7 +518,7 @@ function layoutBar(
     rowHeight,
     baseline,
     segments,
-    thresholdY: trial.adequateDoseMg === null ? null : y(trial.adequateDoseMg),
+    thresholdY: trial.adequateDose === null ? null : y(trial.adequateDose.amount),
     ongoing: p.ongoing,
     marker: { x: markerX, y: baseline - barMax / 2 },
     showOutcomeMark,
@@ -713,7 +712,7 @@ export function layoutDiagnoses(
       const start = parseDate(d.onset);
       const abatement = parseDate(d.abatement);
       // Still active without an abatement date: runs to "as of"; resolved without one: only its onset is known.
-      const openEnded = !abatement && (d.clinicalStatus === null || ['active', 'recurrence', 'relapse'].includes(d.clinicalStatus));
+      const openEnded = !abatement && (d.clinicalStatus === null || ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus));
       return { start, end: abatement ?? (openEnded ? asOf : null), point: !abatement && !openEnded };
     },
     (d) => diagnosisKindLabel(d.kind) === 'Other' ? d.display : diagnosisKindLabel(d.kind),
@@ -822,32 +821,6 @@ export interface ScoreChart {
   thresholds: ScaleThresholdsView | null;
 }
 
-/**
- * Display rule, not a clinical one: a trial's baseline is the last score of the instrument in the
- * 8 weeks up to its start (or the first in its first week), so "response" lines have something to be relative to.
- */
-export const BASELINE_WINDOW_DAYS_BEFORE = 56;
-export const BASELINE_WINDOW_DAYS_AFTER = 7;
-
-export function baselineFor(trial: Trial, points: ScorePoint[]): ScorePoint | null {
-  const start = parseDate(trial.start);
-  if (!start) return null;
-  let best: { p: ScorePoint; days: number } | null = null;
-  for (const p of points) {
-    const d = parseDate(p.date);
-    if (!d) continue;
-    const days = differenceInCalendarDays(d, start);
-    if (days < -BASELINE_WINDOW_DAYS_BEFORE || days > BASELINE_WINDOW_DAYS_AFTER) continue;
-    // Prefer the latest score on or before the start; otherwise the earliest after it.
-    const better =
-      !best ||
-      (days <= 0 && (best.days > 0 || days > best.days)) ||
-      (days > 0 && best.days > 0 && days < best.days);
-    if (better) best = { p, days };
-  }
-  return best?.p ?? null;
-}
-
 export function remissionText(t: ScaleThresholdsView): string {
   return t.remissionMax === null ? 'no remission cut-off' : `remission ≤ ${t.remissionMax}`;
 }
@@ -899,8 +872,9 @@ export function layoutScoreCharts(
     const baselineSources = new Set<string>();
     const responses: ResponseSegment[] = [];
     for (const trial of trials) {
-      const base = baselineFor(trial, points);
-      if (!base) continue;
+      // The engine's baseline: the score the trial's outcome is measured from, on the scale it is measured by.
+      const base = trial.baselineScore;
+      if (!base || base.instrument !== instrument) continue;
       baselineSources.add(base.source);
       const responseValue = thresholds ? responseValueOf(base.value, thresholds) : null;
       if (responseValue === null) continue;

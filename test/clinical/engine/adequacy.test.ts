@@ -15,7 +15,7 @@ describe('adequacy', () => {
   it('sertraline 25 mg for 10 weeks: dose below the ATRQ minimum of 50 mg (atrq_min_doses.tsv row sertraline)', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('sertraline', 25, START, weeksAfter(START, 10))]), 'sertraline');
     expect(t.adequate).toBe(false);
-    expect(t.adequateDoseMg).toBe(50);
+    expect(t.adequateDose).toEqual({ amount: 50, unit: 'mg/day' });
     expect(t.adequacyReason).toMatch(/dose below 50 mg/);
   });
 
@@ -62,7 +62,7 @@ describe('adequacy', () => {
     const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), statement('cariprazine', 6, START, weeksAfter(START, 8))]);
     const t = trialOf(d, 'cariprazine');
     expect(t.adequate).toBe(true);
-    expect(t.adequateDoseMg).toBe(360);
+    expect(t.adequateDose).toEqual({ amount: 360, unit: 'mg/day CPZ-eq', agentMgPerDay: 6 });
     expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.antipsychotic-at-maximum.oral.cariprazine');
   });
 

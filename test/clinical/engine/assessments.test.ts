@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentOf, condition, derive, ect, mdd, panss, patient, phq9, statement, weeksAfter } from './builders';
 
-/** Two failed adequate trials in the current episode: sertraline 100 mg × 10 weeks, venlafaxine 150 mg × 8 weeks. */
+/** Two failed adequate trials in the current episode: sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks. */
 function twoFailures() {
   const s1 = '2025-01-01';
   const s2 = weeksAfter(s1, 10);
@@ -23,7 +23,7 @@ describe('assessments', () => {
     expect(a.treatmentResistant).toBe(true);
     expect(a.definition.id).toBe('resistance.mdd');
     expect(a.conclusion).toBe(
-      'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg × 10 weeks, venlafaxine 150 mg × 8 weeks).',
+      'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks).',
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { durationDays, isoDate, parseFhirDate, toDay } from '../../../src/clinical/dates';
+import { durationDays, isoDate, parseFhirDate, toDay, wholeYearsBetween } from '../../../src/clinical/dates';
 
 describe('dates: FHIR date parsing by calendar day', () => {
   it('round-trips every day from 1900 to 2150 against Date', () => {
@@ -14,6 +14,17 @@ describe('dates: FHIR date parsing by calendar day', () => {
     expect(parseFhirDate('2025')?.precision).toBe('year');
     expect(parseFhirDate('2025-06')?.precision).toBe('month');
     for (const bad of ['2025-02-29', '2025-13-01', '0001-01-01', '9999-12-31', '2025-06-01T25:00:00Z', 'yesterday', 20250601, null]) expect(parseFhirDate(bad)).toBeNull();
+  });
+  it('2025-02-31 is no date (not 3 March): the one parser every part of the engine uses rejects it', () => {
+    expect(toDay('2025-02-31')).toBeNull();
+    expect(toDay('2025-02-31T10:00:00Z')).toBeNull();
+    expect(toDay('2025-03-03')).not.toBeNull();
+  });
+  it('whole years count a birthday only once it is reached', () => {
+    expect(wholeYearsBetween(toDay('1980-05-17')!, toDay('2026-05-16')!)).toBe(45);
+    expect(wholeYearsBetween(toDay('1980-05-17')!, toDay('2026-05-17')!)).toBe(46);
+    expect(wholeYearsBetween(toDay('2000-02-29')!, toDay('2021-02-28')!)).toBe(20);
+    expect(wholeYearsBetween(toDay('2000-02-29')!, toDay('2021-03-01')!)).toBe(21);
   });
   it('durations in days, weeks and months', () => {
     expect(durationDays({ value: 30, unit: 'days' })).toBe(30);

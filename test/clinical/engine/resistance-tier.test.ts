@@ -33,7 +33,7 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
         confirm: 'the response to haloperidol (a PANSS or BPRS score from the trial, or the clinical notes)',
       },
     ]);
-    expect(a.conclusion).toMatch(/^Possibly meets treatment-resistant schizophrenia \(TRRIP\): 1 failed adequate trial in the current episode \(olanzapine 20 mg × 12 weeks\), and 1 adequate trial without a recorded outcome/);
+    expect(a.conclusion).toMatch(/^Possibly meets treatment-resistant schizophrenia \(TRRIP\): 1 failed adequate trial in the current episode \(olanzapine 20 mg\/day for 12 weeks\), and 1 adequate trial without a recorded outcome/);
     expect(a.conclusion).toMatch(/confirm the response to haloperidol/);
   });
 

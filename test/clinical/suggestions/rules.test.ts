@@ -203,6 +203,14 @@ describe('Urgency (ECT order 2018: rapid response; Spravato label: MDD with acut
     expect(new Set([first?.intervention, second?.intervention])).toEqual(new Set(['ect', 'esketamine']));
   });
 
+  it('an impossible onset date (2025-02-31) is no date: not read as 3 March, so it makes nothing urgent', () => {
+    const asOf = '2025-03-10';
+    const recent = diagnosis('suicidal-ideation', { display: 'Suicidal ideation', code: 'R45.851', onset: '2025-03-03' });
+    expect(suggestionOf(mdd(2, { asOf, diagnoses: [recent] }), 'ect').urgent).toBe(true);
+    const impossible = { ...recent, onset: '2025-02-31' };
+    expect(suggestionOf(mdd(2, { asOf, diagnoses: [impossible] }), 'ect').urgent).toBe(false);
+  });
+
   it('not urgent when the coded ideation is older than 30 days, or its onset is not recorded', () => {
     expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('suicidal-ideation', { onset: '2026-09-01' })] }), 'ect').urgent).toBe(false);
     expect(suggestionOf(mdd(2, { diagnoses: [diagnosis('suicidal-ideation', { onset: null })] }), 'esketamine').urgent).toBe(false);

@@ -4,6 +4,9 @@
  */
 import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef, ScorePoint, Trial } from '../../../src/clinical/types';
 import type { ScaleThresholdsView } from '../../../src/views/timeline/thresholds';
+import { toDay } from '../../../src/clinical/dates';
+import { findBaseline } from '../../../src/clinical/outcome';
+import { describeDuration } from '../../../src/clinical/vocabulary';
 
 export const AS_OF = '2026-11-22';
 
@@ -65,6 +68,7 @@ export interface TrialSpec {
   episodeId?: string | null;
   sources?: string[];
   notes?: string[];
+  /** The threshold is in chlorpromazine equivalents (TRRIP); fixture CPZ-eq = mg × 20. */
   cpz?: boolean;
 }
 
@@ -77,7 +81,8 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
       start: cursor,
       end: stepEnd,
       dailyDoseMg: mg,
-      ...(spec.cpz ? { cpzEquivalentMg: mg === null ? null : mg * 20 } : {}),
+      // As the engine does, every antipsychotic step carries its CPZ equivalent; `cpz` makes it the threshold's unit.
+      ...(spec.cpz || spec.drugClass === 'antipsychotic' ? { cpzEquivalentMg: mg === null ? null : mg * 20 } : {}),
       basis: mg === null ? 'free-text dose could not be read' : `${mg} mg once daily`,
       source: `MedicationRequest/${spec.ingredient}-${spec.start}-${i}`,
     };
@@ -87,16 +92,18 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
   const known = spec.steps.map(([mg]) => mg).filter((m): m is number => m !== null);
   const id = `${spec.ingredient}@${spec.start}`;
   const adequateDoseMg = spec.adequateDoseMg === undefined ? 50 : spec.adequateDoseMg;
+  const durationDays = daysBetween(spec.start, end);
   return {
     id,
     ingredient: spec.ingredient,
     class: spec.drugClass ?? 'ssri',
     start: spec.start,
     end: spec.end,
-    durationDays: daysBetween(spec.start, end),
+    durationDays,
+    durationText: describeDuration(durationDays),
     doseSteps,
     maxDailyDoseMg: known.length ? Math.max(...known) : null,
-    adequateDoseMg,
+    adequateDose: adequateDoseMg === null ? null : { amount: adequateDoseMg, unit: spec.cpz ? 'mg/day CPZ-eq' : 'mg/day' },
     daysAtAdequateDose: daysBetween(spec.start, end),
     adequate: spec.adequate ?? true,
     adequacyReason: spec.adequate === false ? 'dose below minimum for 5 weeks only' : `adequate: ${known.length ? Math.max(...known) : '?'} mg/day for ${Math.round(daysBetween(spec.start, end) / 7)} weeks`,
@@ -105,6 +112,8 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
     outcome: spec.outcome ?? (spec.end === null ? 'ongoing' : 'nonresponse'),
     outcomeBasis: spec.basis ?? 'measured',
     outcomeDetail: spec.detail ?? '',
+    baselineScore: null,
+    followUpScore: null,
     role: spec.role ?? 'monotherapy',
     ...(spec.addedTo ? { addedTo: spec.addedTo } : {}),
     episodeId: spec.episodeId === undefined ? 'mdd-1' : spec.episodeId,
@@ -136,8 +145,32 @@ function mddAssessment(partial: Partial<Assessment>): Assessment {
   };
 }
 
+/**
+ * The trials' baseline and follow-up scores as the engine picks them (its baseline rule, findBaseline; the follow-up
+ * is the latest score after the baseline up to 14 days after the trial), from the fixture's own scores.
+ */
+function withScores(trials: Trial[], scores: ScorePoint[]): Trial[] {
+  return trials.map((t) => {
+    if (t.baselineScore !== null) return t;
+    for (const instrument of ['phq9', 'madrs', 'hamd17', 'qids-sr16', 'ybocs', 'panss', 'pcl5'] as const) {
+      const series = scores
+        .filter((s) => s.instrument === instrument)
+        .map((s) => ({ day: toDay(s.date)!, value: s.value, source: s.source, point: s }))
+        .sort((a, b) => a.day - b.day);
+      const start = toDay(t.start)!;
+      const baseline = findBaseline(series, start) as (typeof series)[number] | null;
+      if (!baseline) continue;
+      const last = toDay(t.end ?? AS_OF)! + 14;
+      const followUp = series.filter((s) => s.day > baseline.day && s.day >= start && s.day <= last).at(-1);
+      if (!followUp) continue;
+      return { ...t, baselineScore: baseline.point, followUpScore: followUp.point };
+    }
+    return t;
+  });
+}
+
 function base(partial: Partial<Derivation>): Derivation {
-  return {
+  return withScoresOf({
     patient: 'fixture',
     asOf: AS_OF,
     demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/fixture' },
@@ -155,7 +188,11 @@ function base(partial: Partial<Derivation>): Derivation {
     unused: [],
     notes: [],
     ...partial,
-  };
+  });
+}
+
+function withScoresOf(derivation: Derivation): Derivation {
+  return { ...derivation, trials: withScores(derivation.trials, derivation.scores) };
 }
 
 const mddDiagnosis = {
@@ -177,7 +214,7 @@ export function mddResponder(): Derivation {
     scores: phq([['2025-08-25', 19], ['2025-10-01', 14], ['2025-11-15', 8], ['2026-01-10', 4], ['2026-06-01', 3]]),
     diagnoses: [mddDiagnosis],
     episodes: [mddEpisode],
-    assessments: [mddAssessment({ trialIds: [sertraline.id], conclusion: 'Does not meet treatment-resistant depression: the one trial in the current episode (sertraline 100 mg × 64 weeks) led to remission.' })],
+    assessments: [mddAssessment({ trialIds: [sertraline.id], conclusion: 'Does not meet treatment-resistant depression: the one trial in the current episode (sertraline 100 mg/day for 64 weeks) led to remission.' })],
     used: [{ reference: 'Condition/mdd', usedFor: 'MDD episode' }],
   });
 }
@@ -207,7 +244,7 @@ export function trdTwoFailures(): Derivation {
         failedAdequateTrialIds: [sertraline.id, venlafaxine.id],
         treatmentResistant: true,
         conclusion:
-          'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg × 10 weeks, venlafaxine 150 mg × 8 weeks).',
+          'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks).',
         flags: [{ kind: 'comorbid-anxiety', text: 'Generalized anxiety disorder active since 2023-01-10', sources: ['Condition/gad'] }, { kind: 'inadequate-dose', text: 'Mirtazapine 15 mg/day, below 30 mg/day', sources: mirtazapine.sources }],
         thaseRush: 2,
         thaseRushBasis: 'two failed adequate trials of different classes (SSRI, SNRI)',

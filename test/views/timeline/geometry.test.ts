@@ -21,7 +21,7 @@ import {
 } from '../../../src/views/timeline/layout';
 import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/thresholds';
 import { SCREEN_POSITIVE } from '../../../src/clinical/safety';
-import { ariaLabelOf, describeTrial } from '../../../src/views/timeline/details';
+import { ariaLabelOf, trialDetails } from '../../../src/views/timeline/details';
 import { AS_OF, thirtyYears, trdTwoFailures, trial } from './fixtures';
 
 const frame = frameFor(1000);
@@ -213,7 +213,7 @@ describe('labels', () => {
 
   it('read a trial to a screen reader as agent, dates, dose, then outcome', () => {
     const t = trial({ ingredient: 'sertraline', start: '2024-07-01', end: '2024-09-09', steps: [[50, 14], [100, 0]], outcome: 'nonresponse' });
-    const label = ariaLabelOf(describeTrial(t));
+    const label = ariaLabelOf(trialDetails(t));
     const at = (word: string) => label.toLowerCase().indexOf(word);
     expect(label.startsWith('Sertraline')).toBe(true);
     expect(at('2024-07-01')).toBeGreaterThan(0);

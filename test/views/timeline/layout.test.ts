@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseISO } from 'date-fns';
 import {
-  baselineFor,
   doseLevel,
   frameFor,
   fullDomain,
@@ -42,7 +41,7 @@ describe('trial bars', () => {
     expect(bar.segments.at(-1)!.x1).toBeCloseTo(bar.x1, 6);
   });
 
-  it('draws the adequate-dose threshold line at the height of adequateDoseMg on the lane dose scale', () => {
+  it('draws the adequate-dose threshold line at the height of the trial\'s adequate dose on the lane dose scale', () => {
     // Sertraline 50 -> 100 mg/day, threshold 50 mg (fixture row RULE_DOSE_SERTRALINE).
     const t = trial({ ingredient: 'sertraline', start: '2024-07-01', end: '2024-09-09', steps: [[50, 14], [100, 0]], adequateDoseMg: 50 });
     const lane = layoutLanes([t], x, frame, laneOptions).lanes[0]!;
@@ -66,10 +65,20 @@ describe('trial bars', () => {
     expect(bar.thresholdY).toBeNull();
   });
 
-  it('compares antipsychotic doses in chlorpromazine equivalents (Trial.adequateDoseMg is CPZ-eq)', () => {
+  it('compares antipsychotic doses in chlorpromazine equivalents when the threshold is in CPZ-eq', () => {
     // Fixture: cpzEquivalentMg = mg × 20; 2 mg -> 40 CPZ (below 100), 5 mg -> 100 CPZ (at threshold).
     const t = trial({ ingredient: 'aripiprazole', drugClass: 'antipsychotic', start: '2026-03-01', end: null, steps: [[2, 30], [5, 0]], adequateDoseMg: 100, cpz: true });
+    expect(t.adequateDose).toEqual({ amount: 100, unit: 'mg/day CPZ-eq' });
     expect(t.doseSteps.map((s) => doseLevel(s, t))).toEqual(['below', 'at-or-above']);
+  });
+
+  it('draws an antipsychotic augmentation in mg of the agent when its threshold is in mg, at its threshold line', () => {
+    // Quetiapine 150 mg/day added to an antidepressant: threshold 150 mg/day of quetiapine, not a CPZ equivalent.
+    const t = trial({ ingredient: 'quetiapine', drugClass: 'antipsychotic', role: 'augmentation', start: '2025-03-01', end: '2025-06-01', steps: [[150, 0]], adequateDoseMg: 150 });
+    expect(t.doseSteps[0]!.cpzEquivalentMg).toBe(3000);
+    const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
+    expect(bar.segments[0]!.level).toBe('at-or-above');
+    expect(bar.segments[0]!.y).toBeCloseTo(bar.thresholdY!, 6);
   });
 
   it('runs an ongoing trial to "as of" and ends it in an arrow, without an outcome word', () => {
@@ -187,7 +196,8 @@ describe('score charts', () => {
     const d = trdTwoFailures();
     const sertraline = d.trials[0]!;
     const phq = d.scores.filter((s) => s.instrument === 'phq9');
-    expect(baselineFor(sertraline, phq)?.value).toBe(21); // 2024-06-20, 11 days before 2024-07-01
+    expect(sertraline.baselineScore?.value).toBe(21); // 2024-06-20, 11 days before 2024-07-01
+    expect(phq.find((s) => s.source === sertraline.baselineScore?.source)?.date).toBe('2024-06-20');
     const { charts } = layoutScoreCharts(d.scores, d.trials, testThresholds, asOf, x, 0, 90, 10);
     const chart = charts.find((c) => c.instrument === 'phq9')!;
     const seg = chart.responses.find((r) => r.trialId === sertraline.id)!;

@@ -102,7 +102,7 @@ describe('timeline items', () => {
     const { container, onSelectSources } = renderPage();
     const bar = container.querySelector<SVGGElement>('[data-item-id="trial:mirtazapine@2024-11-20"]')!;
     expect(bar.getAttribute('tabindex')).toBe('0');
-    expect(bar.getAttribute('aria-label')).toMatch(/^Mirtazapine; 2024-11-20 to 2025-01-02, .*not an adequate trial; outcome: intolerance \(recorded in the chart\)/);
+    expect(bar.getAttribute('aria-label')).toMatch(/^Mirtazapine; 2024-11-20 to 2025-01-02, .*not an adequate trial; outcome: not tolerated \(recorded in the chart\)/);
     bar.focus();
     await user.keyboard('{Enter}');
     const details = screen.getByTestId('trp-details');
@@ -178,7 +178,7 @@ describe('tables and the not-used list', () => {
     expect(mirtazapine.textContent).toMatch(/Not adequate/);
     expect(mirtazapine.textContent).toMatch(/adequate ≥ 30 mg\/day/);
     expect(mirtazapine.textContent).toMatch(/92% of days covered/);
-    expect(mirtazapine.textContent).toMatch(/Intolerance.*recorded in the chart/);
+    expect(mirtazapine.textContent).toMatch(/Not tolerated.*recorded in the chart/);
     expect(mirtazapine.textContent).toMatch(/MedicationRequest\/mirtazapine-2024-11-20-0/);
   });
 

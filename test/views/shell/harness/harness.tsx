@@ -30,7 +30,7 @@ const queries: QueryLogEntry[] = [
 const finding = (text: string, sources: string[] = []) => ({ text, sources });
 const suggestions = [
   { intervention: 'tms', name: 'Repetitive transcranial magnetic stimulation (rTMS)', status: 'suggested', urgent: false, order: 10,
-    reasons: [finding('2 failed adequate antidepressant trials in the current MDD episode (sertraline 150 mg × 10 weeks, venlafaxine 225 mg × 8 weeks)', ['MedicationRequest/mr-1', 'MedicationRequest/mr-2'])],
+    reasons: [finding('2 failed adequate antidepressant trials in the current MDD episode (sertraline 150 mg/day for 10 weeks, venlafaxine 225 mg/day for 8 weeks)', ['MedicationRequest/mr-1', 'MedicationRequest/mr-2'])],
     cautions: [], contraindications: [] },
   { intervention: 'esketamine', name: 'Esketamine nasal spray (Spravato)', status: 'suggested', urgent: true, order: 20,
     reasons: [finding('MDD with 2 failed adequate trials', ['Condition/mdd-1']), finding('PHQ-9 item 9 = 2 on 2026-11-15', ['Observation/phq9-i9'])],

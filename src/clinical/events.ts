@@ -1,0 +1,48 @@
+/**
+ * What the first pass (classify.ts) makes of medication and intolerance records, read by the passes after it
+ * (trials, adherence, outcome, history). Types only, so those passes do not depend on the classifier.
+ */
+import type { Day } from './dates';
+import type { DrugClass, MedicationIdentity } from './types';
+
+export type EventKind = 'statement' | 'request' | 'dispense';
+
+/** One medication record on the time axis (a statement, a prescription's supply, or a dispense). */
+export interface MedicationEvent {
+  reference: string;
+  kind: EventKind;
+  ingredient: string;
+  drugClass: DrugClass;
+  identity: MedicationIdentity;
+  /** "Medication/x" when the medication came from a referenced Medication resource. */
+  medicationSource?: string;
+  start: Day;
+  /** Last day covered (inclusive); asOf for ongoing records. */
+  end: Day;
+  /** True when the record says the agent is still taken as of asOf. */
+  ongoing: boolean;
+  /** An open record (active or on-hold order, active statement without an end): runs until replaced, stopped or death. */
+  open: boolean;
+  /** True when the record ended but says nowhere when (completed/stopped without an end date). */
+  endUnknown: boolean;
+  dailyDoseMg: number | null;
+  doseBasis: string;
+  /** Dispenses only: days supplied (for adherence). */
+  daysSupply: number | null;
+  /** Why it was stopped, when the record says so. */
+  stopReason: StopReason | null;
+  notes: string[];
+}
+
+export interface StopReason {
+  /** mixed: the reason names both a lack of effect and an adverse effect ("no improvement; sedation"). */
+  kind: 'adverse' | 'ineffective' | 'mixed';
+  text: string;
+}
+
+export interface IntoleranceEvidence {
+  ingredient: string;
+  day: Day | null;
+  text: string;
+  reference: string;
+}

@@ -1,0 +1,129 @@
+/**
+ * The words for the engine's codes, one table each, used alike by the engine's sentences, the write-back and the
+ * views, so a condition, an outcome, a scale or a trial reads the same on the page, in the note and in the chart.
+ * Words only: no clinical judgement here.
+ */
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { SCALE_TABLE } from './terminology/scales';
+import type { ConditionKey, Instrument, Outcome, OutcomeBasis, Trial, Verification } from './types';
+
+/** A condition in a sentence ("no posttraumatic stress disorder is recorded"); DSM-5 spelling. */
+export const CONDITION_NAME: Record<ConditionKey, string> = {
+  mdd: 'major depressive disorder',
+  'bipolar-depression': 'bipolar depression',
+  schizophrenia: 'schizophrenia',
+  ocd: 'obsessive-compulsive disorder',
+  ptsd: 'posttraumatic stress disorder',
+};
+
+/** A condition as a heading or label ("Posttraumatic stress disorder"). */
+export const CONDITION_LABEL: Record<ConditionKey, string> = {
+  mdd: capitalise(CONDITION_NAME.mdd),
+  'bipolar-depression': capitalise(CONDITION_NAME['bipolar-depression']),
+  schizophrenia: capitalise(CONDITION_NAME.schizophrenia),
+  ocd: capitalise(CONDITION_NAME.ocd),
+  ptsd: capitalise(CONDITION_NAME.ptsd),
+};
+
+/** The short form clinicians write ("MDD", "PTSD"). */
+export const CONDITION_SHORT: Record<ConditionKey, string> = {
+  mdd: 'MDD',
+  'bipolar-depression': 'bipolar depression',
+  schizophrenia: 'schizophrenia',
+  ocd: 'OCD',
+  ptsd: 'PTSD',
+};
+
+/** A trial's outcome in a sentence; capitalised as a label. */
+export const OUTCOME_WORDS: Record<Outcome, string> = {
+  remission: 'remission',
+  response: 'response',
+  partial: 'partial response',
+  nonresponse: 'non-response',
+  intolerance: 'not tolerated',
+  ongoing: 'ongoing',
+  unknown: 'outcome unknown',
+};
+
+/** A trial's outcome as a label ("Partial response"). */
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  remission: capitalise(OUTCOME_WORDS.remission),
+  response: capitalise(OUTCOME_WORDS.response),
+  partial: capitalise(OUTCOME_WORDS.partial),
+  nonresponse: capitalise(OUTCOME_WORDS.nonresponse),
+  intolerance: capitalise(OUTCOME_WORDS.intolerance),
+  ongoing: capitalise(OUTCOME_WORDS.ongoing),
+  unknown: capitalise(OUTCOME_WORDS.unknown),
+};
+
+/** The few letters printed beside a trial's outcome mark on the timeline, where room is short. */
+export const OUTCOME_SHORT: Record<Outcome, string> = {
+  remission: 'remission',
+  response: 'response',
+  partial: 'partial',
+  nonresponse: 'non-response',
+  intolerance: 'intolerance',
+  ongoing: 'ongoing',
+  unknown: 'unknown',
+};
+
+/** How an outcome is known. */
+export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
+  measured: 'measured by symptom scores',
+  recorded: 'recorded in the chart',
+  inferred: 'inferred from a switch or stop',
+};
+
+/** A rule's verification tag as a citation prints it: "[verified]". */
+export const VERIFICATION_WORDS: Record<Verification, string> = {
+  V: 'verified',
+  S: 'secondary source',
+  U: 'UNVERIFIED',
+  derived: 'derived',
+};
+
+/** What each verification tag means, where the tags are explained (rules panel, legend). */
+export const VERIFICATION_LABEL: Record<Verification, string> = {
+  V: 'verified (primary source)',
+  S: 'secondary source',
+  U: 'UNVERIFIED',
+  derived: 'derived from verified numbers',
+};
+
+/** How clinicians write each instrument's name: the name in its scale's row (terminology/scales.ts). */
+export const INSTRUMENT_LABEL = Object.fromEntries(SCALE_TABLE.map((s) => [s.instrument, s.name])) as Record<Instrument, string>;
+
+export function instrumentLabel(i: Instrument): string {
+  return INSTRUMENT_LABEL[i] ?? i;
+}
+
+/** Which score is a trial's baseline, in words (the engine's window, engine-rules.ts). */
+export const BASELINE_WORDS = `the last score in the ${BASELINE_DAYS_BEFORE} days before the trial started, or else the first in its first ${BASELINE_DAYS_AFTER} days`;
+
+/**
+ * A duration in the one rounding used everywhere: whole weeks completed from two weeks on ("9 weeks" for 69 days,
+ * as adequacy counts weeks: 41 days are not 6 weeks), days below that ("10 days").
+ */
+export function describeDuration(days: number): string {
+  if (days >= 14) return `${Math.floor(days / 7)} weeks`;
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** What `describeTrial` reads of a trial (the engine describes trials before they are final). */
+export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'durationDays' | 'start' | 'end'>;
+
+/** "sertraline 100 mg/day for 9 weeks", "bupropion (dose unknown) since 2025-02-01": one trial in a sentence. */
+export function describeTrial(trial: DescribedTrial): string {
+  const dose = trial.maxDailyDoseMg === null ? ' (dose unknown)' : ` ${formatMg(trial.maxDailyDoseMg)} mg/day`;
+  const span = trial.end === null ? `since ${trial.start}` : `for ${describeDuration(trial.durationDays)}`;
+  return `${trial.ingredient}${dose} ${span}`;
+}
+
+/** A dose without a float's noise: 37.5 stays, 33.333333 reads 33.33. */
+export function formatMg(mg: number): string {
+  return String(Math.round(mg * 100) / 100);
+}
+
+export function capitalise(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}

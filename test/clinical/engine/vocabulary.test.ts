@@ -1,0 +1,40 @@
+/** One vocabulary: a trial's duration and description read the same in the engine's sentences and in the views. */
+import { describe, expect, it } from 'vitest';
+import { CONDITION_LABEL, CONDITION_NAME, describeDuration, describeTrial, OUTCOME_LABEL, OUTCOME_WORDS } from '../../../src/clinical/vocabulary';
+import { trialDetails } from '../../../src/views/timeline/details';
+import { trial } from '../../views/timeline/fixtures';
+
+describe('durations: one week rounding', () => {
+  it('counts whole weeks completed from two weeks on, days below', () => {
+    expect(describeDuration(69)).toBe('9 weeks');
+    expect(describeDuration(70)).toBe('10 weeks');
+    expect(describeDuration(41)).toBe('5 weeks'); // not "6 weeks": 41 days fall short of a 6-week trial
+    expect(describeDuration(14)).toBe('2 weeks');
+    expect(describeDuration(13)).toBe('13 days');
+    expect(describeDuration(1)).toBe('1 day');
+  });
+
+  it('a 69-day trial reads "9 weeks" in the engine\'s description and in the view\'s details', () => {
+    const t = trial({ ingredient: 'sertraline', start: '2025-01-01', end: '2025-03-11', steps: [[100, 0]] });
+    expect(t.durationDays).toBe(69);
+    expect(describeTrial(t)).toBe('sertraline 100 mg/day for 9 weeks');
+    expect(trialDetails(t).lines[0]).toBe('2025-01-01 to 2025-03-11, 9 weeks');
+  });
+
+  it('describes an ongoing trial by its start and an unknown dose as such', () => {
+    expect(describeTrial({ ingredient: 'bupropion', maxDailyDoseMg: null, durationDays: 30, start: '2026-10-01', end: null })).toBe(
+      'bupropion (dose unknown) since 2026-10-01',
+    );
+  });
+});
+
+describe('condition and outcome words', () => {
+  it('names a condition one way, as a label and in a sentence', () => {
+    expect(CONDITION_NAME.ptsd).toBe('posttraumatic stress disorder');
+    expect(CONDITION_LABEL.ptsd).toBe('Posttraumatic stress disorder');
+  });
+
+  it('labels are the sentence words capitalised', () => {
+    for (const [outcome, words] of Object.entries(OUTCOME_WORDS)) expect(OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL].toLowerCase()).toBe(words);
+  });
+});

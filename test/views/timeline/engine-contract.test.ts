@@ -1,0 +1,137 @@
+/**
+ * The timeline draws what the engine derived: every demo patient's real derivation (sandbox/patients, through
+ * derivePatient) is laid out, and each bar's dose, threshold line and adequacy is checked against the engine's verdict
+ * on that trial, never against a rule of the view's own.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Resource } from 'fhir/r4';
+import { demoPatients } from '../../../sandbox/patients';
+import { DX, RecordBuilder } from '../../../sandbox/patients/fhir';
+import { derivePatient } from '../../../src/clinical/index';
+import type { Derivation, Trial } from '../../../src/clinical/types';
+import { doseScale, frameFor, fullDomain, layoutLanes, layoutScoreCharts, parseDate, timeScale, trialLabel, type Lane } from '../../../src/views/timeline/layout';
+import { terminologyThresholds } from '../../../src/views/timeline/thresholds';
+
+const TODAY = new Date('2026-11-22T08:00:00Z');
+const AS_OF = TODAY.toISOString().slice(0, 10);
+const ROW_HEIGHT = 30;
+const BAR_MAX = ROW_HEIGHT - 9;
+
+function derive(id: string, resources: Resource[]): Derivation {
+  return derivePatient({ patientId: id, resources }, { asOf: AS_OF });
+}
+
+function lanesOf(derivation: Derivation): Lane[] {
+  const frame = frameFor(1200);
+  const x = timeScale(fullDomain(derivation), frame.plotLeft, frame.plotRight);
+  const layout = layoutLanes(derivation.trials, x, frame, { top: 0, asOf: parseDate(derivation.asOf)!, rowHeight: ROW_HEIGHT });
+  expect(layout.unplaced).toEqual([]);
+  return layout.lanes;
+}
+
+/** The engine's dose of a step in the unit of the trial's threshold (types.ts, Trial.adequateDose). */
+function engineDose(trial: Trial, step: Trial['doseSteps'][number]): number | null {
+  return trial.adequateDose?.unit === 'mg/day CPZ-eq' ? (step.cpzEquivalentMg ?? null) : step.dailyDoseMg;
+}
+
+/** Every difference between the bars of a derivation and the engine's verdicts on its trials. */
+function disagreements(derivation: Derivation): string[] {
+  const problems: string[] = [];
+  const drawn = new Set<string>();
+  for (const lane of lanesOf(derivation)) {
+    for (const bar of lane.bars) {
+      const t = bar.trial;
+      drawn.add(t.id);
+      const say = (what: string) => problems.push(`${derivation.patient} ${t.id}: ${what}`);
+      const y = doseScale(lane.doseMax, bar.baseline, BAR_MAX);
+      // The threshold line is the engine's threshold, in its unit, on the lane's scale.
+      if (t.adequateDose === null) {
+        if (bar.thresholdY !== null) say('threshold line drawn without a threshold');
+      } else if (bar.thresholdY === null || Math.abs(bar.thresholdY - y(t.adequateDose.amount)) > 1e-9) {
+        say(`threshold line at ${bar.thresholdY}, the engine's ${t.adequateDose.amount} ${t.adequateDose.unit} is at ${y(t.adequateDose.amount)}`);
+      }
+      // Each segment is an engine dose step, drawn at its dose in the threshold's unit.
+      const atOrAbove = bar.segments.filter((s) => s.level === 'at-or-above');
+      for (const segment of bar.segments) {
+        if (!t.doseSteps.includes(segment.step) && t.doseSteps.length > 0) say('a segment that is no dose step of the trial');
+        const dose = t.doseSteps.includes(segment.step) ? engineDose(t, segment.step) : null;
+        if (dose === null) {
+          if (segment.level !== 'unknown') say(`segment of unknown dose drawn as ${segment.level}`);
+          continue;
+        }
+        const expectedTop = Math.min(y(dose), bar.baseline - 3);
+        if (Math.abs(segment.y - expectedTop) > 1e-9) say(`segment of ${dose} drawn at ${segment.y}, not ${expectedTop}`);
+        if (segment.level === 'at-or-above' && bar.thresholdY !== null && segment.y > bar.thresholdY + 1e-9) say(`segment at or above its threshold drawn below the line`);
+      }
+      // The engine's verdict: days at the adequate dose mean a step drawn at or above the line, and none mean none.
+      if (t.adequateDose !== null && t.doseSteps.some((s) => engineDose(t, s) !== null)) {
+        if (t.daysAtAdequateDose > 0 && atOrAbove.length === 0) say(`${t.daysAtAdequateDose} days at the adequate dose, but no step drawn at or above the line`);
+        if (t.daysAtAdequateDose === 0 && atOrAbove.length > 0) say('no day at the adequate dose, but a step drawn at or above the line');
+      }
+      if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
+      // The words beside the bar say the engine's adequacy.
+      if (trialLabel(t).endsWith(', inadequate') === t.adequate) say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}`);
+    }
+  }
+  for (const t of derivation.trials) if (!drawn.has(t.id)) problems.push(`${derivation.patient} ${t.id}: not drawn`);
+  return problems;
+}
+
+describe('the timeline draws the engine\'s verdict on every trial of every demo patient', () => {
+  it.each(demoPatients.map((p) => [p.id, p] as const))('%s', (id, patient) => {
+    const derivation = derive(id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+    expect(disagreements(derivation)).toEqual([]);
+  });
+
+  it('schizophrenia-trs: antipsychotic monotherapy is drawn in chlorpromazine equivalents, TRRIP\'s unit', () => {
+    const patient = demoPatients.find((p) => p.id === 'schizophrenia-trs')!;
+    const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+    const olanzapine = derivation.trials.find((t) => t.ingredient === 'olanzapine')!;
+    expect(olanzapine.adequateDose).toEqual({ amount: 600, unit: 'mg/day CPZ-eq', agentMgPerDay: 20 });
+    const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === olanzapine)!;
+    expect(bar.segments.some((s) => s.level === 'at-or-above')).toBe(olanzapine.daysAtAdequateDose > 0);
+  });
+});
+
+describe('an antipsychotic added to an antidepressant is drawn in mg of the agent, the unit of its threshold', () => {
+  // Recurrent MDD: sertraline 100 mg/day for 20 weeks; quetiapine 150 mg/day added after 6 weeks for 10 weeks.
+  const b = new RecordBuilder(TODAY, 'quetiapine-augmentation');
+  b.patient({ given: ['Test'], family: 'Augmentation', gender: 'female', ageYears: 45 });
+  b.condition('mdd', { ...DX.mddRecurrentModerate, text: 'Major depressive disorder, recurrent, moderate', onset: 200 });
+  b.course('sertraline', { start: 180, steps: [{ product: 'sertraline100', perDay: 1, days: 140 }], stopReason: 'No response' });
+  b.course('quetiapine', { start: 138, steps: [{ product: 'quetiapine150', perDay: 1, days: 70 }], stopReason: 'No response' });
+  const derivation = derive('quetiapine-augmentation', (b.bundle().entry ?? []).map((e) => e.resource!));
+  const quetiapine = derivation.trials.find((t) => t.ingredient === 'quetiapine')!;
+
+  it('the engine judges quetiapine 150 mg/day augmentation adequate against its 150 mg/day threshold', () => {
+    expect(quetiapine.role).toBe('augmentation');
+    expect(quetiapine.adequateDose).toEqual({ amount: 150, unit: 'mg/day' });
+    expect(quetiapine.adequate).toBe(true);
+  });
+
+  it('its bar reaches its threshold line and reads adequate', () => {
+    const bar = lanesOf(derivation).flatMap((l) => l.bars).find((x) => x.trial === quetiapine)!;
+    expect(bar.segments.map((s) => s.level)).toEqual(['at-or-above']);
+    expect(bar.segments[0]!.y).toBeCloseTo(bar.thresholdY!, 9);
+    expect(trialLabel(quetiapine)).not.toContain('inadequate');
+    expect(disagreements(derivation)).toEqual([]);
+  });
+});
+
+describe('score charts mark the engine\'s baselines', () => {
+  it.each(demoPatients.map((p) => [p.id, p] as const))('%s: each response line starts at the baseline score the engine measured the trial from', (id, patient) => {
+    const derivation = derive(id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+    const frame = frameFor(1200);
+    const x = timeScale(fullDomain(derivation), frame.plotLeft, frame.plotRight);
+    const { charts } = layoutScoreCharts(derivation.scores, derivation.trials, terminologyThresholds, parseDate(derivation.asOf)!, x, 0, 90, 10);
+    for (const chart of charts) {
+      for (const response of chart.responses) {
+        const t = derivation.trials.find((trial) => trial.id === response.trialId)!;
+        expect(t.baselineScore?.instrument).toBe(chart.instrument);
+        expect(response.baselineValue).toBe(t.baselineScore!.value);
+      }
+      const baselines = new Set(derivation.trials.flatMap((t) => (t.baselineScore?.instrument === chart.instrument ? [t.baselineScore.source] : [])));
+      expect(new Set(chart.dots.filter((d) => d.baseline).map((d) => d.point.source))).toEqual(baselines);
+    }
+  });
+});
