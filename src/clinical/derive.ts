@@ -5,26 +5,33 @@
  */
 import type { Resource } from 'fhir/r4';
 import { Ledger } from './accounting';
-import { hypnoticDoseOf, judgeAdequacy } from './adequacy';
-import { proportionOfDaysCovered } from './adherence';
-import { classifyResources } from './classify';
+import { hypnoticDoseOf, judgeAdequacy } from './pipeline/6-adequacy';
+import { proportionOfDaysCovered } from './pipeline/5-adherence';
+import { classifyResources } from './pipeline/1-classify';
 import type { IntoleranceEvidence } from './events';
 import { type Day, asOfDay, isoDate, toDay } from './dates';
 import { describeDuration } from './vocabulary';
 import { SWITCH_WINDOW_DAYS } from './engine-rules';
-import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './episodes';
-import { type DatedScore, type MeasuredScores, judgeOutcome } from './outcome';
-import { assignRoles, type RoleResult } from './roles';
-import { assess, makeRejudge } from './staging/assessments';
+import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './pipeline/3-episodes';
+import { type DatedScore, type MeasuredScores, judgeOutcome } from './pipeline/7-outcome';
+import { assignRoles, type RoleResult } from './pipeline/4-roles';
+import { assess, makeRejudge } from './pipeline/8-resistance';
 import type { JudgedTrial } from './staging/judged';
 import { ANTIDEPRESSANT_CLASSES } from './terminology/ingredients';
 import { evaluateSuggestions } from './suggestions';
 import { demographicsOf, deriveSafety } from './safety';
-import { dataNotesOf, isTobaccoUse, mergePsychotherapy, otherTreatments, PSYCHIATRIC_KINDS, substanceUseOf } from './history';
-import { CARE_EVENT_LABEL } from './terminology/history';
-import { cpzOf } from './thresholds';
-import type { TrialDraft } from './trials';
-import { buildTrials } from './trials';
+import {
+  dataNotesOf,
+  isTobaccoUse,
+  mergePsychotherapy,
+  otherTreatments,
+  PSYCHIATRIC_KINDS,
+  substanceUseOf,
+} from './pipeline/9-history';
+import { CARE_EVENT_LABEL } from './terminology/history-codes';
+import { cpzOf } from './cutoffs';
+import type { TrialDraft } from './pipeline/2-trials';
+import { buildTrials } from './pipeline/2-trials';
 import { compareCodeUnits, firstIndexWhere } from './sorted';
 import type {
   ConditionKey,

@@ -3,7 +3,7 @@
  */
 export { derivePatient, deriveSafely, groupResourcesByPatient, patientIdOf, medicationReferencesOf } from './derive';
 export type { GroupedResources } from './derive';
-export { RULES } from './rules';
+export { RULES } from './all-rules';
 export { accountingHolds } from './accounting';
 export * from './engine-rules';
 export * from './durations';

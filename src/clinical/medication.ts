@@ -28,7 +28,7 @@ import {
   type ParsedProductName,
 } from './terminology/products';
 import { codingsOf, conceptText, systemKeyOf } from './terminology/systems';
-import { MEDICATION_RULES } from './terminology/rules';
+import { MEDICATION_RULES } from './terminology/medication-rules';
 
 /** One ingredient of a multi-ingredient product (e.g. Symbyax: olanzapine + fluoxetine). */
 export interface MedicationComponent {
@@ -63,7 +63,7 @@ export function isAntidepressant(identity: MedicationIdentity): boolean {
 
 /**
  * What a medication concept (or a Medication resource) is: ingredient, class, strength, how it was recognised. A
- * derivation asks once per distinct concept (classify.ts keeps the answers for the record).
+ * derivation asks once per distinct concept (pipeline/1-classify.ts keeps the answers for the record).
  */
 export function identifyMedication(concept: CodeableConcept | undefined, medication?: Medication): MedicationIdentityDetail {
   const display = conceptText(concept) || (medication ? conceptText(medication.code) : '');

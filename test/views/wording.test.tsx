@@ -8,7 +8,7 @@ import { cleanup, render } from '@testing-library/react';
 import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
-import { RULES } from '../../src/clinical/rules';
+import { RULES } from '../../src/clinical/all-rules';
 import type { Derivation } from '../../src/clinical/types';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
 import { copyToNoteText } from '../../src/views/timeline/copyText';

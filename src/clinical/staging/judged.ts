@@ -1,7 +1,7 @@
 /** A trial together with the engine's judgements of it in one condition's context (used by staging and assessments). */
-import type { AdequacyResult } from '../adequacy';
-import type { OutcomeResult } from '../outcome';
-import type { TrialDraft } from '../trials';
+import type { AdequacyResult } from '../pipeline/6-adequacy';
+import type { OutcomeResult } from '../pipeline/7-outcome';
+import type { TrialDraft } from '../pipeline/2-trials';
 import type { TrialRole } from '../types';
 import { isoDate } from '../dates';
 import type { DescribedTrial } from '../vocabulary';

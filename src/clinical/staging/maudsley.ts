@@ -3,7 +3,7 @@
  * whether it rests on data, on an estimate (e.g. severity from PHQ-9 bands) or is missing (scored at its minimum).
  */
 import { type Day, monthsBetween } from '../dates';
-import type { DatedScore } from '../outcome';
+import type { DatedScore } from '../pipeline/7-outcome';
 import type { DiagnosisSpan, MaudsleyItem, ProcedureMark } from '../types';
 import { type JudgedTrial, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';

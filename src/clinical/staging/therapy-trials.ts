@@ -6,10 +6,10 @@
  * medication trials. Pure: the scores are passed in.
  */
 import { type Day, isoDate, toDay } from '../dates';
-import { type DatedScore, INSTRUMENTS_FOR, findBaseline } from '../outcome';
+import { type DatedScore, INSTRUMENTS_FOR, findBaseline } from '../pipeline/7-outcome';
 import { instrumentLabel } from '../vocabulary';
-import { THERAPY_COUNTED } from '../terminology/history';
-import { cutoffsOf } from '../thresholds';
+import { THERAPY_COUNTED } from '../terminology/history-codes';
+import { cutoffsOf } from '../cutoffs';
 import type { ConditionKey, Instrument, Outcome, PsychotherapyCourse, TherapyTrial } from '../types';
 
 /** Scores up to two weeks after the last session still reflect the course (as for medication trials). */

@@ -4,7 +4,7 @@
  */
 import type { InterventionId } from '../types';
 import { catalogOption } from './catalog';
-import { cite } from './evaluate';
+import { cite } from './context';
 
 export interface OptionDescription {
   name: string;

@@ -16,7 +16,7 @@ import { CPZ_GARDNER_2010, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated'
 import type { ReferenceId } from '../references/registry';
 import type { RuleRef, Verification } from '../types';
 import { ingredientByName } from './ingredients';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 
 /** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
 export const TRRIP_CPZ_MG_PER_DAY = 600;

@@ -13,7 +13,7 @@
 import type { CodeableConcept } from 'fhir/r4';
 import type { ComorbidityKey, ConditionKey, RuleRef, Verification } from '../types';
 import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 import { SRC } from './sources';
 import { codingsOf, conceptText, normalizeIcd10, systemKeyOf, unknownSystemsOf } from './systems';
 

@@ -1,16 +1,16 @@
 /**
  * Terminology layer (pure): code sets, dose tables, scale thresholds and classifiers, each returning the rule
  * (RuleRef: source + verification tag) it applied. Medication identity and daily dose live beside it in
- * src/clinical/medication.ts and src/clinical/dose.ts.
+ * src/clinical/medication.ts and src/clinical/dose/.
  */
 import type { RuleRef } from '../types';
 import { CONDITION_RULES, snomedValueSetRules } from './conditions';
-import { HISTORY_TERMINOLOGY_RULES } from './history';
+import { HISTORY_TERMINOLOGY_RULES } from './history-codes';
 import { OBSERVATION_RULES } from './observations';
 import { PROCEDURE_RULES } from './procedures';
-import { DOSE_RULES, MEDICATION_RULES } from './rules';
+import { DOSE_RULES, MEDICATION_RULES } from './medication-rules';
 import { scaleRules } from './scales';
-import { doseTableRules } from './thresholds';
+import { doseTableRules } from './dose-tables';
 
 export { classifyCondition, conditionNotRecognisedReason, ICD10_RULES, SNOMED_RULES } from './conditions';
 export type { ConditionClass, ConditionKind } from './conditions';
@@ -24,14 +24,14 @@ export {
   minimumAdequateDose,
   chlorpromazineEquivalent,
   ATRQ_MIN_DOSES,
-} from './thresholds';
+} from './dose-tables';
 export { TRRIP_CPZ_MG_PER_DAY } from './antipsychotic-doses';
-export type { DoseThreshold, DoseUse, CpzEquivalent, CpzTable } from './thresholds';
+export type { DoseThreshold, DoseUse, CpzEquivalent, CpzTable } from './dose-tables';
 export { INGREDIENTS, BRANDS, ANTIDEPRESSANT_CLASSES, ingredientByName } from './ingredients';
 export type { IngredientRow, BrandRow } from './ingredients';
 export { parseRxNormName, productByRxcui } from './products';
 export { SYSTEM_URIS, systemKeyOf, unknownSystemsOf, conceptText, codingsOf } from './systems';
-export { MEDICATION_RULES, DOSE_RULES } from './rules';
+export { MEDICATION_RULES, DOSE_RULES } from './medication-rules';
 
 function dedupe(rules: RuleRef[]): RuleRef[] {
   const seen = new Map<string, RuleRef>();
@@ -39,7 +39,7 @@ function dedupe(rules: RuleRef[]): RuleRef[] {
   return [...seen.values()];
 }
 
-/** Every rule the terminology layer can apply, for the "about the rules" panel (src/clinical/rules.ts aggregates it). */
+/** Every rule the terminology layer can apply, for the "about the rules" panel (src/clinical/all-rules.ts aggregates it). */
 export const TERMINOLOGY_RULES: RuleRef[] = dedupe([
   ...Object.values(MEDICATION_RULES),
   ...Object.values(DOSE_RULES),

@@ -8,7 +8,7 @@
  */
 import type { CodeableConcept, Observation } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 import { BLOOD_PRESSURE_LOINC } from './observation-codes';
 import { SCALE_TABLE, SCORE_RANGES, scaleCodeRules } from './scales';
 import { SRC } from './sources';

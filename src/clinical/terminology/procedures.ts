@@ -6,7 +6,7 @@
  */
 import type { CodeableConcept, Device } from 'fhir/r4';
 import type { ComorbidityKey, ProcedureKind, RuleRef } from '../types';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 import { SRC } from './sources';
 import { codingsOf, systemKeyOf, unknownSystemsOf } from './systems';
 

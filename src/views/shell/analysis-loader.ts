@@ -3,7 +3,7 @@
  * page's first module (src/main.tsx) can ask for it, without React: the shell subscribes to its status through
  * real-services.tsx. Kept apart from the React side so the page's first module stays small.
  */
-import { localIsoDate } from './dates';
+import { localIsoDate } from './calendar';
 import type { AnalysisStatus } from './services';
 
 export type Analysis = typeof import('./analysis-services');

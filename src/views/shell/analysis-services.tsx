@@ -8,7 +8,7 @@ import { buildWriteBack, carePlanAsJson, carePlanAsText } from '../../fhir/write
 import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource as FhirWrittenResource } from '../../fhir/writeback/types';
 import { useWriteBack } from '../../fhir/writeback/useWriteBack';
 import { derivePatient } from '../../clinical/index';
-import { RULES } from '../../clinical/rules';
+import { RULES } from '../../clinical/all-rules';
 import { describeOption as catalogDescription } from '../../clinical/suggestions/index';
 import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';

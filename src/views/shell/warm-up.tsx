@@ -9,7 +9,7 @@ import type { Observation, Resource } from 'fhir/r4';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { derivePatient } from '../../clinical/index';
-import { RULES } from '../../clinical/rules';
+import { RULES } from '../../clinical/all-rules';
 import type { Derivation } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
 

@@ -1,25 +1,10 @@
 /**
- * The treatment-resistance timeline: one SVG, one time axis, drawn from the pure layout in layout.ts.
+ * The treatment-resistance timeline: one SVG, one time axis, drawn from the pure layout in layout/.
  * Every item is focusable (Tab) and hoverable; both report the item's details upwards.
  */
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Derivation, Episode, Instrument } from '../../clinical/types';
-import {
-  axisTicks,
-  frameFor,
-  layoutDiagnoses,
-  layoutEpisodes,
-  layoutLanes,
-  layoutProcedures,
-  layoutPsychotherapy,
-  layoutScoreCharts,
-  parseDate,
-  remissionText,
-  rowHeightFor,
-  timeScale,
-  type SpanLayout,
-  type TimeDomain,
-} from './layout';
+import { layoutLanes, rowHeightFor } from './layout/lanes';
 import {
   ariaLabelOf,
   describeDiagnosis,
@@ -33,9 +18,18 @@ import {
 } from './details';
 import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
-import { terminologyRanges, type ThresholdLookup } from './thresholds';
+import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
 import { diagnosesForTimeline } from '../../clinical/safety';
-import type { ScoreRangeLookup } from './layout';
+import { parseDate, timeScale, type TimeDomain } from './layout/domain';
+import { axisTicks, frameFor } from './layout/axis';
+import {
+  layoutDiagnoses,
+  layoutEpisodes,
+  layoutProcedures,
+  layoutPsychotherapy,
+  type SpanLayout,
+} from './layout/spans';
+import { layoutScoreCharts, remissionText, type ScoreRangeLookup } from './layout/scores';
 
 export type ActivateHow = 'hover' | 'focus' | 'click';
 

@@ -13,17 +13,28 @@ import { RulesPanel } from './RulesPanel';
 import { CopyToNote } from './CopyToNote';
 import { DISCLAIMER } from './copyText';
 import type { ItemDetails } from './details';
-import { formatMonthYear, fullDomain, pan, parseDate, rangeDomain, unionDomain, zoomIn, zoomOut, type RangeChoice, type TimeDomain } from './layout';
 import { capitalise, isConditionKey, noteKind, plainText } from './labels';
 import { SourcesPanel } from './Sources';
 import type { Trial } from '../../clinical/types';
-import { terminologyThresholds, type ThresholdLookup } from './thresholds';
+import { terminologyThresholds, type ThresholdLookup } from './scale-thresholds';
 import { useContainerWidth } from './useContainerWidth';
 import './timeline.css';
+import {
+  fullDomain,
+  pan,
+  parseDate,
+  rangeDomain,
+  unionDomain,
+  zoomIn,
+  zoomOut,
+  type RangeChoice,
+  type TimeDomain,
+} from './layout/domain';
+import { formatMonthYear } from './layout/axis';
 
 export interface TreatmentResistancePageProps {
   derivation: Derivation;
-  /** The rule registry (RULES from src/clinical/rules.ts). */
+  /** The rule registry (RULES from src/clinical/all-rules.ts). */
   rules: RuleRef[];
   /** Called with resource references when the user asks to open an item's sources. */
   onSelectSources?: (references: string[]) => void;

@@ -1,3 +1,3 @@
 export { TreatmentResistancePage, type TreatmentResistancePageProps } from './TreatmentResistancePage';
 export { copyToNoteText } from './copyText';
-export type { ScaleThresholdsView, ThresholdLookup } from './thresholds';
+export type { ScaleThresholdsView, ThresholdLookup } from './scale-thresholds';

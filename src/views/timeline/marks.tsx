@@ -1,6 +1,6 @@
 /** Small SVG symbols shared by the timeline and its legend, so both always look the same. */
 import type { Outcome, OutcomeBasis, ProcedureKind } from '../../clinical/types';
-import { OUTCOME_MARK_RADIUS } from './layout';
+import { OUTCOME_MARK_RADIUS } from './layout/lanes';
 
 /** Outcome colours: each at least 4.5:1 on white; shape and glyph carry the meaning without colour. */
 export const OUTCOME_COLOUR: Record<Outcome, string> = {

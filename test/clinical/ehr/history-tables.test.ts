@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCES, reference } from '../../../src/clinical/references/registry';
 import { TERMINOLOGY_RULES } from '../../../src/clinical/terminology';
-import { FIRST_US_APPROVAL, isSubstanceOverdose } from '../../../src/clinical/terminology/history';
+import { FIRST_US_APPROVAL, isSubstanceOverdose } from '../../../src/clinical/terminology/history-codes';
 
 describe('first US approval years', () => {
   it('every year read in a label cites that label, whose highlights line gives the same year', () => {

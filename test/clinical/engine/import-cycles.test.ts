@@ -81,8 +81,8 @@ describe('import graph of src/clinical', () => {
   );
 
   it('reads the imports it checks, type-only ones included', () => {
-    const outcome = edges.get(join(ROOT, 'outcome.ts'))!;
-    expect(outcome).toContainEqual({ to: join(ROOT, 'adequacy.ts'), typeOnly: true });
+    const outcome = edges.get(join(ROOT, 'pipeline/7-outcome.ts'))!;
+    expect(outcome).toContainEqual({ to: join(ROOT, 'pipeline/6-adequacy.ts'), typeOnly: true });
     expect(outcome).toContainEqual({ to: join(ROOT, 'sorted.ts'), typeOnly: false });
   });
 

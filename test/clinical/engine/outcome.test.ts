@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allergy, derive, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from '../../../src/clinical/engine-rules';
-import { findBaseline } from '../../../src/clinical/outcome';
+import { findBaseline } from '../../../src/clinical/pipeline/7-outcome';
 
 const START = '2025-01-01';
 const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));

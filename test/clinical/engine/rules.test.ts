@@ -1,4 +1,4 @@
-/** The "about the rules" registry (src/clinical/rules.ts) lists every rule a derivation can cite, each once, with a source. */
+/** The "about the rules" registry (src/clinical/all-rules.ts) lists every rule a derivation can cite, each once, with a source. */
 import { describe, expect, it } from 'vitest';
 import { RULES, derivePatient } from '../../../src/clinical';
 import { demoPatients } from '../../../sandbox/patients';

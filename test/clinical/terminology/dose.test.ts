@@ -1,6 +1,6 @@
 import type { Dosage } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { dailyDoseOf } from '../../../src/clinical/dose';
+import { dailyDoseOf } from '../../../src/clinical/dose/daily-dose';
 import { identifyMedication } from '../../../src/clinical/medication';
 import type { MedicationIdentity } from '../../../src/clinical/types';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dailyDoseOf } from '../../../src/clinical/dose';
+import { dailyDoseOf } from '../../../src/clinical/dose/daily-dose';
 import { identifyMedication, medicationOf } from '../../../src/clinical/medication';
 import {
   chlorpromazineEquivalent,

@@ -9,8 +9,11 @@ import { demoPatients } from '../../../sandbox/patients';
 import { DX, RecordBuilder } from '../../../sandbox/patients/fhir';
 import { derivePatient } from '../../../src/clinical/index';
 import type { Derivation, Trial } from '../../../src/clinical/types';
-import { doseScale, frameFor, fullDomain, layoutLanes, layoutScoreCharts, parseDate, timeScale, trialLabel, type Lane } from '../../../src/views/timeline/layout';
-import { terminologyThresholds } from '../../../src/views/timeline/thresholds';
+import { doseScale, layoutLanes, trialLabel, type Lane } from '../../../src/views/timeline/layout/lanes';
+import { terminologyThresholds } from '../../../src/views/timeline/scale-thresholds';
+import { fullDomain, parseDate, timeScale } from '../../../src/views/timeline/layout/domain';
+import { frameFor } from '../../../src/views/timeline/layout/axis';
+import { layoutScoreCharts } from '../../../src/views/timeline/layout/scores';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);

@@ -3,9 +3,9 @@
  * (src/clinical/types.ts), independent of the engine's progress.
  */
 import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef, ScorePoint, Trial } from '../../../src/clinical/types';
-import type { ScaleThresholdsView } from '../../../src/views/timeline/thresholds';
+import type { ScaleThresholdsView } from '../../../src/views/timeline/scale-thresholds';
 import { toDay } from '../../../src/clinical/dates';
-import { findBaseline } from '../../../src/clinical/outcome';
+import { findBaseline } from '../../../src/clinical/pipeline/7-outcome';
 import { describeDuration } from '../../../src/clinical/vocabulary';
 
 export const AS_OF = '2026-11-22';

@@ -1,28 +1,25 @@
 // Geometry of the timeline's reading order and bounds: lane order, augmentations, "today", scale ranges, presets,
-// clipping, label fitting and the 30-year record, each checked on the pure layout (src/views/timeline/layout.ts).
+// clipping, label fitting and the 30-year record, each checked on the pure layout (src/views/timeline/layout/).
 import { readFileSync } from 'node:fs';
 import { parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { OUTCOME_MARK_RADIUS, layoutLanes, rowHeightFor } from '../../../src/views/timeline/layout/lanes';
+import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/scale-thresholds';
+import { SCREEN_POSITIVE } from '../../../src/clinical/safety';
+import { ariaLabelOf, trialDetails } from '../../../src/views/timeline/details';
+import { AS_OF, thirtyYears, trdTwoFailures, trial } from './fixtures';
 import {
-  OUTCOME_MARK_RADIUS,
-  estimateTextWidth,
-  fitText,
-  frameFor,
   fullDomain,
-  layoutDiagnoses,
-  layoutLanes,
-  layoutScoreCharts,
   rangeDomain,
-  rowHeightFor,
   timeScale,
   zoomIn,
   type RangeChoice,
   type TimeDomain,
-} from '../../../src/views/timeline/layout';
-import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/thresholds';
-import { SCREEN_POSITIVE } from '../../../src/clinical/safety';
-import { ariaLabelOf, trialDetails } from '../../../src/views/timeline/details';
-import { AS_OF, thirtyYears, trdTwoFailures, trial } from './fixtures';
+} from '../../../src/views/timeline/layout/domain';
+import { frameFor } from '../../../src/views/timeline/layout/axis';
+import { estimateTextWidth, fitText } from '../../../src/views/timeline/layout/packing';
+import { layoutDiagnoses } from '../../../src/views/timeline/layout/spans';
+import { layoutScoreCharts } from '../../../src/views/timeline/layout/scores';
 
 const frame = frameFor(1000);
 const asOf = parseISO(AS_OF);

@@ -1,28 +1,22 @@
-// Geometry of the timeline (src/views/timeline/layout.ts), checked against the scales directly.
+// Geometry of the timeline (src/views/timeline/layout/), checked against the scales directly.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseISO } from 'date-fns';
+import { doseLevel, layoutLanes, trialLabel } from '../../../src/views/timeline/layout/lanes';
+import { AS_OF, badInput, testThresholds, trdMultiFailures, trdTwoFailures, trial } from './fixtures';
 import {
-  doseLevel,
-  frameFor,
   fullDomain,
-  layoutLanes,
-  layoutProcedures,
-  layoutScoreCharts,
-  packRows,
   pan,
   rangeDomain,
-  responseValueOf,
   timeScale,
-  trialLabel,
-  estimateTextWidth,
-  formatMonthYear,
-  formatYear,
   zoomIn,
   zoomOut,
   type TimeDomain,
-} from '../../../src/views/timeline/layout';
-import { AS_OF, badInput, testThresholds, trdMultiFailures, trdTwoFailures, trial } from './fixtures';
+} from '../../../src/views/timeline/layout/domain';
+import { frameFor, formatMonthYear, formatYear } from '../../../src/views/timeline/layout/axis';
+import { packRows, estimateTextWidth } from '../../../src/views/timeline/layout/packing';
+import { layoutProcedures } from '../../../src/views/timeline/layout/spans';
+import { layoutScoreCharts, responseValueOf } from '../../../src/views/timeline/layout/scores';
 
 const frame = frameFor(1000);
 const asOf = parseISO(AS_OF);

@@ -17,7 +17,7 @@ import {
   TRRIP_CPZ_MG_PER_DAY,
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 import { SRC } from './sources';
 
 export interface DoseThreshold {

@@ -14,7 +14,7 @@ export interface AdequateDose {
 
 /**
  * The minimum adequate daily dose in the drug's own mg (ATRQ table), or null. Antipsychotic CPZ thresholds are not
- * returned here: whether TRRIP applies is the engine's judgement (see adequacy.ts), made with cpzOf.
+ * returned here: whether TRRIP applies is the engine's judgement (see pipeline/6-adequacy.ts), made with cpzOf.
  * `asAugmentation` picks the add-on row where one exists (quetiapine 150 mg/day).
  */
 export function adequateDoseOf(ingredient: string, asAugmentation = false): AdequateDose | null {

@@ -3,13 +3,13 @@
  * Overlapping diagnoses of one condition form one episode; a diagnosis without abatement runs to asOf unless its
  * clinical status says it resolved. The current episode is the one covering asOf.
  */
-import { type Day, isoDate, toDay } from './dates';
-import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from './engine-rules';
-import type { DatedScore } from './outcome';
-import { firstIndexWhere } from './sorted';
-import { cutoffsOf } from './thresholds';
-import type { TrialDraft } from './trials';
-import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from './types';
+import { type Day, isoDate, toDay } from '../dates';
+import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from '../engine-rules';
+import type { DatedScore } from './7-outcome';
+import { firstIndexWhere } from '../sorted';
+import { cutoffsOf } from '../cutoffs';
+import type { TrialDraft } from './2-trials';
+import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from '../types';
 
 export const ASSESSED_CONDITIONS: ConditionKey[] = ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'];
 const ASSESSED = new Set<string>(ASSESSED_CONDITIONS);

@@ -4,11 +4,11 @@
  * augmentation agents (liothyronine) as augmentation, another antidepressant as combination. In a patient with
  * schizophrenia or bipolar disorder, antipsychotics and mood stabilizers are the primary treatment, not add-ons.
  */
-import { MIN_ADD_ON_OVERLAP_WEEKS } from './engine-rules';
-import { firstIndexWhere } from './sorted';
-import { ANTIDEPRESSANT_CLASSES } from './terminology/ingredients';
-import type { TrialDraft } from './trials';
-import type { ConditionKey, DrugClass, TrialRole } from './types';
+import { MIN_ADD_ON_OVERLAP_WEEKS } from '../engine-rules';
+import { firstIndexWhere } from '../sorted';
+import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
+import type { TrialDraft } from './2-trials';
+import type { ConditionKey, DrugClass, TrialRole } from '../types';
 
 const AUGMENTERS = new Set<DrugClass>(['antipsychotic', 'mood-stabilizer', 'augmentation-agent']);
 

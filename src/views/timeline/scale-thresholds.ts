@@ -5,8 +5,8 @@
  */
 import { SCORE_RANGES, scaleThresholds } from '../../clinical/terminology';
 import { SCREEN_POSITIVE } from '../../clinical/safety';
-import type { ScoreRangeLookup } from './layout';
 import type { Instrument, Verification } from '../../clinical/types';
+import { type ScoreRangeLookup } from './layout/scores';
 
 export interface ScaleThresholdsView {
   /** Scores at or below this value count as remission; null when the scale has no remission cut-off. */

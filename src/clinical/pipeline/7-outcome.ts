@@ -10,15 +10,15 @@
  *  5. replaced by another agent: non-response inferred from the switch (lower confidence);
  *  6. unknown.
  */
-import type { AdequacyResult } from './adequacy';
-import type { IntoleranceEvidence } from './events';
-import { type Day, isoDate } from './dates';
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from './engine-rules';
-import { firstIndexWhere } from './sorted';
-import { cutoffsOf } from './thresholds';
-import { instrumentLabel } from './vocabulary';
-import type { TrialDraft } from './trials';
-import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from './types';
+import type { AdequacyResult } from './6-adequacy';
+import type { IntoleranceEvidence } from '../events';
+import { type Day, isoDate } from '../dates';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from '../engine-rules';
+import { firstIndexWhere } from '../sorted';
+import { cutoffsOf } from '../cutoffs';
+import { instrumentLabel } from '../vocabulary';
+import type { TrialDraft } from './2-trials';
+import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
 
 export interface DatedScore {
   day: Day;

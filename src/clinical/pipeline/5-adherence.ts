@@ -3,8 +3,8 @@
  * Early refills are shifted forward (the usual PDC convention), so overlapping supplies are not double counted,
  * and coverage is capped at the window's end.
  */
-import type { MedicationEvent } from './events';
-import type { Day } from './dates';
+import type { MedicationEvent } from '../events';
+import type { Day } from '../dates';
 
 export interface AdherenceResult {
   pdc: number;

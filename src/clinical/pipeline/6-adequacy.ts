@@ -3,21 +3,21 @@
  * TRRIP chlorpromazine-equivalent, none), for how long (each rule set's minimum duration, named in engine-rules.ts),
  * and adherence. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
  */
-import { isoDate } from './dates';
-import { describeDuration } from './vocabulary';
-import type { MedicationIdentityDetail } from './medication';
-import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from './terminology/thresholds';
+import { isoDate } from '../dates';
+import { describeDuration } from '../vocabulary';
+import type { MedicationIdentityDetail } from '../medication';
+import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from '../terminology/dose-tables';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
   MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
   MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
   MIN_AUGMENTATION_TRIAL_WEEKS,
   MIN_OCD_WEEKS_AT_DOSE,
-} from './durations';
-import { MIN_ADHERENCE_PDC, R } from './engine-rules';
-import { adequateDoseOf, cpzOf, trripDoseOf } from './thresholds';
-import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
-import type { AdequateDose, ConditionKey, RuleRef, TrialRole } from './types';
+} from '../durations';
+import { MIN_ADHERENCE_PDC, R } from '../engine-rules';
+import { adequateDoseOf, cpzOf, trripDoseOf } from '../cutoffs';
+import { type DaySegment, type TrialDraft, daysAtOrAbove } from './2-trials';
+import type { AdequateDose, ConditionKey, RuleRef, TrialRole } from '../types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
 export type ShortfallKind =

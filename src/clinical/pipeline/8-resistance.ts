@@ -3,14 +3,14 @@
  * condition meets its treatment-resistance definition (as data: which classes count, how many failures, whether
  * they must be different agents), flags, and for MDD the three staging scores.
  */
-import { judgeAdequacy } from '../adequacy';
+import { judgeAdequacy } from './6-adequacy';
 import { type Day, toDay } from '../dates';
 import { R } from '../engine-rules';
-import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
-import { type DatedScore, judgeOutcome } from '../outcome';
-import { INSTRUMENTS_FOR } from '../outcome';
+import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from './3-episodes';
+import { type DatedScore, judgeOutcome } from './7-outcome';
+import { INSTRUMENTS_FOR } from './7-outcome';
 import { describeTrial, instrumentLabel } from '../vocabulary';
-import { THERAPY_NOT_COUNTED } from '../terminology/history';
+import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
   ConditionKey,
@@ -27,11 +27,11 @@ import type {
   UnconfirmedTrial,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
-import { type JudgedTrial, describedTrial, isFailedAdequate } from './judged';
-import { describeTherapyTrial, judgeTherapyTrials } from './therapy-trials';
-import { maudsleyScore } from './maudsley';
-import { mghsScore } from './mghs';
-import { thaseRushStage } from './thase-rush';
+import { type JudgedTrial, describedTrial, isFailedAdequate } from '../staging/judged';
+import { describeTherapyTrial, judgeTherapyTrials } from '../staging/therapy-trials';
+import { maudsleyScore } from '../staging/maudsley';
+import { mghsScore } from '../staging/mghs';
+import { thaseRushStage } from '../staging/thase-rush';
 
 /** Treatment-resistance definitions as data. */
 interface Definition {

@@ -9,7 +9,7 @@
 import type { CodeableConcept } from 'fhir/r4';
 import type { ReferenceId } from '../references/registry';
 import type { CareEventKind, ConditionKey, PsychotherapyModality, RuleRef } from '../types';
-import { rule } from './rules';
+import { rule } from './medication-rules';
 import { codingsOf, conceptText, systemKeyOf } from './systems';
 
 const SNOMED_BROWSER = 'SNOMED CT concept as displayed in the record (SNOMED International browser, https://browser.ihtsdotools.org)';

@@ -19,13 +19,13 @@ import type {
   Procedure,
   Resource,
 } from 'fhir/r4';
-import type { Ledger } from './accounting';
-import type { EventKind, IntoleranceEvidence, MedicationEvent, StopReason } from './events';
-import { instrumentLabel } from './vocabulary';
-import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
-import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from './engine-rules';
-import { DoseMemo } from './dose';
-import { identifyMedication, medicationOf } from './medication';
+import type { Ledger } from '../accounting';
+import type { EventKind, IntoleranceEvidence, MedicationEvent, StopReason } from '../events';
+import { instrumentLabel } from '../vocabulary';
+import { type Day, durationDays, isoDate, parseFhirDate, toDay } from '../dates';
+import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from '../engine-rules';
+import { DoseMemo } from '../dose/daily-dose';
+import { identifyMedication, medicationOf } from '../medication';
 import {
   classifyCarePlan,
   classifyEncounter,
@@ -34,8 +34,14 @@ import {
   psychotherapyFromProcedure,
   separateByIndication,
   settleVisitReasons,
-} from './history';
-import { cognitionInstrument, comorbidityTreatmentIn, isMentalHealthScreening, opioidIn, psychotherapyModality } from './terminology/history';
+} from './9-history';
+import {
+  cognitionInstrument,
+  comorbidityTreatmentIn,
+  isMentalHealthScreening,
+  opioidIn,
+  psychotherapyModality,
+} from '../terminology/history-codes';
 import {
   classifyCondition,
   classifyDevice,
@@ -43,7 +49,7 @@ import {
   classifyProcedure,
   conditionNotRecognisedReason,
   observationNotUsedReason,
-} from './terminology';
+} from '../terminology';
 import type {
   BloodPressurePoint,
   ComorbidityKey,
@@ -53,7 +59,7 @@ import type {
   MedicationIdentity,
   ProcedureMark,
   ScorePoint,
-} from './types';
+} from '../types';
 
 export interface Classified {
   events: MedicationEvent[];

@@ -6,11 +6,11 @@
  * Pure functions over the classified record; every resource they look at is settled in the ledger.
  */
 import type { CarePlan, CodeableConcept, Encounter, Resource } from 'fhir/r4';
-import type { Ledger } from './accounting';
-import type { MedicationEvent } from './events';
-import { type Day, isoDate, toDay } from './dates';
-import { buildTrials } from './trials';
-import { classifyCondition } from './terminology';
+import type { Ledger } from '../accounting';
+import type { MedicationEvent } from '../events';
+import { type Day, isoDate, toDay } from '../dates';
+import { buildTrials } from './2-trials';
+import { classifyCondition } from '../terminology';
 import {
   CARE_EVENT_LABEL,
   COGNITION_LABEL,
@@ -24,9 +24,9 @@ import {
   isSubstanceOverdose,
   MODALITY_LABEL,
   psychotherapyModality,
-} from './terminology/history';
-import { REFERENCES } from './references/registry';
-import { codingsOf, conceptText } from './terminology/systems';
+} from '../terminology/history-codes';
+import { REFERENCES } from '../references/registry';
+import { codingsOf, conceptText } from '../terminology/systems';
 import type {
   CareEvent,
   ComorbidityKey,
@@ -37,7 +37,7 @@ import type {
   PsychotherapyCourse,
   PsychotherapyModality,
   SubstanceUseEvidence,
-} from './types';
+} from '../types';
 
 type Kind = ConditionKey | ComorbidityKey;
 

@@ -4,11 +4,11 @@
  * each day (a later statement or prescription supersedes an earlier one); short gaps inside a trial keep the
  * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.
  */
-import type { MedicationEvent } from './events';
-import { type Day, isoDate } from './dates';
-import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from './engine-rules';
-import { compareCodeUnits } from './sorted';
-import type { DrugClass } from './types';
+import type { MedicationEvent } from '../events';
+import { type Day, isoDate } from '../dates';
+import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
+import { compareCodeUnits } from '../sorted';
+import type { DrugClass } from '../types';
 
 /** A dose stretch in day numbers (inclusive). */
 export interface DaySegment {

@@ -1,0 +1,199 @@
+/**
+ * What the suggestions need from one patient's derivation, computed once: plain words, dates relative to "as of",
+ * current and older diagnoses, urgency signals, the trials by id.
+ */
+import type {
+  Assessment,
+  ComorbidityKey, ConditionKey, DiagnosisSpan,
+  Finding, Trial
+} from '../types';
+import { type Day, toDay } from '../dates';
+import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
+import { OUTCOME_WORDS, VERIFICATION_WORDS, describeTrial } from '../vocabulary';
+import { REFERENCES } from '../references/registry';
+import {
+  RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
+  type UrgencySignal
+} from './catalog';
+import { type CriterionResult } from './criteria';
+import { type DerivedRecord } from './evaluate';
+
+// ---------------------------------------------------------------------------------------------
+// Plain words
+// ---------------------------------------------------------------------------------------------
+
+/** The sources in words, as the rules panel shows them: "Spravato label: section 8.1". */
+export function sourceWords(source: SourceRef): string {
+  const names = source.refs.map((id) => REFERENCES[id].short).join('; ');
+  return source.detail ? `${names}: ${source.detail}` : names;
+}
+
+/** The sources in words with the verification tag, as a reason shows them. */
+export function cite(source: SourceRef): string {
+  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
+}
+
+/** A trial with its outcome, as a reason names it: "sertraline 100 mg/day for 9 weeks (non-response, measured)". */
+function trialWithOutcome(trial: Trial): string {
+  const basis = trial.outcomeBasis === 'inferred' ? ', inferred' : trial.outcomeBasis === 'measured' ? ', measured' : '';
+  return `${describeTrial(trial)} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
+}
+
+/** trialWithOutcome, once per trial and patient: several criteria and risks name the same trials. */
+export function described(trial: Trial, context: Context): string {
+  let text = context.described.get(trial);
+  if (text === undefined) context.described.set(trial, (text = trialWithOutcome(trial)));
+  return text;
+}
+
+export function trialsFinding(prefix: string, trials: Trial[], context: Context): Finding {
+  return {
+    text: `${prefix}: ${trials.map((t) => described(t, context)).join('; ')}`,
+    sources: unique(trials.flatMap((t) => t.sources)),
+  };
+}
+
+export function trimPeriod(text: string): string {
+  return text.trim().replace(/\.+$/, '');
+}
+
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates (ISO strings; arithmetic only, no clock)
+// ---------------------------------------------------------------------------------------------
+
+/** Days from `iso` to asOf (positive = in the past); null when a date is missing or unreadable. */
+export function daysBefore(iso: string | null, asOf: Day | null): number | null {
+  const day = iso && asOf !== null ? toDay(iso) : null;
+  return day === null || asOf === null ? null : asOf - day;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context computed once per patient
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Diagnoses that count as history whatever their clinical status: a resolved intracerebral haemorrhage, a clipped
+ * aneurysm, an implant or a vagotomy still matter (the TMS, Spravato and VNS labels speak of a "history of").
+ */
+const HISTORY_KINDS: ReadonlySet<ComorbidityKey | ConditionKey> = new Set([
+  'intracerebral-haemorrhage',
+  'aneurysm-or-avm',
+  'head-implant',
+  'cardiac-device',
+  'vagotomy',
+  'epilepsy',
+  'trauma',
+  'suicide-attempt',
+  'self-harm',
+  'overdose',
+]);
+
+/** Kinds that are acute suicidal ideation or behaviour when recent (the esketamine indication's words). */
+const SUICIDAL_KINDS: readonly ComorbidityKey[] = ['suicidal-ideation', 'suicide-attempt', 'self-harm', 'overdose'];
+
+/** A C-SSRS at or above this (yes to ideation with intent, with a plan, or recent behaviour) is high risk. */
+export const CSSRS_HIGH_RISK = 4;
+
+export interface Context {
+  derived: DerivedRecord;
+  asOf: string;
+  /** asOf as a day number (null only for a record built by hand with an unreadable date). */
+  asOfDay: Day | null;
+  /** Whole years at asOf, or null when the birth date is not known. */
+  age: number | null;
+  trialsById: Map<string, Trial>;
+  assessments: Map<ConditionKey, Assessment>;
+  urgency: Map<UrgencySignal, Finding[]>;
+  /**
+   * Each criterion's result for this patient: options share criteria, and an option that is not eligible looks at
+   * its criteria again to say what is missing. Results are read, never changed, so they can be shared.
+   */
+  criteria: Map<Criterion, CriterionResult>;
+  described: Map<Trial, string>;
+}
+
+function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
+  if (HISTORY_KINDS.has(diagnosis.kind)) return (daysBefore(diagnosis.onset, asOfDay) ?? 0) >= 0;
+  if (diagnosis.clinicalStatus !== null && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus)) return false;
+  const abated = daysBefore(diagnosis.abatement, asOfDay);
+  if (abated !== null && abated >= 0) return false;
+  // A diagnosis dated after asOf is not known yet.
+  return (daysBefore(diagnosis.onset, asOfDay) ?? 0) >= 0;
+}
+
+export function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
+  const code = diagnosis.code ? ` (${diagnosis.code})` : '';
+  const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
+  const status = diagnosis.clinicalStatus && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
+  return { text: `${diagnosis.display || diagnosis.kind}${code}${since}${status}`, sources: [diagnosis.source] };
+}
+
+/**
+ * Current diagnoses of these kinds; with maxAgeDays, only those that began within it. Unknown onset: kept (better a
+ * visible caution than a silent miss), unless `datedOnly` (urgency needs a date to call something acute).
+ */
+export function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
+  return context.derived.diagnoses.filter((d) => {
+    if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOfDay)) return false;
+    if (maxAgeDays === undefined) return true;
+    const age = daysBefore(d.onset, context.asOfDay);
+    return age === null ? !datedOnly : age <= maxAgeDays;
+  });
+}
+
+/** Diagnoses of these kinds that began longer ago than maxAgeDays: history, not recent. */
+export function olderDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays: number): DiagnosisSpan[] {
+  return context.derived.diagnoses.filter((d) => {
+    if (!(kinds as readonly string[]).includes(d.kind)) return false;
+    const age = daysBefore(d.onset, context.asOfDay);
+    return age !== null && age > maxAgeDays;
+  });
+}
+
+/**
+ * Urgency signals. Suicidal ideation: coded suicidal ideation or behaviour (ideation, attempt, self-harm, intentional
+ * or undetermined overdose) dated within the last RECENT_SUICIDAL_IDEATION_DAYS, or a high-risk C-SSRS as recent.
+ * A positive PHQ-9 item 9 is a screen: the safety strip asks for a risk assessment; it does not make anything urgent.
+ */
+function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria' | 'described'>): Map<UrgencySignal, Finding[]> {
+  const signals = new Map<UrgencySignal, Finding[]>();
+  const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
+
+  for (const score of derived.scores) {
+    if (score.instrument !== 'cssrs' || score.value < CSSRS_HIGH_RISK) continue;
+    const age = daysBefore(score.date, contextBase.asOfDay);
+    if (age === null || age < 0 || age > RECENT_SUICIDAL_IDEATION_DAYS) continue;
+    add('suicidal-ideation', {
+      text: `C-SSRS ${score.value} on ${score.date.slice(0, 10)} (high risk: ideation with intent or plan, or recent behaviour)`,
+      sources: [score.source],
+    });
+  }
+  const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() };
+  for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) add('suicidal-ideation', diagnosisFinding(diagnosis));
+  for (const signal of ['catatonia', 'psychotic-features'] as const) {
+    for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
+  }
+  return signals;
+}
+
+export function buildContext(derived: DerivedRecord): Context {
+  const base = {
+    derived,
+    asOf: derived.asOf,
+    asOfDay: toDay(derived.asOf),
+    age: derived.demographics?.ageYears ?? null,
+    trialsById: new Map(derived.trials.map((t) => [t.id, t])),
+    assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
+  };
+  return { ...base, urgency: urgencySignals(derived, base), criteria: new Map(), described: new Map() };
+}
+
+export function trialsOf(context: Context, ids: readonly string[]): Trial[] {
+  return ids.map((id) => context.trialsById.get(id)).filter((t): t is Trial => t !== undefined);
+}
+
+export const FAILED: ReadonlySet<Trial['outcome']> = new Set(['nonresponse', 'partial']);

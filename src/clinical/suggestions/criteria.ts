@@ -1,0 +1,269 @@
+/**
+ * Eligibility criteria of the catalog checked against the record, each kind as one small function, and earlier
+ * responses to an option (a reason in favour).
+ */
+import type {
+  Assessment, ProcedureKind,
+  ProcedureMark,
+  ConditionKey, Finding
+} from '../types';
+import { CONDITION_NAME, CONDITION_SHORT, VERIFICATION_WORDS } from '../vocabulary';
+import {
+  type Criterion
+} from './catalog';
+import {
+  type Context,
+  trialsFinding,
+  trialsOf,
+  unique,
+  described,
+  trimPeriod,
+  daysBefore,
+  diagnosisFinding,
+  currentDiagnoses,
+  FAILED,
+} from './context';
+
+// ---------------------------------------------------------------------------------------------
+// Earlier responses (a reason in favour, never a caution)
+// ---------------------------------------------------------------------------------------------
+
+/** Words of a recorded procedure outcome (or of its text) that mean it helped, and that it did not. */
+const RESPONDED = /\b(remission|remitted|responded|response|improved|recovered|resolved)\b/i;
+const DID_NOT_RESPOND = /\b(no|non|not|without|poor|partial|minimal|failed)[- ]?(response|respon\w*|remission|improve\w*|benefit)|\bineffective\b|\bno (benefit|effect)\b/i;
+
+export type ProcedureResponse = 'responded' | 'did-not-respond' | 'unknown';
+
+/** What an earlier course brought, from its recorded outcome, or else from words in its description. */
+export function procedureResponse(procedure: ProcedureMark): ProcedureResponse {
+  for (const text of [procedure.outcome ?? '', procedure.display]) {
+    if (!text) continue;
+    if (DID_NOT_RESPOND.test(text)) return 'did-not-respond';
+    if (RESPONDED.test(text)) return 'responded';
+  }
+  return 'unknown';
+}
+
+export function priorResponses(context: Context, procedures: readonly ProcedureKind[], ingredients: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of context.derived.procedures) {
+    if (!procedures.includes(p.kind) || procedureResponse(p) !== 'responded') continue;
+    const span = p.end && p.end !== p.start ? `${p.start.slice(0, 10)} to ${p.end.slice(0, 10)}` : p.start.slice(0, 10);
+    const outcome = p.outcome ? `: ${p.outcome}` : '';
+    findings.push({ text: `Earlier course that helped: ${p.display || p.kind} (${span}${outcome})`, sources: [p.source] });
+  }
+  const trials = context.derived.trials.filter((t) => ingredients.includes(t.ingredient) && (t.outcome === 'response' || t.outcome === 'remission'));
+  if (trials.length) findings.push(trialsFinding('Earlier trial that helped', trials, context));
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Criteria
+// ---------------------------------------------------------------------------------------------
+
+export interface CriterionResult {
+  met: boolean;
+  /** Met: the findings that make it hold. Not met: what the record shows instead (may be empty). */
+  findings: Finding[];
+  /** Not met: what is missing, in plain words. */
+  missing?: string;
+  /**
+   * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
+   * what to record to decide. A path that holds only this way is "consider — confirm".
+   */
+  possible?: Finding;
+}
+
+/** What to record to confirm the unconfirmed adequate trials of some assessments, as one finding. */
+function confirmFinding(assessments: Assessment[], context: Context): Finding | undefined {
+  const unconfirmed = assessments.flatMap((a) => a.unconfirmedTrials ?? []);
+  if (!unconfirmed.length) return undefined;
+  const trials = trialsOf(context, unconfirmed.map((u) => u.trialId));
+  return {
+    text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? '' : 's'} without a recorded outcome (${unconfirmed
+      .map((u) => `${u.ingredient}: ${u.missing}`)
+      .join('; ')}). To decide, record ${unconfirmed.map((u) => u.confirm).join('; ')}`,
+    sources: unique(trials.flatMap((t) => t.sources)),
+  };
+}
+
+export function assessedAmong(context: Context, conditions: readonly ConditionKey[]): Assessment[] {
+  return conditions.map((c) => context.assessments.get(c)).filter((a): a is Assessment => a !== undefined);
+}
+
+export function conditionFinding(assessment: Assessment, context: Context): Finding {
+  const sources = assessment.conditionSources.length
+    ? assessment.conditionSources
+    : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
+  const words = CONDITION_NAME[assessment.condition];
+  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources };
+}
+
+function noneRecorded(conditions: readonly ConditionKey[]): string {
+  return `No ${conditions.map((c) => CONDITION_NAME[c]).join(' or ')} is recorded.`;
+}
+
+type CriterionCheck<K extends Criterion['kind']> = (criterion: Extract<Criterion, { kind: K }>, context: Context) => CriterionResult;
+
+const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
+  assessed(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    return found.length
+      ? { met: true, findings: found.map((a) => conditionFinding(a, context)) }
+      : { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+  },
+
+  'failed-adequate-trials'(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    const shown: Finding[] = [];
+    let best: { met: boolean; findings: Finding[] } | null = null;
+    for (const assessment of found) {
+      const label = CONDITION_SHORT[assessment.condition];
+      const failed = trialsOf(context, assessment.failedAdequateTrialIds);
+      const count = Math.max(assessment.failedAdequateTrials, failed.length);
+      const intolerant = criterion.orIntolerance
+        ? trialsOf(context, assessment.trialIds).filter((t) => t.outcome === 'intolerance')
+        : [];
+      const findings: Finding[] = [];
+      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode`, failed, context));
+      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant, context));
+      const total = count + intolerant.length;
+      const withinMax = criterion.max === undefined || count <= criterion.max;
+      if (total >= criterion.min && withinMax) {
+        best = { met: true, findings: [conditionFinding(assessment, context), ...findings] };
+        break;
+      }
+      shown.push(...findings);
+      if (!withinMax) {
+        shown.push({ text: `${count} failed adequate trials: more than the ${criterion.min}–${criterion.max} this option is for`, sources: unique(failed.flatMap((t) => t.sources)) });
+      }
+    }
+    if (best) return best;
+    // Possibly met: adequate trials without a recorded outcome would make up the number if they failed.
+    const possibleAmong = found.filter((a) => {
+      const count = Math.max(a.failedAdequateTrials, a.failedAdequateTrialIds.length);
+      const unconfirmed = (a.unconfirmedTrials ?? []).length;
+      return unconfirmed > 0 && count + unconfirmed >= criterion.min && (criterion.max === undefined || count <= criterion.max);
+    });
+    const possible = possibleAmong.length ? confirmFinding(possibleAmong, context) : undefined;
+    const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
+    const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${CONDITION_SHORT[a.condition]} episode`).join(', ');
+    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.`, ...(possible ? { possible } : {}) };
+  },
+
+  'treatment-resistant'(criterion, context) {
+    const found = assessedAmong(context, criterion.conditions);
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    const resistant = found.filter((a) => a.treatmentResistant);
+    const finding = (a: Assessment): Finding => {
+      const failed = trialsOf(context, a.failedAdequateTrialIds);
+      // Name the trials unless the engine's conclusion already does.
+      const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
+      const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map((t) => described(t, context)).join('; ')}.` : '';
+      const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
+      return {
+        text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
+        sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
+      };
+    };
+    if (resistant.length) return { met: true, findings: resistant.map(finding) };
+    const possible = confirmFinding(found.filter((a) => a.status === 'possibly-meets'), context);
+    return {
+      met: false,
+      findings: found.map(finding),
+      missing: `Not treatment-resistant by the definition applied (${found.map((a) => CONDITION_SHORT[a.condition]).join(', ')}).`,
+      ...(possible ? { possible } : {}),
+    };
+  },
+
+  'chronic-or-recurrent'(criterion, context) {
+    const findings: Finding[] = [];
+    for (const assessment of assessedAmong(context, criterion.conditions)) {
+      const episode = assessment.currentEpisode;
+      const days = episode ? daysBefore(episode.start, context.asOfDay) : null;
+      if (episode && days !== null && days >= criterion.chronicDays) {
+        findings.push({ text: `Chronic: the current episode began ${episode.start} (${(days / 365.25).toFixed(1)} years ago)`, sources: episode.sources });
+      }
+      const episodes = context.derived.episodes.filter((e) => e.condition === assessment.condition);
+      if (episodes.length > 1) {
+        findings.push({ text: `Recurrent: ${episodes.length} ${CONDITION_SHORT[assessment.condition]} episodes in the record`, sources: unique(episodes.flatMap((e) => e.sources)) });
+      }
+      // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (ICD-10-CM tabular list; VSAC "Major Depression Including Remission").
+      const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
+      for (const d of recurrentCodes) findings.push({ ...diagnosisFinding(d), text: `Recurrent: ${diagnosisFinding(d).text}` });
+    }
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No record shows the depression as chronic (current episode of ${Math.round(criterion.chronicDays / 365)} years or more) or recurrent.` };
+  },
+
+  diagnosis(criterion, context) {
+    const found = currentDiagnoses(context, criterion.kinds);
+    return found.length
+      ? { met: true, findings: found.map(diagnosisFinding) }
+      : { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
+  },
+
+  urgent(criterion, context) {
+    const findings = criterion.signals.flatMap((signal) => context.urgency.get(signal) ?? []);
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No ${criterion.signals.join(', ').replace(/-/g, ' ')} recorded recently.` };
+  },
+
+  flag(criterion, context) {
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const assessment of context.derived.assessments) {
+      for (const flag of assessment.flags) {
+        if (!criterion.flags.includes(flag.kind) || seen.has(flag.text)) continue;
+        seen.add(flag.text);
+        findings.push({ text: flag.text, sources: flag.sources });
+      }
+    }
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: `No ${criterion.flags.join(' or ').replace(/-/g, ' ')} flag was raised.` };
+  },
+
+  'failed-or-intolerant-trials'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => FAILED.has(t.outcome) || t.outcome === 'intolerance');
+    return trials.length >= criterion.min
+      ? { met: true, findings: [trialsFinding('Trials that did not work or were not tolerated', trials, context)] }
+      : { met: false, findings: [], missing: `Needs at least ${criterion.min} trial that failed or was not tolerated; none is recorded.` };
+  },
+
+  'ingredient-failed'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
+    const failed = trials.filter((t) => FAILED.has(t.outcome));
+    if (failed.length) return { met: true, findings: [trialsFinding(`${criterion.ingredient} did not work`, failed, context)] };
+    return trials.length
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials, context)], missing: `No failed ${criterion.ingredient} trial is recorded.` }
+      : { met: false, findings: [], missing: `No ${criterion.ingredient} trial is recorded.` };
+  },
+
+  'prior-response'(criterion, context) {
+    const findings = priorResponses(context, criterion.procedures, criterion.ingredients);
+    return findings.length
+      ? { met: true, findings }
+      : { met: false, findings: [], missing: 'No earlier course of this treatment with a recorded response.' };
+  },
+
+  'no-trial-of'(criterion, context) {
+    const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
+    return trials.length
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials, context)], missing: `${criterion.ingredient} has already been tried.` }
+      : { met: true, findings: [{ text: `No ${criterion.ingredient} trial in the record`, sources: [] }] };
+  },
+};
+
+export function checkCriterion(criterion: Criterion, context: Context): CriterionResult {
+  let result = context.criteria.get(criterion);
+  if (!result) {
+    // The mapped table guarantees the right function for each kind.
+    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+    context.criteria.set(criterion, result);
+  }
+  return result;
+}

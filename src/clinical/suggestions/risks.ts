@@ -1,0 +1,83 @@
+/**
+ * Risk rows of the catalog checked against the record: each kind of match (diagnosis, procedure, blood pressure,
+ * prior trial, current medication) as one small function, and the finding it gives.
+ */
+import type {
+  Finding
+} from '../types';
+import {
+  type RiskMatch,
+  type RiskRow
+} from './catalog';
+import { assessedAmong, conditionFinding, procedureResponse } from './criteria';
+import { type Context, currentDiagnoses, diagnosisFinding, daysBefore, trialsFinding, cite, unique } from './context';
+
+// ---------------------------------------------------------------------------------------------
+// Risks
+// ---------------------------------------------------------------------------------------------
+
+type RiskCheck<K extends RiskMatch['kind']> = (match: Extract<RiskMatch, { kind: K }>, context: Context) => Finding[];
+
+const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
+  diagnosis: (match, context) => currentDiagnoses(context, match.kinds, match.maxAgeDays).map(diagnosisFinding),
+  procedure: (match, context) =>
+    context.derived.procedures
+      .filter((p) => match.kinds.includes(p.kind))
+      .map((p) => ({ text: `${p.display || p.kind} on ${p.start.slice(0, 10)}`, sources: [p.source] })),
+  'blood-pressure-above': (match, context) => {
+    const recent = context.derived.bloodPressure
+      .filter((bp) => {
+        const age = daysBefore(bp.date, context.asOfDay);
+        return age !== null && age >= 0 && age <= match.withinDays;
+      })
+      .sort((a, b) => (a.date < b.date ? 1 : -1));
+    const latest = recent[0];
+    if (!latest) return [];
+    const high = (latest.systolic ?? 0) > match.systolic || (latest.diastolic ?? 0) > match.diastolic;
+    return high
+      ? [{ text: `Blood pressure ${latest.systolic ?? '?'}/${latest.diastolic ?? '?'} mmHg on ${latest.date.slice(0, 10)} (latest)`, sources: [latest.source] }]
+      : [];
+  },
+  assessed: (match, context) => assessedAmong(context, match.conditions).map((a) => conditionFinding(a, context)),
+  'prior-trial': (match, context) => {
+    const trials = context.derived.trials.filter((t) => match.ingredients.includes(t.ingredient) && match.outcomes.includes(t.outcome));
+    return trials.length ? [trialsFinding('Earlier trial', trials, context)] : [];
+  },
+  'current-medication': (match, context) => {
+    const trials = context.derived.trials.filter(
+      (t) => (t.end === null || t.end >= context.asOf) && ((match.ingredients ?? []).includes(t.ingredient) || (match.classes ?? []).includes(t.class)),
+    );
+    return trials.length ? [trialsFinding('Taken now', trials, context)] : [];
+  },
+  'procedure-outcome-unknown': (match, context) =>
+    context.derived.procedures
+      .filter((p) => match.kinds.includes(p.kind) && procedureResponse(p) === 'unknown')
+      .map((p) => ({
+        text: `${p.display || p.kind} on ${p.start.slice(0, 10)} (outcome not recorded)`,
+        sources: [p.source],
+      })),
+  'substance-use': (_match, context) => {
+    const disorders = context.derived.diagnoses.filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0).map(diagnosisFinding);
+    const events = context.derived.substanceUse?.shownByEvents;
+    return events ? [...disorders, events] : disorders;
+  },
+};
+
+export function checkRisk(row: RiskRow, context: Context): Finding[] {
+  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match as never, context);
+}
+
+const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
+  avoid: 'Not offered: ',
+  contraindication: '',
+  'high-risk': 'High risk: ',
+  caution: '',
+  note: 'Note: ',
+};
+
+export function riskFinding(row: RiskRow, found: Finding[]): Finding {
+  return {
+    text: `${SEVERITY_PREFIX[row.severity]}${found.map((f) => f.text).join('; ')}: ${row.text} (${cite(row.source)})`,
+    sources: unique(found.flatMap((f) => f.sources)),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Every rule the suggestions apply, for the app's "about the rules" panel.
+ */
+import type {
+  RuleRef
+} from '../types';
+import {
+  CATALOG, WINDOW_SOURCES, type SourceRef
+} from './catalog';
+import { sourceWords } from './context';
+import { PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
+
+// ---------------------------------------------------------------------------------------------
+// Rules panel
+// ---------------------------------------------------------------------------------------------
+
+function ruleRef(id: string, summary: string, source: SourceRef): RuleRef {
+  return { id, summary, source: sourceWords(source), verification: source.verification, references: source.refs };
+}
+
+function ruleRefs(): RuleRef[] {
+  const rules = new Map<string, RuleRef>();
+  const put = (rule: RuleRef) => rules.set(rule.id, rule);
+  for (const option of CATALOG) {
+    for (const path of option.eligibility) put(ruleRef(path.rule.id, path.rule.summary, path.rule.source));
+    for (const row of option.risks) put(ruleRef(row.id, `${option.name}: ${row.severity} — ${row.text}.`, row.source));
+    option.ageLimits.forEach((limit, i) => put(ruleRef(`${option.id}.age.${i + 1}`, `${option.name}: age limit — ${limit.text}.`, limit.source)));
+    if (option.priorResponse) put(ruleRef(`${option.id}.prior-response`, `${option.name}: an earlier response to it is a reason in favour.`, option.priorResponse.source));
+  }
+  put(ruleRef('window.pregnancy', `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS / 7} weeks from its onset.`, WINDOW_SOURCES.pregnancy));
+  put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
+  put(ruleRef('window.recent-stroke', `A stroke is recent for ${RECENT_STROKE_DAYS} days (about 9 months); older ones are history.`, WINDOW_SOURCES.stroke));
+  put(PSEUDO_RESISTANCE_RULE);
+  put(URGENCY_RULE);
+  return [...rules.values()];
+}
+
+/** Every rule the suggestions apply, for the app's "about the rules" panel. */
+export const SUGGESTION_RULES: RuleRef[] = ruleRefs();

@@ -1,0 +1,150 @@
+/**
+ * The timeline's time domain: dates read, the record's full span, the range choices, zoom and pan, the time scale.
+ */
+import { scaleTime, type ScaleTime } from 'd3-scale';
+import { addDays, differenceInCalendarDays, isValid, parseISO, subYears } from 'date-fns';
+import type {
+  Derivation
+} from '../../../clinical/types';
+import { BASELINE_DAYS_BEFORE } from '../../../clinical/engine-rules';
+
+// ---------------------------------------------------------------------------------------------
+// Dates and domains
+// ---------------------------------------------------------------------------------------------
+
+export interface TimeDomain {
+  start: Date;
+  end: Date;
+}
+
+export type RangeChoice = 'two-years' | 'current-episode' | 'all';
+
+/** FHIR date or dateTime ("2025", "2025-03", "2025-03-01", "2025-03-01T10:00:00Z") -> Date, or null. */
+export function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const parsed = parseISO(value);
+  return isValid(parsed) ? parsed : null;
+}
+
+function datesOf(derivation: Derivation): Date[] {
+  const values: (string | null)[] = [derivation.asOf];
+  for (const t of derivation.trials) values.push(t.start, t.end);
+  for (const s of derivation.scores) values.push(s.date);
+  for (const d of derivation.diagnoses) values.push(d.onset, d.abatement);
+  for (const e of derivation.episodes) values.push(e.start, e.end);
+  for (const p of derivation.procedures) values.push(p.start, p.end);
+  return values.map(parseDate).filter((d): d is Date => d !== null);
+}
+
+/** Room after "today" so the arrow of an ongoing trial stays visible. */
+function padEnd(asOf: Date, spanDays: number): Date {
+  return addDays(asOf, Math.max(14, Math.round(spanDays * 0.03)));
+}
+
+/** Everything in the record, from its first dated item to a little after "as of". */
+export function fullDomain(derivation: Derivation): TimeDomain {
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  const dates = datesOf(derivation);
+  const first = dates.reduce((min, d) => (d < min ? d : min), asOf);
+  const last = dates.reduce((max, d) => (d > max ? d : max), asOf);
+  const start0 = differenceInCalendarDays(asOf, first) < 60 ? addDays(asOf, -365) : first;
+  const span = Math.max(1, differenceInCalendarDays(last, start0));
+  return { start: addDays(start0, -Math.max(14, Math.round(span * 0.02))), end: padEnd(last, span) };
+}
+
+export interface RangeResult {
+  domain: TimeDomain;
+  /** Said to the user when the choice could not be honoured as asked. */
+  note?: string;
+}
+
+/** The earliest start of a trial still running: every preset range reaches back to it, so the current regimen shows. */
+function currentTrialStart(derivation: Derivation): Date | null {
+  const starts = derivation.trials
+    .filter((t) => t.end === null)
+    .map((t) => parseDate(t.start))
+    .filter((d): d is Date => d !== null);
+  return starts.length === 0 ? null : starts.reduce((min, d) => (d < min ? d : min));
+}
+
+function withCurrentTrials(derivation: Derivation, domain: TimeDomain): TimeDomain {
+  const current = currentTrialStart(derivation);
+  if (!current) return domain;
+  const start = addDays(current, -14);
+  return start < domain.start ? { start, end: domain.end } : domain;
+}
+
+export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
+  const asOf = parseDate(derivation.asOf) ?? new Date(0);
+  if (choice === 'two-years') {
+    const start = subYears(asOf, 2);
+    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, 730) }) };
+  }
+  if (choice === 'current-episode') {
+    const starts = derivation.episodes
+      .filter((e) => e.current)
+      .map((e) => parseDate(e.start))
+      .filter((d): d is Date => d !== null);
+    if (starts.length === 0) {
+      return { domain: fullDomain(derivation), note: 'No current episode with a start date was found; showing the whole record.' };
+    }
+    const first = starts.reduce((min, d) => (d < min ? d : min));
+    // Back by the engine's baseline window, so the baseline scores of the episode's first trials stay visible.
+    const start = addDays(first, -BASELINE_DAYS_BEFORE);
+    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) }) };
+  }
+  return { domain: fullDomain(derivation) };
+}
+
+export const MIN_VISIBLE_DAYS = 28;
+
+function clampDomain(domain: TimeDomain, limit: TimeDomain): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const limitWidth = limit.end.getTime() - limit.start.getTime();
+  if (width >= limitWidth) return limit;
+  let start = domain.start.getTime();
+  if (start < limit.start.getTime()) start = limit.start.getTime();
+  if (start + width > limit.end.getTime()) start = limit.end.getTime() - width;
+  return { start: new Date(start), end: new Date(start + width) };
+}
+
+export function unionDomain(a: TimeDomain, b: TimeDomain): TimeDomain {
+  return {
+    start: a.start < b.start ? a.start : b.start,
+    end: a.end > b.end ? a.end : b.end,
+  };
+}
+
+/**
+ * Halve the visible span, down to four weeks: around its centre, or, when "today" is in view, keeping the right
+ * end, so zooming into the recent past never pushes the current regimen out of view.
+ */
+export function zoomIn(domain: TimeDomain, asOf?: Date): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const newWidth = Math.max(MIN_VISIBLE_DAYS * 86_400_000, width / 2);
+  if (asOf && asOf >= domain.start && asOf <= domain.end) {
+    return { start: new Date(domain.end.getTime() - newWidth), end: domain.end };
+  }
+  const centre = domain.start.getTime() + width / 2;
+  return { start: new Date(centre - newWidth / 2), end: new Date(centre + newWidth / 2) };
+}
+
+/** Double the visible span around its centre, never beyond `limit`. */
+export function zoomOut(domain: TimeDomain, limit: TimeDomain): TimeDomain {
+  const width = domain.end.getTime() - domain.start.getTime();
+  const centre = domain.start.getTime() + width / 2;
+  return clampDomain({ start: new Date(centre - width), end: new Date(centre + width) }, limit);
+}
+
+/** Move by a quarter of the visible span (direction -1 = earlier, +1 = later), inside `limit`. */
+export function pan(domain: TimeDomain, direction: -1 | 1, limit: TimeDomain): TimeDomain {
+  const shift = ((domain.end.getTime() - domain.start.getTime()) / 4) * direction;
+  return clampDomain(
+    { start: new Date(domain.start.getTime() + shift), end: new Date(domain.end.getTime() + shift) },
+    limit,
+  );
+}
+
+export function timeScale(domain: TimeDomain, plotLeft: number, plotRight: number): ScaleTime<number, number> {
+  return scaleTime().domain([domain.start, domain.end]).range([plotLeft, plotRight]);
+}

@@ -1,0 +1,326 @@
+/**
+ * The medication lanes of the timeline: one lane per agent, each trial a bar of dose steps with its threshold line,
+ * outcome mark and label. Like the rest of layout/ (domain, axis, packing, spans, scores), pure functions of the
+ * Derivation, the visible time domain and the width: no React, so every position the SVG draws can be tested.
+ */
+import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
+import type {
+  DoseStep, Trial
+} from '../../../clinical/types';
+import {
+  OUTCOME_SHORT
+} from '../labels';
+import { parseDate } from './domain';
+import { type Frame } from './axis';
+import { packRows, estimateTextWidth } from './packing';
+
+// ---------------------------------------------------------------------------------------------
+// Medication lanes
+// ---------------------------------------------------------------------------------------------
+
+/** The dose of a step in the unit of the trial's threshold (Trial.adequateDose.unit), which the bar is drawn in. */
+export function comparableDose(step: DoseStep, trial: Trial): number | null {
+  if (trial.adequateDose?.unit === 'mg/day CPZ-eq') return step.cpzEquivalentMg ?? null;
+  return step.dailyDoseMg;
+}
+
+export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold';
+
+export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
+  const dose = comparableDose(step, trial);
+  if (dose === null) return 'unknown';
+  if (trial.adequateDose === null) return 'no-threshold';
+  return dose >= trial.adequateDose.amount ? 'at-or-above' : 'below';
+}
+
+export interface DoseSegment {
+  x0: number;
+  x1: number;
+  /** Top of the bar; its bottom is the row's baseline. */
+  y: number;
+  height: number;
+  level: DoseLevel;
+  step: DoseStep;
+}
+
+export interface TrialBar {
+  trial: Trial;
+  x0: number;
+  x1: number;
+  /** Row top and height (inside the lane). */
+  top: number;
+  rowHeight: number;
+  baseline: number;
+  segments: DoseSegment[];
+  /** y of the adequate-dose threshold line, null when the trial has no threshold. */
+  thresholdY: number | null;
+  ongoing: boolean;
+  marker: { x: number; y: number };
+  /**
+   * Whether the outcome mark is drawn: not for an ongoing trial without a result yet, not when the trial's end is cut
+   * off at the plot's right edge, and not for an ongoing trial too short to hold it before "today".
+   */
+  showOutcomeMark: boolean;
+  /** Outcome word printed beside the marker, or null when it would collide with the next bar. */
+  label: string | null;
+  /** The trial's dates lie outside the visible range. */
+  offscreen: boolean;
+  /** The bar was cut at the plot's left or right edge (its true start or end is outside the visible range). */
+  clippedLeft: boolean;
+  clippedRight: boolean;
+}
+
+export interface Lane {
+  ingredient: string;
+  drugClass: Trial['class'];
+  /** The agent this one was added to (augmentation or combination), drawn right above it; null otherwise. */
+  augments: string | null;
+  top: number;
+  height: number;
+  bars: TrialBar[];
+  /** Dose at the top of the lane's bars, in the unit of its trials' thresholds; shared by all trials of the agent. */
+  doseMax: number;
+}
+
+export interface LaneLayout {
+  /** One lane per agent, in the order the agents were first tried; an augmenting agent right after its base drug. */
+  lanes: Lane[];
+  height: number;
+  /** Agents left out because none of their trials touch the visible range. */
+  hiddenAgents: string[];
+  /** Trials that could not be drawn, with why (bad dates). */
+  unplaced: { trial: Trial; reason: string }[];
+}
+
+export interface LaneOptions {
+  top: number;
+  asOf: Date;
+  /** Height of one trial row; lanes with overlapping trials of the same agent get several rows. */
+  rowHeight: number;
+}
+
+/** Row height that keeps one trial and forty trials both legible. */
+export function rowHeightFor(laneCount: number): number {
+  return laneCount <= 12 ? 30 : laneCount <= 24 ? 26 : 22;
+}
+
+function trialDates(trial: Trial, asOf: Date): { start: Date; end: Date; ongoing: boolean } | null {
+  const start = parseDate(trial.start);
+  if (!start) return null;
+  // An unreadable end date leaves only the start to draw (the page lists it under "Data notes").
+  const end = trial.end === null ? asOf : parseDate(trial.end) ?? start;
+  return { start, end: end < start ? start : end, ongoing: trial.end === null };
+}
+
+export function doseMaxOf(trials: Trial[]): number {
+  let max = 0;
+  for (const t of trials) {
+    if (t.adequateDose !== null) max = Math.max(max, t.adequateDose.amount);
+    for (const s of t.doseSteps) max = Math.max(max, comparableDose(s, t) ?? 0);
+  }
+  // Headroom above the highest dose so the threshold line never sits on the lane's top edge.
+  return max > 0 ? max * 1.15 : 1;
+}
+
+/** Bar heights: the dose as a share of the lane's dose maximum, with a floor so tiny doses stay visible. */
+export function doseScale(doseMax: number, baseline: number, barMaxHeight: number): ScaleLinear<number, number> {
+  return scaleLinear().domain([0, doseMax]).range([baseline, baseline - barMaxHeight]).clamp(true);
+}
+
+export function layoutLanes(
+  trials: Trial[],
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  options: LaneOptions,
+): LaneLayout {
+  const unplaced: LaneLayout['unplaced'] = [];
+  const placeable: { trial: Trial; start: Date; end: Date; ongoing: boolean }[] = [];
+  for (const trial of trials) {
+    const dates = trialDates(trial, options.asOf);
+    if (dates) placeable.push({ trial, ...dates });
+    else unplaced.push({ trial, reason: `no usable start date ("${trial.start}")` });
+  }
+
+  const byIngredient = new Map<string, typeof placeable>();
+  for (const p of placeable) {
+    const lane = byIngredient.get(p.trial.ingredient) ?? [];
+    lane.push(p);
+    byIngredient.set(p.trial.ingredient, lane);
+  }
+  // Which lane a trial id lives in, so an augmentation can be drawn under the drug it was added to.
+  const laneOfTrial = new Map<string, string>();
+  for (const p of placeable) laneOfTrial.set(p.trial.id, p.trial.ingredient);
+  const augments = (items: typeof placeable): string | null => {
+    const added = items.find((p) => p.trial.role !== 'monotherapy' && p.trial.addedTo && laneOfTrial.get(p.trial.addedTo) !== p.trial.ingredient);
+    return added?.trial.addedTo ? (laneOfTrial.get(added.trial.addedTo) ?? null) : null;
+  };
+
+  const [domainStart, domainEnd] = x.domain() as [Date, Date];
+  const hiddenAgents: string[] = [];
+  const firstStart = (items: typeof placeable) => Math.min(...items.map((p) => p.start.getTime()));
+  // Agents in the order they were first tried, so the lanes read like the history.
+  const visible = [...byIngredient.entries()]
+    .filter(([ingredient, items]) => {
+      const shown = items.some((p) => p.end >= domainStart && p.start <= domainEnd);
+      if (!shown) hiddenAgents.push(ingredient);
+      return shown;
+    })
+    .sort(([a, ia], [b, ib]) => firstStart(ia) - firstStart(ib) || (a < b ? -1 : a > b ? 1 : 0));
+  // An augmenting agent follows the lane of the drug it was added to (when that lane is shown), then the rest in order.
+  const visibleNames = new Set(visible.map(([name]) => name));
+  const baseOf = new Map(visible.map(([name, items]) => [name, augments(items)] as const));
+  const ordered: [string, typeof placeable][] = [];
+  const placedNames = new Set<string>();
+  const place = (entry: [string, typeof placeable]) => {
+    if (placedNames.has(entry[0])) return;
+    placedNames.add(entry[0]);
+    ordered.push(entry);
+    for (const other of visible) {
+      const base = baseOf.get(other[0]);
+      if (base === entry[0]) place(other);
+    }
+  };
+  for (const entry of visible) {
+    const base = baseOf.get(entry[0]);
+    if (base && base !== entry[0] && visibleNames.has(base) && !placedNames.has(base)) continue;
+    place(entry);
+  }
+  // Anything left (an augmentation cycle) keeps its chronological place.
+  for (const entry of visible) place(entry);
+
+  const lanes: Lane[] = [];
+  let y = options.top;
+  for (const [ingredient, items] of ordered) {
+    const rows = packRows(
+      items,
+      (p) => p.start.getTime(),
+      (p) => p.end.getTime(),
+      1,
+    );
+    const rowCount = Math.max(...rows) + 1;
+    const doseMax = doseMaxOf(items.map((p) => p.trial));
+    const base = baseOf.get(ingredient) ?? null;
+    const lane: Lane = {
+      ingredient,
+      drugClass: items[0]!.trial.class,
+      augments: base && visibleNames.has(base) ? base : null,
+      top: y,
+      height: rowCount * options.rowHeight,
+      bars: [],
+      doseMax,
+    };
+    items.forEach((p, i) => {
+      const rowTop = y + rows[i]! * options.rowHeight;
+      lane.bars.push(layoutBar(p, rowTop, options.rowHeight, doseMax, x, frame, options.asOf, domainStart, domainEnd));
+    });
+    assignLabels(lane.bars, rows, frame);
+    lanes.push(lane);
+    y += lane.height;
+  }
+  return { lanes, height: y - options.top, unplaced, hiddenAgents };
+}
+
+function layoutBar(
+  p: { trial: Trial; start: Date; end: Date; ongoing: boolean },
+  rowTop: number,
+  rowHeight: number,
+  doseMax: number,
+  x: ScaleTime<number, number>,
+  frame: Frame,
+  asOf: Date,
+  domainStart: Date,
+  domainEnd: Date,
+): TrialBar {
+  const { trial } = p;
+  const baseline = rowTop + rowHeight - 5;
+  const barMax = rowHeight - 9;
+  const y = doseScale(doseMax, baseline, barMax);
+  // Bars are cut at the plot's edges (a zoomed-in bar never runs into the labels or off the page).
+  const clip = (value: number) => Math.min(frame.plotRight, Math.max(frame.plotLeft, value));
+  const rawX0 = x(p.start);
+  const rawX1 = Math.max(x(p.end), rawX0 + 2);
+  const x0 = clip(rawX0);
+  // A one-day trial still gets a visible sliver.
+  const x1 = Math.max(clip(rawX1), Math.min(x0 + 2, frame.plotRight));
+  const segments: DoseSegment[] = [];
+  for (const step of trial.doseSteps) {
+    const s = parseDate(step.start);
+    const e = parseDate(step.end);
+    if (!s || !e) continue;
+    const level = doseLevel(step, trial);
+    const dose = comparableDose(step, trial);
+    // Unknown doses are drawn at half height, patterned, so they are neither mistaken for low nor for high.
+    const top = dose === null ? baseline - barMax / 2 : Math.min(y(dose), baseline - 3);
+    const sx0 = Math.max(clip(x(s)), x0);
+    const sx1 = Math.min(Math.max(clip(x(e)), sx0 + 1), x1);
+    if (sx1 <= sx0 && (x(e) < frame.plotLeft || x(s) > frame.plotRight)) continue;
+    segments.push({ x0: sx0, x1: sx1, y: top, height: baseline - top, level, step });
+  }
+  if (segments.length === 0) {
+    // No dose steps at all: one unknown-dose segment over the whole trial.
+    segments.push({
+      x0,
+      x1,
+      y: baseline - barMax / 2,
+      height: barMax / 2,
+      level: 'unknown',
+      step: { start: trial.start, end: trial.end ?? trial.start, dailyDoseMg: null, basis: 'no dose recorded', source: '' },
+    });
+  }
+  // An ongoing trial's outcome so far sits inside its bar, left of "today": nothing is drawn as if it were known after today.
+  const todayX = x(asOf);
+  const markerX = p.ongoing ? Math.min(x1, todayX) - OUTCOME_MARK_RADIUS - 2 : x1;
+  const rawEnd = p.ongoing ? Math.min(rawX1, todayX) : rawX1;
+  const showOutcomeMark =
+    trial.outcome !== 'ongoing' && rawEnd <= frame.plotRight && (!p.ongoing || markerX - OUTCOME_MARK_RADIUS >= rawX0 - 1);
+  return {
+    trial,
+    x0,
+    x1,
+    top: rowTop,
+    rowHeight,
+    baseline,
+    segments,
+    thresholdY: trial.adequateDose === null ? null : y(trial.adequateDose.amount),
+    ongoing: p.ongoing,
+    marker: { x: markerX, y: baseline - barMax / 2 },
+    showOutcomeMark,
+    label: null,
+    offscreen: p.end < domainStart || p.start > domainEnd,
+    clippedLeft: rawX0 < frame.plotLeft,
+    clippedRight: rawX1 > frame.plotRight,
+  };
+}
+
+/** Radius of the outcome marks (marks.tsx draws them at this size, glyphs at 12 px). */
+export const OUTCOME_MARK_RADIUS = 8;
+
+/** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
+export function trialLabel(trial: Trial): string {
+  return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : ', inadequate'}`;
+}
+
+/** Outcome words go right of the marker only where they do not run into the next bar of the same row. */
+function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
+  const byRow = new Map<number, TrialBar[]>();
+  bars.forEach((bar, i) => {
+    const list = byRow.get(rows[i]!) ?? [];
+    list.push(bar);
+    byRow.set(rows[i]!, list);
+  });
+  for (const list of byRow.values()) {
+    list.sort((a, b) => a.x0 - b.x0);
+    list.forEach((bar, i) => {
+      const text = trialLabel(bar.trial);
+      const next = list[i + 1];
+      const room = (next ? next.x0 : frame.plotRight) - (bar.marker.x + 10);
+      // Words after an ongoing bar would sit after "today"; a bar cut at the edge has no visible end to label.
+      if (bar.ongoing || bar.clippedRight || bar.offscreen) {
+        bar.label = null;
+        return;
+      }
+      const visible = bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
+      bar.label = visible && estimateTextWidth(text) <= room ? text : null;
+    });
+  }
+}
