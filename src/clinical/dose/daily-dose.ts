@@ -17,7 +17,7 @@ import type { DailyDose, MedicationIdentity, RuleRef } from '../types';
 import { DOSE_RULES } from '../terminology/medication-rules';
 import { parseDoseText } from './text';
 import { timingPerDay } from './timing';
-import { uniq, round, fmt, quantityToMg, qtyText } from './units';
+import { type IdentityLike, uniq, round, fmt, quantityToMg, qtyText } from './units';
 
 export interface DailyDoseDetail extends DailyDose {
   /** True when any contributing line is "as needed". */
@@ -27,8 +27,6 @@ export interface DailyDoseDetail extends DailyDose {
   /** Rules applied (structured, free text, range low end, assumed once daily, ...). */
   rules?: RuleRef[];
 }
-
-export type IdentityLike = MedicationIdentity & { concentrationMgPerMl?: number | null };
 
 interface LineDose {
   mgPerDay: number | null;

@@ -3,8 +3,7 @@
  * pattern, with what was assumed.
  */
 import type { MedicationIdentity } from '../types';
-import { type IdentityLike } from './daily-dose';
-import { MASS, round, fmt, quantityToMg } from './units';
+import { type IdentityLike, MASS, round, fmt, quantityToMg } from './units';
 
 // ---------------------------------------------------------------------------------------------
 // Free text

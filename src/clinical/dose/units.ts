@@ -1,8 +1,10 @@
 /**
  * Dose quantities to mg (mass units, tablets of a known strength, mL of a known concentration) and number formatting.
  */
+import type { MedicationIdentity } from '../types';
 import type { Quantity } from 'fhir/r4';
-import { type IdentityLike } from './daily-dose';
+
+export type IdentityLike = MedicationIdentity & { concentrationMgPerMl?: number | null };
 
 // ---------------------------------------------------------------------------------------------
 // Units

@@ -7,7 +7,7 @@ import { isoDate, toDay, wholeYearsBetween } from '../dates';
 import type { ReferenceId } from '../references/registry';
 import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, WINDOW_SOURCES } from '../suggestions/catalog';
-import { type DerivedRecord } from '../suggestions/evaluate';
+import { type DerivedRecord } from '../suggestions/context';
 import { src, WORKING, type SourceRef } from '../suggestions/catalog';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { sourceWords } from '../suggestions/context';

@@ -2,11 +2,7 @@
  * What the suggestions need from one patient's derivation, computed once: plain words, dates relative to "as of",
  * current and older diagnoses, urgency signals, the trials by id.
  */
-import type {
-  Assessment,
-  ComorbidityKey, ConditionKey, DiagnosisSpan,
-  Finding, Trial
-} from '../types';
+import type { Assessment, ComorbidityKey, ConditionKey, Derivation, DiagnosisSpan, Finding, Trial } from '../types';
 import { type Day, toDay } from '../dates';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { OUTCOME_WORDS, VERIFICATION_WORDS, describeTrial } from '../vocabulary';
@@ -15,8 +11,22 @@ import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
   type UrgencySignal
 } from './catalog';
-import { type CriterionResult } from './criteria';
-import { type DerivedRecord } from './evaluate';
+
+/** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
+export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics'> & { demographics?: Derivation['demographics'] };
+
+export interface CriterionResult {
+  met: boolean;
+  /** Met: the findings that make it hold. Not met: what the record shows instead (may be empty). */
+  findings: Finding[];
+  /** Not met: what is missing, in plain words. */
+  missing?: string;
+  /**
+   * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
+   * what to record to decide. A path that holds only this way is "consider — confirm".
+   */
+  possible?: Finding;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Plain words

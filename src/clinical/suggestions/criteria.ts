@@ -13,6 +13,7 @@ import {
 } from './catalog';
 import {
   type Context,
+  type CriterionResult,
   trialsFinding,
   trialsOf,
   unique,
@@ -60,19 +61,6 @@ export function priorResponses(context: Context, procedures: readonly ProcedureK
 // ---------------------------------------------------------------------------------------------
 // Criteria
 // ---------------------------------------------------------------------------------------------
-
-export interface CriterionResult {
-  met: boolean;
-  /** Met: the findings that make it hold. Not met: what the record shows instead (may be empty). */
-  findings: Finding[];
-  /** Not met: what is missing, in plain words. */
-  missing?: string;
-  /**
-   * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
-   * what to record to decide. A path that holds only this way is "consider — confirm".
-   */
-  possible?: Finding;
-}
 
 /** What to record to confirm the unconfirmed adequate trials of some assessments, as one finding. */
 function confirmFinding(assessments: Assessment[], context: Context): Finding | undefined {

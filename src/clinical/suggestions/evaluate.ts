@@ -24,9 +24,11 @@ import {
   type CatalogOption, type EligibilityPath, type RiskRow
 } from './catalog';
 import { checkRisk, riskFinding } from './risks';
-import { type CriterionResult, checkCriterion, priorResponses } from './criteria';
+import { checkCriterion, priorResponses } from './criteria';
 import {
   type Context,
+  type CriterionResult,
+  type DerivedRecord,
   unique,
   trialsOf,
   FAILED,
@@ -37,10 +39,7 @@ import {
   diagnosisFinding,
   buildContext,
 } from './context';
-import { orderSuggestions } from './order';
-
-/** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
-export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics'> & { demographics?: Derivation['demographics'] };
+import { type Evaluated, orderSuggestions } from './order';
 
 // ---------------------------------------------------------------------------------------------
 // Pseudo-resistance
@@ -95,12 +94,6 @@ function hasRecordReason(reasons: Finding[]): boolean {
 }
 
 /** One option's suggestion (its `order` set once all are sorted) with what the sorting needs besides. */
-export interface Evaluated {
-  suggestion: Suggestion;
-  group: CatalogOption['group'];
-  index: number;
-}
-
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
   const contraindications: Finding[] = [];
   const cautions: Finding[] = [];

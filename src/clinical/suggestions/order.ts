@@ -4,7 +4,13 @@
  * interventional options lead; the catalog's own order last.
  */
 import type { Suggestion, SuggestionStatus } from '../types';
-import type { Evaluated } from './evaluate';
+import type { CatalogOption } from './catalog';
+
+export interface Evaluated {
+  suggestion: Suggestion;
+  group: CatalogOption['group'];
+  index: number;
+}
 
 const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
