@@ -50,7 +50,7 @@ export const ENCOUNTER_STATUSES = [
 export const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 
 /**
- * Score and vital-sign codes read by code (LOINC; the VSAC value sets named beside each). Scores coded otherwise still arrive through the
+ * Score, vital-sign and drug-level codes read by code (LOINC; the VSAC value sets named beside each). Scores coded otherwise still arrive through the
  * `category=survey` query.
  */
 export const OBSERVATION_LOINC_CODES = [
@@ -60,6 +60,8 @@ export const OBSERVATION_LOINC_CODES = [
   { code: '55758-7', display: 'PHQ-2 total score', source: 'LOINC (secondary: as Synthea-generated records code it)' },
   { code: '70274-6', display: 'GAD-7 total score', source: 'LOINC; GAD-7 panel 69737-5, total score' },
   { code: '85354-9', display: 'Blood pressure panel', source: 'FHIR R4 vital signs profile (bp)' },
+  { code: '14334-7', display: 'Lithium level', source: 'LOINC "Lithium [Moles/volume] in Serum or Plasma" (adherence and lithium adequacy)' },
+  { code: '4086-5', display: 'Valproate level', source: 'LOINC "Valproate [Mass/volume] in Serum or Plasma" (adherence and valproate adequacy)' },
 ] as const;
 
 export interface PlannedQuery {

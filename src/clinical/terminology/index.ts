@@ -13,8 +13,8 @@ import { doseTableRules } from './thresholds';
 
 export { classifyCondition, conditionNotRecognisedReason, ICD10_RULES, SNOMED_RULES } from './conditions';
 export type { ConditionClass, ConditionKind } from './conditions';
-export { classifyObservation, instrumentOf, observationNotUsedReason, LOINC } from './observations';
-export type { ObservationClass } from './observations';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason, LOINC } from './observations';
+export type { DrugLevelClass, ObservationClass } from './observations';
 export { classifyProcedure, classifyProcedureWithRule, classifyDevice, classifyDeviceWithRule } from './procedures';
 export { scaleThresholds, classifyScoreChange, SCALES, SCORE_RANGES } from './scales';
 export type { ScaleThresholds, ScaleOutcome } from './scales';

@@ -38,7 +38,7 @@ describe('adequacy', () => {
     const t = trialOf(d, 'olanzapine');
     expect(t.adequate).toBe(false);
     expect(t.adequacyReason).toBe(
-      "dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq); adherence unknown (no dispensing records to check it against TRRIP's 80%)",
+      'dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq); adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure',
     );
     expect(t.doseSteps[0]!.cpzEquivalentMg).toBe(300);
   });
@@ -47,7 +47,7 @@ describe('adequacy', () => {
     const sz = condition('F20.0', 'Paranoid schizophrenia', '2020-01-01');
     const risperidone = trialOf(derive([patient(), sz, statement('risperidone', 6, START, weeksAfter(START, 8))]), 'risperidone');
     expect(risperidone.adequate).toBe(true);
-    expect(risperidone.adequacyReason).toMatch(/; adherence unknown \(no dispensing records to check it against TRRIP's 80%\)$/);
+    expect(risperidone.adequacyReason).toMatch(/; adherence unknown \(no dispensing record or plasma level; .*\): at most a possible failure$/);
     expect(trialOf(derive([patient(), sz, statement('haloperidol', 10, START, weeksAfter(START, 8))]), 'haloperidol').adequate).toBe(true);
   });
 
