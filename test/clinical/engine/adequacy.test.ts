@@ -71,10 +71,10 @@ describe('adequacy', () => {
     expect(t.adequacyReason).toMatch(/8 weeks only.*12 weeks needed/);
   });
 
-  it('an agent without a dose row (lithium) is judged on duration alone, marked unverified', () => {
+  it('an agent without a dose row (lamotrigine added to an antidepressant) is judged on duration alone, marked unverified', () => {
     const s = statement('sertraline', 100, START, weeksAfter(START, 20));
-    const li = statement('lithium', 600, weeksAfter(START, 2), weeksAfter(START, 12));
-    const t = trialOf(derive([patient(), mdd('2024-12-01'), s, li]), 'lithium');
+    const lamotrigine = statement('lamotrigine', 100, weeksAfter(START, 2), weeksAfter(START, 12));
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s, lamotrigine]), 'lamotrigine');
     expect(t.role).toBe('augmentation');
     expect(t.adequacyRules.find((r) => r.id === 'adequacy.no-dose-row')?.verification).toBe('U');
   });
