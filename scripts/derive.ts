@@ -17,14 +17,17 @@
  * time per worker, each reading its patient's lines itself. The main thread only hands out work and writes the
  * documents in the index's order, so the output is byte for byte the single-thread output.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, createReadStream, fstatSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Resource } from 'fhir/r4';
 import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
 import { deriveSafely, groupResourcesByPatient, medicationReferencesOf, patientIdOf } from '../src/clinical/derive';
+import { FIELDS_READ_OF_OTHER_TYPES, TYPES_READ_IN_FULL } from '../src/clinical/fields-read';
 import type { DeriveOptions, PatientRecord } from '../src/clinical/types';
+import { KeySet, topLevelFields } from './top-level-fields';
 
 interface Args {
   path: string;
@@ -345,27 +348,41 @@ async function indexNdjson(files: string[]): Promise<NdjsonIndex> {
 }
 
 const READ_AHEAD_BYTES = 4 << 20;
+/** A prefetched span is at most this large (a bigger one is read run by run). */
+const PREFETCH_LIMIT_BYTES = 32 << 20;
 
 /** Positional reads of one file through a reused window (memory stays bounded per file). */
 class ReadAheadWindow {
-  private readonly window: Buffer;
+  private window: Buffer;
   private windowStart = 0;
   private windowEnd = 0;
   constructor(
     private readonly fd: number,
-    size = READ_AHEAD_BYTES,
+    private readonly size = READ_AHEAD_BYTES,
   ) {
     this.window = Buffer.allocUnsafe(size);
+  }
+
+  /**
+   * Loads exactly [start, end) when the next reads fall in it (a worker's batch of patients: reading ahead further
+   * would read the other workers' patients too).
+   */
+  prefetch(start: number, end: number): void {
+    if ((start >= this.windowStart && end <= this.windowEnd) || end - start > PREFETCH_LIMIT_BYTES) return;
+    if (end - start > this.window.length) this.window = Buffer.allocUnsafe(end - start);
+    this.windowStart = start;
+    this.windowEnd = start + readFully(this.fd, this.window, end - start, start);
   }
 
   /** The bytes [start, end) of the file: a buffer and where they begin in it (valid until the next call). */
   bytes(start: number, end: number): { buf: Buffer; at: number } {
     if (start >= this.windowStart && end <= this.windowEnd) return { buf: this.window, at: start - this.windowStart };
-    if (end - start > this.window.length) {
+    if (end - start > this.size) {
       const buf = Buffer.allocUnsafe(end - start);
       readFully(this.fd, buf, buf.length, start);
       return { buf, at: 0 };
     }
+    if (this.window.length > this.size) this.window = Buffer.allocUnsafe(this.size);
     this.windowStart = start;
     this.windowEnd = start + readFully(this.fd, this.window, this.window.length, start);
     if (end > this.windowEnd) throw new Error('an NDJSON file changed while it was being read');
@@ -384,11 +401,40 @@ function readFully(fd: number, buf: Buffer, length: number, position: number): n
   return done;
 }
 
+const OTHER_TYPE_FIELDS = new KeySet(FIELDS_READ_OF_OTHER_TYPES);
+
+/**
+ * A line of a resource type the engine reads only a few fields of (src/clinical/fields-read.ts) as those fields, each
+ * parsed from its own bytes after a strict check of the whole line (scripts/top-level-fields.ts); undefined when the
+ * line is to be parsed whole: another type, a line the check does not vouch for (JSON.parse then reports it as
+ * before), a second "resourceType" that names a type read in full.
+ */
+function fieldsReadOfLine(buf: Buffer, pos: number, lineEnd: number): Record<string, unknown> | undefined {
+  const typeStart = pos + RESOURCE_TYPE_FIRST.length;
+  if (typeStart >= lineEnd || buf.compare(RESOURCE_TYPE_FIRST, 0, RESOURCE_TYPE_FIRST.length, pos, typeStart) !== 0) return undefined;
+  const quote = buf.indexOf(34, typeStart);
+  if (quote === -1 || quote >= lineEnd || TYPES_READ_IN_FULL.has(buf.toString('latin1', typeStart, quote))) return undefined;
+  const fields = topLevelFields(buf, pos, lineEnd, OTHER_TYPE_FIELDS);
+  if (fields === null) return undefined;
+  const kept: Record<string, unknown> = {};
+  for (const [name, [s, e]] of fields) kept[name] = plainString(buf, s, e) ?? JSON.parse(buf.toString('utf8', s, e));
+  if (typeof kept.resourceType !== 'string' || TYPES_READ_IN_FULL.has(kept.resourceType)) return undefined;
+  return kept;
+}
+
+/** A JSON string value without escapes, decoded (what JSON.parse would give), or undefined for any other value. */
+function plainString(buf: Buffer, s: number, e: number): string | undefined {
+  if (buf[s] !== 34) return undefined;
+  for (let k = s + 1; k < e - 1; k++) if (buf[k] === 92) return undefined;
+  return buf.toString('utf8', s + 1, e - 1);
+}
+
 /**
  * Pass 2 for one patient: its runs of lines read back by offset (positional reads; no file is held in memory), served
  * from a read-ahead window per file: Bulk Data files list patients in much the same order, so one large read serves
- * many patients (system calls, not bytes, were the cost). Each line is parsed alone; one that is not JSON is kept as
- * an input the ledger lists as "not a FHIR resource". The Medications its lines reference are attached.
+ * many patients (system calls, not bytes, were the cost). Each line is parsed alone, except those of types the engine
+ * reads only a few fields of (fieldsReadOfLine); one that is not JSON is kept as an input the ledger lists as "not a
+ * FHIR resource". The Medications its lines reference are attached.
  */
 function readPatient(patientId: string, triples: ArrayLike<number>, windows: ReadAheadWindow[], medications: Map<string, Resource>): PatientRecord {
   const resources: unknown[] = [];
@@ -404,11 +450,13 @@ function readPatient(patientId: string, triples: ArrayLike<number>, windows: Rea
       if (nl === -1 || nl > runEnd) nl = runEnd;
       const lineEnd = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
       if (lineEnd > pos) {
-        let r: unknown;
-        try {
-          r = JSON.parse(buf.toString('utf8', pos, lineEnd));
-        } catch {
-          r = { malformedLine: true };
+        let r: unknown = fieldsReadOfLine(buf, pos, lineEnd);
+        if (r === undefined) {
+          try {
+            r = JSON.parse(buf.toString('utf8', pos, lineEnd));
+          } catch {
+            r = { malformedLine: true };
+          }
         }
         resources.push(r);
         for (const ref of medicationReferencesOf(r)) if (medications.has(ref)) meds.add(ref);
@@ -449,25 +497,37 @@ async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: b
 type ToWorker =
   | { kind: 'index'; task: number; path: string; start: number; end: number }
   | { kind: 'setup'; files: string[]; medications: Array<[string, Resource]>; options: DeriveOptions; pretty: boolean }
-  | { kind: 'derive'; seq: number; patientId: string; triples: number[] };
+  | { kind: 'derive'; seq: number; patients: Array<[string, number[]]> };
+
+/** What pass 1 found in one byte range: patients by ordinal, their runs as (ordinal, start, length), the Medications. */
+interface RangeIndex {
+  pids: string[];
+  runs: Float64Array;
+  medications: Array<[string, Resource]>;
+  skipped: number;
+}
 
 /** Messages from a worker. */
 type FromWorker =
-  | { kind: 'indexed'; task: number; pids: string[]; runs: Float64Array; medications: Array<[string, Resource]>; skipped: number }
+  | { kind: 'ready' }
+  | ({ kind: 'indexed'; task: number } & RangeIndex)
   | { kind: 'derived'; seq: number; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 
 /**
- * Byte ranges of about this size are indexed by one worker each (DERIVE_INDEX_RANGE_BYTES sets it, so that a test can
- * cut small files into many ranges).
+ * Byte ranges of about this size are indexed one at a time, by a worker or the main thread (DERIVE_INDEX_RANGE_BYTES
+ * sets it, so that a test can cut small files into many ranges).
  */
-const INDEX_RANGE_BYTES = Math.max(1, Number(process.env.DERIVE_INDEX_RANGE_BYTES) || 32 << 20);
-/** Patients handed out ahead of the next document to write: bounds the documents waiting for an earlier one. */
-const DERIVE_WINDOW = 64;
-/** Patients queued per worker, so a worker never waits for the main thread between two patients. */
+const INDEX_RANGE_BYTES = Math.max(1, Number(process.env.DERIVE_INDEX_RANGE_BYTES) || 16 << 20);
+/** Consecutive patients are handed to a worker together until their lines reach this many bytes (or BATCH_PATIENTS). */
+const BATCH_INPUT_BYTES = 1 << 20;
+const BATCH_PATIENTS = 256;
+/** Batches handed out ahead of the next one to write: bounds the documents waiting for an earlier batch. */
+const DERIVE_WINDOW = 16;
+/** Batches queued per worker, so a worker never waits for the main thread between two batches. */
 const QUEUED_PER_WORKER = 2;
-/** Read-ahead per file per worker: workers share the patients, so each reads about every N-th one. */
-const WORKER_READ_AHEAD_BYTES = 2 << 20;
+/** Read-ahead per file per worker when a batch's lines are too spread out to be read in one go. */
+const WORKER_READ_AHEAD_BYTES = 256 << 10;
 
 /** Splits a file into ranges of about INDEX_RANGE_BYTES that begin just after a newline (or at 0). */
 function lineAlignedRanges(path: string): Array<{ start: number; end: number }> {
@@ -496,29 +556,69 @@ function lineAlignedRanges(path: string): Array<{ start: number; end: number }> 
   }
 }
 
+/** Pass 1 over one byte range, in the compact form a worker sends (the same whichever thread runs it). */
+async function indexOneRange(path: string, start: number, end: number): Promise<RangeIndex> {
+  const pidOrdinal = new Map<string, number>();
+  const pids: string[] = [];
+  const runs: number[] = [];
+  const medications: Array<[string, Resource]> = [];
+  let skipped = 0;
+  await indexRange(path, start, end, {
+    line: (pid, lineStart, length) => {
+      let ordinal = pidOrdinal.get(pid);
+      if (ordinal === undefined) {
+        ordinal = pids.push(pid) - 1;
+        pidOrdinal.set(pid, ordinal);
+      }
+      // Joined here already when it follows the previous line of the same patient (fewer numbers to send).
+      const n = runs.length;
+      const gap = n > 0 ? lineStart - (runs[n - 2]! + runs[n - 1]!) : -1;
+      if (n > 0 && runs[n - 3] === ordinal && gap >= 1 && gap <= 2) runs[n - 1] = lineStart + length - runs[n - 2]!;
+      else runs.push(ordinal, lineStart, length);
+    },
+    medication: (key, resource) => void medications.push([key, resource]),
+    skip: () => void skipped++,
+  });
+  return { pids, runs: Float64Array.from(runs), medications, skipped };
+}
+
 class WorkerPool {
   readonly workers: Worker[];
   private handler: (w: Worker, m: FromWorker) => void = () => undefined;
   private failure: ((e: Error) => void) | null = null;
+  private readonly ready = new Set<Worker>();
 
-  constructor(size: number) {
-    // This file is TypeScript run through tsx, whose loader a worker does not inherit on Node 20: each worker registers
-    // it, then loads this file (which, on a worker, waits for the main thread's messages).
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    this.workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true, workerData: { deriveWorker: true } }));
+  /** `script`: this file as one plain JavaScript module (workerScript). */
+  constructor(size: number, script: string) {
+    this.workers = Array.from({ length: size }, () => new Worker(pathToFileURL(script), { workerData: { deriveWorker: true } }));
     for (const w of this.workers) {
-      w.on('message', (m: FromWorker) => (m.kind === 'failed' ? this.failure?.(new Error(m.message)) : this.handler(w, m)));
+      w.on('message', (m: FromWorker) => {
+        if (m.kind === 'failed') this.failure?.(new Error(m.message));
+        else {
+          if (m.kind === 'ready') this.ready.add(w);
+          this.handler(w, m);
+        }
+      });
       w.on('error', (e) => this.failure?.(e));
       w.on('exit', (code) => code !== 0 && this.failure?.(new Error(`a worker stopped with exit code ${code}`)));
     }
   }
 
+  /** Ends the current run with an error (one the main thread met). */
+  fail(e: unknown): void {
+    this.failure?.(e instanceof Error ? e : new Error(String(e)));
+  }
+
+  isReady(w: Worker): boolean {
+    return this.ready.has(w);
+  }
+
   /** Runs until `handler` calls done (or a worker fails). */
-  run(start: () => void, handler: (w: Worker, m: FromWorker, done: () => void) => void): Promise<void> {
+  run(start: (done: () => void) => void, handler: (w: Worker, m: FromWorker, done: () => void) => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.failure = reject;
       this.handler = (w, m) => handler(w, m, resolve);
-      start();
+      start(resolve);
     });
   }
 
@@ -527,10 +627,13 @@ class WorkerPool {
   }
 }
 
-/** Pass 1 on the workers: line-aligned ranges of every file, merged in file order (the same index as one thread). */
+/**
+ * Pass 1: line-aligned ranges of every file, indexed by the workers and by the main thread itself (which starts at
+ * once, while the workers are still loading), merged in file order (the same index as one thread).
+ */
 async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<NdjsonIndex> {
   const tasks = files.flatMap((path, file) => lineAlignedRanges(path).map((r) => ({ file, path, ...r })));
-  const results: Array<Extract<FromWorker, { kind: 'indexed' }> | undefined> = new Array(tasks.length);
+  const results: Array<RangeIndex | undefined> = new Array(tasks.length);
   let next = 0;
   let finished = 0;
   const give = (w: Worker) => {
@@ -539,8 +642,20 @@ async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<Ndjson
     w.postMessage({ kind: 'index', task: next++, path: t.path, start: t.start, end: t.end } satisfies ToWorker);
   };
   await pool.run(
-    () => pool.workers.forEach(give),
+    (done) => {
+      for (const w of pool.workers) if (pool.isReady(w)) give(w);
+      const mainThread = async () => {
+        while (next < tasks.length) {
+          const i = next++;
+          const t = tasks[i]!;
+          results[i] = await indexOneRange(t.path, t.start, t.end);
+          if (++finished === tasks.length) done();
+        }
+      };
+      mainThread().catch((e: unknown) => pool.fail(e));
+    },
     (w, m, done) => {
+      if (m.kind === 'ready') give(w);
       if (m.kind !== 'indexed') return;
       results[m.task] = m;
       if (++finished === tasks.length) done();
@@ -557,25 +672,46 @@ async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<Ndjson
   return into;
 }
 
+/** Consecutive patients of the index, in batches of about BATCH_INPUT_BYTES of lines. */
+function* patientBatches(index: LineIndex): Generator<Array<[string, number[]]>> {
+  let batch: Array<[string, number[]]> = [];
+  let bytes = 0;
+  for (const entry of index) {
+    batch.push(entry);
+    for (let i = 2; i < entry[1].length; i += 3) bytes += entry[1][i]!;
+    if (bytes >= BATCH_INPUT_BYTES || batch.length >= BATCH_PATIENTS) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /**
- * Pass 2 on the workers: patients handed out one at a time (a few queued per worker), documents written in the
- * index's order as they come back.
+ * Pass 2 on the workers: batches of consecutive patients handed out in the index's order (a couple queued per worker),
+ * each coming back as its documents' bytes, written in order as they arrive.
  */
 async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed: NdjsonIndex, options: DeriveOptions, pretty: boolean): AsyncGenerator<Uint8Array> {
   const setup: ToWorker = { kind: 'setup', files, medications: [...indexed.medications], options, pretty };
   for (const w of pool.workers) w.postMessage(setup);
-  const patients = indexed.index.entries();
-  const total = indexed.index.size;
+  const batches = patientBatches(indexed.index);
+  let exhausted = false;
   const waiting = new Map<number, Uint8Array>();
   const queued = new Map<Worker, number>(pool.workers.map((w) => [w, 0]));
   let handedOut = 0;
   let written = 0;
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
+  let finished = false;
   const give = (w: Worker) => {
-    while (queued.get(w)! < QUEUED_PER_WORKER && handedOut < total && handedOut - written < DERIVE_WINDOW) {
-      const [patientId, triples] = patients.next().value as [string, number[]];
-      w.postMessage({ kind: 'derive', seq: handedOut++, patientId, triples } satisfies ToWorker);
+    while (!exhausted && queued.get(w)! < QUEUED_PER_WORKER && handedOut - written < DERIVE_WINDOW) {
+      const next = batches.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      w.postMessage({ kind: 'derive', seq: handedOut++, patients: next.value } satisfies ToWorker);
       queued.set(w, queued.get(w)! + 1);
     }
   };
@@ -587,17 +723,24 @@ async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed:
       waiting.set(m.seq, m.bytes);
       if (m.seq === written) wake?.();
       give(w);
-      if (handedOut === total && [...queued.values()].every((q) => q === 0)) done();
+      if (exhausted && [...queued.values()].every((q) => q === 0)) done();
     },
   );
-  running.catch((e: Error) => {
-    failure = e;
-    wake?.();
-  });
-  while (written < total) {
+  running.then(
+    () => {
+      finished = true;
+      wake?.();
+    },
+    (e: Error) => {
+      failure = e;
+      wake?.();
+    },
+  );
+  for (;;) {
     const bytes = waiting.get(written);
     if (bytes === undefined) {
       if (failure) throw failure;
+      if (finished && waiting.size === 0) return;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
       continue;
@@ -610,70 +753,109 @@ async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed:
   }
 }
 
+/**
+ * This file and everything it imports as one JavaScript module in a temporary folder, for the workers. Run through tsx,
+ * each worker would register the TypeScript loader (a thread of its own) and load some sixty modules through it: about
+ * 0.35 s and twice that in processor time per worker, where esbuild (the transpiler tsx itself runs) bundles them
+ * once in about 0.06 s and a worker loads the result in a few hundredths.
+ */
+async function workerScript(): Promise<{ path: string; dispose: () => void }> {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'derive-worker-'));
+  const path = join(dir, 'derive-worker.mjs');
+  try {
+    await build({ entryPoints: [fileURLToPath(import.meta.url)], outfile: path, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 async function deriveNdjsonFolderOnWorkers(dir: string, options: DeriveOptions, pretty: boolean, workers: number): Promise<void> {
   const files = ndjsonFiles(dir);
-  const pool = new WorkerPool(workers);
+  const script = await workerScript();
+  const pool = new WorkerPool(workers, script.path);
   try {
     const indexed = await indexOnWorkers(pool, files);
     reportSkipped(indexed.skipped);
-    await emitDocuments(documentsFromWorkers(pool, files, indexed, options, pretty), indexed.index.size);
+    await emitBatches(documentsFromWorkers(pool, files, indexed, options, pretty), indexed.index.size);
   } finally {
     await pool.close();
+    script.dispose();
   }
 }
 
-/** A worker: indexes ranges, then derives patients, as the main thread asks. */
+/**
+ * Documents come from the workers in batches already joined by the separator: the same bytes as emitDocuments writes
+ * for them one by one.
+ */
+async function emitBatches(batches: AsyncIterable<Uint8Array>, count: number): Promise<void> {
+  if (count === 0) put('[]\n');
+  else {
+    if (count > 1) put('[\n');
+    let first = true;
+    for await (const b of batches) {
+      if (!first) put(',\n');
+      putBytes(b);
+      first = false;
+    }
+    put(count > 1 ? '\n]\n' : '\n');
+  }
+  flush();
+}
+
+/** A worker: indexes ranges, then derives batches of patients, as the main thread asks. */
 function workerMain(port: NonNullable<typeof parentPort>): void {
   let windows: ReadAheadWindow[] = [];
   let medications = new Map<string, Resource>();
   let options: DeriveOptions = { asOf: '' };
   let pretty = false;
   const encoder = new TextEncoder();
+  const fail = (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
   port.on('message', (m: ToWorker) => {
     try {
       if (m.kind === 'index') {
-        const pidOrdinal = new Map<string, number>();
-        const pids: string[] = [];
-        const runs: number[] = [];
-        const found: Array<[string, Resource]> = [];
-        let skipped = 0;
-        const sink: IndexSink = {
-          line: (pid, start, length) => {
-            let ordinal = pidOrdinal.get(pid);
-            if (ordinal === undefined) {
-              ordinal = pids.push(pid) - 1;
-              pidOrdinal.set(pid, ordinal);
-            }
-            // Joined here already when it follows the previous line of the same patient (fewer numbers to send).
-            const n = runs.length;
-            const gap = n > 0 ? start - (runs[n - 2]! + runs[n - 1]!) : -1;
-            if (n > 0 && runs[n - 3] === ordinal && gap >= 1 && gap <= 2) runs[n - 1] = start + length - runs[n - 2]!;
-            else runs.push(ordinal, start, length);
-          },
-          medication: (key, resource) => void found.push([key, resource]),
-          skip: () => void skipped++,
-        };
-        indexRange(m.path, m.start, m.end, sink).then(
-          () => {
-            const packed = Float64Array.from(runs);
-            port.postMessage({ kind: 'indexed', task: m.task, pids, runs: packed, medications: found, skipped } satisfies FromWorker, [packed.buffer]);
-          },
-          (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
-        );
+        indexOneRange(m.path, m.start, m.end).then((r) => port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]), fail);
       } else if (m.kind === 'setup') {
         windows = m.files.map((f) => new ReadAheadWindow(openSync(f, 'r'), WORKER_READ_AHEAD_BYTES));
         medications = new Map(m.medications);
         options = m.options;
         pretty = m.pretty;
       } else {
-        const record = readPatient(m.patientId, m.triples, windows, medications);
-        const bytes = encoder.encode(documentText(deriveSafely(record, options), pretty));
+        prefetchBatch(m.patients, windows);
+        const text = m.patients.map(([patientId, triples]) => documentText(deriveSafely(readPatient(patientId, triples, windows, medications), options), pretty)).join(',\n');
+        const bytes = encoder.encode(text);
         port.postMessage({ kind: 'derived', seq: m.seq, bytes } satisfies FromWorker, [bytes.buffer]);
       }
     } catch (e) {
-      port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+      fail(e);
     }
   });
+  port.postMessage({ kind: 'ready' } satisfies FromWorker);
+}
+
+/**
+ * Reads, per file, the span of a batch's lines in one go when they lie close together (the usual layout: consecutive
+ * patients are consecutive in every file), so that a worker reads its own patients and not the others'.
+ */
+function prefetchBatch(patients: Array<[string, number[]]>, windows: ReadAheadWindow[]): void {
+  const lo = new Array<number>(windows.length).fill(Infinity);
+  const hi = new Array<number>(windows.length).fill(-Infinity);
+  const sum = new Array<number>(windows.length).fill(0);
+  for (const [, triples] of patients) {
+    for (let i = 0; i < triples.length; i += 3) {
+      const f = triples[i]!;
+      lo[f] = Math.min(lo[f]!, triples[i + 1]!);
+      hi[f] = Math.max(hi[f]!, triples[i + 1]! + triples[i + 2]!);
+      sum[f] = sum[f]! + triples[i + 2]!;
+    }
+  }
+  for (let f = 0; f < windows.length; f++) {
+    if (sum[f] === 0) continue;
+    // Gaps (other patients' lines) of up to the batch's own bytes are read through rather than skipped.
+    if (hi[f]! - lo[f]! <= 2 * sum[f]! + (64 << 10)) windows[f]!.prefetch(lo[f]!, hi[f]!);
+  }
 }
 
 async function main(): Promise<void> {
