@@ -1,8 +1,9 @@
 /**
  * Adequacy of a trial, as data-driven rules: which dose threshold applies (ATRQ minimum dose, TRRIP
  * chlorpromazine-equivalent, the studied dose in bipolar depression or augmentation, a drug level where one decides,
- * none), for how long (6 weeks, 12 for OCD), and adherence from dispenses and levels. The reason is given in plain
- * words ("dose below 50 mg", "4 weeks only", "adherence 55%", "lithium level 0.4 mmol/L on 2025-03-01, below 0.5").
+ * none), for how long (each rule set's minimum duration, named in durations.ts), and adherence from dispenses and
+ * levels. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%", "lithium level
+ * 0.4 mmol/L on 2025-03-01, below 0.5").
  */
 import { type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './adherence';
 import { describeDuration, isoDate } from './dates';
@@ -18,11 +19,12 @@ import {
 } from './terminology/thresholds';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
+  MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
+  MIN_AUGMENTATION_TRIAL_WEEKS,
   MIN_OCD_WEEKS_AT_DOSE,
-  MIN_ADEQUATE_TRIAL_WEEKS,
-  MIN_ADHERENCE_PDC,
-  R,
-} from './engine-rules';
+} from './durations';
+import { MIN_ADHERENCE_PDC, R } from './engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from './thresholds';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './trials';
 import type { ConditionKey, RuleRef, TrialRole } from './types';
@@ -169,14 +171,13 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     );
   }
   const isOcd = ctx.condition === 'ocd';
-  // OCD: weeks at the OCD dose here; the whole trial must also last MIN_ADEQUATE_OCD_TRIAL_WEEKS (checked below).
-  const minWeeks = isOcd ? MIN_OCD_WEEKS_AT_DOSE : MIN_ADEQUATE_TRIAL_WEEKS;
+  const threshold = thresholdFor(trial, ctx);
+  const minWeeks = minimumWeeks(isOcd, threshold === 'no-cpz' || (threshold !== null && 'unitLabel' in threshold && threshold.unitLabel !== 'mg'), ctx.role);
   const minDays = minWeeks * 7;
   const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
   const shortfalls: ShortfallKind[] = [];
   const reasons: string[] = [];
   const duration = trial.end - trial.start + 1;
-  const threshold = thresholdFor(trial, ctx);
   let adequateDoseMg: number | null = null;
   let daysAtAdequate = 0;
   let cpzBySegment: Map<DaySegment, number | null> | null = null;
@@ -266,7 +267,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   if (underTrrip && adherence.status === 'unknown') {
     reason += '; adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure';
     if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
-  } else if (underTrrip && adherence.status === 'evidenced' && levels.length === 0) {
+  } else if (underTrrip && adequate && adherence.status === 'evidenced' && levels.length === 0) {
     reason += `; no ${trial.ingredient} plasma level recorded (TRRIP asks for at least one)`;
   }
   return { adequate, reason, rules, adequateDoseMg, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
@@ -287,6 +288,17 @@ function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): 
 
 function doseText(mg: number, unit: 'mg' | 'µg' = 'mg'): string {
   return unit === 'µg' ? `${fmt(Math.round(mg * 1_000_000) / 1000)} µg` : `${fmt(mg)} mg`;
+}
+
+/**
+ * The minimum weeks at adequate dose of the rule set a trial is judged by. OCD: weeks at the OCD dose; the whole
+ * trial must also last MIN_ADEQUATE_OCD_TRIAL_WEEKS (checked apart).
+ */
+function minimumWeeks(isOcd: boolean, underTrrip: boolean, role: TrialRole): number {
+  if (isOcd) return MIN_OCD_WEEKS_AT_DOSE;
+  if (underTrrip) return MIN_ANTIPSYCHOTIC_TRIAL_WEEKS;
+  if (role === 'augmentation') return MIN_AUGMENTATION_TRIAL_WEEKS;
+  return MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
 }
 
 function pushShort(

@@ -314,7 +314,7 @@ function matchLevels(levels: DrugLevelPoint[], trials: TrialDraft[], ledger: Led
       ledger.unused(level.source, `${level.ingredient} level on ${isoDate(level.day)}, drawn outside every ${level.ingredient} trial in the record`);
       continue;
     }
-    ledger.use(level.source, `${level.ingredient} level drawn during trial ${match.id} (adherence and level evidence)`);
+    ledger.use(level.source, `${level.ingredient} level drawn during trial ${match.id}`);
     const list = out.get(match.id) ?? [];
     list.push(level);
     out.set(match.id, list);

@@ -5,13 +5,13 @@
  */
 import type { ReferenceId } from './references/registry';
 import type { RuleRef } from './types';
+import {
+  MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
+  MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
+  MIN_OCD_WEEKS_AT_DOSE,
+} from './durations';
 
-/** MGH-S counts trials of >= 6 weeks at adequate dose; consensus 4-6 weeks; ATRQ's own duration is unverified. */
-export const MIN_ADEQUATE_TRIAL_WEEKS = 6;
-/** OCD: an SRI trial lasts >= 12 weeks in all (NICE CG31; APA 2007: 8-12 weeks) ... */
-export const MIN_ADEQUATE_OCD_TRIAL_WEEKS = 12;
-/** ... with >= 6 of them at the OCD target dose (APA 2007: 4-6 weeks at the maximal tolerated dose). */
-export const MIN_OCD_WEEKS_AT_DOSE = 6;
 /** TRRIP: adequate antipsychotic trial = >= 600 mg/day chlorpromazine-equivalent. */
 export const TRRIP_MIN_CPZ_MG = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
@@ -56,7 +56,7 @@ const rule = (
 export const R = {
   minDuration: rule(
     'adequacy.min-duration-weeks',
-    `An antidepressant trial is adequate only after at least ${MIN_ADEQUATE_TRIAL_WEEKS} weeks at or above the minimum adequate dose.`,
+    `An antidepressant trial is adequate only after at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at or above the minimum adequate dose.`,
     'MGH staging counts trials of at least 6 weeks at an adequate dose (Fava 2003); the EU-PEARL consensus does not count a drug stopped before week 4 (Sforzini 2022)',
     'V',
     ['fava2003', 'sforzini2022'],
@@ -77,7 +77,7 @@ export const R = {
   ),
   antipsychoticDose: rule(
     'adequacy.antipsychotic-cpz',
-    `An antipsychotic trial is adequate at >= ${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine equivalent for >= 6 weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
+    `An antipsychotic trial is adequate at >= ${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine equivalent for >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
     'TRRIP consensus (Howes 2017, Table 2): adequate dose >= 600 mg/day chlorpromazine equivalent, >= 6 weeks; TRRIP names no conversion table, Gardner 2010 is the clinically used consensus',
     'V',
     ['howes2017', 'gardner2010'],
@@ -182,7 +182,7 @@ export const R = {
   ),
   trbd: rule(
     'resistance.bipolar-depression',
-    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after >= 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for >= ${MIN_ADEQUATE_TRIAL_WEEKS} weeks.`,
+    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after >= 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for >= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks.`,
     'Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); studied doses from the labels and trials in the dose table; the list of treatments and the trial length are working rules',
     'U',
     ['hidalgoMazzei2019', 'gaynes2020', 'projectWorkingRule'],
@@ -196,7 +196,7 @@ export const R = {
   ),
   trOcd: rule(
     'resistance.ocd',
-    'Treatment-resistant OCD (working rule): >= 2 failed adequate SRI trials of different agents (OCD doses, >= 12 weeks).',
+    `Treatment-resistant OCD (working rule): >= 2 failed adequate SRI trials of different agents (OCD doses, >= ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks).`,
     'Adequate SRI trials as in the APA 2007 OCD guideline; the number of failures is a working rule',
     'U',
     ['apaOcd2007', 'projectWorkingRule'],
@@ -224,7 +224,7 @@ export const R = {
   ),
   mghs: rule(
     'staging.mgh-s',
-    'MGH staging: +1 per adequate (>= 6 weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per augmentation/combination, +3 for ECT.',
+    `MGH staging: +1 per adequate (>= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per augmentation/combination, +3 for ECT.`,
     'Fava 2003',
     'V',
     ['fava2003'],

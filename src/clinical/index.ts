@@ -6,3 +6,4 @@ export type { GroupedResources } from './derive';
 export { RULES } from './rules';
 export { accountingHolds } from './accounting';
 export * from './engine-rules';
+export * from './durations';

@@ -8,6 +8,8 @@
  */
 import type { CodeableConcept, Resource } from 'fhir/r4';
 import type { ReferenceId } from './references/registry';
+import type { InterventionId } from './suggestions/catalog';
+import type { Instrument } from './terminology/scales';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -109,20 +111,8 @@ export interface DailyDose {
   note?: string;
 }
 
-export type Instrument =
-  | 'phq9'
-  | 'phq9-item9'
-  | 'phq2'
-  | 'gad7'
-  | 'madrs'
-  | 'hamd17'
-  | 'qids-sr16'
-  | 'ybocs'
-  | 'cssrs'
-  | 'panss'
-  | 'bprs'
-  | 'caps5'
-  | 'pcl5';
+/** A symptom scale: the rows of the scale table (src/clinical/terminology/scales.ts). */
+export type { Instrument };
 
 /** One symptom-scale score from an Observation. */
 export interface ScorePoint {
@@ -411,26 +401,8 @@ export interface Assessment {
 // Suggestions
 // ---------------------------------------------------------------------------------------------
 
-export type InterventionId =
-  | 'tms'
-  | 'accelerated-tms'
-  | 'deep-tms'
-  | 'erp'
-  | 'ocd-antipsychotic-augmentation'
-  | 'ect'
-  | 'esketamine'
-  | 'iv-ketamine'
-  | 'vns'
-  | 'clozapine'
-  | 'ect-clozapine-augmentation'
-  | 'pharmacogenomic-testing'
-  | 'psychedelic-trial'
-  | 'dose-optimization'
-  | 'adherence-support'
-  | 'integrated-dual-diagnosis'
-  | 'trauma-focused-therapy'
-  | 'psychosocial-support'
-  | 'digital-therapy';
+/** The options are the rows of the suggestion catalog; their ids are derived from it. */
+export type { InterventionId };
 
 /**
  * not-applicable: the option is for conditions this patient does not have (listed apart from not-eligible, which is

@@ -7,6 +7,7 @@
  * clinicalStatus, AllergyIntolerance's clinicalStatus, Device.status) are NOT filtered: a status filter
  * would silently drop resources that lack the element.
  */
+import { QUERIED_OBSERVATION_LOINC } from '../clinical/terminology/observation-codes';
 
 /**
  * Page size asked for. R4 lets a server return fewer than `_count` (and most lower it to their maximum, often
@@ -49,21 +50,6 @@ export const ENCOUNTER_STATUSES = [
 /** http://hl7.org/fhir/R4/valueset-request-status.html (CarePlan.status, required in R4). */
 export const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 
-/**
- * Score, vital-sign and drug-level codes read by code (LOINC; the VSAC value sets named beside each). Scores coded otherwise still arrive through the
- * `category=survey` query.
- */
-export const OBSERVATION_LOINC_CODES = [
-  { code: '44261-6', display: 'PHQ-9 total score', source: 'LOINC; VSAC "PHQ 9 and PHQ 9M Tools" 2.16.840.1.113883.3.67.1.101.1.263' },
-  { code: '44260-8', display: 'PHQ-9 item 9', source: 'LOINC; PHQ-9 panel 44249-1, question 9' },
-  { code: '89204-2', display: 'PHQ-9 modified for teens total', source: 'LOINC; VSAC "PHQ 9 and PHQ 9M Tools" 2.16.840.1.113883.3.67.1.101.1.263' },
-  { code: '55758-7', display: 'PHQ-2 total score', source: 'LOINC (secondary: as Synthea-generated records code it)' },
-  { code: '70274-6', display: 'GAD-7 total score', source: 'LOINC; GAD-7 panel 69737-5, total score' },
-  { code: '85354-9', display: 'Blood pressure panel', source: 'FHIR R4 vital signs profile (bp)' },
-  { code: '14334-7', display: 'Lithium level', source: 'LOINC "Lithium [Moles/volume] in Serum or Plasma" (adherence and lithium adequacy)' },
-  { code: '4086-5', display: 'Valproate level', source: 'LOINC "Valproate [Mass/volume] in Serum or Plasma" (adherence and valproate adequacy)' },
-] as const;
-
 export interface PlannedQuery {
   resourceType: string;
   /** Relative to the FHIR base. */
@@ -90,7 +76,9 @@ export function plannedSearches(patientId: string): PlannedQuery[] {
     search('Condition', { patient, _count: count }),
     search('Observation', {
       patient,
-      code: OBSERVATION_LOINC_CODES.map((c) => `${LOINC}|${c.code}`).join(','),
+      // The codes the engine recognises by LOINC (its scale table and blood pressure); scores coded otherwise still
+      // arrive through the `category=survey` search below.
+      code: QUERIED_OBSERVATION_LOINC.map((c) => `${LOINC}|${c.code}`).join(','),
       status: OBSERVATION_STATUSES.join(','),
       _count: count,
     }),

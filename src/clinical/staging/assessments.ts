@@ -78,7 +78,7 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
   },
   'bipolar-depression': {
     rule: R.trbd,
-    name: 'treatment-resistant bipolar depression',
+    name: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
     counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
     minFailures: 2,
     responseWithoutRemissionFails: true,
@@ -277,7 +277,8 @@ function conclusionFor(
         .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)
         .join('; ')}).`
     : '';
-  const unverified = def.rule.verification === 'U' ? ' (working rule, unverified)' : '';
+  // Definitions whose name already says they are a working rule are not labelled twice.
+  const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ' (working rule, unverified)' : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
     const k = unconfirmed.length;

@@ -1,5 +1,5 @@
 /**
- * MGH staging (Fava 2003): +1 per adequate (>= 6 weeks, adequate dose) non-responsive antidepressant trial, +0.5 per
+ * MGH staging (Fava 2003): +1 per adequate (long enough at adequate dose) non-responsive antidepressant trial, +0.5 per
  * optimisation of dose, +0.5 per augmentation or combination, +3 for ECT. Optimisation is raising the dose beyond the
  * minimum adequate dose; titrating up to it is how every trial starts, not an optimisation.
  */

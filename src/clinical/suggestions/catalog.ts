@@ -8,18 +8,20 @@
  * a verification tag; a rule whose primary source could not be read is tagged 'U' and shown as unverified, and the
  * numbers that are this project's own choices cite the working-rule row.
  */
+import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
+import { TRRIP_MIN_CPZ_MG } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
 import type {
   ComorbidityKey,
   ConditionKey,
   DrugClass,
   FlagKind,
-  InterventionId,
   Outcome,
   ProcedureKind,
   PsychotherapyModality,
   Verification,
 } from '../types';
+import type { ReceivingServiceId } from './receiving-services';
 
 /** A rule's sources: registry ids, the verification tag, and optionally what in them the rule rests on. */
 export interface SourceRef {
@@ -155,8 +157,9 @@ export interface OptionCode {
 
 export type OptionGroup = 'interventional' | 'pseudo-resistance';
 
-export interface CatalogOption {
-  id: InterventionId;
+/** One option; `Id` is the row's own id literal, from which InterventionId is derived (see CATALOG). */
+interface CatalogRow<Id extends string> {
+  id: Id;
   name: string;
   /** What it is, in one line. */
   summary: string;
@@ -181,6 +184,8 @@ export interface CatalogOption {
   references: SourceRef[];
   /** A ServiceRequest "Referral to psychiatry service" is written for it. */
   referral: boolean;
+  /** The receiving service the option is referred to unless the clinician picks another. */
+  service: ReceivingServiceId;
   /** A verified code for the activity; null = text only (ECT and rTMS SNOMED codes are unverified). */
   code: OptionCode | null;
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
@@ -614,7 +619,15 @@ const ECT_PATHS: EligibilityPath[] = [
 // The catalog
 // ---------------------------------------------------------------------------------------------
 
-export const CATALOG: readonly CatalogOption[] = [
+/**
+ * Infers the union of the rows' id literals, so the catalog is the one list of options: a new row is a new
+ * InterventionId, and every table keyed by InterventionId then asks for it.
+ */
+function defineCatalog<Id extends string>(rows: readonly CatalogRow<Id>[]): readonly CatalogRow<Id>[] {
+  return rows;
+}
+
+export const CATALOG = defineCatalog([
   {
     id: 'tms',
     name: 'Repetitive transcranial magnetic stimulation (rTMS)',
@@ -652,6 +665,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['oreardon2007'], 'V', 'randomised trial, n=301, protocol'), src(['cmsLcdL34998'], 'S')],
     referral: true,
+    service: 'neuromodulation-clinic',
     code: null,
   },
   {
@@ -678,6 +692,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['cole2020'], 'V', 'SAINT protocol')],
     referral: true,
+    service: 'neuromodulation-clinic',
     code: null,
   },
   {
@@ -712,6 +727,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['carmi2019'], 'V', 'pivotal randomised trial, n=99')],
     referral: true,
+    service: 'neuromodulation-clinic',
     code: null,
   },
   {
@@ -740,6 +756,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: src(['apaOcd2007'], 'S') },
     references: [src(['apaOcd2007'], 'S'), src(['niceCg31'], 'S')],
     referral: true,
+    service: 'psychological-therapies',
     code: null,
   },
   {
@@ -771,6 +788,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'off-label', text: 'No antipsychotic is FDA-approved for OCD (off-label augmentation).', dates: [], source: src(['apaOcd2007'], 'S') },
     references: [src(['bloch2006'], 'S'), src(['apaOcd2007'], 'S')],
     referral: false,
+    service: 'psychiatry-service',
     code: null,
   },
   {
@@ -796,6 +814,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['apaEct2001'], 'S'), src(['fdaEct2018'], 'V')],
     referral: true,
+    service: 'ect-service',
     code: null,
   },
   {
@@ -849,6 +868,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [SPRAVATO('full prescribing information'), src(['spravatoRems'], 'V')],
     referral: true,
+    service: 'ketamine-clinic',
     code: null,
   },
   {
@@ -888,6 +908,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['andrade2017'], 'V', 'dosing'), src(['sanacora2017'], 'V')],
     referral: true,
+    service: 'ketamine-clinic',
     code: null,
   },
   {
@@ -940,6 +961,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['cmsNcd16018'], 'S'), src(['fdaVnsP970003'], 'S')],
     referral: true,
+    service: 'neuromodulation-clinic',
     code: { system: 'http://snomed.info/sct', code: '445319001', display: 'Insertion of vagal nerve stimulator', verification: 'V' },
   },
   {
@@ -955,7 +977,7 @@ export const CATALOG: readonly CatalogOption[] = [
         rule: {
           id: 'suggest.clozapine.trrip',
           summary:
-            'Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (600 mg/day chlorpromazine-equivalent for at least 6 weeks) of different antipsychotics.',
+            `Clozapine fits treatment-resistant schizophrenia by TRRIP: non-response to at least 2 adequate trials (${TRRIP_MIN_CPZ_MG} mg/day chlorpromazine-equivalent for at least ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks) of different antipsychotics.`,
           source: src(['howes2017', 'petrides2015'], 'V'),
         },
       },
@@ -975,6 +997,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['petrides2015'], 'V', '45–70% still respond poorly'), CLOZARIL('full prescribing information')],
     referral: false,
+    service: 'clozapine-clinic',
     code: null,
   },
   {
@@ -1008,6 +1031,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['petrides2015'], 'V')],
     referral: true,
+    service: 'ect-service',
     code: null,
   },
   {
@@ -1042,6 +1066,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Laboratory test; coverage varies.', dates: [], source: WORKING('regulatory status of test panels not reviewed') },
     references: [src(['bousman2023'], 'S')],
     referral: false,
+    service: 'pgx-laboratory',
     code: null,
   },
   {
@@ -1081,6 +1106,7 @@ export const CATALOG: readonly CatalogOption[] = [
     },
     references: [src(['goodwin2022'], 'V', 'phase 2b trial'), src(['nct05711940'], 'S')],
     referral: true,
+    service: 'trial-unit',
     code: null,
   },
   // ---- Steps that address pseudo-resistance and complexity first ----
@@ -1106,10 +1132,11 @@ export const CATALOG: readonly CatalogOption[] = [
     risks: [],
     requirements: [],
     urgentFor: [],
-    usualCourse: 'Raise to at least the minimum adequate dose and hold it for at least 6 weeks (12 weeks at a high dose in OCD).',
+    usualCourse: `Raise to at least the minimum adequate dose and hold it for at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose in OCD).`,
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['gaynes2020'], 'S') },
     references: [src(['gaynes2020'], 'S'), src(['apaOcd2007'], 'S', 'OCD: 8–12 weeks at a moderate-to-high dose')],
     referral: false,
+    service: 'psychiatry-service',
     code: null,
   },
   {
@@ -1138,6 +1165,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['howes2017'], 'V') },
     references: [src(['howes2017'], 'V', 'adherence criterion')],
     referral: false,
+    service: 'community-mental-health-team',
     code: null,
   },
   {
@@ -1175,6 +1203,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Service model.', dates: [], source: src(['samhsaTip42'], 'S') },
     references: [src(['samhsaTip42'], 'S')],
     referral: false,
+    service: 'dual-diagnosis-service',
     code: null,
   },
   {
@@ -1212,6 +1241,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Psychological treatment.', dates: [], source: src(['vaDodPtsd2023'], 'S') },
     references: [src(['vaDodPtsd2023'], 'S'), src(['dunlop2014'], 'V', 'E-TRIP')],
     referral: false,
+    service: 'psychological-therapies',
     code: null,
     givenAs: ['trauma-focused'],
   },
@@ -1241,6 +1271,7 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Service.', dates: [], source: WORKING('a service, not a regulated product') },
     references: [src(['peeters2016'], 'S')],
     referral: false,
+    service: 'community-mental-health-team',
     code: null,
   },
   {
@@ -1271,15 +1302,21 @@ export const CATALOG: readonly CatalogOption[] = [
     regulatory: { kind: 'not-a-product', text: 'Product-specific; not verified.', dates: [], source: WORKING('products not reviewed') },
     references: [],
     referral: false,
+    service: 'psychological-therapies',
     code: null,
   },
-];
+]);
+
+/** The id of an option: one of the catalog's rows. */
+export type InterventionId = (typeof CATALOG)[number]['id'];
+
+export type CatalogOption = CatalogRow<InterventionId>;
 
 const BY_ID = new Map(CATALOG.map((option) => [option.id, option]));
 
 export function catalogOption(id: InterventionId): CatalogOption {
   const option = BY_ID.get(id);
-  // The catalog covers every InterventionId (checked in a test); a miss is a programming error.
+  // InterventionId is derived from the catalog's rows: a miss is a programming error.
   if (!option) throw new Error(`No catalog row for intervention ${id}`);
   return option;
 }

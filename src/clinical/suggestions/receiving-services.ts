@@ -1,11 +1,12 @@
 /**
- * Where a referral goes: the receiving services a proposed option can be sent to, AS DATA, and the default service of
- * each option. A service carries a SNOMED CT code only where one is verified in a value set (the referral procedures of
+ * Where a referral goes: the receiving services a proposed option can be sent to, AS DATA (each catalog row names its
+ * default service by id). A service carries a SNOMED CT code only where one is verified in a value set (the referral procedures of
  * VSAC "Referral for Adult Depression"); the interventional services (ECT, neuromodulation, ketamine, clozapine,
  * pharmacogenomics, trials) have no verified code and are written as text.
  */
 import type { ReferenceId } from '../references/registry';
 import type { InterventionId, Verification } from '../types';
+import { catalogOption } from './catalog';
 
 export interface ReferralCode {
   system: 'http://snomed.info/sct';
@@ -33,7 +34,7 @@ const TO_PSYCHOLOGIST: ReferralCode = { system: SNOMED, code: '308459004', displ
 const TO_MENTAL_HEALTH_TEAM: ReferralCode = { system: SNOMED, code: '390866009', display: 'Referral to mental health team', references: VSAC_REFERRAL, verification: 'V' };
 
 /** The services, in the order a clinician picks from them. */
-export const RECEIVING_SERVICES: readonly ReceivingService[] = [
+export const RECEIVING_SERVICES = [
   { id: 'ect-service', name: 'ECT service', referralCode: TO_PSYCHIATRY },
   { id: 'neuromodulation-clinic', name: 'Neuromodulation clinic (TMS, VNS)', referralCode: TO_PSYCHIATRY },
   { id: 'ketamine-clinic', name: 'Ketamine / esketamine treatment clinic', referralCode: TO_PSYCHIATRY },
@@ -45,37 +46,18 @@ export const RECEIVING_SERVICES: readonly ReceivingService[] = [
   { id: 'mental-health-counseling', name: 'Mental health counseling service', referralCode: TO_MENTAL_HEALTH_COUNSELING },
   { id: 'community-mental-health-team', name: 'Community mental health team', referralCode: TO_MENTAL_HEALTH_TEAM },
   { id: 'psychiatry-service', name: 'Psychiatry service', referralCode: TO_PSYCHIATRY },
-];
+] as const satisfies readonly ReceivingService[];
 
-/** The service each option is referred to unless the clinician picks another. */
-export const DEFAULT_SERVICE: Record<InterventionId, string> = {
-  tms: 'neuromodulation-clinic',
-  'accelerated-tms': 'neuromodulation-clinic',
-  'deep-tms': 'neuromodulation-clinic',
-  erp: 'psychological-therapies',
-  'ocd-antipsychotic-augmentation': 'psychiatry-service',
-  vns: 'neuromodulation-clinic',
-  ect: 'ect-service',
-  'ect-clozapine-augmentation': 'ect-service',
-  esketamine: 'ketamine-clinic',
-  'iv-ketamine': 'ketamine-clinic',
-  clozapine: 'clozapine-clinic',
-  'pharmacogenomic-testing': 'pgx-laboratory',
-  'psychedelic-trial': 'trial-unit',
-  'integrated-dual-diagnosis': 'dual-diagnosis-service',
-  'trauma-focused-therapy': 'psychological-therapies',
-  'psychosocial-support': 'community-mental-health-team',
-  'digital-therapy': 'psychological-therapies',
-  'dose-optimization': 'psychiatry-service',
-  'adherence-support': 'community-mental-health-team',
-};
+/** A receiving service's id; each catalog option names its default service by one. */
+export type ReceivingServiceId = (typeof RECEIVING_SERVICES)[number]['id'];
 
 export function receivingService(id: string): ReceivingService {
   return RECEIVING_SERVICES.find((s) => s.id === id) ?? RECEIVING_SERVICES.find((s) => s.id === 'psychiatry-service')!;
 }
 
+/** The service an option is referred to unless the clinician picks another (the catalog row's `service`). */
 export function defaultServiceFor(option: InterventionId): ReceivingService {
-  return receivingService(DEFAULT_SERVICE[option] ?? 'psychiatry-service');
+  return receivingService(catalogOption(option).service);
 }
 
 /** FHIR request-priority codes offered for a referral. */

@@ -10,7 +10,8 @@ import type { CodeableConcept, Observation } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
 import { INGREDIENT_NAMES, ingredientByName } from './ingredients';
 import { rule } from './rules';
-import { SCORE_RANGES } from './scales';
+import { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
+import { SCALE_TABLE, SCORE_RANGES, scaleCodeRules } from './scales';
 import { SRC } from './sources';
 import { codingsOf, conceptText, systemKeyOf, unknownSystemsOf } from './systems';
 
@@ -18,31 +19,10 @@ export type ObservationClass =
   | { instrument: Instrument; value: number; rule: RuleRef }
   | { bloodPressure: { systolic: number | null; diastolic: number | null }; rule: RuleRef };
 
-export const LOINC = {
-  phq9Total: '44261-6',
-  phq9TeenTotal: '89204-2',
-  phq9Item9: '44260-8',
-  phq9Panel: '44249-1',
-  phq2Total: '55758-7',
-  gad7Total: '70274-6',
-  cssrsPanel: '93373-9',
-  bpPanel: '85354-9',
-  /** Older "Blood pressure systolic and diastolic" panel, still sent by some EHRs (not confirmed: U). */
-  bpPanelOld: '55284-4',
-  systolic: '8480-6',
-  diastolic: '8462-4',
-  /** Lithium [Moles/volume] in Serum or Plasma. */
-  lithiumLevel: '14334-7',
-  /** Valproate [Mass/volume] in Serum or Plasma. */
-  valproateLevel: '4086-5',
-} as const;
+const SYSTOLIC = '8480-6';
+const DIASTOLIC = '8462-4';
 
 const R = {
-  phq9: rule('terminology.observation.phq9', 'LOINC 44261-6 (or 89204-2, teen version) is a PHQ-9 total score.', SRC.loincPhq9, 'V'),
-  phq9Item9: rule('terminology.observation.phq9-item9', 'LOINC 44260-8 is PHQ-9 item 9 (thoughts of being better off dead or self-harm).', SRC.loincPhq9Item9, 'V'),
-  phq2: rule('terminology.observation.phq2', 'LOINC 55758-7 is a PHQ-2 total score.', SRC.loincPhq2, 'S'),
-  gad7: rule('terminology.observation.gad7', 'LOINC 70274-6 is a GAD-7 total score.', SRC.loincGad7, 'V'),
-  cssrs: rule('terminology.observation.cssrs', 'LOINC 93373-9 is the C-SSRS screener (recent).', SRC.loincCssrs, 'S'),
   bp: rule('terminology.observation.blood-pressure', 'LOINC 85354-9 (panel), 8480-6 (systolic), 8462-4 (diastolic) are blood pressure.', SRC.loincBp, 'V'),
   local: rule(
     'terminology.observation.local-scale',
@@ -70,38 +50,13 @@ const R = {
   ),
 } as const;
 
-const LOINC_INSTRUMENTS: Record<string, { instrument: Instrument; rule: RuleRef }> = {
-  [LOINC.phq9Total]: { instrument: 'phq9', rule: R.phq9 },
-  [LOINC.phq9TeenTotal]: { instrument: 'phq9', rule: R.phq9 },
-  [LOINC.phq9Item9]: { instrument: 'phq9-item9', rule: R.phq9Item9 },
-  [LOINC.phq2Total]: { instrument: 'phq2', rule: R.phq2 },
-  [LOINC.gad7Total]: { instrument: 'gad7', rule: R.gad7 },
-  [LOINC.cssrsPanel]: { instrument: 'cssrs', rule: R.cssrs },
-};
+/** LOINC code -> scale and the rule that recognises it, from the scale table. */
+const LOINC_INSTRUMENTS = new Map<string, { instrument: Instrument; rule: RuleRef }>(
+  SCALE_TABLE.flatMap((s) => s.loinc.map((c) => [c.code, { instrument: s.instrument, rule: c.rule }] as const)),
+);
 
-/** Local codes (system http://example.org/trd-timeline/CodeSystem/scales) are the Instrument names, plus a few aliases. */
-const LOCAL_SCALE_CODES: Record<string, Instrument> = {
-  phq9: 'phq9', 'phq-9': 'phq9', 'phq9-item9': 'phq9-item9', phq2: 'phq2', gad7: 'gad7', madrs: 'madrs', hamd17: 'hamd17',
-  'ham-d': 'hamd17', hamd: 'hamd17', 'qids-sr16': 'qids-sr16', qids: 'qids-sr16', ybocs: 'ybocs', 'y-bocs': 'ybocs',
-  cssrs: 'cssrs', panss: 'panss', bprs: 'bprs', caps5: 'caps5', 'caps-5': 'caps5', pcl5: 'pcl5', 'pcl-5': 'pcl5',
-};
-
-/** Scale names in text. Hamilton needs "depression" or "HAM-D/HDRS" so the Hamilton Anxiety scale is not taken for it. */
-const TEXT_PATTERNS: Array<[RegExp, Instrument]> = [
-  [/\bphq-?9\b.*\bitem\s*9\b|\bitem\s*9\b.*\bphq-?9\b/i, 'phq9-item9'],
-  [/\bphq-?9\b|patient health questionnaire[- ]9/i, 'phq9'],
-  [/\bphq-?2\b/i, 'phq2'],
-  [/\bgad-?7\b|generalized anxiety disorder 7/i, 'gad7'],
-  [/\bmadrs\b|montgomery/i, 'madrs'],
-  [/\bham-?d(17)?\b|\bhdrs\b|hamilton[^a-z]*(rating scale for )?depression/i, 'hamd17'],
-  [/\bqids\b/i, 'qids-sr16'],
-  [/\by-?bocs\b|yale[- ]brown/i, 'ybocs'],
-  [/\bc-?ssrs\b|columbia[- ]suicide/i, 'cssrs'],
-  [/\bpanss\b|positive and negative syndrome/i, 'panss'],
-  [/\bbprs\b|brief psychiatric rating/i, 'bprs'],
-  [/\bcaps-?5\b|clinician-administered ptsd/i, 'caps5'],
-  [/\bpcl-?5\b|ptsd checklist/i, 'pcl5'],
-];
+/** Local codes (system http://example.org/trd-timeline/CodeSystem/scales), from the scale table. */
+const LOCAL_SCALE_CODES = new Map<string, Instrument>(SCALE_TABLE.flatMap((s) => s.localCodes.map((code) => [code, s.instrument] as const)));
 
 /** PHQ-9 item answers coded with LOINC answer codes (LA6568-5 "Not at all" = 0 ... LA6571-9 "Nearly every day" = 3). */
 const PHQ_ANSWERS: Record<string, number> = { 'LA6568-5': 0, 'LA6569-3': 1, 'LA6570-1': 2, 'LA6571-9': 3 };
@@ -118,7 +73,7 @@ export interface DrugLevelClass {
   rule: RuleRef;
 }
 
-const LEVEL_LOINC: Record<string, string> = { [LOINC.lithiumLevel]: 'lithium', [LOINC.valproateLevel]: 'valproate' };
+const LEVEL_LOINC = new Map<string, string>(DRUG_LEVEL_LOINC.map((l) => [l.code, l.ingredient] as const));
 const LEVEL_WORDS = /\b(levels?|concentrations?|serum|plasma|trough|serpl)\b|\[(mass|moles)\/volume\]/i;
 const UNDETECTABLE = /undetect|not detected|none detected|below (the )?(limit|detection|quantification)|^\s*<\s*\d/i;
 
@@ -142,7 +97,8 @@ function levelIngredientIn(text: string): string | null {
 function drugLevelOf(obs: Observation): { ingredient: string; rule: RuleRef } | null {
   if (!obs || typeof obs !== 'object') return null;
   for (const c of codingsOf(obs.code)) {
-    if (systemKeyOf(c.system) === 'loinc' && c.code && LEVEL_LOINC[c.code]) return { ingredient: LEVEL_LOINC[c.code]!, rule: R.levelLoinc };
+    const ingredient = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
+    if (ingredient) return { ingredient, rule: R.levelLoinc };
   }
   const text = [conceptText(obs.code), ...codingsOf(obs.code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
   const ingredient = levelIngredientIn(text);
@@ -176,10 +132,11 @@ export function classifyDrugLevel(obs: Observation): DrugLevelClass | null {
 export function instrumentOf(code: CodeableConcept | undefined): { instrument: Instrument; rule: RuleRef } | null {
   for (const c of codingsOf(code)) {
     const key = systemKeyOf(c.system);
-    if (key === 'loinc' && LOINC_INSTRUMENTS[c.code!]) return LOINC_INSTRUMENTS[c.code!]!;
+    const byLoinc = key === 'loinc' ? LOINC_INSTRUMENTS.get(c.code!) : undefined;
+    if (byLoinc) return byLoinc;
     if (key === 'local-scales') {
       // "madrs" and "madrs-total" are the same local code.
-      const instrument = LOCAL_SCALE_CODES[c.code!.toLowerCase().replace(/-total$/, '')];
+      const instrument = LOCAL_SCALE_CODES.get(c.code!.toLowerCase().replace(/-total$/, ''));
       if (instrument) return { instrument, rule: R.local };
     }
   }
@@ -187,16 +144,15 @@ export function instrumentOf(code: CodeableConcept | undefined): { instrument: I
   const text = [code && typeof code === 'object' ? code.text : undefined, ...codingsOf(code).map((c) => c.display)]
     .filter((t): t is string => typeof t === 'string' && t !== '')
     .join(' | ');
-  for (const [re, instrument] of TEXT_PATTERNS) if (re.test(text)) return { instrument, rule: R.text };
+  for (const s of SCALE_TABLE) if (s.namePattern.test(text)) return { instrument: s.instrument, rule: R.text };
   return null;
 }
 
 function isBloodPressure(code: CodeableConcept | undefined): 'panel' | 'systolic' | 'diastolic' | null {
   for (const c of codingsOf(code)) {
     if (systemKeyOf(c.system) !== 'loinc') continue;
-    if (c.code === LOINC.bpPanel || c.code === LOINC.bpPanelOld) return 'panel';
-    if (c.code === LOINC.systolic) return 'systolic';
-    if (c.code === LOINC.diastolic) return 'diastolic';
+    const row = BLOOD_PRESSURE_LOINC.find((b) => b.code === c.code);
+    if (row) return row.part;
   }
   return null;
 }
@@ -223,8 +179,8 @@ export function classifyObservation(obs: Observation): ObservationClass | null {
     const components = Array.isArray(obs.component) ? obs.component : [];
     const fromComponent = (loinc: string) =>
       numericValue(components.find((c) => codingsOf(c?.code).some((x) => x.code === loinc && systemKeyOf(x.system) === 'loinc')));
-    let systolic = fromComponent(LOINC.systolic);
-    let diastolic = fromComponent(LOINC.diastolic);
+    let systolic = fromComponent(SYSTOLIC);
+    let diastolic = fromComponent(DIASTOLIC);
     if (bp === 'systolic') systolic = systolic ?? numericValue(obs);
     if (bp === 'diastolic') diastolic = diastolic ?? numericValue(obs);
     if (systolic === null && diastolic === null) return null;
@@ -259,4 +215,4 @@ export function observationNotUsedReason(obs: Observation): string {
   return text ? `not a symptom scale or blood pressure the app uses: ${text}` : 'Observation without a code or text';
 }
 
-export const OBSERVATION_RULES: RuleRef[] = Object.values(R);
+export const OBSERVATION_RULES: RuleRef[] = [...scaleCodeRules(), ...Object.values(R)];

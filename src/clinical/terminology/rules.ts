@@ -2,23 +2,8 @@
  * RuleRefs for the terminology layer's matching rules (the "about the rules" panel lists them).
  * Per-row rules of the dose tables are built in thresholds.ts and listed there.
  */
-import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
-import { SRC, referencesForSource } from './sources';
-
-const rule = (
-  id: string,
-  summary: string,
-  source: string,
-  verification: RuleRef['verification'],
-  references: readonly ReferenceId[] = referencesForSource(source),
-): RuleRef => ({
-  id,
-  summary,
-  source,
-  references,
-  verification,
-});
+import { SRC, rule } from './sources';
 
 export const MEDICATION_RULES = {
   rxnormTierA: rule(

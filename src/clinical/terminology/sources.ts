@@ -3,6 +3,7 @@
  * sources (reference registry ids) behind each, so every rule that cites one of these texts links its sources.
  */
 import type { ReferenceId } from '../references/registry';
+import type { RuleRef } from '../types';
 
 export const SRC = {
   rxnormTierA: 'RxNorm ingredient RXCUI as listed in the CPIC database (drug table)',
@@ -118,3 +119,18 @@ export function referencesForSource(source: string): ReferenceId[] {
   for (const [re, id] of NAMED) if (re.test(source) && !out.includes(id)) out.push(id);
   return out;
 }
+
+/** A terminology rule, its references read from its source's citation texts unless given. */
+export const rule = (
+  id: string,
+  summary: string,
+  source: string,
+  verification: RuleRef['verification'],
+  references: readonly ReferenceId[] = referencesForSource(source),
+): RuleRef => ({
+  id,
+  summary,
+  source,
+  references,
+  verification,
+});

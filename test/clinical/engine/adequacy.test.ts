@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_ADEQUATE_TRIAL_WEEKS } from '../../../src/clinical';
-import { condition, derive, mdd, patient, statement, trialOf, weeksAfter } from './builders';
+import {
+  MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
+  MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
+  MIN_AUGMENTATION_TRIAL_WEEKS,
+  MIN_OCD_WEEKS_AT_DOSE,
+  R,
+} from '../../../src/clinical';
+import { addDays, condition, derive, mdd, patient, statement, trialOf, weeksAfter } from './builders';
 
 const START = '2025-01-01';
 
@@ -12,7 +19,7 @@ describe('adequacy', () => {
     expect(t.adequacyReason).toMatch(/dose below 50 mg/);
   });
 
-  it(`venlafaxine 150 mg for 4 weeks: "4 weeks only" (MIN_ADEQUATE_TRIAL_WEEKS = ${MIN_ADEQUATE_TRIAL_WEEKS}, MGH-S PMC7392234)`, () => {
+  it(`venlafaxine 150 mg for 4 weeks: "4 weeks only" (MIN_ANTIDEPRESSANT_TRIAL_WEEKS = ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS}, MGH-S)`, () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('venlafaxine', 150, START, weeksAfter(START, 4))]), 'venlafaxine');
     expect(t.adequate).toBe(false);
     expect(t.adequacyReason).toMatch(/4 weeks only/);
@@ -77,5 +84,69 @@ describe('adequacy', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), s, lamotrigine]), 'lamotrigine');
     expect(t.role).toBe('augmentation');
     expect(t.adequacyRules.find((r) => r.id === 'adequacy.no-dose-row')?.verification).toBe('U');
+  });
+});
+
+/** A statement taken for exactly `days` days from START (first and last day included). */
+const forDays = (name: string, mg: number, days: number, from = START) => statement(name, mg, from, addDays(from, days - 1));
+const SCHIZOPHRENIA = condition('F20.0', 'Paranoid schizophrenia', '2020-01-01');
+const OCD = condition('F42.2', 'Mixed obsessional thoughts and acts', '2020-01-01');
+
+describe("each rule set's minimum duration is a boundary: one day short is not adequate, the minimum is", () => {
+  it(`antidepressant: sertraline 100 mg for ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks is adequate, one day less is "too short"`, () => {
+    const days = MIN_ANTIDEPRESSANT_TRIAL_WEEKS * 7;
+    expect(trialOf(derive([patient(), mdd('2024-12-01'), forDays('sertraline', 100, days)]), 'sertraline').adequate).toBe(true);
+    const short = trialOf(derive([patient(), mdd('2024-12-01'), forDays('sertraline', 100, days - 1)]), 'sertraline');
+    expect(short.adequate).toBe(false);
+    expect(short.adequacyReason).toContain(`(${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks needed)`);
+  });
+
+  it(`antipsychotic under TRRIP: olanzapine 20 mg in schizophrenia for ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks is adequate, one day less is not`, () => {
+    const days = MIN_ANTIPSYCHOTIC_TRIAL_WEEKS * 7;
+    expect(trialOf(derive([patient(), SCHIZOPHRENIA, forDays('olanzapine', 20, days)]), 'olanzapine').adequate).toBe(true);
+    const short = trialOf(derive([patient(), SCHIZOPHRENIA, forDays('olanzapine', 20, days - 1)]), 'olanzapine');
+    expect(short.adequate).toBe(false);
+    expect(short.adequacyReason).toContain(`(${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks needed)`);
+  });
+
+  it(`augmentation: quetiapine 150 mg added to sertraline for ${MIN_AUGMENTATION_TRIAL_WEEKS} weeks is adequate, one day less is not`, () => {
+    const days = MIN_AUGMENTATION_TRIAL_WEEKS * 7;
+    const sertraline = () => statement('sertraline', 100, START, weeksAfter(START, 30));
+    const added = weeksAfter(START, 8);
+    const full = trialOf(derive([patient(), mdd('2024-12-01'), sertraline(), forDays('quetiapine', 150, days, added)]), 'quetiapine');
+    expect(full.role).toBe('augmentation');
+    expect(full.adequate).toBe(true);
+    const short = trialOf(derive([patient(), mdd('2024-12-01'), sertraline(), forDays('quetiapine', 150, days - 1, added)]), 'quetiapine');
+    expect(short.role).toBe('augmentation');
+    expect(short.adequate).toBe(false);
+    expect(short.adequacyReason).toContain(`(${MIN_AUGMENTATION_TRIAL_WEEKS} weeks needed)`);
+  });
+
+  it(`OCD: fluoxetine 40 mg for ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks in all is adequate, one day less is not`, () => {
+    const days = MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7;
+    expect(trialOf(derive([patient(), OCD, forDays('fluoxetine', 40, days)]), 'fluoxetine').adequate).toBe(true);
+    const short = trialOf(derive([patient(), OCD, forDays('fluoxetine', 40, days - 1)]), 'fluoxetine');
+    expect(short.adequate).toBe(false);
+    expect(short.adequacyReason).toContain(`(${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks needed)`);
+  });
+
+  it(`OCD: of the whole trial, ${MIN_OCD_WEEKS_AT_DOSE} weeks at the OCD dose are enough and one day less is not`, () => {
+    const atDose = MIN_OCD_WEEKS_AT_DOSE * 7;
+    const total = MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7;
+    const trial = (daysAtDose: number) => {
+      const low = forDays('fluoxetine', 20, total - daysAtDose);
+      const high = forDays('fluoxetine', 40, daysAtDose, addDays(START, total - daysAtDose));
+      return trialOf(derive([patient(), OCD, low, high]), 'fluoxetine');
+    };
+    expect(trial(atDose).adequate).toBe(true);
+    const short = trial(atDose - 1);
+    expect(short.adequate).toBe(false);
+    expect(short.adequacyReason).toContain(`(${MIN_OCD_WEEKS_AT_DOSE} weeks needed)`);
+  });
+
+  it('the rule texts state the durations the engine applies', () => {
+    expect(R.minDuration.summary).toContain(`at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks`);
+    expect(R.antipsychoticDose.summary).toContain(`>= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks`);
+    expect(R.ocdDuration.summary).toContain(`at least ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks in all, at least ${MIN_OCD_WEEKS_AT_DOSE} of them`);
   });
 });
