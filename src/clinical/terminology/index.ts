@@ -14,7 +14,7 @@ import { doseTableRules } from './thresholds';
 export { classifyCondition, conditionNotRecognisedReason, ICD10_RULES, SNOMED_RULES } from './conditions';
 export type { ConditionClass, ConditionKind } from './conditions';
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
-export { BLOOD_PRESSURE_LOINC, QUERIED_OBSERVATION_LOINC } from './observation-codes';
+export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC, QUERIED_OBSERVATION_LOINC } from './observation-codes';
 export type { DrugLevelClass, ObservationClass } from './observations';
 export { classifyProcedure, classifyProcedureWithRule, classifyDevice, classifyDeviceWithRule } from './procedures';
 export { scaleThresholds, classifyScoreChange, scaleOf, SCALE_TABLE, SCORE_RANGES } from './scales';

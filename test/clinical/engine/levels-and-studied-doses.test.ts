@@ -5,6 +5,7 @@
  */
 import type { MedicationStatement, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
+import { classifyDrugLevel } from '../../../src/clinical/terminology';
 import { BIPOLAR_DEPRESSION_DOSES } from '../../../src/clinical/terminology/thresholds';
 import {
   addDays,
@@ -41,6 +42,25 @@ function twoFailedAntipsychotics(extra: (s1: string, s2: string) => Resource[] =
     ...extra(s1, s2),
   ]);
 }
+
+describe('drug levels read from Observations', () => {
+  const obs = (code: Record<string, unknown>, value: Record<string, unknown>) => ({ resourceType: 'Observation' as const, status: 'final' as const, code, ...value });
+  it('lithium by LOINC 14334-7; a "<" comparator is an undetectable level', () => {
+    expect(classifyDrugLevel(obs({ coding: [{ system: 'http://loinc.org', code: '14334-7' }] }, { valueQuantity: { value: 0.7, code: 'mmol/L' } }))).toMatchObject({
+      ingredient: 'lithium',
+      value: 0.7,
+      unit: 'mmol/L',
+      undetectable: false,
+    });
+    expect(classifyDrugLevel(obs({ coding: [{ system: 'http://loinc.org', code: '14334-7' }] }, { valueQuantity: { value: 0.1, comparator: '<' } }))?.undetectable).toBe(true);
+  });
+  it('an antipsychotic level by its name; norclozapine (a metabolite) is not clozapine; a name without a level word is not a level', () => {
+    expect(classifyDrugLevel(obs({ text: 'Clozapine [Mass/volume] in Serum or Plasma' }, { valueQuantity: { value: 420 } }))?.ingredient).toBe('clozapine');
+    expect(classifyDrugLevel(obs({ text: 'Norclozapine [Mass/volume] in Serum or Plasma' }, { valueQuantity: { value: 200 } }))).toBeNull();
+    expect(classifyDrugLevel(obs({ text: 'Clozapine REMS enrolment' }, { valueQuantity: { value: 1 } }))).toBeNull();
+    expect(classifyDrugLevel(obs({ text: 'Olanzapine level' }, { valueString: 'not detected' }))).toMatchObject({ ingredient: 'olanzapine', value: null, undetectable: true });
+  });
+});
 
 describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)', () => {
   it('with neither dispenses nor plasma levels, two PANSS non-responses only possibly meet TRRIP, and the missing adherence is said', () => {
