@@ -10,6 +10,7 @@
  */
 import type { Resource } from 'fhir/r4';
 import type { UnusedResource, UsedResource } from './types';
+import { countOf } from './plain-text';
 
 interface Entry {
   reference: string;
@@ -113,7 +114,7 @@ export class Ledger {
         unused.push({ reference: entry.reference, reason: 'not examined by the engine' });
       }
     }
-    if (forgotten > 0) this.closingNotes.push(`${forgotten} resource(s) were not examined by the engine (listed as not used).`);
+    if (forgotten > 0) this.closingNotes.push(`${countOf(forgotten, 'resource')} ${forgotten === 1 ? 'was' : 'were'} not examined by the engine (listed as not used).`);
     return { used, unused, notes: this.closingNotes };
   }
 }

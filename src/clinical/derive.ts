@@ -35,6 +35,7 @@ import type {
   Suggestion,
   Trial,
 } from './types';
+import { countOf } from './plain-text';
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
@@ -114,7 +115,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     notes.push(`Psychiatric history without a diagnosis the app assesses for treatment resistance: ${history}. Nothing to stage.`);
   else if (conditions.size === 0) notes.push('Psychiatric medications found but no diagnosis of MDD, bipolar depression, schizophrenia, OCD or PTSD: trials are shown without an assessment.');
   const unassigned = trials.filter((t) => t.episodeId === null).length;
-  if (unassigned > 0 && conditions.size > 0) notes.push(`${unassigned} trial(s) fall outside every dated episode of a diagnosed condition.`);
+  if (unassigned > 0 && conditions.size > 0) notes.push(`${countOf(unassigned, 'trial')} ${unassigned === 1 ? 'falls' : 'fall'} outside every dated episode of a diagnosed condition.`);
   notes.push(...c.notes);
 
   explainUnusedMedications(ledger);

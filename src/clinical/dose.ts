@@ -335,7 +335,7 @@ function quantityToMg(q: Quantity, identity: IdentityLike): { mg: number | null;
       return {
         mg: round(value * s),
         desc: `${fmt(value)} × ${fmt(s)} mg (dose without a unit: units of the ordered product)`,
-        note: `dose ${fmt(value)} has no unit: read as ${fmt(value)} unit(s) of the ${fmt(s)} mg product`,
+        note: `dose ${fmt(value)} has no unit: read as ${fmt(value)} ${value === 1 ? 'unit' : 'units'} of the ${fmt(s)} mg product`,
         unitless: true,
       };
     }

@@ -45,3 +45,7 @@ export function plainText(text: string): string {
     .replace(/\s{2,}/g, ' ');
 }
 
+/** "1 trial", "2 trials", "1 class", "3 classes": a count with its noun in the right number (never "trial(s)"). */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -17,7 +17,7 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
   expect(summary, `axe serious/critical violations on ${screen}`).toEqual([]);
 }
 
-for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures', 'bipolar-depression', 'schizophrenia-trs', 'ocd', 'no-psychiatric-history', 'malformed-record']) {
+for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures', 'bipolar-depression', 'schizophrenia-trs', 'ocd', 'pregnant-trd', 'deceased', 'no-psychiatric-history', 'malformed-record']) {
   test(`${patient}: no serious or critical axe violations`, async ({ page }) => {
     await launchFromEhr(page, patient, { timeoutMs: 120_000 });
     await expectNoSeriousViolations(page, patient);

@@ -32,6 +32,9 @@ for (const [patient, text] of Object.entries(EXPECTED)) {
     expect(box.top, 'strip starts within the first screen').toBeLessThan(700);
     expect(box.bottom, 'strip ends within the first screen').toBeLessThanOrEqual(700);
     if (patient === 'deceased') {
+      // Lithium taken until death is history, not a current medication.
+      await expect(strip).toContainText('Lithium at death');
+      await expect(strip).not.toContainText(/\bnow\b/);
       // The review section (on its own tab) says why, and has no note field and no write form.
       await expect(frame.getByText(/The patient has died .*nothing can be written back/)).toHaveCount(1);
       await expect(frame.locator('#review-note')).toHaveCount(0);

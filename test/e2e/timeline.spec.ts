@@ -126,3 +126,31 @@ test('malformed-record: markup in the record is shown as text, never run or rend
   expect(await page.locator('.trp-unused-table b').count()).toBe(0);
   expect(await page.title()).not.toBe('injected');
 });
+
+test('trd-multi-failures: the timeline controls stay in view when the page scrolls down the timeline', async ({ page }) => {
+  await launchFromEhr(page, 'trd-multi-failures');
+  const controls = page.locator('.trp-sticky');
+  const svg = page.locator('svg.trp-timeline-svg');
+  await expect(svg).toBeVisible();
+  const before = (await controls.boundingBox())!;
+  // Scroll until the timeline's top is a third of its height above the frame: controls that scrolled with the page
+  // would now be above the frame.
+  const shift = await svg.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const by = rect.top + rect.height / 3;
+    window.scrollBy(0, by);
+    return by;
+  });
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(shift).toBeGreaterThan(before.height);
+  const box = (await controls.boundingBox())!;
+  expect(box.y, 'the controls stick to the top of the frame').toBeGreaterThanOrEqual(-0.5);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  // The timeline runs on under them: its top is above the frame, its lower part below the controls.
+  const plot = (await svg.boundingBox())!;
+  expect(plot.y).toBeLessThan(box.y);
+  expect(plot.y + plot.height).toBeGreaterThan(box.y + box.height);
+  // The controls still work where they stuck.
+  await page.getByRole('radio', { name: 'All' }).check();
+  await expect(page.locator('.trp-range-text')).toContainText('Showing');
+});

@@ -95,11 +95,13 @@ test('review, confirm with a double click, and find exactly one CarePlan and its
   await page.getByRole('button', { name: 'Cancel' }).click();
   await confirmWithTwoQuickClicks(page);
 
-  // What the app says it wrote: ids of the CarePlan, its ServiceRequest(s) and the Provenance, and the read-back.
+  // What the app says it wrote, in clinical words, each linked to its FHIR address; no id in the words; the read-back.
   const done = page.getByRole('heading', { name: /draft care plan written to the chart/i }).locator('..');
-  await expect(done).toContainText(/CarePlan\/\S+/);
-  await expect(done).toContainText(/ServiceRequest\/\S+/);
-  await expect(done).toContainText(/Provenance\/\S+/);
+  const base = access.base.replace(/\/+$/, '');
+  await expect(done.getByRole('link', { name: /^Draft care plan \(1 option\)$/ })).toHaveAttribute('href', new RegExp(`^${base}/CarePlan/[^/]+$`));
+  await expect(done.getByRole('link', { name: /^Draft referral for .+ to the / })).toHaveAttribute('href', new RegExp(`^${base}/ServiceRequest/[^/]+$`));
+  await expect(done.getByRole('link', { name: /^Provenance/ })).toHaveAttribute('href', new RegExp(`^${base}/Provenance/[^/]+$`));
+  expect(await done.textContent()).not.toMatch(/(CarePlan|ServiceRequest|Provenance)\/[\w-]+/);
   await expect(done).toContainText(/read back/i);
 
   const plans = await draftCarePlans(request, access);

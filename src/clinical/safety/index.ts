@@ -4,7 +4,7 @@
  * the resources behind it, and what it asks of the clinician. What each item rests on is in SAFETY_RULES, with sources.
  */
 import type { ReferenceId } from '../references/registry';
-import type { Demographics, DiagnosisSpan, Finding, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
+import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, WINDOW_SOURCES } from '../suggestions/catalog';
 import { type DerivedRecord, sourceWords } from '../suggestions/evaluate';
 import { src, WORKING, type SourceRef } from '../suggestions/catalog';
@@ -64,6 +64,17 @@ export function demographicsOf(resources: readonly unknown[], patientId: string,
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
+/**
+ * The score at or above which a screening or risk item is positive, per instrument: the strip's rules below use these
+ * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
+ */
+export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; words: string }>> = {
+  'phq9-item9': { atOrAbove: 1, words: 'positive screen (≥ 1)' },
+  cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
+};
+const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
+const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
+
 /** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
 export const POSTPARTUM_DAYS = 365;
 
@@ -77,10 +88,10 @@ const RULES: Record<SafetyKind, SafetyRule> = {
   deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
   'suicidality-screen': {
     kind: 'suicidality-screen',
-    summary: `A PHQ-9 item 9 of 1 or more within ${SCREEN_SHOWN_DAYS} days is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation.`,
+    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more within ${SCREEN_SHOWN_DAYS} days is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation.`,
     source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
   },
-  'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; 4 or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
+  'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; ${CSSRS_HIGH} or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
   'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
   'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
   'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },
@@ -134,8 +145,22 @@ function latest<T>(items: T[], dateOf: (t: T) => string | null): T | undefined {
   return best;
 }
 
+const KIND_WORDS: Partial<Record<DiagnosisSpan['kind'], string>> = {
+  'suicide-attempt': 'Suicide attempt',
+  'suicidal-ideation': 'Suicidal ideation',
+  'self-harm': 'Self-harm',
+  overdose: 'Overdose',
+  pregnancy: 'Pregnancy',
+  postpartum: 'Postpartum',
+  breastfeeding: 'Breastfeeding',
+  'psychotic-features': 'Psychotic features',
+  catatonia: 'Catatonia',
+  'substance-use': 'Substance use disorder',
+};
+
+/** A diagnosis in words for the strip: what the record calls it and when; its code is in the linked record, not the prose. */
 function diagnosisWords(d: DiagnosisSpan): string {
-  return `${d.display || d.kind}${d.code ? ` (${d.code})` : ''} on ${day(d.onset)}`;
+  return `${d.display || KIND_WORDS[d.kind] || 'Coded diagnosis'} on ${day(d.onset)}`;
 }
 
 function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string): SafetyItem {
@@ -174,7 +199,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
   // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
   const lastItem9 = latest(item9, (s) => s.date);
   const positive = latest(
-    item9.filter((s) => s.value >= 1 && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
+    item9.filter((s) => s.value >= ITEM9_POSITIVE && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
     (s) => s.date,
   );
   const cssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
@@ -194,7 +219,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     );
   }
   if (cssrs && (positive || cssrs.value >= 1)) {
-    const high = cssrs.value >= 4;
+    const high = cssrs.value >= CSSRS_HIGH;
     out.push(
       item(
         'suicide-risk-assessment',
@@ -206,6 +231,21 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
       ),
     );
   }
+}
+
+/** A weeks-of-gestation code (ICD-10-CM Z3A): it dates a pregnancy rather than being one. */
+export function isGestationWeeksCode(d: DiagnosisSpan): boolean {
+  return d.kind === 'pregnancy' && /^Z3A/i.test(d.code);
+}
+
+/**
+ * The diagnoses as the timeline draws them: a weeks-of-gestation code belongs to the pregnancy coded beside it, so it
+ * is not drawn as a second pregnancy (it stays in the record's tables and dates the gestation on the safety strip).
+ * Alone, without another pregnancy code, it is the only sign of the pregnancy and is drawn.
+ */
+export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): DiagnosisSpan[] {
+  const pregnancyCoded = diagnoses.some((d) => d.kind === 'pregnancy' && !isGestationWeeksCode(d));
+  return diagnoses.filter((d) => !(pregnancyCoded && isGestationWeeksCode(d)));
 }
 
 /** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded. */
@@ -228,7 +268,7 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
   });
   if (current.length) {
     const g = gestation(current, asOf);
-    const first = current.filter((d) => !/^Z3A/i.test(d.code));
+    const first = current.filter((d) => !isGestationWeeksCode(d));
     const shown = first.length ? first : current;
     const since = latest(shown, (d) => d.onset)!;
     out.push(
@@ -259,10 +299,17 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
   }
 }
 
-/** Trials taken as of asOf, or for a deceased patient at death (records still open then end on the day of death). */
-function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
+/**
+ * The trials taken as of asOf, or for a deceased patient at death (records still open then end on the day of death),
+ * in the order they were started: the current regimen, or the regimen at death.
+ */
+export function regimenNow(derived: Pick<DerivedRecord, 'trials' | 'asOf' | 'demographics'>): Trial[] {
   const last = derived.demographics?.deceasedDate ?? derived.asOf;
-  return derived.trials.filter((t) => (t.end === null || t.end >= last) && test(t));
+  return derived.trials.filter((t) => t.end === null || t.end >= last).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
+  return regimenNow(derived).filter(test);
 }
 
 function trialWords(t: Trial): string {
@@ -270,16 +317,27 @@ function trialWords(t: Trial): string {
   return `${t.ingredient}${dose} since ${t.start}`;
 }
 
+/**
+ * A medication that needs watching, as taken now, or for a deceased patient as taken at death: then it is history
+ * (a "now" would misread the record) and asks nothing of the clinician.
+ */
+function medicationItem(derived: DerivedRecord, kind: SafetyKind, title: (when: 'now' | 'at death') => string, trials: Trial[], action: string): SafetyItem {
+  const taking = trials.map(trialWords).join('; ');
+  if (derived.demographics?.deceased) {
+    return item(kind, title('at death'), `Was taking ${taking} at death.`, trials[0]!.start, trials.flatMap((t) => t.sources));
+  }
+  return item(kind, title('now'), `Taking ${taking}.`, trials[0]!.start, trials.flatMap((t) => t.sources), action);
+}
+
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {
   const maoi = current(derived, (t) => t.class === 'maoi');
   if (maoi.length) {
     out.push(
-      item(
+      medicationItem(
+        derived,
         'maoi',
-        `MAOI now: ${maoi.map((t) => t.ingredient).join(', ')}`,
-        `Taking ${maoi.map(trialWords).join('; ')}.`,
-        maoi[0]!.start,
-        maoi.flatMap((t) => t.sources),
+        (when) => `MAOI ${when}: ${maoi.map((t) => t.ingredient).join(', ')}`,
+        maoi,
         'No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; esketamine and ketamine are not offered.',
       ),
     );
@@ -287,12 +345,11 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
   const clozapine = current(derived, (t) => t.ingredient === 'clozapine');
   if (clozapine.length) {
     out.push(
-      item(
+      medicationItem(
+        derived,
         'clozapine',
-        'Clozapine now',
-        `Taking ${clozapine.map(trialWords).join('; ')}.`,
-        clozapine[0]!.start,
-        clozapine.flatMap((t) => t.sources),
+        (when) => `Clozapine ${when}`,
+        clozapine,
         'Neutrophil count (ANC) on the label’s schedule; ask about chest pain and fever (myocarditis), constipation (ileus), seizures; a change in smoking changes the level.',
       ),
     );
@@ -300,12 +357,11 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
   const lithium = current(derived, (t) => t.ingredient === 'lithium');
   if (lithium.length) {
     out.push(
-      item(
+      medicationItem(
+        derived,
         'lithium',
-        'Lithium now',
-        `Taking ${lithium.map(trialWords).join('; ')}.`,
-        lithium[0]!.start,
-        lithium.flatMap((t) => t.sources),
+        (when) => `Lithium ${when}`,
+        lithium,
         'Check the latest level, renal and thyroid function; toxicity with dehydration and interacting drugs; lower or hold it before ECT.',
       ),
     );
@@ -362,5 +418,7 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   // Catatonia and psychosis were pushed before medications; substance use goes last.
   const substance = out.findIndex((i) => i.kind === 'substance-use');
   if (substance >= 0) out.push(...out.splice(substance, 1));
+  // After death the items are the record's history: none asks the clinician to do anything.
+  if (demographics?.deceased) return out.map(({ action: _action, ...rest }) => rest);
   return out;
 }

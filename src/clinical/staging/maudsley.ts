@@ -6,6 +6,7 @@ import { type Day, monthsBetween } from '../dates';
 import type { DatedScore } from '../outcome';
 import type { DiagnosisSpan, MaudsleyItem, ProcedureMark } from '../types';
 import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
+import { countOf } from '../plain-text';
 
 export interface MaudsleyInput {
   episodeStart: Day | null;
@@ -74,7 +75,7 @@ function failuresItem({ antidepressantTrials }: MaudsleyInput): MaudsleyItem {
     item: 'antidepressant-failures',
     points,
     basis: 'data',
-    explanation: n === 0 ? '0 failed adequate antidepressant trials (scored at the minimum, 1)' : `${n} failed adequate antidepressant trial(s)`,
+    explanation: n === 0 ? '0 failed adequate antidepressant trials (scored at the minimum, 1)' : countOf(n, 'failed adequate antidepressant trial'),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ProcedureMark } from '../types';
 import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
+import { countOf } from '../plain-text';
 
 /** True when, after a stretch at or above the adequate dose, the dose was raised further. */
 export function optimisedBeyondAdequate(t: JudgedTrial): boolean {
@@ -35,9 +36,9 @@ export function mghsScore(
   const ect = ectInEpisode.length > 0 ? 3 : 0;
   const score = failed.length + 0.5 * optimised.length + 0.5 * addOns.length + ect;
   const basis = [
-    `${failed.length} failed adequate trial(s) × 1`,
-    `${optimised.length} dose optimisation(s) beyond the minimum adequate dose × 0.5`,
-    `${addOns.length} adequate augmentation/combination(s)${addOns.length ? ` (${describeAddOns(addOns)})` : ''} × 0.5`,
+    `${countOf(failed.length, 'failed adequate trial')} × 1`,
+    `${countOf(optimised.length, 'dose optimisation')} beyond the minimum adequate dose × 0.5`,
+    `${countOf(addOns.length, 'adequate augmentation or combination', 'adequate augmentations or combinations')}${addOns.length ? ` (${describeAddOns(addOns)})` : ''} × 0.5`,
     ect ? 'ECT + 3' : 'no ECT',
   ].join(' + ');
   return { score, basis };

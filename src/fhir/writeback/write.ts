@@ -163,15 +163,24 @@ function labelOf(resource: CarePlan | ServiceRequest | Provenance, draft: WriteB
   switch (resource.resourceType) {
     case 'CarePlan':
       return `Draft care plan (${draft.chosen.length} option${draft.chosen.length === 1 ? '' : 's'})`;
-    case 'ServiceRequest':
-      return `Draft referral: ${resource.orderDetail?.[0]?.text ?? 'psychiatry service'}`;
+    case 'ServiceRequest': {
+      const option = resource.orderDetail?.[0]?.text;
+      const service = resource.performerType?.text;
+      return `Draft referral${option ? ` for ${option}` : ''} to the ${service ?? 'psychiatry service'}`;
+    }
     default:
       return 'Provenance (who proposed it, and with which app)';
   }
 }
 
+/** Records in words, by their labels: the account and the messages carry no ids (the result screen links each record). */
 function describe(written: WrittenResource[]): string {
-  return written.map((w) => `${w.label} (${w.reference}${w.outcome === 'existed' ? ', already there' : w.outcome === 'updated' ? ', links completed' : ''})`).join('; ');
+  return written.map((w) => `${lowerFirst(w.label)}${w.outcome === 'existed' ? ' (already there)' : w.outcome === 'updated' ? ' (links completed)' : ''}`).join('; ');
+}
+
+/** "Draft referral to the ECT service" inside a sentence: only the first letter lowered, names keep their capitals. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +238,7 @@ class Writer {
 
     const existing = await this.search(carePlanPart, 'checking whether this plan was already saved');
     if (existing) {
-      this.account.push(`This plan was already in the chart (${carePlanPart.type}/${existing.id}), from an earlier attempt, another tab or an earlier launch today: nothing is saved twice.`);
+      this.account.push('This plan was already in the chart from an earlier attempt, another tab or an earlier launch today: nothing is saved twice.');
       await this.sequential(parts, existing as CarePlan);
       const status = this.written.every((w) => w.outcome === 'existed') ? 'already-existed' : 'completed';
       if (status === 'completed') this.account.push('The parts that were missing have now been saved.');
@@ -259,7 +268,7 @@ class Writer {
         // Someone else (another tab) may have just written it: look again.
         const again = await this.search(carePlanPart, 'checking the chart after a conflict');
         if (again) {
-          this.account.push(`The server reported a conflict (${response.status}); the plan is in the chart (CarePlan/${again.id}).`);
+          this.account.push(`The server reported a conflict (${response.status}); the plan is in the chart.`);
           await this.sequential(parts, again as CarePlan);
           return this.finish('sequential', this.written.every((w) => w.outcome === 'existed') ? 'already-existed' : 'completed');
         }
@@ -337,25 +346,25 @@ class Writer {
     }
     const response = await this.exchange.send(
       { method: 'POST', url: part.type, body: part.resource, headers: { 'If-None-Exist': part.query } },
-      `saving ${part.label.toLowerCase()}`,
+      `saving ${lowerFirst(part.label)}`,
     );
     if (!isOk(response.status)) {
       if (response.status === 409 || response.status === 412) {
-        const again = await this.search(part, `checking for ${part.label.toLowerCase()} after a conflict`);
+        const again = await this.search(part, `checking for ${lowerFirst(part.label)} after a conflict`);
         if (again?.id) return this.record(part, again.id, 'existed');
       }
-      throw errorFromResponse(response, `saving ${part.label.toLowerCase()}`);
+      throw errorFromResponse(response, `saving ${lowerFirst(part.label)}`);
     }
     const body = response.body as Resource | null;
     let id = body?.resourceType === part.type && body.id ? body.id : idFromLocation(response.headers['location'], part.type);
     if (!id) {
       // An empty answer (`Prefer: return=minimal` behind a gateway, or a Location the proxy did not pass on): the
       // record carries our identifier, so it is found by it.
-      const saved = await this.search(part, `finding ${part.label.toLowerCase()} after the EHR accepted it`);
+      const saved = await this.search(part, `finding ${lowerFirst(part.label)} after the EHR accepted it`);
       id = saved?.id ?? null;
     }
     if (!id) {
-      throw new WriteBackError('server', `The EHR accepted ${part.label.toLowerCase()} but it could not be found afterwards by its identifier.`, { retryable: true });
+      throw new WriteBackError('server', `The EHR accepted ${lowerFirst(part.label)} but it could not be found afterwards by its identifier.`, { retryable: true });
     }
     // 200 to a conditional create means "it was already there".
     return this.record(part, id, response.status === 200 ? 'existed' : 'created');
@@ -366,10 +375,10 @@ class Writer {
     this.written.push(written);
     this.account.push(
       outcome === 'created'
-        ? `Saved ${part.label.toLowerCase()} as ${written.reference}.`
+        ? `Saved ${lowerFirst(part.label)}.`
         : outcome === 'updated'
-          ? `Completed the links of ${written.reference}.`
-          : `${part.label} was already there (${written.reference}).`,
+          ? `Completed the links of ${lowerFirst(part.label)}.`
+          : `${part.label} was already there.`,
     );
     return written;
   }
@@ -380,7 +389,7 @@ class Writer {
    */
   private async searchBeforeCreate(part: Part): Promise<Resource | null> {
     try {
-      return await this.search(part, `checking for ${part.label.toLowerCase()}`);
+      return await this.search(part, `checking for ${lowerFirst(part.label)}`);
     } catch (error) {
       if (part.type === 'Provenance' && error instanceof WriteBackError && (error.kind === 'rejected' || error.kind === 'forbidden')) return null;
       throw error;
@@ -407,6 +416,7 @@ class Writer {
   private async finish(mode: WriteMode, status: WriteBackResult['status']): Promise<WriteBackResult> {
     const missing: string[] = [];
     const unreadable: string[] = [];
+    const labelOfReference = (reference: string) => lowerFirst(this.written.find((w) => w.reference === reference)?.label ?? 'a record');
     for (const written of this.written) {
       try {
         const response = await this.exchange.send({ method: 'GET', url: written.reference }, 'reading the saved plan back');
@@ -423,10 +433,10 @@ class Writer {
     this.account.push(
       confirmed
         ? `Read back from the chart: ${unreadable.length ? 'the plan and its referrals are there' : 'every record is there'}.`
-        : `The records were accepted, but reading back ${missing.join(', ')} did not work: check the chart.`,
+        : `The records were accepted, but reading back ${missing.map(labelOfReference).join(', ')} did not work: check the chart.`,
     );
     if (unreadable.length) {
-      this.account.push(`${unreadable.join(', ')} could not be read back: this app may not read Provenance records; the EHR accepted it when it was written.`);
+      this.account.push(`The ${unreadable.map(labelOfReference).join(', ')} could not be read back: this app may not read Provenance records; the EHR accepted it when it was written.`);
     }
     return { identifier: this.draft.identifier, mode, status, resources: [...this.written], account: [...this.account], confirmed, unreadable };
   }

@@ -8,6 +8,7 @@ import type { Derivation, Suggestion } from '../../clinical/types';
 import { plainText } from '../../clinical/plain-text';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
+import { safetyItemText } from '../timeline/SafetyStrip';
 
 const PRIORITY_WORDS = { routine: 'Routine', urgent: 'Urgent', asap: 'As soon as possible' } as const;
 
@@ -64,18 +65,29 @@ interface LetterProps {
   selected: boolean;
 }
 
-/** The safety items a receiving service must know, as the engine found them for this option: urgency, contraindications, cautions. */
-export function letterSafetyItems(suggestion: Suggestion): string[] {
+/**
+ * The safety items a receiving service must know: first the patient's safety items as the strip shows them (the
+ * engine's `safety`: suicidality, pregnancy, medications that need watching…), then what the engine found for this
+ * option: urgency, contraindications, cautions.
+ */
+function letterSafetyItems(suggestion: Suggestion, derivation: Derivation): string[] {
   const urgent = suggestion.urgent ? suggestion.reasons.filter((r) => /^urgent\b/i.test(r.text)).map((r) => plainText(r.text)) : [];
   return [
+    ...(derivation.safety ?? []).map(safetyItemText),
     ...urgent,
     ...suggestion.contraindications.map((c) => `Contraindication: ${plainText(c.text)}`),
     ...suggestion.cautions.map((c) => `Caution: ${plainText(c.text)}`),
   ];
 }
 
+/** The patient's record number as the EHR gives it (its first identifier, e.g. the MRN), else the chart's patient id. */
+function recordNumber(patient: Patient | null, patientId: string): string {
+  const identifier = patient?.identifier?.find((i) => i.value?.trim());
+  return identifier ? `, ${identifier.type?.text ?? 'record number'} ${identifier.value!.trim()}` : `, record ${patientId}`;
+}
+
 export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected }: LetterProps) {
-  const safety = letterSafetyItems(suggestion);
+  const safety = letterSafetyItems(suggestion, derivation);
   const reasons = suggestion.reasons.filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
@@ -89,10 +101,11 @@ export function ReferralLetter({ suggestion, choice, serviceName, derivation, pa
       </p>
       <p>
         <strong>Patient:</strong> {displayName(patient)}
-        {patient?.birthDate ? `, born ${patient.birthDate}` : ''}, record {patientId}
+        {patient?.birthDate ? `, born ${patient.birthDate}` : ''}
+        {recordNumber(patient, patientId)}
       </p>
       <h3>Safety</h3>
-      {safety.length === 0 ? <p>No safety items were found in the coded record for this option.</p> : (
+      {safety.length === 0 ? <p>No safety items were found in the coded record.</p> : (
         <ul>
           {safety.map((s, i) => (
             <li key={i}>{s}</li>

@@ -131,6 +131,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null }: Props
                     disabled={locked}
                     onTick={(on) => tick(suggestion.intervention, on)}
                     onOverrideReason={(text) => setOverrideReasons((previous) => ({ ...previous, [suggestion.intervention]: text }))}
+                    fhirBaseUrl={session.fhirBaseUrl}
                   />
                 ))}
               </ul>

@@ -1,22 +1,62 @@
 import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
+import { capitalise, resourceTypeOf } from '../timeline/labels';
 
-/** Up to this many references are shown inline; longer lists (a trial can have dozens of dispenses) fold away. */
-const INLINE_SOURCES = 3;
+/** Record types in words, for the links to a finding's source records. */
+const RECORD_WORDS: Record<string, string> = {
+  MedicationRequest: 'prescription',
+  MedicationStatement: 'medication statement',
+  MedicationDispense: 'dispense',
+  Medication: 'medication',
+  Condition: 'diagnosis',
+  Observation: 'observation',
+  Procedure: 'procedure',
+  AllergyIntolerance: 'intolerance',
+  Device: 'device',
+  Encounter: 'encounter',
+  Patient: 'patient record',
+};
 
-function SourceList({ sources }: { sources: string[] }) {
+/**
+ * The records a finding rests on, as links to their FHIR addresses named by type ("prescription 2"), never as ids in
+ * the words; folded under a count, so a trial with dozens of dispenses does not bury the reasons.
+ */
+function SourceList({ sources, fhirBaseUrl }: { sources: string[]; fhirBaseUrl?: string }) {
   if (sources.length === 0) return null;
-  if (sources.length <= INLINE_SOURCES) return <span className="finding-list__sources"> (source: {sources.join(', ')})</span>;
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const reference of sources) total.set(resourceTypeOf(reference), (total.get(resourceTypeOf(reference)) ?? 0) + 1);
+  const base = fhirBaseUrl?.replace(/\/+$/, '');
   return (
     <details className="finding-list__sources finding-list__sources--folded">
-      <summary>{sources.length} source resources</summary>
-      {sources.join(', ')}
+      <summary>
+        {sources.length} source record{sources.length === 1 ? '' : 's'}
+      </summary>
+      <ul>
+        {sources.map((reference) => {
+          const type = resourceTypeOf(reference);
+          const n = (seen.get(type) ?? 0) + 1;
+          seen.set(type, n);
+          const words = `${capitalise(RECORD_WORDS[type] ?? 'record')}${(total.get(type) ?? 0) > 1 ? ` ${n}` : ''}`;
+          return (
+            <li key={reference}>
+              {base ? (
+                <a href={`${base}/${reference}`} target="_blank" rel="noopener noreferrer">
+                  {words}
+                </a>
+              ) : (
+                words
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </details>
   );
 }
 
-function FindingList({ title, findings, tone }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra' }) {
+function FindingList({ title, findings, tone, fhirBaseUrl }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra'; fhirBaseUrl?: string }) {
   if (findings.length === 0) return null;
   return (
     <div className={`finding-list finding-list--${tone}`}>
@@ -25,7 +65,7 @@ function FindingList({ title, findings, tone }: { title: string; findings: Findi
         {findings.map((finding, index) => (
           <li key={index}>
             {finding.text}
-            <SourceList sources={finding.sources} />
+            <SourceList sources={finding.sources} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} />
           </li>
         ))}
       </ul>
@@ -58,7 +98,7 @@ function AboutOption({ info }: { info: OptionInfo }) {
         <dt>If proposed</dt>
         <dd>
           {info.referral
-            ? 'Written as a CarePlan activity with a draft referral (ServiceRequest) to the psychiatry service.'
+            ? 'Written as a CarePlan activity with a draft referral (ServiceRequest) to the receiving service chosen once it is ticked.'
             : 'Written as a CarePlan activity (no referral).'}
         </dd>
       </dl>
@@ -75,10 +115,12 @@ interface Props {
   disabled: boolean;
   onTick(ticked: boolean): void;
   onOverrideReason(text: string): void;
+  /** The EHR's FHIR base, for links to the source records. */
+  fhirBaseUrl?: string;
 }
 
 /** One option with its status, reasons, cautions and contraindications, and the tick to propose it. */
-export function SuggestionCard({ suggestion, info, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason }: Props) {
+export function SuggestionCard({ suggestion, info, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason, fhirBaseUrl }: Props) {
   const id = `option-${suggestion.intervention}`;
   const needsReason = needsOverrideReason(suggestion.status);
   return (
@@ -104,9 +146,9 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
         )}
       </div>
       {info && <p className="option-card__summary">{info.summary}</p>}
-      <FindingList title="Why" findings={suggestion.reasons} tone="reason" />
-      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" />
-      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" />
+      <FindingList title="Why" findings={suggestion.reasons} tone="reason" fhirBaseUrl={fhirBaseUrl} />
+      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} />
+      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} />
       {info && <AboutOption info={info} />}
       {needsReason && (
         <div className="option-card__override">

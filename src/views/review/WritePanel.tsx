@@ -2,26 +2,29 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DraftView, WriteBackView, WrittenResource } from '../shell/services';
 import { copyText, downloadJson } from './export';
 
-/** What was written, in clinical words; each record links to the chart's copy when the EHR gave an address. */
+/** What was written, in clinical words; each record links to its FHIR address on the EHR's server (no id in the words). */
 function WrittenList({ written }: { written: WrittenResource[] }) {
   return (
-    <ul className="written-list">
-      {written.map((resource) => {
-        const words = resource.label ?? resource.resourceType;
-        return (
-          <li key={`${resource.resourceType}/${resource.id}`}>
-            {resource.url ? (
-              <a href={resource.url} target="_blank" rel="noopener noreferrer">
-                {words}
-              </a>
-            ) : (
-              words
-            )}{' '}
-            – {resource.outcome}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="written-list">
+        {written.map((resource) => {
+          const words = resource.label ?? resource.resourceType;
+          return (
+            <li key={`${resource.resourceType}/${resource.id}`}>
+              {resource.url ? (
+                <a href={resource.url} target="_blank" rel="noopener noreferrer">
+                  {words}
+                </a>
+              ) : (
+                words
+              )}{' '}
+              – {resource.outcome}
+            </li>
+          );
+        })}
+      </ul>
+      {written.some((w) => w.url) && <p>Each link opens the record at its address on the EHR’s FHIR server; the EHR lists it in the patient’s chart.</p>}
+    </>
   );
 }
 

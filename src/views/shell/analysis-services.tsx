@@ -72,13 +72,20 @@ const OUTCOME_WORDS: Record<FhirWrittenResource['outcome'], string> = {
   updated: 'completed (its links were added)',
 };
 
-function writtenView(resource: FhirWrittenResource): WrittenResource {
-  return { resourceType: resource.resourceType, id: resource.id, label: resource.label, outcome: OUTCOME_WORDS[resource.outcome] };
+/**
+ * What was written, in the shell's words, with a link to each record. FHIR gives no address of a record in the EHR's
+ * own screens, so the link is the record's FHIR address under the EHR's FHIR base (`[base]/CarePlan/[id]`): the
+ * address the server itself answered with, which an EHR's integration team, audit trail and support tools resolve; an
+ * in-app view would vanish with this session. The id stays in the address, never in the words.
+ */
+function writtenView(resource: FhirWrittenResource, fhirBaseUrl?: string): WrittenResource {
+  const url = fhirBaseUrl ? `${fhirBaseUrl.replace(/\/+$/, '')}/${resource.resourceType}/${encodeURIComponent(resource.id)}` : undefined;
+  return { resourceType: resource.resourceType, id: resource.id, label: resource.label, ...(url ? { url } : {}), outcome: OUTCOME_WORDS[resource.outcome] };
 }
 
-export function resultView(result: WriteBackResult): WriteResultView {
+export function resultView(result: WriteBackResult, fhirBaseUrl?: string): WriteResultView {
   return {
-    written: result.resources.map(writtenView),
+    written: result.resources.map((r) => writtenView(r, fhirBaseUrl)),
     readBack: result.confirmed
       ? { confirmed: true, detail: result.unreadable?.length ? 'the plan and its referrals were read back from the chart; the provenance record was accepted but this app may not read it back.' : 'every record listed above was read back from the chart.' }
       : { confirmed: false, detail: 'the chart did not return every record listed above when read back; check the chart.' },
@@ -87,13 +94,13 @@ export function resultView(result: WriteBackResult): WriteResultView {
   };
 }
 
-export function errorView(error: WriteBackError): WriteErrorView {
+export function errorView(error: WriteBackError, fhirBaseUrl?: string): WriteErrorView {
   return {
     message: error.message,
     ...(error.detail ? { operationOutcome: error.detail } : {}),
     retryable: error.retryable,
     ...(error.kind === 'session-expired' ? { sessionExpired: true } : {}),
-    written: error.written.map(writtenView),
+    written: error.written.map((r) => writtenView(r, fhirBaseUrl)),
   };
 }
 
@@ -107,7 +114,7 @@ export function useWriteBackView(session: SmartSession): WriteBackView {
     write: (draft) => writeBack.write(draft.payload as WriteBackDraft),
     retry: writeBack.retry,
     startOver: writeBack.reset,
-    ...(writeBack.result ? { result: resultView(writeBack.result) } : {}),
-    ...(writeBack.error ? { error: errorView(writeBack.error) } : {}),
+    ...(writeBack.result ? { result: resultView(writeBack.result, session.fhirBaseUrl) } : {}),
+    ...(writeBack.error ? { error: errorView(writeBack.error, session.fhirBaseUrl) } : {}),
   };
 }

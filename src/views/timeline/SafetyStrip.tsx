@@ -1,4 +1,4 @@
-import type { Derivation } from '../../clinical/types';
+import type { Derivation, SafetyItem } from '../../clinical/types';
 
 /**
  * The safety items the engine derived (src/clinical/safety), first on the page: what must never be missed, each with
@@ -39,9 +39,8 @@ export function SafetyStrip({ derivation, onSelectSources }: { derivation: Deriv
   );
 }
 
-/** The safety items as plain text lines, for the note and the printed page. */
-export function safetyText(derivation: Derivation): string {
-  const items = derivation.safety ?? [];
-  if (items.length === 0) return '';
-  return ['Safety:', ...items.map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`)].join('\n');
+/** One safety item as a line of plain text: title, date, what the record shows, what it asks for. */
+export function safetyItemText(i: SafetyItem): string {
+  return `${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`;
 }
+

@@ -7,9 +7,10 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, capitalise, displayDate, doseText, weeksText } from './labels';
+import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, doseText, weeksText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
+import { regimenNow } from '../../clinical/safety';
 
 export interface SummaryProps {
   derivation: Derivation;
@@ -45,11 +46,6 @@ export function nextStep(suggestions: Suggestion[]): Suggestion | null {
   return offered[0] ?? null;
 }
 
-/** The trials still running (no end), in the order they were started. */
-export function currentRegimen(trials: Trial[]): Trial[] {
-  return trials.filter((t) => t.end === null).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-}
-
 /** The dose of the latest step of a trial (what the patient takes now), in the trial's unit. */
 function currentDose(trial: Trial): string {
   const last = trial.doseSteps.at(-1);
@@ -59,7 +55,7 @@ function currentDose(trial: Trial): string {
 /** The engine's adequacy judgement of a running trial, in words: reached, or what is still missing. */
 export function adequacyWindowText(trial: Trial): string {
   if (trial.adequate) return 'adequate trial reached';
-  return `not yet adequate: ${trial.adequacyReason.replace(/^not adequate:\s*/i, '')}`;
+  return `not yet adequate: ${adequacyReasonText(trial.adequacyReason)}`;
 }
 
 function TrialButton({ trial, onShowItems, text }: { trial: Trial; onShowItems: SummaryProps['onShowItems']; text?: string }) {
@@ -178,7 +174,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
           <span className="trp-muted">definition: {a.definition.summary}</span>
         </span>{' '}
         <button type="button" className="trp-link-button trp-more" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
-          {open ? 'less' : 'details'}
+          {open ? 'Less' : 'Details'}
         </button>
       </div>
       <div id={detailsId} className="trp-condition-details" hidden={!open}>
@@ -236,12 +232,14 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
 }
 
 function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onShowItems: SummaryProps['onShowItems'] }) {
-  const current = currentRegimen(derivation.trials);
+  // The engine's regimen: what is taken now, or for a deceased patient what was taken at death.
+  const current = regimenNow(derivation);
+  const dead = derivation.demographics?.deceased === true;
   return (
     <div className="trp-glance-row trp-regimen" data-testid="current-regimen">
-      <span className="trp-glance-label">Current regimen</span>
+      <span className="trp-glance-label">{dead ? 'Regimen at death' : 'Current regimen'}</span>
       {current.length === 0 ? (
-        <span>no psychiatric medication is running in the record</span>
+        <span>{dead ? 'no psychiatric medication was running at death in the record' : 'no psychiatric medication is running in the record'}</span>
       ) : (
         <ul className="trp-regimen-list">
           {current.map((t) => (
@@ -276,6 +274,8 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
             </>
           )}
         </span>
+      ) : derivation.demographics?.deceased ? (
+        <span>none: the patient has died</span>
       ) : (
         <span>nothing to suggest from this record</span>
       )}

@@ -9,6 +9,7 @@ import {
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
+  adequacyReasonText,
   diagnosisKindLabel,
   displayDate,
   doseText,
@@ -89,7 +90,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 </td>
                 <td>
                   <strong>{t.adequate ? 'Adequate' : 'Not adequate'}</strong>
-                  <div>{t.adequacyReason}</div>
+                  <div>{adequacyReasonText(t.adequacyReason)}</div>
                 </td>
                 <td>{adherenceText(t)}</td>
                 <td>

@@ -34,6 +34,7 @@ import {
 import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
 import { terminologyRanges, type ThresholdLookup } from './thresholds';
+import { diagnosesForTimeline } from '../../clinical/safety';
 import type { ScoreRangeLookup } from './layout';
 
 export type ActivateHow = 'hover' | 'focus' | 'click';
@@ -67,7 +68,7 @@ const LANE_HEADER = 18;
 
 function labelWithVisibleText(details: ItemDetails, visibleText: string | null | undefined): string {
   const full = ariaLabelOf(details);
-  return visibleText && !full.toLowerCase().includes(visibleText.toLowerCase()) ? `${full}. ${visibleText}` : full;
+  return visibleText && !full.toLowerCase().includes(visibleText.toLowerCase()) ? `${full}. ${capitalise(visibleText)}` : full;
 }
 
 const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
@@ -85,7 +86,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
 
   const layout = useMemo(() => {
     let y = AXIS_HEIGHT + 6;
-    const diagnoses = layoutDiagnoses(derivation.diagnoses, asOf, x, frame, y, SPAN_ROW);
+    const diagnoses = layoutDiagnoses(diagnosesForTimeline(derivation.diagnoses), asOf, x, frame, y, SPAN_ROW);
     y += diagnoses.height + (diagnoses.height ? SECTION_GAP : 0);
     const episodes = layoutEpisodes(derivation.episodes, asOf, x, frame, y, SPAN_ROW, episodeLabel);
     y += episodes.height + (episodes.height ? SECTION_GAP : 0);
@@ -358,7 +359,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
         const seriesLabel =
           `${chart.label}: ${chart.dots.length} score${chart.dots.length === 1 ? '' : 's'}, from ${first.point.value} on ${first.point.date.slice(0, 10)} ` +
           `to ${last.point.value} on ${last.point.date.slice(0, 10)}. ` +
-          (t ? `${capitalise(remissionText(t))}. ` : 'No thresholds available. ') +
+          (t ? `${capitalise(remissionText(t))}. ` : chart.flag ? `Threshold: ${chart.flag.text}. ` : 'No thresholds available. ') +
           'Use the left and right arrow keys to step through the scores.';
         const path = chart.dots.map((d, i) => `${i === 0 ? 'M' : 'L'} ${d.x} ${d.y}`).join(' ');
         return (
@@ -367,7 +368,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
               {chart.label}
             </text>
             <text x={8} y={chart.top + 30} className="trp-chart-note">
-              {t ? remissionText(t) : 'thresholds not available'}
+              {t ? remissionText(t) : chart.flag ? chart.flag.text : 'thresholds not available'}
             </text>
             {t && t.responseReduction !== null && (
               <text x={8} y={chart.top + 44} className="trp-chart-note">

@@ -134,7 +134,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         <div className="trp-section-head">
           <h2 id="trp-summary-heading">Summary</h2>
           <p className="trp-disclaimer" role="note">
-            <strong>Decision support, not a diagnosis.</strong> {DISCLAIMER.replace(/^Decision support, not a diagnosis: /, '')}
+            <strong>Decision support, not a diagnosis.</strong> {capitalise(DISCLAIMER.replace(/^Decision support, not a diagnosis: /, ''))}
           </p>
           <CopyToNote derivation={derivation} />
         </div>

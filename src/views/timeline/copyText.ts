@@ -5,7 +5,8 @@
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate, weeksText } from './labels';
 import { adherenceText, doseUnitOf, trialPeriod } from './details';
-import { doseText } from './labels';
+import { adequacyReasonText, doseText } from './labels';
+import { safetyItemText } from './SafetyStrip';
 import { compareCodeUnits } from '../../clinical/sorted';
 
 export const DISCLAIMER =
@@ -29,7 +30,7 @@ function trialLine(t: Trial): string {
   const threshold = t.adequateDoseMg === null ? '' : ` (adequate from ${doseText(t.adequateDoseMg, doseUnitOf(t))})`;
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${weeksText(t.durationDays)})`,
-    `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${t.adequacyReason}; adherence: ${adherenceText(t)}`,
+    `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${OUTCOME_LABEL[t.outcome]} (${OUTCOME_BASIS_LABEL[t.outcomeBasis]})${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');
 }
@@ -37,7 +38,7 @@ function trialLine(t: Trial): string {
 export function copyToNoteText(derivation: Derivation): string {
   const parts: string[] = [`Treatment-resistance summary as of ${displayDate(derivation.asOf)}`];
   // Safety items head the note, as they head the page.
-  const safety = (derivation.safety ?? []).map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`);
+  const safety = (derivation.safety ?? []).map((i) => `- ${safetyItemText(i)}`);
   if (safety.length) parts.unshift(['Safety:', ...safety].join('\n'));
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
   for (const a of derivation.assessments) {

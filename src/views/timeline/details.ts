@@ -11,6 +11,7 @@ import {
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
+  adequacyReasonText,
   capitalise,
   diagnosisKindLabel,
   displayDate,
@@ -71,7 +72,7 @@ export function describeTrial(trial: Trial): ItemDetails {
           ? 'none recorded'
           : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${doseText(s.dailyDoseMg)}`).join('; ')
       }`,
-      `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${trial.adequacyReason}`,
+      `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
       `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${trial.outcomeDetail}` : ''}`,
     ],

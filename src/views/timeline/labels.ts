@@ -173,6 +173,14 @@ export const VERIFICATION_LABEL: Record<Verification, string> = {
   derived: 'derived from verified numbers',
 };
 
+/**
+ * The engine's adequacy reason without its leading verdict ("adequate: 150 mg/day …"), for places that already say
+ * "Adequate" or "Not adequate" before it (so no "adequate: adequate:").
+ */
+export function adequacyReasonText(reason: string): string {
+  return reason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+}
+
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }

@@ -4,6 +4,7 @@
  * source); this file only adapts them, so no clinical number is duplicated in the view.
  */
 import { SCORE_RANGES, scaleThresholds } from '../../clinical/terminology';
+import { SCREEN_POSITIVE } from '../../clinical/safety';
 import type { ScoreRangeLookup } from './layout';
 import type { Instrument, Verification } from '../../clinical/types';
 
@@ -44,8 +45,13 @@ export const terminologyThresholds: ThresholdLookup = (instrument) => {
 /** For tests and for instruments without thresholds: the charts then say so instead of drawing lines. */
 export const noThresholds: ThresholdLookup = () => null;
 
-/** Each scale's valid range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30-210). */
+/**
+ * Each scale's valid range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30-210), with the threshold mark of a
+ * screening item from the safety rules' table (PHQ-9 item 9 positive at 1 or more; C-SSRS high risk at 4 or more).
+ */
 export const terminologyRanges: ScoreRangeLookup = (instrument) => {
   const range = SCORE_RANGES[instrument];
-  return range ? { min: range.min, max: range.max } : null;
+  if (!range) return null;
+  const flag = SCREEN_POSITIVE[instrument];
+  return flag ? { min: range.min, max: range.max, flagAtOrAbove: flag.atOrAbove, flagText: flag.words } : { min: range.min, max: range.max };
 };

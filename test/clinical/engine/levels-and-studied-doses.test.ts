@@ -267,7 +267,7 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
     expect(item.points).toBe(1);
     expect(item.explanation).toBe('1 adequate augmentation used: lithium (augmentation)');
     expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for the one augmentation
-    expect(a.mghsBasis).toContain('1 adequate augmentation/combination(s) (lithium (augmentation)) × 0.5');
+    expect(a.mghsBasis).toContain('1 adequate augmentation or combination (lithium (augmentation)) × 0.5');
   });
 
   it('an augmentation that was not adequate (lithium 300 mg, no level) counts in neither score, and both say why', () => {
@@ -278,6 +278,6 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
       'no adequate augmentation in the medication record of this episode; not counted (not adequate): lithium: dose below 800 mg (highest 300 mg/day); lithium level not recorded',
     );
     expect(a.mghs).toBe(1);
-    expect(a.mghsBasis).toContain('0 adequate augmentation/combination(s) × 0.5');
+    expect(a.mghsBasis).toContain('0 adequate augmentations or combinations × 0.5');
   });
 });

@@ -106,7 +106,7 @@ describe('MGH-S (Fava 2003)', () => {
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2]), 'mdd');
     expect(a.failedAdequateTrials).toBe(1);
     expect(a.mghs).toBe(1);
-    expect(a.mghsBasis).toMatch(/^1 failed adequate trial\(s\) × 1 \+ 0 dose optimisation/);
+    expect(a.mghsBasis).toMatch(/^1 failed adequate trial × 1 \+ 0 dose optimisations/);
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Patient, Resource } from 'fhir/r4';
-import { demographicsOf, deriveSafety, SAFETY_RULES } from '../../../src/clinical/safety';
+import { demographicsOf, deriveSafety, diagnosesForTimeline, regimenNow, SAFETY_RULES, SCREEN_POSITIVE } from '../../../src/clinical/safety';
 import { derivePatient } from '../../../src/clinical/derive';
 import { classifyCondition } from '../../../src/clinical/terminology';
 import { assessment, diagnosis, flag, mdd, record, score, trial } from '../suggestions/builder';
@@ -24,12 +24,18 @@ describe('suicidality', () => {
     expect(items[1]).toMatchObject({ title: 'C-SSRS 4 (high risk)', date: '2026-11-19' });
   });
 
+  it('the positive-screen threshold is one table row: item 9 at 1 or more is positive, 0 is not', () => {
+    expect(SCREEN_POSITIVE['phq9-item9']?.atOrAbove).toBe(1);
+    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-11-17')] }))).toEqual([]);
+    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 1, '2026-11-17')] }))[0]?.kind).toBe('suicidality-screen');
+  });
+
   it('a positive answer months ago followed by 0 is not on the strip; a positive answer as the latest is', () => {
     expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }))).toEqual([]);
     expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
   });
 
-  it('suicide attempts, intentional overdoses and self-harm are shown at any date, with the code and date', () => {
+  it('suicide attempts, intentional overdoses and self-harm are shown at any date, in words with the date and no code', () => {
     const items = deriveSafety(
       record({
         diagnoses: [
@@ -42,7 +48,8 @@ describe('suicidality', () => {
       ['suicide-attempt', '2015-04-02'],
       ['overdose', '2024-10-01'],
     ]);
-    expect(items[0]?.detail).toBe('Suicide attempt (T14.91XA) on 2015-04-02.');
+    expect(items[0]?.detail).toBe('Suicide attempt on 2015-04-02.');
+    expect(items[1]?.detail).toBe('Poisoning by SNRI, intentional self-harm on 2024-10-01.');
   });
 });
 
@@ -65,6 +72,15 @@ describe('pregnancy, the puerperium, breastfeeding', () => {
   it('a pregnancy coded more than 42 weeks ago is not current; without a Z3A code the gestation is said to be unrecorded', () => {
     expect(deriveSafety(record({ diagnoses: [diagnosis('pregnancy', { onset: '2024-01-01' })] }))).toEqual([]);
     expect(deriveSafety(record({ diagnoses: [diagnosis('pregnancy', { onset: '2026-10-01' })] }))[0]?.detail).toMatch(/gestation not recorded/);
+  });
+
+  it('a weeks-of-gestation code is part of the pregnancy coded beside it: the timeline draws one pregnancy, not two', () => {
+    const pregnancy = diagnosis('pregnancy', { display: 'Pregnant state, incidental', code: 'Z33.1', onset: '2026-08-02' });
+    const weeks = diagnosis('pregnancy', { display: '16 weeks gestation of pregnancy', code: 'Z3A.16', onset: '2026-11-08' });
+    const mddCode = diagnosis('mdd', { code: 'F33.2', onset: '2025-01-01' });
+    expect(diagnosesForTimeline([mddCode, pregnancy, weeks])).toEqual([mddCode, pregnancy]);
+    // Alone, the gestation code is the only sign of the pregnancy and is drawn.
+    expect(diagnosesForTimeline([mddCode, weeks])).toEqual([mddCode, weeks]);
   });
 
   it('postpartum within a year and breastfeeding are shown', () => {
@@ -93,6 +109,25 @@ describe('medications and conditions', () => {
     expect(items[1]?.action).toMatch(/ANC.*myocarditis.*constipation.*smoking/);
   });
 
+  it('for a deceased patient, medications still taken at death say "at death", never "now", and ask nothing more', () => {
+    const derived = record({
+      trials: [trial('lithium', { class: 'mood-stabilizer', end: null, start: '2024-01-01', maxDailyDoseMg: 900 }), trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 })],
+    });
+    const dead = { ...derived, demographics: { birthDate: '1963-01-01', ageYears: 63, deceased: true, deceasedDate: '2026-10-13', source: 'Patient/p1' } };
+    const items = deriveSafety(dead);
+    expect(items.map((i) => [i.kind, i.title])).toEqual([
+      ['deceased', 'Deceased 2026-10-13'],
+      ['maoi', 'MAOI at death: tranylcypromine'],
+      ['lithium', 'Lithium at death'],
+    ]);
+    expect(items[2]).toMatchObject({ detail: 'Was taking lithium 900 mg/day since 2024-01-01 at death.' });
+    expect(items[2]?.action).toBeUndefined();
+    // The regimen at death: the records still open on the day of death, in the order they were started.
+    const closedAtDeath = { ...dead, trials: [trial('sertraline', { end: '2025-01-01', start: '2024-06-01' }), trial('lithium', { end: '2026-10-13', start: '2024-01-01' })] };
+    expect(regimenNow(closedAtDeath).map((t) => t.ingredient)).toEqual(['lithium']);
+    for (const i of items) expect(`${i.title} ${i.detail}`).not.toMatch(/\bnow\b/i);
+  });
+
   it('psychotic features, catatonia and substance use (coded or flagged) are shown', () => {
     const derived = record({
       diagnoses: [diagnosis('psychotic-features', { code: 'F32.3' }), diagnosis('catatonia', { code: 'F06.1' }), diagnosis('substance-use', { code: 'F10.20' })],
@@ -101,10 +136,23 @@ describe('medications and conditions', () => {
     expect(deriveSafety(derived).map((i) => i.kind)).toEqual(['catatonia', 'psychotic-features', 'substance-use']);
   });
 
-  it('no item carries a resource id in its words, and every rule has sources', () => {
-    const derived = mdd(2, { scores: [score('phq9-item9', 3, '2026-11-20')], diagnoses: [diagnosis('pregnancy', { onset: '2026-09-01' })] });
-    for (const item of deriveSafety(derived)) {
-      expect(`${item.title} ${item.detail} ${item.action ?? ''}`).not.toMatch(/(Observation|Condition|MedicationRequest|Patient)\//);
+  it('no item carries a resource id or a diagnosis code in its words, and every rule has sources', () => {
+    const derived = mdd(2, {
+      scores: [score('phq9-item9', 3, '2026-11-20')],
+      diagnoses: [
+        diagnosis('pregnancy', { display: 'Pregnant state, incidental', code: 'Z33.1', onset: '2026-09-01' }),
+        diagnosis('pregnancy', { display: '12 weeks gestation of pregnancy', code: 'Z3A.12', onset: '2026-11-01' }),
+        diagnosis('suicidal-ideation', { display: 'Suicidal ideations', code: 'R45.851', onset: '2026-11-20' }),
+        diagnosis('overdose', { display: '', code: 'T43.212A', onset: '2024-10-01', clinicalStatus: 'resolved' }),
+        diagnosis('substance-use', { display: 'Alcohol dependence, uncomplicated', code: 'F10.20' }),
+      ],
+    });
+    const items = deriveSafety(derived);
+    expect(items.map((i) => i.kind)).toEqual(['overdose', 'suicidal-ideation', 'suicidality-screen', 'pregnancy', 'substance-use']);
+    for (const item of items) {
+      const words = `${item.title} ${item.detail} ${item.action ?? ''}`;
+      expect(words).not.toMatch(/(Observation|Condition|MedicationRequest|Patient)\//);
+      expect(words, words).not.toMatch(/\b(Z33\.1|Z3A\.12|R45\.851|T43\.212A|F10\.20)\b/);
       expect(item.references.length).toBeGreaterThan(0);
     }
     for (const rule of SAFETY_RULES) expect(rule.references?.length, rule.id).toBeGreaterThan(0);

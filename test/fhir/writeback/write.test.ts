@@ -316,7 +316,7 @@ describe('writeCarePlan over HTTP (msw)', () => {
     other.fault({ match: (r) => r.method === 'GET' && /^CarePlan\/\w+$/.test(r.path), mode: 'reply', response: { status: 404, body: null } });
     const unconfirmed = await writeCarePlan(session(), draft({ date: '2026-12-01' }));
     expect(unconfirmed.confirmed).toBe(false);
-    expect(unconfirmed.account.at(-1)).toMatch(/reading back CarePlan\/\d+ did not work: check the chart/);
+    expect(unconfirmed.account.at(-1)).toMatch(/reading back draft care plan \(\d+ options?\) did not work: check the chart/);
   });
   it('several referrals (sequential): each ServiceRequest linked from the plan; a plan without referrals writes none', async () => {
     const m = useMock(false);

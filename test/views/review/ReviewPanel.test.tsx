@@ -44,14 +44,18 @@ describe('options', () => {
     const esketamine = screen.getByRole('checkbox', { name: /esketamine/i }).closest('li')!;
     expect(within(esketamine).getByText('Urgent')).toBeTruthy();
     expect(within(esketamine).getByText('Blood pressure 150/95 on 2026-10-01')).toBeTruthy();
-    expect(esketamine.textContent).toContain('(source: Observation/bp-1)');
+    // Sources are links to the records' FHIR addresses, named by type: no id in the words.
+    expect(within(esketamine).getByRole('link', { name: 'Observation', hidden: true }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/Observation/bp-1');
+    expect(esketamine.textContent).not.toContain('bp-1');
     const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }).closest('li')!;
     expect(within(ect).getByRole('heading', { name: 'Contraindications' })).toBeTruthy();
-    expect(ect.textContent).toContain('Raised intracranial pressure recorded (source: Condition/icp)');
+    expect(ect.textContent).toContain('Raised intracranial pressure recorded1 source record');
+    const contraindications = within(ect).getByRole('heading', { name: 'Contraindications' }).parentElement!;
+    expect(within(contraindications).getByRole('link', { name: 'Diagnosis', hidden: true }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/Condition/icp');
     expect(screen.getByText(/Urgent:/)).toBeTruthy();
   });
 
-  it('folds long source lists (a trial can cite dozens of dispenses) under a count', () => {
+  it('folds source lists under a count (a trial can cite dozens of dispenses), each record a link named by its type', () => {
     const sources = ['MedicationDispense/d1', 'MedicationDispense/d2', 'MedicationDispense/d3', 'MedicationDispense/d4'];
     const services = fakeServices();
     withServices(
@@ -62,9 +66,10 @@ describe('options', () => {
         asOf="2026-11-22"
       />,
     );
-    const folded = screen.getByText('4 source resources').closest('details')!;
+    const folded = screen.getByText('4 source records').closest('details')!;
     expect(folded.open).toBe(false);
-    expect(folded.textContent).toContain('MedicationDispense/d4');
+    expect(within(folded).getByRole('link', { name: 'Dispense 4', hidden: true }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/MedicationDispense/d4');
+    expect(folded.textContent).not.toContain('d4');
   });
 
   it('shows what each option is, and its usual course, regulatory status and references from the catalog', async () => {
@@ -314,3 +319,129 @@ describe('missing write scope', () => {
 // Keep the fakes' draft builder type-checked against the service signature.
 const _typed: ShellServices['buildDraft'] = fakeDraft;
 void _typed;
+
+describe('referrals and the printable letter', () => {
+  const receivingServices = [
+    { id: 'neuromodulation-clinic', name: 'Neuromodulation clinic (TMS, VNS)' },
+    { id: 'ketamine-clinic', name: 'Ketamine / esketamine treatment clinic' },
+    { id: 'psychiatry-service', name: 'Psychiatry service' },
+  ];
+  const describeReferral: ShellServices['describeOption'] = (id) => ({
+    summary: '',
+    usualCourse: '',
+    regulatory: '',
+    references: [],
+    referral: true,
+    defaultServiceId: id === 'tms' ? 'neuromodulation-clinic' : id === 'esketamine' ? 'ketamine-clinic' : 'psychiatry-service',
+  });
+  const safetyItem = {
+    kind: 'suicidality-screen' as const,
+    title: 'PHQ-9 item 9 = 2 (thoughts of death or self-harm)',
+    detail: 'PHQ-9 item 9 answered 2 of 3 on 2026-11-17: a positive screen.',
+    date: '2026-11-17',
+    action: 'Assess suicide risk and record it (C-SSRS).',
+    sources: ['Observation/i9'],
+    references: [],
+  };
+
+  function renderReferrals(overrides: Parameters<typeof derivation>[0] = {}) {
+    const services = { ...fakeServices({ describeOption: describeReferral }), receivingServices };
+    const view = withServices(
+      services,
+      <ReviewPanel derivation={derivation(overrides)} session={session()} asOf="2026-11-22" patient={{ resourceType: 'Patient', id: 'p', name: [{ given: ['Alex'], family: 'Rivera' }], birthDate: '1980-05-17' }} />,
+    );
+    return { services, view, user: userEvent.setup() };
+  }
+  const fieldsOf = (name: RegExp) => screen.getByRole('group', { name });
+  const selectIn = (group: HTMLElement, label: string) => within(group).getByLabelText(label) as HTMLSelectElement;
+
+  it('pre-fills each referral with its receiving service, urgent priority for an urgent option and routine otherwise, and passes the choices and notes to the draft', async () => {
+    const { services, user } = renderReferrals();
+    await user.click(tmsBox());
+    await user.click(screen.getByRole('checkbox', { name: /esketamine/i }));
+    const tms = fieldsOf(/Referral: Repetitive transcranial magnetic stimulation/);
+    const esketamine = fieldsOf(/Referral: Esketamine nasal spray/);
+    expect([selectIn(tms, 'Receiving service').value, selectIn(tms, 'Priority').value]).toEqual(['neuromodulation-clinic', 'routine']);
+    expect([selectIn(esketamine, 'Receiving service').value, selectIn(esketamine, 'Priority').value]).toEqual(['ketamine-clinic', 'urgent']);
+    expect((within(tms).getByLabelText('Note for this referral (optional)') as HTMLTextAreaElement).value).toBe('');
+
+    await user.selectOptions(selectIn(tms, 'Receiving service'), 'psychiatry-service');
+    await user.type(within(tms).getByLabelText('Note for this referral (optional)'), 'Prefers morning sessions');
+    const build = services.buildDraft as unknown as ReturnType<typeof vi.fn>;
+    const request = build.mock.calls.at(-1)![0] as DraftRequest;
+    expect(request.referrals).toEqual({
+      tms: { serviceId: 'psychiatry-service', priority: 'routine', note: 'Prefers morning sessions' },
+      esketamine: { serviceId: 'ketamine-clinic', priority: 'urgent', note: '' },
+    });
+    const letter = screen.getByTestId('referral-letter-tms');
+    expect(letter.textContent).toContain('To: Psychiatry service');
+    expect(letter.textContent).toContain('Priority: Routine');
+    expect(letter.textContent).toContain('Prefers morning sessions');
+    expect(screen.getByTestId('referral-letter-esketamine').textContent).toContain('Priority: Urgent');
+  });
+
+  it('the letter names the patient, leads with the patient\'s safety items (as on the strip), then the option\'s own cautions, and gives the reasons', async () => {
+    const { user } = renderReferrals({ safety: [safetyItem] });
+    await user.click(screen.getByRole('checkbox', { name: /esketamine/i }));
+    const letter = screen.getByTestId('referral-letter-esketamine');
+    expect(letter.textContent).toContain('Patient: Alex Rivera, born 1980-05-17');
+    const safety = within(letter).getByRole('heading', { name: 'Safety', hidden: true }).nextElementSibling!;
+    expect([...safety.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'PHQ-9 item 9 = 2 (thoughts of death or self-harm) (2026-11-17): PHQ-9 item 9 answered 2 of 3 on 2026-11-17: a positive screen. Assess suicide risk and record it (C-SSRS).',
+      'Caution: Blood pressure 150/95 on 2026-10-01',
+    ]);
+    const reasons = within(letter).getByRole('heading', { name: 'Reasons', hidden: true }).nextElementSibling!;
+    expect(reasons.textContent).toContain('Two failed adequate antidepressant trials in the current episode');
+  });
+});
+
+describe('nothing eligible', () => {
+  it('shows only the reason: no note, no preview, no write or copy buttons', () => {
+    const services = fakeServices();
+    withServices(
+      services,
+      <ReviewPanel
+        derivation={derivation({
+          suggestions: [
+            suggestion({ intervention: 'ect', name: 'Electroconvulsive therapy (ECT)', status: 'contraindicated', contraindications: [{ text: 'Raised intracranial pressure recorded', sources: [] }] }),
+            suggestion({ intervention: 'vns', name: 'Vagus nerve stimulation (VNS)', status: 'not-eligible', reasons: [{ text: 'VNS needs 4 failed adequate treatments; 2 found', sources: [] }] }),
+          ],
+        })}
+        session={session()}
+        asOf="2026-11-22"
+      />,
+    );
+    expect(screen.getByTestId('nothing-eligible').textContent).toMatch(/^Nothing to propose from this record\. No option is suggested or worth considering/);
+    expect(screen.queryByRole('button', { name: 'Write to the chart…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copy as text for a note' })).toBeNull();
+    expect(screen.queryByLabelText(/note for the care plan/i)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Preview of the draft care plan' })).toBeNull();
+  });
+
+  it('with no option evaluated at all, says that none applies and shows no form', () => {
+    withServices(fakeServices(), <ReviewPanel derivation={derivation({ suggestions: [] })} session={session()} asOf="2026-11-22" />);
+    expect(screen.getByTestId('nothing-eligible').textContent).toContain('No interventional option applies to the conditions found.');
+    expect(screen.queryByRole('button', { name: 'Write to the chart…' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+});
+
+describe('the result screen', () => {
+  it('links each record written by its clinical name to its FHIR address; no id in the words', async () => {
+    const { services, user } = renderReview();
+    await confirmTmsPlan(user);
+    act(() =>
+      services.writeBackControl.finish({
+        written: [
+          { resourceType: 'CarePlan', id: '0b6c8d2e-1111-4c3b-9f00-aa11bb22cc33', label: 'Draft care plan (1 option)', url: 'http://127.0.0.1:4010/fhir/CarePlan/0b6c8d2e-1111-4c3b-9f00-aa11bb22cc33', outcome: 'created' },
+          { resourceType: 'ServiceRequest', id: '9f1e2d3c-2222-4c3b-9f00-aa11bb22cc33', label: 'Draft referral to the Neuromodulation clinic (TMS, VNS)', url: 'http://127.0.0.1:4010/fhir/ServiceRequest/9f1e2d3c-2222-4c3b-9f00-aa11bb22cc33', outcome: 'created' },
+        ],
+        readBack: { confirmed: true, detail: 'every record listed above was read back from the chart.' },
+      }),
+    );
+    const done = screen.getByRole('heading', { name: /draft care plan written to the chart/i }).parentElement!;
+    expect(within(done).getByRole('link', { name: 'Draft care plan (1 option)' }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/CarePlan/0b6c8d2e-1111-4c3b-9f00-aa11bb22cc33');
+    expect(within(done).getByRole('link', { name: 'Draft referral to the Neuromodulation clinic (TMS, VNS)' }).getAttribute('href')).toMatch(/\/fhir\/ServiceRequest\/9f1e2d3c/);
+    expect(done.textContent).not.toMatch(/0b6c8d2e|9f1e2d3c|CarePlan\/|ServiceRequest\//);
+  });
+});

@@ -57,6 +57,15 @@ describe('write-back view model', () => {
     });
   });
 
+  it('links each record to its FHIR address under the EHR\'s FHIR base, never putting the id in the words', () => {
+    const view = resultView(result, 'http://127.0.0.1:4010/fhir/');
+    expect(view.written.map((w) => [w.label, w.url])).toEqual([
+      ['Draft care plan (1 option)', 'http://127.0.0.1:4010/fhir/CarePlan/cp-1'],
+      ['Referral: rTMS', 'http://127.0.0.1:4010/fhir/ServiceRequest/sr-1'],
+    ]);
+    expect(errorView(new WriteBackError('partial', 'Only part.', { retryable: true, written: [result.resources[0]!] }), 'http://ehr/fhir').written?.[0]?.url).toBe('http://ehr/fhir/CarePlan/cp-1');
+  });
+
   it('carries the OperationOutcome text, retryability and what was already written', () => {
     const error = new WriteBackError('partial', 'Only part of the plan was written.', {
       retryable: true,

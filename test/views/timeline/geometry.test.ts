@@ -20,6 +20,7 @@ import {
   type TimeDomain,
 } from '../../../src/views/timeline/layout';
 import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/thresholds';
+import { SCREEN_POSITIVE } from '../../../src/clinical/safety';
 import { ariaLabelOf, describeTrial } from '../../../src/views/timeline/details';
 import { AS_OF, thirtyYears, trdTwoFailures, trial } from './fixtures';
 
@@ -114,6 +115,26 @@ describe('score scales', () => {
       const ys = chart.yTicks.map((t) => t.y).sort((a, b) => a - b);
       for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(14);
     }
+  });
+
+  it('marks the positive screen on the PHQ-9 item 9 chart at 1, a third of the way up, from the safety rules\' table', () => {
+    const scores = [
+      { instrument: 'phq9-item9' as const, date: '2026-03-01', value: 0, source: 'Observation/i1' },
+      { instrument: 'phq9-item9' as const, date: '2026-06-01', value: 2, source: 'Observation/i2' },
+    ];
+    const chart = layoutScoreCharts(scores, [], terminologyThresholds, asOf, x, 0, 92, 16, terminologyRanges).charts[0]!;
+    const bottom = chart.yTicks.find((t) => t.value === 0)!.y;
+    const top = chart.yTicks.find((t) => t.value === 3)!.y;
+    expect(chart.flag).toMatchObject({ value: SCREEN_POSITIVE['phq9-item9']!.atOrAbove, text: 'positive screen (≥ 1)' });
+    expect(chart.flag!.y).toBeCloseTo(bottom + (top - bottom) / 3, 6);
+    // Inside the chart: the 2 lies above the mark, the 0 below it.
+    expect(chart.flag!.y).toBeGreaterThan(chart.top);
+    expect(chart.flag!.y).toBeLessThan(chart.top + chart.height);
+    expect(chart.dots.find((d) => d.point.value === 2)!.y).toBeLessThan(chart.flag!.y);
+    expect(chart.dots.find((d) => d.point.value === 0)!.y).toBeGreaterThan(chart.flag!.y);
+    // A scale without a screening threshold gets no mark.
+    const phq9 = layoutScoreCharts([{ instrument: 'phq9' as const, date: '2026-03-01', value: 19, source: 'Observation/q1' }], [], terminologyThresholds, asOf, x, 0, 92, 16, terminologyRanges).charts[0]!;
+    expect(phq9.flag).toBeNull();
   });
 
   it('draws a threshold line where the range lookup gives one', () => {

@@ -24,7 +24,7 @@ describe('summary', () => {
     );
     const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
     expect(details.hidden).toBe(true);
-    await user.click(within(line).getByRole('button', { name: 'details' }));
+    await user.click(within(line).getByRole('button', { name: 'Details' }));
     expect(details.hidden).toBe(false);
     expect(within(details).queryByText(/Meets treatment-resistant depression: 2 failed adequate trials in the current episode/)).not.toBeNull();
     expect(within(details).queryByText(/EU-PEARL Delphi/)).not.toBeNull();
@@ -48,6 +48,23 @@ describe('summary', () => {
       expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : 'not yet adequate');
     }
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
+  });
+
+  it('for a deceased patient names the regimen at death (records open on the day of death) and no next step', () => {
+    const living = trdTwoFailures();
+    const deathDate = '2026-10-13';
+    const running = living.trials.filter((t) => t.end === null);
+    const derivation = {
+      ...living,
+      demographics: { ...living.demographics, deceased: true, deceasedDate: deathDate },
+      trials: living.trials.map((t) => (t.end === null ? { ...t, end: deathDate } : t)),
+      suggestions: [],
+    };
+    renderPage(derivation);
+    const regimen = screen.getByTestId('current-regimen');
+    expect(regimen.textContent).toMatch(/^Regimen at death/);
+    for (const t of running) expect(regimen.textContent).toContain(t.ingredient);
+    expect(screen.getByTestId('next-step').textContent).toBe('Next stepnone: the patient has died');
   });
 
   it('links each failed adequate trial to its bar: clicking highlights it and moves focus to it', async () => {
@@ -93,6 +110,22 @@ describe('timeline items', () => {
     expect(onSelectSources).toHaveBeenCalledWith(['MedicationRequest/mirtazapine-2024-11-20-0']);
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('trp-details')).toBeNull();
+  });
+
+  it('draws a pregnancy and its weeks-of-gestation code as one pregnancy bar', () => {
+    const living = trdTwoFailures();
+    const icd = 'http://hl7.org/fhir/sid/icd-10-cm';
+    const derivation = {
+      ...living,
+      diagnoses: [
+        { kind: 'pregnancy' as const, code: 'Z33.1', system: icd, display: 'Pregnant state, incidental', onset: '2026-08-02', abatement: null, clinicalStatus: 'active', source: 'Condition/preg' },
+        { kind: 'pregnancy' as const, code: 'Z3A.16', system: icd, display: '16 weeks gestation of pregnancy', onset: '2026-11-20', abatement: null, clinicalStatus: 'active', source: 'Condition/weeks' },
+      ],
+    };
+    const { container } = renderPage(derivation);
+    const bars = [...container.querySelectorAll('.trp-dx')];
+    expect(bars.map((b) => b.getAttribute('data-item-id'))).toEqual(['diagnosis:0']);
+    expect(bars[0]!.getAttribute('aria-label')).toMatch(/Pregnant state, incidental/);
   });
 
   it('steps through a score series with the arrow keys', async () => {
