@@ -1,8 +1,10 @@
 /**
  * `npm run derive -- <path> [--as-of YYYY-MM-DD]`
  *
- * Reads a FHIR Bundle (JSON file: one patient or several) or a folder of Bulk Data NDJSON files (one per resource
- * type, many patients) and prints one Derivation per patient to stdout (a JSON array when there are several).
+ * Reads a FHIR Bundle (JSON file: one patient or several), a folder of such Bundle files (as the public SMART sandbox
+ * publishes its patients, one file each; derived one file at a time on the main thread) or a folder of Bulk Data
+ * NDJSON files (one per resource type, many patients) and prints one Derivation per patient to stdout (a JSON array
+ * when there are several).
  * The engine is src/clinical/derive.ts, the same code path as the app; this file is the only I/O.
  *
  * NDJSON streams in two passes so memory stays far below the input size:
@@ -64,7 +66,7 @@ function parseArgs(argv: string[]): Args {
 
 function usage(code: number, message?: string): never {
   if (message) process.stderr.write(`derive: ${message}\n`);
-  process.stderr.write('usage: npm run derive -- <bundle.json | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty] [--workers N]\n');
+  process.stderr.write('usage: npm run derive -- <bundle.json | bundle-folder | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty] [--workers N]\n');
   process.exit(code);
 }
 
@@ -161,6 +163,38 @@ async function deriveBundleFile(file: string, options: DeriveOptions, pretty: bo
   const { records, unattached } = groupResourcesByPatient(resources);
   if (unattached.length > 0) process.stderr.write(`derive: ${unattached.length} resource(s) belong to no patient and were not attached to one\n`);
   await emitDocuments(derivedDocuments(records, options, pretty), records.length);
+}
+
+/**
+ * A folder of Bundle files (the public SMART sandbox publishes one per patient): each file is read, derived and let go
+ * in turn, on the main thread, and all the patients' documents form one array.
+ */
+async function deriveBundleFolder(dir: string, files: string[], options: DeriveOptions, pretty: boolean): Promise<void> {
+  if (files.length === 1) return deriveBundleFile(join(dir, files[0]!), options, pretty);
+  let unattached = 0;
+  function* documents(): Generator<string> {
+    for (const f of files) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      } catch (e) {
+        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const grouped = groupResourcesByPatient(resolveUrnReferences(resourcesOfJson(doc), doc));
+      unattached += grouped.unattached.length;
+      yield* derivedDocuments(grouped.records, options, pretty);
+    }
+  }
+  // More than one file: an array, whatever the number of patients.
+  await emitDocuments(documents(), Number.POSITIVE_INFINITY);
+  if (unattached > 0) process.stderr.write(`derive: ${unattached} resource(s) belong to no patient and were not attached to one\n`);
+}
+
+/** The .json files of a folder that holds no NDJSON (a folder of Bundles), sorted; [] otherwise. */
+function bundleFiles(dir: string): string[] {
+  const names = readdirSync(dir);
+  if (names.some((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))) return [];
+  return names.filter((f) => f.endsWith('.json')).sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -874,7 +908,9 @@ async function main(): Promise<void> {
   } catch {
     usage(2, `cannot read ${args.path}`);
   }
-  if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
+  const bundles = isDir ? bundleFiles(args.path) : [];
+  if (bundles.length > 0) await deriveBundleFolder(args.path, bundles, options, args.pretty);
+  else if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
   else if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
   else await deriveBundleFile(args.path, options, args.pretty);
 }
