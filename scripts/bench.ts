@@ -885,19 +885,25 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
         }
       }
       if (o.slowLatencyMs > 0) {
-        // How many latencies the launch really pays: the slope between no latency and a long one, against the round
-        // trips the latency bound counts. At or under the bound: the app adds no sequential request of its own.
+        // How many latencies the launch really pays: the slope between no latency and a long one. The bare client
+        // makes exactly the bound's round trips (checked above), yet its own slope is not exactly that count: the
+        // injected latency also lands on requests outside the bound (the EHR's launch form, the redirect into the
+        // app) and each slope is the difference of two medians of a few launches. So the app is judged against the
+        // bare client's slope from the same run: a sequential round trip of the app's own would add a whole latency
+        // to its slope, and half of one is the margin. Without the client (--skip floor), against the bound.
         const m0 = medians.get(0)!;
         const mSlow = medians.get(o.slowLatencyMs)!;
         const paid = (mSlow.app - m0.app) / o.slowLatencyMs;
         const floorPaid = m0.floor !== null && mSlow.floor !== null ? (mSlow.floor - m0.floor) / o.slowLatencyMs : null;
+        const reference = floorPaid ?? mSlow.roundTrips;
         rows.push({
           measure: `latency the launch pays, in round trips (${patientId})`,
-          figure: `${paid.toFixed(1)} ((${mSlow.app.toFixed(0)} - ${m0.app.toFixed(0)} ms) / ${o.slowLatencyMs} ms) against ${mSlow.roundTrips} in the bound`,
-          target: `<= ${mSlow.roundTrips}`,
-          // Within the noise of two medians of a few launches (half a round trip).
-          pass: paid <= mSlow.roundTrips + 0.5,
-          note: `the slope of launch time over latency: the structure of the launch without its fixed cost${floorPaid !== null ? `; the bare client's slope ${floorPaid.toFixed(1)}` : ''}`,
+          figure:
+            `${paid.toFixed(1)} ((${mSlow.app.toFixed(0)} - ${m0.app.toFixed(0)} ms) / ${o.slowLatencyMs} ms)` +
+            (floorPaid !== null ? `; the bare client, making exactly the bound's ${mSlow.roundTrips}, pays ${floorPaid.toFixed(1)}: the app ${paid - floorPaid >= 0 ? '+' : ''}${(paid - floorPaid).toFixed(1)}` : ` against ${mSlow.roundTrips} in the bound`),
+          target: floorPaid !== null ? "< the bare client's + 0.5" : `<= ${mSlow.roundTrips} + 0.5`,
+          pass: paid < reference + 0.5,
+          note: 'the slope of launch time over latency: the structure of the launch without its fixed cost; one sequential round trip of its own would add 1.0',
         });
       }
       if (patientId === o.patient) requestRow(rows, patientId, probe);
