@@ -27,7 +27,7 @@ function developmentSmartConfigPlugin(): Plugin {
 
 export default defineConfig({
   plugins: [react(), developmentSmartConfigPlugin()],
-  // fhirclient: drop its fetch/abort polyfills; every supported browser has them (stack-notes).
+  // fhirclient: drop its fetch/abort polyfills; every supported browser has them.
   define: { FHIRCLIENT_PURE: 'true' },
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
@@ -48,7 +48,7 @@ export default defineConfig({
     // Starting a sandbox (Medplum engine, signing keys) takes seconds, more on a loaded machine.
     hookTimeout: 60_000,
     alias: [
-      // fhirclient's package "main" is its Node entry; under jsdom we want the browser build (stack-notes).
+      // fhirclient's package "main" is its Node entry; under jsdom we want the browser build.
       // Exact match only: deep imports such as 'fhirclient/lib/lib' resolve as they are.
       { find: /^fhirclient$/, replacement: here('./node_modules/fhirclient/lib/entry/browser.js') },
     ],

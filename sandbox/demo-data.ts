@@ -1,38 +1,14 @@
 /**
- * Loads the demo patients written by the demo-data engineer (sandbox/patients/index.ts: `demoPatients`, and
- * sandbox/patients/shared.ts: `sharedResources()`), building every bundle relative to today.
- * The import is resolved at run time so the sandbox also starts (with a note) while that module is incomplete.
+ * The demo patients (sandbox/patients) and the resources they share, as the sandbox serves them: every bundle is
+ * built when the data is (re)loaded, relative to that day.
  */
-import type { Bundle, Resource } from 'fhir/r4';
-import type { DemoPatient } from './patients/types';
+import type { Bundle } from 'fhir/r4';
+import { demoPatients, sharedResources } from './patients';
 import { putTransaction, type SandboxData } from './server';
 
-export interface LoadedDemoData extends SandboxData {
-  /** Why no or fewer patients were loaded, for the start-up message. */
-  warnings: string[];
-}
-
-export async function loadDemoData(today: () => Date = () => new Date()): Promise<LoadedDemoData> {
-  const warnings: string[] = [];
-  let demoPatients: DemoPatient[] = [];
-  let shared: Resource[] = [];
-  try {
-    const indexModule = './patients/index';
-    const mod = (await import(indexModule)) as { demoPatients?: DemoPatient[] };
-    if (Array.isArray(mod.demoPatients)) demoPatients = mod.demoPatients;
-    else warnings.push('sandbox/patients/index.ts does not export demoPatients');
-  } catch (error) {
-    warnings.push(`demo patients not loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    const sharedModule = './patients/shared';
-    const mod = (await import(sharedModule)) as { sharedResources?: () => Resource[] };
-    if (typeof mod.sharedResources === 'function') shared = mod.sharedResources();
-  } catch (error) {
-    warnings.push(`shared resources not loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
+export function loadDemoData(today: () => Date = () => new Date()): SandboxData {
+  const shared = sharedResources();
   return {
-    warnings,
     patients: demoPatients.map((p) => ({ id: p.id, name: p.name, summary: p.summary })),
     bundles: () => {
       const now = today();

@@ -36,8 +36,7 @@ async function main(): Promise<void> {
   const appUrl = (process.env.APP_URL ?? `http://${HOST}:${appPort}`).replace(/\/$/, '');
   const faults = parseFaultConfig(process.env.SANDBOX_FAULTS);
 
-  const data = await loadDemoData();
-  for (const warning of data.warnings) console.warn(`[sandbox] ${warning}`);
+  const data = loadDemoData();
 
   const sandbox = await startSandbox({
     host: HOST,

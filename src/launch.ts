@@ -162,7 +162,7 @@ async function launch(): Promise<void> {
       scope,
       redirectUri: client.redirectUri ?? 'index.html',
       pkceMode: client.pkceMode ?? 'required',
-      // EHR launch: iss comes from the URL; passing it would pin the app to one server (stack-notes).
+      // EHR launch: iss comes from the URL; passing it would pin the app to one server.
       ...(kind === 'standalone' ? { iss } : {}),
     });
   } catch (error) {

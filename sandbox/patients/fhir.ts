@@ -25,7 +25,7 @@ export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 export const SNOMED = 'http://snomed.info/sct';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
-/** Local code systems for concepts without a verified standard code (FACTS.md §3.2, §7.3); documented in docs/notes/demodata.md. */
+/** Local code systems for concepts without a verified standard code (MADRS, HAM-D, ECT, rTMS, ...); documented in docs/notes/demodata.md. */
 export const LOCAL_SCALES = 'http://example.org/trd-timeline/CodeSystem/scales';
 export const LOCAL_PROCEDURES = 'http://example.org/trd-timeline/CodeSystem/procedures';
 export const LOCAL_DEVICES = 'http://example.org/trd-timeline/CodeSystem/devices';
@@ -61,7 +61,7 @@ export function medicationConcept(product: Product): CodeableConcept {
     return { coding: [{ system: RXNORM, code: product.rxcui, display: product.display }], text: product.display };
   }
   if (product.ingredient === 'lithium') {
-    // No verified SCD for lithium products; the ingredient RXCUI 6448 is tier B (FACTS §7.1).
+    // No verified SCD for lithium products; the ingredient RXCUI 6448 is tier B.
     return { coding: [{ system: RXNORM, code: '6448', display: 'lithium' }], text: product.display };
   }
   return { text: product.display };
@@ -417,7 +417,7 @@ export class RecordBuilder {
     }
   }
 
-  /** One scale total: LOINC where FACTS.md §3.2 verifies it, else the local scales code system with readable text. */
+  /** One scale total: LOINC where a LOINC code is verified, else the local scales code system with readable text. */
   score(scale: keyof typeof SCALES, daysAgo: number, value: number): Observation {
     const s = SCALES[scale];
     return this.add<Observation>({
@@ -469,7 +469,7 @@ export class RecordBuilder {
       resourceType: 'Procedure',
       id: this.id(slug),
       status: 'completed',
-      // SNOMED for ECT/rTMS is unverified (FACTS §7.3): a local code plus plain text.
+      // SNOMED for ECT/rTMS is unverified: a local code plus plain text.
       code: { coding: [{ system: LOCAL_PROCEDURES, code: p.kind, display }], text: p.text },
       subject: this.subject,
       performedPeriod: { start: this.day(p.start), ...(p.end !== undefined ? { end: this.day(p.end) } : {}) },
@@ -512,7 +512,7 @@ export class RecordBuilder {
   }
 }
 
-/** Scale codes: LOINC where FACTS.md §3.2 verifies one ([V]/[S]), else the local scales system ([U] for LOINC). */
+/** Scale codes: LOINC where one is verified ([V]/[S]), else the local scales system ([U] for LOINC). */
 export const SCALES = {
   phq9: { system: LOINC, code: '44261-6', display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]', text: 'PHQ-9 total score' },
   phq2: { system: LOINC, code: '55758-7', display: 'Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]', text: 'PHQ-2 total score' },
@@ -524,7 +524,7 @@ export const SCALES = {
   cssrs: { system: LOINC, code: '93373-9', display: 'Columbia suicide severity rating scale screener - recent [C-SSRS]', text: 'C-SSRS screener (recent)' },
 } as const;
 
-/** Condition codes used by the demo patients: ICD-10-CM and SNOMED from FACTS.md §7.2/§7.3 and valuesets.txt unless noted. */
+/** Condition codes used by the demo patients: ICD-10-CM and SNOMED from the VSAC value sets (valuesets.txt) unless noted. */
 export const DX = {
   mddSingleModerate: { icd10: ['F32.1', 'Major depressive disorder, single episode, moderate'], snomed: ['36923009', 'Major depression, single episode'] },
   mddSingleSevere: { icd10: ['F32.2', 'Major depressive disorder, single episode, severe without psychotic features'], snomed: ['36923009', 'Major depression, single episode'] },
@@ -543,7 +543,7 @@ export const DX = {
   suicidalIdeation: { icd10: ['R45.851', 'Suicidal ideations'] },
   overdoseSnriIntentional: { icd10: ['T43.212A', 'Poisoning by selective serotonin and norepinephrine reuptake inhibitors, intentional self-harm, initial encounter'] },
   epilepsy: { icd10: ['G40.909', 'Epilepsy, unspecified, not intractable, without status epilepticus'], snomed: ['84757009', 'Epilepsy'] },
-  // Codes below are ICD-10-CM codes not listed in FACTS.md (unverified there; standard tabular-list codes).
+  // Codes below are ICD-10-CM codes outside those value sets (standard tabular-list codes).
   unemployment: { icd10: ['Z56.0', 'Unemployment, unspecified'] },
   intracerebralHaemorrhage: { icd10: ['I61.9', 'Nontraumatic intracerebral hemorrhage, unspecified'] },
   hypertension: { icd10: ['I10', 'Essential (primary) hypertension'] },

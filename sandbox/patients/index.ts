@@ -1,5 +1,5 @@
 /**
- * Every demo patient of the sandbox, in the order the EHR page lists them (ids fixed in shared-decisions.md).
+ * Every demo patient of the sandbox, in the order the EHR page lists them (ids fixed: tests and documentation name them).
  * The sandbox loads `sharedResources()` first, then each `build(new Date())`.
  */
 import { bipolarDepression } from './bipolar-depression';

@@ -1,7 +1,7 @@
 /**
  * RxNorm clinical drugs (SCD) used by the demo patients. Codes and displays copied from
- * shared/clinical/rxnorm_by_ingredient.tsv (NLM VSAC expansions, FACTS.md §7.1 [V]); `strengthMg` is the strength in the
- * display. Lithium has no SCD in that table: its ingredient RXCUI 6448 is tier B (FACTS §7.1, [S]), the product is text only.
+ * src/clinical/data/rxnorm_by_ingredient.tsv (NLM VSAC expansions [V]); `strengthMg` is the strength in the
+ * display. Lithium has no SCD in that table: its ingredient RXCUI 6448 is tier B ([S]), the product is text only.
  */
 export interface Product {
   ingredient: string;

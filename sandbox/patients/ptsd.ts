@@ -5,8 +5,8 @@ import type { DemoPatient } from './types';
 /**
  * Chronic PTSD after combat trauma: sertraline 200 mg for 14 weeks and paroxetine 40 mg for 12 weeks (PCL-5 62 -> 57,
  * 58 -> 54), cognitive processing therapy with modest benefit, prazosin for nightmares (text only, not an
- * antidepressant), venlafaxine started 5 weeks ago. No accepted definition of treatment resistance in PTSD exists
- * (FACTS §5): the app should count the failed adequate trials and say the rule is a working rule.
+ * antidepressant), venlafaxine started 5 weeks ago. No accepted definition of treatment resistance in PTSD exists:
+ * the app should count the failed adequate trials and say the rule is a working rule.
  */
 export const ptsd: DemoPatient = {
   id: 'ptsd',

@@ -65,7 +65,7 @@ export interface ExpectedDerivation {
 }
 
 export interface DemoPatient {
-  /** Patient id, fixed (shared-decisions.md). */
+  /** Patient id, fixed: tests and documentation name it. */
   id: string;
   /** Display name of the patient, e.g. "Maria Alvarez". */
   name: string;

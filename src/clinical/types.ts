@@ -51,8 +51,7 @@ export interface RuleRef {
   source: string;
   /**
    * The primary sources, as ids of the reference registry (src/clinical/references/registry.ts, docs/sources.md),
-   * so a user can open each. Empty (or, for rules not yet migrated, absent) only for a working rule without one,
-   * which is then tagged 'U'.
+   * so a user can open each. Empty or absent only for a working rule without one, which is then tagged 'U'.
    */
   references?: readonly ReferenceId[];
   verification: Verification;

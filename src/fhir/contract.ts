@@ -26,8 +26,8 @@ export interface FhirHttpResponse {
 }
 
 /**
- * Authorised HTTP to the FHIR server: adds the bearer token, refreshes it once on 401 when a refresh
- * token is available, retries 429/503 a bounded number of times honouring Retry-After.
+ * Authorised HTTP to the FHIR server: adds the bearer token, refreshes it before it expires and once on a 401 when a
+ * refresh token is available, retries 429/503 a bounded number of times honouring Retry-After.
  * Resolves for every HTTP status; rejects only on network failure or timeout (FhirNetworkError).
  */
 export interface FhirHttp {

@@ -24,6 +24,9 @@ export interface SmartClientLike {
   state: { serverUrl: string; tokenResponse?: SmartTokenResponse; scope?: string };
   patient: { id: string | null };
   getFhirUser(): string | null;
+  /** Refreshes the access token when it expires within 10 s (and a refresh token exists); shares a refresh in flight. */
+  refreshIfNeeded(): Promise<unknown>;
+  /** Refreshes the access token now; concurrent calls share one request to the token endpoint. */
   refresh(): Promise<unknown>;
 }
 

@@ -1,6 +1,8 @@
 /**
- * `FhirHttp` over `fetch`: bearer token, per-request timeout, one refresh on 401, bounded retries on 429/503
- * honouring Retry-After, JSON parsing that tolerates HTML or broken bodies.
+ * `FhirHttp` over `fetch`: bearer token refreshed before it expires, per-request timeout, one refresh on 401, bounded
+ * retries on 429/503 honouring Retry-After, JSON parsing that tolerates HTML or broken bodies. The refreshes themselves
+ * are fhirclient's (`refreshIfNeeded` before each request, `refresh` after a 401): it keeps the token's expiry and
+ * shares one refresh between concurrent requests; this module bounds how long a request waits for one.
  *
  * Semantics (see contract.ts):
  * - resolves for every HTTP status it ends on (after retries), including 4xx/5xx and a final 429/503;
@@ -14,10 +16,15 @@
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse } from './contract';
 import { FhirNetworkError, RefusedUrlError, SessionExpiredError } from './errors';
 
-/** Where the access token comes from (fhirclient's state in the app, a constant in tests). */
+/** Where the access token comes from (fhirclient's client in the app, a constant in tests). */
 export interface AccessTokenSource {
   accessToken(): string | null;
-  /** Obtain a new access token; resolves true when one is available. Absent when no refresh token exists. */
+  /**
+   * Refreshes the token when it is about to expire, before a request is sent, so an expiry costs no refused request.
+   * Concurrent calls share one refresh. A failure leaves the current token in place.
+   */
+  refreshIfNeeded?: () => Promise<void>;
+  /** Obtains a new access token after a 401; resolves true when one is available. Concurrent calls share one refresh. */
   refresh?: () => Promise<boolean>;
 }
 
@@ -124,8 +131,6 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const maxDelay = options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
   const base = new URL(options.baseUrl.replace(/\/+$/, '') + '/');
-  // One refresh at a time, shared by parallel requests that all met the same expired token.
-  let refreshing: Promise<boolean> | null = null;
 
   const resolveUrl = (url: string): string => resolveUnderBase(url, base);
 
@@ -171,12 +176,66 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     }
   }
 
-  async function refreshOnce(): Promise<boolean> {
-    if (!options.auth.refresh) return false;
-    refreshing ??= options.auth.refresh().catch(() => false).finally(() => {
-      refreshing = null;
+  /**
+   * Waits for a token refresh no longer than the request itself may take, and not past the caller's abort (the read's
+   * deadline): a stalled authorization server must not hang the page.
+   */
+  function bounded<T>(work: Promise<T>, request: FhirHttpRequest): Promise<T> {
+    const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const signal = request.signal;
+    return new Promise<T>((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        finish();
+        reject(new FhirNetworkError('aborted', 'The read was stopped.'));
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new FhirNetworkError('timeout', `The EHR’s authorization server did not answer within ${formatDuration(timeoutMs)}.`));
+      }, timeoutMs);
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          finish();
+          resolve(value);
+        },
+        (error: unknown) => {
+          finish();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
-    return refreshing;
+  }
+
+  /** The caller stopped waiting (the read's deadline, a page leaving): nothing more is sent for this request. */
+  const isAbort = (error: unknown) => error instanceof FhirNetworkError && error.kind === 'aborted';
+
+  /** Refreshes a token about to expire; when that fails the current token is sent and the server's answer decides. */
+  async function refreshAhead(request: FhirHttpRequest): Promise<void> {
+    if (!options.auth.refreshIfNeeded) return;
+    try {
+      await bounded(options.auth.refreshIfNeeded(), request);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    }
+  }
+
+  /** A new token after a 401; false when there is no refresh token or the refresh was refused or did not answer. */
+  async function refreshAfterRefusal(request: FhirHttpRequest): Promise<boolean> {
+    if (!options.auth.refresh) return false;
+    try {
+      return await bounded(options.auth.refresh(), request);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return false;
+    }
   }
 
   return {
@@ -185,6 +244,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       let retries = 0;
       let triedNewToken = false;
       for (;;) {
+        await refreshAhead(request);
         const token = options.auth.accessToken();
         const response = await attempt(request, url, token);
 
@@ -193,7 +253,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
           triedNewToken = true;
           // Another request may have refreshed the token meanwhile; otherwise refresh now (once).
           if (options.auth.accessToken() !== token) continue;
-          if (await refreshOnce()) continue;
+          if (await refreshAfterRefusal(request)) continue;
           throw new SessionExpiredError();
         }
 

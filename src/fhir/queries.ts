@@ -2,7 +2,7 @@
  * The searches the app runs for one patient, as data: which types, which codes, which status lists.
  *
  * Status lists are explicit because some EHRs filter by default (Epic returns only active medications
- * unless `status` is given; stack-notes "fhirclient pitfalls"). Each list holds every code of the R4 value
+ * unless `status` is given). Each list holds every code of the R4 value
  * set, so listing it never hides anything. Types whose status element is optional in R4 (Condition's
  * clinicalStatus, AllergyIntolerance's clinicalStatus, Device.status) are NOT filtered: a status filter
  * would silently drop resources that lack the element.

@@ -78,13 +78,17 @@ export function sessionFromClient(client: SmartClientLike, httpOptions: ConnectD
     baseUrl: fhirBaseUrl,
     auth: {
       accessToken: () => client.state.tokenResponse?.access_token ?? null,
-      // Only offer a refresh when a refresh token exists; fhirclient throws otherwise.
-      refresh: client.state.tokenResponse?.refresh_token
-        ? async () => {
-            await client.refresh();
-            return Boolean(client.state.tokenResponse?.access_token);
-          }
-        : undefined,
+      // fhirclient refreshes when the token expires within 10 s and a refresh token exists; concurrent calls share one
+      // refresh, and a refused one deletes the refresh token, so it is not tried again.
+      refreshIfNeeded: async () => {
+        await client.refreshIfNeeded();
+      },
+      refresh: async () => {
+        // Without a refresh token fhirclient throws; the session is then over.
+        if (!client.state.tokenResponse?.refresh_token) return false;
+        await client.refresh();
+        return Boolean(client.state.tokenResponse?.access_token);
+      },
     },
   });
 

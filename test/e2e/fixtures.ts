@@ -1,5 +1,5 @@
 /**
- * Shared helpers for the Playwright specs (sandbox engineer). The sandbox is started by playwright.config.ts.
+ * Shared helpers for the Playwright specs. The sandbox is started by playwright.config.ts.
  *
  *   launchFromEhr(page, 'trd-two-failures')          EHR page -> Launch -> SMART EHR launch -> app state `ready`
  *   launchFromEhr(page, id, { expect: 'error' })     same, but the launch is expected to end on an error page

@@ -88,16 +88,25 @@ test('range and zoom controls change the visible span', async ({ page }) => {
   await noHorizontalScroll(page);
 });
 
-test('print stylesheet: summary, timeline and tables print; controls do not', async ({ page }, testInfo) => {
+test('print: the conclusion behind "details", the timeline with a lane per agent and the trials table print; controls do not', async ({ page }, testInfo) => {
   await launchFromEhr(page, 'trd-two-failures');
+  const conclusion = page.locator('[data-condition="mdd"] .trp-conclusion');
+  await expect(conclusion, 'on screen the conclusion opens from "details"').toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.trp-controls')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy summary to note' })).toBeHidden();
-  await expect(page.locator('svg.trp-timeline-svg')).toBeVisible();
-  await expect(page.locator('.trp-trials-table')).toBeVisible();
-  await expect(page.locator('.trp-conclusion').first()).toBeVisible();
-  const pdf = testInfo.outputPath('trd-two-failures-print.pdf');
-  await page.pdf({ path: pdf, format: 'A4', printBackground: false });
+  await expect(conclusion).toBeVisible();
+  await expect(conclusion).toContainText('2 failed adequate trials');
+  const svg = page.locator('svg.trp-timeline-svg');
+  await expect(svg).toBeVisible();
+  await expect(svg.locator('g.trp-lane')).toHaveCount(3);
+  const table = page.locator('.trp-trials-table');
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody')).toContainText(/sertraline/i);
+  await expect(table.locator('tbody')).toContainText(/venlafaxine/i);
+  await expect(table.locator('tbody')).toContainText(/bupropion/i);
+  const pdf = await page.pdf({ path: testInfo.outputPath('trd-two-failures-print.pdf'), format: 'A4', printBackground: false });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 test('no-psychiatric-history: says so, and lists what was read', async ({ page }) => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * FhirHttp against msw: bearer token, 401 refresh-once, 429/503 bounded retries honouring Retry-After,
+ * FhirHttp against msw: bearer token, refresh ahead of expiry and once on 401, 429/503 bounded retries honouring Retry-After,
  * timeouts, non-JSON bodies, OperationOutcome text, and the token never sent to another origin.
  */
 import { delay, http, HttpResponse } from 'msw';
@@ -112,26 +112,43 @@ describe('401 handling', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
-  it('shares one refresh between parallel requests that met the same expired token', async () => {
+  it('asks for a refresh ahead of every request, and sends the token it then holds', async () => {
     let token = 'old';
-    const refresh = vi.fn(async () => {
-      await new Promise((r) => setTimeout(r, 20));
+    const seen: string[] = [];
+    const refreshIfNeeded = vi.fn(async () => {
       token = 'new';
-      return true;
     });
     server.use(
-      http.get(`${BASE}/:type`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer new'
-          ? HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' })
-          : new HttpResponse(null, { status: 401 }),
-      ),
+      http.get(`${BASE}/Condition`, ({ request }) => {
+        seen.push(request.headers.get('authorization') ?? '');
+        return HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' });
+      }),
     );
-    const { httpClient } = makeHttp({ auth: { accessToken: () => token, refresh } });
-    const responses = await Promise.all(
-      ['Condition', 'Procedure', 'Device'].map((type) => httpClient.send({ method: 'GET', url: `${type}?patient=p1` })),
-    );
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(refresh).toHaveBeenCalledTimes(1);
+    const { httpClient } = makeHttp({ auth: { accessToken: () => token, refreshIfNeeded } });
+    await httpClient.send({ method: 'GET', url: 'Condition?patient=p1' });
+    expect(refreshIfNeeded).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(['Bearer new']);
+  });
+
+  it('sends the current token when the refresh ahead fails, and lets the server decide', async () => {
+    server.use(http.get(`${BASE}/Condition`, () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' })));
+    const { httpClient } = makeHttp({ auth: { accessToken: () => 'still-valid', refreshIfNeeded: () => Promise.reject(new Error('invalid_grant')) } });
+    expect((await httpClient.send({ method: 'GET', url: 'Condition?patient=p1' })).status).toBe(200);
+  });
+
+  it('waits for a stalled refresh no longer than the caller does (the read deadline aborts it)', async () => {
+    const { httpClient } = makeHttp({ auth: { accessToken: () => 't', refreshIfNeeded: () => new Promise<void>(() => {}) } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await httpClient.send({ method: 'GET', url: 'Condition?patient=p1', signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FhirNetworkError);
+    expect(error).toMatchObject({ kind: 'aborted' });
+  });
+
+  it('a refresh after a 401 that does not answer in time ends the session', async () => {
+    server.use(http.get(`${BASE}/Condition`, () => new HttpResponse(null, { status: 401 })));
+    const { httpClient } = makeHttp({ timeoutMs: 50, auth: { accessToken: () => 't', refresh: () => new Promise<boolean>(() => {}) } });
+    await expect(httpClient.send({ method: 'GET', url: 'Condition?patient=p1' })).rejects.toBeInstanceOf(SessionExpiredError);
   });
 
   it('throws SessionExpiredError when there is no refresh token', async () => {

@@ -103,7 +103,7 @@ describe('a complete read', () => {
       expect(r.authorization).toBe('Bearer token-1');
     }
     const status = (type: string) => fake.requestsFor(type)[0]!.url.searchParams.get('status')!.split(',');
-    // Epic returns only active medications unless status is listed (stack-notes).
+    // Epic returns only active medications unless status is listed.
     expect(status('MedicationStatement')).toEqual([...MEDICATION_STATEMENT_STATUSES]);
     expect(status('MedicationRequest')).toEqual(expect.arrayContaining(['completed', 'stopped', 'on-hold', 'cancelled', 'entered-in-error', 'unknown']));
     expect(status('MedicationRequest')).toEqual([...MEDICATION_REQUEST_STATUSES]);
@@ -113,7 +113,7 @@ describe('a complete read', () => {
     expect(status('CarePlan')).toEqual([...CARE_PLAN_STATUSES]);
     const observationQueries = fake.requestsFor('Observation').map((r) => r.url.searchParams);
     const codes = observationQueries.find((p) => p.has('code'))!.get('code')!;
-    // FACTS.md §3.2: PHQ-9 44261-6, item 9 44260-8, PHQ-2 55758-7, GAD-7 70274-6; blood pressure 85354-9.
+    // LOINC: PHQ-9 44261-6, item 9 44260-8, PHQ-2 55758-7, GAD-7 70274-6; blood pressure 85354-9.
     for (const code of ['44261-6', '44260-8', '55758-7', '70274-6', '85354-9']) expect(codes).toContain(`http://loinc.org|${code}`);
     expect(observationQueries.some((p) => p.get('category') === 'survey')).toBe(true);
   });

@@ -30,6 +30,7 @@ function fakeClient(tokenResponse: SmartClientLike['state']['tokenResponse'], fh
     state: { serverUrl: 'http://fhir.test/fhir/', tokenResponse, scope: 'launch openid' },
     patient: { id: (tokenResponse?.patient as string | undefined) ?? null },
     getFhirUser: () => fhirUser,
+    refreshIfNeeded: vi.fn(async () => {}),
     refresh: vi.fn(async () => {}),
   };
 }

@@ -33,7 +33,7 @@ describe('EHR launch', () => {
     expect(token.need_patient_banner).toBe(true);
     expect(token.smart_style_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ehr\/smart-style\.json$/);
     expect(token.scope.split(' ')).toEqual(expect.arrayContaining(['launch', 'openid', 'fhirUser', 'patient/Observation.read']));
-    expect(token.refresh_token).toBeTruthy();
+    expect(token.refresh_token).toEqual(expect.stringMatching(/\S/));
     const idToken = decodeJwtPayload(token.id_token);
     expect(idToken.fhirUser).toBe('Practitioner/dr-demo');
     const access = decodeJwtPayload(token.access_token);

@@ -104,7 +104,7 @@ describe('search', () => {
   it('applies a default page size of 50', async () => {
     const { body } = await fhirGet(sandbox, 'Observation?patient=pat-a', token);
     expect(body.entry).toHaveLength(50);
-    expect(body.link.find((l: { relation: string }) => l.relation === 'next')).toBeTruthy();
+    expect(body.link).toContainEqual(expect.objectContaining({ relation: 'next', url: expect.stringContaining('Observation') }));
   });
 
   it('accepts bare patient ids and subject=Patient/id alike', async () => {

@@ -90,7 +90,7 @@ function allDates(value: unknown, found: string[] = []): string[] {
 }
 
 describe('demo patient list', () => {
-  it('has every fixed id of shared-decisions.md exactly once, each with a name and a one-line summary', () => {
+  it('has every demo patient id exactly once, each with a name and a one-line summary', () => {
     expect(demoPatients.map((p) => p.id).sort()).toEqual([...FIXED_IDS].sort());
     for (const p of demoPatients) {
       expect(p.name.length).toBeGreaterThan(3);
@@ -396,7 +396,7 @@ describe('expected derivations of the demo patients', () => {
 });
 
 describe('medication codes of the demo data', () => {
-  it('every RxNorm product code and display is a row of the project copy of rxnorm_by_ingredient.tsv (FACTS.md §7.1)', () => {
+  it('every RxNorm product code and display is a row of the project copy of rxnorm_by_ingredient.tsv (NLM VSAC expansions)', () => {
     const rows = new Set(
       readFileSync(join(__dirname, '../../src/clinical/data/rxnorm_by_ingredient.tsv'), 'utf8')
         .split('\n')

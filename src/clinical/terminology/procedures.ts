@@ -76,7 +76,7 @@ export function classifyProcedureWithRule(code: CodeableConcept | undefined): { 
   return null;
 }
 
-/** ProcedureKind of a Procedure.code, or null (shared-decisions signature). */
+/** ProcedureKind of a Procedure.code, or null. */
 export function classifyProcedure(code: CodeableConcept | undefined): ProcedureKind | null {
   return classifyProcedureWithRule(code)?.kind ?? null;
 }
@@ -125,7 +125,7 @@ export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; 
   return null;
 }
 
-/** ComorbidityKey of a Device ('head-implant' or 'cardiac-device'), or null (shared-decisions signature). */
+/** ComorbidityKey of a Device ('head-implant' or 'cardiac-device'), or null. */
 export function classifyDevice(device: Device): ComorbidityKey | null {
   return classifyDeviceWithRule(device)?.kind ?? null;
 }

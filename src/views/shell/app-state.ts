@@ -1,5 +1,5 @@
 /**
- * The page-level state marker tests and benchmarks wait on (shared-decisions):
+ * The page-level state marker tests and benchmarks wait on:
  * `document.documentElement.dataset.appState` = launching | loading | ready | error.
  * Each change is also a User Timing mark (`app-state:ready`, …): the benchmark reads when the page got there from the
  * browser's own clock instead of polling for it (no patient data in a mark's name).

@@ -166,7 +166,7 @@ export interface ShellServices {
   useAnalysisStatus?(): AnalysisStatus;
   derive(record: PatientRecord, asOf: string): Derivation;
   rules: RuleRef[];
-  /** The main treatment-resistance page (timeline engineer's component). */
+  /** The main treatment-resistance page (src/views/timeline). */
   renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions): ReactNode;
   buildDraft(request: DraftRequest): DraftView;
   /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */

@@ -71,7 +71,7 @@ describe('adequacy', () => {
     expect(trialOf(d, 'olanzapine').adequate).toBe(true);
   });
 
-  it('an SRI trial counted for OCD needs 12 weeks: fluoxetine 40 mg for 8 weeks is too short (FACTS §5 [S])', () => {
+  it('an SRI trial counted for OCD needs 12 weeks: fluoxetine 40 mg for 8 weeks is too short [S]', () => {
     const d = derive([patient(), condition('F42.2', 'Mixed obsessional thoughts and acts', '2020-01-01'), statement('fluoxetine', 40, START, weeksAfter(START, 8))]);
     const t = trialOf(d, 'fluoxetine');
     expect(t.adequate).toBe(false);

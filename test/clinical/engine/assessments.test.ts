@@ -27,15 +27,15 @@ describe('assessments', () => {
     );
   });
 
-  it('Thase-Rush stage II for failures in two classes (SSRI, SNRI) (FACTS §2.1 [S])', () => {
+  it('Thase-Rush stage II for failures in two classes (SSRI, SNRI) (Thase 1997 [S])', () => {
     expect(assessmentOf(derive(twoFailures()), 'mdd').thaseRush).toBe(2);
   });
 
-  it('MGH-S = 2 for two failed adequate trials without optimisation, augmentation or ECT (FACTS §2.3 [V])', () => {
+  it('MGH-S = 2 for two failed adequate trials without optimisation, augmentation or ECT (Fava 2003 MGH-S [V])', () => {
     expect(assessmentOf(derive(twoFailures()), 'mdd').mghs).toBe(2);
   });
 
-  it('MGH-S adds 3 for ECT and Maudsley scores ECT 1 (FACTS §2.2, §2.3)', () => {
+  it('MGH-S adds 3 for ECT and Maudsley scores ECT 1', () => {
     const a = assessmentOf(derive([...twoFailures(), ect('2025-09-01')]), 'mdd');
     expect(a.mghs).toBe(5);
     expect(a.maudsley?.items.find((i) => i.item === 'ect')?.points).toBe(1);

@@ -7,7 +7,7 @@ const START = '2025-01-01';
 const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));
 
 describe('outcome', () => {
-  it('PHQ-9 22 → 3 on adequate dose is remission (PHQ-9 < 5, FACTS §3.1 [S])', () => {
+  it('PHQ-9 22 → 3 on adequate dose is remission (PHQ-9 < 5, Kroenke 2001 [S])', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 3)]), 'sertraline');
     expect(t.outcome).toBe('remission');
     expect(t.outcomeBasis).toBe('measured');

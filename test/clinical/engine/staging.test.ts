@@ -1,4 +1,4 @@
-/** Staging and episode rules with small cases; each names the FACTS.md section it checks. */
+/** Staging and episode rules with small cases; each names the definition it checks. */
 import { describe, expect, it } from 'vitest';
 import { EPISODE_ONSET_TOLERANCE_DAYS } from '../../../src/clinical';
 import { addDays, assessmentOf, condition, derive, ect, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
@@ -14,7 +14,7 @@ function failedSeries(drugs: [string, number][]) {
   });
 }
 
-describe('Thase-Rush (FACTS §2.1 [S])', () => {
+describe('Thase-Rush [S]', () => {
   it('two SSRIs failing is stage I (one class)', () => {
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['sertraline', 100], ['citalopram', 40]])]), 'mdd');
     expect(a.failedAdequateTrials).toBe(2);
@@ -47,7 +47,7 @@ describe('Thase-Rush (FACTS §2.1 [S])', () => {
   });
 });
 
-describe('Maudsley Staging Method (FACTS §2.2 [V], Fekadu 2018 Table 3)', () => {
+describe('Maudsley Staging Method (Fekadu 2018 Table 3 [V])', () => {
   it('severity estimated from the first PHQ-9 of the episode when the code carries none (PHQ-9 22 -> severe, 4)', () => {
     const c = condition('F33.9', 'Major depressive disorder, recurrent, unspecified', '2025-03-01');
     const m = assessmentOf(derive([patient(), c, phq9('2025-03-05', 22)]), 'mdd').maudsley!;
@@ -72,7 +72,7 @@ describe('Maudsley Staging Method (FACTS §2.2 [V], Fekadu 2018 Table 3)', () =>
   });
 });
 
-describe('MGH-S (FACTS §2.3 [V])', () => {
+describe('MGH-S [V]', () => {
   it('+1 per failure, +0.5 per dose optimisation of a failed trial, +0.5 per augmentation', () => {
     const s1 = statement('sertraline', 50, '2024-01-01', '2024-02-15');
     const s2 = statement('sertraline', 150, '2024-02-16', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
@@ -107,7 +107,7 @@ describe('episodes', () => {
   });
 });
 
-describe('other conditions (FACTS §4-5)', () => {
+describe('other conditions (TRRIP, OCD, PTSD working rules)', () => {
   it('bipolar depression: two different guideline treatments without remission meet TRBD (Hidalgo-Mazzei 2019 [V])', () => {
     const recs = failedSeries([['quetiapine', 300], ['lurasidone', 80]]);
     const a = assessmentOf(derive([patient(), condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01'), ...recs]), 'bipolar-depression');

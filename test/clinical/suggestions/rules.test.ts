@@ -21,13 +21,13 @@ describe('catalog', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('uses no unverified code for a CarePlan activity (FACTS.md §7.3: ECT and rTMS SNOMED are [U])', () => {
+  it('uses no unverified code for a CarePlan activity (ECT and rTMS SNOMED codes are [U])', () => {
     for (const option of CATALOG) if (option.code) expect(option.code.verification).toBe('V');
     expect(CATALOG.find((o) => o.id === 'ect')?.code).toBeNull();
     expect(CATALOG.find((o) => o.id === 'tms')?.code).toBeNull();
   });
 
-  it('gives every rule a source and a verification tag, and marks the IV-ketamine exclusions unverified (FACTS.md §6.4)', () => {
+  it('gives every rule a source and a verification tag, and marks the IV-ketamine exclusions unverified', () => {
     expect(SUGGESTION_RULES.length).toBeGreaterThan(30);
     for (const rule of SUGGESTION_RULES) {
       expect(rule.source).not.toBe('');
@@ -50,7 +50,7 @@ describe('catalog', () => {
   });
 });
 
-describe('TMS (FACTS.md §6.1)', () => {
+describe('TMS', () => {
   it('is suggested after one failed adequate antidepressant trial in the current MDD episode (NeuroStar label, LCD L34998)', () => {
     const s = suggestionOf(mdd(1), 'tms');
     expect(s.status).toBe('suggested');
@@ -96,7 +96,7 @@ describe('TMS (FACTS.md §6.1)', () => {
     expect(allText(s.cautions)).toMatch(/Epilepsy, since .*seizure/);
   });
 
-  it('a pacemaker or implanted defibrillator is a high-risk caution for TMS, not a contraindication (FACTS.md §6.1: intracardiac electrodes/ICD)', () => {
+  it('a pacemaker or implanted defibrillator is a high-risk caution for TMS, not a contraindication (intracardiac electrodes, ICD)', () => {
     const icd = diagnosis('cardiac-device', { display: 'Implantable cardioverter-defibrillator', source: 'Device/icd', clinicalStatus: 'inactive' });
     const s = suggestionOf(mdd(1, { diagnoses: [icd] }), 'tms');
     expect(s.status).toBe('consider');
@@ -106,12 +106,12 @@ describe('TMS (FACTS.md §6.1)', () => {
     expect(s.cautions.flatMap((c) => c.sources)).toContain('Device/icd');
   });
 
-  it('accelerated iTBS is at most "consider" (small pivotal data, FACTS.md §6.1 SAINT)', () => {
+  it('accelerated iTBS is at most "consider" (small pivotal data, SAINT)', () => {
     expect(suggestionOf(mdd(1), 'accelerated-tms').status).toBe('consider');
   });
 });
 
-describe('Deep TMS is the OCD option (FACTS.md §6.1, DEN170078)', () => {
+describe('Deep TMS is the OCD option (FDA DEN170078)', () => {
   it('is suggested in OCD after a failed adequate SRI trial', () => {
     const fluvoxamine = trial('fluvoxamine', { durationDays: 90 });
     const derived = record({ trials: [fluvoxamine], assessments: [assessment('ocd', { trials: [fluvoxamine] })] });
@@ -125,7 +125,7 @@ describe('Deep TMS is the OCD option (FACTS.md §6.1, DEN170078)', () => {
   });
 });
 
-describe('Esketamine (FACTS.md §6.3)', () => {
+describe('Esketamine', () => {
   it('needs MDD with ≥2 failed adequate trials: 1 is not enough, 2 is', () => {
     expect(suggestionOf(mdd(1), 'esketamine').status).toBe('not-eligible');
     const s = suggestionOf(mdd(2), 'esketamine');
@@ -234,7 +234,7 @@ describe('Urgency (ECT order 2018: rapid response; Spravato label: MDD with acut
   });
 });
 
-describe('ECT (FACTS.md §6.2)', () => {
+describe('ECT', () => {
   it('is suggested in treatment-resistant MDD', () => {
     expect(suggestionOf(mdd(2), 'ect').status).toBe('suggested');
   });
@@ -275,7 +275,7 @@ describe('ECT (FACTS.md §6.2)', () => {
   });
 });
 
-describe('VNS (FACTS.md §6.5)', () => {
+describe('VNS', () => {
   it('VNS needs 4 failed adequate treatments: 3 is not enough', () => {
     const s = suggestionOf(mdd(3), 'vns');
     expect(s.status).toBe('not-eligible');
@@ -302,7 +302,7 @@ describe('VNS (FACTS.md §6.5)', () => {
   });
 });
 
-describe('Schizophrenia: clozapine by TRRIP and ECT augmentation (FACTS.md §4)', () => {
+describe('Schizophrenia: clozapine by TRRIP and ECT augmentation', () => {
   const risperidone = trial('risperidone', { class: 'antipsychotic' });
   const olanzapine = trial('olanzapine', { class: 'antipsychotic' });
 
@@ -453,7 +453,7 @@ describe('Earlier courses and intolerances', () => {
     expect(allText(s.cautions)).toMatch(/Note: tms on 2024-02-01 \(outcome not recorded\): a previous TMS course is recorded without its outcome.* above 50%/);
   });
 
-  it('a previous ketamine intolerance is a caution for esketamine (hypersensitivity contraindicates it, FACTS.md §6.3)', () => {
+  it('a previous ketamine intolerance is a caution for esketamine (hypersensitivity contraindicates it: Spravato label)', () => {
     const ketamine = trial('ketamine', { class: 'nmda-antagonist', outcome: 'intolerance', outcomeBasis: 'recorded' });
     const s = suggestionOf(mdd(2, { extraTrials: [ketamine] }), 'esketamine');
     expect(allText(s.cautions)).toMatch(/Earlier trial: ketamine .*not tolerated.*check for hypersensitivity/);
@@ -461,7 +461,7 @@ describe('Earlier courses and intolerances', () => {
 });
 
 describe('describeOption (what the review screen shows beside the evaluation)', () => {
-  it('gives the usual course, regulatory status with dates and tagged references (FACTS.md §6.2, §6.3)', () => {
+  it('gives the usual course, regulatory status with dates and tagged references', () => {
     const ect = describeOption('ect');
     expect(ect.usualCourse).toMatch(/6–12 treatments, 2–3 a week/);
     expect(ect.regulatory).toMatch(/^FDA-cleared device: .*26 Dec 2018.*\[verified\]/);
@@ -474,7 +474,7 @@ describe('describeOption (what the review screen shows beside the evaluation)', 
 });
 
 describe('Urgency carried per option', () => {
-  it('psychotic features make ECT urgent but not esketamine (psychosis is an esketamine caution, FACTS.md §6.3)', () => {
+  it('psychotic features make ECT urgent but not esketamine (psychosis is an esketamine caution: Spravato label)', () => {
     const derived = mdd(2, { diagnoses: [diagnosis('psychotic-features', { onset: '2026-10-01' })] });
     expect(suggestionOf(derived, 'ect').urgent).toBe(true);
     const esketamine = suggestionOf(derived, 'esketamine');

@@ -16,7 +16,7 @@ const LOINC = 'http://loinc.org';
 const icd = (code: string, display?: string) => ({ coding: [{ system: ICD, code, ...(display ? { display } : {}) }] });
 const sct = (code: string, display?: string) => ({ coding: [{ system: SCT, code, ...(display ? { display } : {}) }] });
 
-describe('classifyCondition: assessed conditions (FACTS §7.2 ICD-10-CM, §7.3 SNOMED)', () => {
+describe('classifyCondition: assessed conditions (ICD-10-CM, SNOMED CT)', () => {
   it.each([
     ['F32.1', 'mdd'],
     ['F33.2', 'mdd'],
@@ -40,7 +40,7 @@ describe('classifyCondition: assessed conditions (FACTS §7.2 ICD-10-CM, §7.3 S
   it('F31.5 is bipolar depression with psychotic features', () => {
     expect(classifyCondition(icd('F31.5'))).toMatchObject({ kind: 'bipolar-depression', alsoImplies: ['psychotic-features'] });
   });
-  it('F32.A is counted as depression with a non-specific note (FACTS §7.2: excluded from Major Depression sets)', () => {
+  it('F32.A is counted as depression with a non-specific note (VSAC: excluded from the Major Depression value sets)', () => {
     const c = classifyCondition(icd('F32.A'));
     expect(c?.kind).toBe('mdd');
     expect(c?.note).toMatch(/not a major-depression code/);
@@ -169,7 +169,7 @@ const obs = (coding: { system: string; code: string }[] | undefined, value: Part
   ...value,
 });
 
-describe('classifyObservation (FACTS §3.2)', () => {
+describe('classifyObservation (LOINC codes, scale names)', () => {
   it.each([
     ['44261-6', 'phq9', 17],
     ['89204-2', 'phq9', 12],
@@ -205,7 +205,7 @@ describe('classifyObservation (FACTS §3.2)', () => {
     ['HAM-D 17 total', 'hamd17'],
     ['Hamilton Rating Scale for Depression', 'hamd17'],
     ['QIDS-SR16', 'qids-sr16'],
-  ])('text "%s" -> %s (no verified LOINC, FACTS §3.2 [U])', (text, instrument) => {
+  ])('text "%s" -> %s (no verified LOINC [U])', (text, instrument) => {
     const r = classifyObservation(obs(undefined, { valueInteger: 10 }, text));
     expect(r).toMatchObject({ instrument });
     expect(r && 'rule' in r ? r.rule.verification : null).toBe('U');
@@ -246,7 +246,7 @@ describe('classifyObservation (FACTS §3.2)', () => {
   });
 });
 
-describe('classifyProcedure and classifyDevice (FACTS §7.3, §6.1)', () => {
+describe('classifyProcedure and classifyDevice (SNOMED CT, device text)', () => {
   const LOCAL = 'http://example.org/trd-timeline/CodeSystem/procedures';
   it('VNS insertion SNOMED 445319001 [V]', () => {
     expect(classifyProcedure(sct('445319001'))).toBe('vns');
@@ -274,7 +274,7 @@ describe('classifyProcedure and classifyDevice (FACTS §7.3, §6.1)', () => {
     ['IV ketamine infusion', 'ketamine'],
     ['Deep brain stimulation', 'dbs'],
     ['Exposure and response prevention', 'psychotherapy'],
-  ])('text "%s" -> %s (SNOMED unverified, FACTS §7.3 [U])', (text, kind) => {
+  ])('text "%s" -> %s (SNOMED unverified [U])', (text, kind) => {
     expect(classifyProcedure({ text })).toBe(kind);
   });
   it('CPT 90870 is ECT and 90868 is TMS (U)', () => {
@@ -308,8 +308,8 @@ describe('TERMINOLOGY_RULES', () => {
   it('every rule has an id, a source and a verification tag, ids are unique', () => {
     const ids = new Set<string>();
     for (const r of TERMINOLOGY_RULES) {
-      expect(r.id).toBeTruthy();
-      expect(r.source).toBeTruthy();
+      expect(r.id).toMatch(/^\S+$/);
+      expect(r.source).toMatch(/\S/);
       expect(['V', 'S', 'U', 'derived']).toContain(r.verification);
       expect(ids.has(r.id)).toBe(false);
       ids.add(r.id);

@@ -8,13 +8,13 @@ const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const ATC = 'http://www.whocc.no/atc';
 
 describe('identifyMedication: RxNorm codes', () => {
-  it('an RxNorm ingredient code identifies sertraline (FACTS §7.1 row sertraline, RXCUI 36437 tier A)', () => {
+  it('an RxNorm ingredient code identifies sertraline (RxNorm RXCUI 36437, tier A)', () => {
     const id = identifyMedication({ coding: [{ system: RXNORM, code: '36437', display: 'sertraline' }] });
     expect(id).toMatchObject({ ingredient: 'sertraline', drugClass: 'ssri', matchedBy: 'rxnorm', strengthMg: null });
     expect(id.rule?.verification).toBe('V');
   });
 
-  it('a tier-B ingredient code is tagged S (FACTS §7.1 row trazodone, RXCUI 10737 tier B)', () => {
+  it('a tier-B ingredient code is tagged S (RxNorm RXCUI 10737 trazodone, tier B)', () => {
     const id = identifyMedication({ coding: [{ system: RXNORM, code: '10737' }] });
     expect(id.ingredient).toBe('trazodone');
     expect(id.rule?.verification).toBe('S');
@@ -40,18 +40,18 @@ describe('identifyMedication: RxNorm codes', () => {
     expect(id.ingredient).toBe('bupropion');
   });
 
-  it('valproic acid and divalproex are one ingredient (FACTS §7.1 row valproic acid / divalproex sodium 11118 / 266856)', () => {
+  it('valproic acid and divalproex are one ingredient (RxNorm RXCUI 11118 / 266856)', () => {
     expect(identifyMedication({ coding: [{ system: RXNORM, code: '11118' }] }).ingredient).toBe('valproate');
     expect(identifyMedication({ coding: [{ system: RXNORM, code: '266856' }] }).ingredient).toBe('valproate');
   });
 });
 
 describe('identifyMedication: ATC', () => {
-  it('ATC N06AX16 is venlafaxine (FACTS §7.1, WHO ATC index 2025-08-19)', () => {
+  it('ATC N06AX16 is venlafaxine (WHO ATC index 2025-08-19)', () => {
     const id = identifyMedication({ coding: [{ system: ATC, code: 'N06AX16' }] });
     expect(id).toMatchObject({ ingredient: 'venlafaxine', matchedBy: 'atc' });
   });
-  it('ATC N06AX27 is esketamine, an NMDA antagonist (FACTS §7.1 row esketamine)', () => {
+  it('ATC N06AX27 is esketamine, an NMDA antagonist (WHO ATC index)', () => {
     expect(identifyMedication({ coding: [{ system: ATC, code: 'N06AX27' }] })).toMatchObject({ ingredient: 'esketamine', drugClass: 'nmda-antagonist' });
   });
   it('RxNorm is tried before ATC', () => {

@@ -11,7 +11,7 @@ import { INGREDIENTS } from '../../../src/clinical/terminology/ingredients';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-describe('minimumAdequateDose: MGH-ATRQ (atrq_min_doses.tsv, FACTS §1.3 [S])', () => {
+describe('minimumAdequateDose: MGH-ATRQ (atrq_min_doses.tsv [S])', () => {
   it('venlafaxine 75 mg is below the ATRQ minimum of 150 mg (atrq_min_doses.tsv row venlafaxine)', () => {
     const t = minimumAdequateDose('venlafaxine');
     expect(t).toMatchObject({ mgPerDay: 150, scale: 'mg' });
@@ -157,7 +157,7 @@ describe('long-acting injectables by their depot equivalents', () => {
   });
 });
 
-describe('scale thresholds (FACTS §3.1)', () => {
+describe('scale thresholds (each with its source)', () => {
   it('PHQ-9: remission < 5, response >= 50%, partial 25-49%', () => {
     const s = scaleThresholds('phq9')!;
     expect(s).toMatchObject({ remissionMax: 4, responseReduction: 0.5, partialReduction: 0.25 });
@@ -183,7 +183,7 @@ describe('scale thresholds (FACTS §3.1)', () => {
     expect(scaleThresholds('madrs')).toMatchObject({ remissionMax: 9 });
     expect(scaleThresholds('madrs')!.rules.remission!.verification).toBe('V');
   });
-  it('GAD-7 thresholds are not in FACTS.md and are marked U', () => {
+  it('GAD-7 thresholds have no verified source and are marked U', () => {
     expect(scaleThresholds('gad7')!.rules.remission!.verification).toBe('U');
   });
   it('PANSS reduction is computed above its floor of 30 (TRRIP < 20% = non-response)', () => {

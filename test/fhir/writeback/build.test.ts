@@ -32,7 +32,7 @@ describe('buildWriteBack', () => {
     expect(JSON.stringify(d.carePlan.activity)).not.toMatch(/MedicationRequest\/c1/);
   });
 
-  it('writes a referral to psychiatry service (SNOMED 183524004, FACTS.md §7.3 [V]) naming the option, as a draft proposal', () => {
+  it('writes a referral to psychiatry service (SNOMED 183524004 [V]) naming the option, as a draft proposal', () => {
     expect(d.serviceRequests).toHaveLength(1);
     const sr = d.serviceRequests[0] as ServiceRequest;
     expect(sr.status).toBe('draft');

@@ -42,17 +42,17 @@ describe('options', () => {
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings.slice(0, 4)).toEqual(['Suggested (1)', 'Consider (1)', 'Contraindicated (1)', 'Not eligible on the current record (1)']);
     const esketamine = screen.getByRole('checkbox', { name: /esketamine/i }).closest('li')!;
-    expect(within(esketamine).getByText('Urgent')).toBeTruthy();
-    expect(within(esketamine).getByText('Blood pressure 150/95 on 2026-10-01')).toBeTruthy();
+    expect(within(esketamine).getByText('Urgent')).toBeInTheDocument();
+    expect(within(esketamine).getByText('Blood pressure 150/95 on 2026-10-01')).toBeInTheDocument();
     // Sources are links to the records' FHIR addresses, named by type: no id in the words.
     expect(within(esketamine).getByRole('link', { name: 'Observation', hidden: true }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/Observation/bp-1');
     expect(esketamine.textContent).not.toContain('bp-1');
     const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }).closest('li')!;
-    expect(within(ect).getByRole('heading', { name: 'Contraindications' })).toBeTruthy();
+    expect(within(ect).getByRole('heading', { name: 'Contraindications' })).toBeInTheDocument();
     expect(ect.textContent).toContain('Raised intracranial pressure recorded1 source record');
     const contraindications = within(ect).getByRole('heading', { name: 'Contraindications' }).parentElement!;
     expect(within(contraindications).getByRole('link', { name: 'Diagnosis', hidden: true }).getAttribute('href')).toBe('http://127.0.0.1:4010/fhir/Condition/icp');
-    expect(screen.getByText(/Urgent:/)).toBeTruthy();
+    expect(screen.getByText(/Urgent:/)).toBeInTheDocument();
   });
 
   it('folds source lists under a count (a trial can cite dozens of dispenses), each record a link named by its type', () => {
@@ -79,18 +79,18 @@ describe('options', () => {
           ? {
               summary: 'Magnetic pulses over the left dorsolateral prefrontal cortex.',
               usualCourse: '5 sessions a week for 4-6 weeks.',
-              regulatory: 'FDA-cleared device: NeuroStar (2008) — FACTS.md §6.1 [verified]',
+              regulatory: 'FDA-cleared device: NeuroStar (2008), FDA 510(k)',
               references: ['O’Reardon 2007 [verified]'],
               referral: true,
             }
           : null,
     });
     const tms = tmsBox().closest('li')!;
-    expect(within(tms).getByText('Magnetic pulses over the left dorsolateral prefrontal cortex.')).toBeTruthy();
+    expect(within(tms).getByText('Magnetic pulses over the left dorsolateral prefrontal cortex.')).toBeInTheDocument();
     await user.click(within(tms).getByText(/usual course, regulatory status and references/i));
-    expect(within(tms).getByText('5 sessions a week for 4-6 weeks.')).toBeTruthy();
-    expect(within(tms).getByText('FDA-cleared device: NeuroStar (2008) — FACTS.md §6.1 [verified]')).toBeTruthy();
-    expect(within(tms).getByText(/draft referral \(ServiceRequest\)/)).toBeTruthy();
+    expect(within(tms).getByText('5 sessions a week for 4-6 weeks.')).toBeInTheDocument();
+    expect(within(tms).getByText('FDA-cleared device: NeuroStar (2008), FDA 510(k)')).toBeInTheDocument();
+    expect(within(tms).getByText(/draft referral \(ServiceRequest\)/)).toBeInTheDocument();
     // Options the catalog does not describe still show their evaluation.
     const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }).closest('li')!;
     expect(within(ect).queryByText(/usual course/i)).toBeNull();
@@ -112,14 +112,14 @@ describe('options', () => {
     // Emptying the reason takes the option out again.
     await user.clear(reasons[0]!);
     expect(ect.checked).toBe(false);
-    expect(screen.getByText(/tick at least one option/i)).toBeTruthy();
+    expect(screen.getByText(/tick at least one option/i)).toBeInTheDocument();
   });
 });
 
 describe('preview', () => {
   it('previews the ticked options and the note in plain words, and the raw FHIR as text on request', async () => {
     const { user } = renderReview();
-    expect(screen.getByText(/tick at least one option/i)).toBeTruthy();
+    expect(screen.getByText(/tick at least one option/i)).toBeInTheDocument();
     expect((writeButton() as HTMLButtonElement).disabled).toBe(true);
     await user.click(tmsBox());
     await user.type(screen.getByLabelText(/note for the care plan/i), 'Discussed with patient');
@@ -139,7 +139,7 @@ describe('preview', () => {
       },
     });
     await user.click(tmsBox());
-    expect(screen.getByText(/draft could not be prepared/i)).toBeTruthy();
+    expect(screen.getByText(/draft could not be prepared/i)).toBeInTheDocument();
     expect((writeButton() as HTMLButtonElement).disabled).toBe(true);
   });
 });
@@ -156,7 +156,7 @@ describe('confirm and write', () => {
     await user.click(confirm);
     expect(control.write).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('button', { name: 'Writing…' })).toHaveProperty('disabled', true);
-    expect(screen.getByText(/writing the draft care plan to the chart/i)).toBeTruthy();
+    expect(screen.getByText(/writing the draft care plan to the chart/i)).toBeInTheDocument();
     // Selections are locked while writing.
     expect(tmsBox()).toHaveProperty('disabled', true);
   });
@@ -229,7 +229,7 @@ describe('confirm and write', () => {
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('The care plan was not written completely');
-    expect(within(alert).getByText('Internal error <b>db</b>')).toBeTruthy();
+    expect(within(alert).getByText('Internal error <b>db</b>')).toBeInTheDocument();
     expect(alert.textContent).toContain('this is not a complete plan');
     expect(alert.textContent).toContain('Draft care plan (1 option)');
     await user.dblClick(within(alert).getByRole('button', { name: 'Retry writing' }));
@@ -243,7 +243,7 @@ describe('confirm and write', () => {
       services.writeBackControl.fail({ message: 'The server rejected the plan (422).', operationOutcome: 'CarePlan.subject is required', retryable: false }),
     );
     const alert = screen.getByRole('alert');
-    expect(within(alert).getByText('CarePlan.subject is required')).toBeTruthy();
+    expect(within(alert).getByText('CarePlan.subject is required')).toBeInTheDocument();
     expect(within(alert).queryByRole('button', { name: /retry/i })).toBeNull();
     // The clinician may confirm again after a non-retryable failure only deliberately: the confirm step is still there.
     expect(screen.getByRole('button', { name: 'Write a draft CarePlan to the chart' })).toHaveProperty('disabled', false);
@@ -265,7 +265,7 @@ describe('missing write scope', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy as text for a note' }));
     expect(writeText).toHaveBeenCalledWith('Draft care plan: Repetitive transcranial magnetic stimulation (rTMS)');
-    expect(await screen.findByText(/copied the plan as text/i)).toBeTruthy();
+    expect(await screen.findByText(/copied the plan as text/i)).toBeInTheDocument();
 
     const createObjectURL = vi.fn((_blob: Blob) => 'blob:local/1');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });

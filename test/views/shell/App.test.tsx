@@ -12,7 +12,7 @@ import { ServicesProvider } from '../../../src/views/shell/services';
 describe('launching and loading', () => {
   it('shows that it is connecting while ready() runs, and marks the page "launching"', async () => {
     renderApp(fakeServices({ session: { status: 'launching' } }));
-    expect(screen.getByText(/connecting to the ehr/i)).toBeTruthy();
+    expect(screen.getByText(/connecting to the ehr/i)).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('launching'));
   });
 
@@ -28,19 +28,19 @@ describe('launching and loading', () => {
     );
     const list = screen.getByRole('list', { name: /progress per resource type/i });
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
-    expect(within(list).getByText('40 read, 2 pages')).toBeTruthy();
+    expect(within(list).getByText('40 read, 2 pages')).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('loading'));
   });
 
   it('says when loading takes longer than usual', async () => {
     renderApp(fakeServices({ record: { progress: [query('Observation', { status: 'pending' })], isLoading: true }, slowNoticeMs: 10 }));
-    expect(await screen.findByText(/taking longer than usual/i)).toBeTruthy();
+    expect(await screen.findByText(/taking longer than usual/i)).toBeInTheDocument();
   });
 
   it('never spins forever: after the overall bound it shows an explanation and marks the page "error"', async () => {
     renderApp(fakeServices({ record: { progress: [query('Observation', { status: 'pending' })], isLoading: true }, readTimeoutMs: 20 }));
-    expect(await screen.findByRole('heading', { level: 1, name: /reading the record took too long/i })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /try again/i })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: /reading the record took too long/i })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('error'));
   });
 });
@@ -49,11 +49,11 @@ describe('the ready page', () => {
   it('shows the patient banner (name, birth date and age, gender, id) and the timeline page, marked "ready"', async () => {
     renderApp(fakeServices());
     const banner = screen.getByRole('region', { name: 'Patient' });
-    expect(within(banner).getByText('Alex Rivera')).toBeTruthy();
+    expect(within(banner).getByText('Alex Rivera')).toBeInTheDocument();
     expect(banner.textContent).toMatch(/Born 1980-05-17 \(\d+ y\)/);
-    expect(within(banner).getByText('Female')).toBeTruthy();
-    expect(within(banner).getByText('ID trd-two-failures')).toBeTruthy();
-    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    expect(within(banner).getByText('Female')).toBeInTheDocument();
+    expect(within(banner).getByText('ID trd-two-failures')).toBeInTheDocument();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('ready'));
   });
 
@@ -61,7 +61,7 @@ describe('the ready page', () => {
     renderApp(fakeServices({ session: { status: 'ready', session: session({ needPatientBanner: false }) } }));
     expect(screen.queryByRole('region', { name: 'Patient' })).toBeNull();
     expect(screen.queryByText('Alex Rivera')).toBeNull();
-    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeInTheDocument();
   });
 
   it('derives with today as asOf in local time and the resources read', () => {
@@ -80,9 +80,9 @@ describe('the ready page', () => {
     ];
     renderApp(fakeServices({ record: { result: readResult({ queries, complete: false }), progress: queries, isLoading: false } }));
     const notice = screen.getByRole('region', { name: /part of the record could not be read/i });
-    expect(within(notice).getByText('MedicationDispense could not be read: 403, scope not granted.')).toBeTruthy();
-    expect(within(notice).getByText('Condition was read only in part (50 kept from 1 page): next link repeated a page.')).toBeTruthy();
-    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    expect(within(notice).getByText('MedicationDispense could not be read: 403, scope not granted.')).toBeInTheDocument();
+    expect(within(notice).getByText('Condition was read only in part (50 kept from 1 page): next link repeated a page.')).toBeInTheDocument();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('ready'));
   });
 
@@ -112,7 +112,7 @@ describe('the ready page', () => {
     expect(optionsTab.textContent).toBe('Options and care plan (2) Urgent');
     await userEvent.click(optionsTab);
     expect(optionsTab.getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('heading', { name: /interventional options and draft care plan/i })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /interventional options and draft care plan/i })).toBeInTheDocument();
     expect(screen.getByText('Timeline page for trd-two-failures').closest('[role=tabpanel]')?.hasAttribute('hidden')).toBe(true);
   });
 
@@ -121,7 +121,7 @@ describe('the ready page', () => {
     const optionsPanel = document.getElementById('panel-options')!;
     // The first render carries the history only; the options follow right after it, before anyone opens the tab.
     expect(optionsPanel.childElementCount).toBe(0);
-    await waitFor(() => expect(within(optionsPanel).getByRole('heading', { name: /interventional options and draft care plan/i, hidden: true })).toBeTruthy());
+    await waitFor(() => expect(within(optionsPanel).getByRole('heading', { name: /interventional options and draft care plan/i, hidden: true })).toBeInTheDocument());
     await userEvent.click(screen.getByRole('tab', { name: /options and care plan/i }));
     const firstBox = within(optionsPanel).getAllByRole('checkbox')[0]!;
     await userEvent.click(firstBox);
@@ -139,8 +139,8 @@ describe('the ready page', () => {
         },
       }),
     );
-    expect(screen.getByText(/timeline could not be drawn/i)).toBeTruthy();
-    expect(screen.getByText(/what was queried/i)).toBeTruthy();
+    expect(screen.getByText(/timeline could not be drawn/i)).toBeInTheDocument();
+    expect(screen.getByText(/what was queried/i)).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('ready'));
   });
 
@@ -152,8 +152,8 @@ describe('the ready page', () => {
         },
       }),
     );
-    expect(screen.getByRole('heading', { level: 1, name: /could not be analysed/i })).toBeTruthy();
-    expect(screen.getByText(/what was queried/i)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /could not be analysed/i })).toBeInTheDocument();
+    expect(screen.getByText(/what was queried/i)).toBeInTheDocument();
     expect(screen.queryByText('engine broke')).toBeNull();
     await waitFor(() => expect(appState()).toBe('error'));
   });
@@ -164,31 +164,31 @@ describe('launch error pages', () => {
 
   it('explains a page opened without launch state (fhirclient: "No \'state\' parameter found")', async () => {
     renderApp(fakeServices({ session: { status: 'error', error: new Error("No 'state' parameter found. Please (re)launch the app.") } }));
-    expect(screen.getByRole('heading', { level: 1, name: /opened without a launch from the EHR/i })).toBeTruthy();
-    expect(screen.getByText(relaunch)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /opened without a launch from the EHR/i })).toBeInTheDocument();
+    expect(screen.getByText(relaunch)).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('error'));
   });
 
   it('explains a denied authorization', () => {
     renderApp(fakeServices({ session: { status: 'error', error: new Error('access_denied: The user denied access') } }));
-    expect(screen.getByRole('heading', { level: 1, name: /access was not granted/i })).toBeTruthy();
-    expect(screen.getByText(/relaunch the app from the EHR and approve/i)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /access was not granted/i })).toBeInTheDocument();
+    expect(screen.getByText(/relaunch the app from the EHR and approve/i)).toBeInTheDocument();
   });
 
   it('shows an OAuth error description as text, never as markup', () => {
     const description = 'invalid_request: launch is unknown <img src=x onerror="alert(1)">';
     renderApp(fakeServices({ session: { status: 'error', error: new Error(description) } }));
-    expect(screen.getByRole('heading', { level: 1, name: /sign-in with the EHR did not complete/i })).toBeTruthy();
-    expect(screen.getByText(description)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /sign-in with the EHR did not complete/i })).toBeInTheDocument();
+    expect(screen.getByText(description)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
-    expect(screen.getByText(relaunch)).toBeTruthy();
+    expect(screen.getByText(relaunch)).toBeInTheDocument();
   });
 
   it('explains an expired session (401 without refresh)', () => {
     const expired = Object.assign(new Error('The session with the EHR has expired.'), { name: 'SessionExpiredError' });
     renderApp(fakeServices({ record: { progress: [], isLoading: false, error: expired } }));
-    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeTruthy();
-    expect(screen.getByText(relaunch)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeInTheDocument();
+    expect(screen.getByText(relaunch)).toBeInTheDocument();
   });
 
   it('uses the FHIR layer\'s own explanation when it has one', () => {
@@ -198,8 +198,8 @@ describe('launch error pages', () => {
         explainError: () => ({ kind: 'oauth-error', title: 'The EHR refused the launch', explanation: 'Because.', detail: 'launch expired', action: 'Relaunch.' }),
       }),
     );
-    expect(screen.getByRole('heading', { level: 1, name: 'The EHR refused the launch' })).toBeTruthy();
-    expect(screen.getByText('launch expired')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'The EHR refused the launch' })).toBeInTheDocument();
+    expect(screen.getByText('launch expired')).toBeInTheDocument();
   });
 
   it('shows a page, not a blank screen, when something throws during render', async () => {
@@ -209,7 +209,7 @@ describe('launch error pages', () => {
         throw new Error('boom');
       },
     });
-    expect(screen.getByRole('heading', { level: 1, name: /something went wrong/i })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /something went wrong/i })).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('error'));
   });
 });
@@ -218,8 +218,8 @@ describe('session expiring mid-read', () => {
   it('shows the relaunch page and lists what had been read, without showing it as the record', () => {
     const expired = Object.assign(new Error('expired'), { name: 'SessionExpiredError' });
     renderApp(fakeServices({ record: { result: readResult(), progress: [], isLoading: false, error: expired } }));
-    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeTruthy();
-    expect(screen.getByText(/what was queried \(2 queries/i)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /your session with the EHR has ended/i })).toBeInTheDocument();
+    expect(screen.getByText(/what was queried \(2 queries/i)).toBeInTheDocument();
     expect(screen.queryByText('Timeline page for trd-two-failures')).toBeNull();
   });
 });
@@ -229,7 +229,7 @@ describe('the lazily loaded analysis part', () => {
     let status: 'loading' | 'ready' = 'loading';
     const services = { ...fakeServices(), useAnalysisStatus: () => ({ status }) };
     const view = renderApp(services);
-    expect(screen.getByRole('heading', { name: /reading the patient’s record/i })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /reading the patient’s record/i })).toBeInTheDocument();
     expect(screen.getByRole('status').textContent).toMatch(/finishing/);
     await waitFor(() => expect(appState()).toBe('loading'));
     status = 'ready';
@@ -238,13 +238,13 @@ describe('the lazily loaded analysis part', () => {
         <App />
       </ServicesProvider>,
     );
-    expect(screen.getByText('Timeline page for trd-two-failures')).toBeTruthy();
+    expect(screen.getByText('Timeline page for trd-two-failures')).toBeInTheDocument();
   });
 
   it('explains when that part could not be downloaded, with a way to try again', async () => {
     renderApp({ ...fakeServices(), useAnalysisStatus: () => ({ status: 'error', error: new Error('chunk 404') }) });
-    expect(screen.getByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /try again/i })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('error'));
   });
 });
@@ -252,7 +252,7 @@ describe('the lazily loaded analysis part', () => {
 describe('a stalled download of the analysis part', () => {
   it('ends in the "could not be loaded" page, not an endless spinner', async () => {
     renderApp({ ...fakeServices({ readTimeoutMs: 20 }), useAnalysisStatus: () => ({ status: 'loading' as const }) });
-    expect(await screen.findByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: /part of the app could not be loaded/i })).toBeInTheDocument();
   });
 });
 

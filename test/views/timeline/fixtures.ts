@@ -16,7 +16,7 @@ export const RULE_DURATION: RuleRef = {
 export const RULE_DOSE_SERTRALINE: RuleRef = {
   id: 'dose.atrq.sertraline',
   summary: 'Sertraline minimum adequate dose 50 mg/day.',
-  source: 'ATRQ dose table (shared/clinical/atrq_min_doses.tsv)',
+  source: 'ATRQ dose table (atrq_min_doses.tsv)',
   verification: 'S',
 };
 export const RULE_TRD: RuleRef = {
@@ -28,14 +28,14 @@ export const RULE_TRD: RuleRef = {
 export const RULE_OCD_U: RuleRef = {
   id: 'definition.ocd.resistance',
   summary: 'Treatment-resistant OCD: at least 2 failed SRI trials including clomipramine.',
-  source: 'Commonly cited; not read in a primary text (FACTS.md §OCD)',
+  source: 'Commonly cited; not read in a primary text',
   verification: 'U',
 };
 
-/** Test-only thresholds shaped like the terminology layer's (PHQ-9 per FACTS.md §3.1, tagged S). */
+/** Test-only thresholds shaped like the terminology layer's (PHQ-9 per Kroenke 2001, tagged S). */
 export const testThresholds = (instrument: string): ScaleThresholdsView | null =>
   instrument === 'phq9'
-    ? { remissionMax: 4, responseReduction: 0.5, floor: 0, ceiling: 27, source: 'Kroenke 2001 via ICSI (FACTS.md §3.1)', verification: 'S' }
+    ? { remissionMax: 4, responseReduction: 0.5, floor: 0, ceiling: 27, source: 'Kroenke 2001 via ICSI', verification: 'S' }
     : instrument === 'gad7'
       ? { remissionMax: 4, responseReduction: 0.5, floor: 0, ceiling: 21, source: 'test value', verification: 'U' }
       : null;

@@ -191,7 +191,7 @@ describe('score charts', () => {
     const { charts } = layoutScoreCharts(d.scores, d.trials, testThresholds, asOf, x, 0, 90, 10);
     const chart = charts.find((c) => c.instrument === 'phq9')!;
     const seg = chart.responses.find((r) => r.trialId === sertraline.id)!;
-    expect(seg.responseValue).toBe(10.5); // 50% of 21 (FACTS.md §3.1 PHQ-9 response)
+    expect(seg.responseValue).toBe(10.5); // 50% of 21: PHQ-9 response is a 50% reduction (Kroenke 2001)
     expect(seg.x0).toBeCloseTo(x(parseISO('2024-06-20')), 6);
     expect(seg.x1).toBeCloseTo(x(parseISO('2024-09-09')), 6);
     expect(chart.dots.find((dot) => dot.point.value === 21 && dot.baseline)).toBeDefined();

@@ -151,12 +151,20 @@ describe('timeline items', () => {
     expect(screen.getByRole('button', { name: 'Reset' })).toHaveProperty('disabled', false);
   });
 
-  it('renders 40 trials and 30 years without errors, one lane per agent', () => {
-    const { container } = renderPage(trdMultiFailures());
-    expect(container.querySelectorAll('.trp-trial').length).toBeGreaterThan(0);
-    expect(screen.queryByRole('table', { name: 'Medication trials (40)' })).not.toBeNull();
+  it('draws 40 trials with one lane per agent, each trial in its agent’s lane; 30 years draw too', async () => {
+    const user = userEvent.setup();
+    const derivation = trdMultiFailures();
+    const { container } = renderPage(derivation);
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    const lanes = [...container.querySelectorAll('g.trp-lane')].map((g) => g.getAttribute('data-lane'));
+    expect(lanes.sort()).toEqual([...new Set(derivation.trials.map((t) => t.ingredient))].sort());
+    for (const trial of derivation.trials) {
+      const mark = container.querySelector(`[data-item-id="trial:${trial.id}"]`);
+      expect(mark?.closest('g.trp-lane')?.getAttribute('data-lane'), trial.id).toBe(trial.ingredient);
+    }
+    expect(screen.getByRole('table', { name: 'Medication trials (40)' })).toBeInTheDocument();
     const { container: c30 } = render(<TreatmentResistancePage derivation={thirtyYears()} rules={[]} />);
-    expect(c30.querySelector('svg.trp-timeline-svg')).toBeTruthy();
+    expect(c30.querySelector('svg.trp-timeline-svg')).toBeInTheDocument();
   });
 });
 
@@ -182,7 +190,7 @@ describe('tables and the not-used list', () => {
     expect(screen.queryByText(/2 resources were read but not used/)).not.toBeNull();
   });
 
-  it('renders the bad inputs sensibly: ongoing trial, duplicates, unknown agent, diagnosis without onset', () => {
+  it('bad inputs: both escitalopram records drawn, the free-text dose and the diagnosis without onset noted, the ongoing trial marked', () => {
     const { container } = renderPage(badInput());
     expect(container.querySelectorAll('[data-item-id^="trial:escitalopram"]')).toHaveLength(2);
     const table = screen.getByRole('table', { name: 'Medication trials (4)' });
@@ -209,7 +217,7 @@ describe('tables and the not-used list', () => {
   it('treats a lone screening score as no psychiatric history, but still draws it', () => {
     const { container } = renderPage({ ...noPsychiatricHistory(), scores: [{ instrument: 'phq2', date: '2026-10-01', value: 0, source: 'Observation/phq2' }] });
     expect(screen.queryByText('No psychiatric medication trials or psychiatric diagnoses were found')).not.toBeNull();
-    expect(container.querySelector('[data-item-id="series:phq2"]')).toBeTruthy();
+    expect(container.querySelector('[data-item-id="series:phq2"]')).toBeInTheDocument();
   });
 
   it('shows the disclaimer and the rules used for this patient first, by topic, without ids; the other rules behind a toggle', () => {
