@@ -5,6 +5,7 @@
  */
 import type { RuleRef } from '../types';
 import { CONDITION_RULES, snomedValueSetRules } from './conditions';
+import { HISTORY_TERMINOLOGY_RULES } from './history';
 import { OBSERVATION_RULES } from './observations';
 import { PROCEDURE_RULES } from './procedures';
 import { DOSE_RULES, MEDICATION_RULES } from './rules';
@@ -48,4 +49,5 @@ export const TERMINOLOGY_RULES: RuleRef[] = dedupe([
   ...snomedValueSetRules(),
   ...OBSERVATION_RULES,
   ...PROCEDURE_RULES,
+  ...HISTORY_TERMINOLOGY_RULES,
 ]);
