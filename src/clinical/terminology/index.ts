@@ -14,9 +14,9 @@ import { doseTableRules } from './thresholds';
 
 export { classifyCondition, conditionNotRecognisedReason, ICD10_RULES, SNOMED_RULES } from './conditions';
 export type { ConditionClass, ConditionKind } from './conditions';
-export { classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
-export { BLOOD_PRESSURE_LOINC, QUERIED_OBSERVATION_LOINC } from './observation-codes';
-export type { ObservationClass } from './observations';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
+export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC, QUERIED_OBSERVATION_LOINC } from './observation-codes';
+export type { DrugLevelClass, ObservationClass } from './observations';
 export { classifyProcedure, classifyProcedureWithRule, classifyDevice, classifyDeviceWithRule } from './procedures';
 export { scaleThresholds, classifyScoreChange, scaleOf, SCALE_TABLE, SCORE_RANGES } from './scales';
 export type { Instrument, Scale, ScaleThresholds, ScaleOutcome } from './scales';
