@@ -221,7 +221,7 @@ export const DATA_NOTE_RULES = {
     'LOINC 72106-8 "Total score [MMSE]", 72172-0 "Total score [MoCA]" (https://loinc.org)',
     'V',
   ),
-  beforeBirth: rule('data.before-birth', 'A record dated before the patient\'s birth date is a data error.', 'Arithmetic on the record\'s dates', 'derived'),
+  beforeBirth: rule('data.before-birth', 'A record dated before the patient\'s birth date is a data error.', 'Arithmetic on the record\'s dates against its FHIR R4 Patient.birthDate', 'derived'),
   beforeApproval: rule(
     'data.before-approval',
     'A medication record dated before the year the drug was first approved in the US is most likely a data error (or a date of another meaning): the note asks to check it.',
