@@ -11,7 +11,8 @@
  *  - population mode: `scripts/derive.ts` over N EHR-export-sized patients as Bulk Data NDJSON in a child process, on
  *    one thread and on worker threads (target >= 1.8x), the same bytes from both, peak RSS (target < 500 MB), against
  *    the floor of one pass that only reads and JSON.parses every line (bench/parse-floor.mjs; target: per core within
- *    2x of it); patients/s and resources/s;
+ *    2x of it); patients/s and resources/s. With --population-input, the same rows over a folder of real records
+ *    instead (the public SMART sandbox's patient bundles, or a Bulk Data NDJSON export);
  *  - gzipped JavaScript that index.html and launch.html load at start, from the production build's manifest;
  *  - launch-to-timeline in headless Chromium through the sandbox (production build) for the typical demo patient and
  *    the EHR-export-sized one, at no injected latency, --latency and --slow-latency on every request to the EHR (FHIR
@@ -23,12 +24,14 @@
  *
  * Options: --no-build (use the existing dist/), --latency MS (50), --slow-latency MS (200; 0 skips), --patient ID
  *          (trd-two-failures), --realistic-patient ID (ehr-export-mdd; '' skips), --long-patient ID (thirty-years;
- *          '' skips), --launch-runs N (5), --population N (2000), --workers N (the cores), --json FILE (the rows as
- *          JSON), --skip derive,realistic,thirty,population,size,launch,floor,warm.
+ *          '' skips), --launch-runs N (5), --population N (2000), --population-input FOLDER (population mode over
+ *          that folder's FHIR Bundle .json files, one or more patients each, or its .ndjson files, instead of N
+ *          generated patients), --workers N (the cores), --json FILE (the rows as JSON),
+ *          --skip derive,realistic,thirty,population,size,launch,floor,warm.
  * Ports: BENCH_SANDBOX_PORT, BENCH_APP_PORT, BENCH_FLOOR_SANDBOX_PORT, BENCH_FLOOR_APP_PORT (default: any free port).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +42,8 @@ import { demoPatients } from '../sandbox/patients';
 import { generatePatientResources, TYPICAL, type SyntheticOptions } from '../sandbox/patients/synthetic';
 import { generateRealisticPatientResources } from '../sandbox/patients/realistic';
 import { plannedSearches } from '../src/fhir/queries';
+import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
+import { patientIdOf } from '../src/clinical/derive';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -63,6 +68,8 @@ interface Options {
   realisticPatient: string;
   launchRuns: number;
   population: number;
+  /** A folder of real records (FHIR Bundle .json files or Bulk Data .ndjson) for population mode, instead of generated ones. */
+  populationInput: string | null;
   /** Worker threads of the population run beside the one-thread run. */
   workers: number;
   skip: Set<string>;
@@ -79,6 +86,7 @@ function parseOptions(argv: string[]): Options {
     realisticPatient: 'ehr-export-mdd',
     launchRuns: 5,
     population: 2000,
+    populationInput: null,
     workers: cpus().length,
     skip: new Set(),
     json: null,
@@ -99,6 +107,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--workers') o.workers = Math.max(1, Math.round(num()));
     else if (a === '--launch-runs') o.launchRuns = Math.max(1, Math.round(num()));
     else if (a === '--population') o.population = Math.max(1, Math.round(num()));
+    else if (a === '--population-input') o.populationInput = argv[++i] ?? null;
     else if (a === '--skip') for (const s of (argv[++i] ?? '').split(',')) o.skip.add(s.trim());
     else if (a === '--json') o.json = argv[++i] ?? null;
     else throw new Error(`unknown option ${a}`);
@@ -314,22 +323,76 @@ function deriveNodeFlags(): string[] {
 }
 
 /**
+ * A folder of real records for population mode: Bulk Data NDJSON is used as it is; FHIR Bundles (.json, the public
+ * SMART sandbox publishes one per patient, with urn:uuid references) are written as NDJSON, one file per resource
+ * type, with their references resolved as `npm run derive` resolves a bundle's, so derive reads what it would read
+ * from a Bulk Data export of the same records.
+ */
+function populationInput(folder: string, out: string): { ndjson: string; patients: number; resources: number; converted: number } {
+  const names = readdirSync(folder).sort();
+  const count = (dir: string, files: string[]) => {
+    const ids = new Set<string>();
+    let resources = 0;
+    for (const f of files)
+      for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        resources++;
+        const pid = patientIdOf(JSON.parse(line));
+        if (pid !== null) ids.add(pid);
+      }
+    return { patients: ids.size, resources };
+  };
+  const ndjsonFiles = names.filter((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'));
+  if (ndjsonFiles.length > 0) return { ndjson: folder, ...count(folder, ndjsonFiles), converted: 0 };
+  const bundles = names.filter((f) => f.endsWith('.json'));
+  if (bundles.length === 0) throw new Error(`no .json bundles or .ndjson files in ${folder}`);
+  mkdirSync(out, { recursive: true });
+  const byType = new Map<string, string[]>();
+  for (const f of bundles) {
+    const doc = JSON.parse(readFileSync(join(folder, f), 'utf8')) as unknown;
+    for (const r of resolveUrnReferences(resourcesOfJson(doc), doc)) {
+      const type = (r as { resourceType?: unknown } | null)?.resourceType;
+      if (typeof type !== 'string') continue;
+      const lines = byType.get(type) ?? [];
+      lines.push(JSON.stringify(r));
+      byType.set(type, lines);
+    }
+  }
+  for (const [type, lines] of byType) writeFileSync(join(out, `${type}.ndjson`), `${lines.join('\n')}\n`);
+  return { ndjson: out, ...count(out, [...byType.keys()].map((t) => `${t}.ndjson`)), converted: bundles.length };
+}
+
+/**
  * Population mode on EHR-export-sized patients (sandbox/patients/realistic.ts, `--realistic`): the derive CLI on one
  * thread and on every core, against the floor of the same machine (one pass that only reads and JSON.parses every line
  * of the same files, bench/parse-floor.mjs). The two outputs must be the same bytes.
  */
-async function populationRows(rows: Row[], patients: number, workers: number): Promise<void> {
+async function populationRows(rows: Row[], generated: number, workers: number, input: string | null): Promise<void> {
   const script = join(root, 'scripts/derive.ts');
   const flags = deriveNodeFlags();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pop-'));
-  const ndjson = join(dir, 'ndjson');
+  let ndjson = join(dir, 'ndjson');
   const rate = (n: number, seconds: number) => `${Math.round(n / seconds).toLocaleString('en-US')}`;
   try {
-    log(`generating ${patients} EHR-export-sized patients as NDJSON...`);
-    const gen = await runNodeScript(join(root, 'scripts/generate-patient.ts'), ['--realistic', '--patients', String(patients), '--ndjson', ndjson, '--seed', '1'], null);
-    if (gen.code !== 0) throw new Error(`generator failed: ${gen.stderr.trim().slice(0, 200)}`);
-    const generated = /(\d+) resources/.exec(gen.stderr);
-    const resources = generated ? Number(generated[1]) : NaN;
+    let patients: number;
+    let resources: number;
+    let what: string;
+    if (input === null) {
+      log(`generating ${generated} EHR-export-sized patients as NDJSON...`);
+      const gen = await runNodeScript(join(root, 'scripts/generate-patient.ts'), ['--realistic', '--patients', String(generated), '--ndjson', ndjson, '--seed', '1'], null);
+      if (gen.code !== 0) throw new Error(`generator failed: ${gen.stderr.trim().slice(0, 200)}`);
+      const counted = /(\d+) resources/.exec(gen.stderr);
+      patients = generated;
+      resources = counted ? Number(counted[1]) : NaN;
+      what = 'generated EHR-export-sized patients';
+    } else {
+      const real = populationInput(input, ndjson);
+      ndjson = real.ndjson;
+      patients = real.patients;
+      resources = real.resources;
+      what = `the records of ${input}${real.converted ? ` (${real.converted} bundles written as NDJSON first, not timed)` : ''}`;
+      log(`population input: ${patients} patients, ${resources} resources from ${what}`);
+    }
     log('the floor: reading and parsing every line once...');
     const floorRun = await runNodeScript(join(root, 'bench/parse-floor.mjs'), [ndjson], join(dir, 'floor.json'), [], false);
     if (floorRun.code !== 0) throw new Error(`parse floor failed: ${floorRun.stderr.trim().slice(0, 200)}`);
@@ -349,7 +412,7 @@ async function populationRows(rows: Row[], patients: number, workers: number): P
     const text = outOne.toString('utf8');
     const derived = (text.match(/^\s*\{"patient":/gm) ?? []).length;
     const errors = (text.match(/^\s*\{"patient":"[^"]*","error":/gm) ?? []).length;
-    const size = `${patients} patients, ${resources.toLocaleString('en-US')} resources, ${(floor.bytes / 1e6).toFixed(0)} MB of NDJSON`;
+    const size = `${patients} patients, ${resources.toLocaleString('en-US')} resources, ${(floor.bytes / 1e6).toFixed(0)} MB of NDJSON: ${what}`;
     const cpu = (r: { cpuSeconds: number | null }) => (r.cpuSeconds !== null ? `; CPU ${r.cpuSeconds.toFixed(1)} s (user+sys, all threads)` : '');
     rows.push({
       measure: `population floor: read and JSON.parse every line, one thread (${size})`,
@@ -360,7 +423,7 @@ async function populationRows(rows: Row[], patients: number, workers: number): P
     });
     const oneNet = Math.max(0.001, one.seconds - startup);
     rows.push({
-      measure: `population: derive, one thread (--workers 1)`,
+      measure: `population: derive, one thread (--workers 1)${input === null ? '' : `, ${input}`}`,
       figure: `${rate(patients, one.seconds)} patients/s, ${rate(resources, one.seconds)} resources/s (${one.seconds.toFixed(1)} s; ${rate(patients, oneNet)} patients/s without ${startup.toFixed(1)} s start-up)`,
       target: 'info',
       pass: null,
@@ -369,7 +432,7 @@ async function populationRows(rows: Row[], patients: number, workers: number): P
     const manyNet = Math.max(0.001, many.seconds - startup);
     const speedup = one.seconds / many.seconds;
     rows.push({
-      measure: `population: derive on ${workers} worker threads (--workers ${workers}, the default here)`,
+      measure: `population: derive on ${workers} worker threads (--workers ${workers}, the default here)${input === null ? '' : `, ${input}`}`,
       figure: `${rate(patients, many.seconds)} patients/s, ${rate(resources, many.seconds)} resources/s (${many.seconds.toFixed(1)} s): ${speedup.toFixed(2)}x one thread`,
       target: '>= 1.8x one thread',
       pass: speedup >= 1.8,
@@ -1005,7 +1068,7 @@ async function main(): Promise<void> {
   const machine = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`;
   log(machine);
   await deriveRows(rows, o.skip);
-  if (!o.skip.has('population')) await populationRows(rows, o.population, o.workers);
+  if (!o.skip.has('population')) await populationRows(rows, o.population, o.workers, o.populationInput);
   if (!o.skip.has('size') || !o.skip.has('launch')) {
     try {
       if (o.build) buildApp();

@@ -28,6 +28,8 @@ const nothingSuggested = (d: Derivation) => !d.suggestions.some((s) => s.status 
 const noteMatching = (d: Derivation, re: RegExp) => d.dataNotes.some((n) => re.test(n.text)) || d.notes.some((n) => re.test(n));
 const other = (d: Derivation, ingredient: string, category: string) => d.otherTreatments.some((o) => o.ingredient === ingredient && o.category === category);
 const therapy = (d: Derivation, modality: string) => d.psychotherapy.some((p) => p.modality === modality);
+const safety = (d: Derivation, ...kinds: string[]) => kinds.every((k) => d.safety.some((s) => s.kind === k));
+const deceasedFirst = (d: Derivation) => d.safety[0]?.kind === 'deceased';
 
 /** What a psychiatrist reads in each record (the sample folder's README), as checks on the derivation. */
 const READINGS: Record<string, Check[]> = {
@@ -41,6 +43,8 @@ const READINGS: Record<string, Check[]> = {
     ['three detox stays', (d) => detox(d) === 3],
     ['probable opioid use disorder with an active opioid order', (d) => d.substanceUse?.probableOpioidUseDisorder === true && (d.substanceUse?.activeOpioidOrders.length ?? 0) > 0],
     ['trauma-focused therapy not suggested as new', (d) => !d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'suggested')],
+    ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
+    ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
   ],
   Milan_Beatty: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
@@ -49,12 +53,14 @@ const READINGS: Record<string, Check[]> = {
     ['psychotherapy given (CBT)', (d) => therapy(d, 'cbt')],
     ['not treatment-resistant', (d) => d.assessments.every((a) => !a.treatmentResistant)],
     ['no symptom score recorded', (d) => d.scores.length === 0],
+    ['the assessment says the fluoxetine outcome is not recorded (no score)', (d) => d.assessments.some((a) => /without an established outcome: fluoxetine: ongoing at an adequate dose with no PHQ-9/.test(a.conclusion))],
   ],
   Sherman_McGlynn: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
     ['the 1955 fluoxetine date gets a data note', (d) => noteMatching(d, /fluoxetine recorded from 1955/)],
     ['opioid abuse as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['deceased: nothing suggested', nothingSuggested],
+    ['deceased leads the safety items', deceasedFirst],
   ],
   Francine_Veum: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -62,6 +68,7 @@ const READINGS: Record<string, Check[]> = {
     ['a detox stay', (d) => detox(d) >= 1],
     ['probable opioid use disorder', (d) => d.substanceUse?.probableOpioidUseDisorder === true],
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
+    ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
   ],
   Meg_Toy: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -69,14 +76,18 @@ const READINGS: Record<string, Check[]> = {
     ['three detox stays', (d) => detox(d) === 3],
     ['no antidepressant trial', (d) => d.trials.length === 0],
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
+    ['safety: overdose and substance use, with the detox stays', (d) => safety(d, 'overdose', 'substance-use') && /detox stays /.test(d.safety.find((s) => s.kind === 'substance-use')!.detail)],
+    ['not pregnant now', (d) => !safety(d, 'pregnancy')],
   ],
   Virginia_Mercado: [
     ['opioid use as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
+    ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['nothing interventional suggested', nothingInterventional],
   ],
   Trey_Leffler: [
     ['substance use: alcohol and tobacco', (d) => ['alcohol', 'tobacco'].every((s) => d.substanceUse?.substances.includes(s))],
+    ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['no antidepressant trial', (d) => d.trials.length === 0],
   ],
@@ -85,6 +96,7 @@ const READINGS: Record<string, Check[]> = {
     ['overdoses and a detox stay as substance use', (d) => overdoses(d) >= 2 && detox(d) >= 1 && d.substanceUse !== null],
     ['MMSE read as cognition', (d) => noteMatching(d, /^MMSE .*cognitive scores/)],
     ['deceased: nothing suggested', nothingSuggested],
+    ['deceased leads the safety items', deceasedFirst],
   ],
   Alberto_Atencio: [
     ['no psychiatric history', noPsychiatricHistory],

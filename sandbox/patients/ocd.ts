@@ -7,7 +7,8 @@ const UCUM = 'http://unitsofmeasure.org';
  * Obsessive-compulsive disorder: fluoxetine 20 mg for 8 weeks (too short and too low for OCD), then fluvoxamine up to
  * 300 mg/day (100 mg morning + 200 mg bedtime) for 14 weeks and sertraline 200 mg for over a year, Y-BOCS never
  * below 25 (< 35% reduction); exposure and response prevention done; clomipramine being titrated. Two adequate
- * high-dose SRI trials of >= 12 weeks failed: deep TMS (H7 coil, FDA de novo 2018) is the interventional option.
+ * high-dose SRI trials of >= 12 weeks failed, and the ERP course did not help (Y-BOCS 25 -> 26): deep TMS (H7 coil,
+ * FDA de novo 2018) is the interventional option; ERP is reported as given, not suggested again.
  */
 export const ocd: DemoPatient = {
   id: 'ocd',
@@ -101,7 +102,8 @@ export const ocd: DemoPatient = {
     trialCount: 4,
     suggestions: {
       'deep-tms': 'suggested',
-      erp: 'suggested',
+      // ERP was given (20 sessions): reported as given, not suggested as new.
+      erp: 'not-eligible',
       'ocd-antipsychotic-augmentation': 'suggested',
       tms: 'not-applicable',
       esketamine: 'not-applicable',

@@ -89,8 +89,25 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }),
     (t) => episodeOf.get(t.draft.id)?.episode.condition ?? null,
   );
+  const others = otherTreatments(c.history, ledger);
+  const psychotherapy = mergePsychotherapy(c.history.psychotherapy);
+  const careEvents = [...c.history.careEvents].sort((a, b) => compareCodeUnits(a.start, b.start));
+  const tobacco = c.diagnoses.filter((d) => d.kind === 'other' && isTobaccoUse(d));
+  const substanceUse = substanceUseOf(c.diagnoses, careEvents, others, tobacco);
+
   const assessments = ASSESSED_CONDITIONS.filter((k) => conditions.has(k)).map((condition) =>
-    assess({ condition, episodes, trials: judged, rejudge, diagnoses: c.diagnoses, procedures: c.procedures, scores, asOf }),
+    assess({
+      condition,
+      episodes,
+      trials: judged,
+      rejudge,
+      diagnoses: c.diagnoses,
+      procedures: c.procedures,
+      scores,
+      asOf,
+      psychotherapy,
+      substanceShownByEvents: substanceUse?.shownByEvents ?? null,
+    }),
   );
 
   const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null));
@@ -101,11 +118,6 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }
   }
 
-  const others = otherTreatments(c.history, ledger);
-  const psychotherapy = mergePsychotherapy(c.history.psychotherapy);
-  const careEvents = [...c.history.careEvents].sort((a, b) => compareCodeUnits(a.start, b.start));
-  const tobacco = c.diagnoses.filter((d) => d.kind === 'other' && isTobaccoUse(d));
-  const substanceUse = substanceUseOf(c.diagnoses, careEvents, others, tobacco);
   const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));
   const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null);
   if (conditions.size === 0 && drafts.length === 0 && history === null)

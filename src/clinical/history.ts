@@ -15,15 +15,16 @@ import {
   CARE_EVENT_LABEL,
   COGNITION_LABEL,
   type CognitionInstrument,
-  drugsAtFdaUrl,
   EPILEPSY_OR_PSYCHIATRIC,
   firstUsApproval,
   isDetoxEncounterType,
   isInpatientClass,
   isPsychiatricAdmissionType,
+  isSubstanceOverdose,
   MODALITY_LABEL,
   psychotherapyModality,
 } from './terminology/history';
+import { REFERENCES } from './references/registry';
 import { codingsOf, conceptText } from './terminology/systems';
 import type {
   CareEvent,
@@ -228,6 +229,7 @@ export function classifyCarePlan(ledger: Ledger, ref: string, plan: CarePlan, as
       start: isoDate(from),
       end: to !== null ? isoDate(Math.min(Math.max(to, from), lastDay)) : finished || lastDay < asOf ? isoDate(lastDay) : null,
       status: finished ? 'completed' : 'in-progress',
+      sessions: null,
       sources: [ref],
     });
     given.push(conceptText(code) || MODALITY_LABEL[modality]);
@@ -236,15 +238,22 @@ export function classifyCarePlan(ledger: Ledger, ref: string, plan: CarePlan, as
   else ledger.unused(ref, `care plan without psychotherapy${categoryText(plan) ? ` (${categoryText(plan)})` : ''}`);
 }
 
-/** Psychotherapy sessions from Procedure, one course per modality and run of sessions no more than 90 days apart. */
+/**
+ * Psychotherapy from Procedure: a dated session, or a course when the Procedure has a period (its sessions counted
+ * only when its text says so, "20 sessions"). Sessions no more than 90 days apart are merged into courses later.
+ */
 export function psychotherapyFromProcedure(code: CodeableConcept | undefined, start: Day, end: Day | null, ref: string, h: HistoryInputs): void {
   const modality = psychotherapyModality(code) ?? 'other';
+  const display = conceptText(code) || MODALITY_LABEL[modality];
+  const course = end !== null && end > start;
+  const stated = /\b(\d{1,3})\s+sessions\b/i.exec(display);
   h.psychotherapy.push({
     modality,
-    display: conceptText(code) || MODALITY_LABEL[modality],
+    display,
     start: isoDate(start),
     end: isoDate(end ?? start),
-    status: end !== null && end > start ? 'completed' : 'session',
+    status: course ? 'completed' : 'session',
+    sessions: course ? (stated ? Number(stated[1]) : null) : 1,
     sources: [ref],
   });
 }
@@ -265,6 +274,7 @@ export function mergePsychotherapy(courses: PsychotherapyCourse[]): Psychotherap
     if (run && (toDay(c.start) ?? 0) - (toDay(run.end) ?? 0) <= SESSION_GAP_DAYS) {
       run.end = c.end;
       run.status = 'completed';
+      run.sessions = (run.sessions ?? 0) + (c.sessions ?? 1);
       run.sources.push(...c.sources);
       if (!run.display.includes('sessions')) run.display = `${MODALITY_LABEL[c.modality]} sessions`;
       continue;
@@ -348,6 +358,11 @@ function substancesIn(text: string): string[] {
   return SUBSTANCE_WORDS.filter(([re]) => re.test(text)).map(([, s]) => s);
 }
 
+/**
+ * What the record shows of substance use: coded substance use disorders (active or past), overdoses of drugs of
+ * abuse, detox stays, opioid orders alongside any of these, and tobacco. Null when none exists. `shownByEvents` gathers
+ * the evidence other than a coded disorder, with dates, for where no active disorder is coded.
+ */
 export function substanceUseOf(
   diagnoses: DiagnosisSpan[],
   careEvents: CareEvent[],
@@ -357,7 +372,8 @@ export function substanceUseOf(
   const findings: Finding[] = [];
   const substances = new Set<string>();
   const sud = diagnoses.filter((d) => d.kind === 'substance-use');
-  const overdoses = diagnoses.filter((d) => d.kind === 'overdose');
+  // A poisoning coded as by a named medicine (an antidepressant, say) is self-harm, shown as an overdose, not substance use.
+  const overdoses = diagnoses.filter((d) => d.kind === 'overdose' && isSubstanceOverdose(d));
   const detox = careEvents.filter((e) => e.kind === 'detox');
   for (const d of sud) {
     const s = substancesIn(`${d.display} ${d.code}`);
@@ -376,18 +392,35 @@ export function substanceUseOf(
   if (!otherEvidence && tobacco.length === 0) return null;
   const opioids = others.filter((o) => o.category === 'opioid');
   const activeOpioidOrders: string[] = [];
+  let opioidText: Finding | null = null;
   if (otherEvidence && opioids.length > 0) {
     substances.add('opioid');
     const active = opioids.filter((o) => o.end === null);
     for (const o of active) activeOpioidOrders.push(...o.sources);
+    const agents = [...new Set(opioids.map((o) => o.ingredient))].join(', ');
+    opioidText = { text: `${agents} ordered ${opioids[0]!.start} to ${opioids.at(-1)!.end ?? 'now'}`, sources: opioids.flatMap((o) => o.sources) };
     findings.push({
-      text: `${opioids.length} opioid course${opioids.length > 1 ? 's' : ''} ordered (${[...new Set(opioids.map((o) => o.ingredient))].join(', ')}, ${opioids[0]!.start} to ${opioids.at(-1)!.end ?? 'now'})${active.length ? `; ${active.length} still active` : ''}`,
-      sources: opioids.flatMap((o) => o.sources),
+      text: `${opioids.length} opioid course${opioids.length > 1 ? 's' : ''} ordered (${agents}, ${opioids[0]!.start} to ${opioids.at(-1)!.end ?? 'now'})${active.length ? `; ${active.length} still active` : ''}`,
+      sources: opioidText.sources,
     });
   }
   if ((overdoses.length > 0 || detox.length > 0) && substances.size === 0) substances.add('unspecified');
   const probableOpioidUseDisorder = sud.some((d) => substancesIn(`${d.display} ${d.code}`).includes('opioid')) || (opioids.length > 0 && (overdoses.length > 0 || detox.length > 0));
-  return { substances: [...substances], findings, probableOpioidUseDisorder, activeOpioidOrders };
+  return { substances: [...substances], findings, probableOpioidUseDisorder, activeOpioidOrders, shownByEvents: eventsFinding(detox, overdoses, opioidText) };
+}
+
+/** "detox stays 2011-05-31, 2019-12-22; overdose 2018-04-28 (Drug overdose); hydrocodone ordered 2015-07-03 to now" */
+function eventsFinding(detox: CareEvent[], overdoses: DiagnosisSpan[], opioids: Finding | null): Finding | null {
+  if (detox.length === 0 && overdoses.length === 0) return null;
+  const parts: string[] = [];
+  if (detox.length) parts.push(`detox stay${detox.length > 1 ? 's' : ''} ${detox.map((d) => d.start).join(', ')}`);
+  if (overdoses.length)
+    parts.push(`overdose${overdoses.length > 1 ? 's' : ''} ${overdoses.map((o) => `${o.onset ?? 'date unknown'} (${o.display.replace(/ \(reason of visits.*\)$/, '')})`).join(', ')}`);
+  if (opioids) parts.push(opioids.text);
+  return {
+    text: parts.join('; '),
+    sources: [...new Set([...detox.map((d) => d.source), ...overdoses.map((o) => o.source), ...(opioids?.sources ?? [])])],
+  };
 }
 
 export function isTobaccoUse(d: { code: string; display: string }): boolean {
@@ -450,8 +483,9 @@ export function dataNotesOf(args: {
   }
   for (const [ingredient, { first, sources }] of early) {
     const row = firstUsApproval(ingredient)!;
+    const where = row.references.length ? row.references.map((id) => REFERENCES[id].short).join('; ') : 'year not checked in a label';
     notes.push({
-      text: `${ingredient} recorded from ${isoDate(first)}, before its first US approval (${row.year}, Drugs@FDA NDA ${row.application}: ${drugsAtFdaUrl(row.application)}): most likely a data error; check the date.`,
+      text: `${ingredient} recorded from ${isoDate(first)}, before its first US approval (${row.year}; ${where}${row.verification === 'U' ? ', unverified' : ''}): most likely a data error; check the date.`,
       sources,
     });
   }

@@ -202,6 +202,13 @@ export interface SubstanceUseEvidence {
   probableOpioidUseDisorder: boolean;
   /** Opioid orders open as of asOf (ongoing), when there is any other evidence of substance use. */
   activeOpioidOrders: string[];
+  /**
+   * Substance use the record shows by events rather than by a coded disorder: detox stays, overdoses of drugs of
+   * abuse, opioid orders alongside them, as one finding with their dates ("detox stay 2019-03-02; overdose
+   * 2020-05-01"); null when there are none. Where no active substance use disorder is coded, this raises the
+   * substance-use flag, safety item and cautions.
+   */
+  shownByEvents: Finding | null;
 }
 
 /**
@@ -238,6 +245,29 @@ export interface PsychotherapyCourse {
   end: string | null;
   /** completed, in progress (a CarePlan activity not yet completed) or a single session (a Procedure). */
   status: 'completed' | 'in-progress' | 'session';
+  /** Sessions recorded (one Procedure each); null when the record does not count them (a CarePlan activity). */
+  sessions: number | null;
+  sources: string[];
+}
+
+/**
+ * A psychotherapy course judged as a trial of that therapy, where a resistance definition counts psychotherapy
+ * (trauma-focused therapy in PTSD, CBT with exposure and response prevention in OCD).
+ */
+export interface TherapyTrial {
+  modality: PsychotherapyModality;
+  display: string;
+  start: string;
+  end: string | null;
+  sessions: number | null;
+  adequate: boolean;
+  /** "12 sessions (8 needed)", "sessions not recorded; completed course of 20 weeks". */
+  adequacyReason: string;
+  outcome: Outcome;
+  /** "PCL-5 62 → 58 (−7%, 2019-01-02 → 2019-04-20)", or why it could not be measured. */
+  outcomeDetail: string;
+  /** Adequate and measured as non-response or partial response: a failed trial of the therapy. */
+  failed: boolean;
   sources: string[];
 }
 
@@ -382,6 +412,11 @@ export interface Assessment {
   trialIds: string[];
   failedAdequateTrials: number;
   failedAdequateTrialIds: string[];
+  /**
+   * Psychotherapy courses of the episode judged as trials, where the definition counts psychotherapy; a failed one
+   * counts as one more treatment (a modality counts once, like an agent).
+   */
+  therapyTrials: TherapyTrial[];
   treatmentResistant: boolean;
   /** The definition applied, with its source and verification tag. */
   definition: RuleRef;

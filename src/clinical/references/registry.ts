@@ -44,6 +44,13 @@ export const REFERENCES = {
     url: 'https://psychiatryonline.org/pb/assets/raw/sitewide/practice_guidelines/guidelines/ocd.pdf',
     kind: 'guideline',
   },
+  aripiprazoleLabel: {
+    short: 'Aripiprazole tablets label',
+    citation:
+      'ARIPIPRAZOLE tablets, for oral use: prescribing information (AvPAK; ANDA). Highlights: Initial U.S. Approval: 2002.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7df4c83e-13d8-25b1-57eb-08d26ba03565',
+    kind: 'label',
+  },
   bloch2006: {
     short: 'Bloch 2006',
     citation:
@@ -58,6 +65,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1002/cpt.2903',
     kind: 'guideline',
   },
+  bupropionLabel: {
+    short: 'Bupropion SR label',
+    citation:
+      'BUPROPION HYDROCHLORIDE extended-release tablets (SR), for oral use: prescribing information (Epic Pharma; ANDA). Highlights: Initial U.S. Approval: 1985.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=f8ad76a2-9f75-4660-973d-34402f314e9c',
+    kind: 'label',
+  },
   carmi2019: {
     short: 'Carmi 2019',
     citation:
@@ -71,6 +85,20 @@ export const REFERENCES = {
       'Chandler GM, Iosifescu DV, Pollack MH, Targum SD, Fava M. Validation of the Massachusetts General Hospital Antidepressant Treatment History Questionnaire (ATRQ). CNS Neurosci Ther. 2010;16(5):322-325.',
     url: 'https://doi.org/10.1111/j.1755-5949.2009.00102.x',
     kind: 'paper',
+  },
+  citalopramLabel: {
+    short: 'Citalopram tablets label',
+    citation:
+      'CITALOPRAM tablets, for oral use: prescribing information (Amneal Pharmaceuticals; ANDA). Highlights: Initial U.S. Approval: 1998.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=6a402640-1c9d-4fca-8b5b-e1ac1dd4ca5a',
+    kind: 'label',
+  },
+  clozapineLabel: {
+    short: 'Clozapine tablets label',
+    citation:
+      'CLOZAPINE tablets, for oral use: prescribing information (Aurobindo Pharma; ANDA). Highlights: Initial U.S. Approval: 1989.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=5021d643-32d2-4167-b5d8-90870e68a787',
+    kind: 'label',
   },
   clozarilLabel: {
     short: 'Clozaril label',
@@ -127,6 +155,13 @@ export const REFERENCES = {
       'Desseilles M, Witte J, Chang TE, et al. Assessing the adequacy of past antidepressant trials: a clinician\'s guide to the antidepressant treatment response questionnaire. J Clin Psychiatry. 2011;72(8):1152-1154.',
     url: 'https://doi.org/10.4088/JCP.11ac07225',
     kind: 'paper',
+  },
+  duloxetineLabel: {
+    short: 'Duloxetine capsules label',
+    citation:
+      'DULOXETINE delayed-release capsules, for oral use: prescribing information (Major Pharmaceuticals; ANDA). Highlights: Initial U.S. Approval: 2004.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=6684471a-6f95-439d-8d84-36d7e7d8eaf3',
+    kind: 'label',
   },
   dunlop2014: {
     short: 'Dunlop 2014',
@@ -204,6 +239,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1016/j.jacc.2014.07.944',
     kind: 'guideline',
   },
+  fluoxetineLabel: {
+    short: 'Fluoxetine capsules label',
+    citation:
+      'Fluoxetine Capsules, USP for oral use: prescribing information (Quality Care Products; ANDA). Highlights: Initial U.S. Approval: 1987.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=0e817af0-85f5-46a5-82a4-e08b1f701e86',
+    kind: 'label',
+  },
   gardner2010: {
     short: 'Gardner 2010',
     citation:
@@ -274,6 +316,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1046/j.1525-1497.2001.016009606.x',
     kind: 'paper',
   },
+  lamictalLabel: {
+    short: 'Lamictal label',
+    citation:
+      'LAMICTAL (lamotrigine) tablets, chewable dispersible tablets and orally disintegrating tablets: prescribing information (GlaxoSmithKline; NDA). Highlights: Initial U.S. Approval: 1994.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=22a9788c-5a9b-411e-844e-4a0b12d1d095',
+    kind: 'label',
+  },
   leucht2016: {
     short: 'Leucht 2016',
     citation:
@@ -288,12 +337,26 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19010034',
     kind: 'paper',
   },
+  lexaproLabel: {
+    short: 'Lexapro label',
+    citation:
+      'LEXAPRO (escitalopram) tablets and oral solution: prescribing information (Allergan; NDA). Highlights: Initial U.S. Approval: 2002.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=13bb8267-1cab-43e5-acae-55a4d957630a',
+    kind: 'label',
+  },
   loinc: {
     short: 'LOINC',
     citation:
       'Logical Observation Identifiers Names and Codes (LOINC), Regenstrief Institute: the codes named in each rule.',
     url: 'https://loinc.org/',
     kind: 'value-set',
+  },
+  mirtazapineLabel: {
+    short: 'Mirtazapine tablets label',
+    citation:
+      'MIRTAZAPINE tablets, for oral use: prescribing information (ANDA). Highlights: Initial U.S. Approval: 1996.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1e0006b6-9405-95a7-e063-6294a90aa277',
+    kind: 'label',
   },
   nct05711940: {
     short: 'COMP006 (NCT05711940)',
@@ -309,6 +372,13 @@ export const REFERENCES = {
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
   },
+  olanzapineLabel: {
+    short: 'Olanzapine tablets label',
+    citation:
+      'OLANZAPINE tablets USP for oral use: prescribing information (RemedyRepack; ANDA). Highlights: Initial U.S. Approval: 1996.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7a8b29d3-e65f-4c03-ab7b-f38b15ee1b11',
+    kind: 'label',
+  },
   oreardon2007: {
     short: 'O\'Reardon 2007',
     citation:
@@ -321,6 +391,13 @@ export const REFERENCES = {
     citation:
       'PARNATE (tranylcypromine) tablets, prescribing information (boxed warning: hypertensive crisis; contraindicated with serotonergic drugs, meperidine and sympathomimetics). Concordia Pharmaceuticals / Advanz Pharma; NDA 012342.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=b72d8187-dfcc-4ea0-b5e9-c0be95b69a27',
+    kind: 'label',
+  },
+  paroxetineLabel: {
+    short: 'Paroxetine tablets label',
+    citation:
+      'PAROXETINE tablets, for oral use: prescribing information (RemedyRepack; ANDA). Highlights: Initial U.S. Approval: 1992.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=8e176ff2-ed3a-4909-94e1-6b9a3581a621',
     kind: 'label',
   },
   peeters2016: {
@@ -349,6 +426,13 @@ export const REFERENCES = {
     citation:
       'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',
+  },
+  risperidoneLabel: {
+    short: 'Risperidone tablets label',
+    citation:
+      'RISPERIDONE tablets, for oral use: prescribing information (RemedyRepack; ANDA). Highlights: Initial U.S. Approval: 1993.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=c84807bd-35d7-4138-8989-42617d69293a',
+    kind: 'label',
   },
   rossi2021: {
     short: 'Rossi 2021',
@@ -385,6 +469,20 @@ export const REFERENCES = {
     url: 'https://doi.org/10.5664/jcsm.6470',
     kind: 'guideline',
   },
+  seroquelLabel: {
+    short: 'Seroquel label',
+    citation:
+      'SEROQUEL (quetiapine fumarate) tablets: prescribing information (AstraZeneca; NDA 020639). Highlights: Initial U.S. Approval: 1997.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=0584dda8-bc3c-48fe-1a90-79608f78e8a0',
+    kind: 'label',
+  },
+  sertralineLabel: {
+    short: 'Sertraline tablets label',
+    citation:
+      'SERTRALINE HYDROCHLORIDE tablets, for oral use: prescribing information (Aurobindo Pharma; ANDA). Highlights: Initial U.S. Approval: 1991.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=39a85db1-9e59-4ab0-9e18-36757f019faa',
+    kind: 'label',
+  },
   sforzini2022: {
     short: 'Sforzini 2022',
     citation:
@@ -419,6 +517,13 @@ export const REFERENCES = {
       'Thase ME, Rush AJ. When at first you don\'t succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry. 1997;58 Suppl 13:23-29.',
     url: 'https://pubmed.ncbi.nlm.nih.gov/9402916/',
     kind: 'paper',
+  },
+  trintellixLabel: {
+    short: 'Trintellix label',
+    citation:
+      'TRINTELLIX (vortioxetine) tablets, for oral use: prescribing information (Takeda Pharmaceuticals America; NDA 204447). Highlights: Initial U.S. Approval: 2013.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1a5b68e2-14d0-419d-9ec6-1ca97145e838',
+    kind: 'label',
   },
   trivedi2006: {
     short: 'Trivedi 2006',

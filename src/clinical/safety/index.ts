@@ -104,7 +104,11 @@ const RULES: Record<SafetyKind, SafetyRule> = {
   lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
   'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
-  'substance-use': { kind: 'substance-use', summary: 'An active substance use disorder is shown.', source: WORKING('substance use leads the strip') },
+  'substance-use': {
+    kind: 'substance-use',
+    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review.',
+    source: WORKING('substance use leads the strip'),
+  },
 };
 
 /** The safety rules for the rules panel. */
@@ -390,10 +394,19 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
       flagged.push(f);
     }
   }
-  if (substance.length || flagged.length) {
+  // Detox stays, overdoses and opioid orders show substance use too, coded disorder or not (an assessment's flag may say it already).
+  const events = derived.substanceUse?.shownByEvents ?? null;
+  const eventWords = events && !flagged.some((f) => f.text.endsWith(events.text)) ? [`${substance.length ? '' : 'no active disorder coded: '}${events.text}`] : [];
+  if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
-    const words = [...substance.map(diagnosisWords), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text)];
-    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? null, [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources)]));
+    const words = [...substance.map(diagnosisWords), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords];
+    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : [])];
+    const use = derived.substanceUse;
+    // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
+    const action = use?.probableOpioidUseDisorder
+      ? `Probable opioid use disorder${use.activeOpioidOrders.length ? ', with an opioid still ordered' : ''}: assess for opioid use disorder and its treatment, offer naloxone, review suicide risk.`
+      : undefined;
+    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? null, sources, action));
   }
 }
 

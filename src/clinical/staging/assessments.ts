@@ -9,19 +9,24 @@ import { R } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from '../episodes';
 import { type DatedScore, judgeOutcome } from '../outcome';
 import { INSTRUMENTS_FOR, instrumentLabel } from '../outcome';
+import { THERAPY_NOT_COUNTED } from '../terminology/history';
 import type {
   Assessment,
   ConditionKey,
   DiagnosisSpan,
+  Finding,
   Flag,
   Instrument,
   OutcomeBasis,
   ProcedureMark,
+  PsychotherapyCourse,
   ResistanceStatus,
   RuleRef,
+  TherapyTrial,
   UnconfirmedTrial,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES, type JudgedTrial, describeTrial, isFailedAdequate } from './judged';
+import { describeTherapyTrial, judgeTherapyTrials } from './therapy-trials';
 import { maudsleyScore } from './maudsley';
 import { mghsScore } from './mghs';
 import { thaseRushStage } from './thase-rush';
@@ -128,6 +133,10 @@ export interface AssessmentInput {
   procedures: ProcedureMark[];
   scores: Map<Instrument, DatedScore[]>;
   asOf: Day;
+  /** Psychotherapy given (merged courses): trials of that therapy where the definition counts it, else listed. */
+  psychotherapy: PsychotherapyCourse[];
+  /** Substance use the record shows by events (detox stays, overdoses, opioid orders) rather than a coded disorder. */
+  substanceShownByEvents: Finding | null;
 }
 
 export function assess(input: AssessmentInput): Assessment {
@@ -147,12 +156,19 @@ export function assess(input: AssessmentInput): Assessment {
     .filter((t) => !failedAgents.has(t.draft.ingredient))
     .map((t) => unconfirmedTrial(t, def, condition))
     .filter((u): u is UnconfirmedTrial => u !== null);
+  // A failed course of a therapy the definition counts is one more treatment (a modality counts once, like an agent).
+  const therapyTrials = judgeTherapyTrials(condition, input.psychotherapy, span, input.scores, asOf);
+  const failedTherapies = therapyTrials.filter((t) => t.failed);
+  const failedTreatments = failedAgents.size + new Set(failedTherapies.map((t) => t.modality)).size;
   const possibleAgents = new Set([...failedAgents, ...unconfirmed.map((u) => u.ingredient)]);
+  const possibleTreatments = possibleAgents.size + failedTreatments - failedAgents.size;
   const status: ResistanceStatus =
-    failedAgents.size >= def.minFailures ? 'meets' : possibleAgents.size >= def.minFailures ? 'possibly-meets' : 'does-not-meet';
+    failedTreatments >= def.minFailures ? 'meets' : possibleTreatments >= def.minFailures ? 'possibly-meets' : 'does-not-meet';
   const treatmentResistant = status === 'meets';
+  const notCounted = condition in THERAPY_NOT_COUNTED ? THERAPY_NOT_COUNTED[condition as keyof typeof THERAPY_NOT_COUNTED] : null;
+  const therapyNote = therapySentence(therapyTrials, notCounted, span ? input.psychotherapy.filter((c) => overlaps(c, span, asOf)) : []);
 
-  const flags = flagsFor(judged, input.diagnoses, asOf);
+  const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -160,11 +176,12 @@ export function assess(input: AssessmentInput): Assessment {
     trialIds: judged.map((t) => t.draft.id),
     failedAdequateTrials: failed.length,
     failedAdequateTrialIds: failed.map((t) => t.draft.id),
+    therapyTrials,
     treatmentResistant,
     status,
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
-    conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span),
+    conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
     flags,
   };
 
@@ -193,6 +210,27 @@ export function assess(input: AssessmentInput): Assessment {
     assessment.mghsBasis = mghs.basis;
   }
   return assessment;
+}
+
+function overlaps(c: PsychotherapyCourse, span: EpisodeSpan, asOf: Day): boolean {
+  const start = toDay(c.start);
+  const end = toDay(c.end) ?? asOf;
+  return start !== null && start <= span.end && (span.start === null || end >= span.start);
+}
+
+/**
+ * What the conclusion says of psychotherapy in the episode: the courses counted as trials that did not fail (given,
+ * not adequate or outcome unknown), or, where the definition does not count psychotherapy, that it is listed only.
+ */
+function therapySentence(trials: TherapyTrial[], notCounted: string | null, inEpisode: PsychotherapyCourse[]): string {
+  const open = trials.filter((t) => !t.failed);
+  if (open.length)
+    return ` Psychotherapy the definition counts when an adequate course fails, not failed here: ${open
+      .map((t) => `${describeTherapyTrial(t)}${t.adequate ? '' : `, not adequate: ${t.adequacyReason}`}`)
+      .join('; ')}.`;
+  if (notCounted && inEpisode.length)
+    return ` Psychotherapy given in this episode (${inEpisode.map((c) => `${c.display} ${c.start} to ${c.end ?? 'now'}`).join('; ')}) is listed, not counted: ${notCounted}.`;
+  return '';
 }
 
 function inSpan(day: Day | null, span: EpisodeSpan): boolean {
@@ -230,6 +268,7 @@ function conclusionFor(
   counted: JudgedTrial[],
   current: EpisodeSpan | null,
   span: EpisodeSpan | null,
+  failedTherapies: TherapyTrial[],
 ): string {
   const where = current
     ? 'in the current episode'
@@ -240,7 +279,10 @@ function conclusionFor(
   const n = failed.length;
   const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
   const ofAgents = agents < n ? ` of ${agents} agent${agents === 1 ? '' : 's'}` : '';
-  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}`;
+  const therapies = failedTherapies.length
+    ? `, and ${failedTherapies.length} failed adequate psychotherapy course${failedTherapies.length === 1 ? '' : 's'} (${failedTherapies.map(describeTherapyTrial).join(', ')})`
+    : '';
+  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}${therapies}`;
   const unconfirmedIds = new Set(unconfirmed.map((u) => u.trialId));
   const inadequate = counted.filter((t) => !t.adequacy.adequate && t.outcome.outcome !== 'ongoing' && !unconfirmedIds.has(t.draft.id));
   const tail = inadequate.length
@@ -248,7 +290,8 @@ function conclusionFor(
         .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)
         .join('; ')}).`
     : '';
-  const unverified = def.rule.verification === 'U' ? ' (working rule, unverified)' : '';
+  // Said once: some definitions' names already say it.
+  const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ' (working rule, unverified)' : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
     const k = unconfirmed.length;
@@ -259,7 +302,11 @@ function conclusionFor(
     );
   }
   const needed = `${def.minFailures} different agents needed`;
-  return `Does not meet ${def.name}${unverified}: ${trials}; ${needed}.${tail}`;
+  // An adequate trial whose outcome is not recorded (no score, say) is said even when it could not tip the count.
+  const open = unconfirmed.length
+    ? ` Adequate trial${unconfirmed.length === 1 ? '' : 's'} without an established outcome: ${unconfirmed.map((u) => `${u.ingredient}: ${u.missing}`).join('; ')}.`
+    : '';
+  return `Does not meet ${def.name}${unverified}: ${trials}; ${needed}.${open}${tail}`;
 }
 
 function active(d: DiagnosisSpan, asOf: Day): boolean {
@@ -275,7 +322,7 @@ const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind']; label: string }[
   { kinds: ['anxiety'], flag: 'comorbid-anxiety', label: 'comorbid anxiety disorder' },
 ];
 
-function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day): Flag[] {
+function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {
   const flags: Flag[] = [];
   const trialFlag = (kind: Flag['kind'], shortfall: string, label: string) => {
     const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never));
@@ -297,6 +344,9 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day):
         text: `${c.label}: ${[...new Set(hits.map((d) => d.display || d.code))].join(', ')}`,
         sources: hits.map((d) => d.source),
       });
+    else if (c.flag === 'substance-use' && substanceShownByEvents)
+      // No active disorder coded, but detox stays, overdoses or opioid orders show substance use.
+      flags.push({ kind: c.flag, text: `${c.label} (no active disorder coded): ${substanceShownByEvents.text}`, sources: substanceShownByEvents.sources });
   }
   return flags;
 }

@@ -95,7 +95,9 @@ export type RiskMatch =
   /** A medication taken now (an ongoing trial) of one of these ingredients or classes. */
   | { kind: 'current-medication'; ingredients?: string[]; classes?: DrugClass[] }
   /** An earlier course of one of these procedures whose outcome is not recorded (a recorded response is a reason in favour instead). */
-  | { kind: 'procedure-outcome-unknown'; kinds: ProcedureKind[] };
+  | { kind: 'procedure-outcome-unknown'; kinds: ProcedureKind[] }
+  /** Substance use: a coded substance use disorder (active or past), or detox stays, overdoses and opioid orders that show it. */
+  | { kind: 'substance-use' };
 
 /**
  * avoid: a label or guideline says "should not be used", "not recommended" or "avoid": the option is not offered
@@ -415,7 +417,7 @@ const ESKETAMINE_RISKS: RiskRow[] = [
   },
   {
     id: 'esketamine.caution.substance-use',
-    match: { kind: 'diagnosis', kinds: ['substance-use'] },
+    match: { kind: 'substance-use' },
     severity: 'caution',
     text: 'substance-use history: esketamine carries a boxed warning for abuse and misuse',
     source: SPRAVATO('boxed warning: abuse and misuse'),
@@ -758,6 +760,8 @@ export const CATALOG = defineCatalog([
     referral: true,
     service: 'psychological-therapies',
     code: null,
+    // CBT is how records name ERP (the CBT of OCD): a course given is reported as given.
+    givenAs: ['cbt'],
   },
   {
     id: 'ocd-antipsychotic-augmentation',

@@ -566,6 +566,11 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
         text: `${p.display || p.kind} on ${p.start.slice(0, 10)} (outcome not recorded)`,
         sources: [p.source],
       })),
+  'substance-use': (_match, context) => {
+    const disorders = context.derived.diagnoses.filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOf) ?? 0) >= 0).map(diagnosisFinding);
+    const events = context.derived.substanceUse?.shownByEvents;
+    return events ? [...disorders, events] : disorders;
+  },
 };
 
 function checkRisk(row: RiskRow, context: Context): Finding[] {

@@ -7,7 +7,8 @@
  * data error worth a note). Each row names its source; rows without a primary source read here are tagged 'U'.
  */
 import type { CodeableConcept } from 'fhir/r4';
-import type { CareEventKind, PsychotherapyModality, RuleRef } from '../types';
+import type { ReferenceId } from '../references/registry';
+import type { CareEventKind, ConditionKey, PsychotherapyModality, RuleRef } from '../types';
 import { rule } from './rules';
 import { codingsOf, conceptText, systemKeyOf } from './systems';
 
@@ -133,6 +134,64 @@ export const MODALITY_LABEL: Record<PsychotherapyModality, string> = {
   other: 'psychotherapy',
 };
 
+/**
+ * First-line psychological treatments, the modalities that count where a definition counts psychotherapy as a
+ * treatment tried (trauma-focused therapy for PTSD; CBT and interpersonal therapy for depression).
+ */
+export const FIRST_LINE_MODALITIES: ReadonlySet<PsychotherapyModality> = new Set(['cbt', 'trauma-focused', 'interpersonal', 'psychodynamic']);
+
+/** Where a resistance definition counts a psychotherapy course as a treatment trial, and when the course is adequate. */
+export interface TherapyCounted {
+  modalities: PsychotherapyModality[];
+  /** Sessions for an adequate course ... */
+  minSessions: number;
+  /** ... or, when the record does not count the sessions, weeks of a completed course. */
+  minWeeks: number;
+  rule: RuleRef;
+}
+
+export const THERAPY_COUNTED: Partial<Record<ConditionKey, TherapyCounted>> = {
+  ptsd: {
+    modalities: ['trauma-focused'],
+    minSessions: 8,
+    minWeeks: 8,
+    rule: rule(
+      'resistance.ptsd.psychotherapy',
+      'PTSD: a course of trauma-focused psychotherapy (prolonged exposure, cognitive processing therapy, EMDR, trauma-focused CBT) counts as a treatment trial beside the medication trials, as the E-TRIP counts every adequately delivered first-line treatment. Adequate with at least 8 sessions, or a completed course of at least 8 weeks when the sessions are not recorded; failed when the CAPS-5 or PCL-5 from its start to its end (up to 2 weeks after) shows no response, with the thresholds used for medication trials. The course counts once, like an agent.',
+      'Dunlop 2014 (E-TRIP: adequately delivered medications and psychotherapies are both counted); VA/DoD PTSD guideline 2023 (individual trauma-focused psychotherapy first); the 8-session minimum is a working rule',
+      'U',
+      ['dunlop2014', 'vaDodPtsd2023', 'projectWorkingRule'],
+    ),
+  },
+  ocd: {
+    modalities: ['cbt'],
+    minSessions: 13,
+    minWeeks: 13,
+    rule: rule(
+      'resistance.ocd.psychotherapy',
+      'OCD: a course of CBT (exposure and response prevention, the first-line psychological treatment) counts as a treatment trial beside the SRI trials. Adequate with at least 13 sessions (about 13–20 weekly sessions), or a completed course of at least 13 weeks when the sessions are not recorded; failed when the Y-BOCS from its start to its end (up to 2 weeks after) shows no response (less than 35% reduction). The course counts once, like an agent.',
+      'APA OCD guideline 2007 (CBT with ERP and SRIs are the first-line treatments; 13–20 weekly sessions); counting it in the resistance definition is a working rule',
+      'U',
+      ['apaOcd2007', 'projectWorkingRule'],
+    ),
+  },
+};
+
+/** Why psychotherapy (and admissions) are listed but not counted by the other definitions and the staging scales. */
+export const THERAPY_NOT_COUNTED: Record<Exclude<ConditionKey, 'ptsd' | 'ocd'>, string> = {
+  mdd: 'the definition counts antidepressant treatments (Gaynes 2020), and none of the staging scales computed here (Thase-Rush, MGH-S, Maudsley) has a psychotherapy item',
+  'bipolar-depression': 'the definition counts guideline-recommended medication trials; a psychological treatment counts only toward multi-therapy resistance (Hidalgo-Mazzei 2019)',
+  schizophrenia: 'TRRIP counts antipsychotic trials only (Howes 2017)',
+};
+
+export const THERAPY_NOT_COUNTED_RULE = rule(
+  'resistance.psychotherapy-not-counted',
+  'Psychotherapy given and psychiatric admissions are listed, not counted, where the definition or scale does not count them: MDD (two failed antidepressant treatments), Thase-Rush, MGH-S and Maudsley (their items are medication trials, augmentation, ECT, duration and symptom severity; no psychotherapy or hospitalisation item), bipolar depression (a psychological treatment counts only toward multi-therapy resistance) and schizophrenia (TRRIP: antipsychotic trials). The Dutch Measure (DM-TRD) counts failed psychotherapy and intensified (inpatient) treatment, but is not computed here.',
+  'Gaynes 2020; Thase 1997; Fava 2003; Fekadu 2018 Table 3; Hidalgo-Mazzei 2019; Howes 2017; Peeters 2016 (DM-TRD items)',
+  'S',
+  ['gaynes2020', 'thase1997', 'fava2003', 'fekadu2018', 'hidalgoMazzei2019', 'howes2017', 'peeters2016'],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Medications that are not psychiatric trials by themselves
 // ---------------------------------------------------------------------------------------------
@@ -157,6 +216,34 @@ export const INDICATION_RULES = {
     'U',
   ),
 } as const satisfies Record<string, RuleRef>;
+
+export const SUBSTANCE_USE_RULES = {
+  overdose: rule(
+    'substance-use.overdose',
+    'A drug overdose is substance-use evidence, whatever its intent: SNOMED CT 55680006 "Drug overdose", an emergency visit for an overdose, ICD-10-CM T40 (narcotics and psychodysleptics), T42.4 (benzodiazepines) and T43.6 (psychostimulants). A poisoning coded as by another named medicine (the rest of T36-T50, e.g. T43.2 antidepressants) is self-harm with a medicine: shown as an overdose on the safety strip, not as substance use.',
+    'ICD-10-CM T36-T50 categories name the drug; SNOMED CT 55680006; a working rule of this app',
+    'U',
+    ['icd10cm', 'snomedCt', 'projectWorkingRule'],
+  ),
+  shownByEvents: rule(
+    'substance-use.shown-by-events',
+    'Without an active coded substance use disorder, a detox stay, a substance overdose, or opioid orders alongside either is substance use the record shows: it raises the assessments\' substance-use flag (pseudo-resistance: integrated dual-diagnosis treatment), the safety strip\'s substance-use item and the esketamine abuse-and-misuse caution, each stated with its evidence and dates ("detox stay 2019-03-02; overdose 2020-05-01").',
+    'A careful reading of the chart; a working rule of this app',
+    'U',
+    ['projectWorkingRule'],
+  ),
+} as const satisfies Record<string, RuleRef>;
+
+/** ICD-10-CM poisoning categories of drugs of abuse (narcotics and psychodysleptics, benzodiazepines, psychostimulants). */
+const SUBSTANCE_POISONING = /^T(40|42\.?4|43\.?6)/i;
+const MEDICINE_POISONING = /^T(3[6-9]|4\d|50)/i;
+
+/** Whether an overdose is substance-use evidence (see SUBSTANCE_USE_RULES.overdose). */
+export function isSubstanceOverdose(d: { code: string; display: string }): boolean {
+  const code = d.code.trim();
+  if (SUBSTANCE_POISONING.test(code)) return true;
+  return !MEDICINE_POISONING.test(code);
+}
 
 /** Anticonvulsants and benzodiazepines whose indication (epilepsy or psychiatric) the record decides. */
 export const EPILEPSY_OR_PSYCHIATRIC: Record<string, 'anticonvulsant' | 'benzodiazepine'> = {
@@ -221,12 +308,19 @@ export const DATA_NOTE_RULES = {
     'LOINC 72106-8 "Total score [MMSE]", 72172-0 "Total score [MoCA]" (https://loinc.org)',
     'V',
   ),
-  beforeBirth: rule('data.before-birth', 'A record dated before the patient\'s birth date is a data error.', 'Arithmetic on the record\'s dates against its FHIR R4 Patient.birthDate', 'derived'),
+  beforeBirth: rule(
+    'data.before-birth',
+    'A record dated before the patient\'s birth date is a data error.',
+    'Arithmetic on the record\'s dates against Patient.birthDate (FHIR R4)',
+    'derived',
+    ['fhirR4'],
+  ),
   beforeApproval: rule(
     'data.before-approval',
     'A medication record dated before the year the drug was first approved in the US is most likely a data error (or a date of another meaning): the note asks to check it.',
-    'First US approval years from Drugs@FDA (https://www.accessdata.fda.gov/scripts/cder/daf/), listed per drug below; years not yet checked against the application are marked unverified',
+    'The first US approval year of each drug, read in its FDA label ("Initial U.S. Approval"), listed per drug; a year not read in a label is marked unverified; that such a date is an error is a working rule',
     'U',
+    ['dailyMed', 'projectWorkingRule'],
   ),
 } as const satisfies Record<string, RuleRef>;
 
@@ -255,47 +349,81 @@ export const COGNITION_LABEL: Record<CognitionInstrument, string> = { mmse: 'MMS
 
 export interface ApprovalRow {
   ingredient: string;
-  /** Year of the first US approval of the ingredient (any indication). */
+  /** Year of the first US approval of the ingredient (any indication or form). */
   year: number;
-  /** The NDA of the first approval in Drugs@FDA. */
-  application: string;
-  verification: 'U';
+  /** V: the "Initial U.S. Approval" line read in the cited FDA label; S: a secondary report; U: not checked. */
+  verification: 'V' | 'S' | 'U';
+  references: ReferenceId[];
+  /** Where the year was read. */
+  source: string;
 }
 
+const label = (product: string, year: number) => `${product} prescribing information, Highlights: "Initial U.S. Approval: ${year}"`;
+
 /**
- * Years recalled from the Drugs@FDA histories of the original applications; each links to its application and is
- * marked unverified until checked there. Only used to flag a record dated before the drug existed in the US.
+ * The first US approval year of each ingredient, from the "Initial U.S. Approval" line of its FDA label (DailyMed);
+ * only used to flag a record dated before the drug existed in the US.
  */
 export const FIRST_US_APPROVAL: readonly ApprovalRow[] = [
-  { ingredient: 'fluoxetine', year: 1987, application: '018936', verification: 'U' },
-  { ingredient: 'sertraline', year: 1991, application: '019839', verification: 'U' },
-  { ingredient: 'paroxetine', year: 1992, application: '020031', verification: 'U' },
-  { ingredient: 'citalopram', year: 1998, application: '020822', verification: 'U' },
-  { ingredient: 'escitalopram', year: 2002, application: '021323', verification: 'U' },
-  { ingredient: 'venlafaxine', year: 1993, application: '020151', verification: 'U' },
-  { ingredient: 'duloxetine', year: 2004, application: '021427', verification: 'U' },
-  { ingredient: 'bupropion', year: 1985, application: '018644', verification: 'U' },
-  { ingredient: 'mirtazapine', year: 1996, application: '020415', verification: 'U' },
-  { ingredient: 'vortioxetine', year: 2013, application: '204447', verification: 'U' },
-  { ingredient: 'aripiprazole', year: 2002, application: '021436', verification: 'U' },
-  { ingredient: 'quetiapine', year: 1997, application: '020639', verification: 'U' },
-  { ingredient: 'olanzapine', year: 1996, application: '020592', verification: 'U' },
-  { ingredient: 'risperidone', year: 1993, application: '020272', verification: 'U' },
-  { ingredient: 'clozapine', year: 1989, application: '019758', verification: 'U' },
-  { ingredient: 'lamotrigine', year: 1994, application: '020241', verification: 'U' },
-  { ingredient: 'esketamine', year: 2019, application: '211243', verification: 'U' },
+  { ingredient: 'fluoxetine', year: 1987, verification: 'V', references: ['fluoxetineLabel'], source: label('Fluoxetine capsules', 1987) },
+  { ingredient: 'sertraline', year: 1991, verification: 'V', references: ['sertralineLabel'], source: label('Sertraline hydrochloride tablets', 1991) },
+  { ingredient: 'paroxetine', year: 1992, verification: 'V', references: ['paroxetineLabel'], source: label('Paroxetine tablets', 1992) },
+  { ingredient: 'citalopram', year: 1998, verification: 'V', references: ['citalopramLabel'], source: label('Citalopram tablets', 1998) },
+  { ingredient: 'escitalopram', year: 2002, verification: 'V', references: ['lexaproLabel'], source: label('Lexapro', 2002) },
+  {
+    ingredient: 'venlafaxine',
+    year: 1993,
+    verification: 'U',
+    references: [],
+    source: 'Not read in a label: the immediate-release label was not found, and the extended-release capsule label gives its own year (1997)',
+  },
+  { ingredient: 'duloxetine', year: 2004, verification: 'V', references: ['duloxetineLabel'], source: label('Duloxetine delayed-release capsules', 2004) },
+  { ingredient: 'bupropion', year: 1985, verification: 'V', references: ['bupropionLabel'], source: label('Bupropion hydrochloride extended-release tablets (SR)', 1985) },
+  { ingredient: 'mirtazapine', year: 1996, verification: 'V', references: ['mirtazapineLabel'], source: label('Mirtazapine tablets', 1996) },
+  { ingredient: 'vortioxetine', year: 2013, verification: 'V', references: ['trintellixLabel'], source: label('Trintellix', 2013) },
+  { ingredient: 'aripiprazole', year: 2002, verification: 'V', references: ['aripiprazoleLabel'], source: label('Aripiprazole tablets', 2002) },
+  {
+    ingredient: 'quetiapine',
+    year: 1997,
+    verification: 'S',
+    references: ['seroquelLabel'],
+    source: `${label('Seroquel', 1997)}, read in a reproduction of the label`,
+  },
+  { ingredient: 'olanzapine', year: 1996, verification: 'V', references: ['olanzapineLabel'], source: label('Olanzapine tablets', 1996) },
+  { ingredient: 'risperidone', year: 1993, verification: 'V', references: ['risperidoneLabel'], source: label('Risperidone tablets', 1993) },
+  { ingredient: 'clozapine', year: 1989, verification: 'V', references: ['clozapineLabel'], source: label('Clozapine tablets', 1989) },
+  { ingredient: 'lamotrigine', year: 1994, verification: 'V', references: ['lamictalLabel'], source: label('Lamictal', 1994) },
+  {
+    ingredient: 'esketamine',
+    year: 2019,
+    verification: 'S',
+    references: ['spravatoLabel'],
+    source: 'Spravato (NDA 211243) first approved 5 March 2019, as the FDA announcement was reported; the label\'s own line not read here',
+  },
 ];
 const APPROVAL_BY_INGREDIENT = new Map(FIRST_US_APPROVAL.map((r) => [r.ingredient, r]));
 export function firstUsApproval(ingredient: string): ApprovalRow | undefined {
   return APPROVAL_BY_INGREDIENT.get(ingredient);
 }
-export function drugsAtFdaUrl(application: string): string {
-  return `https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=${application}`;
-}
+
+/** One rule per approval year, so the rules panel shows each with its label (and the unchecked ones as working rules). */
+const APPROVAL_RULES: RuleRef[] = FIRST_US_APPROVAL.map((r) =>
+  rule(
+    `data.first-approval.${r.ingredient}`,
+    `${r.ingredient}: first approved in the US in ${r.year}; a record dated earlier gets a data note.`,
+    r.source,
+    r.verification,
+    r.references,
+  ),
+);
 
 export const HISTORY_TERMINOLOGY_RULES: RuleRef[] = [
   ...Object.values(HISTORY_RULES),
   PSYCHOTHERAPY_RULE,
+  ...Object.values(THERAPY_COUNTED).map((t) => t.rule),
+  THERAPY_NOT_COUNTED_RULE,
   ...Object.values(INDICATION_RULES),
+  ...Object.values(SUBSTANCE_USE_RULES),
   ...Object.values(DATA_NOTE_RULES),
+  ...APPROVAL_RULES,
 ];

@@ -133,3 +133,40 @@ export function loincObservation(code: string, display: string, date: string, va
 }
 
 export const ref = (r: { resourceType: string; id?: string }) => `${r.resourceType}/${r.id}`;
+
+/** A condition coded in ICD-10-CM, as some EHRs send them. */
+export function icdCondition(code: string, display: string, onset: string): Condition {
+  return {
+    resourceType: 'Condition',
+    id: id('cond'),
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code, display }], text: display },
+    subject,
+    onsetDateTime: `${onset}T10:00:00+00:00`,
+    abatementDateTime: `${onset}T18:00:00+00:00`,
+  };
+}
+
+/** A rating-scale total without a LOINC code (CAPS-5, Y-BOCS), named as clinics record it. */
+export function scaleObservation(name: string, date: string, value: number): Observation {
+  return {
+    resourceType: 'Observation',
+    id: id('obs'),
+    status: 'final',
+    code: { text: `${name} total score` },
+    subject,
+    effectiveDateTime: `${date}T10:00:00+00:00`,
+    valueQuantity: { value, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
+  };
+}
+
+/** One psychotherapy session recorded as a Procedure on each of `days`. */
+export function sessions(code: string, display: string, days: string[]): Procedure[] {
+  return days.map((day) => snomedProcedure(code, display, day));
+}
+
+/** `n` dates `everyDays` apart from `first` (YYYY-MM-DD). */
+export function datesFrom(first: string, n: number, everyDays: number): string[] {
+  const t0 = Date.parse(`${first}T00:00:00Z`);
+  return Array.from({ length: n }, (_, i) => new Date(t0 + i * everyDays * 86_400_000).toISOString().slice(0, 10));
+}

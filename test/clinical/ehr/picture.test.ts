@@ -183,8 +183,8 @@ describe('psychotherapy', () => {
     const draft = carePlan('draft', ['736254008', 'Psychiatry care plan'], '2026-11-01', null, [['406185000', 'Trauma Therapy', 'not-started']]);
     const d = derive([snomedCondition(PTSD[0], PTSD[1], '2015-06-19'), plan, draft]);
     expect(d.psychotherapy).toEqual([
-      { modality: 'trauma-focused', display: 'Trauma Therapy', start: '2015-07-03', end: '2017-03-14', status: 'completed', sources: [ref(plan)] },
-      { modality: 'group', display: 'Group psychotherapy (regime/therapy)', start: '2015-07-03', end: '2017-03-14', status: 'completed', sources: [ref(plan)] },
+      { modality: 'trauma-focused', display: 'Trauma Therapy', start: '2015-07-03', end: '2017-03-14', status: 'completed', sessions: null, sources: [ref(plan)] },
+      { modality: 'group', display: 'Group psychotherapy (regime/therapy)', start: '2015-07-03', end: '2017-03-14', status: 'completed', sessions: null, sources: [ref(plan)] },
     ]);
     expect(usedFor(d, plan)).toBe('psychotherapy: Trauma Therapy, Group psychotherapy (regime/therapy)');
     expect(d.unused.find((u) => u.reference === ref(draft))?.reason).toBe('draft care plan (not carried out)');
@@ -196,7 +196,7 @@ describe('psychotherapy', () => {
     ]);
     const d = derive([snomedCondition('370143000', 'Major depression disorder', '1993-01-09'), plan]);
     expect(d.psychotherapy).toEqual([
-      { modality: 'cbt', display: 'Cognitive behavioral therapy by multidisciplinary team', start: '1993-01-09', end: null, status: 'in-progress', sources: [ref(plan)] },
+      { modality: 'cbt', display: 'Cognitive behavioral therapy by multidisciplinary team', start: '1993-01-09', end: null, status: 'in-progress', sessions: null, sources: [ref(plan)] },
     ]);
   });
 
@@ -204,7 +204,7 @@ describe('psychotherapy', () => {
     const sessions = ['2024-01-10', '2024-01-24', '2024-02-07'].map((day) => snomedProcedure('228557008', 'Cognitive and behavioral therapy (regime/therapy)', day));
     const d = derive([snomedCondition('370143000', 'Major depression disorder', '2023-12-01'), ...sessions]);
     expect(d.psychotherapy).toEqual([
-      { modality: 'cbt', display: 'cognitive behavioural therapy sessions', start: '2024-01-10', end: '2024-02-07', status: 'completed', sources: sessions.map(ref) },
+      { modality: 'cbt', display: 'cognitive behavioural therapy sessions', start: '2024-01-10', end: '2024-02-07', status: 'completed', sessions: 3, sources: sessions.map(ref) },
     ]);
   });
 });
@@ -228,7 +228,7 @@ describe('data notes', () => {
     const d = derive([mdd, order], { birthDate: '1960-01-01' });
     const texts = d.dataNotes.map((n) => n.text);
     expect(texts).toContain(
-      'fluoxetine recorded from 1955-11-22, before its first US approval (1987, Drugs@FDA NDA 018936: https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=018936): most likely a data error; check the date.',
+      'fluoxetine recorded from 1955-11-22, before its first US approval (1987; Fluoxetine capsules label): most likely a data error; check the date.',
     );
     expect(texts.find((t) => t.includes("before the patient's birth"))).toBe(
       "2 records dated before the patient's birth (1960-01-01): fluoxetine record 1955-11-22, Major depression disorder 1955-11-22: a data error.",

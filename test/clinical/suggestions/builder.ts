@@ -94,6 +94,7 @@ export function assessment(condition: ConditionKey, options: AssessmentOptions =
     trialIds: trials.map((t) => t.id),
     failedAdequateTrials: failed.length,
     failedAdequateTrialIds: failed.map((t) => t.id),
+    therapyTrials: [],
     treatmentResistant: resistant,
     status: options.status ?? (resistant ? 'meets' : 'does-not-meet'),
     unconfirmedTrials: options.unconfirmedTrials ?? [],

@@ -119,6 +119,7 @@ function mddAssessment(partial: Partial<Assessment>): Assessment {
     trialIds: [],
     failedAdequateTrials: 0,
     failedAdequateTrialIds: [],
+    therapyTrials: [],
     treatmentResistant: false,
     definition: RULE_TRD,
     conclusion: 'Does not meet treatment-resistant depression.',

@@ -9,8 +9,8 @@ describe('psychotherapy lane', () => {
     const derivation = {
       ...trdTwoFailures(),
       psychotherapy: [
-        { modality: 'trauma-focused' as const, display: 'Trauma Therapy', start: '2025-07-03', end: '2026-03-14', status: 'completed' as const, sources: ['CarePlan/cp1'] },
-        { modality: 'cbt' as const, display: 'Cognitive behavioural therapy', start: '2026-06-01', end: null, status: 'in-progress' as const, sources: ['CarePlan/cp2'] },
+        { modality: 'trauma-focused' as const, display: 'Trauma Therapy', start: '2025-07-03', end: '2026-03-14', status: 'completed' as const, sessions: null, sources: ['CarePlan/cp1'] },
+        { modality: 'cbt' as const, display: 'Cognitive behavioural therapy', start: '2026-06-01', end: null, status: 'in-progress' as const, sessions: null, sources: ['CarePlan/cp2'] },
       ],
     };
     const { container } = render(<TreatmentResistancePage derivation={derivation} rules={[RULE_DURATION, RULE_TRD]} thresholds={testThresholds} onSelectSources={() => {}} />);
