@@ -134,12 +134,6 @@ export const MODALITY_LABEL: Record<PsychotherapyModality, string> = {
   other: 'psychotherapy',
 };
 
-/**
- * First-line psychological treatments, the modalities that count where a definition counts psychotherapy as a
- * treatment tried (trauma-focused therapy for PTSD; CBT and interpersonal therapy for depression).
- */
-export const FIRST_LINE_MODALITIES: ReadonlySet<PsychotherapyModality> = new Set(['cbt', 'trauma-focused', 'interpersonal', 'psychodynamic']);
-
 /** Where a resistance definition counts a psychotherapy course as a treatment trial, and when the course is adequate. */
 export interface TherapyCounted {
   modalities: PsychotherapyModality[];
