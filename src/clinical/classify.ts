@@ -20,6 +20,7 @@ import type {
   Resource,
 } from 'fhir/r4';
 import type { Ledger } from './accounting';
+import type { DrugLevelPoint } from './adherence';
 import { type Day, durationDays, isoDate, parseFhirDate, toDay } from './dates';
 import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from './engine-rules';
 import { instrumentLabel } from './outcome';
@@ -38,6 +39,7 @@ import { cognitionInstrument, comorbidityTreatmentIn, isMentalHealthScreening, o
 import {
   classifyCondition,
   classifyDevice,
+  classifyDrugLevel,
   classifyObservation,
   classifyProcedure,
   conditionNotRecognisedReason,
@@ -103,6 +105,8 @@ export interface Classified {
   bloodPressure: BloodPressurePoint[];
   procedures: ProcedureMark[];
   intolerances: IntoleranceEvidence[];
+  /** Plasma levels of psychiatric drugs; the engine settles each (used for a trial, or not used) once trials exist. */
+  levels: DrugLevelPoint[];
   notes: string[];
   /** Day of death from Patient.deceasedDateTime; null when alive or the date is not recorded. */
   deathDay: Day | null;
@@ -143,6 +147,7 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     bloodPressure: [],
     procedures: [],
     intolerances: [],
+    levels: [],
     notes: [],
     deathDay: null,
     deceased: false,
@@ -696,7 +701,8 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     return;
   }
   const cls = classifyObservation(o);
-  if (!cls) {
+  const level = cls ? null : classifyDrugLevel(o);
+  if (!cls && !level) {
     ledger.unused(ref, observationNotUsedReason(o));
     return;
   }
@@ -709,6 +715,12 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     ledger.unused(ref, `dated in the future (${isoDate(day)})`);
     return;
   }
+  if (level) {
+    // Settled later (used for a trial of the drug, or not used) when trials exist.
+    out.levels.push({ ingredient: level.ingredient, day, value: level.value, unit: level.unit, undetectable: level.undetectable, source: ref });
+    return;
+  }
+  if (!cls) return;
   if ('bloodPressure' in cls) {
     const { systolic, diastolic } = cls.bloodPressure;
     out.bloodPressure.push({ date: isoDate(day), systolic: finiteOrNull(systolic), diastolic: finiteOrNull(diastolic), source: ref });

@@ -13,8 +13,8 @@ import { scaleRules } from './scales';
 import { doseTableRules } from './thresholds';
 
 export { classifyCondition, conditionNotRecognisedReason } from './conditions';
-export { classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
-export { BLOOD_PRESSURE_LOINC } from './observation-codes';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
+export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
 export { classifyProcedure, classifyDevice } from './procedures';
 export { scaleThresholds, classifyScoreChange, SCALE_TABLE, SCORE_RANGES } from './scales';
 export { minimumAdequateDose, chlorpromazineEquivalent, ATRQ_MIN_DOSES } from './thresholds';
