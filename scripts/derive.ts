@@ -178,7 +178,7 @@ async function deriveBundleFolder(dir: string, files: string[], options: DeriveO
       try {
         doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
       } catch (e) {
-        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
       const grouped = groupResourcesByPatient(resolveUrnReferences(resourcesOfJson(doc), doc));
       unattached += grouped.unattached.length;
