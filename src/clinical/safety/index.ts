@@ -328,7 +328,7 @@ function trialWords(t: Trial): string {
 function medicationItem(derived: DerivedRecord, kind: SafetyKind, title: (when: 'now' | 'at death') => string, trials: Trial[], action: string): SafetyItem {
   const taking = trials.map(trialWords).join('; ');
   if (derived.demographics?.deceased) {
-    return item(kind, title('at death'), `Was taking ${taking} at death.`, trials[0]!.start, trials.flatMap((t) => t.sources));
+    return item(kind, title('at death'), `Taking at death: ${taking}.`, trials[0]!.start, trials.flatMap((t) => t.sources));
   }
   return item(kind, title('now'), `Taking ${taking}.`, trials[0]!.start, trials.flatMap((t) => t.sources), action);
 }

@@ -182,8 +182,9 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
         {asOfX >= frame.plotLeft && asOfX <= frame.plotRight && (
           <g>
             <line x1={asOfX} x2={asOfX} y1={AXIS_HEIGHT - 4} y2={layout.bottomAxisY} className="trp-asof-line" />
+            {/* For a deceased patient the record ends at death, not today. */}
             <text x={asOfX} y={10} textAnchor="middle" className="trp-asof-label">
-              today
+              {derivation.demographics?.deceased ? 'death' : 'today'}
             </text>
           </g>
         )}

@@ -901,9 +901,10 @@ export function layoutScoreCharts(
     for (const trial of trials) {
       const base = baselineFor(trial, points);
       if (!base) continue;
-      baselineSources.add(base.source);
       const responseValue = thresholds ? responseValueOf(base.value, thresholds) : null;
+      // A baseline is marked only where a response is measured from it (not on item 9, C-SSRS or a scale without one).
       if (responseValue === null) continue;
+      baselineSources.add(base.source);
       const start = parseDate(base.date)!;
       const end = trial.end === null ? asOf : parseDate(trial.end);
       if (!end) continue;
