@@ -60,7 +60,6 @@ const MAX_COMPARE_NODES = 2_000;
 let compareBudget = 0;
 const doseCache = new Map<string, DoseCacheEntry[]>();
 let doseCacheSize = 0;
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
 function sameJson(a: unknown, b: unknown, depth: number): boolean {
@@ -80,11 +79,11 @@ function sameJson(a: unknown, b: unknown, depth: number): boolean {
   const y = b as Record<string, unknown>;
   let keys = 0;
   for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
+    if (!Object.hasOwn(x, k)) continue;
     keys++;
-    if (!hasOwn.call(y, k) || !sameJson(x[k], y[k], depth + 1)) return false;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k], depth + 1)) return false;
   }
-  for (const k in y) if (hasOwn.call(y, k)) keys--;
+  for (const k in y) if (Object.hasOwn(y, k)) keys--;
   return keys === 0;
 }
 
@@ -96,11 +95,10 @@ function firstText(dosages: unknown): string {
 export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
   const id = identity as IdentityLike;
   let cached: DailyDoseDetail | undefined;
-  let bucket: DoseCacheEntry[] | undefined;
   let text = '';
   try {
     text = firstText(dosages);
-    bucket = doseCache.get(text);
+    const bucket = doseCache.get(text);
     if (bucket) {
       for (const e of bucket) {
         if (
@@ -115,7 +113,7 @@ export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationI
       }
     }
   } catch {
-    bucket = undefined; // unreadable input (throwing getters...): compute without caching
+    // Unreadable input (throwing getters...): computed without the cache.
   }
   if (!cached) {
     cached = dailyDoseUncached(dosages, identity);

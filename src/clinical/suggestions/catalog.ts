@@ -1325,10 +1325,3 @@ export function catalogOption(id: InterventionId): CatalogOption {
   return option;
 }
 
-/** The referral code for every ServiceRequest (SNOMED CT, member of the VSAC value set "Referral for Adult Depression"). */
-export const REFERRAL_TO_PSYCHIATRY = {
-  system: 'http://snomed.info/sct',
-  code: '183524004',
-  display: 'Referral to psychiatry service',
-  verification: 'V' as Verification,
-};

@@ -62,4 +62,3 @@ export function defaultServiceFor(option: InterventionId): ReceivingService {
 
 /** FHIR request-priority codes offered for a referral. */
 export type ReferralPriority = 'routine' | 'urgent' | 'asap';
-export const REFERRAL_PRIORITIES: readonly ReferralPriority[] = ['routine', 'urgent', 'asap'];

@@ -18,7 +18,6 @@ import {
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
-import { SRC } from './sources';
 
 /** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
 export const TRRIP_MIN_CPZ_MG_PER_DAY = 600;

@@ -16,7 +16,7 @@ import type {
   ServiceRequest,
 } from 'fhir/r4';
 import type { Assessment, ConditionKey, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
-import { catalogOption, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import { catalogOption } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
 import { defaultServiceFor, receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';

@@ -47,12 +47,6 @@ export function adherenceText(trial: Trial): string {
   return trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
 }
 
-/** "sertraline 100 mg/day × 10 weeks": the short form used in summaries and links. */
-export function trialShortName(trial: Trial): string {
-  const dose = trial.maxDailyDoseMg === null ? 'dose unknown' : `${doseText(trial.maxDailyDoseMg, 'mg/day')}`;
-  return `${trial.ingredient} ${dose} × ${weeksText(trial.durationDays)}`;
-}
-
 export function outcomeText(trial: Trial): string {
   return `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[trial.outcomeBasis]})`;
 }
