@@ -61,7 +61,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (!path) usage(2, 'missing <path>');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) usage(2, `--as-of must be YYYY-MM-DD, got "${asOf}"`);
-  return { path: path!, asOf, pretty, workers };
+  return { path: path, asOf, pretty, workers };
 }
 
 function usage(code: number, message?: string): never {
@@ -157,7 +157,7 @@ async function deriveBundleFile(file: string, options: DeriveOptions, pretty: bo
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const resources = resolveUrnReferences(resourcesOfJson(doc), doc);
   const { records, unattached } = groupResourcesByPatient(resources);
@@ -178,7 +178,7 @@ async function deriveBundleFolder(dir: string, files: string[], options: DeriveO
       try {
         doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
       } catch (e) {
-        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
       const grouped = groupResourcesByPatient(resolveUrnReferences(resourcesOfJson(doc), doc));
       unattached += grouped.unattached.length;
@@ -281,7 +281,7 @@ async function indexRange(path: string, start: number, end: number, sink: IndexS
   const slowLine = (bytes: Buffer, at: number) => {
     const text = bytes.toString('utf8');
     if (text.trim() === '') return;
-    let pid: string | null = null;
+    let pid: string | null;
     if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
       let r: unknown;
       try {
@@ -674,7 +674,7 @@ class WorkerPool {
  */
 async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<NdjsonIndex> {
   const tasks = files.flatMap((path, file) => lineAlignedRanges(path).map((r) => ({ file, path, ...r })));
-  const results: Array<RangeIndex | undefined> = new Array(tasks.length);
+  const results = new Array<RangeIndex | undefined>(tasks.length);
   let next = 0;
   let finished = 0;
   const give = (w: Worker) => {
@@ -780,7 +780,9 @@ async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed:
   for (;;) {
     const bytes = waiting.get(written);
     if (bytes === undefined) {
-      if (failure) throw failure;
+      // Set by a worker's error handler, which TypeScript's narrowing cannot see.
+      const failed = failure as Error | null;
+      if (failed) throw failed;
       if (finished && waiting.size === 0) return;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;

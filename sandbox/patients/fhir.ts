@@ -176,11 +176,6 @@ function renewed(start: number, steps: PrescriptionStep[]): PrescriptionStep[] {
   return out;
 }
 
-export interface ScoreEntry {
-  daysAgo: number;
-  value: number;
-}
-
 /**
  * Builds one demo patient's resources with readable, fixed ids (`<patient>-<slug>`).
  * Methods return the resource they add so a story can reference it.

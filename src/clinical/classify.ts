@@ -403,8 +403,9 @@ function orderReasonKinds(r: MedicationRecord, ledger: Ledger): Array<ConditionK
     const cls = isConcept(rc) ? classifyCondition(rc) : null;
     if (cls) kinds.push(cls.kind);
   }
-  for (const rr of Array.isArray(holder.reasonReference) ? holder.reasonReference : []) {
-    const target = typeof rr?.reference === 'string' ? ledger.resolve(rr.reference) : undefined;
+  for (const rr of (Array.isArray(holder.reasonReference) ? holder.reasonReference : []) as unknown[]) {
+    const reference = (rr as { reference?: unknown } | null | undefined)?.reference;
+    const target = typeof reference === 'string' ? ledger.resolve(reference) : undefined;
     const code = target?.resourceType === 'Condition' ? (target as Condition).code : undefined;
     const cls = isConcept(code) ? classifyCondition(code) : null;
     if (cls) kinds.push(cls.kind);
@@ -466,7 +467,7 @@ function periodOf(
   const notes: string[] = [];
   const status = str(r.status);
   const ended = status === 'completed' || status === 'stopped';
-  let start: Day | null = null;
+  let start: Day | null;
   let end: Day | null = null;
   let daysSupply: number | null = null;
   let openEnded = false;
@@ -554,7 +555,8 @@ function periodOf(
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */
 function quantityDays(q: Record<string, unknown> | undefined, identity: MedicationIdentity, dailyDoseMg: number | null): number | null {
   if (!q || typeof q.value !== 'number' || !(q.value > 0) || dailyDoseMg === null || dailyDoseMg <= 0) return null;
-  const unit = String(q.code ?? q.unit ?? '').toLowerCase();
+  const named = q.code ?? q.unit ?? '';
+  const unit = (typeof named === 'string' ? named : '').toLowerCase();
   if (unit === 'mg') return Math.max(1, Math.round(q.value / dailyDoseMg));
   if (identity.strengthMg && identity.strengthMg > 0 && unit !== 'ml' && unit !== 'g') {
     const unitsPerDay = dailyDoseMg / identity.strengthMg;
@@ -568,7 +570,12 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   const sr = (r as { statusReason?: unknown }).statusReason;
   for (const c of Array.isArray(sr) ? sr : sr ? [sr] : []) texts.push(conceptText(c as CodeableConcept));
   const notes = (r as { note?: unknown }).note;
-  if (Array.isArray(notes)) for (const n of notes) if (typeof n?.text === 'string') texts.push(n.text);
+  if (Array.isArray(notes)) {
+    for (const n of notes as unknown[]) {
+      const noteText = (n as { text?: unknown } | null | undefined)?.text;
+      if (typeof noteText === 'string') texts.push(noteText);
+    }
+  }
   const text = texts.filter(Boolean).join('; ');
   if (!text) return null;
   const adverse = ADVERSE_WORDS.test(text);

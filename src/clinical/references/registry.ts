@@ -599,16 +599,3 @@ export const REFERENCES = {
 
 export type ReferenceId = keyof typeof REFERENCES;
 
-export function reference(id: ReferenceId): Reference {
-  return REFERENCES[id];
-}
-
-/** The anchor of a reference on the sources page ("#howes2017"). */
-export function referenceAnchor(id: ReferenceId): string {
-  return `#${id}`;
-}
-
-/** The references a rule cites, in its order, each with its id (for the link to docs/sources.md#id). */
-export function referencesOf(rule: { references?: readonly ReferenceId[] }): (Reference & { id: ReferenceId })[] {
-  return (rule.references ?? []).map((id) => ({ id, ...REFERENCES[id] }));
-}

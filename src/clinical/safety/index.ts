@@ -379,7 +379,13 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const substance = diagnoses.filter((d) => d.kind === 'substance-use' && isActive(d, asOf));
   const flagged: Finding[] = [];
   const seen = new Set<string>();
-  for (const a of derived.assessments) for (const f of a.flags) if (f.kind === 'substance-use' && !seen.has(f.text)) (seen.add(f.text), flagged.push(f));
+  for (const a of derived.assessments) {
+    for (const f of a.flags) {
+      if (f.kind !== 'substance-use' || seen.has(f.text)) continue;
+      seen.add(f.text);
+      flagged.push(f);
+    }
+  }
   // Detox stays, overdoses and opioid orders show substance use too, coded disorder or not (an assessment's flag may say it already).
   const events = derived.substanceUse?.shownByEvents ?? null;
   const eventWords = events && !flagged.some((f) => f.text.endsWith(events.text)) ? [`${substance.length ? '' : 'no active disorder coded: '}${events.text}`] : [];

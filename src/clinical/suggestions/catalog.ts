@@ -710,7 +710,7 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            'Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (12 weeks at a high dose). The one-failure threshold is this project’s choice: the FDA authorisation is for adjunctive use in adults with OCD.',
+            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is this project’s choice: the FDA authorisation is for adjunctive use in adults with OCD.`,
           source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
         },
       },
@@ -776,7 +776,7 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.ocd-antipsychotic-augmentation.sri-failure',
           summary:
-            'OCD after at least one failed adequate SRI trial (maximum tolerated dose, at least 12 weeks): antipsychotic augmentation helps about a third of SRI-refractory patients.',
+            `OCD after at least one failed adequate SRI trial (maximum tolerated dose, at least ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks): antipsychotic augmentation helps about a third of SRI-refractory patients.`,
           source: src(['bloch2006', 'apaOcd2007'], 'S', 'meta-analysis of augmentation trials in SRI-refractory OCD'),
         },
       },
@@ -1324,14 +1324,6 @@ export function catalogOption(id: InterventionId): CatalogOption {
   if (!option) throw new Error(`No catalog row for intervention ${id}`);
   return option;
 }
-
-/** The referral code for every ServiceRequest (SNOMED CT, member of the VSAC value set "Referral for Adult Depression"). */
-export const REFERRAL_TO_PSYCHIATRY = {
-  system: 'http://snomed.info/sct',
-  code: '183524004',
-  display: 'Referral to psychiatry service',
-  verification: 'V' as Verification,
-};
 
 /** The service an option is referred to unless the clinician picks another (the catalog row's `service`). */
 export function defaultServiceFor(option: InterventionId): ReceivingService {

@@ -33,7 +33,6 @@ import {
   RECENT_SUICIDAL_IDEATION_DAYS,
   WINDOW_SOURCES,
   src,
-  WORKING,
   type AgeLimit,
   type CatalogOption,
   type Criterion,
@@ -466,7 +465,7 @@ function checkCriterion(criterion: Criterion, context: Context): CriterionResult
   let result = context.criteria.get(criterion);
   if (!result) {
     // The mapped table guarantees the right function for each kind.
-    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion, context);
     context.criteria.set(criterion, result);
   }
   return result;
@@ -524,7 +523,7 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
 };
 
 function checkRisk(row: RiskRow, context: Context): Finding[] {
-  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match as never, context);
+  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match, context);
 }
 
 const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {

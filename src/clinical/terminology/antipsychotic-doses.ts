@@ -14,7 +14,7 @@
  */
 import { CPZ_GARDNER_2010, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated';
 import type { ReferenceId } from '../references/registry';
-import type { RuleRef, Verification } from '../types';
+import type { RuleRef } from '../types';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
 
@@ -284,6 +284,3 @@ export function cpzEquivalentOf(drug: string, mgPerDay: number, route: Antipsych
   return { cpzMgPerDay: Math.round((mgPerDay / (eq.mg / eq.days)) * TRRIP_CPZ_MG_PER_DAY * 10) / 10, equivalence: eq };
 }
 
-export function verificationOf(a: AntipsychoticAdequateDose): Verification {
-  return a.cappedAtMaximum ? 'U' : a.equivalence.rule.verification;
-}

@@ -19,7 +19,6 @@ import {
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
-import { SRC } from './sources';
 
 export interface DoseThreshold {
   ingredient: string;

@@ -113,8 +113,8 @@ interface Props {
   tickable: boolean;
   overrideReason: string;
   disabled: boolean;
-  onTick(ticked: boolean): void;
-  onOverrideReason(text: string): void;
+  onTick: (ticked: boolean) => void;
+  onOverrideReason: (text: string) => void;
   /** The EHR's FHIR base, for links to the source records. */
   fhirBaseUrl?: string;
 }

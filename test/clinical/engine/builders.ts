@@ -4,7 +4,6 @@
 import type {
   AllergyIntolerance,
   Condition,
-  Device,
   Dosage,
   Medication,
   MedicationDispense,
@@ -174,7 +173,7 @@ export function allergy(name: string, recorded: string): AllergyIntolerance {
     type: 'intolerance',
     code: drug(name),
     recordedDate: recorded,
-  } as AllergyIntolerance;
+  };
 }
 
 export function ect(date: string, outcome?: string): Procedure {
@@ -191,15 +190,6 @@ export function ect(date: string, outcome?: string): Procedure {
 
 export function medication(id: string, name: string): Medication {
   return { resourceType: 'Medication', id, code: drug(name) };
-}
-
-export function cochlearImplant(): Device {
-  return {
-    resourceType: 'Device',
-    id: nextId('dev'),
-    patient: subject,
-    type: { coding: [{ system: 'http://example.org/trd-timeline/CodeSystem/devices', code: 'cochlear-implant' }], text: 'Cochlear implant' },
-  };
 }
 
 /** Derives a hand-made record; well-formed test data must never hit the per-resource crash guard. */

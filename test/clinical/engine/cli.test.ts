@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from 'fhir/r4';
 import { generateRealisticPatientResources } from '../../../sandbox/patients/realistic';
 import { mdd, patient, phq9, statement, weeksAfter } from './builders';
 
