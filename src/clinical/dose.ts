@@ -55,7 +55,7 @@ export class DoseMemo {
   dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
     const id = identity as IdentityLike;
     let found: DailyDoseDetail | undefined;
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = firstText(dosages);
       for (const e of this.byText.get(text) ?? []) {

@@ -4,7 +4,6 @@
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
 import type { ReferenceId } from './references/registry';
-import { TRRIP_CPZ_MG_PER_DAY } from './terminology/antipsychotic-doses';
 import type { RuleRef } from './types';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
@@ -13,6 +12,8 @@ import {
   MIN_OCD_WEEKS_AT_DOSE,
 } from './durations';
 
+/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
+export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
 export const MIN_ADHERENCE_PDC = 0.8;
 /** A gap between records of one agent longer than this starts a new trial (design choice, no source). */

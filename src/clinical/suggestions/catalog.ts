@@ -10,7 +10,7 @@
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
 import type { ReferenceId } from '../references/registry';
-import { TRRIP_CPZ_MG_PER_DAY } from '../terminology/antipsychotic-doses';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import type {
   ComorbidityKey,
   ConditionKey,

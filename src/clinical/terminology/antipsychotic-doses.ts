@@ -17,9 +17,8 @@ import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 
-/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
-export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Gardner 2010: olanzapine 20 mg/day ≡ chlorpromazine 600 mg/day (the anchor for Leucht 2020's olanzapine equivalents). */
 const OLANZAPINE_MG_AT_600_CPZ = 20;
 

@@ -15,10 +15,10 @@ import {
   antipsychoticAdequateDose,
   canonicalDrug,
   cpzEquivalentOf,
-  TRRIP_CPZ_MG_PER_DAY,
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './rules';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 
 export interface DoseThreshold {
   ingredient: string;
