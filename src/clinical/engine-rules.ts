@@ -3,8 +3,8 @@
  * its primary sources (reference registry ids) and verification tag. Terminology tables (dose minimums, CPZ equivalents, scale
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
-import type { ReferenceId } from './references/registry';
 import type { RuleRef } from './types';
+import { rule } from './terminology/sources';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
   MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
@@ -38,20 +38,6 @@ export const RELAPSE_PHQ9_MIN = 10;
 export const SUSTAINED_REMISSION_WEEKS = 8;
 /** Trials starting up to this long before a diagnosis' onset still belong to that episode (onsets are often recorded late). */
 export const EPISODE_ONSET_TOLERANCE_DAYS = 60;
-
-const rule = (
-  id: string,
-  summary: string,
-  source: string,
-  verification: RuleRef['verification'],
-  references: readonly ReferenceId[] = [],
-): RuleRef => ({
-  id,
-  summary,
-  source,
-  references,
-  verification,
-});
 
 export const R = {
   minDuration: rule(
