@@ -33,7 +33,6 @@ for (const file of files) {
         if (JSON.parse(line.toString('utf8')) !== null) sink++;
         lines++;
       }
-      carry = null;
       pos = first + 1;
     }
     let nl;

@@ -51,7 +51,7 @@ export interface AuthServer {
   /** Handles requests under /auth; returns false for other paths. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Whether the access token with this `jti` belongs to a revoked grant (a replayed code, a revocation). */
-  isRevoked(jti: string): boolean;
+  isRevoked: (jti: string) => boolean;
 }
 
 /** Context of one grant (one authorization), looked up when tokens are minted. */
@@ -110,7 +110,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
       },
       launch(_ctx: unknown, value: unknown) {
         if (value === undefined) return;
-        const found = options.launches.lookup(String(value));
+        const found = options.launches.lookup(typeof value === 'string' ? value : JSON.stringify(value));
         if ('error' in found) throw new errors.InvalidRequest(found.error);
       },
     },

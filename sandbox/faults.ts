@@ -73,7 +73,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
     const list = value[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || !list.every((t) => typeof t === 'string')) throw new Error(`${key} must be a list of resource types`);
-    config[key] = list as string[];
+    config[key] = list;
   }
   if (value.expireTokenAfterRequests !== undefined) {
     config.expireTokenAfterRequests = integer(value.expireTokenAfterRequests, 'expireTokenAfterRequests');

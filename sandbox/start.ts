@@ -92,7 +92,7 @@ Press Ctrl+C to stop.`);
     await Promise.allSettled([
       sandbox.close(),
       viteServer?.close(),
-      appServer ? new Promise<void>((resolve) => { appServer!.closeAllConnections(); appServer!.close(() => resolve()); }) : undefined,
+      appServer ? new Promise<void>((resolve) => { appServer.closeAllConnections(); appServer.close(() => resolve()); }) : undefined,
     ]);
     process.exit(0);
   };

@@ -145,7 +145,7 @@ async function loadEngine(): Promise<Derive> {
  */
 function timeDerive(derive: Derive, resources: Resource[], patientId: string, asOf: string, runs: number): number {
   const copies = Array.from({ length: Math.min(300, Math.max(1, Math.ceil(10_000 / Math.max(1, resources.length)))) }, (_, i) =>
-    i === 0 ? resources : (structuredClone(resources) as Resource[]),
+    i === 0 ? resources : structuredClone(resources),
   );
   let next = 0;
   const once = () => {
@@ -627,8 +627,8 @@ async function startSandbox(latencyMs: number, appDir?: string, sandboxPortWante
         resolve();
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`sandbox exited with ${code}: ${output.replace(/.*Unsupported runtime.*\n?/g, '').trim().slice(-300)}`));
@@ -839,7 +839,7 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
           }
         } catch (e) {
           const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
-          throw new Error(`${errorText(e)} at ${page.url().split('?')[0]}: "${text}"`);
+          throw new Error(`${errorText(e)} at ${page.url().split('?')[0]}: "${text}"`, { cause: e });
         }
         const launchedAt = (launchRequest as import('playwright-core').Request | null)?.timing().startTime;
         if (launchedAt === undefined || !(launchedAt > 0)) throw new Error('the EHR launch request was not seen');

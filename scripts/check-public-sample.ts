@@ -154,7 +154,7 @@ function main(): void {
       continue;
     }
     for (const [what, ok] of checks) {
-      let result = false;
+      let result: boolean;
       try {
         result = ok(d);
       } catch {

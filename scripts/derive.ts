@@ -1,8 +1,10 @@
 /**
  * `npm run derive -- <path> [--as-of YYYY-MM-DD]`
  *
- * Reads a FHIR Bundle (JSON file: one patient or several) or a folder of Bulk Data NDJSON files (one per resource
- * type, many patients) and prints one Derivation per patient to stdout (a JSON array when there are several).
+ * Reads a FHIR Bundle (JSON file: one patient or several), a folder of such Bundle files (as the public SMART sandbox
+ * publishes its patients, one file each; derived one file at a time on the main thread) or a folder of Bulk Data
+ * NDJSON files (one per resource type, many patients) and prints one Derivation per patient to stdout (a JSON array
+ * when there are several).
  * The engine is src/clinical/derive.ts, the same code path as the app; this file is the only I/O.
  *
  * NDJSON streams in two passes so memory stays far below the input size:
@@ -59,12 +61,12 @@ function parseArgs(argv: string[]): Args {
   }
   if (!path) usage(2, 'missing <path>');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) usage(2, `--as-of must be YYYY-MM-DD, got "${asOf}"`);
-  return { path: path!, asOf, pretty, workers };
+  return { path: path, asOf, pretty, workers };
 }
 
 function usage(code: number, message?: string): never {
   if (message) process.stderr.write(`derive: ${message}\n`);
-  process.stderr.write('usage: npm run derive -- <bundle.json | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty] [--workers N]\n');
+  process.stderr.write('usage: npm run derive -- <bundle.json | bundle-folder | ndjson-folder> [--as-of YYYY-MM-DD] [--pretty] [--workers N]\n');
   process.exit(code);
 }
 
@@ -86,17 +88,24 @@ function put(text: string): void {
   outLength += outBuffer.write(text, outLength, 'utf8');
 }
 
-/** Writes what `put` gathered; a non-blocking stdout (EAGAIN) is waited on briefly and retried. */
+/**
+ * Writes what `put` gathered. A pipe to stdout is non-blocking: when it is full (EAGAIN) the write waits and retries,
+ * from 0.05 ms doubling to 5 ms, so that a fast reader (`| sha256sum`: a pipe holds 64 kB) is not kept waiting a
+ * fixed 5 ms per 64 kB (that doubled the run's time) and a slow one costs no processor time.
+ */
 function flush(): void {
   let offset = 0;
+  let waitMs = 0.05;
   while (offset < outLength) {
     try {
       offset += writeSync(1, outBuffer, offset, outLength - offset);
+      waitMs = 0.05;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(0); // the reader went away (e.g. `| head`): nothing more to say
       if (code !== 'EAGAIN') throw e;
-      Atomics.wait(sleeper, 0, 0, 5);
+      Atomics.wait(sleeper, 0, 0, waitMs);
+      waitMs = Math.min(5, waitMs * 2);
     }
   }
   outLength = 0;
@@ -148,12 +157,44 @@ async function deriveBundleFile(file: string, options: DeriveOptions, pretty: bo
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const resources = resolveUrnReferences(resourcesOfJson(doc), doc);
   const { records, unattached } = groupResourcesByPatient(resources);
   if (unattached.length > 0) process.stderr.write(`derive: ${unattached.length} resource(s) belong to no patient and were not attached to one\n`);
   await emitDocuments(derivedDocuments(records, options, pretty), records.length);
+}
+
+/**
+ * A folder of Bundle files (the public SMART sandbox publishes one per patient): each file is read, derived and let go
+ * in turn, on the main thread, and all the patients' documents form one array.
+ */
+async function deriveBundleFolder(dir: string, files: string[], options: DeriveOptions, pretty: boolean): Promise<void> {
+  if (files.length === 1) return deriveBundleFile(join(dir, files[0]!), options, pretty);
+  let unattached = 0;
+  function* documents(): Generator<string> {
+    for (const f of files) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      } catch (e) {
+        throw new Error(`${join(dir, f)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      }
+      const grouped = groupResourcesByPatient(resolveUrnReferences(resourcesOfJson(doc), doc));
+      unattached += grouped.unattached.length;
+      yield* derivedDocuments(grouped.records, options, pretty);
+    }
+  }
+  // More than one file: an array, whatever the number of patients.
+  await emitDocuments(documents(), Number.POSITIVE_INFINITY);
+  if (unattached > 0) process.stderr.write(`derive: ${unattached} resource(s) belong to no patient and were not attached to one\n`);
+}
+
+/** The .json files of a folder that holds no NDJSON (a folder of Bundles), sorted; [] otherwise. */
+function bundleFiles(dir: string): string[] {
+  const names = readdirSync(dir);
+  if (names.some((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))) return [];
+  return names.filter((f) => f.endsWith('.json')).sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +281,7 @@ async function indexRange(path: string, start: number, end: number, sink: IndexS
   const slowLine = (bytes: Buffer, at: number) => {
     const text = bytes.toString('utf8');
     if (text.trim() === '') return;
-    let pid: string | null = null;
+    let pid: string | null;
     if (PATIENT_ID_RE.test(text) || text.includes('"Medication"') || !PATIENT_REF_RE.test(text)) {
       let r: unknown;
       try {
@@ -348,8 +389,8 @@ async function indexNdjson(files: string[]): Promise<NdjsonIndex> {
 }
 
 const READ_AHEAD_BYTES = 4 << 20;
-/** A prefetched span is at most this large (a bigger one is read run by run). */
-const PREFETCH_LIMIT_BYTES = 32 << 20;
+/** A prefetched span is at most this large (a bigger one is read run by run): bounds a worker's windows. */
+const PREFETCH_LIMIT_BYTES = 4 << 20;
 
 /** Positional reads of one file through a reused window (memory stays bounded per file). */
 class ReadAheadWindow {
@@ -369,7 +410,8 @@ class ReadAheadWindow {
    */
   prefetch(start: number, end: number): void {
     if ((start >= this.windowStart && end <= this.windowEnd) || end - start > PREFETCH_LIMIT_BYTES) return;
-    if (end - start > this.window.length) this.window = Buffer.allocUnsafe(end - start);
+    // Grown once and kept: a buffer allocated per batch is memory the garbage collector has to account for each time.
+    if (end - start > this.window.length) this.window = Buffer.allocUnsafe(Math.min(PREFETCH_LIMIT_BYTES, Math.max(end - start, 2 * this.window.length)));
     this.windowStart = start;
     this.windowEnd = start + readFully(this.fd, this.window, end - start, start);
   }
@@ -382,7 +424,6 @@ class ReadAheadWindow {
       readFully(this.fd, buf, buf.length, start);
       return { buf, at: 0 };
     }
-    if (this.window.length > this.size) this.window = Buffer.allocUnsafe(this.size);
     this.windowStart = start;
     this.windowEnd = start + readFully(this.fd, this.window, this.window.length, start);
     if (end > this.windowEnd) throw new Error('an NDJSON file changed while it was being read');
@@ -523,7 +564,7 @@ const INDEX_RANGE_BYTES = Math.max(1, Number(process.env.DERIVE_INDEX_RANGE_BYTE
 const BATCH_INPUT_BYTES = 1 << 20;
 const BATCH_PATIENTS = 256;
 /** Batches handed out ahead of the next one to write: bounds the documents waiting for an earlier batch. */
-const DERIVE_WINDOW = 16;
+const DERIVE_WINDOW = 8;
 /** Batches queued per worker, so a worker never waits for the main thread between two batches. */
 const QUEUED_PER_WORKER = 2;
 /** Read-ahead per file per worker when a batch's lines are too spread out to be read in one go. */
@@ -633,7 +674,7 @@ class WorkerPool {
  */
 async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<NdjsonIndex> {
   const tasks = files.flatMap((path, file) => lineAlignedRanges(path).map((r) => ({ file, path, ...r })));
-  const results: Array<RangeIndex | undefined> = new Array(tasks.length);
+  const results = new Array<RangeIndex | undefined>(tasks.length);
   let next = 0;
   let finished = 0;
   const give = (w: Worker) => {
@@ -739,7 +780,9 @@ async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed:
   for (;;) {
     const bytes = waiting.get(written);
     if (bytes === undefined) {
-      if (failure) throw failure;
+      // Set by a worker's error handler, which TypeScript's narrowing cannot see.
+      const failed = failure as Error | null;
+      if (failed) throw failed;
       if (finished && waiting.size === 0) return;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
@@ -867,7 +910,9 @@ async function main(): Promise<void> {
   } catch {
     usage(2, `cannot read ${args.path}`);
   }
-  if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
+  const bundles = isDir ? bundleFiles(args.path) : [];
+  if (bundles.length > 0) await deriveBundleFolder(args.path, bundles, options, args.pretty);
+  else if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
   else if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
   else await deriveBundleFile(args.path, options, args.pretty);
 }

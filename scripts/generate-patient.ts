@@ -95,6 +95,7 @@ export function parseArgs(argv: string[]): Args {
       case '--help':
       case '-h':
         usage(0);
+        break;
       default:
         usage(2, `unknown option ${a}`);
     }

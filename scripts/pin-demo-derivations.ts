@@ -14,7 +14,7 @@ const changed: string[] = [];
 for (const patient of demoPatients) {
   const file = join(PINNED_DIR, `${patient.id}.json`);
   const text = pinnedDerivationText(patient);
-  let before: string | null = null;
+  let before: string | null;
   try {
     before = readFileSync(file, 'utf8');
   } catch {

@@ -102,7 +102,7 @@ async function loadSmartCapabilities(iss: string): Promise<SmartCapabilities | n
   try {
     const loaded = await fetchSmartConfiguration(iss, FETCH_TIMEOUT_MS);
     return loaded.found && typeof loaded.configuration === 'object' && loaded.configuration !== null
-      ? (loaded.configuration as SmartCapabilities)
+      ? (loaded.configuration)
       : null;
   } catch {
     throw new LaunchPageError(

@@ -2,7 +2,8 @@ import { DX, RecordBuilder } from './fhir';
 import type { DemoPatient } from './types';
 
 /**
- * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years; quetiapine
+ * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years (level 0.7 mmol/L,
+ * below the 0.8 of acute treatment, so lithium is not an adequate trial for this episode); quetiapine
  * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months; a course of ECT 5 years
  * ago brought a severe psychotic depressive episode to remission. Must be assessed as bipolar depression, not as MDD
  * (so no MDD staging and no esketamine: its label is for MDD).
@@ -57,6 +58,7 @@ export const bipolarDepression: DemoPatient = {
         { product: 'lurasidone80', perDay: 1, days: null },
       ],
     });
+    b.drugLevel('lithium', 120, 0.7, { ucum: 'mmol/L', text: 'mmol/L' }, '14334-7');
     b.phq9([
       [205, 19, 0],
       [170, 18, 0],
@@ -70,7 +72,7 @@ export const bipolarDepression: DemoPatient = {
   },
   expected: {
     assessments: { 'bipolar-depression': {}, mdd: 'absent' },
-    trials: { lithium: { ongoing: true }, quetiapine: { ongoing: false }, lurasidone: { ongoing: true } },
+    trials: { lithium: { ongoing: true, adequate: false }, quetiapine: { adequate: true, ongoing: false }, lurasidone: { ongoing: true } },
     trialCount: 3,
     suggestions: { ect: 'suggested', esketamine: 'not-applicable', vns: 'not-eligible', clozapine: 'not-applicable' },
     safety: ['lithium'],

@@ -176,11 +176,6 @@ function renewed(start: number, steps: PrescriptionStep[]): PrescriptionStep[] {
   return out;
 }
 
-export interface ScoreEntry {
-  daysAgo: number;
-  value: number;
-}
-
 /**
  * Builds one demo patient's resources with readable, fixed ids (`<patient>-<slug>`).
  * Methods return the resource they add so a story can reference it.
@@ -434,6 +429,24 @@ export class RecordBuilder {
 
   scores(scale: keyof typeof SCALES, entries: Array<[daysAgo: number, value: number]>): void {
     for (const [daysAgo, value] of entries) this.score(scale, daysAgo, value);
+  }
+
+  /**
+   * A serum or plasma drug level: LOINC where a code is verified (lithium 14334-7), else the analyte's LOINC-style name
+   * in the text ("Olanzapine [Mass/volume] in Serum or Plasma"), as laboratories send antipsychotic levels.
+   */
+  drugLevel(drug: string, daysAgo: number, value: number, unit: { ucum: string; text: string }, loinc?: string): Observation {
+    const name = `${drug[0]!.toUpperCase()}${drug.slice(1)} [${unit.ucum.startsWith('mmol') ? 'Moles' : 'Mass'}/volume] in Serum or Plasma`;
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.id(`${drug}-level-d${daysAgo}`),
+      status: 'final',
+      category: [{ coding: [{ system: observationCategory, code: 'laboratory', display: 'Laboratory' }] }],
+      code: loinc ? { coding: [{ system: LOINC, code: loinc, display: name }], text: `${drug} level` } : { text: name },
+      subject: this.subject,
+      effectiveDateTime: this.at(daysAgo, '08:30:00'),
+      valueQuantity: { value, unit: unit.text, system: UCUM, code: unit.ucum },
+    });
   }
 
   bloodPressure(daysAgo: number, systolic: number, diastolic: number): Observation {

@@ -24,7 +24,7 @@ import { trdMultiFailures } from './trd-multi-failures';
 import { trdTwoFailures } from './trd-two-failures';
 import type { DemoPatient } from './types';
 
-export type { DemoPatient, ExpectedDerivation } from './types';
+export type { DemoPatient } from './types';
 export { sharedResources } from './shared';
 
 export const demoPatients: DemoPatient[] = [
@@ -50,6 +50,3 @@ export const demoPatients: DemoPatient[] = [
   ehrExportMdd,
 ];
 
-export function demoPatient(id: string): DemoPatient | undefined {
-  return demoPatients.find((p) => p.id === id);
-}

@@ -4,7 +4,8 @@ import type { DemoPatient } from './types';
 /**
  * Paranoid schizophrenia for 8 years. Risperidone 4 mg years ago (below 600 mg chlorpromazine-equivalents);
  * olanzapine 20 mg for 12 weeks and aripiprazole 30 mg for 10 weeks, both >= 600 mg CPZ-eq in Leucht 2016 and
- * Gardner 2010, both collected on time (PDC 100%), PANSS 96 -> 91 and 92 -> 88 (< 20% reduction). Meets TRRIP
+ * Gardner 2010, both collected on time (PDC 100%) with a plasma level in range during each (TRRIP's adherence check),
+ * PANSS 96 -> 91 and 92 -> 88 (< 20% reduction). Meets TRRIP
  * treatment resistance (Howes 2017): clozapine is due; haloperidol started 4 weeks ago as a bridge.
  */
 export const schizophreniaTrs: DemoPatient = {
@@ -49,6 +50,8 @@ export const schizophreniaTrs: DemoPatient = {
       start: 28,
       steps: [{ product: 'haloperidol5', perDay: 2, days: null, style: 'bid' }],
     });
+    b.drugLevel('olanzapine', 350, 32, { ucum: 'ng/mL', text: 'ng/mL' });
+    b.drugLevel('aripiprazole', 260, 280, { ucum: 'ng/mL', text: 'ng/mL' });
     b.scores('panss', [
       [2205, 98],
       [2150, 84],

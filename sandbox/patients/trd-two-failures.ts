@@ -3,9 +3,9 @@ import type { DemoPatient } from './types';
 
 /**
  * The textbook treatment-resistant depression: recurrent severe MDD (onset 8 months ago); sertraline 50 -> 100 mg for
- * 10 weeks, PHQ-9 22 -> 19; switched to venlafaxine XR 75 -> 150 mg, 8 weeks at 150 mg, PHQ-9 19 -> 17; bupropion XL added
- * 8 weeks ago (150 mg, 300 mg for the last 4 weeks: too short to judge). Two failed adequate trials of two classes:
- * Thase-Rush stage II; esketamine and TMS fit; blood pressure normal.
+ * 10 weeks, PHQ-9 22 -> 19; switched to venlafaxine XR 75 -> 150 mg, still taken (22 weeks at 150 mg), PHQ-9 19 -> 16;
+ * bupropion XL added 8 weeks ago (150 mg, 300 mg for the last 4 weeks: too short to judge). Two failed adequate trials of
+ * two classes: Thase-Rush stage II; esketamine and TMS fit; blood pressure normal.
  */
 export const trdTwoFailures: DemoPatient = {
   id: 'trd-two-failures',

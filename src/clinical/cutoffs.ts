@@ -23,15 +23,6 @@ export function adequateDoseOf(ingredient: string, asAugmentation = false): Adeq
   return { mg: row.mgPerDay, rule: row.rule };
 }
 
-/**
- * The per-drug TRRIP threshold rule ("olanzapine: >= 600 mg/day CPZ-eq = 20 mg/day, Leucht 2016 ...") from the
- * terminology tables, which the rules panel lists; null for drugs no table covers.
- */
-export function trripRuleOf(ingredient: string): RuleRef | null {
-  const row = minimumAdequateDose(ingredient, 'antipsychotic');
-  return row && row.scale === 'mg-cpz-eq' ? row.rule : null;
-}
-
 /** Chlorpromazine-equivalent mg/day (Gardner 2010 first; depot equivalents for LAIs), or null when no source covers it. */
 export function cpzOf(ingredient: string, mgPerDay: number, longActing = false): { cpzMg: number; rule: RuleRef } | null {
   const eq = chlorpromazineEquivalent(ingredient, mgPerDay, longActing ? { route: 'lai' } : {});

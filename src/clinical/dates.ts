@@ -132,7 +132,8 @@ export function monthsBetween(from: Day, to: Day): number {
 /** Days in a FHIR Duration / Quantity of time ("30 d", "4 wk", "1 mo"), or null when not a time quantity. */
 export function durationDays(q: { value?: unknown; unit?: unknown; code?: unknown } | undefined): number | null {
   if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value) || q.value <= 0) return null;
-  const unit = String(q.code ?? q.unit ?? 'd').toLowerCase();
+  const named = q.code ?? q.unit ?? 'd';
+  const unit = (typeof named === 'string' ? named : '').toLowerCase();
   const factor =
     unit === 'd' || unit.startsWith('day')
       ? 1

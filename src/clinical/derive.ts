@@ -6,7 +6,7 @@
 import type { Resource } from 'fhir/r4';
 import { Ledger } from './accounting';
 import { hypnoticDoseOf, judgeAdequacy } from './pipeline/6-adequacy';
-import { proportionOfDaysCovered } from './pipeline/5-adherence';
+import { type DrugLevelPoint, LEVEL_AFTER_TRIAL_DAYS, proportionOfDaysCovered } from './pipeline/5-adherence';
 import { classifyResources } from './pipeline/1-classify';
 import type { IntoleranceEvidence } from './events';
 import { type Day, asOfDay, isoDate, toDay } from './dates';
@@ -64,6 +64,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   const roles = assignRoles(drafts, conditions);
   const intolerancesByTrial = matchIntolerances(c.intolerances, drafts, ledger);
   const replacedBy = findReplacements(drafts, roles);
+  const levelsByTrial = matchLevels(c.levels, drafts, ledger);
 
   const episodeOf = new Map<string, EpisodeSpan | null>();
   const pdcOf = new Map<string, number | null>();
@@ -74,7 +75,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     pdcOf.set(draft.id, pdc);
     const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
     const condition = ep?.episode.condition ?? null;
-    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc });
+    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [] });
     const outcome = judgeOutcome({
       trial: draft,
       adequacy,
@@ -89,7 +90,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   });
 
   const rejudge = makeRejudge(
-    (t) => ({ pdc: pdcOf.get(t.draft.id) ?? null }),
+    (t) => ({ pdc: pdcOf.get(t.draft.id) ?? null, levels: levelsByTrial.get(t.draft.id) ?? [] }),
     (t) => ({
       trial: t.draft,
       adequacy: t.adequacy,
@@ -256,6 +257,7 @@ function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Tr
     if (e.medicationSource) sources.add(e.medicationSource);
   }
   for (const s of j.outcome.sources) sources.add(s);
+  for (const s of j.adequacy.levelSources) sources.add(s);
   const trial: Trial = {
     id: d.id,
     ingredient: d.ingredient,
@@ -328,6 +330,26 @@ function matchIntolerances(evidence: IntoleranceEvidence[], trials: TrialDraft[]
     ledger.use(ev.reference, `intolerance evidence for trial ${match.id}`);
     const list = out.get(match.id) ?? [];
     list.push(ev);
+    out.set(match.id, list);
+  }
+  return out;
+}
+
+/**
+ * A drug level belongs to the trial of that agent it was drawn during (up to LEVEL_AFTER_TRIAL_DAYS after its last
+ * recorded day); a level drawn outside every trial of the agent is listed as not used.
+ */
+function matchLevels(levels: DrugLevelPoint[], trials: TrialDraft[], ledger: Ledger): Map<string, DrugLevelPoint[]> {
+  const out = new Map<string, DrugLevelPoint[]>();
+  for (const level of levels) {
+    const match = trials.find((t) => t.ingredient === level.ingredient && level.day >= t.start && level.day <= t.end + LEVEL_AFTER_TRIAL_DAYS);
+    if (!match) {
+      ledger.unused(level.source, `${level.ingredient} level on ${isoDate(level.day)}, drawn outside every ${level.ingredient} trial in the record`);
+      continue;
+    }
+    ledger.use(level.source, `${level.ingredient} level drawn during trial ${match.id}`);
+    const list = out.get(match.id) ?? [];
+    list.push(level);
     out.set(match.id, list);
   }
   return out;

@@ -3,9 +3,8 @@
  * its primary sources (reference registry ids) and verification tag. Terminology tables (dose minimums, CPZ equivalents, scale
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
-import type { ReferenceId } from './references/registry';
-import { TRRIP_CPZ_MG_PER_DAY } from './terminology/antipsychotic-doses';
 import type { RuleRef } from './types';
+import { rule } from './terminology/sources';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
   MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
@@ -13,6 +12,8 @@ import {
   MIN_OCD_WEEKS_AT_DOSE,
 } from './durations';
 
+/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
+export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
 export const MIN_ADHERENCE_PDC = 0.8;
 /** A gap between records of one agent longer than this starts a new trial (design choice, no source). */
@@ -33,22 +34,10 @@ export const BASELINE_DAYS_AFTER = 14;
 export const SWITCH_WINDOW_DAYS = 30;
 /** PHQ-9 at or above this after a documented remission is a relapse that starts a new episode (Kroenke 2001 "moderate"). */
 export const RELAPSE_PHQ9_MIN = 10;
+/** Bipolar depression: remission counts when it lasts this long (Hidalgo-Mazzei 2019: 8 consecutive weeks). */
+export const SUSTAINED_REMISSION_WEEKS = 8;
 /** Trials starting up to this long before a diagnosis' onset still belong to that episode (onsets are often recorded late). */
 export const EPISODE_ONSET_TOLERANCE_DAYS = 60;
-
-const rule = (
-  id: string,
-  summary: string,
-  source: string,
-  verification: RuleRef['verification'],
-  references: readonly ReferenceId[] = [],
-): RuleRef => ({
-  id,
-  summary,
-  source,
-  references,
-  verification,
-});
 
 export const R = {
   minDuration: rule(
@@ -67,7 +56,7 @@ export const R = {
   ),
   noDoseRow: rule(
     'adequacy.no-dose-row',
-    'For agents without a minimum-dose row (lithium and liothyronine without a level or dose rule, lamotrigine outside bipolar depression, ...) adequacy is judged on duration alone.',
+    'For agents without a minimum-dose row (lithium or liothyronine outside augmentation and bipolar depression, lamotrigine outside bipolar depression, ...) adequacy is judged on duration alone.',
     'No minimum dose for these agents in the sources used here: working rule',
     'U',
     ['projectWorkingRule'],
@@ -88,8 +77,8 @@ export const R = {
   ),
   adherenceAntipsychotic: rule(
     'adequacy.adherence-antipsychotic',
-    `Adherence below ${MIN_ADHERENCE_PDC * 100}% (proportion of days covered by dispenses) makes an antipsychotic trial inadequate; without dispenses or a plasma level, adherence is unknown and the trial is at most a possible failure.`,
-    'TRRIP (Howes 2017, Table 2): adherence >= 80% of prescribed doses, from >= 2 sources (e.g. dispensing charts) and >= 1 antipsychotic plasma level',
+    `Adherence below ${MIN_ADHERENCE_PDC * 100}% (proportion of days covered by dispenses) makes an antipsychotic trial inadequate; with neither dispenses nor a plasma level adherence is unknown, and under TRRIP the trial is at most a possible failure.`,
+    'TRRIP (Howes 2017, Table 2): adherence >= 80% of prescribed doses taken, assessed from >= 2 sources (pill counts, dispensing charts, patient or carer report), with antipsychotic plasma levels monitored on >= 1 occasion',
     'V',
     ['howes2017'],
   ),
@@ -97,6 +86,20 @@ export const R = {
     'adequacy.adherence-other',
     `Adherence below ${MIN_ADHERENCE_PDC * 100}% (proportion of days covered) makes a non-antipsychotic trial inadequate.`,
     'TRRIP\'s 80% for antipsychotics (Howes 2017), borrowed for other agents: working rule',
+    'U',
+    ['howes2017', 'projectWorkingRule'],
+  ),
+  adherenceLevelAntipsychotic: rule(
+    'adequacy.adherence-level-antipsychotic',
+    'A measurable plasma level of the antipsychotic drawn during the trial is evidence that it was taken; an undetectable level is evidence that it was not, and makes the trial inadequate.',
+    'TRRIP (Howes 2017, Table 2): antipsychotic plasma levels to monitor adherence, at least once (optimally twice, 2 weeks apart, unannounced)',
+    'V',
+    ['howes2017'],
+  ),
+  adherenceLevelOther: rule(
+    'adequacy.adherence-level-other',
+    'A measurable level of the agent (lithium, valproate, a tricyclic) drawn during the trial is evidence that it was taken; an undetectable level makes the trial inadequate.',
+    'TRRIP\'s use of plasma levels for antipsychotics (Howes 2017), applied to other agents: working rule',
     'U',
     ['howes2017', 'projectWorkingRule'],
   ),
@@ -165,10 +168,17 @@ export const R = {
   ),
   trbd: rule(
     'resistance.bipolar-depression',
-    'Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (8 consecutive weeks) after >= 2 different adequate trials of guideline-recommended treatments, each at its studied dose. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.',
-    'Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); the list of treatments and their adequate doses are this app\'s reading of the labels',
+    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after >= 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for >= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.`,
+    'Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); studied doses from the labels and trials in the dose table; the list of treatments and the trial length are working rules',
     'U',
     ['hidalgoMazzei2019', 'gaynes2020', 'projectWorkingRule'],
+  ),
+  sustainedRemission: rule(
+    'outcome.sustained-remission',
+    `In bipolar depression a trial has brought remission only when scores stay at remission level for ${SUSTAINED_REMISSION_WEEKS} consecutive weeks: the run of remission-level scores ending at the latest one spans at least ${SUSTAINED_REMISSION_WEEKS} weeks. A shorter run is remission not (yet) sustained: a possible failure, to confirm with a later score.`,
+    'Hidalgo-Mazzei 2019: failure to reach sustained symptomatic remission for 8 consecutive weeks; reading it from dated scores is a working rule',
+    'S',
+    ['hidalgoMazzei2019', 'projectWorkingRule'],
   ),
   trOcd: rule(
     'resistance.ocd',
@@ -204,6 +214,13 @@ export const R = {
     'Fava 2003',
     'V',
     ['fava2003'],
+  ),
+  stagingAugmentations: rule(
+    'staging.augmentations',
+    'Maudsley\'s augmentation item and MGH-S\'s 0.5 per augmentation count the same add-ons: each augmentation or combination trial of the episode that was adequate by the augmentation rules (lithium by level or dose, liothyronine by dose, others by dose and duration). One augmentation is one augmentation in both.',
+    'Fekadu 2018, Table 3 (augmentation used); Fava 2003 (augmentation or combination, 0.5 per trial); counting combinations under Maudsley\'s item and requiring adequacy in both is a working rule',
+    'U',
+    ['fekadu2018', 'fava2003', 'projectWorkingRule'],
   ),
   flags: rule(
     'flags.pseudo-resistance',

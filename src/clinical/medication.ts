@@ -53,10 +53,6 @@ export function isPsychiatric(identity: MedicationIdentity): boolean {
   return identity.ingredient !== null && identity.drugClass !== 'unknown';
 }
 
-export function isAntidepressant(identity: MedicationIdentity): boolean {
-  return ANTIDEPRESSANT_CLASSES.has(identity.drugClass);
-}
-
 // ---------------------------------------------------------------------------------------------
 // identifyMedication
 // ---------------------------------------------------------------------------------------------
@@ -325,7 +321,7 @@ function findBrand(text: string): BrandRow | undefined {
   return BRANDS.find((x) => x.brand.toLowerCase() === hit);
 }
 
-const LAI_WORDS = new RegExp(String.raw`\b(${[...LAI_ESTERS, 'depot', 'long[- ]acting inject\w*', 'lai', 'microspheres'].join('|')})\b`, 'i');
+const LAI_WORDS = new RegExp(String.raw`\b(${[...LAI_ESTERS, 'depot', String.raw`long[- ]acting inject\w*`, 'lai', 'microspheres'].join('|')})\b`, 'i');
 function laiFromText(text: string): boolean {
   return LAI_WORDS.test(text);
 }

@@ -6,7 +6,7 @@
  * src/views (which renders it) and `npm run derive` (which prints it). Change it deliberately.
  * Dates are ISO 8601 calendar dates ("2025-03-01") unless a field says otherwise.
  */
-import type { CodeableConcept, Resource } from 'fhir/r4';
+import type { Resource } from 'fhir/r4';
 import type { ReferenceId } from './references/registry';
 import type { InterventionId } from './suggestions/catalog';
 import type { Instrument } from './terminology/scales';
@@ -156,7 +156,7 @@ export type ComorbidityKey =
   | 'adhd'
   | 'dementia'
   | 'brain-injury'
-  | 'overdose'
+   
   | 'other';
 
 /**
@@ -596,6 +596,3 @@ export interface DerivationError {
   patient: string;
   error: string;
 }
-
-/** Helper for code that needs a CodeableConcept's first usable text. */
-export type ConceptLike = CodeableConcept | undefined;

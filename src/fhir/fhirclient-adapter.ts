@@ -2,11 +2,14 @@
  * The only module that imports fhirclient. Everything else talks to the narrow shapes below, so that
  * tests of smart/http/read run with fakes and fhirclient's quirks (browser entry, polyfills) stay here.
  */
-import FHIR from 'fhirclient';
+import FHIRModule from 'fhirclient';
 import BrowserAdapterExport from 'fhirclient/lib/adapters/BrowserAdapter';
 // fhirclient's per-page fetch cache: authorize() reads the SMART configuration through it, so fetching it the same way
 // here lets the launch page choose v1/v2 scopes without a second request to the EHR.
 import { getAndCache } from 'fhirclient/lib/lib';
+
+/** fhirclient's browser API, which the app gets (Vite takes the package's `browser` entry; its `types` describe Node's). */
+const FHIR = FHIRModule as unknown as typeof import('fhirclient/lib/entry/browser');
 
 /** The part of fhirclient's token response the app uses. */
 export interface SmartTokenResponse {
@@ -61,7 +64,7 @@ export async function completeAuthorization(): Promise<SmartClientLike> {
   // "refresh access token"); fhirclient leaves it out unless told, and servers such as oidc-provider then refuse.
   FHIR.oauth2.settings.refreshTokenWithClientId = true;
   const client = await FHIR.oauth2.ready();
-  return client as unknown as SmartClientLike;
+  return client;
 }
 
 /** The adapter class, whether the bundler hands over the CommonJS module's `default` (Vite) or the module (Node). */

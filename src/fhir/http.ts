@@ -84,12 +84,13 @@ export function retryAfterMs(header: string | undefined, nowMs: number): number 
 /** The human-readable text of an OperationOutcome (diagnostics, details), or null when the body is not one. */
 export function operationOutcomeText(body: unknown): string | null {
   if (!isObject(body) || body.resourceType !== 'OperationOutcome') return null;
-  const issues = Array.isArray(body.issue) ? body.issue : [];
+  const issues: unknown[] = Array.isArray(body.issue) ? body.issue : [];
   const texts = issues
-    .map((issue: unknown) => {
+    .map((issue) => {
       if (!isObject(issue)) return '';
-      const details = isObject(issue.details) ? issue.details : {};
-      const coding = Array.isArray(details.coding) && isObject(details.coding[0]) ? details.coding[0] : {};
+      const details: Record<string, unknown> = isObject(issue.details) ? issue.details : {};
+      const codings: unknown[] = Array.isArray(details.coding) ? details.coding : [];
+      const coding: Record<string, unknown> = isObject(codings[0]) ? codings[0] : {};
       const text = [issue.diagnostics, details.text, coding.display].find((t) => typeof t === 'string' && t.trim());
       return typeof text === 'string' ? text.trim() : typeof issue.code === 'string' ? issue.code : '';
     })
@@ -315,6 +316,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

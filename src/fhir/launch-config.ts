@@ -48,7 +48,7 @@ export function validateLaunchConfig(json: unknown): ValidatedConfig {
     const entry = raw as Record<string, unknown>;
     const before = problems.length;
     for (const field of ['issMatch', 'clientId', 'scope'] as const) {
-      if (typeof entry[field] !== 'string' || !(entry[field] as string).trim()) {
+      if (typeof entry[field] !== 'string' || !(entry[field]).trim()) {
         problems.push(`${where}: "${field}" must be a non-empty string.`);
       }
     }

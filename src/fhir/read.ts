@@ -148,7 +148,7 @@ export async function readPatientRecord(
       const entries: unknown[] = Array.isArray(body.entry) ? body.entry : [];
       let newHere = 0;
       for (const item of entries) {
-        const resource = isRecord(item) ? item.resource : undefined;
+        const resource: unknown = isRecord(item) ? item.resource : undefined;
         if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
           skipped += 1;
           continue;
@@ -262,9 +262,11 @@ export async function readPatientRecord(
     complete: log.every((entry) => entry.status === 'done'),
   };
   emit();
-  if (sessionExpired) {
-    (sessionExpired as SessionExpiredError).partialResult = result;
-    throw sessionExpired;
+  // Set by whichever search met the expired session (TypeScript cannot see assignments made in those callbacks).
+  const expired = sessionExpired as SessionExpiredError | null;
+  if (expired) {
+    expired.partialResult = result;
+    throw expired;
   }
   return result;
 }
@@ -307,7 +309,7 @@ export function medicationIdOf(resource: Resource, baseUrl: string): string | nu
   return match ? match[1]! : null;
 }
 
-function isRecord(value: unknown): value is Record<string, any> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

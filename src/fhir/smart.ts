@@ -137,6 +137,7 @@ export function scrubLaunchParams(
 
 /** Text from the authorization server, attributed to it and kept to one line (it arrives in the page URL). */
 function authorizationServerSaid(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const line = firstLine(text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim());
   return line ? `The EHR’s authorization server said: “${line}”` : '';
 }

@@ -142,7 +142,6 @@ function ReadyPage({
   asOf: string;
 }) {
   useAppState('ready');
-  const services = useServices();
   const [tab, setTab] = useState<Tab>('history');
   // The options tab is drawn right after the first paint of the history (or at once when opened first): a third of
   // the page that the clinician does not see yet need not delay the timeline. Once drawn it stays (its choices too).

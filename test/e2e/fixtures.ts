@@ -9,7 +9,6 @@
  *   sandboxStats / resetStats / reloadSandboxData / sandboxSearch(request, 'CarePlan?subject=Patient/x')
  */
 import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import type { Bundle, Resource } from 'fhir/r4';
 import type { FaultConfig } from '../../sandbox/faults';
 
 export type { FaultConfig };
@@ -118,19 +117,3 @@ export async function resetStats(request: APIRequestContext): Promise<void> {
   await request.post(`${SANDBOX_ORIGIN}/__stats/reset`);
 }
 
-/** Reloads every demo patient (drops whatever the app wrote), clears faults and stats. */
-export async function reloadSandboxData(request: APIRequestContext): Promise<void> {
-  const response = await request.post(`${SANDBOX_ORIGIN}/__reload`, { timeout: 60_000 });
-  expect(response.status()).toBe(200);
-}
-
-/**
- * Searches the sandbox's FHIR store directly, without a token (test-only). References need their type:
- * `CarePlan?subject=Patient/trd-two-failures`. Returns every match (no paging).
- */
-export async function sandboxSearch<T extends Resource = Resource>(request: APIRequestContext, query: string): Promise<T[]> {
-  const response = await request.get(`${SANDBOX_ORIGIN}/__fhir/${query}`);
-  expect(response.status(), `sandbox search ${query}`).toBe(200);
-  const bundle = (await response.json()) as Bundle;
-  return (bundle.entry ?? []).map((entry) => entry.resource as T);
-}

@@ -81,7 +81,7 @@ test.describe('EHR launch', () => {
     await launchFromEhr(page, 'mdd-one-failure');
     const storage = await page.evaluate(() => ({
       local: Object.keys(localStorage).length,
-      sessionHasToken: Object.values(sessionStorage).some((value) => value.includes('access_token')),
+      sessionHasToken: Object.values(sessionStorage as Record<string, string>).some((value) => value.includes('access_token')),
     }));
     expect(storage.local).toBe(0);
     expect(storage.sessionHasToken).toBe(true);

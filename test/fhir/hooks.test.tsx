@@ -30,7 +30,7 @@ function wrapper() {
 function sessionWith(answer: (type: string) => Response | undefined | Promise<Response | undefined>): SmartSession & { calls: string[] } {
   const calls: string[] = [];
   const fetch = async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const type = url.pathname.split('/')[2]!;
     calls.push(type);
     const special = await answer(type);

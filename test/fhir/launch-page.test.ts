@@ -24,8 +24,9 @@ const smartConfig = JSON.stringify(developmentSmartConfig({ sandboxFhirBaseUrl: 
 
 type Route = (url: string) => Response | Promise<Response>;
 let smartConfiguration: Route;
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : String(input));
 const fetchSpy = vi.fn(async (input: RequestInfo | URL) => {
-  const url = String(input);
+  const url = urlOf(input);
   if (url.endsWith('/smart-config.json')) return new Response(smartConfig, { headers: { 'content-type': 'application/json' } });
   if (url.endsWith('/.well-known/smart-configuration')) return smartConfiguration(url);
   throw new TypeError('unexpected request');
@@ -104,7 +105,7 @@ describe('launch failures in plain words', () => {
     expect(text('launch-detail')).toBe('Server: https://fhir.unknown.example/r4');
     expect(authorize).not.toHaveBeenCalled();
     // A server the deployment does not know is never contacted.
-    expect(fetchSpy.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('unknown.example'))).toEqual([]);
+    expect(fetchSpy.mock.calls.map(([url]) => urlOf(url)).filter((url) => url.includes('unknown.example'))).toEqual([]);
   });
 
   it('server unreachable', async () => {

@@ -33,7 +33,7 @@ export function many(resourceType: string, count: number, extra: Record<string, 
     id: `${resourceType.toLowerCase()}-${i + 1}`,
     subject: { reference: `Patient/${PATIENT_ID}` },
     ...extra,
-  })) as unknown as Resource[];
+  }));
 }
 
 export interface FakeServer {

@@ -456,7 +456,7 @@ describe('a stalled server never hangs the read', () => {
 
 describe('referenced Medications', () => {
   it('are read in _id batches, not one request per reference; contained and foreign references are left alone', async () => {
-    const medications = Array.from({ length: 60 }, (_, i) => ({ resourceType: 'Medication', id: `med-${i}` }) as Resource);
+    const medications = Array.from({ length: 60 }, (_, i) => ({ resourceType: 'Medication', id: `med-${i}` }));
     const requests = Array.from({ length: 120 }, (_, i) => ({
       resourceType: 'MedicationRequest',
       id: `mr-${i}`,
@@ -493,7 +493,7 @@ describe('referenced Medications', () => {
     expect(medicationIdOf(ref('#c'), BASE)).toBeNull();
     expect(medicationIdOf(ref('http://other.test/fhir/Medication/a4'), BASE)).toBeNull();
     expect(medicationIdOf(ref('Substance/s'), BASE)).toBeNull();
-    expect(medicationIdOf({ resourceType: 'MedicationRequest' } as Resource, BASE)).toBeNull();
+    expect(medicationIdOf({ resourceType: 'MedicationRequest' }, BASE)).toBeNull();
   });
 });
 

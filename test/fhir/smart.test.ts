@@ -28,7 +28,7 @@ const launchInProgress = () => ({ stateKey: 'k1', authorized: false });
 function fakeClient(tokenResponse: SmartClientLike['state']['tokenResponse'], fhirUser: string | null = 'Practitioner/dr-demo'): SmartClientLike {
   return {
     state: { serverUrl: 'http://fhir.test/fhir/', tokenResponse, scope: 'launch openid' },
-    patient: { id: (tokenResponse?.patient as string | undefined) ?? null },
+    patient: { id: (tokenResponse?.patient) ?? null },
     getFhirUser: () => fhirUser,
     refreshIfNeeded: vi.fn(async () => {}),
     refresh: vi.fn(async () => {}),
@@ -175,9 +175,10 @@ describe('connectSmart', () => {
   it('the session’s http sends the token, and refreshes through fhirclient on 401 only when a refresh token exists', async () => {
     const { sessionFromClient } = await smart();
     const client = fakeClient({ access_token: 'old', refresh_token: 'r', patient: 'p1' });
-    client.refresh = vi.fn(async () => {
+    const refresh = vi.fn(async () => {
       client.state.tokenResponse!.access_token = 'new';
     });
+    client.refresh = refresh;
     const seen: string[] = [];
     const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
       const auth = new Headers(init?.headers).get('authorization') ?? '';
@@ -187,7 +188,7 @@ describe('connectSmart', () => {
     const session = sessionFromClient(client, { fetch });
     expect((await session.http.send({ method: 'GET', url: 'Condition?patient=p1' })).status).toBe(200);
     expect(seen).toEqual(['Bearer old', 'Bearer new']);
-    expect(client.refresh).toHaveBeenCalledTimes(1);
+    expect(refresh).toHaveBeenCalledTimes(1);
 
     const noRefresh = sessionFromClient(fakeClient({ access_token: 'old', patient: 'p1' }), { fetch });
     await expect(noRefresh.http.send({ method: 'GET', url: 'Condition' })).rejects.toBeInstanceOf(SessionExpiredError);

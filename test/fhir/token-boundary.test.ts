@@ -23,7 +23,7 @@ function recordingHttp() {
     baseUrl: EHR,
     auth: { accessToken: () => 'secret-token' },
     fetch: async (input, init) => {
-      sent.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+      sent.push({ url: input instanceof Request ? input.url : String(input), authorization: new Headers(init?.headers).get('authorization') });
       return new Response('{}', { status: 200 });
     },
   });

@@ -46,7 +46,7 @@ function launchedClient(expiresInSeconds: number): SmartClientLike {
       patient: PATIENT_ID,
     },
   });
-  return client as unknown as SmartClientLike;
+  return client;
 }
 
 /** The token endpoint: grants "at-2" for the refresh token, or refuses it. */

@@ -86,7 +86,7 @@ export async function fhirGet(sandbox: Sandbox, path: string, token?: string, in
     headers: { accept: 'application/fhir+json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
   });
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {

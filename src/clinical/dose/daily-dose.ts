@@ -55,7 +55,7 @@ export class DoseMemo {
   dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
     const id = identity as IdentityLike;
     let found: DailyDoseDetail | undefined;
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = firstText(dosages);
       for (const e of this.byText.get(text) ?? []) {
@@ -105,11 +105,11 @@ export class DoseMemo {
     const y = b as Record<string, unknown>;
     let keys = 0;
     for (const k in x) {
-      if (!hasOwn.call(x, k)) continue;
+      if (!Object.hasOwn(x, k)) continue;
       keys++;
-      if (!hasOwn.call(y, k) || !this.sameJson(x[k], y[k], depth + 1)) return false;
+      if (!Object.hasOwn(y, k) || !this.sameJson(x[k], y[k], depth + 1)) return false;
     }
-    for (const k in y) if (hasOwn.call(y, k)) keys--;
+    for (const k in y) if (Object.hasOwn(y, k)) keys--;
     return keys === 0;
   }
 }
@@ -124,7 +124,6 @@ interface DoseMemoEntry {
 const MEMO_ENTRIES_PER_TEXT = 16;
 const MAX_COMPARE_DEPTH = 12;
 const MAX_COMPARE_NODES = 2_000;
-const hasOwn = Object.prototype.hasOwnProperty;
 
 function firstText(dosages: unknown): string {
   const first = Array.isArray(dosages) ? (dosages[0] as { text?: unknown } | null | undefined) : undefined;

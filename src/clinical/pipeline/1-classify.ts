@@ -22,6 +22,7 @@ import type {
 import type { Ledger } from '../accounting';
 import type { EventKind, IntoleranceEvidence, MedicationEvent, StopReason } from '../events';
 import { instrumentLabel } from '../vocabulary';
+import type { DrugLevelPoint } from './5-adherence';
 import { type Day, durationDays, isoDate, parseFhirDate, toDay } from '../dates';
 import { DEFAULT_SUPPLY_DAYS, STALE_ORDER_DAYS } from '../engine-rules';
 import { DoseMemo } from '../dose/daily-dose';
@@ -45,6 +46,7 @@ import {
 import {
   classifyCondition,
   classifyDevice,
+  classifyDrugLevel,
   classifyObservation,
   classifyProcedure,
   conditionNotRecognisedReason,
@@ -68,6 +70,8 @@ export interface Classified {
   bloodPressure: BloodPressurePoint[];
   procedures: ProcedureMark[];
   intolerances: IntoleranceEvidence[];
+  /** Plasma levels of psychiatric drugs; the engine settles each (used for a trial, or not used) once trials exist. */
+  levels: DrugLevelPoint[];
   notes: string[];
   /** Day of death from Patient.deceasedDateTime; null when alive or the date is not recorded. */
   deathDay: Day | null;
@@ -108,6 +112,7 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     bloodPressure: [],
     procedures: [],
     intolerances: [],
+    levels: [],
     notes: [],
     deathDay: null,
     deceased: false,
@@ -404,8 +409,9 @@ function orderReasonKinds(r: MedicationRecord, ledger: Ledger): Array<ConditionK
     const cls = isConcept(rc) ? classifyCondition(rc) : null;
     if (cls) kinds.push(cls.kind);
   }
-  for (const rr of Array.isArray(holder.reasonReference) ? holder.reasonReference : []) {
-    const target = typeof rr?.reference === 'string' ? ledger.resolve(rr.reference) : undefined;
+  for (const rr of (Array.isArray(holder.reasonReference) ? holder.reasonReference : []) as unknown[]) {
+    const reference = (rr as { reference?: unknown } | null | undefined)?.reference;
+    const target = typeof reference === 'string' ? ledger.resolve(reference) : undefined;
     const code = target?.resourceType === 'Condition' ? (target as Condition).code : undefined;
     const cls = isConcept(code) ? classifyCondition(code) : null;
     if (cls) kinds.push(cls.kind);
@@ -467,7 +473,7 @@ function periodOf(
   const notes: string[] = [];
   const status = str(r.status);
   const ended = status === 'completed' || status === 'stopped';
-  let start: Day | null = null;
+  let start: Day | null;
   let end: Day | null = null;
   let daysSupply: number | null = null;
   let openEnded = false;
@@ -555,7 +561,8 @@ function periodOf(
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */
 function quantityDays(q: Record<string, unknown> | undefined, identity: MedicationIdentity, dailyDoseMg: number | null): number | null {
   if (!q || typeof q.value !== 'number' || !(q.value > 0) || dailyDoseMg === null || dailyDoseMg <= 0) return null;
-  const unit = String(q.code ?? q.unit ?? '').toLowerCase();
+  const named = q.code ?? q.unit ?? '';
+  const unit = (typeof named === 'string' ? named : '').toLowerCase();
   if (unit === 'mg') return Math.max(1, Math.round(q.value / dailyDoseMg));
   if (identity.strengthMg && identity.strengthMg > 0 && unit !== 'ml' && unit !== 'g') {
     const unitsPerDay = dailyDoseMg / identity.strengthMg;
@@ -569,7 +576,12 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   const sr = (r as { statusReason?: unknown }).statusReason;
   for (const c of Array.isArray(sr) ? sr : sr ? [sr] : []) texts.push(conceptText(c as CodeableConcept));
   const notes = (r as { note?: unknown }).note;
-  if (Array.isArray(notes)) for (const n of notes) if (typeof n?.text === 'string') texts.push(n.text);
+  if (Array.isArray(notes)) {
+    for (const n of notes as unknown[]) {
+      const noteText = (n as { text?: unknown } | null | undefined)?.text;
+      if (typeof noteText === 'string') texts.push(noteText);
+    }
+  }
   const text = texts.filter(Boolean).join('; ');
   if (!text) return null;
   const adverse = ADVERSE_WORDS.test(text);
@@ -648,7 +660,8 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     return;
   }
   const cls = classifyObservation(o);
-  if (!cls) {
+  const level = cls ? null : classifyDrugLevel(o);
+  if (!cls && !level) {
     ledger.unused(ref, observationNotUsedReason(o));
     return;
   }
@@ -661,6 +674,12 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     ledger.unused(ref, `dated in the future (${isoDate(day)})`);
     return;
   }
+  if (level) {
+    // Settled later (used for a trial of the drug, or not used) when trials exist.
+    out.levels.push({ ingredient: level.ingredient, day, value: level.value, unit: level.unit, undetectable: level.undetectable, source: ref });
+    return;
+  }
+  if (!cls) return;
   if ('bloodPressure' in cls) {
     const { systolic, diastolic } = cls.bloodPressure;
     out.bloodPressure.push({ date: isoDate(day), systolic: finiteOrNull(systolic), diastolic: finiteOrNull(diastolic), source: ref });

@@ -250,13 +250,3 @@ export function daysAtOrAbove(segments: DaySegment[], threshold: number, toCompa
   return days;
 }
 
-/** Whether the dose was ever raised during the trial (MGH-S "dose optimisation"). */
-export function doseWasRaised(segments: DaySegment[]): boolean {
-  let first: number | null = null;
-  for (const s of segments) {
-    if (s.doseMg === null) continue;
-    if (first === null) first = s.doseMg;
-    else if (s.doseMg > first) return true;
-  }
-  return false;
-}

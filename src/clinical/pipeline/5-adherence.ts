@@ -1,10 +1,11 @@
 /**
- * Adherence as the proportion of days covered (PDC) by dispenses over the trial window.
+ * Adherence from the evidence a record holds: the proportion of days covered (PDC) by dispenses over the trial window,
+ * and plasma levels of the agent drawn during the trial (TRRIP asks for both kinds of evidence, Howes 2017).
  * Early refills are shifted forward (the usual PDC convention), so overlapping supplies are not double counted,
  * and coverage is capped at the window's end.
  */
 import type { MedicationEvent } from '../events';
-import type { Day } from '../dates';
+import { type Day, isoDate } from '../dates';
 
 export interface AdherenceResult {
   pdc: number;
@@ -36,4 +37,43 @@ export function proportionOfDaysCovered(events: MedicationEvent[], trialEnd: Day
     }
   }
   return { pdc: Math.min(1, covered / windowDays), coveredDays: covered, windowDays, dispenses: dispenses.length };
+}
+
+/** A plasma or serum level of a psychiatric drug on a day (from an Observation). */
+export interface DrugLevelPoint {
+  ingredient: string;
+  day: Day;
+  /** As recorded; null when the record gives only "not detected" or "< limit". */
+  value: number | null;
+  unit: string | null;
+  /** Not detected or below the limit of quantification. */
+  undetectable: boolean;
+  source: string;
+}
+
+/** A level drawn up to this many days after the last recorded day of a trial still reflects it (a missed stop date). */
+export const LEVEL_AFTER_TRIAL_DAYS = 7;
+
+/**
+ * What the record says about adherence to one trial: poor (dispenses below the threshold, or an undetectable level),
+ * evidenced (dispenses at or above it, or a measurable level), or unknown (neither dispenses nor levels).
+ */
+export type AdherenceStatus = 'poor' | 'evidenced' | 'unknown';
+
+export interface AdherenceEvidence {
+  status: AdherenceStatus;
+  pdc: number | null;
+  /** Levels of the trial's agent drawn during it. */
+  levels: DrugLevelPoint[];
+  /** Why adherence is poor ("adherence 55%", "level undetectable on 2025-03-01"); empty otherwise. */
+  poorReasons: string[];
+}
+
+export function adherenceEvidence(pdc: number | null, levels: readonly DrugLevelPoint[], minPdc: number): AdherenceEvidence {
+  const poorReasons: string[] = [];
+  if (pdc !== null && pdc < minPdc) poorReasons.push(`adherence ${Math.round(pdc * 100)}%`);
+  for (const l of levels) if (l.undetectable) poorReasons.push(`${l.ingredient} level undetectable on ${isoDate(l.day)}`);
+  const measurable = levels.some((l) => !l.undetectable);
+  const status: AdherenceStatus = poorReasons.length > 0 ? 'poor' : (pdc !== null || measurable) ? 'evidenced' : 'unknown';
+  return { status, pdc, levels: [...levels], poorReasons };
 }

@@ -1,12 +1,23 @@
 /**
- * Adequacy of a trial, as data-driven rules: which dose threshold applies (ATRQ minimum dose,
- * TRRIP chlorpromazine-equivalent, none), for how long (each rule set's minimum duration, named in engine-rules.ts),
- * and adherence. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%").
+ * Adequacy of a trial, as data-driven rules: which dose threshold applies (ATRQ minimum dose, TRRIP
+ * chlorpromazine-equivalent, the studied dose in bipolar depression or augmentation, a drug level where one decides,
+ * none), for how long (each rule set's minimum duration, named in durations.ts), and adherence from dispenses and
+ * levels. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%", "lithium level
+ * 0.4 mmol/L on 2025-03-01, below 0.5").
  */
+import { type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
 import { isoDate } from '../dates';
 import { describeDuration } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
-import { hypnoticCeilingOf, ocdMinimumDose, productDoseOf } from '../terminology/dose-tables';
+import {
+  AUGMENTATION_DOSES,
+  BIPOLAR_DEPRESSION_DOSES,
+  type LevelThreshold,
+  hypnoticCeilingOf,
+  ocdMinimumDose,
+  productDoseOf,
+  studiedDoseOf,
+} from '../terminology/dose-tables';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
   MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
@@ -45,6 +56,10 @@ export interface AdequacyResult {
   shortfalls: ShortfallKind[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
   cpzBySegment: Map<DaySegment, number | null> | null;
+  /** Adherence from dispenses and levels: unknown when the record has neither (TRRIP then allows only a possible failure). */
+  adherence: AdherenceStatus;
+  /** The level Observations this judgement read. */
+  levelSources: string[];
 }
 
 /** The rule set a trial is judged by, chosen from the condition it is counted for and its role. */
@@ -52,6 +67,8 @@ export interface AdequacyContext {
   condition: ConditionKey | null;
   role: TrialRole;
   adherencePdc: number | null;
+  /** Levels of the trial's agent drawn during the trial. */
+  levels?: readonly DrugLevelPoint[];
 }
 
 interface Threshold {
@@ -62,6 +79,11 @@ interface Threshold {
   /** Antipsychotics: the drug's own mg/day at the threshold, and whether it is the maximum licensed dose. */
   drugMg?: number;
   atMaximum?: boolean;
+  /** Micrograms for liothyronine. */
+  doseUnit?: 'mg' | 'µg';
+  /** A level that decides adequacy where recorded; with none, the dose under `noLevelRule`. */
+  level?: LevelThreshold;
+  noLevelRule?: RuleRef;
 }
 
 function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' | { notAntidepressant: RuleRef; product: string } {
@@ -86,8 +108,24 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     if (o) return { mg: o.minMgPerDay, comparable: (mg) => mg, rules: [o.rule], unitLabel: 'mg' };
   }
   const names = trial.events.map((e) => e.identity.display);
-  const others = trial.events.flatMap((e) => (e.identity as MedicationIdentityDetail).components?.map((c) => c.ingredient) ?? []);
-  const product = productDoseOf(trial.ingredient, names, others.filter((i) => i !== trial.ingredient));
+  const others = trial.events
+    .flatMap((e) => (e.identity as MedicationIdentityDetail).components?.map((c) => c.ingredient) ?? [])
+    .filter((i) => i !== trial.ingredient);
+  // Bipolar depression: each guideline agent's studied dose; augmentation: lithium by level, liothyronine by dose.
+  const studiedTable = ctx.condition === 'bipolar-depression' ? BIPOLAR_DEPRESSION_DOSES : ctx.role === 'augmentation' ? AUGMENTATION_DOSES : null;
+  const studied = studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null;
+  if (studied) {
+    return {
+      mg: studied.minMgPerDay,
+      comparable: (mg) => mg,
+      rules: [studied.rule],
+      unitLabel: 'mg',
+      doseUnit: studied.doseUnit,
+      ...(studied.level ? { level: studied.level } : {}),
+      ...(studied.noLevelRule ? { noLevelRule: studied.noLevelRule } : {}),
+    };
+  }
+  const product = productDoseOf(trial.ingredient, names, others);
   if (product) {
     if (product.minMgPerDay === null) return { notAntidepressant: product.rule, product: product.product };
     return { mg: product.minMgPerDay, comparable: (mg) => mg, rules: [R.minDose, product.rule], unitLabel: 'mg' };
@@ -108,32 +146,33 @@ export function hypnoticDoseOf(trial: TrialDraft): ReturnType<typeof hypnoticCei
 }
 
 export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
+  const levels = ctx.levels ?? [];
+  const adherence = adherenceEvidence(ctx.adherencePdc, levels, MIN_ADHERENCE_PDC);
+  const levelSources = levels.map((l) => l.source);
+  const settled = (reason: string, rules: RuleRef[], shortfalls: ShortfallKind[]): AdequacyResult => ({
+    adequate: false,
+    reason,
+    rules,
+    adequateDoseMg: null,
+    adequateDose: null,
+    daysAtAdequateDose: 0,
+    shortfalls,
+    cpzBySegment: null,
+    adherence: adherence.status,
+    levelSources,
+  });
   if (NOT_JUDGED.has(trial.drugClass)) {
     // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
-    return {
-      adequate: false,
-      reason: `adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`,
-      rules: [],
-      adequateDoseMg: null,
-      adequateDose: null,
-      daysAtAdequateDose: 0,
-      shortfalls: [],
-      cpzBySegment: null,
-    };
+    return settled(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], []);
   }
   const hypnotic = hypnoticDoseOf(trial);
   if (hypnotic) {
     const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
-    return {
-      adequate: false,
-      reason: `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
-      rules: [hypnotic.rule],
-      adequateDoseMg: null,
-      adequateDose: null,
-      daysAtAdequateDose: 0,
-      shortfalls: ['hypnotic-dose'],
-      cpzBySegment: null,
-    };
+    return settled(
+      `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
+      [hypnotic.rule],
+      ['hypnotic-dose'],
+    );
   }
   const isOcd = ctx.condition === 'ocd';
   const threshold = thresholdFor(trial, ctx);
@@ -148,18 +187,12 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   let daysAtAdequate = 0;
   let cpzBySegment: Map<DaySegment, number | null> | null = null;
   const doseKnown = trial.segments.some((s) => s.doseMg !== null);
+  /** How a level-decided trial was judged: the level that reached its threshold, or a note that none was recorded. */
+  let levelNote: string | null = null;
+  let reachedByLevel = false;
 
   if (threshold !== null && threshold !== 'no-cpz' && 'notAntidepressant' in threshold) {
-    return {
-      adequate: false,
-      reason: `${threshold.product} is not an antidepressant treatment: not counted as a trial`,
-      rules: [threshold.notAntidepressant],
-      adequateDoseMg: null,
-      adequateDose: null,
-      daysAtAdequateDose: 0,
-      shortfalls: ['not-antidepressant-form'],
-      cpzBySegment: null,
-    };
+    return settled(`${threshold.product} is not an antidepressant treatment: not counted as a trial`, [threshold.notAntidepressant], ['not-antidepressant-form']);
   }
   if (threshold === 'no-cpz') {
     shortfalls.push('no-threshold');
@@ -171,7 +204,6 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     daysAtAdequate = duration;
     if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
   } else {
-    rules.push(...threshold.rules);
     adequateDoseMg = threshold.mg;
     adequateDose =
       threshold.unitLabel === 'mg'
@@ -181,21 +213,39 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       cpzBySegment = new Map();
       for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
     }
-    if (!doseKnown) {
-      shortfalls.push('dose-unknown');
-      reasons.push('dose unknown');
-    } else {
-      daysAtAdequate = daysAtOrAbove(trial.segments, threshold.mg, threshold.comparable);
-      if (daysAtAdequate === 0) {
+    const byLevel = threshold.level ? levelVerdict(threshold.level, levels) : null;
+    if (threshold.level && byLevel) {
+      // A recorded level decides, whatever the dose: it is what the dose achieved.
+      rules.push(threshold.level.rule);
+      const shown = `${trial.ingredient} level ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}`;
+      if (byLevel.reached) {
+        levelNote = shown;
+        reachedByLevel = true;
+        daysAtAdequate = duration;
+        if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
+      } else {
         shortfalls.push('dose-below');
-        const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
-        reasons.push(
-          threshold.unitLabel === 'mg'
-            ? `dose below ${fmt(threshold.mg)} mg (highest ${fmt(highest)} mg/day)`
-            : `dose below ${fmt(threshold.drugMg ?? 0)} mg/day${threshold.atMaximum ? ', the maximum licensed dose,' : ''} (≡ ${fmt(threshold.mg)} mg/day chlorpromazine; highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
-        );
-      } else if (daysAtAdequate < minDays) {
-        pushShort(trial, daysAtAdequate, minWeeks, shortfalls, reasons, threshold.mg);
+        reasons.push(`${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}`);
+      }
+    } else {
+      rules.push(...(threshold.level && threshold.noLevelRule ? [threshold.noLevelRule] : threshold.rules));
+      if (threshold.level) levelNote = `${trial.ingredient} level not recorded; judged by dose (from ${doseText(threshold.mg, threshold.doseUnit)}/day)`;
+      if (!doseKnown) {
+        shortfalls.push('dose-unknown');
+        reasons.push(threshold.level ? `dose unknown and ${trial.ingredient} level not recorded` : 'dose unknown');
+      } else {
+        daysAtAdequate = daysAtOrAbove(trial.segments, threshold.mg, threshold.comparable);
+        if (daysAtAdequate === 0) {
+          shortfalls.push('dose-below');
+          const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
+          reasons.push(
+            threshold.unitLabel === 'mg'
+              ? `dose below ${doseText(threshold.mg, threshold.doseUnit)} (highest ${doseText(highest, threshold.doseUnit)}/day)${threshold.level ? `; ${trial.ingredient} level not recorded` : ''}`
+              : `dose below ${fmt(threshold.drugMg ?? 0)} mg/day${threshold.atMaximum ? ', the maximum licensed dose,' : ''} (≡ ${fmt(threshold.mg)} mg/day chlorpromazine; highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
+          );
+        } else if (daysAtAdequate < minDays) {
+          pushShort(trial, daysAtAdequate, minWeeks, shortfalls, reasons, threshold.mg);
+        }
       }
     }
   }
@@ -204,29 +254,49 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   if (isOcd && !shortAlready && duration < MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7)
     pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, shortfalls, reasons, null);
 
-  if (ctx.adherencePdc !== null) {
-    rules.push(trial.drugClass === 'antipsychotic' ? R.adherenceAntipsychotic : R.adherenceOther);
-    if (ctx.adherencePdc < MIN_ADHERENCE_PDC) {
-      shortfalls.push('poor-adherence');
-      reasons.push(`adherence ${Math.round(ctx.adherencePdc * 100)}%`);
-    }
+  const antipsychotic = trial.drugClass === 'antipsychotic';
+  if (ctx.adherencePdc !== null) rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
+  if (levels.length > 0) rules.push(antipsychotic ? R.adherenceLevelAntipsychotic : R.adherenceLevelOther);
+  if (adherence.status === 'poor') {
+    shortfalls.push('poor-adherence');
+    reasons.push(...adherence.poorReasons);
   }
 
   const adequate = shortfalls.length === 0;
   let reason: string;
   if (adequate) {
-    reason =
-      threshold && threshold !== 'no-cpz'
-        ? `adequate: ${fmt(trial.maxSustainedDoseMg ?? threshold.mg)} mg/day for ${describeDuration(daysAtAdequate)} at or above ${fmt(threshold.mg)} ${threshold.unitLabel}`
-        : `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
+    if (reachedByLevel && threshold && threshold !== 'no-cpz' && threshold.level)
+      reason = `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}) over ${describeDuration(duration)}`;
+    else if (threshold && threshold !== 'no-cpz')
+      reason = `adequate: ${doseText(trial.maxSustainedDoseMg ?? threshold.mg, threshold.doseUnit)}/day for ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
+    else reason = `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
   } else reason = reasons.join('; ');
-  // TRRIP asks for adherence checked from the record (dispensing, levels): say so when the record has none.
-  const underTrrip = threshold !== null && threshold !== 'no-cpz' && !('notAntidepressant' in threshold) && threshold.unitLabel !== 'mg';
-  if (underTrrip && ctx.adherencePdc === null) {
-    reason += '; adherence unknown (no dispensing records to check it against TRRIP\'s 80%)';
+  // TRRIP asks for adherence checked from the record (>= 80% of doses, >= 1 antipsychotic plasma level): say what is missing.
+  const underTrrip = threshold !== null && threshold !== 'no-cpz' && threshold.unitLabel !== 'mg';
+  if (underTrrip && adherence.status === 'unknown') {
+    reason += '; adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure';
     if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
+  } else if (underTrrip && adequate && adherence.status === 'evidenced' && levels.length === 0) {
+    reason += `; no ${trial.ingredient} plasma level recorded (TRRIP asks for at least one)`;
   }
-  return { adequate, reason, rules, adequateDoseMg, adequateDose, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment };
+  return { adequate, reason, rules, adequateDoseMg, adequateDose, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
+}
+
+/**
+ * The level that decides a level-judged trial: the highest measurable level in a unit the rule reads (a record without
+ * a unit is read in the rule's unit), reached or not; null when no such level was drawn.
+ */
+function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): { level: DrugLevelPoint; reached: boolean } | null {
+  const readable = levels.filter(
+    (l) => !l.undetectable && l.value !== null && (l.unit === null || rule.units.includes(l.unit.trim().toLowerCase().replace(/\s+/g, ''))),
+  );
+  if (readable.length === 0) return null;
+  const highest = readable.reduce((a, b) => (b.value! > a.value! ? b : a));
+  return { level: highest, reached: highest.value! >= rule.min };
+}
+
+function doseText(mg: number, unit: 'mg' | 'µg' = 'mg'): string {
+  return unit === 'µg' ? `${fmt(Math.round(mg * 1_000_000) / 1000)} µg` : `${fmt(mg)} mg`;
 }
 
 /**

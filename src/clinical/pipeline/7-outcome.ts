@@ -13,7 +13,7 @@
 import type { AdequacyResult } from './6-adequacy';
 import type { IntoleranceEvidence } from '../events';
 import { type Day, isoDate } from '../dates';
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R } from '../engine-rules';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
 import { cutoffsOf } from '../cutoffs';
 import { instrumentLabel } from '../vocabulary';
@@ -38,6 +38,11 @@ export interface OutcomeResult {
    * the outcome rests on something stronger (a recorded intolerance): the timeline draws them.
    */
   scores: MeasuredScores | null;
+  /**
+   * Bipolar depression: the latest score is at remission level but the run of remission-level scores is shorter than
+   * the sustained remission the definition asks for (from `since`, `weeks` long). A possible failure, not a remission.
+   */
+  remissionNotSustained?: { since: Day; weeks: number };
 }
 
 /** A trial's baseline score (BASELINE_DAYS_BEFORE/AFTER around its start) and the follow-up score it is judged by. */
@@ -154,26 +159,48 @@ function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | 
     const above = baseline.value - cut.floor;
     if (above <= 0) continue; // a baseline at the scale's floor leaves nothing to reduce
     const reduction = (baseline.value - last.value) / above;
-    let outcome: Outcome;
-    if (cut.isRemission(last.value) && !cut.isRemission(baseline.value)) outcome = 'remission';
-    else if (reduction >= cut.responseReduction) outcome = 'response';
-    else if (reduction >= cut.partialReduction) outcome = 'partial';
-    else outcome = 'nonresponse';
+    const byReduction: Outcome = reduction >= cut.responseReduction ? 'response' : reduction >= cut.partialReduction ? 'partial' : 'nonresponse';
+    let outcome: Outcome = cut.isRemission(last.value) && !cut.isRemission(baseline.value) ? 'remission' : byReduction;
     const pct = Math.round(reduction * 100);
-    const detail =
+    let detail =
       `${label} ${baseline.value} → ${last.value} (${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%, ${isoDate(baseline.day)} → ${isoDate(last.day)})` +
       (onAdequateDose ? ' on adequate dose' : adequacy.adequate ? '' : ' (not on an adequate dose)') +
       (outcome === 'remission' ? `; remission = ${cut.remissionText}` : '');
+    const rules = [R.baseline, ...cut.rules];
+    let remissionNotSustained: OutcomeResult['remissionNotSustained'];
+    if (outcome === 'remission' && condition === 'bipolar-depression') {
+      // Hidalgo-Mazzei 2019: remission must be sustained for 8 consecutive weeks to end the episode's resistance.
+      rules.push(R.sustainedRemission);
+      const since = remissionRunStart(series, baseline, last, cut.isRemission);
+      const weeks = Math.floor((last.day - since.day) / 7);
+      if (last.day - since.day < SUSTAINED_REMISSION_WEEKS * 7) {
+        outcome = byReduction;
+        remissionNotSustained = { since: since.day, weeks };
+        detail += `; at remission level for ${weeks} week${weeks === 1 ? '' : 's'} only (since ${isoDate(since.day)}), not the ${SUSTAINED_REMISSION_WEEKS} consecutive weeks of sustained remission`;
+      } else detail += `; sustained ${weeks} weeks (since ${isoDate(since.day)})`;
+    }
     return {
       outcome,
       basis: 'measured',
       detail,
       sources: [baseline.source, last.source],
-      rules: [R.baseline, ...cut.rules],
+      rules,
       scores: { instrument, baseline, followUp: last },
+      ...(remissionNotSustained ? { remissionNotSustained } : {}),
     };
   }
   return null;
+}
+
+/** The first score of the unbroken run of remission-level scores (after the baseline) that ends at `last`. */
+function remissionRunStart(series: DatedScore[], baseline: DatedScore, last: DatedScore, isRemission: (v: number) => boolean): DatedScore {
+  let first = last;
+  for (let i = series.indexOf(last) - 1; i >= 0; i--) {
+    const s = series[i]!;
+    if (s.day <= baseline.day || !isRemission(s.value)) break;
+    first = s;
+  }
+  return first;
 }
 
 /** Last score in [start − BEFORE, start], else the first in (start, start + AFTER]. Series sorted by day. */

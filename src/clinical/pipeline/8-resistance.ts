@@ -4,9 +4,11 @@
  * they must be different agents), flags, and for MDD the three staging scores.
  */
 import { judgeAdequacy } from './6-adequacy';
-import { type Day, toDay } from '../dates';
-import { R } from '../engine-rules';
+import type { DrugLevelPoint } from './5-adherence';
+import { type Day, isoDate, toDay } from '../dates';
+import { R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from './3-episodes';
+import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
 import { describeTrial, instrumentLabel } from '../vocabulary';
@@ -27,7 +29,7 @@ import type {
   UnconfirmedTrial,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
-import { type JudgedTrial, describedTrial, isFailedAdequate } from '../staging/judged';
+import { type JudgedTrial, countedAugmentations, describedTrial, isFailedAdequate } from '../staging/judged';
 import { describeTherapyTrial, judgeTherapyTrials } from '../staging/therapy-trials';
 import { maudsleyScore } from '../staging/maudsley';
 import { mghsScore } from '../staging/mghs';
@@ -49,6 +51,11 @@ interface Definition {
    * schizophrenia a stated or switch-inferred non-response only makes the trial a possible failure.
    */
   failureEvidence: readonly OutcomeBasis[];
+  /**
+   * TRRIP: adherence must be known from the record (dispenses or a plasma level); with neither, an adequate trial
+   * without response is only a possible failure.
+   */
+  adherenceRequired: boolean;
   /** Which trials are shown as belonging to the condition's episode. */
   relevant: (t: JudgedTrial) => boolean;
 }
@@ -58,21 +65,10 @@ const isSri = (t: JudgedTrial) => t.draft.drugClass === 'ssri' || t.draft.ingred
 const isAntidepressant = (t: JudgedTrial) => ANTIDEPRESSANT_CLASSES.has(t.draft.drugClass);
 
 /**
- * Agents treated as guideline-recommended treatments for bipolar depression. This list is the app's own
- * reading of common guidelines (working rule, unverified).
+ * Agents treated as guideline-recommended treatments for bipolar depression: the rows of the bipolar-depression dose
+ * table (each with its studied dose). The list is the app's reading of common guidelines (working rule).
  */
-export const BIPOLAR_DEPRESSION_TREATMENTS = new Set([
-  'lithium',
-  'quetiapine',
-  'lurasidone',
-  'lamotrigine',
-  'cariprazine',
-  'olanzapine',
-  'lumateperone',
-  'valproate',
-  'valproic acid',
-  'divalproex',
-]);
+export const BIPOLAR_DEPRESSION_TREATMENTS: ReadonlySet<string> = new Set(BIPOLAR_DEPRESSION_DOSES.map((r) => r.drug));
 
 const ANY_EVIDENCE: readonly OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
 
@@ -84,15 +80,17 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
+    adherenceRequired: false,
     relevant: (t) => isAntidepressant(t) || t.role !== 'monotherapy' || t.draft.drugClass === 'nmda-antagonist',
   },
   'bipolar-depression': {
     rule: R.trbd,
-    name: 'treatment-resistant bipolar depression',
+    name: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
     counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
     minFailures: 2,
     responseWithoutRemissionFails: true,
     failureEvidence: ANY_EVIDENCE,
+    adherenceRequired: false,
     relevant: (t) => t.draft.drugClass !== 'other-psychotropic' && t.draft.drugClass !== 'unknown',
   },
   schizophrenia: {
@@ -102,6 +100,7 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ['measured'],
+    adherenceRequired: true,
     relevant: (t) => t.draft.drugClass === 'antipsychotic' || t.draft.drugClass === 'mood-stabilizer',
   },
   ocd: {
@@ -111,6 +110,7 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
+    adherenceRequired: false,
     relevant: (t) => isSri(t) || t.role === 'augmentation',
   },
   ptsd: {
@@ -120,6 +120,7 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
+    adherenceRequired: false,
     relevant: (t) => isAntidepressant(t) || t.draft.drugClass === 'antipsychotic',
   },
 };
@@ -151,7 +152,7 @@ export function assess(input: AssessmentInput): Assessment {
   const inEpisode = span ? input.trials.filter((t) => trialInEpisode(t.draft, span)) : [];
   const judged = inEpisode.filter((t) => t.role !== 'hypnotic' && def.relevant(t)).map((t) => input.rejudge(t, condition));
   const counted = judged.filter(def.counts);
-  const failed = counted.filter((t) => isFailedAdequate(t, def.responseWithoutRemissionFails) && def.failureEvidence.includes(t.outcome.basis));
+  const failed = counted.filter((t) => isEstablishedFailure(t, def));
   const failedAgents = new Set(failed.map((t) => t.draft.ingredient));
   // Adequate trials of agents not already failed whose outcome is not established: counted apart, to confirm.
   const unconfirmed = counted
@@ -190,7 +191,8 @@ export function assess(input: AssessmentInput): Assessment {
   if (condition === 'mdd') {
     const ect = span ? input.procedures.filter((p) => p.kind === 'ect' && inSpan(toDay(p.start), span)) : [];
     const adTrials = counted;
-    const addOns = judged.filter((t) => t.role === 'augmentation' || t.role === 'combination');
+    // One list of add-ons for both scores, so Maudsley and MGH-S count the same augmentations.
+    const addOns = countedAugmentations(judged);
     const tr = thaseRushStage(adTrials, ect);
     assessment.thaseRush = tr.stage;
     assessment.thaseRushBasis = tr.basis;
@@ -204,7 +206,7 @@ export function assess(input: AssessmentInput): Assessment {
       psychoticFeatures: psychotic,
       phq9,
       antidepressantTrials: adTrials,
-      augmentationTrials: addOns,
+      augmentations: addOns,
       ectInEpisode: ect,
     });
     const mghs = mghsScore(adTrials, addOns, ect);
@@ -240,6 +242,16 @@ function inSpan(day: Day | null, span: EpisodeSpan): boolean {
   return (span.start === null || day >= span.start) && day <= span.end;
 }
 
+/** An adequate trial without (sufficient) response, established as the definition asks (evidence kind, adherence, sustained remission). */
+function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
+  return (
+    isFailedAdequate(t, def.responseWithoutRemissionFails) &&
+    def.failureEvidence.includes(t.outcome.basis) &&
+    !(def.adherenceRequired && t.adequacy.adherence !== 'evidenced') &&
+    t.outcome.remissionNotSustained === undefined
+  );
+}
+
 /**
  * Why an adequate trial is a possible (not an established) failure, and what would settle it; null when its
  * outcome is established either way, or the trial is not adequate.
@@ -249,17 +261,34 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
   const o = t.outcome;
   const scales = INSTRUMENTS_FOR[condition].map(instrumentLabel);
   const scaleText = scales.length > 1 ? `${scales.slice(0, -1).join(', ')} or ${scales[scales.length - 1]}` : scales[0]!;
-  let missing: string | null = null;
-  if (o.outcome === 'unknown') missing = 'outcome not recorded (no score, stated reason or following agent)';
-  else if (o.outcome === 'ongoing') missing = `ongoing at an adequate dose with no ${scaleText} score to judge it`;
-  else if (isFailedAdequate(t, def.responseWithoutRemissionFails) && !def.failureEvidence.includes(o.basis))
-    missing =
+  const missing: string[] = [];
+  const confirm: string[] = [];
+  const failedIfConfirmed = isFailedAdequate(t, def.responseWithoutRemissionFails);
+  if (o.outcome === 'unknown') missing.push('outcome not recorded (no score, stated reason or following agent)');
+  else if (o.outcome === 'ongoing') missing.push(`ongoing at an adequate dose with no ${scaleText} score to judge it`);
+  else if (o.remissionNotSustained)
+    missing.push(`remission-level scores for ${o.remissionNotSustained.weeks} week${o.remissionNotSustained.weeks === 1 ? '' : 's'} only; ${def.name} counts remission sustained for ${SUSTAINED_REMISSION_WEEKS} consecutive weeks`);
+  else if (failedIfConfirmed && !def.failureEvidence.includes(o.basis))
+    missing.push(
       o.basis === 'inferred'
         ? `non-response only inferred from a switch; ${def.name} needs it measured on a rating scale`
-        : `non-response stated without a rating-scale score; ${def.name} needs it measured on a rating scale`;
-  if (missing === null) return null;
-  const current = o.outcome === 'ongoing' ? `a ${scaleText} score now` : `a ${scaleText} score from the trial, or the clinical notes`;
-  return { trialId: t.draft.id, ingredient: t.draft.ingredient, missing, confirm: `the response to ${t.draft.ingredient} (${current})` };
+        : `non-response stated without a rating-scale score; ${def.name} needs it measured on a rating scale`,
+    );
+  if (missing.length > 0) {
+    const when = o.remissionNotSustained
+      ? `a ${scaleText} score ${SUSTAINED_REMISSION_WEEKS} weeks or more after ${isoDate(o.remissionNotSustained.since)}`
+      : o.outcome === 'ongoing'
+        ? `a ${scaleText} score now`
+        : `a ${scaleText} score from the trial, or the clinical notes`;
+    confirm.push(`the response to ${t.draft.ingredient} (${when})`);
+  }
+  const mayFail = failedIfConfirmed || missing.length > 0;
+  if (def.adherenceRequired && t.adequacy.adherence === 'unknown' && mayFail) {
+    missing.push('adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level)');
+    confirm.push(`adherence to ${t.draft.ingredient} (dispensing record, pill count or a plasma level)`);
+  }
+  if (missing.length === 0) return null;
+  return { trialId: t.draft.id, ingredient: t.draft.ingredient, missing: missing.join('; '), confirm: confirm.join(' and ') };
 }
 
 function conclusionFor(
@@ -292,14 +321,14 @@ function conclusionFor(
         .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)
         .join('; ')}).`
     : '';
-  // Said once: some definitions' names already say it.
+  // Definitions whose name already says they are a working rule are not labelled twice.
   const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ' (working rule, unverified)' : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
     const k = unconfirmed.length;
     const open = unconfirmed.map((u) => `${u.ingredient}: ${u.missing}`).join('; ');
     return (
-      `Possibly meets ${def.name}${unverified}: ${trials}, and ${k} adequate trial${k === 1 ? '' : 's'} without a recorded outcome (${open}); ` +
+      `Possibly meets ${def.name}${unverified}: ${trials}, and ${k} adequate trial${k === 1 ? '' : 's'} not established as ${k === 1 ? 'a failure' : 'failures'} (${open}); ` +
       `confirm ${unconfirmed.map((u) => u.confirm).join(' and ')}.${tail}`
     );
   }
@@ -355,13 +384,14 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
 
 /** Re-judge a trial for another condition (adequacy rules differ, e.g. OCD 12 weeks, TRRIP for schizophrenia). */
 export function makeRejudge(
-  ctxOf: (t: JudgedTrial) => { pdc: number | null },
+  ctxOf: (t: JudgedTrial) => { pdc: number | null; levels: readonly DrugLevelPoint[] },
   outcomeInput: (t: JudgedTrial, condition: ConditionKey) => Parameters<typeof judgeOutcome>[0],
   trialCondition: (t: JudgedTrial) => ConditionKey | null,
 ): (t: JudgedTrial, condition: ConditionKey) => JudgedTrial {
   return (t, condition) => {
     if (trialCondition(t) === condition) return t;
-    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: ctxOf(t).pdc });
+    const { pdc, levels } = ctxOf(t);
+    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: pdc, levels });
     const outcome = judgeOutcome({ ...outcomeInput(t, condition), adequacy, condition });
     return { ...t, adequacy, outcome };
   };

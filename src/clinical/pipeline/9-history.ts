@@ -16,7 +16,6 @@ import {
   COGNITION_LABEL,
   type CognitionInstrument,
   EPILEPSY_OR_PSYCHIATRIC,
-  FIRST_LINE_MODALITIES,
   firstUsApproval,
   isDetoxEncounterType,
   isInpatientClass,
@@ -214,7 +213,7 @@ export function classifyCarePlan(ledger: Ledger, ref: string, plan: CarePlan, as
   const given: string[] = [];
   for (const a of Array.isArray(plan.activity) ? plan.activity : []) {
     const detail = obj(a?.detail) as { code?: CodeableConcept; status?: unknown; scheduledPeriod?: unknown } | undefined;
-    const code = isConcept(detail?.code) ? detail!.code : undefined;
+    const code = isConcept(detail?.code) ? detail.code : undefined;
     const modality = psychotherapyModality(code);
     if (!modality) continue;
     const activityStatus = typeof detail?.status === 'string' ? detail.status : null;
@@ -285,15 +284,6 @@ export function mergePsychotherapy(courses: PsychotherapyCourse[]): Psychotherap
     out.push(copy);
   }
   return out;
-}
-
-/** The modalities given (for the suggestions: a therapy given is reported as given, not suggested as new). */
-export function modalitiesGiven(courses: PsychotherapyCourse[]): PsychotherapyModality[] {
-  return [...new Set(courses.map((c) => c.modality))];
-}
-
-export function firstLineTherapies(courses: PsychotherapyCourse[]): PsychotherapyCourse[] {
-  return courses.filter((c) => FIRST_LINE_MODALITIES.has(c.modality));
 }
 
 // ---------------------------------------------------------------------------------------------

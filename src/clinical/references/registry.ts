@@ -51,6 +51,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7df4c83e-13d8-25b1-57eb-08d26ba03565',
     kind: 'label',
   },
+  bauer1999: {
+    short: 'Bauer 1999',
+    citation:
+      'Bauer M, Döpfmer S. Lithium augmentation in treatment-resistant depression: meta-analysis of placebo-controlled studies. J Clin Psychopharmacol. 1999;19(5):427-434.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/10505584/',
+    kind: 'paper',
+  },
   bloch2006: {
     short: 'Bloch 2006',
     citation:
@@ -71,6 +78,13 @@ export const REFERENCES = {
       'BUPROPION HYDROCHLORIDE extended-release tablets (SR), for oral use: prescribing information (Epic Pharma; ANDA). Highlights: Initial U.S. Approval: 1985.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=f8ad76a2-9f75-4660-973d-34402f314e9c',
     kind: 'label',
+  },
+  calabrese2005: {
+    short: 'Calabrese 2005 (BOLDER I)',
+    citation:
+      'Calabrese JR, Keck PE Jr, Macfadden W, et al. A randomized, double-blind, placebo-controlled trial of quetiapine in the treatment of bipolar I or II depression. Am J Psychiatry. 2005;162(7):1351-1360.',
+    url: 'https://doi.org/10.1176/appi.ajp.162.7.1351',
+    kind: 'paper',
   },
   carmi2019: {
     short: 'Carmi 2019',
@@ -344,6 +358,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=13bb8267-1cab-43e5-acae-55a4d957630a',
     kind: 'label',
   },
+  loebel2014: {
+    short: 'Loebel 2014 (PREVAIL-2)',
+    citation:
+      'Loebel A, Cucchiaro J, Silva R, et al. Lurasidone monotherapy in the treatment of bipolar I depression: a randomized, double-blind, placebo-controlled study. Am J Psychiatry. 2014;171(2):160-168.',
+    url: 'https://doi.org/10.1176/appi.ajp.2013.13070984',
+    kind: 'paper',
+  },
   loinc: {
     short: 'LOINC',
     citation:
@@ -371,6 +392,13 @@ export const REFERENCES = {
       'National Institute for Health and Care Excellence. Obsessive-compulsive disorder and body dysmorphic disorder: treatment. Clinical guideline CG31, 2005.',
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
+  },
+  nierenberg2006: {
+    short: 'Nierenberg 2006 (STAR*D)',
+    citation:
+      'Nierenberg AA, Fava M, Trivedi MH, et al. A comparison of lithium and T3 augmentation following two failed medication treatments for depression: a STAR*D report. Am J Psychiatry. 2006;163(9):1519-1530.',
+    url: 'https://doi.org/10.1176/appi.ajp.163.9.1519',
+    kind: 'paper',
   },
   olanzapineLabel: {
     short: 'Olanzapine tablets label',
@@ -518,6 +546,13 @@ export const REFERENCES = {
     url: 'https://pubmed.ncbi.nlm.nih.gov/9402916/',
     kind: 'paper',
   },
+  tohen2003: {
+    short: 'Tohen 2003',
+    citation:
+      'Tohen M, Vieta E, Calabrese J, et al. Efficacy of olanzapine and olanzapine-fluoxetine combination in the treatment of bipolar I depression. Arch Gen Psychiatry. 2003;60(11):1079-1088.',
+    url: 'https://doi.org/10.1001/archpsyc.60.11.1079',
+    kind: 'paper',
+  },
   trintellixLabel: {
     short: 'Trintellix label',
     citation:
@@ -564,16 +599,3 @@ export const REFERENCES = {
 
 export type ReferenceId = keyof typeof REFERENCES;
 
-export function reference(id: ReferenceId): Reference {
-  return REFERENCES[id];
-}
-
-/** The anchor of a reference on the sources page ("#howes2017"). */
-export function referenceAnchor(id: ReferenceId): string {
-  return `#${id}`;
-}
-
-/** The references a rule cites, in its order, each with its id (for the link to docs/sources.md#id). */
-export function referencesOf(rule: { references?: readonly ReferenceId[] }): (Reference & { id: ReferenceId })[] {
-  return (rule.references ?? []).map((id) => ({ id, ...REFERENCES[id] }));
-}

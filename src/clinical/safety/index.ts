@@ -314,54 +314,50 @@ function trialWords(t: Trial): string {
   return `${t.ingredient}${dose} since ${t.start}`;
 }
 
+/** Medications that need watching while taken: what marks them, their title, and what the clinician should do. */
+interface WatchedMedication {
+  kind: SafetyKind;
+  takes: (t: Trial) => boolean;
+  title: (when: 'now' | 'at death', trials: Trial[]) => string;
+  action: string;
+}
+
+const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
+  {
+    kind: 'maoi',
+    takes: (t) => t.class === 'maoi',
+    title: (when, trials) => `MAOI ${when}: ${trials.map((t) => t.ingredient).join(', ')}`,
+    action: 'No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; esketamine and ketamine are not offered.',
+  },
+  {
+    kind: 'clozapine',
+    takes: (t) => t.ingredient === 'clozapine',
+    title: (when) => `Clozapine ${when}`,
+    action: 'Neutrophil count (ANC) on the label’s schedule; ask about chest pain and fever (myocarditis), constipation (ileus), seizures; a change in smoking changes the level.',
+  },
+  {
+    kind: 'lithium',
+    takes: (t) => t.ingredient === 'lithium',
+    title: (when) => `Lithium ${when}`,
+    action: 'Check the latest level, renal and thyroid function; toxicity with dehydration and interacting drugs; lower or hold it before ECT.',
+  },
+];
+
 /**
  * A medication that needs watching, as taken now, or for a deceased patient as taken at death: then it is history
  * (a "now" would misread the record) and asks nothing of the clinician.
  */
-function medicationItem(derived: DerivedRecord, kind: SafetyKind, title: (when: 'now' | 'at death') => string, trials: Trial[], action: string): SafetyItem {
+function medicationItem(derived: DerivedRecord, watched: WatchedMedication, trials: Trial[]): SafetyItem {
   const taking = trials.map(trialWords).join('; ');
-  if (derived.demographics?.deceased) {
-    return item(kind, title('at death'), `Was taking ${taking} at death.`, trials[0]!.start, trials.flatMap((t) => t.sources));
-  }
-  return item(kind, title('now'), `Taking ${taking}.`, trials[0]!.start, trials.flatMap((t) => t.sources), action);
+  const sources = trials.flatMap((t) => t.sources);
+  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), `Taking at death: ${taking}.`, trials[0]!.start, sources);
+  return item(watched.kind, watched.title('now', trials), `Taking ${taking}.`, trials[0]!.start, sources, watched.action);
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {
-  const maoi = current(derived, (t) => t.class === 'maoi');
-  if (maoi.length) {
-    out.push(
-      medicationItem(
-        derived,
-        'maoi',
-        (when) => `MAOI ${when}: ${maoi.map((t) => t.ingredient).join(', ')}`,
-        maoi,
-        'No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; esketamine and ketamine are not offered.',
-      ),
-    );
-  }
-  const clozapine = current(derived, (t) => t.ingredient === 'clozapine');
-  if (clozapine.length) {
-    out.push(
-      medicationItem(
-        derived,
-        'clozapine',
-        (when) => `Clozapine ${when}`,
-        clozapine,
-        'Neutrophil count (ANC) on the label’s schedule; ask about chest pain and fever (myocarditis), constipation (ileus), seizures; a change in smoking changes the level.',
-      ),
-    );
-  }
-  const lithium = current(derived, (t) => t.ingredient === 'lithium');
-  if (lithium.length) {
-    out.push(
-      medicationItem(
-        derived,
-        'lithium',
-        (when) => `Lithium ${when}`,
-        lithium,
-        'Check the latest level, renal and thyroid function; toxicity with dehydration and interacting drugs; lower or hold it before ECT.',
-      ),
-    );
+  for (const watched of WATCHED_MEDICATIONS) {
+    const trials = current(derived, watched.takes);
+    if (trials.length) out.push(medicationItem(derived, watched, trials));
   }
 }
 
@@ -380,7 +376,13 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const substance = diagnoses.filter((d) => d.kind === 'substance-use' && isActive(d, asOf));
   const flagged: Finding[] = [];
   const seen = new Set<string>();
-  for (const a of derived.assessments) for (const f of a.flags) if (f.kind === 'substance-use' && !seen.has(f.text)) (seen.add(f.text), flagged.push(f));
+  for (const a of derived.assessments) {
+    for (const f of a.flags) {
+      if (f.kind !== 'substance-use' || seen.has(f.text)) continue;
+      seen.add(f.text);
+      flagged.push(f);
+    }
+  }
   // Detox stays, overdoses and opioid orders show substance use too, coded disorder or not (an assessment's flag may say it already).
   const events = derived.substanceUse?.shownByEvents ?? null;
   const eventWords = events && !flagged.some((f) => f.text.endsWith(events.text)) ? [`${substance.length ? '' : 'no active disorder coded: '}${events.text}`] : [];

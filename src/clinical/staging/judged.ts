@@ -26,3 +26,26 @@ export function describedTrial(t: JudgedTrial): DescribedTrial {
   const d = t.draft;
   return { ingredient: d.ingredient, maxDailyDoseMg: d.maxSustainedDoseMg, durationDays: d.end - d.start + 1, start: isoDate(d.start), end: d.ongoing ? null : isoDate(d.end) };
 }
+
+/** The add-ons (augmentation or combination) among an episode's trials, counted and not, for the staging scores. */
+export interface CountedAugmentations {
+  /** Adequate by the augmentation rules: what Maudsley's item and MGH-S's 0.5 points count. */
+  counted: JudgedTrial[];
+  /** Add-ons not counted, with why (not adequate: too short, below the dose or level, ...). */
+  notCounted: JudgedTrial[];
+}
+
+/**
+ * One list of augmentations for both staging scores, so Maudsley and MGH-S agree on what they count: every
+ * augmentation or combination trial of the episode that was adequate by the augmentation rules (hypnotic doses are
+ * not add-ons at all).
+ */
+export function countedAugmentations(trials: readonly JudgedTrial[]): CountedAugmentations {
+  const addOns = trials.filter((t) => t.role === 'augmentation' || t.role === 'combination');
+  return { counted: addOns.filter((t) => t.adequacy.adequate), notCounted: addOns.filter((t) => !t.adequacy.adequate) };
+}
+
+/** "lithium (augmentation), mirtazapine (combination)" */
+export function describeAddOns(trials: readonly JudgedTrial[]): string {
+  return trials.map((t) => `${t.draft.ingredient} (${t.role})`).join(', ');
+}

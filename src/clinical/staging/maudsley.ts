@@ -5,7 +5,7 @@
 import { type Day, monthsBetween } from '../dates';
 import type { DatedScore } from '../pipeline/7-outcome';
 import type { DiagnosisSpan, MaudsleyItem, ProcedureMark } from '../types';
-import { type JudgedTrial, isFailedAdequate } from './judged';
+import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';
 
 export interface MaudsleyInput {
@@ -17,7 +17,8 @@ export interface MaudsleyInput {
   /** PHQ-9 scores in the episode, sorted by day. */
   phq9: DatedScore[];
   antidepressantTrials: JudgedTrial[];
-  augmentationTrials: JudgedTrial[];
+  /** The same add-ons MGH-S counts (countedAugmentations). */
+  augmentations: CountedAugmentations;
   ectInEpisode: ProcedureMark[];
 }
 
@@ -78,11 +79,13 @@ function failuresItem({ antidepressantTrials }: MaudsleyInput): MaudsleyItem {
   };
 }
 
-function augmentationItem({ augmentationTrials }: MaudsleyInput): MaudsleyItem {
-  const used = augmentationTrials.filter((t) => t.role === 'augmentation');
-  return used.length > 0
-    ? { item: 'augmentation', points: 1, basis: 'data', explanation: `augmentation used: ${[...new Set(used.map((t) => t.draft.ingredient))].join(', ')}` }
-    : { item: 'augmentation', points: 0, basis: 'data', explanation: 'no augmentation in the medication record of this episode' };
+function augmentationItem({ augmentations }: MaudsleyInput): MaudsleyItem {
+  const { counted, notCounted } = augmentations;
+  const skipped = notCounted.length ? `; not counted (not adequate): ${notCounted.map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`).join('; ')}` : '';
+  const n = counted.length;
+  return n > 0
+    ? { item: 'augmentation', points: 1, basis: 'data', explanation: `${n} adequate augmentation${n === 1 ? '' : 's'} used: ${describeAddOns(counted)}${skipped}` }
+    : { item: 'augmentation', points: 0, basis: 'data', explanation: `no adequate augmentation in the medication record of this episode${skipped}` };
 }
 
 function ectItem({ ectInEpisode }: MaudsleyInput): MaudsleyItem {

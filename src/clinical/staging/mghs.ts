@@ -4,7 +4,7 @@
  * minimum adequate dose; titrating up to it is how every trial starts, not an optimisation.
  */
 import type { ProcedureMark } from '../types';
-import { type JudgedTrial, isFailedAdequate } from './judged';
+import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';
 
 /** True when, after a stretch at or above the adequate dose, the dose was raised further. */
@@ -25,19 +25,20 @@ export function optimisedBeyondAdequate(t: JudgedTrial): boolean {
 
 export function mghsScore(
   antidepressantTrials: JudgedTrial[],
-  addOnTrials: JudgedTrial[],
+  augmentations: CountedAugmentations,
   ectInEpisode: ProcedureMark[],
 ): { score: number; basis: string } {
   const failed = antidepressantTrials.filter((t) => isFailedAdequate(t));
   // Dose optimisation counted on non-responsive trials, where raising the dose was an attempt to rescue it.
   const optimised = failed.filter(optimisedBeyondAdequate);
-  const addOns = addOnTrials.filter((t) => t.role === 'augmentation' || t.role === 'combination');
+  // The same add-ons Maudsley's augmentation item counts (countedAugmentations): adequate ones only.
+  const addOns = augmentations.counted;
   const ect = ectInEpisode.length > 0 ? 3 : 0;
   const score = failed.length + 0.5 * optimised.length + 0.5 * addOns.length + ect;
   const basis = [
     `${countOf(failed.length, 'failed adequate trial')} × 1`,
     `${countOf(optimised.length, 'dose optimisation')} beyond the minimum adequate dose × 0.5`,
-    `${countOf(addOns.length, 'augmentation or combination', 'augmentations or combinations')} × 0.5`,
+    `${countOf(addOns.length, 'adequate augmentation or combination', 'adequate augmentations or combinations')}${addOns.length ? ` (${describeAddOns(addOns)})` : ''} × 0.5`,
     ect ? 'ECT + 3' : 'no ECT',
   ].join(' + ');
   return { score, basis };

@@ -10,7 +10,7 @@
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
 import type { ReferenceId } from '../references/registry';
-import { TRRIP_CPZ_MG_PER_DAY } from '../terminology/antipsychotic-doses';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import type {
   ComorbidityKey,
   ConditionKey,
@@ -1324,14 +1324,6 @@ export function catalogOption(id: InterventionId): CatalogOption {
   if (!option) throw new Error(`No catalog row for intervention ${id}`);
   return option;
 }
-
-/** The referral code for every ServiceRequest (SNOMED CT, member of the VSAC value set "Referral for Adult Depression"). */
-export const REFERRAL_TO_PSYCHIATRY = {
-  system: 'http://snomed.info/sct',
-  code: '183524004',
-  display: 'Referral to psychiatry service',
-  verification: 'V' as Verification,
-};
 
 /** The service an option is referred to unless the clinician picks another (the catalog row's `service`). */
 export function defaultServiceFor(option: InterventionId): ReceivingService {

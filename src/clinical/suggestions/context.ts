@@ -135,11 +135,11 @@ function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
   return (daysBefore(diagnosis.onset, asOfDay) ?? 0) >= 0;
 }
 
+/** A diagnosis as a finding: its name and dates in words; the code is in the linked record, not in the sentence. */
 export function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
-  const code = diagnosis.code ? ` (${diagnosis.code})` : '';
   const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
   const status = diagnosis.clinicalStatus && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
-  return { text: `${diagnosis.display || diagnosis.kind}${code}${since}${status}`, sources: [diagnosis.source] };
+  return { text: `${diagnosis.display || (diagnosis.code ? `coded diagnosis ${diagnosis.code}` : diagnosis.kind)}${since}${status}`, sources: [diagnosis.source] };
 }
 
 /**

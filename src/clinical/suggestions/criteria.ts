@@ -68,7 +68,7 @@ function confirmFinding(assessments: Assessment[], context: Context): Finding | 
   if (!unconfirmed.length) return undefined;
   const trials = trialsOf(context, unconfirmed.map((u) => u.trialId));
   return {
-    text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? '' : 's'} without a recorded outcome (${unconfirmed
+    text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? ' not established as a failure' : 's not established as failures'} (${unconfirmed
       .map((u) => `${u.ingredient}: ${u.missing}`)
       .join('; ')}). To decide, record ${unconfirmed.map((u) => u.confirm).join('; ')}`,
     sources: unique(trials.flatMap((t) => t.sources)),
@@ -250,7 +250,7 @@ export function checkCriterion(criterion: Criterion, context: Context): Criterio
   let result = context.criteria.get(criterion);
   if (!result) {
     // The mapped table guarantees the right function for each kind.
-    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion as never, context);
+    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion, context);
     context.criteria.set(criterion, result);
   }
   return result;

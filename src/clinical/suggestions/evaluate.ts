@@ -11,17 +11,16 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type {
-  Derivation, Finding,
-  RuleRef,
-  Suggestion,
-  SuggestionStatus
-} from '../types';
+import type { Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import { CONDITION_NAME } from '../vocabulary';
 import {
   CATALOG,
-  RECENT_SUICIDAL_IDEATION_DAYS, src, type AgeLimit,
-  type CatalogOption, type EligibilityPath, type RiskRow
+  RECENT_SUICIDAL_IDEATION_DAYS,
+  src,
+  type AgeLimit,
+  type CatalogOption,
+  type EligibilityPath,
+  type RiskRow,
 } from './catalog';
 import { checkRisk, riskFinding } from './risks';
 import { checkCriterion, priorResponses } from './criteria';

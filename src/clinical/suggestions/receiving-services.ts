@@ -56,4 +56,3 @@ export function receivingService(id: string): ReceivingService {
 
 /** FHIR request-priority codes offered for a referral. */
 export type ReferralPriority = 'routine' | 'urgent' | 'asap';
-export const REFERRAL_PRIORITIES: readonly ReferralPriority[] = ['routine', 'urgent', 'asap'];

@@ -64,7 +64,7 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
 };
 
 export function checkRisk(row: RiskRow, context: Context): Finding[] {
-  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match as never, context);
+  return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match, context);
 }
 
 const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {

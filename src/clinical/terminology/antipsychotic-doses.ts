@@ -14,12 +14,11 @@
  */
 import { CPZ_GARDNER_2010, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated';
 import type { ReferenceId } from '../references/registry';
-import type { RuleRef, Verification } from '../types';
+import type { RuleRef } from '../types';
 import { ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 
-/** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
-export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Gardner 2010: olanzapine 20 mg/day ≡ chlorpromazine 600 mg/day (the anchor for Leucht 2020's olanzapine equivalents). */
 const OLANZAPINE_MG_AT_600_CPZ = 20;
 
@@ -284,6 +283,3 @@ export function cpzEquivalentOf(drug: string, mgPerDay: number, route: Antipsych
   return { cpzMgPerDay: Math.round((mgPerDay / (eq.mg / eq.days)) * TRRIP_CPZ_MG_PER_DAY * 10) / 10, equivalence: eq };
 }
 
-export function verificationOf(a: AntipsychoticAdequateDose): Verification {
-  return a.cappedAtMaximum ? 'U' : a.equivalence.rule.verification;
-}

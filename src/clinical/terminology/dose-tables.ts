@@ -6,6 +6,7 @@
  * hierarchy of antipsychotic-doses.ts (Gardner 2010 consensus first; Leucht 2016's defined-daily-dose factors are
  * kept for comparison only, since DDD equivalents mislead clinically).
  */
+import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
 import { CPZ_LEUCHT_2016 } from '../data/cpz-tables.generated';
 import {
@@ -14,11 +15,10 @@ import {
   antipsychoticAdequateDose,
   canonicalDrug,
   cpzEquivalentOf,
-  TRRIP_CPZ_MG_PER_DAY,
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
-import { SRC } from './sources';
+import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 
 export interface DoseThreshold {
   ingredient: string;
@@ -254,6 +254,249 @@ export const OCD_MIN_DOSES: readonly OcdDoseRow[] = [
 ];
 
 /**
+ * A drug level that decides adequacy where one is recorded (lithium, valproate): at or above `min`, the dose was
+ * adequate whatever the mg/day. `units` are the spellings of the unit the number is read in (mmol/L = mEq/L for
+ * lithium; µg/mL = mg/L for valproate); a level in another unit is not compared.
+ */
+export interface LevelThreshold {
+  min: number;
+  unit: string;
+  units: readonly string[];
+  rule: RuleRef;
+}
+
+const LITHIUM_UNITS = ['mmol/l', 'meq/l', 'mmol/liter', 'meq/liter'] as const;
+const VALPROATE_UNITS = ['ug/ml', 'µg/ml', 'mcg/ml', 'mg/l', '[ug]/ml'] as const;
+
+/**
+ * The dose an agent was studied at for one use: bipolar depression (each guideline agent's trial or label dose) or
+ * augmentation of an antidepressant (lithium, liothyronine). Where a level decides (`level`), `minMgPerDay` is the
+ * dose read when no level is recorded, under `noLevelRule`.
+ */
+export interface StudiedDoseRow {
+  drug: string;
+  /** The product or use, in words ("olanzapine with fluoxetine"). */
+  product: string;
+  /** Applies only to a product that also contains this ingredient (olanzapine-fluoxetine). */
+  withIngredient?: string;
+  minMgPerDay: number;
+  /** How the dose is written: liothyronine in micrograms. */
+  doseUnit: 'mg' | 'µg';
+  level?: LevelThreshold;
+  /** The rule for the dose when a level decides but none is recorded (a working rule where no source gives a dose). */
+  noLevelRule?: RuleRef;
+  rule: RuleRef;
+}
+
+const bipolar = (id: string, summary: string, source: string, verification: RuleRef['verification'], references: readonly ReferenceId[]) =>
+  rule(`adequacy.bipolar-depression.${id}`, summary, source, verification, references);
+
+const LITHIUM_BIPOLAR_LEVEL = bipolar(
+  'lithium-level',
+  'lithium for bipolar depression: adequate at a serum level of 0.8 mmol/L (mEq/L) or more.',
+  'Lithium carbonate label, section 2 (acute treatment: serum lithium 0.8-1.2 mEq/L)',
+  'V',
+  ['dailyMed'],
+);
+const VALPROATE_BIPOLAR_LEVEL = bipolar(
+  'valproate-level',
+  'valproate for bipolar depression: adequate at a trough level of 50 µg/mL or more.',
+  'Depakote label, section 2.1 (mania: trough 50-125 µg/mL)',
+  'S',
+  ['dailyMed'],
+);
+const LITHIUM_AUGMENTATION_LEVEL = rule(
+  'adequacy.augmentation.lithium-level',
+  'lithium augmentation: adequate at a serum level of 0.5 mmol/L (mEq/L) or more.',
+  'Bauer 1999 meta-analysis: lithium augmentation trials with serum levels >= 0.5 mEq/L (or >= 800 mg/day) for >= 2 weeks',
+  'S',
+  ['bauer1999'],
+);
+
+/**
+ * Bipolar depression: each guideline-recommended agent at the dose it was studied or is labelled at for bipolar
+ * depression. Lamotrigine and lithium have no US indication for acute bipolar depression; their rows follow their
+ * labels' bipolar target dose or level.
+ */
+export const BIPOLAR_DEPRESSION_DOSES: readonly StudiedDoseRow[] = [
+  {
+    drug: 'quetiapine',
+    product: 'quetiapine',
+    minMgPerDay: 300,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'quetiapine',
+      'quetiapine for bipolar depression: adequate from 300 mg/day (600 mg/day added no benefit).',
+      'Seroquel label, section 2 (bipolar depression: 300 mg/day reached on day 4; 600 mg/day no more effective); BOLDER I (Calabrese 2005)',
+      'V',
+      ['dailyMed', 'calabrese2005'],
+    ),
+  },
+  {
+    drug: 'lurasidone',
+    product: 'lurasidone',
+    minMgPerDay: 20,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'lurasidone',
+      'lurasidone for bipolar depression: adequate from 20 mg/day (effective 20-120 mg/day, starting at 20 mg).',
+      'Latuda label, section 2 (bipolar depression: 20 mg once daily to start, 20-120 mg/day); PREVAIL-2 (Loebel 2014: 20-60 mg/day effective)',
+      'V',
+      ['dailyMed', 'loebel2014'],
+    ),
+  },
+  {
+    drug: 'cariprazine',
+    product: 'cariprazine',
+    minMgPerDay: 1.5,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'cariprazine',
+      'cariprazine for bipolar depression: adequate from 1.5 mg/day (1.5 or 3 mg once daily).',
+      'Vraylar label, section 2 (depressive episodes of bipolar I disorder: 1.5 mg once daily, may be raised to 3 mg)',
+      'V',
+      ['dailyMed'],
+    ),
+  },
+  {
+    drug: 'lumateperone',
+    product: 'lumateperone',
+    minMgPerDay: 42,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'lumateperone',
+      'lumateperone for bipolar depression: adequate at 42 mg/day (the one labelled dose).',
+      'Caplyta label, section 2 (bipolar depression: 42 mg once daily, no titration)',
+      'V',
+      ['dailyMed'],
+    ),
+  },
+  {
+    drug: 'olanzapine',
+    product: 'olanzapine with fluoxetine',
+    withIngredient: 'fluoxetine',
+    minMgPerDay: 6,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'olanzapine-fluoxetine',
+      'olanzapine-fluoxetine for bipolar depression: adequate from olanzapine 6 mg / fluoxetine 25 mg per day.',
+      'Symbyax label, section 2 (bipolar I depression: 6 mg/25 mg once daily to start, effective 6-12 mg olanzapine / 25-50 mg fluoxetine); Tohen 2003',
+      'V',
+      ['dailyMed', 'tohen2003'],
+    ),
+  },
+  {
+    drug: 'olanzapine',
+    product: 'olanzapine',
+    minMgPerDay: 5,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'olanzapine',
+      'olanzapine alone for bipolar depression: adequate from 5 mg/day (studied at 5-20 mg/day; not a labelled indication).',
+      'Tohen 2003: olanzapine monotherapy 5-20 mg/day in bipolar I depression',
+      'S',
+      ['tohen2003'],
+    ),
+  },
+  {
+    drug: 'lamotrigine',
+    product: 'lamotrigine',
+    minMgPerDay: 200,
+    doseUnit: 'mg',
+    rule: bipolar(
+      'lamotrigine',
+      'lamotrigine for bipolar depression: adequate from the 200 mg/day target dose (100 mg/day with valproate, 400 mg/day with enzyme inducers; read at 200 here).',
+      'Lamictal label, section 2 (bipolar disorder: target 200 mg/day after a 6-week titration; 100 mg/day with valproate, 400 mg/day with carbamazepine and other inducers)',
+      'S',
+      ['dailyMed'],
+    ),
+  },
+  {
+    drug: 'lithium',
+    product: 'lithium',
+    minMgPerDay: 900,
+    doseUnit: 'mg',
+    level: {
+      min: 0.8,
+      unit: 'mmol/L',
+      units: LITHIUM_UNITS,
+      rule: LITHIUM_BIPOLAR_LEVEL,
+    },
+    noLevelRule: bipolar(
+      'lithium-dose',
+      'lithium for bipolar depression with no level recorded: adequate from 900 mg/day (the label\'s usual maintenance dose), a working rule until a level is recorded.',
+      'Lithium carbonate label, section 2 (300 mg three times daily in maintenance); using a dose instead of a level is a working rule',
+      'U',
+      ['dailyMed', 'projectWorkingRule'],
+    ),
+    rule: LITHIUM_BIPOLAR_LEVEL,
+  },
+  {
+    drug: 'valproate',
+    product: 'valproate',
+    minMgPerDay: 750,
+    doseUnit: 'mg',
+    level: {
+      min: 50,
+      unit: 'µg/mL',
+      units: VALPROATE_UNITS,
+      rule: VALPROATE_BIPOLAR_LEVEL,
+    },
+    noLevelRule: bipolar(
+      'valproate-dose',
+      'valproate for bipolar depression with no level recorded: adequate from 750 mg/day (the label\'s starting dose in mania), a working rule until a level is recorded.',
+      'Depakote label, section 2.1 (mania: 750 mg daily to start); using a dose instead of a level is a working rule',
+      'U',
+      ['dailyMed', 'projectWorkingRule'],
+    ),
+    rule: VALPROATE_BIPOLAR_LEVEL,
+  },
+];
+
+/** Augmentation of an antidepressant: lithium by level (or dose when none is recorded), liothyronine by dose. */
+export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
+  {
+    drug: 'lithium',
+    product: 'lithium augmentation',
+    minMgPerDay: 800,
+    doseUnit: 'mg',
+    level: {
+      min: 0.5,
+      unit: 'mmol/L',
+      units: LITHIUM_UNITS,
+      rule: LITHIUM_AUGMENTATION_LEVEL,
+    },
+    noLevelRule: rule(
+      'adequacy.augmentation.lithium-dose',
+      'lithium augmentation with no level recorded: adequate from 800 mg/day (level not recorded).',
+      'Bauer 1999 meta-analysis: lithium augmentation trials with >= 800 mg/day or serum levels >= 0.5 mEq/L for >= 2 weeks',
+      'S',
+      ['bauer1999'],
+    ),
+    rule: LITHIUM_AUGMENTATION_LEVEL,
+  },
+  {
+    drug: 'liothyronine',
+    product: 'liothyronine augmentation',
+    minMgPerDay: 0.025,
+    doseUnit: 'µg',
+    rule: rule(
+      'adequacy.augmentation.liothyronine',
+      'liothyronine (T3) augmentation: adequate from 25 µg/day (studied at 25-50 µg/day).',
+      'STAR*D level 3 (Nierenberg 2006): T3 25 µg/day for a week, then 50 µg/day',
+      'S',
+      ['nierenberg2006'],
+    ),
+  },
+];
+
+/** The row of a studied-dose table for a trial's agent (its product's other ingredients decide combination rows). */
+export function studiedDoseOf(table: readonly StudiedDoseRow[], drug: string, otherIngredients: readonly string[]): StudiedDoseRow | null {
+  const rows = table.filter((r) => r.drug === drug);
+  return rows.find((r) => r.withIngredient !== undefined && otherIngredients.includes(r.withIngredient)) ?? rows.find((r) => r.withIngredient === undefined) ?? null;
+}
+
+/**
  * Doses at or below these are hypnotic use, not an antidepressant or antipsychotic trial or augmentation: listed on the
  * timeline as such and not counted.
  */
@@ -458,6 +701,10 @@ export function doseTableRules(): RuleRef[] {
   const rules = ATRQ_MIN_DOSES.map(atrqRule);
   rules.push(atrqRule(QUETIAPINE_AUGMENTATION));
   for (const list of [LABEL_MIN_DOSES, PRODUCT_DOSES, OCD_MIN_DOSES, HYPNOTIC_CEILINGS]) for (const r of list) rules.push(r.rule);
+  for (const r of [...BIPOLAR_DEPRESSION_DOSES, ...AUGMENTATION_DOSES]) {
+    rules.push(r.rule);
+    if (r.noLevelRule) rules.push(r.noLevelRule);
+  }
   const antipsychotics = [...new Set(MAX_LICENSED_DOSES.map((r) => r.drug))];
   for (const drug of antipsychotics) {
     rules.push(antipsychoticThreshold(drug).rule);

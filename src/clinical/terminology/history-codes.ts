@@ -82,7 +82,6 @@ const PSYCHOTHERAPY_RULE = rule(
   `${SNOMED_BROWSER}; FHIR R4 CarePlan.activity.detail (status completed or in-progress)`,
   'U',
 );
-export const PSYCHOTHERAPY_RULES: RuleRef[] = [PSYCHOTHERAPY_RULE];
 
 /** SNOMED CT regime/therapy and procedure codes seen in EHR care plans, with the modality each names. */
 const PSYCHOTHERAPY_CODES: Record<string, PsychotherapyModality> = {
@@ -134,12 +133,6 @@ export const MODALITY_LABEL: Record<PsychotherapyModality, string> = {
   counselling: 'counselling',
   other: 'psychotherapy',
 };
-
-/**
- * First-line psychological treatments, the modalities that count where a definition counts psychotherapy as a
- * treatment tried (trauma-focused therapy for PTSD; CBT and interpersonal therapy for depression).
- */
-export const FIRST_LINE_MODALITIES: ReadonlySet<PsychotherapyModality> = new Set(['cbt', 'trauma-focused', 'interpersonal', 'psychodynamic']);
 
 /** Where a resistance definition counts a psychotherapy course as a treatment trial, and when the course is adequate. */
 export interface TherapyCounted {

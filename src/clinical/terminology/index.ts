@@ -12,26 +12,13 @@ import { DOSE_RULES, MEDICATION_RULES } from './medication-rules';
 import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
 
-export { classifyCondition, conditionNotRecognisedReason, ICD10_RULES, SNOMED_RULES } from './conditions';
-export type { ConditionClass, ConditionKind } from './conditions';
-export { classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
-export { BLOOD_PRESSURE_LOINC, QUERIED_OBSERVATION_LOINC } from './observation-codes';
-export type { ObservationClass } from './observations';
-export { classifyProcedure, classifyProcedureWithRule, classifyDevice, classifyDeviceWithRule } from './procedures';
-export { scaleThresholds, classifyScoreChange, scaleOf, SCALE_TABLE, SCORE_RANGES } from './scales';
-export type { Instrument, Scale, ScaleThresholds, ScaleOutcome } from './scales';
-export {
-  minimumAdequateDose,
-  chlorpromazineEquivalent,
-  ATRQ_MIN_DOSES,
-} from './dose-tables';
-export { TRRIP_CPZ_MG_PER_DAY } from './antipsychotic-doses';
-export type { DoseThreshold, DoseUse, CpzEquivalent, CpzTable } from './dose-tables';
-export { INGREDIENTS, BRANDS, ANTIDEPRESSANT_CLASSES, ingredientByName } from './ingredients';
-export type { IngredientRow, BrandRow } from './ingredients';
-export { parseRxNormName, productByRxcui } from './products';
-export { SYSTEM_URIS, systemKeyOf, unknownSystemsOf, conceptText, codingsOf } from './systems';
-export { MEDICATION_RULES, DOSE_RULES } from './medication-rules';
+export { classifyCondition, conditionNotRecognisedReason } from './conditions';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
+export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
+export { classifyProcedure, classifyDevice } from './procedures';
+export { scaleThresholds, classifyScoreChange, SCALE_TABLE, SCORE_RANGES } from './scales';
+export { minimumAdequateDose, chlorpromazineEquivalent, ATRQ_MIN_DOSES } from './dose-tables';
+export { INGREDIENTS, BRANDS } from './ingredients';
 
 function dedupe(rules: RuleRef[]): RuleRef[] {
   const seen = new Map<string, RuleRef>();

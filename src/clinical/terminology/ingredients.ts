@@ -7,8 +7,7 @@
  * Lithium is a mood stabilizer (its augmentation role is likewise decided by the engine); liothyronine is only ever
  * an augmentation agent in this domain.
  */
-import type { DrugClass, Verification } from '../types';
-import { SRC } from './sources';
+import type { DrugClass } from '../types';
 
 export type RxcuiTier = 'A' | 'B' | 'U';
 
@@ -283,15 +282,6 @@ export function ingredientByAtc(atc: string): IngredientRow | undefined {
 
 /** Every name (generic, synonym) the text matcher looks for, longest first so "desvenlafaxine" beats "venlafaxine". */
 export const INGREDIENT_NAMES: readonly string[] = [...BY_NAME.keys()].sort((a, c) => c.length - a.length);
-
-/** Verification of an ingredient's RXCUI: tier A = V, tier B = S, otherwise U. */
-export function rxcuiVerification(row: IngredientRow): Verification {
-  return row.rxcuiTier === 'A' ? 'V' : row.rxcuiTier === 'B' ? 'S' : 'U';
-}
-
-export function rxcuiSource(row: IngredientRow): string {
-  return row.rxcuiTier === 'A' ? SRC.rxnormTierA : row.rxcuiTier === 'B' ? SRC.rxnormTierB : SRC.rxnormTierU;
-}
 
 /** Classes that count as antidepressants for trial purposes. */
 export const ANTIDEPRESSANT_CLASSES: ReadonlySet<DrugClass> = new Set<DrugClass>(['ssri', 'snri', 'tca', 'maoi', 'atypical-antidepressant']);

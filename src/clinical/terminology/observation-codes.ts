@@ -1,6 +1,6 @@
 /**
- * The Observation codes the app searches for by code (src/fhir/queries.ts): the LOINC codes of the scale table and
- * blood pressure's, which are exactly the LOINC codes observations.ts recognises. Kept apart from observations.ts so
+ * The Observation codes the app searches for by code (src/fhir/queries.ts): the LOINC codes of the scale table, blood
+ * pressure's and the drug levels', which are exactly the LOINC codes observations.ts recognises. Kept apart from observations.ts so
  * that the app's first script, which starts the searches, carries the code lists and not the classifiers.
  */
 import { SCALE_TABLE } from './scales';
@@ -14,11 +14,18 @@ export const BLOOD_PRESSURE_LOINC = [
   { code: '8462-4', display: 'Diastolic blood pressure', part: 'diastolic' },
 ] as const;
 
+/** Drug-level codes (LOINC), recognised and searched for by code: a level is adherence and, for these drugs, adequacy evidence. */
+export const DRUG_LEVEL_LOINC = [
+  { code: '14334-7', display: 'Lithium [Moles/volume] in Serum or Plasma', ingredient: 'lithium' },
+  { code: '4086-5', display: 'Valproate [Mass/volume] in Serum or Plasma', ingredient: 'valproate' },
+] as const;
+
 /**
- * Every Observation code the app searches for by code (src/fhir/queries.ts): the scales' LOINC codes and blood
- * pressure's. Scores coded otherwise still arrive through the `category=survey` search.
+ * Every Observation code the app searches for by code (src/fhir/queries.ts): the scales' LOINC codes, blood
+ * pressure's and the drug levels'. Scores coded otherwise still arrive through the `category=survey` search.
  */
 export const QUERIED_OBSERVATION_LOINC: readonly { code: string; display: string }[] = [
   ...SCALE_TABLE.flatMap((s) => s.loinc.map(({ code, display }) => ({ code, display }))),
   ...BLOOD_PRESSURE_LOINC.map(({ code, display }) => ({ code, display })),
+  ...DRUG_LEVEL_LOINC.map(({ code, display }) => ({ code, display })),
 ];

@@ -8,8 +8,9 @@
  */
 import type { CodeableConcept, Observation } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
+import { INGREDIENT_NAMES, ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
-import { BLOOD_PRESSURE_LOINC } from './observation-codes';
+import { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
 import { SCALE_TABLE, SCORE_RANGES, scaleCodeRules } from './scales';
 import { SRC } from './sources';
 import { codingsOf, conceptText, systemKeyOf, unknownSystemsOf } from './systems';
@@ -27,6 +28,18 @@ const R = {
     'terminology.observation.local-scale',
     'MADRS, HAM-D, QIDS-SR16, Y-BOCS, PANSS, BPRS, CAPS-5, PCL-5 have no verified LOINC code: matched by the local scale code system or by name.',
     SRC.localScales,
+    'U',
+  ),
+  levelLoinc: rule(
+    'terminology.observation.drug-level-loinc',
+    'LOINC 14334-7 is a serum or plasma lithium level (mmol/L, the same number as mEq/L); 4086-5 a serum or plasma valproate level (µg/mL).',
+    'LOINC 14334-7 "Lithium [Moles/volume] in Serum or Plasma", 4086-5 "Valproate [Mass/volume] in Serum or Plasma"',
+    'S',
+  ),
+  levelName: rule(
+    'terminology.observation.drug-level-name',
+    'An Observation whose name gives a psychiatric drug and a level word ("clozapine level", "Olanzapine [Mass/volume] in Serum or Plasma") is that drug\'s plasma level; "not detected", "< limit" or 0 is an undetectable level.',
+    'LOINC names drug levels "<drug> [Mass/volume] in Serum or Plasma"; no LOINC code confirmed here for antipsychotic levels, so they are matched by name: working rule',
     'U',
   ),
   text: rule(
@@ -47,6 +60,73 @@ const LOCAL_SCALE_CODES = new Map<string, Instrument>(SCALE_TABLE.flatMap((s) =>
 
 /** PHQ-9 item answers coded with LOINC answer codes (LA6568-5 "Not at all" = 0 ... LA6571-9 "Nearly every day" = 3). */
 const PHQ_ANSWERS: Record<string, number> = { 'LA6568-5': 0, 'LA6569-3': 1, 'LA6570-1': 2, 'LA6571-9': 3 };
+
+/** A plasma or serum level of a psychiatric drug, read from an Observation. */
+export interface DrugLevelClass {
+  ingredient: string;
+  /** The number as recorded; null when only "not detected" or "< limit" is given. */
+  value: number | null;
+  /** The recorded unit (UCUM code or text), or null. */
+  unit: string | null;
+  /** Not detected, below the limit of quantification, or 0: the drug was not being taken. */
+  undetectable: boolean;
+  rule: RuleRef;
+}
+
+const LEVEL_LOINC = new Map<string, string>(DRUG_LEVEL_LOINC.map((l) => [l.code, l.ingredient] as const));
+const LEVEL_WORDS = /\b(levels?|concentrations?|serum|plasma|trough|serpl)\b|\[(mass|moles)\/volume\]/i;
+const UNDETECTABLE = /undetect|not detected|none detected|below (the )?(limit|detection|quantification)|^\s*<\s*\d/i;
+
+/** The drug a level's name gives (the longest ingredient name found as a whole word), or null. */
+function levelIngredientIn(text: string): string | null {
+  if (!LEVEL_WORDS.test(text)) return null;
+  const lower = text.toLowerCase();
+  for (const name of INGREDIENT_NAMES) {
+    if (name.length < 5) continue;
+    const at = lower.indexOf(name);
+    if (at < 0) continue;
+    const before = at === 0 ? '' : lower[at - 1]!;
+    const after = lower[at + name.length] ?? '';
+    if (/[a-z]/.test(before) || /[a-z]/.test(after)) continue; // "norclozapine" is a metabolite, not clozapine
+    return ingredientByName(name)?.name ?? null;
+  }
+  return null;
+}
+
+/** The drug an Observation measures the level of, with the rule that recognised it, or null. */
+function drugLevelOf(obs: Observation): { ingredient: string; rule: RuleRef } | null {
+  if (!obs || typeof obs !== 'object') return null;
+  for (const c of codingsOf(obs.code)) {
+    const ingredient = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
+    if (ingredient) return { ingredient, rule: R.levelLoinc };
+  }
+  const text = [conceptText(obs.code), ...codingsOf(obs.code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
+  const ingredient = levelIngredientIn(text);
+  return ingredient === null ? null : { ingredient, rule: R.levelName };
+}
+
+/**
+ * A drug level (lithium, valproate by LOINC; other drugs, antipsychotics above all, by name), or null when the
+ * Observation is not one. Levels are adherence evidence (TRRIP) and, for lithium and valproate, adequacy evidence.
+ */
+export function classifyDrugLevel(obs: Observation): DrugLevelClass | null {
+  const drug = drugLevelOf(obs);
+  if (drug === null) return null;
+  const { ingredient, rule: matched } = drug;
+  const q = obs.valueQuantity;
+  const unit = typeof q?.code === 'string' ? q.code : typeof q?.unit === 'string' ? q.unit : null;
+  if (q && typeof q.value === 'number' && Number.isFinite(q.value)) {
+    const below = q.comparator === '<' || q.comparator === '<=';
+    return { ingredient, value: q.value, unit, undetectable: below || q.value <= 0, rule: matched };
+  }
+  const text = typeof obs.valueString === 'string' ? obs.valueString : conceptText(obs.valueCodeableConcept);
+  if (UNDETECTABLE.test(text)) return { ingredient, value: null, unit, undetectable: true, rule: matched };
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) {
+    const value = Number(text);
+    return { ingredient, value, unit, undetectable: value <= 0, rule: matched };
+  }
+  return null;
+}
 
 /** Which instrument an Observation code denotes (no value check), with the rule, or null. */
 export function instrumentOf(code: CodeableConcept | undefined): { instrument: Instrument; rule: RuleRef } | null {
@@ -127,6 +207,8 @@ export function observationNotUsedReason(obs: Observation): string {
     if (value < range.min || value > range.max) return `${found.instrument} value ${value} outside its range ${range.min}-${range.max}`;
     return 'used';
   }
+  const level = drugLevelOf(obs);
+  if (level) return classifyDrugLevel(obs) ? 'used' : `${level.ingredient} level without a numeric value or "not detected"`;
   const unknown = unknownSystemsOf(obs.code);
   if (unknown.length > 0 && unknown.length === codingsOf(obs.code).length) return `code from unknown system ${unknown.join(', ')}`;
   const text = conceptText(obs.code);

@@ -64,7 +64,7 @@ export function classifyProcedureWithRule(code: CodeableConcept | undefined): { 
     const key = systemKeyOf(c.system);
     const cd = c.code!.trim();
     if (key === 'snomed' && cd === '445319001') return { kind: 'vns', rule: R.vns };
-    if (key === 'cpt' && CPT[cd]) return CPT[cd]!;
+    if (key === 'cpt' && CPT[cd]) return CPT[cd];
     if (key === 'hcpcs' && HCPCS[cd.toUpperCase()]) return HCPCS[cd.toUpperCase()]!;
     if (key === 'local-procedures' && LOCAL[cd.toLowerCase()]) return { kind: LOCAL[cd.toLowerCase()]!, rule: R.local };
   }

@@ -280,17 +280,6 @@ export const SCALE_TABLE = defineScales([
 
 /** A symptom scale: a row of SCALE_TABLE. */
 export type Instrument = (typeof SCALE_TABLE)[number]['instrument'];
-export type Scale = ScaleRow<Instrument>;
-
-const BY_INSTRUMENT = new Map<Instrument, Scale>(SCALE_TABLE.map((s) => [s.instrument, s]));
-
-/** The table's row of a scale. */
-export function scaleOf(instrument: Instrument): Scale {
-  // Instrument is derived from the table's rows: a miss is a programming error.
-  const scale = BY_INSTRUMENT.get(instrument);
-  if (!scale) throw new Error(`No scale row for ${instrument}`);
-  return scale;
-}
 
 /** Valid score ranges of every scale (the rows' own min and max). */
 export const SCORE_RANGES = Object.fromEntries(SCALE_TABLE.map((s) => [s.instrument, { min: s.min, max: s.max }])) as Record<

@@ -110,10 +110,5 @@ export function normalizeIcd10(code: string): string {
   return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
 }
 
-/** Lower-case text with punctuation turned into spaces, for word matching. */
-export function normalizeText(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^a-z0-9.%/+-]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-}
-
 /** Condition.clinicalStatus codes (HL7 condition-clinical) that mean the condition is current. */
 export const ACTIVE_CLINICAL_STATUSES: ReadonlySet<string> = new Set(['active', 'recurrence', 'relapse']);

@@ -17,7 +17,7 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_NAME } from '../../clinical/vocabulary';
-import { catalogOption, defaultServiceFor, REFERRAL_TO_PSYCHIATRY } from '../../clinical/suggestions/catalog';
+import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
 import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';

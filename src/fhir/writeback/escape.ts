@@ -14,6 +14,7 @@
 import type { Narrative } from 'fhir/r4';
 
 /** C0 controls except tab, line feed and carriage return, DEL, and the code points XML forbids. */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 /** Unpaired UTF-16 surrogates: not characters, and not allowed in XML. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -30,8 +30,8 @@ export interface UseWriteBack {
   error: WriteBackError | null;
   /** True when the last failure can be retried (and a draft is there to retry). */
   canRetry: boolean;
-  retry(): void;
-  reset(): void;
+  retry: () => void;
+  reset: () => void;
 }
 
 function asWriteBackError(error: unknown): WriteBackError {
@@ -95,7 +95,8 @@ export function useWriteBack(session: SmartSession | null, options: WriteOptions
     state,
     result: mutation.data ?? null,
     error,
-    canRetry: state === 'failed' && !!error?.retryable && lastDraft.current !== null,
+    // react-query keeps the draft of the last write until reset: a failed write has one to retry.
+    canRetry: state === 'failed' && !!error?.retryable && mutation.variables !== undefined,
     retry,
     reset,
   };

@@ -14,7 +14,6 @@
 import type { Bundle, BundleEntry, CapabilityStatement, CarePlan, OperationOutcome, Provenance, Resource, ServiceRequest } from 'fhir/r4';
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse, SmartSession } from '../contract';
 import { FhirNetworkError, SessionExpiredError } from '../errors';
-import { identifierQuery, provenanceTagQuery, PROVENANCE_TAG_SYSTEM } from './build';
 import { writeCapability } from './scopes';
 import type { WriteBackDraft, WriteBackResult, WriteMode, WrittenResource } from './types';
 import { WriteBackError } from './types';
@@ -148,7 +147,7 @@ interface Part {
 function partsOf(draft: WriteBackDraft): Part[] {
   return (draft.bundle.entry ?? []).map((entry: BundleEntry) => {
     const resource = entry.resource as CarePlan | ServiceRequest | Provenance;
-    const type = resource.resourceType as WrittenType;
+    const type = resource.resourceType;
     return {
       type,
       fullUrl: entry.fullUrl ?? '',
@@ -324,7 +323,7 @@ class Writer {
         realRefs.set(carePlanPart.fullUrl, written.reference);
       }
       for (const part of parts.filter((p) => p.type === 'Provenance')) {
-        await this.ensure({ ...part, resource: rewrite(part.resource, realRefs) as Provenance }, null);
+        await this.ensure({ ...part, resource: rewrite(part.resource, realRefs) }, null);
       }
     } catch (error) {
       throw this.partial(error);
@@ -484,4 +483,3 @@ export function writeCarePlan(session: WriteSession, draft: WriteBackDraft, opti
   return promise;
 }
 
-export { PROVENANCE_TAG_SYSTEM, identifierQuery, provenanceTagQuery };

@@ -17,8 +17,8 @@ interface FieldsProps {
   choice: ReferralChoiceView;
   services: ServiceOption[];
   disabled: boolean;
-  onChange(next: ReferralChoiceView): void;
-  onPrint(): void;
+  onChange: (next: ReferralChoiceView) => void;
+  onPrint: () => void;
 }
 
 export function ReferralFields({ suggestion, choice, services, disabled, onChange, onPrint }: FieldsProps) {

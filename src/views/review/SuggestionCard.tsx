@@ -1,7 +1,7 @@
 import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
-import { capitalise, resourceTypeOf } from '../timeline/labels';
+import { capitalise, plainText, resourceTypeOf } from '../timeline/labels';
 
 /** Record types in words, for the links to a finding's source records. */
 const RECORD_WORDS: Record<string, string> = {
@@ -64,7 +64,7 @@ function FindingList({ title, findings, tone, fhirBaseUrl }: { title: string; fi
       <ul>
         {findings.map((finding, index) => (
           <li key={index}>
-            {finding.text}
+            {plainText(finding.text)}
             <SourceList sources={finding.sources} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} />
           </li>
         ))}
@@ -113,8 +113,8 @@ interface Props {
   tickable: boolean;
   overrideReason: string;
   disabled: boolean;
-  onTick(ticked: boolean): void;
-  onOverrideReason(text: string): void;
+  onTick: (ticked: boolean) => void;
+  onOverrideReason: (text: string) => void;
   /** The EHR's FHIR base, for links to the source records. */
   fhirBaseUrl?: string;
 }

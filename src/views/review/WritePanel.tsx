@@ -58,9 +58,15 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
   useEffect(() => {
     // A failed write may be retried or confirmed again; a finished one may not.
     if (state === 'error' || state === 'idle') submitted.current = false;
-    if (state === 'done') setConfirming(false);
   }, [state]);
-  useEffect(() => setCopyStatus('idle'), [draft]);
+  // The confirmation closes once the write is done, and a new draft has not been copied yet: state that follows the
+  // props, adjusted while rendering rather than in an effect (no extra render with stale state).
+  const [seen, setSeen] = useState({ state, draft });
+  if (seen.state !== state || seen.draft !== draft) {
+    if (seen.state !== state && state === 'done') setConfirming(false);
+    if (seen.draft !== draft) setCopyStatus('idle');
+    setSeen({ state, draft });
+  }
   // Focus follows the step: to the confirmation when it opens, then to the result (or the error) when the write ends.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();

@@ -20,17 +20,19 @@ import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, W
 /** How the app names itself in Provenance. */
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
 
+/** @public Used through the loaded module (analysis-loader.ts), which knip cannot follow. */
 export { RULES };
 export { warmUp } from './warm-up';
 
-/** The receiving services a referral can be sent to, for the review screen's picker. */
+/** @public The receiving services a referral can be sent to, for the review screen's picker. */
 export const RECEIVING_SERVICE_OPTIONS = RECEIVING_SERVICES.map(({ id, name }) => ({ id, name }));
 
+/** @public */
 export function derive(record: PatientRecord, asOf: string): Derivation {
   return derivePatient(record, { asOf });
 }
 
-/** The timeline page; it takes the score thresholds from the terminology layer itself. */
+/** @public The timeline page; it takes the score thresholds from the terminology layer itself. */
 export function renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions) {
   return <TreatmentResistancePage derivation={derivation} rules={rules} {...(actions?.onOpenOptions ? { onOpenOptions: actions.onOpenOptions } : {})} />;
 }
@@ -45,6 +47,7 @@ export function describeOption(id: InterventionId): OptionInfo | null {
   }
 }
 
+/** @public */
 export function buildDraft(request: DraftRequest): DraftView {
   const draft = buildWriteBack({
     derivation: request.derivation,
@@ -105,6 +108,7 @@ export function errorView(error: WriteBackError, fhirBaseUrl?: string): WriteErr
   };
 }
 
+/** @public */
 export function useWriteBackView(session: SmartSession): WriteBackView {
   const writeBack = useWriteBack(session);
   const state = ({ idle: 'idle', writing: 'writing', written: 'done', failed: 'error' } as const)[writeBack.state];

@@ -168,7 +168,7 @@ export interface ShellServices {
   rules: RuleRef[];
   /** The main treatment-resistance page (src/views/timeline). */
   renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions): ReactNode;
-  buildDraft(request: DraftRequest): DraftView;
+  buildDraft: (request: DraftRequest) => DraftView;
   /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */
   describeOption?(id: InterventionId): OptionInfo | null;
   /** The receiving services a referral can go to; optional (the default service is then used). */

@@ -6,7 +6,7 @@ import { REFERENCES, type ReferenceId } from '../../clinical/references/registry
 import type { RuleRef } from '../../clinical/types';
 
 export const SOURCES_PANEL_ID = 'trp-sources';
-export const sourceAnchorId = (id: ReferenceId | string) => `trp-source-${id}`;
+export const sourceAnchorId = (id: string) => `trp-source-${id}`;
 
 function isReferenceId(id: string): id is ReferenceId {
   return Object.hasOwn(REFERENCES, id);

@@ -73,7 +73,7 @@ function clipText(text: string, maxPx: number, fontPx = 12): string {
 }
 
 export function Timeline({ derivation, domain, width, thresholds, ranges = terminologyRanges, activeId, highlighted, onActivate }: TimelineProps) {
-  const frame = frameFor(width);
+  const frame = useMemo(() => frameFor(width), [width]);
   const asOf = useMemo(() => parseDate(derivation.asOf) ?? new Date(0), [derivation.asOf]);
   const x = useMemo(() => timeScale(domain, frame.plotLeft, frame.plotRight), [domain, frame.plotLeft, frame.plotRight]);
   const [scoreCursor, setScoreCursor] = useState<Record<string, number>>({});
@@ -95,8 +95,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
     const charts = layoutScoreCharts(derivation.scores, derivation.trials, thresholds, asOf, x, y, CHART_HEIGHT, CHART_GAP, ranges);
     y += charts.height + (charts.height ? 6 : 0);
     return { diagnoses, episodes, procedures, therapy, lanes, charts, bottomAxisY: y, height: y + AXIS_HEIGHT };
-    // `frame` is derived from `width` alone, which `x` already follows.
-  }, [derivation, x, asOf, thresholds, ranges]);
+  }, [derivation, x, frame, asOf, thresholds, ranges]);
 
   const ticks = axisTicks(x, frame);
   const asOfX = x(asOf);
@@ -177,8 +176,9 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
         {asOfX >= frame.plotLeft && asOfX <= frame.plotRight && (
           <g>
             <line x1={asOfX} x2={asOfX} y1={AXIS_HEIGHT - 4} y2={layout.bottomAxisY} className="trp-asof-line" />
+            {/* For a deceased patient the record ends at death, not today. */}
             <text x={asOfX} y={10} textAnchor="middle" className="trp-asof-label">
-              today
+              {derivation.demographics?.deceased ? 'death' : 'today'}
             </text>
           </g>
         )}

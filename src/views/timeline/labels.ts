@@ -24,21 +24,6 @@ export {
   capitalise,
 } from '../../clinical/vocabulary';
 
-/** Order of the class groups on the timeline: antidepressants first, then what is usually added to them. */
-export const DRUG_CLASS_ORDER: DrugClass[] = [
-  'ssri',
-  'snri',
-  'tca',
-  'maoi',
-  'atypical-antidepressant',
-  'nmda-antagonist',
-  'augmentation-agent',
-  'mood-stabilizer',
-  'antipsychotic',
-  'other-psychotropic',
-  'unknown',
-];
-
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',
   snri: 'SNRI',

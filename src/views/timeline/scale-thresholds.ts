@@ -42,9 +42,6 @@ export const terminologyThresholds: ThresholdLookup = (instrument) => {
   };
 };
 
-/** For tests and for instruments without thresholds: the charts then say so instead of drawing lines. */
-export const noThresholds: ThresholdLookup = () => null;
-
 /**
  * Each scale's valid range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30-210), with the threshold mark of a
  * screening item from the safety rules' table (PHQ-9 item 9 positive at 1 or more; C-SSRS high risk at 4 or more).

@@ -3,7 +3,7 @@
  * overdoses are substance-use evidence.
  */
 import { describe, expect, it } from 'vitest';
-import { REFERENCES, reference } from '../../../src/clinical/references/registry';
+import { REFERENCES, type Reference } from '../../../src/clinical/references/registry';
 import { TERMINOLOGY_RULES } from '../../../src/clinical/terminology';
 import { FIRST_US_APPROVAL, isSubstanceOverdose } from '../../../src/clinical/terminology/history-codes';
 
@@ -12,7 +12,7 @@ describe('first US approval years', () => {
     for (const row of FIRST_US_APPROVAL.filter((r) => r.verification === 'V')) {
       expect(row.references).toHaveLength(1);
       expect(REFERENCES[row.references[0]!].citation).toContain(`Initial U.S. Approval: ${row.year}.`);
-      expect(reference(row.references[0]!).url).toMatch(/^https:\/\/dailymed\.nlm\.nih\.gov\/dailymed\/drugInfo\.cfm\?setid=[0-9a-f-]{36}$/);
+      expect((REFERENCES[row.references[0]!] as Reference).url).toMatch(/^https:\/\/dailymed\.nlm\.nih\.gov\/dailymed\/drugInfo\.cfm\?setid=[0-9a-f-]{36}$/);
     }
   });
 

@@ -31,7 +31,7 @@ describe('unitless doses of a product with a known strength', () => {
     ['branded name', '208161', 'Zoloft 50 MG', 3, 150],
     ['SCDC without a space', '406022', 'Fluoxetine 25MG', 1, 25],
   ])('%s "%s" × %s unit(s) a day', (_kind, code, display, units, mg) => {
-    const d = derive([mdd(), rxOrder(code as string, display as string, '2020-01-01', 'active', { units: units as number })]);
+    const d = derive([mdd(), rxOrder(code, display, '2020-01-01', 'active', { units: units })]);
     expect(d.trials).toHaveLength(1);
     expect(d.trials[0]!.maxDailyDoseMg).toBe(mg);
   });

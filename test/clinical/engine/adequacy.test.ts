@@ -45,7 +45,7 @@ describe('adequacy', () => {
     const t = trialOf(d, 'olanzapine');
     expect(t.adequate).toBe(false);
     expect(t.adequacyReason).toBe(
-      "dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq); adherence unknown (no dispensing records to check it against TRRIP's 80%)",
+      'dose below 20 mg/day (≡ 600 mg/day chlorpromazine; highest 10 mg/day ≈ 300 CPZ-eq); adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure',
     );
     expect(t.doseSteps[0]!.cpzEquivalentMg).toBe(300);
   });
@@ -54,7 +54,7 @@ describe('adequacy', () => {
     const sz = condition('F20.0', 'Paranoid schizophrenia', '2020-01-01');
     const risperidone = trialOf(derive([patient(), sz, statement('risperidone', 6, START, weeksAfter(START, 8))]), 'risperidone');
     expect(risperidone.adequate).toBe(true);
-    expect(risperidone.adequacyReason).toMatch(/; adherence unknown \(no dispensing records to check it against TRRIP's 80%\)$/);
+    expect(risperidone.adequacyReason).toMatch(/; adherence unknown \(no dispensing record or plasma level; .*\): at most a possible failure$/);
     expect(trialOf(derive([patient(), sz, statement('haloperidol', 10, START, weeksAfter(START, 8))]), 'haloperidol').adequate).toBe(true);
   });
 
@@ -78,10 +78,10 @@ describe('adequacy', () => {
     expect(t.adequacyReason).toMatch(/8 weeks only.*12 weeks needed/);
   });
 
-  it('an agent without a dose row (lithium) is judged on duration alone, marked unverified', () => {
+  it('an agent without a dose row (lamotrigine added to an antidepressant) is judged on duration alone, marked unverified', () => {
     const s = statement('sertraline', 100, START, weeksAfter(START, 20));
-    const li = statement('lithium', 600, weeksAfter(START, 2), weeksAfter(START, 12));
-    const t = trialOf(derive([patient(), mdd('2024-12-01'), s, li]), 'lithium');
+    const lamotrigine = statement('lamotrigine', 100, weeksAfter(START, 2), weeksAfter(START, 12));
+    const t = trialOf(derive([patient(), mdd('2024-12-01'), s, lamotrigine]), 'lamotrigine');
     expect(t.role).toBe('augmentation');
     expect(t.adequacyRules.find((r) => r.id === 'adequacy.no-dose-row')?.verification).toBe('U');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentOf, condition, derive, ect, mdd, panss, patient, phq9, statement, weeksAfter } from './builders';
+import { assessmentOf, condition, derive, ect, level, mdd, panss, patient, phq9, statement, weeksAfter } from './builders';
 
 /** Two failed adequate trials in the current episode: sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks. */
 function twoFailures() {
@@ -102,6 +102,9 @@ describe('assessments', () => {
       panss('2023-12-28', 100),
       panss(weeksAfter(s1, 11), 95),
       panss(weeksAfter(s2, 11), 92),
+      // Adherence known from a plasma level during each trial (TRRIP, Howes 2017).
+      level('risperidone', weeksAfter(s1, 6), 20, 'ng/mL'),
+      level('olanzapine', weeksAfter(s2, 6), 30, 'ng/mL'),
     ]);
     const a = assessmentOf(d, 'schizophrenia');
     expect(a.failedAdequateTrials).toBe(2);
@@ -119,6 +122,8 @@ describe('assessments', () => {
       panss('2022-05-20', 97),
       panss('2022-12-28', 99),
       panss('2023-05-20', 96),
+      level('olanzapine', '2022-03-01', 30, 'ng/mL'),
+      level('olanzapine', '2023-03-01', 35, 'ng/mL'),
     ]);
     const a = assessmentOf(d, 'schizophrenia');
     expect(a.failedAdequateTrials).toBe(2);

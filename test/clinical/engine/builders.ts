@@ -4,7 +4,6 @@
 import type {
   AllergyIntolerance,
   Condition,
-  Device,
   Dosage,
   Medication,
   MedicationDispense,
@@ -143,6 +142,29 @@ export function localScale(code: string, text: string, date: string, value: numb
 }
 export const panss = (date: string, value: number) => localScale('panss', 'PANSS total score', date, value);
 
+export const madrs = (date: string, value: number) => localScale('madrs', 'MADRS total score', date, value);
+
+/**
+ * A drug level: lithium and valproate by LOINC (14334-7, 4086-5), other drugs by name ("Clozapine [Mass/volume] in
+ * Serum or Plasma"). `value` a number, or a string such as "not detected" or "<5".
+ */
+export function level(drugName: string, date: string, value: number | string, unit: string): Observation {
+  const loinc = ({ lithium: '14334-7', valproate: '4086-5' } as Record<string, string | undefined>)[drugName];
+  const code = loinc
+    ? { coding: [{ system: 'http://loinc.org', code: loinc, display: `${drugName} level` }] }
+    : { text: `${drugName[0]!.toUpperCase()}${drugName.slice(1)} [Mass/volume] in Serum or Plasma` };
+  return {
+    resourceType: 'Observation',
+    id: nextId('level'),
+    status: 'final',
+    subject,
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code,
+    effectiveDateTime: date,
+    ...(typeof value === 'number' ? { valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit } } : { valueString: value }),
+  };
+}
+
 export function allergy(name: string, recorded: string): AllergyIntolerance {
   return {
     resourceType: 'AllergyIntolerance',
@@ -151,7 +173,7 @@ export function allergy(name: string, recorded: string): AllergyIntolerance {
     type: 'intolerance',
     code: drug(name),
     recordedDate: recorded,
-  } as AllergyIntolerance;
+  };
 }
 
 export function ect(date: string, outcome?: string): Procedure {
@@ -168,15 +190,6 @@ export function ect(date: string, outcome?: string): Procedure {
 
 export function medication(id: string, name: string): Medication {
   return { resourceType: 'Medication', id, code: drug(name) };
-}
-
-export function cochlearImplant(): Device {
-  return {
-    resourceType: 'Device',
-    id: nextId('dev'),
-    patient: subject,
-    type: { coding: [{ system: 'http://example.org/trd-timeline/CodeSystem/devices', code: 'cochlear-implant' }], text: 'Cochlear implant' },
-  };
 }
 
 /** Derives a hand-made record; well-formed test data must never hit the per-resource crash guard. */

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from 'fhir/r4';
 import { generateRealisticPatientResources } from '../../../sandbox/patients/realistic';
 import { mdd, patient, phq9, statement, weeksAfter } from './builders';
 
@@ -47,6 +46,22 @@ describe('derive CLI', () => {
     expect(doc.patient).toBe('p1');
     expect(doc.trials[0]?.ingredient).toBe('sertraline');
     expect(Array.isArray(doc.unused)).toBe(true);
+  });
+
+  it('a folder of Bundle files, one patient each with urn:uuid references, prints one array of their documents in file order', () => {
+    const folder = join(dir, 'bundles');
+    execFileSync('mkdir', ['-p', folder]);
+    for (const pid of ['b2', 'b1']) {
+      const entry = recordFor(pid).map((resource) => ({ fullUrl: `urn:uuid:${pid}-${resource.resourceType}`, resource }));
+      // Synthea writes subject references as the patient entry's urn:uuid.
+      for (const e of entry) if ('subject' in e.resource) (e.resource as { subject: { reference: string } }).subject.reference = `urn:uuid:${pid}-Patient`;
+      writeFileSync(join(folder, `${pid}.json`), JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }));
+    }
+    const docs = runDerive([folder, '--as-of', '2026-01-01']) as { patient: string; trials: { ingredient: string }[] }[];
+    expect(docs.map((d) => [d.patient, d.trials.map((t) => t.ingredient)])).toEqual([
+      ['b1', ['sertraline']],
+      ['b2', ['sertraline']],
+    ]);
   });
 
   it('an NDJSON folder with several patients prints an array; a shared Medication is attached where referenced', () => {

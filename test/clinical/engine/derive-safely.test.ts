@@ -14,6 +14,6 @@ describe('deriveSafely (the CLI crash guard)', () => {
 
   it('a malformed asOf is a caller error and is reported, not swallowed silently', () => {
     const r = deriveSafely({ patientId: 'p', resources: [] }, { asOf: 'soon' });
-    expect(r).toMatchObject({ patient: 'p', error: expect.stringMatching(/asOf/) });
+    expect(r).toMatchObject({ patient: 'p', error: expect.stringMatching(/asOf/) as unknown });
   });
 });

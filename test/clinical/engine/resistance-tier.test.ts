@@ -3,7 +3,7 @@
  * condition that would meet its definition if they failed "possibly meets" it, with what to confirm.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, assessmentOf, condition, derive, mdd, panss, patient, phq9, statement, weeksAfter, ybocs } from './builders';
+import { addDays, assessmentOf, condition, derive, level, mdd, panss, patient, phq9, statement, weeksAfter, ybocs } from './builders';
 
 const schizophrenia = () => condition('F20.0', 'Paranoid schizophrenia', '2018-01-01');
 
@@ -19,6 +19,9 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
         panss('2023-12-20', 96),
         panss(weeksAfter(s1, 11), 90),
         statement('haloperidol', 20, s2, weeksAfter(s2, 12)),
+        // Plasma levels during each trial: adherence is known (TRRIP), so only the outcome is in question.
+        level('olanzapine', weeksAfter(s1, 6), 30, 'ng/mL'),
+        level('haloperidol', weeksAfter(s2, 6), 4, 'ng/mL'),
       ]),
       'schizophrenia',
     );
@@ -33,7 +36,7 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
         confirm: 'the response to haloperidol (a PANSS or BPRS score from the trial, or the clinical notes)',
       },
     ]);
-    expect(a.conclusion).toMatch(/^Possibly meets treatment-resistant schizophrenia \(TRRIP\): 1 failed adequate trial in the current episode \(olanzapine 20 mg\/day for 12 weeks\), and 1 adequate trial without a recorded outcome/);
+    expect(a.conclusion).toMatch(/^Possibly meets treatment-resistant schizophrenia \(TRRIP\): 1 failed adequate trial in the current episode \(olanzapine 20 mg\/day for 12 weeks\), and 1 adequate trial not established as a failure/);
     expect(a.conclusion).toMatch(/confirm the response to haloperidol/);
   });
 
@@ -46,6 +49,8 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
         schizophrenia(),
         statement('risperidone', 10, s1, s2, { status: 'stopped', statusReason: [{ text: 'no response' }] }),
         statement('olanzapine', 20, s2, weeksAfter(s2, 12), { status: 'stopped', statusReason: [{ text: 'ineffective' }] }),
+        level('risperidone', weeksAfter(s1, 6), 20, 'ng/mL'),
+        level('olanzapine', weeksAfter(s2, 6), 30, 'ng/mL'),
       ]),
       'schizophrenia',
     );
@@ -61,7 +66,16 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
     const s1 = '2024-01-01';
     const s2 = weeksAfter(s1, 12);
     const a = assessmentOf(
-      derive([patient(), schizophrenia(), statement('risperidone', 10, s1, s2), statement('olanzapine', 20, s2, null), panss(addDays(s2, -3), 95), panss(weeksAfter(s2, 10), 93)]),
+      derive([
+        patient(),
+        schizophrenia(),
+        statement('risperidone', 10, s1, s2),
+        statement('olanzapine', 20, s2, null),
+        panss(addDays(s2, -3), 95),
+        panss(weeksAfter(s2, 10), 93),
+        level('risperidone', weeksAfter(s1, 6), 20, 'ng/mL'),
+        level('olanzapine', weeksAfter(s2, 6), 30, 'ng/mL'),
+      ]),
       'schizophrenia',
     );
     expect(a.status).toBe('possibly-meets');
@@ -71,7 +85,7 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
     ]);
   });
 
-  it('schizophrenia: two antipsychotics failing on PANSS (< 20% reduction) meet TRRIP', () => {
+  it('schizophrenia: two antipsychotics failing on PANSS (< 20% reduction), each with a plasma level showing it was taken, meet TRRIP', () => {
     const s1 = '2024-01-01';
     const s2 = weeksAfter(s1, 12);
     const a = assessmentOf(
@@ -83,6 +97,8 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
         panss('2023-12-28', 100),
         panss(weeksAfter(s1, 11), 95),
         panss(weeksAfter(s2, 11), 92),
+        level('risperidone', weeksAfter(s1, 6), 20, 'ng/mL'),
+        level('olanzapine', weeksAfter(s2, 6), 30, 'ng/mL'),
       ]),
       'schizophrenia',
     );

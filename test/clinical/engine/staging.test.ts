@@ -1,4 +1,12 @@
-/** Staging and episode rules with small cases; each names the definition it checks. */
+/**
+ * Staging and episode rules with small cases, each naming the source it checks.
+ *
+ * Worked examples: the papers that define the staging methods were searched for worked examples to encode as tests
+ * (Thase & Rush 1997; Fava 2003, which defines MGH-S; Fekadu 2009 and the 2018 standardisation framework of the
+ * Maudsley method, Table 3; Petersen 2005, which compared TR-S and MGH-S on charts; Ruhé 2012's review of staging
+ * methods). None of the texts reachable here gives a scored example patient: each defines the stages or points only.
+ * The cases below are therefore built from the definitions themselves, one per clause.
+ */
 import { describe, expect, it } from 'vitest';
 import { EPISODE_ONSET_TOLERANCE_DAYS } from '../../../src/clinical';
 import { addDays, assessmentOf, condition, derive, ect, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
@@ -14,7 +22,7 @@ function failedSeries(drugs: [string, number][]) {
   });
 }
 
-describe('Thase-Rush [S]', () => {
+describe('Thase-Rush (Thase 1997: each stage requires the earlier ones)', () => {
   it('two SSRIs failing is stage I (one class)', () => {
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['sertraline', 100], ['citalopram', 40]])]), 'mdd');
     expect(a.failedAdequateTrials).toBe(2);
@@ -47,7 +55,7 @@ describe('Thase-Rush [S]', () => {
   });
 });
 
-describe('Maudsley Staging Method (Fekadu 2018 Table 3 [V])', () => {
+describe('Maudsley Staging Method (Fekadu 2018, Table 3)', () => {
   it('severity estimated from the first PHQ-9 of the episode when the code carries none (PHQ-9 22 -> severe, 4)', () => {
     const c = condition('F33.9', 'Major depressive disorder, recurrent, unspecified', '2025-03-01');
     const m = assessmentOf(derive([patient(), c, phq9('2025-03-05', 22)]), 'mdd').maudsley!;
@@ -72,7 +80,7 @@ describe('Maudsley Staging Method (Fekadu 2018 Table 3 [V])', () => {
   });
 });
 
-describe('MGH-S [V]', () => {
+describe('MGH-S (Fava 2003)', () => {
   it('+1 per failure, +0.5 per dose optimisation of a failed trial, +0.5 per augmentation', () => {
     const s1 = statement('sertraline', 50, '2024-01-01', '2024-02-15');
     const s2 = statement('sertraline', 150, '2024-02-16', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
@@ -80,6 +88,17 @@ describe('MGH-S [V]', () => {
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2, ari]), 'mdd');
     expect(a.failedAdequateTrials).toBe(1);
     expect(a.mghs).toBe(2); // 1 + 0.5 (50 -> 150 mg, beyond the adequate 50 mg) + 0.5 (aripiprazole)
+  });
+  it('an ECT course adds 3 (two failed trials in two classes + ECT = 5)', () => {
+    const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225]]);
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs, ect('2025-06-01')]), 'mdd');
+    expect(a.mghs).toBe(5);
+    expect(a.mghsBasis).toMatch(/ \+ ECT \+ 3$/);
+  });
+  it('a trial below the minimum adequate dose scores nothing (sertraline 25 mg for 10 weeks: 0)', () => {
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...failedSeries([['sertraline', 25]])]), 'mdd');
+    expect(a.mghs).toBe(0);
+    expect(a.thaseRush).toBe(0);
   });
   it('titration up to the minimum adequate dose is not an optimisation (sertraline 25 -> 50 mg: +1 only; Fava 2003)', () => {
     const s1 = statement('sertraline', 25, '2024-01-01', '2024-01-14');
@@ -107,7 +126,7 @@ describe('episodes', () => {
   });
 });
 
-describe('other conditions (TRRIP, OCD, PTSD working rules)', () => {
+describe('other conditions (Hidalgo-Mazzei 2019; APA 2007 OCD guideline)', () => {
   it('bipolar depression: two different guideline treatments without remission meet TRBD (Hidalgo-Mazzei 2019 [V])', () => {
     const recs = failedSeries([['quetiapine', 300], ['lurasidone', 80]]);
     const a = assessmentOf(derive([patient(), condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01'), ...recs]), 'bipolar-depression');

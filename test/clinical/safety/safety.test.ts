@@ -120,7 +120,7 @@ describe('medications and conditions', () => {
       ['maoi', 'MAOI at death: tranylcypromine'],
       ['lithium', 'Lithium at death'],
     ]);
-    expect(items[2]).toMatchObject({ detail: 'Was taking lithium 900 mg/day since 2024-01-01 at death.' });
+    expect(items[2]).toMatchObject({ detail: 'Taking at death: lithium 900 mg/day since 2024-01-01.' });
     expect(items[2]?.action).toBeUndefined();
     // The regimen at death: the records still open on the day of death, in the order they were started.
     const closedAtDeath = { ...dead, trials: [trial('sertraline', { end: '2025-01-01', start: '2024-06-01' }), trial('lithium', { end: '2026-10-13', start: '2024-01-01' })] };

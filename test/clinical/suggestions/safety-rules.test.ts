@@ -18,7 +18,7 @@ describe('Blocking: what a label or guideline says not to use is not offered, ne
       const s = suggestionOf(derived, id);
       expect(s.status, id).toBe('contraindicated');
       expect(s.urgent, id).toBe(false);
-      expect(s.reasons[0]?.text, id).toMatch(/^Not offered: .*Pregnant state \(Z33.1\)/);
+      expect(s.reasons[0]?.text, id).toMatch(/^Not offered: .*Pregnant state, since/);
     }
     expect(allText(suggestionOf(derived, 'esketamine').contraindications)).toMatch(/not recommended in pregnancy .*Spravato label: use in specific populations: pregnancy \(8\.1\) \[verified\]/);
     expect(suggestionOf(derived, 'ect').status).toBe('suggested');
@@ -227,7 +227,7 @@ describe('Possible resistance: options that follow from resistance are "consider
     const s = suggestionOf(derived, 'clozapine');
     expect(s.status).toBe('consider');
     expect(s.reasons[0]?.text).toBe('Consider — confirm: the record possibly meets what Clozapine needs.');
-    expect(s.reasons[1]?.text).toMatch(/^Possibly meets: 1 adequate trial without a recorded outcome \(haloperidol: no score.*\)\. To decide, record the response to haloperidol \(a PANSS or BPRS score\)/);
+    expect(s.reasons[1]?.text).toMatch(/^Possibly meets: 1 adequate trial not established as a failure \(haloperidol: no score.*\)\. To decide, record the response to haloperidol \(a PANSS or BPRS score\)/);
     expect(s.reasons[1]?.sources).toEqual(haloperidol.sources);
   });
 
@@ -245,7 +245,7 @@ describe('Possible resistance: options that follow from resistance are "consider
     });
     expect(suggestionOf(derived, 'deep-tms').status).toBe('consider');
     expect(suggestionOf(derived, 'ocd-antipsychotic-augmentation').status).toBe('consider');
-    expect(allText(suggestionOf(derived, 'deep-tms').reasons)).toMatch(/Possibly meets: 3 adequate trials without a recorded outcome/);
+    expect(allText(suggestionOf(derived, 'deep-tms').reasons)).toMatch(/Possibly meets: 3 adequate trials not established as failures/);
     // ERP holds outright (OCD is recorded).
     expect(suggestionOf(derived, 'erp').status).toBe('suggested');
   });

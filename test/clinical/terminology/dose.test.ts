@@ -195,7 +195,7 @@ describe('plain dosage text', () => {
     expect(dailyDoseOf([{ patientInstruction: 'Take 3 tablets at bedtime' }], sertraline50).amount).toBe(150);
   });
   it('never throws on malformed input', () => {
-    expect(() => dailyDoseOf([null as never, { doseAndRate: 'x' } as never, { timing: { repeat: { period: -1 } } } as never], sertraline50)).not.toThrow();
+    expect(() => dailyDoseOf([null as never, { doseAndRate: 'x' } as never, { timing: { repeat: { period: -1 } } }], sertraline50)).not.toThrow();
     expect(dailyDoseOf('nope' as never, sertraline50).amount).toBeNull();
   });
 });

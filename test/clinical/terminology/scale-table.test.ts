@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BLOOD_PRESSURE_LOINC,
   classifyObservation,
+  DRUG_LEVEL_LOINC,
   instrumentOf,
   observationNotUsedReason,
   SCALE_TABLE,
@@ -34,6 +35,7 @@ describe('scale table', () => {
       for (const c of s.localCodes) own(`${LOCAL}|${c}`, s.instrument);
     }
     for (const b of BLOOD_PRESSURE_LOINC) own(`${LOINC}|${b.code}`, 'blood pressure');
+    for (const l of DRUG_LEVEL_LOINC) own(`${LOINC}|${l.code}`, `${l.ingredient} level`);
     const shared = [...owners].filter(([, instruments]) => instruments.length > 1);
     expect(shared).toEqual([]);
     expect(new Set(SCALE_TABLE.map((s) => s.instrument)).size).toBe(SCALE_TABLE.length);
@@ -54,10 +56,10 @@ describe('scale table', () => {
     }
   });
 
-  it('searches by code for exactly the LOINC codes it recognises (every scale code and blood pressure)', () => {
+  it('searches by code for exactly the LOINC codes it recognises (every scale code, blood pressure and the drug levels)', () => {
     const search = plannedSearches('p1').find((q) => q.resourceType === 'Observation' && q.query.includes('code='))!;
     const codes = new URLSearchParams(search.query.slice(search.query.indexOf('?') + 1)).get('code')!.split(',');
-    const recognised = [...SCALE_TABLE.flatMap((s) => s.loinc.map((c) => c.code)), ...BLOOD_PRESSURE_LOINC.map((b) => b.code)];
+    const recognised = [...SCALE_TABLE.flatMap((s) => s.loinc.map((c) => c.code)), ...BLOOD_PRESSURE_LOINC.map((b) => b.code), ...DRUG_LEVEL_LOINC.map((l) => l.code)];
     expect(codes.sort()).toEqual(recognised.map((c) => `${LOINC}|${c}`).sort());
   });
 

@@ -1,4 +1,4 @@
-import type { CarePlan, Provenance, ServiceRequest } from 'fhir/r4';
+import type { CarePlan, ServiceRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { carePlanAsJson, carePlanAsText, CAREPLAN_IDENTIFIER_SYSTEM } from '../../../src/fhir/writeback/build';
 import { missingWriteScopes, writeCapability } from '../../../src/fhir/writeback/scopes';
@@ -52,7 +52,7 @@ describe('buildWriteBack', () => {
   });
 
   it('a Provenance names the user and the app as agents and every written resource as target', () => {
-    const p = d.provenance as Provenance;
+    const p = d.provenance;
     const urls = (d.bundle.entry ?? []).filter((e) => e.resource?.resourceType !== 'Provenance').map((e) => e.fullUrl);
     expect(p.target.map((t) => t.reference).sort()).toEqual([...urls].sort());
     expect(p.agent.map((a) => a.who)).toEqual([{ reference: 'Practitioner/dr-demo' }, { display: 'TRD timeline 0.1.0' }]);

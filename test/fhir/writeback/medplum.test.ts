@@ -5,7 +5,6 @@
  * ifNoneExist on our identifier and _tag systems, search by identifier, read back).
  */
 import { getStatus } from '@medplum/core';
-import type { HttpMethod } from '@medplum/fhir-router';
 import type { CarePlan } from 'fhir/r4';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFhirEngine, type FhirEngine } from '../../../sandbox/fhir-engine';
@@ -30,7 +29,7 @@ function engineHttp(): FhirHttp & { count: (method: string) => number } {
       new URLSearchParams(search).forEach((value, key) => (query[key] = value));
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries(request.headers ?? {})) headers[key.toLowerCase()] = value;
-      const { outcome, resource } = await engine.handle(request.method as HttpMethod, path, query, request.body, headers);
+      const { outcome, resource } = await engine.handle(request.method, path, query, request.body, headers);
       const body = resource ?? outcome;
       return { status: getStatus(outcome as never), headers: {}, body, text: JSON.stringify(body) };
     },

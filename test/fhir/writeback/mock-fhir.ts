@@ -198,7 +198,7 @@ export function fetchHttp(base = BASE): FhirHttp & { sent: FhirHttpRequest[] } {
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
         const text = await response.text();
-        let body: unknown = null;
+        let body: unknown;
         try {
           body = text ? (JSON.parse(text) as unknown) : null;
         } catch {

@@ -98,7 +98,7 @@ describe('options', () => {
 
   it('lets a contraindicated option be ticked only with a written reason, which is passed to the draft', async () => {
     const { services, user } = renderReview();
-    const ect = screen.getByRole('checkbox', { name: /electroconvulsive/i }) as HTMLInputElement;
+    const ect = screen.getByRole<HTMLInputElement>('checkbox', { name: /electroconvulsive/i });
     expect(ect.disabled).toBe(true);
     // The reason field of ECT (the first override field on the page).
     const reasons = screen.getAllByLabelText(/to propose this option anyway/i);
@@ -129,7 +129,7 @@ describe('preview', () => {
     await user.click(screen.getByRole('button', { name: /show the raw fhir/i }));
     const raw = screen.getByLabelText('Raw FHIR JSON');
     expect(raw.tagName).toBe('PRE');
-    expect(JSON.parse(raw.textContent!)).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+    expect(JSON.parse(raw.textContent)).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
   });
 
   it('says so instead of crashing when the draft cannot be built', async () => {
@@ -286,7 +286,7 @@ describe('missing write scope', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
     await user.click(tmsBox());
     await user.click(screen.getByRole('button', { name: 'Copy as text for a note' }));
-    const fallback = (await screen.findByLabelText('Plan as text, selected for copying')) as HTMLTextAreaElement;
+    const fallback = await screen.findByLabelText<HTMLTextAreaElement>('Plan as text, selected for copying');
     expect(fallback.value).toBe('Draft care plan: Repetitive transcranial magnetic stimulation (rTMS)');
     // Selected and focused, with an instruction that is not styled as success.
     expect(document.activeElement).toBe(fallback);
@@ -353,7 +353,7 @@ describe('referrals and the printable letter', () => {
     return { services, view, user: userEvent.setup() };
   }
   const fieldsOf = (name: RegExp) => screen.getByRole('group', { name });
-  const selectIn = (group: HTMLElement, label: string) => within(group).getByLabelText(label) as HTMLSelectElement;
+  const selectIn = (group: HTMLElement, label: string) => within(group).getByLabelText<HTMLSelectElement>(label);
 
   it('pre-fills each referral with its receiving service, urgent priority for an urgent option and routine otherwise, and passes the choices and notes to the draft', async () => {
     const { services, user } = renderReferrals();
@@ -363,7 +363,7 @@ describe('referrals and the printable letter', () => {
     const esketamine = fieldsOf(/Referral: Esketamine nasal spray/);
     expect([selectIn(tms, 'Receiving service').value, selectIn(tms, 'Priority').value]).toEqual(['neuromodulation-clinic', 'routine']);
     expect([selectIn(esketamine, 'Receiving service').value, selectIn(esketamine, 'Priority').value]).toEqual(['ketamine-clinic', 'urgent']);
-    expect((within(tms).getByLabelText('Note for this referral (optional)') as HTMLTextAreaElement).value).toBe('');
+    expect(within(tms).getByLabelText<HTMLTextAreaElement>('Note for this referral (optional)').value).toBe('');
 
     await user.selectOptions(selectIn(tms, 'Receiving service'), 'psychiatry-service');
     await user.type(within(tms).getByLabelText('Note for this referral (optional)'), 'Prefers morning sessions');

@@ -140,15 +140,14 @@ export function fakeWriteBack(initial: Partial<WriteBackView> = {}) {
     fail(error: WriteErrorView) {
       set({ state: 'error', error });
     },
-    useWriteBack(): WriteBackView {
-      return useSyncExternalStore(
+    useWriteBack: (): WriteBackView =>
+      useSyncExternalStore(
         (listener) => {
           listeners.add(listener);
           return () => listeners.delete(listener);
         },
         () => snapshot,
-      );
-    },
+      ),
   };
 }
 

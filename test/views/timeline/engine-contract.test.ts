@@ -69,7 +69,9 @@ function disagreements(derivation: Derivation): string[] {
       // The engine's verdict: days at the adequate dose mean a step drawn at or above the line, and none mean none.
       if (t.adequateDose !== null && t.doseSteps.some((s) => engineDose(t, s) !== null)) {
         if (t.daysAtAdequateDose > 0 && atOrAbove.length === 0) say(`${t.daysAtAdequateDose} days at the adequate dose, but no step drawn at or above the line`);
-        if (t.daysAtAdequateDose === 0 && atOrAbove.length > 0) say('no day at the adequate dose, but a step drawn at or above the line');
+        // A trial judged by a serum level (lithium in bipolar depression) can hold the dose and miss the level.
+        const byLevel = t.adequacyRules.some((r) => r.id.endsWith('-level'));
+        if (t.daysAtAdequateDose === 0 && atOrAbove.length > 0 && !byLevel) say('no day at the adequate dose, but a step drawn at or above the line');
       }
       if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
       // The words beside the bar say the engine's adequacy.

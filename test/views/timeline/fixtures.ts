@@ -16,12 +16,6 @@ export const RULE_DURATION: RuleRef = {
   source: 'MGH-S (PLoS One 2020, PMC7392234)',
   verification: 'V',
 };
-export const RULE_DOSE_SERTRALINE: RuleRef = {
-  id: 'dose.atrq.sertraline',
-  summary: 'Sertraline minimum adequate dose 50 mg/day.',
-  source: 'ATRQ dose table (atrq_min_doses.tsv)',
-  verification: 'S',
-};
 export const RULE_TRD: RuleRef = {
   id: 'definition.trd.mdd',
   summary: 'Treatment-resistant depression: at least 2 failed adequate antidepressant trials in the current episode.',

@@ -261,7 +261,7 @@ describe('copy to note', () => {
     const status = screen.getByRole('status');
     expect(status.textContent).toMatch(/Not copied yet: .*press Ctrl\+C/);
     expect(status.className).toContain('is-manual');
-    const area = screen.getByRole('textbox', { name: 'Summary text, selected for copying' }) as HTMLTextAreaElement;
+    const area = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Summary text, selected for copying' });
     expect(area.value).toMatch(/sertraline/);
     expect(document.activeElement).toBe(area);
     expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);

@@ -115,9 +115,10 @@ export function layoutScoreCharts(
       // The engine's baseline: the score the trial's outcome is measured from, on the scale it is measured by.
       const base = trial.baselineScore;
       if (!base || base.instrument !== instrument) continue;
-      baselineSources.add(base.source);
       const responseValue = thresholds ? responseValueOf(base.value, thresholds) : null;
+      // A baseline is marked only where a response is measured from it (not on item 9, C-SSRS or a scale without one).
       if (responseValue === null) continue;
+      baselineSources.add(base.source);
       const start = parseDate(base.date)!;
       const end = trial.end === null ? asOf : parseDate(trial.end);
       if (!end) continue;

@@ -203,7 +203,7 @@ export function layoutProcedures(
         }
         const end = parseDate(p.end);
         const point = !end || differenceInCalendarDays(end, start) < 1;
-        return [{ p, x0: x(start), x1: point ? x(start) : Math.max(x(end!), x(start) + 2), point }];
+        return [{ p, x0: x(start), x1: point ? x(start) : Math.max(x(end), x(start) + 2), point }];
       })
       .sort((a, b) => a.x0 - b.x0);
     let labelEnd = -Infinity;

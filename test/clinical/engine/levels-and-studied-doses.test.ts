@@ -1,0 +1,283 @@
+/**
+ * Adherence from dispenses and plasma levels (TRRIP, Howes 2017), the studied dose of each bipolar-depression agent
+ * (labels and trials), sustained remission in bipolar depression (Hidalgo-Mazzei 2019), lithium levels and
+ * liothyronine doses in augmentation (Bauer 1999, Nierenberg 2006), and the augmentations both staging scores count.
+ */
+import type { MedicationStatement, Resource } from 'fhir/r4';
+import { describe, expect, it } from 'vitest';
+import { classifyDrugLevel } from '../../../src/clinical/terminology';
+import { BIPOLAR_DEPRESSION_DOSES } from '../../../src/clinical/terminology/dose-tables';
+import {
+  addDays,
+  assessmentOf,
+  condition,
+  derive,
+  dispense,
+  level,
+  madrs,
+  mdd,
+  panss,
+  patient,
+  phq9,
+  statement,
+  trialOf,
+  weeksAfter,
+} from './builders';
+
+const schizophrenia = () => condition('F20.0', 'Paranoid schizophrenia', '2018-01-01');
+const bipolarDepressed = () => condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01');
+
+/** Risperidone 10 mg then olanzapine 20 mg, 12 weeks each, both < 20% on PANSS (TRRIP non-response). */
+function twoFailedAntipsychotics(extra: (s1: string, s2: string) => Resource[] = () => []) {
+  const s1 = '2024-01-01';
+  const s2 = weeksAfter(s1, 12);
+  return derive([
+    patient(),
+    schizophrenia(),
+    statement('risperidone', 10, s1, s2),
+    statement('olanzapine', 20, s2, weeksAfter(s2, 12)),
+    panss('2023-12-28', 100),
+    panss(weeksAfter(s1, 11), 95),
+    panss(weeksAfter(s2, 11), 92),
+    ...extra(s1, s2),
+  ]);
+}
+
+describe('drug levels read from Observations', () => {
+  const obs = (code: Record<string, unknown>, value: Record<string, unknown>) => ({ resourceType: 'Observation' as const, status: 'final' as const, code, ...value });
+  it('lithium by LOINC 14334-7; a "<" comparator is an undetectable level', () => {
+    expect(classifyDrugLevel(obs({ coding: [{ system: 'http://loinc.org', code: '14334-7' }] }, { valueQuantity: { value: 0.7, code: 'mmol/L' } }))).toMatchObject({
+      ingredient: 'lithium',
+      value: 0.7,
+      unit: 'mmol/L',
+      undetectable: false,
+    });
+    expect(classifyDrugLevel(obs({ coding: [{ system: 'http://loinc.org', code: '14334-7' }] }, { valueQuantity: { value: 0.1, comparator: '<' } }))?.undetectable).toBe(true);
+  });
+  it('an antipsychotic level by its name; norclozapine (a metabolite) is not clozapine; a name without a level word is not a level', () => {
+    expect(classifyDrugLevel(obs({ text: 'Clozapine [Mass/volume] in Serum or Plasma' }, { valueQuantity: { value: 420 } }))?.ingredient).toBe('clozapine');
+    expect(classifyDrugLevel(obs({ text: 'Norclozapine [Mass/volume] in Serum or Plasma' }, { valueQuantity: { value: 200 } }))).toBeNull();
+    expect(classifyDrugLevel(obs({ text: 'Clozapine REMS enrolment' }, { valueQuantity: { value: 1 } }))).toBeNull();
+    expect(classifyDrugLevel(obs({ text: 'Olanzapine level' }, { valueString: 'not detected' }))).toMatchObject({ ingredient: 'olanzapine', value: null, undetectable: true });
+  });
+});
+
+describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)', () => {
+  it('with neither dispenses nor plasma levels, two PANSS non-responses only possibly meet TRRIP, and the missing adherence is said', () => {
+    const d = twoFailedAntipsychotics();
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('possibly-meets');
+    expect(a.failedAdequateTrials).toBe(0);
+    expect(a.unconfirmedTrials.map((u) => u.ingredient)).toEqual(['risperidone', 'olanzapine']);
+    expect(a.unconfirmedTrials[0]!.missing).toBe(
+      'adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level)',
+    );
+    expect(a.unconfirmedTrials[0]!.confirm).toBe('adherence to risperidone (dispensing record, pill count or a plasma level)');
+    expect(trialOf(d, 'olanzapine').adequacyReason).toMatch(/; adherence unknown \(no dispensing record or plasma level; .*\): at most a possible failure$/);
+  });
+
+  it('a measurable plasma level of each antipsychotic during its trial is adherence evidence: TRRIP is met', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [level('risperidone', weeksAfter(s1, 8), 18, 'ng/mL'), level('olanzapine', weeksAfter(s2, 8), 35, 'ng/mL')]);
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('meets');
+    expect(a.failedAdequateTrials).toBe(2);
+    expect(trialOf(d, 'olanzapine').adequacyRules.map((r) => r.id)).toContain('adequacy.adherence-level-antipsychotic');
+    expect(trialOf(d, 'olanzapine').sources.some((s) => s.startsWith('Observation/level-'))).toBe(true);
+  });
+
+  it('dispenses covering >= 80% of days are adherence evidence; the missing plasma level is said', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [
+      dispense('risperidone', 10, s1, 42),
+      dispense('risperidone', 10, weeksAfter(s1, 6), 42),
+      dispense('olanzapine', 20, s2, 42),
+      dispense('olanzapine', 20, weeksAfter(s2, 6), 42),
+    ]);
+    expect(assessmentOf(d, 'schizophrenia').status).toBe('meets');
+    expect(trialOf(d, 'risperidone').adequacyReason).toMatch(/; no risperidone plasma level recorded \(TRRIP asks for at least one\)$/);
+  });
+
+  it('an undetectable plasma level is non-adherence: the trial is not adequate (pseudo-resistance), not a failure', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [level('risperidone', weeksAfter(s1, 8), 20, 'ng/mL'), level('olanzapine', weeksAfter(s2, 8), 'not detected', 'ng/mL')]);
+    const olanzapine = trialOf(d, 'olanzapine');
+    expect(olanzapine.adequate).toBe(false);
+    expect(olanzapine.adequacyReason).toBe(`olanzapine level undetectable on ${weeksAfter(weeksAfter('2024-01-01', 12), 8)}`);
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('does-not-meet');
+    expect(a.flags.find((f) => f.kind === 'poor-adherence')?.text).toMatch(/^poor adherence: olanzapine \(olanzapine level undetectable on /);
+  });
+
+  it('a level drawn outside every trial of its drug is listed as not used, with the reason', () => {
+    const d = derive([patient(), schizophrenia(), statement('olanzapine', 20, '2024-01-01', '2024-04-01'), level('clozapine', '2024-02-01', 420, 'ng/mL')]);
+    expect(d.unused.find((u) => u.reference.startsWith('Observation/level-'))?.reason).toBe(
+      'clozapine level on 2024-02-01, drawn outside every clozapine trial in the record',
+    );
+  });
+});
+
+describe('bipolar depression: adequate at each guideline agent\'s studied dose (labels and trials in the dose table)', () => {
+  it('quetiapine 150 mg for 12 weeks is not an adequate bipolar-depression trial (Seroquel label, BOLDER I: 300 mg/day)', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('quetiapine', 150, '2024-01-01', '2024-03-25')]), 'quetiapine');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toBe('dose below 300 mg (highest 150 mg/day)');
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.bipolar-depression.quetiapine');
+  });
+
+  it('quetiapine 25 mg at night for 17 weeks is hypnotic use, not a trial', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('quetiapine', 25, '2024-01-01', '2024-05-01')]), 'quetiapine');
+    expect(t.role).toBe('hypnotic');
+    expect(t.adequate).toBe(false);
+  });
+
+  const dosed = BIPOLAR_DEPRESSION_DOSES.filter((r) => r.withIngredient === undefined && r.level === undefined);
+  it.each(dosed.map((r) => [r.drug, r.minMgPerDay] as const))('%s: adequate at %s mg/day for 8 weeks, not below it', (drug, mg) => {
+    const at = trialOf(derive([patient(), bipolarDepressed(), statement(drug, mg, '2024-01-01', '2024-02-26')]), drug);
+    expect(at.adequate).toBe(true);
+    const below = trialOf(derive([patient(), bipolarDepressed(), statement(drug, mg / 2, '2024-01-01', '2024-02-26')]), drug);
+    expect(below.adequate).toBe(false);
+    expect(below.adequacyReason).toMatch(/^dose below /);
+  });
+
+  it('lithium: a level decides (lithium label: acute 0.8-1.2 mEq/L); 0.6 mmol/L on 900 mg is not adequate', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', '2024-04-01'), level('lithium', '2024-02-01', 0.6, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toBe('lithium level 0.6 mmol/L on 2024-02-01, below 0.8 mmol/L');
+  });
+
+  it('lithium at 0.9 mmol/L is adequate by its level, whatever the dose', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 600, '2024-01-01', '2024-04-01'), level('lithium', '2024-02-01', 0.9, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(true);
+    expect(t.adequacyReason).toMatch(/^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above 0\.8 mmol\/L\) over /);
+  });
+
+  it('lithium with no level recorded is judged by dose under a working rule, and says so', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', '2024-04-01')]), 'lithium');
+    expect(t.adequate).toBe(true);
+    expect(t.adequacyReason).toMatch(/\(lithium level not recorded; judged by dose \(from 900 mg\/day\)\)$/);
+    expect(t.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-dose')?.verification).toBe('U');
+  });
+
+  it('the definition is labelled a working rule, in its tag and in the conclusion', () => {
+    const a = assessmentOf(derive([patient(), bipolarDepressed()]), 'bipolar-depression');
+    expect(a.definition.verification).toBe('U');
+    expect(a.conclusion).toMatch(/^Does not meet treatment-resistant bipolar depression \(working rule after Hidalgo-Mazzei 2019\): /);
+  });
+});
+
+describe('bipolar depression: remission counts when sustained for 8 consecutive weeks (Hidalgo-Mazzei 2019)', () => {
+  const s1 = '2024-01-01';
+  const quetiapine = () => statement('quetiapine', 300, s1, weeksAfter(s1, 12), { status: 'completed' });
+
+  it('one remission-level MADRS at the end of the trial is remission not sustained: a possible failure, to confirm', () => {
+    const d = derive([patient(), bipolarDepressed(), quetiapine(), madrs(addDays(s1, -3), 30), madrs(weeksAfter(s1, 6), 20), madrs(weeksAfter(s1, 11), 8)]);
+    const t = trialOf(d, 'quetiapine');
+    expect(t.outcome).toBe('response');
+    expect(t.outcomeDetail).toMatch(/; at remission level for 0 weeks only \(since 2024-03-18\), not the 8 consecutive weeks of sustained remission$/);
+    const a = assessmentOf(d, 'bipolar-depression');
+    expect(a.failedAdequateTrials).toBe(0);
+    expect(a.unconfirmedTrials).toEqual([
+      {
+        trialId: t.id,
+        ingredient: 'quetiapine',
+        missing: 'remission-level scores for 0 weeks only; treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019) counts remission sustained for 8 consecutive weeks',
+        confirm: 'the response to quetiapine (a MADRS, HAM-D17, PHQ-9 or QIDS-SR16 score 8 weeks or more after 2024-03-18)',
+      },
+    ]);
+  });
+
+  it('remission-level MADRS scores spanning 8 weeks are sustained remission', () => {
+    const d = derive([
+      patient(),
+      bipolarDepressed(),
+      statement('quetiapine', 300, s1, weeksAfter(s1, 16), { status: 'completed' }),
+      madrs(addDays(s1, -3), 30),
+      madrs(weeksAfter(s1, 6), 9),
+      madrs(weeksAfter(s1, 10), 7),
+      madrs(weeksAfter(s1, 15), 6),
+    ]);
+    const t = trialOf(d, 'quetiapine');
+    expect(t.outcome).toBe('remission');
+    expect(t.outcomeDetail).toMatch(/; sustained 9 weeks \(since 2024-02-12\)$/);
+  });
+
+  it('a relapse above the remission level after a remission score is measured as it is (not remission)', () => {
+    const d = derive([patient(), bipolarDepressed(), quetiapine(), madrs(addDays(s1, -3), 30), madrs(weeksAfter(s1, 6), 8), madrs(weeksAfter(s1, 11), 24)]);
+    expect(trialOf(d, 'quetiapine').outcome).toBe('nonresponse');
+    expect(assessmentOf(d, 'bipolar-depression').failedAdequateTrialIds).toEqual([trialOf(d, 'quetiapine').id]);
+  });
+});
+
+/** A statement of liothyronine at `mcg` micrograms a day. */
+function liothyronine(mcg: number, start: string, end: string): MedicationStatement {
+  return {
+    ...statement('liothyronine', null, start, end),
+    dosage: [
+      {
+        text: `${mcg} mcg once daily`,
+        timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+        doseAndRate: [{ doseQuantity: { value: mcg, unit: 'mcg', system: 'http://unitsofmeasure.org', code: 'ug' } }],
+      },
+    ],
+  };
+}
+
+describe('augmentation adequacy: lithium levels (Bauer 1999) and liothyronine doses (Nierenberg 2006)', () => {
+  const ssri = () => statement('sertraline', 150, '2024-01-01', '2024-08-01');
+  const withLithium = (mg: number, extra: Resource[] = []) =>
+    trialOf(derive([patient(), mdd('2023-12-01'), ssri(), statement('lithium', mg, '2024-03-01', '2024-06-01'), ...extra]), 'lithium');
+
+  it('lithium at 0.6 mmol/L is an adequate augmentation (>= 0.5 mEq/L)', () => {
+    const t = withLithium(600, [level('lithium', '2024-04-01', 0.6, 'mmol/L')]);
+    expect(t.role).toBe('augmentation');
+    expect(t.adequate).toBe(true);
+    expect(t.adequacyReason).toMatch(/^adequate: lithium level 0\.6 mmol\/L on 2024-04-01 \(at or above 0\.5 mmol\/L\) over /);
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.augmentation.lithium-level');
+  });
+
+  it('lithium at 0.3 mEq/L is below the augmentation level', () => {
+    const t = withLithium(900, [level('lithium', '2024-04-01', 0.3, 'meq/L')]);
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toBe('lithium level 0.3 mmol/L on 2024-04-01, below 0.5 mmol/L');
+  });
+
+  it('with no level recorded, lithium augmentation is judged by dose (>= 800 mg/day) and "level not recorded" is said', () => {
+    expect(withLithium(900).adequacyReason).toMatch(/\(lithium level not recorded; judged by dose \(from 800 mg\/day\)\)$/);
+    const low = withLithium(600);
+    expect(low.adequate).toBe(false);
+    expect(low.adequacyReason).toBe('dose below 800 mg (highest 600 mg/day); lithium level not recorded');
+  });
+
+  it('liothyronine 25 µg/day is an adequate augmentation; 10 µg/day is not', () => {
+    const at = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(25, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(at.adequate).toBe(true);
+    expect(at.adequacyReason).toMatch(/^adequate: 25 µg\/day for .* at or above 25 µg$/);
+    const low = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(10, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(low.adequacyReason).toBe('dose below 25 µg (highest 10 µg/day)');
+  });
+});
+
+describe('Maudsley and MGH-S count the same augmentations (one augmentation is one augmentation in both)', () => {
+  const failedSsri = () => statement('sertraline', 150, '2024-01-01', '2024-08-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
+
+  it('one adequate lithium augmentation: Maudsley scores its item 1 and MGH-S adds 0.5 for exactly one', () => {
+    const a = assessmentOf(
+      derive([patient(), mdd('2023-12-01'), failedSsri(), statement('lithium', 600, '2024-03-01', '2024-06-01'), level('lithium', '2024-04-01', 0.6, 'mmol/L'), phq9('2023-12-20', 20)]),
+      'mdd',
+    );
+    const item = a.maudsley!.items.find((i) => i.item === 'augmentation')!;
+    expect(item.points).toBe(1);
+    expect(item.explanation).toBe('1 adequate augmentation used: lithium (augmentation)');
+    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for the one augmentation
+    expect(a.mghsBasis).toContain('1 adequate augmentation or combination (lithium (augmentation)) × 0.5');
+  });
+
+  it('an augmentation that was not adequate (lithium 300 mg, no level) counts in neither score, and both say why', () => {
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), failedSsri(), statement('lithium', 300, '2024-03-01', '2024-06-01')]), 'mdd');
+    const item = a.maudsley!.items.find((i) => i.item === 'augmentation')!;
+    expect(item.points).toBe(0);
+    expect(item.explanation).toBe(
+      'no adequate augmentation in the medication record of this episode; not counted (not adequate): lithium: dose below 800 mg (highest 300 mg/day); lithium level not recorded',
+    );
+    expect(a.mghs).toBe(1);
+    expect(a.mghsBasis).toContain('0 adequate augmentations or combinations × 0.5');
+  });
+});
