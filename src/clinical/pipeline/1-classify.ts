@@ -31,6 +31,9 @@ import {
   classifyCarePlan,
   classifyEncounter,
   emptyHistoryInputs,
+  type EncounterCodeReaders,
+  encounterTypeFacts,
+  type EncounterTypeFacts,
   type HistoryInputs,
   psychotherapyFromProcedure,
   separateByIndication,
@@ -244,13 +247,13 @@ function classifyOne(
     case 'Observation':
       return classifyObservationResource(ledger, ref, resource as Observation, asOf, memo, out);
     case 'Procedure':
-      return classifyProcedureResource(ledger, ref, resource as Procedure, asOf, out);
+      return classifyProcedureResource(ledger, ref, resource as Procedure, asOf, memo, out);
     case 'Device':
       return classifyDeviceResource(ledger, ref, resource as Device, out);
     case 'AllergyIntolerance':
       return classifyAllergy(ledger, ref, resource as AllergyIntolerance, out);
     case 'Encounter':
-      return classifyEncounter(ledger, ref, resource as Encounter, asOf, (r) => ledger.resolve(r), out.history);
+      return classifyEncounter(ledger, ref, resource as Encounter, asOf, (r) => ledger.resolve(r), out.history, memo.encounterReaders);
     case 'CarePlan':
       return classifyCarePlan(ledger, ref, resource as CarePlan, asOf, lastDay, out.history);
     default:
@@ -274,19 +277,24 @@ type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDisp
 class Memo {
   private readonly medications = new Map<string, ReturnType<typeof medicationOf>>();
   private readonly observationCodes = new Map<string, ObservationCodeReading>();
+  private readonly procedureCodes = new Map<string, ProcedureCodeReading>();
+  private readonly conditionCodes = new Map<string, ReturnType<typeof classifyCondition>>();
+  private readonly encounterTypes = new Map<string, EncounterTypeFacts>();
   readonly doses = new DoseMemo();
+  readonly encounterReaders: EncounterCodeReaders = {
+    condition: (code) => remembered(this.conditionCodes, conceptKey(code), code, classifyCondition),
+    types: (types) => remembered(this.encounterTypes, conceptListKey(types), types, encounterTypeFacts),
+  };
   constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
+
+  /** What a Procedure's code says (its kind, a screening, why it is not used), read once per distinct code. */
+  procedureCode(code: CodeableConcept | undefined): ProcedureCodeReading {
+    return remembered(this.procedureCodes, conceptKey(code), code, readProcedureCode);
+  }
 
   /** What an Observation's code says (cognition score, scale, blood pressure, drug level), read once per distinct code. */
   observationCode(code: unknown): ObservationCodeReading {
-    const key = conceptKey(code);
-    if (key === null) return readObservationCode(code);
-    let hit = this.observationCodes.get(key);
-    if (hit === undefined) {
-      hit = readObservationCode(code);
-      this.observationCodes.set(key, hit);
-    }
-    return hit;
+    return remembered(this.observationCodes, conceptKey(code), code, readObservationCode);
   }
 
   medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
@@ -299,6 +307,32 @@ class Memo {
     }
     return hit;
   }
+}
+
+/** `read(input)`, kept in `memo` under `key`; read again each time when the input has no key. */
+function remembered<I, T>(memo: Map<string, T>, key: string | null, input: I, read: (input: I) => T): T {
+  if (key === null) return read(input);
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    hit = read(input);
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+interface ProcedureCodeReading {
+  kind: ProcedureMark['kind'] | null;
+  screening: boolean;
+  notUsedReason: string;
+}
+
+function readProcedureCode(code: CodeableConcept | undefined): ProcedureCodeReading {
+  const kind = classifyProcedure(code) ?? (psychotherapyModality(code) !== null ? 'psychotherapy' : null);
+  return {
+    kind,
+    screening: kind === null && isMentalHealthScreening(code),
+    notUsedReason: unknownCodeReason('procedure', code, 'not an interventional psychiatric procedure'),
+  };
 }
 
 interface ObservationCodeReading {
@@ -330,6 +364,17 @@ function conceptKey(c: unknown): string | null {
       if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string') || (display !== undefined && typeof display !== 'string')) return null;
       key += `|${keyPart(system)}${keyPart(code)}${keyPart(display)}`;
     }
+  }
+  return key;
+}
+
+/** Memo key of a list of concepts: their keys, each prefixed with its length; null when one has none. */
+function conceptListKey(concepts: readonly unknown[]): string | null {
+  let key = '';
+  for (const c of concepts) {
+    const k = conceptKey(c);
+    if (k === null) return null;
+    key += keyPart(k);
   }
   return key;
 }
@@ -744,23 +789,23 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
   ledger.use(ref, `${instrumentLabel(cls.instrument)} score`);
 }
 
-function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, asOf: Day, out: Classified): void {
+function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, asOf: Day, memo: Memo, out: Classified): void {
   const status = str(p.status);
   if (status === 'not-done' || status === 'preparation') {
     ledger.unused(ref, `procedure ${status}`);
     return;
   }
   const code = isConcept(p.code) ? p.code : undefined;
-  const kind = classifyProcedure(code) ?? (psychotherapyModality(code) !== null ? 'psychotherapy' : null);
+  const { kind, screening, notUsedReason } = memo.procedureCode(code);
   const period = obj(p.performedPeriod);
   const start = toDay(p.performedDateTime) ?? toDay(period?.start);
-  if (!kind && isMentalHealthScreening(isConcept(p.code) ? p.code : undefined) && start !== null && start <= asOf) {
+  if (!kind && screening && start !== null && start <= asOf) {
     out.history.screenings.push({ day: start, source: ref, display: conceptText(p.code) });
     ledger.use(ref, `${conceptText(p.code) || 'mental-health screening'} (score checked in the data notes)`);
     return;
   }
   if (!kind) {
-    ledger.unused(ref, unknownCodeReason('procedure', p.code, 'not an interventional psychiatric procedure'));
+    ledger.unused(ref, notUsedReason);
     return;
   }
   if (start === null) {

@@ -94,6 +94,32 @@ export function emptyHistoryInputs(): HistoryInputs {
 
 const NOT_HELD = new Set(['planned', 'cancelled']);
 
+/** What an encounter's list of types says: a detox stay, a psychiatric admission, and the words shown for it. */
+export interface EncounterTypeFacts {
+  detox: boolean;
+  psychiatricAdmission: boolean;
+  text: string;
+}
+
+export function encounterTypeFacts(types: CodeableConcept[]): EncounterTypeFacts {
+  return {
+    detox: isDetoxEncounterType(types),
+    psychiatricAdmission: isPsychiatricAdmissionType(types),
+    text: types.map((t) => conceptText(t)).filter(Boolean)[0] ?? 'Encounter',
+  };
+}
+
+/**
+ * How an encounter's codes are read: directly, or through the derivation's memo (an EHR export repeats the same
+ * visit types and reasons on every encounter).
+ */
+export interface EncounterCodeReaders {
+  condition: (code: CodeableConcept | undefined) => ReturnType<typeof classifyCondition>;
+  types: (types: CodeableConcept[]) => EncounterTypeFacts;
+}
+
+const DIRECT_READERS: EncounterCodeReaders = { condition: classifyCondition, types: encounterTypeFacts };
+
 export function classifyEncounter(
   ledger: Ledger,
   ref: string,
@@ -101,6 +127,7 @@ export function classifyEncounter(
   asOf: Day,
   resolve: (reference: string) => Resource | undefined,
   h: HistoryInputs,
+  read: EncounterCodeReaders = DIRECT_READERS,
 ): void {
   const status = typeof e.status === 'string' ? e.status : null;
   if (status !== null && NOT_HELD.has(status)) {
@@ -122,7 +149,7 @@ export function classifyEncounter(
   const reasons: Array<{ kind: Kind; code: string; system: string; display: string }> = [];
   for (const rc of Array.isArray(e.reasonCode) ? e.reasonCode : []) {
     if (!isConcept(rc)) continue;
-    const cls = classifyCondition(rc);
+    const cls = read.condition(rc);
     if (cls && PSYCHIATRIC_KINDS.has(cls.kind)) reasons.push({ kind: cls.kind, code: cls.code, system: cls.system, display: cls.display });
   }
   const diagnosisRefs = [
@@ -134,19 +161,20 @@ export function classifyEncounter(
     const c = resolve(r);
     if (c?.resourceType !== 'Condition') continue;
     const code = (c as unknown as { code?: unknown }).code;
-    const cls = classifyCondition(isConcept(code) ? code : undefined);
+    const cls = read.condition(isConcept(code) ? code : undefined);
     if (cls && PSYCHIATRIC_KINDS.has(cls.kind)) linkedKinds.push(cls.kind);
   }
   const klass = typeof e.class?.code === 'string' ? e.class.code : null;
-  const typeText = types.map((t) => conceptText(t)).filter(Boolean)[0] ?? 'Encounter';
+  const typeFacts = read.types(types);
+  const typeText = typeFacts.text;
   const uses: string[] = [];
   const kinds = [...reasons.map((r) => r.kind), ...linkedKinds];
   const event = (kind: CareEvent['kind'], display: string) => {
     h.careEvents.push({ kind, start: isoDate(start), end: end !== null && end >= start ? isoDate(Math.min(end, asOf)) : null, display, source: ref });
     uses.push(CARE_EVENT_LABEL[kind]);
   };
-  if (isDetoxEncounterType(types)) event('detox', typeText);
-  else if (isPsychiatricAdmissionType(types) || (isInpatientClass(klass) && kinds.some((k) => !MEDICAL_ADMISSION_KINDS.has(k))))
+  if (typeFacts.detox) event('detox', typeText);
+  else if (typeFacts.psychiatricAdmission || (isInpatientClass(klass) && kinds.some((k) => !MEDICAL_ADMISSION_KINDS.has(k))))
     event('psychiatric-admission', `${typeText}${reasons[0] ? ` for ${reasons[0].display}` : ''}`);
   if (kinds.includes('overdose')) event('overdose-visit', `${typeText} for ${reasons.find((r) => r.kind === 'overdose')?.display ?? 'overdose'}`);
   for (const r of reasons) {
