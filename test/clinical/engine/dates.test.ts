@@ -58,3 +58,32 @@ describe('parseFhirDate: the digit-by-digit path for "YYYY-MM-DD" agrees with th
     );
   });
 });
+
+describe('parseFhirDate: the digit-by-digit path for "YYYY-MM-DDThh:mm:ss" with a zone agrees with the FHIR dateTime pattern', () => {
+  /** The pattern-only reading of a dateTime's day, as the general path reads it. */
+  const byPattern = (v: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/.exec(v);
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    const probe = new Date(Date.UTC(y, mo - 1, d));
+    if (probe.getUTCMonth() !== mo - 1) return null;
+    return Math.round(probe.getTime() / 86_400_000);
+  };
+  it('on dateTimes with one to three characters changed', () => {
+    const char = fc.constantFrom('0', '1', '2', '3', '5', '6', '9', '-', '+', ':', 'T', 'Z', 'z', '.', ' ', '٣');
+    const shapes = ['2000-06-21T08:50:00Z', '2024-02-29T23:59:59+05:30', '1999-12-31T00:00:00-12:00', '2023-02-28T12:00:00Z'];
+    fc.assert(
+      fc.property(fc.constantFrom(...shapes), fc.array(fc.tuple(fc.nat(24), char), { minLength: 1, maxLength: 3 }), (shape, changes) => {
+        const chars = shape.split('');
+        for (const [at, c] of changes) chars[at % chars.length] = c;
+        const v = chars.join('');
+        expect(parseFhirDate(v)?.day ?? null).toBe(byPattern(v));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const v of ['2025-06-01T24:00:00Z', '2025-06-01T23:60:00Z', '2025-06-01T23:00:60Z', '2025-06-01T23:00:00+24:00', '2025-06-01T23:00:00z', '2025-02-29T10:00:00Z'])
+      expect(parseFhirDate(v), v).toBeNull();
+    expect(parseFhirDate('2025-06-01T23:59:59-03:30')).toEqual({ day: toDay('2025-06-01'), precision: 'day' });
+  });
+});
