@@ -114,6 +114,69 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
   });
 });
 
+/** An antipsychotic level coded with a LOINC code of the drug-level table (no name in the code). */
+function codedLevel(loinc: string, date: string, value: number | string): Resource {
+  return {
+    resourceType: 'Observation',
+    id: `coded-level-${loinc}-${date}`,
+    status: 'final',
+    subject: { reference: 'Patient/p1' },
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code: { coding: [{ system: 'http://loinc.org', code: loinc }] },
+    effectiveDateTime: date,
+    ...(typeof value === 'number' ? { valueQuantity: { value, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' } } : { valueString: value }),
+  } as Resource;
+}
+
+describe('antipsychotic levels coded with their confirmed LOINC codes are TRRIP adherence evidence (Howes 2017)', () => {
+  const obs = (code: string) => ({ resourceType: 'Observation' as const, status: 'final' as const, code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value: 100 } });
+  it('reads each confirmed code as its drug\'s level, with the rule citing the registry row that confirms it', () => {
+    const expected: Record<string, string> = { '6896-5': 'clozapine', '10992-6': 'clozapine', '12389-3': 'olanzapine', '9393-0': 'risperidone', '9383-1': 'paliperidone', '3669-9': 'haloperidol', '26776-5': 'quetiapine' };
+    for (const [code, ingredient] of Object.entries(expected)) {
+      const l = classifyDrugLevel(obs(code));
+      expect(l?.ingredient, code).toBe(ingredient);
+      expect(l?.rule.id, code).toBe(`terminology.observation.drug-level-loinc.${code}`);
+      expect(l?.rule.references.some((r) => r.startsWith('loinc') && r !== 'loinc'), code).toBe(true);
+    }
+    expect(classifyDrugLevel(obs('9383-1'))?.alsoFor).toEqual(['risperidone']);
+  });
+
+  it('a clozapine level coded 6896-5 during the clozapine trial makes its adherence evidenced by the level (no dispenses)', () => {
+    const s1 = '2024-01-01';
+    const d = derive([patient(), schizophrenia(), statement('clozapine', 400, s1, weeksAfter(s1, 16)), panss('2023-12-28', 100), panss(weeksAfter(s1, 15), 96), codedLevel('6896-5', weeksAfter(s1, 10), 410)]);
+    const t = trialOf(d, 'clozapine');
+    expect(t.adherencePdc).toBeNull();
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.adherence-level-antipsychotic');
+    expect(t.adequacyReason).not.toMatch(/adherence unknown/);
+    expect(t.sources).toContain(`Observation/coded-level-6896-5-${weeksAfter(s1, 10)}`);
+    expect(d.unused.map((u) => u.reference)).not.toContain(`Observation/coded-level-6896-5-${weeksAfter(s1, 10)}`);
+  });
+
+  it('coded levels of risperidone (9393-0) and olanzapine (12389-3) are the adherence evidence that meets TRRIP without dispenses', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [codedLevel('9393-0', weeksAfter(s1, 8), 18), codedLevel('12389-3', weeksAfter(s2, 8), 35)]);
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('meets');
+    expect(a.failedAdequateTrials).toBe(2);
+  });
+
+  it('a 9-hydroxyrisperidone level (9383-1) evidences a risperidone trial; an undetectable norclozapine (10992-6) is poor clozapine adherence', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [codedLevel('9383-1', weeksAfter(s1, 8), 25), codedLevel('12389-3', weeksAfter(s2, 8), 35)]);
+    expect(assessmentOf(d, 'schizophrenia').status).toBe('meets');
+    expect(trialOf(d, 'risperidone').adequacyRules.map((r) => r.id)).toContain('adequacy.adherence-level-antipsychotic');
+    const s1 = '2024-01-01';
+    const c = trialOf(derive([patient(), schizophrenia(), statement('clozapine', 400, s1, weeksAfter(s1, 16)), codedLevel('10992-6', weeksAfter(s1, 10), 'not detected')]), 'clozapine');
+    expect(c.adequate).toBe(false);
+    expect(c.adequacyReason).toBe(`clozapine level undetectable on ${weeksAfter(s1, 10)}`);
+  });
+
+  it('an aripiprazole level has no confirmed code: coded levels of unknown LOINC codes are not levels, named ones are', () => {
+    expect(classifyDrugLevel(obs('0000-0'))).toBeNull();
+    expect(classifyDrugLevel({ resourceType: 'Observation', status: 'final', code: { text: 'Aripiprazole [Mass/volume] in Serum or Plasma' }, valueQuantity: { value: 150 } })?.rule.id).toBe(
+      'terminology.observation.drug-level-name',
+    );
+  });
+});
+
 describe('bipolar depression: adequate at each guideline agent\'s studied dose (labels and trials in the dose table)', () => {
   it('quetiapine 150 mg for 12 weeks is not an adequate bipolar-depression trial (Seroquel label, BOLDER I: 300 mg/day)', () => {
     const t = trialOf(derive([patient(), bipolarDepressed(), statement('quetiapine', 150, '2024-01-01', '2024-03-25')]), 'quetiapine');
