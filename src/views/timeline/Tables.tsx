@@ -12,7 +12,7 @@ import {
   adequacyReasonText,
   diagnosisKindLabel,
   displayDate,
-  doseText,
+  trialDoseText,
   resourceTypeOf,
 } from './labels';
 import { adequateDoseText, adherenceText } from './details';
@@ -82,7 +82,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   <div className="trp-muted">{t.durationText}</div>
                 </td>
                 <td>
-                  max {doseText(t.maxDailyDoseMg)}
+                  max {trialDoseText(t.maxDailyDoseMg, t.ingredient)}
                   <div className="trp-muted">
                     {t.adequateDose === null ? 'no threshold' : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
                   </div>

@@ -12,7 +12,7 @@ import type {
   ProcedureKind,
   TrialRole,
 } from '../../clinical/types';
-import { CONDITION_LABEL } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, formatDose } from '../../clinical/vocabulary';
 
 export {
   CONDITION_LABEL,
@@ -141,6 +141,11 @@ export function doseText(mg: number | null | undefined, unit = 'mg/day'): string
   if (mg === null || mg === undefined) return 'dose unknown';
   const rounded = Math.round(mg * 100) / 100;
   return `${rounded} ${unit}`;
+}
+
+/** A daily dose of a trial's drug in the unit it is prescribed in ("100 mg/day", "12.5 mcg/day" for liothyronine). */
+export function trialDoseText(mg: number | null | undefined, ingredient: string): string {
+  return mg === null || mg === undefined ? 'dose unknown' : `${formatDose(mg, ingredient)}/day`;
 }
 
 /** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */

@@ -3,9 +3,10 @@
  * (labels and trials), sustained remission in bipolar depression (Hidalgo-Mazzei 2019), lithium levels and
  * liothyronine doses in augmentation (Bauer 1999, Nierenberg 2006), and the augmentations both staging scores count.
  */
-import type { MedicationStatement, Resource } from 'fhir/r4';
+import type { MedicationStatement, Observation, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { classifyDrugLevel } from '../../../src/clinical/terminology';
+import { describeTrial } from '../../../src/clinical/vocabulary';
 import { BIPOLAR_DEPRESSION_DOSES } from '../../../src/clinical/terminology/dose-tables';
 import {
   addDays,
@@ -115,7 +116,7 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
 });
 
 /** An antipsychotic level coded with a LOINC code of the drug-level table (no name in the code). */
-function codedLevel(loinc: string, date: string, value: number | string): Resource {
+function codedLevel(loinc: string, date: string, value: number | string): Observation {
   return {
     resourceType: 'Observation',
     id: `coded-level-${loinc}-${date}`,
@@ -125,7 +126,7 @@ function codedLevel(loinc: string, date: string, value: number | string): Resour
     code: { coding: [{ system: 'http://loinc.org', code: loinc }] },
     effectiveDateTime: date,
     ...(typeof value === 'number' ? { valueQuantity: { value, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' } } : { valueString: value }),
-  } as Resource;
+  };
 }
 
 describe('antipsychotic levels coded with their confirmed LOINC codes are TRRIP adherence evidence (Howes 2017)', () => {
@@ -136,7 +137,7 @@ describe('antipsychotic levels coded with their confirmed LOINC codes are TRRIP 
       const l = classifyDrugLevel(obs(code));
       expect(l?.ingredient, code).toBe(ingredient);
       expect(l?.rule.id, code).toBe(`terminology.observation.drug-level-loinc.${code}`);
-      expect(l?.rule.references.some((r) => r.startsWith('loinc') && r !== 'loinc'), code).toBe(true);
+      expect(l?.rule.references?.some((r) => r.startsWith('loinc') && r !== 'loinc'), code).toBe(true);
     }
     expect(classifyDrugLevel(obs('9383-1'))?.alsoFor).toEqual(['risperidone']);
   });
@@ -309,12 +310,34 @@ describe('augmentation adequacy: lithium levels (Bauer 1999) and liothyronine do
     expect(low.adequacyReason).toBe('dose below 800 mg (highest 600 mg/day); lithium level not recorded');
   });
 
-  it('liothyronine 25 µg/day is an adequate augmentation; 10 µg/day is not', () => {
+  it('liothyronine 25 mcg/day is an adequate augmentation; 10 mcg/day is not', () => {
     const at = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(25, '2024-03-01', '2024-06-01')]), 'liothyronine');
     expect(at.adequate).toBe(true);
-    expect(at.adequacyReason).toMatch(/^adequate: 25 µg\/day for .* at or above 25 µg$/);
+    expect(at.adequacyReason).toMatch(/^adequate: 25 mcg\/day for .* at or above 25 mcg$/);
     const low = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(10, '2024-03-01', '2024-06-01')]), 'liothyronine');
-    expect(low.adequacyReason).toBe('dose below 25 µg (highest 10 µg/day)');
+    expect(low.adequacyReason).toBe('dose below 25 mcg (highest 10 mcg/day)');
+  });
+
+  it('microgram doses keep their precision end to end: 12.5 mcg/day stays 12.5 (not 13), 24.5 mcg/day is below 25', () => {
+    const half = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(12.5, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(half.maxDailyDoseMg).toBe(0.0125);
+    expect(half.adequacyReason).toBe('dose below 25 mcg (highest 12.5 mcg/day)');
+    expect(describeTrial(half)).toBe('liothyronine 12.5 mcg/day for 13 weeks');
+    const justBelow = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(24.5, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(justBelow.adequate).toBe(false);
+    expect(justBelow.adequacyReason).toBe('dose below 25 mcg (highest 24.5 mcg/day)');
+    // Written as text only ("12.5 micrograms daily"), the same precision.
+    const fromText = trialOf(
+      derive([patient(), mdd('2023-12-01'), ssri(), { ...statement('liothyronine', null, '2024-03-01', '2024-06-01'), dosage: [{ text: '12.5 micrograms daily' }] }]),
+      'liothyronine',
+    );
+    expect(fromText.maxDailyDoseMg).toBe(0.0125);
+    expect(describeTrial(fromText)).toBe('liothyronine 12.5 mcg/day for 13 weeks');
+  });
+
+  it('other drugs keep their milligram wording (sertraline 150 mg/day)', () => {
+    const d = derive([patient(), mdd('2023-12-01'), ssri()]);
+    expect(describeTrial(trialOf(d, 'sertraline'))).toBe('sertraline 150 mg/day for 30 weeks');
   });
 });
 
