@@ -484,6 +484,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1016/j.jad.2016.08.019',
     kind: 'paper',
   },
+  petersen2005: {
+    short: 'Petersen 2005',
+    citation:
+      'Petersen T, Papakostas GI, Posternak MA, et al. Empirical testing of two models for staging antidepressant treatment resistance. J Clin Psychopharmacol. 2005;25(4):336-341.',
+    url: 'https://doi.org/10.1097/01.jcp.0000169036.40755.16',
+    kind: 'paper',
+  },
   petrides2015: {
     short: 'Petrides 2015',
     citation:

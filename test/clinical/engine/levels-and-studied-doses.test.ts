@@ -352,7 +352,7 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
     const item = a.maudsley!.items.find((i) => i.item === 'augmentation')!;
     expect(item.points).toBe(1);
     expect(item.explanation).toBe('1 adequate augmentation used: lithium (augmentation)');
-    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for the one augmentation
+    expect(a.mghs).toBe(2); // 1 failed trial + 0.5 for the one augmentation + 0.5 for 30 weeks at adequate dose (duration optimisation)
     expect(a.mghsBasis).toContain('1 adequate augmentation or combination (lithium (augmentation)) × 0.5');
   });
 
@@ -363,7 +363,7 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
     expect(item.explanation).toBe(
       'no adequate augmentation in the medication record of this episode; not counted (not adequate): lithium: dose below 800 mg (highest 300 mg/day); lithium level not recorded',
     );
-    expect(a.mghs).toBe(1);
+    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for 30 weeks at adequate dose (duration optimisation)
     expect(a.mghsBasis).toContain('0 adequate augmentations or combinations × 0.5');
   });
 });
