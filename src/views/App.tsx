@@ -143,9 +143,10 @@ function ReadyPage({
 }) {
   useAppState('ready');
   const [tab, setTab] = useState<Tab>('history');
-  // The options tab is drawn right after the first paint of the history (or at once when opened first): a third of
-  // the page that the clinician does not see yet need not delay the timeline. Once drawn it stays (its choices too).
-  const optionsDrawn = useAfterFirstPaint();
+  // The options tab and the (closed) query list are drawn right after the first paint of the history (the options at
+  // once when opened first): parts of the page the clinician does not see yet need not delay the timeline. Once drawn
+  // they stay (the options' choices too).
+  const restDrawn = useAfterFirstPaint();
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
   const urgent = offered.some((s) => s.urgent);
 
@@ -225,13 +226,11 @@ function ReadyPage({
               </p>
             }
           >
-            {(optionsDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} />}
+            {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} />}
           </ErrorBoundary>
         </div>
       </main>
-      <footer className="app__footer">
-        <QueryPanel queries={result.queries} />
-      </footer>
+      <footer className="app__footer">{restDrawn && <QueryPanel queries={result.queries} />}</footer>
     </div>
   );
 }

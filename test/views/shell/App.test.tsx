@@ -97,7 +97,7 @@ describe('the ready page', () => {
       query('MedicationDispense', { status: 'failed', count: 0, pages: 0, httpStatus: 500, error: 'server error' }),
     ];
     renderApp(fakeServices({ record: { result: readResult({ queries }), progress: queries, isLoading: false } }));
-    const summary = screen.getByText(/what was queried \(2 queries, 12 resources, 1 with problems\)/i);
+    const summary = await screen.findByText(/what was queried \(2 queries, 12 resources, 1 with problems\)/i);
     await userEvent.click(summary);
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
@@ -140,7 +140,7 @@ describe('the ready page', () => {
       }),
     );
     expect(screen.getByText(/timeline could not be drawn/i)).toBeInTheDocument();
-    expect(screen.getByText(/what was queried/i)).toBeInTheDocument();
+    expect(await screen.findByText(/what was queried/i)).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('ready'));
   });
 
