@@ -17,6 +17,7 @@ import { LoadingView } from './shell/LoadingView';
 import { PatientBanner } from './shell/PatientBanner';
 import { QueryPanel } from './shell/QueryPanel';
 import { ReadNotice } from './shell/ReadNotice';
+import { RecordsPanel, useRecordsPanel } from './shell/RecordsPanel';
 import { useServices, type AnalysisStatus, type ExplainedError, type ShellServices } from './shell/services';
 import { ReviewPanel } from './review/ReviewPanel';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
@@ -125,9 +126,9 @@ function ReadyGate({ session, result, asOf }: { session: SmartSession; result: P
 type Tab = 'history' | 'options';
 
 /** Renders the timeline page inside its own error boundary (a render error there must not take the options down). */
-function TimelineSlot({ derivation, onOpenOptions }: { derivation: Derivation; onOpenOptions: () => void }) {
+function TimelineSlot({ derivation, onOpenOptions, onSelectSources }: { derivation: Derivation; onOpenOptions: () => void; onSelectSources: ((references: string[]) => void) | undefined }) {
   const services = useServices();
-  return <>{services.renderPage(derivation, services.rules, { onOpenOptions })}</>;
+  return <>{services.renderPage(derivation, services.rules, { onOpenOptions, ...(onSelectSources ? { onSelectSources } : {}) })}</>;
 }
 
 function ReadyPage({
@@ -142,6 +143,7 @@ function ReadyPage({
   asOf: string;
 }) {
   useAppState('ready');
+  const services = useServices();
   const [tab, setTab] = useState<Tab>('history');
   // The options tab and the (closed) query list are drawn right after the first paint of the history (the options at
   // once when opened first): parts of the page the clinician does not see yet need not delay the timeline. Once drawn
@@ -149,6 +151,10 @@ function ReadyPage({
   const restDrawn = useAfterFirstPaint();
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
   const urgent = offered.some((s) => s.urgent);
+  // The records read, looked up by the references the engine's items carry (the records panel).
+  const lookup = useMemo(() => services.recordLookup?.(result.resources, session.fhirBaseUrl), [services, result, session.fhirBaseUrl]);
+  const records = useRecordsPanel();
+  const onSelectSources = lookup ? records.open : undefined;
 
   const tabButton = (id: Tab, label: string, extra?: ReactNode) => (
     <button
@@ -211,6 +217,7 @@ function ReadyPage({
           >
             <TimelineSlot
               derivation={derivation}
+              onSelectSources={onSelectSources}
               onOpenOptions={() => {
                 setTab('options');
                 requestAnimationFrame(() => document.getElementById('tab-options')?.focus());
@@ -226,9 +233,10 @@ function ReadyPage({
               </p>
             }
           >
-            {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} />}
+            {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} {...(onSelectSources ? { onSelectSources } : {})} />}
           </ErrorBoundary>
         </div>
+        {records.references && lookup && <RecordsPanel references={records.references} lookup={lookup} onClose={records.close} />}
       </main>
       <footer className="app__footer">{restDrawn && <QueryPanel queries={result.queries} />}</footer>
     </div>

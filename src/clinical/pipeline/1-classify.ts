@@ -50,6 +50,8 @@ import {
   classifyObservation,
   classifyProcedure,
   conditionNotRecognisedReason,
+  observationCodeFacts,
+  type ObservationCodeFacts,
   observationNotUsedReason,
 } from '../terminology';
 import type {
@@ -240,7 +242,7 @@ function classifyOne(
     case 'Condition':
       return classifyConditionResource(ledger, ref, resource as Condition, asOf, out);
     case 'Observation':
-      return classifyObservationResource(ledger, ref, resource as Observation, asOf, out);
+      return classifyObservationResource(ledger, ref, resource as Observation, asOf, memo, out);
     case 'Procedure':
       return classifyProcedureResource(ledger, ref, resource as Procedure, asOf, out);
     case 'Device':
@@ -271,8 +273,21 @@ type MedicationRecord = MedicationStatement | MedicationRequest | MedicationDisp
 
 class Memo {
   private readonly medications = new Map<string, ReturnType<typeof medicationOf>>();
+  private readonly observationCodes = new Map<string, ObservationCodeReading>();
   readonly doses = new DoseMemo();
   constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
+
+  /** What an Observation's code says (cognition score, scale, blood pressure, drug level), read once per distinct code. */
+  observationCode(code: unknown): ObservationCodeReading {
+    const key = conceptKey(code);
+    if (key === null) return readObservationCode(code);
+    let hit = this.observationCodes.get(key);
+    if (hit === undefined) {
+      hit = readObservationCode(code);
+      this.observationCodes.set(key, hit);
+    }
+    return hit;
+  }
 
   medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
     const key = medicationKey(r);
@@ -285,6 +300,41 @@ class Memo {
     return hit;
   }
 }
+
+interface ObservationCodeReading {
+  cognition: ReturnType<typeof cognitionInstrument>;
+  facts: ObservationCodeFacts;
+}
+
+function readObservationCode(code: unknown): ObservationCodeReading {
+  const concept = code as CodeableConcept | undefined;
+  return { cognition: cognitionInstrument(isConcept(code) ? concept : undefined), facts: observationCodeFacts(concept) };
+}
+
+/**
+ * Memo key of a concept: exactly what the code readers read of it (its text and each coding's system, code and
+ * display), each string prefixed with its length so that no two concepts share a key; null for a concept of another
+ * shape, which is read without the memo.
+ */
+function conceptKey(c: unknown): string | null {
+  if (c === undefined) return '';
+  if (!isConcept(c)) return null;
+  const { text, coding } = c as { text?: unknown; coding?: unknown };
+  if (text !== undefined && typeof text !== 'string') return null;
+  let key = keyPart(text);
+  if (coding !== undefined) {
+    if (!Array.isArray(coding)) return null;
+    for (const cd of coding as unknown[]) {
+      if (!cd || typeof cd !== 'object') return null;
+      const { system, code, display } = cd as { system?: unknown; code?: unknown; display?: unknown };
+      if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string') || (display !== undefined && typeof display !== 'string')) return null;
+      key += `|${keyPart(system)}${keyPart(code)}${keyPart(display)}`;
+    }
+  }
+  return key;
+}
+
+const keyPart = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
 
 /** Memo key of a record's medication: its concept, or a non-contained reference (contained ones vary per resource). */
 function medicationKey(r: MedicationRecord): string | null {
@@ -641,13 +691,13 @@ function classifyConditionResource(ledger: Ledger, ref: string, c: Condition, as
   ledger.use(ref, `diagnosis ${cls.kind}${basisNote ? ` (${basisNote})` : ''}`);
 }
 
-function classifyObservationResource(ledger: Ledger, ref: string, o: Observation, asOf: Day, out: Classified): void {
+function classifyObservationResource(ledger: Ledger, ref: string, o: Observation, asOf: Day, memo: Memo, out: Classified): void {
   const status = str(o.status);
   if (status === 'cancelled') {
     ledger.unused(ref, 'observation cancelled');
     return;
   }
-  const cognition = cognitionInstrument(isConcept(o.code) ? o.code : undefined);
+  const { cognition, facts } = memo.observationCode(o.code);
   if (cognition) {
     const day = toDay(o.effectiveDateTime) ?? toDay(obj(o.effectivePeriod)?.start) ?? toDay(o.issued);
     if (day === null) {
@@ -659,10 +709,10 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
     ledger.use(ref, `${cognition === 'mmse' ? 'MMSE' : 'MoCA'} score (cognition, in the data notes)`);
     return;
   }
-  const cls = classifyObservation(o);
-  const level = cls ? null : classifyDrugLevel(o);
+  const cls = classifyObservation(o, facts);
+  const level = cls ? null : classifyDrugLevel(o, facts);
   if (!cls && !level) {
-    ledger.unused(ref, observationNotUsedReason(o));
+    ledger.unused(ref, observationNotUsedReason(o, facts));
     return;
   }
   const day = toDay(o.effectiveDateTime) ?? toDay(obj(o.effectivePeriod)?.start) ?? toDay(o.effectiveInstant) ?? toDay(o.issued);

@@ -13,7 +13,7 @@ import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
 
 export { classifyCondition, conditionNotRecognisedReason } from './conditions';
-export { classifyDrugLevel, classifyObservation, instrumentOf, observationNotUsedReason } from './observations';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observations';
 export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
 export { classifyProcedure, classifyDevice } from './procedures';
 export { scaleThresholds, classifyScoreChange, SCALE_TABLE, SCORE_RANGES } from './scales';

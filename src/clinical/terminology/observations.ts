@@ -93,14 +93,13 @@ function levelIngredientIn(text: string): string | null {
   return null;
 }
 
-/** The drug an Observation measures the level of, with the rule that recognised it, or null. */
-function drugLevelOf(obs: Observation): { ingredient: string; rule: RuleRef } | null {
-  if (!obs || typeof obs !== 'object') return null;
-  for (const c of codingsOf(obs.code)) {
+/** The drug an Observation code names the level of, with the rule that recognised it, or null. */
+function drugLevelOf(code: CodeableConcept | undefined): { ingredient: string; rule: RuleRef } | null {
+  for (const c of codingsOf(code)) {
     const ingredient = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
     if (ingredient) return { ingredient, rule: R.levelLoinc };
   }
-  const text = [conceptText(obs.code), ...codingsOf(obs.code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
+  const text = [conceptText(code), ...codingsOf(code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
   const ingredient = levelIngredientIn(text);
   return ingredient === null ? null : { ingredient, rule: R.levelName };
 }
@@ -108,9 +107,11 @@ function drugLevelOf(obs: Observation): { ingredient: string; rule: RuleRef } | 
 /**
  * A drug level (lithium, valproate by LOINC; other drugs, antipsychotics above all, by name), or null when the
  * Observation is not one. Levels are adherence evidence (TRRIP) and, for lithium and valproate, adequacy evidence.
+ * `facts`: what observationCodeFacts says of this Observation's code, when the caller has it already.
  */
-export function classifyDrugLevel(obs: Observation): DrugLevelClass | null {
-  const drug = drugLevelOf(obs);
+export function classifyDrugLevel(obs: Observation, facts?: ObservationCodeFacts): DrugLevelClass | null {
+  if (!obs || typeof obs !== 'object') return null;
+  const drug = facts ? facts.drugLevel : drugLevelOf(obs.code);
   if (drug === null) return null;
   const { ingredient, rule: matched } = drug;
   const q = obs.valueQuantity;
@@ -172,9 +173,10 @@ function numericValue(o: { valueQuantity?: { value?: number }; valueInteger?: nu
  * A symptom-scale score (instrument + value) or a blood-pressure reading, or null. Use `observationNotUsedReason`
  * for the reason when null.
  */
-export function classifyObservation(obs: Observation): ObservationClass | null {
+export function classifyObservation(obs: Observation, facts?: ObservationCodeFacts): ObservationClass | null {
   if (!obs || typeof obs !== 'object') return null;
-  const bp = isBloodPressure(obs.code);
+  const f = facts ?? observationCodeFacts(obs.code);
+  const bp = f.bloodPressure;
   if (bp) {
     const components = Array.isArray(obs.component) ? obs.component : [];
     const fromComponent = (loinc: string) =>
@@ -186,7 +188,7 @@ export function classifyObservation(obs: Observation): ObservationClass | null {
     if (systolic === null && diastolic === null) return null;
     return { bloodPressure: { systolic, diastolic }, rule: R.bp };
   }
-  const found = instrumentOf(obs.code);
+  const found = f.instrument;
   if (!found) return null;
   const value = numericValue(obs);
   if (value === null) return null;
@@ -196,10 +198,11 @@ export function classifyObservation(obs: Observation): ObservationClass | null {
 }
 
 /** Why an Observation is not a usable score or blood pressure (for the engine's "not used, because" list). */
-export function observationNotUsedReason(obs: Observation): string {
+export function observationNotUsedReason(obs: Observation, facts?: ObservationCodeFacts): string {
   if (!obs || typeof obs !== 'object') return 'not an Observation';
-  if (isBloodPressure(obs.code)) return 'blood pressure without a numeric systolic or diastolic value';
-  const found = instrumentOf(obs.code);
+  const f = facts ?? observationCodeFacts(obs.code);
+  if (f.bloodPressure) return 'blood pressure without a numeric systolic or diastolic value';
+  const found = f.instrument;
   if (found) {
     const value = numericValue(obs);
     if (value === null) return `${found.instrument} without a numeric value`;
@@ -207,12 +210,38 @@ export function observationNotUsedReason(obs: Observation): string {
     if (value < range.min || value > range.max) return `${found.instrument} value ${value} outside its range ${range.min}-${range.max}`;
     return 'used';
   }
-  const level = drugLevelOf(obs);
-  if (level) return classifyDrugLevel(obs) ? 'used' : `${level.ingredient} level without a numeric value or "not detected"`;
-  const unknown = unknownSystemsOf(obs.code);
-  if (unknown.length > 0 && unknown.length === codingsOf(obs.code).length) return `code from unknown system ${unknown.join(', ')}`;
-  const text = conceptText(obs.code);
-  return text ? `not a symptom scale or blood pressure the app uses: ${text}` : 'Observation without a code or text';
+  const level = f.drugLevel;
+  if (level) return classifyDrugLevel(obs, f) ? 'used' : `${level.ingredient} level without a numeric value or "not detected"`;
+  return f.otherReason;
+}
+
+/**
+ * What an Observation's code alone says, before any value is read: the same for every Observation with that code, so
+ * the engine reads it once per distinct code of a record (vital signs and labs repeat a few codes hundreds of times).
+ */
+export interface ObservationCodeFacts {
+  bloodPressure: 'panel' | 'systolic' | 'diastolic' | null;
+  instrument: { instrument: Instrument; rule: RuleRef } | null;
+  drugLevel: { ingredient: string; rule: RuleRef } | null;
+  /** Why an Observation with this code is not used when it is none of the above. */
+  otherReason: string;
+}
+
+export function observationCodeFacts(code: CodeableConcept | undefined): ObservationCodeFacts {
+  const codings = codingsOf(code);
+  const unknown = unknownSystemsOf(code);
+  const text = conceptText(code);
+  return {
+    bloodPressure: isBloodPressure(code),
+    instrument: instrumentOf(code),
+    drugLevel: drugLevelOf(code),
+    otherReason:
+      unknown.length > 0 && unknown.length === codings.length
+        ? `code from unknown system ${unknown.join(', ')}`
+        : text
+          ? `not a symptom scale or blood pressure the app uses: ${text}`
+          : 'Observation without a code or text',
+  };
 }
 
 export const OBSERVATION_RULES: RuleRef[] = [...scaleCodeRules(), ...Object.values(R)];

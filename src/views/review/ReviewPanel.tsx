@@ -24,10 +24,12 @@ interface Props {
   asOf: string;
   /** The patient, for the referral letters. */
   patient?: Patient | null;
+  /** Opens the records panel on a finding's source records. */
+  onSelectSources?: (references: string[]) => void;
 }
 
 /** The interventional options and the confirmed write-back of a draft care plan. */
-export function ReviewPanel({ derivation, session, asOf, patient = null }: Props) {
+export function ReviewPanel({ derivation, session, asOf, patient = null, onSelectSources }: Props) {
   const services = useServices();
   const writeBack = services.useWriteBack(session);
   const [ticked, setTicked] = useState<ReadonlySet<InterventionId>>(new Set());
@@ -132,6 +134,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null }: Props
                     onTick={(on) => tick(suggestion.intervention, on)}
                     onOverrideReason={(text) => setOverrideReasons((previous) => ({ ...previous, [suggestion.intervention]: text }))}
                     fhirBaseUrl={session.fhirBaseUrl}
+                    {...(onSelectSources ? { onSelectSources } : {})}
                   />
                 ))}
               </ul>

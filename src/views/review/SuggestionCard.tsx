@@ -2,6 +2,7 @@ import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
 import { capitalise, plainText, resourceTypeOf } from '../timeline/labels';
+import { referenceAddress } from '../shell/record-address';
 
 /** Record types in words, for the links to a finding's source records. */
 const RECORD_WORDS: Record<string, string> = {
@@ -22,27 +23,32 @@ const RECORD_WORDS: Record<string, string> = {
  * The records a finding rests on, as links to their FHIR addresses named by type ("prescription 2"), never as ids in
  * the words; folded under a count, so a trial with dozens of dispenses does not bury the reasons.
  */
-function SourceList({ sources, fhirBaseUrl }: { sources: string[]; fhirBaseUrl?: string }) {
+function SourceList({ sources, fhirBaseUrl, onSelectSources }: { sources: string[]; fhirBaseUrl?: string; onSelectSources?: SelectSources }) {
   if (sources.length === 0) return null;
   const seen = new Map<string, number>();
   const total = new Map<string, number>();
   for (const reference of sources) total.set(resourceTypeOf(reference), (total.get(resourceTypeOf(reference)) ?? 0) + 1);
-  const base = fhirBaseUrl?.replace(/\/+$/, '');
   return (
     <details className="finding-list__sources finding-list__sources--folded">
       <summary>
         {sources.length} source record{sources.length === 1 ? '' : 's'}
       </summary>
+      {onSelectSources && (
+        <button type="button" className="link-button" onClick={() => onSelectSources(sources)}>
+          read {sources.length === 1 ? 'it' : 'them'} in words
+        </button>
+      )}
       <ul>
         {sources.map((reference) => {
           const type = resourceTypeOf(reference);
           const n = (seen.get(type) ?? 0) + 1;
           seen.set(type, n);
           const words = `${capitalise(RECORD_WORDS[type] ?? 'record')}${(total.get(type) ?? 0) > 1 ? ` ${n}` : ''}`;
+          const address = referenceAddress(fhirBaseUrl, reference);
           return (
             <li key={reference}>
-              {base ? (
-                <a href={`${base}/${reference}`} target="_blank" rel="noopener noreferrer">
+              {address ? (
+                <a href={address} target="_blank" rel="noopener noreferrer">
                   {words}
                 </a>
               ) : (
@@ -56,7 +62,9 @@ function SourceList({ sources, fhirBaseUrl }: { sources: string[]; fhirBaseUrl?:
   );
 }
 
-function FindingList({ title, findings, tone, fhirBaseUrl }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra'; fhirBaseUrl?: string }) {
+type SelectSources = (references: string[]) => void;
+
+function FindingList({ title, findings, tone, fhirBaseUrl, onSelectSources }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra'; fhirBaseUrl?: string; onSelectSources?: SelectSources }) {
   if (findings.length === 0) return null;
   return (
     <div className={`finding-list finding-list--${tone}`}>
@@ -65,7 +73,7 @@ function FindingList({ title, findings, tone, fhirBaseUrl }: { title: string; fi
         {findings.map((finding, index) => (
           <li key={index}>
             {plainText(finding.text)}
-            <SourceList sources={finding.sources} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} />
+            <SourceList sources={finding.sources} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} {...(onSelectSources ? { onSelectSources } : {})} />
           </li>
         ))}
       </ul>
@@ -117,10 +125,13 @@ interface Props {
   onOverrideReason: (text: string) => void;
   /** The EHR's FHIR base, for links to the source records. */
   fhirBaseUrl?: string;
+  /** Opens the records panel on a finding's source records. */
+  onSelectSources?: SelectSources;
 }
 
 /** One option with its status, reasons, cautions and contraindications, and the tick to propose it. */
-export function SuggestionCard({ suggestion, info, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason, fhirBaseUrl }: Props) {
+export function SuggestionCard({ suggestion, info, ticked, tickable, overrideReason, disabled, onTick, onOverrideReason, fhirBaseUrl, onSelectSources }: Props) {
+  const select = onSelectSources ? { onSelectSources } : {};
   const id = `option-${suggestion.intervention}`;
   const needsReason = needsOverrideReason(suggestion.status);
   return (
@@ -146,9 +157,9 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
         )}
       </div>
       {info && <p className="option-card__summary">{info.summary}</p>}
-      <FindingList title="Why" findings={suggestion.reasons} tone="reason" fhirBaseUrl={fhirBaseUrl} />
-      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} />
-      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} />
+      <FindingList title="Why" findings={suggestion.reasons} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
+      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} {...select} />
+      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
       {info && <AboutOption info={info} />}
       {needsReason && (
         <div className="option-card__override">

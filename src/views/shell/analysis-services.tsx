@@ -15,7 +15,10 @@ import { TreatmentResistancePage } from '../timeline/index';
 import { plainText } from '../../clinical/plain-text';
 import { defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { RECEIVING_SERVICES } from '../../clinical/suggestions/receiving-services';
-import type { DraftRequest, DraftView, OptionInfo, PageActions, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
+import { recordAddress, referenceAddress } from './record-address';
+import { describeRecord, recordIndex } from '../../clinical/record-words';
+import type { Resource } from 'fhir/r4';
+import type { DraftRequest, DraftView, OptionInfo, PageActions, RecordLookup, WriteBackView, WriteErrorView, WriteResultView, WrittenResource } from './services';
 
 /** How the app names itself in Provenance. */
 const APP_IDENTITY = { name: 'Treatment-resistance timeline (SMART on FHIR app)', version: '0.1.0' };
@@ -34,7 +37,25 @@ export function derive(record: PatientRecord, asOf: string): Derivation {
 
 /** @public The timeline page; it takes the score thresholds from the terminology layer itself. */
 export function renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions) {
-  return <TreatmentResistancePage derivation={derivation} rules={rules} {...(actions?.onOpenOptions ? { onOpenOptions: actions.onOpenOptions } : {})} />;
+  return (
+    <TreatmentResistancePage
+      derivation={derivation}
+      rules={rules}
+      {...(actions?.onOpenOptions ? { onOpenOptions: actions.onOpenOptions } : {})}
+      {...(actions?.onSelectSources ? { onSelectSources: actions.onSelectSources } : {})}
+    />
+  );
+}
+
+/** @public The records read, looked up by "Type/id" and described in clinical words with their FHIR address. */
+export function recordLookup(resources: Resource[], fhirBaseUrl?: string): RecordLookup {
+  const find = recordIndex(resources);
+  return (reference) => {
+    const words = describeRecord(reference, find);
+    if (!words) return null;
+    const url = referenceAddress(fhirBaseUrl, reference);
+    return { ...words, ...(url ? { url } : {}) };
+  };
 }
 
 export function describeOption(id: InterventionId): OptionInfo | null {
@@ -77,13 +98,11 @@ const OUTCOME_WORDS: Record<FhirWrittenResource['outcome'], string> = {
 };
 
 /**
- * What was written, in the shell's words, with a link to each record. FHIR gives no address of a record in the EHR's
- * own screens, so the link is the record's FHIR address under the EHR's FHIR base (`[base]/CarePlan/[id]`): the
- * address the server itself answered with, which an EHR's integration team, audit trail and support tools resolve; an
- * in-app view would vanish with this session. The id stays in the address, never in the words.
+ * What was written, in the shell's words, with a link to each record at its FHIR address (`[base]/CarePlan/[id]`,
+ * record-address.ts): an in-app view would vanish with this session.
  */
 function writtenView(resource: FhirWrittenResource, fhirBaseUrl?: string): WrittenResource {
-  const url = fhirBaseUrl ? `${fhirBaseUrl.replace(/\/+$/, '')}/${resource.resourceType}/${encodeURIComponent(resource.id)}` : undefined;
+  const url = recordAddress(fhirBaseUrl, resource.resourceType, resource.id);
   return { resourceType: resource.resourceType, id: resource.id, label: resource.label, ...(url ? { url } : {}), outcome: OUTCOME_WORDS[resource.outcome] };
 }
 

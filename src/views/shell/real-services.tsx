@@ -70,6 +70,7 @@ export const realServices: ShellServices = {
   renderPage: (derivation, rules, actions) => loadedAnalysis().renderPage(derivation, rules, actions),
   buildDraft: (request) => loadedAnalysis().buildDraft(request),
   describeOption: (id) => loadedAnalysis().describeOption(id),
+  recordLookup: (resources, fhirBaseUrl) => loadedAnalysis().recordLookup(resources, fhirBaseUrl),
   get receivingServices() {
     return loadedAnalysis().RECEIVING_SERVICE_OPTIONS;
   },

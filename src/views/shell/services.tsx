@@ -7,6 +7,7 @@
  * so a change in another layer's shapes is absorbed by that one adapter file.
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { Resource } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from '../../fhir/contract';
 import type { Derivation, InterventionId, PatientRecord, RuleRef, Suggestion } from '../../clinical/types';
 
@@ -154,7 +155,26 @@ export interface WriteBackView {
 export interface PageActions {
   /** Switch to the options tab (the summary's "next step" link). */
   onOpenOptions?: () => void;
+  /** Open the records panel on these "Type/id" references (the strip's, tables' and details' "records" buttons). */
+  onSelectSources?: (references: string[]) => void;
 }
+
+/** One record read, in clinical words, for the records panel. */
+export interface RecordView {
+  /** "Medication order", "Dispense", "Diagnosis", "Questionnaire score"… */
+  kind: string;
+  /** What the record names, in its own words ('' when nothing). */
+  what: string;
+  codes: { display: string; system: string; code: string }[];
+  dates: { label: string; value: string }[];
+  status: string | null;
+  details: { label: string; value: string }[];
+  /** The record's FHIR address (`[base]/Type/id`), when the FHIR base is known. */
+  url?: string;
+}
+
+/** Looks a "Type/id" reference up among the records read; null when it is not among them. */
+export type RecordLookup = (reference: string) => RecordView | null;
 
 export interface ShellServices {
   useSession(): SessionState;
@@ -169,6 +189,11 @@ export interface ShellServices {
   /** The main treatment-resistance page (src/views/timeline). */
   renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions): ReactNode;
   buildDraft: (request: DraftRequest) => DraftView;
+  /**
+   * The records read, described for the records panel (optional: without it the "records" buttons are not shown).
+   * Built once per read; `fhirBaseUrl` gives each record's address.
+   */
+  recordLookup?(resources: Resource[], fhirBaseUrl?: string): RecordLookup;
   /** Catalog facts about an option (null when unknown); optional, the cards then show the evaluation only. */
   describeOption?(id: InterventionId): OptionInfo | null;
   /** The receiving services a referral can go to; optional (the default service is then used). */

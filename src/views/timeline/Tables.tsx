@@ -28,7 +28,7 @@ function Sources({ references, onSelectSources }: { references: string[]; onSele
       ))}
       {onSelectSources && (
         <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references)}>
-          open
+          record{references.length === 1 ? '' : 's'}
         </button>
       )}
     </span>

@@ -324,7 +324,7 @@ function DetailsPanel({
         From {details.sources.length === 0 ? 'no source record' : `${details.sources.length} source record${details.sources.length === 1 ? '' : 's'}`}
         {pinned && onSelectSources && details.sources.length > 0 && (
           <button type="button" className="trp-link-button" onClick={() => onSelectSources(details.sources)}>
-            open sources
+            record{details.sources.length === 1 ? '' : 's'}
           </button>
         )}
       </p>

@@ -106,7 +106,7 @@ describe('timeline items', () => {
     bar.focus();
     await user.keyboard('{Enter}');
     const details = screen.getByTestId('trp-details');
-    await user.click(within(details).getByRole('button', { name: 'open sources' }));
+    await user.click(within(details).getByRole('button', { name: 'record' }));
     expect(onSelectSources).toHaveBeenCalledWith(['MedicationRequest/mirtazapine-2024-11-20-0']);
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('trp-details')).toBeNull();
