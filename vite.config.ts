@@ -58,8 +58,9 @@ function preloadLaterChunksPlugin(): Plugin {
         const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
         return [
           ...[...scripts].map((fileName) => link({ rel: 'modulepreload', crossorigin: true, href: base + fileName })),
-          // Fetched now, applied when the chunk that imports them is evaluated (Vite's loader waits for them then).
-          ...[...styles].map((fileName) => link({ rel: 'preload', as: 'style', href: base + fileName })),
+          // Fetched now, applied when the chunk that imports them is evaluated (Vite's loader waits for them then, and
+          // asks for them in CORS mode: the same mode here, or the browser would not use the preloaded answer).
+          ...[...styles].map((fileName) => link({ rel: 'preload', as: 'style', crossorigin: true, href: base + fileName })),
         ];
       },
     },
