@@ -12,7 +12,7 @@ test.setTimeout(180_000);
 const EXPECTED: Record<string, RegExp> = {
   'pregnant-trd': /Pregnant, 16 weeks' gestation/,
   'trd-multi-failures': /MAOI now: tranylcypromine/,
-  deceased: /Deceased \d{4}-\d{2}-\d{2}/,
+  deceased: /Deceased \(\d{4}-\d{2}-\d{2}\)/,
 };
 
 for (const [patient, text] of Object.entries(EXPECTED)) {

@@ -67,6 +67,8 @@ export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; wo
   cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
 };
 const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
+/** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */
+const PHQ9_ANSWER_WORDS = ['not at all', 'several days', 'more than half the days', 'nearly every day'] as const;
 const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
 
 /** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
@@ -142,22 +144,63 @@ function latest<T>(items: T[], dateOf: (t: T) => string | null): T | undefined {
   return best;
 }
 
-const KIND_WORDS: Partial<Record<DiagnosisSpan['kind'], string>> = {
-  'suicide-attempt': 'Suicide attempt',
-  'suicidal-ideation': 'Suicidal ideation',
-  'self-harm': 'Self-harm',
-  overdose: 'Overdose',
-  pregnancy: 'Pregnancy',
-  postpartum: 'Postpartum',
-  breastfeeding: 'Breastfeeding',
-  'psychotic-features': 'Psychotic features',
-  catatonia: 'Catatonia',
-  'substance-use': 'Substance use disorder',
-};
 
-/** A diagnosis in words for the strip: what the record calls it and when; its code is in the linked record, not the prose. */
-function diagnosisWords(d: DiagnosisSpan): string {
-  return `${d.display || KIND_WORDS[d.kind] || 'Coded diagnosis'} on ${day(d.onset)}`;
+/** Words that carry meaning, lower case and without a plural s (to tell whether one text repeats another). */
+function meaningfulWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !FILLER_WORDS.has(w)).map((w) => w.replace(/s$/, ''));
+}
+const FILLER_WORDS = new Set(['the', 'and', 'for', 'with', 'now', 'not', 'from', 'since', 'was', 'has', 'are', 'its']);
+
+/**
+ * The record's own name for a diagnosis, only when it tells more than the item's title: "Paranoid schizophrenia" under
+ * "Psychotic features" does, "Suicidal ideations" under "Recent suicidal ideation" does not.
+ */
+function displayBeyond(d: DiagnosisSpan, title: string): string | null {
+  const display = d.display.trim();
+  const first = meaningfulWords(display)[0];
+  if (!display || first === undefined) return null;
+  return meaningfulWords(title).includes(first) ? null : display;
+}
+
+/** How long, in the unit a clinician would say it in: 5 days, 3 weeks, 7 months, 4 years. */
+function spanWords(days: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (days < 14) return unit(days, 'day');
+  if (days < 63) return unit(Math.floor(days / 7), 'week');
+  if (days < 730) return unit(Math.floor(days / 30.44), 'month');
+  return unit(Math.floor(days / 365), 'year');
+}
+
+/** How long before now (or before death) a date was: "15 days ago", "2 years before death". */
+function agoWords(iso: string | null, derived: DerivedRecord): string | null {
+  const reference = derived.demographics?.deceasedDate ?? derived.asOf;
+  const days = daysBefore(iso, reference);
+  if (days === null || days < 0) return null;
+  if (days === 0) return derived.demographics?.deceased ? 'on the day of death' : 'today';
+  return `${spanWords(days)} ${derived.demographics?.deceased ? 'before death' : 'ago'}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The diagnoses behind an item, as what the title does not already say: the record's own name when it tells more, how
+ * long ago the latest began (its date stands beside the title), whether it is still active, and the earlier ones with
+ * their dates. Codes are in the linked records, not the prose.
+ */
+function diagnosesDetail(found: DiagnosisSpan[], title: string, derived: DerivedRecord, still: 'active' | 'event'): string {
+  const [last, ...earlier] = found.slice().sort((a, b) => ((b.onset ?? '') < (a.onset ?? '') ? -1 : (b.onset ?? '') > (a.onset ?? '') ? 1 : 0));
+  const ago = agoWords(last!.onset, derived);
+  const when = still === 'active' ? [ago ? `onset ${ago}` : 'onset date not recorded', 'still active'] : [ago ?? 'date not recorded'];
+  const display = displayBeyond(last!, title);
+  const latest = capitalised([...(display ? [display] : []), when.join(', ')].join('; '));
+  if (!earlier.length) return `${latest}.`;
+  const others = earlier.map((d) => {
+    const name = displayBeyond(d, title);
+    return name ? `${name} on ${day(d.onset)}` : day(d.onset);
+  });
+  return `${latest}; earlier: ${others.join(', ')}.`;
 }
 
 function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string): SafetyItem {
@@ -170,23 +213,22 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses, scores } = derived;
   const groups: [SafetyKind, string][] = [
     ['suicide-attempt', 'Suicide attempt'],
-    ['overdose', 'Overdose (intentional or undetermined intent)'],
+    ['overdose', 'Overdose, intentional or undetermined intent'],
     ['self-harm', 'Self-harm'],
   ];
   for (const [kind, title] of groups) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, `${found.map(diagnosisWords).join('; ')}.`, last.onset, found.map((d) => d.source), 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'));
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'));
   }
   const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
   if (ideation.length) {
     const last = latest(ideation, (d) => d.onset)!;
     const age = daysBefore(last.onset, asOf);
     const acute = age !== null && age <= RECENT_SUICIDAL_IDEATION_DAYS;
-    out.push(
-      item('suicidal-ideation', acute ? 'Suicidal ideation (recent)' : 'Suicidal ideation', `${ideation.map(diagnosisWords).join('; ')}.`, last.onset, ideation.map((d) => d.source), 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.'),
-    );
+    const title = acute ? 'Recent suicidal ideation' : 'Suicidal ideation';
+    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.'));
   }
   const recent = (s: ScorePoint) => {
     const age = daysBefore(s.date, asOf);
@@ -202,13 +244,15 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
   const cssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
   if (positive) {
     const last = latest(item9, (s) => s.date)!;
-    const later = last !== positive ? ` The latest item 9 is ${last.value} on ${day(last.date)}.` : '';
+    const later = last !== positive ? ` The latest answer is ${last.value} on ${day(last.date)}.` : '';
+    const answer = PHQ9_ANSWER_WORDS[positive.value];
     const assessed = cssrs && cssrs.date >= positive.date;
+    const followed = assessed ? ` A risk assessment (C-SSRS) followed on ${day(cssrs.date)}.` : '';
     out.push(
       item(
         'suicidality-screen',
-        `PHQ-9 item 9 = ${positive.value} (thoughts of death or self-harm)`,
-        `PHQ-9 item 9 answered ${positive.value} of 3 on ${day(positive.date)}: a positive screen.${later}`,
+        `PHQ-9 item 9 = ${positive.value}, thoughts of death or self-harm`,
+        `${answer ? `“${capitalised(answer)}” over the last 2 weeks (${positive.value} of 3)` : `${positive.value} of 3`}: a positive screen.${later}${followed}`,
         positive.date,
         [positive.source, ...(last !== positive ? [last.source] : [])],
         assessed ? undefined : 'Assess suicide risk and record it (C-SSRS): no risk assessment is recorded since this screen.',
@@ -220,11 +264,11 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     out.push(
       item(
         'suicide-risk-assessment',
-        `C-SSRS ${cssrs.value}${high ? ' (high risk)' : ''}`,
-        `Columbia Suicide Severity Rating Scale ${cssrs.value} on ${day(cssrs.date)}${high ? ': ideation with intent or plan, or recent behaviour' : ''}.`,
+        `C-SSRS ${cssrs.value}${high ? ', high risk' : ''}`,
+        `Columbia Suicide Severity Rating Scale${high ? ': ideation with intent or plan, or recent behaviour' : `, below the level of intent, plan or recent behaviour (${CSSRS_HIGH})`}.`,
         cssrs.date,
         [cssrs.source],
-        high ? 'High risk: same-day safety assessment and plan.' : undefined,
+        high ? 'Same-day safety assessment and plan.' : undefined,
       ),
     );
   }
@@ -246,14 +290,14 @@ export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): Diagn
 }
 
 /** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded. */
-function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: string; source: string } | null {
+function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: string; dated: string; source: string } | null {
   const coded = pregnancyCodes.filter((d) => /^Z3A\.?\d\d$/i.test(d.code) && Number(d.code.slice(-2)) >= 1 && Number(d.code.slice(-2)) <= 42);
   const last = latest(coded, (d) => d.onset);
   if (!last) return null;
   const weeks = Number(last.code.slice(-2));
   const since = daysBefore(last.onset, asOf);
   const now = since !== null && since >= 0 ? weeks + Math.floor(since / 7) : weeks;
-  return { text: `${now} weeks' gestation (${weeks} weeks coded on ${day(last.onset)})`, source: last.source };
+  return { text: `${now} weeks' gestation`, dated: now === weeks ? `dated by the record of ${day(last.onset)}` : `counted from ${weeks} weeks recorded on ${day(last.onset)}`, source: last.source };
 }
 
 function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void {
@@ -268,11 +312,14 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
     const first = current.filter((d) => !isGestationWeeksCode(d));
     const shown = first.length ? first : current;
     const since = latest(shown, (d) => d.onset)!;
+    const title = g ? `Pregnant, ${g.text}` : 'Pregnant';
+    const names = [...new Set(shown.map((d) => displayBeyond(d, title)).filter((x): x is string => x !== null))];
+    const ago = agoWords(since.onset, derived);
     out.push(
       item(
         'pregnancy',
-        g ? `Pregnant, ${g.text.split(' (')[0]}` : 'Pregnant',
-        `${shown.map(diagnosisWords).join('; ')}${g ? `; ${g.text}` : '; gestation not recorded'}.`,
+        title,
+        `${capitalised([...names, g ? g.dated : 'gestation not recorded', ...(ago ? [`pregnancy first coded ${ago}`] : [])].join('; '))}.`,
         since.onset,
         current.map((d) => d.source),
         'Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.',
@@ -287,12 +334,12 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
   });
   if (postpartum.length) {
     const last = latest(postpartum, (d) => d.onset)!;
-    out.push(item('postpartum', 'Postpartum', `${postpartum.map(diagnosisWords).join('; ')}.`, last.onset, postpartum.map((d) => d.source), 'Ask about breastfeeding and the infant’s safety; postpartum onset raises the risk of psychosis and suicide.'));
+    out.push(item('postpartum', 'Postpartum', diagnosesDetail(postpartum, 'Postpartum', derived, 'event'), last.onset, postpartum.map((d) => d.source), 'Ask about breastfeeding and the infant’s safety; postpartum onset raises the risk of psychosis and suicide.'));
   }
   const breastfeeding = diagnoses.filter((d) => d.kind === 'breastfeeding' && isActive(d, asOf));
   if (breastfeeding.length) {
     const last = latest(breastfeeding, (d) => d.onset)!;
-    out.push(item('breastfeeding', 'Breastfeeding', `${breastfeeding.map(diagnosisWords).join('; ')}.`, last.onset, breastfeeding.map((d) => d.source), 'Esketamine, IV ketamine and psilocybin trials are not offered; check every medication for lactation.'));
+    out.push(item('breastfeeding', 'Breastfeeding', diagnosesDetail(breastfeeding, 'Breastfeeding', derived, 'active'), last.onset, breastfeeding.map((d) => d.source), 'Esketamine, IV ketamine and psilocybin trials are not offered; check every medication for lactation.'));
   }
 }
 
@@ -309,9 +356,21 @@ function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
   return regimenNow(derived).filter(test);
 }
 
-function trialWords(t: Trial): string {
-  const dose = t.maxDailyDoseMg !== null ? ` ${t.maxDailyDoseMg} mg/day` : '';
-  return `${t.ingredient}${dose} since ${t.start}`;
+function doseWords(t: Trial): string {
+  return t.maxDailyDoseMg !== null ? `${t.maxDailyDoseMg} mg/day` : 'dose not recorded';
+}
+
+/**
+ * What the title ("Lithium now", "MAOI now: tranylcypromine") does not say: the dose and for how long (the start date
+ * stands beside the title); with several, each with its drug and start.
+ */
+function takingWords(derived: DerivedRecord, trials: Trial[]): string {
+  if (trials.length > 1) return `Doses: ${trials.map((t) => `${t.ingredient} ${doseWords(t)} since ${t.start}`).join('; ')}.`;
+  const t = trials[0]!;
+  const until = derived.demographics?.deceasedDate ?? derived.asOf;
+  const days = daysBefore(t.start, until);
+  const span = days !== null && days > 0 ? `, for ${spanWords(days)}${derived.demographics?.deceased ? ' until death' : ''}` : '';
+  return `${capitalised(doseWords(t))}${span}.`;
 }
 
 /** Medications that need watching while taken: what marks them, their title, and what the clinician should do. */
@@ -348,10 +407,10 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
  * (a "now" would misread the record) and asks nothing of the clinician.
  */
 function medicationItem(derived: DerivedRecord, watched: WatchedMedication, trials: Trial[]): SafetyItem {
-  const taking = trials.map(trialWords).join('; ');
+  const taking = takingWords(derived, trials);
   const sources = trials.flatMap((t) => t.sources);
-  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), `Taking at death: ${taking}.`, trials[0]!.start, sources);
-  return item(watched.kind, watched.title('now', trials), `Taking ${taking}.`, trials[0]!.start, sources, watched.action);
+  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources);
+  return item(watched.kind, watched.title('now', trials), taking, trials[0]!.start, sources, watched.action);
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {
@@ -371,7 +430,7 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
     const found = diagnoses.filter((d) => d.kind === kind && isActive(d, asOf));
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, `${found.map(diagnosisWords).join('; ')}.`, last.onset, found.map((d) => d.source)));
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'active'), last.onset, found.map((d) => d.source)));
   }
   const substance = diagnoses.filter((d) => d.kind === 'substance-use' && isActive(d, asOf));
   const flagged: Finding[] = [];
@@ -388,7 +447,7 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const eventWords = events && !flagged.some((f) => f.text.endsWith(events.text)) ? [`${substance.length ? '' : 'no active disorder coded: '}${events.text}`] : [];
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
-    const words = [...substance.map(diagnosisWords), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords];
+    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords];
     const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : [])];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
@@ -410,9 +469,9 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
     out.push(
       item(
         'deceased',
-        demographics.deceasedDate ? `Deceased ${demographics.deceasedDate}` : 'Deceased',
+        'Deceased',
         demographics.deceasedDate
-          ? `The patient record gives the date of death as ${demographics.deceasedDate}. No options are suggested and nothing is written back; the timeline ends at death.`
+          ? 'Date of death from the patient record. No options are suggested and nothing is written back; the timeline ends at death.'
           : 'The patient record says the patient has died (no date). No options are suggested and nothing is written back.',
         demographics.deceasedDate,
         demographics.source ? [demographics.source] : [],

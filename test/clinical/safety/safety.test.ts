@@ -13,7 +13,9 @@ const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 describe('suicidality', () => {
   it('a positive PHQ-9 item 9 asks for a risk assessment, with its value and date, and is not called acute ideation (Kroenke 2001)', () => {
     const [item] = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17')] }));
-    expect(item).toMatchObject({ kind: 'suicidality-screen', title: 'PHQ-9 item 9 = 2 (thoughts of death or self-harm)', date: '2026-11-17', sources: ['Observation/phq9-item9-2026-11-17'] });
+    expect(item).toMatchObject({ kind: 'suicidality-screen', title: 'PHQ-9 item 9 = 2, thoughts of death or self-harm', date: '2026-11-17', sources: ['Observation/phq9-item9-2026-11-17'] });
+    // The answer in the questionnaire's own words: what the title's number means.
+    expect(item?.detail).toBe('“More than half the days” over the last 2 weeks (2 of 3): a positive screen.');
     expect(item?.action).toMatch(/Assess suicide risk and record it \(C-SSRS\)/);
   });
 
@@ -21,7 +23,8 @@ describe('suicidality', () => {
     const items = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')] }));
     expect(items.map((i) => i.kind)).toEqual(['suicidality-screen', 'suicide-risk-assessment']);
     expect(items[0]?.action).toBeUndefined();
-    expect(items[1]).toMatchObject({ title: 'C-SSRS 4 (high risk)', date: '2026-11-19' });
+    expect(items[0]?.detail).toMatch(/A risk assessment \(C-SSRS\) followed on 2026-11-19\.$/);
+    expect(items[1]).toMatchObject({ title: 'C-SSRS 4, high risk', date: '2026-11-19', detail: 'Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.' });
   });
 
   it('the positive-screen threshold is one table row: item 9 at 1 or more is positive, 0 is not', () => {
@@ -35,7 +38,7 @@ describe('suicidality', () => {
     expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
   });
 
-  it('suicide attempts, intentional overdoses and self-harm are shown at any date, in words with the date and no code', () => {
+  it('suicide attempts, intentional overdoses and self-harm are shown at any date, with how long ago (the date stands beside the title), the record’s words where they tell more, and no code', () => {
     const items = deriveSafety(
       record({
         diagnoses: [
@@ -48,8 +51,8 @@ describe('suicidality', () => {
       ['suicide-attempt', '2015-04-02'],
       ['overdose', '2024-10-01'],
     ]);
-    expect(items[0]?.detail).toBe('Suicide attempt on 2015-04-02.');
-    expect(items[1]?.detail).toBe('Poisoning by SNRI, intentional self-harm on 2024-10-01.');
+    expect(items[0]?.detail).toBe('11 years ago.');
+    expect(items[1]?.detail).toBe('Poisoning by SNRI, intentional self-harm; 2 years ago.');
   });
 });
 
@@ -65,7 +68,7 @@ describe('pregnancy, the puerperium, breastfeeding', () => {
     );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'pregnancy', title: "Pregnant, 18 weeks' gestation", date: '2026-08-02' });
-    expect(items[0]?.detail).toMatch(/18 weeks' gestation \(16 weeks coded on 2026-11-08\)/);
+    expect(items[0]?.detail).toBe('Counted from 16 weeks recorded on 2026-11-08; pregnancy first coded 3 months ago.');
     expect(items[0]?.action).toMatch(/Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated/);
   });
 
@@ -104,7 +107,7 @@ describe('medications and conditions', () => {
       }),
     );
     expect(items.map((i) => i.kind)).toEqual(['maoi', 'clozapine', 'lithium']);
-    expect(items[0]).toMatchObject({ title: 'MAOI now: tranylcypromine', detail: 'Taking tranylcypromine 40 mg/day since 2026-05-01.' });
+    expect(items[0]).toMatchObject({ title: 'MAOI now: tranylcypromine', detail: '40 mg/day, for 6 months.' });
     expect(items[0]?.action).toMatch(/No serotonergic drugs/);
     expect(items[1]?.action).toMatch(/ANC.*myocarditis.*constipation.*smoking/);
   });
@@ -116,11 +119,11 @@ describe('medications and conditions', () => {
     const dead = { ...derived, demographics: { birthDate: '1963-01-01', ageYears: 63, deceased: true, deceasedDate: '2026-10-13', source: 'Patient/p1' } };
     const items = deriveSafety(dead);
     expect(items.map((i) => [i.kind, i.title])).toEqual([
-      ['deceased', 'Deceased 2026-10-13'],
+      ['deceased', 'Deceased'],
       ['maoi', 'MAOI at death: tranylcypromine'],
       ['lithium', 'Lithium at death'],
     ]);
-    expect(items[2]).toMatchObject({ detail: 'Taking at death: lithium 900 mg/day since 2024-01-01.' });
+    expect(items[2]).toMatchObject({ detail: '900 mg/day, for 2 years until death.' });
     expect(items[2]?.action).toBeUndefined();
     // The regimen at death: the records still open on the day of death, in the order they were started.
     const closedAtDeath = { ...dead, trials: [trial('sertraline', { end: '2025-01-01', start: '2024-06-01' }), trial('lithium', { end: '2026-10-13', start: '2024-01-01' })] };
@@ -190,7 +193,7 @@ describe('death (Patient.deceasedDateTime / deceasedBoolean)', () => {
     const d = derivePatient({ patientId: 'p1', resources }, { asOf: '2026-11-22' });
     expect(d.demographics).toMatchObject({ deceased: true, deceasedDate: '2026-10-13' });
     expect(d.suggestions).toEqual([]);
-    expect(d.safety[0]).toMatchObject({ kind: 'deceased', title: 'Deceased 2026-10-13', date: '2026-10-13', sources: ['Patient/p1'] });
+    expect(d.safety[0]).toMatchObject({ kind: 'deceased', title: 'Deceased', date: '2026-10-13', sources: ['Patient/p1'] });
     expect(`${d.safety[0]?.detail} ${d.safety[0]?.action ?? ''}`).toMatch(/No options are suggested and nothing is written back/);
     expect(d.notes.join(' ')).not.toMatch(/died/);
   });

@@ -7,8 +7,8 @@ import { derivation as fakeDerivation } from '../shell/fakes';
 
 const withSafety: Derivation = fakeDerivation({
   safety: [
-    { kind: 'pregnancy', title: "Pregnant, 16 weeks' gestation", detail: 'Pregnant state, incidental on 2026-08-02.', date: '2026-08-02', action: 'Esketamine is not offered.', sources: ['Condition/p1'], references: ['spravatoLabel'] },
-    { kind: 'maoi', title: 'MAOI now: tranylcypromine', detail: 'Taking tranylcypromine 40 mg/day since 2026-05-25.', date: '2026-05-25', sources: ['MedicationRequest/m1'], references: ['parnateLabel'] },
+    { kind: 'pregnancy', title: "Pregnant, 16 weeks' gestation", detail: 'Dated by the record of 2026-11-20; pregnancy first coded 3 months ago.', date: '2026-08-02', action: 'Esketamine is not offered.', sources: ['Condition/p1'], references: ['spravatoLabel'] },
+    { kind: 'maoi', title: 'MAOI now: tranylcypromine', detail: '40 mg/day, for 6 months.', date: '2026-05-25', sources: ['MedicationRequest/m1'], references: ['parnateLabel'] },
   ],
 });
 
@@ -18,7 +18,7 @@ describe('SafetyStrip', () => {
     const strip = screen.getByRole('region', { name: 'Safety' });
     const items = within(strip).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(items[0]?.textContent).toBe("Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state, incidental on 2026-08-02. Esketamine is not offered. record");
+    expect(items[0]?.textContent).toBe("Pregnant, 16 weeks' gestation (2026-08-02): Dated by the record of 2026-11-20; pregnancy first coded 3 months ago. Esketamine is not offered. record");
     expect(strip.textContent).not.toMatch(/Condition\/|MedicationRequest\//);
   });
 
@@ -30,8 +30,8 @@ describe('SafetyStrip', () => {
   it('heads the copy-to-note text', () => {
     expect(copyToNoteText(withSafety).split('\n').slice(0, 3)).toEqual([
       'Safety:',
-      "- Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state, incidental on 2026-08-02. Esketamine is not offered.",
-      '- MAOI now: tranylcypromine (2026-05-25): Taking tranylcypromine 40 mg/day since 2026-05-25.',
+      "- Pregnant, 16 weeks' gestation (2026-08-02): Dated by the record of 2026-11-20; pregnancy first coded 3 months ago. Esketamine is not offered.",
+      '- MAOI now: tranylcypromine (2026-05-25): 40 mg/day, for 6 months.',
     ]);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * The safety strip reads "title (date): detail action". Over every demo patient's strip, the detail adds to its title
+ * instead of saying it again: it neither starts with one of the title's words, nor repeats the title's lead phrase,
+ * nor repeats the date printed beside the title (and the title carries no date of its own).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Bundle, Resource } from 'fhir/r4';
+import { demoPatients } from '../../../sandbox/patients';
+import { derivePatient } from '../../../src/clinical/index';
+import type { SafetyItem } from '../../../src/clinical/types';
+
+const TODAY = new Date('2026-11-22T08:00:00Z');
+const asOf = TODAY.toISOString().slice(0, 10);
+const resourcesOf = (bundle: Bundle): Resource[] => (bundle.entry ?? []).map((e) => e.resource!).filter(Boolean);
+
+const FILLER = new Set(['the', 'and', 'for', 'with', 'now', 'not', 'from', 'since', 'was', 'has', 'are', 'its']);
+/** Meaningful words, lower case, without a plural s: "Suicidal ideations" and "suicidal ideation" are the same words. */
+const words = (text: string) => (text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !FILLER.has(w)).map((w) => w.replace(/s$/, ''));
+/** The title's lead phrase: up to its first comma, colon or bracket ("Recent suicidal ideation", "MAOI now"). */
+const leadPhrase = (title: string) => title.split(/[,:(]/)[0]!.trim().toLowerCase();
+
+/** What reads as repetition in one strip item, in words; empty when the detail only adds. */
+function repetitions(item: SafetyItem): string[] {
+  const problems: string[] = [];
+  const titleWords = words(item.title);
+  const first = words(item.detail)[0];
+  if (first !== undefined && titleWords.includes(first)) problems.push(`the detail starts with the title's word "${first}"`);
+  const lead = leadPhrase(item.title);
+  if (lead.length > 2 && item.detail.toLowerCase().includes(lead)) problems.push(`the detail repeats the title's "${lead}"`);
+  if (item.date && item.detail.includes(item.date)) problems.push(`the detail repeats the date ${item.date} printed beside the title`);
+  if (/\d{4}-\d{2}-\d{2}/.test(item.title)) problems.push('the title carries a date (the strip prints the date beside it)');
+  if (item.detail.trim().length === 0) problems.push('the detail is empty');
+  return problems;
+}
+
+const strips = demoPatients.map((p) => {
+  const derivation = derivePatient({ patientId: p.id, resources: resourcesOf(p.build(TODAY)) }, { asOf });
+  return [p.id, derivation.safety ?? []] as const;
+});
+
+describe('the safety strip’s wording over every demo patient', () => {
+  it('has items to check (suicidality, pregnancy, death, medications, diagnoses)', () => {
+    const kinds = new Set(strips.flatMap(([, items]) => items.map((i) => i.kind)));
+    expect([...kinds].sort()).toEqual(['deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'psychotic-features', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen'].sort());
+  });
+
+  it.each(strips.filter(([, items]) => items.length > 0))('%s: no detail starts with or repeats its title, or repeats its date', (_id, items) => {
+    const found = items.map((i) => ({ item: `${i.title}: ${i.detail}`, problems: repetitions(i) })).filter((x) => x.problems.length > 0);
+    expect(found).toEqual([]);
+  });
+
+  it('catches the repetition it is there for', () => {
+    const repeated: SafetyItem = { kind: 'suicidal-ideation', title: 'Suicidal ideation (recent)', detail: 'Suicidal ideations on 2026-11-20.', date: '2026-11-20', sources: [], references: [] };
+    expect(repetitions(repeated)).toEqual([
+      'the detail starts with the title\'s word "suicidal"',
+      'the detail repeats the title\'s "suicidal ideation"',
+      'the detail repeats the date 2026-11-20 printed beside the title',
+    ]);
+  });
+});
+
+describe('the strip of pregnant-trd, as a psychiatrist reads it', () => {
+  it('says what each title does not: the onset’s age, the answer in the questionnaire’s words, the scale’s meaning, the dating', () => {
+    const items = strips.find(([id]) => id === 'pregnant-trd')![1];
+    expect(items.map((i) => `${i.title} (${i.date}): ${i.detail}`)).toEqual([
+      'Recent suicidal ideation (2026-11-20): Onset 2 days ago, still active.',
+      'PHQ-9 item 9 = 2, thoughts of death or self-harm (2026-11-17): “More than half the days” over the last 2 weeks (2 of 3): a positive screen. A risk assessment (C-SSRS) followed on 2026-11-20.',
+      'C-SSRS 4, high risk (2026-11-20): Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.',
+      "Pregnant, 16 weeks' gestation (2026-08-02): Dated by the record of 2026-11-20; pregnancy first coded 3 months ago.",
+    ]);
+  });
+});
