@@ -167,15 +167,20 @@ function dosageWords(dosage: unknown): string | null {
 
 const PERIOD_UNIT_WORDS: Record<string, string> = { s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' };
 
+/** A date as a clinician reads it: the day of a date-time (its clock time and zone add nothing to a history). */
+function dayOf(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
+}
+
 function addDate(dates: RecordWords['dates'], label: string, value: unknown): void {
   const t = text(value);
-  if (t) dates.push({ label, value: t });
+  if (t) dates.push({ label, value: dayOf(t) });
 }
 
 function addPeriod(dates: RecordWords['dates'], startLabel: string, endLabel: string, value: unknown): void {
   const { start, end } = periodWords(value);
-  if (start) dates.push({ label: startLabel, value: start });
-  if (end) dates.push({ label: endLabel, value: end });
+  if (start) dates.push({ label: startLabel, value: dayOf(start) });
+  if (end) dates.push({ label: endLabel, value: dayOf(end) });
 }
 
 /**

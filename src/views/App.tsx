@@ -126,7 +126,7 @@ function ReadyGate({ session, result, asOf }: { session: SmartSession; result: P
 type Tab = 'history' | 'options';
 
 /** Renders the timeline page inside its own error boundary (a render error there must not take the options down). */
-function TimelineSlot({ derivation, onOpenOptions, onSelectSources }: { derivation: Derivation; onOpenOptions: () => void; onSelectSources: ((references: string[]) => void) | undefined }) {
+function TimelineSlot({ derivation, onOpenOptions, onSelectSources }: { derivation: Derivation; onOpenOptions: () => void; onSelectSources: ((references: string[], about?: string) => void) | undefined }) {
   const services = useServices();
   return <>{services.renderPage(derivation, services.rules, { onOpenOptions, ...(onSelectSources ? { onSelectSources } : {}) })}</>;
 }
@@ -236,7 +236,7 @@ function ReadyPage({
             {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} {...(onSelectSources ? { onSelectSources } : {})} />}
           </ErrorBoundary>
         </div>
-        {records.references && lookup && <RecordsPanel references={records.references} lookup={lookup} onClose={records.close} />}
+        {records.references && lookup && <RecordsPanel references={records.references} {...(records.about ? { about: records.about } : {})} lookup={lookup} onClose={records.close} />}
       </main>
       <footer className="app__footer">{restDrawn && <QueryPanel queries={result.queries} />}</footer>
     </div>

@@ -33,6 +33,13 @@ test('trd-two-failures with details pinned and the rules panel open', async ({ p
   await expectNoSeriousViolations(page, 'details pinned, rules open');
 });
 
+test('pregnant-trd with the records panel open from the safety strip', async ({ page }) => {
+  await launchFromEhr(page, 'pregnant-trd');
+  await page.getByRole('region', { name: 'Safety' }).getByRole('button', { name: 'record' }).first().click();
+  await expect(page.getByTestId('records-panel')).toBeVisible();
+  await expectNoSeriousViolations(page, 'records panel open');
+});
+
 test('the launch error page', async ({ page }) => {
   await page.goto(`${APP_URL}/launch.html?iss=${encodeURIComponent(FHIR_BASE)}&launch=not-a-launch-this-ehr-issued`);
   expect(await waitForAppState(page, ['ready', 'error'])).toBe('error');

@@ -25,7 +25,7 @@ interface Props {
   /** The patient, for the referral letters. */
   patient?: Patient | null;
   /** Opens the records panel on a finding's source records. */
-  onSelectSources?: (references: string[]) => void;
+  onSelectSources?: (references: string[], about?: string) => void;
 }
 
 /** The interventional options and the confirmed write-back of a draft care plan. */

@@ -23,7 +23,7 @@ const RECORD_WORDS: Record<string, string> = {
  * The records a finding rests on, as links to their FHIR addresses named by type ("prescription 2"), never as ids in
  * the words; folded under a count, so a trial with dozens of dispenses does not bury the reasons.
  */
-function SourceList({ sources, fhirBaseUrl, onSelectSources }: { sources: string[]; fhirBaseUrl?: string; onSelectSources?: SelectSources }) {
+function SourceList({ sources, fhirBaseUrl, onSelectSources, about }: { sources: string[]; fhirBaseUrl?: string; onSelectSources?: SelectSources; about?: string }) {
   if (sources.length === 0) return null;
   const seen = new Map<string, number>();
   const total = new Map<string, number>();
@@ -34,7 +34,7 @@ function SourceList({ sources, fhirBaseUrl, onSelectSources }: { sources: string
         {sources.length} source record{sources.length === 1 ? '' : 's'}
       </summary>
       {onSelectSources && (
-        <button type="button" className="link-button" onClick={() => onSelectSources(sources)}>
+        <button type="button" className="link-button" onClick={() => onSelectSources(sources, about)}>
           read {sources.length === 1 ? 'it' : 'them'} in words
         </button>
       )}
@@ -62,7 +62,7 @@ function SourceList({ sources, fhirBaseUrl, onSelectSources }: { sources: string
   );
 }
 
-type SelectSources = (references: string[]) => void;
+type SelectSources = (references: string[], about?: string) => void;
 
 function FindingList({ title, findings, tone, fhirBaseUrl, onSelectSources }: { title: string; findings: Finding[]; tone: 'reason' | 'caution' | 'contra'; fhirBaseUrl?: string; onSelectSources?: SelectSources }) {
   if (findings.length === 0) return null;
@@ -73,7 +73,7 @@ function FindingList({ title, findings, tone, fhirBaseUrl, onSelectSources }: { 
         {findings.map((finding, index) => (
           <li key={index}>
             {plainText(finding.text)}
-            <SourceList sources={finding.sources} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} {...(onSelectSources ? { onSelectSources } : {})} />
+            <SourceList sources={finding.sources} about={plainText(finding.text)} {...(fhirBaseUrl ? { fhirBaseUrl } : {})} {...(onSelectSources ? { onSelectSources } : {})} />
           </li>
         ))}
       </ul>

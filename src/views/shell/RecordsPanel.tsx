@@ -91,7 +91,7 @@ function MissingRecord({ reference }: { reference: string }) {
   );
 }
 
-export function RecordsPanel({ references, lookup, onClose }: { references: string[]; lookup: RecordLookup; onClose: () => void }) {
+export function RecordsPanel({ references, about, lookup, onClose }: { references: string[]; about?: string; lookup: RecordLookup; onClose: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -112,7 +112,7 @@ export function RecordsPanel({ references, lookup, onClose }: { references: stri
     >
       <div className="records-panel__head">
         <h2 id="records-panel-heading" tabIndex={-1} ref={headingRef}>
-          {references.length === 1 ? 'The record behind this item' : `The ${references.length} records behind this item`}
+          {references.length === 1 ? 'The record' : `The ${references.length} records`} behind {about ? `“${about}”` : 'this item'}
         </h2>
         <button type="button" onClick={onClose}>
           Close
@@ -132,19 +132,19 @@ export function RecordsPanel({ references, lookup, onClose }: { references: stri
  * so a keyboard user continues where they were.
  */
 export function useRecordsPanel() {
-  const [references, setReferences] = useState<string[] | null>(null);
+  const [shown, setShown] = useState<{ references: string[]; about?: string } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const open = useCallback((next: string[]) => {
+  const open = useCallback((next: string[], about?: string) => {
     const active = document.activeElement;
     // A second "records" button pressed while the panel is open: focus goes back to the latest one.
     if (active instanceof HTMLElement && !active.closest('.records-panel')) opener.current = active;
-    setReferences([...new Set(next)]);
+    setShown({ references: [...new Set(next)], ...(about ? { about } : {}) });
   }, []);
   const close = useCallback(() => {
-    setReferences(null);
+    setShown(null);
     const back = opener.current;
     opener.current = null;
     if (back?.isConnected) back.focus();
   }, []);
-  return { references, open, close };
+  return { references: shown?.references ?? null, about: shown?.about, open, close };
 }

@@ -156,7 +156,7 @@ export interface PageActions {
   /** Switch to the options tab (the summary's "next step" link). */
   onOpenOptions?: () => void;
   /** Open the records panel on these "Type/id" references (the strip's, tables' and details' "records" buttons). */
-  onSelectSources?: (references: string[]) => void;
+  onSelectSources?: (references: string[], about?: string) => void;
 }
 
 /** One record read, in clinical words, for the records panel. */

@@ -4,7 +4,7 @@ import type { Derivation, SafetyItem } from '../../clinical/types';
  * The safety items the engine derived (src/clinical/safety), first on the page: what must never be missed, each with
  * its date, what it asks for, and its resources as links (never as ids in the words).
  */
-export function SafetyStrip({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources?: (references: string[]) => void }) {
+export function SafetyStrip({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources?: (references: string[], about?: string) => void }) {
   const items = derivation.safety ?? [];
   if (items.length === 0) return null;
   return (
@@ -27,7 +27,7 @@ export function SafetyStrip({ derivation, onSelectSources }: { derivation: Deriv
             {onSelectSources && item.sources.length > 0 && (
               <>
                 {' '}
-                <button type="button" className="trp-link-button" onClick={() => onSelectSources(item.sources)}>
+                <button type="button" className="trp-link-button" onClick={() => onSelectSources(item.sources, item.title)}>
                   record{item.sources.length === 1 ? '' : `s (${item.sources.length})`}
                 </button>
               </>

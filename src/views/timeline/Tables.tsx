@@ -17,9 +17,10 @@ import {
 } from './labels';
 import { adequateDoseText, adherenceText } from './details';
 
-type SelectSources = ((references: string[]) => void) | undefined;
+type SelectSources = ((references: string[], about?: string) => void) | undefined;
 
-function Sources({ references, onSelectSources }: { references: string[]; onSelectSources: SelectSources }) {
+/** A row's source references and its "records" button; `about` names the row in the records panel's heading. */
+function Sources({ references, onSelectSources, about }: { references: string[]; onSelectSources: SelectSources; about?: string }) {
   if (references.length === 0) return <span className="trp-muted">none</span>;
   return (
     <span className="trp-sources">
@@ -27,7 +28,7 @@ function Sources({ references, onSelectSources }: { references: string[]; onSele
         <code key={r}>{r}</code>
       ))}
       {onSelectSources && (
-        <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references)}>
+        <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references, about)}>
           record{references.length === 1 ? '' : 's'}
         </button>
       )}
@@ -98,7 +99,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 </td>
                 <td>{episode ? `${CONDITION_LABEL[episode.condition]}${episode.current ? ' (current)' : ''}` : <span className="trp-muted">none assigned</span>}</td>
                 <td>
-                  <Sources references={t.sources} onSelectSources={onSelectSources} />
+                  <Sources references={t.sources} onSelectSources={onSelectSources} about={`${t.ingredient} from ${displayDate(t.start)}`} />
                   {t.notes.length > 0 && (
                     <ul className="trp-notes">
                       {t.notes.map((n, i) => (
@@ -138,7 +139,7 @@ export function ScoresTable({ derivation, onSelectSources }: { derivation: Deriv
               <td>{displayDate(s.date)}</td>
               <td>{s.value}</td>
               <td>
-                <Sources references={[s.source]} onSelectSources={onSelectSources} />
+                <Sources references={[s.source]} onSelectSources={onSelectSources} about={`${INSTRUMENT_LABEL[s.instrument]} ${s.value} on ${displayDate(s.date)}`} />
               </td>
             </tr>
           ))}
@@ -173,7 +174,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               <td>{e.end === null ? 'ongoing' : displayDate(e.end)}</td>
               <td>{e.basis}</td>
               <td>
-                <Sources references={e.sources} onSelectSources={onSelectSources} />
+                <Sources references={e.sources} onSelectSources={onSelectSources} about={`${e.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[e.condition]}`} />
               </td>
             </tr>
           ))}
@@ -189,7 +190,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               <td>{d.abatement ? displayDate(d.abatement) : '—'}</td>
               <td>{d.clinicalStatus ?? 'status not recorded'}</td>
               <td>
-                <Sources references={[d.source]} onSelectSources={onSelectSources} />
+                <Sources references={[d.source]} onSelectSources={onSelectSources} about={d.display || diagnosisKindLabel(d.kind)} />
               </td>
             </tr>
           ))}
@@ -223,7 +224,7 @@ export function ProceduresTable({ derivation, onSelectSources }: { derivation: D
               <td>{displayDate(p.start)}</td>
               <td>{p.end ? displayDate(p.end) : '—'}</td>
               <td>
-                <Sources references={[p.source]} onSelectSources={onSelectSources} />
+                <Sources references={[p.source]} onSelectSources={onSelectSources} about={`${PROCEDURE_LABEL[p.kind]} from ${displayDate(p.start)}`} />
               </td>
             </tr>
           ))}

@@ -37,8 +37,8 @@ export interface TreatmentResistancePageProps {
   derivation: Derivation;
   /** The rule registry (RULES from src/clinical/all-rules.ts). */
   rules: RuleRef[];
-  /** Called with resource references when the user asks to open an item's sources. */
-  onSelectSources?: (references: string[]) => void;
+  /** Called with resource references (and the item's name) when the user asks to open an item's records. */
+  onSelectSources?: (references: string[], about?: string) => void;
   /** Response/remission thresholds per instrument; defaults to the terminology layer's table. */
   thresholds?: ThresholdLookup;
   /** Opens the options tab (the summary's "next step" link). */
@@ -302,7 +302,7 @@ function DetailsPanel({
   anchor: Anchor;
   width: number;
   onClear: () => void;
-  onSelectSources: ((references: string[]) => void) | undefined;
+  onSelectSources: ((references: string[], about?: string) => void) | undefined;
 }) {
   // Below the item, kept inside the container so it never causes horizontal scrolling.
   const left = Math.max(4, Math.min(anchor.x - 20, width - PANEL_WIDTH - 8));
@@ -323,7 +323,7 @@ function DetailsPanel({
       <p className="trp-details-sources">
         From {details.sources.length === 0 ? 'no source record' : `${details.sources.length} source record${details.sources.length === 1 ? '' : 's'}`}
         {pinned && onSelectSources && details.sources.length > 0 && (
-          <button type="button" className="trp-link-button" onClick={() => onSelectSources(details.sources)}>
+          <button type="button" className="trp-link-button" onClick={() => onSelectSources(details.sources, details.title)}>
             record{details.sources.length === 1 ? '' : 's'}
           </button>
         )}

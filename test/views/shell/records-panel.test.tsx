@@ -85,7 +85,7 @@ describe('the records panel', () => {
     renderWithStrip(derivation({ safety: [item(['Condition/si-1'])] }));
     const strip = screen.getByRole('region', { name: 'Safety' });
     await user.click(within(strip).getByRole('button', { name: 'record' }));
-    const panel = screen.getByRole('dialog', { name: 'The record behind this item' });
+    const panel = screen.getByRole('dialog', { name: 'The record behind “Recent suicidal ideation”' });
     expect(within(panel).getByRole('heading', { level: 3 }).textContent).toBe('Diagnosis: Suicidal ideations');
     expect(panel.textContent).toContain('Onset2026-11-20');
     expect(panel.textContent).toContain('Recorded2026-11-21');
@@ -121,7 +121,7 @@ describe('the records panel', () => {
     const user = userEvent.setup();
     renderWithStrip(derivation({ safety: [item(['Condition/si-1', 'MedicationDispense/gone'])] }));
     await user.click(within(screen.getByRole('region', { name: 'Safety' })).getByRole('button', { name: 'records (2)' }));
-    const panel = screen.getByRole('dialog', { name: 'The 2 records behind this item' });
+    const panel = screen.getByRole('dialog', { name: 'The 2 records behind “Recent suicidal ideation”' });
     expect(panel.textContent).toContain('A dispense this item refers to is not among the records read');
     expect(panel.textContent).not.toContain('gone');
   });
@@ -131,7 +131,7 @@ describe('the records panel', () => {
     const sertraline = trial({ ingredient: 'sertraline', start: '2026-03-01', end: '2026-06-01', steps: [[100, 92]], sources: ['MedicationRequest/mr-1'] });
     renderWithStrip(derivation({ trials: [sertraline] }));
     await user.click(screen.getByRole('button', { name: 'record' }));
-    const panel = screen.getByRole('dialog');
+    const panel = screen.getByRole('dialog', { name: 'The record behind “sertraline from 2026-03-01”' });
     expect(within(panel).getByRole('heading', { level: 3 }).textContent).toBe('Medication order: sertraline 100 MG Oral Tablet');
     expect(panel.textContent).toContain('Ordered2026-03-01');
     expect(panel.textContent).toContain('Dose100 mg once daily');
@@ -147,7 +147,7 @@ describe('the records panel', () => {
     await user.click(screen.getByRole('tab', { name: /options and care plan/i }));
     await user.click(screen.getByText('1 source record'));
     await user.click(screen.getByRole('button', { name: 'read it in words' }));
-    const panel = screen.getByRole('dialog');
+    const panel = screen.getByRole('dialog', { name: 'The record behind “PHQ-9 19 after two trials”' });
     expect(within(panel).getByRole('heading', { level: 3 }).textContent).toBe('Questionnaire score: <img src=x onerror=alert(1)>');
     // Record text is text: the hostile display is shown, never parsed.
     expect(panel.querySelector('img')).toBeNull();

@@ -109,7 +109,7 @@ describe('timeline items', () => {
     await user.keyboard('{Enter}');
     const details = screen.getByTestId('trp-details');
     await user.click(within(details).getByRole('button', { name: 'record' }));
-    expect(onSelectSources).toHaveBeenCalledWith(['MedicationRequest/mirtazapine-2024-11-20-0']);
+    expect(onSelectSources).toHaveBeenCalledWith(['MedicationRequest/mirtazapine-2024-11-20-0'], 'Mirtazapine (Other antidepressant, monotherapy)');
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('trp-details')).toBeNull();
   });
