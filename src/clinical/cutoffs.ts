@@ -3,7 +3,8 @@
  * equivalents and scale thresholds. The tables themselves (and their sources) live in src/clinical/terminology;
  * this module only adapts their answers to the few numbers the engine needs, in one place.
  */
-import { chlorpromazineEquivalent, minimumAdequateDose, scaleThresholds } from './terminology';
+import { builtOnFirstUse } from './built-on-first-use';
+import { chlorpromazineEquivalent, minimumAdequateDose, SCALE_TABLE, scaleThresholds } from './terminology';
 import { antipsychoticAdequateDose } from './terminology/antipsychotic-doses';
 import type { Instrument, RuleRef } from './types';
 
@@ -58,20 +59,20 @@ export interface ScaleCutoffs {
   rules: RuleRef[];
 }
 
-/**
- * Built once per instrument from the constant scale tables and frozen: a lookup table of constant data, the same for
- * every patient (asked for every trial and every episode), not per-patient state.
- */
-const cutoffsByInstrument = new Map<Instrument, Readonly<ScaleCutoffs> | null>();
+/** Each scale's cut-offs, frozen: a lookup table of constant data (asked for every trial and every episode). */
+const cutoffsByInstrument = builtOnFirstUse(() => {
+  const table = new Map<Instrument, Readonly<ScaleCutoffs>>();
+  for (const { instrument } of SCALE_TABLE) {
+    const cutoffs = buildCutoffs(instrument);
+    if (!cutoffs) continue;
+    Object.freeze(cutoffs.rules);
+    table.set(instrument, Object.freeze(cutoffs));
+  }
+  return table;
+});
 
 export function cutoffsOf(instrument: Instrument): Readonly<ScaleCutoffs> | null {
-  let cutoffs = cutoffsByInstrument.get(instrument);
-  if (cutoffs === undefined) {
-    cutoffs = buildCutoffs(instrument);
-    if (cutoffs) Object.freeze(cutoffs.rules);
-    cutoffsByInstrument.set(instrument, cutoffs ? Object.freeze(cutoffs) : null);
-  }
-  return cutoffs;
+  return cutoffsByInstrument().get(instrument) ?? null;
 }
 
 function buildCutoffs(instrument: Instrument): ScaleCutoffs | null {

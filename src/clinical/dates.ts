@@ -124,6 +124,18 @@ export function wholeYearsBetween(from: Day, to: Day): number {
   return b.slice(5) < a.slice(5) ? years - 1 : years;
 }
 
+/**
+ * Age in whole years on `on` of a FHIR birthDate ("1980", "1980-05", "1980-05-17"); null when either date is unreadable
+ * or the age is not a plausible one (negative, 150 or more). The engine's demographics and the page's banner both use it.
+ */
+export function ageInYears(birthDate: string | null | undefined, on: string): number | null {
+  const b = !birthDate || birthDate.length > 10 ? null : toDay(birthDate);
+  const d = toDay(on);
+  if (b === null || d === null) return null;
+  const years = wholeYearsBetween(b, d);
+  return years >= 0 && years < 150 ? years : null;
+}
+
 /** Whole months between two days (30.44-day months), for episode durations. */
 export function monthsBetween(from: Day, to: Day): number {
   return Math.floor((to - from) / 30.4375);

@@ -81,7 +81,7 @@ export interface Classified {
   deceased: boolean;
   /** Patient.birthDate as a day, when given. */
   birthDay: Day | null;
-  /** Encounters, care plans, other medications, screenings and cognition scores (see history.ts). */
+  /** Encounters, care plans, other medications, screenings and cognition scores (see 9-history.ts). */
   history: HistoryInputs;
 }
 

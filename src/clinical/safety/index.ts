@@ -3,27 +3,16 @@
  * page and the CarePlan). Pure functions over the derivation and the Patient resource; every item names its date and
  * the resources behind it, and what it asks of the clinician. What each item rests on is in SAFETY_RULES, with sources.
  */
-import { isoDate, toDay, wholeYearsBetween } from '../dates';
+import { ageInYears, isoDate, toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
 import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
-import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, WINDOW_SOURCES } from '../suggestions/catalog';
-import { type DerivedRecord } from '../suggestions/context';
-import { src, WORKING, type SourceRef } from '../suggestions/catalog';
+import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { sourceWords, type DerivedRecord } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
-import { sourceWords } from '../suggestions/context';
 
 // ---------------------------------------------------------------------------------------------
 // Demographics from the Patient resource
 // ---------------------------------------------------------------------------------------------
-
-/** Whole years between a FHIR birthDate ("1980", "1980-05", "1980-05-17") and a date; null when unreadable. */
-function wholeYears(birthDate: string | null, on: string): number | null {
-  const b = birthDate === null || birthDate.length > 10 ? null : toDay(birthDate);
-  const d = toDay(on);
-  if (b === null || d === null) return null;
-  const years = wholeYearsBetween(b, d);
-  return years >= 0 && years < 150 ? years : null;
-}
 
 /**
  * Age and death from the Patient resource among `resources` (the one whose id is `patientId`). A death date after
@@ -45,7 +34,7 @@ export function demographicsOf(resources: readonly unknown[], patientId: string,
   const deceasedDate = deathKnown ? isoDate(deathDay) : null;
   return {
     birthDate,
-    ageYears: wholeYears(birthDate, deceasedDate ?? asOf),
+    ageYears: ageInYears(birthDate, deceasedDate ?? asOf),
     deceased,
     deceasedDate,
     source: `Patient/${patientId}`,

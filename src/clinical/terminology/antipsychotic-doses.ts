@@ -12,7 +12,7 @@
  * aripiprazole depots), a trial at the maximum licensed dose is counted adequate: a working rule, labelled as such,
  * so that no antipsychotic is excluded from ever being an adequate trial by arithmetic alone.
  */
-import { CPZ_GARDNER_2010, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated';
+import { CPZ_GARDNER_2010, CPZ_LEUCHT_2016, OLZ_LEUCHT_2020 } from '../data/cpz-tables.generated';
 import type { ReferenceId } from '../references/registry';
 import type { RuleRef } from '../types';
 import { ingredientByName } from './ingredients';
@@ -130,23 +130,20 @@ const LABEL_CONVERSIONS: readonly LabelConversion[] = [
 
 type KeyRow = readonly [route: string, drug: string, value: number, days: number | null];
 
-/**
- * The canonical name of each table row's drug, filled in as rows are looked at: it is only ever asked for the
- * tables' own drug names, so it is a lookup table of constant data, the same for every patient, not per-patient state.
- */
-const canonicalCache = new Map<string, string>();
 /** Rows are keyed by the first word of the drug name ("haloperidol decanoate" -> haloperidol), spelling variants folded. */
-export function canonicalDrug(tableName: string): string {
-  let c = canonicalCache.get(tableName);
-  if (c === undefined) {
-    const first = tableName.split(/\s+/)[0] ?? tableName;
-    c = ingredientByName(tableName)?.name ?? ingredientByName(first)?.name ?? first;
-    canonicalCache.set(tableName, c);
-  }
-  return c;
+function canonicalOf(tableName: string): string {
+  const first = tableName.split(/\s+/)[0] ?? tableName;
+  return ingredientByName(tableName)?.name ?? ingredientByName(first)?.name ?? first;
 }
-function findRow(rows: ReadonlyArray<KeyRow>, drug: string, route: AntipsychoticRoute): KeyRow | undefined {
-  return rows.find((r) => r[0] === route && canonicalDrug(r[1]) === drug);
+
+/** The canonical drug of every row of the equivalence tables, built once when the module loads and never written after. */
+const CANONICAL: ReadonlyMap<string, string> = new Map(
+  [CPZ_LEUCHT_2016, CPZ_GARDNER_2010, OLZ_LEUCHT_2020].flatMap((rows) => rows.map((r) => [r[1], canonicalOf(r[1])] as const)),
+);
+
+/** The row of `rows` for `drug` (an ingredient name) by `route`. */
+export function findRow(rows: ReadonlyArray<KeyRow>, drug: string, route: AntipsychoticRoute): KeyRow | undefined {
+  return rows.find((r) => r[0] === route && (CANONICAL.get(r[1]) ?? canonicalOf(r[1])) === drug);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10));

@@ -13,6 +13,7 @@
 import type { CodeableConcept } from 'fhir/r4';
 import type { ComorbidityKey, ConditionKey, RuleRef, Verification } from '../types';
 import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
+import { builtOnFirstUse } from '../built-on-first-use';
 import { rule } from './medication-rules';
 import { SRC } from './sources';
 import { codingsOf, conceptText, normalizeIcd10, systemKeyOf, unknownSystemsOf } from './systems';
@@ -295,49 +296,48 @@ const SNOMED_SET_SOURCES: Record<string, string> = {
   pregnancy: SRC.vsacPregnancy,
 };
 
-/**
- * Rules built from the VSAC members (one RuleRef per value set and kind), made on first use. This and the indexes
- * below are lookup tables of constant data, built once and the same for every patient, not per-patient state.
- */
-const snomedSetRules = new Map<string, RuleRef>();
-function snomedSetRule(kind: string, valueSet: number): RuleRef {
-  const key = `${kind}@${valueSet}`;
-  let r = snomedSetRules.get(key);
-  if (!r) {
-    const vs = SNOMED_VALUE_SETS[valueSet] ?? 'VSAC value set';
-    const judgement = kind === 'other' || kind === 'bipolar-depression' || vs.startsWith('Generalized') || vs.startsWith('Schizophrenia');
-    r = rule(
-      `condition.snomed-set.${kind}.${valueSet}`,
-      `SNOMED CT members of ${vs} counted as ${kind}${judgement ? ' (assignment by the concept\'s display, a project judgement)' : ''}.`,
-      `${SNOMED_SET_SOURCES[kind] ?? vs}; value-set membership from valuesets.txt`,
-      judgement ? 'derived' : 'V',
-    );
-    snomedSetRules.set(key, r);
-  }
-  return r;
+/** The rule that counts the SNOMED CT members of one VSAC value set as one kind. */
+function makeSnomedSetRule(kind: string, valueSet: number): RuleRef {
+  const vs = SNOMED_VALUE_SETS[valueSet] ?? 'VSAC value set';
+  const judgement = kind === 'other' || kind === 'bipolar-depression' || vs.startsWith('Generalized') || vs.startsWith('Schizophrenia');
+  return rule(
+    `condition.snomed-set.${kind}.${valueSet}`,
+    `SNOMED CT members of ${vs} counted as ${kind}${judgement ? ' (assignment by the concept\'s display, a project judgement)' : ''}.`,
+    `${SNOMED_SET_SOURCES[kind] ?? vs}; value-set membership from valuesets.txt`,
+    judgement ? 'derived' : 'V',
+  );
 }
 
-/** The value-set members by code, built on first use from the generated table (constant data). */
-let snomedIndex: Map<string, { kind: ConditionKind; implies: ComorbidityKey[]; valueSet: number }> | null = null;
-function snomedMember(code: string) {
-  if (!snomedIndex) {
-    snomedIndex = new Map();
-    for (const [c, kind, implies, vs] of SNOMED_VALUE_SET_ROWS) {
-      snomedIndex.set(c, { kind: kind as ConditionKind, implies: implies ? (implies.split(',') as ComorbidityKey[]) : [], valueSet: vs });
-    }
+/**
+ * The value-set members by code, and one rule per value set and kind in the table's order, built on first use from the
+ * generated table (constant data).
+ */
+const snomedTables = builtOnFirstUse(() => {
+  const members = new Map<string, { kind: ConditionKind; implies: ComorbidityKey[]; valueSet: number }>();
+  const rules = new Map<string, RuleRef>();
+  for (const [c, kind, implies, vs] of SNOMED_VALUE_SET_ROWS) {
+    members.set(c, { kind: kind as ConditionKind, implies: implies ? (implies.split(',') as ComorbidityKey[]) : [], valueSet: vs });
+    const key = `${kind}@${vs}`;
+    if (!rules.has(key)) rules.set(key, makeSnomedSetRule(kind, vs));
   }
-  return snomedIndex.get(code);
+  return { members, rules };
+});
+
+function snomedSetRule(kind: string, valueSet: number): RuleRef {
+  return snomedTables().rules.get(`${kind}@${valueSet}`) ?? makeSnomedSetRule(kind, valueSet);
+}
+
+function snomedMember(code: string) {
+  return snomedTables().members.get(code);
 }
 
 function toRuleRef(r: CodeRule): RuleRef {
   return rule(r.id, r.summary, r.source, r.verification);
 }
-/** One RuleRef per code rule, made on first use (constant data). */
-const ruleRefs = new Map<CodeRule, RuleRef>();
+
+/** One RuleRef per code rule (RULE_REFS below, built when the module loads); a rule outside the tables gets its own. */
 function refOf(r: CodeRule): RuleRef {
-  let ref = ruleRefs.get(r);
-  if (!ref) ruleRefs.set(r, (ref = toRuleRef(r)));
-  return ref;
+  return RULE_REFS.get(r) ?? toRuleRef(r);
 }
 
 const ICD_EXACT = new Map<string, CodeRule>();
@@ -498,6 +498,8 @@ export function conditionNotRecognisedReason(code: CodeableConcept | undefined):
   return `diagnosis not relevant to the treatment-resistance assessment: ${label}`;
 }
 
+const RULE_REFS: ReadonlyMap<CodeRule, RuleRef> = new Map([...ICD10_RULES, OVERDOSE_RULE, ...SNOMED_RULES].map((r) => [r, toRuleRef(r)] as const));
+
 export const CONDITION_RULES: RuleRef[] = [
   ...ICD10_RULES.map(refOf),
   refOf(OVERDOSE_RULE),
@@ -505,16 +507,8 @@ export const CONDITION_RULES: RuleRef[] = [
   TEXT_RULE_REF,
 ];
 
-/** Every VSAC-derived SNOMED rule (built lazily as codes are seen; listed here for the panel). */
+/** Every VSAC-derived SNOMED rule, in the table's order (for the panel). */
 export function snomedValueSetRules(): RuleRef[] {
-  const seen = new Set<string>();
-  for (const [, kind, , vs] of SNOMED_VALUE_SET_ROWS) {
-    const key = `${kind}@${vs}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      snomedSetRule(kind, vs);
-    }
-  }
-  return [...snomedSetRules.values()];
+  return [...snomedTables().rules.values()];
 }
 

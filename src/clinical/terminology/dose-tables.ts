@@ -13,8 +13,8 @@ import {
   type EquivalenceMethod,
   MAX_LICENSED_DOSES,
   antipsychoticAdequateDose,
-  canonicalDrug,
   cpzEquivalentOf,
+  findRow,
 } from './antipsychotic-doses';
 import { ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
@@ -685,10 +685,6 @@ type KeyRow = readonly [route: string, drug: string, value: number, days: number
  */
 function leuchtFactor(row: KeyRow): number {
   return Math.round(row[2] * 3 * 10) / 10 / 3;
-}
-
-function findRow(rows: ReadonlyArray<KeyRow>, drug: string, route: 'oral' | 'lai'): KeyRow | undefined {
-  return rows.find((r) => r[0] === route && canonicalDrug(r[1]) === drug);
 }
 
 function round(n: number, digits: number): number {

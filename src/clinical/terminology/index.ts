@@ -16,7 +16,7 @@ export { classifyCondition, conditionNotRecognisedReason } from './conditions';
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observations';
 export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
 export { classifyProcedure, classifyDevice } from './procedures';
-export { scaleThresholds, classifyScoreChange, SCALE_TABLE, SCORE_RANGES } from './scales';
+export { scaleThresholds, classifyScoreChange, responseScore, SCALE_TABLE, SCORE_RANGES } from './scales';
 export { minimumAdequateDose, chlorpromazineEquivalent, ATRQ_MIN_DOSES } from './dose-tables';
 export { INGREDIENTS, BRANDS } from './ingredients';
 

@@ -1,6 +1,6 @@
 /**
  * RuleRefs for the terminology layer's matching rules (the "about the rules" panel lists them).
- * Per-row rules of the dose tables are built in thresholds.ts and listed there.
+ * Per-row rules of the dose tables are built in dose-tables.ts and listed there.
  */
 import type { RuleRef } from '../types';
 import { SRC, rule } from './sources';

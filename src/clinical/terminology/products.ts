@@ -6,6 +6,7 @@
  * "0.6 ML risperidone 150 MG/ML Prefilled Syringe", "fluoxetine 25 MG / olanzapine 6 MG Oral Capsule".
  * The same parser reads the product table (rxnorm_by_ingredient.tsv) and free text that follows the convention.
  */
+import { builtOnFirstUse } from '../built-on-first-use';
 import { RXNORM_PRODUCT_ROWS } from '../data/rxnorm-products.generated';
 import { INGREDIENT_NAMES, ingredientByName, type IngredientRow } from './ingredients';
 
@@ -133,8 +134,8 @@ export function findIngredientName(text: string): string | null {
 const NAME_RE_GLOBAL = new RegExp(NAME_RE.source, 'gi');
 export function findIngredientRows(text: string): IngredientRow[] {
   const rows: IngredientRow[] = [];
-  NAME_RE_GLOBAL.lastIndex = 0;
-  for (let m = NAME_RE_GLOBAL.exec(text); m; m = NAME_RE_GLOBAL.exec(text)) {
+  // matchAll searches with its own copy of the expression, so no search position is left behind in the shared one.
+  for (const m of text.matchAll(NAME_RE_GLOBAL)) {
     const row = m[1] ? ingredientByName(m[1]) : undefined;
     if (row && !rows.includes(row)) rows.push(row);
   }
@@ -156,21 +157,21 @@ export interface ProductEntry {
 }
 
 /**
- * The product table by RXCUI, parsed on first use: a lookup table of constant data, built once and the same for every
- * patient, not per-patient state (parsing all 360 names up front would cost the app's start for records that never ask).
+ * The product table by RXCUI, parsed on first use (parsing all 360 names up front would cost the app's start for records
+ * that never ask).
  */
-let productIndex: Map<string, ProductEntry> | null = null;
+const productIndex = builtOnFirstUse(() => {
+  const index = new Map<string, ProductEntry>();
+  for (const [code, display] of RXNORM_PRODUCT_ROWS) {
+    const parsed = parseRxNormName(display);
+    if (parsed) index.set(code, { rxcui: code, display, parsed });
+  }
+  return index;
+});
 
 /** The RxNorm SCD/SBD product for an RXCUI from the project's product table. */
 export function productByRxcui(rxcui: string): ProductEntry | undefined {
-  if (!productIndex) {
-    productIndex = new Map();
-    for (const [code, display] of RXNORM_PRODUCT_ROWS) {
-      const parsed = parseRxNormName(display);
-      if (parsed) productIndex.set(code, { rxcui: code, display, parsed });
-    }
-  }
-  return productIndex.get(rxcui.trim());
+  return productIndex().get(rxcui.trim());
 }
 
 /**

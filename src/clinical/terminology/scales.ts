@@ -309,6 +309,15 @@ export function scaleThresholds(instrument: Instrument): ScaleThresholds | null 
   return THRESHOLDS.get(instrument) ?? null;
 }
 
+/**
+ * The score at which a trial measured from `baseline` has responded (the reduction `classifyScoreChange` calls a
+ * response, measured above the scale's floor: PANSS starts at 30); null when the scale has no response cut-off.
+ */
+export function responseScore(scale: Pick<ScaleThresholds, 'min' | 'responseReduction'>, baseline: number): number | null {
+  if (scale.responseReduction === null) return null;
+  return scale.min + (baseline - scale.min) * (1 - scale.responseReduction);
+}
+
 export type ScaleOutcome = 'remission' | 'response' | 'partial' | 'nonresponse';
 
 /**

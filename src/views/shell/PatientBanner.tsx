@@ -1,5 +1,5 @@
 import type { HumanName, Patient } from 'fhir/r4';
-import { ageInYears } from './calendar';
+import { ageInYears } from '../../clinical/dates';
 
 /** "Given Family", preferring the official name; text when that is all there is. */
 export function displayName(patient: Patient | null): string {

@@ -12,7 +12,7 @@ import type {
   ProcedureKind,
   TrialRole,
 } from '../../clinical/types';
-import { CONDITION_LABEL } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, formatMg } from '../../clinical/vocabulary';
 
 export {
   CONDITION_LABEL,
@@ -139,8 +139,7 @@ export function displayDate(value: string | null | undefined): string {
 
 export function doseText(mg: number | null | undefined, unit = 'mg/day'): string {
   if (mg === null || mg === undefined) return 'dose unknown';
-  const rounded = Math.round(mg * 100) / 100;
-  return `${rounded} ${unit}`;
+  return `${formatMg(mg)} ${unit}`;
 }
 
 /** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */

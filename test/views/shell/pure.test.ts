@@ -1,6 +1,7 @@
 /** Pure helpers of the shell: asOf/age, plain-words read problems, loading summary, error classification. */
 import { describe, expect, it } from 'vitest';
-import { ageInYears, localIsoDate } from '../../../src/views/shell/calendar';
+import { localIsoDate } from '../../../src/views/shell/calendar';
+import { ageInYears } from '../../../src/clinical/dates';
 import { failureReason, loadingSummary, readProblems } from '../../../src/views/shell/read-status';
 import { explainError } from '../../../src/views/shell/explain-error';
 import { displayName } from '../../../src/views/shell/PatientBanner';

@@ -2,10 +2,9 @@
  * The timeline's time domain: dates read, the record's full span, the range choices, zoom and pan, the time scale.
  */
 import { scaleTime, type ScaleTime } from 'd3-scale';
-import { addDays, differenceInCalendarDays, isValid, parseISO, subYears } from 'date-fns';
-import type {
-  Derivation
-} from '../../../clinical/types';
+import { addDays, differenceInCalendarDays, subYears } from 'date-fns';
+import { isoDate, parseFhirDate } from '../../../clinical/dates';
+import type { Derivation } from '../../../clinical/types';
 import { BASELINE_DAYS_BEFORE } from '../../../clinical/engine-rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,11 +18,15 @@ export interface TimeDomain {
 
 export type RangeChoice = 'two-years' | 'current-episode' | 'all';
 
-/** FHIR date or dateTime ("2025", "2025-03", "2025-03-01", "2025-03-01T10:00:00Z") -> Date, or null. */
+/**
+ * A date of the derivation -> the local midnight of its calendar day (d3's time scale draws in local time), or null.
+ * Read by the engine's one date parser, so the page accepts exactly the dates the engine does.
+ */
 export function parseDate(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const parsed = parseISO(value);
-  return isValid(parsed) ? parsed : null;
+  const parsed = parseFhirDate(value);
+  if (!parsed) return null;
+  const [year, month, day] = isoDate(parsed.day).split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
 }
 
 function datesOf(derivation: Derivation): Date[] {

@@ -10,6 +10,7 @@ import {
   INSTRUMENT_LABEL,
   INSTRUMENT_ORDER
 } from '../labels';
+import { responseScore } from '../../../clinical/terminology';
 import type { ScaleThresholdsView } from '../scale-thresholds';
 import { parseDate } from './domain';
 
@@ -65,10 +66,9 @@ export function remissionText(t: ScaleThresholdsView): string {
   return t.remissionMax === null ? 'no remission cut-off' : `remission ≤ ${t.remissionMax}`;
 }
 
-/** The score a trial must reach for "response": the reduction is measured above the scale's floor (PANSS starts at 30). */
+/** The score a trial must reach for "response", by the engine's rule for the scale. */
 export function responseValueOf(baseline: number, t: ScaleThresholdsView): number | null {
-  if (t.responseReduction === null) return null;
-  return t.floor + (baseline - t.floor) * (1 - t.responseReduction);
+  return responseScore({ min: t.floor, responseReduction: t.responseReduction }, baseline);
 }
 
 export function layoutScoreCharts(

@@ -1,0 +1,276 @@
+/**
+ * `npm run compare:population -- <before.json> <after.json>`
+ *
+ * Compares two outputs of `npm run derive` over the same population (one patient's document per line, as
+ * `npm run check:population -- <ref> --keep DIR` keeps them) when they are meant to differ only by known, intended
+ * changes. Each change is one row of CHANGES below: what it is, the commit that made it, and a rewrite of one side's
+ * document into the other's wording (checking what can be checked, e.g. that a new duration text says the trial's own
+ * days). After the rewrites, the documents must be equal; whatever still differs is printed by field with its first
+ * example, so a difference no row explains cannot hide behind the intended ones.
+ *
+ * Exit status: 0 when only the listed changes separate the outputs, 1 otherwise, 2 usage error.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { describeDuration, formatMg } from '../src/clinical/vocabulary';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Doc = { [key: string]: Json };
+
+interface Change {
+  /** What changed, in a reviewer's words. */
+  what: string;
+  /** The commit that made the change (git log names it). */
+  commit: string;
+  /** Rewrites the earlier document (`before`) and/or the later one (`after`) in place; rows apply in this order. */
+  apply(before: Doc, after: Doc): void;
+}
+
+const objects = (x: Json | undefined): Doc[] =>
+  Array.isArray(x) ? x.filter((e): e is Doc => e !== null && typeof e === 'object' && !Array.isArray(e)) : [];
+
+/** Applies `f` to every string in `x`, in place (document order). */
+function mapStrings(x: Json, f: (s: string) => string): Json {
+  if (typeof x === 'string') return f(x);
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) x[i] = mapStrings(x[i]!, f);
+    return x;
+  }
+  if (x !== null && typeof x === 'object') {
+    for (const k of Object.keys(x)) x[k] = mapStrings(x[k]!, f);
+  }
+  return x;
+}
+
+/**
+ * Rewrites every string of `x` into one of its possible `readings`: the one equal to the string at the same place in
+ * `other` when there is one, else the first.
+ */
+function rewritePaired(x: Json, other: Json | undefined, readings: (s: string) => string[]): Json {
+  if (typeof x === 'string') {
+    const options = readings(x);
+    return options.find((o) => o === other) ?? options[0]!;
+  }
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) x[i] = rewritePaired(x[i]!, Array.isArray(other) ? other[i] : undefined, readings);
+    return x;
+  }
+  if (x !== null && typeof x === 'object') {
+    const o = other !== null && typeof other === 'object' && !Array.isArray(other) ? other : undefined;
+    for (const k of Object.keys(x)) x[k] = rewritePaired(x[k]!, o?.[k], readings);
+  }
+  return x;
+}
+
+/** Rewrites the strings of `doc[field]` (or of every field when none is named). */
+function rewrite(doc: Doc, f: (s: string) => string, ...fields: string[]): void {
+  for (const k of fields.length ? fields : Object.keys(doc)) if (k in doc) doc[k] = mapStrings(doc[k]!, f);
+}
+
+/** One rewrite per assessment field named, in every assessment of the document. */
+function rewriteAssessments(doc: Doc, f: (s: string) => string, ...fields: string[]): void {
+  for (const a of objects(doc.assessments)) rewrite(a, f, ...fields);
+}
+
+const CHANGES: Change[] = [
+  {
+    what: 'Trial carries its adequacy threshold with its unit (adequateDose {amount, unit}) instead of adequateDoseMg',
+    commit: 'a1352f3',
+    apply(_before, after) {
+      for (const t of objects(after.trials)) {
+        if (!('adequateDose' in t)) continue;
+        const d = t.adequateDose as Doc | null;
+        t.adequateDoseMg = d === null ? null : d.unit === 'mg/day' ? d.amount! : `${d.amount as number} ${d.unit as string}`;
+        delete t.adequateDose;
+      }
+    },
+  },
+  {
+    what: "Trial carries its baseline and follow-up scores (the engine's window) and its duration as one text",
+    commit: 'a1352f3',
+    apply(_before, after) {
+      for (const t of objects(after.trials)) {
+        // The duration text must say the trial's own days in the one rounding (whole weeks from two weeks on).
+        if ('durationText' in t && t.durationText !== describeDuration(t.durationDays as number)) continue;
+        delete t.durationText;
+        delete t.baselineScore;
+        delete t.followUpScore;
+      }
+    },
+  },
+  {
+    what: 'Counts in words without "(s)": "1 failed adequate trial", "2 classes", "0 adequate augmentations or combinations", "1 trial falls"',
+    commit: 'f9e6d2a',
+    apply(before) {
+      const old = (s: string) =>
+        s
+          .replace(/\b(\d+) failed adequate trial\(s\) in (\d+) class\(es\)/g, (_m, n: string, c: string) => `${n} failed adequate ${plural(n, 'trial')} in ${c} ${plural(c, 'class', 'classes')}`)
+          .replace(/\b(\d+) ([\w ]*?)trial\(s\)/g, (_m, n: string, w: string) => `${n} ${w}${plural(n, 'trial')}`)
+          .replace(/\b(\d+) dose optimisation\(s\)/g, (_m, n: string) => `${n} dose ${plural(n, 'optimisation')}`)
+          .replace(/\b(\d+) augmentation\/combination\(s\)/g, (_m, n: string) => `${n} adequate ${plural(n, 'augmentation or combination', 'augmentations or combinations')}`)
+          .replace(/\b1 trial fall outside\b/g, '1 trial falls outside');
+      rewriteAssessments(before, old, 'mghsBasis', 'thaseRushBasis', 'maudsley');
+      rewrite(before, old, 'notes');
+    },
+  },
+  {
+    what:
+      'An adequate trial with no outcome is "not established as a failure" (was "without a recorded outcome"); ' +
+      'Maudsley counts adequate augmentations only ("no adequate augmentation")',
+    commit: 'f64da6a',
+    apply(before) {
+      rewrite(before, (s) =>
+        s
+          .replace(/adequate trial without a recorded outcome/g, 'adequate trial not established as a failure')
+          .replace(/adequate trials without a recorded outcome/g, 'adequate trials not established as failures')
+          .replace(/^no augmentation in the medication record/, 'no adequate augmentation in the medication record'),
+      );
+    },
+  },
+  {
+    what:
+      'Psychotherapy: each assessment lists therapy trials (therapyTrials) and its definition says whether it counts them; ' +
+      'a definition not met names the adequate trials whose outcome is not established',
+    commit: '55062bf',
+    apply(_before, after) {
+      for (const a of objects(after.assessments)) {
+        if (Array.isArray(a.therapyTrials) && a.therapyTrials.length === 0) delete a.therapyTrials;
+      }
+      rewrite(after, (s) =>
+        s
+          .replace(/\. Psychotherapy given is listed, not counted: [^.;)]*(?=[;)])/g, '')
+          .replace(/ Psychotherapy given is listed, not counted: [^.]*\./g, '')
+          .replace(/ Adequate trials? without an established outcome: [^.]*\./g, ''),
+      );
+    },
+  },
+  {
+    what:
+      'One trial description, whole weeks completed: "sertraline 100 mg/day for 10 weeks" where the staging said ' +
+      '"sertraline 100 mg × 10 weeks" (an ongoing trial too) and the suggestions rounded to the nearest week',
+    commit: 'a1352f3',
+    apply(before, after) {
+      // Two trials can read alike in the old words (one agent, one dose, the same whole weeks): such a mention may be
+      // rewritten as any trial it could name, and the one the later document names is taken.
+      const replace = new Map<string, string[]>();
+      const add = (old: string, now: string) => {
+        const options = replace.get(old) ?? [];
+        if (!options.includes(now)) options.push(now);
+        replace.set(old, options);
+      };
+      for (const t of objects(before.trials)) {
+        const days = t.durationDays as number;
+        const mg = t.maxDailyDoseMg as number | null;
+        const ingredient = t.ingredient as string;
+        const span = t.end === null ? `since ${t.start as string}` : `for ${describeDuration(days)}`;
+        const now = `${ingredient}${mg === null ? ' (dose unknown)' : ` ${formatMg(mg)} mg/day`} ${span}`;
+        const rounded = Math.round(days / 7);
+        const suggestionsSpan = t.end === null ? `since ${t.start as string}` : `for ${rounded} week${rounded === 1 ? '' : 's'}`;
+        add(`${ingredient}${mg === null ? ' (dose unknown)' : ` ${mg} mg/day`} ${suggestionsSpan}`, now);
+        add(`${ingredient} ${mg === null ? 'dose unknown' : `${mg} mg`} × ${Math.floor(days / 7)} weeks`, now);
+      }
+      if (replace.size === 0) return;
+      const pattern = new RegExp([...replace.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+      const readings = (s: string): string[] => {
+        let out = [''];
+        let last = 0;
+        for (const m of s.matchAll(pattern)) {
+          const head = s.slice(last, m.index);
+          out = out.flatMap((o) => replace.get(m[0])!.map((r) => o + head + r)).slice(0, 64);
+          last = m.index + m[0].length;
+        }
+        return out.map((o) => o + s.slice(last));
+      };
+      for (const field of ['assessments', 'suggestions']) {
+        if (field in before) before[field] = rewritePaired(before[field]!, after[field], readings);
+      }
+    },
+  },
+];
+
+function plural(n: string, one: string, many = `${one}s`): string {
+  return n === '1' ? one : many;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where two documents still differ: field paths (array positions as []) with the first values seen. */
+function differences(a: Json | undefined, b: Json | undefined, path: string, out: Map<string, [string, string]>): void {
+  if (JSON.stringify(a) === JSON.stringify(b)) return;
+  const bothObjects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a !== undefined && b !== undefined;
+  if (bothObjects && Array.isArray(a) === Array.isArray(b) && (!Array.isArray(a) || a.length === (b as Json[]).length)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      differences((a as Doc)[k], (b as Doc)[k], `${path}.${Array.isArray(a) ? '[]' : k}`, out);
+    }
+    return;
+  }
+  if (!out.has(path)) out.set(path, [String(JSON.stringify(a)).slice(0, 300), String(JSON.stringify(b)).slice(0, 300)]);
+}
+
+async function main(): Promise<number> {
+  const [beforePath, afterPath, ...rest] = process.argv.slice(2);
+  if (!beforePath || !afterPath || rest.length) {
+    process.stderr.write('usage: npm run compare:population -- <before.json> <after.json>\n');
+    return 2;
+  }
+  const lines = (p: string) => createInterface({ input: createReadStream(p), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const before = lines(beforePath);
+  const after = lines(afterPath);
+  const moved = new Map<Change, number>(CHANGES.map((c) => [c, 0]));
+  const residue = new Map<string, { count: number; patient: string; before: string; after: string }>();
+  let documents = 0;
+  let identical = 0;
+  let unexplained = 0;
+  for (;;) {
+    const [x, y] = await Promise.all([before.next(), after.next()]);
+    if (x.done || y.done) {
+      if (x.done !== y.done) {
+        process.stdout.write(`DIFFERENT: ${x.done ? beforePath : afterPath} ends first\n`);
+        return 1;
+      }
+      break;
+    }
+    const l1 = x.value.replace(/,$/, '');
+    const l2 = y.value.replace(/,$/, '');
+    if (!l1.startsWith('{') || !l2.startsWith('{')) {
+      if (l1 !== l2) unexplained++;
+      continue;
+    }
+    documents++;
+    if (l1 === l2) {
+      identical++;
+      continue;
+    }
+    const d1 = JSON.parse(l1) as Doc;
+    const d2 = JSON.parse(l2) as Doc;
+    for (const change of CHANGES) {
+      const s1 = JSON.stringify(d1);
+      const s2 = JSON.stringify(d2);
+      change.apply(d1, d2);
+      if (JSON.stringify(d1) !== s1 || JSON.stringify(d2) !== s2) moved.set(change, moved.get(change)! + 1);
+    }
+    const out = new Map<string, [string, string]>();
+    differences(d1, d2, '', out);
+    if (out.size) unexplained++;
+    for (const [path, [b, a]] of out) {
+      const r = residue.get(path);
+      if (r) r.count++;
+      else residue.set(path, { count: 1, patient: d1.patient as string, before: b, after: a });
+    }
+  }
+  process.stdout.write(`${documents} documents: ${identical} byte-identical, ${documents - identical} changed\n`);
+  for (const [change, n] of moved) process.stdout.write(`  ${String(n).padStart(7)}  ${change.commit}  ${change.what}\n`);
+  if (unexplained === 0) {
+    process.stdout.write('only the listed changes: every document is equal once they are rewritten\n');
+    return 0;
+  }
+  process.stdout.write(`DIFFERENT: ${unexplained} documents differ beyond the listed changes\n`);
+  for (const [path, r] of [...residue].sort((p, q) => q[1].count - p[1].count)) {
+    process.stdout.write(`  ${r.count} × ${path || '(document)'} (first: ${r.patient})\n    before: ${r.before}\n    after:  ${r.after}\n`);
+  }
+  return 1;
+}
+
+process.exitCode = await main();
