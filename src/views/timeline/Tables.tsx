@@ -12,8 +12,8 @@ import {
   adequacyReasonText,
   diagnosisKindLabel,
   displayDate,
-  doseText,
   recordCountWords,
+  trialDoseText,
   resourceTypeOf,
 } from './labels';
 import { adequateDoseText, adherenceText } from './details';
@@ -85,7 +85,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   <div className="trp-muted">{t.durationText}</div>
                 </td>
                 <td>
-                  max {doseText(t.maxDailyDoseMg)}
+                  max {trialDoseText(t.maxDailyDoseMg, t.ingredient)}
                   <div className="trp-muted">
                     {t.adequateDose === null ? 'no threshold' : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
                   </div>

@@ -12,7 +12,7 @@ import type {
   ProcedureKind,
   TrialRole,
 } from '../../clinical/types';
-import { CONDITION_LABEL, formatMg } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, formatDose, formatMg } from '../../clinical/vocabulary';
 
 export {
   CONDITION_LABEL,
@@ -140,6 +140,11 @@ export function displayDate(value: string | null | undefined): string {
 export function doseText(mg: number | null | undefined, unit = 'mg/day'): string {
   if (mg === null || mg === undefined) return 'dose unknown';
   return `${formatMg(mg)} ${unit}`;
+}
+
+/** A daily dose of a trial's drug in the unit it is prescribed in ("100 mg/day", "12.5 mcg/day" for liothyronine). */
+export function trialDoseText(mg: number | null | undefined, ingredient: string): string {
+  return mg === null || mg === undefined ? 'dose unknown' : `${formatDose(mg, ingredient)}/day`;
 }
 
 /** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */
