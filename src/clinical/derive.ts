@@ -336,15 +336,18 @@ function matchIntolerances(evidence: IntoleranceEvidence[], trials: TrialDraft[]
 }
 
 /**
- * A drug level belongs to the trial of that agent it was drawn during (up to LEVEL_AFTER_TRIAL_DAYS after its last
- * recorded day); a level drawn outside every trial of the agent is listed as not used.
+ * A drug level belongs to the trial of that agent (or of a drug it also evidences: 9-hydroxyrisperidone for
+ * risperidone) it was drawn during, up to LEVEL_AFTER_TRIAL_DAYS after its last recorded day; a level drawn outside
+ * every such trial is listed as not used.
  */
 function matchLevels(levels: DrugLevelPoint[], trials: TrialDraft[], ledger: Ledger): Map<string, DrugLevelPoint[]> {
   const out = new Map<string, DrugLevelPoint[]>();
   for (const level of levels) {
-    const match = trials.find((t) => t.ingredient === level.ingredient && level.day >= t.start && level.day <= t.end + LEVEL_AFTER_TRIAL_DAYS);
+    const ofTrial = (t: TrialDraft) => t.ingredient === level.ingredient || (level.alsoFor?.includes(t.ingredient) ?? false);
+    const match = trials.find((t) => ofTrial(t) && level.day >= t.start && level.day <= t.end + LEVEL_AFTER_TRIAL_DAYS);
     if (!match) {
-      ledger.unused(level.source, `${level.ingredient} level on ${isoDate(level.day)}, drawn outside every ${level.ingredient} trial in the record`);
+      const drugs = [level.ingredient, ...(level.alsoFor ?? [])].join(' or ');
+      ledger.unused(level.source, `${level.ingredient} level on ${isoDate(level.day)}, drawn outside every ${drugs} trial in the record`);
       continue;
     }
     ledger.use(level.source, `${level.ingredient} level drawn during trial ${match.id}`);

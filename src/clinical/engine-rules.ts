@@ -7,6 +7,7 @@ import type { RuleRef } from './types';
 import { rule } from './terminology/sources';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
+  MGHS_DURATION_OPTIMISATION_WEEKS,
   MIN_ANTIDEPRESSANT_TRIAL_WEEKS,
   MIN_ANTIPSYCHOTIC_TRIAL_WEEKS,
   MIN_OCD_WEEKS_AT_DOSE,
@@ -210,10 +211,17 @@ export const R = {
   ),
   mghs: rule(
     'staging.mgh-s',
-    `MGH staging: +1 per adequate (>= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per augmentation/combination, +3 for ECT. Psychotherapy and admissions are not items of the scale.`,
+    `MGH staging: +1 per adequate (>= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per duration optimisation (its threshold a working rule: staging.mgh-s.duration-optimisation), +0.5 per augmentation/combination, +3 for ECT. Psychotherapy and admissions are not items of the scale.`,
     'Fava 2003',
     'V',
     ['fava2003'],
+  ),
+  mghsDuration: rule(
+    'staging.mgh-s.duration-optimisation',
+    `MGH-S optimisation of duration: a non-responsive adequate antidepressant trial held at or above its adequate dose for >= ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks (twice the ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS}-week adequate trial) scores +0.5, as a dose optimisation does.`,
+    'Fava 2003 adds 0.5 per trial for optimisation of duration (with optimisation of dose and augmentation or combination) but gives no threshold; twice the adequate duration is a working rule',
+    'U',
+    ['fava2003', 'petersen2005', 'projectWorkingRule'],
   ),
   stagingAugmentations: rule(
     'staging.augmentations',

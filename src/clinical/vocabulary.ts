@@ -4,6 +4,7 @@
  * Words only: no clinical judgement here.
  */
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
 import type { ConditionKey, Instrument, Outcome, OutcomeBasis, Trial, Verification } from './types';
 
@@ -114,7 +115,7 @@ export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'dura
 
 /** "sertraline 100 mg/day for 9 weeks", "bupropion (dose unknown) since 2025-02-01": one trial in a sentence. */
 export function describeTrial(trial: DescribedTrial): string {
-  const dose = trial.maxDailyDoseMg === null ? ' (dose unknown)' : ` ${formatMg(trial.maxDailyDoseMg)} mg/day`;
+  const dose = trial.maxDailyDoseMg === null ? ' (dose unknown)' : ` ${formatDose(trial.maxDailyDoseMg, trial.ingredient)}/day`;
   const span = trial.end === null ? `since ${trial.start}` : `for ${describeDuration(trial.durationDays)}`;
   return `${trial.ingredient}${dose} ${span}`;
 }
@@ -122,6 +123,14 @@ export function describeTrial(trial: DescribedTrial): string {
 /** A dose without a float's noise: 37.5 stays, 33.333333 reads 33.33. */
 export function formatMg(mg: number): string {
   return String(Math.round(mg * 100) / 100);
+}
+
+/**
+ * A dose (held in mg) in the unit its drug is prescribed in: "100 mg", and "12.5 mcg" for a drug dosed in micrograms
+ * (liothyronine). "mcg", not "µg", which is misread as "mg" (ISMP list of error-prone abbreviations).
+ */
+export function formatDose(mg: number, ingredient: string): string {
+  return ingredientByName(ingredient)?.doseUnit === 'mcg' ? `${formatMg(mg * 1000)} mcg` : `${formatMg(mg)} mg`;
 }
 
 export function capitalise(text: string): string {

@@ -76,8 +76,8 @@ export function plannedSearches(patientId: string): PlannedQuery[] {
     search('Condition', { patient, _count: count }),
     search('Observation', {
       patient,
-      // The codes the engine recognises by LOINC (its scale table and blood pressure); scores coded otherwise still
-      // arrive through the `category=survey` search below.
+      // The codes the engine recognises by LOINC (its scale table, blood pressure and drug levels: about 30 codes, a
+      // URL well under 2 kB, so one GET); scores coded otherwise still arrive through the `category=survey` search below.
       code: QUERIED_OBSERVATION_LOINC.map((c) => `${LOINC}|${c.code}`).join(','),
       status: OBSERVATION_STATUSES.join(','),
       _count: count,

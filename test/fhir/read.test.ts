@@ -118,6 +118,20 @@ describe('a complete read', () => {
     expect(observationQueries.some((p) => p.get('category') === 'survey')).toBe(true);
   });
 
+  it('asks the Observation code search for the lithium, valproate and antipsychotic plasma-level LOINC codes, in one GET under 2,048 characters', async () => {
+    await readPatientRecord(testSession());
+    const request = fake.requestsFor('Observation').find((r) => r.url.searchParams.has('code'))!;
+    expect(request.method).toBe('GET');
+    const codes = request.url.searchParams.get('code')!.split(',');
+    // Lithium 14334-7, valproate 4086-5; clozapine 6896-5, norclozapine 10992-6, olanzapine 12389-3, risperidone 9393-0,
+    // 9-hydroxyrisperidone 9383-1, haloperidol 3669-9, quetiapine 26776-5.
+    for (const code of ['14334-7', '4086-5', '6896-5', '10992-6', '12389-3', '9393-0', '9383-1', '3669-9', '26776-5']) {
+      expect(codes).toContain(`http://loinc.org|${code}`);
+    }
+    // Servers and proxies commonly refuse URLs over 2 kB: even with a 150-character base URL the search fits.
+    expect(request.url.href.length - BASE.length + 150).toBeLessThan(2048);
+  });
+
   it('runs the types in parallel', async () => {
     let inFlight = 0;
     let maxInFlight = 0;

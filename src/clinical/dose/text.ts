@@ -75,8 +75,10 @@ function amountOf(part: string, identity: IdentityLike): { mg: number | null; de
     const unit = mg[3]!;
     const factor = MASS[unit] ?? (unit.startsWith('micro') ? 0.001 : unit.startsWith('gram') ? 1000 : 1);
     const value = round(Number(mg[1]) * factor);
-    if (mg[2]) return { mg: value, desc: `${fmt(value)} mg`, note: `dose range ${mg[1]}-${mg[2]} ${unit}: the low end is used` };
-    return { mg: value, desc: `${fmt(value)} mg` };
+    // A microgram dose reads as written, with its mg ("12.5 mcg (= 0.0125 mg)").
+    const desc = factor < 1 ? `${fmt(Number(mg[1]))} mcg (= ${fmt(value)} mg)` : `${fmt(value)} mg`;
+    if (mg[2]) return { mg: value, desc, note: `dose range ${mg[1]}-${mg[2]} ${unit}: the low end is used` };
+    return { mg: value, desc };
   }
   const range = UNIT_RANGE.exec(part);
   if (range) {

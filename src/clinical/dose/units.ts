@@ -72,13 +72,18 @@ export function qtyText(q: Quantity): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Milligrams to `digits` decimals; below 1 mg to three decimals of a microgram, so microgram doses keep their
+ * precision (liothyronine 12.5 µg is 0.0125 mg, not 0.013; 24.5 µg must not read as 25).
+ */
 export function round(n: number, digits = 3): number {
-  const f = 10 ** digits;
+  const f = 10 ** (digits === 3 && Math.abs(n) < 1 ? 6 : digits);
   return Math.round(n * f) / f;
 }
 
+/** A number in a sentence: two decimals, four below 1 (0.0125 mg, not 0.01). */
 export function fmt(n: number): string {
-  return String(round(n, 2));
+  return String(Math.abs(n) < 1 ? Math.round(n * 1e4) / 1e4 : round(n, 2));
 }
 
 export function uniq(list: string[]): string[] {

@@ -726,7 +726,15 @@ function classifyObservationResource(ledger: Ledger, ref: string, o: Observation
   }
   if (level) {
     // Settled later (used for a trial of the drug, or not used) when trials exist.
-    out.levels.push({ ingredient: level.ingredient, day, value: level.value, unit: level.unit, undetectable: level.undetectable, source: ref });
+    out.levels.push({
+      ingredient: level.ingredient,
+      day,
+      value: level.value,
+      unit: level.unit,
+      undetectable: level.undetectable,
+      source: ref,
+      ...(level.alsoFor ? { alsoFor: level.alsoFor } : {}),
+    });
     return;
   }
   if (!cls) return;

@@ -49,6 +49,8 @@ export interface DrugLevelPoint {
   /** Not detected or below the limit of quantification. */
   undetectable: boolean;
   source: string;
+  /** Other drugs whose trials the level also evidences (a 9-hydroxyrisperidone level for risperidone). */
+  alsoFor?: readonly string[];
 }
 
 /** A level drawn up to this many days after the last recorded day of a trial still reflects it (a missed stop date). */

@@ -80,7 +80,7 @@ interface Threshold {
   drugMg?: number;
   atMaximum?: boolean;
   /** Micrograms for liothyronine. */
-  doseUnit?: 'mg' | 'µg';
+  doseUnit?: 'mg' | 'mcg';
   /** A level that decides adequacy where recorded; with none, the dose under `noLevelRule`. */
   level?: LevelThreshold;
   noLevelRule?: RuleRef;
@@ -295,8 +295,8 @@ function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): 
   return { level: highest, reached: highest.value! >= rule.min };
 }
 
-function doseText(mg: number, unit: 'mg' | 'µg' = 'mg'): string {
-  return unit === 'µg' ? `${fmt(Math.round(mg * 1_000_000) / 1000)} µg` : `${fmt(mg)} mg`;
+function doseText(mg: number, unit: 'mg' | 'mcg' = 'mg'): string {
+  return unit === 'mcg' ? `${fmt(Math.round(mg * 1_000_000) / 1000)} mcg` : `${fmt(mg)} mg`;
 }
 
 /**

@@ -372,6 +372,55 @@ export const REFERENCES = {
     url: 'https://loinc.org/',
     kind: 'value-set',
   },
+  loincClozapineLevel: {
+    short: 'LOINC 6896-5',
+    citation:
+      'LOINC 6896-5: clozapine in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the Mayo Clinic Laboratories test catalog (test CLZ "Clozapine, Serum", result "Clozapine" 6896-5; https://www.testcatalog.org/show/CLZ), Michigan Medicine Laboratories (clozapine, serum, LOINC 6896-5) and Northwell Health Laboratories (clozapine level, serum, LOINC 6896-5).',
+    url: 'https://loinc.org/6896-5/',
+    kind: 'value-set',
+  },
+  loincHaloperidolLevel: {
+    short: 'LOINC 3669-9',
+    citation:
+      'LOINC 3669-9: haloperidol in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the Mayo Clinic Laboratories test catalog (test HALO "Haloperidol, Serum", result "Haloperidol, S" 3669-9; https://testcatalog.org/show/HALO), ARUP Laboratories (test 0099640 Haloperidol, serum or plasma, LOINC 3669-9) and Labcorp ("Haloperidol, Serum or Plasma", result LOINC 3669-9).',
+    url: 'https://loinc.org/3669-9/',
+    kind: 'value-set',
+  },
+  loincHydroxyrisperidoneLevel: {
+    short: 'LOINC 9383-1',
+    citation:
+      'LOINC 9383-1: 9-hydroxyrisperidone (paliperidone) in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the ARUP Laboratories catalog (test 2007951 "Risperidone and Metabolite, Serum or Plasma", component "9 OH Risperidone Serum/Plasma" 9383-1; https://ltd.aruplab.com/Tests/Pub/2007951) and Labcorp ("9-Hydroxyrisperidone Level" 9383-1).',
+    url: 'https://loinc.org/9383-1/',
+    kind: 'value-set',
+  },
+  loincNorclozapineLevel: {
+    short: 'LOINC 10992-6',
+    citation:
+      'LOINC 10992-6: norclozapine (the main clozapine metabolite) in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the Mayo Clinic Laboratories test catalog (test CLZ "Clozapine, Serum", result "Norclozapine" 10992-6; https://www.testcatalog.org/show/CLZ).',
+    url: 'https://loinc.org/10992-6/',
+    kind: 'value-set',
+  },
+  loincOlanzapineLevel: {
+    short: 'LOINC 12389-3',
+    citation:
+      'LOINC 12389-3: olanzapine in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the ARUP Laboratories catalog (test 0098833 Olanzapine, serum or plasma, component "Olanzapine" 12389-3; https://ltd.aruplab.com/Tests/Pub/0098833).',
+    url: 'https://loinc.org/12389-3/',
+    kind: 'value-set',
+  },
+  loincQuetiapineLevel: {
+    short: 'LOINC 26776-5',
+    citation:
+      'LOINC 26776-5: quetiapine in serum or plasma (mass concentration). Confirmed by the result code given with its test name in the ARUP Laboratories catalog (test 2003118 "Quetiapine, Serum or Plasma", component "Quetiapine, Serum/Plasma" 26776-5; https://ltd.aruplab.com/Tests/Pub/2003118).',
+    url: 'https://loinc.org/26776-5/',
+    kind: 'value-set',
+  },
+  loincRisperidoneLevel: {
+    short: 'LOINC 9393-0',
+    citation:
+      'LOINC 9393-0: risperidone in serum or plasma (mass concentration). Confirmed by the long name "risperiDONE [Mass/volume] in Serum or Plasma" with code 9393-0 in a table drawn from the LOINC 2.82 release (mass-molar conversion group Risperidone|Pt|Ser/Plas, with 39799-2 [Moles/volume]); the code also with its test name in the ARUP Laboratories catalog (test 2007951, component "Risperidone Serum/Plasma" 9393-0; https://ltd.aruplab.com/Tests/Pub/2007951) and Labcorp ("Risperidone Level" 9393-0).',
+    url: 'https://loinc.org/9393-0/',
+    kind: 'value-set',
+  },
   mirtazapineLabel: {
     short: 'Mirtazapine tablets label',
     citation:
@@ -433,6 +482,13 @@ export const REFERENCES = {
     citation:
       'Peeters FPML, Ruhe HG, Wichers M, et al. The Dutch Measure for quantification of Treatment Resistance in Depression (DM-TRD): an extension of the Maudsley Staging Method. J Affect Disord. 2016;205:365-371.',
     url: 'https://doi.org/10.1016/j.jad.2016.08.019',
+    kind: 'paper',
+  },
+  petersen2005: {
+    short: 'Petersen 2005',
+    citation:
+      'Petersen T, Papakostas GI, Posternak MA, et al. Empirical testing of two models for staging antidepressant treatment resistance. J Clin Psychopharmacol. 2005;25(4):336-341.',
+    url: 'https://doi.org/10.1097/01.jcp.0000169036.40755.16',
     kind: 'paper',
   },
   petrides2015: {

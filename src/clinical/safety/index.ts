@@ -141,14 +141,15 @@ function meaningfulWords(text: string): string[] {
 const FILLER_WORDS = new Set(['the', 'and', 'for', 'with', 'now', 'not', 'from', 'since', 'was', 'has', 'are', 'its']);
 
 /**
- * The record's own name for a diagnosis, only when it tells more than the item's title: "Paranoid schizophrenia" under
- * "Psychotic features" does, "Suicidal ideations" under "Recent suicidal ideation" does not.
+ * The record's own name for a diagnosis, in quotes (the record's words, not the app's), only when it tells more than
+ * the item's title: "Paranoid schizophrenia" under "Psychotic features" does, "Suicidal ideations" under "Recent
+ * suicidal ideation" does not.
  */
 function displayBeyond(d: DiagnosisSpan, title: string): string | null {
   const display = d.display.trim();
   const first = meaningfulWords(display)[0];
   if (!display || first === undefined) return null;
-  return meaningfulWords(title).includes(first) ? null : display;
+  return meaningfulWords(title).includes(first) ? null : `“${display}”`;
 }
 
 /** How long, in the unit a clinician would say it in: 5 days, 3 weeks, 7 months, 4 years. */
@@ -183,7 +184,7 @@ function diagnosesDetail(found: DiagnosisSpan[], title: string, derived: Derived
   const ago = agoWords(last!.onset, derived);
   const when = still === 'active' ? [ago ? `onset ${ago}` : 'onset date not recorded', 'still active'] : [ago ?? 'date not recorded'];
   const display = displayBeyond(last!, title);
-  const latest = capitalised([...(display ? [display] : []), when.join(', ')].join('; '));
+  const latest = display ? `${display}; ${when.join(', ')}` : capitalised(when.join(', '));
   if (!earlier.length) return `${latest}.`;
   const others = earlier.map((d) => {
     const name = displayBeyond(d, title);

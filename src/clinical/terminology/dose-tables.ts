@@ -281,7 +281,7 @@ export interface StudiedDoseRow {
   withIngredient?: string;
   minMgPerDay: number;
   /** How the dose is written: liothyronine in micrograms. */
-  doseUnit: 'mg' | 'µg';
+  doseUnit: 'mg' | 'mcg';
   level?: LevelThreshold;
   /** The rule for the dose when a level decides but none is recorded (a working rule where no source gives a dose). */
   noLevelRule?: RuleRef;
@@ -479,11 +479,11 @@ export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
     drug: 'liothyronine',
     product: 'liothyronine augmentation',
     minMgPerDay: 0.025,
-    doseUnit: 'µg',
+    doseUnit: 'mcg',
     rule: rule(
       'adequacy.augmentation.liothyronine',
-      'liothyronine (T3) augmentation: adequate from 25 µg/day (studied at 25-50 µg/day).',
-      'STAR*D level 3 (Nierenberg 2006): T3 25 µg/day for a week, then 50 µg/day',
+      'liothyronine (T3) augmentation: adequate from 25 mcg/day (studied at 25-50 mcg/day).',
+      'STAR*D level 3 (Nierenberg 2006): T3 25 mcg/day for a week, then 50 mcg/day',
       'S',
       ['nierenberg2006'],
     ),

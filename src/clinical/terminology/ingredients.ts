@@ -23,6 +23,8 @@ export interface IngredientRow {
   /** Other names a record may use: salts spelled out, old names, abbreviations (lower case). */
   synonyms?: string[];
   note?: string;
+  /** The unit its doses are written in when not mg: liothyronine is prescribed in micrograms (Cytomel 5, 25, 50 mcg). */
+  doseUnit?: 'mcg';
 }
 
 const ing = (
@@ -31,7 +33,7 @@ const ing = (
   rxcui: string | string[] | null,
   rxcuiTier: RxcuiTier,
   atc: string | string[] | null,
-  extra: Partial<Pick<IngredientRow, 'synonyms' | 'note'>> = {},
+  extra: Partial<Pick<IngredientRow, 'synonyms' | 'note' | 'doseUnit'>> = {},
 ): IngredientRow => ({
   name,
   drugClass,
@@ -126,6 +128,7 @@ export const INGREDIENTS: readonly IngredientRow[] = [
   ing('liothyronine', 'augmentation-agent', null, 'U', 'H03AA02', {
     synonyms: ['liothyronine sodium'],
     note: 'RXCUI sources conflict: matched by name and ATC only',
+    doseUnit: 'mcg',
   }),
   // NMDA antagonists
   ing('esketamine', 'nmda-antagonist', null, 'U', 'N06AX27'),

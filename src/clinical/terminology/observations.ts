@@ -10,7 +10,7 @@ import type { CodeableConcept, Observation } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
 import { INGREDIENT_NAMES, ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
-import { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
+import { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC, type DrugLevelCode } from './observation-codes';
 import { SCALE_TABLE, SCORE_RANGES, scaleCodeRules } from './scales';
 import { SRC } from './sources';
 import { codingsOf, conceptText, systemKeyOf, unknownSystemsOf } from './systems';
@@ -38,8 +38,8 @@ const R = {
   ),
   levelName: rule(
     'terminology.observation.drug-level-name',
-    'An Observation whose name gives a psychiatric drug and a level word ("clozapine level", "Olanzapine [Mass/volume] in Serum or Plasma") is that drug\'s plasma level; "not detected", "< limit" or 0 is an undetectable level.',
-    'LOINC names drug levels "<drug> [Mass/volume] in Serum or Plasma"; no LOINC code confirmed here for antipsychotic levels, so they are matched by name: working rule',
+    'An Observation whose name gives a psychiatric drug and a level word ("aripiprazole level", "Aripiprazole [Mass/volume] in Serum or Plasma") is that drug\'s plasma level; "not detected", "< limit" or 0 is an undetectable level.',
+    'LOINC names drug levels "<drug> [Mass/volume] in Serum or Plasma"; levels without a confirmed LOINC code here (aripiprazole, other drugs) or sent without a code are matched by name: working rule',
     'U',
   ),
   text: rule(
@@ -49,6 +49,20 @@ const R = {
     'U',
   ),
 } as const;
+
+/** One recognition rule per antipsychotic-level code, citing the registry row that confirms it. */
+const ANTIPSYCHOTIC_LEVEL_RULES = new Map<string, RuleRef>(
+  DRUG_LEVEL_LOINC.filter((l) => !l.references.includes('loinc')).map((l) => [
+    l.code,
+    rule(
+      `terminology.observation.drug-level-loinc.${l.code}`,
+      `LOINC ${l.code} is a serum or plasma ${l.analyte} level: evidence that ${[l.ingredient, ...(l.alsoFor ?? [])].join(' or ')} was being taken.`,
+      `LOINC ${l.code} "${l.display}", confirmed by a laboratory catalog stating code and analyte (see the reference)`,
+      'S',
+      l.references,
+    ),
+  ]),
+);
 
 /** LOINC code -> scale and the rule that recognises it, from the scale table. */
 const LOINC_INSTRUMENTS = new Map<string, { instrument: Instrument; rule: RuleRef }>(
@@ -71,9 +85,18 @@ export interface DrugLevelClass {
   /** Not detected, below the limit of quantification, or 0: the drug was not being taken. */
   undetectable: boolean;
   rule: RuleRef;
+  /** Other drugs whose intake the level also shows (a 9-hydroxyrisperidone level for a risperidone trial). */
+  alsoFor?: readonly string[];
 }
 
-const LEVEL_LOINC = new Map<string, string>(DRUG_LEVEL_LOINC.map((l) => [l.code, l.ingredient] as const));
+/** The drug a level's code or name gives, the other drugs it also evidences, and the rule that recognised it. */
+interface DrugLevelMatch {
+  ingredient: string;
+  alsoFor?: readonly string[];
+  rule: RuleRef;
+}
+
+const LEVEL_LOINC = new Map<string, DrugLevelCode>(DRUG_LEVEL_LOINC.map((l) => [l.code, l] as const));
 const LEVEL_WORDS = /\b(levels?|concentrations?|serum|plasma|trough|serpl)\b|\[(mass|moles)\/volume\]/i;
 const UNDETECTABLE = /undetect|not detected|none detected|below (the )?(limit|detection|quantification)|^\s*<\s*\d/i;
 
@@ -94,10 +117,10 @@ function levelIngredientIn(text: string): string | null {
 }
 
 /** The drug an Observation code names the level of, with the rule that recognised it, or null. */
-function drugLevelOf(code: CodeableConcept | undefined): { ingredient: string; rule: RuleRef } | null {
+function drugLevelOf(code: CodeableConcept | undefined): DrugLevelMatch | null {
   for (const c of codingsOf(code)) {
-    const ingredient = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
-    if (ingredient) return { ingredient, rule: R.levelLoinc };
+    const row = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
+    if (row) return { ingredient: row.ingredient, ...(row.alsoFor ? { alsoFor: row.alsoFor } : {}), rule: ANTIPSYCHOTIC_LEVEL_RULES.get(row.code) ?? R.levelLoinc };
   }
   const text = [conceptText(code), ...codingsOf(code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
   const ingredient = levelIngredientIn(text);
@@ -105,26 +128,28 @@ function drugLevelOf(code: CodeableConcept | undefined): { ingredient: string; r
 }
 
 /**
- * A drug level (lithium, valproate by LOINC; other drugs, antipsychotics above all, by name), or null when the
- * Observation is not one. Levels are adherence evidence (TRRIP) and, for lithium and valproate, adequacy evidence.
- * `facts`: what observationCodeFacts says of this Observation's code, when the caller has it already.
+ * A drug level (lithium, valproate and the antipsychotics of DRUG_LEVEL_LOINC by LOINC; other drugs and uncoded levels
+ * by name), or null when the Observation is not one. Levels are adherence evidence (TRRIP) and, for lithium and
+ * valproate, adequacy evidence. `facts`: what observationCodeFacts says of this Observation's code, when the caller
+ * has it already.
  */
 export function classifyDrugLevel(obs: Observation, facts?: ObservationCodeFacts): DrugLevelClass | null {
   if (!obs || typeof obs !== 'object') return null;
   const drug = facts ? facts.drugLevel : drugLevelOf(obs.code);
   if (drug === null) return null;
   const { ingredient, rule: matched } = drug;
+  const also = drug.alsoFor ? { alsoFor: drug.alsoFor } : {};
   const q = obs.valueQuantity;
   const unit = typeof q?.code === 'string' ? q.code : typeof q?.unit === 'string' ? q.unit : null;
   if (q && typeof q.value === 'number' && Number.isFinite(q.value)) {
     const below = q.comparator === '<' || q.comparator === '<=';
-    return { ingredient, value: q.value, unit, undetectable: below || q.value <= 0, rule: matched };
+    return { ingredient, value: q.value, unit, undetectable: below || q.value <= 0, rule: matched, ...also };
   }
   const text = typeof obs.valueString === 'string' ? obs.valueString : conceptText(obs.valueCodeableConcept);
-  if (UNDETECTABLE.test(text)) return { ingredient, value: null, unit, undetectable: true, rule: matched };
+  if (UNDETECTABLE.test(text)) return { ingredient, value: null, unit, undetectable: true, rule: matched, ...also };
   if (/^\s*\d+(\.\d+)?\s*$/.test(text)) {
     const value = Number(text);
-    return { ingredient, value, unit, undetectable: value <= 0, rule: matched };
+    return { ingredient, value, unit, undetectable: value <= 0, rule: matched, ...also };
   }
   return null;
 }
@@ -222,7 +247,7 @@ export function observationNotUsedReason(obs: Observation, facts?: ObservationCo
 export interface ObservationCodeFacts {
   bloodPressure: 'panel' | 'systolic' | 'diastolic' | null;
   instrument: { instrument: Instrument; rule: RuleRef } | null;
-  drugLevel: { ingredient: string; rule: RuleRef } | null;
+  drugLevel: DrugLevelMatch | null;
   /** Why an Observation with this code is not used when it is none of the above. */
   otherReason: string;
 }
@@ -244,4 +269,4 @@ export function observationCodeFacts(code: CodeableConcept | undefined): Observa
   };
 }
 
-export const OBSERVATION_RULES: RuleRef[] = [...scaleCodeRules(), ...Object.values(R)];
+export const OBSERVATION_RULES: RuleRef[] = [...scaleCodeRules(), ...Object.values(R), ...ANTIPSYCHOTIC_LEVEL_RULES.values()];

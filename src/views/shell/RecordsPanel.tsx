@@ -6,21 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordLookup, RecordView } from './services';
+import { RECORD_TYPE_WORDS, resourceTypeOf } from '../timeline/labels';
 
-/** Record types in words for a reference that was not read (nothing else is known of it). */
-const TYPE_WORDS: Record<string, string> = {
-  MedicationRequest: 'A medication order',
-  MedicationStatement: 'A medication statement',
-  MedicationDispense: 'A dispense',
-  Medication: 'A medication product',
-  Condition: 'A diagnosis',
-  Observation: 'An observation',
-  Procedure: 'A procedure',
-  AllergyIntolerance: 'An allergy or intolerance',
-  Device: 'A device',
-  Encounter: 'An encounter',
-  Patient: 'The patient record',
-};
 
 function RecordCard({ record }: { record: RecordView }) {
   return (
@@ -83,10 +70,11 @@ function RecordCard({ record }: { record: RecordView }) {
 }
 
 function MissingRecord({ reference }: { reference: string }) {
-  const type = reference.split('/')[0] ?? '';
+  // Nothing else is known of a record that was not read: only its type, in words.
+  const type = RECORD_TYPE_WORDS[resourceTypeOf(reference)]?.[0] ?? 'record';
   return (
     <article className="records-panel__record records-panel__record--missing">
-      <p>{TYPE_WORDS[type] ?? 'A record'} this item refers to is not among the records read (it may be outside what this app may read, or the reference may be broken).</p>
+      <p>{/^[aeiou]/.test(type) ? 'An' : 'A'} {type} this item refers to is not among the records read (it may be outside what this app may read, or the reference may be broken).</p>
     </article>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, doseText } from './labels';
+import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -49,7 +49,7 @@ export function nextStep(suggestions: Suggestion[]): Suggestion | null {
 /** The dose of the latest step of a trial (what the patient takes now), in the trial's unit. */
 function currentDose(trial: Trial): string {
   const last = trial.doseSteps.at(-1);
-  return doseText(last ? last.dailyDoseMg : trial.maxDailyDoseMg);
+  return trialDoseText(last ? last.dailyDoseMg : trial.maxDailyDoseMg, trial.ingredient);
 }
 
 /** The engine's adequacy judgement of a running trial, in words: reached, or what is still missing. */

@@ -12,21 +12,23 @@ import {
   adequacyReasonText,
   diagnosisKindLabel,
   displayDate,
-  doseText,
+  recordCountWords,
+  trialDoseText,
   resourceTypeOf,
 } from './labels';
 import { adequateDoseText, adherenceText } from './details';
 
 type SelectSources = ((references: string[], about?: string) => void) | undefined;
 
-/** A row's source references and its "records" button; `about` names the row in the records panel's heading. */
-function Sources({ references, onSelectSources, about }: { references: string[]; onSelectSources: SelectSources; about?: string }) {
+/**
+ * A row's source records counted in words (never their ids) and its "records" button, which opens them; `about` names
+ * the row in the records panel's heading. `ids`: the not-used list, an audit of what was read, names each record.
+ */
+function Sources({ references, onSelectSources, about, ids = false }: { references: string[]; onSelectSources: SelectSources; about?: string; ids?: boolean }) {
   if (references.length === 0) return <span className="trp-muted">none</span>;
   return (
     <span className="trp-sources">
-      {references.map((r) => (
-        <code key={r}>{r}</code>
-      ))}
+      {ids ? references.map((r) => <code key={r}>{r}</code>) : recordCountWords(references)}
       {onSelectSources && (
         <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references, about)}>
           record{references.length === 1 ? '' : 's'}
@@ -83,7 +85,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   <div className="trp-muted">{t.durationText}</div>
                 </td>
                 <td>
-                  max {doseText(t.maxDailyDoseMg)}
+                  max {trialDoseText(t.maxDailyDoseMg, t.ingredient)}
                   <div className="trp-muted">
                     {t.adequateDose === null ? 'no threshold' : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
                   </div>
@@ -251,7 +253,7 @@ export function UnusedList({ derivation, onSelectSources }: { derivation: Deriva
           {derivation.unused.map((u, i) => (
             <tr key={`${u.reference}-${i}`}>
               <th scope="row">
-                <Sources references={[u.reference]} onSelectSources={onSelectSources} />
+                <Sources references={[u.reference]} onSelectSources={onSelectSources} ids />
               </th>
               <td>{u.reason}</td>
             </tr>

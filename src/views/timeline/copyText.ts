@@ -5,7 +5,7 @@
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate } from './labels';
 import { adequateDoseText, adherenceText, trialPeriod } from './details';
-import { adequacyReasonText, doseText } from './labels';
+import { adequacyReasonText, trialDoseText } from './labels';
 import { safetyItemText } from './SafetyStrip';
 import { compareCodeUnits } from '../../clinical/sorted';
 
@@ -26,7 +26,7 @@ export function stagingLines(a: Assessment): string[] {
 }
 
 function trialLine(t: Trial): string {
-  const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${doseText(t.maxDailyDoseMg)}`;
+  const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${trialDoseText(t.maxDailyDoseMg, t.ingredient)}`;
   const threshold = t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${t.durationText})`,

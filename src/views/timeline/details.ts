@@ -16,6 +16,7 @@ import {
   diagnosisKindLabel,
   displayDate,
   doseText,
+  trialDoseText,
 } from './labels';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
 
@@ -38,7 +39,7 @@ export const scoreItemId = (point: ScorePoint, index: number) => `score:${point.
 /** "50 mg/day", "600 mg/day CPZ-eq (olanzapine 20 mg/day)": the engine's threshold in its own unit. */
 export function adequateDoseText(dose: AdequateDose, ingredient: string): string {
   const agent = dose.agentMgPerDay === undefined ? '' : ` (${ingredient} ${doseText(dose.agentMgPerDay)})`;
-  return `${doseText(dose.amount, dose.unit)}${agent}`;
+  return `${dose.unit === 'mg/day' ? trialDoseText(dose.amount, ingredient) : doseText(dose.amount, dose.unit)}${agent}`;
 }
 
 export function trialPeriod(trial: Trial): string {
@@ -62,11 +63,11 @@ export function trialDetails(trial: Trial): ItemDetails {
     title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
     lines: [
       `${trialPeriod(trial)}, ${trial.durationText}`,
-      `Highest dose held: ${doseText(trial.maxDailyDoseMg)}; ${threshold}`,
+      `Highest dose held: ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}; ${threshold}`,
       `Dose steps: ${
         trial.doseSteps.length === 0
           ? 'none recorded'
-          : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${doseText(s.dailyDoseMg)}`).join('; ')
+          : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${trialDoseText(s.dailyDoseMg, trial.ingredient)}`).join('; ')
       }`,
       `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
@@ -84,7 +85,7 @@ export function trialAriaLabel(trial: Trial): string {
   return [
     `${capitalise(trial.ingredient)}${role}`,
     `${trialPeriod(trial)}, ${trial.durationText}`,
-    `highest dose ${doseText(trial.maxDailyDoseMg)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
+    `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
     `outcome: ${outcomeText(trial).toLowerCase()}`,
   ].join('; ');
 }

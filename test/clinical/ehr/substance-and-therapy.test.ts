@@ -87,7 +87,7 @@ describe('substance use shown by detox stays, overdoses and opioid orders, witho
     const oud = snomedCondition('5602001', 'Opioid abuse (disorder)', '1988-06-01');
     const detox = encounter('IMP', DETOX, '2019-03-02', { end: '2019-03-09' });
     const d = derive([oud, detox]);
-    expect(safetyOf(d, 'substance-use')?.detail).toBe('Opioid abuse (disorder); onset 38 years ago, still active; detox stay 2019-03-02.');
+    expect(safetyOf(d, 'substance-use')?.detail).toBe('“Opioid abuse (disorder)”; onset 38 years ago, still active; detox stay 2019-03-02.');
     expect(safetyOf(d, 'substance-use')?.action).toBe('Probable opioid use disorder: assess for opioid use disorder and its treatment, offer naloxone, review suicide risk.');
   });
 

@@ -67,7 +67,8 @@ describe('hypnotic doses are listed as hypnotic use, not counted as trials or au
     expect(trialOf(d, 'quetiapine').role).toBe('hypnotic');
     const a = assessmentOf(d, 'mdd');
     expect(a.maudsley!.items.find((i) => i.item === 'augmentation')!.points).toBe(0);
-    expect(a.mghs).toBe(1);
+    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for 16 weeks at adequate dose (duration optimisation); no augmentation
+    expect(a.mghsBasis).toContain('0 adequate augmentations or combinations × 0.5');
   });
 
   it('doxepin 6 mg is hypnotic (Silenor), doxepin 150 mg is an antidepressant trial', () => {

@@ -3,9 +3,10 @@
  * (labels and trials), sustained remission in bipolar depression (Hidalgo-Mazzei 2019), lithium levels and
  * liothyronine doses in augmentation (Bauer 1999, Nierenberg 2006), and the augmentations both staging scores count.
  */
-import type { MedicationStatement, Resource } from 'fhir/r4';
+import type { MedicationStatement, Observation, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { classifyDrugLevel } from '../../../src/clinical/terminology';
+import { describeTrial } from '../../../src/clinical/vocabulary';
 import { BIPOLAR_DEPRESSION_DOSES } from '../../../src/clinical/terminology/dose-tables';
 import {
   addDays,
@@ -110,6 +111,69 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
     const d = derive([patient(), schizophrenia(), statement('olanzapine', 20, '2024-01-01', '2024-04-01'), level('clozapine', '2024-02-01', 420, 'ng/mL')]);
     expect(d.unused.find((u) => u.reference.startsWith('Observation/level-'))?.reason).toBe(
       'clozapine level on 2024-02-01, drawn outside every clozapine trial in the record',
+    );
+  });
+});
+
+/** An antipsychotic level coded with a LOINC code of the drug-level table (no name in the code). */
+function codedLevel(loinc: string, date: string, value: number | string): Observation {
+  return {
+    resourceType: 'Observation',
+    id: `coded-level-${loinc}-${date}`,
+    status: 'final',
+    subject: { reference: 'Patient/p1' },
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code: { coding: [{ system: 'http://loinc.org', code: loinc }] },
+    effectiveDateTime: date,
+    ...(typeof value === 'number' ? { valueQuantity: { value, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' } } : { valueString: value }),
+  };
+}
+
+describe('antipsychotic levels coded with their confirmed LOINC codes are TRRIP adherence evidence (Howes 2017)', () => {
+  const obs = (code: string) => ({ resourceType: 'Observation' as const, status: 'final' as const, code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value: 100 } });
+  it('reads each confirmed code as its drug\'s level, with the rule citing the registry row that confirms it', () => {
+    const expected: Record<string, string> = { '6896-5': 'clozapine', '10992-6': 'clozapine', '12389-3': 'olanzapine', '9393-0': 'risperidone', '9383-1': 'paliperidone', '3669-9': 'haloperidol', '26776-5': 'quetiapine' };
+    for (const [code, ingredient] of Object.entries(expected)) {
+      const l = classifyDrugLevel(obs(code));
+      expect(l?.ingredient, code).toBe(ingredient);
+      expect(l?.rule.id, code).toBe(`terminology.observation.drug-level-loinc.${code}`);
+      expect(l?.rule.references?.some((r) => r.startsWith('loinc') && r !== 'loinc'), code).toBe(true);
+    }
+    expect(classifyDrugLevel(obs('9383-1'))?.alsoFor).toEqual(['risperidone']);
+  });
+
+  it('a clozapine level coded 6896-5 during the clozapine trial makes its adherence evidenced by the level (no dispenses)', () => {
+    const s1 = '2024-01-01';
+    const d = derive([patient(), schizophrenia(), statement('clozapine', 400, s1, weeksAfter(s1, 16)), panss('2023-12-28', 100), panss(weeksAfter(s1, 15), 96), codedLevel('6896-5', weeksAfter(s1, 10), 410)]);
+    const t = trialOf(d, 'clozapine');
+    expect(t.adherencePdc).toBeNull();
+    expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.adherence-level-antipsychotic');
+    expect(t.adequacyReason).not.toMatch(/adherence unknown/);
+    expect(t.sources).toContain(`Observation/coded-level-6896-5-${weeksAfter(s1, 10)}`);
+    expect(d.unused.map((u) => u.reference)).not.toContain(`Observation/coded-level-6896-5-${weeksAfter(s1, 10)}`);
+  });
+
+  it('coded levels of risperidone (9393-0) and olanzapine (12389-3) are the adherence evidence that meets TRRIP without dispenses', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [codedLevel('9393-0', weeksAfter(s1, 8), 18), codedLevel('12389-3', weeksAfter(s2, 8), 35)]);
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('meets');
+    expect(a.failedAdequateTrials).toBe(2);
+  });
+
+  it('a 9-hydroxyrisperidone level (9383-1) evidences a risperidone trial; an undetectable norclozapine (10992-6) is poor clozapine adherence', () => {
+    const d = twoFailedAntipsychotics((s1, s2) => [codedLevel('9383-1', weeksAfter(s1, 8), 25), codedLevel('12389-3', weeksAfter(s2, 8), 35)]);
+    expect(assessmentOf(d, 'schizophrenia').status).toBe('meets');
+    expect(trialOf(d, 'risperidone').adequacyRules.map((r) => r.id)).toContain('adequacy.adherence-level-antipsychotic');
+    const s1 = '2024-01-01';
+    const c = trialOf(derive([patient(), schizophrenia(), statement('clozapine', 400, s1, weeksAfter(s1, 16)), codedLevel('10992-6', weeksAfter(s1, 10), 'not detected')]), 'clozapine');
+    expect(c.adequate).toBe(false);
+    expect(c.adequacyReason).toBe(`clozapine level undetectable on ${weeksAfter(s1, 10)}`);
+  });
+
+  it('an aripiprazole level has no confirmed code: coded levels of unknown LOINC codes are not levels, named ones are', () => {
+    expect(classifyDrugLevel(obs('0000-0'))).toBeNull();
+    expect(classifyDrugLevel({ resourceType: 'Observation', status: 'final', code: { text: 'Aripiprazole [Mass/volume] in Serum or Plasma' }, valueQuantity: { value: 150 } })?.rule.id).toBe(
+      'terminology.observation.drug-level-name',
     );
   });
 });
@@ -246,12 +310,34 @@ describe('augmentation adequacy: lithium levels (Bauer 1999) and liothyronine do
     expect(low.adequacyReason).toBe('dose below 800 mg (highest 600 mg/day); lithium level not recorded');
   });
 
-  it('liothyronine 25 µg/day is an adequate augmentation; 10 µg/day is not', () => {
+  it('liothyronine 25 mcg/day is an adequate augmentation; 10 mcg/day is not', () => {
     const at = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(25, '2024-03-01', '2024-06-01')]), 'liothyronine');
     expect(at.adequate).toBe(true);
-    expect(at.adequacyReason).toMatch(/^adequate: 25 µg\/day for .* at or above 25 µg$/);
+    expect(at.adequacyReason).toMatch(/^adequate: 25 mcg\/day for .* at or above 25 mcg$/);
     const low = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(10, '2024-03-01', '2024-06-01')]), 'liothyronine');
-    expect(low.adequacyReason).toBe('dose below 25 µg (highest 10 µg/day)');
+    expect(low.adequacyReason).toBe('dose below 25 mcg (highest 10 mcg/day)');
+  });
+
+  it('microgram doses keep their precision end to end: 12.5 mcg/day stays 12.5 (not 13), 24.5 mcg/day is below 25', () => {
+    const half = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(12.5, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(half.maxDailyDoseMg).toBe(0.0125);
+    expect(half.adequacyReason).toBe('dose below 25 mcg (highest 12.5 mcg/day)');
+    expect(describeTrial(half)).toBe('liothyronine 12.5 mcg/day for 13 weeks');
+    const justBelow = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(24.5, '2024-03-01', '2024-06-01')]), 'liothyronine');
+    expect(justBelow.adequate).toBe(false);
+    expect(justBelow.adequacyReason).toBe('dose below 25 mcg (highest 24.5 mcg/day)');
+    // Written as text only ("12.5 micrograms daily"), the same precision.
+    const fromText = trialOf(
+      derive([patient(), mdd('2023-12-01'), ssri(), { ...statement('liothyronine', null, '2024-03-01', '2024-06-01'), dosage: [{ text: '12.5 micrograms daily' }] }]),
+      'liothyronine',
+    );
+    expect(fromText.maxDailyDoseMg).toBe(0.0125);
+    expect(describeTrial(fromText)).toBe('liothyronine 12.5 mcg/day for 13 weeks');
+  });
+
+  it('other drugs keep their milligram wording (sertraline 150 mg/day)', () => {
+    const d = derive([patient(), mdd('2023-12-01'), ssri()]);
+    expect(describeTrial(trialOf(d, 'sertraline'))).toBe('sertraline 150 mg/day for 30 weeks');
   });
 });
 
@@ -266,7 +352,7 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
     const item = a.maudsley!.items.find((i) => i.item === 'augmentation')!;
     expect(item.points).toBe(1);
     expect(item.explanation).toBe('1 adequate augmentation used: lithium (augmentation)');
-    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for the one augmentation
+    expect(a.mghs).toBe(2); // 1 failed trial + 0.5 for the one augmentation + 0.5 for 30 weeks at adequate dose (duration optimisation)
     expect(a.mghsBasis).toContain('1 adequate augmentation or combination (lithium (augmentation)) × 0.5');
   });
 
@@ -277,7 +363,7 @@ describe('Maudsley and MGH-S count the same augmentations (one augmentation is o
     expect(item.explanation).toBe(
       'no adequate augmentation in the medication record of this episode; not counted (not adequate): lithium: dose below 800 mg (highest 300 mg/day); lithium level not recorded',
     );
-    expect(a.mghs).toBe(1);
+    expect(a.mghs).toBe(1.5); // 1 failed trial + 0.5 for 30 weeks at adequate dose (duration optimisation)
     expect(a.mghsBasis).toContain('0 adequate augmentations or combinations × 0.5');
   });
 });

@@ -9,6 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EPISODE_ONSET_TOLERANCE_DAYS } from '../../../src/clinical';
+import { MGHS_DURATION_OPTIMISATION_WEEKS } from '../../../src/clinical/durations';
+import { ENGINE_RULES } from '../../../src/clinical/engine-rules';
 import { addDays, assessmentOf, condition, derive, ect, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
 
 /** Consecutive 10-week trials, each stopped for lack of effect (recorded non-response), starting 2024-01-01. */
@@ -81,13 +83,14 @@ describe('Maudsley Staging Method (Fekadu 2018, Table 3)', () => {
 });
 
 describe('MGH-S (Fava 2003)', () => {
-  it('+1 per failure, +0.5 per dose optimisation of a failed trial, +0.5 per augmentation', () => {
+  it('+1 per failure, +0.5 per dose optimisation of a failed trial, +0.5 per duration optimisation, +0.5 per augmentation', () => {
     const s1 = statement('sertraline', 50, '2024-01-01', '2024-02-15');
     const s2 = statement('sertraline', 150, '2024-02-16', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
     const ari = statement('aripiprazole', 5, '2024-03-01', '2024-05-01');
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2, ari]), 'mdd');
     expect(a.failedAdequateTrials).toBe(1);
-    expect(a.mghs).toBe(2); // 1 + 0.5 (50 -> 150 mg, beyond the adequate 50 mg) + 0.5 (aripiprazole)
+    // 1 + 0.5 (50 -> 150 mg, beyond the adequate 50 mg) + 0.5 (17 weeks at >= 50 mg) + 0.5 (aripiprazole)
+    expect(a.mghs).toBe(2.5);
   });
   it('an ECT course adds 3 (two failed trials in two classes + ECT = 5)', () => {
     const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225]]);
@@ -102,11 +105,40 @@ describe('MGH-S (Fava 2003)', () => {
   });
   it('titration up to the minimum adequate dose is not an optimisation (sertraline 25 -> 50 mg: +1 only; Fava 2003)', () => {
     const s1 = statement('sertraline', 25, '2024-01-01', '2024-01-14');
-    const s2 = statement('sertraline', 50, '2024-01-15', '2024-05-01', { status: 'stopped', statusReason: [{ text: 'no response' }] });
+    const s2 = statement('sertraline', 50, '2024-01-15', '2024-03-31', { status: 'stopped', statusReason: [{ text: 'no response' }] });
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2]), 'mdd');
+    expect(a.failedAdequateTrials).toBe(1);
+    expect(a.mghs).toBe(1); // 11 weeks at 50 mg: neither a dose nor a duration optimisation
+    expect(a.mghsBasis).toMatch(/^1 failed adequate trial × 1 \+ 0 dose optimisations/);
+  });
+});
+
+describe(`MGH-S optimisation of duration (Fava 2003 names it without a threshold; working rule: >= ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks at adequate dose)`, () => {
+  const failedSertraline = (end: string) => statement('sertraline', 100, '2024-01-01', end, { status: 'stopped', statusReason: [{ text: 'no response' }] });
+  it('a failed trial held at adequate dose for 11 weeks scores +1 only; for 12 weeks +1.5, with the working rule named in the basis', () => {
+    const short = assessmentOf(derive([patient(), mdd('2023-12-01'), failedSertraline(addDays('2024-01-01', 11 * 7 - 1))]), 'mdd');
+    expect(short.mghs).toBe(1);
+    expect(short.mghsBasis).toContain('0 duration optimisations (>= 12 weeks at adequate dose, working rule) × 0.5');
+    const long = assessmentOf(derive([patient(), mdd('2023-12-01'), failedSertraline(addDays('2024-01-01', 12 * 7 - 1))]), 'mdd');
+    expect(long.mghs).toBe(1.5);
+    expect(long.mghsBasis).toContain('1 duration optimisation (>= 12 weeks at adequate dose, working rule) × 0.5');
+  });
+  it('weeks below the adequate dose do not count: 8 weeks at 25 mg then 8 weeks at 50 mg is 8 weeks at adequate dose (+1 only)', () => {
+    const s1 = statement('sertraline', 25, '2024-01-01', addDays('2024-01-01', 55));
+    const s2 = statement('sertraline', 50, addDays('2024-01-01', 56), addDays('2024-01-01', 111), { status: 'stopped', statusReason: [{ text: 'no response' }] });
     const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s1, s2]), 'mdd');
     expect(a.failedAdequateTrials).toBe(1);
     expect(a.mghs).toBe(1);
-    expect(a.mghsBasis).toMatch(/^1 failed adequate trial × 1 \+ 0 dose optimisations/);
+  });
+  it('a trial that responded scores nothing however long it ran (sertraline 100 mg for 20 weeks with remission)', () => {
+    const s = statement('sertraline', 100, '2024-01-01', addDays('2024-01-01', 20 * 7 - 1));
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), s, phq9('2023-12-28', 20), phq9(addDays('2024-01-01', 19 * 7), 4)]), 'mdd');
+    expect(a.mghs).toBe(0);
+  });
+  it('is listed among the rules as unverified (U), citing Fava 2003 and the project\'s working rule', () => {
+    const r = ENGINE_RULES.find((x) => x.id === 'staging.mgh-s.duration-optimisation')!;
+    expect(r.verification).toBe('U');
+    expect(r.references).toEqual(['fava2003', 'petersen2005', 'projectWorkingRule']);
   });
 });
 

@@ -52,7 +52,7 @@ describe('suicidality', () => {
       ['overdose', '2024-10-01'],
     ]);
     expect(items[0]?.detail).toBe('11 years ago.');
-    expect(items[1]?.detail).toBe('Poisoning by SNRI, intentional self-harm; 2 years ago.');
+    expect(items[1]?.detail).toBe('“Poisoning by SNRI, intentional self-harm”; 2 years ago.');
   });
 });
 
