@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
-import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './fixtures';
+import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './timeline-fixtures';
 
 const rules = [RULE_DURATION, RULE_TRD];
 /** The parts drawn right after the first screen: a bound on the wait for them, generous for a loaded machine (jsdom renders them slowly). */
