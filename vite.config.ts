@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { developmentSmartConfigFromEnv } from './sandbox/dev-smart-config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,50 @@ function developmentSmartConfigPlugin(): Plugin {
   };
 }
 
+/**
+ * index.html asks for every chunk its first module imports later (the React root, the engine and timeline) with
+ * `<link rel="modulepreload">`: the browser fetches and compiles them while the token request is on its way, and
+ * src/main.tsx evaluates them only once the launch's requests have left, so their evaluation never holds the token's
+ * answer or the record's first requests on the page's one thread.
+ */
+function preloadLaterChunksPlugin(): Plugin {
+  let base = '/';
+  return {
+    name: 'trd-preload-later-chunks',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk }) {
+        if (!bundle || !chunk || !chunk.isEntry || chunk.name !== 'index') return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const output = bundle[fileName];
+          if (!output || output.type !== 'chunk' || scripts.has(fileName) || fileName === chunk.fileName) return;
+          scripts.add(fileName);
+          output.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          output.imports.forEach(visit);
+        };
+        chunk.dynamicImports.forEach(visit);
+        // Vite links the entry's own static imports already.
+        for (const fileName of chunk.imports) scripts.delete(fileName);
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
+        return [
+          ...[...scripts].map((fileName) => link({ rel: 'modulepreload', crossorigin: true, href: base + fileName })),
+          // Fetched now, applied when the chunk that imports them is evaluated (Vite's loader waits for them then, and
+          // asks for them in CORS mode: the same mode here, or the browser would not use the preloaded answer).
+          ...[...styles].map((fileName) => link({ rel: 'preload', as: 'style', crossorigin: true, href: base + fileName })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), developmentSmartConfigPlugin()],
+  plugins: [react(), developmentSmartConfigPlugin(), preloadLaterChunksPlugin()],
   // fhirclient: drop its fetch/abort polyfills; every supported browser has them.
   define: { FHIRCLIENT_PURE: 'true' },
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },

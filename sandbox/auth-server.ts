@@ -4,7 +4,7 @@
  * - `aud` must be the FHIR base; `launch` must be a live, unused id minted by the EHR page (else an OAuth error
  *   redirect); the first authorization that binds it uses it up;
  * - SMART resource scopes (v1 and v2) granted into a JWT access token whose audience is the FHIR base, but only those
- *   the client is registered for (sandbox/scopes.ts registeredScopes: the app's own list; no wildcard, no user/ scope);
+ *   the client is registered for (sandbox/scope-grants.ts registeredScopes: the app's own list; no wildcard, no user/ scope);
  * - a replayed authorization code revokes every token issued from it (RFC 6749 §4.1.2; oidc-provider revokes the
  *   grant, and the FHIR server refuses the JWT access tokens of a revoked grant);
  * - the token response carries `patient`, `need_patient_banner`, `smart_style_url` (and `encounter`), on refresh too;
@@ -19,7 +19,7 @@ import { escapeHtml, page, sendHtml } from './html';
 import type { Faults } from './faults';
 import { readBody, sendJson, sleep } from './http-util';
 import type { LaunchContext, LaunchStore } from './launches';
-import { grantableResourceScopes, registeredScopes, registrationCovers } from './scopes';
+import { grantableResourceScopes, registeredScopes, registrationCovers } from './scope-grants';
 
 export const CLIENT_ID = 'trd-timeline-local';
 export const DEMO_USER = 'Practitioner/dr-demo';

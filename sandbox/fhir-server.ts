@@ -12,7 +12,7 @@ import type { FhirEngine } from './fhir-engine';
 import { knownResourceTypes } from './fhir-engine';
 import type { Faults, RequestStats } from './faults';
 import { outcome, readBody, sendJson, sleep } from './http-util';
-import { decide, type Interaction } from './scopes';
+import { decide, type Interaction } from './scope-grants';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;

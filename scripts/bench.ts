@@ -520,10 +520,10 @@ function staticClosure(manifest: Record<string, ManifestChunk>, keys: string[]):
 }
 
 /**
- * What each page loads at start, from the build manifest. index.html's only script (src/main.tsx, the launch) asks at
- * once for the React root (src/app-root.tsx), which draws the page's first states, and for the analysis chunk
- * (engine, timeline, write-back), which the timeline needs: "initial" is the entry with the React root; the analysis
- * chunk, fetched in parallel, is shown beside it with the total.
+ * What each page loads at start, from the build manifest. index.html loads its only script (src/main.tsx, the launch)
+ * and preloads the React root (src/app-root.tsx), which draws the page's first states, and the analysis chunk (engine,
+ * timeline, write-back), which the timeline needs; both are evaluated once the launch's requests have left. "Initial"
+ * is the entry with the React root; the analysis chunk, fetched in parallel, is shown beside it with the total.
  */
 function sizeRows(rows: Row[]): void {
   const dist = join(root, 'dist');
@@ -1023,16 +1023,22 @@ function range(measures: LaunchMeasure[]): string {
 }
 
 /**
- * FHIR requests of one launch against the minimum: the SMART configuration, Patient, one search per resource type the
- * app plans (src/fhir/queries.ts; each of this patient's types fits one page) and one Medication batch if the record
- * references Medication resources that are not contained.
+ * FHIR requests of one launch against the minimum: the SMART configuration, Patient, one request per search the app
+ * plans (src/fhir/queries.ts; each of this patient's searches fits one page) and one Medication batch if the record
+ * references Medication resources that are not contained. Observation is planned twice (the codes the engine reads,
+ * and category=survey): a FHIR search ANDs its parameters, and US Core asks servers to support patient+code and
+ * patient+category, not an OR across the two; one search on the patient alone would read every laboratory result and
+ * vital sign (about nine in ten of the public sandbox's Observations). The two are sent side by side, so they add a
+ * request, not a round trip: the slope row counts round trips.
  */
 function requestRow(rows: Row[], patientId: string, measure: LaunchMeasure): void {
   const patient = demoPatients.find((p) => p.id === patientId)!;
   const resources = (patient.build(new Date()).entry ?? []).map((e) => e.resource!);
   const referencesMedication = resources.some((r) => /"reference":"Medication\//.test(JSON.stringify(r)));
-  const plannedTypes = new Set(plannedSearches(patientId).map((q) => q.resourceType));
-  const minimum = 1 + 1 + plannedTypes.size + (referencesMedication ? 1 : 0);
+  const planned = plannedSearches(patientId);
+  const plannedTypes = new Set(planned.map((q) => q.resourceType));
+  const minimum = 1 + 1 + planned.length + (referencesMedication ? 1 : 0);
+  const twice = [...plannedTypes].filter((type) => planned.filter((q) => q.resourceType === type).length > 1);
   // Playwright does not show CORS preflights (the browser's network service sends them): the server counts them.
   const reads = measure.requests.filter((r) => r.url.startsWith('/fhir'));
   const readsByType = new Map<string, number>();
@@ -1046,7 +1052,11 @@ function requestRow(rows: Row[], patientId: string, measure: LaunchMeasure): voi
     figure: `${reads.length} (+${measure.stats?.preflights ?? '?'} CORS preflights; /__stats total ${measure.stats?.total ?? '?'})`,
     target: `minimum ${minimum}`,
     pass: reads.length <= minimum,
-    note: `${byType}; the minimum is one search per type (${plannedTypes.size} types); a type searched twice (two code lists a FHIR search cannot OR) counts above it`,
+    note:
+      `${byType}; the minimum is the SMART configuration, Patient and one request per planned search (${planned.length} searches of ${plannedTypes.size} types)` +
+      (twice.length
+        ? `; ${twice.join(', ')} is searched twice, side by side (its coded measures and category=survey: a FHIR search cannot OR two parameters, and reading every one would fetch all laboratory results and vital signs), which adds a request but no round trip`
+        : ''),
   });
 }
 

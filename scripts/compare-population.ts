@@ -145,6 +145,19 @@ const CHANGES: Change[] = [
     },
   },
   {
+    what: 'MGH-S scores optimisation of duration (+0.5 per adequate trial held long beyond the minimum; a labelled working rule)',
+    commit: 'aa0b549',
+    apply(_before, after) {
+      for (const a of objects(after.assessments)) {
+        if (typeof a.mghsBasis !== 'string') continue;
+        const m = / \+ (\d+) duration optimisations? \([^)]*\) × 0\.5/.exec(a.mghsBasis);
+        if (!m) continue;
+        a.mghsBasis = a.mghsBasis.replace(m[0], '');
+        if (typeof a.mghs === 'number') a.mghs -= 0.5 * Number(m[1]);
+      }
+    },
+  },
+  {
     what:
       'One trial description, whole weeks completed: "sertraline 100 mg/day for 10 weeks" where the staging said ' +
       '"sertraline 100 mg × 10 weeks" (an ongoing trial too) and the suggestions rounded to the nearest week',

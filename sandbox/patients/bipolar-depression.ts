@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years (level 0.7 mmol/L,

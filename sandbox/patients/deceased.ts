@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * A patient who has died (Patient.deceasedDateTime 40 days ago): recurrent MDD with sertraline and venlafaxine

@@ -1,5 +1,5 @@
 import { generateRealisticPatient } from './realistic';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /** The options used for the demo patient. */
 export const EHR_EXPORT_MDD_OPTIONS = { story: 'mdd', years: 14, seed: 18 } as const;

@@ -1,6 +1,6 @@
 import type { MedicationRequest } from 'fhir/r4';
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Treatment-resistant depression (citalopram 20 mg failed; venlafaxine 150 mg failed, mirtazapine added) in a woman

@@ -18,7 +18,7 @@ import type {
   Reference,
   Resource,
 } from 'fhir/r4';
-import { PRODUCTS, type Product, type ProductKey } from './products';
+import { PRODUCTS, type Product, type ProductKey } from './demo-products';
 
 export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';

@@ -22,9 +22,9 @@ import { thirtyYears } from './thirty-years';
 import { tmsContraindicated } from './tms-contraindicated';
 import { trdMultiFailures } from './trd-multi-failures';
 import { trdTwoFailures } from './trd-two-failures';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
-export type { DemoPatient } from './types';
+export type { DemoPatient } from './demo-patient';
 export { sharedResources } from './shared';
 
 export const demoPatients: DemoPatient[] = [

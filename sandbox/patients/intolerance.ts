@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Two antidepressants stopped for side effects, neither a failure: paroxetine after 12 days (nausea, agitation;

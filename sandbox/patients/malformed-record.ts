@@ -1,7 +1,7 @@
 import type { MedicationDispense, MedicationRequest, MedicationStatement, Observation, Procedure, Condition } from 'fhir/r4';
 import { DX, LOINC, PRACTITIONER_REF, RecordBuilder, SCALES, dosage, medicationConcept } from './fhir';
-import { PRODUCTS } from './products';
-import type { DemoPatient } from './types';
+import { PRODUCTS } from './demo-products';
+import type { DemoPatient } from './demo-patient';
 
 const SURVEY = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }];
 const PHQ9_CODE = { coding: [{ system: LOINC, code: SCALES.phq9.code, display: SCALES.phq9.display }], text: SCALES.phq9.text };

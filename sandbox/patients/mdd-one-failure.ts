@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Recurrent depression; sertraline 50 -> 100 mg for 12 weeks with PHQ-9 19 -> 17 (non-response), then vortioxetine

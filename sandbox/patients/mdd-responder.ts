@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * First episode of moderate depression; escitalopram 10 mg for 20 weeks with PHQ-9 18 -> 4 (remission).

@@ -1,6 +1,6 @@
 import type { MedicationRequest } from 'fhir/r4';
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * A patient with no psychiatric history at all (hypertension, hyperlipidaemia, a negative PHQ-2 screen): the app must

@@ -6,7 +6,7 @@
  */
 import type { Bundle, Resource } from 'fhir/r4';
 import { derivePatient } from '../../src/clinical';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /** The day the pinned bundles are built for and derived as of (the demo tests' own "today"). */
 export const PIN_TODAY = new Date('2026-11-22T08:00:00Z');

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Treatment-resistant depression in pregnancy: sertraline 150 mg and venlafaxine 150 mg each failed (PHQ-9 21 -> 19,

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Looks resistant ("three antidepressants, still depressed") but no trial was adequate: sertraline stopped after

@@ -1,6 +1,6 @@
 import type { MedicationRequest } from 'fhir/r4';
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Chronic PTSD after combat trauma: sertraline 200 mg for 14 weeks and paroxetine 40 mg for 12 weeks (PCL-5 62 -> 57,

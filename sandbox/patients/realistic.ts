@@ -25,7 +25,7 @@ import type {
   ServiceRequest,
 } from 'fhir/r4';
 import { DX, LOINC, PRACTITIONER_REF, RecordBuilder, RXNORM, SNOMED, UCUM, transaction } from './fhir';
-import { PRODUCTS, type ProductKey } from './products';
+import { PRODUCTS, type ProductKey } from './demo-products';
 import { prng } from './synthetic';
 
 export interface RealisticOptions {

@@ -1,6 +1,6 @@
 import type { Medication, MedicationRequest } from 'fhir/r4';
 import { DX, RXNORM, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * What many EHR exports hold: prescriptions only (no dispenses, no medication list). Fluoxetine 20 mg for 90 days

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Paranoid schizophrenia for 8 years. Risperidone 4 mg years ago (below 600 mg chlorpromazine-equivalents);

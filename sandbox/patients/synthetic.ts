@@ -8,7 +8,7 @@
  */
 import type { Bundle, Resource } from 'fhir/r4';
 import { DX, RecordBuilder, transaction } from './fhir';
-import type { ProductKey } from './products';
+import type { ProductKey } from './demo-products';
 
 export interface SyntheticOptions {
   /** Patient id (also the prefix of every resource id). */

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Treatment-resistant depression (escitalopram 20 mg, duloxetine 60 mg failed) in a man with a left cochlear implant

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * Highly treatment-resistant depression over 20 months: escitalopram 20 mg, duloxetine 60 mg (+ aripiprazole 5 mg

@@ -1,5 +1,5 @@
 import { DX, RecordBuilder } from './fhir';
-import type { DemoPatient } from './types';
+import type { DemoPatient } from './demo-patient';
 
 /**
  * The textbook treatment-resistant depression: recurrent severe MDD (onset 8 months ago); sertraline 50 -> 100 mg for

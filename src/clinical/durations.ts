@@ -9,9 +9,10 @@
 export const MIN_ANTIDEPRESSANT_TRIAL_WEEKS = 6;
 /**
  * MGH-S "optimisation of duration" (+0.5 per trial, Fava 2003, which names the item without a threshold): a failed
- * trial held at its adequate dose for at least twice the adequate trial's duration (working rule).
+ * trial held at its adequate dose for at least 12 weeks, twice the adequate trial's 6 (working rule). Its own figure,
+ * so that changing the adequate trial's minimum does not move it unseen.
  */
-export const MGHS_DURATION_OPTIMISATION_WEEKS = 2 * MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
+export const MGHS_DURATION_OPTIMISATION_WEEKS = 12;
 /** Antipsychotic trial at TRRIP's adequate dose (Howes 2017: >= 6 weeks). */
 export const MIN_ANTIPSYCHOTIC_TRIAL_WEEKS = 6;
 /** Augmentation of an antidepressant at its adequate dose: as long as the antidepressant trial it augments (working rule). */

@@ -24,13 +24,26 @@ interface StartedRead {
 
 let started: Promise<SmartSession> | null = null;
 let startedRead: StartedRead | null = null;
+let requestsSent: Promise<void> | null = null;
 
-export function startLaunchEarly(): void {
-  if (started) return;
-  started = connectSmart();
+/**
+ * Starts the launch, once. Resolves (never rejects) when the launch's own requests have left: one task after the
+ * record read started (its fetches are issued by then), or as soon as the launch failed (there is nothing more to send).
+ */
+export function startLaunchEarly(): Promise<void> {
+  if (requestsSent) return requestsSent;
+  const launch = connectSmart();
+  started = launch;
   // A failure is handled where the launch is taken; the rejection handler here only keeps it from counting as
   // unhandled meanwhile.
-  started.then(startReadEarly, () => undefined);
+  requestsSent = launch.then(
+    (session) => {
+      startReadEarly(session);
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
+    },
+    () => undefined,
+  );
+  return requestsSent;
 }
 
 function startReadEarly(session: SmartSession): void {

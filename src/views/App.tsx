@@ -145,9 +145,10 @@ function ReadyPage({
   useAppState('ready');
   const services = useServices();
   const [tab, setTab] = useState<Tab>('history');
-  // The options tab is drawn right after the first paint of the history (or at once when opened first): a third of
-  // the page that the clinician does not see yet need not delay the timeline. Once drawn it stays (its choices too).
-  const optionsDrawn = useAfterFirstPaint();
+  // The options tab and the (closed) query list are drawn right after the first paint of the history (the options at
+  // once when opened first): parts of the page the clinician does not see yet need not delay the timeline. Once drawn
+  // they stay (the options' choices too).
+  const restDrawn = useAfterFirstPaint();
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
   const urgent = offered.some((s) => s.urgent);
   // The records read, looked up by the references the engine's items carry (the records panel).
@@ -232,14 +233,12 @@ function ReadyPage({
               </p>
             }
           >
-            {(optionsDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} {...(onSelectSources ? { onSelectSources } : {})} />}
+            {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} {...(onSelectSources ? { onSelectSources } : {})} />}
           </ErrorBoundary>
         </div>
         {records.references && lookup && <RecordsPanel references={records.references} {...(records.about ? { about: records.about } : {})} lookup={lookup} onClose={records.close} />}
       </main>
-      <footer className="app__footer">
-        <QueryPanel queries={result.queries} />
-      </footer>
+      <footer className="app__footer">{restDrawn && <QueryPanel queries={result.queries} />}</footer>
     </div>
   );
 }

@@ -28,8 +28,8 @@ describe('early launch', () => {
   it('starts one launch, however often it is asked, and hands it over once', async () => {
     const { startLaunchEarly, takeEarlyLaunch } = await import('../../src/fhir/early-launch');
     expect(takeEarlyLaunch()).toBeNull();
-    startLaunchEarly();
-    startLaunchEarly();
+    void startLaunchEarly();
+    void startLaunchEarly();
     expect(connectSmart).toHaveBeenCalledOnce();
     await expect(takeEarlyLaunch()).resolves.toBe(session);
     expect(takeEarlyLaunch()).toBeNull();
@@ -40,7 +40,7 @@ describe('early launch', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const { startLaunchEarly, takeEarlyLaunch } = await import('../../src/fhir/early-launch');
-    startLaunchEarly();
+    void startLaunchEarly();
     await settle();
     expect(unhandled).not.toHaveBeenCalled();
     await expect(takeEarlyLaunch()).rejects.toThrow('no launch state');
@@ -50,7 +50,7 @@ describe('early launch', () => {
 
   it('starts the record read with the session, replays its progress so far to the taker, then forwards the rest', async () => {
     const { startLaunchEarly, takeEarlyRead } = await import('../../src/fhir/early-launch');
-    startLaunchEarly();
+    void startLaunchEarly();
     await settle();
     expect(readPatientRecord).toHaveBeenCalledOnce();
     expect(readPatientRecord.mock.calls[0]![0]).toBe(session);
@@ -63,5 +63,24 @@ describe('early launch', () => {
     emitProgress([entry('Condition'), entry('Observation')]);
     expect(onProgress).toHaveBeenLastCalledWith([entry('Condition'), entry('Observation')]);
     expect(takeEarlyRead(session as never, vi.fn()), 'taken once').toBeNull();
+  });
+
+  it('says when the launch’s requests have left: after the record read started, or at once when the launch failed', async () => {
+    const { startLaunchEarly } = await import('../../src/fhir/early-launch');
+    const sent = vi.fn();
+    void startLaunchEarly().then(sent);
+    await Promise.resolve();
+    expect(sent).not.toHaveBeenCalled();
+    await settle();
+    await settle();
+    expect(readPatientRecord).toHaveBeenCalledOnce();
+    expect(sent).toHaveBeenCalledOnce();
+    expect(readPatientRecord.mock.invocationCallOrder[0]).toBeLessThan(sent.mock.invocationCallOrder[0]!);
+
+    vi.resetModules();
+    connectSmart.mockImplementationOnce(() => Promise.reject(new Error('no launch state')));
+    const again = await import('../../src/fhir/early-launch');
+    await expect(again.startLaunchEarly()).resolves.toBeUndefined();
+    await expect(again.takeEarlyLaunch()).rejects.toThrow('no launch state');
   });
 });

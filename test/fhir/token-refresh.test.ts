@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SessionExpiredError } from '../../src/fhir/errors';
 import type { SmartClientLike } from '../../src/fhir/fhirclient-adapter';
 import { readPatientRecord } from '../../src/fhir/read';
-import { WriteBackError } from '../../src/fhir/writeback/types';
+import { WriteBackError } from '../../src/fhir/writeback/write-contract';
 import { writeCarePlan } from '../../src/fhir/writeback/write';
 import { BASE, fakeFhirServer, many, PATIENT_ID } from './msw-fhir';
 import { ALL_SCOPES, draft } from './writeback/fixture';

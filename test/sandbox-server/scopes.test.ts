@@ -1,7 +1,7 @@
 // @vitest-environment node
-/** SMART scope decisions (SMART App Launch 1.0 `.read/.write`, 2.0 `.cruds`), sandbox/scopes.ts. */
+/** SMART scope decisions (SMART App Launch 1.0 `.read/.write`, 2.0 `.cruds`), sandbox/scope-grants.ts. */
 import { describe, expect, it } from 'vitest';
-import { decide, grantableResourceScopes } from '../../sandbox/scopes';
+import { decide, grantableResourceScopes } from '../../sandbox/scope-grants';
 
 describe('decide', () => {
   it('v1 read covers read and search, not writes', () => {

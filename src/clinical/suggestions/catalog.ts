@@ -199,7 +199,8 @@ interface CatalogRow<Id extends string> {
 // ---------------------------------------------------------------------------------------------
 
 /** A pregnancy diagnosis counts as current for 42 weeks from its onset (a term pregnancy; later ones need a new code). */
-export const PREGNANCY_CURRENT_DAYS = 294;
+export const PREGNANCY_CURRENT_WEEKS = 42;
+export const PREGNANCY_CURRENT_DAYS = PREGNANCY_CURRENT_WEEKS * 7;
 /** A myocardial infarction is recent for 60 days (ACC/AHA 2014: wait at least 60 days before elective noncardiac surgery). */
 export const RECENT_MI_DAYS = 60;
 /** A stroke is recent for 9 months (Jørgensen 2014: risk under anaesthesia stays raised for about 9 months). */
@@ -207,7 +208,7 @@ export const RECENT_STROKE_DAYS = 274;
 /** Coded suicidal ideation or behaviour, or a C-SSRS, counts as acute for 30 days from its date (working rule). */
 export const RECENT_SUICIDAL_IDEATION_DAYS = 30;
 
-const PREGNANCY_WINDOW = WORKING('a pregnancy code is current for 42 weeks from its onset unless a later record ends it');
+const PREGNANCY_WINDOW = WORKING(`a pregnancy code is current for ${PREGNANCY_CURRENT_WEEKS} weeks from its onset unless a later record ends it`);
 
 export const WINDOW_SOURCES = {
   pregnancy: PREGNANCY_WINDOW,

@@ -21,7 +21,7 @@ import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/cat
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
 import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
-import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './types';
+import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './write-contract';
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
 export const CAREPLAN_IDENTIFIER_SYSTEM = 'urn:trd-timeline:care-plan-draft';

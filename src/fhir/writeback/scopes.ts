@@ -2,7 +2,7 @@
  * Can this session write the plan? Read from the granted scopes, SMART v1 (`patient/CarePlan.write`, `*.write`,
  * `*.*`) or v2 (`patient/CarePlan.c`, `.cu`, `.cruds`, with or without a `?` granular filter).
  */
-import type { WriteCapability } from './types';
+import type { WriteCapability } from './write-contract';
 
 export const WRITTEN_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'] as const;
 

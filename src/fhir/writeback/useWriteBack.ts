@@ -15,8 +15,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import type { SmartSession } from '../contract';
 import { writeCapability } from './scopes';
-import type { WriteBackDraft, WriteBackResult } from './types';
-import { WriteBackError } from './types';
+import type { WriteBackDraft, WriteBackResult } from './write-contract';
+import { WriteBackError } from './write-contract';
 import { writeCarePlan, type WriteOptions } from './write';
 
 export type WriteBackState = 'idle' | 'writing' | 'written' | 'failed';

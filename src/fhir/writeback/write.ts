@@ -15,8 +15,8 @@ import type { Bundle, BundleEntry, CapabilityStatement, CarePlan, OperationOutco
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse, SmartSession } from '../contract';
 import { FhirNetworkError, SessionExpiredError } from '../errors';
 import { writeCapability } from './scopes';
-import type { WriteBackDraft, WriteBackResult, WriteMode, WrittenResource } from './types';
-import { WriteBackError } from './types';
+import type { WriteBackDraft, WriteBackResult, WriteMode, WrittenResource } from './write-contract';
+import { WriteBackError } from './write-contract';
 
 export type WriteSession = Pick<SmartSession, 'http' | 'grantedScopes'>;
 

@@ -5,7 +5,7 @@
  */
 import type { SmartSession } from '../../fhir/contract';
 import { buildWriteBack, carePlanAsJson, carePlanAsText } from '../../fhir/writeback/build';
-import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource as FhirWrittenResource } from '../../fhir/writeback/types';
+import type { WriteBackDraft, WriteBackError, WriteBackResult, WrittenResource as FhirWrittenResource } from '../../fhir/writeback/write-contract';
 import { useWriteBack } from '../../fhir/writeback/useWriteBack';
 import { derivePatient } from '../../clinical/index';
 import { RULES } from '../../clinical/all-rules';

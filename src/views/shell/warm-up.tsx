@@ -2,8 +2,8 @@
  * Compiles the engine and the timeline page while the record is still on its way. V8 compiles each function the
  * first time it runs, so the page's first derivation and first render of the timeline cost several times what the
  * next ones do; the record read leaves the page idle for a few hundred milliseconds, which is when this runs: one
- * derivation of a small made-up record (never shown, never stored, no I/O) and one render of its page into a
- * detached element that is thrown away at once. The patient's own record then goes through code already compiled.
+ * derivation of a small made-up record (never shown, never stored, no I/O) and one render and layout of its page in a
+ * hidden element that is removed at once. The patient's own record then goes through code already compiled.
  */
 import type { Observation, Resource } from 'fhir/r4';
 import { flushSync } from 'react-dom';
@@ -136,10 +136,21 @@ export function warmUp(asOf: string, later: (task: () => void) => void = (task) 
   }
   later(() => {
     try {
+      // Laid out once, out of sight and out of the accessibility tree: the page's first layout otherwise also pays for
+      // the browser's first look-up of each of its fonts (families, weights, monospace) and lays out the SVG's text cold.
       const container = document.createElement('div');
+      container.setAttribute('aria-hidden', 'true');
+      container.inert = true;
+      container.style.cssText = 'position:absolute;top:0;left:-10000px;width:1000px;visibility:hidden;pointer-events:none';
+      document.body.appendChild(container);
       const root = createRoot(container, { onCaughtError: () => {}, onRecoverableError: () => {}, onUncaughtError: () => {} });
-      flushSync(() => root.render(<TreatmentResistancePage derivation={derivation} rules={RULES} />));
-      root.unmount();
+      try {
+        flushSync(() => root.render(<TreatmentResistancePage derivation={derivation} rules={RULES} />));
+        void container.getBoundingClientRect();
+      } finally {
+        root.unmount();
+        container.remove();
+      }
     } catch {
       // Nothing to do: the warm-up only saves time.
     }

@@ -22,6 +22,7 @@ import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
 import { diagnosesForTimeline } from '../../clinical/safety';
 import { parseDate, timeScale, type TimeDomain } from './layout/domain';
 import { axisTicks, frameFor } from './layout/axis';
+import { charsThatFit } from './layout/packing';
 import {
   layoutDiagnoses,
   layoutEpisodes,
@@ -68,7 +69,7 @@ function labelWithVisibleText(details: ItemDetails, visibleText: string | null |
 const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
 
 function clipText(text: string, maxPx: number, fontPx = 12): string {
-  const maxChars = Math.floor((maxPx - 4) / (fontPx * 0.56));
+  const maxChars = charsThatFit(maxPx, fontPx);
   return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
 }
 

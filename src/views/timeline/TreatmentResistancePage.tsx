@@ -31,6 +31,7 @@ import {
   type TimeDomain,
 } from './layout/domain';
 import { formatMonthYear } from './layout/axis';
+import { useAfterFirstPaint } from '../useAfterFirstPaint';
 
 export interface TreatmentResistancePageProps {
   derivation: Derivation;
@@ -137,6 +138,9 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   };
 
   const noHistory = !hasPsychiatricHistory(derivation);
+  // The tables, the not-used list, the rules and the sources are below the first screen: drawn right after it, so the
+  // summary and the timeline reach the screen without waiting for a page's worth of rows.
+  const restDrawn = useAfterFirstPaint();
 
   return (
     <div className="trp-page">
@@ -254,27 +258,31 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         </section>
       )}
 
-      <section className="trp-section trp-section--below-fold" aria-labelledby="trp-table-heading">
-        <h2 id="trp-table-heading">Table view</h2>
-        <TrialsTable derivation={derivation} onSelectSources={onSelectSources} />
-        <ScoresTable derivation={derivation} onSelectSources={onSelectSources} />
-        <DiagnosesTable derivation={derivation} onSelectSources={onSelectSources} />
-        <ProceduresTable derivation={derivation} onSelectSources={onSelectSources} />
-      </section>
+      {restDrawn && (
+        <>
+          <section className="trp-section trp-section--below-fold" aria-labelledby="trp-table-heading">
+            <h2 id="trp-table-heading">Table view</h2>
+            <TrialsTable derivation={derivation} onSelectSources={onSelectSources} />
+            <ScoresTable derivation={derivation} onSelectSources={onSelectSources} />
+            <DiagnosesTable derivation={derivation} onSelectSources={onSelectSources} />
+            <ProceduresTable derivation={derivation} onSelectSources={onSelectSources} />
+          </section>
 
-      <section className="trp-section trp-section--below-fold" aria-labelledby="trp-unused-heading">
-        <h2 id="trp-unused-heading">Not used, because…</h2>
-        <p className="trp-muted">Every resource read that did not contribute to the timeline, with the reason.</p>
-        <UnusedList derivation={derivation} onSelectSources={onSelectSources} />
-      </section>
+          <section className="trp-section trp-section--below-fold" aria-labelledby="trp-unused-heading">
+            <h2 id="trp-unused-heading">Not used, because…</h2>
+            <p className="trp-muted">Every resource read that did not contribute to the timeline, with the reason.</p>
+            <UnusedList derivation={derivation} onSelectSources={onSelectSources} />
+          </section>
 
-      <section className="trp-section trp-no-print-section" aria-label="About the rules">
-        <RulesPanel rules={rules} derivation={derivation} />
-      </section>
+          <section className="trp-section trp-no-print-section" aria-label="About the rules">
+            <RulesPanel rules={rules} derivation={derivation} />
+          </section>
 
-      <section className="trp-section" aria-label="Sources">
-        <SourcesPanel />
-      </section>
+          <section className="trp-section" aria-label="Sources">
+            <SourcesPanel />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -37,9 +37,9 @@ function trialLine(t: Trial): string {
 
 export function copyToNoteText(derivation: Derivation): string {
   const parts: string[] = [`Treatment-resistance summary as of ${displayDate(derivation.asOf)}`];
-  // Safety items head the note, as they head the page.
+  // Safety items head the note, as they head the page; the heading dates them, as their details say "2 days ago".
   const safety = (derivation.safety ?? []).map((i) => `- ${safetyItemText(i)}`);
-  if (safety.length) parts.unshift(['Safety:', ...safety].join('\n'));
+  if (safety.length) parts.unshift([`Safety as of ${displayDate(derivation.asOf)}:`, ...safety].join('\n'));
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
   for (const a of derivation.assessments) {
     const lines = [`${CONDITION_LABEL[a.condition]}: ${a.conclusion}`];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONDITION_LABEL, CONDITION_NAME, describeDuration, describeTrial, OUTCOME_LABEL, OUTCOME_WORDS } from '../../../src/clinical/vocabulary';
 import { trialDetails } from '../../../src/views/timeline/details';
-import { trial } from '../../views/timeline/fixtures';
+import { trial } from '../../views/timeline/timeline-fixtures';
 
 describe('durations: one week rounding', () => {
   it('counts whole weeks completed from two weeks on, days below', () => {

@@ -2,7 +2,7 @@
 import { evaluateSuggestions } from '../../../src/clinical/suggestions';
 import type { InterventionId, Suggestion } from '../../../src/clinical/types';
 import { buildWriteBack } from '../../../src/fhir/writeback/build';
-import type { WriteBackDraft, WriteBackInput } from '../../../src/fhir/writeback/types';
+import type { WriteBackDraft, WriteBackInput } from '../../../src/fhir/writeback/write-contract';
 import { assessment, flag, record, trial } from '../../clinical/suggestions/builder';
 
 export const ALL_SCOPES = ['launch', 'openid', 'fhirUser', 'patient/*.read', 'patient/CarePlan.write', 'patient/ServiceRequest.write', 'patient/Provenance.write'];

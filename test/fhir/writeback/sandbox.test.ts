@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../sandbox/server';
 import { createFhirHttp } from '../../../src/fhir/http';
 import { identifierQuery } from '../../../src/fhir/writeback/build';
-import { WriteBackError } from '../../../src/fhir/writeback/types';
+import { WriteBackError } from '../../../src/fhir/writeback/write-contract';
 import { writeCarePlan } from '../../../src/fhir/writeback/write';
 import { ehrLaunchTokens, fhirGet, startTestSandbox } from '../../sandbox-server/harness';
 import { APP_SCOPES_V1 } from '../../../src/fhir/app-scopes';

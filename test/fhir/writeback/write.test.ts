@@ -4,7 +4,7 @@ import type { CarePlan, Provenance } from 'fhir/r4';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SessionExpiredError } from '../../../src/fhir/errors';
-import { WriteBackError } from '../../../src/fhir/writeback/types';
+import { WriteBackError } from '../../../src/fhir/writeback/write-contract';
 import { writeCarePlan } from '../../../src/fhir/writeback/write';
 import { ALL_SCOPES, chosen, draft } from './fixture';
 import { fetchHttp, MockFhir, type MockRequest } from './mock-fhir';

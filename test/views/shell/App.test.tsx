@@ -9,6 +9,9 @@ import { appState, fakeServices, query, readResult, renderApp, session } from '.
 import { App } from '../../../src/views/App';
 import { ServicesProvider } from '../../../src/views/shell/services';
 
+/** The parts drawn right after the first screen: a bound on the wait for them, generous for a loaded machine (jsdom renders them slowly). */
+const DEFERRED = { timeout: 10_000 };
+
 describe('launching and loading', () => {
   it('shows that it is connecting while ready() runs, and marks the page "launching"', async () => {
     renderApp(fakeServices({ session: { status: 'launching' } }));
@@ -97,7 +100,7 @@ describe('the ready page', () => {
       query('MedicationDispense', { status: 'failed', count: 0, pages: 0, httpStatus: 500, error: 'server error' }),
     ];
     renderApp(fakeServices({ record: { result: readResult({ queries }), progress: queries, isLoading: false } }));
-    const summary = screen.getByText(/what was queried \(2 queries, 12 resources, 1 with problems\)/i);
+    const summary = await screen.findByText(/what was queried \(2 queries, 12 resources, 1 with problems\)/i, {}, DEFERRED);
     await userEvent.click(summary);
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
@@ -140,7 +143,7 @@ describe('the ready page', () => {
       }),
     );
     expect(screen.getByText(/timeline could not be drawn/i)).toBeInTheDocument();
-    expect(screen.getByText(/what was queried/i)).toBeInTheDocument();
+    expect(await screen.findByText(/what was queried/i, {}, DEFERRED)).toBeInTheDocument();
     await waitFor(() => expect(appState()).toBe('ready'));
   });
 

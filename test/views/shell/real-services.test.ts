@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FhirNetworkError, LaunchError, SessionExpiredError } from '../../../src/fhir/errors';
-import { WriteBackError, type WriteBackResult } from '../../../src/fhir/writeback/types';
+import { WriteBackError, type WriteBackResult } from '../../../src/fhir/writeback/write-contract';
 import { explainError } from '../../../src/views/shell/real-services';
 import { describeOption, errorView, resultView } from '../../../src/views/shell/analysis-services';
 

@@ -12,7 +12,7 @@ import { SafetyStrip } from '../../../src/views/timeline/SafetyStrip';
 import { TrialsTable } from '../../../src/views/timeline/Tables';
 import { describeRecord, recordIndex } from '../../../src/clinical/record-words';
 import type { Derivation, SafetyItem } from '../../../src/clinical/types';
-import { trial } from '../timeline/fixtures';
+import { trial } from '../timeline/timeline-fixtures';
 
 const ideation: Condition = {
   resourceType: 'Condition',

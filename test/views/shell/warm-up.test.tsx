@@ -9,7 +9,7 @@ import type { Derivation } from '../../../src/clinical/types';
 afterEach(() => vi.restoreAllMocks());
 
 describe('warm-up while the record is read', () => {
-  it('derives a made-up record with trials, then draws its page off the document in a second task, without any request, once', async () => {
+  it('derives a made-up record with trials, then draws and lays out its page out of sight in a second task, leaving nothing behind, without any request, once', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const derive = vi.spyOn(clinical, 'derivePatient');
     const { warmUp } = await import('../../../src/views/shell/warm-up');

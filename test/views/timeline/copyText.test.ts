@@ -1,7 +1,7 @@
 // The copy-to-note text (src/views/timeline/copyText.ts): summary + trials, plain text, no identifiers.
 import { describe, expect, it } from 'vitest';
 import { copyToNoteText } from '../../../src/views/timeline/copyText';
-import { noPsychiatricHistory, trdTwoFailures } from './fixtures';
+import { noPsychiatricHistory, trdTwoFailures } from './timeline-fixtures';
 
 describe('copyToNoteText', () => {
   const text = copyToNoteText({ ...trdTwoFailures(), patient: 'patient-id-should-not-appear' });

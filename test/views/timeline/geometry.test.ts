@@ -7,7 +7,7 @@ import { OUTCOME_MARK_RADIUS, layoutLanes, rowHeightFor } from '../../../src/vie
 import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/scale-thresholds';
 import { SCREEN_POSITIVE } from '../../../src/clinical/safety';
 import { ariaLabelOf, trialDetails } from '../../../src/views/timeline/details';
-import { AS_OF, thirtyYears, trdTwoFailures, trial } from './fixtures';
+import { AS_OF, thirtyYears, trdTwoFailures, trial } from './timeline-fixtures';
 import {
   fullDomain,
   rangeDomain,

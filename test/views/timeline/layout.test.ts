@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseISO } from 'date-fns';
 import { doseLevel, layoutLanes, trialLabel } from '../../../src/views/timeline/layout/lanes';
-import { AS_OF, badInput, testThresholds, trdMultiFailures, trdTwoFailures, trial } from './fixtures';
+import { AS_OF, badInput, testThresholds, trdMultiFailures, trdTwoFailures, trial } from './timeline-fixtures';
 import {
   fullDomain,
   pan,

@@ -4,9 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
-import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './fixtures';
+import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './timeline-fixtures';
 
 const rules = [RULE_DURATION, RULE_TRD];
+/** The parts drawn right after the first screen: a bound on the wait for them, generous for a loaded machine (jsdom renders them slowly). */
+const DEFERRED = { timeout: 10_000 };
 
 function renderPage(derivation = trdTwoFailures(), onSelectSources = vi.fn()) {
   const view = render(<TreatmentResistancePage derivation={derivation} rules={rules} thresholds={testThresholds} onSelectSources={onSelectSources} />);
@@ -162,16 +164,28 @@ describe('timeline items', () => {
       const mark = container.querySelector(`[data-item-id="trial:${trial.id}"]`);
       expect(mark?.closest('g.trp-lane')?.getAttribute('data-lane'), trial.id).toBe(trial.ingredient);
     }
-    expect(screen.getByRole('table', { name: 'Medication trials (40)' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Medication trials (40)' }, DEFERRED)).toBeInTheDocument();
     const { container: c30 } = render(<TreatmentResistancePage derivation={thirtyYears()} rules={[]} />);
     expect(c30.querySelector('svg.trp-timeline-svg')).toBeInTheDocument();
   });
 });
 
 describe('tables and the not-used list', () => {
-  it('lists every trial with dose, adequacy reason, adherence, outcome and basis, and its records counted in words, not ids', () => {
+  it('draws the tables, the not-used list, the rules and the sources right after the first screen, not in it', async () => {
     renderPage();
-    const table = screen.getByRole('table', { name: 'Medication trials (5)' });
+    // Text queries, not role queries: the page is large and role queries over it are slow in jsdom.
+    expect(screen.getByText('Summary', { selector: 'h2' })).toBeInTheDocument();
+    expect(screen.queryByText('Table view', { selector: 'h2' })).toBeNull();
+    expect(screen.queryByText('Not used, because…', { selector: 'h2' })).toBeNull();
+    expect(screen.queryByText(/About the rules/)).toBeNull();
+    expect(await screen.findByText('Table view', { selector: 'h2' }, DEFERRED)).toBeInTheDocument();
+    expect(screen.getByText('Not used, because…', { selector: 'h2' })).toBeInTheDocument();
+    expect(screen.getByText(/About the rules/)).toBeInTheDocument();
+  });
+
+  it('lists every trial with dose, adequacy reason, adherence, outcome and basis, and its records counted in words, not ids', async () => {
+    renderPage();
+    const table = await screen.findByRole('table', { name: 'Medication trials (5)' }, DEFERRED);
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(6);
     const mirtazapine = rows.find((r) => r.textContent?.includes('mirtazapine'))!;
@@ -183,18 +197,18 @@ describe('tables and the not-used list', () => {
     expect(mirtazapine.textContent).not.toMatch(/MedicationRequest\//);
   });
 
-  it('shows every unused resource with its reason, and points to it from the timeline notes', () => {
+  it('shows every unused resource with its reason, and points to it from the timeline notes', async () => {
     renderPage();
-    const unused = screen.getByRole('table', { name: 'Not used, because… (2)' });
+    const unused = await screen.findByRole('table', { name: 'Not used, because… (2)' }, DEFERRED);
     expect(within(unused).queryByText('PHQ-9 score without a date')).not.toBeNull();
     expect(within(unused).queryByText('not a psychiatric medication: atorvastatin')).not.toBeNull();
     expect(screen.queryByText(/2 resources were read but not used/)).not.toBeNull();
   });
 
-  it('bad inputs: both escitalopram records drawn, the free-text dose and the diagnosis without onset noted, the ongoing trial marked', () => {
+  it('bad inputs: both escitalopram records drawn, the free-text dose and the diagnosis without onset noted, the ongoing trial marked', async () => {
     const { container } = renderPage(badInput());
     expect(container.querySelectorAll('[data-item-id^="trial:escitalopram"]')).toHaveLength(2);
-    const table = screen.getByRole('table', { name: 'Medication trials (4)' });
+    const table = await screen.findByRole('table', { name: 'Medication trials (4)' }, DEFERRED);
     expect(within(table).queryByText(/free-text dose "as directed" could not be read/)).not.toBeNull();
     // Under the timeline the notes are counted per kind and per drug; each one opens behind "show details".
     const notes = screen.getByRole('note', { name: 'Data notes' });
@@ -207,12 +221,12 @@ describe('tables and the not-used list', () => {
     expect(within(table).getAllByText(/ongoing/).length).toBeGreaterThan(0);
   });
 
-  it('says plainly when there is no psychiatric history, and what was read', () => {
+  it('says plainly when there is no psychiatric history, and what was read', async () => {
     const { container } = renderPage(noPsychiatricHistory());
     expect(screen.queryByText('No psychiatric medication trials, diagnoses or scores were found')).not.toBeNull();
     expect(screen.queryByText('MedicationRequest: 1 (0 used, 1 not used)')).not.toBeNull();
     expect(container.querySelector('svg.trp-timeline-svg')).toBeNull();
-    expect(screen.queryByRole('table', { name: 'Not used, because… (3)' })).not.toBeNull();
+    expect(await screen.findByRole('table', { name: 'Not used, because… (3)' }, DEFERRED)).toBeInTheDocument();
   });
 
   it('treats a lone screening score as no psychiatric history, but still draws it', () => {
@@ -221,11 +235,11 @@ describe('tables and the not-used list', () => {
     expect(container.querySelector('[data-item-id="series:phq2"]')).toBeInTheDocument();
   });
 
-  it('shows the disclaimer and the rules used for this patient first, by topic, without ids; the other rules behind a toggle', () => {
+  it('shows the disclaimer and the rules used for this patient first, by topic, without ids; the other rules behind a toggle', async () => {
     const unused = { id: 'scale.gad7.remission', summary: 'GAD-7 remission: total < 5.', source: 'test source', verification: 'U' as const };
     render(<TreatmentResistancePage derivation={trdTwoFailures()} rules={[...rules, unused]} thresholds={testThresholds} />);
     expect(screen.queryByText('Decision support, not a diagnosis.')).not.toBeNull();
-    const rulesPanel = screen.getByText(/About the rules \(2 used for this patient\)/).closest('details')!;
+    const rulesPanel = (await screen.findByText(/About the rules \(2 used for this patient\)/, {}, DEFERRED)).closest('details')!;
     // The list is built when the panel opens.
     expect(within(rulesPanel).queryByText(/MGH-S \(PLoS One 2020/)).toBeNull();
     rulesPanel.open = true;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
-import { RULE_DURATION, RULE_TRD, testThresholds, trdTwoFailures } from './fixtures';
+import { RULE_DURATION, RULE_TRD, testThresholds, trdTwoFailures } from './timeline-fixtures';
 
 describe('psychotherapy lane', () => {
   it('draws each course under a "Psychotherapy" heading with its dates and status in the accessible name', () => {

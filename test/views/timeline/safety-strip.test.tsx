@@ -27,9 +27,9 @@ describe('SafetyStrip', () => {
     expect(container.innerHTML).toBe('');
   });
 
-  it('heads the copy-to-note text', () => {
+  it('heads the copy-to-note text, dated so that "3 months ago" stays readable after the day', () => {
     expect(copyToNoteText(withSafety).split('\n').slice(0, 3)).toEqual([
-      'Safety:',
+      'Safety as of 2026-11-22:',
       "- Pregnant, 16 weeks' gestation (2026-08-02): Dated by the record of 2026-11-20; pregnancy first coded 3 months ago. Esketamine is not offered.",
       '- MAOI now: tranylcypromine (2026-05-25): 40 mg/day, for 6 months.',
     ]);

@@ -25,9 +25,17 @@ export function packRows<T>(items: T[], x0: (item: T) => number, x1: (item: T) =
   return rows;
 }
 
+/** Average glyph width of the system font, as a fraction of its size: rough, good enough to decide what fits. */
+const GLYPH_WIDTH_PER_PX = 0.56;
+
 /** Rough width of a label in the 12px system font; good enough to decide whether it fits. */
 export function estimateTextWidth(text: string, fontPx = 12): number {
-  return text.length * fontPx * 0.56 + 4;
+  return text.length * fontPx * GLYPH_WIDTH_PER_PX + 4;
+}
+
+/** How many characters fit in `roomPx`, by the same estimate. */
+export function charsThatFit(roomPx: number, fontPx = 12): number {
+  return Math.floor((roomPx - 4) / (fontPx * GLYPH_WIDTH_PER_PX));
 }
 
 /**
@@ -37,7 +45,7 @@ export function estimateTextWidth(text: string, fontPx = 12): number {
  */
 export function fitText(text: string, roomPx: number, fontPx = 12): string {
   if (estimateTextWidth(text, fontPx) <= roomPx) return text;
-  const chars = Math.floor((roomPx - 4) / (fontPx * 0.56)) - 1;
+  const chars = charsThatFit(roomPx, fontPx) - 1;
   const cut = text.slice(0, Math.max(0, chars + 1));
   const lastSpace = cut.lastIndexOf(' ');
   return lastSpace <= 0 ? '' : `${cut.slice(0, lastSpace).replace(/[\s,;:(]+$/, '')}…`;

@@ -89,7 +89,9 @@ export function layoutScoreCharts(
     list.push(s);
     byInstrument.set(s.instrument, list);
   }
-  const instruments = [...byInstrument.keys()].sort((a, b) => INSTRUMENT_ORDER.indexOf(a) - INSTRUMENT_ORDER.indexOf(b));
+  // A scale the order does not name (one added to the scale table since) comes after those it names.
+  const rank = (i: Instrument) => (INSTRUMENT_ORDER.includes(i) ? INSTRUMENT_ORDER.indexOf(i) : INSTRUMENT_ORDER.length);
+  const instruments = [...byInstrument.keys()].sort((a, b) => rank(a) - rank(b));
   const charts: ScoreChart[] = [];
   let y0 = top;
   for (const instrument of instruments) {

@@ -5,7 +5,7 @@ import type { Resource } from 'fhir/r4';
 import { TreatmentResistancePage } from '../../../../src/views/timeline/index';
 import { derivePatient, RULES } from '../../../../src/clinical/index';
 import { demoPatients, sharedResources } from '../../../../sandbox/patients/index';
-import { FIXTURES } from '../fixtures';
+import { FIXTURES } from '../timeline-fixtures';
 import type { Derivation } from '../../../../src/clinical/types';
 
 function demoDerivation(id: string): Derivation | null {
