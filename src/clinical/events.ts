@@ -1,5 +1,5 @@
 /**
- * What the first pass (pipeline/1-classify.ts) makes of medication and intolerance records, read by the passes after it
+ * What the first pass (pipeline/1-classify/) makes of medication and intolerance records, read by the passes after it
  * (trials, adherence, outcome, history). Types only, so those passes do not depend on the classifier.
  */
 import type { Day } from './dates';

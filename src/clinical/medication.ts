@@ -59,7 +59,7 @@ export function isPsychiatric(identity: MedicationIdentity): boolean {
 
 /**
  * What a medication concept (or a Medication resource) is: ingredient, class, strength, how it was recognised. A
- * derivation asks once per distinct concept (pipeline/1-classify.ts keeps the answers for the record).
+ * derivation asks once per distinct concept (pipeline/1-classify/memo.ts keeps the answers for the record).
  */
 export function identifyMedication(concept: CodeableConcept | undefined, medication?: Medication): MedicationIdentityDetail {
   const display = conceptText(concept) || (medication ? conceptText(medication.code) : '');

@@ -103,6 +103,51 @@ export function conceptText(concept: CodeableConcept | undefined): string {
   return first?.code ?? '';
 }
 
+/**
+ * A concept's text exactly as the record spells it, for notes and labels that quote the record: its text, else the
+ * first coding display, else the first coding code. Unlike conceptText nothing is trimmed, a blank string counts as
+ * present, and codings are read whether or not they carry a code.
+ */
+export function conceptTextAsRecorded(concept: CodeableConcept | undefined): string {
+  if (typeof concept !== 'object' || concept === null || Array.isArray(concept)) return '';
+  if (typeof concept.text === 'string' && concept.text) return concept.text;
+  const codings = Array.isArray(concept.coding) ? concept.coding : [];
+  for (const cd of codings) if (cd && typeof cd.display === 'string' && cd.display) return cd.display;
+  for (const cd of codings) if (cd && typeof cd.code === 'string') return cd.code;
+  return '';
+}
+
+/** This project's own local code systems (the local-* URIs above, and any other under it). */
+const LOCAL_SYSTEM_PREFIX = 'http://example.org/trd-timeline';
+
+/** Systems unknownCodeReason counts as known: canonical URIs only, exactly as spelled. */
+const CANONICAL_CODED_SYSTEMS: ReadonlySet<string> = new Set([
+  SYSTEM_URIS.snomed,
+  SYSTEM_URIS.icd10cm,
+  SYSTEM_URIS.icd10,
+  SYSTEM_URIS.loinc,
+  SYSTEM_URIS.rxnorm,
+  SYSTEM_URIS.cpt,
+  SYSTEM_URIS.atc,
+]);
+
+/**
+ * Why a coded record is not used: "code from unknown system X" when no coding's system is a canonical URI above (as
+ * spelled: urn:oid and trailing-slash spellings, and HCPCS, count as unknown here, unlike unknownSystemsOf) nor one of
+ * the local systems, else the fallback reason; each with the concept's text as recorded. Codings without a code count.
+ */
+export function unknownCodeReason(what: string, concept: unknown, fallback?: string): string {
+  const c = typeof concept === 'object' && concept !== null && !Array.isArray(concept) ? (concept as CodeableConcept) : undefined;
+  const codings = Array.isArray(c?.coding) ? c.coding : [];
+  const text = conceptTextAsRecorded(c);
+  if (codings.length === 0 && !text) return `${what} without code or text`;
+  const systems = codings.map((cd) => (cd && typeof cd.system === 'string' ? cd.system : '(no system)'));
+  const unknown = systems.filter((s) => !CANONICAL_CODED_SYSTEMS.has(s) && !s.startsWith(LOCAL_SYSTEM_PREFIX));
+  if (codings.length > 0 && unknown.length === codings.length)
+    return `code from unknown system ${[...new Set(unknown)].join(', ')}${text ? ` (${text})` : ''}`;
+  return `${fallback ?? `not a ${what} the engine assesses`}${text ? `: ${text}` : ''}`;
+}
+
 /** ICD-10 codes arrive as "F33.2", "f332" or "F33.2 "; normalise to upper case with the dot after 3 characters. */
 export function normalizeIcd10(code: string): string {
   const c = code.trim().toUpperCase().replace(/\s+/g, '');
