@@ -35,16 +35,20 @@ describe('dates: FHIR date parsing by calendar day', () => {
   });
 });
 
+/** The day number of a matched year, month and day, or null outside 1900-2200 or for a date the calendar lacks. */
+function dayByCalendar(m: RegExpExecArray): number | null {
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1) return null;
+  return Math.round(probe.getTime() / 86_400_000);
+}
+
 describe('parseFhirDate: the digit-by-digit path for "YYYY-MM-DD" agrees with the FHIR date pattern', () => {
   /** The pattern-only reading of a full date, as the general path reads it. */
   const byPattern = (v: string) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (!m) return null;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    const probe = new Date(Date.UTC(y, mo - 1, d));
-    if (probe.getUTCMonth() !== mo - 1) return null;
-    return Math.round(probe.getTime() / 86_400_000);
+    return m ? dayByCalendar(m) : null;
   };
   it('on any ten characters of digits, hyphens and look-alikes', () => {
     const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '٣', 'a');
@@ -63,12 +67,7 @@ describe('parseFhirDate: the digit-by-digit path for "YYYY-MM-DDThh:mm:ss" with 
   /** The pattern-only reading of a dateTime's day, as the general path reads it. */
   const byPattern = (v: string) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/.exec(v);
-    if (!m) return null;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    const probe = new Date(Date.UTC(y, mo - 1, d));
-    if (probe.getUTCMonth() !== mo - 1) return null;
-    return Math.round(probe.getTime() / 86_400_000);
+    return m ? dayByCalendar(m) : null;
   };
   it('on dateTimes with one to three characters changed', () => {
     const char = fc.constantFrom('0', '1', '2', '3', '5', '6', '9', '-', '+', ':', 'T', 'Z', 'z', '.', ' ', '٣');
