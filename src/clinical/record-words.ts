@@ -61,29 +61,50 @@ function systemWords(system: string | undefined): string {
   return OTHER_SYSTEM_WORDS[system.replace(/\/$/, '')] ?? `code system ${system}`;
 }
 
-/** Resource types in words. Observations are refined by category below. */
-const KIND_WORDS: Record<string, string> = {
-  MedicationRequest: 'Medication order',
-  MedicationStatement: 'Medication statement (what the patient takes, as recorded)',
-  MedicationDispense: 'Dispense',
-  MedicationAdministration: 'Medication given',
-  Medication: 'Medication product',
-  Condition: 'Diagnosis',
-  Observation: 'Observation',
-  QuestionnaireResponse: 'Questionnaire answers',
-  Procedure: 'Procedure',
-  AllergyIntolerance: 'Allergy or intolerance',
-  Device: 'Device',
-  Encounter: 'Encounter',
-  EpisodeOfCare: 'Episode of care',
-  Patient: 'Patient record',
-  CarePlan: 'Care plan',
-  ServiceRequest: 'Referral or order',
-  DiagnosticReport: 'Report',
-  Immunization: 'Immunisation',
-  Claim: 'Claim',
-  ExplanationOfBenefit: 'Explanation of benefit',
+/**
+ * Resource types in words, one row per type: `kind` heads a record in the records panel; `one` and `many` name records
+ * in counts and lists ("1 medication order, 6 dispenses"). Observations are refined by category below.
+ */
+export const RECORD_TYPE_WORDS: Readonly<Record<string, { kind: string; one: string; many: string }>> = {
+  MedicationRequest: { kind: 'Medication order', one: 'medication order', many: 'medication orders' },
+  MedicationStatement: { kind: 'Medication statement (what the patient takes, as recorded)', one: 'medication statement', many: 'medication statements' },
+  MedicationDispense: { kind: 'Dispense', one: 'dispense', many: 'dispenses' },
+  MedicationAdministration: { kind: 'Medication given', one: 'medication given', many: 'medications given' },
+  Medication: { kind: 'Medication product', one: 'medication product', many: 'medication products' },
+  Condition: { kind: 'Diagnosis', one: 'diagnosis', many: 'diagnoses' },
+  Observation: { kind: 'Observation', one: 'observation', many: 'observations' },
+  QuestionnaireResponse: { kind: 'Questionnaire answers', one: 'questionnaire answer set', many: 'questionnaire answer sets' },
+  Procedure: { kind: 'Procedure', one: 'procedure', many: 'procedures' },
+  AllergyIntolerance: { kind: 'Allergy or intolerance', one: 'allergy or intolerance', many: 'allergies or intolerances' },
+  Device: { kind: 'Device', one: 'device', many: 'devices' },
+  Encounter: { kind: 'Encounter', one: 'encounter', many: 'encounters' },
+  EpisodeOfCare: { kind: 'Episode of care', one: 'episode of care', many: 'episodes of care' },
+  Patient: { kind: 'Patient record', one: 'patient record', many: 'patient records' },
+  CarePlan: { kind: 'Care plan', one: 'care plan', many: 'care plans' },
+  ServiceRequest: { kind: 'Referral or order', one: 'referral or order', many: 'referrals or orders' },
+  DiagnosticReport: { kind: 'Report', one: 'report', many: 'reports' },
+  Immunization: { kind: 'Immunisation', one: 'immunisation', many: 'immunisations' },
+  Claim: { kind: 'Claim', one: 'claim', many: 'claims' },
+  ExplanationOfBenefit: { kind: 'Explanation of benefit', one: 'explanation of benefit', many: 'explanations of benefit' },
 };
+
+/** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */
+export function resourceTypeOf(reference: string): string {
+  const slash = reference.indexOf('/');
+  return slash > 0 ? reference.slice(0, slash) : 'Unknown';
+}
+
+/** "1 medication order, 6 dispenses": the records behind an item counted by type, in words. */
+export function recordCountWords(references: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of references) counts.set(resourceTypeOf(r), (counts.get(resourceTypeOf(r)) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([type, n]) => {
+      const words = RECORD_TYPE_WORDS[type] ?? { one: 'other record', many: 'other records' };
+      return `${n} ${n === 1 ? words.one : words.many}`;
+    })
+    .join(', ');
+}
 
 const OBSERVATION_CATEGORY_WORDS: Record<string, string> = {
   survey: 'Questionnaire score',
@@ -310,7 +331,7 @@ export function describeRecord(reference: string, find: (reference: string) => R
   return {
     reference,
     resourceType,
-    kind: own.kind ?? KIND_WORDS[resourceType] ?? resourceType,
+    kind: own.kind ?? RECORD_TYPE_WORDS[resourceType]?.kind ?? resourceType,
     what: conceptWords(own.concept),
     codes: codesOf(own.concept),
     dates: own.dates,

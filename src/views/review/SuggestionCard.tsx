@@ -1,26 +1,12 @@
 import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
-import { capitalise, plainText, resourceTypeOf } from '../timeline/labels';
+import { RECORD_TYPE_WORDS, capitalise, plainText, resourceTypeOf } from '../timeline/labels';
 import { referenceAddress } from '../shell/record-address';
 
 /** Record types in words, for the links to a finding's source records. */
-const RECORD_WORDS: Record<string, string> = {
-  MedicationRequest: 'prescription',
-  MedicationStatement: 'medication statement',
-  MedicationDispense: 'dispense',
-  Medication: 'medication',
-  Condition: 'diagnosis',
-  Observation: 'observation',
-  Procedure: 'procedure',
-  AllergyIntolerance: 'intolerance',
-  Device: 'device',
-  Encounter: 'encounter',
-  Patient: 'patient record',
-};
-
 /**
- * The records a finding rests on, as links to their FHIR addresses named by type ("prescription 2"), never as ids in
+ * The records a finding rests on, as links to their FHIR addresses named by type ("Medication order 2"), never as ids in
  * the words; folded under a count, so a trial with dozens of dispenses does not bury the reasons.
  */
 function SourceList({ sources, fhirBaseUrl, onSelectSources, about }: { sources: string[]; fhirBaseUrl?: string; onSelectSources?: SelectSources; about?: string }) {
@@ -43,7 +29,7 @@ function SourceList({ sources, fhirBaseUrl, onSelectSources, about }: { sources:
           const type = resourceTypeOf(reference);
           const n = (seen.get(type) ?? 0) + 1;
           seen.set(type, n);
-          const words = `${capitalise(RECORD_WORDS[type] ?? 'record')}${(total.get(type) ?? 0) > 1 ? ` ${n}` : ''}`;
+          const words = `${capitalise(RECORD_TYPE_WORDS[type]?.one ?? 'record')}${(total.get(type) ?? 0) > 1 ? ` ${n}` : ''}`;
           const address = referenceAddress(fhirBaseUrl, reference);
           return (
             <li key={reference}>

@@ -71,7 +71,7 @@ function RecordCard({ record }: { record: RecordView }) {
 
 function MissingRecord({ reference }: { reference: string }) {
   // Nothing else is known of a record that was not read: only its type, in words.
-  const type = RECORD_TYPE_WORDS[resourceTypeOf(reference)]?.[0] ?? 'record';
+  const type = RECORD_TYPE_WORDS[resourceTypeOf(reference)]?.one ?? 'record';
   return (
     <article className="records-panel__record records-panel__record--missing">
       <p>{/^[aeiou]/.test(type) ? 'An' : 'A'} {type} this item refers to is not among the records read (it may be outside what this app may read, or the reference may be broken).</p>

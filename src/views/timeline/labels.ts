@@ -147,36 +147,7 @@ export function trialDoseText(mg: number | null | undefined, ingredient: string)
   return mg === null || mg === undefined ? 'dose unknown' : `${formatDose(mg, ingredient)}/day`;
 }
 
-/** The resource type of a reference ("MedicationRequest/123" -> "MedicationRequest"). */
-export function resourceTypeOf(reference: string): string {
-  const slash = reference.indexOf('/');
-  return slash > 0 ? reference.slice(0, slash) : 'Unknown';
-}
-
-/** Record types in words, singular and plural, for naming the records behind an item without their ids. */
-export const RECORD_TYPE_WORDS: Record<string, [string, string]> = {
-  MedicationRequest: ['medication order', 'medication orders'],
-  MedicationStatement: ['medication statement', 'medication statements'],
-  MedicationDispense: ['dispense', 'dispenses'],
-  Medication: ['medication product', 'medication products'],
-  Condition: ['diagnosis', 'diagnoses'],
-  Observation: ['observation', 'observations'],
-  Procedure: ['procedure', 'procedures'],
-  AllergyIntolerance: ['allergy or intolerance', 'allergies or intolerances'],
-  Device: ['device', 'devices'],
-  Encounter: ['encounter', 'encounters'],
-  Patient: ['patient record', 'patient records'],
-};
-
-/** "1 medication order, 6 dispenses": the records behind an item counted by type, in words. */
-export function recordCountWords(references: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const r of references) counts.set(resourceTypeOf(r), (counts.get(resourceTypeOf(r)) ?? 0) + 1);
-  return [...counts.entries()].map(([type, n]) => {
-    const [one, many] = RECORD_TYPE_WORDS[type] ?? ['other record', 'other records'];
-    return `${n} ${n === 1 ? one : many}`;
-  }).join(', ');
-}
+export { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
 
 export { plainText } from '../../clinical/plain-text';
 import { REFERENCE_RUN } from '../../clinical/plain-text';
