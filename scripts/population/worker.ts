@@ -31,7 +31,8 @@ function workerMain(port: NonNullable<typeof parentPort>): void {
   port.on('message', (m: ToWorker) => {
     try {
       if (m.kind === 'index') {
-        indexOneRange(m.path, m.start, m.end).then((r) => port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]), fail);
+        const r = indexOneRange(m.path, m.start, m.end);
+        port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]);
       } else if (m.kind === 'setup') {
         windows = m.files.map((f) => new ReadAheadWindow(openSync(f, 'r'), WORKER_READ_AHEAD_BYTES));
         medications = new Map(m.medications);
