@@ -43,7 +43,7 @@ import { generatePatientResources, TYPICAL, type SyntheticOptions } from '../san
 import { generateRealisticPatientResources } from '../sandbox/patients/realistic';
 import { plannedSearches } from '../src/fhir/queries';
 import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
-import { patientIdOf } from '../src/clinical/derive';
+import { patientIdOf } from '../src/clinical/group-by-patient';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';

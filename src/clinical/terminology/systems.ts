@@ -30,7 +30,8 @@ export const SYSTEM_URIS: Record<SystemKey, string> = {
   hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
   /**
    * Local code system for symptom scales that have no verified LOINC code (MADRS, HAM-D, QIDS-SR16, Y-BOCS, ...;
-   * no LOINC code confirmed). Codes are the Instrument names of src/clinical/types.ts ("madrs", "ybocs", ...).
+   * no LOINC code confirmed). Codes are the Instrument names of the scale table, terminology/scales.ts ("madrs",
+   * "ybocs", ...).
    */
   'local-scales': 'http://example.org/trd-timeline/CodeSystem/scales',
   /** Local code system for interventional procedures whose SNOMED codes are not confirmed: codes are ProcedureKind names ("ect", "tms", ...). */
