@@ -1,6 +1,6 @@
 /**
  * Hand-made Derivations for the view tests and the dev harness: the view is built against the contract
- * (src/clinical/types.ts), independent of the engine's progress.
+ * (src/clinical/types/), independent of the engine's progress.
  */
 import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef, ScorePoint, Trial } from '../../../src/clinical/types';
 import type { ScaleThresholdsView } from '../../../src/views/timeline/scale-thresholds';
