@@ -8,7 +8,7 @@
  *    size, and the time ratio against the resource ratio (target: 10x the resources within 15x the time); of records
  *    of an EHR export's size and shape (sandbox/patients/realistic.ts); of a 30-year, ~5,000-resource record
  *    (target < 100 ms); each with resources/s;
- *  - population mode: `scripts/derive.ts` over N EHR-export-sized patients as Bulk Data NDJSON in a child process, on
+ *  - population mode: `npm run derive` (scripts/population/cli.ts) over N EHR-export-sized patients as Bulk Data NDJSON in a child process, on
  *    one thread and on worker threads (target >= 1.8x), the same bytes from both, peak RSS (target < 500 MB), against
  *    the floor of one pass that only reads and JSON.parses every line (bench/parse-floor.mjs; target: per core within
  *    2x of it); patients/s and resources/s. With --population-input, the same rows over a folder of real records
@@ -368,7 +368,7 @@ function populationInput(folder: string, out: string): { ndjson: string; patient
  * of the same files, bench/parse-floor.mjs). The two outputs must be the same bytes.
  */
 async function populationRows(rows: Row[], generated: number, workers: number, input: string | null): Promise<void> {
-  const script = join(root, 'scripts/derive.ts');
+  const script = join(root, 'scripts/population/cli.ts');
   const flags = deriveNodeFlags();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pop-'));
   let ndjson = join(dir, 'ndjson');
