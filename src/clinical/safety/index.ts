@@ -175,7 +175,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
 }
 
 /** A weeks-of-gestation code (ICD-10-CM Z3A): it dates a pregnancy rather than being one. */
-export function isGestationWeeksCode(d: DiagnosisSpan): boolean {
+function isGestationWeeksCode(d: DiagnosisSpan): boolean {
   return d.kind === 'pregnancy' && /^Z3A/i.test(d.code);
 }
 
