@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
+import { CONDITION_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -214,7 +214,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
                 const behind = trialsBehind(f.sources);
                 return (
                   <li key={i}>
-                    <span className="trp-flag-kind">{FLAG_LABEL[f.kind]}:</span> {f.text}{' '}
+                    {capitalise(f.text)}{' '}
                     {behind.length > 0 && (
                       <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
                         show on timeline

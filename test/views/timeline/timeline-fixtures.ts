@@ -239,7 +239,7 @@ export function trdTwoFailures(): Derivation {
         treatmentResistant: true,
         conclusion:
           'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks).',
-        flags: [{ kind: 'comorbid-anxiety', text: 'Generalized anxiety disorder active since 2023-01-10', sources: ['Condition/gad'] }, { kind: 'inadequate-dose', text: 'Mirtazapine 15 mg/day, below 30 mg/day', sources: mirtazapine.sources }],
+        flags: [{ kind: 'comorbid-anxiety', text: 'comorbid anxiety disorder: Generalized anxiety disorder active since 2023-01-10', sources: ['Condition/gad'] }, { kind: 'inadequate-dose', text: 'inadequate dose: mirtazapine (15 mg/day, below 30 mg/day)', sources: mirtazapine.sources }],
         thaseRush: 2,
         thaseRushBasis: 'two failed adequate trials of different classes (SSRI, SNRI)',
         maudsley: {
