@@ -15,7 +15,7 @@
 import type { Dosage } from 'fhir/r4';
 import type { DailyDose, MedicationIdentity, RuleRef } from '../types';
 import { DOSE_RULES } from '../terminology/medication-rules';
-import { parseDoseText } from './text';
+import { parseDoseText, saysAsNeeded } from './text';
 import { timingPerDay } from './timing';
 import { type IdentityLike, uniq, round, fmt, quantityToMg, qtyText } from './units';
 
@@ -239,8 +239,9 @@ function lineDose(d: Dosage, identity: IdentityLike): LineDose {
   // Frequency from the structured timing.
   const timing = timingPerDay(d.timing);
 
-  // Fall back to the text for whatever is missing.
-  const parsedText = text ? parseDoseText(text, identity) : null;
+  // Fall back to the text for whatever is missing. With a structured amount and frequency the text only adds whether
+  // the dose is as needed, which is read without parsing the rest (most records repeat a few such lines).
+  const parsedText = text && (!perAdmin || timing.perDay === null) ? parseDoseText(text, identity) : null;
   if (!perAdmin && parsedText) {
     rules.push(DOSE_RULES.freeText);
     notes.push(...parsedText.notes);
@@ -300,7 +301,7 @@ function lineDose(d: Dosage, identity: IdentityLike): LineDose {
     mgPerDay,
     basis: `${perAdmin.desc}, ${freqDesc}${intervalDays !== null ? ` = ${fmt(mgPerDay)} mg/day on average` : perDay !== 1 ? ` = ${fmt(mgPerDay)} mg/day` : ''}`,
     notes,
-    asNeeded: asNeeded || parsedText?.asNeeded === true,
+    asNeeded: asNeeded || (parsedText ? parsedText.asNeeded : text !== '' && saysAsNeeded(text)),
     intervalDays,
     mgPerAdministration: perAdmin.mg,
     rules,
