@@ -64,7 +64,7 @@ const TEXT: Array<[RegExp, ProcedureKind | null]> = [
 ];
 
 /** Procedure kind with the rule used, or null when the procedure is not one the app tracks. */
-function classifyProcedureWithRule(code: CodeableConcept | undefined): { kind: ProcedureKind; rule: RuleRef } | null {
+export function classifyProcedureWithRule(code: CodeableConcept | undefined): { kind: ProcedureKind; rule: RuleRef } | null {
   const codings = codingsOf(code);
   for (const c of codings) {
     const key = systemKeyOf(c.system);
