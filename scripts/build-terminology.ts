@@ -9,7 +9,7 @@
  * SNOMED members are assigned to a kind by the value set they belong to and, inside a set, by words of their
  * display (e.g. "depress" inside the Bipolar Disorder set means a depressive episode). These are judgements
  * about membership, written here once so they can be read and reviewed; the ICD-10-CM rules live in
- * src/clinical/terminology/conditions.ts because they are short prefix lists.
+ * src/clinical/terminology/condition-codes.ts because they are short prefix lists.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The safety items: what must lead every view and every note (the strip above the summary, copy-to-note, the printed
  * page and the CarePlan). Pure functions over the derivation; every item names its date and the resources behind it,
- * and what it asks of the clinician. What each item rests on is in rules.ts (SAFETY_RULES), with sources.
+ * and what it asks of the clinician. What each item rests on is in strip-rules.ts (SAFETY_RULES), with sources.
  */
 import { toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
@@ -16,9 +16,9 @@ import {
   POSTPARTUM_DAYS,
   SAFETY_RULE_BY_KIND,
   SCREEN_SHOWN_DAYS,
-} from './rules';
+} from './strip-rules';
 
-export { SAFETY_RULES, SCREEN_POSITIVE } from './rules';
+export { SAFETY_RULES, SCREEN_POSITIVE } from './strip-rules';
 
 function daysBefore(iso: string | null, asOf: string): number | null {
   const a = toDay(iso);
