@@ -14,7 +14,8 @@ import { assignRoles } from './pipeline/4-roles';
 import { assess, makeRejudge } from './pipeline/8-resistance';
 import type { JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
-import { demographicsOf, deriveSafety } from './safety';
+import { demographicsOf } from './demographics';
+import { deriveSafety } from './safety';
 import {
   dataNotesOf,
   isTobaccoUse,

@@ -53,7 +53,7 @@ export const CONDITION_SHORT: Record<ConditionKey, string> = {
 };
 
 /** A comorbidity or other diagnosis kind as a label ("Epilepsy / seizures"); the five assessed conditions are above. */
-export const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
+const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'substance-use': 'Substance use',
   'psychosocial-stressor': 'Psychosocial stressor',
   trauma: 'Trauma',

@@ -152,7 +152,7 @@ const PREFERENCE: Record<string, ConditionKey[]> = {
   antidepressant: ['mdd', 'ocd', 'ptsd', 'bipolar-depression', 'schizophrenia'],
 };
 
-export function conditionPreference(c: DrugClass): ConditionKey[] {
+function conditionPreference(c: DrugClass): ConditionKey[] {
   if (c === 'antipsychotic') return PREFERENCE.antipsychotic!;
   if (c === 'mood-stabilizer') return PREFERENCE['mood-stabilizer']!;
   return PREFERENCE.antidepressant!;

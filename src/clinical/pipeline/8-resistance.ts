@@ -68,7 +68,7 @@ const isAntidepressant = (t: JudgedTrial) => ANTIDEPRESSANT_CLASSES.has(t.draft.
  * Agents treated as guideline-recommended treatments for bipolar depression: the rows of the bipolar-depression dose
  * table (each with its studied dose). The list is the app's reading of common guidelines (working rule).
  */
-export const BIPOLAR_DEPRESSION_TREATMENTS: ReadonlySet<string> = new Set(BIPOLAR_DEPRESSION_DOSES.map((r) => r.drug));
+const BIPOLAR_DEPRESSION_TREATMENTS: ReadonlySet<string> = new Set(BIPOLAR_DEPRESSION_DOSES.map((r) => r.drug));
 
 const ANY_EVIDENCE: readonly OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
 

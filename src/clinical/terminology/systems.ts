@@ -19,7 +19,7 @@ export type SystemKey =
   | 'local-devices';
 
 /** Canonical URIs (FHIR R4 terminology page) plus this project's documented local code systems. */
-export const SYSTEM_URIS: Record<SystemKey, string> = {
+const SYSTEM_URIS: Record<SystemKey, string> = {
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
   atc: 'http://www.whocc.no/atc',
   snomed: 'http://snomed.info/sct',

@@ -12,7 +12,7 @@ import { compareCodeUnits } from '../../clinical/sorted';
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
 
-export function stagingLines(a: Assessment): string[] {
+function stagingLines(a: Assessment): string[] {
   const lines: string[] = [];
   if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
   if (a.maudsley) {

@@ -9,7 +9,7 @@ import {
   observationNotUsedReason,
   TERMINOLOGY_RULES,
 } from '../../../src/clinical/terminology';
-import { classifyProcedureWithRule } from '../../../src/clinical/terminology/procedures';
+import { classifyProcedureWithRule } from '../../../src/clinical/terminology/procedure-codes';
 
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SCT = 'http://snomed.info/sct';

@@ -22,7 +22,7 @@ export const RULE_TRD: RuleRef = {
   source: 'EU-PEARL Delphi, Sforzini et al. 2022 (PMC9095475)',
   verification: 'V',
 };
-export const RULE_OCD_U: RuleRef = {
+const RULE_OCD_U: RuleRef = {
   id: 'definition.ocd.resistance',
   summary: 'Treatment-resistant OCD: at least 2 failed SRI trials including clomipramine.',
   source: 'Commonly cited; not read in a primary text',
@@ -38,7 +38,7 @@ export const testThresholds = (instrument: string): ScaleThresholdsView | null =
       : null;
 
 const DAY = 86_400_000;
-export function addDaysIso(date: string, days: number): string {
+function addDaysIso(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 function daysBetween(a: string, b: string): number {

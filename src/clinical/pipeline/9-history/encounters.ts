@@ -14,7 +14,7 @@ import {
 } from '../../terminology/history-codes';
 import { conceptText } from '../../terminology/systems';
 import type { CareEvent, DiagnosisSpan } from '../../types';
-import { isConcept, obj } from '../1-classify/read';
+import { isConcept, obj } from '../1-classify/typed-fields';
 import { type DiagnosisKind, type HistoryInputs, PSYCHIATRIC_KINDS, type VisitReason } from './history-inputs';
 
 /** Kinds that are not psychiatric admissions when they are an inpatient stay's only reason. */

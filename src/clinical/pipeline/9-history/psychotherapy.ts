@@ -8,7 +8,7 @@ import { type Day, isoDate, toDay } from '../../dates';
 import { MODALITY_LABEL, psychotherapyModality } from '../../terminology/history-codes';
 import { codingsOf, conceptText } from '../../terminology/systems';
 import type { PsychotherapyCourse, PsychotherapyModality } from '../../types';
-import { isConcept, obj } from '../1-classify/read';
+import { isConcept, obj } from '../1-classify/typed-fields';
 import type { HistoryInputs } from './history-inputs';
 
 const GIVEN_ACTIVITY = new Set(['completed', 'in-progress', 'on-hold', 'stopped']);

@@ -111,7 +111,7 @@ const DEVICE_KINDS: ReadonlyArray<{ kind: ComorbidityKey; rule: RuleRef; localCo
  * 'head-implant' for an implant in or near the head, 'cardiac-device' for a pacemaker, ICD or intracardiac lead, with
  * the rule; null otherwise. A code decides before a name; within each, the rows' order decides.
  */
-export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
+function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
   if (!device || typeof device !== 'object') return null;
   const names = [
     ...(Array.isArray(device.deviceName) ? device.deviceName.map((n) => n?.name) : []),
