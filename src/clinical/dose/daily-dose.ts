@@ -56,14 +56,17 @@ export class DoseMemo {
     const id = identity as IdentityLike;
     let found: DailyDoseDetail | undefined;
     let text: string | null;
+    let amount: unknown;
     try {
       text = firstText(dosages);
+      amount = firstAmountOf(dosages);
       for (const e of this.byText.get(text) ?? []) {
         this.budget = MAX_COMPARE_NODES;
         if (
           e.strengthMg === id.strengthMg &&
           e.concentrationMgPerMl === (id.concentrationMgPerMl ?? null) &&
           e.longActingInjectable === id.longActingInjectable &&
+          e.firstAmount === amount &&
           this.sameJson(e.dosages, dosages, 0)
         ) {
           found = e.result;
@@ -75,16 +78,16 @@ export class DoseMemo {
     }
     if (!found) {
       found = dailyDoseUncached(dosages, identity);
-      if (text !== null) this.remember(text, dosages, id, found);
+      if (text !== null) this.remember(text, dosages, id, amount, found);
     }
     return copyOf(found);
   }
 
-  private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, result: DailyDoseDetail): void {
+  private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, firstAmount: unknown, result: DailyDoseDetail): void {
     let bucket = this.byText.get(text);
     if (!bucket) this.byText.set(text, (bucket = []));
     if (bucket.length >= MEMO_ENTRIES_PER_TEXT) return; // values that never compare equal (NaN) must not grow the memo
-    bucket.push({ dosages, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
+    bucket.push({ dosages, firstAmount, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
   }
 
   /** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
@@ -116,6 +119,8 @@ export class DoseMemo {
 
 interface DoseMemoEntry {
   dosages: unknown;
+  /** firstAmountOf(dosages): entries of one text mostly differ there, so most misses are found without a comparison. */
+  firstAmount: unknown;
   strengthMg: unknown;
   concentrationMgPerMl: unknown;
   longActingInjectable: unknown;
@@ -128,6 +133,23 @@ const MAX_COMPARE_NODES = 2_000;
 function firstText(dosages: unknown): string {
   const first = Array.isArray(dosages) ? (dosages[0] as { text?: unknown } | null | undefined) : undefined;
   return first && typeof first === 'object' && typeof first.text === 'string' ? first.text : '';
+}
+
+/**
+ * The first line's first doseQuantity.value when it is a number (not NaN), else undefined. Two dosages with different
+ * numbers there cannot compare equal, so a lookup skips them without the structural comparison; equal numbers and
+ * every other shape still go through it.
+ */
+function firstAmountOf(dosages: unknown): number | undefined {
+  if (!Array.isArray(dosages)) return undefined;
+  const line = dosages[0] as { doseAndRate?: unknown } | null | undefined;
+  if (!line || typeof line !== 'object' || !Object.hasOwn(line, 'doseAndRate') || !Array.isArray(line.doseAndRate)) return undefined;
+  const rate = line.doseAndRate[0] as { doseQuantity?: unknown } | null | undefined;
+  if (!rate || typeof rate !== 'object' || !Object.hasOwn(rate, 'doseQuantity')) return undefined;
+  const quantity = rate.doseQuantity as { value?: unknown } | null | undefined;
+  if (!quantity || typeof quantity !== 'object' || !Object.hasOwn(quantity, 'value')) return undefined;
+  const value = quantity.value;
+  return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
 }
 
 /** A result the caller may change without changing the memo's. */
