@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveUrnReferences, resourcesOfJson } from '../../src/clinical/bundle';
-import { groupResourcesByPatient } from '../../src/clinical/derive';
+import { groupResourcesByPatient } from '../../src/clinical/group-by-patient';
 import type { DeriveOptions } from '../../src/clinical/types';
 import { derivedDocuments, emitDocuments } from './emit';
 

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from 'fhir/r4';
-import { patientIdOf } from '../../src/clinical/derive';
+import { patientIdOf } from '../../src/clinical/group-by-patient';
 import { readFully } from './positional-read';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import type { Resource } from 'fhir/r4';
-import { medicationReferencesOf } from '../../src/clinical/derive';
+import { medicationReferencesOf } from '../../src/clinical/group-by-patient';
 import { FIELDS_READ_OF_OTHER_TYPES, TYPES_READ_IN_FULL } from '../../src/clinical/fields-read';
 import type { PatientRecord } from '../../src/clinical/types';
 import { RESOURCE_TYPE_FIRST, type NdjsonIndex } from './ndjson-index';

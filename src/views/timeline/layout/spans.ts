@@ -7,10 +7,7 @@ import type {
   DiagnosisSpan, Episode, ProcedureMark,
   PsychotherapyCourse
 } from '../../../clinical/types';
-import {
-  PROCEDURE_LABEL,
-  diagnosisKindLabel
-} from '../labels';
+import { PROCEDURE_LABEL, diagnosisKindLabel } from '../../../clinical/vocabulary';
 import { ACTIVE_CLINICAL_STATUSES } from '../../../clinical/terminology/systems';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
@@ -37,7 +34,7 @@ export interface SpanLayout<T> {
 }
 
 /** Label placement: inside/after the visible part of the item; flipped left when it would run off the plot. */
-export function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
+function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
   const start = Math.max(x0, frame.plotLeft) + (point ? 10 : 4);
   const width = estimateTextWidth(text);
   if (start + width <= frame.plotRight) return { labelX: start, labelAnchor: 'start' };
