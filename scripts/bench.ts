@@ -362,7 +362,7 @@ async function populationRows(rows: Row[], generated: number, workers: number, i
         figure: `floor ${Math.round(floorPerCpu).toLocaleString('en-US')} resources per CPU second; derive ${Math.round(resources / one.cpuSeconds).toLocaleString('en-US')} on one thread, ${Math.round(resources / many.cpuSeconds).toLocaleString('en-US')} on ${workers} workers: the floor is ${(floorPerCpu / (resources / many.cpuSeconds)).toFixed(2)}x cheaper`,
         target: 'info',
         pass: null,
-        note: `the worker threads cost ${((many.cpuSeconds / one.cpuSeconds - 1) * 100).toFixed(0)}% more processor time than one thread (their start-up, messages, the ordered write)`,
+        note: `the worker threads cost ${((many.cpuSeconds / one.cpuSeconds - 1) * 100).toFixed(0)}% more processor time than one thread (mostly each worker compiling the engine again and collecting its own heap; start-up, messages and the ordered write are small)`,
       });
     }
     rows.push({
