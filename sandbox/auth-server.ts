@@ -21,7 +21,7 @@ import { readBody, sendJson, sleep } from './http-util';
 import type { LaunchContext, LaunchStore } from './launches';
 import { grantableResourceScopes, registeredScopes, registrationCovers } from './scope-grants';
 
-export const CLIENT_ID = 'trd-timeline-local';
+const CLIENT_ID = 'trd-timeline-local';
 export const DEMO_USER = 'Practitioner/dr-demo';
 const OIDC_SCOPES = ['openid', 'fhirUser', 'profile', 'offline_access', 'online_access', 'launch', 'launch/patient'];
 

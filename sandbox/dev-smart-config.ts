@@ -12,8 +12,8 @@
 import type { LaunchClientConfig } from '../src/fhir/launch-config';
 import { APP_SCOPES_V1, APP_SCOPES_V2 } from '../src/fhir/app-scopes';
 
-export const DEFAULT_SMART_LAUNCHER_URL = 'http://127.0.0.1:9009';
-export const PUBLIC_SMART_LAUNCHER_URL = 'https://launch.smarthealthit.org';
+const DEFAULT_SMART_LAUNCHER_URL = 'http://127.0.0.1:9009';
+const PUBLIC_SMART_LAUNCHER_URL = 'https://launch.smarthealthit.org';
 
 export interface DevelopmentConfigOptions {
   /** The sandbox's FHIR base ("http://127.0.0.1:4010/fhir"). */

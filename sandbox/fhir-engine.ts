@@ -17,7 +17,7 @@ let definitionsLoaded = false;
 /** Resource types the engine knows (filled when the definitions load). */
 export const knownResourceTypes: string[] = [];
 
-export function loadDefinitions(): void {
+function loadDefinitions(): void {
   if (definitionsLoaded) return;
   for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json', 'fhir/r4/profiles-medplum.json']) {
     indexStructureDefinitionBundle(readJson(file) as never);

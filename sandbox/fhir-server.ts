@@ -14,8 +14,8 @@ import type { Faults, RequestStats } from './faults';
 import { outcome, readBody, sendJson, sleep } from './http-util';
 import { decide, type Interaction } from './scope-grants';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
 const FHIR_JSON = 'application/fhir+json';
 
 export interface FhirServerOptions {

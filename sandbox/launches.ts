@@ -15,7 +15,7 @@ export interface LaunchContext {
 }
 
 /** A launch id older than this is refused (the EHR would have expired it too). */
-export const LAUNCH_TTL_MS = 10 * 60 * 1000;
+const LAUNCH_TTL_MS = 10 * 60 * 1000;
 
 export class LaunchStore {
   private readonly launches = new Map<string, { context: LaunchContext; expiresAt: number; used: boolean }>();

@@ -8,7 +8,7 @@
 import { APP_SCOPES_V1, APP_SCOPES_V2 } from '../src/fhir/app-scopes';
 
 /** The resource types the app reads or writes, plus the ones a launch touches. */
-export const SCOPED_RESOURCE_TYPES = [
+const SCOPED_RESOURCE_TYPES = [
   'Patient', 'Practitioner', 'Encounter',
   'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Medication',
   'Condition', 'Observation', 'Procedure', 'AllergyIntolerance', 'Device',

@@ -8,7 +8,7 @@
  *    size, and the time ratio against the resource ratio (target: 10x the resources within 15x the time); of records
  *    of an EHR export's size and shape (sandbox/patients/realistic.ts); of a 30-year, ~5,000-resource record
  *    (target < 100 ms); each with resources/s;
- *  - population mode: `scripts/derive.ts` over N EHR-export-sized patients as Bulk Data NDJSON in a child process, on
+ *  - population mode: `npm run derive` (scripts/population/cli.ts) over N EHR-export-sized patients as Bulk Data NDJSON in a child process, on
  *    one thread and on worker threads (target >= 1.8x), the same bytes from both, peak RSS (target < 500 MB), against
  *    the floor of one pass that only reads and JSON.parses every line (bench/parse-floor.mjs; target: per core within
  *    2x of it); patients/s and resources/s. With --population-input, the same rows over a folder of real records
@@ -37,13 +37,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../sandbox/patients';
-import { generatePatientResources, TYPICAL, type SyntheticOptions } from '../sandbox/patients/synthetic';
-import { generateRealisticPatientResources } from '../sandbox/patients/realistic';
+import { type Derive, derivationCases, median, timeDerive } from './derivation-timing';
 import { plannedSearches } from '../src/fhir/queries';
 import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
-import { patientIdOf } from '../src/clinical/derive';
+import { patientIdOf } from '../src/clinical/group-by-patient';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -115,11 +113,6 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => (x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(0)} ms`);
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
@@ -129,55 +122,10 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 // Derivation in-process
 // ---------------------------------------------------------------------------------------------------------------
 
-type Derive = (record: { patientId: string; resources: Resource[] }, options: { asOf: string }) => unknown;
-
 async function loadEngine(): Promise<Derive> {
   const m = (await import('../src/clinical/index')) as { derivePatient?: Derive };
   if (typeof m.derivePatient !== 'function') throw new Error('src/clinical/index.ts exports no derivePatient');
   return m.derivePatient;
-}
-
-/**
- * Time of one derivation: the median over `runs` batches, each batch long enough (>= 50 ms) that the garbage
- * collections the derivations cause fall inside it. Each call derives a different copy of the record (at least 10,000
- * resources in all), as population mode derives each record once: repeating one small record kept all of it in the
- * processor's caches and made small records look cheaper per resource than large ones, which cannot stay cached.
- */
-function timeDerive(derive: Derive, resources: Resource[], patientId: string, asOf: string, runs: number): number {
-  const copies = Array.from({ length: Math.min(300, Math.max(1, Math.ceil(10_000 / Math.max(1, resources.length)))) }, (_, i) =>
-    i === 0 ? resources : structuredClone(resources),
-  );
-  let next = 0;
-  const once = () => {
-    derive({ patientId, resources: copies[next]! }, { asOf });
-    next = (next + 1) % copies.length;
-  };
-  // Warm-up until the JIT has settled: at least 5 runs and at least 300 ms, so small records are not timed cold.
-  const warmStart = performance.now();
-  let warmRuns = 0;
-  for (; warmRuns < 5 || performance.now() - warmStart < 300; warmRuns++) once();
-  const perCall = (performance.now() - warmStart) / warmRuns;
-  const batch = Math.max(1, Math.ceil(50 / Math.max(perCall, 0.001)));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    for (let j = 0; j < batch; j++) once();
-    times.push((performance.now() - t0) / batch);
-  }
-  return median(times);
-}
-
-/** A typical record scaled k times: k times the trials, scores and statements, and a longer history (capped). */
-function scaled(k: number, today: Date): SyntheticOptions {
-  return {
-    id: `bench-${k}x`,
-    today,
-    seed: 42,
-    years: Math.min(TYPICAL.years * k, 60),
-    trials: TYPICAL.trials * k,
-    scores: TYPICAL.scores * k,
-    statements: TYPICAL.statements * k,
-  };
 }
 
 async function deriveRows(rows: Row[], skip: Set<string>): Promise<void> {
@@ -190,80 +138,37 @@ async function deriveRows(rows: Row[], skip: Set<string>): Promise<void> {
     rows.push({ measure: 'derivation (engine)', figure: 'n/a', target: '-', pass: false, note: `engine not loadable: ${errorText(e)}` });
     return;
   }
-  if (!skip.has('derive')) {
-    const sizes = [1, 10, 100];
-    const results: Array<{ k: number; n: number; t: number }> = [];
-    let typicalSize = 0;
-    for (const k of sizes) {
-      let o = scaled(k, today);
-      let resources = generatePatientResources(o);
-      if (k === 1) typicalSize = resources.length;
-      // Pad with reconciliation statements (one resource each) so the record is exactly k times the typical size.
-      else if (resources.length < k * typicalSize) {
-        o = { ...o, statements: o.statements + k * typicalSize - resources.length };
-        resources = generatePatientResources(o);
-      }
-      try {
-        const t = timeDerive(derive, resources, o.id, asOf, 7);
-        results.push({ k, n: resources.length, t });
-        rows.push({
-          measure: `derivation ${k}x typical (${resources.length} resources)`,
-          figure: `${ms(t)} (${Math.round((resources.length / t) * 1000).toLocaleString('en-US')} resources/s)`,
-          target: 'median',
-          pass: null,
-        });
-      } catch (e) {
-        rows.push({ measure: `derivation ${k}x typical`, figure: 'error', target: '-', pass: false, note: errorText(e) });
-      }
-    }
-    for (let i = 1; i < results.length; i++) {
-      const a = results[i - 1]!;
-      const b = results[i]!;
-      const nRatio = b.n / a.n;
-      const tRatio = b.t / a.t;
-      // "10x the resources within 15x the time": the time ratio may exceed the resource ratio by at most 1.5x.
-      rows.push({
-        measure: `scaling ${a.k}x -> ${b.k}x`,
-        figure: `${nRatio.toFixed(1)}x resources, ${tRatio.toFixed(1)}x time`,
-        target: `time <= ${(1.5 * nRatio).toFixed(1)}x`,
-        pass: tRatio <= 1.5 * nRatio,
-      });
-    }
-  }
-  if (!skip.has('realistic')) {
-    // Records of an EHR export's size and shape (most resources are not used, but each is read, classified and
-    // accounted for): the demo record of 300 resources, and the middle and the top of a generated population's sizes.
-    const population = Array.from({ length: 101 }, (_, i) => generateRealisticPatientResources({ id: `bench-real-${i}`, today, seed: 9000 + i }));
-    population.sort((a, b) => a.length - b.length);
-    const demo = demoPatients.find((p) => p.id === 'ehr-export-mdd');
-    const cases: Array<[string, Resource[]]> = [
-      ...(demo ? [[`EHR-export-sized demo record ehr-export-mdd`, (demo.build(today).entry ?? []).map((e) => e.resource!)] as [string, Resource[]]] : []),
-      ['EHR-export-sized record, median of 101 generated', population[50]!],
-      ['EHR-export-sized record, largest of 101 generated', population[100]!],
-    ];
-    for (const [name, resources] of cases) {
-      try {
-        const t = timeDerive(derive, resources, resources[0]!.id ?? 'x', asOf, 7);
-        rows.push({
-          measure: `derivation, ${name} (${resources.length} resources)`,
-          figure: `${ms(t)} (${Math.round((resources.length / t) * 1000).toLocaleString('en-US')} resources/s)`,
-          target: 'median',
-          pass: null,
-        });
-      } catch (e) {
-        rows.push({ measure: `derivation, ${name}`, figure: 'error', target: '-', pass: false, note: errorText(e) });
-      }
-    }
-  }
-  if (!skip.has('thirty')) {
-    const o: SyntheticOptions = { id: 'bench-30y', today, seed: 30, years: 30, trials: 40, scores: 300, statements: 4500 };
-    const resources = generatePatientResources(o);
+  const results: Array<{ k: number; n: number; t: number }> = [];
+  for (const c of derivationCases(today, skip)) {
+    const name = c.measure.replace(/ \(\d+ resources\)$/, '');
     try {
-      const t = timeDerive(derive, resources, o.id, asOf, 7);
-      rows.push({ measure: `derivation, 30-year record (${resources.length} resources)`, figure: ms(t), target: '< 100 ms', pass: t < 100 });
+      const t = timeDerive(derive, c.resources, c.patientId, asOf, 7);
+      if (c.scale !== undefined) results.push({ k: c.scale, n: c.resources.length, t });
+      if (c.group === 'thirty') rows.push({ measure: c.measure, figure: ms(t), target: '< 100 ms', pass: t < 100 });
+      else {
+        rows.push({
+          measure: c.measure,
+          figure: `${ms(t)} (${Math.round((c.resources.length / t) * 1000).toLocaleString('en-US')} resources/s)`,
+          target: 'median',
+          pass: null,
+        });
+      }
     } catch (e) {
-      rows.push({ measure: 'derivation, 30-year record', figure: 'error', target: '< 100 ms', pass: false, note: errorText(e) });
+      rows.push({ measure: name, figure: 'error', target: c.group === 'thirty' ? '< 100 ms' : '-', pass: false, note: errorText(e) });
     }
+  }
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1]!;
+    const b = results[i]!;
+    const nRatio = b.n / a.n;
+    const tRatio = b.t / a.t;
+    // "10x the resources within 15x the time": the time ratio may exceed the resource ratio by at most 1.5x.
+    rows.push({
+      measure: `scaling ${a.k}x -> ${b.k}x`,
+      figure: `${nRatio.toFixed(1)}x resources, ${tRatio.toFixed(1)}x time`,
+      target: `time <= ${(1.5 * nRatio).toFixed(1)}x`,
+      pass: tRatio <= 1.5 * nRatio,
+    });
   }
 }
 
@@ -368,7 +273,7 @@ function populationInput(folder: string, out: string): { ndjson: string; patient
  * of the same files, bench/parse-floor.mjs). The two outputs must be the same bytes.
  */
 async function populationRows(rows: Row[], generated: number, workers: number, input: string | null): Promise<void> {
-  const script = join(root, 'scripts/derive.ts');
+  const script = join(root, 'scripts/population/cli.ts');
   const flags = deriveNodeFlags();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pop-'));
   let ndjson = join(dir, 'ndjson');

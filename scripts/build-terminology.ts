@@ -9,7 +9,7 @@
  * SNOMED members are assigned to a kind by the value set they belong to and, inside a set, by words of their
  * display (e.g. "depress" inside the Bipolar Disorder set means a depressive episode). These are judgements
  * about membership, written here once so they can be read and reviewed; the ICD-10-CM rules live in
- * src/clinical/terminology/conditions.ts because they are short prefix lists.
+ * src/clinical/terminology/condition-codes.ts because they are short prefix lists.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,7 +20,7 @@ const dataDir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../src/clin
 // ---------------------------------------------------------------------------------------------
 // RxNorm products
 // ---------------------------------------------------------------------------------------------
-export function buildProducts(): string {
+function buildProducts(): string {
   const lines = readFileSync(dataDir + 'rxnorm_by_ingredient.tsv', 'utf8').split('\n').slice(1);
   const seen = new Set<string>();
   const rows: string[] = [];
@@ -96,7 +96,7 @@ function classifySnomed(member: Member): [Kind, string[]] | null {
   return null;
 }
 
-export function buildValueSets(): string {
+function buildValueSets(): string {
   valueSets.length = 0;
   const byCode = new Map<string, string>();
   for (const member of readSnomedMembers()) {
@@ -138,7 +138,7 @@ function csvRows(file: string): string[][] {
     .map((l) => l.split(','));
 }
 
-export function buildCpz(): string {
+function buildCpz(): string {
   const row = (cells: string[]) => {
     const [route = '', drug = '', value = '', days = ''] = cells;
     return `  [${JSON.stringify(route.toLowerCase())}, ${JSON.stringify(drug.toLowerCase())}, ${Number(value)}, ${days ? Number(days) : 'null'}],`;

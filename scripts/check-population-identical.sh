@@ -76,7 +76,10 @@ fi
 derive() { # <checkout> <output file>
   local args=("$population" --as-of "$as_of")
   [ -z "$workers" ] || args+=(--workers "$workers")
-  (cd "$1" && node --max-semi-space-size=32 --import tsx scripts/derive.ts "${args[@]}") > "$2"
+  # The command's entry file: scripts/population/cli.ts, or scripts/derive.ts in a ref from before the split.
+  local entry=scripts/population/cli.ts
+  [ -f "$1/$entry" ] || entry=scripts/derive.ts
+  (cd "$1" && node --max-semi-space-size=32 --import tsx "$entry" "${args[@]}") > "$2"
 }
 
 short="$(git -C "$root" rev-parse --short "$commit")"

@@ -10,7 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { resolveUrnReferences, resourcesOfJson } from '../src/clinical/bundle';
-import { deriveSafely, groupResourcesByPatient } from '../src/clinical/derive';
+import { deriveSafely } from '../src/clinical/derive';
+import { groupResourcesByPatient } from '../src/clinical/group-by-patient';
 import type { Derivation, InterventionId } from '../src/clinical/types';
 
 type Check = [what: string, ok: (d: Derivation) => boolean];

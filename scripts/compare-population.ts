@@ -12,6 +12,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { systemKeyOf } from '../src/clinical/terminology/systems';
 import { describeDuration, formatMg } from '../src/clinical/vocabulary';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -196,6 +197,24 @@ const CHANGES: Change[] = [
       };
       for (const field of ['assessments', 'suggestions']) {
         if (field in before) before[field] = rewritePaired(before[field]!, after[field], readings);
+      }
+    },
+  },
+  {
+    what:
+      'A Procedure coded in a system the engine knows under another spelling (urn:oid, trailing slash, HCPCS) with a ' +
+      'code it does not track is "not an interventional psychiatric procedure", no longer "code from unknown system"',
+    commit: '989b088',
+    apply(before) {
+      for (const u of objects(before.unused)) {
+        if (typeof u.reference !== 'string' || !u.reference.startsWith('Procedure/') || typeof u.reason !== 'string') continue;
+        const m = /^code from unknown system (.*)$/.exec(u.reason);
+        if (!m) continue;
+        const open = m[1]!.indexOf(' (');
+        const systems = (open < 0 ? m[1]! : m[1]!.slice(0, open)).split(', ');
+        const text = open < 0 ? '' : m[1]!.slice(open + 2, -1);
+        if (systems.some((s) => systemKeyOf(s) !== null))
+          u.reason = `not an interventional psychiatric procedure${text ? `: ${text}` : ''}`;
       }
     },
   },

@@ -2,7 +2,7 @@ import { generateRealisticPatient } from './realistic';
 import type { DemoPatient } from './demo-patient';
 
 /** The options used for the demo patient. */
-export const EHR_EXPORT_MDD_OPTIONS = { story: 'mdd', years: 14, seed: 18 } as const;
+const EHR_EXPORT_MDD_OPTIONS = { story: 'mdd', years: 14, seed: 18 } as const;
 
 /**
  * A record of the size and shape of an EHR export (sandbox/patients/realistic.ts): 300 resources over 14 years, most of

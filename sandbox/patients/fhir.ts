@@ -21,27 +21,27 @@ import type {
 import { PRODUCTS, type Product, type ProductKey } from './demo-products';
 
 export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 export const SNOMED = 'http://snomed.info/sct';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
 /** Local code systems for concepts without a verified standard code (MADRS, HAM-D, ECT, rTMS, ...); documented in docs/notes/demodata.md. */
-export const LOCAL_SCALES = 'http://example.org/trd-timeline/CodeSystem/scales';
-export const LOCAL_PROCEDURES = 'http://example.org/trd-timeline/CodeSystem/procedures';
-export const LOCAL_DEVICES = 'http://example.org/trd-timeline/CodeSystem/devices';
-export const MRN_SYSTEM = 'http://example.org/trd-timeline/mrn';
+const LOCAL_SCALES = 'http://example.org/trd-timeline/CodeSystem/scales';
+const LOCAL_PROCEDURES = 'http://example.org/trd-timeline/CodeSystem/procedures';
+const LOCAL_DEVICES = 'http://example.org/trd-timeline/CodeSystem/devices';
+const MRN_SYSTEM = 'http://example.org/trd-timeline/mrn';
 export const PRACTITIONER_REF = 'Practitioner/dr-demo';
 
 const DAY_MS = 86_400_000;
 
 /** The calendar date `daysAgo` days before `today` (negative: in the future), as YYYY-MM-DD, in UTC. */
-export function isoDay(today: Date, daysAgo: number): string {
+function isoDay(today: Date, daysAgo: number): string {
   const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return new Date(midnight - daysAgo * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A dateTime on that day (clinic hours, UTC). */
-export function isoDateTime(today: Date, daysAgo: number, time = '09:30:00'): string {
+function isoDateTime(today: Date, daysAgo: number, time = '09:30:00'): string {
   return `${isoDay(today, daysAgo)}T${time}Z`;
 }
 

@@ -9,7 +9,7 @@ import { derivePatient } from '../../src/clinical';
 import type { DemoPatient } from './demo-patient';
 
 /** The day the pinned bundles are built for and derived as of (the demo tests' own "today"). */
-export const PIN_TODAY = new Date('2026-11-22T08:00:00Z');
+const PIN_TODAY = new Date('2026-11-22T08:00:00Z');
 
 /** Where the pinned derivations live, relative to the repository's root. */
 export const PINNED_DIR = 'test/sandbox/expected';

@@ -2,7 +2,7 @@ import { generatePatient } from './synthetic';
 import type { DemoPatient } from './demo-patient';
 
 /** The options used for the demo patient (also documented in docs/notes/demodata.md). */
-export const THIRTY_YEARS_OPTIONS = { years: 30, trials: 40, scores: 300, statements: 2500, seed: 30 } as const;
+const THIRTY_YEARS_OPTIONS = { years: 30, trials: 40, scores: 300, statements: 2500, seed: 30 } as const;
 
 /**
  * Thirty years of recurrent depression, built with the seeded synthetic generator (sandbox/patients/synthetic.ts):

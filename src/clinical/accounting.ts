@@ -11,6 +11,7 @@
 import type { Resource } from 'fhir/r4';
 import type { UnusedResource, UsedResource } from './types';
 import { countOf } from './plain-text';
+import { medicationReferencesOf } from './group-by-patient';
 
 interface Entry {
   reference: string;
@@ -129,4 +130,15 @@ export function accountingHolds(inputCount: number, used: UsedResource[], unused
   for (const u of used) refs.add(u.reference);
   for (const u of unused) refs.add(u.reference);
   return refs.size === used.length + unused.length && refs.size === inputCount;
+}
+
+/** A Medication referenced only by records that are not used is not used either: say which record and why. */
+export function explainUnusedMedications(ledger: Ledger): void {
+  for (const { reference, resource } of ledger.items) {
+    if (!/^Medication(Statement|Request|Dispense)$/.test(resource.resourceType) || ledger.isUsed(reference)) continue;
+    for (const med of medicationReferencesOf(resource)) {
+      if (ledger.isUsed(med)) continue;
+      ledger.unused(med, `Medication of ${reference}, which is not used (${ledger.unusedReasonOf(reference) ?? 'no reason'})`);
+    }
+  }
 }

@@ -168,7 +168,7 @@ function identifyFromMedicationResource(medication: Medication): MedicationIdent
 }
 
 /** Free text: an RxNorm-style name, a brand, or a generic name anywhere in the text. */
-export function identifyByText(text: string): MedicationIdentityDetail | null {
+function identifyByText(text: string): MedicationIdentityDetail | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
 
@@ -327,7 +327,7 @@ function laiFromText(text: string): boolean {
 }
 
 /** "50 mg", "100mg", "0.5 g", "150 mcg", "20 mg/mL" in free text. */
-export function strengthFromText(text: string): { mg: number | null; perMl: number | null } {
+function strengthFromText(text: string): { mg: number | null; perMl: number | null } {
   const m = /(\d+(?:\.\d+)?)\s*(mg|mcg|µg|ug|g)\b(\s*\/\s*ml\b)?/i.exec(text);
   if (!m) return { mg: null, perMl: null };
   const factor = { mg: 1, mcg: 0.001, µg: 0.001, ug: 0.001, g: 1000 }[m[2]!.toLowerCase() as 'mg'] ?? 1;

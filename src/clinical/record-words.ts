@@ -115,7 +115,7 @@ const OBSERVATION_CATEGORY_WORDS: Record<string, string> = {
 };
 
 /** A FHIR status code in words: "entered-in-error" → "Entered in error". */
-export function statusWords(code: string): string {
+function statusWords(code: string): string {
   const words = code.replace(/-/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

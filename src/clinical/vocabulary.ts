@@ -6,7 +6,19 @@
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
-import type { ConditionKey, Instrument, Outcome, OutcomeBasis, Trial, Verification } from './types';
+import type {
+  ComorbidityKey,
+  ConditionKey,
+  DrugClass,
+  FlagKind,
+  Instrument,
+  Outcome,
+  OutcomeBasis,
+  ProcedureKind,
+  Trial,
+  TrialRole,
+  Verification,
+} from './types';
 
 /** A condition in a sentence ("no posttraumatic stress disorder is recorded"); DSM-5 spelling. */
 export const CONDITION_NAME: Record<ConditionKey, string> = {
@@ -16,6 +28,11 @@ export const CONDITION_NAME: Record<ConditionKey, string> = {
   ocd: 'obsessive-compulsive disorder',
   ptsd: 'posttraumatic stress disorder',
 };
+
+/** Whether a diagnosis kind is one of the five assessed conditions (those with a condition name above). */
+export function isConditionKey(kind: string): kind is ConditionKey {
+  return Object.hasOwn(CONDITION_NAME, kind);
+}
 
 /** A condition as a heading or label ("Posttraumatic stress disorder"). */
 export const CONDITION_LABEL: Record<ConditionKey, string> = {
@@ -33,6 +50,89 @@ export const CONDITION_SHORT: Record<ConditionKey, string> = {
   schizophrenia: 'schizophrenia',
   ocd: 'OCD',
   ptsd: 'PTSD',
+};
+
+/** A comorbidity or other diagnosis kind as a label ("Epilepsy / seizures"); the five assessed conditions are above. */
+const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
+  'substance-use': 'Substance use',
+  'psychosocial-stressor': 'Psychosocial stressor',
+  trauma: 'Trauma',
+  'personality-disorder': 'Personality disorder',
+  anxiety: 'Anxiety disorder',
+  epilepsy: 'Epilepsy / seizures',
+  pregnancy: 'Pregnancy',
+  'psychotic-features': 'Psychotic features',
+  catatonia: 'Catatonia',
+  'suicidal-ideation': 'Suicidal ideation',
+  'suicide-attempt': 'Suicide attempt',
+  'self-harm': 'Self-harm',
+  overdose: 'Overdose (intentional or undetermined)',
+  postpartum: 'Postpartum',
+  breastfeeding: 'Breastfeeding',
+  'intracerebral-haemorrhage': 'Intracerebral haemorrhage',
+  'aneurysm-or-avm': 'Aneurysm or AVM',
+  'raised-intracranial-pressure': 'Raised intracranial pressure',
+  'recent-myocardial-infarction': 'Recent myocardial infarction',
+  'recent-stroke': 'Recent stroke',
+  hypertension: 'Hypertension',
+  'head-implant': 'Implant in or near the head',
+  'cardiac-device': 'Cardiac pacemaker, defibrillator or lead',
+  vagotomy: 'Vagotomy',
+  adhd: 'ADHD',
+  dementia: 'Dementia',
+  'brain-injury': 'Brain injury',
+  other: 'Other',
+};
+
+/** Any diagnosis kind as a label: an assessed condition's label, else the comorbidity's. */
+export function diagnosisKindLabel(kind: ConditionKey | ComorbidityKey): string {
+  return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
+}
+
+/** A drug class as a label ("Tricyclic"). */
+export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
+  ssri: 'SSRI',
+  snri: 'SNRI',
+  tca: 'Tricyclic',
+  maoi: 'MAOI',
+  'atypical-antidepressant': 'Other antidepressant',
+  antipsychotic: 'Antipsychotic',
+  'mood-stabilizer': 'Mood stabiliser',
+  'augmentation-agent': 'Augmentation agent',
+  'nmda-antagonist': 'NMDA antagonist',
+  'other-psychotropic': 'Other psychotropic',
+  unknown: 'Unrecognised class',
+};
+
+/** A trial's role in a sentence ("augmentation"); a hypnotic dose is said not to count. */
+export const ROLE_LABEL: Record<TrialRole, string> = {
+  monotherapy: 'monotherapy',
+  augmentation: 'augmentation',
+  combination: 'combination',
+  hypnotic: 'hypnotic use (not counted)',
+};
+
+/** A past interventional procedure as a label ("ECT"). */
+export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
+  ect: 'ECT',
+  tms: 'TMS',
+  esketamine: 'Esketamine',
+  ketamine: 'Ketamine',
+  vns: 'VNS',
+  dbs: 'DBS',
+  psychotherapy: 'Psychotherapy',
+  other: 'Other procedure',
+};
+
+/** A pseudo-resistance or complexity flag in words: the start of the flag's own text ("trial too short: ..."). */
+export const FLAG_WORDS: Record<FlagKind, string> = {
+  'inadequate-dose': 'inadequate dose',
+  'too-short': 'trial too short',
+  'poor-adherence': 'poor adherence',
+  'substance-use': 'co-occurring substance use',
+  'trauma-or-stressors': 'trauma or psychosocial stressors',
+  'personality-disorder': 'personality disorder',
+  'comorbid-anxiety': 'comorbid anxiety disorder',
 };
 
 /** A trial's outcome in a sentence; capitalised as a label. */

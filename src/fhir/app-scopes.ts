@@ -15,13 +15,13 @@
  */
 
 /** Types the app searches (v1 `.read`, v2 `.rs`), besides Patient (read by id) and the written types. */
-export const SEARCHED_TYPES = [
+const SEARCHED_TYPES = [
   'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Medication', 'Condition', 'Observation',
   'Procedure', 'AllergyIntolerance', 'Device', 'Encounter',
 ] as const;
 
 /** What the app does with the types it writes, as SMART v2 permission letters (in "cruds" order). */
-export const WRITTEN_TYPE_PERMISSIONS = { CarePlan: 'crus', ServiceRequest: 'crs', Provenance: 'c' } as const;
+const WRITTEN_TYPE_PERMISSIONS = { CarePlan: 'crus', ServiceRequest: 'crs', Provenance: 'c' } as const;
 
 const IDENTITY = ['openid', 'fhirUser', 'online_access'];
 

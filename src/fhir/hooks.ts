@@ -41,8 +41,8 @@ export interface PatientRecordState {
   reload: () => void;
 }
 
-export const SMART_SESSION_KEY = ['fhir', 'smart-session'] as const;
-export const patientRecordKey = (session: SmartSession | undefined) =>
+const SMART_SESSION_KEY = ['fhir', 'smart-session'] as const;
+const patientRecordKey = (session: SmartSession | undefined) =>
   ['fhir', 'patient-record', session?.fhirBaseUrl ?? null, session?.patientId ?? null] as const;
 
 export function useSmartSession(): SmartSessionState {

@@ -44,13 +44,13 @@ export interface FhirHttpOptions {
   maxRetryDelayMs?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
-export const DEFAULT_MAX_RETRIES = 3;
-export const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
 /** Wait before retry n (0-based) when the server gives no Retry-After: 1 s, 2 s, 4 s. */
 const backoffMs = (attempt: number) => 1000 * 2 ** attempt;
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new FhirNetworkError('aborted', 'The read was stopped.'));

@@ -137,7 +137,7 @@ export function chooseScopes(
  * SMART or OAuth parameters that fhirclient or an authorization request would take from the page URL, and that only
  * the deployment's configuration may set: a launch URL carrying one is refused (the EHR sends `iss` and `launch` only).
  */
-export const REFUSED_LAUNCH_PARAMETERS = [
+const REFUSED_LAUNCH_PARAMETERS = [
   'clientId', 'client_id', 'patientId', 'patient', 'encounterId', 'encounter', 'fhirServiceUrl', 'redirectUri',
   'redirect_uri', 'scope', 'aud', 'pkceMode', 'clientSecret', 'client_secret', 'fakeTokenResponse', 'code', 'state',
 ] as const;

@@ -35,11 +35,11 @@ export const MEDICATION_DISPENSE_STATUSES = [
   'preparation', 'in-progress', 'cancelled', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'declined', 'unknown',
 ] as const;
 /** http://hl7.org/fhir/R4/valueset-event-status.html (Procedure.status, required in R4). */
-export const PROCEDURE_STATUSES = [
+const PROCEDURE_STATUSES = [
   'preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown',
 ] as const;
 /** http://hl7.org/fhir/R4/valueset-observation-status.html (Observation.status, required in R4). */
-export const OBSERVATION_STATUSES = [
+const OBSERVATION_STATUSES = [
   'registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown',
 ] as const;
 
@@ -94,7 +94,7 @@ export function plannedSearches(patientId: string): PlannedQuery[] {
 }
 
 /** Medication ids per request; keeps the URL short (servers and proxies limit URLs to a few kB). */
-export const MEDICATION_BATCH_SIZE = 50;
+const MEDICATION_BATCH_SIZE = 50;
 
 export function medicationBatchQueries(ids: string[]): PlannedQuery[] {
   const queries: PlannedQuery[] = [];

@@ -28,8 +28,8 @@ export interface ReadOptions {
   maxPages?: number;
 }
 
-export const DEFAULT_READ_DEADLINE_MS = 60_000;
-export const DEFAULT_MAX_PAGES = 100;
+const DEFAULT_READ_DEADLINE_MS = 60_000;
+const DEFAULT_MAX_PAGES = 100;
 
 type ReadSession = Pick<SmartSession, 'patientId' | 'http' | 'fhirBaseUrl'>;
 

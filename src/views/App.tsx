@@ -23,8 +23,8 @@ import { ReviewPanel } from './review/ReviewPanel';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 /** Give up waiting for the record after this long (the read layer has its own, shorter bound). */
-export const DEFAULT_READ_TIMEOUT_MS = 90_000;
-export const DEFAULT_SLOW_NOTICE_MS = 15_000;
+const DEFAULT_READ_TIMEOUT_MS = 90_000;
+const DEFAULT_SLOW_NOTICE_MS = 15_000;
 
 function explain(services: ShellServices, error: unknown): ExplainedError {
   try {

@@ -18,9 +18,9 @@ const appPort = process.env.E2E_APP_PORT ?? '4173';
 
 export const SANDBOX_ORIGIN = `http://127.0.0.1:${sandboxPort}`;
 export const FHIR_BASE = `${SANDBOX_ORIGIN}/fhir`;
-export const EHR_URL = `${SANDBOX_ORIGIN}/ehr`;
+const EHR_URL = `${SANDBOX_ORIGIN}/ehr`;
 export const APP_URL = `http://127.0.0.1:${appPort}`;
-export const STANDALONE_URL = `${APP_URL}/launch.html?iss=${encodeURIComponent(FHIR_BASE)}`;
+const STANDALONE_URL = `${APP_URL}/launch.html?iss=${encodeURIComponent(FHIR_BASE)}`;
 
 export type AppState = 'launching' | 'loading' | 'ready' | 'error';
 

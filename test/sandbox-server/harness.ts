@@ -10,7 +10,7 @@ export const APP_URL = 'http://127.0.0.1:5999';
 export const REDIRECT_URI = `${APP_URL}/index.html`;
 export const OBSERVATION_COUNT = 120;
 
-export function tinyRecord(): FhirResource[] {
+function tinyRecord(): FhirResource[] {
   const resources: FhirResource[] = [
     { resourceType: 'Practitioner', id: 'dr-demo', name: [{ family: 'Demo' }] },
     { resourceType: 'Patient', id: 'pat-a', name: [{ family: 'Alpha', given: ['Ann'] }] },

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export const CLIENT_ID = 'trd-timeline-local';
+const CLIENT_ID = 'trd-timeline-local';
 
 export interface AuthorizeOptions {
   origin: string;
@@ -21,7 +21,7 @@ export type AuthorizeResult =
   | { kind: 'code'; code: string; verifier: string; state: string }
   | { kind: 'error'; error: string; description: string; status?: number; html?: string };
 
-export class CookieJar {
+class CookieJar {
   private cookies = new Map<string, string>();
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

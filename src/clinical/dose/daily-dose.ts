@@ -15,7 +15,7 @@
 import type { Dosage } from 'fhir/r4';
 import type { DailyDose, MedicationIdentity, RuleRef } from '../types';
 import { DOSE_RULES } from '../terminology/medication-rules';
-import { parseDoseText } from './text';
+import { parseDoseText, saysAsNeeded } from './text';
 import { timingPerDay } from './timing';
 import { type IdentityLike, uniq, round, fmt, quantityToMg, qtyText } from './units';
 
@@ -56,14 +56,17 @@ export class DoseMemo {
     const id = identity as IdentityLike;
     let found: DailyDoseDetail | undefined;
     let text: string | null;
+    let amount: unknown;
     try {
       text = firstText(dosages);
+      amount = firstAmountOf(dosages);
       for (const e of this.byText.get(text) ?? []) {
         this.budget = MAX_COMPARE_NODES;
         if (
           e.strengthMg === id.strengthMg &&
           e.concentrationMgPerMl === (id.concentrationMgPerMl ?? null) &&
           e.longActingInjectable === id.longActingInjectable &&
+          e.firstAmount === amount &&
           this.sameJson(e.dosages, dosages, 0)
         ) {
           found = e.result;
@@ -75,16 +78,16 @@ export class DoseMemo {
     }
     if (!found) {
       found = dailyDoseUncached(dosages, identity);
-      if (text !== null) this.remember(text, dosages, id, found);
+      if (text !== null) this.remember(text, dosages, id, amount, found);
     }
     return copyOf(found);
   }
 
-  private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, result: DailyDoseDetail): void {
+  private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, firstAmount: unknown, result: DailyDoseDetail): void {
     let bucket = this.byText.get(text);
     if (!bucket) this.byText.set(text, (bucket = []));
     if (bucket.length >= MEMO_ENTRIES_PER_TEXT) return; // values that never compare equal (NaN) must not grow the memo
-    bucket.push({ dosages, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
+    bucket.push({ dosages, firstAmount, strengthMg: id.strengthMg, concentrationMgPerMl: id.concentrationMgPerMl ?? null, longActingInjectable: id.longActingInjectable, result });
   }
 
   /** Structural equality of JSON-like values (own enumerable keys, any order). Too deep or too big counts as different. */
@@ -116,6 +119,8 @@ export class DoseMemo {
 
 interface DoseMemoEntry {
   dosages: unknown;
+  /** firstAmountOf(dosages): entries of one text mostly differ there, so most misses are found without a comparison. */
+  firstAmount: unknown;
   strengthMg: unknown;
   concentrationMgPerMl: unknown;
   longActingInjectable: unknown;
@@ -128,6 +133,23 @@ const MAX_COMPARE_NODES = 2_000;
 function firstText(dosages: unknown): string {
   const first = Array.isArray(dosages) ? (dosages[0] as { text?: unknown } | null | undefined) : undefined;
   return first && typeof first === 'object' && typeof first.text === 'string' ? first.text : '';
+}
+
+/**
+ * The first line's first doseQuantity.value when it is a number (not NaN), else undefined. Two dosages with different
+ * numbers there cannot compare equal, so a lookup skips them without the structural comparison; equal numbers and
+ * every other shape still go through it.
+ */
+function firstAmountOf(dosages: unknown): number | undefined {
+  if (!Array.isArray(dosages)) return undefined;
+  const line = dosages[0] as { doseAndRate?: unknown } | null | undefined;
+  if (!line || typeof line !== 'object' || !Object.hasOwn(line, 'doseAndRate') || !Array.isArray(line.doseAndRate)) return undefined;
+  const rate = line.doseAndRate[0] as { doseQuantity?: unknown } | null | undefined;
+  if (!rate || typeof rate !== 'object' || !Object.hasOwn(rate, 'doseQuantity')) return undefined;
+  const quantity = rate.doseQuantity as { value?: unknown } | null | undefined;
+  if (!quantity || typeof quantity !== 'object' || !Object.hasOwn(quantity, 'value')) return undefined;
+  const value = quantity.value;
+  return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
 }
 
 /** A result the caller may change without changing the memo's. */
@@ -239,8 +261,9 @@ function lineDose(d: Dosage, identity: IdentityLike): LineDose {
   // Frequency from the structured timing.
   const timing = timingPerDay(d.timing);
 
-  // Fall back to the text for whatever is missing.
-  const parsedText = text ? parseDoseText(text, identity) : null;
+  // Fall back to the text for whatever is missing. With a structured amount and frequency the text only adds whether
+  // the dose is as needed, which is read without parsing the rest (most records repeat a few such lines).
+  const parsedText = text && (!perAdmin || timing.perDay === null) ? parseDoseText(text, identity) : null;
   if (!perAdmin && parsedText) {
     rules.push(DOSE_RULES.freeText);
     notes.push(...parsedText.notes);
@@ -300,7 +323,7 @@ function lineDose(d: Dosage, identity: IdentityLike): LineDose {
     mgPerDay,
     basis: `${perAdmin.desc}, ${freqDesc}${intervalDays !== null ? ` = ${fmt(mgPerDay)} mg/day on average` : perDay !== 1 ? ` = ${fmt(mgPerDay)} mg/day` : ''}`,
     notes,
-    asNeeded: asNeeded || parsedText?.asNeeded === true,
+    asNeeded: asNeeded || (parsedText ? parsedText.asNeeded : text !== '' && saysAsNeeded(text)),
     intervalDays,
     mgPerAdministration: perAdmin.mg,
     rules,

@@ -96,13 +96,20 @@ function amountOf(part: string, identity: IdentityLike): { mg: number | null; de
   return null;
 }
 
+const AS_NEEDED = /\b(as needed|prn|p\.r\.n\.?|if needed|when needed)\b/;
+
+/** Does the text say the dose is taken as needed (PRN)? The same reading as parseDoseText's `asNeeded`. */
+export function saysAsNeeded(text: string): boolean {
+  return AS_NEEDED.test(normalize(text));
+}
+
 /** Parses "take 2 tablets by mouth daily", "1 tab bid", "150 mg at bedtime", "half a tablet daily", "100mg qd",
  * "50 mg in the morning and 100 mg at bedtime", "25 mg daily for 1 week then 50 mg daily". */
 export function parseDoseText(text: string, identity: MedicationIdentity): TextDose {
   const id = identity as IdentityLike;
   const notes: string[] = [];
   let t = normalize(text);
-  const asNeeded = /\b(as needed|prn|p\.r\.n\.?|if needed|when needed)\b/.test(t);
+  const asNeeded = AS_NEEDED.test(t);
   // Titration: "... then ..." -> the last step is the dose going forward.
   const steps = t.split(/\bthen\b|\bincrease to\b|\bincreasing to\b/);
   if (steps.length > 1) {

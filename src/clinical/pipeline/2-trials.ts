@@ -167,7 +167,7 @@ function rank(e: MedicationEvent): number {
 }
 
 /** The dose on each stretch of the trial, merged into runs of equal dose. */
-export function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day): DaySegment[] {
+function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day): DaySegment[] {
   // Events are sorted by start. Boundaries: every start and every end+1.
   const bounds = new Set<number>();
   for (const e of events) {
@@ -224,7 +224,7 @@ export function doseSegments(events: MedicationEvent[], trialStart: Day, trialEn
  * Highest dose held for at least SUSTAINED_DOSE_DAYS in a row, or to the end of the trial (a dose reached at
  * the end and not yet held 4 weeks still counts: the trial is judged on it).
  */
-export function maxSustainedDose(segments: DaySegment[], trialEnd: Day): number | null {
+function maxSustainedDose(segments: DaySegment[], trialEnd: Day): number | null {
   const levels = [...new Set(segments.map((s) => s.doseMg).filter((d): d is number => d !== null))].sort((a, b) => b - a);
   for (const level of levels) {
     let runStart: Day | null = null;

@@ -8,16 +8,12 @@ import { EPISODE_ONSET_TOLERANCE_DAYS, RELAPSE_PHQ9_MIN } from '../engine-rules'
 import type { DatedScore } from './7-outcome';
 import { firstIndexWhere } from '../sorted';
 import { cutoffsOf } from '../cutoffs';
+import { isConditionKey } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DiagnosisSpan, DrugClass, Episode } from '../types';
 
 export const ASSESSED_CONDITIONS: ConditionKey[] = ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'];
-const ASSESSED = new Set<string>(ASSESSED_CONDITIONS);
 const CLOSED_STATUSES = new Set(['resolved', 'remission', 'inactive']);
-
-export function isConditionKey(kind: string): kind is ConditionKey {
-  return ASSESSED.has(kind);
-}
 
 /** Episode with day numbers for the engine's own use. */
 export interface EpisodeSpan {
@@ -156,7 +152,7 @@ const PREFERENCE: Record<string, ConditionKey[]> = {
   antidepressant: ['mdd', 'ocd', 'ptsd', 'bipolar-depression', 'schizophrenia'],
 };
 
-export function conditionPreference(c: DrugClass): ConditionKey[] {
+function conditionPreference(c: DrugClass): ConditionKey[] {
   if (c === 'antipsychotic') return PREFERENCE.antipsychotic!;
   if (c === 'mood-stabilizer') return PREFERENCE['mood-stabilizer']!;
   return PREFERENCE.antidepressant!;

@@ -50,7 +50,7 @@ export interface AdequacyResult {
   rules: RuleRef[];
   /** Threshold applied: mg/day, or CPZ-eq mg/day for antipsychotics under TRRIP. */
   adequateDoseMg: number | null;
-  /** The same threshold with its unit, as the trial carries it (types.ts, Trial.adequateDose). */
+  /** The same threshold with its unit, as the trial carries it (types/trials.ts, Trial.adequateDose). */
   adequateDose: AdequateDose | null;
   daysAtAdequateDose: number;
   shortfalls: ShortfallKind[];

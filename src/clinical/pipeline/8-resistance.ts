@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { describeTrial, instrumentLabel } from '../vocabulary';
+import { describeTrial, FLAG_WORDS, instrumentLabel } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -68,7 +68,7 @@ const isAntidepressant = (t: JudgedTrial) => ANTIDEPRESSANT_CLASSES.has(t.draft.
  * Agents treated as guideline-recommended treatments for bipolar depression: the rows of the bipolar-depression dose
  * table (each with its studied dose). The list is the app's reading of common guidelines (working rule).
  */
-export const BIPOLAR_DEPRESSION_TREATMENTS: ReadonlySet<string> = new Set(BIPOLAR_DEPRESSION_DOSES.map((r) => r.drug));
+const BIPOLAR_DEPRESSION_TREATMENTS: ReadonlySet<string> = new Set(BIPOLAR_DEPRESSION_DOSES.map((r) => r.drug));
 
 const ANY_EVIDENCE: readonly OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
 
@@ -346,38 +346,38 @@ function active(d: DiagnosisSpan, asOf: Day): boolean {
   return !(d.clinicalStatus === 'resolved' || d.clinicalStatus === 'inactive' || d.clinicalStatus === 'remission');
 }
 
-const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind']; label: string }[] = [
-  { kinds: ['substance-use'], flag: 'substance-use', label: 'co-occurring substance use' },
-  { kinds: ['trauma', 'psychosocial-stressor'], flag: 'trauma-or-stressors', label: 'trauma or psychosocial stressors' },
-  { kinds: ['personality-disorder'], flag: 'personality-disorder', label: 'personality disorder' },
-  { kinds: ['anxiety'], flag: 'comorbid-anxiety', label: 'comorbid anxiety disorder' },
+const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind'] }[] = [
+  { kinds: ['substance-use'], flag: 'substance-use' },
+  { kinds: ['trauma', 'psychosocial-stressor'], flag: 'trauma-or-stressors' },
+  { kinds: ['personality-disorder'], flag: 'personality-disorder' },
+  { kinds: ['anxiety'], flag: 'comorbid-anxiety' },
 ];
 
 function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {
   const flags: Flag[] = [];
-  const trialFlag = (kind: Flag['kind'], shortfall: string, label: string) => {
+  const trialFlag = (kind: Flag['kind'], shortfall: string) => {
     const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never));
     if (hits.length)
       flags.push({
         kind,
-        text: `${label}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason})`).join('; ')}`,
+        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason})`).join('; ')}`,
         sources: [...new Set(hits.flatMap((t) => t.draft.events.map((e) => e.reference)))],
       });
   };
-  trialFlag('inadequate-dose', 'dose-below', 'inadequate dose');
-  trialFlag('too-short', 'too-short', 'trial too short');
-  trialFlag('poor-adherence', 'poor-adherence', 'poor adherence');
+  trialFlag('inadequate-dose', 'dose-below');
+  trialFlag('too-short', 'too-short');
+  trialFlag('poor-adherence', 'poor-adherence');
   for (const c of COMORBIDITY_FLAGS) {
     const hits = diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf));
     if (hits.length)
       flags.push({
         kind: c.flag,
-        text: `${c.label}: ${[...new Set(hits.map((d) => d.display || d.code))].join(', ')}`,
+        text: `${FLAG_WORDS[c.flag]}: ${[...new Set(hits.map((d) => d.display || d.code))].join(', ')}`,
         sources: hits.map((d) => d.source),
       });
     else if (c.flag === 'substance-use' && substanceShownByEvents)
       // No active disorder coded, but detox stays, overdoses or opioid orders show substance use.
-      flags.push({ kind: c.flag, text: `${c.label} (no active disorder coded): ${substanceShownByEvents.text}`, sources: substanceShownByEvents.sources });
+      flags.push({ kind: c.flag, text: `${FLAG_WORDS[c.flag]} (no active disorder coded): ${substanceShownByEvents.text}`, sources: substanceShownByEvents.sources });
   }
   return flags;
 }

@@ -142,6 +142,13 @@ export const REFERENCES = {
     url: 'https://www.cms.gov/medicare-coverage-database/view/ncd.aspx?ncdid=230',
     kind: 'registry',
   },
+  cmsPfs2020: {
+    short: 'CMS 2019',
+    citation:
+      'Centers for Medicare & Medicaid Services. Medicare Program; CY 2020 Revisions to Payment Policies Under the Physician Fee Schedule and Other Changes to Part B Payment Policies; ... and Coding and Payment for Evaluation and Management, Observation and Provision of Self-Administered Esketamine Interim Final Rule. Fed Regist. 2019;84(221):62568-63563 (FR Doc. 2019-24086): HCPCS G2082 and G2083.',
+    url: 'https://www.govinfo.gov/content/pkg/FR-2019-11-15/pdf/2019-24086.pdf',
+    kind: 'registry',
+  },
   cole2020: {
     short: 'Cole 2020',
     citation:

@@ -1,114 +1,24 @@
 /**
  * The safety items: what must lead every view and every note (the strip above the summary, copy-to-note, the printed
- * page and the CarePlan). Pure functions over the derivation and the Patient resource; every item names its date and
- * the resources behind it, and what it asks of the clinician. What each item rests on is in SAFETY_RULES, with sources.
+ * page and the CarePlan). Pure functions over the derivation; every item names its date and the resources behind it,
+ * and what it asks of the clinician. What each item rests on is in strip-rules.ts (SAFETY_RULES), with sources.
  */
-import { ageInYears, isoDate, toDay } from '../dates';
+import { toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
-import type { Demographics, DiagnosisSpan, Finding, Instrument, RuleRef, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
-import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
-import { sourceWords, type DerivedRecord } from '../suggestions/context';
+import type { DiagnosisSpan, Finding, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
+import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
+import type { DerivedRecord } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
+import {
+  CSSRS_HIGH,
+  ITEM9_POSITIVE,
+  PHQ9_ANSWER_WORDS,
+  POSTPARTUM_DAYS,
+  SAFETY_RULE_BY_KIND,
+  SCREEN_SHOWN_DAYS,
+} from './strip-rules';
 
-// ---------------------------------------------------------------------------------------------
-// Demographics from the Patient resource
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Age and death from the Patient resource among `resources` (the one whose id is `patientId`). A death date after
- * asOf is not known yet; ages are taken at death for a deceased patient.
- */
-export function demographicsOf(resources: readonly unknown[], patientId: string, asOf: string): Demographics {
-  const patient = resources.find(
-    (r): r is Record<string, unknown> =>
-      typeof r === 'object' && r !== null && (r as { resourceType?: unknown }).resourceType === 'Patient' && (r as { id?: unknown }).id === patientId,
-  );
-  if (!patient) return { birthDate: null, ageYears: null, deceased: false, deceasedDate: null, source: null };
-  const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : null;
-  const deathDay = toDay(patient.deceasedDateTime);
-  const asOfDay = toDay(asOf);
-  const deathKnown = deathDay !== null && asOfDay !== null && deathDay <= asOfDay;
-  // A death date that cannot be read still says the patient died (deceased[x] is there); only its date is unknown.
-  const deathUnreadable = patient.deceasedDateTime !== undefined && deathDay === null;
-  const deceased = deathKnown || deathUnreadable || patient.deceasedBoolean === true;
-  const deceasedDate = deathKnown ? isoDate(deathDay) : null;
-  return {
-    birthDate,
-    ageYears: ageInYears(birthDate, deceasedDate ?? asOf),
-    deceased,
-    deceasedDate,
-    source: `Patient/${patientId}`,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rules (each with its sources)
-// ---------------------------------------------------------------------------------------------
-
-/** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
-export const SCREEN_SHOWN_DAYS = 365;
-/**
- * The score at or above which a screening or risk item is positive, per instrument: the strip's rules below use these
- * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
- */
-export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; words: string }>> = {
-  'phq9-item9': { atOrAbove: 1, words: 'positive screen (≥ 1)' },
-  cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
-};
-const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
-/** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */
-const PHQ9_ANSWER_WORDS = ['not at all', 'several days', 'more than half the days', 'nearly every day'] as const;
-const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
-
-/** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
-export const POSTPARTUM_DAYS = 365;
-
-interface SafetyRule {
-  kind: SafetyKind;
-  summary: string;
-  source: SourceRef;
-}
-
-const RULES: Record<SafetyKind, SafetyRule> = {
-  deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
-  'suicidality-screen': {
-    kind: 'suicidality-screen',
-    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more within ${SCREEN_SHOWN_DAYS} days is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation.`,
-    source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
-  },
-  'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; ${CSSRS_HIGH} or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
-  'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
-  'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
-  'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },
-  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date.', source: WORKING('intentional or undetermined overdose at any date leads the strip') },
-  pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (${PREGNANCY_CURRENT_WEEKS} weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
-  postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
-  breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },
-  maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },
-  clozapine: { kind: 'clozapine', summary: 'Current clozapine is shown with its monitoring: neutrophils (ANC), myocarditis, seizures, constipation/ileus, smoking changes.', source: src(['clozarilLabel'], 'V', 'boxed warning; warnings; drug interactions') },
-  lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
-  'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
-  catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
-  'substance-use': {
-    kind: 'substance-use',
-    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review.',
-    source: WORKING('substance use leads the strip'),
-  },
-};
-
-/** The safety rules for the rules panel. */
-export const SAFETY_RULES: RuleRef[] = Object.values(RULES).map((r) => ({
-  id: `safety.${r.kind}`,
-  summary: r.summary,
-  source: sourceWords(r.source),
-  verification: r.source.verification,
-  references: r.source.refs,
-}));
-
-// ---------------------------------------------------------------------------------------------
-// Items
-// ---------------------------------------------------------------------------------------------
-
+export { SAFETY_RULES, SCREEN_POSITIVE } from './strip-rules';
 
 function daysBefore(iso: string | null, asOf: string): number | null {
   const a = toDay(iso);
@@ -194,7 +104,7 @@ function diagnosesDetail(found: DiagnosisSpan[], title: string, derived: Derived
 }
 
 function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string): SafetyItem {
-  const refs: ReferenceId[] = RULES[kind].source.refs;
+  const refs: ReferenceId[] = SAFETY_RULE_BY_KIND[kind].source.refs;
   return { kind, title, detail, date: date ? date.slice(0, 10) : null, ...(action ? { action } : {}), sources: [...new Set(sources)], references: refs };
 }
 
@@ -265,7 +175,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
 }
 
 /** A weeks-of-gestation code (ICD-10-CM Z3A): it dates a pregnancy rather than being one. */
-export function isGestationWeeksCode(d: DiagnosisSpan): boolean {
+function isGestationWeeksCode(d: DiagnosisSpan): boolean {
   return d.kind === 'pregnancy' && /^Z3A/i.test(d.code);
 }
 

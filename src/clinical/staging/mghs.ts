@@ -11,7 +11,7 @@ import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAd
 import { countOf } from '../plain-text';
 
 /** True when, after a stretch at or above the adequate dose, the dose was raised further. */
-export function optimisedBeyondAdequate(t: JudgedTrial): boolean {
+function optimisedBeyondAdequate(t: JudgedTrial): boolean {
   const threshold = t.adequacy.adequateDoseMg;
   if (threshold === null) return false;
   const comparable = (s: { doseMg: number | null }) =>
@@ -27,7 +27,7 @@ export function optimisedBeyondAdequate(t: JudgedTrial): boolean {
 }
 
 /** True when the trial was held at or above its adequate dose for at least MGHS_DURATION_OPTIMISATION_WEEKS. */
-export function optimisedDuration(t: JudgedTrial): boolean {
+function optimisedDuration(t: JudgedTrial): boolean {
   return t.adequacy.daysAtAdequateDose >= MGHS_DURATION_OPTIMISATION_WEEKS * 7;
 }
 

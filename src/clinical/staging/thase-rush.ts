@@ -16,7 +16,7 @@ export interface ThaseRushResult {
 /** ECT recorded as not having helped (Procedure.outcome); an ECT course without a stated outcome is not a failure. */
 const ECT_FAILED = /\b(no|without|little|minimal|poor)\s+(response|improvement|benefit|effect)|\bnot\s+(effective|helpful|helped|respond\w*|improved?)|\bineffective|\bunsuccessful|\bfailed|\bnon-?respon\w*/i;
 
-export function ectFailed(p: ProcedureMark): boolean {
+function ectFailed(p: ProcedureMark): boolean {
   return p.kind === 'ect' && typeof p.outcome === 'string' && ECT_FAILED.test(p.outcome);
 }
 

@@ -150,7 +150,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(
 const per = (mg: number, days: number) => (days === 1 ? `${fmt(mg)} mg/day` : `${fmt(mg)} mg every ${days} days`);
 
 /** The dose of `drug` equivalent to 600 mg/day chlorpromazine, by the hierarchy above; null when no source covers it. */
-export function equivalent600(drug: string, route: AntipsychoticRoute): Equivalence600 | null {
+function equivalent600(drug: string, route: AntipsychoticRoute): Equivalence600 | null {
   const g = findRow(CPZ_GARDNER_2010, drug, route);
   if (g) {
     const days = g[3] ?? 1;

@@ -116,7 +116,7 @@ interface LabelDoseRow {
   minMgPerDay: number;
   rule: RuleRef;
 }
-export const LABEL_MIN_DOSES: readonly LabelDoseRow[] = [
+const LABEL_MIN_DOSES: readonly LabelDoseRow[] = [
   {
     drug: 'reboxetine',
     minMgPerDay: 8,
@@ -154,7 +154,7 @@ export interface ProductDoseRow {
   minMgPerDay: number | null;
   rule: RuleRef;
 }
-export const PRODUCT_DOSES: readonly ProductDoseRow[] = [
+const PRODUCT_DOSES: readonly ProductDoseRow[] = [
   {
     drug: 'paroxetine',
     product: 'controlled-release paroxetine',
@@ -243,7 +243,7 @@ const ocd = (drug: string, min: number, max: number, target: string): OcdDoseRow
     ['apaOcd2007'],
   ),
 });
-export const OCD_MIN_DOSES: readonly OcdDoseRow[] = [
+const OCD_MIN_DOSES: readonly OcdDoseRow[] = [
   ocd('citalopram', 40, 80, '40-60'),
   ocd('clomipramine', 100, 250, '100-250'),
   ocd('escitalopram', 20, 40, '20'),
@@ -505,7 +505,7 @@ export interface HypnoticCeilingRow {
   maxMgPerDay: number;
   rule: RuleRef;
 }
-export const HYPNOTIC_CEILINGS: readonly HypnoticCeilingRow[] = [
+const HYPNOTIC_CEILINGS: readonly HypnoticCeilingRow[] = [
   {
     drug: 'doxepin',
     maxMgPerDay: 6,

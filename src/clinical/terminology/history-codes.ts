@@ -18,7 +18,7 @@ const SNOMED_BROWSER = 'SNOMED CT concept as displayed in the record (SNOMED Int
 // Encounters
 // ---------------------------------------------------------------------------------------------
 
-export const HISTORY_RULES = {
+const HISTORY_RULES = {
   detox: rule(
     'history.encounter.detox',
     'An encounter of type "Drug rehabilitation and detoxification" (SNOMED CT 56876005), or named as a detoxification or withdrawal-management stay, is a detox stay: substance-use history.',
@@ -178,7 +178,7 @@ export const THERAPY_NOT_COUNTED: Record<Exclude<ConditionKey, 'ptsd' | 'ocd'>, 
   schizophrenia: 'TRRIP counts antipsychotic trials only (Howes 2017)',
 };
 
-export const THERAPY_NOT_COUNTED_RULE = rule(
+const THERAPY_NOT_COUNTED_RULE = rule(
   'resistance.psychotherapy-not-counted',
   'Psychotherapy given and psychiatric admissions are listed, not counted, where the definition or scale does not count them: MDD (two failed antidepressant treatments), Thase-Rush, MGH-S and Maudsley (their items are medication trials, augmentation, ECT, duration and symptom severity; no psychotherapy or hospitalisation item), bipolar depression (a psychological treatment counts only toward multi-therapy resistance) and schizophrenia (TRRIP: antipsychotic trials). The Dutch Measure (DM-TRD) counts failed psychotherapy and intensified (inpatient) treatment, but is not computed here.',
   'Gaynes 2020; Thase 1997; Fava 2003; Fekadu 2018 Table 3; Hidalgo-Mazzei 2019; Howes 2017; Peeters 2016 (DM-TRD items)',
@@ -190,7 +190,7 @@ export const THERAPY_NOT_COUNTED_RULE = rule(
 // Medications that are not psychiatric trials by themselves
 // ---------------------------------------------------------------------------------------------
 
-export const INDICATION_RULES = {
+const INDICATION_RULES = {
   epilepsy: rule(
     'indication.epilepsy',
     'An anticonvulsant (carbamazepine, valproate, lamotrigine) or benzodiazepine (clonazepam, diazepam, lorazepam, ...) in a patient with epilepsy and no mood or anxiety disorder, or ordered for epilepsy, treats the epilepsy: not a psychiatric trial. With bipolar disorder, valproate, lamotrigine and carbamazepine are mood-stabiliser trials; with an anxiety disorder, benzodiazepines are anxiolytic treatment.',
@@ -211,7 +211,7 @@ export const INDICATION_RULES = {
   ),
 } as const satisfies Record<string, RuleRef>;
 
-export const SUBSTANCE_USE_RULES = {
+const SUBSTANCE_USE_RULES = {
   overdose: rule(
     'substance-use.overdose',
     'A drug overdose is substance-use evidence, whatever its intent: SNOMED CT 55680006 "Drug overdose", an emergency visit for an overdose, ICD-10-CM T40 (narcotics and psychodysleptics), T42.4 (benzodiazepines) and T43.6 (psychostimulants). A poisoning coded as by another named medicine (the rest of T36-T50, e.g. T43.2 antidepressants) is self-harm with a medicine: shown as an overdose on the safety strip, not as substance use.',
@@ -251,7 +251,7 @@ export const EPILEPSY_OR_PSYCHIATRIC: Record<string, 'anticonvulsant' | 'benzodi
 };
 
 /** Opioid ingredients (ATC N02A, N07BC) as RxNorm names spell them, lower case. */
-export const OPIOIDS = [
+const OPIOIDS = [
   'oxycodone', 'hydrocodone', 'morphine', 'fentanyl', 'hydromorphone', 'oxymorphone', 'codeine', 'tramadol', 'tapentadol',
   'methadone', 'buprenorphine', 'meperidine', 'levorphanol', 'pentazocine',
 ] as const;
@@ -264,7 +264,7 @@ export function opioidIn(text: string): string | null {
 }
 
 /** Medications for ADHD and dementia: treatment of a comorbidity, listed but not assessed. */
-export const COMORBIDITY_TREATMENTS: Record<string, 'adhd' | 'dementia'> = {
+const COMORBIDITY_TREATMENTS: Record<string, 'adhd' | 'dementia'> = {
   methylphenidate: 'adhd',
   dexmethylphenidate: 'adhd',
   amphetamine: 'adhd',
@@ -289,7 +289,7 @@ export function comorbidityTreatmentIn(text: string): { ingredient: string; cate
 // Screening and cognition
 // ---------------------------------------------------------------------------------------------
 
-export const DATA_NOTE_RULES = {
+const DATA_NOTE_RULES = {
   screeningWithoutScore: rule(
     'data.screening-without-score',
     'A depression or mental-health screening procedure without a score recorded in the record cannot tell whether the screen was positive.',

@@ -4,18 +4,18 @@
  * src/clinical/medication.ts and src/clinical/dose/.
  */
 import type { RuleRef } from '../types';
-import { CONDITION_RULES, snomedValueSetRules } from './conditions';
+import { CONDITION_RULES, snomedValueSetRules } from './condition-codes';
 import { HISTORY_TERMINOLOGY_RULES } from './history-codes';
-import { OBSERVATION_RULES } from './observations';
-import { PROCEDURE_RULES } from './procedures';
+import { OBSERVATION_RULES } from './observation-kinds';
+import { PROCEDURE_RULES } from './procedure-codes';
 import { DOSE_RULES, MEDICATION_RULES } from './medication-rules';
 import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
 
-export { classifyCondition, conditionNotRecognisedReason } from './conditions';
-export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observations';
+export { classifyCondition, conditionNotRecognisedReason } from './condition-codes';
+export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observation-kinds';
 export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
-export { classifyProcedure, classifyDevice } from './procedures';
+export { classifyProcedure, classifyDevice } from './procedure-codes';
 export { scaleThresholds, classifyScoreChange, responseScore, SCALE_TABLE, SCORE_RANGES } from './scales';
 export { minimumAdequateDose, chlorpromazineEquivalent, ATRQ_MIN_DOSES } from './dose-tables';
 export { INGREDIENTS, BRANDS } from './ingredients';

@@ -1,6 +1,6 @@
 /**
  * The Observation codes the app searches for by code (src/fhir/queries.ts): the LOINC codes of the scale table, blood
- * pressure's and the drug levels', which are exactly the LOINC codes observations.ts recognises. Kept apart from observations.ts so
+ * pressure's and the drug levels', which are exactly the LOINC codes observation-kinds.ts recognises. Kept apart from observation-kinds.ts so
  * that the app's first script, which starts the searches, carries the code lists and not the classifiers.
  */
 import type { ReferenceId } from '../references/registry';

@@ -125,7 +125,7 @@ function splitSalt(rawName: string): { name: string; salt: string | null } {
 const NAME_RE = new RegExp(String.raw`(?:^|[^a-z])(${INGREDIENT_NAMES.map(escapeRe).join('|')})(?![a-z])`, 'i');
 
 /** The longest known ingredient name (or synonym) written as a word inside `text`, lower case, or null. */
-export function findIngredientName(text: string): string | null {
+function findIngredientName(text: string): string | null {
   const m = NAME_RE.exec(text);
   return m?.[1] ? m[1].toLowerCase() : null;
 }

@@ -2,7 +2,7 @@
  * Symptom scales, ONE row each: the codes that identify the scale's score (each with the rule that says so: its
  * source and verification tag), the names that identify it in text, its valid range, and its outcome thresholds
  * (remission cut-off, response and partial-response reductions, each with its source). The same rows feed the
- * recognition of Observations (observations.ts), the codes the app searches for (src/fhir/queries.ts) and the
+ * recognition of Observations (observation-kinds.ts), the codes the app searches for (src/fhir/queries.ts) and the
  * judgement of outcomes. All scales here score higher = worse. Numbers without a primary source are marked 'U'.
  */
 import { MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';

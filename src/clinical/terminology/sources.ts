@@ -55,7 +55,7 @@ export const SRC = {
 } as const;
 
 /** The primary sources behind each citation text (empty: none could be found, the rule is unverified). */
-export const SRC_REFERENCES: Record<keyof typeof SRC, readonly ReferenceId[]> = {
+const SRC_REFERENCES: Record<keyof typeof SRC, readonly ReferenceId[]> = {
   rxnormTierA: ['rxnorm', 'cpicData'],
   rxnormTierB: ['rxnorm'],
   rxnormTierU: ['whoAtc'],
@@ -110,7 +110,7 @@ const NAMED: readonly [RegExp, ReferenceId][] = [
 ];
 
 /** The references of every citation text a rule's source contains, in the order of the table. */
-export function referencesForSource(source: string): ReferenceId[] {
+function referencesForSource(source: string): ReferenceId[] {
   const out: ReferenceId[] = [];
   for (const key of Object.keys(SRC) as (keyof typeof SRC)[]) {
     if (!source.includes(SRC[key])) continue;

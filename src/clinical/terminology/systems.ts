@@ -19,7 +19,7 @@ export type SystemKey =
   | 'local-devices';
 
 /** Canonical URIs (FHIR R4 terminology page) plus this project's documented local code systems. */
-export const SYSTEM_URIS: Record<SystemKey, string> = {
+const SYSTEM_URIS: Record<SystemKey, string> = {
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
   atc: 'http://www.whocc.no/atc',
   snomed: 'http://snomed.info/sct',
@@ -27,10 +27,12 @@ export const SYSTEM_URIS: Record<SystemKey, string> = {
   icd10: 'http://hl7.org/fhir/sid/icd-10',
   loinc: 'http://loinc.org',
   cpt: 'http://www.ama-assn.org/go/cpt',
-  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  /** HCPCS Level II, as HL7's terminology (THO) names it. */
+  hcpcs: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
   /**
    * Local code system for symptom scales that have no verified LOINC code (MADRS, HAM-D, QIDS-SR16, Y-BOCS, ...;
-   * no LOINC code confirmed). Codes are the Instrument names of src/clinical/types.ts ("madrs", "ybocs", ...).
+   * no LOINC code confirmed). Codes are the Instrument names of the scale table, terminology/scales.ts ("madrs",
+   * "ybocs", ...).
    */
   'local-scales': 'http://example.org/trd-timeline/CodeSystem/scales',
   /** Local code system for interventional procedures whose SNOMED codes are not confirmed: codes are ProcedureKind names ("ect", "tms", ...). */
@@ -52,7 +54,10 @@ const ALIASES: Record<string, SystemKey> = {
   'http://loinc.org/': 'loinc',
   'urn:oid:2.16.840.1.113883.6.12': 'cpt',
   'urn:oid:2.16.840.1.113883.6.285': 'hcpcs',
-  'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets': 'hcpcs',
+  'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets': 'hcpcs',
+  // HCPCS of all levels (Level I is CPT), retired in THO in favour of CPT and HCPCS Level II but still in older records.
+  'urn:oid:2.16.840.1.113883.6.14': 'hcpcs',
+  'http://terminology.hl7.org/CodeSystem/HCPCS-all-codes': 'hcpcs',
 };
 
 const BY_URI = new Map<string, SystemKey>(
@@ -120,21 +125,10 @@ export function conceptTextAsRecorded(concept: CodeableConcept | undefined): str
 /** This project's own local code systems (the local-* URIs above, and any other under it). */
 const LOCAL_SYSTEM_PREFIX = 'http://example.org/trd-timeline';
 
-/** Systems unknownCodeReason counts as known: canonical URIs only, exactly as spelled. */
-const CANONICAL_CODED_SYSTEMS: ReadonlySet<string> = new Set([
-  SYSTEM_URIS.snomed,
-  SYSTEM_URIS.icd10cm,
-  SYSTEM_URIS.icd10,
-  SYSTEM_URIS.loinc,
-  SYSTEM_URIS.rxnorm,
-  SYSTEM_URIS.cpt,
-  SYSTEM_URIS.atc,
-]);
-
 /**
- * Why a coded record is not used: "code from unknown system X" when no coding's system is a canonical URI above (as
- * spelled: urn:oid and trailing-slash spellings, and HCPCS, count as unknown here, unlike unknownSystemsOf) nor one of
- * the local systems, else the fallback reason; each with the concept's text as recorded. Codings without a code count.
+ * Why a coded record is not used: "code from unknown system X" when no coding's system is one this project knows (any
+ * spelling systemKeyOf reads: canonical URI, urn:oid, trailing slash) nor one of the local systems, else the fallback
+ * reason; each with the concept's text as recorded. Codings without a code count.
  */
 export function unknownCodeReason(what: string, concept: unknown, fallback?: string): string {
   const c = typeof concept === 'object' && concept !== null && !Array.isArray(concept) ? (concept as CodeableConcept) : undefined;
@@ -142,7 +136,7 @@ export function unknownCodeReason(what: string, concept: unknown, fallback?: str
   const text = conceptTextAsRecorded(c);
   if (codings.length === 0 && !text) return `${what} without code or text`;
   const systems = codings.map((cd) => (cd && typeof cd.system === 'string' ? cd.system : '(no system)'));
-  const unknown = systems.filter((s) => !CANONICAL_CODED_SYSTEMS.has(s) && !s.startsWith(LOCAL_SYSTEM_PREFIX));
+  const unknown = systems.filter((s) => systemKeyOf(s) === null && !s.startsWith(LOCAL_SYSTEM_PREFIX));
   if (codings.length > 0 && unknown.length === codings.length)
     return `code from unknown system ${[...new Set(unknown)].join(', ')}${text ? ` (${text})` : ''}`;
   return `${fallback ?? `not a ${what} the engine assesses`}${text ? `: ${text}` : ''}`;

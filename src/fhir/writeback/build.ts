@@ -25,9 +25,9 @@ import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './write-c
 
 /** Our identifier systems (URNs: they name the app, not a web location). */
 export const CAREPLAN_IDENTIFIER_SYSTEM = 'urn:trd-timeline:care-plan-draft';
-export const REFERRAL_IDENTIFIER_SYSTEM = 'urn:trd-timeline:referral-draft';
+const REFERRAL_IDENTIFIER_SYSTEM = 'urn:trd-timeline:referral-draft';
 /** Provenance has no identifier element in R4: a meta.tag carries the plan's key so it can be found again. */
-export const PROVENANCE_TAG_SYSTEM = 'urn:trd-timeline:write-back';
+const PROVENANCE_TAG_SYSTEM = 'urn:trd-timeline:write-back';
 
 // ---------------------------------------------------------------------------------------------
 // Stable keys
@@ -44,7 +44,7 @@ function fnv1a(text: string, seed: number): string {
 }
 
 /** 64-bit key of (patient, sorted option ids, date). */
-export function planKey(patientId: string, chosen: readonly InterventionId[], date: string): string {
+function planKey(patientId: string, chosen: readonly InterventionId[], date: string): string {
   const text = `${patientId}|${[...new Set(chosen)].sort().join(',')}|${date}`;
   return fnv1a(text, 0) + fnv1a(text, 0x9e3779b9);
 }
@@ -61,7 +61,7 @@ export function identifierQuery(identifier: StableIdentifier): string {
   return `identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`;
 }
 
-export function provenanceTagQuery(planKeyValue: string): string {
+function provenanceTagQuery(planKeyValue: string): string {
   return `_tag=${encodeURIComponent(`${PROVENANCE_TAG_SYSTEM}|${planKeyValue}`)}`;
 }
 

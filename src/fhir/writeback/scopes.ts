@@ -4,7 +4,7 @@
  */
 import type { WriteCapability } from './write-contract';
 
-export const WRITTEN_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'] as const;
+const WRITTEN_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'] as const;
 
 /** Does one scope grant create on `resourceType`? */
 function grantsCreate(scope: string, resourceType: string): boolean {

@@ -34,7 +34,7 @@ type WrittenType = WrittenResource['resourceType'];
 // ---------------------------------------------------------------------------------------------
 
 /** OperationOutcome text (diagnostics, details, code), as plain text. */
-export function operationOutcomeText(body: unknown): string {
+function operationOutcomeText(body: unknown): string {
   const outcome = body as OperationOutcome | null;
   if (!outcome || outcome.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) return '';
   return outcome.issue

@@ -8,7 +8,7 @@
  */
 import type { InterventionId, Suggestion, SuggestionStatus } from '../../clinical/types';
 
-export const STATUS_ORDER: SuggestionStatus[] = ['suggested', 'consider', 'contraindicated', 'not-eligible', 'not-applicable'];
+const STATUS_ORDER: SuggestionStatus[] = ['suggested', 'consider', 'contraindicated', 'not-eligible', 'not-applicable'];
 
 export const STATUS_HEADINGS: Record<SuggestionStatus, string> = {
   suggested: 'Suggested',

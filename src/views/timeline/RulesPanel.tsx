@@ -6,7 +6,7 @@ import { BASELINE_WORDS } from '../../clinical/vocabulary';
 import { RuleSource, VerificationBadge } from './Badges';
 
 /** The registry plus any rule a conclusion cites that the registry lacks, each once, by id. */
-export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[] {
+function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[] {
   const byId = new Map<string, RuleRef>();
   for (const r of rules) byId.set(r.id, r);
   for (const a of derivation.assessments) if (!byId.has(a.definition.id)) byId.set(a.definition.id, a.definition);
@@ -15,7 +15,7 @@ export function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[
 }
 
 /** The rules this patient's conclusions rest on: each assessment's definition and the trials' adequacy rules. */
-export function rulesUsed(derivation: Derivation): Set<string> {
+function rulesUsed(derivation: Derivation): Set<string> {
   const ids = new Set<string>();
   for (const a of derivation.assessments) ids.add(a.definition.id);
   for (const t of derivation.trials) for (const r of t.adequacyRules) ids.add(r.id);
@@ -33,7 +33,7 @@ const TOPIC_LABEL: Record<string, string> = {
 };
 
 /** The topic of a rule, from the first part of its id ("adequacy.min-dose…" -> adequacy); shown as words, never the id. */
-export function ruleTopic(rule: RuleRef): string {
+function ruleTopic(rule: RuleRef): string {
   const head = rule.id.split('.')[0] ?? '';
   return TOPIC_LABEL[head] ?? 'Other rules';
 }

@@ -5,8 +5,8 @@
 import { REFERENCES, type ReferenceId } from '../../clinical/references/registry';
 import type { RuleRef } from '../../clinical/types';
 
-export const SOURCES_PANEL_ID = 'trp-sources';
-export const sourceAnchorId = (id: string) => `trp-source-${id}`;
+const SOURCES_PANEL_ID = 'trp-sources';
+const sourceAnchorId = (id: string) => `trp-source-${id}`;
 
 function isReferenceId(id: string): id is ReferenceId {
   return Object.hasOwn(REFERENCES, id);
@@ -20,7 +20,7 @@ export function referenceIdsOf(rules: readonly (RuleRef | undefined)[]): Referen
 }
 
 /** Opens the Sources panel and brings the source into view (the panel is a closed <details> until asked for). */
-export function openSource(id: string): void {
+function openSource(id: string): void {
   const panel = document.getElementById(SOURCES_PANEL_ID);
   if (panel instanceof HTMLDetailsElement) panel.open = true;
   const target = document.getElementById(sourceAnchorId(id));

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
+import { CONDITION_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -20,7 +20,7 @@ export interface SummaryProps {
   onOpenOptions?: () => void;
 }
 
-export const STATUS_WORDS: Record<ResistanceStatus, string> = {
+const STATUS_WORDS: Record<ResistanceStatus, string> = {
   meets: 'Meets',
   'possibly-meets': 'Possibly meets',
   'does-not-meet': 'Does not meet',
@@ -39,7 +39,7 @@ const BASIS_LABEL = { data: 'from data', estimated: 'estimated', missing: 'missi
 const OFFERED_ORDER = ['suggested', 'consider'] as const;
 
 /** The first option the engine offers, as the options tab lists them (suggested before consider, then the engine's order), or null. */
-export function nextStep(suggestions: Suggestion[]): Suggestion | null {
+function nextStep(suggestions: Suggestion[]): Suggestion | null {
   const offered = suggestions
     .filter((s) => (OFFERED_ORDER as readonly string[]).includes(s.status))
     .sort((a, b) => OFFERED_ORDER.indexOf(a.status as 'suggested') - OFFERED_ORDER.indexOf(b.status as 'suggested') || a.order - b.order);
@@ -53,7 +53,7 @@ function currentDose(trial: Trial): string {
 }
 
 /** The engine's adequacy judgement of a running trial, in words: reached, or what is still missing. */
-export function adequacyWindowText(trial: Trial): string {
+function adequacyWindowText(trial: Trial): string {
   if (trial.adequate) return 'adequate trial reached';
   return `not yet adequate: ${adequacyReasonText(trial.adequacyReason)}`;
 }
@@ -214,7 +214,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
                 const behind = trialsBehind(f.sources);
                 return (
                   <li key={i}>
-                    <span className="trp-flag-kind">{FLAG_LABEL[f.kind]}:</span> {f.text}{' '}
+                    {capitalise(f.text)}{' '}
                     {behind.length > 0 && (
                       <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
                         show on timeline

@@ -3,7 +3,7 @@
  * It holds no name, birth date or identifier: the note already belongs to the patient.
  */
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, DRUG_CLASS_LABEL, FLAG_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, displayDate } from './labels';
+import { CONDITION_LABEL, DRUG_CLASS_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, ROLE_LABEL, capitalise, displayDate } from './labels';
 import { adequateDoseText, adherenceText, trialPeriod } from './details';
 import { adequacyReasonText, trialDoseText } from './labels';
 import { safetyItemText } from './SafetyStrip';
@@ -12,7 +12,7 @@ import { compareCodeUnits } from '../../clinical/sorted';
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
 
-export function stagingLines(a: Assessment): string[] {
+function stagingLines(a: Assessment): string[] {
   const lines: string[] = [];
   if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
   if (a.maudsley) {
@@ -29,7 +29,7 @@ function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${trialDoseText(t.maxDailyDoseMg, t.ingredient)}`;
   const threshold = t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${t.role}], ${trialPeriod(t)} (${t.durationText})`,
+    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)} (${t.durationText})`,
     `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${OUTCOME_LABEL[t.outcome]} (${OUTCOME_BASIS_LABEL[t.outcomeBasis]})${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');
@@ -45,7 +45,7 @@ export function copyToNoteText(derivation: Derivation): string {
     const lines = [`${CONDITION_LABEL[a.condition]}: ${a.conclusion}`];
     lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
-    for (const f of a.flags) lines.push(`  Flag (${FLAG_LABEL[f.kind]}): ${f.text}`);
+    for (const f of a.flags) lines.push(`  Flag: ${capitalise(f.text)}`);
     parts.push(lines.join('\n'));
   }
   const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));

@@ -32,9 +32,9 @@ export interface ItemDetails {
 
 export const trialItemId = (trial: Trial) => `trial:${trial.id}`;
 export const episodeItemId = (episode: Episode) => `episode:${episode.id}`;
-export const diagnosisItemId = (index: number) => `diagnosis:${index}`;
-export const procedureItemId = (index: number) => `procedure:${index}`;
-export const scoreItemId = (point: ScorePoint, index: number) => `score:${point.instrument}:${index}`;
+const diagnosisItemId = (index: number) => `diagnosis:${index}`;
+const procedureItemId = (index: number) => `procedure:${index}`;
+const scoreItemId = (point: ScorePoint, index: number) => `score:${point.instrument}:${index}`;
 
 /** "50 mg/day", "600 mg/day CPZ-eq (olanzapine 20 mg/day)": the engine's threshold in its own unit. */
 export function adequateDoseText(dose: AdequateDose, ingredient: string): string {
@@ -50,7 +50,7 @@ export function adherenceText(trial: Trial): string {
   return trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
 }
 
-export function outcomeText(trial: Trial): string {
+function outcomeText(trial: Trial): string {
   return `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[trial.outcomeBasis]})`;
 }
 
@@ -80,7 +80,7 @@ export function trialDetails(trial: Trial): ItemDetails {
 }
 
 /** Agent, dates, dose, then outcome: the order a clinician reads a trial in. */
-export function trialAriaLabel(trial: Trial): string {
+function trialAriaLabel(trial: Trial): string {
   const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''})`;
   return [
     `${capitalise(trial.ingredient)}${role}`,
@@ -127,7 +127,7 @@ export function describeProcedure(procedure: ProcedureMark, index: number): Item
   };
 }
 
-export const psychotherapyItemId = (index: number) => `psychotherapy:${index}`;
+const psychotherapyItemId = (index: number) => `psychotherapy:${index}`;
 
 export function describePsychotherapy(course: PsychotherapyCourse, index: number): ItemDetails {
   const when =

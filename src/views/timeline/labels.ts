@@ -1,91 +1,30 @@
 /**
- * Display words for the engine's codes. Pure lookup tables, no clinical judgement here:
- * everything clinical comes from the Derivation, these only name it for people. The words the engine, the
- * write-back and the views share come from the engine's vocabulary; the ones only the timeline uses live here.
+ * Display helpers of the timeline. No clinical judgement and no clinical words here: everything clinical comes from
+ * the Derivation, and the words for it (conditions, diagnosis kinds, drug classes, roles, procedures, outcomes) from
+ * the engine's vocabulary, re-exported here for the views; what lives here is how the timeline shows them (the score
+ * charts' order, dates cut to days, "dose unknown").
  */
-import type {
-  ComorbidityKey,
-  ConditionKey,
-  DrugClass,
-  FlagKind,
-  Instrument,
-  ProcedureKind,
-  TrialRole,
-} from '../../clinical/types';
-import { CONDITION_LABEL, formatDose, formatMg } from '../../clinical/vocabulary';
+import type { Instrument } from '../../clinical/types';
+import { formatDose, formatMg } from '../../clinical/vocabulary';
 
 export {
   CONDITION_LABEL,
+  DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
   OUTCOME_BASIS_LABEL,
   OUTCOME_LABEL,
   OUTCOME_SHORT,
+  PROCEDURE_LABEL,
+  ROLE_LABEL,
   VERIFICATION_LABEL,
   capitalise,
+  diagnosisKindLabel,
 } from '../../clinical/vocabulary';
 
-export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
-  ssri: 'SSRI',
-  snri: 'SNRI',
-  tca: 'Tricyclic',
-  maoi: 'MAOI',
-  'atypical-antidepressant': 'Other antidepressant',
-  antipsychotic: 'Antipsychotic',
-  'mood-stabilizer': 'Mood stabiliser',
-  'augmentation-agent': 'Augmentation agent',
-  'nmda-antagonist': 'NMDA antagonist',
-  'other-psychotropic': 'Other psychotropic',
-  unknown: 'Unrecognised class',
-};
-
-const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
-  'substance-use': 'Substance use',
-  'psychosocial-stressor': 'Psychosocial stressor',
-  trauma: 'Trauma',
-  'personality-disorder': 'Personality disorder',
-  anxiety: 'Anxiety disorder',
-  epilepsy: 'Epilepsy / seizures',
-  pregnancy: 'Pregnancy',
-  'psychotic-features': 'Psychotic features',
-  catatonia: 'Catatonia',
-  'suicidal-ideation': 'Suicidal ideation',
-  'suicide-attempt': 'Suicide attempt',
-  'self-harm': 'Self-harm',
-  overdose: 'Overdose (intentional or undetermined)',
-  postpartum: 'Postpartum',
-  breastfeeding: 'Breastfeeding',
-  'intracerebral-haemorrhage': 'Intracerebral haemorrhage',
-  'aneurysm-or-avm': 'Aneurysm or AVM',
-  'raised-intracranial-pressure': 'Raised intracranial pressure',
-  'recent-myocardial-infarction': 'Recent myocardial infarction',
-  'recent-stroke': 'Recent stroke',
-  hypertension: 'Hypertension',
-  'head-implant': 'Implant in or near the head',
-  'cardiac-device': 'Cardiac pacemaker, defibrillator or lead',
-  vagotomy: 'Vagotomy',
-  adhd: 'ADHD',
-  dementia: 'Dementia',
-  'brain-injury': 'Brain injury',
-  other: 'Other',
-};
-
-export function diagnosisKindLabel(kind: ConditionKey | ComorbidityKey): string {
-  return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
-}
-
-export function isConditionKey(kind: string): kind is ConditionKey {
-  return kind in CONDITION_LABEL;
-}
-
-export const ROLE_LABEL: Record<TrialRole, string> = {
-  monotherapy: 'monotherapy',
-  augmentation: 'augmentation',
-  combination: 'combination',
-  hypnotic: 'hypnotic use (not counted)',
-};
-
-
-/** Order of the score charts: depression scales first. */
+/**
+ * Order of the score charts, depression scales first: a display preference of the timeline (which chart is drawn
+ * first), not a clinical word, so it stays with the views.
+ */
 export const INSTRUMENT_ORDER: Instrument[] = [
   'phq9',
   'madrs',
@@ -101,27 +40,6 @@ export const INSTRUMENT_ORDER: Instrument[] = [
   'panss',
   'bprs',
 ];
-
-export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
-  ect: 'ECT',
-  tms: 'TMS',
-  esketamine: 'Esketamine',
-  ketamine: 'Ketamine',
-  vns: 'VNS',
-  dbs: 'DBS',
-  psychotherapy: 'Psychotherapy',
-  other: 'Other procedure',
-};
-
-export const FLAG_LABEL: Record<FlagKind, string> = {
-  'inadequate-dose': 'Inadequate dose',
-  'too-short': 'Too short',
-  'poor-adherence': 'Poor adherence',
-  'substance-use': 'Substance use',
-  'trauma-or-stressors': 'Trauma or stressors',
-  'personality-disorder': 'Personality disorder',
-  'comorbid-anxiety': 'Comorbid anxiety',
-};
 
 /**
  * The engine's adequacy reason without its leading verdict ("adequate: 150 mg/day …"), for places that already say

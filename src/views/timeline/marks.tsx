@@ -3,7 +3,7 @@ import type { Outcome, OutcomeBasis, ProcedureKind } from '../../clinical/types'
 import { OUTCOME_MARK_RADIUS } from './layout/lanes';
 
 /** Outcome colours: each at least 4.5:1 on white; shape and glyph carry the meaning without colour. */
-export const OUTCOME_COLOUR: Record<Outcome, string> = {
+const OUTCOME_COLOUR: Record<Outcome, string> = {
   remission: '#11663a',
   response: '#1d6b78',
   partial: '#7a5600',
@@ -72,7 +72,7 @@ export function OutcomeMark({ outcome, basis, x, y, r = OUTCOME_MARK_RADIUS }: {
   );
 }
 
-export const PROCEDURE_GLYPH: Record<ProcedureKind, string> = {
+const PROCEDURE_GLYPH: Record<ProcedureKind, string> = {
   ect: 'E',
   tms: 'T',
   esketamine: 'K',

@@ -9,9 +9,9 @@ import type { CarePlan, Condition, Encounter, MedicationRequest, Observation, Pa
 export const PID = 'ehr-1';
 export const AS_OF = '2026-12-01';
 const subject = { reference: `Patient/${PID}` };
-export const SNOMED = 'http://snomed.info/sct';
+const SNOMED = 'http://snomed.info/sct';
 export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-export const LOINC = 'http://loinc.org';
+const LOINC = 'http://loinc.org';
 let seq = 0;
 const id = (prefix: string) => `${prefix}-${++seq}`;
 

@@ -21,6 +21,24 @@ describe('bad input', () => {
     expect(d.unused.find((u) => u.reference === `Condition/${c.id}`)?.reason).toMatch(/code from unknown system http:\/\/example.org\/legacy/);
   });
 
+  it('a Procedure in a known system spelled otherwise is read in it: HCPCS esketamine sessions are procedures, an untracked code is named as such', () => {
+    const proc = (id: string, system: string, code: string, text?: string): Resource =>
+      ({ resourceType: 'Procedure', id, status: 'completed', subject: { reference: 'Patient/p1' }, performedDateTime: '2025-03-01', code: { coding: [{ system, code }], ...(text ? { text } : {}) } }) as Resource;
+    const d = derive([
+      patient(),
+      proc('spravato', 'urn:oid:2.16.840.1.113883.6.285', 'G2082'),
+      proc('cpt-oid', 'urn:oid:2.16.840.1.113883.6.12', '90870'),
+      proc('injection', 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', 'J1234', 'Injection, other'),
+      proc('cleaning', 'urn:oid:2.16.840.1.113883.6.96', '234975001', 'Dental cleaning'),
+      proc('legacy', 'http://example.org/legacy-emr/procedures', 'X1', 'Chart review'),
+    ]);
+    expect(d.procedures.map((p) => [p.source, p.kind])).toEqual([['Procedure/spravato', 'esketamine'], ['Procedure/cpt-oid', 'ect']]);
+    const reason = (id: string) => d.unused.find((u) => u.reference === `Procedure/${id}`)?.reason;
+    expect(reason('injection')).toBe('not an interventional psychiatric procedure: Injection, other');
+    expect(reason('cleaning')).toBe('not an interventional psychiatric procedure: Dental cleaning');
+    expect(reason('legacy')).toBe('code from unknown system http://example.org/legacy-emr/procedures (Chart review)');
+  });
+
   it('contradictory condition dates (abatement before onset) are not used, with the reason', () => {
     const c = mdd('2025-05-01', '2025-01-01');
     const d = derive([patient(), c]);

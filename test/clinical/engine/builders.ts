@@ -30,7 +30,7 @@ export function addDays(iso: string, days: number): string {
 }
 export const weeksAfter = (iso: string, w: number) => addDays(iso, w * 7);
 
-export function dosage(mgPerDay: number | null, text?: string): Dosage[] {
+function dosage(mgPerDay: number | null, text?: string): Dosage[] {
   if (mgPerDay === null) return text ? [{ text }] : [];
   return [
     {
@@ -41,7 +41,7 @@ export function dosage(mgPerDay: number | null, text?: string): Dosage[] {
   ];
 }
 
-export const drug = (name: string) => ({ text: name });
+const drug = (name: string) => ({ text: name });
 
 export function patient(): Patient {
   return { resourceType: 'Patient', id: PID, gender: 'female', birthDate: '1980-01-01' };
@@ -129,7 +129,7 @@ export function ybocs(date: string, value: number): Observation {
 }
 
 /** A score on one of the project's local scale codes ("panss", "madrs", "pcl5", ...). */
-export function localScale(code: string, text: string, date: string, value: number): Observation {
+function localScale(code: string, text: string, date: string, value: number): Observation {
   return {
     resourceType: 'Observation',
     id: nextId(code),

@@ -1,5 +1,5 @@
 /**
- * `npm run derive` (scripts/derive.ts) on a small Bundle and on an NDJSON folder written to a temp dir, including a
+ * `npm run derive` (scripts/population/cli.ts) on a small Bundle and on an NDJSON folder written to a temp dir, including a
  * patient whose data breaks the engine (it gets its own error document and the others go on).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function deriveOutput(args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/derive.ts', ...args], {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/population/cli.ts', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

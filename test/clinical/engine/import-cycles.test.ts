@@ -1,6 +1,6 @@
 /**
  * src/clinical imports in one direction: no module depends, through any chain of imports (type-only imports
- * included), on itself. One exception is named: the contract (types.ts) re-exports the types derived from the tables
+ * included), on itself. One exception is named: the contract (types/) re-exports the types derived from the tables
  * that define them (the option ids from the catalog, the instruments from the scale table), and those tables use the
  * contract's basic types; these are type-only imports, erased from the code that runs. Imports are read from the
  * TypeScript compiler's syntax tree.
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../../../src/clinical');
 
 /** Type-only imports by the contract of types derived from their tables (see above). */
-const TABLE_DERIVED_TYPES = new Set(['types.ts -> suggestions/catalog.ts', 'types.ts -> terminology/scales.ts']);
+const TABLE_DERIVED_TYPES = new Set(['types/suggestions.ts -> suggestions/catalog.ts', 'types/measurements.ts -> terminology/scales.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

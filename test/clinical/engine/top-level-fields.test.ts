@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeySet, topLevelFields } from '../../../scripts/top-level-fields';
+import { KeySet, topLevelFields } from '../../../scripts/population/top-level-fields';
 
 const WANTED = ['resourceType', 'id', 'status', 'subject', 'patient'];
 const keys = new KeySet(WANTED);

@@ -1,6 +1,17 @@
 /** One vocabulary: a trial's duration and description read the same in the engine's sentences and in the views. */
 import { describe, expect, it } from 'vitest';
-import { CONDITION_LABEL, CONDITION_NAME, describeDuration, describeTrial, OUTCOME_LABEL, OUTCOME_WORDS } from '../../../src/clinical/vocabulary';
+import {
+  CONDITION_LABEL,
+  CONDITION_NAME,
+  capitalise,
+  describeDuration,
+  describeTrial,
+  FLAG_WORDS,
+  OUTCOME_LABEL,
+  OUTCOME_WORDS,
+} from '../../../src/clinical/vocabulary';
+import { copyToNoteText } from '../../../src/views/timeline/copyText';
+import { assessmentOf, condition, derive, patient, statement } from './builders';
 import { trialDetails } from '../../../src/views/timeline/details';
 import { trial } from '../../views/timeline/timeline-fixtures';
 
@@ -36,5 +47,22 @@ describe('condition and outcome words', () => {
 
   it('labels are the sentence words capitalised', () => {
     for (const [outcome, words] of Object.entries(OUTCOME_WORDS)) expect(OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL].toLowerCase()).toBe(words);
+  });
+});
+
+describe('flag words', () => {
+  it("the engine's flag texts start with the flag's words, and the copied note says them once, capitalised", () => {
+    const d = derive([
+      patient(),
+      condition('F33.1', 'Major depressive disorder, recurrent, moderate', '2024-01-01'),
+      condition('F41.1', 'Generalized anxiety disorder', '2023-01-10'),
+      statement('sertraline', 25, '2025-01-01', '2025-04-01'),
+    ]);
+    const flags = assessmentOf(d, 'mdd').flags;
+    expect(flags.map((f) => f.kind).sort()).toEqual(['comorbid-anxiety', 'inadequate-dose']);
+    for (const f of flags) expect(f.text.startsWith(`${FLAG_WORDS[f.kind]}: `)).toBe(true);
+    const note = copyToNoteText(d);
+    expect(note).toContain('  Flag: Comorbid anxiety disorder: Generalized anxiety disorder');
+    for (const f of flags) expect(note).toContain(`  Flag: ${capitalise(f.text)}`);
   });
 });

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Patient, Resource } from 'fhir/r4';
-import { demographicsOf, deriveSafety, diagnosesForTimeline, regimenNow, SAFETY_RULES, SCREEN_POSITIVE } from '../../../src/clinical/safety';
+import { demographicsOf } from '../../../src/clinical/demographics';
+import { deriveSafety, diagnosesForTimeline, regimenNow, SAFETY_RULES, SCREEN_POSITIVE } from '../../../src/clinical/safety';
 import { derivePatient } from '../../../src/clinical/derive';
 import { classifyCondition } from '../../../src/clinical/terminology';
 import { assessment, diagnosis, flag, mdd, record, score, trial } from '../suggestions/builder';

@@ -20,7 +20,7 @@ import type { DerivedRecord } from '../../../src/clinical/suggestions';
 import { evaluateSuggestions } from '../../../src/clinical/suggestions';
 import type { InterventionId } from '../../../src/clinical/types';
 
-export const AS_OF = '2026-11-22';
+const AS_OF = '2026-11-22';
 
 let counter = 0;
 

@@ -9,6 +9,7 @@ import {
   observationNotUsedReason,
   TERMINOLOGY_RULES,
 } from '../../../src/clinical/terminology';
+import { classifyProcedureWithRule } from '../../../src/clinical/terminology/procedure-codes';
 
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SCT = 'http://snomed.info/sct';
@@ -280,6 +281,22 @@ describe('classifyProcedure and classifyDevice (SNOMED CT, device text)', () => 
   it('CPT 90870 is ECT and 90868 is TMS (U)', () => {
     expect(classifyProcedure({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '90870' }] })).toBe('ect');
     expect(classifyProcedure({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '90868' }] })).toBe('tms');
+  });
+  it.each([
+    'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+    'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+    'urn:oid:2.16.840.1.113883.6.285',
+    'urn:oid:2.16.840.1.113883.6.14',
+  ])('HCPCS G2082 and G2083 in %s are esketamine sessions, citing the CMS rule that created them', (system) => {
+    expect(classifyProcedureWithRule({ coding: [{ system, code: 'G2082' }] })).toMatchObject({
+      kind: 'esketamine',
+      rule: { id: 'procedure.hcpcs.esketamine', references: ['cmsPfs2020'], verification: 'S' },
+    });
+    expect(classifyProcedure({ coding: [{ system, code: 'g2083' }] })).toBe('esketamine');
+  });
+  it('CPT in its urn:oid spelling, and a CPT code in the retired all-levels HCPCS system, are read as CPT', () => {
+    expect(classifyProcedure({ coding: [{ system: 'urn:oid:2.16.840.1.113883.6.12', code: '90870' }] })).toBe('ect');
+    expect(classifyProcedure({ coding: [{ system: 'urn:oid:2.16.840.1.113883.6.14', code: '90868' }] })).toBe('tms');
   });
   it('an unrelated procedure is null', () => {
     expect(classifyProcedure({ text: 'Appendectomy' })).toBeNull();

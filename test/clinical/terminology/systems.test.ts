@@ -29,10 +29,15 @@ describe('unknownCodeReason', () => {
     expect(unknownCodeReason('procedure', concept, fallback)).toBe('code from unknown system http://example.org/legacy-emr/procedures (Chart review)');
   });
 
-  it('counts only canonical spellings as known: a urn:oid SNOMED coding is named as unknown, unlike unknownSystemsOf', () => {
-    const concept = { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.96', code: '71388002', display: 'Procedure' }] };
-    expect(unknownCodeReason('procedure', concept, fallback)).toBe('code from unknown system urn:oid:2.16.840.1.113883.6.96 (Procedure)');
-    expect(unknownSystemsOf(concept)).toEqual([]);
+  it('knows every spelling of a known system, as unknownSystemsOf does: urn:oid SNOMED, HCPCS, a trailing slash', () => {
+    const snomedOid = { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.96', code: '71388002', display: 'Procedure' }] };
+    expect(unknownCodeReason('procedure', snomedOid, fallback)).toBe('not an interventional psychiatric procedure: Procedure');
+    expect(unknownSystemsOf(snomedOid)).toEqual([]);
+    for (const system of ['http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', 'urn:oid:2.16.840.1.113883.6.285', 'http://snomed.info/sct/']) {
+      const concept = { coding: [{ system, code: 'J1234' }], text: 'Injection' };
+      expect(unknownCodeReason('procedure', concept, fallback)).toBe('not an interventional psychiatric procedure: Injection');
+      expect(unknownSystemsOf(concept)).toEqual([]);
+    }
   });
 
   it('gives the fallback reason with the text for a canonical system or any system under the local prefix', () => {

@@ -28,7 +28,7 @@ export function chosen(ids: InterventionId[]): Suggestion[] {
   });
 }
 
-export function input(overrides: Partial<WriteBackInput> = {}): WriteBackInput {
+function input(overrides: Partial<WriteBackInput> = {}): WriteBackInput {
   return {
     derivation: derivationForWrite(),
     chosen: chosen(['ect', 'dose-optimization']),

@@ -8,7 +8,7 @@ import { http as mswHttp, HttpResponse } from 'msw';
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse } from '../../../src/fhir/contract';
 import { FhirNetworkError } from '../../../src/fhir/errors';
 
-export const BASE = 'http://fhir.test/fhir';
+const BASE = 'http://fhir.test/fhir';
 
 export interface MockRequest {
   method: string;

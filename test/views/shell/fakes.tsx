@@ -69,7 +69,7 @@ export function suggestion(overrides: Partial<Suggestion> & Pick<Suggestion, 'in
   };
 }
 
-export const defaultSuggestions: Suggestion[] = [
+const defaultSuggestions: Suggestion[] = [
   suggestion({ intervention: 'tms', name: 'Repetitive transcranial magnetic stimulation (rTMS)', order: 20 }),
   suggestion({
     intervention: 'esketamine',

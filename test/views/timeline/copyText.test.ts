@@ -12,7 +12,7 @@ describe('copyToNoteText', () => {
     expect(text).toContain('Definition: Treatment-resistant depression: at least 2 failed adequate antidepressant trials in the current episode.');
     expect(text).toContain('Thase-Rush stage 2');
     expect(text).toContain('Maudsley Staging Method 7 (moderate); not from data: severity estimated, ect missing');
-    expect(text).toContain('Flag (Comorbid anxiety): Generalized anxiety disorder active since 2023-01-10');
+    expect(text).toContain('Flag: Comorbid anxiety disorder: Generalized anxiety disorder active since 2023-01-10');
   });
 
   it('lists the trials in date order with dose, adequacy, adherence and outcome basis', () => {

@@ -32,7 +32,7 @@ function lanesOf(derivation: Derivation): Lane[] {
   return layout.lanes;
 }
 
-/** The engine's dose of a step in the unit of the trial's threshold (types.ts, Trial.adequateDose). */
+/** The engine's dose of a step in the unit of the trial's threshold (types/trials.ts, Trial.adequateDose). */
 function engineDose(trial: Trial, step: Trial['doseSteps'][number]): number | null {
   return trial.adequateDose?.unit === 'mg/day CPZ-eq' ? (step.cpzEquivalentMg ?? null) : step.dailyDoseMg;
 }

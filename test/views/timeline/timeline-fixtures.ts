@@ -1,6 +1,6 @@
 /**
  * Hand-made Derivations for the view tests and the dev harness: the view is built against the contract
- * (src/clinical/types.ts), independent of the engine's progress.
+ * (src/clinical/types/), independent of the engine's progress.
  */
 import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef, ScorePoint, Trial } from '../../../src/clinical/types';
 import type { ScaleThresholdsView } from '../../../src/views/timeline/scale-thresholds';
@@ -22,7 +22,7 @@ export const RULE_TRD: RuleRef = {
   source: 'EU-PEARL Delphi, Sforzini et al. 2022 (PMC9095475)',
   verification: 'V',
 };
-export const RULE_OCD_U: RuleRef = {
+const RULE_OCD_U: RuleRef = {
   id: 'definition.ocd.resistance',
   summary: 'Treatment-resistant OCD: at least 2 failed SRI trials including clomipramine.',
   source: 'Commonly cited; not read in a primary text',
@@ -38,7 +38,7 @@ export const testThresholds = (instrument: string): ScaleThresholdsView | null =
       : null;
 
 const DAY = 86_400_000;
-export function addDaysIso(date: string, days: number): string {
+function addDaysIso(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 function daysBetween(a: string, b: string): number {
@@ -239,7 +239,7 @@ export function trdTwoFailures(): Derivation {
         treatmentResistant: true,
         conclusion:
           'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks).',
-        flags: [{ kind: 'comorbid-anxiety', text: 'Generalized anxiety disorder active since 2023-01-10', sources: ['Condition/gad'] }, { kind: 'inadequate-dose', text: 'Mirtazapine 15 mg/day, below 30 mg/day', sources: mirtazapine.sources }],
+        flags: [{ kind: 'comorbid-anxiety', text: 'comorbid anxiety disorder: Generalized anxiety disorder active since 2023-01-10', sources: ['Condition/gad'] }, { kind: 'inadequate-dose', text: 'inadequate dose: mirtazapine (15 mg/day, below 30 mg/day)', sources: mirtazapine.sources }],
         thaseRush: 2,
         thaseRushBasis: 'two failed adequate trials of different classes (SSRI, SNRI)',
         maudsley: {

@@ -6,7 +6,7 @@ import { identifyMedication } from '../../medication';
 import { conceptTextAsRecorded } from '../../terminology/systems';
 import type { Classified } from './classified';
 import { PSYCHIATRIC_CLASSES } from './medications';
-import { firstCode, isConcept, obj, str } from './read';
+import { firstCode, isConcept, obj, str } from './typed-fields';
 
 export function classifyAllergy(ledger: Ledger, ref: string, a: AllergyIntolerance, out: Classified): void {
   const verification = firstCode(a.verificationStatus);

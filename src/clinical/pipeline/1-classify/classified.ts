@@ -25,6 +25,6 @@ export interface Classified {
   deceased: boolean;
   /** Patient.birthDate as a day, when given. */
   birthDay: Day | null;
-  /** Encounters, care plans, other medications, screenings and cognition scores (see 9-history.ts). */
+  /** Encounters, care plans, other medications, screenings and cognition scores (see 9-history/). */
   history: HistoryInputs;
 }

@@ -4,7 +4,7 @@ import type { Ledger } from '../../accounting';
 import { type Day, isoDate, parseFhirDate, toDay } from '../../dates';
 import { classifyCondition, conditionNotRecognisedReason } from '../../terminology';
 import type { Classified } from './classified';
-import { firstCode, isConcept, obj } from './read';
+import { firstCode, isConcept, obj } from './typed-fields';
 
 export function classifyConditionResource(ledger: Ledger, ref: string, c: Condition, asOf: Day, out: Classified): void {
   const verification = firstCode(c.verificationStatus);

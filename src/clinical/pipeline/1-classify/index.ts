@@ -26,7 +26,7 @@ import { classifyMedicationRecord } from './medications';
 import { Memo } from './memo';
 import { classifyObservationResource } from './observations';
 import { classifyDeviceResource, classifyProcedureResource } from './procedures';
-import { str } from './read';
+import { str } from './typed-fields';
 
 export function classifyResources(ledger: Ledger, patientId: string, asOf: Day): Classified {
   const out: Classified = {

@@ -14,7 +14,7 @@ import { conceptTextAsRecorded } from '../../terminology/systems';
 import type { ComorbidityKey, ConditionKey, DrugClass, MedicationIdentity } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import type { Memo } from './memo';
-import { isConcept, obj, str } from './read';
+import { isConcept, obj, str } from './typed-fields';
 
 /** Drug classes whose records are psychiatric trials (and whose allergies are intolerance evidence for a trial). */
 export const PSYCHIATRIC_CLASSES = new Set<DrugClass>([

@@ -8,7 +8,7 @@ import { classifyCondition, classifyProcedure, observationCodeFacts, type Observ
 import { unknownCodeReason } from '../../terminology/systems';
 import type { ProcedureMark } from '../../types';
 import type { MedicationRecord } from './classified';
-import { isConcept } from './read';
+import { isConcept } from './typed-fields';
 
 /**
  * Memos of one derivation. Records repeat the same product and the same dosage lines thousands of times (30 years

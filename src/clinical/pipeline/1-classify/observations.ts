@@ -6,7 +6,7 @@ import { type Day, isoDate, toDay } from '../../dates';
 import { classifyDrugLevel, classifyObservation, observationNotUsedReason } from '../../terminology';
 import type { Classified } from './classified';
 import type { Memo } from './memo';
-import { finiteOrNull, obj, str } from './read';
+import { finiteOrNull, obj, str } from './typed-fields';
 
 export function classifyObservationResource(ledger: Ledger, ref: string, o: Observation, asOf: Day, memo: Memo, out: Classified): void {
   const status = str(o.status);

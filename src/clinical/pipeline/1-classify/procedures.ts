@@ -7,7 +7,7 @@ import { classifyDevice } from '../../terminology';
 import { conceptTextAsRecorded } from '../../terminology/systems';
 import type { Classified } from './classified';
 import type { Memo } from './memo';
-import { isConcept, obj, str } from './read';
+import { isConcept, obj, str } from './typed-fields';
 
 export function classifyProcedureResource(ledger: Ledger, ref: string, p: Procedure, asOf: Day, memo: Memo, out: Classified): void {
   const status = str(p.status);

@@ -16,7 +16,7 @@ export interface Frame {
 }
 
 /** The SVG never gets narrower than this; below it the page would be unusable anyway (brief: 1024 px frame). */
-export const MIN_WIDTH = 640;
+const MIN_WIDTH = 640;
 
 export function frameFor(containerWidth: number): Frame {
   const width = Math.max(MIN_WIDTH, Math.floor(containerWidth));

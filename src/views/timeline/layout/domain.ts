@@ -99,7 +99,7 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
   return { domain: fullDomain(derivation) };
 }
 
-export const MIN_VISIBLE_DAYS = 28;
+const MIN_VISIBLE_DAYS = 28;
 
 function clampDomain(domain: TimeDomain, limit: TimeDomain): TimeDomain {
   const width = domain.end.getTime() - domain.start.getTime();

@@ -19,7 +19,7 @@ import { packRows, estimateTextWidth } from './packing';
 // ---------------------------------------------------------------------------------------------
 
 /** The dose of a step in the unit of the trial's threshold (Trial.adequateDose.unit), which the bar is drawn in. */
-export function comparableDose(step: DoseStep, trial: Trial): number | null {
+function comparableDose(step: DoseStep, trial: Trial): number | null {
   if (trial.adequateDose?.unit === 'mg/day CPZ-eq') return step.cpzEquivalentMg ?? null;
   return step.dailyDoseMg;
 }
@@ -112,7 +112,7 @@ function trialDates(trial: Trial, asOf: Date): { start: Date; end: Date; ongoing
   return { start, end: end < start ? start : end, ongoing: trial.end === null };
 }
 
-export function doseMaxOf(trials: Trial[]): number {
+function doseMaxOf(trials: Trial[]): number {
   let max = 0;
   for (const t of trials) {
     if (t.adequateDose !== null) max = Math.max(max, t.adequateDose.amount);

@@ -37,7 +37,7 @@ export interface SpanLayout<T> {
 }
 
 /** Label placement: inside/after the visible part of the item; flipped left when it would run off the plot. */
-export function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
+function placeLabel(x0: number, x1: number, point: boolean, text: string, frame: Frame): { labelX: number; labelAnchor: 'start' | 'end' } {
   const start = Math.max(x0, frame.plotLeft) + (point ? 10 : 4);
   const width = estimateTextWidth(text);
   if (start + width <= frame.plotRight) return { labelX: start, labelAnchor: 'start' };

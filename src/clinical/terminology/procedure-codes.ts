@@ -1,8 +1,8 @@
 /**
  * Procedures (ECT, TMS, esketamine and ketamine sessions, VNS, DBS, psychotherapy) and implanted devices.
  * SNOMED CT codes for ECT, rTMS and ketamine infusion are not confirmed in a primary source: they are matched by text and
- * by the project's local code systems; only VNS insertion (445319001) is a verified SNOMED code. CPT/HCPCS codes are
- * widely used but unverified here ('U').
+ * by the project's local code systems; only VNS insertion (445319001) is a verified SNOMED code. CPT codes are widely
+ * used but unverified here ('U'); the HCPCS esketamine codes cite the CMS rule that created them.
  */
 import type { CodeableConcept, Device } from 'fhir/r4';
 import type { ComorbidityKey, ProcedureKind, RuleRef } from '../types';
@@ -14,7 +14,13 @@ const R = {
   vns: rule('procedure.snomed.vns-insertion', 'SNOMED CT 445319001 Insertion of vagal nerve stimulator is a VNS procedure.', SRC.vnsProcedure, 'V'),
   cptEct: rule('procedure.cpt.ect', 'CPT 90870 is electroconvulsive therapy.', SRC.cptUnverified, 'U'),
   cptTms: rule('procedure.cpt.tms', 'CPT 90867-90869 are therapeutic repetitive TMS treatment (mapping, delivery).', SRC.cptUnverified, 'U'),
-  hcpcsEsketamine: rule('procedure.hcpcs.esketamine', 'HCPCS G2082/G2083 are esketamine sessions with observation.', 'HCPCS code widely used for esketamine sessions, not confirmed in a primary source', 'U'),
+  hcpcsEsketamine: rule(
+    'procedure.hcpcs.esketamine',
+    'HCPCS G2082 (up to 56 mg) and G2083 (more than 56 mg) are esketamine sessions: nasal esketamine self-administered under supervision, with 2 hours of observation.',
+    "HCPCS Level II codes created by CMS's CY 2020 physician fee schedule rule (interim final rule on coding for self-administered esketamine); the codes' descriptors read in payers' published code lists",
+    'S',
+    ['cmsPfs2020'],
+  ),
   cptPsychotherapy: rule('procedure.cpt.psychotherapy', 'CPT 90832/90834/90837 (and add-ons 90833/90836/90838) are psychotherapy.', SRC.cptUnverified, 'U'),
   local: rule('procedure.local', 'A code of the local procedure code system names the procedure kind.', SRC.procedureUnverified, 'U'),
   text: rule('procedure.text', 'A procedure named in the text (ECT, rTMS/iTBS/deep TMS, esketamine, ketamine, VNS, DBS, psychotherapy) identifies its kind.', SRC.procedureUnverified, 'U'),
@@ -64,7 +70,8 @@ export function classifyProcedureWithRule(code: CodeableConcept | undefined): { 
     const key = systemKeyOf(c.system);
     const cd = c.code!.trim();
     if (key === 'snomed' && cd === '445319001') return { kind: 'vns', rule: R.vns };
-    if (key === 'cpt' && CPT[cd]) return CPT[cd];
+    // HCPCS Level I is CPT: a record coded in the retired all-levels HCPCS system may carry a CPT code.
+    if ((key === 'cpt' || key === 'hcpcs') && CPT[cd]) return CPT[cd];
     if (key === 'hcpcs' && HCPCS[cd.toUpperCase()]) return HCPCS[cd.toUpperCase()]!;
     if (key === 'local-procedures' && LOCAL[cd.toLowerCase()]) return { kind: LOCAL[cd.toLowerCase()]!, rule: R.local };
   }
@@ -104,7 +111,7 @@ const DEVICE_KINDS: ReadonlyArray<{ kind: ComorbidityKey; rule: RuleRef; localCo
  * 'head-implant' for an implant in or near the head, 'cardiac-device' for a pacemaker, ICD or intracardiac lead, with
  * the rule; null otherwise. A code decides before a name; within each, the rows' order decides.
  */
-export function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
+function classifyDeviceWithRule(device: Device): { kind: ComorbidityKey; rule: RuleRef; display: string } | null {
   if (!device || typeof device !== 'object') return null;
   const names = [
     ...(Array.isArray(device.deviceName) ? device.deviceName.map((n) => n?.name) : []),

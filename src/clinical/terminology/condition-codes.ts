@@ -50,7 +50,7 @@ const range = (letter: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${letter}${String(from + i).padStart(2, '0')}`);
 
 /** ICD-10-CM (and, where the category is the same, WHO ICD-10). Order does not matter: exact codes beat prefixes, longer prefixes beat shorter. */
-export const ICD10_RULES: readonly CodeRule[] = [
+const ICD10_RULES: readonly CodeRule[] = [
   // --- Major depressive disorder
   {
     id: 'condition.icd10.mdd', kind: 'mdd', summary: 'Major depressive disorder, single episode or recurrent (F32.x, F33.x).',
@@ -257,7 +257,7 @@ export const ICD10_RULES: readonly CodeRule[] = [
 ];
 
 /** SNOMED CT concepts named in VSAC value sets (checked first), beyond the generated value-set members. */
-export const SNOMED_RULES: readonly CodeRule[] = [
+const SNOMED_RULES: readonly CodeRule[] = [
   { id: 'condition.snomed.mdd', kind: 'mdd', summary: 'SNOMED CT major depressive disorder (370143000), single episode (36923009), recurrent (66344007).', codes: ['370143000', '36923009', '66344007'], source: SRC.vsacMajorDepression, verification: 'V' },
   { id: 'condition.snomed.trd', kind: 'mdd', summary: 'SNOMED CT 1153570009 Treatment resistant depression.', codes: ['1153570009'], source: SRC.vsacMental, verification: 'V', note: 'coded as treatment-resistant depression by the clinician' },
   { id: 'condition.snomed.schizophrenia', kind: 'schizophrenia', summary: 'SNOMED CT schizophrenia (58214004), schizoaffective disorder (68890003).', codes: ['58214004', '68890003'], implies: ['psychotic-features'], source: SRC.vsacSchizophrenia, verification: 'V' },

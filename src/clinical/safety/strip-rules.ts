@@ -1,0 +1,68 @@
+/**
+ * The safety strip's rules: the windows and cut-offs it applies and, for each kind of item, the rule in words with its
+ * sources (shown in the rules panel).
+ */
+import type { Instrument, RuleRef, SafetyKind } from '../types';
+import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { sourceWords } from '../suggestions/context';
+
+/** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
+export const SCREEN_SHOWN_DAYS = 365;
+/**
+ * The score at or above which a screening or risk item is positive, per instrument: the strip's rules below use these
+ * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
+ */
+export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; words: string }>> = {
+  'phq9-item9': { atOrAbove: 1, words: 'positive screen (≥ 1)' },
+  cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
+};
+export const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
+/** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */
+export const PHQ9_ANSWER_WORDS = ['not at all', 'several days', 'more than half the days', 'nearly every day'] as const;
+export const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
+
+/** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
+export const POSTPARTUM_DAYS = 365;
+
+interface SafetyRule {
+  kind: SafetyKind;
+  summary: string;
+  source: SourceRef;
+}
+
+/** What each safety item rests on, by kind: its rule in words and its sources. */
+export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
+  deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
+  'suicidality-screen': {
+    kind: 'suicidality-screen',
+    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more within ${SCREEN_SHOWN_DAYS} days is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation.`,
+    source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
+  },
+  'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; ${CSSRS_HIGH} or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
+  'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
+  'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
+  'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },
+  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date.', source: WORKING('intentional or undetermined overdose at any date leads the strip') },
+  pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (${PREGNANCY_CURRENT_WEEKS} weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
+  postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
+  breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },
+  maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },
+  clozapine: { kind: 'clozapine', summary: 'Current clozapine is shown with its monitoring: neutrophils (ANC), myocarditis, seizures, constipation/ileus, smoking changes.', source: src(['clozarilLabel'], 'V', 'boxed warning; warnings; drug interactions') },
+  lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
+  'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
+  catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
+  'substance-use': {
+    kind: 'substance-use',
+    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review.',
+    source: WORKING('substance use leads the strip'),
+  },
+};
+
+/** The safety rules for the rules panel. */
+export const SAFETY_RULES: RuleRef[] = Object.values(SAFETY_RULE_BY_KIND).map((r) => ({
+  id: `safety.${r.kind}`,
+  summary: r.summary,
+  source: sourceWords(r.source),
+  verification: r.source.verification,
+  references: r.source.refs,
+}));

@@ -1,0 +1,60 @@
+/** The contract's Trial (src/clinical/types) from a judged trial: dates in ISO, doses per stretch, sources gathered. */
+import { isoDate } from './dates';
+import { describeDuration } from './vocabulary';
+import type { EpisodeSpan } from './pipeline/3-episodes';
+import type { MeasuredScores } from './pipeline/7-outcome';
+import type { JudgedTrial } from './staging/judged';
+import { cpzOf } from './cutoffs';
+import type { DoseStep, ScorePoint, Trial } from './types';
+
+export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Trial {
+  const d = j.draft;
+  const isAntipsychotic = d.drugClass === 'antipsychotic';
+  const lai = d.events.some((e) => e.identity.longActingInjectable);
+  const doseSteps: DoseStep[] = d.segments.map((s) => {
+    const step: DoseStep = { start: isoDate(s.start), end: isoDate(s.end), dailyDoseMg: s.doseMg, basis: s.basis, source: s.source };
+    if (isAntipsychotic) step.cpzEquivalentMg = s.doseMg === null ? null : cpzOf(d.ingredient, s.doseMg, lai)?.cpzMg ?? null;
+    return step;
+  });
+  const sources = new Set<string>();
+  for (const e of d.events) {
+    sources.add(e.reference);
+    if (e.medicationSource) sources.add(e.medicationSource);
+  }
+  for (const s of j.outcome.sources) sources.add(s);
+  for (const s of j.adequacy.levelSources) sources.add(s);
+  const trial: Trial = {
+    id: d.id,
+    ingredient: d.ingredient,
+    class: d.drugClass,
+    start: isoDate(d.start),
+    end: d.ongoing ? null : isoDate(d.end),
+    durationDays: d.end - d.start + 1,
+    durationText: describeDuration(d.end - d.start + 1),
+    doseSteps,
+    maxDailyDoseMg: d.maxSustainedDoseMg,
+    adequateDose: j.adequacy.adequateDose,
+    daysAtAdequateDose: j.adequacy.daysAtAdequateDose,
+    adequate: j.adequacy.adequate,
+    adequacyReason: j.adequacy.reason,
+    adequacyRules: j.adequacy.rules,
+    adherencePdc: pdc === null ? null : Math.round(pdc * 1000) / 1000,
+    outcome: j.outcome.outcome,
+    outcomeBasis: j.outcome.basis,
+    outcomeDetail: j.outcome.detail,
+    baselineScore: scorePoint(j.outcome.scores, 'baseline'),
+    followUpScore: scorePoint(j.outcome.scores, 'followUp'),
+    role: j.role,
+    episodeId: ep?.episode.id ?? null,
+    sources: [...sources],
+    notes: d.notes,
+  };
+  if (j.addedTo) trial.addedTo = j.addedTo;
+  return trial;
+}
+
+function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp'): ScorePoint | null {
+  if (!scores) return null;
+  const s = scores[which];
+  return { instrument: scores.instrument, date: isoDate(s.day), value: s.value, source: s.source };
+}

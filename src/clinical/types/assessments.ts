@@ -1,0 +1,110 @@
+/**
+ * Episodes and assessments: whether a condition meets its treatment-resistance definition, with flags, stagings and therapy trials.
+ */
+import type { ConditionKey } from './diagnoses';
+import type { PsychotherapyModality } from './history';
+import type { Finding, RuleRef } from './rules';
+import type { Outcome } from './trials';
+
+/**
+ * A psychotherapy course judged as a trial of that therapy, where a resistance definition counts psychotherapy
+ * (trauma-focused therapy in PTSD, CBT with exposure and response prevention in OCD).
+ */
+export interface TherapyTrial {
+  modality: PsychotherapyModality;
+  display: string;
+  start: string;
+  end: string | null;
+  sessions: number | null;
+  adequate: boolean;
+  /** "12 sessions (8 needed)", "sessions not recorded; completed course of 20 weeks". */
+  adequacyReason: string;
+  outcome: Outcome;
+  /** "PCL-5 62 → 58 (−7%, 2019-01-02 → 2019-04-20)", or why it could not be measured. */
+  outcomeDetail: string;
+  /** Adequate and measured as non-response or partial response: a failed trial of the therapy. */
+  failed: boolean;
+  sources: string[];
+}
+
+export interface Episode {
+  id: string;
+  condition: ConditionKey;
+  start: string | null;
+  /** null when ongoing. */
+  end: string | null;
+  current: boolean;
+  /** How the episode was delimited ("Condition onset 2024-02-01, no abatement"). */
+  basis: string;
+  sources: string[];
+}
+
+export type FlagKind =
+  | 'inadequate-dose'
+  | 'too-short'
+  | 'poor-adherence'
+  | 'substance-use'
+  | 'trauma-or-stressors'
+  | 'personality-disorder'
+  | 'comorbid-anxiety';
+
+export interface Flag extends Finding {
+  kind: FlagKind;
+}
+
+export interface MaudsleyItem {
+  item: 'duration' | 'severity' | 'antidepressant-failures' | 'augmentation' | 'ect';
+  points: number;
+  /** estimated: derived from data with assumptions; missing: no data, scored at its minimum. */
+  basis: 'data' | 'estimated' | 'missing';
+  explanation: string;
+}
+
+/**
+ * Whether a condition meets its treatment-resistance definition. `possibly-meets`: the failures the record
+ * establishes are too few, but adequate trials whose outcome (or, under TRRIP, adherence) is not recorded would
+ * make up the number if they failed; the clinician confirms them (see Assessment.unconfirmedTrials).
+ */
+export type ResistanceStatus = 'meets' | 'possibly-meets' | 'does-not-meet';
+
+/** An adequate trial that would count as a failure if its outcome were confirmed. */
+export interface UnconfirmedTrial {
+  trialId: string;
+  ingredient: string;
+  /** What is missing: "no score, stated reason or following agent", "non-response only inferred from a switch". */
+  missing: string;
+  /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
+  confirm: string;
+}
+
+export interface Assessment {
+  condition: ConditionKey;
+  /** meets / possibly meets / does not meet the definition; `treatmentResistant` is `status === 'meets'`. */
+  status: ResistanceStatus;
+  /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
+  unconfirmedTrials: UnconfirmedTrial[];
+  /** Condition resources that establish it. */
+  conditionSources: string[];
+  currentEpisode: Episode | null;
+  /** Trials counted for this condition in the current episode. */
+  trialIds: string[];
+  failedAdequateTrials: number;
+  failedAdequateTrialIds: string[];
+  /**
+   * Psychotherapy courses of the episode judged as trials, where the definition counts psychotherapy; a failed one
+   * counts as one more treatment (a modality counts once, like an agent).
+   */
+  therapyTrials: TherapyTrial[];
+  treatmentResistant: boolean;
+  /** The definition applied, with its source and verification tag. */
+  definition: RuleRef;
+  /** One sentence a clinician reads first. */
+  conclusion: string;
+  flags: Flag[];
+  /** Depression (mdd) only. */
+  thaseRush?: number;
+  thaseRushBasis?: string;
+  maudsley?: { score: number; band: 'mild' | 'moderate' | 'severe'; items: MaudsleyItem[] };
+  mghs?: number;
+  mghsBasis?: string;
+}

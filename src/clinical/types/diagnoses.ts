@@ -1,0 +1,55 @@
+/** Diagnoses: the five assessed conditions, the comorbidities the rules use, and the span a diagnosis covers. */
+
+export type ConditionKey = 'mdd' | 'bipolar-depression' | 'schizophrenia' | 'ocd' | 'ptsd';
+
+/** Conditions that matter for flags, cautions and contraindications, beyond the five assessed ones. */
+export type ComorbidityKey =
+  | 'substance-use'
+  | 'psychosocial-stressor'
+  | 'trauma'
+  | 'personality-disorder'
+  | 'anxiety'
+  | 'epilepsy'
+  | 'pregnancy'
+  | 'psychotic-features'
+  | 'catatonia'
+  | 'suicidal-ideation'
+  /** Suicide attempt, or a personal history of suicidal behaviour. */
+  | 'suicide-attempt'
+  /** Intentional self-harm (non-suicidal or of unstated intent). */
+  | 'self-harm'
+  /** Poisoning by drugs of intentional or undetermined intent (an overdose). */
+  | 'overdose'
+  | 'postpartum'
+  | 'breastfeeding'
+  | 'intracerebral-haemorrhage'
+  | 'aneurysm-or-avm'
+  | 'raised-intracranial-pressure'
+  | 'recent-myocardial-infarction'
+  | 'recent-stroke'
+  | 'hypertension'
+  | 'head-implant'
+  | 'cardiac-device'
+  | 'vagotomy'
+  | 'adhd'
+  | 'dementia'
+  | 'brain-injury'
+  | 'other';
+
+/**
+ * A diagnosis found in the record, with the span it covers. Devices (Device resources: cochlear implant,
+ * stimulators, aneurysm clips) and implant-status codes are also reported here, as kind 'head-implant'; cardiac
+ * pacemakers, implanted defibrillators and intracardiac leads as kind 'cardiac-device'.
+ */
+export interface DiagnosisSpan {
+  /** What the engine recognised it as; 'other' for codes it keeps for display only. */
+  kind: ConditionKey | ComorbidityKey;
+  code: string;
+  system: string;
+  display: string;
+  onset: string | null;
+  abatement: string | null;
+  /** clinicalStatus code ("active", "resolved", …) or null. */
+  clinicalStatus: string | null;
+  source: string;
+}

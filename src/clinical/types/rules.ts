@@ -1,0 +1,34 @@
+/** Rules and their sources: every conclusion names the rule it applied; findings name the resources behind them. */
+import type { ReferenceId } from '../references/registry';
+
+/**
+ * Verification tag: V = read in a primary source, S = secondary source,
+ * U = unverified (shown as such in the app), derived = arithmetic on verified numbers.
+ */
+export type Verification = 'V' | 'S' | 'U' | 'derived';
+
+/** A rule or table row a clinician can read beside its reference. */
+export interface RuleRef {
+  /** Stable id, e.g. "adequacy.min-duration-weeks". */
+  id: string;
+  /** The rule in one plain sentence. */
+  summary: string;
+  /**
+   * Where in its sources the rule is found, in words ("row \"oral,olanzapine\"", "Table 3"), or why it is a working
+   * rule. Shown beside the short names of `references`; never names a file outside the project.
+   */
+  source: string;
+  /**
+   * The primary sources, as ids of the reference registry (src/clinical/references/registry.ts, docs/sources.md),
+   * so a user can open each. Empty or absent only for a working rule without one, which is then tagged 'U'.
+   */
+  references?: readonly ReferenceId[];
+  verification: Verification;
+}
+
+/** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
+export interface Finding {
+  text: string;
+  /** Resource references ("Observation/abc") behind the statement; empty only for absence-based statements. */
+  sources: string[];
+}

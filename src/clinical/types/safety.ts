@@ -1,0 +1,55 @@
+/**
+ * Safety: what the Patient resource says (age, death) and the items of the safety strip that heads every view and note.
+ */
+import type { ReferenceId } from '../references/registry';
+
+/** What the Patient resource says that the rules use: age limits and death. */
+export interface Demographics {
+  /** Patient.birthDate as recorded, or null. */
+  birthDate: string | null;
+  /** Whole years at asOf (or at death), or null without a readable birth date. */
+  ageYears: number | null;
+  deceased: boolean;
+  /** Date of death (deceasedDateTime), or null when only deceasedBoolean says so. */
+  deceasedDate: string | null;
+  /** "Patient/<id>", or null when the Patient resource was not read. */
+  source: string | null;
+}
+
+export type SafetyKind =
+  | 'deceased'
+  | 'suicidality-screen'
+  | 'suicide-risk-assessment'
+  | 'suicidal-ideation'
+  | 'suicide-attempt'
+  | 'self-harm'
+  | 'overdose'
+  | 'pregnancy'
+  | 'postpartum'
+  | 'breastfeeding'
+  | 'maoi'
+  | 'clozapine'
+  | 'lithium'
+  | 'psychotic-features'
+  | 'catatonia'
+  | 'substance-use';
+
+/**
+ * One item of the safety strip that heads every view and every note: what was found, when, in which resources, and
+ * what it asks of the clinician. Never a resource id in the words: the resources are in `sources` (links).
+ */
+export interface SafetyItem {
+  kind: SafetyKind;
+  /** A few words: "Pregnancy, 16 weeks", "Suicidal thoughts on PHQ-9 item 9". */
+  title: string;
+  /** One sentence: what the record shows, with values. */
+  detail: string;
+  /** The date of the finding (ISO), or null when the record gives none. */
+  date: string | null;
+  /** What it asks for ("Assess suicide risk now (C-SSRS)"), when it asks for something. */
+  action?: string;
+  /** Resource references behind it ("Observation/abc"). */
+  sources: string[];
+  /** The rule's sources (registry ids), for the sources page. */
+  references: ReferenceId[];
+}

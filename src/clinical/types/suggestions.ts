@@ -1,0 +1,28 @@
+/**
+ * Suggestions: each option of the catalog with its status and the reasons, cautions and contraindications behind it.
+ */
+import type { InterventionId } from '../suggestions/catalog';
+import type { Finding } from './rules';
+
+/** The options are the rows of the suggestion catalog; their ids are derived from it. */
+export type { InterventionId };
+
+/**
+ * not-applicable: the option is for conditions this patient does not have (listed apart from not-eligible, which is
+ * for the patient's own conditions when the record does not meet the option's criteria).
+ */
+export type SuggestionStatus = 'suggested' | 'consider' | 'contraindicated' | 'not-eligible' | 'not-applicable';
+
+export interface Suggestion {
+  intervention: InterventionId;
+  /** Display name ("Repetitive transcranial magnetic stimulation (rTMS)"). */
+  name: string;
+  status: SuggestionStatus;
+  urgent: boolean;
+  /** Why this status, each naming the trials, conditions or scores behind it. */
+  reasons: Finding[];
+  cautions: Finding[];
+  contraindications: Finding[];
+  /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
+  order: number;
+}

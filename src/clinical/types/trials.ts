@@ -1,0 +1,86 @@
+/** Trials: one agent's course with its doses, adequacy (threshold and unit), outcome, role and scores. */
+import type { DrugClass } from './drugs';
+import type { ScorePoint } from './measurements';
+import type { RuleRef } from './rules';
+
+export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
+/** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
+export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
+/** hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on. */
+export type TrialRole = 'monotherapy' | 'augmentation' | 'combination' | 'hypnotic';
+
+/** The daily dose over one stretch of a trial. */
+export interface DoseStep {
+  start: string;
+  end: string;
+  /** mg/day, or null when the dose of this stretch is unknown. */
+  dailyDoseMg: number | null;
+  /** Chlorpromazine-equivalent mg/day, antipsychotics only. */
+  cpzEquivalentMg?: number | null;
+  /** How the dose was obtained, or why it is unknown. */
+  basis: string;
+  source: string;
+}
+
+/**
+ * The unit an adequate-dose threshold is in, and so the unit every dose of the trial is compared (and drawn) in: the
+ * agent's own mg/day, or chlorpromazine-equivalent mg/day where TRRIP's threshold applies (DoseStep.cpzEquivalentMg).
+ */
+export type ThresholdUnit = 'mg/day' | 'mg/day CPZ-eq';
+
+/** The minimum adequate daily dose applied to a trial, in the unit it is compared in. */
+export interface AdequateDose {
+  amount: number;
+  unit: ThresholdUnit;
+  /** In chlorpromazine equivalents: the agent's own mg/day at the threshold, by the equivalence the rules name. */
+  agentMgPerDay?: number;
+}
+
+export interface Trial {
+  /** Stable within one derivation: `${ingredient}@${start}`. */
+  id: string;
+  ingredient: string;
+  class: DrugClass;
+  start: string;
+  /** null when ongoing. */
+  end: string | null;
+  durationDays: number;
+  /** The duration in words, the same wherever a trial is described ("9 weeks", "10 days"). */
+  durationText: string;
+  doseSteps: DoseStep[];
+  /** Highest daily dose (mg) held for at least 4 weeks or to the end of the trial; null when unknown. */
+  maxDailyDoseMg: number | null;
+  /**
+   * The minimum adequate daily dose applied to this trial, with its unit: mg/day of the agent (augmentation: of the
+   * augmenting agent), or chlorpromazine-equivalent mg/day under TRRIP; null when no dose threshold applies.
+   */
+  adequateDose: AdequateDose | null;
+  /** Days spent at or above `adequateDose`. */
+  daysAtAdequateDose: number;
+  adequate: boolean;
+  /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
+  adequacyReason: string;
+  /** The rules applied (dose table row, duration threshold, adherence threshold). */
+  adequacyRules: RuleRef[];
+  /** Proportion of days covered by dispenses (0–1), null without dispense data. */
+  adherencePdc: number | null;
+  outcome: Outcome;
+  outcomeBasis: OutcomeBasis;
+  /** "PHQ-9 21 → 17 (−19%) on adequate dose", "switched to venlafaxine on 2025-03-01". */
+  outcomeDetail: string;
+  /**
+   * The scores of the scale the trial is measured by: the baseline (the last in the 30 days up to its start, else the
+   * first in its first 14 days) and the follow-up it is judged by; null when the record has no such pair.
+   */
+  baselineScore: ScorePoint | null;
+  followUpScore: ScorePoint | null;
+  role: TrialRole;
+  /** For augmentation/combination: the trial id of the agent it was added to. */
+  addedTo?: string;
+  /** Episode this trial belongs to (see Episode.id), or null when none could be assigned. */
+  episodeId: string | null;
+  /** Every resource that contributed ("MedicationRequest/123"). */
+  sources: string[];
+  /** Anything odd: free-text dose, unknown unit, contradictory dates, duplicates merged. */
+  notes: string[];
+}
