@@ -1,7 +1,9 @@
 import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
-import { RECORD_TYPE_WORDS, capitalise, plainText, resourceTypeOf } from '../timeline/labels';
+import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
+import { capitalise } from '../../clinical/vocabulary';
+import { plainText } from '../../clinical/plain-text';
 import { referenceAddress } from '../shell/record-address';
 
 /** Record types in words, for the links to a finding's source records. */

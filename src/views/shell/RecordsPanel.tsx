@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordLookup, RecordView } from './services';
-import { RECORD_TYPE_WORDS, resourceTypeOf } from '../timeline/labels';
+import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
 
 
 function RecordCard({ record }: { record: RecordView }) {

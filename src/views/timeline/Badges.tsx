@@ -1,5 +1,5 @@
 import type { RuleRef, Verification } from '../../clinical/types';
-import { VERIFICATION_LABEL } from './labels';
+import { VERIFICATION_LABEL } from '../../clinical/vocabulary';
 import { Citation, referenceIdsOf } from './Sources';
 
 /** Verification tag of a rule; unverified rules are spelled out, never only coloured. */

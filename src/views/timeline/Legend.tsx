@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Outcome, OutcomeBasis } from '../../clinical/types';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
-import { OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from './labels';
+import { OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from '../../clinical/vocabulary';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol } from './marks';
 
 function Sample({ children, width = 34 }: { children: ReactNode; width?: number }) {

@@ -7,7 +7,8 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, adequacyReasonText, capitalise, displayDate, trialDoseText } from './labels';
+import { CONDITION_LABEL, capitalise } from '../../clinical/vocabulary';
+import { adequacyReasonText, displayDate, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';

@@ -9,13 +9,10 @@ import {
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
-  adequacyReasonText,
   diagnosisKindLabel,
-  displayDate,
-  recordCountWords,
-  trialDoseText,
-  resourceTypeOf,
-} from './labels';
+} from '../../clinical/vocabulary';
+import { recordCountWords, resourceTypeOf } from '../../clinical/record-words';
+import { adequacyReasonText, displayDate, trialDoseText } from './labels';
 import { adequateDoseText, adherenceText } from './details';
 
 type SelectSources = ((references: string[], about?: string) => void) | undefined;

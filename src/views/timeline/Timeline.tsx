@@ -16,7 +16,7 @@ import {
   trialItemId,
   type ItemDetails,
 } from './details';
-import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from './labels';
+import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from '../../clinical/vocabulary';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
 import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
 import { diagnosesForTimeline } from '../../clinical/safety';

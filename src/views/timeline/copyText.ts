@@ -3,7 +3,15 @@
  * It holds no name, birth date or identifier: the note already belongs to the patient.
  */
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, DRUG_CLASS_LABEL, OUTCOME_BASIS_LABEL, OUTCOME_LABEL, ROLE_LABEL, capitalise, displayDate } from './labels';
+import {
+  CONDITION_LABEL,
+  DRUG_CLASS_LABEL,
+  OUTCOME_BASIS_LABEL,
+  OUTCOME_LABEL,
+  ROLE_LABEL,
+  capitalise,
+} from '../../clinical/vocabulary';
+import { displayDate } from './labels';
 import { adequateDoseText, adherenceText, trialPeriod } from './details';
 import { adequacyReasonText, trialDoseText } from './labels';
 import { safetyItemText } from './SafetyStrip';

@@ -2,7 +2,15 @@
  * Plain-words descriptions of every timeline item: the same text feeds the details panel,
  * the SVG items' aria-labels and the table, so what is seen, heard and copied agrees.
  */
-import type { AdequateDose, DiagnosisSpan, Episode, ProcedureMark, PsychotherapyCourse, ScorePoint, Trial } from '../../clinical/types';
+import type {
+  AdequateDose,
+  DiagnosisSpan,
+  Episode,
+  ProcedureMark,
+  PsychotherapyCourse,
+  ScorePoint,
+  Trial,
+} from '../../clinical/types';
 import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
@@ -11,13 +19,10 @@ import {
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
-  adequacyReasonText,
   capitalise,
   diagnosisKindLabel,
-  displayDate,
-  doseText,
-  trialDoseText,
-} from './labels';
+} from '../../clinical/vocabulary';
+import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
 
 export interface ItemDetails {

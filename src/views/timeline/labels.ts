@@ -1,25 +1,12 @@
 /**
  * Display helpers of the timeline. No clinical judgement and no clinical words here: everything clinical comes from
  * the Derivation, and the words for it (conditions, diagnosis kinds, drug classes, roles, procedures, outcomes) from
- * the engine's vocabulary, re-exported here for the views; what lives here is how the timeline shows them (the score
- * charts' order, dates cut to days, "dose unknown").
+ * the engine's vocabulary (src/clinical/vocabulary.ts), which the views import directly; what lives here is how the
+ * timeline shows them (the score charts' order, dates cut to days, "dose unknown").
  */
 import type { Instrument } from '../../clinical/types';
+import { REFERENCE_RUN } from '../../clinical/plain-text';
 import { formatDose, formatMg } from '../../clinical/vocabulary';
-
-export {
-  CONDITION_LABEL,
-  DRUG_CLASS_LABEL,
-  INSTRUMENT_LABEL,
-  OUTCOME_BASIS_LABEL,
-  OUTCOME_LABEL,
-  OUTCOME_SHORT,
-  PROCEDURE_LABEL,
-  ROLE_LABEL,
-  VERIFICATION_LABEL,
-  capitalise,
-  diagnosisKindLabel,
-} from '../../clinical/vocabulary';
 
 /**
  * Order of the score charts, depression scales first: a display preference of the timeline (which chart is drawn
@@ -64,11 +51,6 @@ export function doseText(mg: number | null | undefined, unit = 'mg/day'): string
 export function trialDoseText(mg: number | null | undefined, ingredient: string): string {
   return mg === null || mg === undefined ? 'dose unknown' : `${formatDose(mg, ingredient)}/day`;
 }
-
-export { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
-
-export { plainText } from '../../clinical/plain-text';
-import { REFERENCE_RUN } from '../../clinical/plain-text';
 
 /** What kind of note this is, for counting: its words before the first colon, numbers and ids left out. */
 export function noteKind(note: string): string {

@@ -7,9 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import {
-  OUTCOME_SHORT
-} from '../labels';
+import { OUTCOME_SHORT } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';

@@ -6,10 +6,8 @@ import type {
   Instrument, ScorePoint,
   Trial
 } from '../../../clinical/types';
-import {
-  INSTRUMENT_LABEL,
-  INSTRUMENT_ORDER
-} from '../labels';
+import { INSTRUMENT_LABEL } from '../../../clinical/vocabulary';
+import { INSTRUMENT_ORDER } from '../labels';
 import { responseScore } from '../../../clinical/terminology';
 import type { ScaleThresholdsView } from '../scale-thresholds';
 import { parseDate } from './domain';

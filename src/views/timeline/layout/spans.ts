@@ -7,10 +7,7 @@ import type {
   DiagnosisSpan, Episode, ProcedureMark,
   PsychotherapyCourse
 } from '../../../clinical/types';
-import {
-  PROCEDURE_LABEL,
-  diagnosisKindLabel
-} from '../labels';
+import { PROCEDURE_LABEL, diagnosisKindLabel } from '../../../clinical/vocabulary';
 import { ACTIVE_CLINICAL_STATUSES } from '../../../clinical/terminology/systems';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
