@@ -72,7 +72,7 @@ function usage(code: number, message?: string): never {
 /** A Bulk Data NDJSON folder on this thread alone: pass 1, then one patient at a time. */
 async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: boolean): Promise<void> {
   const files = ndjsonFiles(dir);
-  const indexed = await indexNdjson(files);
+  const indexed = indexNdjson(files);
   reportSkipped(indexed.skipped);
   await emitDocuments(derivedDocuments(patientRecords(files, indexed), options, pretty), indexed.index.size);
 }

@@ -3,7 +3,7 @@
  * search without parsing the usual line, and the Medications (no patient; small and shared) kept by id. On one thread
  * every file whole; for the workers, line-aligned byte ranges in a compact form merged in file order.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from 'fhir/r4';
 import { patientIdOf } from '../../src/clinical/group-by-patient';
@@ -40,6 +40,11 @@ export function noteRun(index: LineIndex, pid: string, file: number, start: numb
 const PATIENT_REF_RE = /"(?:subject|patient)"\s*:\s*\{[^{}]*?"reference"\s*:\s*"(?:[^"]*\/)?Patient\/([^"/]+)"/;
 const PATIENT_ID_RE = /"resourceType"\s*:\s*"Patient"/;
 const INDEX_CHUNK_BYTES = 1 << 20;
+/**
+ * Pass 1 reads every file through this one buffer (positional reads): a fresh buffer per chunk, as a read stream
+ * gives, is memory outside the heap whose growth makes the garbage collector run full collections.
+ */
+const chunkBuffer = Buffer.allocUnsafeSlow(INDEX_CHUNK_BYTES);
 
 /** Byte patterns of the cheap scan. */
 /** Long on purpose: the byte search skips ahead by about its length. */
@@ -78,13 +83,13 @@ function isOrdinaryResourceLine(buf: Buffer, pos: number, end: number): boolean 
 }
 
 /**
- * Pass 1 over the bytes [start, end) of one file (which begin and end at a line boundary): stream them in large
+ * Pass 1 over the bytes [start, end) of one file (which begin and end at a line boundary): read them in large
  * chunks and report where each patient's lines are, and the Medications. The usual line (`{"resourceType":"X",...`
  * with a compact `"subject":{"reference":"Patient/..."}`, X neither Patient nor Medication) is indexed by byte search
  * alone, without decoding or parsing it; anything else is decoded as UTF-8 and, when the regex is not enough, parsed
  * (Patient and Medication lines, other layouts, non-ASCII ids).
  */
-async function indexRange(path: string, start: number, end: number, sink: IndexSink): Promise<void> {
+function indexRange(path: string, start: number, end: number, sink: IndexSink): void {
   /** The careful path: the line as UTF-8, parsed when the cheap scan is not enough. */
   const slowLine = (bytes: Buffer, at: number) => {
     const text = bytes.toString('utf8');
@@ -138,25 +143,32 @@ async function indexRange(path: string, start: number, end: number, sink: IndexS
   if (end <= start) return;
   let offset = start;
   let carry: Buffer | null = null;
-  const stream = createReadStream(path, { highWaterMark: INDEX_CHUNK_BYTES, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let buf: Buffer = chunk;
-    let base = offset;
-    if (carry) {
-      // Only the line cut at the chunk boundary is joined (copying the whole chunk onto it cost a copy of the input).
-      const nl = chunk.indexOf(10);
-      if (nl === -1) {
-        carry = Buffer.concat([carry, chunk]);
-        offset += chunk.length;
-        continue;
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, chunkBuffer, 0, Math.min(chunkBuffer.length, end - offset), offset);
+      if (n === 0) break;
+      const chunk = chunkBuffer.subarray(0, n);
+      let buf: Buffer = chunk;
+      let base = offset;
+      if (carry) {
+        // Only the line cut at the chunk boundary is joined (copying the whole chunk onto it cost a copy of the input).
+        const nl = chunk.indexOf(10);
+        if (nl === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          offset += chunk.length;
+          continue;
+        }
+        lines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), offset - carry.length);
+        buf = chunk.subarray(nl + 1);
+        base = offset + nl + 1;
       }
-      lines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), offset - carry.length);
-      buf = chunk.subarray(nl + 1);
-      base = offset + nl + 1;
+      const rest = lines(buf, base);
+      carry = rest.length > 0 ? Buffer.from(rest) : null;
+      offset += chunk.length;
     }
-    const rest = lines(buf, base);
-    carry = rest.length > 0 ? Buffer.from(rest) : null;
-    offset += chunk.length;
+  } finally {
+    closeSync(fd);
   }
   if (carry) {
     const lineEnd = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
@@ -190,9 +202,9 @@ function indexSink(into: NdjsonIndex, file: number): IndexSink {
 }
 
 /** Pass 1 on this thread: every file whole, in order. */
-export async function indexNdjson(files: string[]): Promise<NdjsonIndex> {
+export function indexNdjson(files: string[]): NdjsonIndex {
   const into: NdjsonIndex = { index: new Map(), medications: new Map(), skipped: 0 };
-  for (let f = 0; f < files.length; f++) await indexRange(files[f]!, 0, Infinity, indexSink(into, f));
+  for (let f = 0; f < files.length; f++) indexRange(files[f]!, 0, Infinity, indexSink(into, f));
   return into;
 }
 
@@ -238,13 +250,13 @@ export function lineAlignedRanges(path: string): Array<{ start: number; end: num
 }
 
 /** Pass 1 over one byte range, in the compact form a worker sends (the same whichever thread runs it). */
-export async function indexOneRange(path: string, start: number, end: number): Promise<RangeIndex> {
+export function indexOneRange(path: string, start: number, end: number): RangeIndex {
   const pidOrdinal = new Map<string, number>();
   const pids: string[] = [];
   const runs: number[] = [];
   const medications: Array<[string, Resource]> = [];
   let skipped = 0;
-  await indexRange(path, start, end, {
+  indexRange(path, start, end, {
     line: (pid, lineStart, length) => {
       let ordinal = pidOrdinal.get(pid);
       if (ordinal === undefined) {

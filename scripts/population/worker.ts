@@ -15,6 +15,8 @@ import type { FromWorker, ToWorker } from './workers';
 
 /** Read-ahead per file per worker when a batch's lines are too spread out to be read in one go. */
 const WORKER_READ_AHEAD_BYTES = 256 << 10;
+/** The encoding buffer's usual size (a batch whose documents need more gets a larger one, given back after). */
+const SCRATCH_BYTES = 4 << 20;
 
 /** A worker: indexes ranges, then derives batches of patients, as the main thread asks. */
 function workerMain(port: NonNullable<typeof parentPort>): void {
@@ -22,12 +24,15 @@ function workerMain(port: NonNullable<typeof parentPort>): void {
   let medications = new Map<string, Resource>();
   let options: DeriveOptions = { asOf: '' };
   let pretty = false;
-  const encoder = new TextEncoder();
+  // The batch's documents are encoded one by one straight into this buffer (joining them first made one long string
+  // that had to be flattened and encoded again), then copied once into the bytes that travel to the main thread.
+  let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   const fail = (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
   port.on('message', (m: ToWorker) => {
     try {
       if (m.kind === 'index') {
-        indexOneRange(m.path, m.start, m.end).then((r) => port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]), fail);
+        const r = indexOneRange(m.path, m.start, m.end);
+        port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]);
       } else if (m.kind === 'setup') {
         windows = m.files.map((f) => new ReadAheadWindow(openSync(f, 'r'), WORKER_READ_AHEAD_BYTES));
         medications = new Map(m.medications);
@@ -35,8 +40,21 @@ function workerMain(port: NonNullable<typeof parentPort>): void {
         pretty = m.pretty;
       } else {
         prefetchBatch(m.patients, windows);
-        const text = m.patients.map(([patientId, triples]) => documentText(deriveSafely(readPatient(patientId, triples, windows, medications), options), pretty)).join(',\n');
-        const bytes = encoder.encode(text);
+        let length = 0;
+        m.patients.forEach(([patientId, triples], i) => {
+          const text = documentText(deriveSafely(readPatient(patientId, triples, windows, medications), options), pretty);
+          const room = length + 2 + 3 * text.length;
+          if (room > scratch.length) {
+            const larger = Buffer.allocUnsafeSlow(Math.max(room, 2 * scratch.length));
+            scratch.copy(larger, 0, 0, length);
+            scratch = larger;
+          }
+          if (i > 0) length += scratch.write(',\n', length, 'latin1');
+          length += scratch.write(text, length, 'utf8');
+        });
+        const bytes = Buffer.allocUnsafeSlow(length);
+        scratch.copy(bytes, 0, 0, length);
+        if (scratch.length > SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
         port.postMessage({ kind: 'derived', seq: m.seq, bytes } satisfies FromWorker, [bytes.buffer]);
       }
     } catch (e) {

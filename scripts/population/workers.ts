@@ -100,8 +100,10 @@ async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<Ndjson
         while (next < tasks.length) {
           const i = next++;
           const t = tasks[i]!;
-          results[i] = await indexOneRange(t.path, t.start, t.end);
+          results[i] = indexOneRange(t.path, t.start, t.end);
           if (++finished === tasks.length) done();
+          // The workers' messages (ready for work, a range indexed) are answered between two ranges.
+          else await new Promise<void>((resolve) => setImmediate(resolve));
         }
       };
       mainThread().catch((e: unknown) => pool.fail(e));
