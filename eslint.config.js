@@ -70,7 +70,7 @@ export default defineConfig(
   },
   {
     // Plain JavaScript (the benchmark's bare client, a stub, this file): no type information.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },

@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { LATER_CHUNKS_ID, type LaterChunks } from './src/later-chunks';
 import { developmentSmartConfigFromEnv } from './sandbox/dev-smart-config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +27,12 @@ function developmentSmartConfigPlugin(): Plugin {
 }
 
 /**
- * index.html asks for every chunk its first module imports later (the React root, the engine and timeline) with
- * `<link rel="modulepreload">`: the browser fetches and compiles them while the token request is on its way, and
- * src/main.tsx evaluates them only once the launch's requests have left, so their evaluation never holds the token's
- * answer or the record's first requests on the page's one thread.
+ * index.html lists every chunk its first module imports later (the React root, the engine and timeline) in a JSON
+ * data block, `<script type="application/json" id="later-chunks">` (data, not a script: the CSP has nothing to say
+ * about it). src/main.tsx turns the list into preload links once the token request has left: fetched and compiled
+ * while the token and the record are on their way, but not beside index.html's own script and fhirclient, which
+ * the token request waits for (on two cores, 700 kB of chunks fetched and compiled at that moment held it up by
+ * tens of milliseconds). main.tsx evaluates them only once the record's requests have left.
  */
 function preloadLaterChunksPlugin(): Plugin {
   let base = '/';
@@ -55,20 +58,37 @@ function preloadLaterChunksPlugin(): Plugin {
         chunk.dynamicImports.forEach(visit);
         // Vite links the entry's own static imports already.
         for (const fileName of chunk.imports) scripts.delete(fileName);
-        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
-        return [
-          ...[...scripts].map((fileName) => link({ rel: 'modulepreload', crossorigin: true, href: base + fileName })),
-          // Fetched now, applied when the chunk that imports them is evaluated (Vite's loader waits for them then, and
-          // asks for them in CORS mode: the same mode here, or the browser would not use the preloaded answer).
-          ...[...styles].map((fileName) => link({ rel: 'preload', as: 'style', crossorigin: true, href: base + fileName })),
-        ];
+        const later: LaterChunks = { scripts: [...scripts].map((f) => base + f), styles: [...styles].map((f) => base + f) };
+        const list: HtmlTagDescriptor = {
+          tag: 'script',
+          attrs: { type: 'application/json', id: LATER_CHUNKS_ID },
+          children: JSON.stringify(later).replace(/</g, '\\u003c'),
+          injectTo: 'head',
+        };
+        return [list];
       },
     },
   };
 }
 
+/**
+ * fhirclient logs through the `debug` package; the production build gets a silent stand-in (stubs/debug), so neither
+ * page evaluates the logger or makes its localStorage look-up before its first request.
+ */
+function silentDebugPlugin(): Plugin {
+  const stub = here('./stubs/debug/index.cjs');
+  return {
+    name: 'trd-silent-debug',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'debug' ? stub : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), developmentSmartConfigPlugin(), preloadLaterChunksPlugin()],
+  plugins: [react(), developmentSmartConfigPlugin(), preloadLaterChunksPlugin(), silentDebugPlugin()],
   // fhirclient: drop its fetch/abort polyfills; every supported browser has them.
   define: { FHIRCLIENT_PURE: 'true' },
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },

@@ -43,14 +43,17 @@ function git(args: string[]): string {
   return r.stdout.trim();
 }
 
-/** The revision's src/ in a temporary folder (kept between runs: it is named by the commit). */
+/**
+ * The revision's src/ in a temporary folder (kept between runs: it is named by the commit), with its package.json and
+ * tsconfig.json: without them tsx would compile the engine as CommonJS with other settings, and time another program.
+ */
 function referenceEngine(rev: string): { sha: string; path: string } {
   const sha = git(['rev-parse', '--verify', `${rev}^{commit}`]);
-  const dir = join(tmpdir(), `trd-bench-derivation-${sha}`);
+  const dir = join(tmpdir(), `trd-bench-derivation-esm-${sha}`);
   const entry = join(dir, 'src/clinical/index.ts');
   if (!existsSync(entry)) {
     mkdirSync(dir, { recursive: true });
-    const tar = spawnSync('sh', ['-c', `git archive ${sha} src | tar -x -C '${dir}'`], { cwd: root, encoding: 'utf8' });
+    const tar = spawnSync('sh', ['-c', `git archive ${sha} src package.json tsconfig.json | tar -x -C '${dir}'`], { cwd: root, encoding: 'utf8' });
     if (tar.status !== 0) throw new Error(`git archive ${sha}: ${tar.stderr.trim()}`);
   }
   return { sha, path: entry };

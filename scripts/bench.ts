@@ -426,9 +426,10 @@ function staticClosure(manifest: Record<string, ManifestChunk>, keys: string[]):
 
 /**
  * What each page loads at start, from the build manifest. index.html loads its only script (src/main.tsx, the launch)
- * and preloads the React root (src/app-root.tsx), which draws the page's first states, and the analysis chunk (engine,
- * timeline, write-back), which the timeline needs; both are evaluated once the launch's requests have left. "Initial"
- * is the entry with the React root; the analysis chunk, fetched in parallel, is shown beside it with the total.
+ * and, once the token request has left, preloads the React root (src/app-root.tsx), which draws the page's first
+ * states, and the analysis chunk (engine, timeline, write-back), which the timeline needs; both are evaluated once the
+ * launch's requests have left. "Initial" is the entry with the React root; the analysis chunk, fetched in parallel, is
+ * shown beside it with the total.
  */
 function sizeRows(rows: Row[]): void {
   const dist = join(root, 'dist');
@@ -842,9 +843,9 @@ async function launchRows(rows: Row[], o: Options): Promise<void> {
           pass: tFloor === null ? null : ready && tApp <= 1.2 * tFloor,
           note: `${ready ? '' : `states: ${[...new Set([...app, ...floor].map((m) => m.state))].join(', ')}; `}app ${range(app)}, bare client ${range(floor)}${boundText}`,
         });
-        if (latencyMs === 0) {
+        if (latencyMs === 0 || latencyMs === o.latencyMs) {
           rows.push({
-            measure: `the same launch without latency, phase by phase (medians, ms): app / bare client`,
+            measure: `the same launch ${latencyMs ? `at ${latencyMs} ms latency` : 'without latency'}, phase by phase (medians, ms): app / bare client`,
             figure: phaseFigure(app, floor, 'ready'),
             target: 'info',
             pass: null,

@@ -2,12 +2,14 @@
  * Entry of index.html (the page the SMART launch returns to). Small on purpose: it starts the SMART launch (the token
  * request, then the record read as soon as there is a session) and only then evaluates the rest of the app, so the
  * requests travel while React, the views and the engine are evaluated instead of after them: the page's one thread
- * would otherwise hold the token's answer, and the record's first requests, until all of that had run. index.html
- * has the browser fetch and compile those chunks meanwhile (modulepreload links). See src/fhir/early-launch.ts.
+ * would otherwise hold the token's answer, and the record's first requests, until all of that had run. The browser
+ * fetches and compiles those chunks while the token and the record are on their way (src/later-chunks.ts).
+ * See src/fhir/early-launch.ts.
  */
 import { startLaunchEarly } from './fhir/early-launch';
 import { setAppState } from './views/shell/app-state';
 import { preloadAnalysis } from './views/shell/analysis-loader';
+import { preloadLaterChunks } from './later-chunks';
 
 /** The app is evaluated after this long all the same, so that a slow EHR never leaves the page without it. */
 const LONGEST_WAIT_MS = 2_000;
@@ -34,4 +36,7 @@ const startOnce = () => {
   startApp();
 };
 void startLaunchEarly().then(startOnce);
+// fhirclient sends the token request without waiting for anything but promises, so one task later it has left: the
+// chunks are fetched from then on, not beside this script's own imports, which the token request waited for.
+setTimeout(() => preloadLaterChunks(), 0);
 setTimeout(startOnce, LONGEST_WAIT_MS);

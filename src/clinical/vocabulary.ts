@@ -9,6 +9,7 @@ import { SCALE_TABLE } from './terminology/scales';
 import type {
   ComorbidityKey,
   ConditionKey,
+  DiagnosisKind,
   DrugClass,
   FlagKind,
   Instrument,
@@ -85,7 +86,7 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
 };
 
 /** Any diagnosis kind as a label: an assessed condition's label, else the comorbidity's. */
-export function diagnosisKindLabel(kind: ConditionKey | ComorbidityKey): string {
+export function diagnosisKindLabel(kind: DiagnosisKind): string {
   return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
 }
 

@@ -11,17 +11,16 @@
  * concept has no coding at all, or known-system codes that are not in these tables.
  */
 import type { CodeableConcept } from 'fhir/r4';
-import type { ComorbidityKey, ConditionKey, RuleRef, Verification } from '../types';
+import type { ComorbidityKey, DiagnosisKind, RuleRef, Verification } from '../types';
 import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
 import { builtOnFirstUse } from '../built-on-first-use';
 import { rule } from './medication-rules';
 import { SRC } from './sources';
 import { codingsOf, conceptText, normalizeIcd10, systemKeyOf, unknownSystemsOf } from './systems';
 
-export type ConditionKind = ConditionKey | ComorbidityKey;
 
 export interface ConditionClass {
-  kind: ConditionKind;
+  kind: DiagnosisKind;
   code: string;
   system: string;
   display: string;
@@ -33,7 +32,7 @@ export interface ConditionClass {
 
 interface CodeRule {
   id: string;
-  kind: ConditionKind;
+  kind: DiagnosisKind;
   summary: string;
   /** Exact normalised codes. */
   codes?: string[];
@@ -313,10 +312,10 @@ function makeSnomedSetRule(kind: string, valueSet: number): RuleRef {
  * generated table (constant data).
  */
 const snomedTables = builtOnFirstUse(() => {
-  const members = new Map<string, { kind: ConditionKind; implies: ComorbidityKey[]; valueSet: number }>();
+  const members = new Map<string, { kind: DiagnosisKind; implies: ComorbidityKey[]; valueSet: number }>();
   const rules = new Map<string, RuleRef>();
   for (const [c, kind, implies, vs] of SNOMED_VALUE_SET_ROWS) {
-    members.set(c, { kind: kind as ConditionKind, implies: implies ? (implies.split(',') as ComorbidityKey[]) : [], valueSet: vs });
+    members.set(c, { kind: kind as DiagnosisKind, implies: implies ? (implies.split(',') as ComorbidityKey[]) : [], valueSet: vs });
     const key = `${kind}@${vs}`;
     if (!rules.has(key)) rules.set(key, makeSnomedSetRule(kind, vs));
   }
@@ -370,7 +369,7 @@ function matchIcd(code: string): CodeRule | undefined {
 }
 
 /** Text rules (verification U): used only when no known-system code decided. Specific before general. */
-const TEXT_RULES: Array<{ re: RegExp; kind: ConditionKind; implies?: ComorbidityKey[] }> = [
+const TEXT_RULES: Array<{ re: RegExp; kind: DiagnosisKind; implies?: ComorbidityKey[] }> = [
   { re: /treatment[- ]resistant depression/, kind: 'mdd' },
   { re: /bipolar.*depress|depress.*bipolar/, kind: 'bipolar-depression' },
   { re: /bipolar.*(manic|mania|hypomani|mixed)/, kind: 'other' },
@@ -467,7 +466,7 @@ export function classifyCondition(code: CodeableConcept | undefined): ConditionC
 }
 
 function build(
-  kind: ConditionKind,
+  kind: DiagnosisKind,
   code: string,
   system: string,
   display: string,

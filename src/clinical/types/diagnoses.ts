@@ -36,6 +36,9 @@ export type ComorbidityKey =
   | 'brain-injury'
   | 'other';
 
+/** Any kind of diagnosis the engine recognises: one of the five assessed conditions or a comorbidity. */
+export type DiagnosisKind = ConditionKey | ComorbidityKey;
+
 /**
  * A diagnosis found in the record, with the span it covers. Devices (Device resources: cochlear implant,
  * stimulators, aneurysm clips) and implant-status codes are also reported here, as kind 'head-implant'; cardiac
@@ -43,7 +46,7 @@ export type ComorbidityKey =
  */
 export interface DiagnosisSpan {
   /** What the engine recognised it as; 'other' for codes it keeps for display only. */
-  kind: ConditionKey | ComorbidityKey;
+  kind: DiagnosisKind;
   code: string;
   system: string;
   display: string;

@@ -18,7 +18,7 @@ import {
   separateByIndication,
   settleVisitReasons,
 } from '../9-history';
-import type { ComorbidityKey, ConditionKey } from '../../types';
+import type { DiagnosisKind } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import { classifyAllergy } from './allergies';
 import { classifyConditionResource } from './conditions';
@@ -43,7 +43,7 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
     birthDay: null,
     history: emptyHistoryInputs(),
   };
-  const reasonKinds = new Map<string, Array<ConditionKey | ComorbidityKey>>();
+  const reasonKinds = new Map<string, Array<DiagnosisKind>>();
   readVitalDates(ledger, patientId, out);
   // Nothing runs on after death: open orders and statements end on the day of death.
   const lastDay = out.deathDay !== null && out.deathDay < asOf ? out.deathDay : asOf;
@@ -133,7 +133,7 @@ function classifyOne(
   lastDay: Day,
   memo: Memo,
   out: Classified,
-  reasonKinds: Map<string, Array<ConditionKey | ComorbidityKey>>,
+  reasonKinds: Map<string, Array<DiagnosisKind>>,
 ): void {
   const type = resource.resourceType;
   if (type === 'Medication') {

@@ -11,7 +11,7 @@ import { DEFAULT_SUPPLY_DAYS } from '../../engine-rules';
 import { comorbidityTreatmentIn, opioidIn } from '../../terminology/history-codes';
 import { classifyCondition } from '../../terminology';
 import { conceptTextAsRecorded } from '../../terminology/systems';
-import type { ComorbidityKey, ConditionKey, DrugClass, MedicationIdentity } from '../../types';
+import type { DiagnosisKind, DrugClass, MedicationIdentity } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import type { Memo } from './memo';
 import { isConcept, obj, str } from './typed-fields';
@@ -46,7 +46,7 @@ export function classifyMedicationRecord(
   lastDay: Day,
   memo: Memo,
   out: Classified,
-  reasonKinds: Map<string, Array<ConditionKey | ComorbidityKey>>,
+  reasonKinds: Map<string, Array<DiagnosisKind>>,
 ): void {
   const notUsedStatus = excludedStatus(resource);
   if (notUsedStatus) {
@@ -132,9 +132,9 @@ export function classifyMedicationRecord(
 }
 
 /** What an order or statement says it treats (reasonCode, or reasonReference to a Condition). */
-function orderReasonKinds(r: MedicationRecord, ledger: Ledger): Array<ConditionKey | ComorbidityKey> {
+function orderReasonKinds(r: MedicationRecord, ledger: Ledger): Array<DiagnosisKind> {
   const holder = r as { reasonCode?: unknown; reasonReference?: unknown };
-  const kinds: Array<ConditionKey | ComorbidityKey> = [];
+  const kinds: Array<DiagnosisKind> = [];
   for (const rc of Array.isArray(holder.reasonCode) ? holder.reasonCode : []) {
     const cls = isConcept(rc) ? classifyCondition(rc) : null;
     if (cls) kinds.push(cls.kind);

@@ -13,9 +13,9 @@ import {
   isPsychiatricAdmissionType,
 } from '../../terminology/history-codes';
 import { conceptText } from '../../terminology/systems';
-import type { CareEvent, DiagnosisSpan } from '../../types';
+import type { CareEvent, DiagnosisKind, DiagnosisSpan } from '../../types';
 import { isConcept, obj } from '../1-classify/typed-fields';
-import { type DiagnosisKind, type HistoryInputs, PSYCHIATRIC_KINDS, type VisitReason } from './history-inputs';
+import { type HistoryInputs, PSYCHIATRIC_KINDS, type VisitReason } from './history-inputs';
 
 /** Kinds that are not psychiatric admissions when they are an inpatient stay's only reason. */
 const MEDICAL_ADMISSION_KINDS: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>(['overdose', 'dementia', 'brain-injury', 'trauma']);

@@ -6,9 +6,7 @@
 import type { MedicationEvent } from '../../events';
 import type { Day } from '../../dates';
 import type { CognitionInstrument } from '../../terminology/history-codes';
-import type { CareEvent, ComorbidityKey, ConditionKey, OtherTreatment, PsychotherapyCourse } from '../../types';
-
-export type DiagnosisKind = ConditionKey | ComorbidityKey;
+import type { CareEvent, DiagnosisKind, OtherTreatment, PsychotherapyCourse } from '../../types';
 
 /** Kinds that make a psychiatric history (the five assessed conditions and the psychiatric comorbidities). */
 export const PSYCHIATRIC_KINDS: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>([

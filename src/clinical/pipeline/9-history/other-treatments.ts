@@ -6,9 +6,9 @@ import type { Ledger } from '../../accounting';
 import type { MedicationEvent } from '../../events';
 import { isoDate } from '../../dates';
 import { EPILEPSY_OR_PSYCHIATRIC } from '../../terminology/history-codes';
-import type { DiagnosisSpan, OtherTreatment } from '../../types';
+import type { DiagnosisKind, DiagnosisSpan, OtherTreatment } from '../../types';
 import { buildTrials } from '../2-trials';
-import type { DiagnosisKind, HistoryInputs, OtherMedicationEvent } from './history-inputs';
+import type { HistoryInputs, OtherMedicationEvent } from './history-inputs';
 
 /** Mood and anxiety disorders: with one of these an anticonvulsant or benzodiazepine may be psychiatric treatment. */
 const MOOD_OR_ANXIETY: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>(['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd', 'anxiety']);
