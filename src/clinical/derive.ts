@@ -67,6 +67,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       scores,
       intolerances: intolerancesByTrial.get(draft.id) ?? [],
       replacedBy: replacedBy.get(draft.id) ?? null,
+      deathDay: c.deathDay,
     });
     // A hypnotic dose is listed as such: not a trial of its own, and not an add-on to the trial it overlaps.
     if (adequacy.shortfalls.includes('hypnotic-dose')) return { draft, adequacy, outcome, role: 'hypnotic' as const };

@@ -71,15 +71,18 @@ export interface OutcomeInput {
   intolerances: IntoleranceEvidence[];
   /** The trial that replaced this one, if any. */
   replacedBy: TrialDraft | null;
+  /** The patient's day of death, when the record ends there (a trial running then ends at death, not by a stop). */
+  deathDay?: Day | null;
 }
 
 export function judgeOutcome(input: OutcomeInput): OutcomeResult {
-  const measured = measure(input, input.condition ?? defaultCondition(input.trial.drugClass));
-  const judged = judge(input, measured);
+  const condition = input.condition ?? defaultCondition(input.trial.drugClass);
+  const measured = measure(input, condition);
+  const judged = judge(input, measured, condition);
   return { ...judged, scores: measured?.scores ?? null };
 }
 
-function judge(input: OutcomeInput, measured: OutcomeResult | null): Omit<OutcomeResult, 'scores'> {
+function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
   const { trial, adequacy, intolerances, replacedBy } = input;
 
   const adverse =
@@ -136,7 +139,54 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null): Omit<Outcom
       rules: [R.switchInference],
     };
   }
-  return { outcome: 'unknown', basis: 'inferred', detail: 'ended without scores, stated reason or a following agent', sources: [], rules: [] };
+  return unknownOutcome(input, condition);
+}
+
+/**
+ * No outcome can be established. Says truthfully why: scores taken during the trial that cannot be measured (no
+ * baseline within the baseline window, R.baseline; only the baseline itself; a baseline at the scale's floor) are
+ * named, and a trial that ran until death ended there, not by a stop.
+ */
+function unknownOutcome(input: OutcomeInput, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
+  const { trial, deathDay } = input;
+  const atDeath = deathDay !== undefined && deathDay !== null && trial.end === deathDay;
+  const scored = scoresAround(input, condition);
+  if (!scored) {
+    const detail = atDeath
+      ? `ended at death (${isoDate(trial.end)}) without scores or a stated reason`
+      : 'ended without scores, stated reason or a following agent';
+    return { outcome: 'unknown', basis: 'inferred', detail, sources: [], rules: [] };
+  }
+  const { instrument, baseline, later } = scored;
+  const label = cutoffsOf(instrument)?.label || instrumentLabel(instrument);
+  const listed = later.map((s) => `${s.value} on ${isoDate(s.day)}`).join(', ');
+  const why = !baseline
+    ? `${label} ${listed} during the trial, but no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+      `${BASELINE_DAYS_AFTER} days after its start (${isoDate(trial.start)}) to measure them against`
+    : later.length === 0
+      ? `only a baseline ${label} (${baseline.value} on ${isoDate(baseline.day)}), no later score during the trial`
+      : `${label} ${listed} during the trial, but the baseline (${baseline.value} on ${isoDate(baseline.day)}) leaves no reduction to measure`;
+  const detail = `${atDeath ? `ended at death (${isoDate(trial.end)})` : 'ended'}; ${why}; ${atDeath ? 'no stated reason' : 'no stated reason or following agent'}`;
+  const sources = [...(baseline ? [baseline.source] : []), ...later.map((s) => s.source)];
+  return { outcome: 'unknown', basis: 'inferred', detail, sources, rules: [R.baseline] };
+}
+
+/**
+ * The first of the condition's scales with a score around the trial: its baseline (as measuring finds it) and its
+ * scores after that baseline up to two weeks after the trial's end, as measuring reads them.
+ */
+function scoresAround(
+  input: OutcomeInput,
+  condition: ConditionKey,
+): { instrument: Instrument; baseline: DatedScore | null; later: DatedScore[] } | null {
+  const { trial } = input;
+  for (const instrument of INSTRUMENTS_FOR[condition]) {
+    const series = input.scores.get(instrument) ?? [];
+    const baseline = findBaseline(series, trial.start);
+    const later = series.filter((s) => s.day >= trial.start && s.day <= trial.end + 14 && (!baseline || s.day > baseline.day));
+    if (baseline || later.length > 0) return { instrument, baseline, later };
+  }
+  return null;
 }
 
 function defaultCondition(c: DrugClass): ConditionKey {

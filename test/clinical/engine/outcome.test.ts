@@ -7,6 +7,37 @@ const START = '2025-01-01';
 const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));
 
 describe('outcome', () => {
+  // Demo cases "deceased" (lithium, PHQ-9 17, 15, 18 during the trial) and "ehr-export-mdd" (bupropion, PHQ-9 16 in
+  // week 14): scores during the trial with no baseline inside the baseline window cannot be measured, and the
+  // outcome says so instead of "without scores".
+  it('an ended trial with scores during it but no baseline in the window: unknown, naming the scores and the missing baseline', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 20));
+    const d = derive([patient(), mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 17), phq9(weeksAfter(START, 14), 16)]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('unknown');
+    expect(t.outcomeDetail).not.toMatch(/without scores/);
+    expect(t.outcomeDetail).toBe(
+      `ended; PHQ-9 17 on ${weeksAfter(START, 6)}, 16 on ${weeksAfter(START, 14)} during the trial, but no baseline score within ` +
+        `${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start (${START}) to measure them against; no stated reason or following agent`,
+    );
+  });
+
+  it('a trial still open at death ends at death, not by a stop, and its scores without a baseline are named', () => {
+    const dead = { ...patient(), deceasedDateTime: '2025-08-01' };
+    const s = statement('sertraline', 100, START, null);
+    const d = derive([dead, mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 17), phq9(weeksAfter(START, 20), 18)]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('unknown');
+    expect(t.outcomeDetail).toMatch(/^ended at death \(2025-08-01\); PHQ-9 17 on .*, 18 on .* during the trial, but no baseline score/);
+    expect(t.outcomeDetail).toMatch(/; no stated reason$/);
+  });
+
+  it('an ended trial without any score keeps "ended without scores, stated reason or a following agent"', () => {
+    const t = trialOf(derive([patient(), mdd('2024-06-01'), statement('sertraline', 100, START, weeksAfter(START, 20))]), 'sertraline');
+    expect(t.outcome).toBe('unknown');
+    expect(t.outcomeDetail).toBe('ended without scores, stated reason or a following agent');
+  });
+
   it('PHQ-9 22 → 3 on adequate dose is remission (PHQ-9 < 5, Kroenke 2001 [S])', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), tenWeeks(), phq9('2024-12-28', 22), phq9(weeksAfter(START, 9), 3)]), 'sertraline');
     expect(t.outcome).toBe('remission');
