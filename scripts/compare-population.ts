@@ -75,6 +75,39 @@ function rewriteAssessments(doc: Doc, f: (s: string) => string, ...fields: strin
 
 const CHANGES: Change[] = [
   {
+    what:
+      'An unknown outcome says why: scores during the trial without a baseline in the window, or only the baseline, are ' +
+      'named (and their Observations cited as the outcome\'s sources); a trial open at death "ended at death"',
+    commit: '2515068',
+    apply(before, after) {
+      const added = new Set<string>();
+      const trialsBefore = objects(before.trials);
+      objects(after.trials).forEach((t, i) => {
+        if (t.outcome !== 'unknown' || typeof t.outcomeDetail !== 'string' || !/^ended(?: at death \([0-9-]+\))?[; ]/.test(t.outcomeDetail)) return;
+        if (t.outcomeDetail === 'ended without scores, stated reason or a following agent') return;
+        t.outcomeDetail = 'ended without scores, stated reason or a following agent';
+        const prior = trialsBefore[i]?.sources;
+        const old = new Set(Array.isArray(prior) ? prior : []);
+        for (const r of Array.isArray(t.sources) ? t.sources : []) if (typeof r === 'string' && r.startsWith('Observation/') && !old.has(r)) added.add(r);
+      });
+      if (added.size === 0) return;
+      const drop = (x: Json, other: Json | undefined): void => {
+        if (Array.isArray(x)) {
+          const keep = new Set(Array.isArray(other) ? other.filter((o): o is string => typeof o === 'string') : []);
+          for (let i = x.length - 1; i >= 0; i--) {
+            const e = x[i]!;
+            if (typeof e === 'string' && added.has(e) && !keep.has(e)) x.splice(i, 1);
+          }
+          x.forEach((e, i) => drop(e, Array.isArray(other) ? other[i] : undefined));
+        } else if (x !== null && typeof x === 'object') {
+          const o = other !== null && typeof other === 'object' && !Array.isArray(other) ? other : undefined;
+          for (const k of Object.keys(x)) drop(x[k]!, o?.[k]);
+        }
+      };
+      drop(after, before);
+    },
+  },
+  {
     what: 'Trial carries its adequacy threshold with its unit (adequateDose {amount, unit}) instead of adequateDoseMg',
     commit: 'a1352f3',
     apply(_before, after) {
