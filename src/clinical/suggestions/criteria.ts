@@ -188,9 +188,13 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
 
   diagnosis(criterion, context) {
     const found = currentDiagnoses(context, criterion.kinds);
-    return found.length
-      ? { met: true, findings: found.map(diagnosisFinding) }
-      : { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
+    if (found.length) return { met: true, findings: found.map(diagnosisFinding) };
+    // A past (resolved, inactive) diagnosis of these kinds is named with its dates: "none is recorded" would contradict
+    // the timeline, and a past disorder still matters (e.g. substance use as a cause of pseudo-resistance).
+    const past = context.derived.diagnoses.filter((d) => (criterion.kinds as readonly string[]).includes(d.kind));
+    if (past.length === 0) return { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
+    const named = past.map((d) => `${d.display || d.code || d.kind}, ${d.onset?.slice(0, 10) ?? 'onset not recorded'} to ${d.abatement?.slice(0, 10) ?? 'end not recorded'}, ${d.clinicalStatus ?? 'status not recorded'}`);
+    return { met: false, findings: [], missing: `No current ${criterion.kinds.join(' or ')} is recorded; in the past: ${named.join('; ')}.` };
   },
 
   urgent(criterion, context) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { allText, assessment, diagnosis, record, suggestionOf } from './builder';
+
+// Demo case "schizophrenia-trs": cannabis dependence F12.20, 2017 to 2024-12-05, resolved, is on the timeline; the
+// dual-diagnosis card said "No substance-use is recorded".
+describe('a diagnosis criterion with only a past diagnosis of its kind', () => {
+  const cannabis = diagnosis('substance-use', {
+    display: 'Cannabis dependence, uncomplicated',
+    code: 'F12.20',
+    onset: '2017-11-22',
+    abatement: '2024-12-05',
+    clinicalStatus: 'resolved',
+  });
+
+  it('names the resolved substance-use disorder with its dates instead of saying none is recorded', () => {
+    const s = suggestionOf(record({ diagnoses: [cannabis], assessments: [assessment('schizophrenia')] }), 'integrated-dual-diagnosis');
+    expect(s.status).toBe('not-eligible');
+    const text = allText(s.reasons);
+    expect(text).toContain('No current substance-use is recorded; in the past: Cannabis dependence, uncomplicated, 2017-11-22 to 2024-12-05, resolved.');
+    expect(text).not.toContain('No substance-use is recorded.');
+  });
+
+  it('still says none is recorded when the record has no diagnosis of the kind at all', () => {
+    const s = suggestionOf(record({ assessments: [assessment('schizophrenia')] }), 'integrated-dual-diagnosis');
+    expect(allText(s.reasons)).toContain('No substance-use is recorded.');
+  });
+});
