@@ -3,9 +3,9 @@
  * and `npm run bench:derivation` (the same rows, this tree's engine against another revision's, alternating).
  */
 import type { Resource } from 'fhir/r4';
-import { demoPatients } from '../sandbox/patients';
-import { generatePatientResources, TYPICAL, type SyntheticOptions } from '../sandbox/patients/synthetic';
-import { generateRealisticPatientResources } from '../sandbox/patients/realistic';
+import { demoPatients } from '../../sandbox/patients';
+import { generatePatientResources, TYPICAL, type SyntheticOptions } from '../../sandbox/patients/synthetic';
+import { generateRealisticPatientResources } from '../../sandbox/patients/realistic';
 
 export type Derive = (record: { patientId: string; resources: Resource[] }, options: { asOf: string }) => unknown;
 

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { Resource } from 'fhir/r4';
 import { type Derive, derivationCases, median, timeDerive } from './derivation-timing';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (s: string) => process.stderr.write(`[bench:derivation] ${s}\n`);
 
 interface CasesFile {
