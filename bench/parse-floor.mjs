@@ -1,4 +1,4 @@
-// The benchmark's floor for population mode (scripts/bench.ts, "population" rows). Not part of the app.
+// The benchmark's floor for population mode (scripts/bench/population-rows.ts). Not part of the app.
 // One pass over a Bulk Data NDJSON folder that only reads every file in large chunks and JSON.parses every line, on
 // one thread: what any population tool written in JavaScript pays on this machine before doing anything with the data.
 // Prints {"files","lines","bytes","seconds"} (seconds from the first read to the last parse, start-up excluded).

@@ -1,4 +1,4 @@
-// The benchmark's bare SMART client, redirect page (scripts/bench.ts, "floor" rows). Not part of the app.
+// The benchmark's bare SMART client, redirect page (scripts/bench/launch-rows.ts, "floor" rows; configured by scripts/bench/floor-client.ts). Not part of the app.
 // Exchanges the code for a token, then sends the app's own first-page queries (given by the benchmark) side by side,
 // follows their next links, parses every page, and marks `app-state:ready` as the app does when its timeline is drawn.
 const config = JSON.parse(document.getElementById('floor-config').textContent);

@@ -1,4 +1,4 @@
-// The benchmark's bare SMART client, launch page (scripts/bench.ts, "floor" rows). Not part of the app.
+// The benchmark's bare SMART client, launch page (scripts/bench/launch-rows.ts, "floor" rows; configured by scripts/bench/floor-client.ts). Not part of the app.
 // It does what any browser app must do in an EHR launch, and nothing else: read the SMART configuration, make a PKCE
 // pair, keep it in sessionStorage and send the browser to the authorization endpoint. No library, no framework, no
 // rendering, no error handling beyond a visible state: its time is the least this machine, browser and sandbox allow.
