@@ -2,9 +2,10 @@
  * What the review screen can show about an option beside its evaluation: what it is, the usual course, its
  * regulatory status and its references, as plain text with verification tags (UNVERIFIED spelled out).
  */
-import type { InterventionId } from '../types';
+import type { Finding, InterventionId, Suggestion } from '../types';
 import { catalogOption } from './catalog';
 import { cite } from './context';
+import { notOfferedReason, RISK_PREFIXES } from './risks';
 
 export interface OptionDescription {
   name: string;
@@ -38,4 +39,29 @@ export function describeOption(id: InterventionId): OptionDescription {
     references: option.references.map(cite),
     referral: option.referral,
   };
+}
+
+/** A finding's line under a label, unless its text already opens with its own weight ("Note: ", "Not offered: "): one prefix, never two. */
+function labelled(label: string, text: string): string {
+  return RISK_PREFIXES.some((prefix) => text.startsWith(prefix)) ? text : `${label}: ${text}`;
+}
+
+/** A caution as one line of plain text for a note or letter: "Caution: …", or "Note: …" / "High risk: …" as the rule weighs it. */
+export function cautionLine(text: string): string {
+  return labelled('Caution', text);
+}
+
+/** A contraindication as one line of plain text: "Contraindication: …", or "Not offered: …" as the rule says. */
+export function contraindicationLine(text: string): string {
+  return labelled('Contraindication', text);
+}
+
+/**
+ * The reasons to show beside the contraindications: a contraindicated option's first reason repeats every
+ * contraindication under "Not offered: ", and a card or note that lists the contraindications says it once.
+ */
+export function reasonsBesideContraindications(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): Finding[] {
+  if (suggestion.contraindications.length === 0) return suggestion.reasons;
+  const repeated = notOfferedReason(suggestion.contraindications).text;
+  return suggestion.reasons.filter((reason) => reason.text !== repeated);
 }

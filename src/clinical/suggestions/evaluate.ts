@@ -22,7 +22,7 @@ import {
   type EligibilityPath,
   type RiskRow,
 } from './catalog';
-import { checkRisk, riskFinding } from './risks';
+import { checkRisk, notOfferedReason, riskFinding } from './risks';
 import { checkCriterion, priorResponses } from './criteria';
 import {
   type Context,
@@ -182,7 +182,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     } else if (contraindications.length) {
       // Blocking: never suggested, never urgent.
       status = 'contraindicated';
-      reasons = [{ text: `Not offered: ${contraindications.map((c) => c.text.replace(/^Not offered: /, '')).join(' ')}`, sources: unique(contraindications.flatMap((c) => c.sources)) }, ...reasons];
+      reasons = [notOfferedReason(contraindications), ...reasons];
     } else {
       urgent = urgencyFindings.length > 0;
       if (age.capToConsider && status === 'suggested') {

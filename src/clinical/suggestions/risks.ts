@@ -75,6 +75,17 @@ const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
   note: 'Note: ',
 };
 
+/** The weights a risk finding's text may open with ("Not offered: ", "High risk: ", "Note: "). */
+export const RISK_PREFIXES: readonly string[] = unique(Object.values(SEVERITY_PREFIX).filter((prefix) => prefix.length > 0));
+
+/** The reason that heads a contraindicated option: every contraindication found, under one "Not offered: ". */
+export function notOfferedReason(contraindications: Finding[]): Finding {
+  return {
+    text: `${SEVERITY_PREFIX.avoid}${contraindications.map((c) => c.text.replace(/^Not offered: /, '')).join(' ')}`,
+    sources: unique(contraindications.flatMap((c) => c.sources)),
+  };
+}
+
 export function riskFinding(row: RiskRow, found: Finding[]): Finding {
   return {
     text: `${SEVERITY_PREFIX[row.severity]}${found.map((f) => f.text).join('; ')}: ${row.text} (${cite(row.source)})`,

@@ -20,6 +20,7 @@ import { CONDITION_NAME } from '../../clinical/vocabulary';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
+import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './write-contract';
 
@@ -97,9 +98,11 @@ function optionConcept(id: InterventionId): CodeableConcept {
 }
 
 function reasonLines(suggestion: Suggestion, overrideReason: string | undefined): string[] {
-  const lines = suggestion.reasons.map((r) => `Reason: ${findingText(r)}`);
-  for (const c of suggestion.contraindications) lines.push(`Contraindication found: ${findingText(c)}`);
-  for (const c of suggestion.cautions) lines.push(`Caution: ${findingText(c)}`);
+  // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
+  // its own weight ("Note: …") gets no second prefix.
+  const lines = reasonsBesideContraindications(suggestion).map((r) => `Reason: ${findingText(r)}`);
+  for (const c of suggestion.contraindications) lines.push(contraindicationLine(findingText(c)));
+  for (const c of suggestion.cautions) lines.push(cautionLine(findingText(c)));
   if (overrideReason?.trim()) {
     lines.push(`Proposed although the record shows it as ${suggestion.status === 'not-eligible' ? 'not eligible' : suggestion.status}; clinician's reason: ${overrideReason.trim()}`);
   }
@@ -145,7 +148,13 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   const serviceRequests: { url: string; resource: ServiceRequest; option: InterventionId }[] = [];
   const activities: CarePlanActivity[] = [];
 
-  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`];
+  // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
+  const safety = input.derivation.safety ?? [];
+  const safetyLines = safety.map((i) => `Safety: ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`);
+  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines];
+  // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
+  const title = `Proposed interventional options (${input.date})`;
+  const textLines: string[] = [title, '', ...(safetyLines.length ? [...safetyLines, ''] : [])];
   for (const suggestion of chosen) {
     const option = catalogOption(suggestion.intervention);
     const reasons = reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention]);
@@ -157,6 +166,11 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
         : `${option.name}: care-plan activity.`,
       ...reasons.map((r) => `  ${r}`),
       ...(choice.note ? [`  Referral note: ${choice.note}`] : []),
+    );
+    textLines.push(
+      option.referral ? `- Referral to ${choice.service.name}: ${option.name} (draft referral, priority ${choice.priority})` : `- ${option.name}`,
+      ...reasons.map((r) => `    ${plainText(r)}`),
+      ...(choice.note ? [`    Referral note: ${plainText(choice.note)}`] : []),
     );
     if (option.referral) {
       const url = `urn:uuid:${stableUuid(key, `ServiceRequest|${option.id}`)}`;
@@ -202,13 +216,13 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     }
   }
 
-  const noteLines = [
-    // The safety items head the plan, as they head the page and the note.
-    ...(input.derivation.safety ?? []).map((i) => `Safety: ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`),
+  const closingLines = [
     'Draft proposed with decision support (treatment-resistance timeline app): verify against the chart before acting.',
     ...(input.note?.trim() ? [`Clinician's note: ${input.note.trim()}`] : []),
   ];
-  narrative.push(...noteLines);
+  const noteLines = [...safetyLines, ...closingLines];
+  narrative.push(...closingLines);
+  textLines.push('', ...closingLines.map(plainText));
 
   const carePlan: CarePlan = {
     resourceType: 'CarePlan',
@@ -217,8 +231,10 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     intent: 'proposal',
     // The narrative a clinician reads in the chart: what was proposed and why, as escaped text only.
     text: narrativeXhtml(narrative),
-    title: `Proposed interventional options (${input.date})`,
-    description: `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
+    title,
+    description:
+      (safety.length ? `Safety: ${safety.map((i) => `${i.title}${i.date ? ` (${i.date})` : ''}`).join('; ')}. ` : '') +
+      `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
     created: input.date,
     ...(author ? { author } : {}),
@@ -288,6 +304,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     provenance,
     bundle: stripUndefined(bundle),
     preview: [],
+    text: textLines.join('\n'),
   };
   draft.preview = previewLines(draft, input, assessments, trials);
   return draft;
@@ -304,6 +321,8 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     `A draft care plan (a proposal, not an order) dated ${input.date} for this patient` +
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
+  // Safety first, as on the page and in the note.
+  for (const item of input.derivation.safety ?? []) lines.push(`Safety: ${item.title}${item.date ? ` (${item.date})` : ''}${item.action ? `: ${item.action}` : ''}`);
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }
@@ -330,24 +349,9 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
   return lines;
 }
 
-/** Plain text of the plan, for pasting into a note when it cannot (or should not) be written. */
+/** Plain text of the plan, for pasting into a note when it cannot (or should not) be written: safety first, no markup or escapes. */
 export function carePlanAsText(draft: WriteBackDraft): string {
-  const lines = [draft.carePlan.title ?? 'Proposed care plan', ''];
-  for (const activity of draft.carePlan.activity ?? []) {
-    if (activity.detail) {
-      lines.push(`- ${activity.detail.code?.text ?? ''}`);
-      for (const reason of activity.detail.reasonCode ?? []) lines.push(`    ${reason.text ?? ''}`);
-    } else if (activity.reference) {
-      const entry = draft.bundle.entry?.find((e) => e.fullUrl === activity.reference?.reference);
-      const sr = entry?.resource?.resourceType === 'ServiceRequest' ? (entry.resource as ServiceRequest) : undefined;
-      lines.push(`- ${activity.reference.display ?? 'Referral'} (draft referral, priority ${sr?.priority ?? 'routine'})`);
-      // The first note is the option's description; the rest are the reasons.
-      for (const note of sr?.note?.slice(1) ?? []) lines.push(`    ${note.text}`);
-    }
-  }
-  lines.push('');
-  for (const note of draft.carePlan.note ?? []) lines.push(note.text);
-  return lines.join('\n');
+  return draft.text;
 }
 
 /** The transaction Bundle as pretty JSON, for download. */

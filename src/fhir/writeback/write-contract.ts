@@ -61,6 +61,8 @@ export interface WriteBackDraft {
   bundle: Bundle;
   /** Plain-words lines of what will be written, for the confirmation screen. */
   preview: string[];
+  /** The plan as plain text for a note (no markdown escapes), safety items first. */
+  text: string;
 }
 
 export type WriteMode = 'transaction' | 'sequential';

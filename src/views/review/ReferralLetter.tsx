@@ -6,6 +6,7 @@
 import type { Patient } from 'fhir/r4';
 import type { Derivation, Suggestion } from '../../clinical/types';
 import { plainText } from '../../clinical/plain-text';
+import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
 import { safetyItemText } from '../timeline/SafetyStrip';
@@ -75,8 +76,8 @@ function letterSafetyItems(suggestion: Suggestion, derivation: Derivation): stri
   return [
     ...(derivation.safety ?? []).map(safetyItemText),
     ...urgent,
-    ...suggestion.contraindications.map((c) => `Contraindication: ${plainText(c.text)}`),
-    ...suggestion.cautions.map((c) => `Caution: ${plainText(c.text)}`),
+    ...suggestion.contraindications.map((c) => contraindicationLine(plainText(c.text))),
+    ...suggestion.cautions.map((c) => cautionLine(plainText(c.text))),
   ];
 }
 
@@ -88,7 +89,7 @@ function recordNumber(patient: Patient | null, patientId: string): string {
 
 export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected }: LetterProps) {
   const safety = letterSafetyItems(suggestion, derivation);
-  const reasons = suggestion.reasons.filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
+  const reasons = reasonsBesideContraindications(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
       <h2>Referral: {suggestion.name}</h2>

@@ -4,6 +4,7 @@ import { needsOverrideReason, STATUS_LABELS } from './selection';
 import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
 import { capitalise } from '../../clinical/vocabulary';
 import { plainText } from '../../clinical/plain-text';
+import { reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { referenceAddress } from '../shell/record-address';
 
 /** Record types in words, for the links to a finding's source records. */
@@ -145,7 +146,7 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
         )}
       </div>
       {info && <p className="option-card__summary">{info.summary}</p>}
-      <FindingList title="Why" findings={suggestion.reasons} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
+      <FindingList title="Why" findings={reasonsBesideContraindications(suggestion)} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
       <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} {...select} />
       <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
       {info && <AboutOption info={info} />}
