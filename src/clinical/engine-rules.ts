@@ -31,6 +31,8 @@ export const MIN_ADD_ON_OVERLAP_WEEKS = 4;
 export const BASELINE_DAYS_BEFORE = 30;
 /** ... or, if none before, the first within this many days after it (design choice). */
 export const BASELINE_DAYS_AFTER = 14;
+/** Scores up to this many days after a trial's last dose still reflect the trial: the effect fades slowly (design choice). */
+export const FOLLOW_UP_DAYS_AFTER_END = 14;
 /** A trial ending this close to another agent's start is "replaced by" it (switch -> inferred non-response). */
 export const SWITCH_WINDOW_DAYS = 30;
 /** PHQ-9 at or above this after a documented remission is a relapse that starts a new episode (Kroenke 2001 "moderate"). */

@@ -13,7 +13,7 @@
 import type { AdequacyResult } from './6-adequacy';
 import type { IntoleranceEvidence } from '../events';
 import { type Day, isoDate } from '../dates';
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, FOLLOW_UP_DAYS_AFTER_END, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
 import { cutoffsOf } from '../cutoffs';
 import { instrumentLabel } from '../vocabulary';
@@ -181,9 +181,10 @@ function scoresAround(
 ): { instrument: Instrument; baseline: DatedScore | null; later: DatedScore[] } | null {
   const { trial } = input;
   for (const instrument of INSTRUMENTS_FOR[condition]) {
+    if (!cutoffsOf(instrument)) continue; // measuring passes over a scale without cut-offs too
     const series = input.scores.get(instrument) ?? [];
     const baseline = findBaseline(series, trial.start);
-    const later = series.filter((s) => s.day >= trial.start && s.day <= trial.end + 14 && (!baseline || s.day > baseline.day));
+    const later = series.slice(firstFollowUpIndex(series, baseline, trial), followUpEndIndex(series, trial));
     if (baseline || later.length > 0) return { instrument, baseline, later };
   }
   return null;
@@ -270,20 +271,27 @@ function findFollowUp(
   trial: TrialDraft,
   adequacy: AdequacyResult,
 ): { score: DatedScore; onAdequateDose: boolean } | null {
-  // Scores up to two weeks after the last dose still reflect the trial (effect fades slowly).
-  const lastDay = trial.end + 14;
   let latestAdequate: DatedScore | null = null;
   let latest: DatedScore | null = null;
   const threshold = adequacy.adequateDoseMg;
-  const from = firstIndexWhere(series, (s) => s.day > baseline.day && s.day >= trial.start);
-  for (let i = from; i < series.length; i++) {
+  const end = followUpEndIndex(series, trial);
+  for (let i = firstFollowUpIndex(series, baseline, trial); i < end; i++) {
     const s = series[i]!;
-    if (s.day > lastDay) break;
     latest = s;
     if (threshold !== null && onDoseAtLeast(trial, adequacy, s.day, threshold)) latestAdequate = s;
   }
   if (latestAdequate) return { score: latestAdequate, onAdequateDose: true };
   return latest ? { score: latest, onAdequateDose: false } : null;
+}
+
+/** The first score a trial's outcome may be judged by: after its baseline (when there is one) and from its start. */
+function firstFollowUpIndex(series: DatedScore[], baseline: DatedScore | null, trial: TrialDraft): number {
+  return firstIndexWhere(series, (s) => (!baseline || s.day > baseline.day) && s.day >= trial.start);
+}
+
+/** Past the last score that still reflects the trial (FOLLOW_UP_DAYS_AFTER_END after its last dose). */
+function followUpEndIndex(series: DatedScore[], trial: TrialDraft): number {
+  return firstIndexWhere(series, (s) => s.day > trial.end + FOLLOW_UP_DAYS_AFTER_END);
 }
 
 function onDoseAtLeast(trial: TrialDraft, adequacy: AdequacyResult, day: Day, threshold: number): boolean {

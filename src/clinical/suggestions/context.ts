@@ -139,7 +139,17 @@ function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
 export function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
   const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
   const status = diagnosis.clinicalStatus && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
-  return { text: `${diagnosis.display || (diagnosis.code ? `coded diagnosis ${diagnosis.code}` : diagnosis.kind)}${since}${status}`, sources: [diagnosis.source] };
+  return { text: `${diagnosisName(diagnosis)}${since}${status}`, sources: [diagnosis.source] };
+}
+
+/** A past diagnosis as a finding: its name, its dates and its status, citing its record. */
+export function pastDiagnosisFinding(diagnosis: DiagnosisSpan): Finding {
+  const dates = `${diagnosis.onset?.slice(0, 10) ?? 'onset not recorded'} to ${diagnosis.abatement?.slice(0, 10) ?? 'end not recorded'}`;
+  return { text: `${diagnosisName(diagnosis)}, ${dates}, ${diagnosis.clinicalStatus ?? 'status not recorded'}`, sources: [diagnosis.source] };
+}
+
+function diagnosisName(diagnosis: DiagnosisSpan): string {
+  return diagnosis.display || (diagnosis.code ? `coded diagnosis ${diagnosis.code}` : diagnosis.kind);
 }
 
 /**

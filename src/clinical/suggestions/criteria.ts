@@ -21,6 +21,7 @@ import {
   trimPeriod,
   daysBefore,
   diagnosisFinding,
+  pastDiagnosisFinding,
   currentDiagnoses,
   FAILED,
 } from './context';
@@ -193,8 +194,8 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     // the timeline, and a past disorder still matters (e.g. substance use as a cause of pseudo-resistance).
     const past = context.derived.diagnoses.filter((d) => (criterion.kinds as readonly string[]).includes(d.kind));
     if (past.length === 0) return { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
-    const named = past.map((d) => `${d.display || d.code || d.kind}, ${d.onset?.slice(0, 10) ?? 'onset not recorded'} to ${d.abatement?.slice(0, 10) ?? 'end not recorded'}, ${d.clinicalStatus ?? 'status not recorded'}`);
-    return { met: false, findings: [], missing: `No current ${criterion.kinds.join(' or ')} is recorded; in the past: ${named.join('; ')}.` };
+    const named = past.map((d) => pastDiagnosisFinding(d).text).join('; ');
+    return { met: false, findings: [], missing: `No current ${criterion.kinds.join(' or ')} is recorded; in the past: ${named}.` };
   },
 
   urgent(criterion, context) {
