@@ -1,5 +1,5 @@
 /** The bare SMART client (bench/floor/), configured from the app's observed launch requests. */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './repo-root';
@@ -25,9 +25,12 @@ export function writeFloorClient(requests: LaunchMeasure['requests'], patientId:
   const configBlock = `<script type="application/json" id="floor-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
   const page = (script: string) =>
     `<!doctype html><html lang="en" data-app-state="launching"><head><meta charset="utf-8"><title>bare SMART client</title>${configBlock}</head>` +
-    `<body><p id="floor-result"></p><script type="module" src="/${script}"></script></body></html>`;
+    `<body><p id="floor-result"></p><script type="module" src="/assets/${script}"></script></body></html>`;
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
-  for (const script of ['launch.js', 'index.js']) copyFileSync(join(root, 'bench/floor', script), join(dir, script));
+  // Under assets/, as the app's scripts are: the sandbox serves them with the same long-lived cache headers, so a warm
+  // profile keeps them (and their compiled code) for the client exactly as it does for the app.
+  mkdirSync(join(dir, 'assets'));
+  for (const script of ['launch.js', 'index.js']) copyFileSync(join(root, 'bench/floor', script), join(dir, 'assets', script));
   writeFileSync(join(dir, 'launch.html'), page('launch.js'));
   writeFileSync(join(dir, 'index.html'), page('index.js'));
   return dir;

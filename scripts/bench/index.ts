@@ -27,7 +27,7 @@
  *          '' skips), --launch-runs N (5), --population N (2000), --population-input FOLDER (population mode over
  *          that folder's FHIR Bundle .json files, one or more patients each, or its .ndjson files, instead of N
  *          generated patients), --workers N (the cores), --json FILE (the rows as JSON),
- *          --skip derive,realistic,thirty,population,size,launch,floor,warm.
+ *          --skip derive,realistic,thirty,population,size,launch,floor,cold,warm (cold: the launches in new profiles).
  * Ports: BENCH_SANDBOX_PORT, BENCH_APP_PORT, BENCH_FLOOR_SANDBOX_PORT, BENCH_FLOOR_APP_PORT (default: any free port).
  */
 import { writeFileSync } from 'node:fs';
