@@ -157,14 +157,15 @@ export const R = {
   ),
   tdrMdd: rule(
     'resistance.mdd',
-    'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode. Psychotherapy given is listed, not counted: the definition counts antidepressant treatments.',
+    // Psychotherapy given in the episode is named by the conclusion (listed, not counted), only when some is recorded.
+    'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode.',
     'Gaynes 2020: the most common definition is >= 2 treatment failures with adequate dose and duration; EU-PEARL (Sforzini 2022) agrees',
     'V',
     ['gaynes2020', 'sforzini2022'],
   ),
   trs: rule(
     'resistance.schizophrenia',
-    'Treatment-resistant schizophrenia (TRRIP): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked. Psychotherapy is not counted.',
+    'Treatment-resistant schizophrenia (TRRIP): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked.',
     'TRRIP consensus (Howes 2017, Table 2)',
     'V',
     ['howes2017'],

@@ -33,6 +33,8 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     durationText: describeDuration(d.end - d.start + 1),
     doseSteps,
     maxDailyDoseMg: d.maxSustainedDoseMg,
+    doseRange: d.doseRange,
+    daysAtMaxDailyDose: d.daysAtMaxSustainedDose,
     adequateDose: j.adequacy.adequateDose,
     daysAtAdequateDose: j.adequacy.daysAtAdequateDose,
     adequate: j.adequacy.adequate,
