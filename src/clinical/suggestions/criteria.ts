@@ -281,11 +281,11 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }));
       return { met: true, findings };
     }
-    const flagged = criterion.flags.join(' or ').replace(/-/g, ' ');
+    if (!passedOver.length) return { met: false, findings: [], missing: `No ${criterion.flags.map((f) => FLAG_WORDS[f]).join(' or ')} flag was raised.`, restates: true };
     return {
       met: false,
       findings: passedOver.map(({ trial, why }) => ({ text: `${described(trial, context)}: ${why}`, sources: trial.sources })),
-      missing: passedOver.length ? 'Trials below an adequate dose or length, and why none is to optimise:' : `No ${flagged} flag was raised.`,
+      missing: 'Trials below an adequate dose or length, and why none is to optimise:',
     };
   },
 
