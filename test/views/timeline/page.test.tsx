@@ -69,7 +69,7 @@ describe('summary', () => {
     };
     const short = { ...running[1]!, adequate: false, adequacyPending: true, adequacyReason: '4 weeks at adequate dose so far (ongoing since 2026-10-25; 6 weeks needed)' };
     renderPage({ ...living, trials: [...living.trials.filter((t) => t.end !== null), lithium, short] });
-    const regimen = screen.getByTestId('current-regimen').textContent!;
+    const regimen = screen.getByTestId('current-regimen').textContent;
     expect(regimen).toContain('not adequate: lithium level 0.7 mmol/L on 2026-07-25, below 0.8 mmol/L');
     expect(regimen).not.toContain('not yet adequate: lithium');
     expect(regimen).toContain('not yet adequate: 4 weeks at adequate dose so far');
