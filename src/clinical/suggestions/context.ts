@@ -60,8 +60,15 @@ export function described(trial: Trial, context: Context): string {
 export function trialsFinding(prefix: string, trials: Trial[], context: Context): Finding {
   return {
     text: `${prefix}: ${trials.map((t) => described(t, context)).join('; ')}`,
-    sources: unique(trials.flatMap((t) => t.sources)),
+    sources: sourcesOf(trials),
   };
+}
+
+/** The trials' sources, each once, in order (without the flattened list: criteria quote the same trials often). */
+function sourcesOf(trials: readonly Trial[]): string[] {
+  const sources = new Set<string>();
+  for (const t of trials) for (const s of t.sources) sources.add(s);
+  return [...sources];
 }
 
 export function trimPeriod(text: string): string {
