@@ -12,18 +12,21 @@ import type { Resource } from 'fhir/r4';
 import type { DeriveOptions } from '../../src/clinical/types';
 import { emitBatches, reportSkipped } from './emit';
 import { indexOneRange, lineAlignedRanges, ndjsonFiles, noteRun, type LineIndex, type NdjsonIndex, type RangeIndex } from './ndjson-index';
+import { cpuReportWanted, reportCpu } from './thread-cpu';
 
 /** Messages to a worker. */
 export type ToWorker =
   | { kind: 'index'; task: number; path: string; start: number; end: number }
   | { kind: 'setup'; files: string[]; medications: Array<[string, Resource]>; options: DeriveOptions; pretty: boolean }
-  | { kind: 'derive'; seq: number; patients: Array<[string, number[]]> };
+  | { kind: 'derive'; seq: number; patients: Array<[string, number[]]> }
+  | { kind: 'cpu' };
 
 /** Messages from a worker. */
 export type FromWorker =
   | { kind: 'ready' }
   | ({ kind: 'indexed'; task: number } & RangeIndex)
   | { kind: 'derived'; seq: number; bytes: Uint8Array }
+  | { kind: 'cpu'; seconds: number | null }
   | { kind: 'failed'; message: string };
 
 /** Consecutive patients are handed to a worker together until their lines reach this many bytes (or BATCH_PATIENTS). */
@@ -209,6 +212,20 @@ async function* documentsFromWorkers(pool: WorkerPool, files: string[], indexed:
   }
 }
 
+/** Each worker's own processor time, asked for once the work is done (thread-cpu.ts). */
+async function workersCpu(pool: WorkerPool): Promise<Array<number | null>> {
+  const seconds = new Map<Worker, number | null>();
+  await pool.run(
+    () => pool.workers.forEach((w) => w.postMessage({ kind: 'cpu' } satisfies ToWorker)),
+    (w, m, done) => {
+      if (m.kind !== 'cpu') return;
+      seconds.set(w, m.seconds);
+      if (seconds.size === pool.workers.length) done();
+    },
+  );
+  return pool.workers.map((w) => seconds.get(w) ?? null);
+}
+
 /**
  * worker.ts and everything it imports as one JavaScript module in a temporary folder, for the workers. Run through tsx,
  * each worker would register the TypeScript loader (a thread of its own) and load some sixty modules through it: about
@@ -236,6 +253,7 @@ export async function deriveNdjsonFolderOnWorkers(dir: string, options: DeriveOp
     const indexed = await indexOnWorkers(pool, files);
     reportSkipped(indexed.skipped);
     await emitBatches(documentsFromWorkers(pool, files, indexed, options, pretty), indexed.index.size);
+    if (cpuReportWanted) reportCpu(await workersCpu(pool));
   } finally {
     await pool.close();
     script.dispose();
