@@ -5,16 +5,18 @@ import type { DemoPatient } from './demo-patient';
 const EHR_EXPORT_MDD_OPTIONS = { story: 'mdd', years: 14, seed: 18 } as const;
 
 /**
- * A record of the size and shape of an EHR export (sandbox/patients/realistic.ts): 300 resources over 14 years, most of
- * them encounters, claims, vital signs and laboratory results the engine does not use; recurrent depression treated
- * with sertraline then bupropion, written as such exports write orders (one tablet a day with no unit, re-ordered at
- * follow-ups, the last order still `active` with no end), a few PHQ-9 totals and a care plan with psychotherapy.
- * The launch benchmark's realistic-size record.
+ * A record of the size and shape of an EHR export (sandbox/patients/realistic.ts): about 330 resources over 14 years,
+ * most of them encounters, claims, vital signs and laboratory results the engine does not use; recurrent depression
+ * treated with sertraline for 21 months, then bupropion, still taken. Orders are written as such exports write them:
+ * one tablet a day with no unit and no supply, re-ordered at follow-up visits and renewed between them every 12 weeks
+ * at most, each order `stopped` when renewed and the latest bupropion order still `active` with no end. Read as one
+ * continuous trial per drug (re-orders within the permissible gap), bupropion ongoing. A few PHQ-9 totals and a care
+ * plan with psychotherapy. The launch benchmark's realistic-size record.
  */
 export const ehrExportMdd: DemoPatient = {
   id: 'ehr-export-mdd',
   name: 'Rosa Chartwell',
-  summary: 'EHR-export size and shape: 300 resources (encounters, claims, labs), MDD with unitless, never-ending orders.',
+  summary: 'EHR-export size and shape: ~330 resources (encounters, claims, labs); MDD, sertraline then bupropion (ongoing) as unitless re-orders.',
   build(today) {
     return generateRealisticPatient({
       id: 'ehr-export-mdd',
@@ -24,7 +26,8 @@ export const ehrExportMdd: DemoPatient = {
     });
   },
   expected: {
-    assessments: { mdd: {} },
-    trialCount: { min: 2 },
+    assessments: { mdd: { failedAdequateTrials: 0, status: 'possibly-meets' } },
+    trials: { sertraline: { adequate: true }, bupropion: { adequate: true, ongoing: true } },
+    trialCount: 2,
   },
 };

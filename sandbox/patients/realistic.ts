@@ -3,8 +3,9 @@
  * SMART sandbox serves): a median of about 300 resources, most of which the engine does not use: encounters with a
  * claim and an explanation of benefit each (and a pharmacy claim per order), vital signs and laboratory panels with
  * their diagnostic reports, immunizations, screening procedures, goals and care plans. The psychiatric part comes in
- * the shapes such exports use: orders coded by RxNorm product with a unitless `doseQuantity` (one tablet), earlier
- * orders `stopped`, the current one `active` with no end, no dispenses, and a depression diagnosis that never abates.
+ * the shapes such exports use: orders coded by RxNorm product with a unitless `doseQuantity` (one tablet) and no
+ * supply, re-ordered at follow-ups and renewed between them, each order `stopped` when renewed and the current drug's
+ * latest `active` with no end, no dispenses, and a depression diagnosis that never abates.
  * About half the patients have no psychiatric history at all.
  *
  * Pure: no I/O, no Math.random, no clock: the same options and `today` give the same resources.
@@ -43,8 +44,9 @@ export interface RealisticOptions {
 
 /**
  * none: no psychiatric history (depression screenings without a score only); mdd: a depression diagnosis with two to
- * four antidepressant orders in sequence, the last still active, and PHQ-9 scores at some visits; mdd-alcohol: the
- * same with an alcohol-use diagnosis; anxiety: an anxiety diagnosis with one active order.
+ * four antidepressants in sequence, each re-ordered until the next starts, the last still active, and PHQ-9 scores at
+ * some visits; mdd-alcohol: the
+ * same with an alcohol-use diagnosis; anxiety: an anxiety diagnosis with one antidepressant, re-ordered, its latest order active.
  */
 export type RealisticStory = 'none' | 'mdd' | 'mdd-alcohol' | 'anxiety';
 
@@ -266,8 +268,12 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
     });
 
   let orderCount = 0;
-  /** An order as such exports write it: one unit once a day (no unit, no strength), never an end date. */
-  const order = (daysAgo: number, enc: Reference, medication: MedicationRequest['medicationCodeableConcept'], status: 'active' | 'stopped', reason?: Reference): void => {
+  /**
+   * An order as such exports write it: one unit once a day (no unit, no strength), never an end date. A renewal
+   * between visits has no encounter, and its claim's amount is not drawn from the seed, so adding renewals leaves the
+   * rest of the record as the seed makes it.
+   */
+  const order = (daysAgo: number, enc: Reference | null, medication: MedicationRequest['medicationCodeableConcept'], status: 'active' | 'stopped', reason?: Reference): void => {
     const n = ++orderCount;
     b.add<MedicationRequest>({
       resourceType: 'MedicationRequest',
@@ -276,7 +282,7 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
       intent: 'order',
       medicationCodeableConcept: medication,
       subject,
-      encounter: enc,
+      ...(enc ? { encounter: enc } : {}),
       authoredOn: b.at(daysAgo, '09:00:00'),
       requester: { reference: PRACTITIONER_REF },
       ...(reason ? { reasonReference: [reason] } : {}),
@@ -305,8 +311,8 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
       priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
       prescription: { reference: `MedicationRequest/${b.id(`order-${n}`)}` },
       insurance: [{ sequence: 1, focal: true, coverage: { display: 'private' } }],
-      item: [{ sequence: 1, productOrService: medication ?? { text: 'medication' }, encounter: [enc] }],
-      total: { value: between(5, 300), currency: 'USD' },
+      item: [{ sequence: 1, productOrService: medication ?? { text: 'medication' }, ...(enc ? { encounter: [enc] } : {}) }],
+      total: { value: enc ? between(5, 300) : 5 + ((n * 37) % 296), currency: 'USD' },
     });
   };
 
@@ -411,7 +417,8 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
     });
     const reason = { reference: `Condition/${diagnosis.id}` };
     if (story === 'mdd-alcohol') b.condition('dx-2', { ...DX.alcoholDependence, text: 'Alcohol dependence', onset: onset + between(100, 900), category: 'encounter-diagnosis' });
-    // Antidepressant orders in sequence, each re-ordered at some follow-ups, the last one still active.
+    // Antidepressant orders in sequence: each agent taken from its first order until the next agent's, re-ordered at
+    // some follow-up visits and renewed in between; each order stopped when renewed, the current agent's latest active.
     const agents = mdd ? between(2, 4) : 1;
     const used = new Set<ProductKey>();
     const changes = [onset];
@@ -424,11 +431,15 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
       const concept = { coding: [{ system: RXNORM, code: p.rxcui!, display: p.display }], text: p.display };
       const from = changes[a]!;
       const to = a + 1 < agents ? changes[a + 1]! : 0;
-      const last = a === agents - 1;
-      order(from, a === 0 ? enc : encounter(from, 'psychiatric'), concept, last ? 'active' : 'stopped', reason);
-      // A re-order at a later visit of the same trial (same product, stopped when renewed).
-      const renewals = psychiatricVisits.filter((v) => v < from - 60 && v > to + 30).slice(0, 2);
-      for (const v of renewals) order(v, encounter(v, 'psychiatric'), concept, 'stopped', reason);
+      const visits = psychiatricVisits.filter((v) => v < from - 60 && v > to + 30).slice(0, 2);
+      const orderDays = renewalDays([from, ...visits], to);
+      const latest = orderDays[orderDays.length - 1]!;
+      for (const d of orderDays) {
+        const status = a === agents - 1 && d === latest ? 'active' : 'stopped';
+        if (d === from) order(from, a === 0 ? enc : encounter(from, 'psychiatric'), concept, status, reason);
+        else if (visits.includes(d)) order(d, encounter(d, 'psychiatric'), concept, status, reason);
+        else order(d, null, concept, status, reason);
+      }
     }
     // Scores at some follow-ups (newer exports record PHQ-9 totals; older ones only the screening procedure).
     for (const v of psychiatricVisits) {
@@ -466,6 +477,28 @@ export function generateRealisticPatientResources(o: RealisticOptions): Resource
   // Exports tag what they wrote (and the tag is part of their size).
   for (const r of b.resources) r.meta = { tag: [{ system: 'http://example.org/trd-timeline/tags', code: 'synthetic-ehr-export' }] };
   return b.resources;
+}
+
+/**
+ * How often a running antidepressant is renewed at the least (a 12-week repeat): within the supply a renewal is assumed
+ * to cover (30 days) plus the permissible gap before the next one (60 days), so the orders read as one trial.
+ */
+const RENEWAL_EVERY_DAYS = 84;
+
+/**
+ * The days (days ago, earliest first) an agent is ordered on: its visits' orders, and renewals between them and up to
+ * `until` (the next agent's start, or today) wherever the orders are further apart than RENEWAL_EVERY_DAYS.
+ */
+function renewalDays(visitDays: number[], until: number): number[] {
+  const days: number[] = [];
+  const points = [...visitDays, until];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    days.push(from);
+    const steps = Math.ceil((from - points[i + 1]!) / RENEWAL_EVERY_DAYS);
+    for (let k = 1; k < steps; k++) days.push(from - Math.round(((from - points[i + 1]!) * k) / steps));
+  }
+  return days;
 }
 
 export function generateRealisticPatient(o: RealisticOptions) {

@@ -79,6 +79,6 @@ export const schizophreniaTrs: DemoPatient = {
     },
     trialCount: 4,
     suggestions: { clozapine: 'suggested', esketamine: 'not-applicable', tms: 'not-applicable' },
-    safety: ['psychotic-features'],
+    safety: ['psychotic-features', 'substance-use'],
   },
 };

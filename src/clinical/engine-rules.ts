@@ -3,6 +3,7 @@
  * its primary sources (reference registry ids) and verification tag. Terminology tables (dose minimums, CPZ equivalents, scale
  * thresholds, code sets) belong to the terminology module; this file holds only what the engine decides.
  */
+import type { EventKind } from './events';
 import type { RuleRef } from './types';
 import { rule } from './terminology/sources';
 import {
@@ -17,8 +18,15 @@ import {
 export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
 export const MIN_ADHERENCE_PDC = 0.8;
-/** A gap between records of one agent longer than this starts a new trial (design choice, no source). */
+/** A gap between records of one agent longer than this starts a new trial (OHDSI drug eras: 30-day persistence window). */
 export const TRIAL_GAP_DAYS = 30;
+/**
+ * A re-order (a later MedicationRequest of the same ingredient) issued up to this many days after the previous order's
+ * supply ended, stated or assumed, continues the same trial (Burton 2012: a course of antidepressant prescriptions ends
+ * when the next is issued more than 60 days after the expected end of the last). Orders are renewed at follow-up
+ * visits, so the permissible gap between orders is wider than between fills or statements.
+ */
+export const REORDER_PERMISSIBLE_GAP_DAYS = 60;
 /** A request without end, supply duration or quantity is assumed to cover this many days (design choice). */
 export const DEFAULT_SUPPLY_DAYS = 30;
 /** An open order (active, on-hold) or statement with no renewal, dispense or later record for this long gets a note. */
@@ -109,9 +117,16 @@ export const R = {
   trialGap: rule(
     'trials.gap-days',
     `A gap of more than ${TRIAL_GAP_DAYS} days without any record of an agent starts a new trial.`,
-    'No source sets this gap: working rule',
-    'U',
-    ['projectWorkingRule'],
+    'OHDSI standard drug eras: exposures to the same ingredient with at most 30 days between them are one era (persistence window of 30 days)',
+    'V',
+    ['ohdsiDrugEra'],
+  ),
+  reorderGap: rule(
+    'trials.reorder-gap',
+    `A re-order of an agent (a later prescription of the same ingredient) issued up to ${REORDER_PERMISSIBLE_GAP_DAYS} days after the previous prescription's supply ended (as stated, or the ${DEFAULT_SUPPLY_DAYS} days assumed when the prescription states none) continues the same trial: the days between are counted as taken at the previous dose, and the trial's notes name them as assumed.`,
+    'Burton 2012: antidepressant treatment courses from primary-care prescriptions end when the next prescription is issued more than 60 days after the expected end of the last; counting the days between as taken is this app\'s reading',
+    'S',
+    ['burton2012', 'projectWorkingRule'],
   ),
   defaultSupply: rule(
     'trials.default-supply',
@@ -242,3 +257,21 @@ export const R = {
 } as const;
 
 export const ENGINE_RULES: RuleRef[] = Object.values(R);
+
+/** How long a stretch without records of an agent may last, after an earlier record of one kind and before a later one. */
+export interface PermissibleGap {
+  earlier: EventKind | 'any';
+  later: EventKind | 'any';
+  /** Days from the last day the earlier record supplies to the later record's start, at most. */
+  days: number;
+  rule: RuleRef;
+}
+
+/**
+ * The permissible gaps between two records of one agent that keep them in one trial: the first row matching the
+ * kinds of the earlier and the later record applies; the last row applies to any pair.
+ */
+export const PERMISSIBLE_GAPS: readonly PermissibleGap[] = [
+  { earlier: 'request', later: 'request', days: REORDER_PERMISSIBLE_GAP_DAYS, rule: R.reorderGap },
+  { earlier: 'any', later: 'any', days: TRIAL_GAP_DAYS, rule: R.trialGap },
+];

@@ -27,6 +27,8 @@ export interface MedicationEvent {
   endUnknown: boolean;
   dailyDoseMg: number | null;
   doseBasis: string;
+  /** True when the record states no supply, end or quantity and its span is the assumed DEFAULT_SUPPLY_DAYS. */
+  supplyAssumed: boolean;
   /** Dispenses only: days supplied (for adherence). */
   daysSupply: number | null;
   /** Why it was stopped, when the record says so. */

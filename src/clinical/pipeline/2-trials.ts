@@ -1,12 +1,13 @@
 /**
- * Trials: medication events of one ingredient merged into trials. A gap longer than
- * TRIAL_GAP_DAYS starts a new trial. The dose over time is the dose of the most recently started record covering
+ * Trials: medication events of one ingredient merged into trials. A gap longer than the permissible gap
+ * (PERMISSIBLE_GAPS: a re-order may follow its order's supply by more than fills or statements may) starts a new
+ * trial. The dose over time is the dose of the most recently started record covering
  * each day (a later statement or prescription supersedes an earlier one); short gaps inside a trial keep the
  * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.
  */
-import type { MedicationEvent } from '../events';
+import type { EventKind, MedicationEvent } from '../events';
 import { type Day, isoDate } from '../dates';
-import { SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
+import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
 import type { DrugClass } from '../types';
 
@@ -47,17 +48,24 @@ export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
   for (const [ingredient, list] of byIngredient) {
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     let cluster: MedicationEvent[] = [];
-    let clusterEnd = -Infinity;
+    let continuations: Continuation[] = [];
+    // The record of each kind whose supply ends last in the trial so far: the permissible gap depends on the kinds.
+    let lastEnding = new Map<EventKind, MedicationEvent>();
     for (const e of list) {
-      if (cluster.length > 0 && e.start > clusterEnd + TRIAL_GAP_DAYS) {
-        trials.push(makeTrial(ingredient, cluster));
-        cluster = [];
-        clusterEnd = -Infinity;
+      if (cluster.length > 0) {
+        const join = continuation(lastEnding, e);
+        if (!join) {
+          trials.push(makeTrial(ingredient, cluster, continuations));
+          cluster = [];
+          continuations = [];
+          lastEnding = new Map();
+        } else if (join.via) continuations.push(join.via);
       }
       cluster.push(e);
-      clusterEnd = Math.max(clusterEnd, e.end);
+      const last = lastEnding.get(e.kind);
+      if (!last || e.end > last.end) lastEnding.set(e.kind, e);
     }
-    if (cluster.length > 0) trials.push(makeTrial(ingredient, cluster));
+    if (cluster.length > 0) trials.push(makeTrial(ingredient, cluster, continuations));
   }
   trials.sort((a, b) => a.start - b.start || compareCodeUnits(a.ingredient, b.ingredient));
   // Ids must be unique even if one agent had two trials starting the same day (cannot happen after merging, but cheap).
@@ -71,7 +79,65 @@ export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
   return trials;
 }
 
-function makeTrial(ingredient: string, events: MedicationEvent[]): TrialDraft {
+/** The permissible gap after a record of kind `earlier` before one of kind `later`: the first matching row. */
+function permissibleGap(earlier: EventKind, later: EventKind): PermissibleGap {
+  return (
+    PERMISSIBLE_GAPS.find((g) => (g.earlier === 'any' || g.earlier === earlier) && (g.later === 'any' || g.later === later)) ??
+    PERMISSIBLE_GAPS[PERMISSIBLE_GAPS.length - 1]!
+  );
+}
+
+/** A re-order that continues a trial over a gap longer than TRIAL_GAP_DAYS: the record, the one before it, the gap. */
+interface Continuation {
+  later: MedicationEvent;
+  earlier: MedicationEvent;
+  /** Days from the last day the earlier record supplies to the later record's start (the interval Burton 2012 measures). */
+  days: number;
+  gap: PermissibleGap;
+}
+
+/**
+ * Whether `e` continues the trial whose latest-ending records of each kind are `lastEnding`: within the permissible
+ * gap after one of them. `via` is set when only a wider permissible gap than TRIAL_GAP_DAYS lets it continue.
+ */
+function continuation(lastEnding: Map<EventKind, MedicationEvent>, e: MedicationEvent): { via: Continuation | null } | null {
+  let nearest: Continuation | null = null;
+  let clusterEnd = -Infinity;
+  for (const [kind, earlier] of lastEnding) {
+    clusterEnd = Math.max(clusterEnd, earlier.end);
+    const gap = permissibleGap(kind, e.kind);
+    const days = e.start - earlier.end;
+    if (e.start <= earlier.end + gap.days && (!nearest || days < nearest.days)) nearest = { later: e, earlier, days, gap };
+  }
+  if (e.start <= clusterEnd + TRIAL_GAP_DAYS) return { via: null };
+  return nearest ? { via: nearest } : null;
+}
+
+/**
+ * What a trial continued over re-order gaps assumes, in one note: which re-orders came after their order's supply ran
+ * out, how many days in all are taken as covered though no record covers them, and whether the supplies themselves
+ * were assumed.
+ */
+function continuationNote(ingredient: string, continuations: Continuation[]): string {
+  const permissible = Math.max(...continuations.map((c) => c.gap.days));
+  const assumedDays = continuations.reduce((sum, c) => sum + c.days - 1, 0);
+  const assumedSupply = continuations.filter((c) => c.earlier.supplyAssumed).length;
+  if (continuations.length === 1) {
+    const c = continuations[0]!;
+    const supply = c.earlier.supplyAssumed ? `; that supply is itself assumed (${DEFAULT_SUPPLY_DAYS} days: the order states none)` : '';
+    return `${c.later.reference} re-orders ${ingredient} ${c.days} days after the last day supplied by ${c.earlier.reference} (${isoDate(c.earlier.end)}), within the permissible ${permissible} days: one continuous trial, the ${c.days - 1} days between assumed taken at the previous dose${supply}`;
+  }
+  const supplyWords =
+    assumedSupply === 0
+      ? ''
+      : assumedSupply === continuations.length
+        ? `; those supplies are themselves assumed (${DEFAULT_SUPPLY_DAYS} days each: the orders state none)`
+        : `; ${assumedSupply} of those supplies are themselves assumed (${DEFAULT_SUPPLY_DAYS} days each: those orders state none)`;
+  const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}-${Math.max(...xs)}`);
+  return `${continuations.length} re-orders of ${ingredient} came ${range(continuations.map((c) => c.days))} days after the last day supplied by the order before, within the permissible ${permissible} days (${continuations.map((c) => c.later.reference).join(', ')}): one continuous trial, ${assumedDays} days between supplies assumed taken at the previous dose${supplyWords}`;
+}
+
+function makeTrial(ingredient: string, events: MedicationEvent[], continuations: Continuation[]): TrialDraft {
   const start = events[0]!.start;
   let end = start;
   let ongoing = false;
@@ -81,6 +147,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[]): TrialDraft {
     if (e.ongoing) ongoing = true;
     for (const n of e.notes) if (!notes.includes(n)) notes.push(n);
   }
+  if (continuations.length > 0) notes.push(continuationNote(ingredient, continuations));
   notes.push(...duplicateNotes(events));
   const segments = doseSegments(events, start, end);
   const drugClass = events[0]!.drugClass;

@@ -79,6 +79,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=f8ad76a2-9f75-4660-973d-34402f314e9c',
     kind: 'label',
   },
+  burton2012: {
+    short: 'Burton 2012',
+    citation:
+      'Burton C, Anderson N, Wilde K, Simpson CR. Factors associated with duration of new antidepressant treatment: analysis of a large primary care database. Br J Gen Pract. 2012;62(595):e104-e112 (treatment courses built from prescriptions: a course ends when the interval between the expected end of the last prescription and the issue of the next exceeds 60 days).',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3268489/',
+    kind: 'paper',
+  },
   calabrese2005: {
     short: 'Calabrese 2005 (BOLDER I)',
     citation:
@@ -462,6 +469,13 @@ export const REFERENCES = {
       'OLANZAPINE tablets USP for oral use: prescribing information (RemedyRepack; ANDA). Highlights: Initial U.S. Approval: 1996.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7a8b29d3-e65f-4c03-ab7b-f38b15ee1b11',
     kind: 'label',
+  },
+  ohdsiDrugEra: {
+    short: 'OHDSI drug era',
+    citation:
+      'Observational Health Data Sciences and Informatics (OHDSI). Standard drug eras and how they are built (OMOP Common Data Model DRUG_ERA): drug exposures to the same ingredient are strung together if they have at most 30 days between them (persistence window of 30 days).',
+    url: 'https://ohdsi.github.io/ETL-LambdaBuilder/Drug_Era_Logic.html',
+    kind: 'standard',
   },
   oreardon2007: {
     short: 'O\'Reardon 2007',

@@ -7,7 +7,7 @@ import { toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
 import type { DiagnosisSpan, Finding, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
-import type { DerivedRecord } from '../suggestions/context';
+import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import {
   CSSRS_HIGH,
@@ -345,16 +345,32 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   // Detox stays, overdoses and opioid orders show substance use too, coded disorder or not (an assessment's flag may say it already).
   const events = derived.substanceUse?.shownByEvents ?? null;
   const eventWords = events && !flagged.some((f) => f.text.endsWith(events.text)) ? [`${substance.length ? '' : 'no active disorder coded: '}${events.text}`] : [];
+  // A resolved or inactive disorder stays on the strip as past: a history of substance use disorder raises the risk of
+  // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
+  const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
+  const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
+  const pastAction = 'Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
-    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords];
-    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : [])];
+    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...pastWords];
+    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...past.map((d) => d.source)];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
     const action = use?.probableOpioidUseDisorder
       ? `Probable opioid use disorder${use.activeOpioidOrders.length ? ', with an opioid still ordered' : ''}: assess for opioid use disorder and its treatment, offer naloxone, review suicide risk.`
-      : undefined;
-    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? null, sources, action));
+      : past.length
+        ? pastAction
+        : undefined;
+    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action));
+  } else if (past.length) {
+    // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.
+    const last = latest(past, (d) => d.onset)!;
+    const ago = agoWords(last.abatement, derived);
+    const ended = last.abatement ? `${last.clinicalStatus ?? 'ended'} on ${day(last.abatement)}${ago ? ` (${ago})` : ''}` : `${last.clinicalStatus ?? 'no longer active'}, end date not recorded`;
+    const earlier = past.filter((d) => d !== last).map((d) => pastDiagnosisFinding(d).text);
+    const name = last.display || 'Substance use disorder';
+    const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}.`;
+    out.push(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction));
   }
 }
 

@@ -53,8 +53,8 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
   'substance-use': {
     kind: 'substance-use',
-    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review.',
-    source: WORKING('substance use leads the strip'),
+    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
+    source: WORKING('substance use leads the strip; a past disorder is shown because the esketamine label asks to assess the risk of abuse or misuse before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)', ['spravatoLabel']),
   },
 };
 

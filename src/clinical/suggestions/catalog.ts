@@ -420,8 +420,8 @@ const ESKETAMINE_RISKS: RiskRow[] = [
     id: 'esketamine.caution.substance-use',
     match: { kind: 'substance-use' },
     severity: 'caution',
-    text: 'substance-use history: esketamine carries a boxed warning for abuse and misuse',
-    source: SPRAVATO('boxed warning: abuse and misuse'),
+    text: 'a history of substance use disorder, current or past, raises the risk of abuse and misuse of esketamine: assess that risk before prescribing and monitor for drug-seeking',
+    source: SPRAVATO('boxed warning; warnings: abuse and misuse (5.3); drug abuse and dependence: abuse (9.2)'),
   },
   {
     id: 'esketamine.caution.blood-pressure',

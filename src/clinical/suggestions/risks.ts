@@ -10,7 +10,7 @@ import {
   type RiskRow
 } from './catalog';
 import { assessedAmong, conditionFinding, procedureResponse } from './criteria';
-import { type Context, currentDiagnoses, diagnosisFinding, daysBefore, trialsFinding, cite, unique } from './context';
+import { type Context, currentDiagnoses, diagnosisFinding, daysBefore, pastDiagnosisFinding, trialsFinding, cite, unique } from './context';
 
 // ---------------------------------------------------------------------------------------------
 // Risks
@@ -57,7 +57,11 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
         sources: [p.source],
       })),
   'substance-use': (_match, context) => {
-    const disorders = context.derived.diagnoses.filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0).map(diagnosisFinding);
+    // A past disorder counts too (a history of substance use disorder is the label's risk), named as past with its dates.
+    const current = new Set(currentDiagnoses(context, ['substance-use']));
+    const disorders = context.derived.diagnoses
+      .filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0)
+      .map((d) => (current.has(d) ? diagnosisFinding(d) : { ...pastDiagnosisFinding(d), text: `Past: ${pastDiagnosisFinding(d).text}` }));
     const events = context.derived.substanceUse?.shownByEvents;
     return events ? [...disorders, events] : disorders;
   },

@@ -3,9 +3,9 @@
  * Epic-style sigs, contained and referenced Medications, and what each MedicationRequest status means for the span
  * of a trial (active and on-hold run on; stopped, completed, cancelled and entered-in-error as FHIR defines them).
  */
-import type { Medication, MedicationRequest, Resource } from 'fhir/r4';
+import type { Medication, MedicationRequest, MedicationStatement, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { derivePatient } from '../../../src/clinical';
+import { DEFAULT_SUPPLY_DAYS, REORDER_PERMISSIBLE_GAP_DAYS, derivePatient } from '../../../src/clinical';
 import type { Derivation } from '../../../src/clinical/types';
 import { AS_OF, PID, RXNORM, patient, ref, rxOrder, snomedCondition } from './ehr-builders';
 
@@ -161,5 +161,85 @@ describe('order status and the span of a trial', () => {
     expect(t).toMatchObject({ start: '2005-03-01', end: '2012-07-31' });
     expect(t.outcome).not.toBe('ongoing');
     expect(t.notes).toContain(`${ref(order)} was open at the patient's death (2012-07-31): the trial ends there`);
+  });
+});
+
+/** A day `days` after an ISO date, as YYYY-MM-DD. */
+function after(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('re-orders of one drug: one continuous trial (Burton 2012 permissible gap)', () => {
+  // The EHR export's shape: sertraline re-ordered at follow-ups every 12 weeks, each order `stopped` when renewed,
+  // none stating an end or a supply (so each is assumed to cover DEFAULT_SUPPLY_DAYS).
+  const sertraline = (day: string, units = 1) => rxOrder('312941', 'sertraline 50 MG Oral Tablet', day, 'stopped', { units });
+
+  it('three stopped sertraline orders 12 weeks apart, none with a supply, are one trial from the first order to the last supply', () => {
+    const orders = [sertraline('2023-01-16'), sertraline('2023-04-10'), sertraline('2023-07-03', 2)];
+    const d = derive([mdd(), ...orders]);
+    const trials = d.trials.filter((t) => t.ingredient === 'sertraline');
+    expect(trials).toHaveLength(1);
+    const t = trials[0]!;
+    expect(t).toMatchObject({ start: '2023-01-16', end: after('2023-07-03', DEFAULT_SUPPLY_DAYS - 1), maxDailyDoseMg: 100 });
+    expect(t.sources).toEqual(expect.arrayContaining(orders.map(ref)));
+  });
+
+  it('the dose history follows the orders: 50 mg/day over the first two orders and the gaps between, then 100 mg/day', () => {
+    const t = derive([mdd(), sertraline('2023-01-16'), sertraline('2023-04-10'), sertraline('2023-07-03', 2)]).trials[0]!;
+    expect(t.doseSteps.map((s) => [s.start, s.end, s.dailyDoseMg])).toEqual([
+      ['2023-01-16', '2023-07-02', 50],
+      ['2023-07-03', '2023-08-01', 100],
+    ]);
+  });
+
+  it('the trial says which days are assumed: the gaps between supplies and the supplies themselves', () => {
+    const orders = [sertraline('2023-01-16'), sertraline('2023-04-10'), sertraline('2023-07-03')];
+    const t = derive([mdd(), ...orders]).trials[0]!;
+    expect(t.notes).toContain(
+      `2 re-orders of sertraline came 55 days after the last day supplied by the order before, within the permissible ${REORDER_PERMISSIBLE_GAP_DAYS} days (${ref(orders[1]!)}, ${ref(orders[2]!)}): one continuous trial, 108 days between supplies assumed taken at the previous dose; those supplies are themselves assumed (30 days each: the orders state none)`,
+    );
+    for (const order of orders) expect(t.notes.join(' ')).toContain(`no end, supply or quantity in ${ref(order)} (stopped; the stop date is not recorded): assumed 30 days`);
+  });
+
+  it(`a re-order issued ${REORDER_PERMISSIBLE_GAP_DAYS} days after the last supplied day still continues the trial`, () => {
+    const first = sertraline('2024-01-01');
+    const lastSupplied = after('2024-01-01', DEFAULT_SUPPLY_DAYS - 1);
+    const second = sertraline(after(lastSupplied, REORDER_PERMISSIBLE_GAP_DAYS));
+    const d = derive([mdd(), first, second]);
+    expect(d.trials).toHaveLength(1);
+    expect(d.trials[0]!.notes).toContain(
+      `${ref(second)} re-orders sertraline 60 days after the last day supplied by ${ref(first)} (${lastSupplied}), within the permissible 60 days: one continuous trial, the 59 days between assumed taken at the previous dose; that supply is itself assumed (30 days: the order states none)`,
+    );
+  });
+
+  it(`a re-order issued ${REORDER_PERMISSIBLE_GAP_DAYS + 1} days after the last supplied day starts a new trial`, () => {
+    const lastSupplied = after('2024-01-01', DEFAULT_SUPPLY_DAYS - 1);
+    const d = derive([mdd(), sertraline('2024-01-01'), sertraline(after(lastSupplied, REORDER_PERMISSIBLE_GAP_DAYS + 1))]);
+    expect(d.trials.map((t) => t.start)).toEqual(['2024-01-01', after(lastSupplied, REORDER_PERMISSIBLE_GAP_DAYS + 1)]);
+  });
+
+  it('a stated supply is not called assumed: a 90-day order re-ordered 45 days after it ran out', () => {
+    const first = rxOrder('312941', 'sertraline 50 MG Oral Tablet', '2024-01-01', 'completed', {
+      extra: { dispenseRequest: { expectedSupplyDuration: { value: 90, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } } },
+    });
+    const second = sertraline(after('2024-01-01', 89 + 45));
+    const t = derive([mdd(), first, second]).trials[0]!;
+    expect(t.notes).toContain(
+      `${ref(second)} re-orders sertraline 45 days after the last day supplied by ${ref(first)} (2024-03-30), within the permissible 60 days: one continuous trial, the 44 days between assumed taken at the previous dose`,
+    );
+  });
+
+  it('a statement after the same gap is not a re-order: the 30-day gap of any two records applies', () => {
+    const first = sertraline('2024-01-01');
+    const statement: MedicationStatement = {
+      resourceType: 'MedicationStatement',
+      id: 'statement-after-gap',
+      status: 'active',
+      medicationCodeableConcept: { coding: [{ system: RXNORM, code: '312941', display: 'sertraline 50 MG Oral Tablet' }] },
+      subject: { reference: `Patient/${PID}` },
+      effectivePeriod: { start: '2024-03-15' },
+      dosage: [{ doseAndRate: [{ doseQuantity: { value: 50, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }], timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } } }],
+    };
+    expect(derive([mdd(), first, statement]).trials).toHaveLength(2);
   });
 });

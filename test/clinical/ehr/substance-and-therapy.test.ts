@@ -98,17 +98,17 @@ describe('substance use shown by detox stays, overdoses and opioid orders, witho
       ...record({ trials, assessments: [assessment('mdd', { trials })], ageYears: 40 }),
       substanceUse: { substances: ['unspecified'], findings: [detox], probableOpioidUseDisorder: false, activeOpioidOrders: [], shownByEvents: detox },
     };
-    const caution = suggestionOf(derived, 'esketamine').cautions.find((c) => c.text.includes('substance-use history'));
-    expect(caution?.text).toMatch(/^detox stay 2019-03-02: substance-use history: esketamine carries a boxed warning for abuse and misuse/);
+    const caution = suggestionOf(derived, 'esketamine').cautions.find((c) => c.text.includes('history of substance use disorder'));
+    expect(caution?.text).toMatch(/^detox stay 2019-03-02: a history of substance use disorder, current or past, raises the risk of abuse and misuse of esketamine/);
     expect(caution?.sources).toEqual(['Encounter/detox']);
   });
 
   it('without substance use shown by events, the caution still comes from a coded disorder only', () => {
     const trials = [trial('sertraline'), trial('venlafaxine')];
     const plain = record({ trials, assessments: [assessment('mdd', { trials })], ageYears: 40 });
-    expect(suggestionOf(plain, 'esketamine').cautions.some((c) => c.text.includes('substance-use history'))).toBe(false);
+    expect(suggestionOf(plain, 'esketamine').cautions.some((c) => c.text.includes('history of substance use disorder'))).toBe(false);
     const coded = record({ trials, assessments: [assessment('mdd', { trials })], diagnoses: [diagnosis('substance-use', { display: 'Alcohol dependence', code: 'F10.20' })], ageYears: 40 });
-    expect(suggestionOf(coded, 'esketamine').cautions.find((c) => c.text.includes('substance-use history'))?.sources).toEqual(['Condition/substance-use']);
+    expect(suggestionOf(coded, 'esketamine').cautions.find((c) => c.text.includes('history of substance use disorder'))?.sources).toEqual(['Condition/substance-use']);
   });
 });
 

@@ -15,7 +15,7 @@ describe('trials', () => {
     expect(t.sources).toEqual(expect.arrayContaining([`MedicationStatement/${s.id}`, `MedicationRequest/${r.id}`, `MedicationDispense/${d1.id}`]));
   });
 
-  it(`a gap longer than TRIAL_GAP_DAYS (${TRIAL_GAP_DAYS}, design choice [U]) starts a new trial`, () => {
+  it(`a gap longer than TRIAL_GAP_DAYS (${TRIAL_GAP_DAYS}, the OHDSI drug-era persistence window) starts a new trial`, () => {
     const a = statement('sertraline', 100, '2024-01-01', '2024-03-01');
     const b = statement('sertraline', 100, addDays('2024-03-01', TRIAL_GAP_DAYS + 2), '2024-08-01');
     const d = derive([patient(), a, b]);

@@ -71,7 +71,7 @@ export function classifyMedicationRecord(
         event: {
           reference: ref, kind: kindOf(resource), ingredient: otherIdentity.ingredient, drugClass: identity.drugClass, identity: otherIdentity,
           medicationSource: med.medicationSource, start: period.start, end: period.end, ongoing: period.ongoing, open: period.open,
-          endUnknown: period.endUnknown, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
+          endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
         },
         category: opioid ? 'opioid' : comorbid!.category,
         indication: opioid ? 'opioid analgesic' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',
@@ -122,6 +122,7 @@ export function classifyMedicationRecord(
     ongoing: period.ongoing,
     open: period.open,
     endUnknown: period.endUnknown,
+    supplyAssumed: period.supplyAssumed,
     dailyDoseMg,
     doseBasis,
     daysSupply: period.daysSupply,
@@ -183,6 +184,7 @@ interface PeriodOk {
   ongoing: boolean;
   open: boolean;
   endUnknown: boolean;
+  supplyAssumed: boolean;
   daysSupply: number | null;
   notes: string[];
 }
@@ -208,6 +210,7 @@ function periodOf(
   let daysSupply: number | null = null;
   let openEnded = false;
   let endUnknown = false;
+  let supplyAssumed = false;
 
   if (r.resourceType === 'MedicationStatement') {
     const p = obj(r.effectivePeriod);
@@ -249,6 +252,7 @@ function periodOf(
         notes.push(`supply taken from the prescription's validity period (${r.resourceType}/${r.id})`);
       } else {
         end = start + DEFAULT_SUPPLY_DAYS - 1;
+        supplyAssumed = true;
         notes.push(
           `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`,
         );
@@ -262,6 +266,7 @@ function periodOf(
     if (start !== null) {
       if (daysSupply === null) {
         daysSupply = DEFAULT_SUPPLY_DAYS;
+        supplyAssumed = true;
         notes.push(`no days supply in ${r.resourceType}/${r.id}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`);
       }
       end = start + daysSupply - 1;
@@ -285,7 +290,7 @@ function periodOf(
     ongoing = !ended && lastDay === asOf;
     end = Math.max(start, lastDay);
   }
-  return { start, end, ongoing, open, endUnknown, daysSupply, notes };
+  return { start, end, ongoing, open, endUnknown, supplyAssumed, daysSupply, notes };
 }
 
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */
