@@ -1,12 +1,13 @@
 /**
- * `npm run compare:population -- <before.json> <after.json>`
+ * `npm run compare:population -- [--only <commit>] <before.json> <after.json>`
  *
  * Compares two outputs of `npm run derive` over the same population (one patient's document per line, as
  * `npm run check:population -- <ref> --keep DIR` keeps them) when they are meant to differ only by known, intended
  * changes. Each change is one row of CHANGES below: what it is, the commit that made it, and a rewrite of one side's
  * document into the other's wording (checking what can be checked, e.g. that a new duration text says the trial's own
  * days). After the rewrites, the documents must be equal; whatever still differs is printed by field with its first
- * example, so a difference no row explains cannot hide behind the intended ones.
+ * example, so a difference no row explains cannot hide behind the intended ones. With `--only <commit>`, only that
+ * commit's rows apply: a branch's output compared with the main it started from.
  *
  * Exit status: 0 when only the listed changes separate the outputs, 1 otherwise, 2 usage error.
  */
@@ -73,7 +74,113 @@ function rewriteAssessments(doc: Doc, f: (s: string) => string, ...fields: strin
   for (const a of objects(doc.assessments)) rewrite(a, f, ...fields);
 }
 
+/** The document's suggestions in `reference`'s order (same options on both sides), numbered by place. */
+function orderLike(after: Doc, reference: Doc): void {
+  const ref = objects(reference.suggestions).map((x) => x.intervention);
+  const own = objects(after.suggestions);
+  if (own.length !== ref.length || !own.every((x) => ref.includes(x.intervention))) return;
+  own.sort((a, b) => ref.indexOf(a.intervention) - ref.indexOf(b.intervention));
+  own.forEach((x, i) => (x.order = i));
+  after.suggestions = own;
+}
+
+/** Replaces the `after` suggestion of each of these interventions by `before`'s (its own place kept for orderLike). */
+function takeSuggestions(before: Doc, after: Doc, ids: (s: Doc) => boolean): boolean {
+  const old = new Map(objects(before.suggestions).map((x) => [x.intervention, x]));
+  let taken = false;
+  after.suggestions = objects(after.suggestions).map((x) => {
+    const prior = old.get(x.intervention);
+    if (!prior || !ids(x) || JSON.stringify(prior) === JSON.stringify(x)) return x;
+    taken = true;
+    return structuredClone(prior);
+  });
+  return taken;
+}
+
+/** A field's text, or '' when it is not a string. */
+const text = (x: Json | undefined): string => (typeof x === 'string' ? x : '');
+
+const VERDICT_WORDS: Record<string, string> = {
+  meets: 'Treatment-resistance criteria met: ',
+  'possibly-meets': 'Treatment-resistance criteria possibly met: ',
+  'does-not-meet': 'Treatment-resistance criteria not met: ',
+};
+
+/** New and earlier wording of the texts the verdicts commit rewrote (after -> before). */
+const VERDICT_TEXTS: [string | RegExp, string][] = [
+  [
+    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked: >= 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm. Psychotherapy is not counted.',
+    'Treatment-resistant schizophrenia (TRRIP): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked. Psychotherapy is not counted.',
+  ],
+  [
+    'TRRIP consensus (Howes 2017, Table 2): adherence >= 80% of prescribed doses and antipsychotic plasma levels on at least one occasion (minimum criteria; optimum: two levels at least 2 weeks apart, and one long-acting injectable trial)',
+    'TRRIP consensus (Howes 2017, Table 2)',
+  ],
+  ['(TRRIP minimum criteria ask for at least one)', '(TRRIP asks for at least one)'],
+  [
+    'lower or hold it for the course, with the ECT team, and plan when to restart it after the course',
+    'lower or hold it before the course, with the ECT team',
+  ],
+  [/; [a-z]+ level [0-9.]+ \S+ on \d{4}-\d\d-\d\d(?=: )/g, ''],
+];
+
 const CHANGES: Change[] = [
+  {
+    what:
+      'Verdicts: the resistance badge names the criteria (Assessment.verdict); a level that decides adequacy is the ' +
+      "trial's threshold (Trial.adequateLevel, no dose threshold); 'not yet adequate' only for a running trial still short (Trial.adequacyPending)",
+    commit: 'db937ae',
+    apply(before, after) {
+      for (const a of objects(after.assessments)) {
+        if (typeof a.verdict === 'string' && a.verdict.startsWith(VERDICT_WORDS[a.status as string] ?? '\u0000')) delete a.verdict;
+      }
+      const earlier = new Map(objects(before.trials).map((t) => [t.id, t]));
+      for (const t of objects(after.trials)) {
+        // Pending only where the reason is a running trial's weeks so far.
+        if (t.adequacyPending === false || (t.adequacyPending === true && /so far \(ongoing since /.test(text(t.adequacyReason)))) delete t.adequacyPending;
+        if (t.adequateLevel === null) delete t.adequateLevel;
+        else if (t.adequateLevel && t.adequateDose === null) {
+          const prior = earlier.get(t.id);
+          if (prior && 'adequateDose' in prior) t.adequateDose = structuredClone(prior.adequateDose!);
+          else if (prior && typeof prior.adequateDoseMg === 'number') t.adequateDose = { amount: prior.adequateDoseMg, unit: 'mg/day' };
+          delete t.adequateLevel;
+        }
+      }
+    },
+  },
+  {
+    what:
+      'Verdicts: ECT before rTMS in MDD with 3 or more failed adequate trials (a "Ranked before" reason); TRRIP needs a ' +
+      'plasma level per failed trial (else possibly meets, clozapine to consider); dose optimisation only for trials that ' +
+      'did not respond, were tolerated, and are running or past with resistance not established (beside ECT it says how ' +
+      'they fit); the ECT lithium caution names the level and the course; texts of those rules',
+    commit: 'db937ae',
+    apply(before, after) {
+      let reorder = false;
+      for (const x of objects(after.suggestions)) {
+        const reasons = objects(x.reasons);
+        const kept = reasons.filter((r) => !text(r.text).startsWith('Ranked before '));
+        if (kept.length !== reasons.length) {
+          x.reasons = kept;
+          reorder = true;
+        }
+      }
+      // TRRIP's plasma level: the earlier verdict and the options that follow it.
+      const earlier = new Map(objects(before.assessments).map((a) => [a.condition, a]));
+      for (const a of objects(after.assessments)) {
+        const levelOpen = objects(a.unconfirmedTrials).some((u) => /plasma level recorded during the trial \(TRRIP minimum criteria/.test(text(u.missing)));
+        const prior = earlier.get(a.condition);
+        if (!levelOpen || !prior) continue;
+        for (const k of ['status', 'treatmentResistant', 'unconfirmedTrials', 'conclusion', 'failedAdequateTrials', 'failedAdequateTrialIds']) a[k] = structuredClone(prior[k]!);
+        reorder = takeSuggestions(before, after, (x) => ['clozapine', 'ect-clozapine-augmentation', 'pharmacogenomic-testing'].includes(text(x.intervention)) || /plasma level/.test(JSON.stringify(x.reasons))) || reorder;
+      }
+      reorder = takeSuggestions(before, after, (x) => x.intervention === 'dose-optimization') || reorder;
+      for (const x of objects(after.suggestions)) rewrite(x, (t) => VERDICT_TEXTS.reduce((acc, [from, to]) => acc.replaceAll(from, to), t));
+      for (const a of objects(after.assessments)) rewrite(a, (t) => VERDICT_TEXTS.reduce((acc, [from, to]) => acc.replaceAll(from, to), t), 'definition', 'unconfirmedTrials');
+      rewrite(after, (t) => VERDICT_TEXTS.reduce((acc, [from, to]) => acc.replaceAll(from, to), t), 'trials');
+      if (reorder) orderLike(after, before);
+    },
+  },
   {
     what:
       'An unknown outcome says why: scores during the trial without a baseline in the window, or only the baseline, are ' +
@@ -275,15 +382,20 @@ function differences(a: Json | undefined, b: Json | undefined, path: string, out
 }
 
 async function main(): Promise<number> {
-  const [beforePath, afterPath, ...rest] = process.argv.slice(2);
-  if (!beforePath || !afterPath || rest.length) {
-    process.stderr.write('usage: npm run compare:population -- <before.json> <after.json>\n');
+  const args = process.argv.slice(2);
+  // --only <commit>: apply only that commit's rows (to compare a branch with the main it left, not with c24b7d5).
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+  const [beforePath, afterPath, ...rest] = args;
+  if (!beforePath || !afterPath || rest.length || (onlyAt >= 0 && !only)) {
+    process.stderr.write('usage: npm run compare:population -- [--only <commit>] <before.json> <after.json>\n');
     return 2;
   }
+  const rows = only === undefined ? CHANGES : CHANGES.filter((c) => c.commit === only);
   const lines = (p: string) => createInterface({ input: createReadStream(p), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const before = lines(beforePath);
   const after = lines(afterPath);
-  const moved = new Map<Change, number>(CHANGES.map((c) => [c, 0]));
+  const moved = new Map<Change, number>(rows.map((c) => [c, 0]));
   const residue = new Map<string, { count: number; patient: string; before: string; after: string }>();
   let documents = 0;
   let identical = 0;
@@ -310,7 +422,7 @@ async function main(): Promise<number> {
     }
     const d1 = JSON.parse(l1) as Doc;
     const d2 = JSON.parse(l2) as Doc;
-    for (const change of CHANGES) {
+    for (const change of rows) {
       const s1 = JSON.stringify(d1);
       const s2 = JSON.stringify(d2);
       change.apply(d1, d2);

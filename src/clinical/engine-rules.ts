@@ -179,8 +179,8 @@ export const R = {
   ),
   trs: rule(
     'resistance.schizophrenia',
-    'Treatment-resistant schizophrenia (TRRIP): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked. Psychotherapy is not counted.',
-    'TRRIP consensus (Howes 2017, Table 2)',
+    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked: >= 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm. Psychotherapy is not counted.',
+    'TRRIP consensus (Howes 2017, Table 2): adherence >= 80% of prescribed doses and antipsychotic plasma levels on at least one occasion (minimum criteria; optimum: two levels at least 2 weeks apart, and one long-acting injectable trial)',
     'V',
     ['howes2017'],
   ),

@@ -29,6 +29,8 @@ export interface MedicationEvent {
   doseBasis: string;
   /** True when the record states no supply, end or quantity and its span is the assumed DEFAULT_SUPPLY_DAYS. */
   supplyAssumed: boolean;
+  /** Orders only: the note saying the supply was assumed (one trial of many such orders says it once for all). */
+  assumedSupplyNote: string | null;
   /** Dispenses only: days supplied (for adherence). */
   daysSupply: number | null;
   /** Why it was stopped, when the record says so. */

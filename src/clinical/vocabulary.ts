@@ -16,6 +16,7 @@ import type {
   Outcome,
   OutcomeBasis,
   ProcedureKind,
+  ResistanceStatus,
   Trial,
   TrialRole,
   Verification,
@@ -137,6 +138,16 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
 };
 
 /** A trial's outcome in a sentence; capitalised as a label. */
+/**
+ * The resistance verdict's words: what the badge says is whether the treatment-resistance criteria of a definition are
+ * met, never the diagnosis itself (the condition is named beside it).
+ */
+export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
+  meets: 'Treatment-resistance criteria met',
+  'possibly-meets': 'Treatment-resistance criteria possibly met',
+  'does-not-meet': 'Treatment-resistance criteria not met',
+};
+
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',

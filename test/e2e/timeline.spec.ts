@@ -46,7 +46,7 @@ for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures'
 
 test('trd-two-failures: the summary states resistance and its trial links focus the bars on the timeline', async ({ page }) => {
   await launchFromEhr(page, 'trd-two-failures');
-  await expect(page.locator('[data-condition="mdd"] .trp-verdict')).toHaveText('Meets');
+  await expect(page.locator('[data-condition="mdd"] .trp-verdict')).toHaveText('Treatment-resistance criteria met: treatment-resistant depression (Gaynes 2020)');
   const link = page.locator('.trp-condition-line .trp-link-button').first();
   await link.click();
   const focused = page.locator('.trp-item:focus');

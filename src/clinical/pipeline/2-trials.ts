@@ -149,6 +149,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
   }
   if (continuations.length > 0) notes.push(continuationNote(ingredient, continuations));
   notes.push(...duplicateNotes(events));
+  collapseAssumedSupplyNotes(events, notes);
   const segments = doseSegments(events, start, end);
   const drugClass = events[0]!.drugClass;
   return {
@@ -183,6 +184,23 @@ function duplicateNotes(events: MedicationEvent[]): string[] {
   for (const refs of groups.values())
     if (refs.length > 1) notes.push(`duplicate records of the same prescription merged: ${refs.join(', ')}`);
   return notes;
+}
+
+/**
+ * Several orders of one trial without a stated supply are said once, in place of the first order's note: which orders,
+ * whether they were stopped without a stop date, and the supply each is assumed to cover.
+ */
+function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]): void {
+  const assumed = events.filter((e) => e.assumedSupplyNote !== null);
+  if (assumed.length < 2) return;
+  const own = new Set(assumed.map((e) => e.assumedSupplyNote!));
+  const at = notes.findIndex((n) => own.has(n));
+  const stopped = assumed.filter((e) => e.assumedSupplyNote!.includes('(stopped;')).length;
+  const stopWords = stopped === 0 ? '' : stopped === assumed.length ? '; all stopped, the stop dates not recorded' : `; ${stopped} stopped, the stop dates not recorded`;
+  const combined = `no end, supply or quantity in ${assumed.length} orders (${assumed.map((e) => e.reference).join(', ')}${stopWords}): each assumed to cover ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
+  const kept = notes.filter((n) => !own.has(n));
+  kept.splice(Math.min(at, kept.length), 0, combined);
+  notes.splice(0, notes.length, ...kept);
 }
 
 /** A tiny binary max-heap on event start (latest-started record first), for the dose sweep. */

@@ -28,7 +28,7 @@ import {
 import { MIN_ADHERENCE_PDC, R } from '../engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from '../cutoffs';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './2-trials';
-import type { AdequateDose, ConditionKey, RuleRef, TrialRole } from '../types';
+import type { AdequateDose, AdequateLevel, ConditionKey, RuleRef, TrialRole } from '../types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
 export type ShortfallKind =
@@ -52,6 +52,8 @@ export interface AdequacyResult {
   adequateDoseMg: number | null;
   /** The same threshold with its unit, as the trial carries it (types/trials.ts, Trial.adequateDose). */
   adequateDose: AdequateDose | null;
+  /** The level that decided adequacy (then `adequateDose` is null: the dose threshold did not apply). */
+  adequateLevel: AdequateLevel | null;
   daysAtAdequateDose: number;
   shortfalls: ShortfallKind[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
@@ -155,6 +157,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     rules,
     adequateDoseMg: null,
     adequateDose: null,
+    adequateLevel: null,
     daysAtAdequateDose: 0,
     shortfalls,
     cpzBySegment: null,
@@ -190,6 +193,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   /** How a level-decided trial was judged: the level that reached its threshold, or a note that none was recorded. */
   let levelNote: string | null = null;
   let reachedByLevel = false;
+  let adequateLevel: AdequateLevel | null = null;
 
   if (threshold !== null && threshold !== 'no-cpz' && 'notAntidepressant' in threshold) {
     return settled(`${threshold.product} is not an antidepressant treatment: not counted as a trial`, [threshold.notAntidepressant], ['not-antidepressant-form']);
@@ -217,6 +221,16 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     if (threshold.level && byLevel) {
       // A recorded level decides, whatever the dose: it is what the dose achieved.
       rules.push(threshold.level.rule);
+      // The level is the verdict: the dose threshold (read only when no level is recorded) is not applied.
+      adequateDose = null;
+      adequateLevel = {
+        value: byLevel.level.value!,
+        unit: threshold.level.unit,
+        date: isoDate(byLevel.level.day),
+        min: threshold.level.min,
+        reached: byLevel.reached,
+        source: byLevel.level.source,
+      };
       const shown = `${trial.ingredient} level ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}`;
       if (byLevel.reached) {
         levelNote = shown;
@@ -277,9 +291,9 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     reason += '; adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure';
     if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
   } else if (underTrrip && adequate && adherence.status === 'evidenced' && levels.length === 0) {
-    reason += `; no ${trial.ingredient} plasma level recorded (TRRIP asks for at least one)`;
+    reason += `; no ${trial.ingredient} plasma level recorded (TRRIP minimum criteria ask for at least one)`;
   }
-  return { adequate, reason, rules, adequateDoseMg, adequateDose, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
+  return { adequate, reason, rules, adequateDoseMg, adequateDose, adequateLevel, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
 }
 
 /**

@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { describeTrial, FLAG_WORDS, instrumentLabel } from '../vocabulary';
+import { describeTrial, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -40,6 +40,8 @@ interface Definition {
   rule: RuleRef;
   /** Display name in conclusions. */
   name: string;
+  /** The criteria the verdict badge names, with their source: "treatment-resistant depression (Gaynes 2020)". */
+  criteria: string;
   /** Which trials count toward the failure count. */
   counts: (t: JudgedTrial) => boolean;
   /** Failures needed, counted as different agents (a second trial of the same agent is not a second treatment). */
@@ -56,6 +58,11 @@ interface Definition {
    * without response is only a possible failure.
    */
   adherenceRequired: boolean;
+  /**
+   * TRRIP's minimum criteria ask for at least one antipsychotic plasma level in each trial (the optimum, two levels
+   * at least 2 weeks apart): without one, a non-response with adherence from dispenses alone is a possible failure.
+   */
+  plasmaLevelRequired: boolean;
   /** Which trials are shown as belonging to the condition's episode. */
   relevant: (t: JudgedTrial) => boolean;
 }
@@ -76,51 +83,61 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
   mdd: {
     rule: R.tdrMdd,
     name: 'treatment-resistant depression',
+    criteria: 'treatment-resistant depression (Gaynes 2020)',
     counts: isAntidepressant,
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
     adherenceRequired: false,
+    plasmaLevelRequired: false,
     relevant: (t) => isAntidepressant(t) || t.role !== 'monotherapy' || t.draft.drugClass === 'nmda-antagonist',
   },
   'bipolar-depression': {
     rule: R.trbd,
     name: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
+    criteria: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
     counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
     minFailures: 2,
     responseWithoutRemissionFails: true,
     failureEvidence: ANY_EVIDENCE,
     adherenceRequired: false,
+    plasmaLevelRequired: false,
     relevant: (t) => t.draft.drugClass !== 'other-psychotropic' && t.draft.drugClass !== 'unknown',
   },
   schizophrenia: {
     rule: R.trs,
     name: 'treatment-resistant schizophrenia (TRRIP)',
+    criteria: 'treatment-resistant schizophrenia, TRRIP minimum criteria (Howes 2017)',
     counts: (t) => t.draft.drugClass === 'antipsychotic',
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ['measured'],
     adherenceRequired: true,
+    plasmaLevelRequired: true,
     relevant: (t) => t.draft.drugClass === 'antipsychotic' || t.draft.drugClass === 'mood-stabilizer',
   },
   ocd: {
     rule: R.trOcd,
     name: 'treatment-resistant OCD (working rule, unverified)',
+    criteria: 'treatment-resistant OCD (working rule, unverified)',
     counts: isSri,
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
     adherenceRequired: false,
+    plasmaLevelRequired: false,
     relevant: (t) => isSri(t) || t.role === 'augmentation',
   },
   ptsd: {
     rule: R.trPtsd,
     name: 'treatment-resistant PTSD (working rule, unverified)',
+    criteria: 'treatment-resistant PTSD (working rule, unverified)',
     counts: (t) => isAntidepressant(t),
     minFailures: 2,
     responseWithoutRemissionFails: false,
     failureEvidence: ANY_EVIDENCE,
     adherenceRequired: false,
+    plasmaLevelRequired: false,
     relevant: (t) => isAntidepressant(t) || t.draft.drugClass === 'antipsychotic',
   },
 };
@@ -182,6 +199,7 @@ export function assess(input: AssessmentInput): Assessment {
     therapyTrials,
     treatmentResistant,
     status,
+    verdict: `${RESISTANCE_VERDICT_WORDS[status]}: ${def.criteria}`,
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -248,6 +266,7 @@ function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
     isFailedAdequate(t, def.responseWithoutRemissionFails) &&
     def.failureEvidence.includes(t.outcome.basis) &&
     !(def.adherenceRequired && t.adequacy.adherence !== 'evidenced') &&
+    !(def.plasmaLevelRequired && t.adequacy.levelSources.length === 0) &&
     t.outcome.remissionNotSustained === undefined
   );
 }
@@ -286,6 +305,9 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
   if (def.adherenceRequired && t.adequacy.adherence === 'unknown' && mayFail) {
     missing.push('adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level)');
     confirm.push(`adherence to ${t.draft.ingredient} (dispensing record, pill count or a plasma level)`);
+  } else if (def.plasmaLevelRequired && t.adequacy.levelSources.length === 0 && mayFail) {
+    missing.push(`no ${t.draft.ingredient} plasma level recorded during the trial (TRRIP minimum criteria ask for at least one)`);
+    confirm.push(`${/^[aeiou]/.test(t.draft.ingredient) ? 'an' : 'a'} ${t.draft.ingredient} plasma level drawn during the trial`);
   }
   if (missing.length === 0) return null;
   return { trialId: t.draft.id, ingredient: t.draft.ingredient, missing: missing.join('; '), confirm: confirm.join(' and ') };

@@ -302,6 +302,13 @@ export const REFERENCES = {
     url: 'https://pubmed.ncbi.nlm.nih.gov/12200208/',
     kind: 'paper',
   },
+  heijnen2010: {
+    short: 'Heijnen 2010',
+    citation:
+      'Heijnen WT, Birkenhäger TK, Wierdsma AI, van den Broek WW. Antidepressant pharmacotherapy failure and response to subsequent electroconvulsive therapy: a meta-analysis. J Clin Psychopharmacol. 2010;30(5):616-619.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/20814336/',
+    kind: 'paper',
+  },
   hidalgoMazzei2019: {
     short: 'Hidalgo-Mazzei 2019',
     citation:
@@ -371,6 +378,13 @@ export const REFERENCES = {
       'LEXAPRO (escitalopram) tablets and oral solution: prescribing information (Allergan; NDA). Highlights: Initial U.S. Approval: 2002.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=13bb8267-1cab-43e5-acae-55a4d957630a',
     kind: 'label',
+  },
+  lisanby2009: {
+    short: 'Lisanby 2009',
+    citation:
+      'Lisanby SH, Husain MM, Rosenquist PB, et al. Daily left prefrontal repetitive transcranial magnetic stimulation in the acute treatment of major depression: clinical predictors of outcome in a multisite, randomized controlled clinical trial. Neuropsychopharmacology. 2009;34(2):522-534.',
+    url: 'https://doi.org/10.1038/npp.2008.118',
+    kind: 'paper',
   },
   loebel2014: {
     short: 'Loebel 2014 (PREVAIL-2)',

@@ -61,6 +61,11 @@ export type Criterion =
   | { kind: 'urgent'; signals: UrgencySignal[] }
   /** One of these pseudo-resistance / complexity flags is raised on an assessment. */
   | { kind: 'flag'; flags: FlagKind[] }
+  /**
+   * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
+   * and it is either running now, or past while the condition's treatment resistance is not established.
+   */
+  | { kind: 'optimisable-trials'; flags: FlagKind[] }
   /** At least `min` trials (any condition) that failed (non-response, partial response) or were not tolerated. */
   | { kind: 'failed-or-intolerant-trials'; min: number }
   /** A trial of `ingredient` that failed (non-response or partial response). */
@@ -192,6 +197,11 @@ interface CatalogRow<Id extends string> {
   code: OptionCode | null;
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
   givenAs?: PsychotherapyModality[];
+  /**
+   * What this option says when another is offered too and one of these agents is taken now: how the two fit together
+   * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
+   */
+  alongside?: { option: Id; whenTaking: string[]; text: string; source: SourceRef }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,7 +337,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.caution.lithium',
     match: { kind: 'current-medication', ingredients: ['lithium'] },
     severity: 'caution',
-    text: 'lithium during ECT is associated with delirium and prolonged seizures: lower or hold it before the course, with the ECT team',
+    text: 'lithium during ECT is associated with delirium and prolonged seizures: lower or hold it for the course, with the ECT team, and plan when to restart it after the course',
     source: src(['apaEct2001'], 'S', 'medications during ECT: lithium'),
   },
   {
@@ -1124,19 +1134,32 @@ export const CATALOG = defineCatalog([
     eligibility: [
       {
         status: 'suggested',
-        all: [{ kind: 'flag', flags: ['inadequate-dose', 'too-short'] }],
+        all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose', 'too-short'] }],
         rule: {
           id: 'suggest.dose-optimization.inadequate-trials',
-          summary: 'Optimise dose and duration when trials were below the minimum adequate dose or shorter than the adequate duration.',
-          source: src(['gaynes2020'], 'S', 'a failed trial needs an adequate dose for an adequate duration'),
+          summary:
+            'Optimise dose and duration of a trial below the minimum adequate dose (or level) or shorter than the adequate duration, when it did not respond and was tolerated: the running trial always; a past one only while treatment resistance is not established. A trial that responded is not optimised, and once resistance is established by adequate trials (TRRIP: clozapine is then due) an under-dosed past agent is not offered again in its place.',
+          source: src(
+            ['gaynes2020', 'howes2017', 'projectWorkingRule'],
+            'U',
+            'a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); resistance established by adequate trials calls for the next step, clozapine in schizophrenia (Howes 2017); leaving out responded and past trials then is a working rule',
+          ),
         },
       },
     ],
-    notEligibleText: 'No trial was flagged as under-dosed or too short.',
+    notEligibleText: 'No trial to optimise: none is under-dosed or too short, or those that are responded, were not tolerated, or are past while treatment resistance is established by adequate trials.',
     ageLimits: [],
     risks: [],
     requirements: [],
     urgentFor: [],
+    alongside: [
+      {
+        option: 'ect',
+        whenTaking: ['lithium'],
+        text: 'If ECT is chosen instead: lithium is lowered or held for the course (see the ECT caution), so optimise its level after the course; if ECT is not chosen, optimise it now',
+        source: src(['apaEct2001'], 'S', 'medications during ECT: lithium'),
+      },
+    ],
     usualCourse: `Raise to at least the minimum adequate dose and hold it for at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose in OCD).`,
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['gaynes2020'], 'S') },
     references: [src(['gaynes2020'], 'S'), src(['apaOcd2007'], 'S', 'OCD: 8–12 weeks at a moderate-to-high dose')],

@@ -5,7 +5,7 @@
 import type {
   Assessment, ProcedureKind,
   ProcedureMark,
-  ConditionKey, Finding
+  ConditionKey, Finding, FlagKind, Trial
 } from '../types';
 import { CONDITION_NAME, CONDITION_SHORT, VERIFICATION_WORDS } from '../vocabulary';
 import {
@@ -57,6 +57,40 @@ export function priorResponses(context: Context, procedures: readonly ProcedureK
   const trials = context.derived.trials.filter((t) => ingredients.includes(t.ingredient) && (t.outcome === 'response' || t.outcome === 'remission'));
   if (trials.length) findings.push(trialsFinding('Earlier trial that helped', trials, context));
   return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trials to optimise
+// ---------------------------------------------------------------------------------------------
+
+const RESPONDED_OUTCOMES: ReadonlySet<Trial['outcome']> = new Set(['response', 'remission']);
+
+/**
+ * The flagged trials (below an adequate dose or level, or too short) that can still be optimised, and those passed
+ * over with why: a trial that responded or was not tolerated is not optimised; a past one is not offered again once
+ * the condition's resistance is established by adequate trials (the next step follows the resistance).
+ */
+function optimisableTrials(context: Context, flags: readonly FlagKind[]): { optimisable: Trial[]; passedOver: { trial: Trial; why: string }[] } {
+  const optimisable: Trial[] = [];
+  const passedOver: { trial: Trial; why: string }[] = [];
+  const seen = new Set<string>();
+  for (const assessment of context.derived.assessments) {
+    const flagSources = new Set(assessment.flags.filter((f) => flags.includes(f.kind)).flatMap((f) => f.sources));
+    if (!flagSources.size) continue;
+    for (const trial of trialsOf(context, assessment.trialIds)) {
+      if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
+      seen.add(trial.id);
+      if (RESPONDED_OUTCOMES.has(trial.outcome)) passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
+      else if (trial.outcome === 'intolerance') passedOver.push({ trial, why: 'stopped for side effects: a tolerability problem, not a dose to raise' });
+      else if (trial.end === null || !assessment.treatmentResistant) optimisable.push(trial);
+      else
+        passedOver.push({
+          trial,
+          why: `a past trial, and ${CONDITION_NAME[assessment.condition]} already meets its treatment-resistance criteria by ${assessment.failedAdequateTrials} failed adequate trials, so the next step follows the resistance`,
+        });
+    }
+  }
+  return { optimisable, passedOver };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +252,23 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     return findings.length
       ? { met: true, findings }
       : { met: false, findings: [], missing: `No ${criterion.flags.join(' or ').replace(/-/g, ' ')} flag was raised.` };
+  },
+
+  'optimisable-trials'(criterion, context) {
+    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags);
+    if (optimisable.length) {
+      const findings = optimisable.map((t) => ({
+        text: `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
+        sources: t.sources,
+      }));
+      return { met: true, findings };
+    }
+    const flagged = criterion.flags.join(' or ').replace(/-/g, ' ');
+    return {
+      met: false,
+      findings: passedOver.map(({ trial, why }) => ({ text: `${described(trial, context)}: ${why}`, sources: trial.sources })),
+      missing: passedOver.length ? 'Trials below an adequate dose or length, and why none is to optimise:' : `No ${flagged} flag was raised.`,
+    };
   },
 
   'failed-or-intolerant-trials'(criterion, context) {

@@ -282,10 +282,29 @@ function missingReasons(option: CatalogOption, context: Context): Finding[] {
 // All options
 // ---------------------------------------------------------------------------------------------
 
+const offeredStatus = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
+
+/** Where two offered options meet over an agent taken now, the catalog's words on how they fit together. */
+function addAlongside(evaluated: Evaluated[], context: Context): void {
+  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e.suggestion]));
+  for (const [index, option] of CATALOG.entries()) {
+    const own = evaluated[index]!.suggestion;
+    if (!option.alongside || !offeredStatus(own.status)) continue;
+    for (const row of option.alongside) {
+      const other = byId.get(row.option);
+      if (!other || !offeredStatus(other.status)) continue;
+      const taking = context.derived.trials.filter((t) => (t.end === null || t.end >= context.asOf) && row.whenTaking.includes(t.ingredient));
+      if (!taking.length) continue;
+      own.reasons.push({ text: `${row.text} (${cite(row.source)})`, sources: unique(taking.flatMap((t) => t.sources)) });
+    }
+  }
+}
+
 export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   const context = buildContext(derived);
   const pseudo = pseudoResistance(context);
   const evaluated = CATALOG.map((option, index) => evaluateOption(option, index, context, pseudo));
+  addAlongside(evaluated, context);
 
-  return orderSuggestions(evaluated, pseudo !== null);
+  return orderSuggestions(evaluated, pseudo !== null, context);
 }

@@ -1,10 +1,12 @@
 /**
  * The order the options are shown in: urgent first, then by status; within a status, the pseudo-resistance steps lead
  * when most failures were inadequate (interventional options are also lowered to "consider" then), otherwise the
- * interventional options lead; the catalog's own order last.
+ * interventional options lead; then the catalog's own order, except where an ordering rule (a table row, below) puts
+ * one option before others for this patient's degree of resistance.
  */
-import type { Suggestion, SuggestionStatus } from '../types';
-import type { CatalogOption } from './catalog';
+import type { ConditionKey, Suggestion, SuggestionStatus } from '../types';
+import { type CatalogOption, type InterventionId, type SourceRef, src } from './catalog';
+import { type Context, cite, trialsOf, unique } from './context';
 
 export interface Evaluated {
   suggestion: Suggestion;
@@ -14,15 +16,85 @@ export interface Evaluated {
 
 const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
+/** Failed adequate antidepressant trials in the current episode from which depression counts as highly resistant here. */
+const HIGH_RESISTANCE_FAILED_TRIALS = 3;
+
+/**
+ * One ordering rule: when the condition's current episode has at least `minFailedAdequateTrials` failed adequate
+ * trials, `lead` is shown before every option of `over` that has the same urgency and status (a rule never raises an
+ * option above a more urgent or higher-status one, nor changes a status).
+ */
+export interface OrderingRule {
+  id: string;
+  condition: ConditionKey;
+  minFailedAdequateTrials: number;
+  lead: InterventionId;
+  over: readonly InterventionId[];
+  summary: string;
+  /** Why, as the leading option's reason says it after the count. */
+  because: string;
+  source: SourceRef;
+}
+
+export const ORDERING_RULES: readonly OrderingRule[] = [
+  {
+    id: 'order.ect-before-rtms-at-high-resistance',
+    condition: 'mdd',
+    minFailedAdequateTrials: HIGH_RESISTANCE_FAILED_TRIALS,
+    lead: 'ect',
+    over: ['tms', 'accelerated-tms'],
+    summary: `In MDD with ${HIGH_RESISTANCE_FAILED_TRIALS} or more failed adequate antidepressant trials in the current episode, ECT is shown before rTMS and accelerated iTBS when they share a status: rTMS outcome falls as the number of failed adequate trials rises, while ECT still brings remission to about half of patients after failed pharmacotherapy. Below that count the catalog order stands (rTMS first).`,
+    because:
+      'rTMS outcome falls as failed adequate trials rise (fewer failures, better response in the pivotal trial), while ECT still brings remission to about half of patients after failed pharmacotherapy (48% vs 65% without)',
+    source: src(
+      ['lisanby2009', 'heijnen2010', 'projectWorkingRule'],
+      'U',
+      `predictors of rTMS outcome in the pivotal trial; ECT remission after pharmacotherapy failure, meta-analysis; the cut-off of ${HIGH_RESISTANCE_FAILED_TRIALS} failed trials is a working rule`,
+    ),
+  },
+];
+
+/** The ordering rules that hold for this patient, each with its finding added to the leading option's reasons. */
+function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evaluated, number> {
+  const placed = new Map<Evaluated, number>();
+  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e]));
+  for (const rule of ORDERING_RULES) {
+    const assessment = context.assessments.get(rule.condition);
+    const failed = assessment?.failedAdequateTrials ?? 0;
+    if (failed < rule.minFailedAdequateTrials) continue;
+    const lead = byId.get(rule.lead);
+    if (!lead || !isOffered(lead.suggestion.status)) continue;
+    const passed = rule.over
+      .map((id) => byId.get(id))
+      .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && e.index < (placed.get(lead) ?? lead.index));
+    if (!passed.length) continue;
+    placed.set(lead, Math.min(...passed.map((e) => e.index)) - 0.5);
+    const names = passed.map((e) => (e.suggestion.intervention === 'tms' ? 'rTMS' : e.suggestion.name)).join(' and ');
+    lead.suggestion.reasons.push({
+      text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
+      sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
+    });
+  }
+  return placed;
+}
+
+const isOffered = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
+
+function sameRank(a: Evaluated, b: Evaluated): boolean {
+  return a.suggestion.urgent === b.suggestion.urgent && a.suggestion.status === b.suggestion.status && a.group === b.group;
+}
+
 /** Ranks the evaluated options and numbers each suggestion by its place (`order`). */
-export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean): Suggestion[] {
+export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
   const groupRank = (e: Evaluated): number => ((e.group === 'pseudo-resistance') === pseudoResistanceFirst ? 0 : 1);
+  const placed = applyOrderingRules(evaluated, context);
+  const place = (e: Evaluated) => placed.get(e) ?? e.index;
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
       groupRank(a) - groupRank(b) ||
-      a.index - b.index,
+      place(a) - place(b),
   );
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread
   // copy of every suggestion was a tenth of population mode's time).

@@ -47,7 +47,11 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
     const trials = context.derived.trials.filter(
       (t) => (t.end === null || t.end >= context.asOf) && ((match.ingredients ?? []).includes(t.ingredient) || (match.classes ?? []).includes(t.class)),
     );
-    return trials.length ? [trialsFinding('Taken now', trials, context)] : [];
+    if (!trials.length) return [];
+    const finding = trialsFinding('Taken now', trials, context);
+    // A level read for a running trial (lithium) is part of what the team needs to plan around it.
+    const levels = trials.flatMap((t) => (t.adequateLevel ? [`${t.ingredient} level ${t.adequateLevel.value} ${t.adequateLevel.unit} on ${t.adequateLevel.date}`] : []));
+    return [levels.length ? { text: `${finding.text}; ${levels.join('; ')}`, sources: unique([...finding.sources, ...trials.flatMap((t) => (t.adequateLevel ? [t.adequateLevel.source] : []))]) } : finding];
   },
   'procedure-outcome-unknown': (match, context) =>
     context.derived.procedures

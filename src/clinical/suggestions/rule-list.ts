@@ -9,6 +9,7 @@ import {
 } from './catalog';
 import { sourceWords } from './context';
 import { PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { ORDERING_RULES } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@ function ruleRefs(): RuleRef[] {
   put(ruleRef('window.pregnancy', `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS / 7} weeks from its onset.`, WINDOW_SOURCES.pregnancy));
   put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
   put(ruleRef('window.recent-stroke', `A stroke is recent for ${RECENT_STROKE_DAYS} days (about 9 months); older ones are history.`, WINDOW_SOURCES.stroke));
+  for (const rule of ORDERING_RULES) put(ruleRef(rule.id, rule.summary, rule.source));
   put(PSEUDO_RESISTANCE_RULE);
   put(URGENCY_RULE);
   return [...rules.values()];

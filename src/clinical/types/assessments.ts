@@ -81,6 +81,11 @@ export interface Assessment {
   condition: ConditionKey;
   /** meets / possibly meets / does not meet the definition; `treatmentResistant` is `status === 'meets'`. */
   status: ResistanceStatus;
+  /**
+   * The status in words with the definition it is judged by, as the badge shows it: "Treatment-resistance criteria
+   * met: treatment-resistant depression (Gaynes 2020)". It names the criteria, never the diagnosis.
+   */
+  verdict: string;
   /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
   unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */

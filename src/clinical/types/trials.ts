@@ -36,6 +36,21 @@ export interface AdequateDose {
   agentMgPerDay?: number;
 }
 
+/**
+ * The drug level that decided a trial's adequacy (lithium, valproate): where one is recorded it is the verdict, whatever
+ * the mg/day, so the trial then carries no dose threshold (Trial.adequateDose is null) and is drawn by this verdict.
+ */
+export interface AdequateLevel {
+  /** The level read: the highest measurable one drawn during the trial. */
+  value: number;
+  unit: string;
+  date: string;
+  /** The threshold of the rule applied, in `unit`. */
+  min: number;
+  reached: boolean;
+  source: string;
+}
+
 export interface Trial {
   /** Stable within one derivation: `${ingredient}@${start}`. */
   id: string;
@@ -55,9 +70,16 @@ export interface Trial {
    * augmenting agent), or chlorpromazine-equivalent mg/day under TRRIP; null when no dose threshold applies.
    */
   adequateDose: AdequateDose | null;
+  /** The level that decided adequacy instead of the dose, or null when the dose (or duration) decided. */
+  adequateLevel: AdequateLevel | null;
   /** Days spent at or above `adequateDose`. */
   daysAtAdequateDose: number;
   adequate: boolean;
+  /**
+   * Not adequate only because a running trial has not yet lasted long enough at an adequate dose: it will be if it
+   * continues. False for an adequate trial and for any other shortfall (dose or level below, adherence).
+   */
+  adequacyPending: boolean;
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

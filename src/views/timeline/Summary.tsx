@@ -1,12 +1,12 @@
 /**
  * The first screen's summary, read in the order a clinician in clinic reads it: one line per assessed condition
- * (meets / possibly meets / does not meet, by which definition, with the failed trials), the current regimen (weeks on
+ * (its treatment-resistance criteria met / possibly met / not met, by which definition, with the failed trials), the current regimen (weeks on
  * it, whether it is still in its adequate window, as the engine judged it), and the next step (the first offered
  * option, or "nothing to suggest"). Everything else about a condition (conclusion, episode, staging, flags) opens
  * from its line.
  */
 import { useState } from 'react';
-import type { Assessment, Derivation, ResistanceStatus, Suggestion, Trial } from '../../clinical/types';
+import type { Assessment, Derivation, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, capitalise } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
@@ -20,12 +20,6 @@ export interface SummaryProps {
   /** Opens the options tab (the next step's link); absent when the page stands alone. */
   onOpenOptions?: () => void;
 }
-
-const STATUS_WORDS: Record<ResistanceStatus, string> = {
-  meets: 'Meets',
-  'possibly-meets': 'Possibly meets',
-  'does-not-meet': 'Does not meet',
-};
 
 const MAUDSLEY_ITEM_LABEL: Record<string, string> = {
   duration: 'Duration of episode',
@@ -53,10 +47,13 @@ function currentDose(trial: Trial): string {
   return trialDoseText(last ? last.dailyDoseMg : trial.maxDailyDoseMg, trial.ingredient);
 }
 
-/** The engine's adequacy judgement of a running trial, in words: reached, or what is still missing. */
+/**
+ * The engine's adequacy judgement of a running trial, in words: reached; not yet (only its length so far falls short);
+ * or not adequate (a dose or level below the threshold, poor adherence), whatever its length.
+ */
 function adequacyWindowText(trial: Trial): string {
   if (trial.adequate) return 'adequate trial reached';
-  return `not yet adequate: ${adequacyReasonText(trial.adequacyReason)}`;
+  return `${trial.adequacyPending ? 'not yet adequate' : 'not adequate'}: ${adequacyReasonText(trial.adequacyReason)}`;
 }
 
 function TrialButton({ trial, onShowItems, text }: { trial: Trial; onShowItems: SummaryProps['onShowItems']; text?: string }) {
@@ -152,10 +149,10 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
   return (
     <li className={`trp-condition is-${status}`} data-condition={a.condition}>
       <div className="trp-condition-line">
-        <span className={`trp-verdict is-${status}`}>{STATUS_WORDS[status]}</span>{' '}
         <h3 className="trp-condition-name" id={`trp-assessment-${a.condition}`}>
           {CONDITION_LABEL[a.condition]}
-        </h3>
+        </h3>{' '}
+        <span className={`trp-verdict is-${status}`}>{a.verdict}</span>
         <span className="trp-condition-facts">
           {' · '}
           {failed === 0 ? (

@@ -13,7 +13,7 @@ import {
 } from '../../clinical/vocabulary';
 import { recordCountWords, resourceTypeOf } from '../../clinical/record-words';
 import { adequacyReasonText, displayDate, trialDoseText } from './labels';
-import { adequateDoseText, adherenceText } from './details';
+import { adequateDoseText, adequateLevelText, adherenceText } from './details';
 
 type SelectSources = ((references: string[], about?: string) => void) | undefined;
 
@@ -84,7 +84,11 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 <td>
                   max {trialDoseText(t.maxDailyDoseMg, t.ingredient)}
                   <div className="trp-muted">
-                    {t.adequateDose === null ? 'no threshold' : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
+                    {adequateLevelText(t) !== null
+                      ? `adequate at ${adequateLevelText(t)}`
+                      : t.adequateDose === null
+                        ? 'no threshold'
+                        : `adequate ≥ ${adequateDoseText(t.adequateDose, t.ingredient)}`}
                   </div>
                 </td>
                 <td>

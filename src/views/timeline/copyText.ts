@@ -12,7 +12,7 @@ import {
   capitalise,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
-import { adequateDoseText, adherenceText, trialPeriod } from './details';
+import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
 import { adequacyReasonText, trialDoseText } from './labels';
 import { safetyItemText } from './SafetyStrip';
 import { compareCodeUnits } from '../../clinical/sorted';
@@ -35,7 +35,8 @@ function stagingLines(a: Assessment): string[] {
 
 function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${trialDoseText(t.maxDailyDoseMg, t.ingredient)}`;
-  const threshold = t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
+  const level = adequateLevelText(t);
+  const threshold = level ? ` (adequate at ${level})` : t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)} (${t.durationText})`,
     `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,

@@ -47,6 +47,12 @@ export function adequateDoseText(dose: AdequateDose, ingredient: string): string
   return `${dose.unit === 'mg/day' ? trialDoseText(dose.amount, ingredient) : doseText(dose.amount, dose.unit)}${agent}`;
 }
 
+/** "level ≥ 0.8 mmol/L (0.7 on 25 Jul 2026)": the level threshold that decided a trial, with the level read. */
+export function adequateLevelText(trial: Trial): string | null {
+  const l = trial.adequateLevel;
+  return l ? `${trial.ingredient} level ≥ ${l.min} ${l.unit} (${l.value} on ${displayDate(l.date)})` : null;
+}
+
 export function trialPeriod(trial: Trial): string {
   return `${displayDate(trial.start)} to ${trial.end === null ? 'now (ongoing)' : displayDate(trial.end)}`;
 }
@@ -60,8 +66,12 @@ function outcomeText(trial: Trial): string {
 }
 
 export function trialDetails(trial: Trial): ItemDetails {
-  const threshold =
-    trial.adequateDose === null ? 'no adequate-dose threshold known' : `adequate dose from ${adequateDoseText(trial.adequateDose, trial.ingredient)}`;
+  const level = adequateLevelText(trial);
+  const threshold = level
+    ? `adequate at ${level}`
+    : trial.adequateDose === null
+      ? 'no adequate-dose threshold known'
+      : `adequate dose from ${adequateDoseText(trial.adequateDose, trial.ingredient)}`;
   const role = trial.role === 'monotherapy' ? ROLE_LABEL.monotherapy : `${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''}`;
   return {
     id: trialItemId(trial),

@@ -86,15 +86,18 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
     expect(trialOf(d, 'olanzapine').sources.some((s) => s.startsWith('Observation/level-'))).toBe(true);
   });
 
-  it('dispenses covering >= 80% of days are adherence evidence; the missing plasma level is said', () => {
+  it('dispenses covering >= 80% of days without a plasma level: TRRIP minimum criteria not confirmed (possibly meets), the missing level said on the trial and in what to confirm', () => {
     const d = twoFailedAntipsychotics((s1, s2) => [
       dispense('risperidone', 10, s1, 42),
       dispense('risperidone', 10, weeksAfter(s1, 6), 42),
       dispense('olanzapine', 20, s2, 42),
       dispense('olanzapine', 20, weeksAfter(s2, 6), 42),
     ]);
-    expect(assessmentOf(d, 'schizophrenia').status).toBe('meets');
-    expect(trialOf(d, 'risperidone').adequacyReason).toMatch(/; no risperidone plasma level recorded \(TRRIP asks for at least one\)$/);
+    const a = assessmentOf(d, 'schizophrenia');
+    expect(a.status).toBe('possibly-meets');
+    expect(a.failedAdequateTrials).toBe(0);
+    expect(a.unconfirmedTrials.map((u) => u.confirm)).toEqual(['a risperidone plasma level drawn during the trial', 'an olanzapine plasma level drawn during the trial']);
+    expect(trialOf(d, 'risperidone').adequacyReason).toMatch(/; no risperidone plasma level recorded \(TRRIP minimum criteria ask for at least one\)$/);
   });
 
   it('an undetectable plasma level is non-adherence: the trial is not adequate (pseudo-resistance), not a failure', () => {

@@ -9,6 +9,7 @@ import { carePlanAsText } from '../../../src/fhir/writeback/build';
 import { diagnosis, mdd as mddRecord, record } from '../suggestions/builder';
 import { condition, derive, mdd, patient, phq9, request } from '../engine/builders';
 import { chosen, draft } from '../../fhir/writeback/fixture';
+import { copyToNoteText } from '../../../src/views/timeline/copyText';
 
 const resolvedAlcohol = () =>
   diagnosis('substance-use', { display: 'Alcohol dependence, uncomplicated', code: 'F10.20', onset: '2012-03-01', abatement: '2016-06-01', clinicalStatus: 'resolved', source: 'Condition/aud' });
@@ -85,12 +86,16 @@ describe('a resolved substance use disorder on the esketamine and IV ketamine ca
     expect(caution.text).toMatch(/^Past: Alcohol dependence, uncomplicated, 2012-03-01 to 2016-06-01, resolved: .*abuse and misuse of ketamine.*\(by analogy with the esketamine label\)/);
   });
 
-  it('the strip of the derived record shows it, and it leads the note text and the CarePlan notes', () => {
+  it('the strip of the derived record shows it, and it leads the copied summary, the plan’s note text and the CarePlan notes', () => {
     const derivation = trd();
     expect(derivation.safety.map((i) => i.title)).toEqual(['Past substance use disorder']);
     const written = draft({ derivation: { ...mddRecord(2), safety: derivation.safety }, chosen: chosen(['ect']) });
     const line = 'Safety: Past substance use disorder (2012-03-01): Alcohol dependence, uncomplicated: resolved on 2016-06-01 (8 years ago). Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
     expect(carePlanAsText(written).split('\n')[2]).toBe(line);
+    expect(copyToNoteText(derivation).split('\n').slice(0, 2)).toEqual([
+      'Safety as of 2025-01-20:',
+      expect.stringMatching(/^- Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01 \(8 years ago\)\./),
+    ]);
     expect(written.carePlan.note?.[0]?.text).toMatch(/^Safety: Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01/);
   });
 });

@@ -351,14 +351,14 @@ describe('Pseudo-resistance first', () => {
       assessments: [
         assessment('mdd', {
           trials,
-          flags: [flag('inadequate-dose', 'sertraline 25 mg/day: below the 50 mg minimum'), flag('too-short', 'citalopram 3 weeks only')],
+          flags: [flag('inadequate-dose', 'sertraline 25 mg/day: below the 50 mg minimum', trials[0]!.sources), flag('too-short', 'citalopram 3 weeks only', trials[1]!.sources)],
         }),
       ],
     });
     const suggestions = evaluateSuggestions(derived);
     expect(suggestions[0]?.intervention).toBe('dose-optimization');
     expect(suggestions[0]?.status).toBe('suggested');
-    expect(allText(suggestions[0]?.reasons ?? [])).toMatch(/below the 50 mg minimum/);
+    expect(allText(suggestions[0]?.reasons ?? [])).toMatch(/Past trial, with resistance not established: sertraline .*: dose below 50 mg/);
     const tms = suggestionOf(derived, 'tms');
     expect(tms.status).toBe('consider');
     expect(allText(tms.reasons)).toMatch(/Lowered to "consider": 2 of 3 failed trials were not adequate \(sertraline: dose below 50 mg; citalopram: 3 weeks only\)/);

@@ -14,7 +14,7 @@ describe('buildWriteBack', () => {
     expect(plan.subject).toEqual({ reference: 'Patient/trd-two-failures' });
     expect(plan.author).toEqual({ reference: 'Practitioner/dr-demo' });
     expect(plan.addresses).toEqual([{ reference: 'Condition/mdd-1' }]);
-    expect(plan.supportingInfo?.map((r) => r.reference).sort()).toEqual(['MedicationRequest/s1', 'MedicationRequest/v1', 'MedicationStatement/s2']);
+    expect(plan.supportingInfo?.map((r) => r.reference).sort()).toEqual(['MedicationRequest/c1', 'MedicationRequest/s1', 'MedicationRequest/v1', 'MedicationStatement/s2']);
     expect(plan.identifier).toEqual([d.identifier]);
     expect(plan.note?.map((n) => n.text).join('\n')).toMatch(/Clinician's note: Discussed with the patient; prefers ECT\./);
   });

@@ -10,7 +10,16 @@ export const ALL_SCOPES = ['launch', 'openid', 'fhirUser', 'patient/*.read', 'pa
 export function derivationForWrite() {
   const sertraline = trial('sertraline', { start: '2025-01-01', sources: ['MedicationRequest/s1', 'MedicationStatement/s2'] });
   const venlafaxine = trial('venlafaxine', { start: '2025-05-01', sources: ['MedicationRequest/v1'] });
-  const trials = [sertraline, venlafaxine];
+  // Running now below its minimum dose: the trial dose optimisation is for.
+  const citalopram = trial('citalopram', {
+    start: '2026-09-01',
+    end: null,
+    adequate: false,
+    outcome: 'ongoing',
+    adequacyReason: 'citalopram 10 mg/day: below the 20 mg minimum',
+    sources: ['MedicationRequest/c1'],
+  });
+  const trials = [sertraline, venlafaxine, citalopram];
   const mdd = assessment('mdd', {
     trials,
     conditionSources: ['Condition/mdd-1'],

@@ -69,9 +69,13 @@ function disagreements(derivation: Derivation): string[] {
       // The engine's verdict: days at the adequate dose mean a step drawn at or above the line, and none mean none.
       if (t.adequateDose !== null && t.doseSteps.some((s) => engineDose(t, s) !== null)) {
         if (t.daysAtAdequateDose > 0 && atOrAbove.length === 0) say(`${t.daysAtAdequateDose} days at the adequate dose, but no step drawn at or above the line`);
-        // A trial judged by a serum level (lithium in bipolar depression) can hold the dose and miss the level.
-        const byLevel = t.adequacyRules.some((r) => r.id.endsWith('-level'));
-        if (t.daysAtAdequateDose === 0 && atOrAbove.length > 0 && !byLevel) say('no day at the adequate dose, but a step drawn at or above the line');
+        if (t.daysAtAdequateDose === 0 && atOrAbove.length > 0) say('no day at the adequate dose, but a step drawn at or above the line');
+      }
+      // A trial judged by a serum level (lithium in bipolar depression): the level's verdict, and no dose line.
+      if (t.adequateLevel) {
+        const expected = t.adequateLevel.reached ? 'at-or-above' : 'below';
+        for (const segment of bar.segments) if (segment.level !== expected) say(`level ${t.adequateLevel.reached ? 'reached' : 'below'}, but a step drawn ${segment.level}`);
+        if (t.adequateDose !== null) say('judged by a level, but carries a dose threshold');
       }
       if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
       // The words beside the bar say the engine's adequacy.
@@ -95,6 +99,19 @@ describe('the timeline draws the engine\'s verdict on every trial of every demo 
     expect(olanzapine.adequateDose).toEqual({ amount: 600, unit: 'mg/day CPZ-eq', agentMgPerDay: 20 });
     const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === olanzapine)!;
     expect(bar.segments.some((s) => s.level === 'at-or-above')).toBe(olanzapine.daysAtAdequateDose > 0);
+  });
+});
+
+describe('lithium judged by its serum level (bipolar-depression)', () => {
+  it('bipolar-depression: lithium 900 mg/day with a level of 0.7 mmol/L (below 0.8) is drawn below, with no dose line, and labelled inadequate', () => {
+    const patient = demoPatients.find((p) => p.id === 'bipolar-depression')!;
+    const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+    const lithium = derivation.trials.find((t) => t.ingredient === 'lithium')!;
+    const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === lithium)!;
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
+    expect(bar.thresholdY).toBeNull();
+    expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['below']));
+    expect(trialLabel(lithium)).toMatch(/, inadequate$/);
   });
 });
 

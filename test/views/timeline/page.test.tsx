@@ -16,14 +16,15 @@ function renderPage(derivation = trdTwoFailures(), onSelectSources = vi.fn()) {
 }
 
 describe('summary', () => {
-  it('gives one line per condition: status, failed trials and definition; the conclusion, staging and flags open from it', async () => {
+  it('gives one line per condition: the condition, its treatment-resistance criteria met by which definition (never "Meets <diagnosis>"), failed trials and definition; the conclusion, staging and flags open from it', async () => {
     const user = userEvent.setup();
     const { container } = renderPage();
     const line = container.querySelector<HTMLElement>('[data-condition="mdd"]')!;
-    expect(within(line).getByText('Meets').className).toContain('trp-verdict');
+    expect(within(line).getByText('Treatment-resistance criteria met: treatment-resistant depression (Gaynes 2020)').className).toContain('trp-verdict');
     expect(line.querySelector('.trp-condition-line')!.textContent).toMatch(
-      /Meets Major depressive disorder · 2 failed adequate trials: sertraline, venlafaxine · definition: Treatment-resistant depression/,
+      /^Major depressive disorder Treatment-resistance criteria met: treatment-resistant depression \(Gaynes 2020\) · 2 failed adequate trials: sertraline, venlafaxine · definition: Treatment-resistant depression/,
     );
+    expect(line.querySelector('.trp-condition-line')!.textContent).not.toMatch(/Meets Major depressive disorder/);
     const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
     expect(details.hidden).toBe(true);
     await user.click(within(line).getByRole('button', { name: 'Details' }));
@@ -47,7 +48,7 @@ describe('summary', () => {
     expect(regimen.textContent).toMatch(/^Current regimen/);
     for (const t of trdTwoFailures().trials.filter((x) => x.end === null)) {
       expect(regimen.textContent).toContain(t.ingredient);
-      expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : 'not yet adequate');
+      expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : t.adequacyPending ? 'not yet adequate' : 'not adequate');
     }
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
   });

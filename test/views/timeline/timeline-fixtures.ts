@@ -6,7 +6,7 @@ import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef,
 import type { ScaleThresholdsView } from '../../../src/views/timeline/scale-thresholds';
 import { toDay } from '../../../src/clinical/dates';
 import { findBaseline } from '../../../src/clinical/pipeline/7-outcome';
-import { describeDuration } from '../../../src/clinical/vocabulary';
+import { describeDuration, RESISTANCE_VERDICT_WORDS } from '../../../src/clinical/vocabulary';
 
 export const AS_OF = '2026-11-22';
 
@@ -53,7 +53,11 @@ export interface TrialSpec {
   /** [mg/day, days] per step; null mg = unknown dose. */
   steps: [number | null, number][];
   adequateDoseMg?: number | null;
+  /** A level decided adequacy (lithium, valproate): the trial then carries no dose threshold. */
+  adequateLevel?: Trial['adequateLevel'];
   adequate?: boolean;
+  /** Not adequate only because the running trial is still short (Trial.adequacyPending). */
+  adequacyPending?: boolean;
   outcome?: Outcome;
   basis?: OutcomeBasis;
   detail?: string;
@@ -97,9 +101,11 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
     durationText: describeDuration(durationDays),
     doseSteps,
     maxDailyDoseMg: known.length ? Math.max(...known) : null,
-    adequateDose: adequateDoseMg === null ? null : { amount: adequateDoseMg, unit: spec.cpz ? 'mg/day CPZ-eq' : 'mg/day' },
+    adequateDose: adequateDoseMg === null || spec.adequateLevel ? null : { amount: adequateDoseMg, unit: spec.cpz ? 'mg/day CPZ-eq' : 'mg/day' },
+    adequateLevel: spec.adequateLevel ?? null,
     daysAtAdequateDose: daysBetween(spec.start, end),
     adequate: spec.adequate ?? true,
+    adequacyPending: spec.adequacyPending ?? false,
     adequacyReason: spec.adequate === false ? 'dose below minimum for 5 weeks only' : `adequate: ${known.length ? Math.max(...known) : '?'} mg/day for ${Math.round(daysBetween(spec.start, end) / 7)} weeks`,
     adequacyRules: [RULE_DURATION],
     adherencePdc: 0.92,
@@ -135,6 +141,9 @@ function mddAssessment(partial: Partial<Assessment>): Assessment {
     flags: [],
     ...partial,
     status: partial.status ?? (partial.treatmentResistant ? 'meets' : 'does-not-meet'),
+    verdict:
+      partial.verdict ??
+      `${RESISTANCE_VERDICT_WORDS[partial.status ?? (partial.treatmentResistant ? 'meets' : 'does-not-meet')]}: treatment-resistant depression (Gaynes 2020)`,
     unconfirmedTrials: partial.unconfirmedTrials ?? [],
   };
 }

@@ -71,7 +71,7 @@ export function classifyMedicationRecord(
         event: {
           reference: ref, kind: kindOf(resource), ingredient: otherIdentity.ingredient, drugClass: identity.drugClass, identity: otherIdentity,
           medicationSource: med.medicationSource, start: period.start, end: period.end, ongoing: period.ongoing, open: period.open,
-          endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
+          endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, assumedSupplyNote: period.assumedSupplyNote, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
         },
         category: opioid ? 'opioid' : comorbid!.category,
         indication: opioid ? 'opioid analgesic' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',
@@ -123,6 +123,7 @@ export function classifyMedicationRecord(
     open: period.open,
     endUnknown: period.endUnknown,
     supplyAssumed: period.supplyAssumed,
+    assumedSupplyNote: period.assumedSupplyNote,
     dailyDoseMg,
     doseBasis,
     daysSupply: period.daysSupply,
@@ -185,6 +186,7 @@ interface PeriodOk {
   open: boolean;
   endUnknown: boolean;
   supplyAssumed: boolean;
+  assumedSupplyNote: string | null;
   daysSupply: number | null;
   notes: string[];
 }
@@ -211,6 +213,7 @@ function periodOf(
   let openEnded = false;
   let endUnknown = false;
   let supplyAssumed = false;
+  let assumedSupplyNote: string | null = null;
 
   if (r.resourceType === 'MedicationStatement') {
     const p = obj(r.effectivePeriod);
@@ -253,9 +256,8 @@ function periodOf(
       } else {
         end = start + DEFAULT_SUPPLY_DAYS - 1;
         supplyAssumed = true;
-        notes.push(
-          `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`,
-        );
+        assumedSupplyNote = `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
+        notes.push(assumedSupplyNote);
       }
     }
   } else {
@@ -290,7 +292,7 @@ function periodOf(
     ongoing = !ended && lastDay === asOf;
     end = Math.max(start, lastDay);
   }
-  return { start, end, ongoing, open, endUnknown, supplyAssumed, daysSupply, notes };
+  return { start, end, ongoing, open, endUnknown, supplyAssumed, assumedSupplyNote, daysSupply, notes };
 }
 
 /** Days a quantity lasts: mg quantities divided by mg/day; unit counts (tablets) by units per day. */

@@ -25,6 +25,8 @@ function comparableDose(step: DoseStep, trial: Trial): number | null {
 export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold';
 
 export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
+  // Where a drug level decided adequacy, the engine's level verdict colours the whole bar (the dose had no threshold).
+  if (trial.adequateLevel) return trial.adequateLevel.reached ? 'at-or-above' : 'below';
   const dose = comparableDose(step, trial);
   if (dose === null) return 'unknown';
   if (trial.adequateDose === null) return 'no-threshold';

@@ -1,0 +1,164 @@
+/**
+ * Verdicts and ordering a psychiatrist reviewing the demo patients found wrong or self-contradictory, each reproduced
+ * on the demo patient named: the options' order at high resistance, TRRIP's verdict against its plasma-level
+ * criterion, dose optimisation beside clozapine, lithium judged by its level, and the resistance badge's words.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Bundle, Resource } from 'fhir/r4';
+import { demoPatients } from '../../../sandbox/patients';
+import { derivePatient } from '../../../src/clinical';
+import type { Derivation, InterventionId, Suggestion } from '../../../src/clinical/types';
+import { evaluateSuggestions } from '../../../src/clinical/suggestions';
+import { diagnosis, mdd, suggestionOf } from './builder';
+
+const TODAY = new Date('2026-11-22T08:00:00Z');
+
+function resourcesOf(id: string, keep: (r: Resource) => boolean = () => true): Resource[] {
+  const patient = demoPatients.find((p) => p.id === id);
+  if (!patient) throw new Error(`no demo patient ${id}`);
+  const bundle: Bundle = patient.build(TODAY);
+  return (bundle.entry ?? []).flatMap((e) => (e.resource && keep(e.resource) ? [e.resource] : []));
+}
+
+function derive(id: string, keep?: (r: Resource) => boolean): Derivation {
+  return derivePatient({ patientId: id, resources: resourcesOf(id, keep) }, { asOf: TODAY.toISOString().slice(0, 10) });
+}
+
+const offered = (d: Derivation): InterventionId[] =>
+  d.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').sort((a, b) => a.order - b.order).map((s) => s.intervention);
+
+const suggestion = (d: Derivation, id: InterventionId): Suggestion => {
+  const s = d.suggestions.find((x) => x.intervention === id);
+  if (!s) throw new Error(`no suggestion ${id}`);
+  return s;
+};
+
+const allText = (s: Suggestion) => [...s.reasons, ...s.cautions, ...s.contraindications].map((f) => f.text).join('\n');
+
+describe('ECT before rTMS at high resistance (trd-multi-failures: Thase-Rush IV, 5 failed adequate trials)', () => {
+  it('trd-multi-failures: ECT is offered before rTMS and accelerated iTBS, and says why with its sources', () => {
+    const d = derive('trd-multi-failures');
+    const order = offered(d);
+    expect(order.indexOf('ect')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('ect')).toBeLessThan(order.indexOf('tms'));
+    expect(order.indexOf('ect')).toBeLessThan(order.indexOf('accelerated-tms'));
+    expect(order[0]).toBe('ect');
+    const ect = suggestion(d, 'ect');
+    expect(ect.status).toBe('suggested');
+    expect(allText(ect)).toMatch(/Ranked before rTMS: 5 failed adequate antidepressant trials in the current episode/);
+    expect(allText(ect)).toMatch(/Lisanby 2009/);
+    expect(allText(ect)).toMatch(/Heijnen 2010/);
+    // rTMS stays suggested: ranked lower, not blocked.
+    expect(suggestion(d, 'tms').status).toBe('suggested');
+  });
+
+  it('trd-two-failures and mdd-one-failure: low resistance keeps rTMS first (no reordering)', () => {
+    for (const id of ['trd-two-failures', 'mdd-one-failure']) {
+      const order = offered(derive(id));
+      expect(order[0]).toBe('tms');
+      if (order.includes('ect')) expect(order.indexOf('tms')).toBeLessThan(order.indexOf('ect'));
+      expect(allText(suggestion(derive(id), 'ect'))).not.toMatch(/Ranked before rTMS/);
+    }
+  });
+});
+
+describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () => {
+  const isLevel = (r: Resource) => r.resourceType === 'Observation' && /-level-/.test(r.id ?? '');
+
+  it('schizophrenia-trs with its plasma levels: meets TRRIP minimum criteria, and the rows say the levels were read', () => {
+    const d = derive('schizophrenia-trs');
+    const a = d.assessments.find((x) => x.condition === 'schizophrenia')!;
+    expect(a.status).toBe('meets');
+    expect(a.verdict).toBe('Treatment-resistance criteria met: treatment-resistant schizophrenia, TRRIP minimum criteria (Howes 2017)');
+    for (const t of d.trials.filter((x) => a.failedAdequateTrialIds.includes(x.id))) expect(t.adequacyReason).not.toMatch(/no .* plasma level/);
+  });
+
+  it('schizophrenia-trs without its plasma levels (as an EHR that does not send them): not confirmed, one verdict everywhere', () => {
+    const d = derive('schizophrenia-trs', (r) => !isLevel(r));
+    const a = d.assessments.find((x) => x.condition === 'schizophrenia')!;
+    const rows = d.trials.filter((t) => ['olanzapine', 'aripiprazole'].includes(t.ingredient));
+    expect(rows.map((t) => t.adequacyReason).join('\n')).toMatch(/no olanzapine plasma level recorded/);
+    expect(a.status).toBe('possibly-meets');
+    expect(a.treatmentResistant).toBe(false);
+    expect(a.conclusion).not.toMatch(/^Meets/);
+    expect(a.unconfirmedTrials.map((u) => u.ingredient)).toEqual(['olanzapine', 'aripiprazole']);
+    expect(a.unconfirmedTrials[0]!.missing).toMatch(/no olanzapine plasma level recorded during the trial \(TRRIP minimum criteria ask for at least one\)/);
+    expect(a.verdict).toMatch(/^Treatment-resistance criteria possibly met: treatment-resistant schizophrenia, TRRIP minimum criteria/);
+    // Clozapine follows the same verdict: to consider once adherence is confirmed, not "suggested" on an unconfirmed one.
+    const clozapine = suggestion(d, 'clozapine');
+    expect(clozapine.status).toBe('consider');
+    expect(allText(clozapine)).toMatch(/plasma level/);
+  });
+});
+
+describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
+  it('schizophrenia-trs: the responded risperidone trial does not make dose optimisation an option; clozapine leads alone', () => {
+    const d = derive('schizophrenia-trs');
+    const dose = suggestion(d, 'dose-optimization');
+    expect(dose.status).toBe('not-eligible');
+    expect(allText(dose)).toMatch(/risperidone/);
+    expect(offered(d)[0]).toBe('clozapine');
+    expect(offered(d)).not.toContain('dose-optimization');
+  });
+
+  it('pseudo-resistance: under-dosed and too-short failed trials still make dose optimisation suggested', () => {
+    expect(suggestion(derive('pseudo-resistance'), 'dose-optimization').status).toBe('suggested');
+  });
+});
+
+describe('Lithium judged by its level (bipolar-depression)', () => {
+  it('bipolar-depression: the lithium trial carries the level verdict, with no dose threshold drawn against it', () => {
+    const d = derive('bipolar-depression');
+    const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
+    expect(lithium.adequate).toBe(false);
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.8, reached: false });
+    expect(lithium.adequateDose).toBeNull();
+    expect(lithium.adequacyReason).toMatch(/^lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below 0\.8 mmol\/L/);
+  });
+
+  it('bipolar-depression: the ECT caution names the running lithium and its level; the optimisation card names ECT as the alternative', () => {
+    const d = derive('bipolar-depression');
+    const ect = suggestion(d, 'ect');
+    expect(ect.cautions.map((c) => c.text).join('\n')).toMatch(
+      /Taken now: lithium 900 mg\/day since [^:]*; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d: lithium during ECT is associated with delirium and prolonged seizures: lower or hold it for the course/,
+    );
+    const dose = suggestion(d, 'dose-optimization');
+    expect(dose.status).toBe('suggested');
+    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since .*: lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below 0\.8 mmol\/L/);
+    expect(allText(dose)).toMatch(/If ECT is chosen instead/);
+  });
+});
+
+describe('The resistance verdict says what it is', () => {
+  it('trd-multi-failures: "Treatment-resistance criteria met" by the named definition, not "Meets Major depressive disorder"', () => {
+    const a = derive('trd-multi-failures').assessments.find((x) => x.condition === 'mdd')!;
+    expect(a.verdict).toBe('Treatment-resistance criteria met: treatment-resistant depression (Gaynes 2020)');
+  });
+
+  it('mdd-one-failure: criteria not met, by the same definition', () => {
+    const a = derive('mdd-one-failure').assessments.find((x) => x.condition === 'mdd')!;
+    expect(a.verdict).toBe('Treatment-resistance criteria not met: treatment-resistant depression (Gaynes 2020)');
+  });
+});
+
+describe('The ECT-before-rTMS ordering rule at its boundary (hand-made records)', () => {
+  const order = (derived: ReturnType<typeof mdd>) => evaluateSuggestions(derived).filter((s) => s.status === 'suggested').map((s) => s.intervention);
+
+  it('2 failed adequate trials (TRD, not highly resistant): rTMS stays before ECT', () => {
+    const o = order(mdd(2));
+    expect(o.indexOf('tms')).toBeLessThan(o.indexOf('ect'));
+  });
+
+  it('3 failed adequate trials (the working rule\'s cut-off, as trd-multi-failures with 5): ECT comes before rTMS', () => {
+    const o = order(mdd(3));
+    expect(o.indexOf('ect')).toBeLessThan(o.indexOf('tms'));
+  });
+
+  it('a rule never lifts ECT over a higher status: ECT lowered to "consider" by a high-risk condition stays after a suggested rTMS', () => {
+    const recentMi = mdd(5, { diagnoses: [diagnosis('recent-myocardial-infarction', { onset: '2026-11-01' })] });
+    expect(suggestionOf(recentMi, 'ect').status).toBe('consider');
+    expect(suggestionOf(recentMi, 'tms').status).toBe('suggested');
+    const o = evaluateSuggestions(recentMi).map((s) => s.intervention);
+    expect(o.indexOf('tms')).toBeLessThan(o.indexOf('ect'));
+  });
+});
