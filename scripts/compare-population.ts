@@ -14,7 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { systemKeyOf } from '../src/clinical/terminology/systems';
-import { describeDuration, formatMg } from '../src/clinical/vocabulary';
+import { describeDuration, describeTrial, formatDose, formatMg, type DescribedTrial } from '../src/clinical/vocabulary';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = { [key: string]: Json };
@@ -74,6 +74,24 @@ function rewriteAssessments(doc: Doc, f: (s: string) => string, ...fields: strin
   for (const a of objects(doc.assessments)) rewrite(a, f, ...fields);
 }
 
+/** The duration words before whole years were added from two years on (the rows of earlier commits read these). */
+function weeksOrDays(days: number): string {
+  return days >= 14 ? `${Math.floor(days / 7)} weeks` : `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** A not-eligible reason that only restated what the option's own text says (left out of the card since 88a2fe8). */
+const RESTATED = [
+  /^No .+ flag was raised\.$/,
+  /^No .+ recorded recently\.$/,
+  /^No (?:substance-use|psychosocial-stressor|trauma|posttraumatic stress disorder|major depressive disorder|obsessive-compulsive disorder|schizophrenia)(?: or [\w -]+)? is recorded\.$/,
+  /^Needs at least \d+ trial that failed or was not tolerated; none is recorded\.$/,
+  /^Not treatment-resistant by the definition applied \(.*\)\.$/,
+  /^No earlier course of this treatment with a recorded response\.$/,
+  /^No failed [\w-]+ trial is recorded\.$/,
+  /^[\w-]+ has already been tried\.$/,
+  /^\d+ failed adequate trials: more than the \d+–\d+ this option is for$/,
+];
+
 /** The document's suggestions in `reference`'s order (same options on both sides), numbered by place. */
 function orderLike(after: Doc, reference: Doc): void {
   const ref = objects(reference.suggestions).map((x) => x.intervention);
@@ -125,6 +143,96 @@ const VERDICT_TEXTS: [string | RegExp, string][] = [
 ];
 
 const CHANGES: Change[] = [
+  {
+    what:
+      'Wording: a not-eligible card says what the option needs once (its own text) and then only what the record shows ' +
+      '("No failed adequate trial in the current MDD episode." for "Needs …; the record shows 0 …"; restatements left ' +
+      'out); a trial reads its dose range and the weeks at its highest dose ("sertraline 100–150 mg/day for 12 weeks, ' +
+      '8 weeks at 150 mg/day"; new Trial fields doseRange and daysAtMaxDailyDose), trials listed in a conclusion are ' +
+      'separated by semicolons, durations from two years on add the whole years, the adequacy reason gives the weeks ' +
+      'at or above the threshold without the highest dose, and the MDD definition no longer says psychotherapy is not counted',
+    commit: '88a2fe8',
+    apply(before, after) {
+      // Rewrites the later document into the wording just before this change.
+      const replace = new Map<string, string>();
+      const olds: string[] = [];
+      for (const t of objects(after.trials)) {
+        const max = t.maxDailyDoseMg as number | null;
+        const range = t.doseRange as Doc | null | undefined;
+        const atMax = t.daysAtMaxDailyDose as number | undefined;
+        // The new figures must agree with the trial: the range holds the highest sustained dose, the days fit the trial.
+        if (range === undefined || atMax === undefined) continue;
+        if (max !== null && range !== null && !((range.lowestMg as number) <= max && max <= (range.highestMg as number))) continue;
+        if (atMax > (t.durationDays as number)) continue;
+        const ingredient = t.ingredient as string;
+        const described = { ingredient, maxDailyDoseMg: max, durationDays: t.durationDays as number, start: t.start as string, end: t.end as string | null };
+        const now = describeTrial({ ...described, doseRange: range as DescribedTrial['doseRange'], daysAtMaxDailyDose: atMax });
+        const old = `${ingredient}${max === null ? ' (dose unknown)' : ` ${formatDose(max, ingredient)}/day`} ${t.end === null ? `since ${t.start as string}` : `for ${weeksOrDays(t.durationDays as number)}`}`;
+        replace.set(now, old);
+        olds.push(old);
+        delete t.doseRange;
+        delete t.daysAtMaxDailyDose;
+        if (typeof t.durationText === 'string' && t.durationText === describeDuration(t.durationDays as number)) t.durationText = weeksOrDays(t.durationDays as number);
+        if (typeof t.adequacyReason === 'string') {
+          const threshold = (t.adequateDose as Doc | null)?.amount as number | undefined;
+          const m = /^adequate: (\d+ (?:weeks|days?)(?: \(\d+ years\))?) at or above /.exec(t.adequacyReason);
+          const dose = max ?? threshold;
+          if (m && dose !== undefined) {
+            const was = `adequate: ${formatDose(dose, ingredient)}/day for ${m[1]!.replace(/ \(\d+ years\)$/, '')} at or above ${t.adequacyReason.slice(m[0].length)}`;
+            replace.set(t.adequacyReason, was);
+            t.adequacyReason = was;
+          }
+        }
+      }
+      const keys = [...replace.keys()].sort((a, b) => b.length - a.length);
+      const pattern = keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'g') : null;
+      const rewriteText = (s: string) => {
+        let out = pattern ? s.replace(pattern, (m) => replace.get(m)!) : s;
+        // A conclusion's list of trials was comma-separated.
+        for (const a of olds) for (const b of olds) out = out.split(`${a}; ${b}`).join(`${a}, ${b}`);
+        return out
+          .replace(/(\b\d+ weeks) \(\d+ years\)/g, '$1')
+          .replace(/(\d+ failed adequate trials in the current [\w -]+ episode), more than the \d+–\d+ this option is for:/g, '$1:');
+      };
+      for (const field of ['assessments', 'suggestions']) if (field in after) after[field] = mapStrings(after[field]!, rewriteText);
+      const TRRIP_END = 'is a possible failure to confirm.';
+      for (const a of objects(after.assessments)) {
+        const d = a.definition as Doc | undefined;
+        if (d && typeof d.summary === 'string' && d.summary.startsWith('Treatment-resistant schizophrenia') && d.summary.endsWith(TRRIP_END))
+          d.summary = `${d.summary} Psychotherapy is not counted.`;
+        if (d && d.summary === 'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode.')
+          d.summary = `${d.summary} Psychotherapy given is listed, not counted: the definition counts antidepressant treatments.`;
+      }
+      rewrite(after, (s) =>
+        s.replace(
+          /\(definition: Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments \(different agents\) in the current episode; /g,
+          '(definition: Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode. Psychotherapy given is listed, not counted: the definition counts antidepressant treatments; ',
+        ),
+        'suggestions',
+      );
+      // Not-eligible cards: the earlier document's restatements go, its counts read as the later one says them.
+      const afterSuggestions = objects(after.suggestions);
+      objects(before.suggestions).forEach((s, i) => {
+        if (afterSuggestions[i]?.status !== 'not-eligible' || s.status !== 'not-eligible' || !Array.isArray(s.reasons)) return;
+        const reasons = objects(s.reasons);
+        s.reasons = reasons.flatMap((r, k) => {
+          const text = r.text as string;
+          if (k === 0) {
+            const current = text.replace(/^No (substance-use disorder|psychosocial stressor \(Z55–Z65\)) is recorded\.$/, 'No current $1 is recorded.');
+            return [{ ...r, text: current }];
+          }
+          const counts = /^Needs .*; the record shows (.*)\.$/.exec(text);
+          if (counts) {
+            const parts = counts[1]!.split(', ');
+            if (!parts.every((p) => /^0 in the current /.test(p))) return [];
+            const said = parts.map((p) => p.replace(/^0 in/, 'no failed adequate trial in')).join(', ');
+            return [{ ...r, text: `${said.charAt(0).toUpperCase()}${said.slice(1)}.` }];
+          }
+          return RESTATED.some((re) => re.test(text)) ? [] : [r];
+        });
+      });
+    },
+  },
   {
     what:
       'Verdicts: the resistance badge names the criteria (Assessment.verdict); a level that decides adequacy is the ' +
@@ -232,7 +340,7 @@ const CHANGES: Change[] = [
     apply(_before, after) {
       for (const t of objects(after.trials)) {
         // The duration text must say the trial's own days in the one rounding (whole weeks from two weeks on).
-        if ('durationText' in t && t.durationText !== describeDuration(t.durationDays as number)) continue;
+        if ('durationText' in t && t.durationText !== weeksOrDays(t.durationDays as number)) continue;
         delete t.durationText;
         delete t.baselineScore;
         delete t.followUpScore;
@@ -316,7 +424,7 @@ const CHANGES: Change[] = [
         const days = t.durationDays as number;
         const mg = t.maxDailyDoseMg as number | null;
         const ingredient = t.ingredient as string;
-        const span = t.end === null ? `since ${t.start as string}` : `for ${describeDuration(days)}`;
+        const span = t.end === null ? `since ${t.start as string}` : `for ${weeksOrDays(days)}`;
         const now = `${ingredient}${mg === null ? ' (dose unknown)' : ` ${formatMg(mg)} mg/day`} ${span}`;
         const rounded = Math.round(days / 7);
         const suggestionsSpan = t.end === null ? `since ${t.start as string}` : `for ${rounded} week${rounded === 1 ? '' : 's'}`;

@@ -172,14 +172,15 @@ export const R = {
   ),
   tdrMdd: rule(
     'resistance.mdd',
-    'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode. Psychotherapy given is listed, not counted: the definition counts antidepressant treatments.',
+    // Psychotherapy given in the episode is named by the conclusion (listed, not counted), only when some is recorded.
+    'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode.',
     'Gaynes 2020: the most common definition is >= 2 treatment failures with adequate dose and duration; EU-PEARL (Sforzini 2022) agrees',
     'V',
     ['gaynes2020', 'sforzini2022'],
   ),
   trs: rule(
     'resistance.schizophrenia',
-    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked: >= 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm. Psychotherapy is not counted.',
+    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked: >= 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm.',
     'TRRIP consensus (Howes 2017, Table 2): adherence >= 80% of prescribed doses and antipsychotic plasma levels on at least one occasion (minimum criteria; optimum: two levels at least 2 weeks apart, and one long-acting injectable trial)',
     'V',
     ['howes2017'],

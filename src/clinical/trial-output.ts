@@ -33,6 +33,8 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     durationText: describeDuration(d.end - d.start + 1),
     doseSteps,
     maxDailyDoseMg: d.maxSustainedDoseMg,
+    doseRange: d.doseRange,
+    daysAtMaxDailyDose: d.daysAtMaxSustainedDose,
     adequateDose: j.adequacy.adequateDose,
     adequateLevel: j.adequacy.adequateLevel,
     daysAtAdequateDose: j.adequacy.daysAtAdequateDose,

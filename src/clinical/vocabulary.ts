@@ -91,6 +91,13 @@ export function diagnosisKindLabel(kind: DiagnosisKind): string {
   return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
 }
 
+/** Any diagnosis kind in a sentence ("no current substance use is recorded"); an acronym keeps its capitals (ADHD). */
+export function diagnosisKindName(kind: DiagnosisKind): string {
+  if (isConditionKey(kind)) return CONDITION_NAME[kind];
+  const label = diagnosisKindLabel(kind);
+  return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',
@@ -187,6 +194,30 @@ export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
   inferred: 'inferred from a switch or stop',
 };
 
+/** How an outcome is known, as a trial named in a reason says it ("non-response, measured"); a recorded outcome needs no word. */
+const OUTCOME_BASIS_SHORT: Record<OutcomeBasis, string> = {
+  measured: 'measured',
+  recorded: '',
+  inferred: 'inferred',
+};
+
+/**
+ * How the outcome of a trial is known, where that is worth saying beside it; null where the outcome's own words say
+ * it: an unknown outcome's detail says why it is unknown (no switch or stop was read as a result), and an ongoing trial
+ * without scores has no evidence to name. Marks, labels and sentences all read the basis through this.
+ */
+export function shownOutcomeBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): OutcomeBasis | null {
+  if (trial.outcome === 'unknown') return null;
+  if (trial.outcome === 'ongoing' && trial.outcomeBasis !== 'measured') return null;
+  return trial.outcomeBasis;
+}
+
+/** A trial's outcome as a label with how it is known: "Non-response (measured by symptom scores)", "Outcome unknown". */
+export function outcomeLabelWithBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): string {
+  const basis = shownOutcomeBasis(trial);
+  return basis === null ? OUTCOME_LABEL[trial.outcome] : `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[basis]})`;
+}
+
 /** A rule's verification tag as a citation prints it: "[verified]". */
 export const VERIFICATION_WORDS: Record<Verification, string> = {
   V: 'verified',
@@ -213,23 +244,71 @@ export function instrumentLabel(i: Instrument): string {
 /** Which score is a trial's baseline, in words (the engine's window, engine-rules.ts). */
 export const BASELINE_WORDS = `the last score in the ${BASELINE_DAYS_BEFORE} days before the trial started, or else the first in its first ${BASELINE_DAYS_AFTER} days`;
 
+const DAYS_PER_YEAR = 365.25;
+
 /**
  * A duration in the one rounding used everywhere: whole weeks completed from two weeks on ("9 weeks" for 69 days,
- * as adequacy counts weeks: 41 days are not 6 weeks), days below that ("10 days").
+ * as adequacy counts weeks: 41 days are not 6 weeks), days below that ("10 days"); from two years on the whole years
+ * completed follow the weeks ("214 weeks (4 years)"), which are hard to read at that length.
  */
 export function describeDuration(days: number): string {
+  if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;
   return `${days} day${days === 1 ? '' : 's'}`;
 }
 
 /** What `describeTrial` reads of a trial (the engine describes trials before they are final). */
-export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'durationDays' | 'start' | 'end'>;
+export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'durationDays' | 'start' | 'end'> &
+  Partial<Pick<Trial, 'doseRange' | 'daysAtMaxDailyDose'>>;
 
-/** "sertraline 100 mg/day for 9 weeks", "bupropion (dose unknown) since 2025-02-01": one trial in a sentence. */
+/**
+ * A trial's doses in words: "150 mg/day", "100–150 mg/day" when it was titrated, "dose unknown". The highest figure
+ * is the highest dose of any stretch, so a range never hides a brief higher dose.
+ */
+export function describeTrialDoses(trial: DescribedTrial): string {
+  if (trial.maxDailyDoseMg === null) return 'dose unknown';
+  const lowest = Math.min(trial.doseRange?.lowestMg ?? trial.maxDailyDoseMg, trial.maxDailyDoseMg);
+  const highest = Math.max(trial.doseRange?.highestMg ?? trial.maxDailyDoseMg, trial.maxDailyDoseMg);
+  if (lowest === highest) return `${formatDose(highest, trial.ingredient)}/day`;
+  const unit = doseUnitOf(trial.ingredient);
+  return `${formatMg(inUnit(lowest, unit))}–${formatMg(inUnit(highest, unit))} ${unit}/day`;
+}
+
+/**
+ * How long of the trial was at its highest sustained dose, when that is not the whole trial in the one rounding:
+ * "8 weeks at 150 mg/day" ("at or above" when a higher dose was taken briefly); null when the whole trial was.
+ */
+function describeTimeAtMaxDose(trial: DescribedTrial): string | null {
+  if (trial.maxDailyDoseMg === null || trial.daysAtMaxDailyDose === undefined) return null;
+  const atMax = describeDuration(trial.daysAtMaxDailyDose);
+  if (atMax === describeDuration(trial.durationDays)) return null;
+  const higher = (trial.doseRange?.highestMg ?? trial.maxDailyDoseMg) > trial.maxDailyDoseMg;
+  return `${atMax} at ${higher ? 'or above ' : ''}${formatDose(trial.maxDailyDoseMg, trial.ingredient)}/day`;
+}
+
+/** A trial's doses with the time at its highest dose where that was not the whole trial: "100–150 mg/day, 8 weeks at 150 mg/day". */
+export function describeTrialDosesAndTime(trial: DescribedTrial): string {
+  const atMax = describeTimeAtMaxDose(trial);
+  return `${describeTrialDoses(trial)}${atMax ? `, ${atMax}` : ''}`;
+}
+
+/**
+ * One trial in a sentence: "sertraline 100 mg/day for 9 weeks", "sertraline 100–150 mg/day for 12 weeks, 8 weeks at
+ * 150 mg/day", "bupropion (dose unknown) since 2025-02-01". The dose beside the length never claims more time at the
+ * highest dose than the record shows. Lists of trials are separated by semicolons, as this holds a comma.
+ */
 export function describeTrial(trial: DescribedTrial): string {
-  const dose = trial.maxDailyDoseMg === null ? ' (dose unknown)' : ` ${formatDose(trial.maxDailyDoseMg, trial.ingredient)}/day`;
+  const dose = trial.maxDailyDoseMg === null ? ' (dose unknown)' : ` ${describeTrialDoses(trial)}`;
   const span = trial.end === null ? `since ${trial.start}` : `for ${describeDuration(trial.durationDays)}`;
-  return `${trial.ingredient}${dose} ${span}`;
+  const atMax = describeTimeAtMaxDose(trial);
+  return `${trial.ingredient}${dose} ${span}${atMax ? `, ${atMax}` : ''}`;
+}
+
+/** A trial with its outcome, as a reason names it: "sertraline 100 mg/day for 9 weeks (non-response, measured)". */
+export function describeTrialWithOutcome(trial: DescribedTrial & Pick<Trial, 'outcome' | 'outcomeBasis'>): string {
+  const basis = shownOutcomeBasis(trial);
+  const basisWords = basis === null ? '' : OUTCOME_BASIS_SHORT[basis];
+  return `${describeTrial(trial)} (${OUTCOME_WORDS[trial.outcome]}${basisWords ? `, ${basisWords}` : ''})`;
 }
 
 /** A dose without a float's noise: 37.5 stays, 33.333333 reads 33.33. */
@@ -242,7 +321,16 @@ export function formatMg(mg: number): string {
  * (liothyronine). "mcg", not "µg", which is misread as "mg" (ISMP list of error-prone abbreviations).
  */
 export function formatDose(mg: number, ingredient: string): string {
-  return ingredientByName(ingredient)?.doseUnit === 'mcg' ? `${formatMg(mg * 1000)} mcg` : `${formatMg(mg)} mg`;
+  const unit = doseUnitOf(ingredient);
+  return `${formatMg(inUnit(mg, unit))} ${unit}`;
+}
+
+function doseUnitOf(ingredient: string): 'mg' | 'mcg' {
+  return ingredientByName(ingredient)?.doseUnit === 'mcg' ? 'mcg' : 'mg';
+}
+
+function inUnit(mg: number, unit: 'mg' | 'mcg'): number {
+  return unit === 'mcg' ? mg * 1000 : mg;
 }
 
 export function capitalise(text: string): string {

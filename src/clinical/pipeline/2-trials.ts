@@ -9,7 +9,7 @@ import type { EventKind, MedicationEvent } from '../events';
 import { type Day, isoDate } from '../dates';
 import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
-import type { DrugClass } from '../types';
+import type { DoseRange, DrugClass } from '../types';
 
 /** A dose stretch in day numbers (inclusive). */
 export interface DaySegment {
@@ -34,6 +34,10 @@ export interface TrialDraft {
   events: MedicationEvent[];
   segments: DaySegment[];
   maxSustainedDoseMg: number | null;
+  /** The lowest and highest known doses of any stretch (mg/day); null when no dose is known. */
+  doseRange: DoseRange | null;
+  /** Days at or above maxSustainedDoseMg (0 when it is unknown). */
+  daysAtMaxSustainedDose: number;
   notes: string[];
 }
 
@@ -152,6 +156,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
   collapseAssumedSupplyNotes(events, notes);
   const segments = doseSegments(events, start, end);
   const drugClass = events[0]!.drugClass;
+  const maxSustainedDoseMg = maxSustainedDose(segments, end);
   return {
     id: `${ingredient}@${isoDate(start)}`,
     ingredient,
@@ -162,7 +167,9 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
     durationUnknown: !ongoing && events.every((e) => e.endUnknown),
     events,
     segments,
-    maxSustainedDoseMg: maxSustainedDose(segments, end),
+    maxSustainedDoseMg,
+    doseRange: doseRangeOf(segments),
+    daysAtMaxSustainedDose: maxSustainedDoseMg === null ? 0 : daysAtOrAbove(segments, maxSustainedDoseMg, (mg) => mg),
     notes,
   };
 }
@@ -322,6 +329,19 @@ function maxSustainedDose(segments: DaySegment[], trialEnd: Day): number | null 
     }
   }
   return null;
+}
+
+function doseRangeOf(segments: DaySegment[]): DoseRange | null {
+  let range: DoseRange | null = null;
+  for (const s of segments) {
+    if (s.doseMg === null) continue;
+    if (range === null) range = { lowestMg: s.doseMg, highestMg: s.doseMg };
+    else {
+      if (s.doseMg < range.lowestMg) range.lowestMg = s.doseMg;
+      if (s.doseMg > range.highestMg) range.highestMg = s.doseMg;
+    }
+  }
+  return range;
 }
 
 /** Days (total) at or above a threshold, using each segment's dose mapped by `toComparable` (e.g. CPZ-eq). */

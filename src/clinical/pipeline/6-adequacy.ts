@@ -282,7 +282,8 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     if (reachedByLevel && threshold && threshold !== 'no-cpz' && threshold.level)
       reason = `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}) over ${describeDuration(duration)}`;
     else if (threshold && threshold !== 'no-cpz')
-      reason = `adequate: ${doseText(trial.maxSustainedDoseMg ?? threshold.mg, threshold.doseUnit)}/day for ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
+      // The time at or above the threshold, without the highest dose beside it: that dose was not held all that time.
+      reason = `adequate: ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
     else reason = `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
   } else reason = reasons.join('; ');
   // TRRIP asks for adherence checked from the record (>= 80% of doses, >= 1 antipsychotic plasma level): say what is missing.

@@ -328,7 +328,7 @@ function conclusionFor(
     : span
       ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
       : 'with no episode dated';
-  const list = failed.length ? ` (${failed.map((t) => describeTrial(describedTrial(t))).join(', ')})` : '';
+  const list = failed.length ? ` (${failed.map((t) => describeTrial(describedTrial(t))).join('; ')})` : '';
   const n = failed.length;
   const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
   const ofAgents = agents < n ? ` of ${agents} agent${agents === 1 ? '' : 's'}` : '';

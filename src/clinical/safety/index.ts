@@ -9,6 +9,7 @@ import type { DiagnosisSpan, Finding, SafetyItem, SafetyKind, ScorePoint, Trial 
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
+import { describeTrialDoses } from '../vocabulary';
 import {
   CSSRS_HIGH,
   ITEM9_POSITIVE,
@@ -103,9 +104,28 @@ function diagnosesDetail(found: DiagnosisSpan[], title: string, derived: Derived
   return `${latest}; earlier: ${others.join(', ')}.`;
 }
 
-function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string): SafetyItem {
+function item(kind: SafetyKind, title: string, detail: string, date: string | null, sources: string[], action?: string, dateLabel?: string): SafetyItem {
   const refs: ReferenceId[] = SAFETY_RULE_BY_KIND[kind].source.refs;
-  return { kind, title, detail, date: date ? date.slice(0, 10) : null, ...(action ? { action } : {}), sources: [...new Set(sources)], references: refs };
+  return {
+    kind,
+    title,
+    detail,
+    date: date ? date.slice(0, 10) : null,
+    ...(date && dateLabel ? { dateLabel } : {}),
+    ...(action ? { action } : {}),
+    sources: [...new Set(sources)],
+    references: refs,
+  };
+}
+
+/** A safety item's title with its date, and what the date is where the item says: "Pregnant, 16 weeks' gestation (onset recorded 2026-08-02)". */
+export function safetyItemHeading(i: SafetyItem): string {
+  return `${i.title}${i.date ? ` (${i.dateLabel ? `${i.dateLabel} ` : ''}${i.date})` : ''}`;
+}
+
+/** One safety item as a line of plain text (the note, the plan, the letter): heading, what the record shows, what it asks for. */
+export function safetyItemText(i: SafetyItem): string {
+  return `${safetyItemHeading(i)}: ${i.detail}${i.action ? ` ${i.action}` : ''}`;
 }
 
 /** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
@@ -189,7 +209,7 @@ export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): Diagn
   return diagnoses.filter((d) => !(pregnancyCoded && isGestationWeeksCode(d)));
 }
 
-/** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded. */
+/** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded; `dated` says where it comes from. */
 function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: string; dated: string; source: string } | null {
   const coded = pregnancyCodes.filter((d) => /^Z3A\.?\d\d$/i.test(d.code) && Number(d.code.slice(-2)) >= 1 && Number(d.code.slice(-2)) <= 42);
   const last = latest(coded, (d) => d.onset);
@@ -197,7 +217,12 @@ function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: strin
   const weeks = Number(last.code.slice(-2));
   const since = daysBefore(last.onset, asOf);
   const now = since !== null && since >= 0 ? weeks + Math.floor(since / 7) : weeks;
-  return { text: `${now} weeks' gestation`, dated: now === weeks ? `dated by the record of ${day(last.onset)}` : `counted from ${weeks} weeks recorded on ${day(last.onset)}`, source: last.source };
+  const code = 'weeks-of-gestation code';
+  return {
+    text: `${now} weeks' gestation`,
+    dated: now === weeks ? `dated by the ${code} of ${day(last.onset)}` : `counted from the ${code} of ${day(last.onset)} (${weeks} weeks then)`,
+    source: last.source,
+  };
 }
 
 function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void {
@@ -214,15 +239,17 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
     const since = latest(shown, (d) => d.onset)!;
     const title = g ? `Pregnant, ${g.text}` : 'Pregnant';
     const names = [...new Set(shown.map((d) => displayBeyond(d, title)).filter((x): x is string => x !== null))];
-    const ago = agoWords(since.onset, derived);
+    // The date beside the title is the pregnancy's recorded onset (often the last menstrual period), said as such so it
+    // is not read as the date of the gestation.
     out.push(
       item(
         'pregnancy',
         title,
-        `${capitalised([...names, g ? g.dated : 'gestation not recorded', ...(ago ? [`pregnancy first coded ${ago}`] : [])].join('; '))}.`,
+        `${capitalised([...names, g ? g.dated : 'gestation not recorded'].join('; '))}.`,
         since.onset,
         current.map((d) => d.source),
         'Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.',
+        'onset recorded',
       ),
     );
   }
@@ -257,7 +284,7 @@ function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
 }
 
 function doseWords(t: Trial): string {
-  return t.maxDailyDoseMg !== null ? `${t.maxDailyDoseMg} mg/day` : 'dose not recorded';
+  return t.maxDailyDoseMg !== null ? describeTrialDoses(t) : 'dose not recorded';
 }
 
 /**
@@ -267,9 +294,8 @@ function doseWords(t: Trial): string {
 function takingWords(derived: DerivedRecord, trials: Trial[]): string {
   if (trials.length > 1) return `Doses: ${trials.map((t) => `${t.ingredient} ${doseWords(t)} since ${t.start}`).join('; ')}.`;
   const t = trials[0]!;
-  const until = derived.demographics?.deceasedDate ?? derived.asOf;
-  const days = daysBefore(t.start, until);
-  const span = days !== null && days > 0 ? `, for ${spanWords(days)}${derived.demographics?.deceased ? ' until death' : ''}` : '';
+  // The trial's own duration words, as the timeline, the cards and the note give them.
+  const span = t.durationDays > 1 ? `, for ${t.durationText}${derived.demographics?.deceased ? ' until death' : ''}` : '';
   return `${capitalised(doseWords(t))}${span}.`;
 }
 

@@ -24,7 +24,15 @@ export function isFailedAdequate(t: JudgedTrial, countResponseWithoutRemission =
 /** What the vocabulary's describeTrial reads, of a trial the engine is still judging. */
 export function describedTrial(t: JudgedTrial): DescribedTrial {
   const d = t.draft;
-  return { ingredient: d.ingredient, maxDailyDoseMg: d.maxSustainedDoseMg, durationDays: d.end - d.start + 1, start: isoDate(d.start), end: d.ongoing ? null : isoDate(d.end) };
+  return {
+    ingredient: d.ingredient,
+    maxDailyDoseMg: d.maxSustainedDoseMg,
+    doseRange: d.doseRange,
+    daysAtMaxDailyDose: d.daysAtMaxSustainedDose,
+    durationDays: d.end - d.start + 1,
+    start: isoDate(d.start),
+    end: d.ongoing ? null : isoDate(d.end),
+  };
 }
 
 /** The add-ons (augmentation or combination) among an episode's trials, counted and not, for the staging scores. */

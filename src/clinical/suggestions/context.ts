@@ -5,7 +5,7 @@
 import type { Assessment, ComorbidityKey, ConditionKey, Derivation, DiagnosisSpan, Finding, Trial } from '../types';
 import { type Day, toDay } from '../dates';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
-import { OUTCOME_WORDS, VERIFICATION_WORDS, describeTrial } from '../vocabulary';
+import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKindName } from '../vocabulary';
 import { REFERENCES } from '../references/registry';
 import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
@@ -21,6 +21,11 @@ export interface CriterionResult {
   findings: Finding[];
   /** Not met: what is missing, in plain words. */
   missing?: string;
+  /**
+   * Not met, and `missing` only says that the criterion's requirement is not met (or what `findings` already say): a
+   * not-eligible option's own text (notEligibleText) says that once, so its card leaves this sentence out.
+   */
+  restates?: true;
   /**
    * Not met, but it would be if adequate trials whose outcome is not recorded failed (the "possibly meets" tier):
    * what to record to decide. A path that holds only this way is "consider — confirm".
@@ -43,16 +48,10 @@ export function cite(source: SourceRef): string {
   return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
 }
 
-/** A trial with its outcome, as a reason names it: "sertraline 100 mg/day for 9 weeks (non-response, measured)". */
-function trialWithOutcome(trial: Trial): string {
-  const basis = trial.outcomeBasis === 'inferred' ? ', inferred' : trial.outcomeBasis === 'measured' ? ', measured' : '';
-  return `${describeTrial(trial)} (${OUTCOME_WORDS[trial.outcome]}${basis})`;
-}
-
-/** trialWithOutcome, once per trial and patient: several criteria and risks name the same trials. */
+/** A trial with its outcome (describeTrialWithOutcome), once per trial and patient: several criteria and risks name the same trials. */
 export function described(trial: Trial, context: Context): string {
   let text = context.described.get(trial);
-  if (text === undefined) context.described.set(trial, (text = trialWithOutcome(trial)));
+  if (text === undefined) context.described.set(trial, (text = describeTrialWithOutcome(trial)));
   return text;
 }
 
@@ -140,6 +139,34 @@ export function diagnosisFinding(diagnosis: DiagnosisSpan): Finding {
   const since = diagnosis.onset ? `, since ${diagnosis.onset.slice(0, 10)}` : ', onset date not recorded';
   const status = diagnosis.clinicalStatus && !ACTIVE_CLINICAL_STATUSES.has(diagnosis.clinicalStatus) ? `, ${diagnosis.clinicalStatus}` : '';
   return { text: `${diagnosisName(diagnosis)}${since}${status}`, sources: [diagnosis.source] };
+}
+
+/**
+ * Kinds the safety strip states once, with the records behind them (a current pregnancy): a caution or
+ * contraindication names the kind in clinical words ("Pregnancy: ..."), citing the same records, instead of repeating
+ * each code's display and dates.
+ */
+const STATED_ON_SAFETY_STRIP: ReadonlySet<ComorbidityKey | ConditionKey> = new Set(['pregnancy']);
+
+/** Current diagnoses as findings: one per diagnosis, or one per kind the safety strip states (STATED_ON_SAFETY_STRIP). */
+export function currentDiagnosisFindings(diagnoses: readonly DiagnosisSpan[]): Finding[] {
+  const findings: Finding[] = [];
+  const byKind = new Map<string, Finding>();
+  for (const d of diagnoses) {
+    if (!STATED_ON_SAFETY_STRIP.has(d.kind)) {
+      findings.push(diagnosisFinding(d));
+      continue;
+    }
+    const named = byKind.get(d.kind);
+    if (named) {
+      if (!named.sources.includes(d.source)) named.sources.push(d.source);
+      continue;
+    }
+    const finding: Finding = { text: capitalise(diagnosisKindName(d.kind)), sources: [d.source] };
+    byKind.set(d.kind, finding);
+    findings.push(finding);
+  }
+  return findings;
 }
 
 /** A past diagnosis as a finding: its name, its dates and its status, citing its record. */

@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, VERIFICATION_WORDS } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, VERIFICATION_WORDS, capitalise, diagnosisKindName } from '../vocabulary';
 import {
   type Criterion
 } from './catalog';
@@ -133,12 +133,12 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const found = assessedAmong(context, criterion.conditions);
     return found.length
       ? { met: true, findings: found.map((a) => conditionFinding(a, context)) }
-      : { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+      : { met: false, findings: [], missing: noneRecorded(criterion.conditions), restates: true };
   },
 
   'failed-adequate-trials'(criterion, context) {
     const found = assessedAmong(context, criterion.conditions);
-    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions), restates: true };
     const shown: Finding[] = [];
     let best: { met: boolean; findings: Finding[] } | null = null;
     for (const assessment of found) {
@@ -149,18 +149,17 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
         ? trialsOf(context, assessment.trialIds).filter((t) => t.outcome === 'intolerance')
         : [];
       const findings: Finding[] = [];
-      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode`, failed, context));
-      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant, context));
       const total = count + intolerant.length;
       const withinMax = criterion.max === undefined || count <= criterion.max;
+      // Too many is said with the count, once.
+      const tooMany = withinMax ? '' : `, more than the ${criterion.min}–${criterion.max} this option is for`;
+      if (failed.length) findings.push(trialsFinding(`${count} failed adequate trial${count === 1 ? '' : 's'} in the current ${label} episode${tooMany}`, failed, context));
+      if (intolerant.length) findings.push(trialsFinding(`Not tolerated in the current ${label} episode`, intolerant, context));
       if (total >= criterion.min && withinMax) {
         best = { met: true, findings: [conditionFinding(assessment, context), ...findings] };
         break;
       }
       shown.push(...findings);
-      if (!withinMax) {
-        shown.push({ text: `${count} failed adequate trials: more than the ${criterion.min}–${criterion.max} this option is for`, sources: unique(failed.flatMap((t) => t.sources)) });
-      }
     }
     if (best) return best;
     // Possibly met: adequate trials without a recorded outcome would make up the number if they failed.
@@ -170,14 +169,25 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       return unconfirmed > 0 && count + unconfirmed >= criterion.min && (criterion.max === undefined || count <= criterion.max);
     });
     const possible = possibleAmong.length ? confirmFinding(possibleAmong, context) : undefined;
-    const needed = `${criterion.min}${criterion.max !== undefined ? `–${criterion.max}` : ' or more'} failed adequate trial${criterion.min === 1 && criterion.max === undefined ? '' : 's'}${criterion.orIntolerance ? ' (or intolerances)' : ''}`;
-    const counts = found.map((a) => `${a.failedAdequateTrials} in the current ${CONDITION_SHORT[a.condition]} episode`).join(', ');
-    return { met: false, findings: shown, missing: `Needs ${needed}; the record shows ${counts}.`, ...(possible ? { possible } : {}) };
+    // What the record shows, not what the option needs (its own text says that): a count the listed trials already
+    // give is not said again.
+    const counts = found.map((a) => {
+      const n = a.failedAdequateTrials;
+      return `${n === 0 ? 'no' : n} failed adequate trial${n === 1 || n === 0 ? '' : 's'} in the current ${CONDITION_SHORT[a.condition]} episode`;
+    });
+    const listed = found.every((a) => trialsOf(context, a.failedAdequateTrialIds).length > 0);
+    return {
+      met: false,
+      findings: shown,
+      missing: `${capitalise(counts.join(', '))}.`,
+      ...(listed ? { restates: true as const } : {}),
+      ...(possible ? { possible } : {}),
+    };
   },
 
   'treatment-resistant'(criterion, context) {
     const found = assessedAmong(context, criterion.conditions);
-    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions) };
+    if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions), restates: true };
     const resistant = found.filter((a) => a.treatmentResistant);
     const finding = (a: Assessment): Finding => {
       const failed = trialsOf(context, a.failedAdequateTrialIds);
@@ -196,6 +206,8 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       met: false,
       findings: found.map(finding),
       missing: `Not treatment-resistant by the definition applied (${found.map((a) => CONDITION_SHORT[a.condition]).join(', ')}).`,
+      // The conclusions (findings) say it, with the failed trials.
+      restates: true,
       ...(possible ? { possible } : {}),
     };
   },
@@ -227,16 +239,22 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     // A past (resolved, inactive) diagnosis of these kinds is named with its dates: "none is recorded" would contradict
     // the timeline, and a past disorder still matters (e.g. substance use as a cause of pseudo-resistance).
     const past = context.derived.diagnoses.filter((d) => (criterion.kinds as readonly string[]).includes(d.kind));
-    if (past.length === 0) return { met: false, findings: [], missing: `No ${criterion.kinds.join(' or ')} is recorded.` };
-    const named = past.map((d) => pastDiagnosisFinding(d).text).join('; ');
-    return { met: false, findings: [], missing: `No current ${criterion.kinds.join(' or ')} is recorded; in the past: ${named}.` };
+    const kinds = criterion.kinds.map(diagnosisKindName).join(' or ');
+    if (past.length === 0) return { met: false, findings: [], missing: `No ${kinds} is recorded.`, restates: true };
+    const named = past.map(pastDiagnosisFinding);
+    return {
+      met: false,
+      findings: [{ text: `In the past: ${named.map((f) => f.text).join('; ')}`, sources: unique(named.flatMap((f) => f.sources)) }],
+      missing: `No current ${kinds} is recorded.`,
+      restates: true,
+    };
   },
 
   urgent(criterion, context) {
     const findings = criterion.signals.flatMap((signal) => context.urgency.get(signal) ?? []);
     return findings.length
       ? { met: true, findings }
-      : { met: false, findings: [], missing: `No ${criterion.signals.join(', ').replace(/-/g, ' ')} recorded recently.` };
+      : { met: false, findings: [], missing: `No ${criterion.signals.join(' or ').replace(/-/g, ' ')} recorded recently.`, restates: true };
   },
 
   flag(criterion, context) {
@@ -251,7 +269,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     }
     return findings.length
       ? { met: true, findings }
-      : { met: false, findings: [], missing: `No ${criterion.flags.join(' or ').replace(/-/g, ' ')} flag was raised.` };
+      : { met: false, findings: [], missing: `No ${criterion.flags.map((f) => FLAG_WORDS[f]).join(' or ')} flag was raised.`, restates: true };
   },
 
   'optimisable-trials'(criterion, context) {
@@ -263,11 +281,11 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }));
       return { met: true, findings };
     }
-    const flagged = criterion.flags.join(' or ').replace(/-/g, ' ');
+    if (!passedOver.length) return { met: false, findings: [], missing: `No ${criterion.flags.map((f) => FLAG_WORDS[f]).join(' or ')} flag was raised.`, restates: true };
     return {
       met: false,
       findings: passedOver.map(({ trial, why }) => ({ text: `${described(trial, context)}: ${why}`, sources: trial.sources })),
-      missing: passedOver.length ? 'Trials below an adequate dose or length, and why none is to optimise:' : `No ${flagged} flag was raised.`,
+      missing: 'Trials below an adequate dose or length, and why none is to optimise:',
     };
   },
 
@@ -275,7 +293,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const trials = context.derived.trials.filter((t) => FAILED.has(t.outcome) || t.outcome === 'intolerance');
     return trials.length >= criterion.min
       ? { met: true, findings: [trialsFinding('Trials that did not work or were not tolerated', trials, context)] }
-      : { met: false, findings: [], missing: `Needs at least ${criterion.min} trial that failed or was not tolerated; none is recorded.` };
+      : { met: false, findings: [], missing: `Needs at least ${criterion.min} trial that failed or was not tolerated; none is recorded.`, restates: true };
   },
 
   'ingredient-failed'(criterion, context) {
@@ -283,7 +301,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const failed = trials.filter((t) => FAILED.has(t.outcome));
     if (failed.length) return { met: true, findings: [trialsFinding(`${criterion.ingredient} did not work`, failed, context)] };
     return trials.length
-      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials, context)], missing: `No failed ${criterion.ingredient} trial is recorded.` }
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} in the record`, trials, context)], missing: `No failed ${criterion.ingredient} trial is recorded.`, restates: true }
       : { met: false, findings: [], missing: `No ${criterion.ingredient} trial is recorded.` };
   },
 
@@ -291,13 +309,13 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const findings = priorResponses(context, criterion.procedures, criterion.ingredients);
     return findings.length
       ? { met: true, findings }
-      : { met: false, findings: [], missing: 'No earlier course of this treatment with a recorded response.' };
+      : { met: false, findings: [], missing: 'No earlier course of this treatment with a recorded response.', restates: true };
   },
 
   'no-trial-of'(criterion, context) {
     const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
     return trials.length
-      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials, context)], missing: `${criterion.ingredient} has already been tried.` }
+      ? { met: false, findings: [trialsFinding(`${criterion.ingredient} was already tried`, trials, context)], missing: `${criterion.ingredient} has already been tried.`, restates: true }
       : { met: true, findings: [{ text: `No ${criterion.ingredient} trial in the record`, sources: [] }] };
   },
 };

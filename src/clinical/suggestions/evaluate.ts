@@ -255,7 +255,7 @@ function ageCheck(option: CatalogOption, context: Context): AgeResult {
   };
 }
 
-/** What each eligibility path lacks (first unmet criterion), naming what the record does show. */
+/** What each eligibility path lacks (first unmet criterion), naming what the record does show; each finding once. */
 function missingReasons(option: CatalogOption, context: Context): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -269,7 +269,9 @@ function missingReasons(option: CatalogOption, context: Context): Finding[] {
       }
     }
     if (!unmet) continue;
-    for (const finding of [...(unmet.missing ? [{ text: unmet.missing, sources: [] as string[] }] : []), ...unmet.findings]) {
+    // The option's own text (notEligibleText) heads the reasons: a sentence that only restates it is left out.
+    const missing = unmet.missing && !unmet.restates ? [{ text: unmet.missing, sources: [] as string[] }] : [];
+    for (const finding of [...missing, ...unmet.findings]) {
       if (seen.has(finding.text)) continue;
       seen.add(finding.text);
       out.push(finding);

@@ -10,7 +10,7 @@ import {
   type RiskRow
 } from './catalog';
 import { assessedAmong, conditionFinding, procedureResponse } from './criteria';
-import { type Context, currentDiagnoses, diagnosisFinding, daysBefore, pastDiagnosisFinding, trialsFinding, cite, unique } from './context';
+import { type Context, currentDiagnoses, currentDiagnosisFindings, diagnosisFinding, daysBefore, pastDiagnosisFinding, trialsFinding, cite, unique } from './context';
 
 // ---------------------------------------------------------------------------------------------
 // Risks
@@ -19,7 +19,7 @@ import { type Context, currentDiagnoses, diagnosisFinding, daysBefore, pastDiagn
 type RiskCheck<K extends RiskMatch['kind']> = (match: Extract<RiskMatch, { kind: K }>, context: Context) => Finding[];
 
 const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
-  diagnosis: (match, context) => currentDiagnoses(context, match.kinds, match.maxAgeDays).map(diagnosisFinding),
+  diagnosis: (match, context) => currentDiagnosisFindings(currentDiagnoses(context, match.kinds, match.maxAgeDays)),
   procedure: (match, context) =>
     context.derived.procedures
       .filter((p) => match.kinds.includes(p.kind))

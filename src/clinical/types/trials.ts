@@ -22,6 +22,12 @@ export interface DoseStep {
   source: string;
 }
 
+/** The lowest and highest known daily doses of a trial, in mg. */
+export interface DoseRange {
+  lowestMg: number;
+  highestMg: number;
+}
+
 /**
  * The unit an adequate-dose threshold is in, and so the unit every dose of the trial is compared (and drawn) in: the
  * agent's own mg/day, or chlorpromazine-equivalent mg/day where TRRIP's threshold applies (DoseStep.cpzEquivalentMg).
@@ -65,6 +71,10 @@ export interface Trial {
   doseSteps: DoseStep[];
   /** Highest daily dose (mg) held for at least 4 weeks or to the end of the trial; null when unknown. */
   maxDailyDoseMg: number | null;
+  /** The lowest and highest known daily doses (mg) of any stretch; null when no dose is known. */
+  doseRange: DoseRange | null;
+  /** Days at or above `maxDailyDoseMg` (0 when it is unknown): how much of the trial was at its highest dose. */
+  daysAtMaxDailyDose: number;
   /**
    * The minimum adequate daily dose applied to this trial, with its unit: mg/day of the agent (augmentation: of the
    * augmenting agent), or chlorpromazine-equivalent mg/day under TRRIP; null when no dose threshold applies.

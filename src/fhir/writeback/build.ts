@@ -17,6 +17,7 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_NAME } from '../../clinical/vocabulary';
+import { safetyItemHeading, safetyItemText } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
@@ -150,7 +151,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
 
   // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
   const safety = input.derivation.safety ?? [];
-  const safetyLines = safety.map((i) => `Safety: ${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`);
+  const safetyLines = safety.map((i) => `Safety: ${safetyItemText(i)}`);
   const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines];
   // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
   const title = `Proposed interventional options (${input.date})`;
@@ -233,7 +234,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     text: narrativeXhtml(narrative),
     title,
     description:
-      (safety.length ? `Safety: ${safety.map((i) => `${i.title}${i.date ? ` (${i.date})` : ''}`).join('; ')}. ` : '') +
+      (safety.length ? `Safety: ${safety.map(safetyItemHeading).join('; ')}. ` : '') +
       `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
     created: input.date,
@@ -322,7 +323,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
   // Safety first, as on the page and in the note.
-  for (const item of input.derivation.safety ?? []) lines.push(`Safety: ${item.title}${item.date ? ` (${item.date})` : ''}${item.action ? `: ${item.action}` : ''}`);
+  for (const item of input.derivation.safety ?? []) lines.push(`Safety: ${safetyItemHeading(item)}${item.action ? `: ${item.action}` : ''}`);
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }

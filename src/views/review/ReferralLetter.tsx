@@ -9,7 +9,7 @@ import { plainText } from '../../clinical/plain-text';
 import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
-import { safetyItemText } from '../timeline/SafetyStrip';
+import { safetyItemText } from '../../clinical/safety';
 
 const PRIORITY_WORDS = { routine: 'Routine', urgent: 'Urgent', asap: 'As soon as possible' } as const;
 

@@ -68,6 +68,10 @@ export function Legend() {
                 text={`${b === 'measured' ? 'Filled' : b === 'recorded' ? 'Outlined' : 'Dashed, hollow'}: ${OUTCOME_BASIS_LABEL[b]}`}
               />
             ))}
+            <Entry
+              sample={<Sample width={20}><OutcomeMark outcome="unknown" basis={null} x={10} y={10} /></Sample>}
+              text="Thin outline: nothing to base an outcome on (unknown: the details say why; ongoing without scores)"
+            />
           </ul>
         </div>
         <div>

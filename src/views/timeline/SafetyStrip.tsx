@@ -1,4 +1,4 @@
-import type { Derivation, SafetyItem } from '../../clinical/types';
+import type { Derivation } from '../../clinical/types';
 
 /**
  * The safety items the engine derived (src/clinical/safety), first on the page: what must never be missed, each with
@@ -19,7 +19,8 @@ export function SafetyStrip({ derivation, onSelectSources }: { derivation: Deriv
             {item.date ? (
               <>
                 {' '}
-                (<time dateTime={item.date}>{item.date}</time>)
+                ({item.dateLabel ? `${item.dateLabel} ` : ''}
+                <time dateTime={item.date}>{item.date}</time>)
               </>
             ) : null}
             : {item.detail}
@@ -39,8 +40,4 @@ export function SafetyStrip({ derivation, onSelectSources }: { derivation: Deriv
   );
 }
 
-/** One safety item as a line of plain text: title, date, what the record shows, what it asks for. */
-export function safetyItemText(i: SafetyItem): string {
-  return `${i.title}${i.date ? ` (${i.date})` : ''}: ${i.detail}${i.action ? ` ${i.action}` : ''}`;
-}
 

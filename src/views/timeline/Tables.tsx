@@ -9,10 +9,12 @@ import {
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
+  describeTrialDosesAndTime,
   diagnosisKindLabel,
+  shownOutcomeBasis,
 } from '../../clinical/vocabulary';
 import { recordCountWords, resourceTypeOf } from '../../clinical/record-words';
-import { adequacyReasonText, displayDate, trialDoseText } from './labels';
+import { adequacyReasonText, displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText } from './details';
 
 type SelectSources = ((references: string[], about?: string) => void) | undefined;
@@ -68,6 +70,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
         <tbody>
           {trials.map((t) => {
             const episode = t.episodeId ? episodes.get(t.episodeId) : undefined;
+            const basis = shownOutcomeBasis(t);
             return (
               <tr key={t.id} data-trial-id={t.id}>
                 <th scope="row">
@@ -82,7 +85,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   <div className="trp-muted">{t.durationText}</div>
                 </td>
                 <td>
-                  max {trialDoseText(t.maxDailyDoseMg, t.ingredient)}
+                  {describeTrialDosesAndTime(t)}
                   <div className="trp-muted">
                     {adequateLevelText(t) !== null
                       ? `adequate at ${adequateLevelText(t)}`
@@ -97,7 +100,8 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 </td>
                 <td>{adherenceText(t)}</td>
                 <td>
-                  <strong>{OUTCOME_LABEL[t.outcome]}</strong> <span className="trp-muted">({OUTCOME_BASIS_LABEL[t.outcomeBasis]})</span>
+                  <strong>{OUTCOME_LABEL[t.outcome]}</strong>
+                  {basis !== null && <> <span className="trp-muted">({OUTCOME_BASIS_LABEL[basis]})</span></>}
                   {t.outcomeDetail && <div>{t.outcomeDetail}</div>}
                 </td>
                 <td>{episode ? `${CONDITION_LABEL[episode.condition]}${episode.current ? ' (current)' : ''}` : <span className="trp-muted">none assigned</span>}</td>

@@ -16,7 +16,7 @@ import {
   trialItemId,
   type ItemDetails,
 } from './details';
-import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise, shownOutcomeBasis } from '../../clinical/vocabulary';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
 import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
 import { diagnosesForTimeline } from '../../clinical/safety';
@@ -317,7 +317,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                       <path d={`M ${bar.x1} ${barTop} l 9 ${(bar.baseline - barTop) / 2} l -9 ${(bar.baseline - barTop) / 2} Z`} className="trp-ongoing-arrow" />
                     )}
                     {bar.showOutcomeMark && (
-                      <OutcomeMark outcome={bar.trial.outcome} basis={bar.trial.outcomeBasis} x={bar.marker.x} y={bar.marker.y} />
+                      <OutcomeMark outcome={bar.trial.outcome} basis={shownOutcomeBasis(bar.trial)} x={bar.marker.x} y={bar.marker.y} />
                     )}
                     {bar.label && (
                       <text x={bar.marker.x + 11} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">

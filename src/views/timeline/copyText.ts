@@ -6,15 +6,15 @@ import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
-  OUTCOME_BASIS_LABEL,
-  OUTCOME_LABEL,
   ROLE_LABEL,
   capitalise,
+  describeTrialDosesAndTime,
+  outcomeLabelWithBasis,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
-import { adequacyReasonText, trialDoseText } from './labels';
-import { safetyItemText } from './SafetyStrip';
+import { adequacyReasonText } from './labels';
+import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
 
 export const DISCLAIMER =
@@ -34,13 +34,13 @@ function stagingLines(a: Assessment): string[] {
 }
 
 function trialLine(t: Trial): string {
-  const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `max ${trialDoseText(t.maxDailyDoseMg, t.ingredient)}`;
+  const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `dose ${describeTrialDosesAndTime(t)}`;
   const level = adequateLevelText(t);
-  const threshold = level ? ` (adequate at ${level})` : t.adequateDose === null ? '' : ` (adequate from ${adequateDoseText(t.adequateDose, t.ingredient)})`;
+  const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)} (${t.durationText})`,
     `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
-    `  outcome: ${OUTCOME_LABEL[t.outcome]} (${OUTCOME_BASIS_LABEL[t.outcomeBasis]})${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
+    `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');
 }
 

@@ -15,12 +15,12 @@ import {
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
-  OUTCOME_BASIS_LABEL,
-  OUTCOME_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
   capitalise,
+  describeTrialDosesAndTime,
   diagnosisKindLabel,
+  outcomeLabelWithBasis,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
@@ -62,7 +62,7 @@ export function adherenceText(trial: Trial): string {
 }
 
 function outcomeText(trial: Trial): string {
-  return `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[trial.outcomeBasis]})`;
+  return outcomeLabelWithBasis(trial);
 }
 
 export function trialDetails(trial: Trial): ItemDetails {
@@ -78,7 +78,7 @@ export function trialDetails(trial: Trial): ItemDetails {
     title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
     lines: [
       `${trialPeriod(trial)}, ${trial.durationText}`,
-      `Highest dose held: ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}; ${threshold}`,
+      `Dose: ${describeTrialDosesAndTime(trial)}; ${threshold}`,
       `Dose steps: ${
         trial.doseSteps.length === 0
           ? 'none recorded'

@@ -42,19 +42,20 @@ function shapePath(outcome: Outcome, r: number): string {
 }
 
 /**
- * Measured outcomes are filled, recorded ones outlined, inferred ones dashed and hollow:
- * the less direct the evidence, the lighter the mark.
+ * Measured outcomes are filled, recorded ones outlined, inferred ones dashed and hollow: the less direct the evidence,
+ * the lighter the mark. `basis` null (vocabulary's shownOutcomeBasis: an unknown outcome, an ongoing trial without
+ * scores): a thin plain outline, claiming no evidence.
  */
-export function OutcomeMark({ outcome, basis, x, y, r = OUTCOME_MARK_RADIUS }: { outcome: Outcome; basis: OutcomeBasis; x: number; y: number; r?: number }) {
+export function OutcomeMark({ outcome, basis, x, y, r = OUTCOME_MARK_RADIUS }: { outcome: Outcome; basis: OutcomeBasis | null; x: number; y: number; r?: number }) {
   const colour = OUTCOME_COLOUR[outcome];
   const filled = basis === 'measured';
   return (
-    <g transform={`translate(${x},${y})`} className={`trp-outcome trp-outcome-${outcome} trp-basis-${basis}`} aria-hidden="true">
+    <g transform={`translate(${x},${y})`} className={`trp-outcome trp-outcome-${outcome} trp-basis-${basis ?? 'none'}`} aria-hidden="true">
       <path
         d={shapePath(outcome, r)}
         fill={filled ? colour : '#ffffff'}
         stroke={colour}
-        strokeWidth={basis === 'inferred' ? 1.6 : 2}
+        strokeWidth={basis === 'inferred' ? 1.6 : basis === null ? 1 : 2}
         strokeDasharray={basis === 'inferred' ? '2.5 1.5' : undefined}
       />
       <text

@@ -28,7 +28,7 @@ describe('adequacy', () => {
   it('sertraline 100 mg for 10 weeks is adequate and says so', () => {
     const t = trialOf(derive([patient(), mdd('2024-12-01'), statement('sertraline', 100, START, weeksAfter(START, 10))]), 'sertraline');
     expect(t.adequate).toBe(true);
-    expect(t.adequacyReason).toMatch(/^adequate: 100 mg\/day for 10 weeks/);
+    expect(t.adequacyReason).toMatch(/^adequate: 10 weeks at or above 50 mg/);
     expect(t.adequacyRules.map((r) => r.id)).toContain('adequacy.min-duration-weeks');
   });
 

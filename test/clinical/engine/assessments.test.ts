@@ -23,7 +23,7 @@ describe('assessments', () => {
     expect(a.treatmentResistant).toBe(true);
     expect(a.definition.id).toBe('resistance.mdd');
     expect(a.conclusion).toBe(
-      'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks, venlafaxine 150 mg/day for 8 weeks).',
+      'Meets treatment-resistant depression: 2 failed adequate trials in the current episode (sertraline 100 mg/day for 10 weeks; venlafaxine 150 mg/day for 8 weeks).',
     );
   });
 

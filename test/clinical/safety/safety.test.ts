@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Patient, Resource } from 'fhir/r4';
 import { demographicsOf } from '../../../src/clinical/demographics';
-import { deriveSafety, diagnosesForTimeline, regimenNow, SAFETY_RULES, SCREEN_POSITIVE } from '../../../src/clinical/safety';
+import { deriveSafety, diagnosesForTimeline, regimenNow, SAFETY_RULES, SCREEN_POSITIVE, safetyItemHeading } from '../../../src/clinical/safety';
 import { derivePatient } from '../../../src/clinical/derive';
 import { classifyCondition } from '../../../src/clinical/terminology';
 import { assessment, diagnosis, flag, mdd, record, score, trial } from '../suggestions/builder';
@@ -68,8 +68,10 @@ describe('pregnancy, the puerperium, breastfeeding', () => {
       }),
     );
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ kind: 'pregnancy', title: "Pregnant, 18 weeks' gestation", date: '2026-08-02' });
-    expect(items[0]?.detail).toBe('Counted from 16 weeks recorded on 2026-11-08; pregnancy first coded 3 months ago.');
+    // The date beside the title is the pregnancy's recorded onset, labelled so; the gestation says where it comes from.
+    expect(items[0]).toMatchObject({ kind: 'pregnancy', title: "Pregnant, 18 weeks' gestation", date: '2026-08-02', dateLabel: 'onset recorded' });
+    expect(items[0]?.detail).toBe('Counted from the weeks-of-gestation code of 2026-11-08 (16 weeks then).');
+    expect(safetyItemHeading(items[0]!)).toBe("Pregnant, 18 weeks' gestation (onset recorded 2026-08-02)");
     expect(items[0]?.action).toMatch(/Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated/);
   });
 
@@ -100,7 +102,7 @@ describe('medications and conditions', () => {
     const items = deriveSafety(
       record({
         trials: [
-          trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 }),
+          trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40, durationDays: 206, durationText: '29 weeks' }),
           trial('clozapine', { class: 'antipsychotic', end: null, start: '2026-01-01' }),
           trial('lithium', { class: 'mood-stabilizer', end: null, start: '2025-01-01' }),
           trial('phenelzine', { class: 'maoi', end: '2025-01-01' }),
@@ -108,14 +110,18 @@ describe('medications and conditions', () => {
       }),
     );
     expect(items.map((i) => i.kind)).toEqual(['maoi', 'clozapine', 'lithium']);
-    expect(items[0]).toMatchObject({ title: 'MAOI now: tranylcypromine', detail: '40 mg/day, for 6 months.' });
+    // The trial's own duration words, as the timeline, the cards and the note say them.
+    expect(items[0]).toMatchObject({ title: 'MAOI now: tranylcypromine', detail: '40 mg/day, for 29 weeks.' });
     expect(items[0]?.action).toMatch(/No serotonergic drugs/);
     expect(items[1]?.action).toMatch(/ANC.*myocarditis.*constipation.*smoking/);
   });
 
   it('for a deceased patient, medications still taken at death say "at death", never "now", and ask nothing more', () => {
     const derived = record({
-      trials: [trial('lithium', { class: 'mood-stabilizer', end: null, start: '2024-01-01', maxDailyDoseMg: 900 }), trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 })],
+      trials: [
+        trial('lithium', { class: 'mood-stabilizer', end: null, start: '2024-01-01', maxDailyDoseMg: 900, durationDays: 1017, durationText: '145 weeks (2 years)' }),
+        trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 }),
+      ],
     });
     const dead = { ...derived, demographics: { birthDate: '1963-01-01', ageYears: 63, deceased: true, deceasedDate: '2026-10-13', source: 'Patient/p1' } };
     const items = deriveSafety(dead);
@@ -124,7 +130,7 @@ describe('medications and conditions', () => {
       ['maoi', 'MAOI at death: tranylcypromine'],
       ['lithium', 'Lithium at death'],
     ]);
-    expect(items[2]).toMatchObject({ detail: '900 mg/day, for 2 years until death.' });
+    expect(items[2]).toMatchObject({ detail: '900 mg/day, for 145 weeks (2 years) until death.' });
     expect(items[2]?.action).toBeUndefined();
     // The regimen at death: the records still open on the day of death, in the order they were started.
     const closedAtDeath = { ...dead, trials: [trial('sertraline', { end: '2025-01-01', start: '2024-06-01' }), trial('lithium', { end: '2026-10-13', start: '2024-01-01' })] };

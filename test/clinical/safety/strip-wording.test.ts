@@ -8,7 +8,7 @@ import type { Bundle, Resource } from 'fhir/r4';
 import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical/index';
 import type { SafetyItem } from '../../../src/clinical/types';
-import { deriveSafety } from '../../../src/clinical/safety';
+import { deriveSafety, safetyItemHeading } from '../../../src/clinical/safety';
 import { diagnosis, record, score, trial } from '../suggestions/builder';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
@@ -97,11 +97,12 @@ describe('the safety strip’s wording over every demo patient', () => {
 describe('the strip of pregnant-trd, as a psychiatrist reads it', () => {
   it('says what each title does not: the onset’s age, the answer in the questionnaire’s words, the scale’s meaning, the dating', () => {
     const items = strips.find(([id]) => id === 'pregnant-trd')![1];
-    expect(items.map((i) => `${i.title} (${i.date}): ${i.detail}`)).toEqual([
+    expect(items.map((i) => `${safetyItemHeading(i)}: ${i.detail}`)).toEqual([
       'Recent suicidal ideation (2026-11-20): Onset 2 days ago, still active.',
       'PHQ-9 item 9 = 2, thoughts of death or self-harm (2026-11-17): “More than half the days” over the last 2 weeks (2 of 3): a positive screen. A risk assessment (C-SSRS) followed on 2026-11-20.',
       'C-SSRS 4, high risk (2026-11-20): Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.',
-      "Pregnant, 16 weeks' gestation (2026-08-02): Dated by the record of 2026-11-20; pregnancy first coded 3 months ago.",
+      // The date beside the gestation is the pregnancy's recorded onset, labelled so; the gestation names its source.
+      "Pregnant, 16 weeks' gestation (onset recorded 2026-08-02): Dated by the weeks-of-gestation code of 2026-11-20.",
     ]);
   });
 });

@@ -28,7 +28,7 @@ let counter = 0;
 export function trial(ingredient: string, overrides: Partial<Trial> = {}): Trial {
   counter += 1;
   const start = overrides.start ?? `2025-0${(counter % 9) + 1}-01`;
-  const base: Trial = {
+  const base: Omit<Trial, 'doseRange' | 'daysAtMaxDailyDose'> = {
     id: `${ingredient}@${start}`,
     ingredient,
     class: 'ssri',
@@ -57,7 +57,14 @@ export function trial(ingredient: string, overrides: Partial<Trial> = {}): Trial
     notes: [],
   };
   const merged = { ...base, ...overrides };
-  return { ...merged, id: overrides.id ?? `${ingredient}@${merged.start}` };
+  // One dose held throughout unless told otherwise.
+  const max = merged.maxDailyDoseMg;
+  return {
+    ...merged,
+    doseRange: overrides.doseRange !== undefined ? overrides.doseRange : max === null ? null : { lowestMg: max, highestMg: max },
+    daysAtMaxDailyDose: overrides.daysAtMaxDailyDose ?? (max === null ? 0 : merged.durationDays),
+    id: overrides.id ?? `${ingredient}@${merged.start}`,
+  };
 }
 
 export function inadequate(ingredient: string, reason = 'dose below 50 mg'): Trial {

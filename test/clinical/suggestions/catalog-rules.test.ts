@@ -68,7 +68,11 @@ describe('TMS', () => {
   it('is not eligible without a failed trial, and says what the record shows', () => {
     const s = suggestionOf(mdd(0), 'tms');
     expect(s.status).toBe('not-eligible');
-    expect(allText(s.reasons)).toMatch(/the record shows 0 in the current MDD episode/);
+    // What the option needs (its own text), then what the record shows; the need is not said twice.
+    expect(s.reasons.map((r) => r.text)).toEqual([
+      'rTMS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
+      'No failed adequate trial in the current MDD episode.',
+    ]);
   });
 
   it('cochlear implant contraindicates TMS (device labels: conductive implants in the head)', () => {
@@ -278,8 +282,11 @@ describe('ECT', () => {
     const s = suggestionOf(mdd(1), 'ect');
     expect(s.status).toBe('not-eligible');
     const text = allText(s.reasons);
-    expect(text).toMatch(/No catatonia recorded recently/);
-    expect(text).toMatch(/Not treatment-resistant/);
+    // The option's text names every route and says none is recorded; the conclusion says why the definition is not met.
+    expect(s.reasons[0]!.text).toMatch(/^ECT fits treatment-resistant depression .*catatonia.*; none is recorded\.$/);
+    expect(text).toMatch(/^1 failed adequate trials\. .*\(definition: /m);
+    // Each route's absence is not said again in other words.
+    expect(text).not.toMatch(/No catatonia recorded recently|Not treatment-resistant by the definition applied|No earlier course/);
   });
 });
 
@@ -287,7 +294,10 @@ describe('VNS', () => {
   it('VNS needs 4 failed adequate treatments: 3 is not enough', () => {
     const s = suggestionOf(mdd(3), 'vns');
     expect(s.status).toBe('not-eligible');
-    expect(allText(s.reasons)).toMatch(/Needs 4 or more failed adequate trials; the record shows 3/);
+    expect(allText(s.reasons)).toMatch(/^VNS needs .* at least 4 failed adequate antidepressant treatments\./);
+    // The count is said once, by the list of the failed trials.
+    expect(allText(s.reasons)).toMatch(/3 failed adequate trials in the current MDD episode: /);
+    expect(allText(s.reasons)).not.toMatch(/the record shows 3/);
   });
 
   it('with 4 failures in a chronic episode (>2 years) it may be considered', () => {
@@ -339,7 +349,7 @@ describe('Schizophrenia: clozapine by TRRIP and ECT augmentation', () => {
     expect(allText(augmentation.reasons)).toMatch(/clozapine did not work: clozapine 100 mg\/day/);
     const again = suggestionOf(derived, 'clozapine');
     expect(again.status).toBe('not-eligible');
-    expect(allText(again.reasons)).toMatch(/already been tried/);
+    expect(allText(again.reasons)).toMatch(/clozapine was already tried: clozapine 100 mg\/day/);
   });
 });
 

@@ -19,7 +19,7 @@ describe('copyToNoteText', () => {
     expect(text).toContain('Medication trials (5):');
     const order = ['sertraline', 'venlafaxine', 'mirtazapine', 'bupropion', 'aripiprazole'].map((n) => text.indexOf(`- ${n} [`));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(text).toContain('  max 15 mg/day (adequate from 30 mg/day); NOT adequate');
+    expect(text).toContain('  dose 15 mg/day; adequate dose from 30 mg/day; NOT adequate');
     expect(text).toContain('outcome: Not tolerated (recorded in the chart): stopped: weight gain (AllergyIntolerance)');
     expect(text).toContain('aripiprazole [Antipsychotic, augmentation], 2026-03-01 to now (ongoing)');
   });

@@ -221,11 +221,11 @@ describe('labels', () => {
   it('show a microgram-dosed drug\'s doses and threshold in mcg (liothyronine 12.5 mcg/day, adequate from 25 mcg/day), others in mg', () => {
     const t = trial({ ingredient: 'liothyronine', drugClass: 'augmentation-agent', start: '2024-07-01', end: '2024-10-01', steps: [[0.0125, 0]], adequateDoseMg: 0.025 });
     const lines = trialDetails(t).lines.join('\n');
-    expect(lines).toContain('Highest dose held: 12.5 mcg/day; adequate dose from 25 mcg/day');
+    expect(lines).toContain('Dose: 12.5 mcg/day; adequate dose from 25 mcg/day');
     expect(lines).toMatch(/2024-07-01–2024-10-01 12\.5 mcg\/day/);
     expect(ariaLabelOf(trialDetails(t))).toContain('highest dose 12.5 mcg/day');
     const s = trial({ ingredient: 'sertraline', start: '2024-07-01', end: '2024-10-01', steps: [[100, 0]] });
-    expect(trialDetails(s).lines.join('\n')).toContain('Highest dose held: 100 mg/day; adequate dose from 50 mg/day');
+    expect(trialDetails(s).lines.join('\n')).toContain('Dose: 100 mg/day; adequate dose from 50 mg/day');
   });
 
   it('use no text smaller than 12 px in the timeline styles or SVG attributes', () => {

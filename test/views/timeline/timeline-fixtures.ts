@@ -101,6 +101,10 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
     durationText: describeDuration(durationDays),
     doseSteps,
     maxDailyDoseMg: known.length ? Math.max(...known) : null,
+    doseRange: known.length ? { lowestMg: Math.min(...known), highestMg: Math.max(...known) } : null,
+    daysAtMaxDailyDose: known.length
+      ? doseSteps.filter((s) => s.dailyDoseMg === Math.max(...known)).reduce((days, s) => days + daysBetween(s.start, s.end), 0)
+      : 0,
     adequateDose: adequateDoseMg === null || spec.adequateLevel ? null : { amount: adequateDoseMg, unit: spec.cpz ? 'mg/day CPZ-eq' : 'mg/day' },
     adequateLevel: spec.adequateLevel ?? null,
     daysAtAdequateDose: daysBetween(spec.start, end),
