@@ -14,7 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { systemKeyOf } from '../src/clinical/terminology/systems';
-import { describeDuration, describeTrial, formatDose, formatMg, type DescribedTrial } from '../src/clinical/vocabulary';
+import { DRUG_CLASS_LABEL, describeDuration, describeTrial, formatDose, formatMg, type DescribedTrial } from '../src/clinical/vocabulary';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = { [key: string]: Json };
@@ -150,7 +150,8 @@ const CHANGES: Change[] = [
       'out); a trial reads its dose range and the weeks at its highest dose ("sertraline 100–150 mg/day for 12 weeks, ' +
       '8 weeks at 150 mg/day"; new Trial fields doseRange and daysAtMaxDailyDose), trials listed in a conclusion are ' +
       'separated by semicolons, durations from two years on add the whole years, the adequacy reason gives the weeks ' +
-      'at or above the threshold without the highest dose, and the MDD definition no longer says psychotherapy is not counted',
+      'at or above the threshold without the highest dose, the MDD definition no longer says psychotherapy is not counted, ' +
+      "and Thase-Rush's basis names the classes in clinical words (SSRI, SNRI, Tricyclic)",
     commit: '88a2fe8',
     apply(before, after) {
       // Rewrites the later document into the wording just before this change.
@@ -195,6 +196,9 @@ const CHANGES: Change[] = [
           .replace(/(\d+ failed adequate trials in the current [\w -]+ episode), more than the \d+–\d+ this option is for:/g, '$1:');
       };
       for (const field of ['assessments', 'suggestions']) if (field in after) after[field] = mapStrings(after[field]!, rewriteText);
+      // Thase-Rush's basis named the classes by their ids.
+      const classIds = new Map(Object.entries(DRUG_CLASS_LABEL).map(([id, label]) => [label, id]));
+      rewriteAssessments(after, (s) => s.replace(/( in \d+ class(?:es)?: )([^;]+)/, (_m, head: string, list: string) => head + list.split(', ').map((l) => classIds.get(l) ?? l).join(', ')), 'thaseRushBasis');
       const TRRIP_END = 'is a possible failure to confirm.';
       for (const a of objects(after.assessments)) {
         const d = a.definition as Doc | undefined;
