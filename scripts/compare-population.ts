@@ -151,7 +151,8 @@ const CHANGES: Change[] = [
       '8 weeks at 150 mg/day"; new Trial fields doseRange and daysAtMaxDailyDose), trials listed in a conclusion are ' +
       'separated by semicolons, durations from two years on add the whole years, the adequacy reason gives the weeks ' +
       'at or above the threshold without the highest dose, the MDD definition no longer says psychotherapy is not counted, ' +
-      "and Thase-Rush's basis names the classes in clinical words (SSRI, SNRI, Tricyclic)",
+      "Thase-Rush's basis names the classes in clinical words (SSRI, SNRI, Tricyclic), and a trial with an unknown " +
+      'outcome is named without an evidence word ("outcome unknown", was "outcome unknown, inferred")',
     commit: '88a2fe8',
     apply(before, after) {
       // Rewrites the later document into the wording just before this change.
@@ -192,6 +193,8 @@ const CHANGES: Change[] = [
         // A conclusion's list of trials was comma-separated.
         for (const a of olds) for (const b of olds) out = out.split(`${a}; ${b}`).join(`${a}, ${b}`);
         return out
+          // An unknown outcome (the engine's basis for it is "inferred") no longer carries an evidence word.
+          .replace(/ \(outcome unknown\)/g, ' (outcome unknown, inferred)')
           .replace(/(\b\d+ weeks) \(\d+ years\)/g, '$1')
           .replace(/(\d+ failed adequate trials in the current [\w -]+ episode), more than the \d+–\d+ this option is for:/g, '$1:');
       };
