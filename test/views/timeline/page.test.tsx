@@ -53,6 +53,28 @@ describe('summary', () => {
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
   });
 
+  it('a running trial below its level reads "not adequate" (not "not yet"); one short only of weeks reads "not yet adequate" (Trial.adequacyPending)', () => {
+    const living = trdTwoFailures();
+    const running = living.trials.filter((t) => t.end === null);
+    const lithium = {
+      ...running[0]!,
+      id: 'lithium@2022-10-14',
+      ingredient: 'lithium',
+      class: 'mood-stabilizer' as const,
+      adequate: false,
+      adequacyPending: false,
+      adequateDose: null,
+      adequateLevel: { value: 0.7, unit: 'mmol/L', date: '2026-07-25', min: 0.8, reached: false, source: 'Observation/li' },
+      adequacyReason: 'lithium level 0.7 mmol/L on 2026-07-25, below 0.8 mmol/L',
+    };
+    const short = { ...running[1]!, adequate: false, adequacyPending: true, adequacyReason: '4 weeks at adequate dose so far (ongoing since 2026-10-25; 6 weeks needed)' };
+    renderPage({ ...living, trials: [...living.trials.filter((t) => t.end !== null), lithium, short] });
+    const regimen = screen.getByTestId('current-regimen').textContent;
+    expect(regimen).toContain('not adequate: lithium level 0.7 mmol/L on 2026-07-25, below 0.8 mmol/L');
+    expect(regimen).not.toContain('not yet adequate: lithium');
+    expect(regimen).toContain('not yet adequate: 4 weeks at adequate dose so far');
+  });
+
   it('for a deceased patient names the regimen at death (records open on the day of death) and no next step', () => {
     const living = trdTwoFailures();
     const deathDate = '2026-10-13';
