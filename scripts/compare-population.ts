@@ -14,7 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { systemKeyOf } from '../src/clinical/terminology/systems';
-import { describeDuration, describeTrial, formatDose, formatMg, type DescribedTrial } from '../src/clinical/vocabulary';
+import { DRUG_CLASS_LABEL, describeDuration, describeTrial, formatDose, formatMg, type DescribedTrial } from '../src/clinical/vocabulary';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = { [key: string]: Json };
@@ -150,7 +150,9 @@ const CHANGES: Change[] = [
       'out); a trial reads its dose range and the weeks at its highest dose ("sertraline 100–150 mg/day for 12 weeks, ' +
       '8 weeks at 150 mg/day"; new Trial fields doseRange and daysAtMaxDailyDose), trials listed in a conclusion are ' +
       'separated by semicolons, durations from two years on add the whole years, the adequacy reason gives the weeks ' +
-      'at or above the threshold without the highest dose, and the MDD definition no longer says psychotherapy is not counted',
+      'at or above the threshold without the highest dose, the MDD definition no longer says psychotherapy is not counted, ' +
+      "Thase-Rush's basis names the classes in clinical words (SSRI, SNRI, Tricyclic), and a trial with an unknown " +
+      'outcome is named without an evidence word ("outcome unknown", was "outcome unknown, inferred")',
     commit: '88a2fe8',
     apply(before, after) {
       // Rewrites the later document into the wording just before this change.
@@ -191,10 +193,15 @@ const CHANGES: Change[] = [
         // A conclusion's list of trials was comma-separated.
         for (const a of olds) for (const b of olds) out = out.split(`${a}; ${b}`).join(`${a}, ${b}`);
         return out
+          // An unknown outcome (the engine's basis for it is "inferred") no longer carries an evidence word.
+          .replace(/ \(outcome unknown\)/g, ' (outcome unknown, inferred)')
           .replace(/(\b\d+ weeks) \(\d+ years\)/g, '$1')
           .replace(/(\d+ failed adequate trials in the current [\w -]+ episode), more than the \d+–\d+ this option is for:/g, '$1:');
       };
       for (const field of ['assessments', 'suggestions']) if (field in after) after[field] = mapStrings(after[field]!, rewriteText);
+      // Thase-Rush's basis named the classes by their ids.
+      const classIds = new Map(Object.entries(DRUG_CLASS_LABEL).map(([id, label]) => [label, id]));
+      rewriteAssessments(after, (s) => s.replace(/( in \d+ class(?:es)?: )([^;]+)/, (_m, head: string, list: string) => head + list.split(', ').map((l) => classIds.get(l) ?? l).join(', ')), 'thaseRushBasis');
       const TRRIP_END = 'is a possible failure to confirm.';
       for (const a of objects(after.assessments)) {
         const d = a.definition as Doc | undefined;

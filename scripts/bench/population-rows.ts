@@ -15,6 +15,7 @@ function runNodeScript(
   stdoutFile: string | null,
   nodeFlags: string[] = [],
   tsx = true,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ code: number | null; seconds: number; maxRssKb: number | null; cpuSeconds: number | null; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
   const preload = join(dir, 'maxrss.cjs');
@@ -26,6 +27,7 @@ function runNodeScript(
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, '--require', preload, ...(tsx ? ['--import', 'tsx'] : []), script, ...args], {
     cwd: root,
+    env,
     stdio: ['ignore', out, 'pipe'],
   });
   let stderr = '';
@@ -51,6 +53,24 @@ function runNodeScript(
     });
   });
 }
+
+/** Processor time by thread of a derive run (DERIVE_CPU_REPORT, scripts/population/thread-cpu.ts), in seconds. */
+interface ThreadCpu {
+  total: number;
+  main: number;
+  workers: number[];
+  /** Threads that run no JavaScript of the program: V8's optimising compiler and garbage collector, the module loader. */
+  other: number;
+}
+
+function threadCpu(stderr: string): ThreadCpu | null {
+  const m = /derive: cpu-seconds total=([\d.]+) main=([\d.]+)(?: workers=([\d.,]+))? other=(-?[\d.]+)/.exec(stderr);
+  if (!m) return null;
+  return { total: Number(m[1]), main: Number(m[2]), workers: m[3] ? m[3].split(',').map(Number) : [], other: Number(m[4]) };
+}
+
+const cpuText = (c: ThreadCpu) =>
+  `main thread ${c.main.toFixed(1)} s${c.workers.length ? `, workers ${c.workers.map((w) => w.toFixed(1)).join(' + ')} s` : ''}, other threads ${c.other.toFixed(1)} s: ${c.total.toFixed(1)} s`;
 
 /** The Node flags of package.json's `derive` script (e.g. its young-generation size), so the bench runs it as users do. */
 function deriveNodeFlags(): string[] {
@@ -139,10 +159,11 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
     const idle = await runNodeScript(script, ['--help'], null, flags);
     const startup = idle.code === 0 ? idle.seconds : 0;
     log(`deriving ${patients} patients on one thread...`);
-    const one = await runNodeScript(script, [ndjson, '--workers', '1'], join(dir, 'out-1.json'), flags);
+    const cpuEnv = { ...process.env, DERIVE_CPU_REPORT: '1' };
+    const one = await runNodeScript(script, [ndjson, '--workers', '1'], join(dir, 'out-1.json'), flags, true, cpuEnv);
     if (one.code !== 0) throw new Error(`derive --workers 1 exited with ${one.code}: ${one.stderr.trim().slice(0, 200)}`);
     log(`deriving ${patients} patients on ${workers} worker threads...`);
-    const many = await runNodeScript(script, [ndjson, '--workers', String(workers)], join(dir, `out-${workers}.json`), flags);
+    const many = await runNodeScript(script, [ndjson, '--workers', String(workers)], join(dir, `out-${workers}.json`), flags, true, cpuEnv);
     if (many.code !== 0) throw new Error(`derive --workers ${workers} exited with ${many.code}: ${many.stderr.trim().slice(0, 200)}`);
     const outOne = readFileSync(join(dir, 'out-1.json'));
     const same = outOne.equals(readFileSync(join(dir, `out-${workers}.json`)));
@@ -195,6 +216,23 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
         target: 'info',
         pass: null,
         note: `the worker threads cost ${((many.cpuSeconds / one.cpuSeconds - 1) * 100).toFixed(0)}% more processor time than one thread (mostly each worker compiling the engine again and collecting its own heap; start-up, messages and the ordered write are small)`,
+      });
+    }
+    const oneCpu = threadCpu(one.stderr);
+    const manyCpu = threadCpu(many.stderr);
+    if (oneCpu && manyCpu) {
+      // However well the work were shared, the workers' processor time on these cores takes at least this long.
+      const best = manyCpu.total / cores;
+      rows.push({
+        measure: 'population: processor time by thread (CPU seconds, start-up included)',
+        figure: `one thread: ${cpuText(oneCpu)}; ${workers} workers: ${cpuText(manyCpu)}`,
+        target: 'info',
+        pass: null,
+        note:
+          `other threads: V8's optimising compiler and garbage collector (shared by all threads) and the module loader; ` +
+          `one thread keeps ${(oneCpu.total / one.seconds).toFixed(2)} cores busy (those threads run beside it); ` +
+          `${manyCpu.total.toFixed(1)} CPU-s on ${cores} cores take at least ${best.toFixed(1)} s however they are shared: ` +
+          `at most ${(one.seconds / best).toFixed(2)}x one thread's ${one.seconds.toFixed(1)} s`,
       });
     }
     rows.push({

@@ -2,12 +2,13 @@
  * Bundles: one JSON file (a Bundle, a single resource or an array of resources, one patient or several) or a folder of
  * such files (as the public SMART sandbox publishes its patients, one file each), derived on the main thread.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveUrnReferences, resourcesOfJson } from '../../src/clinical/bundle';
 import { groupResourcesByPatient } from '../../src/clinical/group-by-patient';
 import type { DeriveOptions } from '../../src/clinical/types';
-import { derivedDocuments, emitDocuments } from './emit';
+import { emitDocuments } from './emit';
+import { derivedDocuments } from './one-thread';
 
 export async function deriveBundleFile(file: string, options: DeriveOptions, pretty: boolean): Promise<void> {
   let doc: unknown;
@@ -45,11 +46,4 @@ export async function deriveBundleFolder(dir: string, files: string[], options: 
   // More than one file: an array, whatever the number of patients.
   await emitDocuments(documents(), Number.POSITIVE_INFINITY);
   if (unattached > 0) process.stderr.write(`derive: ${unattached} resource(s) belong to no patient and were not attached to one\n`);
-}
-
-/** The .json files of a folder that holds no NDJSON (a folder of Bundles), sorted; [] otherwise. */
-export function bundleFiles(dir: string): string[] {
-  const names = readdirSync(dir);
-  if (names.some((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))) return [];
-  return names.filter((f) => f.endsWith('.json')).sort();
 }

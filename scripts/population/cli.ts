@@ -7,7 +7,8 @@
  * when there are several).
  * The engine is src/clinical/derive.ts, the same code path as the app; this folder (scripts/population/) is the only I/O:
  * cli.ts (arguments), bundles.ts (Bundle files), ndjson-index.ts (pass 1), positional-read.ts and read-patient.ts
- * (pass 2), workers.ts and worker.ts (both passes on worker threads), emit.ts (stdout).
+ * (pass 2), one-thread.ts (both passes on the main thread), workers.ts and worker.ts (both passes on worker threads),
+ * emit.ts (stdout), thread-cpu.ts (processor time by thread, for the bench).
  *
  * NDJSON streams in two passes so memory stays far below the input size:
  *  1. index: read every file line by line and note, per patient, where its lines are (file, byte offset, length);
@@ -21,14 +22,9 @@
  * time per worker, each reading its patient's lines itself. The main thread only hands out work and writes the
  * documents in the index's order, so the output is byte for byte the single-thread output.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { DeriveOptions } from '../../src/clinical/types';
-import { bundleFiles, deriveBundleFile, deriveBundleFolder } from './bundles';
-import { derivedDocuments, emitDocuments, reportSkipped } from './emit';
-import { indexNdjson, ndjsonFiles } from './ndjson-index';
-import { patientRecords } from './read-patient';
-import { deriveNdjsonFolderOnWorkers } from './workers';
 
 interface Args {
   path: string;
@@ -69,12 +65,11 @@ function usage(code: number, message?: string): never {
   process.exit(code);
 }
 
-/** A Bulk Data NDJSON folder on this thread alone: pass 1, then one patient at a time. */
-async function deriveNdjsonFolder(dir: string, options: DeriveOptions, pretty: boolean): Promise<void> {
-  const files = ndjsonFiles(dir);
-  const indexed = indexNdjson(files);
-  reportSkipped(indexed.skipped);
-  await emitDocuments(derivedDocuments(patientRecords(files, indexed), options, pretty), indexed.index.size);
+/** The .json files of a folder that holds no NDJSON (a folder of Bundles), sorted; [] otherwise. */
+function bundleFiles(dir: string): string[] {
+  const names = readdirSync(dir);
+  if (names.some((f) => f.endsWith('.ndjson') || f.endsWith('.jsonl'))) return [];
+  return names.filter((f) => f.endsWith('.json')).sort();
 }
 
 async function main(): Promise<void> {
@@ -86,11 +81,13 @@ async function main(): Promise<void> {
   } catch {
     usage(2, `cannot read ${args.path}`);
   }
+  // Each path loads its own modules: with worker threads the main thread never loads the engine (the workers do),
+  // which takes a few tenths of a second off the start, when the workers wait for it.
   const bundles = isDir ? bundleFiles(args.path) : [];
-  if (bundles.length > 0) await deriveBundleFolder(args.path, bundles, options, args.pretty);
-  else if (isDir && args.workers > 1) await deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
-  else if (isDir) await deriveNdjsonFolder(args.path, options, args.pretty);
-  else await deriveBundleFile(args.path, options, args.pretty);
+  if (bundles.length > 0) await (await import('./bundles')).deriveBundleFolder(args.path, bundles, options, args.pretty);
+  else if (isDir && args.workers > 1) await (await import('./workers')).deriveNdjsonFolderOnWorkers(args.path, options, args.pretty, args.workers);
+  else if (isDir) await (await import('./one-thread')).deriveNdjsonFolder(args.path, options, args.pretty);
+  else await (await import('./bundles')).deriveBundleFile(args.path, options, args.pretty);
 }
 
 main().catch((e) => {

@@ -3,8 +3,6 @@
  * alone or a JSON array of them, the same bytes whichever thread derived them.
  */
 import { writeSync } from 'node:fs';
-import { deriveSafely } from '../../src/clinical/derive';
-import type { DeriveOptions, PatientRecord } from '../../src/clinical/types';
 
 const OUTPUT_BUFFER_BYTES = 4 << 20;
 let outBuffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
@@ -78,10 +76,6 @@ export async function emitDocuments(documents: AsyncIterable<string | Uint8Array
     put('\n]\n');
   }
   flush();
-}
-
-export function* derivedDocuments(records: Iterable<PatientRecord>, options: DeriveOptions, pretty: boolean): Generator<string> {
-  for (const r of records) yield documentText(deriveSafely(r, options), pretty);
 }
 
 /**

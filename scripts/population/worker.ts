@@ -11,6 +11,7 @@ import { documentText } from './emit';
 import { indexOneRange } from './ndjson-index';
 import { ReadAheadWindow } from './positional-read';
 import { readPatient } from './read-patient';
+import { threadCpuSeconds } from './thread-cpu';
 import type { FromWorker, ToWorker } from './workers';
 
 /** Read-ahead per file per worker when a batch's lines are too spread out to be read in one go. */
@@ -33,6 +34,8 @@ function workerMain(port: NonNullable<typeof parentPort>): void {
       if (m.kind === 'index') {
         const r = indexOneRange(m.path, m.start, m.end);
         port.postMessage({ kind: 'indexed', task: m.task, ...r } satisfies FromWorker, [r.runs.buffer as ArrayBuffer]);
+      } else if (m.kind === 'cpu') {
+        port.postMessage({ kind: 'cpu', seconds: threadCpuSeconds() } satisfies FromWorker);
       } else if (m.kind === 'setup') {
         windows = m.files.map((f) => new ReadAheadWindow(openSync(f, 'r'), WORKER_READ_AHEAD_BYTES));
         medications = new Map(m.medications);

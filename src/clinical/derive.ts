@@ -31,6 +31,7 @@ import { findReplacements, matchIntolerances, matchLevels, scoresByInstrument } 
 import { toTrial } from './trial-output';
 import type { ConditionKey, DeriveOptions, Derivation, DerivationError, PatientRecord, Suggestion } from './types';
 import { countOf } from './plain-text';
+import { withFields } from './with-fields';
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
@@ -179,7 +180,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   } catch (e) {
     notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ...derived, safety, suggestions };
+  return withFields(derived, { safety, suggestions });
 }
 
 /** derivePatient that never throws: a broken record gives `{ patient, error }` (used by `npm run derive`). */

@@ -29,6 +29,7 @@ import {
 } from './terminology/products';
 import { codingsOf, conceptText, systemKeyOf } from './terminology/systems';
 import { MEDICATION_RULES } from './terminology/medication-rules';
+import { withFields } from './with-fields';
 
 /** One ingredient of a multi-ingredient product (e.g. Symbyax: olanzapine + fluoxetine). */
 export interface MedicationComponent {
@@ -69,7 +70,7 @@ export function identifyMedication(concept: CodeableConcept | undefined, medicat
 
   if (medication && typeof medication === 'object') {
     const fromResource = identifyFromMedicationResource(medication);
-    if (fromResource) return { ...fromResource, display: display || fromResource.display };
+    if (fromResource) return withFields(fromResource, { display: display || fromResource.display });
   }
 
   const byText = identifyByText(display);
@@ -99,32 +100,31 @@ function identifyByCodes(concept: CodeableConcept | undefined): MedicationIdenti
     if (systemKeyOf(c.system) !== 'rxnorm') continue;
     const row = ingredientByRxcui(c.code ?? '');
     if (row) {
-      return {
-        ...fromRow(row, 'rxnorm', display || row.name),
+      return withFields(fromRow(row, 'rxnorm', display || row.name), {
         rxcui: c.code,
         rule: row.rxcuiTier === 'A' ? MEDICATION_RULES.rxnormTierA : MEDICATION_RULES.rxnormTierB,
-      };
+      });
     }
     const product = productByRxcui(c.code ?? '');
     if (product) {
       const identity = fromParsed(product.parsed, 'rxnorm', display || product.display);
-      if (identity) return { ...identity, rxcui: c.code, rule: MEDICATION_RULES.rxnormProduct };
+      if (identity) return withFields(identity, { rxcui: c.code, rule: MEDICATION_RULES.rxnormProduct });
     }
   }
   for (const c of codings) {
     if (systemKeyOf(c.system) !== 'atc') continue;
     const row = ingredientByAtc(c.code ?? '');
-    if (row) return { ...fromRow(row, 'atc', display || row.name), rule: MEDICATION_RULES.atc };
+    if (row) return withFields(fromRow(row, 'atc', display || row.name), { rule: MEDICATION_RULES.atc });
   }
   return null;
 }
 
 function identifyFromMedicationResource(medication: Medication): MedicationIdentityDetail | null {
-  const asResource = (identity: MedicationIdentityDetail): MedicationIdentityDetail => ({
-    ...identity,
-    matchedBy: 'medication-resource',
-    note: joinNotes(identity.note, `identified from the Medication resource (${identity.matchedBy === 'none' ? 'text' : identity.matchedBy})`),
-  });
+  const asResource = (identity: MedicationIdentityDetail): MedicationIdentityDetail =>
+    withFields(identity, {
+      matchedBy: 'medication-resource' as const,
+      note: joinNotes(identity.note, `identified from the Medication resource (${identity.matchedBy === 'none' ? 'text' : identity.matchedBy})`),
+    });
   const ingredients = Array.isArray(medication.ingredient) ? medication.ingredient : [];
   const strengthFromIngredients = (): { mg: number | null; perMl: number | null } => {
     for (const i of ingredients) {
@@ -139,7 +139,7 @@ function identifyFromMedicationResource(medication: Medication): MedicationIdent
     const withText = withStrengthFromText(byCode, medication.code);
     if (withText.strengthMg === null) {
       const s = strengthFromIngredients();
-      return asResource({ ...withText, strengthMg: s.mg, concentrationMgPerMl: s.perMl ?? withText.concentrationMgPerMl ?? null });
+      return asResource(withFields(withText, { strengthMg: s.mg, concentrationMgPerMl: s.perMl ?? withText.concentrationMgPerMl ?? null }));
     }
     return asResource(withText);
   }
@@ -148,19 +148,20 @@ function identifyFromMedicationResource(medication: Medication): MedicationIdent
     const found = identifyByCodes(item) ?? identifyByText(conceptText(item));
     if (found && found.ingredient && found.drugClass !== 'unknown') {
       const s = ratioToMg(i.strength);
-      return asResource({
-        ...found,
-        strengthMg: found.strengthMg ?? s.mg,
-        concentrationMgPerMl: found.concentrationMgPerMl ?? s.perMl,
-        display: conceptText(medication.code) || found.display,
-      });
+      return asResource(
+        withFields(found, {
+          strengthMg: found.strengthMg ?? s.mg,
+          concentrationMgPerMl: found.concentrationMgPerMl ?? s.perMl,
+          display: conceptText(medication.code) || found.display,
+        }),
+      );
     }
   }
   const byText = identifyByText(conceptText(medication.code));
   if (byText) {
     if (byText.strengthMg === null) {
       const s = strengthFromIngredients();
-      return asResource({ ...byText, strengthMg: s.mg, concentrationMgPerMl: s.perMl });
+      return asResource(withFields(byText, { strengthMg: s.mg, concentrationMgPerMl: s.perMl }));
     }
     return asResource(byText);
   }
@@ -177,9 +178,9 @@ function identifyByText(text: string): MedicationIdentityDetail | null {
   if (parsed && parsed.components.some((c) => c.row)) {
     // A generic name written the RxNorm way wins over a bracketed brand ("sertraline 50 MG Oral Tablet [Zoloft]").
     const identity = fromParsed(parsed, 'text', trimmed);
-    if (identity) return { ...identity, rule: MEDICATION_RULES.rxnormName };
+    if (identity) return withFields(identity, { rule: MEDICATION_RULES.rxnormName });
   }
-  if (brand) return { ...fromBrand(brand, trimmed), rule: MEDICATION_RULES.brand };
+  if (brand) return withFields(fromBrand(brand, trimmed), { rule: MEDICATION_RULES.brand });
 
   const rows = findIngredientRows(trimmed);
   if (rows.length > 0) {
@@ -189,14 +190,13 @@ function identifyByText(text: string): MedicationIdentityDetail | null {
     const lead = leadingComponent(components);
     const leadRow = rows.find((r) => r.name === lead.ingredient) ?? rows[0]!;
     const base = fromRow(leadRow, 'text', trimmed);
-    return {
-      ...base,
+    return withFields(base, {
       strengthMg: rows.length === 1 ? strength.mg : null,
       concentrationMgPerMl: rows.length === 1 ? strength.perMl : null,
       longActingInjectable: lai && leadRow.drugClass === 'antipsychotic',
       ...(rows.length > 1 ? { components, note: combinationNote(components, lead) } : {}),
       rule: MEDICATION_RULES.textName,
-    };
+    });
   }
 
   // Not psychiatric, but written like an RxNorm name ("atorvastatin 20 MG Oral Tablet"): keep its name.
@@ -346,16 +346,15 @@ function withStrengthFromText(identity: MedicationIdentityDetail, concept: Codea
     if (parsed && comp) {
       const fromName = fromParsed(parsed, identity.matchedBy, identity.display);
       if (fromName) {
-        return {
-          ...identity,
+        return withFields(identity, {
           strengthMg: fromName.strengthMg,
           concentrationMgPerMl: fromName.concentrationMgPerMl ?? null,
           longActingInjectable: identity.longActingInjectable || fromName.longActingInjectable,
-        };
+        });
       }
     }
     const s = strengthFromText(text);
-    if (s.mg !== null || s.perMl !== null) return { ...identity, strengthMg: s.mg, concentrationMgPerMl: s.perMl };
+    if (s.mg !== null || s.perMl !== null) return withFields(identity, { strengthMg: s.mg, concentrationMgPerMl: s.perMl });
   }
   return identity;
 }

@@ -52,7 +52,8 @@ export class DoseMemo {
   /** Values the current lookup may still compare (a cyclic or huge dosage must not make the comparison explode). */
   private budget = 0;
 
-  dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
+  /** The daily dose; the same object for every record with these lines, so the caller reads it and does not change it. */
+  dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): Readonly<DailyDoseDetail> {
     const id = identity as IdentityLike;
     let found: DailyDoseDetail | undefined;
     let text: string | null;
@@ -80,7 +81,7 @@ export class DoseMemo {
       found = dailyDoseUncached(dosages, identity);
       if (text !== null) this.remember(text, dosages, id, amount, found);
     }
-    return copyOf(found);
+    return found;
   }
 
   private remember(text: string, dosages: Dosage[] | undefined, id: IdentityLike, firstAmount: unknown, result: DailyDoseDetail): void {
@@ -150,15 +151,6 @@ function firstAmountOf(dosages: unknown): number | undefined {
   if (!quantity || typeof quantity !== 'object' || !Object.hasOwn(quantity, 'value')) return undefined;
   const value = quantity.value;
   return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
-}
-
-/** A result the caller may change without changing the memo's. */
-function copyOf(d: DailyDoseDetail): DailyDoseDetail {
-  return {
-    ...d,
-    ...(d.rules ? { rules: [...d.rules] } : {}),
-    ...(d.perInterval ? { perInterval: { ...d.perInterval } } : {}),
-  };
 }
 
 /** The daily dose of a record's dosage lines; a derivation passes its memo, a single question needs none. */

@@ -97,10 +97,15 @@ function amountOf(part: string, identity: IdentityLike): { mg: number | null; de
 }
 
 const AS_NEEDED = /\b(as needed|prn|p\.r\.n\.?|if needed|when needed)\b/;
+/**
+ * Every AS_NEEDED phrase contains one of these words, and normalising (lower case, spaces, spelled numbers) joins no
+ * letters, so a text without them is not as needed: most dosage texts are answered without being normalised.
+ */
+const AS_NEEDED_WORD = /needed|prn|p\.r\.n/i;
 
 /** Does the text say the dose is taken as needed (PRN)? The same reading as parseDoseText's `asNeeded`. */
 export function saysAsNeeded(text: string): boolean {
-  return AS_NEEDED.test(normalize(text));
+  return AS_NEEDED_WORD.test(text) && AS_NEEDED.test(normalize(text));
 }
 
 /** Parses "take 2 tablets by mouth daily", "1 tab bid", "150 mg at bedtime", "half a tablet daily", "100mg qd",

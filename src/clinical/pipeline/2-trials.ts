@@ -129,7 +129,7 @@ function continuationNote(ingredient: string, continuations: Continuation[]): st
   if (continuations.length === 1) {
     const c = continuations[0]!;
     const supply = c.earlier.supplyAssumed ? `; that supply is itself assumed (${DEFAULT_SUPPLY_DAYS} days: the order states none)` : '';
-    return `${c.later.reference} re-orders ${ingredient} ${c.days} days after the last day supplied by ${c.earlier.reference} (${isoDate(c.earlier.end)}), within the permissible ${permissible} days: one continuous trial, the ${c.days - 1} days between assumed taken at the previous dose${supply}`;
+    return `re-ordered within the permissible gap: ${c.later.reference} re-orders ${ingredient} ${c.days} days after the last day supplied by ${c.earlier.reference} (${isoDate(c.earlier.end)}), within the permissible ${permissible} days; one continuous trial, the ${c.days - 1} days between assumed taken at the previous dose${supply}`;
   }
   const supplyWords =
     assumedSupply === 0
@@ -138,7 +138,7 @@ function continuationNote(ingredient: string, continuations: Continuation[]): st
         ? `; those supplies are themselves assumed (${DEFAULT_SUPPLY_DAYS} days each: the orders state none)`
         : `; ${assumedSupply} of those supplies are themselves assumed (${DEFAULT_SUPPLY_DAYS} days each: those orders state none)`;
   const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}-${Math.max(...xs)}`);
-  return `${continuations.length} re-orders of ${ingredient} came ${range(continuations.map((c) => c.days))} days after the last day supplied by the order before, within the permissible ${permissible} days (${continuations.map((c) => c.later.reference).join(', ')}): one continuous trial, ${assumedDays} days between supplies assumed taken at the previous dose${supplyWords}`;
+  return `re-ordered within the permissible gap: ${continuations.length} re-orders of ${ingredient} (${continuations.map((c) => c.later.reference).join(', ')}) came ${range(continuations.map((c) => c.days))} days after the last day supplied by the order before, within the permissible ${permissible} days; one continuous trial, ${assumedDays} days between supplies assumed taken at the previous dose${supplyWords}`;
 }
 
 function makeTrial(ingredient: string, events: MedicationEvent[], continuations: Continuation[]): TrialDraft {
@@ -203,8 +203,8 @@ function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]):
   const own = new Set(assumed.map((e) => e.assumedSupplyNote!));
   const at = notes.findIndex((n) => own.has(n));
   const stopped = assumed.filter((e) => e.assumedSupplyNote!.includes('(stopped;')).length;
-  const stopWords = stopped === 0 ? '' : stopped === assumed.length ? '; all stopped, the stop dates not recorded' : `; ${stopped} stopped, the stop dates not recorded`;
-  const combined = `no end, supply or quantity in ${assumed.length} orders (${assumed.map((e) => e.reference).join(', ')}${stopWords}): each assumed to cover ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
+  const stopWords = stopped === 0 ? '' : stopped === assumed.length ? ' (all stopped, the stop dates not recorded)' : ` (${stopped} stopped, the stop dates not recorded)`;
+  const combined = `no end, supply or quantity in ${assumed.length} orders: ${assumed.map((e) => e.reference).join(', ')}${stopWords}; each assumed to cover ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
   const kept = notes.filter((n) => !own.has(n));
   kept.splice(Math.min(at, kept.length), 0, combined);
   notes.splice(0, notes.length, ...kept);

@@ -107,7 +107,7 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   }
   if (ctx.condition === 'ocd') {
     const o = ocdMinimumDose(trial.ingredient);
-    if (o) return { mg: o.minMgPerDay, comparable: (mg) => mg, rules: [o.rule], unitLabel: 'mg' };
+    if (o) return { mg: o.minMgPerDay, comparable: doseAsWritten, rules: [o.rule], unitLabel: 'mg' };
   }
   const names = trial.events.map((e) => e.identity.display);
   const others = trial.events
@@ -119,7 +119,7 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   if (studied) {
     return {
       mg: studied.minMgPerDay,
-      comparable: (mg) => mg,
+      comparable: doseAsWritten,
       rules: [studied.rule],
       unitLabel: 'mg',
       doseUnit: studied.doseUnit,
@@ -130,11 +130,19 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   const product = productDoseOf(trial.ingredient, names, others);
   if (product) {
     if (product.minMgPerDay === null) return { notAntidepressant: product.rule, product: product.product };
-    return { mg: product.minMgPerDay, comparable: (mg) => mg, rules: [R.minDose, product.rule], unitLabel: 'mg' };
+    return { mg: product.minMgPerDay, comparable: doseAsWritten, rules: [R.minDose, product.rule], unitLabel: 'mg' };
   }
   const row = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
   if (!row) return null;
-  return { mg: row.mg, comparable: (mg) => mg, rules: [R.minDose, row.rule], unitLabel: 'mg' };
+  return { mg: row.mg, comparable: doseAsWritten, rules: [R.minDose, row.rule], unitLabel: 'mg' };
+}
+
+/**
+ * A threshold in the drug's own mg compares the dose as written. One shared function rather than a closure per
+ * trial: the engine judges every trial again for each condition it is staged under.
+ */
+function doseAsWritten(mg: number): number {
+  return mg;
 }
 
 /** Classes whose trials are shown on the timeline but whose adequacy no rule here covers. */
@@ -151,30 +159,19 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   const levels = ctx.levels ?? [];
   const adherence = adherenceEvidence(ctx.adherencePdc, levels, MIN_ADHERENCE_PDC);
   const levelSources = levels.map((l) => l.source);
-  const settled = (reason: string, rules: RuleRef[], shortfalls: ShortfallKind[]): AdequacyResult => ({
-    adequate: false,
-    reason,
-    rules,
-    adequateDoseMg: null,
-    adequateDose: null,
-    adequateLevel: null,
-    daysAtAdequateDose: 0,
-    shortfalls,
-    cpzBySegment: null,
-    adherence: adherence.status,
-    levelSources,
-  });
   if (NOT_JUDGED.has(trial.drugClass)) {
     // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
-    return settled(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], []);
+    return notAdequate(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence.status, levelSources);
   }
   const hypnotic = hypnoticDoseOf(trial);
   if (hypnotic) {
     const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
-    return settled(
+    return notAdequate(
       `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
       [hypnotic.rule],
       ['hypnotic-dose'],
+      adherence.status,
+      levelSources,
     );
   }
   const isOcd = ctx.condition === 'ocd';
@@ -196,7 +193,13 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   let adequateLevel: AdequateLevel | null = null;
 
   if (threshold !== null && threshold !== 'no-cpz' && 'notAntidepressant' in threshold) {
-    return settled(`${threshold.product} is not an antidepressant treatment: not counted as a trial`, [threshold.notAntidepressant], ['not-antidepressant-form']);
+    return notAdequate(
+      `${threshold.product} is not an antidepressant treatment: not counted as a trial`,
+      [threshold.notAntidepressant],
+      ['not-antidepressant-form'],
+      adherence.status,
+      levelSources,
+    );
   }
   if (threshold === 'no-cpz') {
     shortfalls.push('no-threshold');
@@ -295,6 +298,29 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
     reason += `; no ${trial.ingredient} plasma level recorded (TRRIP minimum criteria ask for at least one)`;
   }
   return { adequate, reason, rules, adequateDoseMg, adequateDose, adequateLevel, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
+}
+
+/** A trial settled before any dose or duration is weighed (no rule for its class, a hypnotic dose, not an antidepressant form). */
+function notAdequate(
+  reason: string,
+  rules: RuleRef[],
+  shortfalls: ShortfallKind[],
+  adherence: AdherenceStatus,
+  levelSources: string[],
+): AdequacyResult {
+  return {
+    adequate: false,
+    reason,
+    rules,
+    adequateDoseMg: null,
+    adequateDose: null,
+    adequateLevel: null,
+    daysAtAdequateDose: 0,
+    shortfalls,
+    cpzBySegment: null,
+    adherence,
+    levelSources,
+  };
 }
 
 /**

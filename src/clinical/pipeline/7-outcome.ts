@@ -19,6 +19,7 @@ import { cutoffsOf } from '../cutoffs';
 import { instrumentLabel } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
+import { withFields } from '../with-fields';
 
 export interface DatedScore {
   day: Day;
@@ -79,7 +80,7 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
   const judged = judge(input, measured, condition);
-  return { ...judged, scores: measured?.scores ?? null };
+  return withFields(judged, { scores: measured?.scores ?? null });
 }
 
 function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {

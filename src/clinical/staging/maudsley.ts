@@ -7,6 +7,7 @@ import type { DatedScore } from '../pipeline/7-outcome';
 import type { DiagnosisSpan, MaudsleyItem, ProcedureMark } from '../types';
 import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';
+import { withFields } from '../with-fields';
 
 export interface MaudsleyInput {
   episodeStart: Day | null;
@@ -53,7 +54,7 @@ function severityItem({ episodeDiagnoses, psychoticFeatures, phq9 }: MaudsleyInp
   for (const d of episodeDiagnoses) {
     const m = /^F3[23]\.?(\d)/i.exec(d.code);
     const sev = m ? ICD_SEVERITY[m[1]!] : undefined;
-    if (sev && (!best || sev.points > best.points)) best = { ...sev, source: d.source };
+    if (sev && (!best || sev.points > best.points)) best = withFields(sev, { source: d.source });
   }
   if (best) return { item: 'severity', points: best.points, basis: 'data', explanation: `diagnosis coded ${best.label} (${best.source})` };
   const first = phq9[0];

@@ -7,6 +7,7 @@
 import type { ProcedureMark } from '../types';
 import { type JudgedTrial, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';
+import { DRUG_CLASS_LABEL } from '../vocabulary';
 
 export interface ThaseRushResult {
   stage: number;
@@ -34,7 +35,7 @@ export function thaseRushStage(antidepressantTrials: JudgedTrial[], ectInEpisode
   if (stage === 3 && maoi) stage = 4;
   if (stage === 4 && ect.length > 0) stage = 5;
   const parts = [
-    `${countOf(failed.length, 'failed adequate trial')} in ${countOf(classes.size, 'class', 'classes')}: ${[...classes].join(', ')}`,
+    `${countOf(failed.length, 'failed adequate trial')} in ${countOf(classes.size, 'class', 'classes')}: ${[...classes].map((c) => DRUG_CLASS_LABEL[c]).join(', ')}`,
     tca ? (before.size >= 2 ? 'a failed adequate TCA after two other classes' : 'a failed adequate TCA, but not after failures in two other classes (stage III needs stage II first)') : 'no failed adequate TCA',
     maoi ? (stage >= 4 ? 'a failed adequate MAOI after the TCA' : 'a failed adequate MAOI, but stage III not reached (stage IV needs it)') : 'no failed adequate MAOI',
   ];

@@ -11,6 +11,7 @@ import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
   type UrgencySignal
 } from './catalog';
+import { withFields } from '../with-fields';
 
 /** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
 export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics'> & { demographics?: Derivation['demographics'] };
@@ -58,8 +59,15 @@ export function described(trial: Trial, context: Context): string {
 export function trialsFinding(prefix: string, trials: Trial[], context: Context): Finding {
   return {
     text: `${prefix}: ${trials.map((t) => described(t, context)).join('; ')}`,
-    sources: unique(trials.flatMap((t) => t.sources)),
+    sources: sourcesOf(trials),
   };
+}
+
+/** The trials' sources, each once, in order (without the flattened list: criteria quote the same trials often). */
+function sourcesOf(trials: readonly Trial[]): string[] {
+  const sources = new Set<string>();
+  for (const t of trials) for (const s of t.sources) sources.add(s);
+  return [...sources];
 }
 
 export function trimPeriod(text: string): string {
@@ -219,7 +227,7 @@ function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urge
       sources: [score.source],
     });
   }
-  const context = { ...contextBase, urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() };
+  const context = withFields(contextBase, { urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
   for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) add('suicidal-ideation', diagnosisFinding(diagnosis));
   for (const signal of ['catatonia', 'psychotic-features'] as const) {
     for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
@@ -236,7 +244,7 @@ export function buildContext(derived: DerivedRecord): Context {
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
   };
-  return { ...base, urgency: urgencySignals(derived, base), criteria: new Map(), described: new Map() };
+  return withFields(base, { urgency: urgencySignals(derived, base), criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
 }
 
 export function trialsOf(context: Context, ids: readonly string[]): Trial[] {

@@ -6,7 +6,7 @@
  * project does not know, it is NOT matched by text (the engine reports "code from unknown system"); text matching is
  * used when there is no coding at all or when known-system codes are not in the table.
  */
-import type { CodeableConcept, Observation } from 'fhir/r4';
+import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
 import { INGREDIENT_NAMES, ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
@@ -204,10 +204,8 @@ export function classifyObservation(obs: Observation, facts?: ObservationCodeFac
   const bp = f.bloodPressure;
   if (bp) {
     const components = Array.isArray(obs.component) ? obs.component : [];
-    const fromComponent = (loinc: string) =>
-      numericValue(components.find((c) => codingsOf(c?.code).some((x) => x.code === loinc && systemKeyOf(x.system) === 'loinc')));
-    let systolic = fromComponent(SYSTOLIC);
-    let diastolic = fromComponent(DIASTOLIC);
+    let systolic = componentValue(components, SYSTOLIC);
+    let diastolic = componentValue(components, DIASTOLIC);
     if (bp === 'systolic') systolic = systolic ?? numericValue(obs);
     if (bp === 'diastolic') diastolic = diastolic ?? numericValue(obs);
     if (systolic === null && diastolic === null) return null;
@@ -220,6 +218,11 @@ export function classifyObservation(obs: Observation, facts?: ObservationCodeFac
   const range = SCORE_RANGES[found.instrument];
   if (value < range.min || value > range.max) return null;
   return { instrument: found.instrument, value, rule: found.rule };
+}
+
+/** The numeric value of the component coded with this LOINC code (a blood pressure's systolic or diastolic). */
+function componentValue(components: readonly ObservationComponent[], loinc: string): number | null {
+  return numericValue(components.find((c) => codingsOf(c?.code).some((x) => x.code === loinc && systemKeyOf(x.system) === 'loinc')));
 }
 
 /** Why an Observation is not a usable score or blood pressure (for the engine's "not used, because" list). */

@@ -196,11 +196,19 @@ describe('re-orders of one drug: one continuous trial (Burton 2012 permissible g
     const orders = [sertraline('2023-01-16'), sertraline('2023-04-10'), sertraline('2023-07-03')];
     const t = derive([mdd(), ...orders]).trials[0]!;
     expect(t.notes).toContain(
-      `2 re-orders of sertraline came 55 days after the last day supplied by the order before, within the permissible ${REORDER_PERMISSIBLE_GAP_DAYS} days (${ref(orders[1]!)}, ${ref(orders[2]!)}): one continuous trial, 108 days between supplies assumed taken at the previous dose; those supplies are themselves assumed (30 days each: the orders state none)`,
+      `re-ordered within the permissible gap: 2 re-orders of sertraline (${ref(orders[1]!)}, ${ref(orders[2]!)}) came 55 days after the last day supplied by the order before, within the permissible ${REORDER_PERMISSIBLE_GAP_DAYS} days; one continuous trial, 108 days between supplies assumed taken at the previous dose; those supplies are themselves assumed (30 days each: the orders state none)`,
     );
     // The orders' assumed supplies are said once for the trial, not once per order.
-    expect(t.notes).toContain(`no end, supply or quantity in 3 orders (${orders.map(ref).join(', ')}; all stopped, the stop dates not recorded): each assumed to cover 30 days (design choice)`);
+    expect(t.notes).toContain(`no end, supply or quantity in 3 orders: ${orders.map(ref).join(', ')} (all stopped, the stop dates not recorded); each assumed to cover 30 days (design choice)`);
     expect(t.notes.filter((n) => n.startsWith('no end, supply or quantity'))).toHaveLength(1);
+  });
+
+  it('the notes name their kind before the first colon, so the data notes count them by kind across drugs', () => {
+    const bupropion = (day: string) => rxOrder('993541', '24 HR bupropion hydrochloride 150 MG Extended Release Oral Tablet', day, 'stopped');
+    const d = derive([mdd(), sertraline('2023-01-16'), sertraline('2023-04-10'), bupropion('2024-01-02'), bupropion('2024-03-26')]);
+    const heads = d.trials.flatMap((t) => t.notes.map((n) => n.split(':')[0]));
+    expect(heads.filter((h) => h === 're-ordered within the permissible gap')).toHaveLength(2);
+    expect(heads.filter((h) => h === 'no end, supply or quantity in 2 orders')).toHaveLength(2);
   });
 
   it(`a re-order issued ${REORDER_PERMISSIBLE_GAP_DAYS} days after the last supplied day still continues the trial`, () => {
@@ -210,7 +218,7 @@ describe('re-orders of one drug: one continuous trial (Burton 2012 permissible g
     const d = derive([mdd(), first, second]);
     expect(d.trials).toHaveLength(1);
     expect(d.trials[0]!.notes).toContain(
-      `${ref(second)} re-orders sertraline 60 days after the last day supplied by ${ref(first)} (${lastSupplied}), within the permissible 60 days: one continuous trial, the 59 days between assumed taken at the previous dose; that supply is itself assumed (30 days: the order states none)`,
+      `re-ordered within the permissible gap: ${ref(second)} re-orders sertraline 60 days after the last day supplied by ${ref(first)} (${lastSupplied}), within the permissible 60 days; one continuous trial, the 59 days between assumed taken at the previous dose; that supply is itself assumed (30 days: the order states none)`,
     );
   });
 
@@ -227,7 +235,7 @@ describe('re-orders of one drug: one continuous trial (Burton 2012 permissible g
     const second = sertraline(after('2024-01-01', 89 + 45));
     const t = derive([mdd(), first, second]).trials[0]!;
     expect(t.notes).toContain(
-      `${ref(second)} re-orders sertraline 45 days after the last day supplied by ${ref(first)} (2024-03-30), within the permissible 60 days: one continuous trial, the 44 days between assumed taken at the previous dose`,
+      `re-ordered within the permissible gap: ${ref(second)} re-orders sertraline 45 days after the last day supplied by ${ref(first)} (2024-03-30), within the permissible 60 days; one continuous trial, the 44 days between assumed taken at the previous dose`,
     );
   });
 

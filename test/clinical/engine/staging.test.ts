@@ -30,9 +30,11 @@ describe('Thase-Rush (Thase 1997: each stage requires the earlier ones)', () => 
     expect(a.failedAdequateTrials).toBe(2);
     expect(a.thaseRush).toBe(1);
   });
-  it('SSRI, SNRI, TCA and MAOI failing is stage IV', () => {
+  it('SSRI, SNRI, TCA and MAOI failing is stage IV, its basis naming the classes in clinical words', () => {
     const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);
-    expect(assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs]), 'mdd').thaseRush).toBe(4);
+    const a = assessmentOf(derive([patient(), mdd('2023-12-01'), ...recs]), 'mdd');
+    expect(a.thaseRush).toBe(4);
+    expect(a.thaseRushBasis).toMatch(/^4 failed adequate trials in 4 classes: SSRI, SNRI, Tricyclic, MAOI;/);
   });
   it('stage IV plus ECT in the still-current episode without a recorded outcome stays stage IV (ECT not counted as failed)', () => {
     const recs = failedSeries([['sertraline', 100], ['venlafaxine', 225], ['nortriptyline', 100], ['phenelzine', 60]]);

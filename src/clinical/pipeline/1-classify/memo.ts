@@ -13,44 +13,117 @@ import { isConcept } from './typed-fields';
 /**
  * Memos of one derivation. Records repeat the same product and the same dosage lines thousands of times (30 years
  * of refills), and identifying a medication or reading a dose is pure, so each distinct concept is identified once
- * and each distinct set of dosage lines read once per record. The identity key is built from exactly what is read
- * in a CodeableConcept (text and each coding's system, code, display), by concatenation: JSON.stringify keys cost
- * as much as the call they save. Nothing outlives the derivation.
+ * and each distinct set of dosage lines read once per record. Nothing outlives the derivation.
  */
 export class Memo {
-  private readonly medications = new Map<string, ReturnType<typeof medicationOf>>();
-  private readonly observationCodes = new Map<string, ObservationCodeReading>();
-  private readonly procedureCodes = new Map<string, ProcedureCodeReading>();
-  private readonly conditionCodes = new Map<string, ReturnType<typeof classifyCondition>>();
+  private readonly medicationConcepts = new ConceptMemo<ReturnType<typeof medicationOf>>();
+  private readonly medicationReferences = new Map<string, ReturnType<typeof medicationOf>>();
+  private readonly observationCodes = new ConceptMemo<ObservationCodeReading>();
+  private readonly procedureCodes = new ConceptMemo<ProcedureCodeReading>();
+  private readonly conditionCodes = new ConceptMemo<ReturnType<typeof classifyCondition>>();
   private readonly encounterTypes = new Map<string, EncounterTypeFacts>();
   readonly doses = new DoseMemo();
   readonly encounterReaders: EncounterCodeReaders = {
-    condition: (code) => remembered(this.conditionCodes, conceptKey(code), code, classifyCondition),
+    condition: (code) => this.conditionCodes.answer(code, classifyCondition),
     types: (types) => remembered(this.encounterTypes, conceptListKey(types), types, encounterTypeFacts),
   };
   constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
 
   /** What a Procedure's code says (its kind, a screening, why it is not used), read once per distinct code. */
   procedureCode(code: CodeableConcept | undefined): ProcedureCodeReading {
-    return remembered(this.procedureCodes, conceptKey(code), code, readProcedureCode);
+    return this.procedureCodes.answer(code, readProcedureCode);
   }
 
   /** What an Observation's code says (cognition score, scale, blood pressure, drug level), read once per distinct code. */
   observationCode(code: unknown): ObservationCodeReading {
-    return remembered(this.observationCodes, conceptKey(code), code, readObservationCode);
+    return this.observationCodes.answer(code, readObservationCode);
   }
 
   medicationOf(r: MedicationRecord): ReturnType<typeof medicationOf> {
-    const key = medicationKey(r);
+    const cc = r.medicationCodeableConcept as unknown;
+    // The identity of a coded medication depends on its concept alone.
+    if (cc && typeof cc === 'object') return this.medicationConcepts.answer(cc, () => medicationOf(r, this.resolve));
+    const key = referenceKey(r);
     if (key === null) return medicationOf(r, this.resolve);
-    let hit = this.medications.get(key);
+    let hit = this.medicationReferences.get(key);
     if (hit === undefined) {
       hit = medicationOf(r, this.resolve);
-      this.medications.set(key, hit);
+      this.medicationReferences.set(key, hit);
     }
     return hit;
   }
 }
+
+/**
+ * Answers kept per distinct concept, found without building a key: concepts are grouped by their first code (else
+ * their text) and compared on exactly what the code readers read of them (the text and each coding's system, code
+ * and display), so a lookup allocates nothing. A key string built by concatenation cost as much to build and hash
+ * as most readings it saved. A concept of another shape (a field that is not a string, a coding that is not a list
+ * of objects) never equals a kept one, and is read without the memo.
+ */
+class ConceptMemo<T> {
+  private readonly groups = new Map<string, KeptConcept<T>[]>();
+  private absent: { answer: T } | undefined;
+
+  answer<C>(concept: C, read: (concept: C) => T): T {
+    if (concept === undefined) return (this.absent ??= { answer: read(concept) }).answer;
+    if (!isConcept(concept)) return read(concept);
+    const { text, coding } = concept as { text?: unknown; coding?: unknown };
+    if (coding !== undefined && !Array.isArray(coding)) return read(concept);
+    const codings = (coding ?? NO_CODINGS) as readonly unknown[];
+    const group = groupOf(text, codings);
+    const kept = this.groups.get(group);
+    if (kept) for (const k of kept) if (sameConcept(k, text, codings)) return k.answer;
+    const answer = read(concept);
+    const fields = conceptFields(text, codings);
+    if (fields) {
+      const entry = { text: fields.text, codingFields: fields.codingFields, answer };
+      if (kept) kept.push(entry);
+      else this.groups.set(group, [entry]);
+    }
+    return answer;
+  }
+}
+
+interface KeptConcept<T> {
+  text: string | undefined;
+  /** system, code and display of each coding in turn. */
+  codingFields: (string | undefined)[];
+  answer: T;
+}
+
+const NO_CODINGS: readonly unknown[] = [];
+
+function groupOf(text: unknown, codings: readonly unknown[]): string {
+  const first = codings[0] as { code?: unknown } | null | undefined;
+  if (first && typeof first === 'object' && typeof first.code === 'string') return first.code;
+  return typeof text === 'string' ? text : '';
+}
+
+function sameConcept<T>(k: KeptConcept<T>, text: unknown, codings: readonly unknown[]): boolean {
+  if (k.text !== text || k.codingFields.length !== codings.length * 3) return false;
+  for (let i = 0; i < codings.length; i++) {
+    const cd = codings[i] as { system?: unknown; code?: unknown; display?: unknown } | null;
+    if (!cd || typeof cd !== 'object') return false;
+    if (cd.system !== k.codingFields[3 * i] || cd.code !== k.codingFields[3 * i + 1] || cd.display !== k.codingFields[3 * i + 2]) return false;
+  }
+  return true;
+}
+
+/** What a concept is compared on, or null when a field is not a string (such a concept is not kept). */
+function conceptFields(text: unknown, codings: readonly unknown[]): Omit<KeptConcept<unknown>, 'answer'> | null {
+  if (text !== undefined && typeof text !== 'string') return null;
+  const codingFields: (string | undefined)[] = [];
+  for (const cd of codings) {
+    if (!cd || typeof cd !== 'object') return null;
+    const { system, code, display } = cd as { system?: unknown; code?: unknown; display?: unknown };
+    if (!isStringOrAbsent(system) || !isStringOrAbsent(code) || !isStringOrAbsent(display)) return null;
+    codingFields.push(system, code, display);
+  }
+  return { text, codingFields };
+}
+
+const isStringOrAbsent = (x: unknown): x is string | undefined => x === undefined || typeof x === 'string';
 
 /** `read(input)`, kept in `memo` under `key`; read again each time when the input has no key. */
 function remembered<I, T>(memo: Map<string, T>, key: string | null, input: I, read: (input: I) => T): T {
@@ -89,7 +162,7 @@ function readObservationCode(code: unknown): ObservationCodeReading {
 }
 
 /**
- * Memo key of a concept: exactly what the code readers read of it (its text and each coding's system, code and
+ * Memo key of a concept in a list (an encounter's types): exactly what the code readers read of it (its text and each coding's system, code and
  * display), each string prefixed with its length so that no two concepts share a key; null for a concept of another
  * shape, which is read without the memo.
  */
@@ -124,23 +197,8 @@ function conceptListKey(concepts: readonly unknown[]): string | null {
 
 const keyPart = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
 
-/** Memo key of a record's medication: its concept, or a non-contained reference (contained ones vary per resource). */
-function medicationKey(r: MedicationRecord): string | null {
-  const cc = r.medicationCodeableConcept as unknown;
-  if (cc && typeof cc === 'object') {
-    const c = cc as { text?: unknown; coding?: unknown };
-    let key = `c${typeof c.text === 'string' ? c.text : typeof c.text}`;
-    if (c.coding !== undefined) {
-      if (!Array.isArray(c.coding)) return null;
-      for (const cd of c.coding as unknown[]) {
-        if (!cd || typeof cd !== 'object') return null;
-        const { system, code, display } = cd as { system?: unknown; code?: unknown; display?: unknown };
-        if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string') || (display !== undefined && typeof display !== 'string')) return null;
-        key += `\u0001${system ?? ''}\u0002${code ?? ''}\u0002${display ?? ''}`;
-      }
-    }
-    return key;
-  }
+/** Memo key of a record's medication reference; null for a contained one (those vary per resource). */
+function referenceKey(r: MedicationRecord): string | null {
   const ref = r.medicationReference;
   if (ref && typeof ref.reference === 'string' && !ref.reference.startsWith('#')) return `r${ref.reference}\u0001${String(ref.display ?? '')}`;
   return null;

@@ -16,6 +16,7 @@ import { conceptText } from '../../terminology/systems';
 import type { CareEvent, DiagnosisKind, DiagnosisSpan } from '../../types';
 import { isConcept, obj } from '../1-classify/typed-fields';
 import { type HistoryInputs, PSYCHIATRIC_KINDS, type VisitReason } from './history-inputs';
+import { withFields } from '../../with-fields';
 
 /** Kinds that are not psychiatric admissions when they are an inpatient stay's only reason. */
 const MEDICAL_ADMISSION_KINDS: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>(['overdose', 'dementia', 'brain-injury', 'trauma']);
@@ -107,7 +108,7 @@ export function classifyEncounter(
   if (kinds.includes('overdose')) event('overdose-visit', `${typeText} for ${reasons.find((r) => r.kind === 'overdose')?.display ?? 'overdose'}`);
   for (const r of reasons) {
     if (r.kind === 'overdose') continue;
-    h.visitReasons.push({ ...r, day: start, source: ref });
+    h.visitReasons.push(withFields(r, { day: start, source: ref }));
     uses.push(`visit for ${r.display}`);
   }
   if (uses.length === 0 && linkedKinds.length > 0) uses.push('visit for a psychiatric diagnosis');
