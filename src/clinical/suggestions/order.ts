@@ -30,6 +30,8 @@ export interface OrderingRule {
   minFailedAdequateTrials: number;
   lead: InterventionId;
   over: readonly InterventionId[];
+  /** How the leading option's reason names the options it is ranked before. */
+  overNames: Readonly<Partial<Record<InterventionId, string>>>;
   summary: string;
   /** Why, as the leading option's reason says it after the count. */
   because: string;
@@ -43,6 +45,7 @@ export const ORDERING_RULES: readonly OrderingRule[] = [
     minFailedAdequateTrials: HIGH_RESISTANCE_FAILED_TRIALS,
     lead: 'ect',
     over: ['tms', 'accelerated-tms'],
+    overNames: { tms: 'rTMS', 'accelerated-tms': 'accelerated iTBS' },
     summary: `In MDD with ${HIGH_RESISTANCE_FAILED_TRIALS} or more failed adequate antidepressant trials in the current episode, ECT is shown before rTMS and accelerated iTBS when they share a status: rTMS outcome falls as the number of failed adequate trials rises, while ECT still brings remission to about half of patients after failed pharmacotherapy. Below that count the catalog order stands (rTMS first).`,
     because:
       'rTMS outcome falls as failed adequate trials rise (fewer failures, better response in the pivotal trial), while ECT still brings remission to about half of patients after failed pharmacotherapy (48% vs 65% without)',
@@ -69,7 +72,7 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evalu
       .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && e.index < (placed.get(lead) ?? lead.index));
     if (!passed.length) continue;
     placed.set(lead, Math.min(...passed.map((e) => e.index)) - 0.5);
-    const names = passed.map((e) => (e.suggestion.intervention === 'tms' ? 'rTMS' : e.suggestion.name)).join(' and ');
+    const names = passed.map((e) => rule.overNames[e.suggestion.intervention] ?? e.suggestion.name).join(' and ');
     lead.suggestion.reasons.push({
       text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
