@@ -137,7 +137,7 @@ describe('the copied note', () => {
     for (const t of d.trials) {
       const figure = `${t.ingredient} ${t.durationText}`;
       // The trial's own lines ("- sertraline [...]", "  dose …", "  outcome …") carry its figures; a flag names a shortfall, not the course.
-      const doses = note.split('\n').filter((l) => l.includes(t.ingredient) && /mg\/day/.test(l) && !/^(- |  dose |  outcome: |  Flag: )/.test(l));
+      const doses = note.split('\n').filter((l) => l.includes(t.ingredient) && /mg\/day/.test(l) && !/^(- | {2}dose | {2}outcome: | {2}Flag: )/.test(l));
       expect(doses, figure).toEqual([]);
     }
   });
