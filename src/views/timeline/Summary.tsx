@@ -53,6 +53,7 @@ function currentDose(trial: Trial): string {
  */
 function adequacyWindowText(trial: Trial): string {
   if (trial.adequate) return 'adequate trial reached';
+  if (trial.adequacyUnconfirmed) return `adequacy unconfirmed: ${adequacyReasonText(trial.adequacyReason)}`;
   return `${trial.adequacyPending ? 'not yet adequate' : 'not adequate'}: ${adequacyReasonText(trial.adequacyReason)}`;
 }
 
