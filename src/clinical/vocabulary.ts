@@ -276,6 +276,14 @@ export function describeDuration(days: number): string {
   return `${days} day${days === 1 ? '' : 's'}`;
 }
 
+/**
+ * A trial's period with its length, in the one wording the timeline, its details and the note use: "2025-05-04 to
+ * 2025-08-09, 14 weeks", "2026-06-07 to now (ongoing), 26 weeks". Dates as the caller displays them.
+ */
+export function describePeriod(start: string, end: string | null, durationText: string): string {
+  return `${start} to ${end ?? 'now (ongoing)'}, ${durationText}`;
+}
+
 /** What `describeTrial` reads of a trial (the engine describes trials before they are final). */
 export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'durationDays' | 'start' | 'end'> &
   Partial<Pick<Trial, 'doseRange' | 'daysAtMaxDailyDose'>>;

@@ -58,6 +58,8 @@ export interface AdequacyResult {
   /** The level that decided adequacy (then `adequateDose` is null: the dose threshold did not apply). */
   adequateLevel: AdequateLevel | null;
   daysAtAdequateDose: number;
+  /** The days at or above the threshold the rule set asks for (0 when no rule judged the trial). */
+  minDaysAtDose: number;
   shortfalls: ShortfallKind[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
   cpzBySegment: Map<DaySegment, number | null> | null;
@@ -126,7 +128,8 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   // Bipolar depression: each guideline agent's studied dose; augmentation: lithium by level, liothyronine by dose.
   const studiedTable = ctx.condition === 'bipolar-depression' ? BIPOLAR_DEPRESSION_DOSES : ctx.role === 'augmentation' ? AUGMENTATION_DOSES : null;
   // Elsewhere lithium is judged by its level alone (LEVEL_JUDGED_DOSES).
-  const studied = (studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null) ?? studiedDoseOf(LEVEL_JUDGED_DOSES, trial.ingredient, others);
+  const row = (studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null) ?? studiedDoseOf(LEVEL_JUDGED_DOSES, trial.ingredient, others);
+  const studied = row && (!row.forConditions || row.forConditions.includes(ctx.condition)) ? row : null;
   if (studied) {
     const maintenance = ctx.maintenance === true && studied.maintenanceLevel !== undefined;
     const level = maintenance ? studied.maintenanceLevel : studied.level;
@@ -146,9 +149,9 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     if (product.minMgPerDay === null) return { notAntidepressant: product.rule, product: product.product };
     return { mg: product.minMgPerDay, comparable: doseAsWritten, rules: [R.minDose, product.rule], unitLabel: 'mg' };
   }
-  const row = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
-  if (!row) return null;
-  return { mg: row.mg, comparable: doseAsWritten, rules: [R.minDose, row.rule], unitLabel: 'mg' };
+  const minimum = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
+  if (!minimum) return null;
+  return { mg: minimum.mg, comparable: doseAsWritten, rules: [R.minDose, minimum.rule], unitLabel: 'mg' };
 }
 
 /**
@@ -322,7 +325,20 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   } else if (underTrrip && adequate && adherence.status === 'evidenced' && levels.length === 0) {
     reason += `; no ${trial.ingredient} plasma level recorded (TRRIP minimum criteria ask for at least one)`;
   }
-  return { adequate, reason, rules, adequateDoseMg, adequateDose, adequateLevel, daysAtAdequateDose: daysAtAdequate, shortfalls, cpzBySegment, adherence: adherence.status, levelSources };
+  return {
+    adequate,
+    reason,
+    rules,
+    adequateDoseMg,
+    adequateDose,
+    adequateLevel,
+    daysAtAdequateDose: daysAtAdequate,
+    minDaysAtDose: minDays,
+    shortfalls,
+    cpzBySegment,
+    adherence: adherence.status,
+    levelSources,
+  };
 }
 
 /** A trial settled before any dose or duration is weighed (no rule for its class, a hypnotic dose, not an antidepressant form). */
@@ -341,6 +357,7 @@ function notAdequate(
     adequateDose: null,
     adequateLevel: null,
     daysAtAdequateDose: 0,
+    minDaysAtDose: 0,
     shortfalls,
     cpzBySegment: null,
     adherence,

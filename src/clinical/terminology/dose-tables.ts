@@ -7,7 +7,7 @@
  * kept for comparison only, since DDD equivalents mislead clinically).
  */
 import type { ReferenceId } from '../references/registry';
-import type { RuleRef } from '../types';
+import type { ConditionKey, RuleRef } from '../types';
 import { CPZ_LEUCHT_2016 } from '../data/cpz-tables.generated';
 import {
   type EquivalenceMethod,
@@ -293,6 +293,8 @@ export interface StudiedDoseRow {
    * Without one, a level-decided trial with no level recorded has its adequacy unconfirmed until a level is drawn.
    */
   noLevelRule?: RuleRef;
+  /** The conditions the row's source covers (null: a trial outside any episode); absent for every condition. */
+  forConditions?: readonly (ConditionKey | null)[];
   rule: RuleRef;
 }
 
@@ -468,7 +470,7 @@ export const BIPOLAR_DEPRESSION_DOSES: readonly StudiedDoseRow[] = [
   },
 ];
 
-/** Augmentation of an antidepressant: lithium by level (or dose when none is recorded), liothyronine by dose. */
+/** Augmentation of an antidepressant: lithium by level (or dose when none is recorded), liothyronine and aripiprazole by dose. */
 export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
   {
     drug: 'lithium',
@@ -501,6 +503,20 @@ export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
       'STAR*D level 3 (Nierenberg 2006): T3 25 mcg/day for a week, then 50 mcg/day',
       'S',
       ['nierenberg2006'],
+    ),
+  },
+  {
+    drug: 'aripiprazole',
+    product: 'aripiprazole as adjunct to an antidepressant',
+    minMgPerDay: 5,
+    doseUnit: 'mg',
+    forConditions: ['mdd', null],
+    rule: rule(
+      'adequacy.augmentation.aripiprazole',
+      'aripiprazole added to an antidepressant in MDD: adequate from 5 mg/day, the lower end of the label\'s recommended adjunct dose (start 2-5 mg/day, recommended 5-10 mg/day, at most 15 mg/day).',
+      'Aripiprazole label, section 2 (dosage and administration), adjunctive treatment of major depressive disorder: initial 2-5 mg/day, recommended 5-10 mg/day, maximum 15 mg/day',
+      'S',
+      ['aripiprazoleLabel'],
     ),
   },
 ];

@@ -43,7 +43,7 @@ function trialLine(t: Trial): string {
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)} (${t.durationText})`,
+    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');

@@ -339,6 +339,18 @@ describe('augmentation adequacy: lithium levels (Bauer 1999) and liothyronine do
     expect(low.adequacyReason).toBe('dose below 800 mg (highest 600 mg/day); lithium level not recorded');
   });
 
+  // Demo case "trd-multi-failures": aripiprazole 5 mg/day added to duloxetine read "no minimum dose known".
+  it('aripiprazole 5 mg/day added to an antidepressant in MDD is adequate by the label\'s adjunct dose (from 5 mg/day); 2 mg/day is below it', () => {
+    const at = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), statement('aripiprazole', 5, '2024-03-01', '2024-05-01')]), 'aripiprazole');
+    expect(at.role).toBe('augmentation');
+    expect(at.adequate).toBe(true);
+    expect(at.adequacyReason).toBe('adequate: 8 weeks at or above 5 mg');
+    expect(at.adequacyRules.find((r) => r.id === 'adequacy.augmentation.aripiprazole')?.references).toEqual(['aripiprazoleLabel']);
+    const low = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), statement('aripiprazole', 2, '2024-03-01', '2024-05-01')]), 'aripiprazole');
+    expect(low.adequate).toBe(false);
+    expect(low.adequacyReason).toBe('dose below 5 mg (highest 2 mg/day)');
+  });
+
   it('liothyronine 25 mcg/day is an adequate augmentation; 10 mcg/day is not', () => {
     const at = trialOf(derive([patient(), mdd('2023-12-01'), ssri(), liothyronine(25, '2024-03-01', '2024-06-01')]), 'liothyronine');
     expect(at.adequate).toBe(true);

@@ -24,6 +24,11 @@ describe('copyToNoteText', () => {
     expect(text).toContain('aripiprazole [Antipsychotic, augmentation], 2026-03-01 to now (ongoing)');
   });
 
+  it('gives an ongoing trial its period and length in one wording, without a second pair of brackets', () => {
+    expect(text).toMatch(/aripiprazole \[Antipsychotic, augmentation\], 2026-03-01 to now \(ongoing\), \d+ (weeks|days)\n/);
+    expect(text).not.toMatch(/\(ongoing\) \(/);
+  });
+
   it('ends with the disclaimer and carries no patient identifier', () => {
     expect(text.trim().endsWith('Verify against the chart before acting.')).toBe(true);
     expect(text).not.toContain('patient-id-should-not-appear');
