@@ -527,6 +527,21 @@ const CHANGES: Change[] = [
       for (const x of objects(after.suggestions)) rewrite(x, back, 'reasons');
     },
   },
+  {
+    what:
+      'new Suggestion fields `referralPriority` and `priorityReasons` (checked: urgent exactly when there are reasons, ' +
+      'and always for an urgent option, whose reasons then are its own urgency findings)',
+    commit: 'c1e4839',
+    apply(_before, after) {
+      for (const s of objects(after.suggestions)) {
+        const reasons = objects(s.priorityReasons);
+        const consistent = (s.referralPriority === 'urgent') === reasons.length > 0 && (s.urgent !== true || s.referralPriority === 'urgent');
+        if (!consistent) continue;
+        delete s.referralPriority;
+        delete s.priorityReasons;
+      }
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

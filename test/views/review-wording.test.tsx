@@ -153,7 +153,8 @@ describe('a titrated trial\'s dose beside its length', () => {
     expect(describeTrial(sertraline)).toBe('sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day');
     const note = copyToNoteText(d);
     expect(note).toContain('  dose 100–150 mg/day, 8 weeks at 150 mg/day; adequate dose from 50 mg/day; adequate: 12 weeks at or above 50 mg;');
-    expect(note).toContain('(sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day; venlafaxine');
+    // The note says the trial's figures once, in its trial list; the summary names the failed trials.
+    expect(note).toContain('2 failed adequate trials in the current episode: sertraline, venlafaxine (doses and outcomes in the trial list below).');
     const page = pageText(d);
     expect(page).toContain('(sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day; venlafaxine');
     for (const text of [note, page, ...d.suggestions.map(cardText), planText(d)]) {
