@@ -6,8 +6,8 @@
 import { instrumentLabel, OUTCOME_WORDS } from './vocabulary';
 import type { Outcome, Trial } from './types';
 
-/** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, or not). */
-export type RegimenStanding = 'responding' | 'not-responding' | 'adequate-unjudged' | 'not-yet-adequate' | 'not-adequate';
+/** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, unconfirmed, or not). */
+export type RegimenStanding = 'responding' | 'not-responding' | 'adequate-unjudged' | 'not-yet-adequate' | 'adequacy-unconfirmed' | 'not-adequate';
 
 interface RegimenVerdict {
   standing: RegimenStanding;
@@ -30,6 +30,7 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
 export function regimenVerdict(trial: Trial): RegimenVerdict {
   if (!trial.adequate) {
     const reason = trial.adequacyReason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+    if (trial.adequacyUnconfirmed) return { standing: 'adequacy-unconfirmed', text: `adequacy unconfirmed: ${reason}` };
     return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };
   }
   const row = ADEQUATE_BY_OUTCOME[trial.outcome];

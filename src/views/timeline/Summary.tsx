@@ -45,6 +45,7 @@ const STANDING_CLASS: Record<RegimenStanding, string> = {
   'not-responding': 'trp-regimen-failing',
   'adequate-unjudged': 'trp-regimen-unjudged',
   'not-yet-adequate': 'trp-adequate-pending',
+  'adequacy-unconfirmed': 'trp-adequate-pending',
   'not-adequate': 'trp-adequate-pending',
 };
 
