@@ -473,6 +473,75 @@ const CHANGES: Change[] = [
       }
     },
   },
+  {
+    what:
+      'Outcomes from real EHR records: an adequate trial whose latest score on the adequate dose lies above what a ' +
+      "response could reach from the scale's maximum (PHQ-9 >= 14) is a non-response without a baseline, and the " +
+      'assessment and options follow it; an unknown or ongoing outcome names the scores it has and a next agent started ' +
+      'after the switch window; what is missing for resistance is said from the outcome\'s detail',
+    commit: '2646523',
+    apply(before, after) {
+      const prior = objects(before.trials);
+      const wording = new Map<string, string>();
+      let verdictMoved = false;
+      objects(after.trials).forEach((t, i) => {
+        const b = prior[i];
+        if (!b || b.id !== t.id) return;
+        const detail = text(t.outcomeDetail);
+        const bound = /^(\S+) (\d+(?:\.\d+)?) on \S+.*: not a response from any baseline, as a (\d+)% fall from the scale's maximum \((\d+)\) reaches ([\d.]+) or less/.exec(detail);
+        if (bound && t.adequate === true && Number(bound[2]) > Number(bound[5]) && b.outcomeBasis !== 'measured') {
+          // Measured (by the scale's maximum) now outranks a stated or switch-inferred outcome, as scores always did.
+          for (const k of ['outcome', 'outcomeBasis', 'outcomeDetail', 'sources']) t[k] = structuredClone(b[k]!);
+          verdictMoved = true;
+          return;
+        }
+        // One score is measured against "it" (was "them").
+        let old = detail
+          .replace(' to measure it against', ' to measure them against')
+          .replace(/^ended without scores or a stated reason; the next agent of its purpose, .* so no non-response is inferred$/, 'ended without scores, stated reason or a following agent')
+          .replace(/; no stated reason; the next agent of its purpose, .* so no non-response is inferred$/, '; no stated reason or following agent');
+        if (t.outcome === 'ongoing' && /^ongoing as of the last record; /.test(detail) && b.outcomeDetail === 'ongoing as of the last record; no scores to judge it') old = text(b.outcomeDetail);
+        if (old !== detail && old === b.outcomeDetail) t.outcomeDetail = old;
+        if (t.outcome === 'unknown') wording.set(`outcome unknown (${detail})`, 'outcome not recorded (no score, stated reason or following agent)');
+        if (t.outcome === 'ongoing' && detail.startsWith('ongoing as of the last record; ') && b.outcomeDetail === 'ongoing as of the last record; no scores to judge it')
+          wording.set(`ongoing at an adequate dose; ${detail.slice('ongoing as of the last record; '.length)}`, '');
+      });
+      if (verdictMoved) {
+        after.assessments = structuredClone(before.assessments!);
+        after.suggestions = structuredClone(before.suggestions!);
+        return;
+      }
+      // What is missing, as the earlier assessment said it for the same trial (the ongoing wording names its scales).
+      const earlier = new Map(objects(before.assessments).flatMap((a) => objects(a.unconfirmedTrials).map((u) => [`${text(a.condition)} ${text(u.trialId)}`, text(u.missing)])));
+      for (const a of objects(after.assessments)) {
+        for (const u of objects(a.unconfirmedTrials)) {
+          const was = earlier.get(`${text(a.condition)} ${text(u.trialId)}`);
+          const now = text(u.missing);
+          if (was !== undefined && wording.has(now) && (wording.get(now) === '' || wording.get(now) === was)) wording.set(now, was);
+        }
+      }
+      const pairs = [...wording].filter(([, was]) => was !== '');
+      if (!pairs.length) return;
+      const back = (t: string) => pairs.reduce((acc, [now, was]) => acc.replaceAll(now, was), t);
+      for (const a of objects(after.assessments)) rewrite(a, back, 'unconfirmedTrials', 'conclusion');
+      for (const x of objects(after.suggestions)) rewrite(x, back, 'reasons');
+    },
+  },
+  {
+    what:
+      'new Suggestion fields `referralPriority` and `priorityReasons` (checked: urgent exactly when there are reasons, ' +
+      'and always for an urgent option, whose reasons then are its own urgency findings)',
+    commit: 'c1e4839',
+    apply(_before, after) {
+      for (const s of objects(after.suggestions)) {
+        const reasons = objects(s.priorityReasons);
+        const consistent = (s.referralPriority === 'urgent') === reasons.length > 0 && (s.urgent !== true || s.referralPriority === 'urgent');
+        if (!consistent) continue;
+        delete s.referralPriority;
+        delete s.priorityReasons;
+      }
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

@@ -10,8 +10,8 @@ const EHR_EXPORT_MDD_OPTIONS = { story: 'mdd', years: 14, seed: 18 } as const;
  * treated with sertraline for 21 months, then bupropion, still taken. Orders are written as such exports write them:
  * one tablet a day with no unit and no supply, re-ordered at follow-up visits and renewed between them every 12 weeks
  * at most, each order `stopped` when renewed and the latest bupropion order still `active` with no end. Read as one
- * continuous trial per drug (re-orders within the permissible gap), bupropion ongoing. A few PHQ-9 totals and a care
- * plan with psychotherapy. The launch benchmark's realistic-size record.
+ * continuous trial per drug (re-orders within the permissible gap), bupropion ongoing. A few PHQ-9 totals (none near
+ * either trial's start) and a care plan with psychotherapy. The launch benchmark's realistic-size record.
  */
 export const ehrExportMdd: DemoPatient = {
   id: 'ehr-export-mdd',
@@ -26,8 +26,10 @@ export const ehrExportMdd: DemoPatient = {
     });
   },
   expected: {
-    assessments: { mdd: { failedAdequateTrials: 0, status: 'possibly-meets' } },
-    trials: { sertraline: { adequate: true }, bupropion: { adequate: true, ongoing: true } },
+    // PHQ-9 15 at the end of sertraline and 16 in week 14 of bupropion, both adequate: neither can be a 50% fall from
+    // any baseline (the scale's maximum is 27), so both are non-responses although no baseline score was taken.
+    assessments: { mdd: { failedAdequateTrials: 2, status: 'meets' } },
+    trials: { sertraline: { adequate: true, outcome: 'nonresponse' }, bupropion: { adequate: true, ongoing: true, outcome: 'nonresponse' } },
     trialCount: 2,
   },
 };

@@ -146,7 +146,8 @@ export const malformedRecord: DemoPatient = {
     return b.bundle();
   },
   expected: {
-    assessments: { mdd: { failedAdequateTrials: 0, treatmentResistant: false } },
+    // Sertraline 100 mg with PHQ-9 16 in week 19 and no baseline: a non-response by the scale maximum (one failure).
+    assessments: { mdd: { failedAdequateTrials: 1, treatmentResistant: false } },
     // The order and the statement of the same prescription (and the orphan dispense) merge into one trial.
     trials: { sertraline: {} },
     unused: [

@@ -52,6 +52,8 @@ export interface ScaleCutoffs {
   partialReduction: number;
   /** Lowest possible score (PANSS starts at 30): reductions are measured above it. */
   floor: number;
+  /** Highest possible score (PHQ-9 27): no baseline lies above it. */
+  ceiling: number;
   isRemission: (value: number) => boolean;
   /** "PHQ-9 ≤ 4". */
   remissionText: string;
@@ -84,6 +86,7 @@ function buildCutoffs(instrument: Instrument): ScaleCutoffs | null {
     responseReduction: t.responseReduction,
     partialReduction: t.partialReduction ?? t.responseReduction,
     floor: t.min,
+    ceiling: t.max,
     isRemission: (v) => remissionMax !== null && v <= remissionMax,
     remissionText: remissionMax === null ? 'no remission cut-off' : `${t.name} ≤ ${remissionMax}`,
     label: t.name,

@@ -48,7 +48,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   const conditions = new Set<ConditionKey>(episodes.map((e) => e.episode.condition));
   const roles = assignRoles(drafts, conditions);
   const intolerancesByTrial = matchIntolerances(c.intolerances, drafts, ledger);
-  const replacedBy = findReplacements(drafts, roles);
+  const { replacedBy, followedBy } = findReplacements(drafts, roles);
   const levelsByTrial = matchLevels(c.levels, drafts, ledger);
 
   const episodeOf = new Map<string, EpisodeSpan | null>();
@@ -60,7 +60,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     pdcOf.set(draft.id, pdc);
     const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
     const condition = ep?.episode.condition ?? null;
-    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [] });
+    const maintenance = ep !== null && ep.start !== null && draft.start < ep.start;
+    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [], maintenance });
     const outcome = judgeOutcome({
       trial: draft,
       adequacy,
@@ -68,6 +69,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       scores,
       intolerances: intolerancesByTrial.get(draft.id) ?? [],
       replacedBy: replacedBy.get(draft.id) ?? null,
+      followedBy: followedBy.get(draft.id) ?? null,
       deathDay: c.deathDay,
     });
     // A hypnotic dose is listed as such: not a trial of its own, and not an add-on to the trial it overlaps.
@@ -84,6 +86,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       scores,
       intolerances: intolerancesByTrial.get(t.draft.id) ?? [],
       replacedBy: replacedBy.get(t.draft.id) ?? null,
+      followedBy: followedBy.get(t.draft.id) ?? null,
     }),
     (t) => episodeOf.get(t.draft.id)?.episode.condition ?? null,
   );

@@ -149,6 +149,13 @@ export const R = {
     'U',
     ['projectWorkingRule'],
   ),
+  noResponseFromAnyBaseline: rule(
+    'outcome.no-response-from-any-baseline',
+    'An adequate trial whose latest score on the adequate dose, taken once the trial was adequate, lies above what a response would reach even from the scale\'s maximum (PHQ-9 above 13.5 of 27: 14 or more) is a non-response (at most a partial response), with or without a baseline score.',
+    'Response = >= 50% reduction from baseline (PHQ-9: Kroenke 2001; QIDS-SR16, HAM-D17: Trivedi 2006), as the scale table says; no baseline exceeds the scale\'s maximum, so the bound is arithmetic on those numbers',
+    'derived',
+    ['kroenke2001', 'trivedi2006'],
+  ),
   switchInference: rule(
     'outcome.switch',
     'A trial that ends when another agent of the same purpose starts is a non-response inferred from the switch (lower confidence; under TRRIP only a possible failure).',

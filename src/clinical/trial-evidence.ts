@@ -89,24 +89,32 @@ function purposeOf(c: DrugClass): string {
 
 /**
  * For each ended monotherapy/combination trial, the first trial of the same purpose starting within
- * SWITCH_WINDOW_DAYS of its end (and not added on top of it). Trials are sorted by start; a binary search finds
- * the window, so this stays near-linear.
+ * SWITCH_WINDOW_DAYS of its end (and not added on top of it); failing that, the first starting later than the window.
+ * Trials are sorted by start; a binary search finds the window, so this stays near-linear.
  */
-export function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>): Map<string, TrialDraft> {
+export function findReplacements(trials: TrialDraft[], roles: Map<string, RoleResult>): Replacements {
   const sorted = [...trials].sort((a, b) => a.start - b.start);
-  const out = new Map<string, TrialDraft>();
+  const replacedBy = new Map<string, TrialDraft>();
+  const followedBy = new Map<string, TrialDraft>();
   for (const t of trials) {
     if (t.ongoing || roles.get(t.id)?.role === 'augmentation' || hypnoticDoseOf(t)) continue;
     const from: Day = t.end - SWITCH_WINDOW_DAYS;
     let i = firstIndexWhere(sorted, (u) => u.start >= from);
-    for (; i < sorted.length && sorted[i]!.start <= t.end + SWITCH_WINDOW_DAYS; i++) {
+    for (; i < sorted.length; i++) {
       const u = sorted[i]!;
       if (u === t || u.start <= t.start || u.ingredient === t.ingredient || hypnoticDoseOf(u)) continue;
       if (purposeOf(u.drugClass) !== purposeOf(t.drugClass)) continue;
       if (roles.get(u.id)?.addedTo === t.id) continue;
-      out.set(t.id, u);
+      // Started after the window: not a switch, but the agent that came next (an unknown outcome names it).
+      (u.start <= t.end + SWITCH_WINDOW_DAYS ? replacedBy : followedBy).set(t.id, u);
       break;
     }
   }
-  return out;
+  return { replacedBy, followedBy };
+}
+
+/** By ended trial id: the agent that replaced it (a switch), or else the next agent of its purpose, started later. */
+export interface Replacements {
+  replacedBy: Map<string, TrialDraft>;
+  followedBy: Map<string, TrialDraft>;
 }

@@ -155,6 +155,25 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
   'does-not-meet': 'Treatment-resistance criteria not met',
 };
 
+/** A trial's adequacy verdict: adequate, not adequate, or unconfirmed (its deciding level was never recorded). */
+export type AdequacyVerdict = 'adequate' | 'not-adequate' | 'unconfirmed';
+
+export function adequacyVerdictOf(trial: Pick<Trial, 'adequate' | 'adequacyUnconfirmed'>): AdequacyVerdict {
+  return trial.adequate ? 'adequate' : trial.adequacyUnconfirmed ? 'unconfirmed' : 'not-adequate';
+}
+
+/** The verdict as a heading ("Adequate", "Adequacy unconfirmed") and as a trial's words in a sentence. */
+export const ADEQUACY_VERDICT_LABEL: Record<AdequacyVerdict, string> = {
+  adequate: 'Adequate',
+  'not-adequate': 'Not adequate',
+  unconfirmed: 'Adequacy unconfirmed',
+};
+export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
+  adequate: 'adequate trial',
+  'not-adequate': 'not an adequate trial',
+  unconfirmed: 'adequacy unconfirmed',
+};
+
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
@@ -255,6 +274,14 @@ export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;
   return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/**
+ * A trial's period with its length, in the one wording the timeline, its details and the note use: "2025-05-04 to
+ * 2025-08-09, 14 weeks", "2026-06-07 to now (ongoing), 26 weeks". Dates as the caller displays them.
+ */
+export function describePeriod(start: string, end: string | null, durationText: string): string {
+  return `${start} to ${end ?? 'now (ongoing)'}, ${durationText}`;
 }
 
 /** What `describeTrial` reads of a trial (the engine describes trials before they are final). */

@@ -97,11 +97,11 @@ describe('each finding is said once per card', () => {
 });
 
 describe('the outcome\'s evidence note matches the outcome', () => {
-  it('ehr-export-mdd: an unknown outcome carries no "(inferred from a switch or stop)" on the page, in the note or in a card', () => {
-    const d = derivation('ehr-export-mdd');
+  it('statement-only: an unknown outcome carries no "(inferred from a switch or stop)" on the page, in the note or in a card', () => {
+    const d = derivation('statement-only');
     expect(d.trials.some((t) => t.outcome === 'unknown')).toBe(true);
     const note = copyToNoteText(d);
-    expect(note).toMatch(/outcome: Outcome unknown: ended/);
+    expect(note).toMatch(/outcome: Outcome unknown: ended without scores or a stated reason; the next agent of its purpose, citalopram, started/);
     const texts = [note, pageText(d), ...d.suggestions.map(cardText), planText(d)];
     for (const text of texts) {
       expect(text).not.toMatch(/Outcome unknown \(/i);
@@ -109,9 +109,19 @@ describe('the outcome\'s evidence note matches the outcome', () => {
     }
   });
 
-  it('deceased: a trial that ended at death with an unknown outcome says why, without an evidence note', () => {
+  it('ehr-export-mdd: the trials with PHQ-9 15 and 16 and no baseline read as non-responses measured by the scale maximum, never "outcome not recorded"', () => {
+    const d = derivation('ehr-export-mdd');
+    const note = copyToNoteText(d);
+    expect(note).toMatch(/outcome: Non-response \(measured by symptom scores\): PHQ-9 15 on \S+ on adequate dose, after \d+ weeks at or above it: not a response from any baseline/);
+    expect(note).toMatch(/outcome: Non-response \(measured by symptom scores\): PHQ-9 16 on \S+ on adequate dose, after 14 weeks at or above it: not a response from any baseline/);
+    for (const text of [note, pageText(d), ...d.suggestions.map(cardText), planText(d)]) {
+      expect(text).not.toMatch(/outcome not recorded|no score, stated reason or following agent|no PHQ-9[^.]*score to judge it/i);
+    }
+  });
+
+  it('deceased: the lithium trial that ended at death with PHQ-9 18 at its end reads as a non-response from the scale maximum', () => {
     const note = copyToNoteText(derivation('deceased'));
-    expect(note).toMatch(/outcome: Outcome unknown: ended at death/);
+    expect(note).toMatch(/outcome: Non-response \(measured by symptom scores\): PHQ-9 18 on \S+, after \d+ weeks: not a response from any baseline/);
   });
 
   it('statement-only: an outcome inferred from a switch still says so', () => {
@@ -143,7 +153,8 @@ describe('a titrated trial\'s dose beside its length', () => {
     expect(describeTrial(sertraline)).toBe('sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day');
     const note = copyToNoteText(d);
     expect(note).toContain('  dose 100–150 mg/day, 8 weeks at 150 mg/day; adequate dose from 50 mg/day; adequate: 12 weeks at or above 50 mg;');
-    expect(note).toContain('(sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day; venlafaxine');
+    // The note says the trial's figures once, in its trial list; the summary names the failed trials.
+    expect(note).toContain('2 failed adequate trials in the current episode: sertraline, venlafaxine (doses and outcomes in the trial list below).');
     const page = pageText(d);
     expect(page).toContain('(sertraline 100–150 mg/day for 12 weeks, 8 weeks at 150 mg/day; venlafaxine');
     for (const text of [note, page, ...d.suggestions.map(cardText), planText(d)]) {

@@ -4,7 +4,8 @@
  *     a reason naming both lack of effect and a side effect counts as intolerance only when the trial was not
  *     yet adequate (an adequate trial that did not help is a failure even if it also had side effects);
  *  2. measured from symptom scores: baseline before/near the start against the latest score on adequate dose
- *     (else the latest during the trial), with the scale's remission/response thresholds;
+ *     (else the latest during the trial), with the scale's remission/response thresholds; without a baseline, an
+ *     adequate trial whose latest score lies above what a response could reach from the scale's maximum;
  *  3. recorded lack of effect (status reason);
  *  4. ongoing;
  *  5. replaced by another agent: non-response inferred from the switch (lower confidence);
@@ -13,10 +14,17 @@
 import type { AdequacyResult } from './6-adequacy';
 import type { IntoleranceEvidence } from '../events';
 import { type Day, isoDate } from '../dates';
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, FOLLOW_UP_DAYS_AFTER_END, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
+import {
+  BASELINE_DAYS_AFTER,
+  BASELINE_DAYS_BEFORE,
+  FOLLOW_UP_DAYS_AFTER_END,
+  R,
+  SUSTAINED_REMISSION_WEEKS,
+  SWITCH_WINDOW_DAYS,
+} from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
 import { cutoffsOf } from '../cutoffs';
-import { instrumentLabel } from '../vocabulary';
+import { describeDuration, instrumentLabel } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
 import { withFields } from '../with-fields';
@@ -44,6 +52,11 @@ export interface OutcomeResult {
    * the sustained remission the definition asks for (from `since`, `weeks` long). A possible failure, not a remission.
    */
   remissionNotSustained?: { since: Day; weeks: number };
+  /**
+   * An ongoing trial without a measured outcome whose record has scores: why they do not judge it ("PHQ-9 12 on
+   * 2025-03-16 during the trial, but no baseline score ..."), so what is missing is said from the record.
+   */
+  unmeasured?: string;
 }
 
 /** A trial's baseline score (BASELINE_DAYS_BEFORE/AFTER around its start) and the follow-up score it is judged by. */
@@ -72,6 +85,11 @@ export interface OutcomeInput {
   intolerances: IntoleranceEvidence[];
   /** The trial that replaced this one, if any. */
   replacedBy: TrialDraft | null;
+  /**
+   * The next agent of the same purpose started after this trial ended but outside the switch window (not read as a
+   * switch): an unknown outcome names it, so "no following agent" is never said of a record that has one.
+   */
+  followedBy?: TrialDraft | null;
   /** The patient's day of death, when the record ends there (a trial running then ends at death, not by a stop). */
   deathDay?: Day | null;
 }
@@ -108,14 +126,15 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     };
   }
 
-  if (measured) {
+  const scored = measured ?? noResponseFromAnyBaseline(input, condition);
+  if (scored) {
     const stillEarly = trial.ongoing && !adequacy.adequate;
-    const good = measured.outcome === 'remission' || measured.outcome === 'response';
+    const good = scored.outcome === 'remission' || scored.outcome === 'response';
     if (!stillEarly || good) {
-      if (trial.ongoing) measured.detail += ' (trial ongoing)';
-      return measured;
+      if (trial.ongoing) scored.detail += ' (trial ongoing)';
+      return scored;
     }
-    return { ...measured, outcome: 'ongoing', detail: `ongoing, not yet an adequate trial; so far ${measured.detail}` };
+    return { ...scored, outcome: 'ongoing', detail: `ongoing, not yet an adequate trial; so far ${scored.detail}` };
   }
 
   const ineffective = trial.events.find((e) => e.stopReason?.kind === 'ineffective' || e.stopReason?.kind === 'mixed');
@@ -128,9 +147,7 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
       rules: [],
     };
   }
-  if (trial.ongoing) {
-    return { outcome: 'ongoing', basis: 'recorded', detail: `ongoing as of the last record; no scores to judge it`, sources: [], rules: [] };
-  }
+  if (trial.ongoing) return ongoingOutcome(input, condition);
   if (replacedBy) {
     return {
       outcome: 'nonresponse',
@@ -146,30 +163,139 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
 /**
  * No outcome can be established. Says truthfully why: scores taken during the trial that cannot be measured (no
  * baseline within the baseline window, R.baseline; only the baseline itself; a baseline at the scale's floor) are
- * named, and a trial that ran until death ended there, not by a stop.
+ * named, a trial that ran until death ended there, not by a stop, and an agent of the same purpose started later than
+ * the switch window is named with its gap (it was not read as a switch).
  */
 function unknownOutcome(input: OutcomeInput, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
   const { trial, deathDay } = input;
   const atDeath = deathDay !== undefined && deathDay !== null && trial.end === deathDay;
-  const scored = scoresAround(input, condition);
-  if (!scored) {
+  const why = unmeasuredScores(input, condition);
+  if (!why) {
     const detail = atDeath
       ? `ended at death (${isoDate(trial.end)}) without scores or a stated reason`
-      : 'ended without scores, stated reason or a following agent';
+      : input.followedBy
+        ? `ended without scores or a stated reason; ${followingWords(input)}`
+        : 'ended without scores, stated reason or a following agent';
     return { outcome: 'unknown', basis: 'inferred', detail, sources: [], rules: [] };
   }
+  const ended = atDeath ? `ended at death (${isoDate(trial.end)})` : 'ended';
+  const after = atDeath ? 'no stated reason' : input.followedBy ? `no stated reason; ${followingWords(input)}` : 'no stated reason or following agent';
+  return { outcome: 'unknown', basis: 'inferred', detail: `${ended}; ${why.text}; ${after}`, sources: why.sources, rules: [R.baseline] };
+}
+
+/** The next agent of an ended trial's purpose, started later than the switch window (so not read as a switch). */
+function followingWords(input: OutcomeInput): string {
+  const next = input.followedBy!;
+  return (
+    `the next agent of its purpose, ${next.ingredient}, started ${describeDuration(next.start - input.trial.end)} after its end ` +
+    `(${isoDate(next.start)}): later than the ${SWITCH_WINDOW_DAYS} days read as a switch, so no non-response is inferred`
+  );
+}
+
+/** An ongoing trial without a measured outcome: said from its scores when it has some, else that it has none. */
+function ongoingOutcome(input: OutcomeInput, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
+  const why = unmeasuredScores(input, condition);
+  if (!why) return { outcome: 'ongoing', basis: 'recorded', detail: 'ongoing as of the last record; no scores to judge it', sources: [], rules: [] };
+  // The scores stay the timeline's, not the running trial's sources: nothing was concluded from them.
+  return { outcome: 'ongoing', basis: 'recorded', detail: `ongoing as of the last record; ${why.text}`, sources: [], rules: [R.baseline], unmeasured: why.text };
+}
+
+/** Beyond this many, scores that cannot be measured are said as a range (first and last), not one by one. */
+const MAX_SCORES_LISTED = 4;
+
+/** Why the scores around a trial do not measure it, in words, with the scores; null when there are none. */
+function unmeasuredScores(input: OutcomeInput, condition: ConditionKey): { text: string; sources: string[] } | null {
+  const { trial } = input;
+  const scored = scoresAround(input, condition);
+  if (!scored) return null;
   const { instrument, baseline, later } = scored;
   const label = cutoffsOf(instrument)?.label || instrumentLabel(instrument);
-  const listed = later.map((s) => `${s.value} on ${isoDate(s.day)}`).join(', ');
-  const why = !baseline
-    ? `${label} ${listed} during the trial, but no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
-      `${BASELINE_DAYS_AFTER} days after its start (${isoDate(trial.start)}) to measure them against`
+  const listed =
+    later.length > MAX_SCORES_LISTED
+      ? `${later.length} ${label} scores from ${later[0]!.value} on ${isoDate(later[0]!.day)} to ${later.at(-1)!.value} on ${isoDate(later.at(-1)!.day)}`
+      : `${label} ${later.map((s) => `${s.value} on ${isoDate(s.day)}`).join(', ')}`;
+  const them = later.length === 1 ? 'it' : 'them';
+  const text = !baseline
+    ? `${listed} during the trial, but no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+      `${BASELINE_DAYS_AFTER} days after its start (${isoDate(trial.start)}) to measure ${them} against`
     : later.length === 0
       ? `only a baseline ${label} (${baseline.value} on ${isoDate(baseline.day)}), no later score during the trial`
-      : `${label} ${listed} during the trial, but the baseline (${baseline.value} on ${isoDate(baseline.day)}) leaves no reduction to measure`;
-  const detail = `${atDeath ? `ended at death (${isoDate(trial.end)})` : 'ended'}; ${why}; ${atDeath ? 'no stated reason' : 'no stated reason or following agent'}`;
-  const sources = [...(baseline ? [baseline.source] : []), ...later.map((s) => s.source)];
-  return { outcome: 'unknown', basis: 'inferred', detail, sources, rules: [R.baseline] };
+      : `${listed} during the trial, but the baseline (${baseline.value} on ${isoDate(baseline.day)}) leaves no reduction to measure`;
+  return { text, sources: [...(baseline ? [baseline.source] : []), ...later.map((s) => s.source)] };
+}
+
+/**
+ * An adequate trial without a measurable baseline whose latest score on the adequate dose, taken once the trial had
+ * been adequate (its minimum time at that dose), lies above the score a response would reach even from the scale's
+ * maximum: not a response from any baseline (R.noResponseFromAnyBaseline). Non-response, measured; the detail says
+ * that it may be a partial response when the scale's range leaves room for one.
+ */
+function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey): OutcomeResult | null {
+  const { trial, adequacy } = input;
+  // A trial pending only its deciding level (lithium with none recorded) is read too: the scores say the same, and
+  // with no dose threshold the detail does not claim an adequate dose.
+  const pendingLevel = adequacy.shortfalls.length > 0 && adequacy.shortfalls.every((f) => f === 'level-not-recorded');
+  if (!adequacy.adequate && !pendingLevel) return null;
+  const threshold = adequacy.adequateDoseMg;
+  for (const instrument of INSTRUMENTS_FOR[condition]) {
+    const cut = cutoffsOf(instrument);
+    const series = input.scores.get(instrument);
+    if (!cut || !series || series.length === 0) continue;
+    const during = series.slice(firstIndexWhere(series, (s) => s.day >= trial.start), followUpEndIndex(series, trial));
+    const onDose = during.filter((s) => threshold === null || onDoseAtLeast(trial, adequacy, s.day, threshold));
+    const last = onDose.at(-1);
+    if (!last) continue;
+    const daysAtDose = daysAtDoseUntil(trial, adequacy, last.day);
+    const range = cut.ceiling - cut.floor;
+    if (daysAtDose < adequacy.minDaysAtDose || range <= 0) return null;
+    const bestFall = (cut.ceiling - last.value) / range;
+    if (bestFall >= cut.responseReduction) return null;
+    const label = cut.label || instrumentLabel(instrument);
+    const bar = cut.floor + range * (1 - cut.responseReduction);
+    const first = during.find((s) => s.day < last.day);
+    const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
+    const detail =
+      `${label} ${last.value} on ${isoDate(last.day)}${threshold === null ? '' : ' on adequate dose'}, after ${describeDuration(daysAtDose)}` +
+      `${threshold === null ? '' : ' at or above it'}: not a response from any baseline, as a ${Math.round(cut.responseReduction * 100)}% fall ` +
+      `from the scale's maximum (${cut.ceiling}) reaches ${fmtScore(bar)} or less${bestFall >= cut.partialReduction ? '; at most a partial response' : ''}` +
+      `${sinceFirst}; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start, ${isoDate(trial.start)}`;
+    return {
+      outcome: 'nonresponse',
+      basis: 'measured',
+      detail,
+      sources: [...(first ? [first.source] : []), last.source],
+      rules: [R.noResponseFromAnyBaseline, ...cut.rules],
+      scores: null,
+    };
+  }
+  return null;
+}
+
+/** "−32%", "+6%", "±0%": the change from one score to another, as measured outcomes write it. */
+function changeWords(from: number, to: number): string {
+  if (from === 0 || from === to) return '±0%';
+  const pct = Math.round(((from - to) / from) * 100);
+  return `${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%`;
+}
+
+function fmtScore(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** Days from a trial's start to `day` at or above its adequate dose (every day when no dose threshold applies). */
+function daysAtDoseUntil(trial: TrialDraft, adequacy: AdequacyResult, day: Day): number {
+  const threshold = adequacy.adequateDoseMg;
+  let days = 0;
+  for (const s of trial.segments) {
+    if (s.start > day) break;
+    if (threshold !== null) {
+      if (s.doseMg === null) continue;
+      const comparable = adequacy.cpzBySegment ? adequacy.cpzBySegment.get(s) ?? null : s.doseMg;
+      if (comparable === null || comparable < threshold) continue;
+    }
+    days += Math.min(s.end, day) - s.start + 1;
+  }
+  return days;
 }
 
 /**

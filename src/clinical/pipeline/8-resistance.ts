@@ -283,8 +283,10 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
   const missing: string[] = [];
   const confirm: string[] = [];
   const failedIfConfirmed = isFailedAdequate(t, def.responseWithoutRemissionFails);
-  if (o.outcome === 'unknown') missing.push('outcome not recorded (no score, stated reason or following agent)');
-  else if (o.outcome === 'ongoing') missing.push(`ongoing at an adequate dose with no ${scaleText} score to judge it`);
+  // An unknown or ongoing outcome is said from its own detail: which scores the record has and why they do not judge it.
+  if (o.outcome === 'unknown') missing.push(`outcome unknown (${o.detail})`);
+  else if (o.outcome === 'ongoing')
+    missing.push(o.unmeasured ? `ongoing at an adequate dose; ${o.unmeasured}` : `ongoing at an adequate dose with no ${scaleText} score to judge it`);
   else if (o.remissionNotSustained)
     missing.push(`remission-level scores for ${o.remissionNotSustained.weeks} week${o.remissionNotSustained.weeks === 1 ? '' : 's'} only; ${def.name} counts remission sustained for ${SUSTAINED_REMISSION_WEEKS} consecutive weeks`);
   else if (failedIfConfirmed && !def.failureEvidence.includes(o.basis))

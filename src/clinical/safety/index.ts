@@ -5,7 +5,7 @@
  */
 import { toDay } from '../dates';
 import type { ReferenceId } from '../references/registry';
-import type { DiagnosisSpan, Finding, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
+import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
@@ -13,6 +13,8 @@ import { describeTrialDoses } from '../vocabulary';
 import {
   CSSRS_HIGH,
   ITEM9_POSITIVE,
+  NOT_OFFERED_BY_KIND,
+  notOfferedWords,
   PHQ9_ANSWER_WORDS,
   POSTPARTUM_DAYS,
   SAFETY_RULE_BY_KIND,
@@ -126,6 +128,34 @@ export function safetyItemHeading(i: SafetyItem): string {
 /** One safety item as a line of plain text (the note, the plan, the letter): heading, what the record shows, what it asks for. */
 export function safetyItemText(i: SafetyItem): string {
   return `${safetyItemHeading(i)}: ${i.detail}${i.action ? ` ${i.action}` : ''}`;
+}
+
+/** An option the clinician proposes although the record rules it out, with the reason they wrote. */
+export interface OverriddenOption {
+  option: InterventionId;
+  reason: string;
+}
+
+/**
+ * What a safety item asks for, when the clinician proposes an option the item keeps from being offered: the option
+ * leaves the "not offered" list and is named with the written reason instead, so the line never says "not offered"
+ * of an option the same plan proposes.
+ */
+export function safetyActionGiven(i: SafetyItem, overridden: readonly OverriddenOption[]): string | undefined {
+  const rows = NOT_OFFERED_BY_KIND[i.kind];
+  const chosen = rows ? rows.options.filter((o) => overridden.some((x) => x.option === o.option)) : [];
+  if (!i.action || !rows || chosen.length === 0) return i.action;
+  const all = notOfferedWords(i.kind)!;
+  const rest = notOfferedWords(i.kind, chosen.map((o) => o.option));
+  const proposed = chosen.map((o) => `${o.words}: contraindicated ${rows.blockedBy}, proposed by the clinician with the written reason “${overridden.find((x) => x.option === o.option)!.reason.trim()}”`);
+  const words = [...(rest ? [rest] : []), ...proposed].join('; ');
+  return i.action.replace(capitalised(all), capitalised(words)).replace(all, words);
+}
+
+/** A safety item as a line of plain text, with the options the clinician proposes against it said as such (see safetyActionGiven). */
+export function safetyItemTextGiven(i: SafetyItem, overridden: readonly OverriddenOption[]): string {
+  const action = safetyActionGiven(i, overridden);
+  return `${safetyItemHeading(i)}: ${i.detail}${action ? ` ${action}` : ''}`;
 }
 
 /** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
@@ -248,7 +278,7 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
         `${capitalised([...names, g ? g.dated : 'gestation not recorded'].join('; '))}.`,
         since.onset,
         current.map((d) => d.source),
-        'Esketamine, IV ketamine and psilocybin trials are not offered; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.',
+        `${capitalised(notOfferedWords('pregnancy')!)}; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.`,
         'onset recorded',
       ),
     );
@@ -266,7 +296,7 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
   const breastfeeding = diagnoses.filter((d) => d.kind === 'breastfeeding' && isActive(d, asOf));
   if (breastfeeding.length) {
     const last = latest(breastfeeding, (d) => d.onset)!;
-    out.push(item('breastfeeding', 'Breastfeeding', diagnosesDetail(breastfeeding, 'Breastfeeding', derived, 'active'), last.onset, breastfeeding.map((d) => d.source), 'Esketamine, IV ketamine and psilocybin trials are not offered; check every medication for lactation.'));
+    out.push(item('breastfeeding', 'Breastfeeding', diagnosesDetail(breastfeeding, 'Breastfeeding', derived, 'active'), last.onset, breastfeeding.map((d) => d.source), `${capitalised(notOfferedWords('breastfeeding')!)}; check every medication for lactation.`));
   }
 }
 
@@ -312,7 +342,7 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
     kind: 'maoi',
     takes: (t) => t.class === 'maoi',
     title: (when, trials) => `MAOI ${when}: ${trials.map((t) => t.ingredient).join(', ')}`,
-    action: 'No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; esketamine and ketamine are not offered.',
+    action: `No serotonergic drugs (SSRIs, SNRIs, TCAs, bupropion, tramadol, pethidine/meperidine, dextromethorphan) or sympathomimetics; tyramine diet; washout before switching; tell the anaesthetist; ${notOfferedWords('maoi')!}.`,
   },
   {
     kind: 'clozapine',
@@ -335,8 +365,9 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
 function medicationItem(derived: DerivedRecord, watched: WatchedMedication, trials: Trial[]): SafetyItem {
   const taking = takingWords(derived, trials);
   const sources = trials.flatMap((t) => t.sources);
-  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources);
-  return item(watched.kind, watched.title('now', trials), taking, trials[0]!.start, sources, watched.action);
+  // The date is the first start, not the day of death or today: the heading says so.
+  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources, undefined, 'started');
+  return item(watched.kind, watched.title('now', trials), taking, trials[0]!.start, sources, watched.action, 'started');
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {

@@ -2,7 +2,7 @@
  * The safety strip's rules: the windows and cut-offs it applies and, for each kind of item, the rule in words with its
  * sources (shown in the rules panel).
  */
-import type { Instrument, RuleRef, SafetyKind } from '../types';
+import type { Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
 import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { sourceWords } from '../suggestions/context';
 
@@ -20,6 +20,45 @@ export const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
 /** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */
 export const PHQ9_ANSWER_WORDS = ['not at all', 'several days', 'more than half the days', 'nearly every day'] as const;
 export const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
+
+/**
+ * The options a safety item keeps from being offered (their suggestions are blocked by the same records), with the
+ * words its action names them by: the action's "… are not offered" is built from these rows, so a plan that proposes
+ * one of them anyway can say so in the same sentence instead of contradicting it.
+ */
+export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string; options: readonly { option: InterventionId; words: string }[] }>> = {
+  pregnancy: {
+    blockedBy: 'in pregnancy',
+    options: [
+      { option: 'esketamine', words: 'esketamine' },
+      { option: 'iv-ketamine', words: 'IV ketamine' },
+      { option: 'psychedelic-trial', words: 'psilocybin trials' },
+    ],
+  },
+  breastfeeding: {
+    blockedBy: 'while breastfeeding',
+    options: [
+      { option: 'esketamine', words: 'esketamine' },
+      { option: 'iv-ketamine', words: 'IV ketamine' },
+      { option: 'psychedelic-trial', words: 'psilocybin trials' },
+    ],
+  },
+  maoi: {
+    blockedBy: 'with an MAOI',
+    options: [
+      { option: 'esketamine', words: 'esketamine' },
+      { option: 'iv-ketamine', words: 'ketamine' },
+    ],
+  },
+};
+
+/** "esketamine, IV ketamine and psilocybin trials are not offered" for a kind's rows (all, or all but `except`). */
+export function notOfferedWords(kind: SafetyKind, except: readonly InterventionId[] = []): string | null {
+  const words = (NOT_OFFERED_BY_KIND[kind]?.options ?? []).filter((o) => !except.includes(o.option)).map((o) => o.words);
+  if (words.length === 0) return null;
+  const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+  return `${list} ${words.length === 1 && !list.endsWith('s') ? 'is' : 'are'} not offered`;
+}
 
 /** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
 export const POSTPARTUM_DAYS = 365;

@@ -74,7 +74,7 @@ const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 alone asks for a risk assessment (safety strip), not urgency. Urgency attaches only to options still offered.`,
+  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 alone asks for a risk assessment (safety strip), not urgency. Urgency attaches only to options still offered; the suicidality signal also starts every referral at urgent priority, which the clinician may change.`,
   source: sourceWords(URGENCY_SOURCE),
   verification: URGENCY_SOURCE.verification,
   references: URGENCY_SOURCE.refs,
@@ -207,8 +207,21 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     cautions.push({ text: `${requirement.text} (${cite(requirement.source)})`, sources: [] });
   }
 
+  // A patient at acute suicide risk is referred urgently whatever the option (the clinician may lower it).
+  const priorityReasons = urgent ? urgencyFindings : (context.urgency.get('suicidal-ideation') ?? []);
   return {
-    suggestion: { intervention: option.id, name: option.name, status, urgent, reasons, cautions, contraindications, order: index },
+    suggestion: {
+      intervention: option.id,
+      name: option.name,
+      status,
+      urgent,
+      referralPriority: priorityReasons.length ? 'urgent' : 'routine',
+      priorityReasons,
+      reasons,
+      cautions,
+      contraindications,
+      order: index,
+    },
     group: option.group,
     index,
   };

@@ -71,7 +71,7 @@ export type ResistanceStatus = 'meets' | 'possibly-meets' | 'does-not-meet';
 export interface UnconfirmedTrial {
   trialId: string;
   ingredient: string;
-  /** What is missing: "no score, stated reason or following agent", "non-response only inferred from a switch". */
+  /** What is missing, from the trial's own outcome: "outcome unknown (ended; PHQ-9 12 on ... but no baseline score ...)", "non-response only inferred from a switch". */
   missing: string;
   /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
   confirm: string;

@@ -19,6 +19,14 @@ export interface Suggestion {
   name: string;
   status: SuggestionStatus;
   urgent: boolean;
+  /**
+   * The priority its referral starts at (the clinician may change it): urgent when the option is urgent, or when the
+   * record shows recent suicidal ideation or behaviour or a high-risk C-SSRS (the urgency rule's suicidality signal),
+   * whatever the option; else routine.
+   */
+  referralPriority: 'urgent' | 'routine';
+  /** The record's findings behind an urgent referral priority (the option's urgency, else the suicidality signal); empty when routine. */
+  priorityReasons: Finding[];
   /** Why this status, each naming the trials, conditions or scores behind it. */
   reasons: Finding[];
   cautions: Finding[];

@@ -16,8 +16,8 @@ import type {
   ServiceRequest,
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_NAME } from '../../clinical/vocabulary';
-import { safetyItemHeading, safetyItemText } from '../../clinical/safety';
+import { CONDITION_NAME, capitalise } from '../../clinical/vocabulary';
+import { safetyActionGiven, safetyItemHeading, safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
@@ -98,16 +98,32 @@ function optionConcept(id: InterventionId): CodeableConcept {
     : { text: option.name };
 }
 
+/** The option's status as the override sentence says it ("contraindicated", "not eligible"). */
+function statusWords(suggestion: Suggestion): string {
+  return suggestion.status.replace('-', ' ');
+}
+
 function reasonLines(suggestion: Suggestion, overrideReason: string | undefined): string[] {
   // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
-  // its own weight ("Note: …") gets no second prefix.
-  const lines = reasonsBesideContraindications(suggestion).map((r) => `Reason: ${findingText(r)}`);
-  for (const c of suggestion.contraindications) lines.push(contraindicationLine(findingText(c)));
-  for (const c of suggestion.cautions) lines.push(cautionLine(findingText(c)));
-  if (overrideReason?.trim()) {
-    lines.push(`Proposed although the record shows it as ${suggestion.status === 'not-eligible' ? 'not eligible' : suggestion.status}; clinician's reason: ${overrideReason.trim()}`);
-  }
-  return lines;
+  // its own weight ("Note: …") gets no second prefix. On a blocked option the contraindications lead (safety first),
+  // followed at once by the clinician's override, then the reasons it would otherwise fit.
+  const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
+  const override = overrideReason?.trim()
+    ? [`Proposed by the clinician although the record shows it as ${statusWords(suggestion)}, with the written reason: ${overrideReason.trim()}`]
+    : [];
+  const reasons = reasonsBesideContraindications(suggestion).map((r) => `Reason: ${findingText(r)}`);
+  const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
+  return suggestion.status === 'contraindicated'
+    ? [...contraindications, ...override, ...reasons, ...cautions]
+    : [...reasons, ...contraindications, ...cautions, ...override];
+}
+
+/** The chosen options proposed against the record's rules, with their written reasons (the safety lines name them). */
+function overriddenOptions(input: WriteBackInput): OverriddenOption[] {
+  return input.chosen.flatMap((s) => {
+    const reason = input.overrideReasons?.[s.intervention]?.trim();
+    return reason ? [{ option: s.intervention, reason }] : [];
+  });
 }
 
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
@@ -115,12 +131,12 @@ function annotations(lines: string[], date: string, author: Reference | undefine
   return lines.map((text) => ({ text: escapeMarkdown(text), time: date, ...(author ? { authorReference: author } : {}) }));
 }
 
-/** The receiving service, priority and note of a referral: the clinician's choice, else the option's default service and routine (urgent when the option is urgent). */
+/** The receiving service, priority and note of a referral: the clinician's choice, else the option's default service and the engine's referral priority. */
 function referralChoice(suggestion: Suggestion, input: WriteBackInput): { service: ReturnType<typeof receivingService>; priority: ReferralPriority; note: string } {
   const chosen = input.referrals?.[suggestion.intervention];
   return {
     service: chosen?.serviceId ? receivingService(chosen.serviceId) : defaultServiceFor(suggestion.intervention),
-    priority: chosen?.priority ?? (suggestion.urgent ? 'urgent' : 'routine'),
+    priority: chosen?.priority ?? suggestion.referralPriority,
     note: chosen?.note?.trim() ?? '',
   };
 }
@@ -151,7 +167,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
 
   // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
   const safety = input.derivation.safety ?? [];
-  const safetyLines = safety.map((i) => `Safety: ${safetyItemText(i)}`);
+  const overridden = overriddenOptions(input);
+  const safetyLines = safety.map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
   const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines];
   // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
   const title = `Proposed interventional options (${input.date})`;
@@ -323,7 +340,11 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
   // Safety first, as on the page and in the note.
-  for (const item of input.derivation.safety ?? []) lines.push(`Safety: ${safetyItemHeading(item)}${item.action ? `: ${item.action}` : ''}`);
+  const overridden = overriddenOptions(input);
+  for (const item of input.derivation.safety ?? []) {
+    const action = safetyActionGiven(item, overridden);
+    lines.push(`Safety: ${safetyItemHeading(item)}${action ? `: ${action}` : ''}`);
+  }
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }
@@ -336,7 +357,11 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
         : `Proposes ${option.name} as a care-plan activity (no referral).`,
     );
     const override = input.overrideReasons?.[suggestion.intervention]?.trim();
-    if (override) lines.push(`  You chose it although the record shows it as ${suggestion.status === 'not-eligible' ? 'not eligible' : suggestion.status}: "${override}".`);
+    if (override) {
+      // The contraindications as the card states them ("Not offered: Pregnancy: …"), then the clinician's reason.
+      const why = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
+      lines.push(`  ${why.length ? why.join(' ') : `${capitalise(statusWords(suggestion))} on this record.`} Proposed by you with the written reason: “${override}”.`);
+    }
   }
   if (trials.length) {
     const records = draft.carePlan.supportingInfo?.length ?? 0;

@@ -9,7 +9,7 @@ import { plainText } from '../../clinical/plain-text';
 import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
-import { safetyItemText } from '../../clinical/safety';
+import { safetyItemTextGiven } from '../../clinical/safety';
 
 const PRIORITY_WORDS = { routine: 'Routine', urgent: 'Urgent', asap: 'As soon as possible' } as const;
 
@@ -64,6 +64,8 @@ interface LetterProps {
   patientId: string;
   date: string;
   selected: boolean;
+  /** The clinician's written reason when the option is proposed against its status. */
+  overrideReason?: string;
 }
 
 /**
@@ -71,10 +73,12 @@ interface LetterProps {
  * engine's `safety`: suicidality, pregnancy, medications that need watching…), then what the engine found for this
  * option: urgency, contraindications, cautions.
  */
-function letterSafetyItems(suggestion: Suggestion, derivation: Derivation): string[] {
+function letterSafetyItems(suggestion: Suggestion, derivation: Derivation, overrideReason: string | undefined): string[] {
   const urgent = suggestion.urgent ? suggestion.reasons.filter((r) => /^urgent\b/i.test(r.text)).map((r) => plainText(r.text)) : [];
+  // An option proposed against a safety item is named in that item's line with the written reason, never as "not offered".
+  const overridden = overrideReason?.trim() ? [{ option: suggestion.intervention, reason: overrideReason.trim() }] : [];
   return [
-    ...(derivation.safety ?? []).map(safetyItemText),
+    ...(derivation.safety ?? []).map((i) => safetyItemTextGiven(i, overridden)),
     ...urgent,
     ...suggestion.contraindications.map((c) => contraindicationLine(plainText(c.text))),
     ...suggestion.cautions.map((c) => cautionLine(plainText(c.text))),
@@ -87,8 +91,8 @@ function recordNumber(patient: Patient | null, patientId: string): string {
   return identifier ? `, ${identifier.type?.text ?? 'record number'} ${identifier.value!.trim()}` : `, record ${patientId}`;
 }
 
-export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected }: LetterProps) {
-  const safety = letterSafetyItems(suggestion, derivation);
+export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected, overrideReason }: LetterProps) {
+  const safety = letterSafetyItems(suggestion, derivation, overrideReason);
   const reasons = reasonsBesideContraindications(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>

@@ -45,7 +45,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
   );
   // Only the reasons of options actually chosen go into the plan.
   const chosenReasons = useMemo(() => chosenOverrideReasons(chosen, { ticked, overrideReasons }), [chosen, ticked, overrideReasons]);
-  // Each chosen referral: the clinician's service, priority and note, else the defaults (urgent when the option is).
+  // Each chosen referral: the clinician's service, priority and note, else the defaults (the engine's referral priority).
   const chosenReferrals = useMemo(() => {
     const out: Partial<Record<InterventionId, ReferralChoiceView>> = {};
     for (const s of chosen) {
@@ -54,7 +54,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
       const picked = referrals[s.intervention] ?? {};
       out[s.intervention] = {
         serviceId: picked.serviceId ?? info.defaultServiceId ?? 'psychiatry-service',
-        priority: picked.priority ?? (s.urgent ? 'urgent' : 'routine'),
+        priority: picked.priority ?? s.referralPriority,
         note: picked.note ?? '',
       };
     }
@@ -219,6 +219,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
             patientId={session.patientId}
             date={asOf}
             selected={letterFor === s.intervention}
+            {...(chosenReasons[s.intervention] ? { overrideReason: chosenReasons[s.intervention] } : {})}
           />
         ))}
     </section>

@@ -123,6 +123,8 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
   const select = onSelectSources ? { onSelectSources } : {};
   const id = `option-${suggestion.intervention}`;
   const needsReason = needsOverrideReason(suggestion.status);
+  const blocked = suggestion.status === 'contraindicated';
+  const contraindications = <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} {...select} />;
   return (
     <li className={`option-card option-card--${suggestion.status}`} data-intervention={suggestion.intervention}>
       <div className="option-card__head">
@@ -146,8 +148,10 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
         )}
       </div>
       {info && <p className="option-card__summary">{info.summary}</p>}
+      {/* Safety first: on a blocked option the contraindications lead, before what it would otherwise fit. */}
+      {blocked && contraindications}
       <FindingList title="Why" findings={reasonsBesideContraindications(suggestion)} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
-      <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} {...select} />
+      {!blocked && contraindications}
       <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
       {info && <AboutOption info={info} />}
       {needsReason && (

@@ -6,9 +6,9 @@
  * from its line.
  */
 import { useState } from 'react';
-import type { Assessment, Derivation, Suggestion, Trial } from '../../clinical/types';
+import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, capitalise } from '../../clinical/vocabulary';
-import { adequacyReasonText, displayDate, trialDoseText } from './labels';
+import { adequacyReasonText, displayDate, nextStep, trialDoseText } from './labels';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -31,15 +31,6 @@ const MAUDSLEY_ITEM_LABEL: Record<string, string> = {
 
 const BASIS_LABEL = { data: 'from data', estimated: 'estimated', missing: 'missing (scored at minimum)' } as const;
 
-const OFFERED_ORDER = ['suggested', 'consider'] as const;
-
-/** The first option the engine offers, as the options tab lists them (suggested before consider, then the engine's order), or null. */
-function nextStep(suggestions: Suggestion[]): Suggestion | null {
-  const offered = suggestions
-    .filter((s) => (OFFERED_ORDER as readonly string[]).includes(s.status))
-    .sort((a, b) => OFFERED_ORDER.indexOf(a.status as 'suggested') - OFFERED_ORDER.indexOf(b.status as 'suggested') || a.order - b.order);
-  return offered[0] ?? null;
-}
 
 /** The dose of the latest step of a trial (what the patient takes now), in the trial's unit. */
 function currentDose(trial: Trial): string {
@@ -53,6 +44,7 @@ function currentDose(trial: Trial): string {
  */
 function adequacyWindowText(trial: Trial): string {
   if (trial.adequate) return 'adequate trial reached';
+  if (trial.adequacyUnconfirmed) return `adequacy unconfirmed: ${adequacyReasonText(trial.adequacyReason)}`;
   return `${trial.adequacyPending ? 'not yet adequate' : 'not adequate'}: ${adequacyReasonText(trial.adequacyReason)}`;
 }
 

@@ -2,8 +2,10 @@
  * The plain text a clinician pastes into a note: the conclusions, staging and flags, then the trials.
  * It holds no name, birth date or identifier: the note already belongs to the patient.
  */
-import type { Assessment, Derivation, Trial } from '../../clinical/types';
+import type { Assessment, Derivation, Suggestion, Trial } from '../../clinical/types';
 import {
+  adequacyVerdictOf,
+  type AdequacyVerdict,
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   ROLE_LABEL,
@@ -16,6 +18,9 @@ import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from 
 import { adequacyReasonText } from './labels';
 import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
+import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
+import { plainText } from '../../clinical/plain-text';
+import { nextStep } from './labels';
 
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
@@ -33,15 +38,53 @@ function stagingLines(a: Assessment): string[] {
   return lines;
 }
 
+/** The note's adequacy word: a trial that is not adequate stands out in capitals; one pending a level says so. */
+const COPIED_ADEQUACY: Record<AdequacyVerdict, string> = { adequate: 'adequate', 'not-adequate': 'NOT adequate', unconfirmed: 'adequacy unconfirmed' };
+
 function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `dose ${describeTrialDosesAndTime(t)}`;
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)} (${t.durationText})`,
-    `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
+    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
+    `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');
+}
+
+/**
+ * The condition's verdict and its failed trials by name: the figures of each trial (dose, weeks, outcome) are said
+ * once, in the trial list below, not again here.
+ */
+function conditionLines(a: Assessment, trials: Map<string, Trial>): string[] {
+  const names = (ids: string[]) => ids.map((id) => trials.get(id)?.ingredient ?? id).join(', ');
+  const n = a.failedAdequateTrials;
+  const failedTherapies = a.therapyTrials.filter((t) => t.failed);
+  const lines = [
+    `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,
+    `  ${n === 0 ? 'No failed adequate trial in the current episode.' : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).`}`,
+  ];
+  if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
+  for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
+  return lines;
+}
+
+/** The next step of an offered option: its referral (to the service it goes to by default, at its priority) or care-plan activity. */
+function nextStepLine(s: Suggestion): string {
+  const option = catalogOption(s.intervention);
+  const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
+  const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
+  return `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+}
+
+/** The urgent options and the first one offered, each with its next step: what the note must not lose. */
+function nextStepsPart(derivation: Derivation): string | null {
+  if (derivation.demographics?.deceased) return null;
+  const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
+  const first = nextStep(derivation.suggestions);
+  const shown = offered.filter((s) => s.urgent || s === first).sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.order - b.order);
+  if (shown.length === 0) return 'Next step: nothing to suggest from this record.';
+  return [`Next steps (proposals for review, not orders; ${offered.length} option${offered.length === 1 ? '' : 's'} offered in all):`, ...shown.map(nextStepLine)].join('\n');
 }
 
 export function copyToNoteText(derivation: Derivation): string {
@@ -50,8 +93,9 @@ export function copyToNoteText(derivation: Derivation): string {
   const safety = (derivation.safety ?? []).map((i) => `- ${safetyItemText(i)}`);
   if (safety.length) parts.unshift([`Safety as of ${displayDate(derivation.asOf)}:`, ...safety].join('\n'));
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
+  const byId = new Map(derivation.trials.map((t) => [t.id, t]));
   for (const a of derivation.assessments) {
-    const lines = [`${CONDITION_LABEL[a.condition]}: ${a.conclusion}`];
+    const lines = conditionLines(a, byId);
     lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(f.text)}`);
@@ -59,6 +103,9 @@ export function copyToNoteText(derivation: Derivation): string {
   }
   const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));
   parts.push(trials.length === 0 ? 'Medication trials: none found.' : `Medication trials (${trials.length}):\n${trials.map(trialLine).join('\n')}`);
+  const next = nextStepsPart(derivation);
+  // Right under the summary's title, after the safety items: an urgent next step must never be missed.
+  if (next) parts.splice(safety.length ? 2 : 1, 0, next);
   parts.push(DISCLAIMER);
   return parts.join('\n\n');
 }

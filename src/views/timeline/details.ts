@@ -12,6 +12,8 @@ import type {
   Trial,
 } from '../../clinical/types';
 import {
+  ADEQUACY_VERDICT_TRIAL_WORDS,
+  adequacyVerdictOf,
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
@@ -23,7 +25,7 @@ import {
   outcomeLabelWithBasis,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
-import { BASELINE_WORDS } from '../../clinical/vocabulary';
+import { BASELINE_WORDS, describePeriod } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
   id: string;
@@ -53,8 +55,9 @@ export function adequateLevelText(trial: Trial): string | null {
   return l ? `${trial.ingredient} level ≥ ${l.min} ${l.unit} (${l.value} on ${displayDate(l.date)})` : null;
 }
 
+/** "2025-05-04 to 2025-08-09, 14 weeks": the trial's dates and length in the vocabulary's one wording. */
 export function trialPeriod(trial: Trial): string {
-  return `${displayDate(trial.start)} to ${trial.end === null ? 'now (ongoing)' : displayDate(trial.end)}`;
+  return describePeriod(displayDate(trial.start), trial.end === null ? null : displayDate(trial.end), trial.durationText);
 }
 
 export function adherenceText(trial: Trial): string {
@@ -77,14 +80,14 @@ export function trialDetails(trial: Trial): ItemDetails {
     id: trialItemId(trial),
     title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
     lines: [
-      `${trialPeriod(trial)}, ${trial.durationText}`,
+      trialPeriod(trial),
       `Dose: ${describeTrialDosesAndTime(trial)}; ${threshold}`,
       `Dose steps: ${
         trial.doseSteps.length === 0
           ? 'none recorded'
           : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${trialDoseText(s.dailyDoseMg, trial.ingredient)}`).join('; ')
       }`,
-      `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${adequacyReasonText(trial.adequacyReason)}`,
+      `${capitalise(ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)])}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
       `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${trial.outcomeDetail}` : ''}`,
     ],
@@ -99,8 +102,8 @@ function trialAriaLabel(trial: Trial): string {
   const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''})`;
   return [
     `${capitalise(trial.ingredient)}${role}`,
-    `${trialPeriod(trial)}, ${trial.durationText}`,
-    `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
+    trialPeriod(trial),
+    `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)]}`,
     `outcome: ${outcomeText(trial).toLowerCase()}`,
   ].join('; ');
 }

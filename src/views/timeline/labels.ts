@@ -4,7 +4,7 @@
  * the engine's vocabulary (src/clinical/vocabulary.ts), which the views import directly; what lives here is how the
  * timeline shows them (the score charts' order, dates cut to days, "dose unknown").
  */
-import type { Instrument } from '../../clinical/types';
+import type { Instrument, Suggestion } from '../../clinical/types';
 import { REFERENCE_RUN } from '../../clinical/plain-text';
 import { formatDose, formatMg } from '../../clinical/vocabulary';
 
@@ -33,7 +33,7 @@ export const INSTRUMENT_ORDER: Instrument[] = [
  * "Adequate" or "Not adequate" before it (so no "adequate: adequate:").
  */
 export function adequacyReasonText(reason: string): string {
-  return reason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+  return reason.replace(/^(?:(?:not\s+)?adequate|adequacy unconfirmed):\s*/i, '');
 }
 
 /** "2025-03-01" stays as it is; a dateTime is cut to its date, since the timeline works in days. */
@@ -61,4 +61,14 @@ export function noteKind(note: string): string {
     .trim()
     .replace(/\s+(from|in|on)$/i, '')
     .trim();
+}
+
+const OFFERED_ORDER = ['suggested', 'consider'] as const;
+
+/** The first option the engine offers, as the options tab lists them (suggested before consider, then the engine's order), or null. */
+export function nextStep(suggestions: Suggestion[]): Suggestion | null {
+  const offered = suggestions
+    .filter((s) => (OFFERED_ORDER as readonly string[]).includes(s.status))
+    .sort((a, b) => OFFERED_ORDER.indexOf(a.status as 'suggested') - OFFERED_ORDER.indexOf(b.status as 'suggested') || a.order - b.order);
+  return offered[0] ?? null;
 }

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { allergy, derive, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from '../../../src/clinical/engine-rules';
+import { addDays, allergy, derive, mdd, patient, phq9, statement, trialOf, weeksAfter } from './builders';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, SWITCH_WINDOW_DAYS } from '../../../src/clinical/engine-rules';
 import { findBaseline } from '../../../src/clinical/pipeline/7-outcome';
 
 const START = '2025-01-01';
 const tenWeeks = () => statement('sertraline', 100, START, weeksAfter(START, 10));
 
 describe('outcome', () => {
-  // Demo cases "deceased" (lithium, PHQ-9 17, 15, 18 during the trial) and "ehr-export-mdd" (bupropion, PHQ-9 16 in
-  // week 14): scores during the trial with no baseline inside the baseline window cannot be measured, and the
-  // outcome says so instead of "without scores".
-  it('an ended trial with scores during it but no baseline in the window: unknown, naming the scores and the missing baseline', () => {
+  // Scores during a trial with no baseline inside the baseline window cannot be measured as a fall; the outcome says
+  // so instead of "without scores". Scores low enough that a response stays possible leave it unknown.
+  it('an ended trial with scores during it but no baseline in the window, low enough for a response: unknown, naming the scores and the missing baseline', () => {
     const s = statement('sertraline', 100, START, weeksAfter(START, 20));
-    const d = derive([patient(), mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 17), phq9(weeksAfter(START, 14), 16)]);
+    const d = derive([patient(), mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 12), phq9(weeksAfter(START, 14), 11)]);
     const t = trialOf(d, 'sertraline');
     expect(t.outcome).toBe('unknown');
-    expect(t.outcomeDetail).not.toMatch(/without scores/);
     expect(t.outcomeDetail).toBe(
-      `ended; PHQ-9 17 on ${weeksAfter(START, 6)}, 16 on ${weeksAfter(START, 14)} during the trial, but no baseline score within ` +
+      `ended; PHQ-9 12 on ${weeksAfter(START, 6)}, 11 on ${weeksAfter(START, 14)} during the trial, but no baseline score within ` +
         `${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start (${START}) to measure them against; no stated reason or following agent`,
     );
   });
@@ -25,11 +23,77 @@ describe('outcome', () => {
   it('a trial still open at death ends at death, not by a stop, and its scores without a baseline are named', () => {
     const dead = { ...patient(), deceasedDateTime: '2025-08-01' };
     const s = statement('sertraline', 100, START, null);
-    const d = derive([dead, mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 17), phq9(weeksAfter(START, 20), 18)]);
+    const d = derive([dead, mdd('2024-06-01'), s, phq9('2024-09-01', 22), phq9(weeksAfter(START, 6), 12), phq9(weeksAfter(START, 20), 10)]);
     const t = trialOf(d, 'sertraline');
     expect(t.outcome).toBe('unknown');
-    expect(t.outcomeDetail).toMatch(/^ended at death \(2025-08-01\); PHQ-9 17 on .*, 18 on .* during the trial, but no baseline score/);
+    expect(t.outcomeDetail).toMatch(/^ended at death \(2025-08-01\); PHQ-9 12 on .*, 10 on .* during the trial, but no baseline score/);
     expect(t.outcomeDetail).toMatch(/; no stated reason$/);
+  });
+
+  // Demo case "ehr-export-mdd": sertraline 100 mg for 92 weeks, PHQ-9 22, 15, 15 during it and none near its start.
+  // A latest PHQ-9 of 14 or more on an adequate trial cannot be a 50% fall from any baseline (the maximum is 27).
+  it('an adequate trial whose latest PHQ-9 on the adequate dose is 15, without a baseline: non-response, measured, by the scale maximum', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 40));
+    const d = derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 20), 22), phq9(weeksAfter(START, 36), 15)]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('nonresponse');
+    expect(t.outcomeBasis).toBe('measured');
+    expect(t.outcomeDetail).toBe(
+      `PHQ-9 15 on ${weeksAfter(START, 36)} on adequate dose, after 36 weeks at or above it: not a response from any baseline, ` +
+        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less; at most a partial response; ` +
+        `PHQ-9 22 on ${weeksAfter(START, 20)} → 15 (−32%) during the trial; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+        `${BASELINE_DAYS_AFTER} days after its start, ${START}`,
+    );
+    expect(t.sources.filter((r) => r.startsWith('Observation/'))).toHaveLength(2);
+  });
+
+  it('PHQ-9 13 at the end of an adequate trial without a baseline could still be a response (from 26 or 27): unknown', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 20));
+    const t = trialOf(derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 16), 13)]), 'sertraline');
+    expect(t.outcome).toBe('unknown');
+  });
+
+  it('PHQ-9 16 in week 3 of a trial later adequate is not judged by the scale maximum: the trial was not adequate yet then', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 20));
+    const t = trialOf(derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 3), 16)]), 'sertraline');
+    expect(t.outcome).toBe('unknown');
+  });
+
+  // Demo case "ehr-export-mdd": bupropion ongoing with one PHQ-9 (16, week 14) and no baseline.
+  it('an ongoing adequate trial with PHQ-9 16 in week 14 and no baseline is a non-response, measured, still ongoing', () => {
+    const s = statement('bupropion', 300, START, null);
+    const t = trialOf(derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 14), 16)]), 'bupropion');
+    expect(t.outcome).toBe('nonresponse');
+    expect(t.outcomeDetail).toMatch(/^PHQ-9 16 on .* on adequate dose, after 14 weeks at or above it: not a response from any baseline.* \(trial ongoing\)$/);
+  });
+
+  it('an ongoing adequate trial whose only score could still be a response names that score, not "no scores to judge it"', () => {
+    const s = statement('bupropion', 300, START, null);
+    const d = derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 14), 12)]);
+    const t = trialOf(d, 'bupropion');
+    expect(t.outcome).toBe('ongoing');
+    expect(t.outcomeDetail).toBe(
+      `ongoing as of the last record; PHQ-9 12 on ${weeksAfter(START, 14)} during the trial, but no baseline score within ` +
+        `${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start (${START}) to measure it against`,
+    );
+    const a = d.assessments.find((x) => x.condition === 'mdd')!;
+    expect(a.unconfirmedTrials[0]!.missing).toBe(
+      `ongoing at an adequate dose; PHQ-9 12 on ${weeksAfter(START, 14)} during the trial, but no baseline score within ` +
+        `${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start (${START}) to measure it against`,
+    );
+  });
+
+  // Demo case "ehr-export-mdd": bupropion began 45 days after sertraline ended, beyond the switch window.
+  it('an unknown outcome names the next agent started after the switch window instead of saying there was none', () => {
+    const end = weeksAfter(START, 20);
+    const d = derive([patient(), mdd('2024-06-01'), statement('sertraline', 100, START, end), statement('bupropion', 300, addDays(end, 45), null)]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('unknown');
+    expect(t.outcomeDetail).toBe(
+      `ended without scores or a stated reason; the next agent of its purpose, bupropion, started 6 weeks after its end (${addDays(end, 45)}): ` +
+        `later than the ${SWITCH_WINDOW_DAYS} days read as a switch, so no non-response is inferred`,
+    );
+    expect(d.assessments[0]!.unconfirmedTrials[0]!.missing).toBe(`outcome unknown (${t.outcomeDetail})`);
   });
 
   it('an ended trial without any score keeps "ended without scores, stated reason or a following agent"', () => {

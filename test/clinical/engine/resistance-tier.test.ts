@@ -32,7 +32,7 @@ describe('possible resistance (meets / possibly meets / does not meet)', () => {
       {
         trialId: `haloperidol@${s2}`,
         ingredient: 'haloperidol',
-        missing: 'outcome not recorded (no score, stated reason or following agent)',
+        missing: 'outcome unknown (ended without scores, stated reason or a following agent)',
         confirm: 'the response to haloperidol (a PANSS or BPRS score from the trial, or the clinical notes)',
       },
     ]);

@@ -5,6 +5,7 @@ import {
   CONDITION_NAME,
   capitalise,
   describeDuration,
+  describePeriod,
   describeTrial,
   FLAG_WORDS,
   OUTCOME_LABEL,
@@ -14,6 +15,14 @@ import { copyToNoteText } from '../../../src/views/timeline/copyText';
 import { assessmentOf, condition, derive, patient, statement } from './builders';
 import { trialDetails } from '../../../src/views/timeline/details';
 import { trial } from '../../views/timeline/timeline-fixtures';
+
+describe('a trial\'s period: one wording', () => {
+  // Demo case "trd-multi-failures": the note read "2026-06-07 to now (ongoing) (26 weeks)".
+  it('says an ended and an ongoing trial with their length after a comma, one pair of brackets at most', () => {
+    expect(describePeriod('2025-05-04', '2025-08-09', '14 weeks')).toBe('2025-05-04 to 2025-08-09, 14 weeks');
+    expect(describePeriod('2026-06-07', null, '26 weeks')).toBe('2026-06-07 to now (ongoing), 26 weeks');
+  });
+});
 
 describe('durations: one week rounding', () => {
   it('counts whole weeks completed from two weeks on, days below', () => {

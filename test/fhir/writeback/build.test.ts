@@ -101,7 +101,7 @@ describe('buildWriteBack', () => {
   it('records the clinician’s reason when an option is proposed against its status', () => {
     const overridden = draft({ overrideReasons: { ect: 'Patient request after informed discussion' } });
     expect(overridden.preview.join('\n')).toMatch(/Patient request after informed discussion/);
-    expect(overridden.serviceRequests[0]?.note?.map((n) => n.text).join('\n')).toMatch(/clinician's reason: Patient request/);
+    expect(overridden.serviceRequests[0]?.note?.map((n) => n.text).join('\n')).toMatch(/with the written reason: Patient request/);
   });
 
   it('copy-as-text and download-as-JSON', () => {
@@ -134,15 +134,15 @@ describe('write scopes (SMART v1 and v2)', () => {
 });
 
 describe('referrals: receiving service, priority, note and the plan narrative', () => {
-  it('sends each referral to its default service with routine priority, or urgent when the option is urgent', () => {
+  it('sends each referral to its default service at the engine\'s referral priority (routine, or urgent)', () => {
     const [ect] = chosen(['ect']);
-    const routine = draft({ chosen: [{ ...ect!, urgent: false }] }).serviceRequests[0]!;
+    const routine = draft({ chosen: [{ ...ect!, urgent: false, referralPriority: 'routine', priorityReasons: [] }] }).serviceRequests[0]!;
     expect(routine.performerType).toEqual({ text: 'ECT service' });
     expect(routine.priority).toBe('routine');
     expect(routine.code?.text).toBe('Referral to ECT service: Electroconvulsive therapy (ECT)');
     // The referral procedure keeps its verified SNOMED CT code (VSAC Referral for Adult Depression).
     expect(routine.code?.coding?.[0]).toEqual({ system: 'http://snomed.info/sct', code: '183524004', display: 'Referral to psychiatry service' });
-    expect(draft({ chosen: [{ ...ect!, urgent: true }] }).serviceRequests[0]!.priority).toBe('urgent');
+    expect(draft({ chosen: [{ ...ect!, urgent: false, referralPriority: 'urgent', priorityReasons: [{ text: 'C-SSRS 5', sources: [] }] }] }).serviceRequests[0]!.priority).toBe('urgent');
   });
 
   it('writes the clinician’s service, priority and note for the referral, and shows them in the preview', () => {

@@ -61,6 +61,8 @@ export function suggestion(overrides: Partial<Suggestion> & Pick<Suggestion, 'in
     name: overrides.intervention.toUpperCase(),
     status: 'suggested',
     urgent: false,
+    referralPriority: overrides.urgent ? 'urgent' : 'routine',
+    priorityReasons: overrides.urgent ? [{ text: 'C-SSRS 5 on 2026-11-01', sources: ['Observation/cssrs-1'] }] : [],
     reasons: [{ text: 'Two failed adequate antidepressant trials in the current episode', sources: ['MedicationRequest/mr-1'] }],
     cautions: [],
     contraindications: [],

@@ -8,7 +8,7 @@ describe('copyToNoteText', () => {
 
   it('starts with the as-of date and holds each conclusion with its definition and staging', () => {
     expect(text.split('\n')[0]).toBe('Treatment-resistance summary as of 2026-11-22');
-    expect(text).toContain('Major depressive disorder: Meets treatment-resistant depression: 2 failed adequate trials');
+    expect(text).toMatch(/Major depressive disorder: .*\n {2}2 failed adequate trials in the current episode: /);
     expect(text).toContain('Definition: Treatment-resistant depression: at least 2 failed adequate antidepressant trials in the current episode.');
     expect(text).toContain('Thase-Rush stage 2');
     expect(text).toContain('Maudsley Staging Method 7 (moderate); not from data: severity estimated, ect missing');
@@ -22,6 +22,11 @@ describe('copyToNoteText', () => {
     expect(text).toContain('  dose 15 mg/day; adequate dose from 30 mg/day; NOT adequate');
     expect(text).toContain('outcome: Not tolerated (recorded in the chart): stopped: weight gain (AllergyIntolerance)');
     expect(text).toContain('aripiprazole [Antipsychotic, augmentation], 2026-03-01 to now (ongoing)');
+  });
+
+  it('gives an ongoing trial its period and length in one wording, without a second pair of brackets', () => {
+    expect(text).toMatch(/aripiprazole \[Antipsychotic, augmentation\], 2026-03-01 to now \(ongoing\), \d+ (weeks|days)\n/);
+    expect(text).not.toMatch(/\(ongoing\) \(/);
   });
 
   it('ends with the disclaimer and carries no patient identifier', () => {

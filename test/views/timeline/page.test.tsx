@@ -286,7 +286,7 @@ describe('copy to note', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy summary to note' }));
     });
     expect(writeText).toHaveBeenCalledOnce();
-    expect(writeText.mock.calls[0]![0]).toMatch(/Major depressive disorder: Does not meet treatment-resistant depression/);
+    expect(writeText.mock.calls[0]![0]).toMatch(/Major depressive disorder: Treatment-resistance criteria not met: treatment-resistant depression/);
     expect(screen.getByRole('status').textContent).toMatch(/Copied: summary and 1 trial/);
   });
 

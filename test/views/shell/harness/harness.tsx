@@ -29,17 +29,17 @@ const queries: QueryLogEntry[] = [
 ];
 const finding = (text: string, sources: string[] = []) => ({ text, sources });
 const suggestions = [
-  { intervention: 'tms', name: 'Repetitive transcranial magnetic stimulation (rTMS)', status: 'suggested', urgent: false, order: 10,
+  { intervention: 'tms', name: 'Repetitive transcranial magnetic stimulation (rTMS)', status: 'suggested', urgent: false, referralPriority: 'routine', priorityReasons: [], order: 10,
     reasons: [finding('2 failed adequate antidepressant trials in the current MDD episode (sertraline 150 mg/day for 10 weeks, venlafaxine 225 mg/day for 8 weeks)', ['MedicationRequest/mr-1', 'MedicationRequest/mr-2'])],
     cautions: [], contraindications: [] },
-  { intervention: 'esketamine', name: 'Esketamine nasal spray (Spravato)', status: 'suggested', urgent: true, order: 20,
+  { intervention: 'esketamine', name: 'Esketamine nasal spray (Spravato)', status: 'suggested', urgent: true, referralPriority: 'urgent', priorityReasons: [finding('C-SSRS 5 on 2026-11-15', ['Observation/cssrs-1'])], order: 20,
     reasons: [finding('MDD with 2 failed adequate trials', ['Condition/mdd-1']), finding('PHQ-9 item 9 = 2 on 2026-11-15', ['Observation/phq9-i9'])],
     cautions: [finding('Blood pressure 148/92 on 2026-11-01', ['Observation/bp-3']), finding('REMS: administered in a certified setting, 2 hours of monitoring')], contraindications: [] },
-  { intervention: 'ect', name: 'Electroconvulsive therapy (ECT)', status: 'consider', urgent: true, order: 30,
+  { intervention: 'ect', name: 'Electroconvulsive therapy (ECT)', status: 'consider', urgent: true, referralPriority: 'urgent', priorityReasons: [finding('C-SSRS 5 on 2026-11-15', ['Observation/cssrs-1'])], order: 30,
     reasons: [finding('Treatment-resistant depression with recent suicidal ideation', ['Observation/phq9-i9'])], cautions: [], contraindications: [] },
-  { intervention: 'vns', name: 'Vagus nerve stimulation (VNS)', status: 'not-eligible', urgent: false, order: 40,
+  { intervention: 'vns', name: 'Vagus nerve stimulation (VNS)', status: 'not-eligible', urgent: false, referralPriority: 'routine', priorityReasons: [], order: 40,
     reasons: [finding('VNS requires ≥ 4 failed adequate treatments; 2 found')], cautions: [], contraindications: [] },
-  { intervention: 'deep-tms', name: 'Deep TMS (H-coil) for OCD', status: 'contraindicated', urgent: false, order: 50,
+  { intervention: 'deep-tms', name: 'Deep TMS (H-coil) for OCD', status: 'contraindicated', urgent: false, referralPriority: 'routine', priorityReasons: [], order: 50,
     reasons: [finding('OCD not recorded')], cautions: [], contraindications: [finding('Cochlear implant', ['Device/ci-1'])] },
 ] satisfies Suggestion[];
 
