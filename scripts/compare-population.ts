@@ -557,7 +557,7 @@ const CHANGES: Change[] = [
     commit: 'af41259',
     apply(_before, after) {
       const rewriteText = (s: string) => (s === DOSE_OPTIMISATION_MDD_RULE.after ? DOSE_OPTIMISATION_MDD_RULE.before : s);
-      if ('suggestions' in after) after.suggestions = mapStrings(after.suggestions!, rewriteText);
+      if ('suggestions' in after) after.suggestions = mapStrings(after.suggestions, rewriteText);
     },
   },
 ];
