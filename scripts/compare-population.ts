@@ -580,6 +580,19 @@ const CHANGES: Change[] = [
       if (kept.length === items.length - 1) after.safety = kept;
     },
   },
+  {
+    what: "A non-response judged by the scale's maximum (no baseline) keeps the score it rests on as Trial.followUpScore",
+    commit: '1352eef',
+    apply(before, after) {
+      const prior = objects(before.trials);
+      objects(after.trials).forEach((t, i) => {
+        const b = prior[i];
+        const f = t.followUpScore;
+        if (!b || b.id !== t.id || t.baselineScore !== null || b.followUpScore !== null || f === null || typeof f !== 'object' || Array.isArray(f)) return;
+        if (/not a response from any baseline/.test(text(t.outcomeDetail)) && Array.isArray(t.sources) && t.sources.includes(f.source!)) t.followUpScore = null;
+      });
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {
