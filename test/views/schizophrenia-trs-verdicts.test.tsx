@@ -50,7 +50,7 @@ describe('schizophrenia-trs without its plasma levels', () => {
 
   it('the summary line says "2 failed trials, adequacy possibly met (no plasma level)", never "no failed adequate trial"', () => {
     const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
-    const line = page.container.querySelector('[data-condition="schizophrenia"] .trp-condition-facts')!.textContent!;
+    const line = page.container.querySelector('[data-condition="schizophrenia"] .trp-condition-facts')!.textContent;
     expect(line).toMatch(/^ · 2 failed trials, adequacy possibly met \(no plasma level\): olanzapine, aripiprazole · definition:/);
     expect(line).not.toMatch(/no failed adequate trial/);
   });
