@@ -74,8 +74,8 @@ export const R = {
   ),
   antipsychoticDose: rule(
     'adequacy.antipsychotic-cpz',
-    `An antipsychotic trial is adequate at >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent for >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
-    'TRRIP consensus (Howes 2017, Table 2): adequate dose >= 600 mg/day chlorpromazine equivalent, >= 6 weeks; TRRIP names no conversion table, Gardner 2010 is the clinically used consensus',
+    `An antipsychotic trial is adequate at ≥ ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent for ≥ ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,
+    'TRRIP consensus (Howes 2017, Table 2): adequate dose ≥ 600 mg/day chlorpromazine equivalent, ≥ 6 weeks; TRRIP names no conversion table, Gardner 2010 is the clinically used consensus',
     'V',
     ['howes2017', 'gardner2010'],
   ),
@@ -89,7 +89,7 @@ export const R = {
   adherenceAntipsychotic: rule(
     'adequacy.adherence-antipsychotic',
     `Adherence below ${MIN_ADHERENCE_PDC * 100}% (proportion of days covered by dispenses) makes an antipsychotic trial inadequate; with neither dispenses nor a plasma level adherence is unknown, and under TRRIP the trial is at most a possible failure.`,
-    'TRRIP (Howes 2017, Table 2): adherence >= 80% of prescribed doses taken, assessed from >= 2 sources (pill counts, dispensing charts, patient or carer report), with antipsychotic plasma levels monitored on >= 1 occasion',
+    'TRRIP (Howes 2017, Table 2): adherence ≥ 80% of prescribed doses taken, assessed from ≥ 2 sources (pill counts, dispensing charts, patient or carer report), with antipsychotic plasma levels monitored on ≥ 1 occasion',
     'V',
     ['howes2017'],
   ),
@@ -137,7 +137,7 @@ export const R = {
   ),
   addOn: rule(
     'trials.add-on',
-    `An agent overlapping an antidepressant trial for >= ${MIN_ADD_ON_OVERLAP_WEEKS} weeks is augmentation (antipsychotic, lithium, liothyronine, other augmentation agent) or combination (another antidepressant).`,
+    `An agent overlapping an antidepressant trial for ≥ ${MIN_ADD_ON_OVERLAP_WEEKS} weeks is augmentation (antipsychotic, lithium, liothyronine, other augmentation agent) or combination (another antidepressant).`,
     'Augmentation and combination as MGH staging counts them (Fava 2003); the overlap length is a working rule',
     'U',
     ['fava2003', 'projectWorkingRule'],
@@ -152,7 +152,7 @@ export const R = {
   noResponseFromAnyBaseline: rule(
     'outcome.no-response-from-any-baseline',
     'An adequate trial whose latest score on the adequate dose, taken once the trial was adequate, lies above what a response would reach even from the scale\'s maximum (PHQ-9 above 13.5 of 27: 14 or more) is a non-response (at most a partial response), with or without a baseline score.',
-    'Response = >= 50% reduction from baseline (PHQ-9: Kroenke 2001; QIDS-SR16, HAM-D17: Trivedi 2006), as the scale table says; no baseline exceeds the scale\'s maximum, so the bound is arithmetic on those numbers',
+    'Response = ≥ 50% reduction from baseline (PHQ-9: Kroenke 2001; QIDS-SR16, HAM-D17: Trivedi 2006), as the scale table says; no baseline exceeds the scale\'s maximum, so the bound is arithmetic on those numbers',
     'derived',
     ['kroenke2001', 'trivedi2006'],
   ),
@@ -172,7 +172,7 @@ export const R = {
   ),
   episodeSplit: rule(
     'episodes.remission-split',
-    `Within a diagnosed depressive span, a PHQ-9 at remission level followed later by a PHQ-9 >= ${RELAPSE_PHQ9_MIN} ends one episode at the remission score and starts the next at the relapse score.`,
+    `Within a diagnosed depressive span, a PHQ-9 at remission level followed later by a PHQ-9 ≥ ${RELAPSE_PHQ9_MIN} ends one episode at the remission score and starts the next at the relapse score.`,
     'Remission PHQ-9 < 5 and the moderate band from 10 (Kroenke 2001); splitting one long problem-list entry into episodes is a working rule',
     'U',
     ['kroenke2001', 'projectWorkingRule'],
@@ -180,21 +180,21 @@ export const R = {
   tdrMdd: rule(
     'resistance.mdd',
     // Psychotherapy given in the episode is named by the conclusion (listed, not counted), only when some is recorded.
-    'Treatment-resistant depression: failure of >= 2 adequate antidepressant treatments (different agents) in the current episode.',
-    'Gaynes 2020: the most common definition is >= 2 treatment failures with adequate dose and duration; EU-PEARL (Sforzini 2022) agrees',
+    'Treatment-resistant depression: failure of ≥ 2 adequate antidepressant treatments (different agents) in the current episode.',
+    'Gaynes 2020: the most common definition is ≥ 2 treatment failures with adequate dose and duration; EU-PEARL (Sforzini 2022) agrees',
     'V',
     ['gaynes2020', 'sforzini2022'],
   ),
   trs: rule(
     'resistance.schizophrenia',
-    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to >= 2 adequate trials of >= 2 different antipsychotics, with adherence checked: >= 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm.',
-    'TRRIP consensus (Howes 2017, Table 2): adherence >= 80% of prescribed doses and antipsychotic plasma levels on at least one occasion (minimum criteria; optimum: two levels at least 2 weeks apart, and one long-acting injectable trial)',
+    'Treatment-resistant schizophrenia (TRRIP minimum criteria): non-response (< 20% reduction on a rating scale) to ≥ 2 adequate trials of ≥ 2 different antipsychotics, with adherence checked: ≥ 80% of doses taken and at least one antipsychotic plasma level in each trial. A failure whose adherence rests on dispenses alone, with no plasma level, is a possible failure to confirm.',
+    'TRRIP consensus (Howes 2017, Table 2): adherence ≥ 80% of prescribed doses and antipsychotic plasma levels on at least one occasion (minimum criteria; optimum: two levels at least 2 weeks apart, and one long-acting injectable trial)',
     'V',
     ['howes2017'],
   ),
   trbd: rule(
     'resistance.bipolar-depression',
-    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after >= 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for >= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.`,
+    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after ≥ 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for ≥ ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.`,
     'Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); studied doses from the labels and trials in the dose table; the list of treatments and the trial length are working rules',
     'U',
     ['hidalgoMazzei2019', 'gaynes2020', 'projectWorkingRule'],
@@ -208,14 +208,14 @@ export const R = {
   ),
   trOcd: rule(
     'resistance.ocd',
-    `Treatment-resistant OCD (working rule): >= 2 failed adequate treatments: SRI trials of different agents (OCD doses, >= ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks), and a failed adequate course of CBT with exposure and response prevention counting as one.`,
+    `Treatment-resistant OCD (working rule): ≥ 2 failed adequate treatments: SRI trials of different agents (OCD doses, ≥ ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks), and a failed adequate course of CBT with exposure and response prevention counting as one.`,
     'Adequate SRI trials as in the APA 2007 OCD guideline; the number of failures is a working rule',
     'U',
     ['apaOcd2007', 'projectWorkingRule'],
   ),
   trPtsd: rule(
     'resistance.ptsd',
-    'PTSD has no accepted definition of treatment resistance; working rule of this app: >= 2 failed adequate treatments: medication trials of different agents, and a failed adequate course of trauma-focused psychotherapy counting as one (the E-TRIP counts both).',
+    'PTSD has no accepted definition of treatment resistance; working rule of this app: ≥ 2 failed adequate treatments: medication trials of different agents, and a failed adequate course of trauma-focused psychotherapy counting as one (the E-TRIP counts both).',
     'E-TRIP counts adequately delivered failed treatments (Dunlop 2014); the threshold of 2 is a working rule',
     'U',
     ['dunlop2014', 'projectWorkingRule'],
@@ -236,14 +236,14 @@ export const R = {
   ),
   mghs: rule(
     'staging.mgh-s',
-    `MGH staging: +1 per adequate (>= ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per duration optimisation (its threshold a working rule: staging.mgh-s.duration-optimisation), +0.5 per augmentation/combination, +3 for ECT. Psychotherapy and admissions are not items of the scale.`,
+    `MGH staging: +1 per adequate (≥ ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks, adequate dose) non-responsive antidepressant trial, +0.5 per dose optimisation beyond the minimum adequate dose, +0.5 per duration optimisation (its threshold a working rule: staging.mgh-s.duration-optimisation), +0.5 per augmentation/combination, +3 for ECT. Psychotherapy and admissions are not items of the scale.`,
     'Fava 2003',
     'V',
     ['fava2003'],
   ),
   mghsDuration: rule(
     'staging.mgh-s.duration-optimisation',
-    `MGH-S optimisation of duration: a non-responsive adequate antidepressant trial held at or above its adequate dose for >= ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks (twice the ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS}-week adequate trial) scores +0.5, as a dose optimisation does.`,
+    `MGH-S optimisation of duration: a non-responsive adequate antidepressant trial held at or above its adequate dose for ≥ ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks (twice the ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS}-week adequate trial) scores +0.5, as a dose optimisation does.`,
     'Fava 2003 adds 0.5 per trial for optimisation of duration (with optimisation of dose and augmentation or combination) but gives no threshold; twice the adequate duration is a working rule',
     'U',
     ['fava2003', 'petersen2005', 'projectWorkingRule'],

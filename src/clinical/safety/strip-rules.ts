@@ -60,6 +60,30 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
   return `${list} ${words.length === 1 && !list.endsWith('s') ? 'is' : 'are'} not offered`;
 }
 
+/**
+ * What the date beside each kind of safety item is, said beside it so no date stands unlabelled: when a diagnosis
+ * began, when a score was recorded, since when a medication is taken. A pregnancy's date is its recorded onset (often
+ * the last menstrual period), not the date of its gestation.
+ */
+export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
+  deceased: 'died',
+  'suicidality-screen': 'recorded',
+  'suicide-risk-assessment': 'recorded',
+  'suicidal-ideation': 'onset',
+  'suicide-attempt': 'recorded',
+  'self-harm': 'recorded',
+  overdose: 'recorded',
+  pregnancy: 'onset recorded',
+  postpartum: 'onset',
+  breastfeeding: 'since',
+  maoi: 'since',
+  clozapine: 'since',
+  lithium: 'since',
+  'psychotic-features': 'onset',
+  catatonia: 'onset',
+  'substance-use': 'onset',
+};
+
 /** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
 export const POSTPARTUM_DAYS = 365;
 

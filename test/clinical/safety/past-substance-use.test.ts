@@ -90,12 +90,12 @@ describe('a resolved substance use disorder on the esketamine and IV ketamine ca
     const derivation = trd();
     expect(derivation.safety.map((i) => i.title)).toEqual(['Past substance use disorder']);
     const written = draft({ derivation: { ...mddRecord(2), safety: derivation.safety }, chosen: chosen(['ect']) });
-    const line = 'Safety: Past substance use disorder (2012-03-01): Alcohol dependence, uncomplicated: resolved on 2016-06-01 (8 years ago). Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
+    const line = 'Safety: Past substance use disorder (onset 2012-03-01): Alcohol dependence, uncomplicated: resolved on 2016-06-01 (8 years ago). Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
     expect(carePlanAsText(written).split('\n')[2]).toBe(line);
     expect(copyToNoteText(derivation).split('\n').slice(0, 2)).toEqual([
       'Safety as of 2025-01-20:',
-      expect.stringMatching(/^- Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01 \(8 years ago\)\./),
+      expect.stringMatching(/^- Past substance use disorder \(onset 2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01 \(8 years ago\)\./),
     ]);
-    expect(written.carePlan.note?.[0]?.text).toMatch(/^Safety: Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01/);
+    expect(written.carePlan.note?.[0]?.text).toMatch(/^Safety: Past substance use disorder \(onset 2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01/);
   });
 });
