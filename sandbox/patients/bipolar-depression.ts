@@ -3,7 +3,7 @@ import type { DemoPatient } from './demo-patient';
 
 /**
  * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years (level 0.7 mmol/L,
- * below the 0.8 of acute treatment, so lithium is not an adequate trial for this episode); quetiapine
+ * within the 0.6-0.8 maintenance range, so an adequate maintenance level; lithium ran before this episode); quetiapine
  * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months; a course of ECT 5 years
  * ago brought a severe psychotic depressive episode to remission. Must be assessed as bipolar depression, not as MDD
  * (so no MDD staging and no esketamine: its label is for MDD).
@@ -72,7 +72,7 @@ export const bipolarDepression: DemoPatient = {
   },
   expected: {
     assessments: { 'bipolar-depression': {}, mdd: 'absent' },
-    trials: { lithium: { ongoing: true, adequate: false }, quetiapine: { adequate: true, ongoing: false }, lurasidone: { ongoing: true } },
+    trials: { lithium: { ongoing: true, adequate: true }, quetiapine: { adequate: true, ongoing: false }, lurasidone: { ongoing: true } },
     trialCount: 3,
     suggestions: { ect: 'suggested', esketamine: 'not-applicable', vns: 'not-eligible', clozapine: 'not-applicable' },
     safety: ['lithium'],

@@ -50,7 +50,8 @@ export const schizophreniaTrs: DemoPatient = {
       start: 28,
       steps: [{ product: 'haloperidol5', perDay: 2, days: null, style: 'bid' }],
     });
-    b.drugLevel('olanzapine', 350, 32, { ucum: 'ng/mL', text: 'ng/mL' });
+    // The olanzapine level carries its LOINC (12389-3); the aripiprazole level is text only, as a lab may send it.
+    b.drugLevel('olanzapine', 350, 32, { ucum: 'ng/mL', text: 'ng/mL' }, '12389-3');
     b.drugLevel('aripiprazole', 260, 280, { ucum: 'ng/mL', text: 'ng/mL' });
     b.scores('panss', [
       [2205, 98],

@@ -60,7 +60,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     pdcOf.set(draft.id, pdc);
     const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
     const condition = ep?.episode.condition ?? null;
-    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [] });
+    const maintenance = ep !== null && ep.start !== null && draft.start < ep.start;
+    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [], maintenance });
     const outcome = judgeOutcome({
       trial: draft,
       adequacy,

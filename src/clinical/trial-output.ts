@@ -54,6 +54,8 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     notes: d.notes,
   };
   if (j.addedTo) trial.addedTo = j.addedTo;
+  if (j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short'))
+    trial.adequacyUnconfirmed = true;
   return trial;
 }
 

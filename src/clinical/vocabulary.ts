@@ -155,6 +155,25 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
   'does-not-meet': 'Treatment-resistance criteria not met',
 };
 
+/** A trial's adequacy verdict: adequate, not adequate, or unconfirmed (its deciding level was never recorded). */
+export type AdequacyVerdict = 'adequate' | 'not-adequate' | 'unconfirmed';
+
+export function adequacyVerdictOf(trial: Pick<Trial, 'adequate' | 'adequacyUnconfirmed'>): AdequacyVerdict {
+  return trial.adequate ? 'adequate' : trial.adequacyUnconfirmed ? 'unconfirmed' : 'not-adequate';
+}
+
+/** The verdict as a heading ("Adequate", "Adequacy unconfirmed") and as a trial's words in a sentence. */
+export const ADEQUACY_VERDICT_LABEL: Record<AdequacyVerdict, string> = {
+  adequate: 'Adequate',
+  'not-adequate': 'Not adequate',
+  unconfirmed: 'Adequacy unconfirmed',
+};
+export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
+  adequate: 'adequate trial',
+  'not-adequate': 'not an adequate trial',
+  unconfirmed: 'adequacy unconfirmed',
+};
+
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',

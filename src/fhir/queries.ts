@@ -58,6 +58,9 @@ export interface PlannedQuery {
 
 const LOINC = 'http://loinc.org';
 
+/** Observation categories searched besides the LOINC codes (http://terminology.hl7.org/CodeSystem/observation-category). */
+export const OBSERVATION_CATEGORIES = ['survey', 'laboratory'] as const;
+
 function search(resourceType: string, params: Record<string, string>): PlannedQuery {
   const qs = Object.entries(params)
     .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%7C/g, '|')}`)
@@ -77,12 +80,15 @@ export function plannedSearches(patientId: string): PlannedQuery[] {
     search('Observation', {
       patient,
       // The codes the engine recognises by LOINC (its scale table, blood pressure and drug levels: about 30 codes, a
-      // URL well under 2 kB, so one GET); scores coded otherwise still arrive through the `category=survey` search below.
+      // URL well under 2 kB, so one GET); scores and drug levels coded otherwise arrive through the category search below.
       code: QUERIED_OBSERVATION_LOINC.map((c) => `${LOINC}|${c.code}`).join(','),
       status: OBSERVATION_STATUSES.join(','),
       _count: count,
     }),
-    search('Observation', { patient, category: 'survey', status: OBSERVATION_STATUSES.join(','), _count: count }),
+    // Surveys (scores without a LOINC) and laboratory results (drug levels a lab sends with a local code or text only,
+    // which the engine recognises by name, as it does reading a file): one search, the comma ORs the two categories,
+    // so no request is added; vital signs, the bulk of most records' Observations, are still not read.
+    search('Observation', { patient, category: OBSERVATION_CATEGORIES.join(','), status: OBSERVATION_STATUSES.join(','), _count: count }),
     search('Procedure', { patient, status: PROCEDURE_STATUSES.join(','), _count: count }),
     search('AllergyIntolerance', { patient, _count: count }),
     search('Device', { patient, _count: count }),

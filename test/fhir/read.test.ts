@@ -4,7 +4,7 @@
  * every page of every type in parallel, one failing type never sinks the others, paging faults stop with a
  * notice, Medications are batched, the whole read is bounded, and nothing is logged.
  */
-import type { Resource } from 'fhir/r4';
+import type { Observation, Resource } from 'fhir/r4';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,6 +18,7 @@ import {
   MEDICATION_DISPENSE_STATUSES,
   MEDICATION_REQUEST_STATUSES,
   MEDICATION_STATEMENT_STATUSES,
+  OBSERVATION_CATEGORIES,
 } from '../../src/fhir/queries';
 import { medicationIdOf, readPatientRecord } from '../../src/fhir/read';
 import { BASE, fakeFhirServer, many, PATIENT_ID, recordRequests, searchset, testSession, type FakeServer } from './msw-fhir';
@@ -115,7 +116,7 @@ describe('a complete read', () => {
     const codes = observationQueries.find((p) => p.has('code'))!.get('code')!;
     // LOINC: PHQ-9 44261-6, item 9 44260-8, PHQ-2 55758-7, GAD-7 70274-6; blood pressure 85354-9.
     for (const code of ['44261-6', '44260-8', '55758-7', '70274-6', '85354-9']) expect(codes).toContain(`http://loinc.org|${code}`);
-    expect(observationQueries.some((p) => p.get('category') === 'survey')).toBe(true);
+    expect(observationQueries.some((p) => p.get('category') === 'survey,laboratory')).toBe(true);
   });
 
   it('asks the Observation code search for the lithium, valproate and antipsychotic plasma-level LOINC codes, in one GET under 2,048 characters', async () => {
@@ -164,6 +165,48 @@ describe('a complete read', () => {
     expect(entryFor(result.queries, 'MedicationStatement')).toMatchObject({ status: 'partial', count: 6, pages: 2 });
     expect(entryFor(result.queries, 'MedicationStatement').error).toMatch(/stopped after 2 pages/);
     expect(result.complete).toBe(false);
+  });
+});
+
+describe('drug levels a laboratory sends without a LOINC', () => {
+  const category = (code: string) => [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code }] }];
+  const observations = [
+    // PHQ-9 by LOINC (the code search).
+    { resourceType: 'Observation', id: 'phq9', status: 'final', category: category('survey'), code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, subject: { reference: `Patient/${PATIENT_ID}` } },
+    // An aripiprazole level coded by text only, as a local laboratory may send it.
+    { resourceType: 'Observation', id: 'aripiprazole-level', status: 'final', category: category('laboratory'), code: { text: 'Aripiprazole [Mass/volume] in Serum or Plasma' }, subject: { reference: `Patient/${PATIENT_ID}` }, valueQuantity: { value: 280, unit: 'ng/mL' } },
+    // A heart rate: a vital sign the engine does not read, and not asked for.
+    { resourceType: 'Observation', id: 'heart-rate', status: 'final', category: category('vital-signs'), code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, subject: { reference: `Patient/${PATIENT_ID}` } },
+  ] as Observation[];
+
+  /** An Observation search that honours `code` and `category` as a FHIR server does (a comma ORs the values). */
+  function serveObservationsBySearch() {
+    serve([patient]);
+    mswServer.use(
+      http.get(`${BASE}/Observation`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        const codes = params.get('code')?.split(',');
+        const categories = params.get('category')?.split(',');
+        const found = observations.filter((o) => {
+          if (codes && !o.code.coding?.some((c) => codes.includes(`${c.system}|${c.code}`))) return false;
+          if (categories && !o.category?.some((cc) => cc.coding?.some((c) => categories.includes(c.code ?? '')))) return false;
+          return true;
+        });
+        return HttpResponse.json(searchset(found));
+      }),
+    );
+  }
+
+  it('reads a text-coded laboratory drug level through the category search, with no request added and no vital sign read', async () => {
+    serveObservationsBySearch();
+    const result = await readPatientRecord(testSession());
+    const read = result.resources.filter((r) => r.resourceType === 'Observation').map((r) => r.id).sort();
+    expect(read).toEqual(['aripiprazole-level', 'phq9']);
+    // Still two Observation searches (the LOINC codes; the categories), each one page: the same round trips as before.
+    expect(fake.requestsFor('Observation')).toHaveLength(2);
+    const categorySearch = fake.requestsFor('Observation').find((r) => r.url.searchParams.has('category'))!;
+    expect(categorySearch.url.searchParams.get('category')!.split(',')).toEqual([...OBSERVATION_CATEGORIES]);
+    expect(OBSERVATION_CATEGORIES).toEqual(['survey', 'laboratory']);
   });
 });
 

@@ -129,6 +129,36 @@ describe('the outcome\'s evidence note matches the outcome', () => {
   });
 });
 
+describe('the regimen line: an adequate trial is good news only when it responded', () => {
+  /** The regimen line's standing words and how they are drawn, for each running trial. */
+  function regimen(id: string): { text: string; standing: string | null; className: string }[] {
+    const page = render(<TreatmentResistancePage derivation={derivation(id)} rules={RULES} />);
+    const spans = [...page.getByTestId('current-regimen').querySelectorAll('[data-standing]')];
+    const out = spans.map((e) => ({ text: e.textContent ?? '', standing: e.getAttribute('data-standing'), className: e.className }));
+    cleanup();
+    return out;
+  }
+
+  it('trd-multi-failures: tranylcypromine 40 mg/day, adequate and failed (PHQ-9 20 → 19), is not drawn green as "adequate trial reached"', () => {
+    const [t] = regimen('trd-multi-failures');
+    expect(t!.text).toMatch(/^adequate dose and time but non-response \(PHQ-9 20 → 19, \d{4}-\d\d-\d\d\)$/);
+    expect(t!.standing).toBe('not-responding');
+    expect(t!.className).toBe('trp-regimen-failing');
+  });
+
+  it('ehr-export-mdd: bupropion, adequate with PHQ-9 16 in week 14, reads as a non-response, not as good news', () => {
+    const [t] = regimen('ehr-export-mdd');
+    expect(t!.text).toBe('adequate dose and time but non-response');
+    expect(t!.className).toBe('trp-regimen-failing');
+  });
+
+  it('no demo patient\'s running trial is drawn green unless it responded or remitted', () => {
+    for (const p of demoPatients) {
+      for (const t of regimen(p.id)) expect(t.className === 'trp-adequate-reached').toBe(/ with (remission|response)/.test(t.text));
+    }
+  });
+});
+
 describe('psychotherapy in the resistance definition', () => {
   it.each(demoPatients.map((p) => [p.id]))('%s: "listed, not counted" only where psychotherapy in the episode is recorded, naming it', (id) => {
     const d = derivation(id);

@@ -12,6 +12,7 @@ import type { MedicationIdentityDetail } from '../medication';
 import {
   AUGMENTATION_DOSES,
   BIPOLAR_DEPRESSION_DOSES,
+  LEVEL_JUDGED_DOSES,
   type LevelThreshold,
   hypnoticCeilingOf,
   ocdMinimumDose,
@@ -39,6 +40,8 @@ export type ShortfallKind =
   | 'duration-unknown'
   | 'poor-adherence'
   | 'no-threshold'
+  /** A level decides adequacy (lithium) and none was recorded during the trial: unconfirmed, pending a level. */
+  | 'level-not-recorded'
   /** At or below a hypnotic dose: listed as hypnotic use, not counted as a trial or augmentation. */
   | 'hypnotic-dose'
   /** A form of the drug that is not an antidepressant treatment (oral selegiline). */
@@ -73,6 +76,11 @@ export interface AdequacyContext {
   adherencePdc: number | null;
   /** Levels of the trial's agent drawn during the trial. */
   levels?: readonly DrugLevelPoint[];
+  /**
+   * The trial started before the episode it is counted in: it was running as maintenance when the episode began, so a
+   * level with a maintenance range (lithium) is read against that range, not the acute one.
+   */
+  maintenance?: boolean;
 }
 
 interface Threshold {
@@ -88,6 +96,8 @@ interface Threshold {
   /** A level that decides adequacy where recorded; with none, the dose under `noLevelRule`. */
   level?: LevelThreshold;
   noLevelRule?: RuleRef;
+  /** The level is the maintenance range's (the trial ran before the episode began). */
+  maintenance?: boolean;
 }
 
 function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' | { notAntidepressant: RuleRef; product: string } {
@@ -117,17 +127,21 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     .filter((i) => i !== trial.ingredient);
   // Bipolar depression: each guideline agent's studied dose; augmentation: lithium by level, liothyronine by dose.
   const studiedTable = ctx.condition === 'bipolar-depression' ? BIPOLAR_DEPRESSION_DOSES : ctx.role === 'augmentation' ? AUGMENTATION_DOSES : null;
-  const row = studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null;
+  // Elsewhere lithium is judged by its level alone (LEVEL_JUDGED_DOSES).
+  const row = (studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null) ?? studiedDoseOf(LEVEL_JUDGED_DOSES, trial.ingredient, others);
   const studied = row && (!row.forConditions || row.forConditions.includes(ctx.condition)) ? row : null;
   if (studied) {
+    const maintenance = ctx.maintenance === true && studied.maintenanceLevel !== undefined;
+    const level = maintenance ? studied.maintenanceLevel : studied.level;
     return {
       mg: studied.minMgPerDay,
       comparable: doseAsWritten,
       rules: [studied.rule],
       unitLabel: 'mg',
       doseUnit: studied.doseUnit,
-      ...(studied.level ? { level: studied.level } : {}),
+      ...(level ? { level } : {}),
       ...(studied.noLevelRule ? { noLevelRule: studied.noLevelRule } : {}),
+      ...(maintenance ? { maintenance } : {}),
     };
   }
   const product = productDoseOf(trial.ingredient, names, others);
@@ -245,8 +259,19 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
       } else {
         shortfalls.push('dose-below');
-        reasons.push(`${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}`);
+        reasons.push(`${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}${maintenanceWords(threshold)}`);
       }
+    } else if (threshold.level && !threshold.noLevelRule) {
+      // No dose stands in for the level: neither adequate nor inadequate until a level is drawn.
+      rules.push(...threshold.rules);
+      if (!rules.includes(threshold.level.rule)) rules.push(threshold.level.rule);
+      adequateDoseMg = null;
+      adequateDose = null;
+      shortfalls.push('level-not-recorded');
+      reasons.push(
+        `adequacy unconfirmed: no ${trial.ingredient} level recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)}); pending a level`,
+      );
+      if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
     } else {
       rules.push(...(threshold.level && threshold.noLevelRule ? [threshold.noLevelRule] : threshold.rules));
       if (threshold.level) levelNote = `${trial.ingredient} level not recorded; judged by dose (from ${doseText(threshold.mg, threshold.doseUnit)}/day)`;
@@ -286,7 +311,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   let reason: string;
   if (adequate) {
     if (reachedByLevel && threshold && threshold !== 'no-cpz' && threshold.level)
-      reason = `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}) over ${describeDuration(duration)}`;
+      reason = `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}${maintenanceWords(threshold)}) over ${describeDuration(duration)}`;
     else if (threshold && threshold !== 'no-cpz')
       // The time at or above the threshold, without the highest dose beside it: that dose was not held all that time.
       reason = `adequate: ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
@@ -351,6 +376,11 @@ function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): 
   if (readable.length === 0) return null;
   const highest = readable.reduce((a, b) => (b.value! > a.value! ? b : a));
   return { level: highest, reached: highest.value! >= rule.min };
+}
+
+/** Where the maintenance range was applied, why: the trial was running before the episode began. */
+function maintenanceWords(threshold: Threshold): string {
+  return threshold.maintenance ? ', the maintenance level: started before this episode' : '';
 }
 
 function doseText(mg: number, unit: 'mg' | 'mcg' = 'mg'): string {

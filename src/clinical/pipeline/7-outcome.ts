@@ -232,7 +232,10 @@ function unmeasuredScores(input: OutcomeInput, condition: ConditionKey): { text:
  */
 function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey): OutcomeResult | null {
   const { trial, adequacy } = input;
-  if (!adequacy.adequate) return null;
+  // A trial pending only its deciding level (lithium with none recorded) is read too: the scores say the same, and
+  // with no dose threshold the detail does not claim an adequate dose.
+  const pendingLevel = adequacy.shortfalls.length > 0 && adequacy.shortfalls.every((f) => f === 'level-not-recorded');
+  if (!adequacy.adequate && !pendingLevel) return null;
   const threshold = adequacy.adequateDoseMg;
   for (const instrument of INSTRUMENTS_FOR[condition]) {
     const cut = cutoffsOf(instrument);

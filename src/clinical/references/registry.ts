@@ -477,6 +477,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.163.9.1519',
     kind: 'paper',
   },
+  nolen2019: {
+    short: 'Nolen 2019 (ISBD/IGSLI)',
+    citation:
+      'Nolen WA, Licht RW, Young AH, et al. What is the optimal serum level for lithium in the maintenance treatment of bipolar disorder? A systematic review and recommendations from the ISBD/IGSLI Task Force on treatment with lithium. Bipolar Disord. 2019;21(5):394-409 (adults: standard maintenance level 0.60-0.80 mmol/L; 0.40-0.60 for good response with poor tolerance, 0.80-1.00 for insufficient response with good tolerance).',
+    url: 'https://doi.org/10.1111/bdi.12805',
+    kind: 'paper',
+  },
   olanzapineLabel: {
     short: 'Olanzapine tablets label',
     citation:

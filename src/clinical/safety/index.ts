@@ -366,8 +366,9 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
 function medicationItem(derived: DerivedRecord, watched: WatchedMedication, trials: Trial[]): SafetyItem {
   const taking = takingWords(derived, trials);
   const sources = trials.flatMap((t) => t.sources);
-  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources);
-  return item(watched.kind, watched.title('now', trials), taking, trials[0]!.start, sources, watched.action);
+  // The date is the first start, not the day of death or today: the heading says so.
+  if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources, undefined, 'started');
+  return item(watched.kind, watched.title('now', trials), taking, trials[0]!.start, sources, watched.action, 'started');
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {

@@ -275,6 +275,11 @@ const VALPROATE_UNITS = ['ug/ml', 'µg/ml', 'mcg/ml', 'mg/l', '[ug]/ml'] as cons
  */
 export interface StudiedDoseRow {
   drug: string;
+  /**
+   * The level that decides in maintenance, where it differs from the acute one: a trial started before the current
+   * episode was running as prophylaxis, and is judged against the maintenance range, not the acute one.
+   */
+  maintenanceLevel?: LevelThreshold;
   /** The product or use, in words ("olanzapine with fluoxetine"). */
   product: string;
   /** Applies only to a product that also contains this ingredient (olanzapine-fluoxetine). */
@@ -283,7 +288,10 @@ export interface StudiedDoseRow {
   /** How the dose is written: liothyronine in micrograms. */
   doseUnit: 'mg' | 'mcg';
   level?: LevelThreshold;
-  /** The rule for the dose when a level decides but none is recorded (a working rule where no source gives a dose). */
+  /**
+   * The rule for the dose when a level decides but none is recorded (a working rule where no source gives a dose).
+   * Without one, a level-decided trial with no level recorded has its adequacy unconfirmed until a level is drawn.
+   */
   noLevelRule?: RuleRef;
   /** The conditions the row's source covers (null: a trial outside any episode); absent for every condition. */
   forConditions?: readonly (ConditionKey | null)[];
@@ -299,6 +307,13 @@ const LITHIUM_BIPOLAR_LEVEL = bipolar(
   'Lithium carbonate label, section 2 (acute treatment: serum lithium 0.8-1.2 mEq/L)',
   'V',
   ['dailyMed'],
+);
+const LITHIUM_MAINTENANCE_LEVEL = bipolar(
+  'lithium-maintenance-level',
+  'lithium in maintenance (started before the current episode): adequate at a serum level of 0.6 mmol/L (mEq/L) or more, the lower end of the standard maintenance range 0.6-0.8 mmol/L.',
+  'ISBD/IGSLI task force (Nolen 2019): standard serum level in maintenance 0.60-0.80 mmol/L for adults',
+  'V',
+  ['nolen2019'],
 );
 const VALPROATE_BIPOLAR_LEVEL = bipolar(
   'valproate-level',
@@ -424,13 +439,13 @@ export const BIPOLAR_DEPRESSION_DOSES: readonly StudiedDoseRow[] = [
       units: LITHIUM_UNITS,
       rule: LITHIUM_BIPOLAR_LEVEL,
     },
-    noLevelRule: bipolar(
-      'lithium-dose',
-      'lithium for bipolar depression with no level recorded: adequate from 900 mg/day (the label\'s usual maintenance dose), a working rule until a level is recorded.',
-      'Lithium carbonate label, section 2 (300 mg three times daily in maintenance); using a dose instead of a level is a working rule',
-      'U',
-      ['dailyMed', 'projectWorkingRule'],
-    ),
+    maintenanceLevel: {
+      min: 0.6,
+      unit: 'mmol/L',
+      units: LITHIUM_UNITS,
+      rule: LITHIUM_MAINTENANCE_LEVEL,
+    },
+    // No dose stands in for the level: with none recorded, the trial's adequacy is unconfirmed until one is drawn.
     rule: LITHIUM_BIPOLAR_LEVEL,
   },
   {
@@ -502,6 +517,38 @@ export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
       'Aripiprazole label, section 2 (dosage and administration), adjunctive treatment of major depressive disorder: initial 2-5 mg/day, recommended 5-10 mg/day, maximum 15 mg/day',
       'S',
       ['aripiprazoleLabel'],
+    ),
+  },
+];
+
+/**
+ * Agents whose adequacy is a serum level wherever no other table row judges them (lithium in depression outside
+ * augmentation): with no level recorded, adequacy is unconfirmed; no dose stands in for it.
+ */
+export const LEVEL_JUDGED_DOSES: readonly StudiedDoseRow[] = [
+  {
+    drug: 'lithium',
+    product: 'lithium',
+    minMgPerDay: 0,
+    doseUnit: 'mg',
+    level: {
+      min: 0.8,
+      unit: 'mmol/L',
+      units: LITHIUM_UNITS,
+      rule: rule(
+        'adequacy.lithium-level',
+        'lithium outside augmentation and bipolar depression: adequacy is judged by the serum level, adequate at 0.8 mmol/L (mEq/L) or more; with no level recorded it is unconfirmed.',
+        'Lithium carbonate label, section 2 (acute treatment: serum lithium 0.8-1.2 mEq/L; levels guide the dose); reading that level for a lithium trial in depression is a working rule',
+        'U',
+        ['dailyMed', 'projectWorkingRule'],
+      ),
+    },
+    rule: rule(
+      'adequacy.lithium-level-pending',
+      'lithium with no serum level recorded: adequacy unconfirmed, pending a level (no dose stands in for it).',
+      'Lithium carbonate label, section 2 (the dose is adjusted to the serum level); working rule',
+      'U',
+      ['dailyMed', 'projectWorkingRule'],
     ),
   },
 ];
@@ -713,9 +760,11 @@ export function doseTableRules(): RuleRef[] {
   const rules = ATRQ_MIN_DOSES.map(atrqRule);
   rules.push(atrqRule(QUETIAPINE_AUGMENTATION));
   for (const list of [LABEL_MIN_DOSES, PRODUCT_DOSES, OCD_MIN_DOSES, HYPNOTIC_CEILINGS]) for (const r of list) rules.push(r.rule);
-  for (const r of [...BIPOLAR_DEPRESSION_DOSES, ...AUGMENTATION_DOSES]) {
+  for (const r of [...BIPOLAR_DEPRESSION_DOSES, ...AUGMENTATION_DOSES, ...LEVEL_JUDGED_DOSES]) {
     rules.push(r.rule);
     if (r.noLevelRule) rules.push(r.noLevelRule);
+    if (r.level && r.level.rule !== r.rule) rules.push(r.level.rule);
+    if (r.maintenanceLevel) rules.push(r.maintenanceLevel.rule);
   }
   const antipsychotics = [...new Set(MAX_LICENSED_DOSES.map((r) => r.drug))];
   for (const drug of antipsychotics) {

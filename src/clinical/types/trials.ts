@@ -90,6 +90,11 @@ export interface Trial {
    * continues. False for an adequate trial and for any other shortfall (dose or level below, adherence).
    */
   adequacyPending: boolean;
+  /**
+   * Not adequate only because the level that decides its adequacy (lithium) was never recorded: neither adequate nor
+   * a shortfall until a level is drawn. Present (true) only then.
+   */
+  adequacyUnconfirmed?: true;
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

@@ -1,14 +1,15 @@
 /**
  * The first screen's summary, read in the order a clinician in clinic reads it: one line per assessed condition
  * (its treatment-resistance criteria met / possibly met / not met, by which definition, with the failed trials), the current regimen (weeks on
- * it, whether it is still in its adequate window, as the engine judged it), and the next step (the first offered
+ * it, whether it is adequate and, if so, whether it works, as the engine judged it), and the next step (the first offered
  * option, or "nothing to suggest"). Everything else about a condition (conclusion, episode, staging, flags) opens
  * from its line.
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, capitalise } from '../../clinical/vocabulary';
-import { adequacyReasonText, displayDate, nextStep, trialDoseText } from './labels';
+import { displayDate, nextStep, trialDoseText } from './labels';
+import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
@@ -39,14 +40,15 @@ function currentDose(trial: Trial): string {
   return trialDoseText(last ? last.dailyDoseMg : trial.maxDailyDoseMg, trial.ingredient);
 }
 
-/**
- * The engine's adequacy judgement of a running trial, in words: reached; not yet (only its length so far falls short);
- * or not adequate (a dose or level below the threshold, poor adherence), whatever its length.
- */
-function adequacyWindowText(trial: Trial): string {
-  if (trial.adequate) return 'adequate trial reached';
-  return `${trial.adequacyPending ? 'not yet adequate' : 'not adequate'}: ${adequacyReasonText(trial.adequacyReason)}`;
-}
+/** How each standing of a running trial is drawn: green only for a response, never for adequacy alone. */
+const STANDING_CLASS: Record<RegimenStanding, string> = {
+  responding: 'trp-adequate-reached',
+  'not-responding': 'trp-regimen-failing',
+  'adequate-unjudged': 'trp-regimen-unjudged',
+  'not-yet-adequate': 'trp-adequate-pending',
+  'adequacy-unconfirmed': 'trp-adequate-pending',
+  'not-adequate': 'trp-adequate-pending',
+};
 
 function TrialButton({ trial, onShowItems, text }: { trial: Trial; onShowItems: SummaryProps['onShowItems']; text?: string }) {
   return (
@@ -221,6 +223,15 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
   );
 }
 
+function RegimenStandingText({ trial }: { trial: Trial }) {
+  const verdict = regimenVerdict(trial);
+  return (
+    <span className={STANDING_CLASS[verdict.standing]} data-standing={verdict.standing}>
+      {verdict.text}
+    </span>
+  );
+}
+
 function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onShowItems: SummaryProps['onShowItems'] }) {
   // The engine's regimen: what is taken now, or for a deceased patient what was taken at death.
   const current = regimenNow(derivation);
@@ -236,7 +247,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
             <li key={t.id}>
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
               {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText} ·{' '}
-              <span className={t.adequate ? 'trp-adequate-reached' : 'trp-adequate-pending'}>{adequacyWindowText(t)}</span>
+              <RegimenStandingText trial={t} />
             </li>
           ))}
         </ul>

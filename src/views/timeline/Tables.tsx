@@ -2,6 +2,8 @@
 import type { Derivation } from '../../clinical/types';
 import { compareCodeUnits } from '../../clinical/sorted';
 import {
+  ADEQUACY_VERDICT_LABEL,
+  adequacyVerdictOf,
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
@@ -96,7 +98,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   </div>
                 </td>
                 <td>
-                  <strong>{t.adequate ? 'Adequate' : 'Not adequate'}</strong>
+                  <strong>{ADEQUACY_VERDICT_LABEL[adequacyVerdictOf(t)]}</strong>
                   <div>{adequacyReasonText(t.adequacyReason)}</div>
                 </td>
                 <td>{adherenceText(t)}</td>

@@ -4,6 +4,8 @@
  */
 import type { Assessment, Derivation, Suggestion, Trial } from '../../clinical/types';
 import {
+  adequacyVerdictOf,
+  type AdequacyVerdict,
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   ROLE_LABEL,
@@ -36,13 +38,16 @@ function stagingLines(a: Assessment): string[] {
   return lines;
 }
 
+/** The note's adequacy word: a trial that is not adequate stands out in capitals; one pending a level says so. */
+const COPIED_ADEQUACY: Record<AdequacyVerdict, string> = { adequate: 'adequate', 'not-adequate': 'NOT adequate', unconfirmed: 'adequacy unconfirmed' };
+
 function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `dose ${describeTrialDosesAndTime(t)}`;
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
-    `  ${dose}${threshold}; ${t.adequate ? 'adequate' : 'NOT adequate'}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
+    `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
   ].join('\n');
 }

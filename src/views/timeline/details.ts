@@ -12,6 +12,8 @@ import type {
   Trial,
 } from '../../clinical/types';
 import {
+  ADEQUACY_VERDICT_TRIAL_WORDS,
+  adequacyVerdictOf,
   CONDITION_LABEL,
   DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
@@ -85,7 +87,7 @@ export function trialDetails(trial: Trial): ItemDetails {
           ? 'none recorded'
           : trial.doseSteps.map((s) => `${displayDate(s.start)}–${displayDate(s.end)} ${trialDoseText(s.dailyDoseMg, trial.ingredient)}`).join('; ')
       }`,
-      `${trial.adequate ? 'Adequate trial' : 'Not an adequate trial'}: ${adequacyReasonText(trial.adequacyReason)}`,
+      `${capitalise(ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)])}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
       `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${trial.outcomeDetail}` : ''}`,
     ],
@@ -101,7 +103,7 @@ function trialAriaLabel(trial: Trial): string {
   return [
     `${capitalise(trial.ingredient)}${role}`,
     trialPeriod(trial),
-    `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${trial.adequate ? 'adequate trial' : 'not an adequate trial'}`,
+    `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)]}`,
     `outcome: ${outcomeText(trial).toLowerCase()}`,
   ].join('; ');
 }

@@ -33,7 +33,7 @@ export const INSTRUMENT_ORDER: Instrument[] = [
  * "Adequate" or "Not adequate" before it (so no "adequate: adequate:").
  */
 export function adequacyReasonText(reason: string): string {
-  return reason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+  return reason.replace(/^(?:(?:not\s+)?adequate|adequacy unconfirmed):\s*/i, '');
 }
 
 /** "2025-03-01" stays as it is; a dateTime is cut to its date, since the timeline works in days. */

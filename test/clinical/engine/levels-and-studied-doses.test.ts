@@ -216,11 +216,37 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     expect(t.adequacyReason).toMatch(/^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above 0\.8 mmol\/L\) over /);
   });
 
-  it('lithium with no level recorded is judged by dose under a working rule, and says so', () => {
+  it('lithium with no level recorded: adequacy unconfirmed, pending a level; no dose stands in for it', () => {
     const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', '2024-04-01')]), 'lithium');
-    expect(t.adequate).toBe(true);
-    expect(t.adequacyReason).toMatch(/\(lithium level not recorded; judged by dose \(from 900 mg\/day\)\)$/);
-    expect(t.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-dose')?.verification).toBe('U');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyUnconfirmed).toBe(true);
+    expect(t.adequateDose).toBeNull();
+    expect(t.adequacyReason).toBe(
+      'adequacy unconfirmed: no lithium level recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more); pending a level',
+    );
+  });
+
+  it('lithium started before the episode is maintenance: 0.5 mmol/L is below the maintenance level 0.6 and says why that level applies', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), level('lithium', '2024-02-01', 0.5, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(false);
+    expect(t.adequateLevel).toMatchObject({ value: 0.5, min: 0.6, reached: false });
+    expect(t.adequacyReason).toBe('lithium level 0.5 mmol/L on 2024-02-01, below 0.6 mmol/L, the maintenance level: started before this episode');
+  });
+
+  it('lithium started within the episode is acute treatment: 0.7 mmol/L is below the acute 0.8', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', '2024-04-01'), level('lithium', '2024-02-01', 0.7, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(false);
+    expect(t.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
+    expect(t.adequacyReason).toBe('lithium level 0.7 mmol/L on 2024-02-01, below 0.8 mmol/L');
+  });
+
+  it('lithium alone in MDD (not added to an antidepressant) is judged by its level too: 0.9 mmol/L is adequate, none recorded is unconfirmed', () => {
+    const withLevel = trialOf(derive([patient(), mdd('2023-12-01'), statement('lithium', 900, '2024-01-01', '2024-04-01'), level('lithium', '2024-02-01', 0.9, 'mmol/L')]), 'lithium');
+    expect(withLevel.adequate).toBe(true);
+    expect(withLevel.adequacyRules.map((r) => r.id)).toContain('adequacy.lithium-level');
+    const without = trialOf(derive([patient(), mdd('2023-12-01'), statement('lithium', 900, '2024-01-01', '2024-04-01')]), 'lithium');
+    expect(without.adequate).toBe(false);
+    expect(without.adequacyUnconfirmed).toBe(true);
   });
 
   it('the definition is labelled a working rule, in its tag and in the conclusion', () => {

@@ -9,6 +9,7 @@ import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical';
 import type { Derivation, InterventionId, Suggestion } from '../../../src/clinical/types';
 import { evaluateSuggestions } from '../../../src/clinical/suggestions';
+import { safetyItemHeading } from '../../../src/clinical/safety';
 import { diagnosis, mdd, suggestionOf } from './builder';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
@@ -106,26 +107,47 @@ describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
   });
 });
 
-describe('Lithium judged by its level (bipolar-depression)', () => {
-  it('bipolar-depression: the lithium trial carries the level verdict, with no dose threshold drawn against it', () => {
+describe('Lithium judged by its level, by phase (bipolar-depression, deceased)', () => {
+  it('bipolar-depression: lithium running 4 years before this episode is maintenance: its 0.7 mmol/L is read against the 0.6-0.8 maintenance range (Nolen 2019), not the acute 0.8', () => {
     const d = derive('bipolar-depression');
     const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
-    expect(lithium.adequate).toBe(false);
-    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.8, reached: false });
+    expect(lithium.adequate).toBe(true);
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.6, reached: true });
     expect(lithium.adequateDose).toBeNull();
-    expect(lithium.adequacyReason).toMatch(/^lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below 0\.8 mmol\/L/);
+    expect(lithium.adequacyReason).toMatch(
+      /^adequate: lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d \(at or above 0\.6 mmol\/L, the maintenance level: started before this episode\) over /,
+    );
+    expect(lithium.adequacyRules.map((r) => r.id)).toContain('adequacy.bipolar-depression.lithium-maintenance-level');
+    expect(lithium.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-maintenance-level')!.references).toEqual(['nolen2019']);
   });
 
-  it('bipolar-depression: the ECT caution names the running lithium and its level; the optimisation card names ECT as the alternative', () => {
+  it('bipolar-depression: the ECT caution names the running lithium and its level; a lithium level within the maintenance range is not offered for optimisation', () => {
     const d = derive('bipolar-depression');
     const ect = suggestion(d, 'ect');
     expect(ect.cautions.map((c) => c.text).join('\n')).toMatch(
       /Taken now: lithium 900 mg\/day since [^:]*; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d: lithium during ECT is associated with delirium and prolonged seizures: lower or hold it for the course/,
     );
-    const dose = suggestion(d, 'dose-optimization');
-    expect(dose.status).toBe('suggested');
-    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since .*: lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below 0\.8 mmol\/L/);
-    expect(allText(dose)).toMatch(/If ECT is chosen instead/);
+    expect(suggestion(d, 'dose-optimization').status).toBe('not-eligible');
+    expect(d.assessments.find((a) => a.condition === 'bipolar-depression')!.flags.map((f) => f.kind)).not.toContain('inadequate-dose');
+  });
+
+  it('deceased: lithium with no level recorded is "adequacy unconfirmed, pending a level", never "adequate trial reached"', () => {
+    const d = derive('deceased');
+    const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
+    expect(lithium.adequate).toBe(false);
+    expect(lithium.adequacyUnconfirmed).toBe(true);
+    expect(lithium.adequacyReason).toBe(
+      'adequacy unconfirmed: no lithium level recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more); pending a level',
+    );
+    expect(lithium.adequacyRules.map((r) => r.id)).toEqual(expect.arrayContaining(['adequacy.lithium-level', 'adequacy.lithium-level-pending']));
+    expect(lithium.adequacyRules.map((r) => r.id)).not.toContain('adequacy.no-dose-row');
+  });
+
+  it('deceased: the lithium safety item labels its date as the start, not the day of death', () => {
+    const item = derive('deceased').safety.find((i) => i.kind === 'lithium')!;
+    expect(item.title).toBe('Lithium at death');
+    expect(item.dateLabel).toBe('started');
+    expect(safetyItemHeading(item)).toMatch(/^Lithium at death \(started \d{4}-\d\d-\d\d\)$/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Dosage } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { dailyDoseOf } from '../../../src/clinical/dose/daily-dose';
+import { DoseMemo } from '../../../src/clinical/dose/dose-memo';
 import { identifyMedication } from '../../../src/clinical/medication';
 import type { MedicationIdentity } from '../../../src/clinical/types';
 
@@ -242,5 +243,77 @@ describe('the dose memo returns what a fresh computation would', () => {
     cyclic.many = [cyclic, cyclic, cyclic, cyclic, cyclic, cyclic, cyclic, cyclic];
     expect(dailyDoseOf([cyclic as Dosage], sertraline50).amount).toBe(10);
     expect(dailyDoseOf([cyclic as Dosage], sertraline50).amount).toBe(10);
+  });
+});
+
+describe('a derivation\'s dose memo answers each set of lines as a fresh reading would', () => {
+  // The memo compares lines on the values the reading reads of them: each variant below differs from the first in one
+  // of those values, so a memo that ignored it would answer with the first line's dose.
+  const base = (): Dosage => ({ text: '1 tablet daily', ...q(1, 'tablet'), ...daily() });
+  const variants: Array<[string, Dosage[], MedicationIdentity]> = [
+    ['the base line', [base()], sertraline50],
+    ['another text', [{ ...base(), text: '1 tablet daily as needed' }], sertraline50],
+    ['a patient instruction', [{ ...base(), patientInstruction: 'take as needed' }], sertraline50],
+    ['no text, with a text-only dose', [{ patientInstruction: '3 tablets daily' }], sertraline50],
+    ['as needed (boolean)', [{ ...base(), asNeededBoolean: true }], sertraline50],
+    ['as needed (concept)', [{ ...base(), asNeededCodeableConcept: { text: 'anxiety' } }], sertraline50],
+    ['twice daily', [{ ...base(), ...daily(2) }], sertraline50],
+    ['every other day', [{ ...base(), ...daily(1, 2) }], sertraline50],
+    ['weekly', [{ ...base(), ...daily(1, 1, 'wk') }], sertraline50],
+    ['times of day', [{ ...base(), timing: { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } } }], sertraline50],
+    ['other times of day', [{ ...base(), timing: { repeat: { timeOfDay: ['09:00:00', '21:00:00'] } } }], sertraline50],
+    ['when', [{ ...base(), timing: { repeat: { when: ['MORN', 'HS', 'NOON'] } } }], sertraline50],
+    ['a timing code', [{ ...base(), ...code('TID') }], sertraline50],
+    ['another timing code', [{ ...base(), ...code('QID') }], sertraline50],
+    ['a timing code text', [{ ...base(), timing: { code: { text: 'BID' } } }], sertraline50],
+    ['another timing code text', [{ ...base(), timing: { code: { text: 'TID' } } }], sertraline50],
+    ['2 tablets', [{ ...base(), ...q(2, 'tablet') }], sertraline50],
+    ['1 mg', [{ ...base(), ...q(1, 'mg') }], sertraline50],
+    ['1 g by code', [{ ...base(), doseAndRate: [{ doseQuantity: { value: 1, code: 'g' } }] }], sertraline50],
+    ['a dose range', [{ ...base(), doseAndRate: [{ doseRange: { low: { value: 2, unit: 'tablet' }, high: { value: 3, unit: 'tablet' } } }] }], sertraline50],
+    ['a dose range, other high end', [{ ...base(), doseAndRate: [{ doseRange: { low: { value: 2, unit: 'tablet' }, high: { value: 4, unit: 'tablet' } } }] }], sertraline50],
+    ['two parts of a day', [base(), { ...base(), ...q(2, 'tablet') }], sertraline50],
+    ['two numbered steps, bounded', [{ ...base(), sequence: 1, timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 1, unit: 'wk' } } } }, { ...base(), ...q(2, 'tablet'), sequence: 2 }], sertraline50],
+    ['two bounded parts, not numbered', [{ ...base(), timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 1, unit: 'wk' } } } }, { ...base(), ...q(2, 'tablet') }], sertraline50],
+    ['two numbered parts, unbounded', [{ ...base(), sequence: 1 }, { ...base(), ...q(2, 'tablet'), sequence: 2 }], sertraline50],
+    ['another product strength', [base()], identifyMedication({ text: 'sertraline 100 MG Oral Tablet' })],
+    ['no product strength', [base()], sertralineNoStrength],
+    ['mL of a solution', [{ ...base(), ...q(5, 'mL') }], fluoxetineSolution],
+    ['a long-acting injectable', [{ ...base(), ...q(1, 'mL'), ...daily(1, 4, 'wk') }], haloperidolDecanoate],
+    ['no lines', [], sertraline50],
+  ];
+
+  it('every variant, read after any other through one memo, gets its own dose', () => {
+    const fresh = variants.map(([, lines, identity]) => dailyDoseOf(lines, identity));
+    // Each variant's own dose differs from the first line's.
+    for (const d of fresh.slice(1)) expect(d).not.toEqual(fresh[0]);
+    variants.forEach(([firstName, firstLines, firstIdentity]) => {
+      const memo = new DoseMemo();
+      memo.dailyDoseOf(structuredClone(firstLines), firstIdentity);
+      variants.forEach(([name, lines, identity], i) => {
+        expect({ after: firstName, name, dose: memo.dailyDoseOf(structuredClone(lines), identity) }).toEqual({ after: firstName, name, dose: fresh[i] });
+      });
+    });
+  });
+
+  it('lines that differ only where the reading does not look (route, key order) get the same answer object', () => {
+    const memo = new DoseMemo();
+    const first = memo.dailyDoseOf([{ ...base(), route: { text: 'oral' } }], sertraline50);
+    const again = memo.dailyDoseOf([{ ...daily(), ...q(1, 'tablet'), text: '1 tablet daily', route: { text: 'by mouth' } }], sertraline50);
+    expect(again).toBe(first);
+    expect(first.amount).toBe(50);
+  });
+
+  it('unusual values (an object for a unit, a throwing getter, a cycle) are read as a fresh reading reads them', () => {
+    const memo = new DoseMemo();
+    const objectUnit = [{ ...base(), doseAndRate: [{ doseQuantity: { value: 1, unit: { toString: () => 'mg' } } }] }] as unknown as Dosage[];
+    expect(memo.dailyDoseOf(objectUnit, sertraline50)).toEqual(dailyDoseOf(objectUnit, sertraline50));
+    const throwing = [Object.defineProperty({ ...base() }, 'timing', { get: () => { throw new Error('getter'); }, enumerable: true })] as Dosage[];
+    expect(() => memo.dailyDoseOf(throwing, sertraline50)).toThrow('getter');
+    const cyclic: Record<string, unknown> = { ...base() };
+    cyclic.self = cyclic;
+    expect(memo.dailyDoseOf([cyclic as Dosage], sertraline50).amount).toBe(50);
+    const nan = [{ ...base(), ...q(Number.NaN, 'tablet') }];
+    for (let i = 0; i < 40; i++) expect(memo.dailyDoseOf(nan, sertraline50)).toEqual(dailyDoseOf(nan, sertraline50));
   });
 });

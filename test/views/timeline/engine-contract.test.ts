@@ -79,7 +79,9 @@ function disagreements(derivation: Derivation): string[] {
       }
       if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
       // The words beside the bar say the engine's adequacy.
-      if (trialLabel(t).endsWith(', inadequate') === t.adequate) say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}`);
+      const suffix = t.adequate ? null : t.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate';
+      if (suffix === null ? /, (inadequate|adequacy unconfirmed)$/.test(trialLabel(t)) : !trialLabel(t).endsWith(suffix))
+        say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}${t.adequacyUnconfirmed ? ' (unconfirmed)' : ''}`);
     }
   }
   for (const t of derivation.trials) if (!drawn.has(t.id)) problems.push(`${derivation.patient} ${t.id}: not drawn`);
@@ -103,15 +105,22 @@ describe('the timeline draws the engine\'s verdict on every trial of every demo 
 });
 
 describe('lithium judged by its serum level (bipolar-depression)', () => {
-  it('bipolar-depression: lithium 900 mg/day with a level of 0.7 mmol/L (below 0.8) is drawn below, with no dose line, and labelled inadequate', () => {
+  it('bipolar-depression: lithium 900 mg/day for 4 years before the episode, level 0.7 mmol/L (within the 0.6-0.8 maintenance range), is drawn at or above, with no dose line, and not labelled inadequate', () => {
     const patient = demoPatients.find((p) => p.id === 'bipolar-depression')!;
     const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
     const lithium = derivation.trials.find((t) => t.ingredient === 'lithium')!;
     const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === lithium)!;
-    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.6, reached: true });
     expect(bar.thresholdY).toBeNull();
-    expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['below']));
-    expect(trialLabel(lithium)).toMatch(/, inadequate$/);
+    expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['at-or-above']));
+    expect(trialLabel(lithium)).not.toMatch(/inadequate|unconfirmed/);
+  });
+
+  it('deceased: lithium with no level recorded is labelled "adequacy unconfirmed", not inadequate and not adequate', () => {
+    const patient = demoPatients.find((p) => p.id === 'deceased')!;
+    const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+    const lithium = derivation.trials.find((t) => t.ingredient === 'lithium')!;
+    expect(trialLabel(lithium)).toMatch(/, adequacy unconfirmed$/);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
+import { regimenVerdict } from '../../../src/clinical/regimen-verdict';
 import { OCD_UNVERIFIED, RULE_DURATION, RULE_TRD, badInput, mddResponder, noPsychiatricHistory, testThresholds, thirtyYears, trdMultiFailures, trdTwoFailures } from './timeline-fixtures';
 
 const rules = [RULE_DURATION, RULE_TRD];
@@ -48,7 +49,8 @@ describe('summary', () => {
     expect(regimen.textContent).toMatch(/^Current regimen/);
     for (const t of trdTwoFailures().trials.filter((x) => x.end === null)) {
       expect(regimen.textContent).toContain(t.ingredient);
-      expect(regimen.textContent).toContain(t.adequate ? 'adequate trial reached' : t.adequacyPending ? 'not yet adequate' : 'not adequate');
+      expect(regimen.textContent).toContain(regimenVerdict(t).text);
+      expect(regimen.textContent).not.toContain('adequate trial reached');
     }
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Next step/);
   });

@@ -1,6 +1,6 @@
 /** The memo of one derivation (Memo), the keys it files answers under, and the code readings it keeps. */
 import type { CodeableConcept, Resource } from 'fhir/r4';
-import { DoseMemo } from '../../dose/daily-dose';
+import { DoseMemo } from '../../dose/dose-memo';
 import { medicationOf } from '../../medication';
 import { encounterTypeFacts, type EncounterCodeReaders, type EncounterTypeFacts } from '../9-history';
 import { cognitionInstrument, isMentalHealthScreening, psychotherapyModality } from '../../terminology/history-codes';

@@ -297,7 +297,7 @@ export const OUTCOME_MARK_RADIUS = 8;
 
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
-  return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : ', inadequate'}`;
+  return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : trial.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate'}`;
 }
 
 /** Outcome words go right of the marker only where they do not run into the next bar of the same row. */

@@ -1,0 +1,41 @@
+/**
+ * How a running trial stands, as the summary's regimen line says it. Adequacy (dose × time) is not success: an adequate
+ * trial is good news only when it responded; one without response reads as a failing trial, one not yet judged by a
+ * score reads as unjudged. A table by outcome, so the words and the standing are read side by side.
+ */
+import { instrumentLabel, OUTCOME_WORDS } from './vocabulary';
+import type { Outcome, Trial } from './types';
+
+/** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, unconfirmed, or not). */
+export type RegimenStanding = 'responding' | 'not-responding' | 'adequate-unjudged' | 'not-yet-adequate' | 'adequacy-unconfirmed' | 'not-adequate';
+
+interface RegimenVerdict {
+  standing: RegimenStanding;
+  /** "adequate dose and time, but non-response (PHQ-9 20 → 19, 2026-11-21)" */
+  text: string;
+}
+
+/** An adequate running trial by its outcome: its standing, and the words after "adequate dose and time". */
+const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: string }> = {
+  remission: { standing: 'responding', words: `with ${OUTCOME_WORDS.remission}` },
+  response: { standing: 'responding', words: `with ${OUTCOME_WORDS.response}` },
+  partial: { standing: 'not-responding', words: `but only a ${OUTCOME_WORDS.partial}` },
+  nonresponse: { standing: 'not-responding', words: `but ${OUTCOME_WORDS.nonresponse}` },
+  intolerance: { standing: 'not-responding', words: `but ${OUTCOME_WORDS.intolerance}` },
+  ongoing: { standing: 'adequate-unjudged', words: 'reached; no score judges the response yet' },
+  unknown: { standing: 'adequate-unjudged', words: `reached; ${OUTCOME_WORDS.unknown}` },
+};
+
+/** The engine's verdict on a running trial: adequacy first, then, for an adequate one, whether it works. */
+export function regimenVerdict(trial: Trial): RegimenVerdict {
+  if (!trial.adequate) {
+    const reason = trial.adequacyReason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+    if (trial.adequacyUnconfirmed) return { standing: 'adequacy-unconfirmed', text: `adequacy unconfirmed: ${reason}` };
+    return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };
+  }
+  const row = ADEQUATE_BY_OUTCOME[trial.outcome];
+  const b = trial.baselineScore;
+  const f = trial.followUpScore;
+  const scores = b && f && row.standing !== 'adequate-unjudged' ? ` (${instrumentLabel(f.instrument)} ${b.value} → ${f.value}, ${f.date})` : '';
+  return { standing: row.standing, text: `adequate dose and time ${row.words}${scores}` };
+}
