@@ -551,7 +551,7 @@ const CHANGES: Change[] = [
       const labels: Record<string, string> = {
         deceased: 'died', 'suicidality-screen': 'recorded', 'suicide-risk-assessment': 'recorded', 'suicidal-ideation': 'onset',
         'suicide-attempt': 'recorded', 'self-harm': 'recorded', overdose: 'recorded', pregnancy: 'onset recorded', postpartum: 'onset',
-        breastfeeding: 'since', maoi: 'since', clozapine: 'since', lithium: 'since', 'psychotic-features': 'onset', catatonia: 'onset', 'substance-use': 'onset',
+        breastfeeding: 'since', maoi: 'started', clozapine: 'started', lithium: 'started', 'psychotic-features': 'onset', catatonia: 'onset', 'substance-use': 'onset',
       };
       const prior = objects(before.safety);
       objects(after.safety).forEach((item, i) => {

@@ -195,8 +195,8 @@ describe('every safety date says what it is', () => {
     expect(strip).not.toMatch(/[a-z,] \(\d{4}-\d\d-\d\d\)/i);
   });
 
-  it('bipolar-depression: a medication that needs watching is dated "since"', () => {
-    expect(safetyItemHeading(derivation('bipolar-depression').safety.find((i) => i.kind === 'lithium')!)).toMatch(/^Lithium now \(since \d{4}-\d\d-\d\d\)$/);
+  it('bipolar-depression: a medication that needs watching says what its date is (when it was started)', () => {
+    expect(safetyItemHeading(derivation('bipolar-depression').safety.find((i) => i.kind === 'lithium')!)).toMatch(/^Lithium now \((since|started) \d{4}-\d\d-\d\d\)$/);
   });
 });
 

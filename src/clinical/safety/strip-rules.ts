@@ -62,7 +62,7 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
 
 /**
  * What the date beside each kind of safety item is, said beside it so no date stands unlabelled: when a diagnosis
- * began, when a score was recorded, since when a medication is taken. A pregnancy's date is its recorded onset (often
+ * began, when a score was recorded, when a medication was started. A pregnancy's date is its recorded onset (often
  * the last menstrual period), not the date of its gestation.
  */
 export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
@@ -76,9 +76,9 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   pregnancy: 'onset recorded',
   postpartum: 'onset',
   breastfeeding: 'since',
-  maoi: 'since',
-  clozapine: 'since',
-  lithium: 'since',
+  maoi: 'started',
+  clozapine: 'started',
+  lithium: 'started',
   'psychotic-features': 'onset',
   catatonia: 'onset',
   'substance-use': 'onset',
