@@ -142,6 +142,14 @@ const VERDICT_TEXTS: [string | RegExp, string][] = [
   [/; [a-z]+ level [0-9.]+ \S+ on \d{4}-\d\d-\d\d(?=: )/g, ''],
 ];
 
+/** The dose-optimisation rule as an MDD patient's card reads it, before and after af41259. */
+const DOSE_OPTIMISATION_MDD_RULE = {
+  before:
+    'Rule: Optimise dose and duration of a trial below the minimum adequate dose (or level) or shorter than the adequate duration, when it did not respond and was tolerated: the running trial always; a past one only while treatment resistance is not established. A trial that responded is not optimised, and once resistance is established by adequate trials (TRRIP: clozapine is then due) an under-dosed past agent is not offered again in its place. (Gaynes 2020; Howes 2017; working rule: a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); resistance established by adequate trials calls for the next step, clozapine in schizophrenia (Howes 2017); leaving out responded and past trials then is a working rule [UNVERIFIED])',
+  after:
+    'Rule: Optimise an antidepressant trial below its minimum adequate dose (MGH-ATRQ; an augmenting agent: its studied dose or level) or shorter than 6 weeks at it, when it did not respond and was tolerated: the running trial always; a past one only while treatment-resistant depression is not established. Once it is, an under-dosed past agent is not offered again in place of the next step. (Gaynes 2020; working rule: a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); leaving out responded and past trials once resistance is established is a working rule [UNVERIFIED])',
+};
+
 const CHANGES: Change[] = [
   {
     what:
@@ -540,6 +548,16 @@ const CHANGES: Change[] = [
         delete s.referralPriority;
         delete s.priorityReasons;
       }
+    },
+  },
+  {
+    what:
+      'Dose optimisation: the rule on the card is the patient\'s condition\'s own (MDD: ATRQ minimum dose, 6 weeks, ' +
+      'treatment-resistant depression) instead of one text for every condition that spoke of TRRIP and clozapine',
+    commit: 'af41259',
+    apply(_before, after) {
+      const rewriteText = (s: string) => (s === DOSE_OPTIMISATION_MDD_RULE.after ? DOSE_OPTIMISATION_MDD_RULE.before : s);
+      if ('suggestions' in after) after.suggestions = mapStrings(after.suggestions, rewriteText);
     },
   },
   {

@@ -142,6 +142,13 @@ export const R = {
     'U',
     ['fava2003', 'projectWorkingRule'],
   ),
+  addOnMoodStabilizer: rule(
+    'trials.add-on-mood-stabilizer',
+    `In bipolar disorder, an antipsychotic or another mood stabilizer overlapping a mood-stabilizer trial (lithium, valproate, lamotrigine) for >= ${MIN_ADD_ON_OVERLAP_WEEKS} weeks, started after it, is combination with it (adjunctive therapy), not monotherapy.`,
+    'Latuda label, section 1 (bipolar depression: as monotherapy and as adjunctive therapy with lithium or valproate); Seroquel label, section 1 (bipolar I disorder: adjunct to lithium or divalproex); the overlap length is a working rule',
+    'U',
+    ['dailyMed', 'seroquelLabel', 'projectWorkingRule'],
+  ),
   baseline: rule(
     'outcome.baseline',
     `Baseline = the last score within ${BASELINE_DAYS_BEFORE} days before the trial start, else the first within ${BASELINE_DAYS_AFTER} days after; compared with the latest score on adequate dose (else the latest during the trial).`,

@@ -65,7 +65,7 @@ export type Criterion =
    * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
    * and it is either running now, or past while the condition's treatment resistance is not established.
    */
-  | { kind: 'optimisable-trials'; flags: FlagKind[] }
+  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[] }
   /** At least `min` trials (any condition) that failed (non-response, partial response) or were not tolerated. */
   | { kind: 'failed-or-intolerant-trials'; min: number }
   /** A trial of `ingredient` that failed (non-response or partial response). */
@@ -640,6 +640,45 @@ function defineCatalog<Id extends string>(rows: readonly CatalogRow<Id>[]): read
   return rows;
 }
 
+const OPTIMISE_WHEN = 'when it did not respond and was tolerated: the running trial always; a past one only while';
+
+/**
+ * Dose and duration optimisation, in each condition's own rule set: what makes a trial adequate there (dose, level,
+ * length) and what the next step is once resistance is established by adequate trials.
+ */
+const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef }[] = [
+  {
+    condition: 'mdd',
+    id: 'mdd',
+    summary: `Optimise an antidepressant trial below its minimum adequate dose (MGH-ATRQ; an augmenting agent: its studied dose or level) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant depression is not established. Once it is, an under-dosed past agent is not offered again in place of the next step.`,
+    source: WORKING('a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); leaving out responded and past trials once resistance is established is a working rule', ['gaynes2020']),
+  },
+  {
+    condition: 'bipolar-depression',
+    id: 'bipolar-depression',
+    summary: `Optimise a bipolar-depression trial below its studied dose or serum level (lithium: the level of its phase, acute or maintenance) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant bipolar depression is not established.`,
+    source: WORKING('adequate trials at the studied dose (Hidalgo-Mazzei 2019); lithium maintenance level (Nolen 2019); leaving out responded and past trials once resistance is established is a working rule', ['hidalgoMazzei2019', 'nolen2019']),
+  },
+  {
+    condition: 'schizophrenia',
+    id: 'schizophrenia',
+    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. Once it is, clozapine is due and an under-dosed past antipsychotic is not offered again in its place.`,
+    source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then is a working rule', ['howes2017']),
+  },
+  {
+    condition: 'ocd',
+    id: 'ocd',
+    summary: `Optimise an SRI trial below its OCD dose or shorter than ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks, ${OPTIMISE_WHEN} treatment-resistant OCD is not established.`,
+    source: WORKING('OCD: 8–12 weeks at a moderate-to-high dose (APA 2007); leaving out responded and past trials once resistance is established is a working rule', ['apaOcd2007']),
+  },
+  {
+    condition: 'ptsd',
+    id: 'ptsd',
+    summary: `Optimise an antidepressant trial for PTSD below its minimum adequate dose or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant PTSD (working rule) is not established.`,
+    source: WORKING('adequate dose and duration as for depression; leaving out responded and past trials once resistance is established is a working rule', ['vaDodPtsd2023']),
+  },
+];
+
 export const CATALOG = defineCatalog([
   {
     id: 'tms',
@@ -1131,22 +1170,13 @@ export const CATALOG = defineCatalog([
     summary: 'Bring an under-dosed or too-short trial to an adequate dose for an adequate time before calling it a failure.',
     group: 'pseudo-resistance',
     indications: ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'],
-    eligibility: [
-      {
-        status: 'suggested',
-        all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose', 'too-short'] }],
-        rule: {
-          id: 'suggest.dose-optimization.inadequate-trials',
-          summary:
-            'Optimise dose and duration of a trial below the minimum adequate dose (or level) or shorter than the adequate duration, when it did not respond and was tolerated: the running trial always; a past one only while treatment resistance is not established. A trial that responded is not optimised, and once resistance is established by adequate trials (TRRIP: clozapine is then due) an under-dosed past agent is not offered again in its place.',
-          source: src(
-            ['gaynes2020', 'howes2017', 'projectWorkingRule'],
-            'U',
-            'a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); resistance established by adequate trials calls for the next step, clozapine in schizophrenia (Howes 2017); leaving out responded and past trials then is a working rule',
-          ),
-        },
-      },
-    ],
+    // One path per condition, each with its own rule set's words: the dose or level and the length that make a trial
+    // adequate there, and what follows once resistance is established.
+    eligibility: DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source }) => ({
+      status: 'suggested' as const,
+      all: [{ kind: 'optimisable-trials' as const, flags: ['inadequate-dose', 'too-short'] as FlagKind[], conditions: [condition] }],
+      rule: { id: `suggest.dose-optimization.${id}`, summary, source },
+    })),
     notEligibleText: 'No trial to optimise: none is under-dosed or too short, or those that are responded, were not tolerated, or are past while treatment resistance is established by adequate trials.',
     ageLimits: [],
     risks: [],
@@ -1160,9 +1190,9 @@ export const CATALOG = defineCatalog([
         source: src(['apaEct2001'], 'S', 'medications during ECT: lithium'),
       },
     ],
-    usualCourse: `Raise to at least the minimum adequate dose and hold it for at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose in OCD).`,
+    usualCourse: 'Raise to at least the adequate dose (or level) of the condition’s rule and hold it for the adequate length that rule names (see the rule above).',
     regulatory: { kind: 'not-a-product', text: 'Clinical practice step.', dates: [], source: src(['gaynes2020'], 'S') },
-    references: [src(['gaynes2020'], 'S'), src(['apaOcd2007'], 'S', 'OCD: 8–12 weeks at a moderate-to-high dose')],
+    references: [src(['gaynes2020'], 'S')],
     referral: false,
     service: 'psychiatry-service',
     code: null,

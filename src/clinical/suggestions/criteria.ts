@@ -70,11 +70,16 @@ const RESPONDED_OUTCOMES: ReadonlySet<Trial['outcome']> = new Set(['response', '
  * over with why: a trial that responded or was not tolerated is not optimised; a past one is not offered again once
  * the condition's resistance is established by adequate trials (the next step follows the resistance).
  */
-function optimisableTrials(context: Context, flags: readonly FlagKind[]): { optimisable: Trial[]; passedOver: { trial: Trial; why: string }[] } {
+function optimisableTrials(
+  context: Context,
+  flags: readonly FlagKind[],
+  conditions: readonly ConditionKey[],
+): { optimisable: Trial[]; passedOver: { trial: Trial; why: string }[] } {
   const optimisable: Trial[] = [];
   const passedOver: { trial: Trial; why: string }[] = [];
   const seen = new Set<string>();
   for (const assessment of context.derived.assessments) {
+    if (!conditions.includes(assessment.condition)) continue;
     const flagSources = new Set(assessment.flags.filter((f) => flags.includes(f.kind)).flatMap((f) => f.sources));
     if (!flagSources.size) continue;
     for (const trial of trialsOf(context, assessment.trialIds)) {
@@ -273,7 +278,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
   },
 
   'optimisable-trials'(criterion, context) {
-    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags);
+    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags, criterion.conditions);
     if (optimisable.length) {
       const findings = optimisable.map((t) => ({
         text: `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,

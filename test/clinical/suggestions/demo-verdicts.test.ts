@@ -151,6 +151,16 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
   });
 });
 
+describe('Roles beside a running mood stabilizer (bipolar-depression)', () => {
+  it('bipolar-depression: quetiapine and lurasidone, each started while lithium ran, are combination with lithium, not monotherapy', () => {
+    const d = derive('bipolar-depression');
+    const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
+    for (const ingredient of ['quetiapine', 'lurasidone']) {
+      expect(d.trials.find((t) => t.ingredient === ingredient)).toMatchObject({ role: 'combination', addedTo: lithium.id });
+    }
+  });
+});
+
 describe('The resistance verdict says what it is', () => {
   it('trd-multi-failures: "Treatment-resistance criteria met" by the named definition, not "Meets Major depressive disorder"', () => {
     const a = derive('trd-multi-failures').assessments.find((x) => x.condition === 'mdd')!;
