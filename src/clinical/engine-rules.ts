@@ -144,7 +144,7 @@ export const R = {
   ),
   addOnMoodStabilizer: rule(
     'trials.add-on-mood-stabilizer',
-    `In bipolar disorder, an antipsychotic or another mood stabilizer overlapping a mood-stabilizer trial (lithium, valproate, lamotrigine) for >= ${MIN_ADD_ON_OVERLAP_WEEKS} weeks, started after it, is combination with it (adjunctive therapy), not monotherapy.`,
+    `In bipolar disorder, an antipsychotic or another mood stabilizer overlapping a mood-stabilizer trial (lithium, valproate, lamotrigine) for ≥ ${MIN_ADD_ON_OVERLAP_WEEKS} weeks, started after it, is combination with it (adjunctive therapy), not monotherapy.`,
     'Latuda label, section 1 (bipolar depression: as monotherapy and as adjunctive therapy with lithium or valproate); Seroquel label, section 1 (bipolar I disorder: adjunct to lithium or divalproex); the overlap length is a working rule',
     'U',
     ['dailyMed', 'seroquelLabel', 'projectWorkingRule'],
