@@ -562,6 +562,26 @@ const CHANGES: Change[] = [
   },
   {
     what:
+      'Safety: a current depressive episode with no PHQ-9 within 120 days, or no PHQ-9 item 9 nor C-SSRS within a year, ' +
+      'leads the strip (kind screening-gap) with the dates of the last ones',
+    commit: '5a0b1f3',
+    apply(_before, after) {
+      const asOf = Date.parse(text(after.asOf));
+      const ageOf = (iso: string) => Math.round((asOf - Date.parse(iso.slice(0, 10))) / 86_400_000);
+      const scores = objects(after.scores).filter((x) => ageOf(text(x.date)) >= 0);
+      const lastOf = (kinds: string[]) => scores.filter((x) => kinds.includes(text(x.instrument))).map((x) => text(x.date)).sort().at(-1);
+      const phq9 = lastOf(['phq9']);
+      const screen = lastOf(['phq9-item9', 'cssrs']);
+      const due = phq9 === undefined || ageOf(phq9) > 120 || screen === undefined || ageOf(screen) > 365;
+      const current = objects(after.assessments).some((a) => ['mdd', 'bipolar-depression'].includes(text(a.condition)) && a.currentEpisode !== null);
+      if (!due || !current) return;
+      const items = objects(after.safety);
+      const kept = items.filter((i) => !(i.kind === 'screening-gap' && (i.date ?? null) === (phq9 ?? null)));
+      if (kept.length === items.length - 1) after.safety = kept;
+    },
+  },
+  {
+    what:
       'safety items: `dateLabel` on every dated item (the kind\'s label, checked); rule texts, definitions and the MGH-S ' +
       'basis write "≥"/"≤" for ">="/"<="',
     commit: '28a0d0f',

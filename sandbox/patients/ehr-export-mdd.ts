@@ -30,6 +30,8 @@ export const ehrExportMdd: DemoPatient = {
     // any baseline (the scale's maximum is 27), so both are non-responses although no baseline score was taken.
     assessments: { mdd: { failedAdequateTrials: 2, status: 'meets' } },
     trials: { sertraline: { adequate: true, outcome: 'nonresponse' }, bupropion: { adequate: true, ongoing: true, outcome: 'nonresponse' } },
+    // The last PHQ-9 is 20 months old and its item 9 was never recorded: that leads the strip.
+    safety: ['screening-gap'],
     trialCount: 2,
   },
 };

@@ -43,6 +43,7 @@ export const statementOnly: DemoPatient = {
     },
     trialCount: 4,
     suggestions: { esketamine: 'suggested', tms: 'suggested', vns: 'not-eligible' },
-    safety: [],
+    // No PHQ-9 and no suicidality screen at all in a current depressive episode: the strip says so first.
+    safety: ['screening-gap'],
   },
 };

@@ -330,6 +330,13 @@ export const REFERENCES = {
     url: 'https://www.cdc.gov/nchs/icd/icd-10-cm/index.html',
     kind: 'value-set',
   },
+  jointCommission2018: {
+    short: 'Joint Commission NPSG 15.01.01',
+    citation:
+      'The Joint Commission. National Patient Safety Goal NPSG.15.01.01, Reduce the risk for suicide (R3 Report, effective July 1, 2019): element of performance 2, screen all patients evaluated or treated for a behavioral health condition as their primary reason for care for suicidal ideation with a validated screening tool.',
+    url: 'https://www.jointcommission.org/resources/news-and-multimedia/news/2018/12/joint-commission-announces-new-national-patient-safety-goal-to-prevent-suicide-and-improve-atrisk-pa/',
+    kind: 'standard',
+  },
   jorgensen2014: {
     short: 'Jørgensen 2014',
     citation:
@@ -455,6 +462,13 @@ export const REFERENCES = {
       'MIRTAZAPINE tablets, for oral use: prescribing information (ANDA). Highlights: Initial U.S. Approval: 1996.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1e0006b6-9405-95a7-e063-6294a90aa277',
     kind: 'label',
+  },
+  mncmPhq9Utilization: {
+    short: 'MNCM PHQ-9 utilization measure',
+    citation:
+      'Minnesota Community Measurement. Depression Utilization of the PHQ-9 Tool (CBE 0712; CMS160, MIPS 371): the percentage of patients with major depression or dysthymia who have a completed PHQ-9 during each four-month measurement period.',
+    url: 'https://www.acponline.org/clinical-information/performance-measures/depression-utilization-of-the-phq-9-tool',
+    kind: 'guideline',
   },
   nct05711940: {
     short: 'COMP006 (NCT05711940)',

@@ -17,6 +17,7 @@ import {
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
   PHQ9_ANSWER_WORDS,
+  PHQ9_MONITORING_DAYS,
   POSTPARTUM_DAYS,
   SAFETY_RULE_BY_KIND,
   SCREEN_SHOWN_DAYS,
@@ -223,6 +224,50 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
       ),
     );
   }
+}
+
+/** Conditions whose current episode is followed with the PHQ-9 (its item 9 screens for thoughts of death or self-harm). */
+const PHQ9_FOLLOWED: ReadonlySet<string> = new Set(['mdd', 'bipolar-depression']);
+
+/**
+ * A current depressive episode whose record cannot say how the patient is now, or whether they have suicidal
+ * thoughts: no PHQ-9 within PHQ9_MONITORING_DAYS, or no answer to PHQ-9 item 9 nor a C-SSRS within SCREEN_SHOWN_DAYS.
+ * Named with the dates of the last ones, so the age of what the page shows is plain.
+ */
+function screeningGap(derived: DerivedRecord, out: SafetyItem[]): void {
+  if (derived.demographics?.deceased) return;
+  if (!derived.assessments.some((a) => PHQ9_FOLLOWED.has(a.condition) && a.currentEpisode !== null)) return;
+  const { asOf, scores } = derived;
+  const past = (s: ScorePoint) => (daysBefore(s.date, asOf) ?? -1) >= 0;
+  const lastPhq9 = latest(scores.filter((s) => s.instrument === 'phq9' && past(s)), (s) => s.date);
+  const lastScreen = latest(scores.filter((s) => (s.instrument === 'phq9-item9' || s.instrument === 'cssrs') && past(s)), (s) => s.date);
+  const phq9Age = lastPhq9 ? daysBefore(lastPhq9.date, asOf)! : null;
+  const screenAge = lastScreen ? daysBefore(lastScreen.date, asOf)! : null;
+  const phq9Stale = phq9Age === null || phq9Age > PHQ9_MONITORING_DAYS;
+  const screenStale = screenAge === null || screenAge > SCREEN_SHOWN_DAYS;
+  if (!phq9Stale && !screenStale) return;
+  const title = phq9Stale && screenStale ? 'No recent PHQ-9 or suicidality screen' : phq9Stale ? 'No recent PHQ-9' : 'No recent suicidality screen';
+  // The last PHQ-9's date stands beside the title: the detail gives its age and value.
+  const phq9Words = lastPhq9 ? `The last PHQ-9 (${lastPhq9.value}) is ${spanWords(phq9Age!)} old; ` : '';
+  const screenWords = lastScreen
+    ? `the last answer to item 9 (thoughts of death or self-harm) or C-SSRS is ${spanWords(screenAge!)} old (${lastScreen.instrument === 'cssrs' ? 'C-SSRS' : 'item 9'} ${lastScreen.value} on ${day(lastScreen.date)})`
+    : lastPhq9
+      ? 'its item 9 (thoughts of death or self-harm) was never recorded, nor a C-SSRS'
+      : 'Neither a PHQ-9 (with its item 9, thoughts of death or self-harm) nor a C-SSRS is recorded';
+  const action = phq9Stale
+    ? `${lastPhq9 ? 'Repeat the PHQ-9' : 'Take a PHQ-9'} now with its item 9 recorded (or a C-SSRS), and ask about suicidal thoughts, before deciding on treatment.`
+    : 'Ask about suicidal thoughts now and record the answer (PHQ-9 item 9 or a C-SSRS).';
+  out.push(
+    item(
+      'screening-gap',
+      title,
+      capitalised(`${phq9Words}${screenWords}.`),
+      lastPhq9?.date ?? null,
+      [...(lastPhq9 ? [lastPhq9.source] : []), ...(lastScreen ? [lastScreen.source] : [])],
+      action,
+      'last PHQ-9',
+    ),
+  );
 }
 
 /** A weeks-of-gestation code (ICD-10-CM Z3A): it dates a pregnancy rather than being one. */
@@ -433,8 +478,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
 }
 
 /**
- * The safety items of a derivation, most urgent first: death, suicidality, pregnancy and the puerperium,
- * catatonia and psychosis, medications that need watching, substance use.
+ * The safety items of a derivation, most urgent first: death, suicidality (and a missing or out-of-date screen for it),
+ * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, substance use.
  */
 export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   const out: SafetyItem[] = [];
@@ -453,6 +498,7 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
     );
   }
   suicidality(derived, out);
+  screeningGap(derived, out);
   pregnancyAndPuerperium(derived, out);
   conditions(derived, out);
   medications(derived, out);

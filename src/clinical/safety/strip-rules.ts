@@ -60,6 +60,9 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
   return `${list} ${words.length === 1 && !list.endsWith('s') ? 'is' : 'are'} not offered`;
 }
 
+/** A PHQ-9 older than this in a current depressive episode is out of date: the measure asks for one each four months. */
+export const PHQ9_MONITORING_DAYS = 120;
+
 /**
  * What the date beside each kind of safety item is, said beside it so no date stands unlabelled: when a diagnosis
  * began, when a score was recorded, when a medication was started. A pregnancy's date is its recorded onset (often
@@ -69,6 +72,7 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   deceased: 'died',
   'suicidality-screen': 'recorded',
   'suicide-risk-assessment': 'recorded',
+  'screening-gap': 'last PHQ-9',
   'suicidal-ideation': 'onset',
   'suicide-attempt': 'recorded',
   'self-harm': 'recorded',
@@ -102,6 +106,15 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
   },
   'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; ${CSSRS_HIGH} or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
+  'screening-gap': {
+    kind: 'screening-gap',
+    summary: `In a current depressive episode, no PHQ-9 within ${PHQ9_MONITORING_DAYS} days (four months), or no answer to PHQ-9 item 9 (thoughts of death or self-harm) nor a C-SSRS within ${SCREEN_SHOWN_DAYS} days, is shown with the dates of the last ones: the record cannot tell how the patient is, or whether they have suicidal thoughts, now.`,
+    source: src(
+      ['mncmPhq9Utilization', 'jointCommission2018', 'kroenke2001', 'posner2011', 'projectWorkingRule'],
+      'U',
+      'a completed PHQ-9 in each four-month period in depression; screening for suicidal ideation with a validated tool (PHQ-9 item 9, C-SSRS) for patients treated for a behavioral health condition; the one-year window for item 9 is a working rule',
+    ),
+  },
   'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
   'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.', source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
   'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.', source: WORKING('self-harm at any date leads the strip') },

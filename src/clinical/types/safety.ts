@@ -20,6 +20,8 @@ export type SafetyKind =
   | 'deceased'
   | 'suicidality-screen'
   | 'suicide-risk-assessment'
+  /** A current depressive episode with no recent PHQ-9, or no recent answer to its item 9 or C-SSRS. */
+  | 'screening-gap'
   | 'suicidal-ideation'
   | 'suicide-attempt'
   | 'self-harm'

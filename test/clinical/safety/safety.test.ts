@@ -10,10 +10,12 @@ import { classifyCondition } from '../../../src/clinical/terminology';
 import { assessment, diagnosis, flag, mdd, record, score, trial } from '../suggestions/builder';
 
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
+/** A PHQ-9 total of this week: the episode's monitoring is current, so only the item under test is on the strip. */
+const PHQ9_NOW = score('phq9', 18, '2026-11-17');
 
 describe('suicidality', () => {
   it('a positive PHQ-9 item 9 asks for a risk assessment, with its value and date, and is not called acute ideation (Kroenke 2001)', () => {
-    const [item] = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17')] }));
+    const [item] = deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 2, '2026-11-17')] }));
     expect(item).toMatchObject({ kind: 'suicidality-screen', title: 'PHQ-9 item 9 = 2, thoughts of death or self-harm', date: '2026-11-17', sources: ['Observation/phq9-item9-2026-11-17'] });
     // The answer in the questionnaire's own words: what the title's number means.
     expect(item?.detail).toBe('“More than half the days” over the last 2 weeks (2 of 3): a positive screen.');
@@ -21,7 +23,7 @@ describe('suicidality', () => {
   });
 
   it('a C-SSRS recorded after the screen is shown instead of the request for one; 4 or more is high risk (Posner 2011)', () => {
-    const items = deriveSafety(mdd(2, { scores: [score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')] }));
+    const items = deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')] }));
     expect(items.map((i) => i.kind)).toEqual(['suicidality-screen', 'suicide-risk-assessment']);
     expect(items[0]?.action).toBeUndefined();
     expect(items[0]?.detail).toMatch(/A risk assessment \(C-SSRS\) followed on 2026-11-19\.$/);
@@ -30,13 +32,13 @@ describe('suicidality', () => {
 
   it('the positive-screen threshold is one table row: item 9 at 1 or more is positive, 0 is not', () => {
     expect(SCREEN_POSITIVE['phq9-item9']?.atOrAbove).toBe(1);
-    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-11-17')] }))).toEqual([]);
-    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 1, '2026-11-17')] }))[0]?.kind).toBe('suicidality-screen');
+    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-11-17')] }))).toEqual([]);
+    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 1, '2026-11-17')] }))[0]?.kind).toBe('suicidality-screen');
   });
 
   it('a positive answer months ago followed by 0 is not on the strip; a positive answer as the latest is', () => {
-    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }))).toEqual([]);
-    expect(deriveSafety(mdd(2, { scores: [score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
+    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }))).toEqual([]);
+    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
   });
 
   it('suicide attempts, intentional overdoses and self-harm are shown at any date, with how long ago (the date stands beside the title), the record’s words where they tell more, and no code', () => {
@@ -54,6 +56,41 @@ describe('suicidality', () => {
     ]);
     expect(items[0]?.detail).toBe('11 years ago.');
     expect(items[1]?.detail).toBe('“Poisoning by SNRI, intentional self-harm”; 2 years ago.');
+  });
+});
+
+// Demo case "ehr-export-mdd": the last PHQ-9 was 20 months old and its item 9 never recorded, with nothing on the strip.
+describe('a missing or out-of-date suicidality screen in a current depressive episode', () => {
+  it('PHQ-9 totals without item 9, the last 20 months old: "No recent PHQ-9 or suicidality screen", dated by the last PHQ-9, leading the strip', () => {
+    const items = deriveSafety(mdd(2, { scores: [score('phq9', 16, '2025-03-16')], diagnoses: [diagnosis('substance-use', { code: 'F10.20' })] }));
+    expect(items.map((i) => i.kind)).toEqual(['screening-gap', 'substance-use']);
+    expect(items[0]).toMatchObject({
+      title: 'No recent PHQ-9 or suicidality screen',
+      detail: 'The last PHQ-9 (16) is 20 months old; its item 9 (thoughts of death or self-harm) was never recorded, nor a C-SSRS.',
+      date: '2025-03-16',
+      dateLabel: 'last PHQ-9',
+      sources: ['Observation/phq9-2025-03-16'],
+    });
+    expect(safetyItemHeading(items[0]!)).toBe('No recent PHQ-9 or suicidality screen (last PHQ-9 2025-03-16)');
+    expect(items[0]?.action).toBe('Repeat the PHQ-9 now with its item 9 recorded (or a C-SSRS), and ask about suicidal thoughts, before deciding on treatment.');
+  });
+
+  it('a PHQ-9 this month with item 9 answered 0 leaves nothing on the strip; 121 days without a PHQ-9 is out of date (four months)', () => {
+    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-11-17')] }))).toEqual([]);
+    const old = deriveSafety(mdd(2, { scores: [score('phq9', 12, '2026-07-24'), score('phq9-item9', 0, '2026-07-24')] }));
+    expect(old.map((i) => i.title)).toEqual(['No recent PHQ-9']);
+    expect(deriveSafety(mdd(2, { scores: [score('phq9', 12, '2026-07-25'), score('phq9-item9', 0, '2026-07-25')] }))).toEqual([]);
+  });
+
+  it('a recent PHQ-9 total without item 9: "No recent suicidality screen", asking for the answer now', () => {
+    const [i] = deriveSafety(mdd(1, { scores: [PHQ9_NOW] }));
+    expect(i).toMatchObject({ kind: 'screening-gap', title: 'No recent suicidality screen', action: 'Ask about suicidal thoughts now and record the answer (PHQ-9 item 9 or a C-SSRS).' });
+  });
+
+  it('no current depressive episode, or a deceased patient: no screening item', () => {
+    expect(deriveSafety(record({ assessments: [{ ...assessment('mdd'), currentEpisode: null }] }))).toEqual([]);
+    const dead = { ...mdd(1), demographics: { birthDate: '1960-01-01', ageYears: 66, deceased: true, deceasedDate: '2026-10-13', source: 'Patient/p1' } };
+    expect(deriveSafety(dead).map((i) => i.kind)).toEqual(['deceased']);
   });
 });
 
@@ -142,13 +179,14 @@ describe('medications and conditions', () => {
     const derived = record({
       diagnoses: [diagnosis('psychotic-features', { code: 'F32.3' }), diagnosis('catatonia', { code: 'F06.1' }), diagnosis('substance-use', { code: 'F10.20' })],
       assessments: [assessment('mdd', { flags: [flag('substance-use', 'Alcohol use disorder recorded', ['Condition/substance-use'])] })],
+      scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-11-17')],
     });
     expect(deriveSafety(derived).map((i) => i.kind)).toEqual(['catatonia', 'psychotic-features', 'substance-use']);
   });
 
   it('no item carries a resource id or a diagnosis code in its words, and every rule has sources', () => {
     const derived = mdd(2, {
-      scores: [score('phq9-item9', 3, '2026-11-20')],
+      scores: [PHQ9_NOW, score('phq9-item9', 3, '2026-11-20')],
       diagnoses: [
         diagnosis('pregnancy', { display: 'Pregnant state, incidental', code: 'Z33.1', onset: '2026-09-01' }),
         diagnosis('pregnancy', { display: '12 weeks gestation of pregnancy', code: 'Z3A.12', onset: '2026-11-01' }),

@@ -9,7 +9,7 @@ import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical/index';
 import type { SafetyItem } from '../../../src/clinical/types';
 import { deriveSafety, safetyItemHeading } from '../../../src/clinical/safety';
-import { diagnosis, record, score, trial } from '../suggestions/builder';
+import { diagnosis, mdd, record, score, trial } from '../suggestions/builder';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const asOf = TODAY.toISOString().slice(0, 10);
@@ -48,7 +48,7 @@ const strips = demoPatients.map((p) => {
 describe('the safety strip’s wording over every demo patient', () => {
   it('has items to check (suicidality, pregnancy, death, medications, diagnoses)', () => {
     const kinds = new Set(strips.flatMap(([, items]) => items.map((i) => i.kind)));
-    expect([...kinds].sort()).toEqual(['deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'psychotic-features', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen'].sort());
+    expect([...kinds].sort()).toEqual(['deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'psychotic-features', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen', 'screening-gap'].sort());
   });
 
   it.each(strips.filter(([, items]) => items.length > 0))('%s: no detail starts with or repeats its title, or repeats its date', (_id, items) => {
@@ -79,8 +79,10 @@ describe('the safety strip’s wording over every demo patient', () => {
     const scores = [score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')];
     const items = deriveSafety(record({ diagnoses, trials, scores }));
     const dead = deriveSafety({ ...record({ trials: [trials[2]!] }), demographics: { birthDate: '1963-01-01', ageYears: 63, deceased: true, deceasedDate: '2026-10-13', source: 'Patient/p1' } });
-    const all = [...items, ...dead];
-    expect(new Set(all.map((i) => i.kind)).size).toBe(16);
+    // A current MDD episode with item 9 and a C-SSRS this week but no PHQ-9 total in four months.
+    const gap = deriveSafety(mdd(1, { scores: [score('phq9', 17, '2026-05-02'), score('phq9-item9', 0, '2026-11-17')] }));
+    const all = [...items, ...dead, ...gap];
+    expect(new Set(all.map((i) => i.kind)).size).toBe(17);
     expect(all.map((i) => ({ item: `${i.title}: ${i.detail}`, problems: repetitions(i) })).filter((x) => x.problems.length > 0)).toEqual([]);
   });
 
