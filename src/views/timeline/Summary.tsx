@@ -13,6 +13,7 @@ import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-ver
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
+import { plainText } from '../../clinical/plain-text';
 
 export interface SummaryProps {
   derivation: Derivation;
@@ -114,7 +115,7 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
                   <td>
                     <span className={`trp-basis trp-basis-${item.basis}`}>{BASIS_LABEL[item.basis]}</span>
                   </td>
-                  <td>{item.explanation}</td>
+                  <td>{plainText(item.explanation)}</td>
                 </tr>
               ))}
             </tbody>
@@ -197,7 +198,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
         )}
         {a.currentEpisode && (
           <p>
-            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {a.currentEpisode.basis}{' '}
+            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {plainText(a.currentEpisode.basis)}{' '}
             <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(a.currentEpisode!)])}>
               show episode
             </button>
@@ -216,7 +217,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
                 const behind = trialsBehind(f.sources);
                 return (
                   <li key={i}>
-                    {capitalise(f.text)}{' '}
+                    {capitalise(plainText(f.text))}{' '}
                     {behind.length > 0 && (
                       <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
                         show on timeline
@@ -310,7 +311,7 @@ export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps
       {derivation.notes.length > 0 && (
         <ul className="trp-record-notes" aria-label="Notes about the record">
           {derivation.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{plainText(n)}</li>
           ))}
         </ul>
       )}

@@ -108,7 +108,7 @@ export function copyToNoteText(derivation: Derivation): string {
     const lines = conditionLines(a, byId);
     lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
-    for (const f of a.flags) lines.push(`  Flag: ${capitalise(f.text)}`);
+    for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));
   }
   const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));
