@@ -593,6 +593,34 @@ const CHANGES: Change[] = [
       });
     },
   },
+  {
+    what:
+      'safety items: `dateLabel` on every dated item (the kind\'s label, checked); rule texts, definitions and the MGH-S ' +
+      'basis write "≥"/"≤" for ">="/"<="',
+    commit: '28a0d0f',
+    apply(before, after) {
+      const labels: Record<string, string> = {
+        deceased: 'died', 'suicidality-screen': 'recorded', 'suicide-risk-assessment': 'recorded', 'suicidal-ideation': 'onset',
+        'suicide-attempt': 'recorded', 'self-harm': 'recorded', overdose: 'recorded', pregnancy: 'onset recorded', postpartum: 'onset',
+        breastfeeding: 'since', maoi: 'started', clozapine: 'started', lithium: 'started', 'psychotic-features': 'onset', catatonia: 'onset', 'substance-use': 'onset',
+      };
+      const prior = objects(before.safety);
+      objects(after.safety).forEach((item, i) => {
+        if (prior[i]?.dateLabel === undefined && item.date !== null && item.dateLabel === labels[text(item.kind)]) delete item.dateLabel;
+      });
+      // Each "≥ "/"≤ " read either way; the reading equal to the earlier document's string is kept.
+      const readings = (s: string): string[] => {
+        let out = [''];
+        for (const part of s.split(/(≥ |≤ )/)) {
+          out = out.flatMap((o) => (part === '≥ ' ? [o + part, `${o}>= `] : part === '≤ ' ? [o + part, `${o}<= `] : [o + part])).slice(0, 256);
+        }
+        return out;
+      };
+      for (const field of ['assessments', 'suggestions', 'safety']) {
+        if (field in after) after[field] = rewritePaired(after[field]!, before[field], readings);
+      }
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

@@ -12,7 +12,7 @@ test.setTimeout(180_000);
 const EXPECTED: Record<string, RegExp> = {
   'pregnant-trd': /Pregnant, 16 weeks' gestation/,
   'trd-multi-failures': /MAOI now: tranylcypromine/,
-  deceased: /Deceased \(\d{4}-\d{2}-\d{2}\)/,
+  deceased: /Deceased \(died \d{4}-\d{2}-\d{2}\)/,
 };
 
 for (const [patient, text] of Object.entries(EXPECTED)) {
@@ -36,7 +36,7 @@ for (const [patient, text] of Object.entries(EXPECTED)) {
       await expect(strip).toContainText('Lithium at death');
       await expect(strip).not.toContainText(/\bnow\b/);
       // The review section (on its own tab) says why, and has no note field and no write form.
-      await expect(frame.getByText(/The patient has died .*nothing can be written back/)).toHaveCount(1);
+      await expect(frame.getByText(/The patient died on \d{4}-\d{2}-\d{2}: .*nothing can be written back/)).toHaveCount(1);
       await expect(frame.locator('#review-note')).toHaveCount(0);
       // Whole words: a trial button saying "adequacy unconfirmed" is not a write button.
       await expect(frame.getByRole('button', { name: /\b(confirm|write)\b/i })).toHaveCount(0);

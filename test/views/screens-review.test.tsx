@@ -5,7 +5,7 @@
  * and each trial's figures once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
@@ -13,6 +13,13 @@ import type { Derivation, InterventionId } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
 import { SuggestionCard } from '../../src/views/review/SuggestionCard';
+import { RULES } from '../../src/clinical/all-rules';
+import { REFERENCE_RUN } from '../../src/clinical/plain-text';
+import { safetyItemHeading } from '../../src/clinical/safety';
+import { SafetyStrip } from '../../src/views/timeline/SafetyStrip';
+import { Summary } from '../../src/views/timeline/Summary';
+import { DiagnosesTable, TrialsTable, UnusedList } from '../../src/views/timeline/Tables';
+import { TreatmentResistancePage } from '../../src/views/timeline/index';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -145,5 +152,101 @@ describe('the copied note', () => {
   it('deceased: no next step is proposed', () => {
     const note = copyToNoteText(derivation('deceased'));
     expect(note).not.toMatch(/Next step/);
+  });
+});
+
+const ALL = demoPatients.map((p) => p.id);
+
+/** Every string of a value, depth first. */
+function strings(x: unknown): string[] {
+  if (typeof x === 'string') return [x];
+  if (Array.isArray(x)) return x.flatMap(strings);
+  if (x && typeof x === 'object') return Object.values(x).flatMap(strings);
+  return [];
+}
+
+describe('one way to write "at least" and "at most"', () => {
+  it('no rule summary or source shown in the rules panel writes ">=" or "<="', () => {
+    const ascii = RULES.flatMap((r) => [r.summary, r.source]).filter((t) => /[<>]=/.test(t));
+    expect(ascii).toEqual([]);
+  });
+
+  it.each(ALL)('%s: no text of the derivation, the copied note or the plan writes ">=" or "<="', (id) => {
+    const d = derivation(id);
+    const offered = d.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').map((s) => s.intervention);
+    const texts = [...strings(d), copyToNoteText(d), ...(offered.length ? [carePlanAsText(draftOf(d, offered))] : [])];
+    expect(texts.filter((t) => /[<>]=/.test(t))).toEqual([]);
+  });
+});
+
+describe('every safety date says what it is', () => {
+  it.each(ALL)('%s: each dated safety item carries a label for its date', (id) => {
+    const unlabelled = derivation(id).safety.filter((i) => i.date !== null && !i.dateLabel).map((i) => i.title);
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('pregnant-trd: the strip reads "onset", "recorded" and "onset recorded" before the dates', () => {
+    render(<SafetyStrip derivation={derivation('pregnant-trd')} />);
+    const strip = screen.getByTestId('safety-strip').textContent ?? '';
+    expect(strip).toMatch(/Recent suicidal ideation \(onset \d{4}-\d\d-\d\d\)/);
+    expect(strip).toMatch(/PHQ-9 item 9 = 2, thoughts of death or self-harm \(recorded \d{4}-\d\d-\d\d\)/);
+    expect(strip).toMatch(/C-SSRS 4, high risk \(recorded \d{4}-\d\d-\d\d\)/);
+    expect(strip).toMatch(/Pregnant, 16 weeks' gestation \(onset recorded \d{4}-\d\d-\d\d\)/);
+    expect(strip).not.toMatch(/[a-z,] \(\d{4}-\d\d-\d\d\)/i);
+  });
+
+  it('bipolar-depression: a medication that needs watching says what its date is (when it was started)', () => {
+    expect(safetyItemHeading(derivation('bipolar-depression').safety.find((i) => i.kind === 'lithium')!)).toMatch(/^Lithium now \((since|started) \d{4}-\d\d-\d\d\)$/);
+  });
+});
+
+/** The words a clinician reads: the text of the rendered element without the folded source-record addresses. */
+function readableText(container: HTMLElement): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  for (const e of copy.querySelectorAll('[data-source-record]')) e.remove();
+  return copy.textContent ?? '';
+}
+
+describe('resource ids stay out of the clinical text', () => {
+  it.each(['ehr-export-mdd', 'bipolar-depression', 'pregnant-trd', 'malformed-record', 'trd-multi-failures'])('%s: the tables, the not-used list and the summary name no resource id', (id) => {
+    const d = derivation(id);
+    const { container } = render(
+      <>
+        <Summary derivation={d} onShowItems={() => {}} />
+        <TrialsTable derivation={d} onSelectSources={() => {}} />
+        <DiagnosesTable derivation={d} onSelectSources={() => {}} />
+        <UnusedList derivation={d} onSelectSources={() => {}} />
+      </>,
+    );
+    for (const button of screen.queryAllByRole('button', { name: 'Details' })) fireEvent.click(button);
+    const text = readableText(container);
+    expect(text.match(new RegExp(REFERENCE_RUN.source, 'g')) ?? []).toEqual([]);
+  });
+
+  it('ehr-export-mdd: a record not used is named by its kind, its address folded under "Source record"', () => {
+    const d = derivation('ehr-export-mdd');
+    render(<UnusedList derivation={d} onSelectSources={() => {}} />);
+    const table = screen.getByRole('table', { name: /Not used, because…/ });
+    const first = d.unused[0]!;
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(within(row).getByRole('rowheader').textContent).toMatch(/^[A-Z][a-z ]+ 1 record\s*Source record/);
+    expect(within(row).getByText(first.reference).closest('details')).not.toBeNull();
+  });
+});
+
+describe('data notes read as sentences with their numbers', () => {
+  it.each(['pregnant-trd', 'bipolar-depression', 'ehr-export-mdd', 'malformed-record'])('%s: no placeholder "…" in the notes under the timeline', (id) => {
+    render(<TreatmentResistancePage derivation={derivation(id)} rules={RULES} />);
+    const notes = screen.queryByRole('note', { name: 'Data notes' });
+    if (notes) {
+      // "…" only in the link to "Not used, because…", never standing for a number.
+      expect(notes.textContent.replace('Not used, because…', '')).not.toMatch(/…|By kind/);
+      expect(notes.textContent).not.toMatch(new RegExp(REFERENCE_RUN.source));
+    }
+  });
+
+  it('pregnant-trd: the supply note gives its days and fills', () => {
+    render(<TreatmentResistancePage derivation={derivation('pregnant-trd')} rules={RULES} />);
+    expect(screen.getByRole('note', { name: 'Data notes' }).textContent).toMatch(/[Ss]upply \d+ days × \d+ fills/);
   });
 });

@@ -12,6 +12,7 @@ import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { describeTrialDoses } from '../vocabulary';
 import {
   CSSRS_HIGH,
+  DATE_LABEL_BY_KIND,
   ITEM9_POSITIVE,
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
@@ -114,7 +115,7 @@ function item(kind: SafetyKind, title: string, detail: string, date: string | nu
     title,
     detail,
     date: date ? date.slice(0, 10) : null,
-    ...(date && dateLabel ? { dateLabel } : {}),
+    ...(date ? { dateLabel: dateLabel ?? DATE_LABEL_BY_KIND[kind] } : {}),
     ...(action ? { action } : {}),
     sources: [...new Set(sources)],
     references: refs,

@@ -63,6 +63,31 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
 /** A PHQ-9 older than this in a current depressive episode is out of date: the measure asks for one each four months. */
 export const PHQ9_MONITORING_DAYS = 120;
 
+/**
+ * What the date beside each kind of safety item is, said beside it so no date stands unlabelled: when a diagnosis
+ * began, when a score was recorded, when a medication was started. A pregnancy's date is its recorded onset (often
+ * the last menstrual period), not the date of its gestation.
+ */
+export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
+  deceased: 'died',
+  'suicidality-screen': 'recorded',
+  'suicide-risk-assessment': 'recorded',
+  'screening-gap': 'last PHQ-9',
+  'suicidal-ideation': 'onset',
+  'suicide-attempt': 'recorded',
+  'self-harm': 'recorded',
+  overdose: 'recorded',
+  pregnancy: 'onset recorded',
+  postpartum: 'onset',
+  breastfeeding: 'since',
+  maoi: 'started',
+  clozapine: 'started',
+  lithium: 'started',
+  'psychotic-features': 'onset',
+  catatonia: 'onset',
+  'substance-use': 'onset',
+};
+
 /** How long a postpartum code counts (working rule): the first year after delivery, as perinatal services do. */
 export const POSTPARTUM_DAYS = 365;
 

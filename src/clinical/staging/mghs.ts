@@ -48,7 +48,7 @@ export function mghsScore(
   const basis = [
     `${countOf(failed.length, 'failed adequate trial')} × 1`,
     `${countOf(optimised.length, 'dose optimisation')} beyond the minimum adequate dose × 0.5`,
-    `${countOf(prolonged.length, 'duration optimisation')} (>= ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks at adequate dose, working rule) × 0.5`,
+    `${countOf(prolonged.length, 'duration optimisation')} (≥ ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks at adequate dose, working rule) × 0.5`,
     `${countOf(addOns.length, 'adequate augmentation or combination', 'adequate augmentations or combinations')}${addOns.length ? ` (${describeAddOns(addOns)})` : ''} × 0.5`,
     ect ? 'ECT + 3' : 'no ECT',
   ].join(' + ');

@@ -325,7 +325,7 @@ const VALPROATE_BIPOLAR_LEVEL = bipolar(
 const LITHIUM_AUGMENTATION_LEVEL = rule(
   'adequacy.augmentation.lithium-level',
   'lithium augmentation: adequate at a serum level of 0.5 mmol/L (mEq/L) or more.',
-  'Bauer 1999 meta-analysis: lithium augmentation trials with serum levels >= 0.5 mEq/L (or >= 800 mg/day) for >= 2 weeks',
+  'Bauer 1999 meta-analysis: lithium augmentation trials with serum levels ≥ 0.5 mEq/L (or ≥ 800 mg/day) for ≥ 2 weeks',
   'S',
   ['bauer1999'],
 );
@@ -486,7 +486,7 @@ export const AUGMENTATION_DOSES: readonly StudiedDoseRow[] = [
     noLevelRule: rule(
       'adequacy.augmentation.lithium-dose',
       'lithium augmentation with no level recorded: adequate from 800 mg/day (level not recorded).',
-      'Bauer 1999 meta-analysis: lithium augmentation trials with >= 800 mg/day or serum levels >= 0.5 mEq/L for >= 2 weeks',
+      'Bauer 1999 meta-analysis: lithium augmentation trials with ≥ 800 mg/day or serum levels ≥ 0.5 mEq/L for ≥ 2 weeks',
       'S',
       ['bauer1999'],
     ),
@@ -658,7 +658,7 @@ function antipsychoticThreshold(drug: string): DoseThreshold {
         ? main
         : rule(
             `adequacy.min-dose.trrip-cpz.${drug}`,
-            `${drug}: adequate antipsychotic dose >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent = ${fmtMg(a.drugMgPerDay)} mg/day.`,
+            `${drug}: adequate antipsychotic dose ≥ ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent = ${fmtMg(a.drugMgPerDay)} mg/day.`,
             `TRRIP adequate dose (Howes 2017, Table 2); ${a.equivalence.rule.source}`,
             a.equivalence.rule.verification,
             ['howes2017', ...(a.equivalence.rule.references ?? [])],
@@ -673,7 +673,7 @@ function antipsychoticThreshold(drug: string): DoseThreshold {
     drugMgPerDay: null,
     rule: rule(
       `adequacy.min-dose.trrip-cpz.${drug}`,
-      `${drug}: adequate antipsychotic dose >= ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents; no published equivalence for ${drug} in Gardner 2010 or Leucht 2020, so its dose cannot be compared with the threshold.`,
+      `${drug}: adequate antipsychotic dose ≥ ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents; no published equivalence for ${drug} in Gardner 2010 or Leucht 2020, so its dose cannot be compared with the threshold.`,
       'TRRIP adequate dose (Howes 2017, Table 2); no equivalence source',
       'U',
       ['howes2017', 'gardner2010', 'leucht2020'],

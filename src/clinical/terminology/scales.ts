@@ -65,7 +65,7 @@ const depressionOutcome = (
   partialReduction: 0.25,
   rules: {
     remission: rule(`scale.${instrument}.remission`, `${name} remission: ${remissionText}.`, source, verification),
-    response: rule(`scale.${instrument}.response`, `${name} response: >= 50% reduction from baseline.`, source, verification),
+    response: rule(`scale.${instrument}.response`, `${name} response: ≥ 50% reduction from baseline.`, source, verification),
     partial: PARTIAL_DEPRESSION,
   },
 });
@@ -139,7 +139,7 @@ export const SCALE_TABLE = defineScales([
       partialReduction: 0.25,
       rules: {
         remission: rule('scale.gad7.remission', 'GAD-7 remission: total < 5 (unverified).', 'GAD-7 "minimal anxiety" band 0-4; not confirmed in a primary source', 'U'),
-        response: rule('scale.gad7.response', 'GAD-7 response: >= 50% reduction (unverified).', 'By analogy with PHQ-9; not confirmed in a primary source', 'U'),
+        response: rule('scale.gad7.response', 'GAD-7 response: ≥ 50% reduction (unverified).', 'By analogy with PHQ-9; not confirmed in a primary source', 'U'),
         partial: PARTIAL_DEPRESSION,
       },
     },
@@ -164,7 +164,7 @@ export const SCALE_TABLE = defineScales([
     localCodes: ['hamd17', 'ham-d', 'hamd'],
     // Needs "depression" or "HAM-D/HDRS" so the Hamilton Anxiety scale is not taken for it.
     namePattern: /\bham-?d(17)?\b|\bhdrs\b|hamilton[^a-z]*(rating scale for )?depression/i,
-    outcome: depressionOutcome('hamd17', 'HAM-D17', 7, 'total <= 7', SRC.thresholdsHamd, 'V'),
+    outcome: depressionOutcome('hamd17', 'HAM-D17', 7, 'total ≤ 7', SRC.thresholdsHamd, 'V'),
   },
   {
     instrument: 'qids-sr16',
@@ -174,7 +174,7 @@ export const SCALE_TABLE = defineScales([
     loinc: [],
     localCodes: ['qids-sr16', 'qids'],
     namePattern: /\bqids\b/i,
-    outcome: depressionOutcome('qids-sr16', 'QIDS-SR16', 5, 'total <= 5', SRC.thresholdsQids, 'V'),
+    outcome: depressionOutcome('qids-sr16', 'QIDS-SR16', 5, 'total ≤ 5', SRC.thresholdsQids, 'V'),
   },
   {
     instrument: 'ybocs',
@@ -189,8 +189,8 @@ export const SCALE_TABLE = defineScales([
       responseReduction: 0.35,
       partialReduction: 0.25,
       rules: {
-        remission: rule('scale.ybocs.remission', 'Y-BOCS remission: post-treatment score <= 12.', SRC.thresholdsYbocs, 'V'),
-        response: rule('scale.ybocs.response', 'Y-BOCS response: >= 35% reduction from baseline.', SRC.thresholdsYbocs, 'V'),
+        remission: rule('scale.ybocs.remission', 'Y-BOCS remission: post-treatment score ≤ 12.', SRC.thresholdsYbocs, 'V'),
+        response: rule('scale.ybocs.response', 'Y-BOCS response: ≥ 35% reduction from baseline.', SRC.thresholdsYbocs, 'V'),
         partial: rule(
           'scale.ybocs.partial-response',
           'Y-BOCS partial response: 25-34% reduction (unverified).',
@@ -225,7 +225,7 @@ export const SCALE_TABLE = defineScales([
       responseReduction: 0.2,
       partialReduction: null,
       rules: {
-        response: rule('scale.panss.response', `PANSS: < 20% reduction over >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks is non-response (TRRIP).`, SRC.thresholdsTrrip, 'V'),
+        response: rule('scale.panss.response', `PANSS: < 20% reduction over ≥ ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks is non-response (TRRIP).`, SRC.thresholdsTrrip, 'V'),
       },
     },
     note: 'reduction is computed above the scale floor (PANSS total minus 30), as is usual for TRRIP',
@@ -243,7 +243,7 @@ export const SCALE_TABLE = defineScales([
       responseReduction: 0.2,
       partialReduction: null,
       rules: {
-        response: rule('scale.bprs.response', `BPRS: < 20% reduction over >= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks is non-response (TRRIP).`, SRC.thresholdsTrrip, 'V'),
+        response: rule('scale.bprs.response', `BPRS: < 20% reduction over ≥ ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks is non-response (TRRIP).`, SRC.thresholdsTrrip, 'V'),
       },
     },
   },
@@ -260,7 +260,7 @@ export const SCALE_TABLE = defineScales([
       responseReduction: 0.3,
       partialReduction: null,
       rules: {
-        response: rule('scale.caps5.response', 'CAPS-5 response: >= 30% reduction (unverified).', 'Common PTSD trial convention; not confirmed in a primary source', 'U'),
+        response: rule('scale.caps5.response', 'CAPS-5 response: ≥ 30% reduction (unverified).', 'Common PTSD trial convention; not confirmed in a primary source', 'U'),
       },
     },
     note: 'PTSD scale thresholds have no primary source here (unverified)',

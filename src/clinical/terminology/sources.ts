@@ -19,7 +19,7 @@ export const SRC = {
   leucht2016: 'Leucht 2016 (defined-daily-dose method): mg equivalent to 100 mg oral chlorpromazine',
   gardner2010: 'Gardner 2010 (international consensus): median dose equivalent to chlorpromazine 600 mg/day',
   leucht2020: 'Leucht 2020 (dose-response): olanzapine-1-mg equivalents',
-  trrip: 'TRRIP consensus (Howes 2017): adequate antipsychotic trial >= 600 mg/day chlorpromazine equivalent for >= 6 weeks',
+  trrip: 'TRRIP consensus (Howes 2017): adequate antipsychotic trial ≥ 600 mg/day chlorpromazine equivalent for ≥ 6 weeks',
   vsacMajorDepression:
     'VSAC "Major Depression" 2.16.840.1.113883.3.464.1003.105.12.1007 and "Major Depression Including Remission" 2.16.840.113883.3.67.1.101.3.2444 (ICD-10-CM 2024, expansion Jan 2025)',
   vsacDepression: 'VSAC "Depression" 2.16.840.1.113762.1.4.1248.169 (ICD-10-CM 2024, expansion Jan 2025)',
@@ -39,13 +39,13 @@ export const SRC = {
   loincBp: 'LOINC 85354-9 blood pressure panel with 8480-6 systolic and 8462-4 diastolic (FHIR R4 vital-signs profile)',
   localScales:
     "No LOINC code confirmed: matched by the project's local code system http://example.org/trd-timeline/CodeSystem/scales or by the scale's name in the text",
-  thresholdsPhq9: 'PHQ-9 remission < 5, response >= 50% reduction (Kroenke 2001)',
+  thresholdsPhq9: 'PHQ-9 remission < 5, response ≥ 50% reduction (Kroenke 2001)',
   thresholdsPartial: 'Non-response < 25% reduction, partial response 25-49% (ATRQ clinician guide, Desseilles 2011)',
-  thresholdsQids: 'QIDS-SR16 remission <= 5, response >= 50% (STAR*D, Trivedi 2006)',
-  thresholdsHamd: 'HAM-D17 remission <= 7 (STAR*D primary), response >= 50% (Trivedi 2006)',
-  thresholdsMadrs: 'MADRS remission < 10 (<= 9, optimal against CGI, Hawley 2002), response >= 50%',
-  thresholdsYbocs: 'Y-BOCS response >= 35% reduction, remission (wellness) post-score <= 12 (Farris 2013)',
-  thresholdsTrrip: 'TRRIP: non-response = < 20% symptom reduction over >= 6 weeks (Howes 2017)',
+  thresholdsQids: 'QIDS-SR16 remission ≤ 5, response ≥ 50% (STAR*D, Trivedi 2006)',
+  thresholdsHamd: 'HAM-D17 remission ≤ 7 (STAR*D primary), response ≥ 50% (Trivedi 2006)',
+  thresholdsMadrs: 'MADRS remission < 10 (≤ 9, optimal against CGI, Hawley 2002), response ≥ 50%',
+  thresholdsYbocs: 'Y-BOCS response ≥ 35% reduction, remission (wellness) post-score ≤ 12 (Farris 2013)',
+  thresholdsTrrip: 'TRRIP: non-response = < 20% symptom reduction over ≥ 6 weeks (Howes 2017)',
   vnsProcedure: 'SNOMED CT 445319001 Insertion of vagal nerve stimulator, VSAC 2.16.840.1.113762.1.4.1248.251',
   procedureUnverified:
     "No SNOMED CT code confirmed for this procedure: matched by text and the project's local code system http://example.org/trd-timeline/CodeSystem/procedures",

@@ -48,7 +48,7 @@ export interface SafetyItem {
   detail: string;
   /** The date of the finding (ISO), or null when the record gives none. */
   date: string | null;
-  /** What the date is, where the title does not make it plain ("onset recorded" beside a pregnancy's gestation). */
+  /** What the date is, present whenever the date is ("recorded", "onset", "since", "onset recorded" beside a pregnancy's gestation). */
   dateLabel?: string;
   /** What it asks for ("Assess suicide risk now (C-SSRS)"), when it asks for something. */
   action?: string;

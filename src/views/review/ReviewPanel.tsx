@@ -94,7 +94,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
       <section className="review" aria-labelledby="review-title">
         <h2 id="review-title">Interventional options and draft care plan</h2>
         <p className="notice" role="note">
-          The patient has died{derivation.demographics.deceasedDate ? ` (${derivation.demographics.deceasedDate})` : ''}: no options are suggested and
+          {derivation.demographics.deceasedDate ? `The patient died on ${derivation.demographics.deceasedDate}` : 'The patient has died'}: no options are suggested and
           nothing can be written back.
         </p>
       </section>

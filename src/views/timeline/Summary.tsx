@@ -13,6 +13,7 @@ import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-ver
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
+import { plainText } from '../../clinical/plain-text';
 
 export interface SummaryProps {
   derivation: Derivation;
@@ -114,7 +115,7 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
                   <td>
                     <span className={`trp-basis trp-basis-${item.basis}`}>{BASIS_LABEL[item.basis]}</span>
                   </td>
-                  <td>{item.explanation}</td>
+                  <td>{plainText(item.explanation)}</td>
                 </tr>
               ))}
             </tbody>
@@ -139,6 +140,9 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
   // Flags point to resources; the trials built from those resources are the timeline items to show.
   const trialsBehind = (sources: string[]) => [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
   const failed = a.failedAdequateTrials;
+  // Trials that failed on the scale with only their adequacy evidence missing are failed trials, said as such.
+  const pendingFailures = unconfirmed.filter((u) => u.failedPendingAdequacy !== undefined);
+  const otherUnconfirmed = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
   return (
     <li className={`trp-condition is-${status}`} data-condition={a.condition}>
       <div className="trp-condition-line">
@@ -148,17 +152,25 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
         <span className={`trp-verdict is-${status}`}>{a.verdict}</span>
         <span className="trp-condition-facts">
           {' · '}
-          {failed === 0 ? (
-            'no failed adequate trial'
-          ) : (
+          {failed === 0 && pendingFailures.length === 0 && 'no failed adequate trial'}
+          {failed > 0 && (
             <>
               {failed} failed adequate trial{failed === 1 ? '' : 's'}: <TrialList ids={a.failedAdequateTrialIds} trials={trials} onShowItems={onShowItems} />
             </>
           )}
-          {unconfirmed.length > 0 && (
+          {pendingFailures.length > 0 && (
+            <>
+              {failed > 0 && ' · '}
+              {pendingFailures.length}
+              {failed > 0 ? ' more' : ''} failed trial{pendingFailures.length === 1 ? '' : 's'}, adequacy possibly met (
+              {[...new Set(pendingFailures.map((u) => u.failedPendingAdequacy))].join(', ')}):{' '}
+              <TrialList ids={pendingFailures.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+            </>
+          )}
+          {otherUnconfirmed.length > 0 && (
             <>
               {' · '}
-              {unconfirmed.length} to confirm: <TrialList ids={unconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+              {otherUnconfirmed.length} to confirm: <TrialList ids={otherUnconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
             </>
           )}
           {' · '}
@@ -186,7 +198,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
         )}
         {a.currentEpisode && (
           <p>
-            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {a.currentEpisode.basis}{' '}
+            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {plainText(a.currentEpisode.basis)}{' '}
             <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(a.currentEpisode!)])}>
               show episode
             </button>
@@ -205,7 +217,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
                 const behind = trialsBehind(f.sources);
                 return (
                   <li key={i}>
-                    {capitalise(f.text)}{' '}
+                    {capitalise(plainText(f.text))}{' '}
                     {behind.length > 0 && (
                       <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
                         show on timeline
@@ -299,7 +311,7 @@ export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps
       {derivation.notes.length > 0 && (
         <ul className="trp-record-notes" aria-label="Notes about the record">
           {derivation.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{plainText(n)}</li>
           ))}
         </ul>
       )}

@@ -15,7 +15,8 @@ import {
   diagnosisKindLabel,
   shownOutcomeBasis,
 } from '../../clinical/vocabulary';
-import { recordCountWords, resourceTypeOf } from '../../clinical/record-words';
+import { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
+import { plainText } from '../../clinical/plain-text';
 import { adequacyReasonText, displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText } from './details';
 
@@ -23,13 +24,13 @@ type SelectSources = ((references: string[], about?: string) => void) | undefine
 
 /**
  * A row's source records counted in words (never their ids) and its "records" button, which opens them; `about` names
- * the row in the records panel's heading. `ids`: the not-used list, an audit of what was read, names each record.
+ * the row in the records panel's heading.
  */
-function Sources({ references, onSelectSources, about, ids = false }: { references: string[]; onSelectSources: SelectSources; about?: string; ids?: boolean }) {
+function Sources({ references, onSelectSources, about }: { references: string[]; onSelectSources: SelectSources; about?: string }) {
   if (references.length === 0) return <span className="trp-muted">none</span>;
   return (
     <span className="trp-sources">
-      {ids ? references.map((r) => <code key={r}>{r}</code>) : recordCountWords(references)}
+      {recordCountWords(references)}
       {onSelectSources && (
         <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources(references, about)}>
           record{references.length === 1 ? '' : 's'}
@@ -112,7 +113,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   {t.notes.length > 0 && (
                     <ul className="trp-notes">
                       {t.notes.map((n, i) => (
-                        <li key={i}>{n}</li>
+                        <li key={i}>{plainText(n)}</li>
                       ))}
                     </ul>
                   )}
@@ -181,7 +182,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               </th>
               <td>{displayDate(e.start)}</td>
               <td>{e.end === null ? 'ongoing' : displayDate(e.end)}</td>
-              <td>{e.basis}</td>
+              <td>{plainText(e.basis)}</td>
               <td>
                 <Sources references={e.sources} onSelectSources={onSelectSources} about={`${e.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[e.condition]}`} />
               </td>
@@ -243,9 +244,20 @@ export function ProceduresTable({ derivation, onSelectSources }: { derivation: D
   );
 }
 
-/** Every resource the engine did not use, with its reason: nothing is dropped silently. */
+/**
+ * Every resource the engine did not use, with its reason: nothing is dropped silently. Each row names the record by
+ * its kind in words, numbered within the kind; its address (the audit trail) is folded under "Source record", out of
+ * the words a clinician reads.
+ */
 export function UnusedList({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
   if (derivation.unused.length === 0) return <p>Every resource read was used.</p>;
+  const numbered = new Map<string, number>();
+  const names = derivation.unused.map((u) => {
+    const type = resourceTypeOf(u.reference);
+    const n = (numbered.get(type) ?? 0) + 1;
+    numbered.set(type, n);
+    return `${RECORD_TYPE_WORDS[type]?.kind ?? 'Other record'} ${n}`;
+  });
   return (
     <div className="trp-table-wrap">
       <table className="trp-table trp-unused-table">
@@ -260,9 +272,21 @@ export function UnusedList({ derivation, onSelectSources }: { derivation: Deriva
           {derivation.unused.map((u, i) => (
             <tr key={`${u.reference}-${i}`}>
               <th scope="row">
-                <Sources references={[u.reference]} onSelectSources={onSelectSources} ids />
+                {names[i]}
+                {onSelectSources && (
+                  <>
+                    {' '}
+                    <button type="button" className="trp-link-button trp-no-print" onClick={() => onSelectSources([u.reference], names[i])}>
+                      record
+                    </button>
+                  </>
+                )}
+                <details className="trp-source-record">
+                  <summary>Source record</summary>
+                  <code data-source-record="">{u.reference}</code>
+                </details>
               </th>
-              <td>{u.reason}</td>
+              <td>{plainText(u.reason)}</td>
             </tr>
           ))}
         </tbody>

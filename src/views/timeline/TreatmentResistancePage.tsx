@@ -192,7 +192,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
 
       {hasTimelineContent(derivation) && (
         <section className="trp-section trp-timeline-section" aria-labelledby="trp-timeline-heading">
-          <div className="trp-sticky">
+          <div className="trp-sticky" ref={followStickyHeight}>
             <div className="trp-controls">
               <h2 id="trp-timeline-heading">Timeline</h2>
               <fieldset className="trp-range">
@@ -290,6 +290,19 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   );
 }
 
+/**
+ * Keeps `--trp-sticky-height` on the timeline section equal to the height of its sticky controls (which wrap onto more
+ * lines in a narrow frame): the section's items keep that much scroll margin, so an item reached by Tab, Shift+Tab or
+ * a link never lands underneath the controls. Written straight to the style, without a render.
+ */
+function followStickyHeight(sticky: HTMLDivElement | null): (() => void) | undefined {
+  const section = sticky?.parentElement;
+  if (!sticky || !section || typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(() => section.style.setProperty('--trp-sticky-height', `${Math.ceil(sticky.getBoundingClientRect().height)}px`));
+  observer.observe(sticky);
+  return () => observer.disconnect();
+}
+
 const PANEL_WIDTH = 360;
 
 function DetailsPanel({
@@ -336,33 +349,30 @@ function DetailsPanel({
 }
 
 /**
- * Odd data inside trials and items the timeline could not place, as counts per kind and per drug; the individual
- * notes (in plain words, no resource ids) behind "show details".
+ * Odd data inside trials and items the timeline could not place: one sentence per kind of note, the first of its kind
+ * with its own numbers and the drugs of the others like it; every note (in plain words, no resource ids) behind
+ * "show details".
  */
 function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]; trialNotes: { trial: Trial; note: string }[]; unusedCount: number }) {
   const [open, setOpen] = useState(false);
-  const count = (keys: string[]) => {
-    const counts = new Map<string, number>();
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  };
-  const byKind = count(trialNotes.map((n) => noteKind(n.note)));
-  const byDrug = count(trialNotes.map((n) => n.trial.ingredient));
+  const kinds = new Map<string, { trial: Trial; note: string }[]>();
+  for (const n of trialNotes) kinds.set(noteKind(n.note), [...(kinds.get(noteKind(n.note)) ?? []), n]);
+  const byKind = [...kinds.values()].sort((a, b) => b.length - a.length || (a[0]!.note < b[0]!.note ? -1 : 1));
   const total = trialNotes.length + notPlaced.length;
   return (
     <div className="trp-unplaced" role="note" aria-labelledby="trp-data-notes-heading">
       <h3 id="trp-data-notes-heading">Data notes</h3>
       <ul className="trp-note-counts">
-        {byKind.length > 0 && (
-          <li>
-            By kind: {byKind.map(([kind, n]) => `${capitalise(kind)} (${n})`).join('; ')}.
-          </li>
-        )}
-        {byDrug.length > 0 && (
-          <li>
-            By drug: {byDrug.map(([drug, n]) => `${drug} (${n})`).join('; ')}.
-          </li>
-        )}
+        {byKind.map((group) => {
+          const [first, ...others] = group;
+          const drugs = [...new Set(others.map((o) => o.trial.ingredient))];
+          return (
+            <li key={first!.note}>
+              {capitalise(plainText(first!.note))} ({first!.trial.ingredient})
+              {others.length > 0 ? `; ${others.length} more like it${drugs.length ? ` (${drugs.join(', ')})` : ''}` : ''}.
+            </li>
+          );
+        })}
         {notPlaced.length > 0 && (
           <li>
             {notPlaced.length} item{notPlaced.length === 1 ? ' is' : 's are'} not on the timeline (bad or missing dates) and {notPlaced.length === 1 ? 'is' : 'are'} listed in the tables.

@@ -60,9 +60,19 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>): string[] {
   const names = (ids: string[]) => ids.map((id) => trials.get(id)?.ingredient ?? id).join(', ');
   const n = a.failedAdequateTrials;
   const failedTherapies = a.therapyTrials.filter((t) => t.failed);
+  // Trials that failed on the scale and wait only on adequacy evidence are failed trials, said as such.
+  const pending = (a.unconfirmedTrials ?? []).filter((u) => u.failedPendingAdequacy !== undefined);
+  const p = pending.length;
+  const pendingLine = p
+    ? `${p}${n > 0 ? ' more' : ''} failed trial${p === 1 ? '' : 's'} in the current episode, adequacy possibly met (${[...new Set(pending.map((u) => u.failedPendingAdequacy))].join(', ')}): ${pending.map((u) => u.ingredient).join(', ')}.`
+    : '';
   const lines = [
     `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,
-    `  ${n === 0 ? 'No failed adequate trial in the current episode.' : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).`}`,
+    `  ${
+      n === 0
+        ? pendingLine || 'No failed adequate trial in the current episode.'
+        : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).${pendingLine ? ` ${pendingLine}` : ''}`
+    }`,
   ];
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
   for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
@@ -98,7 +108,7 @@ export function copyToNoteText(derivation: Derivation): string {
     const lines = conditionLines(a, byId);
     lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
-    for (const f of a.flags) lines.push(`  Flag: ${capitalise(f.text)}`);
+    for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));
   }
   const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));

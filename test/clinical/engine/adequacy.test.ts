@@ -146,7 +146,7 @@ describe("each rule set's minimum duration is a boundary: one day short is not a
 
   it('the rule texts state the durations the engine applies', () => {
     expect(R.minDuration.summary).toContain(`at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks`);
-    expect(R.antipsychoticDose.summary).toContain(`>= ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks`);
+    expect(R.antipsychoticDose.summary).toContain(`≥ ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks`);
     expect(R.ocdDuration.summary).toContain(`at least ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks in all, at least ${MIN_OCD_WEEKS_AT_DOSE} of them`);
   });
 });

@@ -91,14 +91,14 @@ describe('a resolved substance use disorder on the esketamine and IV ketamine ca
     // PHQ-9 totals without their item 9: the missing suicidality screen leads, as suicidality leads every strip.
     expect(derivation.safety.map((i) => i.title)).toEqual(['No recent suicidality screen', 'Past substance use disorder']);
     const written = draft({ derivation: { ...mddRecord(2), safety: derivation.safety }, chosen: chosen(['ect']) });
-    const line = 'Safety: Past substance use disorder (2012-03-01): Alcohol dependence, uncomplicated: resolved on 2016-06-01 (8 years ago). Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
+    const line = 'Safety: Past substance use disorder (onset 2012-03-01): Alcohol dependence, uncomplicated: resolved on 2016-06-01 (8 years ago). Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
     expect(carePlanAsText(written).split('\n').slice(2, 4)).toEqual([expect.stringMatching(/^Safety: No recent suicidality screen \(last PHQ-9 2025-01-08\): /), line]);
     expect(copyToNoteText(derivation).split('\n').slice(0, 3)).toEqual([
       'Safety as of 2025-01-20:',
       expect.stringMatching(/^- No recent suicidality screen \(last PHQ-9 2025-01-08\): The last PHQ-9 \(19\) is 12 days old; its item 9/),
-      expect.stringMatching(/^- Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01 \(8 years ago\)\./),
+      expect.stringMatching(/^- Past substance use disorder \(onset 2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01 \(8 years ago\)\./),
     ]);
     expect(written.carePlan.note?.[0]?.text).toMatch(/^Safety: No recent suicidality screen \(last PHQ-9 2025-01-08\): /);
-    expect(written.carePlan.note?.[1]?.text).toMatch(/^Safety: Past substance use disorder \(2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01/);
+    expect(written.carePlan.note?.[1]?.text).toMatch(/^Safety: Past substance use disorder \(onset 2012-03-01\): Alcohol dependence, uncomplicated: resolved on 2016-06-01/);
   });
 });

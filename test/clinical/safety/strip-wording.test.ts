@@ -100,9 +100,9 @@ describe('the strip of pregnant-trd, as a psychiatrist reads it', () => {
   it('says what each title does not: the onset’s age, the answer in the questionnaire’s words, the scale’s meaning, the dating', () => {
     const items = strips.find(([id]) => id === 'pregnant-trd')![1];
     expect(items.map((i) => `${safetyItemHeading(i)}: ${i.detail}`)).toEqual([
-      'Recent suicidal ideation (2026-11-20): Onset 2 days ago, still active.',
-      'PHQ-9 item 9 = 2, thoughts of death or self-harm (2026-11-17): “More than half the days” over the last 2 weeks (2 of 3): a positive screen. A risk assessment (C-SSRS) followed on 2026-11-20.',
-      'C-SSRS 4, high risk (2026-11-20): Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.',
+      'Recent suicidal ideation (onset 2026-11-20): Onset 2 days ago, still active.',
+      'PHQ-9 item 9 = 2, thoughts of death or self-harm (recorded 2026-11-17): “More than half the days” over the last 2 weeks (2 of 3): a positive screen. A risk assessment (C-SSRS) followed on 2026-11-20.',
+      'C-SSRS 4, high risk (recorded 2026-11-20): Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.',
       // The date beside the gestation is the pregnancy's recorded onset, labelled so; the gestation names its source.
       "Pregnant, 16 weeks' gestation (onset recorded 2026-08-02): Dated by the weeks-of-gestation code of 2026-11-20.",
     ]);
