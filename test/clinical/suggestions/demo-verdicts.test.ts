@@ -131,13 +131,13 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     expect(d.assessments.find((a) => a.condition === 'bipolar-depression')!.flags.map((f) => f.kind)).not.toContain('inadequate-dose');
   });
 
-  it('deceased: lithium with no level recorded is "adequacy unconfirmed, pending a level", never "adequate trial reached"', () => {
+  it('deceased: lithium with no level recorded, ended at death, is "adequacy unconfirmed" (no level was recorded), never "adequate trial reached"', () => {
     const d = derive('deceased');
     const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
     expect(lithium.adequate).toBe(false);
     expect(lithium.adequacyUnconfirmed).toBe(true);
     expect(lithium.adequacyReason).toBe(
-      'adequacy unconfirmed: no lithium level recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more); pending a level',
+      'adequacy unconfirmed: no lithium level was recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more)',
     );
     expect(lithium.adequacyRules.map((r) => r.id)).toEqual(expect.arrayContaining(['adequacy.lithium-level', 'adequacy.lithium-level-pending']));
     expect(lithium.adequacyRules.map((r) => r.id)).not.toContain('adequacy.no-dose-row');
