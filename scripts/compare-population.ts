@@ -629,7 +629,7 @@ const CHANGES: Change[] = [
       'note per supply naming its orders; a handed-over dispense whose supply runs past today carries no "completed ' +
       'record" note, an order or statement says it is marked completed with a later end and counted to today; ' +
       'Trial.plasmaLevels (null but for antipsychotics; their levels, each a source of the trial)',
-    commit: 'RF_COMMIT',
+    commit: 'e5fc84a',
     apply(before, after) {
       const priorTrials = objects(before.trials);
       for (const [i, t] of objects(after.trials).entries()) {
