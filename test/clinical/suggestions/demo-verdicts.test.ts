@@ -161,6 +161,26 @@ describe('Roles beside a running mood stabilizer (bipolar-depression)', () => {
   });
 });
 
+describe('Substance-use cautions per option, from its own sources (schizophrenia-trs, pseudo-resistance)', () => {
+  it('schizophrenia-trs: the past cannabis line speaks of psychotic relapse and of smoking lowering clozapine levels, not of esketamine', () => {
+    const d = derive('schizophrenia-trs');
+    const item = d.safety.find((i) => i.kind === 'substance-use')!;
+    expect(item.action).toBe(
+      'Ask about current use; before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes.',
+    );
+    expect(item.action).not.toMatch(/esketamine|ketamine/);
+    expect(item.references).toEqual(expect.arrayContaining(['clozarilLabel', 'schoeler2016']));
+    const caution = suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n');
+    expect(caution).toMatch(/Past: Cannabis dependence.*cannabis use raises the risk of psychotic relapse; smoking \(tobacco, or cannabis smoked\) induces CYP1A2 and lowers clozapine levels/);
+  });
+
+  it('pseudo-resistance (MDD with alcohol dependence): the esketamine caution stays; no clozapine substance-use caution on a card that does not apply', () => {
+    const d = derive('pseudo-resistance');
+    expect(suggestion(d, 'esketamine').cautions.map((c) => c.text).join('\n')).toMatch(/raises the risk of abuse and misuse of esketamine/);
+    expect(suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n')).not.toMatch(/psychotic relapse/);
+  });
+});
+
 describe('The resistance verdict says what it is', () => {
   it('trd-multi-failures: "Treatment-resistance criteria met" by the named definition, not "Meets Major depressive disorder"', () => {
     const a = derive('trd-multi-failures').assessments.find((x) => x.condition === 'mdd')!;
