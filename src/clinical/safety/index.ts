@@ -168,11 +168,24 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     ['overdose', 'Overdose, intentional or undetermined intent'],
     ['self-harm', 'Self-harm'],
   ];
+  const recent = (s: ScorePoint) => {
+    const age = daysBefore(s.date, asOf);
+    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
+  };
+  const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
+  // What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, what
+  // follows from that assessment, so the strip never asks for an assessment it shows beside it.
+  const askOrFollowUp = (since: string | null, ask: string): string => {
+    if (!latestCssrs || since === null || latestCssrs.date.slice(0, 10) < since.slice(0, 10)) return ask;
+    return latestCssrs.value >= CSSRS_HIGH
+      ? `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, high risk): same-day safety assessment and safety plan; decide on the level of care now.`
+      : `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, below high risk): agree or review a safety plan and reassess at each visit.`;
+  };
   for (const [kind, title] of groups) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'));
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
   }
   const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
   if (ideation.length) {
@@ -180,12 +193,8 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     const age = daysBefore(last.onset, asOf);
     const acute = age !== null && age <= RECENT_SUICIDAL_IDEATION_DAYS;
     const title = acute ? 'Recent suicidal ideation' : 'Suicidal ideation';
-    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.'));
+    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), askOrFollowUp(last.onset, 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.')));
   }
-  const recent = (s: ScorePoint) => {
-    const age = daysBefore(s.date, asOf);
-    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
-  };
   const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
   // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
   const lastItem9 = latest(item9, (s) => s.date);
@@ -193,7 +202,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     item9.filter((s) => s.value >= ITEM9_POSITIVE && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
     (s) => s.date,
   );
-  const cssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
+  const cssrs = latestCssrs;
   if (positive) {
     const last = latest(item9, (s) => s.date)!;
     const later = last !== positive ? ` The latest answer is ${last.value} on ${day(last.date)}.` : '';

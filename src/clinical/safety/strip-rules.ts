@@ -4,7 +4,7 @@
  */
 import type { Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
 import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
-import { sourceWords } from '../suggestions/context';
+import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -13,8 +13,8 @@ export const SCREEN_SHOWN_DAYS = 365;
  * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
  */
 export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; words: string }>> = {
-  'phq9-item9': { atOrAbove: 1, words: 'positive screen (≥ 1)' },
-  cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
+  'phq9-item9': { atOrAbove: PHQ9_ITEM9_POSITIVE, words: `positive screen (≥ ${PHQ9_ITEM9_POSITIVE})` },
+  cssrs: { atOrAbove: CSSRS_HIGH_RISK, words: `high risk (≥ ${CSSRS_HIGH_RISK})` },
 };
 export const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
 /** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */

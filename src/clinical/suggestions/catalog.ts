@@ -41,9 +41,10 @@ export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => 
 /**
  * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
  * C-SSRS (the Spravato indication's "acute suicidal ideation or behavior"; the ECT order's "rapid response due to the
- * severity of the condition"); a positive PHQ-9 item 9 alone is a screen that asks for a risk assessment, not urgency.
+ * severity of the condition"). unassessed-positive-screen: a recent positive PHQ-9 item 9 with no risk assessment
+ * since; it makes an offered option and every referral urgent, but is no indication by itself (a screen, not ideation).
  */
-export type UrgencySignal = 'suicidal-ideation' | 'catatonia' | 'psychotic-features';
+export type UrgencySignal = 'suicidal-ideation' | 'unassessed-positive-screen' | 'catatonia' | 'psychotic-features';
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
 export type Criterion =
@@ -858,7 +859,7 @@ export const CATALOG = defineCatalog([
     priorResponse: { procedures: ['ect'], ingredients: [], source: src(['apaEct2001'], 'S', 'a history of good response to ECT') },
     risks: ECT_RISKS,
     requirements: [],
-    urgentFor: ['suicidal-ideation', 'catatonia', 'psychotic-features'],
+    urgentFor: ['suicidal-ideation', 'unassessed-positive-screen', 'catatonia', 'psychotic-features'],
     usualCourse: '6–12 treatments, 2–3 a week over about 2–4 weeks; stop at remission or plateau; continuation every 1–4 weeks.',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -912,7 +913,7 @@ export const CATALOG = defineCatalog([
         source: SPRAVATO('boxed warning; warnings: increase in blood pressure'),
       },
     ],
-    urgentFor: ['suicidal-ideation'],
+    urgentFor: ['suicidal-ideation', 'unassessed-positive-screen'],
     usualCourse: 'TRD: twice weekly weeks 1–4 (56 mg day 1, then 56 or 84 mg), weekly weeks 5–8, then every 1–2 weeks. MDD with suicidal ideation: 84 mg twice weekly for 4 weeks.',
     regulatory: {
       kind: 'fda-approved-drug',

@@ -37,8 +37,14 @@ const suggestion = (d: Derivation, id: InterventionId): Suggestion => {
 const allText = (s: Suggestion) => [...s.reasons, ...s.cautions, ...s.contraindications].map((f) => f.text).join('\n');
 
 describe('ECT before rTMS at high resistance (trd-multi-failures: Thase-Rush IV, 5 failed adequate trials)', () => {
-  it('trd-multi-failures: ECT is offered before rTMS and accelerated iTBS, and says why with its sources', () => {
-    const d = derive('trd-multi-failures');
+  it('trd-multi-failures: ECT leads as urgent (item 9 = 1 with no risk assessment since); without that screen it is still ranked before rTMS and accelerated iTBS, and says why with its sources', () => {
+    const asRecorded = derive('trd-multi-failures');
+    expect(offered(asRecorded)[0]).toBe('ect');
+    expect(suggestion(asRecorded, 'ect').urgent).toBe(true);
+    // The ranking rule itself, on the same record without the urgent screen (ranking never lifts above urgency).
+    const isItem9 = (r: Resource) => r.resourceType === 'Observation' && (r.code.coding ?? []).some((c) => c.code === '44260-8');
+    const d = derive('trd-multi-failures', (r) => !isItem9(r));
+    expect(suggestion(d, 'ect').urgent).toBe(false);
     const order = offered(d);
     expect(order.indexOf('ect')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('ect')).toBeLessThan(order.indexOf('tms'));
