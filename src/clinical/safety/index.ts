@@ -432,6 +432,29 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
   }
 }
 
+/**
+ * An intracerebral haemorrhage, aneurysm or vascular malformation at any date (a resolved one still counts): it rules
+ * out esketamine and shapes ECT's anaesthetic plan, so it leads the views beside the options it changes.
+ */
+function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
+  const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
+  if (!found.length) return;
+  const bleed = found.some((d) => d.kind === 'intracerebral-haemorrhage');
+  const malformation = found.some((d) => d.kind === 'aneurysm-or-avm');
+  const title = [bleed ? 'Intracerebral haemorrhage' : null, malformation ? 'aneurysm or vascular malformation' : null].filter((x): x is string => x !== null).join('; ');
+  const last = latest(found, (d) => d.onset)!;
+  out.push(
+    item(
+      'intracranial-vascular',
+      capitalised(title),
+      diagnosesDetail(found, title, derived, 'event'),
+      last.onset,
+      found.map((d) => d.source),
+      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated) and ketamine is high-risk; ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.`,
+    ),
+  );
+}
+
 function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses } = derived;
   const groups: [SafetyKind, string][] = [
@@ -488,7 +511,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
 
 /**
  * The safety items of a derivation, most urgent first: death, suicidality (and a missing or out-of-date screen for it),
- * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, substance use.
+ * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, an intracranial bleed or
+ * malformation, substance use.
  */
 export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   const out: SafetyItem[] = [];
@@ -511,6 +535,7 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   pregnancyAndPuerperium(derived, out);
   conditions(derived, out);
   medications(derived, out);
+  intracranialVascular(derived, out);
   // Catatonia and psychosis were pushed before medications; substance use goes last.
   const substance = out.findIndex((i) => i.kind === 'substance-use');
   if (substance >= 0) out.push(...out.splice(substance, 1));

@@ -43,6 +43,10 @@ export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string
       { option: 'psychedelic-trial', words: 'psilocybin trials' },
     ],
   },
+  'intracranial-vascular': {
+    blockedBy: 'after an intracranial haemorrhage or with an aneurysm or vascular malformation',
+    options: [{ option: 'esketamine', words: 'esketamine' }],
+  },
   maoi: {
     blockedBy: 'with an MAOI',
     options: [
@@ -85,6 +89,7 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   lithium: 'started',
   'psychotic-features': 'onset',
   catatonia: 'onset',
+  'intracranial-vascular': 'onset',
   'substance-use': 'onset',
 };
 
@@ -127,6 +132,12 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
   'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
+  'intracranial-vascular': {
+    kind: 'intracranial-vascular',
+    summary:
+      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and makes ketamine high-risk), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
+    source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001']),
+  },
   'substance-use': {
     kind: 'substance-use',
     summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',

@@ -321,6 +321,20 @@ const ECT_RISKS: RiskRow[] = [
     source: ECT_APA,
   },
   {
+    id: 'ect.caution.intracerebral-haemorrhage',
+    match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage'] },
+    severity: 'caution',
+    text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
+    source: WORKING('bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is this project\'s rule', ['apaEct2001']),
+  },
+  {
+    id: 'ect.caution.hypertension',
+    match: { kind: 'diagnosis', kinds: ['hypertension'] },
+    severity: 'caution',
+    text: 'ECT raises blood pressure transiently with each seizure: check it is controlled before the course and plan its control with the anaesthetist',
+    source: WORKING('the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is this project\'s rule', ['apaEct2001']),
+  },
+  {
     id: 'ect.note.prior-course',
     match: { kind: 'procedure-outcome-unknown', kinds: ['ect'] },
     severity: 'note',
