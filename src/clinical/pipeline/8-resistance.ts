@@ -171,10 +171,12 @@ export function assess(input: AssessmentInput): Assessment {
   const counted = judged.filter(def.counts);
   const failed = counted.filter((t) => isEstablishedFailure(t, def));
   const failedAgents = new Set(failed.map((t) => t.draft.ingredient));
+  // What runs now (or ran at the end of the record): a level of it is the one that can still be drawn.
+  const running = counted.filter((t) => t.draft.ongoing);
   // Adequate trials of agents not already failed whose outcome is not established: counted apart, to confirm.
   const unconfirmed = counted
     .filter((t) => !failedAgents.has(t.draft.ingredient))
-    .map((t) => unconfirmedTrial(t, def, condition))
+    .map((t) => unconfirmedTrial(t, def, condition, running))
     .filter((u): u is UnconfirmedTrial => u !== null);
   // A failed course of a therapy the definition counts is one more treatment (a modality counts once, like an agent).
   const therapyTrials = judgeTherapyTrials(condition, input.psychotherapy, span, input.scores, asOf);
@@ -275,7 +277,7 @@ function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
  * Why an adequate trial is a possible (not an established) failure, and what would settle it; null when its
  * outcome is established either way, or the trial is not adequate.
  */
-function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionKey): UnconfirmedTrial | null {
+function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionKey, running: readonly JudgedTrial[]): UnconfirmedTrial | null {
   if (!t.adequacy.adequate) return null;
   const o = t.outcome;
   const scales = INSTRUMENTS_FOR[condition].map(instrumentLabel);
@@ -304,15 +306,44 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
     confirm.push(`the response to ${t.draft.ingredient} (${when})`);
   }
   const mayFail = failedIfConfirmed || missing.length > 0;
+  const outcomeMissing = missing.length > 0;
+  let adequacyMissing: string | null = null;
   if (def.adherenceRequired && t.adequacy.adherence === 'unknown' && mayFail) {
     missing.push('adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level)');
-    confirm.push(`adherence to ${t.draft.ingredient} (dispensing record, pill count or a plasma level)`);
+    confirm.push(
+      t.draft.ongoing
+        ? `adherence to ${t.draft.ingredient} (dispensing record, pill count or a plasma level now)`
+        : `adherence to ${t.draft.ingredient} during the trial (the dispensing record, a pill count or a plasma level from then, if the chart has one)`,
+    );
+    adequacyMissing = 'adherence unknown';
   } else if (def.plasmaLevelRequired && t.adequacy.levelSources.length === 0 && mayFail) {
     missing.push(`no ${t.draft.ingredient} plasma level recorded during the trial (TRRIP minimum criteria ask for at least one)`);
-    confirm.push(`${/^[aeiou]/.test(t.draft.ingredient) ? 'an' : 'a'} ${t.draft.ingredient} plasma level drawn during the trial`);
+    confirm.push(levelAction(t, running));
+    adequacyMissing = 'no plasma level';
   }
   if (missing.length === 0) return null;
-  return { trialId: t.draft.id, ingredient: t.draft.ingredient, missing: missing.join('; '), confirm: confirm.join(' and ') };
+  return {
+    trialId: t.draft.id,
+    ingredient: t.draft.ingredient,
+    missing: missing.join('; '),
+    confirm: confirm.join(' and '),
+    ...(failedIfConfirmed && !outcomeMissing && adequacyMissing ? { failedPendingAdequacy: adequacyMissing } : {}),
+  };
+}
+
+/**
+ * The plasma-level action that can be carried out: for a running trial a level now; for a past one a level drawn
+ * then can only be looked for in the chart, and what can be drawn now is a level of the antipsychotic running today.
+ */
+function levelAction(t: JudgedTrial, running: readonly JudgedTrial[]): string {
+  const a = (drug: string) => `${/^[aeiou]/.test(drug) ? 'an' : 'a'} ${drug}`;
+  if (t.draft.ongoing) return `${a(t.draft.ingredient)} plasma level now`;
+  const now = running.filter((r) => r !== t).map((r) => r.draft.ingredient);
+  const during = `${isoDate(t.draft.start)} to ${isoDate(t.draft.end)}`;
+  return (
+    `${a(t.draft.ingredient)} plasma level drawn during the trial (${during}), if the chart has one: it cannot be drawn now` +
+    (now.length ? `; ${a(now.join(' or '))} plasma level now checks adherence to the current treatment` : '')
+  );
 }
 
 function conclusionFor(
@@ -349,12 +380,22 @@ function conclusionFor(
   const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ' (working rule, unverified)' : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
-    const k = unconfirmed.length;
-    const open = unconfirmed.map((u) => `${u.ingredient}: ${u.missing}`).join('; ');
-    return (
-      `Possibly meets ${def.name}${unverified}: ${trials}, and ${k} adequate trial${k === 1 ? '' : 's'} not established as ${k === 1 ? 'a failure' : 'failures'} (${open}); ` +
-      `confirm ${unconfirmed.map((u) => u.confirm).join(' and ')}.${tail}`
-    );
+    // Trials that failed on the scale and wait only on adequacy evidence are said as failed trials, first: a count of
+    // 0 beside trials drawn as non-responses would contradict them.
+    const pending = unconfirmed.filter((u) => u.failedPendingAdequacy !== undefined);
+    const others = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
+    const open = (us: UnconfirmedTrial[]) => us.map((u) => `${u.ingredient}: ${u.missing}`).join('; ');
+    const parts: string[] = n > 0 || !pending.length ? [trials] : [];
+    if (pending.length) {
+      const p = pending.length;
+      const why = [...new Set(pending.map((u) => u.failedPendingAdequacy!))].join(', ');
+      parts.push(`${p}${n > 0 ? ' more' : ''} failed trial${p === 1 ? '' : 's'}${n > 0 ? '' : ` ${where}`}, adequacy possibly met (${why}) (${open(pending)})`);
+    }
+    if (others.length) {
+      const k = others.length;
+      parts.push(`${k} adequate trial${k === 1 ? '' : 's'} not established as ${k === 1 ? 'a failure' : 'failures'} (${open(others)})`);
+    }
+    return `Possibly meets ${def.name}${unverified}: ${parts.join(', and ')}; confirm ${unconfirmed.map((u) => u.confirm).join(' and ')}.${tail}`;
   }
   const needed = `${def.minFailures} different agents needed`;
   // An adequate trial whose outcome is not recorded (no score, say) is said even when it could not tip the count.

@@ -75,6 +75,12 @@ export interface UnconfirmedTrial {
   missing: string;
   /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
   confirm: string;
+  /**
+   * Present when the trial failed by the definition's outcome rule (non-response on the rating scale) and only its
+   * adequacy evidence is missing, in a few words ("no plasma level"): a failed trial whose adequacy is possibly met,
+   * counted as such beside the established failures, never as "no failed trial".
+   */
+  failedPendingAdequacy?: string;
 }
 
 export interface Assessment {

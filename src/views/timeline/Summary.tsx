@@ -140,6 +140,9 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
   // Flags point to resources; the trials built from those resources are the timeline items to show.
   const trialsBehind = (sources: string[]) => [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
   const failed = a.failedAdequateTrials;
+  // Trials that failed on the scale with only their adequacy evidence missing are failed trials, said as such.
+  const pendingFailures = unconfirmed.filter((u) => u.failedPendingAdequacy !== undefined);
+  const otherUnconfirmed = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
   return (
     <li className={`trp-condition is-${status}`} data-condition={a.condition}>
       <div className="trp-condition-line">
@@ -149,17 +152,25 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
         <span className={`trp-verdict is-${status}`}>{a.verdict}</span>
         <span className="trp-condition-facts">
           {' · '}
-          {failed === 0 ? (
-            'no failed adequate trial'
-          ) : (
+          {failed === 0 && pendingFailures.length === 0 && 'no failed adequate trial'}
+          {failed > 0 && (
             <>
               {failed} failed adequate trial{failed === 1 ? '' : 's'}: <TrialList ids={a.failedAdequateTrialIds} trials={trials} onShowItems={onShowItems} />
             </>
           )}
-          {unconfirmed.length > 0 && (
+          {pendingFailures.length > 0 && (
+            <>
+              {failed > 0 && ' · '}
+              {pendingFailures.length}
+              {failed > 0 ? ' more' : ''} failed trial{pendingFailures.length === 1 ? '' : 's'}, adequacy possibly met (
+              {[...new Set(pendingFailures.map((u) => u.failedPendingAdequacy))].join(', ')}):{' '}
+              <TrialList ids={pendingFailures.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+            </>
+          )}
+          {otherUnconfirmed.length > 0 && (
             <>
               {' · '}
-              {unconfirmed.length} to confirm: <TrialList ids={unconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+              {otherUnconfirmed.length} to confirm: <TrialList ids={otherUnconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
             </>
           )}
           {' · '}

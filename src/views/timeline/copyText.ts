@@ -60,9 +60,19 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>): string[] {
   const names = (ids: string[]) => ids.map((id) => trials.get(id)?.ingredient ?? id).join(', ');
   const n = a.failedAdequateTrials;
   const failedTherapies = a.therapyTrials.filter((t) => t.failed);
+  // Trials that failed on the scale and wait only on adequacy evidence are failed trials, said as such.
+  const pending = (a.unconfirmedTrials ?? []).filter((u) => u.failedPendingAdequacy !== undefined);
+  const p = pending.length;
+  const pendingLine = p
+    ? `${p}${n > 0 ? ' more' : ''} failed trial${p === 1 ? '' : 's'} in the current episode, adequacy possibly met (${[...new Set(pending.map((u) => u.failedPendingAdequacy))].join(', ')}): ${pending.map((u) => u.ingredient).join(', ')}.`
+    : '';
   const lines = [
     `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,
-    `  ${n === 0 ? 'No failed adequate trial in the current episode.' : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).`}`,
+    `  ${
+      n === 0
+        ? pendingLine || 'No failed adequate trial in the current episode.'
+        : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).${pendingLine ? ` ${pendingLine}` : ''}`
+    }`,
   ];
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
   for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);

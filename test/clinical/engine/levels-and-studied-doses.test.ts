@@ -73,7 +73,8 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
     expect(a.unconfirmedTrials[0]!.missing).toBe(
       'adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level)',
     );
-    expect(a.unconfirmedTrials[0]!.confirm).toBe('adherence to risperidone (dispensing record, pill count or a plasma level)');
+    // A past trial's adherence can only be looked for in the chart.
+    expect(a.unconfirmedTrials[0]!.confirm).toBe('adherence to risperidone during the trial (the dispensing record, a pill count or a plasma level from then, if the chart has one)');
     expect(trialOf(d, 'olanzapine').adequacyReason).toMatch(/; adherence unknown \(no dispensing record or plasma level; .*\): at most a possible failure$/);
   });
 
@@ -96,7 +97,13 @@ describe('TRRIP adherence from the evidence in the record (Howes 2017, Table 2)'
     const a = assessmentOf(d, 'schizophrenia');
     expect(a.status).toBe('possibly-meets');
     expect(a.failedAdequateTrials).toBe(0);
-    expect(a.unconfirmedTrials.map((u) => u.confirm)).toEqual(['a risperidone plasma level drawn during the trial', 'an olanzapine plasma level drawn during the trial']);
+    // Past trials: a level drawn then can only be found in the chart; nothing runs now to draw a level of.
+    expect(a.unconfirmedTrials.map((u) => u.confirm)).toEqual([
+      'a risperidone plasma level drawn during the trial (2024-01-01 to 2024-03-25), if the chart has one: it cannot be drawn now',
+      'an olanzapine plasma level drawn during the trial (2024-03-25 to 2024-06-17), if the chart has one: it cannot be drawn now',
+    ]);
+    expect(a.unconfirmedTrials.map((u) => u.failedPendingAdequacy)).toEqual(['no plasma level', 'no plasma level']);
+    expect(a.conclusion).toMatch(/^Possibly meets treatment-resistant schizophrenia \(TRRIP\): 2 failed trials in the current episode, adequacy possibly met \(no plasma level\)/);
     expect(trialOf(d, 'risperidone').adequacyReason).toMatch(/; no risperidone plasma level recorded \(TRRIP minimum criteria ask for at least one\)$/);
   });
 
