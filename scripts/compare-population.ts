@@ -581,6 +581,19 @@ const CHANGES: Change[] = [
     },
   },
   {
+    what: "A non-response judged by the scale's maximum (no baseline) keeps the score it rests on as Trial.followUpScore",
+    commit: '1352eef',
+    apply(before, after) {
+      const prior = objects(before.trials);
+      objects(after.trials).forEach((t, i) => {
+        const b = prior[i];
+        const f = t.followUpScore;
+        if (!b || b.id !== t.id || t.baselineScore !== null || b.followUpScore !== null || f === null || typeof f !== 'object' || Array.isArray(f)) return;
+        if (/not a response from any baseline/.test(text(t.outcomeDetail)) && Array.isArray(t.sources) && t.sources.includes(f.source!)) t.followUpScore = null;
+      });
+    },
+  },
+  {
     what:
       'safety items: `dateLabel` on every dated item (the kind\'s label, checked); rule texts, definitions and the MGH-S ' +
       'basis write "≥"/"≤" for ">="/"<="',

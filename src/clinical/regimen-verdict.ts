@@ -36,6 +36,8 @@ export function regimenVerdict(trial: Trial): RegimenVerdict {
   const row = ADEQUATE_BY_OUTCOME[trial.outcome];
   const b = trial.baselineScore;
   const f = trial.followUpScore;
-  const scores = b && f && row.standing !== 'adequate-unjudged' ? ` (${instrumentLabel(f.instrument)} ${b.value} → ${f.value}, ${f.date})` : '';
+  // The scores the outcome rests on, with the date it was judged: an old judgement reads as old.
+  const scores =
+    !f || row.standing === 'adequate-unjudged' ? '' : b ? ` (${instrumentLabel(f.instrument)} ${b.value} → ${f.value}, ${f.date})` : ` (${instrumentLabel(f.instrument)} ${f.value}, ${f.date})`;
   return { standing: row.standing, text: `adequate dose and time ${row.words}${scores}` };
 }

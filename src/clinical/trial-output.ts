@@ -2,7 +2,7 @@
 import { isoDate } from './dates';
 import { describeDuration } from './vocabulary';
 import type { EpisodeSpan } from './pipeline/3-episodes';
-import type { MeasuredScores } from './pipeline/7-outcome';
+import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
 import { cpzOf } from './cutoffs';
 import type { DoseStep, ScorePoint, Trial } from './types';
@@ -47,7 +47,7 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     outcomeBasis: j.outcome.basis,
     outcomeDetail: j.outcome.detail,
     baselineScore: scorePoint(j.outcome.scores, 'baseline'),
-    followUpScore: scorePoint(j.outcome.scores, 'followUp'),
+    followUpScore: scorePoint(j.outcome.scores, 'followUp') ?? judgedByPoint(j.outcome.judgedBy),
     role: j.role,
     episodeId: ep?.episode.id ?? null,
     sources: [...sources],
@@ -63,4 +63,9 @@ function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp
   if (!scores) return null;
   const s = scores[which];
   return { instrument: scores.instrument, date: isoDate(s.day), value: s.value, source: s.source };
+}
+
+/** The score a non-response without a baseline rests on, as the trial's follow-up score. */
+function judgedByPoint(judged: OutcomeResult['judgedBy']): ScorePoint | null {
+  return judged ? { instrument: judged.instrument, date: isoDate(judged.score.day), value: judged.score.value, source: judged.score.source } : null;
 }

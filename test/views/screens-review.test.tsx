@@ -72,7 +72,7 @@ describe('pregnant-trd: an override of a contraindicated option is stated truthf
 
   it('the option line gives the contraindication before the reason it was proposed anyway', () => {
     const option = draft.preview.join('\n');
-    expect(option).toMatch(/ {2}Not offered: Pregnancy: esketamine is not recommended in pregnancy.* Proposed by you with the written reason: “Patient declines ECT/);
+    expect(option).toMatch(/ {2}Not offered: Pregnancy: esketamine is not recommended in pregnancy.*\)\. Proposed by you with the written reason: “Patient declines ECT/);
     const text = carePlanAsText(draft).split('\n');
     const first = text.findIndex((l) => /^\s+(Contraindication|Not offered|Avoid)/.test(l));
     const proposed = text.findIndex((l) => /Proposed by the clinician although the record shows it as contraindicated/.test(l));
@@ -247,6 +247,6 @@ describe('data notes read as sentences with their numbers', () => {
 
   it('pregnant-trd: the supply note gives its days and fills', () => {
     render(<TreatmentResistancePage derivation={derivation('pregnant-trd')} rules={RULES} />);
-    expect(screen.getByRole('note', { name: 'Data notes' }).textContent).toMatch(/[Ss]upply \d+ days × \d+ fills/);
+    expect(screen.getByRole('note', { name: 'Data notes' }).textContent).toMatch(/Sertraline: supply \d+ days × \d+ fills from the prescription; 1 more like it \(venlafaxine\)\./);
   });
 });

@@ -57,6 +57,8 @@ export interface OutcomeResult {
    * 2025-03-16 during the trial, but no baseline score ..."), so what is missing is said from the record.
    */
   unmeasured?: string;
+  /** A non-response judged without a baseline: the score it rests on (the trial's follow-up score, with no baseline). */
+  judgedBy?: { instrument: Instrument; score: DatedScore };
 }
 
 /** A trial's baseline score (BASELINE_DAYS_BEFORE/AFTER around its start) and the follow-up score it is judged by. */
@@ -266,6 +268,7 @@ function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey)
       sources: [...(first ? [first.source] : []), last.source],
       rules: [R.noResponseFromAnyBaseline, ...cut.rules],
       scores: null,
+      judgedBy: { instrument, score: last },
     };
   }
   return null;

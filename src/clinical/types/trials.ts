@@ -107,7 +107,9 @@ export interface Trial {
   outcomeDetail: string;
   /**
    * The scores of the scale the trial is measured by: the baseline (the last in the 30 days up to its start, else the
-   * first in its first 14 days) and the follow-up it is judged by; null when the record has no such pair.
+   * first in its first 14 days) and the follow-up it is judged by; null when the record has no such pair. A non-response
+   * judged without a baseline (the score lies above what a response reaches from the scale's maximum) has the score it
+   * rests on as its follow-up and no baseline.
    */
   baselineScore: ScorePoint | null;
   followUpScore: ScorePoint | null;

@@ -360,7 +360,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     if (override) {
       // The contraindications as the card states them ("Not offered: Pregnancy: …"), then the clinician's reason.
       const why = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
-      lines.push(`  ${why.length ? why.join(' ') : `${capitalise(statusWords(suggestion))} on this record.`} Proposed by you with the written reason: “${override}”.`);
+      lines.push(`  ${why.length ? `${why.join('; ')}.` : `${capitalise(statusWords(suggestion))} on this record.`} Proposed by you with the written reason: “${override}”.`);
     }
   }
   if (trials.length) {

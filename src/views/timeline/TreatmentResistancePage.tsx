@@ -368,7 +368,7 @@ function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]
           const drugs = [...new Set(others.map((o) => o.trial.ingredient))];
           return (
             <li key={first!.note}>
-              {capitalise(plainText(first!.note))} ({first!.trial.ingredient})
+              {capitalise(first!.trial.ingredient)}: {plainText(first!.note)}
               {others.length > 0 ? `; ${others.length} more like it${drugs.length ? ` (${drugs.join(', ')})` : ''}` : ''}.
             </li>
           );

@@ -15,6 +15,14 @@ describe('regimen verdict', () => {
     expect(v).toEqual({ standing: 'not-responding', text: `adequate dose and time but non-response (PHQ-9 20 → 19, ${weeksAfter(START, 20)})` });
   });
 
+  // Demo case "ehr-export-mdd": bupropion, PHQ-9 16 in week 14 and no baseline, judged by the scale's maximum.
+  it('a non-response judged without a baseline names the score it rests on and its date', () => {
+    const t = running([14, 16]);
+    expect(t.baselineScore).toBeNull();
+    expect(t.followUpScore).toMatchObject({ instrument: 'phq9', value: 16, date: weeksAfter(START, 14) });
+    expect(regimenVerdict(t)).toEqual({ standing: 'not-responding', text: `adequate dose and time but non-response (PHQ-9 16, ${weeksAfter(START, 14)})` });
+  });
+
   it('an adequate running trial with a partial response is not-responding too (a failure by the TRD definitions)', () => {
     expect(regimenVerdict(running([0, 20], [20, 13])).standing).toBe('not-responding');
   });

@@ -237,7 +237,7 @@ describe('tables and the not-used list', () => {
     expect(within(table).queryByText(/free-text dose "as directed" could not be read/)).not.toBeNull();
     // Under the timeline one sentence per kind of note, with its own words and drug; each one opens behind "show details".
     const notes = screen.getByRole('note', { name: 'Data notes' });
-    expect(within(notes).queryByText('Free-text dose "as directed" could not be read (escitalopram).')).not.toBeNull();
+    expect(within(notes).queryByText('Escitalopram: free-text dose "as directed" could not be read.')).not.toBeNull();
     expect(notes.textContent).not.toMatch(/By kind| … /);
     expect(within(notes).queryByText(/Alcohol dependence/)).toBeNull();
     fireEvent.click(within(notes).getByRole('button', { name: /show details/ }));
