@@ -76,6 +76,7 @@ export const esketamineContraindicated: DemoPatient = {
     },
     trialCount: 3,
     suggestions: { esketamine: 'contraindicated', tms: 'suggested' },
-    safety: [],
+    // The haemorrhage (resolved) leads the strip: it rules out esketamine and shapes ECT's anaesthetic plan.
+    safety: ['intracranial-vascular'],
   },
 };

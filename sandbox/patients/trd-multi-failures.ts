@@ -103,8 +103,8 @@ export const trdMultiFailures: DemoPatient = {
     trialCount: 6,
     suggestions: {
       vns: 'consider',
-      // PHQ-9 item 9 = 1 is a screen (risk assessment asked for in the strip), not acute suicidal ideation: not urgent.
-      ect: { status: 'suggested', urgent: false, mentions: 'an MAOI is taken now: tell the anaesthetist' },
+      // PHQ-9 item 9 = 1 (2026-11-21) with no risk assessment since: the risk is unassessed, so the plan is urgent.
+      ect: { status: 'suggested', urgent: true, mentions: 'an MAOI is taken now: tell the anaesthetist' },
       // A current MAOI (tranylcypromine) blocks esketamine and IV ketamine.
       esketamine: { status: 'contraindicated', urgent: false, mentions: 'an MAOI is taken now' },
       'iv-ketamine': { status: 'contraindicated', mentions: 'an MAOI is taken now' },

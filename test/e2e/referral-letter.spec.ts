@@ -1,7 +1,8 @@
 /**
  * The printable referral letter through a real launch: for the pregnant patient with coded suicidal ideation, tick
  * the first suggested option, print its letter, and read the printed page: it names the patient, gives the reasons,
- * and carries every safety item of the safety strip; nothing else of the page is printed with it.
+ * and carries every safety item of the safety strip; nothing else of the page is printed with it. The options tab
+ * itself leads with the same safety strip, above the option cards.
  */
 import { expect, test } from '@playwright/test';
 import { launchFromEhr } from './fixtures';
@@ -26,6 +27,13 @@ test(`${PATIENT}: the referral letter names the patient, the reasons and the saf
   expect(safetyTitles.length, 'the patient has safety items').toBeGreaterThanOrEqual(2);
 
   await page.getByRole('tab', { name: /options and care plan/i }).click();
+  // The options tab leads with the same safety strip, above the first option card.
+  const optionsStrip = page.getByTestId('options-safety-strip');
+  await expect(optionsStrip).toBeVisible();
+  expect((await optionsStrip.locator('li strong').allTextContents()).map((t) => t.trim())).toEqual(safetyTitles);
+  const stripBottom = (await optionsStrip.boundingBox())!;
+  const firstCard = (await page.locator('.option-list').first().boundingBox())!;
+  expect(stripBottom.y + stripBottom.height, 'the safety strip comes before the option cards').toBeLessThanOrEqual(firstCard.y);
   await page.locator('.option-group--suggested input[type=checkbox]').first().check();
   const fields = page.locator('.referral-fields').first();
   await expect(fields).toBeVisible();

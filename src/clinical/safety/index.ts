@@ -13,6 +13,7 @@ import { describeTrialDoses } from '../vocabulary';
 import {
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
+  SUBSTANCE_USE_BEFORE_OPTIONS,
   ITEM9_POSITIVE,
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
@@ -168,11 +169,24 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     ['overdose', 'Overdose, intentional or undetermined intent'],
     ['self-harm', 'Self-harm'],
   ];
+  const recent = (s: ScorePoint) => {
+    const age = daysBefore(s.date, asOf);
+    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
+  };
+  const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
+  // What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, what
+  // follows from that assessment, so the strip never asks for an assessment it shows beside it.
+  const askOrFollowUp = (since: string | null, ask: string): string => {
+    if (!latestCssrs || since === null || latestCssrs.date.slice(0, 10) < since.slice(0, 10)) return ask;
+    return latestCssrs.value >= CSSRS_HIGH
+      ? `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, high risk): same-day safety assessment and safety plan; decide on the level of care now.`
+      : `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, below high risk): agree or review a safety plan and reassess at each visit.`;
+  };
   for (const [kind, title] of groups) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'));
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
   }
   const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
   if (ideation.length) {
@@ -180,12 +194,8 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     const age = daysBefore(last.onset, asOf);
     const acute = age !== null && age <= RECENT_SUICIDAL_IDEATION_DAYS;
     const title = acute ? 'Recent suicidal ideation' : 'Suicidal ideation';
-    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.'));
+    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), askOrFollowUp(last.onset, 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.')));
   }
-  const recent = (s: ScorePoint) => {
-    const age = daysBefore(s.date, asOf);
-    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
-  };
   const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
   // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
   const lastItem9 = latest(item9, (s) => s.date);
@@ -193,7 +203,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     item9.filter((s) => s.value >= ITEM9_POSITIVE && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
     (s) => s.date,
   );
-  const cssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
+  const cssrs = latestCssrs;
   if (positive) {
     const last = latest(item9, (s) => s.date)!;
     const later = last !== positive ? ` The latest answer is ${last.value} on ${day(last.date)}.` : '';
@@ -423,6 +433,29 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
   }
 }
 
+/**
+ * An intracerebral haemorrhage, aneurysm or vascular malformation at any date (a resolved one still counts): it rules
+ * out esketamine and shapes ECT's anaesthetic plan, so it leads the views beside the options it changes.
+ */
+function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
+  const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
+  if (!found.length) return;
+  const bleed = found.some((d) => d.kind === 'intracerebral-haemorrhage');
+  const malformation = found.some((d) => d.kind === 'aneurysm-or-avm');
+  const title = [bleed ? 'Intracerebral haemorrhage' : null, malformation ? 'aneurysm or vascular malformation' : null].filter((x): x is string => x !== null).join('; ');
+  const last = latest(found, (d) => d.onset)!;
+  out.push(
+    item(
+      'intracranial-vascular',
+      capitalised(title),
+      diagnosesDetail(found, title, derived, 'event'),
+      last.onset,
+      found.map((d) => d.source),
+      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated) and ketamine is high-risk; ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.`,
+    ),
+  );
+}
+
 function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses } = derived;
   const groups: [SafetyKind, string][] = [
@@ -452,7 +485,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
   const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
   const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
-  const pastAction = 'Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
+  const before = substanceUseBefore(derived);
+  const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
     const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...pastWords];
@@ -464,7 +498,7 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
       : past.length
         ? pastAction
         : undefined;
-    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action));
+    out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), action === pastAction ? before : []));
   } else if (past.length) {
     // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.
     const last = latest(past, (d) => d.onset)!;
@@ -473,13 +507,30 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
     const earlier = past.filter((d) => d !== last).map((d) => pastDiagnosisFinding(d).text);
     const name = last.display || 'Substance use disorder';
     const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}.`;
-    out.push(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction));
+    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction), before));
   }
 }
 
 /**
+ * The substance-use cautions of the options the patient's conditions lead to; with no condition assessed, the
+ * depression options' (the most common); with conditions none of whose options has one, none.
+ */
+function substanceUseBefore(derived: DerivedRecord): (typeof SUBSTANCE_USE_BEFORE_OPTIONS)[number][] {
+  const conditions = derived.assessments.map((a) => a.condition);
+  if (conditions.length === 0) return SUBSTANCE_USE_BEFORE_OPTIONS.slice(0, 1);
+  return SUBSTANCE_USE_BEFORE_OPTIONS.filter((row) => row.conditions.some((c) => conditions.includes(c)));
+}
+
+/** An item with the sources of the option cautions its action gives, besides its own rule's. */
+function withReferences(i: SafetyItem, rows: readonly { source: { refs: ReferenceId[] } }[]): SafetyItem {
+  const extra = rows.flatMap((r) => r.source.refs).filter((r) => !i.references.includes(r));
+  return extra.length ? { ...i, references: [...i.references, ...extra] } : i;
+}
+
+/**
  * The safety items of a derivation, most urgent first: death, suicidality (and a missing or out-of-date screen for it),
- * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, substance use.
+ * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, an intracranial bleed or
+ * malformation, substance use.
  */
 export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   const out: SafetyItem[] = [];
@@ -502,6 +553,7 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   pregnancyAndPuerperium(derived, out);
   conditions(derived, out);
   medications(derived, out);
+  intracranialVascular(derived, out);
   // Catatonia and psychosis were pushed before medications; substance use goes last.
   const substance = out.findIndex((i) => i.kind === 'substance-use');
   if (substance >= 0) out.push(...out.splice(substance, 1));

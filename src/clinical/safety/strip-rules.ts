@@ -2,9 +2,9 @@
  * The safety strip's rules: the windows and cut-offs it applies and, for each kind of item, the rule in words with its
  * sources (shown in the rules panel).
  */
-import type { Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
+import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
 import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
-import { sourceWords } from '../suggestions/context';
+import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -13,8 +13,8 @@ export const SCREEN_SHOWN_DAYS = 365;
  * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
  */
 export const SCREEN_POSITIVE: Partial<Record<Instrument, { atOrAbove: number; words: string }>> = {
-  'phq9-item9': { atOrAbove: 1, words: 'positive screen (≥ 1)' },
-  cssrs: { atOrAbove: 4, words: 'high risk (≥ 4)' },
+  'phq9-item9': { atOrAbove: PHQ9_ITEM9_POSITIVE, words: `positive screen (≥ ${PHQ9_ITEM9_POSITIVE})` },
+  cssrs: { atOrAbove: CSSRS_HIGH_RISK, words: `high risk (≥ ${CSSRS_HIGH_RISK})` },
 };
 export const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
 /** The PHQ-9's answers (0-3) in its own words, over the last two weeks (Kroenke 2001, the questionnaire's form). */
@@ -42,6 +42,10 @@ export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string
       { option: 'iv-ketamine', words: 'IV ketamine' },
       { option: 'psychedelic-trial', words: 'psilocybin trials' },
     ],
+  },
+  'intracranial-vascular': {
+    blockedBy: 'after an intracranial haemorrhage or with an aneurysm or vascular malformation',
+    options: [{ option: 'esketamine', words: 'esketamine' }],
   },
   maoi: {
     blockedBy: 'with an MAOI',
@@ -85,6 +89,7 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   lithium: 'started',
   'psychotic-features': 'onset',
   catatonia: 'onset',
+  'intracranial-vascular': 'onset',
   'substance-use': 'onset',
 };
 
@@ -127,12 +132,36 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
   'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
+  'intracranial-vascular': {
+    kind: 'intracranial-vascular',
+    summary:
+      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and makes ketamine high-risk), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
+    source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001']),
+  },
   'substance-use': {
     kind: 'substance-use',
     summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
     source: WORKING('substance use leads the strip; a past disorder is shown because the esketamine label asks to assess the risk of abuse or misuse before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)', ['spravatoLabel']),
   },
 };
+
+/**
+ * What a substance use history asks before the options of the patient's condition, each from that option's own
+ * sources: esketamine and ketamine (abuse and misuse) in depression; clozapine (psychotic relapse with cannabis, and
+ * smoking's effect on its level) in schizophrenia.
+ */
+export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly ConditionKey[]; words: string; source: SourceRef }[] = [
+  {
+    conditions: ['mdd', 'bipolar-depression'],
+    words: 'before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it)',
+    source: src(['spravatoLabel'], 'V', 'boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse'),
+  },
+  {
+    conditions: ['schizophrenia'],
+    words: 'before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes',
+    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+  },
+];
 
 /** The safety rules for the rules panel. */
 export const SAFETY_RULES: RuleRef[] = Object.values(SAFETY_RULE_BY_KIND).map((r) => ({

@@ -41,9 +41,10 @@ export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => 
 /**
  * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
  * C-SSRS (the Spravato indication's "acute suicidal ideation or behavior"; the ECT order's "rapid response due to the
- * severity of the condition"); a positive PHQ-9 item 9 alone is a screen that asks for a risk assessment, not urgency.
+ * severity of the condition"). unassessed-positive-screen: a recent positive PHQ-9 item 9 with no risk assessment
+ * since; it makes an offered option and every referral urgent, but is no indication by itself (a screen, not ideation).
  */
-export type UrgencySignal = 'suicidal-ideation' | 'catatonia' | 'psychotic-features';
+export type UrgencySignal = 'suicidal-ideation' | 'unassessed-positive-screen' | 'catatonia' | 'psychotic-features';
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
 export type Criterion =
@@ -102,7 +103,11 @@ export type RiskMatch =
   /** An earlier course of one of these procedures whose outcome is not recorded (a recorded response is a reason in favour instead). */
   | { kind: 'procedure-outcome-unknown'; kinds: ProcedureKind[] }
   /** Substance use: a coded substance use disorder (active or past), or detox stays, overdoses and opioid orders that show it. */
-  | { kind: 'substance-use' };
+  | {
+      kind: 'substance-use';
+      /** Only where one of these conditions is assessed (a caution that belongs to the option's own indication). */
+      conditions?: ConditionKey[];
+    };
 
 /**
  * avoid: a label or guideline says "should not be used", "not recommended" or "avoid": the option is not offered
@@ -320,6 +325,20 @@ const ECT_RISKS: RiskRow[] = [
     source: ECT_APA,
   },
   {
+    id: 'ect.caution.intracerebral-haemorrhage',
+    match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage'] },
+    severity: 'caution',
+    text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
+    source: WORKING('bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is this project\'s rule', ['apaEct2001']),
+  },
+  {
+    id: 'ect.caution.hypertension',
+    match: { kind: 'diagnosis', kinds: ['hypertension'] },
+    severity: 'caution',
+    text: 'ECT raises blood pressure transiently with each seizure: check it is controlled before the course and plan its control with the anaesthetist',
+    source: WORKING('the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is this project\'s rule', ['apaEct2001']),
+  },
+  {
     id: 'ect.note.prior-course',
     match: { kind: 'procedure-outcome-unknown', kinds: ['ect'] },
     severity: 'note',
@@ -509,6 +528,13 @@ const PSYCHEDELIC_RISKS: RiskRow[] = [
 const CLOZARIL = (detail: string): SourceRef => src(['clozarilLabel'], 'V', detail);
 
 const CLOZAPINE_RISKS: RiskRow[] = [
+  {
+    id: 'clozapine.caution.substance-use',
+    match: { kind: 'substance-use', conditions: ['schizophrenia'] },
+    severity: 'caution',
+    text: 'substance use, current or past: cannabis use raises the risk of psychotic relapse; smoking (tobacco, or cannabis smoked) induces CYP1A2 and lowers clozapine levels, and stopping it raises them: ask about smoking, and recheck the level when it starts or stops',
+    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+  },
   {
     id: 'clozapine.caution.epilepsy',
     match: { kind: 'diagnosis', kinds: ['epilepsy'] },
@@ -858,7 +884,7 @@ export const CATALOG = defineCatalog([
     priorResponse: { procedures: ['ect'], ingredients: [], source: src(['apaEct2001'], 'S', 'a history of good response to ECT') },
     risks: ECT_RISKS,
     requirements: [],
-    urgentFor: ['suicidal-ideation', 'catatonia', 'psychotic-features'],
+    urgentFor: ['suicidal-ideation', 'unassessed-positive-screen', 'catatonia', 'psychotic-features'],
     usualCourse: '6–12 treatments, 2–3 a week over about 2–4 weeks; stop at remission or plateau; continuation every 1–4 weeks.',
     regulatory: {
       kind: 'fda-cleared-device',
@@ -912,7 +938,7 @@ export const CATALOG = defineCatalog([
         source: SPRAVATO('boxed warning; warnings: increase in blood pressure'),
       },
     ],
-    urgentFor: ['suicidal-ideation'],
+    urgentFor: ['suicidal-ideation', 'unassessed-positive-screen'],
     usualCourse: 'TRD: twice weekly weeks 1–4 (56 mg day 1, then 56 or 84 mg), weekly weeks 5–8, then every 1–2 weeks. MDD with suicidal ideation: 84 mg twice weekly for 4 weeks.',
     regulatory: {
       kind: 'fda-approved-drug',

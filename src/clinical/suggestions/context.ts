@@ -2,7 +2,7 @@
  * What the suggestions need from one patient's derivation, computed once: plain words, dates relative to "as of",
  * current and older diagnoses, urgency signals, the trials by id.
  */
-import type { Assessment, ComorbidityKey, ConditionKey, Derivation, DiagnosisSpan, Finding, Trial } from '../types';
+import type { Assessment, ComorbidityKey, ConditionKey, Derivation, DiagnosisSpan, Finding, ScorePoint, Trial } from '../types';
 import { type Day, toDay } from '../dates';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKindName } from '../vocabulary';
@@ -114,6 +114,8 @@ const SUICIDAL_KINDS: readonly ComorbidityKey[] = ['suicidal-ideation', 'suicide
 
 /** A C-SSRS at or above this (yes to ideation with intent, with a plan, or recent behaviour) is high risk. */
 export const CSSRS_HIGH_RISK = 4;
+/** A PHQ-9 item 9 answer at or above this (thoughts of death or self-harm on at least several days) is a positive screen. */
+export const PHQ9_ITEM9_POSITIVE = 1;
 
 export interface Context {
   derived: DerivedRecord;
@@ -212,8 +214,15 @@ export function olderDiagnoses(context: Context, kinds: readonly ComorbidityKey[
 /**
  * Urgency signals. Suicidal ideation: coded suicidal ideation or behaviour (ideation, attempt, self-harm, intentional
  * or undetermined overdose) dated within the last RECENT_SUICIDAL_IDEATION_DAYS, or a high-risk C-SSRS as recent.
- * A positive PHQ-9 item 9 is a screen: the safety strip asks for a risk assessment; it does not make anything urgent.
+ * A positive PHQ-9 item 9 is a screen, not ideation: while it is the latest answer, recent, and no C-SSRS followed it,
+ * it is its own signal (unassessed-positive-screen), which makes the plan urgent but is no indication by itself.
  */
+function latestScore(scores: readonly ScorePoint[]): ScorePoint | undefined {
+  let best: ScorePoint | undefined;
+  for (const s of scores) if (best === undefined || s.date > best.date) best = s;
+  return best;
+}
+
 function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria' | 'described'>): Map<UrgencySignal, Finding[]> {
   const signals = new Map<UrgencySignal, Finding[]>();
   const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
@@ -226,6 +235,19 @@ function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urge
       text: `C-SSRS ${score.value} on ${score.date.slice(0, 10)} (high risk: ideation with intent or plan, or recent behaviour)`,
       sources: [score.source],
     });
+  }
+  // The latest item 9 answer, when positive and recent with no C-SSRS since: the risk it screens for is not assessed,
+  // so the plan cannot wait (a C-SSRS that followed decides instead, through the rule above).
+  const item9 = latestScore(derived.scores.filter((s) => s.instrument === 'phq9-item9' && (daysBefore(s.date, contextBase.asOfDay) ?? -1) >= 0));
+  const item9Age = item9 ? daysBefore(item9.date, contextBase.asOfDay) : null;
+  if (item9 && item9.value >= PHQ9_ITEM9_POSITIVE && item9Age !== null && item9Age <= RECENT_SUICIDAL_IDEATION_DAYS) {
+    const assessedSince = derived.scores.some((s) => s.instrument === 'cssrs' && s.date.slice(0, 10) >= item9.date.slice(0, 10));
+    if (!assessedSince) {
+      add('unassessed-positive-screen', {
+        text: `PHQ-9 item 9 = ${item9.value} on ${item9.date.slice(0, 10)} (thoughts of death or self-harm), no risk assessment (C-SSRS) recorded since`,
+        sources: [item9.source],
+      });
+    }
   }
   const context = withFields(contextBase, { urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
   for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) add('suicidal-ideation', diagnosisFinding(diagnosis));

@@ -33,6 +33,7 @@ import {
   FAILED,
   sourceWords,
   CSSRS_HIGH_RISK,
+  PHQ9_ITEM9_POSITIVE,
   cite,
   olderDiagnoses,
   diagnosisFinding,
@@ -70,11 +71,11 @@ export const PSEUDO_RESISTANCE_RULE: RuleRef = {
   references: PSEUDO_RESISTANCE_SOURCE.refs,
 };
 
-const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner2011', 'projectWorkingRule'], 'U', 'ECT: rapid response due to severity; esketamine: acute suicidal ideation or behaviour; 30-day window and C-SSRS cut-off are working rules');
+const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner2011', 'jointCommission2018', 'projectWorkingRule'], 'U', 'ECT: rapid response due to severity; esketamine: acute suicidal ideation or behaviour; a positive suicide-risk screen needs a risk assessment before care goes on; 30-day window, C-SSRS cut-off and urgency for an unassessed positive screen are working rules');
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 alone asks for a risk assessment (safety strip), not urgency. Urgency attaches only to options still offered; the suicidality signal also starts every referral at urgent priority, which the clinician may change.`,
+  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 (${PHQ9_ITEM9_POSITIVE} or more) as the latest answer within ${RECENT_SUICIDAL_IDEATION_DAYS} days with no C-SSRS since makes ECT and esketamine urgent when offered (it is a screen, not an indication): the risk is unassessed. Urgency attaches only to options still offered; the suicidality signals also start every referral at urgent priority, which the clinician may change.`,
   source: sourceWords(URGENCY_SOURCE),
   verification: URGENCY_SOURCE.verification,
   references: URGENCY_SOURCE.refs,
@@ -208,7 +209,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   }
 
   // A patient at acute suicide risk is referred urgently whatever the option (the clinician may lower it).
-  const priorityReasons = urgent ? urgencyFindings : (context.urgency.get('suicidal-ideation') ?? []);
+  const priorityReasons = urgent ? urgencyFindings : [...(context.urgency.get('suicidal-ideation') ?? []), ...(context.urgency.get('unassessed-positive-screen') ?? [])];
   return {
     suggestion: {
       intervention: option.id,

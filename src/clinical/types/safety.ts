@@ -34,6 +34,8 @@ export type SafetyKind =
   | 'lithium'
   | 'psychotic-features'
   | 'catatonia'
+  /** A recorded intracerebral haemorrhage, aneurysm or vascular malformation, at any date. */
+  | 'intracranial-vascular'
   | 'substance-use';
 
 /**

@@ -5,6 +5,7 @@ import type { ReferralChoiceView } from '../shell/services';
 import type { SmartSession } from '../../fhir/contract';
 import type { Derivation, InterventionId } from '../../clinical/types';
 import { useServices, type DraftView } from '../shell/services';
+import { SafetyStrip } from '../timeline/SafetyStrip';
 import { SuggestionCard } from './SuggestionCard';
 import { WritePanel } from './WritePanel';
 import {
@@ -93,6 +94,7 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
     return (
       <section className="review" aria-labelledby="review-title">
         <h2 id="review-title">Interventional options and draft care plan</h2>
+        <SafetyStrip derivation={derivation} place="options" {...(onSelectSources ? { onSelectSources } : {})} />
         <p className="notice" role="note">
           {derivation.demographics.deceasedDate ? `The patient died on ${derivation.demographics.deceasedDate}` : 'The patient has died'}: no options are suggested and
           nothing can be written back.
@@ -104,6 +106,8 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
   return (
     <section className="review" aria-labelledby="review-title">
       <h2 id="review-title">Interventional options and draft care plan</h2>
+      {/* Safety leads every view: the engine's items, drawn as on the history tab, before anything is proposed. */}
+      <SafetyStrip derivation={derivation} place="options" {...(onSelectSources ? { onSelectSources } : {})} />
       <p className="muted">
         Decision support from the record as read; not a diagnosis or an order. Tick the options to propose, add a note,
         check the preview, then confirm. Nothing is written to the chart without your confirmation.

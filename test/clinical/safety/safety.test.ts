@@ -30,6 +30,19 @@ describe('suicidality', () => {
     expect(items[1]).toMatchObject({ title: 'C-SSRS 4, high risk', date: '2026-11-19', detail: 'Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.' });
   });
 
+  it('coded suicidal ideation with a C-SSRS since says what follows from that assessment, never asks for one already recorded (pregnant-trd)', () => {
+    const si = diagnosis('suicidal-ideation', { display: 'Suicidal ideations', code: 'R45.851', onset: '2026-11-19' });
+    const high = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 4, '2026-11-19')] }));
+    const ideation = high.find((i) => i.kind === 'suicidal-ideation')!;
+    expect(ideation.action).toBe('Assessed by the C-SSRS of 2026-11-19 (4, high risk): same-day safety assessment and safety plan; decide on the level of care now.');
+    expect(high.map((i) => i.action ?? '').join(' ')).not.toMatch(/Assess suicide risk now|record a risk assessment/);
+    const low = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 2, '2026-11-20')] }));
+    expect(low.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assessed by the C-SSRS of 2026-11-20 (2, below high risk): agree or review a safety plan and reassess at each visit.');
+    // A C-SSRS from before the ideation was coded does not assess it.
+    const before = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 2, '2026-11-01')] }));
+    expect(before.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assess suicide risk now and record it (C-SSRS); agree a safety plan.');
+  });
+
   it('the positive-screen threshold is one table row: item 9 at 1 or more is positive, 0 is not', () => {
     expect(SCREEN_POSITIVE['phq9-item9']?.atOrAbove).toBe(1);
     expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-11-17')] }))).toEqual([]);

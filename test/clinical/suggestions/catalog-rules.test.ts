@@ -182,12 +182,36 @@ describe('Esketamine', () => {
 });
 
 describe('Urgency (ECT order 2018: rapid response; Spravato label: MDD with acute suicidal ideation or behaviour)', () => {
-  it('a positive PHQ-9 item 9 alone is a screen: nothing becomes urgent and esketamine\'s suicidal-ideation indication does not apply', () => {
+  it('a positive PHQ-9 item 9 alone is a screen, no indication: esketamine\'s suicidal-ideation indication and ECT\'s rapid-response path do not apply, but referrals start urgent', () => {
     const derived = mdd(1, { scores: [score('phq9-item9', 2, '2026-11-15')] });
     expect(suggestionOf(derived, 'esketamine').status).toBe('not-eligible');
     expect(suggestionOf(derived, 'esketamine').urgent).toBe(false);
     expect(suggestionOf(derived, 'ect').status).toBe('not-eligible');
     expect(suggestionOf(derived, 'ect').urgent).toBe(false);
+    expect(suggestionOf(derived, 'tms').referralPriority).toBe('urgent');
+  });
+
+  it('a recent positive PHQ-9 item 9 with no C-SSRS since makes offered ECT and esketamine urgent and every referral urgent (trd-multi-failures)', () => {
+    const derived = mdd(2, { scores: [score('phq9', 19, '2026-11-15'), score('phq9-item9', 1, '2026-11-15')] });
+    const ect = suggestionOf(derived, 'ect');
+    expect(ect.status).toBe('suggested');
+    expect(ect.urgent).toBe(true);
+    expect(allText(ect.reasons)).toMatch(/Urgent: PHQ-9 item 9 = 1 on 2026-11-15 \(thoughts of death or self-harm\), no risk assessment \(C-SSRS\) recorded since/);
+    expect(ect.referralPriority).toBe('urgent');
+    expect(suggestionOf(derived, 'esketamine').urgent).toBe(true);
+    expect(suggestionOf(derived, 'tms').urgent).toBe(false);
+    expect(suggestionOf(derived, 'tms').referralPriority).toBe('urgent');
+  });
+
+  it('a positive item 9 is not urgent once a C-SSRS followed (its value decides), once a later answer is 0, or after 30 days', () => {
+    const followed = mdd(2, { scores: [score('phq9-item9', 1, '2026-11-15'), score('cssrs', 2, '2026-11-16')] });
+    expect(suggestionOf(followed, 'ect').urgent).toBe(false);
+    expect(suggestionOf(followed, 'tms').referralPriority).toBe('routine');
+    const laterZero = mdd(2, { scores: [score('phq9-item9', 1, '2026-11-01'), score('phq9-item9', 0, '2026-11-15')] });
+    expect(suggestionOf(laterZero, 'ect').urgent).toBe(false);
+    const old = mdd(2, { scores: [score('phq9-item9', 1, '2026-09-01')] });
+    expect(suggestionOf(old, 'ect').urgent).toBe(false);
+    expect(suggestionOf(old, 'tms').referralPriority).toBe('routine');
   });
 
   it('urgent when suicidal ideation is coded last week: ECT and esketamine carry it, TMS does not', () => {

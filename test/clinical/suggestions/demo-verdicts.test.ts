@@ -4,7 +4,7 @@
  * criterion, dose optimisation beside clozapine, lithium judged by its level, and the resistance badge's words.
  */
 import { describe, expect, it } from 'vitest';
-import type { Bundle, Resource } from 'fhir/r4';
+import type { Bundle, Observation, Resource } from 'fhir/r4';
 import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical';
 import type { Derivation, InterventionId, Suggestion } from '../../../src/clinical/types';
@@ -37,8 +37,14 @@ const suggestion = (d: Derivation, id: InterventionId): Suggestion => {
 const allText = (s: Suggestion) => [...s.reasons, ...s.cautions, ...s.contraindications].map((f) => f.text).join('\n');
 
 describe('ECT before rTMS at high resistance (trd-multi-failures: Thase-Rush IV, 5 failed adequate trials)', () => {
-  it('trd-multi-failures: ECT is offered before rTMS and accelerated iTBS, and says why with its sources', () => {
-    const d = derive('trd-multi-failures');
+  it('trd-multi-failures: ECT leads as urgent (item 9 = 1 with no risk assessment since); without that screen it is still ranked before rTMS and accelerated iTBS, and says why with its sources', () => {
+    const asRecorded = derive('trd-multi-failures');
+    expect(offered(asRecorded)[0]).toBe('ect');
+    expect(suggestion(asRecorded, 'ect').urgent).toBe(true);
+    // The ranking rule itself, on the same record without the urgent screen (ranking never lifts above urgency).
+    const isItem9 = (r: Resource) => r.resourceType === 'Observation' && ((r as Observation).code.coding ?? []).some((c) => c.code === '44260-8');
+    const d = derive('trd-multi-failures', (r) => !isItem9(r));
+    expect(suggestion(d, 'ect').urgent).toBe(false);
     const order = offered(d);
     expect(order.indexOf('ect')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('ect')).toBeLessThan(order.indexOf('tms'));
@@ -161,6 +167,26 @@ describe('Roles beside a running mood stabilizer (bipolar-depression)', () => {
   });
 });
 
+describe('Substance-use cautions per option, from its own sources (schizophrenia-trs, pseudo-resistance)', () => {
+  it('schizophrenia-trs: the past cannabis line speaks of psychotic relapse and of smoking lowering clozapine levels, not of esketamine', () => {
+    const d = derive('schizophrenia-trs');
+    const item = d.safety.find((i) => i.kind === 'substance-use')!;
+    expect(item.action).toBe(
+      'Ask about current use; before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes.',
+    );
+    expect(item.action).not.toMatch(/esketamine|ketamine/);
+    expect(item.references).toEqual(expect.arrayContaining(['clozarilLabel', 'schoeler2016']));
+    const caution = suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n');
+    expect(caution).toMatch(/Past: Cannabis dependence.*cannabis use raises the risk of psychotic relapse; smoking \(tobacco, or cannabis smoked\) induces CYP1A2 and lowers clozapine levels/);
+  });
+
+  it('pseudo-resistance (MDD with alcohol dependence): the esketamine caution stays; no clozapine substance-use caution on a card that does not apply', () => {
+    const d = derive('pseudo-resistance');
+    expect(suggestion(d, 'esketamine').cautions.map((c) => c.text).join('\n')).toMatch(/raises the risk of abuse and misuse of esketamine/);
+    expect(suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n')).not.toMatch(/psychotic relapse/);
+  });
+});
+
 describe('The resistance verdict says what it is', () => {
   it('trd-multi-failures: "Treatment-resistance criteria met" by the named definition, not "Meets Major depressive disorder"', () => {
     const a = derive('trd-multi-failures').assessments.find((x) => x.condition === 'mdd')!;
@@ -192,5 +218,26 @@ describe('The ECT-before-rTMS ordering rule at its boundary (hand-made records)'
     expect(suggestionOf(recentMi, 'tms').status).toBe('suggested');
     const o = evaluateSuggestions(recentMi).map((s) => s.intervention);
     expect(o.indexOf('tms')).toBeLessThan(o.indexOf('ect'));
+  });
+});
+
+describe('esketamine-contraindicated: ECT is the next step after an intracerebral haemorrhage with hypertension (APA ECT task force 2001)', () => {
+  it('the ECT card cautions about the haemorrhage and the hypertension, asking for anaesthetic and medical assessment', () => {
+    const d = derive('esketamine-contraindicated');
+    const ect = suggestion(d, 'ect');
+    const cautions = ect.cautions.map((f) => f.text).join('\n');
+    expect(cautions).toMatch(/Nontraumatic intracerebral hemorrhage, unspecified, since \d{4}-\d{2}-\d{2}, resolved: the seizure raises blood pressure and intracranial pressure.*anaesthetic and medical \(neurology\) assessment first/);
+    expect(cautions).toMatch(/Essential \(primary\) hypertension, since \d{4}-\d{2}-\d{2}: ECT raises blood pressure transiently with each seizure: check it is controlled before the course/);
+    expect(suggestion(d, 'esketamine').status).toBe('contraindicated');
+  });
+
+  it('the haemorrhage leads the safety strip (and so the history tab, the note and the plan), with what it means for esketamine, ketamine and ECT', () => {
+    const d = derive('esketamine-contraindicated');
+    const item = d.safety.find((i) => i.kind === 'intracranial-vascular');
+    expect(item).toMatchObject({ title: 'Intracerebral haemorrhage', dateLabel: 'onset' });
+    expect(item?.detail).toBe('“Nontraumatic intracerebral hemorrhage, unspecified”; 5 years ago.');
+    expect(item?.action).toBe(
+      'Esketamine is not offered (contraindicated) and ketamine is high-risk; ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.',
+    );
   });
 });

@@ -55,6 +55,25 @@ describe('options', () => {
     expect(screen.getByText(/Urgent:/)).toBeInTheDocument();
   });
 
+  it('leads the tab with the safety strip (the same items and words as the history tab), before the urgency line and the option cards', () => {
+    const safety = [
+      { kind: 'pregnancy' as const, title: "Pregnant, 16 weeks' gestation", detail: 'Dated by the weeks-of-gestation code of 2026-11-20.', date: '2026-08-02', dateLabel: 'onset recorded', action: 'Esketamine is not offered.', sources: ['Condition/p1'], references: [] },
+      { kind: 'suicide-risk-assessment' as const, title: 'C-SSRS 4, high risk', detail: 'Columbia Suicide Severity Rating Scale.', date: '2026-12-03', action: 'Same-day safety assessment and plan.', sources: ['Observation/c1'], references: [] },
+    ];
+    const services = fakeServices();
+    withServices(services, <ReviewPanel derivation={derivation({ safety })} session={session()} asOf="2026-12-05" />);
+    const strip = screen.getByRole('region', { name: 'Safety' });
+    expect(within(strip).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      "Pregnant, 16 weeks' gestation (onset recorded 2026-08-02): Dated by the weeks-of-gestation code of 2026-11-20. Esketamine is not offered.",
+      'C-SSRS 4, high risk (2026-12-03): Columbia Suicide Severity Rating Scale. Same-day safety assessment and plan.',
+    ]);
+    // Before the urgency line and before the first option card, in the page's order.
+    const urgent = screen.getByText(/Urgent:/);
+    const firstCard = screen.getAllByRole('checkbox')[0]!;
+    expect(strip.compareDocumentPosition(urgent) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(strip.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+
   it('folds source lists under a count (a trial can cite dozens of dispenses), each record a link named by its type', () => {
     const sources = ['MedicationDispense/d1', 'MedicationDispense/d2', 'MedicationDispense/d3', 'MedicationDispense/d4'];
     const services = fakeServices();
