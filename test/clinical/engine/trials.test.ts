@@ -15,6 +15,23 @@ describe('trials', () => {
     expect(t.sources).toEqual(expect.arrayContaining([`MedicationStatement/${s.id}`, `MedicationRequest/${r.id}`, `MedicationDispense/${d1.id}`]));
   });
 
+  it('a statement marked completed whose end date is after today says so once and how it is counted (to today, not ongoing)', () => {
+    const s = statement('sertraline', 100, '2025-10-01', '2026-03-01');
+    const t = trialOf(derive([patient(), mdd('2025-09-01'), s]), 'sertraline');
+    expect(s.status).toBe('completed');
+    expect(t.end).toBe('2026-01-01');
+    expect(t.notes).toEqual([`MedicationStatement/${s.id} is marked completed but its end date (2026-03-01) is after 2026-01-01: counted as running to 2026-01-01`]);
+  });
+
+  it('a dispense handed over (status completed) whose supply runs past today is no conflict: no note', () => {
+    const r = request('sertraline', 100, '2025-11-20', 30, 5, { status: 'active' });
+    const d1 = dispense('sertraline', 100, '2025-12-20', 30);
+    const t = trialOf(derive([patient(), mdd('2025-09-01'), r, d1]), 'sertraline');
+    expect(d1.status).toBe('completed');
+    expect(t.end).toBeNull();
+    expect(t.notes.filter((n) => /completed|end date/.test(n))).toEqual([]);
+  });
+
   it(`a gap longer than TRIAL_GAP_DAYS (${TRIAL_GAP_DAYS}, the OHDSI drug-era persistence window) starts a new trial`, () => {
     const a = statement('sertraline', 100, '2024-01-01', '2024-03-01');
     const b = statement('sertraline', 100, addDays('2024-03-01', TRIAL_GAP_DAYS + 2), '2024-08-01');
