@@ -621,6 +621,57 @@ const CHANGES: Change[] = [
       }
     },
   },
+  {
+    what:
+      'record review follow-ups: an unchanged score reads "unchanged" (a change rounding to zero "−<1%"/"+<1%", from a ' +
+      'zero score "+N points"), never "−0%"/"±0%"; an ended lithium trial with no level reads "no lithium level was ' +
+      'recorded", without "; pending a level" (and the rule text says pending only while the trial runs); one supply ' +
+      'note per supply naming its orders; a handed-over dispense whose supply runs past today carries no "completed ' +
+      'record" note, an order or statement says it is marked completed with a later end and counted to today; ' +
+      'Trial.plasmaLevels (null but for antipsychotics; their levels, each a source of the trial)',
+    commit: 'e5fc84a',
+    apply(before, after) {
+      const priorTrials = objects(before.trials);
+      for (const [i, t] of objects(after.trials).entries()) {
+        const levels = t.plasmaLevels;
+        const sources = Array.isArray(t.sources) ? t.sources : [];
+        const levelsFit =
+          t.class === 'antipsychotic'
+            ? Array.isArray(levels) && objects(levels).every((l) => sources.includes(l.source!))
+            : levels === null;
+        if (levelsFit) delete t.plasmaLevels;
+        // One supply note per supply: the earlier documents said it per order.
+        if (Array.isArray(t.notes)) {
+          t.notes = t.notes.flatMap((n) => {
+            const m = /^(supply \d+ days × \d+ fills) from (\S+(?:, \S+)+)$/.exec(text(n));
+            return m ? m[2]!.split(', ').map((ref) => `${m[1]!} from ${ref}`) : [n];
+          });
+          t.notes = t.notes.filter((n) => !/ is marked (?:completed|stopped) but its end date \(\S+\) is after \S+: counted as running to \S+$/.test(text(n)));
+        }
+        const b = priorTrials[i];
+        if (b && Array.isArray(b.notes)) b.notes = b.notes.filter((n) => !/^end date after \S+ on a (?:completed|stopped) record$/.test(text(n)));
+      }
+      const unchanged = (s: string): string[] => {
+        let out = [''];
+        for (const part of s.split(/(\(unchanged[,)]|\([−+]<1%[,)]|\(\+\d+ points\))/)) {
+          const m = /^\((unchanged|[−+]<1%|\+\d+ points)([,)]?)$/.exec(part);
+          out = out.flatMap((o) => (m ? [`${o}(−0%${m[2] ?? ''}`, `${o}(±0%${m[2] ?? ''}`] : [o + part])).slice(0, 256);
+        }
+        return out.map((o) =>
+          o
+            .replace(
+              /no (\S+) level was recorded during the trial (\(adequacy is judged by the serum level, [^;()]* or more(?:, the maintenance level: started before this episode)?\))/g,
+              'no $1 level recorded during the trial $2; pending a level',
+            )
+            .replace(
+              'adequacy unconfirmed (pending a level while the trial runs; no dose stands in for it).',
+              'adequacy unconfirmed, pending a level (no dose stands in for it).',
+            ),
+        );
+      };
+      for (const field of Object.keys(after)) after[field] = rewritePaired(after[field]!, before[field], unchanged);
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

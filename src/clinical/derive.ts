@@ -111,7 +111,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }),
   );
 
-  const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null));
+  const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null, levelsByTrial.get(j.draft.id) ?? []));
   for (const t of judged) {
     for (const e of t.draft.events) {
       ledger.use(e.reference, `trial ${t.draft.id}`);

@@ -29,7 +29,7 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
 /** The engine's verdict on a running trial: adequacy first, then, for an adequate one, whether it works. */
 export function regimenVerdict(trial: Trial): RegimenVerdict {
   if (!trial.adequate) {
-    const reason = trial.adequacyReason.replace(/^(?:not\s+)?adequate:\s*/i, '');
+    const reason = trial.adequacyReason.replace(/^(?:(?:not\s+)?adequate|adequacy unconfirmed):\s*/i, '');
     if (trial.adequacyUnconfirmed) return { standing: 'adequacy-unconfirmed', text: `adequacy unconfirmed: ${reason}` };
     return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };
   }

@@ -5,9 +5,10 @@ import type { EpisodeSpan } from './pipeline/3-episodes';
 import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
 import { cpzOf } from './cutoffs';
+import type { DrugLevelPoint } from './pipeline/5-adherence';
 import type { DoseStep, ScorePoint, Trial } from './types';
 
-export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null): Trial {
+export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null, levels: readonly DrugLevelPoint[]): Trial {
   const d = j.draft;
   const isAntipsychotic = d.drugClass === 'antipsychotic';
   const lai = d.events.some((e) => e.identity.longActingInjectable);
@@ -43,6 +44,11 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     adequacyReason: j.adequacy.reason,
     adequacyRules: j.adequacy.rules,
     adherencePdc: pdc === null ? null : Math.round(pdc * 1000) / 1000,
+    plasmaLevels: isAntipsychotic
+      ? [...levels]
+          .sort((a, b) => a.day - b.day)
+          .map((l) => ({ value: l.value, unit: l.unit, date: isoDate(l.day), undetectable: l.undetectable, source: l.source }))
+      : null,
     outcome: j.outcome.outcome,
     outcomeBasis: j.outcome.basis,
     outcomeDetail: j.outcome.detail,

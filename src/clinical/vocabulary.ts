@@ -363,3 +363,31 @@ function inUnit(mg: number, unit: 'mg' | 'mcg'): number {
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
+
+/**
+ * "−32%", "+6%", "unchanged": a score's change as a share, where `reductionPct` is the rounded reduction (positive =
+ * fewer symptoms). Equal scores read "unchanged"; a change that rounds to zero reads "<1%" with its direction, so a
+ * signed zero is never written.
+ */
+export function scoreChangeText(from: number, to: number, reductionPct: number): string {
+  if (from === to) return 'unchanged';
+  if (reductionPct === 0) return `${to < from ? '−' : '+'}<1%`;
+  return `${reductionPct > 0 ? '−' : '+'}${Math.abs(reductionPct)}%`;
+}
+
+/**
+ * An antipsychotic trial's plasma levels in words, each with its value, unit and date ("olanzapine plasma level
+ * 35 ng/mL on 2025-12-02"), or that none was recorded; null when the trial carries no plasma levels (other drugs).
+ */
+export function plasmaLevelsText(trial: Pick<Trial, 'ingredient' | 'plasmaLevels'>): string | null {
+  const levels = trial.plasmaLevels;
+  if (levels === null) return null;
+  if (levels.length === 0) return `no ${trial.ingredient} plasma level recorded during the trial`;
+  const one = (l: (typeof levels)[number]) =>
+    l.undetectable || l.value === null ? `undetectable on ${l.date}` : `${formatLevelValue(l.value)}${l.unit ? ` ${l.unit}` : ''} on ${l.date}`;
+  return `${trial.ingredient} plasma level${levels.length === 1 ? '' : 's'} ${levels.map(one).join(', ')}`;
+}
+
+function formatLevelValue(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}

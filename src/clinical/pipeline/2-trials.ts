@@ -154,6 +154,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
   if (continuations.length > 0) notes.push(continuationNote(ingredient, continuations));
   notes.push(...duplicateNotes(events));
   collapseAssumedSupplyNotes(events, notes);
+  collapseSupplyNotes(notes);
   const segments = doseSegments(events, start, end);
   const drugClass = events[0]!.drugClass;
   const maxSustainedDoseMg = maxSustainedDose(segments, end);
@@ -207,6 +208,31 @@ function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]):
   const combined = `no end, supply or quantity in ${assumed.length} orders: ${assumed.map((e) => e.reference).join(', ')}${stopWords}; each assumed to cover ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
   const kept = notes.filter((n) => !own.has(n));
   kept.splice(Math.min(at, kept.length), 0, combined);
+  notes.splice(0, notes.length, ...kept);
+}
+
+/**
+ * The same supply stated by several orders of one trial is said once, naming the orders: "supply 90 days × 4 fills
+ * from MedicationRequest/a, MedicationRequest/b", never the same sentence per order.
+ */
+function collapseSupplyNotes(notes: string[]): void {
+  const SUPPLY = /^(supply \d+ days × \d+ fills) from (\S+)$/;
+  const bySupply = new Map<string, string[]>();
+  for (const n of notes) {
+    const m = SUPPLY.exec(n);
+    if (m) bySupply.set(m[1]!, [...(bySupply.get(m[1]!) ?? []), m[2]!]);
+  }
+  if ([...bySupply.values()].every((refs) => refs.length < 2)) return;
+  const said = new Set<string>();
+  const kept: string[] = [];
+  for (const n of notes) {
+    const m = SUPPLY.exec(n);
+    if (!m) kept.push(n);
+    else if (!said.has(m[1]!)) {
+      said.add(m[1]!);
+      kept.push(`${m[1]!} from ${bySupply.get(m[1]!)!.join(', ')}`);
+    }
+  }
   notes.splice(0, notes.length, ...kept);
 }
 

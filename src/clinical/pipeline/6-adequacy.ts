@@ -269,7 +269,10 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       adequateDose = null;
       shortfalls.push('level-not-recorded');
       reasons.push(
-        `adequacy unconfirmed: no ${trial.ingredient} level recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)}); pending a level`,
+        // A level can still be drawn only while the trial runs: an ended trial (or one ended by death) is simply unconfirmed.
+        trial.ongoing
+          ? `adequacy unconfirmed: no ${trial.ingredient} level recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)}); pending a level`
+          : `adequacy unconfirmed: no ${trial.ingredient} level was recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)})`,
       );
       if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
     } else {

@@ -24,7 +24,7 @@ import {
 } from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
 import { cutoffsOf } from '../cutoffs';
-import { describeDuration, instrumentLabel } from '../vocabulary';
+import { describeDuration, instrumentLabel, scoreChangeText } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
 import { withFields } from '../with-fields';
@@ -274,11 +274,11 @@ function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey)
   return null;
 }
 
-/** "−32%", "+6%", "±0%": the change from one score to another, as measured outcomes write it. */
+/** "−32%", "+6%", "unchanged": the change from one score to another, as measured outcomes write it. */
 function changeWords(from: number, to: number): string {
-  if (from === 0 || from === to) return '±0%';
+  if (from === 0) return `${to >= from ? '+' : '−'}${Math.abs(to - from)} points`;
   const pct = Math.round(((from - to) / from) * 100);
-  return `${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%`;
+  return scoreChangeText(from, to, pct);
 }
 
 function fmtScore(n: number): string {
@@ -344,7 +344,7 @@ function measure(input: OutcomeInput, condition: ConditionKey): OutcomeResult | 
     let outcome: Outcome = cut.isRemission(last.value) && !cut.isRemission(baseline.value) ? 'remission' : byReduction;
     const pct = Math.round(reduction * 100);
     let detail =
-      `${label} ${baseline.value} → ${last.value} (${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%, ${isoDate(baseline.day)} → ${isoDate(last.day)})` +
+      `${label} ${baseline.value} → ${last.value} (${scoreChangeText(baseline.value, last.value, pct)}, ${isoDate(baseline.day)} → ${isoDate(last.day)})` +
       (onAdequateDose ? ' on adequate dose' : adequacy.adequate ? '' : ' (not on an adequate dose)') +
       (outcome === 'remission' ? `; remission = ${cut.remissionText}` : '');
     const rules = [R.baseline, ...cut.rules];

@@ -609,6 +609,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.5664/jcsm.6470',
     kind: 'guideline',
   },
+  schoeler2016: {
+    short: 'Schoeler 2016',
+    citation:
+      'Schoeler T, Monk A, Sami MB, et al. Continued versus discontinued cannabis use in patients with psychosis: a systematic review and meta-analysis. Lancet Psychiatry. 2016;3(3):215-225 (continued cannabis use after the onset of psychosis: more relapses than non-use or discontinued use).',
+    url: 'https://doi.org/10.1016/S2215-0366(15)00363-6',
+    kind: 'paper',
+  },
   seroquelLabel: {
     short: 'Seroquel label',
     citation:

@@ -14,6 +14,7 @@ import { describeTrialDoses } from '../vocabulary';
 import {
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
+  SUBSTANCE_USE_BEFORE_OPTIONS,
   ITEM9_POSITIVE,
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
@@ -484,7 +485,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
   const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
   const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
-  const pastAction = 'Ask about current use; before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it).';
+  const before = substanceUseBefore(derived);
+  const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
     const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...pastWords];
@@ -496,7 +498,7 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
       : past.length
         ? pastAction
         : undefined;
-    out.push(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action));
+    out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), action === pastAction ? before : []));
   } else if (past.length) {
     // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.
     const last = latest(past, (d) => d.onset)!;
@@ -505,8 +507,24 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
     const earlier = past.filter((d) => d !== last).map((d) => pastDiagnosisFinding(d).text);
     const name = last.display || 'Substance use disorder';
     const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}.`;
-    out.push(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction));
+    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction), before));
   }
+}
+
+/**
+ * The substance-use cautions of the options the patient's conditions lead to; with no condition assessed, the
+ * depression options' (the most common); with conditions none of whose options has one, none.
+ */
+function substanceUseBefore(derived: DerivedRecord): (typeof SUBSTANCE_USE_BEFORE_OPTIONS)[number][] {
+  const conditions = derived.assessments.map((a) => a.condition);
+  if (conditions.length === 0) return SUBSTANCE_USE_BEFORE_OPTIONS.slice(0, 1);
+  return SUBSTANCE_USE_BEFORE_OPTIONS.filter((row) => row.conditions.some((c) => conditions.includes(c)));
+}
+
+/** An item with the sources of the option cautions its action gives, besides its own rule's. */
+function withReferences(i: SafetyItem, rows: readonly { source: { refs: ReferenceId[] } }[]): SafetyItem {
+  const extra = rows.flatMap((r) => r.source.refs).filter((r) => !i.references.includes(r));
+  return extra.length ? { ...i, references: [...i.references, ...extra] } : i;
 }
 
 /**

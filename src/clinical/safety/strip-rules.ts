@@ -2,7 +2,7 @@
  * The safety strip's rules: the windows and cut-offs it applies and, for each kind of item, the rule in words with its
  * sources (shown in the rules panel).
  */
-import type { Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
+import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
 import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
@@ -143,6 +143,24 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     source: WORKING('substance use leads the strip; a past disorder is shown because the esketamine label asks to assess the risk of abuse or misuse before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)', ['spravatoLabel']),
   },
 };
+
+/**
+ * What a substance use history asks before the options of the patient's condition, each from that option's own
+ * sources: esketamine and ketamine (abuse and misuse) in depression; clozapine (psychotic relapse with cannabis, and
+ * smoking's effect on its level) in schizophrenia.
+ */
+export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly ConditionKey[]; words: string; source: SourceRef }[] = [
+  {
+    conditions: ['mdd', 'bipolar-depression'],
+    words: 'before esketamine or ketamine, assess the risk of abuse or misuse (a history of substance use disorder raises it)',
+    source: src(['spravatoLabel'], 'V', 'boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse'),
+  },
+  {
+    conditions: ['schizophrenia'],
+    words: 'before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes',
+    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+  },
+];
 
 /** The safety rules for the rules panel. */
 export const SAFETY_RULES: RuleRef[] = Object.values(SAFETY_RULE_BY_KIND).map((r) => ({

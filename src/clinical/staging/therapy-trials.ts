@@ -7,7 +7,7 @@
  */
 import { type Day, isoDate, toDay } from '../dates';
 import { type DatedScore, INSTRUMENTS_FOR, findBaseline } from '../pipeline/7-outcome';
-import { instrumentLabel } from '../vocabulary';
+import { instrumentLabel, scoreChangeText } from '../vocabulary';
 import { THERAPY_COUNTED } from '../terminology/history-codes';
 import { cutoffsOf } from '../cutoffs';
 import type { ConditionKey, Instrument, Outcome, PsychotherapyCourse, TherapyTrial } from '../types';
@@ -101,7 +101,7 @@ function measureCourse(
     const label = cut.label || instrumentLabel(instrument);
     return {
       outcome,
-      detail: `${label} ${baseline.value} → ${last.value} (${pct >= 0 ? '−' : '+'}${Math.abs(pct)}%, ${isoDate(baseline.day)} → ${isoDate(last.day)})`,
+      detail: `${label} ${baseline.value} → ${last.value} (${scoreChangeText(baseline.value, last.value, pct)}, ${isoDate(baseline.day)} → ${isoDate(last.day)})`,
       sources: [baseline.source, last.source],
     };
   }

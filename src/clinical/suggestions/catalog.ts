@@ -103,7 +103,11 @@ export type RiskMatch =
   /** An earlier course of one of these procedures whose outcome is not recorded (a recorded response is a reason in favour instead). */
   | { kind: 'procedure-outcome-unknown'; kinds: ProcedureKind[] }
   /** Substance use: a coded substance use disorder (active or past), or detox stays, overdoses and opioid orders that show it. */
-  | { kind: 'substance-use' };
+  | {
+      kind: 'substance-use';
+      /** Only where one of these conditions is assessed (a caution that belongs to the option's own indication). */
+      conditions?: ConditionKey[];
+    };
 
 /**
  * avoid: a label or guideline says "should not be used", "not recommended" or "avoid": the option is not offered
@@ -524,6 +528,13 @@ const PSYCHEDELIC_RISKS: RiskRow[] = [
 const CLOZARIL = (detail: string): SourceRef => src(['clozarilLabel'], 'V', detail);
 
 const CLOZAPINE_RISKS: RiskRow[] = [
+  {
+    id: 'clozapine.caution.substance-use',
+    match: { kind: 'substance-use', conditions: ['schizophrenia'] },
+    severity: 'caution',
+    text: 'substance use, current or past: cannabis use raises the risk of psychotic relapse; smoking (tobacco, or cannabis smoked) induces CYP1A2 and lowers clozapine levels, and stopping it raises them: ask about smoking, and recheck the level when it starts or stops',
+    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+  },
   {
     id: 'clozapine.caution.epilepsy',
     match: { kind: 'diagnosis', kinds: ['epilepsy'] },

@@ -60,7 +60,9 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
         text: `${p.display || p.kind} on ${p.start.slice(0, 10)} (outcome not recorded)`,
         sources: [p.source],
       })),
-  'substance-use': (_match, context) => {
+  'substance-use': (match, context) => {
+    const only = match.conditions;
+    if (only && !context.derived.assessments.some((a) => only.includes(a.condition))) return [];
     // A past disorder counts too (a history of substance use disorder is the label's risk), named as past with its dates.
     const current = new Set(currentDiagnoses(context, ['substance-use']));
     const disorders = context.derived.diagnoses

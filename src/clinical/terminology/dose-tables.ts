@@ -545,7 +545,7 @@ export const LEVEL_JUDGED_DOSES: readonly StudiedDoseRow[] = [
     },
     rule: rule(
       'adequacy.lithium-level-pending',
-      'lithium with no serum level recorded: adequacy unconfirmed, pending a level (no dose stands in for it).',
+      'lithium with no serum level recorded: adequacy unconfirmed (pending a level while the trial runs; no dose stands in for it).',
       'Lithium carbonate label, section 2 (the dose is adjusted to the serum level); working rule',
       'U',
       ['dailyMed', 'projectWorkingRule'],

@@ -57,6 +57,17 @@ export interface AdequateLevel {
   source: string;
 }
 
+/** A drug level recorded during a trial, as the record gives it. */
+export interface TrialDrugLevel {
+  /** Null when the record gives only "not detected" or "< limit". */
+  value: number | null;
+  unit: string | null;
+  date: string;
+  /** Not detected or below the limit of quantification. */
+  undetectable: boolean;
+  source: string;
+}
+
 export interface Trial {
   /** Stable within one derivation: `${ingredient}@${start}`. */
   id: string;
@@ -101,6 +112,11 @@ export interface Trial {
   adequacyRules: RuleRef[];
   /** Proportion of days covered by dispenses (0–1), null without dispense data. */
   adherencePdc: number | null;
+  /**
+   * An antipsychotic trial's plasma levels recorded during it, by date (empty: none recorded), the adherence evidence
+   * TRRIP asks for in each trial; null for other drugs, whose levels (lithium) adequacy reads (`adequateLevel`).
+   */
+  plasmaLevels: TrialDrugLevel[] | null;
   outcome: Outcome;
   outcomeBasis: OutcomeBasis;
   /** "PHQ-9 21 → 17 (−19%) on adequate dose", "switched to venlafaxine on 2025-03-01". */

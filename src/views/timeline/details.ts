@@ -23,6 +23,7 @@ import {
   describeTrialDosesAndTime,
   diagnosisKindLabel,
   outcomeLabelWithBasis,
+  plasmaLevelsText,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { BASELINE_WORDS, describePeriod } from '../../clinical/vocabulary';
@@ -60,8 +61,11 @@ export function trialPeriod(trial: Trial): string {
   return describePeriod(displayDate(trial.start), trial.end === null ? null : displayDate(trial.end), trial.durationText);
 }
 
+/** Dispense coverage, then an antipsychotic trial's plasma levels (or that none was recorded), as the engine gives them. */
 export function adherenceText(trial: Trial): string {
-  return trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
+  const covered = trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
+  const levels = plasmaLevelsText(trial);
+  return levels === null ? covered : `${covered}; ${levels}`;
 }
 
 function outcomeText(trial: Trial): string {

@@ -223,12 +223,18 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     expect(t.adequacyReason).toMatch(/^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above 0\.8 mmol\/L\) over /);
   });
 
-  it('lithium with no level recorded: adequacy unconfirmed, pending a level; no dose stands in for it', () => {
+  it('lithium with no level recorded: adequacy unconfirmed, no dose stands in for it; pending a level only while the trial runs', () => {
     const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', '2024-04-01')]), 'lithium');
     expect(t.adequate).toBe(false);
     expect(t.adequacyUnconfirmed).toBe(true);
     expect(t.adequateDose).toBeNull();
     expect(t.adequacyReason).toBe(
+      'adequacy unconfirmed: no lithium level was recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more)',
+    );
+    const running = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2024-01-01', null)]), 'lithium');
+    expect(running.end).toBeNull();
+    expect(running.adequacyUnconfirmed).toBe(true);
+    expect(running.adequacyReason).toBe(
       'adequacy unconfirmed: no lithium level recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more); pending a level',
     );
   });

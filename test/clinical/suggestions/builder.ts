@@ -46,6 +46,7 @@ export function trial(ingredient: string, overrides: Partial<Trial> = {}): Trial
     adequacyReason: 'adequate: 100 mg/day for 10 weeks',
     adequacyRules: [],
     adherencePdc: null,
+    plasmaLevels: null,
     outcome: 'nonresponse',
     outcomeBasis: 'measured',
     outcomeDetail: 'PHQ-9 20 → 18',

@@ -137,13 +137,13 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     expect(d.assessments.find((a) => a.condition === 'bipolar-depression')!.flags.map((f) => f.kind)).not.toContain('inadequate-dose');
   });
 
-  it('deceased: lithium with no level recorded is "adequacy unconfirmed, pending a level", never "adequate trial reached"', () => {
+  it('deceased: lithium with no level recorded, ended at death, is "adequacy unconfirmed" (no level was recorded), never "adequate trial reached"', () => {
     const d = derive('deceased');
     const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
     expect(lithium.adequate).toBe(false);
     expect(lithium.adequacyUnconfirmed).toBe(true);
     expect(lithium.adequacyReason).toBe(
-      'adequacy unconfirmed: no lithium level recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more); pending a level',
+      'adequacy unconfirmed: no lithium level was recorded during the trial (adequacy is judged by the serum level, 0.8 mmol/L or more)',
     );
     expect(lithium.adequacyRules.map((r) => r.id)).toEqual(expect.arrayContaining(['adequacy.lithium-level', 'adequacy.lithium-level-pending']));
     expect(lithium.adequacyRules.map((r) => r.id)).not.toContain('adequacy.no-dose-row');
@@ -164,6 +164,26 @@ describe('Roles beside a running mood stabilizer (bipolar-depression)', () => {
     for (const ingredient of ['quetiapine', 'lurasidone']) {
       expect(d.trials.find((t) => t.ingredient === ingredient)).toMatchObject({ role: 'combination', addedTo: lithium.id });
     }
+  });
+});
+
+describe('Substance-use cautions per option, from its own sources (schizophrenia-trs, pseudo-resistance)', () => {
+  it('schizophrenia-trs: the past cannabis line speaks of psychotic relapse and of smoking lowering clozapine levels, not of esketamine', () => {
+    const d = derive('schizophrenia-trs');
+    const item = d.safety.find((i) => i.kind === 'substance-use')!;
+    expect(item.action).toBe(
+      'Ask about current use; before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes.',
+    );
+    expect(item.action).not.toMatch(/esketamine|ketamine/);
+    expect(item.references).toEqual(expect.arrayContaining(['clozarilLabel', 'schoeler2016']));
+    const caution = suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n');
+    expect(caution).toMatch(/Past: Cannabis dependence.*cannabis use raises the risk of psychotic relapse; smoking \(tobacco, or cannabis smoked\) induces CYP1A2 and lowers clozapine levels/);
+  });
+
+  it('pseudo-resistance (MDD with alcohol dependence): the esketamine caution stays; no clozapine substance-use caution on a card that does not apply', () => {
+    const d = derive('pseudo-resistance');
+    expect(suggestion(d, 'esketamine').cautions.map((c) => c.text).join('\n')).toMatch(/raises the risk of abuse and misuse of esketamine/);
+    expect(suggestion(d, 'clozapine').cautions.map((c) => c.text).join('\n')).not.toMatch(/psychotic relapse/);
   });
 });
 

@@ -113,6 +113,7 @@ export function trial(spec: TrialSpec, asOf = AS_OF): Trial {
     adequacyReason: spec.adequate === false ? 'dose below minimum for 5 weeks only' : `adequate: ${known.length ? Math.max(...known) : '?'} mg/day for ${Math.round(daysBetween(spec.start, end) / 7)} weeks`,
     adequacyRules: [RULE_DURATION],
     adherencePdc: 0.92,
+    plasmaLevels: null,
     outcome: spec.outcome ?? (spec.end === null ? 'ongoing' : 'nonresponse'),
     outcomeBasis: spec.basis ?? 'measured',
     outcomeDetail: spec.detail ?? '',

@@ -288,7 +288,9 @@ function periodOf(
     open = !ended;
   } else if (end >= lastDay) {
     // A supply or planned end reaching past asOf (or death): taken as ongoing unless the record says it stopped.
-    if (ended && lastDay === asOf) notes.push(`end date after ${isoDate(asOf)} on a ${status} record`);
+    // A dispense is "completed" once handed over: its supply reaching past today is the normal case, not a conflict.
+    if (ended && lastDay === asOf && r.resourceType !== 'MedicationDispense')
+      notes.push(`${r.resourceType}/${r.id} is marked ${status} but its end date (${isoDate(end)}) is after ${isoDate(asOf)}: counted as running to ${isoDate(asOf)}`);
     ongoing = !ended && lastDay === asOf;
     end = Math.max(start, lastDay);
   }
