@@ -5,7 +5,8 @@ import type { DemoPatient } from './demo-patient';
  * Highly treatment-resistant depression over 20 months: escitalopram 20 mg, duloxetine 60 mg (+ aripiprazole 5 mg
  * augmentation), nortriptyline 100 mg, mirtazapine 30 mg and now tranylcypromine 40 mg for 18 weeks, each adequate, PHQ-9
  * never below 19; CBT course completed; passive death wishes on the latest PHQ-9 (item 9 = 1). Thase-Rush stage IV;
- * >= 4 failed treatments make VNS eligible; ECT and esketamine fit (urgent).
+ * >= 4 failed treatments make VNS eligible; ECT fits and is urgent (item 9 = 1 with no risk assessment since), every
+ * referral starts urgent; esketamine and ketamine are blocked by the MAOI.
  */
 export const trdMultiFailures: DemoPatient = {
   id: 'trd-multi-failures',

@@ -14,6 +14,12 @@ import {
   MIN_OCD_WEEKS_AT_DOSE,
 } from './durations';
 
+/**
+ * A score older than this no longer says how the patient is now (the PHQ-9 utilization measure asks for one in each
+ * four-month period): the safety strip names a current episode without a PHQ-9 this recent, and a resistance verdict
+ * resting on an older score says the score's date and asks for it to be repeated.
+ */
+export const PHQ9_MONITORING_DAYS = 120;
 /** TRRIP's adequate antipsychotic dose, in mg/day chlorpromazine equivalents (Howes 2017, Table 2). */
 export const TRRIP_CPZ_MG_PER_DAY = 600;
 /** Proportion of days covered below which a trial is not adequate (TRRIP adherence >= 80%). */
@@ -51,6 +57,13 @@ export const SUSTAINED_REMISSION_WEEKS = 8;
 export const EPISODE_ONSET_TOLERANCE_DAYS = 60;
 
 export const R = {
+  staleVerdictBasis: rule(
+    'resistance.stale-basis',
+    `A resistance verdict whose failed trials rest on a score older than ${PHQ9_MONITORING_DAYS} days, with no score of that scale since, says the score's date and asks for it to be repeated before referral.`,
+    'a completed PHQ-9 in each four-month period of depression care (MNCM PHQ-9 utilization measure); applying that window to the verdict is a working rule',
+    'U',
+    ['mncmPhq9Utilization', 'projectWorkingRule'],
+  ),
   minDuration: rule(
     'adequacy.min-duration-weeks',
     `An antidepressant trial is adequate only after at least ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at or above the minimum adequate dose.`,

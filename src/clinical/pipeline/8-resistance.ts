@@ -6,7 +6,7 @@
 import { judgeAdequacy } from './6-adequacy';
 import type { DrugLevelPoint } from './5-adherence';
 import { type Day, isoDate, toDay } from '../dates';
-import { R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
+import { PHQ9_MONITORING_DAYS, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
 import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } from './3-episodes';
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
@@ -201,7 +201,7 @@ export function assess(input: AssessmentInput): Assessment {
     therapyTrials,
     treatmentResistant,
     status,
-    verdict: `${RESISTANCE_VERDICT_WORDS[status]}: ${def.criteria}`,
+    verdict: `${RESISTANCE_VERDICT_WORDS[status]}${status === 'does-not-meet' ? '' : staleBasisWords(failed, input.scores, asOf)}: ${def.criteria}`,
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -234,6 +234,24 @@ export function assess(input: AssessmentInput): Assessment {
     assessment.mghsBasis = mghs.basis;
   }
   return assessment;
+}
+
+/**
+ * When the failures a verdict counts rest on a score older than PHQ9_MONITORING_DAYS and none of that scale followed
+ * it, the verdict says so with the score's date: " (on the PHQ-9 of 2025-03-29; no score since: re-measure before
+ * referral)". Empty otherwise.
+ */
+function staleBasisWords(failed: readonly JudgedTrial[], scores: ReadonlyMap<Instrument, DatedScore[]>, asOf: Day): string {
+  let basis: { instrument: Instrument; score: DatedScore } | null = null;
+  for (const t of failed) {
+    if (t.outcome.basis !== 'measured') continue;
+    const rests = t.outcome.judgedBy ?? (t.outcome.scores ? { instrument: t.outcome.scores.instrument, score: t.outcome.scores.followUp } : null);
+    if (rests && (basis === null || rests.score.day > basis.score.day)) basis = rests;
+  }
+  if (basis === null || asOf - basis.score.day <= PHQ9_MONITORING_DAYS) return '';
+  const latest = basis;
+  if ((scores.get(latest.instrument) ?? []).some((s) => s.day > latest.score.day && s.day <= asOf)) return '';
+  return ` (on the ${instrumentLabel(latest.instrument)} of ${isoDate(latest.score.day)}; no score since: re-measure before referral)`;
 }
 
 function overlaps(c: PsychotherapyCourse, span: EpisodeSpan, asOf: Day): boolean {

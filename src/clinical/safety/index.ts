@@ -4,6 +4,7 @@
  * and what it asks of the clinician. What each item rests on is in strip-rules.ts (SAFETY_RULES), with sources.
  */
 import { toDay } from '../dates';
+import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
 import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
@@ -18,7 +19,6 @@ import {
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
   PHQ9_ANSWER_WORDS,
-  PHQ9_MONITORING_DAYS,
   POSTPARTUM_DAYS,
   SAFETY_RULE_BY_KIND,
   SCREEN_SHOWN_DAYS,

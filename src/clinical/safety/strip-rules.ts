@@ -5,6 +5,7 @@
 import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
 import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
+import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -64,8 +65,6 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
   return `${list} ${words.length === 1 && !list.endsWith('s') ? 'is' : 'are'} not offered`;
 }
 
-/** A PHQ-9 older than this in a current depressive episode is out of date: the measure asks for one each four months. */
-export const PHQ9_MONITORING_DAYS = 120;
 
 /**
  * What the date beside each kind of safety item is, said beside it so no date stands unlabelled: when a diagnosis
