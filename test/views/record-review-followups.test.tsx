@@ -5,9 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
-import type { Resource } from 'fhir/r4';
-import { demoPatients } from '../../sandbox/patients';
-import { derivePatient } from '../../src/clinical/index';
 import { RULES } from '../../src/clinical/all-rules';
 import { regimenVerdict } from '../../src/clinical/regimen-verdict';
 import { scoreChangeText } from '../../src/clinical/vocabulary';
@@ -15,15 +12,11 @@ import type { Derivation, Trial } from '../../src/clinical/types';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { adherenceText, trialDetails } from '../../src/views/timeline/details';
+import { demoDerivation } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
-const AS_OF = TODAY.toISOString().slice(0, 10);
 
-function derivationOf(id: string): Derivation {
-  const demo = demoPatients.find((p) => p.id === id)!;
-  const resources = (demo.build(TODAY).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
-  return derivePatient({ patientId: id, resources }, { asOf: AS_OF });
-}
+const derivationOf = (id: string): Derivation => demoDerivation(id, TODAY);
 
 function trialOf(d: Derivation, ingredient: string): Trial {
   const matches = d.trials.filter((t) => t.ingredient === ingredient);

@@ -7,24 +7,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
-import { derivePatient } from '../../src/clinical/index';
 import { RULES } from '../../src/clinical/all-rules';
 import type { Derivation, Suggestion } from '../../src/clinical/types';
 import { describeTrial } from '../../src/clinical/vocabulary';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
+import { demoDerivation } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
 
-function derivationOf(id: string): Derivation {
-  const demo = demoPatients.find((p) => p.id === id)!;
-  const resources = (demo.build(TODAY).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
-  return derivePatient({ patientId: id, resources }, { asOf: AS_OF });
-}
+const derivationOf = (id: string): Derivation => demoDerivation(id, TODAY);
 
 const derivations = new Map(demoPatients.map((p) => [p.id, derivationOf(p.id)]));
 const derivation = (id: string) => derivations.get(id)!;

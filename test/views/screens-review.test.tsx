@@ -6,9 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
-import { derivePatient } from '../../src/clinical/index';
 import type { Derivation, InterventionId } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
@@ -20,15 +18,12 @@ import { SafetyStrip } from '../../src/views/timeline/SafetyStrip';
 import { Summary } from '../../src/views/timeline/Summary';
 import { DiagnosesTable, TrialsTable, UnusedList } from '../../src/views/timeline/Tables';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
+import { demoDerivation } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
 
-function derivationOf(id: string): Derivation {
-  const demo = demoPatients.find((p) => p.id === id)!;
-  const resources = (demo.build(TODAY).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
-  return derivePatient({ patientId: id, resources }, { asOf: AS_OF });
-}
+const derivationOf = (id: string): Derivation => demoDerivation(id, TODAY);
 
 const derivations = new Map<string, Derivation>();
 const derivation = (id: string) => {

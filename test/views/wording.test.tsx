@@ -5,9 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
-import { derivePatient } from '../../src/clinical/index';
 import { RULES } from '../../src/clinical/all-rules';
 import type { Derivation } from '../../src/clinical/types';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
@@ -16,6 +14,7 @@ import { ReviewPanel } from '../../src/views/review/ReviewPanel';
 import { ReferralLetter } from '../../src/views/review/ReferralLetter';
 import { buildDraft, describeOption, RECEIVING_SERVICE_OPTIONS } from '../../src/views/shell/analysis-services';
 import { fakeServices, patient, session, withServices } from './shell/fakes';
+import { demoDerivation } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -48,11 +47,7 @@ function blocksOf(container: HTMLElement): string[] {
   return [...texts, ...labels].map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
-function derivationOf(id: string): Derivation {
-  const demo = demoPatients.find((p) => p.id === id)!;
-  const resources = (demo.build(TODAY).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
-  return derivePatient({ patientId: id, resources }, { asOf: AS_OF });
-}
+const derivationOf = (id: string): Derivation => demoDerivation(id, TODAY);
 
 afterEach(cleanup);
 

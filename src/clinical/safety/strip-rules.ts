@@ -22,6 +22,13 @@ export const ITEM9_POSITIVE = SCREEN_POSITIVE['phq9-item9']!.atOrAbove;
 export const PHQ9_ANSWER_WORDS = ['not at all', 'several days', 'more than half the days', 'nearly every day'] as const;
 export const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
 
+/** What pregnancy and breastfeeding rule out alike. */
+const KETAMINES_AND_PSILOCYBIN = [
+  { option: 'esketamine', words: 'esketamine' },
+  { option: 'iv-ketamine', words: 'IV ketamine' },
+  { option: 'psychedelic-trial', words: 'psilocybin trials' },
+] as const satisfies readonly { option: InterventionId; words: string }[];
+
 /**
  * The options a safety item keeps from being offered (their suggestions are blocked by the same records), with the
  * words its action names them by: the action's "… are not offered" is built from these rows, so a plan that proposes
@@ -30,19 +37,11 @@ export const CSSRS_HIGH = SCREEN_POSITIVE.cssrs!.atOrAbove;
 export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string; options: readonly { option: InterventionId; words: string }[] }>> = {
   pregnancy: {
     blockedBy: 'in pregnancy',
-    options: [
-      { option: 'esketamine', words: 'esketamine' },
-      { option: 'iv-ketamine', words: 'IV ketamine' },
-      { option: 'psychedelic-trial', words: 'psilocybin trials' },
-    ],
+    options: KETAMINES_AND_PSILOCYBIN,
   },
   breastfeeding: {
     blockedBy: 'while breastfeeding',
-    options: [
-      { option: 'esketamine', words: 'esketamine' },
-      { option: 'iv-ketamine', words: 'IV ketamine' },
-      { option: 'psychedelic-trial', words: 'psilocybin trials' },
-    ],
+    options: KETAMINES_AND_PSILOCYBIN,
   },
   'intracranial-vascular': {
     blockedBy: 'after an intracranial haemorrhage or with an aneurysm or vascular malformation',
