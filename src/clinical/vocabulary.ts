@@ -19,6 +19,7 @@ import type {
   ResistanceStatus,
   Trial,
   TrialRole,
+  UnconfirmedTrial,
   Verification,
 } from './types';
 
@@ -390,4 +391,15 @@ export function plasmaLevelsText(trial: Pick<Trial, 'ingredient' | 'plasmaLevels
 
 function formatLevelValue(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/**
+ * Trials that failed on the scale and wait only on adequacy evidence (a plasma level, say), as failed trials:
+ * "1 more failed trial in the current episode, adequacy possibly met (no plasma level)". `afterFailed` when the
+ * sentence already counted failed adequate trials; `where` placed after the count when given.
+ */
+export function failedPendingAdequacyWords(pending: readonly UnconfirmedTrial[], afterFailed: boolean, where = ''): string {
+  const p = pending.length;
+  const why = [...new Set(pending.map((u) => u.failedPendingAdequacy))].join(', ');
+  return `${p}${afterFailed ? ' more' : ''} failed trial${p === 1 ? '' : 's'}${where ? ` ${where}` : ''}, adequacy possibly met (${why})`;
 }

@@ -4,15 +4,13 @@
  * future end date stated coherently, and an antipsychotic trial's plasma levels shown where TRRIP asks for them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
-import { RULES } from '../../src/clinical/all-rules';
+import { cleanup } from '@testing-library/react';
 import { regimenVerdict } from '../../src/clinical/regimen-verdict';
 import { scoreChangeText } from '../../src/clinical/vocabulary';
 import type { Derivation, Trial } from '../../src/clinical/types';
-import { TreatmentResistancePage } from '../../src/views/timeline/index';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { adherenceText, trialDetails } from '../../src/views/timeline/details';
-import { demoDerivation } from './demo-derivation';
+import { demoDerivation, pageText } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
 
@@ -22,14 +20,6 @@ function trialOf(d: Derivation, ingredient: string): Trial {
   const matches = d.trials.filter((t) => t.ingredient === ingredient);
   expect(matches).toHaveLength(1);
   return matches[0]!;
-}
-
-function pageText(d: Derivation): string {
-  const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
-  const labels = [...page.container.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '');
-  const text = [page.container.textContent ?? '', ...labels].join('\n');
-  cleanup();
-  return text;
 }
 
 afterEach(cleanup);

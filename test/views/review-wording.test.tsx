@@ -14,7 +14,7 @@ import { describeTrial } from '../../src/clinical/vocabulary';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
-import { demoDerivation } from './demo-derivation';
+import { demoDerivation, pageText } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -23,15 +23,6 @@ const derivationOf = (id: string): Derivation => demoDerivation(id, TODAY);
 
 const derivations = new Map(demoPatients.map((p) => [p.id, derivationOf(p.id)]));
 const derivation = (id: string) => derivations.get(id)!;
-
-/** The page's words: every panel and table (details open), as a reader or a screen reader gets them. */
-function pageText(d: Derivation): string {
-  const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
-  const labels = [...page.container.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '');
-  const text = [page.container.textContent ?? '', ...labels].join('\n');
-  cleanup();
-  return text;
-}
 
 function planText(d: Derivation): string {
   const offered = d.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');

@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { describeTrial, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
+import { describeTrial, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -404,11 +404,7 @@ function conclusionFor(
     const others = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
     const open = (us: UnconfirmedTrial[]) => us.map((u) => `${u.ingredient}: ${u.missing}`).join('; ');
     const parts: string[] = n > 0 || !pending.length ? [trials] : [];
-    if (pending.length) {
-      const p = pending.length;
-      const why = [...new Set(pending.map((u) => u.failedPendingAdequacy!))].join(', ');
-      parts.push(`${p}${n > 0 ? ' more' : ''} failed trial${p === 1 ? '' : 's'}${n > 0 ? '' : ` ${where}`}, adequacy possibly met (${why}) (${open(pending)})`);
-    }
+    if (pending.length) parts.push(`${failedPendingAdequacyWords(pending, n > 0, n > 0 ? '' : where)} (${open(pending)})`);
     if (others.length) {
       const k = others.length;
       parts.push(`${k} adequate trial${k === 1 ? '' : 's'} not established as ${k === 1 ? 'a failure' : 'failures'} (${open(others)})`);

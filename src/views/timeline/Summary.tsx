@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, capitalise } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, capitalise, failedPendingAdequacyWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
@@ -161,9 +161,7 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
           {pendingFailures.length > 0 && (
             <>
               {failed > 0 && ' · '}
-              {pendingFailures.length}
-              {failed > 0 ? ' more' : ''} failed trial{pendingFailures.length === 1 ? '' : 's'}, adequacy possibly met (
-              {[...new Set(pendingFailures.map((u) => u.failedPendingAdequacy))].join(', ')}):{' '}
+              {failedPendingAdequacyWords(pendingFailures, failed > 0)}:{' '}
               <TrialList ids={pendingFailures.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
             </>
           )}

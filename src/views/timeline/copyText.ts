@@ -11,6 +11,7 @@ import {
   ROLE_LABEL,
   capitalise,
   describeTrialDosesAndTime,
+  failedPendingAdequacyWords,
   outcomeLabelWithBasis,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
@@ -62,9 +63,8 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>): string[] {
   const failedTherapies = a.therapyTrials.filter((t) => t.failed);
   // Trials that failed on the scale and wait only on adequacy evidence are failed trials, said as such.
   const pending = (a.unconfirmedTrials ?? []).filter((u) => u.failedPendingAdequacy !== undefined);
-  const p = pending.length;
-  const pendingLine = p
-    ? `${p}${n > 0 ? ' more' : ''} failed trial${p === 1 ? '' : 's'} in the current episode, adequacy possibly met (${[...new Set(pending.map((u) => u.failedPendingAdequacy))].join(', ')}): ${pending.map((u) => u.ingredient).join(', ')}.`
+  const pendingLine = pending.length
+    ? `${failedPendingAdequacyWords(pending, n > 0, 'in the current episode')}: ${pending.map((u) => u.ingredient).join(', ')}.`
     : '';
   const lines = [
     `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,

@@ -1,0 +1,24 @@
+/** The view tests' shared starting points: a demo patient's derivation on a given day, and the words its page shows. */
+import { cleanup, render } from '@testing-library/react';
+import type { Resource } from 'fhir/r4';
+import { demoPatients } from '../../sandbox/patients';
+import { derivePatient } from '../../src/clinical/index';
+import type { Derivation } from '../../src/clinical/types';
+import { RULES } from '../../src/clinical/all-rules';
+import { TreatmentResistancePage } from '../../src/views/timeline/index';
+
+/** A demo patient's derivation as the app would derive it on `today`. */
+export function demoDerivation(id: string, today: Date): Derivation {
+  const demo = demoPatients.find((p) => p.id === id)!;
+  const resources = (demo.build(today).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
+  return derivePatient({ patientId: id, resources }, { asOf: today.toISOString().slice(0, 10) });
+}
+
+/** The page's words: every panel and table (details open), as a reader or a screen reader gets them. */
+export function pageText(d: Derivation): string {
+  const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+  const labels = [...page.container.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '');
+  const text = [page.container.textContent ?? '', ...labels].join('\n');
+  cleanup();
+  return text;
+}
