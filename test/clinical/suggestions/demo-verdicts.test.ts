@@ -246,3 +246,13 @@ describe('esketamine-contraindicated: ECT is the next step after an intracerebra
     );
   });
 });
+
+describe('Suicidality actions said once (pregnant-trd)', () => {
+  it('pregnant-trd: the same-day safety assessment is asked for once, on the C-SSRS line; the suicidal-ideation line refers to it', () => {
+    const safety = derive('pregnant-trd').safety;
+    const actions = safety.map((i) => i.action ?? '');
+    expect(actions.filter((a) => /same-day safety assessment/i.test(a))).toHaveLength(1);
+    expect(safety.find((i) => i.kind === 'suicide-risk-assessment')!.action).toBe('Same-day safety assessment and safety plan; decide on the level of care now.');
+    expect(safety.find((i) => i.kind === 'suicidal-ideation')!.action).toMatch(/^Assessed by the C-SSRS of \d{4}-\d\d-\d\d \(4, high risk\): see its action\.$/);
+  });
+});
