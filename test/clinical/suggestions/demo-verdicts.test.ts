@@ -120,7 +120,7 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     expect(lithium.adequate).toBe(false);
     expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.8, reached: false });
     expect(lithium.adequacyReason).toMatch(
-      /^maintenance lithium since \d{4}-\d\d-\d\d, before this episode; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the 0\.8 mmol\/L acute level: a breakthrough episode on prophylaxis, not an adequate acute trial$/,
+      /^maintenance lithium from before this episode, 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the acute 0\.8: a breakthrough episode on prophylaxis, not an adequate acute trial$/,
     );
     const rule = lithium.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-prophylaxis')!;
     expect(rule.verification).toBe('U');
@@ -139,7 +139,7 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     );
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('suggested');
-    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since [^:]*: maintenance lithium since .*a breakthrough episode on prophylaxis/);
+    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since [^:]*: maintenance lithium from before this episode, .*a breakthrough episode on prophylaxis/);
   });
 
   it('deceased: lithium with no level recorded, ended at death, is "adequacy unconfirmed" (no level was recorded), never "adequate trial reached"', () => {
