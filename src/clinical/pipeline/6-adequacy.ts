@@ -169,8 +169,9 @@ const NOT_JUDGED = new Set(['other-psychotropic', 'nmda-antagonist', 'unknown'])
 /** The hypnotic-dose row a trial falls under (every known dose at or below its ceiling), or null. */
 export function hypnoticDoseOf(trial: TrialDraft): ReturnType<typeof hypnoticCeilingOf> {
   const hypnotic = hypnoticCeilingOf(trial.ingredient);
-  const doses = trial.segments.map((s) => s.doseMg);
-  return hypnotic && doses.length > 0 && doses.every((d) => d !== null && d <= hypnotic.maxMgPerDay) ? hypnotic : null;
+  if (!hypnotic || trial.segments.length === 0) return null;
+  for (const s of trial.segments) if (s.doseMg === null || s.doseMg > hypnotic.maxMgPerDay) return null;
+  return hypnotic;
 }
 
 export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
