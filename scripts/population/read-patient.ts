@@ -32,7 +32,7 @@ const SHARED_VALUE_MAX_BYTES = 1024;
 
 function sharedValue(buf: Buffer, s: number, e: number): SharedValue {
   if (e - s > SHARED_VALUE_MAX_BYTES) return { value: JSON.parse(buf.toString('utf8', s, e)) };
-  const key = buf.latin1Slice(s, e);
+  const key = buf.toString('latin1', s, e);
   let shared = sharedValues.get(key);
   if (shared === undefined) {
     shared = { value: deepFreeze(JSON.parse(buf.toString('utf8', s, e))) };
@@ -76,7 +76,7 @@ function fieldsReadOfLine(buf: Buffer, pos: number, lineEnd: number): Record<str
   const quote = buf.indexOf(34, typeStart);
   if (quote === -1 || quote >= lineEnd) return undefined;
   const observation = quote - typeStart === OBSERVATION.length && buf.compare(OBSERVATION, 0, OBSERVATION.length, typeStart, quote) === 0;
-  if (!observation && TYPES_READ_IN_FULL.has(buf.latin1Slice(typeStart, quote))) return undefined;
+  if (!observation && TYPES_READ_IN_FULL.has(buf.toString('latin1', typeStart, quote))) return undefined;
   const fields = topLevelFields(buf, pos, lineEnd, observation ? UNUSED_OBSERVATION_FIELDS : OTHER_TYPE_FIELDS);
   if (fields === null) return undefined;
   if (observation) {
