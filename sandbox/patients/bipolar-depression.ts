@@ -3,7 +3,8 @@ import type { DemoPatient } from './demo-patient';
 
 /**
  * Bipolar I disorder, current depressive episode for 7 months, on lithium maintenance for 4 years (level 0.7 mmol/L,
- * within the 0.6-0.8 maintenance range, so an adequate maintenance level; lithium ran before this episode); quetiapine
+ * within the 0.6-0.8 maintenance range but below the 0.8 acute level: the episode broke through prophylaxis, so lithium
+ * is not a failed acute trial of it, and optimising it is offered); quetiapine
  * 300 mg at bedtime for 12 weeks without response, lurasidone 40 -> 80 mg since 3 months; a course of ECT 5 years
  * ago brought a severe psychotic depressive episode to remission. Must be assessed as bipolar depression, not as MDD
  * (so no MDD staging and no esketamine: its label is for MDD).
@@ -11,7 +12,7 @@ import type { DemoPatient } from './demo-patient';
 export const bipolarDepression: DemoPatient = {
   id: 'bipolar-depression',
   name: 'Sophie Laurent',
-  summary: 'Bipolar I, depressed: lithium maintenance, quetiapine 300 mg x 12 wk no response, lurasidone now; not counted as MDD.',
+  summary: 'Bipolar I, depressed: breakthrough on lithium maintenance, quetiapine 300 mg x 12 wk no response, lurasidone now; not counted as MDD.',
   build(today) {
     const b = new RecordBuilder(today, 'bipolar-depression');
     b.patient({ given: ['Sophie'], family: 'Laurent', gender: 'female', ageYears: 36 });
@@ -72,7 +73,7 @@ export const bipolarDepression: DemoPatient = {
   },
   expected: {
     assessments: { 'bipolar-depression': {}, mdd: 'absent' },
-    trials: { lithium: { ongoing: true, adequate: true }, quetiapine: { adequate: true, ongoing: false }, lurasidone: { ongoing: true } },
+    trials: { lithium: { ongoing: true, adequate: false }, quetiapine: { adequate: true, ongoing: false }, lurasidone: { ongoing: true } },
     trialCount: 3,
     suggestions: { ect: 'suggested', esketamine: 'not-applicable', vns: 'not-eligible', clozapine: 'not-applicable' },
     safety: ['lithium'],

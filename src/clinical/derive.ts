@@ -60,8 +60,14 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     pdcOf.set(draft.id, pdc);
     const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
     const condition = ep?.episode.condition ?? null;
-    const maintenance = ep !== null && ep.start !== null && draft.start < ep.start;
-    const adequacy = judgeAdequacy(draft, { condition, role: role.role, adherencePdc: pdc, levels: levelsByTrial.get(draft.id) ?? [], maintenance });
+    const prophylaxisBrokenOn = ep !== null && ep.start !== null && draft.start < ep.start ? ep.start : undefined;
+    const adequacy = judgeAdequacy(draft, {
+      condition,
+      role: role.role,
+      adherencePdc: pdc,
+      levels: levelsByTrial.get(draft.id) ?? [],
+      ...(prophylaxisBrokenOn !== undefined ? { prophylaxisBrokenOn } : {}),
+    });
     const outcome = judgeOutcome({
       trial: draft,
       adequacy,

@@ -55,17 +55,23 @@ export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
     let continuations: Continuation[] = [];
     // The record of each kind whose supply ends last in the trial so far: the permissible gap depends on the kinds.
     let lastEnding = new Map<EventKind, MedicationEvent>();
+    let clusterEnd = -Infinity;
     for (const e of list) {
-      if (cluster.length > 0) {
-        const join = continuation(lastEnding, e);
-        if (!join) {
+      // Within TRIAL_GAP_DAYS of the trial's last supplied day the record continues it; only a longer gap needs the
+      // permissible gaps of the kinds.
+      if (cluster.length > 0 && e.start > clusterEnd + TRIAL_GAP_DAYS) {
+        const via = continuationOverGap(lastEnding, e);
+        if (via) continuations.push(via);
+        else {
           trials.push(makeTrial(ingredient, cluster, continuations));
           cluster = [];
           continuations = [];
           lastEnding = new Map();
-        } else if (join.via) continuations.push(join.via);
+          clusterEnd = -Infinity;
+        }
       }
       cluster.push(e);
+      if (e.end > clusterEnd) clusterEnd = e.end;
       const last = lastEnding.get(e.kind);
       if (!last || e.end > last.end) lastEnding.set(e.kind, e);
     }
@@ -85,10 +91,8 @@ export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
 
 /** The permissible gap after a record of kind `earlier` before one of kind `later`: the first matching row. */
 function permissibleGap(earlier: EventKind, later: EventKind): PermissibleGap {
-  return (
-    PERMISSIBLE_GAPS.find((g) => (g.earlier === 'any' || g.earlier === earlier) && (g.later === 'any' || g.later === later)) ??
-    PERMISSIBLE_GAPS[PERMISSIBLE_GAPS.length - 1]!
-  );
+  for (const g of PERMISSIBLE_GAPS) if ((g.earlier === 'any' || g.earlier === earlier) && (g.later === 'any' || g.later === later)) return g;
+  return PERMISSIBLE_GAPS[PERMISSIBLE_GAPS.length - 1]!;
 }
 
 /** A re-order that continues a trial over a gap longer than TRIAL_GAP_DAYS: the record, the one before it, the gap. */
@@ -101,20 +105,18 @@ interface Continuation {
 }
 
 /**
- * Whether `e` continues the trial whose latest-ending records of each kind are `lastEnding`: within the permissible
- * gap after one of them. `via` is set when only a wider permissible gap than TRIAL_GAP_DAYS lets it continue.
+ * How `e`, starting more than TRIAL_GAP_DAYS after the trial's last supplied day, still continues the trial whose
+ * latest-ending records of each kind are `lastEnding`: within the permissible gap after one of them (the nearest);
+ * null when it starts a new trial.
  */
-function continuation(lastEnding: Map<EventKind, MedicationEvent>, e: MedicationEvent): { via: Continuation | null } | null {
+function continuationOverGap(lastEnding: Map<EventKind, MedicationEvent>, e: MedicationEvent): Continuation | null {
   let nearest: Continuation | null = null;
-  let clusterEnd = -Infinity;
   for (const [kind, earlier] of lastEnding) {
-    clusterEnd = Math.max(clusterEnd, earlier.end);
     const gap = permissibleGap(kind, e.kind);
     const days = e.start - earlier.end;
     if (e.start <= earlier.end + gap.days && (!nearest || days < nearest.days)) nearest = { later: e, earlier, days, gap };
   }
-  if (e.start <= clusterEnd + TRIAL_GAP_DAYS) return { via: null };
-  return nearest ? { via: nearest } : null;
+  return nearest;
 }
 
 /**
@@ -199,8 +201,10 @@ function duplicateNotes(events: MedicationEvent[]): string[] {
  * whether they were stopped without a stop date, and the supply each is assumed to cover.
  */
 function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]): void {
+  let count = 0;
+  for (const e of events) if (e.assumedSupplyNote !== null) count++;
+  if (count < 2) return;
   const assumed = events.filter((e) => e.assumedSupplyNote !== null);
-  if (assumed.length < 2) return;
   const own = new Set(assumed.map((e) => e.assumedSupplyNote!));
   const at = notes.findIndex((n) => own.has(n));
   const stopped = assumed.filter((e) => e.assumedSupplyNote!.includes('(stopped;')).length;
@@ -216,6 +220,10 @@ function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]):
  * from MedicationRequest/a, MedicationRequest/b", never the same sentence per order.
  */
 function collapseSupplyNotes(notes: string[]): void {
+  // Fewer than two supply notes: nothing to collapse (the common case, decided without a match per note).
+  let supplyNotes = 0;
+  for (const n of notes) if (n.startsWith('supply ')) supplyNotes++;
+  if (supplyNotes < 2) return;
   const SUPPLY = /^(supply \d+ days × \d+ fills) from (\S+)$/;
   const bySupply = new Map<string, string[]>();
   for (const n of notes) {
@@ -333,7 +341,7 @@ function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day)
   for (const s of raw) {
     const last = merged[merged.length - 1];
     if (last && last.doseMg === s.doseMg && last.end + 1 === s.start) last.end = s.end;
-    else merged.push({ ...s });
+    else merged.push(s);
   }
   return merged;
 }

@@ -77,10 +77,10 @@ export interface AdequacyContext {
   /** Levels of the trial's agent drawn during the trial. */
   levels?: readonly DrugLevelPoint[];
   /**
-   * The trial started before the episode it is counted in: it was running as maintenance when the episode began, so a
-   * level with a maintenance range (lithium) is read against that range, not the acute one.
+   * The start of the episode the trial is counted in, when the trial started before it: it was running as prophylaxis
+   * when the episode began, and an agent with a prophylaxis rule (lithium) counts only once optimised in the episode.
    */
-  maintenance?: boolean;
+  prophylaxisBrokenOn?: number;
 }
 
 interface Threshold {
@@ -96,8 +96,8 @@ interface Threshold {
   /** A level that decides adequacy where recorded; with none, the dose under `noLevelRule`. */
   level?: LevelThreshold;
   noLevelRule?: RuleRef;
-  /** The level is the maintenance range's (the trial ran before the episode began). */
-  maintenance?: boolean;
+  /** The trial ran as prophylaxis before the episode began: only the episode's levels and days count. */
+  prophylaxis?: { rule: RuleRef; episodeStart: number };
 }
 
 function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' | { notAntidepressant: RuleRef; product: string } {
@@ -131,8 +131,9 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
   const row = (studiedTable ? studiedDoseOf(studiedTable, trial.ingredient, others) : null) ?? studiedDoseOf(LEVEL_JUDGED_DOSES, trial.ingredient, others);
   const studied = row && (!row.forConditions || row.forConditions.includes(ctx.condition)) ? row : null;
   if (studied) {
-    const maintenance = ctx.maintenance === true && studied.maintenanceLevel !== undefined;
-    const level = maintenance ? studied.maintenanceLevel : studied.level;
+    const level = studied.level;
+    const prophylaxis =
+      ctx.prophylaxisBrokenOn !== undefined && studied.prophylaxis ? { rule: studied.prophylaxis, episodeStart: ctx.prophylaxisBrokenOn } : null;
     return {
       mg: studied.minMgPerDay,
       comparable: doseAsWritten,
@@ -141,7 +142,7 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
       doseUnit: studied.doseUnit,
       ...(level ? { level } : {}),
       ...(studied.noLevelRule ? { noLevelRule: studied.noLevelRule } : {}),
-      ...(maintenance ? { maintenance } : {}),
+      ...(prophylaxis ? { prophylaxis } : {}),
     };
   }
   const product = productDoseOf(trial.ingredient, names, others);
@@ -168,8 +169,9 @@ const NOT_JUDGED = new Set(['other-psychotropic', 'nmda-antagonist', 'unknown'])
 /** The hypnotic-dose row a trial falls under (every known dose at or below its ceiling), or null. */
 export function hypnoticDoseOf(trial: TrialDraft): ReturnType<typeof hypnoticCeilingOf> {
   const hypnotic = hypnoticCeilingOf(trial.ingredient);
-  const doses = trial.segments.map((s) => s.doseMg);
-  return hypnotic && doses.length > 0 && doses.every((d) => d !== null && d <= hypnotic.maxMgPerDay) ? hypnotic : null;
+  if (!hypnotic || trial.segments.length === 0) return null;
+  for (const s of trial.segments) if (s.doseMg === null || s.doseMg > hypnotic.maxMgPerDay) return null;
+  return hypnotic;
 }
 
 export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): AdequacyResult {
@@ -198,7 +200,9 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
   const shortfalls: ShortfallKind[] = [];
   const reasons: string[] = [];
-  const duration = trial.end - trial.start + 1;
+  const prophylaxis = threshold !== null && threshold !== 'no-cpz' && 'unitLabel' in threshold ? (threshold.prophylaxis ?? null) : null;
+  // A trial running as prophylaxis is judged as a trial of the episode: its days and levels from the episode's start.
+  const duration = prophylaxis ? trial.end - Math.max(trial.start, prophylaxis.episodeStart) + 1 : trial.end - trial.start + 1;
   let adequateDoseMg: number | null = null;
   let adequateDose: AdequateDose | null = null;
   let daysAtAdequate = 0;
@@ -237,7 +241,9 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       cpzBySegment = new Map();
       for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
     }
-    const byLevel = threshold.level ? levelVerdict(threshold.level, levels) : null;
+    const episodeLevels = prophylaxis ? levels.filter((l) => l.day >= prophylaxis.episodeStart) : levels;
+    const byLevel = threshold.level ? levelVerdict(threshold.level, episodeLevels) : null;
+    if (prophylaxis) rules.push(prophylaxis.rule);
     if (threshold.level && byLevel) {
       // A recorded level decides, whatever the dose: it is what the dose achieved.
       rules.push(threshold.level.rule);
@@ -259,7 +265,11 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
       } else {
         shortfalls.push('dose-below');
-        reasons.push(`${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}${maintenanceWords(threshold)}`);
+        reasons.push(
+          prophylaxis
+            ? `${breakthroughWords(trial)}; ${shown}, below the ${fmt(threshold.level.min)} ${threshold.level.unit} acute level: a breakthrough episode on prophylaxis, not an adequate acute trial`
+            : `${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}`,
+        );
       }
     } else if (threshold.level && !threshold.noLevelRule) {
       // No dose stands in for the level: neither adequate nor inadequate until a level is drawn.
@@ -268,11 +278,15 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       adequateDoseMg = null;
       adequateDose = null;
       shortfalls.push('level-not-recorded');
+      const during = prophylaxis ? 'in this episode' : 'during the trial';
+      const judged = `adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more`;
       reasons.push(
         // A level can still be drawn only while the trial runs: an ended trial (or one ended by death) is simply unconfirmed.
-        trial.ongoing
-          ? `adequacy unconfirmed: no ${trial.ingredient} level recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)}); pending a level`
-          : `adequacy unconfirmed: no ${trial.ingredient} level was recorded during the trial (adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more${maintenanceWords(threshold)})`,
+        prophylaxis
+          ? `${breakthroughWords(trial)}, no ${trial.ingredient} level recorded ${during}: a breakthrough episode on prophylaxis, an acute trial only once optimised (${judged} in the episode)${trial.ongoing ? '; pending a level' : ''}`
+          : trial.ongoing
+            ? `adequacy unconfirmed: no ${trial.ingredient} level recorded ${during} (${judged}); pending a level`
+            : `adequacy unconfirmed: no ${trial.ingredient} level was recorded ${during} (${judged})`,
       );
       if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
     } else {
@@ -314,7 +328,9 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   let reason: string;
   if (adequate) {
     if (reachedByLevel && threshold && threshold !== 'no-cpz' && threshold.level)
-      reason = `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}${maintenanceWords(threshold)}) over ${describeDuration(duration)}`;
+      reason = prophylaxis
+        ? `adequate: ${levelNote} (at or above the ${fmt(threshold.level.min)} ${threshold.level.unit} acute level: optimised in this episode) over ${describeDuration(duration)} of the episode; ${breakthroughWords(trial)}`
+        : `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}) over ${describeDuration(duration)}`;
     else if (threshold && threshold !== 'no-cpz')
       // The time at or above the threshold, without the highest dose beside it: that dose was not held all that time.
       reason = `adequate: ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
@@ -381,9 +397,9 @@ function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): 
   return { level: highest, reached: highest.value! >= rule.min };
 }
 
-/** Where the maintenance range was applied, why: the trial was running before the episode began. */
-function maintenanceWords(threshold: Threshold): string {
-  return threshold.maintenance ? ', the maintenance level: started before this episode' : '';
+/** How a trial running as prophylaxis before the episode is read. */
+function breakthroughWords(trial: TrialDraft): string {
+  return `maintenance ${trial.ingredient} since ${isoDate(trial.start)}, before this episode`;
 }
 
 function doseText(mg: number, unit: 'mg' | 'mcg' = 'mg'): string {

@@ -274,6 +274,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=0e817af0-85f5-46a5-82a4-e08b1f701e86',
     kind: 'label',
   },
+  fountoulakis2020: {
+    short: 'Fountoulakis 2020 (CINP)',
+    citation:
+      'Fountoulakis KN, Yatham LN, Grunze H, et al. The CINP Guidelines on the Definition and Evidence-Based Interventions for Treatment-Resistant Bipolar Disorder. Int J Neuropsychopharmacol. 2020;23(4):230-256 (resistance defined separately for acute mania, acute bipolar depression and the maintenance phase).',
+    url: 'https://doi.org/10.1093/ijnp/pyz064',
+    kind: 'guideline',
+  },
   gardner2010: {
     short: 'Gardner 2010',
     citation:
@@ -517,6 +524,13 @@ export const REFERENCES = {
     citation:
       'O\'Reardon JP, Solvason HB, Janicak PG, et al. Efficacy and safety of transcranial magnetic stimulation in the acute treatment of major depression: a multisite randomized controlled trial. Biol Psychiatry. 2007;62(11):1208-1216.',
     url: 'https://doi.org/10.1016/j.biopsych.2007.01.018',
+    kind: 'paper',
+  },
+  pacchiarotti2009: {
+    short: 'Pacchiarotti 2009',
+    citation:
+      'Pacchiarotti I, Mazzarini L, Colom F, et al. Treatment-resistant bipolar depression: towards a new definition. Acta Psychiatr Scand. 2009;120(6):429-440 (lithium and mood-stabiliser non-response counted only after adequate plasma levels).',
+    url: 'https://doi.org/10.1111/j.1600-0447.2009.01471.x',
     kind: 'paper',
   },
   parnateLabel: {

@@ -682,8 +682,8 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
   {
     condition: 'bipolar-depression',
     id: 'bipolar-depression',
-    summary: `Optimise a bipolar-depression trial below its studied dose or serum level (lithium: the level of its phase, acute or maintenance) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant bipolar depression is not established.`,
-    source: WORKING('adequate trials at the studied dose (Hidalgo-Mazzei 2019); lithium maintenance level (Nolen 2019); leaving out responded and past trials once resistance is established is a working rule', ['hidalgoMazzei2019', 'nolen2019']),
+    summary: `Optimise a bipolar-depression trial below its studied dose or serum level (lithium: the acute level, also when maintenance lithium was running before the episode) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant bipolar depression is not established.`,
+    source: WORKING('adequate trials at the studied dose (Hidalgo-Mazzei 2019); lithium 0.8-1.0 mmol/L after an insufficient response (Nolen 2019); leaving out responded and past trials once resistance is established is a working rule', ['hidalgoMazzei2019', 'nolen2019']),
   },
   {
     condition: 'schizophrenia',

@@ -276,10 +276,11 @@ const VALPROATE_UNITS = ['ug/ml', 'µg/ml', 'mcg/ml', 'mg/l', '[ug]/ml'] as cons
 export interface StudiedDoseRow {
   drug: string;
   /**
-   * The level that decides in maintenance, where it differs from the acute one: a trial started before the current
-   * episode was running as prophylaxis, and is judged against the maintenance range, not the acute one.
+   * A trial started before the current episode was running as prophylaxis: the episode broke through it. It counts as
+   * a trial of the episode only when optimised for it (the acute `level` drawn in the episode, held for the trial
+   * length within the episode); otherwise it is a prophylaxis failure, not a failed acute trial.
    */
-  maintenanceLevel?: LevelThreshold;
+  prophylaxis?: RuleRef;
   /** The product or use, in words ("olanzapine with fluoxetine"). */
   product: string;
   /** Applies only to a product that also contains this ingredient (olanzapine-fluoxetine). */
@@ -308,12 +309,12 @@ const LITHIUM_BIPOLAR_LEVEL = bipolar(
   'V',
   ['dailyMed'],
 );
-const LITHIUM_MAINTENANCE_LEVEL = bipolar(
-  'lithium-maintenance-level',
-  'lithium in maintenance (started before the current episode): adequate at a serum level of 0.6 mmol/L (mEq/L) or more, the lower end of the standard maintenance range 0.6-0.8 mmol/L.',
-  'ISBD/IGSLI task force (Nolen 2019): standard serum level in maintenance 0.60-0.80 mmol/L for adults',
-  'V',
-  ['nolen2019'],
+const LITHIUM_PROPHYLAXIS = bipolar(
+  'lithium-prophylaxis',
+  'lithium started before the current episode (maintenance): the episode is a breakthrough on prophylaxis, not a failed acute trial, unless lithium was optimised for the episode: a serum level of 0.8 mmol/L (mEq/L) or more drawn in the episode, and at least 6 weeks of the episode after the episode began.',
+  'CINP guidelines define resistance apart for acute bipolar depression and for the maintenance phase (Fountoulakis 2020); lithium non-response counts after adequate plasma levels (Pacchiarotti 2009); 0.6-0.8 mmol/L is the maintenance range, 0.8-1.0 for insufficient response (Nolen 2019); counting a maintenance trial only once optimised in the episode is a working rule',
+  'U',
+  ['fountoulakis2020', 'pacchiarotti2009', 'nolen2019', 'projectWorkingRule'],
 );
 const VALPROATE_BIPOLAR_LEVEL = bipolar(
   'valproate-level',
@@ -439,12 +440,7 @@ export const BIPOLAR_DEPRESSION_DOSES: readonly StudiedDoseRow[] = [
       units: LITHIUM_UNITS,
       rule: LITHIUM_BIPOLAR_LEVEL,
     },
-    maintenanceLevel: {
-      min: 0.6,
-      unit: 'mmol/L',
-      units: LITHIUM_UNITS,
-      rule: LITHIUM_MAINTENANCE_LEVEL,
-    },
+    prophylaxis: LITHIUM_PROPHYLAXIS,
     // No dose stands in for the level: with none recorded, the trial's adequacy is unconfirmed until one is drawn.
     rule: LITHIUM_BIPOLAR_LEVEL,
   },
@@ -764,7 +760,7 @@ export function doseTableRules(): RuleRef[] {
     rules.push(r.rule);
     if (r.noLevelRule) rules.push(r.noLevelRule);
     if (r.level && r.level.rule !== r.rule) rules.push(r.level.rule);
-    if (r.maintenanceLevel) rules.push(r.maintenanceLevel.rule);
+    if (r.prophylaxis) rules.push(r.prophylaxis);
   }
   const antipsychotics = [...new Set(MAX_LICENSED_DOSES.map((r) => r.drug))];
   for (const drug of antipsychotics) {

@@ -239,11 +239,30 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     );
   });
 
-  it('lithium started before the episode is maintenance: 0.5 mmol/L is below the maintenance level 0.6 and says why that level applies', () => {
-    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), level('lithium', '2024-02-01', 0.5, 'mmol/L')]), 'lithium');
+  it('lithium started before the episode is prophylaxis: a 0.7 mmol/L level in the episode is below the acute 0.8, a breakthrough, not an adequate acute trial', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), level('lithium', '2024-02-01', 0.7, 'mmol/L')]), 'lithium');
     expect(t.adequate).toBe(false);
-    expect(t.adequateLevel).toMatchObject({ value: 0.5, min: 0.6, reached: false });
-    expect(t.adequacyReason).toBe('lithium level 0.5 mmol/L on 2024-02-01, below 0.6 mmol/L, the maintenance level: started before this episode');
+    expect(t.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
+    expect(t.adequacyReason).toBe(
+      'maintenance lithium since 2022-01-01, before this episode; lithium level 0.7 mmol/L on 2024-02-01, below the 0.8 mmol/L acute level: a breakthrough episode on prophylaxis, not an adequate acute trial',
+    );
+  });
+
+  it('lithium started before the episode and optimised in it (0.9 mmol/L in the episode, 6+ weeks of the episode) is an adequate acute trial, counted over the episode only', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', '2024-04-01'), level('lithium', '2024-02-01', 0.9, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(true);
+    expect(t.adequateLevel).toMatchObject({ value: 0.9, min: 0.8, reached: true });
+    expect(t.adequacyReason).toMatch(
+      /^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above the 0\.8 mmol\/L acute level: optimised in this episode\) over \d+ weeks of the episode; maintenance lithium since 2022-01-01, before this episode$/,
+    );
+  });
+
+  it('lithium started before the episode with its only level drawn before the episode: not read as an acute level of the episode', () => {
+    const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), level('lithium', '2022-06-01', 0.9, 'mmol/L')]), 'lithium');
+    expect(t.adequate).toBe(false);
+    expect(t.adequacyReason).toBe(
+      'maintenance lithium since 2022-01-01, before this episode, no lithium level recorded in this episode: a breakthrough episode on prophylaxis, an acute trial only once optimised (adequacy is judged by the serum level, 0.8 mmol/L or more in the episode); pending a level',
+    );
   });
 
   it('lithium started within the episode is acute treatment: 0.7 mmol/L is below the acute 0.8', () => {

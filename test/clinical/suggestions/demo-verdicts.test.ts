@@ -114,27 +114,32 @@ describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
 });
 
 describe('Lithium judged by its level, by phase (bipolar-depression, deceased)', () => {
-  it('bipolar-depression: lithium running 4 years before this episode is maintenance: its 0.7 mmol/L is read against the 0.6-0.8 maintenance range (Nolen 2019), not the acute 0.8', () => {
+  it('bipolar-depression: maintenance lithium at 0.7 mmol/L, running 4 years before this episode, is a breakthrough on prophylaxis, not a failed acute trial: staging counts quetiapine and lurasidone only', () => {
     const d = derive('bipolar-depression');
     const lithium = d.trials.find((t) => t.ingredient === 'lithium')!;
-    expect(lithium.adequate).toBe(true);
-    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.6, reached: true });
-    expect(lithium.adequateDose).toBeNull();
+    expect(lithium.adequate).toBe(false);
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.8, reached: false });
     expect(lithium.adequacyReason).toMatch(
-      /^adequate: lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d \(at or above 0\.6 mmol\/L, the maintenance level: started before this episode\) over /,
+      /^maintenance lithium since \d{4}-\d\d-\d\d, before this episode; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the 0\.8 mmol\/L acute level: a breakthrough episode on prophylaxis, not an adequate acute trial$/,
     );
-    expect(lithium.adequacyRules.map((r) => r.id)).toContain('adequacy.bipolar-depression.lithium-maintenance-level');
-    expect(lithium.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-maintenance-level')!.references).toEqual(['nolen2019']);
+    const rule = lithium.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-prophylaxis')!;
+    expect(rule.verification).toBe('U');
+    expect(rule.references).toEqual(['fountoulakis2020', 'pacchiarotti2009', 'nolen2019', 'projectWorkingRule']);
+    const assessment = d.assessments.find((a) => a.condition === 'bipolar-depression')!;
+    expect(assessment.failedAdequateTrials).toBe(2);
+    expect(assessment.failedAdequateTrialIds.map((id) => id.split('@')[0])).toEqual(['quetiapine', 'lurasidone']);
+    expect(assessment.status).toBe('meets');
   });
 
-  it('bipolar-depression: the ECT caution names the running lithium and its level; a lithium level within the maintenance range is not offered for optimisation', () => {
+  it('bipolar-depression: the ECT caution names the running lithium and its level; the breakthrough lithium is offered for optimisation to the acute level', () => {
     const d = derive('bipolar-depression');
     const ect = suggestion(d, 'ect');
     expect(ect.cautions.map((c) => c.text).join('\n')).toMatch(
       /Taken now: lithium 900 mg\/day since [^:]*; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d: lithium during ECT is associated with delirium and prolonged seizures: lower or hold it for the course/,
     );
-    expect(suggestion(d, 'dose-optimization').status).toBe('not-eligible');
-    expect(d.assessments.find((a) => a.condition === 'bipolar-depression')!.flags.map((f) => f.kind)).not.toContain('inadequate-dose');
+    const dose = suggestion(d, 'dose-optimization');
+    expect(dose.status).toBe('suggested');
+    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since [^:]*: maintenance lithium since .*a breakthrough episode on prophylaxis/);
   });
 
   it('deceased: lithium with no level recorded, ended at death, is "adequacy unconfirmed" (no level was recorded), never "adequate trial reached"', () => {

@@ -17,7 +17,7 @@ describe('dose optimisation in each condition’s own words', () => {
     const card = d.suggestions.find((s) => s.intervention === 'dose-optimization')!;
     expect(card.status).toBe('suggested');
     const text = ruleText(card);
-    expect(text).toMatch(/^Rule: Optimise a bipolar-depression trial below its studied dose or serum level \(lithium: the level of its phase, acute or maintenance\)/);
+    expect(text).toMatch(/^Rule: Optimise a bipolar-depression trial below its studied dose or serum level \(lithium: the acute level, also when maintenance lithium was running before the episode\)/);
     expect(text).not.toMatch(/TRRIP|clozapine|OCD|chlorpromazine/i);
   });
 

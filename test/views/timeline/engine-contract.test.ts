@@ -105,15 +105,15 @@ describe('the timeline draws the engine\'s verdict on every trial of every demo 
 });
 
 describe('lithium judged by its serum level (bipolar-depression)', () => {
-  it('bipolar-depression: lithium 900 mg/day for 4 years before the episode, level 0.7 mmol/L (within the 0.6-0.8 maintenance range), is drawn at or above, with no dose line, and not labelled inadequate', () => {
+  it('bipolar-depression: maintenance lithium 900 mg/day for 4 years before the episode, level 0.7 mmol/L in it (below the acute 0.8), is drawn below, with no dose line, and labelled inadequate (not an adequate acute trial)', () => {
     const patient = demoPatients.find((p) => p.id === 'bipolar-depression')!;
     const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
     const lithium = derivation.trials.find((t) => t.ingredient === 'lithium')!;
     const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === lithium)!;
-    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.6, reached: true });
+    expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
     expect(bar.thresholdY).toBeNull();
-    expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['at-or-above']));
-    expect(trialLabel(lithium)).not.toMatch(/inadequate|unconfirmed/);
+    expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['below']));
+    expect(trialLabel(lithium)).toBe('ongoing, inadequate');
   });
 
   it('deceased: lithium with no level recorded is labelled "adequacy unconfirmed", not inadequate and not adequate', () => {
