@@ -89,7 +89,7 @@ describe('early launch', () => {
     expect(earlyReadAnswering()).toBe(false);
     void startLaunchEarly();
     await settle();
-    const query = (status: QueryLogEntry['status'], pages: number) => ({ ...entry('Condition'), status, pages, count: pages }) as QueryLogEntry;
+    const query = (status: QueryLogEntry['status'], pages: number) => ({ ...entry('Condition'), status, pages, count: pages });
     emitProgress([query('pending', 0), query('pending', 0)]);
     expect(earlyReadAnswering()).toBe(false);
     emitProgress([query('pending', 1), query('pending', 0)]);
