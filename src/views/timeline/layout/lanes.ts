@@ -306,7 +306,7 @@ export function trialLabel(trial: Trial): string {
 }
 
 /** The label with an antipsychotic trial's latest plasma level, as the engine lists it ("non-response · level 32 ng/mL on 2025-12-07"). */
-export function trialLabelWithLevel(trial: Trial): string {
+function trialLabelWithLevel(trial: Trial): string {
   const level = latestPlasmaLevelWords(trial);
   return level ? `${trialLabel(trial)} · ${level}` : trialLabel(trial);
 }
