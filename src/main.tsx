@@ -6,7 +6,7 @@
  * fetches and compiles those chunks while the token and the record are on their way (src/later-chunks.ts).
  * See src/fhir/early-launch.ts.
  */
-import { startLaunchEarly } from './fhir/early-launch';
+import { earlyReadAnswering, startLaunchEarly } from './fhir/early-launch';
 import { setAppState } from './views/shell/app-state';
 import { preloadAnalysis } from './views/shell/analysis-loader';
 import { preloadLaterChunks } from './later-chunks';
@@ -15,8 +15,9 @@ import { preloadLaterChunks } from './later-chunks';
 const LONGEST_WAIT_MS = 2_000;
 
 function startApp(): void {
-  // The engine, timeline and write-back chunk, compiled on a made-up record while the patient's record is read.
-  preloadAnalysis({ warmUp: true });
+  // The engine, timeline and write-back chunk, compiled on a made-up record while the page waits for the patient's
+  // record, and not once its answers have begun to arrive.
+  preloadAnalysis({ warmUpWhile: () => !earlyReadAnswering() });
   import('./app-root').catch(() => {
     // The app's own script could not be loaded (network, a deployment in progress): plain text, no React.
     setAppState('error');

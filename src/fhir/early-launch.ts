@@ -25,6 +25,7 @@ interface StartedRead {
 let started: Promise<SmartSession> | null = null;
 let startedRead: StartedRead | null = null;
 let requestsSent: Promise<void> | null = null;
+let answering = false;
 
 /**
  * Starts the launch, once. Resolves (never rejects) when the launch's own requests have left: one task after the
@@ -51,11 +52,21 @@ function startReadEarly(session: SmartSession): void {
   const result = readPatientRecord(session, {
     onProgress: (queries) => {
       progress.latest = queries;
+      answering ||= queries.some((query) => query.status !== 'pending' || query.pages > 0);
       progress.listener?.(queries);
     },
   });
   result.catch(() => undefined);
   startedRead = { session, result, progress };
+}
+
+/**
+ * Whether the EHR has begun answering the record read started at page load (a query has a page or an outcome). From
+ * then on the rest of the record is close, and work the page could leave out (the warm-up) would only compete with the
+ * remaining answers for the processor.
+ */
+export function earlyReadAnswering(): boolean {
+  return answering;
 }
 
 /** The launch started at page load, once; null when none was started or it was already taken. */

@@ -83,4 +83,23 @@ describe('early launch', () => {
     await expect(again.startLaunchEarly()).resolves.toBeUndefined();
     await expect(again.takeEarlyLaunch()).rejects.toThrow('no launch state');
   });
+
+  it('says the EHR has begun answering the record read once a query has a page or an outcome, not before', async () => {
+    const { startLaunchEarly, earlyReadAnswering } = await import('../../src/fhir/early-launch');
+    expect(earlyReadAnswering()).toBe(false);
+    void startLaunchEarly();
+    await settle();
+    const query = (status: QueryLogEntry['status'], pages: number) => ({ ...entry('Condition'), status, pages, count: pages });
+    emitProgress([query('pending', 0), query('pending', 0)]);
+    expect(earlyReadAnswering()).toBe(false);
+    emitProgress([query('pending', 1), query('pending', 0)]);
+    expect(earlyReadAnswering()).toBe(true);
+
+    vi.resetModules();
+    const again = await import('../../src/fhir/early-launch');
+    void again.startLaunchEarly();
+    await settle();
+    emitProgress([query('pending', 0), query('failed', 0)]);
+    expect(again.earlyReadAnswering()).toBe(true);
+  });
 });

@@ -267,7 +267,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         shortfalls.push('dose-below');
         reasons.push(
           prophylaxis
-            ? `${breakthroughWords(trial)}; ${shown}, below the ${fmt(threshold.level.min)} ${threshold.level.unit} acute level: a breakthrough episode on prophylaxis, not an adequate acute trial`
+            ? `${breakthroughWords(trial)}, ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}, below the acute ${fmt(threshold.level.min)}: a breakthrough episode on prophylaxis, not an adequate acute trial`
             : `${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}`,
         );
       }
@@ -399,7 +399,7 @@ function levelVerdict(rule: LevelThreshold, levels: readonly DrugLevelPoint[]): 
 
 /** How a trial running as prophylaxis before the episode is read. */
 function breakthroughWords(trial: TrialDraft): string {
-  return `maintenance ${trial.ingredient} since ${isoDate(trial.start)}, before this episode`;
+  return `maintenance ${trial.ingredient} from before this episode`;
 }
 
 function doseText(mg: number, unit: 'mg' | 'mcg' = 'mg'): string {

@@ -174,13 +174,27 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
   };
   const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
-  // What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, what
-  // follows from that assessment, so the strip never asks for an assessment it shows beside it.
+  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
+  // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
+  const lastItem9 = latest(item9, (s) => s.date);
+  const positive = latest(
+    item9.filter((s) => s.value >= ITEM9_POSITIVE && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
+    (s) => s.date,
+  );
+  // What follows from the latest C-SSRS: said once, on the C-SSRS's own line when the strip shows it.
+  const cssrsAction = latestCssrs
+    ? latestCssrs.value >= CSSRS_HIGH
+      ? 'Same-day safety assessment and safety plan; decide on the level of care now.'
+      : 'Agree or review a safety plan and reassess at each visit.'
+    : undefined;
+  const cssrsShown = latestCssrs !== undefined && (positive !== undefined || latestCssrs.value >= 1);
+  // What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, that
+  // assessment's action, given on the C-SSRS's line (referred to here), so the strip neither asks for an assessment it
+  // shows nor says the same action twice.
   const askOrFollowUp = (since: string | null, ask: string): string => {
     if (!latestCssrs || since === null || latestCssrs.date.slice(0, 10) < since.slice(0, 10)) return ask;
-    return latestCssrs.value >= CSSRS_HIGH
-      ? `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, high risk): same-day safety assessment and safety plan; decide on the level of care now.`
-      : `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}, below high risk): agree or review a safety plan and reassess at each visit.`;
+    const assessed = `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}${latestCssrs.value >= CSSRS_HIGH ? ', high risk' : ', below high risk'})`;
+    return cssrsShown ? `${assessed}: see its action.` : `${assessed}: ${cssrsAction!.charAt(0).toLowerCase()}${cssrsAction!.slice(1)}`;
   };
   for (const [kind, title] of groups) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
@@ -196,13 +210,6 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     const title = acute ? 'Recent suicidal ideation' : 'Suicidal ideation';
     out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), askOrFollowUp(last.onset, 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.')));
   }
-  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
-  // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
-  const lastItem9 = latest(item9, (s) => s.date);
-  const positive = latest(
-    item9.filter((s) => s.value >= ITEM9_POSITIVE && (s === lastItem9 || (daysBefore(s.date, asOf) ?? Infinity) <= RECENT_SUICIDAL_IDEATION_DAYS)),
-    (s) => s.date,
-  );
   const cssrs = latestCssrs;
   if (positive) {
     const last = latest(item9, (s) => s.date)!;
@@ -221,7 +228,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
       ),
     );
   }
-  if (cssrs && (positive || cssrs.value >= 1)) {
+  if (cssrs && cssrsShown) {
     const high = cssrs.value >= CSSRS_HIGH;
     out.push(
       item(
@@ -230,7 +237,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
         `Columbia Suicide Severity Rating Scale${high ? ': ideation with intent or plan, or recent behaviour' : `, below the level of intent, plan or recent behaviour (${CSSRS_HIGH})`}.`,
         cssrs.date,
         [cssrs.source],
-        high ? 'Same-day safety assessment and plan.' : undefined,
+        cssrsAction,
       ),
     );
   }

@@ -14,10 +14,11 @@ let preloading = false;
 const listeners = new Set<() => void>();
 
 /**
- * Starts fetching the analysis chunk (once). `warmUp` (the app's page, not tests): once it has loaded, compile the
- * engine and the timeline page on a made-up record while the patient's record is still being read (warm-up.tsx).
+ * Starts fetching the analysis chunk (once). `warmUpWhile` (the app's page, not tests): once it has loaded, compile
+ * the engine and the timeline page on a made-up record while the patient's record is still being read (warm-up.tsx),
+ * each step only while `warmUpWhile()` says the page is still waiting for the record.
  */
-export function preloadAnalysis(options: { warmUp?: boolean } = {}): void {
+export function preloadAnalysis(options: { warmUpWhile?: () => boolean } = {}): void {
   if (analysis || analysisStatus.status === 'error' || preloading) return;
   preloading = true;
   import('./analysis-services').then(
@@ -27,7 +28,8 @@ export function preloadAnalysis(options: { warmUp?: boolean } = {}): void {
       listeners.forEach((listener) => listener());
       // After the listeners' renders: a record that has already arrived is drawn first, and the warm-up only fills
       // time the page would otherwise spend waiting.
-      if (options.warmUp) setTimeout(() => module.warmUp(localIsoDate(new Date())), 0);
+      const { warmUpWhile } = options;
+      if (warmUpWhile) setTimeout(() => module.warmUp(localIsoDate(new Date()), { worthIt: warmUpWhile }), 0);
     },
     (error: unknown) => {
       analysisStatus = { status: 'error', error };

@@ -121,13 +121,25 @@ function warmUpRecord(asOf: string): Resource[] {
 
 let done = false;
 
+export interface WarmUpOptions {
+  /**
+   * Asked before each step: false once the record has begun to arrive. The warm-up only pays while the page would
+   * otherwise wait; once answers come in (at once from a near EHR), the page's own work would compete with the rest of
+   * them for the processor, and the real record is better drawn cold than late.
+   */
+  worthIt?: () => boolean;
+  /** Schedules the second step (a new task by default). */
+  later?: (task: () => void) => void;
+}
+
 /**
  * Runs once per page, as two tasks (the derivation, then the render), so that a read's answer arriving meanwhile waits
  * for one of them only. Any failure is ignored: the real derivation and render then simply start cold.
  */
-export function warmUp(asOf: string, later: (task: () => void) => void = (task) => setTimeout(task, 0)): void {
+export function warmUp(asOf: string, { worthIt = () => true, later = (task) => setTimeout(task, 0) }: WarmUpOptions = {}): void {
   if (done) return;
   done = true;
+  if (!worthIt()) return;
   let derivation: Derivation;
   try {
     derivation = derivePatient({ patientId: ID, resources: warmUpRecord(asOf) }, { asOf });
@@ -135,6 +147,7 @@ export function warmUp(asOf: string, later: (task: () => void) => void = (task) 
     return;
   }
   later(() => {
+    if (!worthIt()) return;
     try {
       // Laid out once, out of sight and out of the accessibility tree: the page's first layout otherwise also pays for
       // the browser's first look-up of each of its fonts (families, weights, monospace) and lays out the SVG's text cold.

@@ -244,7 +244,7 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     expect(t.adequate).toBe(false);
     expect(t.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
     expect(t.adequacyReason).toBe(
-      'maintenance lithium since 2022-01-01, before this episode; lithium level 0.7 mmol/L on 2024-02-01, below the 0.8 mmol/L acute level: a breakthrough episode on prophylaxis, not an adequate acute trial',
+      'maintenance lithium from before this episode, 0.7 mmol/L on 2024-02-01, below the acute 0.8: a breakthrough episode on prophylaxis, not an adequate acute trial',
     );
   });
 
@@ -253,7 +253,7 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     expect(t.adequate).toBe(true);
     expect(t.adequateLevel).toMatchObject({ value: 0.9, min: 0.8, reached: true });
     expect(t.adequacyReason).toMatch(
-      /^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above the 0\.8 mmol\/L acute level: optimised in this episode\) over \d+ weeks of the episode; maintenance lithium since 2022-01-01, before this episode$/,
+      /^adequate: lithium level 0\.9 mmol\/L on 2024-02-01 \(at or above the 0\.8 mmol\/L acute level: optimised in this episode\) over \d+ weeks of the episode; maintenance lithium from before this episode$/,
     );
   });
 
@@ -261,7 +261,7 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     const t = trialOf(derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), level('lithium', '2022-06-01', 0.9, 'mmol/L')]), 'lithium');
     expect(t.adequate).toBe(false);
     expect(t.adequacyReason).toBe(
-      'maintenance lithium since 2022-01-01, before this episode, no lithium level recorded in this episode: a breakthrough episode on prophylaxis, an acute trial only once optimised (adequacy is judged by the serum level, 0.8 mmol/L or more in the episode); pending a level',
+      'maintenance lithium from before this episode, no lithium level recorded in this episode: a breakthrough episode on prophylaxis, an acute trial only once optimised (adequacy is judged by the serum level, 0.8 mmol/L or more in the episode); pending a level',
     );
   });
 

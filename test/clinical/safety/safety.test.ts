@@ -30,14 +30,20 @@ describe('suicidality', () => {
     expect(items[1]).toMatchObject({ title: 'C-SSRS 4, high risk', date: '2026-11-19', detail: 'Columbia Suicide Severity Rating Scale: ideation with intent or plan, or recent behaviour.' });
   });
 
-  it('coded suicidal ideation with a C-SSRS since says what follows from that assessment, never asks for one already recorded (pregnant-trd)', () => {
+  it('coded suicidal ideation with a C-SSRS since refers to that assessment, whose line gives the action once; never asks for one already recorded (pregnant-trd)', () => {
     const si = diagnosis('suicidal-ideation', { display: 'Suicidal ideations', code: 'R45.851', onset: '2026-11-19' });
     const high = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 4, '2026-11-19')] }));
     const ideation = high.find((i) => i.kind === 'suicidal-ideation')!;
-    expect(ideation.action).toBe('Assessed by the C-SSRS of 2026-11-19 (4, high risk): same-day safety assessment and safety plan; decide on the level of care now.');
+    expect(ideation.action).toBe('Assessed by the C-SSRS of 2026-11-19 (4, high risk): see its action.');
+    expect(high.find((i) => i.kind === 'suicide-risk-assessment')!.action).toBe('Same-day safety assessment and safety plan; decide on the level of care now.');
     expect(high.map((i) => i.action ?? '').join(' ')).not.toMatch(/Assess suicide risk now|record a risk assessment/);
     const low = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 2, '2026-11-20')] }));
-    expect(low.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assessed by the C-SSRS of 2026-11-20 (2, below high risk): agree or review a safety plan and reassess at each visit.');
+    expect(low.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assessed by the C-SSRS of 2026-11-20 (2, below high risk): see its action.');
+    expect(low.find((i) => i.kind === 'suicide-risk-assessment')?.action).toBe('Agree or review a safety plan and reassess at each visit.');
+    // A C-SSRS of 0 with no positive screen is not on the strip: the ideation line then says what follows from it.
+    const zero = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 0, '2026-11-20')] }));
+    expect(zero.map((i) => i.kind)).not.toContain('suicide-risk-assessment');
+    expect(zero.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assessed by the C-SSRS of 2026-11-20 (0, below high risk): agree or review a safety plan and reassess at each visit.');
     // A C-SSRS from before the ideation was coded does not assess it.
     const before = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('cssrs', 2, '2026-11-01')] }));
     expect(before.find((i) => i.kind === 'suicidal-ideation')?.action).toBe('Assess suicide risk now and record it (C-SSRS); agree a safety plan.');

@@ -120,7 +120,7 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     expect(lithium.adequate).toBe(false);
     expect(lithium.adequateLevel).toMatchObject({ value: 0.7, unit: 'mmol/L', min: 0.8, reached: false });
     expect(lithium.adequacyReason).toMatch(
-      /^maintenance lithium since \d{4}-\d\d-\d\d, before this episode; lithium level 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the 0\.8 mmol\/L acute level: a breakthrough episode on prophylaxis, not an adequate acute trial$/,
+      /^maintenance lithium from before this episode, 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the acute 0\.8: a breakthrough episode on prophylaxis, not an adequate acute trial$/,
     );
     const rule = lithium.adequacyRules.find((r) => r.id === 'adequacy.bipolar-depression.lithium-prophylaxis')!;
     expect(rule.verification).toBe('U');
@@ -139,7 +139,7 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     );
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('suggested');
-    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since [^:]*: maintenance lithium since .*a breakthrough episode on prophylaxis/);
+    expect(allText(dose)).toMatch(/Running now: lithium 900 mg\/day since [^:]*: maintenance lithium from before this episode, .*a breakthrough episode on prophylaxis/);
   });
 
   it('deceased: lithium with no level recorded, ended at death, is "adequacy unconfirmed" (no level was recorded), never "adequate trial reached"', () => {
@@ -244,5 +244,15 @@ describe('esketamine-contraindicated: ECT is the next step after an intracerebra
     expect(item?.action).toBe(
       'Esketamine is not offered (contraindicated) and ketamine is high-risk; ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.',
     );
+  });
+});
+
+describe('Suicidality actions said once (pregnant-trd)', () => {
+  it('pregnant-trd: the same-day safety assessment is asked for once, on the C-SSRS line; the suicidal-ideation line refers to it', () => {
+    const safety = derive('pregnant-trd').safety;
+    const actions = safety.map((i) => i.action ?? '');
+    expect(actions.filter((a) => /same-day safety assessment/i.test(a))).toHaveLength(1);
+    expect(safety.find((i) => i.kind === 'suicide-risk-assessment')!.action).toBe('Same-day safety assessment and safety plan; decide on the level of care now.');
+    expect(safety.find((i) => i.kind === 'suicidal-ideation')!.action).toMatch(/^Assessed by the C-SSRS of \d{4}-\d\d-\d\d \(4, high risk\): see its action\.$/);
   });
 });
