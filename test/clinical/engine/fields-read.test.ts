@@ -1,17 +1,27 @@
 /**
- * The engine reads resources of other types than TYPES_READ_IN_FULL only through FIELDS_READ_OF_OTHER_TYPES
- * (`npm run derive` accounts for them from those fields alone): a record derives the same either way.
+ * The engine reads resources of other types than TYPES_READ_IN_FULL only through FIELDS_READ_OF_OTHER_TYPES, and
+ * Observations whose code it does not use only through FIELDS_READ_OF_UNUSED_OBSERVATIONS (`npm run derive` accounts
+ * for them from those fields alone, shared and frozen): a record derives the same either way.
  */
 import { describe, expect, it } from 'vitest';
 import type { Resource } from 'fhir/r4';
 import { derivePatient } from '../../../src/clinical/derive';
-import { fieldsRead, TYPES_READ_IN_FULL } from '../../../src/clinical/fields-read';
+import { fieldsRead, observationReadInFull, TYPES_READ_IN_FULL } from '../../../src/clinical/fields-read';
 import { generateRealisticPatientResources, type RealisticStory } from '../../../sandbox/patients/realistic';
-import { AS_OF, mdd, patient, PID, phq9, statement, weeksAfter } from './builders';
+import { AS_OF, level, madrs, mdd, patient, PID, phq9, statement, weeksAfter, ybocs } from './builders';
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// The fields read are frozen, as derive shares them between resources: an engine that wrote to them would fail here.
 const deriveBothWays = (resources: Resource[], patientId: string, asOf: string) => ({
   whole: derivePatient({ patientId, resources }, { asOf }),
-  fieldsRead: derivePatient({ patientId, resources: resources.map((r) => fieldsRead(r) as Resource) }, { asOf }),
+  fieldsRead: derivePatient({ patientId, resources: resources.map((r) => (r.resourceType === 'Patient' ? r : deepFreeze(structuredClone(fieldsRead(r)))) as Resource) }, { asOf }),
 });
 
 describe('fields the engine reads of other resource types', () => {
@@ -55,5 +65,56 @@ describe('fields the engine reads of other resource types', () => {
     expect(whole.unused.map((u) => u.reference)).toEqual(
       expect.arrayContaining(['Claim/c1', 'Immunization/i1', 'ExplanationOfBenefit/e1', 'MedicationAdministration/ma1', 'Medication/m1', 'Basic/b1']),
     );
+  });
+
+  it('Observations whose code the engine does not use (vital signs, laboratory panels, unknown systems, no code) derive the same from those fields and the code', () => {
+    const s1 = '2025-01-01';
+    const obs = (id: string, code: unknown, extra: Record<string, unknown> = {}) => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      subject: { reference: `Patient/${PID}` },
+      code,
+      effectiveDateTime: '2025-02-01',
+      valueQuantity: { value: 7, unit: 'mmol/L' },
+      ...extra,
+    });
+    const loinc = (code: string, display: string) => ({ coding: [{ system: 'http://loinc.org', code, display }], text: display });
+    const unused = [
+      obs('glucose', loinc('2339-0', 'Glucose')),
+      obs('weight', loinc('29463-7', 'Body weight')),
+      obs('smoking', loinc('72166-2', 'Tobacco smoking status'), { valueCodeableConcept: { text: 'Never smoked' } }),
+      obs('local', { coding: [{ system: 'http://example.org/lab', code: 'X1' }] }),
+      obs('no-code', undefined),
+      obs('text-only', { text: 'Hemoglobin A1c' }),
+      obs('cancelled', loinc('2947-0', 'Sodium'), { status: 'cancelled' }),
+      obs('error', loinc('2947-0', 'Sodium'), { status: 'entered-in-error' }),
+      obs('other-patient', loinc('2947-0', 'Sodium'), { subject: { reference: 'Patient/someone-else' } }),
+    ];
+    const used = [
+      phq9('2024-12-28', 22),
+      phq9('2025-03-01', 9),
+      madrs('2025-03-01', 14),
+      ybocs('2025-03-01', 20),
+      level('lithium', '2025-02-15', 0.7, 'mmol/L'),
+      level('aripiprazole', '2025-02-15', 'not detected', 'ng/mL'),
+      obs('bp', loinc('85354-9', 'Blood pressure panel'), {
+        valueQuantity: undefined,
+        component: [
+          { code: loinc('8480-6', 'Systolic blood pressure'), valueQuantity: { value: 150, unit: 'mm[Hg]' } },
+          { code: loinc('8462-4', 'Diastolic blood pressure'), valueQuantity: { value: 95, unit: 'mm[Hg]' } },
+        ],
+      }),
+      obs('mmse', loinc('72106-8', 'Total score [MMSE]'), { valueQuantity: { value: 26 } }),
+      obs('level-by-name', { text: 'Clozapine level' }, { valueQuantity: { value: 420, unit: 'ng/mL' } }),
+    ];
+    for (const o of unused) expect(observationReadInFull((o as { code?: unknown }).code)).toBe(false);
+    for (const o of used) expect(observationReadInFull(o.code)).toBe(true);
+    const resources = [patient(), mdd('2024-11-01'), statement('sertraline', 100, s1, weeksAfter(s1, 10)), statement('lithium', 600, s1, weeksAfter(s1, 10)), ...unused, ...used] as Resource[];
+    const { whole, fieldsRead } = deriveBothWays(resources, PID, AS_OF);
+    expect(fieldsRead).toEqual(whole);
+    expect(whole.unused.find((u) => u.reference === 'Observation/glucose')?.reason).toBeDefined();
+    expect(whole.used.map((u) => u.reference)).toEqual(expect.arrayContaining(['Observation/bp', 'Observation/mmse']));
+    expect(fieldsRead.unused.find((u) => u.reference === 'Observation/cancelled')?.reason).toBe('observation cancelled');
   });
 });

@@ -156,7 +156,7 @@ interface ObservationCodeReading {
   facts: ObservationCodeFacts;
 }
 
-function readObservationCode(code: unknown): ObservationCodeReading {
+export function readObservationCode(code: unknown): ObservationCodeReading {
   const concept = code as CodeableConcept | undefined;
   return { cognition: cognitionInstrument(isConcept(code) ? concept : undefined), facts: observationCodeFacts(concept) };
 }
