@@ -143,6 +143,18 @@ export function isoDate(day: Day): string {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** The calendar year of a day number (civil_from_days, as isoDate, without building the date's text). */
+export function yearOf(day: Day): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  // Months are counted from March: January and February (mp 10, 11) belong to the next calendar year.
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
 /** The asOf option as a day number; throws on a malformed asOf because that is a caller error, not data. */
 export function asOfDay(asOf: string): Day {
   const d = toDay(asOf);

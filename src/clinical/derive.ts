@@ -5,18 +5,20 @@
  */
 import { explainUnusedMedications, Ledger } from './accounting';
 import { judgeAdequacy } from './pipeline/6-adequacy';
-import { proportionOfDaysCovered } from './pipeline/5-adherence';
+import { type DrugLevelPoint, proportionOfDaysCovered } from './pipeline/5-adherence';
 import { classifyResources } from './pipeline/1-classify';
+import type { Classified } from './pipeline/1-classify/classified';
 import { asOfDay, type Day, isoDate, toDay } from './dates';
 import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './pipeline/3-episodes';
-import { judgeOutcome } from './pipeline/7-outcome';
-import { assignRoles } from './pipeline/4-roles';
+import { type DatedScore, judgeOutcome } from './pipeline/7-outcome';
+import { type RoleResult, assignRoles } from './pipeline/4-roles';
 import { assess, makeRejudge } from './pipeline/8-resistance';
 import type { JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
 import { demographicsOf } from './demographics';
 import { deriveSafety } from './safety';
 import {
+  type DatedRecord,
   dataNotesOf,
   isTobaccoUse,
   mergePsychotherapy,
@@ -25,11 +27,12 @@ import {
   psychiatricHistorySummary,
   substanceUseOf,
 } from './pipeline/9-history';
-import { buildTrials } from './pipeline/2-trials';
+import { type TrialDraft, buildTrials } from './pipeline/2-trials';
 import { compareCodeUnits } from './sorted';
 import { findReplacements, matchIntolerances, matchLevels, scoresByInstrument } from './trial-evidence';
 import { toTrial } from './trial-output';
-import type { ConditionKey, DeriveOptions, Derivation, DerivationError, PatientRecord, Suggestion } from './types';
+import type { IntoleranceEvidence } from './events';
+import type { CareEvent, ConditionKey, DeriveOptions, Derivation, DerivationError, Instrument, PatientRecord, Suggestion } from './types';
 import { countOf } from './plain-text';
 import { withFields } from './with-fields';
 
@@ -53,35 +56,19 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
 
   const episodeOf = new Map<string, EpisodeSpan | null>();
   const pdcOf = new Map<string, number | null>();
-  const judged: JudgedTrial[] = drafts.map((draft) => {
-    const ep = assignEpisode(draft, episodes);
-    episodeOf.set(draft.id, ep);
-    const pdc = proportionOfDaysCovered(draft.events, draft.end)?.pdc ?? null;
-    pdcOf.set(draft.id, pdc);
-    const role = roles.get(draft.id) ?? { role: 'monotherapy' as const };
-    const condition = ep?.episode.condition ?? null;
-    const prophylaxisBrokenOn = ep !== null && ep.start !== null && draft.start < ep.start ? ep.start : undefined;
-    const adequacy = judgeAdequacy(draft, {
-      condition,
-      role: role.role,
-      adherencePdc: pdc,
-      levels: levelsByTrial.get(draft.id) ?? [],
-      ...(prophylaxisBrokenOn !== undefined ? { prophylaxisBrokenOn } : {}),
-    });
-    const outcome = judgeOutcome({
-      trial: draft,
-      adequacy,
-      condition,
-      scores,
-      intolerances: intolerancesByTrial.get(draft.id) ?? [],
-      replacedBy: replacedBy.get(draft.id) ?? null,
-      followedBy: followedBy.get(draft.id) ?? null,
-      deathDay: c.deathDay,
-    });
-    // A hypnotic dose is listed as such: not a trial of its own, and not an add-on to the trial it overlaps.
-    if (adequacy.shortfalls.includes('hypnotic-dose')) return { draft, adequacy, outcome, role: 'hypnotic' as const };
-    return { draft, adequacy, outcome, role: role.role, addedTo: role.addedTo };
-  });
+  const judging: TrialJudging = {
+    episodes,
+    roles,
+    scores,
+    intolerancesByTrial,
+    replacedBy,
+    followedBy,
+    levelsByTrial,
+    deathDay: c.deathDay,
+    episodeOf,
+    pdcOf,
+  };
+  const judged = drafts.map((draft) => judgeTrial(draft, judging));
 
   const rejudge = makeRejudge(
     (t) => ({ pdc: pdcOf.get(t.draft.id) ?? null, levels: levelsByTrial.get(t.draft.id) ?? [] }),
@@ -118,12 +105,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   );
 
   const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null, levelsByTrial.get(j.draft.id) ?? []));
-  for (const t of judged) {
-    for (const e of t.draft.events) {
-      ledger.use(e.reference, `trial ${t.draft.id}`);
-      if (e.medicationSource) ledger.use(e.medicationSource, `medication of trial ${t.draft.id}`);
-    }
-  }
+  markTrialRecordsUsed(ledger, judged);
 
   const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));
   const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null);
@@ -163,16 +145,9 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       h: c.history,
       events: c.events,
       others,
-      scoreDays: c.scores.map((s) => toDay(s.date)).filter((d): d is Day => d !== null),
+      scores: c.scores,
       birthDay: c.birthDay,
-      dated: [
-        ...c.events.map((e) => ({ day: e.start, source: e.reference, what: `${e.ingredient} record` })),
-        ...c.diagnoses.flatMap((d) => {
-          const day = toDay(d.onset);
-          return day === null ? [] : [{ day, source: d.source, what: d.display }];
-        }),
-        ...careEvents.map((e) => ({ day: toDay(e.start)!, source: e.source, what: e.display })),
-      ],
+      datedBefore: (day) => recordsDatedBefore(day, c, careEvents),
     }),
   };
   let suggestions: Suggestion[] = [];
@@ -190,6 +165,85 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
   }
   return withFields(derived, { safety, suggestions });
+}
+
+/** What judging one trial reads besides the trial, found once per derivation. */
+interface TrialJudging {
+  episodes: EpisodeSpan[];
+  roles: Map<string, RoleResult>;
+  scores: Map<Instrument, DatedScore[]>;
+  intolerancesByTrial: Map<string, IntoleranceEvidence[]>;
+  replacedBy: Map<string, TrialDraft>;
+  followedBy: Map<string, TrialDraft>;
+  levelsByTrial: Map<string, DrugLevelPoint[]>;
+  deathDay: Day | null;
+  /** Filled as each trial is judged: its episode and adherence, which the assessments and the output read again. */
+  episodeOf: Map<string, EpisodeSpan | null>;
+  pdcOf: Map<string, number | null>;
+}
+
+/** A trial judged in the episode it falls in: adequacy, outcome and role. */
+function judgeTrial(draft: TrialDraft, j: TrialJudging): JudgedTrial {
+  const ep = assignEpisode(draft, j.episodes);
+  j.episodeOf.set(draft.id, ep);
+  const pdc = proportionOfDaysCovered(draft.events, draft.end)?.pdc ?? null;
+  j.pdcOf.set(draft.id, pdc);
+  const role = j.roles.get(draft.id) ?? { role: 'monotherapy' as const };
+  const condition = ep?.episode.condition ?? null;
+  const prophylaxisBrokenOn = ep !== null && ep.start !== null && draft.start < ep.start ? ep.start : undefined;
+  const adequacy = judgeAdequacy(draft, {
+    condition,
+    role: role.role,
+    adherencePdc: pdc,
+    levels: j.levelsByTrial.get(draft.id) ?? [],
+    ...(prophylaxisBrokenOn !== undefined ? { prophylaxisBrokenOn } : {}),
+  });
+  const outcome = judgeOutcome({
+    trial: draft,
+    adequacy,
+    condition,
+    scores: j.scores,
+    intolerances: j.intolerancesByTrial.get(draft.id) ?? [],
+    replacedBy: j.replacedBy.get(draft.id) ?? null,
+    followedBy: j.followedBy.get(draft.id) ?? null,
+    deathDay: j.deathDay,
+  });
+  // A hypnotic dose is listed as such: not a trial of its own, and not an add-on to the trial it overlaps. Both kinds
+  // of judged trial have the same fields, so the stages after this one read them at one shape.
+  if (adequacy.shortfalls.includes('hypnotic-dose')) return { draft, adequacy, outcome, role: 'hypnotic', addedTo: undefined };
+  return { draft, adequacy, outcome, role: role.role, addedTo: role.addedTo };
+}
+
+/**
+ * Each trial's records (and their Medication resources) as used. A loop of its own, outside derivePatient: a loop in
+ * derivePatient's body let V8 compile the rest of derivePatient from the loop on (on-stack replacement), and that
+ * code, once it met an object of another shape, was re-entered and thrown away again on every later patient.
+ */
+function markTrialRecordsUsed(ledger: Ledger, judged: readonly JudgedTrial[]): void {
+  for (const t of judged) {
+    for (const e of t.draft.events) {
+      ledger.use(e.reference, `trial ${t.draft.id}`);
+      if (e.medicationSource) ledger.use(e.medicationSource, `medication of trial ${t.draft.id}`);
+    }
+  }
+}
+
+/**
+ * The dated records before `day` (the patient's birth) as the data notes name them, in the record's order: medication
+ * records, diagnoses with an onset, care events. Built only for the records before it (nearly always none).
+ */
+function recordsDatedBefore(day: Day, c: Classified, careEvents: readonly CareEvent[]): DatedRecord[] {
+  const before: DatedRecord[] = [];
+  for (const e of c.events) if (e.start < day) before.push({ day: e.start, source: e.reference, what: `${e.ingredient} record` });
+  for (const d of c.diagnoses) {
+    const onset = toDay(d.onset);
+    if (onset !== null && onset < day) before.push({ day: onset, source: d.source, what: d.display });
+  }
+  for (const e of careEvents) {
+    const start = toDay(e.start)!;
+    if (start < day) before.push({ day: start, source: e.source, what: e.display });
+  }
+  return before;
 }
 
 /** derivePatient that never throws: a broken record gives `{ patient, error }` (used by `npm run derive`). */

@@ -3,24 +3,32 @@
  * before a drug's first US approval, open orders nothing has renewed for years.
  */
 import type { MedicationEvent } from '../../events';
-import { type Day, isoDate } from '../../dates';
+import { type Day, isoDate, toDay, yearOf } from '../../dates';
 import { COGNITION_LABEL, firstUsApproval } from '../../terminology/history-codes';
 import { REFERENCES } from '../../references/registry';
 import type { Finding, OtherTreatment } from '../../types';
 import type { HistoryInputs } from './history-inputs';
 
+/** A dated record as a data note names it ("sertraline record 1960-01-01"). */
+export interface DatedRecord {
+  day: Day;
+  source: string;
+  what: string;
+}
+
 export function dataNotesOf(args: {
   h: HistoryInputs;
   events: MedicationEvent[];
   others: OtherTreatment[];
-  scoreDays: Day[];
+  /** The symptom scores (their dates are read only when there are screenings to match). */
+  scores: readonly { date: string }[];
   birthDay: Day | null;
-  dated: Array<{ day: Day; source: string; what: string }>;
+  /** The dated records before a day, in the record's order. */
+  datedBefore: (day: Day) => DatedRecord[];
 }): Finding[] {
   const notes: Finding[] = [];
   // Screening without a recorded score: a score within a day of the screening counts as its result.
-  const scored = new Set(args.scoreDays);
-  const unscored = args.h.screenings.filter((s) => !scored.has(s.day) && !scored.has(s.day - 1) && !scored.has(s.day + 1));
+  const unscored = unscoredScreenings(args.h.screenings, args.scores);
   if (unscored.length > 0) {
     const days = unscored.map((s) => isoDate(s.day));
     notes.push({
@@ -41,7 +49,7 @@ export function dataNotesOf(args: {
   }
   // Dates before birth.
   if (args.birthDay !== null) {
-    const before = args.dated.filter((d) => d.day < args.birthDay!);
+    const before = args.datedBefore(args.birthDay);
     if (before.length > 0)
       notes.push({
         text: `${before.length} record${before.length > 1 ? 's' : ''} dated before the patient's birth (${isoDate(args.birthDay)}): ${before.slice(0, 3).map((d) => `${d.what} ${isoDate(d.day)}`).join(', ')}${before.length > 3 ? ', …' : ''}: a data error.`,
@@ -52,7 +60,7 @@ export function dataNotesOf(args: {
   const early = new Map<string, { first: Day; sources: string[] }>();
   for (const e of args.events) {
     const row = firstUsApproval(e.ingredient);
-    if (!row || new Date(isoDate(e.start)).getUTCFullYear() >= row.year) continue;
+    if (!row || yearOf(e.start) >= row.year) continue;
     const seen = early.get(e.ingredient);
     if (seen) {
       seen.first = Math.min(seen.first, e.start);
@@ -73,6 +81,16 @@ export function dataNotesOf(args: {
     if (stale && !notes.some((n) => n.sources.includes(e.reference))) notes.push({ text: stale, sources: [e.reference] });
   }
   return notes;
+}
+
+function unscoredScreenings<S extends { day: Day }>(screenings: readonly S[], scores: readonly { date: string }[]): S[] {
+  if (screenings.length === 0) return [];
+  const scored = new Set<Day>();
+  for (const s of scores) {
+    const day = toDay(s.date);
+    if (day !== null) scored.add(day);
+  }
+  return screenings.filter((s) => !scored.has(s.day) && !scored.has(s.day - 1) && !scored.has(s.day + 1));
 }
 
 function summariseDays(days: string[]): string {

@@ -18,5 +18,5 @@ export {
 export { classifyCarePlan, mergePsychotherapy, psychotherapyFromProcedure } from './psychotherapy';
 export { otherTreatments, separateByIndication } from './other-treatments';
 export { isTobaccoUse, substanceUseOf } from './substance-use';
-export { dataNotesOf } from './data-notes';
+export { type DatedRecord, dataNotesOf } from './data-notes';
 export { psychiatricHistorySummary } from './history-summary';
