@@ -389,6 +389,16 @@ export function plasmaLevelsText(trial: Pick<Trial, 'ingredient' | 'plasmaLevels
   return `${trial.ingredient} plasma level${levels.length === 1 ? '' : 's'} ${levels.map(one).join(', ')}`;
 }
 
+/**
+ * An antipsychotic trial's latest plasma level, short, for the timeline bar ("level 32 ng/mL on 2025-12-07"); null when
+ * the trial carries no plasma level (other drugs, or none recorded). The engine lists the levels by date.
+ */
+export function latestPlasmaLevelWords(trial: Pick<Trial, 'plasmaLevels'>): string | null {
+  const l = trial.plasmaLevels?.at(-1);
+  if (!l) return null;
+  return l.undetectable || l.value === null ? `level undetectable on ${l.date}` : `level ${formatLevelValue(l.value)}${l.unit ? ` ${l.unit}` : ''} on ${l.date}`;
+}
+
 function formatLevelValue(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }

@@ -10,7 +10,8 @@
  *   usePatientRecord(session: SmartSession | undefined): PatientRecordState
  *     { result?: PatientReadResult; progress: QueryLogEntry[]; error?: Error; isLoading: boolean; reload(): void }
  *     Reads the patient's record once per session (not retried: a retry would repeat every request).
- *     `progress` is live while loading (one entry per query: status, pages, count so far) and equals
+ *     `progress` is live while loading (one entry per query: status, pages, count so far; drawn from 400 ms after
+ *     the session is there) and equals
  *     result.queries when done. Partial failures are NOT errors: they are in result.queries (status
  *     'partial'/'failed', `error` text) and result.complete is false.
  *     `error` is set only when the whole read could not go on: a SessionExpiredError (show a relaunch message;
@@ -19,7 +20,7 @@
  * Both need a react-query QueryClientProvider above them (the app shell provides it).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from './contract';
 import { LaunchError, SessionExpiredError } from './errors';
 import { readPatientRecord } from './read';
@@ -71,15 +72,35 @@ export function useSmartSession(): SmartSessionState {
   };
 }
 
+/**
+ * Progress is drawn from this long after the session is there: a near EHR has answered every query by then, and a
+ * list redrawn for each of its pages would only flash by while competing with the answers for the processor.
+ */
+const PROGRESS_SHOWN_AFTER_MS = 400;
+
 export function usePatientRecord(session: SmartSession | undefined): PatientRecordState {
   const [progress, setProgress] = useState<QueryLogEntry[]>([]);
+  const latestProgress = useRef<QueryLogEntry[]>([]);
+  const progressShown = useRef(false);
+  const onProgress = useCallback((queries: QueryLogEntry[]) => {
+    latestProgress.current = queries;
+    if (progressShown.current) setProgress(queries);
+  }, []);
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(() => {
+      progressShown.current = true;
+      setProgress(latestProgress.current);
+    }, PROGRESS_SHOWN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [session]);
   const query = useQuery<PatientReadResult, Error>({
     queryKey: patientRecordKey(session),
     enabled: Boolean(session),
     // The signal is deliberately not passed: unmounting (or React's strict-mode double mount) must not cancel
     // and restart the read; the read is bounded by its own deadline.
     // The read started as soon as that launch had a session, if it is for this one (taken once); else read now.
-    queryFn: () => takeEarlyRead(session!, setProgress) ?? readPatientRecord(session!, { onProgress: setProgress }),
+    queryFn: () => takeEarlyRead(session!, onProgress) ?? readPatientRecord(session!, { onProgress }),
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
@@ -89,6 +110,7 @@ export function usePatientRecord(session: SmartSession | undefined): PatientReco
   });
   const { refetch } = query;
   const reload = useCallback(() => {
+    latestProgress.current = [];
     setProgress([]);
     void refetch();
   }, [refetch]);

@@ -320,7 +320,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                       <OutcomeMark outcome={bar.trial.outcome} basis={shownOutcomeBasis(bar.trial)} x={bar.marker.x} y={bar.marker.y} />
                     )}
                     {bar.label && (
-                      <text x={bar.marker.x + 11} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
+                      <text x={bar.labelX} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
                         {bar.label}
                       </text>
                     )}

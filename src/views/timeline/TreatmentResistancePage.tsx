@@ -257,9 +257,10 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
           {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
             <DataNotes notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
           )}
-          <Legend />
         </section>
       )}
+      {/* After the timeline's section, so its sticky controls have scrolled away before the legend comes up. */}
+      {hasTimelineContent(derivation) && <Legend />}
 
       {restDrawn && (
         <>

@@ -23,6 +23,7 @@ import {
   describeTrialDosesAndTime,
   diagnosisKindLabel,
   outcomeLabelWithBasis,
+  latestPlasmaLevelWords,
   plasmaLevelsText,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
@@ -108,6 +109,7 @@ function trialAriaLabel(trial: Trial): string {
     `${capitalise(trial.ingredient)}${role}`,
     trialPeriod(trial),
     `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)]}`,
+    ...(latestPlasmaLevelWords(trial) ? [`latest plasma ${latestPlasmaLevelWords(trial)!}`] : []),
     `outcome: ${outcomeText(trial).toLowerCase()}`,
   ].join('; ');
 }

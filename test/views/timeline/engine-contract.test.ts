@@ -14,6 +14,7 @@ import { terminologyThresholds } from '../../../src/views/timeline/scale-thresho
 import { fullDomain, parseDate, timeScale } from '../../../src/views/timeline/layout/domain';
 import { frameFor } from '../../../src/views/timeline/layout/axis';
 import { layoutScoreCharts } from '../../../src/views/timeline/layout/scores';
+import { trialDetails } from '../../../src/views/timeline/details';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -164,5 +165,29 @@ describe('score charts mark the engine\'s baselines', () => {
       const baselines = new Set(derivation.trials.flatMap((t) => (t.baselineScore?.instrument === chart.instrument ? [t.baselineScore.source] : [])));
       expect(new Set(chart.dots.filter((d) => d.baseline).map((d) => d.point.source))).toEqual(baselines);
     }
+  });
+});
+
+describe('an antipsychotic bar carries its latest plasma level (schizophrenia-trs)', () => {
+  const patient = demoPatients.find((p) => p.id === 'schizophrenia-trs')!;
+  const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
+  const olanzapine = derivation.trials.find((t) => t.ingredient === 'olanzapine')!;
+
+  it('schizophrenia-trs: the olanzapine bar label names the engine’s latest plasma level (value, unit, date) where there is room, and starts clear of the outcome mark', () => {
+    const latest = olanzapine.plasmaLevels!.at(-1)!;
+    // Two years up to today at 1024 px: the bar ends mid-plot, with room for the level.
+    const frame = frameFor(1024);
+    const asOf = parseDate(derivation.asOf)!;
+    const x = timeScale({ start: new Date(Date.UTC(2024, 11, 1)), end: asOf }, frame.plotLeft, frame.plotRight);
+    const bar = layoutLanes(derivation.trials, x, frame, { top: 0, asOf, rowHeight: ROW_HEIGHT }).lanes.flatMap((l) => l.bars).find((b) => b.trial === olanzapine)!;
+    expect(bar.label).toBe(`non-response · level ${latest.value} ${latest.unit} on ${latest.date}`);
+    // The widest outcome mark reaches radius + 2 and its 2 px stroke from the marker's centre.
+    expect(bar.labelX - bar.marker.x).toBeGreaterThanOrEqual(8 + 2 + 2 + 2);
+  });
+
+  it('schizophrenia-trs: with no room for the level, the bar keeps its outcome words; the accessible name still says the latest level', () => {
+    const bar = lanesOf(derivation).flatMap((l) => l.bars).find((b) => b.trial === olanzapine)!;
+    expect([null, 'non-response']).toContain(bar.label);
+    expect(trialDetails(olanzapine).ariaLabel).toMatch(/latest plasma level 32 ng\/mL on \d{4}-\d\d-\d\d/);
   });
 });

@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import { OUTCOME_SHORT } from '../../../clinical/vocabulary';
+import { OUTCOME_SHORT, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';
@@ -63,6 +63,8 @@ export interface TrialBar {
   showOutcomeMark: boolean;
   /** Outcome word printed beside the marker, or null when it would collide with the next bar. */
   label: string | null;
+  /** Where the label starts: clear of the outcome mark's widest shape and its stroke. */
+  labelX: number;
   /** The trial's dates lie outside the visible range. */
   offscreen: boolean;
   /** The bar was cut at the plot's left or right edge (its true start or end is outside the visible range). */
@@ -286,6 +288,7 @@ function layoutBar(
     marker: { x: markerX, y: baseline - barMax / 2 },
     showOutcomeMark,
     label: null,
+    labelX: markerX + OUTCOME_LABEL_OFFSET,
     offscreen: p.end < domainStart || p.start > domainEnd,
     clippedLeft: rawX0 < frame.plotLeft,
     clippedRight: rawX1 > frame.plotRight,
@@ -294,10 +297,23 @@ function layoutBar(
 
 /** Radius of the outcome marks (marks.tsx draws them at this size, glyphs at 12 px). */
 export const OUTCOME_MARK_RADIUS = 8;
+/** The widest mark reaches r + 2 (the ongoing arrow) plus its 2 px stroke; the label starts a few px beyond. */
+const OUTCOME_LABEL_OFFSET = OUTCOME_MARK_RADIUS + 7;
 
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
   return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : trial.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate'}`;
+}
+
+/** The label with an antipsychotic trial's latest plasma level, as the engine lists it ("non-response · level 32 ng/mL on 2025-12-07"). */
+function trialLabelWithLevel(trial: Trial): string {
+  const level = latestPlasmaLevelWords(trial);
+  return level ? `${trialLabel(trial)} · ${level}` : trialLabel(trial);
+}
+
+/** The outcome label is semi-bold (timeline.css): about an eighth wider than the plain-text estimate. */
+function labelWidth(text: string): number {
+  return estimateTextWidth(text) * 1.12;
 }
 
 /** Outcome words go right of the marker only where they do not run into the next bar of the same row. */
@@ -311,16 +327,18 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
   for (const list of byRow.values()) {
     list.sort((a, b) => a.x0 - b.x0);
     list.forEach((bar, i) => {
-      const text = trialLabel(bar.trial);
+      const full = trialLabelWithLevel(bar.trial);
+      const short = trialLabel(bar.trial);
       const next = list[i + 1];
-      const room = (next ? next.x0 : frame.plotRight) - (bar.marker.x + 10);
+      const room = (next ? next.x0 : frame.plotRight) - bar.labelX;
       // Words after an ongoing bar would sit after "today"; a bar cut at the edge has no visible end to label.
       if (bar.ongoing || bar.clippedRight || bar.offscreen) {
         bar.label = null;
         return;
       }
       const visible = bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
-      bar.label = visible && estimateTextWidth(text) <= room ? text : null;
+      // The level goes with the outcome where there is room; the outcome alone otherwise (the details name the level).
+      bar.label = !visible ? null : labelWidth(full) <= room ? full : labelWidth(short) <= room ? short : null;
     });
   }
 }
