@@ -258,7 +258,7 @@ async function workerScript(): Promise<{ path: string; dispose: () => void }> {
 
 export async function deriveNdjsonFolderOnWorkers(dir: string, options: DeriveOptions, pretty: boolean, workers: number): Promise<void> {
   // V8's flags are the process's: set before the workers' isolates start (the main thread runs little JavaScript).
-  if (!process.env.NOBUDGET) setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
+  setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
   const files = ndjsonFiles(dir);
   const script = await workerScript();
   const pool = new WorkerPool(workers, script.path);

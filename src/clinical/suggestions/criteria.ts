@@ -329,7 +329,9 @@ export function checkCriterion(criterion: Criterion, context: Context): Criterio
   let result = context.criteria.get(criterion);
   if (!result) {
     // The mapped table guarantees the right function for each kind.
-    result = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion, context);
+    const r = (CRITERIA[criterion.kind] as CriterionCheck<typeof criterion.kind>)(criterion, context);
+    // One shape for every result, whichever check made it: the evaluator reads them all at the same sites.
+    result = { met: r.met, findings: r.findings, missing: r.missing, restates: r.restates, possible: r.possible };
     context.criteria.set(criterion, result);
   }
   return result;

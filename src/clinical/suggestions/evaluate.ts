@@ -93,8 +93,14 @@ function hasRecordReason(reasons: Finding[]): boolean {
   return reasons.some((r) => r.sources.length > 0);
 }
 
-/** One option's suggestion (its `order` set once all are sorted) with what the sorting needs besides. */
-function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
+/** What an option's risk rows find in the record: contraindications, cautions, and whether one is a high risk. */
+interface RisksFound {
+  contraindications: Finding[];
+  cautions: Finding[];
+  highRisk: boolean;
+}
+
+function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: Finding[] = [];
   const cautions: Finding[] = [];
   let highRisk = false;
@@ -109,7 +115,11 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     const history = historyFinding(row, context);
     if (history) cautions.push(history);
   }
+  return { contraindications, cautions, highRisk };
+}
 
+/** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
+function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: Finding[] } {
   let status: SuggestionStatus = 'not-eligible';
   let reasons: Finding[] = [];
   // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
@@ -142,6 +152,17 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       ruleFinding(confirmPath.path),
     ];
   }
+  return { status, reasons };
+}
+
+/**
+ * One option's suggestion (its `order` set once all are sorted) with what the sorting needs besides. Its risks and
+ * eligibility are read by functions of their own, so that each part is compiled (and, when an option of another shape
+ * comes along, compiled again) on its own.
+ */
+function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
+  const { contraindications, cautions, highRisk } = risksOf(option, context);
+  let { status, reasons } = eligibilityOf(option, context);
 
   const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);
   let urgent = false;
