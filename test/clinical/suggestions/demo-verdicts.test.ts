@@ -99,13 +99,14 @@ describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () 
 });
 
 describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
-  it('schizophrenia-trs: the responded risperidone trial does not make dose optimisation an option; clozapine leads alone', () => {
+  it('schizophrenia-trs: risperidone, which responded (PANSS -21%) at 4 mg/day below the adequate 6 mg/day, is the past responder to retry at an adequate dose: dose optimisation suggested, clozapine still first', () => {
     const d = derive('schizophrenia-trs');
     const dose = suggestion(d, 'dose-optimization');
-    expect(dose.status).toBe('not-eligible');
-    expect(allText(dose)).toMatch(/risperidone/);
+    expect(dose.status).toBe('suggested');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone 2–4 mg\/day for 8 weeks/);
+    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
     expect(offered(d)[0]).toBe('clozapine');
-    expect(offered(d)).not.toContain('dose-optimization');
+    expect(offered(d)).toContain('dose-optimization');
   });
 
   it('pseudo-resistance: under-dosed and too-short failed trials still make dose optimisation suggested', () => {
