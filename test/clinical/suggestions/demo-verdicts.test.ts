@@ -257,3 +257,21 @@ describe('Suicidality actions said once (pregnant-trd)', () => {
     expect(safety.find((i) => i.kind === 'suicidal-ideation')!.action).toMatch(/^Assessed by the C-SSRS of \d{4}-\d\d-\d\d \(4, high risk\): see its action\.$/);
   });
 });
+
+describe('A verdict resting on an old score says so on every option resting on it (ehr-export-mdd)', () => {
+  it('ehr-export-mdd: rTMS and the other options whose reasons rest on the resistance verdict carry the 20-month-old PHQ-9 the engine found stale', () => {
+    const d = derive('ehr-export-mdd');
+    const stale = d.assessments.find((a) => a.condition === 'mdd')!.staleBasis!;
+    expect(stale.text).toMatch(/^The failed trials behind this rest on the PHQ-9 of \d{4}-\d\d-\d\d \(\d+ months ago\), with no score since: re-measure before referral\.$/);
+    expect(stale.sources).toHaveLength(1);
+    for (const id of ['tms', 'ect', 'esketamine'] as const) expect(suggestion(d, id).reasons).toContainEqual(stale);
+    // Options that do not rest on the failed trials (pharmacogenomic testing counts any failure or intolerance) do not.
+    expect(suggestion(d, 'pharmacogenomic-testing').reasons).not.toContainEqual(stale);
+  });
+
+  it('trd-two-failures: a verdict on recent scores carries no stale basis', () => {
+    const d = derive('trd-two-failures');
+    expect(d.assessments.find((a) => a.condition === 'mdd')!.staleBasis).toBeUndefined();
+    expect(suggestion(d, 'tms').reasons.some((r) => /re-measure before referral/.test(r.text))).toBe(false);
+  });
+});
