@@ -19,7 +19,6 @@ import { QueryPanel } from './shell/QueryPanel';
 import { ReadNotice } from './shell/ReadNotice';
 import { RecordsPanel, useRecordsPanel } from './shell/RecordsPanel';
 import { useServices, type AnalysisStatus, type ExplainedError, type ShellServices } from './shell/services';
-import { ReviewPanel } from './review/ReviewPanel';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 /** Give up waiting for the record after this long (the read layer has its own, shorter bound). */
@@ -233,7 +232,7 @@ function ReadyPage({
               </p>
             }
           >
-            {(restDrawn || tab === 'options') && <ReviewPanel derivation={derivation} session={session} asOf={asOf} patient={result.patient} {...(onSelectSources ? { onSelectSources } : {})} />}
+            {(restDrawn || tab === 'options') && services.renderReview({ derivation, session, asOf, patient: result.patient, ...(onSelectSources ? { onSelectSources } : {}) })}
           </ErrorBoundary>
         </div>
         {records.references && lookup && <RecordsPanel references={records.references} {...(records.about ? { about: records.about } : {})} lookup={lookup} onClose={records.close} />}

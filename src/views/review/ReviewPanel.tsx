@@ -18,7 +18,8 @@ import {
   type SelectionState,
 } from './selection';
 
-interface Props {
+/** What the review screen is drawn from (ShellServices.renderReview). */
+export interface ReviewPanelProps {
   derivation: Derivation;
   session: SmartSession;
   /** Today's local date: part of the plan's stable identifier and of the download's file name. */
@@ -30,7 +31,7 @@ interface Props {
 }
 
 /** The interventional options and the confirmed write-back of a draft care plan. */
-export function ReviewPanel({ derivation, session, asOf, patient = null, onSelectSources }: Props) {
+export function ReviewPanel({ derivation, session, asOf, patient = null, onSelectSources }: ReviewPanelProps) {
   const services = useServices();
   const writeBack = services.useWriteBack(session);
   const [ticked, setTicked] = useState<ReadonlySet<InterventionId>>(new Set());

@@ -12,6 +12,7 @@ import { RULES } from '../../clinical/all-rules';
 import { describeOption as catalogDescription } from '../../clinical/suggestions/index';
 import type { Derivation, InterventionId, PatientRecord, RuleRef } from '../../clinical/types';
 import { TreatmentResistancePage } from '../timeline/index';
+import { ReviewPanel, type ReviewPanelProps } from '../review/ReviewPanel';
 import { plainText } from '../../clinical/plain-text';
 import { defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { RECEIVING_SERVICES } from '../../clinical/suggestions/receiving-services';
@@ -45,6 +46,11 @@ export function renderPage(derivation: Derivation, rules: RuleRef[], actions?: P
       {...(actions?.onSelectSources ? { onSelectSources: actions.onSelectSources } : {})}
     />
   );
+}
+
+/** @public The options and care-plan screen. */
+export function renderReview(props: ReviewPanelProps) {
+  return <ReviewPanel {...props} />;
 }
 
 /** @public The records read, looked up by "Type/id" and described in clinical words with their FHIR address. */

@@ -68,6 +68,7 @@ export const realServices: ShellServices = {
     return loadedAnalysis().RULES;
   },
   renderPage: (derivation, rules, actions) => loadedAnalysis().renderPage(derivation, rules, actions),
+  renderReview: (props) => loadedAnalysis().renderReview(props),
   buildDraft: (request) => loadedAnalysis().buildDraft(request),
   describeOption: (id) => loadedAnalysis().describeOption(id),
   recordLookup: (resources, fhirBaseUrl) => loadedAnalysis().recordLookup(resources, fhirBaseUrl),

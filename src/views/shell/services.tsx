@@ -10,6 +10,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Resource } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from '../../fhir/contract';
 import type { Derivation, InterventionId, PatientRecord, RuleRef, Suggestion } from '../../clinical/types';
+import type { ReviewPanelProps } from '../review/ReviewPanel';
 
 /** Outcome of the SMART `ready()` step. */
 export type SessionState =
@@ -188,6 +189,11 @@ export interface ShellServices {
   rules: RuleRef[];
   /** The main treatment-resistance page (src/views/timeline). */
   renderPage(derivation: Derivation, rules: RuleRef[], actions?: PageActions): ReactNode;
+  /**
+   * The options and care-plan screen (src/views/review). Through the services, so it loads with the engine's chunk:
+   * its option and safety wording comes from the engine's modules, which would otherwise join the initial JavaScript.
+   */
+  renderReview(props: ReviewPanelProps): ReactNode;
   buildDraft: (request: DraftRequest) => DraftView;
   /**
    * The records read, described for the records panel (optional: without it the "records" buttons are not shown).

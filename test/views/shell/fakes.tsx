@@ -9,6 +9,7 @@ import type { Patient } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from '../../../src/fhir/contract';
 import type { Derivation, Suggestion } from '../../../src/clinical/types';
 import { App } from '../../../src/views/App';
+import { ReviewPanel } from '../../../src/views/review/ReviewPanel';
 import {
   ServicesProvider,
   type DraftRequest,
@@ -188,6 +189,7 @@ export function fakeServices(options: FakeOptions = {}): ShellServices & { write
     derive: options.derive ?? (() => theDerivation),
     rules: [],
     renderPage: options.renderPage ?? ((d) => <p>Timeline page for {d.patient}</p>),
+    renderReview: (props) => <ReviewPanel {...props} />,
     buildDraft: options.buildDraft ?? vi.fn(fakeDraft),
     useWriteBack: writeBack.useWriteBack,
     writeBackControl: writeBack,

@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../../../../src/views/App';
+import { ReviewPanel } from '../../../../src/views/review/ReviewPanel';
 import { ServicesProvider, type ShellServices, type WriteBackView } from '../../../../src/views/shell/services';
 import type { QueryLogEntry } from '../../../../src/fhir/contract';
 import type { Suggestion } from '../../../../src/clinical/types';
@@ -64,6 +65,7 @@ const services: ShellServices = {
   derive: () => ({ patient: 'trd-two-failures', asOf: '2026-11-22', demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/trd-two-failures' }, safety: [], trials: [], assessments: [], suggestions, scores: [], diagnoses: [], episodes: [], procedures: [], bloodPressure: [], used: [], unused: [], notes: [], careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [] }),
   rules: [],
   renderPage: () => <div style={{ height: 300, border: '1px dashed #999', padding: 16 }}>(timeline page goes here)</div>,
+  renderReview: (props) => <ReviewPanel {...props} />,
   buildDraft: (r) => ({ previewText: `Draft CarePlan (status draft, intent proposal) for this patient, author Practitioner/dr-demo.\nActivities:\n${r.chosen.map((s) => `  • ${s.name}: referral to psychiatry service (ServiceRequest, draft)`).join('\n')}\nNote: ${r.note || '(none)'}\nProvenance: this app and Practitioner/dr-demo.`, fhir: { resourceType: 'Bundle', type: 'transaction', entry: [] }, asText: 'text', asJson: '{}', payload: null }),
   useWriteBack: () => writeBack,
 };
