@@ -137,6 +137,7 @@ export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
 /** A pseudo-resistance or complexity flag in words: the start of the flag's own text ("trial too short: ..."). */
 export const FLAG_WORDS: Record<FlagKind, string> = {
   'inadequate-dose': 'inadequate dose',
+  'breakthrough-on-maintenance': 'breakthrough episode on maintenance treatment',
   'too-short': 'trial too short',
   'poor-adherence': 'poor adherence',
   'substance-use': 'co-occurring substance use',
