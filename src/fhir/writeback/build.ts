@@ -179,12 +179,12 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
       option.referral
         ? `${option.name}: referral to ${choice.service.name} (${choice.priority}).`
         : `${option.name}: care-plan activity.`,
-      ...[...priorityNote, ...reasons].map((r) => `  ${r}`),
+      ...[...reasons, ...priorityNote].map((r) => `  ${r}`),
       ...(choice.note ? [`  Referral note: ${choice.note}`] : []),
     );
     textLines.push(
       option.referral ? `- Referral to ${choice.service.name}: ${option.name} (draft referral, priority ${choice.priority})` : `- ${option.name}`,
-      ...[...priorityNote, ...reasons].map((r) => `    ${plainText(r)}`),
+      ...[...reasons, ...priorityNote].map((r) => `    ${plainText(r)}`),
       ...(choice.note ? [`    Referral note: ${plainText(choice.note)}`] : []),
     );
     if (option.referral) {
@@ -212,7 +212,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           ...(author ? { requester: author } : {}),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
-          note: annotations([description, ...priorityNote, ...reasons, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
+          note: annotations([description, ...reasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
