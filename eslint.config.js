@@ -23,7 +23,7 @@ const truthyAfterQuery = [
 }));
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'blob-report/', 'bench-results/', '.sandbox-data/'] },
+  { ignores: ['dist/', 'dist-layers/', 'node_modules/', 'test-results/', 'playwright-report/', 'blob-report/', 'bench-results/', '.sandbox-data/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -42,7 +42,7 @@ export default defineConfig(
       ],
     },
   },
-  { files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'], extends: [reactHooks.configs.flat.recommended] },
+  { files: ['src/**/*.{ts,tsx}', 'bench/floor-layers/*.tsx', 'test/**/*.{ts,tsx}'], extends: [reactHooks.configs.flat.recommended] },
   {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: {

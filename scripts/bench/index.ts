@@ -27,7 +27,10 @@
  *          '' skips), --launch-runs N (5), --population N (2000), --population-input FOLDER (population mode over
  *          that folder's FHIR Bundle .json files, one or more patients each, or its .ndjson files, instead of N
  *          generated patients), --workers N (the cores), --json FILE (the rows as JSON),
- *          --skip derive,realistic,thirty,population,size,launch,floor,cold,warm (cold: the launches in new profiles).
+ *          --skip derive,realistic,thirty,population,size,launch,floor,cold,warm (cold: the launches in new profiles),
+ *          --only GROUPS (skips every group of derive,realistic,thirty,population,size,launch not named; `--only layers`
+ *          builds the layer pages of bench/floor-layers/ and launches them, --patient at no latency and --latency,
+ *          alternating with the bare client and the app: each page's median and its ratio to the bare client).
  * Ports: BENCH_SANDBOX_PORT, BENCH_APP_PORT, BENCH_FLOOR_SANDBOX_PORT, BENCH_FLOOR_APP_PORT (default: any free port).
  */
 import { writeFileSync } from 'node:fs';
@@ -38,6 +41,7 @@ import { deriveRows } from './derivation-rows';
 import { populationRows } from './population-rows';
 import { buildApp, sizeRows } from './bundle-size-rows';
 import { launchRows } from './launch-rows';
+import { layerRows } from './layer-rows';
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   log(machine);
   await deriveRows(rows, o.skip);
   if (!o.skip.has('population')) await populationRows(rows, o.population, o.workers, o.populationInput);
-  if (!o.skip.has('size') || !o.skip.has('launch')) {
+  if (!o.skip.has('size') || !o.skip.has('launch') || o.layers) {
     try {
       if (o.build) buildApp();
     } catch (e) {
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
   }
   if (!o.skip.has('size')) sizeRows(rows);
   if (!o.skip.has('launch')) await launchRows(rows, o);
+  if (o.layers) await layerRows(rows, o);
   process.stdout.write(`\nBenchmark, ${machine}\n\n`);
   printTable(rows);
   if (o.json) writeFileSync(o.json, JSON.stringify({ machine, rows }, null, 2));

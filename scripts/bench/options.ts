@@ -18,8 +18,13 @@ export interface Options {
   /** Worker threads of the population run beside the one-thread run. */
   workers: number;
   skip: Set<string>;
+  /** The layer pages (bench/floor-layers/) launched beside the bare client and the app: only with --only layers. */
+  layers: boolean;
   json: string | null;
 }
+
+/** The groups of rows --skip names; --only skips all but those it names (and adds `layers`, which runs only so). */
+const GROUPS = ['derive', 'realistic', 'thirty', 'population', 'size', 'launch'];
 
 export function parseOptions(argv: string[]): Options {
   const o: Options = {
@@ -34,6 +39,7 @@ export function parseOptions(argv: string[]): Options {
     populationInput: null,
     workers: cpus().length,
     skip: new Set(),
+    layers: false,
     json: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,7 +60,11 @@ export function parseOptions(argv: string[]): Options {
     else if (a === '--population') o.population = Math.max(1, Math.round(num()));
     else if (a === '--population-input') o.populationInput = argv[++i] ?? null;
     else if (a === '--skip') for (const s of (argv[++i] ?? '').split(',')) o.skip.add(s.trim());
-    else if (a === '--json') o.json = argv[++i] ?? null;
+    else if (a === '--only') {
+      const only = new Set((argv[++i] ?? '').split(',').map((s) => s.trim()));
+      for (const group of GROUPS) if (!only.has(group)) o.skip.add(group);
+      o.layers = only.has('layers');
+    } else if (a === '--json') o.json = argv[++i] ?? null;
     else throw new Error(`unknown option ${a}`);
   }
   return o;

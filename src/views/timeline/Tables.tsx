@@ -105,7 +105,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 <td>
                   <strong>{OUTCOME_LABEL[t.outcome]}</strong>
                   {basis !== null && <> <span className="trp-muted">({OUTCOME_BASIS_LABEL[basis]})</span></>}
-                  {t.outcomeDetail && <div>{t.outcomeDetail}</div>}
+                  {t.outcomeDetail && <div>{plainText(t.outcomeDetail)}</div>}
                 </td>
                 <td>{episode ? `${CONDITION_LABEL[episode.condition]}${episode.current ? ' (current)' : ''}` : <span className="trp-muted">none assigned</span>}</td>
                 <td>

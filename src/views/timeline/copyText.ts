@@ -50,7 +50,7 @@ function trialLine(t: Trial): string {
   return [
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
-    `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${t.outcomeDetail}` : ''}`,
+    `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
   ].join('\n');
 }
 

@@ -27,6 +27,7 @@ import {
   plasmaLevelsText,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
+import { plainText } from '../../clinical/plain-text';
 import { BASELINE_WORDS, describePeriod } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
@@ -94,7 +95,7 @@ export function trialDetails(trial: Trial): ItemDetails {
       }`,
       `${capitalise(ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)])}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
-      `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${trial.outcomeDetail}` : ''}`,
+      `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${plainText(trial.outcomeDetail)}` : ''}`,
     ],
     sources: trial.sources,
     notes: trial.notes,
@@ -120,7 +121,7 @@ export function describeEpisode(episode: Episode): ItemDetails {
     title: `${episode.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[episode.condition]}`,
     lines: [
       `${displayDate(episode.start)} to ${episode.end === null ? 'now (ongoing)' : displayDate(episode.end)}`,
-      `Delimited by: ${episode.basis}`,
+      `Delimited by: ${plainText(episode.basis)}`,
     ],
     sources: episode.sources,
     notes: [],
