@@ -672,6 +672,41 @@ const CHANGES: Change[] = [
       for (const field of Object.keys(after)) after[field] = rewritePaired(after[field]!, before[field], unchanged);
     },
   },
+  {
+    what:
+      'Outcome words: a partial response reads "partial response (insufficient)" (a failed trial for resistance, as ' +
+      'before); a no-baseline non-response says "at most a partial response, which would be insufficient too"; an ' +
+      'adequate trial without a baseline whose scores fell by the partial band during it, its latest above what a ' +
+      'response could reach from the scale maximum, is a partial response measured from its first score in the trial ' +
+      '(was a non-response; rewritten to the non-response and detail it had)',
+    commit: '70bbf6e',
+    apply(before, after) {
+      const within =
+        /^(\S+) (\d+(?:\.\d+)?) on (\S+) → (\d+(?:\.\d+)?) on (\S+) \(([^)]*)\) during the trial(.*?): a partial response, insufficient \(a fall of [^)]*\), and (not a response from any baseline, .*? or less); (no baseline score within .*?), so the fall is measured from the first score during the trial( \(trial ongoing\))?$/;
+      for (const t of objects(after.trials)) {
+        const m = t.outcome === 'partial' ? within.exec(text(t.outcomeDetail)) : null;
+        if (!m) continue;
+        t.outcome = 'nonresponse';
+        t.outcomeDetail = `${m[1]!} ${m[4]!} on ${m[5]!}${m[7]!}: ${m[8]!}; at most a partial response; ${m[1]!} ${m[2]!} on ${m[3]!} → ${m[4]!} (${m[6]!}) during the trial; ${m[9]!}${m[10] ?? ''}`;
+      }
+      const words: Record<string, string[]> = {
+        'only a partial response (insufficient)': ['only a partial response', 'non-response'],
+        'partial response (insufficient)': ['partial response', 'non-response'],
+        'Partial response (insufficient)': ['Partial response', 'Non-response'],
+        'at most a partial response, which would be insufficient too': ['at most a partial response'],
+      };
+      const readings = (s: string): string[] => {
+        let out = [''];
+        for (const part of s.split(/(only a partial response \(insufficient\)|at most a partial response, which would be insufficient too|[Pp]artial response \(insufficient\))/)) {
+          const options = words[part] ?? [part];
+          out = out.flatMap((o) => options.map((w) => o + w)).slice(0, 256);
+        }
+        return out;
+      };
+      for (const field of Object.keys(after)) if (field !== 'trials') after[field] = rewritePaired(after[field]!, before[field], readings);
+      after.trials = rewritePaired(after.trials!, before.trials, readings);
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

@@ -27,9 +27,10 @@ export const ehrExportMdd: DemoPatient = {
   },
   expected: {
     // PHQ-9 15 at the end of sertraline and 16 in week 14 of bupropion, both adequate: neither can be a 50% fall from
-    // any baseline (the scale's maximum is 27), so both are non-responses although no baseline score was taken.
+    // any baseline (the scale's maximum is 27), so both failed although no baseline score was taken. Sertraline's
+    // PHQ-9 fell 22 -> 15 (-32%) during the trial: a partial response, insufficient (a failed trial all the same).
     assessments: { mdd: { failedAdequateTrials: 2, status: 'meets' } },
-    trials: { sertraline: { adequate: true, outcome: 'nonresponse' }, bupropion: { adequate: true, ongoing: true, outcome: 'nonresponse' } },
+    trials: { sertraline: { adequate: true, outcome: 'partial', outcomeBasis: 'measured' }, bupropion: { adequate: true, ongoing: true, outcome: 'nonresponse' } },
     // The last PHQ-9 is 20 months old and its item 9 was never recorded: that leads the strip.
     safety: ['screening-gap'],
     trialCount: 2,

@@ -176,6 +176,13 @@ export const R = {
     'derived',
     ['kroenke2001', 'trivedi2006'],
   ),
+  partialWithinTrial: rule(
+    'outcome.partial-within-trial',
+    'An adequate trial without a baseline score, judged by the rule above (its latest score on the adequate dose is above what a response could reach), whose scores fell during the trial by the partial-response band (depression scales: 25-49%, from the first score in the trial to the latest on the adequate dose) is a partial response: an insufficient response, so a failed trial, like a non-response. The first score in the trial stands in for the missing baseline.',
+    'Partial response = 25-49% reduction, response ≥ 50% (Nierenberg 2001; Desseilles 2011); measuring from the first score in the trial when no baseline was taken is a working rule',
+    'U',
+    ['nierenberg2001', 'desseilles2011', 'projectWorkingRule'],
+  ),
   switchInference: rule(
     'outcome.switch',
     'A trial that ends when another agent of the same purpose starts is a non-response inferred from the switch (lower confidence; under TRRIP only a possible failure).',

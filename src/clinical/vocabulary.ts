@@ -178,7 +178,8 @@ export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
-  partial: 'partial response',
+  // A partial response is not enough: for treatment resistance it is a failed trial, as a non-response is.
+  partial: 'partial response (insufficient)',
   nonresponse: 'non-response',
   intolerance: 'not tolerated',
   ongoing: 'ongoing',
@@ -200,7 +201,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 export const OUTCOME_SHORT: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
-  partial: 'partial',
+  partial: 'partial (insufficient)',
   nonresponse: 'non-response',
   intolerance: 'intolerance',
   ongoing: 'ongoing',

@@ -95,10 +95,13 @@ describe('the outcome\'s evidence note matches the outcome', () => {
     }
   });
 
-  it('ehr-export-mdd: the trials with PHQ-9 15 and 16 and no baseline read as non-responses measured by the scale maximum, never "outcome not recorded"', () => {
+  it('ehr-export-mdd: without a baseline, sertraline (PHQ-9 22 -> 15, -32%, during the trial) reads as a partial response (insufficient) and bupropion (PHQ-9 16) as a non-response by the scale maximum, never "outcome not recorded"', () => {
     const d = derivation('ehr-export-mdd');
     const note = copyToNoteText(d);
-    expect(note).toMatch(/outcome: Non-response \(measured by symptom scores\): PHQ-9 15 on \S+ on adequate dose, after \d+ weeks at or above it: not a response from any baseline/);
+    expect(note).toMatch(
+      /outcome: Partial response \(insufficient\) \(measured by symptom scores\): PHQ-9 22 on \S+ → 15 on \S+ \(−32%\) during the trial on adequate dose, after \d+ weeks at or above it: a partial response, insufficient/,
+    );
+    expect(note).not.toMatch(/sertraline[^\n]*\n[^\n]*\n\s*outcome: Non-response/);
     expect(note).toMatch(/outcome: Non-response \(measured by symptom scores\): PHQ-9 16 on \S+ on adequate dose, after 14 weeks at or above it: not a response from any baseline/);
     for (const text of [note, pageText(d), ...d.suggestions.map(cardText), planText(d)]) {
       expect(text).not.toMatch(/outcome not recorded|no score, stated reason or following agent|no PHQ-9[^.]*score to judge it/i);

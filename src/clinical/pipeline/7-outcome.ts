@@ -4,8 +4,9 @@
  *     a reason naming both lack of effect and a side effect counts as intolerance only when the trial was not
  *     yet adequate (an adequate trial that did not help is a failure even if it also had side effects);
  *  2. measured from symptom scores: baseline before/near the start against the latest score on adequate dose
- *     (else the latest during the trial), with the scale's remission/response thresholds; without a baseline, an
- *     adequate trial whose latest score lies above what a response could reach from the scale's maximum;
+ *     (else the latest during the trial), with the scale's remission/response/partial-response thresholds; without a
+ *     baseline, an adequate trial whose latest score lies above what a response could reach from the scale's maximum
+ *     (a partial response when the scores during the trial fell by the partial band, else a non-response);
  *  3. recorded lack of effect (status reason);
  *  4. ongoing;
  *  5. replaced by another agent: non-response inferred from the switch (lower confidence);
@@ -255,12 +256,31 @@ function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey)
     const label = cut.label || instrumentLabel(instrument);
     const bar = cut.floor + range * (1 - cut.responseReduction);
     const first = during.find((s) => s.day < last.day);
+    const noBaseline = `no baseline score within ${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start, ${isoDate(trial.start)}`;
+    const atDose = `${threshold === null ? '' : ' on adequate dose'}, after ${describeDuration(daysAtDose)}${threshold === null ? '' : ' at or above it'}`;
+    const ceilingWords = `not a response from any baseline, as a ${Math.round(cut.responseReduction * 100)}% fall from the scale's maximum (${cut.ceiling}) reaches ${fmtScore(bar)} or less`;
+    // The scores taken during the trial fell by the partial-response band: said as what it is, a partial response that
+    // is not enough (a failed trial), rather than a non-response (R.partialWithinTrial).
+    const fallAboveFloor = first && first.value > cut.floor ? (first.value - last.value) / (first.value - cut.floor) : null;
+    if (first && fallAboveFloor !== null && cut.partialReduction < cut.responseReduction && fallAboveFloor >= cut.partialReduction) {
+      const pct = Math.round(fallAboveFloor * 100);
+      return {
+        outcome: 'partial',
+        basis: 'measured',
+        detail:
+          `${label} ${first.value} on ${isoDate(first.day)} → ${last.value} on ${isoDate(last.day)} (${scoreChangeText(first.value, last.value, pct)}) during the trial${atDose}: ` +
+          `a partial response, insufficient (a fall of ${Math.round(cut.partialReduction * 100)}–${Math.round(cut.responseReduction * 100) - 1}%; a response is ${Math.round(cut.responseReduction * 100)}% or more), ` +
+          `and ${ceilingWords}; ${noBaseline}, so the fall is measured from the first score during the trial`,
+        sources: [first.source, last.source],
+        rules: [R.partialWithinTrial, R.noResponseFromAnyBaseline, ...cut.rules],
+        scores: null,
+        judgedBy: { instrument, score: last },
+      };
+    }
     const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
     const detail =
-      `${label} ${last.value} on ${isoDate(last.day)}${threshold === null ? '' : ' on adequate dose'}, after ${describeDuration(daysAtDose)}` +
-      `${threshold === null ? '' : ' at or above it'}: not a response from any baseline, as a ${Math.round(cut.responseReduction * 100)}% fall ` +
-      `from the scale's maximum (${cut.ceiling}) reaches ${fmtScore(bar)} or less${bestFall >= cut.partialReduction ? '; at most a partial response' : ''}` +
-      `${sinceFirst}; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start, ${isoDate(trial.start)}`;
+      `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}` +
+      `${bestFall >= cut.partialReduction ? '; at most a partial response, which would be insufficient too' : ''}${sinceFirst}; ${noBaseline}`;
     return {
       outcome: 'nonresponse',
       basis: 'measured',

@@ -191,6 +191,7 @@ export function assess(input: AssessmentInput): Assessment {
   const therapyNote = therapySentence(therapyTrials, notCounted, span ? input.psychotherapy.filter((c) => overlaps(c, span, asOf)) : []);
 
   const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
+  const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -201,7 +202,15 @@ export function assess(input: AssessmentInput): Assessment {
     therapyTrials,
     treatmentResistant,
     status,
-    verdict: `${RESISTANCE_VERDICT_WORDS[status]}${status === 'does-not-meet' ? '' : staleBasisWords(failed, input.scores, asOf)}: ${def.criteria}`,
+    verdict: `${RESISTANCE_VERDICT_WORDS[status]}${stale ? ` (on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)}; no score since: re-measure before referral)` : ''}: ${def.criteria}`,
+    ...(stale
+      ? {
+          staleBasis: {
+            text: `The failed trials behind this rest on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)} (${monthsAgo(asOf - stale.score.day)}), with no score since: re-measure before referral.`,
+            sources: [stale.score.source],
+          },
+        }
+      : {}),
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -238,20 +247,25 @@ export function assess(input: AssessmentInput): Assessment {
 
 /**
  * When the failures a verdict counts rest on a score older than PHQ9_MONITORING_DAYS and none of that scale followed
- * it, the verdict says so with the score's date: " (on the PHQ-9 of 2025-03-29; no score since: re-measure before
- * referral)". Empty otherwise.
+ * it, that score: the verdict says its date (" (on the PHQ-9 of 2025-03-29; no score since: re-measure before
+ * referral)") and the assessment carries it. Null otherwise.
  */
-function staleBasisWords(failed: readonly JudgedTrial[], scores: ReadonlyMap<Instrument, DatedScore[]>, asOf: Day): string {
+function staleBasisOf(failed: readonly JudgedTrial[], scores: ReadonlyMap<Instrument, DatedScore[]>, asOf: Day): { instrument: Instrument; score: DatedScore } | null {
   let basis: { instrument: Instrument; score: DatedScore } | null = null;
   for (const t of failed) {
     if (t.outcome.basis !== 'measured') continue;
     const rests = t.outcome.judgedBy ?? (t.outcome.scores ? { instrument: t.outcome.scores.instrument, score: t.outcome.scores.followUp } : null);
     if (rests && (basis === null || rests.score.day > basis.score.day)) basis = rests;
   }
-  if (basis === null || asOf - basis.score.day <= PHQ9_MONITORING_DAYS) return '';
+  if (basis === null || asOf - basis.score.day <= PHQ9_MONITORING_DAYS) return null;
   const latest = basis;
-  if ((scores.get(latest.instrument) ?? []).some((s) => s.day > latest.score.day && s.day <= asOf)) return '';
-  return ` (on the ${instrumentLabel(latest.instrument)} of ${isoDate(latest.score.day)}; no score since: re-measure before referral)`;
+  if ((scores.get(latest.instrument) ?? []).some((s) => s.day > latest.score.day && s.day <= asOf)) return null;
+  return latest;
+}
+
+/** "20 months ago": the age of a stale score (always beyond PHQ9_MONITORING_DAYS, so in months). */
+function monthsAgo(days: number): string {
+  return `${Math.floor(days / 30.44)} months ago`;
 }
 
 function overlaps(c: PsychotherapyCourse, span: EpisodeSpan, asOf: Day): boolean {

@@ -491,6 +491,13 @@ export const REFERENCES = {
     url: 'https://www.nice.org.uk/guidance/cg31',
     kind: 'guideline',
   },
+  nierenberg2001: {
+    short: 'Nierenberg 2001',
+    citation:
+      'Nierenberg AA, DeCecco LM. Definitions of antidepressant treatment response, remission, nonresponse, partial response, and other relevant outcomes: a focus on treatment-resistant depression. J Clin Psychiatry. 2001;62(Suppl 16):5-9.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/11480882/',
+    kind: 'paper',
+  },
   nierenberg2006: {
     short: 'Nierenberg 2006 (STAR*D)',
     citation:

@@ -66,7 +66,8 @@ export type Criterion =
    * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
    * and it is either running now, or past while the condition's treatment resistance is not established.
    */
-  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[] }
+  /** retryResponders: a past trial that responded below the adequate dose is to retry at an adequate dose. */
+  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[]; retryResponders?: true }
   /** At least `min` trials (any condition) that failed (non-response, partial response) or were not tolerated. */
   | { kind: 'failed-or-intolerant-trials'; min: number }
   /** A trial of `ingredient` that failed (non-response or partial response). */
@@ -672,7 +673,7 @@ const OPTIMISE_WHEN = 'when it did not respond and was tolerated: the running tr
  * Dose and duration optimisation, in each condition's own rule set: what makes a trial adequate there (dose, level,
  * length) and what the next step is once resistance is established by adequate trials.
  */
-const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef }[] = [
+const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef; retryResponders?: true }[] = [
   {
     condition: 'mdd',
     id: 'mdd',
@@ -688,8 +689,9 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
   {
     condition: 'schizophrenia',
     id: 'schizophrenia',
-    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. Once it is, clozapine is due and an under-dosed past antipsychotic is not offered again in its place.`,
-    source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then is a working rule', ['howes2017']),
+    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. Once it is, clozapine is due and an under-dosed past antipsychotic is not offered again in its place, except one that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated: that agent is the one to retry at an adequate dose.`,
+    source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose, are working rules', ['howes2017']),
+    retryResponders: true,
   },
   {
     condition: 'ocd',
@@ -1198,9 +1200,16 @@ export const CATALOG = defineCatalog([
     indications: ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'],
     // One path per condition, each with its own rule set's words: the dose or level and the length that make a trial
     // adequate there, and what follows once resistance is established.
-    eligibility: DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source }) => ({
+    eligibility: DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source, retryResponders }) => ({
       status: 'suggested' as const,
-      all: [{ kind: 'optimisable-trials' as const, flags: ['inadequate-dose', 'too-short'] as FlagKind[], conditions: [condition] }],
+      all: [
+        {
+          kind: 'optimisable-trials' as const,
+          flags: ['inadequate-dose', 'too-short'] as FlagKind[],
+          conditions: [condition],
+          ...(retryResponders ? { retryResponders } : {}),
+        },
+      ],
       rule: { id: `suggest.dose-optimization.${id}`, summary, source },
     })),
     notEligibleText: 'No trial to optimise: none is under-dosed or too short, or those that are responded, were not tolerated, or are past while treatment resistance is established by adequate trials.',

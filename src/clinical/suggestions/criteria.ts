@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, VERIFICATION_WORDS, capitalise, diagnosisKindName } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, VERIFICATION_WORDS, capitalise, diagnosisKindName } from '../vocabulary';
 import {
   type Criterion
 } from './catalog';
@@ -68,26 +68,32 @@ const RESPONDED_OUTCOMES: ReadonlySet<Trial['outcome']> = new Set(['response', '
 /**
  * The flagged trials (below an adequate dose or level, or too short) that can still be optimised, and those passed
  * over with why: a trial that responded or was not tolerated is not optimised; a past one is not offered again once
- * the condition's resistance is established by adequate trials (the next step follows the resistance).
+ * the condition's resistance is established by adequate trials (the next step follows the resistance). Where the rule
+ * retries responders, a past trial that responded below the adequate dose (and was tolerated: not an intolerance) is
+ * the agent to retry at an adequate dose, resistance or not.
  */
 function optimisableTrials(
   context: Context,
   flags: readonly FlagKind[],
   conditions: readonly ConditionKey[],
-): { optimisable: Trial[]; passedOver: { trial: Trial; why: string }[] } {
-  const optimisable: Trial[] = [];
+  retryResponders: boolean,
+): { optimisable: { trial: Trial; retry: boolean }[]; passedOver: { trial: Trial; why: string }[] } {
+  const optimisable: { trial: Trial; retry: boolean }[] = [];
   const passedOver: { trial: Trial; why: string }[] = [];
   const seen = new Set<string>();
   for (const assessment of context.derived.assessments) {
     if (!conditions.includes(assessment.condition)) continue;
     const flagSources = new Set(assessment.flags.filter((f) => flags.includes(f.kind)).flatMap((f) => f.sources));
     if (!flagSources.size) continue;
+    const underDosedSources = new Set(assessment.flags.filter((f) => f.kind === 'inadequate-dose').flatMap((f) => f.sources));
     for (const trial of trialsOf(context, assessment.trialIds)) {
       if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
       seen.add(trial.id);
-      if (RESPONDED_OUTCOMES.has(trial.outcome)) passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
-      else if (trial.outcome === 'intolerance') passedOver.push({ trial, why: 'stopped for side effects: a tolerability problem, not a dose to raise' });
-      else if (trial.end === null || !assessment.treatmentResistant) optimisable.push(trial);
+      if (RESPONDED_OUTCOMES.has(trial.outcome)) {
+        if (retryResponders && trial.end !== null && trial.sources.some((s) => underDosedSources.has(s))) optimisable.push({ trial, retry: true });
+        else passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
+      } else if (trial.outcome === 'intolerance') passedOver.push({ trial, why: 'stopped for side effects: a tolerability problem, not a dose to raise' });
+      else if (trial.end === null || !assessment.treatmentResistant) optimisable.push({ trial, retry: false });
       else
         passedOver.push({
           trial,
@@ -278,10 +284,12 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
   },
 
   'optimisable-trials'(criterion, context) {
-    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags, criterion.conditions);
+    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags, criterion.conditions, criterion.retryResponders === true);
     if (optimisable.length) {
-      const findings = optimisable.map((t) => ({
-        text: `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
+      const findings = optimisable.map(({ trial: t, retry }) => ({
+        text: retry
+          ? `Past trial that responded below an adequate dose, to retry at an adequate dose: ${described(t, context)}: ${t.adequacyReason}; ${OUTCOME_WORDS[t.outcome]}: ${t.outcomeDetail}`
+          : `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
         sources: t.sources,
       }));
       return { met: true, findings };

@@ -137,7 +137,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
     if (results.length !== path.all.length) continue;
     if (!confirm.length) {
       status = path.status;
-      reasons = [...results.flatMap((r) => r.findings), ruleFinding(path)];
+      reasons = [...results.flatMap((r) => r.findings), ...staleBases(path, context), ruleFinding(path)];
       confirmPath = null;
       break;
     }
@@ -149,10 +149,25 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
       { text: `Consider — confirm: the record possibly meets what ${option.name} needs.`, sources: [] },
       ...confirmPath.confirm,
       ...confirmPath.findings,
+      ...staleBases(confirmPath.path, context),
       ruleFinding(confirmPath.path),
     ];
   }
   return { status, reasons };
+}
+
+/**
+ * A path resting on failed adequate trials or on the resistance verdict rests on the scores that judged them: where
+ * the assessment says those are stale, the option carries it (once per assessment).
+ */
+function staleBases(path: EligibilityPath, context: Context): Finding[] {
+  const conditions = new Set(
+    path.all.flatMap((c) => (c.kind === 'failed-adequate-trials' || c.kind === 'treatment-resistant' ? c.conditions : [])),
+  );
+  return [...conditions].flatMap((c) => {
+    const stale = context.assessments.get(c)?.staleBasis;
+    return stale ? [stale] : [];
+  });
 }
 
 /**

@@ -47,7 +47,7 @@ interface ScaleRow<I extends string> {
 /** Non-response < 25% reduction, partial 25-49% (ATRQ clinician guide) [S]; used for every depression scale. */
 const PARTIAL_DEPRESSION = rule(
   'scale.depression.partial-response',
-  'Partial response = 25-49% reduction from baseline; non-response < 25%.',
+  'Partial response = 25-49% reduction from baseline (insufficient: for treatment resistance a failed trial, as a non-response); non-response < 25%.',
   SRC.thresholdsPartial,
   'S',
 );

@@ -40,7 +40,7 @@ export const SRC = {
   localScales:
     "No LOINC code confirmed: matched by the project's local code system http://example.org/trd-timeline/CodeSystem/scales or by the scale's name in the text",
   thresholdsPhq9: 'PHQ-9 remission < 5, response ≥ 50% reduction (Kroenke 2001)',
-  thresholdsPartial: 'Non-response < 25% reduction, partial response 25-49% (ATRQ clinician guide, Desseilles 2011)',
+  thresholdsPartial: 'Non-response < 25% reduction, partial response 25-49% (Nierenberg 2001; ATRQ clinician guide, Desseilles 2011)',
   thresholdsQids: 'QIDS-SR16 remission ≤ 5, response ≥ 50% (STAR*D, Trivedi 2006)',
   thresholdsHamd: 'HAM-D17 remission ≤ 7 (STAR*D primary), response ≥ 50% (Trivedi 2006)',
   thresholdsMadrs: 'MADRS remission < 10 (≤ 9, optimal against CGI, Hawley 2002), response ≥ 50%',
@@ -86,7 +86,7 @@ const SRC_REFERENCES: Record<keyof typeof SRC, readonly ReferenceId[]> = {
   loincBp: ['loinc', 'fhirR4'],
   localScales: ['projectWorkingRule'],
   thresholdsPhq9: ['kroenke2001'],
-  thresholdsPartial: ['desseilles2011'],
+  thresholdsPartial: ['nierenberg2001', 'desseilles2011'],
   thresholdsQids: ['trivedi2006'],
   thresholdsHamd: ['trivedi2006'],
   thresholdsMadrs: ['hawley2002'],

@@ -92,6 +92,11 @@ export interface Assessment {
    * met: treatment-resistant depression (Gaynes 2020)". It names the criteria, never the diagnosis.
    */
   verdict: string;
+  /**
+   * The score the verdict's failed trials rest on, when it is older than the monitoring interval and no score of its
+   * scale followed: the verdict says so, and every option whose reasons rest on the verdict carries it. Absent otherwise.
+   */
+  staleBasis?: Finding;
   /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
   unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */

@@ -32,19 +32,36 @@ describe('outcome', () => {
 
   // Demo case "ehr-export-mdd": sertraline 100 mg for 92 weeks, PHQ-9 22, 15, 15 during it and none near its start.
   // A latest PHQ-9 of 14 or more on an adequate trial cannot be a 50% fall from any baseline (the maximum is 27).
-  it('an adequate trial whose latest PHQ-9 on the adequate dose is 15, without a baseline: non-response, measured, by the scale maximum', () => {
+  // Demo case "ehr-export-mdd": sertraline, PHQ-9 22 -> 15 during the trial, no baseline.
+  it('an adequate trial without a baseline whose PHQ-9 fell 22 -> 15 (-32%) during it, latest 15 on the adequate dose: partial response (insufficient), measured', () => {
     const s = statement('sertraline', 100, START, weeksAfter(START, 40));
     const d = derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 20), 22), phq9(weeksAfter(START, 36), 15)]);
+    const t = trialOf(d, 'sertraline');
+    expect(t.outcome).toBe('partial');
+    expect(t.outcomeBasis).toBe('measured');
+    expect(t.outcomeDetail).toBe(
+      `PHQ-9 22 on ${weeksAfter(START, 20)} → 15 on ${weeksAfter(START, 36)} (−32%) during the trial on adequate dose, after 36 weeks at or above it: ` +
+        `a partial response, insufficient (a fall of 25–49%; a response is 50% or more), and not a response from any baseline, ` +
+        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+        `${BASELINE_DAYS_AFTER} days after its start, ${START}, so the fall is measured from the first score during the trial`,
+    );
+    expect(t.sources.filter((r) => r.startsWith('Observation/'))).toHaveLength(2);
+    // A partial response is a failed adequate trial for resistance, as a non-response is.
+    expect(d.assessments.find((a) => a.condition === 'mdd')!.failedAdequateTrials).toBe(1);
+  });
+
+  it('an adequate trial without a baseline whose PHQ-9 fell only 22 -> 18 (-18%), latest 18 on the adequate dose: non-response, measured, by the scale maximum', () => {
+    const s = statement('sertraline', 100, START, weeksAfter(START, 40));
+    const d = derive([patient(), mdd('2024-06-01'), s, phq9(weeksAfter(START, 20), 22), phq9(weeksAfter(START, 36), 18)]);
     const t = trialOf(d, 'sertraline');
     expect(t.outcome).toBe('nonresponse');
     expect(t.outcomeBasis).toBe('measured');
     expect(t.outcomeDetail).toBe(
-      `PHQ-9 15 on ${weeksAfter(START, 36)} on adequate dose, after 36 weeks at or above it: not a response from any baseline, ` +
-        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less; at most a partial response; ` +
-        `PHQ-9 22 on ${weeksAfter(START, 20)} → 15 (−32%) during the trial; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+      `PHQ-9 18 on ${weeksAfter(START, 36)} on adequate dose, after 36 weeks at or above it: not a response from any baseline, ` +
+        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less; at most a partial response, which would be insufficient too; ` +
+        `PHQ-9 22 on ${weeksAfter(START, 20)} → 18 (−18%) during the trial; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
         `${BASELINE_DAYS_AFTER} days after its start, ${START}`,
     );
-    expect(t.sources.filter((r) => r.startsWith('Observation/'))).toHaveLength(2);
   });
 
   it('PHQ-9 13 at the end of an adequate trial without a baseline could still be a response (from 26 or 27): unknown', () => {

@@ -99,13 +99,14 @@ describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () 
 });
 
 describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
-  it('schizophrenia-trs: the responded risperidone trial does not make dose optimisation an option; clozapine leads alone', () => {
+  it('schizophrenia-trs: risperidone, which responded (PANSS -21%) at 4 mg/day below the adequate 6 mg/day, is the past responder to retry at an adequate dose: dose optimisation suggested, clozapine still first', () => {
     const d = derive('schizophrenia-trs');
     const dose = suggestion(d, 'dose-optimization');
-    expect(dose.status).toBe('not-eligible');
-    expect(allText(dose)).toMatch(/risperidone/);
+    expect(dose.status).toBe('suggested');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone 2–4 mg\/day for 8 weeks/);
+    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
     expect(offered(d)[0]).toBe('clozapine');
-    expect(offered(d)).not.toContain('dose-optimization');
+    expect(offered(d)).toContain('dose-optimization');
   });
 
   it('pseudo-resistance: under-dosed and too-short failed trials still make dose optimisation suggested', () => {
@@ -254,5 +255,23 @@ describe('Suicidality actions said once (pregnant-trd)', () => {
     expect(actions.filter((a) => /same-day safety assessment/i.test(a))).toHaveLength(1);
     expect(safety.find((i) => i.kind === 'suicide-risk-assessment')!.action).toBe('Same-day safety assessment and safety plan; decide on the level of care now.');
     expect(safety.find((i) => i.kind === 'suicidal-ideation')!.action).toMatch(/^Assessed by the C-SSRS of \d{4}-\d\d-\d\d \(4, high risk\): see its action\.$/);
+  });
+});
+
+describe('A verdict resting on an old score says so on every option resting on it (ehr-export-mdd)', () => {
+  it('ehr-export-mdd: rTMS and the other options whose reasons rest on the resistance verdict carry the 20-month-old PHQ-9 the engine found stale', () => {
+    const d = derive('ehr-export-mdd');
+    const stale = d.assessments.find((a) => a.condition === 'mdd')!.staleBasis!;
+    expect(stale.text).toMatch(/^The failed trials behind this rest on the PHQ-9 of \d{4}-\d\d-\d\d \(\d+ months ago\), with no score since: re-measure before referral\.$/);
+    expect(stale.sources).toHaveLength(1);
+    for (const id of ['tms', 'ect', 'esketamine'] as const) expect(suggestion(d, id).reasons).toContainEqual(stale);
+    // Options that do not rest on the failed trials (pharmacogenomic testing counts any failure or intolerance) do not.
+    expect(suggestion(d, 'pharmacogenomic-testing').reasons).not.toContainEqual(stale);
+  });
+
+  it('trd-two-failures: a verdict on recent scores carries no stale basis', () => {
+    const d = derive('trd-two-failures');
+    expect(d.assessments.find((a) => a.condition === 'mdd')!.staleBasis).toBeUndefined();
+    expect(suggestion(d, 'tms').reasons.some((r) => /re-measure before referral/.test(r.text))).toBe(false);
   });
 });
