@@ -137,6 +137,7 @@ export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
 /** A pseudo-resistance or complexity flag in words: the start of the flag's own text ("trial too short: ..."). */
 export const FLAG_WORDS: Record<FlagKind, string> = {
   'inadequate-dose': 'inadequate dose',
+  'breakthrough-on-maintenance': 'breakthrough episode on maintenance treatment',
   'too-short': 'trial too short',
   'poor-adherence': 'poor adherence',
   'substance-use': 'co-occurring substance use',
@@ -361,6 +362,14 @@ function doseUnitOf(ingredient: string): 'mg' | 'mcg' {
 function inUnit(mg: number, unit: 'mg' | 'mcg'): number {
   return unit === 'mcg' ? mg * 1000 : mg;
 }
+
+/**
+ * Why an option the record rules out starts at routine priority although a suicidality signal makes every offered
+ * option's referral urgent: the urgency belongs to the options the record supports, and proposing a ruled-out one is
+ * the clinician's decision, priority included.
+ */
+export const ROUTINE_WHEN_RULED_OUT =
+  'Routine until the clinician chooses: the record rules this option out, so the suicidality signal that makes the offered options urgent does not carry over to it';
 
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);

@@ -59,22 +59,23 @@ describe('pregnant-trd: an override of a contraindicated option is stated truthf
     }
   });
 
-  it('the pregnancy line names esketamine as contraindicated in pregnancy and proposed with the written reason', () => {
+  it('the pregnancy line names esketamine as contraindicated in pregnancy and proposed as an override (the reason goes with the option)', () => {
     const line = draft.preview.find((l) => l.startsWith('Safety: Pregnant'))!;
-    expect(line).toContain(`esketamine: contraindicated in pregnancy, proposed by the clinician with the written reason “${REASON}”`);
-    expect(carePlanAsText(draft)).toContain(`esketamine: contraindicated in pregnancy, proposed by the clinician with the written reason “${REASON}”`);
+    const words = 'esketamine: contraindicated in pregnancy, proposed by the clinician as an override (reason given with the option)';
+    expect(line).toContain(words);
+    expect(carePlanAsText(draft)).toContain(words);
   });
 
-  it('the option line gives the contraindication before the reason it was proposed anyway', () => {
+  it('the option line gives the override with its reason, then the contraindication it overrides, before the reasons it fits', () => {
     const option = draft.preview.join('\n');
-    expect(option).toMatch(/ {2}Not offered: Pregnancy: esketamine is not recommended in pregnancy.*\)\. Proposed by you with the written reason: “Patient declines ECT/);
+    expect(option).toMatch(/ {2}Proposed against the pregnancy contraindication, reason given by the clinician: “Patient declines ECT.*”\n {2}Contraindication overridden: Pregnancy: esketamine is not recommended in pregnancy/);
     const text = carePlanAsText(draft).split('\n');
-    const first = text.findIndex((l) => /^\s+(Contraindication|Not offered|Avoid)/.test(l));
-    const proposed = text.findIndex((l) => /Proposed by the clinician although the record shows it as contraindicated/.test(l));
+    const proposed = text.findIndex((l) => /^\s+Proposed against the pregnancy contraindication/.test(l));
+    const overridden = text.findIndex((l) => /^\s+Contraindication overridden: Pregnancy/.test(l));
     const reason = text.findIndex((l) => /^\s+Reason: /.test(l));
-    expect(first).toBeGreaterThan(0);
-    expect(proposed).toBe(first + 1);
-    expect(reason).toBeGreaterThan(proposed);
+    expect(proposed).toBeGreaterThan(0);
+    expect(overridden).toBe(proposed + 1);
+    expect(reason).toBeGreaterThan(overridden);
   });
 
   it('without an override the safety line is the engine’s own', () => {
@@ -86,12 +87,12 @@ describe('pregnant-trd: an override of a contraindicated option is stated truthf
 describe('pregnant-trd: referral priority follows the record’s suicide risk', () => {
   const d = derivation('pregnant-trd');
 
-  it('every referral starts urgent with a recent C-SSRS 4, whether or not the option itself is urgent', () => {
+  it('every offered option’s referral starts urgent with a recent C-SSRS 4, whether or not the option itself is urgent; an overridden contraindicated one starts routine', () => {
     const tms = d.suggestions.find((s) => s.intervention === 'tms')!;
     expect(tms.urgent).toBe(false);
     expect(tms.referralPriority).toBe('urgent');
     expect(draftOf(d, ['tms']).serviceRequests[0]!.priority).toBe('urgent');
-    expect(draftOf(d, ['esketamine'], { esketamine: REASON }).serviceRequests[0]!.priority).toBe('urgent');
+    expect(draftOf(d, ['esketamine'], { esketamine: REASON }).serviceRequests[0]!.priority).toBe('routine');
   });
 
   it('trd-two-failures (no suicidality recorded): referrals start routine', () => {
@@ -138,8 +139,9 @@ describe('the copied note', () => {
     const note = copyToNoteText(d);
     for (const t of d.trials) {
       const figure = `${t.ingredient} ${t.durationText}`;
-      // The trial's own lines ("- sertraline [...]", "  dose …", "  outcome …") carry its figures; a flag names a shortfall, not the course.
-      const doses = note.split('\n').filter((l) => l.includes(t.ingredient) && /mg\/day/.test(l) && !/^(- | {2}dose | {2}outcome: | {2}Flag: )/.test(l));
+      // The trial's own lines ("- sertraline [...]", "  dose …", "  outcome …") carry its figures; a flag names a shortfall, and a
+      // next step's caution a medication taken now that the option must plan around, not the course.
+      const doses = note.split('\n').filter((l) => l.includes(t.ingredient) && /mg\/day/.test(l) && !/^(- | {2}dose | {2}outcome: | {2}Flag: | {4}(Caution|Note|High risk): )/.test(l));
       expect(doses, figure).toEqual([]);
     }
   });

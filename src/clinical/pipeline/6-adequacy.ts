@@ -35,6 +35,8 @@ import type { AdequateDose, AdequateLevel, ConditionKey, RuleRef, TrialRole } fr
 export type ShortfallKind =
   | 'dose-unknown'
   | 'dose-below'
+  /** Maintenance from before the episode at a maintenance-range level below the acute one: a breakthrough on prophylaxis. */
+  | 'breakthrough-on-maintenance'
   | 'too-short'
   | 'ongoing-short'
   | 'duration-unknown'
@@ -264,7 +266,7 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
         daysAtAdequate = duration;
         if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
       } else {
-        shortfalls.push('dose-below');
+        shortfalls.push(prophylaxis ? 'breakthrough-on-maintenance' : 'dose-below');
         reasons.push(
           prophylaxis
             ? `${breakthroughWords(trial)}, ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}, below the acute ${fmt(threshold.level.min)}: a breakthrough episode on prophylaxis, not an adequate acute trial`

@@ -458,6 +458,7 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
       });
   };
   trialFlag('inadequate-dose', 'dose-below');
+  trialFlag('breakthrough-on-maintenance', 'breakthrough-on-maintenance');
   trialFlag('too-short', 'too-short');
   trialFlag('poor-adherence', 'poor-adherence');
   for (const c of COMORBIDITY_FLAGS) {

@@ -150,7 +150,8 @@ export function safetyActionGiven(i: SafetyItem, overridden: readonly Overridden
   if (!i.action || !rows || chosen.length === 0) return i.action;
   const all = notOfferedWords(i.kind)!;
   const rest = notOfferedWords(i.kind, chosen.map((o) => o.option));
-  const proposed = chosen.map((o) => `${o.words}: contraindicated ${rows.blockedBy}, proposed by the clinician with the written reason “${overridden.find((x) => x.option === o.option)!.reason.trim()}”`);
+  // The written reason is given once, with the option it overrides; the safety line only says the override exists.
+  const proposed = chosen.map((o) => `${o.words}: contraindicated ${rows.blockedBy}, proposed by the clinician as an override (reason given with the option)`);
   const words = [...(rest ? [rest] : []), ...proposed].join('; ');
   return i.action.replace(capitalised(all), capitalised(words)).replace(all, words);
 }

@@ -1205,7 +1205,7 @@ export const CATALOG = defineCatalog([
       all: [
         {
           kind: 'optimisable-trials' as const,
-          flags: ['inadequate-dose', 'too-short'] as FlagKind[],
+          flags: ['inadequate-dose', 'breakthrough-on-maintenance', 'too-short'] as FlagKind[],
           conditions: [condition],
           ...(retryResponders ? { retryResponders } : {}),
         },

@@ -4,6 +4,7 @@
  */
 import type { Finding, InterventionId, Suggestion } from '../types';
 import { catalogOption } from './catalog';
+import { plainText } from '../plain-text';
 import { cite } from './context';
 import { notOfferedReason, RISK_PREFIXES } from './risks';
 
@@ -64,4 +65,36 @@ export function reasonsBesideContraindications(suggestion: Pick<Suggestion, 'rea
   if (suggestion.contraindications.length === 0) return suggestion.reasons;
   const repeated = notOfferedReason(suggestion.contraindications).text;
   return suggestion.reasons.filter((reason) => reason.text !== repeated);
+}
+
+/** What a contraindication is about, as its finding opens ("Pregnancy: esketamine is …" gives "pregnancy"). */
+function contraindicationSubject(text: string): string {
+  const bare = text.replace(/^Not offered: /, '');
+  const subject = bare.slice(0, Math.max(0, bare.indexOf(': '))).trim();
+  // Keep an acronym's capitals ("MAOI"); lower an ordinary first word ("Pregnancy").
+  return subject && !/^[A-Z]{2}/.test(subject) ? subject[0]!.toLowerCase() + subject.slice(1) : subject;
+}
+
+/**
+ * An option the clinician proposes although the record rules it out, as every rendering says it: first the override
+ * with the written reason (once), then each contraindication it overrides, never as "Not offered", which would
+ * contradict the proposal beside it.
+ */
+export function overrideLines(suggestion: Pick<Suggestion, 'status' | 'contraindications'>, reason: string): string[] {
+  const subjects = [...new Set(suggestion.contraindications.map((c) => contraindicationSubject(plainText(c.text))).filter((x) => x))];
+  const against =
+    suggestion.contraindications.length === 0
+      ? `against the record (${suggestion.status.replace('-', ' ')})`
+      : subjects.length
+        ? `against the ${subjects.join(' and ')} contraindication${subjects.length === 1 ? '' : 's'}`
+        : `against the contraindication${suggestion.contraindications.length === 1 ? '' : 's'}`;
+  return [
+    `Proposed ${against}, reason given by the clinician: “${reason.trim()}”`,
+    ...suggestion.contraindications.map((c) => `Contraindication overridden: ${plainText(c.text).replace(/^Not offered: /, '')}`),
+  ];
+}
+
+/** The option's monitoring and cautions (its label's requirements and the record's cautions, as its card lists them), one line each. */
+export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[] {
+  return suggestion.cautions.map((c) => cautionLine(plainText(c.text)));
 }

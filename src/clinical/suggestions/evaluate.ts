@@ -12,7 +12,7 @@
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
 import type { Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
-import { CONDITION_NAME } from '../vocabulary';
+import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT } from '../vocabulary';
 import {
   CATALOG,
   RECENT_SUICIDAL_IDEATION_DAYS,
@@ -244,8 +244,12 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     cautions.push({ text: `${requirement.text} (${cite(requirement.source)})`, sources: [] });
   }
 
-  // A patient at acute suicide risk is referred urgently whatever the option (the clinician may lower it).
-  const priorityReasons = urgent ? urgencyFindings : [...(context.urgency.get('suicidal-ideation') ?? []), ...(context.urgency.get('unassessed-positive-screen') ?? [])];
+  // A patient at acute suicide risk is referred urgently whatever offered option (the clinician may lower it). An
+  // option the record rules out starts routine: a clinician who proposes it anyway sets its priority themselves.
+  const signal = [...(context.urgency.get('suicidal-ideation') ?? []), ...(context.urgency.get('unassessed-positive-screen') ?? [])];
+  const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
+  const priorityReasons = urgent ? urgencyFindings : ruledOut ? [] : signal;
+  const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
   return {
     suggestion: {
       intervention: option.id,
@@ -254,6 +258,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       urgent,
       referralPriority: priorityReasons.length ? 'urgent' : 'routine',
       priorityReasons,
+      ...(priorityNote ? { priorityNote } : {}),
       reasons,
       cautions,
       contraindications,

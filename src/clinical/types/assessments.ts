@@ -41,6 +41,8 @@ export interface Episode {
 
 export type FlagKind =
   | 'inadequate-dose'
+  /** Maintenance (lithium) from before the episode, below the acute level: a breakthrough, neither pseudo-resistance nor a dose problem. */
+  | 'breakthrough-on-maintenance'
   | 'too-short'
   | 'poor-adherence'
   | 'substance-use'

@@ -21,12 +21,15 @@ export interface Suggestion {
   urgent: boolean;
   /**
    * The priority its referral starts at (the clinician may change it): urgent when the option is urgent, or when the
-   * record shows recent suicidal ideation or behaviour or a high-risk C-SSRS (the urgency rule's suicidality signal),
-   * whatever the option; else routine.
+   * record shows recent suicidal ideation or behaviour or a high-risk C-SSRS (the urgency rule's suicidality signal)
+   * and the option is offered; else routine. An option the record rules out (contraindicated, not eligible) starts
+   * routine whatever the signal: proposing it is the clinician's override, and so is its priority.
    */
   referralPriority: 'urgent' | 'routine';
   /** The record's findings behind an urgent referral priority (the option's urgency, else the suicidality signal); empty when routine. */
   priorityReasons: Finding[];
+  /** Why a ruled-out option starts routine although the suicidality signal makes offered options urgent; absent otherwise. */
+  priorityNote?: Finding;
   /** Why this status, each naming the trials, conditions or scores behind it. */
   reasons: Finding[];
   cautions: Finding[];

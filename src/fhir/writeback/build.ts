@@ -16,12 +16,12 @@ import type {
   ServiceRequest,
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
-import { CONDITION_NAME, capitalise } from '../../clinical/vocabulary';
+import { CONDITION_NAME } from '../../clinical/vocabulary';
 import { safetyActionGiven, safetyItemHeading, safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
-import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
+import { cautionLine, cautionLines, contraindicationLine, overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './write-contract';
 
@@ -98,24 +98,20 @@ function optionConcept(id: InterventionId): CodeableConcept {
     : { text: option.name };
 }
 
-/** The option's status as the override sentence says it ("contraindicated", "not eligible"). */
-function statusWords(suggestion: Suggestion): string {
-  return suggestion.status.replace('-', ' ');
-}
-
 function reasonLines(suggestion: Suggestion, overrideReason: string | undefined): string[] {
   // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
-  // its own weight ("Note: …") gets no second prefix. On a blocked option the contraindications lead (safety first),
-  // followed at once by the clinician's override, then the reasons it would otherwise fit.
-  const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
-  const override = overrideReason?.trim()
-    ? [`Proposed by the clinician although the record shows it as ${statusWords(suggestion)}, with the written reason: ${overrideReason.trim()}`]
-    : [];
+  // its own weight ("Note: …") gets no second prefix. An overridden option leads with the override and the
+  // contraindications it overrides (safety first, never as "not offered"), then the reasons it would otherwise fit.
   const reasons = reasonsBesideContraindications(suggestion).map((r) => `Reason: ${findingText(r)}`);
   const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
-  return suggestion.status === 'contraindicated'
-    ? [...contraindications, ...override, ...reasons, ...cautions]
-    : [...reasons, ...contraindications, ...cautions, ...override];
+  if (overrideReason?.trim()) return [...overrideLines(suggestion, overrideReason), ...reasons, ...cautions];
+  const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
+  return suggestion.status === 'contraindicated' ? [...contraindications, ...reasons, ...cautions] : [...reasons, ...contraindications, ...cautions];
+}
+
+/** Why the referral starts at its priority, when the engine says so and the clinician has not chosen one. */
+function priorityNoteLines(suggestion: Suggestion, input: WriteBackInput): string[] {
+  return suggestion.priorityNote && !input.referrals?.[suggestion.intervention]?.priority ? [`Priority: ${findingText(suggestion.priorityNote)}.`] : [];
 }
 
 /** The chosen options proposed against the record's rules, with their written reasons (the safety lines name them). */
@@ -178,16 +174,17 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     const reasons = reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention]);
     const description = `${option.name}: ${plainText(option.summary)} Usual course: ${plainText(option.usualCourse)}`;
     const choice = referralChoice(suggestion, input);
+    const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
     narrative.push(
       option.referral
         ? `${option.name}: referral to ${choice.service.name} (${choice.priority}).`
         : `${option.name}: care-plan activity.`,
-      ...reasons.map((r) => `  ${r}`),
+      ...[...reasons, ...priorityNote].map((r) => `  ${r}`),
       ...(choice.note ? [`  Referral note: ${choice.note}`] : []),
     );
     textLines.push(
       option.referral ? `- Referral to ${choice.service.name}: ${option.name} (draft referral, priority ${choice.priority})` : `- ${option.name}`,
-      ...reasons.map((r) => `    ${plainText(r)}`),
+      ...[...reasons, ...priorityNote].map((r) => `    ${plainText(r)}`),
       ...(choice.note ? [`    Referral note: ${plainText(choice.note)}`] : []),
     );
     if (option.referral) {
@@ -215,7 +212,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           ...(author ? { requester: author } : {}),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
-          note: annotations([description, ...reasons, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
+          note: annotations([description, ...reasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
@@ -226,7 +223,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           kind: 'ServiceRequest',
           code: optionConcept(option.id),
           status: 'not-started',
-          description,
+          // The label's monitoring travels with the activity itself, not only with its reasons.
+          description: [description, ...cautionLines(suggestion)].join(' '),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           reasonCode: reasons.map((text) => ({ text })),
         },
@@ -351,17 +349,17 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
   for (const suggestion of [...input.chosen].sort((a, b) => a.order - b.order)) {
     const option = catalogOption(suggestion.intervention);
     const choice = referralChoice(suggestion, input);
+    const override = input.overrideReasons?.[suggestion.intervention]?.trim();
+    const asOverride = override ? ' as an override' : '';
     lines.push(
       option.referral
-        ? `Proposes ${option.name}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
-        : `Proposes ${option.name} as a care-plan activity (no referral).`,
+        ? `Proposes ${option.name}${asOverride}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
+        : `Proposes ${option.name}${asOverride} as a care-plan activity (no referral).`,
     );
-    const override = input.overrideReasons?.[suggestion.intervention]?.trim();
-    if (override) {
-      // The contraindications as the card states them ("Not offered: Pregnancy: …"), then the clinician's reason.
-      const why = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
-      lines.push(`  ${why.length ? `${why.join('; ')}.` : `${capitalise(statusWords(suggestion))} on this record.`} Proposed by you with the written reason: “${override}”.`);
-    }
+    // The override and what it overrides lead; then the monitoring and cautions the option's card lists.
+    if (override) lines.push(...overrideLines(suggestion, override).map((l) => `  ${l}`));
+    if (option.referral) lines.push(...priorityNoteLines(suggestion, input).map((l) => `  ${l}`));
+    lines.push(...cautionLines(suggestion).map((l) => `  ${l}`));
   }
   if (trials.length) {
     const records = draft.carePlan.supportingInfo?.length ?? 0;

@@ -6,7 +6,7 @@
 import type { Patient } from 'fhir/r4';
 import type { Derivation, Suggestion } from '../../clinical/types';
 import { plainText } from '../../clinical/plain-text';
-import { cautionLine, contraindicationLine, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
+import { cautionLines, contraindicationLine, overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
 import { safetyItemTextGiven } from '../../clinical/safety';
@@ -77,12 +77,11 @@ function letterSafetyItems(suggestion: Suggestion, derivation: Derivation, overr
   const urgent = suggestion.urgent ? suggestion.reasons.filter((r) => /^urgent\b/i.test(r.text)).map((r) => plainText(r.text)) : [];
   // An option proposed against a safety item is named in that item's line with the written reason, never as "not offered".
   const overridden = overrideReason?.trim() ? [{ option: suggestion.intervention, reason: overrideReason.trim() }] : [];
-  return [
-    ...(derivation.safety ?? []).map((i) => safetyItemTextGiven(i, overridden)),
-    ...urgent,
-    ...suggestion.contraindications.map((c) => contraindicationLine(plainText(c.text))),
-    ...suggestion.cautions.map((c) => cautionLine(plainText(c.text))),
-  ];
+  // An override names what it overrides with the written reason once, never "not offered" beside the referral for it.
+  const contraindications = overrideReason?.trim()
+    ? overrideLines(suggestion, overrideReason)
+    : suggestion.contraindications.map((c) => contraindicationLine(plainText(c.text)));
+  return [...(derivation.safety ?? []).map((i) => safetyItemTextGiven(i, overridden)), ...urgent, ...contraindications, ...cautionLines(suggestion)];
 }
 
 /** The patient's record number as the EHR gives it (its first identifier, e.g. the MRN), else the chart's patient id. */

@@ -20,6 +20,7 @@ import { adequacyReasonText } from './labels';
 import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
+import { cautionLines } from '../../clinical/suggestions/describe';
 import { plainText } from '../../clinical/plain-text';
 import { nextStep } from './labels';
 
@@ -84,7 +85,9 @@ function nextStepLine(s: Suggestion): string {
   const option = catalogOption(s.intervention);
   const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
-  return `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
+  return [line, ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
 }
 
 /** The urgent options and the first one offered, each with its next step: what the note must not lose. */

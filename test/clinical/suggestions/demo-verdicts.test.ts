@@ -132,6 +132,16 @@ describe('Lithium judged by its level, by phase (bipolar-depression, deceased)',
     expect(assessment.status).toBe('meets');
   });
 
+  it('bipolar-depression: the maintenance lithium the episode broke through is flagged as a breakthrough on maintenance treatment, never as an inadequate dose (pseudo-resistance)', () => {
+    const d = derive('bipolar-depression');
+    const flags = d.assessments.find((a) => a.condition === 'bipolar-depression')!.flags;
+    expect(flags.map((f) => f.kind)).not.toContain('inadequate-dose');
+    const breakthrough = flags.find((f) => f.kind === 'breakthrough-on-maintenance')!;
+    expect(breakthrough.text).toMatch(
+      /^breakthrough episode on maintenance treatment: lithium \(maintenance lithium from before this episode, 0\.7 mmol\/L on \d{4}-\d\d-\d\d, below the acute 0\.8: a breakthrough episode on prophylaxis, not an adequate acute trial\)$/,
+    );
+  });
+
   it('bipolar-depression: the ECT caution names the running lithium and its level; the breakthrough lithium is offered for optimisation to the acute level', () => {
     const d = derive('bipolar-depression');
     const ect = suggestion(d, 'ect');

@@ -101,7 +101,7 @@ describe('buildWriteBack', () => {
   it('records the clinician’s reason when an option is proposed against its status', () => {
     const overridden = draft({ overrideReasons: { ect: 'Patient request after informed discussion' } });
     expect(overridden.preview.join('\n')).toMatch(/Patient request after informed discussion/);
-    expect(overridden.serviceRequests[0]?.note?.map((n) => n.text).join('\n')).toMatch(/with the written reason: Patient request/);
+    expect(overridden.serviceRequests[0]?.note?.map((n) => n.text).join('\n')).toMatch(/reason given by the clinician: “Patient request after informed discussion”/);
   });
 
   it('copy-as-text and download-as-JSON', () => {

@@ -107,7 +107,7 @@ describe('the write-back draft with hostile record text', () => {
     // Resource ids stay out of the chart's prose (the resources are linked as supportingInfo).
     expect(shown.join('\n')).not.toContain('Condition/evil');
     expect(shown).toContain("Clinician's note: ![track](https://tracker.example/p.gif) <script>alert(4)</script>");
-    expect(shown.some((t) => t.includes('with the written reason: <iframe src="https://evil.example">'))).toBe(true);
+    expect(shown.some((t) => t.includes('reason given by the clinician: “<iframe src="https://evil.example">'))).toBe(true);
   });
 
   it('plain-string fields (CodeableConcept.text) keep the text as it is: FHIR strings are not markup', () => {

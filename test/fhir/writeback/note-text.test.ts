@@ -59,7 +59,7 @@ describe('the plan as text for a note', () => {
     expect(text).toContain('    Caution: Blood pressure 150/95 on 2026-10-01');
   });
 
-  it('says a contraindication once, not again as the "Not offered" reason', () => {
+  it('says an overridden contraindication once, as overridden, not again as the "Not offered" reason', () => {
     const contra = { text: 'Not offered: Raised intracranial pressure recorded: ECT is avoided (APA 2001)', sources: ['Condition/icp'] };
     const blocked = ectWith({
       status: 'contraindicated',
@@ -68,7 +68,8 @@ describe('the plan as text for a note', () => {
     });
     const text = carePlanAsText(draft({ chosen: [blocked], overrideReasons: { ect: 'Discussed with anaesthesia' } }));
     expect(text.split('Raised intracranial pressure').length - 1).toBe(1);
-    expect(text).toContain('    Not offered: Raised intracranial pressure recorded: ECT is avoided (APA 2001)');
+    expect(text).toContain('    Contraindication overridden: Raised intracranial pressure recorded: ECT is avoided (APA 2001)');
+    expect(text).not.toContain('Not offered');
     expect(text).toContain('    Reason: Major depressive disorder recorded');
   });
 });
