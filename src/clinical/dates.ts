@@ -128,31 +128,37 @@ export function toDay(value: unknown): Day | null {
   return parseFhirDate(value)?.day ?? null;
 }
 
-/** ISO calendar date ("2025-03-01") of a day number. */
-export function isoDate(day: Day): string {
-  // civil_from_days (H. Hinnant) inline and formatted by hand: called for every date in the output.
+/**
+ * civil_from_days (H. Hinnant) up to the day of a year counted from March: `yearFromMarch * 1000 + dayOfYear`, packed in
+ * one number so that the callers, run for every date in the output, build no object.
+ */
+function marchYearAndDay(day: Day): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return (yoe + era * 400) * 1000 + doy;
+}
+
+/** ISO calendar date ("2025-03-01") of a day number, formatted by hand. */
+export function isoDate(day: Day): string {
+  const packed = marchYearAndDay(day);
+  const marchYear = Math.floor(packed / 1000);
+  const doy = packed - marchYear * 1000;
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const y = marchYear + (m <= 2 ? 1 : 0);
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** The calendar year of a day number (civil_from_days, as isoDate, without building the date's text). */
+/** The calendar year of a day number, without building the date's text. */
 export function yearOf(day: Day): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  // Months are counted from March: January and February (mp 10, 11) belong to the next calendar year.
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  const packed = marchYearAndDay(day);
+  const marchYear = Math.floor(packed / 1000);
+  // Months are counted from March: January and February (from day 306 of the March year) belong to the next calendar year.
+  return marchYear + (packed - marchYear * 1000 >= 306 ? 1 : 0);
 }
 
 /** The asOf option as a day number; throws on a malformed asOf because that is a caller error, not data. */

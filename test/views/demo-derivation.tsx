@@ -3,7 +3,8 @@ import { cleanup, render } from '@testing-library/react';
 import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
-import type { Derivation } from '../../src/clinical/types';
+import type { Derivation, InterventionId } from '../../src/clinical/types';
+import { buildWriteBack } from '../../src/fhir/writeback/build';
 import { RULES } from '../../src/clinical/all-rules';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
 
@@ -21,4 +22,17 @@ export function pageText(d: Derivation): string {
   const text = [page.container.textContent ?? '', ...labels].join('\n');
   cleanup();
   return text;
+}
+
+/** The draft plan the review screen would build from `d` with the options `ids` ticked, on the day `asOf`. */
+export function demoDraft(d: Derivation, ids: InterventionId[], asOf: string, overrideReasons: Partial<Record<InterventionId, string>> = {}) {
+  return buildWriteBack({
+    derivation: d,
+    chosen: d.suggestions.filter((s) => ids.includes(s.intervention)),
+    overrideReasons,
+    patientId: d.patient,
+    userReference: 'Practitioner/dr-demo',
+    app: { name: 'test' },
+    date: asOf,
+  });
 }

@@ -8,11 +8,11 @@ import { cleanup, render } from '@testing-library/react';
 import { demoPatients } from '../../sandbox/patients';
 import type { Derivation, InterventionId, Suggestion } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
-import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
+import { carePlanAsText } from '../../src/fhir/writeback/build';
 import { ReferralLetter } from '../../src/views/review/ReferralLetter';
 import { cautionLine } from '../../src/clinical/suggestions/describe';
 import { plainText } from '../../src/clinical/plain-text';
-import { demoDerivation } from './demo-derivation';
+import { demoDerivation, demoDraft } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -24,15 +24,7 @@ const derivation = (id: string) => {
 };
 
 function draftOf(d: Derivation, ids: InterventionId[], overrideReasons: Partial<Record<InterventionId, string>> = {}) {
-  return buildWriteBack({
-    derivation: d,
-    chosen: d.suggestions.filter((s) => ids.includes(s.intervention)),
-    overrideReasons,
-    patientId: d.patient,
-    userReference: 'Practitioner/dr-demo',
-    app: { name: 'test' },
-    date: AS_OF,
-  });
+  return demoDraft(d, ids, AS_OF, overrideReasons);
 }
 
 function letterText(d: Derivation, s: Suggestion, overrideReason?: string): string {

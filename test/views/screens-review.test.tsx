@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { demoPatients } from '../../sandbox/patients';
 import type { Derivation, InterventionId } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
-import { buildWriteBack, carePlanAsText } from '../../src/fhir/writeback/build';
+import { carePlanAsText } from '../../src/fhir/writeback/build';
 import { SuggestionCard } from '../../src/views/review/SuggestionCard';
 import { RULES } from '../../src/clinical/all-rules';
 import { REFERENCE_RUN } from '../../src/clinical/plain-text';
@@ -18,7 +18,7 @@ import { SafetyStrip } from '../../src/views/timeline/SafetyStrip';
 import { Summary } from '../../src/views/timeline/Summary';
 import { DiagnosesTable, TrialsTable, UnusedList } from '../../src/views/timeline/Tables';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
-import { demoDerivation } from './demo-derivation';
+import { demoDerivation, demoDraft } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -32,15 +32,7 @@ const derivation = (id: string) => {
 };
 
 function draftOf(d: Derivation, ids: InterventionId[], overrideReasons: Partial<Record<InterventionId, string>> = {}) {
-  return buildWriteBack({
-    derivation: d,
-    chosen: d.suggestions.filter((s) => ids.includes(s.intervention)),
-    overrideReasons,
-    patientId: d.patient,
-    userReference: 'Practitioner/dr-demo',
-    app: { name: 'test' },
-    date: AS_OF,
-  });
+  return demoDraft(d, ids, AS_OF, overrideReasons);
 }
 
 afterEach(cleanup);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { durationDays, isoDate, parseFhirDate, toDay, wholeYearsBetween } from '../../../src/clinical/dates';
+import { durationDays, isoDate, parseFhirDate, toDay, wholeYearsBetween, yearOf } from '../../../src/clinical/dates';
 
 describe('dates: FHIR date parsing by calendar day', () => {
   it('round-trips every day from 1900 to 2150 against Date', () => {
     for (let d = -25567; d < 65000; d += 37) expect(isoDate(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
     expect(toDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+  });
+  it('yearOf gives the calendar year of every day from 1887 to 2243, New Year and leap days included', () => {
+    for (let d = -30681; d < 99000; d++) expect(yearOf(d)).toBe(new Date(d * 86_400_000).getUTCFullYear());
   });
   it("a dateTime's day is the day written in it, whatever its zone", () => {
     expect(isoDate(toDay('2025-06-01T23:30:00-08:00')!)).toBe('2025-06-01');
