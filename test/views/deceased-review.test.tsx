@@ -42,7 +42,7 @@ describe('an overdose is headed by the intent its code states', () => {
 
 describe('nothing about a patient who has died is current or ongoing', () => {
   const d = demoDerivation('deceased', TODAY);
-  const death = d.demographics!.deceasedDate!;
+  const death = d.demographics.deceasedDate!;
 
   it('the engine ends the open MDD episode at the date of death', () => {
     expect(d.episodes).toHaveLength(1);
