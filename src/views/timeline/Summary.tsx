@@ -206,6 +206,7 @@ function ConditionLine({
             <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
           </p>
         )}
+        {a.trialsInProgress && <p className="trp-in-progress">{plainText(a.trialsInProgress.text)}</p>}
         {episode && (
           <p>
             <span className="trp-muted">{episodeWords(episode)}:</span> from {displayDate(episode.start)}, {plainText(episode.basis)}{' '}
