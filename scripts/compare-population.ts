@@ -713,7 +713,7 @@ const CHANGES: Change[] = [
       'new `trialsInProgress` finding on the assessment ("Trial in progress, not counted: … Treatment-resistant ' +
       'depression is met on the earlier trials alone."), repeated in the reasons of every option whose eligibility ' +
       'rests on failed trials (rewritten away: the field and those reasons removed)',
-    commit: 'clinical',
+    commit: '59390a8',
     apply(_before, after) {
       for (const a of objects(after.assessments)) {
         const running = a.trialsInProgress;
