@@ -67,7 +67,7 @@ function hasTimelineContent(d: Derivation): boolean {
 function initialRange(d: Derivation): RangeChoice {
   // Resistance is judged in the current episode, so that is where the page opens; without one, the whole
   // story unless it is long, then the last two years.
-  if (d.episodes.some((e) => e.current && parseDate(e.start))) return 'current-episode';
+  if (d.episodes.some((e) => (e.current || e.endedAtDeath) && parseDate(e.start))) return 'current-episode';
   const domain = fullDomain(d);
   const years = (domain.end.getTime() - domain.start.getTime()) / (365.25 * 86_400_000);
   return years > 6 ? 'two-years' : 'all';
@@ -202,7 +202,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
                 {(Object.keys(RANGE_LABEL) as RangeChoice[]).map((choice) => (
                   <label key={choice}>
                     <input type="radio" name="trp-range" value={choice} checked={range === choice} onChange={() => chooseRange(choice)} />
-                    {RANGE_LABEL[choice]}
+                    {choice === 'current-episode' && derivation.demographics?.deceased ? 'Episode at death' : RANGE_LABEL[choice]}
                   </label>
                 ))}
               </fieldset>
@@ -266,7 +266,7 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
         </section>
       )}
       {/* After the timeline's section, so its sticky controls have scrolled away before the legend comes up. */}
-      {restDrawn && hasTimelineContent(derivation) && <Legend />}
+      {restDrawn && hasTimelineContent(derivation) && <Legend deceased={derivation.demographics?.deceased === true} />}
 
       {restDrawn && (
         <>
