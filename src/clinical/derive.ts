@@ -47,7 +47,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
 
   const drafts = buildTrials(c.events);
   const scores = scoresByInstrument(c.scores);
-  const episodes = buildEpisodes(c.diagnoses, asOf, scores.get('phq9'));
+  const episodes = buildEpisodes(c.diagnoses, asOf, scores.get('phq9'), c.deathDay);
   const conditions = new Set<ConditionKey>(episodes.map((e) => e.episode.condition));
   const roles = assignRoles(drafts, conditions);
   const intolerancesByTrial = matchIntolerances(c.intolerances, drafts, ledger);
@@ -196,7 +196,7 @@ function judgeTrial(draft: TrialDraft, j: TrialJudging): JudgedTrial {
     role: role.role,
     adherencePdc: pdc,
     levels: j.levelsByTrial.get(draft.id) ?? [],
-    ...(prophylaxisBrokenOn !== undefined ? { prophylaxisBrokenOn } : {}),
+    prophylaxisBrokenOn,
   });
   const outcome = judgeOutcome({
     trial: draft,

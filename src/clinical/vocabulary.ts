@@ -10,11 +10,14 @@ import type {
   ComorbidityKey,
   ConditionKey,
   DiagnosisKind,
+  DiagnosisSpan,
   DrugClass,
+  Episode,
   FlagKind,
   Instrument,
   Outcome,
   OutcomeBasis,
+  PoisoningIntent,
   ProcedureKind,
   ResistanceStatus,
   Trial,
@@ -90,6 +93,42 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
 /** Any diagnosis kind as a label: an assessed condition's label, else the comorbidity's. */
 export function diagnosisKindLabel(kind: DiagnosisKind): string {
   return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
+}
+
+/**
+ * An overdose by what its code says of the intent (ICD-10-CM T36-T50, sixth character); "intentional or undetermined"
+ * only for a code that does not say which (SNOMED CT 55680006, text).
+ */
+const OVERDOSE_LABEL: Record<PoisoningIntent, string> = {
+  'intentional-self-harm': 'Intentional self-harm: overdose',
+  undetermined: 'Overdose of undetermined intent',
+  accidental: 'Overdose, accidental',
+  assault: 'Poisoning by another person (assault)',
+};
+
+/** A diagnosis as a label: its kind's label, with an overdose's intent when its code states it. */
+export function diagnosisLabel(d: Pick<DiagnosisSpan, 'kind' | 'intent'>): string {
+  return d.kind === 'overdose' && d.intent ? OVERDOSE_LABEL[d.intent] : diagnosisKindLabel(d.kind);
+}
+
+/** The safety item's heading for overdoses: the intent their codes state, "intentional or undetermined" where none does. */
+export function overdoseHeading(found: ReadonlyArray<Pick<DiagnosisSpan, 'intent'>>): string {
+  const intents = [...new Set(found.map((d) => d.intent))];
+  if (intents.length === 1 && intents[0]) return OVERDOSE_LABEL[intents[0]];
+  if (intents.length === 1) return 'Overdose, intentional or undetermined intent';
+  return `Overdoses (${intents.map((i) => (i ? OVERDOSE_LABEL[i].toLowerCase() : 'intent not stated')).join('; ')})`;
+}
+
+/** An episode's name: "Current episode", "Episode until death on 2026-10-26" (nothing of a dead patient is current), "Episode". */
+export function episodeWords(e: Pick<Episode, 'current' | 'endedAtDeath' | 'end'>): string {
+  if (e.current) return 'Current episode';
+  return e.endedAtDeath ? `Episode until death on ${e.end}` : 'Episode';
+}
+
+/** Where an episode ends, for a "to" column: the date, "death on <date>", or "ongoing". */
+export function episodeEndWords(e: Pick<Episode, 'endedAtDeath' | 'end'>): string {
+  if (e.end === null) return 'ongoing';
+  return e.endedAtDeath ? `death on ${e.end}` : e.end;
 }
 
 /** Any diagnosis kind in a sentence ("no current substance use is recorded"); an acronym keeps its capitals (ADHD). */

@@ -74,7 +74,12 @@ function splitAtRemission(piece: Piece, phq9: DatedScore[] | undefined, asOf: Da
   return out;
 }
 
-export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: DatedScore[]): EpisodeSpan[] {
+/**
+ * Episodes per assessed condition. An episode still open when the patient died (deathDay on or before asOf) ends at
+ * death: nothing about a dead patient is current or ongoing.
+ */
+export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: DatedScore[], deathDay: Day | null = null): EpisodeSpan[] {
+  const death = deathDay !== null && deathDay <= asOf ? deathDay : null;
   const byCondition = new Map<ConditionKey, Span[]>();
   for (const d of diagnoses) {
     if (!isConditionKey(d.kind)) continue;
@@ -107,6 +112,11 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: Date
     }
     if (SPLIT_BY_PHQ9.has(condition)) merged = merged.flatMap((m) => splitAtRemission(m, phq9, asOf));
     merged.forEach((m, i) => {
+      const endedAtDeath = death !== null && m.end === null && (m.start === null || m.start <= death);
+      if (endedAtDeath) {
+        m.end = death;
+        m.bases.push(`until death on ${isoDate(death)}`);
+      }
       const end = m.end ?? asOf;
       const current = (m.start === null || m.start <= asOf) && end >= asOf && m.end === null;
       out.push({
@@ -116,6 +126,7 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: Date
           start: m.start === null ? null : isoDate(m.start),
           end: m.end === null ? null : isoDate(m.end),
           current,
+          ...(endedAtDeath ? { endedAtDeath: true as const } : {}),
           basis: m.bases.join('; '),
           sources: m.sources,
         },

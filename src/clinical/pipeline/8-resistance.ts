@@ -231,6 +231,7 @@ export function assess(input: AssessmentInput): Assessment {
     assessment.maudsley = maudsleyScore({
       episodeStart: span?.start ?? null,
       asOf,
+      ...(span?.episode.endedAtDeath ? { deathDay: span.end } : {}),
       episodeDiagnoses,
       psychoticFeatures: psychotic,
       phq9,
@@ -390,9 +391,11 @@ function conclusionFor(
 ): string {
   const where = current
     ? 'in the current episode'
-    : span
-      ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
-      : 'with no episode dated';
+    : span?.episode.endedAtDeath
+      ? `in the last episode (until death on ${span.episode.end})`
+      : span
+        ? `in the latest episode (ended ${span.episode.end ?? 'on an unknown date'}; none current)`
+        : 'with no episode dated';
   const list = failed.length ? ` (${failed.map((t) => describeTrial(describedTrial(t))).join('; ')})` : '';
   const n = failed.length;
   const agents = new Set(failed.map((t) => t.draft.ingredient)).size;
@@ -485,7 +488,7 @@ export function makeRejudge(
   return (t, condition) => {
     if (trialCondition(t) === condition) return t;
     const { pdc, levels } = ctxOf(t);
-    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: pdc, levels });
+    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: pdc, levels, prophylaxisBrokenOn: undefined });
     const outcome = judgeOutcome({ ...outcomeInput(t, condition), adequacy, condition });
     return { ...t, adequacy, outcome };
   };

@@ -10,7 +10,7 @@ import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, Sc
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
-import { describeTrialDoses } from '../vocabulary';
+import { describeTrialDoses, overdoseHeading } from '../vocabulary';
 import {
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
@@ -165,10 +165,11 @@ export function safetyItemTextGiven(i: SafetyItem, overridden: readonly Overridd
 /** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
 function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses, scores } = derived;
-  const groups: [SafetyKind, string][] = [
-    ['suicide-attempt', 'Suicide attempt'],
-    ['overdose', 'Overdose, intentional or undetermined intent'],
-    ['self-harm', 'Self-harm'],
+  const groups: [SafetyKind, (found: DiagnosisSpan[]) => string][] = [
+    ['suicide-attempt', () => 'Suicide attempt'],
+    // An overdose is headed by the intent its code states (T43.212A: intentional self-harm).
+    ['overdose', overdoseHeading],
+    ['self-harm', () => 'Self-harm'],
   ];
   const recent = (s: ScorePoint) => {
     const age = daysBefore(s.date, asOf);
@@ -197,9 +198,10 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     const assessed = `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}${latestCssrs.value >= CSSRS_HIGH ? ', high risk' : ', below high risk'})`;
     return cssrsShown ? `${assessed}: see its action.` : `${assessed}: ${cssrsAction!.charAt(0).toLowerCase()}${cssrsAction!.slice(1)}`;
   };
-  for (const [kind, title] of groups) {
+  for (const [kind, heading] of groups) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
     if (!found.length) continue;
+    const title = heading(found);
     const last = latest(found, (d) => d.onset)!;
     out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
   }

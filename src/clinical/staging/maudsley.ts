@@ -2,7 +2,7 @@
  * Maudsley Staging Method, Fekadu et al. BMC Psychiatry 2018, Table 3. Each item says
  * whether it rests on data, on an estimate (e.g. severity from PHQ-9 bands) or is missing (scored at its minimum).
  */
-import { type Day, monthsBetween } from '../dates';
+import { type Day, isoDate, monthsBetween } from '../dates';
 import type { DatedScore } from '../pipeline/7-outcome';
 import type { DiagnosisSpan, MaudsleyItem, ProcedureMark } from '../types';
 import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
@@ -12,6 +12,8 @@ import { withFields } from '../with-fields';
 export interface MaudsleyInput {
   episodeStart: Day | null;
   asOf: Day;
+  /** The episode was open when the patient died, on this day: its duration runs to death, not to asOf. */
+  deathDay?: Day;
   /** MDD diagnoses of the current episode (their ICD-10 codes carry severity). */
   episodeDiagnoses: DiagnosisSpan[];
   psychoticFeatures: DiagnosisSpan[];
@@ -38,13 +40,14 @@ export function maudsleyScore(input: MaudsleyInput): { score: number; band: 'mil
   return { score, band, items };
 }
 
-function durationItem({ episodeStart, asOf }: MaudsleyInput): MaudsleyItem {
+function durationItem({ episodeStart, asOf, deathDay }: MaudsleyInput): MaudsleyItem {
   if (episodeStart === null)
     return { item: 'duration', points: 1, basis: 'missing', explanation: 'episode onset unknown; scored at the minimum (acute)' };
-  const months = monthsBetween(episodeStart, asOf);
+  const months = monthsBetween(episodeStart, deathDay ?? asOf);
   const points = months <= 12 ? 1 : months <= 24 ? 2 : 3;
   const label = points === 1 ? 'acute (≤12 months)' : points === 2 ? 'sub-acute (13–24 months)' : 'chronic (>24 months)';
-  return { item: 'duration', points, basis: 'data', explanation: `current episode ${months} months: ${label}` };
+  const episode = deathDay === undefined ? `current episode ${months} months` : `episode ${months} months until death on ${isoDate(deathDay)}`;
+  return { item: 'duration', points, basis: 'data', explanation: `${episode}: ${label}` };
 }
 
 function severityItem({ episodeDiagnoses, psychoticFeatures, phq9 }: MaudsleyInput): MaudsleyItem {

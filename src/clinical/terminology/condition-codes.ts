@@ -11,7 +11,7 @@
  * concept has no coding at all, or known-system codes that are not in these tables.
  */
 import type { CodeableConcept } from 'fhir/r4';
-import type { ComorbidityKey, DiagnosisKind, RuleRef, Verification } from '../types';
+import type { ComorbidityKey, DiagnosisKind, PoisoningIntent, RuleRef, Verification } from '../types';
 import { SNOMED_VALUE_SETS, SNOMED_VALUE_SET_ROWS } from '../data/valuesets.generated';
 import { builtOnFirstUse } from '../built-on-first-use';
 import { rule } from './medication-rules';
@@ -27,6 +27,8 @@ export interface ConditionClass {
   rule: RuleRef;
   /** Further kinds the same code states (F32.3: MDD with psychotic features -> ['psychotic-features']). */
   alsoImplies?: ComorbidityKey[];
+  /** An overdose's intent, when the code says it (see POISONING_INTENT). */
+  intent?: PoisoningIntent;
   note?: string;
 }
 
@@ -358,6 +360,31 @@ const OVERDOSE_RULE: CodeRule = {
 };
 const OVERDOSE_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}[24]/;
 
+/**
+ * The intent an ICD-10-CM poisoning code states, by its sixth character (T43.212A: 2, intentional self-harm). Only
+ * these codes say the intent; an overdose coded otherwise (SNOMED CT 55680006, text) keeps "intentional or
+ * undetermined".
+ */
+const POISONING_INTENT: ReadonlyArray<{ character: string; intent: PoisoningIntent }> = [
+  { character: '1', intent: 'accidental' },
+  { character: '2', intent: 'intentional-self-harm' },
+  { character: '3', intent: 'assault' },
+  { character: '4', intent: 'undetermined' },
+];
+const POISONING_INTENT_RULE = rule(
+  'condition.icd10.poisoning-intent',
+  'An ICD-10-CM poisoning code (T36-T50) states its intent in the sixth character: 1 accidental, 2 intentional self-harm, 3 assault, 4 undetermined (T43.212A: intentional self-harm). The safety item and the timeline say that intent; an overdose coded without it (SNOMED CT 55680006 Drug overdose, or text) is said as of intentional or undetermined intent.',
+  'ICD-10-CM tabular list, chapter 19, T36-T50 (intent characters); SNOMED CT 55680006 |Drug overdose (disorder)| states no intent',
+  'V',
+);
+const POISONING_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}([1-4])/;
+
+/** The intent a poisoning code states (ICD-10-CM T36-T50), else undefined. */
+function poisoningIntentOf(code: string): PoisoningIntent | undefined {
+  const m = POISONING_CODE.exec(normalizeIcd10(code).replace('.', ''));
+  return m ? POISONING_INTENT.find((r) => r.character === m[2])?.intent : undefined;
+}
+
 function matchIcd(code: string): CodeRule | undefined {
   const c = normalizeIcd10(code);
   const exact = ICD_EXACT.get(c);
@@ -433,7 +460,11 @@ export function classifyCondition(code: CodeableConcept | undefined): ConditionC
     const shown = c.display?.trim() || display || cd;
     if (key === 'icd10cm' || key === 'icd10') {
       const r = matchIcd(cd);
-      if (r) return build(r.kind, normalizeIcd10(cd), c.system!, shown, refOf(r), r.implies, r.note);
+      if (r) {
+        const built = build(r.kind, normalizeIcd10(cd), c.system!, shown, refOf(r), r.implies, r.note);
+        const intent = r.kind === 'overdose' ? poisoningIntentOf(cd) : undefined;
+        return intent ? { ...built, intent } : built;
+      }
     }
     if (key === 'snomed') {
       const explicit = SNOMED_RULES.find((r) => r.codes?.includes(cd));
@@ -502,6 +533,7 @@ const RULE_REFS: ReadonlyMap<CodeRule, RuleRef> = new Map([...ICD10_RULES, OVERD
 export const CONDITION_RULES: RuleRef[] = [
   ...ICD10_RULES.map(refOf),
   refOf(OVERDOSE_RULE),
+  POISONING_INTENT_RULE,
   ...SNOMED_RULES.map(refOf),
   TEXT_RULE_REF,
 ];

@@ -41,6 +41,21 @@ const SYSTEM_URIS: Record<SystemKey, string> = {
   'local-devices': 'http://example.org/trd-timeline/CodeSystem/devices',
 };
 
+/** Each code system's name as clinicians know it, for the views and notes (the URI stays with the source record). */
+const SYSTEM_NAMES: Record<SystemKey, string> = {
+  rxnorm: 'RxNorm',
+  atc: 'WHO ATC',
+  snomed: 'SNOMED CT',
+  icd10cm: 'ICD-10-CM',
+  icd10: 'ICD-10 (WHO)',
+  loinc: 'LOINC',
+  cpt: 'CPT',
+  hcpcs: 'HCPCS Level II',
+  'local-scales': 'local scale codes (this app)',
+  'local-procedures': 'local procedure codes (this app)',
+  'local-devices': 'local device codes (this app)',
+};
+
 const ALIASES: Record<string, SystemKey> = {
   'urn:oid:2.16.840.1.113883.6.88': 'rxnorm',
   'http://www.whocc.no/atc/': 'atc',
@@ -68,6 +83,12 @@ const BY_URI = new Map<string, SystemKey>(
 export function systemKeyOf(system: string | undefined): SystemKey | null {
   if (!system || typeof system !== 'string') return null;
   return BY_URI.get(system) ?? BY_URI.get(system.replace(/\/$/, '')) ?? null;
+}
+
+/** A code system's name ("ICD-10-CM") for any spelling of its URI; a system this project does not know keeps its URI. */
+export function codeSystemName(system: string): string {
+  const key = systemKeyOf(system);
+  return key ? SYSTEM_NAMES[key] : system;
 }
 
 /**

@@ -31,9 +31,12 @@ export interface Episode {
   id: string;
   condition: ConditionKey;
   start: string | null;
-  /** null when ongoing. */
+  /** null when ongoing; the date of death for an episode open when the patient died. */
   end: string | null;
+  /** Covers "as of"; never for a patient who has died. */
   current: boolean;
+  /** The episode was open when the patient died: it ends at the date of death ("until death on <date>"). */
+  endedAtDeath?: true;
   /** How the episode was delimited ("Condition onset 2024-02-01, no abatement"). */
   basis: string;
   sources: string[];

@@ -36,6 +36,12 @@ export type ComorbidityKey =
   | 'brain-injury'
   | 'other';
 
+/**
+ * What a poisoning code says of its intent (ICD-10-CM T36-T50, sixth character: 1 accidental, 2 intentional
+ * self-harm, 3 assault, 4 undetermined).
+ */
+export type PoisoningIntent = 'accidental' | 'intentional-self-harm' | 'assault' | 'undetermined';
+
 /** Any kind of diagnosis the engine recognises: one of the five assessed conditions or a comorbidity. */
 export type DiagnosisKind = ConditionKey | ComorbidityKey;
 
@@ -54,5 +60,7 @@ export interface DiagnosisSpan {
   abatement: string | null;
   /** clinicalStatus code ("active", "resolved", …) or null. */
   clinicalStatus: string | null;
+  /** An overdose's intent, when its code says it; absent when it does not (SNOMED CT 55680006, text). */
+  intent?: PoisoningIntent;
   source: string;
 }

@@ -25,7 +25,8 @@ function Entry({ sample, text }: { sample: ReactNode; text: string }) {
 const OUTCOMES: Outcome[] = ['remission', 'response', 'partial', 'nonresponse', 'intolerance', 'ongoing', 'unknown'];
 const BASES: OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
 
-export function Legend() {
+/** `deceased`: nothing is current or ongoing for a patient who has died; the keys say "at death" instead. */
+export function Legend({ deceased = false }: { deceased?: boolean }) {
   return (
     <section className="trp-legend" aria-labelledby="trp-legend-heading">
       <h3 id="trp-legend-heading">Legend</h3>
@@ -49,13 +50,13 @@ export function Legend() {
             />
             <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL['at-or-above']} stroke="#0b1f33" strokeWidth={1} /></Sample>} text="Solid edge: adequate trial (dose and duration)" />
             <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL.below} stroke="#0b1f33" strokeWidth={1.2} strokeDasharray="3 2" /></Sample>} text="Dashed edge and “inadequate”: not an adequate trial (reason in details)" />
-            <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text="Arrow: trial ongoing today" />
+            <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text={deceased ? 'Arrow: trial taken until death' : 'Arrow: trial ongoing today'} />
           </ul>
         </div>
         <div>
           <h4>Outcome (shape and symbol)</h4>
           <ul>
-            {OUTCOMES.map((o) => (
+            {OUTCOMES.filter((o) => !deceased || o !== 'ongoing').map((o) => (
               <Entry key={o} sample={<Sample width={20}><OutcomeMark outcome={o} basis="measured" x={10} y={10} /></Sample>} text={OUTCOME_LABEL[o]} />
             ))}
           </ul>
@@ -70,16 +71,16 @@ export function Legend() {
             ))}
             <Entry
               sample={<Sample width={20}><OutcomeMark outcome="unknown" basis={null} x={10} y={10} /></Sample>}
-              text="Thin outline: nothing to base an outcome on (unknown: the details say why; ongoing without scores)"
+              text={`Thin outline: nothing to base an outcome on (unknown: the details say why${deceased ? '' : '; ongoing without scores'})`}
             />
           </ul>
         </div>
         <div>
           <h4>Diagnoses, episodes, procedures</h4>
           <ul>
-            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={3} className="trp-dx-span" /></Sample>} text="Diagnosis from onset to abatement (or today)" />
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={3} className="trp-dx-span" /></Sample>} text={`Diagnosis from onset to abatement (or ${deceased ? 'death' : 'today'})`} />
             <Entry sample={<Sample width={20}><path d="M 5 3 l 5 7 l -5 7 l -5 -7 Z" transform="translate(5 0)" className="trp-dx-point" /></Sample>} text="Diagnosis with only an onset date" />
-            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode is-current" /></Sample>} text="Current episode" />
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode is-current" /></Sample>} text={deceased ? 'Episode open at death' : 'Current episode'} />
             <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode" /></Sample>} text="Earlier episode" />
             <Entry sample={<Sample width={20}><ProcedureMarkSymbol kind="ect" x={10} y={10} /></Sample>} text="Procedure session or course start; unlabelled marks carry a letter (E = ECT, T = TMS, K = (es)ketamine, V = VNS, D = DBS, P = psychotherapy)" />
           </ul>

@@ -6,8 +6,8 @@
  * from its line.
  */
 import { useState } from 'react';
-import type { Assessment, Derivation, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, capitalise, failedPendingAdequacyWords } from '../../clinical/vocabulary';
+import type { Assessment, Derivation, Episode, Trial } from '../../clinical/types';
+import { CONDITION_LABEL, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
@@ -131,8 +131,20 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
   );
 }
 
-function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Assessment; trials: Map<string, Trial>; onShowItems: SummaryProps['onShowItems'] }) {
+function ConditionLine({
+  assessment: a,
+  trials,
+  episodes,
+  onShowItems,
+}: {
+  assessment: Assessment;
+  trials: Map<string, Trial>;
+  episodes: readonly Episode[];
+  onShowItems: SummaryProps['onShowItems'];
+}) {
   const [open, setOpen] = useState(false);
+  // The current episode, or for a patient who has died the episode open at death (never "current").
+  const episode = a.currentEpisode ?? episodes.find((e) => e.condition === a.condition && e.endedAtDeath) ?? null;
   const detailsId = `trp-assessment-${a.condition}-details`;
   const status = a.status ?? (a.treatmentResistant ? 'meets' : 'does-not-meet');
   const unconfirmed = a.unconfirmedTrials ?? [];
@@ -194,10 +206,10 @@ function ConditionLine({ assessment: a, trials, onShowItems }: { assessment: Ass
             <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
           </p>
         )}
-        {a.currentEpisode && (
+        {episode && (
           <p>
-            <span className="trp-muted">Current episode:</span> from {displayDate(a.currentEpisode.start)}, {plainText(a.currentEpisode.basis)}{' '}
-            <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(a.currentEpisode!)])}>
+            <span className="trp-muted">{episodeWords(episode)}:</span> from {displayDate(episode.start)}, {plainText(episode.basis)}{' '}
+            <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(episode)])}>
               show episode
             </button>
           </p>
@@ -300,7 +312,7 @@ export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps
       {derivation.assessments.length > 0 && (
         <ul className="trp-conditions" aria-label="Assessed conditions">
           {derivation.assessments.map((a) => (
-            <ConditionLine key={a.condition} assessment={a} trials={trials} onShowItems={onShowItems} />
+            <ConditionLine key={a.condition} assessment={a} trials={trials} episodes={derivation.episodes} onShowItems={onShowItems} />
           ))}
         </ul>
       )}

@@ -12,7 +12,9 @@ import {
   PROCEDURE_LABEL,
   ROLE_LABEL,
   describeTrialDosesAndTime,
-  diagnosisKindLabel,
+  diagnosisLabel,
+  episodeEndWords,
+  episodeWords,
   shownOutcomeBasis,
 } from '../../clinical/vocabulary';
 import { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
@@ -178,13 +180,13 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
           {derivation.episodes.map((e) => (
             <tr key={e.id}>
               <th scope="row">
-                {e.current ? 'Current episode' : 'Episode'}: {CONDITION_LABEL[e.condition]}
+                {episodeWords(e)}: {CONDITION_LABEL[e.condition]}
               </th>
               <td>{displayDate(e.start)}</td>
-              <td>{e.end === null ? 'ongoing' : displayDate(e.end)}</td>
+              <td>{e.end !== null && !e.endedAtDeath ? displayDate(e.end) : episodeEndWords(e)}</td>
               <td>{plainText(e.basis)}</td>
               <td>
-                <Sources references={e.sources} onSelectSources={onSelectSources} about={`${e.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[e.condition]}`} />
+                <Sources references={e.sources} onSelectSources={onSelectSources} about={`${episodeWords(e)}: ${CONDITION_LABEL[e.condition]}`} />
               </td>
             </tr>
           ))}
@@ -193,14 +195,14 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               <th scope="row">
                 {d.display || d.code}
                 <div className="trp-muted">
-                  {diagnosisKindLabel(d.kind)}; {d.code}
+                  {diagnosisLabel(d)}; {d.code}
                 </div>
               </th>
               <td>{displayDate(d.onset)}</td>
               <td>{d.abatement ? displayDate(d.abatement) : '—'}</td>
               <td>{d.clinicalStatus ?? 'status not recorded'}</td>
               <td>
-                <Sources references={[d.source]} onSelectSources={onSelectSources} about={d.display || diagnosisKindLabel(d.kind)} />
+                <Sources references={[d.source]} onSelectSources={onSelectSources} about={d.display || diagnosisLabel(d)} />
               </td>
             </tr>
           ))}

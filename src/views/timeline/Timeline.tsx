@@ -66,7 +66,7 @@ function labelWithVisibleText(details: ItemDetails, visibleText: string | null |
   return visibleText && !full.toLowerCase().includes(visibleText.toLowerCase()) ? `${full}. ${capitalise(visibleText)}` : full;
 }
 
-const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode`;
+const episodeLabel = (e: Episode) => `${e.current ? 'Current ' : ''}${CONDITION_LABEL[e.condition]} episode${e.endedAtDeath ? ' until death' : ''}`;
 
 function clipText(text: string, maxPx: number, fontPx = 12): string {
   const maxChars = charsThatFit(maxPx, fontPx);
@@ -215,7 +215,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
             describeEpisode(s.item),
             { x: Math.max(s.x0, frame.plotLeft), y: s.top + s.height },
             <>
-              <rect x={s.x0} y={s.top + 2} width={Math.max(2, s.x1 - s.x0)} height={s.height - 4} rx={2} className={s.item.current ? 'trp-episode is-current' : 'trp-episode'} />
+              <rect x={s.x0} y={s.top + 2} width={Math.max(2, s.x1 - s.x0)} height={s.height - 4} rx={2} className={s.item.current || s.item.endedAtDeath ? 'trp-episode is-current' : 'trp-episode'} />
               <SpanLabel span={s} />
             </>,
             '',

@@ -2,7 +2,7 @@
  * The plain text a clinician pastes into a note: the conclusions, staging and flags, then the trials.
  * It holds no name, birth date or identifier: the note already belongs to the patient.
  */
-import type { Assessment, Derivation, Suggestion, Trial } from '../../clinical/types';
+import type { Assessment, Derivation, Episode, Suggestion, Trial } from '../../clinical/types';
 import {
   adequacyVerdictOf,
   type AdequacyVerdict,
@@ -58,21 +58,24 @@ function trialLine(t: Trial): string {
  * The condition's verdict and its failed trials by name: the figures of each trial (dose, weeks, outcome) are said
  * once, in the trial list below, not again here.
  */
-function conditionLines(a: Assessment, trials: Map<string, Trial>): string[] {
+function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: readonly Episode[]): string[] {
+  // Nothing about a patient who has died is current: their counts are of the episode open at death.
+  const atDeath = a.currentEpisode ? undefined : episodes.find((e) => e.condition === a.condition && e.endedAtDeath);
+  const where = a.currentEpisode ? 'in the current episode' : atDeath ? `in the episode until death on ${atDeath.end}` : 'in the latest episode';
   const names = (ids: string[]) => ids.map((id) => trials.get(id)?.ingredient ?? id).join(', ');
   const n = a.failedAdequateTrials;
   const failedTherapies = a.therapyTrials.filter((t) => t.failed);
   // Trials that failed on the scale and wait only on adequacy evidence are failed trials, said as such.
   const pending = (a.unconfirmedTrials ?? []).filter((u) => u.failedPendingAdequacy !== undefined);
   const pendingLine = pending.length
-    ? `${failedPendingAdequacyWords(pending, n > 0, 'in the current episode')}: ${pending.map((u) => u.ingredient).join(', ')}.`
+    ? `${failedPendingAdequacyWords(pending, n > 0, where)}: ${pending.map((u) => u.ingredient).join(', ')}.`
     : '';
   const lines = [
     `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,
     `  ${
       n === 0
-        ? pendingLine || 'No failed adequate trial in the current episode.'
-        : `${n} failed adequate trial${n === 1 ? '' : 's'} in the current episode: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).${pendingLine ? ` ${pendingLine}` : ''}`
+        ? pendingLine || `No failed adequate trial ${where}.`
+        : `${n} failed adequate trial${n === 1 ? '' : 's'} ${where}: ${names(a.failedAdequateTrialIds)} (doses and outcomes in the trial list below).${pendingLine ? ` ${pendingLine}` : ''}`
     }`,
   ];
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
@@ -108,7 +111,7 @@ export function copyToNoteText(derivation: Derivation): string {
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
   const byId = new Map(derivation.trials.map((t) => [t.id, t]));
   for (const a of derivation.assessments) {
-    const lines = conditionLines(a, byId);
+    const lines = conditionLines(a, byId, derivation.episodes);
     lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);

@@ -21,13 +21,16 @@ import {
   ROLE_LABEL,
   capitalise,
   describeTrialDosesAndTime,
-  diagnosisKindLabel,
+  diagnosisLabel,
+  episodeEndWords,
+  episodeWords,
   outcomeLabelWithBasis,
   latestPlasmaLevelWords,
   plasmaLevelsText,
 } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { plainText } from '../../clinical/plain-text';
+import { codeSystemName } from '../../clinical/terminology/systems';
 import { BASELINE_WORDS, describePeriod } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
@@ -118,9 +121,9 @@ function trialAriaLabel(trial: Trial): string {
 export function describeEpisode(episode: Episode): ItemDetails {
   return {
     id: episodeItemId(episode),
-    title: `${episode.current ? 'Current episode' : 'Episode'}: ${CONDITION_LABEL[episode.condition]}`,
+    title: `${episodeWords(episode)}: ${CONDITION_LABEL[episode.condition]}`,
     lines: [
-      `${displayDate(episode.start)} to ${episode.end === null ? 'now (ongoing)' : displayDate(episode.end)}`,
+      `${displayDate(episode.start)} to ${episode.end === null ? 'now (ongoing)' : episode.endedAtDeath ? episodeEndWords(episode) : displayDate(episode.end)}`,
       `Delimited by: ${plainText(episode.basis)}`,
     ],
     sources: episode.sources,
@@ -131,9 +134,9 @@ export function describeEpisode(episode: Episode): ItemDetails {
 export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number): ItemDetails {
   return {
     id: diagnosisItemId(index),
-    title: `Diagnosis: ${diagnosis.display || diagnosisKindLabel(diagnosis.kind)}`,
+    title: `Diagnosis: ${diagnosis.display || diagnosisLabel(diagnosis)}`,
     lines: [
-      `Recognised as: ${diagnosisKindLabel(diagnosis.kind)} (${diagnosis.system ? `${diagnosis.system} ` : ''}${diagnosis.code})`,
+      `Recognised as: ${diagnosisLabel(diagnosis)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
       `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,
       `Clinical status: ${diagnosis.clinicalStatus ?? 'not recorded'}`,
     ],

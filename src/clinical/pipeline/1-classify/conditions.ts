@@ -45,6 +45,7 @@ export function classifyConditionResource(ledger: Ledger, ref: string, c: Condit
       onset: onset === null ? null : isoDate(onset),
       abatement: abatement === null ? null : isoDate(abatement),
       clinicalStatus,
+      ...(kind === 'overdose' && cls.intent ? { intent: cls.intent } : {}),
       source: ref,
     });
   }

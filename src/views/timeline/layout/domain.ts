@@ -85,7 +85,8 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
   }
   if (choice === 'current-episode') {
     const starts = derivation.episodes
-      .filter((e) => e.current)
+      // A deceased patient's episode open at death is the one the page opens on.
+      .filter((e) => e.current || e.endedAtDeath)
       .map((e) => parseDate(e.start))
       .filter((d): d is Date => d !== null);
     if (starts.length === 0) {

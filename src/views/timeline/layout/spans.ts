@@ -7,7 +7,7 @@ import type {
   DiagnosisSpan, Episode, ProcedureMark,
   PsychotherapyCourse
 } from '../../../clinical/types';
-import { PROCEDURE_LABEL, diagnosisKindLabel } from '../../../clinical/vocabulary';
+import { PROCEDURE_LABEL, diagnosisKindLabel, diagnosisLabel } from '../../../clinical/vocabulary';
 import { ACTIVE_CLINICAL_STATUSES } from '../../../clinical/terminology/systems';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
@@ -166,7 +166,7 @@ export function layoutDiagnoses(
       const openEnded = !abatement && (d.clinicalStatus === null || ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus));
       return { start, end: abatement ?? (openEnded ? asOf : null), point: !abatement && !openEnded };
     },
-    (d) => diagnosisKindLabel(d.kind) === 'Other' ? d.display : diagnosisKindLabel(d.kind),
+    (d) => diagnosisKindLabel(d.kind) === 'Other' ? d.display : diagnosisLabel(d),
     x,
     frame,
     top,
