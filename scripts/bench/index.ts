@@ -30,7 +30,8 @@
  *          --skip derive,realistic,thirty,population,size,launch,floor,cold,warm (cold: the launches in new profiles),
  *          --only GROUPS (skips every group of derive,realistic,thirty,population,size,launch not named; `--only layers`
  *          builds the layer pages of bench/floor-layers/ and launches them, --patient and --realistic-patient at no latency and --latency,
- *          alternating with the bare client and the app: each page's median and its ratio to the bare client).
+ *          alternating with the bare client and the app: each page's median and its ratio to the bare client;
+ *          with --against DIR, a second build of the app (a copy of an earlier dist/) in place of the layer pages).
  * Ports: BENCH_SANDBOX_PORT, BENCH_APP_PORT, BENCH_FLOOR_SANDBOX_PORT, BENCH_FLOOR_APP_PORT (default: any free port).
  */
 import { writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { demoPatients } from '../../sandbox/patients';
 import { median } from './derivation-timing';
 import { root } from './repo-root';
@@ -48,7 +48,7 @@ export async function layerRows(rows: Row[], o: Options): Promise<void> {
   const sandboxes: Sandbox[] = [];
   let browser: import('playwright-core').Browser | null = null;
   try {
-    if (o.build) for (const { page } of LAYERS) buildLayer(page);
+    if (o.build && !o.against) for (const { page } of LAYERS) buildLayer(page);
     if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/index.html missing: the app was not built');
     log('starting the sandboxes (the app, the bare client, the layer pages)...');
     const app = await startSandbox(0);
@@ -61,8 +61,11 @@ export async function layerRows(rows: Row[], o: Options): Promise<void> {
     const floor = await startSandbox(0, writeFloorClient(probe.requests, o.patient));
     sandboxes.push(floor);
     const targets: Array<{ name: string; contains: string; sandbox: Sandbox }> = [{ name: 'bare client', contains: 'bench/floor/', sandbox: floor }];
-    for (const { page, contains } of LAYERS) {
-      const dir = join(root, 'dist-layers', page);
+    // --against DIR: the same rotation with a second build of the app in place of the layer pages, an A/B of two
+    // builds in one run beside the bare client.
+    const pages = o.against ? [{ page: 'reference', contains: `the build in ${o.against}` }] : LAYERS;
+    for (const { page, contains } of pages) {
+      const dir = o.against ? resolve(o.against) : join(root, 'dist-layers', page);
       if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html missing: the layer page was not built`);
       const sandbox = await startSandbox(0, dir);
       sandboxes.push(sandbox);
@@ -71,7 +74,7 @@ export async function layerRows(rows: Row[], o: Options): Promise<void> {
     targets.push({ name: 'app', contains: 'the production build', sandbox: app });
 
     for (const patientId of patients) {
-      for (const latencyMs of [0, o.latencyMs]) {
+      for (const latencyMs of new Set([0, o.latencyMs])) {
         log(`launching ${patientId} at ${latencyMs} ms latency (the bare client, the layer pages and the app in turn)...`);
         for (const t of targets) await setLatency(t.sandbox, latencyMs);
         // One warm-up launch of each, dropped; then each run in a rotated order, every other one reversed, so that

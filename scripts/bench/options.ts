@@ -20,6 +20,8 @@ export interface Options {
   skip: Set<string>;
   /** The layer pages (bench/floor-layers/) launched beside the bare client and the app: only with --only layers. */
   layers: boolean;
+  /** With --only layers: a second build of the app (a folder like dist/) launched in place of the layer pages. */
+  against: string | null;
   json: string | null;
 }
 
@@ -40,6 +42,7 @@ export function parseOptions(argv: string[]): Options {
     workers: cpus().length,
     skip: new Set(),
     layers: false,
+    against: null,
     json: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -64,7 +67,8 @@ export function parseOptions(argv: string[]): Options {
       const only = new Set((argv[++i] ?? '').split(',').map((s) => s.trim()));
       for (const group of GROUPS) if (!only.has(group)) o.skip.add(group);
       o.layers = only.has('layers');
-    } else if (a === '--json') o.json = argv[++i] ?? null;
+    } else if (a === '--against') o.against = argv[++i] ?? null;
+    else if (a === '--json') o.json = argv[++i] ?? null;
     else throw new Error(`unknown option ${a}`);
   }
   return o;

@@ -196,7 +196,7 @@ function judgeTrial(draft: TrialDraft, j: TrialJudging): JudgedTrial {
     role: role.role,
     adherencePdc: pdc,
     levels: j.levelsByTrial.get(draft.id) ?? [],
-    ...(prophylaxisBrokenOn !== undefined ? { prophylaxisBrokenOn } : {}),
+    prophylaxisBrokenOn,
   });
   const outcome = judgeOutcome({
     trial: draft,

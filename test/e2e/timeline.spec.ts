@@ -31,6 +31,8 @@ for (const patient of ['mdd-responder', 'trd-two-failures', 'trd-multi-failures'
       // The README picture: summary and timeline at a wider frame, as most clinicians see it.
       await page.setViewportSize({ width: 1280, height: 800 });
       const top = await page.locator('.trp-page').boundingBox();
+      // The legend is drawn right after the first screen.
+      await page.locator('.trp-legend').waitFor();
       const legend = await page.locator('.trp-legend').boundingBox();
       const readme = testInfo.outputPath('readme-trd-two-failures.png');
       await page.screenshot({ path: readme, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(2400, (legend?.y ?? 1200) + (legend?.height ?? 0) + 8) } });

@@ -57,8 +57,11 @@ describe('nothing about a patient who has died is current or ongoing', () => {
     expect(a.maudsley!.items.find((i) => i.item === 'duration')!.explanation).toMatch(new RegExp(`^episode \\d+ months until death on ${death}: chronic`));
   });
 
-  it('the page, the episode details and the note say "until death", never "current episode" nor "ongoing"', () => {
+  it('the page, the episode details and the note say "until death", never "current episode" nor "ongoing"', async () => {
     const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+    // The whole page: the legend and the tables are drawn right after the first screen.
+    await page.findByText('Table view', { selector: 'h2' }, { timeout: 10_000 });
+    expect(page.getByText('Legend', { selector: 'h3' })).toBeInTheDocument();
     const text = page.container.textContent ?? '';
     const labels = [...page.container.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '').join('\n');
     // The rules panel quotes the definitions ("in the current episode") as written: read the page without it.

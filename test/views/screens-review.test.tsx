@@ -227,8 +227,12 @@ describe('resource ids stay out of the clinical text', () => {
 });
 
 describe('data notes read as sentences with their numbers', () => {
-  it.each(['pregnant-trd', 'bipolar-depression', 'ehr-export-mdd', 'malformed-record'])('%s: no placeholder "…" in the notes under the timeline', (id) => {
+  // The notes are drawn with the rest of the page below the first screen, right after it (the legend marks that part).
+  const belowFirstScreen = () => screen.findByRole('heading', { name: 'Legend' }, { timeout: 10_000 });
+
+  it.each(['pregnant-trd', 'bipolar-depression', 'ehr-export-mdd', 'malformed-record'])('%s: no placeholder "…" in the notes under the timeline', async (id) => {
     render(<TreatmentResistancePage derivation={derivation(id)} rules={RULES} />);
+    await belowFirstScreen();
     const notes = screen.queryByRole('note', { name: 'Data notes' });
     if (notes) {
       // "…" only in the link to "Not used, because…", never standing for a number.
@@ -237,8 +241,8 @@ describe('data notes read as sentences with their numbers', () => {
     }
   });
 
-  it('pregnant-trd: the supply note gives its days and fills', () => {
+  it('pregnant-trd: the supply note gives its days and fills', async () => {
     render(<TreatmentResistancePage derivation={derivation('pregnant-trd')} rules={RULES} />);
-    expect(screen.getByRole('note', { name: 'Data notes' }).textContent).toMatch(/Sertraline: supply \d+ days × \d+ fills from the prescription; 1 more like it \(venlafaxine\)\./);
+    expect((await screen.findByRole('note', { name: 'Data notes' }, { timeout: 10_000 })).textContent).toMatch(/Sertraline: supply \d+ days × \d+ fills from the prescription; 1 more like it \(venlafaxine\)\./);
   });
 });

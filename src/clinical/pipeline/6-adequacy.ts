@@ -5,7 +5,7 @@
  * levels. The reason is given in plain words ("dose below 50 mg", "4 weeks only", "adherence 55%", "lithium level
  * 0.4 mmol/L on 2025-03-01, below 0.5").
  */
-import { type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
+import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
 import { isoDate } from '../dates';
 import { describeDuration } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
@@ -91,15 +91,31 @@ interface Threshold {
   rules: RuleRef[];
   unitLabel: string;
   /** Antipsychotics: the drug's own mg/day at the threshold, and whether it is the maximum licensed dose. */
-  drugMg?: number;
-  atMaximum?: boolean;
+  drugMg: number | undefined;
+  atMaximum: boolean | undefined;
   /** Micrograms for liothyronine. */
-  doseUnit?: 'mg' | 'mcg';
+  doseUnit: 'mg' | 'mcg' | undefined;
   /** A level that decides adequacy where recorded; with none, the dose under `noLevelRule`. */
-  level?: LevelThreshold;
-  noLevelRule?: RuleRef;
+  level: LevelThreshold | undefined;
+  noLevelRule: RuleRef | undefined;
   /** The trial ran as prophylaxis before the episode began: only the episode's levels and days count. */
-  prophylaxis?: { rule: RuleRef; episodeStart: number };
+  prophylaxis: { rule: RuleRef; episodeStart: number } | undefined;
+}
+
+/** Every threshold is built here, with all its fields in one order, so the judging reads them at one shape. */
+function makeThreshold(mg: number, comparable: (mg: number) => number | null, rules: RuleRef[], unitLabel: string, more?: Partial<Threshold>): Threshold {
+  return {
+    mg,
+    comparable,
+    rules,
+    unitLabel,
+    drugMg: more?.drugMg,
+    atMaximum: more?.atMaximum,
+    doseUnit: more?.doseUnit,
+    level: more?.level,
+    noLevelRule: more?.noLevelRule,
+    prophylaxis: more?.prophylaxis,
+  };
 }
 
 function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null | 'no-cpz' | { notAntidepressant: RuleRef; product: string } {
@@ -110,23 +126,17 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     const lai = trial.events.some((e) => e.identity.longActingInjectable);
     const dose = trripDoseOf(trial.ingredient, lai);
     if (!dose) return 'no-cpz';
-    return {
-      mg: dose.cpzMg,
-      comparable: (mg) => cpzOf(trial.ingredient, mg, lai)?.cpzMg ?? null,
-      rules: [R.antipsychoticDose, ...dose.rules],
-      unitLabel: 'mg/day CPZ-eq',
+    return makeThreshold(dose.cpzMg, (mg) => cpzOf(trial.ingredient, mg, lai)?.cpzMg ?? null, [R.antipsychoticDose, ...dose.rules], 'mg/day CPZ-eq', {
       drugMg: dose.drugMg,
       atMaximum: dose.atMaximum,
-    };
+    });
   }
   if (ctx.condition === 'ocd') {
     const o = ocdMinimumDose(trial.ingredient);
-    if (o) return { mg: o.minMgPerDay, comparable: doseAsWritten, rules: [o.rule], unitLabel: 'mg' };
+    if (o) return makeThreshold(o.minMgPerDay, doseAsWritten, [o.rule], 'mg');
   }
   const names = trial.events.map((e) => e.identity.display);
-  const others = trial.events
-    .flatMap((e) => (e.identity as MedicationIdentityDetail).components?.map((c) => c.ingredient) ?? [])
-    .filter((i) => i !== trial.ingredient);
+  const others = otherIngredientsOf(trial);
   // Bipolar depression: each guideline agent's studied dose; augmentation: lithium by level, liothyronine by dose.
   const studiedTable = ctx.condition === 'bipolar-depression' ? BIPOLAR_DEPRESSION_DOSES : ctx.role === 'augmentation' ? AUGMENTATION_DOSES : null;
   // Elsewhere lithium is judged by its level alone (LEVEL_JUDGED_DOSES).
@@ -136,25 +146,31 @@ function thresholdFor(trial: TrialDraft, ctx: AdequacyContext): Threshold | null
     const level = studied.level;
     const prophylaxis =
       ctx.prophylaxisBrokenOn !== undefined && studied.prophylaxis ? { rule: studied.prophylaxis, episodeStart: ctx.prophylaxisBrokenOn } : null;
-    return {
-      mg: studied.minMgPerDay,
-      comparable: doseAsWritten,
-      rules: [studied.rule],
-      unitLabel: 'mg',
+    return makeThreshold(studied.minMgPerDay, doseAsWritten, [studied.rule], 'mg', {
       doseUnit: studied.doseUnit,
-      ...(level ? { level } : {}),
-      ...(studied.noLevelRule ? { noLevelRule: studied.noLevelRule } : {}),
-      ...(prophylaxis ? { prophylaxis } : {}),
-    };
+      level,
+      noLevelRule: studied.noLevelRule,
+      prophylaxis: prophylaxis ?? undefined,
+    });
   }
   const product = productDoseOf(trial.ingredient, names, others);
   if (product) {
     if (product.minMgPerDay === null) return { notAntidepressant: product.rule, product: product.product };
-    return { mg: product.minMgPerDay, comparable: doseAsWritten, rules: [R.minDose, product.rule], unitLabel: 'mg' };
+    return makeThreshold(product.minMgPerDay, doseAsWritten, [R.minDose, product.rule], 'mg');
   }
   const minimum = adequateDoseOf(trial.ingredient, ctx.role === 'augmentation');
   if (!minimum) return null;
-  return { mg: minimum.mg, comparable: doseAsWritten, rules: [R.minDose, minimum.rule], unitLabel: 'mg' };
+  return makeThreshold(minimum.mg, doseAsWritten, [R.minDose, minimum.rule], 'mg');
+}
+
+/** The ingredients of the trial's combination products besides its own, in the records' order. */
+function otherIngredientsOf(trial: TrialDraft): string[] {
+  const others: string[] = [];
+  for (const e of trial.events) {
+    const components = (e.identity as MedicationIdentityDetail).components;
+    if (components) for (const c of components) if (c.ingredient !== trial.ingredient) others.push(c.ingredient);
+  }
+  return others;
 }
 
 /**
@@ -180,41 +196,11 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   const levels = ctx.levels ?? [];
   const adherence = adherenceEvidence(ctx.adherencePdc, levels, MIN_ADHERENCE_PDC);
   const levelSources = levels.map((l) => l.source);
-  if (NOT_JUDGED.has(trial.drugClass)) {
-    // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
-    return notAdequate(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence.status, levelSources);
-  }
+  // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
+  if (NOT_JUDGED.has(trial.drugClass)) return notJudged(trial, adherence.status, levelSources);
   const hypnotic = hypnoticDoseOf(trial);
-  if (hypnotic) {
-    const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
-    return notAdequate(
-      `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
-      [hypnotic.rule],
-      ['hypnotic-dose'],
-      adherence.status,
-      levelSources,
-    );
-  }
-  const isOcd = ctx.condition === 'ocd';
+  if (hypnotic) return hypnoticUse(trial, hypnotic, adherence.status, levelSources);
   const threshold = thresholdFor(trial, ctx);
-  const minWeeks = minimumWeeks(isOcd, threshold === 'no-cpz' || (threshold !== null && 'unitLabel' in threshold && threshold.unitLabel !== 'mg'), ctx.role);
-  const minDays = minWeeks * 7;
-  const rules: RuleRef[] = [isOcd ? R.ocdDuration : R.minDuration];
-  const shortfalls: ShortfallKind[] = [];
-  const reasons: string[] = [];
-  const prophylaxis = threshold !== null && threshold !== 'no-cpz' && 'unitLabel' in threshold ? (threshold.prophylaxis ?? null) : null;
-  // A trial running as prophylaxis is judged as a trial of the episode: its days and levels from the episode's start.
-  const duration = prophylaxis ? trial.end - Math.max(trial.start, prophylaxis.episodeStart) + 1 : trial.end - trial.start + 1;
-  let adequateDoseMg: number | null = null;
-  let adequateDose: AdequateDose | null = null;
-  let daysAtAdequate = 0;
-  let cpzBySegment: Map<DaySegment, number | null> | null = null;
-  const doseKnown = trial.segments.some((s) => s.doseMg !== null);
-  /** How a level-decided trial was judged: the level that reached its threshold, or a note that none was recorded. */
-  let levelNote: string | null = null;
-  let reachedByLevel = false;
-  let adequateLevel: AdequateLevel | null = null;
-
   if (threshold !== null && threshold !== 'no-cpz' && 'notAntidepressant' in threshold) {
     return notAdequate(
       `${threshold.product} is not an antidepressant treatment: not counted as a trial`,
@@ -224,142 +210,259 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       levelSources,
     );
   }
+  return judgeByRuleSet(trial, ctx, threshold, levels, adherence, levelSources);
+}
+
+/**
+ * The verdict on a trial as its rule set's threshold and duration build it up. The judging is split over a few
+ * functions that fill this one record, so that the common path (a dose threshold) stays small enough for V8 to
+ * optimise it early, apart from the rarer level-decided and unknown-threshold paths.
+ */
+interface Verdict {
+  rules: RuleRef[];
+  shortfalls: ShortfallKind[];
+  reasons: string[];
+  adequateDoseMg: number | null;
+  adequateDose: AdequateDose | null;
+  adequateLevel: AdequateLevel | null;
+  daysAtAdequate: number;
+  cpzBySegment: Map<DaySegment, number | null> | null;
+  /** How a level-decided trial was judged: the level that reached its threshold, or a note that none was recorded. */
+  levelNote: string | null;
+  reachedByLevel: boolean;
+}
+
+/** A trial judged by its rule set: the threshold (or none) and the minimum duration, then adherence. */
+function judgeByRuleSet(
+  trial: TrialDraft,
+  ctx: AdequacyContext,
+  threshold: Threshold | null | 'no-cpz',
+  levels: readonly DrugLevelPoint[],
+  adherence: AdherenceEvidence,
+  levelSources: string[],
+): AdequacyResult {
+  const isOcd = ctx.condition === 'ocd';
+  const rule = threshold === 'no-cpz' ? null : threshold;
+  const minWeeks = minimumWeeks(isOcd, threshold === 'no-cpz' || (rule !== null && rule.unitLabel !== 'mg'), ctx.role);
+  const minDays = minWeeks * 7;
+  const v: Verdict = {
+    rules: [isOcd ? R.ocdDuration : R.minDuration],
+    shortfalls: [],
+    reasons: [],
+    adequateDoseMg: null,
+    adequateDose: null,
+    adequateLevel: null,
+    daysAtAdequate: 0,
+    cpzBySegment: null,
+    levelNote: null,
+    reachedByLevel: false,
+  };
+  const prophylaxis = rule !== null ? (rule.prophylaxis ?? null) : null;
+  // A trial running as prophylaxis is judged as a trial of the episode: its days and levels from the episode's start.
+  const duration = prophylaxis ? trial.end - Math.max(trial.start, prophylaxis.episodeStart) + 1 : trial.end - trial.start + 1;
+
   if (threshold === 'no-cpz') {
-    shortfalls.push('no-threshold');
-    reasons.push(`no chlorpromazine equivalent known for ${trial.ingredient}`);
-    rules.push(R.antipsychoticDose);
+    v.shortfalls.push('no-threshold');
+    v.reasons.push(`no chlorpromazine equivalent known for ${trial.ingredient}`);
+    v.rules.push(R.antipsychoticDose);
   } else if (threshold === null) {
     // No dose row: duration alone decides (marked unverified).
-    rules.push(R.noDoseRow);
-    daysAtAdequate = duration;
-    if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
-  } else {
-    adequateDoseMg = threshold.mg;
-    adequateDose =
-      threshold.unitLabel === 'mg'
-        ? { amount: threshold.mg, unit: 'mg/day' }
-        : { amount: threshold.mg, unit: 'mg/day CPZ-eq', ...(threshold.drugMg !== undefined ? { agentMgPerDay: threshold.drugMg } : {}) };
-    if (threshold.unitLabel !== 'mg') {
-      cpzBySegment = new Map();
-      for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
-    }
-    const episodeLevels = prophylaxis ? levels.filter((l) => l.day >= prophylaxis.episodeStart) : levels;
-    const byLevel = threshold.level ? levelVerdict(threshold.level, episodeLevels) : null;
-    if (prophylaxis) rules.push(prophylaxis.rule);
-    if (threshold.level && byLevel) {
-      // A recorded level decides, whatever the dose: it is what the dose achieved.
-      rules.push(threshold.level.rule);
-      // The level is the verdict: the dose threshold (read only when no level is recorded) is not applied.
-      adequateDose = null;
-      adequateLevel = {
-        value: byLevel.level.value!,
-        unit: threshold.level.unit,
-        date: isoDate(byLevel.level.day),
-        min: threshold.level.min,
-        reached: byLevel.reached,
-        source: byLevel.level.source,
-      };
-      const shown = `${trial.ingredient} level ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}`;
-      if (byLevel.reached) {
-        levelNote = shown;
-        reachedByLevel = true;
-        daysAtAdequate = duration;
-        if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
-      } else {
-        shortfalls.push(prophylaxis ? 'breakthrough-on-maintenance' : 'dose-below');
-        reasons.push(
-          prophylaxis
-            ? `${breakthroughWords(trial)}, ${fmt(byLevel.level.value!)} ${threshold.level.unit} on ${isoDate(byLevel.level.day)}, below the acute ${fmt(threshold.level.min)}: a breakthrough episode on prophylaxis, not an adequate acute trial`
-            : `${shown}, below ${fmt(threshold.level.min)} ${threshold.level.unit}`,
-        );
-      }
-    } else if (threshold.level && !threshold.noLevelRule) {
-      // No dose stands in for the level: neither adequate nor inadequate until a level is drawn.
-      rules.push(...threshold.rules);
-      if (!rules.includes(threshold.level.rule)) rules.push(threshold.level.rule);
-      adequateDoseMg = null;
-      adequateDose = null;
-      shortfalls.push('level-not-recorded');
-      const during = prophylaxis ? 'in this episode' : 'during the trial';
-      const judged = `adequacy is judged by the serum level, ${fmt(threshold.level.min)} ${threshold.level.unit} or more`;
-      reasons.push(
-        // A level can still be drawn only while the trial runs: an ended trial (or one ended by death) is simply unconfirmed.
-        prophylaxis
-          ? `${breakthroughWords(trial)}, no ${trial.ingredient} level recorded ${during}: a breakthrough episode on prophylaxis, an acute trial only once optimised (${judged} in the episode)${trial.ongoing ? '; pending a level' : ''}`
-          : trial.ongoing
-            ? `adequacy unconfirmed: no ${trial.ingredient} level recorded ${during} (${judged}); pending a level`
-            : `adequacy unconfirmed: no ${trial.ingredient} level was recorded ${during} (${judged})`,
-      );
-      if (duration < minDays) pushShort(trial, duration, minWeeks, shortfalls, reasons, null);
-    } else {
-      rules.push(...(threshold.level && threshold.noLevelRule ? [threshold.noLevelRule] : threshold.rules));
-      if (threshold.level) levelNote = `${trial.ingredient} level not recorded; judged by dose (from ${doseText(threshold.mg, threshold.doseUnit)}/day)`;
-      if (!doseKnown) {
-        shortfalls.push('dose-unknown');
-        reasons.push(threshold.level ? `dose unknown and ${trial.ingredient} level not recorded` : 'dose unknown');
-      } else {
-        daysAtAdequate = daysAtOrAbove(trial.segments, threshold.mg, threshold.comparable);
-        if (daysAtAdequate === 0) {
-          shortfalls.push('dose-below');
-          const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
-          reasons.push(
-            threshold.unitLabel === 'mg'
-              ? `dose below ${doseText(threshold.mg, threshold.doseUnit)} (highest ${doseText(highest, threshold.doseUnit)}/day)${threshold.level ? `; ${trial.ingredient} level not recorded` : ''}`
-              : `dose below ${fmt(threshold.drugMg ?? 0)} mg/day${threshold.atMaximum ? ', the maximum licensed dose,' : ''} (≡ ${fmt(threshold.mg)} mg/day chlorpromazine; highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`,
-          );
-        } else if (daysAtAdequate < minDays) {
-          pushShort(trial, daysAtAdequate, minWeeks, shortfalls, reasons, threshold.mg);
-        }
-      }
-    }
-  }
+    v.rules.push(R.noDoseRow);
+    v.daysAtAdequate = duration;
+    if (duration < minDays) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+  } else judgeAgainstThreshold(trial, threshold, levels, prophylaxis, duration, minWeeks, v);
 
-  const shortAlready = shortfalls.some((f) => f === 'too-short' || f === 'ongoing-short' || f === 'duration-unknown');
+  const shortAlready = v.shortfalls.some((f) => f === 'too-short' || f === 'ongoing-short' || f === 'duration-unknown');
   if (isOcd && !shortAlready && duration < MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7)
-    pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, shortfalls, reasons, null);
+    pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, v.shortfalls, v.reasons, null);
 
   const antipsychotic = trial.drugClass === 'antipsychotic';
-  if (ctx.adherencePdc !== null) rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
-  if (levels.length > 0) rules.push(antipsychotic ? R.adherenceLevelAntipsychotic : R.adherenceLevelOther);
+  if (ctx.adherencePdc !== null) v.rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
+  if (levels.length > 0) v.rules.push(antipsychotic ? R.adherenceLevelAntipsychotic : R.adherenceLevelOther);
   if (adherence.status === 'poor') {
-    shortfalls.push('poor-adherence');
-    reasons.push(...adherence.poorReasons);
+    v.shortfalls.push('poor-adherence');
+    v.reasons.push(...adherence.poorReasons);
   }
 
-  const adequate = shortfalls.length === 0;
-  let reason: string;
-  if (adequate) {
-    if (reachedByLevel && threshold && threshold !== 'no-cpz' && threshold.level)
-      reason = prophylaxis
-        ? `adequate: ${levelNote} (at or above the ${fmt(threshold.level.min)} ${threshold.level.unit} acute level: optimised in this episode) over ${describeDuration(duration)} of the episode; ${breakthroughWords(trial)}`
-        : `adequate: ${levelNote} (at or above ${fmt(threshold.level.min)} ${threshold.level.unit}) over ${describeDuration(duration)}`;
-    else if (threshold && threshold !== 'no-cpz')
-      // The time at or above the threshold, without the highest dose beside it: that dose was not held all that time.
-      reason = `adequate: ${describeDuration(daysAtAdequate)} at or above ${threshold.unitLabel === 'mg' ? doseText(threshold.mg, threshold.doseUnit) : `${fmt(threshold.mg)} ${threshold.unitLabel}`}${levelNote ? ` (${levelNote})` : ''}`;
-    else reason = `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
-  } else reason = reasons.join('; ');
+  const adequate = v.shortfalls.length === 0;
+  let reason = adequate ? adequateReason(trial, rule, v, prophylaxis, duration) : v.reasons.join('; ');
   // TRRIP asks for adherence checked from the record (>= 80% of doses, >= 1 antipsychotic plasma level): say what is missing.
-  const underTrrip = threshold !== null && threshold !== 'no-cpz' && threshold.unitLabel !== 'mg';
+  const underTrrip = rule !== null && rule.unitLabel !== 'mg';
   if (underTrrip && adherence.status === 'unknown') {
     reason += '; adherence unknown (no dispensing record or plasma level; TRRIP asks for at least 80% of doses taken and at least one plasma level): at most a possible failure';
-    if (!rules.includes(R.adherenceAntipsychotic)) rules.push(R.adherenceAntipsychotic);
+    if (!v.rules.includes(R.adherenceAntipsychotic)) v.rules.push(R.adherenceAntipsychotic);
   } else if (underTrrip && adequate && adherence.status === 'evidenced' && levels.length === 0) {
     reason += `; no ${trial.ingredient} plasma level recorded (TRRIP minimum criteria ask for at least one)`;
   }
   return {
     adequate,
     reason,
-    rules,
-    adequateDoseMg,
-    adequateDose,
-    adequateLevel,
-    daysAtAdequateDose: daysAtAdequate,
+    rules: v.rules,
+    adequateDoseMg: v.adequateDoseMg,
+    adequateDose: v.adequateDose,
+    adequateLevel: v.adequateLevel,
+    daysAtAdequateDose: v.daysAtAdequate,
     minDaysAtDose: minDays,
-    shortfalls,
-    cpzBySegment,
+    shortfalls: v.shortfalls,
+    cpzBySegment: v.cpzBySegment,
     adherence: adherence.status,
     levelSources,
   };
+}
+
+/** A trial with a threshold: by the level that decides it where one is recorded, pending one, or by its dose. */
+function judgeAgainstThreshold(
+  trial: TrialDraft,
+  threshold: Threshold,
+  levels: readonly DrugLevelPoint[],
+  prophylaxis: Threshold['prophylaxis'] | null,
+  duration: number,
+  minWeeks: number,
+  v: Verdict,
+): void {
+  v.adequateDoseMg = threshold.mg;
+  v.adequateDose =
+    threshold.unitLabel === 'mg'
+      ? { amount: threshold.mg, unit: 'mg/day' }
+      : { amount: threshold.mg, unit: 'mg/day CPZ-eq', ...(threshold.drugMg !== undefined ? { agentMgPerDay: threshold.drugMg } : {}) };
+  if (threshold.unitLabel !== 'mg') {
+    const cpzBySegment = new Map<DaySegment, number | null>();
+    for (const s of trial.segments) cpzBySegment.set(s, s.doseMg === null ? null : threshold.comparable(s.doseMg));
+    v.cpzBySegment = cpzBySegment;
+  }
+  if (prophylaxis) v.rules.push(prophylaxis.rule);
+  const level = threshold.level;
+  if (level) {
+    const episodeLevels = prophylaxis ? levels.filter((l) => l.day >= prophylaxis.episodeStart) : levels;
+    const byLevel = levelVerdict(level, episodeLevels);
+    if (byLevel) return judgeByLevel(trial, level, byLevel, prophylaxis, duration, minWeeks, v);
+    if (!threshold.noLevelRule) return pendingLevel(trial, threshold, level, prophylaxis, duration, minWeeks, v);
+  }
+  judgeByDose(trial, threshold, minWeeks, v);
+}
+
+/** A recorded level decides, whatever the dose: it is what the dose achieved. */
+function judgeByLevel(
+  trial: TrialDraft,
+  level: LevelThreshold,
+  byLevel: { level: DrugLevelPoint; reached: boolean },
+  prophylaxis: Threshold['prophylaxis'] | null,
+  duration: number,
+  minWeeks: number,
+  v: Verdict,
+): void {
+  v.rules.push(level.rule);
+  // The level is the verdict: the dose threshold (read only when no level is recorded) is not applied.
+  v.adequateDose = null;
+  v.adequateLevel = {
+    value: byLevel.level.value!,
+    unit: level.unit,
+    date: isoDate(byLevel.level.day),
+    min: level.min,
+    reached: byLevel.reached,
+    source: byLevel.level.source,
+  };
+  const shown = `${trial.ingredient} level ${fmt(byLevel.level.value!)} ${level.unit} on ${isoDate(byLevel.level.day)}`;
+  if (byLevel.reached) {
+    v.levelNote = shown;
+    v.reachedByLevel = true;
+    v.daysAtAdequate = duration;
+    if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+  } else {
+    v.shortfalls.push(prophylaxis ? 'breakthrough-on-maintenance' : 'dose-below');
+    v.reasons.push(
+      prophylaxis
+        ? `${breakthroughWords(trial)}, ${fmt(byLevel.level.value!)} ${level.unit} on ${isoDate(byLevel.level.day)}, below the acute ${fmt(level.min)}: a breakthrough episode on prophylaxis, not an adequate acute trial`
+        : `${shown}, below ${fmt(level.min)} ${level.unit}`,
+    );
+  }
+}
+
+/** No dose stands in for the level: neither adequate nor inadequate until a level is drawn. */
+function pendingLevel(
+  trial: TrialDraft,
+  threshold: Threshold,
+  level: LevelThreshold,
+  prophylaxis: Threshold['prophylaxis'] | null,
+  duration: number,
+  minWeeks: number,
+  v: Verdict,
+): void {
+  v.rules.push(...threshold.rules);
+  if (!v.rules.includes(level.rule)) v.rules.push(level.rule);
+  v.adequateDoseMg = null;
+  v.adequateDose = null;
+  v.shortfalls.push('level-not-recorded');
+  const during = prophylaxis ? 'in this episode' : 'during the trial';
+  const judged = `adequacy is judged by the serum level, ${fmt(level.min)} ${level.unit} or more`;
+  v.reasons.push(
+    // A level can still be drawn only while the trial runs: an ended trial (or one ended by death) is simply unconfirmed.
+    prophylaxis
+      ? `${breakthroughWords(trial)}, no ${trial.ingredient} level recorded ${during}: a breakthrough episode on prophylaxis, an acute trial only once optimised (${judged} in the episode)${trial.ongoing ? '; pending a level' : ''}`
+      : trial.ongoing
+        ? `adequacy unconfirmed: no ${trial.ingredient} level recorded ${during} (${judged}); pending a level`
+        : `adequacy unconfirmed: no ${trial.ingredient} level was recorded ${during} (${judged})`,
+  );
+  if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+}
+
+/** The days at or above the dose threshold (a level-judged agent without a level is judged by its dose too). */
+function judgeByDose(trial: TrialDraft, threshold: Threshold, minWeeks: number, v: Verdict): void {
+  v.rules.push(...(threshold.level && threshold.noLevelRule ? [threshold.noLevelRule] : threshold.rules));
+  if (threshold.level) v.levelNote = `${trial.ingredient} level not recorded; judged by dose (from ${doseText(threshold.mg, threshold.doseUnit)}/day)`;
+  if (!trial.segments.some((s) => s.doseMg !== null)) {
+    v.shortfalls.push('dose-unknown');
+    v.reasons.push(threshold.level ? `dose unknown and ${trial.ingredient} level not recorded` : 'dose unknown');
+    return;
+  }
+  v.daysAtAdequate = daysAtOrAbove(trial.segments, threshold.mg, threshold.comparable);
+  if (v.daysAtAdequate === 0) {
+    v.shortfalls.push('dose-below');
+    v.reasons.push(doseBelowWords(trial, threshold));
+  } else if (v.daysAtAdequate < minWeeks * 7) {
+    pushShort(trial, v.daysAtAdequate, minWeeks, v.shortfalls, v.reasons, threshold.mg);
+  }
+}
+
+function doseBelowWords(trial: TrialDraft, threshold: Threshold): string {
+  const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
+  return threshold.unitLabel === 'mg'
+    ? `dose below ${doseText(threshold.mg, threshold.doseUnit)} (highest ${doseText(highest, threshold.doseUnit)}/day)${threshold.level ? `; ${trial.ingredient} level not recorded` : ''}`
+    : `dose below ${fmt(threshold.drugMg ?? 0)} mg/day${threshold.atMaximum ? ', the maximum licensed dose,' : ''} (≡ ${fmt(threshold.mg)} mg/day chlorpromazine; highest ${fmt(highest)} mg/day ≈ ${fmt(threshold.comparable(highest) ?? 0)} CPZ-eq)`;
+}
+
+/** The reason of an adequate trial: the level that reached its threshold, the time at or above the dose, or the duration alone. */
+function adequateReason(trial: TrialDraft, rule: Threshold | null, v: Verdict, prophylaxis: Threshold['prophylaxis'] | null, duration: number): string {
+  if (v.reachedByLevel && rule && rule.level)
+    return prophylaxis
+      ? `adequate: ${v.levelNote} (at or above the ${fmt(rule.level.min)} ${rule.level.unit} acute level: optimised in this episode) over ${describeDuration(duration)} of the episode; ${breakthroughWords(trial)}`
+      : `adequate: ${v.levelNote} (at or above ${fmt(rule.level.min)} ${rule.level.unit}) over ${describeDuration(duration)}`;
+  if (rule)
+    // The time at or above the threshold, without the highest dose beside it: that dose was not held all that time.
+    return `adequate: ${describeDuration(v.daysAtAdequate)} at or above ${rule.unitLabel === 'mg' ? doseText(rule.mg, rule.doseUnit) : `${fmt(rule.mg)} ${rule.unitLabel}`}${v.levelNote ? ` (${v.levelNote})` : ''}`;
+  return `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
+}
+
+/** A class no adequacy rule here covers. */
+function notJudged(trial: TrialDraft, adherence: AdherenceStatus, levelSources: string[]): AdequacyResult {
+  return notAdequate(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources);
+}
+
+/** Every known dose at or below the drug's hypnotic ceiling. */
+function hypnoticUse(
+  trial: TrialDraft,
+  hypnotic: NonNullable<ReturnType<typeof hypnoticCeilingOf>>,
+  adherence: AdherenceStatus,
+  levelSources: string[],
+): AdequacyResult {
+  const highest = Math.max(...trial.segments.map((s) => s.doseMg ?? 0));
+  return notAdequate(
+    `hypnotic dose (highest ${fmt(highest)} mg/day, at or below ${fmt(hypnotic.maxMgPerDay)} mg/day): listed as hypnotic use, not counted as a trial or augmentation`,
+    [hypnotic.rule],
+    ['hypnotic-dose'],
+    adherence,
+    levelSources,
+  );
 }
 
 /** A trial settled before any dose or duration is weighed (no rule for its class, a hypnotic dose, not an antidepressant form). */

@@ -24,7 +24,7 @@ import {
   SWITCH_WINDOW_DAYS,
 } from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
-import { cutoffsOf } from '../cutoffs';
+import { type ScaleCutoffs, cutoffsOf } from '../cutoffs';
 import { describeDuration, instrumentLabel, scoreChangeText } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
@@ -244,54 +244,78 @@ function noResponseFromAnyBaseline(input: OutcomeInput, condition: ConditionKey)
     const cut = cutoffsOf(instrument);
     const series = input.scores.get(instrument);
     if (!cut || !series || series.length === 0) continue;
-    const during = series.slice(firstIndexWhere(series, (s) => s.day >= trial.start), followUpEndIndex(series, trial));
-    const onDose = during.filter((s) => threshold === null || onDoseAtLeast(trial, adequacy, s.day, threshold));
-    const last = onDose.at(-1);
+    const from = firstIndexWhere(series, (s) => s.day >= trial.start);
+    const to = followUpEndIndex(series, trial);
+    // The latest score during the trial taken on its adequate dose.
+    let last: DatedScore | null = null;
+    for (let i = to - 1; i >= from && last === null; i--) {
+      const s = series[i]!;
+      if (threshold === null || onDoseAtLeast(trial, adequacy, s.day, threshold)) last = s;
+    }
     if (!last) continue;
     const daysAtDose = daysAtDoseUntil(trial, adequacy, last.day);
     const range = cut.ceiling - cut.floor;
     if (daysAtDose < adequacy.minDaysAtDose || range <= 0) return null;
     const bestFall = (cut.ceiling - last.value) / range;
     if (bestFall >= cut.responseReduction) return null;
-    const label = cut.label || instrumentLabel(instrument);
-    const bar = cut.floor + range * (1 - cut.responseReduction);
-    const first = during.find((s) => s.day < last.day);
-    const noBaseline = `no baseline score within ${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start, ${isoDate(trial.start)}`;
-    const atDose = `${threshold === null ? '' : ' on adequate dose'}, after ${describeDuration(daysAtDose)}${threshold === null ? '' : ' at or above it'}`;
-    const ceilingWords = `not a response from any baseline, as a ${Math.round(cut.responseReduction * 100)}% fall from the scale's maximum (${cut.ceiling}) reaches ${fmtScore(bar)} or less`;
-    // The scores taken during the trial fell by the partial-response band: said as what it is, a partial response that
-    // is not enough (a failed trial), rather than a non-response (R.partialWithinTrial).
-    const fallAboveFloor = first && first.value > cut.floor ? (first.value - last.value) / (first.value - cut.floor) : null;
-    if (first && fallAboveFloor !== null && cut.partialReduction < cut.responseReduction && fallAboveFloor >= cut.partialReduction) {
-      const pct = Math.round(fallAboveFloor * 100);
-      return {
-        outcome: 'partial',
-        basis: 'measured',
-        detail:
-          `${label} ${first.value} on ${isoDate(first.day)} → ${last.value} on ${isoDate(last.day)} (${scoreChangeText(first.value, last.value, pct)}) during the trial${atDose}: ` +
-          `a partial response, insufficient (a fall of ${Math.round(cut.partialReduction * 100)}–${Math.round(cut.responseReduction * 100) - 1}%; a response is ${Math.round(cut.responseReduction * 100)}% or more), ` +
-          `and ${ceilingWords}; ${noBaseline}, so the fall is measured from the first score during the trial`,
-        sources: [first.source, last.source],
-        rules: [R.partialWithinTrial, R.noResponseFromAnyBaseline, ...cut.rules],
-        scores: null,
-        judgedBy: { instrument, score: last },
-      };
-    }
-    const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
-    const detail =
-      `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}` +
-      `${bestFall >= cut.partialReduction ? '; at most a partial response, which would be insufficient too' : ''}${sinceFirst}; ${noBaseline}`;
+    return aboveAnyResponse(input, instrument, cut, series.slice(from, to), last, daysAtDose, bestFall);
+  }
+  return null;
+}
+
+/**
+ * The outcome of a trial whose latest score on dose lies above any response (noResponseFromAnyBaseline): a partial
+ * response measured within the trial, or a non-response. Apart from the check, which runs for every adequate trial.
+ */
+function aboveAnyResponse(
+  input: OutcomeInput,
+  instrument: Instrument,
+  cut: Readonly<ScaleCutoffs>,
+  during: DatedScore[],
+  last: DatedScore,
+  daysAtDose: number,
+  bestFall: number,
+): OutcomeResult {
+  const { trial } = input;
+  const threshold = input.adequacy.adequateDoseMg;
+  const range = cut.ceiling - cut.floor;
+  const label = cut.label || instrumentLabel(instrument);
+  const bar = cut.floor + range * (1 - cut.responseReduction);
+  const first = during.find((s) => s.day < last.day);
+  const noBaseline = `no baseline score within ${BASELINE_DAYS_BEFORE} days before or ${BASELINE_DAYS_AFTER} days after its start, ${isoDate(trial.start)}`;
+  const atDose = `${threshold === null ? '' : ' on adequate dose'}, after ${describeDuration(daysAtDose)}${threshold === null ? '' : ' at or above it'}`;
+  const ceilingWords = `not a response from any baseline, as a ${Math.round(cut.responseReduction * 100)}% fall from the scale's maximum (${cut.ceiling}) reaches ${fmtScore(bar)} or less`;
+  // The scores taken during the trial fell by the partial-response band: said as what it is, a partial response that
+  // is not enough (a failed trial), rather than a non-response (R.partialWithinTrial).
+  const fallAboveFloor = first && first.value > cut.floor ? (first.value - last.value) / (first.value - cut.floor) : null;
+  if (first && fallAboveFloor !== null && cut.partialReduction < cut.responseReduction && fallAboveFloor >= cut.partialReduction) {
+    const pct = Math.round(fallAboveFloor * 100);
     return {
-      outcome: 'nonresponse',
+      outcome: 'partial',
       basis: 'measured',
-      detail,
-      sources: [...(first ? [first.source] : []), last.source],
-      rules: [R.noResponseFromAnyBaseline, ...cut.rules],
+      detail:
+        `${label} ${first.value} on ${isoDate(first.day)} → ${last.value} on ${isoDate(last.day)} (${scoreChangeText(first.value, last.value, pct)}) during the trial${atDose}: ` +
+        `a partial response, insufficient (a fall of ${Math.round(cut.partialReduction * 100)}–${Math.round(cut.responseReduction * 100) - 1}%; a response is ${Math.round(cut.responseReduction * 100)}% or more), ` +
+        `and ${ceilingWords}; ${noBaseline}, so the fall is measured from the first score during the trial`,
+      sources: [first.source, last.source],
+      rules: [R.partialWithinTrial, R.noResponseFromAnyBaseline, ...cut.rules],
       scores: null,
       judgedBy: { instrument, score: last },
     };
   }
-  return null;
+  const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
+  const detail =
+    `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}` +
+    `${bestFall >= cut.partialReduction ? '; at most a partial response, which would be insufficient too' : ''}${sinceFirst}; ${noBaseline}`;
+  return {
+    outcome: 'nonresponse',
+    basis: 'measured',
+    detail,
+    sources: [...(first ? [first.source] : []), last.source],
+    rules: [R.noResponseFromAnyBaseline, ...cut.rules],
+    scores: null,
+    judgedBy: { instrument, score: last },
+  };
 }
 
 /** "−32%", "+6%", "unchanged": the change from one score to another, as measured outcomes write it. */

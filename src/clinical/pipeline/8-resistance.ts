@@ -519,7 +519,7 @@ export function makeRejudge(
   return (t, condition) => {
     if (trialCondition(t) === condition) return t;
     const { pdc, levels } = ctxOf(t);
-    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: pdc, levels });
+    const adequacy = judgeAdequacy(t.draft, { condition, role: t.role, adherencePdc: pdc, levels, prophylaxisBrokenOn: undefined });
     const outcome = judgeOutcome({ ...outcomeInput(t, condition), adequacy, condition });
     return { ...t, adequacy, outcome };
   };

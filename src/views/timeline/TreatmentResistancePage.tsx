@@ -141,8 +141,10 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   };
 
   const noHistory = !hasPsychiatricHistory(derivation);
-  // The tables, the not-used list, the rules and the sources are below the first screen: drawn right after it, so the
-  // summary and the timeline reach the screen without waiting for a page's worth of rows.
+  // What lies under the timeline (the hint, the data notes, the legend: a quarter of the first render's elements) and
+  // the tables, the not-used list, the rules and the sources are below the first screen of the EHR's 1024 × 700 frame
+  // for every demo patient (the legend's top at 728 px or lower): drawn right after it, so the safety strip, the summary
+  // and the timeline reach the screen without waiting for them.
   const restDrawn = useAfterFirstPaint();
 
   return (
@@ -251,16 +253,20 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
             )}
           </div>
-          <p className="trp-muted trp-details-hint">
-            Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
-          </p>
-          {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
-            <DataNotes notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
+          {restDrawn && (
+            <>
+              <p className="trp-muted trp-details-hint">
+                Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
+              </p>
+              {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
+                <DataNotes notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
+              )}
+            </>
           )}
         </section>
       )}
       {/* After the timeline's section, so its sticky controls have scrolled away before the legend comes up. */}
-      {hasTimelineContent(derivation) && <Legend deceased={derivation.demographics?.deceased === true} />}
+      {restDrawn && hasTimelineContent(derivation) && <Legend deceased={derivation.demographics?.deceased === true} />}
 
       {restDrawn && (
         <>

@@ -196,14 +196,19 @@ describe('timeline items', () => {
 });
 
 describe('tables and the not-used list', () => {
-  it('draws the tables, the not-used list, the rules and the sources right after the first screen, not in it', async () => {
-    renderPage();
+  it('draws the summary and the timeline first; the data notes, the legend, the tables, the not-used list, the rules and the sources right after, not in it', async () => {
+    const { container } = renderPage();
     // Text queries, not role queries: the page is large and role queries over it are slow in jsdom.
     expect(screen.getByText('Summary', { selector: 'h2' })).toBeInTheDocument();
+    expect(container.querySelectorAll('[data-item-id^="trial:"]').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Data notes', { selector: 'h3' })).toBeNull();
+    expect(screen.queryByText('Legend', { selector: 'h3' })).toBeNull();
     expect(screen.queryByText('Table view', { selector: 'h2' })).toBeNull();
     expect(screen.queryByText('Not used, because…', { selector: 'h2' })).toBeNull();
     expect(screen.queryByText(/About the rules/)).toBeNull();
     expect(await screen.findByText('Table view', { selector: 'h2' }, DEFERRED)).toBeInTheDocument();
+    expect(screen.getByText('Data notes', { selector: 'h3' })).toBeInTheDocument();
+    expect(screen.getByText('Legend', { selector: 'h3' })).toBeInTheDocument();
     expect(screen.getByText('Not used, because…', { selector: 'h2' })).toBeInTheDocument();
     expect(screen.getByText(/About the rules/)).toBeInTheDocument();
   });
