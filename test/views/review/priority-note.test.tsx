@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { ReferralFields } from '../../../src/views/review/ReferralLetter';
+import { buildWriteBack } from '../../../src/fhir/writeback/build';
 import { demoDerivation } from '../demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
@@ -33,5 +34,21 @@ describe('the priority note beside the referral priority picker', () => {
     fields('urgent');
     expect(screen.getByLabelText('Priority').getAttribute('aria-describedby')).toBeNull();
     expect(screen.queryByText(/Routine until the clinician chooses/)).toBeNull();
+  });
+
+  it('the preview and the plan say it too while the priority stays the default, routine', () => {
+    const draft = (priority: 'routine' | 'urgent') =>
+      buildWriteBack({
+        derivation: d,
+        chosen: [esketamine],
+        overrideReasons: { esketamine: 'Declines ECT; obstetric team consulted' },
+        referrals: { esketamine: { priority } },
+        patientId: d.patient,
+        userReference: 'Practitioner/dr-demo',
+        app: { name: 'test' },
+        date: '2026-12-05',
+      });
+    expect(draft('routine').preview).toContainEqual(expect.stringMatching(/^ {2}Priority: Routine until the clinician chooses: the record rules this option out/));
+    expect(draft('urgent').preview.join('\n')).not.toContain('Routine until the clinician chooses');
   });
 });
