@@ -42,9 +42,24 @@ export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => 
  * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
  * C-SSRS (the Spravato indication's "acute suicidal ideation or behavior"; the ECT order's "rapid response due to the
  * severity of the condition"). unassessed-positive-screen: a recent positive PHQ-9 item 9 with no risk assessment
- * since; it makes an offered option and every referral urgent, but is no indication by itself (a screen, not ideation).
+ * since; no indication by itself (a screen, not ideation), and no urgency for an option (URGENCY_SIGNAL_RULES).
  */
 export type UrgencySignal = 'suicidal-ideation' | 'unassessed-positive-screen' | 'catatonia' | 'psychotic-features';
+
+/**
+ * Which signals make an offered option (and its referral) urgent, each with its source. An unassessed positive
+ * screen makes the risk assessment urgent (the safety strip's action), not a referral: item 9 is a screen, not an
+ * indication, and the sources of urgency (the ECT order's severity, the Spravato indication) speak of assessed risk.
+ */
+export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean; source: SourceRef }> = {
+  'suicidal-ideation': { urgentOption: true, source: src(['fdaEct2018', 'spravatoLabel', 'posner2011'], 'S', 'rapid response due to severity; acute suicidal ideation or behaviour; C-SSRS high risk') },
+  'unassessed-positive-screen': {
+    urgentOption: false,
+    source: WORKING('a positive screen needs a risk assessment before care goes on (the strip\'s action); it gives no urgency to an option until the assessment finds high risk', ['jointCommission2018', 'posner2011']),
+  },
+  catatonia: { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'catatonia: rapid response due to severity') },
+  'psychotic-features': { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'psychotic depression: rapid response due to severity') },
+};
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
 export type Criterion =
@@ -487,8 +502,9 @@ const ESKETAMINE_RISKS: RiskRow[] = [
 /**
  * IV ketamine: no label for depression, and the consensus exclusion list was not read; the esketamine label (the
  * S-enantiomer of the same molecule) is applied by analogy. Rows about earlier esketamine use are left out.
- * Blocking rows stay blocking (pregnancy, breastfeeding, MAOI): safety outranks completeness; label
- * contraindications are applied as high-risk cautions only, since they are the nasal spray's.
+ * Every blocking row stays blocking, the label's contraindications included (aneurysm or malformation, intracerebral
+ * haemorrhage): what a label says to avoid blocks the option, and the same molecule given intravenously raises blood
+ * pressure no less, so ketamine is never offered beside the same record's contraindicated esketamine.
  */
 const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
   src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'}); the IV-ketamine consensus exclusion list was not read`);
@@ -496,7 +512,6 @@ const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
 const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
   id: row.id.replace('esketamine.', 'iv-ketamine.'),
-  severity: row.severity === 'contraindication' ? 'high-risk' : row.severity,
   text: `${row.text.replace(/esketamine/g, 'ketamine').replace(/ \(label section 8\.\d( and Medication Guide)?\)/, '')} (by analogy with the esketamine label)`,
   source: KETAMINE_ANALOGY(row),
 }));
