@@ -81,8 +81,11 @@ export type Criterion =
    * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
    * and it is either running now, or past while the condition's treatment resistance is not established.
    */
-  /** retryResponders: a past trial that responded below the adequate dose is to retry at an adequate dose. */
-  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[]; retryResponders?: true }
+  /**
+   * retryResponders: a past trial that responded below the adequate dose is to retry at an adequate dose, either while
+   * treatment resistance is not established ('before-resistance') or only once it is ('once-resistant').
+   */
+  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[]; retryResponders?: RetryResponders }
   /** At least `min` trials (any condition) that failed (non-response, partial response) or were not tolerated. */
   | { kind: 'failed-or-intolerant-trials'; min: number }
   /** A trial of `ingredient` that failed (non-response or partial response). */
@@ -101,6 +104,9 @@ export const FAILED_TRIAL_CRITERIA: ReadonlySet<Criterion['kind']> = new Set<Cri
 ]);
 
 /** All criteria must hold; the first path that holds gives the status. */
+/** Which past responders below an adequate dose dose optimisation retries: before resistance is established, or only after. */
+export type RetryResponders = 'before-resistance' | 'once-resistant';
+
 export interface EligibilityPath {
   status: 'suggested' | 'consider';
   all: Criterion[];
@@ -726,7 +732,7 @@ const OPTIMISE_WHEN = 'when it did not respond and was tolerated: the running tr
  * Dose and duration optimisation, in each condition's own rule set: what makes a trial adequate there (dose, level,
  * length) and what the next step is once resistance is established by adequate trials.
  */
-const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef; retryResponders?: true }[] = [
+const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef; retryResponders?: RetryResponders }[] = [
   {
     condition: 'mdd',
     id: 'mdd',
@@ -742,9 +748,9 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
   {
     condition: 'schizophrenia',
     id: 'schizophrenia',
-    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. Once it is, clozapine is due and an under-dosed past antipsychotic is not offered again in its place, except one that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated: that agent is the one to retry at an adequate dose.`,
+    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. A past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated is the one to retry at an adequate dose. Once resistance is established, clozapine is due and no under-dosed past antipsychotic is suggested in its place (a past responder's retry is at most to consider, after clozapine).`,
     source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose, are working rules', ['howes2017']),
-    retryResponders: true,
+    retryResponders: 'before-resistance',
   },
   {
     condition: 'ocd',
@@ -759,6 +765,21 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
     source: WORKING('adequate dose and duration as for depression; leaving out responded and past trials once resistance is established is a working rule', ['vaDodPtsd2023']),
   },
 ];
+
+/**
+ * Once TRRIP treatment resistance is established, clozapine comes first: a past partial responder's retry at an
+ * adequate dose is at most "consider", shown after clozapine, and must not delay it. The last path of dose
+ * optimisation, so that every "suggested" path is tried before it.
+ */
+const RETRY_AFTER_TRS_PATH: EligibilityPath = {
+  status: 'consider',
+  all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose'], conditions: ['schizophrenia'], retryResponders: 'once-resistant' }],
+  rule: {
+    id: 'suggest.dose-optimization.schizophrenia-retry-after-resistance',
+    summary: `With treatment-resistant schizophrenia established (TRRIP), clozapine is offered first; a past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated may be considered for a retry at an adequate dose, ranked after clozapine: the retry must not delay clozapine.`,
+    source: WORKING('clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017); a partial responder\'s retry held at "consider" and never in place of clozapine is a working rule', ['niceCg178', 'howes2017']),
+  },
+};
 
 export const CATALOG = defineCatalog([
   {
@@ -1253,7 +1274,8 @@ export const CATALOG = defineCatalog([
     indications: ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'],
     // One path per condition, each with its own rule set's words: the dose or level and the length that make a trial
     // adequate there, and what follows once resistance is established.
-    eligibility: DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source, retryResponders }) => ({
+    eligibility: [
+      ...DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source, retryResponders }): EligibilityPath => ({
       status: 'suggested' as const,
       all: [
         {
@@ -1264,7 +1286,9 @@ export const CATALOG = defineCatalog([
         },
       ],
       rule: { id: `suggest.dose-optimization.${id}`, summary, source },
-    })),
+      })),
+      RETRY_AFTER_TRS_PATH,
+    ],
     notEligibleText: 'No trial to optimise: none is under-dosed or too short, or those that are responded, were not tolerated, or are past while treatment resistance is established by adequate trials.',
     ageLimits: [],
     risks: [],

@@ -104,14 +104,23 @@ describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () 
 });
 
 describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
-  it('schizophrenia-trs: risperidone, which responded (PANSS -21%) at 4 mg/day below the adequate 6 mg/day, is the past responder to retry at an adequate dose: dose optimisation suggested, clozapine still first', () => {
+  it('schizophrenia-trs: with TRRIP resistance met, clozapine is suggested first; retrying risperidone (PANSS -21% at 4 mg/day, below the adequate 6 mg/day) is only "consider", after clozapine, and must not delay it (NICE CG178; Howes 2017)', () => {
     const d = derive('schizophrenia-trs');
+    expect(suggestion(d, 'clozapine').status).toBe('suggested');
+    const dose = suggestion(d, 'dose-optimization');
+    expect(dose.status).toBe('consider');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, at most to consider retrying at an adequate dose now that treatment resistance is established: clozapine comes first, and the retry must not delay it: risperidone 2–4 mg\/day for 8 weeks/);
+    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
+    expect(allText(dose)).toMatch(/NICE CG178/);
+    expect(offered(d)[0]).toBe('clozapine');
+    expect(offered(d).indexOf('dose-optimization')).toBeGreaterThan(offered(d).indexOf('clozapine'));
+  });
+
+  it('schizophrenia-trs without TRRIP resistance (its plasma levels left out, so only possibly met): the risperidone retry is the suggested optimisation', () => {
+    const d = derive('schizophrenia-trs', (r) => !(r.resourceType === 'Observation' && /-level-/.test(r.id ?? '')));
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('suggested');
-    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone 2–4 mg\/day for 8 weeks/);
-    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
-    expect(offered(d)[0]).toBe('clozapine');
-    expect(offered(d)).toContain('dose-optimization');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone/);
   });
 
   it('pseudo-resistance: under-dosed and too-short failed trials still make dose optimisation suggested', () => {
