@@ -45,7 +45,7 @@ interface LineDose {
 export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): DailyDoseDetail {
   const lines = (Array.isArray(dosages) ? dosages : []).filter((d): d is Dosage => !!d && typeof d === 'object');
   if (lines.length === 0) {
-    return { amount: null, unit: null, basis: 'no dosage instructions', note: 'no dosage in the record: dose unknown' };
+    return dailyDose(null, null, 'no dosage instructions', 'no dosage in the record: dose unknown', false, undefined, undefined);
   }
   const notes: string[] = [];
   const rules: RuleRef[] = [];
@@ -71,35 +71,36 @@ export function dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationI
   const unknown = perLine.filter((l) => l.mgPerDay === null);
   const basis = perLine.map((l) => l.basis).join(' + ');
   if (unknown.length > 0) {
-    return {
-      amount: null,
-      unit: null,
-      basis: basis || 'dose could not be determined',
-      note: uniq(notes).join('; ') || 'dose could not be determined',
-      ...(asNeeded ? { asNeeded } : {}),
-      rules,
-    };
+    return dailyDose(null, null, basis || 'dose could not be determined', uniq(notes).join('; ') || 'dose could not be determined', asNeeded, undefined, rules);
   }
   const total = round(perLine.reduce((sum, l) => sum + (l.mgPerDay ?? 0), 0));
   if (!Number.isFinite(total)) {
     // e.g. a timing period of 5e-324 days: the arithmetic overflows, and no real dose does.
     notes.push(`the dosage works out to a non-finite daily amount (${basis}): dose unknown`);
-    return { amount: null, unit: null, basis: basis || 'dose could not be determined', note: uniq(notes).join('; '), ...(asNeeded ? { asNeeded } : {}), rules };
+    return dailyDose(null, null, basis || 'dose could not be determined', uniq(notes).join('; '), asNeeded, undefined, rules);
   }
   const single = perLine.length === 1 ? perLine[0] : undefined;
   const perInterval =
     single && single.intervalDays !== null && single.intervalDays > 1 && single.mgPerAdministration !== null
       ? { amountMg: single.mgPerAdministration, days: single.intervalDays }
       : undefined;
-  return {
-    amount: total,
-    unit: 'mg',
-    basis: perLine.length > 1 ? `${basis} = ${fmt(total)} mg/day` : basis,
-    ...(notes.length ? { note: uniq(notes).join('; ') } : {}),
-    ...(asNeeded ? { asNeeded } : {}),
-    ...(perInterval ? { perInterval } : {}),
-    rules,
-  };
+  return dailyDose(total, 'mg', perLine.length > 1 ? `${basis} = ${fmt(total)} mg/day` : basis, notes.length ? uniq(notes).join('; ') : undefined, asNeeded, perInterval, rules);
+}
+
+/**
+ * Every daily dose is built here, with all its fields in one order (absent ones undefined), so the records' reading
+ * meets one shape of dose.
+ */
+function dailyDose(
+  amount: number | null,
+  unit: string | null,
+  basis: string,
+  note: string | undefined,
+  asNeeded: boolean,
+  perInterval: DailyDoseDetail['perInterval'],
+  rules: RuleRef[] | undefined,
+): DailyDoseDetail {
+  return { amount, unit, basis, note, asNeeded: asNeeded ? true : undefined, perInterval, rules };
 }
 
 function isTimeBounded(d: Dosage): boolean {

@@ -664,7 +664,37 @@ const ECT_PATHS: EligibilityPath[] = [
  * InterventionId, and every table keyed by InterventionId then asks for it.
  */
 function defineCatalog<Id extends string>(rows: readonly CatalogRow<Id>[]): readonly CatalogRow<Id>[] {
-  return rows;
+  return rows.map(oneShape);
+}
+
+/**
+ * A row with every field in one order (the optional ones undefined when absent), its risk rows likewise: the evaluator
+ * reads each option at the same sites, and rows written with their fields in another order or without the optional
+ * ones would each meet it at another shape.
+ */
+function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
+  return {
+    id: r.id,
+    name: r.name,
+    summary: r.summary,
+    group: r.group,
+    indications: r.indications,
+    eligibility: r.eligibility,
+    notEligibleText: r.notEligibleText,
+    ageLimits: r.ageLimits,
+    priorResponse: r.priorResponse,
+    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText })),
+    requirements: r.requirements,
+    urgentFor: r.urgentFor,
+    usualCourse: r.usualCourse,
+    regulatory: r.regulatory,
+    references: r.references,
+    referral: r.referral,
+    service: r.service,
+    code: r.code,
+    givenAs: r.givenAs,
+    alongside: r.alongside,
+  };
 }
 
 const OPTIMISE_WHEN = 'when it did not respond and was tolerated: the running trial always; a past one only while';

@@ -11,7 +11,7 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
+import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT } from '../vocabulary';
 import {
   CATALOG,
@@ -161,13 +161,18 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
  * the assessment says those are stale, the option carries it (once per assessment).
  */
 function staleBases(path: EligibilityPath, context: Context): Finding[] {
-  const conditions = new Set(
-    path.all.flatMap((c) => (c.kind === 'failed-adequate-trials' || c.kind === 'treatment-resistant' ? c.conditions : [])),
-  );
-  return [...conditions].flatMap((c) => {
-    const stale = context.assessments.get(c)?.staleBasis;
-    return stale ? [stale] : [];
-  });
+  const stale: Finding[] = [];
+  const seen: ConditionKey[] = [];
+  for (const c of path.all) {
+    if (c.kind !== 'failed-adequate-trials' && c.kind !== 'treatment-resistant') continue;
+    for (const condition of c.conditions) {
+      if (seen.includes(condition)) continue;
+      seen.push(condition);
+      const basis = context.assessments.get(condition)?.staleBasis;
+      if (basis) stale.push(basis);
+    }
+  }
+  return stale;
 }
 
 /**
@@ -206,38 +211,10 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     status = 'not-eligible';
     reasons = [{ text: `${option.notEligibleText} No finding in the record supports it.`, sources: [] }];
   } else {
-    const age = ageCheck(option, context);
-    if (age.finding) reasons.push(age.finding);
-    const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
-    for (const f of favour) {
-      const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-      if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
-    }
-    if (age.outside) {
-      status = 'not-eligible';
-      reasons = [age.finding!, ...reasons.filter((r) => r !== age.finding)];
-    } else if (contraindications.length) {
-      // Blocking: never suggested, never urgent.
-      status = 'contraindicated';
-      reasons = [notOfferedReason(contraindications), ...reasons];
-    } else {
-      urgent = urgencyFindings.length > 0;
-      if (age.capToConsider && status === 'suggested') {
-        status = 'consider';
-        reasons.push({ text: `Lowered to "consider": at this age the option is cleared only as ${age.limit!.text}.`, sources: [] });
-      }
-      if (status === 'suggested' && highRisk) {
-        status = 'consider';
-        reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
-      }
-      if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
-        status = 'consider';
-        reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
-      }
-      if (urgent) {
-        for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
-      }
-    }
+    const weighed = weighOffered(option, context, pseudo, status, reasons, contraindications, highRisk, urgencyFindings);
+    status = weighed.status;
+    reasons = weighed.reasons;
+    urgent = weighed.urgent;
   }
 
   for (const requirement of option.requirements) {
@@ -267,6 +244,59 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     group: option.group,
     index,
   };
+}
+
+/**
+ * An option a path holds for, with a finding of the record behind it: its age limits, earlier responses in favour,
+ * then what blocks or lowers it (a contraindication, an adjunct-only clearance, a high risk, pseudo-resistance) or
+ * makes it urgent. A function of its own: the evaluation of every option passes here only for the offered ones.
+ */
+function weighOffered(
+  option: CatalogOption,
+  context: Context,
+  pseudo: Finding | null,
+  eligibleStatus: SuggestionStatus,
+  eligibleReasons: Finding[],
+  contraindications: Finding[],
+  highRisk: boolean,
+  urgencyFindings: Finding[],
+): { status: SuggestionStatus; reasons: Finding[]; urgent: boolean } {
+  let status = eligibleStatus;
+  let reasons = eligibleReasons;
+  let urgent = false;
+  const age = ageCheck(option, context);
+  if (age.finding) reasons.push(age.finding);
+  const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
+  for (const f of favour) {
+    const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
+  }
+  if (age.outside) {
+    status = 'not-eligible';
+    reasons = [age.finding!, ...reasons.filter((r) => r !== age.finding)];
+  } else if (contraindications.length) {
+    // Blocking: never suggested, never urgent.
+    status = 'contraindicated';
+    reasons = [notOfferedReason(contraindications), ...reasons];
+  } else {
+    urgent = urgencyFindings.length > 0;
+    if (age.capToConsider && status === 'suggested') {
+      status = 'consider';
+      reasons.push({ text: `Lowered to "consider": at this age the option is cleared only as ${age.limit!.text}.`, sources: [] });
+    }
+    if (status === 'suggested' && highRisk) {
+      status = 'consider';
+      reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+    }
+    if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
+      status = 'consider';
+      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+    }
+    if (urgent) {
+      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+    }
+  }
+  return { status, reasons, urgent };
 }
 
 /** An older dated event of a windowed risk row: history, said as such with the window's source. */

@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { JSON_SCAN_MODULE_FILE, jsonScanModuleText } from '../../../scripts/population/json-scan-build';
 import { KeySet, topLevelFields } from '../../../scripts/population/top-level-fields';
 
 const WANTED = ['resourceType', 'id', 'status', 'subject', 'patient'];
@@ -100,5 +102,26 @@ describe('top-level fields of a line without JSON.parse', () => {
     const twice = bytesOf('{"resourceType":"Claim","id":"first","status":"active","id":"second"}');
     const found = topLevelFields(twice, 0, twice.length, keys)!;
     expect(twice.toString('utf8', ...found.get('id')!)).toBe('"second"');
+  });
+
+  it('vouches for a line longer than the scan\'s memory and for lines read with another key set in between', () => {
+    const long = bytesOf(JSON.stringify({ resourceType: 'Claim', item: Array.from({ length: 4000 }, (_, i) => ({ n: i, text: 'x'.repeat(40) })), id: 'long' }));
+    expect(long.length).toBeGreaterThan(200_000);
+    const found = topLevelFields(long, 0, long.length, keys)!;
+    expect(long.toString('utf8', ...found.get('id')!)).toBe('"long"');
+    const other = new KeySet(['code']);
+    const line = bytesOf('{"resourceType":"Observation","code":{"text":"pulse"},"id":"o1"}');
+    expect([...topLevelFields(line, 0, line.length, other)!.keys()]).toEqual(['code']);
+    expect([...topLevelFields(line, 0, line.length, keys)!.keys()]).toEqual(['resourceType', 'id']);
+  });
+
+  it('finds fields of a line in the middle of a larger buffer, at the buffer\'s offsets', () => {
+    const buf = bytesOf('xx{"id":"a","status":"active"}yy');
+    const found = topLevelFields(buf, 2, buf.length - 2, keys)!;
+    expect(buf.toString('utf8', ...found.get('status')!)).toBe('"active"');
+  });
+
+  it('runs the WebAssembly assembled from json-scan.wat as it is now (npm run wasm:json-scan)', async () => {
+    expect(readFileSync(JSON_SCAN_MODULE_FILE, 'utf8')).toBe(await jsonScanModuleText());
   });
 });
