@@ -707,6 +707,26 @@ const CHANGES: Change[] = [
       after.trials = rewritePaired(after.trials!, before.trials, readings);
     },
   },
+  {
+    what:
+      'A trial of the episode still in progress and not yet adequate (too short so far) is named beside the count: ' +
+      'new `trialsInProgress` finding on the assessment ("Trial in progress, not counted: … Treatment-resistant ' +
+      'depression is met on the earlier trials alone."), repeated in the reasons of every option whose eligibility ' +
+      'rests on failed trials (rewritten away: the field and those reasons removed)',
+    commit: '59390a8',
+    apply(_before, after) {
+      for (const a of objects(after.assessments)) {
+        const running = a.trialsInProgress;
+        if (running === undefined) continue;
+        if (!/^Trial in progress, not counted: .+\. .+ (is met|is possibly met|is not met) on the earlier trials/.test(text((running as Doc).text)))
+          continue;
+        delete a.trialsInProgress;
+      }
+      for (const sg of objects(after.suggestions)) {
+        if (Array.isArray(sg.reasons)) sg.reasons = objects(sg.reasons).filter((r) => !text(r.text).startsWith('Trial in progress, not counted: '));
+      }
+    },
+  },
 ];
 
 function plural(n: string, one: string, many = `${one}s`): string {

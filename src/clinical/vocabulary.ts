@@ -185,6 +185,28 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
   'comorbid-anxiety': 'comorbid anxiety disorder',
 };
 
+/** What a flag is about: pseudo-resistance (the trials), a breakthrough on maintenance, or what complicates treatment. */
+export type FlagGroup = 'pseudo-resistance' | 'breakthrough' | 'complexity';
+
+/** Each flag kind's group: the views draw flags under their group's heading, never under another group's name. */
+export const FLAG_GROUP: Record<FlagKind, FlagGroup> = {
+  'inadequate-dose': 'pseudo-resistance',
+  'too-short': 'pseudo-resistance',
+  'poor-adherence': 'pseudo-resistance',
+  'breakthrough-on-maintenance': 'breakthrough',
+  'substance-use': 'complexity',
+  'trauma-or-stressors': 'complexity',
+  'personality-disorder': 'complexity',
+  'comorbid-anxiety': 'complexity',
+};
+
+/** The headings of the flag groups, in the order they are shown. */
+export const FLAG_GROUP_HEADING: Record<FlagGroup, string> = {
+  'pseudo-resistance': 'Possible pseudo-resistance: dose, duration, adherence',
+  breakthrough: 'Breakthrough on maintenance treatment',
+  complexity: 'Complicating factors',
+};
+
 /** A trial's outcome in a sentence; capitalised as a label. */
 /**
  * The resistance verdict's words: what the badge says is whether the treatment-resistance criteria of a definition are
@@ -446,6 +468,17 @@ export function latestPlasmaLevelWords(trial: Pick<Trial, 'plasmaLevels'>): stri
   const l = trial.plasmaLevels?.at(-1);
   if (!l) return null;
   return l.undetectable || l.value === null ? `level undetectable on ${l.date}` : `level ${formatLevelValue(l.value)}${l.unit ? ` ${l.unit}` : ''} on ${l.date}`;
+}
+
+/**
+ * The latest drug level a trial carries, in words: an antipsychotic's plasma levels, else the level its adequacy was
+ * judged by (a lithium serum level); null when it carries none.
+ */
+export function latestLevelWords(trial: Pick<Trial, 'plasmaLevels' | 'adequateLevel'>): string | null {
+  const plasma = latestPlasmaLevelWords(trial);
+  if (plasma) return plasma;
+  const l = trial.adequateLevel;
+  return l ? `level ${formatLevelValue(l.value)} ${l.unit} on ${l.date}` : null;
 }
 
 function formatLevelValue(n: number): string {

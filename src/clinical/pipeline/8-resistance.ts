@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { describeTrial, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
+import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -192,6 +192,7 @@ export function assess(input: AssessmentInput): Assessment {
 
   const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
   const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
+  const inProgress = trialsInProgressOf(judged, def, status);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -211,6 +212,7 @@ export function assess(input: AssessmentInput): Assessment {
           },
         }
       : {}),
+    ...(inProgress ? { trialsInProgress: inProgress } : {}),
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -377,6 +379,35 @@ function levelAction(t: JudgedTrial, running: readonly JudgedTrial[]): string {
     `${a(t.draft.ingredient)} plasma level drawn during the trial (${during}), if the chart has one: it cannot be drawn now` +
     (now.length ? `; ${a(now.join(' or '))} plasma level now checks adherence to the current treatment` : '')
   );
+}
+
+/** How the definition stands on the trials counted, when a trial in progress is left out of them. */
+const ON_EARLIER_TRIALS: Record<ResistanceStatus, string> = {
+  meets: 'is met on the earlier trials alone',
+  'possibly-meets': 'is possibly met on the earlier trials alone',
+  'does-not-meet': 'is not met on the earlier trials; the trial in progress counts once it is adequate, if it fails',
+};
+
+/**
+ * Trials still running and not yet adequate only because they are too short so far: the count leaves them out, and a
+ * clinician weighing an option that rests on failed trials needs to see them, with the verdict on the earlier trials.
+ */
+function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: ResistanceStatus): Finding | null {
+  const running = judged.filter(
+    (t) => t.draft.ongoing && !t.adequacy.adequate && t.adequacy.shortfalls.length > 0 && t.adequacy.shortfalls.every((f) => f === 'ongoing-short'),
+  );
+  if (!running.length) return null;
+  const words = running.map((t) => {
+    const d = describedTrial(t);
+    const weeks = Math.round(t.adequacy.minDaysAtDose / 7);
+    const total = describeDuration(d.durationDays);
+    const atDose = describeDuration(t.adequacy.daysAtAdequateDose);
+    return `${d.ingredient} ${describeTrialDoses(d)} since ${d.start}, ${total}${atDose === total ? '' : ` (${atDose} at an adequate dose)`}: not yet an adequate trial (${weeks} weeks at an adequate dose needed)`;
+  });
+  return {
+    text: `Trial in progress, not counted: ${words.join('; ')}. ${capitalise(def.name)} ${ON_EARLIER_TRIALS[status]}.`,
+    sources: [...new Set(running.flatMap((t) => t.draft.events.map((e) => e.reference)))],
+  };
 }
 
 function conclusionFor(

@@ -77,6 +77,14 @@ export type Criterion =
   /** An earlier course of one of these procedures, or a trial of one of these agents, that brought response or remission. */
   | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] };
 
+/** The criteria whose verdict rests on failed trials: an option meeting one names the trials still in progress beside it. */
+export const FAILED_TRIAL_CRITERIA: ReadonlySet<Criterion['kind']> = new Set<Criterion['kind']>([
+  'failed-adequate-trials',
+  'treatment-resistant',
+  'failed-or-intolerant-trials',
+  'ingredient-failed',
+]);
+
 /** All criteria must hold; the first path that holds gives the status. */
 export interface EligibilityPath {
   status: 'suggested' | 'consider';

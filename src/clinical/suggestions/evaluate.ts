@@ -15,6 +15,7 @@ import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } fro
 import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT } from '../vocabulary';
 import {
   CATALOG,
+  FAILED_TRIAL_CRITERIA,
   RECENT_SUICIDAL_IDEATION_DAYS,
   src,
   type AgeLimit,
@@ -137,7 +138,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
     if (results.length !== path.all.length) continue;
     if (!confirm.length) {
       status = path.status;
-      reasons = [...results.flatMap((r) => r.findings), ...staleBases(path, context), ruleFinding(path)];
+      reasons = [...results.flatMap((r) => r.findings), ...staleBases(path, context), ...trialsInProgress(path, context), ruleFinding(path)];
       confirmPath = null;
       break;
     }
@@ -150,6 +151,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
       ...confirmPath.confirm,
       ...confirmPath.findings,
       ...staleBases(confirmPath.path, context),
+      ...trialsInProgress(confirmPath.path, context),
       ruleFinding(confirmPath.path),
     ];
   }
@@ -173,6 +175,21 @@ function staleBases(path: EligibilityPath, context: Context): Finding[] {
     }
   }
   return stale;
+}
+
+/**
+ * A path resting on failed trials (counted, the resistance verdict, failures or intolerances, or a named agent's
+ * failure) leaves out a trial of the episode still in progress: the option says it, with the verdict on the earlier
+ * trials, once per assessment.
+ */
+function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
+  const onFailures = path.all.filter((c) => FAILED_TRIAL_CRITERIA.has(c.kind));
+  if (!onFailures.length) return [];
+  const conditions = new Set(onFailures.flatMap((c) => ('conditions' in c ? c.conditions : [...context.assessments.keys()])));
+  return [...conditions].flatMap((c) => {
+    const running = context.assessments.get(c)?.trialsInProgress;
+    return running ? [running] : [];
+  });
 }
 
 /**

@@ -102,6 +102,13 @@ export interface Assessment {
    * scale followed: the verdict says so, and every option whose reasons rest on the verdict carries it. Absent otherwise.
    */
   staleBasis?: Finding;
+  /**
+   * Trials of the episode still in progress and not yet adequate (too short so far), which the count above leaves out,
+   * with whether the definition is met on the earlier trials alone: "Trial in progress, not counted: haloperidol
+   * 10 mg/day since 2026-10-25, 4 weeks: not yet an adequate trial (6 weeks at an adequate dose needed).
+   * Treatment-resistant schizophrenia (TRRIP) is met on the earlier trials alone." Absent when no trial is in progress.
+   */
+  trialsInProgress?: Finding;
   /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
   unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */

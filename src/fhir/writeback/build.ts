@@ -111,7 +111,9 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined)
 
 /** Why the referral starts at its priority, when the engine says so and the clinician has not chosen one. */
 function priorityNoteLines(suggestion: Suggestion, input: WriteBackInput): string[] {
-  return suggestion.priorityNote && !input.referrals?.[suggestion.intervention]?.priority ? [`Priority: ${findingText(suggestion.priorityNote)}.`] : [];
+  // Said while the priority is the default it explains (the review screen passes the default as the clinician's choice).
+  const chosen = input.referrals?.[suggestion.intervention]?.priority;
+  return suggestion.priorityNote && (!chosen || chosen === suggestion.referralPriority) ? [`Priority: ${findingText(suggestion.priorityNote)}.`] : [];
 }
 
 /** The chosen options proposed against the record's rules, with their written reasons (the safety lines name them). */
@@ -359,6 +361,9 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     // The override and what it overrides lead; then the monitoring and cautions the option's card lists.
     if (override) lines.push(...overrideLines(suggestion, override).map((l) => `  ${l}`));
     if (option.referral) lines.push(...priorityNoteLines(suggestion, input).map((l) => `  ${l}`));
+    // A trial in progress that the option's failed-trial count leaves out is said with it, as on its card.
+    const inProgress = assessments.flatMap((a) => (a.trialsInProgress && suggestion.reasons.some((r) => r.text === a.trialsInProgress!.text) ? [a.trialsInProgress] : []));
+    lines.push(...inProgress.map((f) => `  ${plainText(f.text)}`));
     lines.push(...cautionLines(suggestion).map((l) => `  ${l}`));
   }
   if (trials.length) {

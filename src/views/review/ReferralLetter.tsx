@@ -24,6 +24,9 @@ interface FieldsProps {
 
 export function ReferralFields({ suggestion, choice, services, disabled, onChange, onPrint }: FieldsProps) {
   const id = `referral-${suggestion.intervention}`;
+  // Why the default priority is what it is (a ruled-out option starts routine despite a suicidality signal), beside the
+  // picker while the clinician has not chosen another.
+  const priorityNote = suggestion.priorityNote && choice.priority === suggestion.referralPriority ? suggestion.priorityNote : undefined;
   return (
     <fieldset className="referral-fields" data-intervention={suggestion.intervention} disabled={disabled}>
       <legend>Referral: {suggestion.name}</legend>
@@ -38,7 +41,12 @@ export function ReferralFields({ suggestion, choice, services, disabled, onChang
           ))}
         </select>
         <label htmlFor={`${id}-priority`}>Priority</label>
-        <select id={`${id}-priority`} value={choice.priority} onChange={(e) => onChange({ priority: e.target.value as ReferralChoiceView['priority'] })}>
+        <select
+          id={`${id}-priority`}
+          value={choice.priority}
+          aria-describedby={priorityNote ? `${id}-priority-note` : undefined}
+          onChange={(e) => onChange({ priority: e.target.value as ReferralChoiceView['priority'] })}
+        >
           {(Object.keys(PRIORITY_WORDS) as (keyof typeof PRIORITY_WORDS)[]).map((p) => (
             <option key={p} value={p}>
               {PRIORITY_WORDS[p]}
@@ -49,6 +57,11 @@ export function ReferralFields({ suggestion, choice, services, disabled, onChang
           Print referral letter
         </button>
       </div>
+      {priorityNote && (
+        <p className="referral-fields__priority-note" id={`${id}-priority-note`}>
+          {plainText(priorityNote.text)}.
+        </p>
+      )}
       <label htmlFor={`${id}-note`}>Note for this referral (optional)</label>
       <textarea id={`${id}-note`} rows={2} value={choice.note ?? ''} onChange={(e) => onChange({ note: e.target.value })} />
     </fieldset>

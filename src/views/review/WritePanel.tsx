@@ -126,7 +126,16 @@ export function WritePanel({ draft, draftProblem, writeBack, date }: Props) {
       ) : (
         <>
           <div className="preview-text" role="region" aria-label="What will be written, in plain words">
-            {draft.previewText}
+            {/* One block per line, indented lines (an option's override, reasons, cautions) hanging under their option. */}
+            {draft.previewText.split('\n').map((line, i, all) => {
+              const depth = Math.min(3, Math.floor((line.length - line.trimStart().length) / 2));
+              return (
+                <span key={i} className="preview-line" data-depth={depth}>
+                  {line.trimStart()}
+                  {i < all.length - 1 ? '\n' : ''}
+                </span>
+              );
+            })}
           </div>
           <p>
             <button

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
@@ -212,6 +212,7 @@ function ConditionLine({
                 <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
               </p>
             )}
+            {a.trialsInProgress && <p className="trp-in-progress">{plainText(a.trialsInProgress.text)}</p>}
             {episode && (
               <p>
                 <span className="trp-muted">{episodeWords(episode)}:</span> from {displayDate(episode.start)}, {plainText(episode.basis)}{' '}
@@ -227,22 +228,30 @@ function ConditionLine({
             <Staging assessment={a} />
             {a.flags.length > 0 && (
               <div className="trp-flags">
-                <h4>Possible pseudo-resistance and other flags</h4>
-                <ul>
-                  {a.flags.map((f, i) => {
-                    const behind = trialsBehind(f.sources);
-                    return (
-                      <li key={i}>
-                        {capitalise(plainText(f.text))}{' '}
-                        {behind.length > 0 && (
-                          <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
-                            show on timeline
-                          </button>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
+                {(Object.keys(FLAG_GROUP_HEADING) as FlagGroup[]).map((group) => {
+                  const flags = a.flags.filter((f) => FLAG_GROUP[f.kind] === group);
+                  if (!flags.length) return null;
+                  return (
+                    <div key={group} className="trp-flag-group" data-flag-group={group}>
+                      <h4>{FLAG_GROUP_HEADING[group]}</h4>
+                      <ul>
+                        {flags.map((f, i) => {
+                          const behind = trialsBehind(f.sources);
+                          return (
+                            <li key={i}>
+                              {capitalise(plainText(f.text))}{' '}
+                              {behind.length > 0 && (
+                                <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
+                                  show on timeline
+                                </button>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  );
+                })}
               </div>
             )}
           </>

@@ -320,14 +320,19 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                       <OutcomeMark outcome={bar.trial.outcome} basis={shownOutcomeBasis(bar.trial)} x={bar.marker.x} y={bar.marker.y} />
                     )}
                     {bar.label && (
-                      <text x={bar.labelX} y={bar.marker.y} dy="0.35em" className="trp-outcome-label">
+                      <text x={bar.labelX} y={bar.marker.y} dy="0.35em" className={bar.labelInside ? 'trp-outcome-label trp-running-label' : 'trp-outcome-label'}>
                         {bar.label}
+                      </text>
+                    )}
+                    {bar.levelLabel && (
+                      <text x={bar.levelLabelX} y={bar.marker.y} dy="0.35em" textAnchor="end" className="trp-level-label">
+                        {bar.levelLabel}
                       </text>
                     )}
                   </>,
                   `trp-trial ${adequateClass}`,
                   undefined,
-                  bar.label,
+                  [bar.label, bar.levelLabel].filter(Boolean).join(' · ') || null,
                 );
               })}
             </g>

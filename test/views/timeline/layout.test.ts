@@ -75,12 +75,13 @@ describe('trial bars', () => {
     expect(bar.segments[0]!.y).toBeCloseTo(bar.thresholdY!, 6);
   });
 
-  it('runs an ongoing trial to "as of" and ends it in an arrow, without an outcome word', () => {
+  it('runs an ongoing trial to "as of" and ends it in an arrow, with its drug, dose and "running" inside the bar, no outcome word', () => {
     const t = trial({ ingredient: 'bupropion', drugClass: 'atypical-antidepressant', start: '2025-02-01', end: null, steps: [[300, 0]], adequateDoseMg: 300 });
     const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.ongoing).toBe(true);
     expect(bar.x1).toBeCloseTo(x(asOf), 6);
-    expect(bar.label).toBeNull();
+    expect(bar.label).toBe('bupropion 300 mg/day, running');
+    expect(bar.labelInside).toBe(true);
   });
 
   it('puts overlapping trials of the same agent on separate rows of one lane (duplicates stay visible)', () => {

@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import { OUTCOME_SHORT, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
+import { OUTCOME_SHORT, describeTrialDoses, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';
@@ -61,10 +61,19 @@ export interface TrialBar {
    * off at the plot's right edge, and not for an ongoing trial too short to hold it before "today".
    */
   showOutcomeMark: boolean;
-  /** Outcome word printed beside the marker, or null when it would collide with the next bar. */
+  /**
+   * Outcome word printed beside the marker, or null when it would collide with the next bar. For a running bar: its
+   * drug, dose, "running" and latest level, inside the bar (`labelInside`), as much as fits.
+   */
   label: string | null;
-  /** Where the label starts: clear of the outcome mark's widest shape and its stroke. */
+  /** Where the label starts: clear of the outcome mark's widest shape and its stroke; inside a running bar, its start. */
   labelX: number;
+  /** The label is drawn inside a running bar (with a halo, over the dose fill). */
+  labelInside: boolean;
+  /** The latest plasma level, left of the bar, when the words beside its end have no room for it; else null. */
+  levelLabel: string | null;
+  /** Where the level words end (they are anchored at their end, a few px before the bar). */
+  levelLabelX: number;
   /** The trial's dates lie outside the visible range. */
   offscreen: boolean;
   /** The bar was cut at the plot's left or right edge (its true start or end is outside the visible range). */
@@ -289,6 +298,9 @@ function layoutBar(
     showOutcomeMark,
     label: null,
     labelX: markerX + OUTCOME_LABEL_OFFSET,
+    labelInside: false,
+    levelLabel: null,
+    levelLabelX: x0 - LEVEL_LABEL_GAP,
     offscreen: p.end < domainStart || p.start > domainEnd,
     clippedLeft: rawX0 < frame.plotLeft,
     clippedRight: rawX1 > frame.plotRight,
@@ -303,6 +315,20 @@ const OUTCOME_LABEL_OFFSET = OUTCOME_MARK_RADIUS + 7;
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
   return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : trial.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate'}`;
+}
+
+/** The gap between the level words and the bar they belong to. */
+const LEVEL_LABEL_GAP = 6;
+
+/**
+ * A running bar's words, longest first, inside the bar: drug, dose, "running" and the latest level; then without the
+ * level, without the drug (the lane names it), and "running" alone.
+ */
+function runningLabels(trial: Trial): string[] {
+  const dose = trial.maxDailyDoseMg === null ? null : describeTrialDoses(trial);
+  const level = latestLevelWords(trial);
+  const running = dose ? `${dose}, running` : 'running';
+  return [...(level ? [`${trial.ingredient} ${running} · ${level}`] : []), `${trial.ingredient} ${running}`, running, 'running'];
 }
 
 /** The label with an antipsychotic trial's latest plasma level, as the engine lists it ("non-response · level 32 ng/mL on 2025-12-07"). */
@@ -326,19 +352,35 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
   });
   for (const list of byRow.values()) {
     list.sort((a, b) => a.x0 - b.x0);
+    // Where the words of the bars to the left end: level words placed before a bar must start after it.
+    let leftEdge = frame.plotLeft;
     list.forEach((bar, i) => {
       const full = trialLabelWithLevel(bar.trial);
       const short = trialLabel(bar.trial);
       const next = list[i + 1];
       const room = (next ? next.x0 : frame.plotRight) - bar.labelX;
-      // Words after an ongoing bar would sit after "today"; a bar cut at the edge has no visible end to label.
-      if (bar.ongoing || bar.clippedRight || bar.offscreen) {
-        bar.label = null;
+      if (bar.offscreen) return;
+      if (bar.ongoing) {
+        // A running bar has no end to label: its words go inside it, as many as fit before its outcome mark or arrow.
+        const start = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
+        const end = (bar.showOutcomeMark ? bar.marker.x - OUTCOME_MARK_RADIUS : Math.min(bar.x1, frame.plotRight)) - RUNNING_LABEL_INSET;
+        bar.label = runningLabels(bar.trial).find((t) => labelWidth(t) <= end - start) ?? null;
+        bar.labelX = start;
+        bar.labelInside = bar.label !== null;
+        leftEdge = Math.max(leftEdge, bar.x1);
         return;
       }
-      const visible = bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
-      // The level goes with the outcome where there is room; the outcome alone otherwise (the details name the level).
+      // A bar cut at the edge has no visible end to label.
+      const visible = !bar.clippedRight && bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
+      // The level goes with the outcome where there is room; the outcome alone otherwise, and the level then before
+      // the bar where that is free (the details name it too).
       bar.label = !visible ? null : labelWidth(full) <= room ? full : labelWidth(short) <= room ? short : null;
+      const level = latestPlasmaLevelWords(bar.trial);
+      if (level && bar.label !== full && !bar.clippedLeft && bar.levelLabelX - estimateTextWidth(level) >= leftEdge + LEVEL_LABEL_GAP) bar.levelLabel = level;
+      leftEdge = Math.max(leftEdge, bar.label ? bar.labelX + labelWidth(bar.label) : bar.x1);
     });
   }
 }
+
+/** Space between a running bar's edges and its words. */
+const RUNNING_LABEL_INSET = 5;
