@@ -12,11 +12,16 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
   const d = j.draft;
   const isAntipsychotic = d.drugClass === 'antipsychotic';
   const lai = d.events.some((e) => e.identity.longActingInjectable);
-  const doseSteps: DoseStep[] = d.segments.map((s) => {
-    const step: DoseStep = { start: isoDate(s.start), end: isoDate(s.end), dailyDoseMg: s.doseMg, basis: s.basis, source: s.source };
-    if (isAntipsychotic) step.cpzEquivalentMg = s.doseMg === null ? null : cpzOf(d.ingredient, s.doseMg, lai)?.cpzMg ?? null;
-    return step;
-  });
+  // Every step and every trial is built with all its fields, those that do not apply undefined (left out of the JSON
+  // output as before): one shape each, however the trial is made.
+  const doseSteps: DoseStep[] = d.segments.map((s) => ({
+    start: isoDate(s.start),
+    end: isoDate(s.end),
+    dailyDoseMg: s.doseMg,
+    basis: s.basis,
+    source: s.source,
+    cpzEquivalentMg: !isAntipsychotic ? undefined : s.doseMg === null ? null : (cpzOf(d.ingredient, s.doseMg, lai)?.cpzMg ?? null),
+  }));
   const sources = new Set<string>();
   for (const e of d.events) {
     sources.add(e.reference);
@@ -24,7 +29,7 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
   }
   for (const s of j.outcome.sources) sources.add(s);
   for (const s of j.adequacy.levelSources) sources.add(s);
-  const trial: Trial = {
+  return {
     id: d.id,
     ingredient: d.ingredient,
     class: d.drugClass,
@@ -58,11 +63,12 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     episodeId: ep?.episode.id ?? null,
     sources: [...sources],
     notes: d.notes,
+    addedTo: j.addedTo ? j.addedTo : undefined,
+    adequacyUnconfirmed:
+      j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short')
+        ? true
+        : undefined,
   };
-  if (j.addedTo) trial.addedTo = j.addedTo;
-  if (j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short'))
-    trial.adequacyUnconfirmed = true;
-  return trial;
 }
 
 function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp'): ScorePoint | null {

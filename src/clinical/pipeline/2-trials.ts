@@ -148,10 +148,15 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
   let end = start;
   let ongoing = false;
   const notes: string[] = [];
+  const said = new Set<string>();
   for (const e of events) {
     end = Math.max(end, e.end);
     if (e.ongoing) ongoing = true;
-    for (const n of e.notes) if (!notes.includes(n)) notes.push(n);
+    for (const n of e.notes) {
+      if (said.has(n)) continue;
+      said.add(n);
+      notes.push(n);
+    }
   }
   if (continuations.length > 0) notes.push(continuationNote(ingredient, continuations));
   notes.push(...duplicateNotes(events));
@@ -182,6 +187,19 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
  * with the same start day and the same dose are taken as one prescription recorded twice (e.g. by two systems).
  */
 function duplicateNotes(events: MedicationEvent[]): string[] {
+  // Such records share their start day: without two that do, there is nothing to merge (the common case, decided
+  // without building a key per record).
+  const starts = new Set<number>();
+  let shared = false;
+  for (const e of events) {
+    if (e.kind === 'dispense') continue;
+    if (starts.has(e.start)) {
+      shared = true;
+      break;
+    }
+    starts.add(e.start);
+  }
+  if (!shared) return [];
   const groups = new Map<string, string[]>();
   for (const e of events) {
     if (e.kind === 'dispense') continue;

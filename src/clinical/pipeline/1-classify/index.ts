@@ -49,9 +49,10 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
   const lastDay = out.deathDay !== null && out.deathDay < asOf ? out.deathDay : asOf;
   const resolve = (ref: string): Resource | undefined => ledger.resolve(ref);
   const memo = new Memo(resolve);
+  const patient = patientOf(patientId);
   for (const { reference, resource } of ledger.items) {
     try {
-      classifyOne(ledger, reference, resource, patientId, asOf, lastDay, memo, out, reasonKinds);
+      classifyOne(ledger, reference, resource, patient, asOf, lastDay, memo, out, reasonKinds);
     } catch (e) {
       // A ReferenceError is a bug in the engine, never a property of the data: let it surface.
       if (e instanceof ReferenceError) throw e;
@@ -124,11 +125,22 @@ function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath:
   }
 }
 
+/** The patient derived: its id, and the reference that names it, "Patient/<id>", when a reference can name it whole. */
+interface ThePatient {
+  id: string;
+  reference: string | null;
+}
+
+function patientOf(id: string): ThePatient {
+  // A reference is read up to the first '/', '?' or '#' (otherPatientOf): an id holding one is never named whole.
+  return { id, reference: /[/?#]/.test(id) ? null : `Patient/${id}` };
+}
+
 function classifyOne(
   ledger: Ledger,
   ref: string,
   resource: Resource,
-  patientId: string,
+  patient: ThePatient,
   asOf: Day,
   lastDay: Day,
   memo: Memo,
@@ -142,11 +154,11 @@ function classifyOne(
     return;
   }
   if (type === 'Patient') {
-    if (resource.id === patientId) ledger.use(ref, 'patient');
-    else ledger.unused(ref, `a different patient (${ref}) than the one derived (Patient/${patientId})`);
+    if (resource.id === patient.id) ledger.use(ref, 'patient');
+    else ledger.unused(ref, `a different patient (${ref}) than the one derived (Patient/${patient.id})`);
     return;
   }
-  const otherPatient = otherPatientOf(resource, patientId);
+  const otherPatient = otherPatientOf(resource, patient);
   if (otherPatient) {
     ledger.unused(ref, `belongs to another patient (${otherPatient})`);
     return;
@@ -181,11 +193,13 @@ function classifyOne(
 }
 
 /** The patient a resource points to, when it is not ours ("Patient/other"); null when ours or absent. */
-function otherPatientOf(r: Resource, patientId: string): string | null {
+function otherPatientOf(r: Resource, patient: ThePatient): string | null {
   const holder = r as { subject?: { reference?: unknown }; patient?: { reference?: unknown } };
   const ref = holder.subject?.reference ?? holder.patient?.reference;
   if (typeof ref !== 'string') return null;
+  // Nearly every reference is the patient's own, written whole: no match array for it.
+  if (ref === patient.reference) return null;
   const m = /(?:^|\/)Patient\/([^/?#]+)/.exec(ref);
   if (!m) return null;
-  return m[1] === patientId ? null : `Patient/${m[1]}`;
+  return m[1] === patient.id ? null : `Patient/${m[1]}`;
 }
