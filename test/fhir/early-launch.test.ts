@@ -114,7 +114,7 @@ describe('early launch', () => {
     void startLaunchEarly();
     await settle();
     expect(earlyReadUnderWay()).toBe(true);
-    emitProgress([{ ...entry('Condition'), status: 'done', pages: 1, count: 1 } as QueryLogEntry]);
+    emitProgress([{ ...entry('Condition'), status: 'done', pages: 1, count: 1 }]);
     expect(earlyReadUnderWay()).toBe(true);
     finish({ queries: [] });
     await settle();

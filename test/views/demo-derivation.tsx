@@ -25,7 +25,9 @@ export function pageText(d: Derivation): string {
   let page: ReturnType<typeof render>;
   try {
     page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
-    act(() => vi.runOnlyPendingTimers());
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
   } finally {
     vi.useRealTimers();
   }
