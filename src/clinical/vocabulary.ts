@@ -131,6 +131,14 @@ export function episodeEndWords(e: Pick<Episode, 'endedAtDeath' | 'end'>): strin
   return e.endedAtDeath ? `death on ${e.end}` : e.end;
 }
 
+/**
+ * A diagnosis's clinical status as recorded; for a patient who has died, an active status is the record's at death
+ * ("active in the record at death on 2026-10-26"), never a current one.
+ */
+export function clinicalStatusWords(status: string, deathDate: string | null | undefined): string {
+  return deathDate && ['active', 'recurrence', 'relapse'].includes(status) ? `${status} in the record at death on ${deathDate}` : status;
+}
+
 /** Any diagnosis kind in a sentence ("no current substance use is recorded"); an acronym keeps its capitals (ADHD). */
 export function diagnosisKindName(kind: DiagnosisKind): string {
   if (isConditionKey(kind)) return CONDITION_NAME[kind];

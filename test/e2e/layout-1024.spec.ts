@@ -69,3 +69,31 @@ test('schizophrenia-trs: with the legend at the top of the window, the sticky ti
   });
   expect(covered).toBe(false);
 });
+
+test('schizophrenia-trs: on the opening range each antipsychotic with a plasma level shows it, overlapping no other words', async ({ page }) => {
+  await launchFromEhr(page, 'schizophrenia-trs');
+  const svg = page.locator('svg.trp-timeline-svg');
+  await expect(svg).toBeVisible();
+  const words = await svg.locator('text').evaluateAll((texts) =>
+    texts
+      .filter((t) => (t.textContent ?? '').trim() !== '')
+      .map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+  );
+  const levels = words.filter((w) => /^level \d/.test(w.text) || / · level \d/.test(w.text));
+  expect(levels.map((w) => w.text.replace(/^.* · /, ''))).toEqual([
+    expect.stringMatching(/^level 32 ng\/mL on \d{4}-\d\d-\d\d$/),
+    expect.stringMatching(/^level 280 ng\/mL on \d{4}-\d\d-\d\d$/),
+  ]);
+  const overlapping = levels.flatMap((l) =>
+    words
+      .filter((w) => w !== l && w.left < l.right - 1 && l.left < w.right - 1 && w.top < l.bottom - 1 && l.top < w.bottom - 1)
+      .map((w) => `${l.text} overlaps ${w.text}`),
+  );
+  expect(overlapping).toEqual([]);
+  // Inside the plot, right of the lane names.
+  const lane = await page.locator('.trp-lane-label').first().boundingBox();
+  for (const l of levels) expect(l.left).toBeGreaterThan(lane!.x + lane!.width);
+});

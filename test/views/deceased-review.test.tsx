@@ -80,6 +80,11 @@ describe('nothing about a patient who has died is current or ongoing', () => {
     expect(note).not.toMatch(/in the current episode:|current episode \d+ months/);
   });
 
+  it('an active diagnosis status is the record\'s at death in the details', () => {
+    const i = d.diagnoses.findIndex((x) => x.kind === 'mdd');
+    expect(describeDiagnosis(d.diagnoses[i]!, i, death).lines).toContain(`Clinical status: active in the record at death on ${death}`);
+  });
+
   it('the diagnosis details name the code system (ICD-10-CM), not its URL', () => {
     const i = d.diagnoses.findIndex((x) => x.kind === 'overdose');
     const details = describeDiagnosis(d.diagnoses[i]!, i);

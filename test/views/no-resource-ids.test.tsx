@@ -52,7 +52,7 @@ function allDetails(d: Derivation): ItemDetails[] {
   return [
     ...d.trials.map(trialDetails),
     ...d.episodes.map(describeEpisode),
-    ...d.diagnoses.map(describeDiagnosis),
+    ...d.diagnoses.map((x, i) => describeDiagnosis(x, i)),
     ...d.procedures.map(describeProcedure),
     ...(d.psychotherapy ?? []).map(describePsychotherapy),
     ...d.scores.map((s, i) => describeScore(s, i, false)),

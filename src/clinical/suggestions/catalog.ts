@@ -542,7 +542,7 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     match: { kind: 'substance-use', conditions: ['schizophrenia'] },
     severity: 'caution',
     text: 'substance use, current or past: cannabis use raises the risk of psychotic relapse; smoking (tobacco, or cannabis smoked) induces CYP1A2 and lowers clozapine levels, and stopping it raises them: ask about smoking, and recheck the level when it starts or stops',
-    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'drug interactions: CYP1A2 inducers, cigarette smoking; continued cannabis use and relapse of psychosis'),
   },
   {
     id: 'clozapine.caution.epilepsy',

@@ -4,7 +4,7 @@ import { needsOverrideReason, STATUS_LABELS } from './selection';
 import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
 import { capitalise } from '../../clinical/vocabulary';
 import { plainText } from '../../clinical/plain-text';
-import { reasonsBesideContraindications } from '../../clinical/suggestions/describe';
+import { overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { referenceAddress } from '../shell/record-address';
 
 /** Record types in words, for the links to a finding's source records. */
@@ -124,7 +124,22 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
   const id = `option-${suggestion.intervention}`;
   const needsReason = needsOverrideReason(suggestion.status);
   const blocked = suggestion.status === 'contraindicated';
-  const contraindications = <FindingList title="Contraindications" findings={suggestion.contraindications} tone="contra" fhirBaseUrl={fhirBaseUrl} {...select} />;
+  // Proposed against its contraindications with a written reason: the card says the override as the plan will (the
+  // reason once, then each contraindication as overridden), never "Not offered" beside the tick that proposes it.
+  const overriding = blocked && ticked && tickable && overrideReason.trim() !== '';
+  const overrideWords = overriding ? overrideLines(suggestion, overrideReason) : [];
+  const shownContraindications = overriding
+    ? [{ text: overrideWords[0]!, sources: [] }, ...suggestion.contraindications.map((c, i) => ({ ...c, text: overrideWords[i + 1] ?? c.text }))]
+    : suggestion.contraindications;
+  const contraindications = (
+    <FindingList
+      title={overriding ? 'Contraindications, overridden' : 'Contraindications'}
+      findings={shownContraindications}
+      tone="contra"
+      fhirBaseUrl={fhirBaseUrl}
+      {...select}
+    />
+  );
   return (
     <li className={`option-card option-card--${suggestion.status}`} data-intervention={suggestion.intervention}>
       <div className="option-card__head">

@@ -12,6 +12,7 @@ import {
   PROCEDURE_LABEL,
   ROLE_LABEL,
   describeTrialDosesAndTime,
+  clinicalStatusWords,
   diagnosisLabel,
   episodeEndWords,
   episodeWords,
@@ -200,7 +201,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               </th>
               <td>{displayDate(d.onset)}</td>
               <td>{d.abatement ? displayDate(d.abatement) : '—'}</td>
-              <td>{d.clinicalStatus ?? 'status not recorded'}</td>
+              <td>{d.clinicalStatus === null ? 'status not recorded' : clinicalStatusWords(d.clinicalStatus, derivation.demographics?.deceasedDate)}</td>
               <td>
                 <Sources references={[d.source]} onSelectSources={onSelectSources} about={d.display || diagnosisLabel(d)} />
               </td>

@@ -189,7 +189,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
       <g clipPath="url(#trp-plot-clip)">
         {diagnoses.spans.map((s) => {
           const index = derivation.diagnoses.indexOf(s.item);
-          const details = describeDiagnosis(s.item, index);
+          const details = describeDiagnosis(s.item, index, derivation.demographics?.deceasedDate);
           return item(
             details,
             { x: s.x0, y: s.top + s.height },

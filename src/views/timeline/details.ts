@@ -21,6 +21,7 @@ import {
   ROLE_LABEL,
   capitalise,
   describeTrialDosesAndTime,
+  clinicalStatusWords,
   diagnosisLabel,
   episodeEndWords,
   episodeWords,
@@ -131,14 +132,15 @@ export function describeEpisode(episode: Episode): ItemDetails {
   };
 }
 
-export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number): ItemDetails {
+/** `deathDate`: the patient's date of death, when they have died (an active status is then the record's at death). */
+export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number, deathDate?: string | null): ItemDetails {
   return {
     id: diagnosisItemId(index),
     title: `Diagnosis: ${diagnosis.display || diagnosisLabel(diagnosis)}`,
     lines: [
       `Recognised as: ${diagnosisLabel(diagnosis)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
       `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,
-      `Clinical status: ${diagnosis.clinicalStatus ?? 'not recorded'}`,
+      `Clinical status: ${diagnosis.clinicalStatus === null ? 'not recorded' : clinicalStatusWords(diagnosis.clinicalStatus, deathDate)}`,
     ],
     sources: [diagnosis.source],
     notes: [],
