@@ -62,6 +62,8 @@ export interface AdequacyResult {
   daysAtAdequateDose: number;
   /** The days at or above the threshold the rule set asks for (0 when no rule judged the trial). */
   minDaysAtDose: number;
+  /** The days the whole trial must last (OCD: 12 weeks in all, of which 6 at dose; elsewhere the same as minDaysAtDose). */
+  minDaysInAll: number;
   shortfalls: ShortfallKind[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
   cpzBySegment: Map<DaySegment, number | null> | null;
@@ -303,6 +305,7 @@ function judgeByRuleSet(
     adequateLevel: v.adequateLevel,
     daysAtAdequateDose: v.daysAtAdequate,
     minDaysAtDose: minDays,
+    minDaysInAll: isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7 : minDays,
     shortfalls: v.shortfalls,
     cpzBySegment: v.cpzBySegment,
     adherence: adherence.status,
@@ -482,6 +485,7 @@ function notAdequate(
     adequateLevel: null,
     daysAtAdequateDose: 0,
     minDaysAtDose: 0,
+    minDaysInAll: 0,
     shortfalls,
     cpzBySegment: null,
     adherence,

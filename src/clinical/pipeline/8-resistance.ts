@@ -399,10 +399,12 @@ function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: Resi
   if (!running.length) return null;
   const words = running.map((t) => {
     const d = describedTrial(t);
-    const weeks = Math.round(t.adequacy.minDaysAtDose / 7);
+    const weeksAtDose = Math.round(t.adequacy.minDaysAtDose / 7);
+    const weeksInAll = Math.round(t.adequacy.minDaysInAll / 7);
+    const needed = weeksInAll > weeksAtDose ? `${weeksInAll} weeks in all, ${weeksAtDose} of them at an adequate dose, needed` : `${weeksAtDose} weeks at an adequate dose needed`;
     const total = describeDuration(d.durationDays);
     const atDose = describeDuration(t.adequacy.daysAtAdequateDose);
-    return `${d.ingredient} ${describeTrialDoses(d)} since ${d.start}, ${total}${atDose === total ? '' : ` (${atDose} at an adequate dose)`}: not yet an adequate trial (${weeks} weeks at an adequate dose needed)`;
+    return `${d.ingredient} ${describeTrialDoses(d)} since ${d.start}, ${total}${atDose === total ? '' : ` (${atDose} at an adequate dose)`}: not yet an adequate trial (${needed})`;
   });
   return {
     text: `Trial in progress, not counted: ${words.join('; ')}. ${capitalise(def.name)} ${ON_EARLIER_TRIALS[status]}.`,
