@@ -6,7 +6,7 @@
  * fetches and compiles those chunks while the token and the record are on their way (src/later-chunks.ts).
  * See src/fhir/early-launch.ts.
  */
-import { earlyReadAnswering, startLaunchEarly } from './fhir/early-launch';
+import { earlyReadAnswering, earlyReadUnderWay, startLaunchEarly } from './fhir/early-launch';
 import { setAppState } from './views/shell/app-state';
 import { preloadAnalysis } from './views/shell/analysis-loader';
 import { preloadLaterChunks } from './later-chunks';
@@ -16,8 +16,8 @@ const LONGEST_WAIT_MS = 2_000;
 
 function startApp(): void {
   // The engine, timeline and write-back chunk, compiled on a made-up record while the page waits for the patient's
-  // record, and not once its answers have begun to arrive.
-  preloadAnalysis({ warmUpWhile: () => !earlyReadAnswering() });
+  // record: the derivation while the read is under way, the page's render only until its answers begin to arrive.
+  preloadAnalysis({ warmUpWhile: { derive: earlyReadUnderWay, draw: () => !earlyReadAnswering() } });
   import('./app-root').catch(() => {
     // The app's own script could not be loaded (network, a deployment in progress): plain text, no React.
     setAppState('error');

@@ -52,7 +52,8 @@ export class Ledger {
       this.addEntry(`${reference} (copy ${index + 1})`, null, `duplicate of ${reference} in the input`);
       return;
     }
-    this.addEntry(reference, input, null);
+    // A key not taken yet (just checked): entered without addEntry's search for a free one.
+    this.entries.set(reference, { reference, resource: input, uses: [], unusedReason: null, tentative: false });
     this.items.push({ reference, resource: input });
     if (hasId) this.byReference.set(reference, input);
   }
@@ -135,7 +136,8 @@ export function accountingHolds(inputCount: number, used: UsedResource[], unused
 /** A Medication referenced only by records that are not used is not used either: say which record and why. */
 export function explainUnusedMedications(ledger: Ledger): void {
   for (const { reference, resource } of ledger.items) {
-    if (!/^Medication(Statement|Request|Dispense)$/.test(resource.resourceType) || ledger.isUsed(reference)) continue;
+    const type = resource.resourceType;
+    if ((type !== 'MedicationStatement' && type !== 'MedicationRequest' && type !== 'MedicationDispense') || ledger.isUsed(reference)) continue;
     for (const med of medicationReferencesOf(resource)) {
       if (ledger.isUsed(med)) continue;
       ledger.unused(med, `Medication of ${reference}, which is not used (${ledger.unusedReasonOf(reference) ?? 'no reason'})`);

@@ -26,6 +26,8 @@ let started: Promise<SmartSession> | null = null;
 let startedRead: StartedRead | null = null;
 let requestsSent: Promise<void> | null = null;
 let answering = false;
+let readStarted = false;
+let readSettled = false;
 
 /**
  * Starts the launch, once. Resolves (never rejects) when the launch's own requests have left: one task after the
@@ -49,6 +51,7 @@ export function startLaunchEarly(): Promise<void> {
 
 function startReadEarly(session: SmartSession): void {
   const progress: ProgressRelay = { latest: [], listener: null };
+  readStarted = true;
   const result = readPatientRecord(session, {
     onProgress: (queries) => {
       progress.latest = queries;
@@ -56,7 +59,10 @@ function startReadEarly(session: SmartSession): void {
       progress.listener?.(queries);
     },
   });
-  result.catch(() => undefined);
+  const settled = () => {
+    readSettled = true;
+  };
+  result.then(settled, settled);
   startedRead = { session, result, progress };
 }
 
@@ -67,6 +73,14 @@ function startReadEarly(session: SmartSession): void {
  */
 export function earlyReadAnswering(): boolean {
   return answering;
+}
+
+/**
+ * Whether the record read started at page load is still under way (started, not yet ended): the page is waiting for
+ * the EHR's answers.
+ */
+export function earlyReadUnderWay(): boolean {
+  return readStarted && !readSettled;
 }
 
 /** The launch started at page load, once; null when none was started or it was already taken. */

@@ -102,4 +102,30 @@ describe('early launch', () => {
     emitProgress([query('pending', 0), query('failed', 0)]);
     expect(again.earlyReadAnswering()).toBe(true);
   });
+
+  it('says the record read is under way from its start until it ends, and not before it started', async () => {
+    let finish: (value: unknown) => void = () => undefined;
+    readPatientRecord.mockImplementationOnce((_s, options) => {
+      emitProgress = options.onProgress;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    const { startLaunchEarly, earlyReadUnderWay } = await import('../../src/fhir/early-launch');
+    expect(earlyReadUnderWay()).toBe(false);
+    void startLaunchEarly();
+    await settle();
+    expect(earlyReadUnderWay()).toBe(true);
+    emitProgress([{ ...entry('Condition'), status: 'done', pages: 1, count: 1 }]);
+    expect(earlyReadUnderWay()).toBe(true);
+    finish({ queries: [] });
+    await settle();
+    expect(earlyReadUnderWay()).toBe(false);
+  });
+
+  it('says no record read is under way when the launch failed', async () => {
+    connectSmart.mockImplementationOnce(() => Promise.reject(new Error('no launch state')));
+    const { startLaunchEarly, earlyReadUnderWay, takeEarlyLaunch } = await import('../../src/fhir/early-launch');
+    await startLaunchEarly();
+    expect(earlyReadUnderWay()).toBe(false);
+    await expect(takeEarlyLaunch()).rejects.toThrow('no launch state');
+  });
 });

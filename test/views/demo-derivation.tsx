@@ -1,5 +1,6 @@
 /** The view tests' shared starting points: a demo patient's derivation on a given day, and the words its page shows. */
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
@@ -15,9 +16,21 @@ export function demoDerivation(id: string, today: Date): Derivation {
   return derivePatient({ patientId: id, resources }, { asOf: today.toISOString().slice(0, 10) });
 }
 
-/** The page's words: every panel and table (details open), as a reader or a screen reader gets them. */
+/**
+ * The page's words: every panel and table (the closed details too), as a reader or a screen reader gets them. The parts
+ * below the first screen and the closed details are drawn right after it: the timers are run so they are drawn here.
+ */
 export function pageText(d: Derivation): string {
-  const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+  vi.useFakeTimers();
+  let page: ReturnType<typeof render>;
+  try {
+    page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+  } finally {
+    vi.useRealTimers();
+  }
   const labels = [...page.container.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '');
   const text = [page.container.textContent ?? '', ...labels].join('\n');
   cleanup();

@@ -48,4 +48,9 @@ describe('an OCD trial in progress says the OCD rule: 12 weeks in all, 6 of them
       /^Trial in progress, not counted: clomipramine 50–150 mg\/day since \d{4}-\d\d-\d\d, 7 weeks \(5 weeks at an adequate dose\): not yet an adequate trial \(12 weeks in all, 6 of them at an adequate dose, needed\)\./,
     );
   });
+
+  it("the trial's adequacy reason names both durations too, not only the 6 weeks at dose", () => {
+    const clomipramine = demoDerivation('ocd', TODAY).trials.find((t) => t.ingredient === 'clomipramine')!;
+    expect(clomipramine.adequacyReason).toMatch(/^5 weeks at adequate dose so far \(ongoing since \d{4}-\d\d-\d\d; 6 weeks at dose and 12 in all needed\)$/);
+  });
 });

@@ -232,6 +232,8 @@ interface Verdict {
   /** How a level-decided trial was judged: the level that reached its threshold, or a note that none was recorded. */
   levelNote: string | null;
   reachedByLevel: boolean;
+  /** OCD: the weeks the whole trial must last besides the weeks at dose, so a shortfall names both; else null. */
+  weeksInAll: number | null;
 }
 
 /** A trial judged by its rule set: the threshold (or none) and the minimum duration, then adherence. */
@@ -258,6 +260,7 @@ function judgeByRuleSet(
     cpzBySegment: null,
     levelNote: null,
     reachedByLevel: false,
+    weeksInAll: isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS : null,
   };
   const prophylaxis = rule !== null ? (rule.prophylaxis ?? null) : null;
   // A trial running as prophylaxis is judged as a trial of the episode: its days and levels from the episode's start.
@@ -271,12 +274,12 @@ function judgeByRuleSet(
     // No dose row: duration alone decides (marked unverified).
     v.rules.push(R.noDoseRow);
     v.daysAtAdequate = duration;
-    if (duration < minDays) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+    if (duration < minDays) pushShort(trial, duration, minWeeks, v, null);
   } else judgeAgainstThreshold(trial, threshold, levels, prophylaxis, duration, minWeeks, v);
 
   const shortAlready = v.shortfalls.some((f) => f === 'too-short' || f === 'ongoing-short' || f === 'duration-unknown');
   if (isOcd && !shortAlready && duration < MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7)
-    pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, v.shortfalls, v.reasons, null);
+    pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, v, null);
 
   const antipsychotic = trial.drugClass === 'antipsychotic';
   if (ctx.adherencePdc !== null) v.rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
@@ -370,7 +373,7 @@ function judgeByLevel(
     v.levelNote = shown;
     v.reachedByLevel = true;
     v.daysAtAdequate = duration;
-    if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+    if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v, null);
   } else {
     v.shortfalls.push(prophylaxis ? 'breakthrough-on-maintenance' : 'dose-below');
     v.reasons.push(
@@ -406,7 +409,7 @@ function pendingLevel(
         ? `adequacy unconfirmed: no ${trial.ingredient} level recorded ${during} (${judged}); pending a level`
         : `adequacy unconfirmed: no ${trial.ingredient} level was recorded ${during} (${judged})`,
   );
-  if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v.shortfalls, v.reasons, null);
+  if (duration < minWeeks * 7) pushShort(trial, duration, minWeeks, v, null);
 }
 
 /** The days at or above the dose threshold (a level-judged agent without a level is judged by its dose too). */
@@ -423,7 +426,7 @@ function judgeByDose(trial: TrialDraft, threshold: Threshold, minWeeks: number, 
     v.shortfalls.push('dose-below');
     v.reasons.push(doseBelowWords(trial, threshold));
   } else if (v.daysAtAdequate < minWeeks * 7) {
-    pushShort(trial, v.daysAtAdequate, minWeeks, v.shortfalls, v.reasons, threshold.mg);
+    pushShort(trial, v.daysAtAdequate, minWeeks, v, threshold.mg);
   }
 }
 
@@ -526,25 +529,21 @@ function minimumWeeks(isOcd: boolean, underTrrip: boolean, role: TrialRole): num
   return MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
 }
 
-function pushShort(
-  trial: TrialDraft,
-  days: number,
-  minWeeks: number,
-  shortfalls: ShortfallKind[],
-  reasons: string[],
-  doseMg: number | null,
-): void {
+function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict, doseMg: number | null): void {
+  const { shortfalls, reasons } = v;
   const at = doseMg === null ? '' : ' at adequate dose';
+  // OCD asks for two durations (weeks at the OCD dose, and weeks in all): name both, whichever fell short.
+  const needed = v.weeksInAll === null ? `${minWeeks} weeks needed` : `${MIN_OCD_WEEKS_AT_DOSE} weeks at dose and ${v.weeksInAll} in all needed`;
   if (trial.durationUnknown) {
     // Not "too short": the record does not say how long it was taken (no pseudo-resistance flag).
     shortfalls.push('duration-unknown');
     reasons.push('duration unknown (no end date recorded)');
   } else if (trial.ongoing) {
     shortfalls.push('ongoing-short');
-    reasons.push(`${describeDuration(days)}${at} so far (ongoing since ${isoDate(trial.start)}; ${minWeeks} weeks needed)`);
+    reasons.push(`${describeDuration(days)}${at} so far (ongoing since ${isoDate(trial.start)}; ${needed})`);
   } else {
     shortfalls.push('too-short');
-    reasons.push(`${describeDuration(days)} only${at} (${minWeeks} weeks needed)`);
+    reasons.push(`${describeDuration(days)} only${at} (${needed})`);
   }
 }
 

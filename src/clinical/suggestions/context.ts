@@ -126,6 +126,8 @@ export interface Context {
   age: number | null;
   trialsById: Map<string, Trial>;
   assessments: Map<ConditionKey, Assessment>;
+  /** The kinds of the record's diagnoses: the catalog asks about many kinds a record has none of, answered from this. */
+  diagnosisKinds: Set<string>;
   urgency: Map<UrgencySignal, Finding[]>;
   /**
    * Each criterion's result for this patient: options share criteria, and an option that is not eligible looks at
@@ -194,6 +196,7 @@ function diagnosisName(diagnosis: DiagnosisSpan): string {
  * visible caution than a silent miss), unless `datedOnly` (urgency needs a date to call something acute).
  */
 export function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
+  if (!anyKindRecorded(context, kinds)) return [];
   return context.derived.diagnoses.filter((d) => {
     if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOfDay)) return false;
     if (maxAgeDays === undefined) return true;
@@ -202,8 +205,15 @@ export function currentDiagnoses(context: Context, kinds: readonly ComorbidityKe
   });
 }
 
+/** Whether the record has a diagnosis of any of these kinds (most catalog rows ask about kinds a record lacks). */
+function anyKindRecorded(context: Context, kinds: readonly ComorbidityKey[]): boolean {
+  for (const k of kinds) if (context.diagnosisKinds.has(k)) return true;
+  return false;
+}
+
 /** Diagnoses of these kinds that began longer ago than maxAgeDays: history, not recent. */
 export function olderDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays: number): DiagnosisSpan[] {
+  if (!anyKindRecorded(context, kinds)) return [];
   return context.derived.diagnoses.filter((d) => {
     if (!(kinds as readonly string[]).includes(d.kind)) return false;
     const age = daysBefore(d.onset, context.asOfDay);
@@ -265,6 +275,7 @@ export function buildContext(derived: DerivedRecord): Context {
     age: derived.demographics?.ageYears ?? null,
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
+    diagnosisKinds: new Set<string>(derived.diagnoses.map((d) => d.kind)),
   };
   return withFields(base, { urgency: urgencySignals(derived, base), criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
 }

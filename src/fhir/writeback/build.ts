@@ -361,9 +361,12 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     // The override and what it overrides lead; then the monitoring and cautions the option's card lists.
     if (override) lines.push(...overrideLines(suggestion, override).map((l) => `  ${l}`));
     if (option.referral) lines.push(...priorityNoteLines(suggestion, input).map((l) => `  ${l}`));
-    // A trial in progress that the option's failed-trial count leaves out is said with it, as on its card.
-    const inProgress = assessments.flatMap((a) => (a.trialsInProgress && suggestion.reasons.some((r) => r.text === a.trialsInProgress!.text) ? [a.trialsInProgress] : []));
-    lines.push(...inProgress.map((f) => `  ${plainText(f.text)}`));
+    // A stale basis of the failed trials, and a trial in progress the failed-trial count leaves out, are said with
+    // the option, as on its card.
+    const carried = (f: Finding | undefined): Finding[] => (f && suggestion.reasons.some((r) => r.text === f.text) ? [f] : []);
+    const staleBasis = assessments.flatMap((a) => carried(a.staleBasis));
+    const inProgress = assessments.flatMap((a) => carried(a.trialsInProgress));
+    lines.push(...[...staleBasis, ...inProgress].map((f) => `  ${plainText(f.text)}`));
     lines.push(...cautionLines(suggestion).map((l) => `  ${l}`));
   }
   if (trials.length) {

@@ -15,10 +15,10 @@ const listeners = new Set<() => void>();
 
 /**
  * Starts fetching the analysis chunk (once). `warmUpWhile` (the app's page, not tests): once it has loaded, compile
- * the engine and the timeline page on a made-up record while the patient's record is still being read (warm-up.tsx),
- * each step only while `warmUpWhile()` says the page is still waiting for the record.
+ * the engine and the timeline page on a made-up record while the patient's record is still being read (warm-up.tsx):
+ * the derivation while `derive()` says the page is still waiting for the record, the render while `draw()` does.
  */
-export function preloadAnalysis(options: { warmUpWhile?: () => boolean } = {}): void {
+export function preloadAnalysis(options: { warmUpWhile?: { derive: () => boolean; draw: () => boolean } } = {}): void {
   if (analysis || analysisStatus.status === 'error' || preloading) return;
   preloading = true;
   import('./analysis-services').then(
@@ -29,7 +29,7 @@ export function preloadAnalysis(options: { warmUpWhile?: () => boolean } = {}): 
       // After the listeners' renders: a record that has already arrived is drawn first, and the warm-up only fills
       // time the page would otherwise spend waiting.
       const { warmUpWhile } = options;
-      if (warmUpWhile) setTimeout(() => module.warmUp(localIsoDate(new Date()), { worthIt: warmUpWhile }), 0);
+      if (warmUpWhile) setTimeout(() => module.warmUp(localIsoDate(new Date()), { worthIt: warmUpWhile.derive, worthDrawing: warmUpWhile.draw }), 0);
     },
     (error: unknown) => {
       analysisStatus = { status: 'error', error };

@@ -123,11 +123,16 @@ let done = false;
 
 export interface WarmUpOptions {
   /**
-   * Asked before each step: false once the record has begun to arrive. The warm-up only pays while the page would
-   * otherwise wait; once answers come in (at once from a near EHR), the page's own work would compete with the rest of
-   * them for the processor, and the real record is better drawn cold than late.
+   * Asked before the first step, the derivation: false once the record has been read. The warm-up only pays while the
+   * page would otherwise wait for the EHR; the real record is better derived cold than late.
    */
   worthIt?: () => boolean;
+  /**
+   * Asked before the second step, the render (by default `worthIt`): false once the record has begun to arrive. The
+   * render costs the page more than the derivation does; once answers come in (at once from a near EHR) it would
+   * compete with the rest of them for the processor.
+   */
+  worthDrawing?: () => boolean;
   /** Schedules the second step (a new task by default). */
   later?: (task: () => void) => void;
 }
@@ -136,7 +141,7 @@ export interface WarmUpOptions {
  * Runs once per page, as two tasks (the derivation, then the render), so that a read's answer arriving meanwhile waits
  * for one of them only. Any failure is ignored: the real derivation and render then simply start cold.
  */
-export function warmUp(asOf: string, { worthIt = () => true, later = (task) => setTimeout(task, 0) }: WarmUpOptions = {}): void {
+export function warmUp(asOf: string, { worthIt = () => true, worthDrawing = worthIt, later = (task) => setTimeout(task, 0) }: WarmUpOptions = {}): void {
   if (done) return;
   done = true;
   if (!worthIt()) return;
@@ -147,7 +152,7 @@ export function warmUp(asOf: string, { worthIt = () => true, later = (task) => s
     return;
   }
   later(() => {
-    if (!worthIt()) return;
+    if (!worthDrawing()) return;
     try {
       // Laid out once, out of sight and out of the accessibility tree: the page's first layout otherwise also pays for
       // the browser's first look-up of each of its fonts (families, weights, monospace) and lays out the SVG's text cold.

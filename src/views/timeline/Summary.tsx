@@ -6,6 +6,7 @@
  * from its line.
  */
 import { useState } from 'react';
+import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
@@ -136,11 +137,14 @@ function ConditionLine({
   trials,
   episodes,
   onShowItems,
+  detailsDrawn,
 }: {
   assessment: Assessment;
   trials: Map<string, Trial>;
   episodes: readonly Episode[];
   onShowItems: SummaryProps['onShowItems'];
+  /** Whether the closed details are drawn yet (they are hidden, so they need not delay the first screen). */
+  detailsDrawn: boolean;
 }) {
   const [open, setOpen] = useState(false);
   // The current episode, or for a patient who has died the episode open at death (never "current").
@@ -191,62 +195,66 @@ function ConditionLine({
         </button>
       </div>
       <div id={detailsId} className="trp-condition-details" hidden={!open}>
-        <p className="trp-conclusion">{a.conclusion}</p>
-        {unconfirmed.length > 0 && (
-          <ul className="trp-unconfirmed">
-            {unconfirmed.map((u) => (
-              <li key={u.trialId}>
-                {capitalise(u.ingredient)}: {u.missing}; to decide, record {u.confirm}.
-              </li>
-            ))}
-          </ul>
-        )}
-        {otherTrials.length > 0 && (
-          <p className="trp-trial-links">
-            <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
-          </p>
-        )}
-        {a.trialsInProgress && <p className="trp-in-progress">{plainText(a.trialsInProgress.text)}</p>}
-        {episode && (
-          <p>
-            <span className="trp-muted">{episodeWords(episode)}:</span> from {displayDate(episode.start)}, {plainText(episode.basis)}{' '}
-            <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(episode)])}>
-              show episode
-            </button>
-          </p>
-        )}
-        <p className="trp-definition">
-          <span className="trp-muted">Definition applied:</span> <RuleLine rule={a.definition} />
-          {a.definition.verification === 'U' && <span className="trp-unverified-note"> This definition is not verified against a primary source.</span>}
-        </p>
-        <Staging assessment={a} />
-        {a.flags.length > 0 && (
-          <div className="trp-flags">
-            {(Object.keys(FLAG_GROUP_HEADING) as FlagGroup[]).map((group) => {
-              const flags = a.flags.filter((f) => FLAG_GROUP[f.kind] === group);
-              if (!flags.length) return null;
-              return (
-                <div key={group} className="trp-flag-group" data-flag-group={group}>
-                  <h4>{FLAG_GROUP_HEADING[group]}</h4>
-                  <ul>
-                    {flags.map((f, i) => {
-                      const behind = trialsBehind(f.sources);
-                      return (
-                        <li key={i}>
-                          {capitalise(plainText(f.text))}{' '}
-                          {behind.length > 0 && (
-                            <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
-                              show on timeline
-                            </button>
-                          )}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </div>
-              );
-            })}
-          </div>
+        {(open || detailsDrawn) && (
+          <>
+            <p className="trp-conclusion">{a.conclusion}</p>
+            {unconfirmed.length > 0 && (
+              <ul className="trp-unconfirmed">
+                {unconfirmed.map((u) => (
+                  <li key={u.trialId}>
+                    {capitalise(u.ingredient)}: {u.missing}; to decide, record {u.confirm}.
+                  </li>
+                ))}
+              </ul>
+            )}
+            {otherTrials.length > 0 && (
+              <p className="trp-trial-links">
+                <span className="trp-muted">Other trials in this episode:</span> <TrialList ids={otherTrials} trials={trials} onShowItems={onShowItems} />
+              </p>
+            )}
+            {a.trialsInProgress && <p className="trp-in-progress">{plainText(a.trialsInProgress.text)}</p>}
+            {episode && (
+              <p>
+                <span className="trp-muted">{episodeWords(episode)}:</span> from {displayDate(episode.start)}, {plainText(episode.basis)}{' '}
+                <button type="button" className="trp-link-button" onClick={() => onShowItems([episodeItemId(episode)])}>
+                  show episode
+                </button>
+              </p>
+            )}
+            <p className="trp-definition">
+              <span className="trp-muted">Definition applied:</span> <RuleLine rule={a.definition} />
+              {a.definition.verification === 'U' && <span className="trp-unverified-note"> This definition is not verified against a primary source.</span>}
+            </p>
+            <Staging assessment={a} />
+            {a.flags.length > 0 && (
+              <div className="trp-flags">
+                {(Object.keys(FLAG_GROUP_HEADING) as FlagGroup[]).map((group) => {
+                  const flags = a.flags.filter((f) => FLAG_GROUP[f.kind] === group);
+                  if (!flags.length) return null;
+                  return (
+                    <div key={group} className="trp-flag-group" data-flag-group={group}>
+                      <h4>{FLAG_GROUP_HEADING[group]}</h4>
+                      <ul>
+                        {flags.map((f, i) => {
+                          const behind = trialsBehind(f.sources);
+                          return (
+                            <li key={i}>
+                              {capitalise(plainText(f.text))}{' '}
+                              {behind.length > 0 && (
+                                <button type="button" className="trp-link-button" onClick={() => onShowItems(behind)}>
+                                  show on timeline
+                                </button>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  );
+                })}
+              </div>
+            )}
+          </>
         )}
       </div>
     </li>
@@ -316,12 +324,15 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
 
 export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps) {
   const trials = new Map(derivation.trials.map((t) => [t.id, t]));
+  // Each condition's details (conclusion, staging, flags) start closed: drawn right after the first screen, or at once
+  // when opened.
+  const detailsDrawn = useAfterFirstPaint();
   return (
     <div className="trp-summary">
       {derivation.assessments.length > 0 && (
         <ul className="trp-conditions" aria-label="Assessed conditions">
           {derivation.assessments.map((a) => (
-            <ConditionLine key={a.condition} assessment={a} trials={trials} episodes={derivation.episodes} onShowItems={onShowItems} />
+            <ConditionLine key={a.condition} assessment={a} trials={trials} episodes={derivation.episodes} onShowItems={onShowItems} detailsDrawn={detailsDrawn} />
           ))}
         </ul>
       )}

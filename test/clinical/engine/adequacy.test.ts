@@ -75,7 +75,7 @@ describe('adequacy', () => {
     const d = derive([patient(), condition('F42.2', 'Mixed obsessional thoughts and acts', '2020-01-01'), statement('fluoxetine', 40, START, weeksAfter(START, 8))]);
     const t = trialOf(d, 'fluoxetine');
     expect(t.adequate).toBe(false);
-    expect(t.adequacyReason).toMatch(/8 weeks only.*12 weeks needed/);
+    expect(t.adequacyReason).toMatch(/8 weeks only \(6 weeks at dose and 12 in all needed\)/);
   });
 
   it('an agent without a dose row (lamotrigine added to an antidepressant) is judged on duration alone, marked unverified', () => {
@@ -127,7 +127,7 @@ describe("each rule set's minimum duration is a boundary: one day short is not a
     expect(trialOf(derive([patient(), OCD, forDays('fluoxetine', 40, days)]), 'fluoxetine').adequate).toBe(true);
     const short = trialOf(derive([patient(), OCD, forDays('fluoxetine', 40, days - 1)]), 'fluoxetine');
     expect(short.adequate).toBe(false);
-    expect(short.adequacyReason).toContain(`(${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks needed)`);
+    expect(short.adequacyReason).toContain(`(${MIN_OCD_WEEKS_AT_DOSE} weeks at dose and ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} in all needed)`);
   });
 
   it(`OCD: of the whole trial, ${MIN_OCD_WEEKS_AT_DOSE} weeks at the OCD dose are enough and one day less is not`, () => {
@@ -141,7 +141,7 @@ describe("each rule set's minimum duration is a boundary: one day short is not a
     expect(trial(atDose).adequate).toBe(true);
     const short = trial(atDose - 1);
     expect(short.adequate).toBe(false);
-    expect(short.adequacyReason).toContain(`(${MIN_OCD_WEEKS_AT_DOSE} weeks needed)`);
+    expect(short.adequacyReason).toContain(`at adequate dose (${MIN_OCD_WEEKS_AT_DOSE} weeks at dose and ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} in all needed)`);
   });
 
   it('the rule texts state the durations the engine applies', () => {

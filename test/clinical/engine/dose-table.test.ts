@@ -91,7 +91,7 @@ describe('OCD doses and durations (APA 2007 OCD guideline; NICE CG31)', () => {
   });
   it('fluoxetine 60 mg for 12 weeks is adequate; for 10 weeks it is too short', () => {
     expect(trialOf(derive([patient(), ocd(), statement('fluoxetine', 60, START, weeksAfter(START, 12))]), 'fluoxetine').adequate).toBe(true);
-    expect(trialOf(derive([patient(), ocd(), statement('fluoxetine', 60, START, weeksAfter(START, 10))]), 'fluoxetine').adequacyReason).toMatch(/\(12 weeks needed\)$/);
+    expect(trialOf(derive([patient(), ocd(), statement('fluoxetine', 60, START, weeksAfter(START, 10))]), 'fluoxetine').adequacyReason).toMatch(/\(6 weeks at dose and 12 in all needed\)$/);
   });
   it('clomipramine 150 mg for 12 weeks is adequate for OCD (target 100-250 mg)', () => {
     expect(trialOf(derive([patient(), ocd(), statement('clomipramine', 150, START, weeksAfter(START, 12))]), 'clomipramine').adequate).toBe(true);

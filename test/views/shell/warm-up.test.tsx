@@ -57,4 +57,16 @@ describe('warm-up while the record is read', () => {
     expect(appended).not.toHaveBeenCalled();
     expect(document.body.innerHTML).toBe('<div id="root"><p>boot</p></div>');
   });
+
+  it('derives the made-up record but draws nothing when answers have begun to arrive though the read is still under way', async () => {
+    const { derive, warmUp } = await load();
+    document.body.innerHTML = '<div id="root"><p>boot</p></div>';
+    const appended = vi.spyOn(document.body, 'appendChild');
+    const tasks: Array<() => void> = [];
+    warmUp('2026-11-22', { worthIt: () => true, worthDrawing: () => false, later: (task) => tasks.push(task) });
+    expect(derive).toHaveBeenCalledTimes(1);
+    tasks[0]!();
+    expect(appended).not.toHaveBeenCalled();
+    expect(document.body.innerHTML).toBe('<div id="root"><p>boot</p></div>');
+  });
 });

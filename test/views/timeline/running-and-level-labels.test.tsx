@@ -4,7 +4,7 @@
  * 1024 px: each antipsychotic's latest plasma level is on screen, before the bar when the words after it have no room.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
 import { RULES } from '../../../src/clinical/all-rules';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
 import { layoutLanes } from '../../../src/views/timeline/layout/lanes';
@@ -38,8 +38,10 @@ describe('bipolar-depression: the running lithium bar and the flag headings', ()
     expect(bar.labelX + estimateTextWidth(bar.label!) * 1.12).toBeLessThanOrEqual(bar.x1);
   });
 
-  it('the breakthrough flag is headed "Breakthrough on maintenance treatment", not pseudo-resistance', () => {
+  it('the breakthrough flag is headed "Breakthrough on maintenance treatment", not pseudo-resistance', async () => {
     const page = render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+    // The condition's details are drawn right after the first screen.
+    await waitFor(() => expect(page.container.querySelector('[data-condition="bipolar-depression"] [data-flag-group="breakthrough"]')).not.toBeNull(), { timeout: 10_000 });
     const group = page.container.querySelector('[data-condition="bipolar-depression"] [data-flag-group="breakthrough"]')!;
     expect(group.querySelector('h4')!.textContent).toBe('Breakthrough on maintenance treatment');
     expect(group.textContent).toMatch(/breakthrough/i);
