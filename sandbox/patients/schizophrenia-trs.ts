@@ -74,14 +74,14 @@ export const schizophreniaTrs: DemoPatient = {
     },
     trials: {
       // PANSS 98 -> 84: 21% above the scale's floor, a response by TRRIP's 20% (the scale table), at 4 mg/day, below
-      // the adequate 6 mg/day, with no stop reason: the past responder to retry at an adequate dose.
+      // the adequate 6 mg/day, with no stop reason: a partial responder: with TRRIP met, its retry is only "consider", after clozapine.
       risperidone: { adequate: false, ongoing: false, outcome: 'response', outcomeBasis: 'measured' },
       olanzapine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       aripiprazole: { adequate: true, outcome: 'nonresponse', ongoing: false },
       haloperidol: { ongoing: true },
     },
     trialCount: 4,
-    suggestions: { clozapine: 'suggested', 'dose-optimization': 'suggested', esketamine: 'not-applicable', tms: 'not-applicable' },
+    suggestions: { clozapine: 'suggested', 'dose-optimization': 'consider', esketamine: 'not-applicable', tms: 'not-applicable' },
     safety: ['psychotic-features', 'substance-use'],
   },
 };

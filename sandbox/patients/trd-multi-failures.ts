@@ -5,8 +5,8 @@ import type { DemoPatient } from './demo-patient';
  * Highly treatment-resistant depression over 20 months: escitalopram 20 mg, duloxetine 60 mg (+ aripiprazole 5 mg
  * augmentation), nortriptyline 100 mg, mirtazapine 30 mg and now tranylcypromine 40 mg for 18 weeks, each adequate, PHQ-9
  * never below 19; CBT course completed; passive death wishes on the latest PHQ-9 (item 9 = 1). Thase-Rush stage IV;
- * >= 4 failed treatments make VNS eligible; ECT fits and is urgent (item 9 = 1 with no risk assessment since), every
- * referral starts urgent; esketamine and ketamine are blocked by the MAOI.
+ * >= 4 failed treatments make VNS eligible; ECT fits and leads by rank; item 9 = 1 with no risk assessment since makes
+ * the risk assessment urgent (the safety strip), not a referral; esketamine and ketamine are blocked by the MAOI.
  */
 export const trdMultiFailures: DemoPatient = {
   id: 'trd-multi-failures',
@@ -104,8 +104,8 @@ export const trdMultiFailures: DemoPatient = {
     trialCount: 6,
     suggestions: {
       vns: 'consider',
-      // PHQ-9 item 9 = 1 (2026-11-21) with no risk assessment since: the risk is unassessed, so the plan is urgent.
-      ect: { status: 'suggested', urgent: true, mentions: 'an MAOI is taken now: tell the anaesthetist' },
+      // PHQ-9 item 9 = 1 (2026-11-21) with no risk assessment since: the assessment is urgent, not ECT (a screen).
+      ect: { status: 'suggested', urgent: false, mentions: 'an MAOI is taken now: tell the anaesthetist' },
       // A current MAOI (tranylcypromine) blocks esketamine and IV ketamine.
       esketamine: { status: 'contraindicated', urgent: false, mentions: 'an MAOI is taken now' },
       'iv-ketamine': { status: 'contraindicated', mentions: 'an MAOI is taken now' },

@@ -484,6 +484,13 @@ export const REFERENCES = {
     url: 'https://clinicaltrials.gov/study/NCT05711940',
     kind: 'registry',
   },
+  niceCg178: {
+    short: 'NICE CG178',
+    citation:
+      'National Institute for Health and Care Excellence. Psychosis and schizophrenia in adults: prevention and management. Clinical guideline CG178, 2014.',
+    url: 'https://www.nice.org.uk/guidance/cg178',
+    kind: 'guideline',
+  },
   niceCg31: {
     short: 'NICE CG31',
     citation:

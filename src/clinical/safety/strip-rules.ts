@@ -45,7 +45,10 @@ export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string
   },
   'intracranial-vascular': {
     blockedBy: 'after an intracranial haemorrhage or with an aneurysm or vascular malformation',
-    options: [{ option: 'esketamine', words: 'esketamine' }],
+    options: [
+      { option: 'esketamine', words: 'esketamine' },
+      { option: 'iv-ketamine', words: 'IV ketamine' },
+    ],
   },
   maoi: {
     blockedBy: 'with an MAOI',
@@ -133,7 +136,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   'intracranial-vascular': {
     kind: 'intracranial-vascular',
     summary:
-      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and makes ketamine high-risk), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
+      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
     source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001']),
   },
   'substance-use': {

@@ -42,9 +42,24 @@ export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => 
  * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
  * C-SSRS (the Spravato indication's "acute suicidal ideation or behavior"; the ECT order's "rapid response due to the
  * severity of the condition"). unassessed-positive-screen: a recent positive PHQ-9 item 9 with no risk assessment
- * since; it makes an offered option and every referral urgent, but is no indication by itself (a screen, not ideation).
+ * since; no indication by itself (a screen, not ideation), and no urgency for an option (URGENCY_SIGNAL_RULES).
  */
 export type UrgencySignal = 'suicidal-ideation' | 'unassessed-positive-screen' | 'catatonia' | 'psychotic-features';
+
+/**
+ * Which signals make an offered option (and its referral) urgent, each with its source. An unassessed positive
+ * screen makes the risk assessment urgent (the safety strip's action), not a referral: item 9 is a screen, not an
+ * indication, and the sources of urgency (the ECT order's severity, the Spravato indication) speak of assessed risk.
+ */
+export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean; source: SourceRef }> = {
+  'suicidal-ideation': { urgentOption: true, source: src(['fdaEct2018', 'spravatoLabel', 'posner2011'], 'S', 'rapid response due to severity; acute suicidal ideation or behaviour; C-SSRS high risk') },
+  'unassessed-positive-screen': {
+    urgentOption: false,
+    source: WORKING('a positive screen needs a risk assessment before care goes on (the strip\'s action); it gives no urgency to an option until the assessment finds high risk', ['jointCommission2018', 'posner2011']),
+  },
+  catatonia: { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'catatonia: rapid response due to severity') },
+  'psychotic-features': { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'psychotic depression: rapid response due to severity') },
+};
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
 export type Criterion =
@@ -66,8 +81,11 @@ export type Criterion =
    * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
    * and it is either running now, or past while the condition's treatment resistance is not established.
    */
-  /** retryResponders: a past trial that responded below the adequate dose is to retry at an adequate dose. */
-  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[]; retryResponders?: true }
+  /**
+   * retryResponders: a past trial that responded below the adequate dose is to retry at an adequate dose, either while
+   * treatment resistance is not established ('before-resistance') or only once it is ('once-resistant').
+   */
+  | { kind: 'optimisable-trials'; flags: FlagKind[]; conditions: ConditionKey[]; retryResponders?: RetryResponders }
   /** At least `min` trials (any condition) that failed (non-response, partial response) or were not tolerated. */
   | { kind: 'failed-or-intolerant-trials'; min: number }
   /** A trial of `ingredient` that failed (non-response or partial response). */
@@ -86,6 +104,9 @@ export const FAILED_TRIAL_CRITERIA: ReadonlySet<Criterion['kind']> = new Set<Cri
 ]);
 
 /** All criteria must hold; the first path that holds gives the status. */
+/** Which past responders below an adequate dose dose optimisation retries: before resistance is established, or only after. */
+export type RetryResponders = 'before-resistance' | 'once-resistant';
+
 export interface EligibilityPath {
   status: 'suggested' | 'consider';
   all: Criterion[];
@@ -487,8 +508,9 @@ const ESKETAMINE_RISKS: RiskRow[] = [
 /**
  * IV ketamine: no label for depression, and the consensus exclusion list was not read; the esketamine label (the
  * S-enantiomer of the same molecule) is applied by analogy. Rows about earlier esketamine use are left out.
- * Blocking rows stay blocking (pregnancy, breastfeeding, MAOI): safety outranks completeness; label
- * contraindications are applied as high-risk cautions only, since they are the nasal spray's.
+ * Every blocking row stays blocking, the label's contraindications included (aneurysm or malformation, intracerebral
+ * haemorrhage): what a label says to avoid blocks the option, and the same molecule given intravenously raises blood
+ * pressure no less, so ketamine is never offered beside the same record's contraindicated esketamine.
  */
 const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
   src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'}); the IV-ketamine consensus exclusion list was not read`);
@@ -496,7 +518,6 @@ const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
 const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
   id: row.id.replace('esketamine.', 'iv-ketamine.'),
-  severity: row.severity === 'contraindication' ? 'high-risk' : row.severity,
   text: `${row.text.replace(/esketamine/g, 'ketamine').replace(/ \(label section 8\.\d( and Medication Guide)?\)/, '')} (by analogy with the esketamine label)`,
   source: KETAMINE_ANALOGY(row),
 }));
@@ -711,7 +732,7 @@ const OPTIMISE_WHEN = 'when it did not respond and was tolerated: the running tr
  * Dose and duration optimisation, in each condition's own rule set: what makes a trial adequate there (dose, level,
  * length) and what the next step is once resistance is established by adequate trials.
  */
-const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef; retryResponders?: true }[] = [
+const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; summary: string; source: SourceRef; retryResponders?: RetryResponders }[] = [
   {
     condition: 'mdd',
     id: 'mdd',
@@ -727,9 +748,9 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
   {
     condition: 'schizophrenia',
     id: 'schizophrenia',
-    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. Once it is, clozapine is due and an under-dosed past antipsychotic is not offered again in its place, except one that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated: that agent is the one to retry at an adequate dose.`,
+    summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. A past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated is the one to retry at an adequate dose. Once resistance is established, clozapine is due and no under-dosed past antipsychotic is suggested in its place (a past responder's retry is at most to consider, after clozapine).`,
     source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose, are working rules', ['howes2017']),
-    retryResponders: true,
+    retryResponders: 'before-resistance',
   },
   {
     condition: 'ocd',
@@ -744,6 +765,21 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
     source: WORKING('adequate dose and duration as for depression; leaving out responded and past trials once resistance is established is a working rule', ['vaDodPtsd2023']),
   },
 ];
+
+/**
+ * Once TRRIP treatment resistance is established, clozapine comes first: a past partial responder's retry at an
+ * adequate dose is at most "consider", shown after clozapine, and must not delay it. The last path of dose
+ * optimisation, so that every "suggested" path is tried before it.
+ */
+const RETRY_AFTER_TRS_PATH: EligibilityPath = {
+  status: 'consider',
+  all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose'], conditions: ['schizophrenia'], retryResponders: 'once-resistant' }],
+  rule: {
+    id: 'suggest.dose-optimization.schizophrenia-retry-after-resistance',
+    summary: `With treatment-resistant schizophrenia established (TRRIP), clozapine is offered first; a past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated may be considered for a retry at an adequate dose, ranked after clozapine: the retry must not delay clozapine.`,
+    source: WORKING('clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017); a partial responder\'s retry held at "consider" and never in place of clozapine is a working rule', ['niceCg178', 'howes2017']),
+  },
+};
 
 export const CATALOG = defineCatalog([
   {
@@ -1238,7 +1274,8 @@ export const CATALOG = defineCatalog([
     indications: ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'],
     // One path per condition, each with its own rule set's words: the dose or level and the length that make a trial
     // adequate there, and what follows once resistance is established.
-    eligibility: DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source, retryResponders }) => ({
+    eligibility: [
+      ...DOSE_OPTIMISATION_RULES.map(({ condition, id, summary, source, retryResponders }): EligibilityPath => ({
       status: 'suggested' as const,
       all: [
         {
@@ -1249,7 +1286,9 @@ export const CATALOG = defineCatalog([
         },
       ],
       rule: { id: `suggest.dose-optimization.${id}`, summary, source },
-    })),
+      })),
+      RETRY_AFTER_TRS_PATH,
+    ],
     notEligibleText: 'No trial to optimise: none is under-dosed or too short, or those that are responded, were not tolerated, or are past while treatment resistance is established by adequate trials.',
     ageLimits: [],
     risks: [],

@@ -9,7 +9,8 @@ import type {
 } from '../types';
 import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, VERIFICATION_WORDS, capitalise, diagnosisKindName } from '../vocabulary';
 import {
-  type Criterion
+  type Criterion,
+  type RetryResponders
 } from './catalog';
 import {
   type Context,
@@ -70,13 +71,14 @@ const RESPONDED_OUTCOMES: ReadonlySet<Trial['outcome']> = new Set(['response', '
  * over with why: a trial that responded or was not tolerated is not optimised; a past one is not offered again once
  * the condition's resistance is established by adequate trials (the next step follows the resistance). Where the rule
  * retries responders, a past trial that responded below the adequate dose (and was tolerated: not an intolerance) is
- * the agent to retry at an adequate dose, resistance or not.
+ * the agent to retry at an adequate dose: 'before-resistance' while resistance is not established, 'once-resistant'
+ * only after (and then only that retry, beside the next step).
  */
 function optimisableTrials(
   context: Context,
   flags: readonly FlagKind[],
   conditions: readonly ConditionKey[],
-  retryResponders: boolean,
+  retryResponders: RetryResponders | undefined,
 ): { optimisable: { trial: Trial; retry: boolean }[]; passedOver: { trial: Trial; why: string }[] } {
   const optimisable: { trial: Trial; retry: boolean }[] = [];
   const passedOver: { trial: Trial; why: string }[] = [];
@@ -89,11 +91,19 @@ function optimisableTrials(
     for (const trial of trialsOf(context, assessment.trialIds)) {
       if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
       seen.add(trial.id);
+      const onceResistant = retryResponders === 'once-resistant';
       if (RESPONDED_OUTCOMES.has(trial.outcome)) {
-        if (retryResponders && trial.end !== null && trial.sources.some((s) => underDosedSources.has(s))) optimisable.push({ trial, retry: true });
-        else passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
+        if (!retryResponders || trial.end === null || !trial.sources.some((s) => underDosedSources.has(s))) passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
+        else if (onceResistant === assessment.treatmentResistant) optimisable.push({ trial, retry: true });
+        else
+          passedOver.push({
+            trial,
+            why: onceResistant
+              ? `it responded below an adequate dose; ${CONDITION_NAME[assessment.condition]} does not meet its treatment-resistance criteria, so its retry is the suggested optimisation`
+              : `it responded below an adequate dose, but ${CONDITION_NAME[assessment.condition]} meets its treatment-resistance criteria: the next step comes first, and a retry is at most to consider`,
+          });
       } else if (trial.outcome === 'intolerance') passedOver.push({ trial, why: 'stopped for side effects: a tolerability problem, not a dose to raise' });
-      else if (trial.end === null || !assessment.treatmentResistant) optimisable.push({ trial, retry: false });
+      else if (!onceResistant && (trial.end === null || !assessment.treatmentResistant)) optimisable.push({ trial, retry: false });
       else
         passedOver.push({
           trial,
@@ -284,11 +294,11 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
   },
 
   'optimisable-trials'(criterion, context) {
-    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags, criterion.conditions, criterion.retryResponders === true);
+    const { optimisable, passedOver } = optimisableTrials(context, criterion.flags, criterion.conditions, criterion.retryResponders);
     if (optimisable.length) {
       const findings = optimisable.map(({ trial: t, retry }) => ({
         text: retry
-          ? `Past trial that responded below an adequate dose, to retry at an adequate dose: ${described(t, context)}: ${t.adequacyReason}; ${OUTCOME_WORDS[t.outcome]}: ${t.outcomeDetail}`
+          ? `Past trial that responded below an adequate dose, ${criterion.retryResponders === 'once-resistant' ? 'at most to consider retrying at an adequate dose now that treatment resistance is established: clozapine comes first, and the retry must not delay it' : 'to retry at an adequate dose'}: ${described(t, context)}: ${t.adequacyReason}; ${OUTCOME_WORDS[t.outcome]}: ${t.outcomeDetail}`
           : `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
         sources: t.sources,
       }));

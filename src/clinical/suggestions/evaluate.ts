@@ -22,6 +22,7 @@ import {
   type CatalogOption,
   type EligibilityPath,
   type RiskRow,
+  URGENCY_SIGNAL_RULES,
 } from './catalog';
 import { checkRisk, notOfferedReason, riskFinding } from './risks';
 import { checkCriterion, priorResponses } from './criteria';
@@ -72,11 +73,11 @@ export const PSEUDO_RESISTANCE_RULE: RuleRef = {
   references: PSEUDO_RESISTANCE_SOURCE.refs,
 };
 
-const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner2011', 'jointCommission2018', 'projectWorkingRule'], 'U', 'ECT: rapid response due to severity; esketamine: acute suicidal ideation or behaviour; a positive suicide-risk screen needs a risk assessment before care goes on; 30-day window, C-SSRS cut-off and urgency for an unassessed positive screen are working rules');
+const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner2011', 'jointCommission2018', 'projectWorkingRule'], 'U', 'ECT: rapid response due to severity; esketamine: acute suicidal ideation or behaviour; a positive suicide-risk screen needs a risk assessment before care goes on; 30-day window, C-SSRS cut-off and no option urgency for an unassessed positive screen are working rules');
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 (${PHQ9_ITEM9_POSITIVE} or more) as the latest answer within ${RECENT_SUICIDAL_IDEATION_DAYS} days with no C-SSRS since makes ECT and esketamine urgent when offered (it is a screen, not an indication): the risk is unassessed. Urgency attaches only to options still offered; the suicidality signals also start every referral at urgent priority, which the clinician may change.`,
+  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 (${PHQ9_ITEM9_POSITIVE} or more) as the latest answer within ${RECENT_SUICIDAL_IDEATION_DAYS} days with no C-SSRS since makes the risk assessment urgent (the safety strip's action), not an option: it is a screen, not an indication. Urgency attaches only to options still offered; the suicidality signals also start every referral at urgent priority, which the clinician may change.`,
   source: sourceWords(URGENCY_SOURCE),
   verification: URGENCY_SOURCE.verification,
   references: URGENCY_SOURCE.refs,
@@ -201,7 +202,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const { contraindications, cautions, highRisk } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
-  const urgencyFindings = option.urgentFor.flatMap((signal) => context.urgency.get(signal) ?? []);
+  const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
   let urgent = false;
 
   const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
@@ -240,7 +241,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
 
   // A patient at acute suicide risk is referred urgently whatever offered option (the clinician may lower it). An
   // option the record rules out starts routine: a clinician who proposes it anyway sets its priority themselves.
-  const signal = [...(context.urgency.get('suicidal-ideation') ?? []), ...(context.urgency.get('unassessed-positive-screen') ?? [])];
+  const signal = (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption).flatMap((s) => context.urgency.get(s) ?? []);
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
   const priorityReasons = urgent ? urgencyFindings : ruledOut ? [] : signal;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;

@@ -182,25 +182,25 @@ describe('Esketamine', () => {
 });
 
 describe('Urgency (ECT order 2018: rapid response; Spravato label: MDD with acute suicidal ideation or behaviour)', () => {
-  it('a positive PHQ-9 item 9 alone is a screen, no indication: esketamine\'s suicidal-ideation indication and ECT\'s rapid-response path do not apply, but referrals start urgent', () => {
+  it('a positive PHQ-9 item 9 alone is a screen, no indication: esketamine\'s suicidal-ideation indication and ECT\'s rapid-response path do not apply, and referrals start routine', () => {
     const derived = mdd(1, { scores: [score('phq9-item9', 2, '2026-11-15')] });
     expect(suggestionOf(derived, 'esketamine').status).toBe('not-eligible');
     expect(suggestionOf(derived, 'esketamine').urgent).toBe(false);
     expect(suggestionOf(derived, 'ect').status).toBe('not-eligible');
     expect(suggestionOf(derived, 'ect').urgent).toBe(false);
-    expect(suggestionOf(derived, 'tms').referralPriority).toBe('urgent');
+    expect(suggestionOf(derived, 'tms').referralPriority).toBe('routine');
   });
 
-  it('a recent positive PHQ-9 item 9 with no C-SSRS since makes offered ECT and esketamine urgent and every referral urgent (trd-multi-failures)', () => {
+  it('a recent positive PHQ-9 item 9 with no C-SSRS since makes no option urgent: the risk assessment is what is urgent (the strip), not a referral (trd-multi-failures)', () => {
     const derived = mdd(2, { scores: [score('phq9', 19, '2026-11-15'), score('phq9-item9', 1, '2026-11-15')] });
     const ect = suggestionOf(derived, 'ect');
     expect(ect.status).toBe('suggested');
-    expect(ect.urgent).toBe(true);
-    expect(allText(ect.reasons)).toMatch(/Urgent: PHQ-9 item 9 = 1 on 2026-11-15 \(thoughts of death or self-harm\), no risk assessment \(C-SSRS\) recorded since/);
-    expect(ect.referralPriority).toBe('urgent');
-    expect(suggestionOf(derived, 'esketamine').urgent).toBe(true);
+    expect(ect.urgent).toBe(false);
+    expect(allText(ect.reasons)).not.toMatch(/Urgent: PHQ-9 item 9/);
+    expect(ect.referralPriority).toBe('routine');
+    expect(suggestionOf(derived, 'esketamine').urgent).toBe(false);
     expect(suggestionOf(derived, 'tms').urgent).toBe(false);
-    expect(suggestionOf(derived, 'tms').referralPriority).toBe('urgent');
+    expect(suggestionOf(derived, 'tms').referralPriority).toBe('routine');
   });
 
   it('a positive item 9 is not urgent once a C-SSRS followed (its value decides), once a later answer is 0, or after 30 days', () => {
@@ -452,10 +452,15 @@ describe('Other steps', () => {
     expect(allText(many.reasons)).toMatch(/more than the 2–4/);
   });
 
-  it('IV ketamine is at most "consider" and its label-analogue contraindications are only high-risk cautions [U]', () => {
-    const s = suggestionOf(mdd(2, { diagnoses: [diagnosis('intracerebral-haemorrhage')] }), 'iv-ketamine');
-    expect(s.status).toBe('consider');
-    expect(allText(s.cautions)).toMatch(/UNVERIFIED/);
+  it('IV ketamine takes the esketamine label\'s contraindications by analogy (a working rule [U]): a haemorrhage or an aneurysm blocks it as it blocks esketamine', () => {
+    for (const kind of ['intracerebral-haemorrhage', 'aneurysm-or-avm'] as const) {
+      const derived = mdd(2, { diagnoses: [diagnosis(kind)] });
+      const s = suggestionOf(derived, 'iv-ketamine');
+      expect(s.status).toBe('contraindicated');
+      expect(allText(s.contraindications)).toMatch(/contraindicates ketamine \(by analogy with the esketamine label\).*UNVERIFIED/);
+      expect(suggestionOf(derived, 'esketamine').status).toBe('contraindicated');
+    }
+    expect(suggestionOf(mdd(2), 'iv-ketamine').status).toBe('consider');
   });
 });
 

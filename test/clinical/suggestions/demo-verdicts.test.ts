@@ -37,10 +37,15 @@ const suggestion = (d: Derivation, id: InterventionId): Suggestion => {
 const allText = (s: Suggestion) => [...s.reasons, ...s.cautions, ...s.contraindications].map((f) => f.text).join('\n');
 
 describe('ECT before rTMS at high resistance (trd-multi-failures: Thase-Rush IV, 5 failed adequate trials)', () => {
-  it('trd-multi-failures: ECT leads as urgent (item 9 = 1 with no risk assessment since); without that screen it is still ranked before rTMS and accelerated iTBS, and says why with its sources', () => {
+  it('trd-multi-failures: an unassessed item 9 = 1 makes the risk assessment urgent on the strip, not ECT; ECT leads by rank, routine, before rTMS and accelerated iTBS, and says why with its sources', () => {
     const asRecorded = derive('trd-multi-failures');
     expect(offered(asRecorded)[0]).toBe('ect');
-    expect(suggestion(asRecorded, 'ect').urgent).toBe(true);
+    const ectAsRecorded = suggestion(asRecorded, 'ect');
+    expect(ectAsRecorded.urgent).toBe(false);
+    expect(ectAsRecorded.referralPriority).toBe('routine');
+    expect(allText(ectAsRecorded)).not.toMatch(/Urgent: PHQ-9 item 9/);
+    expect(asRecorded.suggestions.filter((s) => s.urgent || s.referralPriority === 'urgent').map((s) => s.intervention)).toEqual([]);
+    expect(asRecorded.safety.find((i) => i.kind === 'suicidality-screen')?.action).toMatch(/C-SSRS|risk assessment/i);
     // The ranking rule itself, on the same record without the urgent screen (ranking never lifts above urgency).
     const isItem9 = (r: Resource) => r.resourceType === 'Observation' && ((r as Observation).code.coding ?? []).some((c) => c.code === '44260-8');
     const d = derive('trd-multi-failures', (r) => !isItem9(r));
@@ -99,14 +104,23 @@ describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () 
 });
 
 describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
-  it('schizophrenia-trs: risperidone, which responded (PANSS -21%) at 4 mg/day below the adequate 6 mg/day, is the past responder to retry at an adequate dose: dose optimisation suggested, clozapine still first', () => {
+  it('schizophrenia-trs: with TRRIP resistance met, clozapine is suggested first; retrying risperidone (PANSS -21% at 4 mg/day, below the adequate 6 mg/day) is only "consider", after clozapine, and must not delay it (NICE CG178; Howes 2017)', () => {
     const d = derive('schizophrenia-trs');
+    expect(suggestion(d, 'clozapine').status).toBe('suggested');
+    const dose = suggestion(d, 'dose-optimization');
+    expect(dose.status).toBe('consider');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, at most to consider retrying at an adequate dose now that treatment resistance is established: clozapine comes first, and the retry must not delay it: risperidone 2–4 mg\/day for 8 weeks/);
+    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
+    expect(allText(dose)).toMatch(/NICE CG178/);
+    expect(offered(d)[0]).toBe('clozapine');
+    expect(offered(d).indexOf('dose-optimization')).toBeGreaterThan(offered(d).indexOf('clozapine'));
+  });
+
+  it('schizophrenia-trs without TRRIP resistance (its plasma levels left out, so only possibly met): the risperidone retry is the suggested optimisation', () => {
+    const d = derive('schizophrenia-trs', (r) => !(r.resourceType === 'Observation' && /-level-/.test(r.id ?? '')));
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('suggested');
-    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone 2–4 mg\/day for 8 weeks/);
-    expect(allText(dose)).toMatch(/response: PANSS 98 → 84 \(−21%/);
-    expect(offered(d)[0]).toBe('clozapine');
-    expect(offered(d)).toContain('dose-optimization');
+    expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone/);
   });
 
   it('pseudo-resistance: under-dosed and too-short failed trials still make dose optimisation suggested', () => {
@@ -253,8 +267,17 @@ describe('esketamine-contraindicated: ECT is the next step after an intracerebra
     expect(item).toMatchObject({ title: 'Intracerebral haemorrhage', dateLabel: 'onset' });
     expect(item?.detail).toBe('“Nontraumatic intracerebral hemorrhage, unspecified”; 5 years ago.');
     expect(item?.action).toBe(
-      'Esketamine is not offered (contraindicated) and ketamine is high-risk; ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.',
+      'Esketamine and IV ketamine are not offered (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.',
     );
+  });
+
+  it('IV ketamine is contraindicated like esketamine: its haemorrhage row blocks it (by analogy with the label, a working rule), never a "consider" beside its own contraindication', () => {
+    const d = derive('esketamine-contraindicated');
+    const ketamine = suggestion(d, 'iv-ketamine');
+    expect(ketamine.status).toBe('contraindicated');
+    expect(ketamine.reasons[0]!.text).toMatch(/^Not offered: .*a history of intracerebral haemorrhage contraindicates ketamine \(by analogy with the esketamine label\)/);
+    expect(ketamine.contraindications.map((f) => f.text).join('\n')).toMatch(/working rule|unverified/i);
+    expect(ketamine.cautions.map((f) => f.text).join('\n')).not.toMatch(/contraindicates/);
   });
 });
 
