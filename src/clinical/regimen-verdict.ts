@@ -3,11 +3,18 @@
  * trial is good news only when it responded; one without response reads as a failing trial, one not yet judged by a
  * score reads as unjudged. A table by outcome, so the words and the standing are read side by side.
  */
-import { instrumentLabel, OUTCOME_WORDS } from './vocabulary';
-import type { Outcome, Trial } from './types';
+import { ADEQUACY_NOT_JUDGED, instrumentLabel, OUTCOME_WORDS } from './vocabulary';
+import type { Finding, Outcome, Trial } from './types';
 
 /** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, unconfirmed, or not). */
-export type RegimenStanding = 'responding' | 'not-responding' | 'adequate-unjudged' | 'not-yet-adequate' | 'adequacy-unconfirmed' | 'not-adequate';
+export type RegimenStanding =
+  | 'responding'
+  | 'not-responding'
+  | 'adequate-unjudged'
+  | 'adequacy-not-judged'
+  | 'not-yet-adequate'
+  | 'adequacy-unconfirmed'
+  | 'not-adequate';
 
 interface RegimenVerdict {
   standing: RegimenStanding;
@@ -26,9 +33,14 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
   unknown: { standing: 'adequate-unjudged', words: `reached; ${OUTCOME_WORDS.unknown}` },
 };
 
-/** The engine's verdict on a running trial: adequacy first, then, for an adequate one, whether it works. */
-export function regimenVerdict(trial: Trial): RegimenVerdict {
+/**
+ * The engine's verdict on a running trial: adequacy first, then, for an adequate one, whether it works. `staleBases`
+ * are the assessments' stale bases: an outcome resting on a score one of them names says it must be re-measured.
+ */
+export function regimenVerdict(trial: Trial, staleBases: readonly Finding[] = []): RegimenVerdict {
   if (!trial.adequate) {
+    // No rule judged it: say so, never "not adequate".
+    if (trial.adequacyReason.startsWith(ADEQUACY_NOT_JUDGED)) return { standing: 'adequacy-not-judged', text: trial.adequacyReason };
     const reason = trial.adequacyReason.replace(/^(?:(?:not\s+)?adequate|adequacy unconfirmed):\s*/i, '');
     if (trial.adequacyUnconfirmed) return { standing: 'adequacy-unconfirmed', text: `adequacy unconfirmed: ${reason}` };
     return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };
@@ -37,7 +49,12 @@ export function regimenVerdict(trial: Trial): RegimenVerdict {
   const b = trial.baselineScore;
   const f = trial.followUpScore;
   // The scores the outcome rests on, with the date it was judged: an old judgement reads as old.
+  const stale = f !== null && staleBases.some((s) => s.sources.includes(f.source)) ? '; no score since: re-measure before referral' : '';
   const scores =
-    !f || row.standing === 'adequate-unjudged' ? '' : b ? ` (${instrumentLabel(f.instrument)} ${b.value} → ${f.value}, ${f.date})` : ` (${instrumentLabel(f.instrument)} ${f.value}, ${f.date})`;
+    !f || row.standing === 'adequate-unjudged'
+      ? ''
+      : b
+        ? ` (${instrumentLabel(f.instrument)} ${b.value} → ${f.value}, ${f.date}${stale})`
+        : ` (${instrumentLabel(f.instrument)} ${f.value}, ${f.date}${stale})`;
   return { standing: row.standing, text: `adequate dose and time ${row.words}${scores}` };
 }

@@ -227,6 +227,9 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
 };
 
 /** A trial's adequacy verdict: adequate, not adequate, or unconfirmed (its deciding level was never recorded). */
+/** A trial no adequacy rule covers is neither adequate nor inadequate: its reason opens with these words. */
+export const ADEQUACY_NOT_JUDGED = 'adequacy not judged';
+
 export type AdequacyVerdict = 'adequate' | 'not-adequate' | 'unconfirmed';
 
 export function adequacyVerdictOf(trial: Pick<Trial, 'adequate' | 'adequacyUnconfirmed'>): AdequacyVerdict {

@@ -138,7 +138,7 @@ describe('the regimen line: an adequate trial is good news only when it responde
   it('ehr-export-mdd: bupropion, adequate with PHQ-9 16 in week 14, reads as a non-response, not as good news', () => {
     const [t] = regimen('ehr-export-mdd');
     // The score the non-response rests on, with its date: a judgement 20 months old reads as such.
-    expect(t!.text).toMatch(/^adequate dose and time but non-response \(PHQ-9 16, \d{4}-\d\d-\d\d\)$/);
+    expect(t!.text).toMatch(/^adequate dose and time but non-response \(PHQ-9 16, \d{4}-\d\d-\d\d; no score since: re-measure before referral\)$/);
     expect(t!.className).toBe('trp-regimen-failing');
   });
 

@@ -7,7 +7,7 @@
  */
 import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
 import { isoDate } from '../dates';
-import { describeDuration } from '../vocabulary';
+import { ADEQUACY_NOT_JUDGED, describeDuration } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
 import {
   AUGMENTATION_DOSES,
@@ -451,7 +451,7 @@ function adequateReason(trial: TrialDraft, rule: Threshold | null, v: Verdict, p
 
 /** A class no adequacy rule here covers. */
 function notJudged(trial: TrialDraft, adherence: AdherenceStatus, levelSources: string[]): AdequacyResult {
-  return notAdequate(`adequacy not judged: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources);
+  return notAdequate(`${ADEQUACY_NOT_JUDGED}: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources);
 }
 
 /** Every known dose at or below the drug's hypnotic ceiling. */

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
-import type { Assessment, Derivation, Episode, Trial } from '../../clinical/types';
+import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
@@ -46,6 +46,7 @@ const STANDING_CLASS: Record<RegimenStanding, string> = {
   responding: 'trp-adequate-reached',
   'not-responding': 'trp-regimen-failing',
   'adequate-unjudged': 'trp-regimen-unjudged',
+  'adequacy-not-judged': 'trp-regimen-unjudged',
   'not-yet-adequate': 'trp-adequate-pending',
   'adequacy-unconfirmed': 'trp-adequate-pending',
   'not-adequate': 'trp-adequate-pending',
@@ -261,8 +262,8 @@ function ConditionLine({
   );
 }
 
-function RegimenStandingText({ trial }: { trial: Trial }) {
-  const verdict = regimenVerdict(trial);
+function RegimenStandingText({ trial, staleBases }: { trial: Trial; staleBases: Finding[] }) {
+  const verdict = regimenVerdict(trial, staleBases);
   return (
     <span className={STANDING_CLASS[verdict.standing]} data-standing={verdict.standing}>
       {verdict.text}
@@ -274,6 +275,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
   // The engine's regimen: what is taken now, or for a deceased patient what was taken at death.
   const current = regimenNow(derivation);
   const dead = derivation.demographics?.deceased === true;
+  const staleBases = derivation.assessments.flatMap((a) => (a.staleBasis ? [a.staleBasis] : []));
   return (
     <div className="trp-glance-row trp-regimen" data-testid="current-regimen">
       <span className="trp-glance-label">{dead ? 'Regimen at death' : 'Current regimen'}</span>
@@ -285,7 +287,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
             <li key={t.id}>
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
               {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText} ·{' '}
-              <RegimenStandingText trial={t} />
+              <RegimenStandingText trial={t} staleBases={staleBases} />
             </li>
           ))}
         </ul>
