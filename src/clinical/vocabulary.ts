@@ -345,6 +345,14 @@ const DAYS_PER_YEAR = 365.25;
  * as adequacy counts weeks: 41 days are not 6 weeks), days below that ("10 days"); from two years on the whole years
  * completed follow the weeks ("214 weeks (4 years)"), which are hard to read at that length.
  */
+/**
+ * The durations a rule set asks of an adequate trial, as reasons say them: OCD's two ("6 weeks at dose and 12 in all
+ * needed"), or the weeks at dose alone.
+ */
+export function weeksNeededWords(weeksAtDose: number, weeksInAll: number | null, atDoseWords: string): string {
+  return weeksInAll !== null && weeksInAll > weeksAtDose ? `${weeksAtDose} weeks at dose and ${weeksInAll} in all needed` : `${weeksAtDose} weeks${atDoseWords} needed`;
+}
+
 export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;

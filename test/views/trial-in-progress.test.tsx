@@ -39,13 +39,13 @@ describe('a trial in progress beside an option that rests on failed trials', () 
   });
 });
 
-describe('an OCD trial in progress says the OCD rule: 12 weeks in all, 6 of them at an adequate dose', () => {
+describe('an OCD trial in progress says the OCD rule: 6 weeks at dose and 12 in all', () => {
   // ocd: clomipramine started 7 weeks ago, 5 weeks at 100 mg/day or more (APA 2007, NICE CG31: rule adequacy.ocd-duration).
   const a = demoDerivation('ocd', TODAY).assessments.find((x) => x.condition === 'ocd')!;
 
   it('names both durations the rule asks for, not only the weeks at dose', () => {
     expect(a.trialsInProgress?.text).toMatch(
-      /^Trial in progress, not counted: clomipramine 50–150 mg\/day since \d{4}-\d\d-\d\d, 7 weeks \(5 weeks at an adequate dose\): not yet an adequate trial \(12 weeks in all, 6 of them at an adequate dose, needed\)\./,
+      /^Trial in progress, not counted: clomipramine 50–150 mg\/day since \d{4}-\d\d-\d\d, 7 weeks \(5 weeks at an adequate dose\): not yet an adequate trial \(6 weeks at dose and 12 in all needed\)\./,
     );
   });
 

@@ -7,7 +7,7 @@
  */
 import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
 import { isoDate } from '../dates';
-import { ADEQUACY_NOT_JUDGED, describeDuration } from '../vocabulary';
+import { ADEQUACY_NOT_JUDGED, describeDuration, weeksNeededWords } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
 import {
   AUGMENTATION_DOSES,
@@ -308,7 +308,7 @@ function judgeByRuleSet(
     adequateLevel: v.adequateLevel,
     daysAtAdequateDose: v.daysAtAdequate,
     minDaysAtDose: minDays,
-    minDaysInAll: isOcd ? MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7 : minDays,
+    minDaysInAll: (v.weeksInAll ?? minWeeks) * 7,
     shortfalls: v.shortfalls,
     cpzBySegment: v.cpzBySegment,
     adherence: adherence.status,
@@ -533,7 +533,7 @@ function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict
   const { shortfalls, reasons } = v;
   const at = doseMg === null ? '' : ' at adequate dose';
   // OCD asks for two durations (weeks at the OCD dose, and weeks in all): name both, whichever fell short.
-  const needed = v.weeksInAll === null ? `${minWeeks} weeks needed` : `${MIN_OCD_WEEKS_AT_DOSE} weeks at dose and ${v.weeksInAll} in all needed`;
+  const needed = weeksNeededWords(v.weeksInAll === null ? minWeeks : MIN_OCD_WEEKS_AT_DOSE, v.weeksInAll, '');
   if (trial.durationUnknown) {
     // Not "too short": the record does not say how long it was taken (no pseudo-resistance flag).
     shortfalls.push('duration-unknown');

@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS } from '../vocabulary';
+import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS, weeksNeededWords } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -400,8 +400,7 @@ function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: Resi
   const words = running.map((t) => {
     const d = describedTrial(t);
     const weeksAtDose = Math.round(t.adequacy.minDaysAtDose / 7);
-    const weeksInAll = Math.round(t.adequacy.minDaysInAll / 7);
-    const needed = weeksInAll > weeksAtDose ? `${weeksInAll} weeks in all, ${weeksAtDose} of them at an adequate dose, needed` : `${weeksAtDose} weeks at an adequate dose needed`;
+    const needed = weeksNeededWords(weeksAtDose, Math.round(t.adequacy.minDaysInAll / 7), ' at an adequate dose');
     const total = describeDuration(d.durationDays);
     const atDose = describeDuration(t.adequacy.daysAtAdequateDose);
     return `${d.ingredient} ${describeTrialDoses(d)} since ${d.start}, ${total}${atDose === total ? '' : ` (${atDose} at an adequate dose)`}: not yet an adequate trial (${needed})`;
