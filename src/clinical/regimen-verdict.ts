@@ -3,7 +3,7 @@
  * trial is good news only when it responded; one without response reads as a failing trial, one not yet judged by a
  * score reads as unjudged. A table by outcome, so the words and the standing are read side by side.
  */
-import { ADEQUACY_NOT_JUDGED, instrumentLabel, OUTCOME_WORDS } from './vocabulary';
+import { ADEQUACY_VERDICT_TRIAL_WORDS, adequacyVerdictOf, instrumentLabel, OUTCOME_WORDS } from './vocabulary';
 import type { Finding, Outcome, Trial } from './types';
 
 /** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, unconfirmed, or not). */
@@ -40,7 +40,8 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
 export function regimenVerdict(trial: Trial, staleBases: readonly Finding[] = []): RegimenVerdict {
   if (!trial.adequate) {
     // No rule judged it: say so, never "not adequate".
-    if (trial.adequacyReason.startsWith(ADEQUACY_NOT_JUDGED)) return { standing: 'adequacy-not-judged', text: trial.adequacyReason };
+    if (adequacyVerdictOf(trial) === 'not-judged')
+      return { standing: 'adequacy-not-judged', text: `${ADEQUACY_VERDICT_TRIAL_WORDS['not-judged']}: ${trial.adequacyReason}` };
     const reason = trial.adequacyReason.replace(/^(?:(?:not\s+)?adequate|adequacy unconfirmed):\s*/i, '');
     if (trial.adequacyUnconfirmed) return { standing: 'adequacy-unconfirmed', text: `adequacy unconfirmed: ${reason}` };
     return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };

@@ -68,6 +68,7 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
       j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short')
         ? true
         : undefined,
+    adequacyNotJudged: j.adequacy.kind === 'not-judged' ? true : undefined,
   };
 }
 

@@ -226,14 +226,16 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
   'does-not-meet': 'Treatment-resistance criteria not met',
 };
 
-/** A trial's adequacy verdict: adequate, not adequate, or unconfirmed (its deciding level was never recorded). */
-/** A trial no adequacy rule covers is neither adequate nor inadequate: its reason opens with these words. */
-export const ADEQUACY_NOT_JUDGED = 'adequacy not judged';
+/**
+ * A trial's adequacy verdict: adequate, not adequate, unconfirmed (its deciding level was never recorded), or not
+ * judged (no adequacy rule covers its agent: neither adequate nor inadequate).
+ */
+export type AdequacyVerdict = 'adequate' | 'not-adequate' | 'unconfirmed' | 'not-judged';
 
-export type AdequacyVerdict = 'adequate' | 'not-adequate' | 'unconfirmed';
-
-export function adequacyVerdictOf(trial: Pick<Trial, 'adequate' | 'adequacyUnconfirmed'>): AdequacyVerdict {
-  return trial.adequate ? 'adequate' : trial.adequacyUnconfirmed ? 'unconfirmed' : 'not-adequate';
+export function adequacyVerdictOf(trial: Pick<Trial, 'adequate' | 'adequacyUnconfirmed' | 'adequacyNotJudged'>): AdequacyVerdict {
+  if (trial.adequate) return 'adequate';
+  if (trial.adequacyNotJudged) return 'not-judged';
+  return trial.adequacyUnconfirmed ? 'unconfirmed' : 'not-adequate';
 }
 
 /** The verdict as a heading ("Adequate", "Adequacy unconfirmed") and as a trial's words in a sentence. */
@@ -241,11 +243,20 @@ export const ADEQUACY_VERDICT_LABEL: Record<AdequacyVerdict, string> = {
   adequate: 'Adequate',
   'not-adequate': 'Not adequate',
   unconfirmed: 'Adequacy unconfirmed',
+  'not-judged': 'Adequacy not judged',
 };
 export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
   adequate: 'adequate trial',
   'not-adequate': 'not an adequate trial',
   unconfirmed: 'adequacy unconfirmed',
+  'not-judged': 'adequacy not judged',
+};
+/** The few words beside a trial's outcome on the timeline when it was not adequate ("inadequate"); none when it was. */
+export const ADEQUACY_VERDICT_SHORT: Record<AdequacyVerdict, string> = {
+  adequate: '',
+  'not-adequate': 'inadequate',
+  unconfirmed: ADEQUACY_VERDICT_TRIAL_WORDS.unconfirmed,
+  'not-judged': ADEQUACY_VERDICT_TRIAL_WORDS['not-judged'],
 };
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {

@@ -7,7 +7,7 @@
  */
 import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
 import { isoDate } from '../dates';
-import { ADEQUACY_NOT_JUDGED, describeDuration, weeksNeededWords } from '../vocabulary';
+import { describeDuration, weeksNeededWords } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
 import {
   AUGMENTATION_DOSES,
@@ -29,7 +29,7 @@ import {
 import { MIN_ADHERENCE_PDC, R } from '../engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from '../cutoffs';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './2-trials';
-import type { AdequateDose, AdequateLevel, ConditionKey, RuleRef, TrialRole } from '../types';
+import type { AdequacyKind, AdequateDose, AdequateLevel, ConditionKey, RuleRef, TrialRole } from '../types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
 export type ShortfallKind =
@@ -51,6 +51,8 @@ export type ShortfallKind =
 
 export interface AdequacyResult {
   adequate: boolean;
+  /** The verdict kind: 'not-judged' when no adequacy rule covers the agent (then `adequate` is false, and no shortfall). */
+  kind: AdequacyKind;
   reason: string;
   rules: RuleRef[];
   /** Threshold applied: mg/day, or CPZ-eq mg/day for antipsychotics under TRRIP. */
@@ -301,6 +303,7 @@ function judgeByRuleSet(
   }
   return {
     adequate,
+    kind: adequate ? 'adequate' : 'not-adequate',
     reason,
     rules: v.rules,
     adequateDoseMg: v.adequateDoseMg,
@@ -451,7 +454,7 @@ function adequateReason(trial: TrialDraft, rule: Threshold | null, v: Verdict, p
 
 /** A class no adequacy rule here covers. */
 function notJudged(trial: TrialDraft, adherence: AdherenceStatus, levelSources: string[]): AdequacyResult {
-  return notAdequate(`${ADEQUACY_NOT_JUDGED}: no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources);
+  return { ...notAdequate(`no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources), kind: 'not-judged' };
 }
 
 /** Every known dose at or below the drug's hypnotic ceiling. */
@@ -481,6 +484,7 @@ function notAdequate(
 ): AdequacyResult {
   return {
     adequate: false,
+    kind: 'not-adequate',
     reason,
     rules,
     adequateDoseMg: null,

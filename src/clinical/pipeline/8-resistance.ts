@@ -437,7 +437,7 @@ function conclusionFor(
     : '';
   const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}${therapies}`;
   const unconfirmedIds = new Set(unconfirmed.map((u) => u.trialId));
-  const inadequate = counted.filter((t) => !t.adequacy.adequate && t.outcome.outcome !== 'ongoing' && !unconfirmedIds.has(t.draft.id));
+  const inadequate = counted.filter((t) => t.adequacy.kind === 'not-adequate' && t.outcome.outcome !== 'ongoing' && !unconfirmedIds.has(t.draft.id));
   const tail = inadequate.length
     ? ` ${inadequate.length} further trial${inadequate.length === 1 ? ' was' : 's were'} not adequate (${inadequate
         .map((t) => `${t.draft.ingredient}: ${t.adequacy.reason}`)

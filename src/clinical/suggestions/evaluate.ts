@@ -12,7 +12,7 @@
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
 import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
-import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT } from '../vocabulary';
+import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT, adequacyVerdictOf } from '../vocabulary';
 import {
   CATALOG,
   FAILED_TRIAL_CRITERIA,
@@ -51,7 +51,8 @@ import { type Evaluated, orderSuggestions } from './order';
 function pseudoResistance(context: Context): Finding | null {
   const ids = unique(context.derived.assessments.flatMap((a) => a.trialIds));
   const failed = trialsOf(context, ids).filter((t) => FAILED.has(t.outcome));
-  const inadequate = failed.filter((t) => !t.adequate);
+  // A trial no adequacy rule covers is not an inadequate one.
+  const inadequate = failed.filter((t) => adequacyVerdictOf(t) === 'not-adequate');
   // "Most": strictly more than half of the failures were not adequate trials.
   if (inadequate.length === 0 || inadequate.length * 2 <= failed.length) return null;
   return {

@@ -3,6 +3,8 @@ import type { DrugClass } from './drugs';
 import type { ScorePoint } from './measurements';
 import type { RuleRef } from './rules';
 
+/** The adequacy step's verdict on a trial: adequate, not adequate, or not judged (no adequacy rule covers its agent). */
+export type AdequacyKind = 'adequate' | 'not-adequate' | 'not-judged';
 export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
 /** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
 export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
@@ -106,6 +108,11 @@ export interface Trial {
    * a shortfall until a level is drawn. Present (true) only then.
    */
   adequacyUnconfirmed?: true;
+  /**
+   * No adequacy rule covers the agent (prazosin, a benzodiazepine): neither adequate nor inadequate, as the adequacy
+   * step's verdict kind 'not-judged' says. Present (true) only then; `adequate` is false.
+   */
+  adequacyNotJudged?: true;
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

@@ -41,7 +41,12 @@ function stagingLines(a: Assessment): string[] {
 }
 
 /** The note's adequacy word: a trial that is not adequate stands out in capitals; one pending a level says so. */
-const COPIED_ADEQUACY: Record<AdequacyVerdict, string> = { adequate: 'adequate', 'not-adequate': 'NOT adequate', unconfirmed: 'adequacy unconfirmed' };
+const COPIED_ADEQUACY: Record<AdequacyVerdict, string> = {
+  adequate: 'adequate',
+  'not-adequate': 'NOT adequate',
+  unconfirmed: 'adequacy unconfirmed',
+  'not-judged': 'adequacy not judged',
+};
 
 function trialLine(t: Trial): string {
   const dose = t.maxDailyDoseMg === null ? 'dose unknown' : `dose ${describeTrialDosesAndTime(t)}`;

@@ -80,9 +80,9 @@ function disagreements(derivation: Derivation): string[] {
       }
       if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
       // The words beside the bar say the engine's adequacy.
-      const suffix = t.adequate ? null : t.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate';
-      if (suffix === null ? /, (inadequate|adequacy unconfirmed)$/.test(trialLabel(t)) : !trialLabel(t).endsWith(suffix))
-        say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}${t.adequacyUnconfirmed ? ' (unconfirmed)' : ''}`);
+      const suffix = t.adequate ? null : t.adequacyNotJudged ? ', adequacy not judged' : t.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate';
+      if (suffix === null ? /, (inadequate|adequacy unconfirmed|adequacy not judged)$/.test(trialLabel(t)) : !trialLabel(t).endsWith(suffix))
+        say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}${t.adequacyUnconfirmed ? ' (unconfirmed)' : ''}${t.adequacyNotJudged ? ' (not judged)' : ''}`);
     }
   }
   for (const t of derivation.trials) if (!drawn.has(t.id)) problems.push(`${derivation.patient} ${t.id}: not drawn`);

@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import { OUTCOME_SHORT, describeTrialDoses, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
+import { ADEQUACY_VERDICT_SHORT, OUTCOME_SHORT, adequacyVerdictOf, describeTrialDoses, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';
@@ -314,7 +314,8 @@ const OUTCOME_LABEL_OFFSET = OUTCOME_MARK_RADIUS + 7;
 
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
-  return `${OUTCOME_SHORT[trial.outcome]}${trial.adequate ? '' : trial.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate'}`;
+  const adequacy = ADEQUACY_VERDICT_SHORT[adequacyVerdictOf(trial)];
+  return `${OUTCOME_SHORT[trial.outcome]}${adequacy ? `, ${adequacy}` : ''}`;
 }
 
 /** The gap between the level words and the bar they belong to. */
