@@ -227,6 +227,25 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
 };
 
 /**
+ * How many of the failed trials a verdict counts rest on a non-response inferred from a switch (lower confidence):
+ * "1 of them inferred from a switch, lower confidence", with the agents where `agents` is given.
+ */
+export function inferredFailuresWords(inferred: number, failed: number, agents?: readonly string[]): string {
+  const which = inferred === failed ? (failed === 1 ? 'inferred' : failed === 2 ? 'both inferred' : `all ${failed} of them inferred`) : `${inferred} of them inferred`;
+  return `${which} from a switch${agents?.length ? ` (${agents.join(', ')})` : ''}, lower confidence`;
+}
+
+/**
+ * The same, as a sentence an option resting on those failures carries: "1 of the 2 failed trials behind this
+ * (sertraline) is a non-response inferred from a switch, not measured: lower confidence."
+ */
+export function inferredBasisText(inferred: number, failed: number, agents: readonly string[]): string {
+  const one = inferred === 1;
+  const which = inferred < failed ? `${inferred} of the ${failed} failed trials` : one ? 'The failed trial' : failed === 2 ? 'Both failed trials' : `All ${failed} failed trials`;
+  return `${which} behind this (${agents.join(', ')}) ${one ? 'is a non-response' : 'are non-responses'} inferred from a switch, not measured: lower confidence.`;
+}
+
+/**
  * A trial's adequacy verdict: adequate, not adequate, unconfirmed (its deciding level was never recorded), or not
  * judged (no adequacy rule covers its agent: neither adequate nor inadequate).
  */

@@ -11,7 +11,19 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS, weeksNeededWords } from '../vocabulary';
+import {
+  capitalise,
+  describeDuration,
+  describeTrial,
+  describeTrialDoses,
+  failedPendingAdequacyWords,
+  FLAG_WORDS,
+  inferredBasisText,
+  inferredFailuresWords,
+  instrumentLabel,
+  RESISTANCE_VERDICT_WORDS,
+  weeksNeededWords,
+} from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -193,6 +205,7 @@ export function assess(input: AssessmentInput): Assessment {
   const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
   const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
   const inProgress = trialsInProgressOf(judged, def, status);
+  const inferredBasis = inferredBasisOf(status, failed);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -203,7 +216,7 @@ export function assess(input: AssessmentInput): Assessment {
     therapyTrials,
     treatmentResistant,
     status,
-    verdict: `${RESISTANCE_VERDICT_WORDS[status]}${stale ? ` (on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)}; no score since: re-measure before referral)` : ''}: ${def.criteria}`,
+    verdict: `${RESISTANCE_VERDICT_WORDS[status]}${stale ? ` (on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)}; no score since: re-measure before referral)` : ''}${inferredFailuresClause(failed)}: ${def.criteria}`,
     ...(stale
       ? {
           staleBasis: {
@@ -212,6 +225,7 @@ export function assess(input: AssessmentInput): Assessment {
           },
         }
       : {}),
+    ...(inferredBasis ? { inferredBasis } : {}),
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
@@ -411,6 +425,28 @@ function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: Resi
   };
 }
 
+/** Failures inferred from a switch (outcome basis 'inferred'), which the verdict must not present as measured. */
+function inferredFailuresOf(failed: readonly JudgedTrial[]): JudgedTrial[] {
+  return failed.filter((t) => t.outcome.basis === 'inferred');
+}
+
+/** The finding an option resting on the verdict carries when some of its failures are inferred from a switch. */
+function inferredBasisOf(status: ResistanceStatus, failed: readonly JudgedTrial[]): Finding | null {
+  const inferred = inferredFailuresOf(failed);
+  if (status === 'does-not-meet' || inferred.length === 0) return null;
+  return {
+    text: inferredBasisText(inferred.length, failed.length, [...new Set(inferred.map((t) => t.draft.ingredient))]),
+    sources: [...new Set(inferred.flatMap((t) => t.draft.events.map((e) => e.reference)))],
+  };
+}
+
+/** " (2 failed trials, 1 of them inferred from a switch, lower confidence)" beside the verdict; empty when none is. */
+function inferredFailuresClause(failed: readonly JudgedTrial[]): string {
+  const inferred = inferredFailuresOf(failed).length;
+  const n = failed.length;
+  return inferred === 0 ? '' : ` (${n} failed trial${n === 1 ? '' : 's'}, ${inferredFailuresWords(inferred, n)})`;
+}
+
 function conclusionFor(
   def: Definition,
   status: ResistanceStatus,
@@ -435,7 +471,9 @@ function conclusionFor(
   const therapies = failedTherapies.length
     ? `, and ${failedTherapies.length} failed adequate psychotherapy course${failedTherapies.length === 1 ? '' : 's'} (${failedTherapies.map(describeTherapyTrial).join(', ')})`
     : '';
-  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}${therapies}`;
+  const inferred = inferredFailuresOf(failed);
+  const inferredWords = inferred.length ? `, ${inferredFailuresWords(inferred.length, n, [...new Set(inferred.map((t) => t.draft.ingredient))])}` : '';
+  const trials = `${n} failed adequate trial${n === 1 ? '' : 's'}${ofAgents} ${where}${list}${inferredWords}${therapies}`;
   const unconfirmedIds = new Set(unconfirmed.map((u) => u.trialId));
   const inadequate = counted.filter((t) => t.adequacy.kind === 'not-adequate' && t.outcome.outcome !== 'ongoing' && !unconfirmedIds.has(t.draft.id));
   const tail = inadequate.length

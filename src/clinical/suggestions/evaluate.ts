@@ -162,7 +162,8 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
 
 /**
  * A path resting on failed adequate trials or on the resistance verdict rests on the scores that judged them: where
- * the assessment says those are stale, the option carries it (once per assessment).
+ * the assessment says those are stale, or that some failures are inferred from a switch rather than measured, the
+ * option carries it (once per assessment).
  */
 function staleBases(path: EligibilityPath, context: Context): Finding[] {
   const stale: Finding[] = [];
@@ -172,8 +173,9 @@ function staleBases(path: EligibilityPath, context: Context): Finding[] {
     for (const condition of c.conditions) {
       if (seen.includes(condition)) continue;
       seen.push(condition);
-      const basis = context.assessments.get(condition)?.staleBasis;
-      if (basis) stale.push(basis);
+      const assessment = context.assessments.get(condition);
+      if (assessment?.staleBasis) stale.push(assessment.staleBasis);
+      if (assessment?.inferredBasis) stale.push(assessment.inferredBasis);
     }
   }
   return stale;

@@ -103,6 +103,12 @@ export interface Assessment {
    */
   staleBasis?: Finding;
   /**
+   * Failed trials the verdict counts whose non-response is inferred from a switch, not measured: the verdict says how
+   * many, and every option resting on the verdict or the failed trials carries this (with those trials' records).
+   * Absent when none is, or when the criteria are not met.
+   */
+  inferredBasis?: Finding;
+  /**
    * Trials of the episode still in progress and not yet adequate (too short so far), which the count above leaves out,
    * with whether the definition is met on the earlier trials alone: "Trial in progress, not counted: haloperidol
    * 10 mg/day since 2026-10-25, 4 weeks: not yet an adequate trial (6 weeks at an adequate dose needed).

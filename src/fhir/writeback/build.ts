@@ -361,10 +361,10 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     // The override and what it overrides lead; then the monitoring and cautions the option's card lists.
     if (override) lines.push(...overrideLines(suggestion, override).map((l) => `  ${l}`));
     if (option.referral) lines.push(...priorityNoteLines(suggestion, input).map((l) => `  ${l}`));
-    // A stale basis of the failed trials, and a trial in progress the failed-trial count leaves out, are said with
+    // A stale basis of the failed trials, failures inferred from a switch, and a trial in progress the failed-trial count leaves out, are said with
     // the option, as on its card.
     const carried = (f: Finding | undefined): Finding[] => (f && suggestion.reasons.some((r) => r.text === f.text) ? [f] : []);
-    const staleBasis = assessments.flatMap((a) => carried(a.staleBasis));
+    const staleBasis = assessments.flatMap((a) => [...carried(a.staleBasis), ...carried(a.inferredBasis)]);
     const inProgress = assessments.flatMap((a) => carried(a.trialsInProgress));
     lines.push(...[...staleBasis, ...inProgress].map((f) => `  ${plainText(f.text)}`));
     lines.push(...cautionLines(suggestion).map((l) => `  ${l}`));
