@@ -148,8 +148,8 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
 
 /**
  * What a substance use history asks before the options of the patient's condition, each from that option's own
- * sources: esketamine and ketamine (abuse and misuse) in depression; clozapine (psychotic relapse with cannabis, and
- * smoking's effect on its level) in schizophrenia.
+ * sources: esketamine and ketamine (abuse and misuse) in depression; clozapine (psychotic relapse with cannabis) in
+ * schizophrenia.
  */
 export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly ConditionKey[]; words: string; source: SourceRef }[] = [
   {
@@ -159,8 +159,9 @@ export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly Condi
   },
   {
     conditions: ['schizophrenia'],
-    words: 'before clozapine: cannabis use raises the risk of psychotic relapse, and smoking (tobacco or cannabis) induces CYP1A2 and lowers clozapine levels; ask about smoking and recheck the level when it changes',
-    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
+    // Smoking's effect on the clozapine level is said once, in clozapine's own cautions.
+    words: 'before clozapine: cannabis use raises the risk of psychotic relapse',
+    source: src(['schoeler2016'], 'V', 'Schoeler 2016: continued cannabis use and relapse of psychosis'),
   },
 ];
 

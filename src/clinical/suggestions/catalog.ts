@@ -147,6 +147,27 @@ export type RiskMatch =
  */
 export type RiskSeverity = 'avoid' | 'contraindication' | 'high-risk' | 'caution' | 'note';
 
+/**
+ * How much a caution weighs for safety: an option's cautions are listed heaviest first (monitoring the label makes
+ * mandatory, then risks that can kill, then serious ones, then interactions to manage), in catalog order within a
+ * weight. A row without a weight is 'serious'.
+ */
+export type CautionWeight = 'mandatory-monitoring' | 'life-threatening' | 'serious' | 'interaction';
+export const CAUTION_WEIGHT_RANK: Record<CautionWeight, number> = {
+  'mandatory-monitoring': 0,
+  'life-threatening': 1,
+  serious: 2,
+  interaction: 3,
+};
+
+/** A statement that always accompanies an option (REMS requirement, monitoring), with its weight among the cautions. */
+export interface Requirement {
+  text: string;
+  source: SourceRef;
+  /** Absent: 'serious'. */
+  weight?: CautionWeight;
+}
+
 export interface RiskRow {
   id: string;
   match: RiskMatch;
@@ -154,6 +175,8 @@ export interface RiskRow {
   /** Plain words, shown after what was found ("Cochlear implant (2019-03-01): ..."). */
   text: string;
   source: SourceRef;
+  /** Where its caution stands among the option's cautions (absent: 'serious'). */
+  weight?: CautionWeight;
   /**
    * For a dated event with a window (`maxAgeDays`): what to say about an older one, which is history only
    * ("not recent: history only"). Without it, older events are silently out of the rule.
@@ -218,7 +241,7 @@ interface CatalogRow<Id extends string> {
   priorResponse?: { procedures: ProcedureKind[]; ingredients: string[]; source: SourceRef };
   risks: RiskRow[];
   /** Statements that always accompany the option (REMS requirements, monitoring, investigational status). */
-  requirements: { text: string; source: SourceRef }[];
+  requirements: Requirement[];
   /** The urgency signals this option carries. Empty: never urgent. */
   urgentFor: UrgencySignal[];
   usualCourse: string;
@@ -562,8 +585,10 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     id: 'clozapine.caution.substance-use',
     match: { kind: 'substance-use', conditions: ['schizophrenia'] },
     severity: 'caution',
-    text: 'substance use, current or past: cannabis use raises the risk of psychotic relapse; smoking (tobacco, or cannabis smoked) induces CYP1A2 and lowers clozapine levels, and stopping it raises them: ask about smoking, and recheck the level when it starts or stops',
-    source: src(['clozarilLabel', 'schoeler2016'], 'V', 'drug interactions: CYP1A2 inducers, cigarette smoking; continued cannabis use and relapse of psychosis'),
+    // Smoking's effect on the level is the smoking caution's, said there once.
+    text: 'substance use, current or past: cannabis use raises the risk of psychotic relapse; ask about current use',
+    source: src(['schoeler2016'], 'V', 'continued cannabis use and relapse of psychosis'),
+    weight: 'serious',
   },
   {
     id: 'clozapine.caution.epilepsy',
@@ -571,6 +596,7 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     severity: 'caution',
     text: 'seizure history: clozapine causes dose-related seizures; titrate slowly and weigh anticonvulsant cover',
     source: CLOZARIL('boxed warning: seizures'),
+    weight: 'life-threatening',
   },
   {
     id: 'clozapine.caution.cardiac',
@@ -578,33 +604,40 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     severity: 'caution',
     text: 'cardiac history: clozapine carries boxed warnings for myocarditis, cardiomyopathy, orthostatic hypotension and bradycardia; baseline cardiac review',
     source: CLOZARIL('boxed warning: myocarditis, cardiomyopathy; orthostatic hypotension, bradycardia, syncope'),
+    weight: 'life-threatening',
   },
 ];
 
-const CLOZAPINE_MONITORING = [
+const CLOZAPINE_MONITORING: Requirement[] = [
   {
     text: 'Severe neutropenia: absolute neutrophil count (ANC) before starting and during treatment on the schedule the current label sets; stop or interrupt by its ANC thresholds.',
     source: CLOZARIL('boxed warning and dosage: severe neutropenia, ANC monitoring'),
+    weight: 'mandatory-monitoring',
   },
   {
     text: 'Myocarditis and cardiomyopathy: highest risk in the first two months; ask about chest pain, breathlessness, palpitations, fever; check heart rate and inflammatory/cardiac markers by local protocol.',
     source: CLOZARIL('boxed warning: myocarditis, pericarditis, cardiomyopathy'),
+    weight: 'life-threatening',
   },
   {
     text: 'Seizures are dose-related: titrate slowly; caution with a seizure history and seizure-threshold-lowering drugs.',
     source: CLOZARIL('boxed warning: seizures'),
+    weight: 'life-threatening',
   },
   {
     text: 'Gastrointestinal hypomotility (constipation up to ileus, which can be fatal): ask about bowel habit at every visit, treat constipation early, avoid other anticholinergic drugs where possible.',
     source: CLOZARIL('warnings: gastrointestinal hypomotility with severe complications'),
+    weight: 'life-threatening',
   },
   {
-    text: 'Smoking: cigarette smoke induces CYP1A2, so stopping smoking raises clozapine levels (toxicity) and starting lowers them; check levels and adjust the dose when smoking changes.',
+    text: 'Smoking: cigarette smoke induces CYP1A2, so stopping smoking raises clozapine levels (toxicity) and starting lowers them; ask about smoking, check levels and adjust the dose when smoking changes.',
     source: CLOZARIL('drug interactions: CYP1A2 inducers (cigarette smoking)'),
+    weight: 'interaction',
   },
   {
     text: 'Orthostatic hypotension, bradycardia and syncope, mostly during titration: start low and titrate slowly; restart from a low dose after a break of two days or more.',
     source: CLOZARIL('boxed warning: orthostatic hypotension, bradycardia, syncope'),
+    weight: 'life-threatening',
   },
 ];
 

@@ -14,12 +14,14 @@
 import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT, adequacyVerdictOf } from '../vocabulary';
 import {
+  CAUTION_WEIGHT_RANK,
   CATALOG,
   FAILED_TRIAL_CRITERIA,
   RECENT_SUICIDAL_IDEATION_DAYS,
   src,
   type AgeLimit,
   type CatalogOption,
+  type CautionWeight,
   type EligibilityPath,
   type RiskRow,
   URGENCY_SIGNAL_RULES,
@@ -105,20 +107,37 @@ interface RisksFound {
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: Finding[] = [];
-  const cautions: Finding[] = [];
+  const cautions: WeighedCaution[] = [];
   let highRisk = false;
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
       const finding = riskFinding(row, found);
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
-      else cautions.push(finding);
+      else cautions.push({ finding, weight: row.weight });
       if (row.severity === 'high-risk') highRisk = true;
     }
     const history = historyFinding(row, context);
-    if (history) cautions.push(history);
+    if (history) cautions.push({ finding: history, weight: row.weight });
   }
-  return { contraindications, cautions, highRisk };
+  for (const requirement of option.requirements) {
+    cautions.push({ finding: { text: `${requirement.text} (${cite(requirement.source)})`, sources: [] }, weight: requirement.weight });
+  }
+  return { contraindications, cautions: byWeight(cautions), highRisk };
+}
+
+interface WeighedCaution {
+  finding: Finding;
+  weight: CautionWeight | undefined;
+}
+
+/** Cautions heaviest first by the catalog's weight column (a stable sort: catalog order within a weight). */
+function byWeight(cautions: WeighedCaution[]): Finding[] {
+  const rank = (c: WeighedCaution) => CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
+  return cautions
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c.finding);
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -236,10 +255,6 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     status = weighed.status;
     reasons = weighed.reasons;
     urgent = weighed.urgent;
-  }
-
-  for (const requirement of option.requirements) {
-    cautions.push({ text: `${requirement.text} (${cite(requirement.source)})`, sources: [] });
   }
 
   // A patient at acute suicide risk is referred urgently whatever offered option (the clinician may lower it). An
