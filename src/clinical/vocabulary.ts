@@ -184,6 +184,7 @@ export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
 /** A pseudo-resistance or complexity flag in words: the start of the flag's own text ("trial too short: ..."). */
 export const FLAG_WORDS: Record<FlagKind, string> = {
   'inadequate-dose': 'inadequate dose',
+  'response-below-adequate-dose': 'response below an adequate dose, room to optimise',
   'breakthrough-on-maintenance': 'breakthrough episode on maintenance treatment',
   'too-short': 'trial too short',
   'poor-adherence': 'poor adherence',
@@ -193,14 +194,18 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
   'comorbid-anxiety': 'comorbid anxiety disorder',
 };
 
-/** What a flag is about: pseudo-resistance (the trials), a breakthrough on maintenance, or what complicates treatment. */
-export type FlagGroup = 'pseudo-resistance' | 'breakthrough' | 'complexity';
+/**
+ * What a flag is about: pseudo-resistance (failed trials short of adequacy), a response below an adequate dose (room
+ * to optimise), a breakthrough on maintenance, or what complicates treatment.
+ */
+export type FlagGroup = 'pseudo-resistance' | 'optimisation' | 'breakthrough' | 'complexity';
 
 /** Each flag kind's group: the views draw flags under their group's heading, never under another group's name. */
 export const FLAG_GROUP: Record<FlagKind, FlagGroup> = {
   'inadequate-dose': 'pseudo-resistance',
   'too-short': 'pseudo-resistance',
   'poor-adherence': 'pseudo-resistance',
+  'response-below-adequate-dose': 'optimisation',
   'breakthrough-on-maintenance': 'breakthrough',
   'substance-use': 'complexity',
   'trauma-or-stressors': 'complexity',
@@ -211,6 +216,7 @@ export const FLAG_GROUP: Record<FlagKind, FlagGroup> = {
 /** The headings of the flag groups, in the order they are shown. */
 export const FLAG_GROUP_HEADING: Record<FlagGroup, string> = {
   'pseudo-resistance': 'Possible pseudo-resistance: dose, duration, adherence',
+  optimisation: 'Response below an adequate dose: room to optimise',
   breakthrough: 'Breakthrough on maintenance treatment',
   complexity: 'Complicating factors',
 };
@@ -270,10 +276,10 @@ export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
   unconfirmed: 'adequacy unconfirmed',
   'not-judged': 'adequacy not judged',
 };
-/** The few words beside a trial's outcome on the timeline when it was not adequate ("inadequate"); none when it was. */
+/** The words beside a trial's outcome on the timeline when it was not adequate ("not an adequate trial"); none when it was. */
 export const ADEQUACY_VERDICT_SHORT: Record<AdequacyVerdict, string> = {
   adequate: '',
-  'not-adequate': 'inadequate',
+  'not-adequate': ADEQUACY_VERDICT_TRIAL_WORDS['not-adequate'],
   unconfirmed: ADEQUACY_VERDICT_TRIAL_WORDS.unconfirmed,
   'not-judged': ADEQUACY_VERDICT_TRIAL_WORDS['not-judged'],
 };
@@ -515,6 +521,20 @@ export function scoreChangeText(from: number, to: number, reductionPct: number):
   if (from === to) return 'unchanged';
   if (reductionPct === 0) return `${to < from ? '−' : '+'}<1%`;
   return `${reductionPct > 0 ? '−' : '+'}${Math.abs(reductionPct)}%`;
+}
+
+/**
+ * A trial's measured change from its baseline to the score it is judged by, as the outcome measured it (the reduction
+ * above the scale's floor): "PANSS 98 → 84, −21%"; null without both scores.
+ */
+export function measuredChangeWords(trial: Pick<Trial, 'baselineScore' | 'followUpScore'>): string | null {
+  const b = trial.baselineScore;
+  const f = trial.followUpScore;
+  if (!b || !f) return null;
+  const floor = SCALE_TABLE.find((s) => s.instrument === b.instrument)?.min ?? 0;
+  const above = b.value - floor;
+  const change = above > 0 ? scoreChangeText(b.value, f.value, Math.round(((b.value - f.value) / above) * 100)) : f.value === b.value ? 'unchanged' : null;
+  return `${instrumentLabel(b.instrument)} ${b.value} → ${f.value}${change ? `, ${change}` : ''}`;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   inferredBasisText,
   inferredFailuresWords,
   instrumentLabel,
+  measuredChangeWords,
   RESISTANCE_VERDICT_WORDS,
   weeksNeededWords,
 } from '../vocabulary';
@@ -521,16 +522,30 @@ const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind'] }[] = [
 
 function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {
   const flags: Flag[] = [];
-  const trialFlag = (kind: Flag['kind'], shortfall: string) => {
-    const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never));
+  // A trial that responded below its adequate dose is room to optimise, flagged apart from the failed trials that are
+  // possible pseudo-resistance; its flag names the scores of the response.
+  const respondedBelowDose = (t: JudgedTrial) =>
+    t.adequacy.shortfalls.includes('dose-below') && (t.outcome.outcome === 'response' || t.outcome.outcome === 'partial');
+  const trialFlag = (kind: Flag['kind'], shortfall: string, only: (t: JudgedTrial) => boolean = () => true) => {
+    const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never) && only(t));
     if (hits.length)
       flags.push({
         kind,
-        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason})`).join('; ')}`,
-        sources: [...new Set(hits.flatMap((t) => t.draft.events.map((e) => e.reference)))],
+        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
+        sources: [...new Set(hits.flatMap((t) => [...t.draft.events.map((e) => e.reference), ...(respondedBelowDose(t) ? t.outcome.sources : [])]))],
       });
   };
-  trialFlag('inadequate-dose', 'dose-below');
+  const scoresOfResponse = (t: JudgedTrial): string => {
+    if (!respondedBelowDose(t) || !t.outcome.scores) return '';
+    const { instrument, baseline, followUp } = t.outcome.scores;
+    const words = measuredChangeWords({
+      baselineScore: { instrument, value: baseline.value, date: '', source: baseline.source },
+      followUpScore: { instrument, value: followUp.value, date: '', source: followUp.source },
+    });
+    return words ? `; ${words}` : '';
+  };
+  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t));
+  trialFlag('response-below-adequate-dose', 'dose-below', respondedBelowDose);
   trialFlag('breakthrough-on-maintenance', 'breakthrough-on-maintenance');
   trialFlag('too-short', 'too-short');
   trialFlag('poor-adherence', 'poor-adherence');

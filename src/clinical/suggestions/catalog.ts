@@ -806,7 +806,7 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
  */
 const RETRY_AFTER_TRS_PATH: EligibilityPath = {
   status: 'consider',
-  all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose'], conditions: ['schizophrenia'], retryResponders: 'once-resistant' }],
+  all: [{ kind: 'optimisable-trials', flags: ['inadequate-dose', 'response-below-adequate-dose'], conditions: ['schizophrenia'], retryResponders: 'once-resistant' }],
   rule: {
     id: 'suggest.dose-optimization.schizophrenia-retry-after-resistance',
     summary: `With treatment-resistant schizophrenia established (TRRIP), clozapine is offered first; a past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated may be considered for a retry at an adequate dose, ranked after clozapine: the retry must not delay clozapine.`,
@@ -1313,7 +1313,7 @@ export const CATALOG = defineCatalog([
       all: [
         {
           kind: 'optimisable-trials' as const,
-          flags: ['inadequate-dose', 'breakthrough-on-maintenance', 'too-short'] as FlagKind[],
+          flags: ['inadequate-dose', 'response-below-adequate-dose', 'breakthrough-on-maintenance', 'too-short'] as FlagKind[],
           conditions: [condition],
           ...(retryResponders ? { retryResponders } : {}),
         },

@@ -87,7 +87,9 @@ function optimisableTrials(
     if (!conditions.includes(assessment.condition)) continue;
     const flagSources = new Set(assessment.flags.filter((f) => flags.includes(f.kind)).flatMap((f) => f.sources));
     if (!flagSources.size) continue;
-    const underDosedSources = new Set(assessment.flags.filter((f) => f.kind === 'inadequate-dose').flatMap((f) => f.sources));
+    const underDosedSources = new Set(
+      assessment.flags.filter((f) => f.kind === 'inadequate-dose' || f.kind === 'response-below-adequate-dose').flatMap((f) => f.sources),
+    );
     for (const trial of trialsOf(context, assessment.trialIds)) {
       if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
       seen.add(trial.id);

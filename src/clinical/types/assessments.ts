@@ -44,6 +44,8 @@ export interface Episode {
 
 export type FlagKind =
   | 'inadequate-dose'
+  /** A trial that responded at a dose below the adequate one: room to optimise, not the pseudo-resistance of a failed trial. */
+  | 'response-below-adequate-dose'
   /** Maintenance (lithium) from before the episode, below the acute level: a breakthrough, neither pseudo-resistance nor a dose problem. */
   | 'breakthrough-on-maintenance'
   | 'too-short'

@@ -49,7 +49,7 @@ export function Legend({ deceased = false }: { deceased?: boolean }) {
               text="Adequate-dose threshold line"
             />
             <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL['at-or-above']} stroke="#0b1f33" strokeWidth={1} /></Sample>} text="Solid edge: adequate trial (dose and duration)" />
-            <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL.below} stroke="#0b1f33" strokeWidth={1.2} strokeDasharray="3 2" /></Sample>} text="Dashed edge and “inadequate”: not an adequate trial (reason in details)" />
+            <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL.below} stroke="#0b1f33" strokeWidth={1.2} strokeDasharray="3 2" /></Sample>} text="Dashed edge and “not an adequate trial”: dose, duration or adherence short of adequacy (reason in details)" />
             <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text={deceased ? 'Arrow: trial taken until death' : 'Arrow: trial ongoing today'} />
           </ul>
         </div>

@@ -80,8 +80,8 @@ function disagreements(derivation: Derivation): string[] {
       }
       if (t.adequate && t.adequateDose !== null && atOrAbove.length === 0) say('adequate, but no step drawn at or above its threshold');
       // The words beside the bar say the engine's adequacy.
-      const suffix = t.adequate ? null : t.adequacyNotJudged ? ', adequacy not judged' : t.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', inadequate';
-      if (suffix === null ? /, (inadequate|adequacy unconfirmed|adequacy not judged)$/.test(trialLabel(t)) : !trialLabel(t).endsWith(suffix))
+      const suffix = t.adequate ? null : t.adequacyNotJudged ? ', adequacy not judged' : t.adequacyUnconfirmed ? ', adequacy unconfirmed' : ', not an adequate trial';
+      if (suffix === null ? /, (not an adequate trial|adequacy unconfirmed|adequacy not judged)$/.test(trialLabel(t)) : !trialLabel(t).endsWith(suffix))
         say(`label "${trialLabel(t)}" disagrees with adequate = ${t.adequate}${t.adequacyUnconfirmed ? ' (unconfirmed)' : ''}${t.adequacyNotJudged ? ' (not judged)' : ''}`);
     }
   }
@@ -106,7 +106,7 @@ describe('the timeline draws the engine\'s verdict on every trial of every demo 
 });
 
 describe('lithium judged by its serum level (bipolar-depression)', () => {
-  it('bipolar-depression: maintenance lithium 900 mg/day for 4 years before the episode, level 0.7 mmol/L in it (below the acute 0.8), is drawn below, with no dose line, and labelled inadequate (not an adequate acute trial)', () => {
+  it('bipolar-depression: maintenance lithium 900 mg/day for 4 years before the episode, level 0.7 mmol/L in it (below the acute 0.8), is drawn below, with no dose line, and labelled "not an adequate trial" (not an adequate acute trial)', () => {
     const patient = demoPatients.find((p) => p.id === 'bipolar-depression')!;
     const derivation = derive(patient.id, (patient.build(TODAY).entry ?? []).map((e) => e.resource!));
     const lithium = derivation.trials.find((t) => t.ingredient === 'lithium')!;
@@ -114,7 +114,7 @@ describe('lithium judged by its serum level (bipolar-depression)', () => {
     expect(lithium.adequateLevel).toMatchObject({ value: 0.7, min: 0.8, reached: false });
     expect(bar.thresholdY).toBeNull();
     expect(new Set(bar.segments.map((s) => s.level))).toEqual(new Set(['below']));
-    expect(trialLabel(lithium)).toBe('ongoing, inadequate');
+    expect(trialLabel(lithium)).toBe('ongoing, not an adequate trial');
   });
 
   it('deceased: lithium with no level recorded is labelled "adequacy unconfirmed", not inadequate and not adequate', () => {
@@ -145,7 +145,7 @@ describe('an antipsychotic added to an antidepressant is drawn in mg of the agen
     const bar = lanesOf(derivation).flatMap((l) => l.bars).find((x) => x.trial === quetiapine)!;
     expect(bar.segments.map((s) => s.level)).toEqual(['at-or-above']);
     expect(bar.segments[0]!.y).toBeCloseTo(bar.thresholdY!, 9);
-    expect(trialLabel(quetiapine)).not.toContain('inadequate');
+    expect(trialLabel(quetiapine)).not.toContain('not an adequate trial');
     expect(disagreements(derivation)).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ describe('trial bars', () => {
   });
 
   it('labels inadequate trials as such', () => {
-    expect(trialLabel(trial({ ingredient: 'a', start: '2025-01-01', end: '2025-02-01', steps: [[1, 0]], adequate: false, outcome: 'nonresponse' }))).toBe('non-response, inadequate');
+    expect(trialLabel(trial({ ingredient: 'a', start: '2025-01-01', end: '2025-02-01', steps: [[1, 0]], adequate: false, outcome: 'nonresponse' }))).toBe('non-response, not an adequate trial');
   });
 
   it('reports trials without a usable start date as unplaced instead of crashing', () => {

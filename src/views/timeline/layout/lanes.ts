@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import { ADEQUACY_VERDICT_SHORT, OUTCOME_SHORT, adequacyVerdictOf, describeTrialDoses, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
+import { ADEQUACY_VERDICT_SHORT, OUTCOME_SHORT, adequacyVerdictOf, describeTrialDoses, measuredChangeWords, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';
@@ -315,7 +315,9 @@ const OUTCOME_LABEL_OFFSET = OUTCOME_MARK_RADIUS + 7;
 /** The words beside a trial's end: its outcome, and whether it was adequate when it was not. */
 export function trialLabel(trial: Trial): string {
   const adequacy = ADEQUACY_VERDICT_SHORT[adequacyVerdictOf(trial)];
-  return `${OUTCOME_SHORT[trial.outcome]}${adequacy ? `, ${adequacy}` : ''}`;
+  // A response on a trial that was not adequate says its scores, so "not an adequate trial" cannot be read as the response's.
+  const change = adequacy && (trial.outcome === 'response' || trial.outcome === 'partial') ? measuredChangeWords(trial) : null;
+  return `${OUTCOME_SHORT[trial.outcome]}${change ? ` (${change})` : ''}${adequacy ? `, ${adequacy}` : ''}`;
 }
 
 /** The gap between the level words and the bar they belong to. */
