@@ -1041,10 +1041,12 @@ export const CATALOG = defineCatalog([
       {
         text: 'REMS: only in a certified healthcare setting, patient enrolled, self-administered under direct observation, monitored for at least 2 hours until sedation, dissociation and respiratory depression resolve; never dispensed for home use; a Patient Monitoring Form after each outpatient session.',
         source: src(['spravatoRems'], 'V'),
+        weight: 'mandatory-monitoring',
       },
       {
         text: 'Boxed warning: sedation, dissociation, abuse and misuse, suicidal thoughts and behaviours; blood pressure before dosing, about 40 minutes after, and before discharge.',
         source: SPRAVATO('boxed warning; warnings: increase in blood pressure'),
+        weight: 'life-threatening',
       },
     ],
     urgentFor: ['suicidal-ideation', 'unassessed-positive-screen'],
