@@ -78,7 +78,7 @@ function withCurrentTrials(derivation: Derivation, domain: TimeDomain): TimeDoma
 }
 
 /** Every range choice, in the order the buttons show them. */
-export const RANGE_CHOICES: readonly RangeChoice[] = ['two-years', 'current-episode', 'all'];
+const RANGE_CHOICES: readonly RangeChoice[] = ['two-years', 'current-episode', 'all'];
 
 /** How near two ranges' ends may lie, as a share of the longer range, for the two to show the same picture. */
 const SAME_RANGE_SHARE = 0.1;
