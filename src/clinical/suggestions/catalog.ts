@@ -332,7 +332,28 @@ const TMS_RISKS: RiskRow[] = [
 
 const ECT_APA = src(['apaEct2001'], 'S', 'no absolute contraindications; conditions of substantial risk');
 
+/**
+ * An implant in or near the head under ECT: the cochlear-implant makers contraindicate ECT (induced current, tissue or
+ * device damage); the few reports of ECT in implant users planned it with the implant team. Shared with the safety
+ * strip, which names the implant beside both neuromodulation options.
+ */
+export const ECT_HEAD_IMPLANT = {
+  text: 'the cochlear-implant makers contraindicate ECT (tissue or implant damage from the induced current); for this or any active implant in or near the head, ECT only with the implant team and the device maker consulted first, with the ECT service and the anaesthetist (external processor off and removed, electrode placement planned away from the implant)',
+  source: src(
+    ['ectCochlearImplant2025', 'rivas2011'],
+    'S',
+    'manufacturers contraindicate ECT in cochlear implant users, as these reports state (the makers\' own warnings not read); the reported courses were planned with a multidisciplinary team',
+  ),
+} as const;
+
 const ECT_RISKS: RiskRow[] = [
+  {
+    id: 'ect.high-risk.head-implant',
+    match: { kind: 'diagnosis', kinds: ['head-implant'] },
+    severity: 'high-risk',
+    text: ECT_HEAD_IMPLANT.text,
+    source: ECT_HEAD_IMPLANT.source,
+  },
   {
     id: 'ect.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
