@@ -47,7 +47,7 @@ describe('pregnant-trd: the rTMS referral is routine everywhere, and its card sa
 
   it('the priority picker starts at routine and says why', () => {
     render(<ReferralFields suggestion={tms} choice={{ serviceId: 's', priority: tms.referralPriority }} services={[]} disabled={false} onChange={() => {}} onPrint={() => {}} />);
-    expect((screen.getByLabelText('Priority') as HTMLSelectElement).value).toBe('routine');
+    expect(screen.getByLabelText<HTMLSelectElement>('Priority').value).toBe('routine');
     expect(screen.getByText(/^Routine until the clinician chooses: the suicidality signal makes urgent only the options that answer acute risk/)).toBeInstanceOf(HTMLElement);
   });
 
