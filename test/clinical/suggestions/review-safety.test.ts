@@ -89,3 +89,32 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(item?.sources.sort()).toEqual(['Condition/tms-contraindicated-cochlear-implant-status', 'Device/tms-contraindicated-cochlear-implant']);
   });
 });
+
+describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertension)', () => {
+  const d = derive('esketamine-contraindicated');
+
+  it('the psilocybin trial referral carries the trial exclusions: a high-risk cerebrovascular caution and a hypertension caution, tagged unverified', () => {
+    const trial = suggestion(d, 'psychedelic-trial');
+    const cerebro = trial.cautions.filter((c) => /^High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: /.test(c.text));
+    expect(cerebro).toHaveLength(1);
+    expect(cerebro[0]!.text).toMatch(/cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials/);
+    expect(cerebro[0]!.text).toMatch(/\[UNVERIFIED\]\)$/);
+    const pressure = trial.cautions.filter((c) => /^Essential \(primary\) hypertension, since 2018-09-18: /.test(c.text));
+    expect(pressure).toHaveLength(1);
+    expect(pressure[0]!.text).toMatch(/uncontrolled hypertension excludes patients from psilocybin trials/);
+    expect(trial.status).toBe('consider');
+  });
+
+  it('ECT, whose cautions mark a condition of substantial risk, is ranked after rTMS, equally suggested without one, and says so; rTMS is the headline', () => {
+    const order = offered(d).sort((a, b) => a.order - b.order).map((s) => s.intervention);
+    expect(order[0]).toBe('tms');
+    expect(order.indexOf('tms')).toBeLessThan(order.indexOf('ect'));
+    const ect = suggestion(d, 'ect');
+    expect(ect.status).toBe('suggested');
+    const texts = ect.reasons.map((r) => r.text);
+    expect(texts.filter((t) => t.startsWith('Ranked before rTMS'))).toEqual([]);
+    const after = texts.filter((t) => t.startsWith('Ranked after '));
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/^Ranked after rTMS, equally suggested: ECT carries a condition of substantial risk \(see cautions: intracerebral haemorrhage\)/);
+  });
+});

@@ -9,6 +9,7 @@ import { SuggestionCard } from '../../../src/views/review/SuggestionCard';
 import { ReferralFields, ReferralLetter } from '../../../src/views/review/ReferralLetter';
 import { carePlanAsText } from '../../../src/fhir/writeback/build';
 import { copyToNoteText } from '../../../src/views/timeline/copyText';
+import { Summary } from '../../../src/views/timeline/Summary';
 import { demoDerivation, demoDraft } from '../demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
@@ -95,5 +96,23 @@ describe('tms-contraindicated: the cochlear implant is a safety item of the ECT 
     expect(preview).toMatch(/Implant in or near the head/);
     expect(preview).toMatch(/cochlear-implant makers contraindicate ECT/);
     expect(copyToNoteText(d)).toMatch(/Implant in or near the head \(recorded 2015-12-23\): .*TMS is contraindicated \(rTMS, accelerated iTBS and deep TMS are not offered\); ECT: the cochlear-implant makers contraindicate it/);
+  });
+});
+
+describe('the first screen\'s "Next step" is never an option with a substantial-risk caution while an equal one has none', () => {
+  const nextStepText = (id: string) => {
+    const d = demoDerivation(id, TODAY);
+    render(<Summary derivation={d} onShowItems={() => {}} />);
+    const text = screen.getByTestId('next-step').textContent;
+    cleanup();
+    return text;
+  };
+
+  it('esketamine-contraindicated (past intracerebral haemorrhage): rTMS, not ECT', () => {
+    expect(nextStepText('esketamine-contraindicated')).toMatch(/^Next stepRepetitive transcranial magnetic stimulation \(rTMS\) \(suggested\)/);
+  });
+
+  it('tms-contraindicated (cochlear implant): esketamine, not ECT', () => {
+    expect(nextStepText('tms-contraindicated')).toMatch(/^Next stepEsketamine nasal spray \(Spravato\) \(suggested\)/);
   });
 });
