@@ -123,6 +123,11 @@ function sameRank(a: Evaluated, b: Evaluated): boolean {
   return sameTier(a, b) && riskRank(a) === riskRank(b);
 }
 
+/** "A", "A and B", "A, B and C". */
+function namesList(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
 /** An offered option ranked after equally offered ones for a condition of substantial risk says so, naming them. */
 function addRiskRankingReasons(sorted: Evaluated[]): void {
   for (const [at, e] of sorted.entries()) {
@@ -131,7 +136,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
     if (!ahead.length) continue;
     const equally = e.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
     e.suggestion.reasons.push({
-      text: `Ranked after ${ahead.map((o) => shortName(o.suggestion)).join(' and ')}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
+      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
     });
   }
