@@ -281,6 +281,27 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
   unknown: 'unknown',
 };
 
+/**
+ * A non-response read from a switch to the next agent, with why it is of lower confidence as the record stands
+ * (`lowerConfidenceBecause`: what the record lacks or holds that could not judge the trial).
+ */
+export function switchInferenceWords(nextAgent: string, switchDate: string, lowerConfidenceBecause: string): string {
+  return `switched to ${nextAgent} on ${switchDate}; non-response inferred from the switch (lower confidence: ${lowerConfidenceBecause})`;
+}
+
+/** Why a switch is read without scores: said only of a trial with no score of its condition's scales around it. */
+export const NO_SCORES_OR_STATED_REASON = 'no scores or stated reason';
+
+/** A baseline score with no later one: "no score during the trial, only the baseline PHQ-9 21 on 2024-12-30". */
+export function baselineOnlyWords(scale: string, value: number, date: string): string {
+  return `no score during the trial, only the baseline ${scale} ${value} on ${date}`;
+}
+
+/** Scores of a scale the engine has no response threshold for: "PCL-5 62 → 58 (−6%, ...) during the trial, but PCL-5 has no response threshold". */
+export function scoresWithoutThresholdWords(scale: string, from: { value: number; date: string }, to: { value: number; date: string }, change: string): string {
+  return `${scale} ${from.value} → ${to.value} (${change}, ${from.date} → ${to.date}) during the trial, but ${scale} has no response threshold`;
+}
+
 /** How an outcome is known. */
 export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
   measured: 'measured by symptom scores',
