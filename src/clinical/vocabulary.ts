@@ -281,6 +281,27 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
   unknown: 'unknown',
 };
 
+/**
+ * A non-response read from a switch to the next agent, with why it is of lower confidence as the record stands
+ * (`lowerConfidenceBecause`: what the record lacks or holds that could not judge the trial).
+ */
+export function switchInferenceWords(nextAgent: string, switchDate: string, lowerConfidenceBecause: string): string {
+  return `switched to ${nextAgent} on ${switchDate}; non-response inferred from the switch (lower confidence: ${lowerConfidenceBecause})`;
+}
+
+/** Why a switch is read without scores: said only of a trial with no score of its condition's scales around it. */
+export const NO_SCORES_OR_STATED_REASON = 'no scores or stated reason';
+
+/** A baseline score with no later one: "no score during the trial, only the baseline PHQ-9 21 on 2024-12-30". */
+export function baselineOnlyWords(scale: string, value: number, date: string): string {
+  return `no score during the trial, only the baseline ${scale} ${value} on ${date}`;
+}
+
+/** Scores of a scale the engine has no response threshold for: "PCL-5 62 → 58 (−6%, ...) during the trial, but PCL-5 has no response threshold". */
+export function scoresWithoutThresholdWords(scale: string, from: { value: number; date: string }, to: { value: number; date: string }, change: string): string {
+  return `${scale} ${from.value} → ${to.value} (${change}, ${from.date} → ${to.date}) during the trial, but ${scale} has no response threshold`;
+}
+
 /** How an outcome is known. */
 export const OUTCOME_BASIS_LABEL: Record<OutcomeBasis, string> = {
   measured: 'measured by symptom scores',
@@ -444,12 +465,23 @@ function inUnit(mg: number, unit: 'mg' | 'mcg'): number {
 }
 
 /**
- * Why an option the record rules out starts at routine priority although a suicidality signal makes every offered
- * option's referral urgent: the urgency belongs to the options the record supports, and proposing a ruled-out one is
- * the clinician's decision, priority included.
+ * Why an option starts at routine priority although the record shows acute suicide risk: urgency belongs to the options
+ * whose rule names it (URGENCY_SIGNAL_RULES); an option the record rules out, or one that does not answer the acute
+ * risk, is referred routinely unless the clinician chooses otherwise.
  */
 export const ROUTINE_WHEN_RULED_OUT =
-  'Routine until the clinician chooses: the record rules this option out, so the suicidality signal that makes the offered options urgent does not carry over to it';
+  'Routine until the clinician chooses: the record rules this option out, so the suicidality signal does not make its referral urgent';
+
+/** The same for an offered option that does not answer the acute risk, naming the offered ones that do. */
+export function routineNotAcuteWords(answering: readonly string[]): string {
+  return `Routine until the clinician chooses: the suicidality signal makes urgent only the options that answer acute risk${answering.length ? ` (${answering.join(', ')})` : ''}, and this one does not`;
+}
+
+/** What an offered option that does not answer acute suicide risk says beside it, naming the offered options that do. */
+export function notForAcuteRiskWords(answering: readonly string[]): string {
+  const which = answering.length === 0 ? '' : `, and ${answering.join(' and ')} ${answering.length === 1 ? 'is the option' : 'are the options'} here that answer${answering.length === 1 ? 's' : ''} it`;
+  return `it does not answer acute suicide risk; the same-day safety assessment and plan come first${which}`;
+}
 
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);

@@ -25,10 +25,17 @@ import {
 } from '../engine-rules';
 import { firstIndexWhere } from '../sorted';
 import { type ScaleCutoffs, cutoffsOf } from '../cutoffs';
-import { describeDuration, instrumentLabel, scoreChangeText } from '../vocabulary';
+import {
+  NO_SCORES_OR_STATED_REASON,
+  baselineOnlyWords,
+  describeDuration,
+  instrumentLabel,
+  scoreChangeText,
+  scoresWithoutThresholdWords,
+  switchInferenceWords,
+} from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
-import { withFields } from '../with-fields';
 
 export interface DatedScore {
   day: Day;
@@ -101,7 +108,19 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
   const judged = judge(input, measured, condition);
-  return withFields(judged, { scores: measured?.scores ?? null });
+  // Every outcome with the same fields in the same order (those a judgement has no use for are undefined): the stages
+  // after this one read outcomes of every kind at one shape.
+  return {
+    outcome: judged.outcome,
+    basis: judged.basis,
+    detail: judged.detail,
+    sources: judged.sources,
+    rules: judged.rules,
+    scores: measured?.scores ?? null,
+    remissionNotSustained: judged.remissionNotSustained,
+    unmeasured: judged.unmeasured,
+    judgedBy: judged.judgedBy,
+  };
 }
 
 function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
@@ -155,12 +174,42 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     return {
       outcome: 'nonresponse',
       basis: 'inferred',
-      detail: `switched to ${replacedBy.ingredient} on ${isoDate(replacedBy.start)}; non-response inferred from the switch (lower confidence: no scores or stated reason)`,
+      detail: switchInferenceWords(replacedBy.ingredient, isoDate(replacedBy.start), switchEvidenceWords(input, condition)),
       sources: [],
       rules: [R.switchInference],
     };
   }
   return unknownOutcome(input, condition);
+}
+
+/**
+ * Why a non-response read from a switch is of lower confidence, true of the record: no score of the condition's scales
+ * around the trial at all, a baseline with no later score, scores that cannot be measured (unmeasuredScores), or scores
+ * of a scale without a response threshold (PCL-5). No stated reason in every case: a stated one is read before a switch.
+ */
+function switchEvidenceWords(input: OutcomeInput, condition: ConditionKey): string {
+  const { trial } = input;
+  const around = scoresAround(input, condition);
+  if (around?.baseline && around.later.length === 0) {
+    const label = cutoffsOf(around.instrument)?.label || instrumentLabel(around.instrument);
+    return `${baselineOnlyWords(label, around.baseline.value, isoDate(around.baseline.day))}; no stated reason`;
+  }
+  const unmeasured = unmeasuredScores(input, condition);
+  if (unmeasured) return `${unmeasured.text}; no stated reason`;
+  for (const instrument of INSTRUMENTS_FOR[condition]) {
+    if (cutoffsOf(instrument)) continue;
+    const series = input.scores.get(instrument) ?? [];
+    const baseline = findBaseline(series, trial.start);
+    const later = series.slice(firstFollowUpIndex(series, baseline, trial), followUpEndIndex(series, trial));
+    const label = instrumentLabel(instrument);
+    if (baseline && later.length === 0) return `${baselineOnlyWords(label, baseline.value, isoDate(baseline.day))}; no stated reason`;
+    const first = baseline ?? later[0];
+    const last = later.at(-1);
+    if (!first || !last || first === last) continue;
+    const change = first.value === 0 ? changeWords(first.value, last.value) : scoreChangeText(first.value, last.value, Math.round(((first.value - last.value) / first.value) * 100));
+    return `${scoresWithoutThresholdWords(label, { value: first.value, date: isoDate(first.day) }, { value: last.value, date: isoDate(last.day) }, change)}; no stated reason`;
+  }
+  return NO_SCORES_OR_STATED_REASON;
 }
 
 /**
