@@ -104,12 +104,15 @@ interface RisksFound {
   contraindications: Finding[];
   cautions: Finding[];
   highRisk: boolean;
+  /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
+  substantialRisks: Finding[];
 }
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: Finding[] = [];
   const cautions: WeighedCaution[] = [];
   let highRisk = false;
+  const substantialRisks: Finding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
@@ -117,6 +120,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push({ finding, weight: row.weight });
       if (row.severity === 'high-risk') highRisk = true;
+      if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
     if (history) cautions.push({ finding: history, weight: row.weight });
@@ -124,7 +128,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
   for (const requirement of option.requirements) {
     cautions.push({ finding: { text: `${requirement.text} (${cite(requirement.source)})`, sources: [] }, weight: requirement.weight });
   }
-  return { contraindications, cautions: byWeight(cautions), highRisk };
+  return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
 
 interface WeighedCaution {
@@ -222,7 +226,7 @@ function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
  * comes along, compiled again) on its own.
  */
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
-  const { contraindications, cautions, highRisk } = risksOf(option, context);
+  const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
   const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
@@ -281,6 +285,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     },
     group: option.group,
     index,
+    substantialRisks,
   };
 }
 
