@@ -17,7 +17,7 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_NAME } from '../../clinical/vocabulary';
-import { safetyActionGiven, safetyItemHeading, safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
+import { safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText } from '../../clinical/plain-text';
@@ -124,6 +124,16 @@ function overriddenOptions(input: WriteBackInput): OverriddenOption[] {
   });
 }
 
+/**
+ * The safety items as the plan writes them, each the strip's line (name, date, what the record shows, what to do) with
+ * the options the clinician proposes against it said as such: one source for the preview, narrative, description,
+ * notes and plan text.
+ */
+function safetyLinesOf(input: WriteBackInput): string[] {
+  const overridden = overriddenOptions(input);
+  return (input.derivation.safety ?? []).map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
+}
+
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
 function annotations(lines: string[], date: string, author: Reference | undefined): Annotation[] {
   return lines.map((text) => ({ text: escapeMarkdown(text), time: date, ...(author ? { authorReference: author } : {}) }));
@@ -164,9 +174,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   const activities: CarePlanActivity[] = [];
 
   // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
-  const safety = input.derivation.safety ?? [];
-  const overridden = overriddenOptions(input);
-  const safetyLines = safety.map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
+  const safetyLines = safetyLinesOf(input);
   const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines];
   // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
   const title = `Proposed interventional options (${input.date})`;
@@ -251,7 +259,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     text: narrativeXhtml(narrative),
     title,
     description:
-      (safety.length ? `Safety: ${safety.map(safetyItemHeading).join('; ')}. ` : '') +
+      (safetyLines.length ? `${safetyLines.join(' ')} ` : '') +
       `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
     created: input.date,
@@ -339,12 +347,8 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     `A draft care plan (a proposal, not an order) dated ${input.date} for this patient` +
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
-  // Safety first, as on the page and in the note.
-  const overridden = overriddenOptions(input);
-  for (const item of input.derivation.safety ?? []) {
-    const action = safetyActionGiven(item, overridden);
-    lines.push(`Safety: ${safetyItemHeading(item)}${action ? `: ${action}` : ''}`);
-  }
+  // Safety first, the strip's own lines, as in the plan and the note.
+  lines.push(...safetyLinesOf(input));
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }

@@ -77,12 +77,14 @@ describe('the plan as text for a note', () => {
 describe('the CarePlan written to the EHR', () => {
   it('leads its description, narrative, notes and preview with the safety items', () => {
     const d = withSafety();
-    expect(d.carePlan.description).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02). Options proposed for review: Electroconvulsive therapy (ECT); Dose and duration optimisation.");
+    expect(d.carePlan.description).toBe(
+      "Safety: Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy. Options proposed for review: Electroconvulsive therapy (ECT); Dose and duration optimisation.",
+    );
     const paragraphs = [...d.carePlan.text!.div.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]);
     expect(paragraphs[1]).toBe('Safety: Pregnant, 16 weeks&#39; gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy.');
     expect(paragraphs.slice(2).some((p) => p!.startsWith('Safety:'))).toBe(false);
     expect(d.carePlan.note?.[0]?.text).toMatch(/^Safety: Pregnant, 16 weeks/);
-    expect(d.preview[1]).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02): Review every medication for pregnancy.");
+    expect(d.preview[1]).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy.");
     expect(d.preview.findIndex((l) => l.startsWith('Proposes '))).toBeGreaterThan(1);
   });
 
