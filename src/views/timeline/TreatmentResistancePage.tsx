@@ -245,16 +245,19 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               if (!pinned) setDetails(null);
             }}
           >
-            <Timeline
-              derivation={derivation}
-              domain={domain}
-              width={width}
-              thresholds={thresholds}
-              activeId={details?.id ?? null}
-              highlighted={highlighted}
-              onActivate={onActivate}
-            />
-            {details && (
+            {/* Drawn once the container is measured (before the first paint), so it is laid out once, at its real width. */}
+            {width !== null && (
+              <Timeline
+                derivation={derivation}
+                domain={domain}
+                width={width}
+                thresholds={thresholds}
+                activeId={details?.id ?? null}
+                highlighted={highlighted}
+                onActivate={onActivate}
+              />
+            )}
+            {details && width !== null && (
               <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
             )}
           </div>
