@@ -19,7 +19,7 @@ function ectWith(overrides: Partial<Suggestion>): Suggestion {
 const tricky = ectWith({
   reasons: [
     { text: 'Meets TRD: failure of >= 2 adequate treatments', sources: [] },
-    { text: 'Age 31: adults, as enrolled in its trials [UNVERIFIED]', sources: [] },
+    { text: 'Age 31: adults, as enrolled in its trials [protocol v2]', sources: [] },
   ],
   cautions: [
     { text: 'Note: Pregnant state, since 2026-08-15: pregnancy is not a contraindication for ECT (APA 2001)', sources: [] },
@@ -49,7 +49,7 @@ describe('the plan as text for a note', () => {
     const text = carePlanAsText(withSafety());
     expect(text).not.toContain('\\');
     expect(text).toContain('    Reason: Meets TRD: failure of >= 2 adequate treatments');
-    expect(text).toContain('    Reason: Age 31: adults, as enrolled in its trials [UNVERIFIED]');
+    expect(text).toContain('    Reason: Age 31: adults, as enrolled in its trials [protocol v2]');
   });
 
   it('gives a weighted caution one prefix ("Note: …"), a plain one "Caution: …"', () => {
@@ -92,7 +92,7 @@ describe('the CarePlan written to the EHR', () => {
     const d = withSafety();
     const sr = d.bundle.entry!.map((e) => e.resource).find((r): r is ServiceRequest => r?.resourceType === 'ServiceRequest')!;
     const notes = (sr.note ?? []).map((n) => n.text);
-    expect(notes).toContain('Reason: Age 31: adults, as enrolled in its trials \\[UNVERIFIED\\]');
+    expect(notes).toContain('Reason: Age 31: adults, as enrolled in its trials \\[protocol v2\\]');
     expect(notes).toContain('Reason: Meets TRD: failure of \\>= 2 adequate treatments');
     for (const note of [...notes, ...(d.carePlan.note ?? []).map((n) => n.text)]) {
       expect(note).not.toMatch(/\\\\/);
