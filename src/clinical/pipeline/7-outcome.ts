@@ -36,7 +36,6 @@ import {
 } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
-import { withFields } from '../with-fields';
 
 export interface DatedScore {
   day: Day;
@@ -109,7 +108,19 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
   const judged = judge(input, measured, condition);
-  return withFields(judged, { scores: measured?.scores ?? null });
+  // Every outcome with the same fields in the same order (those a judgement has no use for are undefined): the stages
+  // after this one read outcomes of every kind at one shape.
+  return {
+    outcome: judged.outcome,
+    basis: judged.basis,
+    detail: judged.detail,
+    sources: judged.sources,
+    rules: judged.rules,
+    scores: measured?.scores ?? null,
+    remissionNotSustained: judged.remissionNotSustained,
+    unmeasured: judged.unmeasured,
+    judgedBy: judged.judgedBy,
+  };
 }
 
 function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
@@ -482,7 +493,7 @@ function findFollowUp(
   baseline: DatedScore,
   trial: TrialDraft,
   adequacy: AdequacyResult,
-): { score: DatedScore; onAdequateDose: boolean } | null {
+): { onAdequateDose: boolean; score: DatedScore } | null {
   let latestAdequate: DatedScore | null = null;
   let latest: DatedScore | null = null;
   const threshold = adequacy.adequateDoseMg;
@@ -492,8 +503,10 @@ function findFollowUp(
     latest = s;
     if (threshold !== null && onDoseAtLeast(trial, adequacy, s.day, threshold)) latestAdequate = s;
   }
-  if (latestAdequate) return { score: latestAdequate, onAdequateDose: true };
-  return latest ? { score: latest, onAdequateDose: false } : null;
+  // onAdequateDose first: an object literal that starts with `score` shares its hidden class with the staging scores'
+  // ({ score: 2.5, ... }), and a score record stored there would turn their number field into a generic one.
+  if (latestAdequate) return { onAdequateDose: true, score: latestAdequate };
+  return latest ? { onAdequateDose: false, score: latest } : null;
 }
 
 /** The first score a trial's outcome may be judged by: after its baseline (when there is one) and from its start. */

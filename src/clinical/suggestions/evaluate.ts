@@ -101,12 +101,15 @@ interface RisksFound {
   contraindications: Finding[];
   cautions: Finding[];
   highRisk: boolean;
+  /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
+  substantialRisks: Finding[];
 }
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: Finding[] = [];
   const cautions: Finding[] = [];
   let highRisk = false;
+  const substantialRisks: Finding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
@@ -114,11 +117,12 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push(finding);
       if (row.severity === 'high-risk') highRisk = true;
+      if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
     if (history) cautions.push(history);
   }
-  return { contraindications, cautions, highRisk };
+  return { contraindications, cautions, highRisk, substantialRisks };
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -200,7 +204,7 @@ function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
  * comes along, compiled again) on its own.
  */
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
-  const { contraindications, cautions, highRisk } = risksOf(option, context);
+  const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
   const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
@@ -263,6 +267,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     },
     group: option.group,
     index,
+    substantialRisks,
   };
 }
 
@@ -289,7 +294,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
   }
   if (age.outside) {
     status = 'not-eligible';
@@ -310,10 +315,10 @@ function weighOffered(
     }
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
-      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+      reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
     if (urgent) {
-      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
