@@ -82,6 +82,6 @@ export const schizophreniaTrs: DemoPatient = {
     },
     trialCount: 4,
     suggestions: { clozapine: 'suggested', 'dose-optimization': 'consider', esketamine: 'not-applicable', tms: 'not-applicable' },
-    safety: ['psychotic-features', 'substance-use'],
+    safety: ['substance-use'],
   },
 };

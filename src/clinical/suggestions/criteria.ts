@@ -142,7 +142,7 @@ export function conditionFinding(assessment: Assessment, context: Context): Find
     ? assessment.conditionSources
     : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
   const words = CONDITION_NAME[assessment.condition];
-  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources };
+  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources, entryCriterion: true };
 }
 
 function noneRecorded(conditions: readonly ConditionKey[]): string {
@@ -249,7 +249,10 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }
       // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (ICD-10-CM tabular list; VSAC "Major Depression Including Remission").
       const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
-      for (const d of recurrentCodes) findings.push({ ...diagnosisFinding(d), text: `Recurrent: ${diagnosisFinding(d).text}` });
+      for (const d of recurrentCodes) {
+        const f = diagnosisFinding(d);
+        findings.push({ text: `Recurrent: ${f.text}`, sources: f.sources });
+      }
     }
     return findings.length
       ? { met: true, findings }

@@ -312,7 +312,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
   }
   if (age.outside) {
     status = 'not-eligible';
@@ -333,10 +333,10 @@ function weighOffered(
     }
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
-      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+      reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
     if (urgent) {
-      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
@@ -379,7 +379,7 @@ function ageCheck(option: CatalogOption, context: Context): AgeResult {
     outside: false,
     capToConsider: limit.status === 'consider',
     limit,
-    finding: { text: `Age ${age}: within the age limit, ${limit.text} (${cite(limit.source)}).`, sources: patient },
+    finding: { text: `Age ${age}: within the age limit, ${limit.text} (${cite(limit.source)}).`, sources: patient, entryCriterion: true },
   };
 }
 
