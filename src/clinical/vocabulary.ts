@@ -20,6 +20,7 @@ import type {
   PoisoningIntent,
   ProcedureKind,
   ResistanceStatus,
+  StopReasonKind,
   Trial,
   TrialRole,
   UnconfirmedTrial,
@@ -331,6 +332,26 @@ export function shownOutcomeBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>
 export function outcomeLabelWithBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): string {
   const basis = shownOutcomeBasis(trial);
   return basis === null ? OUTCOME_LABEL[trial.outcome] : `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[basis]})`;
+}
+
+/** What a recorded stop reason says, beside the reason as written. */
+export const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
+  adverse: 'stopped for an adverse effect',
+  ineffective: 'stopped for lack of effect',
+  mixed: 'stopped for lack of effect and an adverse effect',
+  // Not read as tolerated: the reason is shown for the clinician to judge.
+  unclassified: 'reason not classified: tolerability unknown',
+};
+
+/**
+ * A trial's recorded stop reasons as written, each with what it says ('Stop reason: "Hyperprolactinaemia" (stopped for
+ * an adverse effect: hyperprolactinaemia)'), leaving out one its outcome already quotes; null when none is left to say.
+ */
+export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetail'>): string | null {
+  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(`"${r.text}"`));
+  if (!left.length) return null;
+  const reasons = left.map((r) => `"${r.text}" (${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''})`);
+  return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
 }
 
 /** A rule's verification tag as a citation prints it: "[verified]". */

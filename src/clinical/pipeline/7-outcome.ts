@@ -119,11 +119,13 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     trial.events.find((e) => e.stopReason?.kind === 'adverse') ??
     (adequacy.adequate ? undefined : trial.events.find((e) => e.stopReason?.kind === 'mixed'));
   if (adverse) {
+    // What the scores showed before the stop is kept beside it: a response stopped for a side effect is still a response
+    // to the drug, at a dose that was not tolerated.
     return {
       outcome: 'intolerance',
       basis: 'recorded',
-      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})`,
-      sources: [adverse.reference],
+      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
+      sources: [adverse.reference, ...(measured?.sources ?? [])],
       rules: [R.intolerance],
     };
   }

@@ -13,6 +13,7 @@ import {
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
+  stopReasonsLine,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
@@ -51,6 +52,7 @@ function trialLine(t: Trial): string {
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
+    ...(stopReasonsLine(t) === null ? [] : [`  ${plainText(stopReasonsLine(t) ?? '').replace(/^S/, 's')}`]),
   ].join('\n');
 }
 
