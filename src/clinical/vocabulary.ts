@@ -249,12 +249,21 @@ export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
   unconfirmed: 'adequacy unconfirmed',
 };
 
+/** A trial that ended before its minimum duration: its lack of response is not an outcome. */
+export const TOO_SHORT_TO_JUDGE = 'too short to judge';
+
+/** Why a trial is too short to judge, after those words: "3 weeks of the 6 needed". */
+export function tooShortToJudgeWords(duration: string, weeksNeeded: number): string {
+  return `${duration} of the ${weeksNeeded} needed`;
+}
+
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
   // A partial response is not enough: for treatment resistance it is a failed trial, as a non-response is.
   partial: 'partial response (insufficient)',
   nonresponse: 'non-response',
+  'too-short': TOO_SHORT_TO_JUDGE,
   intolerance: 'not tolerated',
   ongoing: 'ongoing',
   unknown: 'outcome unknown',
@@ -266,6 +275,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   response: capitalise(OUTCOME_WORDS.response),
   partial: capitalise(OUTCOME_WORDS.partial),
   nonresponse: capitalise(OUTCOME_WORDS.nonresponse),
+  'too-short': capitalise(OUTCOME_WORDS['too-short']),
   intolerance: capitalise(OUTCOME_WORDS.intolerance),
   ongoing: capitalise(OUTCOME_WORDS.ongoing),
   unknown: capitalise(OUTCOME_WORDS.unknown),
@@ -277,6 +287,7 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
   response: 'response',
   partial: 'partial (insufficient)',
   nonresponse: 'non-response',
+  'too-short': 'too short to judge',
   intolerance: 'intolerance',
   ongoing: 'ongoing',
   unknown: 'unknown',
@@ -323,7 +334,8 @@ const OUTCOME_BASIS_SHORT: Record<OutcomeBasis, string> = {
  * without scores has no evidence to name. Marks, labels and sentences all read the basis through this.
  */
 export function shownOutcomeBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): OutcomeBasis | null {
-  if (trial.outcome === 'unknown') return null;
+  // Unknown and too short to judge say their own grounds: no scores read, or the trial's length.
+  if (trial.outcome === 'unknown' || trial.outcome === 'too-short') return null;
   if (trial.outcome === 'ongoing' && trial.outcomeBasis !== 'measured') return null;
   return trial.outcomeBasis;
 }

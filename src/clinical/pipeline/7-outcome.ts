@@ -33,6 +33,7 @@ import {
   scoreChangeText,
   scoresWithoutThresholdWords,
   switchInferenceWords,
+  tooShortToJudgeWords,
 } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
@@ -108,8 +109,26 @@ export interface OutcomeInput {
 export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
-  const judged = judge(input, measured, condition);
+  const judged = tooShortToJudge(input, judge(input, measured, condition));
   return withFields(judged, { scores: measured?.scores ?? null });
+}
+
+/**
+ * A lack of response in a trial that ended before its minimum duration is not an outcome: it is too short to judge
+ * (R.tooShortToJudge), so it is never said, or later counted, as a non-response. What the scores or reason showed is
+ * kept after it.
+ */
+function tooShortToJudge(input: OutcomeInput, judged: Omit<OutcomeResult, 'scores'>): Omit<OutcomeResult, 'scores'> {
+  const { trial, adequacy } = input;
+  if (trial.ongoing || (judged.outcome !== 'nonresponse' && judged.outcome !== 'partial')) return judged;
+  const days = trial.end - trial.start + 1;
+  if (adequacy.minDaysInAll <= 0 || days >= adequacy.minDaysInAll) return judged;
+  return {
+    ...judged,
+    outcome: 'too-short',
+    detail: `${tooShortToJudgeWords(describeDuration(days), Math.round(adequacy.minDaysInAll / 7))}; ${judged.detail}`,
+    rules: [...judged.rules, R.tooShortToJudge],
+  };
 }
 
 function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {

@@ -3,7 +3,8 @@ import type { DrugClass } from './drugs';
 import type { ScorePoint } from './measurements';
 import type { RuleRef } from './rules';
 
-export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
+/** too-short: the trial ended before its minimum duration, so a lack of response in it is not judged (not a failure). */
+export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'too-short' | 'intolerance' | 'ongoing' | 'unknown';
 /** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
 export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
 /** hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on. */
