@@ -407,6 +407,21 @@ export function weeksNeededWords(weeksAtDose: number, weeksInAll: number | null,
   return weeksInAll !== null && weeksInAll > weeksAtDose ? `${weeksAtDose} weeks at dose and ${weeksInAll} in all needed` : `${weeksAtDose} weeks${atDoseWords} needed`;
 }
 
+/** The headline when no option is more than "consider". */
+export const NO_OPTION_INDICATED = 'No interventional option is indicated now';
+
+/** The headline that puts a running trial first: "Complete the current trial: vortioxetine 10 mg/day, 2 more weeks at an adequate dose". */
+export function completeTrialWords(trial: string): string {
+  return `Complete the current trial: ${trial}`;
+}
+
+/** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */
+export function trialToCompleteWords(moreWeeksAtDose: number, moreWeeksInAll: number): string {
+  const weeks = (n: number) => `${n} more week${n === 1 ? '' : 's'}`;
+  if (moreWeeksInAll > moreWeeksAtDose) return `${weeks(moreWeeksAtDose)} at an adequate dose and ${moreWeeksInAll} more in all`;
+  return `${weeks(moreWeeksAtDose)} at an adequate dose`;
+}
+
 export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;

@@ -11,7 +11,7 @@ import { type EpisodeSpan, currentEpisodeOf, latestEpisodeOf, trialInEpisode } f
 import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
-import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS, weeksNeededWords } from '../vocabulary';
+import { capitalise, describeDuration, describeTrial, describeTrialDoses, failedPendingAdequacyWords, FLAG_WORDS, instrumentLabel, RESISTANCE_VERDICT_WORDS, trialToCompleteWords, weeksNeededWords } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
   Assessment,
@@ -27,6 +27,7 @@ import type {
   RuleRef,
   TherapyTrial,
   UnconfirmedTrial,
+  TrialToComplete,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
 import { type JudgedTrial, countedAugmentations, describedTrial, isFailedAdequate } from '../staging/judged';
@@ -193,6 +194,7 @@ export function assess(input: AssessmentInput): Assessment {
   const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
   const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
   const inProgress = trialsInProgressOf(judged, def, status);
+  const toComplete = trialToCompleteOf(judged);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -213,6 +215,7 @@ export function assess(input: AssessmentInput): Assessment {
         }
       : {}),
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
+    ...(toComplete ? { trialToComplete: toComplete } : {}),
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -392,10 +395,29 @@ const ON_EARLIER_TRIALS: Record<ResistanceStatus, string> = {
  * Trials still running and not yet adequate only because they are too short so far: the count leaves them out, and a
  * clinician weighing an option that rests on failed trials needs to see them, with the verdict on the earlier trials.
  */
-function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: ResistanceStatus): Finding | null {
-  const running = judged.filter(
+function inProgress(judged: JudgedTrial[]): JudgedTrial[] {
+  return judged.filter(
     (t) => t.draft.ongoing && !t.adequacy.adequate && t.adequacy.shortfalls.length > 0 && t.adequacy.shortfalls.every((f) => f === 'ongoing-short'),
   );
+}
+
+/** The first trial in progress, with the weeks it still needs at an adequate dose (and in all, where the rule asks). */
+function trialToCompleteOf(judged: JudgedTrial[]): TrialToComplete | null {
+  const t = inProgress(judged)[0];
+  if (!t) return null;
+  const d = describedTrial(t);
+  const moreAtDose = Math.max(0, Math.ceil((t.adequacy.minDaysAtDose - t.adequacy.daysAtAdequateDose) / 7));
+  const moreInAll = Math.max(0, Math.ceil((t.adequacy.minDaysInAll - d.durationDays) / 7));
+  return {
+    trialId: t.draft.id,
+    ingredient: t.draft.ingredient,
+    text: `${d.ingredient} ${describeTrialDoses(d)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
+    sources: [...new Set(t.draft.events.map((e) => e.reference))],
+  };
+}
+
+function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: ResistanceStatus): Finding | null {
+  const running = inProgress(judged);
   if (!running.length) return null;
   const words = running.map((t) => {
     const d = describedTrial(t);

@@ -306,7 +306,9 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       const findings = optimisable.map(({ trial: t, retry }) => ({
         text: retry
           ? `Past trial that responded below an adequate dose, ${criterion.retryResponders === 'once-resistant' ? 'at most to consider retrying at an adequate dose now that treatment resistance is established: clozapine comes first, and the retry must not delay it' : 'to retry at an adequate dose'}: ${described(t, context)}: ${t.adequacyReason}; ${OUTCOME_WORDS[t.outcome]}: ${t.outcomeDetail}`
-          : `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
+          : t.end === null
+            ? `Running now: ${described(t, context)}: ${t.adequacyReason}`
+            : `Past trial, with resistance not established: re-trial at an adequate dose if chosen again: ${described(t, context)}: ${t.adequacyReason}`,
         sources: t.sources,
       }));
       return { met: true, findings };

@@ -101,10 +101,12 @@ function nextStepLine(s: Suggestion): string {
 function nextStepsPart(derivation: Derivation): string | null {
   if (derivation.demographics?.deceased) return null;
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
-  const first = nextStep(derivation.suggestions);
+  const first = nextStep(derivation);
   const shown = offered.filter((s) => s.urgent || s === first).sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.order - b.order);
-  if (shown.length === 0) return 'Next step: nothing to suggest from this record.';
-  return [`Next steps (proposals for review, not orders; ${offered.length} option${offered.length === 1 ? '' : 's'} offered in all):`, ...shown.map(nextStepLine)].join('\n');
+  // The engine's headline when it is not an option: the running trial to complete, or that none is indicated.
+  const headline = derivation.nextStep.text ? [`- ${plainText(derivation.nextStep.text)}.`] : [];
+  if (shown.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
+  return [`Next steps (proposals for review, not orders; ${offered.length} option${offered.length === 1 ? '' : 's'} offered in all):`, ...headline, ...shown.map(nextStepLine)].join('\n');
 }
 
 export function copyToNoteText(derivation: Derivation): string {
