@@ -513,12 +513,23 @@ function inUnit(mg: number, unit: 'mg' | 'mcg'): number {
 }
 
 /**
- * Why an option the record rules out starts at routine priority although a suicidality signal makes every offered
- * option's referral urgent: the urgency belongs to the options the record supports, and proposing a ruled-out one is
- * the clinician's decision, priority included.
+ * Why an option starts at routine priority although the record shows acute suicide risk: urgency belongs to the options
+ * whose rule names it (URGENCY_SIGNAL_RULES); an option the record rules out, or one that does not answer the acute
+ * risk, is referred routinely unless the clinician chooses otherwise.
  */
 export const ROUTINE_WHEN_RULED_OUT =
-  'Routine until the clinician chooses: the record rules this option out, so the suicidality signal that makes the offered options urgent does not carry over to it';
+  'Routine until the clinician chooses: the record rules this option out, so the suicidality signal does not make its referral urgent';
+
+/** The same for an offered option that does not answer the acute risk, naming the offered ones that do. */
+export function routineNotAcuteWords(answering: readonly string[]): string {
+  return `Routine until the clinician chooses: the suicidality signal makes urgent only the options that answer acute risk${answering.length ? ` (${answering.join(', ')})` : ''}, and this one does not`;
+}
+
+/** What an offered option that does not answer acute suicide risk says beside it, naming the offered options that do. */
+export function notForAcuteRiskWords(answering: readonly string[]): string {
+  const which = answering.length === 0 ? '' : `, and ${answering.join(' and ')} ${answering.length === 1 ? 'is the option' : 'are the options'} here that answer${answering.length === 1 ? 's' : ''} it`;
+  return `it does not answer acute suicide risk; the same-day safety assessment and plan come first${which}`;
+}
 
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);

@@ -79,11 +79,12 @@ describe('pregnant-trd: an override of a contraindicated option is stated truthf
 describe('pregnant-trd: referral priority follows the record’s suicide risk', () => {
   const d = derivation('pregnant-trd');
 
-  it('every offered option’s referral starts urgent with a recent C-SSRS 4, whether or not the option itself is urgent; an overridden contraindicated one starts routine', () => {
+  it('with a recent C-SSRS 4 only the option whose rule names the urgency (ECT) starts urgent; rTMS and an overridden contraindicated one start routine', () => {
     const tms = d.suggestions.find((s) => s.intervention === 'tms')!;
     expect(tms.urgent).toBe(false);
-    expect(tms.referralPriority).toBe('urgent');
-    expect(draftOf(d, ['tms']).serviceRequests[0]!.priority).toBe('urgent');
+    expect(tms.referralPriority).toBe('routine');
+    expect(draftOf(d, ['tms']).serviceRequests[0]!.priority).toBe('routine');
+    expect(draftOf(d, ['ect']).serviceRequests[0]!.priority).toBe('urgent');
     expect(draftOf(d, ['esketamine'], { esketamine: REASON }).serviceRequests[0]!.priority).toBe('routine');
   });
 

@@ -61,6 +61,15 @@ export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean
   'psychotic-features': { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'psychotic depression: rapid response due to severity') },
 };
 
+/**
+ * An offered option whose rule does not name the acute suicide risk is not urgent and says so beside it: a course of
+ * weeks does not answer that risk, which asks for a same-day assessment and the options labelled for it.
+ */
+export const NOT_FOR_ACUTE_RISK: SourceRef = WORKING(
+  'acute suicidal ideation with intent or plan needs a same-day safety assessment and plan; ECT answers a need for a rapid response due to severity and esketamine is labelled for acute suicidal ideation or behaviour; other options are routine referrals',
+  ['fdaEct2018', 'spravatoLabel', 'posner2011'],
+);
+
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
 export type Criterion =
   /** The engine assessed one of these conditions for this patient. */

@@ -12,10 +12,11 @@
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
 import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
-import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT } from '../vocabulary';
+import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT, notForAcuteRiskWords, routineNotAcuteWords } from '../vocabulary';
 import {
   CATALOG,
   FAILED_TRIAL_CRITERIA,
+  NOT_FOR_ACUTE_RISK,
   RECENT_SUICIDAL_IDEATION_DAYS,
   src,
   WORKING,
@@ -78,7 +79,7 @@ const URGENCY_SOURCE = src(['fdaEct2018', 'apaEct2001', 'spravatoLabel', 'posner
 
 export const URGENCY_RULE: RuleRef = {
   id: 'suggest.urgent',
-  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 (${PHQ9_ITEM9_POSITIVE} or more) as the latest answer within ${RECENT_SUICIDAL_IDEATION_DAYS} days with no C-SSRS since makes the risk assessment urgent (the safety strip's action), not an option: it is a screen, not an indication. Urgency attaches only to options still offered; the suicidality signals also start every referral at urgent priority, which the clinician may change.`,
+  summary: `Urgent when suicidal ideation or behaviour is coded (ideation, attempt, self-harm, intentional or undetermined overdose) within ${RECENT_SUICIDAL_IDEATION_DAYS} days, a C-SSRS of ${CSSRS_HIGH_RISK} or more is recorded within ${RECENT_SUICIDAL_IDEATION_DAYS} days, or catatonia or psychotic features are active; ECT carries all three, esketamine suicidal ideation only (psychosis is a caution for it). A positive PHQ-9 item 9 (${PHQ9_ITEM9_POSITIVE} or more) as the latest answer within ${RECENT_SUICIDAL_IDEATION_DAYS} days with no C-SSRS since makes the risk assessment urgent (the safety strip's action), not an option: it is a screen, not an indication. Urgency attaches only to options still offered, and only an urgent option's referral starts at urgent priority; every other referral starts routine (the clinician may change it), and an offered option that does not answer an acute suicide risk says so.`,
   source: sourceWords(URGENCY_SOURCE),
   verification: URGENCY_SOURCE.verification,
   references: URGENCY_SOURCE.refs,
@@ -258,11 +259,12 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     cautions.push({ text: `${requirement.text} (${cite(requirement.source)})`, sources: [] });
   }
 
-  // A patient at acute suicide risk is referred urgently whatever offered option (the clinician may lower it). An
-  // option the record rules out starts routine: a clinician who proposes it anyway sets its priority themselves.
-  const signal = (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption).flatMap((s) => context.urgency.get(s) ?? []);
+  // A referral is urgent only when the option's own rule names the urgency (URGENCY_SIGNAL_RULES, the option's
+  // urgentFor); every other referral starts routine, and the clinician may raise it. Offered options that do not
+  // answer an acute risk say so once all are weighed (addNotForAcuteRisk).
+  const priorityReasons = urgent ? urgencyFindings : [];
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
-  const priorityReasons = urgent ? urgencyFindings : ruledOut ? [] : signal;
+  const signal = acuteRiskSignal(context);
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
   return {
     suggestion: {
@@ -270,7 +272,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       name: option.name,
       status,
       urgent,
-      referralPriority: priorityReasons.length ? 'urgent' : 'routine',
+      referralPriority: urgent ? 'urgent' : 'routine',
       priorityReasons,
       ...(priorityNote ? { priorityNote } : {}),
       reasons,
@@ -430,11 +432,37 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
   }
 }
 
+/** The findings of the suicidality signals that make an option urgent (URGENCY_SIGNAL_RULES), if the record has any. */
+function acuteRiskSignal(context: Context): Finding[] {
+  return (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption).flatMap((s) => context.urgency.get(s) ?? []);
+}
+
+/**
+ * With an acute suicide risk recorded, an offered interventional option that is not urgent says it does not answer
+ * that risk, naming the offered options that do, and its routine priority says why beside the picker.
+ */
+function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
+  const signal = acuteRiskSignal(context);
+  if (!signal.length) return;
+  const answering = evaluated.filter((e) => e.suggestion.urgent && offeredStatus(e.suggestion.status)).map((e) => e.suggestion.name);
+  const sources = unique(signal.flatMap((f) => f.sources));
+  for (const { suggestion, group } of evaluated) {
+    if (suggestion.urgent || !offeredStatus(suggestion.status)) continue;
+    suggestion.priorityNote = { text: routineNotAcuteWords(answering), sources };
+    if (group !== 'interventional') continue;
+    suggestion.cautions.unshift({
+      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${cite(NOT_FOR_ACUTE_RISK)})`,
+      sources,
+    });
+  }
+}
+
 export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   const context = buildContext(derived);
   const pseudo = pseudoResistance(context);
   const evaluated = CATALOG.map((option, index) => evaluateOption(option, index, context, pseudo));
   addAlongside(evaluated, context);
+  addNotForAcuteRisk(evaluated, context);
 
   return orderSuggestions(evaluated, pseudo !== null, context);
 }

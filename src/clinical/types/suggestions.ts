@@ -28,7 +28,7 @@ export interface Suggestion {
   referralPriority: 'urgent' | 'routine';
   /** The record's findings behind an urgent referral priority (the option's urgency, else the suicidality signal); empty when routine. */
   priorityReasons: Finding[];
-  /** Why a ruled-out option starts routine although the suicidality signal makes offered options urgent; absent otherwise. */
+  /** Why an option starts routine although the record shows acute suicide risk (ruled out, or not answering that risk); absent otherwise. */
   priorityNote?: Finding;
   /** Why this status, each naming the trials, conditions or scores behind it. */
   reasons: Finding[];

@@ -26,6 +26,7 @@ import {
   fullDomain,
   pan,
   parseDate,
+  rangeButtons,
   rangeDomain,
   unionDomain,
   zoomIn,
@@ -75,7 +76,8 @@ function initialRange(d: Derivation): RangeChoice {
 
 
 export function TreatmentResistancePage({ derivation, rules, onSelectSources, thresholds = terminologyThresholds, onOpenOptions }: TreatmentResistancePageProps) {
-  const [range, setRange] = useState<RangeChoice>(() => initialRange(derivation));
+  const [opening] = useState<RangeChoice>(() => initialRange(derivation));
+  const [chosen, setRange] = useState<RangeChoice>(opening);
   const [view, setView] = useState<TimeDomain | null>(null);
   const [details, setDetails] = useState<ItemDetails | null>(null);
   const [anchor, setAnchor] = useState<Anchor>({ x: 0, y: 0 });
@@ -84,6 +86,9 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   const timelineRef = useRef<HTMLDivElement>(null);
   const width = useContainerWidth(timelineRef);
 
+  // Choices that would show the same span share one button; the range shown is that button's.
+  const buttons = useMemo(() => rangeButtons(derivation, opening), [derivation, opening]);
+  const range = buttons.find((b) => b.covers.includes(chosen))?.choice ?? chosen;
   const rangeResult = useMemo(() => rangeDomain(derivation, range), [derivation, range]);
   const limit = useMemo(() => unionDomain(fullDomain(derivation), rangeResult.domain), [derivation, rangeResult]);
   const domain = view ?? rangeResult.domain;
@@ -199,10 +204,10 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               <h2 id="trp-timeline-heading">Timeline</h2>
               <fieldset className="trp-range">
                 <legend>Time range</legend>
-                {(Object.keys(RANGE_LABEL) as RangeChoice[]).map((choice) => (
-                  <label key={choice}>
-                    <input type="radio" name="trp-range" value={choice} checked={range === choice} onChange={() => chooseRange(choice)} />
-                    {choice === 'current-episode' && derivation.demographics?.deceased ? 'Episode at death' : RANGE_LABEL[choice]}
+                {buttons.map((button) => (
+                  <label key={button.choice}>
+                    <input type="radio" name="trp-range" value={button.choice} checked={range === button.choice} onChange={() => chooseRange(button.choice)} />
+                    {button.named.map((choice) => (choice === 'current-episode' && derivation.demographics?.deceased ? 'Episode at death' : RANGE_LABEL[choice])).join(' / ')}
                   </label>
                 ))}
               </fieldset>
@@ -240,16 +245,19 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               if (!pinned) setDetails(null);
             }}
           >
-            <Timeline
-              derivation={derivation}
-              domain={domain}
-              width={width}
-              thresholds={thresholds}
-              activeId={details?.id ?? null}
-              highlighted={highlighted}
-              onActivate={onActivate}
-            />
-            {details && (
+            {/* Drawn once the container is measured (before the first paint), so it is laid out once, at its real width. */}
+            {width !== null && (
+              <Timeline
+                derivation={derivation}
+                domain={domain}
+                width={width}
+                thresholds={thresholds}
+                activeId={details?.id ?? null}
+                highlighted={highlighted}
+                onActivate={onActivate}
+              />
+            )}
+            {details && width !== null && (
               <DetailsPanel details={details} pinned={pinned} anchor={anchor} width={width} onClear={clearDetails} onSelectSources={onSelectSources} />
             )}
           </div>

@@ -24,6 +24,7 @@ import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/cat
 import { cautionLines } from '../../clinical/suggestions/describe';
 import { plainText } from '../../clinical/plain-text';
 import { nextStep } from './labels';
+import { groupByStatus } from '../review/selection';
 
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
@@ -97,16 +98,28 @@ function nextStepLine(s: Suggestion): string {
   return [line, ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
 }
 
-/** The urgent options and the first one offered, each with its next step: what the note must not lose. */
+/**
+ * The options tab's Suggested group, each with its next step, in its order; then the options to consider, named in
+ * brief (an urgent one, or the headline when nothing is suggested, with its next step in full). The note says the plan
+ * the screen shows, never one proposal of several.
+ */
 function nextStepsPart(derivation: Derivation): string | null {
   if (derivation.demographics?.deceased) return null;
-  const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
-  const first = nextStep(derivation);
-  const shown = offered.filter((s) => s.urgent || s === first).sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.order - b.order);
+  const groups = groupByStatus(derivation.suggestions);
+  const suggested = groups.find((g) => g.status === 'suggested')?.suggestions ?? [];
+  const consider = groups.find((g) => g.status === 'consider')?.suggestions ?? [];
   // The engine's headline when it is not an option: the running trial to complete, or that none is indicated.
   const headline = derivation.nextStep.text ? [`- ${plainText(derivation.nextStep.text)}.`] : [];
-  if (shown.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
-  return [`Next steps (proposals for review, not orders; ${offered.length} option${offered.length === 1 ? '' : 's'} offered in all):`, ...headline, ...shown.map(nextStepLine)].join('\n');
+  if (suggested.length + consider.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
+  const first = nextStep(derivation);
+  const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first)];
+  const brief = consider.filter((s) => !inFull.includes(s));
+  return [
+    `Next steps (proposals for review, not orders; ${suggested.length} suggested, ${consider.length} to consider):`,
+    ...headline,
+    ...inFull.map(nextStepLine),
+    ...(brief.length ? [`${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => s.name).join('; ')}.`] : []),
+  ].join('\n');
 }
 
 export function copyToNoteText(derivation: Derivation): string {

@@ -1,6 +1,6 @@
 /**
  * pregnant-trd, esketamine ticked with a written override: the referral's priority picker starts at routine although
- * the record's suicidality signal makes the offered options urgent; the engine's priorityNote says why, beside the
+ * the record's suicidality signal makes the options that answer it (ECT) urgent; the engine's priorityNote says why, beside the
  * picker, until the clinician chooses another priority.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describe('the priority note beside the referral priority picker', () => {
     const picker = screen.getByLabelText('Priority');
     const note = document.getElementById(picker.getAttribute('aria-describedby')!)!;
     expect(note.textContent).toBe(
-      'Routine until the clinician chooses: the record rules this option out, so the suicidality signal that makes the offered options urgent does not carry over to it.',
+      'Routine until the clinician chooses: the record rules this option out, so the suicidality signal does not make its referral urgent.',
     );
   });
 

@@ -183,7 +183,8 @@ describe('timeline items', () => {
     const user = userEvent.setup();
     const derivation = trdMultiFailures();
     const { container } = renderPage(derivation);
-    await user.click(screen.getByRole('radio', { name: 'All' }));
+    // Its current episode is the whole record: one button, "Current episode / All".
+    await user.click(screen.getByRole('radio', { name: /All$/ }));
     const lanes = [...container.querySelectorAll('g.trp-lane')].map((g) => g.getAttribute('data-lane'));
     expect(lanes.sort()).toEqual([...new Set(derivation.trials.map((t) => t.ingredient))].sort());
     for (const trial of derivation.trials) {

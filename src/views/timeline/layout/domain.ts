@@ -77,6 +77,50 @@ function withCurrentTrials(derivation: Derivation, domain: TimeDomain): TimeDoma
   return start < domain.start ? { start, end: domain.end } : domain;
 }
 
+/** Every range choice, in the order the buttons show them. */
+const RANGE_CHOICES: readonly RangeChoice[] = ['two-years', 'current-episode', 'all'];
+
+/** How near two ranges' ends may lie, as a share of the longer range, for the two to show the same picture. */
+const SAME_RANGE_SHARE = 0.1;
+
+function sameRange(a: TimeDomain, b: TimeDomain): boolean {
+  const span = Math.max(a.end.getTime() - a.start.getTime(), b.end.getTime() - b.start.getTime());
+  const near = Math.max(SAME_RANGE_SHARE * span, 7 * 86_400_000);
+  return Math.abs(a.start.getTime() - b.start.getTime()) <= near && Math.abs(a.end.getTime() - b.end.getTime()) <= near;
+}
+
+export interface RangeButton {
+  /** The range this button shows. */
+  choice: RangeChoice;
+  /** Every choice it stands for: itself and the choices whose range would look the same. */
+  covers: RangeChoice[];
+  /** The choices its label names: those it covers, less a "current episode" that fell back to the whole record. */
+  named: RangeChoice[];
+}
+
+/**
+ * The range buttons worth showing: where two choices would show (nearly) the same span, one button stands for both,
+ * the one the page opens on (`preferred`) or else the earlier, so no two buttons do the same thing.
+ */
+export function rangeButtons(derivation: Derivation, preferred: RangeChoice): RangeButton[] {
+  const domains = new Map(RANGE_CHOICES.map((c) => [c, rangeDomain(derivation, c)] as const));
+  const buttons: RangeButton[] = [];
+  for (const choice of RANGE_CHOICES) {
+    const result = domains.get(choice)!;
+    // A choice that fell back to another (no current episode) is the same as the one it fell back to.
+    const twin = buttons.find((b) => sameRange(domains.get(b.choice)!.domain, result.domain));
+    const named = result.note === undefined;
+    if (!twin) {
+      buttons.push({ choice, covers: [choice], named: named ? [choice] : [] });
+      continue;
+    }
+    twin.covers.push(choice);
+    if (named) twin.named.push(choice);
+    if (choice === preferred) twin.choice = choice;
+  }
+  return buttons;
+}
+
 export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
   const asOf = parseDate(derivation.asOf) ?? new Date(0);
   if (choice === 'two-years') {
@@ -84,18 +128,20 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
     return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, 730) }) };
   }
   if (choice === 'current-episode') {
-    const starts = derivation.episodes
+    // The episode's own span as the engine gives it: from its start to its end (death), or to "as of" while it runs.
+    const episodes = derivation.episodes
       // A deceased patient's episode open at death is the one the page opens on.
-      .filter((e) => e.current || e.endedAtDeath)
-      .map((e) => parseDate(e.start))
-      .filter((d): d is Date => d !== null);
-    if (starts.length === 0) {
+      .filter((e) => (e.current || e.endedAtDeath) && parseDate(e.start) !== null);
+    if (episodes.length === 0) {
       return { domain: fullDomain(derivation), note: 'No current episode with a start date was found; showing the whole record.' };
     }
-    const first = starts.reduce((min, d) => (d < min ? d : min));
-    // Back by the engine's baseline window, so the baseline scores of the episode's first trials stay visible.
+    const first = episodes.map((e) => parseDate(e.start)!).reduce((min, d) => (d < min ? d : min));
+    const last = episodes.map((e) => (e.end === null ? asOf : parseDate(e.end) ?? asOf)).reduce((max, d) => (d > max ? d : max));
+    // Back by the engine's baseline window, so the baseline scores of the episode's first trials stay visible. A
+    // regimen started before the episode is drawn cut at the left edge, still running, rather than widening the range
+    // to its start (which made this range the same as "Last 2 years" for a long-standing mood stabiliser).
     const start = addDays(first, -BASELINE_DAYS_BEFORE);
-    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, differenceInCalendarDays(asOf, start)) }) };
+    return { domain: { start, end: padEnd(last, differenceInCalendarDays(last, start)) } };
   }
   return { domain: fullDomain(derivation) };
 }

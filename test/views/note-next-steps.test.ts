@@ -1,0 +1,62 @@
+/**
+ * The copied note's next steps are the options tab's Suggested group, every one of them in its order, then the
+ * options to consider, counted and named: a note that names one proposal of several misstates the plan.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyToNoteText } from '../../src/views/timeline/copyText';
+import { groupByStatus } from '../../src/views/review/selection';
+import { demoDerivation } from './demo-derivation';
+
+const TODAY = new Date('2026-12-05T08:00:00Z');
+
+/** The note's next-steps block: from its heading to the blank line after it. */
+function nextStepsOf(note: string): string[] {
+  const lines = note.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Next steps'));
+  const end = lines.indexOf('', at);
+  return lines.slice(at, end);
+}
+
+/** The option lines of the block (its cautions left out). */
+const optionLines = (block: string[]) => block.filter((l) => l.startsWith('- '));
+
+describe('the copied note lists every suggested option, as the options tab does', () => {
+  it('trd-two-failures: rTMS, ECT and esketamine, then the five to consider by name', () => {
+    const block = nextStepsOf(copyToNoteText(demoDerivation('trd-two-failures', TODAY)));
+    expect(block[0]).toBe('Next steps (proposals for review, not orders; 3 suggested, 5 to consider):');
+    expect(optionLines(block)).toEqual([
+      '- Repetitive transcranial magnetic stimulation (rTMS) (suggested): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
+      '- Electroconvulsive therapy (ECT) (suggested): refer to the ECT service (routine priority).',
+      '- Esketamine nasal spray (Spravato) (suggested): refer to the Ketamine / esketamine treatment clinic (routine priority).',
+    ]);
+    expect(block.at(-1)).toBe(
+      'To consider (5): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Intravenous ketamine (off-label); Pharmacogenomic testing; Psilocybin clinical trial (referral); Digital therapy (app-based CBT).',
+    );
+  });
+
+  it('pseudo-resistance: dose optimisation, adherence support, dual-diagnosis care and psychosocial support', () => {
+    const block = nextStepsOf(copyToNoteText(demoDerivation('pseudo-resistance', TODAY)));
+    expect(block[0]).toBe('Next steps (proposals for review, not orders; 4 suggested, 2 to consider):');
+    expect(optionLines(block)).toEqual([
+      '- Dose and duration optimisation (suggested): add to the care plan.',
+      '- Adherence support (suggested): add to the care plan.',
+      '- Integrated dual-diagnosis treatment (suggested): add to the care plan.',
+      '- Psychosocial support (suggested): add to the care plan.',
+    ]);
+  });
+
+  it.each(['trd-two-failures', 'pseudo-resistance', 'bipolar-depression', 'ehr-export-mdd', 'pregnant-trd', 'ocd', 'schizophrenia-trs', 'tms-contraindicated'])(
+    '%s: the note names the Suggested group in its order, and counts the options to consider',
+    (id) => {
+      const d = demoDerivation(id, TODAY);
+      const block = nextStepsOf(copyToNoteText(d));
+      const groups = groupByStatus(d.suggestions);
+      const suggested = groups.find((g) => g.status === 'suggested')?.suggestions ?? [];
+      const consider = groups.find((g) => g.status === 'consider')?.suggestions ?? [];
+      expect(suggested.length).toBeGreaterThan(0);
+      const named = optionLines(block).map((l) => suggested.find((s) => l.replace(/^- (URGENT: )?/, '').startsWith(`${s.name} (`))?.intervention);
+      expect(named.slice(0, suggested.length)).toEqual(suggested.map((s) => s.intervention));
+      expect(block[0]).toBe(`Next steps (proposals for review, not orders; ${suggested.length} suggested, ${consider.length} to consider):`);
+    },
+  );
+});

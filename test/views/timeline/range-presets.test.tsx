@@ -1,0 +1,58 @@
+// The range buttons on the demo patients: "Current episode" is the episode's own span, and no two buttons show the
+// same span.
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { addDays, differenceInCalendarDays } from 'date-fns';
+import { demoPatients } from '../../../sandbox/patients';
+import { demoDerivation } from '../demo-derivation';
+import { parseDate, rangeButtons, rangeDomain } from '../../../src/views/timeline/layout/domain';
+import { formatMonthYear } from '../../../src/views/timeline/layout/axis';
+import { BASELINE_DAYS_BEFORE } from '../../../src/clinical/engine-rules';
+import { TreatmentResistancePage } from '../../../src/views/timeline/index';
+import { RULES } from '../../../src/clinical/all-rules';
+
+const TODAY = new Date('2026-12-05T12:00:00Z');
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+describe('range presets on the demo patients', () => {
+  it('bipolar-depression: "Current episode" runs from the baseline window before the episode to just after today', () => {
+    const d = demoDerivation('bipolar-depression', TODAY);
+    const episode = d.episodes.find((e) => e.current)!;
+    const { domain } = rangeDomain(d, 'current-episode');
+    expect(day(domain.start)).toBe(day(addDays(parseDate(episode.start)!, -BASELINE_DAYS_BEFORE)));
+    // The end: "as of" plus the usual small pad (3% of the span, at least 14 days).
+    const asOf = parseDate(d.asOf)!;
+    expect(differenceInCalendarDays(domain.end, asOf)).toBe(Math.max(14, Math.round(differenceInCalendarDays(asOf, domain.start) * 0.03)));
+    expect(formatMonthYear(rangeDomain(d, 'two-years').domain.start)).not.toBe(formatMonthYear(domain.start));
+  });
+
+  it('deceased: the episode at death ends at its end (death), not later', () => {
+    const d = demoDerivation('deceased', TODAY);
+    const episode = d.episodes.find((e) => e.endedAtDeath)!;
+    const { domain } = rangeDomain(d, 'current-episode');
+    expect(day(domain.start)).toBe(day(addDays(parseDate(episode.start)!, -BASELINE_DAYS_BEFORE)));
+    expect(differenceInCalendarDays(domain.end, parseDate(episode.end)!)).toBe(
+      Math.max(14, Math.round(differenceInCalendarDays(parseDate(episode.end)!, domain.start) * 0.03)),
+    );
+  });
+
+  it.each(demoPatients.map((p) => p.id))('%s: no two range buttons show the same months', (id) => {
+    const d = demoDerivation(id, TODAY);
+    const shown = rangeButtons(d, 'current-episode').map((b) => {
+      const { domain } = rangeDomain(d, b.choice);
+      return `${formatMonthYear(domain.start)} – ${formatMonthYear(domain.end)}`;
+    });
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('the page shows one button for choices that look the same, named for both', () => {
+    // trd-multi-failures: the current episode is the whole record.
+    const multi = render(<TreatmentResistancePage derivation={demoDerivation('trd-multi-failures', TODAY)} rules={RULES} />);
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual(['Last 2 years', 'Current episode / All']);
+    expect(screen.getByRole('radio', { name: 'Current episode / All' })).toHaveProperty('checked', true);
+    multi.unmount();
+    render(<TreatmentResistancePage derivation={demoDerivation('bipolar-depression', TODAY)} rules={RULES} />);
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual(['Last 2 years', 'Current episode', 'All']);
+    expect(screen.getByRole('radio', { name: 'Current episode' })).toHaveProperty('checked', true);
+  });
+});
