@@ -4,12 +4,12 @@ import type { DemoPatient } from './demo-patient';
 /**
  * Treatment-resistant depression (escitalopram 20 mg, duloxetine 60 mg failed) in a man with a left cochlear implant
  * (Device, and Z96.21 on the problem list): TMS is contraindicated (conductive implant near the coil, device labels);
- * esketamine and ECT remain.
+ * esketamine remains, and ECT only with the implant team's advice (the implant makers contraindicate it).
  */
 export const tmsContraindicated: DemoPatient = {
   id: 'tms-contraindicated',
   name: 'Samuel Adeyemi',
-  summary: 'TRD (2 failed trials) with a cochlear implant (Device): TMS contraindicated, esketamine/ECT remain.',
+  summary: 'TRD (2 failed trials) with a cochlear implant (Device): TMS contraindicated, esketamine remains, ECT only with the implant team.',
   build(today) {
     const b = new RecordBuilder(today, 'tms-contraindicated');
     b.patient({ given: ['Samuel'], family: 'Adeyemi', gender: 'male', ageYears: 45 });
@@ -63,8 +63,9 @@ export const tmsContraindicated: DemoPatient = {
     suggestions: {
       tms: 'contraindicated',
       esketamine: 'suggested',
-      ect: 'suggested',
+      // The cochlear-implant makers contraindicate ECT: a high-risk caution, so ECT is to consider, not the headline.
+      ect: 'consider',
     },
-    safety: [],
+    safety: ['head-implant'],
   },
 };

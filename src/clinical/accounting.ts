@@ -20,6 +20,8 @@ interface Entry {
   unusedReason: string | null;
   /** A provisional reason that a later, more specific one replaces. */
   tentative: boolean;
+  /** Whether "Type/id" names this resource (a well-formed resource with an id, not a rejected item). */
+  resolvable: boolean;
 }
 
 /** One input item after intake: a well-formed resource with its reference, or a rejected item. */
@@ -29,11 +31,13 @@ export interface LedgerItem {
 }
 
 export class Ledger {
+  /** Every entry by its key; "Type/id" also resolves a well-formed, non-duplicate resource (Entry.resolvable). */
   private readonly entries = new Map<string, Entry>();
-  /** Resources in input order, excluding rejected items (not a resource, duplicate of another entry). */
+  /**
+   * Resources in input order, excluding rejected items (not a resource, duplicate of another entry): their entries,
+   * which carry the reference and the resource (one object per resource, not an entry and an item).
+   */
   readonly items: LedgerItem[] = [];
-  /** Resolves "Type/id" to the resource; only for well-formed, non-duplicate resources. */
-  private readonly byReference = new Map<string, Resource>();
   private readonly closingNotes: string[] = [];
 
   constructor(inputs: readonly unknown[]) {
@@ -53,19 +57,20 @@ export class Ledger {
       return;
     }
     // A key not taken yet (just checked): entered without addEntry's search for a free one.
-    this.entries.set(reference, { reference, resource: input, uses: [], unusedReason: null, tentative: false });
-    this.items.push({ reference, resource: input });
-    if (hasId) this.byReference.set(reference, input);
+    const entry: Entry & LedgerItem = { reference, resource: input, uses: [], unusedReason: null, tentative: false, resolvable: hasId };
+    this.entries.set(reference, entry);
+    this.items.push(entry);
   }
 
   private addEntry(reference: string, resource: Resource | null, unusedReason: string | null): void {
     let key = reference;
     for (let n = 2; this.entries.has(key); n++) key = `${reference} #${n}`;
-    this.entries.set(key, { reference: key, resource, uses: [], unusedReason, tentative: false });
+    this.entries.set(key, { reference: key, resource, uses: [], unusedReason, tentative: false, resolvable: false });
   }
 
   resolve(reference: string): Resource | undefined {
-    return this.byReference.get(reference);
+    const e = this.entries.get(reference);
+    return e !== undefined && e.resolvable ? e.resource! : undefined;
   }
 
   /** Records a use; several uses of one resource are joined. */

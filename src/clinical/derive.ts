@@ -222,9 +222,12 @@ function judgeTrial(draft: TrialDraft, j: TrialJudging): JudgedTrial {
  */
 function markTrialRecordsUsed(ledger: Ledger, judged: readonly JudgedTrial[]): void {
   for (const t of judged) {
+    // The same two words for every record of the trial: made once per trial, not once per record.
+    const trialUse = `trial ${t.draft.id}`;
+    let medicationUse: string | null = null;
     for (const e of t.draft.events) {
-      ledger.use(e.reference, `trial ${t.draft.id}`);
-      if (e.medicationSource) ledger.use(e.medicationSource, `medication of trial ${t.draft.id}`);
+      ledger.use(e.reference, trialUse);
+      if (e.medicationSource) ledger.use(e.medicationSource, (medicationUse ??= `medication of trial ${t.draft.id}`));
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The safety strip leads the first screen: launched in the EHR's 1024 × 700 frame, it lies within the first 700 px
- * of the frame for a pregnant patient, a patient on an MAOI and a deceased patient; the deceased patient has no
- * write form.
+ * of the frame for a pregnant patient, a patient on an MAOI, a patient with a cochlear implant and a deceased patient;
+ * the deceased patient has no write form.
  */
 import { expect, test } from '@playwright/test';
 import { launchFromEhrInFrame } from './fixtures';
@@ -12,6 +12,7 @@ test.setTimeout(180_000);
 const EXPECTED: Record<string, RegExp> = {
   'pregnant-trd': /Pregnant, 16 weeks' gestation/,
   'trd-multi-failures': /MAOI now: tranylcypromine/,
+  'tms-contraindicated': /Implant in or near the head \(recorded \d{4}-\d{2}-\d{2}\).*ECT: the cochlear-implant makers contraindicate it/,
   deceased: /Deceased \(died \d{4}-\d{2}-\d{2}\)/,
 };
 

@@ -18,23 +18,30 @@ import type { IdentityLike } from './units';
  */
 export class DoseMemo {
   private readonly byText = new Map<string, KeptDose[]>();
+  /**
+   * The fields of the record being read, written over for each record: most records repeat lines already read, so
+   * only a set of lines not seen before is copied into the memo.
+   */
+  private readonly scratch = new Fields();
 
   /** The daily dose; the same object for every record with these lines, so the caller reads it and does not change it. */
   dailyDoseOf(dosages: Dosage[] | undefined, identity: MedicationIdentity): Readonly<DailyDoseDetail> {
-    let fields: unknown[] | null;
+    const fields = this.scratch;
+    let readable: boolean;
     try {
-      fields = readFields(dosages, identity);
+      readable = readFields(dosages, identity, fields.reset());
     } catch {
-      fields = null; // a getter that throws: read without remembering
+      readable = false; // a getter that throws: read without remembering
     }
-    if (fields === null) return readDailyDose(dosages, identity);
-    const group = typeof fields[GROUP_FIELD] === 'string' ? fields[GROUP_FIELD] : '';
+    if (!readable) return readDailyDose(dosages, identity);
+    const first = fields.values[GROUP_FIELD];
+    const group = typeof first === 'string' ? first : '';
     const kept = this.byText.get(group);
-    if (kept) for (const k of kept) if (sameFields(k.fields, fields)) return k.result;
+    if (kept) for (const k of kept) if (fields.equals(k.fields)) return k.result;
     const result = readDailyDose(dosages, identity);
-    if (!kept) this.byText.set(group, [{ fields, result }]);
+    if (!kept) this.byText.set(group, [{ fields: fields.copy(), result }]);
     // Values that never compare equal (NaN) must not grow the memo without bound.
-    else if (kept.length < ENTRIES_PER_GROUP) kept.push({ fields, result });
+    else if (kept.length < ENTRIES_PER_GROUP) kept.push({ fields: fields.copy(), result });
     return result;
   }
 }
@@ -46,10 +53,31 @@ interface KeptDose {
 
 const ENTRIES_PER_GROUP = 16;
 
-function sameFields(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A list of field values written from the start again for each record; `length` is how many the record has. */
+class Fields {
+  readonly values: unknown[] = [];
+  length = 0;
+
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
+  push(value: unknown): void {
+    this.values[this.length++] = value;
+  }
+
+  equals(kept: unknown[]): boolean {
+    const n = this.length;
+    if (kept.length !== n) return false;
+    const values = this.values;
+    for (let i = 0; i < n; i++) if (kept[i] !== values[i]) return false;
+    return true;
+  }
+
+  copy(): unknown[] {
+    return this.values.slice(0, this.length);
+  }
 }
 
 /** Markers in the list of fields: an object is there (read further), a list is not there. */
@@ -64,21 +92,24 @@ const GROUP_FIELD = 4;
  * same values get the same daily dose. Null when a value the reading uses is not a plain JSON value of the expected
  * kind. Keep in step with daily-dose.ts, timing.ts, units.ts and text.ts: a field they start to read belongs here.
  */
-function readFields(dosages: unknown, identity: IdentityLike): unknown[] | null {
-  const out: unknown[] = [identity.strengthMg, identity.concentrationMgPerMl ?? null, identity.longActingInjectable];
+function readFields(dosages: unknown, identity: IdentityLike, out: Fields): boolean {
+  out.push(identity.strengthMg);
+  out.push(identity.concentrationMgPerMl ?? null);
+  out.push(identity.longActingInjectable);
   if (!Array.isArray(dosages)) {
-    out.push(NOT_A_LIST, null);
-    return out;
+    out.push(NOT_A_LIST);
+    out.push(null);
+    return true;
   }
   out.push(dosages.length);
   // The first line's text (GROUP_FIELD), read again below with the rest of its line.
   const first = dosages[0] as { text?: unknown } | null | undefined;
   out.push(first && typeof first === 'object' ? first.text : null);
-  for (const line of dosages as unknown[]) if (!lineFields(line, out)) return null;
-  return out;
+  for (const line of dosages as unknown[]) if (!lineFields(line, out)) return false;
+  return true;
 }
 
-function lineFields(line: unknown, out: unknown[]): boolean {
+function lineFields(line: unknown, out: Fields): boolean {
   if (!line || typeof line !== 'object') {
     out.push(null); // not a line: left out by the reading
     return true;
@@ -86,18 +117,16 @@ function lineFields(line: unknown, out: unknown[]): boolean {
   if (Array.isArray(line)) return false;
   const d = line as Record<string, unknown>;
   if (!primitive(d.text) || !primitive(d.patientInstruction)) return false;
-  out.push(
-    OBJECT,
-    typeof d.sequence === 'number' ? d.sequence : null,
-    d.text,
-    d.patientInstruction,
-    d.asNeededBoolean === true,
-    d.asNeededCodeableConcept !== undefined && d.asNeededCodeableConcept !== null,
-  );
+  out.push(OBJECT);
+  out.push(typeof d.sequence === 'number' ? d.sequence : null);
+  out.push(d.text);
+  out.push(d.patientInstruction);
+  out.push(d.asNeededBoolean === true);
+  out.push(d.asNeededCodeableConcept !== undefined && d.asNeededCodeableConcept !== null);
   return timingFields(d.timing, out) && doseAndRateFields(d.doseAndRate, out);
 }
 
-function timingFields(timing: unknown, out: unknown[]): boolean {
+function timingFields(timing: unknown, out: Fields): boolean {
   if (timing === undefined || timing === null) {
     out.push(null);
     return true;
@@ -110,23 +139,22 @@ function timingFields(timing: unknown, out: unknown[]): boolean {
     if (!isPlainObject(repeat)) return false;
     const r = repeat as Record<string, unknown>;
     if (!primitive(r.periodUnit)) return false;
-    out.push(
-      OBJECT,
-      typeof r.frequency === 'number' ? r.frequency : null,
-      typeof r.period === 'number' ? r.period : null,
-      r.periodUnit,
-      // Whether a line is bounded in time is read as the truth of these fields, nothing more.
-      !!r.boundsDuration,
-      !!r.boundsPeriod,
-      !!r.boundsRange,
-    );
+    out.push(OBJECT);
+    out.push(typeof r.frequency === 'number' ? r.frequency : null);
+    out.push(typeof r.period === 'number' ? r.period : null);
+    out.push(r.periodUnit);
+    // Whether a line is bounded in time is read as the truth of these fields, nothing more.
+    out.push(!!r.boundsDuration);
+    out.push(!!r.boundsPeriod);
+    out.push(!!r.boundsRange);
     if (!primitiveList(r.timeOfDay, out) || !primitiveList(r.when, out)) return false;
   }
   if (code === undefined || code === null) out.push(null);
   else {
     if (!isPlainObject(code)) return false;
     const { text, coding } = code as { text?: unknown; coding?: unknown };
-    out.push(OBJECT, typeof text === 'string' ? text : null);
+    out.push(OBJECT);
+    out.push(typeof text === 'string' ? text : null);
     if (!Array.isArray(coding)) out.push(NOT_A_LIST);
     else {
       out.push(coding.length);
@@ -140,7 +168,7 @@ function timingFields(timing: unknown, out: unknown[]): boolean {
   return true;
 }
 
-function doseAndRateFields(doseAndRate: unknown, out: unknown[]): boolean {
+function doseAndRateFields(doseAndRate: unknown, out: Fields): boolean {
   if (!Array.isArray(doseAndRate)) {
     out.push(NOT_A_LIST);
     return true;
@@ -167,7 +195,7 @@ function doseAndRateFields(doseAndRate: unknown, out: unknown[]): boolean {
 }
 
 /** A quantity's value, code and unit (read as they are, and as words: so each must be a plain value). */
-function quantityFields(q: unknown, out: unknown[]): boolean {
+function quantityFields(q: unknown, out: Fields): boolean {
   if (q === undefined || q === null) {
     out.push(null);
     return true;
@@ -175,12 +203,15 @@ function quantityFields(q: unknown, out: unknown[]): boolean {
   if (!isPlainObject(q)) return false;
   const { value, code, unit } = q as { value?: unknown; code?: unknown; unit?: unknown };
   if (!primitive(value) || !primitive(code) || !primitive(unit)) return false;
-  out.push(OBJECT, value, code, unit);
+  out.push(OBJECT);
+  out.push(value);
+  out.push(code);
+  out.push(unit);
   return true;
 }
 
 /** A list of plain values read as words (timeOfDay, when): its length and its items; a list of anything else is null. */
-function primitiveList(list: unknown, out: unknown[]): boolean {
+function primitiveList(list: unknown, out: Fields): boolean {
   if (!Array.isArray(list)) {
     out.push(NOT_A_LIST);
     return true;

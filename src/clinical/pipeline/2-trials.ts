@@ -312,21 +312,27 @@ function rank(e: MedicationEvent): number {
 
 /** The dose on each stretch of the trial, merged into runs of equal dose. */
 function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day): DaySegment[] {
-  // Events are sorted by start. Boundaries: every start and every end+1.
-  const bounds = new Set<number>();
+  // Events are sorted by start. Boundaries: every start and every end+1 within the trial, in order, each once.
+  const points: number[] = [];
+  const bound = (b: number) => {
+    if (b >= trialStart && b <= trialEnd + 1) points.push(b);
+  };
   for (const e of events) {
-    bounds.add(e.start);
-    bounds.add(e.end + 1);
+    bound(e.start);
+    bound(e.end + 1);
   }
-  bounds.add(trialStart);
-  bounds.add(trialEnd + 1);
-  const points = [...bounds].filter((b) => b >= trialStart && b <= trialEnd + 1).sort((a, b) => a - b);
+  bound(trialStart);
+  bound(trialEnd + 1);
+  points.sort(ascending);
   const known = new LatestStartHeap();
   const unknown = new LatestStartHeap();
-  const raw: DaySegment[] = [];
+  // Stretches of equal dose are merged as they are made: a stretch extends the last segment instead of being one.
+  const merged: DaySegment[] = [];
+  let last: DaySegment | null = null;
   let next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
+    if (points[i + 1] === from) continue;
     const to = points[i + 1]! - 1;
     while (next < events.length && events[next]!.start <= from) {
       const e = events[next++]!;
@@ -338,31 +344,39 @@ function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day)
     while (unknown.size > 0 && unknown.peek()!.end < from) unknown.pop();
     const k = known.peek();
     const u = unknown.peek();
-    let seg: DaySegment;
-    if (k && (!u || !later(u, k))) {
-      seg = { start: from, end: to, doseMg: k.dailyDoseMg, basis: k.doseBasis, source: k.reference };
-    } else if (k && u && u.kind === 'dispense') {
-      // A later dispense without dose instructions does not override a stated dose.
-      seg = { start: from, end: to, doseMg: k.dailyDoseMg, basis: k.doseBasis, source: k.reference };
+    // The record whose dose holds on this stretch; on a gap the previous dose is carried over: the last segment
+    // extends over it.
+    let doseMg: number | null = null;
+    let basis: string;
+    let source: string;
+    // A later dispense without dose instructions does not override a stated dose.
+    if (k && (!u || !later(u, k) || u.kind === 'dispense')) {
+      doseMg = k.dailyDoseMg;
+      basis = k.doseBasis;
+      source = k.reference;
     } else if (u) {
-      seg = { start: from, end: to, doseMg: null, basis: u.doseBasis || 'dose unknown', source: u.reference };
+      basis = u.doseBasis || 'dose unknown';
+      source = u.reference;
+    } else if (last) {
+      // Equal doses merge (a dose that is not a number never equals itself, and stays a segment of its own).
+      if (last.doseMg === last.doseMg) {
+        last.end = to;
+        continue;
+      }
+      doseMg = last.doseMg;
+      basis = `gap of ${to - from + 1} days without a record (previous dose carried over)`;
+      source = last.source;
     } else {
-      const prev = raw[raw.length - 1];
-      seg = prev
-        ? { start: from, end: to, doseMg: prev.doseMg, basis: `gap of ${to - from + 1} days without a record (previous dose carried over)`, source: prev.source }
-        : { start: from, end: to, doseMg: null, basis: 'no record covers this stretch', source: events[0]!.reference };
+      basis = 'no record covers this stretch';
+      source = events[0]!.reference;
     }
-    raw.push(seg);
-  }
-  // Merge neighbours of equal dose.
-  const merged: DaySegment[] = [];
-  for (const s of raw) {
-    const last = merged[merged.length - 1];
-    if (last && last.doseMg === s.doseMg && last.end + 1 === s.start) last.end = s.end;
-    else merged.push(s);
+    if (last && last.doseMg === doseMg && last.end + 1 === from) last.end = to;
+    else merged.push((last = { start: from, end: to, doseMg, basis, source }));
   }
   return merged;
 }
+
+const ascending = (a: number, b: number) => a - b;
 
 /**
  * Highest dose held for at least SUSTAINED_DOSE_DAYS in a row, or to the end of the trial (a dose reached at

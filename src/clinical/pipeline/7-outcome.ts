@@ -37,7 +37,6 @@ import {
 } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
-import { withFields } from '../with-fields';
 
 export interface DatedScore {
   day: Day;
@@ -110,7 +109,19 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
   const judged = tooShortToJudge(input, judge(input, measured, condition));
-  return withFields(judged, { scores: measured?.scores ?? null });
+  // Every outcome with the same fields in the same order (those a judgement has no use for are undefined): the stages
+  // after this one read outcomes of every kind at one shape.
+  return {
+    outcome: judged.outcome,
+    basis: judged.basis,
+    detail: judged.detail,
+    sources: judged.sources,
+    rules: judged.rules,
+    scores: measured?.scores ?? null,
+    remissionNotSustained: judged.remissionNotSustained,
+    unmeasured: judged.unmeasured,
+    judgedBy: judged.judgedBy,
+  };
 }
 
 /**

@@ -198,6 +198,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.3390/bs4040511',
     kind: 'paper',
   },
+  ectCochlearImplant2025: {
+    short: 'J ECT 2025 (ECT in cochlear implant users)',
+    citation:
+      'Electroconvulsive therapy in cochlear implant users: two cases, including bilateral ECT with bilateral implants. J ECT. 2025 (PMID 40132108). States that cochlear implant manufacturers contraindicate ECT in implant users, citing potential harm to the patient or the implant.',
+    url: 'https://doi.org/10.1097/YCT.0000000000001138',
+    kind: 'paper',
+  },
   emcSmpc: {
     short: 'EU SmPC',
     citation:
@@ -601,6 +608,13 @@ export const REFERENCES = {
       'RISPERIDONE tablets, for oral use: prescribing information (RemedyRepack; ANDA). Highlights: Initial U.S. Approval: 1993.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=c84807bd-35d7-4138-8989-42617d69293a',
     kind: 'label',
+  },
+  rivas2011: {
+    short: 'Rivas 2011',
+    citation:
+      'Rivas A, Hedley-Williams A, Raj V, Clark N, McRackan TR, Labadie RF. Electroconvulsive therapy and cochlear implantation (cadaveric study). Otolaryngol Head Neck Surg. 2011;145(2 Suppl):P163. States that ECT is contraindicated in cochlear implant recipients because of the potential risk of damage to the implant and/or the patient.',
+    url: 'https://doi.org/10.1177/0194599811416318a163',
+    kind: 'paper',
   },
   rossi2021: {
     short: 'Rossi 2021',

@@ -466,6 +466,27 @@ function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
   );
 }
 
+/**
+ * An implant in or near the head (Device or status code), at any date: it rules out the TMS options and, by the
+ * cochlear-implant makers' word, puts ECT behind the implant team's advice, so it leads the views beside both.
+ */
+function headImplant(derived: DerivedRecord, out: SafetyItem[]): void {
+  const found = derived.diagnoses.filter((d) => d.kind === 'head-implant' && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
+  if (!found.length) return;
+  const title = 'Implant in or near the head';
+  const last = latest(found, (d) => d.onset)!;
+  out.push(
+    item(
+      'head-implant',
+      title,
+      diagnosesDetail(found, title, derived, 'event'),
+      last.onset,
+      found.map((d) => d.source),
+      `TMS is contraindicated (${notOfferedWords('head-implant')!}); ECT: the cochlear-implant makers contraindicate it, so only with the implant team and the device maker consulted first, with the ECT service and the anaesthetist.`,
+    ),
+  );
+}
+
 function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses } = derived;
   const groups: [SafetyKind, string][] = [
@@ -540,7 +561,7 @@ function withReferences(i: SafetyItem, rows: readonly { source: { refs: Referenc
 /**
  * The safety items of a derivation, most urgent first: death, suicidality (and a missing or out-of-date screen for it),
  * pregnancy and the puerperium, catatonia and psychosis, medications that need watching, an intracranial bleed or
- * malformation, substance use.
+ * malformation, an implant in or near the head, substance use.
  */
 export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   const out: SafetyItem[] = [];
@@ -564,6 +585,7 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
   conditions(derived, out);
   medications(derived, out);
   intracranialVascular(derived, out);
+  headImplant(derived, out);
   // Catatonia and psychosis were pushed before medications; substance use goes last.
   const substance = out.findIndex((i) => i.kind === 'substance-use');
   if (substance >= 0) out.push(...out.splice(substance, 1));

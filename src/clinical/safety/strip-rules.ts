@@ -3,7 +3,7 @@
  * sources (shown in the rules panel).
  */
 import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
-import { PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 
@@ -50,6 +50,14 @@ export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string
       { option: 'iv-ketamine', words: 'IV ketamine' },
     ],
   },
+  'head-implant': {
+    blockedBy: 'with an implant in or near the head',
+    options: [
+      { option: 'tms', words: 'rTMS' },
+      { option: 'accelerated-tms', words: 'accelerated iTBS' },
+      { option: 'deep-tms', words: 'deep TMS' },
+    ],
+  },
   maoi: {
     blockedBy: 'with an MAOI',
     options: [
@@ -91,6 +99,7 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   'psychotic-features': 'onset',
   catatonia: 'onset',
   'intracranial-vascular': 'onset',
+  'head-implant': 'recorded',
   'substance-use': 'onset',
 };
 
@@ -138,6 +147,12 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     summary:
       'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
     source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001']),
+  },
+  'head-implant': {
+    kind: 'head-implant',
+    summary:
+      'An implant in or near the head (a cochlear implant, a neurostimulator, an aneurysm clip), recorded as a Device or a status code, is shown at any date: it contraindicates rTMS, accelerated iTBS and deep TMS, and the cochlear-implant makers contraindicate ECT, which then needs the implant team and the device maker consulted first. It shapes both neuromodulation options, so it leads the views beside them.',
+    source: src(['rossi2021', ...ECT_HEAD_IMPLANT.source.refs], 'S', 'TMS: conductive or magnetically sensitive implants near the coil (IFCN); ECT: manufacturers contraindicate it in cochlear implant users, as these reports state'),
   },
   'substance-use': {
     kind: 'substance-use',

@@ -168,6 +168,12 @@ export interface RiskRow {
    * ("not recent: history only"). Without it, older events are silently out of the rule.
    */
   historyText?: string;
+  /**
+   * The condition in a few words when its source counts it among the conditions of substantial risk for the option
+   * ("intracerebral haemorrhage"): found, it ranks the option after an equally offered one without such a risk
+   * (order.ts). Every high-risk row marks substantial risk too, named by these words or as a high-risk condition.
+   */
+  substantialRisk?: string;
 }
 
 /** An age limit of an option, from its label or clearance. */
@@ -332,7 +338,29 @@ const TMS_RISKS: RiskRow[] = [
 
 const ECT_APA = src(['apaEct2001'], 'S', 'no absolute contraindications; conditions of substantial risk');
 
+/**
+ * An implant in or near the head under ECT: the cochlear-implant makers contraindicate ECT (induced current, tissue or
+ * device damage); the few reports of ECT in implant users planned it with the implant team. Shared with the safety
+ * strip, which names the implant beside both neuromodulation options.
+ */
+export const ECT_HEAD_IMPLANT = {
+  text: 'the cochlear-implant makers contraindicate ECT (tissue or implant damage from the induced current); for this or any active implant in or near the head, ECT only with the implant team and the device maker consulted first, with the ECT service and the anaesthetist (external processor off and removed, electrode placement planned away from the implant)',
+  source: src(
+    ['ectCochlearImplant2025', 'rivas2011'],
+    'S',
+    'manufacturers contraindicate ECT in cochlear implant users, as these reports state (the makers\' own warnings not read); the reported courses were planned with a multidisciplinary team',
+  ),
+} as const;
+
 const ECT_RISKS: RiskRow[] = [
+  {
+    id: 'ect.high-risk.head-implant',
+    match: { kind: 'diagnosis', kinds: ['head-implant'] },
+    severity: 'high-risk',
+    substantialRisk: 'implant in or near the head',
+    text: ECT_HEAD_IMPLANT.text,
+    source: ECT_HEAD_IMPLANT.source,
+  },
   {
     id: 'ect.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
@@ -367,6 +395,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.caution.intracerebral-haemorrhage',
     match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage'] },
     severity: 'caution',
+    substantialRisk: 'intracerebral haemorrhage',
     text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
     source: WORKING('bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is this project\'s rule', ['apaEct2001']),
   },
@@ -533,7 +562,34 @@ const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.in
 
 const TRIAL_EXCLUSION = WORKING('psychedelic trials exclude pregnant or breastfeeding participants and psychotic or bipolar disorders (check the trial protocol)', ['nct05711940', 'goodwin2022']);
 
+const TRIAL_MEDICAL_EXCLUSION = WORKING(
+  'psilocybin trials exclude significant cardiovascular or cerebrovascular disease and uncontrolled hypertension, and psilocybin raises blood pressure for some hours (check the trial protocol; the exclusion lists were not read)',
+  ['goodwin2022', 'nct05711940'],
+);
+
 const PSYCHEDELIC_RISKS: RiskRow[] = [
+  {
+    id: 'psychedelic-trial.high-risk.cerebrovascular',
+    match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage', 'aneurysm-or-avm', 'recent-stroke', 'recent-myocardial-infarction'] },
+    severity: 'high-risk',
+    substantialRisk: 'cardiovascular or cerebrovascular disease',
+    text: 'cardiovascular or cerebrovascular disease (a past intracerebral haemorrhage, an aneurysm or malformation, a stroke or a myocardial infarction) usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial\'s exclusion criteria before referring',
+    source: TRIAL_MEDICAL_EXCLUSION,
+  },
+  {
+    id: 'psychedelic-trial.caution.hypertension',
+    match: { kind: 'diagnosis', kinds: ['hypertension'] },
+    severity: 'caution',
+    text: 'uncontrolled hypertension excludes patients from psilocybin trials, and psilocybin raises blood pressure for some hours: check it is controlled and the trial\'s criteria before referring',
+    source: TRIAL_MEDICAL_EXCLUSION,
+  },
+  {
+    id: 'psychedelic-trial.caution.blood-pressure',
+    match: { kind: 'blood-pressure-above', systolic: 140, diastolic: 90, withinDays: 90 },
+    severity: 'caution',
+    text: 'blood pressure above 140/90: uncontrolled hypertension excludes patients from psilocybin trials; recheck it before referring',
+    source: TRIAL_MEDICAL_EXCLUSION,
+  },
   {
     id: 'psychedelic-trial.avoid.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
@@ -721,7 +777,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     notEligibleText: r.notEligibleText,
     ageLimits: r.ageLimits,
     priorResponse: r.priorResponse,
-    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText })),
+    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk })),
     requirements: r.requirements,
     urgentFor: r.urgentFor,
     usualCourse: r.usualCourse,

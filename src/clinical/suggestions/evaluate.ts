@@ -120,12 +120,15 @@ interface RisksFound {
   contraindications: Finding[];
   cautions: Finding[];
   highRisk: boolean;
+  /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
+  substantialRisks: Finding[];
 }
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: Finding[] = [];
   const cautions: Finding[] = [];
   let highRisk = false;
+  const substantialRisks: Finding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
@@ -133,11 +136,12 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push(finding);
       if (row.severity === 'high-risk') highRisk = true;
+      if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
     if (history) cautions.push(history);
   }
-  return { contraindications, cautions, highRisk };
+  return { contraindications, cautions, highRisk, substantialRisks };
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -219,7 +223,7 @@ function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
  * comes along, compiled again) on its own.
  */
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
-  const { contraindications, cautions, highRisk } = risksOf(option, context);
+  const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
   const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
@@ -282,6 +286,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     },
     group: option.group,
     index,
+    substantialRisks,
   };
 }
 

@@ -1,18 +1,47 @@
 /**
  * The order the options are shown in: urgent first, then by status; within a status, the pseudo-resistance steps lead
  * when most failures were inadequate (interventional options are also lowered to "consider" then), otherwise the
- * interventional options lead; then the catalog's own order, except where an ordering rule (a table row, below) puts
- * one option before others for this patient's degree of resistance.
+ * interventional options lead; then an option whose cautions mark a condition of substantial risk comes after those
+ * without (SUBSTANTIAL_RISK_ORDER); then the catalog's own order, except where an ordering rule (a table row, below)
+ * puts one option before others for this patient's degree of resistance.
  */
-import type { ConditionKey, Suggestion, SuggestionStatus } from '../types';
-import { type CatalogOption, type InterventionId, type SourceRef, src } from './catalog';
+import type { ConditionKey, Finding, Suggestion, SuggestionStatus } from '../types';
+import { type CatalogOption, type InterventionId, type SourceRef, src, WORKING } from './catalog';
 import { type Context, cite, trialsOf, unique } from './context';
 
 export interface Evaluated {
   suggestion: Suggestion;
   group: CatalogOption['group'];
   index: number;
+  /** The conditions of substantial risk its cautions mark, in a few words each, with their resources. */
+  substantialRisks: Finding[];
 }
+
+/**
+ * Among offered options of the same urgency, status and group, one whose cautions mark a condition of substantial
+ * risk comes after those without: the headline is never such an option while an equally offered one carries none.
+ */
+export const SUBSTANTIAL_RISK_ORDER = {
+  id: 'order.substantial-risk-after',
+  summary:
+    'Among offered options of the same urgency, status and group, an option whose cautions mark a condition of substantial risk (a high-risk caution, or one its source counts among the conditions of substantial risk, such as a past intracerebral haemorrhage for ECT) is shown after those without, and says so; it is never the headline while an equally offered option carries no such risk. This ranking comes before the ordering rules by degree of resistance.',
+  because: 'an equally offered option without such a risk comes first',
+  source: WORKING('ranking an option with a condition of substantial risk after an equally offered one without it', ['apaEct2001']),
+} as const;
+
+/** How a ranking reason names an option: short words a clinician uses. */
+const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
+  tms: 'rTMS',
+  'accelerated-tms': 'accelerated iTBS',
+  'deep-tms': 'deep TMS',
+  ect: 'ECT',
+  esketamine: 'esketamine',
+  'iv-ketamine': 'IV ketamine',
+  'psychedelic-trial': 'the psilocybin trial referral',
+  'pharmacogenomic-testing': 'pharmacogenomic testing',
+  'digital-therapy': 'digital CBT',
+};
+const shortName = (s: Suggestion): string => SHORT_NAMES[s.intervention] ?? s.name;
 
 const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
@@ -112,8 +141,34 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evalu
 
 const isOffered = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
 
-function sameRank(a: Evaluated, b: Evaluated): boolean {
+/** 1 for an offered option whose cautions mark a condition of substantial risk, else 0 (it ranks after the 0s of its tier). */
+const riskRank = (e: Evaluated): number => (isOffered(e.suggestion.status) && e.substantialRisks.length > 0 ? 1 : 0);
+
+function sameTier(a: Evaluated, b: Evaluated): boolean {
   return a.suggestion.urgent === b.suggestion.urgent && a.suggestion.status === b.suggestion.status && a.group === b.group;
+}
+
+function sameRank(a: Evaluated, b: Evaluated): boolean {
+  return sameTier(a, b) && riskRank(a) === riskRank(b);
+}
+
+/** "A", "A and B", "A, B and C". */
+function namesList(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
+/** An offered option ranked after equally offered ones for a condition of substantial risk says so, naming them. */
+function addRiskRankingReasons(sorted: Evaluated[]): void {
+  for (const [at, e] of sorted.entries()) {
+    if (riskRank(e) === 0) continue;
+    const ahead = sorted.slice(0, at).filter((o) => sameTier(o, e) && riskRank(o) === 0);
+    if (!ahead.length) continue;
+    const equally = e.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
+    e.suggestion.reasons.push({
+      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
+      sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
+    });
+  }
 }
 
 /** Ranks the evaluated options and numbers each suggestion by its place (`order`). */
@@ -127,8 +182,10 @@ export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: 
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
       groupRank(a) - groupRank(b) ||
+      riskRank(a) - riskRank(b) ||
       place(a) - place(b),
   );
+  addRiskRankingReasons(evaluated);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread
   // copy of every suggestion was a tenth of population mode's time).
   return evaluated.map(({ suggestion }, order) => {

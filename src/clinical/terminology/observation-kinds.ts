@@ -222,7 +222,10 @@ export function classifyObservation(obs: Observation, facts?: ObservationCodeFac
 
 /** The numeric value of the component coded with this LOINC code (a blood pressure's systolic or diastolic). */
 function componentValue(components: readonly ObservationComponent[], loinc: string): number | null {
-  return numericValue(components.find((c) => codingsOf(c?.code).some((x) => x.code === loinc && systemKeyOf(x.system) === 'loinc')));
+  for (const c of components) {
+    for (const x of codingsOf(c?.code)) if (x.code === loinc && systemKeyOf(x.system) === 'loinc') return numericValue(c);
+  }
+  return null;
 }
 
 /** Why an Observation is not a usable score or blood pressure (for the engine's "not used, because" list). */

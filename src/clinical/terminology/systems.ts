@@ -103,11 +103,9 @@ export function codingsOf(concept: CodeableConcept | undefined): Coding[] {
     if (!c || typeof c !== 'object') continue;
     const { system, code, display } = c as Record<string, unknown>;
     if (typeof code !== 'string' || code.trim() === '') continue;
-    out.push({
-      code,
-      ...(typeof system === 'string' ? { system } : {}),
-      ...(typeof display === 'string' ? { display } : {}),
-    });
+    // Built whole in one of four literals (no spread of a temporary object per field), keys in the same order.
+    if (typeof system === 'string') out.push(typeof display === 'string' ? { code, system, display } : { code, system });
+    else out.push(typeof display === 'string' ? { code, display } : { code });
   }
   return out;
 }

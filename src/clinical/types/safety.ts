@@ -36,6 +36,8 @@ export type SafetyKind =
   | 'catatonia'
   /** A recorded intracerebral haemorrhage, aneurysm or vascular malformation, at any date. */
   | 'intracranial-vascular'
+  /** An implant in or near the head (cochlear implant, stimulator, clip), as a Device or a status code, at any date. */
+  | 'head-implant'
   | 'substance-use';
 
 /**

@@ -106,6 +106,8 @@ function recordNumber(patient: Patient | null, patientId: string): string {
 export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected, overrideReason }: LetterProps) {
   const safety = letterSafetyItems(suggestion, derivation, overrideReason);
   const reasons = reasonsBesideContraindications(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
+  // A conclusion a reason already opens with word for word (the resistance verdict an option rests on) is said once.
+  const history = derivation.assessments.map((a) => ({ condition: a.condition, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text)));
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
       <h2>Referral: {suggestion.name}</h2>
@@ -135,12 +137,12 @@ export function ReferralLetter({ suggestion, choice, serviceName, derivation, pa
           <li key={i}>{r}</li>
         ))}
       </ul>
-      {derivation.assessments.length > 0 && (
+      {history.length > 0 && (
         <>
           <h3>Treatment history</h3>
           <ul>
-            {derivation.assessments.map((a) => (
-              <li key={a.condition}>{plainText(a.conclusion)}</li>
+            {history.map((h) => (
+              <li key={h.condition}>{h.text}</li>
             ))}
           </ul>
         </>

@@ -1,6 +1,7 @@
 /**
  * Safety defects a psychiatrist's review of the demo patients found, each reproduced on the demo patient where it was
- * found: the urgency of a referral belongs to the option whose rule names it (pregnant-trd).
+ * found: the urgency of a referral belongs to the option whose rule names it (pregnant-trd); ECT with a cochlear implant
+ * (tms-contraindicated).
  */
 import { describe, expect, it } from 'vitest';
 import type { Resource } from 'fhir/r4';
@@ -57,5 +58,63 @@ describe('pregnant-trd (C-SSRS 4): a referral is urgent only when its option’s
   it('the urgent option itself carries no such caution', () => {
     expect(suggestion(d, 'ect').cautions.filter((c) => c.text.startsWith('Not for the acute risk'))).toEqual([]);
     expect(offered(d).filter((s) => s.urgent).map((s) => s.intervention)).toEqual(['ect']);
+  });
+});
+
+describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT carries the implant makers\' caution', () => {
+  const d = derive('tms-contraindicated');
+
+  it('ECT lists the implant as a high-risk caution with its sources, and is lowered to "consider"', () => {
+    const ect = suggestion(d, 'ect');
+    const implant = ect.cautions.filter((c) => /^High risk: Cochlear implant/.test(c.text));
+    expect(implant).toHaveLength(1);
+    expect(implant[0]!.text).toMatch(/cochlear-implant makers contraindicate ECT \(tissue or implant damage from the induced current\)/);
+    expect(implant[0]!.text).toMatch(/implant team and the device maker/);
+    expect(implant[0]!.sources.sort()).toEqual(['Condition/tms-contraindicated-cochlear-implant-status', 'Device/tms-contraindicated-cochlear-implant']);
+    expect(ect.status).toBe('consider');
+    expect(ect.reasons.map((r) => r.text)).toContain('Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.');
+  });
+
+  it('ECT is not the headline: the first offered option is one without the implant caution', () => {
+    const first = offered(d).sort((a, b) => a.order - b.order)[0]!;
+    expect(first.intervention).toBe('esketamine');
+  });
+
+  it('the safety strip names the implant as an item that shapes both neuromodulation options', () => {
+    const item = d.safety.find((i) => i.kind === 'head-implant');
+    expect(item?.title).toBe('Implant in or near the head');
+    expect(item?.action).toBe(
+      'TMS is contraindicated (rTMS, accelerated iTBS and deep TMS are not offered); ECT: the cochlear-implant makers contraindicate it, so only with the implant team and the device maker consulted first, with the ECT service and the anaesthetist.',
+    );
+    expect(item?.sources.sort()).toEqual(['Condition/tms-contraindicated-cochlear-implant-status', 'Device/tms-contraindicated-cochlear-implant']);
+  });
+});
+
+describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertension)', () => {
+  const d = derive('esketamine-contraindicated');
+
+  it('the psilocybin trial referral carries the trial exclusions: a high-risk cerebrovascular caution and a hypertension caution, tagged unverified', () => {
+    const trial = suggestion(d, 'psychedelic-trial');
+    const cerebro = trial.cautions.filter((c) => /^High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: /.test(c.text));
+    expect(cerebro).toHaveLength(1);
+    expect(cerebro[0]!.text).toMatch(/cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials/);
+    expect(cerebro[0]!.text).toMatch(/\[UNVERIFIED\]\)$/);
+    const pressure = trial.cautions.filter((c) => /^Essential \(primary\) hypertension, since 2018-09-18: /.test(c.text));
+    expect(pressure).toHaveLength(1);
+    expect(pressure[0]!.text).toMatch(/uncontrolled hypertension excludes patients from psilocybin trials/);
+    expect(trial.status).toBe('consider');
+  });
+
+  it('ECT, whose cautions mark a condition of substantial risk, is ranked after rTMS, equally suggested without one, and says so; rTMS is the headline', () => {
+    const order = offered(d).sort((a, b) => a.order - b.order).map((s) => s.intervention);
+    expect(order[0]).toBe('tms');
+    expect(order.indexOf('tms')).toBeLessThan(order.indexOf('ect'));
+    const ect = suggestion(d, 'ect');
+    expect(ect.status).toBe('suggested');
+    const texts = ect.reasons.map((r) => r.text);
+    expect(texts.filter((t) => t.startsWith('Ranked before rTMS'))).toEqual([]);
+    const after = texts.filter((t) => t.startsWith('Ranked after '));
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/^Ranked after rTMS, equally suggested: ECT carries a condition of substantial risk \(see cautions: intracerebral haemorrhage\)/);
   });
 });

@@ -8,6 +8,8 @@ import type { Derivation, Suggestion } from '../../../src/clinical/types';
 import { SuggestionCard } from '../../../src/views/review/SuggestionCard';
 import { ReferralFields, ReferralLetter } from '../../../src/views/review/ReferralLetter';
 import { carePlanAsText } from '../../../src/fhir/writeback/build';
+import { copyToNoteText } from '../../../src/views/timeline/copyText';
+import { Summary } from '../../../src/views/timeline/Summary';
 import { demoDerivation, demoDraft } from '../demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
@@ -62,5 +64,55 @@ describe('pregnant-trd: the rTMS referral is routine everywhere, and its card sa
     expect(carePlanAsText(draft)).not.toMatch(/rTMS\)[^\n]*priority urgent/);
     letter(d, tms);
     expect(screen.getByTestId('referral-letter-tms').textContent).toContain('Priority: Routine');
+  });
+});
+
+describe('tms-contraindicated: the cochlear implant is a safety item of the ECT referral, its note and its preview', () => {
+  const d = demoDerivation('tms-contraindicated', TODAY);
+  const ect = option(d, 'ect');
+
+  it('the ECT letter names the implant under Safety (never "No safety items"), and says its one reason once', () => {
+    letter(d, ect);
+    const article = screen.getByTestId('referral-letter-ect');
+    const safety = within(article).getByRole('heading', { name: 'Safety' }).nextElementSibling!;
+    expect(safety.tagName).toBe('UL');
+    const lines = [...safety.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(lines.filter((l) => l.startsWith('Implant in or near the head'))).toHaveLength(1);
+    expect(lines.filter((l) => /cochlear-implant makers contraindicate ECT/.test(l))).toHaveLength(1);
+    expect(article.textContent).not.toContain('No safety items were found');
+    const items = [...article.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    const meets = items.filter((l) => l.startsWith('Meets treatment-resistant depression: 2 failed adequate trials'));
+    expect(meets).toHaveLength(1);
+  });
+
+  it('the ECT card shows the implant caution', () => {
+    card(ect);
+    const cautions = screen.getByRole('heading', { name: 'Cautions' }).parentElement!;
+    expect(within(cautions).getByText(/^High risk: Cochlear implant status/).textContent).toMatch(/the cochlear-implant makers contraindicate ECT/);
+  });
+
+  it('the preview of an ECT referral and the copied note name the implant', () => {
+    const preview = demoDraft(d, ['ect'], AS_OF).preview.join('\n');
+    expect(preview).toMatch(/Implant in or near the head/);
+    expect(preview).toMatch(/cochlear-implant makers contraindicate ECT/);
+    expect(copyToNoteText(d)).toMatch(/Implant in or near the head \(recorded 2015-12-23\): .*TMS is contraindicated \(rTMS, accelerated iTBS and deep TMS are not offered\); ECT: the cochlear-implant makers contraindicate it/);
+  });
+});
+
+describe('the first screen\'s "Next step" is never an option with a substantial-risk caution while an equal one has none', () => {
+  const nextStepText = (id: string) => {
+    const d = demoDerivation(id, TODAY);
+    render(<Summary derivation={d} onShowItems={() => {}} />);
+    const text = screen.getByTestId('next-step').textContent;
+    cleanup();
+    return text;
+  };
+
+  it('esketamine-contraindicated (past intracerebral haemorrhage): rTMS, not ECT', () => {
+    expect(nextStepText('esketamine-contraindicated')).toMatch(/^Next stepRepetitive transcranial magnetic stimulation \(rTMS\) \(suggested\)/);
+  });
+
+  it('tms-contraindicated (cochlear implant): esketamine, not ECT', () => {
+    expect(nextStepText('tms-contraindicated')).toMatch(/^Next stepEsketamine nasal spray \(Spravato\) \(suggested\)/);
   });
 });
