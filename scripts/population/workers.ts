@@ -70,11 +70,6 @@ class WorkerPool {
     }
   }
 
-  /** Ends the current run with an error (one the main thread met). */
-  fail(e: unknown): void {
-    this.failure?.(e instanceof Error ? e : new Error(String(e)));
-  }
-
   isReady(w: Worker): boolean {
     return this.ready.has(w);
   }
@@ -94,42 +89,56 @@ class WorkerPool {
 }
 
 /**
- * Pass 1: line-aligned ranges of every file, indexed by the workers and by the main thread itself (which starts at
- * once, while the workers are still loading), merged in file order (the same index as one thread).
+ * Pass 1: line-aligned ranges of every file, indexed by the main thread from the start (while the workers' script is
+ * bundled and the workers load) and by the workers once they are ready, merged in file order (the same index as one
+ * thread).
  */
-async function indexOnWorkers(pool: WorkerPool, files: string[]): Promise<NdjsonIndex> {
+async function indexOnWorkers(starting: Promise<WorkerPool>, files: string[]): Promise<NdjsonIndex> {
   const tasks = files.flatMap((path, file) => lineAlignedRanges(path).map((r) => ({ file, path, ...r })));
   const results = new Array<RangeIndex | undefined>(tasks.length);
   let next = 0;
   let finished = 0;
+  let finish: () => void = () => undefined;
+  let fail: (e: unknown) => void = () => undefined;
+  const indexed = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
   const give = (w: Worker) => {
     if (next >= tasks.length) return;
     const t = tasks[next]!;
     w.postMessage({ kind: 'index', task: next++, path: t.path, start: t.start, end: t.end } satisfies ToWorker);
   };
-  await pool.run(
-    (done) => {
-      for (const w of pool.workers) if (pool.isReady(w)) give(w);
-      const mainThread = async () => {
-        while (next < tasks.length) {
-          const i = next++;
-          const t = tasks[i]!;
-          results[i] = indexOneRange(t.path, t.start, t.end);
-          if (++finished === tasks.length) done();
-          // The workers' messages (ready for work, a range indexed) are answered between two ranges.
-          else await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-      };
-      mainThread().catch((e: unknown) => pool.fail(e));
-    },
-    (w, m, done) => {
-      if (m.kind === 'ready') give(w);
-      if (m.kind !== 'indexed') return;
-      results[m.task] = m;
-      if (++finished === tasks.length) done();
-      else give(w);
-    },
-  );
+  starting.then((pool) => {
+    // A pool that starts after the main thread has indexed everything is left for pass 2.
+    if (finished === tasks.length) return;
+    pool
+      .run(
+        () => {
+          for (const w of pool.workers) if (pool.isReady(w)) give(w);
+        },
+        (w, m) => {
+          if (m.kind === 'ready') give(w);
+          if (m.kind !== 'indexed') return;
+          results[m.task] = m;
+          if (++finished === tasks.length) finish();
+          else give(w);
+        },
+      )
+      .catch(fail);
+  }, fail);
+  const mainThread = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      const t = tasks[i]!;
+      results[i] = indexOneRange(t.path, t.start, t.end);
+      if (++finished === tasks.length) finish();
+      // The workers' messages (ready for work, a range indexed) and the bundler's answer are taken between two ranges.
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  mainThread().catch(fail);
+  await indexed;
   const into: NdjsonIndex = { index: new Map(), medications: new Map(), skipped: 0 };
   tasks.forEach((t, i) => {
     const r = results[i]!;
@@ -260,15 +269,19 @@ export async function deriveNdjsonFolderOnWorkers(dir: string, options: DeriveOp
   // V8's flags are the process's: set before the workers' isolates start (the main thread runs little JavaScript).
   setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
   const files = ndjsonFiles(dir);
-  const script = await workerScript();
-  const pool = new WorkerPool(workers, script.path);
+  // esbuild bundles in a process of its own: the main thread indexes meanwhile, and the workers start once it is done.
+  const starting = workerScript().then((script) => ({ script, pool: new WorkerPool(workers, script.path) }));
   try {
-    const indexed = await indexOnWorkers(pool, files);
+    const indexed = await indexOnWorkers(starting.then((s) => s.pool), files);
+    const { pool } = await starting;
     reportSkipped(indexed.skipped);
     await emitBatches(documentsFromWorkers(pool, files, indexed, options, pretty), indexed.index.size);
     if (cpuReportWanted) reportCpu(await workersCpu(pool));
   } finally {
-    await pool.close();
-    script.dispose();
+    const started = await starting.catch(() => null);
+    if (started) {
+      await started.pool.close();
+      started.script.dispose();
+    }
   }
 }
