@@ -250,7 +250,7 @@ export const ADEQUACY_VERDICT_TRIAL_WORDS: Record<AdequacyVerdict, string> = {
 };
 
 /** A trial that ended before its minimum duration: its lack of response is not an outcome. */
-export const TOO_SHORT_TO_JUDGE = 'too short to judge';
+const TOO_SHORT_TO_JUDGE = 'too short to judge';
 
 /** Why a trial is too short to judge, after those words: "3 weeks of the 6 needed". */
 export function tooShortToJudgeWords(duration: string, weeksNeeded: number): string {
@@ -347,7 +347,7 @@ export function outcomeLabelWithBasis(trial: Pick<Trial, 'outcome' | 'outcomeBas
 }
 
 /** What a recorded stop reason says, beside the reason as written. */
-export const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
+const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
   adverse: 'stopped for an adverse effect',
   ineffective: 'stopped for lack of effect',
   mixed: 'stopped for lack of effect and an adverse effect',

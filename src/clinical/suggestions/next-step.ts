@@ -10,7 +10,7 @@ import { NO_OPTION_INDICATED, completeTrialWords } from '../vocabulary';
 const offered = (s: Suggestion) => s.status === 'suggested' || s.status === 'consider';
 
 /** The running trial to complete in an assessment whose resistance is not met, if any. */
-export function trialToCompleteBeforeResistance(assessments: readonly Assessment[]): Assessment['trialToComplete'] | undefined {
+function trialToCompleteBeforeResistance(assessments: readonly Assessment[]): Assessment['trialToComplete'] | undefined {
   return assessments.find((a) => !a.treatmentResistant && a.trialToComplete)?.trialToComplete;
 }
 

@@ -30,7 +30,7 @@ const effect = (name: string, pattern: RegExp, labels: string, references: Param
 });
 
 /** Named adverse effects of psychotropics, in the order they are said when a reason names several. */
-export const NAMED_ADVERSE_EFFECTS: readonly NamedAdverseEffect[] = [
+const NAMED_ADVERSE_EFFECTS: readonly NamedAdverseEffect[] = [
   effect('hyperprolactinaemia', /hyperprolact|prolactin|galactorrh|gynaecomastia|gynecomastia|amenorrh/i, 'the risperidone label', ['risperidoneLabel']),
   effect('sedation', /sedat|somnolen|drowsi/i, 'the Seroquel and mirtazapine labels', ['seroquelLabel', 'mirtazapineLabel']),
   effect('weight gain', /weight gain|gained weight|metabolic/i, 'the olanzapine and Seroquel labels', ['olanzapineLabel', 'seroquelLabel']),
