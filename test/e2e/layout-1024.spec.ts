@@ -35,7 +35,7 @@ test('schizophrenia-trs: no trial-table heading is wider than its column at 1024
   expect(overflowing).toEqual([]);
 });
 
-test('schizophrenia-trs: each bar’s outcome words start clear of its outcome mark', async ({ page }) => {
+test('schizophrenia-trs: each bar’s outcome words lie clear of its outcome mark', async ({ page }) => {
   await launchFromEhr(page, 'schizophrenia-trs');
   const trials = page.locator('.trp-trial');
   await expect(trials.first()).toBeVisible();
@@ -46,10 +46,11 @@ test('schizophrenia-trs: each bar’s outcome words start clear of its outcome m
       if (!mark || !label) return [];
       const a = mark.getBoundingClientRect();
       const b = label.getBoundingClientRect();
-      // Side by side on one line: the words start at least 4 px after the mark's shape (its box leaves out the 2 px
-      // stroke, so 2 px of space remain beyond it).
+      // Side by side on one line: the words start at least 4 px after the mark's shape, or end 4 px before it (its box
+      // leaves out the 2 px stroke, so 2 px of space remain beyond it).
       const sameLine = a.top < b.bottom && b.top < a.bottom;
-      return sameLine && b.left - a.right < 4 ? [`${label.textContent}: mark ${a.left}–${a.right}, label from ${b.left}`] : [];
+      const clear = b.left - a.right >= 4 || a.left - b.right >= 4;
+      return sameLine && !clear ? [`${label.textContent}: mark ${a.left}–${a.right}, label ${b.left}–${b.right}`] : [];
     }),
   );
   const labelled = await page.locator('.trp-trial .trp-outcome-label').count();

@@ -514,7 +514,7 @@ function findFollowUp(
   baseline: DatedScore,
   trial: TrialDraft,
   adequacy: AdequacyResult,
-): { score: DatedScore; onAdequateDose: boolean } | null {
+): { onAdequateDose: boolean; score: DatedScore } | null {
   let latestAdequate: DatedScore | null = null;
   let latest: DatedScore | null = null;
   const threshold = adequacy.adequateDoseMg;
@@ -524,8 +524,10 @@ function findFollowUp(
     latest = s;
     if (threshold !== null && onDoseAtLeast(trial, adequacy, s.day, threshold)) latestAdequate = s;
   }
-  if (latestAdequate) return { score: latestAdequate, onAdequateDose: true };
-  return latest ? { score: latest, onAdequateDose: false } : null;
+  // onAdequateDose first: an object literal that starts with `score` shares its hidden class with the staging scores'
+  // ({ score: 2.5, ... }), and a score record stored there would turn their number field into a generic one.
+  if (latestAdequate) return { onAdequateDose: true, score: latestAdequate };
+  return latest ? { onAdequateDose: false, score: latest } : null;
 }
 
 /** The first score a trial's outcome may be judged by: after its baseline (when there is one) and from its start. */

@@ -254,7 +254,10 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       }
       // ICD-10-CM F33.x and SNOMED 66344007 are recurrent major depression (ICD-10-CM tabular list; VSAC "Major Depression Including Remission").
       const recurrentCodes = context.derived.diagnoses.filter((d) => d.kind === assessment.condition && (/^F33/i.test(d.code) || d.code === '66344007'));
-      for (const d of recurrentCodes) findings.push({ ...diagnosisFinding(d), text: `Recurrent: ${diagnosisFinding(d).text}` });
+      for (const d of recurrentCodes) {
+        const f = diagnosisFinding(d);
+        findings.push({ text: `Recurrent: ${f.text}`, sources: f.sources });
+      }
     }
     return findings.length
       ? { met: true, findings }

@@ -313,7 +313,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ ...f, text });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
   }
   if (age.outside) {
     status = 'not-eligible';
@@ -334,7 +334,7 @@ function weighOffered(
     }
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
-      reasons.push({ ...pseudo, text: `Lowered to "consider": ${pseudo.text}.` });
+      reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
     const running = status === 'suggested' && option.group === 'interventional' && !urgent ? trialToCompleteFor(option, context) : undefined;
     if (running) {
@@ -343,7 +343,7 @@ function weighOffered(
       reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: running.sources });
     }
     if (urgent) {
-      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ ...finding, text: `Urgent: ${finding.text}` });
+      for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };

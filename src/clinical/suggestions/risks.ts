@@ -3,7 +3,7 @@
  * prior trial, current medication) as one small function, and the finding it gives.
  */
 import type {
-  Finding
+  DiagnosisSpan, Finding
 } from '../types';
 import {
   type RiskMatch,
@@ -67,11 +67,20 @@ const RISKS: { [K in RiskMatch['kind']]: RiskCheck<K> } = {
     const current = new Set(currentDiagnoses(context, ['substance-use']));
     const disorders = context.derived.diagnoses
       .filter((d) => d.kind === 'substance-use' && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0)
-      .map((d) => (current.has(d) ? diagnosisFinding(d) : { ...pastDiagnosisFinding(d), text: `Past: ${pastDiagnosisFinding(d).text}` }));
+      .map((d) => (current.has(d) ? diagnosisFinding(d) : pastFinding(d)));
     const events = context.derived.substanceUse?.shownByEvents;
     return events ? [...disorders, events] : disorders;
   },
 };
+
+/**
+ * A past diagnosis named as past. A finding is built whole, never spread and then given another text: a spread with
+ * an override makes every finding's text a field that changes, which sends optimised code that read one back.
+ */
+function pastFinding(d: DiagnosisSpan): Finding {
+  const f = pastDiagnosisFinding(d);
+  return { text: `Past: ${f.text}`, sources: f.sources };
+}
 
 export function checkRisk(row: RiskRow, context: Context): Finding[] {
   return (RISKS[row.match.kind] as RiskCheck<typeof row.match.kind>)(row.match, context);

@@ -17,7 +17,7 @@ import {
   type ItemDetails,
 } from './details';
 import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise, shownOutcomeBasis } from '../../clinical/vocabulary';
-import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs } from './marks';
+import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs, WORDS_BACKDROP } from './marks';
 import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
 import { diagnosesForTimeline } from '../../clinical/safety';
 import { parseDate, timeScale, type TimeDomain } from './layout/domain';
@@ -164,12 +164,16 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
         {ticks.map((t) => (
           <g key={`tick-${t.x}`}>
             <line x1={t.x} x2={t.x} y1={AXIS_HEIGHT - 4} y2={layout.bottomAxisY} className="trp-grid" />
-            <text x={t.x} y={AXIS_HEIGHT - 9} textAnchor="middle" className="trp-tick">
-              {t.label}
-            </text>
-            <text x={t.x} y={layout.bottomAxisY + 16} textAnchor="middle" className="trp-tick">
-              {t.label}
-            </text>
+            {t.label !== null && (
+              <>
+                <text x={t.x} y={AXIS_HEIGHT - 9} textAnchor="middle" className="trp-tick">
+                  {t.label}
+                </text>
+                <text x={t.x} y={layout.bottomAxisY + 16} textAnchor="middle" className="trp-tick">
+                  {t.label}
+                </text>
+              </>
+            )}
           </g>
         ))}
         <line x1={frame.plotLeft} x2={frame.plotRight} y1={AXIS_HEIGHT - 4} y2={AXIS_HEIGHT - 4} className="trp-axis-line" />
@@ -319,13 +323,21 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                     {bar.showOutcomeMark && (
                       <OutcomeMark outcome={bar.trial.outcome} basis={shownOutcomeBasis(bar.trial)} x={bar.marker.x} y={bar.marker.y} />
                     )}
+                    {/* Words on a backdrop the size of their box, so no threshold, "today" or grid line crosses them. */}
                     {bar.label && (
-                      <text x={bar.labelX} y={bar.marker.y} dy="0.35em" className={bar.labelInside ? 'trp-outcome-label trp-running-label' : 'trp-outcome-label'}>
+                      <text
+                        x={bar.labelX}
+                        y={bar.marker.y}
+                        dy="0.35em"
+                        textAnchor={bar.labelAnchor}
+                        filter={WORDS_BACKDROP}
+                        className={bar.labelInside ? 'trp-outcome-label trp-running-label' : 'trp-outcome-label'}
+                      >
                         {bar.label}
                       </text>
                     )}
                     {bar.levelLabel && (
-                      <text x={bar.levelLabelX} y={bar.marker.y} dy="0.35em" textAnchor="end" className="trp-level-label">
+                      <text x={bar.levelLabelX} y={bar.marker.y} dy="0.35em" textAnchor="end" filter={WORDS_BACKDROP} className="trp-level-label">
                         {bar.levelLabel}
                       </text>
                     )}

@@ -112,6 +112,11 @@ export function TimelineDefs() {
         <rect width="6" height="6" fill="#dce7f3" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#1f4e79" strokeWidth="2" />
       </pattern>
+      {/* A white backdrop filling the box of the words it is applied to (and a little around it). */}
+      <filter id="trp-words-backdrop" x="-0.03" y="-0.1" width="1.06" height="1.2">
+        <feFlood floodColor="#ffffff" />
+        <feComposite in="SourceGraphic" operator="over" />
+      </filter>
       <pattern id="trp-dots-unknown" width="5" height="5" patternUnits="userSpaceOnUse">
         <rect width="5" height="5" fill="#f2f2f2" />
         <circle cx="2.5" cy="2.5" r="1.1" fill="#444444" />
@@ -119,6 +124,9 @@ export function TimelineDefs() {
     </defs>
   );
 }
+
+/** The `filter` that sets a bar's words on their backdrop. */
+export const WORDS_BACKDROP = 'url(#trp-words-backdrop)';
 
 export const DOSE_FILL = {
   'at-or-above': '#1f4e79',

@@ -57,7 +57,7 @@ describe('lane order', () => {
 });
 
 describe('today', () => {
-  it('never places an ongoing trial\'s outcome mark, arrow start or words after the today line (its words sit inside the bar)', () => {
+  it('never places an ongoing trial\'s outcome mark, arrow start or words after the today line (its words sit inside the bar or before it)', () => {
     const ongoing = [
       trial({ ingredient: 'vortioxetine', start: '2026-10-01', end: null, steps: [[10, 0]], outcome: 'nonresponse', basis: 'measured' }),
       trial({ ingredient: 'bupropion', start: '2026-11-20', end: null, steps: [[150, 0]], outcome: 'partial', basis: 'measured' }),
@@ -72,11 +72,15 @@ describe('today', () => {
         // Two days into a trial there is no room before today for a mark: none is drawn.
         if (bar.trial.ingredient === 'bupropion' && range === 'all') expect(bar.showOutcomeMark).toBe(false);
         expect(bar.x1).toBeLessThanOrEqual(today + 2 + 1e-6);
-        // A running bar's words sit inside it, ending before its outcome mark (or its end) and so before today.
-        if (bar.label !== null) {
-          expect(bar.labelInside).toBe(true);
+        // A running bar's words sit inside it, ending before its outcome mark (or its end) and so before today; where
+        // the bar is too short for them, they end before the bar starts.
+        if (bar.label !== null && bar.labelInside) {
+          expect(bar.labelAnchor).toBe('start');
           expect(bar.labelX).toBeGreaterThanOrEqual(bar.x0);
           expect(bar.labelX + estimateTextWidth(bar.label) * 1.12).toBeLessThanOrEqual((bar.showOutcomeMark ? bar.marker.x - OUTCOME_MARK_RADIUS : bar.x1) + 1e-6);
+        } else if (bar.label !== null) {
+          expect(bar.labelAnchor).toBe('end');
+          expect(bar.labelX).toBeLessThan(bar.x0);
         }
       }
     }

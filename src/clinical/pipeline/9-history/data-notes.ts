@@ -4,10 +4,15 @@
  */
 import type { MedicationEvent } from '../../events';
 import { type Day, isoDate, toDay, yearOf } from '../../dates';
-import { COGNITION_LABEL, firstUsApproval } from '../../terminology/history-codes';
+import { COGNITION_LABEL, FIRST_US_APPROVAL, firstUsApproval } from '../../terminology/history-codes';
 import { REFERENCES } from '../../references/registry';
 import type { Finding, OtherTreatment } from '../../types';
 import type { HistoryInputs } from './history-inputs';
+
+/** Where each approval year was read, in words: the same for every patient, so said once, not per note. */
+const APPROVAL_READ_IN = new Map(
+  FIRST_US_APPROVAL.map((row) => [row.ingredient, row.references.length ? row.references.map((id) => REFERENCES[id].short).join('; ') : 'year not checked in a label']),
+);
 
 /** A dated record as a data note names it ("sertraline record 1960-01-01"). */
 export interface DatedRecord {
@@ -69,7 +74,7 @@ export function dataNotesOf(args: {
   }
   for (const [ingredient, { first, sources }] of early) {
     const row = firstUsApproval(ingredient)!;
-    const where = row.references.length ? row.references.map((id) => REFERENCES[id].short).join('; ') : 'year not checked in a label';
+    const where = APPROVAL_READ_IN.get(ingredient)!;
     notes.push({
       text: `${ingredient} recorded from ${isoDate(first)}, before its first US approval (${row.year}; ${where}${row.verification === 'U' ? ', unverified' : ''}): most likely a data error; check the date.`,
       sources,

@@ -3,6 +3,7 @@
  */
 import { type ScaleTime } from 'd3-scale';
 import { differenceInCalendarDays } from 'date-fns';
+import { estimateTextWidth } from './packing';
 
 // ---------------------------------------------------------------------------------------------
 // Frame
@@ -26,7 +27,8 @@ export function frameFor(containerWidth: number): Frame {
 
 export interface AxisTick {
   x: number;
-  label: string;
+  /** Null where the label would be cut at the timeline's edge: the grid line stays, unlabelled. */
+  label: string | null;
 }
 
 // English labels from a table, not Intl.DateTimeFormat: the first Intl formatter of a page loads the browser's locale
@@ -44,5 +46,10 @@ export function axisTicks(scale: ScaleTime<number, number>, frame: Frame): AxisT
   const [d0, d1] = scale.domain() as [Date, Date];
   const spanDays = differenceInCalendarDays(d1, d0);
   const format = spanDays > 4 * 365 ? formatYear : formatMonthYear;
-  return scale.ticks(count).map((d) => ({ x: scale(d), label: format(d) }));
+  return scale.ticks(count).map((d) => {
+    const x = scale(d);
+    const label = format(d);
+    const half = estimateTextWidth(label) / 2;
+    return { x, label: x - half >= 0 && x + half <= frame.width ? label : null };
+  });
 }

@@ -66,9 +66,11 @@ export interface TrialBar {
    * drug, dose, "running" and latest level, inside the bar (`labelInside`), as much as fits.
    */
   label: string | null;
-  /** Where the label starts: clear of the outcome mark's widest shape and its stroke; inside a running bar, its start. */
+  /** Where the label starts (or ends, `labelAnchor` 'end'): clear of the outcome mark's widest shape and its stroke. */
   labelX: number;
-  /** The label is drawn inside a running bar (with a halo, over the dose fill). */
+  /** 'end' for words placed before the bar or inside it before its outcome mark: `labelX` is where they end. */
+  labelAnchor: 'start' | 'end';
+  /** The label is drawn inside the bar (with a halo, over the dose fill). */
   labelInside: boolean;
   /** The latest plasma level, left of the bar, when the words beside its end have no room for it; else null. */
   levelLabel: string | null;
@@ -298,6 +300,7 @@ function layoutBar(
     showOutcomeMark,
     label: null,
     labelX: markerX + OUTCOME_LABEL_OFFSET,
+    labelAnchor: 'start',
     labelInside: false,
     levelLabel: null,
     levelLabelX: x0 - LEVEL_LABEL_GAP,
@@ -342,7 +345,12 @@ function labelWidth(text: string): number {
   return estimateTextWidth(text) * 1.12;
 }
 
-/** Outcome words go right of the marker only where they do not run into the next bar of the same row. */
+/**
+ * A bar's words, in the order they are tried: right of its outcome mark (finished bars), inside it (running bars, and
+ * finished bars ending where nothing fits after them, such as at death), and else before the bar, where they also
+ * name the drug and dose, since there they stand apart from the bar's lane label and end. Nowhere do they run into
+ * the words or marks of the bars beside them in the row.
+ */
 function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
   const byRow = new Map<number, TrialBar[]>();
   bars.forEach((bar, i) => {
@@ -352,14 +360,21 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
   });
   for (const list of byRow.values()) {
     list.sort((a, b) => a.x0 - b.x0);
-    // Where the words of the bars to the left end: level words placed before a bar must start after it.
+    // Where the words and marks of the bars to the left end: words placed before a bar must start after it.
     let leftEdge = frame.plotLeft;
     list.forEach((bar, i) => {
-      const full = trialLabelWithLevel(bar.trial);
-      const short = trialLabel(bar.trial);
-      const next = list[i + 1];
-      const room = (next ? next.x0 : frame.plotRight) - bar.labelX;
       if (bar.offscreen) return;
+      const next = list[i + 1];
+      const markEnd = bar.showOutcomeMark ? bar.marker.x + OUTCOME_MARK_RADIUS + 2 : bar.x1;
+      // Words right-aligned just before the bar, as long as they start clear of what lies to their left.
+      const beforeBar = (texts: string[]): boolean => {
+        if (bar.clippedLeft) return false;
+        const end = bar.x0 - LEVEL_LABEL_GAP;
+        const text = texts.find((t) => end - labelWidth(t) >= leftEdge + LEVEL_LABEL_GAP);
+        if (!text) return false;
+        placeWords(bar, text, end, 'end', false);
+        return true;
+      };
       if (bar.ongoing) {
         // A running bar has no end to label: its words go inside it, as many as fit before its outcome mark or arrow.
         const start = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
@@ -367,19 +382,59 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
         bar.label = runningLabels(bar.trial).find((t) => labelWidth(t) <= end - start) ?? null;
         bar.labelX = start;
         bar.labelInside = bar.label !== null;
+        if (!bar.label) beforeBar(runningLabelsBefore(bar.trial, bar.showOutcomeMark));
         leftEdge = Math.max(leftEdge, bar.x1);
         return;
       }
       // A bar cut at the edge has no visible end to label.
       const visible = !bar.clippedRight && bar.marker.x >= frame.plotLeft && bar.marker.x <= frame.plotRight;
+      if (!visible) {
+        leftEdge = Math.max(leftEdge, bar.x1);
+        return;
+      }
+      const full = trialLabelWithLevel(bar.trial);
+      const short = trialLabel(bar.trial);
+      const room = (next ? next.x0 : frame.plotRight) - bar.labelX;
       // The level goes with the outcome where there is room; the outcome alone otherwise, and the level then before
       // the bar where that is free (the details name it too).
-      bar.label = !visible ? null : labelWidth(full) <= room ? full : labelWidth(short) <= room ? short : null;
+      const after = labelWidth(full) <= room ? full : labelWidth(short) <= room ? short : null;
+      const insideStart = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
+      const insideEnd = bar.marker.x - OUTCOME_MARK_RADIUS - 2 - RUNNING_LABEL_INSET;
+      const inside = after ? null : [full, short].find((t) => labelWidth(t) <= insideEnd - insideStart) ?? null;
+      if (after) {
+        bar.label = after;
+      } else if (inside) {
+        placeWords(bar, inside, insideEnd, 'end', true);
+      } else if (beforeBar(finishedLabelsBefore(bar.trial))) {
+        leftEdge = Math.max(leftEdge, markEnd);
+        return;
+      }
       const level = latestPlasmaLevelWords(bar.trial);
       if (level && bar.label !== full && !bar.clippedLeft && bar.levelLabelX - estimateTextWidth(level) >= leftEdge + LEVEL_LABEL_GAP) bar.levelLabel = level;
-      leftEdge = Math.max(leftEdge, bar.label ? bar.labelX + labelWidth(bar.label) : bar.x1);
+      leftEdge = Math.max(leftEdge, after ? bar.labelX + labelWidth(after) : markEnd);
     });
   }
+}
+
+function placeWords(bar: TrialBar, label: string, x: number, anchor: TrialBar['labelAnchor'], inside: boolean): void {
+  bar.label = label;
+  bar.labelX = x;
+  bar.labelAnchor = anchor;
+  bar.labelInside = inside;
+}
+
+/** A finished bar's words before it: drug, dose and outcome (with the latest level, where it fits). */
+function finishedLabelsBefore(trial: Trial): string[] {
+  const head = `${trial.ingredient} ${describeTrialDoses(trial)}, ${trialLabel(trial)}`;
+  const level = latestPlasmaLevelWords(trial);
+  return [...(level ? [`${head} · ${level}`] : []), head];
+}
+
+/** A running bar's words before it: drug, dose, "running" and the outcome so far where its mark shows one. */
+function runningLabelsBefore(trial: Trial, withOutcome: boolean): string[] {
+  const head = `${trial.ingredient} ${describeTrialDoses(trial)}, running${withOutcome ? `, ${OUTCOME_SHORT[trial.outcome]}` : ''}`;
+  const level = latestLevelWords(trial);
+  return [...(level ? [`${head} · ${level}`] : []), head];
 }
 
 /** Space between a running bar's edges and its words. */
