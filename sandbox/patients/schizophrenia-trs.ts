@@ -83,6 +83,6 @@ export const schizophreniaTrs: DemoPatient = {
     },
     trialCount: 4,
     suggestions: { clozapine: 'suggested', 'dose-optimization': 'not-eligible', esketamine: 'not-applicable', tms: 'not-applicable' },
-    safety: ['psychotic-features', 'substance-use'],
+    safety: ['substance-use'],
   },
 };

@@ -45,6 +45,17 @@ export function plainText(text: string): string {
     .replace(/\s{2,}/g, ' ');
 }
 
+/**
+ * The engine's sentence as written into the chart (plan, referral, note, letter): plain words, and a rule of the app's
+ * own said as what it is to another service, a "local working rule (unverified)", not as the app's internal tag.
+ */
+export function writtenText(text: string): string {
+  const plain = plainText(text)
+    .replace(/this project's rule/g, 'a local working rule')
+    .replace(/([(;] )working rule(?=[:;)\s])/g, '$1local working rule (unverified)');
+  return plain.includes('(unverified)') ? plain.replace(/\s*\[UNVERIFIED\]/g, '') : plain.replace(/\s*\[UNVERIFIED\]/g, ' (unverified)');
+}
+
 /** "1 trial", "2 trials", "1 class", "3 classes": a count with its noun in the right number (never "trial(s)"). */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;

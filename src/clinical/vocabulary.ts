@@ -7,6 +7,7 @@ import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
 import type {
+  Assessment,
   ComorbidityKey,
   ConditionKey,
   DiagnosisKind,
@@ -226,6 +227,19 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
   'possibly-meets': 'Treatment-resistance criteria possibly met',
   'does-not-meet': 'Treatment-resistance criteria not met',
 };
+
+/**
+ * The staging figures in one short line for the first screen ("Thase-Rush stage 2 · Maudsley 6, mild · MGH-S 3"), so
+ * the stage is read beside the verdict without opening the details; null when the condition is not staged.
+ */
+export function stagingFiguresWords(a: Pick<Assessment, 'thaseRush' | 'maudsley' | 'mghs'>): string | null {
+  const figures = [
+    a.thaseRush !== undefined ? `Thase-Rush stage ${a.thaseRush}` : null,
+    a.maudsley ? `Maudsley ${a.maudsley.score}, ${a.maudsley.band}` : null,
+    a.mghs !== undefined ? `MGH-S ${a.mghs}` : null,
+  ].filter((f): f is string => f !== null);
+  return figures.length ? figures.join(' · ') : null;
+}
 
 /** A trial's adequacy verdict: adequate, not adequate, or unconfirmed (its deciding level was never recorded). */
 /** A trial no adequacy rule covers is neither adequate nor inadequate: its reason opens with these words. */

@@ -10,8 +10,7 @@ import type { Derivation, InterventionId, Suggestion } from '../../src/clinical/
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { carePlanAsText } from '../../src/fhir/writeback/build';
 import { ReferralLetter } from '../../src/views/review/ReferralLetter';
-import { cautionLine } from '../../src/clinical/suggestions/describe';
-import { plainText } from '../../src/clinical/plain-text';
+import { cautionLines } from '../../src/clinical/suggestions/describe';
 import { demoDerivation, demoDraft } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
@@ -78,7 +77,7 @@ describe('schizophrenia-trs: clozapine proposed with its boxed-warning monitorin
     const at = lines.findIndex((l) => l === '- Clozapine (suggested): add to the care plan.');
     expect(at).toBeGreaterThan(0);
     const under = lines.slice(at + 1, at + 1 + clozapine.cautions.length);
-    expect(under).toEqual(clozapine.cautions.map((c) => `    ${cautionLine(plainText(c.text))}`));
+    expect(under).toEqual(cautionLines(clozapine).map((c) => `    ${c}`));
   });
 });
 
@@ -93,7 +92,7 @@ describe('every offered option of every demo patient carries its cautions wherev
           ...draft.serviceRequests.flatMap((r) => (r.note ?? []).map((n) => n.text)),
         ].join('\n');
         const letter = draft.serviceRequests.length ? letterText(d, s) : '';
-        for (const line of s.cautions.map((c) => cautionLine(plainText(c.text)))) {
+        for (const line of cautionLines(s)) {
           expect(draft.preview, `${s.intervention} preview`).toContain(`  ${line}`);
           expect(carePlanAsText(draft), `${s.intervention} plan text`).toContain(line);
           // The FHIR notes escape markdown; the caution's words are there up to its first escaped character.

@@ -18,6 +18,6 @@ describe('a stale basis beside an option that rests on failed trials', () => {
 
   it('the plan preview of rTMS carries the stale-basis line under the option', () => {
     const draft = demoDraft(d, ['tms'], '2026-12-05');
-    expect(draft.preview).toContainEqual(expect.stringMatching(new RegExp(`^ {2}${STALE.source.slice(1)}`)));
+    expect(draft.preview).toContainEqual(expect.stringMatching(new RegExp(`^ {2}Reason: ${STALE.source.slice(1)}`)));
   });
 });

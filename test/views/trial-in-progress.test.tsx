@@ -33,7 +33,7 @@ describe('a trial in progress beside an option that rests on failed trials', () 
   it('the draft care plan and the copied note carry it', () => {
     const draft = demoDraft(d, ['clozapine'], '2026-12-05');
     expect(JSON.stringify(draft.carePlan)).toContain('Trial in progress, not counted: haloperidol 10 mg/day since');
-    expect(draft.preview).toContainEqual(expect.stringMatching(/^ {2}Trial in progress, not counted: haloperidol 10 mg\/day since/));
+    expect(draft.preview).toContainEqual(expect.stringMatching(/^ {2}Reason: Trial in progress, not counted: haloperidol 10 mg\/day since/));
     const note = copyToNoteText(d);
     expect(note).toMatch(/^ {2}Trial in progress, not counted: haloperidol 10 mg\/day since .*met on the earlier trials alone\.$/m);
   });

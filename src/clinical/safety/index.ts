@@ -12,6 +12,8 @@ import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { describeTrialDoses, overdoseHeading } from '../vocabulary';
 import {
+  ACTIVE_SUBSTANCE_USE_SOURCE,
+  ACTIVE_SUBSTANCE_USE_WORDS,
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
   SUBSTANCE_USE_BEFORE_OPTIONS,
@@ -20,6 +22,8 @@ import {
   notOfferedWords,
   PHQ9_ANSWER_WORDS,
   POSTPARTUM_DAYS,
+  PSYCHOTIC_DEPRESSION_ACTION,
+  PSYCHOTIC_DEPRESSION_CONDITIONS,
   SAFETY_RULE_BY_KIND,
   SCREEN_SHOWN_DAYS,
 } from './strip-rules';
@@ -144,7 +148,7 @@ export interface OverriddenOption {
  * leaves the "not offered" list and is named with the written reason instead, so the line never says "not offered"
  * of an option the same plan proposes.
  */
-export function safetyActionGiven(i: SafetyItem, overridden: readonly OverriddenOption[]): string | undefined {
+function safetyActionGiven(i: SafetyItem, overridden: readonly OverriddenOption[]): string | undefined {
   const rows = NOT_OFFERED_BY_KIND[i.kind];
   const chosen = rows ? rows.options.filter((o) => overridden.some((x) => x.option === o.option)) : [];
   if (!i.action || !rows || chosen.length === 0) return i.action;
@@ -493,11 +497,17 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
     ['catatonia', 'Catatonia'],
     ['psychotic-features', 'Psychotic features'],
   ];
+  // Psychosis coded by the schizophrenia diagnosis the page assesses is that diagnosis, not a safety signal beside it.
+  const assessedAsSchizophrenia = derived.assessments.some((a) => a.condition === 'schizophrenia')
+    ? new Set(diagnoses.filter((d) => d.kind === 'schizophrenia').map((d) => d.source))
+    : new Set<string>();
+  const depressive = derived.assessments.some((a) => PSYCHOTIC_DEPRESSION_CONDITIONS.has(a.condition));
   for (const [kind, title] of groups) {
-    const found = diagnoses.filter((d) => d.kind === kind && isActive(d, asOf));
+    const found = diagnoses.filter((d) => d.kind === kind && isActive(d, asOf) && !(kind === 'psychotic-features' && assessedAsSchizophrenia.has(d.source)));
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'active'), last.onset, found.map((d) => d.source)));
+    const action = kind === 'psychotic-features' && depressive ? PSYCHOTIC_DEPRESSION_ACTION : undefined;
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'active'), last.onset, found.map((d) => d.source), action));
   }
   const substance = diagnoses.filter((d) => d.kind === 'substance-use' && isActive(d, asOf));
   const flagged: Finding[] = [];
@@ -524,12 +534,17 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
     const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...past.map((d) => d.source)];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
+    // An active disorder asks what a past one does, and that both disorders be treated together.
+    const activeAction = `Ask about current use; ${ACTIVE_SUBSTANCE_USE_WORDS}${before.map((b) => `; ${b.words}`).join('')}.`;
     const action = use?.probableOpioidUseDisorder
       ? `Probable opioid use disorder${use.activeOpioidOrders.length ? ', with an opioid still ordered' : ''}: assess for opioid use disorder and its treatment, offer naloxone, review suicide risk.`
-      : past.length
-        ? pastAction
-        : undefined;
-    out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), action === pastAction ? before : []));
+      : substance.length
+        ? activeAction
+        : past.length
+          ? pastAction
+          : undefined;
+    const rows = action === activeAction ? [ACTIVE_SUBSTANCE_USE_SOURCE, ...before] : action === pastAction ? before : [];
+    out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), rows));
   } else if (past.length) {
     // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.
     const last = latest(past, (d) => d.onset)!;

@@ -140,7 +140,12 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },
   clozapine: { kind: 'clozapine', summary: 'Current clozapine is shown with its monitoring: neutrophils (ANC), myocarditis, seizures, constipation/ileus, smoking changes.', source: src(['clozarilLabel'], 'V', 'boxed warning; warnings; drug interactions') },
   lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
-  'psychotic-features': { kind: 'psychotic-features', summary: 'Active psychotic features are shown.', source: WORKING('psychotic features lead the strip') },
+  'psychotic-features': {
+    kind: 'psychotic-features',
+    summary:
+      'Active psychotic features are shown, with what they ask in a depressive episode (a rapid response: ECT is offered as urgent). Psychosis coded by an assessed schizophrenia diagnosis is that diagnosis, not an item beside it.',
+    source: WORKING('psychotic features lead the strip; psychotic depression needs a rapid response (the ECT order\'s severity)', ['fdaEct2018', 'apaEct2001']),
+  },
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
   'intracranial-vascular': {
     kind: 'intracranial-vascular',
@@ -156,7 +161,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   },
   'substance-use': {
     kind: 'substance-use',
-    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
+    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; an active disorder asks about current use and for integrated treatment of both disorders (SAMHSA TIP 42), with what it asks before the options; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
     source: WORKING('substance use leads the strip; a past disorder is shown because the esketamine label asks to assess the risk of abuse or misuse before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)', ['spravatoLabel']),
   },
 };
@@ -178,6 +183,15 @@ export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly Condi
     source: src(['clozarilLabel', 'schoeler2016'], 'V', 'Clozaril label, drug interactions: CYP1A2 inducers, cigarette smoking; Schoeler 2016: continued cannabis use and relapse of psychosis'),
   },
 ];
+
+/** What an active substance use disorder asks, besides what it asks before the options (SUBSTANCE_USE_BEFORE_OPTIONS). */
+export const ACTIVE_SUBSTANCE_USE_WORDS = 'treat both disorders together (integrated treatment)';
+export const ACTIVE_SUBSTANCE_USE_SOURCE = { source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders') };
+
+/** The conditions whose episode with psychotic features needs a rapid response, and what the strip asks then. */
+export const PSYCHOTIC_DEPRESSION_CONDITIONS: ReadonlySet<ConditionKey> = new Set(['mdd', 'bipolar-depression']);
+export const PSYCHOTIC_DEPRESSION_ACTION =
+  'A depressive episode with psychotic features needs a rapid response: ECT is offered as urgent; esketamine and psychedelic trials weigh the psychosis.';
 
 /** The safety rules for the rules panel. */
 export const SAFETY_RULES: RuleRef[] = Object.values(SAFETY_RULE_BY_KIND).map((r) => ({

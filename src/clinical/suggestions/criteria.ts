@@ -147,7 +147,7 @@ export function conditionFinding(assessment: Assessment, context: Context): Find
     ? assessment.conditionSources
     : unique(trialsOf(context, assessment.trialIds).flatMap((t) => t.sources));
   const words = CONDITION_NAME[assessment.condition];
-  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources };
+  return { text: `${words.charAt(0).toUpperCase()}${words.slice(1)} recorded`, sources, entryCriterion: true };
 }
 
 function noneRecorded(conditions: readonly ConditionKey[]): string {

@@ -4,7 +4,7 @@
  */
 import type { Finding, InterventionId, Suggestion } from '../types';
 import { catalogOption } from './catalog';
-import { plainText } from '../plain-text';
+import { plainText, writtenText } from '../plain-text';
 import { cite } from './context';
 import { notOfferedReason, RISK_PREFIXES } from './risks';
 
@@ -90,11 +90,20 @@ export function overrideLines(suggestion: Pick<Suggestion, 'status' | 'contraind
         : `against the contraindication${suggestion.contraindications.length === 1 ? '' : 's'}`;
   return [
     `Proposed ${against}, reason given by the clinician: “${reason.trim()}”`,
-    ...suggestion.contraindications.map((c) => `Contraindication overridden: ${plainText(c.text).replace(/^Not offered: /, '')}`),
+    ...suggestion.contraindications.map((c) => `Contraindication overridden: ${writtenText(c.text).replace(/^Not offered: /, '')}`),
   ];
 }
 
-/** The option's monitoring and cautions (its label's requirements and the record's cautions, as its card lists them), one line each. */
+/** The option's monitoring and cautions (its label's requirements and the record's cautions, as its card lists them), one line each, as written. */
 export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[] {
-  return suggestion.cautions.map((c) => cautionLine(plainText(c.text)));
+  return suggestion.cautions.map((c) => cautionLine(writtenText(c.text)));
+}
+
+/**
+ * The reasons written into the chart for an option (plan, referral, letter): those beside its contraindications, less
+ * the entry criteria every patient it is for meets (the diagnosis recorded, the age within its limits), which the card
+ * keeps on screen.
+ */
+export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): Finding[] {
+  return reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion);
 }

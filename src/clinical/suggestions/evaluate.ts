@@ -386,7 +386,7 @@ function ageCheck(option: CatalogOption, context: Context): AgeResult {
     outside: false,
     capToConsider: limit.status === 'consider',
     limit,
-    finding: { text: `Age ${age}: within the age limit, ${limit.text} (${cite(limit.source)}).`, sources: patient },
+    finding: { text: `Age ${age}: within the age limit, ${limit.text} (${cite(limit.source)}).`, sources: patient, entryCriterion: true },
   };
 }
 

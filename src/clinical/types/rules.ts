@@ -31,4 +31,9 @@ export interface Finding {
   text: string;
   /** Resource references ("Observation/abc") behind the statement; empty only for absence-based statements. */
   sources: string[];
+  /**
+   * An entry criterion every patient the option is for meets (its diagnosis recorded, the age within its limits): shown
+   * with the criteria on screen, left out of the reasons written into the chart, where it says nothing.
+   */
+  entryCriterion?: true;
 }

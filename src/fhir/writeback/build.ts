@@ -17,11 +17,11 @@ import type {
 } from 'fhir/r4';
 import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../../clinical/types';
 import { CONDITION_NAME } from '../../clinical/vocabulary';
-import { safetyActionGiven, safetyItemHeading, safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
+import { safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { escapeMarkdown, narrativeXhtml } from './escape';
-import { plainText } from '../../clinical/plain-text';
-import { cautionLine, cautionLines, contraindicationLine, overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
+import { plainText, writtenText } from '../../clinical/plain-text';
+import { cautionLine, cautionLines, contraindicationLine, overrideLines, writtenReasons } from '../../clinical/suggestions/describe';
 import { receivingService, type ReferralPriority } from '../../clinical/suggestions/receiving-services';
 import type { StableIdentifier, WriteBackDraft, WriteBackInput } from './write-contract';
 
@@ -71,9 +71,12 @@ function provenanceTagQuery(planKeyValue: string): string {
 // Content
 // ---------------------------------------------------------------------------------------------
 
-/** A finding as the chart reads it: plain words, no resource ids or internal citations (the resources are linked as supportingInfo). */
+/**
+ * A finding as the chart reads it: plain words, no resource ids or internal tags (the resources are linked as
+ * supportingInfo), an unverified rule said as a local working rule.
+ */
 function findingText(finding: Finding): string {
-  return plainText(finding.text);
+  return writtenText(finding.text);
 }
 
 function relevantAssessments(assessments: Assessment[], chosen: Suggestion[]): Assessment[] {
@@ -98,15 +101,33 @@ function optionConcept(id: InterventionId): CodeableConcept {
     : { text: option.name };
 }
 
-function reasonLines(suggestion: Suggestion, overrideReason: string | undefined): string[] {
+function reasonLines(suggestion: Suggestion, overrideReason: string | undefined, saidForThePlan: ReadonlySet<string> = new Set()): string[] {
   // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
   // its own weight ("Note: …") gets no second prefix. An overridden option leads with the override and the
   // contraindications it overrides (safety first, never as "not offered"), then the reasons it would otherwise fit.
-  const reasons = reasonsBesideContraindications(suggestion).map((r) => `Reason: ${findingText(r)}`);
+  // A reason every chosen option gives is said once for the plan, not under each.
+  const reasons = writtenReasons(suggestion)
+    .filter((r) => !saidForThePlan.has(r.text))
+    .map((r) => `Reason: ${findingText(r)}`);
   const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
   if (overrideReason?.trim()) return [...overrideLines(suggestion, overrideReason), ...reasons, ...cautions];
   const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
   return suggestion.status === 'contraindicated' ? [...contraindications, ...reasons, ...cautions] : [...reasons, ...contraindications, ...cautions];
+}
+
+/**
+ * The reasons every chosen option gives (the trial in progress beside the failed-trial count, a stale basis), said once
+ * for the plan in the preview, narrative and plan text. Each referral keeps them: it is read on its own.
+ */
+function planReasons(chosen: readonly Suggestion[]): Finding[] {
+  if (chosen.length < 2) return [];
+  const [first, ...rest] = chosen.map((s) => writtenReasons(s));
+  return first!.filter((f) => rest.every((reasons) => reasons.some((r) => r.text === f.text)));
+}
+
+/** A reason said for the whole plan, as the plan's texts write it. */
+function planReasonLine(f: Finding): string {
+  return `For every option: ${findingText(f)}`;
 }
 
 /** Why the referral starts at its priority, when the engine says so and the clinician has not chosen one. */
@@ -122,6 +143,16 @@ function overriddenOptions(input: WriteBackInput): OverriddenOption[] {
     const reason = input.overrideReasons?.[s.intervention]?.trim();
     return reason ? [{ option: s.intervention, reason }] : [];
   });
+}
+
+/**
+ * The safety items as the plan writes them, each the strip's line (name, date, what the record shows, what to do) with
+ * the options the clinician proposes against it said as such: one source for the preview, narrative, description,
+ * notes and plan text.
+ */
+function safetyLinesOf(input: WriteBackInput): string[] {
+  const overridden = overriddenOptions(input);
+  return (input.derivation.safety ?? []).map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
 }
 
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
@@ -164,16 +195,20 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   const activities: CarePlanActivity[] = [];
 
   // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
-  const safety = input.derivation.safety ?? [];
-  const overridden = overriddenOptions(input);
-  const safetyLines = safety.map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
-  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines];
+  const safetyLines = safetyLinesOf(input);
+  const shared = planReasons(chosen);
+  const sharedTexts = new Set(shared.map((f) => f.text));
+  const sharedLines = shared.map(planReasonLine);
+  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines, ...sharedLines];
   // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
   const title = `Proposed interventional options (${input.date})`;
-  const textLines: string[] = [title, '', ...(safetyLines.length ? [...safetyLines, ''] : [])];
+  const textLines: string[] = [title, '', ...(safetyLines.length ? [...safetyLines, ''] : []), ...(sharedLines.length ? [...sharedLines, ''] : [])];
   for (const suggestion of chosen) {
     const option = catalogOption(suggestion.intervention);
-    const reasons = reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention]);
+    const overrideReason = input.overrideReasons?.[suggestion.intervention];
+    // The plan's texts leave out what is said for the whole plan; the referral and the activity, each read alone, keep it.
+    const reasons = reasonLines(suggestion, overrideReason, sharedTexts);
+    const ownReasons = reasonLines(suggestion, overrideReason);
     const description = `${option.name}: ${plainText(option.summary)} Usual course: ${plainText(option.usualCourse)}`;
     const choice = referralChoice(suggestion, input);
     const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
@@ -214,7 +249,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           ...(author ? { requester: author } : {}),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
-          note: annotations([description, ...reasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
+          note: annotations([description, ...ownReasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
@@ -228,7 +263,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           // The label's monitoring travels with the activity itself, not only with its reasons.
           description: [description, ...cautionLines(suggestion)].join(' '),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
-          reasonCode: reasons.map((text) => ({ text })),
+          reasonCode: ownReasons.map((text) => ({ text })),
         },
       });
     }
@@ -251,7 +286,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     text: narrativeXhtml(narrative),
     title,
     description:
-      (safety.length ? `Safety: ${safety.map(safetyItemHeading).join('; ')}. ` : '') +
+      (safetyLines.length ? `${safetyLines.join(' ')} ` : '') +
       `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
     created: input.date,
@@ -339,16 +374,16 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     `A draft care plan (a proposal, not an order) dated ${input.date} for this patient` +
       (input.userReference ? ', with you as its author.' : '; the author is unknown (the EHR did not say who you are).'),
   );
-  // Safety first, as on the page and in the note.
-  const overridden = overriddenOptions(input);
-  for (const item of input.derivation.safety ?? []) {
-    const action = safetyActionGiven(item, overridden);
-    lines.push(`Safety: ${safetyItemHeading(item)}${action ? `: ${action}` : ''}`);
-  }
+  // Safety first, the strip's own lines, as in the plan and the note.
+  lines.push(...safetyLinesOf(input));
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }
-  for (const suggestion of [...input.chosen].sort((a, b) => a.order - b.order)) {
+  const chosen = [...input.chosen].sort((a, b) => a.order - b.order);
+  const shared = planReasons(chosen);
+  const sharedTexts = new Set(shared.map((f) => f.text));
+  lines.push(...shared.map(planReasonLine));
+  for (const suggestion of chosen) {
     const option = catalogOption(suggestion.intervention);
     const choice = referralChoice(suggestion, input);
     const override = input.overrideReasons?.[suggestion.intervention]?.trim();
@@ -358,16 +393,10 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
         ? `Proposes ${option.name}${asOverride}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
         : `Proposes ${option.name}${asOverride} as a care-plan activity (no referral).`,
     );
-    // The override and what it overrides lead; then the monitoring and cautions the option's card lists.
-    if (override) lines.push(...overrideLines(suggestion, override).map((l) => `  ${l}`));
-    if (option.referral) lines.push(...priorityNoteLines(suggestion, input).map((l) => `  ${l}`));
-    // A stale basis of the failed trials, and a trial in progress the failed-trial count leaves out, are said with
-    // the option, as on its card.
-    const carried = (f: Finding | undefined): Finding[] => (f && suggestion.reasons.some((r) => r.text === f.text) ? [f] : []);
-    const staleBasis = assessments.flatMap((a) => carried(a.staleBasis));
-    const inProgress = assessments.flatMap((a) => carried(a.trialsInProgress));
-    lines.push(...[...staleBasis, ...inProgress].map((f) => `  ${plainText(f.text)}`));
-    lines.push(...cautionLines(suggestion).map((l) => `  ${l}`));
+    // The lines the care plan writes under the option, from the same builder: the override first, the reasons, the
+    // contraindications and cautions, then why the referral starts at its priority.
+    const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
+    lines.push(...[...reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention], sharedTexts), ...priorityNote].map((l) => `  ${l}`));
   }
   if (trials.length) {
     const records = draft.carePlan.supportingInfo?.length ?? 0;

@@ -5,8 +5,8 @@
  */
 import type { Patient } from 'fhir/r4';
 import type { Derivation, Suggestion } from '../../clinical/types';
-import { plainText } from '../../clinical/plain-text';
-import { cautionLines, contraindicationLine, overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
+import { plainText, writtenText } from '../../clinical/plain-text';
+import { cautionLines, contraindicationLine, overrideLines, writtenReasons } from '../../clinical/suggestions/describe';
 import type { ReferralChoiceView, ServiceOption } from '../shell/services';
 import { displayName } from '../shell/PatientBanner';
 import { safetyItemTextGiven } from '../../clinical/safety';
@@ -93,7 +93,7 @@ function letterSafetyItems(suggestion: Suggestion, derivation: Derivation, overr
   // An override names what it overrides with the written reason once, never "not offered" beside the referral for it.
   const contraindications = overrideReason?.trim()
     ? overrideLines(suggestion, overrideReason)
-    : suggestion.contraindications.map((c) => contraindicationLine(plainText(c.text)));
+    : suggestion.contraindications.map((c) => contraindicationLine(writtenText(c.text)));
   return [...(derivation.safety ?? []).map((i) => safetyItemTextGiven(i, overridden)), ...urgent, ...contraindications, ...cautionLines(suggestion)];
 }
 
@@ -105,7 +105,7 @@ function recordNumber(patient: Patient | null, patientId: string): string {
 
 export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected, overrideReason }: LetterProps) {
   const safety = letterSafetyItems(suggestion, derivation, overrideReason);
-  const reasons = reasonsBesideContraindications(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => plainText(r.text));
+  const reasons = writtenReasons(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => writtenText(r.text));
   // A conclusion a reason already opens with word for word (the resistance verdict an option rests on) is said once.
   const history = derivation.assessments.map((a) => ({ condition: a.condition, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text)));
   return (

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords, stagingFiguresWords } from '../../clinical/vocabulary';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
@@ -157,6 +157,7 @@ function ConditionLine({
   // Flags point to resources; the trials built from those resources are the timeline items to show.
   const trialsBehind = (sources: string[]) => [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
   const failed = a.failedAdequateTrials;
+  const staging = stagingFiguresWords(a);
   // Trials that failed on the scale with only their adequacy evidence missing are failed trials, said as such.
   const pendingFailures = unconfirmed.filter((u) => u.failedPendingAdequacy !== undefined);
   const otherUnconfirmed = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
@@ -186,6 +187,12 @@ function ConditionLine({
             <>
               {' · '}
               {otherUnconfirmed.length} to confirm: <TrialList ids={otherUnconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+            </>
+          )}
+          {staging && (
+            <>
+              {' · '}
+              <span className="trp-staging-figures">{staging}</span>
             </>
           )}
           {' · '}

@@ -19,7 +19,7 @@ function ectWith(overrides: Partial<Suggestion>): Suggestion {
 const tricky = ectWith({
   reasons: [
     { text: 'Meets TRD: failure of >= 2 adequate treatments', sources: [] },
-    { text: 'Age 31: adults, as enrolled in its trials [UNVERIFIED]', sources: [] },
+    { text: 'Age 31: adults, as enrolled in its trials [protocol v2]', sources: [] },
   ],
   cautions: [
     { text: 'Note: Pregnant state, since 2026-08-15: pregnancy is not a contraindication for ECT (APA 2001)', sources: [] },
@@ -49,7 +49,7 @@ describe('the plan as text for a note', () => {
     const text = carePlanAsText(withSafety());
     expect(text).not.toContain('\\');
     expect(text).toContain('    Reason: Meets TRD: failure of >= 2 adequate treatments');
-    expect(text).toContain('    Reason: Age 31: adults, as enrolled in its trials [UNVERIFIED]');
+    expect(text).toContain('    Reason: Age 31: adults, as enrolled in its trials [protocol v2]');
   });
 
   it('gives a weighted caution one prefix ("Note: …"), a plain one "Caution: …"', () => {
@@ -77,12 +77,14 @@ describe('the plan as text for a note', () => {
 describe('the CarePlan written to the EHR', () => {
   it('leads its description, narrative, notes and preview with the safety items', () => {
     const d = withSafety();
-    expect(d.carePlan.description).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02). Options proposed for review: Electroconvulsive therapy (ECT); Dose and duration optimisation.");
+    expect(d.carePlan.description).toBe(
+      "Safety: Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy. Options proposed for review: Electroconvulsive therapy (ECT); Dose and duration optimisation.",
+    );
     const paragraphs = [...d.carePlan.text!.div.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]);
     expect(paragraphs[1]).toBe('Safety: Pregnant, 16 weeks&#39; gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy.');
     expect(paragraphs.slice(2).some((p) => p!.startsWith('Safety:'))).toBe(false);
     expect(d.carePlan.note?.[0]?.text).toMatch(/^Safety: Pregnant, 16 weeks/);
-    expect(d.preview[1]).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02): Review every medication for pregnancy.");
+    expect(d.preview[1]).toBe("Safety: Pregnant, 16 weeks' gestation (2026-08-02): Pregnant state on 2026-08-02. Review every medication for pregnancy.");
     expect(d.preview.findIndex((l) => l.startsWith('Proposes '))).toBeGreaterThan(1);
   });
 
@@ -90,7 +92,7 @@ describe('the CarePlan written to the EHR', () => {
     const d = withSafety();
     const sr = d.bundle.entry!.map((e) => e.resource).find((r): r is ServiceRequest => r?.resourceType === 'ServiceRequest')!;
     const notes = (sr.note ?? []).map((n) => n.text);
-    expect(notes).toContain('Reason: Age 31: adults, as enrolled in its trials \\[UNVERIFIED\\]');
+    expect(notes).toContain('Reason: Age 31: adults, as enrolled in its trials \\[protocol v2\\]');
     expect(notes).toContain('Reason: Meets TRD: failure of \\>= 2 adequate treatments');
     for (const note of [...notes, ...(d.carePlan.note ?? []).map((n) => n.text)]) {
       expect(note).not.toMatch(/\\\\/);

@@ -17,13 +17,13 @@ function renderPage(derivation = trdTwoFailures(), onSelectSources = vi.fn()) {
 }
 
 describe('summary', () => {
-  it('gives one line per condition: the condition, its treatment-resistance criteria met by which definition (never "Meets <diagnosis>"), failed trials and definition; the conclusion, staging and flags open from it', async () => {
+  it('gives one line per condition: the condition, its treatment-resistance criteria met by which definition (never "Meets <diagnosis>"), failed trials, stage figures and definition; the conclusion, staging basis and flags open from it', async () => {
     const user = userEvent.setup();
     const { container } = renderPage();
     const line = container.querySelector<HTMLElement>('[data-condition="mdd"]')!;
     expect(within(line).getByText('Treatment-resistance criteria met: treatment-resistant depression (Gaynes 2020)').className).toContain('trp-verdict');
     expect(line.querySelector('.trp-condition-line')!.textContent).toMatch(
-      /^Major depressive disorder Treatment-resistance criteria met: treatment-resistant depression \(Gaynes 2020\) · 2 failed adequate trials: sertraline, venlafaxine · definition: Treatment-resistant depression/,
+      /^Major depressive disorder Treatment-resistance criteria met: treatment-resistant depression \(Gaynes 2020\) · 2 failed adequate trials: sertraline, venlafaxine · Thase-Rush stage 2 · Maudsley 7, moderate · MGH-S 2 · definition: Treatment-resistant depression/,
     );
     expect(line.querySelector('.trp-condition-line')!.textContent).not.toMatch(/Meets Major depressive disorder/);
     const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
