@@ -61,7 +61,8 @@ export const intolerance: DemoPatient = {
       vortioxetine: { outcome: 'ongoing', ongoing: true },
     },
     trialCount: 3,
-    suggestions: { tms: 'suggested', esketamine: 'not-eligible', vns: 'not-eligible' },
+    // rTMS is eligible (failure or intolerance), but vortioxetine is still running: completing it is the next step.
+    suggestions: { tms: 'consider', esketamine: 'not-eligible', vns: 'not-eligible' },
     safety: [],
   },
 };

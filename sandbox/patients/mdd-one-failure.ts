@@ -53,7 +53,8 @@ export const mddOneFailure: DemoPatient = {
       vortioxetine: { adequate: false, outcome: 'ongoing', ongoing: true },
     },
     trialCount: 2,
-    suggestions: { tms: 'suggested', esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-applicable' },
+    // TMS eligible after one failure, but vortioxetine has just started: completing it is the next step.
+    suggestions: { tms: 'consider', esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-applicable' },
     safety: [],
   },
 };

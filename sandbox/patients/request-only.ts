@@ -63,7 +63,8 @@ export const requestOnly: DemoPatient = {
       duloxetine: { outcome: 'ongoing', ongoing: true },
     },
     trialCount: 2,
-    suggestions: { tms: 'suggested', esketamine: 'not-eligible' },
+    // TMS eligible after one failure, but duloxetine is still running: completing it is the next step.
+    suggestions: { tms: 'consider', esketamine: 'not-eligible' },
     safety: [],
   },
 };

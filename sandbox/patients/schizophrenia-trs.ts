@@ -2,7 +2,8 @@ import { DX, RecordBuilder } from './fhir';
 import type { DemoPatient } from './demo-patient';
 
 /**
- * Paranoid schizophrenia for 8 years. Risperidone 4 mg years ago (below 600 mg chlorpromazine-equivalents);
+ * Paranoid schizophrenia for 8 years. Risperidone 4 mg years ago (below 600 mg chlorpromazine-equivalents), stopped for
+ * hyperprolactinaemia;
  * olanzapine 20 mg for 12 weeks and aripiprazole 30 mg for 10 weeks, both >= 600 mg CPZ-eq in Leucht 2016 and
  * Gardner 2010, both collected on time (PDC 100%) with a plasma level in range during each (TRRIP's adherence check),
  * PANSS 96 -> 91 and 92 -> 88 (< 20% reduction). Meets TRRIP
@@ -73,15 +74,15 @@ export const schizophreniaTrs: DemoPatient = {
       mdd: 'absent',
     },
     trials: {
-      // PANSS 98 -> 84: 21% above the scale's floor, a response by TRRIP's 20% (the scale table), at 4 mg/day, below
-      // the adequate 6 mg/day, with no stop reason: a partial responder: with TRRIP met, its retry is only "consider", after clozapine.
-      risperidone: { adequate: false, ongoing: false, outcome: 'response', outcomeBasis: 'measured' },
+      // PANSS 98 -> 84 at 4 mg/day, below the adequate 6 mg/day, but stopped for hyperprolactinaemia, a dose-related
+      // adverse effect: not tolerated, so no retry at a higher dose is offered.
+      risperidone: { adequate: false, ongoing: false, outcome: 'intolerance', outcomeBasis: 'recorded' },
       olanzapine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       aripiprazole: { adequate: true, outcome: 'nonresponse', ongoing: false },
       haloperidol: { ongoing: true },
     },
     trialCount: 4,
-    suggestions: { clozapine: 'suggested', 'dose-optimization': 'consider', esketamine: 'not-applicable', tms: 'not-applicable' },
+    suggestions: { clozapine: 'suggested', 'dose-optimization': 'not-eligible', esketamine: 'not-applicable', tms: 'not-applicable' },
     safety: ['substance-use'],
   },
 };

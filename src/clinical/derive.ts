@@ -15,6 +15,7 @@ import { type RoleResult, assignRoles } from './pipeline/4-roles';
 import { assess, makeRejudge } from './pipeline/8-resistance';
 import type { JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
+import { chooseNextStep } from './suggestions/next-step';
 import { demographicsOf } from './demographics';
 import { deriveSafety } from './safety';
 import {
@@ -122,7 +123,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   const closed = ledger.close();
   notes.push(...closed.notes);
   // Death is said once, by the first safety item (which leads the page, the note and derive's output), not again here.
-  const derived: Omit<Derivation, 'suggestions' | 'safety'> = {
+  const derived: Omit<Derivation, 'suggestions' | 'safety' | 'nextStep'> = {
     patient: String(record.patientId),
     // A deceased patient's record is shown as it stood at death: the views' "as of" and the timeline end there.
     asOf: demographics.deceasedDate ?? isoDate(asOf),
@@ -164,7 +165,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   } catch (e) {
     notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return withFields(derived, { safety, suggestions });
+  return withFields(derived, { safety, suggestions, nextStep: chooseNextStep(suggestions, assessments) });
 }
 
 /** What judging one trial reads besides the trial, found once per derivation. */

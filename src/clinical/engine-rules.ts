@@ -197,6 +197,13 @@ export const R = {
     'V',
     ['sforzini2022'],
   ),
+  tooShortToJudge: rule(
+    'outcome.too-short-to-judge',
+    'A trial that ended shorter than the minimum duration its adequacy rule asks for is too short to judge: a lack of response in it is neither a non-response nor a failure, whatever the scores or the stated reason.',
+    'EU-PEARL consensus: a drug stopped before the end of week 4 without clear non-response is not a failure (Sforzini 2022, Table 1); applying it up to the adequacy rule\'s minimum duration is a working rule',
+    'U',
+    ['sforzini2022', 'projectWorkingRule'],
+  ),
   episodeSplit: rule(
     'episodes.remission-split',
     `Within a diagnosed depressive span, a PHQ-9 at remission level followed later by a PHQ-9 ≥ ${RELAPSE_PHQ9_MIN} ends one episode at the remission score and starts the next at the relapse score.`,

@@ -3,7 +3,7 @@
  * (trials, adherence, outcome, history). Types only, so those passes do not depend on the classifier.
  */
 import type { Day } from './dates';
-import type { DrugClass, MedicationIdentity } from './types';
+import type { DrugClass, MedicationIdentity, StopReasonKind } from './types';
 
 export type EventKind = 'statement' | 'request' | 'dispense';
 
@@ -39,9 +39,14 @@ export interface MedicationEvent {
 }
 
 export interface StopReason {
-  /** mixed: the reason names both a lack of effect and an adverse effect ("no improvement; sedation"). */
-  kind: 'adverse' | 'ineffective' | 'mixed';
+  /**
+   * mixed: the reason names both a lack of effect and an adverse effect ("no improvement; sedation"); unclassified: it
+   * names neither, so tolerability is unknown (never read as tolerated).
+   */
+  kind: StopReasonKind;
   text: string;
+  /** The named adverse effects the reason mentions ("hyperprolactinaemia"), in the table's order. */
+  effects: string[];
 }
 
 export interface IntoleranceEvidence {

@@ -28,6 +28,8 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
   response: { standing: 'responding', words: `with ${OUTCOME_WORDS.response}` },
   partial: { standing: 'not-responding', words: `but only a ${OUTCOME_WORDS.partial}` },
   nonresponse: { standing: 'not-responding', words: `but ${OUTCOME_WORDS.nonresponse}` },
+  // Only an ended trial is too short to judge; a running one is judged as it goes.
+  'too-short': { standing: 'adequate-unjudged', words: `reached; ${OUTCOME_WORDS['too-short']}` },
   intolerance: { standing: 'not-responding', words: `but ${OUTCOME_WORDS.intolerance}` },
   ongoing: { standing: 'adequate-unjudged', words: 'reached; no score judges the response yet' },
   unknown: { standing: 'adequate-unjudged', words: `reached; ${OUTCOME_WORDS.unknown}` },

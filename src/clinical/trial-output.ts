@@ -6,7 +6,7 @@ import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
 import { cpzOf } from './cutoffs';
 import type { DrugLevelPoint } from './pipeline/5-adherence';
-import type { DoseStep, ScorePoint, Trial } from './types';
+import type { DoseStep, ScorePoint, Trial, TrialStopReason } from './types';
 
 export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null, levels: readonly DrugLevelPoint[]): Trial {
   const d = j.draft;
@@ -28,6 +28,12 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     if (e.medicationSource) sources.add(e.medicationSource);
   }
   for (const s of j.outcome.sources) sources.add(s);
+  // Every recorded stop reason, once per wording (a renewed order repeats its reason), whatever it says.
+  const stopReasons: TrialStopReason[] = [];
+  for (const e of d.events) {
+    const r = e.stopReason;
+    if (r && !stopReasons.some((x) => x.text === r.text)) stopReasons.push({ text: r.text, kind: r.kind, effects: r.effects, source: e.reference });
+  }
   for (const s of j.adequacy.levelSources) sources.add(s);
   return {
     id: d.id,
@@ -57,6 +63,7 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     outcome: j.outcome.outcome,
     outcomeBasis: j.outcome.basis,
     outcomeDetail: j.outcome.detail,
+    stopReasons: stopReasons.length ? stopReasons : undefined,
     baselineScore: scorePoint(j.outcome.scores, 'baseline'),
     followUpScore: scorePoint(j.outcome.scores, 'followUp') ?? judgedByPoint(j.outcome.judgedBy),
     role: j.role,

@@ -21,6 +21,7 @@ import type {
   PoisoningIntent,
   ProcedureKind,
   ResistanceStatus,
+  StopReasonKind,
   Trial,
   TrialRole,
   UnconfirmedTrial,
@@ -298,12 +299,21 @@ export const ADEQUACY_VERDICT_SHORT: Record<AdequacyVerdict, string> = {
   'not-judged': ADEQUACY_VERDICT_TRIAL_WORDS['not-judged'],
 };
 
+/** A trial that ended before its minimum duration: its lack of response is not an outcome. */
+const TOO_SHORT_TO_JUDGE = 'too short to judge';
+
+/** Why a trial is too short to judge, after those words: "3 weeks of the 6 needed". */
+export function tooShortToJudgeWords(duration: string, weeksNeeded: number): string {
+  return `${duration} of the ${weeksNeeded} needed`;
+}
+
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   remission: 'remission',
   response: 'response',
   // A partial response is not enough: for treatment resistance it is a failed trial, as a non-response is.
   partial: 'partial response (insufficient)',
   nonresponse: 'non-response',
+  'too-short': TOO_SHORT_TO_JUDGE,
   intolerance: 'not tolerated',
   ongoing: 'ongoing',
   unknown: 'outcome unknown',
@@ -315,6 +325,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   response: capitalise(OUTCOME_WORDS.response),
   partial: capitalise(OUTCOME_WORDS.partial),
   nonresponse: capitalise(OUTCOME_WORDS.nonresponse),
+  'too-short': capitalise(OUTCOME_WORDS['too-short']),
   intolerance: capitalise(OUTCOME_WORDS.intolerance),
   ongoing: capitalise(OUTCOME_WORDS.ongoing),
   unknown: capitalise(OUTCOME_WORDS.unknown),
@@ -326,6 +337,7 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
   response: 'response',
   partial: 'partial (insufficient)',
   nonresponse: 'non-response',
+  'too-short': 'too short to judge',
   intolerance: 'intolerance',
   ongoing: 'ongoing',
   unknown: 'unknown',
@@ -372,7 +384,8 @@ const OUTCOME_BASIS_SHORT: Record<OutcomeBasis, string> = {
  * without scores has no evidence to name. Marks, labels and sentences all read the basis through this.
  */
 export function shownOutcomeBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): OutcomeBasis | null {
-  if (trial.outcome === 'unknown') return null;
+  // Unknown and too short to judge say their own grounds: no scores read, or the trial's length.
+  if (trial.outcome === 'unknown' || trial.outcome === 'too-short') return null;
   if (trial.outcome === 'ongoing' && trial.outcomeBasis !== 'measured') return null;
   return trial.outcomeBasis;
 }
@@ -381,6 +394,26 @@ export function shownOutcomeBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>
 export function outcomeLabelWithBasis(trial: Pick<Trial, 'outcome' | 'outcomeBasis'>): string {
   const basis = shownOutcomeBasis(trial);
   return basis === null ? OUTCOME_LABEL[trial.outcome] : `${OUTCOME_LABEL[trial.outcome]} (${OUTCOME_BASIS_LABEL[basis]})`;
+}
+
+/** What a recorded stop reason says, beside the reason as written. */
+const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
+  adverse: 'stopped for an adverse effect',
+  ineffective: 'stopped for lack of effect',
+  mixed: 'stopped for lack of effect and an adverse effect',
+  // Not read as tolerated: the reason is shown for the clinician to judge.
+  unclassified: 'reason not classified: tolerability unknown',
+};
+
+/**
+ * A trial's recorded stop reasons as written, each with what it says ('Stop reason: "Hyperprolactinaemia" (stopped for
+ * an adverse effect: hyperprolactinaemia)'), leaving out one its outcome already quotes; null when none is left to say.
+ */
+export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetail'>): string | null {
+  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(`"${r.text}"`));
+  if (!left.length) return null;
+  const reasons = left.map((r) => `"${r.text}" (${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''})`);
+  return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
 }
 
 /** A rule's verification tag as a citation prints it: "[verified]". */
@@ -422,6 +455,21 @@ const DAYS_PER_YEAR = 365.25;
  */
 export function weeksNeededWords(weeksAtDose: number, weeksInAll: number | null, atDoseWords: string): string {
   return weeksInAll !== null && weeksInAll > weeksAtDose ? `${weeksAtDose} weeks at dose and ${weeksInAll} in all needed` : `${weeksAtDose} weeks${atDoseWords} needed`;
+}
+
+/** The headline when no option is more than "consider". */
+export const NO_OPTION_INDICATED = 'No interventional option is indicated now';
+
+/** The headline that puts a running trial first: "Complete the current trial: vortioxetine 10 mg/day, 2 more weeks at an adequate dose". */
+export function completeTrialWords(trial: string): string {
+  return `Complete the current trial: ${trial}`;
+}
+
+/** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */
+export function trialToCompleteWords(moreWeeksAtDose: number, moreWeeksInAll: number): string {
+  const weeks = (n: number) => `${n} more week${n === 1 ? '' : 's'}`;
+  if (moreWeeksInAll > moreWeeksAtDose) return `${weeks(moreWeeksAtDose)} at an adequate dose and ${moreWeeksInAll} more in all`;
+  return `${weeks(moreWeeksAtDose)} at an adequate dose`;
 }
 
 export function describeDuration(days: number): string {

@@ -34,13 +34,13 @@ describe('the copied note lists every suggested option, as the options tab does'
     );
   });
 
-  it('pseudo-resistance: dose optimisation, adherence support, dual-diagnosis care and psychosocial support', () => {
+  it('pseudo-resistance: adherence support and dual-diagnosis care lead, then dose optimisation and psychosocial support', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('pseudo-resistance', TODAY)));
     expect(block[0]).toBe('Next steps (proposals for review, not orders; 4 suggested, 2 to consider):');
     expect(optionLines(block)).toEqual([
-      '- Dose and duration optimisation (suggested): add to the care plan.',
       '- Adherence support (suggested): add to the care plan.',
       '- Integrated dual-diagnosis treatment (suggested): add to the care plan.',
+      '- Dose and duration optimisation (suggested): add to the care plan.',
       '- Psychosocial support (suggested): add to the care plan.',
     ]);
   });

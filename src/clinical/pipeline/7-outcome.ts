@@ -33,6 +33,7 @@ import {
   scoreChangeText,
   scoresWithoutThresholdWords,
   switchInferenceWords,
+  tooShortToJudgeWords,
 } from '../vocabulary';
 import type { TrialDraft } from './2-trials';
 import type { ConditionKey, DrugClass, Instrument, Outcome, OutcomeBasis, RuleRef } from '../types';
@@ -107,7 +108,7 @@ export interface OutcomeInput {
 export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   const condition = input.condition ?? defaultCondition(input.trial.drugClass);
   const measured = measure(input, condition);
-  const judged = judge(input, measured, condition);
+  const judged = tooShortToJudge(input, judge(input, measured, condition));
   // Every outcome with the same fields in the same order (those a judgement has no use for are undefined): the stages
   // after this one read outcomes of every kind at one shape.
   return {
@@ -123,6 +124,24 @@ export function judgeOutcome(input: OutcomeInput): OutcomeResult {
   };
 }
 
+/**
+ * A lack of response in a trial that ended before its minimum duration is not an outcome: it is too short to judge
+ * (R.tooShortToJudge), so it is never said, or later counted, as a non-response. What the scores or reason showed is
+ * kept after it.
+ */
+function tooShortToJudge(input: OutcomeInput, judged: Omit<OutcomeResult, 'scores'>): Omit<OutcomeResult, 'scores'> {
+  const { trial, adequacy } = input;
+  if (trial.ongoing || (judged.outcome !== 'nonresponse' && judged.outcome !== 'partial')) return judged;
+  const days = trial.end - trial.start + 1;
+  if (adequacy.minDaysInAll <= 0 || days >= adequacy.minDaysInAll) return judged;
+  return {
+    ...judged,
+    outcome: 'too-short',
+    detail: `${tooShortToJudgeWords(describeDuration(days), Math.round(adequacy.minDaysInAll / 7))}; ${judged.detail}`,
+    rules: [...judged.rules, R.tooShortToJudge],
+  };
+}
+
 function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: ConditionKey): Omit<OutcomeResult, 'scores'> {
   const { trial, adequacy, intolerances, replacedBy } = input;
 
@@ -130,11 +149,13 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     trial.events.find((e) => e.stopReason?.kind === 'adverse') ??
     (adequacy.adequate ? undefined : trial.events.find((e) => e.stopReason?.kind === 'mixed'));
   if (adverse) {
+    // What the scores showed before the stop is kept beside it: a response stopped for a side effect is still a response
+    // to the drug, at a dose that was not tolerated.
     return {
       outcome: 'intolerance',
       basis: 'recorded',
-      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})`,
-      sources: [adverse.reference],
+      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
+      sources: [adverse.reference, ...(measured?.sources ?? [])],
       rules: [R.intolerance],
     };
   }

@@ -23,6 +23,7 @@ import {
   instrumentLabel,
   measuredChangeWords,
   RESISTANCE_VERDICT_WORDS,
+  trialToCompleteWords,
   weeksNeededWords,
 } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
@@ -40,6 +41,7 @@ import type {
   RuleRef,
   TherapyTrial,
   UnconfirmedTrial,
+  TrialToComplete,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
 import { type JudgedTrial, countedAugmentations, describedTrial, isFailedAdequate } from '../staging/judged';
@@ -207,6 +209,7 @@ export function assess(input: AssessmentInput): Assessment {
   const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
   const inProgress = trialsInProgressOf(judged, def, status);
   const inferredBasis = inferredBasisOf(status, failed);
+  const toComplete = trialToCompleteOf(judged);
   const assessment: Assessment = {
     condition,
     conditionSources,
@@ -228,6 +231,7 @@ export function assess(input: AssessmentInput): Assessment {
       : {}),
     ...(inferredBasis ? { inferredBasis } : {}),
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
+    ...(toComplete ? { trialToComplete: toComplete } : {}),
     unconfirmedTrials: unconfirmed,
     definition: def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -407,10 +411,29 @@ const ON_EARLIER_TRIALS: Record<ResistanceStatus, string> = {
  * Trials still running and not yet adequate only because they are too short so far: the count leaves them out, and a
  * clinician weighing an option that rests on failed trials needs to see them, with the verdict on the earlier trials.
  */
-function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: ResistanceStatus): Finding | null {
-  const running = judged.filter(
+function inProgress(judged: JudgedTrial[]): JudgedTrial[] {
+  return judged.filter(
     (t) => t.draft.ongoing && !t.adequacy.adequate && t.adequacy.shortfalls.length > 0 && t.adequacy.shortfalls.every((f) => f === 'ongoing-short'),
   );
+}
+
+/** The first trial in progress, with the weeks it still needs at an adequate dose (and in all, where the rule asks). */
+function trialToCompleteOf(judged: JudgedTrial[]): TrialToComplete | null {
+  const t = inProgress(judged)[0];
+  if (!t) return null;
+  const d = describedTrial(t);
+  const moreAtDose = Math.max(0, Math.ceil((t.adequacy.minDaysAtDose - t.adequacy.daysAtAdequateDose) / 7));
+  const moreInAll = Math.max(0, Math.ceil((t.adequacy.minDaysInAll - d.durationDays) / 7));
+  return {
+    trialId: t.draft.id,
+    ingredient: t.draft.ingredient,
+    text: `${d.ingredient} ${describeTrialDoses(d)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
+    sources: [...new Set(t.draft.events.map((e) => e.reference))],
+  };
+}
+
+function trialsInProgressOf(judged: JudgedTrial[], def: Definition, status: ResistanceStatus): Finding | null {
+  const running = inProgress(judged);
   if (!running.length) return null;
   const words = running.map((t) => {
     const d = describedTrial(t);

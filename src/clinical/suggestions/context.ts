@@ -14,7 +14,7 @@ import {
 import { withFields } from '../with-fields';
 
 /** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
-export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics'> & { demographics?: Derivation['demographics'] };
+export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics' | 'nextStep'> & { demographics?: Derivation['demographics'] };
 
 export interface CriterionResult {
   met: boolean;

@@ -94,7 +94,14 @@ function optimisableTrials(
       if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
       seen.add(trial.id);
       const onceResistant = retryResponders === 'once-resistant';
-      if (RESPONDED_OUTCOMES.has(trial.outcome)) {
+      // A higher dose is never offered of a drug stopped for a side effect, and a retry needs it to have been
+      // tolerated: a stop reason not classified leaves that unknown.
+      const sideEffect = (trial.stopReasons ?? []).find((r) => r.kind === 'adverse' || r.kind === 'mixed');
+      const unclassified = (trial.stopReasons ?? []).find((r) => r.kind === 'unclassified');
+      if (sideEffect) passedOver.push({ trial, why: `stopped for a side effect ("${sideEffect.text}"): a tolerability problem, not a dose to raise` });
+      else if (RESPONDED_OUTCOMES.has(trial.outcome) && unclassified && retryResponders && trial.end !== null)
+        passedOver.push({ trial, why: `stopped for a reason not classified ("${unclassified.text}"): tolerability unknown, so no retry at a higher dose is offered` });
+      else if (RESPONDED_OUTCOMES.has(trial.outcome)) {
         if (!retryResponders || trial.end === null || !trial.sources.some((s) => underDosedSources.has(s))) passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
         else if (onceResistant === assessment.treatmentResistant) optimisable.push({ trial, retry: true });
         else
@@ -304,7 +311,9 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       const findings = optimisable.map(({ trial: t, retry }) => ({
         text: retry
           ? `Past trial that responded below an adequate dose, ${criterion.retryResponders === 'once-resistant' ? 'at most to consider retrying at an adequate dose now that treatment resistance is established: clozapine comes first, and the retry must not delay it' : 'to retry at an adequate dose'}: ${described(t, context)}: ${t.adequacyReason}; ${OUTCOME_WORDS[t.outcome]}: ${t.outcomeDetail}`
-          : `${t.end === null ? 'Running now' : 'Past trial, with resistance not established'}: ${described(t, context)}: ${t.adequacyReason}`,
+          : t.end === null
+            ? `Running now: ${described(t, context)}: ${t.adequacyReason}`
+            : `Past trial, with resistance not established: re-trial at an adequate dose if chosen again: ${described(t, context)}: ${t.adequacyReason}`,
         sources: t.sources,
       }));
       return { met: true, findings };

@@ -20,6 +20,7 @@ import {
   NOT_FOR_ACUTE_RISK,
   RECENT_SUICIDAL_IDEATION_DAYS,
   src,
+  WORKING,
   type AgeLimit,
   type CatalogOption,
   type CautionWeight,
@@ -86,6 +87,24 @@ export const URGENCY_RULE: RuleRef = {
   verification: URGENCY_SOURCE.verification,
   references: URGENCY_SOURCE.refs,
 };
+
+const COMPLETE_TRIAL_SOURCE = WORKING('a trial in progress is completed and judged before an interventional option that treatment resistance would indicate', ['gaynes2020']);
+
+export const COMPLETE_TRIAL_RULE: RuleRef = {
+  id: 'suggest.complete-running-trial-first',
+  summary:
+    'While a trial of the condition is still running, not yet adequate only because it is short so far, and the condition does not meet its treatment-resistance criteria, completing that trial is the next step: an interventional option otherwise suggested is lowered to "consider", eligible if this trial fails, unless the need is urgent.',
+  source: sourceWords(COMPLETE_TRIAL_SOURCE),
+  verification: COMPLETE_TRIAL_SOURCE.verification,
+  references: COMPLETE_TRIAL_SOURCE.refs,
+};
+
+/** The running trial to complete first, for an option indicated by a condition whose resistance is not met. */
+function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[] } | undefined {
+  const assessment = context.derived.assessments.find((a) => option.indications.includes(a.condition) && !a.treatmentResistant && a.trialToComplete);
+  const trial = assessment?.trialToComplete;
+  return trial ? { text: `${trial.text} still needed; ${CONDITION_NAME[assessment.condition]} does not meet its treatment-resistance criteria`, sources: trial.sources } : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // One option
@@ -334,6 +353,12 @@ function weighOffered(
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
       reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
+    }
+    const running = status === 'suggested' && option.group === 'interventional' && !urgent ? trialToCompleteFor(option, context) : undefined;
+    if (running) {
+      // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
+      status = 'consider';
+      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: running.sources });
     }
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });

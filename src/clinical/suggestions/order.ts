@@ -86,6 +86,35 @@ export const ORDERING_RULES: readonly OrderingRule[] = [
   },
 ];
 
+/**
+ * Within the pseudo-resistance steps, adherence support and integrated dual-diagnosis care come before dose and
+ * duration optimisation when they share a status: a dose cannot be judged while it is not taken regularly or while
+ * substance use goes on.
+ */
+export const STEPS_BEFORE_DOSE_OPTIMISATION = {
+  id: 'order.adherence-and-dual-diagnosis-before-dose-optimisation',
+  lead: ['adherence-support', 'integrated-dual-diagnosis'] as readonly InterventionId[],
+  after: 'dose-optimization' as InterventionId,
+  summary:
+    'Adherence support and integrated dual-diagnosis treatment are shown before dose and duration optimisation when they share a status: a dose is judged only once it is taken regularly, and active substance use confounds any trial.',
+  because: 'a dose is judged only once it is taken regularly, and active substance use confounds any trial',
+  source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting both before a dose change is a working rule'),
+};
+
+/** Adherence support and dual-diagnosis care before dose optimisation (STEPS_BEFORE_DOSE_OPTIMISATION), said in its reasons. */
+function placeDoseOptimisation(evaluated: Evaluated[], placed: Map<Evaluated, number>): void {
+  const rule = STEPS_BEFORE_DOSE_OPTIMISATION;
+  const dose = evaluated.find((e) => e.suggestion.intervention === rule.after);
+  if (!dose || !isOffered(dose.suggestion.status)) return;
+  const leads = evaluated.filter((e) => rule.lead.includes(e.suggestion.intervention) && sameRank(e, dose) && e.index > dose.index);
+  if (!leads.length) return;
+  placed.set(dose, Math.max(...leads.map((e) => e.index)) + 0.5);
+  dose.suggestion.reasons.push({
+    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${cite(rule.source)})`,
+    sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
+  });
+}
+
 /** The ordering rules that hold for this patient, each with its finding added to the leading option's reasons. */
 function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evaluated, number> {
   const placed = new Map<Evaluated, number>();
@@ -146,6 +175,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
 export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
   const groupRank = (e: Evaluated): number => ((e.group === 'pseudo-resistance') === pseudoResistanceFirst ? 0 : 1);
   const placed = applyOrderingRules(evaluated, context);
+  placeDoseOptimisation(evaluated, placed);
   const place = (e: Evaluated) => placed.get(e) ?? e.index;
   evaluated.sort(
     (a, b) =>

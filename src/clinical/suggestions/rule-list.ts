@@ -8,8 +8,8 @@ import {
   CATALOG, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
-import { PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
-import { ORDERING_RULES, SUBSTANTIAL_RISK_ORDER } from './order';
+import { COMPLETE_TRIAL_RULE, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -33,8 +33,10 @@ function ruleRefs(): RuleRef[] {
   put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
   put(ruleRef('window.recent-stroke', `A stroke is recent for ${RECENT_STROKE_DAYS} days (about 9 months); older ones are history.`, WINDOW_SOURCES.stroke));
   for (const rule of ORDERING_RULES) put(ruleRef(rule.id, rule.summary, rule.source));
+  put(ruleRef(STEPS_BEFORE_DOSE_OPTIMISATION.id, STEPS_BEFORE_DOSE_OPTIMISATION.summary, STEPS_BEFORE_DOSE_OPTIMISATION.source));
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
   put(PSEUDO_RESISTANCE_RULE);
+  put(COMPLETE_TRIAL_RULE);
   put(URGENCY_RULE);
   return [...rules.values()];
 }

@@ -11,6 +11,7 @@ import { PROCEDURE_RULES } from './procedure-codes';
 import { DOSE_RULES, MEDICATION_RULES } from './medication-rules';
 import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
+import { STOP_REASON_RULES } from './stop-reasons';
 
 export { classifyCondition, conditionNotRecognisedReason } from './condition-codes';
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observation-kinds';
@@ -37,4 +38,5 @@ export const TERMINOLOGY_RULES: RuleRef[] = dedupe([
   ...OBSERVATION_RULES,
   ...PROCEDURE_RULES,
   ...HISTORY_TERMINOLOGY_RULES,
+  ...STOP_REASON_RULES,
 ]);

@@ -117,6 +117,11 @@ export interface Assessment {
    * Treatment-resistant schizophrenia (TRRIP) is met on the earlier trials alone." Absent when no trial is in progress.
    */
   trialsInProgress?: Finding;
+  /**
+   * The running trial to complete before it can be judged (the first in progress), with what it still needs:
+   * "vortioxetine 10 mg/day, 2 more weeks at an adequate dose". Absent when no trial is in progress.
+   */
+  trialToComplete?: TrialToComplete;
   /** Adequate trials counted apart because their outcome is not established (drive `possibly-meets`). */
   unconfirmedTrials: UnconfirmedTrial[];
   /** Condition resources that establish it. */
@@ -143,4 +148,13 @@ export interface Assessment {
   maudsley?: { score: number; band: 'mild' | 'moderate' | 'severe'; items: MaudsleyItem[] };
   mghs?: number;
   mghsBasis?: string;
+}
+
+/** A running trial not yet adequate only because it is short so far: what completing it takes. */
+export interface TrialToComplete {
+  trialId: string;
+  ingredient: string;
+  /** "vortioxetine 10 mg/day, 2 more weeks at an adequate dose" */
+  text: string;
+  sources: string[];
 }

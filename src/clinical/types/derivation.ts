@@ -5,7 +5,7 @@ import type { CareEvent, OtherTreatment, ProcedureMark, PsychotherapyCourse, Sub
 import type { BloodPressurePoint, ScorePoint } from './measurements';
 import type { Finding } from './rules';
 import type { Demographics, SafetyItem } from './safety';
-import type { Suggestion } from './suggestions';
+import type { NextStep, Suggestion } from './suggestions';
 import type { Trial } from './trials';
 
 export interface UsedResource {
@@ -31,6 +31,8 @@ export interface Derivation {
   trials: Trial[];
   assessments: Assessment[];
   suggestions: Suggestion[];
+  /** The headline, chosen by the engine from the suggestions and the assessments (never by a view). */
+  nextStep: NextStep;
   scores: ScorePoint[];
   diagnoses: DiagnosisSpan[];
   episodes: Episode[];

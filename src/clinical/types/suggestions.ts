@@ -37,3 +37,18 @@ export interface Suggestion {
   /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
   order: number;
 }
+
+/**
+ * The headline ("Next step"), chosen by the engine: option, the first offered option leads (always so when one is
+ * urgent); complete-trial, a trial is still running and treatment resistance is not met, so completing it comes first
+ * (interventional options are then "eligible if this trial fails"); none-indicated, only options to consider remain,
+ * none of them indicated; nothing, no option is offered.
+ */
+export interface NextStep {
+  kind: 'option' | 'complete-trial' | 'none-indicated' | 'nothing';
+  /** The leading option, for kind 'option'. */
+  intervention?: InterventionId;
+  /** The headline in words for complete-trial and none-indicated; empty otherwise (the option's name says it). */
+  text: string;
+  sources: string[];
+}

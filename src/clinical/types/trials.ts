@@ -5,11 +5,25 @@ import type { RuleRef } from './rules';
 
 /** The adequacy step's verdict on a trial: adequate, not adequate, or not judged (no adequacy rule covers its agent). */
 export type AdequacyKind = 'adequate' | 'not-adequate' | 'not-judged';
-export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'intolerance' | 'ongoing' | 'unknown';
+/** too-short: the trial ended before its minimum duration, so a lack of response in it is not judged (not a failure). */
+export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'too-short' | 'intolerance' | 'ongoing' | 'unknown';
 /** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
 export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
 /** hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on. */
 export type TrialRole = 'monotherapy' | 'augmentation' | 'combination' | 'hypnotic';
+
+/** What a recorded stop reason says: an adverse effect, a lack of effect, both, or neither (tolerability unknown). */
+export type StopReasonKind = 'adverse' | 'ineffective' | 'mixed' | 'unclassified';
+
+/** A stop reason the record gives for a trial (a status reason or note), as written, with what it says. */
+export interface TrialStopReason {
+  text: string;
+  kind: StopReasonKind;
+  /** The named adverse effects it mentions ("hyperprolactinaemia"), empty when none is named. */
+  effects: string[];
+  /** The record that gives it. */
+  source: string;
+}
 
 /** The daily dose over one stretch of a trial. */
 export interface DoseStep {
@@ -126,6 +140,11 @@ export interface Trial {
   plasmaLevels: TrialDrugLevel[] | null;
   outcome: Outcome;
   outcomeBasis: OutcomeBasis;
+  /**
+   * Every stop reason the record gives for the trial, whatever it says (one that names neither an adverse effect nor a
+   * lack of effect leaves tolerability unknown); absent when none is recorded.
+   */
+  stopReasons?: TrialStopReason[];
   /** "PHQ-9 21 → 17 (−19%) on adequate dose", "switched to venlafaxine on 2025-03-01". */
   outcomeDetail: string;
   /**

@@ -22,7 +22,7 @@ function Entry({ sample, text }: { sample: ReactNode; text: string }) {
   );
 }
 
-const OUTCOMES: Outcome[] = ['remission', 'response', 'partial', 'nonresponse', 'intolerance', 'ongoing', 'unknown'];
+const OUTCOMES: Outcome[] = ['remission', 'response', 'partial', 'nonresponse', 'too-short', 'intolerance', 'ongoing', 'unknown'];
 const BASES: OutcomeBasis[] = ['measured', 'recorded', 'inferred'];
 
 /** `deceased`: nothing is current or ongoing for a patient who has died; the keys say "at death" instead. */

@@ -304,16 +304,23 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
 }
 
 function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; onOpenOptions: (() => void) | undefined }) {
-  const next = nextStep(derivation.suggestions);
+  const next = nextStep(derivation);
+  const headline = derivation.nextStep.text;
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').length;
   return (
     <div className="trp-glance-row trp-next-step" data-testid="next-step">
       <span className="trp-glance-label">Next step</span>
-      {next ? (
+      {next || headline ? (
         <span>
-          <strong>{next.name}</strong> ({next.status === 'suggested' ? 'suggested' : 'to consider'}
-          {next.urgent ? <>, <span className="trp-urgent-word">urgent</span></> : null})
-          {onOpenOptions && (
+          {next ? (
+            <>
+              <strong>{next.name}</strong> ({next.status === 'suggested' ? 'suggested' : 'to consider'}
+              {next.urgent ? <>, <span className="trp-urgent-word">urgent</span></> : null})
+            </>
+          ) : (
+            <strong>{plainText(headline)}</strong>
+          )}
+          {onOpenOptions && offered > 0 && (
             <>
               {' '}
               <button type="button" className="trp-link-button" onClick={onOpenOptions}>

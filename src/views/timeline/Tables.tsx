@@ -20,6 +20,7 @@ import {
 } from '../../clinical/vocabulary';
 import { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
 import { plainText } from '../../clinical/plain-text';
+import { stopReasonsLine } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText } from './details';
 
@@ -109,6 +110,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                   <strong>{OUTCOME_LABEL[t.outcome]}</strong>
                   {basis !== null && <> <span className="trp-muted">({OUTCOME_BASIS_LABEL[basis]})</span></>}
                   {t.outcomeDetail && <div>{plainText(t.outcomeDetail)}</div>}
+                  {stopReasonsLine(t) !== null && <div>{plainText(stopReasonsLine(t) ?? '')}</div>}
                 </td>
                 <td>{episode ? `${CONDITION_LABEL[episode.condition]}${episode.current ? ' (current)' : ''}` : <span className="trp-muted">none assigned</span>}</td>
                 <td>

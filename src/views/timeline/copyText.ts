@@ -13,6 +13,7 @@ import {
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
+  stopReasonsLine,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
@@ -57,6 +58,7 @@ function trialLine(t: Trial): string {
     `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
+    ...(stopReasonsLine(t) === null ? [] : [`  ${plainText(stopReasonsLine(t) ?? '').replace(/^S/, 's')}`]),
   ].join('\n');
 }
 
@@ -111,12 +113,15 @@ function nextStepsPart(derivation: Derivation): string | null {
   const groups = groupByStatus(derivation.suggestions);
   const suggested = groups.find((g) => g.status === 'suggested')?.suggestions ?? [];
   const consider = groups.find((g) => g.status === 'consider')?.suggestions ?? [];
-  if (suggested.length + consider.length === 0) return 'Next step: nothing to suggest from this record.';
-  const first = nextStep(derivation.suggestions);
+  // The engine's headline when it is not an option: the running trial to complete, or that none is indicated.
+  const headline = derivation.nextStep.text ? [`- ${plainText(derivation.nextStep.text)}.`] : [];
+  if (suggested.length + consider.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
+  const first = nextStep(derivation);
   const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first)];
   const brief = consider.filter((s) => !inFull.includes(s));
   return [
     `Next steps (proposals for review, not orders; ${suggested.length} suggested, ${consider.length} to consider):`,
+    ...headline,
     ...inFull.map(nextStepLine),
     ...(brief.length ? [`${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => s.name).join('; ')}.`] : []),
   ].join('\n');

@@ -32,7 +32,7 @@ import {
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { plainText } from '../../clinical/plain-text';
 import { codeSystemName } from '../../clinical/terminology/systems';
-import { BASELINE_WORDS, describePeriod } from '../../clinical/vocabulary';
+import { BASELINE_WORDS, describePeriod, stopReasonsLine } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
   id: string;
@@ -100,6 +100,7 @@ export function trialDetails(trial: Trial): ItemDetails {
       `${capitalise(ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)])}: ${adequacyReasonText(trial.adequacyReason)}`,
       `Adherence: ${adherenceText(trial)}`,
       `Outcome: ${outcomeText(trial)}${trial.outcomeDetail ? `: ${plainText(trial.outcomeDetail)}` : ''}`,
+      ...(stopReasonsLine(trial) === null ? [] : [plainText(stopReasonsLine(trial) ?? '')]),
     ],
     sources: trial.sources,
     notes: trial.notes,

@@ -4,7 +4,7 @@
  * the engine's vocabulary (src/clinical/vocabulary.ts), which the views import directly; what lives here is how the
  * timeline shows them (the score charts' order, dates cut to days, "dose unknown").
  */
-import type { Instrument, Suggestion } from '../../clinical/types';
+import type { Derivation, Instrument, Suggestion } from '../../clinical/types';
 import { REFERENCE_RUN } from '../../clinical/plain-text';
 import { formatDose, formatMg } from '../../clinical/vocabulary';
 
@@ -63,12 +63,8 @@ export function noteKind(note: string): string {
     .trim();
 }
 
-const OFFERED_ORDER = ['suggested', 'consider'] as const;
-
-/** The first option the engine offers, as the options tab lists them (suggested before consider, then the engine's order), or null. */
-export function nextStep(suggestions: Suggestion[]): Suggestion | null {
-  const offered = suggestions
-    .filter((s) => (OFFERED_ORDER as readonly string[]).includes(s.status))
-    .sort((a, b) => OFFERED_ORDER.indexOf(a.status as 'suggested') - OFFERED_ORDER.indexOf(b.status as 'suggested') || a.order - b.order);
-  return offered[0] ?? null;
+/** The option the engine's headline leads with (Derivation.nextStep), or null when the headline is not an option. */
+export function nextStep(derivation: Pick<Derivation, 'suggestions' | 'nextStep'>): Suggestion | null {
+  const { kind, intervention } = derivation.nextStep;
+  return kind === 'option' ? (derivation.suggestions.find((s) => s.intervention === intervention) ?? null) : null;
 }

@@ -8,6 +8,7 @@ const OUTCOME_COLOUR: Record<Outcome, string> = {
   response: '#1d6b78',
   partial: '#7a5600',
   nonresponse: '#b3261e',
+  'too-short': '#555555',
   intolerance: '#6f3a94',
   ongoing: '#1f4e79',
   unknown: '#555555',
@@ -18,6 +19,7 @@ const OUTCOME_GLYPH: Record<Outcome, string> = {
   response: '↓',
   partial: '½',
   nonresponse: '✕',
+  'too-short': '…',
   intolerance: '!',
   ongoing: '›',
   unknown: '?',
@@ -27,6 +29,7 @@ function shapePath(outcome: Outcome, r: number): string {
   switch (outcome) {
     case 'remission':
     case 'unknown':
+    case 'too-short':
       return `M ${-r} 0 A ${r} ${r} 0 1 0 ${r} 0 A ${r} ${r} 0 1 0 ${-r} 0 Z`;
     case 'response':
       return `M 0 ${-r - 1} L ${r + 1} ${r} L ${-r - 1} ${r} Z`;

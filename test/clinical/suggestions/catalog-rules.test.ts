@@ -392,7 +392,7 @@ describe('Pseudo-resistance first', () => {
     const suggestions = evaluateSuggestions(derived);
     expect(suggestions[0]?.intervention).toBe('dose-optimization');
     expect(suggestions[0]?.status).toBe('suggested');
-    expect(allText(suggestions[0]?.reasons ?? [])).toMatch(/Past trial, with resistance not established: sertraline .*: dose below 50 mg/);
+    expect(allText(suggestions[0]?.reasons ?? [])).toMatch(/Past trial, with resistance not established: re-trial at an adequate dose if chosen again: sertraline .*: dose below 50 mg/);
     const tms = suggestionOf(derived, 'tms');
     expect(tms.status).toBe('consider');
     expect(allText(tms.reasons)).toMatch(/Lowered to "consider": 2 of 3 failed trials were not adequate \(sertraline: dose below 50 mg; citalopram: 3 weeks only\)/);

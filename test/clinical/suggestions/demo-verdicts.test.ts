@@ -25,6 +25,14 @@ function derive(id: string, keep?: (r: Resource) => boolean): Derivation {
   return derivePatient({ patientId: id, resources: resourcesOf(id, keep) }, { asOf: TODAY.toISOString().slice(0, 10) });
 }
 
+/** schizophrenia-trs with risperidone's stop reason (hyperprolactinaemia) left out: a tolerated partial responder. */
+function deriveRisperidoneTolerated(keep: (r: Resource) => boolean = () => true): Derivation {
+  const resources = resourcesOf('schizophrenia-trs', keep).map((r) =>
+    r.resourceType === 'MedicationRequest' && /risperidone/.test(r.id ?? '') ? { ...r, statusReason: undefined } : r,
+  );
+  return derivePatient({ patientId: 'schizophrenia-trs', resources }, { asOf: TODAY.toISOString().slice(0, 10) });
+}
+
 const offered = (d: Derivation): InterventionId[] =>
   d.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').sort((a, b) => a.order - b.order).map((s) => s.intervention);
 
@@ -104,8 +112,8 @@ describe('TRRIP verdict and the plasma-level criterion (schizophrenia-trs)', () 
 });
 
 describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
-  it('schizophrenia-trs: with TRRIP resistance met, clozapine is suggested first; retrying risperidone (PANSS -21% at 4 mg/day, below the adequate 6 mg/day) is only "consider", after clozapine, and must not delay it (NICE CG178; Howes 2017)', () => {
-    const d = derive('schizophrenia-trs');
+  it('schizophrenia-trs with risperidone tolerated (no stop reason): with TRRIP resistance met, clozapine is suggested first; retrying risperidone (PANSS -21% at 4 mg/day, below the adequate 6 mg/day) is only "consider", after clozapine, and must not delay it (NICE CG178; Howes 2017)', () => {
+    const d = deriveRisperidoneTolerated();
     expect(suggestion(d, 'clozapine').status).toBe('suggested');
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('consider');
@@ -116,8 +124,8 @@ describe('Dose optimisation beside clozapine (schizophrenia-trs)', () => {
     expect(offered(d).indexOf('dose-optimization')).toBeGreaterThan(offered(d).indexOf('clozapine'));
   });
 
-  it('schizophrenia-trs without TRRIP resistance (its plasma levels left out, so only possibly met): the risperidone retry is the suggested optimisation', () => {
-    const d = derive('schizophrenia-trs', (r) => !(r.resourceType === 'Observation' && /-level-/.test(r.id ?? '')));
+  it('schizophrenia-trs with risperidone tolerated and without TRRIP resistance (its plasma levels left out, so only possibly met): the risperidone retry is the suggested optimisation', () => {
+    const d = deriveRisperidoneTolerated((r) => !(r.resourceType === 'Observation' && /-level-/.test(r.id ?? '')));
     const dose = suggestion(d, 'dose-optimization');
     expect(dose.status).toBe('suggested');
     expect(allText(dose)).toMatch(/Past trial that responded below an adequate dose, to retry at an adequate dose: risperidone/);

@@ -9,6 +9,7 @@ import type { Patient } from 'fhir/r4';
 import type { PatientReadResult, QueryLogEntry, SmartSession } from '../../../src/fhir/contract';
 import type { Derivation, Suggestion } from '../../../src/clinical/types';
 import { App } from '../../../src/views/App';
+import { chooseNextStep } from '../../../src/clinical/suggestions/next-step';
 import { ReviewPanel } from '../../../src/views/review/ReviewPanel';
 import {
   ServicesProvider,
@@ -100,7 +101,7 @@ const defaultSuggestions: Suggestion[] = [
 ];
 
 export function derivation(overrides: Partial<Derivation> = {}): Derivation {
-  return {
+  const d: Omit<Derivation, 'nextStep'> = {
     patient: 'trd-two-failures',
     asOf: '2026-11-22',
     demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/trd-two-failures' },
@@ -119,6 +120,7 @@ export function derivation(overrides: Partial<Derivation> = {}): Derivation {
     careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [],
     ...overrides,
   };
+  return { ...d, nextStep: overrides.nextStep ?? chooseNextStep(d.suggestions, d.assessments) };
 }
 
 /** A write-back hook whose state the test drives: `write()` records the call and moves to "writing". */

@@ -5,6 +5,7 @@
 import type { Assessment, Derivation, DrugClass, Outcome, OutcomeBasis, RuleRef, ScorePoint, Trial } from '../../../src/clinical/types';
 import type { ScaleThresholdsView } from '../../../src/views/timeline/scale-thresholds';
 import { toDay } from '../../../src/clinical/dates';
+import { chooseNextStep } from '../../../src/clinical/suggestions/next-step';
 import { findBaseline } from '../../../src/clinical/pipeline/7-outcome';
 import { describeDuration, RESISTANCE_VERDICT_WORDS } from '../../../src/clinical/vocabulary';
 
@@ -178,7 +179,7 @@ function withScores(trials: Trial[], scores: ScorePoint[]): Trial[] {
 }
 
 function base(partial: Partial<Derivation>): Derivation {
-  return withScoresOf({
+  const d = withScoresOf({
     patient: 'fixture',
     asOf: AS_OF,
     demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/fixture' },
@@ -195,8 +196,10 @@ function base(partial: Partial<Derivation>): Derivation {
     careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [],
     unused: [],
     notes: [],
+    nextStep: { kind: 'nothing', text: '', sources: [] },
     ...partial,
   });
+  return { ...d, nextStep: partial.nextStep ?? chooseNextStep(d.suggestions, d.assessments) };
 }
 
 function withScoresOf(derivation: Derivation): Derivation {

@@ -11,6 +11,7 @@ import { DEFAULT_SUPPLY_DAYS } from '../../engine-rules';
 import { comorbidityTreatmentIn, opioidIn } from '../../terminology/history-codes';
 import { classifyCondition } from '../../terminology';
 import { conceptTextAsRecorded } from '../../terminology/systems';
+import { classifyStopReason } from '../../terminology/stop-reasons';
 import type { DiagnosisKind, DrugClass, MedicationIdentity } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import type { Memo } from './memo';
@@ -29,14 +30,6 @@ export const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
   'nmda-antagonist',
   'other-psychotropic',
 ]);
-
-/**
- * Words in a status reason or note that mean the agent was stopped for an adverse effect / for lack of effect.
- * Free-text matching, so [U]: a clinician should confirm.
- */
-const ADVERSE_WORDS =
-  /adverse|side[- ]?effect|intoleran|not tolerated|poorly tolerated|toxicity|allerg|reaction|nausea|vomiting|sedation|somnolence|weight gain|sexual dysfunction|rash|hyponatr|serotonin syndrome|akathisia|dystonia|neutropenia|agranulocytosis|qt prolong|tremor|headache|insomnia|dizziness/i;
-const INEFFECTIVE_WORDS = /ineffective|not effective|no effect|lack of (efficacy|effect|response)|no response|non-?respon|no improvement|did not (help|work)|therapeutic failure|treatment failure/i;
 
 export function classifyMedicationRecord(
   ledger: Ledger,
@@ -323,10 +316,7 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   }
   const text = texts.filter(Boolean).join('; ');
   if (!text) return null;
-  const adverse = ADVERSE_WORDS.test(text);
-  const ineffective = INEFFECTIVE_WORDS.test(text);
-  if (adverse && ineffective) return { kind: 'mixed', text };
-  if (adverse) return { kind: 'adverse', text };
-  if (ineffective) return { kind: 'ineffective', text };
-  return null;
+  // Every recorded reason is kept, classified or not: one that names neither an adverse effect nor a lack of effect
+  // leaves tolerability unknown, and is still shown.
+  return { ...classifyStopReason(text), text };
 }

@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../../../../src/views/App';
+import { chooseNextStep } from '../../../../src/clinical/suggestions/next-step';
 import { ReviewPanel } from '../../../../src/views/review/ReviewPanel';
 import { ServicesProvider, type ShellServices, type WriteBackView } from '../../../../src/views/shell/services';
 import type { QueryLogEntry } from '../../../../src/fhir/contract';
@@ -62,7 +63,7 @@ const services: ShellServices = {
     view === 'loading'
       ? { progress: queries.map((e, i) => (i > 3 ? { ...e, status: 'pending' as const } : e)), isLoading: true }
       : { result: { patientId: 'trd-two-failures', patient: { resourceType: 'Patient', id: 'trd-two-failures', name: [{ given: ['Alex'], family: 'Rivera' }], birthDate: '1980-05-17', gender: 'female' }, resources: [], queries, complete: view !== 'partial' }, progress: queries, isLoading: false },
-  derive: () => ({ patient: 'trd-two-failures', asOf: '2026-11-22', demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/trd-two-failures' }, safety: [], trials: [], assessments: [], suggestions, scores: [], diagnoses: [], episodes: [], procedures: [], bloodPressure: [], used: [], unused: [], notes: [], careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [] }),
+  derive: () => ({ patient: 'trd-two-failures', asOf: '2026-11-22', demographics: { birthDate: '1980-05-17', ageYears: 46, deceased: false, deceasedDate: null, source: 'Patient/trd-two-failures' }, safety: [], trials: [], assessments: [], suggestions, scores: [], diagnoses: [], episodes: [], procedures: [], bloodPressure: [], used: [], unused: [], notes: [], careEvents: [], substanceUse: null, otherTreatments: [], psychotherapy: [], dataNotes: [], nextStep: chooseNextStep(suggestions, []) }),
   rules: [],
   renderPage: () => <div style={{ height: 300, border: '1px dashed #999', padding: 16 }}>(timeline page goes here)</div>,
   renderReview: (props) => <ReviewPanel {...props} />,

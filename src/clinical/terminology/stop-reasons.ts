@@ -1,0 +1,83 @@
+/**
+ * What a recorded stop reason (a medication record's statusReason or note) says: an adverse effect, a lack of effect,
+ * both, or neither (not classified: tolerability unknown). Free-text matching, so every row is a working rule [U]: a
+ * clinician reads the reason itself, which is always shown as written.
+ */
+import type { RuleRef, StopReasonKind } from '../types';
+import { rule } from './sources';
+
+/** An adverse effect named in a stop reason, with the label that lists it for the agents that cause it. */
+export interface NamedAdverseEffect {
+  /** The effect in plain words, as said beside the reason ("hyperprolactinaemia"). */
+  name: string;
+  pattern: RegExp;
+  rule: RuleRef;
+}
+
+const LABEL_LISTED = (labels: string) =>
+  `named among the adverse reactions or warnings of ${labels}; matching it in free text is a working rule`;
+
+const effect = (name: string, pattern: RegExp, labels: string, references: Parameters<typeof rule>[4]): NamedAdverseEffect => ({
+  name,
+  pattern,
+  rule: rule(
+    `stop-reason.adverse.${name.replace(/\W+/g, '-')}`,
+    `A stop reason naming ${name} means the agent was stopped for an adverse effect: a tolerability problem, never a dose to raise.`,
+    LABEL_LISTED(labels),
+    'U',
+    [...(references ?? []), 'projectWorkingRule'],
+  ),
+});
+
+/** Named adverse effects of psychotropics, in the order they are said when a reason names several. */
+const NAMED_ADVERSE_EFFECTS: readonly NamedAdverseEffect[] = [
+  effect('hyperprolactinaemia', /hyperprolact|prolactin|galactorrh|gynaecomastia|gynecomastia|amenorrh/i, 'the risperidone label', ['risperidoneLabel']),
+  effect('sedation', /sedat|somnolen|drowsi/i, 'the Seroquel and mirtazapine labels', ['seroquelLabel', 'mirtazapineLabel']),
+  effect('weight gain', /weight gain|gained weight|metabolic/i, 'the olanzapine and Seroquel labels', ['olanzapineLabel', 'seroquelLabel']),
+  effect('akathisia', /akathisia/i, 'the aripiprazole label', ['aripiprazoleLabel']),
+  effect('extrapyramidal symptoms', /extrapyramidal|\bEPS\b|parkinsonism|dystonia|tardive|rigidity/i, 'the risperidone label', ['risperidoneLabel']),
+  effect('sexual dysfunction', /sexual|libido|erectile|anorgasmia/i, 'the sertraline and paroxetine labels', ['sertralineLabel', 'paroxetineLabel']),
+  effect('nausea', /nausea|vomit/i, 'the sertraline and paroxetine labels', ['sertralineLabel', 'paroxetineLabel']),
+  effect('QT prolongation', /\bQTc?\b|torsade/i, 'the citalopram label', ['citalopramLabel']),
+  effect('hyponatraemia', /hyponatr/i, 'the sertraline label', ['sertralineLabel']),
+  effect('neutropenia', /neutropeni|agranulocyt/i, 'the clozapine label', ['clozapineLabel']),
+  effect('rash', /\brash\b|stevens|steven-johnson/i, 'the Lamictal label', ['lamictalLabel']),
+  effect('serotonin syndrome', /serotonin syndrome/i, 'the sertraline label', ['sertralineLabel']),
+];
+
+/** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
+const ADVERSE_WORDS =
+  /adverse|side[- ]?effect|intoleran|not tolerated|poorly tolerated|toxicity|allerg|reaction|tremor|headache|insomnia|dizziness/i;
+/** Words that mean the agent was stopped for lack of effect. */
+const INEFFECTIVE_WORDS = /ineffective|not effective|no effect|lack of (efficacy|effect|response)|no response|non-?respon|no improvement|did not (help|work)|therapeutic failure|treatment failure/i;
+
+export const STOP_REASON_RULES: readonly RuleRef[] = [
+  rule(
+    'stop-reason.adverse',
+    'A stop reason saying the agent was not tolerated or caused an adverse effect ("side effects", "adverse reaction") means it was stopped for an adverse effect.',
+    'Free-text matching of the reason: working rule',
+    'U',
+  ),
+  rule(
+    'stop-reason.ineffective',
+    'A stop reason saying the agent did not work ("no response", "no improvement", "ineffective") means it was stopped for lack of effect.',
+    'Free-text matching of the reason: working rule',
+    'U',
+  ),
+  rule(
+    'stop-reason.unclassified',
+    'A stop reason that names neither an adverse effect nor a lack of effect is shown as written and leaves tolerability unknown: never read as tolerated.',
+    'Nothing recorded is dropped; an unread reason is not evidence of tolerance: working rule',
+    'U',
+  ),
+  ...NAMED_ADVERSE_EFFECTS.map((e) => e.rule),
+];
+
+/** What a stop reason's text says: its kind and the named adverse effects it mentions. */
+export function classifyStopReason(text: string): { kind: StopReasonKind; effects: string[] } {
+  const effects = NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
+  const adverse = effects.length > 0 || ADVERSE_WORDS.test(text);
+  const ineffective = INEFFECTIVE_WORDS.test(text);
+  const kind: StopReasonKind = adverse && ineffective ? 'mixed' : adverse ? 'adverse' : ineffective ? 'ineffective' : 'unclassified';
+  return { kind, effects };
+}
