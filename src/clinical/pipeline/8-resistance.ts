@@ -567,8 +567,7 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
     });
     return words ? `; ${words}` : '';
   };
-  // A drug stopped for a side effect below its adequate dose was limited by tolerability: not a possible pseudo-failure.
-  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t) && t.outcome.outcome !== 'intolerance');
+  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t));
   trialFlag('response-below-adequate-dose', 'dose-below', respondedBelowDose);
   trialFlag('breakthrough-on-maintenance', 'breakthrough-on-maintenance');
   trialFlag('too-short', 'too-short');
