@@ -1,5 +1,6 @@
 /**
- * Demo case "schizophrenia-trs": risperidone 2-4 mg/day (below TRRIP's 6 mg/day) with PANSS 98 -> 84 (-21%) is a
+ * Demo case "schizophrenia-trs" with risperidone's stop reason (hyperprolactinaemia) left out, so it reads as a tolerated
+ * trial: risperidone 2-4 mg/day (below TRRIP's 6 mg/day) with PANSS 98 -> 84 (-21%) is a
  * response below an adequate dose: room to optimise, a flag of its own, not "Possible pseudo-resistance: inadequate
  * dose" (which is about failed trials); and its bar says which part is not adequate ("not an adequate trial"), with
  * the score change, never the ambiguous "response, inadequate".
@@ -8,16 +9,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { FLAG_GROUP, FLAG_GROUP_HEADING } from '../../src/clinical/vocabulary';
 import { trialLabel } from '../../src/views/timeline/layout/lanes';
-import { demoDerivation, pageText } from './demo-derivation';
+import type { Resource } from 'fhir/r4';
+import { demoPatients } from '../../sandbox/patients';
+import { derivePatient } from '../../src/clinical/index';
+import { pageText } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
-const d = demoDerivation('schizophrenia-trs', TODAY);
+const d = (() => {
+  const demo = demoPatients.find((p) => p.id === 'schizophrenia-trs')!;
+  const resources = (demo.build(TODAY).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])).map((r: Resource) =>
+    r.resourceType === 'MedicationRequest' && /risperidone/.test(r.id ?? '') ? { ...r, statusReason: undefined } : r,
+  );
+  return derivePatient({ patientId: 'schizophrenia-trs', resources }, { asOf: TODAY.toISOString().slice(0, 10) });
+})();
 const scz = d.assessments.find((a) => a.condition === 'schizophrenia')!;
 const risperidone = d.trials.find((t) => t.ingredient === 'risperidone')!;
 
 afterEach(cleanup);
 
-describe('schizophrenia-trs: risperidone, a response below an adequate dose', () => {
+describe('schizophrenia-trs, risperidone tolerated: a response below an adequate dose', () => {
   it('raises a flag of its own kind, with the scores it rests on among its sources, and no inadequate-dose flag', () => {
     expect(scz.flags.map((f) => f.kind)).toEqual(['response-below-adequate-dose']);
     const flag = scz.flags[0]!;

@@ -58,7 +58,7 @@ describe('statement-only: options resting on failures that are all inferred from
     const tms = s.suggestions.find((x) => x.intervention === 'tms')!;
     expect(tms.reasons.map((r) => r.text)).toContain(basis);
     const draft = demoDraft(s, ['tms'], AS_OF);
-    expect(draft.preview).toContain(`  ${basis}`);
+    expect(draft.preview).toContain(`  Reason: ${basis}`);
     expect(carePlanAsText(draft)).toContain(basis);
   });
 });
