@@ -6,21 +6,14 @@
  *   node --trace-deopt --trace-opt --import tsx scripts/bench/deopt-trace.ts [--skip realistic,thirty] [--only 0,1]
  *     [--engine DIR/src/clinical/index.ts] > trace.txt
  */
-import { derivationCases, median } from './derivation-timing';
+import { deriveFreshCopies, derivationCases, median } from './derivation-timing';
 import type { Derive } from './derivation-timing';
 import type { Resource } from 'fhir/r4';
 
 const mark = (s: string) => process.stdout.write(`\n=== MARK ${s} ===\n`);
 
 function timeWithMarks(derive: Derive, name: string, resources: Resource[], patientId: string, asOf: string, runs: number): number {
-  const copies = Array.from({ length: Math.min(300, Math.max(1, Math.ceil(10_000 / Math.max(1, resources.length)))) }, (_, i) =>
-    i === 0 ? resources : structuredClone(resources),
-  );
-  let next = 0;
-  const once = () => {
-    derive({ patientId, resources: copies[next]! }, { asOf });
-    next = (next + 1) % copies.length;
-  };
+  const once = deriveFreshCopies(derive, resources, patientId, asOf);
   mark(`${name} warm-up`);
   const warmStart = performance.now();
   let warmRuns = 0;

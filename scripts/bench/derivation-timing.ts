@@ -81,20 +81,28 @@ export function derivationCases(today: Date, skip: ReadonlySet<string> = new Set
 }
 
 /**
+ * One derivation per call, each on the next of the record's copies (at least 10,000 resources in all, at most 300
+ * copies): the call the derivation rows time, shared with the deoptimisation trace so both run the same work.
+ */
+export function deriveFreshCopies(derive: Derive, resources: Resource[], patientId: string, asOf: string): () => void {
+  const copies = Array.from({ length: Math.min(300, Math.max(1, Math.ceil(10_000 / Math.max(1, resources.length)))) }, (_, i) =>
+    i === 0 ? resources : structuredClone(resources),
+  );
+  let next = 0;
+  return () => {
+    derive({ patientId, resources: copies[next]! }, { asOf });
+    next = (next + 1) % copies.length;
+  };
+}
+
+/**
  * Time of one derivation: the median over `runs` batches, each batch long enough (>= 50 ms) that the garbage
  * collections the derivations cause fall inside it. Each call derives a different copy of the record (at least 10,000
  * resources in all), as population mode derives each record once: repeating one small record kept all of it in the
  * processor's caches and made small records look cheaper per resource than large ones, which cannot stay cached.
  */
 export function timeDerive(derive: Derive, resources: Resource[], patientId: string, asOf: string, runs: number): number {
-  const copies = Array.from({ length: Math.min(300, Math.max(1, Math.ceil(10_000 / Math.max(1, resources.length)))) }, (_, i) =>
-    i === 0 ? resources : structuredClone(resources),
-  );
-  let next = 0;
-  const once = () => {
-    derive({ patientId, resources: copies[next]! }, { asOf });
-    next = (next + 1) % copies.length;
-  };
+  const once = deriveFreshCopies(derive, resources, patientId, asOf);
   // Warm-up until the JIT has settled: at least 5 runs and at least 300 ms, so small records are not timed cold.
   const warmStart = performance.now();
   let warmRuns = 0;
