@@ -422,6 +422,12 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
     action: 'Neutrophil count (ANC) on the label’s schedule; ask about chest pain and fever (myocarditis), constipation (ileus), seizures; a change in smoking changes the level.',
   },
   {
+    kind: 'clomipramine',
+    takes: (t) => t.ingredient === 'clomipramine',
+    title: (when) => `Clomipramine ${when}`,
+    action: 'ECG at the start and with dose increases (conduction and QT, more so beside an antipsychotic or another drug that prolongs the QT interval; potassium corrected); it lowers the seizure threshold, more so at higher doses; a tricyclic is lethal in overdose: limit the quantity supplied while suicide risk is present.',
+  },
+  {
     kind: 'lithium',
     takes: (t) => t.ingredient === 'lithium',
     title: (when) => `Lithium ${when}`,

@@ -12,7 +12,17 @@
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
 import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
-import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT, adequacyVerdictOf, notForAcuteRiskWords, routineNotAcuteWords } from '../vocabulary';
+import {
+  CONDITION_NAME,
+  ROUTINE_WHEN_RULED_OUT,
+  adequacyVerdictOf,
+  agentToAugmentWords,
+  augmentationWaitsWords,
+  noAgentToAugmentWords,
+  notForAcuteRiskWords,
+  routineNotAcuteWords,
+  takenNowWords,
+} from '../vocabulary';
 import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
@@ -363,11 +373,38 @@ function weighOffered(
       status = 'consider';
       reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: running.sources });
     }
+    if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
+}
+
+/**
+ * An option that adds to an agent taken now names that agent beside its entry criteria. While the agent's trial is
+ * still short of adequacy, the augmentation waits for it to be judged (or for the agent not to be continued): at most
+ * "consider"; with no such agent taken now, there is nothing to augment yet, and it is at most "consider" too.
+ */
+function weighAugmented(augments: NonNullable<CatalogOption['augments']>, context: Context, status: SuggestionStatus, reasons: Finding[]): SuggestionStatus {
+  const taken = context.derived.trials.filter(
+    (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
+  );
+  const at = reasons.findIndex((r) => !r.entryCriterion);
+  const insert = (finding: Finding) => reasons.splice(at < 0 ? reasons.length : at, 0, finding);
+  if (!taken.length) {
+    insert({ text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
+    return 'consider';
+  }
+  insert({ text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
+  let result = status;
+  for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
+    const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
+    const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: toComplete?.sources ?? trial.sources });
+    result = 'consider';
+  }
+  return result;
 }
 
 /** An older dated event of a windowed risk row: history, said as such with the window's source. */
