@@ -8,7 +8,9 @@ const UCUM = 'http://unitsofmeasure.org';
  * 300 mg/day (100 mg morning + 200 mg bedtime) for 14 weeks and sertraline 200 mg for over a year, Y-BOCS never
  * below 25 (< 35% reduction); exposure and response prevention done; clomipramine being titrated. Two adequate
  * high-dose SRI trials of >= 12 weeks failed, and the ERP course did not help (Y-BOCS 25 -> 26): deep TMS (H7 coil,
- * FDA de novo 2018) is the interventional option; ERP is reported as given, not suggested again.
+ * FDA de novo 2018) is the interventional option; ERP is reported as given, not suggested again. Antipsychotic
+ * augmentation names clomipramine as the SRI it would augment and waits for the clomipramine trial to be judged; the
+ * clomipramine label's cautions (ECG and QT, seizure threshold, overdose) lead the page.
  */
 export const ocd: DemoPatient = {
   id: 'ocd',
@@ -104,10 +106,11 @@ export const ocd: DemoPatient = {
       'deep-tms': 'suggested',
       // ERP was given (20 sessions): reported as given, not suggested as new.
       erp: 'not-eligible',
-      'ocd-antipsychotic-augmentation': 'suggested',
+      // Clomipramine, the SRI it would augment, is still short of an adequate trial: wait for it.
+      'ocd-antipsychotic-augmentation': 'consider',
       tms: 'not-applicable',
       esketamine: 'not-applicable',
     },
-    safety: [],
+    safety: ['clomipramine'],
   },
 };

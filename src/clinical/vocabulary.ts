@@ -465,6 +465,27 @@ export function completeTrialWords(trial: string): string {
   return `Complete the current trial: ${trial}`;
 }
 
+/** The agent an augmentation adds to, named with its trial: "SRI to augment: clomipramine 50–150 mg/day since 2026-10-03, taken now (…)". */
+export function agentToAugmentWords(agent: string, trials: readonly string[]): string {
+  return `${agent} to augment: ${trials.join('; ')}`;
+}
+
+/** A running trial named as taken now, with where its adequacy stands. */
+export function takenNowWords(trial: DescribedTrial & Pick<Trial, 'adequate' | 'adequacyPending'>): string {
+  const standing = trial.adequate ? 'an adequate trial' : trial.adequacyPending ? 'not yet an adequate trial' : 'not an adequate trial';
+  return `${trial.ingredient} ${trial.maxDailyDoseMg === null ? '(dose unknown)' : describeTrialDoses(trial)} since ${trial.start}, taken now (ongoing; ${standing})`;
+}
+
+/** No agent to augment is taken now. */
+export function noAgentToAugmentWords(agent: string): string {
+  return `No ${agent} is taken now: augmentation adds to ${/^[AEFHILMNORSX]/.test(agent) ? 'an' : 'a'} ${agent} taken at an adequate dose; start or choose the ${agent} to augment first`;
+}
+
+/** An augmentation that waits for the running trial of the agent it adds to: what that trial still needs. */
+export function augmentationWaitsWords(ingredient: string, stillNeeded: string): string {
+  return `Not before the ${ingredient} trial is judged: consider after the ${ingredient} trial is judged, or if ${ingredient} is not continued; ${stillNeeded}`;
+}
+
 /** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */
 export function trialToCompleteWords(moreWeeksAtDose: number, moreWeeksInAll: number): string {
   const weeks = (n: number) => `${n} more week${n === 1 ? '' : 's'}`;

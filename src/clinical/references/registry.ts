@@ -23,6 +23,20 @@ export interface Reference {
  * Keep rows in alphabetical order of id so parallel additions merge cleanly.
  */
 export const REFERENCES = {
+  anafranilLabel: {
+    short: 'Anafranil label',
+    citation:
+      'ANAFRANIL (clomipramine hydrochloride) capsules USP, prescribing information (warnings: seizures, dose-related; cardiovascular effects and use with electroconvulsive therapy; overdosage: lethality similar to the other tricyclics, QRS widening and arrhythmias). SpecGx LLC; NDA 019906.',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=anafranil',
+    kind: 'label',
+  },
+  anafranilSmpc: {
+    short: 'Anafranil SmPC',
+    citation:
+      'Anafranil (clomipramine hydrochloride) capsules: Summary of Product Characteristics, sections 4.2, 4.4 and 4.5 (QTc prolongation: hypokalaemia corrected first, caution with drugs that prolong the QT interval, including antipsychotics). Mylan/Novartis UK.',
+    url: 'https://www.medicines.org.uk/emc/search?q=anafranil',
+    kind: 'label',
+  },
   andrade2017: {
     short: 'Andrade 2017',
     citation:

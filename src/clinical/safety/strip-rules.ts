@@ -3,7 +3,7 @@
  * sources (shown in the rules panel).
  */
 import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
-import { ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { CLOMIPRAMINE_LABEL, ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 
@@ -96,6 +96,7 @@ export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   maoi: 'started',
   clozapine: 'started',
   lithium: 'started',
+  clomipramine: 'started',
   'psychotic-features': 'onset',
   catatonia: 'onset',
   'intracranial-vascular': 'onset',
@@ -140,6 +141,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   maoi: { kind: 'maoi', summary: 'A current MAOI is shown: serotonergic drugs, pethidine and sympathomimetics are contraindicated with it; tell the anaesthetist; esketamine and ketamine are not offered.', source: src(['parnateLabel', 'spravatoLabel'], 'S', 'contraindications and drug interactions') },
   clozapine: { kind: 'clozapine', summary: 'Current clozapine is shown with its monitoring: neutrophils (ANC), myocarditis, seizures, constipation/ileus, smoking changes.', source: src(['clozarilLabel'], 'V', 'boxed warning; warnings; drug interactions') },
   lithium: { kind: 'lithium', summary: 'Current lithium is shown: check the level, renal and thyroid function; lower or hold it before ECT.', source: src(['apaEct2001', 'projectWorkingRule'], 'S', 'lithium during ECT; monitoring as usual practice') },
+  clomipramine: { kind: 'clomipramine', summary: 'Current clomipramine is shown with what its label asks: an ECG (conduction and QT, more so with other drugs that prolong the QT interval, such as antipsychotics), its dose-related lowering of the seizure threshold, and its lethality in overdose (limited quantities).', source: CLOMIPRAMINE_LABEL },
   'psychotic-features': {
     kind: 'psychotic-features',
     summary:

@@ -275,6 +275,12 @@ interface CatalogRow<Id extends string> {
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
    */
   alongside?: { option: Id; whenTaking: string[]; text: string; source: SourceRef }[];
+  /**
+   * An option that adds to an agent taken now (augmentation of the SRI): its reasons name that agent; while the agent's
+   * trial runs short of adequacy the option waits for it ("consider" until the trial is judged or the agent is not
+   * continued); with none taken now it says so and is at most "consider".
+   */
+  augments?: { agent: string; ingredients: string[]; classes: DrugClass[]; source: SourceRef };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,6 +311,22 @@ export const WINDOW_SOURCES = {
 // ---------------------------------------------------------------------------------------------
 
 const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk, pregnancy');
+
+/** Clomipramine's label warnings, read in copies of the US prescribing information and the UK SmPC. */
+export const CLOMIPRAMINE_LABEL = src(
+  ['anafranilLabel', 'anafranilSmpc'],
+  'S',
+  'warnings: seizures (dose-related), cardiovascular effects, overdosage; SmPC 4.4 and 4.5: QTc prolongation with drugs that prolong the QT interval',
+);
+
+/** Clomipramine taken now under an option that lowers the seizure threshold too (TMS, ECT). */
+const CLOMIPRAMINE_SEIZURE_THRESHOLD: Omit<RiskRow, 'id'> = {
+  match: { kind: 'current-medication', ingredients: ['clomipramine'] },
+  severity: 'caution',
+  weight: 'life-threatening',
+  text: 'clomipramine lowers the seizure threshold (seizures are dose-related in its label): tell the treating team the dose, keep it at the lowest effective dose through the course',
+  source: src(['anafranilLabel', 'rossi2021'], 'S', 'seizures (warnings); tricyclics among the drugs that lower the seizure threshold under TMS'),
+};
 
 /** Conductive or ferromagnetic implants in or near the head, and implanted stimulators. */
 const TMS_RISKS: RiskRow[] = [
@@ -350,6 +372,7 @@ const TMS_RISKS: RiskRow[] = [
     text: 'a previous TMS course is recorded without its outcome: record its response (Medicare covers retreatment after a prior response above 50%)',
     source: src(['cmsLcdL37086'], 'S'),
   },
+  { id: 'tms.caution.clomipramine', ...CLOMIPRAMINE_SEIZURE_THRESHOLD },
   {
     id: 'tms.caution.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
@@ -376,6 +399,12 @@ export const ECT_HEAD_IMPLANT = {
 } as const;
 
 const ECT_RISKS: RiskRow[] = [
+  {
+    id: 'ect.caution.clomipramine',
+    ...CLOMIPRAMINE_SEIZURE_THRESHOLD,
+    text: 'clomipramine taken with ECT: its label says giving the two together may increase the risks, so only where the combination is needed; tell the ECT service and the anaesthetist the dose',
+    source: src(['anafranilLabel'], 'S', 'precautions: electroconvulsive therapy'),
+  },
   {
     id: 'ect.high-risk.head-implant',
     match: { kind: 'diagnosis', kinds: ['head-implant'] },
@@ -810,7 +839,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     notEligibleText: r.notEligibleText,
     ageLimits: r.ageLimits,
     priorResponse: r.priorResponse,
-    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk })),
+    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk, weight: row.weight })),
     requirements: r.requirements,
     urgentFor: r.urgentFor,
     usualCourse: r.usualCourse,
@@ -821,6 +850,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     code: r.code,
     givenAs: r.givenAs,
     alongside: r.alongside,
+    augments: r.augments,
   };
 }
 
@@ -1033,7 +1063,22 @@ export const CATALOG = defineCatalog([
     ],
     notEligibleText: 'Antipsychotic augmentation is for OCD after at least one failed adequate SRI trial.',
     ageLimits: [],
-    risks: [],
+    risks: [
+      {
+        id: 'ocd-antipsychotic-augmentation.caution.clomipramine',
+        match: { kind: 'current-medication', ingredients: ['clomipramine'] },
+        severity: 'caution',
+        weight: 'life-threatening',
+        text: 'clomipramine with an antipsychotic: both prolong the QT interval: ECG before adding the antipsychotic and after each dose change, potassium corrected first; both lower the seizure threshold (clomipramine’s seizures are dose-related); a tricyclic is lethal in overdose: limit the quantity supplied',
+        source: CLOMIPRAMINE_LABEL,
+      },
+    ],
+    augments: {
+      agent: 'SRI',
+      ingredients: ['clomipramine'],
+      classes: ['ssri'],
+      source: src(['bloch2006', 'apaOcd2007'], 'S', 'augmentation of an SRI taken at an adequate dose for an adequate time'),
+    },
     requirements: [
       { text: 'Review the response after 4–8 weeks and stop it if there is none; monitor weight, glucose and lipids as for any antipsychotic.', source: src(['bloch2006', 'apaOcd2007'], 'S') },
     ],

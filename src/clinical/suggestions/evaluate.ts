@@ -12,7 +12,17 @@
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
 import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
-import { CONDITION_NAME, ROUTINE_WHEN_RULED_OUT, adequacyVerdictOf, notForAcuteRiskWords, routineNotAcuteWords } from '../vocabulary';
+import {
+  CONDITION_NAME,
+  ROUTINE_WHEN_RULED_OUT,
+  adequacyVerdictOf,
+  agentToAugmentWords,
+  augmentationWaitsWords,
+  noAgentToAugmentWords,
+  notForAcuteRiskWords,
+  routineNotAcuteWords,
+  takenNowWords,
+} from '../vocabulary';
 import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
@@ -155,13 +165,16 @@ interface WeighedCaution {
   weight: CautionWeight | undefined;
 }
 
-/** Cautions heaviest first by the catalog's weight column (a stable sort: catalog order within a weight). */
+function cautionRank(c: WeighedCaution): number {
+  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
+}
+
+/**
+ * Cautions heaviest first by the catalog's weight column, catalog order within a weight (Array.prototype.sort is
+ * stable). The rank is a function of the module, not a closure made per option.
+ */
 function byWeight(cautions: WeighedCaution[]): Finding[] {
-  const rank = (c: WeighedCaution) => CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
-  return cautions
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
-    .map(({ c }) => c.finding);
+  return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -286,7 +299,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   // answer an acute risk say so once all are weighed (addNotForAcuteRisk).
   const priorityReasons = urgent ? urgencyFindings : [];
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
-  const signal = acuteRiskSignal(context);
+  const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
   return {
     suggestion: {
@@ -360,11 +373,38 @@ function weighOffered(
       status = 'consider';
       reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: running.sources });
     }
+    if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
+}
+
+/**
+ * An option that adds to an agent taken now names that agent beside its entry criteria. While the agent's trial is
+ * still short of adequacy, the augmentation waits for it to be judged (or for the agent not to be continued): at most
+ * "consider"; with no such agent taken now, there is nothing to augment yet, and it is at most "consider" too.
+ */
+function weighAugmented(augments: NonNullable<CatalogOption['augments']>, context: Context, status: SuggestionStatus, reasons: Finding[]): SuggestionStatus {
+  const taken = context.derived.trials.filter(
+    (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
+  );
+  const at = reasons.findIndex((r) => !r.entryCriterion);
+  const insert = (finding: Finding) => reasons.splice(at < 0 ? reasons.length : at, 0, finding);
+  if (!taken.length) {
+    insert({ text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
+    return 'consider';
+  }
+  insert({ text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
+  let result = status;
+  for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
+    const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
+    const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: toComplete?.sources ?? trial.sources });
+    result = 'consider';
+  }
+  return result;
 }
 
 /** An older dated event of a windowed risk row: history, said as such with the window's source. */
@@ -455,17 +495,12 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
   }
 }
 
-/** The findings of the suicidality signals that make an option urgent (URGENCY_SIGNAL_RULES), if the record has any. */
-function acuteRiskSignal(context: Context): Finding[] {
-  return (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption).flatMap((s) => context.urgency.get(s) ?? []);
-}
-
 /**
  * With an acute suicide risk recorded, an offered interventional option that is not urgent says it does not answer
  * that risk, naming the offered options that do, and its routine priority says why beside the picker.
  */
 function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
-  const signal = acuteRiskSignal(context);
+  const signal = context.acuteRisk;
   if (!signal.length) return;
   const answering = evaluated.filter((e) => e.suggestion.urgent && offeredStatus(e.suggestion.status)).map((e) => e.suggestion.name);
   const sources = unique(signal.flatMap((f) => f.sources));

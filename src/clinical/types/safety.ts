@@ -32,6 +32,8 @@ export type SafetyKind =
   | 'maoi'
   | 'clozapine'
   | 'lithium'
+  /** Clomipramine taken now: ECG, seizure threshold, lethality in overdose (its label). */
+  | 'clomipramine'
   | 'psychotic-features'
   | 'catatonia'
   /** A recorded intracerebral haemorrhage, aneurysm or vascular malformation, at any date. */

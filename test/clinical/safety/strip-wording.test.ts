@@ -48,7 +48,7 @@ const strips = demoPatients.map((p) => {
 describe('the safety strip’s wording over every demo patient', () => {
   it('has items to check (suicidality, pregnancy, death, medications, diagnoses)', () => {
     const kinds = new Set(strips.flatMap(([, items]) => items.map((i) => i.kind)));
-    expect([...kinds].sort()).toEqual(['deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen', 'screening-gap', 'intracranial-vascular', 'head-implant'].sort());
+    expect([...kinds].sort()).toEqual(['clomipramine', 'deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen', 'screening-gap', 'intracranial-vascular', 'head-implant'].sort());
   });
 
   it.each(strips.filter(([, items]) => items.length > 0))('%s: no detail starts with or repeats its title, or repeats its date', (_id, items) => {
@@ -75,6 +75,7 @@ describe('the safety strip’s wording over every demo patient', () => {
       trial('tranylcypromine', { class: 'maoi', end: null, start: '2026-05-01', maxDailyDoseMg: 40 }),
       trial('clozapine', { class: 'antipsychotic', end: null, start: '2026-01-01', maxDailyDoseMg: 400 }),
       trial('lithium', { class: 'mood-stabilizer', end: null, start: '2025-01-01', maxDailyDoseMg: 900 }),
+      trial('clomipramine', { class: 'tca', end: null, start: '2026-09-01', maxDailyDoseMg: 150 }),
     ];
     const scores = [score('phq9-item9', 2, '2026-11-17'), score('cssrs', 4, '2026-11-19')];
     const items = deriveSafety(record({ diagnoses, trials, scores }));
@@ -82,7 +83,7 @@ describe('the safety strip’s wording over every demo patient', () => {
     // A current MDD episode with item 9 and a C-SSRS this week but no PHQ-9 total in four months.
     const gap = deriveSafety(mdd(1, { scores: [score('phq9', 17, '2026-05-02'), score('phq9-item9', 0, '2026-11-17')] }));
     const all = [...items, ...dead, ...gap];
-    expect(new Set(all.map((i) => i.kind)).size).toBe(17);
+    expect(new Set(all.map((i) => i.kind)).size).toBe(18);
     expect(all.map((i) => ({ item: `${i.title}: ${i.detail}`, problems: repetitions(i) })).filter((x) => x.problems.length > 0)).toEqual([]);
   });
 

@@ -178,9 +178,13 @@ describe('OCD options; options for other conditions are not applicable', () => {
   const fluoxetine = trial('fluoxetine', { durationDays: 98 });
   const ocd = record({ trials: [fluoxetine], assessments: [assessment('ocd', { trials: [fluoxetine] })] });
 
-  it('ERP is suggested in OCD; antipsychotic augmentation after a failed adequate SRI trial (APA 2007, NICE CG31, Bloch 2006)', () => {
+  it('ERP is suggested in OCD; antipsychotic augmentation of the SRI taken now after it failed an adequate trial (APA 2007, NICE CG31, Bloch 2006)', () => {
     expect(suggestionOf(ocd, 'erp').status).toBe('suggested');
-    expect(suggestionOf(ocd, 'ocd-antipsychotic-augmentation').status).toBe('suggested');
+    const taken = trial('fluoxetine', { durationDays: 98, end: null });
+    const takenNow = record({ trials: [taken], assessments: [assessment('ocd', { trials: [taken] })] });
+    expect(suggestionOf(takenNow, 'ocd-antipsychotic-augmentation').status).toBe('suggested');
+    // The failed SRI was stopped: there is no SRI to augment until one is taken again.
+    expect(suggestionOf(ocd, 'ocd-antipsychotic-augmentation').status).toBe('consider');
     const none = record({ trials: [], assessments: [assessment('ocd')] });
     expect(suggestionOf(none, 'erp').status).toBe('suggested');
     expect(suggestionOf(none, 'ocd-antipsychotic-augmentation').status).toBe('not-eligible');
