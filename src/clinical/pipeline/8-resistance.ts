@@ -567,11 +567,14 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
     });
     return words ? `; ${words}` : '';
   };
-  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t));
+  // A trial stopped for a side effect was not a failure: its dose, length or adherence is no pseudo-resistance, and
+  // no dose to raise (dose optimisation names it among the trials it passes over).
+  const tolerated = (t: JudgedTrial) => t.outcome.outcome !== 'intolerance';
+  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t) && tolerated(t));
   trialFlag('response-below-adequate-dose', 'dose-below', respondedBelowDose);
   trialFlag('breakthrough-on-maintenance', 'breakthrough-on-maintenance');
-  trialFlag('too-short', 'too-short');
-  trialFlag('poor-adherence', 'poor-adherence');
+  trialFlag('too-short', 'too-short', tolerated);
+  trialFlag('poor-adherence', 'poor-adherence', tolerated);
   for (const c of COMORBIDITY_FLAGS) {
     const hits = diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf));
     if (hits.length)
