@@ -1,6 +1,6 @@
 /** The population rows: `npm run derive` in a child process, on one thread and on workers, against the parse floor. */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveUrnReferences, resourcesOfJson } from '../../src/clinical/bundle';
@@ -79,6 +79,32 @@ function deriveNodeFlags(): string[] {
   return words[0] === 'node' ? words.slice(1, words.indexOf('--import')).filter((w) => w.startsWith('--')) : [];
 }
 
+/** The non-blank lines of an NDJSON file, read in chunks: an export's file can be longer than a JavaScript string may be. */
+function* linesOf(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const chunk = Buffer.allocUnsafe(16 << 20);
+  let carried = Buffer.alloc(0);
+  try {
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      const data = carried.length > 0 ? Buffer.concat([carried, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
+        const line = data.toString('utf8', start, end);
+        start = end + 1;
+        if (line.trim()) yield line;
+      }
+      // A copy: the chunk is read into again.
+      carried = Buffer.from(data.subarray(start));
+    }
+    const last = carried.toString('utf8');
+    if (last.trim()) yield last;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * A folder of real records for population mode: Bulk Data NDJSON is used as it is; FHIR Bundles (.json, the public
  * SMART sandbox publishes one per patient, with urn:uuid references) are written as NDJSON, one file per resource
@@ -91,8 +117,7 @@ function populationInput(folder: string, out: string): { ndjson: string; patient
     const ids = new Set<string>();
     let resources = 0;
     for (const f of files)
-      for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
-        if (!line.trim()) continue;
+      for (const line of linesOf(join(dir, f))) {
         resources++;
         const pid = patientIdOf(JSON.parse(line));
         if (pid !== null) ids.add(pid);
@@ -117,6 +142,26 @@ function populationInput(folder: string, out: string): { ndjson: string; patient
   }
   for (const [type, lines] of byType) writeFileSync(join(out, `${type}.ndjson`), `${lines.join('\n')}\n`);
   return { ndjson: out, ...count(out, [...byType.keys()].map((t) => `${t}.ndjson`)), converted: bundles.length };
+}
+
+/**
+ * The documents in derive's output (each starts a line: `{"patient":"<id>"`), and how many of them are error documents,
+ * counted on the bytes: a large population's output is longer than a JavaScript string may be (about 512 MB).
+ */
+function documentsIn(out: Buffer): { derived: number; errors: number } {
+  const opener = Buffer.from('{"patient":"');
+  const error = Buffer.from('","error":');
+  let derived = 0;
+  let errors = 0;
+  for (let at = out.indexOf(opener); at !== -1; at = out.indexOf(opener, at + opener.length)) {
+    let before = at - 1;
+    while (before >= 0 && (out[before] === 0x20 || out[before] === 0x09)) before--;
+    if (before >= 0 && out[before] !== 0x0a) continue;
+    derived++;
+    const idEnd = out.indexOf(0x22, at + opener.length);
+    if (idEnd !== -1 && out.subarray(idEnd, idEnd + error.length).equals(error)) errors++;
+  }
+  return { derived, errors };
 }
 
 /**
@@ -167,9 +212,7 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
     if (many.code !== 0) throw new Error(`derive --workers ${workers} exited with ${many.code}: ${many.stderr.trim().slice(0, 200)}`);
     const outOne = readFileSync(join(dir, 'out-1.json'));
     const same = outOne.equals(readFileSync(join(dir, `out-${workers}.json`)));
-    const text = outOne.toString('utf8');
-    const derived = (text.match(/^\s*\{"patient":/gm) ?? []).length;
-    const errors = (text.match(/^\s*\{"patient":"[^"]*","error":/gm) ?? []).length;
+    const { derived, errors } = documentsIn(outOne);
     const size = `${patients} patients, ${resources.toLocaleString('en-US')} resources, ${(floor.bytes / 1e6).toFixed(0)} MB of NDJSON: ${what}`;
     const cpu = (r: { cpuSeconds: number | null }) => (r.cpuSeconds !== null ? `; CPU ${r.cpuSeconds.toFixed(1)} s (user+sys, all threads)` : '');
     rows.push({

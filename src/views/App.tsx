@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SmartSession, PatientReadResult } from '../fhir/contract';
 import type { Derivation } from '../clinical/types';
-import { useAppState } from './shell/app-state';
+import { useAppState } from './shell/use-app-state';
 import { localIsoDate } from './shell/calendar';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ErrorPage } from './shell/ErrorPage';

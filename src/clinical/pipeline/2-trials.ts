@@ -313,16 +313,12 @@ function rank(e: MedicationEvent): number {
 /** The dose on each stretch of the trial, merged into runs of equal dose. */
 function doseSegments(events: MedicationEvent[], trialStart: Day, trialEnd: Day): DaySegment[] {
   // Events are sorted by start. Boundaries: every start and every end+1 within the trial, in order, each once.
-  const points: number[] = [];
-  const bound = (b: number) => {
-    if (b >= trialStart && b <= trialEnd + 1) points.push(b);
-  };
+  const dayAfterEnd = trialEnd + 1;
+  const points: number[] = trialStart <= dayAfterEnd ? [trialStart, dayAfterEnd] : [];
   for (const e of events) {
-    bound(e.start);
-    bound(e.end + 1);
+    if (e.start >= trialStart && e.start <= dayAfterEnd) points.push(e.start);
+    if (e.end + 1 >= trialStart && e.end + 1 <= dayAfterEnd) points.push(e.end + 1);
   }
-  bound(trialStart);
-  bound(trialEnd + 1);
   points.sort(ascending);
   const known = new LatestStartHeap();
   const unknown = new LatestStartHeap();

@@ -3,7 +3,7 @@
  * condition meets its treatment-resistance definition (as data: which classes count, how many failures, whether
  * they must be different agents), flags, and for MDD the three staging scores.
  */
-import { judgeAdequacy } from './6-adequacy';
+import { type ShortfallKind, judgeAdequacy } from './6-adequacy';
 import type { DrugLevelPoint } from './5-adherence';
 import { type Day, isoDate, toDay } from '../dates';
 import { PHQ9_MONITORING_DAYS, R, SUSTAINED_REMISSION_WEEKS } from '../engine-rules';
@@ -543,38 +543,52 @@ const COMORBIDITY_FLAGS: { kinds: string[]; flag: Flag['kind'] }[] = [
   { kinds: ['anxiety'], flag: 'comorbid-anxiety' },
 ];
 
+/**
+ * A trial that responded below its adequate dose is room to optimise, flagged apart from the failed trials that are
+ * possible pseudo-resistance; its flag names the scores of the response.
+ */
+function respondedBelowDose(t: JudgedTrial): boolean {
+  return t.adequacy.shortfalls.includes('dose-below') && (t.outcome.outcome === 'response' || t.outcome.outcome === 'partial');
+}
+
+function scoresOfResponse(t: JudgedTrial): string {
+  if (!respondedBelowDose(t) || !t.outcome.scores) return '';
+  const { instrument, baseline, followUp } = t.outcome.scores;
+  const words = measuredChangeWords({
+    baselineScore: { instrument, value: baseline.value, date: '', source: baseline.source },
+    followUpScore: { instrument, value: followUp.value, date: '', source: followUp.source },
+  });
+  return words ? `; ${words}` : '';
+}
+
+/**
+ * A trial stopped for a side effect was not a failure: its dose, length or adherence is no pseudo-resistance, and no
+ * dose to raise (dose optimisation names it among the trials it passes over).
+ */
+function tolerated(t: JudgedTrial): boolean {
+  return t.outcome.outcome !== 'intolerance';
+}
+
+/** The trial flags, in the order raised: the trials with the shortfall (and, where `only` is given, that pass it). */
+const TRIAL_FLAGS: { kind: Flag['kind']; shortfall: ShortfallKind; only?: (t: JudgedTrial) => boolean }[] = [
+  { kind: 'inadequate-dose', shortfall: 'dose-below', only: (t) => !respondedBelowDose(t) && tolerated(t) },
+  { kind: 'response-below-adequate-dose', shortfall: 'dose-below', only: respondedBelowDose },
+  { kind: 'breakthrough-on-maintenance', shortfall: 'breakthrough-on-maintenance' },
+  { kind: 'too-short', shortfall: 'too-short', only: tolerated },
+  { kind: 'poor-adherence', shortfall: 'poor-adherence', only: tolerated },
+];
+
 function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {
   const flags: Flag[] = [];
-  // A trial that responded below its adequate dose is room to optimise, flagged apart from the failed trials that are
-  // possible pseudo-resistance; its flag names the scores of the response.
-  const respondedBelowDose = (t: JudgedTrial) =>
-    t.adequacy.shortfalls.includes('dose-below') && (t.outcome.outcome === 'response' || t.outcome.outcome === 'partial');
-  const trialFlag = (kind: Flag['kind'], shortfall: string, only: (t: JudgedTrial) => boolean = () => true) => {
-    const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall as never) && only(t));
+  for (const { kind, shortfall, only } of TRIAL_FLAGS) {
+    const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall) && (only === undefined || only(t)));
     if (hits.length)
       flags.push({
         kind,
         text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
         sources: [...new Set(hits.flatMap((t) => [...t.draft.events.map((e) => e.reference), ...(respondedBelowDose(t) ? t.outcome.sources : [])]))],
       });
-  };
-  const scoresOfResponse = (t: JudgedTrial): string => {
-    if (!respondedBelowDose(t) || !t.outcome.scores) return '';
-    const { instrument, baseline, followUp } = t.outcome.scores;
-    const words = measuredChangeWords({
-      baselineScore: { instrument, value: baseline.value, date: '', source: baseline.source },
-      followUpScore: { instrument, value: followUp.value, date: '', source: followUp.source },
-    });
-    return words ? `; ${words}` : '';
-  };
-  // A trial stopped for a side effect was not a failure: its dose, length or adherence is no pseudo-resistance, and
-  // no dose to raise (dose optimisation names it among the trials it passes over).
-  const tolerated = (t: JudgedTrial) => t.outcome.outcome !== 'intolerance';
-  trialFlag('inadequate-dose', 'dose-below', (t) => !respondedBelowDose(t) && tolerated(t));
-  trialFlag('response-below-adequate-dose', 'dose-below', respondedBelowDose);
-  trialFlag('breakthrough-on-maintenance', 'breakthrough-on-maintenance');
-  trialFlag('too-short', 'too-short', tolerated);
-  trialFlag('poor-adherence', 'poor-adherence', tolerated);
+  }
   for (const c of COMORBIDITY_FLAGS) {
     const hits = diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf));
     if (hits.length)

@@ -11,6 +11,7 @@ import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../sugges
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { describeTrialDoses, overdoseHeading } from '../vocabulary';
+import { countOf } from '../plain-text';
 import {
   ACTIVE_SUBSTANCE_USE_SOURCE,
   ACTIVE_SUBSTANCE_USE_WORDS,
@@ -74,11 +75,10 @@ function displayBeyond(d: DiagnosisSpan, title: string): string | null {
 
 /** How long, in the unit a clinician would say it in: 5 days, 3 weeks, 7 months, 4 years. */
 function spanWords(days: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days < 14) return unit(days, 'day');
-  if (days < 63) return unit(Math.floor(days / 7), 'week');
-  if (days < 730) return unit(Math.floor(days / 30.44), 'month');
-  return unit(Math.floor(days / 365), 'year');
+  if (days < 14) return countOf(days, 'day');
+  if (days < 63) return countOf(Math.floor(days / 7), 'week');
+  if (days < 730) return countOf(Math.floor(days / 30.44), 'month');
+  return countOf(Math.floor(days / 365), 'year');
 }
 
 /** How long before now (or before death) a date was: "15 days ago", "2 years before death". */
@@ -167,6 +167,12 @@ export function safetyItemTextGiven(i: SafetyItem, overridden: readonly Overridd
 }
 
 /** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
+/** A screen recent enough for the strip to show it (SCREEN_SHOWN_DAYS). */
+function shownAsRecent(s: ScorePoint, asOf: string): boolean {
+  const age = daysBefore(s.date, asOf);
+  return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
+}
+
 function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses, scores } = derived;
   const groups: [SafetyKind, (found: DiagnosisSpan[]) => string][] = [
@@ -175,12 +181,8 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     ['overdose', overdoseHeading],
     ['self-harm', () => 'Self-harm'],
   ];
-  const recent = (s: ScorePoint) => {
-    const age = daysBefore(s.date, asOf);
-    return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
-  };
-  const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && recent(s)), (s) => s.date);
-  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && recent(s));
+  const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && shownAsRecent(s, asOf)), (s) => s.date);
+  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && shownAsRecent(s, asOf));
   // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
   const lastItem9 = latest(item9, (s) => s.date);
   const positive = latest(
@@ -262,9 +264,8 @@ function screeningGap(derived: DerivedRecord, out: SafetyItem[]): void {
   if (derived.demographics?.deceased) return;
   if (!derived.assessments.some((a) => PHQ9_FOLLOWED.has(a.condition) && a.currentEpisode !== null)) return;
   const { asOf, scores } = derived;
-  const past = (s: ScorePoint) => (daysBefore(s.date, asOf) ?? -1) >= 0;
-  const lastPhq9 = latest(scores.filter((s) => s.instrument === 'phq9' && past(s)), (s) => s.date);
-  const lastScreen = latest(scores.filter((s) => (s.instrument === 'phq9-item9' || s.instrument === 'cssrs') && past(s)), (s) => s.date);
+  const lastPhq9 = latest(scores.filter((s) => s.instrument === 'phq9' && (daysBefore(s.date, asOf) ?? -1) >= 0), (s) => s.date);
+  const lastScreen = latest(scores.filter((s) => (s.instrument === 'phq9-item9' || s.instrument === 'cssrs') && (daysBefore(s.date, asOf) ?? -1) >= 0), (s) => s.date);
   const phq9Age = lastPhq9 ? daysBefore(lastPhq9.date, asOf)! : null;
   const screenAge = lastScreen ? daysBefore(lastScreen.date, asOf)! : null;
   const phq9Stale = phq9Age === null || phq9Age > PHQ9_MONITORING_DAYS;

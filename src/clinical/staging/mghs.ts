@@ -14,12 +14,13 @@ import { countOf } from '../plain-text';
 function optimisedBeyondAdequate(t: JudgedTrial): boolean {
   const threshold = t.adequacy.adequateDoseMg;
   if (threshold === null) return false;
-  const comparable = (s: { doseMg: number | null }) =>
-    s.doseMg === null ? null : t.adequacy.cpzBySegment ? t.adequacy.cpzBySegment.get(s as never) ?? null : s.doseMg;
+  const cpz = t.adequacy.cpzBySegment;
   let adequateDose: number | null = null;
   for (const s of t.draft.segments) {
-    const c = comparable(s);
-    if (c === null || s.doseMg === null) continue;
+    if (s.doseMg === null) continue;
+    // The dose as the threshold is stated: chlorpromazine equivalents where the adequacy rule uses them.
+    const c = cpz ? cpz.get(s) ?? null : s.doseMg;
+    if (c === null) continue;
     if (adequateDose !== null && s.doseMg > adequateDose) return true;
     if (c >= threshold) adequateDose = adequateDose === null ? s.doseMg : Math.max(adequateDose, s.doseMg);
   }

@@ -9,9 +9,8 @@ import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKind
 import { REFERENCES } from '../references/registry';
 import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
-  type UrgencySignal
+  type UrgencySignal, URGENCY_SIGNAL_RULES
 } from './catalog';
-import { withFields } from '../with-fields';
 
 /** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
 export type DerivedRecord = Omit<Derivation, 'suggestions' | 'safety' | 'demographics' | 'nextStep'> & { demographics?: Derivation['demographics'] };
@@ -129,6 +128,8 @@ export interface Context {
   /** The kinds of the record's diagnoses: the catalog asks about many kinds a record has none of, answered from this. */
   diagnosisKinds: Set<string>;
   urgency: Map<UrgencySignal, Finding[]>;
+  /** The findings of the suicidality signals that make an option urgent (URGENCY_SIGNAL_RULES), if the record has any. */
+  acuteRisk: Finding[];
   /**
    * Each criterion's result for this patient: options share criteria, and an option that is not eligible looks at
    * its criteria again to say what is missing. Results are read, never changed, so they can be shared.
@@ -191,11 +192,14 @@ function diagnosisName(diagnosis: DiagnosisSpan): string {
   return diagnosis.display || (diagnosis.code ? `coded diagnosis ${diagnosis.code}` : diagnosis.kind);
 }
 
+/** What finding the current diagnoses of some kinds reads. */
+type DiagnosisContext = Pick<Context, 'derived' | 'asOfDay' | 'diagnosisKinds'>;
+
 /**
  * Current diagnoses of these kinds; with maxAgeDays, only those that began within it. Unknown onset: kept (better a
  * visible caution than a silent miss), unless `datedOnly` (urgency needs a date to call something acute).
  */
-export function currentDiagnoses(context: Context, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
+export function currentDiagnoses(context: DiagnosisContext, kinds: readonly ComorbidityKey[], maxAgeDays?: number, datedOnly = false): DiagnosisSpan[] {
   if (!anyKindRecorded(context, kinds)) return [];
   return context.derived.diagnoses.filter((d) => {
     if (!(kinds as readonly string[]).includes(d.kind) || !isCurrent(d, context.asOfDay)) return false;
@@ -206,7 +210,7 @@ export function currentDiagnoses(context: Context, kinds: readonly ComorbidityKe
 }
 
 /** Whether the record has a diagnosis of any of these kinds (most catalog rows ask about kinds a record lacks). */
-function anyKindRecorded(context: Context, kinds: readonly ComorbidityKey[]): boolean {
+function anyKindRecorded(context: DiagnosisContext, kinds: readonly ComorbidityKey[]): boolean {
   for (const k of kinds) if (context.diagnosisKinds.has(k)) return true;
   return false;
 }
@@ -233,51 +237,63 @@ function latestScore(scores: readonly ScorePoint[]): ScorePoint | undefined {
   return best;
 }
 
-function urgencySignals(derived: DerivedRecord, contextBase: Omit<Context, 'urgency' | 'criteria' | 'described'>): Map<UrgencySignal, Finding[]> {
+function addSignal(signals: Map<UrgencySignal, Finding[]>, signal: UrgencySignal, finding: Finding): void {
+  signals.set(signal, [...(signals.get(signal) ?? []), finding]);
+}
+
+function urgencySignals(context: DiagnosisContext): Map<UrgencySignal, Finding[]> {
+  const { derived, asOfDay } = context;
   const signals = new Map<UrgencySignal, Finding[]>();
-  const add = (signal: UrgencySignal, finding: Finding) => signals.set(signal, [...(signals.get(signal) ?? []), finding]);
 
   for (const score of derived.scores) {
     if (score.instrument !== 'cssrs' || score.value < CSSRS_HIGH_RISK) continue;
-    const age = daysBefore(score.date, contextBase.asOfDay);
+    const age = daysBefore(score.date, asOfDay);
     if (age === null || age < 0 || age > RECENT_SUICIDAL_IDEATION_DAYS) continue;
-    add('suicidal-ideation', {
+    addSignal(signals, 'suicidal-ideation', {
       text: `C-SSRS ${score.value} on ${score.date.slice(0, 10)} (high risk: ideation with intent or plan, or recent behaviour)`,
       sources: [score.source],
     });
   }
   // The latest item 9 answer, when positive and recent with no C-SSRS since: the risk it screens for is not assessed,
   // so the plan cannot wait (a C-SSRS that followed decides instead, through the rule above).
-  const item9 = latestScore(derived.scores.filter((s) => s.instrument === 'phq9-item9' && (daysBefore(s.date, contextBase.asOfDay) ?? -1) >= 0));
-  const item9Age = item9 ? daysBefore(item9.date, contextBase.asOfDay) : null;
+  const item9 = latestScore(derived.scores.filter((s) => s.instrument === 'phq9-item9' && (daysBefore(s.date, asOfDay) ?? -1) >= 0));
+  const item9Age = item9 ? daysBefore(item9.date, asOfDay) : null;
   if (item9 && item9.value >= PHQ9_ITEM9_POSITIVE && item9Age !== null && item9Age <= RECENT_SUICIDAL_IDEATION_DAYS) {
     const assessedSince = derived.scores.some((s) => s.instrument === 'cssrs' && s.date.slice(0, 10) >= item9.date.slice(0, 10));
     if (!assessedSince) {
-      add('unassessed-positive-screen', {
+      addSignal(signals, 'unassessed-positive-screen', {
         text: `PHQ-9 item 9 = ${item9.value} on ${item9.date.slice(0, 10)} (thoughts of death or self-harm), no risk assessment (C-SSRS) recorded since`,
         sources: [item9.source],
       });
     }
   }
-  const context = withFields(contextBase, { urgency: signals, criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
-  for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) add('suicidal-ideation', diagnosisFinding(diagnosis));
+  for (const diagnosis of currentDiagnoses(context, SUICIDAL_KINDS, RECENT_SUICIDAL_IDEATION_DAYS, true)) addSignal(signals, 'suicidal-ideation', diagnosisFinding(diagnosis));
   for (const signal of ['catatonia', 'psychotic-features'] as const) {
-    for (const diagnosis of currentDiagnoses(context, [signal])) add(signal, diagnosisFinding(diagnosis));
+    for (const diagnosis of currentDiagnoses(context, [signal])) addSignal(signals, signal, diagnosisFinding(diagnosis));
   }
   return signals;
 }
 
+const ACUTE_RISK_SIGNALS = (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption);
+
 export function buildContext(derived: DerivedRecord): Context {
-  const base = {
+  const asOfDay = toDay(derived.asOf);
+  const diagnosisKinds = new Set<string>(derived.diagnoses.map((d) => d.kind));
+  const urgency = urgencySignals({ derived, asOfDay, diagnosisKinds });
+  // Every field in one literal: one shape of context for every patient.
+  return {
     derived,
     asOf: derived.asOf,
-    asOfDay: toDay(derived.asOf),
+    asOfDay,
     age: derived.demographics?.ageYears ?? null,
     trialsById: new Map(derived.trials.map((t) => [t.id, t])),
     assessments: new Map(derived.assessments.map((a) => [a.condition, a])),
-    diagnosisKinds: new Set<string>(derived.diagnoses.map((d) => d.kind)),
+    diagnosisKinds,
+    urgency,
+    acuteRisk: ACUTE_RISK_SIGNALS.flatMap((s) => urgency.get(s) ?? []),
+    criteria: new Map<Criterion, CriterionResult>(),
+    described: new Map<Trial, string>(),
   };
-  return withFields(base, { urgency: urgencySignals(derived, base), criteria: new Map<Criterion, CriterionResult>(), described: new Map<Trial, string>() });
 }
 
 export function trialsOf(context: Context, ids: readonly string[]): Trial[] {

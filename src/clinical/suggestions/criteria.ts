@@ -163,6 +163,19 @@ function noneRecorded(conditions: readonly ConditionKey[]): string {
   return `No ${conditions.map((c) => CONDITION_NAME[c]).join(' or ')} is recorded.`;
 }
 
+/** An assessment's resistance verdict as a finding, with the definition applied and the failed trials behind it. */
+function resistanceFinding(a: Assessment, context: Context): Finding {
+  const failed = trialsOf(context, a.failedAdequateTrialIds);
+  // Name the trials unless the engine's conclusion already does.
+  const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
+  const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map((t) => described(t, context)).join('; ')}.` : '';
+  const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
+  return {
+    text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
+    sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
+  };
+}
+
 type CriterionCheck<K extends Criterion['kind']> = (criterion: Extract<Criterion, { kind: K }>, context: Context) => CriterionResult;
 
 const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
@@ -226,22 +239,11 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
     const found = assessedAmong(context, criterion.conditions);
     if (!found.length) return { met: false, findings: [], missing: noneRecorded(criterion.conditions), restates: true };
     const resistant = found.filter((a) => a.treatmentResistant);
-    const finding = (a: Assessment): Finding => {
-      const failed = trialsOf(context, a.failedAdequateTrialIds);
-      // Name the trials unless the engine's conclusion already does.
-      const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
-      const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map((t) => described(t, context)).join('; ')}.` : '';
-      const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
-      return {
-        text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
-        sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
-      };
-    };
-    if (resistant.length) return { met: true, findings: resistant.map(finding) };
+    if (resistant.length) return { met: true, findings: resistant.map((a) => resistanceFinding(a, context)) };
     const possible = confirmFinding(found.filter((a) => a.status === 'possibly-meets'), context);
     return {
       met: false,
-      findings: found.map(finding),
+      findings: found.map((a) => resistanceFinding(a, context)),
       missing: `Not treatment-resistant by the definition applied (${found.map((a) => CONDITION_SHORT[a.condition]).join(', ')}).`,
       // The conclusions (findings) say it, with the failed trials.
       restates: true,

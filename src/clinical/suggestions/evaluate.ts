@@ -165,13 +165,16 @@ interface WeighedCaution {
   weight: CautionWeight | undefined;
 }
 
-/** Cautions heaviest first by the catalog's weight column (a stable sort: catalog order within a weight). */
+function cautionRank(c: WeighedCaution): number {
+  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
+}
+
+/**
+ * Cautions heaviest first by the catalog's weight column, catalog order within a weight (Array.prototype.sort is
+ * stable). The rank is a function of the module, not a closure made per option.
+ */
 function byWeight(cautions: WeighedCaution[]): Finding[] {
-  const rank = (c: WeighedCaution) => CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
-  return cautions
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
-    .map(({ c }) => c.finding);
+  return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -296,7 +299,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   // answer an acute risk say so once all are weighed (addNotForAcuteRisk).
   const priorityReasons = urgent ? urgencyFindings : [];
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
-  const signal = acuteRiskSignal(context);
+  const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
   return {
     suggestion: {
@@ -492,17 +495,12 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
   }
 }
 
-/** The findings of the suicidality signals that make an option urgent (URGENCY_SIGNAL_RULES), if the record has any. */
-function acuteRiskSignal(context: Context): Finding[] {
-  return (['suicidal-ideation', 'unassessed-positive-screen'] as const).filter((s) => URGENCY_SIGNAL_RULES[s].urgentOption).flatMap((s) => context.urgency.get(s) ?? []);
-}
-
 /**
  * With an acute suicide risk recorded, an offered interventional option that is not urgent says it does not answer
  * that risk, naming the offered options that do, and its routine priority says why beside the picker.
  */
 function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
-  const signal = acuteRiskSignal(context);
+  const signal = context.acuteRisk;
   if (!signal.length) return;
   const answering = evaluated.filter((e) => e.suggestion.urgent && offeredStatus(e.suggestion.status)).map((e) => e.suggestion.name);
   const sources = unique(signal.flatMap((f) => f.sources));

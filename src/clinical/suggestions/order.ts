@@ -171,19 +171,22 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
   }
 }
 
+/** The pseudo-resistance steps first when most failed trials were not adequate, else the interventional options. */
+function groupRank(e: Evaluated, pseudoResistanceFirst: boolean): number {
+  return (e.group === 'pseudo-resistance') === pseudoResistanceFirst ? 0 : 1;
+}
+
 /** Ranks the evaluated options and numbers each suggestion by its place (`order`). */
 export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
-  const groupRank = (e: Evaluated): number => ((e.group === 'pseudo-resistance') === pseudoResistanceFirst ? 0 : 1);
   const placed = applyOrderingRules(evaluated, context);
   placeDoseOptimisation(evaluated, placed);
-  const place = (e: Evaluated) => placed.get(e) ?? e.index;
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
-      groupRank(a) - groupRank(b) ||
+      groupRank(a, pseudoResistanceFirst) - groupRank(b, pseudoResistanceFirst) ||
       riskRank(a) - riskRank(b) ||
-      place(a) - place(b),
+      (placed.get(a) ?? a.index) - (placed.get(b) ?? b.index),
   );
   addRiskRankingReasons(evaluated);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ExplainedError } from './services';
-import { useAppState } from './app-state';
+import { useAppState } from './use-app-state';
 
 /** A full-page explanation of a failure: what happened, the server's words as text, and how to go on. */
 export function ErrorPage({ error, children }: { error: ExplainedError; children?: ReactNode }) {

@@ -47,8 +47,7 @@ export function classifyResources(ledger: Ledger, patientId: string, asOf: Day):
   readVitalDates(ledger, patientId, out);
   // Nothing runs on after death: open orders and statements end on the day of death.
   const lastDay = out.deathDay !== null && out.deathDay < asOf ? out.deathDay : asOf;
-  const resolve = (ref: string): Resource | undefined => ledger.resolve(ref);
-  const memo = new Memo(resolve);
+  const memo = new Memo((ref) => ledger.resolve(ref));
   const patient = patientOf(patientId);
   for (const { reference, resource } of ledger.items) {
     try {

@@ -20,13 +20,8 @@ export class Memo {
   private readonly medicationReferences = new Map<string, ReturnType<typeof medicationOf>>();
   private readonly observationCodes = new ConceptMemo<ObservationCodeReading>();
   private readonly procedureCodes = new ConceptMemo<ProcedureCodeReading>();
-  private readonly conditionCodes = new ConceptMemo<ReturnType<typeof classifyCondition>>();
-  private readonly encounterTypes = new Map<string, EncounterTypeFacts>();
   readonly doses = new DoseMemo();
-  readonly encounterReaders: EncounterCodeReaders = {
-    condition: (code) => this.conditionCodes.answer(code, classifyCondition),
-    types: (types) => remembered(this.encounterTypes, conceptListKey(types), types, encounterTypeFacts),
-  };
+  readonly encounterReaders: EncounterCodeReaders = new EncounterCodeMemo();
   constructor(private readonly resolve: (ref: string) => Resource | undefined) {}
 
   /** What a Procedure's code says (its kind, a screening, why it is not used), read once per distinct code. */
@@ -51,6 +46,20 @@ export class Memo {
       this.medicationReferences.set(key, hit);
     }
     return hit;
+  }
+}
+
+/** An encounter's reason codes and type lists, each distinct one read once per derivation. */
+class EncounterCodeMemo implements EncounterCodeReaders {
+  private readonly conditionCodes = new ConceptMemo<ReturnType<typeof classifyCondition>>();
+  private readonly encounterTypes = new Map<string, EncounterTypeFacts>();
+
+  condition(code: CodeableConcept | undefined): ReturnType<typeof classifyCondition> {
+    return this.conditionCodes.answer(code, classifyCondition);
+  }
+
+  types(types: CodeableConcept[]): EncounterTypeFacts {
+    return remembered(this.encounterTypes, conceptListKey(types), types, encounterTypeFacts);
   }
 }
 
