@@ -380,10 +380,6 @@ export function regimenNow(derived: Pick<DerivedRecord, 'trials' | 'asOf' | 'dem
   return derived.trials.filter((t) => t.end === null || t.end >= last).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
-function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
-  return regimenNow(derived).filter(test);
-}
-
 function doseWords(t: Trial): string {
   return t.maxDailyDoseMg !== null ? describeTrialDoses(t) : 'dose not recorded';
 }
@@ -448,8 +444,9 @@ function medicationItem(derived: DerivedRecord, watched: WatchedMedication, tria
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {
+  const regimen = regimenNow(derived);
   for (const watched of WATCHED_MEDICATIONS) {
-    const trials = current(derived, watched.takes);
+    const trials = regimen.filter(watched.takes);
     if (trials.length) out.push(medicationItem(derived, watched, trials));
   }
 }

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Outcome, OutcomeBasis } from '../../clinical/types';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
-import { OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from '../../clinical/vocabulary';
+import { ADEQUACY_VERDICT_TRIAL_WORDS, OUTCOME_BASIS_LABEL, OUTCOME_LABEL } from '../../clinical/vocabulary';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol } from './marks';
 
 function Sample({ children, width = 34 }: { children: ReactNode; width?: number }) {
@@ -34,10 +34,14 @@ export function Legend({ deceased = false }: { deceased?: boolean }) {
         <div>
           <h4>Medication trials</h4>
           <ul>
-            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} fill={DOSE_FILL['at-or-above']} /></Sample>} text="Dose at or above the adequate dose (bar height follows the dose)" />
-            <Entry sample={<Sample><rect x={1} y={9} width={32} height={7} fill={DOSE_FILL.below} stroke="#1f4e79" /></Sample>} text="Dose below the adequate dose (hatched)" />
+            <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} fill={DOSE_FILL['at-or-above']} /></Sample>} text="Dose at or above the adequate dose, or a drug level at or above the adequate level where the level decides (bar height follows the dose)" />
+            <Entry sample={<Sample><rect x={1} y={9} width={32} height={7} fill={DOSE_FILL.below} stroke="#1f4e79" /></Sample>} text="Dose below the adequate dose, or a drug level below the adequate level where the level decides (hatched)" />
             <Entry sample={<Sample><rect x={1} y={6} width={32} height={10} fill={DOSE_FILL.unknown} stroke="#444" /></Sample>} text="Dose unknown (dotted)" />
             <Entry sample={<Sample><rect x={1} y={6} width={32} height={10} fill={DOSE_FILL['no-threshold']} /></Sample>} text="No adequate-dose threshold known for this agent" />
+            <Entry
+              sample={<Sample><rect x={1} y={6} width={32} height={10} fill={DOSE_FILL['level-unmeasured']} stroke="#0b1f33" strokeWidth={1} /></Sample>}
+              text={`Dose known, level not measured: adequacy is judged by the drug level and none was recorded (${ADEQUACY_VERDICT_TRIAL_WORDS.unconfirmed}; striped)`}
+            />
             <Entry
               sample={
                 <Sample>
@@ -50,7 +54,20 @@ export function Legend({ deceased = false }: { deceased?: boolean }) {
             />
             <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL['at-or-above']} stroke="#0b1f33" strokeWidth={1} /></Sample>} text="Solid edge: adequate trial (dose and duration)" />
             <Entry sample={<Sample><rect x={2} y={4} width={30} height={12} fill={DOSE_FILL.below} stroke="#0b1f33" strokeWidth={1.2} strokeDasharray="3 2" /></Sample>} text="Dashed edge and “not an adequate trial”: dose, duration or adherence short of adequacy (reason in details)" />
-            <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text={deceased ? 'Arrow: trial taken until death' : 'Arrow: trial ongoing today'} />
+            {deceased ? (
+              <Entry
+                sample={
+                  <Sample>
+                    <rect x={1} y={4} width={24} height={12} fill={DOSE_FILL['at-or-above']} />
+                    <line x1={25} x2={25} y1={0} y2={20} stroke="#333" strokeWidth={1} strokeDasharray="2 2" />
+                    <OutcomeMark outcome="nonresponse" basis="measured" x={25} y={10} r={5} />
+                  </Sample>
+                }
+                text="Bar ending at the death line: trial taken until death (the mark at its end is its outcome)"
+              />
+            ) : (
+              <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text="Arrow: trial ongoing today" />
+            )}
           </ul>
         </div>
         <div>

@@ -117,6 +117,10 @@ export function TimelineDefs() {
         <feFlood floodColor="#ffffff" />
         <feComposite in="SourceGraphic" operator="over" />
       </filter>
+      <pattern id="trp-stripes-level-unmeasured" width="6" height="4" patternUnits="userSpaceOnUse">
+        <rect width="6" height="4" fill="#e6eef7" />
+        <line x1="0" y1="1" x2="6" y2="1" stroke="#1f4e79" strokeWidth="1.2" />
+      </pattern>
       <pattern id="trp-dots-unknown" width="5" height="5" patternUnits="userSpaceOnUse">
         <rect width="5" height="5" fill="#f2f2f2" />
         <circle cx="2.5" cy="2.5" r="1.1" fill="#444444" />
@@ -133,4 +137,5 @@ export const DOSE_FILL = {
   below: 'url(#trp-hatch-below)',
   unknown: 'url(#trp-dots-unknown)',
   'no-threshold': '#6b8db3',
+  'level-unmeasured': 'url(#trp-stripes-level-unmeasured)',
 } as const;

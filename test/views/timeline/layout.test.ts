@@ -1,6 +1,7 @@
 // Geometry of the timeline (src/views/timeline/layout/), checked against the scales directly.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Trial } from '../../../src/clinical/types';
 import { parseISO } from 'date-fns';
 import { doseLevel, layoutLanes, trialLabel } from '../../../src/views/timeline/layout/lanes';
 import { AS_OF, badInput, testThresholds, trdMultiFailures, trdTwoFailures, trial } from './timeline-fixtures';
@@ -57,6 +58,24 @@ describe('trial bars', () => {
     expect(doseLevel(none.doseSteps[0]!, none)).toBe('no-threshold');
     const bar = layoutLanes([none], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.thresholdY).toBeNull();
+  });
+
+  it('draws a lithium trial by the engine\'s level verdict: below the level hatched, no level recorded striped, not "no threshold"', () => {
+    const levelBelow: Trial = {
+      ...trial({ ingredient: 'lithium', drugClass: 'mood-stabilizer', start: '2022-10-14', end: null, steps: [[900, 0]], adequateDoseMg: null }),
+      adequateLevel: { value: 0.7, unit: 'mmol/L', date: '2026-08-08', min: 0.8, reached: false, source: 'Observation/li' },
+    };
+    expect(doseLevel(levelBelow.doseSteps[0]!, levelBelow)).toBe('below');
+    const levelReached: Trial = { ...levelBelow, adequateLevel: { ...levelBelow.adequateLevel!, value: 0.9, reached: true } };
+    expect(doseLevel(levelReached.doseSteps[0]!, levelReached)).toBe('at-or-above');
+    const noLevel: Trial = { ...levelBelow, adequateLevel: null, adequacyUnconfirmed: true };
+    expect(doseLevel(noLevel.doseSteps[0]!, noLevel)).toBe('level-unmeasured');
+    const bar = layoutLanes([noLevel], x, frame, laneOptions).lanes[0]!.bars[0]!;
+    expect(bar.segments.map((s) => s.level)).toEqual(['level-unmeasured']);
+    expect(bar.thresholdY).toBeNull();
+    // An unknown dose stays "dose unknown" whatever decides adequacy.
+    const noLevelNoDose: Trial = { ...noLevel, doseSteps: [{ ...noLevel.doseSteps[0]!, dailyDoseMg: null }] };
+    expect(doseLevel(noLevelNoDose.doseSteps[0]!, noLevelNoDose)).toBe('unknown');
   });
 
   it('compares antipsychotic doses in chlorpromazine equivalents when the threshold is in CPZ-eq', () => {

@@ -22,13 +22,18 @@ function comparableDose(step: DoseStep, trial: Trial): number | null {
   return step.dailyDoseMg;
 }
 
-export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold';
+/**
+ * How a stretch of a bar is filled. 'level-unmeasured': the dose is known, but the engine judges the agent's adequacy
+ * by a drug level and none was recorded (its verdict "adequacy unconfirmed"), so neither "below" nor "no threshold".
+ */
+export type DoseLevel = 'at-or-above' | 'below' | 'unknown' | 'no-threshold' | 'level-unmeasured';
 
 export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
   // Where a drug level decided adequacy, the engine's level verdict colours the whole bar (the dose had no threshold).
   if (trial.adequateLevel) return trial.adequateLevel.reached ? 'at-or-above' : 'below';
   const dose = comparableDose(step, trial);
   if (dose === null) return 'unknown';
+  if (trial.adequacyUnconfirmed) return 'level-unmeasured';
   if (trial.adequateDose === null) return 'no-threshold';
   return dose >= trial.adequateDose.amount ? 'at-or-above' : 'below';
 }

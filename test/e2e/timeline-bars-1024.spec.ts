@@ -1,0 +1,42 @@
+/**
+ * What the bars of some demo patients say at 1024 × 700, in a real launch: bar codes follow the engine's adequacy
+ * verdicts (lithium judged by its level), and a picture of each timeline is kept under test-results/.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { launchFromEhr } from './fixtures';
+
+test.use({ viewport: { width: 1024, height: 700 } });
+test.setTimeout(180_000);
+const slow = { timeoutMs: 120_000 };
+
+/** The fill codes of a lane's bars (the `trp-dose-*` class of each segment), in drawing order. */
+async function doseCodes(page: Page, ingredient: string): Promise<string[]> {
+  return page.locator(`.trp-lane[data-lane="${ingredient}"] .trp-dose`).evaluateAll((rects) =>
+    rects.map((r) => [...r.classList].find((c) => c.startsWith('trp-dose-'))!.replace('trp-dose-', '')),
+  );
+}
+
+async function keepPicture(page: Page, name: string, testInfo: import('@playwright/test').TestInfo): Promise<void> {
+  await page.locator('.trp-sticky').evaluate((e: HTMLElement) => (e.style.position = 'static'));
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.locator('svg.trp-timeline-svg').screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+test('bipolar-depression: lithium at a known 900 mg/day with a level below 0.8 is hatched over its whole visible length', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'bipolar-depression', slow);
+  expect(await doseCodes(page, 'lithium')).toEqual(['below']);
+  await keepPicture(page, 'bipolar-depression-default', testInfo);
+});
+
+test('deceased: lithium with no level ever recorded is striped "dose known, level not measured", and the legend keys it', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'deceased', slow);
+  expect(await doseCodes(page, 'lithium')).toEqual(['level-unmeasured']);
+  await keepPicture(page, 'deceased-default', testInfo);
+  const legend = page.locator('.trp-legend');
+  await expect(legend.getByText(/^Dose known, level not measured:/)).toHaveCount(1);
+  await expect(legend.getByText('Bar ending at the death line: trial taken until death (the mark at its end is its outcome)')).toHaveCount(1);
+  await expect(legend.getByText(/^Arrow:/)).toHaveCount(0);
+  // No bar of a patient who died ends in an arrow: every trial ended at death or before.
+  await expect(page.locator('.trp-ongoing-arrow')).toHaveCount(0);
+});
