@@ -4,13 +4,12 @@
  * and dose optimisation still says why no trial is left to optimise, naming risperidone and its side effect.
  */
 import { describe, expect, it } from 'vitest';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const bundle = demoPatients.find((p) => p.id === 'schizophrenia-trs')!.build(TODAY);
-const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource as Resource] : []));
+const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
 const d = derivePatient({ patientId: 'schizophrenia-trs', resources }, { asOf: TODAY.toISOString().slice(0, 10) });
 const schizophrenia = d.assessments.find((a) => a.condition === 'schizophrenia')!;
 
