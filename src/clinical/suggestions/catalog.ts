@@ -11,6 +11,7 @@
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
 import type { ReferenceId } from '../references/registry';
 import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
+import { LITHIUM_TARGET_LEVEL } from '../terminology/dose-tables';
 import type {
   ComorbidityKey,
   ConditionKey,
@@ -37,6 +38,23 @@ export const src = (refs: ReferenceId[], verification: Verification, detail?: st
 
 /** A working rule of this project where the sources are silent: always unverified. */
 export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => src([...refs, 'projectWorkingRule'], 'U', detail);
+
+/** The lithium target level in words, from the level table. */
+const LITHIUM_TARGET_WORDS = `${LITHIUM_TARGET_LEVEL.min.toFixed(1)}–${LITHIUM_TARGET_LEVEL.max.toFixed(1)} ${LITHIUM_TARGET_LEVEL.unit}`;
+
+/**
+ * How an option fits beside another offered one while an agent is taken now, given the agent's last level in words
+ * ("last level 0.7 mmol/L on 2026-08-08"): on screen before the choice (`text`), and as the plan writes it with the
+ * other option chosen too (`together`) or not (`apart`).
+ */
+export interface AlongsideRow<Id extends string = string> {
+  option: Id;
+  whenTaking: string[];
+  text: (level: string) => string;
+  together: (level: string) => string;
+  apart: (level: string) => string;
+  source: SourceRef;
+}
 
 /**
  * Signals that make a referral urgent. suicidal-ideation: coded suicidal ideation or behaviour, or a high-risk
@@ -274,7 +292,7 @@ interface CatalogRow<Id extends string> {
    * What this option says when another is offered too and one of these agents is taken now: how the two fit together
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
    */
-  alongside?: { option: Id; whenTaking: string[]; text: string; source: SourceRef }[];
+  alongside?: AlongsideRow<Id>[];
   /**
    * An option that adds to an agent taken now (augmentation of the SRI): its reasons name that agent; while the agent's
    * trial runs short of adequacy the option waits for it ("consider" until the trial is judged or the agent is not
@@ -1443,8 +1461,12 @@ export const CATALOG = defineCatalog([
       {
         option: 'ect',
         whenTaking: ['lithium'],
-        text: 'If ECT is chosen instead: lithium is lowered or held for the course (see the ECT caution), so optimise its level after the course; if ECT is not chosen, optimise it now',
-        source: src(['apaEct2001'], 'S', 'medications during ECT: lithium'),
+        text: (level) =>
+          `Lithium: check a level now (${level}); if ECT is chosen, lower or hold lithium for the ECT course (with the ECT team) and afterwards aim for ${LITHIUM_TARGET_WORDS}; if not, aim for ${LITHIUM_TARGET_WORDS} now`,
+        together: (level) =>
+          `Lithium: check a level now (${level}); lower or hold lithium for the ECT course (with the ECT team); afterwards aim for ${LITHIUM_TARGET_WORDS}`,
+        apart: (level) => `Lithium: check a level now (${level}) and aim for ${LITHIUM_TARGET_WORDS} now; if ECT is chosen later, lower or hold lithium for its course`,
+        source: src(['apaEct2001', ...(LITHIUM_TARGET_LEVEL.rule.references ?? [])], 'S', 'medications during ECT: lithium; the target level after an insufficient response with good tolerance'),
       },
     ],
     usualCourse: 'Raise to at least the adequate dose (or level) of the condition’s rule and hold it for the adequate length that rule names (see the rule above).',

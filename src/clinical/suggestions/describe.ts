@@ -102,13 +102,21 @@ export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[]
 /**
  * The reasons written into the chart for an option (plan, referral, letter): those beside its contraindications, less
  * the entry criteria every patient it is for meets (the diagnosis recorded, the age within its limits), which the card
- * keeps on screen.
+ * keeps on screen. Given the plan's chosen options, a reason that depends on another option is said for that plan.
  */
-export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): Finding[] {
-  return reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion);
+export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>, chosen?: readonly InterventionId[]): Finding[] {
+  const reasons = reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion);
+  // A plan's chosen options are known: a reason that depends on another option says the one instruction for this plan.
+  if (!chosen) return reasons;
+  return reasons.map((r) => (r.writtenWith ? { text: chosen.includes(r.writtenWith.option as InterventionId) ? r.writtenWith.together : r.writtenWith.apart, sources: r.sources } : r));
 }
 
 /** Whether the option's cautions mark a high-risk condition (a trial that usually excludes the patient, ECT beside an implant): a note that names it carries those cautions. */
 export function hasHighRiskCaution(suggestion: Pick<Suggestion, 'cautions'>): boolean {
   return suggestion.cautions.some((c) => c.text.startsWith(HIGH_RISK_PREFIX));
+}
+
+/** The reasons that say how the option fits beside another offered one (lithium beside ECT): a note that names the option carries them. */
+export function alongsideReasons(suggestion: Pick<Suggestion, 'reasons'>): Finding[] {
+  return suggestion.reasons.filter((r) => r.writtenWith);
 }

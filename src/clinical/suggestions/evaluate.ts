@@ -490,7 +490,16 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
       if (!other || !offeredStatus(other.status)) continue;
       const taking = context.derived.trials.filter((t) => (t.end === null || t.end >= context.asOf) && row.whenTaking.includes(t.ingredient));
       if (!taking.length) continue;
-      own.reasons.push({ text: `${row.text} (${cite(row.source)})`, sources: unique(taking.flatMap((t) => t.sources)) });
+      const levels = taking.flatMap((t) => (t.adequateLevel ? [t.adequateLevel] : []));
+      // The level each trial's adequacy read (its highest measurable one), the most recent of them.
+      const last = levels.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+      const level = last ? `level ${last.value} ${last.unit} on ${last.date}` : 'no level recorded';
+      const cited = (text: string) => `${text} (${cite(row.source)})`;
+      own.reasons.push({
+        text: cited(row.text(level)),
+        sources: unique([...taking.flatMap((t) => t.sources), ...(last ? [last.source] : [])]),
+        writtenWith: { option: row.option, together: cited(row.together(level)), apart: cited(row.apart(level)) },
+      });
     }
   }
 }

@@ -316,6 +316,19 @@ const LITHIUM_PROPHYLAXIS = bipolar(
   'U',
   ['fountoulakis2020', 'pacchiarotti2009', 'nolen2019', 'projectWorkingRule'],
 );
+/** The lithium level to aim for after an insufficient response with good tolerance (the plan's target when lithium is optimised). */
+export const LITHIUM_TARGET_LEVEL = {
+  min: 0.8,
+  max: 1.0,
+  unit: 'mmol/L',
+  rule: bipolar(
+    'lithium-target',
+    'lithium after an insufficient response, tolerated: aim for a serum level of 0.8-1.0 mmol/L.',
+    'Nolen 2019 (ISBD/IGSLI): 0.80-1.00 mmol/L for insufficient response with good tolerance',
+    'S',
+    ['nolen2019'],
+  ),
+} as const;
 const VALPROATE_BIPOLAR_LEVEL = bipolar(
   'valproate-level',
   'valproate for bipolar depression: adequate at a trough level of 50 µg/mL or more.',

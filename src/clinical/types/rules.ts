@@ -36,4 +36,9 @@ export interface Finding {
    * with the criteria on screen, left out of the reasons written into the chart, where it says nothing.
    */
   entryCriterion?: true;
+  /**
+   * How the finding is written into a plan that proposes `option` too (`together`) or does not (`apart`): one
+   * instruction for the plan actually chosen, where the screen, before the choice, gives both.
+   */
+  writtenWith?: { option: string; together: string; apart: string };
 }

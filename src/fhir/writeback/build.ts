@@ -101,12 +101,12 @@ function optionConcept(id: InterventionId): CodeableConcept {
     : { text: option.name };
 }
 
-function reasonLines(suggestion: Suggestion, overrideReason: string | undefined, saidForThePlan: ReadonlySet<string> = new Set()): string[] {
+function reasonLines(suggestion: Suggestion, overrideReason: string | undefined, chosen: readonly InterventionId[], saidForThePlan: ReadonlySet<string> = new Set()): string[] {
   // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
   // its own weight ("Note: …") gets no second prefix. An overridden option leads with the override and the
   // contraindications it overrides (safety first, never as "not offered"), then the reasons it would otherwise fit.
   // A reason every chosen option gives is said once for the plan, not under each.
-  const reasons = writtenReasons(suggestion)
+  const reasons = writtenReasons(suggestion, chosen)
     .filter((r) => !saidForThePlan.has(r.text))
     .map((r) => `Reason: ${findingText(r)}`);
   const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
@@ -121,7 +121,8 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined,
  */
 function planReasons(chosen: readonly Suggestion[]): Finding[] {
   if (chosen.length < 2) return [];
-  const [first, ...rest] = chosen.map((s) => writtenReasons(s));
+  const ids = chosen.map((s) => s.intervention);
+  const [first, ...rest] = chosen.map((s) => writtenReasons(s, ids));
   return first!.filter((f) => rest.every((reasons) => reasons.some((r) => r.text === f.text)));
 }
 
@@ -208,8 +209,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     const option = catalogOption(suggestion.intervention);
     const overrideReason = input.overrideReasons?.[suggestion.intervention];
     // The plan's texts leave out what is said for the whole plan; the referral and the activity, each read alone, keep it.
-    const reasons = reasonLines(suggestion, overrideReason, sharedTexts);
-    const ownReasons = reasonLines(suggestion, overrideReason);
+    const reasons = reasonLines(suggestion, overrideReason, chosenIds, sharedTexts);
+    const ownReasons = reasonLines(suggestion, overrideReason, chosenIds);
     const description = `${option.name}: ${plainText(option.summary)} Usual course: ${plainText(option.usualCourse)}`;
     const choice = referralChoice(suggestion, input);
     const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
@@ -397,7 +398,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     // The lines the care plan writes under the option, from the same builder: the override first, the reasons, the
     // contraindications and cautions, then why the referral starts at its priority.
     const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
-    lines.push(...[...reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention], sharedTexts), ...priorityNote].map((l) => `  ${l}`));
+    lines.push(...[...reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention], chosen.map((s) => s.intervention), sharedTexts), ...priorityNote].map((l) => `  ${l}`));
   }
   if (trials.length) {
     const records = draft.carePlan.supportingInfo?.length ?? 0;

@@ -21,7 +21,7 @@ import { adequacyReasonText } from './labels';
 import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
-import { cautionLines, hasHighRiskCaution } from '../../clinical/suggestions/describe';
+import { alongsideReasons, cautionLines, hasHighRiskCaution } from '../../clinical/suggestions/describe';
 import { plainText } from '../../clinical/plain-text';
 import { nextStep } from './labels';
 import { groupByStatus } from '../review/selection';
@@ -100,7 +100,8 @@ function nextStepLine(s: Suggestion): string {
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
   const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
-  return [line, ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
+  // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
+  return [line, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
 }
 
 /**
