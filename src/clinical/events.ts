@@ -47,6 +47,8 @@ export interface StopReason {
   text: string;
   /** The named adverse effects the reason mentions ("hyperprolactinaemia"), in the table's order. */
   effects: string[];
+  /** The safety events the reason names ("an intentional overdose"), in the table's order. */
+  safetyEvents?: string[];
 }
 
 export interface IntoleranceEvidence {

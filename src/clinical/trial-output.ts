@@ -32,7 +32,7 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
   const stopReasons: TrialStopReason[] = [];
   for (const e of d.events) {
     const r = e.stopReason;
-    if (r && !stopReasons.some((x) => x.text === r.text)) stopReasons.push({ text: r.text, kind: r.kind, effects: r.effects, source: e.reference });
+    if (r && !stopReasons.some((x) => x.text === r.text)) stopReasons.push({ text: r.text, kind: r.kind, effects: r.effects, ...(r.safetyEvents ? { safetyEvents: r.safetyEvents } : {}), source: e.reference });
   }
   for (const s of j.adequacy.levelSources) sources.add(s);
   return {

@@ -406,13 +406,24 @@ const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
 };
 
 /**
+ * What one stop reason says: a safety event it names first ("stopped after an intentional overdose, and for lack of
+ * effect"), then its kind with the adverse effects it names.
+ */
+function stopReasonWords(r: Pick<NonNullable<Trial['stopReasons']>[number], 'kind' | 'effects' | 'safetyEvents'>): string {
+  const kindWords = `${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''}`;
+  if (!r.safetyEvents?.length) return kindWords;
+  const after = `stopped after ${r.safetyEvents.join(' and ')}`;
+  return r.kind === 'unclassified' ? after : `${after}, and ${kindWords.replace(/^stopped /, '')}`;
+}
+
+/**
  * A trial's recorded stop reasons as written, each with what it says ('Stop reason: "Hyperprolactinaemia" (stopped for
  * an adverse effect: hyperprolactinaemia)'), leaving out one its outcome already quotes; null when none is left to say.
  */
 export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetail'>): string | null {
   const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(`"${r.text}"`));
   if (!left.length) return null;
-  const reasons = left.map((r) => `"${r.text}" (${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''})`);
+  const reasons = left.map((r) => `"${r.text}" (${stopReasonWords(r)})`);
   return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
 }
 

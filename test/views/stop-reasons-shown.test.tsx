@@ -28,6 +28,6 @@ describe('recorded stop reasons are shown', () => {
 
   it('deceased: venlafaxine\'s stop after an intentional overdose is in the note', () => {
     const note = copyToNoteText(demoDerivation('deceased', TODAY));
-    expect(note).toContain('  stop reason: "Stopped after an intentional overdose; no response" (stopped for lack of effect)');
+    expect(note).toContain('  stop reason: "Stopped after an intentional overdose; no response" (stopped after an intentional overdose, and for lack of effect)');
   });
 });

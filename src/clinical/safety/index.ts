@@ -402,6 +402,8 @@ interface WatchedMedication {
   takes: (t: Trial) => boolean;
   title: (when: 'now' | 'at death', trials: Trial[]) => string;
   action: string;
+  /** What the record lacks that the medication needs (a lithium level), said after what it shows; null when nothing. */
+  missing?: (trials: Trial[]) => string | null;
 }
 
 const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
@@ -428,6 +430,11 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
     takes: (t) => t.ingredient === 'lithium',
     title: (when) => `Lithium ${when}`,
     action: 'Check the latest level, renal and thyroid function; toxicity with dehydration and interacting drugs; lower or hold it before ECT.',
+    // A trial whose adequacy waits on a level never drawn ran without any: a monitoring gap the line must say.
+    missing: (trials) => {
+      const unmonitored = trials.filter((t) => t.adequacyUnconfirmed && t.adequateLevel === null);
+      return unmonitored.length ? `No lithium level recorded in ${unmonitored.map((t) => t.durationText).join(', ')}.` : null;
+    },
   },
 ];
 
@@ -436,7 +443,8 @@ const WATCHED_MEDICATIONS: readonly WatchedMedication[] = [
  * (a "now" would misread the record) and asks nothing of the clinician.
  */
 function medicationItem(derived: DerivedRecord, watched: WatchedMedication, trials: Trial[]): SafetyItem {
-  const taking = takingWords(derived, trials);
+  const missing = watched.missing?.(trials);
+  const taking = `${takingWords(derived, trials)}${missing ? ` ${missing}` : ''}`;
   const sources = trials.flatMap((t) => t.sources);
   // The date is the first start, not the day of death or today: the heading says so.
   if (derived.demographics?.deceased) return item(watched.kind, watched.title('at death', trials), taking, trials[0]!.start, sources, undefined, 'started');

@@ -45,6 +45,40 @@ const NAMED_ADVERSE_EFFECTS: readonly NamedAdverseEffect[] = [
   effect('serotonin syndrome', /serotonin syndrome/i, 'the sertraline label', ['sertralineLabel']),
 ];
 
+/** A safety event a stop reason names: said first beside the reason, whatever it says of effect or tolerability. */
+export interface SafetyStopEvent {
+  /** The event in words, as said beside the reason ("an intentional overdose"). */
+  name: string;
+  pattern: RegExp;
+  rule: RuleRef;
+}
+
+/** Safety events named in stop reasons, in the order they are said. */
+const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
+  {
+    name: 'an intentional overdose',
+    pattern: /\b(intentional|deliberate|suicidal)\s+(over-?dose|self-poisoning)|\bover-?dos(e|ed)\b[^.;]{0,40}\b(intentional|deliberate|on purpose|suicid)/i,
+    rule: rule(
+      'stop-reason.safety.intentional-overdose',
+      'A stop reason naming an intentional overdose ("stopped after an intentional overdose") is classed as such, a safety event said before what the reason says of effect or tolerability: never filed as lack of effect alone.',
+      'An intentional overdose is self-injurious or suicidal behaviour (C-SSRS, Posner 2011); matching it in free text is a working rule',
+      'U',
+      ['posner2011', 'projectWorkingRule'],
+    ),
+  },
+  {
+    name: 'a suicide attempt',
+    pattern: /\bsuicide attempt|\battempted suicide/i,
+    rule: rule(
+      'stop-reason.safety.suicide-attempt',
+      'A stop reason naming a suicide attempt is classed as such, a safety event said before what the reason says of effect or tolerability.',
+      'A suicide attempt is suicidal behaviour (C-SSRS, Posner 2011); matching it in free text is a working rule',
+      'U',
+      ['posner2011', 'projectWorkingRule'],
+    ),
+  },
+];
+
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
 const ADVERSE_WORDS =
   /adverse|side[- ]?effect|intoleran|not tolerated|poorly tolerated|toxicity|allerg|reaction|tremor|headache|insomnia|dizziness/i;
@@ -71,13 +105,15 @@ export const STOP_REASON_RULES: readonly RuleRef[] = [
     'U',
   ),
   ...NAMED_ADVERSE_EFFECTS.map((e) => e.rule),
+  ...SAFETY_STOP_EVENTS.map((e) => e.rule),
 ];
 
 /** What a stop reason's text says: its kind and the named adverse effects it mentions. */
-export function classifyStopReason(text: string): { kind: StopReasonKind; effects: string[] } {
+export function classifyStopReason(text: string): { kind: StopReasonKind; effects: string[]; safetyEvents?: string[] } {
+  const safetyEvents = SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
   const effects = NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
   const adverse = effects.length > 0 || ADVERSE_WORDS.test(text);
   const ineffective = INEFFECTIVE_WORDS.test(text);
   const kind: StopReasonKind = adverse && ineffective ? 'mixed' : adverse ? 'adverse' : ineffective ? 'ineffective' : 'unclassified';
-  return { kind, effects };
+  return safetyEvents.length ? { kind, effects, safetyEvents } : { kind, effects };
 }

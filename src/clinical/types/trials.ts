@@ -21,6 +21,8 @@ export interface TrialStopReason {
   kind: StopReasonKind;
   /** The named adverse effects it mentions ("hyperprolactinaemia"), empty when none is named. */
   effects: string[];
+  /** The safety events it names ("an intentional overdose"), said before what it says of effect or tolerability; absent when none. */
+  safetyEvents?: string[];
   /** The record that gives it. */
   source: string;
 }

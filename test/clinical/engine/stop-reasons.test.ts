@@ -66,6 +66,7 @@ describe('stop reasons that decide no outcome are still shown', () => {
   it('deceased: venlafaxine\'s reason names the intentional overdose', () => {
     const venlafaxine = trialOf(derive('deceased'), 'venlafaxine');
     expect(reasonsOf(venlafaxine)).toEqual([{ text: 'Stopped after an intentional overdose; no response', kind: 'ineffective', effects: [] }]);
-    expect(stopReasonsLine(venlafaxine)).toBe('Stop reason: "Stopped after an intentional overdose; no response" (stopped for lack of effect)');
+    expect(venlafaxine.stopReasons?.[0]?.safetyEvents).toEqual(['an intentional overdose']);
+    expect(stopReasonsLine(venlafaxine)).toBe('Stop reason: "Stopped after an intentional overdose; no response" (stopped after an intentional overdose, and for lack of effect)');
   });
 });

@@ -320,6 +320,6 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   if (!text) return null;
   // Every recorded reason is kept, classified or not: one that names neither an adverse effect nor a lack of effect
   // leaves tolerability unknown, and is still shown.
-  const { kind, effects } = classifyStopReason(text);
-  return { kind, effects, text };
+  const { kind, effects, safetyEvents } = classifyStopReason(text);
+  return { kind, effects, ...(safetyEvents ? { safetyEvents } : {}), text };
 }
