@@ -149,7 +149,9 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       others,
       scores: c.scores,
       birthDay: c.birthDay,
-      datedBefore: (day) => recordsDatedBefore(day, c, careEvents),
+      datedBefore(day) {
+        return recordsDatedBefore(day, c, careEvents);
+      },
     }),
     safety: [],
     suggestions: [],

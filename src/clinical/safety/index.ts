@@ -529,6 +529,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   // A resolved or inactive disorder stays on the strip as past: a history of substance use disorder raises the risk of
   // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
   const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
+  // No substance use in the record, present or past: no item, and no words to build for one.
+  if (!substance.length && !flagged.length && !eventWords.length && !past.length) return;
   const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
   const before = substanceUseBefore(derived);
   const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;

@@ -182,6 +182,8 @@ const STATED_ON_SAFETY_STRIP: ReadonlySet<ComorbidityKey | ConditionKey> = new S
 
 /** Current diagnoses as findings: one per diagnosis, or one per kind the safety strip states (STATED_ON_SAFETY_STRIP). */
 export function currentDiagnosisFindings(diagnoses: readonly DiagnosisSpan[]): Finding[] {
+  // Most risk rows find no diagnosis of their kinds.
+  if (diagnoses.length === 0) return [];
   const findings: Finding[] = [];
   const byKind = new Map<string, Finding>();
   for (const d of diagnoses) {
