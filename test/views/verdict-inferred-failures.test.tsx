@@ -17,7 +17,7 @@ const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
 const resources = (demoPatients.find((p) => p.id === 'ptsd')!.build(TODAY).entry ?? [])
   .flatMap((e) => (e.resource ? [e.resource] : []))
-  .map((r): Resource => (r.resourceType === 'MedicationRequest' && /sertraline/.test(r.id ?? '') ? { ...r, statusReason: undefined } : r));
+  .map((r): Resource => (r.resourceType === 'MedicationRequest' && /sertraline/.test(r.id ?? '') ? ({ ...r, statusReason: undefined } as Resource) : r));
 const d = derivePatient({ patientId: 'ptsd', resources }, { asOf: AS_OF });
 const ptsd = d.assessments.find((a) => a.condition === 'ptsd')!;
 
