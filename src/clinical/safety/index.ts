@@ -453,7 +453,8 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
 
 /**
  * An intracerebral haemorrhage, aneurysm or vascular malformation at any date (a resolved one still counts): it rules
- * out esketamine and IV ketamine and shapes ECT's anaesthetic plan, so it leads the views beside the options it changes.
+ * out esketamine and IV ketamine, shapes ECT's anaesthetic plan and usually excludes the patient from psilocybin trials,
+ * so it leads the views beside the options it changes.
  */
 function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
   const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
@@ -469,7 +470,7 @@ function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
       diagnosesDetail(found, title, derived, 'event'),
       last.onset,
       found.map((d) => d.source),
-      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.`,
+      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled; psilocybin trials usually exclude it (blood pressure rises for some hours): check the trial's exclusion criteria before referring.`,
     ),
   );
 }
