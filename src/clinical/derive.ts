@@ -33,9 +33,8 @@ import { compareCodeUnits } from './sorted';
 import { findReplacements, matchIntolerances, matchLevels, scoresByInstrument } from './trial-evidence';
 import { toTrial } from './trial-output';
 import type { IntoleranceEvidence } from './events';
-import type { CareEvent, ConditionKey, DeriveOptions, Derivation, DerivationError, Instrument, PatientRecord, Suggestion } from './types';
+import type { CareEvent, ConditionKey, DeriveOptions, Derivation, DerivationError, Instrument, NextStep, PatientRecord, Suggestion } from './types';
 import { countOf } from './plain-text';
-import { withFields } from './with-fields';
 
 export function derivePatient(record: PatientRecord, options: DeriveOptions): Derivation {
   const inputs: unknown[] = Array.isArray(record?.resources) ? record.resources : [];
@@ -123,7 +122,9 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   const closed = ledger.close();
   notes.push(...closed.notes);
   // Death is said once, by the first safety item (which leads the page, the note and derive's output), not again here.
-  const derived: Omit<Derivation, 'suggestions' | 'safety' | 'nextStep'> = {
+  // Built whole, with the suggestions, the safety items and the headline filled in last (they are derived from the
+  // rest): one object of one shape, not a copy with three fields added.
+  const derivation: Derivation = {
     patient: String(record.patientId),
     // A deceased patient's record is shown as it stood at death: the views' "as of" and the timeline end there.
     asOf: demographics.deceasedDate ?? isoDate(asOf),
@@ -148,25 +149,36 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       others,
       scores: c.scores,
       birthDay: c.birthDay,
-      datedBefore: (day) => recordsDatedBefore(day, c, careEvents),
+      datedBefore(day) {
+        return recordsDatedBefore(day, c, careEvents);
+      },
     }),
+    safety: [],
+    suggestions: [],
+    nextStep: NOT_YET_CHOSEN,
   };
   let suggestions: Suggestion[] = [];
   try {
     // Nothing is proposed for a patient who has died.
-    if (!demographics.deceased) suggestions = evaluateSuggestions(derived);
+    if (!demographics.deceased) suggestions = evaluateSuggestions(derivation);
   } catch (e) {
     // The derivation stands on its own; a failure in the suggestion rules must not hide the timeline.
     notes.push(`Suggestions could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
   let safety: Derivation['safety'] = [];
   try {
-    safety = deriveSafety(derived);
+    safety = deriveSafety(derivation);
   } catch (e) {
     notes.push(`Safety items could not be derived: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return withFields(derived, { safety, suggestions, nextStep: chooseNextStep(suggestions, assessments) });
+  derivation.safety = safety;
+  derivation.suggestions = suggestions;
+  derivation.nextStep = chooseNextStep(suggestions, assessments);
+  return derivation;
 }
+
+/** The headline's place until the suggestions are weighed (chooseNextStep fills it in). */
+const NOT_YET_CHOSEN: NextStep = { kind: 'nothing', text: '', sources: [] };
 
 /** What judging one trial reads besides the trial, found once per derivation. */
 interface TrialJudging {

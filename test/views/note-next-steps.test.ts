@@ -45,7 +45,15 @@ describe('the copied note lists every suggested option, as the options tab does'
     ]);
   });
 
-  it.each(['trd-two-failures', 'pseudo-resistance', 'bipolar-depression', 'ehr-export-mdd', 'pregnant-trd', 'ocd', 'schizophrenia-trs', 'tms-contraindicated'])(
+  it('ocd: with nothing suggested while clomipramine runs, the note leads its next steps with completing that trial', () => {
+    const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
+    expect(block.slice(0, 2)).toEqual([
+      'Next steps (proposals for review, not orders; 0 suggested, 4 to consider):',
+      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all.',
+    ]);
+  });
+
+  it.each(['trd-two-failures', 'pseudo-resistance', 'bipolar-depression', 'ehr-export-mdd', 'pregnant-trd', 'schizophrenia-trs', 'tms-contraindicated'])(
     '%s: the note names the Suggested group in its order, and counts the options to consider',
     (id) => {
       const d = demoDerivation(id, TODAY);
@@ -60,3 +68,17 @@ describe('the copied note lists every suggested option, as the options tab does'
     },
   );
 });
+
+describe('esketamine-contraindicated (past intracerebral haemorrhage): an option to consider with a high-risk caution carries it into the note', () => {
+  const block = nextStepsOf(copyToNoteText(demoDerivation('esketamine-contraindicated', TODAY)));
+
+  it('the psilocybin trial referral is written with its next step and its cerebrovascular caution, not named bare in the list', () => {
+    const at = block.indexOf('- Psilocybin clinical trial (referral) (to consider): refer to the Clinical trials unit (routine priority).');
+    expect(at).toBeGreaterThan(0);
+    expect(block[at + 1]).toMatch(
+      /^ {4}High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial's exclusion criteria before referring \(/,
+    );
+    expect(block.at(-1)).toBe('Also to consider (3): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Pharmacogenomic testing; Digital therapy (app-based CBT).');
+  });
+});
+

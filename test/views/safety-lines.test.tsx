@@ -111,6 +111,16 @@ describe.each(demoPatients.map((p) => p.id))('%s: every written safety line is t
     for (const s of strip) expect(draft.carePlan.description).toContain(s);
   });
 
+  it.runIf(chosen.length > 0)('first in every written referral (ServiceRequest) notes', () => {
+    const draft = demoDraft(d, chosen, AS_OF);
+    const lines = strip.map((s) => escapeMarkdown(`Safety: ${s}`));
+    for (const sr of draft.serviceRequests) {
+      const notes = sr.note!.map((n) => n.text);
+      expect(notes.slice(0, lines.length)).toEqual(lines);
+      expect(notes.filter((t) => t.startsWith('Safety:'))).toEqual(lines);
+    }
+  });
+
   const referral = offered(d).find((s) => ['tms', 'ect', 'esketamine'].includes(s.intervention));
   it.runIf(referral !== undefined)('in the referral letter', () => {
     expect(letterItems(d, referral!.intervention).slice(0, strip.length)).toEqual(strip);

@@ -561,13 +561,21 @@ function scoresOfResponse(t: JudgedTrial): string {
   return words ? `; ${words}` : '';
 }
 
+/**
+ * A trial stopped for a side effect was not a failure: its dose, length or adherence is no pseudo-resistance, and no
+ * dose to raise (dose optimisation names it among the trials it passes over).
+ */
+function tolerated(t: JudgedTrial): boolean {
+  return t.outcome.outcome !== 'intolerance';
+}
+
 /** The trial flags, in the order raised: the trials with the shortfall (and, where `only` is given, that pass it). */
 const TRIAL_FLAGS: { kind: Flag['kind']; shortfall: ShortfallKind; only?: (t: JudgedTrial) => boolean }[] = [
-  { kind: 'inadequate-dose', shortfall: 'dose-below', only: (t) => !respondedBelowDose(t) },
+  { kind: 'inadequate-dose', shortfall: 'dose-below', only: (t) => !respondedBelowDose(t) && tolerated(t) },
   { kind: 'response-below-adequate-dose', shortfall: 'dose-below', only: respondedBelowDose },
   { kind: 'breakthrough-on-maintenance', shortfall: 'breakthrough-on-maintenance' },
-  { kind: 'too-short', shortfall: 'too-short' },
-  { kind: 'poor-adherence', shortfall: 'poor-adherence' },
+  { kind: 'too-short', shortfall: 'too-short', only: tolerated },
+  { kind: 'poor-adherence', shortfall: 'poor-adherence', only: tolerated },
 ];
 
 function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {

@@ -380,10 +380,6 @@ export function regimenNow(derived: Pick<DerivedRecord, 'trials' | 'asOf' | 'dem
   return derived.trials.filter((t) => t.end === null || t.end >= last).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
-function current(derived: DerivedRecord, test: (t: Trial) => boolean): Trial[] {
-  return regimenNow(derived).filter(test);
-}
-
 function doseWords(t: Trial): string {
   return t.maxDailyDoseMg !== null ? describeTrialDoses(t) : 'dose not recorded';
 }
@@ -448,15 +444,17 @@ function medicationItem(derived: DerivedRecord, watched: WatchedMedication, tria
 }
 
 function medications(derived: DerivedRecord, out: SafetyItem[]): void {
+  const regimen = regimenNow(derived);
   for (const watched of WATCHED_MEDICATIONS) {
-    const trials = current(derived, watched.takes);
+    const trials = regimen.filter(watched.takes);
     if (trials.length) out.push(medicationItem(derived, watched, trials));
   }
 }
 
 /**
  * An intracerebral haemorrhage, aneurysm or vascular malformation at any date (a resolved one still counts): it rules
- * out esketamine and IV ketamine and shapes ECT's anaesthetic plan, so it leads the views beside the options it changes.
+ * out esketamine and IV ketamine, shapes ECT's anaesthetic plan and usually excludes the patient from psilocybin trials,
+ * so it leads the views beside the options it changes.
  */
 function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
   const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
@@ -472,7 +470,7 @@ function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
       diagnosesDetail(found, title, derived, 'event'),
       last.onset,
       found.map((d) => d.source),
-      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.`,
+      `${capitalised(notOfferedWords('intracranial-vascular')!)} (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled; psilocybin trials usually exclude it (blood pressure rises for some hours): check the trial's exclusion criteria before referring.`,
     ),
   );
 }
@@ -532,6 +530,8 @@ function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
   // A resolved or inactive disorder stays on the strip as past: a history of substance use disorder raises the risk of
   // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
   const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
+  // No substance use in the record, present or past: no item, and no words to build for one.
+  if (!substance.length && !flagged.length && !eventWords.length && !past.length) return;
   const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
   const before = substanceUseBefore(derived);
   const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;

@@ -152,8 +152,8 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   'intracranial-vascular': {
     kind: 'intracranial-vascular',
     summary:
-      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first.',
-    source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001']),
+      'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first; psilocybin trials usually exclude it (psilocybin raises blood pressure for some hours).',
+    source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; psilocybin trials exclude significant cerebrovascular disease (the exclusion lists were not read); leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001', 'goodwin2022', 'nct05711940']),
   },
   'head-implant': {
     kind: 'head-implant',

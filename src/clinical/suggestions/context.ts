@@ -9,7 +9,7 @@ import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKind
 import { REFERENCES } from '../references/registry';
 import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
-  type UrgencySignal, URGENCY_SIGNAL_RULES
+  type UrgencySignal, CATALOG, URGENCY_SIGNAL_RULES
 } from './catalog';
 
 /** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
@@ -43,9 +43,28 @@ export function sourceWords(source: SourceRef): string {
   return source.detail ? `${names}: ${source.detail}` : names;
 }
 
+function citation(source: SourceRef): string {
+  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
+}
+
+/**
+ * The catalog's sources cited, worded once when the module loads: every patient's reasons cite the same rules, age
+ * limits, requirements and risk rows.
+ */
+const CATALOG_CITATIONS: ReadonlyMap<SourceRef, string> = new Map(
+  CATALOG.flatMap((o) => [
+    ...o.eligibility.map((p) => p.rule.source),
+    ...o.requirements.map((r) => r.source),
+    ...o.ageLimits.map((l) => l.source),
+    ...o.risks.map((r) => r.source),
+    ...(o.priorResponse ? [o.priorResponse.source] : []),
+    ...(o.alongside ?? []).map((a) => a.source),
+  ]).map((source) => [source, citation(source)]),
+);
+
 /** The sources in words with the verification tag, as a reason shows them. */
 export function cite(source: SourceRef): string {
-  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
+  return CATALOG_CITATIONS.get(source) ?? citation(source);
 }
 
 /** A trial with its outcome (describeTrialWithOutcome), once per trial and patient: several criteria and risks name the same trials. */
@@ -163,6 +182,8 @@ const STATED_ON_SAFETY_STRIP: ReadonlySet<ComorbidityKey | ConditionKey> = new S
 
 /** Current diagnoses as findings: one per diagnosis, or one per kind the safety strip states (STATED_ON_SAFETY_STRIP). */
 export function currentDiagnosisFindings(diagnoses: readonly DiagnosisSpan[]): Finding[] {
+  // Most risk rows find no diagnosis of their kinds.
+  if (diagnoses.length === 0) return [];
   const findings: Finding[] = [];
   const byKind = new Map<string, Finding>();
   for (const d of diagnoses) {

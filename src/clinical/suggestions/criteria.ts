@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, VERIFICATION_WORDS, capitalise, diagnosisKindName } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, VERIFICATION_WORDS, adequacyVerdictOf, capitalise, diagnosisKindName } from '../vocabulary';
 import {
   type Criterion,
   type RetryResponders
@@ -66,9 +66,12 @@ export function priorResponses(context: Context, procedures: readonly ProcedureK
 
 const RESPONDED_OUTCOMES: ReadonlySet<Trial['outcome']> = new Set(['response', 'remission']);
 
+/** The flags of a trial short of an adequate dose or length. */
+const SHORTFALL_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['inadequate-dose', 'too-short']);
+
 /**
  * The flagged trials (below an adequate dose or level, or too short) that can still be optimised, and those passed
- * over with why: a trial that responded or was not tolerated is not optimised; a past one is not offered again once
+ * over with why (with the trials stopped for a side effect short of adequacy, which carry no flag): a trial that responded or was not tolerated is not optimised; a past one is not offered again once
  * the condition's resistance is established by adequate trials (the next step follows the resistance). Where the rule
  * retries responders, a past trial that responded below the adequate dose (and was tolerated: not an intolerance) is
  * the agent to retry at an adequate dose: 'before-resistance' while resistance is not established, 'once-resistant'
@@ -83,15 +86,19 @@ function optimisableTrials(
   const optimisable: { trial: Trial; retry: boolean }[] = [];
   const passedOver: { trial: Trial; why: string }[] = [];
   const seen = new Set<string>();
+  // A trial stopped for a side effect short of an adequate dose or length carries no pseudo-resistance flag (it did not
+  // fail), but it is among the trials below an adequate dose or length: it is named with why it is not optimised.
+  const namesIntolerant = flags.some((f) => SHORTFALL_FLAGS.has(f));
   for (const assessment of context.derived.assessments) {
     if (!conditions.includes(assessment.condition)) continue;
     const flagSources = new Set(assessment.flags.filter((f) => flags.includes(f.kind)).flatMap((f) => f.sources));
-    if (!flagSources.size) continue;
     const underDosedSources = new Set(
       assessment.flags.filter((f) => f.kind === 'inadequate-dose' || f.kind === 'response-below-adequate-dose').flatMap((f) => f.sources),
     );
     for (const trial of trialsOf(context, assessment.trialIds)) {
-      if (seen.has(trial.id) || !trial.sources.some((s) => flagSources.has(s))) continue;
+      if (seen.has(trial.id)) continue;
+      const intolerantShort = namesIntolerant && trial.outcome === 'intolerance' && adequacyVerdictOf(trial) === 'not-adequate';
+      if (!intolerantShort && !trial.sources.some((s) => flagSources.has(s))) continue;
       seen.add(trial.id);
       const onceResistant = retryResponders === 'once-resistant';
       // A higher dose is never offered of a drug stopped for a side effect, and a retry needs it to have been

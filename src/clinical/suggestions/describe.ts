@@ -6,7 +6,7 @@ import type { Finding, InterventionId, Suggestion } from '../types';
 import { catalogOption } from './catalog';
 import { plainText, writtenText } from '../plain-text';
 import { cite } from './context';
-import { notOfferedReason, RISK_PREFIXES } from './risks';
+import { HIGH_RISK_PREFIX, notOfferedReason, RISK_PREFIXES } from './risks';
 
 export interface OptionDescription {
   name: string;
@@ -106,4 +106,9 @@ export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[]
  */
 export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): Finding[] {
   return reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion);
+}
+
+/** Whether the option's cautions mark a high-risk condition (a trial that usually excludes the patient, ECT beside an implant): a note that names it carries those cautions. */
+export function hasHighRiskCaution(suggestion: Pick<Suggestion, 'cautions'>): boolean {
+  return suggestion.cautions.some((c) => c.text.startsWith(HIGH_RISK_PREFIX));
 }

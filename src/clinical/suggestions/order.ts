@@ -26,7 +26,8 @@ export const SUBSTANTIAL_RISK_ORDER = {
   summary:
     'Among offered options of the same urgency, status and group, an option whose cautions mark a condition of substantial risk (a high-risk caution, or one its source counts among the conditions of substantial risk, such as a past intracerebral haemorrhage for ECT) is shown after those without, and says so; it is never the headline while an equally offered option carries no such risk. This ranking comes before the ordering rules by degree of resistance.',
   because: 'an equally offered option without such a risk comes first',
-  source: WORKING('ranking an option with a condition of substantial risk after an equally offered one without it', ['apaEct2001']),
+  // The ranking is this project's rule alone; each condition's own source is cited in the caution it names.
+  source: WORKING('ranking an option with a condition of substantial risk after an equally offered one without it'),
 } as const;
 
 /** How a ranking reason names an option: short words a clinician uses. */

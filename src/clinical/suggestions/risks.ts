@@ -94,6 +94,9 @@ const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
   note: 'Note: ',
 };
 
+/** How a high-risk finding's text opens. */
+export const HIGH_RISK_PREFIX = SEVERITY_PREFIX['high-risk'];
+
 /** The weights a risk finding's text may open with ("Not offered: ", "High risk: ", "Note: "). */
 export const RISK_PREFIXES: readonly string[] = unique(Object.values(SEVERITY_PREFIX).filter((prefix) => prefix.length > 0));
 

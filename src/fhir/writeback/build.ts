@@ -194,7 +194,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   const serviceRequests: { url: string; resource: ServiceRequest; option: InterventionId }[] = [];
   const activities: CarePlanActivity[] = [];
 
-  // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text.
+  // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text, and
+  // every referral's notes (a receiving service often sees the referral alone).
   const safetyLines = safetyLinesOf(input);
   const shared = planReasons(chosen);
   const sharedTexts = new Set(shared.map((f) => f.text));
@@ -249,7 +250,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
           ...(author ? { requester: author } : {}),
           ...(conditionRefs.length ? { reasonReference: conditionRefs } : {}),
           ...(supportingRefs.length ? { supportingInfo: supportingRefs } : {}),
-          note: annotations([description, ...ownReasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
+          note: annotations([...safetyLines, description, ...ownReasons, ...priorityNote, ...(choice.note ? [`Referral note: ${choice.note}`] : [])], input.date, author),
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.

@@ -21,7 +21,7 @@ import { adequacyReasonText } from './labels';
 import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
-import { cautionLines } from '../../clinical/suggestions/describe';
+import { cautionLines, hasHighRiskCaution } from '../../clinical/suggestions/describe';
 import { plainText } from '../../clinical/plain-text';
 import { nextStep } from './labels';
 import { groupByStatus } from '../review/selection';
@@ -105,8 +105,9 @@ function nextStepLine(s: Suggestion): string {
 
 /**
  * The options tab's Suggested group, each with its next step, in its order; then the options to consider, named in
- * brief (an urgent one, or the headline when nothing is suggested, with its next step in full). The note says the plan
- * the screen shows, never one proposal of several.
+ * brief (an urgent one, the headline when nothing is suggested, or one with a high-risk caution, with its next step
+ * and cautions in full: a name alone would let the note offer what the record usually excludes). The note says the
+ * plan the screen shows, never one proposal of several.
  */
 function nextStepsPart(derivation: Derivation): string | null {
   if (derivation.demographics?.deceased) return null;
@@ -117,7 +118,7 @@ function nextStepsPart(derivation: Derivation): string | null {
   const headline = derivation.nextStep.text ? [`- ${plainText(derivation.nextStep.text)}.`] : [];
   if (suggested.length + consider.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
   const first = nextStep(derivation);
-  const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first)];
+  const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first || hasHighRiskCaution(s))];
   const brief = consider.filter((s) => !inFull.includes(s));
   return [
     `Next steps (proposals for review, not orders; ${suggested.length} suggested, ${consider.length} to consider):`,

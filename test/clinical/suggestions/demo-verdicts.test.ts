@@ -269,13 +269,13 @@ describe('esketamine-contraindicated: ECT is the next step after an intracerebra
     expect(suggestion(d, 'esketamine').status).toBe('contraindicated');
   });
 
-  it('the haemorrhage leads the safety strip (and so the history tab, the note and the plan), with what it means for esketamine, ketamine and ECT', () => {
+  it('the haemorrhage leads the safety strip (and so the history tab, the note and the plan), with what it means for esketamine, ketamine, ECT and psilocybin trials', () => {
     const d = derive('esketamine-contraindicated');
     const item = d.safety.find((i) => i.kind === 'intracranial-vascular');
     expect(item).toMatchObject({ title: 'Intracerebral haemorrhage', dateLabel: 'onset' });
     expect(item?.detail).toBe('“Nontraumatic intracerebral hemorrhage, unspecified”; 5 years ago.');
     expect(item?.action).toBe(
-      'Esketamine and IV ketamine are not offered (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled.',
+      'Esketamine and IV ketamine are not offered (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled; psilocybin trials usually exclude it (blood pressure rises for some hours): check the trial\'s exclusion criteria before referring.',
     );
   });
 

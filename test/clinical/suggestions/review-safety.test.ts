@@ -117,4 +117,19 @@ describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertensi
     expect(after).toHaveLength(1);
     expect(after[0]).toMatch(/^Ranked after rTMS, equally suggested: ECT carries a condition of substantial risk \(see cautions: intracerebral haemorrhage\)/);
   });
+
+  it('the psilocybin referral, ranked after equally offered options for its cerebrovascular caution, cites the ranking rule alone, not the ECT task force', () => {
+    const after = suggestion(d, 'psychedelic-trial').reasons.map((r) => r.text).filter((t) => t.startsWith('Ranked after '));
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/^Ranked after accelerated iTBS and pharmacogenomic testing, equally to consider: the psilocybin trial referral carries a condition of substantial risk/);
+    expect(after[0]).toMatch(/an equally offered option without such a risk comes first \(working rule: ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\)$/);
+    expect(after[0]).not.toMatch(/ECT task force/);
+  });
+
+  it('the safety strip\'s haemorrhage line names the psilocybin trial referral it affects beside esketamine, IV ketamine and ECT', () => {
+    const item = d.safety.find((i) => i.kind === 'intracranial-vascular')!;
+    expect(item.action).toBe(
+      'Esketamine and IV ketamine are not offered (contraindicated; IV ketamine by analogy with the esketamine label); ECT raises blood pressure and intracranial pressure with each seizure: anaesthetic and medical assessment first, blood pressure controlled; psilocybin trials usually exclude it (blood pressure rises for some hours): check the trial\'s exclusion criteria before referring.',
+    );
+  });
 });

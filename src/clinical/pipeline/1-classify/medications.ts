@@ -304,10 +304,12 @@ function quantityDays(q: Record<string, unknown> | undefined, identity: Medicati
 }
 
 function stopReasonOf(r: MedicationRecord): StopReason | null {
-  const texts: string[] = [];
   const sr = (r as { statusReason?: unknown }).statusReason;
-  for (const c of Array.isArray(sr) ? sr : sr ? [sr] : []) texts.push(conceptTextAsRecorded(c as CodeableConcept));
   const notes = (r as { note?: unknown }).note;
+  // Most records give no reason and no note: nothing to gather.
+  if (!sr && !Array.isArray(notes)) return null;
+  const texts: string[] = [];
+  for (const c of Array.isArray(sr) ? sr : sr ? [sr] : []) texts.push(conceptTextAsRecorded(c as CodeableConcept));
   if (Array.isArray(notes)) {
     for (const n of notes as unknown[]) {
       const noteText = (n as { text?: unknown } | null | undefined)?.text;
@@ -318,5 +320,6 @@ function stopReasonOf(r: MedicationRecord): StopReason | null {
   if (!text) return null;
   // Every recorded reason is kept, classified or not: one that names neither an adverse effect nor a lack of effect
   // leaves tolerability unknown, and is still shown.
-  return { ...classifyStopReason(text), text };
+  const { kind, effects } = classifyStopReason(text);
+  return { kind, effects, text };
 }
