@@ -8,14 +8,15 @@ const UCUM = 'http://unitsofmeasure.org';
  * 300 mg/day (100 mg morning + 200 mg bedtime) for 14 weeks and sertraline 200 mg for over a year, Y-BOCS never
  * below 25 (< 35% reduction); exposure and response prevention done; clomipramine being titrated. Two adequate
  * high-dose SRI trials of >= 12 weeks failed, and the ERP course did not help (Y-BOCS 25 -> 26): deep TMS (H7 coil,
- * FDA de novo 2018) is the interventional option; ERP is reported as given, not suggested again. Antipsychotic
- * augmentation names clomipramine as the SRI it would augment and waits for the clomipramine trial to be judged; the
+ * FDA de novo 2018) is the interventional option once the clomipramine trial (5 of 12 weeks) is judged, and the headline
+ * is to complete that trial; ERP is reported as given, not suggested again. Antipsychotic augmentation names
+ * clomipramine as the SRI it would augment and waits for the clomipramine trial to be judged; the
  * clomipramine label's cautions (ECG and QT, seizure threshold, overdose) lead the page.
  */
 export const ocd: DemoPatient = {
   id: 'ocd',
   name: 'Hannah Kowalski',
-  summary: 'OCD: fluvoxamine 300 mg x 14 wk and sertraline 200 mg x 64 wk failed (Y-BOCS), fluoxetine too short; deep TMS option.',
+  summary: 'OCD: fluvoxamine 300 mg x 14 wk and sertraline 200 mg x 64 wk failed (Y-BOCS), fluoxetine too short; complete clomipramine, then deep TMS.',
   build(today) {
     const b = new RecordBuilder(today, 'ocd');
     b.patient({ given: ['Hannah'], family: 'Kowalski', gender: 'female', ageYears: 27 });
@@ -103,7 +104,8 @@ export const ocd: DemoPatient = {
     },
     trialCount: 4,
     suggestions: {
-      'deep-tms': 'suggested',
+      // The clomipramine trial is completed and judged first: deep TMS if it fails.
+      'deep-tms': 'consider',
       // ERP was given (20 sessions): reported as given, not suggested as new.
       erp: 'not-eligible',
       // Clomipramine, the SRI it would augment, is still short of an adequate trial: wait for it.

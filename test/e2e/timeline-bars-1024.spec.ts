@@ -40,3 +40,24 @@ test('deceased: lithium with no level ever recorded is striped "dose known, leve
   // No bar of a patient who died ends in an arrow: every trial ended at death or before.
   await expect(page.locator('.trp-ongoing-arrow')).toHaveCount(0);
 });
+
+test('bipolar-depression: "Last 2 years" shows two years, lithium entering from the left edge with its continues mark; running words name their drug outside lurasidone\'s bar', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'bipolar-depression', slow);
+  await page.getByRole('radio', { name: 'Last 2 years', exact: true }).check();
+  await expect(page.locator('.trp-range-text')).toHaveText(/^Showing Dec 2024 – Dec 2026/);
+  await expect(page.locator('.trp-lane[data-lane="lithium"] .trp-continues-mark')).toHaveCount(1);
+  await expect(page.locator('.trp-lane[data-lane="lurasidone"] .trp-outcome-label')).toHaveText('lurasidone 40–80 mg/day, running, non-response');
+  await keepPicture(page, 'bipolar-depression-two-years', testInfo);
+  await page.getByRole('radio', { name: 'All', exact: true }).check();
+  await expect(page.locator('.trp-range-text')).toHaveText(/^Showing .* – Dec 2026/);
+});
+
+test('trd-two-failures: running venlafaxine and bupropion say their drug, clear of their bars', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'trd-two-failures', slow);
+  for (const drug of ['venlafaxine', 'bupropion']) {
+    const words = page.locator(`.trp-lane[data-lane="${drug}"] .trp-outcome-label`);
+    await expect(words).toHaveText(new RegExp(`^${drug} `));
+    await expect(words).not.toHaveClass(/trp-running-label/);
+  }
+  await keepPicture(page, 'trd-two-failures-default', testInfo);
+});

@@ -45,7 +45,15 @@ describe('the copied note lists every suggested option, as the options tab does'
     ]);
   });
 
-  it.each(['trd-two-failures', 'pseudo-resistance', 'bipolar-depression', 'ehr-export-mdd', 'pregnant-trd', 'ocd', 'schizophrenia-trs', 'tms-contraindicated'])(
+  it('ocd: with nothing suggested while clomipramine runs, the note leads its next steps with completing that trial', () => {
+    const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
+    expect(block.slice(0, 2)).toEqual([
+      'Next steps (proposals for review, not orders; 0 suggested, 4 to consider):',
+      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all.',
+    ]);
+  });
+
+  it.each(['trd-two-failures', 'pseudo-resistance', 'bipolar-depression', 'ehr-export-mdd', 'pregnant-trd', 'schizophrenia-trs', 'tms-contraindicated'])(
     '%s: the note names the Suggested group in its order, and counts the options to consider',
     (id) => {
       const d = demoDerivation(id, TODAY);

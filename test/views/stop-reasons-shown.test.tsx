@@ -10,13 +10,13 @@ import { demoDerivation, pageText } from './demo-derivation';
 const TODAY = new Date('2026-11-22T08:00:00Z');
 
 describe('recorded stop reasons are shown', () => {
-  it('ocd: fluoxetine\'s unclassified reason is in the page, its details and the note, as tolerability unknown', () => {
+  it('ocd: fluoxetine\'s reason is in the page, its details and the note, as lack of effect', () => {
     const d = demoDerivation('ocd', TODAY);
     const fluoxetine = d.trials.find((t) => t.ingredient === 'fluoxetine')!;
-    const line = 'Stop reason: "Little effect after 8 weeks; switched to fluvoxamine" (reason not classified: tolerability unknown)';
+    const line = 'Stop reason: "Little effect after 8 weeks; switched to fluvoxamine" (stopped for lack of effect)';
     expect(trialDetails(fluoxetine).lines).toContain(line);
     expect(pageText(d)).toContain(line);
-    expect(copyToNoteText(d)).toContain('  stop reason: "Little effect after 8 weeks; switched to fluvoxamine" (reason not classified: tolerability unknown)');
+    expect(copyToNoteText(d)).toContain('  stop reason: "Little effect after 8 weeks; switched to fluvoxamine" (stopped for lack of effect)');
   });
 
   it('bipolar-depression: quetiapine\'s daytime sedation is in the note beside its measured non-response', () => {

@@ -1,5 +1,6 @@
 /**
- * Demo case "ptsd": the verdict rests on 2 failed trials, sertraline's failure inferred from the switch to paroxetine.
+ * Demo case "ptsd" with sertraline's stop reason left out: the verdict rests on 2 failed trials, sertraline's failure
+ * then inferred from the switch to paroxetine (the demo's own reason, "Minimal change in PTSD symptoms", records it).
  * The assessment's verdict and conclusion say so (lower confidence), and the page, the copied note and the draft
  * CarePlan draw those words as the engine gives them.
  */
@@ -7,11 +8,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { carePlanAsText } from '../../src/fhir/writeback/build';
+import type { Resource } from 'fhir/r4';
+import { demoPatients } from '../../sandbox/patients';
+import { derivePatient } from '../../src/clinical/index';
 import { demoDerivation, demoDraft, pageText } from './demo-derivation';
 
 const TODAY = new Date('2026-11-22T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
-const d = demoDerivation('ptsd', TODAY);
+const resources = (demoPatients.find((p) => p.id === 'ptsd')!.build(TODAY).entry ?? [])
+  .flatMap((e) => (e.resource ? [e.resource] : []))
+  .map((r): Resource => (r.resourceType === 'MedicationRequest' && /sertraline/.test(r.id ?? '') ? ({ ...r, statusReason: undefined } as Resource) : r));
+const d = derivePatient({ patientId: 'ptsd', resources }, { asOf: AS_OF });
 const ptsd = d.assessments.find((a) => a.condition === 'ptsd')!;
 
 afterEach(cleanup);

@@ -122,6 +122,17 @@ export type Criterion =
   /** An earlier course of one of these procedures, or a trial of one of these agents, that brought response or remission. */
   | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] };
 
+/**
+ * Conditions whose running trial is completed before the interventional options even once treatment resistance is
+ * established: in OCD a further SRI trial (clomipramine after SSRIs) is itself the guideline's next step, and it is
+ * judged only after 12 weeks; elsewhere a running trial waits only while resistance is not established.
+ */
+export const COMPLETE_TRIAL_ONCE_RESISTANT: ReadonlySet<ConditionKey> = new Set<ConditionKey>(['ocd']);
+export const COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE: SourceRef = WORKING(
+  'in OCD a running SRI trial is completed and judged before augmentation or deep TMS, even once earlier SRI trials have failed',
+  ['apaOcd2007'],
+);
+
 /** The criteria whose verdict rests on failed trials: an option meeting one names the trials still in progress beside it. */
 export const FAILED_TRIAL_CRITERIA: ReadonlySet<Criterion['kind']> = new Set<Criterion['kind']>([
   'failed-adequate-trials',

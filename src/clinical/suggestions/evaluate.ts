@@ -26,6 +26,8 @@ import {
 import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
+  COMPLETE_TRIAL_ONCE_RESISTANT,
+  COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE,
   FAILED_TRIAL_CRITERIA,
   NOT_FOR_ACUTE_RISK,
   RECENT_SUICIDAL_IDEATION_DAYS,
@@ -36,6 +38,7 @@ import {
   type CautionWeight,
   type EligibilityPath,
   type RiskRow,
+  type SourceRef,
   URGENCY_SIGNAL_RULES,
 } from './catalog';
 import { checkRisk, notOfferedReason, riskFinding } from './risks';
@@ -109,11 +112,29 @@ export const COMPLETE_TRIAL_RULE: RuleRef = {
   references: COMPLETE_TRIAL_SOURCE.refs,
 };
 
-/** The running trial to complete first, for an option indicated by a condition whose resistance is not met. */
-function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[] } | undefined {
-  const assessment = context.derived.assessments.find((a) => option.indications.includes(a.condition) && !a.treatmentResistant && a.trialToComplete);
+export const COMPLETE_TRIAL_ONCE_RESISTANT_RULE: RuleRef = {
+  id: 'suggest.complete-running-sri-trial-first.ocd',
+  summary:
+    'In OCD, a running SRI trial (clomipramine after SSRIs, say) not yet adequate only because it is short so far is completed and judged first even once earlier SRI trials have failed: deep TMS is lowered to "consider", eligible if this trial fails, and antipsychotic augmentation waits for it; the headline is to complete that trial.',
+  source: sourceWords(COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE),
+  verification: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.verification,
+  references: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.refs,
+};
+
+/**
+ * The running trial to complete first, for an option indicated by a condition whose resistance is not met, or by one
+ * whose running trial is completed first even once it is (COMPLETE_TRIAL_ONCE_RESISTANT).
+ */
+function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef } | undefined {
+  const assessment = context.derived.assessments.find(
+    (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete,
+  );
   const trial = assessment?.trialToComplete;
-  return trial ? { text: `${trial.text} still needed; ${CONDITION_NAME[assessment.condition]} does not meet its treatment-resistance criteria`, sources: trial.sources } : undefined;
+  if (!trial) return undefined;
+  const name = CONDITION_NAME[assessment.condition];
+  return assessment.treatmentResistant
+    ? { text: `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first`, sources: trial.sources, source: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE }
+    : { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,11 +388,12 @@ function weighOffered(
       status = 'consider';
       reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
-    const running = status === 'suggested' && option.group === 'interventional' && !urgent ? trialToCompleteFor(option, context) : undefined;
+    // An option that augments the running agent says its own wait (weighAugmented).
+    const running = status === 'suggested' && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
     if (running) {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
-      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: running.sources });
+      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });
     }
     if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
     if (urgent) {

@@ -6,12 +6,16 @@
  */
 import type { Assessment, NextStep, Suggestion } from '../types';
 import { NO_OPTION_INDICATED, completeTrialWords } from '../vocabulary';
+import { COMPLETE_TRIAL_ONCE_RESISTANT } from './catalog';
 
 const offered = (s: Suggestion) => s.status === 'suggested' || s.status === 'consider';
 
-/** The running trial to complete in an assessment whose resistance is not met, if any. */
+/**
+ * The running trial to complete in an assessment whose resistance is not met, or whose condition completes its running
+ * trial first even once it is (OCD), if any.
+ */
 function trialToCompleteBeforeResistance(assessments: readonly Assessment[]): Assessment['trialToComplete'] | undefined {
-  return assessments.find((a) => !a.treatmentResistant && a.trialToComplete)?.trialToComplete;
+  return assessments.find((a) => (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete)?.trialToComplete;
 }
 
 export function chooseNextStep(suggestions: readonly Suggestion[], assessments: readonly Assessment[]): NextStep {

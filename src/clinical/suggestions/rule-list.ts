@@ -8,7 +8,7 @@ import {
   CATALOG, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
-import { COMPLETE_TRIAL_RULE, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { COMPLETE_TRIAL_ONCE_RESISTANT_RULE, COMPLETE_TRIAL_RULE, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
 import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
@@ -37,6 +37,7 @@ function ruleRefs(): RuleRef[] {
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
   put(PSEUDO_RESISTANCE_RULE);
   put(COMPLETE_TRIAL_RULE);
+  put(COMPLETE_TRIAL_ONCE_RESISTANT_RULE);
   put(URGENCY_RULE);
   return [...rules.values()];
 }

@@ -82,8 +82,23 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
 const ADVERSE_WORDS =
   /adverse|side[- ]?effect|intoleran|not tolerated|poorly tolerated|toxicity|allerg|reaction|tremor|headache|insomnia|dizziness/i;
-/** Words that mean the agent was stopped for lack of effect. */
-const INEFFECTIVE_WORDS = /ineffective|not effective|no effect|lack of (efficacy|effect|response)|no response|non-?respon|no improvement|did not (help|work)|therapeutic failure|treatment failure/i;
+/**
+ * The ineffective-words table: phrasings that mean the agent was stopped for lack of effect, each with an example as
+ * records write it. A response too small to go on with ("little effect", "insufficient response", "partial response")
+ * is a lack of effect here: the agent was stopped for it.
+ */
+const INEFFECTIVE_PHRASES: readonly { pattern: RegExp; example: string }[] = [
+  { pattern: /\b(ineffective|not effective|therapeutic failure|treatment failure)\b/i, example: 'Augmentation ineffective' },
+  { pattern: /\bno (effect|response|improvement|benefit)\b|\bnon-?respon/i, example: 'No response after 12 weeks at 20 mg' },
+  { pattern: /\bno (meaningful|significant|clinical(ly)?( significant)?|clear|real|appreciable) (effect|response|improvement|benefit|change)\b/i, example: 'No meaningful response after 14 weeks' },
+  { pattern: /\black of (efficacy|effect|response|improvement|benefit)\b/i, example: 'Lack of efficacy' },
+  {
+    pattern: /\b(little|minimal|limited|insufficient|inadequate|partial|poor|suboptimal|sub-optimal) (effect|efficacy|response|improvement|benefit|change)\b/i,
+    example: 'Little effect after 8 weeks; Insufficient response',
+  },
+  { pattern: /\b(did not|didn't|does not|doesn't) (help|work)\b|\bnot (working|helping|helpful)\b/i, example: 'Patient stopped after 3 weeks: "not working"' },
+  { pattern: /\bpersistent (symptoms|hallucinations|delusions|obsessions|compulsions|depression|psychosis)\b/i, example: 'Persistent symptoms at maximum dose' },
+];
 
 export const STOP_REASON_RULES: readonly RuleRef[] = [
   rule(
@@ -94,7 +109,7 @@ export const STOP_REASON_RULES: readonly RuleRef[] = [
   ),
   rule(
     'stop-reason.ineffective',
-    'A stop reason saying the agent did not work ("no response", "no improvement", "ineffective") means it was stopped for lack of effect.',
+    'A stop reason saying the agent did not work or did too little ("no response", "no improvement", "ineffective", "little effect", "insufficient response", "no meaningful response", "persistent symptoms") means it was stopped for lack of effect.',
     'Free-text matching of the reason: working rule',
     'U',
   ),
@@ -113,7 +128,7 @@ export function classifyStopReason(text: string): { kind: StopReasonKind; effect
   const safetyEvents = SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
   const effects = NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
   const adverse = effects.length > 0 || ADVERSE_WORDS.test(text);
-  const ineffective = INEFFECTIVE_WORDS.test(text);
+  const ineffective = INEFFECTIVE_PHRASES.some((p) => p.pattern.test(text));
   const kind: StopReasonKind = adverse && ineffective ? 'mixed' : adverse ? 'adverse' : ineffective ? 'ineffective' : 'unclassified';
   return safetyEvents.length ? { kind, effects, safetyEvents } : { kind, effects };
 }

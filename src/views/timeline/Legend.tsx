@@ -68,6 +68,10 @@ export function Legend({ deceased = false }: { deceased?: boolean }) {
             ) : (
               <Entry sample={<Sample><rect x={1} y={4} width={22} height={12} fill={DOSE_FILL['at-or-above']} /><path d="M 23 4 l 8 6 l -8 6 Z" fill="#1f4e79" /></Sample>} text="Arrow: trial ongoing today" />
             )}
+            <Entry
+              sample={<Sample><path d="M 9 4 l -8 6 l 8 6 Z" fill="#1f4e79" /><rect x={10} y={4} width={23} height={12} fill={DOSE_FILL['at-or-above']} /></Sample>}
+              text="Arrow at the left edge: the trial began before the range shown (the bar continues from before)"
+            />
           </ul>
         </div>
         <div>

@@ -58,6 +58,8 @@ const SPAN_ROW = 20;
 const SECTION_GAP = 10;
 const CHART_HEIGHT = 92;
 const CHART_GAP = 16;
+/** How far the lanes' drawing reaches past the plot on each side (continues mark, arrow); inside the frame's margins. */
+const LANE_OVERHANG = 12;
 /** Room for the "Medication trials" heading above the lanes. */
 const LANE_HEADER = 18;
 
@@ -157,6 +159,10 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
       <TimelineDefs />
       <clipPath id="trp-plot-clip">
         <rect x={frame.plotLeft} y={0} width={frame.plotRight - frame.plotLeft} height={layout.height} />
+      </clipPath>
+      {/* The lanes reach a little past the plot: a running trial's arrow after today, a "continues" mark before the range. */}
+      <clipPath id="trp-lanes-clip">
+        <rect x={frame.plotLeft - LANE_OVERHANG} y={0} width={frame.plotRight - frame.plotLeft + 2 * LANE_OVERHANG} height={layout.height} />
       </clipPath>
 
       {/* Grid and axes */}
@@ -274,7 +280,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
       {lanes.lanes.map((lane) => {
         const name = capitalise(lane.ingredient);
         const labelX = lane.augments ? 30 : 18;
-        const shown = clipText(lane.augments ? `+ ${name}` : name, frame.plotLeft - labelX - 6);
+        const shown = clipText(lane.augments ? `+ ${name}` : name, frame.plotLeft - labelX - LANE_OVERHANG - 4);
         return (
           <g key={lane.ingredient} className={`trp-lane ${lane.augments ? 'is-augmentation' : ''}`} data-lane={lane.ingredient}>
             <rect x={frame.plotLeft} y={lane.top} width={frame.plotRight - frame.plotLeft} height={lane.height} className="trp-lane-bg" aria-hidden="true" />
@@ -285,7 +291,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
               {shown}
               {shown !== (lane.augments ? `+ ${name}` : name) && <title>{name}</title>}
             </text>
-            <g clipPath="url(#trp-plot-clip)">
+            <g clipPath="url(#trp-lanes-clip)">
               {lane.bars.filter((bar) => !bar.offscreen).map((bar) => {
                 const details = trialDetails(bar.trial);
                 const adequateClass = bar.trial.adequate ? 'is-adequate' : 'is-inadequate';
@@ -317,6 +323,10 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                         <line x1={bar.x0} x2={bar.x1} y1={bar.thresholdY} y2={bar.thresholdY} className="trp-threshold-line" />
                       </g>
                     )}
+                    {/* Cut at the range's left edge: the trial began earlier, and the bar continues from before. */}
+                    {bar.clippedLeft && (
+                      <path d={`M ${bar.x0 - 1} ${barTop} l -8 ${(bar.baseline - barTop) / 2} l 8 ${(bar.baseline - barTop) / 2} Z`} className="trp-continues-mark" />
+                    )}
                     {bar.ongoing && !bar.clippedRight && (
                       <path d={`M ${bar.x1} ${barTop} l 9 ${(bar.baseline - barTop) / 2} l -9 ${(bar.baseline - barTop) / 2} Z`} className="trp-ongoing-arrow" />
                     )}
@@ -330,7 +340,9 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
                         y={bar.marker.y}
                         dy="0.35em"
                         textAnchor={bar.labelAnchor}
-                        filter={WORDS_BACKDROP}
+                        // Inside a bar, a halo keeps the fill visible around the letters; the box backdrop only
+                        // where a threshold line would otherwise cross the words.
+                        filter={bar.labelInside && bar.thresholdY === null ? undefined : WORDS_BACKDROP}
                         className={bar.labelInside ? 'trp-outcome-label trp-running-label' : 'trp-outcome-label'}
                       >
                         {bar.label}

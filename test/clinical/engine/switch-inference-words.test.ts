@@ -11,15 +11,19 @@ import { derive, mdd, patient, phq9, statement, trialOf, weeksAfter, addDays } f
 
 const START = '2025-01-01';
 
-function demo(id: string, today: Date) {
+/** A demo patient's derivation; `withoutReason` picks the records whose stop reason (statusReason) is left out. */
+function demo(id: string, today: Date, withoutReason: (r: Resource) => boolean = () => false) {
   const p = demoPatients.find((x) => x.id === id)!;
-  const resources = (p.build(today).entry ?? []).map((e) => e.resource).filter((r): r is Resource => Boolean(r));
+  const resources = (p.build(today).entry ?? [])
+    .map((e) => e.resource)
+    .filter((r): r is Resource => Boolean(r))
+    .map((r) => (withoutReason(r) ? ({ ...r, statusReason: undefined } as Resource) : r));
   return derivePatient({ patientId: id, resources }, { asOf: today.toISOString().slice(0, 10) });
 }
 
 describe('a non-response inferred from a switch', () => {
-  it('ptsd: sertraline, with PCL-5 scores from 2 days before its start to its end, names them and that PCL-5 has no response threshold', () => {
-    const sertraline = trialOf(demo('ptsd', new Date('2026-11-22T08:00:00Z')), 'sertraline');
+  it('ptsd without sertraline\'s stop reason: sertraline, with PCL-5 scores from 2 days before its start to its end, names them and that PCL-5 has no response threshold', () => {
+    const sertraline = trialOf(demo('ptsd', new Date('2026-11-22T08:00:00Z'), (r) => r.resourceType === 'MedicationRequest' && /sertraline/.test(r.id ?? '')), 'sertraline');
     expect(sertraline.outcome).toBe('nonresponse');
     expect(sertraline.outcomeBasis).toBe('inferred');
     expect(sertraline.outcomeDetail).toBe(

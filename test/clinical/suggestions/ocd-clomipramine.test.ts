@@ -57,9 +57,26 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
     expect(item?.action).toMatch(/lethal in overdose/);
   });
 
+  it('the headline is to complete the clomipramine trial, although OCD already meets its resistance criteria', () => {
+    expect(d.nextStep).toEqual({
+      kind: 'complete-trial',
+      text: 'Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all',
+      sources: d.assessments.find((a) => a.condition === 'ocd')!.trialToComplete!.sources,
+    });
+  });
+
+  it('deep TMS is "consider", eligible if the clomipramine trial fails', () => {
+    const deepTms = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
+    expect(deepTms.status).toBe('consider');
+    expect(deepTms.reasons.map((r) => r.text.split(' (')[0])).toContain(
+      'Eligible if this trial fails: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all still needed; obsessive-compulsive disorder meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first',
+    );
+    // Augmentation says its own wait once, not this one as well.
+    expect(augmentation.reasons.filter((r) => r.text.startsWith('Eligible if this trial fails')).length).toBe(0);
+  });
+
   it('deep TMS carries the seizure-threshold caution while clomipramine is taken', () => {
     const deepTms = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
-    expect(deepTms.status).toBe('suggested');
     expect(deepTms.cautions.filter((c) => c.text.startsWith('Taken now: clomipramine')).length).toBe(1);
   });
 });

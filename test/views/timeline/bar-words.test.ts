@@ -27,16 +27,26 @@ const extent = (label: string, x: number, anchor: 'start' | 'end') => {
 };
 
 describe('bar words', () => {
-  it('bipolar-depression at "Last 2 years": the short quetiapine and lurasidone bars say drug, dose and outcome before the bar', () => {
+  it('bipolar-depression at "Last 2 years": quetiapine says its outcome after its end; running lurasidone says drug, dose and outcome before the bar; lithium, entering from the left edge, names itself inside', () => {
     const { frame, bar } = barsOf('bipolar-depression', 'two-years');
     const quetiapine = bar('quetiapine');
-    expect([quetiapine.label, quetiapine.labelAnchor, quetiapine.labelInside]).toEqual(['quetiapine 100–300 mg/day, non-response', 'end', false]);
+    expect([quetiapine.label, quetiapine.labelAnchor, quetiapine.labelInside]).toEqual(['non-response', 'start', false]);
+    expect(quetiapine.labelX).toBeGreaterThan(quetiapine.x1);
     const lurasidone = bar('lurasidone');
     expect([lurasidone.label, lurasidone.labelAnchor, lurasidone.labelInside]).toEqual(['lurasidone 40–80 mg/day, running, non-response', 'end', false]);
-    for (const b of [quetiapine, lurasidone]) {
-      const [left, right] = extent(b.label!, b.labelX, b.labelAnchor);
-      expect(right).toBeLessThan(b.x0);
-      expect(left).toBeGreaterThanOrEqual(frame.plotLeft);
+    const [left, right] = extent(lurasidone.label!, lurasidone.labelX, lurasidone.labelAnchor);
+    expect(right).toBeLessThan(lurasidone.x0);
+    expect(left).toBeGreaterThanOrEqual(frame.plotLeft);
+    const lithium = bar('lithium');
+    expect([lithium.clippedLeft, lithium.labelInside, lithium.label?.startsWith('lithium 900 mg/day, running')]).toEqual([true, true, true]);
+  });
+
+  it('trd-two-failures and trd-multi-failures at the opening range: running venlafaxine, bupropion and tranylcypromine name their drug, outside the bar where it does not enter from the left edge', () => {
+    for (const [id, ingredient] of [['trd-two-failures', 'venlafaxine'], ['trd-two-failures', 'bupropion'], ['trd-multi-failures', 'tranylcypromine']] as const) {
+      const { bar } = barsOf(id, 'current-episode');
+      const b = bar(ingredient);
+      expect(b.label?.startsWith(ingredient)).toBe(true);
+      expect(b.labelInside).toBe(b.clippedLeft);
     }
   });
 

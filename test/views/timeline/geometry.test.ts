@@ -155,20 +155,20 @@ describe('score scales', () => {
 });
 
 describe('preset ranges', () => {
-  it('keep the current trial in view in every preset, and after zooming in from the last two years', () => {
-    // A current trial that started three years ago: "Last 2 years" alone would cut it off.
+  it('keep the current trial in view in every preset (cut at the left edge where it began earlier), and after zooming in from the last two years', () => {
+    // A current trial that started three years ago: "Last 2 years" and "Current episode" keep their own spans and
+    // draw it cut at the plot's left edge, still running; "All" reaches back to it.
     const long = trial({ ingredient: 'lithium', drugClass: 'mood-stabilizer', start: '2023-09-01', end: null, steps: [[800, 0]] });
     const derivation = { ...trdTwoFailures(), trials: [...trdTwoFailures().trials, long] };
-    for (const range of ['two-years', 'all'] as RangeChoice[]) {
+    const all = rangeDomain(derivation, 'all').domain;
+    expect(all.start.getTime()).toBeLessThanOrEqual(parseISO(long.start).getTime());
+    for (const range of ['two-years', 'current-episode'] as RangeChoice[]) {
       const { domain } = rangeDomain(derivation, range);
-      expect(domain.start.getTime()).toBeLessThanOrEqual(parseISO(long.start).getTime());
+      expect(domain.start.getTime()).toBeGreaterThan(parseISO(long.start).getTime());
       expect(domain.end.getTime()).toBeGreaterThan(asOf.getTime());
+      const bar = layoutLanes(derivation.trials, scaleOf(domain), frame, laneOptions).lanes.flatMap((l) => l.bars).find((b) => b.trial === long)!;
+      expect([bar.offscreen, bar.clippedLeft, bar.ongoing, bar.x0]).toEqual([false, true, true, frame.plotLeft]);
     }
-    // "Current episode" keeps to the episode: the older running trial is drawn cut at the plot's left edge, still running.
-    const episode = rangeDomain(derivation, 'current-episode').domain;
-    expect(episode.start.getTime()).toBeGreaterThan(parseISO(long.start).getTime());
-    const bar = layoutLanes(derivation.trials, scaleOf(episode), frame, laneOptions).lanes.flatMap((l) => l.bars).find((b) => b.trial === long)!;
-    expect([bar.offscreen, bar.clippedLeft, bar.ongoing, bar.x0]).toEqual([false, true, true, frame.plotLeft]);
     let zoomed = rangeDomain(trdTwoFailures(), 'two-years').domain;
     for (let i = 0; i < 3; i++) {
       zoomed = zoomIn(zoomed, asOf);

@@ -94,13 +94,19 @@ describe('trial bars', () => {
     expect(bar.segments[0]!.y).toBeCloseTo(bar.thresholdY!, 6);
   });
 
-  it('runs an ongoing trial to "as of" and ends it in an arrow, with its drug, dose and "running" inside the bar, no outcome word', () => {
+  it('runs an ongoing trial to "as of" and ends it in an arrow, with its drug, dose and "running" before the bar, clear of its fill, no outcome word', () => {
     const t = trial({ ingredient: 'bupropion', drugClass: 'atypical-antidepressant', start: '2025-02-01', end: null, steps: [[300, 0]], adequateDoseMg: 300 });
     const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
     expect(bar.ongoing).toBe(true);
     expect(bar.x1).toBeCloseTo(x(asOf), 6);
-    expect(bar.label).toBe('bupropion 300 mg/day, running');
-    expect(bar.labelInside).toBe(true);
+    expect([bar.label, bar.labelAnchor, bar.labelInside]).toEqual(['bupropion 300 mg/day, running', 'end', false]);
+    expect(bar.labelX).toBeLessThan(bar.x0);
+  });
+
+  it('puts a running bar\'s words inside it only where it enters from the range\'s left edge, and they still name the drug', () => {
+    const t = trial({ ingredient: 'tranylcypromine', drugClass: 'maoi', start: '2023-02-01', end: null, steps: [[20, 60], [40, 0]], adequateDoseMg: 30 });
+    const bar = layoutLanes([t], x, frame, laneOptions).lanes[0]!.bars[0]!;
+    expect([bar.clippedLeft, bar.label, bar.labelInside]).toEqual([true, 'tranylcypromine 20–40 mg/day, running', true]);
   });
 
   it('puts overlapping trials of the same agent on separate rows of one lane (duplicates stay visible)', () => {

@@ -21,7 +21,7 @@ describe('legend', () => {
   it('keys a trial taken until death by the bar ending at the death line with its outcome mark, not by an arrow', () => {
     const { container } = render(<Legend deceased />);
     expect(keys(container)).toContain('Bar ending at the death line: trial taken until death (the mark at its end is its outcome)');
-    expect(keys(container).filter((k) => k?.startsWith('Arrow'))).toEqual([]);
+    expect(keys(container).filter((k) => k?.startsWith('Arrow:'))).toEqual([]);
     const { container: living } = render(<Legend />);
     expect(keys(living)).toContain('Arrow: trial ongoing today');
   });

@@ -2,7 +2,7 @@
 // same span.
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
-import { addDays, differenceInCalendarDays } from 'date-fns';
+import { addDays, differenceInCalendarDays, subYears } from 'date-fns';
 import { demoPatients } from '../../../sandbox/patients';
 import { demoDerivation } from '../demo-derivation';
 import { parseDate, rangeButtons, rangeDomain } from '../../../src/views/timeline/layout/domain';
@@ -20,9 +20,9 @@ describe('range presets on the demo patients', () => {
     const episode = d.episodes.find((e) => e.current)!;
     const { domain } = rangeDomain(d, 'current-episode');
     expect(day(domain.start)).toBe(day(addDays(parseDate(episode.start)!, -BASELINE_DAYS_BEFORE)));
-    // The end: "as of" plus the usual small pad (3% of the span, at least 14 days).
+    // The end: "as of" plus a week, whatever the span (the running arrow is drawn into the margin).
     const asOf = parseDate(d.asOf)!;
-    expect(differenceInCalendarDays(domain.end, asOf)).toBe(Math.max(14, Math.round(differenceInCalendarDays(asOf, domain.start) * 0.03)));
+    expect(differenceInCalendarDays(domain.end, asOf)).toBe(7);
     expect(formatMonthYear(rangeDomain(d, 'two-years').domain.start)).not.toBe(formatMonthYear(domain.start));
   });
 
@@ -31,9 +31,27 @@ describe('range presets on the demo patients', () => {
     const episode = d.episodes.find((e) => e.endedAtDeath)!;
     const { domain } = rangeDomain(d, 'current-episode');
     expect(day(domain.start)).toBe(day(addDays(parseDate(episode.start)!, -BASELINE_DAYS_BEFORE)));
-    expect(differenceInCalendarDays(domain.end, parseDate(episode.end)!)).toBe(
-      Math.max(14, Math.round(differenceInCalendarDays(parseDate(episode.end)!, domain.start) * 0.03)),
-    );
+    expect(differenceInCalendarDays(domain.end, parseDate(episode.end)!)).toBe(7);
+  });
+
+  it('bipolar-depression: "Last 2 years" spans two years up to a week after today, though lithium began four years ago', () => {
+    const d = demoDerivation('bipolar-depression', TODAY);
+    const asOf = parseDate(d.asOf)!;
+    const { domain } = rangeDomain(d, 'two-years');
+    expect(differenceInCalendarDays(asOf, domain.start)).toBe(differenceInCalendarDays(asOf, subYears(asOf, 2)));
+    expect(differenceInCalendarDays(domain.end, asOf)).toBe(7);
+    expect(`${formatMonthYear(domain.start)} – ${formatMonthYear(domain.end)}`).toBe('Dec 2024 – Dec 2026');
+  });
+
+  it.each(demoPatients.map((p) => p.id))('%s: "All" ends a week after the last date of the record, not months after today', (id) => {
+    const d = demoDerivation(id, TODAY);
+    const { domain } = rangeDomain(d, 'all');
+    const asOf = parseDate(d.asOf)!;
+    const lastDate = [d.asOf, ...d.trials.flatMap((t) => [t.start, t.end]), ...d.scores.map((s) => s.date), ...d.episodes.flatMap((e) => [e.start, e.end]), ...d.diagnoses.flatMap((x) => [x.onset, x.abatement]), ...d.procedures.flatMap((p) => [p.start, p.end])]
+      .map(parseDate)
+      .filter((x): x is Date => x !== null)
+      .reduce((max, x) => (x > max ? x : max), asOf);
+    expect(differenceInCalendarDays(domain.end, lastDate)).toBe(7);
   });
 
   it.each(demoPatients.map((p) => p.id))('%s: no two range buttons show the same months', (id) => {

@@ -39,9 +39,14 @@ function datesOf(derivation: Derivation): Date[] {
   return values.map(parseDate).filter((d): d is Date => d !== null);
 }
 
-/** Room after "today" so the arrow of an ongoing trial stays visible. */
-function padEnd(asOf: Date, spanDays: number): Date {
-  return addDays(asOf, Math.max(14, Math.round(spanDays * 0.03)));
+/**
+ * Room after the last date ("today", or death): a week, whatever the span, so no range runs weeks past today. The arrow
+ * of a running trial needs no more: it is drawn into the margin right of the plot.
+ */
+const END_PAD_DAYS = 7;
+
+function padEnd(last: Date): Date {
+  return addDays(last, END_PAD_DAYS);
 }
 
 /** Everything in the record, from its first dated item to a little after "as of". */
@@ -52,29 +57,13 @@ export function fullDomain(derivation: Derivation): TimeDomain {
   const last = dates.reduce((max, d) => (d > max ? d : max), asOf);
   const start0 = differenceInCalendarDays(asOf, first) < 60 ? addDays(asOf, -365) : first;
   const span = Math.max(1, differenceInCalendarDays(last, start0));
-  return { start: addDays(start0, -Math.max(14, Math.round(span * 0.02))), end: padEnd(last, span) };
+  return { start: addDays(start0, -Math.max(14, Math.round(span * 0.02))), end: padEnd(last) };
 }
 
 export interface RangeResult {
   domain: TimeDomain;
   /** Said to the user when the choice could not be honoured as asked. */
   note?: string;
-}
-
-/** The earliest start of a trial still running: every preset range reaches back to it, so the current regimen shows. */
-function currentTrialStart(derivation: Derivation): Date | null {
-  const starts = derivation.trials
-    .filter((t) => t.end === null)
-    .map((t) => parseDate(t.start))
-    .filter((d): d is Date => d !== null);
-  return starts.length === 0 ? null : starts.reduce((min, d) => (d < min ? d : min));
-}
-
-function withCurrentTrials(derivation: Derivation, domain: TimeDomain): TimeDomain {
-  const current = currentTrialStart(derivation);
-  if (!current) return domain;
-  const start = addDays(current, -14);
-  return start < domain.start ? { start, end: domain.end } : domain;
 }
 
 /** Every range choice, in the order the buttons show them. */
@@ -124,8 +113,8 @@ export function rangeButtons(derivation: Derivation, preferred: RangeChoice): Ra
 export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
   const asOf = parseDate(derivation.asOf) ?? new Date(0);
   if (choice === 'two-years') {
-    const start = subYears(asOf, 2);
-    return { domain: withCurrentTrials(derivation, { start, end: padEnd(asOf, 730) }) };
+    // Two years exactly: a regimen started earlier enters from the left edge, marked as continuing from before.
+    return { domain: { start: subYears(asOf, 2), end: padEnd(asOf) } };
   }
   if (choice === 'current-episode') {
     // The episode's own span as the engine gives it: from its start to its end (death), or to "as of" while it runs.
@@ -141,7 +130,7 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
     // regimen started before the episode is drawn cut at the left edge, still running, rather than widening the range
     // to its start (which made this range the same as "Last 2 years" for a long-standing mood stabiliser).
     const start = addDays(first, -BASELINE_DAYS_BEFORE);
-    return { domain: { start, end: padEnd(last, differenceInCalendarDays(last, start)) } };
+    return { domain: { start, end: padEnd(last) } };
   }
   return { domain: fullDomain(derivation) };
 }

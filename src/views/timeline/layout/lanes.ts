@@ -333,13 +333,13 @@ const LEVEL_LABEL_GAP = 6;
 
 /**
  * A running bar's words, longest first, inside the bar: drug, dose, "running" and the latest level; then without the
- * level, without the drug (the lane names it), and "running" alone.
+ * level, without the dose, and the drug alone. Every form names the drug.
  */
 function runningLabels(trial: Trial): string[] {
   const dose = trial.maxDailyDoseMg === null ? null : describeTrialDoses(trial);
   const level = latestLevelWords(trial);
-  const running = dose ? `${dose}, running` : 'running';
-  return [...(level ? [`${trial.ingredient} ${running} · ${level}`] : []), `${trial.ingredient} ${running}`, running, 'running'];
+  const running = dose ? `${trial.ingredient} ${dose}, running` : `${trial.ingredient}, running`;
+  return [...(level ? [`${running} · ${level}`] : []), running, `${trial.ingredient}, running`, trial.ingredient];
 }
 
 /** The label with an antipsychotic trial's latest plasma level, as the engine lists it ("non-response · level 32 ng/mL on 2025-12-07"). */
@@ -384,13 +384,15 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
         return true;
       };
       if (bar.ongoing) {
-        // A running bar has no end to label: its words go inside it, as many as fit before its outcome mark or arrow.
-        const start = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
-        const end = (bar.showOutcomeMark ? bar.marker.x - OUTCOME_MARK_RADIUS : Math.min(bar.x1, frame.plotRight)) - RUNNING_LABEL_INSET;
-        bar.label = runningLabels(bar.trial).find((t) => labelWidth(t) <= end - start) ?? null;
-        bar.labelX = start;
-        bar.labelInside = bar.label !== null;
-        if (!bar.label) beforeBar(runningLabelsBefore(bar.trial, bar.showOutcomeMark));
+        // A running bar has no end to label: its words go before it, clear of its fill, where there is room; else
+        // inside it (a bar entering from the range's left edge), as many as fit before its outcome mark or arrow.
+        if (!beforeBar(runningLabelsBefore(bar.trial, bar.showOutcomeMark))) {
+          const start = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
+          const end = (bar.showOutcomeMark ? bar.marker.x - OUTCOME_MARK_RADIUS : Math.min(bar.x1, frame.plotRight)) - RUNNING_LABEL_INSET;
+          bar.label = runningLabels(bar.trial).find((t) => labelWidth(t) <= end - start) ?? null;
+          bar.labelX = start;
+          bar.labelInside = bar.label !== null;
+        }
         leftEdge = Math.max(leftEdge, bar.x1);
         return;
       }
@@ -438,11 +440,15 @@ function finishedLabelsBefore(trial: Trial): string[] {
   return [...(level ? [`${head} · ${level}`] : []), head];
 }
 
-/** A running bar's words before it: drug, dose, "running" and the outcome so far where its mark shows one. */
+/**
+ * A running bar's words before it: drug, dose, "running" and the outcome so far where its mark shows one; shorter, the
+ * outcome (its mark says it) and then the dose left out, the drug always named.
+ */
 function runningLabelsBefore(trial: Trial, withOutcome: boolean): string[] {
-  const head = `${trial.ingredient} ${describeTrialDoses(trial)}, running${withOutcome ? `, ${OUTCOME_SHORT[trial.outcome]}` : ''}`;
+  const dosed = `${trial.ingredient} ${describeTrialDoses(trial)}, running`;
+  const head = `${dosed}${withOutcome ? `, ${OUTCOME_SHORT[trial.outcome]}` : ''}`;
   const level = latestLevelWords(trial);
-  return [...(level ? [`${head} · ${level}`] : []), head];
+  return [...(level ? [`${head} · ${level}`] : []), head, dosed, `${trial.ingredient}, running`];
 }
 
 /** Space between a running bar's edges and its words. */
