@@ -23,6 +23,8 @@ describe('schizophrenia-trs: clozapine cautions', () => {
       'Gastrointestinal hypomotility ',
       'Orthostatic hypotension, bradycardia and syncope, mostly during titration',
       'Past',
+      'Taken now',
+      'Metabolic changes',
       'Smoking',
     ]);
   });

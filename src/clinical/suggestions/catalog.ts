@@ -729,6 +729,14 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     source: CLOZARIL('boxed warning: myocarditis, cardiomyopathy; orthostatic hypotension, bradycardia, syncope'),
     weight: 'life-threatening',
   },
+  {
+    id: 'clozapine.caution.switch-from-antipsychotic',
+    match: { kind: 'current-medication', classes: ['antipsychotic'] },
+    severity: 'caution',
+    text: 'switching to clozapine from the antipsychotic taken now: cross-titrate (clozapine titrated up slowly while the current antipsychotic is tapered), watching for added sedation, hypotension and anticholinergic effects',
+    source: WORKING('cross-titration when switching to clozapine; the label\'s slow titration and its orthostatic and anticholinergic warnings', ['clozarilLabel']),
+    weight: 'serious',
+  },
 ];
 
 const CLOZAPINE_MONITORING: Requirement[] = [
@@ -761,6 +769,11 @@ const CLOZAPINE_MONITORING: Requirement[] = [
     text: 'Orthostatic hypotension, bradycardia and syncope, mostly during titration: start low and titrate slowly; restart from a low dose after a break of two days or more.',
     source: CLOZARIL('boxed warning: orthostatic hypotension, bradycardia, syncope'),
     weight: 'life-threatening',
+  },
+  {
+    text: 'Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment.',
+    source: src(['clozarilLabel', 'projectWorkingRule'], 'U', 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain); the monitoring schedule is local practice'),
+    weight: 'serious',
   },
 ];
 
