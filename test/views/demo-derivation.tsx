@@ -4,10 +4,11 @@ import { vi } from 'vitest';
 import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
-import type { Derivation, InterventionId } from '../../src/clinical/types';
+import type { Derivation, InterventionId, Suggestion } from '../../src/clinical/types';
 import { buildWriteBack } from '../../src/fhir/writeback/build';
 import { RULES } from '../../src/clinical/all-rules';
 import { TreatmentResistancePage } from '../../src/views/timeline/index';
+import { ReferralLetter } from '../../src/views/review/ReferralLetter';
 
 /** A demo patient's derivation as the app would derive it on `today`. */
 export function demoDerivation(id: string, today: Date): Derivation {
@@ -48,4 +49,21 @@ export function demoDraft(d: Derivation, ids: InterventionId[], asOf: string, ov
     app: { name: 'test' },
     date: asOf,
   });
+}
+
+/** The referral letter an option's card prints, to the psychiatry service at the option's own priority. */
+export function renderReferralLetter(d: Derivation, s: Suggestion, date: string, overrideReason?: string): ReturnType<typeof render> {
+  return render(
+    <ReferralLetter
+      suggestion={s}
+      choice={{ serviceId: 'psychiatry-service', priority: s.referralPriority, note: '' }}
+      serviceName="Psychiatry service"
+      derivation={d}
+      patient={null}
+      patientId={d.patient}
+      date={date}
+      selected
+      {...(overrideReason ? { overrideReason } : {})}
+    />,
+  );
 }

@@ -4,14 +4,13 @@
  * against a contraindication reads as an override, with the written reason once and a routine starting priority.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { demoPatients } from '../../sandbox/patients';
 import type { Derivation, InterventionId, Suggestion } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { carePlanAsText } from '../../src/fhir/writeback/build';
-import { ReferralLetter } from '../../src/views/review/ReferralLetter';
 import { cautionLines } from '../../src/clinical/suggestions/describe';
-import { demoDerivation, demoDraft } from './demo-derivation';
+import { demoDerivation, demoDraft, renderReferralLetter } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
 const AS_OF = TODAY.toISOString().slice(0, 10);
@@ -27,19 +26,7 @@ function draftOf(d: Derivation, ids: InterventionId[], overrideReasons: Partial<
 }
 
 function letterText(d: Derivation, s: Suggestion, overrideReason?: string): string {
-  const { container } = render(
-    <ReferralLetter
-      suggestion={s}
-      choice={{ serviceId: 'psychiatry-service', priority: s.referralPriority, note: '' }}
-      serviceName="Psychiatry service"
-      derivation={d}
-      patient={null}
-      patientId={d.patient}
-      date={AS_OF}
-      selected
-      {...(overrideReason ? { overrideReason } : {})}
-    />,
-  );
+  const { container } = renderReferralLetter(d, s, AS_OF, overrideReason);
   const text = [...container.querySelectorAll('li')].map((li) => li.textContent ?? '').join('\n');
   cleanup();
   return text;

@@ -9,9 +9,8 @@ import { demoPatients } from '../../sandbox/patients';
 import type { Derivation, SafetyItem } from '../../src/clinical/types';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
 import { SafetyStrip } from '../../src/views/timeline/SafetyStrip';
-import { ReferralLetter } from '../../src/views/review/ReferralLetter';
 import { escapeMarkdown } from '../../src/fhir/writeback/escape';
-import { demoDerivation, demoDraft } from './demo-derivation';
+import { demoDerivation, demoDraft, renderReferralLetter } from './demo-derivation';
 
 const TODAY = new Date('2026-12-05T08:00:00Z');
 const AS_OF = '2026-12-05';
@@ -34,18 +33,7 @@ function narrativeParagraphs(div: string): string[] {
 
 function letterItems(d: Derivation, id: string): string[] {
   const s = d.suggestions.find((x) => x.intervention === id)!;
-  const { container } = render(
-    <ReferralLetter
-      suggestion={s}
-      choice={{ serviceId: 'psychiatry-service', priority: s.referralPriority, note: '' }}
-      serviceName="Psychiatry service"
-      derivation={d}
-      patient={null}
-      patientId={d.patient}
-      date={AS_OF}
-      selected
-    />,
-  );
+  const { container } = renderReferralLetter(d, s, AS_OF);
   const safety = within(container).getByRole('heading', { name: 'Safety' }).nextElementSibling!;
   const items = [...safety.querySelectorAll('li')].map((li) => li.textContent ?? '');
   cleanup();
