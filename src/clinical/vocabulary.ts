@@ -6,6 +6,7 @@
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
+import { saidOfStopEvent } from './terminology/stop-reasons';
 import type {
   Assessment,
   ComorbidityKey,
@@ -407,12 +408,12 @@ const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
 
 /**
  * What one stop reason says: a safety event it names first ("stopped after an intentional overdose, and for lack of
- * effect"), then its kind with the adverse effects it names.
+ * effect"; "stopped because of pregnancy"), then its kind with the adverse effects it names.
  */
 function stopReasonWords(r: Pick<NonNullable<Trial['stopReasons']>[number], 'kind' | 'effects' | 'safetyEvents'>): string {
   const kindWords = `${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''}`;
   if (!r.safetyEvents?.length) return kindWords;
-  const after = `stopped after ${r.safetyEvents.join(' and ')}`;
+  const after = `stopped ${r.safetyEvents.map(saidOfStopEvent).join(' and ')}`;
   return r.kind === 'unclassified' ? after : `${after}, and ${kindWords.replace(/^stopped /, '')}`;
 }
 
