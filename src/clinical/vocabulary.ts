@@ -614,6 +614,11 @@ export function notForAcuteRiskWords(answering: readonly string[]): string {
   return `it does not answer acute suicide risk; the same-day safety assessment and plan come first${which}`;
 }
 
+/** An option's criterion (the rule of the catalog it fits), with its citation, as the card and the chart say it. */
+export function criterionWords(rule: string, citation: string): string {
+  return `Criterion: ${rule} (${citation})`;
+}
+
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
