@@ -8,7 +8,7 @@ import {
   CATALOG, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
-import { COMPLETE_TRIAL_ONCE_RESISTANT_RULE, COMPLETE_TRIAL_RULE, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { COMPLETE_TRIAL_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
 import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
@@ -37,7 +37,7 @@ function ruleRefs(): RuleRef[] {
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
   put(PSEUDO_RESISTANCE_RULE);
   put(COMPLETE_TRIAL_RULE);
-  put(COMPLETE_TRIAL_ONCE_RESISTANT_RULE);
+  for (const rule of RUNNING_TRIAL_ONCE_RESISTANT_RULES) put(rule);
   put(URGENCY_RULE);
   return [...rules.values()];
 }
