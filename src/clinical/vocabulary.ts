@@ -94,7 +94,7 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
 };
 
 /** Any diagnosis kind as a label: an assessed condition's label, else the comorbidity's. */
-export function diagnosisKindLabel(kind: DiagnosisKind): string {
+function diagnosisKindLabel(kind: DiagnosisKind): string {
   return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
 }
 
