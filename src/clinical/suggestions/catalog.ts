@@ -393,7 +393,7 @@ export const WINDOW_SOURCES = {
 // Shared sources and risk rows
 // ---------------------------------------------------------------------------------------------
 
-const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk, pregnancy');
+const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk');
 
 /** Clomipramine's label warnings, read in copies of the US prescribing information and the UK SmPC. */
 export const CLOMIPRAMINE_LABEL = src(
@@ -457,11 +457,11 @@ const TMS_RISKS: RiskRow[] = [
   },
   { id: 'tms.caution.clomipramine', ...CLOMIPRAMINE_SEIZURE_THRESHOLD },
   {
-    id: 'tms.caution.pregnancy',
+    id: 'tms.note.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
-    severity: 'caution',
-    text: 'safety of TMS in pregnancy is not established (IFCN)',
-    source: TMS_SAFETY,
+    severity: 'note',
+    text: 'pregnancy is not a contraindication for TMS; its safety data are few (reports of 67 births after TMS in every trimester found no serious event for mother or baby), and it avoids fetal drug exposure and anaesthesia: plan it with obstetric care',
+    source: src(['pridmore2021'], 'S', 'review of TMS during pregnancy: 10 reports, 67 births, no serious event'),
   },
 ];
 
