@@ -42,7 +42,7 @@ export const formatYear = (d: Date): string => String(d.getFullYear());
 export const formatMonthYear = (d: Date): string => `${MONTH_ABBREVIATIONS[d.getMonth()]} ${d.getFullYear()}`;
 
 /** "3 Mar 2024", for ticks closer than a month, in local time. */
-export const formatDayMonthYear = (d: Date): string => `${d.getDate()} ${formatMonthYear(d)}`;
+const formatDayMonthYear = (d: Date): string => `${d.getDate()} ${formatMonthYear(d)}`;
 
 const DAY_MS = 86_400_000;
 
