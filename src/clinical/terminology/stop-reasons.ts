@@ -51,6 +51,8 @@ export interface SafetyStopEvent {
   name: string;
   /** How the stop is said beside the reason, after "stopped" ("after an intentional overdose", "because of pregnancy"). */
   said: string;
+  /** The event in the fewest words that still say it, after "stopped:" where room is short (a timeline bar's end). */
+  short: string;
   pattern: RegExp;
   rule: RuleRef;
 }
@@ -60,6 +62,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'an intentional overdose',
     said: 'after an intentional overdose',
+    short: 'intentional overdose',
     pattern: /\b(intentional|deliberate|suicidal)\s+(over-?dose|self-poisoning)|\bover-?dos(e|ed)\b[^.;]{0,40}\b(intentional|deliberate|on purpose|suicid)/i,
     rule: rule(
       'stop-reason.safety.intentional-overdose',
@@ -72,6 +75,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'a suicide attempt',
     said: 'after a suicide attempt',
+    short: 'suicide attempt',
     pattern: /\bsuicide attempt|\battempted suicide/i,
     rule: rule(
       'stop-reason.safety.suicide-attempt',
@@ -84,6 +88,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'pregnancy',
     said: 'because of pregnancy',
+    short: 'pregnancy',
     // "not pregnant" and "non-pregnant" say the opposite.
     pattern: /(?<!\bnot\s)(?<!\bnon-?)\bpregnan/i,
     rule: rule(
@@ -97,10 +102,16 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
 ];
 
 const SAID_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.said]));
+const SHORT_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.short]));
 
 /** How a stop for a named safety event is said after "stopped" ("because of pregnancy"). */
 export function saidOfStopEvent(name: string): string {
   return SAID_OF_STOP_EVENT.get(name) ?? `after ${name}`;
+}
+
+/** A safety stop event in its fewest words ("pregnancy", "intentional overdose"). */
+export function shortOfStopEvent(name: string): string {
+  return SHORT_OF_STOP_EVENT.get(name) ?? name;
 }
 
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
