@@ -155,6 +155,9 @@ export interface Context {
    */
   criteria: Map<Criterion, CriterionResult>;
   described: Map<Trial, string>;
+  /** Whether an assessment names a trial still in progress, or a stale or inferred basis (most patients: neither). */
+  anyTrialsInProgress: boolean;
+  anyStaleOrInferredBasis: boolean;
 }
 
 function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
@@ -314,6 +317,8 @@ export function buildContext(derived: DerivedRecord): Context {
     acuteRisk: ACUTE_RISK_SIGNALS.flatMap((s) => urgency.get(s) ?? []),
     criteria: new Map<Criterion, CriterionResult>(),
     described: new Map<Trial, string>(),
+    anyTrialsInProgress: derived.assessments.some((a) => Boolean(a.trialsInProgress)),
+    anyStaleOrInferredBasis: derived.assessments.some((a) => Boolean(a.staleBasis) || Boolean(a.inferredBasis)),
   };
 }
 

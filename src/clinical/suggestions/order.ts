@@ -15,6 +15,11 @@ export interface Evaluated {
   index: number;
   /** The conditions of substantial risk its cautions mark, in a few words each, with their resources. */
   substantialRisks: Finding[];
+  /**
+   * Its place in the catalog's order, counted in halves (twice its index) so that an ordering rule can put it between
+   * two options with a whole number: just before the option at index i is 2i - 1, just after it 2i + 1.
+   */
+  place: number;
 }
 
 /**
@@ -103,41 +108,41 @@ export const STEPS_BEFORE_DOSE_OPTIMISATION = {
 };
 
 /** Adherence support and dual-diagnosis care before dose optimisation (STEPS_BEFORE_DOSE_OPTIMISATION), said in its reasons. */
-function placeDoseOptimisation(evaluated: Evaluated[], placed: Map<Evaluated, number>): void {
+function placeDoseOptimisation(evaluated: Evaluated[]): void {
   const rule = STEPS_BEFORE_DOSE_OPTIMISATION;
   const dose = evaluated.find((e) => e.suggestion.intervention === rule.after);
   if (!dose || !isOffered(dose.suggestion.status)) return;
   const leads = evaluated.filter((e) => rule.lead.includes(e.suggestion.intervention) && sameRank(e, dose) && e.index > dose.index);
   if (!leads.length) return;
-  placed.set(dose, Math.max(...leads.map((e) => e.index)) + 0.5);
+  dose.place = 2 * Math.max(...leads.map((e) => e.index)) + 1;
   dose.suggestion.reasons.push({
     text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${cite(rule.source)})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
   });
 }
 
-/** The ordering rules that hold for this patient, each with its finding added to the leading option's reasons. */
-function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evaluated, number> {
-  const placed = new Map<Evaluated, number>();
-  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e]));
+/** The ordering rules that hold for this patient, each placing its leading option and adding its finding to its reasons. */
+function applyOrderingRules(evaluated: Evaluated[], context: Context): void {
+  // Built only when a rule's count is reached (most patients reach none).
+  let byId: Map<InterventionId, Evaluated> | undefined;
   for (const rule of ORDERING_RULES) {
     const assessment = context.assessments.get(rule.condition);
     const failed = assessment?.failedAdequateTrials ?? 0;
     if (failed < rule.minFailedAdequateTrials) continue;
+    byId ??= new Map(evaluated.map((e) => [e.suggestion.intervention, e]));
     const lead = byId.get(rule.lead);
     if (!lead || !isOffered(lead.suggestion.status)) continue;
     const passed = rule.over
-      .map((id) => byId.get(id))
-      .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && e.index < (placed.get(lead) ?? lead.index));
+      .map((id) => byId!.get(id))
+      .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && 2 * e.index < lead.place);
     if (!passed.length) continue;
-    placed.set(lead, Math.min(...passed.map((e) => e.index)) - 0.5);
+    lead.place = 2 * Math.min(...passed.map((e) => e.index)) - 1;
     const names = passed.map((e) => rule.overNames[e.suggestion.intervention] ?? e.suggestion.name).join(' and ');
     lead.suggestion.reasons.push({
       text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
     });
   }
-  return placed;
 }
 
 const isOffered = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
@@ -179,15 +184,15 @@ function groupRank(e: Evaluated, pseudoResistanceFirst: boolean): number {
 
 /** Ranks the evaluated options and numbers each suggestion by its place (`order`). */
 export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
-  const placed = applyOrderingRules(evaluated, context);
-  placeDoseOptimisation(evaluated, placed);
+  applyOrderingRules(evaluated, context);
+  placeDoseOptimisation(evaluated);
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
       groupRank(a, pseudoResistanceFirst) - groupRank(b, pseudoResistanceFirst) ||
       riskRank(a) - riskRank(b) ||
-      (placed.get(a) ?? a.index) - (placed.get(b) ?? b.index),
+      a.place - b.place,
   );
   addRiskRankingReasons(evaluated);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread
