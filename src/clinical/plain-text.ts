@@ -46,13 +46,12 @@ export function plainText(text: string): string {
 }
 
 /**
- * The engine's sentence as written into the chart (plan, referral, note, letter): plain words, and a rule of the app's
- * own said as what it is to another service, a "local working rule (unverified)", not as the app's internal tag.
+ * The engine's sentence as written into the chart (plan, referral, note, letter): plain words, and an unverified source
+ * said as "(unverified)" in words, not as the app's internal tag (a rule of the app's own already says it: "local
+ * working rule (unverified)").
  */
 export function writtenText(text: string): string {
-  const plain = plainText(text)
-    .replace(/this project's rule/g, 'a local working rule')
-    .replace(/([(;] )working rule(?=[:;)\s])/g, '$1local working rule (unverified)');
+  const plain = plainText(text);
   return plain.includes('(unverified)') ? plain.replace(/\s*\[UNVERIFIED\]/g, '') : plain.replace(/\s*\[UNVERIFIED\]/g, ' (unverified)');
 }
 

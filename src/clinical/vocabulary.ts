@@ -6,6 +6,7 @@
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
+import { saidOfStopEvent } from './terminology/stop-reasons';
 import type {
   Assessment,
   ComorbidityKey,
@@ -407,12 +408,12 @@ const STOP_REASON_KIND_WORDS: Record<StopReasonKind, string> = {
 
 /**
  * What one stop reason says: a safety event it names first ("stopped after an intentional overdose, and for lack of
- * effect"), then its kind with the adverse effects it names.
+ * effect"; "stopped because of pregnancy"), then its kind with the adverse effects it names.
  */
 function stopReasonWords(r: Pick<NonNullable<Trial['stopReasons']>[number], 'kind' | 'effects' | 'safetyEvents'>): string {
   const kindWords = `${STOP_REASON_KIND_WORDS[r.kind]}${r.effects.length && r.kind !== 'unclassified' ? `: ${r.effects.join(', ')}` : ''}`;
   if (!r.safetyEvents?.length) return kindWords;
-  const after = `stopped after ${r.safetyEvents.join(' and ')}`;
+  const after = `stopped ${r.safetyEvents.map(saidOfStopEvent).join(' and ')}`;
   return r.kind === 'unclassified' ? after : `${after}, and ${kindWords.replace(/^stopped /, '')}`;
 }
 
@@ -611,6 +612,11 @@ export function routineNotAcuteWords(answering: readonly string[]): string {
 export function notForAcuteRiskWords(answering: readonly string[]): string {
   const which = answering.length === 0 ? '' : `, and ${answering.join(' and ')} ${answering.length === 1 ? 'is the option' : 'are the options'} here that answer${answering.length === 1 ? 's' : ''} it`;
   return `it does not answer acute suicide risk; the same-day safety assessment and plan come first${which}`;
+}
+
+/** An option's criterion (the rule of the catalog it fits), with its citation, as the card and the chart say it. */
+export function criterionWords(rule: string, citation: string): string {
+  return `Criterion: ${rule} (${citation})`;
 }
 
 export function capitalise(text: string): string {

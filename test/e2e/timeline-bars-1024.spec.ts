@@ -61,3 +61,10 @@ test('trd-two-failures: running venlafaxine and bupropion say their drug, clear 
   }
   await keepPicture(page, 'trd-two-failures-default', testInfo);
 });
+
+test('schizophrenia-trs: one diagnosis row per recorded Condition, the F20.0 drawn once (its psychotic features are part of it)', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'schizophrenia-trs', slow);
+  await expect(page.locator('g.trp-dx')).toHaveCount(2);
+  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Schizophrenia', 'Substance use']);
+  await keepPicture(page, 'schizophrenia-trs-default', testInfo);
+});

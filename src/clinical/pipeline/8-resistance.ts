@@ -44,6 +44,7 @@ import type {
   TrialToComplete,
 } from '../types';
 import { ANTIDEPRESSANT_CLASSES } from '../terminology/ingredients';
+import { LOCAL_WORKING_RULE } from '../references/registry';
 import { type JudgedTrial, countedAugmentations, describedTrial, isFailedAdequate } from '../staging/judged';
 import { describeTherapyTrial, judgeTherapyTrials } from '../staging/therapy-trials';
 import { maudsleyScore } from '../staging/maudsley';
@@ -506,7 +507,7 @@ function conclusionFor(
         .join('; ')}).`
     : '';
   // Definitions whose name already says they are a working rule are not labelled twice.
-  const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ' (working rule, unverified)' : '';
+  const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ` (${LOCAL_WORKING_RULE})` : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
     // Trials that failed on the scale and wait only on adequacy evidence are said as failed trials, first: a count of

@@ -19,6 +19,12 @@ export interface Reference {
 }
 
 /**
+ * How the app names a rule of its own where the sources are silent, on screen and in writing alike: one phrase, which
+ * says both that it is local and that it is not verified.
+ */
+export const LOCAL_WORKING_RULE = 'local working rule (unverified)';
+
+/**
  * The table. Ids are camelCase and stable (the rules and docs/sources.md anchor on them).
  * Keep rows in alphabetical order of id so parallel additions merge cleanly.
  */
@@ -611,7 +617,7 @@ export const REFERENCES = {
     kind: 'paper',
   },
   projectWorkingRule: {
-    short: 'working rule',
+    short: LOCAL_WORKING_RULE,
     citation:
       'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',

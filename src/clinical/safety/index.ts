@@ -329,13 +329,14 @@ function isGestationWeeksCode(d: DiagnosisSpan): boolean {
 }
 
 /**
- * The diagnoses as the timeline draws them: a weeks-of-gestation code belongs to the pregnancy coded beside it, so it
+ * The diagnoses as the timeline draws them, one per recorded condition: a kind its code states beside the main one
+ * (psychotic features of F20.0 Paranoid schizophrenia) is not a second condition. A weeks-of-gestation code belongs to the pregnancy coded beside it, so it
  * is not drawn as a second pregnancy (it stays in the record's tables and dates the gestation on the safety strip).
  * Alone, without another pregnancy code, it is the only sign of the pregnancy and is drawn.
  */
 export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): DiagnosisSpan[] {
   const pregnancyCoded = diagnoses.some((d) => d.kind === 'pregnancy' && !isGestationWeeksCode(d));
-  return diagnoses.filter((d) => !(pregnancyCoded && isGestationWeeksCode(d)));
+  return diagnoses.filter((d) => d.impliedBy === undefined && !(pregnancyCoded && isGestationWeeksCode(d)));
 }
 
 /** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded; `dated` says where it comes from. */

@@ -6,6 +6,7 @@ import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } fr
 import { CLOMIPRAMINE_LABEL, ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
+import { LOCAL_WORKING_RULE } from '../references/registry';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -153,7 +154,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     kind: 'intracranial-vascular',
     summary:
       'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first; psilocybin trials usually exclude it (psilocybin raises blood pressure for some hours).',
-    source: WORKING('esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; psilocybin trials exclude significant cerebrovascular disease (the exclusion lists were not read); leading the strip with it is this project\'s rule', ['spravatoLabel', 'apaEct2001', 'goodwin2022', 'nct05711940']),
+    source: WORKING(`esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; psilocybin trials exclude significant cerebrovascular disease (the exclusion lists were not read); leading the strip with it is a ${LOCAL_WORKING_RULE}`, ['spravatoLabel', 'apaEct2001', 'goodwin2022', 'nct05711940']),
   },
   'head-implant': {
     kind: 'head-implant',

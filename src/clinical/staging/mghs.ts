@@ -9,6 +9,7 @@ import { MGHS_DURATION_OPTIMISATION_WEEKS } from '../durations';
 import type { ProcedureMark } from '../types';
 import { type CountedAugmentations, type JudgedTrial, describeAddOns, isFailedAdequate } from './judged';
 import { countOf } from '../plain-text';
+import { LOCAL_WORKING_RULE } from '../references/registry';
 
 /** True when, after a stretch at or above the adequate dose, the dose was raised further. */
 function optimisedBeyondAdequate(t: JudgedTrial): boolean {
@@ -49,7 +50,7 @@ export function mghsScore(
   const basis = [
     `${countOf(failed.length, 'failed adequate trial')} × 1`,
     `${countOf(optimised.length, 'dose optimisation')} beyond the minimum adequate dose × 0.5`,
-    `${countOf(prolonged.length, 'duration optimisation')} (≥ ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks at adequate dose, working rule) × 0.5`,
+    `${countOf(prolonged.length, 'duration optimisation')} (≥ ${MGHS_DURATION_OPTIMISATION_WEEKS} weeks at adequate dose, ${LOCAL_WORKING_RULE}) × 0.5`,
     `${countOf(addOns.length, 'adequate augmentation or combination', 'adequate augmentations or combinations')}${addOns.length ? ` (${describeAddOns(addOns)})` : ''} × 0.5`,
     ect ? 'ECT + 3' : 'no ECT',
   ].join(' + ');

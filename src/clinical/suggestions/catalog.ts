@@ -9,7 +9,7 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
-import type { ReferenceId } from '../references/registry';
+import { LOCAL_WORKING_RULE, type ReferenceId } from '../references/registry';
 import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import { LITHIUM_TARGET_LEVEL } from '../terminology/dose-tables';
 import type {
@@ -478,14 +478,14 @@ const ECT_RISKS: RiskRow[] = [
     severity: 'caution',
     substantialRisk: 'intracerebral haemorrhage',
     text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
-    source: WORKING('bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is this project\'s rule', ['apaEct2001']),
+    source: WORKING(`bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
   },
   {
     id: 'ect.caution.hypertension',
     match: { kind: 'diagnosis', kinds: ['hypertension'] },
     severity: 'caution',
     text: 'ECT raises blood pressure transiently with each seizure: check it is controlled before the course and plan its control with the anaesthetist',
-    source: WORKING('the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is this project\'s rule', ['apaEct2001']),
+    source: WORKING(`the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
   },
   {
     id: 'ect.note.prior-course',
@@ -526,7 +526,7 @@ const ECT_RISKS: RiskRow[] = [
 
 const SPRAVATO = (detail: string, verification: Verification = 'S'): SourceRef => src(['spravatoLabel'], verification, detail);
 const MAOI_BLOCK = WORKING(
-  'the label asks for close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI); not offering it while an MAOI is taken is this project\'s rule',
+  `the label asks for close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI); not offering it while an MAOI is taken is a ${LOCAL_WORKING_RULE}`,
   ['spravatoLabel', 'parnateLabel'],
 );
 
@@ -1032,7 +1032,7 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is this project’s choice: the FDA authorisation is for adjunctive use in adults with OCD.`,
+            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is a ${LOCAL_WORKING_RULE}: the FDA authorisation is for adjunctive use in adults with OCD.`,
           source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
         },
       },

@@ -2,11 +2,11 @@
  * What the review screen can show about an option beside its evaluation: what it is, the usual course, its
  * regulatory status and its references, as plain text with verification tags (UNVERIFIED spelled out).
  */
-import type { Finding, InterventionId, Suggestion } from '../types';
+import type { OptionFinding, InterventionId, Suggestion } from '../types';
 import { catalogOption } from './catalog';
 import { plainText, writtenText } from '../plain-text';
 import { cite } from './context';
-import { HIGH_RISK_PREFIX, notOfferedReason, RISK_PREFIXES } from './risks';
+import { notOfferedReason, RISK_PREFIXES } from './risks';
 
 export interface OptionDescription {
   name: string;
@@ -61,7 +61,7 @@ export function contraindicationLine(text: string): string {
  * The reasons to show beside the contraindications: a contraindicated option's first reason repeats every
  * contraindication under "Not offered: ", and a card or note that lists the contraindications says it once.
  */
-export function reasonsBesideContraindications(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): Finding[] {
+export function reasonsBesideContraindications(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): OptionFinding[] {
   if (suggestion.contraindications.length === 0) return suggestion.reasons;
   const repeated = notOfferedReason(suggestion.contraindications).text;
   return suggestion.reasons.filter((reason) => reason.text !== repeated);
@@ -101,11 +101,11 @@ export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[]
 
 /**
  * The reasons written into the chart for an option (plan, referral, letter): those beside its contraindications, less
- * the entry criteria every patient it is for meets (the diagnosis recorded, the age within its limits), which the card
- * keeps on screen. Given the plan's chosen options, a reason that depends on another option is said for that plan.
+ * the entry criteria every patient it is for meets (the diagnosis recorded, the age within its limits) and the lines
+ * that explain its place in the order, which the card keeps on screen. Given the plan's chosen options, a reason that depends on another option is said for that plan.
  */
-export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>, chosen?: readonly InterventionId[]): Finding[] {
-  const reasons = reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion);
+export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>, chosen?: readonly InterventionId[]): OptionFinding[] {
+  const reasons = reasonsBesideContraindications(suggestion).filter((r) => !r.entryCriterion && r.kind !== 'ranking');
   // A plan's chosen options are known: a reason that depends on another option says the one instruction for this plan.
   if (!chosen) return reasons;
   return reasons.map((r) => (r.writtenWith ? { text: chosen.includes(r.writtenWith.option as InterventionId) ? r.writtenWith.together : r.writtenWith.apart, sources: r.sources } : r));
@@ -113,10 +113,10 @@ export function writtenReasons(suggestion: Pick<Suggestion, 'reasons' | 'contrai
 
 /** Whether the option's cautions mark a high-risk condition (a trial that usually excludes the patient, ECT beside an implant): a note that names it carries those cautions. */
 export function hasHighRiskCaution(suggestion: Pick<Suggestion, 'cautions'>): boolean {
-  return suggestion.cautions.some((c) => c.text.startsWith(HIGH_RISK_PREFIX));
+  return suggestion.cautions.some((c) => c.kind === 'high-risk');
 }
 
 /** The reasons that say how the option fits beside another offered one (lithium beside ECT): a note that names the option carries them. */
-export function alongsideReasons(suggestion: Pick<Suggestion, 'reasons'>): Finding[] {
+export function alongsideReasons(suggestion: Pick<Suggestion, 'reasons'>): OptionFinding[] {
   return suggestion.reasons.filter((r) => r.writtenWith);
 }

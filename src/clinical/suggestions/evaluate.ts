@@ -11,13 +11,14 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { ConditionKey, Finding, RuleRef, Suggestion, SuggestionStatus } from '../types';
+import type { ConditionKey, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import {
   CONDITION_NAME,
   ROUTINE_WHEN_RULED_OUT,
   adequacyVerdictOf,
   agentToAugmentWords,
   augmentationWaitsWords,
+  criterionWords,
   noAgentToAugmentWords,
   notForAcuteRiskWords,
   routineNotAcuteWords,
@@ -66,7 +67,7 @@ import { type Evaluated, orderSuggestions } from './order';
 // ---------------------------------------------------------------------------------------------
 
 /** Failed trials of the assessed conditions' current episodes, split by adequacy. */
-function pseudoResistance(context: Context): Finding | null {
+function pseudoResistance(context: Context): OptionFinding | null {
   const ids = unique(context.derived.assessments.flatMap((a) => a.trialIds));
   const failed = trialsOf(context, ids).filter((t) => FAILED.has(t.outcome));
   // A trial no adequacy rule covers is not an inadequate one.
@@ -143,7 +144,7 @@ function trialToCompleteFor(option: CatalogOption, context: Context): { text: st
 // ---------------------------------------------------------------------------------------------
 
 function ruleWords(path: EligibilityPath): string {
-  return `Rule: ${path.rule.summary} (${cite(path.rule.source)})`;
+  return criterionWords(path.rule.summary, cite(path.rule.source));
 }
 
 /**
@@ -170,28 +171,28 @@ function urgentOptionSignals(option: CatalogOption): readonly UrgencySignal[] {
   return option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption);
 }
 
-function ruleFinding(path: EligibilityPath): Finding {
-  return { text: RULE_WORDS.get(path) ?? ruleWords(path), sources: [] };
+function ruleFinding(path: EligibilityPath): OptionFinding {
+  return { text: RULE_WORDS.get(path) ?? ruleWords(path), sources: [], kind: 'criterion' };
 }
 
-function hasRecordReason(reasons: Finding[]): boolean {
+function hasRecordReason(reasons: OptionFinding[]): boolean {
   return reasons.some((r) => r.sources.length > 0);
 }
 
 /** What an option's risk rows find in the record: contraindications, cautions, and whether one is a high risk. */
 interface RisksFound {
-  contraindications: Finding[];
-  cautions: Finding[];
+  contraindications: OptionFinding[];
+  cautions: OptionFinding[];
   highRisk: boolean;
   /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
-  substantialRisks: Finding[];
+  substantialRisks: OptionFinding[];
 }
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
-  const contraindications: Finding[] = [];
+  const contraindications: OptionFinding[] = [];
   const cautions: WeighedCaution[] = [];
   let highRisk = false;
-  const substantialRisks: Finding[] = [];
+  const substantialRisks: OptionFinding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
@@ -205,13 +206,13 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
     if (history) cautions.push({ finding: history, weight: row.weight });
   }
   for (const requirement of option.requirements) {
-    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [] }, weight: requirement.weight });
+    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [], kind: 'caution' }, weight: requirement.weight });
   }
   return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
 
 interface WeighedCaution {
-  finding: Finding;
+  finding: OptionFinding;
   weight: CautionWeight | undefined;
 }
 
@@ -223,20 +224,20 @@ function cautionRank(c: WeighedCaution): number {
  * Cautions heaviest first by the catalog's weight column, catalog order within a weight (Array.prototype.sort is
  * stable). The rank is a function of the module, not a closure made per option.
  */
-function byWeight(cautions: WeighedCaution[]): Finding[] {
+function byWeight(cautions: WeighedCaution[]): OptionFinding[] {
   return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
-function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: Finding[] } {
+function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: OptionFinding[] } {
   let status: SuggestionStatus = 'not-eligible';
-  let reasons: Finding[] = [];
+  let reasons: OptionFinding[] = [];
   // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
-  let confirmPath: { path: EligibilityPath; findings: Finding[]; confirm: Finding[] } | null = null;
+  let confirmPath: { path: EligibilityPath; findings: OptionFinding[]; confirm: OptionFinding[] } | null = null;
   for (const path of option.eligibility) {
     // Criteria after the first unmet one are never shown (missingReasons names the first unmet only): not evaluated.
     const results: CriterionResult[] = [];
-    const confirm: Finding[] = [];
+    const confirm: OptionFinding[] = [];
     for (const criterion of path.all) {
       const r = checkCriterion(criterion, context);
       if (!r.met && !r.possible) break;
@@ -271,9 +272,9 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
  * the assessment says those are stale, or that some failures are inferred from a switch rather than measured, the
  * option carries it (once per assessment).
  */
-function staleBases(path: EligibilityPath, context: Context): Finding[] {
+function staleBases(path: EligibilityPath, context: Context): OptionFinding[] {
   if (!context.anyStaleOrInferredBasis) return [];
-  const stale: Finding[] = [];
+  const stale: OptionFinding[] = [];
   const seen: ConditionKey[] = [];
   for (const c of path.all) {
     if (c.kind !== 'failed-adequate-trials' && c.kind !== 'treatment-resistant') continue;
@@ -293,7 +294,7 @@ function staleBases(path: EligibilityPath, context: Context): Finding[] {
  * failure) leaves out a trial of the episode still in progress: the option says it, with the verdict on the earlier
  * trials, once per assessment.
  */
-function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
+function trialsInProgress(path: EligibilityPath, context: Context): OptionFinding[] {
   if (!context.anyTrialsInProgress) return [];
   const onFailures = path.all.filter((c) => FAILED_TRIAL_CRITERIA.has(c.kind));
   if (!onFailures.length) return [];
@@ -309,7 +310,7 @@ function trialsInProgress(path: EligibilityPath, context: Context): Finding[] {
  * eligibility are read by functions of their own, so that each part is compiled (and, when an option of another shape
  * comes along, compiled again) on its own.
  */
-function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: Finding | null): Evaluated {
+function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: OptionFinding | null): Evaluated {
   const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
@@ -325,7 +326,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
         text: `Already given: ${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'}); not suggested as new.`,
         sources: c.sources,
       })),
-      ...reasons.filter((r) => !r.text.startsWith('Rule: ')),
+      ...reasons.filter((r) => r.kind !== 'criterion'),
     ];
   } else if (status === 'not-eligible') {
     const applicable = option.indications.some((c) => context.assessments.has(c));
@@ -375,7 +376,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
 }
 
 /** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */
-function urgencyFindingsOf(option: CatalogOption, context: Context): Finding[] {
+function urgencyFindingsOf(option: CatalogOption, context: Context): OptionFinding[] {
   if (context.urgency.size === 0) return [];
   return (URGENT_OPTION_SIGNALS.get(option) ?? urgentOptionSignals(option)).flatMap((signal) => context.urgency.get(signal) ?? []);
 }
@@ -388,13 +389,13 @@ function urgencyFindingsOf(option: CatalogOption, context: Context): Finding[] {
 function weighOffered(
   option: CatalogOption,
   context: Context,
-  pseudo: Finding | null,
+  pseudo: OptionFinding | null,
   eligibleStatus: SuggestionStatus,
-  eligibleReasons: Finding[],
-  contraindications: Finding[],
+  eligibleReasons: OptionFinding[],
+  contraindications: OptionFinding[],
   highRisk: boolean,
-  urgencyFindings: Finding[],
-): { status: SuggestionStatus; reasons: Finding[]; urgent: boolean } {
+  urgencyFindings: OptionFinding[],
+): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean } {
   let status = eligibleStatus;
   let reasons = eligibleReasons;
   let urgent = false;
@@ -446,7 +447,7 @@ function weighOffered(
  * still short of adequacy, the augmentation waits for it to be judged (or for the agent not to be continued): at most
  * "consider"; with no such agent taken now, there is nothing to augment yet, and it is at most "consider" too.
  */
-function weighAugmented(augments: NonNullable<CatalogOption['augments']>, context: Context, status: SuggestionStatus, reasons: Finding[]): SuggestionStatus {
+function weighAugmented(augments: NonNullable<CatalogOption['augments']>, context: Context, status: SuggestionStatus, reasons: OptionFinding[]): SuggestionStatus {
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
@@ -469,19 +470,20 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
 }
 
 /** An older dated event of a windowed risk row: history, said as such with the window's source. */
-function historyFinding(row: RiskRow, context: Context): Finding | null {
+function historyFinding(row: RiskRow, context: Context): OptionFinding | null {
   if (!row.historyText || row.match.kind !== 'diagnosis' || row.match.maxAgeDays === undefined) return null;
   const older = olderDiagnoses(context, row.match.kinds, row.match.maxAgeDays);
   if (!older.length) return null;
   return {
     text: `Note: ${older.map((d) => diagnosisFinding(d).text).join('; ')}: ${row.historyText} (${cite(row.source)})`,
     sources: older.map((d) => d.source),
+    kind: 'caution',
   };
 }
 
 interface AgeResult {
   /** The age and the limit that applies, shown with the reasons. */
-  finding?: Finding;
+  finding?: OptionFinding;
   /** The patient is outside every age limit of the option. */
   outside: boolean;
   /** The limit that applies caps the status at "consider" (an adjunct-only clearance). */
@@ -510,8 +512,8 @@ function ageCheck(option: CatalogOption, context: Context): AgeResult {
 }
 
 /** What each eligibility path lacks (first unmet criterion), naming what the record does show; each finding once. */
-function missingReasons(option: CatalogOption, context: Context): Finding[] {
-  const out: Finding[] = [];
+function missingReasons(option: CatalogOption, context: Context): OptionFinding[] {
+  const out: OptionFinding[] = [];
   const seen = new Set<string>();
   for (const path of option.eligibility) {
     let unmet: CriterionResult | undefined;
@@ -583,6 +585,7 @@ function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
     suggestion.cautions.unshift({
       text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${cite(NOT_FOR_ACUTE_RISK)})`,
       sources,
+      kind: 'caution',
     });
   }
 }

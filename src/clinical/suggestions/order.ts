@@ -31,7 +31,7 @@ export const SUBSTANTIAL_RISK_ORDER = {
   summary:
     'Among offered options of the same urgency, status and group, an option whose cautions mark a condition of substantial risk (a high-risk caution, or one its source counts among the conditions of substantial risk, such as a past intracerebral haemorrhage for ECT) is shown after those without, and says so; it is never the headline while an equally offered option carries no such risk. This ranking comes before the ordering rules by degree of resistance.',
   because: 'an equally offered option without such a risk comes first',
-  // The ranking is this project's rule alone; each condition's own source is cited in the caution it names.
+  // The ranking is a working rule alone; each condition's own source is cited in the caution it names.
   source: WORKING('ranking an option with a condition of substantial risk after an equally offered one without it'),
 } as const;
 
@@ -118,6 +118,7 @@ function placeDoseOptimisation(evaluated: Evaluated[]): void {
   dose.suggestion.reasons.push({
     text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${cite(rule.source)})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
+    kind: 'ranking',
   });
 }
 
@@ -141,6 +142,7 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): void {
     lead.suggestion.reasons.push({
       text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
+      kind: 'ranking',
     });
   }
 }
@@ -173,6 +175,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
     e.suggestion.reasons.push({
       text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
+      kind: 'ranking',
     });
   }
 }

@@ -3,7 +3,7 @@
  * prior trial, current medication) as one small function, and the finding it gives.
  */
 import type {
-  DiagnosisSpan, Finding
+  DiagnosisSpan, Finding, FindingKind, OptionFinding
 } from '../types';
 import {
   type RiskMatch,
@@ -94,23 +94,31 @@ const SEVERITY_PREFIX: Record<RiskRow['severity'], string> = {
   note: 'Note: ',
 };
 
-/** How a high-risk finding's text opens. */
-export const HIGH_RISK_PREFIX = SEVERITY_PREFIX['high-risk'];
+/** What kind of finding a risk row makes: the renderings choose by it (a note names an option with a high risk in full). */
+const SEVERITY_KIND: Record<RiskRow['severity'], FindingKind> = {
+  avoid: 'contraindication',
+  contraindication: 'contraindication',
+  'high-risk': 'high-risk',
+  caution: 'caution',
+  note: 'caution',
+};
 
 /** The weights a risk finding's text may open with ("Not offered: ", "High risk: ", "Note: "). */
 export const RISK_PREFIXES: readonly string[] = unique(Object.values(SEVERITY_PREFIX).filter((prefix) => prefix.length > 0));
 
 /** The reason that heads a contraindicated option: every contraindication found, under one "Not offered: ". */
-export function notOfferedReason(contraindications: Finding[]): Finding {
+export function notOfferedReason(contraindications: OptionFinding[]): OptionFinding {
   return {
     text: `${SEVERITY_PREFIX.avoid}${contraindications.map((c) => c.text.replace(/^Not offered: /, '')).join(' ')}`,
     sources: unique(contraindications.flatMap((c) => c.sources)),
+    kind: 'contraindication',
   };
 }
 
-export function riskFinding(row: RiskRow, found: Finding[]): Finding {
+export function riskFinding(row: RiskRow, found: Finding[]): OptionFinding {
   return {
     text: `${SEVERITY_PREFIX[row.severity]}${found.map((f) => f.text).join('; ')}: ${row.text} (${cite(row.source)})`,
     sources: unique(found.flatMap((f) => f.sources)),
+    kind: SEVERITY_KIND[row.severity],
   };
 }

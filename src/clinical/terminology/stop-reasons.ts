@@ -47,8 +47,10 @@ const NAMED_ADVERSE_EFFECTS: readonly NamedAdverseEffect[] = [
 
 /** A safety event a stop reason names: said first beside the reason, whatever it says of effect or tolerability. */
 export interface SafetyStopEvent {
-  /** The event in words, as said beside the reason ("an intentional overdose"). */
+  /** The event in words ("an intentional overdose"): what the trial's stop reason records. */
   name: string;
+  /** How the stop is said beside the reason, after "stopped" ("after an intentional overdose", "because of pregnancy"). */
+  said: string;
   pattern: RegExp;
   rule: RuleRef;
 }
@@ -57,6 +59,7 @@ export interface SafetyStopEvent {
 const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'an intentional overdose',
+    said: 'after an intentional overdose',
     pattern: /\b(intentional|deliberate|suicidal)\s+(over-?dose|self-poisoning)|\bover-?dos(e|ed)\b[^.;]{0,40}\b(intentional|deliberate|on purpose|suicid)/i,
     rule: rule(
       'stop-reason.safety.intentional-overdose',
@@ -68,6 +71,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   },
   {
     name: 'a suicide attempt',
+    said: 'after a suicide attempt',
     pattern: /\bsuicide attempt|\battempted suicide/i,
     rule: rule(
       'stop-reason.safety.suicide-attempt',
@@ -77,7 +81,27 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
       ['posner2011', 'projectWorkingRule'],
     ),
   },
+  {
+    name: 'pregnancy',
+    said: 'because of pregnancy',
+    // "not pregnant" and "non-pregnant" say the opposite.
+    pattern: /(?<!\bnot\s)(?<!\bnon-?)\bpregnan/i,
+    rule: rule(
+      'stop-reason.safety.pregnancy',
+      'A stop reason naming pregnancy ("stopped on learning she was pregnant") is classed as a stop because of pregnancy, a safety item said first: in itself neither a lack of effect nor an adverse effect.',
+      'Pregnancy changes which treatments are offered (the Spravato label does not recommend esketamine in pregnancy); matching it in free text is a working rule',
+      'U',
+      ['spravatoLabel', 'projectWorkingRule'],
+    ),
+  },
 ];
+
+const SAID_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.said]));
+
+/** How a stop for a named safety event is said after "stopped" ("because of pregnancy"). */
+export function saidOfStopEvent(name: string): string {
+  return SAID_OF_STOP_EVENT.get(name) ?? `after ${name}`;
+}
 
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
 const ADVERSE_WORDS =

@@ -62,5 +62,10 @@ export interface DiagnosisSpan {
   clinicalStatus: string | null;
   /** An overdose's intent, when its code says it; absent when it does not (SNOMED CT 55680006, text). */
   intent?: PoisoningIntent;
+  /**
+   * Set on a kind the code states beside its main diagnosis (F20.0 Paranoid schizophrenia: 'psychotic-features', with
+   * impliedBy 'schizophrenia'): the rules see both kinds, but the record holds one condition, drawn and named once.
+   */
+  impliedBy?: DiagnosisKind;
   source: string;
 }

@@ -26,6 +26,13 @@ export interface RuleRef {
   verification: Verification;
 }
 
+/**
+ * What an option's finding is, so that each rendering can choose it without reading its words: the option's own
+ * criterion (the rule it fits), a line that explains its place in the order (shown on screen, never written into the
+ * chart), a caution, a high-risk caution, or a contraindication.
+ */
+export type FindingKind = 'criterion' | 'ranking' | 'caution' | 'high-risk' | 'contraindication';
+
 /** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
 export interface Finding {
   text: string;
@@ -41,4 +48,10 @@ export interface Finding {
    * instruction for the plan actually chosen, where the screen, before the choice, gives both.
    */
   writtenWith?: { option: string; together: string; apart: string };
+}
+
+/** An option's reason, caution or contraindication: a finding with its kind, set where it is made. */
+export interface OptionFinding extends Finding {
+  /** Absent on a plain statement of the record. */
+  kind?: FindingKind;
 }

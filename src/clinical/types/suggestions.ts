@@ -2,7 +2,7 @@
  * Suggestions: each option of the catalog with its status and the reasons, cautions and contraindications behind it.
  */
 import type { InterventionId } from '../suggestions/catalog';
-import type { Finding } from './rules';
+import type { Finding, OptionFinding } from './rules';
 
 /** The options are the rows of the suggestion catalog; their ids are derived from it. */
 export type { InterventionId };
@@ -31,9 +31,9 @@ export interface Suggestion {
   /** Why an option starts routine although the record shows acute suicide risk (ruled out, or not answering that risk); absent otherwise. */
   priorityNote?: Finding;
   /** Why this status, each naming the trials, conditions or scores behind it. */
-  reasons: Finding[];
-  cautions: Finding[];
-  contraindications: Finding[];
+  reasons: OptionFinding[];
+  cautions: OptionFinding[];
+  contraindications: OptionFinding[];
   /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
   order: number;
 }

@@ -105,10 +105,11 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined,
   // Each finding once, with one label: the contraindications are not repeated as a reason, and a caution that names
   // its own weight ("Note: …") gets no second prefix. An overridden option leads with the override and the
   // contraindications it overrides (safety first, never as "not offered"), then the reasons it would otherwise fit.
-  // A reason every chosen option gives is said once for the plan, not under each.
+  // A reason every chosen option gives is said once for the plan, not under each. The option's criterion says its own
+  // label ("Criterion: …").
   const reasons = writtenReasons(suggestion, chosen)
     .filter((r) => !saidForThePlan.has(r.text))
-    .map((r) => `Reason: ${findingText(r)}`);
+    .map((r) => (r.kind === 'criterion' ? findingText(r) : `Reason: ${findingText(r)}`));
   const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
   if (overrideReason?.trim()) return [...overrideLines(suggestion, overrideReason), ...reasons, ...cautions];
   const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));

@@ -510,7 +510,7 @@ export function unplacedNotes(derivation: Derivation): string[] {
     else if (t.end !== null && !parseDate(t.end)) notes.push(`Trial ${t.ingredient}: end date "${t.end}" could not be read; drawn to its start only.`);
     if (parseDate(t.start) && parseDate(t.start)! > asOf) notes.push(`Trial ${t.ingredient} starts after today (${t.start}).`);
   }
-  derivation.diagnoses.forEach((d) => {
+  diagnosesForTimeline(derivation.diagnoses).forEach((d) => {
     if (!parseDate(d.onset)) notes.push(`Diagnosis "${d.display}": no onset date, listed in the table only.`);
   });
   for (const e of derivation.episodes) {

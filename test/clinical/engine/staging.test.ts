@@ -120,10 +120,10 @@ describe(`MGH-S optimisation of duration (Fava 2003 names it without a threshold
   it('a failed trial held at adequate dose for 11 weeks scores +1 only; for 12 weeks +1.5, with the working rule named in the basis', () => {
     const short = assessmentOf(derive([patient(), mdd('2023-12-01'), failedSertraline(addDays('2024-01-01', 11 * 7 - 1))]), 'mdd');
     expect(short.mghs).toBe(1);
-    expect(short.mghsBasis).toContain('0 duration optimisations (≥ 12 weeks at adequate dose, working rule) × 0.5');
+    expect(short.mghsBasis).toContain('0 duration optimisations (≥ 12 weeks at adequate dose, local working rule (unverified)) × 0.5');
     const long = assessmentOf(derive([patient(), mdd('2023-12-01'), failedSertraline(addDays('2024-01-01', 12 * 7 - 1))]), 'mdd');
     expect(long.mghs).toBe(1.5);
-    expect(long.mghsBasis).toContain('1 duration optimisation (≥ 12 weeks at adequate dose, working rule) × 0.5');
+    expect(long.mghsBasis).toContain('1 duration optimisation (≥ 12 weeks at adequate dose, local working rule (unverified)) × 0.5');
   });
   it('weeks below the adequate dose do not count: 8 weeks at 25 mg then 8 weeks at 50 mg is 8 weeks at adequate dose (+1 only)', () => {
     const s1 = statement('sertraline', 25, '2024-01-01', addDays('2024-01-01', 55));

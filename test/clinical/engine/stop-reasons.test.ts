@@ -27,7 +27,7 @@ describe('stop reasons are classified by the named side-effect table', () => {
     expect(classifyStopReason('Hyperprolactinaemia')).toEqual({ kind: 'adverse', effects: ['hyperprolactinaemia'] });
   });
   it('a reason naming neither a side effect nor a lack of effect is unclassified, never tolerated', () => {
-    expect(classifyStopReason('Stopped by patient on learning she was pregnant')).toEqual({ kind: 'unclassified', effects: [] });
+    expect(classifyStopReason('Stopped when the patient moved away')).toEqual({ kind: 'unclassified', effects: [] });
   });
   it('a lack of effect with daytime sedation is mixed and names sedation', () => {
     expect(classifyStopReason('No improvement of depression after 12 weeks at 300 mg; daytime sedation')).toEqual({ kind: 'mixed', effects: ['sedation'] });
@@ -63,9 +63,9 @@ describe('stop reasons that decide no outcome are still shown', () => {
     const fluoxetine = trialOf(derive('ocd'), 'fluoxetine');
     expect(stopReasonsLine(fluoxetine)).toBe('Stop reason: "Little effect after 8 weeks; switched to fluvoxamine" (stopped for lack of effect)');
   });
-  it('pregnant-trd: venlafaxine\'s reason, naming neither, is shown with tolerability unknown', () => {
+  it('pregnant-trd: venlafaxine\'s reason is shown as stopped because of pregnancy', () => {
     const venlafaxine = trialOf(derive('pregnant-trd'), 'venlafaxine');
-    expect(stopReasonsLine(venlafaxine)).toBe('Stop reason: "Stopped by patient on learning she was pregnant" (reason not classified: tolerability unknown)');
+    expect(stopReasonsLine(venlafaxine)).toBe('Stop reason: "Stopped by patient on learning she was pregnant" (stopped because of pregnancy)');
   });
   it('deceased: venlafaxine\'s reason names the intentional overdose', () => {
     const venlafaxine = trialOf(derive('deceased'), 'venlafaxine');

@@ -145,6 +145,26 @@ describe('pregnancy, the puerperium, breastfeeding', () => {
     expect(diagnosesForTimeline([mddCode, weeks])).toEqual([mddCode, weeks]);
   });
 
+  it('one F20.0 Condition is one recorded condition: its psychotic features are implied by the schizophrenia and drawn once (schizophrenia-trs)', () => {
+    const condition: Resource = {
+      resourceType: 'Condition', id: 'scz', subject: { reference: 'Patient/p' },
+      code: { coding: [{ system: ICD, code: 'F20.0', display: 'Paranoid schizophrenia' }] },
+      clinicalStatus: { coding: [{ code: 'active' }] }, onsetDateTime: '2018-11-08',
+    } as Resource;
+    const { diagnoses } = derivePatient({ patientId: 'p', resources: [{ resourceType: 'Patient', id: 'p' }, condition] }, { asOf: '2026-12-06' });
+    // The rules still see both kinds (clozapine, psychotic-features cautions); the second names the first.
+    expect(diagnoses.map((d) => [d.kind, d.impliedBy ?? null, d.source])).toEqual([
+      ['schizophrenia', null, 'Condition/scz'],
+      ['psychotic-features', 'schizophrenia', 'Condition/scz'],
+    ]);
+    expect(diagnosesForTimeline(diagnoses).map((d) => d.kind)).toEqual(['schizophrenia']);
+    // A catatonic schizophrenia code states two further kinds: still one condition on the timeline.
+    const catatonic = { ...condition, id: 'cat', code: { coding: [{ system: ICD, code: 'F20.2', display: 'Catatonic schizophrenia' }] } } as Resource;
+    const both = derivePatient({ patientId: 'p', resources: [{ resourceType: 'Patient', id: 'p' }, catatonic] }, { asOf: '2026-12-06' }).diagnoses;
+    expect(both.map((d) => d.kind)).toEqual(['schizophrenia', 'psychotic-features', 'catatonia']);
+    expect(diagnosesForTimeline(both).map((d) => d.display)).toEqual(['Catatonic schizophrenia']);
+  });
+
   it('postpartum within a year and breastfeeding are shown', () => {
     const items = deriveSafety(
       record({ diagnoses: [diagnosis('postpartum', { code: 'Z39.2', onset: '2026-06-01' }), diagnosis('breastfeeding', { code: 'Z39.1', onset: '2026-06-01' })] }),

@@ -437,7 +437,7 @@ describe('Other steps', () => {
   it('pharmacogenomic testing is considered after a failure or intolerance; the threshold is an unverified working rule (CPIC guides dosing only)', () => {
     const s = suggestionOf(mdd(1), 'pharmacogenomic-testing');
     expect(s.status).toBe('consider');
-    expect(allText(s.reasons)).toMatch(/working rule: threshold of 1 failure or intolerance \[UNVERIFIED\]/);
+    expect(allText(s.reasons)).toMatch(/local working rule \(unverified\): threshold of 1 failure or intolerance \[UNVERIFIED\]/);
     expect(allText(s.cautions)).toMatch(/do not by themselves pick a drug\. \(CPIC 2023 \(Bousman\) \[secondary source\]\)/);
     expect(suggestionOf(mdd(0), 'pharmacogenomic-testing').status).toBe('not-eligible');
   });

@@ -122,7 +122,7 @@ describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertensi
     const after = suggestion(d, 'psychedelic-trial').reasons.map((r) => r.text).filter((t) => t.startsWith('Ranked after '));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatch(/^Ranked after accelerated iTBS and pharmacogenomic testing, equally to consider: the psilocybin trial referral carries a condition of substantial risk/);
-    expect(after[0]).toMatch(/an equally offered option without such a risk comes first \(working rule: ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\)$/);
+    expect(after[0]).toMatch(/an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\)$/);
     expect(after[0]).not.toMatch(/ECT task force/);
   });
 

@@ -31,12 +31,23 @@ describe('stop reasons that mean lack of effect', () => {
     expect(classifyStopReason('Little effect and daytime sedation')).toEqual({ kind: 'mixed', effects: ['sedation'] });
   });
 
-  it.each(['Remitted; maintenance completed', 'Stopped by patient on learning she was pregnant', 'Previous episode; remitted, tapered off after 10 months'])(
+  it.each(['Remitted; maintenance completed', 'Previous episode; remitted, tapered off after 10 months', 'Stopped before surgery; not pregnant'])(
     '"%s" names neither and stays unclassified',
     (text) => {
       expect(classifyStopReason(text)).toEqual({ kind: 'unclassified', effects: [] });
     },
   );
+});
+
+describe('a stop because of pregnancy is a stop reason of its own', () => {
+  it('"Stopped by patient on learning she was pregnant" names pregnancy as its safety event, and neither a lack of effect nor an adverse effect', () => {
+    expect(classifyStopReason('Stopped by patient on learning she was pregnant')).toEqual({ kind: 'unclassified', effects: [], safetyEvents: ['pregnancy'] });
+  });
+
+  it('"non-pregnant" and "not pregnant" name no pregnancy', () => {
+    expect(classifyStopReason('Switched; non-pregnant at the time').safetyEvents).toBeUndefined();
+    expect(classifyStopReason('Stopped before surgery; not pregnant').safetyEvents).toBeUndefined();
+  });
 });
 
 describe('ocd: fluoxetine stopped with "Little effect after 8 weeks"', () => {

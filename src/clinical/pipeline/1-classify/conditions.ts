@@ -1,4 +1,7 @@
-/** Conditions: one diagnosis span per kind a recognised code states, with its onset and abatement. */
+/**
+ * Conditions: one diagnosis span per kind a recognised code states, with its onset and abatement; the kinds stated
+ * beside the main one are marked as implied by it, so that one recorded condition is drawn once.
+ */
 import type { Condition } from 'fhir/r4';
 import type { Ledger } from '../../accounting';
 import { type Day, isoDate, parseFhirDate, toDay } from '../../dates';
@@ -46,6 +49,7 @@ export function classifyConditionResource(ledger: Ledger, ref: string, c: Condit
       abatement: abatement === null ? null : isoDate(abatement),
       clinicalStatus,
       ...(kind === 'overdose' && cls.intent ? { intent: cls.intent } : {}),
+      ...(kind === cls.kind ? {} : { impliedBy: cls.kind }),
       source: ref,
     });
   }
