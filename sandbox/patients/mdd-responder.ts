@@ -41,6 +41,6 @@ export const mddResponder: DemoPatient = {
     trials: { escitalopram: { adequate: true, outcome: 'remission', outcomeBasis: 'measured' } },
     trialCount: 1,
     suggestions: { tms: 'not-eligible', esketamine: 'not-eligible', vns: 'not-eligible', clozapine: 'not-applicable' },
-    safety: [],
+    safety: ['suicidality-history'],
   },
 };

@@ -65,6 +65,6 @@ export const requestOnly: DemoPatient = {
     trialCount: 2,
     // TMS eligible after one failure, but duloxetine is still running: completing it is the next step.
     suggestions: { tms: 'consider', esketamine: 'not-eligible' },
-    safety: [],
+    safety: ['suicidality-history'],
   },
 };

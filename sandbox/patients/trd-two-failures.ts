@@ -77,6 +77,6 @@ export const trdTwoFailures: DemoPatient = {
       vns: 'not-eligible',
       clozapine: 'not-applicable',
     },
-    safety: [],
+    safety: ['suicidality-history'],
   },
 };

@@ -94,7 +94,7 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
 };
 
 /** Any diagnosis kind as a label: an assessed condition's label, else the comorbidity's. */
-export function diagnosisKindLabel(kind: DiagnosisKind): string {
+function diagnosisKindLabel(kind: DiagnosisKind): string {
   return (CONDITION_LABEL as Record<string, string>)[kind] ?? COMORBIDITY_LABEL[kind as ComorbidityKey] ?? kind;
 }
 
@@ -112,6 +112,19 @@ const OVERDOSE_LABEL: Record<PoisoningIntent, string> = {
 /** A diagnosis as a label: its kind's label, with an overdose's intent when its code states it. */
 export function diagnosisLabel(d: Pick<DiagnosisSpan, 'kind' | 'intent'>): string {
   return d.kind === 'overdose' && d.intent ? OVERDOSE_LABEL[d.intent] : diagnosisKindLabel(d.kind);
+}
+
+/**
+ * A recorded diagnosis by its own name, as the chart gives it ("Generalized anxiety disorder", "Cannabis dependence,
+ * uncomplicated"), not the class the rules file it under ("Anxiety disorder", "Substance use"); the label above
+ * when the record names it by its code alone.
+ */
+export function recordedDiagnosisName(d: Pick<DiagnosisSpan, 'kind' | 'intent' | 'display' | 'code'>): string {
+  // A poisoning code's name puts the intent last ("Poisoning by … reuptake inhibitors, intentional self-harm, initial
+  // encounter"), where a label cut to its room loses it: the intent it states leads instead.
+  if (d.kind === 'overdose' && d.intent) return diagnosisLabel(d);
+  const shown = d.display.trim();
+  return shown !== '' && shown !== d.code ? shown : diagnosisLabel(d);
 }
 
 /** The safety item's heading for overdoses: the intent their codes state, "intentional or undetermined" where none does. */

@@ -39,6 +39,11 @@ test('deceased: lithium with no level ever recorded is striped "dose known, leve
   await expect(legend.getByText(/^Arrow:/)).toHaveCount(0);
   // No bar of a patient who died ends in an arrow: every trial ended at death or before.
   await expect(page.locator('.trp-ongoing-arrow')).toHaveCount(0);
+  // The diagnoses as recorded; the overdose by the intent its code states, which its long recorded name puts last.
+  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual([
+    'Major depressive disorder, recurrent severe without psychotic features',
+    'Intentional self-harm: overdose',
+  ]);
 });
 
 test('bipolar-depression: "Last 2 years" shows two years, lithium entering from the left edge with its continues mark; running words name their drug outside lurasidone\'s bar', async ({ page }, testInfo) => {
@@ -60,11 +65,17 @@ test('trd-two-failures: running venlafaxine and bupropion say their drug, clear 
     await expect(words).not.toHaveClass(/trp-running-label/);
   }
   await keepPicture(page, 'trd-two-failures-default', testInfo);
+  // Diagnoses are named as recorded, not by the class the rules file them under ("Anxiety disorder").
+  expect(await page.locator('g.trp-dx').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')!.split('.')[0]))).toEqual([
+    'Diagnosis: Major depressive disorder, recurrent severe without psychotic features',
+    'Diagnosis: Generalized anxiety disorder',
+  ]);
+  await expect(page.locator('g.trp-dx .trp-span-label').filter({ hasText: 'Generalized anxiety disorder' })).toHaveCount(1);
 });
 
-test('schizophrenia-trs: one diagnosis row per recorded Condition, the F20.0 drawn once (its psychotic features are part of it)', async ({ page }, testInfo) => {
+test('schizophrenia-trs: one diagnosis row per recorded Condition, named as recorded; the F20.0 drawn once (its psychotic features are part of it)', async ({ page }, testInfo) => {
   await launchFromEhr(page, 'schizophrenia-trs', slow);
   await expect(page.locator('g.trp-dx')).toHaveCount(2);
-  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Schizophrenia', 'Substance use']);
+  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Paranoid schizophrenia', 'Cannabis dependence, uncomplicated']);
   await keepPicture(page, 'schizophrenia-trs-default', testInfo);
 });

@@ -699,6 +699,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1038/s41380-021-01381-x',
     kind: 'guideline',
   },
+  simon2013: {
+    short: 'Simon 2013',
+    citation:
+      'Simon GE, Rutter CM, Peterson D, et al. Does response on the PHQ-9 Depression Questionnaire predict subsequent suicide attempt or suicide death? Psychiatr Serv. 2013;64(12):1195-1202.',
+    url: 'https://doi.org/10.1176/appi.ps.201200587',
+    kind: 'paper',
+  },
   snomedCt: {
     short: 'SNOMED CT',
     citation:

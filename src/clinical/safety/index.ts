@@ -3,7 +3,7 @@
  * page and the CarePlan). Pure functions over the derivation; every item names its date and the resources behind it,
  * and what it asks of the clinician. What each item rests on is in strip-rules.ts (SAFETY_RULES), with sources.
  */
-import { type Day, toDay } from '../dates';
+import { type Day, isoDate, toDay } from '../dates';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
 import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
@@ -27,6 +27,8 @@ import {
   PSYCHOTIC_DEPRESSION_CONDITIONS,
   SAFETY_RULE_BY_KIND,
   SCREEN_SHOWN_DAYS,
+  SUICIDALITY_HISTORY_ACTION,
+  SUICIDALITY_HISTORY_DAYS,
 } from './strip-rules';
 
 export { SAFETY_RULES, SCREEN_POSITIVE } from './strip-rules';
@@ -257,6 +259,8 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
       ),
     );
   }
+  if (!positive) item9History(derived, item9All(scores), latestCssrs, out);
+  if (!ideation.length) ideationHistory(derived, latestCssrs, out);
   if (cssrs && cssrsShown) {
     const high = cssrs.value >= CSSRS_HIGH;
     out.push(
@@ -270,6 +274,90 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
       ),
     );
   }
+}
+
+/** "once", "twice", "3 times". */
+function timesWords(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+function item9All(scores: readonly ScorePoint[]): ScorePoint[] {
+  return scores.filter((s) => s.instrument === 'phq9-item9');
+}
+
+/**
+ * Since when a date counts as earlier in the current episode (SUICIDALITY_HISTORY_DAYS, and not before the earliest
+ * current episode began), or null with no current episode.
+ */
+function historySince(derived: DerivedRecord): string | null {
+  const current = derived.episodes.filter((e) => e.current);
+  if (!current.length) return null;
+  const asOfDay = toDay(derived.asOf);
+  if (asOfDay === null) return null;
+  const windowStart = isoDate(asOfDay - SUICIDALITY_HISTORY_DAYS);
+  const starts = current.map((e) => e.start?.slice(0, 10) ?? windowStart);
+  const episodeStart = starts.reduce((a, b) => (a < b ? a : b));
+  return episodeStart > windowStart ? episodeStart : windowStart;
+}
+
+/** A C-SSRS recorded on or after a date, said as such ("A risk assessment (C-SSRS) followed on 2026-10-01 (0)."). */
+function cssrsSinceWords(cssrs: ScorePoint | undefined, since: string | null): string {
+  return cssrs && since !== null && cssrs.date.slice(0, 10) >= since.slice(0, 10) ? ` A risk assessment (C-SSRS) followed on ${day(cssrs.date)} (${cssrs.value}).` : '';
+}
+
+/**
+ * Positive item 9 answers earlier in the current episode (SUICIDALITY_HISTORY_DAYS), none current any more: history,
+ * apart from a current positive. Every answer after the last positive one is below the cut-off (else it would be current).
+ */
+function item9History(derived: DerivedRecord, item9: readonly ScorePoint[], cssrs: ScorePoint | undefined, out: SafetyItem[]): void {
+  // Most records have no positive answer at all: no episode to date it in.
+  if (!item9.some((s) => s.value >= ITEM9_POSITIVE)) return;
+  const since = historySince(derived);
+  if (since === null) return;
+  const asOfDay = derived.asOf.slice(0, 10);
+  const inEpisode = item9.filter((s) => s.date.slice(0, 10) >= since && s.date.slice(0, 10) <= asOfDay);
+  const positives = inEpisode.filter((s) => s.value >= ITEM9_POSITIVE);
+  const last = latest(positives, (s) => s.date);
+  if (!last) return;
+  const after = inEpisode.filter((s) => s.date > last.date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!after.length) return;
+  const latestAnswer = after.at(-1)!;
+  const count = after.length === 1 ? '1 answer' : `${after.length} answers, the latest on ${day(latestAnswer.date)}`;
+  out.push(
+    item(
+      'suicidality-history',
+      `PHQ-9 item 9 positive ${timesWords(positives.length)} earlier in this episode`,
+      `${after.map((s) => s.value).every((v) => v === 0) ? '0' : `below ${ITEM9_POSITIVE}`} since ${day(after[0]!.date)} (${count}).${cssrsSinceWords(cssrs, last.date)}`,
+      last.date,
+      [...positives.map((s) => s.source), latestAnswer.source],
+      SUICIDALITY_HISTORY_ACTION,
+    ),
+  );
+}
+
+/** Coded suicidal ideation earlier in the current episode (SUICIDALITY_HISTORY_DAYS), no longer active: history. */
+function ideationHistory(derived: DerivedRecord, cssrs: ScorePoint | undefined, out: SafetyItem[]): void {
+  // Most records have no coded ideation at all: no episode to date it in.
+  if (!derived.diagnoses.some((d) => d.kind === 'suicidal-ideation')) return;
+  const since = historySince(derived);
+  if (since === null) return;
+  const asOfDay = derived.asOf.slice(0, 10);
+  const past = derived.diagnoses.filter((d) => d.kind === 'suicidal-ideation' && d.onset !== null && d.onset.slice(0, 10) >= since && d.onset.slice(0, 10) <= asOfDay);
+  const last = latest(past, (d) => d.onset);
+  if (!last) return;
+  const status = capitalised(last.clinicalStatus ?? 'no longer active');
+  const ended = last.abatement ? `${status} on ${day(last.abatement)}.` : `${status}, end date not recorded.`;
+  out.push(
+    item(
+      'suicidality-history',
+      'Suicidal ideation earlier in this episode',
+      `${ended}${cssrsSinceWords(cssrs, last.onset)}`,
+      last.onset,
+      past.map((d) => d.source).concat(cssrs && cssrsSinceWords(cssrs, last.onset) ? [cssrs.source] : []),
+      SUICIDALITY_HISTORY_ACTION,
+      'onset',
+    ),
+  );
 }
 
 /** Conditions whose current episode is followed with the PHQ-9 (its item 9 screens for thoughts of death or self-harm). */

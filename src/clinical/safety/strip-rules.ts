@@ -11,6 +11,13 @@ import { LOCAL_WORKING_RULE } from '../references/registry';
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
 /**
+ * How long a positive item 9 or coded suicidal ideation earlier in the current episode stays on the strip as history
+ * once later answers are 0 (working rule): a year, within the episode. Simon 2013 found the excess risk after a
+ * positive answer lasting over the following year.
+ */
+export const SUICIDALITY_HISTORY_DAYS = 365;
+export const SUICIDALITY_HISTORY_ACTION = 'Ask about suicidal thoughts before referring or changing treatment.';
+/**
  * The score at or above which a screening or risk item is positive, per instrument: the strip's rules below use these
  * numbers, and the timeline's charts draw them as threshold marks (from this table, never restated in a view).
  */
@@ -85,6 +92,7 @@ export function notOfferedWords(kind: SafetyKind, except: readonly InterventionI
 export const DATE_LABEL_BY_KIND: Record<SafetyKind, string> = {
   deceased: 'died',
   'suicidality-screen': 'recorded',
+  'suicidality-history': 'last',
   'suicide-risk-assessment': 'recorded',
   'screening-gap': 'last PHQ-9',
   'suicidal-ideation': 'onset',
@@ -119,8 +127,13 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
   'suicidality-screen': {
     kind: 'suicidality-screen',
-    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation. It is shown while it is the latest answer within ${SCREEN_SHOWN_DAYS} days, and for ${RECENT_SUICIDAL_IDEATION_DAYS} days after it when a later answer is below ${ITEM9_POSITIVE} (that answer is said beside it).`,
+    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more is a positive screen for thoughts of death or self-harm: it asks for a suicide risk assessment (C-SSRS), and is not by itself acute suicidal ideation. It is shown as current while it is the latest answer within ${SCREEN_SHOWN_DAYS} days, and for ${RECENT_SUICIDAL_IDEATION_DAYS} days after it when a later answer is below ${ITEM9_POSITIVE} (that answer is said beside it); after that, within the episode, as history (below).`,
     source: src(['kroenke2001', 'posner2011', 'projectWorkingRule'], 'U', 'item 9 is a screening item; a positive answer needs a clinical risk assessment; the one-year display window is a working rule'),
+  },
+  'suicidality-history': {
+    kind: 'suicidality-history',
+    summary: `A PHQ-9 item 9 of ${ITEM9_POSITIVE} or more, or coded suicidal ideation, earlier in the current episode and within ${SUICIDALITY_HISTORY_DAYS} days, that is no longer current (later answers below ${ITEM9_POSITIVE}, the ideation resolved) stays on the strip and in every note as history, apart from a current positive: how many positive answers, the last one's date and the answers of 0 since ("PHQ-9 item 9 positive twice earlier in this episode (last 2026-04-26): 0 since 2026-05-24"), asking about suicidal thoughts before referring or changing treatment.`,
+    source: src(['simon2013', 'projectWorkingRule'], 'U', 'a positive item 9 predicts suicide attempt and suicide death over the following year; keeping it on the strip for the episode, within a year, is a working rule'),
   },
   'suicide-risk-assessment': { kind: 'suicide-risk-assessment', summary: `A C-SSRS within ${SCREEN_SHOWN_DAYS} days is shown with its value; ${CSSRS_HIGH} or more (intent, plan or recent behaviour) is high risk.`, source: src(['posner2011', 'projectWorkingRule'], 'U', 'C-SSRS severity; the cut-off of 4 follows the screener triage and is a working rule') },
   'screening-gap': {

@@ -19,6 +19,8 @@ export interface Demographics {
 export type SafetyKind =
   | 'deceased'
   | 'suicidality-screen'
+  /** A positive PHQ-9 item 9, or coded suicidal ideation, earlier in the current episode and no longer current: history. */
+  | 'suicidality-history'
   | 'suicide-risk-assessment'
   /** A current depressive episode with no recent PHQ-9, or no recent answer to its item 9 or C-SSRS. */
   | 'screening-gap'

@@ -14,6 +14,7 @@ import {
   describeTrialDosesAndTime,
   clinicalStatusWords,
   diagnosisLabel,
+  recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
   shownOutcomeBasis,
@@ -196,7 +197,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
           {derivation.diagnoses.map((d, i) => (
             <tr key={`${d.source}-${i}`}>
               <th scope="row">
-                {d.display || d.code}
+                {recordedDiagnosisName(d)}
                 <div className="trp-muted">
                   {diagnosisLabel(d)}; {d.code}
                 </div>
@@ -205,7 +206,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               <td>{d.abatement ? displayDate(d.abatement) : '—'}</td>
               <td>{d.clinicalStatus === null ? 'status not recorded' : clinicalStatusWords(d.clinicalStatus, derivation.demographics?.deceasedDate)}</td>
               <td>
-                <Sources references={[d.source]} onSelectSources={onSelectSources} about={d.display || diagnosisLabel(d)} />
+                <Sources references={[d.source]} onSelectSources={onSelectSources} about={recordedDiagnosisName(d)} />
               </td>
             </tr>
           ))}

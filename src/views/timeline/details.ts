@@ -23,6 +23,7 @@ import {
   describeTrialDosesAndTime,
   clinicalStatusWords,
   diagnosisLabel,
+  recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
   outcomeLabelWithBasis,
@@ -137,7 +138,7 @@ export function describeEpisode(episode: Episode): ItemDetails {
 export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number, deathDate?: string | null): ItemDetails {
   return {
     id: diagnosisItemId(index),
-    title: `Diagnosis: ${diagnosis.display || diagnosisLabel(diagnosis)}`,
+    title: `Diagnosis: ${recordedDiagnosisName(diagnosis)}`,
     lines: [
       `Recognised as: ${diagnosisLabel(diagnosis)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
       `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,

@@ -55,9 +55,47 @@ describe('suicidality', () => {
     expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 1, '2026-11-17')] }))[0]?.kind).toBe('suicidality-screen');
   });
 
-  it('a positive answer months ago followed by 0 is not on the strip; a positive answer as the latest is', () => {
-    expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }))).toEqual([]);
+  it('a positive answer earlier in the episode followed by 0 stays on the strip as history, apart from a current positive; a positive answer as the latest is current (Simon 2013)', () => {
+    const history = deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 1, '2026-03-01'), score('phq9-item9', 0, '2026-11-01')] }));
+    expect(history).toEqual([
+      {
+        kind: 'suicidality-history',
+        title: 'PHQ-9 item 9 positive once earlier in this episode',
+        detail: '0 since 2026-11-01 (1 answer).',
+        date: '2026-03-01',
+        dateLabel: 'last',
+        action: 'Ask about suicidal thoughts before referring or changing treatment.',
+        sources: ['Observation/phq9-item9-2026-03-01', 'Observation/phq9-item9-2026-11-01'],
+        references: ['simon2013', 'projectWorkingRule'],
+      },
+    ]);
     expect(deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-03-01'), score('phq9-item9', 1, '2026-09-01')] }))[0]?.kind).toBe('suicidality-screen');
+  });
+
+  it('a positive answer before the current episode began, or more than 365 days ago, is not history of this episode', () => {
+    const beforeEpisode = record({ assessments: [assessment('mdd', { episodeStart: '2026-06-01' })], scores: [PHQ9_NOW, score('phq9-item9', 2, '2026-05-31'), score('phq9-item9', 0, '2026-11-01')] });
+    expect(deriveSafety(beforeEpisode)).toEqual([]);
+    const inEpisode = record({ assessments: [assessment('mdd', { episodeStart: '2026-06-01' })], scores: [PHQ9_NOW, score('phq9-item9', 2, '2026-06-01'), score('phq9-item9', 0, '2026-11-01')] });
+    expect(deriveSafety(inEpisode).map((i) => i.kind)).toEqual(['suicidality-history']);
+    const longEpisode = mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 2, '2025-11-21'), score('phq9-item9', 0, '2026-11-01')] });
+    expect(longEpisode.episodes[0]?.start).toBe('2025-01-01');
+    expect(deriveSafety(longEpisode)).toEqual([]);
+    const within = deriveSafety(mdd(2, { scores: [PHQ9_NOW, score('phq9-item9', 2, '2025-11-22'), score('phq9-item9', 0, '2026-11-01')] }));
+    expect(within.map((i) => i.kind)).toEqual(['suicidality-history']);
+  });
+
+  it('coded suicidal ideation resolved earlier in the episode stays as history, with its status and the C-SSRS since', () => {
+    const si = diagnosis('suicidal-ideation', { display: 'Suicidal ideations', code: 'R45.851', onset: '2026-05-02', clinicalStatus: 'resolved', abatement: '2026-06-01' });
+    const [item] = deriveSafety(mdd(2, { diagnoses: [si], scores: [PHQ9_NOW, score('phq9-item9', 0, '2026-11-17'), score('cssrs', 0, '2026-10-01')] }));
+    expect(item).toMatchObject({
+      kind: 'suicidality-history',
+      title: 'Suicidal ideation earlier in this episode',
+      detail: 'Resolved on 2026-06-01. A risk assessment (C-SSRS) followed on 2026-10-01 (0).',
+      date: '2026-05-02',
+      dateLabel: 'onset',
+      action: 'Ask about suicidal thoughts before referring or changing treatment.',
+      sources: ['Condition/suicidal-ideation', 'Observation/cssrs-2026-10-01'],
+    });
   });
 
   it('suicide attempts, intentional overdoses and self-harm are shown at any date, with how long ago (the date stands beside the title), the record’s words where they tell more, and no code', () => {

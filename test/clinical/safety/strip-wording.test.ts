@@ -48,7 +48,7 @@ const strips = demoPatients.map((p) => {
 describe('the safety strip’s wording over every demo patient', () => {
   it('has items to check (suicidality, pregnancy, death, medications, diagnoses)', () => {
     const kinds = new Set(strips.flatMap(([, items]) => items.map((i) => i.kind)));
-    expect([...kinds].sort()).toEqual(['clomipramine', 'deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen', 'screening-gap', 'intracranial-vascular', 'head-implant'].sort());
+    expect([...kinds].sort()).toEqual(['clomipramine', 'deceased', 'lithium', 'maoi', 'overdose', 'pregnancy', 'substance-use', 'suicidal-ideation', 'suicide-risk-assessment', 'suicidality-screen', 'suicidality-history', 'screening-gap', 'intracranial-vascular', 'head-implant'].sort());
   });
 
   it.each(strips.filter(([, items]) => items.length > 0))('%s: no detail starts with or repeats its title, or repeats its date', (_id, items) => {

@@ -204,7 +204,7 @@ describe('labels', () => {
   it('keep a diagnosis label whole when it fits, else cut it with an ellipsis inside the plot, the full text kept', () => {
     const diagnoses = [
       { kind: 'pregnancy' as const, code: 'Z33.1', system: 'http://hl7.org/fhir/sid/icd-10-cm', display: 'Pregnant state', onset: '2026-11-01', abatement: null, clinicalStatus: 'active', source: 'Condition/p' },
-      { kind: 'mdd' as const, code: 'F33.1', system: 'http://hl7.org/fhir/sid/icd-10-cm', display: 'MDD', onset: '2024-01-01', abatement: null, clinicalStatus: 'active', source: 'Condition/m' },
+      { kind: 'mdd' as const, code: 'F33.1', system: 'http://hl7.org/fhir/sid/icd-10-cm', display: 'Major depressive disorder, recurrent, moderate', onset: '2024-01-01', abatement: null, clinicalStatus: 'active', source: 'Condition/m' },
     ];
     const x = scaleOf({ start: parseISO('2023-12-01'), end: parseISO('2026-12-01') });
     const rows = layoutDiagnoses(diagnoses, asOf, x, frame, 0, 20);
@@ -215,11 +215,24 @@ describe('labels', () => {
       const right = span.labelAnchor === 'start' ? span.labelX + estimateTextWidth(span.label) : span.labelX;
       expect(right).toBeLessThanOrEqual(frame.plotRight + 1e-6);
     }
-    expect(rows.spans.find((s) => s.item.kind === 'mdd')!.label).toBe('Major depressive disorder');
+    // A lane names the condition recorded (its display), not the class the rules file it under.
+    expect(rows.spans.find((s) => s.item.kind === 'mdd')!.label).toBe('Major depressive disorder, recurrent, moderate');
     // Whole words only: a word is never cut ("Pregnan"), a label is cut after its last whole word that fits.
     expect(fitText('Pregnancy', 45)).toBe('');
     expect(fitText('Pregnancy', 200)).toBe('Pregnancy');
     expect(fitText('Major depressive disorder', 130)).toBe('Major depressive…');
+  });
+
+  it('name a diagnosis by its recorded display, the class only for a condition recorded by its code alone', () => {
+    const icd = 'http://hl7.org/fhir/sid/icd-10-cm';
+    const gad = { kind: 'anxiety' as const, code: 'F41.1', system: icd, display: 'Generalized anxiety disorder', onset: '2024-01-01', abatement: null, clinicalStatus: 'active', source: 'Condition/gad' };
+    const cannabis = { kind: 'substance-use' as const, code: 'F12.20', system: icd, display: 'Cannabis dependence, uncomplicated', onset: '2024-02-01', abatement: null, clinicalStatus: 'active', source: 'Condition/c' };
+    const codeOnly = { kind: 'anxiety' as const, code: 'F41.9', system: icd, display: 'F41.9', onset: '2024-03-01', abatement: null, clinicalStatus: 'active', source: 'Condition/a' };
+    const x = scaleOf({ start: parseISO('2023-12-01'), end: parseISO('2026-12-01') });
+    // An overdose whose code states the intent leads with it: the record's name puts it last, where a cut label loses it.
+    const overdose = { kind: 'overdose' as const, intent: 'intentional-self-harm' as const, code: 'T43.212A', system: icd, display: 'Poisoning by selective serotonin and norepinephrine reuptake inhibitors, intentional self-harm, initial encounter', onset: '2024-04-01', abatement: null, clinicalStatus: 'active', source: 'Condition/o' };
+    const rows = layoutDiagnoses([gad, cannabis, codeOnly, overdose], asOf, x, frame, 0, 20);
+    expect(rows.spans.map((s) => s.fullLabel)).toEqual(['Generalized anxiety disorder', 'Cannabis dependence, uncomplicated', 'Anxiety disorder', 'Intentional self-harm: overdose']);
   });
 
   it('read a trial to a screen reader as agent, dates, dose, then outcome', () => {

@@ -7,7 +7,7 @@ import type {
   DiagnosisSpan, Episode, ProcedureMark,
   PsychotherapyCourse
 } from '../../../clinical/types';
-import { PROCEDURE_LABEL, diagnosisKindLabel, diagnosisLabel } from '../../../clinical/vocabulary';
+import { PROCEDURE_LABEL, recordedDiagnosisName } from '../../../clinical/vocabulary';
 import { ACTIVE_CLINICAL_STATUSES } from '../../../clinical/terminology/systems';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
@@ -166,7 +166,8 @@ export function layoutDiagnoses(
       const openEnded = !abatement && (d.clinicalStatus === null || ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus));
       return { start, end: abatement ?? (openEnded ? asOf : null), point: !abatement && !openEnded };
     },
-    (d) => diagnosisKindLabel(d.kind) === 'Other' ? d.display : diagnosisLabel(d),
+    // A lane names the condition recorded; the class the rules file it under is in its details.
+    recordedDiagnosisName,
     x,
     frame,
     top,
