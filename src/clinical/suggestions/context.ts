@@ -59,6 +59,7 @@ const CATALOG_CITATIONS: ReadonlyMap<SourceRef, string> = new Map(
     ...o.risks.map((r) => r.source),
     ...(o.priorResponse ? [o.priorResponse.source] : []),
     ...(o.alongside ?? []).map((a) => a.source),
+    ...(o.augments ? [o.augments.source] : []),
   ]).map((source) => [source, citation(source)]),
 );
 
@@ -88,9 +89,16 @@ function sourcesOf(trials: readonly Trial[]): string[] {
   return [...sources];
 }
 
+/** The text trimmed, without the full stops that end it. */
 export function trimPeriod(text: string): string {
-  return text.trim().replace(/\.+$/, '');
+  const trimmed = text.trim();
+  let end = trimmed.length;
+  // A loop rather than /\.+$/, which tries a match at every position of a long conclusion.
+  while (end > 0 && trimmed.charCodeAt(end - 1) === FULL_STOP) end--;
+  return end === trimmed.length ? trimmed : trimmed.slice(0, end);
 }
+
+const FULL_STOP = 46;
 
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

@@ -39,7 +39,6 @@ import {
   type CautionWeight,
   type EligibilityPath,
   type RiskRow,
-  type SourceRef,
   type UrgencySignal,
   URGENCY_SIGNAL_RULES,
 } from './catalog';
@@ -114,6 +113,11 @@ export const COMPLETE_TRIAL_RULE: RuleRef = {
   references: COMPLETE_TRIAL_SOURCE.refs,
 };
 
+/** The rules above cited as a reason cites them, worded once when the module loads. */
+const COMPLETE_TRIAL_CITED = cite(COMPLETE_TRIAL_SOURCE);
+const COMPLETE_TRIAL_ONCE_RESISTANT_CITED = cite(COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE);
+const NOT_FOR_ACUTE_RISK_CITED = cite(NOT_FOR_ACUTE_RISK);
+
 export const COMPLETE_TRIAL_ONCE_RESISTANT_RULE: RuleRef = {
   id: 'suggest.complete-running-sri-trial-first.ocd',
   summary:
@@ -127,7 +131,7 @@ export const COMPLETE_TRIAL_ONCE_RESISTANT_RULE: RuleRef = {
  * The running trial to complete first, for an option indicated by a condition whose resistance is not met, or by one
  * whose running trial is completed first even once it is (COMPLETE_TRIAL_ONCE_RESISTANT).
  */
-function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef } | undefined {
+function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; cited: string } | undefined {
   const assessment = context.derived.assessments.find(
     (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete,
   );
@@ -135,8 +139,8 @@ function trialToCompleteFor(option: CatalogOption, context: Context): { text: st
   if (!trial) return undefined;
   const name = CONDITION_NAME[assessment.condition];
   return assessment.treatmentResistant
-    ? { text: `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first`, sources: trial.sources, source: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE }
-    : { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE };
+    ? { text: `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first`, sources: trial.sources, cited: COMPLETE_TRIAL_ONCE_RESISTANT_CITED }
+    : { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, cited: COMPLETE_TRIAL_CITED };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,7 +436,7 @@ function weighOffered(
     if (running) {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
-      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${running.cited}).`, sources: running.sources });
     }
     if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
     if (urgent) {
@@ -463,7 +467,7 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
     const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: toComplete?.sources ?? trial.sources });
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources });
     result = 'consider';
   }
   return result;
@@ -583,7 +587,7 @@ function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
     suggestion.priorityNote = { text: routineNotAcuteWords(answering), sources };
     if (group !== 'interventional') continue;
     suggestion.cautions.unshift({
-      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${cite(NOT_FOR_ACUTE_RISK)})`,
+      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${NOT_FOR_ACUTE_RISK_CITED})`,
       sources,
       kind: 'caution',
     });

@@ -107,6 +107,11 @@ export const STEPS_BEFORE_DOSE_OPTIMISATION = {
   source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting both before a dose change is a working rule'),
 };
 
+/** The ranking rules cited as a reason cites them, worded once when the module loads. */
+const SUBSTANTIAL_RISK_ORDER_CITED = cite(SUBSTANTIAL_RISK_ORDER.source);
+const STEPS_BEFORE_DOSE_OPTIMISATION_CITED = cite(STEPS_BEFORE_DOSE_OPTIMISATION.source);
+const ORDERING_RULE_CITED: ReadonlyMap<OrderingRule, string> = new Map(ORDERING_RULES.map((rule) => [rule, cite(rule.source)]));
+
 /** Adherence support and dual-diagnosis care before dose optimisation (STEPS_BEFORE_DOSE_OPTIMISATION), said in its reasons. */
 function placeDoseOptimisation(evaluated: Evaluated[]): void {
   const rule = STEPS_BEFORE_DOSE_OPTIMISATION;
@@ -116,7 +121,7 @@ function placeDoseOptimisation(evaluated: Evaluated[]): void {
   if (!leads.length) return;
   dose.place = 2 * Math.max(...leads.map((e) => e.index)) + 1;
   dose.suggestion.reasons.push({
-    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${cite(rule.source)})`,
+    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${STEPS_BEFORE_DOSE_OPTIMISATION_CITED})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
     kind: 'ranking',
   });
@@ -140,7 +145,7 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): void {
     lead.place = 2 * Math.min(...passed.map((e) => e.index)) - 1;
     const names = passed.map((e) => rule.overNames[e.suggestion.intervention] ?? e.suggestion.name).join(' and ');
     lead.suggestion.reasons.push({
-      text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
+      text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${ORDERING_RULE_CITED.get(rule) ?? cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
       kind: 'ranking',
     });
@@ -173,7 +178,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
     if (!ahead.length) continue;
     const equally = e.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
     e.suggestion.reasons.push({
-      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
+      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${SUBSTANTIAL_RISK_ORDER_CITED})`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
       kind: 'ranking',
     });
