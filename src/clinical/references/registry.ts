@@ -636,6 +636,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1177/0194599811416318a163',
     kind: 'paper',
   },
+  pridmore2021: {
+    short: 'Pridmore 2021',
+    citation:
+      'Pridmore S, Turnier-Shea Y, Rybak M, Pridmore W. Transcranial magnetic stimulation (TMS) during pregnancy: a fetal risk factor. Australas Psychiatry. 2021;29(2):226-229. Ten reports, 67 births over 20 years, stimulation in all trimesters: no serious event for mother or baby.',
+    url: 'https://doi.org/10.1177/1039856221992636',
+    kind: 'paper',
+  },
   rossi2021: {
     short: 'Rossi 2021',
     citation:
