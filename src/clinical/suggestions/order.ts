@@ -57,7 +57,7 @@ const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
   'pharmacogenomic-testing': 'pharmacogenomic testing',
   'digital-therapy': 'digital CBT',
 };
-const shortName = (s: Suggestion): string => SHORT_NAMES[s.intervention] ?? s.name;
+export const shortName = (s: Pick<Suggestion, 'intervention' | 'name'>): string => SHORT_NAMES[s.intervention] ?? s.name;
 
 const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
