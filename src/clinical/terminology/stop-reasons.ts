@@ -158,10 +158,20 @@ export const STOP_REASON_RULES: readonly RuleRef[] = [
   ...SAFETY_STOP_EVENTS.map((e) => e.rule),
 ];
 
+/**
+ * One pattern that matches where any of the rows' patterns matches (their alternation; every row's pattern has the
+ * same flag, i): most reasons name no safety event and no adverse effect, and are then read once, not once per row.
+ */
+function anyOf(rows: readonly { pattern: RegExp }[]): RegExp {
+  return new RegExp(rows.map((r) => `(?:${r.pattern.source})`).join('|'), 'i');
+}
+const ANY_SAFETY_STOP_EVENT = anyOf(SAFETY_STOP_EVENTS);
+const ANY_NAMED_ADVERSE_EFFECT = anyOf(NAMED_ADVERSE_EFFECTS);
+
 /** What a stop reason's text says: its kind and the named adverse effects it mentions. */
 export function classifyStopReason(text: string): { kind: StopReasonKind; effects: string[]; safetyEvents?: string[] } {
-  const safetyEvents = SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
-  const effects = NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
+  const safetyEvents = ANY_SAFETY_STOP_EVENT.test(text) ? SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name) : [];
+  const effects = ANY_NAMED_ADVERSE_EFFECT.test(text) ? NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name) : [];
   const adverse = effects.length > 0 || ADVERSE_WORDS.test(text);
   const ineffective = INEFFECTIVE_PHRASES.some((p) => p.pattern.test(text));
   const kind: StopReasonKind = adverse && ineffective ? 'mixed' : adverse ? 'adverse' : ineffective ? 'ineffective' : 'unclassified';
