@@ -92,3 +92,16 @@ test('schizophrenia-trs: one diagnosis row per recorded Condition, named as reco
   await expect(page.locator('.trp-range-text')).toHaveText(/^Showing (Sep|Oct) 2018 – Dec 2026/);
   expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Paranoid schizophrenia', 'Cannabis dependence, uncomplicated']);
 });
+
+test('trd-multi-failures: the CBT course\'s name is not crossed by its strip, and no date in the regimen line breaks across lines', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'trd-multi-failures', slow);
+  const dates = page.locator('[data-testid="current-regimen"] .trp-date');
+  await expect(dates).toHaveText(['2026-11-22']);
+  expect(await dates.evaluateAll((spans) => spans.map((s) => s.getClientRects().length))).toEqual([1]);
+  const course = page.locator('.trp-therapy-span');
+  await expect(course).toHaveCount(1);
+  const [strip, words] = await Promise.all([course.boundingBox(), course.locator('xpath=following-sibling::*[contains(@class, "trp-span-label")]').boundingBox()]);
+  // Under the words' baseline (only descenders may reach it), not through their middle.
+  expect(strip!.y).toBeGreaterThanOrEqual(words!.y + 0.75 * words!.height);
+  await keepPicture(page, 'trd-multi-failures-default', testInfo);
+});

@@ -399,6 +399,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=22a9788c-5a9b-411e-844e-4a0b12d1d095',
     kind: 'label',
   },
+  leucht2005: {
+    short: 'Leucht 2005',
+    citation:
+      'Leucht S, Kane JM, Kissling W, Hamann J, Etschel E, Engel RR. What does the PANSS mean? Schizophr Res. 2005;79(2-3):231-238.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/?term=Leucht+What+does+the+PANSS+mean',
+    kind: 'paper',
+  },
   leucht2016: {
     short: 'Leucht 2016',
     citation:

@@ -11,6 +11,8 @@ import { layoutLanes } from '../../../src/views/timeline/layout/lanes';
 import { parseDate, rangeDomain, timeScale, type RangeChoice } from '../../../src/views/timeline/layout/domain';
 import { frameFor } from '../../../src/views/timeline/layout/axis';
 import { estimateTextWidth } from '../../../src/views/timeline/layout/packing';
+import { layoutScoreCharts } from '../../../src/views/timeline/layout/scores';
+import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/scale-thresholds';
 import type { Derivation } from '../../../src/clinical/types';
 import { demoDerivation } from '../demo-derivation';
 
@@ -64,5 +66,20 @@ describe('schizophrenia-trs: antipsychotic plasma levels on the opening range at
         expect(bar.levelLabelX - estimateTextWidth(bar.levelLabel)).toBeGreaterThanOrEqual(frame.plotLeft);
       }
     }
+  });
+});
+
+describe('schizophrenia-trs: the PANSS chart reads a change that matters', () => {
+  const d = demoDerivation('schizophrenia-trs', TODAY);
+
+  it('runs from 30 to 120 (the scale table\'s chart top), so olanzapine\'s 98 -> 84 spans more than 10 px', () => {
+    const frame = frameFor(WIDTH_AT_1024);
+    const { domain } = rangeDomain(d, 'trials');
+    const x = timeScale(domain, frame.plotLeft, frame.plotRight);
+    const { charts } = layoutScoreCharts(d.scores, d.trials, terminologyThresholds, parseDate(d.asOf)!, x, 0, 92, 10, terminologyRanges);
+    const panss = charts.find((c) => c.instrument === 'panss')!;
+    expect([panss.yMin, panss.yMax]).toEqual([30, 120]);
+    const y = (value: number) => panss.dots.find((dot) => dot.point.value === value)!.y;
+    expect(y(84) - y(98)).toBeGreaterThan(10);
   });
 });
