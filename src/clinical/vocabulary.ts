@@ -431,13 +431,23 @@ function stopReasonWords(r: Pick<NonNullable<Trial['stopReasons']>[number], 'kin
 }
 
 /**
+ * A record's own words quoted in a sentence: in double quotes, with its own double quotes (straight or curly) made
+ * single, so a quote within the quote reads ‘not working’, never as nested double quotes. Every writer quotes a
+ * record's text with it.
+ */
+export function quotedRecordText(text: string): string {
+  const inner = text.replace(/"([^"]*)"/g, '‘$1’').replace(/“([^”]*)”/g, '‘$1’').replace(/["“”]/g, '’');
+  return `"${inner}"`;
+}
+
+/**
  * A trial's recorded stop reasons as written, each with what it says ('Stop reason: "Hyperprolactinaemia" (stopped for
  * an adverse effect: hyperprolactinaemia)'), leaving out one its outcome already quotes; null when none is left to say.
  */
 export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetail'>): string | null {
-  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(`"${r.text}"`));
+  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(quotedRecordText(r.text)));
   if (!left.length) return null;
-  const reasons = left.map((r) => `"${r.text}" (${stopReasonWords(r)})`);
+  const reasons = left.map((r) => `${quotedRecordText(r.text)} (${stopReasonWords(r)})`);
   return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
 }
 

@@ -30,6 +30,7 @@ import {
   baselineOnlyWords,
   describeDuration,
   instrumentLabel,
+  quotedRecordText,
   scoreChangeText,
   scoresWithoutThresholdWords,
   switchInferenceWords,
@@ -154,7 +155,7 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     return {
       outcome: 'intolerance',
       basis: 'recorded',
-      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
+      detail: `stopped for an adverse effect: ${quotedRecordText(adverse.stopReason!.text)} (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
       sources: [adverse.reference, ...(measured?.sources ?? [])],
       rules: [R.intolerance],
     };
@@ -185,7 +186,7 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     return {
       outcome: 'nonresponse',
       basis: 'recorded',
-      detail: `stopped for lack of effect: "${ineffective.stopReason!.text}" (${ineffective.reference})`,
+      detail: `stopped for lack of effect: ${quotedRecordText(ineffective.stopReason!.text)} (${ineffective.reference})`,
       sources: [ineffective.reference],
       rules: [],
     };
