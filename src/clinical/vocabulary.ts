@@ -550,6 +550,15 @@ export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'dura
  * A trial's doses in words: "150 mg/day", "100–150 mg/day" when it was titrated, "dose unknown". The highest figure
  * is the highest dose of any stretch, so a range never hides a brief higher dose.
  */
+/** The dose a running trial is taken at now (its last dose with a known amount), as the regimen line names it: "clomipramine 150 mg/day". */
+export function describeCurrentDose(segments: readonly { doseMg: number | null }[], ingredient: string): string {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const mg = segments[i]!.doseMg;
+    if (mg !== null) return `${formatDose(mg, ingredient)}/day`;
+  }
+  return 'dose unknown';
+}
+
 export function describeTrialDoses(trial: DescribedTrial): string {
   if (trial.maxDailyDoseMg === null) return 'dose unknown';
   const lowest = Math.min(trial.doseRange?.lowestMg ?? trial.maxDailyDoseMg, trial.maxDailyDoseMg);

@@ -49,7 +49,7 @@ describe('the copied note lists every suggested option, as the options tab does'
     const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
     expect(block.slice(0, 2)).toEqual([
       'Next steps (proposals for review, not orders; 0 suggested, 4 to consider):',
-      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all.',
+      '- Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all.',
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
   capitalise,
   describeDuration,
   describeTrial,
+  describeCurrentDose,
   describeTrialDoses,
   failedPendingAdequacyWords,
   FLAG_WORDS,
@@ -428,7 +429,7 @@ function trialToCompleteOf(judged: JudgedTrial[]): TrialToComplete | null {
   return {
     trialId: t.draft.id,
     ingredient: t.draft.ingredient,
-    text: `${d.ingredient} ${describeTrialDoses(d)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
+    text: `${d.ingredient} ${describeCurrentDose(t.draft.segments, d.ingredient)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
     sources: [...new Set(t.draft.events.map((e) => e.reference))],
   };
 }
@@ -586,7 +587,7 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
     if (hits.length)
       flags.push({
         kind,
-        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
+        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.shortfallReasons[t.adequacy.shortfalls.indexOf(shortfall)] ?? t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
         sources: [...new Set(hits.flatMap((t) => [...t.draft.events.map((e) => e.reference), ...(respondedBelowDose(t) ? t.outcome.sources : [])]))],
       });
   }

@@ -37,7 +37,7 @@ describe('the engine chooses the headline', () => {
   it('ptsd: with only options to consider, no interventional option is indicated and venlafaxine is to be completed', () => {
     const d = demoDerivation('ptsd', TODAY);
     expect(d.nextStep.kind).toBe('none-indicated');
-    expect(d.nextStep.text).toBe('No interventional option is indicated now; complete the current trial: venlafaxine 75–150 mg/day, 3 more weeks at an adequate dose');
+    expect(d.nextStep.text).toBe('No interventional option is indicated now; complete the current trial: venlafaxine 150 mg/day, 3 more weeks at an adequate dose');
     expect(pageText(d)).not.toContain('Next stepPharmacogenomic testing');
   });
 
