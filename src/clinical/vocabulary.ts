@@ -550,6 +550,11 @@ export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'dura
  * A trial's doses in words: "150 mg/day", "100–150 mg/day" when it was titrated, "dose unknown". The highest figure
  * is the highest dose of any stretch, so a range never hides a brief higher dose.
  */
+/** A rule's words said of an episode that ended at death: "in the current episode" reads "in the episode until death". */
+export function saidOfEpisodeUntilDeath(text: string): string {
+  return text.replace(/\bthe current episode\b/g, 'the episode until death');
+}
+
 /** The dose a running trial is taken at now (its last dose with a known amount), as the regimen line names it: "clomipramine 150 mg/day". */
 export function describeCurrentDose(segments: readonly { doseMg: number | null }[], ingredient: string): string {
   for (let i = segments.length - 1; i >= 0; i--) {

@@ -28,6 +28,7 @@ import { type ScaleCutoffs, cutoffsOf } from '../cutoffs';
 import {
   NO_SCORES_OR_STATED_REASON,
   baselineOnlyWords,
+  capitalise,
   describeDuration,
   instrumentLabel,
   quotedRecordText,
@@ -374,10 +375,11 @@ function aboveAnyResponse(
       judgedBy: { instrument, score: last },
     };
   }
-  const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
+  // In short sentences: the score and why it is no response, the partial bound, the change during the trial, the baseline.
+  const sinceFirst = first ? ` ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial.` : '';
   const detail =
-    `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}` +
-    `${bestFall >= cut.partialReduction ? '; at most a partial response, which would be insufficient too' : ''}${sinceFirst}; ${noBaseline}`;
+    `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}.` +
+    `${bestFall >= cut.partialReduction ? ' At most a partial response, which would be insufficient too.' : ''}${sinceFirst} ${capitalise(noBaseline)}`;
   return {
     outcome: 'nonresponse',
     basis: 'measured',

@@ -16,6 +16,7 @@ import {
   describeDuration,
   describeTrial,
   describeCurrentDose,
+  saidOfEpisodeUntilDeath,
   describeTrialDoses,
   failedPendingAdequacyWords,
   FLAG_WORDS,
@@ -235,7 +236,8 @@ export function assess(input: AssessmentInput): Assessment {
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
     ...(toComplete ? { trialToComplete: toComplete } : {}),
     unconfirmedTrials: unconfirmed,
-    definition: def.rule,
+    // Nothing of a dead patient is current: the definition names the episode that ended at death.
+    definition: !current && span?.episode.endedAtDeath ? { ...def.rule, summary: saidOfEpisodeUntilDeath(def.rule.summary) } : def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
     flags,
   };
