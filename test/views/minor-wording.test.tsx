@@ -37,7 +37,7 @@ describe('the headline names the dose taken now, as the regimen line does', () =
   });
   it('ptsd: "venlafaxine 150 mg/day, 3 more weeks …", not the 75–150 mg/day range', () => {
     const d = demoDerivation('ptsd', TODAY);
-    expect(copyToNoteText(d)).toContain('complete the current trial: venlafaxine 150 mg/day, 3 more weeks at an adequate dose');
+    expect(copyToNoteText(d)).toContain('Complete the current trial: venlafaxine 150 mg/day, 3 more weeks at an adequate dose');
   });
 });
 

@@ -27,8 +27,9 @@ import {
 import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
-  COMPLETE_TRIAL_ONCE_RESISTANT,
-  COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE,
+  REFER_NOW_START_AFTER,
+  RUNNING_TRIAL_ONCE_RESISTANT,
+  RUNNING_TRIAL_POLICY_WORDS,
   FAILED_TRIAL_CRITERIA,
   NOT_FOR_ACUTE_RISK,
   RECENT_SUICIDAL_IDEATION_DAYS,
@@ -40,6 +41,7 @@ import {
   type EligibilityPath,
   type RiskRow,
   type SourceRef,
+  type UrgencySignal,
   URGENCY_SIGNAL_RULES,
 } from './catalog';
 import { checkRisk, notOfferedReason, riskFinding } from './risks';
@@ -113,37 +115,80 @@ export const COMPLETE_TRIAL_RULE: RuleRef = {
   references: COMPLETE_TRIAL_SOURCE.refs,
 };
 
-export const COMPLETE_TRIAL_ONCE_RESISTANT_RULE: RuleRef = {
-  id: 'suggest.complete-running-sri-trial-first.ocd',
-  summary:
-    'In OCD, a running SRI trial (clomipramine after SSRIs, say) not yet adequate only because it is short so far is completed and judged first even once earlier SRI trials have failed: deep TMS is lowered to "consider", eligible if this trial fails, and antipsychotic augmentation waits for it; the headline is to complete that trial.',
-  source: sourceWords(COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE),
-  verification: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.verification,
-  references: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.refs,
-};
+/** The rules above cited as a reason cites them, worded once when the module loads. */
+const COMPLETE_TRIAL_CITED = cite(COMPLETE_TRIAL_SOURCE);
+const NOT_FOR_ACUTE_RISK_CITED = cite(NOT_FOR_ACUTE_RISK);
+
+/** What a running trial short of adequacy means once resistance is met on earlier trials, per condition (the rules panel's rows). */
+export const RUNNING_TRIAL_ONCE_RESISTANT_RULES: RuleRef[] = Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((row) => ({
+  id: `suggest.running-trial-once-resistant.${row.condition}`,
+  summary: `${CONDITION_NAME[row.condition].replace(/^./, (c) => c.toUpperCase())} meeting its treatment-resistance criteria on earlier trials, with a trial still running short of adequacy: ${RUNNING_TRIAL_POLICY_WORDS[row.policy]}; ${row.why}.`,
+  source: sourceWords(row.source),
+  verification: row.source.verification,
+  references: row.source.refs,
+}));
 
 /**
- * The running trial to complete first, for an option indicated by a condition whose resistance is not met, or by one
- * whose running trial is completed first even once it is (COMPLETE_TRIAL_ONCE_RESISTANT).
+ * The running trial an option waits on, for an option indicated by a condition whose resistance is not met, or that is
+ * met but whose row (RUNNING_TRIAL_ONCE_RESISTANT) still gates on the running trial: `refer` when the option stays
+ * suggested and only its start waits.
  */
-function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef } | undefined {
+function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef; refer: boolean } | undefined {
   const assessment = context.derived.assessments.find(
-    (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete,
+    (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || RUNNING_TRIAL_ONCE_RESISTANT[a.condition].policy !== 'not-gated') && a.trialToComplete,
   );
   const trial = assessment?.trialToComplete;
   if (!trial) return undefined;
   const name = CONDITION_NAME[assessment.condition];
-  return assessment.treatmentResistant
-    ? { text: `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first`, sources: trial.sources, source: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE }
-    : { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE };
+  if (!assessment.treatmentResistant) {
+    return { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, refer: false };
+  }
+  const row = RUNNING_TRIAL_ONCE_RESISTANT[assessment.condition];
+  if (row.notGating?.includes(option.id)) return undefined;
+  const refer = row.policy === 'refer-while-completing';
+  return {
+    // The trial-in-progress line already says resistance is met on the earlier trials.
+    text: refer ? `${trial.text}; ${row.why}` : `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and ${row.why}`,
+    sources: trial.sources,
+    source: row.source,
+    refer,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // One option
 // ---------------------------------------------------------------------------------------------
 
+function ruleWords(path: EligibilityPath): string {
+  return criterionWords(path.rule.summary, cite(path.rule.source));
+}
+
+/**
+ * The catalog's words that are the same for every patient, worded once when the module loads: each path's rule (the
+ * last reason of an option it holds for), each option's requirements as cautions, its age limits, and the urgency
+ * signals that make it urgent (URGENCY_SIGNAL_RULES).
+ */
+const RULE_WORDS: ReadonlyMap<EligibilityPath, string> = new Map(CATALOG.flatMap((o) => o.eligibility.map((p) => [p, ruleWords(p)] as const)));
+const REQUIREMENT_WORDS: ReadonlyMap<CatalogOption['requirements'][number], string> = new Map(
+  CATALOG.flatMap((o) => o.requirements.map((r) => [r, requirementWords(r)] as const)),
+);
+const AGE_LIMIT_WORDS: ReadonlyMap<CatalogOption, string> = new Map(CATALOG.map((o) => [o, ageLimitWords(o)]));
+const URGENT_OPTION_SIGNALS: ReadonlyMap<CatalogOption, readonly UrgencySignal[]> = new Map(CATALOG.map((o) => [o, urgentOptionSignals(o)]));
+
+function requirementWords(requirement: CatalogOption['requirements'][number]): string {
+  return `${requirement.text} (${cite(requirement.source)})`;
+}
+
+function ageLimitWords(option: CatalogOption): string {
+  return option.ageLimits.map((l) => `${l.text} (${cite(l.source)})`).join('; ');
+}
+
+function urgentOptionSignals(option: CatalogOption): readonly UrgencySignal[] {
+  return option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption);
+}
+
 function ruleFinding(path: EligibilityPath): OptionFinding {
-  return { text: criterionWords(path.rule.summary, cite(path.rule.source)), sources: [], kind: 'criterion' };
+  return { text: RULE_WORDS.get(path) ?? ruleWords(path), sources: [], kind: 'criterion' };
 }
 
 function hasRecordReason(reasons: OptionFinding[]): boolean {
@@ -177,7 +222,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
     if (history) cautions.push({ finding: history, weight: row.weight });
   }
   for (const requirement of option.requirements) {
-    cautions.push({ finding: { text: `${requirement.text} (${cite(requirement.source)})`, sources: [], kind: 'caution' }, weight: requirement.weight });
+    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [], kind: 'caution' }, weight: requirement.weight });
   }
   return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
@@ -244,6 +289,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
  * option carries it (once per assessment).
  */
 function staleBases(path: EligibilityPath, context: Context): OptionFinding[] {
+  if (!context.anyStaleOrInferredBasis) return [];
   const stale: OptionFinding[] = [];
   const seen: ConditionKey[] = [];
   for (const c of path.all) {
@@ -265,6 +311,7 @@ function staleBases(path: EligibilityPath, context: Context): OptionFinding[] {
  * trials, once per assessment.
  */
 function trialsInProgress(path: EligibilityPath, context: Context): OptionFinding[] {
+  if (!context.anyTrialsInProgress) return [];
   const onFailures = path.all.filter((c) => FAILED_TRIAL_CRITERIA.has(c.kind));
   if (!onFailures.length) return [];
   const conditions = new Set(onFailures.flatMap((c) => ('conditions' in c ? c.conditions : [...context.assessments.keys()])));
@@ -283,7 +330,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
-  const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
+  const urgencyFindings = urgencyFindingsOf(option, context);
   let urgent = false;
 
   const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
@@ -340,7 +387,14 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     group: option.group,
     index,
     substantialRisks,
+    place: 2 * index,
   };
+}
+
+/** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */
+function urgencyFindingsOf(option: CatalogOption, context: Context): OptionFinding[] {
+  if (context.urgency.size === 0) return [];
+  return (URGENT_OPTION_SIGNALS.get(option) ?? urgentOptionSignals(option)).flatMap((signal) => context.urgency.get(signal) ?? []);
 }
 
 /**
@@ -390,8 +444,11 @@ function weighOffered(
       reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
     // An option that augments the running agent says its own wait (weighAugmented).
-    const running = status === 'suggested' && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
-    if (running) {
+    const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
+    if (running?.refer) {
+      // Referred now, started only once the running trial is judged.
+      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+    } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
       reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });
@@ -413,18 +470,19 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
-  const at = reasons.findIndex((r) => !r.entryCriterion);
-  const insert = (finding: OptionFinding) => reasons.splice(at < 0 ? reasons.length : at, 0, finding);
+  // The agent is named after the entry criteria, before the other reasons.
+  const firstOther = reasons.findIndex((r) => !r.entryCriterion);
+  const at = firstOther < 0 ? reasons.length : firstOther;
   if (!taken.length) {
-    insert({ text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
+    reasons.splice(at, 0, { text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
     return 'consider';
   }
-  insert({ text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
+  reasons.splice(at, 0, { text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
   let result = status;
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
     const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: toComplete?.sources ?? trial.sources });
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources });
     result = 'consider';
   }
   return result;
@@ -454,7 +512,7 @@ interface AgeResult {
 
 function ageCheck(option: CatalogOption, context: Context): AgeResult {
   if (!option.ageLimits.length) return { outside: false, capToConsider: false };
-  const limits = option.ageLimits.map((l) => `${l.text} (${cite(l.source)})`).join('; ');
+  const limits = AGE_LIMIT_WORDS.get(option) ?? ageLimitWords(option);
   const patient = context.derived.demographics?.source ? [context.derived.demographics.source] : [];
   if (context.age === null) {
     return { outside: false, capToConsider: false, finding: { text: `Age not known (no birth date in the record): check the age limits: ${limits}.`, sources: patient } };
@@ -505,10 +563,12 @@ const offeredStatus = (status: SuggestionStatus) => status === 'suggested' || st
 
 /** Where two offered options meet over an agent taken now, the catalog's words on how they fit together. */
 function addAlongside(evaluated: Evaluated[], context: Context): void {
-  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e.suggestion]));
+  // Built only when an offered option has alongside rows.
+  let byId: Map<string, Suggestion> | undefined;
   for (const [index, option] of CATALOG.entries()) {
     const own = evaluated[index]!.suggestion;
     if (!option.alongside || !offeredStatus(own.status)) continue;
+    byId ??= new Map(evaluated.map((e) => [e.suggestion.intervention, e.suggestion]));
     for (const row of option.alongside) {
       const other = byId.get(row.option);
       if (!other || !offeredStatus(other.status)) continue;
@@ -518,11 +578,11 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
       // The level each trial's adequacy read (its highest measurable one), the most recent of them.
       const last = levels.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
       const level = last ? `level ${last.value} ${last.unit} on ${last.date}` : 'no level recorded';
-      const cited = (text: string) => `${text} (${cite(row.source)})`;
+      const citation = cite(row.source);
       own.reasons.push({
-        text: cited(row.text(level)),
+        text: `${row.text(level)} (${citation})`,
         sources: unique([...taking.flatMap((t) => t.sources), ...(last ? [last.source] : [])]),
-        writtenWith: { option: row.option, together: cited(row.together(level)), apart: cited(row.apart(level)) },
+        writtenWith: { option: row.option, together: `${row.together(level)} (${citation})`, apart: `${row.apart(level)} (${citation})` },
       });
     }
   }
@@ -542,7 +602,7 @@ function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
     suggestion.priorityNote = { text: routineNotAcuteWords(answering), sources };
     if (group !== 'interventional') continue;
     suggestion.cautions.unshift({
-      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${cite(NOT_FOR_ACUTE_RISK)})`,
+      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${NOT_FOR_ACUTE_RISK_CITED})`,
       sources,
       kind: 'caution',
     });
