@@ -6,7 +6,7 @@
  * 0.4 mmol/L on 2025-03-01, below 0.5").
  */
 import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
-import { isoDate } from '../dates';
+import { type Day, isoDate } from '../dates';
 import { describeDuration, weeksNeededWords } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
 import {
