@@ -61,7 +61,7 @@ function referenceEngine(rev: string): { sha: string; path: string } {
 }
 
 function runChild(enginePath: string, casesPath: string): number[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', enginePath, casesPath], {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', enginePath, casesPath], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
