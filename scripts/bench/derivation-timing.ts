@@ -96,7 +96,7 @@ export function deriveFreshCopies(derive: Derive, resources: Resource[], patient
 }
 
 /** The warm-up's limits: each row settles for at least `min` ms, in windows of `window` ms, and at most `max` ms. */
-export const WARM_UP = { minMs: 1000, windowMs: 100, maxMs: 6000, flatWindows: 3 } as const;
+const WARM_UP = { minMs: 1000, windowMs: 100, maxMs: 6000, flatWindows: 3 } as const;
 
 /**
  * Runs `once` until its time per call has stopped falling: at least WARM_UP.minMs, then until WARM_UP.flatWindows
