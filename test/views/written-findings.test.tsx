@@ -40,12 +40,12 @@ describe('esketamine-contraindicated, rTMS and ECT ticked', () => {
     ]);
   });
 
-  it('the ECT hypertension caution reads "a local working rule (unverified)" on the card and in the preview', () => {
+  it('the ECT hypertension caution marks only checking control as "local working rule (unverified)", on the card and in the preview', () => {
     const ect = d.suggestions.find((s) => s.intervention === 'ect')!;
     const onScreen = ect.cautions.find((c) => c.text.startsWith('Essential (primary) hypertension'))!;
-    expect(onScreen.text).toContain('checking control before the course is a local working rule (unverified)');
+    expect(onScreen.text).toContain('(APA ECT task force 2001: the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course: local working rule (unverified)');
     const inPreview = draft.preview.find((l) => l.trim().startsWith('Caution: Essential (primary) hypertension'))!;
-    expect(inPreview).toContain('checking control before the course is a local working rule (unverified)');
+    expect(inPreview).toContain('(APA ECT task force 2001: the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course: local working rule (unverified)');
   });
 });
 
