@@ -76,11 +76,11 @@ describe('ocd, deep TMS', () => {
   const d = demoDerivation('ocd', TODAY);
   const draft = demoDraft(d, ['deep-tms'], AS_OF);
 
-  it('the one-failure threshold is "a local working rule (unverified)" on the card and in the preview', () => {
+  it('the one-failure threshold is "a local working rule (unverified)" in the criterion\'s citation, once, on the card and in the preview', () => {
     const card = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
     const criterion = card.reasons.find((r) => r.kind === 'criterion')!;
-    expect(criterion.text).toContain('The one-failure threshold is a local working rule (unverified): the FDA authorisation');
-    expect(draft.preview.filter((l) => l.includes('The one-failure threshold is a local working rule (unverified)'))).toHaveLength(1);
+    expect(criterion.text).toContain('(FDA DEN170078; Carmi 2019: adjunctive use in adults with OCD; one failed adequate SRI trial before deep TMS: local working rule (unverified))');
+    expect(draft.preview.filter((l) => l.includes('one failed adequate SRI trial before deep TMS: local working rule (unverified)'))).toHaveLength(1);
   });
 });
 

@@ -9,7 +9,7 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
-import { LOCAL_WORKING_RULE, type ReferenceId } from '../references/registry';
+import type { ReferenceId } from '../references/registry';
 import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import { LITHIUM_TARGET_LEVEL } from '../terminology/dose-tables';
 import type {
@@ -1047,8 +1047,8 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is a ${LOCAL_WORKING_RULE}: the FDA authorisation is for adjunctive use in adults with OCD.`,
-          source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
+            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose).`,
+          source: SAID_WITH_LOCAL(['fdaDen170078', 'carmi2019'], 'adjunctive use in adults with OCD', 'one failed adequate SRI trial before deep TMS'),
         },
       },
     ],

@@ -48,7 +48,8 @@ export function sourceWords(source: SourceRef): string {
 }
 
 function citation(source: SourceRef): string {
-  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
+  const words = sourceWords(source);
+  return words.includes(LOCAL_WORKING_RULE) ? words : `${words} [${VERIFICATION_WORDS[source.verification]}]`;
 }
 
 /**
