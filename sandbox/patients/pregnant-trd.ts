@@ -8,7 +8,7 @@ import type { DemoPatient } from './demo-patient';
  * two days ago: active suicidal ideation with some intent (C-SSRS 4), coded as suicidal ideation. That assessment,
  * not the screen, is what makes ECT urgent (a severe episode needing a rapid response; pregnancy is not a
  * contraindication, APA task force). Esketamine, IV ketamine and a psilocybin trial are not offered in pregnancy;
- * TMS safety in pregnancy is not established (IFCN).
+ * TMS is not contraindicated in pregnancy (few safety data; Pridmore 2021), routine behind urgent ECT.
  */
 export const pregnantTrd: DemoPatient = {
   id: 'pregnant-trd',
@@ -79,7 +79,7 @@ export const pregnantTrd: DemoPatient = {
       esketamine: { status: 'contraindicated', urgent: false, mentions: 'not recommended in pregnancy' },
       'iv-ketamine': { status: 'contraindicated', urgent: false },
       'psychedelic-trial': { status: 'contraindicated', urgent: false },
-      tms: { status: 'suggested', urgent: false, mentions: 'safety of TMS in pregnancy is not established' },
+      tms: { status: 'suggested', urgent: false, mentions: 'pregnancy is not a contraindication for TMS' },
     },
     safety: ['suicidal-ideation', 'suicidality-screen', 'suicide-risk-assessment', 'pregnancy'],
   },

@@ -76,6 +76,32 @@ test('trd-two-failures: running venlafaxine and bupropion say their drug, clear 
 test('schizophrenia-trs: one diagnosis row per recorded Condition, named as recorded; the F20.0 drawn once (its psychotic features are part of it)', async ({ page }, testInfo) => {
   await launchFromEhr(page, 'schizophrenia-trs', slow);
   await expect(page.locator('g.trp-dx')).toHaveCount(2);
-  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Paranoid schizophrenia', 'Cannabis dependence, uncomplicated']);
+  expect(await page.locator('g.trp-dx').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')!.split('.')[0]))).toEqual([
+    'Diagnosis: Paranoid schizophrenia',
+    'Diagnosis: Cannabis dependence, uncomplicated',
+  ]);
+  // The eight-year episode opens on the trials its verdict rests on: olanzapine and aripiprazole wider than slivers.
+  await expect(page.getByRole('radio', { name: 'Trials assessed', exact: true })).toBeChecked();
+  await expect(page.locator('.trp-range-text')).toHaveText(/^Showing Sep 2025 – Dec 2026; 3 items outside this range/);
+  for (const drug of ['olanzapine', 'aripiprazole']) {
+    const width = await page.locator(`.trp-lane[data-lane="${drug}"] .trp-dose`).evaluateAll((rects) => rects.reduce((sum, r) => sum + (r as SVGGraphicsElement).getBBox().width, 0));
+    expect(width).toBeGreaterThan(100);
+  }
   await keepPicture(page, 'schizophrenia-trs-default', testInfo);
+  await page.getByRole('radio', { name: 'Current episode', exact: true }).check();
+  await expect(page.locator('.trp-range-text')).toHaveText(/^Showing (Sep|Oct) 2018 – Dec 2026/);
+  expect(await page.locator('g.trp-dx .trp-span-label').allTextContents()).toEqual(['Paranoid schizophrenia', 'Cannabis dependence, uncomplicated']);
+});
+
+test('trd-multi-failures: the CBT course\'s name is not crossed by its strip, and no date in the regimen line breaks across lines', async ({ page }, testInfo) => {
+  await launchFromEhr(page, 'trd-multi-failures', slow);
+  const dates = page.locator('[data-testid="current-regimen"] .trp-date');
+  await expect(dates).toHaveText(['2026-11-22']);
+  expect(await dates.evaluateAll((spans) => spans.map((s) => s.getClientRects().length))).toEqual([1]);
+  const course = page.locator('.trp-therapy-span');
+  await expect(course).toHaveCount(1);
+  const [strip, words] = await Promise.all([course.boundingBox(), course.locator('xpath=following-sibling::*[contains(@class, "trp-span-label")]').boundingBox()]);
+  // Under the words' baseline (only descenders may reach it), not through their middle.
+  expect(strip!.y).toBeGreaterThanOrEqual(words!.y + 0.75 * words!.height);
+  await keepPicture(page, 'trd-multi-failures-default', testInfo);
 });

@@ -17,13 +17,14 @@ function nextStepsOf(note: string): string[] {
   return lines.slice(at, end);
 }
 
-/** The option lines of the block (its cautions left out). */
-const optionLines = (block: string[]) => block.filter((l) => l.startsWith('- '));
+/** The option lines of the block (its cautions and the engine's headline, a running trial to complete, left out). */
+const optionLines = (block: string[]) => block.filter((l) => l.startsWith('- ') && !/^- (Complete the current trial|No interventional option)/.test(l));
 
 describe('the copied note lists every suggested option, as the options tab does', () => {
-  it('trd-two-failures: rTMS, ECT and esketamine, then the five to consider by name', () => {
+  it('trd-two-failures: completing bupropion first, then rTMS, ECT and esketamine, then the five to consider by name', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('trd-two-failures', TODAY)));
     expect(block[0]).toBe('Next steps (proposals for review, not orders; 3 suggested, 5 to consider):');
+    expect(block[1]).toBe('- Complete the current trial: bupropion 150–300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine.');
     expect(optionLines(block)).toEqual([
       '- Repetitive transcranial magnetic stimulation (rTMS) (suggested): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
       '- Electroconvulsive therapy (ECT) (suggested): refer to the ECT service (routine priority).',
@@ -45,11 +46,11 @@ describe('the copied note lists every suggested option, as the options tab does'
     ]);
   });
 
-  it('ocd: with nothing suggested while clomipramine runs, the note leads its next steps with completing that trial', () => {
+  it('ocd: with nothing suggested while clomipramine runs, the note leads its next steps with completing that trial, saying why no referral is suggested', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
     expect(block.slice(0, 2)).toEqual([
       'Next steps (proposals for review, not orders; 0 suggested, 4 to consider):',
-      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all.',
+      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified)).',
     ]);
   });
 

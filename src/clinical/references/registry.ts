@@ -399,6 +399,13 @@ export const REFERENCES = {
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=22a9788c-5a9b-411e-844e-4a0b12d1d095',
     kind: 'label',
   },
+  leucht2005: {
+    short: 'Leucht 2005',
+    citation:
+      'Leucht S, Kane JM, Kissling W, Hamann J, Etschel E, Engel RR. What does the PANSS mean? Schizophr Res. 2005;79(2-3):231-238.',
+    url: 'https://pubmed.ncbi.nlm.nih.gov/?term=Leucht+What+does+the+PANSS+mean',
+    kind: 'paper',
+  },
   leucht2016: {
     short: 'Leucht 2016',
     citation:
@@ -634,6 +641,13 @@ export const REFERENCES = {
     citation:
       'Rivas A, Hedley-Williams A, Raj V, Clark N, McRackan TR, Labadie RF. Electroconvulsive therapy and cochlear implantation (cadaveric study). Otolaryngol Head Neck Surg. 2011;145(2 Suppl):P163. States that ECT is contraindicated in cochlear implant recipients because of the potential risk of damage to the implant and/or the patient.',
     url: 'https://doi.org/10.1177/0194599811416318a163',
+    kind: 'paper',
+  },
+  pridmore2021: {
+    short: 'Pridmore 2021',
+    citation:
+      'Pridmore S, Turnier-Shea Y, Rybak M, Pridmore W. Transcranial magnetic stimulation (TMS) during pregnancy: a fetal risk factor. Australas Psychiatry. 2021;29(2):226-229. Ten reports, 67 births over 20 years, stimulation in all trimesters: no serious event for mother or baby.',
+    url: 'https://doi.org/10.1177/1039856221992636',
     kind: 'paper',
   },
   rossi2021: {

@@ -411,6 +411,19 @@ function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: strin
   };
 }
 
+/**
+ * What pregnancy asks of the medication: the running ones reviewed by name; with none running, an antidepressant
+ * stopped because of the pregnancy said plainly, since untreated depression in pregnancy is itself a risk to weigh.
+ */
+function pregnancyMedicationWords(derived: DerivedRecord): string {
+  const running = regimenNow(derived);
+  if (running.length) return `review ${running.map((t) => t.ingredient).join(', ')} for pregnancy with obstetrics`;
+  const stoppedForPregnancy = derived.trials.filter((t) => t.end !== null && (t.stopReasons ?? []).some((r) => r.safetyEvents?.includes('pregnancy')));
+  const last = latest(stoppedForPregnancy, (t) => t.end);
+  if (!last) return 'no psychiatric medication is running: review any new one for pregnancy';
+  return `no psychiatric medication is running since ${last.ingredient} was stopped on ${last.end} because of the pregnancy: discuss restarting treatment with obstetrics`;
+}
+
 function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void {
   const { asOf, diagnoses } = derived;
   const current = diagnoses.filter((d) => {
@@ -434,7 +447,7 @@ function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void
         `${capitalised([...names, g ? g.dated : 'gestation not recorded'].join('; '))}.`,
         since.onset,
         current.map((d) => d.source),
-        `${capitalised(notOfferedWords('pregnancy')!)}; ECT is not contraindicated (plan with obstetrics); review every medication for pregnancy.`,
+        `${capitalised(notOfferedWords('pregnancy')!)}; ECT is not contraindicated (plan with obstetrics); ${pregnancyMedicationWords(derived)}.`,
         'onset recorded',
       ),
     );

@@ -137,15 +137,69 @@ export type Criterion =
   | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] };
 
 /**
- * Conditions whose running trial is completed before the interventional options even once treatment resistance is
- * established: in OCD a further SRI trial (clomipramine after SSRIs) is itself the guideline's next step, and it is
- * judged only after 12 weeks; elsewhere a running trial waits only while resistance is not established.
+ * What a running trial short of adequacy means once the condition already meets its treatment-resistance criteria on
+ * earlier trials, one row per condition (while resistance is not met, the running trial is always completed first):
+ * - `complete-first`: the running trial is completed and judged before any interventional option, which waits on it
+ *   ("consider", eligible if this trial fails); the headline is to complete it, saying why no referral is suggested yet.
+ * - `refer-while-completing`: the referrals stay suggested (their waiting lists are long), each carrying the gating
+ *   line; the headline is to complete the trial and judge it before starting them.
+ * - `not-gated`: the running trial does not hold the next step back.
  */
-export const COMPLETE_TRIAL_ONCE_RESISTANT: ReadonlySet<ConditionKey> = new Set<ConditionKey>(['ocd']);
-export const COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE: SourceRef = WORKING(
-  'in OCD a running SRI trial is completed and judged before augmentation or deep TMS, even once earlier SRI trials have failed',
-  ['apaOcd2007'],
-);
+export type RunningTrialPolicy = 'complete-first' | 'refer-while-completing' | 'not-gated';
+
+export interface RunningTrialOnceResistantRow {
+  condition: ConditionKey;
+  policy: RunningTrialPolicy;
+  /** Why, in words a clinician reads beside the headline and the options. */
+  why: string;
+  source: SourceRef;
+  /** What the headline says after "Complete the current trial: …;" where no referral is suggested yet (complete-first). */
+  headline?: string;
+  /** Options the running trial does not gate: a test that informs the next choice is done while the trial runs. */
+  notGating?: readonly string[];
+}
+
+/** Each policy in the rules panel's words. */
+export const RUNNING_TRIAL_POLICY_WORDS: Record<RunningTrialPolicy, string> = {
+  'complete-first': 'the running trial is completed and judged first; the interventional options wait on it ("consider", eligible if this trial fails) and the headline is to complete it',
+  'refer-while-completing': 'the referrals stay suggested, each saying it starts only once the running trial is judged; the headline is to complete that trial and judge it before starting them',
+  'not-gated': 'the running trial does not hold the next step back',
+};
+
+/** The gating line a referral made while the running trial finishes carries, before the trial's words. */
+export const REFER_NOW_START_AFTER = 'Refer now; start once the current trial is judged';
+
+const REFER_WHILE_COMPLETING: Omit<RunningTrialOnceResistantRow, 'condition'> = {
+  policy: 'refer-while-completing',
+  why: 'referral waiting lists are long, and judging the running trial first shows which treatment helped',
+  source: WORKING('referring while the running trial finishes, and starting the referred treatment once that trial is judged at an adequate dose and duration', ['gaynes2020']),
+  notGating: ['pharmacogenomic-testing'],
+};
+
+export const RUNNING_TRIAL_ONCE_RESISTANT: Readonly<Record<ConditionKey, RunningTrialOnceResistantRow>> = {
+  mdd: { condition: 'mdd', ...REFER_WHILE_COMPLETING },
+  'bipolar-depression': { condition: 'bipolar-depression', ...REFER_WHILE_COMPLETING },
+  ocd: {
+    condition: 'ocd',
+    policy: 'complete-first',
+    why: 'in OCD the running SRI trial is itself the next step and is judged only after 12 weeks, so deep TMS and augmentation wait for it',
+    headline: 'no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it',
+    source: WORKING('in OCD a running SRI trial is completed and judged before augmentation or deep TMS, even once earlier SRI trials have failed', ['apaOcd2007']),
+  },
+  ptsd: {
+    condition: 'ptsd',
+    policy: 'complete-first',
+    why: 'there is no interventional option for PTSD to refer to here, so the running medication trial is completed and judged, and trauma-focused psychotherapy reviewed, before the next step',
+    headline: 'no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first',
+    source: WORKING('trauma-focused psychotherapy and SSRIs or venlafaxine are the recommended treatments for PTSD; completing the running trial first once the working-rule resistance is met is a working rule', ['vaDodPtsd2023']),
+  },
+  schizophrenia: {
+    condition: 'schizophrenia',
+    policy: 'not-gated',
+    why: 'once resistance is established (TRRIP), clozapine is not delayed for the running antipsychotic, which is switched by cross-titration',
+    source: WORKING('clozapine after non-response to adequate trials of at least 2 antipsychotics (NICE CG178 1.5.7.2; Howes 2017); not waiting for a further running trial is a working rule', ['niceCg178', 'howes2017']),
+  },
+};
 
 /** The criteria whose verdict rests on failed trials: an option meeting one names the trials still in progress beside it. */
 export const FAILED_TRIAL_CRITERIA: ReadonlySet<Criterion['kind']> = new Set<Criterion['kind']>([
@@ -353,7 +407,7 @@ export const WINDOW_SOURCES = {
 // Shared sources and risk rows
 // ---------------------------------------------------------------------------------------------
 
-const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk, pregnancy');
+const TMS_SAFETY = src(['rossi2021'], 'S', 'IFCN safety guidelines: implants, seizure risk');
 
 /** Clomipramine's label warnings, read in copies of the US prescribing information and the UK SmPC. */
 export const CLOMIPRAMINE_LABEL = src(
@@ -417,11 +471,11 @@ const TMS_RISKS: RiskRow[] = [
   },
   { id: 'tms.caution.clomipramine', ...CLOMIPRAMINE_SEIZURE_THRESHOLD },
   {
-    id: 'tms.caution.pregnancy',
+    id: 'tms.note.pregnancy',
     match: { kind: 'diagnosis', kinds: ['pregnancy'], maxAgeDays: PREGNANCY_CURRENT_DAYS },
-    severity: 'caution',
-    text: 'safety of TMS in pregnancy is not established (IFCN)',
-    source: TMS_SAFETY,
+    severity: 'note',
+    text: 'pregnancy is not a contraindication for TMS; its safety data are few (reports of 67 births after TMS in every trimester found no serious event for mother or baby), and it avoids fetal drug exposure and anaesthesia: plan it with obstetric care',
+    source: src(['pridmore2021'], 'S', 'review of TMS during pregnancy: 10 reports, 67 births, no serious event'),
   },
 ];
 

@@ -9,7 +9,7 @@ import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKind
 import { LOCAL_WORKING_RULE, REFERENCES } from '../references/registry';
 import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
-  type UrgencySignal, CATALOG, URGENCY_SIGNAL_RULES
+  type UrgencySignal, CATALOG, RUNNING_TRIAL_ONCE_RESISTANT, URGENCY_SIGNAL_RULES
 } from './catalog';
 
 /** What the suggestion rules read: the derivation so far (demographics optional, for records built by hand). */
@@ -64,7 +64,9 @@ const CATALOG_CITATIONS: ReadonlyMap<SourceRef, string> = new Map(
     ...o.risks.map((r) => r.source),
     ...(o.priorResponse ? [o.priorResponse.source] : []),
     ...(o.alongside ?? []).map((a) => a.source),
-  ]).map((source) => [source, citation(source)]),
+  ])
+    .concat(Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((r) => r.source))
+    .map((source) => [source, citation(source)]),
 );
 
 /** The sources in words with the verification tag, as a reason shows them. */

@@ -27,8 +27,9 @@ import {
 import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
-  COMPLETE_TRIAL_ONCE_RESISTANT,
-  COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE,
+  REFER_NOW_START_AFTER,
+  RUNNING_TRIAL_ONCE_RESISTANT,
+  RUNNING_TRIAL_POLICY_WORDS,
   FAILED_TRIAL_CRITERIA,
   NOT_FOR_ACUTE_RISK,
   RECENT_SUICIDAL_IDEATION_DAYS,
@@ -113,29 +114,40 @@ export const COMPLETE_TRIAL_RULE: RuleRef = {
   references: COMPLETE_TRIAL_SOURCE.refs,
 };
 
-export const COMPLETE_TRIAL_ONCE_RESISTANT_RULE: RuleRef = {
-  id: 'suggest.complete-running-sri-trial-first.ocd',
-  summary:
-    'In OCD, a running SRI trial (clomipramine after SSRIs, say) not yet adequate only because it is short so far is completed and judged first even once earlier SRI trials have failed: deep TMS is lowered to "consider", eligible if this trial fails, and antipsychotic augmentation waits for it; the headline is to complete that trial.',
-  source: sourceWords(COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE),
-  verification: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.verification,
-  references: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE.refs,
-};
+/** What a running trial short of adequacy means once resistance is met on earlier trials, per condition (the rules panel's rows). */
+export const RUNNING_TRIAL_ONCE_RESISTANT_RULES: RuleRef[] = Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((row) => ({
+  id: `suggest.running-trial-once-resistant.${row.condition}`,
+  summary: `${CONDITION_NAME[row.condition].replace(/^./, (c) => c.toUpperCase())} meeting its treatment-resistance criteria on earlier trials, with a trial still running short of adequacy: ${RUNNING_TRIAL_POLICY_WORDS[row.policy]}; ${row.why}.`,
+  source: sourceWords(row.source),
+  verification: row.source.verification,
+  references: row.source.refs,
+}));
 
 /**
- * The running trial to complete first, for an option indicated by a condition whose resistance is not met, or by one
- * whose running trial is completed first even once it is (COMPLETE_TRIAL_ONCE_RESISTANT).
+ * The running trial an option waits on, for an option indicated by a condition whose resistance is not met, or that is
+ * met but whose row (RUNNING_TRIAL_ONCE_RESISTANT) still gates on the running trial: `refer` when the option stays
+ * suggested and only its start waits.
  */
-function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef } | undefined {
+function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef; refer: boolean } | undefined {
   const assessment = context.derived.assessments.find(
-    (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete,
+    (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || RUNNING_TRIAL_ONCE_RESISTANT[a.condition].policy !== 'not-gated') && a.trialToComplete,
   );
   const trial = assessment?.trialToComplete;
   if (!trial) return undefined;
   const name = CONDITION_NAME[assessment.condition];
-  return assessment.treatmentResistant
-    ? { text: `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and the running SRI trial is judged first`, sources: trial.sources, source: COMPLETE_TRIAL_ONCE_RESISTANT_SOURCE }
-    : { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE };
+  if (!assessment.treatmentResistant) {
+    return { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, refer: false };
+  }
+  const row = RUNNING_TRIAL_ONCE_RESISTANT[assessment.condition];
+  if (row.notGating?.includes(option.id)) return undefined;
+  const refer = row.policy === 'refer-while-completing';
+  return {
+    // The trial-in-progress line already says resistance is met on the earlier trials.
+    text: refer ? `${trial.text}; ${row.why}` : `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and ${row.why}`,
+    sources: trial.sources,
+    source: row.source,
+    refer,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,8 +402,11 @@ function weighOffered(
       reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
     }
     // An option that augments the running agent says its own wait (weighAugmented).
-    const running = status === 'suggested' && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
-    if (running) {
+    const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
+    if (running?.refer) {
+      // Referred now, started only once the running trial is judged.
+      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+    } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
       reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });

@@ -1,21 +1,55 @@
 /**
  * The headline ("Next step") the page and the note lead with, chosen here from the ordered suggestions and the
- * assessments, so no view picks it: an urgent option always leads; a trial still running while treatment resistance is
- * not met is completed first; when no option is more than "consider", none is indicated, and the headline says so
- * (with the trial to complete, if one runs); otherwise the first offered option leads.
+ * assessments, so no view picks it: an urgent option always leads; a trial still running short of adequacy is completed
+ * first while treatment resistance is not met, and once it is, as its condition's row says (RUNNING_TRIAL_ONCE_RESISTANT:
+ * completed first with the reason no referral is suggested yet, or the referrals made while it finishes and started
+ * once it is judged); when no option is more than "consider", none is indicated, and the headline says so (with the
+ * trial to complete, if one runs); otherwise the first offered option leads.
  */
 import type { Assessment, NextStep, Suggestion } from '../types';
 import { NO_OPTION_INDICATED, completeTrialWords } from '../vocabulary';
-import { COMPLETE_TRIAL_ONCE_RESISTANT } from './catalog';
+import { catalogOption, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
+import { REFERENCES } from '../references/registry';
+import { VERIFICATION_WORDS } from '../vocabulary';
+import { shortName } from './order';
 
 const offered = (s: Suggestion) => s.status === 'suggested' || s.status === 'consider';
 
 /**
- * The running trial to complete in an assessment whose resistance is not met, or whose condition completes its running
- * trial first even once it is (OCD), if any.
+ * Each row's sources by name, worded once: the headline cites briefly, the option's reason in full. A working rule's
+ * name already says it is unverified; other sources carry their tag.
  */
-function trialToCompleteBeforeResistance(assessments: readonly Assessment[]): Assessment['trialToComplete'] | undefined {
-  return assessments.find((a) => (!a.treatmentResistant || COMPLETE_TRIAL_ONCE_RESISTANT.has(a.condition)) && a.trialToComplete)?.trialToComplete;
+const BRIEF_CITATION: ReadonlyMap<RunningTrialOnceResistantRow, string> = new Map(
+  Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((row) => {
+    const names = row.source.refs.map((id) => REFERENCES[id].short).join('; ');
+    return [row, row.source.refs.includes('projectWorkingRule') ? names : `${names} [${VERIFICATION_WORDS[row.source.verification]}]`];
+  }),
+);
+
+/** "rTMS, ECT or esketamine". */
+function orList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
+}
+
+/**
+ * The running trial that leads the headline, with what follows it: none while resistance is not met; once it is, the
+ * reason no referral is suggested yet (complete-first), or the suggested referrals it is judged before.
+ */
+function trialToComplete(assessments: readonly Assessment[], ranked: readonly Suggestion[]): { text: string; sources: string[] } | undefined {
+  for (const a of assessments) {
+    const trial = a.trialToComplete;
+    if (!trial) continue;
+    if (!a.treatmentResistant) return { text: completeTrialWords(trial.text), sources: trial.sources };
+    const row = RUNNING_TRIAL_ONCE_RESISTANT[a.condition];
+    if (row.policy === 'not-gated') continue;
+    if (row.policy === 'complete-first') {
+      return { text: `${completeTrialWords(trial.text)}; ${row.headline ?? row.why} (${BRIEF_CITATION.get(row)!})`, sources: trial.sources };
+    }
+    const referrals = ranked.filter((s) => s.status === 'suggested' && catalogOption(s.intervention).group === 'interventional' && catalogOption(s.intervention).indications.includes(a.condition));
+    const before = referrals.length ? `judge it before starting ${orList(referrals.map(shortName))}` : 'judge it before the next step';
+    return { text: `${completeTrialWords(trial.text)}; ${before}`, sources: trial.sources };
+  }
+  return undefined;
 }
 
 export function chooseNextStep(suggestions: readonly Suggestion[], assessments: readonly Assessment[]): NextStep {
@@ -24,8 +58,8 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
   if (!first) return { kind: 'nothing', text: '', sources: [] };
   const urgent = ranked.find((s) => s.urgent);
   if (urgent) return { kind: 'option', intervention: urgent.intervention, text: '', sources: [] };
-  const toComplete = trialToCompleteBeforeResistance(assessments);
-  if (toComplete) return { kind: 'complete-trial', text: completeTrialWords(toComplete.text), sources: toComplete.sources };
+  const toComplete = trialToComplete(assessments, ranked);
+  if (toComplete) return { kind: 'complete-trial', ...toComplete };
   if (first.status === 'consider') {
     const running = assessments.find((a) => a.trialToComplete)?.trialToComplete;
     return {

@@ -30,6 +30,21 @@ export const SUBSTANTIAL_RISK_ORDER = {
   source: WORKING('ranking an option with a condition of substantial risk after an equally offered one without it'),
 } as const;
 
+/**
+ * The substantial-risk ranking puts an option after equally offered treatments without such a risk, never after a test
+ * or a research referral: ECT beside a cochlear implant, given with the implant team, is still a standard treatment of
+ * treatment-resistant depression, which a genotype panel or a trial referral does not stand in for. These options
+ * rank with the options that carry a substantial risk, in catalog order, so they never pass one.
+ */
+export const TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS = {
+  id: 'order.tests-and-research-not-before-treatments',
+  options: ['pharmacogenomic-testing', 'psychedelic-trial'] as readonly InterventionId[],
+  summary:
+    'A test (pharmacogenomic testing) or a research referral (the psilocybin trial) is never shown before an equally offered treatment because that treatment carries a condition of substantial risk: the substantial-risk ranking passes it over, so ECT with a cochlear implant (with the implant team) stays ahead of them.',
+  because: 'a test or a research referral never comes before a treatment for its risk',
+  source: WORKING('a test or a research referral does not outrank a standard treatment that carries a condition of substantial risk'),
+};
+
 /** How a ranking reason names an option: short words a clinician uses. */
 const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
   tms: 'rTMS',
@@ -42,7 +57,7 @@ const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
   'pharmacogenomic-testing': 'pharmacogenomic testing',
   'digital-therapy': 'digital CBT',
 };
-const shortName = (s: Suggestion): string => SHORT_NAMES[s.intervention] ?? s.name;
+export const shortName = (s: Pick<Suggestion, 'intervention' | 'name'>): string => SHORT_NAMES[s.intervention] ?? s.name;
 
 const STATUS_RANK: Record<SuggestionStatus, number> = { suggested: 0, consider: 1, contraindicated: 2, 'not-eligible': 3, 'not-applicable': 4 };
 
@@ -144,8 +159,14 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evalu
 
 const isOffered = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
 
-/** 1 for an offered option whose cautions mark a condition of substantial risk, else 0 (it ranks after the 0s of its tier). */
-const riskRank = (e: Evaluated): number => (isOffered(e.suggestion.status) && e.substantialRisks.length > 0 ? 1 : 0);
+const NOT_BEFORE_TREATMENTS: ReadonlySet<InterventionId> = new Set(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.options);
+
+/**
+ * 1 for an offered option whose cautions mark a condition of substantial risk, and for a test or research referral
+ * (TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS), else 0: it ranks after the 0s of its tier.
+ */
+const riskRank = (e: Evaluated): number =>
+  isOffered(e.suggestion.status) && (e.substantialRisks.length > 0 || NOT_BEFORE_TREATMENTS.has(e.suggestion.intervention)) ? 1 : 0;
 
 function sameTier(a: Evaluated, b: Evaluated): boolean {
   return a.suggestion.urgent === b.suggestion.urgent && a.suggestion.status === b.suggestion.status && a.group === b.group;
@@ -163,12 +184,16 @@ function namesList(names: string[]): string {
 /** An offered option ranked after equally offered ones for a condition of substantial risk says so, naming them. */
 function addRiskRankingReasons(sorted: Evaluated[]): void {
   for (const [at, e] of sorted.entries()) {
-    if (riskRank(e) === 0) continue;
-    const ahead = sorted.slice(0, at).filter((o) => sameTier(o, e) && riskRank(o) === 0);
+    if (riskRank(e) === 0 || e.substantialRisks.length === 0) continue;
+    const ahead = sorted.slice(0, at).filter((o) => sameTier(o, e) && o.substantialRisks.length === 0);
     if (!ahead.length) continue;
     const equally = e.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
+    // A test or research referral it passes, equally offered and without such a risk, is said with its rule.
+    const passed = NOT_BEFORE_TREATMENTS.has(e.suggestion.intervention)
+      ? []
+      : sorted.slice(at + 1).filter((o) => sameTier(o, e) && o.substantialRisks.length === 0 && NOT_BEFORE_TREATMENTS.has(o.suggestion.intervention));
     e.suggestion.reasons.push({
-      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})`,
+      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})${passed.length ? `; it comes before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
       kind: 'ranking',
     });

@@ -8,8 +8,8 @@ import {
   CATALOG, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
-import { COMPLETE_TRIAL_ONCE_RESISTANT_RULE, COMPLETE_TRIAL_RULE, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
-import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER } from './order';
+import { COMPLETE_TRIAL_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
+import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -35,9 +35,10 @@ function ruleRefs(): RuleRef[] {
   for (const rule of ORDERING_RULES) put(ruleRef(rule.id, rule.summary, rule.source));
   put(ruleRef(STEPS_BEFORE_DOSE_OPTIMISATION.id, STEPS_BEFORE_DOSE_OPTIMISATION.summary, STEPS_BEFORE_DOSE_OPTIMISATION.source));
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
+  put(ruleRef(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.id, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.summary, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source));
   put(PSEUDO_RESISTANCE_RULE);
   put(COMPLETE_TRIAL_RULE);
-  put(COMPLETE_TRIAL_ONCE_RESISTANT_RULE);
+  for (const rule of RUNNING_TRIAL_ONCE_RESISTANT_RULES) put(rule);
   put(URGENCY_RULE);
   return [...rules.values()];
 }

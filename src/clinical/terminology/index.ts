@@ -17,7 +17,7 @@ export { classifyCondition, conditionNotRecognisedReason } from './condition-cod
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observation-kinds';
 export { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC } from './observation-codes';
 export { classifyProcedure, classifyDevice } from './procedure-codes';
-export { scaleThresholds, classifyScoreChange, responseScore, SCALE_TABLE, SCORE_RANGES } from './scales';
+export { scaleThresholds, classifyScoreChange, responseScore, SCALE_TABLE, SCORE_RANGES, SCORE_CHART_RANGES } from './scales';
 export { minimumAdequateDose, chlorpromazineEquivalent, ATRQ_MIN_DOSES } from './dose-tables';
 export { INGREDIENTS, BRANDS } from './ingredients';
 

@@ -39,6 +39,11 @@ interface ScaleRow<I extends string> {
   localCodes: string[];
   /** The scale's name in an Observation's text or a coding's display, when no code decides. */
   namePattern: RegExp;
+  /**
+   * The top of the score chart, where the valid range runs far above the scores seen in practice (PANSS 210): drawn to
+   * its maximum, a change that matters would be a few pixels tall. A score above it still widens the chart.
+   */
+  chartMax?: { value: number; source: string };
   /** Null for item and screening scores (PHQ-9 item 9, PHQ-2, C-SSRS): no treatment-outcome thresholds. */
   outcome: OutcomeThresholds | null;
   note?: string;
@@ -217,6 +222,8 @@ export const SCALE_TABLE = defineScales([
     name: 'PANSS',
     min: 30,
     max: 210,
+    // Just above "severely ill" (about 116), so a 98 -> 84 change reads as a change.
+    chartMax: { value: 120, source: SRC.panssChartTop },
     loinc: [],
     localCodes: ['panss'],
     namePattern: /\bpanss\b|positive and negative syndrome/i,
@@ -286,6 +293,11 @@ export const SCORE_RANGES = Object.fromEntries(SCALE_TABLE.map((s) => [s.instrum
   Instrument,
   { min: number; max: number }
 >;
+
+/** The range a scale's chart shows: from its minimum to its chart top where it has one, else to its maximum. */
+export const SCORE_CHART_RANGES = Object.fromEntries(
+  SCALE_TABLE.map((s) => [s.instrument, { min: s.min, max: 'chartMax' in s && s.chartMax ? s.chartMax.value : s.max }]),
+) as Record<Instrument, { min: number; max: number }>;
 
 /** A scale's outcome thresholds with its name and range, as the engine and the views read them. */
 export interface ScaleThresholds extends OutcomeThresholds {

@@ -46,6 +46,7 @@ export const SRC = {
   thresholdsMadrs: 'MADRS remission < 10 (≤ 9, optimal against CGI, Hawley 2002), response ≥ 50%',
   thresholdsYbocs: 'Y-BOCS response ≥ 35% reduction, remission (wellness) post-score ≤ 12 (Farris 2013)',
   thresholdsTrrip: 'TRRIP: non-response = < 20% symptom reduction over ≥ 6 weeks (Howes 2017)',
+  panssChartTop: 'Leucht 2005: "severely ill" on the CGI corresponds to a PANSS total of about 116 (equipercentile linking)',
   vnsProcedure: 'SNOMED CT 445319001 Insertion of vagal nerve stimulator, VSAC 2.16.840.1.113762.1.4.1248.251',
   procedureUnverified:
     "No SNOMED CT code confirmed for this procedure: matched by text and the project's local code system http://example.org/trd-timeline/CodeSystem/procedures",
@@ -92,6 +93,7 @@ const SRC_REFERENCES: Record<keyof typeof SRC, readonly ReferenceId[]> = {
   thresholdsMadrs: ['hawley2002'],
   thresholdsYbocs: ['farris2013'],
   thresholdsTrrip: ['howes2017'],
+  panssChartTop: ['leucht2005'],
   vnsProcedure: ['snomedCt', 'vsac'],
   procedureUnverified: ['projectWorkingRule'],
   cptUnverified: [],

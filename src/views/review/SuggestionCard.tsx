@@ -3,7 +3,7 @@ import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
 import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
 import { capitalise } from '../../clinical/vocabulary';
-import { plainText } from '../../clinical/plain-text';
+import { countOf, plainText } from '../../clinical/plain-text';
 import { overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { referenceAddress } from '../shell/record-address';
 
@@ -127,6 +127,10 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
   // Proposed against its contraindications with a written reason: the card says the override as the plan will (the
   // reason once, then each contraindication as overridden), never "Not offered" beside the tick that proposes it.
   const overriding = blocked && ticked && tickable && overrideReason.trim() !== '';
+  // An option the record does not support is not on offer: its cautions (a switch from the drug taken now, say) would
+  // read as advice to start it, so they wait until the clinician ticks it to propose it anyway.
+  const notOnOffer = suggestion.status === 'not-eligible' || suggestion.status === 'not-applicable';
+  const cautionsShown = !notOnOffer || (ticked && tickable);
   const overrideWords = overriding ? overrideLines(suggestion, overrideReason) : [];
   const shownContraindications = overriding
     ? [{ text: overrideWords[0]!, sources: [] }, ...suggestion.contraindications.map((c, i) => ({ ...c, text: overrideWords[i + 1] ?? c.text }))]
@@ -167,7 +171,13 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
       {blocked && contraindications}
       <FindingList title="Why" findings={reasonsBesideContraindications(suggestion)} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
       {!blocked && contraindications}
-      <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+      {cautionsShown ? (
+        <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+      ) : (
+        suggestion.cautions.length > 0 && (
+          <p className="option-card__held-cautions">{countOf(suggestion.cautions.length, 'caution')} shown if it is proposed anyway.</p>
+        )
+      )}
       {info && <AboutOption info={info} />}
       {needsReason && (
         <div className="option-card__override">

@@ -269,11 +269,20 @@ function ConditionLine({
   );
 }
 
+/** A text with each date kept on one line: the browser breaks at a date's hyphens ("2026-11-" / "22)"). */
+function WholeDates({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? <span key={i} className="trp-date">{part}</span> : part))}
+    </>
+  );
+}
+
 function RegimenStandingText({ trial, staleBases }: { trial: Trial; staleBases: Finding[] }) {
   const verdict = regimenVerdict(trial, staleBases);
   return (
     <span className={STANDING_CLASS[verdict.standing]} data-standing={verdict.standing}>
-      {verdict.text}
+      <WholeDates text={verdict.text} />
     </span>
   );
 }

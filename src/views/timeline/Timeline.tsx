@@ -264,7 +264,8 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
               {s.point ? (
                 <circle cx={s.x0} cy={s.top + s.height / 2} r={4} className="trp-therapy-mark" />
               ) : (
-                <rect x={s.x0} y={s.top + 6} width={s.x1 - s.x0} height={s.height - 12} className="trp-therapy-span" />
+                // A strip under the course's name: a strip through the middle crossed its words like a strike-through.
+                <rect x={s.x0} y={s.top + s.height - 4} width={s.x1 - s.x0} height={3} className="trp-therapy-span" />
               )}
               <SpanLabel span={s} />
             </>,

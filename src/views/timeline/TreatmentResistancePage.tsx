@@ -26,6 +26,7 @@ import {
   fullDomain,
   pan,
   parseDate,
+  opensOnTrialsAssessed,
   rangeButtons,
   rangeDomain,
   unionDomain,
@@ -53,6 +54,7 @@ const RANGE_LABEL: Record<RangeChoice, string> = {
   'two-years': 'Last 2 years',
   'current-episode': 'Current episode',
   all: 'All',
+  trials: 'Trials assessed',
 };
 
 /** Trials, assessed conditions, episodes or procedures; a lone screening score or a comorbidity is not a history. */
@@ -68,7 +70,9 @@ function hasTimelineContent(d: Derivation): boolean {
 function initialRange(d: Derivation): RangeChoice {
   // Resistance is judged in the current episode, so that is where the page opens; without one, the whole
   // story unless it is long, then the last two years.
-  if (d.episodes.some((e) => (e.current || e.endedAtDeath) && parseDate(e.start))) return 'current-episode';
+  // A current episode of years (schizophrenia dated from its onset) would draw this year's trials as slivers: the page
+  // opens on the trials the verdict rests on and the running one, which is what a psychiatrist reviews first.
+  if (d.episodes.some((e) => (e.current || e.endedAtDeath) && parseDate(e.start))) return opensOnTrialsAssessed(d) ? 'trials' : 'current-episode';
   const domain = fullDomain(d);
   const years = (domain.end.getTime() - domain.start.getTime()) / (365.25 * 86_400_000);
   return years > 6 ? 'two-years' : 'all';

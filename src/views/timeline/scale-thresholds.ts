@@ -3,7 +3,7 @@
  * The numbers belong to the terminology layer (src/clinical/terminology `scaleThresholds`, each with its
  * source); this file only adapts them, so no clinical number is duplicated in the view.
  */
-import { SCORE_RANGES, scaleThresholds } from '../../clinical/terminology';
+import { SCORE_CHART_RANGES, scaleThresholds } from '../../clinical/terminology';
 import { SCREEN_POSITIVE } from '../../clinical/safety';
 import type { Instrument, Verification } from '../../clinical/types';
 import { type ScoreRangeLookup } from './layout/scores';
@@ -43,11 +43,11 @@ export const terminologyThresholds: ThresholdLookup = (instrument) => {
 };
 
 /**
- * Each scale's valid range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30-210), with the threshold mark of a
+ * Each scale's chart range from the terminology table (PHQ-9 item 9: 0-3; PANSS: 30 to its chart top, 120), with the threshold mark of a
  * screening item from the safety rules' table (PHQ-9 item 9 positive at 1 or more; C-SSRS high risk at 4 or more).
  */
 export const terminologyRanges: ScoreRangeLookup = (instrument) => {
-  const range = SCORE_RANGES[instrument];
+  const range = SCORE_CHART_RANGES[instrument];
   if (!range) return null;
   const flag = SCREEN_POSITIVE[instrument];
   return flag ? { min: range.min, max: range.max, flagAtOrAbove: flag.atOrAbove, flagText: flag.words } : { min: range.min, max: range.max };

@@ -34,10 +34,12 @@ describe('the engine chooses the headline', () => {
     expect(copyToNoteText(d)).toContain('- Complete the current trial: vortioxetine 10 mg/day, 2 more weeks at an adequate dose.');
   });
 
-  it('ptsd: with only options to consider, no interventional option is indicated and venlafaxine is to be completed', () => {
+  it('ptsd: resistance met on earlier trials, venlafaxine is to be completed, and the headline says why no referral is suggested', () => {
     const d = demoDerivation('ptsd', TODAY);
-    expect(d.nextStep.kind).toBe('none-indicated');
-    expect(d.nextStep.text).toBe('No interventional option is indicated now; complete the current trial: venlafaxine 75–150 mg/day, 3 more weeks at an adequate dose');
+    expect(d.nextStep.kind).toBe('complete-trial');
+    expect(d.nextStep.text).toBe(
+      'Complete the current trial: venlafaxine 75–150 mg/day, 3 more weeks at an adequate dose; no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first (VA/DoD PTSD guideline 2023; local working rule (unverified))',
+    );
     expect(pageText(d)).not.toContain('Next stepPharmacogenomic testing');
   });
 

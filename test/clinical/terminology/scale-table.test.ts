@@ -11,6 +11,7 @@ import {
   instrumentOf,
   observationNotUsedReason,
   SCALE_TABLE,
+  SCORE_CHART_RANGES,
   SCORE_RANGES,
   scaleThresholds,
 } from '../../../src/clinical/terminology';
@@ -61,6 +62,14 @@ describe('scale table', () => {
     const codes = new URLSearchParams(search.query.slice(search.query.indexOf('?') + 1)).get('code')!.split(',');
     const recognised = [...SCALE_TABLE.flatMap((s) => s.loinc.map((c) => c.code)), ...BLOOD_PRESSURE_LOINC.map((b) => b.code), ...DRUG_LEVEL_LOINC.map((l) => l.code)];
     expect(codes.sort()).toEqual(recognised.map((c) => `${LOINC}|${c}`).sort());
+  });
+
+  it('charts PANSS up to 120, just above "severely ill" (about 116, Leucht 2005); every other scale over its whole valid range', () => {
+    for (const s of SCALE_TABLE) {
+      expect(SCORE_CHART_RANGES[s.instrument]).toEqual({ min: s.min, max: s.instrument === 'panss' ? 120 : s.max });
+    }
+    const panss = SCALE_TABLE.find((s) => s.instrument === 'panss')!;
+    expect('chartMax' in panss && panss.chartMax?.source).toMatch(/^Leucht 2005: "severely ill" on the CGI corresponds to a PANSS total of about 116/);
   });
 
   it('uses each row\'s range to accept or refuse a value: the ends are used, one beyond is not', () => {

@@ -43,4 +43,30 @@ describe('SuggestionCard', () => {
     expect(within(cautions).getByText('Note: Taken now: tranylcypromine 40 mg/day: tell the anaesthetist (Parnate label)').tagName).toBe('LI');
     expect(screen.queryByText(/Caution: Note:/)).toBeNull();
   });
+
+  it('holds back the cautions of an option that is not on offer until it is ticked to be proposed anyway', () => {
+    const notApplicable = suggestion({
+      intervention: 'clozapine',
+      name: 'Clozapine',
+      status: 'not-applicable',
+      reasons: [{ text: 'Not applicable: Clozapine is for schizophrenia, and none is recorded.', sources: [] }],
+      cautions: [
+        { text: 'Taken now: lurasidone 40–80 mg/day: switching to clozapine: cross-titrate', sources: [] },
+        { text: 'Metabolic changes: weight, fasting glucose and lipids', sources: [] },
+      ],
+    });
+    const card = (ticked: boolean) => (
+      <ul>
+        <SuggestionCard suggestion={notApplicable} ticked={ticked} tickable overrideReason="" disabled={false} onTick={() => {}} onOverrideReason={() => {}} />
+      </ul>
+    );
+    const { rerender } = render(card(false));
+    expect(screen.queryByRole('heading', { name: 'Cautions' })).toBeNull();
+    expect(screen.queryByText(/cross-titrate/)).toBeNull();
+    expect(screen.getByText('2 cautions shown if it is proposed anyway.')).toBeVisible();
+    rerender(card(true));
+    const cautions = screen.getByRole('heading', { name: 'Cautions' }).parentElement!;
+    expect(within(cautions).getByText('Taken now: lurasidone 40–80 mg/day: switching to clozapine: cross-titrate').tagName).toBe('LI');
+    expect(screen.queryByText('2 cautions shown if it is proposed anyway.')).toBeNull();
+  });
 });

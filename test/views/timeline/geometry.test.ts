@@ -103,7 +103,7 @@ describe('score scales', () => {
     expect((bottom - one.y) / (bottom - top)).toBeCloseTo(1 / 3, 6);
   });
 
-  it('draws PANSS from 30 to 210 and PHQ-9 from 0 to 27, with both ends labelled', () => {
+  it('draws PANSS from 30 to its chart top 120 and PHQ-9 from 0 to 27, with both ends labelled; a PANSS above 120 widens its chart', () => {
     const scores = [
       { instrument: 'panss' as const, date: '2026-03-01', value: 95, source: 'Observation/p1' },
       { instrument: 'panss' as const, date: '2026-06-01', value: 88, source: 'Observation/p2' },
@@ -112,8 +112,10 @@ describe('score scales', () => {
     const charts = layoutScoreCharts(scores, [], terminologyThresholds, asOf, x, 0, 92, 16, terminologyRanges).charts;
     const panss = charts.find((c) => c.instrument === 'panss')!;
     const phq9 = charts.find((c) => c.instrument === 'phq9')!;
-    expect([panss.yMin, panss.yMax]).toEqual([30, 210]);
+    expect([panss.yMin, panss.yMax]).toEqual([30, 120]);
     expect([phq9.yMin, phq9.yMax]).toEqual([0, 27]);
+    const severe = layoutScoreCharts([{ instrument: 'panss' as const, date: '2026-03-01', value: 140, source: 'Observation/p3' }], [], terminologyThresholds, asOf, x, 0, 92, 16, terminologyRanges).charts[0]!;
+    expect([severe.yMin, severe.yMax]).toEqual([30, 140]);
     for (const chart of [panss, phq9]) {
       expect(chart.yTicks[0]!.value).toBe(chart.yMin);
       expect(chart.yTicks.at(-1)!.value).toBe(chart.yMax);

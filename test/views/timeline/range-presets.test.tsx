@@ -5,7 +5,7 @@ import { render, screen } from '@testing-library/react';
 import { addDays, differenceInCalendarDays, subYears } from 'date-fns';
 import { demoPatients } from '../../../sandbox/patients';
 import { demoDerivation } from '../demo-derivation';
-import { parseDate, rangeButtons, rangeDomain } from '../../../src/views/timeline/layout/domain';
+import { opensOnTrialsAssessed, parseDate, rangeButtons, rangeDomain } from '../../../src/views/timeline/layout/domain';
 import { formatMonthYear } from '../../../src/views/timeline/layout/axis';
 import { BASELINE_DAYS_BEFORE } from '../../../src/clinical/engine-rules';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
@@ -61,6 +61,23 @@ describe('range presets on the demo patients', () => {
       return `${formatMonthYear(domain.start)} – ${formatMonthYear(domain.end)}`;
     });
     expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('schizophrenia-trs: an eight-year episode opens on the trials its verdict rests on, from the baseline window before olanzapine, its 12-week trials wider than their words', () => {
+    const d = demoDerivation('schizophrenia-trs', TODAY);
+    const olanzapine = d.trials.find((t) => t.ingredient === 'olanzapine')!;
+    const { domain } = rangeDomain(d, 'trials');
+    expect(day(domain.start)).toBe(day(addDays(parseDate(olanzapine.start)!, -BASELINE_DAYS_BEFORE)));
+    expect(differenceInCalendarDays(domain.end, parseDate(d.asOf)!)).toBe(7);
+    render(<TreatmentResistancePage derivation={d} rules={RULES} />);
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual(['Trials assessed', 'Last 2 years', 'Current episode', 'All']);
+    expect(screen.getByRole('radio', { name: 'Trials assessed' })).toHaveProperty('checked', true);
+  });
+
+  it('only an episode of more than two years whose assessed trials take at most half of it opens on "Trials assessed"', () => {
+    const opening = demoPatients.map((p) => p.id).filter((id) => opensOnTrialsAssessed(demoDerivation(id, TODAY)));
+    // ocd (trials over 27 of 31 months) and ptsd (34 of 60) read well whole.
+    expect(opening).toEqual(['schizophrenia-trs', 'thirty-years']);
   });
 
   it('the page shows one button for choices that look the same, named for both', () => {

@@ -1,6 +1,6 @@
 /**
  * bipolar-depression: the maintenance lithium bar runs to today and carries words (drug, dose, "running", level), and
- * its flag sits under a heading that says what it is. schizophrenia-trs at its opening range ("Current episode") at
+ * its flag sits under a heading that says what it is. schizophrenia-trs at its opening range ("Trials assessed") at
  * 1024 px: each antipsychotic's latest plasma level is on screen, before the bar when the words after it have no room.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,9 +8,11 @@ import { cleanup, render, waitFor } from '@testing-library/react';
 import { RULES } from '../../../src/clinical/all-rules';
 import { TreatmentResistancePage } from '../../../src/views/timeline/index';
 import { layoutLanes } from '../../../src/views/timeline/layout/lanes';
-import { parseDate, rangeDomain, timeScale } from '../../../src/views/timeline/layout/domain';
+import { parseDate, rangeDomain, timeScale, type RangeChoice } from '../../../src/views/timeline/layout/domain';
 import { frameFor } from '../../../src/views/timeline/layout/axis';
 import { estimateTextWidth } from '../../../src/views/timeline/layout/packing';
+import { layoutScoreCharts } from '../../../src/views/timeline/layout/scores';
+import { terminologyRanges, terminologyThresholds } from '../../../src/views/timeline/scale-thresholds';
 import type { Derivation } from '../../../src/clinical/types';
 import { demoDerivation } from '../demo-derivation';
 
@@ -18,9 +20,9 @@ const TODAY = new Date('2026-12-05T08:00:00Z');
 /** The timeline's width in the app at a 1024 px window (page padding and scrollbar taken off). */
 const WIDTH_AT_1024 = 980;
 
-function lanesOf(d: Derivation) {
+function lanesOf(d: Derivation, range: RangeChoice = 'current-episode') {
   const frame = frameFor(WIDTH_AT_1024);
-  const { domain } = rangeDomain(d, 'current-episode');
+  const { domain } = rangeDomain(d, range);
   const x = timeScale(domain, frame.plotLeft, frame.plotRight);
   return { frame, lanes: layoutLanes(d.trials, x, frame, { top: 0, asOf: parseDate(d.asOf)!, rowHeight: 30 }).lanes };
 }
@@ -53,7 +55,7 @@ describe('schizophrenia-trs: antipsychotic plasma levels on the opening range at
   const d = demoDerivation('schizophrenia-trs', TODAY);
 
   it('olanzapine and aripiprazole show their latest level, clear of the lane labels and of the other words of the row', () => {
-    const { frame, lanes } = lanesOf(d);
+    const { frame, lanes } = lanesOf(d, 'trials');
     for (const ingredient of ['olanzapine', 'aripiprazole']) {
       const bar = lanes.find((l) => l.ingredient === ingredient)!.bars.at(-1)!;
       const level = d.trials.find((t) => t.id === bar.trial.id)!.plasmaLevels!.at(-1)!;
@@ -64,5 +66,20 @@ describe('schizophrenia-trs: antipsychotic plasma levels on the opening range at
         expect(bar.levelLabelX - estimateTextWidth(bar.levelLabel)).toBeGreaterThanOrEqual(frame.plotLeft);
       }
     }
+  });
+});
+
+describe('schizophrenia-trs: the PANSS chart reads a change that matters', () => {
+  const d = demoDerivation('schizophrenia-trs', TODAY);
+
+  it('runs from 30 to 120 (the scale table\'s chart top), so olanzapine\'s 98 -> 84 spans more than 10 px', () => {
+    const frame = frameFor(WIDTH_AT_1024);
+    const { domain } = rangeDomain(d, 'trials');
+    const x = timeScale(domain, frame.plotLeft, frame.plotRight);
+    const { charts } = layoutScoreCharts(d.scores, d.trials, terminologyThresholds, parseDate(d.asOf)!, x, 0, 92, 10, terminologyRanges);
+    const panss = charts.find((c) => c.instrument === 'panss')!;
+    expect([panss.yMin, panss.yMax]).toEqual([30, 120]);
+    const y = (value: number) => panss.dots.find((dot) => dot.point.value === value)!.y;
+    expect(y(84) - y(98)).toBeGreaterThan(10);
   });
 });

@@ -375,7 +375,7 @@ export function badInput(): Derivation {
     scores: phq([['2025-05-20', 20], ['2025-08-01', 15], ['2026-04-20', 16], ['2026-09-01', 10]]),
     diagnoses: [mddDiagnosis, { ...mddDiagnosis, kind: 'substance-use', code: 'F10.20', display: 'Alcohol dependence', onset: null, source: 'Condition/aud' }],
     episodes: [mddEpisode],
-    assessments: [mddAssessment({ trialIds: [ongoing.id, dupA.id], conclusion: 'Does not meet treatment-resistant depression: 1 failed adequate trial in the current episode.' })],
+    assessments: [mddAssessment({ trialIds: [ongoing.id, dupA.id], failedAdequateTrials: 1, failedAdequateTrialIds: [dupA.id], conclusion: 'Does not meet treatment-resistant depression: 1 failed adequate trial in the current episode.' })],
     unused: [
       { reference: 'Observation/phq9-nodate', reason: 'PHQ-9 score without a date' },
       { reference: 'MedicationRequest/broken-ref', reason: 'medication reference Medication/missing could not be resolved' },

@@ -16,7 +16,7 @@ export interface TimeDomain {
   end: Date;
 }
 
-export type RangeChoice = 'two-years' | 'current-episode' | 'all';
+export type RangeChoice = 'two-years' | 'current-episode' | 'all' | 'trials';
 
 /**
  * A date of the derivation -> the local midnight of its calendar day (d3's time scale draws in local time), or null.
@@ -67,7 +67,7 @@ export interface RangeResult {
 }
 
 /** Every range choice, in the order the buttons show them. */
-const RANGE_CHOICES: readonly RangeChoice[] = ['two-years', 'current-episode', 'all'];
+const RANGE_CHOICES: readonly RangeChoice[] = ['two-years', 'current-episode', 'all', 'trials'];
 
 /** How near two ranges' ends may lie, as a share of the longer range, for the two to show the same picture. */
 const SAME_RANGE_SHARE = 0.1;
@@ -107,7 +107,63 @@ export function rangeButtons(derivation: Derivation, preferred: RangeChoice): Ra
     if (named) twin.named.push(choice);
     if (choice === preferred) twin.choice = choice;
   }
+  // The trials the verdict rests on, when they have a button of their own, come first: that is where the page opens.
+  const trials = buttons.findIndex((b) => b.choice === 'trials');
+  if (trials > 0) buttons.unshift(...buttons.splice(trials, 1));
   return buttons;
+}
+
+/**
+ * An episode longer than this is not where a psychiatrist looks first: drawn whole at 1024 px, 12-week trials of the
+ * last year are slivers beside their words (schizophrenia dated from its onset eight years ago).
+ */
+const LONG_EPISODE_DAYS = 2 * 365;
+const TRIALS_SHARE_OF_EPISODE = 0.5;
+
+/** The span of the current episode (or the episode at death), from its start to its end or "as of". */
+function currentEpisodeSpan(derivation: Derivation, asOf: Date): TimeDomain | null {
+  const episodes = derivation.episodes
+    // A deceased patient's episode open at death is the one the page opens on.
+    .filter((e) => (e.current || e.endedAtDeath) && parseDate(e.start) !== null);
+  if (episodes.length === 0) return null;
+  const start = episodes.map((e) => parseDate(e.start)!).reduce((min, d) => (d < min ? d : min));
+  const end = episodes.map((e) => (e.end === null ? asOf : parseDate(e.end) ?? asOf)).reduce((max, d) => (d > max ? d : max));
+  return { start, end };
+}
+
+/**
+ * The trials that matter now, when the current episode is too long to show them readably: from the baseline window
+ * before the first trial of the episode that the engine's verdict rests on (failed adequate, adequate with an outcome
+ * to confirm, or running now) to the episode's end. Earlier trials of the episode are still counted "outside this
+ * range" and listed in the tables. Null when the episode is short enough to be drawn whole, or when these trials span
+ * more than half of it (its whole span then reads as well).
+ */
+function trialsAssessedDomain(derivation: Derivation, asOf: Date): TimeDomain | null {
+  const episode = currentEpisodeSpan(derivation, asOf);
+  if (!episode || differenceInCalendarDays(episode.end, episode.start) <= LONG_EPISODE_DAYS) return null;
+  const ids = new Set<string>();
+  for (const a of derivation.assessments) {
+    for (const id of a.failedAdequateTrialIds) ids.add(id);
+    for (const u of a.unconfirmedTrials) ids.add(u.trialId);
+    for (const t of derivation.trials) if (a.trialIds.includes(t.id) && t.end === null) ids.add(t.id);
+  }
+  // A regimen started before the episode enters from the left edge, as in "Current episode".
+  const starts = derivation.trials
+    .filter((t) => ids.has(t.id))
+    .map((t) => parseDate(t.start))
+    .filter((d): d is Date => d !== null && d >= episode.start);
+  if (starts.length === 0) return null;
+  const first = starts.reduce((min, d) => (d < min ? d : min));
+  const domain = { start: addDays(first, -BASELINE_DAYS_BEFORE), end: padEnd(episode.end) };
+  const whole = { start: addDays(episode.start, -BASELINE_DAYS_BEFORE), end: padEnd(episode.end) };
+  // Only where it changes what is readable: the trials take at most half of the episode's span.
+  const share = (domain.end.getTime() - domain.start.getTime()) / (whole.end.getTime() - whole.start.getTime());
+  return share > TRIALS_SHARE_OF_EPISODE || sameRange(domain, whole) ? null : domain;
+}
+
+/** Whether the page opens on the trials the verdict rests on rather than on the whole current episode (see above). */
+export function opensOnTrialsAssessed(derivation: Derivation): boolean {
+  return trialsAssessedDomain(derivation, parseDate(derivation.asOf) ?? new Date(0)) !== null;
 }
 
 export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeResult {
@@ -116,16 +172,19 @@ export function rangeDomain(derivation: Derivation, choice: RangeChoice): RangeR
     // Two years exactly: a regimen started earlier enters from the left edge, marked as continuing from before.
     return { domain: { start: subYears(asOf, 2), end: padEnd(asOf) } };
   }
+  if (choice === 'trials') {
+    const trials = trialsAssessedDomain(derivation, asOf);
+    // Otherwise the same as "Current episode" (its button stands for both, named for the episode only).
+    if (trials) return { domain: trials };
+    return { ...rangeDomain(derivation, 'current-episode'), note: 'The current episode shows its trials readably; showing it whole.' };
+  }
   if (choice === 'current-episode') {
     // The episode's own span as the engine gives it: from its start to its end (death), or to "as of" while it runs.
-    const episodes = derivation.episodes
-      // A deceased patient's episode open at death is the one the page opens on.
-      .filter((e) => (e.current || e.endedAtDeath) && parseDate(e.start) !== null);
-    if (episodes.length === 0) {
+    const episode = currentEpisodeSpan(derivation, asOf);
+    if (!episode) {
       return { domain: fullDomain(derivation), note: 'No current episode with a start date was found; showing the whole record.' };
     }
-    const first = episodes.map((e) => parseDate(e.start)!).reduce((min, d) => (d < min ? d : min));
-    const last = episodes.map((e) => (e.end === null ? asOf : parseDate(e.end) ?? asOf)).reduce((max, d) => (d > max ? d : max));
+    const { start: first, end: last } = episode;
     // Back by the engine's baseline window, so the baseline scores of the episode's first trials stay visible. A
     // regimen started before the episode is drawn cut at the left edge, still running, rather than widening the range
     // to its start (which made this range the same as "Last 2 years" for a long-standing mood stabiliser).
