@@ -7,7 +7,7 @@ import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
 import { LOCAL_WORKING_RULE } from './references/registry';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
-import { saidOfStopEvent } from './terminology/stop-reasons';
+import { saidOfStopEvent, shortOfStopEvent } from './terminology/stop-reasons';
 import type {
   Assessment,
   ComorbidityKey,
@@ -440,6 +440,16 @@ export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetai
   if (!left.length) return null;
   const reasons = left.map((r) => `"${r.text}" (${stopReasonWords(r)})`);
   return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
+}
+
+/**
+ * The safety events a trial's stop reasons name, as a stop: "stopped because of pregnancy", "stopped after an
+ * intentional overdose"; `short` where room is short: "stopped: pregnancy". Null when no stop reason names one.
+ */
+export function stopSafetyEventWords(trial: Pick<Trial, 'stopReasons'>, form: 'full' | 'short' = 'full'): string | null {
+  const events = [...new Set((trial.stopReasons ?? []).flatMap((r) => r.safetyEvents ?? []))];
+  if (!events.length) return null;
+  return form === 'full' ? `stopped ${events.map(saidOfStopEvent).join(' and ')}` : `stopped: ${events.map(shortOfStopEvent).join(', ')}`;
 }
 
 /** A rule's verification tag as a citation prints it: "[verified]". */

@@ -1,7 +1,7 @@
 /**
  * Every demo patient at 1024 × 700 (the EHR frame), measured on the drawn boxes: on the opening range every bar in
  * view has words; on every range button no bar's words overlap other words and no axis tick label is cut at the
- * edges; no line (threshold, "today", grid) shows through a bar's words.
+ * edges or comes within a few pixels of its neighbour; no line (threshold, "today", grid) shows through a bar's words.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { launchFromEhr } from './fixtures';
@@ -47,8 +47,31 @@ async function clippedTicks(page: Page): Promise<string[]> {
   });
 }
 
+/** The least room between neighbouring axis tick labels, in pixels: closer, "Jan 2023Apr 2023" reads as one word. */
+const TICK_LABEL_GAP = 8;
+
+/** Neighbouring tick labels on one axis line (top or bottom) that overlap or come closer than TICK_LABEL_GAP. */
+async function crowdedTicks(page: Page): Promise<string[]> {
+  return page.locator('svg.trp-timeline-svg').evaluate((svg, gap) => {
+    const byLine = new Map<number, { text: string; left: number; right: number }[]>();
+    for (const t of svg.querySelectorAll('.trp-axis .trp-tick')) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const line = Math.round(r.top);
+      byLine.set(line, [...(byLine.get(line) ?? []), { text: t.textContent ?? '', left: r.left, right: r.right }]);
+    }
+    return [...byLine.values()].flatMap((labels) => {
+      const sorted = labels.sort((a, b) => a.left - b.left);
+      return sorted.slice(1).flatMap((b, i) => {
+        const a = sorted[i]!;
+        return b.left - a.right < gap ? [`"${a.text}" and "${b.text}" ${Math.round(b.left - a.right)} px apart`] : [];
+      });
+    });
+  }, TICK_LABEL_GAP);
+}
+
 for (const { id } of demoPatients) {
-  test(`${id}: bar words say what the bar is, overlap nothing, are crossed by no line; tick labels fit`, async ({ page }) => {
+  test(`${id}: bar words say what the bar is, overlap nothing, are crossed by no line; tick labels fit, apart`, async ({ page }) => {
     await launchFromEhr(page, id, { timeoutMs: 120_000 });
     const svg = page.locator('svg.trp-timeline-svg');
     await expect(svg).toBeVisible();
@@ -90,6 +113,7 @@ for (const { id } of demoPatients) {
       const range = await page.locator('.trp-range-text').innerText();
       expect(await overlappingWords(page), range).toEqual([]);
       expect(await clippedTicks(page), range).toEqual([]);
+      expect(await crowdedTicks(page), range).toEqual([]);
     }
   });
 }

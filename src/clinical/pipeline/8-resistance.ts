@@ -579,9 +579,16 @@ const TRIAL_FLAGS: { kind: Flag['kind']; shortfall: ShortfallKind; only?: (t: Ju
   { kind: 'poor-adherence', shortfall: 'poor-adherence', only: tolerated },
 ];
 
+/** Every shortfall a trial flag is raised for, and every diagnosis kind a comorbidity flag is raised for. */
+const FLAGGED_SHORTFALLS: ReadonlySet<ShortfallKind> = new Set(TRIAL_FLAGS.map((f) => f.shortfall));
+const COMORBIDITY_FLAG_KINDS: ReadonlySet<string> = new Set(COMORBIDITY_FLAGS.flatMap((c) => c.kinds));
+
 function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, substanceShownByEvents: Finding | null): Flag[] {
   const flags: Flag[] = [];
-  for (const { kind, shortfall, only } of TRIAL_FLAGS) {
+  // Most records have no trial short of adequacy and no comorbidity a flag is raised for: nothing to look through.
+  const anyShortfall = trials.some((t) => t.adequacy.shortfalls.some((s) => FLAGGED_SHORTFALLS.has(s)));
+  const anyComorbidity = diagnoses.some((d) => COMORBIDITY_FLAG_KINDS.has(d.kind));
+  for (const { kind, shortfall, only } of anyShortfall ? TRIAL_FLAGS : []) {
     const hits = trials.filter((t) => t.adequacy.shortfalls.includes(shortfall) && (only === undefined || only(t)));
     if (hits.length)
       flags.push({
@@ -591,7 +598,7 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
       });
   }
   for (const c of COMORBIDITY_FLAGS) {
-    const hits = diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf));
+    const hits = anyComorbidity ? diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf)) : [];
     if (hits.length)
       flags.push({
         kind: c.flag,

@@ -3,7 +3,7 @@
  * page and the CarePlan). Pure functions over the derivation; every item names its date and the resources behind it,
  * and what it asks of the clinician. What each item rests on is in strip-rules.ts (SAFETY_RULES), with sources.
  */
-import { isoDate, toDay } from '../dates';
+import { type Day, isoDate, toDay } from '../dates';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
 import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
@@ -33,13 +33,13 @@ import {
 
 export { SAFETY_RULES, SCREEN_POSITIVE } from './strip-rules';
 
-function daysBefore(iso: string | null, asOf: string): number | null {
+/** Days from `iso` to `asOf` (a day number, read once per derivation); null when either is missing or unreadable. */
+function daysBefore(iso: string | null, asOf: Day | null): number | null {
   const a = toDay(iso);
-  const b = toDay(asOf);
-  return a === null || b === null ? null : b - a;
+  return a === null || asOf === null ? null : asOf - a;
 }
 
-function isActive(d: DiagnosisSpan, asOf: string): boolean {
+function isActive(d: DiagnosisSpan, asOf: Day | null): boolean {
   if (d.clinicalStatus !== null && !ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus)) return false;
   const abated = daysBefore(d.abatement, asOf);
   if (abated !== null && abated >= 0) return false;
@@ -86,7 +86,7 @@ function spanWords(days: number): string {
 /** How long before now (or before death) a date was: "15 days ago", "2 years before death". */
 function agoWords(iso: string | null, derived: DerivedRecord): string | null {
   const reference = derived.demographics?.deceasedDate ?? derived.asOf;
-  const days = daysBefore(iso, reference);
+  const days = daysBefore(iso, toDay(reference));
   if (days === null || days < 0) return null;
   if (days === 0) return derived.demographics?.deceased ? 'on the day of death' : 'today';
   return `${spanWords(days)} ${derived.demographics?.deceased ? 'before death' : 'ago'}`;
@@ -170,21 +170,48 @@ export function safetyItemTextGiven(i: SafetyItem, overridden: readonly Overridd
 
 /** Suicidality: coded behaviour at any date, coded ideation while active, the latest positive screen and C-SSRS. */
 /** A screen recent enough for the strip to show it (SCREEN_SHOWN_DAYS). */
-function shownAsRecent(s: ScorePoint, asOf: string): boolean {
+function shownAsRecent(s: ScorePoint, asOf: Day | null): boolean {
   const age = daysBefore(s.date, asOf);
   return age !== null && age >= 0 && age <= SCREEN_SHOWN_DAYS;
 }
 
-function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
-  const { asOf, diagnoses, scores } = derived;
-  const groups: [SafetyKind, (found: DiagnosisSpan[]) => string][] = [
-    ['suicide-attempt', () => 'Suicide attempt'],
-    // An overdose is headed by the intent its code states (T43.212A: intentional self-harm).
-    ['overdose', overdoseHeading],
-    ['self-harm', () => 'Self-harm'],
-  ];
-  const latestCssrs = latest(scores.filter((s) => s.instrument === 'cssrs' && shownAsRecent(s, asOf)), (s) => s.date);
-  const item9 = scores.filter((s) => s.instrument === 'phq9-item9' && shownAsRecent(s, asOf));
+/** Suicidal behaviour coded at any date, each kind with how its item is headed. */
+const SUICIDAL_BEHAVIOUR: readonly [SafetyKind, (found: DiagnosisSpan[]) => string][] = [
+  ['suicide-attempt', () => 'Suicide attempt'],
+  // An overdose is headed by the intent its code states (T43.212A: intentional self-harm).
+  ['overdose', overdoseHeading],
+  ['self-harm', () => 'Self-harm'],
+];
+
+/** The latest C-SSRS the strip shows, with what follows from it. */
+interface LatestCssrs {
+  score: ScorePoint | undefined;
+  /** Whether the C-SSRS has a line of its own on the strip. */
+  shown: boolean;
+  action: string | undefined;
+}
+
+/**
+ * What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, that
+ * assessment's action, given on the C-SSRS's line (referred to here), so the strip neither asks for an assessment it
+ * shows nor says the same action twice.
+ */
+function askOrFollowUp(cssrs: LatestCssrs, since: string | null, ask: string): string {
+  const latestCssrs = cssrs.score;
+  if (!latestCssrs || since === null || latestCssrs.date.slice(0, 10) < since.slice(0, 10)) return ask;
+  const assessed = `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}${latestCssrs.value >= CSSRS_HIGH ? ', high risk' : ', below high risk'})`;
+  return cssrs.shown ? `${assessed}: see its action.` : `${assessed}: ${cssrs.action!.charAt(0).toLowerCase()}${cssrs.action!.slice(1)}`;
+}
+
+function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
+  const { diagnoses, scores } = derived;
+  const recentCssrs: ScorePoint[] = [];
+  const item9: ScorePoint[] = [];
+  for (const s of scores) {
+    if (s.instrument === 'cssrs' && shownAsRecent(s, asOf)) recentCssrs.push(s);
+    else if (s.instrument === 'phq9-item9' && shownAsRecent(s, asOf)) item9.push(s);
+  }
+  const latestCssrs = latest(recentCssrs, (s) => s.date);
   // A positive answer leads the strip while it is the latest answer, or for 30 days after it (a later 0 then says so).
   const lastItem9 = latest(item9, (s) => s.date);
   const positive = latest(
@@ -198,20 +225,13 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
       : 'Agree or review a safety plan and reassess at each visit.'
     : undefined;
   const cssrsShown = latestCssrs !== undefined && (positive !== undefined || latestCssrs.value >= 1);
-  // What an item asks for: a risk assessment while none is recorded since its date; once a C-SSRS followed, that
-  // assessment's action, given on the C-SSRS's line (referred to here), so the strip neither asks for an assessment it
-  // shows nor says the same action twice.
-  const askOrFollowUp = (since: string | null, ask: string): string => {
-    if (!latestCssrs || since === null || latestCssrs.date.slice(0, 10) < since.slice(0, 10)) return ask;
-    const assessed = `Assessed by the C-SSRS of ${day(latestCssrs.date)} (${latestCssrs.value}${latestCssrs.value >= CSSRS_HIGH ? ', high risk' : ', below high risk'})`;
-    return cssrsShown ? `${assessed}: see its action.` : `${assessed}: ${cssrsAction!.charAt(0).toLowerCase()}${cssrsAction!.slice(1)}`;
-  };
-  for (const [kind, heading] of groups) {
+  const cssrsFollowUp: LatestCssrs = { score: latestCssrs, shown: cssrsShown, action: cssrsAction };
+  for (const [kind, heading] of SUICIDAL_BEHAVIOUR) {
     const found = diagnoses.filter((d) => d.kind === kind && (daysBefore(d.onset, asOf) ?? 0) >= 0);
     if (!found.length) continue;
     const title = heading(found);
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
+    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(cssrsFollowUp, last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
   }
   const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
   if (ideation.length) {
@@ -219,7 +239,7 @@ function suicidality(derived: DerivedRecord, out: SafetyItem[]): void {
     const age = daysBefore(last.onset, asOf);
     const acute = age !== null && age <= RECENT_SUICIDAL_IDEATION_DAYS;
     const title = acute ? 'Recent suicidal ideation' : 'Suicidal ideation';
-    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), askOrFollowUp(last.onset, 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.')));
+    out.push(item('suicidal-ideation', title, diagnosesDetail(ideation, title, derived, 'active'), last.onset, ideation.map((d) => d.source), askOrFollowUp(cssrsFollowUp, last.onset, 'Assess suicide risk now and record it (C-SSRS); agree a safety plan.')));
   }
   const cssrs = latestCssrs;
   if (positive) {
@@ -290,6 +310,8 @@ function cssrsSinceWords(cssrs: ScorePoint | undefined, since: string | null): s
  * apart from a current positive. Every answer after the last positive one is below the cut-off (else it would be current).
  */
 function item9History(derived: DerivedRecord, item9: readonly ScorePoint[], cssrs: ScorePoint | undefined, out: SafetyItem[]): void {
+  // Most records have no positive answer at all: no episode to date it in.
+  if (!item9.some((s) => s.value >= ITEM9_POSITIVE)) return;
   const since = historySince(derived);
   if (since === null) return;
   const asOfDay = derived.asOf.slice(0, 10);
@@ -315,6 +337,8 @@ function item9History(derived: DerivedRecord, item9: readonly ScorePoint[], cssr
 
 /** Coded suicidal ideation earlier in the current episode (SUICIDALITY_HISTORY_DAYS), no longer active: history. */
 function ideationHistory(derived: DerivedRecord, cssrs: ScorePoint | undefined, out: SafetyItem[]): void {
+  // Most records have no coded ideation at all: no episode to date it in.
+  if (!derived.diagnoses.some((d) => d.kind === 'suicidal-ideation')) return;
   const since = historySince(derived);
   if (since === null) return;
   const asOfDay = derived.asOf.slice(0, 10);
@@ -344,12 +368,20 @@ const PHQ9_FOLLOWED: ReadonlySet<string> = new Set(['mdd', 'bipolar-depression']
  * thoughts: no PHQ-9 within PHQ9_MONITORING_DAYS, or no answer to PHQ-9 item 9 nor a C-SSRS within SCREEN_SHOWN_DAYS.
  * Named with the dates of the last ones, so the age of what the page shows is plain.
  */
-function screeningGap(derived: DerivedRecord, out: SafetyItem[]): void {
+function screeningGap(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
   if (derived.demographics?.deceased) return;
   if (!derived.assessments.some((a) => PHQ9_FOLLOWED.has(a.condition) && a.currentEpisode !== null)) return;
-  const { asOf, scores } = derived;
-  const lastPhq9 = latest(scores.filter((s) => s.instrument === 'phq9' && (daysBefore(s.date, asOf) ?? -1) >= 0), (s) => s.date);
-  const lastScreen = latest(scores.filter((s) => (s.instrument === 'phq9-item9' || s.instrument === 'cssrs') && (daysBefore(s.date, asOf) ?? -1) >= 0), (s) => s.date);
+  // The latest PHQ-9 and the latest item 9 or C-SSRS dated by asOf (the first of equal dates), in one pass.
+  let lastPhq9: ScorePoint | undefined;
+  let lastScreen: ScorePoint | undefined;
+  for (const s of derived.scores) {
+    const phq9 = s.instrument === 'phq9';
+    if (!phq9 && s.instrument !== 'phq9-item9' && s.instrument !== 'cssrs') continue;
+    if ((daysBefore(s.date, asOf) ?? -1) < 0) continue;
+    if (phq9) {
+      if (lastPhq9 === undefined || s.date > lastPhq9.date) lastPhq9 = s;
+    } else if (lastScreen === undefined || s.date > lastScreen.date) lastScreen = s;
+  }
   const phq9Age = lastPhq9 ? daysBefore(lastPhq9.date, asOf)! : null;
   const screenAge = lastScreen ? daysBefore(lastScreen.date, asOf)! : null;
   const phq9Stale = phq9Age === null || phq9Age > PHQ9_MONITORING_DAYS;
@@ -396,7 +428,7 @@ export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): Diagn
 }
 
 /** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded; `dated` says where it comes from. */
-function gestation(pregnancyCodes: DiagnosisSpan[], asOf: string): { text: string; dated: string; source: string } | null {
+function gestation(pregnancyCodes: DiagnosisSpan[], asOf: Day | null): { text: string; dated: string; source: string } | null {
   const coded = pregnancyCodes.filter((d) => /^Z3A\.?\d\d$/i.test(d.code) && Number(d.code.slice(-2)) >= 1 && Number(d.code.slice(-2)) <= 42);
   const last = latest(coded, (d) => d.onset);
   if (!last) return null;
@@ -424,8 +456,8 @@ function pregnancyMedicationWords(derived: DerivedRecord): string {
   return `no psychiatric medication is running since ${last.ingredient} was stopped on ${last.end} because of the pregnancy: discuss restarting treatment with obstetrics`;
 }
 
-function pregnancyAndPuerperium(derived: DerivedRecord, out: SafetyItem[]): void {
-  const { asOf, diagnoses } = derived;
+function pregnancyAndPuerperium(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
+  const { diagnoses } = derived;
   const current = diagnoses.filter((d) => {
     if (d.kind !== 'pregnancy' || !isActive(d, asOf)) return false;
     const age = daysBefore(d.onset, asOf);
@@ -562,8 +594,8 @@ function medications(derived: DerivedRecord, out: SafetyItem[]): void {
  * out esketamine and IV ketamine, shapes ECT's anaesthetic plan and usually excludes the patient from psilocybin trials,
  * so it leads the views beside the options it changes.
  */
-function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
-  const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
+function intracranialVascular(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
+  const found = derived.diagnoses.filter((d) => (d.kind === 'intracerebral-haemorrhage' || d.kind === 'aneurysm-or-avm') && (daysBefore(d.onset, asOf) ?? 0) >= 0);
   if (!found.length) return;
   const bleed = found.some((d) => d.kind === 'intracerebral-haemorrhage');
   const malformation = found.some((d) => d.kind === 'aneurysm-or-avm');
@@ -585,8 +617,8 @@ function intracranialVascular(derived: DerivedRecord, out: SafetyItem[]): void {
  * An implant in or near the head (Device or status code), at any date: it rules out the TMS options and, by the
  * cochlear-implant makers' word, puts ECT behind the implant team's advice, so it leads the views beside both.
  */
-function headImplant(derived: DerivedRecord, out: SafetyItem[]): void {
-  const found = derived.diagnoses.filter((d) => d.kind === 'head-implant' && (daysBefore(d.onset, derived.asOf) ?? 0) >= 0);
+function headImplant(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
+  const found = derived.diagnoses.filter((d) => d.kind === 'head-implant' && (daysBefore(d.onset, asOf) ?? 0) >= 0);
   if (!found.length) return;
   const title = 'Implant in or near the head';
   const last = latest(found, (d) => d.onset)!;
@@ -602,18 +634,20 @@ function headImplant(derived: DerivedRecord, out: SafetyItem[]): void {
   );
 }
 
-function conditions(derived: DerivedRecord, out: SafetyItem[]): void {
-  const { asOf, diagnoses } = derived;
-  const groups: [SafetyKind, string][] = [
-    ['catatonia', 'Catatonia'],
-    ['psychotic-features', 'Psychotic features'],
-  ];
+/** Conditions that lead the strip while active, with their titles. */
+const ACTIVE_CONDITION_TITLES: readonly [SafetyKind, string][] = [
+  ['catatonia', 'Catatonia'],
+  ['psychotic-features', 'Psychotic features'],
+];
+
+function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]): void {
+  const { diagnoses } = derived;
   // Psychosis coded by the schizophrenia diagnosis the page assesses is that diagnosis, not a safety signal beside it.
   const assessedAsSchizophrenia = derived.assessments.some((a) => a.condition === 'schizophrenia')
     ? new Set(diagnoses.filter((d) => d.kind === 'schizophrenia').map((d) => d.source))
     : new Set<string>();
   const depressive = derived.assessments.some((a) => PSYCHOTIC_DEPRESSION_CONDITIONS.has(a.condition));
-  for (const [kind, title] of groups) {
+  for (const [kind, title] of ACTIVE_CONDITION_TITLES) {
     const found = diagnoses.filter((d) => d.kind === kind && isActive(d, asOf) && !(kind === 'psychotic-features' && assessedAsSchizophrenia.has(d.source)));
     if (!found.length) continue;
     const last = latest(found, (d) => d.onset)!;
@@ -707,13 +741,15 @@ export function deriveSafety(derived: DerivedRecord): SafetyItem[] {
       ),
     );
   }
-  suicidality(derived, out);
-  screeningGap(derived, out);
-  pregnancyAndPuerperium(derived, out);
-  conditions(derived, out);
+  // asOf as a day number, read once for every section's date arithmetic.
+  const asOf = toDay(derived.asOf);
+  suicidality(derived, asOf, out);
+  screeningGap(derived, asOf, out);
+  pregnancyAndPuerperium(derived, asOf, out);
+  conditions(derived, asOf, out);
   medications(derived, out);
-  intracranialVascular(derived, out);
-  headImplant(derived, out);
+  intracranialVascular(derived, asOf, out);
+  headImplant(derived, asOf, out);
   // Catatonia and psychosis were pushed before medications; substance use goes last.
   const substance = out.findIndex((i) => i.kind === 'substance-use');
   if (substance >= 0) out.push(...out.splice(substance, 1));

@@ -64,6 +64,7 @@ const CATALOG_CITATIONS: ReadonlyMap<SourceRef, string> = new Map(
     ...o.risks.map((r) => r.source),
     ...(o.priorResponse ? [o.priorResponse.source] : []),
     ...(o.alongside ?? []).map((a) => a.source),
+    ...(o.augments ? [o.augments.source] : []),
   ])
     .concat(Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((r) => r.source))
     .map((source) => [source, citation(source)]),
@@ -95,9 +96,16 @@ function sourcesOf(trials: readonly Trial[]): string[] {
   return [...sources];
 }
 
+/** The text trimmed, without the full stops that end it. */
 export function trimPeriod(text: string): string {
-  return text.trim().replace(/\.+$/, '');
+  const trimmed = text.trim();
+  let end = trimmed.length;
+  // A loop rather than /\.+$/, which tries a match at every position of a long conclusion.
+  while (end > 0 && trimmed.charCodeAt(end - 1) === FULL_STOP) end--;
+  return end === trimmed.length ? trimmed : trimmed.slice(0, end);
 }
+
+const FULL_STOP = 46;
 
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
@@ -162,6 +170,9 @@ export interface Context {
    */
   criteria: Map<Criterion, CriterionResult>;
   described: Map<Trial, string>;
+  /** Whether an assessment names a trial still in progress, or a stale or inferred basis (most patients: neither). */
+  anyTrialsInProgress: boolean;
+  anyStaleOrInferredBasis: boolean;
 }
 
 function isCurrent(diagnosis: DiagnosisSpan, asOfDay: Day | null): boolean {
@@ -321,6 +332,8 @@ export function buildContext(derived: DerivedRecord): Context {
     acuteRisk: ACUTE_RISK_SIGNALS.flatMap((s) => urgency.get(s) ?? []),
     criteria: new Map<Criterion, CriterionResult>(),
     described: new Map<Trial, string>(),
+    anyTrialsInProgress: derived.assessments.some((a) => Boolean(a.trialsInProgress)),
+    anyStaleOrInferredBasis: derived.assessments.some((a) => Boolean(a.staleBasis) || Boolean(a.inferredBasis)),
   };
 }
 

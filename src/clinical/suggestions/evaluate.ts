@@ -41,6 +41,7 @@ import {
   type EligibilityPath,
   type RiskRow,
   type SourceRef,
+  type UrgencySignal,
   URGENCY_SIGNAL_RULES,
 } from './catalog';
 import { checkRisk, notOfferedReason, riskFinding } from './risks';
@@ -114,6 +115,10 @@ export const COMPLETE_TRIAL_RULE: RuleRef = {
   references: COMPLETE_TRIAL_SOURCE.refs,
 };
 
+/** The rules above cited as a reason cites them, worded once when the module loads. */
+const COMPLETE_TRIAL_CITED = cite(COMPLETE_TRIAL_SOURCE);
+const NOT_FOR_ACUTE_RISK_CITED = cite(NOT_FOR_ACUTE_RISK);
+
 /** What a running trial short of adequacy means once resistance is met on earlier trials, per condition (the rules panel's rows). */
 export const RUNNING_TRIAL_ONCE_RESISTANT_RULES: RuleRef[] = Object.values(RUNNING_TRIAL_ONCE_RESISTANT).map((row) => ({
   id: `suggest.running-trial-once-resistant.${row.condition}`,
@@ -154,8 +159,36 @@ function trialToCompleteFor(option: CatalogOption, context: Context): { text: st
 // One option
 // ---------------------------------------------------------------------------------------------
 
+function ruleWords(path: EligibilityPath): string {
+  return criterionWords(path.rule.summary, cite(path.rule.source));
+}
+
+/**
+ * The catalog's words that are the same for every patient, worded once when the module loads: each path's rule (the
+ * last reason of an option it holds for), each option's requirements as cautions, its age limits, and the urgency
+ * signals that make it urgent (URGENCY_SIGNAL_RULES).
+ */
+const RULE_WORDS: ReadonlyMap<EligibilityPath, string> = new Map(CATALOG.flatMap((o) => o.eligibility.map((p) => [p, ruleWords(p)] as const)));
+const REQUIREMENT_WORDS: ReadonlyMap<CatalogOption['requirements'][number], string> = new Map(
+  CATALOG.flatMap((o) => o.requirements.map((r) => [r, requirementWords(r)] as const)),
+);
+const AGE_LIMIT_WORDS: ReadonlyMap<CatalogOption, string> = new Map(CATALOG.map((o) => [o, ageLimitWords(o)]));
+const URGENT_OPTION_SIGNALS: ReadonlyMap<CatalogOption, readonly UrgencySignal[]> = new Map(CATALOG.map((o) => [o, urgentOptionSignals(o)]));
+
+function requirementWords(requirement: CatalogOption['requirements'][number]): string {
+  return `${requirement.text} (${cite(requirement.source)})`;
+}
+
+function ageLimitWords(option: CatalogOption): string {
+  return option.ageLimits.map((l) => `${l.text} (${cite(l.source)})`).join('; ');
+}
+
+function urgentOptionSignals(option: CatalogOption): readonly UrgencySignal[] {
+  return option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption);
+}
+
 function ruleFinding(path: EligibilityPath): OptionFinding {
-  return { text: criterionWords(path.rule.summary, cite(path.rule.source)), sources: [], kind: 'criterion' };
+  return { text: RULE_WORDS.get(path) ?? ruleWords(path), sources: [], kind: 'criterion' };
 }
 
 function hasRecordReason(reasons: OptionFinding[]): boolean {
@@ -189,7 +222,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
     if (history) cautions.push({ finding: history, weight: row.weight });
   }
   for (const requirement of option.requirements) {
-    cautions.push({ finding: { text: `${requirement.text} (${cite(requirement.source)})`, sources: [], kind: 'caution' }, weight: requirement.weight });
+    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [], kind: 'caution' }, weight: requirement.weight });
   }
   return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
@@ -256,6 +289,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
  * option carries it (once per assessment).
  */
 function staleBases(path: EligibilityPath, context: Context): OptionFinding[] {
+  if (!context.anyStaleOrInferredBasis) return [];
   const stale: OptionFinding[] = [];
   const seen: ConditionKey[] = [];
   for (const c of path.all) {
@@ -277,6 +311,7 @@ function staleBases(path: EligibilityPath, context: Context): OptionFinding[] {
  * trials, once per assessment.
  */
 function trialsInProgress(path: EligibilityPath, context: Context): OptionFinding[] {
+  if (!context.anyTrialsInProgress) return [];
   const onFailures = path.all.filter((c) => FAILED_TRIAL_CRITERIA.has(c.kind));
   if (!onFailures.length) return [];
   const conditions = new Set(onFailures.flatMap((c) => ('conditions' in c ? c.conditions : [...context.assessments.keys()])));
@@ -295,7 +330,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   let { status, reasons } = eligibilityOf(option, context);
 
-  const urgencyFindings = option.urgentFor.filter((signal) => URGENCY_SIGNAL_RULES[signal].urgentOption).flatMap((signal) => context.urgency.get(signal) ?? []);
+  const urgencyFindings = urgencyFindingsOf(option, context);
   let urgent = false;
 
   const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
@@ -352,7 +387,14 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     group: option.group,
     index,
     substantialRisks,
+    place: 2 * index,
   };
+}
+
+/** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */
+function urgencyFindingsOf(option: CatalogOption, context: Context): OptionFinding[] {
+  if (context.urgency.size === 0) return [];
+  return (URGENT_OPTION_SIGNALS.get(option) ?? urgentOptionSignals(option)).flatMap((signal) => context.urgency.get(signal) ?? []);
 }
 
 /**
@@ -428,18 +470,19 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
-  const at = reasons.findIndex((r) => !r.entryCriterion);
-  const insert = (finding: OptionFinding) => reasons.splice(at < 0 ? reasons.length : at, 0, finding);
+  // The agent is named after the entry criteria, before the other reasons.
+  const firstOther = reasons.findIndex((r) => !r.entryCriterion);
+  const at = firstOther < 0 ? reasons.length : firstOther;
   if (!taken.length) {
-    insert({ text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
+    reasons.splice(at, 0, { text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
     return 'consider';
   }
-  insert({ text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
+  reasons.splice(at, 0, { text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
   let result = status;
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
     const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${cite(COMPLETE_TRIAL_SOURCE)}).`, sources: toComplete?.sources ?? trial.sources });
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources });
     result = 'consider';
   }
   return result;
@@ -469,7 +512,7 @@ interface AgeResult {
 
 function ageCheck(option: CatalogOption, context: Context): AgeResult {
   if (!option.ageLimits.length) return { outside: false, capToConsider: false };
-  const limits = option.ageLimits.map((l) => `${l.text} (${cite(l.source)})`).join('; ');
+  const limits = AGE_LIMIT_WORDS.get(option) ?? ageLimitWords(option);
   const patient = context.derived.demographics?.source ? [context.derived.demographics.source] : [];
   if (context.age === null) {
     return { outside: false, capToConsider: false, finding: { text: `Age not known (no birth date in the record): check the age limits: ${limits}.`, sources: patient } };
@@ -520,10 +563,12 @@ const offeredStatus = (status: SuggestionStatus) => status === 'suggested' || st
 
 /** Where two offered options meet over an agent taken now, the catalog's words on how they fit together. */
 function addAlongside(evaluated: Evaluated[], context: Context): void {
-  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e.suggestion]));
+  // Built only when an offered option has alongside rows.
+  let byId: Map<string, Suggestion> | undefined;
   for (const [index, option] of CATALOG.entries()) {
     const own = evaluated[index]!.suggestion;
     if (!option.alongside || !offeredStatus(own.status)) continue;
+    byId ??= new Map(evaluated.map((e) => [e.suggestion.intervention, e.suggestion]));
     for (const row of option.alongside) {
       const other = byId.get(row.option);
       if (!other || !offeredStatus(other.status)) continue;
@@ -533,11 +578,11 @@ function addAlongside(evaluated: Evaluated[], context: Context): void {
       // The level each trial's adequacy read (its highest measurable one), the most recent of them.
       const last = levels.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
       const level = last ? `level ${last.value} ${last.unit} on ${last.date}` : 'no level recorded';
-      const cited = (text: string) => `${text} (${cite(row.source)})`;
+      const citation = cite(row.source);
       own.reasons.push({
-        text: cited(row.text(level)),
+        text: `${row.text(level)} (${citation})`,
         sources: unique([...taking.flatMap((t) => t.sources), ...(last ? [last.source] : [])]),
-        writtenWith: { option: row.option, together: cited(row.together(level)), apart: cited(row.apart(level)) },
+        writtenWith: { option: row.option, together: `${row.together(level)} (${citation})`, apart: `${row.apart(level)} (${citation})` },
       });
     }
   }
@@ -557,7 +602,7 @@ function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
     suggestion.priorityNote = { text: routineNotAcuteWords(answering), sources };
     if (group !== 'interventional') continue;
     suggestion.cautions.unshift({
-      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${cite(NOT_FOR_ACUTE_RISK)})`,
+      text: `Not for the acute risk: ${signal.map((f) => f.text).join('; ')}: ${notForAcuteRiskWords(answering)} (${NOT_FOR_ACUTE_RISK_CITED})`,
       sources,
       kind: 'caution',
     });

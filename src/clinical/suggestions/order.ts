@@ -15,6 +15,11 @@ export interface Evaluated {
   index: number;
   /** The conditions of substantial risk its cautions mark, in a few words each, with their resources. */
   substantialRisks: Finding[];
+  /**
+   * Its place in the catalog's order, counted in halves (twice its index) so that an ordering rule can put it between
+   * two options with a whole number: just before the option at index i is 2i - 1, just after it 2i + 1.
+   */
+  place: number;
 }
 
 /**
@@ -117,44 +122,49 @@ export const STEPS_BEFORE_DOSE_OPTIMISATION = {
   source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting both before a dose change is a working rule'),
 };
 
+/** The ranking rules cited as a reason cites them, worded once when the module loads. */
+const SUBSTANTIAL_RISK_ORDER_CITED = cite(SUBSTANTIAL_RISK_ORDER.source);
+const STEPS_BEFORE_DOSE_OPTIMISATION_CITED = cite(STEPS_BEFORE_DOSE_OPTIMISATION.source);
+const ORDERING_RULE_CITED: ReadonlyMap<OrderingRule, string> = new Map(ORDERING_RULES.map((rule) => [rule, cite(rule.source)]));
+
 /** Adherence support and dual-diagnosis care before dose optimisation (STEPS_BEFORE_DOSE_OPTIMISATION), said in its reasons. */
-function placeDoseOptimisation(evaluated: Evaluated[], placed: Map<Evaluated, number>): void {
+function placeDoseOptimisation(evaluated: Evaluated[]): void {
   const rule = STEPS_BEFORE_DOSE_OPTIMISATION;
   const dose = evaluated.find((e) => e.suggestion.intervention === rule.after);
   if (!dose || !isOffered(dose.suggestion.status)) return;
   const leads = evaluated.filter((e) => rule.lead.includes(e.suggestion.intervention) && sameRank(e, dose) && e.index > dose.index);
   if (!leads.length) return;
-  placed.set(dose, Math.max(...leads.map((e) => e.index)) + 0.5);
+  dose.place = 2 * Math.max(...leads.map((e) => e.index)) + 1;
   dose.suggestion.reasons.push({
-    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${cite(rule.source)})`,
+    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${STEPS_BEFORE_DOSE_OPTIMISATION_CITED})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
     kind: 'ranking',
   });
 }
 
-/** The ordering rules that hold for this patient, each with its finding added to the leading option's reasons. */
-function applyOrderingRules(evaluated: Evaluated[], context: Context): Map<Evaluated, number> {
-  const placed = new Map<Evaluated, number>();
-  const byId = new Map(evaluated.map((e) => [e.suggestion.intervention, e]));
+/** The ordering rules that hold for this patient, each placing its leading option and adding its finding to its reasons. */
+function applyOrderingRules(evaluated: Evaluated[], context: Context): void {
+  // Built only when a rule's count is reached (most patients reach none).
+  let byId: Map<InterventionId, Evaluated> | undefined;
   for (const rule of ORDERING_RULES) {
     const assessment = context.assessments.get(rule.condition);
     const failed = assessment?.failedAdequateTrials ?? 0;
     if (failed < rule.minFailedAdequateTrials) continue;
+    byId ??= new Map(evaluated.map((e) => [e.suggestion.intervention, e]));
     const lead = byId.get(rule.lead);
     if (!lead || !isOffered(lead.suggestion.status)) continue;
     const passed = rule.over
-      .map((id) => byId.get(id))
-      .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && e.index < (placed.get(lead) ?? lead.index));
+      .map((id) => byId!.get(id))
+      .filter((e): e is Evaluated => e !== undefined && sameRank(e, lead) && 2 * e.index < lead.place);
     if (!passed.length) continue;
-    placed.set(lead, Math.min(...passed.map((e) => e.index)) - 0.5);
+    lead.place = 2 * Math.min(...passed.map((e) => e.index)) - 1;
     const names = passed.map((e) => rule.overNames[e.suggestion.intervention] ?? e.suggestion.name).join(' and ');
     lead.suggestion.reasons.push({
-      text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${cite(rule.source)})`,
+      text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${ORDERING_RULE_CITED.get(rule) ?? cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
       kind: 'ranking',
     });
   }
-  return placed;
 }
 
 const isOffered = (status: SuggestionStatus) => status === 'suggested' || status === 'consider';
@@ -193,7 +203,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
       ? []
       : sorted.slice(at + 1).filter((o) => sameTier(o, e) && o.substantialRisks.length === 0 && NOT_BEFORE_TREATMENTS.has(o.suggestion.intervention));
     e.suggestion.reasons.push({
-      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${cite(SUBSTANTIAL_RISK_ORDER.source)})${passed.length ? `; it comes before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
+      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${SUBSTANTIAL_RISK_ORDER_CITED})${passed.length ? `; it comes before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
       kind: 'ranking',
     });
@@ -207,15 +217,15 @@ function groupRank(e: Evaluated, pseudoResistanceFirst: boolean): number {
 
 /** Ranks the evaluated options and numbers each suggestion by its place (`order`). */
 export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
-  const placed = applyOrderingRules(evaluated, context);
-  placeDoseOptimisation(evaluated, placed);
+  applyOrderingRules(evaluated, context);
+  placeDoseOptimisation(evaluated);
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
       groupRank(a, pseudoResistanceFirst) - groupRank(b, pseudoResistanceFirst) ||
       riskRank(a) - riskRank(b) ||
-      (placed.get(a) ?? a.index) - (placed.get(b) ?? b.index),
+      a.place - b.place,
   );
   addRiskRankingReasons(evaluated);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread

@@ -6,14 +6,14 @@
  * project does not know, it is NOT matched by text (the engine reports "code from unknown system"); text matching is
  * used when there is no coding at all or when known-system codes are not in the table.
  */
-import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4';
+import type { CodeableConcept, Coding, Observation, ObservationComponent } from 'fhir/r4';
 import type { Instrument, RuleRef } from '../types';
 import { INGREDIENT_NAMES, ingredientByName } from './ingredients';
 import { rule } from './medication-rules';
 import { BLOOD_PRESSURE_LOINC, DRUG_LEVEL_LOINC, type DrugLevelCode } from './observation-codes';
 import { SCALE_TABLE, SCORE_RANGES, scaleCodeRules } from './scales';
 import { SRC } from './sources';
-import { codingsOf, conceptText, systemKeyOf, unknownSystemsOf } from './systems';
+import { codingsOf, conceptText, systemKeyOf, unknownSystemsIn } from './systems';
 
 export type ObservationClass =
   | { instrument: Instrument; value: number; rule: RuleRef }
@@ -117,12 +117,12 @@ function levelIngredientIn(text: string): string | null {
 }
 
 /** The drug an Observation code names the level of, with the rule that recognised it, or null. */
-function drugLevelOf(code: CodeableConcept | undefined): DrugLevelMatch | null {
-  for (const c of codingsOf(code)) {
+function drugLevelOf(code: CodeableConcept | undefined, codings: readonly Coding[] = codingsOf(code)): DrugLevelMatch | null {
+  for (const c of codings) {
     const row = systemKeyOf(c.system) === 'loinc' && c.code ? LEVEL_LOINC.get(c.code) : undefined;
     if (row) return { ingredient: row.ingredient, ...(row.alsoFor ? { alsoFor: row.alsoFor } : {}), rule: ANTIPSYCHOTIC_LEVEL_RULES.get(row.code) ?? R.levelLoinc };
   }
-  const text = [conceptText(code), ...codingsOf(code).map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
+  const text = [conceptText(code), ...codings.map((c) => c.display)].filter((t): t is string => typeof t === 'string').join(' | ');
   const ingredient = levelIngredientIn(text);
   return ingredient === null ? null : { ingredient, rule: R.levelName };
 }
@@ -155,8 +155,8 @@ export function classifyDrugLevel(obs: Observation, facts?: ObservationCodeFacts
 }
 
 /** Which instrument an Observation code denotes (no value check), with the rule, or null. */
-export function instrumentOf(code: CodeableConcept | undefined): { instrument: Instrument; rule: RuleRef } | null {
-  for (const c of codingsOf(code)) {
+export function instrumentOf(code: CodeableConcept | undefined, codings: readonly Coding[] = codingsOf(code)): { instrument: Instrument; rule: RuleRef } | null {
+  for (const c of codings) {
     const key = systemKeyOf(c.system);
     const byLoinc = key === 'loinc' ? LOINC_INSTRUMENTS.get(c.code!) : undefined;
     if (byLoinc) return byLoinc;
@@ -166,16 +166,16 @@ export function instrumentOf(code: CodeableConcept | undefined): { instrument: I
       if (instrument) return { instrument, rule: R.local };
     }
   }
-  if (codingsOf(code).length > 0 && unknownSystemsOf(code).length === codingsOf(code).length) return null;
-  const text = [code && typeof code === 'object' ? code.text : undefined, ...codingsOf(code).map((c) => c.display)]
+  if (codings.length > 0 && unknownSystemsIn(codings).length === codings.length) return null;
+  const text = [code && typeof code === 'object' ? code.text : undefined, ...codings.map((c) => c.display)]
     .filter((t): t is string => typeof t === 'string' && t !== '')
     .join(' | ');
   for (const s of SCALE_TABLE) if (s.namePattern.test(text)) return { instrument: s.instrument, rule: R.text };
   return null;
 }
 
-function isBloodPressure(code: CodeableConcept | undefined): 'panel' | 'systolic' | 'diastolic' | null {
-  for (const c of codingsOf(code)) {
+function isBloodPressure(codings: readonly Coding[]): 'panel' | 'systolic' | 'diastolic' | null {
+  for (const c of codings) {
     if (systemKeyOf(c.system) !== 'loinc') continue;
     const row = BLOOD_PRESSURE_LOINC.find((b) => b.code === c.code);
     if (row) return row.part;
@@ -259,13 +259,14 @@ export interface ObservationCodeFacts {
 }
 
 export function observationCodeFacts(code: CodeableConcept | undefined): ObservationCodeFacts {
+  // The codings read once for every question asked of them.
   const codings = codingsOf(code);
-  const unknown = unknownSystemsOf(code);
+  const unknown = unknownSystemsIn(codings);
   const text = conceptText(code);
   return {
-    bloodPressure: isBloodPressure(code),
-    instrument: instrumentOf(code),
-    drugLevel: drugLevelOf(code),
+    bloodPressure: isBloodPressure(codings),
+    instrument: instrumentOf(code, codings),
+    drugLevel: drugLevelOf(code, codings),
     otherReason:
       unknown.length > 0 && unknown.length === codings.length
         ? `code from unknown system ${unknown.join(', ')}`

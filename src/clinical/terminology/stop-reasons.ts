@@ -51,6 +51,8 @@ export interface SafetyStopEvent {
   name: string;
   /** How the stop is said beside the reason, after "stopped" ("after an intentional overdose", "because of pregnancy"). */
   said: string;
+  /** The event in the fewest words that still say it, after "stopped:" where room is short (a timeline bar's end). */
+  short: string;
   pattern: RegExp;
   rule: RuleRef;
 }
@@ -60,6 +62,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'an intentional overdose',
     said: 'after an intentional overdose',
+    short: 'intentional overdose',
     pattern: /\b(intentional|deliberate|suicidal)\s+(over-?dose|self-poisoning)|\bover-?dos(e|ed)\b[^.;]{0,40}\b(intentional|deliberate|on purpose|suicid)/i,
     rule: rule(
       'stop-reason.safety.intentional-overdose',
@@ -72,6 +75,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'a suicide attempt',
     said: 'after a suicide attempt',
+    short: 'suicide attempt',
     pattern: /\bsuicide attempt|\battempted suicide/i,
     rule: rule(
       'stop-reason.safety.suicide-attempt',
@@ -84,6 +88,7 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   {
     name: 'pregnancy',
     said: 'because of pregnancy',
+    short: 'pregnancy',
     // "not pregnant" and "non-pregnant" say the opposite.
     pattern: /(?<!\bnot\s)(?<!\bnon-?)\bpregnan/i,
     rule: rule(
@@ -97,10 +102,16 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
 ];
 
 const SAID_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.said]));
+const SHORT_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.short]));
 
 /** How a stop for a named safety event is said after "stopped" ("because of pregnancy"). */
 export function saidOfStopEvent(name: string): string {
   return SAID_OF_STOP_EVENT.get(name) ?? `after ${name}`;
+}
+
+/** A safety stop event in its fewest words ("pregnancy", "intentional overdose"). */
+export function shortOfStopEvent(name: string): string {
+  return SHORT_OF_STOP_EVENT.get(name) ?? name;
 }
 
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */
@@ -147,10 +158,20 @@ export const STOP_REASON_RULES: readonly RuleRef[] = [
   ...SAFETY_STOP_EVENTS.map((e) => e.rule),
 ];
 
+/**
+ * One pattern that matches where any of the rows' patterns matches (their alternation; every row's pattern has the
+ * same flag, i): most reasons name no safety event and no adverse effect, and are then read once, not once per row.
+ */
+function anyOf(rows: readonly { pattern: RegExp }[]): RegExp {
+  return new RegExp(rows.map((r) => `(?:${r.pattern.source})`).join('|'), 'i');
+}
+const ANY_SAFETY_STOP_EVENT = anyOf(SAFETY_STOP_EVENTS);
+const ANY_NAMED_ADVERSE_EFFECT = anyOf(NAMED_ADVERSE_EFFECTS);
+
 /** What a stop reason's text says: its kind and the named adverse effects it mentions. */
 export function classifyStopReason(text: string): { kind: StopReasonKind; effects: string[]; safetyEvents?: string[] } {
-  const safetyEvents = SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
-  const effects = NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name);
+  const safetyEvents = ANY_SAFETY_STOP_EVENT.test(text) ? SAFETY_STOP_EVENTS.filter((e) => e.pattern.test(text)).map((e) => e.name) : [];
+  const effects = ANY_NAMED_ADVERSE_EFFECT.test(text) ? NAMED_ADVERSE_EFFECTS.filter((e) => e.pattern.test(text)).map((e) => e.name) : [];
   const adverse = effects.length > 0 || ADVERSE_WORDS.test(text);
   const ineffective = INEFFECTIVE_PHRASES.some((p) => p.pattern.test(text));
   const kind: StopReasonKind = adverse && ineffective ? 'mixed' : adverse ? 'adverse' : ineffective ? 'ineffective' : 'unclassified';

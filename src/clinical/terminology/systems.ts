@@ -112,7 +112,12 @@ export function codingsOf(concept: CodeableConcept | undefined): Coding[] {
 
 /** Systems of a concept's codings that this project does not know (for the "code from unknown system" note). */
 export function unknownSystemsOf(concept: CodeableConcept | undefined): string[] {
-  const systems = codingsOf(concept)
+  return unknownSystemsIn(codingsOf(concept));
+}
+
+/** unknownSystemsOf for codings already read (codingsOf), so a reader that needs both reads them once. */
+export function unknownSystemsIn(codings: readonly Coding[]): string[] {
+  const systems = codings
     .map((c) => c.system ?? '(no system)')
     .filter((s) => systemKeyOf(s) === null);
   return [...new Set(systems)];

@@ -33,7 +33,7 @@ import {
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { plainText } from '../../clinical/plain-text';
 import { codeSystemName } from '../../clinical/terminology/systems';
-import { BASELINE_WORDS, describePeriod, stopReasonsLine } from '../../clinical/vocabulary';
+import { BASELINE_WORDS, describePeriod, stopReasonsLine, stopSafetyEventWords } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
   id: string;
@@ -118,6 +118,7 @@ function trialAriaLabel(trial: Trial): string {
     `highest dose ${trialDoseText(trial.maxDailyDoseMg, trial.ingredient)}, ${ADEQUACY_VERDICT_TRIAL_WORDS[adequacyVerdictOf(trial)]}`,
     ...(latestPlasmaLevelWords(trial) ? [`latest plasma ${latestPlasmaLevelWords(trial)!}`] : []),
     `outcome: ${outcomeText(trial).toLowerCase()}`,
+    ...(stopSafetyEventWords(trial) ? [stopSafetyEventWords(trial)!] : []),
   ].join('; ');
 }
 

@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import type {
   DoseStep, Trial
 } from '../../../clinical/types';
-import { ADEQUACY_VERDICT_SHORT, OUTCOME_SHORT, adequacyVerdictOf, describeTrialDoses, measuredChangeWords, latestLevelWords, latestPlasmaLevelWords } from '../../../clinical/vocabulary';
+import { ADEQUACY_VERDICT_SHORT, OUTCOME_SHORT, adequacyVerdictOf, describeTrialDoses, measuredChangeWords, latestLevelWords, latestPlasmaLevelWords, stopSafetyEventWords } from '../../../clinical/vocabulary';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth } from './packing';
@@ -403,14 +403,15 @@ function assignLabels(bars: TrialBar[], rows: number[], frame: Frame): void {
         return;
       }
       const full = trialLabelWithLevel(bar.trial);
-      const short = trialLabel(bar.trial);
+      const forms = finishedLabels(bar.trial);
       const room = (next ? next.x0 : frame.plotRight) - bar.labelX;
-      // The level goes with the outcome where there is room; the outcome alone otherwise, and the level then before
-      // the bar where that is free (the details name it too).
-      const after = labelWidth(full) <= room ? full : labelWidth(short) <= room ? short : null;
+      // A stop for a safety event is said first, shorter where room is short; then the level goes with the outcome
+      // where there is room; the outcome alone otherwise, and the level then before the bar where that is free (the
+      // details name it too).
+      const after = forms.find((t) => labelWidth(t) <= room) ?? null;
       const insideStart = Math.max(bar.x0, frame.plotLeft) + RUNNING_LABEL_INSET;
       const insideEnd = bar.marker.x - OUTCOME_MARK_RADIUS - 2 - RUNNING_LABEL_INSET;
-      const inside = after ? null : [full, short].find((t) => labelWidth(t) <= insideEnd - insideStart) ?? null;
+      const inside = after ? null : forms.find((t) => labelWidth(t) <= insideEnd - insideStart) ?? null;
       if (after) {
         bar.label = after;
       } else if (inside) {
@@ -433,11 +434,26 @@ function placeWords(bar: TrialBar, label: string, x: number, anchor: TrialBar['l
   bar.labelInside = inside;
 }
 
-/** A finished bar's words before it: drug, dose and outcome (with the latest level, where it fits). */
+/**
+ * A finished bar's words at its end, longest first: the outcome with a safety event its stop reasons name ("non-response
+ * · stopped because of pregnancy", then "· stopped: pregnancy", then the stop alone), then the outcome with the
+ * latest level, then the outcome alone.
+ */
+function finishedLabels(trial: Trial): string[] {
+  const outcome = trialLabel(trial);
+  const stop = stopSafetyEventWords(trial);
+  const shortStop = stopSafetyEventWords(trial, 'short');
+  const safety = stop && shortStop ? [`${outcome} · ${stop}`, `${outcome} · ${shortStop}`, shortStop] : [];
+  return [...new Set([...safety, trialLabelWithLevel(trial), outcome])];
+}
+
+/** A finished bar's words before it: drug, dose and outcome (with a safety stop, or the latest level, where it fits). */
 function finishedLabelsBefore(trial: Trial): string[] {
   const head = `${trial.ingredient} ${describeTrialDoses(trial)}, ${trialLabel(trial)}`;
+  const stop = stopSafetyEventWords(trial);
+  const shortStop = stopSafetyEventWords(trial, 'short');
   const level = latestPlasmaLevelWords(trial);
-  return [...(level ? [`${head} · ${level}`] : []), head];
+  return [...(stop && shortStop ? [`${head} · ${stop}`, `${head} · ${shortStop}`] : []), ...(level ? [`${head} · ${level}`] : []), head];
 }
 
 /**
