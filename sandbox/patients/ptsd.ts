@@ -80,8 +80,8 @@ export const ptsd: DemoPatient = {
       paroxetine: { adequate: true, outcome: 'nonresponse', ongoing: false },
       venlafaxine: { ongoing: true },
     },
-    // Cognitive processing therapy is recorded as done: trauma-focused therapy is reported as given, not suggested.
-    suggestions: { esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable', 'trauma-focused-therapy': 'not-eligible' },
+    // Cognitive processing therapy is recorded as done: reported as given, and a different trauma-focused therapy is to consider.
+    suggestions: { esketamine: 'not-applicable', tms: 'not-applicable', vns: 'not-applicable', 'trauma-focused-therapy': 'consider' },
     safety: [],
   },
 };

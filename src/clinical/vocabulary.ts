@@ -432,13 +432,23 @@ function stopReasonWords(r: Pick<NonNullable<Trial['stopReasons']>[number], 'kin
 }
 
 /**
+ * A record's own words quoted in a sentence: in double quotes, with its own double quotes (straight or curly) made
+ * single, so a quote within the quote reads ‘not working’, never as nested double quotes. Every writer quotes a
+ * record's text with it.
+ */
+export function quotedRecordText(text: string): string {
+  const inner = text.replace(/"([^"]*)"/g, '‘$1’').replace(/“([^”]*)”/g, '‘$1’').replace(/["“”]/g, '’');
+  return `"${inner}"`;
+}
+
+/**
  * A trial's recorded stop reasons as written, each with what it says ('Stop reason: "Hyperprolactinaemia" (stopped for
  * an adverse effect: hyperprolactinaemia)'), leaving out one its outcome already quotes; null when none is left to say.
  */
 export function stopReasonsLine(trial: Pick<Trial, 'stopReasons' | 'outcomeDetail'>): string | null {
-  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(`"${r.text}"`));
+  const left = (trial.stopReasons ?? []).filter((r) => !trial.outcomeDetail.includes(quotedRecordText(r.text)));
   if (!left.length) return null;
-  const reasons = left.map((r) => `"${r.text}" (${stopReasonWords(r)})`);
+  const reasons = left.map((r) => `${quotedRecordText(r.text)} (${stopReasonWords(r)})`);
   return `${left.length === 1 ? 'Stop reason' : 'Stop reasons'}: ${reasons.join('; ')}`;
 }
 
@@ -561,6 +571,20 @@ export type DescribedTrial = Pick<Trial, 'ingredient' | 'maxDailyDoseMg' | 'dura
  * A trial's doses in words: "150 mg/day", "100–150 mg/day" when it was titrated, "dose unknown". The highest figure
  * is the highest dose of any stretch, so a range never hides a brief higher dose.
  */
+/** A rule's words said of an episode that ended at death: "in the current episode" reads "in the episode until death". */
+export function saidOfEpisodeUntilDeath(text: string): string {
+  return text.replace(/\bthe current episode\b/g, 'the episode until death');
+}
+
+/** The dose a running trial is taken at now (its last dose with a known amount), as the regimen line names it: "clomipramine 150 mg/day". */
+export function describeCurrentDose(segments: readonly { doseMg: number | null }[], ingredient: string): string {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const mg = segments[i]!.doseMg;
+    if (mg !== null) return `${formatDose(mg, ingredient)}/day`;
+  }
+  return 'dose unknown';
+}
+
 export function describeTrialDoses(trial: DescribedTrial): string {
   if (trial.maxDailyDoseMg === null) return 'dose unknown';
   const lowest = Math.min(trial.doseRange?.lowestMg ?? trial.maxDailyDoseMg, trial.maxDailyDoseMg);

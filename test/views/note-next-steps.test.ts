@@ -24,7 +24,7 @@ describe('the copied note lists every suggested option, as the options tab does'
   it('trd-two-failures: completing bupropion first, then rTMS, ECT and esketamine, then the five to consider by name', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('trd-two-failures', TODAY)));
     expect(block[0]).toBe('Next steps (proposals for review, not orders; 3 suggested, 5 to consider):');
-    expect(block[1]).toBe('- Complete the current trial: bupropion 150–300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine.');
+    expect(block[1]).toBe('- Complete the current trial: bupropion 300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine.');
     expect(optionLines(block)).toEqual([
       '- Repetitive transcranial magnetic stimulation (rTMS) (suggested): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
       '- Electroconvulsive therapy (ECT) (suggested): refer to the ECT service (routine priority).',
@@ -50,7 +50,7 @@ describe('the copied note lists every suggested option, as the options tab does'
     const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
     expect(block.slice(0, 2)).toEqual([
       'Next steps (proposals for review, not orders; 0 suggested, 4 to consider):',
-      '- Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified)).',
+      '- Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified)).',
     ]);
   });
 

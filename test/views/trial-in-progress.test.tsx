@@ -51,6 +51,6 @@ describe('an OCD trial in progress says the OCD rule: 6 weeks at dose and 12 in 
 
   it("the trial's adequacy reason names both durations too, not only the 6 weeks at dose", () => {
     const clomipramine = demoDerivation('ocd', TODAY).trials.find((t) => t.ingredient === 'clomipramine')!;
-    expect(clomipramine.adequacyReason).toMatch(/^5 weeks at adequate dose so far \(ongoing since \d{4}-\d\d-\d\d; 6 weeks at dose and 12 in all needed\)$/);
+    expect(clomipramine.adequacyReason).toMatch(/^5 weeks at adequate dose so far \(since \d{4}-\d\d-\d\d; 6 weeks at dose and 12 in all needed\)$/);
   });
 });

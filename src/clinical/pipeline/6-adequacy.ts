@@ -6,7 +6,7 @@
  * 0.4 mmol/L on 2025-03-01, below 0.5").
  */
 import { type AdherenceEvidence, type AdherenceStatus, type DrugLevelPoint, adherenceEvidence } from './5-adherence';
-import { isoDate } from '../dates';
+import { type Day, isoDate } from '../dates';
 import { describeDuration, weeksNeededWords } from '../vocabulary';
 import type { MedicationIdentityDetail } from '../medication';
 import {
@@ -67,6 +67,8 @@ export interface AdequacyResult {
   /** The days the whole trial must last (OCD: 12 weeks in all, of which 6 at dose; elsewhere the same as minDaysAtDose). */
   minDaysInAll: number;
   shortfalls: ShortfallKind[];
+  /** What each shortfall is, in words, in the order of `shortfalls` (a flag names its own shortfall alone). */
+  shortfallReasons: string[];
   /** CPZ-equivalent of each dose segment, when the TRRIP rule applied. */
   cpzBySegment: Map<DaySegment, number | null> | null;
   /** Adherence from dispenses and levels: unknown when the record has neither (TRRIP then allows only a possible failure). */
@@ -288,7 +290,8 @@ function judgeByRuleSet(
   if (levels.length > 0) v.rules.push(antipsychotic ? R.adherenceLevelAntipsychotic : R.adherenceLevelOther);
   if (adherence.status === 'poor') {
     v.shortfalls.push('poor-adherence');
-    v.reasons.push(...adherence.poorReasons);
+    // One reason per shortfall (shortfallReasons): the adherence reasons as one.
+    v.reasons.push(adherence.poorReasons.join('; '));
   }
 
   const adequate = v.shortfalls.length === 0;
@@ -313,6 +316,7 @@ function judgeByRuleSet(
     minDaysAtDose: minDays,
     minDaysInAll: (v.weeksInAll ?? minWeeks) * 7,
     shortfalls: v.shortfalls,
+    shortfallReasons: v.reasons,
     cpzBySegment: v.cpzBySegment,
     adherence: adherence.status,
     levelSources,
@@ -429,8 +433,18 @@ function judgeByDose(trial: TrialDraft, threshold: Threshold, minWeeks: number, 
     v.shortfalls.push('dose-below');
     v.reasons.push(doseBelowWords(trial, threshold));
   } else if (v.daysAtAdequate < minWeeks * 7) {
-    pushShort(trial, v.daysAtAdequate, minWeeks, v, threshold.mg);
+    pushShort(trial, v.daysAtAdequate, minWeeks, v, threshold.mg, firstDayAtOrAbove(trial.segments, threshold));
   }
+}
+
+/** The day the dose first reached the threshold (a titrated trial reaches it after its start). */
+function firstDayAtOrAbove(segments: readonly DaySegment[], threshold: Threshold): Day | null {
+  for (const s of segments) {
+    if (s.doseMg === null) continue;
+    const comparable = threshold.comparable(s.doseMg);
+    if (comparable !== null && comparable >= threshold.mg) return s.start;
+  }
+  return null;
 }
 
 function doseBelowWords(trial: TrialDraft, threshold: Threshold): string {
@@ -494,6 +508,7 @@ function notAdequate(
     minDaysAtDose: 0,
     minDaysInAll: 0,
     shortfalls,
+    shortfallReasons: shortfalls.map(() => reason),
     cpzBySegment: null,
     adherence,
     levelSources,
@@ -533,7 +548,7 @@ function minimumWeeks(isOcd: boolean, underTrrip: boolean, role: TrialRole): num
   return MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
 }
 
-function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict, doseMg: number | null): void {
+function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict, doseMg: number | null, atDoseSince: Day | null = null): void {
   const { shortfalls, reasons } = v;
   const at = doseMg === null ? '' : ' at adequate dose';
   // OCD asks for two durations (weeks at the OCD dose, and weeks in all): name both, whichever fell short.
@@ -544,7 +559,9 @@ function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict
     reasons.push('duration unknown (no end date recorded)');
   } else if (trial.ongoing) {
     shortfalls.push('ongoing-short');
-    reasons.push(`${describeDuration(days)}${at} so far (ongoing since ${isoDate(trial.start)}; ${needed})`);
+    // The weeks at adequate dose count from when the dose reached it, so that is the date beside them.
+    const since = atDoseSince === null ? `ongoing since ${isoDate(trial.start)}` : `since ${isoDate(atDoseSince)}`;
+    reasons.push(`${describeDuration(days)}${at} so far (${since}; ${needed})`);
   } else {
     shortfalls.push('too-short');
     reasons.push(`${describeDuration(days)} only${at} (${needed})`);

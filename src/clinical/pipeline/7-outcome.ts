@@ -28,8 +28,10 @@ import { type ScaleCutoffs, cutoffsOf } from '../cutoffs';
 import {
   NO_SCORES_OR_STATED_REASON,
   baselineOnlyWords,
+  capitalise,
   describeDuration,
   instrumentLabel,
+  quotedRecordText,
   scoreChangeText,
   scoresWithoutThresholdWords,
   switchInferenceWords,
@@ -154,7 +156,7 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     return {
       outcome: 'intolerance',
       basis: 'recorded',
-      detail: `stopped for an adverse effect: "${adverse.stopReason!.text}" (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
+      detail: `stopped for an adverse effect: ${quotedRecordText(adverse.stopReason!.text)} (${adverse.reference})${measured ? `; before the stop: ${measured.detail}` : ''}`,
       sources: [adverse.reference, ...(measured?.sources ?? [])],
       rules: [R.intolerance],
     };
@@ -185,7 +187,7 @@ function judge(input: OutcomeInput, measured: OutcomeResult | null, condition: C
     return {
       outcome: 'nonresponse',
       basis: 'recorded',
-      detail: `stopped for lack of effect: "${ineffective.stopReason!.text}" (${ineffective.reference})`,
+      detail: `stopped for lack of effect: ${quotedRecordText(ineffective.stopReason!.text)} (${ineffective.reference})`,
       sources: [ineffective.reference],
       rules: [],
     };
@@ -373,10 +375,11 @@ function aboveAnyResponse(
       judgedBy: { instrument, score: last },
     };
   }
-  const sinceFirst = first ? `; ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial` : '';
+  // In short sentences: the score and why it is no response, the partial bound, the change during the trial, the baseline.
+  const sinceFirst = first ? ` ${label} ${first.value} on ${isoDate(first.day)} → ${last.value} (${changeWords(first.value, last.value)}) during the trial.` : '';
   const detail =
-    `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}` +
-    `${bestFall >= cut.partialReduction ? '; at most a partial response, which would be insufficient too' : ''}${sinceFirst}; ${noBaseline}`;
+    `${label} ${last.value} on ${isoDate(last.day)}${atDose}: ${ceilingWords}.` +
+    `${bestFall >= cut.partialReduction ? ' At most a partial response, which would be insufficient too.' : ''}${sinceFirst} ${capitalise(noBaseline)}`;
   return {
     outcome: 'nonresponse',
     basis: 'measured',

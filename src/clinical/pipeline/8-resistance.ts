@@ -15,6 +15,8 @@ import {
   capitalise,
   describeDuration,
   describeTrial,
+  describeCurrentDose,
+  saidOfEpisodeUntilDeath,
   describeTrialDoses,
   failedPendingAdequacyWords,
   FLAG_WORDS,
@@ -234,7 +236,8 @@ export function assess(input: AssessmentInput): Assessment {
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
     ...(toComplete ? { trialToComplete: toComplete } : {}),
     unconfirmedTrials: unconfirmed,
-    definition: def.rule,
+    // Nothing of a dead patient is current: the definition names the episode that ended at death.
+    definition: !current && span?.episode.endedAtDeath ? { ...def.rule, summary: saidOfEpisodeUntilDeath(def.rule.summary) } : def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
     flags,
   };
@@ -428,7 +431,7 @@ function trialToCompleteOf(judged: JudgedTrial[]): TrialToComplete | null {
   return {
     trialId: t.draft.id,
     ingredient: t.draft.ingredient,
-    text: `${d.ingredient} ${describeTrialDoses(d)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
+    text: `${d.ingredient} ${describeCurrentDose(t.draft.segments, d.ingredient)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
     sources: [...new Set(t.draft.events.map((e) => e.reference))],
   };
 }
@@ -593,7 +596,7 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
     if (hits.length)
       flags.push({
         kind,
-        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
+        text: `${FLAG_WORDS[kind]}: ${hits.map((t) => `${t.draft.ingredient} (${t.adequacy.shortfallReasons[t.adequacy.shortfalls.indexOf(shortfall)] ?? t.adequacy.reason}${scoresOfResponse(t)})`).join('; ')}`,
         sources: [...new Set(hits.flatMap((t) => [...t.draft.events.map((e) => e.reference), ...(respondedBelowDose(t) ? t.outcome.sources : [])]))],
       });
   }

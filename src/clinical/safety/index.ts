@@ -614,6 +614,18 @@ function intracranialVascular(derived: DerivedRecord, asOf: Day | null, out: Saf
 }
 
 /**
+ * The implant said once: the record's names for it (a Device and a status code often name the same implant, "Cochlear
+ * implant" and "Cochlear implant status"), a name that only adds words to another left out, then how long ago the
+ * latest record dates it. An implant stays in place, so an undated record is not an "earlier" one.
+ */
+function implantDetail(found: DiagnosisSpan[], title: string, last: DiagnosisSpan, derived: DerivedRecord): string {
+  const names = [...new Set(found.map((d) => displayBeyond(d, title)).filter((n): n is string => n !== null))].sort((a, b) => a.length - b.length);
+  const distinct = names.filter((n, i) => !names.slice(0, i).some((shorter) => meaningfulWords(shorter).every((w) => meaningfulWords(n).includes(w))));
+  const when = agoWords(last.onset, derived) ?? 'date not recorded';
+  return distinct.length ? `${distinct.join(', ')}; ${when}.` : `${capitalised(when)}.`;
+}
+
+/**
  * An implant in or near the head (Device or status code), at any date: it rules out the TMS options and, by the
  * cochlear-implant makers' word, puts ECT behind the implant team's advice, so it leads the views beside both.
  */
@@ -626,7 +638,7 @@ function headImplant(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
     item(
       'head-implant',
       title,
-      diagnosesDetail(found, title, derived, 'event'),
+      implantDetail(found, title, last, derived),
       last.onset,
       found.map((d) => d.source),
       `TMS is contraindicated (${notOfferedWords('head-implant')!}); ECT: the cochlear-implant makers contraindicate it, so only with the implant team and the device maker consulted first, with the ECT service and the anaesthetist.`,

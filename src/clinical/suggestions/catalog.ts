@@ -367,6 +367,8 @@ interface CatalogRow<Id extends string> {
   code: OptionCode | null;
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
   givenAs?: PsychotherapyModality[];
+  /** What a completed course of this option leaves to consider: another of its kind, with the rule behind it. */
+  afterGiven?: { text: string; source: SourceRef };
   /**
    * What this option says when another is offered too and one of these agents is taken now: how the two fit together
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
@@ -960,6 +962,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     service: r.service,
     code: r.code,
     givenAs: r.givenAs,
+    afterGiven: r.afterGiven,
     alongside: r.alongside,
     augments: r.augments,
   };
@@ -1674,6 +1677,10 @@ export const CATALOG = defineCatalog([
     service: 'psychological-therapies',
     code: null,
     givenAs: ['trauma-focused'],
+    afterGiven: {
+      text: 'a different trauma-focused therapy from the one given (prolonged exposure, cognitive processing therapy or EMDR) is to consider',
+      source: WORKING('offering another of the guideline’s trauma-focused therapies after one that did not help is a working rule; the guideline recommends each of them', ['vaDodPtsd2023']),
+    },
   },
   {
     id: 'psychosocial-support',

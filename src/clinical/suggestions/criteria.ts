@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName, quotedRecordText } from '../vocabulary';
 import {
   type Criterion,
   type RetryResponders
@@ -105,9 +105,9 @@ function optimisableTrials(
       // tolerated: a stop reason not classified leaves that unknown.
       const sideEffect = (trial.stopReasons ?? []).find((r) => r.kind === 'adverse' || r.kind === 'mixed');
       const unclassified = (trial.stopReasons ?? []).find((r) => r.kind === 'unclassified');
-      if (sideEffect) passedOver.push({ trial, why: `stopped for a side effect ("${sideEffect.text}"): a tolerability problem, not a dose to raise` });
+      if (sideEffect) passedOver.push({ trial, why: `stopped for a side effect (${quotedRecordText(sideEffect.text)}): a tolerability problem, not a dose to raise` });
       else if (RESPONDED_OUTCOMES.has(trial.outcome) && unclassified && retryResponders && trial.end !== null)
-        passedOver.push({ trial, why: `stopped for a reason not classified ("${unclassified.text}"): tolerability unknown, so no retry at a higher dose is offered` });
+        passedOver.push({ trial, why: `stopped for a reason not classified (${quotedRecordText(unclassified.text)}): tolerability unknown, so no retry at a higher dose is offered` });
       else if (RESPONDED_OUTCOMES.has(trial.outcome)) {
         if (!retryResponders || trial.end === null || !trial.sources.some((s) => underDosedSources.has(s))) passedOver.push({ trial, why: 'it responded, so there is nothing to optimise' });
         else if (onceResistant === assessment.treatmentResistant) optimisable.push({ trial, retry: true });

@@ -17,6 +17,7 @@ import {
   ROUTINE_WHEN_RULED_OUT,
   adequacyVerdictOf,
   agentToAugmentWords,
+  capitalise,
   augmentationWaitsWords,
   criterionWords,
   noAgentToAugmentWords,
@@ -335,13 +336,16 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
 
   const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
   if (status !== 'not-eligible' && given.length > 0) {
-    // Already given: reported as given, not proposed as new (a further course is the clinician's call).
-    status = 'not-eligible';
+    // Already given: reported as given, not proposed as new; where the option names what a completed course leaves
+    // (another therapy of its kind), that is to consider once no course is still running.
+    const another = option.afterGiven && given.every((c) => c.status !== 'in-progress') ? option.afterGiven : null;
+    status = another ? 'consider' : 'not-eligible';
     reasons = [
       ...given.map((c) => ({
         text: `Already given: ${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'}); not suggested as new.`,
         sources: c.sources,
       })),
+      ...(another ? [{ text: `${capitalise(another.text)} (${cite(another.source)}).`, sources: given.flatMap((c) => c.sources) }] : []),
       ...reasons.filter((r) => r.kind !== 'criterion'),
     ];
   } else if (status === 'not-eligible') {

@@ -6,7 +6,7 @@
  * once it is judged); when no option is more than "consider", none is indicated, and the headline says so (with the
  * trial to complete, if one runs); otherwise the first offered option leads.
  */
-import type { Assessment, NextStep, Suggestion } from '../types';
+import type { Assessment, Derivation, NextStep, Suggestion } from '../types';
 import { NO_OPTION_INDICATED, completeTrialWords } from '../vocabulary';
 import { catalogOption, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
 import { REFERENCES } from '../references/registry';
@@ -69,4 +69,19 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
     };
   }
   return { kind: 'option', intervention: first.intervention, text: '', sources: [] };
+}
+
+/**
+ * The headline in words, as every view and note leads with it (the first screen, the options tab, the summary note,
+ * the plan's preview, text and CarePlan): the engine's words for a running trial to complete or none indicated, else
+ * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"). Null when there
+ * is nothing to suggest.
+ */
+export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggestions'>): string | null {
+  const { kind, intervention, text } = derivation.nextStep;
+  if (kind === 'complete-trial' || kind === 'none-indicated') return text || null;
+  if (kind !== 'option') return null;
+  const leading = derivation.suggestions.find((s) => s.intervention === intervention);
+  if (!leading) return null;
+  return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})`;
 }

@@ -19,6 +19,7 @@ import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../
 import { CONDITION_NAME } from '../../clinical/vocabulary';
 import { safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
+import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText, writtenText } from '../../clinical/plain-text';
 import { cautionLine, cautionLines, contraindicationLine, overrideLines, writtenReasons } from '../../clinical/suggestions/describe';
@@ -157,6 +158,13 @@ function safetyLinesOf(input: WriteBackInput): string[] {
   return (input.derivation.safety ?? []).map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
 }
 
+/** The engine's headline, as the first screen leads with it (nextStepWords): "Next step: Complete the current trial: …". */
+function nextStepLinesOf(input: WriteBackInput): string[] {
+  const { nextStep, suggestions } = input.derivation;
+  const words = nextStep ? nextStepWords({ nextStep, suggestions: suggestions ?? [] }) : null;
+  return words ? [`Next step: ${writtenText(words)}.`] : [];
+}
+
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
 function annotations(lines: string[], date: string, author: Reference | undefined): Annotation[] {
   return lines.map((text) => ({ text: escapeMarkdown(text), time: date, ...(author ? { authorReference: author } : {}) }));
@@ -199,13 +207,15 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
   // The safety items lead every rendering of the plan: its narrative, description, notes, preview and note text, and
   // every referral's notes (a receiving service often sees the referral alone).
   const safetyLines = safetyLinesOf(input);
+  // The headline follows the safety items in every rendering of the plan, as on the first screen.
+  const headlineLines = nextStepLinesOf(input);
   const shared = planReasons(chosen);
   const sharedTexts = new Set(shared.map((f) => f.text));
   const sharedLines = shared.map(planReasonLine);
-  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines, ...sharedLines];
+  const narrative: string[] = [`Draft care plan of ${input.date}: options proposed for review, not orders.`, ...safetyLines, ...headlineLines, ...sharedLines];
   // The plan as plain text for a note: built from the plain lines, never from the markdown-escaped FHIR notes.
   const title = `Proposed interventional options (${input.date})`;
-  const textLines: string[] = [title, '', ...(safetyLines.length ? [...safetyLines, ''] : []), ...(sharedLines.length ? [...sharedLines, ''] : [])];
+  const textLines: string[] = [title, '', ...(safetyLines.length ? [...safetyLines, ''] : []), ...(headlineLines.length ? [...headlineLines, ''] : []), ...(sharedLines.length ? [...sharedLines, ''] : [])];
   for (const suggestion of chosen) {
     const option = catalogOption(suggestion.intervention);
     const overrideReason = input.overrideReasons?.[suggestion.intervention];
@@ -289,7 +299,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     text: narrativeXhtml(narrative),
     title,
     description:
-      (safetyLines.length ? `${safetyLines.join(' ')} ` : '') +
+      [...safetyLines, ...headlineLines].map((l) => `${l} `).join('') +
       `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
     subject,
     created: input.date,
@@ -379,6 +389,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
   );
   // Safety first, the strip's own lines, as in the plan and the note.
   lines.push(...safetyLinesOf(input));
+  lines.push(...nextStepLinesOf(input));
   if (assessments.length) {
     lines.push(`It addresses ${assessments.map((a) => CONDITION_NAME[a.condition]).join(' and ')}.`);
   }

@@ -15,7 +15,8 @@ export interface AppIdentity {
 
 /** Everything the draft is built from. Pure input: "today" and "now" are passed in, never read from a clock. */
 export interface WriteBackInput {
-  derivation: Pick<Derivation, 'patient' | 'trials' | 'assessments'> & { safety?: Derivation['safety'] };
+  /** With its headline (nextStep, and the suggestions it names), the plan leads with it after the safety items. */
+  derivation: Pick<Derivation, 'patient' | 'trials' | 'assessments'> & { safety?: Derivation['safety']; nextStep?: Derivation['nextStep']; suggestions?: Derivation['suggestions'] };
   /** The options the clinician ticked, as the engine evaluated them (their reasons go into the plan). */
   chosen: Suggestion[];
   /** Reasons the clinician wrote for proposing a contraindicated or not-eligible option. */

@@ -6,6 +6,8 @@ import type { SmartSession } from '../../fhir/contract';
 import type { Derivation, InterventionId } from '../../clinical/types';
 import { useServices, type DraftView } from '../shell/services';
 import { SafetyStrip } from '../timeline/SafetyStrip';
+import { nextStepWords } from '../../clinical/suggestions/next-step';
+import { plainText } from '../../clinical/plain-text';
 import { SuggestionCard } from './SuggestionCard';
 import { WritePanel } from './WritePanel';
 import {
@@ -79,6 +81,8 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
   const groups = groupByStatus(derivation.suggestions);
   const urgent = derivation.suggestions.some((s) => s.urgent && (s.status === 'suggested' || s.status === 'consider'));
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider');
+  // The engine's headline leads the options as it leads the first screen and every note.
+  const headline = nextStepWords(derivation);
   const serviceOptions = services.receivingServices ?? [];
 
   function tick(id: InterventionId, on: boolean) {
@@ -109,6 +113,11 @@ export function ReviewPanel({ derivation, session, asOf, patient = null, onSelec
       <h2 id="review-title">Interventional options and draft care plan</h2>
       {/* Safety leads every view: the engine's items, drawn as on the history tab, before anything is proposed. */}
       <SafetyStrip derivation={derivation} place="options" {...(onSelectSources ? { onSelectSources } : {})} />
+      {headline && (
+        <p className="review__next-step" data-testid="options-next-step">
+          <span className="trp-glance-label">Next step</span> <strong>{plainText(headline)}</strong>
+        </p>
+      )}
       <p className="muted">
         Decision support from the record as read; not a diagnosis or an order. Tick the options to propose, add a note,
         check the preview, then confirm. Nothing is written to the chart without your confirmation.

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
 import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords, stagingFiguresWords } from '../../clinical/vocabulary';
+import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
 import { episodeItemId, trialItemId } from './details';
@@ -314,7 +315,8 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
 
 function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; onOpenOptions: (() => void) | undefined }) {
   const next = nextStep(derivation);
-  const headline = derivation.nextStep.text;
+  // A running trial to complete, or none indicated: the engine's headline in words (nextStepWords, as every note says it).
+  const headline = next ? null : nextStepWords(derivation);
   const offered = derivation.suggestions.filter((s) => s.status === 'suggested' || s.status === 'consider').length;
   return (
     <div className="trp-glance-row trp-next-step" data-testid="next-step">
@@ -327,7 +329,7 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
               {next.urgent ? <>, <span className="trp-urgent-word">urgent</span></> : null})
             </>
           ) : (
-            <strong>{plainText(headline)}</strong>
+            <strong>{plainText(headline ?? '')}</strong>
           )}
           {onOpenOptions && offered > 0 && (
             <>

@@ -24,6 +24,7 @@ import { compareCodeUnits } from '../../clinical/sorted';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
 import { alongsideReasons, cautionLines, hasHighRiskCaution } from '../../clinical/suggestions/describe';
 import { plainText } from '../../clinical/plain-text';
+import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { nextStep } from './labels';
 import { groupByStatus } from '../review/selection';
 
@@ -117,7 +118,8 @@ function nextStepsPart(derivation: Derivation): string | null {
   const suggested = groups.find((g) => g.status === 'suggested')?.suggestions ?? [];
   const consider = groups.find((g) => g.status === 'consider')?.suggestions ?? [];
   // The engine's headline when it is not an option: the running trial to complete, or that none is indicated.
-  const headline = derivation.nextStep.text ? [`- ${plainText(derivation.nextStep.text)}.`] : [];
+  const words = derivation.nextStep.text ? nextStepWords(derivation) : null;
+  const headline = words ? [`- ${plainText(words)}.`] : [];
   if (suggested.length + consider.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
   const first = nextStep(derivation);
   const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first || hasHighRiskCaution(s))];

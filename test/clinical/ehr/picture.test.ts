@@ -237,13 +237,14 @@ describe('data notes', () => {
 });
 
 describe('a therapy already given', () => {
-  it('PTSD after a completed course of trauma therapy: trauma-focused therapy is reported as given, not suggested as new', () => {
+  it('PTSD after a completed course of trauma therapy: it is reported as given, not suggested as new, and a different trauma-focused therapy is to consider', () => {
     const ptsd = snomedCondition(PTSD[0], PTSD[1], '2015-06-19');
     const plan = carePlan('completed', ['718347000', 'Mental health care plan'], '2015-07-03', '2017-03-14', [['406185000', 'Trauma Therapy', 'completed']]);
     const d = derive([ptsd, plan]);
     const s = d.suggestions.find((x) => x.intervention === 'trauma-focused-therapy')!;
-    expect(s.status).toBe('not-eligible');
+    expect(s.status).toBe('consider');
     expect(s.reasons[0]).toEqual({ text: 'Already given: Trauma Therapy, 2015-07-03 to 2017-03-14 (completed); not suggested as new.', sources: [ref(plan)] });
+    expect(s.reasons[1]!.text).toMatch(/^A different trauma-focused therapy from the one given \(prolonged exposure, cognitive processing therapy or EMDR\) is to consider \(VA\/DoD PTSD guideline 2023; /);
   });
 
   it('PTSD without trauma-focused therapy given: it is suggested', () => {

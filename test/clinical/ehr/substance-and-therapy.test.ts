@@ -159,10 +159,10 @@ describe('psychotherapy counted where the definition counts it', () => {
     expect(a.conclusion).toContain('not adequate: 5 sessions (8 needed)');
   });
 
-  it('PTSD: trauma therapy given is reported as given, not suggested as new, whether or not it counted as a failure', () => {
+  it('PTSD: trauma therapy given is reported as given, not suggested as new, whether or not it counted as a failure; a different one is to consider', () => {
     const d = derive(ptsdWithTherapy(10).resources);
     const s = d.suggestions.find((x) => x.intervention === 'trauma-focused-therapy')!;
-    expect(s.status).toBe('not-eligible');
+    expect(s.status).toBe('consider');
     expect(s.reasons[0]!.text).toBe('Already given: trauma-focused therapy sessions, 2019-08-01 to 2019-10-03 (completed); not suggested as new.');
   });
 

@@ -58,8 +58,8 @@ describe('outcome', () => {
     expect(t.outcomeBasis).toBe('measured');
     expect(t.outcomeDetail).toBe(
       `PHQ-9 18 on ${weeksAfter(START, 36)} on adequate dose, after 36 weeks at or above it: not a response from any baseline, ` +
-        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less; at most a partial response, which would be insufficient too; ` +
-        `PHQ-9 22 on ${weeksAfter(START, 20)} → 18 (−18%) during the trial; no baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
+        `as a 50% fall from the scale's maximum (27) reaches 13.5 or less. At most a partial response, which would be insufficient too. ` +
+        `PHQ-9 22 on ${weeksAfter(START, 20)} → 18 (−18%) during the trial. No baseline score within ${BASELINE_DAYS_BEFORE} days before or ` +
         `${BASELINE_DAYS_AFTER} days after its start, ${START}`,
     );
   });

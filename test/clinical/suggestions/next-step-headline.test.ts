@@ -38,7 +38,7 @@ describe('the engine chooses the headline', () => {
     const d = demoDerivation('ptsd', TODAY);
     expect(d.nextStep.kind).toBe('complete-trial');
     expect(d.nextStep.text).toBe(
-      'Complete the current trial: venlafaxine 75–150 mg/day, 3 more weeks at an adequate dose; no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first (VA/DoD PTSD guideline 2023; local working rule (unverified))',
+      'Complete the current trial: venlafaxine 150 mg/day, 3 more weeks at an adequate dose; no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first (VA/DoD PTSD guideline 2023; local working rule (unverified))',
     );
     expect(pageText(d)).not.toContain('Next stepPharmacogenomic testing');
   });

@@ -35,7 +35,7 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
   it('says it waits for the clomipramine trial, or for clomipramine not being continued', () => {
     const waits = augmentation.reasons.find((r) => r.text.startsWith('Not before the clomipramine trial is judged'));
     expect(waits?.text.split(' (')[0]).toBe(
-      'Not before the clomipramine trial is judged: consider after the clomipramine trial is judged, or if clomipramine is not continued; clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all',
+      'Not before the clomipramine trial is judged: consider after the clomipramine trial is judged, or if clomipramine is not continued; clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all',
     );
     expect(waits?.sources).toContain('MedicationRequest/ocd-clomipramine-2');
   });
@@ -60,7 +60,7 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
   it('the headline is to complete the clomipramine trial, although OCD already meets its resistance criteria', () => {
     expect(d.nextStep).toEqual({
       kind: 'complete-trial',
-      text: 'Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
+      text: 'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
       sources: d.assessments.find((a) => a.condition === 'ocd')!.trialToComplete!.sources,
     });
   });
@@ -69,7 +69,7 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
     const deepTms = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
     expect(deepTms.status).toBe('consider');
     expect(deepTms.reasons.map((r) => r.text.split(' (')[0])).toContain(
-      'Eligible if this trial fails: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all still needed; obsessive-compulsive disorder meets its treatment-resistance criteria on the earlier trials, and in OCD the running SRI trial is itself the next step and is judged only after 12 weeks, so deep TMS and augmentation wait for it',
+      'Eligible if this trial fails: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all still needed; obsessive-compulsive disorder meets its treatment-resistance criteria on the earlier trials, and in OCD the running SRI trial is itself the next step and is judged only after 12 weeks, so deep TMS and augmentation wait for it',
     );
     // Augmentation says its own wait once, not this one as well.
     expect(augmentation.reasons.filter((r) => r.text.startsWith('Eligible if this trial fails')).length).toBe(0);

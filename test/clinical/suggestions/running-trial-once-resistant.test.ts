@@ -45,11 +45,11 @@ describe('a running trial short of adequacy once resistance is met: one table ro
     const d = derive('trd-two-failures');
     expect(d.nextStep).toMatchObject({
       kind: 'complete-trial',
-      text: 'Complete the current trial: bupropion 150–300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine',
+      text: 'Complete the current trial: bupropion 300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine',
     });
     expect(statusOf(d)).toMatchObject({ tms: 'suggested', ect: 'suggested', esketamine: 'suggested', 'accelerated-tms': 'consider', 'iv-ketamine': 'consider', 'psychedelic-trial': 'consider' });
     const gate =
-      'Refer now; start once the current trial is judged: bupropion 150–300 mg/day, 2 more weeks at an adequate dose; referral waiting lists are long, and judging the running trial first shows which treatment helped (Gaynes 2020; local working rule (unverified): referring while the running trial finishes, and starting the referred treatment once that trial is judged at an adequate dose and duration [UNVERIFIED]).';
+      'Refer now; start once the current trial is judged: bupropion 300 mg/day, 2 more weeks at an adequate dose; referral waiting lists are long, and judging the running trial first shows which treatment helped (Gaynes 2020; local working rule (unverified): referring while the running trial finishes, and starting the referred treatment once that trial is judged at an adequate dose and duration [UNVERIFIED]).';
     for (const id of ['tms', 'ect', 'esketamine', 'accelerated-tms', 'iv-ketamine', 'psychedelic-trial'] as const) expect(reasonsOf(d, id), id).toContain(gate);
     // A genotype informs the next choice: it is not held back by the running trial.
     expect(reasonsOf(d, 'pharmacogenomic-testing').filter((r) => r.startsWith('Refer now'))).toEqual([]);
@@ -57,7 +57,7 @@ describe('a running trial short of adequacy once resistance is met: one table ro
 
   it('ocd (clomipramine 1 week short at dose): the headline completes the trial and says why no referral is suggested yet, with its source', () => {
     expect(derive('ocd').nextStep.text).toBe(
-      'Complete the current trial: clomipramine 50–150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
+      'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
     );
   });
 
@@ -65,7 +65,7 @@ describe('a running trial short of adequacy once resistance is met: one table ro
     const d = derive('ptsd');
     expect(d.nextStep).toMatchObject({
       kind: 'complete-trial',
-      text: 'Complete the current trial: venlafaxine 75–150 mg/day, 3 more weeks at an adequate dose; no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first (VA/DoD PTSD guideline 2023; local working rule (unverified))',
+      text: 'Complete the current trial: venlafaxine 150 mg/day, 3 more weeks at an adequate dose; no referral is suggested: there is no interventional option for PTSD here; the running trial is judged, and trauma-focused psychotherapy reviewed, first (VA/DoD PTSD guideline 2023; local working rule (unverified))',
     });
     expect(Object.values(statusOf(d))).not.toContain('suggested');
   });
