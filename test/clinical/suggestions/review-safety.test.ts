@@ -85,7 +85,7 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(consider).toEqual(['iv-ketamine', 'ect', 'pharmacogenomic-testing', 'psychedelic-trial', 'digital-therapy']);
     const ranking = suggestion(d, 'ect').reasons.filter((r) => r.kind === 'ranking').map((r) => r.text);
     expect(ranking).toHaveLength(1);
-    expect(ranking[0]).toMatch(/^Ranked after IV ketamine, equally to consider: ECT carries a condition of substantial risk \(see cautions: implant in or near the head\); an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\); it comes before pharmacogenomic testing and the psilocybin trial referral: a test or a research referral never comes before a treatment for its risk \(local working rule \(unverified\): /);
+    expect(ranking[0]).toMatch(/^Ranked after IV ketamine, equally to consider: ECT carries a condition of substantial risk \(see cautions: implant in or near the head\); an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it\); it comes before pharmacogenomic testing and the psilocybin trial referral: a test or a research referral never comes before a treatment for its risk \(local working rule \(unverified\): /);
   });
 
   it('the safety strip names the implant as an item that shapes both neuromodulation options', () => {
