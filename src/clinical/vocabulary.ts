@@ -163,6 +163,17 @@ export function diagnosisKindName(kind: DiagnosisKind): string {
   return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
+/**
+ * A diagnosis as the rules file it, with the further kinds its code states ("Schizophrenia, with psychotic features",
+ * "Schizophrenia, with psychotic features and catatonia"), so one row of the chart says all it is counted as.
+ */
+export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>, alsoStated: readonly DiagnosisKind[]): string {
+  const also = alsoStated.map(diagnosisKindName);
+  if (also.length === 0) return diagnosisLabel(d);
+  const listed = also.length === 1 ? also[0] : `${also.slice(0, -1).join(', ')} and ${also.at(-1)}`;
+  return `${diagnosisLabel(d)}, with ${listed}`;
+}
+
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',

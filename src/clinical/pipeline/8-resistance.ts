@@ -230,6 +230,7 @@ export function assess(input: AssessmentInput): Assessment {
             text: `The failed trials behind this rest on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)} (${monthsAgo(asOf - stale.score.day)}), with no score since: re-measure before referral.`,
             sources: [stale.score.source],
           },
+          staleBasisInstrument: stale.instrument,
         }
       : {}),
     ...(inferredBasis ? { inferredBasis } : {}),

@@ -17,6 +17,7 @@ import type {
   ConditionKey,
   DrugClass,
   FlagKind,
+  Instrument,
   Outcome,
   ProcedureKind,
   PsychotherapyModality,
@@ -199,6 +200,28 @@ export const RUNNING_TRIAL_ONCE_RESISTANT: Readonly<Record<ConditionKey, Running
     why: 'once resistance is established (TRRIP), clozapine is not delayed for the running antipsychotic, which is switched by cross-titration',
     source: WORKING('clozapine after non-response to adequate trials of at least 2 antipsychotics (NICE CG178 1.5.7.2; Howes 2017); not waiting for a further running trial is a working rule', ['niceCg178', 'howes2017']),
   },
+};
+
+/**
+ * A referral resting on failed trials judged by a score older than the monitoring interval, with none of that scale
+ * since (the assessment's stale basis): the scale is repeated first, as the next step when such a referral leads, and
+ * each such referral says it follows, beside its status.
+ */
+export const REMEASURE_BEFORE_REFERRAL: {
+  id: string;
+  summary: string;
+  /** Said beside the status of each referral that waits on it. */
+  after: string;
+  /** The scale to repeat, where the headline names more than its name: the PHQ-9 with its suicidality item. */
+  scaleWords: Partial<Record<Instrument, string>>;
+  source: SourceRef;
+} = {
+  id: 'suggest.remeasure-before-referral',
+  summary:
+    'When the failed trials behind a referral rest on a score older than the monitoring interval, with none of that scale since, re-measuring (the PHQ-9 with item 9, for depression) is the next step, and each such referral is said to come after re-measuring.',
+  after: 'after re-measuring',
+  scaleWords: { phq9: 'PHQ-9 with item 9' },
+  source: WORKING('a completed PHQ-9 in each four-month period of depression care; re-measuring before a referral that rests on an older score is a working rule', ['mncmPhq9Utilization']),
 };
 
 /** The criteria whose verdict rests on failed trials: an option meeting one names the trials still in progress beside it. */

@@ -100,7 +100,7 @@ function nextStepLine(s: Suggestion): string {
   const option = catalogOption(s.intervention);
   const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
-  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${s.startsAfter.text}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
   // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
   return [line, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
