@@ -4,6 +4,7 @@
  * Words only: no clinical judgement here.
  */
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { LOCAL_WORKING_RULE } from './references/registry';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
 import { saidOfStopEvent, shortOfStopEvent } from './terminology/stop-reasons';
@@ -160,6 +161,17 @@ export function diagnosisKindName(kind: DiagnosisKind): string {
   if (isConditionKey(kind)) return CONDITION_NAME[kind];
   const label = diagnosisKindLabel(kind);
   return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * A diagnosis as the rules file it, with the further kinds its code states ("Schizophrenia, with psychotic features",
+ * "Schizophrenia, with psychotic features and catatonia"), so one row of the chart says all it is counted as.
+ */
+export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>, alsoStated: readonly DiagnosisKind[]): string {
+  const also = alsoStated.map(diagnosisKindName);
+  if (also.length === 0) return diagnosisLabel(d);
+  const listed = also.length === 1 ? also[0] : `${also.slice(0, -1).join(', ')} and ${also.at(-1)}`;
+  return `${diagnosisLabel(d)}, with ${listed}`;
 }
 
 /** A drug class as a label ("Tricyclic"). */
@@ -468,6 +480,16 @@ export const VERIFICATION_WORDS: Record<Verification, string> = {
   U: 'UNVERIFIED',
   derived: 'derived',
 };
+
+/**
+ * A definition's source as a note or a reason cites it: "Gaynes 2020: …" for a verified one (no marker), a secondary
+ * or unverified one marked in words once; a source that names its local working rule already says it is unverified.
+ */
+export function definitionSourceWords(source: string, verification: Verification): string {
+  if (verification === 'S') return `${source}; secondary source`;
+  if (verification === 'U' && !source.includes(LOCAL_WORKING_RULE)) return `${source}; unverified`;
+  return source;
+}
 
 /** What each verification tag means, where the tags are explained (rules panel, legend). */
 export const VERIFICATION_LABEL: Record<Verification, string> = {

@@ -17,8 +17,8 @@ function nextStepsOf(note: string): string[] {
   return lines.slice(at, end);
 }
 
-/** The option lines of the block (its cautions and the engine's headline, a running trial to complete, left out). */
-const optionLines = (block: string[]) => block.filter((l) => l.startsWith('- ') && !/^- (Complete the current trial|No interventional option)/.test(l));
+/** The option lines of the block (its cautions and the engine's headline, a running trial to complete or a scale to repeat, left out). */
+const optionLines = (block: string[]) => block.filter((l) => l.startsWith('- ') && !/^- (Complete the current trial|Re-measure|No interventional option)/.test(l));
 
 describe('the copied note lists every suggested option, as the options tab does', () => {
   it('trd-two-failures: completing bupropion first, then rTMS, ECT and esketamine, then the five to consider by name', () => {

@@ -6,7 +6,7 @@
 import { type Day, isoDate, toDay } from '../dates';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
 import type { ReferenceId } from '../references/registry';
-import type { DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
+import type { DiagnosisKind, DiagnosisSpan, Finding, InterventionId, SafetyItem, SafetyKind, ScorePoint, Trial } from '../types';
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
@@ -425,6 +425,17 @@ function isGestationWeeksCode(d: DiagnosisSpan): boolean {
 export function diagnosesForTimeline(diagnoses: readonly DiagnosisSpan[]): DiagnosisSpan[] {
   const pregnancyCoded = diagnoses.some((d) => d.kind === 'pregnancy' && !isGestationWeeksCode(d));
   return diagnoses.filter((d) => d.impliedBy === undefined && !(pregnancyCoded && isGestationWeeksCode(d)));
+}
+
+/**
+ * The diagnoses as the chart lists them, one per recorded condition, each with the further kinds its code states
+ * (F20.0 Paranoid schizophrenia: psychotic features): a reader of the chart expects its problem list, where one record
+ * is one diagnosis, and a second row with the same code and record would read as a second diagnosis.
+ */
+export function diagnosesByRecord(diagnoses: readonly DiagnosisSpan[]): { diagnosis: DiagnosisSpan; alsoStated: DiagnosisKind[] }[] {
+  return diagnoses
+    .filter((d) => d.impliedBy === undefined)
+    .map((d) => ({ diagnosis: d, alsoStated: diagnoses.filter((o) => o.source === d.source && o.impliedBy === d.kind).map((o) => o.kind) }));
 }
 
 /** Weeks of gestation from a Z3A.nn code, advanced by the days since it was recorded; `dated` says where it comes from. */

@@ -29,6 +29,7 @@ import {
   CAUTION_WEIGHT_RANK,
   CATALOG,
   REFER_NOW_START_AFTER,
+  REMEASURE_BEFORE_REFERRAL,
   RUNNING_TRIAL_ONCE_RESISTANT,
   RUNNING_TRIAL_POLICY_WORDS,
   FAILED_TRIAL_CRITERIA,
@@ -246,9 +247,10 @@ function byWeight(cautions: WeighedCaution[]): OptionFinding[] {
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
-function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: OptionFinding[] } {
+function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: OptionFinding[]; stale?: OptionFinding } {
   let status: SuggestionStatus = 'not-eligible';
   let reasons: OptionFinding[] = [];
+  let holding: EligibilityPath | null = null;
   // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
   let confirmPath: { path: EligibilityPath; findings: OptionFinding[]; confirm: OptionFinding[] } | null = null;
   for (const path of option.eligibility) {
@@ -265,6 +267,7 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
     if (!confirm.length) {
       status = path.status;
       reasons = [...results.flatMap((r) => r.findings), ...staleBases(path, context), ...trialsInProgress(path, context), ruleFinding(path)];
+      holding = path;
       confirmPath = null;
       break;
     }
@@ -280,8 +283,23 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
       ...trialsInProgress(confirmPath.path, context),
       ruleFinding(confirmPath.path),
     ];
+    holding = confirmPath.path;
   }
-  return { status, reasons };
+  const stale = holding ? staleBasisOf(holding, context) : undefined;
+  return stale ? { status, reasons, stale } : { status, reasons };
+}
+
+/** The stale score a path rests on (its failed trials or resistance verdict judged by it), if any: the first found. */
+function staleBasisOf(path: EligibilityPath, context: Context): OptionFinding | undefined {
+  if (!context.anyStaleOrInferredBasis) return undefined;
+  for (const c of path.all) {
+    if (c.kind !== 'failed-adequate-trials' && c.kind !== 'treatment-resistant') continue;
+    for (const condition of c.conditions) {
+      const stale = context.assessments.get(condition)?.staleBasis;
+      if (stale) return stale;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -329,7 +347,8 @@ function trialsInProgress(path: EligibilityPath, context: Context): OptionFindin
  */
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: OptionFinding | null): Evaluated {
   const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
-  let { status, reasons } = eligibilityOf(option, context);
+  const eligible = eligibilityOf(option, context);
+  let { status, reasons } = eligible;
 
   const urgencyFindings = urgencyFindingsOf(option, context);
   let urgent = false;
@@ -374,6 +393,8 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
   const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
+  // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL).
+  const startsAfter = eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : undefined;
   return {
     suggestion: {
       intervention: option.id,
@@ -386,6 +407,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       reasons,
       cautions,
       contraindications,
+      ...(startsAfter ? { startsAfter } : {}),
       order: index,
     },
     group: option.group,

@@ -4,11 +4,12 @@
  * first while treatment resistance is not met, and once it is, as its condition's row says (RUNNING_TRIAL_ONCE_RESISTANT:
  * completed first with the reason no referral is suggested yet, or the referrals made while it finishes and started
  * once it is judged); when no option is more than "consider", none is indicated, and the headline says so (with the
- * trial to complete, if one runs); otherwise the first offered option leads.
+ * trial to complete, if one runs); a leading referral resting on a stale score is preceded by re-measuring
+ * (REMEASURE_BEFORE_REFERRAL); otherwise the first offered option leads.
  */
 import type { Assessment, Derivation, NextStep, Suggestion } from '../types';
-import { NO_OPTION_INDICATED, completeTrialWords } from '../vocabulary';
-import { catalogOption, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
+import { NO_OPTION_INDICATED, completeTrialWords, instrumentLabel } from '../vocabulary';
+import { catalogOption, REMEASURE_BEFORE_REFERRAL, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
 import { REFERENCES } from '../references/registry';
 import { VERIFICATION_WORDS } from '../vocabulary';
 import { shortName } from './order';
@@ -52,6 +53,15 @@ function trialToComplete(assessments: readonly Assessment[], ranked: readonly Su
   return undefined;
 }
 
+/** The scale to repeat before the leading referral, which rests on its stale score: "Re-measure (PHQ-9 with item 9) before referral". */
+function remeasureFirst(leading: Suggestion, assessments: readonly Assessment[]): { text: string; sources: string[] } | undefined {
+  const indications = catalogOption(leading.intervention).indications;
+  const a = assessments.find((x) => x.staleBasis && x.staleBasisInstrument && indications.includes(x.condition));
+  if (!a?.staleBasis || !a.staleBasisInstrument) return undefined;
+  const scale = REMEASURE_BEFORE_REFERRAL.scaleWords[a.staleBasisInstrument] ?? instrumentLabel(a.staleBasisInstrument);
+  return { text: `Re-measure (${scale}) before referral`, sources: a.staleBasis.sources };
+}
+
 export function chooseNextStep(suggestions: readonly Suggestion[], assessments: readonly Assessment[]): NextStep {
   const ranked = suggestions.filter(offered).sort((a, b) => Number(a.status === 'consider') - Number(b.status === 'consider') || a.order - b.order);
   const first = ranked[0];
@@ -60,6 +70,8 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
   if (urgent) return { kind: 'option', intervention: urgent.intervention, text: '', sources: [] };
   const toComplete = trialToComplete(assessments, ranked);
   if (toComplete) return { kind: 'complete-trial', ...toComplete };
+  const remeasure = first.status === 'suggested' && first.startsAfter ? remeasureFirst(first, assessments) : undefined;
+  if (remeasure) return { kind: 're-measure', ...remeasure };
   if (first.status === 'consider') {
     const running = assessments.find((a) => a.trialToComplete)?.trialToComplete;
     return {
@@ -73,13 +85,13 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
 
 /**
  * The headline in words, as every view and note leads with it (the first screen, the options tab, the summary note,
- * the plan's preview, text and CarePlan): the engine's words for a running trial to complete or none indicated, else
+ * the plan's preview, text and CarePlan): the engine's words for a running trial to complete, a score to repeat or none indicated, else
  * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"). Null when there
  * is nothing to suggest.
  */
 export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggestions'>): string | null {
   const { kind, intervention, text } = derivation.nextStep;
-  if (kind === 'complete-trial' || kind === 'none-indicated') return text || null;
+  if (kind === 'complete-trial' || kind === 're-measure' || kind === 'none-indicated') return text || null;
   if (kind !== 'option') return null;
   const leading = derivation.suggestions.find((s) => s.intervention === intervention);
   if (!leading) return null;

@@ -5,7 +5,7 @@ import type {
   RuleRef
 } from '../types';
 import {
-  CATALOG, WINDOW_SOURCES, type SourceRef
+  CATALOG, REMEASURE_BEFORE_REFERRAL, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
 import { COMPLETE_TRIAL_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
@@ -39,6 +39,7 @@ function ruleRefs(): RuleRef[] {
   put(PSEUDO_RESISTANCE_RULE);
   put(COMPLETE_TRIAL_RULE);
   for (const rule of RUNNING_TRIAL_ONCE_RESISTANT_RULES) put(rule);
+  put(ruleRef(REMEASURE_BEFORE_REFERRAL.id, REMEASURE_BEFORE_REFERRAL.summary, REMEASURE_BEFORE_REFERRAL.source));
   put(URGENCY_RULE);
   return [...rules.values()];
 }

@@ -5,6 +5,7 @@ import type { ConditionKey } from './diagnoses';
 import type { PsychotherapyModality } from './history';
 import type { Finding, RuleRef } from './rules';
 import type { Outcome } from './trials';
+import type { Instrument } from './measurements';
 
 /**
  * A psychotherapy course judged as a trial of that therapy, where a resistance definition counts psychotherapy
@@ -104,6 +105,8 @@ export interface Assessment {
    * scale followed: the verdict says so, and every option whose reasons rest on the verdict carries it. Absent otherwise.
    */
   staleBasis?: Finding;
+  /** The scale of the stale score above, to repeat before referral (the next step names it). Absent with it. */
+  staleBasisInstrument?: Instrument;
   /**
    * Failed trials the verdict counts whose non-response is inferred from a switch, not measured: the verdict says how
    * many, and every option resting on the verdict or the failed trials carries this (with those trials' records).

@@ -34,6 +34,11 @@ export interface Suggestion {
   reasons: OptionFinding[];
   cautions: OptionFinding[];
   contraindications: OptionFinding[];
+  /**
+   * A step the option waits on, in a few words said beside its status wherever it is listed ("after re-measuring"), with
+   * the records behind it; absent when it waits on nothing.
+   */
+  startsAfter?: Finding;
   /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
   order: number;
 }
@@ -41,14 +46,15 @@ export interface Suggestion {
 /**
  * The headline ("Next step"), chosen by the engine: option, the first offered option leads (always so when one is
  * urgent); complete-trial, a trial is still running and treatment resistance is not met, so completing it comes first
- * (interventional options are then "eligible if this trial fails"); none-indicated, only options to consider remain,
+ * (interventional options are then "eligible if this trial fails"); re-measure, the leading referral rests on a score too
+ * old to refer on, so the scale is repeated first; none-indicated, only options to consider remain,
  * none of them indicated; nothing, no option is offered.
  */
 export interface NextStep {
-  kind: 'option' | 'complete-trial' | 'none-indicated' | 'nothing';
+  kind: 'option' | 'complete-trial' | 're-measure' | 'none-indicated' | 'nothing';
   /** The leading option, for kind 'option'. */
   intervention?: InterventionId;
-  /** The headline in words for complete-trial and none-indicated; empty otherwise (the option's name says it). */
+  /** The headline in words for complete-trial, re-measure and none-indicated; empty otherwise (the option's name says it). */
   text: string;
   sources: string[];
 }

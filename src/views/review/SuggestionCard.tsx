@@ -160,6 +160,8 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
           {suggestion.name}
         </label>
         <span className={`badge badge--${suggestion.status}`}>{STATUS_LABELS[suggestion.status]}</span>
+        {/* The step the engine says this option waits on ("after re-measuring"), beside the status it qualifies. */}
+        {suggestion.startsAfter && <span className="option-card__after">{suggestion.startsAfter.text}</span>}
         {suggestion.urgent && (
           <span className="badge badge--urgent" title="The record shows a reason for urgency">
             Urgent

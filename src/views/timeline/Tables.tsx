@@ -13,7 +13,7 @@ import {
   ROLE_LABEL,
   describeTrialDosesAndTime,
   clinicalStatusWords,
-  diagnosisLabel,
+  diagnosisLabelStating,
   recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
@@ -21,6 +21,7 @@ import {
 } from '../../clinical/vocabulary';
 import { RECORD_TYPE_WORDS, recordCountWords, resourceTypeOf } from '../../clinical/record-words';
 import { plainText } from '../../clinical/plain-text';
+import { diagnosesByRecord } from '../../clinical/safety';
 import { stopReasonsLine } from '../../clinical/vocabulary';
 import { adequacyReasonText, displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText } from './details';
@@ -166,11 +167,12 @@ export function ScoresTable({ derivation, onSelectSources }: { derivation: Deriv
 }
 
 export function DiagnosesTable({ derivation, onSelectSources }: { derivation: Derivation; onSelectSources: SelectSources }) {
-  if (derivation.diagnoses.length === 0 && derivation.episodes.length === 0) return <p>No diagnoses or episodes were found.</p>;
+  const diagnoses = diagnosesByRecord(derivation.diagnoses);
+  if (diagnoses.length === 0 && derivation.episodes.length === 0) return <p>No diagnoses or episodes were found.</p>;
   return (
     <div className="trp-table-wrap">
       <table className="trp-table">
-        <caption>Diagnoses and episodes ({derivation.diagnoses.length + derivation.episodes.length})</caption>
+        <caption>Diagnoses and episodes ({diagnoses.length + derivation.episodes.length})</caption>
         <thead>
           <tr>
             <th scope="col">What</th>
@@ -194,12 +196,12 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               </td>
             </tr>
           ))}
-          {derivation.diagnoses.map((d, i) => (
+          {diagnoses.map(({ diagnosis: d, alsoStated }, i) => (
             <tr key={`${d.source}-${i}`}>
               <th scope="row">
                 {recordedDiagnosisName(d)}
                 <div className="trp-muted">
-                  {diagnosisLabel(d)}; {d.code}
+                  {diagnosisLabelStating(d, alsoStated)}; {d.code}
                 </div>
               </th>
               <td>{displayDate(d.onset)}</td>

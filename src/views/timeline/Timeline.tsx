@@ -19,7 +19,7 @@ import {
 import { CONDITION_LABEL, INSTRUMENT_LABEL, capitalise, shownOutcomeBasis } from '../../clinical/vocabulary';
 import { DOSE_FILL, OutcomeMark, ProcedureMarkSymbol, TimelineDefs, WORDS_BACKDROP } from './marks';
 import { terminologyRanges, type ThresholdLookup } from './scale-thresholds';
-import { diagnosesForTimeline } from '../../clinical/safety';
+import { diagnosesByRecord, diagnosesForTimeline } from '../../clinical/safety';
 import { parseDate, timeScale, type TimeDomain } from './layout/domain';
 import { axisTicks, frameFor } from './layout/axis';
 import { charsThatFit } from './layout/packing';
@@ -80,6 +80,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
   const asOf = useMemo(() => parseDate(derivation.asOf) ?? new Date(0), [derivation.asOf]);
   const x = useMemo(() => timeScale(domain, frame.plotLeft, frame.plotRight), [domain, frame.plotLeft, frame.plotRight]);
   const [scoreCursor, setScoreCursor] = useState<Record<string, number>>({});
+  const alsoStated = useMemo(() => new Map(diagnosesByRecord(derivation.diagnoses).map((r) => [r.diagnosis, r.alsoStated])), [derivation.diagnoses]);
 
   const layout = useMemo(() => {
     let y = AXIS_HEIGHT + 6;
@@ -199,7 +200,7 @@ export function Timeline({ derivation, domain, width, thresholds, ranges = termi
       <g clipPath="url(#trp-plot-clip)">
         {diagnoses.spans.map((s) => {
           const index = derivation.diagnoses.indexOf(s.item);
-          const details = describeDiagnosis(s.item, index, derivation.demographics?.deceasedDate);
+          const details = describeDiagnosis(s.item, index, derivation.demographics?.deceasedDate, alsoStated.get(s.item));
           return item(
             details,
             { x: s.x0, y: s.top + s.height },

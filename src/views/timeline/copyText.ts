@@ -10,6 +10,7 @@ import {
   DRUG_CLASS_LABEL,
   ROLE_LABEL,
   capitalise,
+  definitionSourceWords,
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
@@ -99,7 +100,7 @@ function nextStepLine(s: Suggestion): string {
   const option = catalogOption(s.intervention);
   const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
-  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${s.startsAfter.text}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
   // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
   return [line, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
@@ -140,7 +141,7 @@ export function copyToNoteText(derivation: Derivation): string {
   const byId = new Map(derivation.trials.map((t) => [t.id, t]));
   for (const a of derivation.assessments) {
     const lines = conditionLines(a, byId, derivation.episodes);
-    lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
+    lines.push(`  Definition: ${a.definition.summary} [${definitionSourceWords(a.definition.source, a.definition.verification)}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));

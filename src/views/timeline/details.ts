@@ -4,6 +4,7 @@
  */
 import type {
   AdequateDose,
+  DiagnosisKind,
   DiagnosisSpan,
   Episode,
   ProcedureMark,
@@ -22,7 +23,7 @@ import {
   capitalise,
   describeTrialDosesAndTime,
   clinicalStatusWords,
-  diagnosisLabel,
+  diagnosisLabelStating,
   recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
@@ -135,13 +136,16 @@ export function describeEpisode(episode: Episode): ItemDetails {
   };
 }
 
-/** `deathDate`: the patient's date of death, when they have died (an active status is then the record's at death). */
-export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number, deathDate?: string | null): ItemDetails {
+/**
+ * `deathDate`: the patient's date of death, when they have died (an active status is then the record's at death);
+ * `alsoStated`: the further kinds its code states (diagnosesByRecord).
+ */
+export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number, deathDate?: string | null, alsoStated: readonly DiagnosisKind[] = []): ItemDetails {
   return {
     id: diagnosisItemId(index),
     title: `Diagnosis: ${recordedDiagnosisName(diagnosis)}`,
     lines: [
-      `Recognised as: ${diagnosisLabel(diagnosis)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
+      `Recognised as: ${diagnosisLabelStating(diagnosis, alsoStated)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
       `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,
       `Clinical status: ${diagnosis.clinicalStatus === null ? 'not recorded' : clinicalStatusWords(diagnosis.clinicalStatus, deathDate)}`,
     ],
