@@ -4,6 +4,7 @@
  * Words only: no clinical judgement here.
  */
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { LOCAL_WORKING_RULE } from './references/registry';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
 import { saidOfStopEvent, shortOfStopEvent } from './terminology/stop-reasons';
@@ -485,6 +486,16 @@ export const VERIFICATION_WORDS: Record<Verification, string> = {
   U: 'UNVERIFIED',
   derived: 'derived',
 };
+
+/**
+ * A definition's source as a note or a reason cites it: "Gaynes 2020: …" for a verified one (no marker), a secondary
+ * or unverified one marked in words once; a source that names its local working rule already says it is unverified.
+ */
+export function definitionSourceWords(source: string, verification: Verification): string {
+  if (verification === 'S') return `${source}; secondary source`;
+  if (verification === 'U' && !source.includes(LOCAL_WORKING_RULE)) return `${source}; unverified`;
+  return source;
+}
 
 /** What each verification tag means, where the tags are explained (rules panel, legend). */
 export const VERIFICATION_LABEL: Record<Verification, string> = {

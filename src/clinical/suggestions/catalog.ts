@@ -9,7 +9,7 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
-import { LOCAL_WORKING_RULE, type ReferenceId } from '../references/registry';
+import type { ReferenceId } from '../references/registry';
 import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import { LITHIUM_TARGET_LEVEL } from '../terminology/dose-tables';
 import type {
@@ -31,6 +31,11 @@ export interface SourceRef {
   verification: Verification;
   /** The part of the sources the rule uses ("section 8.1", "boxed warning"); plain words, no internal ids. */
   detail?: string;
+  /**
+   * What the rule adds where its sources are silent ("monitoring schedule"): cited as a local working rule after what
+   * the sources say, so the marker never falls on the sources' own words.
+   */
+  local?: string;
 }
 
 /** Shorthand for a SourceRef. */
@@ -39,6 +44,14 @@ export const src = (refs: ReferenceId[], verification: Verification, detail?: st
 
 /** A working rule of this project where the sources are silent: always unverified. */
 export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => src([...refs, 'projectWorkingRule'], 'U', detail);
+
+/** A rule resting on what its sources say (`said`) with a part of this project's own (`local`): unverified as a whole. */
+export const SAID_WITH_LOCAL = (refs: ReferenceId[], said: string, local: string): SourceRef => ({
+  refs: [...refs, 'projectWorkingRule'],
+  verification: 'U',
+  detail: said,
+  local,
+});
 
 /** The lithium target level in words, from the level table. */
 const LITHIUM_TARGET_WORDS = `${LITHIUM_TARGET_LEVEL.min.toFixed(1)}–${LITHIUM_TARGET_LEVEL.max.toFixed(1)} ${LITHIUM_TARGET_LEVEL.unit}`;
@@ -74,7 +87,7 @@ export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean
   'suicidal-ideation': { urgentOption: true, source: src(['fdaEct2018', 'spravatoLabel', 'posner2011'], 'S', 'rapid response due to severity; acute suicidal ideation or behaviour; C-SSRS high risk') },
   'unassessed-positive-screen': {
     urgentOption: false,
-    source: WORKING('a positive screen needs a risk assessment before care goes on (the strip\'s action); it gives no urgency to an option until the assessment finds high risk', ['jointCommission2018', 'posner2011']),
+    source: SAID_WITH_LOCAL(['jointCommission2018', 'posner2011'], 'a positive screen needs a risk assessment before care goes on', 'no urgency to an option until the assessment finds high risk'),
   },
   catatonia: { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'catatonia: rapid response due to severity') },
   'psychotic-features': { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'psychotic depression: rapid response due to severity') },
@@ -84,9 +97,10 @@ export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean
  * An offered option whose rule does not name the acute suicide risk is not urgent and says so beside it: a course of
  * weeks does not answer that risk, which asks for a same-day assessment and the options labelled for it.
  */
-export const NOT_FOR_ACUTE_RISK: SourceRef = WORKING(
-  'acute suicidal ideation with intent or plan needs a same-day safety assessment and plan; ECT answers a need for a rapid response due to severity and esketamine is labelled for acute suicidal ideation or behaviour; other options are routine referrals',
+export const NOT_FOR_ACUTE_RISK: SourceRef = SAID_WITH_LOCAL(
   ['fdaEct2018', 'spravatoLabel', 'posner2011'],
+  'acute suicidal ideation with intent or plan needs a same-day safety assessment and plan, ECT answers a need for a rapid response due to severity, and esketamine is labelled for acute suicidal ideation or behaviour',
+  'other options as routine referrals',
 );
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
@@ -557,14 +571,14 @@ const ECT_RISKS: RiskRow[] = [
     severity: 'caution',
     substantialRisk: 'intracerebral haemorrhage',
     text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
-    source: WORKING(`bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
+    source: SAID_WITH_LOCAL(['apaEct2001'], 'bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT', 'a past haemorrhage treated as needing the same assessment'),
   },
   {
     id: 'ect.caution.hypertension',
     match: { kind: 'diagnosis', kinds: ['hypertension'] },
     severity: 'caution',
     text: 'ECT raises blood pressure transiently with each seizure: check it is controlled before the course and plan its control with the anaesthetist',
-    source: WORKING(`the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
+    source: SAID_WITH_LOCAL(['apaEct2001'], 'the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation', 'checking control before the course'),
   },
   {
     id: 'ect.note.prior-course',
@@ -604,9 +618,10 @@ const ECT_RISKS: RiskRow[] = [
 ];
 
 const SPRAVATO = (detail: string, verification: Verification = 'S'): SourceRef => src(['spravatoLabel'], verification, detail);
-const MAOI_BLOCK = WORKING(
-  `the label asks for close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI); not offering it while an MAOI is taken is a ${LOCAL_WORKING_RULE}`,
+const MAOI_BLOCK = SAID_WITH_LOCAL(
   ['spravatoLabel', 'parnateLabel'],
+  'close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI)',
+  'not offering it while an MAOI is taken',
 );
 
 const ESKETAMINE_RISKS: RiskRow[] = [
@@ -813,7 +828,7 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     match: { kind: 'current-medication', classes: ['antipsychotic'] },
     severity: 'caution',
     text: 'switching to clozapine from the antipsychotic taken now: cross-titrate (clozapine titrated up slowly while the current antipsychotic is tapered), watching for added sedation, hypotension and anticholinergic effects',
-    source: WORKING('cross-titration when switching to clozapine; the label\'s slow titration and its orthostatic and anticholinergic warnings', ['clozarilLabel']),
+    source: SAID_WITH_LOCAL(['clozarilLabel'], 'slow titration, orthostatic and anticholinergic warnings', 'cross-titration when switching to clozapine'),
     weight: 'serious',
   },
 ];
@@ -851,7 +866,7 @@ const CLOZAPINE_MONITORING: Requirement[] = [
   },
   {
     text: 'Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment.',
-    source: src(['clozarilLabel', 'projectWorkingRule'], 'U', 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain); the monitoring schedule is local practice'),
+    source: SAID_WITH_LOCAL(['clozarilLabel'], 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain)', 'monitoring schedule'),
     weight: 'serious',
   },
 ];
@@ -987,32 +1002,32 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
     condition: 'mdd',
     id: 'mdd',
     summary: `Optimise an antidepressant trial below its minimum adequate dose (MGH-ATRQ; an augmenting agent: its studied dose or level) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant depression is not established. Once it is, an under-dosed past agent is not offered again in place of the next step.`,
-    source: WORKING('a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); leaving out responded and past trials once resistance is established is a working rule', ['gaynes2020']),
+    source: SAID_WITH_LOCAL(['gaynes2020'], 'a failed trial needs an adequate dose for an adequate duration', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'bipolar-depression',
     id: 'bipolar-depression',
     summary: `Optimise a bipolar-depression trial below its studied dose or serum level (lithium: the acute level, also when maintenance lithium was running before the episode) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant bipolar depression is not established.`,
-    source: WORKING('adequate trials at the studied dose (Hidalgo-Mazzei 2019); lithium 0.8-1.0 mmol/L after an insufficient response (Nolen 2019); leaving out responded and past trials once resistance is established is a working rule', ['hidalgoMazzei2019', 'nolen2019']),
+    source: SAID_WITH_LOCAL(['hidalgoMazzei2019', 'nolen2019'], 'adequate trials at the studied dose (Hidalgo-Mazzei 2019), lithium 0.8-1.0 mmol/L after an insufficient response (Nolen 2019)', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'schizophrenia',
     id: 'schizophrenia',
     summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. A past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated is the one to retry at an adequate dose. Once resistance is established, clozapine is due and no under-dosed past antipsychotic is suggested in its place (a past responder's retry is at most to consider, after clozapine).`,
-    source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose, are working rules', ['howes2017']),
+    source: SAID_WITH_LOCAL(['howes2017'], 'adequate antipsychotic trials and clozapine after TRRIP resistance', 'leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose'),
     retryResponders: 'before-resistance',
   },
   {
     condition: 'ocd',
     id: 'ocd',
     summary: `Optimise an SRI trial below its OCD dose or shorter than ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks, ${OPTIMISE_WHEN} treatment-resistant OCD is not established.`,
-    source: WORKING('OCD: 8–12 weeks at a moderate-to-high dose (APA 2007); leaving out responded and past trials once resistance is established is a working rule', ['apaOcd2007']),
+    source: SAID_WITH_LOCAL(['apaOcd2007'], 'OCD: 8–12 weeks at a moderate-to-high dose', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'ptsd',
     id: 'ptsd',
     summary: `Optimise an antidepressant trial for PTSD below its minimum adequate dose or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant PTSD (working rule) is not established.`,
-    source: WORKING('adequate dose and duration as for depression; leaving out responded and past trials once resistance is established is a working rule', ['vaDodPtsd2023']),
+    source: SAID_WITH_LOCAL(['vaDodPtsd2023'], 'adequate dose and duration as for depression', 'leaving out responded and past trials once resistance is established'),
   },
 ];
 
@@ -1027,7 +1042,7 @@ const RETRY_AFTER_TRS_PATH: EligibilityPath = {
   rule: {
     id: 'suggest.dose-optimization.schizophrenia-retry-after-resistance',
     summary: `With treatment-resistant schizophrenia established (TRRIP), clozapine is offered first; a past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated may be considered for a retry at an adequate dose, ranked after clozapine: the retry must not delay clozapine.`,
-    source: WORKING('clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017); a partial responder\'s retry held at "consider" and never in place of clozapine is a working rule', ['niceCg178', 'howes2017']),
+    source: SAID_WITH_LOCAL(['niceCg178', 'howes2017'], 'clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017)', 'a partial responder\'s retry held at "consider" and never in place of clozapine'),
   },
 };
 
@@ -1112,8 +1127,8 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is a ${LOCAL_WORKING_RULE}: the FDA authorisation is for adjunctive use in adults with OCD.`,
-          source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
+            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose).`,
+          source: SAID_WITH_LOCAL(['fdaDen170078', 'carmi2019'], 'adjunctive use in adults with OCD', 'one failed adequate SRI trial before deep TMS'),
         },
       },
     ],
