@@ -174,6 +174,12 @@ export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>,
   return `${diagnosisLabel(d)}, with ${listed}`;
 }
 
+/**
+ * The note of a prescription whose end is dated from its supply and repeats ("end date from the supply prescribed:
+ * 90 days × 4 fills on …"): the figures after the colon, so a list of such notes can give each drug its own.
+ */
+export const SUPPLY_DATED_END = 'end date from the supply prescribed';
+
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',
