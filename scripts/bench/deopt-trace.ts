@@ -6,7 +6,7 @@
  *   node --trace-deopt --trace-opt --import tsx scripts/bench/deopt-trace.ts [--skip realistic,thirty] [--only 0,1]
  *     [--engine DIR/src/clinical/index.ts] > trace.txt
  */
-import { deriveFreshCopies, derivationCases, median } from './derivation-timing';
+import { deriveFreshCopies, derivationCases, median, warmUp } from './derivation-timing';
 import type { Derive } from './derivation-timing';
 import type { Resource } from 'fhir/r4';
 
@@ -15,22 +15,20 @@ const mark = (s: string) => process.stdout.write(`\n=== MARK ${s} ===\n`);
 function timeWithMarks(derive: Derive, name: string, resources: Resource[], patientId: string, asOf: string, runs: number): number {
   const once = deriveFreshCopies(derive, resources, patientId, asOf);
   mark(`${name} warm-up`);
-  const warmStart = performance.now();
-  let warmRuns = 0;
   // --series N: the warm-up's time per call, averaged over every N calls (how the first calls settle).
   const series = Number(opt('--series') ?? 0);
   const points: string[] = [];
-  let t = warmStart;
-  for (; warmRuns < 5 || performance.now() - warmStart < 300; warmRuns++) {
+  let calls = 0;
+  let t = performance.now();
+  const { perCall } = warmUp(() => {
     once();
-    if (series > 0 && (warmRuns + 1) % series === 0) {
+    if (series > 0 && ++calls % series === 0) {
       const now = performance.now();
       points.push(((now - t) / series).toFixed(2));
       t = now;
     }
-  }
+  });
   if (points.length) mark(`${name} warm-up series: ${points.join(' ')}`);
-  const perCall = (performance.now() - warmStart) / warmRuns;
   const batch = Math.max(1, Math.ceil(50 / Math.max(perCall, 0.001)));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -95,19 +95,56 @@ export function deriveFreshCopies(derive: Derive, resources: Resource[], patient
   };
 }
 
+/** The warm-up's limits: each row settles for at least `min` ms, in windows of `window` ms, and at most `max` ms. */
+const WARM_UP = { minMs: 1000, windowMs: 100, maxMs: 6000, flatWindows: 3 } as const;
+
+/**
+ * Runs `once` until its time per call has stopped falling: at least WARM_UP.minMs, then until WARM_UP.flatWindows
+ * windows in a row are no faster (by 3%) than the best window before them, or WARM_UP.maxMs. A fixed short warm-up
+ * timed small records while V8 was still optimising the functions a derivation calls once per patient: the 1x row
+ * measured 0.8 ms where the same engine settles at 0.27 ms, and moved by a third between runs as compilations fell
+ * inside or outside its batches. Returns the time per call of the last window.
+ */
+export function warmUp(once: () => void): { perCall: number; ms: number; calls: number } {
+  const start = performance.now();
+  let calls = 0;
+  let best = Infinity;
+  let flat = 0;
+  let perCall: number;
+  for (;;) {
+    const w0 = performance.now();
+    let n = 0;
+    do {
+      once();
+      n++;
+    } while (performance.now() - w0 < WARM_UP.windowMs);
+    calls += n;
+    perCall = (performance.now() - w0) / n;
+    const elapsed = performance.now() - start;
+    if (perCall < best * 0.97) {
+      best = perCall;
+      flat = 0;
+    } else flat++;
+    if (elapsed >= WARM_UP.maxMs || (elapsed >= WARM_UP.minMs && flat >= WARM_UP.flatWindows)) return { perCall, ms: elapsed, calls };
+  }
+}
+
 /**
  * Time of one derivation: the median over `runs` batches, each batch long enough (>= 50 ms) that the garbage
- * collections the derivations cause fall inside it. Each call derives a different copy of the record (at least 10,000
- * resources in all), as population mode derives each record once: repeating one small record kept all of it in the
- * processor's caches and made small records look cheaper per resource than large ones, which cannot stay cached.
+ * collections the derivations cause fall inside it, after the JIT has settled (`warmUp`). Each call derives a different
+ * copy of the record (at least 10,000 resources in all), as population mode derives each record once: repeating one
+ * small record kept all of it in the processor's caches and made small records look cheaper per resource than large
+ * ones, which cannot stay cached. `first` is the first call's time, before any warm-up of this record.
  */
-export function timeDerive(derive: Derive, resources: Resource[], patientId: string, asOf: string, runs: number): number {
+export function timeDerive(derive: Derive, resources: Resource[], patientId: string, asOf: string, runs: number): { median: number; first: number } {
   const once = deriveFreshCopies(derive, resources, patientId, asOf);
-  // Warm-up until the JIT has settled: at least 5 runs and at least 300 ms, so small records are not timed cold.
-  const warmStart = performance.now();
-  let warmRuns = 0;
-  for (; warmRuns < 5 || performance.now() - warmStart < 300; warmRuns++) once();
-  const perCall = (performance.now() - warmStart) / warmRuns;
+  // With --expose-gc (bench:derivation's children), the garbage of reading the records and of earlier rows is
+  // collected first, so that no engine's first call pays for it.
+  (globalThis as { gc?: () => void }).gc?.();
+  const f0 = performance.now();
+  once();
+  const first = performance.now() - f0;
+  const { perCall } = warmUp(once);
   const batch = Math.max(1, Math.ceil(50 / Math.max(perCall, 0.001)));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -115,5 +152,5 @@ export function timeDerive(derive: Derive, resources: Resource[], patientId: str
     for (let j = 0; j < batch; j++) once();
     times.push((performance.now() - t0) / batch);
   }
-  return median(times);
+  return { median: median(times), first };
 }

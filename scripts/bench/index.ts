@@ -4,7 +4,7 @@
  * sandbox, the app build) that fails gives a FAIL row with the reason instead of stopping the bench.
  *
  * Rows:
- *  - derivation time (median of 7 batches of runs, see timeDerive) of a typical synthetic record at 1x, 10x, 100x its
+ *  - derivation time (median of 7 batches of runs once the JIT has settled, see timeDerive; and the first call) of a typical synthetic record at 1x, 10x, 100x its
  *    size, and the time ratio against the resource ratio (target: 10x the resources within 15x the time); of records
  *    of an EHR export's size and shape (sandbox/patients/realistic.ts); of a 30-year, ~5,000-resource record
  *    (target < 100 ms); each with resources/s;

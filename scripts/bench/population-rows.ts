@@ -199,6 +199,18 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
     const floorRun = await runNodeScript(join(root, 'bench/parse-floor.mjs'), [ndjson], join(dir, 'floor.json'), [], false);
     if (floorRun.code !== 0) throw new Error(`parse floor failed: ${floorRun.stderr.trim().slice(0, 200)}`);
     const floor = JSON.parse(readFileSync(join(dir, 'floor.json'), 'utf8')) as { lines: number; bytes: number; seconds: number };
+    // The same floor once per core at the same time, each pass over all the files: how far this machine itself lets
+    // work that only parses the input scale over its cores (the garbage collector and compiler threads that run
+    // beside one pass on an idle core, and the memory traffic, are then shared).
+    const cores = Math.min(workers, cpus().length);
+    log(`the floor on ${cores} cores: ${cores} passes at once...`);
+    const groupStart = performance.now();
+    const group = await Promise.all(
+      Array.from({ length: cores }, (_, i) => runNodeScript(join(root, 'bench/parse-floor.mjs'), [ndjson], join(dir, `floor-${i}.json`), [], false)),
+    );
+    const groupSeconds = (performance.now() - groupStart) / 1000;
+    if (group.some((r) => r.code !== 0)) throw new Error('parse floor on every core failed');
+    const floorScaling = (cores * floorRun.seconds) / groupSeconds;
     // Start-up (tsx transpiling, module loading) measured with --help (all modules load, then it exits 0), so the
     // rates can also be given without it.
     const idle = await runNodeScript(script, ['--help'], null, flags);
@@ -221,6 +233,13 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
       target: 'floor',
       pass: null,
       note: `bench/parse-floor.mjs: what reading the input costs any JavaScript tool here, start-up excluded${cpu(floorRun)}`,
+    });
+    rows.push({
+      measure: `population floor on ${cores} cores: ${cores} passes at once, each over the same files`,
+      figure: `${floorScaling.toFixed(2)}x one pass (${cores} passes in ${groupSeconds.toFixed(1)} s, one in ${floorRun.seconds.toFixed(1)} s, start-up included on both sides)`,
+      target: 'info',
+      pass: null,
+      note: `the most this machine gives work that only reads and parses the input, spread over ${cores} cores in separate processes; the workers' speed-up over one thread is bounded by it too`,
     });
     const oneNet = Math.max(0.001, one.seconds - startup);
     rows.push({
@@ -245,7 +264,6 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
       target: 'identical',
       pass: same,
     });
-    const cores = Math.min(workers, cpus().length);
     const perCore = resources / manyNet / cores;
     const floorRate = floor.lines / floor.seconds;
     // On a shared machine a process rarely has its cores to itself: the same comparisons in processor time (what

@@ -6,6 +6,7 @@
 import type { EventKind } from './events';
 import type { RuleRef } from './types';
 import { rule } from './terminology/sources';
+import { LOCAL_WORKING_RULE } from './references/registry';
 import {
   MIN_ADEQUATE_OCD_TRIAL_WEEKS,
   MGHS_DURATION_OPTIMISATION_WEEKS,
@@ -228,8 +229,8 @@ export const R = {
   ),
   trbd: rule(
     'resistance.bipolar-depression',
-    `Treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after ≥ 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for ≥ ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.`,
-    'Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); studied doses from the labels and trials in the dose table; the list of treatments and the trial length are working rules',
+    `Treatment-resistant bipolar depression (after Hidalgo-Mazzei 2019): no sustained remission (${SUSTAINED_REMISSION_WEEKS} consecutive weeks) after ≥ 2 different adequate trials of guideline-recommended treatments, each at its studied dose (bipolar-depression dose table) for ≥ ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks. A psychological treatment counts only toward multi-therapy resistance, which is not assessed here.`,
+    `Hidalgo-Mazzei 2019 consensus (a proposal; no accepted definition exists, Gaynes 2020); studied doses from the labels and trials in the dose table; the list of treatments and the trial length: ${LOCAL_WORKING_RULE}`,
     'U',
     ['hidalgoMazzei2019', 'gaynes2020', 'projectWorkingRule'],
   ),
@@ -242,15 +243,15 @@ export const R = {
   ),
   trOcd: rule(
     'resistance.ocd',
-    `Treatment-resistant OCD (working rule): ≥ 2 failed adequate treatments: SRI trials of different agents (OCD doses, ≥ ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks), and a failed adequate course of CBT with exposure and response prevention counting as one.`,
-    'Adequate SRI trials as in the APA 2007 OCD guideline; the number of failures is a working rule',
+    `Treatment-resistant OCD: ≥ 2 failed adequate treatments: SRI trials of different agents (OCD doses, ≥ ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks), and a failed adequate course of CBT with exposure and response prevention counting as one.`,
+    `Adequate SRI trials as in the APA 2007 OCD guideline; the number of failures: ${LOCAL_WORKING_RULE}`,
     'U',
     ['apaOcd2007', 'projectWorkingRule'],
   ),
   trPtsd: rule(
     'resistance.ptsd',
-    'PTSD has no accepted definition of treatment resistance; working rule of this app: ≥ 2 failed adequate treatments: medication trials of different agents, and a failed adequate course of trauma-focused psychotherapy counting as one (the E-TRIP counts both).',
-    'E-TRIP counts adequately delivered failed treatments (Dunlop 2014); the threshold of 2 is a working rule',
+    'PTSD has no accepted definition of treatment resistance; this app counts ≥ 2 failed adequate treatments: medication trials of different agents, and a failed adequate course of trauma-focused psychotherapy counting as one (the E-TRIP counts both).',
+    `E-TRIP counts adequately delivered failed treatments (Dunlop 2014); the threshold of 2: ${LOCAL_WORKING_RULE}`,
     'U',
     ['dunlop2014', 'projectWorkingRule'],
   ),

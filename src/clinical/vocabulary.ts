@@ -4,6 +4,7 @@
  * Words only: no clinical judgement here.
  */
 import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { LOCAL_WORKING_RULE } from './references/registry';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
 import { saidOfStopEvent, shortOfStopEvent } from './terminology/stop-reasons';
@@ -172,6 +173,12 @@ export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>,
   const listed = also.length === 1 ? also[0] : `${also.slice(0, -1).join(', ')} and ${also.at(-1)}`;
   return `${diagnosisLabel(d)}, with ${listed}`;
 }
+
+/**
+ * The note of a prescription whose end is dated from its supply and repeats ("end date from the supply prescribed:
+ * 90 days × 4 fills on …"): the figures after the colon, so a list of such notes can give each drug its own.
+ */
+export const SUPPLY_DATED_END = 'end date from the supply prescribed';
 
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
@@ -479,6 +486,16 @@ export const VERIFICATION_WORDS: Record<Verification, string> = {
   U: 'UNVERIFIED',
   derived: 'derived',
 };
+
+/**
+ * A definition's source as a note or a reason cites it: "Gaynes 2020: …" for a verified one (no marker), a secondary
+ * or unverified one marked in words once; a source that names its local working rule already says it is unverified.
+ */
+export function definitionSourceWords(source: string, verification: Verification): string {
+  if (verification === 'S') return `${source}; secondary source`;
+  if (verification === 'U' && !source.includes(LOCAL_WORKING_RULE)) return `${source}; unverified`;
+  return source;
+}
 
 /** What each verification tag means, where the tags are explained (rules panel, legend). */
 export const VERIFICATION_LABEL: Record<Verification, string> = {

@@ -83,8 +83,8 @@ describe('esketamine-contraindicated, ECT and rTMS ticked: the app’s own rules
 
   it('the haemorrhage caution reads "local working rule (unverified)", never "this project’s rule [UNVERIFIED]"', () => {
     const caution = draft.preview.find((l) => l.startsWith('  Caution: Nontraumatic intracerebral hemorrhage'))!;
-    expect(caution).toContain('(APA ECT task force 2001; local working rule (unverified): bleeding or unstable vascular malformations');
-    expect(caution).toMatch(/a past haemorrhage treated as needing the same assessment is a local working rule \(unverified\)\)$/);
+    expect(caution).toContain('(APA ECT task force 2001: bleeding or unstable vascular malformations');
+    expect(caution).toMatch(/; a past haemorrhage treated as needing the same assessment: local working rule \(unverified\)\)$/);
   });
 });
 

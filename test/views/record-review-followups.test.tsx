@@ -46,8 +46,8 @@ describe('deceased: the regimen at death', () => {
   });
 
   it('states the 90-day supply of the two lithium orders once, naming both', () => {
-    expect(lithium.notes.filter((n) => n.startsWith('supply 90 days × 4 fills'))).toEqual([
-      'supply 90 days × 4 fills from MedicationRequest/deceased-lithium-1, MedicationRequest/deceased-lithium-2',
+    expect(lithium.notes.filter((n) => n.startsWith('end date from the supply prescribed'))).toEqual([
+      'end date from the supply prescribed: 90 days × 4 fills on each of MedicationRequest/deceased-lithium-1, MedicationRequest/deceased-lithium-2',
     ]);
   });
 });

@@ -242,8 +242,10 @@ describe('data notes read as sentences with their numbers', () => {
     }
   });
 
-  it('pregnant-trd: the supply note gives its days and fills', async () => {
+  it('pregnant-trd: the supply note gives its days and fills, for each drug', async () => {
     render(<TreatmentResistancePage derivation={derivation('pregnant-trd')} rules={RULES} />);
-    expect((await screen.findByRole('note', { name: 'Data notes' }, { timeout: 10_000 })).textContent).toMatch(/Sertraline: supply \d+ days × \d+ fills from the prescription; 1 more like it \(venlafaxine\)\./);
+    expect((await screen.findByRole('note', { name: 'Data notes' }, { timeout: 10_000 })).textContent).toMatch(
+      /Sertraline: end date from the supply prescribed: \d+ days × \d+ fills on the prescription; venlafaxine: the same, \d+ days × \d+ fills on the prescription\./,
+    );
   });
 });

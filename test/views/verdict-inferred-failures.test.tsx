@@ -26,13 +26,13 @@ afterEach(cleanup);
 describe('ptsd: a verdict resting partly on a failure inferred from a switch', () => {
   it('the verdict says how many of its failed trials were inferred from a switch, at lower confidence', () => {
     expect(ptsd.verdict).toBe(
-      'Treatment-resistance criteria met (2 failed trials, 1 of them inferred from a switch, lower confidence): treatment-resistant PTSD (working rule, unverified)',
+      'Treatment-resistance criteria met (2 failed trials, 1 of them inferred from a switch, lower confidence): treatment-resistant PTSD by a local working rule (unverified)',
     );
   });
 
   it('the conclusion names the inferred failure after the failed trials', () => {
     expect(ptsd.conclusion).toMatch(
-      /^Meets treatment-resistant PTSD \(working rule, unverified\): 2 failed adequate trials in the current episode \(sertraline [^)]*; paroxetine [^)]*\), 1 of them inferred from a switch \(sertraline\), lower confidence\. /,
+      /^Meets treatment-resistant PTSD by a local working rule \(unverified\): 2 failed adequate trials in the current episode \(sertraline [^)]*; paroxetine [^)]*\), 1 of them inferred from a switch \(sertraline\), lower confidence\. /,
     );
   });
 

@@ -40,12 +40,12 @@ describe('esketamine-contraindicated, rTMS and ECT ticked', () => {
     ]);
   });
 
-  it('the ECT hypertension caution reads "a local working rule (unverified)" on the card and in the preview', () => {
+  it('the ECT hypertension caution marks only checking control as "local working rule (unverified)", on the card and in the preview', () => {
     const ect = d.suggestions.find((s) => s.intervention === 'ect')!;
     const onScreen = ect.cautions.find((c) => c.text.startsWith('Essential (primary) hypertension'))!;
-    expect(onScreen.text).toContain('checking control before the course is a local working rule (unverified)');
+    expect(onScreen.text).toContain('(APA ECT task force 2001: the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course: local working rule (unverified)');
     const inPreview = draft.preview.find((l) => l.trim().startsWith('Caution: Essential (primary) hypertension'))!;
-    expect(inPreview).toContain('checking control before the course is a local working rule (unverified)');
+    expect(inPreview).toContain('(APA ECT task force 2001: the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course: local working rule (unverified)');
   });
 });
 
@@ -76,11 +76,11 @@ describe('ocd, deep TMS', () => {
   const d = demoDerivation('ocd', TODAY);
   const draft = demoDraft(d, ['deep-tms'], AS_OF);
 
-  it('the one-failure threshold is "a local working rule (unverified)" on the card and in the preview', () => {
+  it('the one-failure threshold is "a local working rule (unverified)" in the criterion\'s citation, once, on the card and in the preview', () => {
     const card = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
     const criterion = card.reasons.find((r) => r.kind === 'criterion')!;
-    expect(criterion.text).toContain('The one-failure threshold is a local working rule (unverified): the FDA authorisation');
-    expect(draft.preview.filter((l) => l.includes('The one-failure threshold is a local working rule (unverified)'))).toHaveLength(1);
+    expect(criterion.text).toContain('(FDA DEN170078; Carmi 2019: adjunctive use in adults with OCD; one failed adequate SRI trial before deep TMS: local working rule (unverified))');
+    expect(draft.preview.filter((l) => l.includes('one failed adequate SRI trial before deep TMS: local working rule (unverified)'))).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,7 @@ import type { EventKind, MedicationEvent } from '../events';
 import { type Day, isoDate } from '../dates';
 import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
+import { SUPPLY_DATED_END } from '../vocabulary';
 import type { DoseRange, DrugClass } from '../types';
 
 /** A dose stretch in day numbers (inclusive). */
@@ -233,16 +234,18 @@ function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]):
   notes.splice(0, notes.length, ...kept);
 }
 
+/** One order's supply note: its figures, and the order. */
+const SUPPLY = new RegExp(`^(${SUPPLY_DATED_END}: \\d+ days × \\d+ fills) on (\\S+)$`);
+
 /**
- * The same supply stated by several orders of one trial is said once, naming the orders: "supply 90 days × 4 fills
- * from MedicationRequest/a, MedicationRequest/b", never the same sentence per order.
+ * The same supply stated by several orders of one trial is said once, naming the orders: "end date from the supply
+ * prescribed: 90 days × 4 fills on each of MedicationRequest/a, MedicationRequest/b", never the same sentence per order.
  */
 function collapseSupplyNotes(notes: string[]): void {
   // Fewer than two supply notes: nothing to collapse (the common case, decided without a match per note).
   let supplyNotes = 0;
-  for (const n of notes) if (n.startsWith('supply ')) supplyNotes++;
+  for (const n of notes) if (n.startsWith(SUPPLY_DATED_END)) supplyNotes++;
   if (supplyNotes < 2) return;
-  const SUPPLY = /^(supply \d+ days × \d+ fills) from (\S+)$/;
   const bySupply = new Map<string, string[]>();
   for (const n of notes) {
     const m = SUPPLY.exec(n);
@@ -256,7 +259,8 @@ function collapseSupplyNotes(notes: string[]): void {
     if (!m) kept.push(n);
     else if (!said.has(m[1]!)) {
       said.add(m[1]!);
-      kept.push(`${m[1]!} from ${bySupply.get(m[1]!)!.join(', ')}`);
+      const refs = bySupply.get(m[1]!)!;
+      kept.push(`${m[1]!} on ${refs.length > 1 ? 'each of ' : ''}${refs.join(', ')}`);
     }
   }
   notes.splice(0, notes.length, ...kept);

@@ -112,8 +112,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
   },
   'bipolar-depression': {
     rule: R.trbd,
-    name: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
-    criteria: 'treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019)',
+    name: `treatment-resistant bipolar depression by a ${LOCAL_WORKING_RULE} after Hidalgo-Mazzei 2019`,
+    criteria: `treatment-resistant bipolar depression by a ${LOCAL_WORKING_RULE} after Hidalgo-Mazzei 2019`,
     counts: (t) => BIPOLAR_DEPRESSION_TREATMENTS.has(t.draft.ingredient),
     minFailures: 2,
     responseWithoutRemissionFails: true,
@@ -136,8 +136,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
   },
   ocd: {
     rule: R.trOcd,
-    name: 'treatment-resistant OCD (working rule, unverified)',
-    criteria: 'treatment-resistant OCD (working rule, unverified)',
+    name: `treatment-resistant OCD by a ${LOCAL_WORKING_RULE}`,
+    criteria: `treatment-resistant OCD by a ${LOCAL_WORKING_RULE}`,
     counts: isSri,
     minFailures: 2,
     responseWithoutRemissionFails: false,
@@ -148,8 +148,8 @@ const DEFINITIONS: Record<ConditionKey, Definition> = {
   },
   ptsd: {
     rule: R.trPtsd,
-    name: 'treatment-resistant PTSD (working rule, unverified)',
-    criteria: 'treatment-resistant PTSD (working rule, unverified)',
+    name: `treatment-resistant PTSD by a ${LOCAL_WORKING_RULE}`,
+    criteria: `treatment-resistant PTSD by a ${LOCAL_WORKING_RULE}`,
     counts: (t) => isAntidepressant(t),
     minFailures: 2,
     responseWithoutRemissionFails: false,
@@ -511,7 +511,7 @@ function conclusionFor(
         .join('; ')}).`
     : '';
   // Definitions whose name already says they are a working rule are not labelled twice.
-  const unverified = def.rule.verification === 'U' && !def.name.includes('working rule') ? ` (${LOCAL_WORKING_RULE})` : '';
+  const unverified = def.rule.verification === 'U' && !def.name.includes(LOCAL_WORKING_RULE) ? ` (${LOCAL_WORKING_RULE})` : '';
   if (status === 'meets') return `Meets ${def.name}: ${trials}.${tail}`;
   if (status === 'possibly-meets') {
     // Trials that failed on the scale and wait only on adequacy evidence are said as failed trials, first: a count of

@@ -3,10 +3,9 @@
  * sources (shown in the rules panel).
  */
 import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } from '../types';
-import { CLOMIPRAMINE_LABEL, ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
+import { CLOMIPRAMINE_LABEL, ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, SAID_WITH_LOCAL, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
-import { LOCAL_WORKING_RULE } from '../references/registry';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -160,14 +159,18 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     kind: 'psychotic-features',
     summary:
       'Active psychotic features are shown, with what they ask in a depressive episode (a rapid response: ECT is offered as urgent). Psychosis coded by an assessed schizophrenia diagnosis is that diagnosis, not an item beside it.',
-    source: WORKING('psychotic features lead the strip; psychotic depression needs a rapid response (the ECT order\'s severity)', ['fdaEct2018', 'apaEct2001']),
+    source: SAID_WITH_LOCAL(['fdaEct2018', 'apaEct2001'], 'psychotic depression needs a rapid response (the ECT order\'s severity)', 'psychotic features leading the strip'),
   },
   catatonia: { kind: 'catatonia', summary: 'Active catatonia is shown.', source: WORKING('catatonia leads the strip') },
   'intracranial-vascular': {
     kind: 'intracranial-vascular',
     summary:
       'A recorded intracerebral haemorrhage, or an aneurysm or arteriovenous malformation, is shown at any date, resolved or not: it contraindicates esketamine (and IV ketamine, by analogy with the esketamine label), and ECT, which raises blood pressure and intracranial pressure with each seizure, then needs an anaesthetic and medical assessment first; psilocybin trials usually exclude it (psilocybin raises blood pressure for some hours).',
-    source: WORKING(`esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage); bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT; psilocybin trials exclude significant cerebrovascular disease (the exclusion lists were not read); leading the strip with it is a ${LOCAL_WORKING_RULE}`, ['spravatoLabel', 'apaEct2001', 'goodwin2022', 'nct05711940']),
+    source: SAID_WITH_LOCAL(
+      ['spravatoLabel', 'apaEct2001', 'goodwin2022', 'nct05711940'],
+      'esketamine label contraindications (aneurysmal vascular disease, arteriovenous malformation, history of intracerebral haemorrhage), bleeding or unstable aneurysm or malformation and raised intracranial pressure as conditions of substantial risk for ECT, and psilocybin trials excluding significant cerebrovascular disease',
+      'leading the strip with it',
+    ),
   },
   'head-implant': {
     kind: 'head-implant',
@@ -178,7 +181,11 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   'substance-use': {
     kind: 'substance-use',
     summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; an active disorder asks about current use and for integrated treatment of both disorders (SAMHSA TIP 42), with what it asks before the options; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
-    source: WORKING('substance use leads the strip; a past disorder is shown because the esketamine label asks to assess the risk of abuse or misuse before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)', ['spravatoLabel']),
+    source: SAID_WITH_LOCAL(
+      ['spravatoLabel'],
+      'the risk of abuse or misuse assessed before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)',
+      'substance use leading the strip, a past disorder included',
+    ),
   },
 };
 

@@ -9,7 +9,7 @@
  * numbers that are this project's own choices cite the working-rule row.
  */
 import { MIN_ADEQUATE_OCD_TRIAL_WEEKS, MIN_ANTIDEPRESSANT_TRIAL_WEEKS, MIN_ANTIPSYCHOTIC_TRIAL_WEEKS } from '../durations';
-import { LOCAL_WORKING_RULE, type ReferenceId } from '../references/registry';
+import type { ReferenceId } from '../references/registry';
 import { TRRIP_CPZ_MG_PER_DAY } from '../engine-rules';
 import { LITHIUM_TARGET_LEVEL } from '../terminology/dose-tables';
 import type {
@@ -31,6 +31,11 @@ export interface SourceRef {
   verification: Verification;
   /** The part of the sources the rule uses ("section 8.1", "boxed warning"); plain words, no internal ids. */
   detail?: string;
+  /**
+   * What the rule adds where its sources are silent ("monitoring schedule"): cited as a local working rule after what
+   * the sources say, so the marker never falls on the sources' own words.
+   */
+  local?: string;
 }
 
 /** Shorthand for a SourceRef. */
@@ -39,6 +44,14 @@ export const src = (refs: ReferenceId[], verification: Verification, detail?: st
 
 /** A working rule of this project where the sources are silent: always unverified. */
 export const WORKING = (detail: string, refs: ReferenceId[] = []): SourceRef => src([...refs, 'projectWorkingRule'], 'U', detail);
+
+/** A rule resting on what its sources say (`said`) with a part of this project's own (`local`): unverified as a whole. */
+export const SAID_WITH_LOCAL = (refs: ReferenceId[], said: string, local: string): SourceRef => ({
+  refs: [...refs, 'projectWorkingRule'],
+  verification: 'U',
+  detail: said,
+  local,
+});
 
 /** The lithium target level in words, from the level table. */
 const LITHIUM_TARGET_WORDS = `${LITHIUM_TARGET_LEVEL.min.toFixed(1)}–${LITHIUM_TARGET_LEVEL.max.toFixed(1)} ${LITHIUM_TARGET_LEVEL.unit}`;
@@ -74,7 +87,7 @@ export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean
   'suicidal-ideation': { urgentOption: true, source: src(['fdaEct2018', 'spravatoLabel', 'posner2011'], 'S', 'rapid response due to severity; acute suicidal ideation or behaviour; C-SSRS high risk') },
   'unassessed-positive-screen': {
     urgentOption: false,
-    source: WORKING('a positive screen needs a risk assessment before care goes on (the strip\'s action); it gives no urgency to an option until the assessment finds high risk', ['jointCommission2018', 'posner2011']),
+    source: SAID_WITH_LOCAL(['jointCommission2018', 'posner2011'], 'a positive screen needs a risk assessment before care goes on', 'no urgency to an option until the assessment finds high risk'),
   },
   catatonia: { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'catatonia: rapid response due to severity') },
   'psychotic-features': { urgentOption: true, source: src(['fdaEct2018', 'apaEct2001'], 'S', 'psychotic depression: rapid response due to severity') },
@@ -84,9 +97,10 @@ export const URGENCY_SIGNAL_RULES: Record<UrgencySignal, { urgentOption: boolean
  * An offered option whose rule does not name the acute suicide risk is not urgent and says so beside it: a course of
  * weeks does not answer that risk, which asks for a same-day assessment and the options labelled for it.
  */
-export const NOT_FOR_ACUTE_RISK: SourceRef = WORKING(
-  'acute suicidal ideation with intent or plan needs a same-day safety assessment and plan; ECT answers a need for a rapid response due to severity and esketamine is labelled for acute suicidal ideation or behaviour; other options are routine referrals',
+export const NOT_FOR_ACUTE_RISK: SourceRef = SAID_WITH_LOCAL(
   ['fdaEct2018', 'spravatoLabel', 'posner2011'],
+  'acute suicidal ideation with intent or plan needs a same-day safety assessment and plan, ECT answers a need for a rapid response due to severity, and esketamine is labelled for acute suicidal ideation or behaviour',
+  'other options as routine referrals',
 );
 
 /** One condition of an eligibility path. Each is checked by a small function in evaluate.ts. */
@@ -303,6 +317,12 @@ export interface RiskRow {
    * (order.ts). Every high-risk row marks substantial risk too, named by these words or as a high-risk condition.
    */
   substantialRisk?: string;
+  /**
+   * Every high-risk row: what must come first, in clinical words, headed by the condition ("Implant in or near the
+   * head: ECT only after the implant team and the device maker are consulted"). It is the reason the option is one to
+   * consider rather than suggested, and points at the row's "High risk" line.
+   */
+  onlyAfter?: string;
 }
 
 /** An age limit of an option, from its label or clearance. */
@@ -456,6 +476,7 @@ const TMS_RISKS: RiskRow[] = [
     id: 'tms.high-risk.cardiac-device',
     match: { kind: 'diagnosis', kinds: ['cardiac-device'] },
     severity: 'high-risk',
+    onlyAfter: 'Cardiac device: TMS only after the TMS provider and cardiology have planned it',
     text: 'intracardiac electrodes or an implanted defibrillator/pacemaker are listed among TMS contraindications and cautions: plan with the TMS provider and cardiology',
     source: TMS_SAFETY,
   },
@@ -463,6 +484,7 @@ const TMS_RISKS: RiskRow[] = [
     id: 'tms.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',
+    onlyAfter: 'Raised intracranial pressure: TMS only after the TMS provider and neurology have weighed it',
     text: 'raised intracranial pressure is listed among TMS contraindications and cautions',
     source: TMS_SAFETY,
   },
@@ -502,7 +524,7 @@ export const ECT_HEAD_IMPLANT = {
   source: src(
     ['ectCochlearImplant2025', 'rivas2011'],
     'S',
-    'manufacturers contraindicate ECT in cochlear implant users, as these reports state (the makers\' own warnings not read); the reported courses were planned with a multidisciplinary team',
+    'manufacturers contraindicate ECT in cochlear implant users, as these reports state; the reported courses were planned with a multidisciplinary team',
   ),
 } as const;
 
@@ -518,6 +540,7 @@ const ECT_RISKS: RiskRow[] = [
     match: { kind: 'diagnosis', kinds: ['head-implant'] },
     severity: 'high-risk',
     substantialRisk: 'implant in or near the head',
+    onlyAfter: 'Implant in or near the head: ECT only after the implant team and the device maker are consulted',
     text: ECT_HEAD_IMPLANT.text,
     source: ECT_HEAD_IMPLANT.source,
   },
@@ -525,6 +548,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',
+    onlyAfter: 'Raised intracranial pressure or a space-occupying lesion: ECT only after an anaesthetic and neurology assessment',
     text: 'space-occupying lesion or raised intracranial pressure makes ECT high-risk (no absolute contraindication)',
     source: ECT_APA,
   },
@@ -532,6 +556,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.recent-mi',
     match: { kind: 'diagnosis', kinds: ['recent-myocardial-infarction'], maxAgeDays: RECENT_MI_DAYS },
     severity: 'high-risk',
+    onlyAfter: 'Recent myocardial infarction: ECT only after an anaesthetic and cardiology assessment',
     text: `a myocardial infarction within the last ${RECENT_MI_DAYS} days makes ECT high-risk (APA task force; window from ACC/AHA 2014)`,
     source: src(['apaEct2001', 'fleisher2014'], 'S', 'recent myocardial infarction is a condition of substantial risk; recent = within 60 days'),
     historyText: `older than ${RECENT_MI_DAYS} days: a history of myocardial infarction, not a recent one; ask the anaesthetist to review the cardiac state`,
@@ -540,6 +565,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.recent-stroke',
     match: { kind: 'diagnosis', kinds: ['recent-stroke'], maxAgeDays: RECENT_STROKE_DAYS },
     severity: 'high-risk',
+    onlyAfter: 'Recent stroke: ECT only after an anaesthetic and neurology assessment',
     text: `a stroke within the last 9 months makes ECT high-risk (APA task force; window from Jørgensen 2014)`,
     source: src(['apaEct2001', 'jorgensen2014'], 'S', 'recent stroke is a condition of substantial risk; recent = within 9 months'),
     historyText: 'older than 9 months: a history of stroke, not a recent one',
@@ -548,6 +574,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.aneurysm',
     match: { kind: 'diagnosis', kinds: ['aneurysm-or-avm'] },
     severity: 'high-risk',
+    onlyAfter: 'Aneurysm or arteriovenous malformation: ECT only after an anaesthetic and neurosurgical assessment',
     text: 'an unstable or bleeding aneurysm or arteriovenous malformation makes ECT high-risk',
     source: ECT_APA,
   },
@@ -557,14 +584,14 @@ const ECT_RISKS: RiskRow[] = [
     severity: 'caution',
     substantialRisk: 'intracerebral haemorrhage',
     text: 'the seizure raises blood pressure and intracranial pressure for a few minutes: ECT needs an anaesthetic and medical (neurology) assessment first, with blood pressure controlled through each treatment',
-    source: WORKING(`bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT; a past haemorrhage treated as needing the same assessment is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
+    source: SAID_WITH_LOCAL(['apaEct2001'], 'bleeding or unstable vascular malformations and raised intracranial pressure are conditions of substantial risk for ECT', 'a past haemorrhage treated as needing the same assessment'),
   },
   {
     id: 'ect.caution.hypertension',
     match: { kind: 'diagnosis', kinds: ['hypertension'] },
     severity: 'caution',
     text: 'ECT raises blood pressure transiently with each seizure: check it is controlled before the course and plan its control with the anaesthetist',
-    source: WORKING(`the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation; checking control before the course is a ${LOCAL_WORKING_RULE}`, ['apaEct2001']),
+    source: SAID_WITH_LOCAL(['apaEct2001'], 'the transient rise in blood pressure with each treatment and the pre-ECT medical evaluation', 'checking control before the course'),
   },
   {
     id: 'ect.note.prior-course',
@@ -604,9 +631,10 @@ const ECT_RISKS: RiskRow[] = [
 ];
 
 const SPRAVATO = (detail: string, verification: Verification = 'S'): SourceRef => src(['spravatoLabel'], verification, detail);
-const MAOI_BLOCK = WORKING(
-  `the label asks for close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI); not offering it while an MAOI is taken is a ${LOCAL_WORKING_RULE}`,
+const MAOI_BLOCK = SAID_WITH_LOCAL(
   ['spravatoLabel', 'parnateLabel'],
+  'close blood-pressure monitoring with MAOIs (hypertensive crisis risk with an irreversible MAOI)',
+  'not offering it while an MAOI is taken',
 );
 
 const ESKETAMINE_RISKS: RiskRow[] = [
@@ -711,7 +739,7 @@ const ESKETAMINE_RISKS: RiskRow[] = [
  * pressure no less, so ketamine is never offered beside the same record's contraindicated esketamine.
  */
 const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
-  src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'}); the IV-ketamine consensus exclusion list was not read`);
+  src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'})`);
 
 const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
@@ -723,7 +751,7 @@ const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.in
 const TRIAL_EXCLUSION = WORKING('psychedelic trials exclude pregnant or breastfeeding participants and psychotic or bipolar disorders (check the trial protocol)', ['nct05711940', 'goodwin2022']);
 
 const TRIAL_MEDICAL_EXCLUSION = WORKING(
-  'psilocybin trials exclude significant cardiovascular or cerebrovascular disease and uncontrolled hypertension, and psilocybin raises blood pressure for some hours (check the trial protocol; the exclusion lists were not read)',
+  'psilocybin trials exclude significant cardiovascular or cerebrovascular disease and uncontrolled hypertension, and psilocybin raises blood pressure for some hours (check the trial protocol)',
   ['goodwin2022', 'nct05711940'],
 );
 
@@ -733,6 +761,7 @@ const PSYCHEDELIC_RISKS: RiskRow[] = [
     match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage', 'aneurysm-or-avm', 'recent-stroke', 'recent-myocardial-infarction'] },
     severity: 'high-risk',
     substantialRisk: 'cardiovascular or cerebrovascular disease',
+    onlyAfter: 'Cardiovascular or cerebrovascular disease: refer to a psilocybin trial only once its exclusion criteria are checked',
     text: 'cardiovascular or cerebrovascular disease (a past intracerebral haemorrhage, an aneurysm or malformation, a stroke or a myocardial infarction) usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial\'s exclusion criteria before referring',
     source: TRIAL_MEDICAL_EXCLUSION,
   },
@@ -813,7 +842,7 @@ const CLOZAPINE_RISKS: RiskRow[] = [
     match: { kind: 'current-medication', classes: ['antipsychotic'] },
     severity: 'caution',
     text: 'switching to clozapine from the antipsychotic taken now: cross-titrate (clozapine titrated up slowly while the current antipsychotic is tapered), watching for added sedation, hypotension and anticholinergic effects',
-    source: WORKING('cross-titration when switching to clozapine; the label\'s slow titration and its orthostatic and anticholinergic warnings', ['clozarilLabel']),
+    source: SAID_WITH_LOCAL(['clozarilLabel'], 'slow titration, orthostatic and anticholinergic warnings', 'cross-titration when switching to clozapine'),
     weight: 'serious',
   },
 ];
@@ -851,7 +880,7 @@ const CLOZAPINE_MONITORING: Requirement[] = [
   },
   {
     text: 'Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment.',
-    source: src(['clozarilLabel', 'projectWorkingRule'], 'U', 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain); the monitoring schedule is local practice'),
+    source: SAID_WITH_LOCAL(['clozarilLabel'], 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain)', 'monitoring schedule'),
     weight: 'serious',
   },
 ];
@@ -960,7 +989,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     notEligibleText: r.notEligibleText,
     ageLimits: r.ageLimits,
     priorResponse: r.priorResponse,
-    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk, weight: row.weight })),
+    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk, onlyAfter: row.onlyAfter, weight: row.weight })),
     requirements: r.requirements,
     urgentFor: r.urgentFor,
     usualCourse: r.usualCourse,
@@ -987,32 +1016,32 @@ const DOSE_OPTIMISATION_RULES: readonly { condition: ConditionKey; id: string; s
     condition: 'mdd',
     id: 'mdd',
     summary: `Optimise an antidepressant trial below its minimum adequate dose (MGH-ATRQ; an augmenting agent: its studied dose or level) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant depression is not established. Once it is, an under-dosed past agent is not offered again in place of the next step.`,
-    source: WORKING('a failed trial needs an adequate dose for an adequate duration (Gaynes 2020); leaving out responded and past trials once resistance is established is a working rule', ['gaynes2020']),
+    source: SAID_WITH_LOCAL(['gaynes2020'], 'a failed trial needs an adequate dose for an adequate duration', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'bipolar-depression',
     id: 'bipolar-depression',
     summary: `Optimise a bipolar-depression trial below its studied dose or serum level (lithium: the acute level, also when maintenance lithium was running before the episode) or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant bipolar depression is not established.`,
-    source: WORKING('adequate trials at the studied dose (Hidalgo-Mazzei 2019); lithium 0.8-1.0 mmol/L after an insufficient response (Nolen 2019); leaving out responded and past trials once resistance is established is a working rule', ['hidalgoMazzei2019', 'nolen2019']),
+    source: SAID_WITH_LOCAL(['hidalgoMazzei2019', 'nolen2019'], 'adequate trials at the studied dose (Hidalgo-Mazzei 2019), lithium 0.8-1.0 mmol/L after an insufficient response (Nolen 2019)', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'schizophrenia',
     id: 'schizophrenia',
     summary: `Optimise an antipsychotic trial below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent or shorter than ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at it (TRRIP), ${OPTIMISE_WHEN} TRRIP treatment resistance is not established. A past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated is the one to retry at an adequate dose. Once resistance is established, clozapine is due and no under-dosed past antipsychotic is suggested in its place (a past responder's retry is at most to consider, after clozapine).`,
-    source: WORKING('adequate antipsychotic trials and clozapine after TRRIP resistance (Howes 2017); leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose, are working rules', ['howes2017']),
+    source: SAID_WITH_LOCAL(['howes2017'], 'adequate antipsychotic trials and clozapine after TRRIP resistance', 'leaving out responded and past trials then, and retrying a past responder whose dose was below the adequate dose'),
     retryResponders: 'before-resistance',
   },
   {
     condition: 'ocd',
     id: 'ocd',
     summary: `Optimise an SRI trial below its OCD dose or shorter than ${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks, ${OPTIMISE_WHEN} treatment-resistant OCD is not established.`,
-    source: WORKING('OCD: 8–12 weeks at a moderate-to-high dose (APA 2007); leaving out responded and past trials once resistance is established is a working rule', ['apaOcd2007']),
+    source: SAID_WITH_LOCAL(['apaOcd2007'], 'OCD: 8–12 weeks at a moderate-to-high dose', 'leaving out responded and past trials once resistance is established'),
   },
   {
     condition: 'ptsd',
     id: 'ptsd',
     summary: `Optimise an antidepressant trial for PTSD below its minimum adequate dose or shorter than ${MIN_ANTIDEPRESSANT_TRIAL_WEEKS} weeks at it, ${OPTIMISE_WHEN} treatment-resistant PTSD (working rule) is not established.`,
-    source: WORKING('adequate dose and duration as for depression; leaving out responded and past trials once resistance is established is a working rule', ['vaDodPtsd2023']),
+    source: SAID_WITH_LOCAL(['vaDodPtsd2023'], 'adequate dose and duration as for depression', 'leaving out responded and past trials once resistance is established'),
   },
 ];
 
@@ -1027,7 +1056,7 @@ const RETRY_AFTER_TRS_PATH: EligibilityPath = {
   rule: {
     id: 'suggest.dose-optimization.schizophrenia-retry-after-resistance',
     summary: `With treatment-resistant schizophrenia established (TRRIP), clozapine is offered first; a past antipsychotic that responded (a reduction of 20% or more) at a dose below ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine-equivalent and was tolerated may be considered for a retry at an adequate dose, ranked after clozapine: the retry must not delay clozapine.`,
-    source: WORKING('clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017); a partial responder\'s retry held at "consider" and never in place of clozapine is a working rule', ['niceCg178', 'howes2017']),
+    source: SAID_WITH_LOCAL(['niceCg178', 'howes2017'], 'clozapine after non-response to adequate doses of at least 2 different antipsychotics (NICE CG178 1.5.7.2; Howes 2017)', 'a partial responder\'s retry held at "consider" and never in place of clozapine'),
   },
 };
 
@@ -1083,7 +1112,7 @@ export const CATALOG = defineCatalog([
     eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') } }],
     notEligibleText:
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
-    ageLimits: [ADULTS(WORKING('clearance wording not read: adults, as enrolled in its trials', ['cole2020']))],
+    ageLimits: [ADULTS(WORKING('adults, as enrolled in its trials', ['cole2020']))],
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'accelerated-tms.') })),
     requirements: [],
     urgentFor: [],
@@ -1112,8 +1141,8 @@ export const CATALOG = defineCatalog([
         rule: {
           id: 'suggest.deep-tms.ocd-failure',
           summary:
-            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose). The one-failure threshold is a ${LOCAL_WORKING_RULE}: the FDA authorisation is for adjunctive use in adults with OCD.`,
-          source: WORKING('one failed adequate SRI trial before deep TMS', ['fdaDen170078', 'carmi2019']),
+            `Deep TMS fits OCD as an add-on after at least one failed adequate SRI trial (${MIN_ADEQUATE_OCD_TRIAL_WEEKS} weeks at a high dose).`,
+          source: SAID_WITH_LOCAL(['fdaDen170078', 'carmi2019'], 'adjunctive use in adults with OCD', 'one failed adequate SRI trial before deep TMS'),
         },
       },
     ],
@@ -1318,7 +1347,7 @@ export const CATALOG = defineCatalog([
     requirements: [
       {
         text: 'Off-label: not FDA-approved for depression; the consensus exclusion list was not verified for this app.',
-        source: WORKING('exclusion list of the consensus statement not read', ['sanacora2017']),
+        source: WORKING('the consensus statement\'s exclusions to be checked before referral', ['sanacora2017']),
       },
     ],
     urgentFor: [],

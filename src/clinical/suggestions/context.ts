@@ -6,7 +6,7 @@ import type { Assessment, ComorbidityKey, ConditionKey, Derivation, DiagnosisSpa
 import { type Day, toDay } from '../dates';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { VERIFICATION_WORDS, capitalise, describeTrialWithOutcome, diagnosisKindName } from '../vocabulary';
-import { REFERENCES } from '../references/registry';
+import { LOCAL_WORKING_RULE, REFERENCES } from '../references/registry';
 import {
   RECENT_SUICIDAL_IDEATION_DAYS, type Criterion, type SourceRef,
   type UrgencySignal, CATALOG, RUNNING_TRIAL_ONCE_RESISTANT, URGENCY_SIGNAL_RULES
@@ -39,12 +39,17 @@ export interface CriterionResult {
 
 /** The sources in words, as the rules panel shows them: "Spravato label: section 8.1". */
 export function sourceWords(source: SourceRef): string {
+  if (source.local !== undefined) {
+    const names = source.refs.filter((id) => id !== 'projectWorkingRule').map((id) => REFERENCES[id].short).join('; ');
+    return `${source.detail ? `${names}: ${source.detail}` : names}; ${source.local}: ${LOCAL_WORKING_RULE}`;
+  }
   const names = source.refs.map((id) => REFERENCES[id].short).join('; ');
   return source.detail ? `${names}: ${source.detail}` : names;
 }
 
 function citation(source: SourceRef): string {
-  return `${sourceWords(source)} [${VERIFICATION_WORDS[source.verification]}]`;
+  const words = sourceWords(source);
+  return words.includes(LOCAL_WORKING_RULE) ? words : `${words} [${VERIFICATION_WORDS[source.verification]}]`;
 }
 
 /**

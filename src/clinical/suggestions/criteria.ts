@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, VERIFICATION_WORDS, adequacyVerdictOf, capitalise, diagnosisKindName, quotedRecordText } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName, quotedRecordText } from '../vocabulary';
 import {
   type Criterion,
   type RetryResponders
@@ -169,9 +169,8 @@ function resistanceFinding(a: Assessment, context: Context): Finding {
   // Name the trials unless the engine's conclusion already does.
   const unnamed = failed.filter((t) => !a.conclusion.includes(t.ingredient));
   const named = unnamed.length ? ` Failed adequate trials: ${unnamed.map((t) => described(t, context)).join('; ')}.` : '';
-  const tag = a.definition.source.includes(`[${a.definition.verification}]`) ? '' : ` [${VERIFICATION_WORDS[a.definition.verification]}]`;
   return {
-    text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${trimPeriod(a.definition.source)}${tag})`,
+    text: `${trimPeriod(a.conclusion)}.${named} (definition: ${trimPeriod(a.definition.summary)}; ${definitionSourceWords(trimPeriod(a.definition.source), a.definition.verification)})`,
     sources: unique([...a.conditionSources, ...failed.flatMap((t) => t.sources)]),
   };
 }

@@ -16,7 +16,7 @@ import type { ItemDetails } from './details';
 import { isConditionKey } from '../../clinical/vocabulary';
 import { capitalise } from '../../clinical/vocabulary';
 import { plainText } from '../../clinical/plain-text';
-import { noteKind } from './labels';
+import { noteKind, sameKindNoteWords } from './labels';
 import { SourcesPanel } from './Sources';
 import type { Trial } from '../../clinical/types';
 import { terminologyThresholds, type ThresholdLookup } from './scale-thresholds';
@@ -367,10 +367,13 @@ function DetailsPanel({
   );
 }
 
+/** How many trials a kind of data note names with their own figures beside the first; the rest by drug only. */
+const SAID_BESIDE_FIRST = 3;
+
 /**
  * Odd data inside trials and items the timeline could not place: one sentence per kind of note, the first of its kind
- * with its own numbers and the drugs of the others like it; every note (in plain words, no resource ids) behind
- * "show details".
+ * in full, the next few trials' drugs each with their own figures ("quetiapine: the same, 28 days × 3 fills"); every
+ * note (in plain words, no resource ids) behind "show details".
  */
 function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]; trialNotes: { trial: Trial; note: string }[]; unusedCount: number }) {
   const [open, setOpen] = useState(false);
@@ -384,11 +387,14 @@ function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]
       <ul className="trp-note-counts">
         {byKind.map((group) => {
           const [first, ...others] = group;
-          const drugs = [...new Set(others.map((o) => o.trial.ingredient))];
+          const said = [...new Set(others.slice(0, SAID_BESIDE_FIRST).map((o) => `; ${o.trial.ingredient}: ${sameKindNoteWords(first!.note, o.note)}`))];
+          const rest = others.slice(SAID_BESIDE_FIRST);
+          const restDrugs = [...new Set(rest.map((o) => o.trial.ingredient))];
           return (
             <li key={first!.note}>
               {capitalise(first!.trial.ingredient)}: {plainText(first!.note)}
-              {others.length > 0 ? `; ${others.length} more like it${drugs.length ? ` (${drugs.join(', ')})` : ''}` : ''}.
+              {said.join('')}
+              {rest.length > 0 && `; the same kind of note for ${rest.length} more trials (${restDrugs.join(', ')}), each with its figures under "show details"`}.
             </li>
           );
         })}

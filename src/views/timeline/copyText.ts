@@ -10,6 +10,7 @@ import {
   DRUG_CLASS_LABEL,
   ROLE_LABEL,
   capitalise,
+  definitionSourceWords,
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
@@ -140,7 +141,7 @@ export function copyToNoteText(derivation: Derivation): string {
   const byId = new Map(derivation.trials.map((t) => [t.id, t]));
   for (const a of derivation.assessments) {
     const lines = conditionLines(a, byId, derivation.episodes);
-    lines.push(`  Definition: ${a.definition.summary} [${a.definition.source}; ${a.definition.verification === 'U' ? 'UNVERIFIED' : a.definition.verification}]`);
+    lines.push(`  Definition: ${a.definition.summary} [${definitionSourceWords(a.definition.source, a.definition.verification)}]`);
     for (const s of stagingLines(a)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));

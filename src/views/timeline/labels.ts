@@ -5,7 +5,7 @@
  * timeline shows them (the score charts' order, dates cut to days, "dose unknown").
  */
 import type { Derivation, Instrument, Suggestion } from '../../clinical/types';
-import { REFERENCE_RUN } from '../../clinical/plain-text';
+import { plainText, REFERENCE_RUN } from '../../clinical/plain-text';
 import { formatDose, formatMg } from '../../clinical/vocabulary';
 
 /**
@@ -61,6 +61,17 @@ export function noteKind(note: string): string {
     .trim()
     .replace(/\s+(from|in|on)$/i, '')
     .trim();
+}
+
+/**
+ * A note beside the first of its kind, in plain words: "the same, 28 days × 3 fills on the prescription" (its figures,
+ * the words after its kind's colon), "the same" when it says just what the first says, else the whole note.
+ */
+export function sameKindNoteWords(first: string, note: string): string {
+  const plain = plainText(note);
+  if (plain === plainText(first)) return 'the same';
+  const colon = plain.indexOf(': ');
+  return colon < 0 ? plain : `the same, ${plain.slice(colon + 2)}`;
 }
 
 /** The option the engine's headline leads with (Derivation.nextStep), or null when the headline is not an option. */

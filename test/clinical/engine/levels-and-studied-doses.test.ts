@@ -281,10 +281,10 @@ describe('bipolar depression: adequate at each guideline agent\'s studied dose (
     expect(without.adequacyUnconfirmed).toBe(true);
   });
 
-  it('the definition is labelled a working rule, in its tag and in the conclusion', () => {
+  it('the definition is labelled a local working rule (unverified), in its tag and in the conclusion', () => {
     const a = assessmentOf(derive([patient(), bipolarDepressed()]), 'bipolar-depression');
     expect(a.definition.verification).toBe('U');
-    expect(a.conclusion).toMatch(/^Does not meet treatment-resistant bipolar depression \(working rule after Hidalgo-Mazzei 2019\): /);
+    expect(a.conclusion).toMatch(/^Does not meet treatment-resistant bipolar depression by a local working rule \(unverified\) after Hidalgo-Mazzei 2019: /);
   });
 });
 
@@ -303,7 +303,7 @@ describe('bipolar depression: remission counts when sustained for 8 consecutive 
       {
         trialId: t.id,
         ingredient: 'quetiapine',
-        missing: 'remission-level scores for 0 weeks only; treatment-resistant bipolar depression (working rule after Hidalgo-Mazzei 2019) counts remission sustained for 8 consecutive weeks',
+        missing: 'remission-level scores for 0 weeks only; treatment-resistant bipolar depression by a local working rule (unverified) after Hidalgo-Mazzei 2019 counts remission sustained for 8 consecutive weeks',
         confirm: 'the response to quetiapine (a MADRS, HAM-D17, PHQ-9 or QIDS-SR16 score 8 weeks or more after 2024-03-18)',
       },
     ]);

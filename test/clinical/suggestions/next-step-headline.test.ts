@@ -24,7 +24,7 @@ describe('the engine chooses the headline', () => {
     const tms = suggestion(d, 'tms');
     expect(tms.status).toBe('consider');
     expect(tms.reasons.map((r) => r.text)).toContain(
-      'Eligible if this trial fails: vortioxetine 10 mg/day, 2 more weeks at an adequate dose still needed; major depressive disorder does not meet its treatment-resistance criteria (Gaynes 2020; local working rule (unverified): a trial in progress is completed and judged before an interventional option that treatment resistance would indicate [UNVERIFIED]).',
+      'Eligible if this trial fails: vortioxetine 10 mg/day, 2 more weeks at an adequate dose still needed; major depressive disorder does not meet its treatment-resistance criteria (Gaynes 2020; local working rule (unverified): a trial in progress is completed and judged before an interventional option that treatment resistance would indicate).',
     );
   });
 

@@ -72,7 +72,7 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(implant[0]!.text).toMatch(/implant team and the device maker/);
     expect(implant[0]!.sources.sort()).toEqual(['Condition/tms-contraindicated-cochlear-implant-status', 'Device/tms-contraindicated-cochlear-implant']);
     expect(ect.status).toBe('consider');
-    expect(ect.reasons.map((r) => r.text)).toContain('Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.');
+    expect(ect.reasons.map((r) => r.text)).toContain('Implant in or near the head: ECT only after the implant team and the device maker are consulted (see High risk).');
   });
 
   it('ECT is not the headline: the first offered option is one without the implant caution', () => {
@@ -85,7 +85,7 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(consider).toEqual(['iv-ketamine', 'ect', 'pharmacogenomic-testing', 'psychedelic-trial', 'digital-therapy']);
     const ranking = suggestion(d, 'ect').reasons.filter((r) => r.kind === 'ranking').map((r) => r.text);
     expect(ranking).toHaveLength(1);
-    expect(ranking[0]).toMatch(/^Ranked after IV ketamine, equally to consider: ECT carries a condition of substantial risk \(see cautions: implant in or near the head\); an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\); it comes before pharmacogenomic testing and the psilocybin trial referral: a test or a research referral never comes before a treatment for its risk \(local working rule \(unverified\): /);
+    expect(ranking[0]).toMatch(/^Ranked after IV ketamine, equally to consider: ECT carries a condition of substantial risk \(see cautions: implant in or near the head\); an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it\); it comes before pharmacogenomic testing and the psilocybin trial referral: a test or a research referral never comes before a treatment for its risk \(local working rule \(unverified\): /);
   });
 
   it('the safety strip names the implant as an item that shapes both neuromodulation options', () => {
@@ -106,7 +106,7 @@ describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertensi
     const cerebro = trial.cautions.filter((c) => /^High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: /.test(c.text));
     expect(cerebro).toHaveLength(1);
     expect(cerebro[0]!.text).toMatch(/cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials/);
-    expect(cerebro[0]!.text).toMatch(/\[UNVERIFIED\]\)$/);
+    expect(cerebro[0]!.text).toMatch(/\(Goodwin 2022; COMP006 \(NCT05711940\); local working rule \(unverified\): psilocybin trials exclude [^)]*\(check the trial protocol\)\)$/);
     const pressure = trial.cautions.filter((c) => /^Essential \(primary\) hypertension, since 2018-09-18: /.test(c.text));
     expect(pressure).toHaveLength(1);
     expect(pressure[0]!.text).toMatch(/uncontrolled hypertension excludes patients from psilocybin trials/);
@@ -130,7 +130,7 @@ describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertensi
     const after = suggestion(d, 'psychedelic-trial').reasons.map((r) => r.text).filter((t) => t.startsWith('Ranked after '));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatch(/^Ranked after accelerated iTBS and pharmacogenomic testing, equally to consider: the psilocybin trial referral carries a condition of substantial risk/);
-    expect(after[0]).toMatch(/an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it \[UNVERIFIED\]\)$/);
+    expect(after[0]).toMatch(/an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it\)$/);
     expect(after[0]).not.toMatch(/ECT task force/);
   });
 

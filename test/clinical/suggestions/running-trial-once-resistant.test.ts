@@ -49,7 +49,7 @@ describe('a running trial short of adequacy once resistance is met: one table ro
     });
     expect(statusOf(d)).toMatchObject({ tms: 'suggested', ect: 'suggested', esketamine: 'suggested', 'accelerated-tms': 'consider', 'iv-ketamine': 'consider', 'psychedelic-trial': 'consider' });
     const gate =
-      'Refer now; start once the current trial is judged: bupropion 300 mg/day, 2 more weeks at an adequate dose; referral waiting lists are long, and judging the running trial first shows which treatment helped (Gaynes 2020; local working rule (unverified): referring while the running trial finishes, and starting the referred treatment once that trial is judged at an adequate dose and duration [UNVERIFIED]).';
+      'Refer now; start once the current trial is judged: bupropion 300 mg/day, 2 more weeks at an adequate dose; referral waiting lists are long, and judging the running trial first shows which treatment helped (Gaynes 2020; local working rule (unverified): referring while the running trial finishes, and starting the referred treatment once that trial is judged at an adequate dose and duration).';
     for (const id of ['tms', 'ect', 'esketamine', 'accelerated-tms', 'iv-ketamine', 'psychedelic-trial'] as const) expect(reasonsOf(d, id), id).toContain(gate);
     // A genotype informs the next choice: it is not held back by the running trial.
     expect(reasonsOf(d, 'pharmacogenomic-testing').filter((r) => r.startsWith('Refer now'))).toEqual([]);

@@ -16,6 +16,7 @@ import type { DiagnosisKind, DrugClass, MedicationIdentity } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import type { Memo } from './memo';
 import { isConcept, obj, str } from './typed-fields';
+import { SUPPLY_DATED_END } from '../../vocabulary';
 
 /** Drug classes whose records are psychiatric trials (and whose allergies are intolerance evidence for a trial). */
 export const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
@@ -239,7 +240,7 @@ function periodOf(
         openEnded = true;
       } else if (supply !== null) {
         end = start + supply * fills - 1;
-        if (repeats > 0) notes.push(`supply ${supply} days × ${fills} fills from ${r.resourceType}/${r.id}`);
+        if (repeats > 0) notes.push(`${SUPPLY_DATED_END}: ${supply} days × ${fills} fills on ${r.resourceType}/${r.id}`);
       } else if (qtyDays !== null) {
         end = start + qtyDays * fills - 1;
         notes.push(`supply estimated from quantity: ${qtyDays} days × ${fills} fills (${r.resourceType}/${r.id})`);
