@@ -201,7 +201,8 @@ function hasRecordReason(reasons: OptionFinding[]): boolean {
 interface RisksFound {
   contraindications: OptionFinding[];
   cautions: OptionFinding[];
-  highRisk: boolean;
+  /** What must come first for each high-risk condition found, in clinical words, with the records behind it (empty: none). */
+  highRisk: OptionFinding[];
   /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
   substantialRisks: OptionFinding[];
 }
@@ -209,7 +210,7 @@ interface RisksFound {
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: OptionFinding[] = [];
   const cautions: WeighedCaution[] = [];
-  let highRisk = false;
+  const highRisk: OptionFinding[] = [];
   const substantialRisks: OptionFinding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
@@ -217,7 +218,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       const finding = riskFinding(row, found);
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push({ finding, weight: row.weight });
-      if (row.severity === 'high-risk') highRisk = true;
+      if (row.severity === 'high-risk') highRisk.push({ text: row.onlyAfter ?? `${capitalise(row.text)}: only after the teams it names have weighed it`, sources: finding.sources });
       if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
@@ -435,7 +436,7 @@ function weighOffered(
   eligibleStatus: SuggestionStatus,
   eligibleReasons: OptionFinding[],
   contraindications: OptionFinding[],
-  highRisk: boolean,
+  highRisk: OptionFinding[],
   urgencyFindings: OptionFinding[],
 ): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean } {
   let status = eligibleStatus;
@@ -459,15 +460,15 @@ function weighOffered(
     urgent = urgencyFindings.length > 0;
     if (age.capToConsider && status === 'suggested') {
       status = 'consider';
-      reasons.push({ text: `Lowered to "consider": at this age the option is cleared only as ${age.limit!.text}.`, sources: [] });
+      reasons.push({ text: `At this age cleared only for ${age.limit!.text}.`, sources: [] });
     }
-    if (status === 'suggested' && highRisk) {
+    if (status === 'suggested' && highRisk.length) {
       status = 'consider';
-      reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+      reasons.push({ text: `${unique(highRisk.map((r) => r.text)).join('; ')} (see High risk).`, sources: unique(highRisk.flatMap((r) => r.sources)) });
     }
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
-      reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
+      reasons.push({ text: `${capitalise(pseudo.text)}.`, sources: pseudo.sources });
     }
     // An option that augments the running agent says its own wait (weighAugmented).
     const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
