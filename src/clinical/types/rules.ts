@@ -55,4 +55,6 @@ export interface Finding {
 export interface OptionFinding extends Finding {
   /** Absent on a plain statement of the record. */
   kind?: FindingKind;
+  /** A caution that is a baseline check before the option starts: listed first, under "Before starting". */
+  beforeStarting?: true;
 }
