@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import type { Resource } from 'fhir/r4';
 import { demoPatients } from '../../sandbox/patients';
 import { derivePatient } from '../../src/clinical/index';
 import { nextStepWords } from '../../src/clinical/suggestions/next-step';
@@ -57,7 +56,7 @@ describe('schizophrenia-trs: the next step says the switch from haloperidol', ()
 describe('schizophrenia-trs without haloperidol in the record: no switch to name', () => {
   it('the next step is clozapine alone', () => {
     const bundle = demoPatients.find((p) => p.id === 'schizophrenia-trs')!.build(TODAY);
-    const resources = (bundle.entry ?? []).flatMap((e) => (e.resource && !(e.resource.id ?? '').includes('haloperidol') ? [e.resource as Resource] : []));
+    const resources = (bundle.entry ?? []).flatMap((e) => (e.resource && !(e.resource.id ?? '').includes('haloperidol') ? [e.resource] : []));
     const d = derivePatient({ patientId: 'schizophrenia-trs', resources }, { asOf: '2026-12-05' });
     expect(nextStepWords(d)).toBe('Clozapine (suggested)');
   });
