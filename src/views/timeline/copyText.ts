@@ -90,6 +90,7 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: rea
   ];
   // A trial still in progress is not in the count: said beside it, with the verdict on the earlier trials.
   if (a.trialsInProgress) lines.push(`  ${plainText(a.trialsInProgress.text)}`);
+  if (a.psychotherapyGiven) lines.push(`  Psychotherapy given: ${a.psychotherapyGiven.map((f) => f.text).join('; ')}.`);
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
   for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
   return lines;
