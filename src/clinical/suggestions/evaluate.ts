@@ -474,18 +474,40 @@ function weighOffered(
     const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
     if (running?.refer) {
       // Referred now, started only once the running trial is judged.
-      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
     } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
-      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
     }
     if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
+    reasons = gateFirst(reasons);
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
+}
+
+/**
+ * What an offered option waits on (a running trial to judge) leads its reasons, the others following in the order
+ * found; urgency lines are put before all of them afterwards, and the entry criteria go last (entryCriteriaLast).
+ */
+function gateFirst(reasons: OptionFinding[]): OptionFinding[] {
+  // Most options wait on nothing: their list is kept as it is.
+  if (!reasons.some((r) => r.kind === 'gate')) return reasons;
+  return [...reasons.filter((r) => r.kind === 'gate'), ...reasons.filter((r) => r.kind !== 'gate')];
+}
+
+/**
+ * The entry criteria every patient an option is for meets (the diagnosis recorded, the age within the limit) say
+ * nothing about this patient's choice: they follow the lines that carry the decision, ranking lines included.
+ */
+function entryCriteriaLast(s: Suggestion): void {
+  // Already last (or none): the list is kept as it is.
+  const first = s.reasons.findIndex((r) => r.entryCriterion);
+  if (first < 0 || s.reasons.slice(first).every((r) => r.entryCriterion)) return;
+  s.reasons = [...s.reasons.filter((r) => !r.entryCriterion), ...s.reasons.filter((r) => r.entryCriterion)];
 }
 
 /**
@@ -497,7 +519,7 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
-  // The agent is named after the entry criteria, before the other reasons.
+  // The agent is named before the other reasons that carry the decision (the entry criteria go last: entryCriteriaLast).
   const firstOther = reasons.findIndex((r) => !r.entryCriterion);
   const at = firstOther < 0 ? reasons.length : firstOther;
   if (!taken.length) {
@@ -509,7 +531,7 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
     const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources });
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources, kind: 'gate' });
     result = 'consider';
   }
   return result;
@@ -643,5 +665,7 @@ export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   addAlongside(evaluated, context);
   addNotForAcuteRisk(evaluated, context);
 
-  return orderSuggestions(evaluated, pseudo !== null, context);
+  const ordered = orderSuggestions(evaluated, pseudo !== null, context);
+  for (const s of ordered) entryCriteriaLast(s);
+  return ordered;
 }

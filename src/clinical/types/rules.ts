@@ -29,9 +29,10 @@ export interface RuleRef {
 /**
  * What an option's finding is, so that each rendering can choose it without reading its words: the option's own
  * criterion (the rule it fits), a line that explains its place in the order (shown on screen, never written into the
- * chart), a caution, a high-risk caution, or a contraindication.
+ * chart), what the option waits on (a running trial to judge first: it leads the option's reasons), a caution, a
+ * high-risk caution, or a contraindication.
  */
-export type FindingKind = 'criterion' | 'ranking' | 'caution' | 'high-risk' | 'contraindication';
+export type FindingKind = 'criterion' | 'ranking' | 'gate' | 'caution' | 'high-risk' | 'contraindication';
 
 /** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
 export interface Finding {
