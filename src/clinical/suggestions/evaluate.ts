@@ -466,7 +466,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources, inSummaryNote: true });
   }
   if (age.outside) {
     status = 'not-eligible';
