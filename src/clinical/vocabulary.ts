@@ -22,6 +22,7 @@ import type {
   OutcomeBasis,
   PoisoningIntent,
   ProcedureKind,
+  PsychotherapyCourse,
   ResistanceStatus,
   StopReasonKind,
   Trial,
@@ -362,6 +363,23 @@ const TOO_SHORT_TO_JUDGE = 'too short to judge';
 /** Why a trial is too short to judge, after those words: "3 weeks of the 6 needed". */
 export function tooShortToJudgeWords(duration: string, weeksNeeded: number): string {
   return `${duration} of the ${weeksNeeded} needed`;
+}
+
+/** How a psychotherapy course stands, as a summary lists it. */
+const PSYCHOTHERAPY_STATUS_WORDS: Record<PsychotherapyCourse['status'], string> = {
+  completed: 'completed',
+  'in-progress': 'in progress',
+  session: 'one session',
+};
+
+/**
+ * A psychotherapy course in one line: "Cognitive processing therapy (trauma-focused), 12 sessions, 2025-01-05 to
+ * 2025-04-05, completed"; the number of sessions is added when the record counts them and its name does not say it.
+ */
+export function psychotherapyCourseWords(c: PsychotherapyCourse): string {
+  const sessions = c.sessions !== null && c.status !== 'session' && !/\bsessions?\b/i.test(c.display) ? `, ${c.sessions} session${c.sessions === 1 ? '' : 's'}` : '';
+  const when = c.status === 'session' ? c.start : `${c.start} to ${c.end ?? 'now'}`;
+  return `${c.display}${sessions}, ${when}, ${PSYCHOTHERAPY_STATUS_WORDS[c.status]}`;
 }
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {
