@@ -86,8 +86,9 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
 /**
  * The headline in words, as every view and note leads with it (the first screen, the options tab, the summary note,
  * the plan's preview, text and CarePlan): the engine's words for a running trial to complete, a score to repeat or none indicated, else
- * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"). Null when there
- * is nothing to suggest.
+ * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"), and the agent
+ * taken now it replaces ("Clozapine (suggested): switch from haloperidol by cross-titration"). Null when there is
+ * nothing to suggest.
  */
 export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggestions'>): string | null {
   const { kind, intervention, text } = derivation.nextStep;
@@ -95,7 +96,7 @@ export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggest
   if (kind !== 'option') return null;
   const leading = derivation.suggestions.find((s) => s.intervention === intervention);
   if (!leading) return null;
-  return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})`;
+  return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})${leading.switchFrom ? `: ${leading.switchFrom.text}` : ''}`;
 }
 
 /**
