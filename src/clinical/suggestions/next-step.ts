@@ -7,7 +7,7 @@
  * trial to complete, if one runs); a leading referral resting on a stale score is preceded by re-measuring
  * (REMEASURE_BEFORE_REFERRAL); otherwise the first offered option leads.
  */
-import type { Assessment, Derivation, NextStep, Suggestion } from '../types';
+import type { Assessment, Derivation, InterventionId, NextStep, Suggestion } from '../types';
 import { NO_OPTION_INDICATED, completeTrialWords, instrumentLabel } from '../vocabulary';
 import { catalogOption, REMEASURE_BEFORE_REFERRAL, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
 import { REFERENCES } from '../references/registry';
@@ -97,4 +97,21 @@ export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggest
   const leading = derivation.suggestions.find((s) => s.intervention === intervention);
   if (!leading) return null;
   return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})${leading.switchFrom ? `: ${leading.switchFrom.text}` : ''}`;
+}
+
+/**
+ * The headline as a plan proposing `proposed` writes it for the chart, where it reads as the clinician's own plan:
+ * "Next step: …" when it is a running trial, a score to repeat, none indicated or an option the plan proposes; when the
+ * engine's leading option is not among the proposed ones, only as decision support's suggestion not proposed, said
+ * after what is proposed. One decision for the preview, the plan note and the CarePlan.
+ */
+export function planHeadline(
+  derivation: Pick<Derivation, 'nextStep' | 'suggestions'>,
+  proposed: readonly InterventionId[],
+): { nextStep: string | null; notProposed: string | null } {
+  const words = nextStepWords(derivation);
+  const { kind, intervention } = derivation.nextStep;
+  if (!words || kind !== 'option' || !intervention || proposed.includes(intervention)) return { nextStep: words, notProposed: null };
+  const leading = derivation.suggestions.find((s) => s.intervention === intervention)!;
+  return { nextStep: null, notProposed: `Decision support suggested ${leading.name} first${leading.urgent ? ' (urgent)' : ''}; not proposed here` };
 }

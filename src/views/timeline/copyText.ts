@@ -7,14 +7,13 @@ import {
   adequacyVerdictOf,
   type AdequacyVerdict,
   CONDITION_LABEL,
-  DRUG_CLASS_LABEL,
-  ROLE_LABEL,
   capitalise,
   definitionSourceWords,
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
   stopReasonsLine,
+  trialKindWords,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
@@ -57,7 +56,7 @@ function trialLine(t: Trial): string {
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
+    `- ${t.ingredient} [${trialKindWords(t)}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
     ...(stopReasonsLine(t) === null ? [] : [`  ${plainText(stopReasonsLine(t) ?? '').replace(/^S/, 's')}`]),
