@@ -19,6 +19,6 @@ describe('the current-regimen line', () => {
 
   it('ptsd: prazosin, judged by no adequacy rule, reads "adequacy not judged", never "not adequate"', () => {
     const prazosin = demoDerivation('ptsd', TODAY).trials.find((t) => t.ingredient === 'prazosin')!;
-    expect(regimenVerdict(prazosin)).toEqual({ standing: 'adequacy-not-judged', text: 'adequacy not judged: no adequacy rule for prazosin (other-psychotropic)' });
+    expect(regimenVerdict(prazosin)).toEqual({ standing: 'adequacy-not-judged', text: 'adequacy not judged: prazosin is not a trial of a core treatment of the disorder and does not count toward treatment resistance' });
   });
 });

@@ -29,7 +29,7 @@ import {
 import { MIN_ADHERENCE_PDC, R } from '../engine-rules';
 import { adequateDoseOf, cpzOf, trripDoseOf } from '../cutoffs';
 import { type DaySegment, type TrialDraft, daysAtOrAbove } from './2-trials';
-import type { AdequacyKind, AdequateDose, AdequateLevel, ConditionKey, RuleRef, TrialRole } from '../types';
+import type { AdequacyKind, AdequateDose, AdequateLevel, ConditionKey, DrugClass, RuleRef, TrialRole } from '../types';
 
 /** Why a trial fell short; drives the pseudo-resistance flags. */
 export type ShortfallKind =
@@ -187,8 +187,17 @@ function doseAsWritten(mg: number): number {
   return mg;
 }
 
-/** Classes whose trials are shown on the timeline but whose adequacy no rule here covers. */
-const NOT_JUDGED = new Set(['other-psychotropic', 'nmda-antagonist', 'unknown']);
+/**
+ * Classes whose trials are shown on the timeline but whose adequacy no rule here covers, each with why in a clinician's
+ * words (its dose is shown beside it; the class's internal name is not).
+ */
+const NOT_JUDGED: Partial<Record<DrugClass, (ingredient: string) => string>> = {
+  // Prazosin, benzodiazepines, buspirone, hypnotics: no condition's resistance counts them (8-resistance).
+  'other-psychotropic': (d) => `${d} is not a trial of a core treatment of the disorder and does not count toward treatment resistance`,
+  // Esketamine: a course is a matter of sessions, not of a daily dose.
+  'nmda-antagonist': (d) => `${d} is given in sessions, not as a daily dose`,
+  unknown: (d) => `${d} is not a medicine this app recognises`,
+};
 
 /** The hypnotic-dose row a trial falls under (every known dose at or below its ceiling), or null. */
 export function hypnoticDoseOf(trial: TrialDraft): ReturnType<typeof hypnoticCeilingOf> {
@@ -203,7 +212,8 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
   const adherence = adherenceEvidence(ctx.adherencePdc, levels, MIN_ADHERENCE_PDC);
   const levelSources = levels.map((l) => l.source);
   // E.g. prazosin, benzodiazepines, esketamine (adequacy of esketamine is a matter of sessions, not daily dose).
-  if (NOT_JUDGED.has(trial.drugClass)) return notJudged(trial, adherence.status, levelSources);
+  const notJudgedBecause = NOT_JUDGED[trial.drugClass];
+  if (notJudgedBecause) return notJudged(notJudgedBecause(trial.ingredient), adherence.status, levelSources);
   const hypnotic = hypnoticDoseOf(trial);
   if (hypnotic) return hypnoticUse(trial, hypnotic, adherence.status, levelSources);
   const threshold = thresholdFor(trial, ctx);
@@ -466,9 +476,9 @@ function adequateReason(trial: TrialDraft, rule: Threshold | null, v: Verdict, p
   return `adequate by duration (${describeDuration(duration)}); no minimum dose known for ${trial.ingredient}`;
 }
 
-/** A class no adequacy rule here covers. */
-function notJudged(trial: TrialDraft, adherence: AdherenceStatus, levelSources: string[]): AdequacyResult {
-  return { ...notAdequate(`no adequacy rule for ${trial.ingredient} (${trial.drugClass})`, [], [], adherence, levelSources), kind: 'not-judged' };
+/** A class no adequacy rule here covers, with why. */
+function notJudged(because: string, adherence: AdherenceStatus, levelSources: string[]): AdequacyResult {
+  return { ...notAdequate(because, [], [], adherence, levelSources), kind: 'not-judged' };
 }
 
 /** Every known dose at or below the drug's hypnotic ceiling. */

@@ -295,6 +295,8 @@ export interface Requirement {
   source: SourceRef;
   /** Absent: 'serious'. */
   weight?: CautionWeight;
+  /** A baseline check to make before the option starts: listed first, under "Before starting". */
+  beforeStarting?: true;
 }
 
 export interface RiskRow {
@@ -317,6 +319,12 @@ export interface RiskRow {
    * (order.ts). Every high-risk row marks substantial risk too, named by these words or as a high-risk condition.
    */
   substantialRisk?: string;
+  /**
+   * Every high-risk row: what must come first, in clinical words, headed by the condition ("Implant in or near the
+   * head: ECT only after the implant team and the device maker are consulted"). It is the reason the option is one to
+   * consider rather than suggested, and points at the row's "High risk" line.
+   */
+  onlyAfter?: string;
 }
 
 /** An age limit of an option, from its label or clearance. */
@@ -403,6 +411,11 @@ interface CatalogRow<Id extends string> {
    * continued); with none taken now it says so and is at most "consider".
    */
   augments?: { agent: string; ingredients: string[]; classes: DrugClass[]; source: SourceRef };
+  /**
+   * An option that replaces an agent of these classes taken now, and how the switch is made: the headline names it
+   * after the option ("Clozapine (suggested): switch from haloperidol by cross-titration").
+   */
+  switchFrom?: { classes: DrugClass[]; how: string; source: SourceRef };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +483,7 @@ const TMS_RISKS: RiskRow[] = [
     id: 'tms.high-risk.cardiac-device',
     match: { kind: 'diagnosis', kinds: ['cardiac-device'] },
     severity: 'high-risk',
+    onlyAfter: 'Cardiac device: TMS only after the TMS provider and cardiology have planned it',
     text: 'intracardiac electrodes or an implanted defibrillator/pacemaker are listed among TMS contraindications and cautions: plan with the TMS provider and cardiology',
     source: TMS_SAFETY,
   },
@@ -477,6 +491,7 @@ const TMS_RISKS: RiskRow[] = [
     id: 'tms.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',
+    onlyAfter: 'Raised intracranial pressure: TMS only after the TMS provider and neurology have weighed it',
     text: 'raised intracranial pressure is listed among TMS contraindications and cautions',
     source: TMS_SAFETY,
   },
@@ -516,7 +531,7 @@ export const ECT_HEAD_IMPLANT = {
   source: src(
     ['ectCochlearImplant2025', 'rivas2011'],
     'S',
-    'manufacturers contraindicate ECT in cochlear implant users, as these reports state (the makers\' own warnings not read); the reported courses were planned with a multidisciplinary team',
+    'manufacturers contraindicate ECT in cochlear implant users, as these reports state; the reported courses were planned with a multidisciplinary team',
   ),
 } as const;
 
@@ -532,6 +547,7 @@ const ECT_RISKS: RiskRow[] = [
     match: { kind: 'diagnosis', kinds: ['head-implant'] },
     severity: 'high-risk',
     substantialRisk: 'implant in or near the head',
+    onlyAfter: 'Implant in or near the head: ECT only after the implant team and the device maker are consulted',
     text: ECT_HEAD_IMPLANT.text,
     source: ECT_HEAD_IMPLANT.source,
   },
@@ -539,6 +555,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.raised-icp',
     match: { kind: 'diagnosis', kinds: ['raised-intracranial-pressure'] },
     severity: 'high-risk',
+    onlyAfter: 'Raised intracranial pressure or a space-occupying lesion: ECT only after an anaesthetic and neurology assessment',
     text: 'space-occupying lesion or raised intracranial pressure makes ECT high-risk (no absolute contraindication)',
     source: ECT_APA,
   },
@@ -546,6 +563,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.recent-mi',
     match: { kind: 'diagnosis', kinds: ['recent-myocardial-infarction'], maxAgeDays: RECENT_MI_DAYS },
     severity: 'high-risk',
+    onlyAfter: 'Recent myocardial infarction: ECT only after an anaesthetic and cardiology assessment',
     text: `a myocardial infarction within the last ${RECENT_MI_DAYS} days makes ECT high-risk (APA task force; window from ACC/AHA 2014)`,
     source: src(['apaEct2001', 'fleisher2014'], 'S', 'recent myocardial infarction is a condition of substantial risk; recent = within 60 days'),
     historyText: `older than ${RECENT_MI_DAYS} days: a history of myocardial infarction, not a recent one; ask the anaesthetist to review the cardiac state`,
@@ -554,6 +572,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.recent-stroke',
     match: { kind: 'diagnosis', kinds: ['recent-stroke'], maxAgeDays: RECENT_STROKE_DAYS },
     severity: 'high-risk',
+    onlyAfter: 'Recent stroke: ECT only after an anaesthetic and neurology assessment',
     text: `a stroke within the last 9 months makes ECT high-risk (APA task force; window from Jørgensen 2014)`,
     source: src(['apaEct2001', 'jorgensen2014'], 'S', 'recent stroke is a condition of substantial risk; recent = within 9 months'),
     historyText: 'older than 9 months: a history of stroke, not a recent one',
@@ -562,6 +581,7 @@ const ECT_RISKS: RiskRow[] = [
     id: 'ect.high-risk.aneurysm',
     match: { kind: 'diagnosis', kinds: ['aneurysm-or-avm'] },
     severity: 'high-risk',
+    onlyAfter: 'Aneurysm or arteriovenous malformation: ECT only after an anaesthetic and neurosurgical assessment',
     text: 'an unstable or bleeding aneurysm or arteriovenous malformation makes ECT high-risk',
     source: ECT_APA,
   },
@@ -726,7 +746,7 @@ const ESKETAMINE_RISKS: RiskRow[] = [
  * pressure no less, so ketamine is never offered beside the same record's contraindicated esketamine.
  */
 const KETAMINE_ANALOGY = (row: RiskRow): SourceRef =>
-  src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'}); the IV-ketamine consensus exclusion list was not read`);
+  src(['sanacora2017', 'ketalarLabel', ...row.source.refs.filter((r) => r !== 'projectWorkingRule'), 'projectWorkingRule'], 'U', `by analogy with the esketamine label (${row.source.detail ?? 'same section'})`);
 
 const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.includes('.prior')).map((row) => ({
   ...row,
@@ -738,7 +758,7 @@ const IV_KETAMINE_RISKS: RiskRow[] = ESKETAMINE_RISKS.filter((row) => !row.id.in
 const TRIAL_EXCLUSION = WORKING('psychedelic trials exclude pregnant or breastfeeding participants and psychotic or bipolar disorders (check the trial protocol)', ['nct05711940', 'goodwin2022']);
 
 const TRIAL_MEDICAL_EXCLUSION = WORKING(
-  'psilocybin trials exclude significant cardiovascular or cerebrovascular disease and uncontrolled hypertension, and psilocybin raises blood pressure for some hours (check the trial protocol; the exclusion lists were not read)',
+  'psilocybin trials exclude significant cardiovascular or cerebrovascular disease and uncontrolled hypertension, and psilocybin raises blood pressure for some hours (check the trial protocol)',
   ['goodwin2022', 'nct05711940'],
 );
 
@@ -748,6 +768,7 @@ const PSYCHEDELIC_RISKS: RiskRow[] = [
     match: { kind: 'diagnosis', kinds: ['intracerebral-haemorrhage', 'aneurysm-or-avm', 'recent-stroke', 'recent-myocardial-infarction'] },
     severity: 'high-risk',
     substantialRisk: 'cardiovascular or cerebrovascular disease',
+    onlyAfter: 'Cardiovascular or cerebrovascular disease: refer to a psilocybin trial only once its exclusion criteria are checked',
     text: 'cardiovascular or cerebrovascular disease (a past intracerebral haemorrhage, an aneurysm or malformation, a stroke or a myocardial infarction) usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial\'s exclusion criteria before referring',
     source: TRIAL_MEDICAL_EXCLUSION,
   },
@@ -838,11 +859,13 @@ const CLOZAPINE_MONITORING: Requirement[] = [
     text: 'Severe neutropenia: absolute neutrophil count (ANC) before starting and during treatment on the schedule the current label sets; stop or interrupt by its ANC thresholds.',
     source: CLOZARIL('boxed warning and dosage: severe neutropenia, ANC monitoring'),
     weight: 'mandatory-monitoring',
+    beforeStarting: true,
   },
   {
     text: 'Myocarditis and cardiomyopathy: highest risk in the first two months; ask about chest pain, breathlessness, palpitations, fever; check heart rate and inflammatory/cardiac markers by local protocol.',
     source: CLOZARIL('boxed warning: myocarditis, pericarditis, cardiomyopathy'),
     weight: 'life-threatening',
+    beforeStarting: true,
   },
   {
     text: 'Seizures are dose-related: titrate slowly; caution with a seizure history and seizure-threshold-lowering drugs.',
@@ -868,6 +891,7 @@ const CLOZAPINE_MONITORING: Requirement[] = [
     text: 'Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment.',
     source: SAID_WITH_LOCAL(['clozarilLabel'], 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain)', 'monitoring schedule'),
     weight: 'serious',
+    beforeStarting: true,
   },
 ];
 
@@ -975,7 +999,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     notEligibleText: r.notEligibleText,
     ageLimits: r.ageLimits,
     priorResponse: r.priorResponse,
-    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk, weight: row.weight })),
+    risks: r.risks.map((row) => ({ id: row.id, match: row.match, severity: row.severity, text: row.text, source: row.source, historyText: row.historyText, substantialRisk: row.substantialRisk, onlyAfter: row.onlyAfter, weight: row.weight })),
     requirements: r.requirements,
     urgentFor: r.urgentFor,
     usualCourse: r.usualCourse,
@@ -988,6 +1012,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     afterGiven: r.afterGiven,
     alongside: r.alongside,
     augments: r.augments,
+    switchFrom: r.switchFrom,
   };
 }
 
@@ -1098,7 +1123,7 @@ export const CATALOG = defineCatalog([
     eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') } }],
     notEligibleText:
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
-    ageLimits: [ADULTS(WORKING('clearance wording not read: adults, as enrolled in its trials', ['cole2020']))],
+    ageLimits: [ADULTS(WORKING('adults, as enrolled in its trials', ['cole2020']))],
     risks: TMS_RISKS.map((row) => ({ ...row, id: row.id.replace('tms.', 'accelerated-tms.') })),
     requirements: [],
     urgentFor: [],
@@ -1333,7 +1358,7 @@ export const CATALOG = defineCatalog([
     requirements: [
       {
         text: 'Off-label: not FDA-approved for depression; the consensus exclusion list was not verified for this app.',
-        source: WORKING('exclusion list of the consensus statement not read', ['sanacora2017']),
+        source: WORKING('the consensus statement\'s exclusions to be checked before referral', ['sanacora2017']),
       },
     ],
     urgentFor: [],
@@ -1425,6 +1450,11 @@ export const CATALOG = defineCatalog([
     ageLimits: [],
     risks: CLOZAPINE_RISKS,
     requirements: CLOZAPINE_MONITORING,
+    switchFrom: {
+      classes: ['antipsychotic'],
+      how: 'by cross-titration',
+      source: SAID_WITH_LOCAL(['clozarilLabel'], 'slow titration, orthostatic and anticholinergic warnings', 'cross-titration when switching to clozapine'),
+    },
     urgentFor: [],
     usualCourse: 'Slow titration with the monitoring its label requires; judge response after an adequate trial (TRRIP: 3 months at a level above 350 ng/mL before calling it failed).',
     regulatory: {

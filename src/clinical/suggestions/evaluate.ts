@@ -201,7 +201,8 @@ function hasRecordReason(reasons: OptionFinding[]): boolean {
 interface RisksFound {
   contraindications: OptionFinding[];
   cautions: OptionFinding[];
-  highRisk: boolean;
+  /** What must come first for each high-risk condition found, in clinical words, with the records behind it (empty: none). */
+  highRisk: OptionFinding[];
   /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
   substantialRisks: OptionFinding[];
 }
@@ -209,7 +210,7 @@ interface RisksFound {
 function risksOf(option: CatalogOption, context: Context): RisksFound {
   const contraindications: OptionFinding[] = [];
   const cautions: WeighedCaution[] = [];
-  let highRisk = false;
+  const highRisk: OptionFinding[] = [];
   const substantialRisks: OptionFinding[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
@@ -217,14 +218,18 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       const finding = riskFinding(row, found);
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push({ finding, weight: row.weight });
-      if (row.severity === 'high-risk') highRisk = true;
+      if (row.severity === 'high-risk') highRisk.push({ text: row.onlyAfter ?? `${capitalise(row.text)}: only after the teams it names have weighed it`, sources: finding.sources });
       if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
     if (history) cautions.push({ finding: history, weight: row.weight });
   }
   for (const requirement of option.requirements) {
-    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [], kind: 'caution' }, weight: requirement.weight });
+    const text = REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement);
+    cautions.push({
+      finding: requirement.beforeStarting ? { text, sources: [], kind: 'caution', beforeStarting: true } : { text, sources: [], kind: 'caution' },
+      weight: requirement.weight,
+    });
   }
   return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
@@ -235,12 +240,16 @@ interface WeighedCaution {
 }
 
 function cautionRank(c: WeighedCaution): number {
-  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
+  // The baseline checks before starting lead, heaviest first among them; then the others by weight.
+  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'] - (c.finding.beforeStarting ? BEFORE_STARTING_FIRST : 0);
 }
 
+/** Larger than any weight rank: a check before starting comes before every other caution. */
+const BEFORE_STARTING_FIRST = 100;
+
 /**
- * Cautions heaviest first by the catalog's weight column, catalog order within a weight (Array.prototype.sort is
- * stable). The rank is a function of the module, not a closure made per option.
+ * The checks before starting first, then cautions heaviest first by the catalog's weight column, catalog order within
+ * a weight (Array.prototype.sort is stable). The rank is a function of the module, not a closure made per option.
  */
 function byWeight(cautions: WeighedCaution[]): OptionFinding[] {
   return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
@@ -393,6 +402,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
   const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
+  const switchFrom = offeredStatus(status) && option.switchFrom ? switchFromWords(option.switchFrom, context) : undefined;
   // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL).
   const startsAfter = eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : undefined;
   return {
@@ -408,6 +418,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       cautions,
       contraindications,
       ...(startsAfter ? { startsAfter } : {}),
+      ...(switchFrom ? { switchFrom } : {}),
       order: index,
     },
     group: option.group,
@@ -415,6 +426,15 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     substantialRisks,
     place: 2 * index,
   };
+}
+
+/** The agents taken now that an option replaces, and how: "switch from haloperidol by cross-titration"; none taken, undefined. */
+function switchFromWords(switchFrom: NonNullable<CatalogOption['switchFrom']>, context: Context): OptionFinding | undefined {
+  const taken = context.derived.trials.filter((t) => (t.end === null || t.end >= context.asOf) && switchFrom.classes.includes(t.class));
+  if (!taken.length) return undefined;
+  const names = unique(taken.map((t) => t.ingredient));
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return { text: `switch from ${list} ${switchFrom.how}`, sources: unique(taken.flatMap((t) => t.sources)) };
 }
 
 /** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */
@@ -435,7 +455,7 @@ function weighOffered(
   eligibleStatus: SuggestionStatus,
   eligibleReasons: OptionFinding[],
   contraindications: OptionFinding[],
-  highRisk: boolean,
+  highRisk: OptionFinding[],
   urgencyFindings: OptionFinding[],
 ): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean } {
   let status = eligibleStatus;
@@ -446,7 +466,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources, inSummaryNote: true });
   }
   if (age.outside) {
     status = 'not-eligible';
@@ -459,32 +479,54 @@ function weighOffered(
     urgent = urgencyFindings.length > 0;
     if (age.capToConsider && status === 'suggested') {
       status = 'consider';
-      reasons.push({ text: `Lowered to "consider": at this age the option is cleared only as ${age.limit!.text}.`, sources: [] });
+      reasons.push({ text: `At this age cleared only for ${age.limit!.text}.`, sources: [] });
     }
-    if (status === 'suggested' && highRisk) {
+    if (status === 'suggested' && highRisk.length) {
       status = 'consider';
-      reasons.push({ text: 'Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.', sources: [] });
+      reasons.push({ text: `${unique(highRisk.map((r) => r.text)).join('; ')} (see High risk).`, sources: unique(highRisk.flatMap((r) => r.sources)) });
     }
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
-      reasons.push({ text: `Lowered to "consider": ${pseudo.text}.`, sources: pseudo.sources });
+      reasons.push({ text: `${capitalise(pseudo.text)}.`, sources: pseudo.sources });
     }
     // An option that augments the running agent says its own wait (weighAugmented).
     const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
     if (running?.refer) {
       // Referred now, started only once the running trial is judged.
-      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+      reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
     } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
-      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources });
+      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
     }
     if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
+    reasons = gateFirst(reasons);
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
   return { status, reasons, urgent };
+}
+
+/**
+ * What an offered option waits on (a running trial to judge) leads its reasons, the others following in the order
+ * found; urgency lines are put before all of them afterwards, and the entry criteria go last (entryCriteriaLast).
+ */
+function gateFirst(reasons: OptionFinding[]): OptionFinding[] {
+  // Most options wait on nothing: their list is kept as it is.
+  if (!reasons.some((r) => r.kind === 'gate')) return reasons;
+  return [...reasons.filter((r) => r.kind === 'gate'), ...reasons.filter((r) => r.kind !== 'gate')];
+}
+
+/**
+ * The entry criteria every patient an option is for meets (the diagnosis recorded, the age within the limit) say
+ * nothing about this patient's choice: they follow the lines that carry the decision, ranking lines included.
+ */
+function entryCriteriaLast(s: Suggestion): void {
+  // Already last (or none): the list is kept as it is.
+  const first = s.reasons.findIndex((r) => r.entryCriterion);
+  if (first < 0 || s.reasons.slice(first).every((r) => r.entryCriterion)) return;
+  s.reasons = [...s.reasons.filter((r) => !r.entryCriterion), ...s.reasons.filter((r) => r.entryCriterion)];
 }
 
 /**
@@ -496,7 +538,7 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
-  // The agent is named after the entry criteria, before the other reasons.
+  // The agent is named before the other reasons that carry the decision (the entry criteria go last: entryCriteriaLast).
   const firstOther = reasons.findIndex((r) => !r.entryCriterion);
   const at = firstOther < 0 ? reasons.length : firstOther;
   if (!taken.length) {
@@ -508,7 +550,7 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
     const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources });
+    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources, kind: 'gate' });
     result = 'consider';
   }
   return result;
@@ -642,5 +684,7 @@ export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   addAlongside(evaluated, context);
   addNotForAcuteRisk(evaluated, context);
 
-  return orderSuggestions(evaluated, pseudo !== null, context);
+  const ordered = orderSuggestions(evaluated, pseudo !== null, context);
+  for (const s of ordered) entryCriteriaLast(s);
+  return ordered;
 }

@@ -101,17 +101,17 @@ const SAFETY_STOP_EVENTS: readonly SafetyStopEvent[] = [
   },
 ];
 
-const SAID_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.said]));
-const SHORT_OF_STOP_EVENT = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e.short]));
+/** The safety stop events by name: a trial's stop reason records the name, and its words are that row's. */
+const SAFETY_STOP_EVENT_BY_NAME: ReadonlyMap<string, SafetyStopEvent> = new Map(SAFETY_STOP_EVENTS.map((e) => [e.name, e]));
 
 /** How a stop for a named safety event is said after "stopped" ("because of pregnancy"). */
 export function saidOfStopEvent(name: string): string {
-  return SAID_OF_STOP_EVENT.get(name) ?? `after ${name}`;
+  return SAFETY_STOP_EVENT_BY_NAME.get(name)?.said ?? `after ${name}`;
 }
 
 /** A safety stop event in its fewest words ("pregnancy", "intentional overdose"). */
 export function shortOfStopEvent(name: string): string {
-  return SHORT_OF_STOP_EVENT.get(name) ?? name;
+  return SAFETY_STOP_EVENT_BY_NAME.get(name)?.short ?? name;
 }
 
 /** Words that mean an adverse effect without naming one ("side effects", "not tolerated"). */

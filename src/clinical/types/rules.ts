@@ -29,9 +29,10 @@ export interface RuleRef {
 /**
  * What an option's finding is, so that each rendering can choose it without reading its words: the option's own
  * criterion (the rule it fits), a line that explains its place in the order (shown on screen, never written into the
- * chart), a caution, a high-risk caution, or a contraindication.
+ * chart), what the option waits on (a running trial to judge first: it leads the option's reasons), a caution, a
+ * high-risk caution, or a contraindication.
  */
-export type FindingKind = 'criterion' | 'ranking' | 'caution' | 'high-risk' | 'contraindication';
+export type FindingKind = 'criterion' | 'ranking' | 'gate' | 'caution' | 'high-risk' | 'contraindication';
 
 /** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
 export interface Finding {
@@ -48,10 +49,17 @@ export interface Finding {
    * instruction for the plan actually chosen, where the screen, before the choice, gives both.
    */
   writtenWith?: { option: string; together: string; apart: string };
+  /**
+   * An option's reason that a summary note says beside the option's name, as the plan does: what the option acts on
+   * (the trials to optimise, at what dose and for how long) or an earlier course of it that helped.
+   */
+  inSummaryNote?: true;
 }
 
 /** An option's reason, caution or contraindication: a finding with its kind, set where it is made. */
 export interface OptionFinding extends Finding {
   /** Absent on a plain statement of the record. */
   kind?: FindingKind;
+  /** A caution that is a baseline check before the option starts: listed first, under "Before starting". */
+  beforeStarting?: true;
 }

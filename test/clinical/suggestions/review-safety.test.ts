@@ -72,7 +72,7 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(implant[0]!.text).toMatch(/implant team and the device maker/);
     expect(implant[0]!.sources.sort()).toEqual(['Condition/tms-contraindicated-cochlear-implant-status', 'Device/tms-contraindicated-cochlear-implant']);
     expect(ect.status).toBe('consider');
-    expect(ect.reasons.map((r) => r.text)).toContain('Lowered to "consider": a high-risk condition is recorded (see cautions); weigh it with the anaesthetic and medical teams.');
+    expect(ect.reasons.map((r) => r.text)).toContain('Implant in or near the head: ECT only after the implant team and the device maker are consulted (see High risk).');
   });
 
   it('ECT is not the headline: the first offered option is one without the implant caution', () => {
@@ -106,7 +106,7 @@ describe('esketamine-contraindicated (past intracerebral haemorrhage, hypertensi
     const cerebro = trial.cautions.filter((c) => /^High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: /.test(c.text));
     expect(cerebro).toHaveLength(1);
     expect(cerebro[0]!.text).toMatch(/cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials/);
-    expect(cerebro[0]!.text).toMatch(/\(Goodwin 2022; COMP006 \(NCT05711940\); local working rule \(unverified\): psilocybin trials exclude [^)]*\(check the trial protocol; the exclusion lists were not read\)\)$/);
+    expect(cerebro[0]!.text).toMatch(/\(Goodwin 2022; COMP006 \(NCT05711940\); local working rule \(unverified\): psilocybin trials exclude [^)]*\(check the trial protocol\)\)$/);
     const pressure = trial.cautions.filter((c) => /^Essential \(primary\) hypertension, since 2018-09-18: /.test(c.text));
     expect(pressure).toHaveLength(1);
     expect(pressure[0]!.text).toMatch(/uncontrolled hypertension excludes patients from psilocybin trials/);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoPatients } from '../../../sandbox/patients';
 import { derivePatient } from '../../../src/clinical';
-import { classifyStopReason } from '../../../src/clinical/terminology/stop-reasons';
+import { classifyStopReason, saidOfStopEvent, shortOfStopEvent } from '../../../src/clinical/terminology/stop-reasons';
 
 describe('stop reasons that mean lack of effect', () => {
   it.each([
@@ -57,5 +57,23 @@ describe('ocd: fluoxetine stopped with "Little effect after 8 weeks"', () => {
     const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
     const d = derivePatient({ patientId: 'ocd', resources }, { asOf: today.toISOString().slice(0, 10) });
     expect(d.trials.find((t) => t.ingredient === 'fluoxetine')!.stopReasons?.map((r) => r.kind)).toEqual(['ineffective']);
+  });
+});
+
+describe('a safety stop event is said in the words of its own row, looked up once by its name', () => {
+  it('each event after "stopped" and in its fewest words; a name no row has is said as it is', () => {
+    const names = ['an intentional overdose', 'a suicide attempt', 'pregnancy', 'a fall'];
+    expect(names.map(saidOfStopEvent)).toEqual(['after an intentional overdose', 'after a suicide attempt', 'because of pregnancy', 'after a fall']);
+    expect(names.map(shortOfStopEvent)).toEqual(['intentional overdose', 'suicide attempt', 'pregnancy', 'a fall']);
+  });
+
+  it('pregnant-trd: venlafaxine stopped on learning of the pregnancy is said "because of pregnancy"', () => {
+    const today = new Date('2026-11-22T08:00:00Z');
+    const bundle = demoPatients.find((p) => p.id === 'pregnant-trd')!.build(today);
+    const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+    const d = derivePatient({ patientId: 'pregnant-trd', resources }, { asOf: today.toISOString().slice(0, 10) });
+    const events = d.trials.find((t) => t.ingredient === 'venlafaxine')!.stopReasons!.flatMap((r) => r.safetyEvents ?? []);
+    expect(events).toEqual(['pregnancy']);
+    expect(events.map(saidOfStopEvent)).toEqual(['because of pregnancy']);
   });
 });
