@@ -11,7 +11,7 @@ import type { Classified } from './pipeline/1-classify/classified';
 import { asOfDay, type Day, isoDate, toDay } from './dates';
 import { ASSESSED_CONDITIONS, type EpisodeSpan, assignEpisode, buildEpisodes } from './pipeline/3-episodes';
 import { type DatedScore, judgeOutcome } from './pipeline/7-outcome';
-import { type RoleResult, assignRoles } from './pipeline/4-roles';
+import { type RoleResult, alongsideOf, assignRoles } from './pipeline/4-roles';
 import { assess, makeRejudge } from './pipeline/8-resistance';
 import type { JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
@@ -104,7 +104,10 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }),
   );
 
-  const trials = judged.map((j) => toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null, levelsByTrial.get(j.draft.id) ?? []));
+  const companions = alongsideOf(drafts);
+  const trials = judged.map((j) =>
+    toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null, levelsByTrial.get(j.draft.id) ?? [], companions.get(j.draft.id) ?? []),
+  );
   markTrialRecordsUsed(ledger, judged);
 
   const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));

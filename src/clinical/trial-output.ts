@@ -6,10 +6,18 @@ import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
 import { cpzOf } from './cutoffs';
 import type { DrugLevelPoint } from './pipeline/5-adherence';
-import type { DoseStep, ScorePoint, Trial, TrialStopReason } from './types';
+import type { TrialDraft } from './pipeline/2-trials';
+import type { DoseStep, ScorePoint, Trial, TrialRole, TrialStopReason } from './types';
 
-export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | null, levels: readonly DrugLevelPoint[]): Trial {
+export function toTrial(
+  j: JudgedTrial,
+  ep: EpisodeSpan | null,
+  pdc: number | null,
+  levels: readonly DrugLevelPoint[],
+  alongside: readonly TrialDraft[] = [],
+): Trial {
   const d = j.draft;
+  const role = outputRole(j, alongside);
   const isAntipsychotic = d.drugClass === 'antipsychotic';
   const lai = d.events.some((e) => e.identity.longActingInjectable);
   // Every step and every trial is built with all its fields, those that do not apply undefined (left out of the JSON
@@ -66,11 +74,12 @@ export function toTrial(j: JudgedTrial, ep: EpisodeSpan | null, pdc: number | nu
     stopReasons: stopReasons.length ? stopReasons : undefined,
     baselineScore: scorePoint(j.outcome.scores, 'baseline'),
     followUpScore: scorePoint(j.outcome.scores, 'followUp') ?? judgedByPoint(j.outcome.judgedBy),
-    role: j.role,
+    role,
     episodeId: ep?.episode.id ?? null,
     sources: [...sources],
     notes: d.notes,
     addedTo: j.addedTo ? j.addedTo : undefined,
+    alongside: (role === 'adjunct' || role === 'concurrent') && alongside.length ? alongside.map((t) => t.id) : undefined,
     adequacyUnconfirmed:
       j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short')
         ? true
@@ -88,4 +97,15 @@ function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp
 /** The score a non-response without a baseline rests on, as the trial's follow-up score. */
 function judgedByPoint(judged: OutcomeResult['judgedBy']): ScorePoint | null {
   return judged ? { instrument: judged.instrument, date: isoDate(judged.score.day), value: judged.score.value, source: judged.score.source } : null;
+}
+
+/**
+ * The role the derivation states. An agent of a class no trial rule covers (prazosin, a benzodiazepine) is an adjunct:
+ * it is not a trial of a core treatment. A trial no add-on rule placed is monotherapy only when no other psychiatric
+ * medication ran alongside it. The resistance counts read the engine's own role (JudgedTrial.role), not this one.
+ */
+function outputRole(j: JudgedTrial, alongside: readonly TrialDraft[]): TrialRole {
+  if (j.role !== 'monotherapy') return j.role;
+  if (j.draft.drugClass === 'other-psychotropic') return 'adjunct';
+  return alongside.length ? 'concurrent' : 'monotherapy';
 }

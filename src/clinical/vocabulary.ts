@@ -22,6 +22,7 @@ import type {
   OutcomeBasis,
   PoisoningIntent,
   ProcedureKind,
+  PsychotherapyCourse,
   ResistanceStatus,
   StopReasonKind,
   Trial,
@@ -195,13 +196,38 @@ export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   unknown: 'Unrecognised class',
 };
 
-/** A trial's role in a sentence ("augmentation"); a hypnotic dose is said not to count. */
+/** A trial's role in a sentence ("augmentation"); a hypnotic dose and an adjunct are said not to count. */
 export const ROLE_LABEL: Record<TrialRole, string> = {
   monotherapy: 'monotherapy',
   augmentation: 'augmentation',
   combination: 'combination',
   hypnotic: 'hypnotic use (not counted)',
+  adjunct: 'adjunct, not counted toward treatment resistance',
+  concurrent: 'with another psychiatric medication alongside',
 };
+
+/**
+ * What a trial is, in the words a psychiatrist uses of it: the class and role of a trial ("SSRI, monotherapy",
+ * "SNRI, alongside prazosin", "Antipsychotic, augmentation to duloxetine"); an agent that is not a trial of a core
+ * treatment by what it ran beside, without the class it is filed under ("adjunct beside venlafaxine; not counted
+ * toward treatment resistance").
+ */
+export function trialKindWords(t: Pick<Trial, 'class' | 'role' | 'addedTo' | 'alongside'>): string {
+  const beside = t.alongside?.length ? listWords(t.alongside.map(ingredientOfTrialId)) : null;
+  if (t.role === 'adjunct') return `adjunct${beside ? ` beside ${beside}` : ''}; not counted toward treatment resistance`;
+  if (t.role === 'concurrent' && beside) return `${DRUG_CLASS_LABEL[t.class]}, alongside ${beside}`;
+  return `${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}${t.addedTo ? ` to ${ingredientOfTrialId(t.addedTo)}` : ''}`;
+}
+
+/** A trial's ingredient from its id ("venlafaxine@2026-10-18"). */
+function ingredientOfTrialId(id: string): string {
+  return id.split('@')[0]!;
+}
+
+function listWords(items: readonly string[]): string {
+  const unique = [...new Set(items)];
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+}
 
 /** A past interventional procedure as a label ("ECT"). */
 export const PROCEDURE_LABEL: Record<ProcedureKind, string> = {
@@ -337,6 +363,23 @@ const TOO_SHORT_TO_JUDGE = 'too short to judge';
 /** Why a trial is too short to judge, after those words: "3 weeks of the 6 needed". */
 export function tooShortToJudgeWords(duration: string, weeksNeeded: number): string {
   return `${duration} of the ${weeksNeeded} needed`;
+}
+
+/** How a psychotherapy course stands, as a summary lists it. */
+const PSYCHOTHERAPY_STATUS_WORDS: Record<PsychotherapyCourse['status'], string> = {
+  completed: 'completed',
+  'in-progress': 'in progress',
+  session: 'one session',
+};
+
+/**
+ * A psychotherapy course in one line: "Cognitive processing therapy (trauma-focused), 12 sessions, 2025-01-05 to
+ * 2025-04-05, completed"; the number of sessions is added when the record counts them and its name does not say it.
+ */
+export function psychotherapyCourseWords(c: PsychotherapyCourse): string {
+  const sessions = c.sessions !== null && c.status !== 'session' && !/\bsessions?\b/i.test(c.display) ? `, ${c.sessions} session${c.sessions === 1 ? '' : 's'}` : '';
+  const when = c.status === 'session' ? c.start : `${c.start} to ${c.end ?? 'now'}`;
+  return `${c.display}${sessions}, ${when}, ${PSYCHOTHERAPY_STATUS_WORDS[c.status]}`;
 }
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {

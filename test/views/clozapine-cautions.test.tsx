@@ -1,6 +1,6 @@
 /**
- * Demo case "schizophrenia-trs" (past cannabis dependence, clozapine suggested): clozapine's cautions are ordered by
- * safety weight from the catalog's weight column (mandatory ANC monitoring, then the life-threatening risks, before the
+ * Demo case "schizophrenia-trs" (past cannabis dependence, clozapine suggested): clozapine's cautions lead with the
+ * baseline checks before starting, then follow the catalog's weight column (the life-threatening risks before the
  * record's substance use), and the smoking/CYP1A2 advice is said once, in clozapine's smoking caution: not again in
  * the substance-use caution or the safety strip, so the plan preview and the copied note say it once.
  */
@@ -15,18 +15,19 @@ const clozapine = d.suggestions.find((s) => s.intervention === 'clozapine')!;
 const count = (text: string, word: string) => text.split(word).length - 1;
 
 describe('schizophrenia-trs: clozapine cautions', () => {
-  it('lead with ANC monitoring and the life-threatening risks; the substance-use caution comes after them, the smoking interaction last', () => {
+  it('lead with the baseline checks before starting (ANC, myocarditis, metabolic), then the life-threatening risks; the substance-use caution comes after them, the smoking interaction last', () => {
     expect(clozapine.cautions.map((c) => c.text.split(/[:(]/)[0])).toEqual([
       'Severe neutropenia',
       'Myocarditis and cardiomyopathy',
+      'Metabolic changes',
       'Seizures are dose-related',
       'Gastrointestinal hypomotility ',
       'Orthostatic hypotension, bradycardia and syncope, mostly during titration',
       'Past',
       'Taken now',
-      'Metabolic changes',
       'Smoking',
     ]);
+    expect(clozapine.cautions.map((c) => c.beforeStarting === true)).toEqual([true, true, true, false, false, false, false, false, false]);
   });
 
   it('say the smoking/CYP1A2 advice once, in the smoking caution', () => {

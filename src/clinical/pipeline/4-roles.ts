@@ -106,3 +106,25 @@ function addedToOf(t: TrialDraft, bases: Bases, sameKind: boolean): TrialDraft |
   }
   return undefined;
 }
+
+/**
+ * For each trial, the other trials that ran alongside it for at least the add-on overlap: a trial with any such
+ * companion is not monotherapy. A cross-taper shorter than that is a switch, not a regimen of two.
+ */
+export function alongsideOf(trials: readonly TrialDraft[]): Map<string, TrialDraft[]> {
+  const minOverlap = MIN_ADD_ON_OVERLAP_WEEKS * 7;
+  const sorted = [...trials].sort((a, b) => a.start - b.start);
+  const result = new Map<string, TrialDraft[]>();
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    // Later-started trials only: once one starts too late to overlap a long enough, so do all after it.
+    for (let k = i + 1; k < sorted.length && sorted[k]!.start + minOverlap - 1 <= a.end; k++) {
+      const b = sorted[k]!;
+      if (b.ingredient === a.ingredient) continue;
+      if (Math.min(a.end, b.end) - b.start + 1 < minOverlap) continue;
+      (result.get(a.id) ?? result.set(a.id, []).get(a.id)!).push(b);
+      (result.get(b.id) ?? result.set(b.id, []).get(b.id)!).push(a);
+    }
+  }
+  return result;
+}

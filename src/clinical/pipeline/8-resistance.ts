@@ -24,6 +24,7 @@ import {
   inferredFailuresWords,
   instrumentLabel,
   measuredChangeWords,
+  psychotherapyCourseWords,
   RESISTANCE_VERDICT_WORDS,
   trialToCompleteWords,
   weeksNeededWords,
@@ -206,7 +207,9 @@ export function assess(input: AssessmentInput): Assessment {
     failedTreatments >= def.minFailures ? 'meets' : possibleTreatments >= def.minFailures ? 'possibly-meets' : 'does-not-meet';
   const treatmentResistant = status === 'meets';
   const notCounted = condition in THERAPY_NOT_COUNTED ? THERAPY_NOT_COUNTED[condition as keyof typeof THERAPY_NOT_COUNTED] : null;
-  const therapyNote = therapySentence(therapyTrials, notCounted, span ? input.psychotherapy.filter((c) => overlaps(c, span, asOf)) : []);
+  const therapyInEpisode = span ? input.psychotherapy.filter((c) => overlaps(c, span, asOf)) : [];
+  const therapyNote = therapySentence(therapyTrials, notCounted, therapyInEpisode);
+  const therapyGiven = psychotherapyGiven(therapyInEpisode, failedTherapies);
 
   const flags = flagsFor(judged, input.diagnoses, asOf, input.substanceShownByEvents);
   const stale = status === 'does-not-meet' ? null : staleBasisOf(failed, input.scores, asOf);
@@ -221,6 +224,7 @@ export function assess(input: AssessmentInput): Assessment {
     failedAdequateTrials: failed.length,
     failedAdequateTrialIds: failed.map((t) => t.draft.id),
     therapyTrials,
+    ...(therapyGiven.length ? { psychotherapyGiven: therapyGiven } : {}),
     treatmentResistant,
     status,
     verdict: `${RESISTANCE_VERDICT_WORDS[status]}${stale ? ` (on the ${instrumentLabel(stale.instrument)} of ${isoDate(stale.score.day)}; no score since: re-measure before referral)` : ''}${inferredFailuresClause(failed)}: ${def.criteria}`,
@@ -314,6 +318,13 @@ function therapySentence(trials: TherapyTrial[], notCounted: string | null, inEp
   if (notCounted && inEpisode.length)
     return ` Psychotherapy given in this episode (${inEpisode.map((c) => `${c.display} ${c.start} to ${c.end ?? 'now'}`).join('; ')}) is listed, not counted: ${notCounted}.`;
   return '';
+}
+
+/** The episode's psychotherapy, one line per course, less the failed courses the count already names with their outcome. */
+function psychotherapyGiven(inEpisode: PsychotherapyCourse[], failed: TherapyTrial[]): Finding[] {
+  return inEpisode
+    .filter((c) => !failed.some((t) => t.modality === c.modality && t.start === c.start && t.display === c.display))
+    .map((c) => ({ text: psychotherapyCourseWords(c), sources: c.sources }));
 }
 
 function inSpan(day: Day | null, span: EpisodeSpan): boolean {

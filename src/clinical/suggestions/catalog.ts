@@ -295,6 +295,8 @@ export interface Requirement {
   source: SourceRef;
   /** Absent: 'serious'. */
   weight?: CautionWeight;
+  /** A baseline check to make before the option starts: listed first, under "Before starting". */
+  beforeStarting?: true;
 }
 
 export interface RiskRow {
@@ -413,6 +415,11 @@ interface CatalogRow<Id extends string> {
    * continued); with none taken now it says so and is at most "consider".
    */
   augments?: { agent: string; ingredients: string[]; classes: DrugClass[]; source: SourceRef };
+  /**
+   * An option that replaces an agent of these classes taken now, and how the switch is made: the headline names it
+   * after the option ("Clozapine (suggested): switch from haloperidol by cross-titration").
+   */
+  switchFrom?: { classes: DrugClass[]; how: string; source: SourceRef };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -856,11 +863,13 @@ const CLOZAPINE_MONITORING: Requirement[] = [
     text: 'Severe neutropenia: absolute neutrophil count (ANC) before starting and during treatment on the schedule the current label sets; stop or interrupt by its ANC thresholds.',
     source: CLOZARIL('boxed warning and dosage: severe neutropenia, ANC monitoring'),
     weight: 'mandatory-monitoring',
+    beforeStarting: true,
   },
   {
     text: 'Myocarditis and cardiomyopathy: highest risk in the first two months; ask about chest pain, breathlessness, palpitations, fever; check heart rate and inflammatory/cardiac markers by local protocol.',
     source: CLOZARIL('boxed warning: myocarditis, pericarditis, cardiomyopathy'),
     weight: 'life-threatening',
+    beforeStarting: true,
   },
   {
     text: 'Seizures are dose-related: titrate slowly; caution with a seizure history and seizure-threshold-lowering drugs.',
@@ -886,6 +895,7 @@ const CLOZAPINE_MONITORING: Requirement[] = [
     text: 'Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment.',
     source: SAID_WITH_LOCAL(['clozarilLabel'], 'warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain)', 'monitoring schedule'),
     weight: 'serious',
+    beforeStarting: true,
   },
 ];
 
@@ -1006,6 +1016,7 @@ function oneShape<Id extends string>(r: CatalogRow<Id>): CatalogRow<Id> {
     afterGiven: r.afterGiven,
     alongside: r.alongside,
     augments: r.augments,
+    switchFrom: r.switchFrom,
   };
 }
 
@@ -1443,6 +1454,11 @@ export const CATALOG = defineCatalog([
     ageLimits: [],
     risks: CLOZAPINE_RISKS,
     requirements: CLOZAPINE_MONITORING,
+    switchFrom: {
+      classes: ['antipsychotic'],
+      how: 'by cross-titration',
+      source: SAID_WITH_LOCAL(['clozarilLabel'], 'slow titration, orthostatic and anticholinergic warnings', 'cross-titration when switching to clozapine'),
+    },
     urgentFor: [],
     usualCourse: 'Slow titration with the monitoring its label requires; judge response after an adequate trial (TRRIP: 3 months at a level above 350 ng/mL before calling it failed).',
     regulatory: {

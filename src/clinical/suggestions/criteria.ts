@@ -53,10 +53,10 @@ export function priorResponses(context: Context, procedures: readonly ProcedureK
     if (!procedures.includes(p.kind) || procedureResponse(p) !== 'responded') continue;
     const span = p.end && p.end !== p.start ? `${p.start.slice(0, 10)} to ${p.end.slice(0, 10)}` : p.start.slice(0, 10);
     const outcome = p.outcome ? `: ${p.outcome}` : '';
-    findings.push({ text: `Earlier course that helped: ${p.display || p.kind} (${span}${outcome})`, sources: [p.source] });
+    findings.push({ text: `Earlier course that helped: ${p.display || p.kind} (${span}${outcome})`, sources: [p.source], inSummaryNote: true });
   }
   const trials = context.derived.trials.filter((t) => ingredients.includes(t.ingredient) && (t.outcome === 'response' || t.outcome === 'remission'));
-  if (trials.length) findings.push(trialsFinding('Earlier trial that helped', trials, context));
+  if (trials.length) findings.push({ ...trialsFinding('Earlier trial that helped', trials, context), inSummaryNote: true });
   return findings;
 }
 
@@ -323,6 +323,7 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
             ? `Running now: ${described(t, context)}: ${t.adequacyReason}`
             : `Past trial, with resistance not established: re-trial at an adequate dose if chosen again: ${described(t, context)}: ${t.adequacyReason}`,
         sources: t.sources,
+        inSummaryNote: true as const,
       }));
       return { met: true, findings };
     }

@@ -116,6 +116,14 @@ export function hasHighRiskCaution(suggestion: Pick<Suggestion, 'cautions'>): bo
   return suggestion.cautions.some((c) => c.kind === 'high-risk');
 }
 
+/**
+ * The reasons a summary note says under the option's name, taken from the reasons the plan writes: what the option
+ * acts on and an earlier course of it that helped.
+ */
+export function summaryNoteReasons(suggestion: Pick<Suggestion, 'reasons' | 'contraindications'>): OptionFinding[] {
+  return writtenReasons(suggestion).filter((r) => r.inSummaryNote);
+}
+
 /** The reasons that say how the option fits beside another offered one (lithium beside ECT): a note that names the option carries them. */
 export function alongsideReasons(suggestion: Pick<Suggestion, 'reasons'>): OptionFinding[] {
   return suggestion.reasons.filter((r) => r.writtenWith);

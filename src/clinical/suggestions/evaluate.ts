@@ -225,7 +225,11 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
     if (history) cautions.push({ finding: history, weight: row.weight });
   }
   for (const requirement of option.requirements) {
-    cautions.push({ finding: { text: REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement), sources: [], kind: 'caution' }, weight: requirement.weight });
+    const text = REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement);
+    cautions.push({
+      finding: requirement.beforeStarting ? { text, sources: [], kind: 'caution', beforeStarting: true } : { text, sources: [], kind: 'caution' },
+      weight: requirement.weight,
+    });
   }
   return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
 }
@@ -236,12 +240,16 @@ interface WeighedCaution {
 }
 
 function cautionRank(c: WeighedCaution): number {
-  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'];
+  // The baseline checks before starting lead, heaviest first among them; then the others by weight.
+  return CAUTION_WEIGHT_RANK[c.weight ?? 'serious'] - (c.finding.beforeStarting ? BEFORE_STARTING_FIRST : 0);
 }
 
+/** Larger than any weight rank: a check before starting comes before every other caution. */
+const BEFORE_STARTING_FIRST = 100;
+
 /**
- * Cautions heaviest first by the catalog's weight column, catalog order within a weight (Array.prototype.sort is
- * stable). The rank is a function of the module, not a closure made per option.
+ * The checks before starting first, then cautions heaviest first by the catalog's weight column, catalog order within
+ * a weight (Array.prototype.sort is stable). The rank is a function of the module, not a closure made per option.
  */
 function byWeight(cautions: WeighedCaution[]): OptionFinding[] {
   return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
@@ -410,6 +418,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const ruledOut = status === 'contraindicated' || status === 'not-eligible' || status === 'not-applicable';
   const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
+  const switchFrom = offeredStatus(status) && option.switchFrom ? switchFromWords(option.switchFrom, context) : undefined;
   // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL).
   const startsAfter = eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : undefined;
   return {
@@ -425,6 +434,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       cautions,
       contraindications,
       ...(startsAfter ? { startsAfter } : {}),
+      ...(switchFrom ? { switchFrom } : {}),
       order: index,
     },
     group: option.group,
@@ -432,6 +442,15 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     substantialRisks,
     place: 2 * index,
   };
+}
+
+/** The agents taken now that an option replaces, and how: "switch from haloperidol by cross-titration"; none taken, undefined. */
+function switchFromWords(switchFrom: NonNullable<CatalogOption['switchFrom']>, context: Context): OptionFinding | undefined {
+  const taken = context.derived.trials.filter((t) => (t.end === null || t.end >= context.asOf) && switchFrom.classes.includes(t.class));
+  if (!taken.length) return undefined;
+  const names = unique(taken.map((t) => t.ingredient));
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return { text: `switch from ${list} ${switchFrom.how}`, sources: unique(taken.flatMap((t) => t.sources)) };
 }
 
 /** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */
@@ -463,7 +482,7 @@ function weighOffered(
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
-    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources });
+    if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources, inSummaryNote: true });
   }
   if (age.outside) {
     status = 'not-eligible';

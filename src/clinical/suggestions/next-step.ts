@@ -7,7 +7,7 @@
  * trial to complete, if one runs); a leading referral resting on a stale score is preceded by re-measuring
  * (REMEASURE_BEFORE_REFERRAL); otherwise the first offered option leads.
  */
-import type { Assessment, Derivation, NextStep, Suggestion } from '../types';
+import type { Assessment, Derivation, InterventionId, NextStep, Suggestion } from '../types';
 import { NO_OPTION_INDICATED, completeTrialWords, instrumentLabel } from '../vocabulary';
 import { catalogOption, REMEASURE_BEFORE_REFERRAL, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
 import { REFERENCES } from '../references/registry';
@@ -86,8 +86,9 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
 /**
  * The headline in words, as every view and note leads with it (the first screen, the options tab, the summary note,
  * the plan's preview, text and CarePlan): the engine's words for a running trial to complete, a score to repeat or none indicated, else
- * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"). Null when there
- * is nothing to suggest.
+ * the leading option's name with its status ("Electroconvulsive therapy (ECT) (suggested, urgent)"), and the agent
+ * taken now it replaces ("Clozapine (suggested): switch from haloperidol by cross-titration"). Null when there is
+ * nothing to suggest.
  */
 export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggestions'>): string | null {
   const { kind, intervention, text } = derivation.nextStep;
@@ -95,5 +96,22 @@ export function nextStepWords(derivation: Pick<Derivation, 'nextStep' | 'suggest
   if (kind !== 'option') return null;
   const leading = derivation.suggestions.find((s) => s.intervention === intervention);
   if (!leading) return null;
-  return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})`;
+  return `${leading.name} (${leading.status === 'suggested' ? 'suggested' : 'to consider'}${leading.urgent ? ', urgent' : ''})${leading.switchFrom ? `: ${leading.switchFrom.text}` : ''}`;
+}
+
+/**
+ * The headline as a plan proposing `proposed` writes it for the chart, where it reads as the clinician's own plan:
+ * "Next step: …" when it is a running trial, a score to repeat, none indicated or an option the plan proposes; when the
+ * engine's leading option is not among the proposed ones, only as decision support's suggestion not proposed, said
+ * after what is proposed. One decision for the preview, the plan note and the CarePlan.
+ */
+export function planHeadline(
+  derivation: Pick<Derivation, 'nextStep' | 'suggestions'>,
+  proposed: readonly InterventionId[],
+): { nextStep: string | null; notProposed: string | null } {
+  const words = nextStepWords(derivation);
+  const { kind, intervention } = derivation.nextStep;
+  if (!words || kind !== 'option' || !intervention || proposed.includes(intervention)) return { nextStep: words, notProposed: null };
+  const leading = derivation.suggestions.find((s) => s.intervention === intervention)!;
+  return { nextStep: null, notProposed: `Decision support suggested ${leading.name} first${leading.urgent ? ' (urgent)' : ''}; not proposed here` };
 }

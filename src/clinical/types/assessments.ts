@@ -139,6 +139,12 @@ export interface Assessment {
    * counts as one more treatment (a modality counts once, like an agent).
    */
   therapyTrials: TherapyTrial[];
+  /**
+   * Psychotherapy given in the episode, one course each, as a summary lists it ("Cognitive processing therapy
+   * (trauma-focused), 12 sessions, 2025-01-05 to 2025-04-05, completed"), less a failed course of a therapy the
+   * definition counts (said with its outcome among the failures). Absent when none is recorded.
+   */
+  psychotherapyGiven?: Finding[];
   treatmentResistant: boolean;
   /** The definition applied, with its source and verification tag. */
   definition: RuleRef;

@@ -49,10 +49,17 @@ export interface Finding {
    * instruction for the plan actually chosen, where the screen, before the choice, gives both.
    */
   writtenWith?: { option: string; together: string; apart: string };
+  /**
+   * An option's reason that a summary note says beside the option's name, as the plan does: what the option acts on
+   * (the trials to optimise, at what dose and for how long) or an earlier course of it that helped.
+   */
+  inSummaryNote?: true;
 }
 
 /** An option's reason, caution or contraindication: a finding with its kind, set where it is made. */
 export interface OptionFinding extends Finding {
   /** Absent on a plain statement of the record. */
   kind?: FindingKind;
+  /** A caution that is a baseline check before the option starts: listed first, under "Before starting". */
+  beforeStarting?: true;
 }

@@ -39,6 +39,11 @@ export interface Suggestion {
    * the records behind it; absent when it waits on nothing.
    */
   startsAfter?: Finding;
+  /**
+   * The agent taken now that the option replaces, and how ("switch from haloperidol by cross-titration"), with the
+   * records of that agent: the headline says it after the option's name. Absent when nothing taken now is replaced.
+   */
+  switchFrom?: Finding;
   /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
   order: number;
 }

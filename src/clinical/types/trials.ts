@@ -9,8 +9,13 @@ export type AdequacyKind = 'adequate' | 'not-adequate' | 'not-judged';
 export type Outcome = 'remission' | 'response' | 'partial' | 'nonresponse' | 'too-short' | 'intolerance' | 'ongoing' | 'unknown';
 /** measured: from symptom scores; inferred: from a switch or stop (lower confidence); recorded: stated in the record (status reason, AllergyIntolerance). */
 export type OutcomeBasis = 'measured' | 'inferred' | 'recorded';
-/** hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on. */
-export type TrialRole = 'monotherapy' | 'augmentation' | 'combination' | 'hypnotic';
+/**
+ * hypnotic: taken at or below a hypnotic dose (trazodone 50 mg at night): listed, not counted as a trial or add-on.
+ * The derivation's trials also say, of a trial no add-on rule placed: adjunct (an agent that is not a trial of a core
+ * treatment, such as prazosin or a benzodiazepine), concurrent (another psychiatric medication ran alongside it, see
+ * Trial.alongside), else monotherapy.
+ */
+export type TrialRole = 'monotherapy' | 'augmentation' | 'combination' | 'hypnotic' | 'adjunct' | 'concurrent';
 
 /** What a recorded stop reason says: an adverse effect, a lack of effect, both, or neither (tolerability unknown). */
 export type StopReasonKind = 'adverse' | 'ineffective' | 'mixed' | 'unclassified';
@@ -160,6 +165,8 @@ export interface Trial {
   role: TrialRole;
   /** For augmentation/combination: the trial id of the agent it was added to. */
   addedTo?: string;
+  /** For an adjunct or concurrent trial: the trials that ran alongside it (overlapping by the add-on overlap or more), by id. */
+  alongside?: string[];
   /** Episode this trial belongs to (see Episode.id), or null when none could be assigned. */
   episodeId: string | null;
   /** Every resource that contributed ("MedicationRequest/123"). */

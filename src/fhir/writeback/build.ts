@@ -19,7 +19,7 @@ import type { Assessment, Finding, InterventionId, Suggestion, Trial } from '../
 import { CONDITION_NAME } from '../../clinical/vocabulary';
 import { safetyItemTextGiven, type OverriddenOption } from '../../clinical/safety';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
-import { nextStepWords } from '../../clinical/suggestions/next-step';
+import { planHeadline } from '../../clinical/suggestions/next-step';
 import { escapeMarkdown, narrativeXhtml } from './escape';
 import { plainText, writtenText } from '../../clinical/plain-text';
 import { cautionLine, cautionLines, contraindicationLine, overrideLines, writtenReasons } from '../../clinical/suggestions/describe';
@@ -158,11 +158,25 @@ function safetyLinesOf(input: WriteBackInput): string[] {
   return (input.derivation.safety ?? []).map((i) => `Safety: ${safetyItemTextGiven(i, overridden)}`);
 }
 
-/** The engine's headline, as the first screen leads with it (nextStepWords): "Next step: Complete the current trial: …". */
+/**
+ * The engine's headline as the plan writes it (planHeadline): "Next step: …" after the safety lines when the plan
+ * proposes it (or it is no option), else nothing here; see notProposedLinesOf.
+ */
 function nextStepLinesOf(input: WriteBackInput): string[] {
+  const { nextStep } = headlineOf(input);
+  return nextStep ? [`Next step: ${writtenText(nextStep)}.`] : [];
+}
+
+/** The engine's leading option when the clinician did not propose it: said after what is proposed, as a suggestion not taken. */
+function notProposedLinesOf(input: WriteBackInput): string[] {
+  const { notProposed } = headlineOf(input);
+  return notProposed ? [`${writtenText(notProposed)}.`] : [];
+}
+
+function headlineOf(input: WriteBackInput): ReturnType<typeof planHeadline> {
   const { nextStep, suggestions } = input.derivation;
-  const words = nextStep ? nextStepWords({ nextStep, suggestions: suggestions ?? [] }) : null;
-  return words ? [`Next step: ${writtenText(words)}.`] : [];
+  if (!nextStep) return { nextStep: null, notProposed: null };
+  return planHeadline({ nextStep, suggestions: suggestions ?? [] }, input.chosen.map((s) => s.intervention));
 }
 
 /** Annotation.text is `markdown` in R4: record-derived and typed text is escaped so the chart shows it as text. */
@@ -287,8 +301,10 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     ...(input.note?.trim() ? [`Clinician's note: ${input.note.trim()}`] : []),
   ];
   const noteLines = [...safetyLines, ...closingLines];
-  narrative.push(...closingLines);
-  textLines.push('', ...closingLines.map(plainText));
+  // The engine's option the clinician did not propose comes after what is proposed, never as the plan's next step.
+  const notProposedLines = notProposedLinesOf(input);
+  narrative.push(...notProposedLines, ...closingLines);
+  textLines.push(...(notProposedLines.length ? ['', ...notProposedLines.map(plainText)] : []), '', ...closingLines.map(plainText));
 
   const carePlan: CarePlan = {
     resourceType: 'CarePlan',
@@ -300,7 +316,8 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     title,
     description:
       [...safetyLines, ...headlineLines].map((l) => `${l} `).join('') +
-      `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.`,
+      `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.` +
+      notProposedLines.map((l) => ` ${l}`).join(''),
     subject,
     created: input.date,
     ...(author ? { author } : {}),
@@ -412,6 +429,7 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
     lines.push(...[...reasonLines(suggestion, input.overrideReasons?.[suggestion.intervention], chosen.map((s) => s.intervention), sharedTexts), ...priorityNote].map((l) => `  ${l}`));
   }
+  lines.push(...notProposedLinesOf(input));
   if (trials.length) {
     const records = draft.carePlan.supportingInfo?.length ?? 0;
     lines.push(

@@ -174,7 +174,11 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
       <FindingList title="Why" findings={reasonsBesideContraindications(suggestion)} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
       {!blocked && contraindications}
       {cautionsShown ? (
-        <FindingList title="Cautions" findings={suggestion.cautions} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+        <>
+          {/* The engine's baseline checks before starting lead, grouped; then the other cautions in its order. */}
+          <FindingList title="Before starting" findings={suggestion.cautions.filter((c) => c.beforeStarting)} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+          <FindingList title="Cautions" findings={suggestion.cautions.filter((c) => !c.beforeStarting)} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+        </>
       ) : (
         suggestion.cautions.length > 0 && (
           <p className="option-card__held-cautions">{countOf(suggestion.cautions.length, 'caution')} shown if it is proposed anyway.</p>

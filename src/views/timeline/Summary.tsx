@@ -327,6 +327,7 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
             <>
               <strong>{next.name}</strong> ({next.status === 'suggested' ? 'suggested' : 'to consider'}
               {next.urgent ? <>, <span className="trp-urgent-word">urgent</span></> : null})
+              {next.switchFrom ? `: ${next.switchFrom.text}` : null}
             </>
           ) : (
             <strong>{plainText(headline ?? '')}</strong>

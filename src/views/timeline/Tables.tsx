@@ -5,12 +5,11 @@ import {
   ADEQUACY_VERDICT_LABEL,
   adequacyVerdictOf,
   CONDITION_LABEL,
-  DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
   OUTCOME_BASIS_LABEL,
   OUTCOME_LABEL,
   PROCEDURE_LABEL,
-  ROLE_LABEL,
+  trialKindWords,
   describeTrialDosesAndTime,
   clinicalStatusWords,
   diagnosisLabelStating,
@@ -85,8 +84,7 @@ export function TrialsTable({ derivation, onSelectSources }: { derivation: Deriv
                 <th scope="row">
                   {t.ingredient}
                   <div className="trp-muted">
-                    {DRUG_CLASS_LABEL[t.class]}, {ROLE_LABEL[t.role]}
-                    {t.addedTo ? ` to ${t.addedTo.split('@')[0]}` : ''}
+                    {trialKindWords(t)}
                   </div>
                 </th>
                 <td>

@@ -7,14 +7,13 @@ import {
   adequacyVerdictOf,
   type AdequacyVerdict,
   CONDITION_LABEL,
-  DRUG_CLASS_LABEL,
-  ROLE_LABEL,
   capitalise,
   definitionSourceWords,
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
   stopReasonsLine,
+  trialKindWords,
 } from '../../clinical/vocabulary';
 import { displayDate } from './labels';
 import { adequateDoseText, adequateLevelText, adherenceText, trialPeriod } from './details';
@@ -22,8 +21,8 @@ import { adequacyReasonText } from './labels';
 import { safetyItemText } from '../../clinical/safety';
 import { compareCodeUnits } from '../../clinical/sorted';
 import { catalogOption, defaultServiceFor } from '../../clinical/suggestions/catalog';
-import { alongsideReasons, cautionLines, hasHighRiskCaution } from '../../clinical/suggestions/describe';
-import { plainText } from '../../clinical/plain-text';
+import { alongsideReasons, cautionLines, hasHighRiskCaution, summaryNoteReasons } from '../../clinical/suggestions/describe';
+import { plainText, writtenText } from '../../clinical/plain-text';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { nextStep } from './labels';
 import { groupByStatus } from '../review/selection';
@@ -57,7 +56,7 @@ function trialLine(t: Trial): string {
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
-    `- ${t.ingredient} [${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}], ${trialPeriod(t)}`,
+    `- ${t.ingredient} [${trialKindWords(t)}], ${trialPeriod(t)}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
     ...(stopReasonsLine(t) === null ? [] : [`  ${plainText(stopReasonsLine(t) ?? '').replace(/^S/, 's')}`]),
@@ -90,6 +89,7 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: rea
   ];
   // A trial still in progress is not in the count: said beside it, with the verdict on the earlier trials.
   if (a.trialsInProgress) lines.push(`  ${plainText(a.trialsInProgress.text)}`);
+  if (a.psychotherapyGiven) lines.push(`  Psychotherapy given: ${a.psychotherapyGiven.map((f) => f.text).join('; ')}.`);
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
   for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
   return lines;
@@ -103,7 +103,9 @@ function nextStepLine(s: Suggestion): string {
   const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${s.startsAfter.text}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
   // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
-  return [line, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
+  // What it acts on (the trials to optimise) and an earlier course that helped, as the plan writes them.
+  const own = summaryNoteReasons(s).map((r) => `    ${writtenText(r.text)}`);
+  return [line, ...own, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
 }
 
 /**

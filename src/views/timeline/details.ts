@@ -16,10 +16,10 @@ import {
   ADEQUACY_VERDICT_TRIAL_WORDS,
   adequacyVerdictOf,
   CONDITION_LABEL,
-  DRUG_CLASS_LABEL,
   INSTRUMENT_LABEL,
   PROCEDURE_LABEL,
   ROLE_LABEL,
+  trialKindWords,
   capitalise,
   describeTrialDosesAndTime,
   clinicalStatusWords,
@@ -87,10 +87,9 @@ export function trialDetails(trial: Trial): ItemDetails {
     : trial.adequateDose === null
       ? 'no adequate-dose threshold known'
       : `adequate dose from ${adequateDoseText(trial.adequateDose, trial.ingredient)}`;
-  const role = trial.role === 'monotherapy' ? ROLE_LABEL.monotherapy : `${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''}`;
   return {
     id: trialItemId(trial),
-    title: `${capitalise(trial.ingredient)} (${DRUG_CLASS_LABEL[trial.class]}, ${role})`,
+    title: `${capitalise(trial.ingredient)} (${trialKindWords(trial)})`,
     lines: [
       trialPeriod(trial),
       `Dose: ${describeTrialDosesAndTime(trial)}; ${threshold}`,

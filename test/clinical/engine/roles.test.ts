@@ -9,10 +9,10 @@ import { condition, derive, mdd, patient, statement, trialOf } from './builders'
 const bipolarDepressed = () => condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01');
 
 describe('add-ons to a mood stabilizer in bipolar disorder', () => {
-  it('quetiapine started while lithium runs is combination, added to lithium; lithium itself stays monotherapy', () => {
+  it('quetiapine started while lithium runs is combination, added to lithium; lithium is not monotherapy but has quetiapine alongside', () => {
     const d = derive([patient(), bipolarDepressed(), statement('lithium', 900, '2022-01-01', null), statement('quetiapine', 300, '2024-01-01', '2024-04-01')]);
     expect(trialOf(d, 'quetiapine')).toMatchObject({ role: 'combination', addedTo: 'lithium@2022-01-01' });
-    expect(trialOf(d, 'lithium').role).toBe('monotherapy');
+    expect(trialOf(d, 'lithium')).toMatchObject({ role: 'concurrent', alongside: ['quetiapine@2024-01-01'] });
   });
 
   it('lamotrigine added to valproate for longer than 4 weeks is combination', () => {

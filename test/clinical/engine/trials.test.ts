@@ -118,14 +118,16 @@ describe('trials', () => {
     expect(trialOf(d, 'aripiprazole').role).toBe('augmentation');
     expect(trialOf(d, 'aripiprazole').addedTo).toBe(sert.id);
     expect(trialOf(d, 'bupropion').role).toBe('combination');
-    expect(sert.role).toBe('monotherapy');
+    // Sertraline ran with both: not monotherapy.
+    expect(sert).toMatchObject({ role: 'concurrent', alongside: [trialOf(d, 'aripiprazole').id, trialOf(d, 'bupropion').id] });
   });
 
-  it('an antipsychotic in a patient with schizophrenia is not called augmentation', () => {
+  it('an antipsychotic in a patient with schizophrenia is not called augmentation: it ran alongside the antidepressant', () => {
     const s = statement('sertraline', 150, '2025-01-01', '2025-09-01');
     const a = statement('olanzapine', 20, '2025-02-01', '2025-08-01');
     const d = derive([patient(), condition('F20.0', 'Paranoid schizophrenia', '2020-01-01'), s, a]);
-    expect(trialOf(d, 'olanzapine').role).toBe('monotherapy');
+    expect(trialOf(d, 'olanzapine')).toMatchObject({ role: 'concurrent', alongside: [trialOf(d, 'sertraline').id] });
+    expect(trialOf(d, 'olanzapine').addedTo).toBeUndefined();
   });
 
   it('dispenses give adherence as proportion of days covered', () => {

@@ -21,11 +21,11 @@ describe('copyToNoteText', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain('  dose 15 mg/day; adequate dose from 30 mg/day; NOT adequate');
     expect(text).toContain('outcome: Not tolerated (recorded in the chart): stopped: weight gain (AllergyIntolerance)');
-    expect(text).toContain('aripiprazole [Antipsychotic, augmentation], 2026-03-01 to now (ongoing)');
+    expect(text).toContain('aripiprazole [Antipsychotic, augmentation to bupropion], 2026-03-01 to now (ongoing)');
   });
 
   it('gives an ongoing trial its period and length in one wording, without a second pair of brackets', () => {
-    expect(text).toMatch(/aripiprazole \[Antipsychotic, augmentation\], 2026-03-01 to now \(ongoing\), \d+ (weeks|days)\n/);
+    expect(text).toMatch(/aripiprazole \[Antipsychotic, augmentation to bupropion\], 2026-03-01 to now \(ongoing\), \d+ (weeks|days)\n/);
     expect(text).not.toMatch(/\(ongoing\) \(/);
   });
 
