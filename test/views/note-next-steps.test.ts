@@ -70,16 +70,18 @@ describe('the copied note lists every suggested option, as the options tab does'
   );
 });
 
-describe('esketamine-contraindicated (past intracerebral haemorrhage): an option to consider with a high-risk caution carries it into the note', () => {
+describe('esketamine-contraindicated (past intracerebral haemorrhage): an option to consider with a high-risk caution carries it into the note, in its place', () => {
   const block = nextStepsOf(copyToNoteText(demoDerivation('esketamine-contraindicated', TODAY)));
 
-  it('the psilocybin trial referral is written with its next step and its cerebrovascular caution, not named bare in the list', () => {
-    const at = block.indexOf('- Psilocybin clinical trial (referral) (to consider): refer to the Clinical trials unit (routine priority).');
+  it('the psilocybin trial is named among the options to consider with its cerebrovascular caution under the line, never as a referral step', () => {
+    expect(block.some((l) => l.startsWith('- Psilocybin clinical trial'))).toBe(false);
+    const at = block.indexOf(
+      'To consider (4): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Pharmacogenomic testing; Psilocybin clinical trial (referral) (high risk: see below); Digital therapy (app-based CBT).',
+    );
     expect(at).toBeGreaterThan(0);
     expect(block[at + 1]).toMatch(
-      /^ {4}High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial's exclusion criteria before referring \(/,
+      /^ {4}Psilocybin clinical trial \(referral\): High risk: Nontraumatic intracerebral hemorrhage, unspecified, since 2021-12-01, resolved: cardiovascular or cerebrovascular disease .* usually excludes patients from psilocybin trials, which raise blood pressure for some hours: check the trial's exclusion criteria before referring \(/,
     );
-    expect(block.at(-1)).toBe('Also to consider (3): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Pharmacogenomic testing; Digital therapy (app-based CBT).');
   });
 });
 

@@ -398,8 +398,12 @@ interface CatalogRow<Id extends string> {
   code: OptionCode | null;
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
   givenAs?: PsychotherapyModality[];
-  /** What a completed course of this option leaves to consider: another of its kind, with the rule behind it. */
-  afterGiven?: { text: string; source: SourceRef };
+  /**
+   * What a completed course of this option leaves to consider: another of its kind (`kind`, "a different trauma-focused
+   * therapy"), named from `alternatives` less the one given (each recognised in the given course's name by `match`),
+   * with the rule behind it.
+   */
+  afterGiven?: { kind: string; alternatives: readonly { name: string; match: RegExp }[]; source: SourceRef };
   /**
    * What this option says when another is offered too and one of these agents is taken now: how the two fit together
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
@@ -1731,7 +1735,12 @@ export const CATALOG = defineCatalog([
     code: null,
     givenAs: ['trauma-focused'],
     afterGiven: {
-      text: 'a different trauma-focused therapy from the one given (prolonged exposure, cognitive processing therapy or EMDR) is to consider',
+      kind: 'a different trauma-focused therapy',
+      alternatives: [
+        { name: 'prolonged exposure', match: /prolonged exposure/i },
+        { name: 'cognitive processing therapy', match: /cognitive processing therapy|\bcpt\b/i },
+        { name: 'EMDR', match: /\bemdr\b|eye movement desensiti/i },
+      ],
       source: WORKING('offering another of the guideline’s trauma-focused therapies after one that did not help is a working rule; the guideline recommends each of them', ['vaDodPtsd2023']),
     },
   },

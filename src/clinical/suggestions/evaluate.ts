@@ -349,6 +349,21 @@ function trialsInProgress(path: EligibilityPath, context: Context): OptionFindin
   });
 }
 
+/** "A, B or C". */
+const orList = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`);
+
+/**
+ * What a completed course leaves, naming the alternatives not given: "a different trauma-focused therapy after
+ * cognitive processing therapy: prolonged exposure or EMDR"; when the course's name says none of them, all are named.
+ */
+function afterGivenText(after: NonNullable<CatalogOption['afterGiven']>, given: readonly { display: string }[]): string {
+  const done = after.alternatives.filter((a) => given.some((c) => a.match.test(c.display)));
+  if (!done.length) return `${after.kind} from the one given: ${orList(after.alternatives.map((a) => a.name))}`;
+  const left = after.alternatives.filter((a) => !done.includes(a));
+  if (!left.length) return `${after.kind} after ${orList(done.map((a) => a.name))}: each one named here is recorded as given`;
+  return `${after.kind} after ${orList(done.map((a) => a.name))}: ${orList(left.map((a) => a.name))}`;
+}
+
 /**
  * One option's suggestion (its `order` set once all are sorted) with what the sorting needs besides. Its risks and
  * eligibility are read by functions of their own, so that each part is compiled (and, when an option of another shape
@@ -368,12 +383,13 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     // (another therapy of its kind), that is to consider once no course is still running.
     const another = option.afterGiven && given.every((c) => c.status !== 'in-progress') ? option.afterGiven : null;
     status = another ? 'consider' : 'not-eligible';
+    // What is left to consider leads: the card opens on what to offer, then says what was given.
     reasons = [
+      ...(another ? [{ text: `${capitalise(afterGivenText(another, given))} (${cite(another.source)}).`, sources: given.flatMap((c) => c.sources) }] : []),
       ...given.map((c) => ({
         text: `Already given: ${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'}); not suggested as new.`,
         sources: c.sources,
       })),
-      ...(another ? [{ text: `${capitalise(another.text)} (${cite(another.source)}).`, sources: given.flatMap((c) => c.sources) }] : []),
       ...reasons.filter((r) => r.kind !== 'criterion'),
     ];
   } else if (status === 'not-eligible') {

@@ -1,5 +1,6 @@
 /**
- * The order the options are shown in: urgent first, then by status; within a status, the pseudo-resistance steps lead
+ * The order the options are shown in: urgent first, then by status; within a status, a first-line option of an assessed
+ * condition leads (FIRST_LINE_ORDER); then the pseudo-resistance steps lead
  * when most failures were inadequate (interventional options are also lowered to "consider" then), otherwise the
  * interventional options lead; then an option whose cautions mark a condition of substantial risk comes after those
  * without (SUBSTANTIAL_RISK_ORDER); then the catalog's own order, except where an ordering rule (a table row, below)
@@ -108,6 +109,33 @@ export const ORDERING_RULES: readonly OrderingRule[] = [
 ];
 
 /**
+ * An option that is the first-line treatment of a condition: while that condition is assessed, it is shown before every
+ * other option of the same urgency and status, whatever their group (a rule never raises an option above a more urgent
+ * or higher-status one, nor changes a status).
+ */
+export interface FirstLineRule {
+  id: string;
+  condition: ConditionKey;
+  lead: InterventionId;
+  summary: string;
+  /** Why, as the leading option's reason says it. */
+  because: string;
+  source: SourceRef;
+}
+
+export const FIRST_LINE_ORDER: readonly FirstLineRule[] = [
+  {
+    id: 'order.trauma-focused-therapy-first-in-ptsd',
+    condition: 'ptsd',
+    lead: 'trauma-focused-therapy',
+    summary:
+      'In PTSD, trauma-focused psychotherapy (a different one after a course given) is shown before every other option of the same urgency and status, pharmacogenomic testing and digital CBT included: the guideline recommends individual trauma-focused psychotherapy as the first-line treatment.',
+    because: 'in PTSD, trauma-focused psychotherapy is the first-line treatment',
+    source: src(['vaDodPtsd2023', 'projectWorkingRule'], 'U', 'ranking trauma-focused psychotherapy before the other options to consider in PTSD'),
+  },
+];
+
+/**
  * Within the pseudo-resistance steps, adherence support and integrated dual-diagnosis care come before dose and
  * duration optimisation when they share a status: a dose cannot be judged while it is not taken regularly or while
  * substance use goes on.
@@ -140,6 +168,31 @@ function placeDoseOptimisation(evaluated: Evaluated[]): void {
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
     kind: 'ranking',
   });
+}
+
+/** The first-line options for this patient's assessed conditions (FIRST_LINE_ORDER), each with its rule. */
+function firstLineLeads(evaluated: Evaluated[], context: Context): Map<Evaluated, FirstLineRule> {
+  const leads = new Map<Evaluated, FirstLineRule>();
+  for (const rule of FIRST_LINE_ORDER) {
+    if (!context.assessments.has(rule.condition)) continue;
+    const lead = evaluated.find((e) => e.suggestion.intervention === rule.lead);
+    if (lead && isOffered(lead.suggestion.status)) leads.set(lead, rule);
+  }
+  return leads;
+}
+
+/** A first-line option says which options of its urgency and status it is ranked before, with its rule. */
+function addFirstLineReasons(sorted: Evaluated[], leads: Map<Evaluated, FirstLineRule>): void {
+  for (const [lead, rule] of leads) {
+    const passed = sorted.slice(sorted.indexOf(lead) + 1).filter((o) => !leads.has(o) && o.suggestion.urgent === lead.suggestion.urgent && o.suggestion.status === lead.suggestion.status);
+    if (!passed.length) continue;
+    lead.suggestion.reasons.push({
+      text: `Ranked before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${rule.because} (${cite(rule.source)})`,
+      // It rests on the condition's record, as the option's entry finding names it.
+      sources: unique(lead.suggestion.reasons.flatMap((r) => (r.entryCriterion ? r.sources : []))),
+      kind: 'ranking',
+    });
+  }
 }
 
 /** The ordering rules that hold for this patient, each placing its leading option and adding its finding to its reasons. */
@@ -219,15 +272,18 @@ function groupRank(e: Evaluated, pseudoResistanceFirst: boolean): number {
 export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: boolean, context: Context): Suggestion[] {
   applyOrderingRules(evaluated, context);
   placeDoseOptimisation(evaluated);
+  const firstLine = firstLineLeads(evaluated, context);
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
+      Number(firstLine.has(b)) - Number(firstLine.has(a)) ||
       groupRank(a, pseudoResistanceFirst) - groupRank(b, pseudoResistanceFirst) ||
       riskRank(a) - riskRank(b) ||
       a.place - b.place,
   );
   addRiskRankingReasons(evaluated);
+  if (firstLine.size) addFirstLineReasons(evaluated, firstLine);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread
   // copy of every suggestion was a tenth of population mode's time).
   return evaluated.map(({ suggestion }, order) => {

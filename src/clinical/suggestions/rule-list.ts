@@ -9,7 +9,7 @@ import {
 } from './catalog';
 import { sourceWords } from './context';
 import { COMPLETE_TRIAL_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
-import { ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
+import { FIRST_LINE_ORDER, ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -33,6 +33,7 @@ function ruleRefs(): RuleRef[] {
   put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
   put(ruleRef('window.recent-stroke', `A stroke is recent for ${RECENT_STROKE_DAYS} days (about 9 months); older ones are history.`, WINDOW_SOURCES.stroke));
   for (const rule of ORDERING_RULES) put(ruleRef(rule.id, rule.summary, rule.source));
+  for (const rule of FIRST_LINE_ORDER) put(ruleRef(rule.id, rule.summary, rule.source));
   put(ruleRef(STEPS_BEFORE_DOSE_OPTIMISATION.id, STEPS_BEFORE_DOSE_OPTIMISATION.summary, STEPS_BEFORE_DOSE_OPTIMISATION.source));
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
   put(ruleRef(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.id, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.summary, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source));

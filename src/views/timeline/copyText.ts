@@ -110,9 +110,10 @@ function nextStepLine(s: Suggestion): string {
 
 /**
  * The options tab's Suggested group, each with its next step, in its order; then the options to consider, named in
- * brief (an urgent one, the headline when nothing is suggested, or one with a high-risk caution, with its next step
- * and cautions in full: a name alone would let the note offer what the record usually excludes). The note says the
- * plan the screen shows, never one proposal of several.
+ * the tab's order (the engine's ranking). An urgent one, or the headline when nothing is suggested, is a next step in
+ * full; one with a high-risk caution is named in its place with its cautions under the line, never as a referral step
+ * (a name alone would let the note offer what the record usually excludes). The note says the plan the screen shows,
+ * never one proposal of several.
  */
 function nextStepsPart(derivation: Derivation): string | null {
   if (derivation.demographics?.deceased) return null;
@@ -124,13 +125,19 @@ function nextStepsPart(derivation: Derivation): string | null {
   const headline = words ? [`- ${plainText(words)}.`] : [];
   if (suggested.length + consider.length === 0 && headline.length === 0) return 'Next step: nothing to suggest from this record.';
   const first = nextStep(derivation);
-  const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first || hasHighRiskCaution(s))];
+  const inFull = [...suggested, ...consider.filter((s) => s.urgent || s === first)];
   const brief = consider.filter((s) => !inFull.includes(s));
+  const highRisk = brief.filter(hasHighRiskCaution);
   return [
     `Next steps (proposals for review, not orders; ${suggested.length} suggested, ${consider.length} to consider):`,
     ...headline,
     ...inFull.map(nextStepLine),
-    ...(brief.length ? [`${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => s.name).join('; ')}.`] : []),
+    ...(brief.length
+      ? [
+          `${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => (highRisk.includes(s) ? `${s.name} (high risk: see below)` : s.name)).join('; ')}.`,
+          ...highRisk.flatMap((s) => cautionLines(s).map((c) => `    ${s.name}: ${c}`)),
+        ]
+      : []),
   ].join('\n');
 }
 

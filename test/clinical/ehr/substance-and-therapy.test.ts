@@ -163,7 +163,9 @@ describe('psychotherapy counted where the definition counts it', () => {
     const d = derive(ptsdWithTherapy(10).resources);
     const s = d.suggestions.find((x) => x.intervention === 'trauma-focused-therapy')!;
     expect(s.status).toBe('consider');
-    expect(s.reasons[0]!.text).toBe('Already given: trauma-focused therapy sessions, 2019-08-01 to 2019-10-03 (completed); not suggested as new.');
+    // The alternatives to consider lead; what was given comes second.
+    expect(s.reasons[0]!.text).toMatch(/^A different trauma-focused therapy from the one given: prolonged exposure, cognitive processing therapy or EMDR \(/);
+    expect(s.reasons[1]!.text).toBe('Already given: trauma-focused therapy sessions, 2019-08-01 to 2019-10-03 (completed); not suggested as new.');
   });
 
   it('OCD: a completed care-plan course of CBT without session counts is judged by its length; with Y-BOCS 30 → 27 it is a failed adequate trial of CBT, and ERP is reported as given', () => {
