@@ -36,6 +36,8 @@ export interface MedicationEvent {
   /** Why it was stopped, when the record says so. */
   stopReason: StopReason | null;
   notes: string[];
+  /** An open record nothing has renewed, dispensed or restated for STALE_ORDER_DAYS: the last such day, and days since. */
+  unconfirmedSince?: { day: Day; days: number };
 }
 
 export interface StopReason {

@@ -1,6 +1,6 @@
 /** The contract's Trial (src/clinical/types) from a judged trial: dates in ISO, doses per stretch, sources gathered. */
 import { isoDate } from './dates';
-import { describeDuration } from './vocabulary';
+import { describeDuration, unconfirmedOpenOrderWords } from './vocabulary';
 import type { EpisodeSpan } from './pipeline/3-episodes';
 import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
@@ -85,7 +85,17 @@ export function toTrial(
         ? true
         : undefined,
     adequacyNotJudged: j.adequacy.kind === 'not-judged' ? true : undefined,
+    unconfirmed: unconfirmedOf(d),
   };
+}
+
+/** A running trial kept up by an open record that nothing has renewed, dispensed or restated for long. */
+function unconfirmedOf(d: TrialDraft): Trial['unconfirmed'] {
+  if (!d.ongoing) return undefined;
+  const stale = d.events.filter((e) => e.ongoing && e.unconfirmedSince);
+  if (!stale.length) return undefined;
+  const since = stale[0]!.unconfirmedSince!;
+  return { text: unconfirmedOpenOrderWords(isoDate(since.day), since.days), sources: stale.map((e) => e.reference) };
 }
 
 function scorePoint(scores: MeasuredScores | null, which: 'baseline' | 'followUp'): ScorePoint | null {

@@ -609,6 +609,24 @@ export function trialToCompleteWords(moreWeeksAtDose: number, moreWeeksInAll: nu
   return `${weeks(moreWeeksAtDose)} at an adequate dose`;
 }
 
+/**
+ * Time elapsed since a record, in months once it passes two: "4 weeks", "20 months", "2 years", "3 years 4 months".
+ * A year is never said for 20 months.
+ */
+export function describeElapsed(days: number): string {
+  if (days < 61) return describeDuration(days);
+  const months = Math.round(days / (DAYS_PER_YEAR / 12));
+  if (months < 24) return `${months} months`;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return `${years} years${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
+}
+
+/** A running trial kept up only by an open order nothing has renewed, dispensed or restated for long. */
+export function unconfirmedOpenOrderWords(since: string, days: number): string {
+  return `unconfirmed: no renewal or dispense since ${since} (${describeElapsed(days)}); confirm with the patient`;
+}
+
 export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;

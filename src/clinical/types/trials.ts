@@ -134,6 +134,11 @@ export interface Trial {
    * step's verdict kind 'not-judged' says. Present (true) only then; `adequate` is false.
    */
   adequacyNotJudged?: true;
+  /**
+   * Running only on an open record nothing has renewed, dispensed or restated for a year or more: "unconfirmed: no
+   * renewal or dispense since 2025-04-15 (20 months); confirm with the patient", with that record. Present only then.
+   */
+  unconfirmed?: { text: string; sources: string[] };
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

@@ -303,7 +303,8 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
           {current.map((t) => (
             <li key={t.id}>
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
-              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText} ·{' '}
+              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText}
+              {t.unconfirmed ? <>; <WholeDates text={t.unconfirmed.text} /></> : null} ·{' '}
               <RegimenStandingText trial={t} staleBases={staleBases} />
             </li>
           ))}

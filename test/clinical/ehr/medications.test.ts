@@ -96,8 +96,9 @@ describe('order status and the span of a trial', () => {
     expect(t).toMatchObject({ start: '2015-07-03', end: null, outcome: 'ongoing' });
     expect(t.durationDays).toBeGreaterThan(4000);
     expect(t.notes).toContain(
-      `${ref(order)} is still open, but nothing has renewed, dispensed or restated sertraline since 2015-07-03 (11 years): counted as taken to 2026-12-01; confirm with the patient`,
+      `${ref(order)} is still open, but nothing has renewed, dispensed or restated sertraline since 2015-07-03 (11 years 5 months): counted as taken to 2026-12-01; confirm with the patient`,
     );
+    expect(t.unconfirmed).toEqual({ text: 'unconfirmed: no renewal or dispense since 2015-07-03 (11 years 5 months); confirm with the patient', sources: [ref(order)] });
   });
 
   it('a stopped order followed a week later by an active one of the same drug is one ongoing trial', () => {

@@ -11,6 +11,7 @@ import type { Ledger } from '../../accounting';
 import type { MedicationEvent } from '../../events';
 import { type Day, isoDate, toDay } from '../../dates';
 import { STALE_ORDER_DAYS } from '../../engine-rules';
+import { describeElapsed } from '../../vocabulary';
 import {
   classifyCarePlan,
   classifyEncounter,
@@ -114,10 +115,10 @@ function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath:
       }
       const quiet = lastDay - lastActivity;
       if (quiet > STALE_ORDER_DAYS) {
-        const years = Math.floor(quiet / 365.25);
+        if (e.ongoing) e.unconfirmedSince = { day: lastActivity, days: quiet };
         e.notes.push(
           `${e.reference} is still open, but nothing has renewed, dispensed or restated ${e.ingredient} since ${isoDate(lastActivity)} ` +
-            `(${years >= 1 ? `${years} year${years === 1 ? '' : 's'}` : `${quiet} days`}): counted as taken to ${isoDate(lastDay)}; confirm with the patient`,
+            `(${describeElapsed(quiet)}): counted as taken to ${isoDate(lastDay)}; confirm with the patient`,
         );
       }
     }
