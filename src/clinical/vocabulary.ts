@@ -169,10 +169,8 @@ export function diagnosisKindName(kind: DiagnosisKind): string {
  * "Schizophrenia, with psychotic features and catatonia"), so one row of the chart says all it is counted as.
  */
 export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>, alsoStated: readonly DiagnosisKind[]): string {
-  const also = alsoStated.map(diagnosisKindName);
-  if (also.length === 0) return diagnosisLabel(d);
-  const listed = also.length === 1 ? also[0] : `${also.slice(0, -1).join(', ')} and ${also.at(-1)}`;
-  return `${diagnosisLabel(d)}, with ${listed}`;
+  if (alsoStated.length === 0) return diagnosisLabel(d);
+  return `${diagnosisLabel(d)}, with ${andList(alsoStated.map(diagnosisKindName))}`;
 }
 
 /**
@@ -213,20 +211,25 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
  * toward treatment resistance").
  */
 export function trialKindWords(t: Pick<Trial, 'class' | 'role' | 'addedTo' | 'alongside'>): string {
-  const beside = t.alongside?.length ? listWords(t.alongside.map(ingredientOfTrialId)) : null;
+  const beside = t.alongside?.length ? andList([...new Set(t.alongside.map(ingredientOfTrialId))]) : null;
   if (t.role === 'adjunct') return `adjunct${beside ? ` beside ${beside}` : ''}; not counted toward treatment resistance`;
   if (t.role === 'concurrent' && beside) return `${DRUG_CLASS_LABEL[t.class]}, alongside ${beside}`;
   return `${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}${t.addedTo ? ` to ${ingredientOfTrialId(t.addedTo)}` : ''}`;
 }
 
 /** A trial's ingredient from its id ("venlafaxine@2026-10-18"). */
-function ingredientOfTrialId(id: string): string {
+export function ingredientOfTrialId(id: string): string {
   return id.split('@')[0]!;
 }
 
-function listWords(items: readonly string[]): string {
-  const unique = [...new Set(items)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+/** Items in a sentence: "A", "A and B", "A, B and C". */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** Alternatives in a sentence: "A", "A or B", "A, B or C". */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
 }
 
 /** A past interventional procedure as a label ("ECT"). */

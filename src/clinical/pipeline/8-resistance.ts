@@ -28,6 +28,7 @@ import {
   RESISTANCE_VERDICT_WORDS,
   trialToCompleteWords,
   weeksNeededWords,
+  orList,
 } from '../vocabulary';
 import { THERAPY_NOT_COUNTED } from '../terminology/history-codes';
 import type {
@@ -351,7 +352,7 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
   if (!t.adequacy.adequate) return null;
   const o = t.outcome;
   const scales = INSTRUMENTS_FOR[condition].map(instrumentLabel);
-  const scaleText = scales.length > 1 ? `${scales.slice(0, -1).join(', ')} or ${scales[scales.length - 1]}` : scales[0]!;
+  const scaleText = orList(scales);
   const missing: string[] = [];
   const confirm: string[] = [];
   const failedIfConfirmed = isFailedAdequate(t, def.responseWithoutRemissionFails);

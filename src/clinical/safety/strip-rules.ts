@@ -6,6 +6,7 @@ import type { ConditionKey, Instrument, InterventionId, RuleRef, SafetyKind } fr
 import { CLOMIPRAMINE_LABEL, ECT_HEAD_IMPLANT, PREGNANCY_CURRENT_DAYS, PREGNANCY_CURRENT_WEEKS, RECENT_SUICIDAL_IDEATION_DAYS, SAID_WITH_LOCAL, src, WINDOW_SOURCES, WORKING, type SourceRef } from '../suggestions/catalog';
 import { CSSRS_HIGH_RISK, PHQ9_ITEM9_POSITIVE, sourceWords } from '../suggestions/context';
 import { PHQ9_MONITORING_DAYS } from '../engine-rules';
+import { andList } from '../vocabulary';
 
 /** How long a positive PHQ-9 item 9 or a C-SSRS stays on the strip (working rule): a year. */
 export const SCREEN_SHOWN_DAYS = 365;
@@ -78,7 +79,7 @@ export const NOT_OFFERED_BY_KIND: Partial<Record<SafetyKind, { blockedBy: string
 export function notOfferedWords(kind: SafetyKind, except: readonly InterventionId[] = []): string | null {
   const words = (NOT_OFFERED_BY_KIND[kind]?.options ?? []).filter((o) => !except.includes(o.option)).map((o) => o.words);
   if (words.length === 0) return null;
-  const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+  const list = andList(words);
   return `${list} ${words.length === 1 && !list.endsWith('s') ? 'is' : 'are'} not offered`;
 }
 

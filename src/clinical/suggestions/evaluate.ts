@@ -24,6 +24,8 @@ import {
   notForAcuteRiskWords,
   routineNotAcuteWords,
   takenNowWords,
+  andList,
+  orList,
 } from '../vocabulary';
 import {
   CAUTION_WEIGHT_RANK,
@@ -349,8 +351,6 @@ function trialsInProgress(path: EligibilityPath, context: Context): OptionFindin
   });
 }
 
-/** "A, B or C". */
-const orList = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`);
 
 /**
  * What a completed course leaves, naming the alternatives not given: "a different trauma-focused therapy after
@@ -449,8 +449,7 @@ function switchFromWords(switchFrom: NonNullable<CatalogOption['switchFrom']>, c
   const taken = context.derived.trials.filter((t) => (t.end === null || t.end >= context.asOf) && switchFrom.classes.includes(t.class));
   if (!taken.length) return undefined;
   const names = unique(taken.map((t) => t.ingredient));
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-  return { text: `switch from ${list} ${switchFrom.how}`, sources: unique(taken.flatMap((t) => t.sources)) };
+  return { text: `switch from ${andList(names)} ${switchFrom.how}`, sources: unique(taken.flatMap((t) => t.sources)) };
 }
 
 /** The findings of the urgency signals that make this option urgent (none for most patients: no signal recorded). */

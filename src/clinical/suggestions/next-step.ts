@@ -8,7 +8,7 @@
  * (REMEASURE_BEFORE_REFERRAL); otherwise the first offered option leads.
  */
 import type { Assessment, Derivation, InterventionId, NextStep, Suggestion } from '../types';
-import { NO_OPTION_INDICATED, completeTrialWords, instrumentLabel } from '../vocabulary';
+import { NO_OPTION_INDICATED, completeTrialWords, instrumentLabel, orList } from '../vocabulary';
 import { catalogOption, REMEASURE_BEFORE_REFERRAL, RUNNING_TRIAL_ONCE_RESISTANT, type RunningTrialOnceResistantRow } from './catalog';
 import { REFERENCES } from '../references/registry';
 import { VERIFICATION_WORDS } from '../vocabulary';
@@ -27,10 +27,6 @@ const BRIEF_CITATION: ReadonlyMap<RunningTrialOnceResistantRow, string> = new Ma
   }),
 );
 
-/** "rTMS, ECT or esketamine". */
-function orList(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
-}
 
 /**
  * The running trial that leads the headline, with what follows it: none while resistance is not met; once it is, the

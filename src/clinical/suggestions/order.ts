@@ -9,6 +9,7 @@
 import type { ConditionKey, Finding, Suggestion, SuggestionStatus } from '../types';
 import { type CatalogOption, type InterventionId, type SourceRef, src, WORKING } from './catalog';
 import { type Context, cite, trialsOf, unique } from './context';
+import { andList } from '../vocabulary';
 
 export interface Evaluated {
   suggestion: Suggestion;
@@ -187,7 +188,7 @@ function addFirstLineReasons(sorted: Evaluated[], leads: Map<Evaluated, FirstLin
     const passed = sorted.slice(sorted.indexOf(lead) + 1).filter((o) => !leads.has(o) && o.suggestion.urgent === lead.suggestion.urgent && o.suggestion.status === lead.suggestion.status);
     if (!passed.length) continue;
     lead.suggestion.reasons.push({
-      text: `Ranked before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${rule.because} (${cite(rule.source)})`,
+      text: `Ranked before ${andList(passed.map((o) => shortName(o.suggestion)))}: ${rule.because} (${cite(rule.source)})`,
       // It rests on the condition's record, as the option's entry finding names it.
       sources: unique(lead.suggestion.reasons.flatMap((r) => (r.entryCriterion ? r.sources : []))),
       kind: 'ranking',
@@ -239,10 +240,6 @@ function sameRank(a: Evaluated, b: Evaluated): boolean {
   return sameTier(a, b) && riskRank(a) === riskRank(b);
 }
 
-/** "A", "A and B", "A, B and C". */
-function namesList(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-}
 
 /** An offered option ranked after equally offered ones for a condition of substantial risk says so, naming them. */
 function addRiskRankingReasons(sorted: Evaluated[]): void {
@@ -256,7 +253,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
       ? []
       : sorted.slice(at + 1).filter((o) => sameTier(o, e) && o.substantialRisks.length === 0 && NOT_BEFORE_TREATMENTS.has(o.suggestion.intervention));
     e.suggestion.reasons.push({
-      text: `Ranked after ${namesList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${SUBSTANTIAL_RISK_ORDER_CITED})${passed.length ? `; it comes before ${namesList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
+      text: `Ranked after ${andList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${SUBSTANTIAL_RISK_ORDER_CITED})${passed.length ? `; it comes before ${andList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
       kind: 'ranking',
     });

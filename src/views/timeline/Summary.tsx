@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, failedPendingAdequacyWords, stagingFiguresWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords } from '../../clinical/vocabulary';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
@@ -303,7 +303,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
           {current.map((t) => (
             <li key={t.id}>
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
-              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${t.addedTo.split('@')[0]})` : ''}, {t.durationText}
+              {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${ingredientOfTrialId(t.addedTo)})` : ''}, {t.durationText}
               {t.unconfirmed ? <>; <WholeDates text={t.unconfirmed.text} /></> : null} ·{' '}
               <RegimenStandingText trial={t} staleBases={staleBases} />
             </li>

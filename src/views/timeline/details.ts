@@ -34,7 +34,7 @@ import {
 import { adequacyReasonText, displayDate, doseText, trialDoseText } from './labels';
 import { plainText } from '../../clinical/plain-text';
 import { codeSystemName } from '../../clinical/terminology/systems';
-import { BASELINE_WORDS, describePeriod, stopReasonsLine, stopSafetyEventWords } from '../../clinical/vocabulary';
+import { BASELINE_WORDS, describePeriod, ingredientOfTrialId, stopReasonsLine, stopSafetyEventWords } from '../../clinical/vocabulary';
 
 export interface ItemDetails {
   id: string;
@@ -111,7 +111,7 @@ export function trialDetails(trial: Trial): ItemDetails {
 
 /** Agent, dates, dose, then outcome: the order a clinician reads a trial in. */
 function trialAriaLabel(trial: Trial): string {
-  const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${trial.addedTo.split('@')[0]}` : ''})`;
+  const role = trial.role === 'monotherapy' ? '' : ` (${ROLE_LABEL[trial.role]}${trial.addedTo ? ` to ${ingredientOfTrialId(trial.addedTo)}` : ''})`;
   return [
     `${capitalise(trial.ingredient)}${role}`,
     trialPeriod(trial),
