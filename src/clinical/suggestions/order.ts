@@ -57,6 +57,8 @@ const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
   tms: 'rTMS',
   'accelerated-tms': 'accelerated iTBS',
   'deep-tms': 'deep TMS',
+  erp: 'ERP',
+  'ocd-antipsychotic-augmentation': 'antipsychotic augmentation',
   ect: 'ECT',
   esketamine: 'esketamine',
   'iv-ketamine': 'IV ketamine',
@@ -133,6 +135,15 @@ export const FIRST_LINE_ORDER: readonly FirstLineRule[] = [
       'In PTSD, trauma-focused psychotherapy (a different one after a course given) is shown before every other option of the same urgency and status, pharmacogenomic testing and digital CBT included: the guideline recommends individual trauma-focused psychotherapy as the first-line treatment.',
     because: 'in PTSD, trauma-focused psychotherapy is the first-line treatment',
     source: src(['vaDodPtsd2023', 'projectWorkingRule'], 'U', 'ranking trauma-focused psychotherapy before the other options to consider in PTSD'),
+  },
+  {
+    id: 'order.erp-first-in-ocd',
+    condition: 'ocd',
+    lead: 'erp',
+    summary:
+      'In OCD, exposure and response prevention (intensified, alongside the SRI, after a completed course) is shown before every other option of the same urgency and status, deep TMS and antipsychotic augmentation included: the guidelines name ERP the first-line psychological treatment and add it to the SRI when the SRI has not been enough.',
+    because: 'in OCD, ERP is the first-line psychological treatment, added to the SRI when the SRI has not been enough',
+    source: src(['apaOcd2007', 'niceCg31', 'projectWorkingRule'], 'U', 'ranking ERP before the other options to consider in OCD'),
   },
 ];
 

@@ -28,6 +28,7 @@ function ruleRefs(): RuleRef[] {
     for (const row of option.risks) put(ruleRef(row.id, `${option.name}: ${row.severity} — ${row.text}.`, row.source));
     option.ageLimits.forEach((limit, i) => put(ruleRef(`${option.id}.age.${i + 1}`, `${option.name}: age limit — ${limit.text}.`, limit.source)));
     if (option.priorResponse) put(ruleRef(`${option.id}.prior-response`, `${option.name}: an earlier response to it is a reason in favour.`, option.priorResponse.source));
+    if (option.afterGiven) put(ruleRef(`${option.id}.after-given`, `${option.name}: after a completed course, ${'text' in option.afterGiven ? option.afterGiven.text : option.afterGiven.kind} is to consider.`, option.afterGiven.source));
   }
   put(ruleRef('window.pregnancy', `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS / 7} weeks from its onset.`, WINDOW_SOURCES.pregnancy));
   put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
