@@ -118,10 +118,10 @@ export class Ledger {
       else if (entry.unusedReason !== null) unused.push({ reference: entry.reference, reason: entry.unusedReason });
       else {
         forgotten++;
-        unused.push({ reference: entry.reference, reason: 'not examined by the engine' });
+        unused.push({ reference: entry.reference, reason: 'not examined by this app' });
       }
     }
-    if (forgotten > 0) this.closingNotes.push(`${countOf(forgotten, 'resource')} ${forgotten === 1 ? 'was' : 'were'} not examined by the engine (listed as not used).`);
+    if (forgotten > 0) this.closingNotes.push(`${countOf(forgotten, 'resource')} ${forgotten === 1 ? 'was' : 'were'} not examined by this app (listed as not used).`);
     return { used, unused, notes: this.closingNotes };
   }
 }

@@ -187,7 +187,7 @@ export const R = {
   switchInference: rule(
     'outcome.switch',
     'A trial that ends when another agent of the same purpose starts is a non-response inferred from the switch (lower confidence; under TRRIP only a possible failure).',
-    'A claims-data heuristic, not a validated rule: working rule',
+    'Read from claims data, not a validated rule: working rule',
     'U',
     ['projectWorkingRule'],
   ),

@@ -79,7 +79,7 @@ export function identifyMedication(concept: CodeableConcept | undefined, medicat
   const rxnormCodes = codingsOf(concept).filter((c) => systemKeyOf(c.system) === 'rxnorm').map((c) => c.code);
   const notes = [display ? `medication not recognised: "${display}"` : 'no medication code or text in the record'];
   if (rxnormCodes.length) {
-    notes.push(`RxNorm ${rxnormCodes.join(', ')} is not in the project's tables (psychiatric ingredients and their VSAC clinical-drug codes)`);
+    notes.push(`RxNorm ${rxnormCodes.join(', ')} is not in this app's tables (psychiatric ingredients and their VSAC clinical-drug codes)`);
   }
   return {
     ingredient: null,
@@ -210,7 +210,7 @@ function identifyByText(text: string): MedicationIdentityDetail | null {
         longActingInjectable: false,
         matchedBy: 'text',
         display: trimmed,
-        note: `not a psychiatric medication in the project's tables: ${names.join(' / ')}`,
+        note: `not a psychiatric medication in this app's tables: ${names.join(' / ')}`,
         rule: MEDICATION_RULES.rxnormName,
       };
     }

@@ -3,7 +3,7 @@
  * views, so a condition, an outcome, a scale or a trial reads the same on the page, in the note and in the chart.
  * Words only: no clinical judgement here.
  */
-import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE } from './engine-rules';
+import { BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, DEFAULT_SUPPLY_DAYS } from './engine-rules';
 import { LOCAL_WORKING_RULE } from './references/registry';
 import { ingredientByName } from './terminology/ingredients';
 import { SCALE_TABLE } from './terminology/scales';
@@ -178,6 +178,9 @@ export function diagnosisLabelStating(d: Pick<DiagnosisSpan, 'kind' | 'intent'>,
  * 90 days × 4 fills on …"): the figures after the colon, so a list of such notes can give each drug its own.
  */
 export const SUPPLY_DATED_END = 'end date from the supply prescribed';
+
+/** The supply taken for an order or dispense that states none, and why that length: a usual dispensing period. */
+export const ASSUMED_SUPPLY_WORDS = `assumed to cover ${DEFAULT_SUPPLY_DAYS} days, a usual dispensing period`;
 
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {

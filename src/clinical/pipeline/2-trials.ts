@@ -9,7 +9,7 @@ import type { EventKind, MedicationEvent } from '../events';
 import { type Day, isoDate } from '../dates';
 import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
-import { SUPPLY_DATED_END } from '../vocabulary';
+import { ASSUMED_SUPPLY_WORDS, SUPPLY_DATED_END } from '../vocabulary';
 import type { DoseRange, DrugClass } from '../types';
 
 /** A dose stretch in day numbers (inclusive). */
@@ -228,7 +228,7 @@ function collapseAssumedSupplyNotes(events: MedicationEvent[], notes: string[]):
   const at = notes.findIndex((n) => own.has(n));
   const stopped = assumed.filter((e) => e.assumedSupplyNote!.includes('(stopped;')).length;
   const stopWords = stopped === 0 ? '' : stopped === assumed.length ? ' (all stopped, the stop dates not recorded)' : ` (${stopped} stopped, the stop dates not recorded)`;
-  const combined = `no end, supply or quantity in ${assumed.length} orders: ${assumed.map((e) => e.reference).join(', ')}${stopWords}; each assumed to cover ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
+  const combined = `no end, supply or quantity in ${assumed.length} orders: ${assumed.map((e) => e.reference).join(', ')}${stopWords}; each ${ASSUMED_SUPPLY_WORDS}`;
   const kept = notes.filter((n) => !own.has(n));
   kept.splice(Math.min(at, kept.length), 0, combined);
   notes.splice(0, notes.length, ...kept);

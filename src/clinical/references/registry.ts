@@ -626,7 +626,7 @@ export const REFERENCES = {
   projectWorkingRule: {
     short: LOCAL_WORKING_RULE,
     citation:
-      'A working rule of this project where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
+      'A working rule of this app where the sources are silent: shown to the clinician as unverified, to be confirmed clinically.',
     kind: 'project',
   },
   risperidoneLabel: {

@@ -8,7 +8,7 @@ const KIND_TITLES: Record<ReferenceKind, string> = {
   'value-set': 'Value sets and code systems',
   standard: 'Standards',
   registry: 'Registries',
-  project: "The project's working rules",
+  project: "This app's working rules",
 };
 
 const ORDER: ReferenceKind[] = ['guideline', 'paper', 'label', 'value-set', 'standard', 'registry', 'project'];

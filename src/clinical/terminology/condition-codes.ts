@@ -69,7 +69,7 @@ const ICD10_RULES: readonly CodeRule[] = [
   },
   {
     id: 'condition.icd10.postpartum-depression', kind: 'mdd', summary: 'F53.0 postpartum depression counted as a major depressive episode (judgement).',
-    codes: ['F53.0'], implies: ['postpartum'], source: `${SRC.vsacDepression}; counting it as MDD is a project judgement`, verification: 'U',
+    codes: ['F53.0'], implies: ['postpartum'], source: `${SRC.vsacDepression}; counting it as MDD is a working rule`, verification: 'U',
     note: 'postpartum depression counted as MDD (judgement)',
   },
   {
@@ -89,7 +89,7 @@ const ICD10_RULES: readonly CodeRule[] = [
   {
     id: 'condition.icd10.bipolar-unspecified-polarity', kind: 'bipolar-depression',
     summary: 'Bipolar disorder without a stated current polarity (bipolar II F31.81, other F31.89, unspecified F31.9, in remission F31.70) is counted under bipolar depression (judgement).',
-    codes: ['F31.70', 'F31.81', 'F31.89', 'F31.9'], prefixes: ['F31'], source: `${SRC.vsacBipolar}; polarity judgement is the project's`, verification: 'U',
+    codes: ['F31.70', 'F31.81', 'F31.89', 'F31.9'], prefixes: ['F31'], source: `${SRC.vsacBipolar}; counting them under bipolar depression is a working rule`, verification: 'U',
     note: 'bipolar disorder without a stated current episode polarity: counted under bipolar depression (judgement)',
   },
   {
@@ -127,7 +127,7 @@ const ICD10_RULES: readonly CodeRule[] = [
   },
   {
     id: 'condition.icd10.oc-related', kind: 'other', summary: 'Hoarding (F42.3) and excoriation (F42.4) are obsessive-compulsive related disorders, not OCD.',
-    codes: ['F42.3', 'F42.4'], source: 'ICD-10-CM 2024 tabular list (F42.3 hoarding, F42.4 excoriation); not counting them as OCD is a project judgement', verification: 'U',
+    codes: ['F42.3', 'F42.4'], source: 'ICD-10-CM 2024 tabular list (F42.3 hoarding, F42.4 excoriation); not counting them as OCD is a working rule', verification: 'U',
     note: 'obsessive-compulsive related disorder (hoarding or excoriation), not OCD',
   },
   {
@@ -303,7 +303,7 @@ function makeSnomedSetRule(kind: string, valueSet: number): RuleRef {
   const judgement = kind === 'other' || kind === 'bipolar-depression' || vs.startsWith('Generalized') || vs.startsWith('Schizophrenia');
   return rule(
     `condition.snomed-set.${kind}.${valueSet}`,
-    `SNOMED CT members of ${vs} counted as ${kind}${judgement ? ' (assignment by the concept\'s display, a project judgement)' : ''}.`,
+    `SNOMED CT members of ${vs} counted as ${kind}${judgement ? ' (assigned by the concept\'s display: a working rule)' : ''}.`,
     `${SNOMED_SET_SOURCES[kind] ?? vs}; value-set membership from valuesets.txt`,
     judgement ? 'derived' : 'V',
   );
@@ -439,7 +439,7 @@ const TEXT_RULES: Array<{ re: RegExp; kind: DiagnosisKind; implies?: Comorbidity
 const TEXT_RULE_REF = rule(
   'condition.text',
   'A diagnosis named in the Condition text is recognised by key words when no code from a known system decides (negated phrases are ignored).',
-  'Project text-matching rule; no code system behind it',
+  'Text matching by key words, no code system behind it: working rule',
   'U',
 );
 

@@ -113,7 +113,7 @@ export const INGREDIENTS: readonly IngredientRow[] = [
   ing('sulpiride', 'antipsychotic', null, 'U', null),
   ing('asenapine', 'antipsychotic', null, 'U', null),
   ing('iloperidone', 'antipsychotic', null, 'U', null),
-  ing('lumateperone', 'antipsychotic', null, 'U', null, { note: 'no chlorpromazine equivalent in the project tables' }),
+  ing('lumateperone', 'antipsychotic', null, 'U', null, { note: "no chlorpromazine equivalent in this app's tables" }),
   ing('zuclopenthixol', 'antipsychotic', null, 'U', null),
   ing('flupentixol', 'antipsychotic', null, 'U', null, { synonyms: ['flupenthixol'] }),
   // Mood stabilizers

@@ -35,7 +35,7 @@ export const MEDICATION_RULES = {
   textName: rule(
     'terminology.medication.generic-name',
     'A generic ingredient name in free text ("sertraline HCl 100mg tab") identifies the ingredient; the first "<n> mg" is the strength.',
-    'Project text-matching rule on the ingredient table: working rule',
+    'Text matching on the ingredient table: working rule',
     'derived',
   ),
 } as const satisfies Record<string, RuleRef>;
@@ -51,35 +51,35 @@ export const DOSE_RULES = {
   doseRangeLow: rule(
     'terminology.dose.range-low-end',
     'A dose range ("1-2 tablets") counts at its low end, so a trial is never judged adequate on a dose that may not have been taken.',
-    'Project design choice (conservative for adequacy): working rule',
+    'Working rule: the low end never overstates the dose taken, so adequacy is never overstated',
     'U',
     ['projectWorkingRule'],
   ),
   noTimingOnceDaily: rule(
     'terminology.dose.no-timing-once-daily',
     'A dose without any frequency is assumed once daily, and says so.',
-    'Project design choice (most psychotropics are dosed once daily): working rule',
+    'Working rule: most psychotropics are dosed once daily',
     'U',
     ['projectWorkingRule'],
   ),
   sequentialLast: rule(
     'terminology.dose.titration-last-step',
     'Dosage lines are parts of one day and are summed; only lines with different sequence numbers and a time bound (a taper or titration, or "then" in the text) are consecutive steps, and the last step is the daily dose.',
-    'FHIR R4 Dosage.sequence semantics; project design choice',
+    'FHIR R4 Dosage.sequence semantics; reading a time bound as the mark of a step is a working rule',
     'U',
     ['fhirR4', 'projectWorkingRule'],
   ),
   freeText: rule(
     'terminology.dose.free-text',
     'Plain dosage text ("take 2 tablets by mouth daily", "150 mg at bedtime", "1 tab bid") is parsed for amount and frequency.',
-    'Project text parser (common US sig abbreviations)',
+    'Text reading of common US sig abbreviations: working rule',
     'derived',
     ['projectWorkingRule'],
   ),
   unitlessProductUnits: rule(
     'terminology.dose.unitless-product-units',
     'A dose quantity without a unit ({"value": 1}) on a product of known strength ("Sertraline 100MG", "sertraline 100 MG Oral Tablet") is that many units of the product (1 × 100 mg); without a known strength the dose stays unknown.',
-    'FHIR R4 Dosage.doseAndRate.doseQuantity (SimpleQuantity; the unit is the product\'s unit when omitted, as EHR exports such as Synthea send it); project reading',
+    'FHIR R4 Dosage.doseAndRate.doseQuantity (SimpleQuantity; the unit is the product\'s unit when omitted, as EHR exports such as Synthea send it); reading it so is a working rule',
     'U',
   ),
   longActing: rule(

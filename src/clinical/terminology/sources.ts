@@ -14,7 +14,7 @@ export const SRC = {
     'RxNorm SCD codes from the VSAC medication value sets (Antidepressant Medication 2.16.840.1.113883.3.464.1003.196.12.1213, Adult Depression Medications 2.16.840.1.113883.3.526.3.1566 and others)',
   rxnormNameParse:
     'RxNorm normalized name convention "<ingredient> <strength> <unit> <dose form>" (SCD) with "[Brand]" (SBD); parsed by pattern, not looked up',
-  brands: 'Brand names as printed on US product labels and the MGH-ATRQ form; project table, not verified against RxNorm',
+  brands: "Brand names as printed on US product labels and the MGH-ATRQ form; this app's table, not verified against RxNorm",
   atrq: 'MGH-ATRQ minimum adequate daily dose (trial-specific form of the questionnaire)',
   leucht2016: 'Leucht 2016 (defined-daily-dose method): mg equivalent to 100 mg oral chlorpromazine',
   gardner2010: 'Gardner 2010 (international consensus): median dose equivalent to chlorpromazine 600 mg/day',
@@ -38,7 +38,7 @@ export const SRC = {
   loincCssrs: 'LOINC 93373-9 C-SSRS screener panel',
   loincBp: 'LOINC 85354-9 blood pressure panel with 8480-6 systolic and 8462-4 diastolic (FHIR R4 vital-signs profile)',
   localScales:
-    "No LOINC code confirmed: matched by the project's local code system http://example.org/trd-timeline/CodeSystem/scales or by the scale's name in the text",
+    "No LOINC code confirmed: matched by this app's local code system http://example.org/trd-timeline/CodeSystem/scales or by the scale's name in the text",
   thresholdsPhq9: 'PHQ-9 remission < 5, response ≥ 50% reduction (Kroenke 2001)',
   thresholdsPartial: 'Non-response < 25% reduction, partial response 25-49% (Nierenberg 2001; ATRQ clinician guide, Desseilles 2011)',
   thresholdsQids: 'QIDS-SR16 remission ≤ 5, response ≥ 50% (STAR*D, Trivedi 2006)',
@@ -49,7 +49,7 @@ export const SRC = {
   panssChartTop: 'Leucht 2005: "severely ill" on the CGI corresponds to a PANSS total of about 116 (equipercentile linking)',
   vnsProcedure: 'SNOMED CT 445319001 Insertion of vagal nerve stimulator, VSAC 2.16.840.1.113762.1.4.1248.251',
   procedureUnverified:
-    "No SNOMED CT code confirmed for this procedure: matched by text and the project's local code system http://example.org/trd-timeline/CodeSystem/procedures",
+    "No SNOMED CT code confirmed for this procedure: matched by text and this app's local code system http://example.org/trd-timeline/CodeSystem/procedures",
   cptUnverified: 'CPT code widely used for this procedure, not confirmed in a primary source here',
   tmsImplants:
     'TMS device labels and IFCN guidelines (Rossi 2021): conductive or ferromagnetic implants near the coil (cochlear implants, aneurysm clips or coils, DBS/VNS stimulators)',
@@ -108,7 +108,7 @@ const NAMED: readonly [RegExp, ReferenceId][] = [
   [/\bVSAC\b|\bOID 2\.16\./, 'vsac'],
   [/\bRxNorm\b/, 'rxnorm'],
   [/\bFHIR\b/, 'fhirR4'],
-  [/working rule|project (judgement|design choice|text)/i, 'projectWorkingRule'],
+  [/working rule/i, 'projectWorkingRule'],
 ];
 
 /** The references of every citation text a rule's source contains, in the order of the table. */

@@ -163,7 +163,7 @@ export function unknownCodeReason(what: string, concept: unknown, fallback?: str
   const unknown = systems.filter((s) => systemKeyOf(s) === null && !s.startsWith(LOCAL_SYSTEM_PREFIX));
   if (codings.length > 0 && unknown.length === codings.length)
     return `code from unknown system ${[...new Set(unknown)].join(', ')}${text ? ` (${text})` : ''}`;
-  return `${fallback ?? `not a ${what} the engine assesses`}${text ? `: ${text}` : ''}`;
+  return `${fallback ?? `not a ${what} this app assesses`}${text ? `: ${text}` : ''}`;
 }
 
 /** ICD-10 codes arrive as "F33.2", "f332" or "F33.2 "; normalise to upper case with the dot after 3 characters. */

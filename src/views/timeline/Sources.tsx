@@ -52,13 +52,13 @@ export function Citation({ ids }: { ids: readonly string[] }) {
   );
 }
 
-/** The project's sources, one row per registry entry, each with its anchor and link. */
+/** The app's sources, one row per registry entry, each with its anchor and link. */
 export function SourcesPanel() {
   const ids = (Object.keys(REFERENCES) as ReferenceId[]).slice().sort((a, b) => REFERENCES[a].short.localeCompare(REFERENCES[b].short));
   return (
     <details className="trp-sources-panel" id={SOURCES_PANEL_ID}>
       <summary>Sources ({ids.length})</summary>
-      <p className="trp-muted">The primary sources the rules cite (the same list as the project&apos;s sources page).</p>
+      <p className="trp-muted">The primary sources the rules cite.</p>
       <ul>
         {ids.map((id) => {
           const ref = REFERENCES[id] as { short: string; citation: string; url?: string };

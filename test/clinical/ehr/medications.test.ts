@@ -136,7 +136,7 @@ describe('order status and the span of a trial', () => {
     expect(d.trials.find((t) => t.ingredient === 'sertraline')).toMatchObject({ start: '2024-01-01', end: '2024-03-30' });
     const citalopram = d.trials.find((t) => t.ingredient === 'citalopram')!;
     expect(citalopram).toMatchObject({ start: '2025-01-01', end: '2025-01-30' });
-    expect(citalopram.notes.join(' ')).toMatch(/stopped; the stop date is not recorded\): assumed 30 days/);
+    expect(citalopram.notes).toContain(`no end, supply or quantity in ${ref(stopped)} (stopped; the stop date is not recorded): assumed to cover 30 days, a usual dispensing period`);
   });
 
   it('cancelled and entered-in-error orders are not trials, each with its reason', () => {
@@ -200,7 +200,7 @@ describe('re-orders of one drug: one continuous trial (Burton 2012 permissible g
       `re-ordered within the permissible gap: 2 re-orders of sertraline (${ref(orders[1]!)}, ${ref(orders[2]!)}) came 55 days after the last day supplied by the order before, within the permissible ${REORDER_PERMISSIBLE_GAP_DAYS} days; one continuous trial, 108 days between supplies assumed taken at the previous dose; those supplies are themselves assumed (30 days each: the orders state none)`,
     );
     // The orders' assumed supplies are said once for the trial, not once per order.
-    expect(t.notes).toContain(`no end, supply or quantity in 3 orders: ${orders.map(ref).join(', ')} (all stopped, the stop dates not recorded); each assumed to cover 30 days (design choice)`);
+    expect(t.notes).toContain(`no end, supply or quantity in 3 orders: ${orders.map(ref).join(', ')} (all stopped, the stop dates not recorded); each assumed to cover 30 days, a usual dispensing period`);
     expect(t.notes.filter((n) => n.startsWith('no end, supply or quantity'))).toHaveLength(1);
   });
 

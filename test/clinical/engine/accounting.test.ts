@@ -48,7 +48,7 @@ describe('accounting: every input exactly once in used or unused', () => {
     const d = accountedOnce([p, p, { resourceType: 'Claim', id: 'e1' }, other, null, 42, 'text', { id: 'no-type' }]);
     expect(d.unused.map((u) => u.reason)).toEqual(
       expect.arrayContaining([
-        'resource type Claim is not used by the engine',
+        'resource type Claim is not used by this app',
         'belongs to another patient (Patient/someone-else)',
         'not a FHIR resource (no resourceType)',
         'duplicate of Patient/p1 in the input',

@@ -180,7 +180,7 @@ describe('identifyMedication: multi-ingredient, LAI, unknown', () => {
   it('an RxNorm code outside the tables without a readable display says so', () => {
     const id = identifyMedication({ coding: [{ system: RXNORM, code: '999999' }] });
     expect(id.ingredient).toBeNull();
-    expect(id.note).toMatch(/RxNorm 999999 is not in the project's tables/);
+    expect(id.note).toMatch(/RxNorm 999999 is not in this app's tables/);
   });
   it('no concept at all does not throw', () => {
     expect(identifyMedication(undefined).matchedBy).toBe('none');

@@ -44,7 +44,7 @@ describe('unknownCodeReason', () => {
     const snomed = { coding: [{ system: 'http://snomed.info/sct', code: '71388002' }], text: 'Dental cleaning' };
     expect(unknownCodeReason('procedure', snomed, fallback)).toBe('not an interventional psychiatric procedure: Dental cleaning');
     const local = { coding: [{ system: 'http://example.org/trd-timeline/CodeSystem/other', code: 'x' }] };
-    expect(unknownCodeReason('procedure', local)).toBe('not a procedure the engine assesses: x');
+    expect(unknownCodeReason('procedure', local)).toBe('not a procedure this app assesses: x');
   });
 
   it('says when there is neither code nor text', () => {

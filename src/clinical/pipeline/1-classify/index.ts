@@ -188,7 +188,7 @@ function classifyOne(
     case 'CarePlan':
       return classifyCarePlan(ledger, ref, resource as CarePlan, asOf, lastDay, out.history);
     default:
-      ledger.unused(ref, `resource type ${type} is not used by the engine`);
+      ledger.unused(ref, `resource type ${type} is not used by this app`);
   }
 }
 

@@ -16,7 +16,7 @@ import type { DiagnosisKind, DrugClass, MedicationIdentity } from '../../types';
 import type { Classified, MedicationRecord } from './classified';
 import type { Memo } from './memo';
 import { isConcept, obj, str } from './typed-fields';
-import { SUPPLY_DATED_END } from '../../vocabulary';
+import { ASSUMED_SUPPLY_WORDS, SUPPLY_DATED_END } from '../../vocabulary';
 
 /** Drug classes whose records are psychiatric trials (and whose allergies are intolerance evidence for a trial). */
 export const PSYCHIATRIC_CLASSES = new Set<DrugClass>([
@@ -250,7 +250,7 @@ function periodOf(
       } else {
         end = start + DEFAULT_SUPPLY_DAYS - 1;
         supplyAssumed = true;
-        assumedSupplyNote = `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`;
+        assumedSupplyNote = `no end, supply or quantity in ${r.resourceType}/${r.id}${status === 'stopped' ? ' (stopped; the stop date is not recorded)' : ''}: ${ASSUMED_SUPPLY_WORDS}`;
         notes.push(assumedSupplyNote);
       }
     }
@@ -263,7 +263,7 @@ function periodOf(
       if (daysSupply === null) {
         daysSupply = DEFAULT_SUPPLY_DAYS;
         supplyAssumed = true;
-        notes.push(`no days supply in ${r.resourceType}/${r.id}: assumed ${DEFAULT_SUPPLY_DAYS} days (design choice)`);
+        notes.push(`no days supply in ${r.resourceType}/${r.id}: ${ASSUMED_SUPPLY_WORDS}`);
       }
       end = start + daysSupply - 1;
     }
