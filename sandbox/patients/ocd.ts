@@ -9,7 +9,8 @@ const UCUM = 'http://unitsofmeasure.org';
  * below 25 (< 35% reduction); exposure and response prevention done; clomipramine being titrated. Two adequate
  * high-dose SRI trials of >= 12 weeks failed, and the ERP course did not help (Y-BOCS 25 -> 26): deep TMS (H7 coil,
  * FDA de novo 2018) is the interventional option once the clomipramine trial (5 of 12 weeks) is judged, and the headline
- * is to complete that trial; ERP is reported as given, not suggested again. Antipsychotic augmentation names
+ * is to complete that trial; ERP is reported as given, and intensified ERP (an intensive or residential programme)
+ * alongside the SRI is the first option to consider. Antipsychotic augmentation names
  * clomipramine as the SRI it would augment and waits for the clomipramine trial to be judged; the
  * clomipramine label's cautions (ECG and QT, seizure threshold, overdose) lead the page.
  */
@@ -106,8 +107,8 @@ export const ocd: DemoPatient = {
     suggestions: {
       // The clomipramine trial is completed and judged first: deep TMS if it fails.
       'deep-tms': 'consider',
-      // ERP was given (20 sessions): reported as given, not suggested as new.
-      erp: 'not-eligible',
+      // ERP was given (20 sessions) and did not help: intensified ERP alongside the SRI is to consider.
+      erp: 'consider',
       // Clomipramine, the SRI it would augment, is still short of an adequate trial: wait for it.
       'ocd-antipsychotic-augmentation': 'consider',
       tms: 'not-applicable',

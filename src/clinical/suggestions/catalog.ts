@@ -399,11 +399,13 @@ interface CatalogRow<Id extends string> {
   /** Psychotherapy modalities that are this option: when the record shows one given, it is reported as given, not suggested. */
   givenAs?: PsychotherapyModality[];
   /**
-   * What a completed course of this option leaves to consider: another of its kind (`kind`, "a different trauma-focused
-   * therapy"), named from `alternatives` less the one given (each recognised in the given course's name by `match`),
-   * with the rule behind it.
+   * What a completed course of this option leaves to consider, with the rule behind it: another of its kind (`kind`, "a
+   * different trauma-focused therapy"), named from `alternatives` less the one given (each recognised in the given
+   * course's name by `match`); or the same treatment in another format, said as `text` ("intensified ERP ...").
    */
-  afterGiven?: { kind: string; alternatives: readonly { name: string; match: RegExp }[]; source: SourceRef };
+  afterGiven?:
+    | { kind: string; alternatives: readonly { name: string; match: RegExp }[]; source: SourceRef }
+    | { text: string; source: SourceRef };
   /**
    * What this option says when another is offered too and one of these agents is taken now: how the two fit together
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
@@ -1208,6 +1210,13 @@ export const CATALOG = defineCatalog([
     code: null,
     // CBT is how records name ERP (the CBT of OCD): a course given is reported as given.
     givenAs: ['cbt'],
+    afterGiven: {
+      text: 'intensified ERP (intensive or residential programme), alongside the SRI, after a completed course of ERP',
+      source: WORKING(
+        'offering ERP again in an intensive, day-programme or residential format after a standard course that did not help is a working rule; the guidelines recommend ERP with the SRI after a partial response',
+        ['apaOcd2007', 'niceCg31'],
+      ),
+    },
   },
   {
     id: 'ocd-antipsychotic-augmentation',

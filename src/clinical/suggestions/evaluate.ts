@@ -357,6 +357,7 @@ function trialsInProgress(path: EligibilityPath, context: Context): OptionFindin
  * cognitive processing therapy: prolonged exposure or EMDR"; when the course's name says none of them, all are named.
  */
 function afterGivenText(after: NonNullable<CatalogOption['afterGiven']>, given: readonly { display: string }[]): string {
+  if ('text' in after) return after.text;
   const done = after.alternatives.filter((a) => given.some((c) => a.match.test(c.display)));
   if (!done.length) return `${after.kind} from the one given: ${orList(after.alternatives.map((a) => a.name))}`;
   const left = after.alternatives.filter((a) => !done.includes(a));

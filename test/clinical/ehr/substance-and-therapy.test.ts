@@ -168,7 +168,7 @@ describe('psychotherapy counted where the definition counts it', () => {
     expect(s.reasons[1]!.text).toBe('Already given: trauma-focused therapy sessions, 2019-08-01 to 2019-10-03 (completed); not suggested as new.');
   });
 
-  it('OCD: a completed care-plan course of CBT without session counts is judged by its length; with Y-BOCS 30 → 27 it is a failed adequate trial of CBT, and ERP is reported as given', () => {
+  it('OCD: a completed care-plan course of CBT without session counts is judged by its length; with Y-BOCS 30 → 27 it is a failed adequate trial of CBT, ERP is reported as given, and intensified ERP is to consider', () => {
     const plan = carePlan('completed', ['736254008', 'Psychiatry care plan'], '2021-01-04', '2021-05-03', [
       ['228557008', 'Cognitive and behavioral therapy (regime/therapy)', 'completed'],
     ]);
@@ -184,7 +184,12 @@ describe('psychotherapy counted where the definition counts it', () => {
     ]);
     expect(a.status).toBe('does-not-meet');
     expect(a.conclusion).toMatch(/^Does not meet treatment-resistant OCD .*: 0 failed adequate trials in the current episode, and 1 failed adequate psychotherapy course \(Cognitive and behavioral therapy \(regime\/therapy\) \(2021-01-04 to 2021-05-03\): Y-BOCS 30 → 27/);
-    expect(d.suggestions.find((s) => s.intervention === 'erp')?.status).toBe('not-eligible');
+    const erp = d.suggestions.find((s) => s.intervention === 'erp')!;
+    expect(erp.status).toBe('consider');
+    expect(erp.reasons.slice(0, 2).map((r) => r.text.split(' (')[0])).toEqual([
+      'Intensified ERP',
+      'Already given: Cognitive and behavioral therapy',
+    ]);
   });
 
   it('a Procedure with a period is one course; its sessions are counted only when its text states them', () => {
