@@ -216,7 +216,7 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
   monotherapy: 'monotherapy',
   augmentation: 'augmentation',
   combination: 'combination',
-  hypnotic: 'hypnotic use (not counted)',
+  hypnotic: 'hypnotic dose, not counted toward treatment resistance',
   adjunct: 'adjunct, not counted toward treatment resistance',
   concurrent: 'with another psychiatric medication alongside',
 };
@@ -225,10 +225,11 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
  * What a trial is, in the words a psychiatrist uses of it: the class and role of a trial ("SSRI, monotherapy",
  * "SNRI, alongside prazosin", "Antipsychotic, augmentation to duloxetine"); an agent that is not a trial of a core
  * treatment by what it ran beside, without the class it is filed under ("adjunct beside venlafaxine; not counted
- * toward treatment resistance").
+ * toward treatment resistance"), and a hypnotic dose as such ("hypnotic dose; not counted toward treatment resistance").
  */
 export function trialKindWords(t: Pick<Trial, 'class' | 'role' | 'addedTo' | 'alongside'>): string {
   const beside = t.alongside?.length ? andList([...new Set(t.alongside.map(ingredientOfTrialId))]) : null;
+  if (t.role === 'hypnotic') return 'hypnotic dose; not counted toward treatment resistance';
   if (t.role === 'adjunct') return `adjunct${beside ? ` beside ${beside}` : ''}; not counted toward treatment resistance`;
   if (t.role === 'concurrent' && beside) return `${DRUG_CLASS_LABEL[t.class]}, alongside ${beside}`;
   return `${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}${t.addedTo ? ` to ${ingredientOfTrialId(t.addedTo)}` : ''}`;
