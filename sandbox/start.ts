@@ -6,12 +6,16 @@
  * Env: SANDBOX_PORT (4010), APP_PORT (5173), APP_URL (http://127.0.0.1:$APP_PORT), SANDBOX_LATENCY_MS,
  *      SANDBOX_FAULTS (JSON, see sandbox/faults.ts), SANDBOX_TOKEN_TTL_SECONDS (3600),
  *      APP_DIST_DIR (dist/; with --prod --no-build, the folder served as the app: the benchmark's bare SMART client),
- *      SMART_LAUNCHER_URL (origin of a locally run SMART launcher; default http://127.0.0.1:9009).
+ *      SMART_LAUNCHER_URL (origin of a locally run SMART launcher; default http://127.0.0.1:9009),
+ *      SANDBOX_EXTRA_PATIENTS (a folder: every *.json FHIR Bundle in it is served besides the demo patients, each of its
+ *      patients listed on the EHR page "from <file name>"; a file that cannot be read is named on stderr and skipped;
+ *      the files are only read, never copied; see sandbox/extra-patients.ts).
  * The app gets the development smart-config.json (sandbox/dev-smart-config.ts), never the shipped template.
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadDemoData } from './demo-data';
+import { readExtraPatients, withExtraPatients } from './extra-patients';
 import { parseFaultConfig } from './faults';
 import { developmentSmartConfig } from './dev-smart-config';
 import { serveApp } from './serve-app';
@@ -36,7 +40,11 @@ async function main(): Promise<void> {
   const appUrl = (process.env.APP_URL ?? `http://${HOST}:${appPort}`).replace(/\/$/, '');
   const faults = parseFaultConfig(process.env.SANDBOX_FAULTS);
 
-  const data = loadDemoData();
+  const demo = loadDemoData();
+  const extraFolder = process.env.SANDBOX_EXTRA_PATIENTS;
+  const extra = extraFolder ? readExtraPatients(extraFolder) : undefined;
+  for (const problem of extra?.problems ?? []) console.error(`[sandbox] SANDBOX_EXTRA_PATIENTS: ${problem}`);
+  const data = extra ? withExtraPatients(demo, extra) : demo;
 
   const sandbox = await startSandbox({
     host: HOST,
@@ -77,7 +85,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`
-TRD timeline sandbox is running (${prod ? 'production build' : 'dev server'}), ${data.patients.length} demo patients.
+TRD timeline sandbox is running (${prod ? 'production build' : 'dev server'}), ${demo.patients.length} demo patients${
+  extra ? `, ${extra.patients.length} from ${extraFolder}` : ''}.
   Open the EHR and launch a patient:  ${sandbox.ehrUrl}
   Standalone launch:                   ${sandbox.standaloneUrl}
   FHIR base:                           ${sandbox.fhirBaseUrl}

@@ -2,7 +2,7 @@
  * The copied note's next steps keep the options tab's order (the engine's ranking); an option to consider that carries
  * a high-risk finding is named in the "To consider" line, in its place, with its risk written under it, never as a
  * referral among the next steps: on esketamine-contraindicated (a psilocybin trial after an intracerebral haemorrhage)
- * and tms-contraindicated (ECT beside a cochlear implant, ranked after intravenous ketamine).
+ * and tms-contraindicated (ECT beside a cochlear implant, ranked before off-label intravenous ketamine).
  */
 import { describe, expect, it } from 'vitest';
 import { copyToNoteText } from '../../src/views/timeline/copyText';
@@ -41,11 +41,17 @@ describe('a considered option with a high-risk finding is named among the option
     expect(block.join('\n')).not.toContain('refer to the Clinical trials unit');
   });
 
-  it('tms-contraindicated: ECT is named after intravenous ketamine, as the engine ranks them, with its risk, and no referral step', () => {
+  it('tms-contraindicated: ECT is named first, before intravenous ketamine, as the engine ranks them, with its risk, and no referral step', () => {
     const d = demoDerivation('tms-contraindicated', TODAY);
     const block = nextStepsOf(copyToNoteText(d));
     const consider = groupByStatus(d.suggestions).find((g) => g.status === 'consider')!.suggestions.map((s) => s.name);
-    expect(consider.indexOf('Intravenous ketamine (off-label)')).toBeLessThan(consider.indexOf('Electroconvulsive therapy (ECT)'));
+    expect(consider).toEqual([
+      'Electroconvulsive therapy (ECT)',
+      'Intravenous ketamine (off-label)',
+      'Pharmacogenomic testing',
+      'Psilocybin clinical trial (referral)',
+      'Digital therapy (app-based CBT)',
+    ]);
     expect(block.filter((l) => l.startsWith('- '))).toEqual([
       '- Esketamine nasal spray (Spravato) (suggested): refer to the Ketamine / esketamine treatment clinic (routine priority).',
     ]);

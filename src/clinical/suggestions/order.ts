@@ -3,7 +3,8 @@
  * condition leads (FIRST_LINE_ORDER); then the pseudo-resistance steps lead
  * when most failures were inadequate (interventional options are also lowered to "consider" then), otherwise the
  * interventional options lead; then an option whose cautions mark a condition of substantial risk comes after those
- * without (SUBSTANTIAL_RISK_ORDER); then the catalog's own order, except where an ordering rule (a table row, below)
+ * without (SUBSTANTIAL_RISK_ORDER), unless its only such risk calls for consultation and the option ahead is one its
+ * rule names (CONSULTATION_RISK_ORDER: ECT with a head implant before off-label IV ketamine); then the catalog's own order, except where an ordering rule (a table row, below)
  * puts one option before others for this patient's degree of resistance.
  */
 import type { ConditionKey, Finding, Suggestion, SuggestionStatus } from '../types';
@@ -51,6 +52,38 @@ export const TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS = {
   because: 'a test or a research referral never comes before a treatment for its risk',
   source: WORKING('a test or a research referral does not outrank a standard treatment that carries a condition of substantial risk'),
 };
+
+/**
+ * An exception to the substantial-risk ranking: an option whose only conditions of substantial risk are `risks`
+ * (conditions that call for other teams to be consulted first, not an unstable medical state) is shown before the
+ * equally offered `over` options it would otherwise follow for that risk alone, and says so. It passes only those
+ * options: where another option stands between, the order stays as the substantial-risk ranking leaves it.
+ */
+export interface ConsultationRiskRule {
+  id: string;
+  lead: InterventionId;
+  /** The substantial-risk words (a risk row's `substantialRisk`) that, found alone, let the lead pass `over`. */
+  risks: readonly string[];
+  over: readonly InterventionId[];
+  summary: string;
+  /** Why, as the leading option's reason says it after the risks found. */
+  because: string;
+  source: SourceRef;
+}
+
+export const CONSULTATION_RISK_ORDER: readonly ConsultationRiskRule[] = [
+  {
+    id: 'order.ect-with-implant-before-off-label-ketamine',
+    lead: 'ect',
+    risks: ['implant in or near the head'],
+    over: ['iv-ketamine'],
+    summary:
+      'ECT whose only condition of substantial risk is an implant in or near the head (planned with the implant team and the device maker) is shown before off-label IV ketamine when both are equally offered: the implant calls for consultation, not a lower rank, while IV ketamine is off-label with a consensus exclusion list not verified for this app, and ECT brings remission to about half of patients after failed pharmacotherapy.',
+    because:
+      'calls for the teams it names to be consulted first, and IV ketamine is off-label, its consensus exclusion list not verified for this app; ECT brings remission to about half of patients after failed pharmacotherapy',
+    source: src(['heijnen2010', 'sanacora2017', 'projectWorkingRule'], 'U', 'ranking ECT whose only condition of substantial risk calls for consultation before off-label IV ketamine'),
+  },
+];
 
 /** How a ranking reason names an option: short words a clinician uses. */
 const SHORT_NAMES: Partial<Record<InterventionId, string>> = {
@@ -271,6 +304,31 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
   }
 }
 
+/**
+ * CONSULTATION_RISK_ORDER: a lead whose only substantial risks are its rule's moves before the `over` options standing
+ * directly ahead of it in its tier, and says so. Run before the substantial-risk reasons, which then name only what is
+ * still ahead of it.
+ */
+function applyConsultationRiskOrder(sorted: Evaluated[]): void {
+  for (const rule of CONSULTATION_RISK_ORDER) {
+    const at = sorted.findIndex((e) => e.suggestion.intervention === rule.lead);
+    const lead = sorted[at];
+    if (!lead || !isOffered(lead.suggestion.status) || !lead.substantialRisks.length || !lead.substantialRisks.every((r) => rule.risks.includes(r.text))) continue;
+    let to = at;
+    while (to > 0 && sameTier(sorted[to - 1]!, lead) && rule.over.includes(sorted[to - 1]!.suggestion.intervention)) to--;
+    if (to === at) continue;
+    const passed = sorted.slice(to, at);
+    sorted.splice(at, 1);
+    sorted.splice(to, 0, lead);
+    const equally = lead.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
+    lead.suggestion.reasons.push({
+      text: `Ranked before ${andList(passed.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(lead.suggestion)}’s only condition of substantial risk (${unique(lead.substantialRisks.map((r) => r.text)).join('; ')}) ${rule.because} (${cite(rule.source)})`,
+      sources: unique(lead.substantialRisks.flatMap((r) => r.sources)),
+      kind: 'ranking',
+    });
+  }
+}
+
 /** The pseudo-resistance steps first when most failed trials were not adequate, else the interventional options. */
 function groupRank(e: Evaluated, pseudoResistanceFirst: boolean): number {
   return (e.group === 'pseudo-resistance') === pseudoResistanceFirst ? 0 : 1;
@@ -290,6 +348,7 @@ export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: 
       riskRank(a) - riskRank(b) ||
       a.place - b.place,
   );
+  applyConsultationRiskOrder(evaluated);
   addRiskRankingReasons(evaluated);
   if (firstLine.size) addFirstLineReasons(evaluated, firstLine);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread

@@ -9,7 +9,7 @@ import {
 } from './catalog';
 import { sourceWords } from './context';
 import { COMPLETE_TRIAL_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
-import { FIRST_LINE_ORDER, ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
+import { CONSULTATION_RISK_ORDER, FIRST_LINE_ORDER, ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -37,6 +37,7 @@ function ruleRefs(): RuleRef[] {
   for (const rule of FIRST_LINE_ORDER) put(ruleRef(rule.id, rule.summary, rule.source));
   put(ruleRef(STEPS_BEFORE_DOSE_OPTIMISATION.id, STEPS_BEFORE_DOSE_OPTIMISATION.summary, STEPS_BEFORE_DOSE_OPTIMISATION.source));
   put(ruleRef(SUBSTANTIAL_RISK_ORDER.id, SUBSTANTIAL_RISK_ORDER.summary, SUBSTANTIAL_RISK_ORDER.source));
+  for (const rule of CONSULTATION_RISK_ORDER) put(ruleRef(rule.id, rule.summary, rule.source));
   put(ruleRef(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.id, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.summary, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source));
   put(PSEUDO_RESISTANCE_RULE);
   put(COMPLETE_TRIAL_RULE);

@@ -12,6 +12,7 @@ import { DOSE_RULES, MEDICATION_RULES } from './medication-rules';
 import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
 import { STOP_REASON_RULES } from './stop-reasons';
+import { SCHIZOPHRENIA_SUBTYPE_RULE } from './schizophrenia-subtypes';
 
 export { classifyCondition, conditionNotRecognisedReason } from './condition-codes';
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observation-kinds';
@@ -34,6 +35,7 @@ export const TERMINOLOGY_RULES: RuleRef[] = dedupe([
   ...doseTableRules(),
   ...scaleRules(),
   ...CONDITION_RULES,
+  SCHIZOPHRENIA_SUBTYPE_RULE,
   ...snomedValueSetRules(),
   ...OBSERVATION_RULES,
   ...PROCEDURE_RULES,

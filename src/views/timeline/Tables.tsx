@@ -12,7 +12,7 @@ import {
   trialKindWords,
   describeTrialDosesAndTime,
   clinicalStatusWords,
-  diagnosisLabelStating,
+  diagnosisLabelWithCode,
   recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
@@ -199,7 +199,7 @@ export function DiagnosesTable({ derivation, onSelectSources }: { derivation: De
               <th scope="row">
                 {recordedDiagnosisName(d)}
                 <div className="trp-muted">
-                  {diagnosisLabelStating(d, alsoStated)}; {d.code}
+                  {diagnosisLabelWithCode(d, alsoStated, d.code)}
                 </div>
               </th>
               <td>{displayDate(d.onset)}</td>

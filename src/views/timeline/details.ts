@@ -23,7 +23,7 @@ import {
   capitalise,
   describeTrialDosesAndTime,
   clinicalStatusWords,
-  diagnosisLabelStating,
+  diagnosisLabelWithCode,
   recordedDiagnosisName,
   episodeEndWords,
   episodeWords,
@@ -144,7 +144,7 @@ export function describeDiagnosis(diagnosis: DiagnosisSpan, index: number, death
     id: diagnosisItemId(index),
     title: `Diagnosis: ${recordedDiagnosisName(diagnosis)}`,
     lines: [
-      `Recognised as: ${diagnosisLabelStating(diagnosis, alsoStated)} (${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code})`,
+      `Recognised as: ${diagnosisLabelWithCode(diagnosis, alsoStated, `${diagnosis.system ? `${codeSystemName(diagnosis.system)} ` : ''}${diagnosis.code}`)}`,
       `Onset ${displayDate(diagnosis.onset)}${diagnosis.abatement ? `, abated ${displayDate(diagnosis.abatement)}` : ''}`,
       `Clinical status: ${diagnosis.clinicalStatus === null ? 'not recorded' : clinicalStatusWords(diagnosis.clinicalStatus, deathDate)}`,
     ],

@@ -7,6 +7,7 @@ import {
   describeDuration,
   describePeriod,
   describeTrial,
+  diagnosisLabelWithCode,
   FLAG_WORDS,
   OUTCOME_LABEL,
   OUTCOME_WORDS,
@@ -73,5 +74,37 @@ describe('flag words', () => {
     const note = copyToNoteText(d);
     expect(note).toContain('  Flag: Comorbid anxiety disorder: Generalized anxiety disorder');
     for (const f of flags) expect(note).toContain(`  Flag: ${capitalise(f.text)}`);
+  });
+});
+
+describe('a schizophrenia-spectrum diagnosis is labelled by its code\'s subtype, never "with psychotic features"', () => {
+  const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+  const schizophrenia = (code: string, system = ICD10CM) => ({ kind: 'schizophrenia' as const, code, system });
+  it.each([
+    ['F20.0', 'Schizophrenia (F20.0, paranoid)'],
+    ['F20.1', 'Schizophrenia (F20.1, disorganized)'],
+    ['F20.3', 'Schizophrenia (F20.3, undifferentiated)'],
+    ['F20.5', 'Schizophrenia (F20.5, residual)'],
+    ['F20.81', 'Schizophrenia (F20.81, schizophreniform disorder)'],
+    ['F20.89', 'Schizophrenia (F20.89, other schizophrenia)'],
+    ['F20.9', 'Schizophrenia (F20.9, unspecified)'],
+    ['F25.0', 'Schizophrenia (F25.0, schizoaffective disorder, bipolar type)'],
+    ['F25.1', 'Schizophrenia (F25.1, schizoaffective disorder, depressive type)'],
+    ['F25.8', 'Schizophrenia (F25.8, other schizoaffective disorders)'],
+    ['F25.9', 'Schizophrenia (F25.9, schizoaffective disorder, unspecified)'],
+  ])('%s with psychotic features stated by its code reads %s', (code, label) => {
+    expect(diagnosisLabelWithCode(schizophrenia(code), ['psychotic-features'], code)).toBe(label);
+  });
+  it('F20.2 reads catatonic once: "Schizophrenia (F20.2, catatonic)", not "with catatonia" beside it', () => {
+    expect(diagnosisLabelWithCode(schizophrenia('F20.2'), ['psychotic-features', 'catatonia'], 'F20.2')).toBe('Schizophrenia (F20.2, catatonic)');
+  });
+  it('the code words given are kept as given (the details name the code system): "Schizophrenia (ICD-10-CM F20.0, paranoid)"', () => {
+    expect(diagnosisLabelWithCode(schizophrenia('F20.0'), ['psychotic-features'], 'ICD-10-CM F20.0')).toBe('Schizophrenia (ICD-10-CM F20.0, paranoid)');
+  });
+  it('a code outside the ICD-10-CM subtype table has no subtype: "Schizophrenia (SNOMED CT 58214004)"', () => {
+    expect(diagnosisLabelWithCode(schizophrenia('58214004', 'http://snomed.info/sct'), ['psychotic-features'], 'SNOMED CT 58214004')).toBe('Schizophrenia (SNOMED CT 58214004)');
+  });
+  it('a mood disorder keeps its qualifier: "Major depressive disorder, with psychotic features (F33.3)"', () => {
+    expect(diagnosisLabelWithCode({ kind: 'mdd', code: 'F33.3', system: ICD10CM }, ['psychotic-features'], 'F33.3')).toBe('Major depressive disorder, with psychotic features (F33.3)');
   });
 });

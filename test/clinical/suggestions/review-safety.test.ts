@@ -80,12 +80,12 @@ describe('tms-contraindicated (cochlear implant, as a Device and Z96.21): ECT ca
     expect(first.intervention).toBe('esketamine');
   });
 
-  it('ECT, a standard treatment with the implant team, is ranked before pharmacogenomic testing and the psilocybin trial referral, after IV ketamine', () => {
+  it('ECT, a standard treatment with the implant team, is ranked first among the options to consider, before off-label IV ketamine, pharmacogenomic testing and the psilocybin trial referral', () => {
     const consider = offered(d).filter((s) => s.status === 'consider').sort((a, b) => a.order - b.order).map((s) => s.intervention);
-    expect(consider).toEqual(['iv-ketamine', 'ect', 'pharmacogenomic-testing', 'psychedelic-trial', 'digital-therapy']);
+    expect(consider).toEqual(['ect', 'iv-ketamine', 'pharmacogenomic-testing', 'psychedelic-trial', 'digital-therapy']);
     const ranking = suggestion(d, 'ect').reasons.filter((r) => r.kind === 'ranking').map((r) => r.text);
     expect(ranking).toHaveLength(1);
-    expect(ranking[0]).toMatch(/^Ranked after IV ketamine, equally to consider: ECT carries a condition of substantial risk \(see cautions: implant in or near the head\); an equally offered option without such a risk comes first \(local working rule \(unverified\): ranking an option with a condition of substantial risk after an equally offered one without it\); it comes before pharmacogenomic testing and the psilocybin trial referral: a test or a research referral never comes before a treatment for its risk \(local working rule \(unverified\): /);
+    expect(ranking[0]).toMatch(/^Ranked before IV ketamine, equally to consider: ECT’s only condition of substantial risk \(implant in or near the head\) calls for the teams it names to be consulted first, and IV ketamine is off-label/);
   });
 
   it('the safety strip names the implant as an item that shapes both neuromodulation options', () => {

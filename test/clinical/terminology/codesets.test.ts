@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Device, Observation } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +12,7 @@ import {
   TERMINOLOGY_RULES,
 } from '../../../src/clinical/terminology';
 import { classifyProcedureWithRule } from '../../../src/clinical/terminology/procedure-codes';
+import { schizophreniaSubtypeOf } from '../../../src/clinical/terminology/schizophrenia-subtypes';
 
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SCT = 'http://snomed.info/sct';
@@ -333,5 +336,21 @@ describe('TERMINOLOGY_RULES', () => {
     }
     expect(ids.has('adequacy.min-dose.atrq.sertraline')).toBe(true);
     expect(ids.has('scale.phq9.remission')).toBe(true);
+  });
+});
+
+describe('schizophrenia-spectrum subtypes: one row per F20 and F25 code of the value set, in its title\'s words', () => {
+  const titles = readFileSync(resolve(process.cwd(), 'src/clinical/data/valuesets.txt'), 'utf8')
+    .split('\n')
+    .map((line) => /^\s+icd-10-cm \d{4} (F2[05]\.\d+) \| (.+)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null);
+  it('the value set lists the 12 codes', () => {
+    expect([...new Set(titles.map((m) => m[1]))]).toEqual(['F20.0', 'F20.1', 'F20.2', 'F20.3', 'F20.5', 'F20.81', 'F20.89', 'F20.9', 'F25.0', 'F25.1', 'F25.8', 'F25.9']);
+  });
+  it('each code is counted as schizophrenia and its subtype words are part of its title', () => {
+    for (const [, code, title] of titles) {
+      expect(classifyCondition(icd(code!))?.kind).toBe('schizophrenia');
+      expect(title!.toLowerCase()).toContain(schizophreniaSubtypeOf(code!, ICD)!.words);
+    }
   });
 });
