@@ -44,6 +44,8 @@ const READINGS: Record<string, Check[]> = {
     ['three detox stays', (d) => detox(d) === 3],
     ['probable opioid use disorder with an active opioid order', (d) => d.substanceUse?.probableOpioidUseDisorder === true && (d.substanceUse?.activeOpioidOrders.length ?? 0) > 0],
     ['trauma-focused therapy not suggested as new', (d) => !d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'suggested')],
+    ['PTSD resolved 2017-03-14: trauma-focused therapy not indicated, no "different one after one that did not help"', (d) => d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'not-eligible' && s.reasons[0]!.text.startsWith('PTSD resolved 2017-03-14 after Trauma Therapy; re-assess if symptoms return'))],
+    ['the PTSD assessment says it resolved, sertraline as maintenance, nothing to confirm', (d) => d.assessments.some((a) => a.condition === 'ptsd' && a.resolved?.text === 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)' && a.unconfirmedTrials.length === 0)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
   ],
