@@ -72,6 +72,7 @@ const READINGS: Record<string, Check[]> = {
     ['probable opioid use disorder', (d) => d.substanceUse?.probableOpioidUseDisorder === true],
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
+    ['the overdose line says the 2018-12-27 overdose was during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2018-12-27 during pregnancy') === true],
   ],
   Meg_Toy: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -81,6 +82,8 @@ const READINGS: Record<string, Check[]> = {
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use, with the detox stays', (d) => safety(d, 'overdose', 'substance-use') && /detox stays /.test(d.safety.find((s) => s.kind === 'substance-use')!.detail)],
     ['not pregnant now', (d) => !safety(d, 'pregnancy')],
+    ['the overdose line says the 2013-09-29 and 2016-05-09 overdoses were during pregnancy', (d) => ['overdose 2013-09-29 during pregnancy', 'overdose 2016-05-09 during pregnancy'].every((t) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes(t) === true)],
+    ['the 2003 overdose is not said to be during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('2003') === true && !/overdose 2003-\S+ during pregnancy/.test(d.safety.find((s) => s.kind === 'overdose')!.detail)],
   ],
   Virginia_Mercado: [
     ['opioid use as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
