@@ -618,9 +618,14 @@ export function noAgentToAugmentWords(agent: string): string {
   return `No ${agent} is taken now: augmentation adds to ${/^[AEFHILMNORSX]/.test(agent) ? 'an' : 'a'} ${agent} taken at an adequate dose; start or choose the ${agent} to augment first`;
 }
 
-/** An augmentation that waits for the running trial of the agent it adds to: what that trial still needs. */
-export function augmentationWaitsWords(ingredient: string, stillNeeded: string): string {
-  return `Not before the ${ingredient} trial is judged: consider after the ${ingredient} trial is judged, or if ${ingredient} is not continued; ${stillNeeded}`;
+/** An augmentation that waits for the running trial of the agent it adds to (the weeks it needs are said beside the status). */
+export function augmentationWaitsWords(ingredient: string): string {
+  return `Not before the ${ingredient} trial is judged, unless ${ingredient} is not continued`;
+}
+
+/** What an option waits on, said beside its status: "after the clomipramine trial (5 more weeks)". */
+export function afterTrialWords(ingredient: string, weeksToJudge: number): string {
+  return weeksToJudge > 0 ? `after the ${ingredient} trial (${weeksToJudge} more week${weeksToJudge === 1 ? '' : 's'})` : `after the ${ingredient} trial is judged`;
 }
 
 /** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */
