@@ -104,7 +104,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
     }),
   );
 
-  const companions = alongsideOf(drafts);
+  // A hypnotic dose is no companion: the trial it runs beside stays monotherapy (R.alongsideHypnoticDose).
+  const companions = alongsideOf(judged.filter((j) => j.role !== 'hypnotic').map((j) => j.draft));
   const trials = judged.map((j) =>
     toTrial(j, episodeOf.get(j.draft.id) ?? null, pdcOf.get(j.draft.id) ?? null, levelsByTrial.get(j.draft.id) ?? [], companions.get(j.draft.id) ?? []),
   );

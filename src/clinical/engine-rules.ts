@@ -163,6 +163,13 @@ export const R = {
     'U',
     ['dailyMed', 'seroquelLabel', 'projectWorkingRule'],
   ),
+  alongsideHypnoticDose: rule(
+    'trials.alongside.hypnotic-dose',
+    'A drug taken at a hypnotic dose (every dose at or below its hypnotic-dose row: trazodone, mirtazapine, quetiapine, doxepin) is not an antidepressant or antipsychotic trial: it does not make the trial it runs beside concurrent (a trial with nothing else alongside stays monotherapy), and it is listed as a hypnotic dose, not counted toward treatment resistance.',
+    'The hypnotic-dose rows (AASM 2017 insomnia guideline: trazodone 50 mg and doxepin 3-6 mg studied for sleep; the labels\' antidepressant doses); augmentation and combination as MGH staging counts them (Fava 2003); not counting a hypnotic dose beside a trial is a working rule',
+    'U',
+    ['sateia2017', 'fava2003', 'projectWorkingRule'],
+  ),
   baseline: rule(
     'outcome.baseline',
     `Baseline = the last score within ${BASELINE_DAYS_BEFORE} days before the trial start, else the first within ${BASELINE_DAYS_AFTER} days after; compared with the latest score on adequate dose (else the latest during the trial).`,

@@ -216,7 +216,7 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
   monotherapy: 'monotherapy',
   augmentation: 'augmentation',
   combination: 'combination',
-  hypnotic: 'hypnotic use (not counted)',
+  hypnotic: 'hypnotic dose, not counted toward treatment resistance',
   adjunct: 'adjunct, not counted toward treatment resistance',
   concurrent: 'with another psychiatric medication alongside',
 };
@@ -225,10 +225,11 @@ export const ROLE_LABEL: Record<TrialRole, string> = {
  * What a trial is, in the words a psychiatrist uses of it: the class and role of a trial ("SSRI, monotherapy",
  * "SNRI, alongside prazosin", "Antipsychotic, augmentation to duloxetine"); an agent that is not a trial of a core
  * treatment by what it ran beside, without the class it is filed under ("adjunct beside venlafaxine; not counted
- * toward treatment resistance").
+ * toward treatment resistance"), and a hypnotic dose as such ("hypnotic dose; not counted toward treatment resistance").
  */
 export function trialKindWords(t: Pick<Trial, 'class' | 'role' | 'addedTo' | 'alongside'>): string {
   const beside = t.alongside?.length ? andList([...new Set(t.alongside.map(ingredientOfTrialId))]) : null;
+  if (t.role === 'hypnotic') return 'hypnotic dose; not counted toward treatment resistance';
   if (t.role === 'adjunct') return `adjunct${beside ? ` beside ${beside}` : ''}; not counted toward treatment resistance`;
   if (t.role === 'concurrent' && beside) return `${DRUG_CLASS_LABEL[t.class]}, alongside ${beside}`;
   return `${DRUG_CLASS_LABEL[t.class]}, ${ROLE_LABEL[t.role]}${t.addedTo ? ` to ${ingredientOfTrialId(t.addedTo)}` : ''}`;
@@ -617,9 +618,14 @@ export function noAgentToAugmentWords(agent: string): string {
   return `No ${agent} is taken now: augmentation adds to ${/^[AEFHILMNORSX]/.test(agent) ? 'an' : 'a'} ${agent} taken at an adequate dose; start or choose the ${agent} to augment first`;
 }
 
-/** An augmentation that waits for the running trial of the agent it adds to: what that trial still needs. */
-export function augmentationWaitsWords(ingredient: string, stillNeeded: string): string {
-  return `Not before the ${ingredient} trial is judged: consider after the ${ingredient} trial is judged, or if ${ingredient} is not continued; ${stillNeeded}`;
+/** An augmentation that waits for the running trial of the agent it adds to (the weeks it needs are said beside the status). */
+export function augmentationWaitsWords(ingredient: string): string {
+  return `Not before the ${ingredient} trial is judged, unless ${ingredient} is not continued`;
+}
+
+/** What an option waits on, said beside its status: "after the clomipramine trial (5 more weeks)". */
+export function afterTrialWords(ingredient: string, weeksToJudge: number): string {
+  return weeksToJudge > 0 ? `after the ${ingredient} trial (${weeksToJudge} more week${weeksToJudge === 1 ? '' : 's'})` : `after the ${ingredient} trial is judged`;
 }
 
 /** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */

@@ -18,21 +18,21 @@ describe('ocd: the gating line leads, the boilerplate comes last', () => {
   const d = demoDerivation('ocd', TODAY);
   const reasons = (id: string) => d.suggestions.find((s) => s.intervention === id)!.reasons.map((r) => r.text);
 
-  it('deep TMS: "Eligible if this trial fails" first, then the failed trials, the trial in progress and the criterion, then the diagnosis and the age', () => {
+  it('deep TMS: "Eligible if the clomipramine trial fails" first, then the failed trials, the trial in progress and the criterion, then the diagnosis and the age', () => {
     expect(heads(reasons('deep-tms'))).toEqual([
-      'Eligible if this trial fails',
+      'Eligible if the clomipramine trial fails',
       '2 failed adequate trials in the current OCD episode',
       'Trial in progress, not counted',
       'Criterion',
       'Obsessive-compulsive disorder recorded',
       'Age 26',
     ]);
-    expect(reasons('deep-tms')[0]).toMatch(/^Eligible if this trial fails: clomipramine 150 mg\/day, 1 more week at an adequate dose and 5 more in all still needed; /);
+    expect(reasons('deep-tms')[0]).toMatch(/^Eligible if the clomipramine trial fails: in OCD the running SRI trial is judged first, after 12 weeks in all \(/);
   });
 
   it('antipsychotic augmentation: "Not before the clomipramine trial is judged" first, then the SRI to augment, the failed trials, the trial in progress and the criterion, then the diagnosis', () => {
     expect(heads(reasons('ocd-antipsychotic-augmentation'))).toEqual([
-      'Not before the clomipramine trial is judged',
+      'Not before the clomipramine trial is judged, unless clomipramine is not continued',
       'SRI to augment',
       '2 failed adequate trials in the current OCD episode',
       'Trial in progress, not counted',
@@ -46,7 +46,7 @@ describe('ocd: the gating line leads, the boilerplate comes last', () => {
     const card = document.querySelector('.option-card[data-intervention="deep-tms"]')!;
     const items = [...card.querySelectorAll('.finding-list--reason > ul > li')].map((li) => li.firstChild?.textContent ?? '');
     expect(heads(items)).toEqual([
-      'Eligible if this trial fails',
+      'Eligible if the clomipramine trial fails',
       '2 failed adequate trials in the current OCD episode',
       'Trial in progress, not counted',
       'Criterion',

@@ -445,6 +445,7 @@ function trialToCompleteOf(judged: JudgedTrial[]): TrialToComplete | null {
     trialId: t.draft.id,
     ingredient: t.draft.ingredient,
     text: `${d.ingredient} ${describeCurrentDose(t.draft.segments, d.ingredient)}, ${trialToCompleteWords(moreAtDose, moreInAll)}`,
+    weeksToJudge: Math.max(moreAtDose, moreInAll),
     sources: [...new Set(t.draft.events.map((e) => e.reference))],
   };
 }

@@ -11,7 +11,7 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { ConditionKey, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
+import type { ConditionKey, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import {
   CONDITION_NAME,
   ROUTINE_WHEN_RULED_OUT,
@@ -19,6 +19,7 @@ import {
   agentToAugmentWords,
   capitalise,
   augmentationWaitsWords,
+  afterTrialWords,
   criterionWords,
   noAgentToAugmentWords,
   notForAcuteRiskWords,
@@ -113,7 +114,7 @@ const COMPLETE_TRIAL_SOURCE = WORKING('a trial in progress is completed and judg
 export const COMPLETE_TRIAL_RULE: RuleRef = {
   id: 'suggest.complete-running-trial-first',
   summary:
-    'While a trial of the condition is still running, not yet adequate only because it is short so far, and the condition does not meet its treatment-resistance criteria, completing that trial is the next step: an interventional option otherwise suggested is lowered to "consider", eligible if this trial fails, unless the need is urgent.',
+    'While a trial of the condition is still running, not yet adequate only because it is short so far, and the condition does not meet its treatment-resistance criteria, completing that trial is the next step: an interventional option otherwise suggested is lowered to "consider", eligible if that trial fails, unless the need is urgent.',
   source: sourceWords(COMPLETE_TRIAL_SOURCE),
   verification: COMPLETE_TRIAL_SOURCE.verification,
   references: COMPLETE_TRIAL_SOURCE.refs,
@@ -137,22 +138,29 @@ export const RUNNING_TRIAL_ONCE_RESISTANT_RULES: RuleRef[] = Object.values(RUNNI
  * met but whose row (RUNNING_TRIAL_ONCE_RESISTANT) still gates on the running trial: `refer` when the option stays
  * suggested and only its start waits.
  */
-function trialToCompleteFor(option: CatalogOption, context: Context): { text: string; sources: string[]; source: SourceRef; refer: boolean } | undefined {
+function trialToCompleteFor(
+  option: CatalogOption,
+  context: Context,
+): { ingredient: string; text: string; after: string; sources: string[]; source: SourceRef; refer: boolean } | undefined {
   const assessment = context.derived.assessments.find(
     (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || RUNNING_TRIAL_ONCE_RESISTANT[a.condition].policy !== 'not-gated') && a.trialToComplete,
   );
   const trial = assessment?.trialToComplete;
   if (!trial) return undefined;
   const name = CONDITION_NAME[assessment.condition];
+  // The weeks still needed are said beside the status (`after`); the gating line says only why it waits.
+  const after = afterTrialWords(trial.ingredient, trial.weeksToJudge);
   if (!assessment.treatmentResistant) {
-    return { text: `${trial.text} still needed; ${name} does not meet its treatment-resistance criteria`, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, refer: false };
+    return { ingredient: trial.ingredient, text: `${name} does not meet its treatment-resistance criteria`, after, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, refer: false };
   }
   const row = RUNNING_TRIAL_ONCE_RESISTANT[assessment.condition];
   if (row.notGating?.includes(option.id)) return undefined;
   const refer = row.policy === 'refer-while-completing';
   return {
+    ingredient: trial.ingredient,
     // The trial-in-progress line already says resistance is met on the earlier trials.
-    text: refer ? `${trial.text}; ${row.why}` : `${trial.text} still needed; ${name} meets its treatment-resistance criteria on the earlier trials, and ${row.why}`,
+    text: refer ? `${trial.text}; ${row.why}` : (row.gate ?? row.why),
+    after,
     sources: trial.sources,
     source: row.source,
     refer,
@@ -374,6 +382,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
   const eligible = eligibilityOf(option, context);
   let { status, reasons } = eligible;
+  let waitsOn: Finding | undefined;
 
   const urgencyFindings = urgencyFindingsOf(option, context);
   let urgent = false;
@@ -410,6 +419,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     status = weighed.status;
     reasons = weighed.reasons;
     urgent = weighed.urgent;
+    waitsOn = weighed.waitsOn;
   }
 
   // A referral is urgent only when the option's own rule names the urgency (URGENCY_SIGNAL_RULES, the option's
@@ -420,8 +430,10 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const signal = context.acuteRisk;
   const priorityNote = ruledOut && signal.length ? { text: ROUTINE_WHEN_RULED_OUT, sources: unique(signal.flatMap((f) => f.sources)) } : undefined;
   const switchFrom = offeredStatus(status) && option.switchFrom ? switchFromWords(option.switchFrom, context) : undefined;
-  // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL).
-  const startsAfter = eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : undefined;
+  // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL);
+  // else an option waiting on a running trial says that trial and the weeks it still needs.
+  const startsAfter =
+    eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : offeredStatus(status) ? waitsOn : undefined;
   return {
     suggestion: {
       intervention: option.id,
@@ -473,8 +485,9 @@ function weighOffered(
   contraindications: OptionFinding[],
   highRisk: OptionFinding[],
   urgencyFindings: OptionFinding[],
-): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean } {
+): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean; waitsOn?: Finding } {
   let status = eligibleStatus;
+  let waitsOn: Finding | undefined;
   let reasons = eligibleReasons;
   let urgent = false;
   const age = ageCheck(option, context);
@@ -513,15 +526,20 @@ function weighOffered(
     } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
-      reasons.push({ text: `Eligible if this trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
+      reasons.push({ text: `Eligible if the ${running.ingredient} trial fails: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
+      waitsOn = { text: running.after, sources: running.sources };
     }
-    if (option.augments && (status === 'suggested' || status === 'consider')) status = weighAugmented(option.augments, context, status, reasons);
+    if (option.augments && (status === 'suggested' || status === 'consider')) {
+      const augmented = weighAugmented(option.augments, context, status, reasons);
+      status = augmented.status;
+      waitsOn = augmented.waitsOn;
+    }
     reasons = gateFirst(reasons);
     if (urgent) {
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }
-  return { status, reasons, urgent };
+  return waitsOn ? { status, reasons, urgent, waitsOn } : { status, reasons, urgent };
 }
 
 /**
@@ -550,7 +568,12 @@ function entryCriteriaLast(s: Suggestion): void {
  * still short of adequacy, the augmentation waits for it to be judged (or for the agent not to be continued): at most
  * "consider"; with no such agent taken now, there is nothing to augment yet, and it is at most "consider" too.
  */
-function weighAugmented(augments: NonNullable<CatalogOption['augments']>, context: Context, status: SuggestionStatus, reasons: OptionFinding[]): SuggestionStatus {
+function weighAugmented(
+  augments: NonNullable<CatalogOption['augments']>,
+  context: Context,
+  status: SuggestionStatus,
+  reasons: OptionFinding[],
+): { status: SuggestionStatus; waitsOn?: Finding } {
   const taken = context.derived.trials.filter(
     (t) => (t.end === null || t.end >= context.asOf) && (augments.ingredients.includes(t.ingredient) || augments.classes.includes(t.class)),
   );
@@ -559,17 +582,24 @@ function weighAugmented(augments: NonNullable<CatalogOption['augments']>, contex
   const at = firstOther < 0 ? reasons.length : firstOther;
   if (!taken.length) {
     reasons.splice(at, 0, { text: `${noAgentToAugmentWords(augments.agent)} (${cite(augments.source)})`, sources: [] });
-    return 'consider';
+    return { status: 'consider' };
   }
   reasons.splice(at, 0, { text: agentToAugmentWords(augments.agent, taken.map(takenNowWords)), sources: unique(taken.flatMap((t) => t.sources)) });
   let result = status;
+  let waitsOn: Finding | undefined;
   for (const trial of taken.filter((t) => !t.adequate && t.adequacyPending)) {
     const toComplete = context.derived.assessments.find((a) => a.trialToComplete?.trialId === trial.id)?.trialToComplete;
-    const stillNeeded = toComplete?.text ?? `${trial.ingredient}: ${trial.adequacyReason}`;
-    reasons.push({ text: `${augmentationWaitsWords(trial.ingredient, stillNeeded)} (${COMPLETE_TRIAL_CITED}).`, sources: toComplete?.sources ?? trial.sources, kind: 'gate' });
+    const sources = toComplete?.sources ?? trial.sources;
+    // The weeks it still needs are said beside the status; without them (a trial no assessment completes), its adequacy.
+    reasons.push({
+      text: `${augmentationWaitsWords(trial.ingredient)}${toComplete ? '' : `; ${trial.adequacyReason}`} (${COMPLETE_TRIAL_CITED}).`,
+      sources,
+      kind: 'gate',
+    });
+    waitsOn ??= { text: toComplete ? afterTrialWords(trial.ingredient, toComplete.weeksToJudge) : `after the ${trial.ingredient} trial is judged`, sources };
     result = 'consider';
   }
-  return result;
+  return waitsOn ? { status: result, waitsOn } : { status: result };
 }
 
 /** An older dated event of a windowed risk row: history, said as such with the window's source. */

@@ -165,5 +165,7 @@ export interface TrialToComplete {
   ingredient: string;
   /** "vortioxetine 10 mg/day, 2 more weeks at an adequate dose" */
   text: string;
+  /** Weeks until it can be judged: the longer of the weeks still needed at an adequate dose and in all. */
+  weeksToJudge: number;
   sources: string[];
 }

@@ -51,7 +51,7 @@ export interface Suggestion {
 /**
  * The headline ("Next step"), chosen by the engine: option, the first offered option leads (always so when one is
  * urgent); complete-trial, a trial is still running and treatment resistance is not met, so completing it comes first
- * (interventional options are then "eligible if this trial fails"); re-measure, the leading referral rests on a score too
+ * (interventional options are then "eligible if the <agent> trial fails"); re-measure, the leading referral rests on a score too
  * old to refer on, so the scale is repeated first; none-indicated, only options to consider remain,
  * none of them indicated; nothing, no option is offered.
  */

@@ -14,7 +14,7 @@ const TODAY = new Date('2026-11-22T08:00:00Z');
 const suggestion = (d: Derivation, id: InterventionId): Suggestion => d.suggestions.find((s) => s.intervention === id)!;
 
 describe('the engine chooses the headline', () => {
-  it('intolerance: completing vortioxetine is the next step, with the weeks it still needs; rTMS is "consider", eligible if this trial fails', () => {
+  it('intolerance: completing vortioxetine is the next step, with the weeks it still needs; rTMS is "consider", eligible if the vortioxetine trial fails, after it (2 more weeks)', () => {
     const d = demoDerivation('intolerance', TODAY);
     expect(d.nextStep).toEqual({
       kind: 'complete-trial',
@@ -24,8 +24,9 @@ describe('the engine chooses the headline', () => {
     const tms = suggestion(d, 'tms');
     expect(tms.status).toBe('consider');
     expect(tms.reasons.map((r) => r.text)).toContain(
-      'Eligible if this trial fails: vortioxetine 10 mg/day, 2 more weeks at an adequate dose still needed; major depressive disorder does not meet its treatment-resistance criteria (Gaynes 2020; local working rule (unverified): a trial in progress is completed and judged before an interventional option that treatment resistance would indicate).',
+      'Eligible if the vortioxetine trial fails: major depressive disorder does not meet its treatment-resistance criteria (Gaynes 2020; local working rule (unverified): a trial in progress is completed and judged before an interventional option that treatment resistance would indicate).',
     );
+    expect(tms.startsAfter?.text).toBe('after the vortioxetine trial (2 more weeks)');
   });
 
   it('intolerance: the page\'s first screen and the note lead with completing the trial, not rTMS', () => {

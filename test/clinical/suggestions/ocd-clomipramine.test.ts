@@ -34,9 +34,8 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
 
   it('says it waits for the clomipramine trial, or for clomipramine not being continued', () => {
     const waits = augmentation.reasons.find((r) => r.text.startsWith('Not before the clomipramine trial is judged'));
-    expect(waits?.text.split(' (')[0]).toBe(
-      'Not before the clomipramine trial is judged: consider after the clomipramine trial is judged, or if clomipramine is not continued; clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all',
-    );
+    expect(waits?.text.split(' (')[0]).toBe('Not before the clomipramine trial is judged, unless clomipramine is not continued');
+    expect(augmentation.startsAfter?.text).toBe('after the clomipramine trial (5 more weeks)');
     expect(waits?.sources).toContain('MedicationRequest/ocd-clomipramine-2');
   });
 
@@ -68,11 +67,9 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
   it('deep TMS is "consider", eligible if the clomipramine trial fails', () => {
     const deepTms = d.suggestions.find((s) => s.intervention === 'deep-tms')!;
     expect(deepTms.status).toBe('consider');
-    expect(deepTms.reasons.map((r) => r.text.split(' (')[0])).toContain(
-      'Eligible if this trial fails: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all still needed; obsessive-compulsive disorder meets its treatment-resistance criteria on the earlier trials, and in OCD the running SRI trial is itself the next step and is judged only after 12 weeks, so deep TMS and augmentation wait for it',
-    );
+    expect(deepTms.reasons.map((r) => r.text.split(' (')[0])).toContain('Eligible if the clomipramine trial fails: in OCD the running SRI trial is judged first, after 12 weeks in all');
     // Augmentation says its own wait once, not this one as well.
-    expect(augmentation.reasons.filter((r) => r.text.startsWith('Eligible if this trial fails')).length).toBe(0);
+    expect(augmentation.reasons.filter((r) => r.text.startsWith('Eligible if')).length).toBe(0);
   });
 
   it('deep TMS carries the seizure-threshold caution while clomipramine is taken', () => {
