@@ -54,6 +54,24 @@ function runNodeScript(
   });
 }
 
+/**
+ * Reads every file of the folder once, untimed, so that the timed run after reads the page cache, not the disk. This
+ * machine's kernel pages out what has not been read for about a minute (a DAMON pageout scheme), so a run that
+ * followed a long one found part of a 3 GB input gone and waited on the disk (I/O wait of 20-45% for its first
+ * seconds); each run now starts alike.
+ */
+function inPageCache(folder: string): void {
+  const chunk = Buffer.allocUnsafe(8 << 20);
+  for (const name of readdirSync(folder)) {
+    const fd = openSync(join(folder, name), 'r');
+    try {
+      while (readSync(fd, chunk, 0, chunk.length, null) > 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /** Processor time by thread of a derive run (DERIVE_CPU_REPORT, scripts/population/thread-cpu.ts), in seconds. */
 interface ThreadCpu {
   total: number;
@@ -196,6 +214,7 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
       log(`population input: ${patients} patients, ${resources} resources from ${what}`);
     }
     log('the floor: reading and parsing every line once...');
+    inPageCache(ndjson);
     const floorRun = await runNodeScript(join(root, 'bench/parse-floor.mjs'), [ndjson], join(dir, 'floor.json'), [], false);
     if (floorRun.code !== 0) throw new Error(`parse floor failed: ${floorRun.stderr.trim().slice(0, 200)}`);
     const floor = JSON.parse(readFileSync(join(dir, 'floor.json'), 'utf8')) as { lines: number; bytes: number; seconds: number };
@@ -204,6 +223,7 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
     // beside one pass on an idle core, and the memory traffic, are then shared).
     const cores = Math.min(workers, cpus().length);
     log(`the floor on ${cores} cores: ${cores} passes at once...`);
+    inPageCache(ndjson);
     const groupStart = performance.now();
     const group = await Promise.all(
       Array.from({ length: cores }, (_, i) => runNodeScript(join(root, 'bench/parse-floor.mjs'), [ndjson], join(dir, `floor-${i}.json`), [], false)),
@@ -217,9 +237,24 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
     const startup = idle.code === 0 ? idle.seconds : 0;
     log(`deriving ${patients} patients on one thread...`);
     const cpuEnv = { ...process.env, DERIVE_CPU_REPORT: '1' };
+    inPageCache(ndjson);
     const one = await runNodeScript(script, [ndjson, '--workers', '1'], join(dir, 'out-1.json'), flags, true, cpuEnv);
     if (one.code !== 0) throw new Error(`derive --workers 1 exited with ${one.code}: ${one.stderr.trim().slice(0, 200)}`);
+    // One-thread derives once per core at the same time, each over all the files: no split of one derive over these
+    // cores can do better (each copy has the whole population to itself, with no messages and no shared writer), yet
+    // the optimising compiler and collector threads that run free beside one thread on the idle core now share them.
+    log(`${cores} one-thread derives at once...`);
+    inPageCache(ndjson);
+    const copiesStart = performance.now();
+    const copies = await Promise.all(
+      Array.from({ length: cores }, (_, i) => runNodeScript(script, [ndjson, '--workers', '1'], join(dir, `out-copy-${i}.json`), flags)),
+    );
+    const copiesSeconds = (performance.now() - copiesStart) / 1000;
+    if (copies.some((r) => r.code !== 0)) throw new Error('one-thread derives at once failed');
+    for (let i = 0; i < cores; i++) rmSync(join(dir, `out-copy-${i}.json`), { force: true });
+    const copiesScaling = (cores * one.seconds) / copiesSeconds;
     log(`deriving ${patients} patients on ${workers} worker threads...`);
+    inPageCache(ndjson);
     const many = await runNodeScript(script, [ndjson, '--workers', String(workers)], join(dir, `out-${workers}.json`), flags, true, cpuEnv);
     if (many.code !== 0) throw new Error(`derive --workers ${workers} exited with ${many.code}: ${many.stderr.trim().slice(0, 200)}`);
     const outOne = readFileSync(join(dir, 'out-1.json'));
@@ -248,6 +283,13 @@ export async function populationRows(rows: Row[], generated: number, workers: nu
       target: 'info',
       pass: null,
       note: `${derived} documents written${errors ? `, ${errors} error documents` : ''}${cpu(one)}; peak RSS ${one.maxRssKb === null ? '?' : `${(one.maxRssKb / 1024).toFixed(0)} MB`}`,
+    });
+    rows.push({
+      measure: `population: ${cores} one-thread derives at once, each over all the files`,
+      figure: `${copiesScaling.toFixed(2)}x one thread's throughput (${cores} runs in ${copiesSeconds.toFixed(1)} s, one in ${one.seconds.toFixed(1)} s, start-up included on both sides)`,
+      target: 'info',
+      pass: null,
+      note: `what this machine gives derive itself on ${cores} cores: no split of one derive over them can do better (each copy has the whole population to itself, no messages, no shared writer), but the compiler and collector threads that one thread runs free on an idle core now share the cores`,
     });
     const manyNet = Math.max(0.001, many.seconds - startup);
     const speedup = one.seconds / many.seconds;
