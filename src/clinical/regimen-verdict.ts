@@ -3,12 +3,13 @@
  * trial is good news only when it responded; one without response reads as a failing trial, one not yet judged by a
  * score reads as unjudged. A table by outcome, so the words and the standing are read side by side.
  */
-import { ADEQUACY_VERDICT_TRIAL_WORDS, adequacyVerdictOf, instrumentLabel, OUTCOME_WORDS } from './vocabulary';
-import type { Finding, Outcome, Trial } from './types';
+import { ADEQUACY_VERDICT_TRIAL_WORDS, adequacyVerdictOf, CONDITION_SHORT, instrumentLabel, OUTCOME_WORDS } from './vocabulary';
+import type { Assessment, Finding, Outcome, Trial } from './types';
 
 /** responding (the only good news), not-responding, adequate-unjudged, or short of adequacy (not yet, unconfirmed, or not). */
 export type RegimenStanding =
   | 'responding'
+  | 'maintenance'
   | 'not-responding'
   | 'adequate-unjudged'
   | 'adequacy-not-judged'
@@ -39,7 +40,7 @@ const ADEQUATE_BY_OUTCOME: Record<Outcome, { standing: RegimenStanding; words: s
  * The engine's verdict on a running trial: adequacy first, then, for an adequate one, whether it works. `staleBases`
  * are the assessments' stale bases: an outcome resting on a score one of them names says it must be re-measured.
  */
-export function regimenVerdict(trial: Trial, staleBases: readonly Finding[] = []): RegimenVerdict {
+export function regimenVerdict(trial: Trial, staleBases: readonly Finding[] = [], assessments: readonly Assessment[] = []): RegimenVerdict {
   if (!trial.adequate) {
     // No rule judged it: say so, never "not adequate".
     if (adequacyVerdictOf(trial) === 'not-judged')
@@ -49,6 +50,10 @@ export function regimenVerdict(trial: Trial, staleBases: readonly Finding[] = []
     return trial.adequacyPending ? { standing: 'not-yet-adequate', text: `not yet adequate: ${reason}` } : { standing: 'not-adequate', text: `not adequate: ${reason}` };
   }
   const row = ADEQUATE_BY_OUTCOME[trial.outcome];
+  // Running on after its disorder resolved: the resolution is its outcome, and no score is awaited.
+  const resolved = row.standing === 'adequate-unjudged' ? assessments.find((a) => a.resolved?.sources.some((s) => trial.sources.includes(s))) : undefined;
+  if (resolved?.resolved)
+    return { standing: 'maintenance', text: `adequate dose and time; maintenance since ${CONDITION_SHORT[resolved.condition]} resolved${resolved.resolved.on ? ` ${resolved.resolved.on}` : ''}` };
   const b = trial.baselineScore;
   const f = trial.followUpScore;
   // The scores the outcome rests on, with the date it was judged: an old judgement reads as old.

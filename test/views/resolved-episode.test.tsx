@@ -28,6 +28,13 @@ it('the PTSD line on the first screen says it resolved, with sertraline as maint
   expect(line.textContent).not.toContain('to confirm');
 });
 
+it('the current regimen line reads sertraline as maintenance since the PTSD resolved, not as awaiting a score', () => {
+  const { getByTestId } = render(<Summary derivation={resolvedPtsd()} onShowItems={() => {}} />);
+  const standing = getByTestId('current-regimen').querySelector('[data-standing]')!;
+  expect(standing.getAttribute('data-standing')).toBe('maintenance');
+  expect(standing.textContent).toBe('adequate dose and time; maintenance since PTSD resolved 2017-03-14');
+});
+
 it('the copied note says the PTSD resolved and asks for no CAPS-5 or PCL-5 score', () => {
   const note = copyToNoteText(resolvedPtsd());
   expect(note).toContain('Posttraumatic stress disorder: PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance).\n');

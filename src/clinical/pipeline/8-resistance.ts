@@ -352,12 +352,14 @@ function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
 }
 
 /** "PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)", with the episode's and the trials' records. */
-function resolvedFinding(condition: ConditionKey, span: EpisodeSpan, continued: readonly JudgedTrial[]): Finding {
-  const when = span.episode.basis.includes('no abatement date') ? '(date not recorded; no current episode)' : `${span.episode.end} (no current episode)`;
+function resolvedFinding(condition: ConditionKey, span: EpisodeSpan, continued: readonly JudgedTrial[]): NonNullable<Assessment['resolved']> {
+  const on = span.episode.basis.includes('no abatement date') ? null : span.episode.end;
+  const when = on === null ? '(date not recorded; no current episode)' : `${on} (no current episode)`;
   const names = [...new Set(continued.map((t) => t.draft.ingredient))];
   return {
     text: `${capitalise(CONDITION_SHORT[condition])} resolved ${when}${names.length ? `; ${andList(names)} continued (maintenance)` : ''}`,
     sources: [...new Set([...span.episode.sources, ...continued.flatMap((t) => t.draft.events.map((e) => e.reference))])],
+    on,
   };
 }
 

@@ -135,7 +135,10 @@ export interface Assessment {
    * continued (maintenance)", naming the trials still running. A first screen and a note lead with it; its options
    * are not offered. Absent while an episode is current, or when none is recorded.
    */
-  resolved?: Finding;
+  resolved?: Finding & {
+    /** The day it resolved (the episode's end); null when the record gives none. */
+    on: string | null;
+  };
   /** Trials counted for this condition in the current episode. */
   trialIds: string[];
   failedAdequateTrials: number;

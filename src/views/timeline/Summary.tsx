@@ -45,6 +45,7 @@ function currentDose(trial: Trial): string {
 /** How each standing of a running trial is drawn: green only for a response, never for adequacy alone. */
 const STANDING_CLASS: Record<RegimenStanding, string> = {
   responding: 'trp-adequate-reached',
+  maintenance: 'trp-adequate-reached',
   'not-responding': 'trp-regimen-failing',
   'adequate-unjudged': 'trp-regimen-unjudged',
   'adequacy-not-judged': 'trp-regimen-unjudged',
@@ -285,8 +286,8 @@ function WholeDates({ text }: { text: string }) {
   );
 }
 
-function RegimenStandingText({ trial, staleBases }: { trial: Trial; staleBases: Finding[] }) {
-  const verdict = regimenVerdict(trial, staleBases);
+function RegimenStandingText({ trial, staleBases, assessments }: { trial: Trial; staleBases: Finding[]; assessments: readonly Assessment[] }) {
+  const verdict = regimenVerdict(trial, staleBases, assessments);
   return (
     <span className={STANDING_CLASS[verdict.standing]} data-standing={verdict.standing}>
       <WholeDates text={verdict.text} />
@@ -311,7 +312,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
               {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${ingredientOfTrialId(t.addedTo)})` : ''}, {t.durationText}
               {t.unconfirmed ? <>; <WholeDates text={t.unconfirmed.text} /></> : null} ·{' '}
-              <RegimenStandingText trial={t} staleBases={staleBases} />
+              <RegimenStandingText trial={t} staleBases={staleBases} assessments={derivation.assessments} />
             </li>
           ))}
         </ul>

@@ -56,7 +56,7 @@ describe('a disorder resolved with no current episode', () => {
   it('the assessment says the disorder resolved and the running trial is maintenance, not a trial to confirm', () => {
     const { ptsd, sertraline, resources } = resolvedPtsd();
     const a = derive(resources).assessments.find((x) => x.condition === 'ptsd')!;
-    expect(a.resolved).toEqual({ text: 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)', sources: [ref(ptsd), ref(sertraline)] });
+    expect(a.resolved).toEqual({ text: 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)', sources: [ref(ptsd), ref(sertraline)], on: '2017-03-14' });
     expect(a.unconfirmedTrials).toEqual([]);
   });
 
