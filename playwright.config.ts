@@ -44,6 +44,8 @@ export default defineConfig({
       APP_URL: `http://127.0.0.1:${appPort}`,
       SANDBOX_FAULTS: '',
       SANDBOX_LATENCY_MS: '0',
+      // A hand-made Synthea-shaped bundle served besides the demo patients (test/e2e/extra-patients.spec.ts).
+      SANDBOX_EXTRA_PATIENTS: 'test/e2e/extra-patients',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -31,6 +31,8 @@ export interface FhirServerOptions {
   allowedOrigins: string[];
   /** Whether an access token (by `jti`) was revoked at the authorization server. */
   isRevoked?: (jti: string) => boolean;
+  /** The clock a token's expiry is checked against (default the system's): tests set it to a token's own iat and exp. */
+  tokenClock?: () => Date;
 }
 
 interface TokenContext {
@@ -85,7 +87,7 @@ export function createFhirServer(options: FhirServerOptions) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) return { error: 'A bearer access token is required.' };
     try {
-      const { payload } = await jwtVerify(match[1], jwks, { issuer: options.issuer, audience: base });
+      const { payload } = await jwtVerify(match[1], jwks, { issuer: options.issuer, audience: base, currentDate: options.tokenClock?.() });
       if (typeof payload.jti === 'string' && options.isRevoked?.(payload.jti)) return { error: 'The access token has been revoked.' };
       return tokenContextOf(payload);
     } catch (error) {

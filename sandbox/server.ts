@@ -28,6 +28,8 @@ export interface SandboxOptions {
   faults?: FaultConfig;
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** The clock the FHIR server checks a token's expiry against (default the system's); tests set it instead of sleeping. */
+  tokenClock?: () => Date;
 }
 
 export interface Sandbox {
@@ -81,7 +83,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
   });
   const fhir = createFhirServer({
-    fhirBaseUrl, issuer: auth.issuer, publicJwks: auth.publicJwks, engine, faults, stats, isRevoked: auth.isRevoked,
+    fhirBaseUrl, issuer: auth.issuer, publicJwks: auth.publicJwks, engine, faults, stats, isRevoked: auth.isRevoked, tokenClock: options.tokenClock,
     allowedOrigins: [...new Set(redirectUrisFor(options.appUrl).map((u) => new URL(u).origin))],
   });
   const ehr = createEhr({ origin, fhirBaseUrl, appUrl: options.appUrl, launches, patients });

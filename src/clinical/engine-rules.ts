@@ -163,6 +163,13 @@ export const R = {
     'U',
     ['dailyMed', 'seroquelLabel', 'projectWorkingRule'],
   ),
+  alongside: rule(
+    'trials.alongside',
+    `A trial that is not an augmentation or a combination is monotherapy only when no other psychiatric medication ran alongside it for ≥ ${MIN_ADD_ON_OVERLAP_WEEKS} weeks (the add-on overlap); otherwise it is said to run alongside them ("SNRI, alongside prazosin"). A shorter overlap is a switch (a cross-taper), not a regimen of two. An agent of a class no trial rule covers (prazosin, a benzodiazepine) is an adjunct beside them, not counted toward treatment resistance. The treatment-resistance counts do not change with it.`,
+    `Monotherapy, augmentation and combination as MGH staging counts them (Fava 2003); naming what ran alongside, and the ${MIN_ADD_ON_OVERLAP_WEEKS}-week overlap, are a working rule`,
+    'U',
+    ['fava2003', 'projectWorkingRule'],
+  ),
   alongsideHypnoticDose: rule(
     'trials.alongside.hypnotic-dose',
     'A drug taken at a hypnotic dose (every dose at or below its hypnotic-dose row: trazodone, mirtazapine, quetiapine, doxepin) is not an antidepressant or antipsychotic trial: it does not make the trial it runs beside concurrent (a trial with nothing else alongside stays monotherapy), and it is listed as a hypnotic dose, not counted toward treatment resistance.',

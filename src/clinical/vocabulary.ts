@@ -858,3 +858,6 @@ export function failedPendingAdequacyWords(pending: readonly UnconfirmedTrial[],
   const why = [...new Set(pending.map((u) => u.failedPendingAdequacy))].join(', ');
   return `${p}${afterFailed ? ' more' : ''} failed trial${p === 1 ? '' : 's'}${where ? ` ${where}` : ''}, adequacy possibly met (${why})`;
 }
+
+/** The heading of an option's baseline checks (the engine's `beforeStarting` cautions), on the card and in every written text. */
+export const BEFORE_STARTING = 'Before starting';

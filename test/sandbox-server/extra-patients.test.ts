@@ -1,13 +1,13 @@
 // @vitest-environment node
 /**
  * SANDBOX_EXTRA_PATIENTS: a folder of FHIR Bundles served besides the demo patients. A hand-made Synthea-shaped
- * transaction bundle (POST entries, urn:uuid fullUrls and references) is written to a temporary folder with two files
- * that cannot be read, and the sandbox's server code is started on it.
+ * transaction bundle (test/e2e/extra-patients: POST entries, urn:uuid fullUrls and references; a Patient, a Condition
+ * and a MedicationRequest) is written to a temporary folder with two files that cannot be read, and the sandbox's
+ * server code is started on it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Bundle, FhirResource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../sandbox/demo-data';
 import { readExtraPatients, withExtraPatients, type ExtraPatients } from '../../sandbox/extra-patients';
@@ -20,50 +20,14 @@ const PATIENT = '5f1c2a9e-3b7d-4c1e-9a2f-0d6e8b4c7a11';
 const CONDITION = '7a3e9c1b-2d4f-4b6a-8e0c-1f5d3a7b9c22';
 const REQUEST = '9c5b1e3d-4f6a-4d8c-a2e1-3b7f5c9d1e33';
 const FILE = 'Ada_Quigley_5f1c2a9e.json';
-
-function syntheaShapedBundle(): Bundle<FhirResource> {
-  return {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: [
-      {
-        fullUrl: `urn:uuid:${PATIENT}`,
-        resource: { resourceType: 'Patient', id: PATIENT, name: [{ use: 'official', family: 'Quigley', given: ['Ada'], prefix: ['Mrs.'] }],
-          gender: 'female', birthDate: '1980-04-02' },
-        request: { method: 'POST', url: 'Patient' },
-      },
-      {
-        fullUrl: `urn:uuid:${CONDITION}`,
-        resource: {
-          resourceType: 'Condition', id: CONDITION, subject: { reference: `urn:uuid:${PATIENT}` },
-          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
-          code: { coding: [{ system: 'http://snomed.info/sct', code: '370143000', display: 'Major depression disorder' }], text: 'Major depression disorder' },
-          onsetDateTime: '2019-03-04T09:00:00+00:00',
-        },
-        request: { method: 'POST', url: 'Condition' },
-      },
-      {
-        fullUrl: `urn:uuid:${REQUEST}`,
-        resource: {
-          resourceType: 'MedicationRequest', id: REQUEST, status: 'active', intent: 'order',
-          medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '312940', display: 'sertraline 50 MG Oral Tablet' }] },
-          subject: { reference: `urn:uuid:${PATIENT}` },
-          reasonReference: [{ reference: `urn:uuid:${CONDITION}` }],
-          authoredOn: '2019-03-04T09:30:00+00:00',
-          dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1 } }] }],
-        },
-        request: { method: 'POST', url: 'MedicationRequest' },
-      },
-    ],
-  };
-}
+const BUNDLE_TEXT = readFileSync(new URL(`../e2e/extra-patients/${FILE}`, import.meta.url), 'utf8');
 
 let folder: string;
 let extra: ExtraPatients;
 let sandbox: Sandbox;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'extra-patients-'));
-  writeFileSync(join(folder, FILE), JSON.stringify(syntheaShapedBundle()));
+  writeFileSync(join(folder, FILE), BUNDLE_TEXT);
   writeFileSync(join(folder, 'broken.json'), '{"resourceType": "Bundle", "entry": [');
   writeFileSync(join(folder, 'lone-patient.json'), JSON.stringify({ resourceType: 'Patient', id: 'lone' }));
   writeFileSync(join(folder, 'README.md'), 'not a bundle, and not a .json file');
@@ -98,8 +62,8 @@ describe('reading the folder', () => {
   it('refuses a second file holding a patient already loaded', () => {
     const twice = mkdtempSync(join(tmpdir(), 'extra-patients-twice-'));
     try {
-      writeFileSync(join(twice, 'a.json'), JSON.stringify(syntheaShapedBundle()));
-      writeFileSync(join(twice, 'b.json'), JSON.stringify(syntheaShapedBundle()));
+      writeFileSync(join(twice, 'a.json'), BUNDLE_TEXT);
+      writeFileSync(join(twice, 'b.json'), BUNDLE_TEXT);
       const result = readExtraPatients(twice);
       expect(result.patients.map((p) => p.summary)).toEqual(['from a.json']);
       expect(result.problems).toEqual([`b.json: not loaded (Patient/${PATIENT} is already loaded from another file)`]);

@@ -48,7 +48,7 @@ function tinyRecord(): FhirResource[] {
   return resources;
 }
 
-export async function startTestSandbox(options: { tokenTtlSeconds?: number } = {}): Promise<Sandbox> {
+export async function startTestSandbox(options: { tokenTtlSeconds?: number; tokenClock?: () => Date } = {}): Promise<Sandbox> {
   return startSandbox({
     port: 0,
     appUrl: APP_URL,
@@ -60,6 +60,7 @@ export async function startTestSandbox(options: { tokenTtlSeconds?: number } = {
       bundles: () => [putTransaction(tinyRecord())],
     },
     ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
+    ...(options.tokenClock ? { tokenClock: options.tokenClock } : {}),
   });
 }
 

@@ -13,9 +13,9 @@ describe('schizophrenia-trs, clozapine ticked: the metabolic caution cites the l
   const draft = demoDraft(demoDerivation('schizophrenia-trs', TODAY), ['clozapine'], AS_OF);
 
   it('writes "(Clozaril label: warnings and precautions: metabolic changes (…); monitoring schedule: local working rule (unverified))"', () => {
-    const caution = draft.preview.find((l) => l.trim().startsWith('Caution: Metabolic changes'))!;
+    const caution = draft.preview.find((l) => l.trim().startsWith('Before starting: Metabolic changes'))!;
     expect(caution.trim()).toBe(
-      'Caution: Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment. (Clozaril label: warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain); monitoring schedule: local working rule (unverified))',
+      'Before starting: Metabolic changes: weight gain, hyperglycaemia and diabetes, dyslipidaemia: weight, fasting glucose (or HbA1c) and lipids before starting and during treatment. (Clozaril label: warnings and precautions: metabolic changes (hyperglycaemia, dyslipidaemia, weight gain); monitoring schedule: local working rule (unverified))',
     );
   });
 });

@@ -49,14 +49,14 @@ describe('schizophrenia-trs: clozapine proposed with its boxed-warning monitorin
     const at = draft.preview.findIndex((l) => l.startsWith('Proposes Clozapine'));
     expect(at).toBeGreaterThan(0);
     const under = draft.preview.slice(at + 1).filter((l) => l.startsWith('  '));
-    expect(under.some((l) => l.startsWith('  Caution: Severe neutropenia: absolute neutrophil count (ANC)'))).toBe(true);
-    expect(under.some((l) => l.startsWith('  Caution: Myocarditis and cardiomyopathy'))).toBe(true);
+    expect(under.some((l) => l.startsWith('  Before starting: Severe neutropenia: absolute neutrophil count (ANC)'))).toBe(true);
+    expect(under.some((l) => l.startsWith('  Before starting: Myocarditis and cardiomyopathy'))).toBe(true);
   });
 
   it('the CarePlan activity’s own description carries the ANC and myocarditis monitoring', () => {
     const description = draft.carePlan.activity?.[0]?.detail?.description ?? '';
-    expect(description).toContain('Caution: Severe neutropenia: absolute neutrophil count (ANC)');
-    expect(description).toContain('Caution: Myocarditis and cardiomyopathy');
+    expect(description).toContain('Before starting: Severe neutropenia: absolute neutrophil count (ANC)');
+    expect(description).toContain('Before starting: Myocarditis and cardiomyopathy');
   });
 
   it('the copied history note gives the monitoring under "Clozapine (suggested): add to the care plan."', () => {

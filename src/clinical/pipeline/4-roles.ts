@@ -109,7 +109,7 @@ function addedToOf(t: TrialDraft, bases: Bases, sameKind: boolean): TrialDraft |
 
 /**
  * For each trial, the other trials that ran alongside it for at least the add-on overlap: a trial with any such
- * companion is not monotherapy. A cross-taper shorter than that is a switch, not a regimen of two.
+ * companion is not monotherapy (R.alongside). A cross-taper shorter than that is a switch, not a regimen of two.
  */
 export function alongsideOf(trials: readonly TrialDraft[]): Map<string, TrialDraft[]> {
   const minOverlap = MIN_ADD_ON_OVERLAP_WEEKS * 7;

@@ -7,6 +7,7 @@ import { catalogOption } from './catalog';
 import { plainText, writtenText } from '../plain-text';
 import { cite } from './context';
 import { notOfferedReason, RISK_PREFIXES } from './risks';
+import { BEFORE_STARTING } from '../vocabulary';
 
 export interface OptionDescription {
   name: string;
@@ -47,9 +48,12 @@ function labelled(label: string, text: string): string {
   return RISK_PREFIXES.some((prefix) => text.startsWith(prefix)) ? text : `${label}: ${text}`;
 }
 
-/** A caution as one line of plain text for a note or letter: "Caution: …", or "Note: …" / "High risk: …" as the rule weighs it. */
-export function cautionLine(text: string): string {
-  return labelled('Caution', text);
+/**
+ * A caution as one line of plain text for a note or letter: "Caution: …", or "Note: …" / "High risk: …" as the rule
+ * weighs it; a baseline check the engine groups before starting says so ("Before starting: …"), as the card heads it.
+ */
+export function cautionLine(text: string, beforeStarting = false): string {
+  return labelled(beforeStarting ? BEFORE_STARTING : 'Caution', text);
 }
 
 /** A contraindication as one line of plain text: "Contraindication: …", or "Not offered: …" as the rule says. */
@@ -96,7 +100,7 @@ export function overrideLines(suggestion: Pick<Suggestion, 'status' | 'contraind
 
 /** The option's monitoring and cautions (its label's requirements and the record's cautions, as its card lists them), one line each, as written. */
 export function cautionLines(suggestion: Pick<Suggestion, 'cautions'>): string[] {
-  return suggestion.cautions.map((c) => cautionLine(writtenText(c.text)));
+  return suggestion.cautions.map((c) => cautionLine(writtenText(c.text), c.beforeStarting === true));
 }
 
 /**

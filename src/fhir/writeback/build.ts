@@ -111,7 +111,7 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined,
   const reasons = writtenReasons(suggestion, chosen)
     .filter((r) => !saidForThePlan.has(r.text))
     .map((r) => (r.kind === 'criterion' ? findingText(r) : `Reason: ${findingText(r)}`));
-  const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c)));
+  const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c), c.beforeStarting === true));
   if (overrideReason?.trim()) return [...overrideLines(suggestion, overrideReason), ...reasons, ...cautions];
   const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
   return suggestion.status === 'contraindicated' ? [...contraindications, ...reasons, ...cautions] : [...reasons, ...contraindications, ...cautions];

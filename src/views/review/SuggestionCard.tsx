@@ -2,7 +2,7 @@ import type { Finding, Suggestion } from '../../clinical/types';
 import type { OptionInfo } from '../shell/services';
 import { needsOverrideReason, STATUS_LABELS } from './selection';
 import { RECORD_TYPE_WORDS, resourceTypeOf } from '../../clinical/record-words';
-import { capitalise } from '../../clinical/vocabulary';
+import { BEFORE_STARTING, capitalise } from '../../clinical/vocabulary';
 import { countOf, plainText } from '../../clinical/plain-text';
 import { overrideLines, reasonsBesideContraindications } from '../../clinical/suggestions/describe';
 import { referenceAddress } from '../shell/record-address';
@@ -176,7 +176,7 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
       {cautionsShown ? (
         <>
           {/* The engine's baseline checks before starting lead, grouped; then the other cautions in its order. */}
-          <FindingList title="Before starting" findings={suggestion.cautions.filter((c) => c.beforeStarting)} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
+          <FindingList title={BEFORE_STARTING} findings={suggestion.cautions.filter((c) => c.beforeStarting)} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
           <FindingList title="Cautions" findings={suggestion.cautions.filter((c) => !c.beforeStarting)} tone="caution" fhirBaseUrl={fhirBaseUrl} {...select} />
         </>
       ) : (

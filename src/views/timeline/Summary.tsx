@@ -175,6 +175,12 @@ function ConditionLine({
         <h3 className="trp-condition-name" id={`trp-assessment-${a.condition}`}>
           {CONDITION_LABEL[a.condition]}
         </h3>{' '}
+        {a.resolved && (
+          <>
+            <span className="trp-resolved">{plainText(a.resolved.text)}</span>
+            {' · '}
+          </>
+        )}
         <span className={`trp-verdict is-${status}`}>{a.verdict}</span>
         <span className="trp-condition-facts">
           {' · '}

@@ -80,8 +80,9 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: rea
   const pendingLine = pending.length
     ? `${failedPendingAdequacyWords(pending, n > 0, where)}: ${pending.map((u) => u.ingredient).join(', ')}.`
     : '';
+  // A resolved disorder leads with its resolution; the verdict on its last episode follows.
   const lines = [
-    `${CONDITION_LABEL[a.condition]}: ${a.verdict}.`,
+    ...(a.resolved ? [`${CONDITION_LABEL[a.condition]}: ${plainText(a.resolved.text)}.`, `  ${a.verdict}.`] : [`${CONDITION_LABEL[a.condition]}: ${a.verdict}.`]),
     `  ${
       n === 0
         ? pendingLine || `No failed adequate trial ${where}.`

@@ -4,6 +4,7 @@
  * "monotherapy"; in depression the antidepressant rules are unchanged.
  */
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../src/clinical/all-rules';
 import { condition, derive, mdd, patient, statement, trialOf } from './builders';
 
 const bipolarDepressed = () => condition('F31.4', 'Bipolar disorder, current episode depressed, severe', '2023-12-01');
@@ -38,5 +39,18 @@ describe('depression: the antidepressant add-on rules are unchanged', () => {
     expect(trialOf(d, 'quetiapine')).toMatchObject({ role: 'augmentation', addedTo: 'sertraline@2024-01-01' });
     const alone = derive([patient(), mdd('2023-12-01'), statement('sertraline', 100, '2024-01-01', '2024-03-01'), statement('lithium', 900, '2024-05-01', '2024-09-01')]);
     expect(trialOf(alone, 'lithium').role).toBe('monotherapy');
+  });
+});
+
+describe('the alongside rule is a row of the rules list, with its source', () => {
+  it('trials.alongside: monotherapy only with nothing alongside for the 4-week add-on overlap; a working rule on MGH staging', () => {
+    expect(RULES.find((r) => r.id === 'trials.alongside')).toEqual({
+      id: 'trials.alongside',
+      summary:
+        'A trial that is not an augmentation or a combination is monotherapy only when no other psychiatric medication ran alongside it for ≥ 4 weeks (the add-on overlap); otherwise it is said to run alongside them ("SNRI, alongside prazosin"). A shorter overlap is a switch (a cross-taper), not a regimen of two. An agent of a class no trial rule covers (prazosin, a benzodiazepine) is an adjunct beside them, not counted toward treatment resistance. The treatment-resistance counts do not change with it.',
+      source: 'Monotherapy, augmentation and combination as MGH staging counts them (Fava 2003); naming what ran alongside, and the 4-week overlap, are a working rule',
+      references: ['fava2003', 'projectWorkingRule'],
+      verification: 'U',
+    });
   });
 });
