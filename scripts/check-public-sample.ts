@@ -44,6 +44,8 @@ const READINGS: Record<string, Check[]> = {
     ['three detox stays', (d) => detox(d) === 3],
     ['probable opioid use disorder with an active opioid order', (d) => d.substanceUse?.probableOpioidUseDisorder === true && (d.substanceUse?.activeOpioidOrders.length ?? 0) > 0],
     ['trauma-focused therapy not suggested as new', (d) => !d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'suggested')],
+    ['PTSD resolved 2017-03-14: trauma-focused therapy not indicated, no "different one after one that did not help"', (d) => d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'not-eligible' && s.reasons[0]!.text.startsWith('PTSD resolved 2017-03-14 after Trauma Therapy; re-assess if symptoms return'))],
+    ['the PTSD assessment says it resolved, sertraline as maintenance, nothing to confirm', (d) => d.assessments.some((a) => a.condition === 'ptsd' && a.resolved?.text === 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)' && a.unconfirmedTrials.length === 0)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
   ],
@@ -70,6 +72,7 @@ const READINGS: Record<string, Check[]> = {
     ['probable opioid use disorder', (d) => d.substanceUse?.probableOpioidUseDisorder === true],
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
+    ['the overdose line says the 2018-12-27 overdose was during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2018-12-27 during pregnancy') === true],
   ],
   Meg_Toy: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -79,6 +82,8 @@ const READINGS: Record<string, Check[]> = {
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use, with the detox stays', (d) => safety(d, 'overdose', 'substance-use') && /detox stays /.test(d.safety.find((s) => s.kind === 'substance-use')!.detail)],
     ['not pregnant now', (d) => !safety(d, 'pregnancy')],
+    ['the overdose line says the 2013-09-29 and 2016-05-09 overdoses were during pregnancy', (d) => ['overdose 2013-09-29 during pregnancy', 'overdose 2016-05-09 during pregnancy'].every((t) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes(t) === true)],
+    ['the 2003 overdose is not said to be during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('2003') === true && !/overdose 2003-\S+ during pregnancy/.test(d.safety.find((s) => s.kind === 'overdose')!.detail)],
   ],
   Virginia_Mercado: [
     ['opioid use as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],

@@ -12,7 +12,9 @@ import { BIPOLAR_DEPRESSION_DOSES } from '../terminology/dose-tables';
 import { type DatedScore, judgeOutcome } from './7-outcome';
 import { INSTRUMENTS_FOR } from './7-outcome';
 import {
+  andList,
   capitalise,
+  CONDITION_SHORT,
   describeDuration,
   describeTrial,
   describeCurrentDose,
@@ -193,9 +195,13 @@ export function assess(input: AssessmentInput): Assessment {
   const failedAgents = new Set(failed.map((t) => t.draft.ingredient));
   // What runs now (or ran at the end of the record): a level of it is the one that can still be drawn.
   const running = counted.filter((t) => t.draft.ongoing);
+  // No current episode and the latest one ended before death: the disorder resolved. A trial running when it resolved
+  // is maintenance, whose response is the resolution itself: nothing to confirm.
+  const resolvedSpan = !current && span && !span.episode.endedAtDeath && span.episode.end !== null ? span : null;
+  const maintained = resolvedSpan ? judged.filter((t) => t.draft.end >= resolvedSpan.end) : [];
   // Adequate trials of agents not already failed whose outcome is not established: counted apart, to confirm.
   const unconfirmed = counted
-    .filter((t) => !failedAgents.has(t.draft.ingredient))
+    .filter((t) => !failedAgents.has(t.draft.ingredient) && !maintained.includes(t))
     .map((t) => unconfirmedTrial(t, def, condition, running))
     .filter((u): u is UnconfirmedTrial => u !== null);
   // A failed course of a therapy the definition counts is one more treatment (a modality counts once, like an agent).
@@ -242,6 +248,7 @@ export function assess(input: AssessmentInput): Assessment {
     ...(inProgress ? { trialsInProgress: inProgress } : {}),
     ...(toComplete ? { trialToComplete: toComplete } : {}),
     unconfirmedTrials: unconfirmed,
+    ...(resolvedSpan ? { resolved: resolvedFinding(condition, resolvedSpan, maintained.filter((t) => t.draft.ongoing)) } : {}),
     // Nothing of a dead patient is current: the definition names the episode that ended at death.
     definition: !current && span?.episode.endedAtDeath ? { ...def.rule, summary: saidOfEpisodeUntilDeath(def.rule.summary) } : def.rule,
     conclusion: conclusionFor(def, status, failed, unconfirmed, counted, current, span, failedTherapies) + therapyNote,
@@ -342,6 +349,16 @@ function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
     !(def.plasmaLevelRequired && t.adequacy.levelSources.length === 0) &&
     t.outcome.remissionNotSustained === undefined
   );
+}
+
+/** "PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)", with the episode's and the trials' records. */
+function resolvedFinding(condition: ConditionKey, span: EpisodeSpan, continued: readonly JudgedTrial[]): Finding {
+  const when = span.episode.basis.includes('no abatement date') ? '(date not recorded; no current episode)' : `${span.episode.end} (no current episode)`;
+  const names = [...new Set(continued.map((t) => t.draft.ingredient))];
+  return {
+    text: `${capitalise(CONDITION_SHORT[condition])} resolved ${when}${names.length ? `; ${andList(names)} continued (maintenance)` : ''}`,
+    sources: [...new Set([...span.episode.sources, ...continued.flatMap((t) => t.draft.events.map((e) => e.reference))])],
+  };
 }
 
 /**

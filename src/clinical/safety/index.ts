@@ -231,7 +231,17 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
     if (!found.length) continue;
     const title = heading(found);
     const last = latest(found, (d) => d.onset)!;
-    out.push(item(kind, title, diagnosesDetail(found, title, derived, 'event'), last.onset, found.map((d) => d.source), askOrFollowUp(cssrsFollowUp, last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).')));
+    const perinatal = duringPregnancy(found, kind, diagnoses, asOf);
+    out.push(
+      item(
+        kind,
+        title,
+        `${diagnosesDetail(found, title, derived, 'event')}${perinatal ? ` ${perinatal.text}` : ''}`,
+        last.onset,
+        [...found.map((d) => d.source), ...(perinatal?.sources ?? [])],
+        askOrFollowUp(cssrsFollowUp, last.onset, 'Ask about current suicidal thoughts and plans; record a risk assessment (C-SSRS).'),
+      ),
+    );
   }
   const ideation = diagnoses.filter((d) => d.kind === 'suicidal-ideation' && isActive(d, asOf));
   if (ideation.length) {
@@ -274,6 +284,32 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
       ),
     );
   }
+}
+
+const EVENT_WORD: Partial<Record<SafetyKind, string>> = { overdose: 'overdose', 'suicide-attempt': 'suicide attempt', 'self-harm': 'self-harm' };
+
+/**
+ * Suicidal behaviour dated inside a recorded pregnancy (onset to abatement; without an abatement, the window a pregnancy
+ * code stays current): "Perinatal: overdose 2018-12-27 during pregnancy (Normal pregnancy 2018-10-25 to 2019-05-09)."
+ */
+function duringPregnancy(events: DiagnosisSpan[], kind: SafetyKind, diagnoses: readonly DiagnosisSpan[], asOf: Day | null): Finding | null {
+  const pregnancies = diagnoses.flatMap((d) => {
+    const start = d.kind === 'pregnancy' && !isGestationWeeksCode(d) ? toDay(d.onset) : null;
+    if (start === null) return [];
+    const end = toDay(d.abatement) ?? Math.min(start + PREGNANCY_CURRENT_DAYS, asOf ?? Infinity);
+    return [{ d, start, end }];
+  });
+  if (!pregnancies.length) return null;
+  const parts: string[] = [];
+  const sources: string[] = [];
+  for (const e of events.slice().sort((a, b) => ((a.onset ?? '') < (b.onset ?? '') ? -1 : 1))) {
+    const on = toDay(e.onset);
+    const p = on === null ? undefined : pregnancies.find((x) => x.start <= on && on <= x.end);
+    if (!p) continue;
+    parts.push(`${EVENT_WORD[kind] ?? kind} ${day(e.onset)} during pregnancy (${p.d.display} ${day(p.d.onset)} to ${p.d.abatement ? day(p.d.abatement) : 'end not recorded'})`);
+    sources.push(p.d.source);
+  }
+  return parts.length ? { text: `Perinatal: ${parts.join('; ')}.`, sources } : null;
 }
 
 /** "once", "twice", "3 times". */

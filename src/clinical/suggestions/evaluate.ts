@@ -11,9 +11,10 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { ConditionKey, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
+import type { ConditionKey, Episode, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
 import {
   CONDITION_NAME,
+  CONDITION_SHORT,
   ROUTINE_WHEN_RULED_OUT,
   adequacyVerdictOf,
   agentToAugmentWords,
@@ -373,6 +374,39 @@ function afterGivenText(after: NonNullable<CatalogOption['afterGiven']>, given: 
   return `${after.kind} after ${orList(done.map((a) => a.name))}: ${orList(left.map((a) => a.name))}`;
 }
 
+const RESOLVED_EPISODE_SOURCE = WORKING('a disorder with no current episode is not treated as active');
+
+export const RESOLVED_EPISODE_RULE: RuleRef = {
+  id: 'suggest.resolved-episode',
+  summary:
+    'A disorder whose episodes have all ended (resolved: abatement date or resolved status, no current episode) is not treated as active: no option for it is suggested or to consider, a course given before it resolved is not a failed one, and it is re-assessed if symptoms return.',
+  source: sourceWords(RESOLVED_EPISODE_SOURCE),
+  verification: RESOLVED_EPISODE_SOURCE.verification,
+  references: RESOLVED_EPISODE_SOURCE.refs,
+};
+
+/**
+ * Why an option is not offered when every recorded disorder it is for has resolved: "PTSD resolved 2017-03-14 after
+ * Trauma Therapy; re-assess if symptoms return." (the courses of it given before the resolution); null when one is current.
+ */
+function resolvedReason(option: CatalogOption, context: Context, given: readonly { display: string; start: string; sources: string[] }[]): OptionFinding | null {
+  const assessed = option.indications.flatMap((c) => context.assessments.get(c) ?? []);
+  if (!assessed.length || assessed.some((a) => !a.resolved)) return null;
+  const parts: string[] = [];
+  const sources: string[] = [];
+  for (const a of assessed) {
+    const episode = context.derived.episodes
+      .filter((e) => e.condition === a.condition && e.end !== null)
+      .reduce<Episode | null>((last, e) => (last === null || e.end! > last.end! ? e : last), null);
+    const dated = episode && !episode.basis.includes('no abatement date') ? episode.end! : null;
+    const before = dated ? given.filter((c) => c.start <= dated) : [];
+    const name = capitalise(CONDITION_SHORT[a.condition]);
+    parts.push(`${name} resolved ${dated ?? '(date not recorded)'}${before.length ? ` after ${andList(unique(before.map((c) => c.display)))}` : ' (no current episode)'}`);
+    sources.push(...(episode?.sources ?? a.conditionSources), ...before.flatMap((c) => c.sources));
+  }
+  return { text: `${andList(parts)}; re-assess if symptoms return (${cite(RESOLVED_EPISODE_SOURCE)}).`, sources: unique(sources) };
+}
+
 /**
  * One option's suggestion (its `order` set once all are sorted) with what the sorting needs besides. Its risks and
  * eligibility are read by functions of their own, so that each part is compiled (and, when an option of another shape
@@ -388,7 +422,12 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   let urgent = false;
 
   const given = option.givenAs ? (context.derived.psychotherapy ?? []).filter((c) => option.givenAs!.includes(c.modality)) : [];
-  if (status !== 'not-eligible' && given.length > 0) {
+  const resolved = status !== 'not-eligible' ? resolvedReason(option, context, given) : null;
+  if (resolved) {
+    // Every disorder the option is for resolved: a course given before is no failed one, and nothing is offered.
+    status = 'not-eligible';
+    reasons = [resolved];
+  } else if (status !== 'not-eligible' && given.length > 0) {
     // Already given: reported as given, not proposed as new; where the option names what a completed course leaves
     // (another therapy of its kind), that is to consider once no course is still running.
     const another = option.afterGiven && given.every((c) => c.status !== 'in-progress') ? option.afterGiven : null;

@@ -130,6 +130,12 @@ export interface Assessment {
   /** Condition resources that establish it. */
   conditionSources: string[];
   currentEpisode: Episode | null;
+  /**
+   * No current episode, the latest ended (not at death): "PTSD resolved 2017-03-14 (no current episode); sertraline
+   * continued (maintenance)", naming the trials still running. A first screen and a note lead with it; its options
+   * are not offered. Absent while an episode is current, or when none is recorded.
+   */
+  resolved?: Finding;
   /** Trials counted for this condition in the current episode. */
   trialIds: string[];
   failedAdequateTrials: number;
