@@ -19,7 +19,7 @@ const CASES: [string, string, InterventionId][] = [
   ['trd-two-failures', 'Complete the current trial: bupropion 300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine', 'esketamine'],
   [
     'ocd',
-    'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
+    'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no neuromodulation or augmentation before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; ERP alongside the SRI need not wait for it (APA OCD guideline 2007; local working rule (unverified))',
     'deep-tms',
   ],
   ['intolerance', 'Complete the current trial: vortioxetine 10 mg/day, 2 more weeks at an adequate dose', 'tms'],

@@ -50,7 +50,7 @@ describe('the copied note lists every suggested option, as the options tab does'
     const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
     expect(block.slice(0, 2)).toEqual([
       'Next steps (proposals for review, not orders; 0 suggested, 5 to consider):',
-      '- Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified)).',
+      '- Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no neuromodulation or augmentation before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; ERP alongside the SRI need not wait for it (APA OCD guideline 2007; local working rule (unverified)).',
     ]);
   });
 

@@ -141,7 +141,7 @@ export type Criterion =
  * What a running trial short of adequacy means once the condition already meets its treatment-resistance criteria on
  * earlier trials, one row per condition (while resistance is not met, the running trial is always completed first):
  * - `complete-first`: the running trial is completed and judged before any interventional option, which waits on it
- *   ("consider", eligible if the trial fails); the headline is to complete it, saying why no referral is suggested yet.
+ *   ("consider", eligible if the trial fails); the headline is to complete it, saying what waits on it.
  * - `refer-while-completing`: the referrals stay suggested (their waiting lists are long), each carrying the gating
  *   line; the headline is to complete the trial and judge it before starting them.
  * - `not-gated`: the running trial does not hold the next step back.
@@ -154,7 +154,7 @@ export interface RunningTrialOnceResistantRow {
   /** Why, in words a clinician reads beside the headline and the options. */
   why: string;
   source: SourceRef;
-  /** What the headline says after "Complete the current trial: …;" where no referral is suggested yet (complete-first). */
+  /** What the headline says after "Complete the current trial: …;": what waits on it, and why (complete-first). */
   headline?: string;
   /** What a waiting option's line says after "Eligible if the <agent> trial fails:" (complete-first); absent, `why`. */
   gate?: string;
@@ -186,7 +186,7 @@ export const RUNNING_TRIAL_ONCE_RESISTANT: Readonly<Record<ConditionKey, Running
     condition: 'ocd',
     policy: 'complete-first',
     why: 'in OCD the running SRI trial is itself the next step and is judged only after 12 weeks, so deep TMS and augmentation wait for it',
-    headline: 'no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it',
+    headline: 'no neuromodulation or augmentation before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; ERP alongside the SRI need not wait for it',
     gate: 'in OCD the running SRI trial is judged first, after 12 weeks in all',
     source: WORKING('in OCD a running SRI trial is completed and judged before augmentation or deep TMS, even once earlier SRI trials have failed', ['apaOcd2007']),
   },

@@ -45,6 +45,8 @@ export interface OtherTreatment {
   ingredient: string;
   /** Why it is not a psychiatric trial ("for epilepsy, no mood or anxiety disorder recorded"). */
   indication: string;
+  /** The last known daily dose in words ("20 mg/day"), or null when no record gives an amount. */
+  dose: string | null;
   category: 'epilepsy' | 'adhd' | 'dementia' | 'opioid' | 'other';
   start: string;
   /** null when ongoing. */

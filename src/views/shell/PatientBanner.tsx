@@ -1,5 +1,6 @@
 import type { HumanName, Patient } from 'fhir/r4';
-import { ageInYears } from '../../clinical/dates';
+import { demographicsOf } from '../../clinical/demographics';
+import { lifeDatesWords } from '../../clinical/other-treatment-words';
 
 /** "Given Family", preferring the official name; text when that is all there is. */
 export function displayName(patient: Patient | null): string {
@@ -14,20 +15,14 @@ const GENDER_WORDS: Record<string, string> = { male: 'Male', female: 'Female', o
 
 /** Who this page is about. Hidden when the EHR shows its own banner (need_patient_banner: false). */
 export function PatientBanner({ patient, patientId, asOf }: { patient: Patient | null; patientId: string; asOf: string }) {
-  const age = ageInYears(patient?.birthDate, asOf);
+  // Age and death as the engine reads them: a deceased patient's age is taken at death.
+  const dates = patient ? lifeDatesWords(demographicsOf([{ ...patient, id: patientId }], patientId, asOf)) : null;
   const gender = patient?.gender ? (GENDER_WORDS[patient.gender] ?? patient.gender) : 'Gender not recorded';
   return (
     <section className="patient-banner" aria-label="Patient">
       <span className="patient-banner__name">{displayName(patient)}</span>
       <span className="patient-banner__item">
-        {patient?.birthDate ? (
-          <>
-            Born <time dateTime={patient.birthDate}>{patient.birthDate}</time>
-            {age !== null ? ` (${age} y)` : ''}
-          </>
-        ) : (
-          'Birth date not recorded'
-        )}
+        {dates ?? 'Birth date not recorded'}
       </span>
       <span className="patient-banner__item">{gender}</span>
       <span className="patient-banner__id">ID {patientId}</span>

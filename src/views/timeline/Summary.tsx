@@ -15,6 +15,13 @@ import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-ver
 import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
+import {
+  OTHER_TREATMENTS_HEADING,
+  nothingRunningWords,
+  otherTreatmentRunningWords,
+  otherTreatmentWords,
+  otherTreatmentsNow,
+} from '../../clinical/other-treatment-words';
 import { plainText } from '../../clinical/plain-text';
 
 export interface SummaryProps {
@@ -298,13 +305,15 @@ function RegimenStandingText({ trial, staleBases, assessments }: { trial: Trial;
 function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onShowItems: SummaryProps['onShowItems'] }) {
   // The engine's regimen: what is taken now, or for a deceased patient what was taken at death.
   const current = regimenNow(derivation);
+  // Running medications no treatment-resistance rule judges (a stimulant for ADHD) still run: the line names them.
+  const others = otherTreatmentsNow(derivation);
   const dead = derivation.demographics?.deceased === true;
   const staleBases = derivation.assessments.flatMap((a) => (a.staleBasis ? [a.staleBasis] : []));
   return (
     <div className="trp-glance-row trp-regimen" data-testid="current-regimen">
       <span className="trp-glance-label">{dead ? 'Regimen at death' : 'Current regimen'}</span>
-      {current.length === 0 ? (
-        <span>{dead ? 'no psychiatric medication was running at death in the record' : 'no psychiatric medication is running in the record'}</span>
+      {current.length === 0 && others.length === 0 ? (
+        <span>{nothingRunningWords(derivation)}</span>
       ) : (
         <ul className="trp-regimen-list">
           {current.map((t) => (
@@ -313,6 +322,11 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
               {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${ingredientOfTrialId(t.addedTo)})` : ''}, {t.durationText}
               {t.unconfirmed ? <>; <WholeDates text={t.unconfirmed.text} /></> : null} ·{' '}
               <RegimenStandingText trial={t} staleBases={staleBases} assessments={derivation.assessments} />
+            </li>
+          ))}
+          {others.map((o) => (
+            <li key={`${o.ingredient}@${o.start}`}>
+              <WholeDates text={otherTreatmentRunningWords(o)} />
             </li>
           ))}
         </ul>
@@ -358,6 +372,24 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
   );
 }
 
+/** Every other treatment, past and running: what it treats and when, none of it judged for treatment resistance. */
+function OtherTreatmentsLine({ derivation }: { derivation: Derivation }) {
+  const others = derivation.otherTreatments ?? [];
+  if (others.length === 0) return null;
+  return (
+    <div className="trp-glance-row trp-other-treatments" data-testid="other-treatments">
+      <span className="trp-glance-label">{OTHER_TREATMENTS_HEADING}</span>
+      <ul className="trp-regimen-list">
+        {others.map((o) => (
+          <li key={`${o.ingredient}@${o.start}`}>
+            <WholeDates text={otherTreatmentWords(o)} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps) {
   const trials = new Map(derivation.trials.map((t) => [t.id, t]));
   // Each condition's details (conclusion, staging, flags) start closed: drawn right after the first screen, or at once
@@ -374,6 +406,7 @@ export function Summary({ derivation, onShowItems, onOpenOptions }: SummaryProps
       )}
       <RegimenLine derivation={derivation} onShowItems={onShowItems} />
       <NextStepLine derivation={derivation} onOpenOptions={onOpenOptions} />
+      <OtherTreatmentsLine derivation={derivation} />
       {derivation.notes.length > 0 && (
         <ul className="trp-record-notes" aria-label="Notes about the record">
           {derivation.notes.map((n, i) => (

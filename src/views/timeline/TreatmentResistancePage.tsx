@@ -62,6 +62,11 @@ function hasPsychiatricHistory(d: Derivation): boolean {
   return d.trials.length > 0 || d.assessments.length > 0 || d.episodes.length > 0 || d.procedures.length > 0 || d.diagnoses.some((x) => isConditionKey(x.kind));
 }
 
+/** A history the summary names (a diagnosis, an admission, psychotherapy) or a treatment it lists, without a trial. */
+function somethingPsychiatric(d: Derivation): boolean {
+  return d.diagnoses.length > 0 || (d.otherTreatments ?? []).length > 0 || (d.careEvents ?? []).length > 0 || (d.psychotherapy ?? []).length > 0;
+}
+
 /** Anything the timeline could draw at all. */
 function hasTimelineContent(d: Derivation): boolean {
   return hasPsychiatricHistory(d) || d.scores.length > 0 || d.diagnoses.length > 0;
@@ -100,6 +105,12 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
   const notPlaced = useMemo(() => unplacedNotes(derivation), [derivation]);
   // Odd data inside trials (free-text doses, merged duplicates): visible here, not only in the table.
   const trialNotes = useMemo(() => derivation.trials.flatMap((t) => t.notes.map((note) => ({ trial: t, note }))), [derivation]);
+  // Notes about the record as a whole (a drug dated before its approval, screenings without a score, MMSE series);
+  // one a trial's notes already give is said there.
+  const recordNotes = useMemo(() => {
+    const said = new Set(trialNotes.map((n) => n.note));
+    return (derivation.dataNotes ?? []).map((n) => n.text).filter((text) => !said.has(text));
+  }, [derivation, trialNotes]);
 
   const onActivate = useCallback(
     (next: ItemDetails | null, how: ActivateHow, at?: Anchor) => {
@@ -172,7 +183,9 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
           <Summary derivation={derivation} onShowItems={showItems} onOpenOptions={onOpenOptions} />
           <div className="trp-empty">
             <p>
-              {derivation.scores.length === 0 ? (
+              {derivation.scores.length === 0 && somethingPsychiatric(derivation) ? (
+                <strong>No trials or symptom scores to assess for treatment resistance</strong>
+              ) : derivation.scores.length === 0 ? (
                 <strong>No psychiatric medication trials, diagnoses or scores were found</strong>
               ) : (
                 <strong>No psychiatric medication trials or psychiatric diagnoses were found</strong>
@@ -270,11 +283,17 @@ export function TreatmentResistancePage({ derivation, rules, onSelectSources, th
               <p className="trp-muted trp-details-hint">
                 Point at or tab to any item to see its details and source resources; click or press Enter to pin them, Escape to close.
               </p>
-              {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0) && (
-                <DataNotes notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
+              {(notPlaced.length > 0 || derivation.unused.length > 0 || trialNotes.length > 0 || recordNotes.length > 0) && (
+                <DataNotes recordNotes={recordNotes} notPlaced={notPlaced} trialNotes={trialNotes} unusedCount={derivation.unused.length} />
               )}
             </>
           )}
+        </section>
+      )}
+      {/* Without a timeline the record's notes still need a place. */}
+      {restDrawn && !hasTimelineContent(derivation) && recordNotes.length > 0 && (
+        <section className="trp-section">
+          <DataNotes recordNotes={recordNotes} notPlaced={[]} trialNotes={[]} unusedCount={0} />
         </section>
       )}
       {/* After the timeline's section, so its sticky controls have scrolled away before the legend comes up. */}
@@ -367,6 +386,12 @@ function DetailsPanel({
   );
 }
 
+/** A note as a sentence: capitalised, with its full stop. */
+function sentence(text: string): string {
+  const t = capitalise(text.trim());
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
 /** How many trials a kind of data note names with their own figures beside the first; the rest by drug only. */
 const SAID_BESIDE_FIRST = 3;
 
@@ -375,7 +400,17 @@ const SAID_BESIDE_FIRST = 3;
  * in full, the next few trials' drugs each with their own figures ("quetiapine: the same, 28 days × 3 fills"); every
  * note (in plain words, no resource ids) behind "show details".
  */
-function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]; trialNotes: { trial: Trial; note: string }[]; unusedCount: number }) {
+function DataNotes({
+  recordNotes,
+  notPlaced,
+  trialNotes,
+  unusedCount,
+}: {
+  recordNotes: string[];
+  notPlaced: string[];
+  trialNotes: { trial: Trial; note: string }[];
+  unusedCount: number;
+}) {
   const [open, setOpen] = useState(false);
   const kinds = new Map<string, { trial: Trial; note: string }[]>();
   for (const n of trialNotes) kinds.set(noteKind(n.note), [...(kinds.get(noteKind(n.note)) ?? []), n]);
@@ -385,6 +420,9 @@ function DataNotes({ notPlaced, trialNotes, unusedCount }: { notPlaced: string[]
     <div className="trp-unplaced" role="note" aria-labelledby="trp-data-notes-heading">
       <h3 id="trp-data-notes-heading">Data notes</h3>
       <ul className="trp-note-counts">
+        {recordNotes.map((n) => (
+          <li key={n}>{sentence(plainText(n))}</li>
+        ))}
         {byKind.map((group) => {
           const [first, ...others] = group;
           const said = [...new Set(others.slice(0, SAID_BESIDE_FIRST).map((o) => `; ${o.trial.ingredient}: ${sameKindNoteWords(first!.note, o.note)}`))];

@@ -26,6 +26,7 @@ import { plainText, writtenText } from '../../clinical/plain-text';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { nextStep } from './labels';
 import { groupByStatus } from '../review/selection';
+import { OTHER_TREATMENTS_HEADING, otherTreatmentWords } from '../../clinical/other-treatment-words';
 
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
@@ -148,6 +149,8 @@ export function copyToNoteText(derivation: Derivation): string {
   const safety = (derivation.safety ?? []).map((i) => `- ${safetyItemText(i)}`);
   if (safety.length) parts.unshift([`Safety as of ${displayDate(derivation.asOf)}:`, ...safety].join('\n'));
   if (derivation.assessments.length === 0) parts.push('No assessed psychiatric condition was found in the coded record.');
+  // The record's history the screen gives under the summary (a diagnosis not assessed, admissions, overdoses).
+  if (derivation.notes.length > 0) parts.push(derivation.notes.map(plainText).join('\n'));
   const byId = new Map(derivation.trials.map((t) => [t.id, t]));
   for (const a of derivation.assessments) {
     const lines = conditionLines(a, byId, derivation.episodes);
@@ -158,6 +161,10 @@ export function copyToNoteText(derivation: Derivation): string {
   }
   const trials = derivation.trials.slice().sort((a, b) => compareCodeUnits(a.start, b.start));
   parts.push(trials.length === 0 ? 'Medication trials: none found.' : `Medication trials (${trials.length}):\n${trials.map(trialLine).join('\n')}`);
+  const others = derivation.otherTreatments ?? [];
+  if (others.length > 0) parts.push(`${OTHER_TREATMENTS_HEADING}:\n${others.map((o) => `- ${otherTreatmentWords(o)}`).join('\n')}`);
+  const recordNotes = (derivation.dataNotes ?? []).map((n) => plainText(n.text));
+  if (recordNotes.length > 0) parts.push(`Data notes:\n${recordNotes.map((n) => `- ${n}`).join('\n')}`);
   const next = nextStepsPart(derivation);
   // Right under the summary's title, after the safety items: an urgent next step must never be missed.
   if (next) parts.splice(safety.length ? 2 : 1, 0, next);

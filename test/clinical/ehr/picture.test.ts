@@ -83,7 +83,7 @@ describe('overdoses, detox stays and substance use', () => {
       ['detox', '2019-12-22'],
     ]);
     expect(d.otherTreatments).toEqual([
-      { ingredient: 'hydrocodone', indication: 'opioid analgesic', category: 'opioid', start: '2015-07-03', end: null, sources: [ref(opioid)] },
+      { ingredient: 'hydrocodone', indication: 'opioid analgesic', dose: null, category: 'opioid', start: '2015-07-03', end: null, sources: [ref(opioid)] },
     ]);
     expect(d.substanceUse).toMatchObject({ substances: ['opioid'], probableOpioidUseDisorder: true, activeOpioidOrders: [ref(opioid)] });
     expect(d.substanceUse!.findings.map((f) => f.text)).toEqual([

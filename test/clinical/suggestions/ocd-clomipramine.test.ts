@@ -59,7 +59,7 @@ describe('ocd: antipsychotic augmentation while the clomipramine trial runs', ()
   it('the headline is to complete the clomipramine trial, although OCD already meets its resistance criteria', () => {
     expect(d.nextStep).toEqual({
       kind: 'complete-trial',
-      text: 'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
+      text: 'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no neuromodulation or augmentation before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; ERP alongside the SRI need not wait for it (APA OCD guideline 2007; local working rule (unverified))',
       sources: d.assessments.find((a) => a.condition === 'ocd')!.trialToComplete!.sources,
     });
   });

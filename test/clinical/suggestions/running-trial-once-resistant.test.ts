@@ -57,7 +57,7 @@ describe('a running trial short of adequacy once resistance is met: one table ro
 
   it('ocd (clomipramine 1 week short at dose): the headline completes the trial and says why no referral is suggested yet, with its source', () => {
     expect(derive('ocd').nextStep.text).toBe(
-      'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no referral is suggested before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; deep TMS and augmentation wait for it (APA OCD guideline 2007; local working rule (unverified))',
+      'Complete the current trial: clomipramine 150 mg/day, 1 more week at an adequate dose and 5 more in all; no neuromodulation or augmentation before it is judged: in OCD the running SRI trial is itself the next step, judged after 12 weeks; ERP alongside the SRI need not wait for it (APA OCD guideline 2007; local working rule (unverified))',
     );
   });
 

@@ -61,11 +61,14 @@ export function classifyMedicationRecord(
         ledger.unused(ref, period.reason);
         return;
       }
+      // Its daily dose when the order says it in mg (the list names it); nothing else reads it.
+      const otherDose = memo.doses.dailyDoseOf(dosagesOf(resource), otherIdentity);
+      const otherDoseMg = otherDose.unit === 'mg' && otherDose.amount !== null && Number.isFinite(otherDose.amount) && otherDose.amount > 0 ? otherDose.amount : null;
       out.history.otherMedications.push({
         event: {
           reference: ref, kind: kindOf(resource), ingredient: otherIdentity.ingredient, drugClass: identity.drugClass, identity: otherIdentity,
           medicationSource: med.medicationSource, start: period.start, end: period.end, ongoing: period.ongoing, open: period.open,
-          endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, assumedSupplyNote: period.assumedSupplyNote, dailyDoseMg: null, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
+          endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, assumedSupplyNote: period.assumedSupplyNote, dailyDoseMg: otherDoseMg, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
         },
         category: opioid ? 'opioid' : comorbid!.category,
         indication: opioid ? 'opioid analgesic' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',

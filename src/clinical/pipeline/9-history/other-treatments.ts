@@ -5,6 +5,7 @@
 import type { Ledger } from '../../accounting';
 import type { MedicationEvent } from '../../events';
 import { isoDate } from '../../dates';
+import { describeCurrentDose } from '../../vocabulary';
 import { EPILEPSY_OR_PSYCHIATRIC } from '../../terminology/history-codes';
 import type { DiagnosisKind, DiagnosisSpan, OtherTreatment } from '../../types';
 import { buildTrials } from '../2-trials';
@@ -57,7 +58,8 @@ export function otherTreatments(h: HistoryInputs, ledger: Ledger): OtherTreatmen
           sources.push(e.medicationSource);
         }
       }
-      out.push({ ingredient: course.ingredient, indication, category, start: isoDate(course.start), end: course.ongoing ? null : isoDate(course.end), sources });
+      const dose = describeCurrentDose(course.segments, course.ingredient);
+      out.push({ ingredient: course.ingredient, indication, dose: dose === 'dose unknown' ? null : dose, category, start: isoDate(course.start), end: course.ongoing ? null : isoDate(course.end), sources });
     }
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
