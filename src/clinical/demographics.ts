@@ -28,3 +28,16 @@ export function demographicsOf(resources: readonly unknown[], patientId: string,
     source: `Patient/${patientId}`,
   };
 }
+
+/**
+ * The header's dates: "Born 1980-01-01 (46 y)", or for a deceased patient "Born 1915-07-03, died 2004-08-10, aged 89"
+ * (the age at death, never counted on to today); null without a birth date.
+ */
+export function lifeDatesWords(d: Demographics): string | null {
+  if (!d.birthDate) return null;
+  if (d.deceased) {
+    const died = d.deceasedDate ? `died ${d.deceasedDate}` : 'died (date not recorded)';
+    return `Born ${d.birthDate}, ${died}${d.deceasedDate && d.ageYears !== null ? `, aged ${d.ageYears}` : ''}`;
+  }
+  return `Born ${d.birthDate}${d.ageYears !== null ? ` (${d.ageYears} y)` : ''}`;
+}

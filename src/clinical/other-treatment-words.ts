@@ -1,8 +1,8 @@
 /**
  * Medications kept on the record but not assessed for treatment resistance (a stimulant for ADHD, a drug for epilepsy
- * or dementia, an opioid), and the patient's dates, in the words every view and note gives them.
+ * or dementia, an opioid), in the words every view and note gives them.
  */
-import type { Demographics, Derivation, OtherTreatment } from './types';
+import type { Derivation, OtherTreatment } from './types';
 
 /** The heading of the other treatments wherever they are listed. */
 export const OTHER_TREATMENTS_HEADING = 'Other treatments (not assessed for treatment resistance)';
@@ -28,17 +28,4 @@ export function otherTreatmentRunningWords(o: OtherTreatment): string {
 /** The regimen line when no trial and no other treatment runs. */
 export function nothingRunningWords(d: Pick<Derivation, 'demographics'>): string {
   return d.demographics?.deceased === true ? 'no psychiatric medication was running at death in the record' : 'no psychiatric medication is running in the record';
-}
-
-/**
- * The header's dates: "Born 1980-01-01 (46 y)", or for a deceased patient "Born 1915-07-03, died 2004-08-10, aged 89"
- * (the age at death, never counted on to today); null without a birth date.
- */
-export function lifeDatesWords(d: Demographics): string | null {
-  if (!d.birthDate) return null;
-  if (d.deceased) {
-    const died = d.deceasedDate ? `died ${d.deceasedDate}` : 'died (date not recorded)';
-    return `Born ${d.birthDate}, ${died}${d.deceasedDate && d.ageYears !== null ? `, aged ${d.ageYears}` : ''}`;
-  }
-  return `Born ${d.birthDate}${d.ageYears !== null ? ` (${d.ageYears} y)` : ''}`;
 }

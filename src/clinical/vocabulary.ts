@@ -30,6 +30,7 @@ import type {
   TrialRole,
   UnconfirmedTrial,
   Verification,
+  SafetyKind,
 } from './types';
 
 /** A condition in a sentence ("no posttraumatic stress disorder is recorded"); DSM-5 spelling. */
@@ -627,6 +628,9 @@ export function augmentationWaitsWords(ingredient: string): string {
 export function afterTrialWords(ingredient: string, weeksToJudge: number): string {
   return weeksToJudge > 0 ? `after the ${ingredient} trial (${weeksToJudge} more week${weeksToJudge === 1 ? '' : 's'})` : `after the ${ingredient} trial is judged`;
 }
+
+/** Suicidal behaviour named mid-sentence: "overdose 2018-12-27 during pregnancy". */
+export const SUICIDAL_BEHAVIOUR_WORD: Partial<Record<SafetyKind, string>> = { overdose: 'overdose', 'suicide-attempt': 'suicide attempt', 'self-harm': 'self-harm' };
 
 /** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */
 export function trialToCompleteWords(moreWeeksAtDose: number, moreWeeksInAll: number): string {

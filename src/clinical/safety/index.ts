@@ -10,7 +10,7 @@ import type { DiagnosisKind, DiagnosisSpan, Finding, InterventionId, SafetyItem,
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
-import { describeTrialDoses, overdoseHeading } from '../vocabulary';
+import { SUICIDAL_BEHAVIOUR_WORD, describeTrialDoses, overdoseHeading } from '../vocabulary';
 import { countOf } from '../plain-text';
 import {
   ACTIVE_SUBSTANCE_USE_SOURCE,
@@ -286,8 +286,6 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
   }
 }
 
-const EVENT_WORD: Partial<Record<SafetyKind, string>> = { overdose: 'overdose', 'suicide-attempt': 'suicide attempt', 'self-harm': 'self-harm' };
-
 /**
  * Suicidal behaviour dated inside a recorded pregnancy (onset to abatement; without an abatement, the window a pregnancy
  * code stays current): "Perinatal: overdose 2018-12-27 during pregnancy (Normal pregnancy 2018-10-25 to 2019-05-09)."
@@ -306,7 +304,7 @@ function duringPregnancy(events: DiagnosisSpan[], kind: SafetyKind, diagnoses: r
     const on = toDay(e.onset);
     const p = on === null ? undefined : pregnancies.find((x) => x.start <= on && on <= x.end);
     if (!p) continue;
-    parts.push(`${EVENT_WORD[kind] ?? kind} ${day(e.onset)} during pregnancy (${p.d.display} ${day(p.d.onset)} to ${p.d.abatement ? day(p.d.abatement) : 'end not recorded'})`);
+    parts.push(`${SUICIDAL_BEHAVIOUR_WORD[kind] ?? kind} ${day(e.onset)} during pregnancy (${p.d.display} ${day(p.d.onset)} to ${p.d.abatement ? day(p.d.abatement) : 'end not recorded'})`);
     sources.push(p.d.source);
   }
   return parts.length ? { text: `Perinatal: ${parts.join('; ')}.`, sources } : null;

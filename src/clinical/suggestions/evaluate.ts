@@ -635,7 +635,7 @@ function weighAugmented(
       sources,
       kind: 'gate',
     });
-    waitsOn ??= { text: toComplete ? afterTrialWords(trial.ingredient, toComplete.weeksToJudge) : `after the ${trial.ingredient} trial is judged`, sources };
+    waitsOn ??= { text: afterTrialWords(trial.ingredient, toComplete?.weeksToJudge ?? 0), sources };
     result = 'consider';
   }
   return waitsOn ? { status: result, waitsOn } : { status: result };

@@ -284,7 +284,6 @@ function sameRank(a: Evaluated, b: Evaluated): boolean {
   return sameTier(a, b) && riskRank(a) === riskRank(b);
 }
 
-
 /** An offered option ranked after equally offered ones for a condition of substantial risk says so, naming them. */
 function addRiskRankingReasons(sorted: Evaluated[]): void {
   for (const [at, e] of sorted.entries()) {

@@ -1,6 +1,5 @@
 import type { HumanName, Patient } from 'fhir/r4';
-import { demographicsOf } from '../../clinical/demographics';
-import { lifeDatesWords } from '../../clinical/other-treatment-words';
+import { demographicsOf, lifeDatesWords } from '../../clinical/demographics';
 
 /** "Given Family", preferring the official name; text when that is all there is. */
 export function displayName(patient: Patient | null): string {
