@@ -630,6 +630,17 @@ export function afterTrialWords(ingredient: string, weeksToJudge: number): strin
 }
 
 /**
+ * What an option held on trials not yet judged waits on: "only if fluoxetine is judged a failure"; with several, how
+ * many must fail when that is known ("only if fluoxetine or sertraline is judged a failure", "... are judged failures").
+ */
+export function onlyIfJudgedFailedWords(ingredients: readonly string[], needed?: number): string {
+  if (ingredients.length === 1) return `only if ${ingredients[0]} is judged a failure`;
+  if (needed === 1) return `only if ${orList(ingredients)} is judged a failure`;
+  if (needed !== undefined && needed >= ingredients.length) return `only if ${andList(ingredients)} are judged failures`;
+  return `only if enough of ${andList(ingredients)} are judged failures`;
+}
+
+/**
  * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
  * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
  */
