@@ -4,8 +4,8 @@
  * the episode that ended at death and says so. Hand-made record shaped like the public sandbox's deceased patients.
  */
 import type { Resource } from 'fhir/r4';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render } from '@testing-library/react';
 import { derivePatient } from '../../src/clinical';
 import { RULES } from '../../src/clinical/all-rules';
 import type { Derivation } from '../../src/clinical/types';
@@ -60,7 +60,13 @@ describe('deceased: an adequate trial without a score before death', () => {
   });
 
   it('the details list the trial with its unknown outcome and no request', () => {
+    // The closed details are drawn right after the first screen: the timers are run so they are drawn here.
+    vi.useFakeTimers();
     const page = render(<TreatmentResistancePage derivation={fluoxetineUntilDeath()} rules={RULES} />);
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    vi.useRealTimers();
     const items = [...page.container.querySelectorAll('.trp-unconfirmed li')].map((li) => li.textContent);
     expect(items).toEqual(['Fluoxetine: outcome unknown (no score before death).']);
   });
