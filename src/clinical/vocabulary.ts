@@ -646,6 +646,14 @@ export function afterTrialWords(ingredient: string, weeksToJudge: number): strin
   return weeksToJudge > 0 ? `after the ${ingredient} trial (${weeksToJudge} more week${weeksToJudge === 1 ? '' : 's'})` : `after the ${ingredient} trial is judged`;
 }
 
+/**
+ * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
+ * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
+ */
+export function startsAfterInBrackets(text: string): string {
+  return text.replace(/ \(([^()]*)\)$/, ', $1');
+}
+
 /** Suicidal behaviour named mid-sentence: "overdose 2018-12-27 during pregnancy". */
 export const SUICIDAL_BEHAVIOUR_WORD: Partial<Record<SafetyKind, string>> = { overdose: 'overdose', 'suicide-attempt': 'suicide attempt', 'self-harm': 'self-harm' };
 

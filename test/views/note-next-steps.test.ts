@@ -26,12 +26,12 @@ describe('the copied note lists every suggested option, as the options tab does'
     expect(block[0]).toBe('Next steps (proposals for review, not orders; 3 suggested, 5 to consider):');
     expect(block[1]).toBe('- Complete the current trial: bupropion 300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine.');
     expect(optionLines(block)).toEqual([
-      '- Repetitive transcranial magnetic stimulation (rTMS) (suggested): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
-      '- Electroconvulsive therapy (ECT) (suggested): refer to the ECT service (routine priority).',
-      '- Esketamine nasal spray (Spravato) (suggested): refer to the Ketamine / esketamine treatment clinic (routine priority).',
+      '- Repetitive transcranial magnetic stimulation (rTMS) (suggested, after the bupropion trial, 2 more weeks): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
+      '- Electroconvulsive therapy (ECT) (suggested, after the bupropion trial, 2 more weeks): refer to the ECT service (routine priority).',
+      '- Esketamine nasal spray (Spravato) (suggested, after the bupropion trial, 2 more weeks): refer to the Ketamine / esketamine treatment clinic (routine priority).',
     ]);
     expect(block.at(-1)).toBe(
-      'To consider (5): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Intravenous ketamine (off-label); Pharmacogenomic testing; Psilocybin clinical trial (referral); Digital therapy (app-based CBT).',
+      'To consider (5): Accelerated iTBS (SAINT / Stanford neuromodulation therapy) (after the bupropion trial, 2 more weeks); Intravenous ketamine (off-label) (after the bupropion trial, 2 more weeks); Pharmacogenomic testing; Psilocybin clinical trial (referral) (after the bupropion trial, 2 more weeks); Digital therapy (app-based CBT).',
     );
   });
 

@@ -562,6 +562,7 @@ function weighOffered(
     if (running?.refer) {
       // Referred now, started only once the running trial is judged.
       reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
+      waitsOn = { text: running.after, sources: running.sources };
     } else if (running && status === 'suggested') {
       // Eligible is not the next step: the running trial is completed first, and the option waits on its failure.
       status = 'consider';
