@@ -69,6 +69,8 @@ const READINGS: Record<string, Check[]> = {
     ['opioid abuse as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['deceased: nothing suggested', nothingSuggested],
     ['deceased leads the safety items', deceasedFirst],
+    ['deceased: the fluoxetine outcome is unknown (no score before death), nothing asked to be recorded', (d) => d.assessments.every((a) => a.unconfirmedTrials.every((u) => u.confirm === undefined && u.missing === 'outcome unknown (no score before death)'))],
+    ['deceased: no trial note asks to confirm with the patient', (d) => d.trials.every((t) => t.notes.every((n) => !n.includes('confirm with the patient')))],
   ],
   Francine_Veum: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],

@@ -142,10 +142,11 @@ function confirmFinding(assessments: Assessment[], context: Context): Finding | 
   const unconfirmed = assessments.flatMap((a) => a.unconfirmedTrials ?? []);
   if (!unconfirmed.length) return undefined;
   const trials = trialsOf(context, unconfirmed.map((u) => u.trialId));
+  const asks = unconfirmed.flatMap((u) => (u.confirm === undefined ? [] : [u.confirm]));
   return {
     text: `Possibly meets: ${unconfirmed.length} adequate trial${unconfirmed.length === 1 ? ' not established as a failure' : 's not established as failures'} (${unconfirmed
       .map((u) => `${u.ingredient}: ${u.missing}`)
-      .join('; ')}). To decide, record ${unconfirmed.map((u) => u.confirm).join('; ')}`,
+      .join('; ')})${asks.length ? `. To decide, record ${asks.join('; ')}` : ''}`,
     sources: unique(trials.flatMap((t) => t.sources)),
   };
 }
