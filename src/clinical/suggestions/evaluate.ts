@@ -500,7 +500,8 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       ...reasons.filter((r) => r.kind !== 'criterion'),
     ];
   } else if (status === 'not-eligible') {
-    const applicable = option.indications.some((c) => context.assessments.has(c));
+    // An option with no indication (substance-use treatment) applies to everyone: it is never "not applicable".
+    const applicable = option.indications.length === 0 || option.indications.some((c) => context.assessments.has(c));
     if (!applicable) {
       status = 'not-applicable';
       reasons = [{ text: `Not applicable: ${option.name} is for ${option.indications.map((c) => CONDITION_NAME[c]).join(', ')}, and none is recorded.`, sources: [] }];

@@ -5,7 +5,7 @@ import type {
   RuleRef
 } from '../types';
 import {
-  CATALOG, REMEASURE_BEFORE_REFERRAL, WINDOW_SOURCES, type SourceRef
+  CATALOG, REMEASURE_BEFORE_REFERRAL, SUBSTANCE_TREATMENTS, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
 import { capitalise } from '../vocabulary';
@@ -34,6 +34,7 @@ function ruleRefs(): RuleRef[] {
     if (option.priorResponse) put(ruleRef(`${option.id}.prior-response`, `${option.name}: an earlier response to it is a reason in favour.`, option.priorResponse.source));
     if (option.afterGiven) put(ruleRef(`${option.id}.after-given`, `${option.name}: after a completed course, ${'text' in option.afterGiven ? option.afterGiven.text : option.afterGiven.kind} is to consider.`, option.afterGiven.source));
   }
+  for (const row of SUBSTANCE_TREATMENTS) put(ruleRef(row.id, `Substance-use assessment and treatment names, for ${row.words}.`, row.source));
   put(ruleRef('window.pregnancy', `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS / 7} weeks from its onset.`, WINDOW_SOURCES.pregnancy));
   put(ruleRef('window.recent-mi', `A myocardial infarction is recent for ${RECENT_MI_DAYS} days; older ones are history.`, WINDOW_SOURCES.mi));
   put(ruleRef('window.recent-stroke', `A stroke is recent for ${RECENT_STROKE_DAYS} days (about 9 months); older ones are history.`, WINDOW_SOURCES.stroke));

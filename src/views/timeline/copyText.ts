@@ -4,6 +4,7 @@
  */
 import type { Assessment, Derivation, Episode, Suggestion, Trial } from '../../clinical/types';
 import {
+  AT_DEATH,
   adequacyVerdictOf,
   type AdequacyVerdict,
   CONDITION_LABEL,
@@ -32,16 +33,18 @@ import { OTHER_TREATMENTS_HEADING, otherTreatmentWords } from '../../clinical/ot
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
 
-function stagingLines(a: Assessment): string[] {
+/** The staging lines; `untilDeath`: of the episode that ended at death, each said as at death. */
+function stagingLines(a: Assessment, untilDeath: boolean): string[] {
+  const when = untilDeath ? ` ${AT_DEATH}` : '';
   const lines: string[] = [];
-  if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
+  if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${when}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
   if (a.maudsley) {
     const estimated = a.maudsley.items.filter((i) => i.basis !== 'data').map((i) => `${i.item} ${i.basis}`);
     lines.push(
-      `Maudsley Staging Method ${a.maudsley.score} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
+      `Maudsley Staging Method ${a.maudsley.score}${when} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
     );
   }
-  if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
+  if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${when}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
   return lines;
 }
 
@@ -94,7 +97,9 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: rea
   if (a.trialsInProgress) lines.push(`  ${plainText(a.trialsInProgress.text)}`);
   if (a.psychotherapyGiven) lines.push(`  Psychotherapy given: ${a.psychotherapyGiven.map((f) => f.text).join('; ')}.`);
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
-  for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
+  // Where nothing can be recorded any more (the episode ended at death) the engine asks nothing: the outcome is said.
+  for (const u of a.unconfirmedTrials ?? [])
+    lines.push(u.confirm === undefined ? `  ${capitalise(u.ingredient)}: ${u.missing}.` : `  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
   return lines;
 }
 
@@ -162,7 +167,8 @@ export function copyToNoteText(derivation: Derivation): string {
   for (const a of derivation.assessments) {
     const lines = conditionLines(a, byId, derivation.episodes);
     lines.push(`  Definition: ${a.definition.summary} [${definitionSourceWords(a.definition.source, a.definition.verification)}]`);
-    for (const s of stagingLines(a)) lines.push(`  ${s}`);
+    const untilDeath = !a.currentEpisode && derivation.episodes.some((e) => e.condition === a.condition && e.endedAtDeath);
+    for (const s of stagingLines(a, untilDeath)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));
   }
