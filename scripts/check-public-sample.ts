@@ -61,6 +61,13 @@ const READINGS: Record<string, Check[]> = {
   Sherman_McGlynn: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
     ['the 1955 fluoxetine date gets a data note', (d) => noteMatching(d, /fluoxetine recorded from 1955/)],
+    [
+      'fluoxetine from 1955 (approved 1987): duration unknown, not adequate, the data error beside the trial',
+      (d) => {
+        const t = d.trials.find((x) => x.ingredient === 'fluoxetine');
+        return t?.durationText === 'duration unknown' && !t.adequate && t.adequacyUnconfirmed === true && t.startBeforeApproval?.text.startsWith('recorded from 1955-11-22') === true;
+      },
+    ],
     ['opioid abuse as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['deceased: nothing suggested', nothingSuggested],
     ['deceased leads the safety items', deceasedFirst],

@@ -657,6 +657,9 @@ export function unconfirmedOpenOrderWords(since: string, days: number): string {
   return `unconfirmed: no renewal or dispense since ${since} (${describeElapsed(days)}); confirm with the patient`;
 }
 
+/** A trial's length when no usable start is recorded (its first record predates the drug's approval). */
+export const DURATION_UNKNOWN = 'duration unknown';
+
 export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;

@@ -29,8 +29,7 @@ describe('fluoxetine recorded from 1955, before its first US approval (1987), wi
     expect(trial.durationText).toBe('duration unknown');
     expect(trial.adequate).toBe(false);
     expect(trial.adequacyUnconfirmed).toBe(true);
-    expect(trial.adequacyReason).toBe('duration unknown (the recorded start predates the first US approval); to confirm');
-    expect(trial.daysAtAdequateDose).toBe(0);
+    expect(trial.adequacyReason).toBe('adequacy unconfirmed: duration unknown (the recorded start predates the first US approval); to confirm');
     // The dose is known and at the adequate dose: the threshold is kept, so the bar is drawn against it.
     expect(trial.adequateDose).toEqual({ amount: 20, unit: 'mg/day' });
   });
