@@ -31,6 +31,10 @@ const other = (d: Derivation, ingredient: string, category: string) => d.otherTr
 const therapy = (d: Derivation, modality: string) => d.psychotherapy.some((p) => p.modality === modality);
 const safety = (d: Derivation, ...kinds: string[]) => kinds.every((k) => d.safety.some((s) => s.kind === k));
 const deceasedFirst = (d: Derivation) => d.safety[0]?.kind === 'deceased';
+const optionOf = (d: Derivation, id: InterventionId) => d.suggestions.find((s) => s.intervention === id);
+const substanceOption = (d: Derivation, treatment: RegExp) =>
+  optionOf(d, 'substance-use-treatment')?.status === 'suggested' && optionOf(d, 'substance-use-treatment')!.reasons.some((r) => treatment.test(r.text));
+const noDualDiagnosis = (d: Derivation) => optionOf(d, 'integrated-dual-diagnosis')?.status !== 'suggested';
 
 /** What a psychiatrist reads in each record (the sample folder's README), as checks on the derivation. */
 const READINGS: Record<string, Check[]> = {
@@ -48,6 +52,7 @@ const READINGS: Record<string, Check[]> = {
     ['the PTSD assessment says it resolved, sertraline as maintenance, nothing to confirm', (d) => d.assessments.some((a) => a.condition === 'ptsd' && a.resolved?.text === 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)' && a.unconfirmedTrials.length === 0)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
   ],
   Milan_Beatty: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
@@ -71,6 +76,8 @@ const READINGS: Record<string, Check[]> = {
     ['opioid abuse as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['deceased: nothing suggested', nothingSuggested],
     ['deceased leads the safety items', deceasedFirst],
+    ['deceased: the fluoxetine outcome is unknown (no score before death), nothing asked to be recorded', (d) => d.assessments.every((a) => a.unconfirmedTrials.every((u) => u.confirm === undefined && u.missing === 'outcome unknown (no score before death)'))],
+    ['deceased: no trial note asks to confirm with the patient', (d) => d.trials.every((t) => t.notes.every((n) => !n.includes('confirm with the patient')))],
   ],
   Francine_Veum: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -80,6 +87,8 @@ const READINGS: Record<string, Check[]> = {
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the overdose line says the 2018-12-27 overdose was during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2018-12-27 during pregnancy') === true],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
+    ['integrated dual-diagnosis treatment not suggested (no second disorder)', noDualDiagnosis],
   ],
   Meg_Toy: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -91,18 +100,24 @@ const READINGS: Record<string, Check[]> = {
     ['not pregnant now', (d) => !safety(d, 'pregnancy')],
     ['the overdose line says the 2013-09-29 and 2016-05-09 overdoses were during pregnancy', (d) => ['overdose 2013-09-29 during pregnancy', 'overdose 2016-05-09 during pregnancy'].every((t) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes(t) === true)],
     ['the 2003 overdose is not said to be during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('2003') === true && !/overdose 2003-\S+ during pregnancy/.test(d.safety.find((s) => s.kind === 'overdose')!.detail)],
+    ['substance-use assessment and treatment suggested, asking which substances', (d) => substanceOption(d, /^The substances are not recorded: ask which were used/)],
+    ['integrated dual-diagnosis treatment not suggested (no second disorder)', noDualDiagnosis],
   ],
   Virginia_Mercado: [
     ['opioid use as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['nothing interventional suggested', nothingInterventional],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
+    ['integrated dual-diagnosis treatment not suggested (opioid abuse is the only disorder)', noDualDiagnosis],
   ],
   Trey_Leffler: [
     ['substance use: alcohol and tobacco', (d) => ['alcohol', 'tobacco'].every((s) => d.substanceUse?.substances.includes(s))],
     ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['no antidepressant trial', (d) => d.trials.length === 0],
+    ['substance-use assessment and treatment suggested, for alcohol use disorder with naltrexone or acamprosate', (d) => substanceOption(d, /^For alcohol use disorder: naltrexone or acamprosate/)],
+    ['integrated dual-diagnosis treatment not suggested (alcoholism is the only disorder)', noDualDiagnosis],
   ],
   Jacob_King: [
     ['dementia', (d) => kinds(d).has('dementia')],

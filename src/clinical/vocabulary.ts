@@ -318,13 +318,24 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
  * The staging figures in one short line for the first screen ("Thase-Rush stage 2 · Maudsley 6, mild · MGH-S 3"), so
  * the stage is read beside the verdict without opening the details; null when the condition is not staged.
  */
-export function stagingFiguresWords(a: Pick<Assessment, 'thaseRush' | 'maudsley' | 'mghs'>): string | null {
+export function stagingFiguresWords(a: Pick<Assessment, 'thaseRush' | 'maudsley' | 'mghs'>, untilDeath = false): string | null {
   const figures = [
     a.thaseRush !== undefined ? `Thase-Rush stage ${a.thaseRush}` : null,
     a.maudsley ? `Maudsley ${a.maudsley.score}, ${a.maudsley.band}` : null,
     a.mghs !== undefined ? `MGH-S ${a.mghs}` : null,
   ].filter((f): f is string => f !== null);
-  return figures.length ? figures.join(' · ') : null;
+  return figures.length ? `${untilDeath ? `staging ${AT_DEATH}: ` : ''}${figures.join(' · ')}` : null;
+}
+
+/** What a staging of the episode that ended at death is said to be (nothing of a dead patient is current). */
+export const AT_DEATH = 'at death';
+
+/**
+ * Adequate trials whose outcome is not established, counted on a condition line: "2 to confirm", or, where nothing
+ * can be recorded any more (the episode ended at death), "1 not established before death".
+ */
+export function unconfirmedCountWords(n: number, canBeRecorded: boolean): string {
+  return canBeRecorded ? `${n} to confirm` : `${n} not established before death`;
 }
 
 /**
@@ -450,6 +461,12 @@ export function switchInferenceWords(nextAgent: string, switchDate: string, lowe
 
 /** Why a switch is read without scores: said only of a trial with no score of its condition's scales around it. */
 export const NO_SCORES_OR_STATED_REASON = 'no scores or stated reason';
+
+/**
+ * The outcome of a trial that ran until death with no score of its condition's scales: unknown, and nothing can be
+ * recorded now.
+ */
+export const NO_SCORE_BEFORE_DEATH = 'no score before death';
 
 /** A baseline score with no later one: "no score during the trial, only the baseline PHQ-9 21 on 2024-12-30". */
 export function baselineOnlyWords(scale: string, value: number, date: string): string {
@@ -627,6 +644,25 @@ export function augmentationWaitsWords(ingredient: string): string {
 /** What an option waits on, said beside its status: "after the clomipramine trial (5 more weeks)". */
 export function afterTrialWords(ingredient: string, weeksToJudge: number): string {
   return weeksToJudge > 0 ? `after the ${ingredient} trial (${weeksToJudge} more week${weeksToJudge === 1 ? '' : 's'})` : `after the ${ingredient} trial is judged`;
+}
+
+/**
+ * What an option held on trials not yet judged waits on: "only if fluoxetine is judged a failure"; with several, how
+ * many must fail when that is known ("only if fluoxetine or sertraline is judged a failure", "... are judged failures").
+ */
+export function onlyIfJudgedFailedWords(ingredients: readonly string[], needed?: number): string {
+  if (ingredients.length === 1) return `only if ${ingredients[0]} is judged a failure`;
+  if (needed === 1) return `only if ${orList(ingredients)} is judged a failure`;
+  if (needed !== undefined && needed >= ingredients.length) return `only if ${andList(ingredients)} are judged failures`;
+  return `only if enough of ${andList(ingredients)} are judged failures`;
+}
+
+/**
+ * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
+ * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
+ */
+export function startsAfterInBrackets(text: string): string {
+  return text.replace(/ \(([^()]*)\)$/, ', $1');
 }
 
 /** Suicidal behaviour named mid-sentence: "overdose 2018-12-27 during pregnancy". */

@@ -26,21 +26,22 @@ describe('the copied note lists every suggested option, as the options tab does'
     expect(block[0]).toBe('Next steps (proposals for review, not orders; 3 suggested, 5 to consider):');
     expect(block[1]).toBe('- Complete the current trial: bupropion 300 mg/day, 2 more weeks at an adequate dose; judge it before starting rTMS, ECT or esketamine.');
     expect(optionLines(block)).toEqual([
-      '- Repetitive transcranial magnetic stimulation (rTMS) (suggested): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
-      '- Electroconvulsive therapy (ECT) (suggested): refer to the ECT service (routine priority).',
-      '- Esketamine nasal spray (Spravato) (suggested): refer to the Ketamine / esketamine treatment clinic (routine priority).',
+      '- Repetitive transcranial magnetic stimulation (rTMS) (suggested, after the bupropion trial, 2 more weeks): refer to the Neuromodulation clinic (TMS, VNS) (routine priority).',
+      '- Electroconvulsive therapy (ECT) (suggested, after the bupropion trial, 2 more weeks): refer to the ECT service (routine priority).',
+      '- Esketamine nasal spray (Spravato) (suggested, after the bupropion trial, 2 more weeks): refer to the Ketamine / esketamine treatment clinic (routine priority).',
     ]);
     expect(block.at(-1)).toBe(
-      'To consider (5): Accelerated iTBS (SAINT / Stanford neuromodulation therapy); Intravenous ketamine (off-label); Pharmacogenomic testing; Psilocybin clinical trial (referral); Digital therapy (app-based CBT).',
+      'To consider (5): Accelerated iTBS (SAINT / Stanford neuromodulation therapy) (after the bupropion trial, 2 more weeks); Intravenous ketamine (off-label) (after the bupropion trial, 2 more weeks); Pharmacogenomic testing; Psilocybin clinical trial (referral) (after the bupropion trial, 2 more weeks); Digital therapy (app-based CBT).',
     );
   });
 
-  it('pseudo-resistance: adherence support and dual-diagnosis care lead, then dose optimisation and psychosocial support', () => {
+  it('pseudo-resistance: adherence support, dual-diagnosis care and the substance-use referral lead, then dose optimisation and psychosocial support', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('pseudo-resistance', TODAY)));
-    expect(block[0]).toBe('Next steps (proposals for review, not orders; 4 suggested, 2 to consider):');
+    expect(block[0]).toBe('Next steps (proposals for review, not orders; 5 suggested, 2 to consider):');
     expect(optionLines(block)).toEqual([
       '- Adherence support (suggested): add to the care plan.',
       '- Integrated dual-diagnosis treatment (suggested): add to the care plan.',
+      '- Substance-use assessment and treatment (suggested): refer to the Addiction service (routine priority).',
       '- Dose and duration optimisation (suggested): add to the care plan.',
       '- Psychosocial support (suggested): add to the care plan.',
     ]);

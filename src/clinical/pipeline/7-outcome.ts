@@ -27,6 +27,7 @@ import { firstIndexWhere } from '../sorted';
 import { type ScaleCutoffs, cutoffsOf } from '../cutoffs';
 import {
   NO_SCORES_OR_STATED_REASON,
+  NO_SCORE_BEFORE_DEATH,
   baselineOnlyWords,
   capitalise,
   describeDuration,
@@ -246,8 +247,9 @@ function unknownOutcome(input: OutcomeInput, condition: ConditionKey): Omit<Outc
   const atDeath = deathDay !== undefined && deathDay !== null && trial.end === deathDay;
   const why = unmeasuredScores(input, condition);
   if (!why) {
+    // A trial that ran until death needs no stop reason, and no score can be taken any more.
     const detail = atDeath
-      ? `ended at death (${isoDate(trial.end)}) without scores or a stated reason`
+      ? NO_SCORE_BEFORE_DEATH
       : input.followedBy
         ? `ended without scores or a stated reason; ${followingWords(input)}`
         : 'ended without scores, stated reason or a following agent';

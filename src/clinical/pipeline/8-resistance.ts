@@ -202,7 +202,7 @@ export function assess(input: AssessmentInput): Assessment {
   // Adequate trials of agents not already failed whose outcome is not established: counted apart, to confirm.
   const unconfirmed = counted
     .filter((t) => !failedAgents.has(t.draft.ingredient) && !maintained.includes(t))
-    .map((t) => unconfirmedTrial(t, def, condition, running))
+    .map((t) => unconfirmedTrial(t, def, condition, running, span?.episode.endedAtDeath === true))
     .filter((u): u is UnconfirmedTrial => u !== null);
   // A failed course of a therapy the definition counts is one more treatment (a modality counts once, like an agent).
   const therapyTrials = judgeTherapyTrials(condition, input.psychotherapy, span, input.scores, asOf);
@@ -260,7 +260,7 @@ export function assess(input: AssessmentInput): Assessment {
     const adTrials = counted;
     // One list of add-ons for both scores, so Maudsley and MGH-S count the same augmentations.
     const addOns = countedAugmentations(judged);
-    const tr = thaseRushStage(adTrials, ect);
+    const tr = thaseRushStage(adTrials, ect, span?.episode.endedAtDeath === true);
     assessment.thaseRush = tr.stage;
     assessment.thaseRushBasis = tr.basis;
     const phq9 = (input.scores.get('phq9') ?? []).filter((s) => (span ? inSpan(s.day, span) : false));
@@ -367,7 +367,14 @@ function resolvedFinding(condition: ConditionKey, span: EpisodeSpan, continued: 
  * Why an adequate trial is a possible (not an established) failure, and what would settle it; null when its
  * outcome is established either way, or the trial is not adequate.
  */
-function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionKey, running: readonly JudgedTrial[]): UnconfirmedTrial | null {
+function unconfirmedTrial(
+  t: JudgedTrial,
+  def: Definition,
+  condition: ConditionKey,
+  running: readonly JudgedTrial[],
+  /** The episode ended at death: what is missing stays missing, and nothing is asked to be recorded. */
+  untilDeath: boolean,
+): UnconfirmedTrial | null {
   if (!t.adequacy.adequate) return null;
   const o = t.outcome;
   const scales = INSTRUMENTS_FOR[condition].map(instrumentLabel);
@@ -416,7 +423,7 @@ function unconfirmedTrial(t: JudgedTrial, def: Definition, condition: ConditionK
     trialId: t.draft.id,
     ingredient: t.draft.ingredient,
     missing: missing.join('; '),
-    confirm: confirm.join(' and '),
+    ...(untilDeath ? {} : { confirm: confirm.join(' and ') }),
     ...(failedIfConfirmed && !outcomeMissing && adequacyMissing ? { failedPendingAdequacy: adequacyMissing } : {}),
   };
 }
@@ -557,7 +564,9 @@ function conclusionFor(
       const k = others.length;
       parts.push(`${k} adequate trial${k === 1 ? '' : 's'} not established as ${k === 1 ? 'a failure' : 'failures'} (${open(others)})`);
     }
-    return `Possibly meets ${def.name}${unverified}: ${parts.join(', and ')}; confirm ${unconfirmed.map((u) => u.confirm).join(' and ')}.${tail}`;
+    // After death nothing can be recorded: the open trials are said, with nothing asked.
+    const toConfirm = unconfirmed.flatMap((u) => (u.confirm === undefined ? [] : [u.confirm]));
+    return `Possibly meets ${def.name}${unverified}: ${parts.join(', and ')}${toConfirm.length ? `; confirm ${toConfirm.join(' and ')}` : ''}.${tail}`;
   }
   const needed = `${def.minFailures} different agents needed`;
   // An adequate trial whose outcome is not recorded (no score, say) is said even when it could not tip the count.

@@ -21,9 +21,11 @@ function ectFailed(p: ProcedureMark): boolean {
   return p.kind === 'ect' && typeof p.outcome === 'string' && ECT_FAILED.test(p.outcome);
 }
 
-export function thaseRushStage(antidepressantTrials: JudgedTrial[], ectInEpisode: ProcedureMark[]): ThaseRushResult {
+/** `untilDeath`: the episode staged is the one that ended at death (nothing of a dead patient is current). */
+export function thaseRushStage(antidepressantTrials: JudgedTrial[], ectInEpisode: ProcedureMark[], untilDeath = false): ThaseRushResult {
   const failed = antidepressantTrials.filter((t) => isFailedAdequate(t));
-  if (failed.length === 0) return { stage: 0, basis: 'no failed adequate antidepressant trial in the current episode' };
+  if (failed.length === 0)
+    return { stage: 0, basis: `no failed adequate antidepressant trial in the ${untilDeath ? 'episode until death' : 'current episode'}` };
   const classes = new Set(failed.map((t) => t.draft.drugClass));
   const before = new Set([...classes].filter((c) => c !== 'tca' && c !== 'maoi'));
   const tca = classes.has('tca');

@@ -81,8 +81,11 @@ export interface UnconfirmedTrial {
   ingredient: string;
   /** What is missing, from the trial's own outcome: "outcome unknown (ended; PHQ-9 12 on ... but no baseline score ...)", "non-response only inferred from a switch". */
   missing: string;
-  /** What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". */
-  confirm: string;
+  /**
+   * What to record to decide: "the response to olanzapine (a PANSS or BPRS score, or the clinical notes)". Absent when
+   * nothing can be recorded any more (the trial's episode ended at death): the outcome stays as `missing` says.
+   */
+  confirm?: string;
   /**
    * Present when the trial failed by the definition's outcome rule (non-response on the rating scale) and only its
    * adequacy evidence is missing, in a few words ("no plasma level"): a failed trial whose adequacy is possibly met,

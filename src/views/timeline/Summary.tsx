@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords, unconfirmedCountWords } from '../../clinical/vocabulary';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
@@ -166,10 +166,13 @@ function ConditionLine({
   // Flags point to resources; the trials built from those resources are the timeline items to show.
   const trialsBehind = (sources: string[]) => [...trials.values()].filter((t) => t.sources.some((s) => sources.includes(s))).map((t) => trialItemId(t));
   const failed = a.failedAdequateTrials;
-  const staging = stagingFiguresWords(a);
+  const staging = stagingFiguresWords(a, !a.currentEpisode && episode?.endedAtDeath === true);
   // Trials that failed on the scale with only their adequacy evidence missing are failed trials, said as such.
   const pendingFailures = unconfirmed.filter((u) => u.failedPendingAdequacy !== undefined);
   const otherUnconfirmed = unconfirmed.filter((u) => u.failedPendingAdequacy === undefined);
+  // The engine leaves out what to record where nothing can be recorded any more (the episode ended at death).
+  const toConfirm = otherUnconfirmed.filter((u) => u.confirm !== undefined);
+  const unknownAtDeath = otherUnconfirmed.filter((u) => u.confirm === undefined);
   return (
     <li className={`trp-condition is-${status}`} data-condition={a.condition}>
       <div className="trp-condition-line">
@@ -198,11 +201,14 @@ function ConditionLine({
               <TrialList ids={pendingFailures.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
             </>
           )}
-          {otherUnconfirmed.length > 0 && (
-            <>
-              {' · '}
-              {otherUnconfirmed.length} to confirm: <TrialList ids={otherUnconfirmed.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
-            </>
+          {[toConfirm, unknownAtDeath].map(
+            (us, i) =>
+              us.length > 0 && (
+                <span key={i}>
+                  {' · '}
+                  {unconfirmedCountWords(us.length, i === 0)}: <TrialList ids={us.map((u) => u.trialId)} trials={trials} onShowItems={onShowItems} />
+                </span>
+              ),
           )}
           {staging && (
             <>
@@ -225,7 +231,8 @@ function ConditionLine({
               <ul className="trp-unconfirmed">
                 {unconfirmed.map((u) => (
                   <li key={u.trialId}>
-                    {capitalise(u.ingredient)}: {u.missing}; to decide, record {u.confirm}.
+                    {capitalise(u.ingredient)}: {u.missing}
+                    {u.confirm === undefined ? '' : `; to decide, record ${u.confirm}`}.
                   </li>
                 ))}
               </ul>

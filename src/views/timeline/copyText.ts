@@ -4,6 +4,7 @@
  */
 import type { Assessment, Derivation, Episode, Suggestion, Trial } from '../../clinical/types';
 import {
+  AT_DEATH,
   adequacyVerdictOf,
   type AdequacyVerdict,
   CONDITION_LABEL,
@@ -12,6 +13,7 @@ import {
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
   outcomeLabelWithBasis,
+  startsAfterInBrackets,
   stopReasonsLine,
   trialKindWords,
 } from '../../clinical/vocabulary';
@@ -31,16 +33,18 @@ import { OTHER_TREATMENTS_HEADING, otherTreatmentWords } from '../../clinical/ot
 export const DISCLAIMER =
   'Decision support, not a diagnosis: derived automatically from coded chart data, which may be incomplete. Verify against the chart before acting.';
 
-function stagingLines(a: Assessment): string[] {
+/** The staging lines; `untilDeath`: of the episode that ended at death, each said as at death. */
+function stagingLines(a: Assessment, untilDeath: boolean): string[] {
+  const when = untilDeath ? ` ${AT_DEATH}` : '';
   const lines: string[] = [];
-  if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
+  if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${when}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
   if (a.maudsley) {
     const estimated = a.maudsley.items.filter((i) => i.basis !== 'data').map((i) => `${i.item} ${i.basis}`);
     lines.push(
-      `Maudsley Staging Method ${a.maudsley.score} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
+      `Maudsley Staging Method ${a.maudsley.score}${when} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
     );
   }
-  if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
+  if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${when}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
   return lines;
 }
 
@@ -93,7 +97,9 @@ function conditionLines(a: Assessment, trials: Map<string, Trial>, episodes: rea
   if (a.trialsInProgress) lines.push(`  ${plainText(a.trialsInProgress.text)}`);
   if (a.psychotherapyGiven) lines.push(`  Psychotherapy given: ${a.psychotherapyGiven.map((f) => f.text).join('; ')}.`);
   if (failedTherapies.length) lines.push(`  Failed adequate psychotherapy: ${failedTherapies.map((t) => `${t.display} (${t.outcomeDetail})`).join('; ')}.`);
-  for (const u of a.unconfirmedTrials ?? []) lines.push(`  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
+  // Where nothing can be recorded any more (the episode ended at death) the engine asks nothing: the outcome is said.
+  for (const u of a.unconfirmedTrials ?? [])
+    lines.push(u.confirm === undefined ? `  ${capitalise(u.ingredient)}: ${u.missing}.` : `  To confirm: ${u.ingredient}: ${u.missing}; to decide, record ${u.confirm}.`);
   return lines;
 }
 
@@ -102,12 +108,18 @@ function nextStepLine(s: Suggestion): string {
   const option = catalogOption(s.intervention);
   const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
-  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${s.startsAfter.text}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${startsAfterInBrackets(s.startsAfter.text)}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
   // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
   // What it acts on (the trials to optimise) and an earlier course that helped, as the plan writes them.
   const own = summaryNoteReasons(s).map((r) => `    ${writtenText(r.text)}`);
   return [line, ...own, ...alongsideReasons(s).map((r) => `    ${plainText(r.text)}`), ...cautionLines(s).map((c) => `    ${c}`)].join('\n');
+}
+
+/** An option to consider named in the note's list, with what it waits on and a high risk said after its name. */
+function briefName(s: Suggestion, highRisk: boolean): string {
+  const after = s.startsAfter ? ` (${startsAfterInBrackets(s.startsAfter.text)})` : '';
+  return `${s.name}${after}${highRisk ? ' (high risk: see below)' : ''}`;
 }
 
 /**
@@ -136,7 +148,7 @@ function nextStepsPart(derivation: Derivation): string | null {
     ...inFull.map(nextStepLine),
     ...(brief.length
       ? [
-          `${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => (highRisk.includes(s) ? `${s.name} (high risk: see below)` : s.name)).join('; ')}.`,
+          `${inFull.length > suggested.length ? 'Also to consider' : 'To consider'} (${brief.length}): ${brief.map((s) => briefName(s, highRisk.includes(s))).join('; ')}.`,
           ...highRisk.flatMap((s) => cautionLines(s).map((c) => `    ${s.name}: ${c}`)),
         ]
       : []),
@@ -155,7 +167,8 @@ export function copyToNoteText(derivation: Derivation): string {
   for (const a of derivation.assessments) {
     const lines = conditionLines(a, byId, derivation.episodes);
     lines.push(`  Definition: ${a.definition.summary} [${definitionSourceWords(a.definition.source, a.definition.verification)}]`);
-    for (const s of stagingLines(a)) lines.push(`  ${s}`);
+    const untilDeath = !a.currentEpisode && derivation.episodes.some((e) => e.condition === a.condition && e.endedAtDeath);
+    for (const s of stagingLines(a, untilDeath)) lines.push(`  ${s}`);
     for (const f of a.flags) lines.push(`  Flag: ${capitalise(plainText(f.text))}`);
     parts.push(lines.join('\n'));
   }

@@ -82,7 +82,7 @@ function readVitalDates(ledger: Ledger, patientId: string, out: Classified): voi
 /**
  * Open records (active/on-hold orders, active statements without an end) run until a later record of the same agent
  * takes over (a renewal, a new dose, a record that says it stopped), or death. When nothing about the agent has been
- * recorded for STALE_ORDER_DAYS the record still counts, with a note a clinician can check with the patient.
+ * recorded for STALE_ORDER_DAYS the record still counts, with a note a clinician can check with the patient (while alive).
  */
 function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath: boolean): void {
   const byIngredient = new Map<string, MedicationEvent[]>();
@@ -116,9 +116,13 @@ function settleOpenRecords(events: MedicationEvent[], lastDay: Day, endsAtDeath:
       const quiet = lastDay - lastActivity;
       if (quiet > STALE_ORDER_DAYS) {
         if (e.ongoing) e.unconfirmedSince = { day: lastActivity, days: quiet };
+        // After death nothing can be checked with the patient: the note says what was counted, and asks nothing.
         e.notes.push(
-          `${e.reference} is still open, but nothing has renewed, dispensed or restated ${e.ingredient} since ${isoDate(lastActivity)} ` +
-            `(${describeElapsed(quiet)}): counted as taken to ${isoDate(lastDay)}; confirm with the patient`,
+          endsAtDeath
+            ? `${e.reference} was open at death, but nothing had renewed, dispensed or restated ${e.ingredient} since ${isoDate(lastActivity)} ` +
+                `(${describeElapsed(quiet)} before death): counted as taken until death`
+            : `${e.reference} is still open, but nothing has renewed, dispensed or restated ${e.ingredient} since ${isoDate(lastActivity)} ` +
+                `(${describeElapsed(quiet)}): counted as taken to ${isoDate(lastDay)}; confirm with the patient`,
         );
       }
     }
