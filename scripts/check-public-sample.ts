@@ -31,6 +31,10 @@ const other = (d: Derivation, ingredient: string, category: string) => d.otherTr
 const therapy = (d: Derivation, modality: string) => d.psychotherapy.some((p) => p.modality === modality);
 const safety = (d: Derivation, ...kinds: string[]) => kinds.every((k) => d.safety.some((s) => s.kind === k));
 const deceasedFirst = (d: Derivation) => d.safety[0]?.kind === 'deceased';
+const optionOf = (d: Derivation, id: InterventionId) => d.suggestions.find((s) => s.intervention === id);
+const substanceOption = (d: Derivation, treatment: RegExp) =>
+  optionOf(d, 'substance-use-treatment')?.status === 'suggested' && optionOf(d, 'substance-use-treatment')!.reasons.some((r) => treatment.test(r.text));
+const noDualDiagnosis = (d: Derivation) => optionOf(d, 'integrated-dual-diagnosis')?.status !== 'suggested';
 
 /** What a psychiatrist reads in each record (the sample folder's README), as checks on the derivation. */
 const READINGS: Record<string, Check[]> = {
@@ -49,6 +53,7 @@ const READINGS: Record<string, Check[]> = {
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the overdoses ("Drug overdose", an emergency visit for it) carry no intent: "Overdose (intent not recorded)"', (d) => d.safety.find((s) => s.kind === 'overdose')?.title === 'Overdose (intent not recorded)'],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
   ],
   Milan_Beatty: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
@@ -62,6 +67,13 @@ const READINGS: Record<string, Check[]> = {
   Sherman_McGlynn: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
     ['the 1955 fluoxetine date gets a data note', (d) => noteMatching(d, /fluoxetine recorded from 1955/)],
+    [
+      'fluoxetine from 1955 (approved 1987): duration unknown, not adequate, the data error beside the trial',
+      (d) => {
+        const t = d.trials.find((x) => x.ingredient === 'fluoxetine');
+        return t?.durationText === 'duration unknown' && !t.adequate && t.adequacyUnconfirmed === true && t.startBeforeApproval?.text.startsWith('recorded from 1955-11-22') === true;
+      },
+    ],
     ['opioid abuse as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['deceased: nothing suggested', nothingSuggested],
     ['deceased leads the safety items', deceasedFirst],
@@ -76,6 +88,8 @@ const READINGS: Record<string, Check[]> = {
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the overdose line says the 2018-12-27 overdose was during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2018-12-27 during pregnancy') === true],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
+    ['integrated dual-diagnosis treatment not suggested (no second disorder)', noDualDiagnosis],
   ],
   Meg_Toy: [
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
@@ -87,18 +101,24 @@ const READINGS: Record<string, Check[]> = {
     ['not pregnant now', (d) => !safety(d, 'pregnancy')],
     ['the overdose line says the 2013-09-29 and 2016-05-09 overdoses were during pregnancy', (d) => ['overdose 2013-09-29 during pregnancy', 'overdose 2016-05-09 during pregnancy'].every((t) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes(t) === true)],
     ['the 2003 overdose is not said to be during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('2003') === true && !/overdose 2003-\S+ during pregnancy/.test(d.safety.find((s) => s.kind === 'overdose')!.detail)],
+    ['substance-use assessment and treatment suggested, asking which substances', (d) => substanceOption(d, /^The substances are not recorded: ask which were used/)],
+    ['integrated dual-diagnosis treatment not suggested (no second disorder)', noDualDiagnosis],
   ],
   Virginia_Mercado: [
     ['opioid use as substance use', (d) => d.substanceUse?.substances.includes('opioid') === true],
     ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['nothing interventional suggested', nothingInterventional],
+    ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
+    ['integrated dual-diagnosis treatment not suggested (opioid abuse is the only disorder)', noDualDiagnosis],
   ],
   Trey_Leffler: [
     ['substance use: alcohol and tobacco', (d) => ['alcohol', 'tobacco'].every((s) => d.substanceUse?.substances.includes(s))],
     ['substance use on the safety strip', (d) => safety(d, 'substance-use')],
     ['not "no psychiatric history"', (d) => !noPsychiatricHistory(d)],
     ['no antidepressant trial', (d) => d.trials.length === 0],
+    ['substance-use assessment and treatment suggested, for alcohol use disorder with naltrexone or acamprosate', (d) => substanceOption(d, /^For alcohol use disorder: naltrexone or acamprosate/)],
+    ['integrated dual-diagnosis treatment not suggested (alcoholism is the only disorder)', noDualDiagnosis],
   ],
   Jacob_King: [
     ['dementia', (d) => kinds(d).has('dementia')],

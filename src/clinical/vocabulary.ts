@@ -653,6 +653,17 @@ export function afterTrialWords(ingredient: string, weeksToJudge: number): strin
 }
 
 /**
+ * What an option held on trials not yet judged waits on: "only if fluoxetine is judged a failure"; with several, how
+ * many must fail when that is known ("only if fluoxetine or sertraline is judged a failure", "... are judged failures").
+ */
+export function onlyIfJudgedFailedWords(ingredients: readonly string[], needed?: number): string {
+  if (ingredients.length === 1) return `only if ${ingredients[0]} is judged a failure`;
+  if (needed === 1) return `only if ${orList(ingredients)} is judged a failure`;
+  if (needed !== undefined && needed >= ingredients.length) return `only if ${andList(ingredients)} are judged failures`;
+  return `only if enough of ${andList(ingredients)} are judged failures`;
+}
+
+/**
  * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
  * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
  */
@@ -687,6 +698,9 @@ export function describeElapsed(days: number): string {
 export function unconfirmedOpenOrderWords(since: string, days: number): string {
   return `unconfirmed: no renewal or dispense since ${since} (${describeElapsed(days)}); confirm with the patient`;
 }
+
+/** A trial's length when no usable start is recorded (its first record predates the drug's approval). */
+export const DURATION_UNKNOWN = 'duration unknown';
 
 export function describeDuration(days: number): string {
   if (days >= DAYS_PER_YEAR * 2) return `${Math.floor(days / 7)} weeks (${Math.floor(days / DAYS_PER_YEAR)} years)`;

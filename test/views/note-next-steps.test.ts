@@ -35,12 +35,13 @@ describe('the copied note lists every suggested option, as the options tab does'
     );
   });
 
-  it('pseudo-resistance: adherence support and dual-diagnosis care lead, then dose optimisation and psychosocial support', () => {
+  it('pseudo-resistance: adherence support, dual-diagnosis care and the substance-use referral lead, then dose optimisation and psychosocial support', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('pseudo-resistance', TODAY)));
-    expect(block[0]).toBe('Next steps (proposals for review, not orders; 4 suggested, 2 to consider):');
+    expect(block[0]).toBe('Next steps (proposals for review, not orders; 5 suggested, 2 to consider):');
     expect(optionLines(block)).toEqual([
       '- Adherence support (suggested): add to the care plan.',
       '- Integrated dual-diagnosis treatment (suggested): add to the care plan.',
+      '- Substance-use assessment and treatment (suggested): refer to the Addiction service (routine priority).',
       '- Dose and duration optimisation (suggested): add to the care plan.',
       '- Psychosocial support (suggested): add to the care plan.',
     ]);

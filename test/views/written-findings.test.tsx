@@ -55,7 +55,7 @@ describe('pseudo-resistance, every offered option ticked', () => {
 
   it('dose optimisation keeps "Ranked after adherence support …" on screen and writes it nowhere', () => {
     const dose = d.suggestions.find((s) => s.intervention === 'dose-optimization')!;
-    expect(dose.reasons.filter((r) => r.kind === 'ranking').map((r) => r.text.slice(0, 37))).toEqual(['Ranked after adherence support and in']);
+    expect(dose.reasons.filter((r) => r.kind === 'ranking').map((r) => r.text.slice(0, 37))).toEqual(['Ranked after adherence support, integ']);
     expect([...draft.preview, draft.text].filter((l) => l.includes('Ranked after'))).toEqual([]);
   });
 });

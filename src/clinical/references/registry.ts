@@ -50,6 +50,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.4088/JCP.17f11738',
     kind: 'paper',
   },
+  apaAud2018: {
+    short: 'APA alcohol use disorder guideline 2018',
+    citation:
+      'American Psychiatric Association (Reus VI, Fochtmann LJ, Bukstein O, et al.). The American Psychiatric Association Practice Guideline for the Pharmacological Treatment of Patients With Alcohol Use Disorder. Am J Psychiatry. 2018;175(1):86-90; reprinted in FOCUS 2019 (naltrexone or acamprosate offered in moderate to severe alcohol use disorder).',
+    url: 'https://psychiatryonline.org/doi/abs/10.1176/appi.focus.17205',
+    kind: 'guideline',
+  },
   apaEct2001: {
     short: 'APA ECT task force 2001',
     citation:
@@ -70,6 +77,13 @@ export const REFERENCES = {
       'ARIPIPRAZOLE tablets, for oral use: prescribing information (AvPAK; ANDA). Highlights: Initial U.S. Approval: 2002.',
     url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7df4c83e-13d8-25b1-57eb-08d26ba03565',
     kind: 'label',
+  },
+  asamOud2020: {
+    short: 'ASAM OUD guideline 2020',
+    citation:
+      'American Society of Addiction Medicine. The ASAM National Practice Guideline for the Treatment of Opioid Use Disorder: 2020 Focused Update. J Addict Med. 2020;14(2S Suppl 1):1-91 (buprenorphine, methadone or naltrexone; naloxone prescribed to patients treated for opioid use disorder and their families).',
+    url: 'https://doi.org/10.1097/ADM.0000000000000633',
+    kind: 'guideline',
   },
   bauer1999: {
     short: 'Bauer 1999',
@@ -183,6 +197,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19070720',
     kind: 'paper',
   },
+  cole2022: {
+    short: 'Cole 2022',
+    citation:
+      'Cole EJ, Phillips AL, Bentzley BS, et al. Stanford Neuromodulation Therapy (SNT): a double-blind randomized controlled trial. Am J Psychiatry. 2022;179(2):132-141.',
+    url: 'https://doi.org/10.1176/appi.ajp.2021.20101429',
+    kind: 'paper',
+  },
   cpicData: {
     short: 'CPIC database',
     citation:
@@ -258,6 +279,13 @@ export const REFERENCES = {
     citation:
       'U.S. Food and Drug Administration. Neurological devices; reclassification of electroconvulsive therapy devices; effective date of requirement for premarket approval for electroconvulsive therapy devices for certain specified intended uses. Final order. Fed Regist. 2018 Dec 26;83(246):66103-66124 (Docket FDA-2014-N-1210).',
     url: 'https://www.federalregister.gov/documents/2018/12/26/2018-27809/neurological-devices-reclassification-of-electroconvulsive-therapy-devices-effective-date-of',
+    kind: 'label',
+  },
+  fdaK220177: {
+    short: 'FDA K220177',
+    citation:
+      'U.S. Food and Drug Administration. 510(k) K220177: Magnus Neuromodulation System with SAINT Technology, indicated for the treatment of major depressive disorder in adult patients who have failed to achieve satisfactory improvement from prior antidepressant medication in the current episode.',
+    url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/pmn.cfm?ID=K220177',
     kind: 'label',
   },
   fdaK231926: {
@@ -518,6 +546,13 @@ export const REFERENCES = {
     url: 'https://clinicaltrials.gov/study/NCT05711940',
     kind: 'registry',
   },
+  niceCg115: {
+    short: 'NICE CG115',
+    citation:
+      'National Institute for Health and Care Excellence. Alcohol-use disorders: diagnosis, assessment and management of harmful drinking (high-risk drinking) and alcohol dependence. Clinical guideline CG115, 2011 (after assisted withdrawal in moderate and severe dependence, acamprosate or oral naltrexone with a psychological intervention).',
+    url: 'https://www.nice.org.uk/guidance/cg115',
+    kind: 'guideline',
+  },
   niceCg178: {
     short: 'NICE CG178',
     citation:
@@ -669,6 +704,13 @@ export const REFERENCES = {
     citation:
       'Substance Abuse and Mental Health Services Administration. Substance Use Treatment for Persons With Co-Occurring Disorders. Treatment Improvement Protocol (TIP) 42. Publication PEP20-02-01-004; 2020.',
     url: 'https://store.samhsa.gov/product/tip-42-substance-use-treatment-persons-co-occurring-disorders/pep20-02-01-004',
+    kind: 'guideline',
+  },
+  samhsaTip63: {
+    short: 'SAMHSA TIP 63',
+    citation:
+      'Substance Abuse and Mental Health Services Administration. Medications for Opioid Use Disorder. Treatment Improvement Protocol (TIP) 63. Rockville (MD): SAMHSA; updated 2021 (methadone, naltrexone and buprenorphine, the three FDA-approved medications for opioid use disorder).',
+    url: 'https://www.ncbi.nlm.nih.gov/books/NBK574910/',
     kind: 'guideline',
   },
   sanacora2017: {

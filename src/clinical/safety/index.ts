@@ -15,6 +15,8 @@ import { countOf } from '../plain-text';
 import {
   ACTIVE_SUBSTANCE_USE_SOURCE,
   ACTIVE_SUBSTANCE_USE_WORDS,
+  SUBSTANCE_USE_ALONE_SOURCE,
+  SUBSTANCE_USE_ALONE_WORDS,
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
   SUBSTANCE_USE_BEFORE_OPTIONS,
@@ -738,16 +740,18 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
     const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...past.map((d) => d.source)];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
-    // An active disorder asks what a past one does, and that both disorders be treated together.
-    const activeAction = `Ask about current use; ${ACTIVE_SUBSTANCE_USE_WORDS}${before.map((b) => `; ${b.words}`).join('')}.`;
+    // Current use asks what a past disorder does, and that both disorders be treated together, or, with no other
+    // disorder the app assesses, that the substance use be assessed and treated.
+    const alone = derived.assessments.length === 0;
+    const activeAction = `Ask about current use; ${alone ? SUBSTANCE_USE_ALONE_WORDS : ACTIVE_SUBSTANCE_USE_WORDS}${before.map((b) => `; ${b.words}`).join('')}.`;
     const action = use?.probableOpioidUseDisorder
       ? `Probable opioid use disorder${use.activeOpioidOrders.length ? ', with an opioid still ordered' : ''}: assess for opioid use disorder and its treatment, offer naloxone, review suicide risk.`
-      : substance.length
+      : substance.length || eventWords.length
         ? activeAction
         : past.length
           ? pastAction
           : undefined;
-    const rows = action === activeAction ? [ACTIVE_SUBSTANCE_USE_SOURCE, ...before] : action === pastAction ? before : [];
+    const rows = action === activeAction ? [alone ? SUBSTANCE_USE_ALONE_SOURCE : ACTIVE_SUBSTANCE_USE_SOURCE, ...before] : action === pastAction ? before : [];
     out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), rows));
   } else if (past.length) {
     // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.

@@ -185,7 +185,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   },
   'substance-use': {
     kind: 'substance-use',
-    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; an active disorder asks about current use and for integrated treatment of both disorders (SAMHSA TIP 42), with what it asks before the options; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
+    summary: 'An active substance use disorder is shown; so is substance use the record shows without a coded disorder (detox stays, overdoses of drugs of abuse, opioid orders alongside them), with the dates of that evidence; current use asks about current use and for integrated treatment of both disorders (SAMHSA TIP 42) beside a disorder the app assesses, or with none, for referral to the addiction service for assessment and treatment (SAMHSA TIP 63, APA 2018), with what it asks before the options; with probable opioid use disorder it asks for an assessment for treatment, naloxone and a suicide-risk review. A past (resolved or inactive) disorder is shown as past, with its dates and status: a history of substance use disorder raises the risk of abuse and misuse of esketamine and ketamine, to assess before prescribing.',
     source: SAID_WITH_LOCAL(
       ['spravatoLabel'],
       'the risk of abuse or misuse assessed before prescribing, a history of drug abuse or dependence raising it (boxed warning; warnings 5.3 abuse and misuse; 9.2 abuse)',
@@ -216,6 +216,9 @@ export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly Condi
 /** What an active substance use disorder asks, besides what it asks before the options (SUBSTANCE_USE_BEFORE_OPTIONS). */
 export const ACTIVE_SUBSTANCE_USE_WORDS = 'treat both disorders together (integrated treatment)';
 export const ACTIVE_SUBSTANCE_USE_SOURCE = { source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders') };
+/** What substance use asks when no other disorder the app assesses is recorded: there is no second disorder to treat with it. */
+export const SUBSTANCE_USE_ALONE_WORDS = 'refer to the addiction service for assessment and treatment';
+export const SUBSTANCE_USE_ALONE_SOURCE = { source: src(['samhsaTip63', 'apaAud2018'], 'S', 'assessment and medication treatment of opioid and alcohol use disorders') };
 
 /** The conditions whose episode with psychotic features needs a rapid response, and what the strip asks then. */
 export const PSYCHOTIC_DEPRESSION_CONDITIONS: ReadonlySet<ConditionKey> = new Set(['mdd', 'bipolar-depression']);

@@ -135,7 +135,56 @@ export type Criterion =
   /** No trial of `ingredient` yet (so it is still an option to start). */
   | { kind: 'no-trial-of'; ingredient: string }
   /** An earlier course of one of these procedures, or a trial of one of these agents, that brought response or remission. */
-  | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] };
+  | { kind: 'prior-response'; procedures: ProcedureKind[]; ingredients: string[] }
+  /**
+   * Substance use or an overdose as the safety strip's substance-use item finds it, tobacco alone aside: a current coded
+   * substance use disorder, or detox stays and overdoses of drugs of abuse (with opioid orders beside them); with
+   * `past`, a disorder no longer active. Its findings name the medication treatment of each substance found
+   * (SUBSTANCE_TREATMENTS).
+   */
+  | { kind: 'substance-use'; past?: true };
+
+/** A substance whose use disorder has a medication treatment the substance-use option names. */
+export type TreatedSubstance = 'opioid' | 'alcohol';
+
+export interface SubstanceTreatmentRow {
+  id: string;
+  substance: TreatedSubstance;
+  /** The disorder and its treatment, as the option's reason says it after "For ". */
+  words: string;
+  source: SourceRef;
+}
+
+/**
+ * The medication treatment of each substance use disorder the substance-use option names, with its guideline: opioids
+ * (a coded opioid use disorder, or opioid orders beside overdoses or detox stays: probable opioid use disorder) and
+ * alcohol.
+ */
+export const SUBSTANCE_TREATMENTS: readonly SubstanceTreatmentRow[] = [
+  {
+    id: 'substance-use.opioid-medication',
+    substance: 'opioid',
+    words: 'opioid use disorder: buprenorphine or methadone, and naloxone to take home for the patient and family',
+    source: src(
+      ['asamOud2020', 'samhsaTip63'],
+      'S',
+      'methadone, buprenorphine and naltrexone are the approved medications for opioid use disorder; naloxone prescribed to patients treated for opioid use disorder and to their families',
+    ),
+  },
+  {
+    id: 'substance-use.alcohol-medication',
+    substance: 'alcohol',
+    words: 'alcohol use disorder: naltrexone or acamprosate, with a psychological intervention (after assisted withdrawal where dependence is moderate or severe)',
+    source: src(
+      ['apaAud2018', 'niceCg115'],
+      'S',
+      'naltrexone or acamprosate offered in moderate to severe alcohol use disorder; after assisted withdrawal, acamprosate or oral naltrexone with an individual psychological intervention',
+    ),
+  },
+];
+
+/** Every condition the app assesses: the second disorder that integrated dual-diagnosis treatment needs. */
+const ASSESSED_DISORDERS: ConditionKey[] = ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'];
 
 /**
  * What a running trial short of adequacy means once the condition already meets its treatment-resistance criteria on
@@ -244,6 +293,11 @@ export interface EligibilityPath {
   all: Criterion[];
   /** The rule this path applies, as shown in the rules panel. */
   rule: { id: string; summary: string; source: SourceRef };
+  /**
+   * The path holds on failures the record establishes only: a trial not yet judged (no score to judge it) does not
+   * make it "consider — confirm", and the option says why (a rules-list row of its own).
+   */
+  establishedFailures?: { id: string; summary: string; source: SourceRef };
 }
 
 export type RiskMatch =
@@ -1129,7 +1183,19 @@ export const CATALOG = defineCatalog([
     group: 'interventional',
     indications: ['mdd'],
     // Same entry criterion as rTMS, but only "consider": few centres, fcMRI neuronavigation, small pivotal data.
-    eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') } }],
+    eligibility: [
+      {
+        ...TMS_RULE,
+        status: 'consider',
+        rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') },
+        establishedFailures: {
+          id: 'suggest.accelerated-tms.established-failures',
+          summary:
+            'accelerated iTBS (SAINT) rests on failures the record establishes: its sham-controlled trial enrolled patients with treatment-resistant depression, and its clearance is for adults who have failed to achieve satisfactory improvement from prior antidepressant medication in the current episode',
+          source: src(['cole2022', 'fdaK220177'], 'S', 'participants with treatment-resistant depression; indications for use'),
+        },
+      },
+    ],
     notEligibleText:
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
     ageLimits: [ADULTS(WORKING('adults, as enrolled in its trials', ['cole2020']))],
@@ -1676,22 +1742,27 @@ export const CATALOG = defineCatalog([
     summary: 'Treat the substance use and the psychiatric disorder together, in one team.',
     group: 'pseudo-resistance',
     indications: ['mdd', 'bipolar-depression', 'schizophrenia', 'ocd', 'ptsd'],
+    // Dual diagnosis needs two: substance use and a second psychiatric disorder the app assesses. Substance use on its
+    // own is the substance-use option's (below).
     eligibility: [
       {
         status: 'suggested',
         all: [{ kind: 'flag', flags: ['substance-use'] }],
         rule: {
           id: 'suggest.dual-diagnosis.substance-use',
-          summary: 'Co-occurring substance use can mimic treatment resistance: treat both together.',
+          summary: 'Co-occurring substance use beside a psychiatric disorder the app assesses can mimic treatment resistance: treat both together.',
           source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders'),
         },
       },
       {
         status: 'suggested',
-        all: [{ kind: 'diagnosis', kinds: ['substance-use'] }],
+        all: [
+          { kind: 'assessed', conditions: ASSESSED_DISORDERS },
+          { kind: 'diagnosis', kinds: ['substance-use'] },
+        ],
         rule: {
           id: 'suggest.dual-diagnosis.substance-use-diagnosis',
-          summary: 'A recorded substance-use disorder: treat it together with the psychiatric disorder.',
+          summary: 'A recorded substance-use disorder beside a psychiatric disorder the app assesses: treat both together.',
           source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders'),
         },
       },
@@ -1706,6 +1777,47 @@ export const CATALOG = defineCatalog([
     references: [src(['samhsaTip42'], 'S')],
     referral: false,
     service: 'dual-diagnosis-service',
+    code: null,
+  },
+  {
+    id: 'substance-use-treatment',
+    name: 'Substance-use assessment and treatment',
+    summary:
+      'Assessment and treatment by the addiction service: for opioid use disorder buprenorphine or methadone, and naloxone; for alcohol use disorder naltrexone or acamprosate; with psychological treatment.',
+    group: 'pseudo-resistance',
+    // Substance use is treated whatever else is recorded: no psychiatric diagnosis is needed (no "not applicable").
+    indications: [],
+    eligibility: [
+      {
+        status: 'suggested',
+        all: [{ kind: 'substance-use' }],
+        rule: {
+          id: 'suggest.substance-use.current',
+          summary:
+            'Substance use or an overdose of a drug of abuse in the record (a current substance use disorder, detox stays, overdoses): assessment and treatment by the addiction service, with the medication treatment of each substance found.',
+          source: src(['samhsaTip42', 'asamOud2020', 'apaAud2018'], 'S', 'assessment and treatment of substance use disorders; medications for opioid and alcohol use disorder'),
+        },
+      },
+      {
+        status: 'consider',
+        all: [{ kind: 'substance-use', past: true }],
+        rule: {
+          id: 'suggest.substance-use.past',
+          summary: 'A past substance use disorder only: ask about current use; assessment by the addiction service if use continues or relapse threatens.',
+          source: WORKING('offering assessment after a past substance use disorder, to ask about current use and relapse', ['samhsaTip42']),
+        },
+      },
+    ],
+    notEligibleText: 'No substance use other than tobacco, and no overdose of a drug of abuse, is recorded.',
+    ageLimits: [],
+    risks: [],
+    requirements: [],
+    urgentFor: [],
+    usualCourse: 'Assessment by the addiction service, then medication and psychological treatment as long as they help (no set end for opioid use disorder medication).',
+    regulatory: { kind: 'not-a-product', text: 'Service and medication treatment.', dates: [], source: src(['asamOud2020'], 'S') },
+    references: [src(['asamOud2020'], 'S'), src(['samhsaTip63'], 'S'), src(['apaAud2018'], 'S'), src(['niceCg115'], 'S'), src(['samhsaTip42'], 'S')],
+    referral: true,
+    service: 'addiction-service',
     code: null,
   },
   {

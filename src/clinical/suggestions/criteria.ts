@@ -10,7 +10,9 @@ import type {
 import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName, quotedRecordText } from '../vocabulary';
 import {
   type Criterion,
-  type RetryResponders
+  type RetryResponders,
+  type TreatedSubstance,
+  SUBSTANCE_TREATMENTS,
 } from './catalog';
 import {
   type Context,
@@ -24,6 +26,7 @@ import {
   diagnosisFinding,
   pastDiagnosisFinding,
   currentDiagnoses,
+  cite,
   FAILED,
 } from './context';
 
@@ -359,6 +362,24 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       : { met: false, findings: [], missing: 'No earlier course of this treatment with a recorded response.', restates: true };
   },
 
+  'substance-use'(criterion, context) {
+    const use = context.derived.substanceUse;
+    const current = currentDiagnoses(context, ['substance-use']).map(diagnosisFinding);
+    const events = use?.shownByEvents ? [{ text: capitalise(use.shownByEvents.text), sources: use.shownByEvents.sources }] : [];
+    const past = context.derived.diagnoses
+      .filter((d) => d.kind === 'substance-use' && !current.some((f) => f.sources.includes(d.source)) && (daysBefore(d.onset, context.asOfDay) ?? 0) >= 0)
+      .map((d) => ({ text: `Past: ${pastDiagnosisFinding(d).text}`, sources: [d.source] }));
+    const basis = current.length || events.length ? [...current, ...events] : criterion.past ? past : [];
+    if (!basis.length) {
+      if (past.length) return { met: false, findings: past, missing: 'No current substance use disorder, and no detox stay or overdose of a drug of abuse, is recorded.' };
+      // Tobacco is named (it is on the record) with why it does not make this option.
+      const tobacco = (use?.findings ?? []).filter((f) => f.sources.some((source) => context.derived.diagnoses.some((d) => d.source === source && d.kind === 'other')));
+      if (tobacco.length) return { met: false, findings: tobacco, missing: 'Tobacco use alone is not a reason for this option:' };
+      return { met: false, findings: [], missing: 'No substance use or overdose of a drug of abuse is recorded.', restates: true };
+    }
+    return { met: true, findings: [...basis, ...substanceTreatments(context, basis)] };
+  },
+
   'no-trial-of'(criterion, context) {
     const trials = context.derived.trials.filter((t) => t.ingredient === criterion.ingredient);
     return trials.length
@@ -377,4 +398,20 @@ export function checkCriterion(criterion: Criterion, context: Context): Criterio
     context.criteria.set(criterion, result);
   }
   return result;
+}
+
+/**
+ * The medication treatment of each substance the record shows (SUBSTANCE_TREATMENTS): opioids where an opioid use
+ * disorder is coded or probable, alcohol where an alcohol use disorder is coded; when overdoses and detox stays name no
+ * substance, asking which comes first.
+ */
+function substanceTreatments(context: Context, basis: readonly Finding[]): Finding[] {
+  const use = context.derived.substanceUse;
+  if (!use) return [];
+  const sources = unique(basis.flatMap((f) => f.sources));
+  const found = (substance: TreatedSubstance) => (substance === 'opioid' ? use.probableOpioidUseDisorder : use.substances.includes(substance));
+  const rows = SUBSTANCE_TREATMENTS.filter((row) => found(row.substance));
+  const treatments = rows.map((row) => ({ text: `For ${row.words} (${cite(row.source)})`, sources }));
+  if (rows.length === 0 && use.substances.includes('unspecified')) treatments.push({ text: 'The substances are not recorded: ask which were used, and treat each', sources });
+  return treatments;
 }

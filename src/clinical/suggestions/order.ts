@@ -187,12 +187,12 @@ export const FIRST_LINE_ORDER: readonly FirstLineRule[] = [
  */
 export const STEPS_BEFORE_DOSE_OPTIMISATION = {
   id: 'order.adherence-and-dual-diagnosis-before-dose-optimisation',
-  lead: ['adherence-support', 'integrated-dual-diagnosis'] as readonly InterventionId[],
+  lead: ['adherence-support', 'integrated-dual-diagnosis', 'substance-use-treatment'] as readonly InterventionId[],
   after: 'dose-optimization' as InterventionId,
   summary:
-    'Adherence support and integrated dual-diagnosis treatment are shown before dose and duration optimisation when they share a status: a dose is judged only once it is taken regularly, and active substance use confounds any trial.',
+    'Adherence support, integrated dual-diagnosis treatment and substance-use treatment are shown before dose and duration optimisation when they share a status: a dose is judged only once it is taken regularly, and active substance use confounds any trial.',
   because: 'a dose is judged only once it is taken regularly, and active substance use confounds any trial',
-  source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting both before a dose change is a working rule'),
+  source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting them before a dose change is a working rule'),
 };
 
 /** The ranking rules cited as a reason cites them, worded once when the module loads. */
@@ -209,7 +209,7 @@ function placeDoseOptimisation(evaluated: Evaluated[]): void {
   if (!leads.length) return;
   dose.place = 2 * Math.max(...leads.map((e) => e.index)) + 1;
   dose.suggestion.reasons.push({
-    text: `Ranked after ${leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)).join(' and ')}: ${rule.because} (${STEPS_BEFORE_DOSE_OPTIMISATION_CITED})`,
+    text: `Ranked after ${andList(leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)))}: ${rule.because} (${STEPS_BEFORE_DOSE_OPTIMISATION_CITED})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
     kind: 'ranking',
   });

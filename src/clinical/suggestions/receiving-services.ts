@@ -41,6 +41,7 @@ export const RECEIVING_SERVICES = [
   { id: 'pgx-laboratory', name: 'Pharmacogenomic testing laboratory', referralCode: TO_PSYCHIATRY },
   { id: 'trial-unit', name: 'Clinical trials unit', referralCode: TO_PSYCHIATRY },
   { id: 'dual-diagnosis-service', name: 'Dual-diagnosis (addiction psychiatry) service', referralCode: TO_PSYCHIATRY },
+  { id: 'addiction-service', name: 'Addiction service', referralCode: TO_PSYCHIATRY },
   { id: 'psychological-therapies', name: 'Psychological therapies service', referralCode: TO_PSYCHOLOGIST },
   { id: 'mental-health-counseling', name: 'Mental health counseling service', referralCode: TO_MENTAL_HEALTH_COUNSELING },
   { id: 'community-mental-health-team', name: 'Community mental health team', referralCode: TO_MENTAL_HEALTH_TEAM },

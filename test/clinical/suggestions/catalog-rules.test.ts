@@ -42,11 +42,14 @@ describe('catalog', () => {
     const suggestions = evaluateSuggestions(record({}));
     expect(suggestions.map((s) => s.intervention).sort()).toEqual(CATALOG.map((o) => o.id).sort());
     expect(suggestions.map((s) => s.order)).toEqual(suggestions.map((_, i) => i));
-    // No psychiatric history: nothing is proposed; every option is for a condition not recorded, and says so.
-    for (const s of suggestions) {
+    // No psychiatric history: nothing is proposed; every option is for a condition not recorded, and says so, but
+    // substance-use treatment, which needs no psychiatric diagnosis: not eligible, with nothing found.
+    for (const s of suggestions.filter((x) => x.intervention !== 'substance-use-treatment')) {
       expect(s.status).toBe('not-applicable');
       expect(s.reasons[0]?.text).toMatch(/^Not applicable: .* is for .*, and none is recorded\.$/);
     }
+    const substance = suggestions.find((x) => x.intervention === 'substance-use-treatment')!;
+    expect([substance.status, substance.reasons.map((r) => r.text)]).toEqual(['not-eligible', ['No substance use other than tobacco, and no overdose of a drug of abuse, is recorded.']]);
   });
 });
 

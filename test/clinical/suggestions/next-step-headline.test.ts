@@ -44,16 +44,16 @@ describe('the engine chooses the headline', () => {
     expect(pageText(d)).not.toContain('Next stepPharmacogenomic testing');
   });
 
-  it('pseudo-resistance: adherence support leads, dual-diagnosis care next, dose optimisation after them with past trials worded as a re-trial if chosen again', () => {
+  it('pseudo-resistance: adherence support leads, dual-diagnosis care and substance-use treatment next, dose optimisation after them with past trials worded as a re-trial if chosen again', () => {
     const d = demoDerivation('pseudo-resistance', TODAY);
     expect(d.nextStep).toEqual({ kind: 'option', intervention: 'adherence-support', text: '', sources: [] });
     const offered = d.suggestions.filter((s) => s.status === 'suggested').sort((a, b) => a.order - b.order).map((s) => s.intervention);
-    expect(offered.slice(0, 3)).toEqual(['adherence-support', 'integrated-dual-diagnosis', 'dose-optimization']);
+    expect(offered.slice(0, 4)).toEqual(['adherence-support', 'integrated-dual-diagnosis', 'substance-use-treatment', 'dose-optimization']);
     const dose = suggestion(d, 'dose-optimization').reasons.map((r) => r.text);
     expect(dose).toContain(
       'Past trial, with resistance not established: re-trial at an adequate dose if chosen again: citalopram 10 mg/day for 12 weeks (non-response, measured): dose below 20 mg (highest 10 mg/day)',
     );
-    expect(dose.some((t) => t.startsWith('Ranked after adherence support and integrated dual-diagnosis treatment: a dose is judged only once it is taken regularly'))).toBe(true);
+    expect(dose.some((t) => t.startsWith('Ranked after adherence support, integrated dual-diagnosis treatment and substance-use assessment and treatment: a dose is judged only once it is taken regularly'))).toBe(true);
   });
 
   it('pregnant-trd: the urgent ECT leads whatever else holds', () => {
