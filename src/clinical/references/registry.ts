@@ -197,6 +197,13 @@ export const REFERENCES = {
     url: 'https://doi.org/10.1176/appi.ajp.2019.19070720',
     kind: 'paper',
   },
+  cole2022: {
+    short: 'Cole 2022',
+    citation:
+      'Cole EJ, Phillips AL, Bentzley BS, et al. Stanford Neuromodulation Therapy (SNT): a double-blind randomized controlled trial. Am J Psychiatry. 2022;179(2):132-141.',
+    url: 'https://doi.org/10.1176/appi.ajp.2021.20101429',
+    kind: 'paper',
+  },
   cpicData: {
     short: 'CPIC database',
     citation:
@@ -272,6 +279,13 @@ export const REFERENCES = {
     citation:
       'U.S. Food and Drug Administration. Neurological devices; reclassification of electroconvulsive therapy devices; effective date of requirement for premarket approval for electroconvulsive therapy devices for certain specified intended uses. Final order. Fed Regist. 2018 Dec 26;83(246):66103-66124 (Docket FDA-2014-N-1210).',
     url: 'https://www.federalregister.gov/documents/2018/12/26/2018-27809/neurological-devices-reclassification-of-electroconvulsive-therapy-devices-effective-date-of',
+    kind: 'label',
+  },
+  fdaK220177: {
+    short: 'FDA K220177',
+    citation:
+      'U.S. Food and Drug Administration. 510(k) K220177: Magnus Neuromodulation System with SAINT Technology, indicated for the treatment of major depressive disorder in adult patients who have failed to achieve satisfactory improvement from prior antidepressant medication in the current episode.',
+    url: 'https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/pmn.cfm?ID=K220177',
     kind: 'label',
   },
   fdaK231926: {

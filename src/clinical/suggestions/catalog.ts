@@ -293,6 +293,11 @@ export interface EligibilityPath {
   all: Criterion[];
   /** The rule this path applies, as shown in the rules panel. */
   rule: { id: string; summary: string; source: SourceRef };
+  /**
+   * The path holds on failures the record establishes only: a trial not yet judged (no score to judge it) does not
+   * make it "consider — confirm", and the option says why (a rules-list row of its own).
+   */
+  establishedFailures?: { id: string; summary: string; source: SourceRef };
 }
 
 export type RiskMatch =
@@ -1178,7 +1183,19 @@ export const CATALOG = defineCatalog([
     group: 'interventional',
     indications: ['mdd'],
     // Same entry criterion as rTMS, but only "consider": few centres, fcMRI neuronavigation, small pivotal data.
-    eligibility: [{ ...TMS_RULE, status: 'consider', rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') } }],
+    eligibility: [
+      {
+        ...TMS_RULE,
+        status: 'consider',
+        rule: { ...TMS_RULE.rule, id: 'suggest.accelerated-tms.one-failure', summary: 'Accelerated iTBS (SAINT) may be considered where rTMS fits: MDD after at least one failed adequate trial or an intolerance; pivotal data are small (n=21 open, 29 sham-controlled).', source: src(['cole2020'], 'S', 'open-label and sham-controlled pivotal data') },
+        establishedFailures: {
+          id: 'suggest.accelerated-tms.established-failures',
+          summary:
+            'accelerated iTBS (SAINT) rests on failures the record establishes: its sham-controlled trial enrolled patients with treatment-resistant depression, and its clearance is for adults who have failed to achieve satisfactory improvement from prior antidepressant medication in the current episode',
+          source: src(['cole2022', 'fdaK220177'], 'S', 'participants with treatment-resistant depression; indications for use'),
+        },
+      },
+    ],
     notEligibleText:
       'Accelerated iTBS needs major depressive disorder with at least one failed adequate antidepressant trial or an intolerance in the current episode.',
     ageLimits: [ADULTS(WORKING('adults, as enrolled in its trials', ['cole2020']))],

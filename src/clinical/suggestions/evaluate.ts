@@ -11,7 +11,7 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { ConditionKey, Episode, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus } from '../types';
+import type { ConditionKey, Episode, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus, UnconfirmedTrial } from '../types';
 import {
   CONDITION_NAME,
   CONDITION_SHORT,
@@ -22,6 +22,7 @@ import {
   augmentationWaitsWords,
   afterTrialWords,
   criterionWords,
+  onlyIfJudgedFailedWords,
   noAgentToAugmentWords,
   notForAcuteRiskWords,
   routineNotAcuteWords,
@@ -266,13 +267,25 @@ function byWeight(cautions: WeighedCaution[]): OptionFinding[] {
   return cautions.sort((a, b) => cautionRank(a) - cautionRank(b)).map((c) => c.finding);
 }
 
+interface Eligibility {
+  status: SuggestionStatus;
+  reasons: OptionFinding[];
+  stale?: OptionFinding;
+  /** Held only if trials not yet judged are judged failures ("consider — confirm"): said beside the status. */
+  onlyIf?: Finding;
+  /** Why a path resting on established failures does not hold on trials not yet judged (not-eligible only). */
+  notOnUnjudged?: OptionFinding;
+}
+
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
-function eligibilityOf(option: CatalogOption, context: Context): { status: SuggestionStatus; reasons: OptionFinding[]; stale?: OptionFinding } {
+function eligibilityOf(option: CatalogOption, context: Context): Eligibility {
   let status: SuggestionStatus = 'not-eligible';
   let reasons: OptionFinding[] = [];
   let holding: EligibilityPath | null = null;
   // The first path that holds with resistance only possibly met (unrecorded outcomes): "consider — confirm".
   let confirmPath: { path: EligibilityPath; findings: OptionFinding[]; confirm: OptionFinding[] } | null = null;
+  // A path that would be "consider — confirm" but rests on established failures only.
+  let heldBack: EligibilityPath | null = null;
   for (const path of option.eligibility) {
     // Criteria after the first unmet one are never shown (missingReasons names the first unmet only): not evaluated.
     const results: CriterionResult[] = [];
@@ -291,7 +304,8 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
       confirmPath = null;
       break;
     }
-    confirmPath ??= { path, findings: results.flatMap((r) => (r.met ? r.findings : [])), confirm };
+    if (path.establishedFailures) heldBack ??= path;
+    else confirmPath ??= { path, findings: results.flatMap((r) => (r.met ? r.findings : [])), confirm };
   }
   if (status === 'not-eligible' && confirmPath) {
     status = 'consider';
@@ -306,7 +320,51 @@ function eligibilityOf(option: CatalogOption, context: Context): { status: Sugge
     holding = confirmPath.path;
   }
   const stale = holding ? staleBasisOf(holding, context) : undefined;
-  return stale ? { status, reasons, stale } : { status, reasons };
+  const result: Eligibility = stale ? { status, reasons, stale } : { status, reasons };
+  if (holding && holding === confirmPath?.path) {
+    const onlyIf = onlyIfJudged(holding, context);
+    if (onlyIf) result.onlyIf = onlyIf;
+  }
+  if (status === 'not-eligible' && heldBack?.establishedFailures) {
+    const unjudged = unjudgedOf(heldBack, context);
+    const rule = heldBack.establishedFailures;
+    result.notOnUnjudged = {
+      text: `Not on a trial not yet judged (${andList(unique(unjudged.map((u) => u.ingredient)))}): ${rule.summary} (${cite(rule.source)}).`,
+      sources: unique(trialsOf(context, unjudged.map((u) => u.trialId)).flatMap((t) => t.sources)),
+    };
+  }
+  return result;
+}
+
+/** The trials not yet judged that a path's failure criteria would count if they failed, with what each needs. */
+function unjudgedOf(path: EligibilityPath, context: Context): UnconfirmedTrial[] {
+  const conditions = unique(path.all.flatMap((c) => (c.kind === 'failed-adequate-trials' || c.kind === 'treatment-resistant' ? c.conditions : [])));
+  return conditions.flatMap((c) => context.assessments.get(c)?.unconfirmedTrials ?? []);
+}
+
+/**
+ * What a "consider — confirm" option waits on, said beside its status: "only if fluoxetine is judged a failure", with
+ * how many of the trials not yet judged must fail where the path counts them.
+ */
+function onlyIfJudged(path: EligibilityPath, context: Context): Finding | undefined {
+  const unjudged = unjudgedOf(path, context);
+  if (!unjudged.length) return undefined;
+  let needed: number | undefined;
+  for (const c of path.all) {
+    if (c.kind !== 'failed-adequate-trials') continue;
+    for (const condition of c.conditions) {
+      const a = context.assessments.get(condition);
+      if (!a?.unconfirmedTrials?.length) continue;
+      const intolerant = c.orIntolerance ? trialsOf(context, a.trialIds).filter((t) => t.outcome === 'intolerance').length : 0;
+      needed = c.min - Math.max(a.failedAdequateTrials, a.failedAdequateTrialIds.length) - intolerant;
+      break;
+    }
+    if (needed !== undefined) break;
+  }
+  return {
+    text: onlyIfJudgedFailedWords(unique(unjudged.map((u) => u.ingredient)), needed),
+    sources: unique(trialsOf(context, unjudged.map((u) => u.trialId)).flatMap((t) => t.sources)),
+  };
 }
 
 /** The stale score a path rests on (its failed trials or resistance verdict judged by it), if any: the first found. */
@@ -448,7 +506,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       status = 'not-applicable';
       reasons = [{ text: `Not applicable: ${option.name} is for ${option.indications.map((c) => CONDITION_NAME[c]).join(', ')}, and none is recorded.`, sources: [] }];
     } else {
-      reasons = [{ text: option.notEligibleText, sources: [] }, ...missingReasons(option, context)];
+      reasons = [{ text: option.notEligibleText, sources: [] }, ...(eligible.notOnUnjudged ? [eligible.notOnUnjudged] : []), ...missingReasons(option, context)];
     }
   } else if (!hasRecordReason(reasons)) {
     // Guard: never propose an option on rule text alone.
@@ -472,8 +530,14 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const switchFrom = offeredStatus(status) && option.switchFrom ? switchFromWords(option.switchFrom, context) : undefined;
   // A referral resting on a stale score starts after re-measuring, unless it is urgent (REMEASURE_BEFORE_REFERRAL);
   // else an option waiting on a running trial says that trial and the weeks it still needs.
+  // An option held only on a trial not yet judged says so in the same place ("only if fluoxetine is judged a failure").
+  const onlyIf = eligible.onlyIf ? { ...eligible.onlyIf, confirm: true as const } : undefined;
   const startsAfter =
-    eligible.stale && option.referral && !urgent && offeredStatus(status) ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources } : offeredStatus(status) ? waitsOn : undefined;
+    eligible.stale && option.referral && !urgent && offeredStatus(status)
+      ? { text: REMEASURE_BEFORE_REFERRAL.after, sources: eligible.stale.sources }
+      : offeredStatus(status)
+        ? (waitsOn ?? onlyIf)
+        : undefined;
   return {
     suggestion: {
       intervention: option.id,

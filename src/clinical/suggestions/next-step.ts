@@ -58,6 +58,22 @@ function remeasureFirst(leading: Suggestion, assessments: readonly Assessment[])
   return { text: `Re-measure (${scale}) before referral`, sources: a.staleBasis.sources };
 }
 
+/**
+ * The options held only on trials not yet judged, with what to record to judge them: "record the response to
+ * fluoxetine (a PHQ-9 … score now): rTMS only if fluoxetine is judged a failure". Undefined when none is.
+ */
+function judgeFirst(ranked: readonly Suggestion[], assessments: readonly Assessment[]): { text: string; sources: string[] } | undefined {
+  const held = ranked.filter((s) => s.startsAfter?.confirm);
+  if (!held.length) return undefined;
+  const conditions = new Set(held.flatMap((s) => catalogOption(s.intervention).indications));
+  const confirm = [...new Set(assessments.filter((a) => conditions.has(a.condition)).flatMap((a) => (a.unconfirmedTrials ?? []).map((u) => u.confirm)))];
+  // Options waiting on the same trials are named together.
+  const byCondition = new Map<string, Suggestion[]>();
+  for (const s of held) byCondition.set(s.startsAfter!.text, [...(byCondition.get(s.startsAfter!.text) ?? []), s]);
+  const options = [...byCondition.entries()].map(([onlyIf, list]) => `${orList(list.map(shortName))} ${onlyIf}`).join('; ');
+  return { text: `${confirm.length ? `record ${confirm.join('; ')}: ` : ''}${options}`, sources: [...new Set(held.flatMap((s) => s.startsAfter!.sources))] };
+}
+
 export function chooseNextStep(suggestions: readonly Suggestion[], assessments: readonly Assessment[]): NextStep {
   const ranked = suggestions.filter(offered).sort((a, b) => Number(a.status === 'consider') - Number(b.status === 'consider') || a.order - b.order);
   const first = ranked[0];
@@ -70,10 +86,11 @@ export function chooseNextStep(suggestions: readonly Suggestion[], assessments: 
   if (remeasure) return { kind: 're-measure', ...remeasure };
   if (first.status === 'consider') {
     const running = assessments.find((a) => a.trialToComplete)?.trialToComplete;
+    const toJudge = judgeFirst(ranked, assessments);
     return {
       kind: 'none-indicated',
-      text: running ? `${NO_OPTION_INDICATED}; ${completeTrialWords(running.text).replace(/^C/, 'c')}` : NO_OPTION_INDICATED,
-      sources: running?.sources ?? [],
+      text: [NO_OPTION_INDICATED, ...(running ? [completeTrialWords(running.text).replace(/^C/, 'c')] : []), ...(toJudge ? [toJudge.text] : [])].join('; '),
+      sources: [...(running?.sources ?? []), ...(toJudge?.sources ?? [])],
     };
   }
   return { kind: 'option', intervention: first.intervention, text: '', sources: [] };

@@ -8,6 +8,7 @@ import {
   CATALOG, REMEASURE_BEFORE_REFERRAL, SUBSTANCE_TREATMENTS, WINDOW_SOURCES, type SourceRef
 } from './catalog';
 import { sourceWords } from './context';
+import { capitalise } from '../vocabulary';
 import { COMPLETE_TRIAL_RULE, RESOLVED_EPISODE_RULE, RUNNING_TRIAL_ONCE_RESISTANT_RULES, PSEUDO_RESISTANCE_RULE, URGENCY_RULE } from './evaluate';
 import { CONSULTATION_RISK_ORDER, FIRST_LINE_ORDER, ORDERING_RULES, STEPS_BEFORE_DOSE_OPTIMISATION, SUBSTANTIAL_RISK_ORDER, TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS } from './order';
 import { PREGNANCY_CURRENT_DAYS, RECENT_MI_DAYS, RECENT_STROKE_DAYS } from './catalog';
@@ -24,7 +25,10 @@ function ruleRefs(): RuleRef[] {
   const rules = new Map<string, RuleRef>();
   const put = (rule: RuleRef) => rules.set(rule.id, rule);
   for (const option of CATALOG) {
-    for (const path of option.eligibility) put(ruleRef(path.rule.id, path.rule.summary, path.rule.source));
+    for (const path of option.eligibility) {
+      put(ruleRef(path.rule.id, path.rule.summary, path.rule.source));
+      if (path.establishedFailures) put(ruleRef(path.establishedFailures.id, `${capitalise(path.establishedFailures.summary)}: a trial not yet judged does not make it to consider.`, path.establishedFailures.source));
+    }
     for (const row of option.risks) put(ruleRef(row.id, `${option.name}: ${row.severity} — ${row.text}.`, row.source));
     option.ageLimits.forEach((limit, i) => put(ruleRef(`${option.id}.age.${i + 1}`, `${option.name}: age limit — ${limit.text}.`, limit.source)));
     if (option.priorResponse) put(ruleRef(`${option.id}.prior-response`, `${option.name}: an earlier response to it is a reason in favour.`, option.priorResponse.source));

@@ -38,7 +38,10 @@ export interface Suggestion {
    * A step the option waits on, in a few words said beside its status wherever it is listed ("after re-measuring"), with
    * the records behind it; absent when it waits on nothing.
    */
-  startsAfter?: Finding;
+  startsAfter?: Finding & {
+    /** The option holds only if trials not yet judged are judged failures ("only if fluoxetine is judged a failure"). */
+    confirm?: true;
+  };
   /**
    * The agent taken now that the option replaces, and how ("switch from haloperidol by cross-titration"), with the
    * records of that agent: the headline says it after the option's name. Absent when nothing taken now is replaced.
