@@ -86,6 +86,13 @@ export const R = {
     'U',
     ['projectWorkingRule'],
   ),
+  startBeforeApproval: rule(
+    'adequacy.start-before-approval',
+    "A trial whose first record predates the drug's first US approval has no usable start: its duration is counted from its first record dated in or after the approval year, and with none it is unknown (adequacy unconfirmed, never adequate on the recorded dates).",
+    'The first US approval year of each drug, read in its FDA label ("Initial U.S. Approval"; the rules data.first-approval.*); counting the duration from the first record after it is a working rule',
+    'U',
+    ['dailyMed', 'projectWorkingRule'],
+  ),
   antipsychoticDose: rule(
     'adequacy.antipsychotic-cpz',
     `An antipsychotic trial is adequate at ≥ ${TRRIP_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalent for ≥ ${MIN_ANTIPSYCHOTIC_TRIAL_WEEKS} weeks at that dose; equivalents from the Gardner 2010 consensus (depots by their own rows or labels; Leucht 2020 for drugs Gardner does not cover, flagged as mixed methods).`,

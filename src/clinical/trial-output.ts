@@ -1,12 +1,14 @@
 /** The contract's Trial (src/clinical/types) from a judged trial: dates in ISO, doses per stretch, sources gathered. */
 import { isoDate } from './dates';
-import { describeDuration, unconfirmedOpenOrderWords } from './vocabulary';
+import { DURATION_UNKNOWN, describeDuration, unconfirmedOpenOrderWords } from './vocabulary';
 import type { EpisodeSpan } from './pipeline/3-episodes';
 import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
 import { cpzOf } from './cutoffs';
 import type { DrugLevelPoint } from './pipeline/5-adherence';
 import type { TrialDraft } from './pipeline/2-trials';
+import type { ShortfallKind } from './pipeline/6-adequacy';
+import { beforeApprovalWords } from './pipeline/9-history/data-notes';
 import type { DoseStep, ScorePoint, Trial, TrialRole, TrialStopReason } from './types';
 
 export function toTrial(
@@ -50,7 +52,7 @@ export function toTrial(
     start: isoDate(d.start),
     end: d.ongoing ? null : isoDate(d.end),
     durationDays: d.end - d.start + 1,
-    durationText: describeDuration(d.end - d.start + 1),
+    durationText: durationTextOf(d),
     doseSteps,
     maxDailyDoseMg: d.maxSustainedDoseMg,
     doseRange: d.doseRange,
@@ -80,13 +82,36 @@ export function toTrial(
     notes: d.notes,
     addedTo: j.addedTo ? j.addedTo : undefined,
     alongside: (role === 'adjunct' || role === 'concurrent') && alongside.length ? alongside.map((t) => t.id) : undefined,
-    adequacyUnconfirmed:
-      j.adequacy.shortfalls.includes('level-not-recorded') && j.adequacy.shortfalls.every((f) => f === 'level-not-recorded' || f === 'ongoing-short')
-        ? true
-        : undefined,
+    adequacyUnconfirmed: adequacyUnconfirmedBy(j.adequacy.shortfalls) ? true : undefined,
     adequacyNotJudged: j.adequacy.kind === 'not-judged' ? true : undefined,
     unconfirmed: unconfirmedOf(d),
+    startBeforeApproval: startBeforeApprovalOf(d),
   };
+}
+
+/** What leaves a trial's adequacy unconfirmed rather than short: a deciding level never drawn, a start before approval. */
+const UNCONFIRMING: ReadonlySet<ShortfallKind> = new Set(['level-not-recorded', 'start-before-approval']);
+/** Shortfalls beside which adequacy is still only unconfirmed (a running trial's time so far). */
+const BESIDE_UNCONFIRMING: ReadonlySet<ShortfallKind> = new Set(['level-not-recorded', 'start-before-approval', 'ongoing-short']);
+
+function adequacyUnconfirmedBy(shortfalls: readonly ShortfallKind[]): boolean {
+  return shortfalls.some((f) => UNCONFIRMING.has(f)) && shortfalls.every((f) => BESIDE_UNCONFIRMING.has(f));
+}
+
+/** The trial's length in words: from its start, or from its first record after approval, or unknown (R.startBeforeApproval). */
+function durationTextOf(d: TrialDraft): string {
+  const early = d.startBeforeApproval;
+  if (early === null) return describeDuration(d.end - d.start + 1);
+  return early.countedFrom === null ? DURATION_UNKNOWN : describeDuration(d.end - early.countedFrom + 1);
+}
+
+/** A trial recorded from before its drug's first US approval: the data error, said beside the trial, and what is counted. */
+function startBeforeApprovalOf(d: TrialDraft): Trial['startBeforeApproval'] {
+  const early = d.startBeforeApproval;
+  if (early === null) return undefined;
+  const counted =
+    early.countedFrom === null ? 'check the date' : `duration counted from ${isoDate(early.countedFrom)}, its first record dated ${early.approvalYear} or later`;
+  return { text: `${beforeApprovalWords(d.ingredient, d.start)}; ${counted}`, sources: early.sources };
 }
 
 /** A running trial kept up by an open record that nothing has renewed, dispensed or restated for long. */

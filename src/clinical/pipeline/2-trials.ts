@@ -6,7 +6,8 @@
  * previous dose. Near-linear: events are grouped by ingredient and swept once in date order.
  */
 import type { EventKind, MedicationEvent } from '../events';
-import { type Day, isoDate } from '../dates';
+import { type Day, isoDate, yearOf } from '../dates';
+import { firstUsApproval } from '../terminology/history-codes';
 import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
 import { ASSUMED_SUPPLY_WORDS, SUPPLY_DATED_END } from '../vocabulary';
@@ -32,6 +33,11 @@ export interface TrialDraft {
   ongoing: boolean;
   /** Every record of the trial ended without saying when: its length is unknown, not short. */
   durationUnknown: boolean;
+  /**
+   * The trial's first record is dated before the year its drug was first approved in the US: that start is no usable
+   * start (R.startBeforeApproval). Null when the first record is dated in or after the approval year (or no year is known).
+   */
+  startBeforeApproval: StartBeforeApproval | null;
   events: MedicationEvent[];
   segments: DaySegment[];
   maxSustainedDoseMg: number | null;
@@ -40,6 +46,15 @@ export interface TrialDraft {
   /** Days at or above maxSustainedDoseMg (0 when it is unknown). */
   daysAtMaxSustainedDose: number;
   notes: string[];
+}
+
+/** A trial recorded from before its drug's first US approval: from when its duration can be counted, and which records predate it. */
+export interface StartBeforeApproval {
+  approvalYear: number;
+  /** The start of its first record dated in or after the approval year; null when it has none (the duration is unknown). */
+  countedFrom: Day | null;
+  /** The records dated before the approval year. */
+  sources: string[];
 }
 
 export function buildTrials(events: MedicationEvent[]): TrialDraft[] {
@@ -174,6 +189,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
     end,
     ongoing,
     durationUnknown: !ongoing && events.every((e) => e.endUnknown),
+    startBeforeApproval: startBeforeApprovalOf(ingredient, events),
     events,
     segments,
     maxSustainedDoseMg,
@@ -181,6 +197,19 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
     daysAtMaxSustainedDose: maxSustainedDoseMg === null ? 0 : daysAtOrAbove(segments, maxSustainedDoseMg, (mg) => mg),
     notes,
   };
+}
+
+/** Whether the trial's first record (events sorted by start) predates its drug's first US approval, and what follows. */
+function startBeforeApprovalOf(ingredient: string, events: readonly MedicationEvent[]): StartBeforeApproval | null {
+  const approval = firstUsApproval(ingredient);
+  if (!approval || yearOf(events[0]!.start) >= approval.year) return null;
+  const sources: string[] = [];
+  let countedFrom: Day | null = null;
+  for (const e of events) {
+    if (yearOf(e.start) < approval.year) sources.push(e.reference);
+    else if (countedFrom === null) countedFrom = e.start;
+  }
+  return { approvalYear: approval.year, countedFrom, sources };
 }
 
 /**

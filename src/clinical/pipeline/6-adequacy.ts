@@ -40,6 +40,8 @@ export type ShortfallKind =
   | 'too-short'
   | 'ongoing-short'
   | 'duration-unknown'
+  /** The first record predates the drug's first US approval and no later record starts the count: duration unknown. */
+  | 'start-before-approval'
   | 'poor-adherence'
   | 'no-threshold'
   /** A level decides adequacy (lithium) and none was recorded during the trial: unconfirmed, pending a level. */
@@ -226,7 +228,22 @@ export function judgeAdequacy(trial: TrialDraft, ctx: AdequacyContext): Adequacy
       levelSources,
     );
   }
-  return judgeByRuleSet(trial, ctx, threshold, levels, adherence, levelSources);
+  const early = trial.startBeforeApproval;
+  if (early === null) return judgeByRuleSet(trial, ctx, threshold, levels, adherence, levelSources, false);
+  // A start before the drug existed is no start: the time counts from the first record after approval, or is unknown.
+  const judged =
+    early.countedFrom === null
+      ? judgeByRuleSet(trial, ctx, threshold, levels, adherence, levelSources, true)
+      : judgeByRuleSet(countedFrom(trial, early.countedFrom), ctx, threshold, levels, adherence, levelSources, false);
+  judged.rules.push(R.startBeforeApproval);
+  return judged;
+}
+
+/** The trial from `day` on: its dose stretches cut there, so its time at dose counts from that day. */
+function countedFrom(trial: TrialDraft, day: Day): TrialDraft {
+  const segments: DaySegment[] = [];
+  for (const s of trial.segments) if (s.end >= day) segments.push(s.start >= day ? s : { ...s, start: day });
+  return { ...trial, start: day, segments };
 }
 
 /**
@@ -258,6 +275,7 @@ function judgeByRuleSet(
   levels: readonly DrugLevelPoint[],
   adherence: AdherenceEvidence,
   levelSources: string[],
+  noUsableStart: boolean,
 ): AdequacyResult {
   const isOcd = ctx.condition === 'ocd';
   const rule = threshold === 'no-cpz' ? null : threshold;
@@ -294,6 +312,7 @@ function judgeByRuleSet(
   const shortAlready = v.shortfalls.some((f) => f === 'too-short' || f === 'ongoing-short' || f === 'duration-unknown');
   if (isOcd && !shortAlready && duration < MIN_ADEQUATE_OCD_TRIAL_WEEKS * 7)
     pushShort(trial, duration, MIN_ADEQUATE_OCD_TRIAL_WEEKS, v, null);
+  if (noUsableStart) durationFromNoUsableStart(v);
 
   const antipsychotic = trial.drugClass === 'antipsychotic';
   if (ctx.adherencePdc !== null) v.rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
@@ -306,6 +325,8 @@ function judgeByRuleSet(
 
   const adequate = v.shortfalls.length === 0;
   let reason = adequate ? adequateReason(trial, rule, v, prophylaxis, duration) : v.reasons.join('; ');
+  // Unknown duration alone leaves adequacy unconfirmed, said as a pending level is (the views read the same prefix).
+  if (noUsableStart && v.shortfalls.length === 1) reason = `adequacy unconfirmed: ${reason}`;
   // TRRIP asks for adherence checked from the record (>= 80% of doses, >= 1 antipsychotic plasma level): say what is missing.
   const underTrrip = rule !== null && rule.unitLabel !== 'mg';
   if (underTrrip && adherence.status === 'unknown') {
@@ -556,6 +577,17 @@ function minimumWeeks(isOcd: boolean, underTrrip: boolean, role: TrialRole): num
   if (underTrrip) return MIN_ANTIPSYCHOTIC_TRIAL_WEEKS;
   if (role === 'augmentation') return MIN_AUGMENTATION_TRIAL_WEEKS;
   return MIN_ANTIDEPRESSANT_TRIAL_WEEKS;
+}
+
+/**
+ * A trial with no usable start (R.startBeforeApproval): whatever its recorded time, at dose or in all, it is unknown.
+ * Every verdict on its length gives way to that one; a dose below the threshold or poor adherence still stands. Its
+ * days at dose stay the recorded ones: the bar is drawn at its dose, and no rule reads them of a trial not adequate.
+ */
+function durationFromNoUsableStart(v: Verdict): void {
+  const kept = v.shortfalls.map((f, i) => [f, v.reasons[i]!] as const).filter(([f]) => f !== 'too-short' && f !== 'ongoing-short' && f !== 'duration-unknown');
+  v.shortfalls = [...kept.map(([f]) => f), 'start-before-approval'];
+  v.reasons = [...kept.map(([, r]) => r), 'duration unknown (the recorded start predates the first US approval); to confirm'];
 }
 
 function pushShort(trial: TrialDraft, days: number, minWeeks: number, v: Verdict, doseMg: number | null, atDoseSince: Day | null = null): void {

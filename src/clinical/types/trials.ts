@@ -100,7 +100,7 @@ export interface Trial {
   /** null when ongoing. */
   end: string | null;
   durationDays: number;
-  /** The duration in words, the same wherever a trial is described ("9 weeks", "10 days"). */
+  /** The duration in words, the same wherever a trial is described ("9 weeks", "10 days", "duration unknown"). */
   durationText: string;
   doseSteps: DoseStep[];
   /** Highest daily dose (mg) held for at least 4 weeks or to the end of the trial; null when unknown. */
@@ -139,6 +139,14 @@ export interface Trial {
    * renewal or dispense since 2025-04-15 (20 months); confirm with the patient", with that record. Present only then.
    */
   unconfirmed?: { text: string; sources: string[] };
+  /**
+   * The first record predates the drug's first US approval, a data error said beside the trial: "recorded from
+   * 1955-11-22, before its first US approval (1987; Fluoxetine capsules label): most likely a data error; check the
+   * date", or, when a later record starts the count, "...; duration counted from 1990-03-01, its first record dated 1987
+   * or later"; with the records that predate it. Present only then (`durationText` is then "duration unknown", or the
+   * time from that record).
+   */
+  startBeforeApproval?: { text: string; sources: string[] };
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

@@ -61,7 +61,7 @@ function trialLine(t: Trial): string {
   const level = adequateLevelText(t);
   const threshold = level ? `; adequate at ${level}` : t.adequateDose === null ? '' : `; adequate dose from ${adequateDoseText(t.adequateDose, t.ingredient)}`;
   return [
-    `- ${t.ingredient} [${trialKindWords(t)}], ${trialPeriod(t)}${t.unconfirmed ? `; ${t.unconfirmed.text}` : ''}`,
+    `- ${t.ingredient} [${trialKindWords(t)}], ${trialPeriod(t)}${t.startBeforeApproval ? `; ${t.startBeforeApproval.text}` : ''}${t.unconfirmed ? `; ${t.unconfirmed.text}` : ''}`,
     `  ${dose}${threshold}; ${COPIED_ADEQUACY[adequacyVerdictOf(t)]}: ${adequacyReasonText(t.adequacyReason)}; adherence: ${adherenceText(t)}`,
     `  outcome: ${outcomeLabelWithBasis(t)}${t.outcomeDetail ? `: ${plainText(t.outcomeDetail)}` : ''}`,
     ...(stopReasonsLine(t) === null ? [] : [`  ${plainText(stopReasonsLine(t) ?? '').replace(/^S/, 's')}`]),

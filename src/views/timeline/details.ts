@@ -92,6 +92,7 @@ export function trialDetails(trial: Trial): ItemDetails {
     title: `${capitalise(trial.ingredient)} (${trialKindWords(trial)})`,
     lines: [
       trialPeriod(trial),
+      ...(trial.startBeforeApproval ? [capitalise(trial.startBeforeApproval.text)] : []),
       `Dose: ${describeTrialDosesAndTime(trial)}; ${threshold}`,
       `Dose steps: ${
         trial.doseSteps.length === 0

@@ -14,6 +14,16 @@ const APPROVAL_READ_IN = new Map(
   FIRST_US_APPROVAL.map((row) => [row.ingredient, row.references.length ? row.references.map((id) => REFERENCES[id].short).join('; ') : 'year not checked in a label']),
 );
 
+/**
+ * A record of a drug dated before its first US approval, in the words the data note and the trial beside it share:
+ * "recorded from 1955-11-22, before its first US approval (1987; Fluoxetine capsules label): most likely a data error".
+ */
+export function beforeApprovalWords(ingredient: string, first: Day): string {
+  const row = firstUsApproval(ingredient)!;
+  const where = APPROVAL_READ_IN.get(ingredient)!;
+  return `recorded from ${isoDate(first)}, before its first US approval (${row.year}; ${where}${row.verification === 'U' ? ', unverified' : ''}): most likely a data error`;
+}
+
 /** A dated record as a data note names it ("sertraline record 1960-01-01"). */
 export interface DatedRecord {
   day: Day;
@@ -73,12 +83,7 @@ export function dataNotesOf(args: {
     } else early.set(e.ingredient, { first: e.start, sources: [e.reference] });
   }
   for (const [ingredient, { first, sources }] of early) {
-    const row = firstUsApproval(ingredient)!;
-    const where = APPROVAL_READ_IN.get(ingredient)!;
-    notes.push({
-      text: `${ingredient} recorded from ${isoDate(first)}, before its first US approval (${row.year}; ${where}${row.verification === 'U' ? ', unverified' : ''}): most likely a data error; check the date.`,
-      sources,
-    });
+    notes.push({ text: `${ingredient} ${beforeApprovalWords(ingredient, first)}; check the date.`, sources });
   }
   // Open orders with nothing since for years (the trial notes say it per record; here once per agent).
   for (const e of args.events) {

@@ -33,7 +33,8 @@ export function doseLevel(step: DoseStep, trial: Trial): DoseLevel {
   if (trial.adequateLevel) return trial.adequateLevel.reached ? 'at-or-above' : 'below';
   const dose = comparableDose(step, trial);
   if (dose === null) return 'unknown';
-  if (trial.adequacyUnconfirmed) return 'level-unmeasured';
+  // Only a level-decided trial has no dose threshold while unconfirmed; one unconfirmed for its dates is drawn by its dose.
+  if (trial.adequacyUnconfirmed && trial.adequateDose === null) return 'level-unmeasured';
   if (trial.adequateDose === null) return 'no-threshold';
   return dose >= trial.adequateDose.amount ? 'at-or-above' : 'below';
 }
