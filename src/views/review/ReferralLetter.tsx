@@ -110,7 +110,10 @@ export function ReferralLetter({ suggestion, choice, serviceName, derivation, pa
   // A course given before is history, listed with the treatment history, never as a reason for the referral.
   const given = written.filter((r) => r.kind === 'history').map((r, i) => ({ condition: `given-${i}`, text: writtenText(r.text) }));
   // A conclusion a reason already opens with word for word (the resistance verdict an option rests on) is said once.
-  const history = [...given, ...derivation.assessments.map((a) => ({ condition: a.condition as string, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text)))];
+  const history: { condition: string; text: string }[] = [
+    ...given,
+    ...derivation.assessments.map((a) => ({ condition: a.condition, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text))),
+  ];
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
       <h2>Referral: {suggestion.name}</h2>
