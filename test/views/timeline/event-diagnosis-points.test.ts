@@ -3,7 +3,7 @@
  * diagnosis bar running to today; a resolved diagnosis is a bar from its onset to its abatement. Hand-made record
  * shaped like the public sandbox's Synthea patients (nothing copied from its bundles).
  */
-import type { Resource } from 'fhir/r4';
+import type { Condition, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { derivePatient } from '../../../src/clinical';
 import { diagnosesForTimeline } from '../../../src/clinical/safety';
@@ -50,10 +50,9 @@ describe('event diagnoses are points on their date', () => {
   });
 
   it('an ICD-10 injury code is a point, however its status reads', () => {
-    const d = derivePatient(
-      { patientId: PID, resources: [patient(), { ...icdCondition('S06.0X0A', 'Concussion without loss of consciousness, initial encounter', '2020-05-02'), abatementDateTime: undefined, clinicalStatus: { coding: [{ code: 'active' }] } }] },
-      { asOf: AS_OF },
-    );
+    const { abatementDateTime: _abated, ...concussion } = icdCondition('S06.0X0A', 'Concussion without loss of consciousness, initial encounter', '2020-05-02');
+    const active: Condition = { ...concussion, clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] } };
+    const d = derivePatient({ patientId: PID, resources: [patient(), active] }, { asOf: AS_OF });
     const { spans } = layout(d, '2019-01-01', AS_OF);
     expect(spans.map((s) => [s.item.code, s.point])).toEqual([['S06.0X0A', true]]);
   });
