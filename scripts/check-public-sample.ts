@@ -51,6 +51,7 @@ const READINGS: Record<string, Check[]> = {
     ['PTSD resolved 2017-03-14: trauma-focused therapy not indicated, no "different one after one that did not help"', (d) => d.suggestions.some((s) => s.intervention === 'trauma-focused-therapy' && s.status === 'not-eligible' && s.reasons[0]!.text.startsWith('PTSD resolved 2017-03-14 after Trauma Therapy; re-assess if symptoms return'))],
     ['the PTSD assessment says it resolved, sertraline as maintenance, nothing to confirm', (d) => d.assessments.some((a) => a.condition === 'ptsd' && a.resolved?.text === 'PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)' && a.unconfirmedTrials.length === 0)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
+    ['the overdoses ("Drug overdose", an emergency visit for it) carry no intent: "Overdose (intent not recorded)"', (d) => d.safety.find((s) => s.kind === 'overdose')?.title === 'Overdose (intent not recorded)'],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
     ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
   ],
@@ -118,6 +119,9 @@ const READINGS: Record<string, Check[]> = {
     ['no antidepressant trial', (d) => d.trials.length === 0],
     ['substance-use assessment and treatment suggested, for alcohol use disorder with naltrexone or acamprosate', (d) => substanceOption(d, /^For alcohol use disorder: naltrexone or acamprosate/)],
     ['integrated dual-diagnosis treatment not suggested (alcoholism is the only disorder)', noDualDiagnosis],
+    ['the safety strip\'s substance-use line names the daily smoking', (d) => d.safety.find((s) => s.kind === 'substance-use')?.detail.includes('tobacco: “Smokes tobacco daily” since 2003-08-18') === true],
+    ['the history line names the daily smoking', (d) => d.notes.some((n) => n.startsWith('Psychiatric history without a diagnosis') && n.includes('Alcoholism; Smokes tobacco daily'))],
+    ['the nicotine patch is nicotine replacement for tobacco use, not unrecognised', (d) => other(d, 'nicotine replacement', 'tobacco') && !d.unused.some((u) => /nicotine/.test(u.reason))],
   ],
   Jacob_King: [
     ['dementia', (d) => kinds(d).has('dementia')],

@@ -65,6 +65,12 @@ export const CONDITION_SHORT: Record<ConditionKey, string> = {
   ptsd: 'PTSD',
 };
 
+/**
+ * An overdose whose code carries no intent (SNOMED CT 55680006 "Drug overdose", an emergency visit for it, text
+ * without an intent word): the record does not say whether it was intentional, so neither does the app.
+ */
+const OVERDOSE_INTENT_NOT_RECORDED = 'Overdose (intent not recorded)';
+
 /** A comorbidity or other diagnosis kind as a label ("Epilepsy / seizures"); the five assessed conditions are above. */
 const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'substance-use': 'Substance use',
@@ -79,7 +85,7 @@ const COMORBIDITY_LABEL: Record<ComorbidityKey, string> = {
   'suicidal-ideation': 'Suicidal ideation',
   'suicide-attempt': 'Suicide attempt',
   'self-harm': 'Self-harm',
-  overdose: 'Overdose (intentional or undetermined)',
+  overdose: OVERDOSE_INTENT_NOT_RECORDED,
   postpartum: 'Postpartum',
   breastfeeding: 'Breastfeeding',
   'intracerebral-haemorrhage': 'Intracerebral haemorrhage',
@@ -103,8 +109,8 @@ function diagnosisKindLabel(kind: DiagnosisKind): string {
 }
 
 /**
- * An overdose by what its code says of the intent (ICD-10-CM T36-T50, sixth character); "intentional or undetermined"
- * only for a code that does not say which (SNOMED CT 55680006, text).
+ * An overdose by what its code says of the intent (ICD-10-CM T36-T50, sixth character; ICD-10 X60-X69, Y10-Y19; text
+ * naming it); "intent not recorded" for a code that does not say (SNOMED CT 55680006, text without an intent word).
  */
 const OVERDOSE_LABEL: Record<PoisoningIntent, string> = {
   'intentional-self-harm': 'Intentional self-harm: overdose',
@@ -131,12 +137,12 @@ export function recordedDiagnosisName(d: Pick<DiagnosisSpan, 'kind' | 'intent' |
   return shown !== '' && shown !== d.code ? shown : diagnosisLabel(d);
 }
 
-/** The safety item's heading for overdoses: the intent their codes state, "intentional or undetermined" where none does. */
+/** The safety item's heading for overdoses: the intent their codes state, "intent not recorded" where none does. */
 export function overdoseHeading(found: ReadonlyArray<Pick<DiagnosisSpan, 'intent'>>): string {
   const intents = [...new Set(found.map((d) => d.intent))];
   if (intents.length === 1 && intents[0]) return OVERDOSE_LABEL[intents[0]];
-  if (intents.length === 1) return 'Overdose, intentional or undetermined intent';
-  return `Overdoses (${intents.map((i) => (i ? OVERDOSE_LABEL[i].toLowerCase() : 'intent not stated')).join('; ')})`;
+  if (intents.length === 1) return OVERDOSE_INTENT_NOT_RECORDED;
+  return `Overdoses (${intents.map((i) => (i ? OVERDOSE_LABEL[i].toLowerCase() : 'intent not recorded')).join('; ')})`;
 }
 
 /** An episode's name: "Current episode", "Episode until death on 2026-10-26" (nothing of a dead patient is current), "Episode". */

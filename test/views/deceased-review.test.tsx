@@ -26,7 +26,7 @@ describe('an overdose is headed by the intent its code states', () => {
     const snomed = classifyCondition({ coding: [{ system: 'http://snomed.info/sct', code: '55680006' }] });
     expect(snomed?.kind).toBe('overdose');
     expect(snomed?.intent).toBeUndefined();
-    expect(diagnosisLabel({ kind: 'overdose' })).toBe('Overdose (intentional or undetermined)');
+    expect(diagnosisLabel({ kind: 'overdose' })).toBe('Overdose (intent not recorded)');
     expect(diagnosisLabel({ kind: 'overdose', intent: 'undetermined' })).toBe('Overdose of undetermined intent');
   });
 

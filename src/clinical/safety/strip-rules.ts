@@ -152,7 +152,7 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
   'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.' + DURING_PREGNANCY, source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
   'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.' + DURING_PREGNANCY, source: WORKING('self-harm at any date leads the strip') },
-  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date, headed by the intent its code states ("Intentional self-harm: overdose" for T43.212A); "intentional or undetermined" only where the code does not say which (SNOMED CT 55680006, text).' + DURING_PREGNANCY, source: WORKING('intentional or undetermined overdose at any date leads the strip') },
+  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date, headed by the intent its code states ("Intentional self-harm: overdose" for T43.212A); "Overdose (intent not recorded)" where the code does not say (SNOMED CT 55680006, an emergency visit for it, text without an intent word).' + DURING_PREGNANCY, source: WORKING('intentional or undetermined overdose at any date leads the strip') },
   pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (${PREGNANCY_CURRENT_WEEKS} weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
   postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
   breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },
@@ -216,6 +216,12 @@ export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly Condi
 /** What an active substance use disorder asks, besides what it asks before the options (SUBSTANCE_USE_BEFORE_OPTIONS). */
 export const ACTIVE_SUBSTANCE_USE_WORDS = 'treat both disorders together (integrated treatment)';
 export const ACTIVE_SUBSTANCE_USE_SOURCE = { source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders') };
+/** Agents whose level smoking lowers by inducing CYP1A2: beside one taken now, tobacco use says so on the strip. */
+export const CYP1A2_SMOKING_AGENTS: readonly string[] = ['clozapine', 'olanzapine'];
+export const TOBACCO_CYP1A2_SOURCE = { source: src(['clozarilLabel', 'olanzapineLabel'], 'S', 'drug interactions: cigarette smoking induces CYP1A2 and lowers clozapine and olanzapine concentrations') };
+/** What tobacco use alone asks beside clozapine or olanzapine taken now. */
+export const TOBACCO_CYP1A2_ACTION = 'Ask about smoking at each visit; when it stops or starts, check the level and adjust the dose.';
+
 /** What substance use asks when no other disorder the app assesses is recorded: there is no second disorder to treat with it. */
 export const SUBSTANCE_USE_ALONE_WORDS = 'refer to the addiction service for assessment and treatment';
 export const SUBSTANCE_USE_ALONE_SOURCE = { source: src(['samhsaTip63', 'apaAud2018'], 'S', 'assessment and medication treatment of opioid and alcohol use disorders') };

@@ -361,6 +361,21 @@ const OVERDOSE_RULE: CodeRule = {
 const OVERDOSE_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}[24]/;
 
 /**
+ * ICD-10's external causes that state the intent of a poisoning in the category itself: X60-X69 intentional
+ * self-poisoning, Y10-Y19 poisoning of undetermined intent. Overdoses the safety strip shows, with that intent.
+ */
+const SELF_POISONING_RULE: CodeRule = {
+  id: 'condition.icd10.self-poisoning', kind: 'overdose',
+  summary: 'Intentional self-poisoning (X60-X69) and poisoning of undetermined intent (Y10-Y19): an overdose, said with the intent its category states.',
+  prefixes: [...range('X', 60, 69), ...range('Y', 10, 19)],
+  source: U_NOTE, verification: 'U', note: U_NOTE,
+};
+const CATEGORY_INTENT: ReadonlyArray<{ re: RegExp; intent: PoisoningIntent }> = [
+  { re: /^X6\d/, intent: 'intentional-self-harm' },
+  { re: /^Y1\d/, intent: 'undetermined' },
+];
+
+/**
  * The intent an ICD-10-CM poisoning code states, by its sixth character (T43.212A: 2, intentional self-harm). Only
  * these codes say the intent; an overdose coded otherwise (SNOMED CT 55680006, text) keeps "intentional or
  * undetermined".
@@ -373,17 +388,25 @@ const POISONING_INTENT: ReadonlyArray<{ character: string; intent: PoisoningInte
 ];
 const POISONING_INTENT_RULE = rule(
   'condition.icd10.poisoning-intent',
-  'An ICD-10-CM poisoning code (T36-T50) states its intent in the sixth character: 1 accidental, 2 intentional self-harm, 3 assault, 4 undetermined (T43.212A: intentional self-harm). The safety item and the timeline say that intent; an overdose coded without it (SNOMED CT 55680006 Drug overdose, or text) is said as of intentional or undetermined intent.',
+  'An ICD-10-CM poisoning code (T36-T50) states its intent in the sixth character: 1 accidental, 2 intentional self-harm, 3 assault, 4 undetermined (T43.212A: intentional self-harm). ICD-10 X60-X69 (intentional self-poisoning) and Y10-Y19 (undetermined intent) state it in the category, and text may name it ("Intentional overdose"). The safety item and the timeline say that intent; an overdose coded without it (SNOMED CT 55680006 Drug overdose, an emergency visit for it, or text without an intent word) is said as "Overdose (intent not recorded)".',
   'ICD-10-CM tabular list, chapter 19, T36-T50 (intent characters); SNOMED CT 55680006 |Drug overdose (disorder)| states no intent',
   'V',
 );
 const POISONING_CODE = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}([1-4])/;
 
-/** The intent a poisoning code states (ICD-10-CM T36-T50), else undefined. */
+/** The intent a poisoning code states (ICD-10-CM T36-T50; ICD-10 X60-X69, Y10-Y19), else undefined. */
 function poisoningIntentOf(code: string): PoisoningIntent | undefined {
-  const m = POISONING_CODE.exec(normalizeIcd10(code).replace('.', ''));
-  return m ? POISONING_INTENT.find((r) => r.character === m[2])?.intent : undefined;
+  const bare = normalizeIcd10(code).replace('.', '');
+  const m = POISONING_CODE.exec(bare);
+  return m ? POISONING_INTENT.find((r) => r.character === m[2])?.intent : CATEGORY_INTENT.find((r) => r.re.test(bare))?.intent;
 }
+
+/** The intent an overdose named in text states ("Intentional overdose", "overdose of undetermined intent"), else undefined. */
+const TEXT_INTENT: ReadonlyArray<{ re: RegExp; intent: PoisoningIntent }> = [
+  { re: /undetermined/, intent: 'undetermined' },
+  { re: /intentional|deliberate|suicidal|self-harm|self-poisoning/, intent: 'intentional-self-harm' },
+  { re: /accidental/, intent: 'accidental' },
+];
 
 function matchIcd(code: string): CodeRule | undefined {
   const c = normalizeIcd10(code);
@@ -391,6 +414,7 @@ function matchIcd(code: string): CodeRule | undefined {
   if (exact) return exact;
   const bare = c.replace('.', '');
   if (OVERDOSE_CODE.test(bare)) return OVERDOSE_RULE;
+  if (CATEGORY_INTENT.some((r) => r.re.test(bare))) return SELF_POISONING_RULE;
   for (const [prefix, r] of ICD_PREFIXES) if (bare.startsWith(prefix)) return r;
   return undefined;
 }
@@ -490,7 +514,9 @@ export function classifyCondition(code: CodeableConcept | undefined): ConditionC
       const implies = [...(r.implies ?? [])];
       if (/with psychotic|psychotic features/.test(lower) && !/without psychotic/.test(lower) && !implies.includes('psychotic-features')) implies.push('psychotic-features');
       const first = codings[0];
-      return build(r.kind, first?.code ?? '', first?.system ?? '', t.trim(), TEXT_RULE_REF, implies, `recognised by text ("${t.trim()}"), not by code: unverified`);
+      const built = build(r.kind, first?.code ?? '', first?.system ?? '', t.trim(), TEXT_RULE_REF, implies, `recognised by text ("${t.trim()}"), not by code: unverified`);
+      const intent = r.kind === 'overdose' ? TEXT_INTENT.find((i) => i.re.test(lower))?.intent : undefined;
+      return intent ? { ...built, intent } : built;
     }
   }
   return null;
@@ -528,11 +554,12 @@ export function conditionNotRecognisedReason(code: CodeableConcept | undefined):
   return `diagnosis not relevant to the treatment-resistance assessment: ${label}`;
 }
 
-const RULE_REFS: ReadonlyMap<CodeRule, RuleRef> = new Map([...ICD10_RULES, OVERDOSE_RULE, ...SNOMED_RULES].map((r) => [r, toRuleRef(r)] as const));
+const RULE_REFS: ReadonlyMap<CodeRule, RuleRef> = new Map([...ICD10_RULES, OVERDOSE_RULE, SELF_POISONING_RULE, ...SNOMED_RULES].map((r) => [r, toRuleRef(r)] as const));
 
 export const CONDITION_RULES: RuleRef[] = [
   ...ICD10_RULES.map(refOf),
   refOf(OVERDOSE_RULE),
+  refOf(SELF_POISONING_RULE),
   POISONING_INTENT_RULE,
   ...SNOMED_RULES.map(refOf),
   TEXT_RULE_REF,

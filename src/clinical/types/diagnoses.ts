@@ -18,7 +18,7 @@ export type ComorbidityKey =
   | 'suicide-attempt'
   /** Intentional self-harm (non-suicidal or of unstated intent). */
   | 'self-harm'
-  /** Poisoning by drugs of intentional or undetermined intent (an overdose). */
+  /** An overdose: poisoning by drugs of intentional or undetermined intent, or of no recorded intent. */
   | 'overdose'
   | 'postpartum'
   | 'breastfeeding'
