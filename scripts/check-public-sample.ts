@@ -119,6 +119,9 @@ const READINGS: Record<string, Check[]> = {
     ['no antidepressant trial', (d) => d.trials.length === 0],
     ['substance-use assessment and treatment suggested, for alcohol use disorder with naltrexone or acamprosate', (d) => substanceOption(d, /^For alcohol use disorder: naltrexone or acamprosate/)],
     ['integrated dual-diagnosis treatment not suggested (alcoholism is the only disorder)', noDualDiagnosis],
+    ['the safety strip\'s substance-use line names the daily smoking', (d) => d.safety.find((s) => s.kind === 'substance-use')?.detail.includes('tobacco: “Smokes tobacco daily” since 2003-08-18') === true],
+    ['the history line names the daily smoking', (d) => d.notes.some((n) => n.startsWith('Psychiatric history without a diagnosis') && n.includes('Alcoholism; Smokes tobacco daily'))],
+    ['the nicotine patch is nicotine replacement for tobacco use, not unrecognised', (d) => other(d, 'nicotine replacement', 'tobacco') && !d.unused.some((u) => /nicotine/.test(u.reason))],
   ],
   Jacob_King: [
     ['dementia', (d) => kinds(d).has('dementia')],

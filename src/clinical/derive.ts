@@ -17,11 +17,11 @@ import type { JudgedTrial } from './staging/judged';
 import { evaluateSuggestions } from './suggestions';
 import { chooseNextStep } from './suggestions/next-step';
 import { demographicsOf } from './demographics';
+import { isTobaccoUse } from './terminology/history-codes';
 import { deriveSafety } from './safety';
 import {
   type DatedRecord,
   dataNotesOf,
-  isTobaccoUse,
   mergePsychotherapy,
   otherTreatments,
   PSYCHIATRIC_KINDS,
@@ -112,7 +112,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   markTrialRecordsUsed(ledger, judged);
 
   const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));
-  const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null);
+  const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null, tobacco);
   if (conditions.size === 0 && drafts.length === 0 && history === null)
     notes.push('No psychiatric history found: no psychiatric diagnosis, admission, detox stay, overdose, psychotherapy or psychiatric medication.');
   else if (conditions.size === 0 && drafts.length === 0)

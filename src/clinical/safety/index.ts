@@ -10,6 +10,7 @@ import type { DiagnosisKind, DiagnosisSpan, Finding, InterventionId, SafetyItem,
 import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../suggestions/catalog';
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
+import { isTobaccoUse } from '../terminology/history-codes';
 import { SUICIDAL_BEHAVIOUR_WORD, describeTrialDoses, overdoseHeading } from '../vocabulary';
 import { countOf } from '../plain-text';
 import {
@@ -17,6 +18,9 @@ import {
   ACTIVE_SUBSTANCE_USE_WORDS,
   SUBSTANCE_USE_ALONE_SOURCE,
   SUBSTANCE_USE_ALONE_WORDS,
+  CYP1A2_SMOKING_AGENTS,
+  TOBACCO_CYP1A2_ACTION,
+  TOBACCO_CYP1A2_SOURCE,
   CSSRS_HIGH,
   DATE_LABEL_BY_KIND,
   SUBSTANCE_USE_BEFORE_OPTIONS,
@@ -729,15 +733,29 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
   // A resolved or inactive disorder stays on the strip as past: a history of substance use disorder raises the risk of
   // abuse and misuse of esketamine and ketamine, which the esketamine label asks to assess before prescribing.
   const past = diagnoses.filter((d) => d.kind === 'substance-use' && !isActive(d, asOf) && (daysBefore(d.onset, asOf) ?? 0) >= 0);
+  // Tobacco is named wherever substance use is (it changes clozapine and olanzapine levels); on its own it leads the
+  // strip only beside one of them taken now.
+  const tobacco = diagnoses.filter((d) => d.kind === 'other' && isActive(d, asOf) && isTobaccoUse(d));
+  const cyp1a2 = tobacco.length ? cyp1a2Words(derived) : null;
+  const tobaccoWords = tobacco.length ? [`tobacco: ${tobacco.map((d) => `“${d.display}” since ${day(d.onset)}`).join(', ')}${cyp1a2 ? ` (${cyp1a2.words})` : ''}`] : [];
+  const tobaccoSources = tobacco.map((d) => d.source);
+  const tobaccoRefs = cyp1a2 ? [TOBACCO_CYP1A2_SOURCE] : [];
   // No substance use in the record, present or past: no item, and no words to build for one.
-  if (!substance.length && !flagged.length && !eventWords.length && !past.length) return;
+  if (!substance.length && !flagged.length && !eventWords.length && !past.length) {
+    if (cyp1a2) {
+      const last = latest(tobacco, (d) => d.onset)!;
+      const detail = `${tobacco.map((d) => `“${d.display}” since ${day(d.onset)}`).join(', ')}: ${cyp1a2.words}.`;
+      out.push(withReferences(item('substance-use', 'Tobacco use', detail, last.onset, tobaccoSources, TOBACCO_CYP1A2_ACTION), tobaccoRefs));
+    }
+    return;
+  }
   const pastWords = past.length ? [`past: ${past.map((d) => pastDiagnosisFinding(d).text).join('; ')}`] : [];
   const before = substanceUseBefore(derived);
   const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
-    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...pastWords];
-    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...past.map((d) => d.source)];
+    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...tobaccoWords, ...pastWords];
+    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...tobaccoSources, ...past.map((d) => d.source)];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
     // Current use asks what a past disorder does, and that both disorders be treated together, or, with no other
@@ -751,7 +769,7 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
         : past.length
           ? pastAction
           : undefined;
-    const rows = action === activeAction ? [alone ? SUBSTANCE_USE_ALONE_SOURCE : ACTIVE_SUBSTANCE_USE_SOURCE, ...before] : action === pastAction ? before : [];
+    const rows = [...(action === activeAction ? [alone ? SUBSTANCE_USE_ALONE_SOURCE : ACTIVE_SUBSTANCE_USE_SOURCE, ...before] : action === pastAction ? before : []), ...tobaccoRefs];
     out.push(withReferences(item('substance-use', 'Substance use', `${words.join('; ')}.`, last?.onset ?? latest(past, (d) => d.onset)?.onset ?? null, sources, action), rows));
   } else if (past.length) {
     // The latest disorder's onset stands beside the title; the detail says how it ended, the earlier ones with their dates.
@@ -760,9 +778,19 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
     const ended = last.abatement ? `${last.clinicalStatus ?? 'ended'} on ${day(last.abatement)}${ago ? ` (${ago})` : ''}` : `${last.clinicalStatus ?? 'no longer active'}, end date not recorded`;
     const earlier = past.filter((d) => d !== last).map((d) => pastDiagnosisFinding(d).text);
     const name = last.display || 'Substance use disorder';
-    const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}.`;
-    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, past.map((d) => d.source), pastAction), before));
+    const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}${tobaccoWords.map((w) => `; ${w}`).join('')}.`;
+    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, [...past.map((d) => d.source), ...tobaccoSources], pastAction), [...before, ...tobaccoRefs]));
   }
+}
+
+/**
+ * What smoking does to the agents taken now whose level it lowers (CYP1A2 induction: clozapine, olanzapine), or null
+ * when none is taken.
+ */
+function cyp1a2Words(derived: DerivedRecord): { words: string } | null {
+  const agents = [...new Set(regimenNow(derived).map((t) => t.ingredient).filter((i) => CYP1A2_SMOKING_AGENTS.includes(i)))];
+  if (!agents.length) return null;
+  return { words: `smoking lowers ${agents.join(' and ')} levels (CYP1A2); a change in smoking changes them` };
 }
 
 /**

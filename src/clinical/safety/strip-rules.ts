@@ -216,6 +216,12 @@ export const SUBSTANCE_USE_BEFORE_OPTIONS: readonly { conditions: readonly Condi
 /** What an active substance use disorder asks, besides what it asks before the options (SUBSTANCE_USE_BEFORE_OPTIONS). */
 export const ACTIVE_SUBSTANCE_USE_WORDS = 'treat both disorders together (integrated treatment)';
 export const ACTIVE_SUBSTANCE_USE_SOURCE = { source: src(['samhsaTip42'], 'S', 'integrated treatment of co-occurring disorders') };
+/** Agents whose level smoking lowers by inducing CYP1A2: beside one taken now, tobacco use says so on the strip. */
+export const CYP1A2_SMOKING_AGENTS: readonly string[] = ['clozapine', 'olanzapine'];
+export const TOBACCO_CYP1A2_SOURCE = { source: src(['clozarilLabel', 'olanzapineLabel'], 'S', 'drug interactions: cigarette smoking induces CYP1A2 and lowers clozapine and olanzapine concentrations') };
+/** What tobacco use alone asks beside clozapine or olanzapine taken now. */
+export const TOBACCO_CYP1A2_ACTION = 'Ask about smoking at each visit; when it stops or starts, check the level and adjust the dose.';
+
 /** What substance use asks when no other disorder the app assesses is recorded: there is no second disorder to treat with it. */
 export const SUBSTANCE_USE_ALONE_WORDS = 'refer to the addiction service for assessment and treatment';
 export const SUBSTANCE_USE_ALONE_SOURCE = { source: src(['samhsaTip63', 'apaAud2018'], 'S', 'assessment and medication treatment of opioid and alcohol use disorders') };

@@ -226,7 +226,39 @@ const SUBSTANCE_USE_RULES = {
     'U',
     ['projectWorkingRule'],
   ),
+  tobacco: rule(
+    'substance-use.tobacco',
+    'Tobacco use (SNOMED CT 449868002 "Smokes tobacco daily", 77176002 "Smoker", 65568007 "Cigarette smoker", 56294008 "Nicotine dependence", or the words "current smoker", "tobacco use") is named on the safety strip\'s substance-use line and on the psychiatric history line: smoking induces CYP1A2 and lowers clozapine levels, and a change in smoking changes them. Tobacco alone does not make the substance-use option.',
+    'CLOZARIL label, drug interactions: CYP1A2 inducers including cigarette smoking; SNOMED CT',
+    'S',
+    ['clozarilLabel', 'snomedCt'],
+  ),
+  nicotineReplacement: rule(
+    'indication.nicotine-replacement',
+    'Nicotine replacement (patch, gum, lozenge, inhaler, spray) and varenicline are treatment of tobacco use: other treatments, listed as "nicotine replacement (tobacco use)", not psychiatric trials and not unrecognised.',
+    'RxNorm ingredient names; a working rule of this app',
+    'U',
+    ['rxnorm', 'projectWorkingRule'],
+  ),
 } as const satisfies Record<string, RuleRef>;
+
+const TOBACCO_CODES = new Set(['449868002', '77176002', '65568007', '56294008']);
+
+/** Whether a diagnosis records tobacco use (SUBSTANCE_USE_RULES.tobacco). */
+export function isTobaccoUse(d: { code: string; display: string }): boolean {
+  return TOBACCO_CODES.has(d.code) || /smokes tobacco|tobacco (use|user|smoker)|current smoker|nicotine dependence/i.test(d.display);
+}
+
+/** Treatments of tobacco use: nicotine replacement in any form, and varenicline, with the name the lists give them. */
+const TOBACCO_TREATMENTS: readonly [RegExp, string][] = [
+  [/\bnicotine\b/i, 'nicotine replacement'],
+  [/\bvarenicline\b/i, 'varenicline'],
+];
+
+/** The treatment of tobacco use a medication's text names ("24hr nicotine transdermal patch": nicotine replacement), or null. */
+export function tobaccoTreatmentIn(text: string): string | null {
+  return TOBACCO_TREATMENTS.find(([re]) => re.test(text))?.[1] ?? null;
+}
 
 /** ICD-10-CM poisoning categories of drugs of abuse (narcotics and psychodysleptics, benzodiazepines, psychostimulants). */
 const SUBSTANCE_POISONING = /^T(40|42\.?4|43\.?6)/i;

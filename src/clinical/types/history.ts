@@ -47,7 +47,7 @@ export interface OtherTreatment {
   indication: string;
   /** The last known daily dose in words ("20 mg/day"), or null when no record gives an amount. */
   dose: string | null;
-  category: 'epilepsy' | 'adhd' | 'dementia' | 'opioid' | 'other';
+  category: 'epilepsy' | 'adhd' | 'dementia' | 'opioid' | 'tobacco' | 'other';
   start: string;
   /** null when ongoing. */
   end: string | null;

@@ -105,12 +105,12 @@ describe('overdoses, detox stays and substance use', () => {
     expect(d.notes[0]).toMatch(/^No psychiatric history found/);
   });
 
-  it('alcoholism and daily smoking: substance use (alcohol, tobacco), a psychiatric history', () => {
+  it('alcoholism and daily smoking: substance use (alcohol, tobacco), a psychiatric history naming both', () => {
     const alcohol = snomedCondition('7200002', 'Alcoholism', '2001-08-13');
     const smoking = snomedCondition('449868002', 'Smokes tobacco daily', '2003-08-18');
     const d = derive([alcohol, smoking]);
     expect(d.substanceUse?.substances).toEqual(['alcohol', 'tobacco']);
-    expect(d.notes).toContain('Psychiatric history without a diagnosis the app assesses for treatment resistance: Alcoholism. Nothing to stage.');
+    expect(d.notes).toContain('Psychiatric history without a diagnosis the app assesses for treatment resistance: Alcoholism; Smokes tobacco daily. Nothing to stage.');
   });
 });
 

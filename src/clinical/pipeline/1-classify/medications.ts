@@ -8,7 +8,7 @@ import type { Ledger } from '../../accounting';
 import type { EventKind, StopReason } from '../../events';
 import { type Day, durationDays, isoDate, toDay } from '../../dates';
 import { DEFAULT_SUPPLY_DAYS } from '../../engine-rules';
-import { comorbidityTreatmentIn, opioidIn } from '../../terminology/history-codes';
+import { comorbidityTreatmentIn, opioidIn, tobaccoTreatmentIn } from '../../terminology/history-codes';
 import { classifyCondition } from '../../terminology';
 import { conceptTextAsRecorded } from '../../terminology/systems';
 import { classifyStopReason } from '../../terminology/stop-reasons';
@@ -53,9 +53,10 @@ export function classifyMedicationRecord(
     // Not a psychiatric trial; opioids and treatments of ADHD or dementia stay on the record as other treatment.
     const name = `${identity.ingredient ?? ''} ${identity.display}`;
     const opioid = opioidIn(name);
-    const comorbid = opioid ? null : comorbidityTreatmentIn(name);
-    if (opioid || comorbid) {
-      const otherIdentity = { ...identity, ingredient: opioid ?? comorbid!.ingredient };
+    const tobacco = opioid ? null : tobaccoTreatmentIn(name);
+    const comorbid = opioid || tobacco ? null : comorbidityTreatmentIn(name);
+    if (opioid || tobacco || comorbid) {
+      const otherIdentity = { ...identity, ingredient: opioid ?? tobacco ?? comorbid!.ingredient };
       const period = periodOf(resource, otherIdentity, null, asOf, lastDay);
       if ('reason' in period) {
         ledger.unused(ref, period.reason);
@@ -70,8 +71,8 @@ export function classifyMedicationRecord(
           medicationSource: med.medicationSource, start: period.start, end: period.end, ongoing: period.ongoing, open: period.open,
           endUnknown: period.endUnknown, supplyAssumed: period.supplyAssumed, assumedSupplyNote: period.assumedSupplyNote, dailyDoseMg: otherDoseMg, doseBasis: '', daysSupply: period.daysSupply, stopReason: null, notes: period.notes,
         },
-        category: opioid ? 'opioid' : comorbid!.category,
-        indication: opioid ? 'opioid analgesic' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',
+        category: opioid ? 'opioid' : tobacco ? 'tobacco' : comorbid!.category,
+        indication: opioid ? 'opioid analgesic' : tobacco ? 'tobacco use' : comorbid!.category === 'adhd' ? 'treatment of ADHD' : 'treatment of dementia',
       });
       return;
     }

@@ -7,6 +7,7 @@ export function psychiatricHistorySummary(
   careEvents: { kind: keyof typeof CARE_EVENT_LABEL }[],
   therapies: number,
   substanceUse: boolean,
+  tobacco: readonly { display: string }[] = [],
 ): string | null {
   const parts: string[] = [];
   const seen = new Set<string>();
@@ -21,6 +22,8 @@ export function psychiatricHistorySummary(
     const n = careEvents.filter((e) => e.kind === kind).length;
     if (n) parts.push(`${n} ${CARE_EVENT_LABEL[kind]}${n > 1 ? 's' : ''}`);
   }
+  // Tobacco use is named as the record names it ("Smokes tobacco daily"), not hidden in "substance use".
+  for (const display of new Set(tobacco.map((t) => t.display))) parts.push(display);
   if (therapies) parts.push('psychotherapy');
   if (parts.length === 0 && substanceUse) parts.push('substance use');
   return parts.length ? parts.join('; ') : null;

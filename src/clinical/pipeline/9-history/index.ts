@@ -17,6 +17,6 @@ export {
 } from './encounters';
 export { classifyCarePlan, mergePsychotherapy, psychotherapyFromProcedure } from './psychotherapy';
 export { otherTreatments, separateByIndication } from './other-treatments';
-export { isTobaccoUse, substanceUseOf } from './substance-use';
+export { substanceUseOf } from './substance-use';
 export { type DatedRecord, dataNotesOf } from './data-notes';
 export { psychiatricHistorySummary } from './history-summary';

@@ -10,7 +10,6 @@ const SUBSTANCE_WORDS: Array<[RegExp, string]> = [
   [/sedative|hypnotic|benzodiazepine|\bF13/i, 'sedative'],
   [/tobacco|nicotine|smok/i, 'tobacco'],
 ];
-const TOBACCO_CODES = new Set(['449868002', '77176002', '65568007', '56294008']);
 
 function substancesIn(text: string): string[] {
   return SUBSTANCE_WORDS.filter(([re]) => re.test(text)).map(([, s]) => s);
@@ -79,8 +78,4 @@ function eventsFinding(detox: CareEvent[], overdoses: DiagnosisSpan[], opioids: 
     text: parts.join('; '),
     sources: [...new Set([...detox.map((d) => d.source), ...overdoses.map((o) => o.source), ...(opioids?.sources ?? [])])],
   };
-}
-
-export function isTobaccoUse(d: { code: string; display: string }): boolean {
-  return TOBACCO_CODES.has(d.code) || /smokes tobacco|tobacco (use|user|smoker)|current smoker|nicotine dependence/i.test(d.display);
 }
