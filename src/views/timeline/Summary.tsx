@@ -16,10 +16,11 @@ import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
 import {
-  OTHER_TREATMENTS_HEADING,
+  EARLIER_OTHER_TREATMENTS_HEADING,
   nothingRunningWords,
   otherTreatmentRunningWords,
   otherTreatmentWords,
+  otherTreatmentsEarlier,
   otherTreatmentsNow,
 } from '../../clinical/other-treatment-words';
 import { plainText } from '../../clinical/plain-text';
@@ -380,13 +381,16 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
   );
 }
 
-/** Every other treatment, past and running: what it treats and when, none of it judged for treatment resistance. */
+/**
+ * The other treatments no longer taken: what each treated and when, none of it judged for treatment resistance. The
+ * running ones are named once, on the regimen line above.
+ */
 function OtherTreatmentsLine({ derivation }: { derivation: Derivation }) {
-  const others = derivation.otherTreatments ?? [];
+  const others = otherTreatmentsEarlier(derivation);
   if (others.length === 0) return null;
   return (
     <div className="trp-glance-row trp-other-treatments" data-testid="other-treatments">
-      <span className="trp-glance-label">{OTHER_TREATMENTS_HEADING}</span>
+      <span className="trp-glance-label">{EARLIER_OTHER_TREATMENTS_HEADING}</span>
       <ul className="trp-regimen-list">
         {others.map((o) => (
           <li key={`${o.ingredient}@${o.start}`}>
