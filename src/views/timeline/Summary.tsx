@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords, unconfirmedCountWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords, unconfirmedCountWords, maudsleyBandWords } from '../../clinical/vocabulary';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
@@ -108,7 +108,7 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
         </StagingLine>
       )}
       {a.maudsley && (
-        <StagingLine title="Maudsley Staging Method" value={`${a.maudsley.score} (${a.maudsley.band})`}>
+        <StagingLine title="Maudsley Staging Method" value={`${a.maudsley.score} ${maudsleyBandWords(a.maudsley)}`}>
           <table className="trp-table trp-maudsley">
             <caption className="trp-visually-hidden">Maudsley items</caption>
             <thead>
