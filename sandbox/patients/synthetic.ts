@@ -9,6 +9,7 @@
 import type { Bundle, Resource } from 'fhir/r4';
 import { DX, RecordBuilder, transaction } from './fhir';
 import type { ProductKey } from './demo-products';
+import { firstUsApproval } from '../../src/clinical/terminology/history-codes';
 
 export interface SyntheticOptions {
   /** Patient id (also the prefix of every resource id). */
@@ -43,21 +44,32 @@ export function prng(seed: number): () => number {
 }
 
 /** Agents with a low (below the ATRQ minimum) and an adequate dose, as product + units per day. */
-const AGENTS: Array<{ low: [ProductKey, number]; adequate: [ProductKey, number] }> = [
-  { low: ['sertraline25', 1], adequate: ['sertraline100', 1] },
-  { low: ['escitalopram10', 0.5], adequate: ['escitalopram20', 1] },
-  { low: ['citalopram10', 1], adequate: ['citalopram20', 1] },
-  { low: ['fluoxetine20', 0.5], adequate: ['fluoxetine40', 1] },
-  { low: ['paroxetine20', 0.5], adequate: ['paroxetine40', 1] },
-  { low: ['venlafaxine75', 1], adequate: ['venlafaxine150', 1] },
-  { low: ['duloxetine30', 1], adequate: ['duloxetine60', 1] },
-  { low: ['bupropion150', 1], adequate: ['bupropion300', 1] },
-  { low: ['mirtazapine15', 0.5], adequate: ['mirtazapine30', 1] },
-  { low: ['nortriptyline25', 1], adequate: ['nortriptyline50', 2] },
-  { low: ['amitriptyline50', 1], adequate: ['amitriptyline50', 3] },
-  { low: ['trazodone50', 2], adequate: ['trazodone50', 6] },
-  { low: ['vortioxetine10', 0.5], adequate: ['vortioxetine10', 2] },
+const AGENTS: Array<{ ingredient: string; low: [ProductKey, number]; adequate: [ProductKey, number] }> = [
+  { ingredient: 'sertraline', low: ['sertraline25', 1], adequate: ['sertraline100', 1] },
+  { ingredient: 'escitalopram', low: ['escitalopram10', 0.5], adequate: ['escitalopram20', 1] },
+  { ingredient: 'citalopram', low: ['citalopram10', 1], adequate: ['citalopram20', 1] },
+  { ingredient: 'fluoxetine', low: ['fluoxetine20', 0.5], adequate: ['fluoxetine40', 1] },
+  { ingredient: 'paroxetine', low: ['paroxetine20', 0.5], adequate: ['paroxetine40', 1] },
+  { ingredient: 'venlafaxine', low: ['venlafaxine75', 1], adequate: ['venlafaxine150', 1] },
+  { ingredient: 'duloxetine', low: ['duloxetine30', 1], adequate: ['duloxetine60', 1] },
+  { ingredient: 'bupropion', low: ['bupropion150', 1], adequate: ['bupropion300', 1] },
+  { ingredient: 'mirtazapine', low: ['mirtazapine15', 0.5], adequate: ['mirtazapine30', 1] },
+  { ingredient: 'nortriptyline', low: ['nortriptyline25', 1], adequate: ['nortriptyline50', 2] },
+  { ingredient: 'amitriptyline', low: ['amitriptyline50', 1], adequate: ['amitriptyline50', 3] },
+  { ingredient: 'trazodone', low: ['trazodone50', 2], adequate: ['trazodone50', 6] },
+  { ingredient: 'vortioxetine', low: ['vortioxetine10', 0.5], adequate: ['vortioxetine10', 2] },
 ];
+
+/**
+ * Whether an agent was on the US market in the year `daysAgo` days before `today` (the engine's table of first US
+ * approval years; nortriptyline, amitriptyline and trazodone, approved long before any generated history, have no row).
+ */
+function approvedAt(agent: (typeof AGENTS)[number], today: Date, daysAgo: number): boolean {
+  const approval = firstUsApproval(agent.ingredient);
+  if (!approval) return true;
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return new Date(midnight - daysAgo * 86_400_000).getUTCFullYear() >= approval.year;
+}
 
 interface PlannedTrial {
   start: number; // days ago
@@ -93,10 +105,25 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
   const episodes: Array<{ onset: number; abatement: number | null }> = [];
   let assigned = 0;
   let previousAgent: (typeof AGENTS)[number] | null = null;
-  const nextAgent = () => {
+  // The agent drawn for the last trial, before any replacement: the draws compare with it, so a replacement changes no
+  // later draw.
+  let previousDraw: (typeof AGENTS)[number] | null = null;
+  const nextAgent = (start: number) => {
     // A switch goes to a different agent (the same one again would just continue the trial).
     let agent = pick(AGENTS);
-    for (let tries = 0; agent === previousAgent && tries < 8; tries++) agent = pick(AGENTS);
+    for (let tries = 0; agent === previousDraw && tries < 8; tries++) agent = pick(AGENTS);
+    const replacedBefore = previousAgent !== previousDraw;
+    previousDraw = agent;
+    // A trial is never dated before its drug existed: an agent not yet approved then gives way to the next one in the
+    // list that was (and that differs from the last trial's), without another draw, so every other record stays as
+    // the seed made it.
+    if (!approvedAt(agent, o.today, start) || (replacedBefore && agent === previousAgent)) {
+      let k = AGENTS.indexOf(agent);
+      do {
+        k = (k + 1) % AGENTS.length;
+        agent = AGENTS[k]!;
+      } while (!approvedAt(agent, o.today, start) || agent === previousAgent);
+    }
     previousAgent = agent;
     return agent;
   };
@@ -134,7 +161,7 @@ export function generatePatientResources(o: SyntheticOptions): Resource[] {
         start: starts[t]!,
         days: days[t]!,
         ongoing: current && lastOfEpisode,
-        agent: nextAgent(),
+        agent: nextAgent(starts[t]!),
         adequateDose: rnd() < 0.8,
         // Past episodes end with a response; earlier trials mostly fail.
         responds: !current && lastOfEpisode ? true : rnd() < 0.15,

@@ -231,6 +231,27 @@ describe('synthetic generator (sandbox/patients/synthetic.ts)', () => {
   });
 });
 
+describe('synthetic generator: dates follow the drugs\' first US approvals', () => {
+  const beforeApproval = (resources: Resource[], id: string) =>
+    derivePatient({ patientId: id, resources }, { asOf: TODAY.toISOString().slice(0, 10) })
+      .trials.filter((t) => t.startBeforeApproval)
+      .map((t) => t.id);
+
+  it('thirty-years: no trial starts before the year its drug was first approved in the US', () => {
+    const patient = demoPatients.find((p) => p.id === 'thirty-years')!;
+    expect(beforeApproval(resourcesOf(patient.build(TODAY)), patient.id)).toEqual([]);
+  });
+
+  it('40-year records of ten seeds: no trial starts before its drug\'s approval year', () => {
+    const found: string[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const id = `syn-40-${seed}`;
+      found.push(...beforeApproval(generatePatientResources({ id, today: TODAY, seed, years: 40, trials: 40, scores: 40, statements: 40 }), id).map((t) => `${id} ${t}`));
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('EHR-export-shaped generator (sandbox/patients/realistic.ts)', () => {
   const population = Array.from({ length: 200 }, (_, i) => generateRealisticPatientResources({ id: `real-${i}`, today: TODAY, seed: 1000 + i }));
 
