@@ -684,10 +684,10 @@ export function onlyIfJudgedFailedWords(ingredients: readonly string[], needed?:
 }
 
 /**
- * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
- * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
+ * Words said inside brackets ("Deep TMS for OCD (H7 coil) (after the clomipramine trial, 5 more weeks)", "did not help
+ * (Y-BOCS 25 → 26, +4%, …)"): their own closing bracketed part becomes a clause, so no bracket opens inside another.
  */
-export function startsAfterInBrackets(text: string): string {
+export function bracketsAsClause(text: string): string {
   return text.replace(/ \(([^()]*)\)$/, ', $1');
 }
 

@@ -13,6 +13,7 @@ import { scaleRules } from './scales';
 import { doseTableRules } from './dose-tables';
 import { STOP_REASON_RULES } from './stop-reasons';
 import { SCHIZOPHRENIA_SUBTYPE_RULE } from './schizophrenia-subtypes';
+import { EVENT_DIAGNOSIS_RULE } from './event-diagnoses';
 
 export { classifyCondition, conditionNotRecognisedReason } from './condition-codes';
 export { classifyDrugLevel, classifyObservation, instrumentOf, observationCodeFacts, observationNotUsedReason, type ObservationCodeFacts } from './observation-kinds';
@@ -36,6 +37,7 @@ export const TERMINOLOGY_RULES: RuleRef[] = dedupe([
   ...scaleRules(),
   ...CONDITION_RULES,
   SCHIZOPHRENIA_SUBTYPE_RULE,
+  EVENT_DIAGNOSIS_RULE,
   ...snomedValueSetRules(),
   ...OBSERVATION_RULES,
   ...PROCEDURE_RULES,

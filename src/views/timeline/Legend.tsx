@@ -100,7 +100,7 @@ export function Legend({ deceased = false }: { deceased?: boolean }) {
           <h4>Diagnoses, episodes, procedures</h4>
           <ul>
             <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={3} className="trp-dx-span" /></Sample>} text={`Diagnosis from onset to abatement (or ${deceased ? 'death' : 'today'})`} />
-            <Entry sample={<Sample width={20}><path d="M 5 3 l 5 7 l -5 7 l -5 -7 Z" transform="translate(5 0)" className="trp-dx-point" /></Sample>} text="Diagnosis with only an onset date" />
+            <Entry sample={<Sample width={20}><path d="M 5 3 l 5 7 l -5 7 l -5 -7 Z" transform="translate(5 0)" className="trp-dx-point" /></Sample>} text="Diagnosis with only an onset date, or an event on its date (an overdose, an injury, a visit's reason)" />
             <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode is-current" /></Sample>} text={deceased ? 'Episode open at death' : 'Current episode'} />
             <Entry sample={<Sample><rect x={1} y={4} width={32} height={12} rx={2} className="trp-episode" /></Sample>} text="Earlier episode" />
             <Entry sample={<Sample width={20}><ProcedureMarkSymbol kind="ect" x={10} y={10} /></Sample>} text="Procedure session or course start; unlabelled marks carry a letter (E = ECT, T = TMS, K = (es)ketamine, V = VNS, D = DBS, P = psychotherapy)" />

@@ -9,6 +9,7 @@ import type {
 } from '../../../clinical/types';
 import { PROCEDURE_LABEL, recordedDiagnosisName } from '../../../clinical/vocabulary';
 import { ACTIVE_CLINICAL_STATUSES } from '../../../clinical/terminology/systems';
+import { isEventDiagnosis } from '../../../clinical/terminology/event-diagnoses';
 import { parseDate } from './domain';
 import { type Frame } from './axis';
 import { packRows, estimateTextWidth, fitText } from './packing';
@@ -161,6 +162,8 @@ export function layoutDiagnoses(
     diagnoses,
     (d) => {
       const start = parseDate(d.onset);
+      // An event (an overdose, an injury, a visit's reason) is a point on its date, never a span to today.
+      if (isEventDiagnosis(d)) return { start, end: null, point: true };
       const abatement = parseDate(d.abatement);
       // Still active without an abatement date: runs to "as of"; resolved without one: only its onset is known.
       const openEnded = !abatement && (d.clinicalStatus === null || ACTIVE_CLINICAL_STATUSES.has(d.clinicalStatus));
