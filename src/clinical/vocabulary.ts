@@ -204,6 +204,24 @@ export const SUPPLY_DATED_END = 'end date from the supply prescribed';
 /** The supply taken for an order or dispense that states none, and why that length: a usual dispensing period. */
 export const ASSUMED_SUPPLY_WORDS = `assumed to cover ${DEFAULT_SUPPLY_DAYS} days, a usual dispensing period`;
 
+/**
+ * How much of a trial of orders only its orders' supplies cover, with the gaps they leave and whether the supplies were
+ * stated: "orders cover about 47% of days (refill gaps 36-45 days; no supply stated, each assumed 30 days)".
+ */
+export function orderCoverageWords(c: { pdc: number; gapMin: number; gapMax: number; orders: number; assumedSupplies: number }): string {
+  const gaps = c.gapMin === c.gapMax ? `refill gaps of ${c.gapMax} days` : `refill gaps ${c.gapMin}-${c.gapMax} days`;
+  const supplies =
+    c.assumedSupplies === 0
+      ? ''
+      : c.assumedSupplies === c.orders
+        ? `; no supply stated, each assumed ${DEFAULT_SUPPLY_DAYS} days`
+        : `; ${c.assumedSupplies} of ${c.orders} orders state no supply, each assumed ${DEFAULT_SUPPLY_DAYS} days`;
+  return `orders cover about ${Math.round(c.pdc * 100)}% of days (${gaps}${supplies})`;
+}
+
+/** What low coverage by orders means for a trial, said after the coverage. */
+export const ADHERENCE_UNCERTAIN = 'adherence uncertain';
+
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',
@@ -277,6 +295,7 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
   'breakthrough-on-maintenance': 'breakthrough episode on maintenance treatment',
   'too-short': 'trial too short',
   'poor-adherence': 'poor adherence',
+  'adherence-uncertain': ADHERENCE_UNCERTAIN,
   'substance-use': 'co-occurring substance use',
   'trauma-or-stressors': 'trauma or psychosocial stressors',
   'personality-disorder': 'personality disorder',
@@ -294,6 +313,7 @@ export const FLAG_GROUP: Record<FlagKind, FlagGroup> = {
   'inadequate-dose': 'pseudo-resistance',
   'too-short': 'pseudo-resistance',
   'poor-adherence': 'pseudo-resistance',
+  'adherence-uncertain': 'pseudo-resistance',
   'response-below-adequate-dose': 'optimisation',
   'breakthrough-on-maintenance': 'breakthrough',
   'substance-use': 'complexity',
@@ -700,10 +720,10 @@ export function onlyIfJudgedFailedWords(ingredients: readonly string[], needed?:
 }
 
 /**
- * A gate said inside the brackets after an option's name in a note ("Deep TMS for OCD (H7 coil) (after the clomipramine
- * trial, 5 more weeks)"): its own bracketed weeks become a clause, so no bracket opens inside another.
+ * Words said inside brackets ("Deep TMS for OCD (H7 coil) (after the clomipramine trial, 5 more weeks)", "did not help
+ * (Y-BOCS 25 → 26, +4%, …)"): their own closing bracketed part becomes a clause, so no bracket opens inside another.
  */
-export function startsAfterInBrackets(text: string): string {
+export function bracketsAsClause(text: string): string {
   return text.replace(/ \(([^()]*)\)$/, ', $1');
 }
 

@@ -58,7 +58,7 @@ describe('ocd: the options to consider that wait on clomipramine say so in the n
   it('deep TMS and antipsychotic augmentation carry "after the clomipramine trial, 5 more weeks"', () => {
     const block = nextStepsOf(copyToNoteText(demoDerivation('ocd', TODAY)));
     expect(block.at(-1)).toBe(
-      'To consider (5): Exposure and response prevention (ERP); Deep TMS for OCD (H7 coil) (after the clomipramine trial, 5 more weeks); Antipsychotic augmentation of the SRI (OCD) (after the clomipramine trial, 5 more weeks); Pharmacogenomic testing; Digital therapy (app-based CBT).',
+      'To consider (5): Intensified ERP (intensive or residential programme), alongside the SRI; Deep TMS for OCD (H7 coil) (after the clomipramine trial, 5 more weeks); Antipsychotic augmentation of the SRI (OCD) (after the clomipramine trial, 5 more weeks); Pharmacogenomic testing; Digital therapy (app-based CBT).',
     );
   });
 });

@@ -458,11 +458,13 @@ interface CatalogRow<Id extends string> {
   /**
    * What a completed course of this option leaves to consider, with the rule behind it: another of its kind (`kind`, "a
    * different trauma-focused therapy"), named from `alternatives` less the one given (each recognised in the given
-   * course's name by `match`); or the same treatment in another format, said as `text` ("intensified ERP ...").
+   * course's name by `match`); or the same treatment in another format, said as `text` ("intensified ERP ..."), with
+   * the name, description and usual course of that format (`proposed`), which every card, note, plan and referral
+   * then uses in place of the option's own.
    */
   afterGiven?:
     | { kind: string; alternatives: readonly { name: string; match: RegExp }[]; source: SourceRef }
-    | { text: string; source: SourceRef };
+    | { text: string; proposed?: { name: string; summary: string; usualCourse: string }; source: SourceRef };
   /**
    * What this option says when another is offered too and one of these agents is taken now: how the two fit together
    * (optimising lithium beside ECT, whose course lowers or holds it). Shown with the reasons.
@@ -1281,6 +1283,13 @@ export const CATALOG = defineCatalog([
     givenAs: ['cbt'],
     afterGiven: {
       text: 'intensified ERP (intensive or residential programme), alongside the SRI, after a completed course of ERP',
+      proposed: {
+        name: 'Intensified ERP (intensive or residential programme), alongside the SRI',
+        summary:
+          'Exposure and response prevention again in an intensive format (daily sessions in an intensive outpatient or day programme, or a residential programme), with the SRI continued, after a standard course that did not help.',
+        usualCourse:
+          'Daily sessions of 1–2 hours over about 3 weeks in an intensive outpatient programme, or several weeks in a day or residential programme, with exposure practice between sessions.',
+      },
       source: WORKING(
         'offering ERP again in an intensive, day-programme or residential format after a standard course that did not help is a working rule; the guidelines recommend ERP with the SRI after a partial response',
         ['apaOcd2007', 'niceCg31'],

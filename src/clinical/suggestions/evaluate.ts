@@ -11,7 +11,7 @@
  *     unless the need is urgent.
  * Nothing is suggested or considered without at least one reason backed by a resource of the record.
  */
-import type { ConditionKey, Episode, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus, UnconfirmedTrial } from '../types';
+import type { ConditionKey, Episode, Finding, OptionFinding, RuleRef, Suggestion, SuggestionStatus, TherapyTrial, UnconfirmedTrial } from '../types';
 import {
   CONDITION_NAME,
   CONDITION_SHORT,
@@ -23,6 +23,7 @@ import {
   afterTrialWords,
   criterionWords,
   onlyIfJudgedFailedWords,
+  bracketsAsClause,
   noAgentToAugmentWords,
   notForAcuteRiskWords,
   routineNotAcuteWords,
@@ -432,6 +433,13 @@ function afterGivenText(after: NonNullable<CatalogOption['afterGiven']>, given: 
   return `${after.kind} after ${orList(done.map((a) => a.name))}: ${orList(left.map((a) => a.name))}`;
 }
 
+/** The failed courses (adequate, measured as not helping) among those given, as the assessment judged them. */
+function failedCoursesOf(option: CatalogOption, context: Context, given: readonly { display: string; start: string }[]): TherapyTrial[] {
+  return option.indications.flatMap((c) =>
+    (context.assessments.get(c)?.therapyTrials ?? []).filter((t) => t.failed && given.some((g) => g.display === t.display && g.start === t.start)),
+  );
+}
+
 const RESOLVED_EPISODE_SOURCE = WORKING('a disorder with no current episode is not treated as active');
 
 export const RESOLVED_EPISODE_RULE: RuleRef = {
@@ -475,6 +483,8 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   const eligible = eligibilityOf(option, context);
   let { status, reasons } = eligible;
   let waitsOn: Finding | undefined;
+  // What a completed course leaves to propose, when it is the same treatment in another format (intensified ERP).
+  let proposed: { name: string; summary: string; usualCourse: string } | undefined;
 
   const urgencyFindings = urgencyFindingsOf(option, context);
   let urgent = false;
@@ -490,13 +500,21 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     // (another therapy of its kind), that is to consider once no course is still running.
     const another = option.afterGiven && given.every((c) => c.status !== 'in-progress') ? option.afterGiven : null;
     status = another ? 'consider' : 'not-eligible';
+    proposed = another && 'proposed' in another ? another.proposed : undefined;
+    // The same treatment in another format says why: the course given did not help, as its scale measured it.
+    const failed = another && 'text' in another ? failedCoursesOf(option, context, given) : [];
+    const outcome = failed.length ? ` that did not help (${failed.map((t) => bracketsAsClause(t.outcomeDetail)).join('; ')})` : '';
     // What is left to consider leads: the card opens on what to offer, then says what was given.
     reasons = [
-      ...(another ? [{ text: `${capitalise(afterGivenText(another, given))} (${cite(another.source)}).`, sources: given.flatMap((c) => c.sources) }] : []),
-      ...given.map((c) => ({
-        text: `Already given: ${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'}); not suggested as new.`,
-        sources: c.sources,
-      })),
+      ...(another
+        ? [{ text: `${capitalise(afterGivenText(another, given))}${outcome} (${cite(another.source)}).`, sources: unique([...given.flatMap((c) => c.sources), ...failed.flatMap((t) => t.sources)]) }]
+        : []),
+      ...given.map((c): OptionFinding => {
+        const course = `${c.display}, ${c.start} to ${c.end ?? 'now'} (${c.status === 'in-progress' ? 'in progress' : c.status === 'session' ? 'one session' : 'completed'})`;
+        // Beside the same treatment in another format, the course is history; else it says why it is not proposed again
+        // (alone, or beside a different therapy of its kind).
+        return another && 'text' in another ? { text: `Given before: ${course}.`, sources: c.sources, kind: 'history' } : { text: `Already given: ${course}; not suggested as new.`, sources: c.sources };
+      }),
       ...reasons.filter((r) => r.kind !== 'criterion'),
     ];
   } else if (status === 'not-eligible') {
@@ -541,7 +559,8 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
   return {
     suggestion: {
       intervention: option.id,
-      name: option.name,
+      name: proposed?.name ?? option.name,
+      ...(proposed ? { summary: proposed.summary, usualCourse: proposed.usualCourse } : {}),
       status,
       urgent,
       referralPriority: urgent ? 'urgent' : 'routine',

@@ -30,9 +30,9 @@ export interface RuleRef {
  * What an option's finding is, so that each rendering can choose it without reading its words: the option's own
  * criterion (the rule it fits), a line that explains its place in the order (shown on screen, never written into the
  * chart), what the option waits on (a running trial to judge first: it leads the option's reasons), a caution, a
- * high-risk caution, or a contraindication.
+ * high-risk caution, a contraindication, or the history of it (a course given before: written as such, never as a reason).
  */
-export type FindingKind = 'criterion' | 'ranking' | 'gate' | 'caution' | 'high-risk' | 'contraindication';
+export type FindingKind = 'criterion' | 'ranking' | 'gate' | 'caution' | 'high-risk' | 'contraindication' | 'history';
 
 /** A statement backed by resources from the record ("PHQ-9 item 9 = 2 on 2026-10-01"). */
 export interface Finding {

@@ -15,8 +15,14 @@ export type SuggestionStatus = 'suggested' | 'consider' | 'contraindicated' | 'n
 
 export interface Suggestion {
   intervention: InterventionId;
-  /** Display name ("Repetitive transcranial magnetic stimulation (rTMS)"). */
+  /** Display name ("Repetitive transcranial magnetic stimulation (rTMS)"); after a completed course, the format proposed instead. */
   name: string;
+  /**
+   * What is proposed, and its usual course, when it differs from the option's own description (intensified ERP after a
+   * completed course of ERP); absent otherwise, the catalog's description applying.
+   */
+  summary?: string;
+  usualCourse?: string;
   status: SuggestionStatus;
   urgent: boolean;
   /**

@@ -94,12 +94,13 @@ function supportingTrials(trials: Trial[], assessments: Assessment[]): Trial[] {
   return trials.filter((t) => ids.has(t.id));
 }
 
-function optionConcept(id: InterventionId): CodeableConcept {
-  const option = catalogOption(id);
+/** The option as proposed, by the name the engine gives it (the intensified format after a completed course). */
+function optionConcept(suggestion: Suggestion): CodeableConcept {
+  const option = catalogOption(suggestion.intervention);
   // Only verified codes are sent; everything else is text (no SNOMED CT code for ECT or rTMS has been verified against a value set).
   return option.code && option.code.verification === 'V'
-    ? { coding: [{ system: option.code.system, code: option.code.code, display: option.code.display }], text: option.name }
-    : { text: option.name };
+    ? { coding: [{ system: option.code.system, code: option.code.code, display: option.code.display }], text: suggestion.name }
+    : { text: suggestion.name };
 }
 
 function reasonLines(suggestion: Suggestion, overrideReason: string | undefined, chosen: readonly InterventionId[], saidForThePlan: ReadonlySet<string> = new Set()): string[] {
@@ -110,7 +111,8 @@ function reasonLines(suggestion: Suggestion, overrideReason: string | undefined,
   // label ("Criterion: …").
   const reasons = writtenReasons(suggestion, chosen)
     .filter((r) => !saidForThePlan.has(r.text))
-    .map((r) => (r.kind === 'criterion' ? findingText(r) : `Reason: ${findingText(r)}`));
+    // A course given before is history, said in its own words ("Given before: …"), never as a reason.
+    .map((r) => (r.kind === 'criterion' || r.kind === 'history' ? findingText(r) : `Reason: ${findingText(r)}`));
   const cautions = suggestion.cautions.map((c) => cautionLine(findingText(c), c.beforeStarting === true));
   if (overrideReason?.trim()) return [...overrideLines(suggestion, overrideReason), ...reasons, ...cautions];
   const contraindications = suggestion.contraindications.map((c) => contraindicationLine(findingText(c)));
@@ -236,18 +238,19 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     // The plan's texts leave out what is said for the whole plan; the referral and the activity, each read alone, keep it.
     const reasons = reasonLines(suggestion, overrideReason, chosenIds, sharedTexts);
     const ownReasons = reasonLines(suggestion, overrideReason, chosenIds);
-    const description = `${option.name}: ${plainText(option.summary)} Usual course: ${plainText(option.usualCourse)}`;
+    const name = suggestion.name;
+    const description = `${name}: ${plainText(suggestion.summary ?? option.summary)} Usual course: ${plainText(suggestion.usualCourse ?? option.usualCourse)}`;
     const choice = referralChoice(suggestion, input);
     const priorityNote = option.referral ? priorityNoteLines(suggestion, input) : [];
     narrative.push(
       option.referral
-        ? `${option.name}: referral to ${choice.service.name} (${choice.priority}).`
-        : `${option.name}: care-plan activity.`,
+        ? `${name}: referral to ${choice.service.name} (${choice.priority}).`
+        : `${name}: care-plan activity.`,
       ...[...reasons, ...priorityNote].map((r) => `  ${r}`),
       ...(choice.note ? [`  Referral note: ${choice.note}`] : []),
     );
     textLines.push(
-      option.referral ? `- Referral to ${choice.service.name}: ${option.name} (draft referral, priority ${choice.priority})` : `- ${option.name}`,
+      option.referral ? `- Referral to ${choice.service.name}: ${name} (draft referral, priority ${choice.priority})` : `- ${name}`,
       ...[...reasons, ...priorityNote].map((r) => `    ${plainText(r)}`),
       ...(choice.note ? [`    Referral note: ${plainText(choice.note)}`] : []),
     );
@@ -266,9 +269,9 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
             coding: [
               { system: choice.service.referralCode.system, code: choice.service.referralCode.code, display: choice.service.referralCode.display },
             ],
-            text: `Referral to ${choice.service.name}: ${option.name}`,
+            text: `Referral to ${choice.service.name}: ${name}`,
           },
-          orderDetail: [optionConcept(option.id)],
+          orderDetail: [optionConcept(suggestion)],
           // No verified code names these services: text only.
           performerType: { text: choice.service.name },
           subject,
@@ -280,12 +283,12 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
         },
       });
       // cpl-3: an activity has a reference or a detail, not both; the ServiceRequest carries code and reasons.
-      activities.push({ reference: { reference: url, display: `Referral to ${choice.service.name}: ${option.name}` } });
+      activities.push({ reference: { reference: url, display: `Referral to ${choice.service.name}: ${name}` } });
     } else {
       activities.push({
         detail: {
           kind: 'ServiceRequest',
-          code: optionConcept(option.id),
+          code: optionConcept(suggestion),
           status: 'not-started',
           // The label's monitoring travels with the activity itself, not only with its reasons.
           description: [description, ...cautionLines(suggestion)].join(' '),
@@ -316,7 +319,7 @@ export function buildWriteBack(input: WriteBackInput): WriteBackDraft {
     title,
     description:
       [...safetyLines, ...headlineLines].map((l) => `${l} `).join('') +
-      `Options proposed for review: ${chosen.map((s) => catalogOption(s.intervention).name).join('; ')}.` +
+      `Options proposed for review: ${chosen.map((s) => s.name).join('; ')}.` +
       notProposedLines.map((l) => ` ${l}`).join(''),
     subject,
     created: input.date,
@@ -421,8 +424,8 @@ function previewLines(draft: WriteBackDraft, input: WriteBackInput, assessments:
     const asOverride = override ? ' as an override' : '';
     lines.push(
       option.referral
-        ? `Proposes ${option.name}${asOverride}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
-        : `Proposes ${option.name}${asOverride} as a care-plan activity (no referral).`,
+        ? `Proposes ${suggestion.name}${asOverride}: a draft referral to the ${choice.service.name}, priority ${choice.priority}${choice.note ? `, with your note "${choice.note}"` : ''}.`
+        : `Proposes ${suggestion.name}${asOverride} as a care-plan activity (no referral).`,
     );
     // The lines the care plan writes under the option, from the same builder: the override first, the reasons, the
     // contraindications and cautions, then why the referral starts at its priority.

@@ -105,9 +105,15 @@ function recordNumber(patient: Patient | null, patientId: string): string {
 
 export function ReferralLetter({ suggestion, choice, serviceName, derivation, patient, patientId, date, selected, overrideReason }: LetterProps) {
   const safety = letterSafetyItems(suggestion, derivation, overrideReason);
-  const reasons = writtenReasons(suggestion).filter((r) => !/^urgent\b/i.test(r.text)).map((r) => writtenText(r.text));
+  const written = writtenReasons(suggestion).filter((r) => !/^urgent\b/i.test(r.text));
+  const reasons = written.filter((r) => r.kind !== 'history').map((r) => writtenText(r.text));
+  // A course given before is history, listed with the treatment history, never as a reason for the referral.
+  const given = written.filter((r) => r.kind === 'history').map((r, i) => ({ condition: `given-${i}`, text: writtenText(r.text) }));
   // A conclusion a reason already opens with word for word (the resistance verdict an option rests on) is said once.
-  const history = derivation.assessments.map((a) => ({ condition: a.condition, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text)));
+  const history: { condition: string; text: string }[] = [
+    ...given,
+    ...derivation.assessments.map((a) => ({ condition: a.condition, text: plainText(a.conclusion) })).filter((h) => !reasons.some((r) => r.startsWith(h.text))),
+  ];
   return (
     <article className={`referral-letter ${selected ? 'is-selected' : ''}`} data-testid={`referral-letter-${suggestion.intervention}`} aria-hidden={!selected}>
       <h2>Referral: {suggestion.name}</h2>

@@ -168,7 +168,8 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
           </span>
         )}
       </div>
-      {info && <p className="option-card__summary">{info.summary}</p>}
+      {/* What is proposed: the engine's own description when it proposes another format (intensified ERP), else the catalog's. */}
+      {(suggestion.summary ?? info?.summary) && <p className="option-card__summary">{suggestion.summary ?? info?.summary}</p>}
       {/* Safety first: on a blocked option the contraindications lead, before what it would otherwise fit. */}
       {blocked && contraindications}
       <FindingList title="Why" findings={reasonsBesideContraindications(suggestion)} tone="reason" fhirBaseUrl={fhirBaseUrl} {...select} />
@@ -184,7 +185,7 @@ export function SuggestionCard({ suggestion, info, ticked, tickable, overrideRea
           <p className="option-card__held-cautions">{countOf(suggestion.cautions.length, 'caution')} shown if it is proposed anyway.</p>
         )
       )}
-      {info && <AboutOption info={info} />}
+      {info && <AboutOption info={suggestion.usualCourse ? { ...info, usualCourse: suggestion.usualCourse } : info} />}
       {needsReason && (
         <div className="option-card__override">
           <label id={`${id}-why-label`} htmlFor={`${id}-why`}>

@@ -329,6 +329,7 @@ function RegimenLine({ derivation, onShowItems }: { derivation: Derivation; onSh
               <TrialButton trial={t} onShowItems={onShowItems} text={`${t.ingredient} ${currentDose(t)}`} />
               {t.role !== 'monotherapy' && t.addedTo ? ` (added to ${ingredientOfTrialId(t.addedTo)})` : ''}, {t.durationText}
               {t.startBeforeApproval ? <>; <WholeDates text={t.startBeforeApproval.text} /></> : null}
+              {t.orderCoverage ? <>; {t.orderCoverage.text}</> : null}
               {t.unconfirmed ? <>; <WholeDates text={t.unconfirmed.text} /></> : null} ·{' '}
               <RegimenStandingText trial={t} staleBases={staleBases} assessments={derivation.assessments} />
             </li>

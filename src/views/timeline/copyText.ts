@@ -14,7 +14,7 @@ import {
   failedPendingAdequacyWords,
   maudsleyWords,
   outcomeLabelWithBasis,
-  startsAfterInBrackets,
+  bracketsAsClause,
   stopReasonsLine,
   trialKindWords,
 } from '../../clinical/vocabulary';
@@ -104,7 +104,7 @@ function nextStepLine(s: Suggestion): string {
   const option = catalogOption(s.intervention);
   const step = option.referral ? `refer to the ${defaultServiceFor(s.intervention).name} (${s.referralPriority} priority)` : 'add to the care plan';
   const urgentWhy = s.priorityReasons.map((r) => plainText(r.text));
-  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${startsAfterInBrackets(s.startsAfter.text)}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
+  const line = `- ${s.urgent ? 'URGENT: ' : ''}${s.name} (${s.status === 'suggested' ? 'suggested' : 'to consider'}${s.startsAfter ? `, ${bracketsAsClause(s.startsAfter.text)}` : ''}): ${step}${urgentWhy.length ? `; urgent because: ${urgentWhy.join('; ')}` : ''}.`;
   // The option's monitoring and cautions go wherever it is proposed (ANC and myocarditis with clozapine, REMS with esketamine).
   // How it fits beside another offered option (lithium beside ECT: the drug, its level and the target) goes with it too.
   // What it acts on (the trials to optimise) and an earlier course that helped, as the plan writes them.
@@ -114,7 +114,7 @@ function nextStepLine(s: Suggestion): string {
 
 /** An option to consider named in the note's list, with what it waits on and a high risk said after its name. */
 function briefName(s: Suggestion, highRisk: boolean): string {
-  const after = s.startsAfter ? ` (${startsAfterInBrackets(s.startsAfter.text)})` : '';
+  const after = s.startsAfter ? ` (${bracketsAsClause(s.startsAfter.text)})` : '';
   return `${s.name}${after}${highRisk ? ' (high risk: see below)' : ''}`;
 }
 

@@ -188,7 +188,7 @@ describe('psychotherapy counted where the definition counts it', () => {
     expect(erp.status).toBe('consider');
     expect(erp.reasons.slice(0, 2).map((r) => r.text.split(' (')[0])).toEqual([
       'Intensified ERP',
-      'Already given: Cognitive and behavioral therapy',
+      'Given before: Cognitive and behavioral therapy',
     ]);
   });
 

@@ -38,16 +38,17 @@ describe('ocd: intensified ERP after a completed course of ERP is to consider, a
     expect(considered).toEqual(['erp', 'deep-tms', 'ocd-antipsychotic-augmentation', 'pharmacogenomic-testing', 'digital-therapy']);
   });
 
-  it('the ERP card leads with intensified ERP alongside the SRI, then what was given, then why it ranks first, then the diagnosis', () => {
+  it('the ERP card leads with intensified ERP alongside the SRI and the Y-BOCS of the course that did not help, then the course as history, then why it ranks first, then the diagnosis', () => {
     const card = deriveOcd().suggestions.find((s) => s.intervention === 'erp')!;
     expect(card.status).toBe('consider');
     expect(card.reasons.map((r) => r.text)).toEqual([
-      'Intensified ERP (intensive or residential programme), alongside the SRI, after a completed course of ERP (APA OCD guideline 2007; NICE CG31; local working rule (unverified): offering ERP again in an intensive, day-programme or residential format after a standard course that did not help is a working rule; the guidelines recommend ERP with the SRI after a partial response).',
-      'Already given: Exposure and response prevention (CBT for OCD), 20 sessions, 2025-07-30 to 2025-12-17 (completed); not suggested as new.',
+      'Intensified ERP (intensive or residential programme), alongside the SRI, after a completed course of ERP that did not help (Y-BOCS 25 → 26, +4%, 2025-07-06 → 2025-10-18) (APA OCD guideline 2007; NICE CG31; local working rule (unverified): offering ERP again in an intensive, day-programme or residential format after a standard course that did not help is a working rule; the guidelines recommend ERP with the SRI after a partial response).',
+      'Given before: Exposure and response prevention (CBT for OCD), 20 sessions, 2025-07-30 to 2025-12-17 (completed).',
       'Ranked before deep TMS, antipsychotic augmentation, pharmacogenomic testing and digital CBT: in OCD, ERP is the first-line psychological treatment, added to the SRI when the SRI has not been enough (APA OCD guideline 2007; NICE CG31; local working rule (unverified): ranking ERP before the other options to consider in OCD)',
       'Obsessive-compulsive disorder recorded',
     ]);
-    expect(card.reasons[0]!.sources).toEqual(card.reasons[1]!.sources);
+    // The course and the Y-BOCS scores that judged it; the course alone beside "Given before".
+    expect(card.reasons[0]!.sources).toEqual([...card.reasons[1]!.sources, 'Observation/ocd-ybocs-d504', 'Observation/ocd-ybocs-d400']);
     expect(card.reasons[2]!.sources).toEqual(card.reasons[3]!.sources);
   });
 });
