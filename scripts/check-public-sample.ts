@@ -54,6 +54,8 @@ const READINGS: Record<string, Check[]> = {
     ['the overdoses ("Drug overdose", an emergency visit for it) carry no intent: "Overdose (intent not recorded)"', (d) => d.safety.find((s) => s.kind === 'overdose')?.title === 'Overdose (intent not recorded)'],
     ['the PTSD assessment flags the substance use with its detox stays', (d) => d.assessments.some((a) => a.flags.some((f) => f.kind === 'substance-use' && /detox stays? /.test(f.text)))],
     ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
+    ['drug addiction counselling is not listed as psychotherapy under the PTSD assessment', (d) => d.assessments.every((a) => !(a.psychotherapyGiven ?? []).some((f) => /addiction/i.test(f.text)))],
+    ['drug addiction counselling is shown with the substance use (safety strip line and substance-use option)', (d) => /substance-use counselling: Drug addiction counseling, 2002-11-22 to now, in progress/.test(d.safety.find((s) => s.kind === 'substance-use')?.detail ?? '') && optionOf(d, 'substance-use-treatment')!.reasons.some((r) => r.text.startsWith('Substance-use counselling given: Drug addiction counseling'))],
   ],
   Milan_Beatty: [
     ['MDD diagnosed', (d) => kinds(d).has('mdd')],
@@ -122,6 +124,7 @@ const READINGS: Record<string, Check[]> = {
     ['the safety strip\'s substance-use line names the daily smoking', (d) => d.safety.find((s) => s.kind === 'substance-use')?.detail.includes('tobacco: “Smokes tobacco daily” since 2003-08-18') === true],
     ['the history line names the daily smoking', (d) => d.notes.some((n) => n.startsWith('Psychiatric history without a diagnosis') && n.includes('Alcoholism; Smokes tobacco daily'))],
     ['the nicotine patch is nicotine replacement for tobacco use, not unrecognised', (d) => other(d, 'nicotine replacement', 'tobacco') && !d.unused.some((u) => /nicotine/.test(u.reason))],
+    ['alcoholism counselling is substance-use counselling on the history line, not psychotherapy', (d) => d.notes.some((n) => n.includes('Alcoholism; Smokes tobacco daily; substance-use counselling.'))],
   ],
   Jacob_King: [
     ['dementia', (d) => kinds(d).has('dementia')],

@@ -85,6 +85,8 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   );
   const others = otherTreatments(c.history, ledger);
   const psychotherapy = mergePsychotherapy(c.history.psychotherapy);
+  // Drug or alcohol counselling treats the substance use, not the disorder an assessment judges.
+  const disorderTherapy = psychotherapy.filter((course) => course.modality !== 'substance-use');
   const careEvents = [...c.history.careEvents].sort((a, b) => compareCodeUnits(a.start, b.start));
   const tobacco = c.diagnoses.filter((d) => d.kind === 'other' && isTobaccoUse(d));
   const substanceUse = substanceUseOf(c.diagnoses, careEvents, others, tobacco);
@@ -99,7 +101,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
       procedures: c.procedures,
       scores,
       asOf,
-      psychotherapy,
+      psychotherapy: disorderTherapy,
       substanceShownByEvents: substanceUse?.shownByEvents ?? null,
     }),
   );
@@ -112,7 +114,7 @@ export function derivePatient(record: PatientRecord, options: DeriveOptions): De
   markTrialRecordsUsed(ledger, judged);
 
   const psychiatricDiagnoses = c.diagnoses.filter((d) => PSYCHIATRIC_KINDS.has(d.kind));
-  const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, psychotherapy.length, substanceUse !== null, tobacco);
+  const history = psychiatricHistorySummary(psychiatricDiagnoses, careEvents, disorderTherapy.length, substanceUse !== null, tobacco, disorderTherapy.length < psychotherapy.length);
   if (conditions.size === 0 && drafts.length === 0 && history === null)
     notes.push('No psychiatric history found: no psychiatric diagnosis, admission, detox stay, overdose, psychotherapy or psychiatric medication.');
   else if (conditions.size === 0 && drafts.length === 0)

@@ -11,7 +11,7 @@ import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../sugges
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { isTobaccoUse } from '../terminology/history-codes';
-import { SUICIDAL_BEHAVIOUR_WORD, describeTrialDoses, overdoseHeading } from '../vocabulary';
+import { SUICIDAL_BEHAVIOUR_WORD, describeTrialDoses, overdoseHeading, psychotherapyCourseWords } from '../vocabulary';
 import { countOf } from '../plain-text';
 import {
   ACTIVE_SUBSTANCE_USE_SOURCE,
@@ -740,6 +740,10 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
   const tobaccoWords = tobacco.length ? [`tobacco: ${tobacco.map((d) => `“${d.display}” since ${day(d.onset)}`).join(', ')}${cyp1a2 ? ` (${cyp1a2.words})` : ''}`] : [];
   const tobaccoSources = tobacco.map((d) => d.source);
   const tobaccoRefs = cyp1a2 ? [TOBACCO_CYP1A2_SOURCE] : [];
+  // Drug or alcohol counselling given is part of the substance-use history, said with it.
+  const counselling = (derived.psychotherapy ?? []).filter((c) => c.modality === 'substance-use');
+  const counsellingWords = counselling.length ? [`substance-use counselling: ${counselling.map(psychotherapyCourseWords).join('; ')}`] : [];
+  const counsellingSources = counselling.flatMap((c) => c.sources);
   // No substance use in the record, present or past: no item, and no words to build for one.
   if (!substance.length && !flagged.length && !eventWords.length && !past.length) {
     if (cyp1a2) {
@@ -754,8 +758,8 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
   const pastAction = `Ask about current use${before.map((b) => `; ${b.words}`).join('')}.`;
   if (substance.length || flagged.length || eventWords.length) {
     const last = latest(substance, (d) => d.onset);
-    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...tobaccoWords, ...pastWords];
-    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...tobaccoSources, ...past.map((d) => d.source)];
+    const words = [...(substance.length ? [diagnosesDetail(substance, 'Substance use', derived, 'active').replace(/\.$/, '')] : []), ...flagged.filter((f) => !substance.some((d) => f.sources.includes(d.source))).map((f) => f.text), ...eventWords, ...counsellingWords, ...tobaccoWords, ...pastWords];
+    const sources = [...substance.map((d) => d.source), ...flagged.flatMap((f) => f.sources), ...(eventWords.length ? events!.sources : []), ...counsellingSources, ...tobaccoSources, ...past.map((d) => d.source)];
     const use = derived.substanceUse;
     // Opioid orders alongside overdoses or detox stays (or a coded opioid use disorder): the overdose risk is the point.
     // Current use asks what a past disorder does, and that both disorders be treated together, or, with no other
@@ -778,8 +782,8 @@ function conditions(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[])
     const ended = last.abatement ? `${last.clinicalStatus ?? 'ended'} on ${day(last.abatement)}${ago ? ` (${ago})` : ''}` : `${last.clinicalStatus ?? 'no longer active'}, end date not recorded`;
     const earlier = past.filter((d) => d !== last).map((d) => pastDiagnosisFinding(d).text);
     const name = last.display || 'Substance use disorder';
-    const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}${tobaccoWords.map((w) => `; ${w}`).join('')}.`;
-    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, [...past.map((d) => d.source), ...tobaccoSources], pastAction), [...before, ...tobaccoRefs]));
+    const detail = `${name}: ${ended}${earlier.length ? `; earlier: ${earlier.join('; ')}` : ''}${[...counsellingWords, ...tobaccoWords].map((w) => `; ${w}`).join('')}.`;
+    out.push(withReferences(item('substance-use', 'Past substance use disorder', detail, last.onset, [...past.map((d) => d.source), ...counsellingSources, ...tobaccoSources], pastAction), [...before, ...tobaccoRefs]));
   }
 }
 

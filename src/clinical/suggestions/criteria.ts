@@ -7,7 +7,7 @@ import type {
   ProcedureMark,
   ConditionKey, Finding, FlagKind, Trial
 } from '../types';
-import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName, quotedRecordText } from '../vocabulary';
+import { CONDITION_NAME, CONDITION_SHORT, FLAG_WORDS, OUTCOME_WORDS, adequacyVerdictOf, capitalise, definitionSourceWords, diagnosisKindName, psychotherapyCourseWords, quotedRecordText } from '../vocabulary';
 import {
   type Criterion,
   type RetryResponders,
@@ -377,7 +377,12 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       if (tobacco.length) return { met: false, findings: tobacco, missing: 'Tobacco use alone is not a reason for this option:' };
       return { met: false, findings: [], missing: 'No substance use or overdose of a drug of abuse is recorded.', restates: true };
     }
-    return { met: true, findings: [...basis, ...substanceTreatments(context, basis)] };
+    // Drug or alcohol counselling already given is said with what the record shows, before the treatments to offer.
+    const counselling = (context.derived.psychotherapy ?? []).filter((c) => c.modality === 'substance-use');
+    const given = counselling.length
+      ? [{ text: `Substance-use counselling given: ${counselling.map(psychotherapyCourseWords).join('; ')}`, sources: unique(counselling.flatMap((c) => c.sources)) }]
+      : [];
+    return { met: true, findings: [...basis, ...given, ...substanceTreatments(context, basis)] };
   },
 
   'no-trial-of'(criterion, context) {

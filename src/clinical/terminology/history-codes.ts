@@ -78,7 +78,7 @@ export const CARE_EVENT_LABEL: Record<CareEventKind, string> = {
 
 const PSYCHOTHERAPY_RULE = rule(
   'history.psychotherapy',
-  'A Procedure or CarePlan activity coded or named as psychotherapy (CBT, trauma-focused therapy, psychodynamic, interpersonal, group, family therapy, counselling) is psychotherapy given, with its modality.',
+  'A Procedure or CarePlan activity coded or named as psychotherapy (CBT, trauma-focused therapy, psychodynamic, interpersonal, group, family therapy, counselling) is psychotherapy given, with its modality. Drug or alcohol counselling (SNOMED CT 313071005, 60112009, 24165007, 266707007, or so named) is substance-use counselling: shown with the substance use (safety strip, substance-use option, history line), never as psychotherapy of an assessed disorder.',
   `${SNOMED_BROWSER}; FHIR R4 CarePlan.activity.detail (status completed or in-progress)`,
   'U',
 );
@@ -92,16 +92,17 @@ const PSYCHOTHERAPY_CODES: Record<string, PsychotherapyModality> = {
   '76168009': 'group', // Group psychotherapy
   '38756009': 'family', // Family psychotherapy
   '409063005': 'counselling', // Counseling
-  '313071005': 'counselling', // Counseling for substance abuse
-  '60112009': 'counselling', // Drug addiction counseling
-  '24165007': 'counselling', // Alcoholism counseling
-  '266707007': 'counselling', // Drug addiction therapy
+  '313071005': 'substance-use', // Counseling for substance abuse
+  '60112009': 'substance-use', // Drug addiction counseling
+  '24165007': 'substance-use', // Alcoholism counseling
+  '266707007': 'substance-use', // Drug addiction therapy
   '75516001': 'other', // Psychotherapy
   '18512000': 'other', // Individual psychotherapy
 };
 
 /** Text patterns, specific first. */
 const PSYCHOTHERAPY_TEXT: Array<[RegExp, PsychotherapyModality]> = [
+  [/\b(drug|alcohol(ism)?|substance|addiction|opioid)\b.*\b(counsel+ing|therapy)\b|\b(counsel+ing|therapy) for (drug|alcohol|substance|addiction)/i, 'substance-use'],
   [/trauma[- ]focused|trauma therapy|prolonged exposure|cognitive processing therapy|\bcpt\b|\bemdr\b|eye movement desensiti/i, 'trauma-focused'],
   [/cognitive[- ]behavio|\bcbt\b|exposure and response prevention|\berp\b|behaviou?ral activation|\bdbt\b|dialectical/i, 'cbt'],
   [/psychodynamic|psychoanaly/i, 'psychodynamic'],
@@ -131,6 +132,7 @@ export const MODALITY_LABEL: Record<PsychotherapyModality, string> = {
   group: 'group psychotherapy',
   family: 'family therapy',
   counselling: 'counselling',
+  'substance-use': 'substance-use counselling',
   other: 'psychotherapy',
 };
 

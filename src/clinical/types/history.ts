@@ -62,6 +62,8 @@ export type PsychotherapyModality =
   | 'group'
   | 'family'
   | 'counselling'
+  /** Drug or alcohol counselling: treatment of the substance use, not psychotherapy of an assessed disorder. */
+  | 'substance-use'
   | 'other';
 
 /** Psychotherapy given (Procedure, or a CarePlan activity completed or in progress): its own lane on the timeline. */

@@ -8,6 +8,7 @@ export function psychiatricHistorySummary(
   therapies: number,
   substanceUse: boolean,
   tobacco: readonly { display: string }[] = [],
+  substanceCounselling = false,
 ): string | null {
   const parts: string[] = [];
   const seen = new Set<string>();
@@ -25,6 +26,7 @@ export function psychiatricHistorySummary(
   // Tobacco use is named as the record names it ("Smokes tobacco daily"), not hidden in "substance use".
   for (const display of new Set(tobacco.map((t) => t.display))) parts.push(display);
   if (therapies) parts.push('psychotherapy');
+  if (substanceCounselling) parts.push('substance-use counselling');
   if (parts.length === 0 && substanceUse) parts.push('substance use');
   return parts.length ? parts.join('; ') : null;
 }
