@@ -46,7 +46,7 @@ describe('ocd: every rule the derivation applied is among the rules used for thi
     const details = panel.container.querySelector('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    const before = details.textContent!.split('Show the ')[0]!;
+    const before = details.textContent.split('Show the ')[0]!;
     expect(before).toContain(RULES.find((r) => r.id === 'erp.after-given')!.summary);
     expect(before).toContain(RULES.find((r) => r.id === 'order.erp-first-in-ocd')!.summary);
     cleanup();
