@@ -121,6 +121,13 @@ export const R = {
     'U',
     ['howes2017', 'projectWorkingRule'],
   ),
+  orderCoverage: rule(
+    'adequacy.order-coverage',
+    `A trial with neither dispenses nor statements is weighed by its orders: when their supplies (stated, or ${DEFAULT_SUPPLY_DAYS} days each when none is stated) cover less than ${MIN_ADHERENCE_PDC * 100}% of its days, the trial says how much they cover and the refill gaps beside it, adherence is uncertain, and a failed adequate trial raises a pseudo-resistance flag; it stays adequate (orders are not fills, and a supply not stated may be longer than assumed).`,
+    'TRRIP\'s 80% of prescribed doses (Howes 2017), borrowed for other agents and for coverage by orders rather than dispenses: working rule',
+    'U',
+    ['howes2017', 'projectWorkingRule'],
+  ),
   adherenceLevelAntipsychotic: rule(
     'adequacy.adherence-level-antipsychotic',
     'A measurable plasma level of the antipsychotic drawn during the trial is evidence that it was taken; an undetectable level is evidence that it was not, and makes the trial inadequate.',

@@ -1,6 +1,6 @@
 /** The contract's Trial (src/clinical/types) from a judged trial: dates in ISO, doses per stretch, sources gathered. */
 import { isoDate } from './dates';
-import { DURATION_UNKNOWN, describeDuration, unconfirmedOpenOrderWords } from './vocabulary';
+import { ADHERENCE_UNCERTAIN, DURATION_UNKNOWN, describeDuration, orderCoverageWords, unconfirmedOpenOrderWords } from './vocabulary';
 import type { EpisodeSpan } from './pipeline/3-episodes';
 import type { MeasuredScores, OutcomeResult } from './pipeline/7-outcome';
 import type { JudgedTrial } from './staging/judged';
@@ -86,7 +86,15 @@ export function toTrial(
     adequacyNotJudged: j.adequacy.kind === 'not-judged' ? true : undefined,
     unconfirmed: unconfirmedOf(d),
     startBeforeApproval: startBeforeApprovalOf(d),
+    orderCoverage: orderCoverageOf(d),
   };
+}
+
+/** A trial of orders only whose orders leave days uncovered, in words beside it (R.orderCoverage). */
+function orderCoverageOf(d: TrialDraft): Trial['orderCoverage'] {
+  const c = d.orderCoverage;
+  if (c === null) return undefined;
+  return { pdc: Math.round(c.pdc * 1000) / 1000, text: `${orderCoverageWords(c)}: ${ADHERENCE_UNCERTAIN}`, sources: c.sources };
 }
 
 /** What leaves a trial's adequacy unconfirmed rather than short: a deciding level never drawn, a start before approval. */

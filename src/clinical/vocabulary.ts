@@ -19,6 +19,7 @@ import type {
   Episode,
   FlagKind,
   Instrument,
+  MaudsleyItem,
   Outcome,
   OutcomeBasis,
   PoisoningIntent,
@@ -203,6 +204,24 @@ export const SUPPLY_DATED_END = 'end date from the supply prescribed';
 /** The supply taken for an order or dispense that states none, and why that length: a usual dispensing period. */
 export const ASSUMED_SUPPLY_WORDS = `assumed to cover ${DEFAULT_SUPPLY_DAYS} days, a usual dispensing period`;
 
+/**
+ * How much of a trial of orders only its orders' supplies cover, with the gaps they leave and whether the supplies were
+ * stated: "orders cover about 47% of days (refill gaps 36-45 days; no supply stated, each assumed 30 days)".
+ */
+export function orderCoverageWords(c: { pdc: number; gapMin: number; gapMax: number; orders: number; assumedSupplies: number }): string {
+  const gaps = c.gapMin === c.gapMax ? `refill gaps of ${c.gapMax} days` : `refill gaps ${c.gapMin}-${c.gapMax} days`;
+  const supplies =
+    c.assumedSupplies === 0
+      ? ''
+      : c.assumedSupplies === c.orders
+        ? `; no supply stated, each assumed ${DEFAULT_SUPPLY_DAYS} days`
+        : `; ${c.assumedSupplies} of ${c.orders} orders state no supply, each assumed ${DEFAULT_SUPPLY_DAYS} days`;
+  return `orders cover about ${Math.round(c.pdc * 100)}% of days (${gaps}${supplies})`;
+}
+
+/** What low coverage by orders means for a trial, said after the coverage. */
+export const ADHERENCE_UNCERTAIN = 'adherence uncertain';
+
 /** A drug class as a label ("Tricyclic"). */
 export const DRUG_CLASS_LABEL: Record<DrugClass, string> = {
   ssri: 'SSRI',
@@ -276,6 +295,7 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
   'breakthrough-on-maintenance': 'breakthrough episode on maintenance treatment',
   'too-short': 'trial too short',
   'poor-adherence': 'poor adherence',
+  'adherence-uncertain': ADHERENCE_UNCERTAIN,
   'substance-use': 'co-occurring substance use',
   'trauma-or-stressors': 'trauma or psychosocial stressors',
   'personality-disorder': 'personality disorder',
@@ -293,6 +313,7 @@ export const FLAG_GROUP: Record<FlagKind, FlagGroup> = {
   'inadequate-dose': 'pseudo-resistance',
   'too-short': 'pseudo-resistance',
   'poor-adherence': 'pseudo-resistance',
+  'adherence-uncertain': 'pseudo-resistance',
   'response-below-adequate-dose': 'optimisation',
   'breakthrough-on-maintenance': 'breakthrough',
   'substance-use': 'complexity',
@@ -327,10 +348,45 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
 export function stagingFiguresWords(a: Pick<Assessment, 'thaseRush' | 'maudsley' | 'mghs'>, untilDeath = false): string | null {
   const figures = [
     a.thaseRush !== undefined ? `Thase-Rush stage ${a.thaseRush}` : null,
-    a.maudsley ? `Maudsley ${a.maudsley.score}, ${a.maudsley.band}` : null,
+    a.maudsley ? maudsleyWords(a.maudsley) : null,
     a.mghs !== undefined ? `MGH-S ${a.mghs}` : null,
   ].filter((f): f is string => f !== null);
   return figures.length ? `${untilDeath ? `staging ${AT_DEATH}: ` : ''}${figures.join(' · ')}` : null;
+}
+
+/**
+ * The Maudsley Staging Method's total-score bands (3-6, 7-10, 11-15; Fekadu 2009): levels of treatment resistance,
+ * never the severity of the depression, which is one of its items.
+ */
+const MAUDSLEY_BAND_WORDS: Record<NonNullable<Assessment['maudsley']>['band'], string> = {
+  mild: 'mild resistance',
+  moderate: 'moderate resistance',
+  severe: 'severe resistance',
+};
+
+/** A Maudsley item by name, as said when it was scored without data. */
+const MAUDSLEY_ITEM_WORDS: Record<MaudsleyItem['item'], string> = {
+  duration: 'episode duration',
+  severity: 'severity',
+  'antidepressant-failures': 'failed antidepressant trials',
+  augmentation: 'augmentation',
+  ect: 'ECT',
+};
+
+/**
+ * The Maudsley score after its figure, wherever it is shown: "(total-score band: mild resistance)", and in the same
+ * line the items scored without data: "; severity not recorded (scored at its minimum)".
+ */
+export function maudsleyBandWords(m: NonNullable<Assessment['maudsley']>): string {
+  const assumed = m.items
+    .filter((i) => i.basis !== 'data')
+    .map((i) => `${MAUDSLEY_ITEM_WORDS[i.item]} ${i.basis === 'missing' ? 'not recorded (scored at its minimum)' : 'estimated'}`);
+  return `(total-score band: ${MAUDSLEY_BAND_WORDS[m.band]})${assumed.length ? `; ${assumed.join(', ')}` : ''}`;
+}
+
+/** "Maudsley Staging Method 6 (total-score band: mild resistance)"; `when` follows the figure (" at death"). */
+export function maudsleyWords(m: NonNullable<Assessment['maudsley']>, when = ''): string {
+  return `Maudsley Staging Method ${m.score}${when} ${maudsleyBandWords(m)}`;
 }
 
 /** What a staging of the episode that ended at death is said to be (nothing of a dead patient is current). */

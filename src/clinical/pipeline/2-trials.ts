@@ -8,7 +8,7 @@
 import type { EventKind, MedicationEvent } from '../events';
 import { type Day, isoDate, yearOf } from '../dates';
 import { firstUsApproval } from '../terminology/history-codes';
-import { DEFAULT_SUPPLY_DAYS, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
+import { DEFAULT_SUPPLY_DAYS, MIN_ADHERENCE_PDC, PERMISSIBLE_GAPS, type PermissibleGap, SUSTAINED_DOSE_DAYS, TRIAL_GAP_DAYS } from '../engine-rules';
 import { compareCodeUnits } from '../sorted';
 import { ASSUMED_SUPPLY_WORDS, SUPPLY_DATED_END } from '../vocabulary';
 import type { DoseRange, DrugClass } from '../types';
@@ -38,6 +38,11 @@ export interface TrialDraft {
    * start (R.startBeforeApproval). Null when the first record is dated in or after the approval year (or no year is known).
    */
   startBeforeApproval: StartBeforeApproval | null;
+  /**
+   * A trial of orders only (no dispense or statement) whose orders' supplies cover less of it than the adherence
+   * threshold (R.orderCoverage): the days between them were taken as covered, and adherence is uncertain. Else null.
+   */
+  orderCoverage: OrderCoverage | null;
   events: MedicationEvent[];
   segments: DaySegment[];
   maxSustainedDoseMg: number | null;
@@ -54,6 +59,19 @@ export interface StartBeforeApproval {
   /** The start of its first record dated in or after the approval year; null when it has none (the duration is unknown). */
   countedFrom: Day | null;
   /** The records dated before the approval year. */
+  sources: string[];
+}
+
+/** How much of a trial of orders only its orders' supplies cover (stated, or the assumed default), with the gaps they leave. */
+export interface OrderCoverage {
+  /** Proportion of the trial's days covered (0-1). */
+  pdc: number;
+  /** The shortest and longest stretch of days no order's supply covers. */
+  gapMin: number;
+  gapMax: number;
+  orders: number;
+  /** How many of the orders state no supply (each assumed DEFAULT_SUPPLY_DAYS). */
+  assumedSupplies: number;
   sources: string[];
 }
 
@@ -190,6 +208,7 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
     ongoing,
     durationUnknown: !ongoing && events.every((e) => e.endUnknown),
     startBeforeApproval: startBeforeApprovalOf(ingredient, events),
+    orderCoverage: orderCoverageOf(events, start, end),
     events,
     segments,
     maxSustainedDoseMg,
@@ -197,6 +216,39 @@ function makeTrial(ingredient: string, events: MedicationEvent[], continuations:
     daysAtMaxSustainedDose: maxSustainedDoseMg === null ? 0 : daysAtOrAbove(segments, maxSustainedDoseMg, (mg) => mg),
     notes,
   };
+}
+
+/**
+ * The days of a trial of orders only that its orders' supplies cover, as a proportion of its days: an order written
+ * before the last one's supply ran out starts where that one ends (the usual convention of the proportion of days
+ * covered), so no day counts twice. Null when the trial has a dispense or a statement (other evidence of taking), fewer
+ * than two orders, or coverage at or above the adherence threshold.
+ */
+function orderCoverageOf(events: readonly MedicationEvent[], start: Day, end: Day): OrderCoverage | null {
+  if (events.length < 2) return null;
+  for (const e of events) if (e.kind !== 'request') return null;
+  let covered = 0;
+  let suppliedUntil = start - 1;
+  let gapMin = Infinity;
+  let gapMax = 0;
+  let assumedSupplies = 0;
+  for (const e of events) {
+    if (e.supplyAssumed) assumedSupplies++;
+    const from = Math.max(e.start, suppliedUntil + 1);
+    if (from > suppliedUntil + 1) {
+      const gap = from - suppliedUntil - 1;
+      if (gap < gapMin) gapMin = gap;
+      if (gap > gapMax) gapMax = gap;
+    }
+    const to = Math.min(from + (e.end - e.start), end);
+    if (to >= from) {
+      covered += to - from + 1;
+      suppliedUntil = to;
+    }
+  }
+  const pdc = covered / (end - start + 1);
+  if (pdc >= MIN_ADHERENCE_PDC) return null;
+  return { pdc, gapMin, gapMax, orders: events.length, assumedSupplies, sources: events.map((e) => e.reference) };
 }
 
 /** Whether the trial's first record (events sorted by start) predates its drug's first US approval, and what follows. */

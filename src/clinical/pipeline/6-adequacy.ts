@@ -316,6 +316,7 @@ function judgeByRuleSet(
 
   const antipsychotic = trial.drugClass === 'antipsychotic';
   if (ctx.adherencePdc !== null) v.rules.push(antipsychotic ? R.adherenceAntipsychotic : R.adherenceOther);
+  if (trial.orderCoverage !== null) v.rules.push(R.orderCoverage);
   if (levels.length > 0) v.rules.push(antipsychotic ? R.adherenceLevelAntipsychotic : R.adherenceLevelOther);
   if (adherence.status === 'poor') {
     v.shortfalls.push('poor-adherence');

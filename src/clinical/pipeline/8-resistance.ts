@@ -22,6 +22,7 @@ import {
   describeTrialDoses,
   failedPendingAdequacyWords,
   FLAG_WORDS,
+  orderCoverageWords,
   inferredBasisText,
   inferredFailuresWords,
   instrumentLabel,
@@ -615,6 +616,9 @@ function tolerated(t: JudgedTrial): boolean {
   return t.outcome.outcome !== 'intolerance';
 }
 
+/** Outcomes after which a trial's adherence does not matter to resistance: it helped. */
+const RESPONDED: ReadonlySet<string> = new Set(['remission', 'response']);
+
 /** The trial flags, in the order raised: the trials with the shortfall (and, where `only` is given, that pass it). */
 const TRIAL_FLAGS: { kind: Flag['kind']; shortfall: ShortfallKind; only?: (t: JudgedTrial) => boolean }[] = [
   { kind: 'inadequate-dose', shortfall: 'dose-below', only: (t) => !respondedBelowDose(t) && tolerated(t) },
@@ -642,6 +646,14 @@ function flagsFor(trials: JudgedTrial[], diagnoses: DiagnosisSpan[], asOf: Day, 
         sources: [...new Set(hits.flatMap((t) => [...t.draft.events.map((e) => e.reference), ...(respondedBelowDose(t) ? t.outcome.sources : [])]))],
       });
   }
+  // Adequate trials that did not help, kept up only by orders that leave days uncovered (R.orderCoverage).
+  const uncertain = trials.filter((t) => t.draft.orderCoverage !== null && t.adequacy.adequate && tolerated(t) && !RESPONDED.has(t.outcome.outcome));
+  if (uncertain.length)
+    flags.push({
+      kind: 'adherence-uncertain',
+      text: `${FLAG_WORDS['adherence-uncertain']}: ${uncertain.map((t) => `${t.draft.ingredient} ${orderCoverageWords(t.draft.orderCoverage!)}`).join('; ')}`,
+      sources: uncertain.flatMap((t) => t.draft.orderCoverage!.sources),
+    });
   for (const c of COMORBIDITY_FLAGS) {
     const hits = anyComorbidity ? diagnoses.filter((d) => c.kinds.includes(d.kind) && active(d, asOf)) : [];
     if (hits.length)

@@ -51,6 +51,8 @@ export type FlagKind =
   | 'breakthrough-on-maintenance'
   | 'too-short'
   | 'poor-adherence'
+  /** A failed adequate trial of orders only whose orders' supplies cover less than the adherence threshold. */
+  | 'adherence-uncertain'
   | 'substance-use'
   | 'trauma-or-stressors'
   | 'personality-disorder'

@@ -147,6 +147,12 @@ export interface Trial {
    * time from that record).
    */
   startBeforeApproval?: { text: string; sources: string[] };
+  /**
+   * A trial of orders only (no dispense, no statement) whose orders' supplies cover less than 80% of its days: the
+   * proportion (0-1, three decimals), and in words beside the trial "orders cover about 47% of days (refill gaps 36-45
+   * days; no supply stated, each assumed 30 days): adherence uncertain", with the orders. Present only then.
+   */
+  orderCoverage?: { pdc: number; text: string; sources: string[] };
   /** Plain words: "adequate: 150 mg/day for 10 weeks", "dose below 50 mg", "4 weeks only", "adherence 55%". */
   adequacyReason: string;
   /** The rules applied (dose table row, duration threshold, adherence threshold). */

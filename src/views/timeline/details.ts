@@ -71,7 +71,9 @@ export function trialPeriod(trial: Trial): string {
 
 /** Dispense coverage, then an antipsychotic trial's plasma levels (or that none was recorded), as the engine gives them. */
 export function adherenceText(trial: Trial): string {
-  const covered = trial.adherencePdc === null ? 'no dispense data' : `${Math.round(trial.adherencePdc * 100)}% of days covered`;
+  // Without dispenses, orders that leave days uncovered are said as the engine weighs them.
+  const covered =
+    trial.adherencePdc !== null ? `${Math.round(trial.adherencePdc * 100)}% of days covered` : trial.orderCoverage ? trial.orderCoverage.text : 'no dispense data';
   const levels = plasmaLevelsText(trial);
   return levels === null ? covered : `${covered}; ${levels}`;
 }
