@@ -20,6 +20,18 @@ export function otherTreatmentsNow(d: Pick<Derivation, 'otherTreatments' | 'asOf
   return (d.otherTreatments ?? []).filter((o) => o.end === null || o.end >= last);
 }
 
+/**
+ * The first screen's line of other treatments no longer taken: the running ones are on the regimen line, where a
+ * psychiatrist looks for what the patient takes, and are not listed twice.
+ */
+export const EARLIER_OTHER_TREATMENTS_HEADING = 'Earlier other treatments (not assessed for treatment resistance)';
+
+/** The other treatments that ended before now (or before death), in the order they were started. */
+export function otherTreatmentsEarlier(d: Pick<Derivation, 'otherTreatments' | 'asOf' | 'demographics'>): OtherTreatment[] {
+  const now = new Set(otherTreatmentsNow(d));
+  return (d.otherTreatments ?? []).filter((o) => !now.has(o));
+}
+
 /** The regimen line's item for a running other treatment: it runs, but no treatment-resistance rule judges it. */
 export function otherTreatmentRunningWords(o: OtherTreatment): string {
   return `${otherTreatmentWords(o)} (not assessed for treatment resistance)`;

@@ -19,6 +19,7 @@ import type {
   Episode,
   FlagKind,
   Instrument,
+  MaudsleyItem,
   Outcome,
   OutcomeBasis,
   PoisoningIntent,
@@ -347,10 +348,45 @@ export const RESISTANCE_VERDICT_WORDS: Record<ResistanceStatus, string> = {
 export function stagingFiguresWords(a: Pick<Assessment, 'thaseRush' | 'maudsley' | 'mghs'>, untilDeath = false): string | null {
   const figures = [
     a.thaseRush !== undefined ? `Thase-Rush stage ${a.thaseRush}` : null,
-    a.maudsley ? `Maudsley ${a.maudsley.score}, ${a.maudsley.band}` : null,
+    a.maudsley ? maudsleyWords(a.maudsley) : null,
     a.mghs !== undefined ? `MGH-S ${a.mghs}` : null,
   ].filter((f): f is string => f !== null);
   return figures.length ? `${untilDeath ? `staging ${AT_DEATH}: ` : ''}${figures.join(' · ')}` : null;
+}
+
+/**
+ * The Maudsley Staging Method's total-score bands (3-6, 7-10, 11-15; Fekadu 2009): levels of treatment resistance,
+ * never the severity of the depression, which is one of its items.
+ */
+const MAUDSLEY_BAND_WORDS: Record<NonNullable<Assessment['maudsley']>['band'], string> = {
+  mild: 'mild resistance',
+  moderate: 'moderate resistance',
+  severe: 'severe resistance',
+};
+
+/** A Maudsley item by name, as said when it was scored without data. */
+const MAUDSLEY_ITEM_WORDS: Record<MaudsleyItem['item'], string> = {
+  duration: 'episode duration',
+  severity: 'severity',
+  'antidepressant-failures': 'failed antidepressant trials',
+  augmentation: 'augmentation',
+  ect: 'ECT',
+};
+
+/**
+ * The Maudsley score after its figure, wherever it is shown: "(total-score band: mild resistance)", and in the same
+ * line the items scored without data: "; severity not recorded (scored at its minimum)".
+ */
+export function maudsleyBandWords(m: NonNullable<Assessment['maudsley']>): string {
+  const assumed = m.items
+    .filter((i) => i.basis !== 'data')
+    .map((i) => `${MAUDSLEY_ITEM_WORDS[i.item]} ${i.basis === 'missing' ? 'not recorded (scored at its minimum)' : 'estimated'}`);
+  return `(total-score band: ${MAUDSLEY_BAND_WORDS[m.band]})${assumed.length ? `; ${assumed.join(', ')}` : ''}`;
+}
+
+/** "Maudsley Staging Method 6 (total-score band: mild resistance)"; `when` follows the figure (" at death"). */
+export function maudsleyWords(m: NonNullable<Assessment['maudsley']>, when = ''): string {
+  return `Maudsley Staging Method ${m.score}${when} ${maudsleyBandWords(m)}`;
 }
 
 /** What a staging of the episode that ended at death is said to be (nothing of a dead patient is current). */

@@ -66,11 +66,10 @@ describe('ADHD on methylphenidate: the stimulant is running', () => {
     );
   });
 
-  it('the first screen lists it under "Other treatments (not assessed for treatment resistance)"', () => {
-    renderPage(adhdOnMethylphenidate());
-    const row = screen.getByTestId('other-treatments');
-    expect(row.querySelector('.trp-glance-label')!.textContent).toBe('Other treatments (not assessed for treatment resistance)');
-    expect(items(row, 'li')).toEqual(['methylphenidate 20 mg/day (treatment of ADHD), since 2018-09-06']);
+  it('the first screen names methylphenidate once, on the regimen line: no second line lists it', () => {
+    const page = render(<TreatmentResistancePage derivation={adhdOnMethylphenidate()} rules={RULES} />);
+    expect(screen.queryByTestId('other-treatments')).toBeNull();
+    expect(page.container.querySelector('.trp-summary')!.textContent.split('methylphenidate').length - 1).toBe(1);
   });
 
   it('the box under the history line says there is nothing to assess, not that nothing was found', () => {
@@ -114,13 +113,15 @@ describe('fluoxetine recorded before its approval, in a patient who died', () =>
 });
 
 describe('epilepsy on diazepam, dementia drugs and an MMSE series', () => {
-  it('the first screen lists diazepam for epilepsy and both dementia drugs with their dates', () => {
+  it('the regimen line names diazepam and donepezil, which run; the earlier other treatments line galantamine, which ended', () => {
     renderPage(epilepsyAndDementia());
-    expect(items(screen.getByTestId('other-treatments'), 'li')).toEqual([
-      'diazepam (benzodiazepine for epilepsy: no mood or anxiety disorder is recorded), since 1959-11-28',
-      'galantamine (treatment of dementia), 2020-03-25 to 2020-04-23',
-      'donepezil (treatment of dementia), since 2021-02-18',
+    expect(items(screen.getByTestId('current-regimen'), 'li')).toEqual([
+      'diazepam (benzodiazepine for epilepsy: no mood or anxiety disorder is recorded), since 1959-11-28 (not assessed for treatment resistance)',
+      'donepezil (treatment of dementia), since 2021-02-18 (not assessed for treatment resistance)',
     ]);
+    const row = screen.getByTestId('other-treatments');
+    expect(row.querySelector('.trp-glance-label')!.textContent).toBe('Earlier other treatments (not assessed for treatment resistance)');
+    expect(items(row, 'li')).toEqual(['galantamine (treatment of dementia), 2020-03-25 to 2020-04-23']);
   });
 
   it('the MMSE series is in the Data notes block', async () => {

@@ -18,12 +18,12 @@ function conditionFacts(patient: string, condition: string): string {
 }
 
 describe('staging on the condition line', () => {
-  it('trd-multi-failures reads "Thase-Rush stage 4 · Maudsley 10, moderate · MGH-S 9" before the definition', () => {
-    expect(conditionFacts('trd-multi-failures', 'mdd')).toMatch(/ · Thase-Rush stage 4 · Maudsley 10, moderate · MGH-S 9 · definition: /);
+  it('trd-multi-failures reads "Thase-Rush stage 4 · Maudsley Staging Method 10 (total-score band: moderate resistance) · MGH-S 9" before the definition', () => {
+    expect(conditionFacts('trd-multi-failures', 'mdd')).toMatch(/ · Thase-Rush stage 4 · Maudsley Staging Method 10 \(total-score band: moderate resistance\) · MGH-S 9 · definition: /);
   });
 
-  it('trd-two-failures reads "Thase-Rush stage 2 · Maudsley 6, mild · MGH-S 3"', () => {
-    expect(conditionFacts('trd-two-failures', 'mdd')).toMatch(/ · Thase-Rush stage 2 · Maudsley 6, mild · MGH-S 3 · definition: /);
+  it('trd-two-failures reads "Thase-Rush stage 2 · Maudsley Staging Method 6 (total-score band: mild resistance) · MGH-S 3"', () => {
+    expect(conditionFacts('trd-two-failures', 'mdd')).toMatch(/ · Thase-Rush stage 2 · Maudsley Staging Method 6 \(total-score band: mild resistance\) · MGH-S 3 · definition: /);
   });
 
   it('schizophrenia-trs, which none of the three methods stages, has no staging figures', () => {

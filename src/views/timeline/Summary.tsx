@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../useAfterFirstPaint';
 import type { Assessment, Derivation, Episode, Finding, Trial } from '../../clinical/types';
-import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords, unconfirmedCountWords } from '../../clinical/vocabulary';
+import { CONDITION_LABEL, FLAG_GROUP, FLAG_GROUP_HEADING, type FlagGroup, capitalise, episodeWords, ingredientOfTrialId, failedPendingAdequacyWords, stagingFiguresWords, unconfirmedCountWords, maudsleyBandWords } from '../../clinical/vocabulary';
 import { nextStepWords } from '../../clinical/suggestions/next-step';
 import { displayDate, nextStep, trialDoseText } from './labels';
 import { type RegimenStanding, regimenVerdict } from '../../clinical/regimen-verdict';
@@ -16,10 +16,11 @@ import { episodeItemId, trialItemId } from './details';
 import { RuleLine } from './Badges';
 import { regimenNow } from '../../clinical/safety';
 import {
-  OTHER_TREATMENTS_HEADING,
+  EARLIER_OTHER_TREATMENTS_HEADING,
   nothingRunningWords,
   otherTreatmentRunningWords,
   otherTreatmentWords,
+  otherTreatmentsEarlier,
   otherTreatmentsNow,
 } from '../../clinical/other-treatment-words';
 import { plainText } from '../../clinical/plain-text';
@@ -107,7 +108,7 @@ function Staging({ assessment: a }: { assessment: Assessment }) {
         </StagingLine>
       )}
       {a.maudsley && (
-        <StagingLine title="Maudsley Staging Method" value={`${a.maudsley.score} (${a.maudsley.band})`}>
+        <StagingLine title="Maudsley Staging Method" value={`${a.maudsley.score} ${maudsleyBandWords(a.maudsley)}`}>
           <table className="trp-table trp-maudsley">
             <caption className="trp-visually-hidden">Maudsley items</caption>
             <thead>
@@ -381,13 +382,16 @@ function NextStepLine({ derivation, onOpenOptions }: { derivation: Derivation; o
   );
 }
 
-/** Every other treatment, past and running: what it treats and when, none of it judged for treatment resistance. */
+/**
+ * The other treatments no longer taken: what each treated and when, none of it judged for treatment resistance. The
+ * running ones are named once, on the regimen line above.
+ */
 function OtherTreatmentsLine({ derivation }: { derivation: Derivation }) {
-  const others = derivation.otherTreatments ?? [];
+  const others = otherTreatmentsEarlier(derivation);
   if (others.length === 0) return null;
   return (
     <div className="trp-glance-row trp-other-treatments" data-testid="other-treatments">
-      <span className="trp-glance-label">{OTHER_TREATMENTS_HEADING}</span>
+      <span className="trp-glance-label">{EARLIER_OTHER_TREATMENTS_HEADING}</span>
       <ul className="trp-regimen-list">
         {others.map((o) => (
           <li key={`${o.ingredient}@${o.start}`}>

@@ -12,6 +12,7 @@ import {
   definitionSourceWords,
   describeTrialDosesAndTime,
   failedPendingAdequacyWords,
+  maudsleyWords,
   outcomeLabelWithBasis,
   bracketsAsClause,
   stopReasonsLine,
@@ -38,12 +39,7 @@ function stagingLines(a: Assessment, untilDeath: boolean): string[] {
   const when = untilDeath ? ` ${AT_DEATH}` : '';
   const lines: string[] = [];
   if (a.thaseRush !== undefined) lines.push(`Thase-Rush stage ${a.thaseRush}${when}${a.thaseRushBasis ? ` (${a.thaseRushBasis})` : ''}`);
-  if (a.maudsley) {
-    const estimated = a.maudsley.items.filter((i) => i.basis !== 'data').map((i) => `${i.item} ${i.basis}`);
-    lines.push(
-      `Maudsley Staging Method ${a.maudsley.score}${when} (${a.maudsley.band})${estimated.length ? `; not from data: ${estimated.join(', ')}` : ''}`,
-    );
-  }
+  if (a.maudsley) lines.push(maudsleyWords(a.maudsley, when));
   if (a.mghs !== undefined) lines.push(`MGH-S ${a.mghs}${when}${a.mghsBasis ? ` (${a.mghsBasis})` : ''}`);
   return lines;
 }

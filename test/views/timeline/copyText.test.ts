@@ -11,7 +11,7 @@ describe('copyToNoteText', () => {
     expect(text).toMatch(/Major depressive disorder: .*\n {2}2 failed adequate trials in the current episode: /);
     expect(text).toContain('Definition: Treatment-resistant depression: at least 2 failed adequate antidepressant trials in the current episode.');
     expect(text).toContain('Thase-Rush stage 2');
-    expect(text).toContain('Maudsley Staging Method 7 (moderate); not from data: severity estimated, ect missing');
+    expect(text).toContain('Maudsley Staging Method 7 (total-score band: moderate resistance); severity estimated, ECT not recorded (scored at its minimum)');
     expect(text).toContain('Flag: Comorbid anxiety disorder: Generalized anxiety disorder active since 2023-01-10');
   });
 

@@ -23,7 +23,7 @@ describe('summary', () => {
     const line = container.querySelector<HTMLElement>('[data-condition="mdd"]')!;
     expect(within(line).getByText('Treatment-resistance criteria met: treatment-resistant depression (Gaynes 2020)').className).toContain('trp-verdict');
     expect(line.querySelector('.trp-condition-line')!.textContent).toMatch(
-      /^Major depressive disorder Treatment-resistance criteria met: treatment-resistant depression \(Gaynes 2020\) · 2 failed adequate trials: sertraline, venlafaxine · Thase-Rush stage 2 · Maudsley 7, moderate · MGH-S 2 · definition: Treatment-resistant depression/,
+      /^Major depressive disorder Treatment-resistance criteria met: treatment-resistant depression \(Gaynes 2020\) · 2 failed adequate trials: sertraline, venlafaxine · Thase-Rush stage 2 · Maudsley Staging Method 7 \(total-score band: moderate resistance\); severity estimated, ECT not recorded \(scored at its minimum\) · MGH-S 2 · definition: Treatment-resistant depression/,
     );
     expect(line.querySelector('.trp-condition-line')!.textContent).not.toMatch(/Meets Major depressive disorder/);
     const details = line.querySelector<HTMLElement>('.trp-condition-details')!;
