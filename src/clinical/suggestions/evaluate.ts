@@ -476,7 +476,7 @@ function resolvedReason(option: CatalogOption, context: Context, given: readonly
     const episode = context.derived.episodes
       .filter((e) => e.condition === a.condition && e.end !== null)
       .reduce<Episode | null>((last, e) => (last === null || e.end! > last.end! ? e : last), null);
-    const dated = episode && !episode.basis.includes('no abatement date') ? episode.end! : null;
+    const dated = episode && !episode.endUndated ? episode.end! : null;
     const before = dated ? given.filter((c) => c.start <= dated) : [];
     const name = capitalise(CONDITION_SHORT[a.condition]);
     parts.push(`${name} resolved ${dated ?? '(date not recorded)'}${before.length ? ` after ${andList(unique(before.map((c) => c.display)))}` : ' (no current episode)'}`);
