@@ -39,6 +39,8 @@ interface Piece {
   end: Day | null;
   sources: string[];
   bases: string[];
+  /** A diagnosis of it closed (resolved, remission, inactive) without an abatement date. */
+  endUndated: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ function splitAtRemission(piece: Piece, phq9: DatedScore[] | undefined, asOf: Da
       current = {
         start: s.day,
         end: piece.end,
+        endUndated: piece.endUndated,
         sources: [...piece.sources, s.source],
         bases: [...piece.bases, `relapse (PHQ-9 ${s.value} on ${isoDate(s.day)}) after remission (PHQ-9 ${remission.value} on ${isoDate(remission.day)})`],
       };
@@ -108,7 +111,8 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: Date
         last.end = last.end === null || s.end === null ? null : Math.max(last.end, s.end);
         last.sources.push(s.source);
         last.bases.push(s.basis);
-      } else merged.push({ start: s.start, end: s.end, sources: [s.source], bases: [s.basis] });
+        if (s.closedWithoutDate) last.endUndated = true;
+      } else merged.push({ start: s.start, end: s.end, sources: [s.source], bases: [s.basis], endUndated: s.closedWithoutDate });
     }
     if (SPLIT_BY_PHQ9.has(condition)) merged = merged.flatMap((m) => splitAtRemission(m, phq9, asOf));
     merged.forEach((m, i) => {
@@ -127,6 +131,7 @@ export function buildEpisodes(diagnoses: DiagnosisSpan[], asOf: Day, phq9?: Date
           end: m.end === null ? null : isoDate(m.end),
           current,
           ...(endedAtDeath ? { endedAtDeath: true as const } : {}),
+          ...(m.endUndated ? { endUndated: true as const } : {}),
           basis: m.bases.join('; '),
           sources: m.sources,
         },

@@ -354,7 +354,7 @@ function isEstablishedFailure(t: JudgedTrial, def: Definition): boolean {
 
 /** "PTSD resolved 2017-03-14 (no current episode); sertraline continued (maintenance)", with the episode's and the trials' records. */
 function resolvedFinding(condition: ConditionKey, span: EpisodeSpan, continued: readonly JudgedTrial[]): NonNullable<Assessment['resolved']> {
-  const on = span.episode.basis.includes('no abatement date') ? null : span.episode.end;
+  const on = span.episode.endUndated ? null : span.episode.end;
   const when = on === null ? '(date not recorded; no current episode)' : `${on} (no current episode)`;
   const names = [...new Set(continued.map((t) => t.draft.ingredient))];
   return {

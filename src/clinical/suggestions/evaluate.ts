@@ -144,7 +144,7 @@ export const RUNNING_TRIAL_ONCE_RESISTANT_RULES: RuleRef[] = Object.values(RUNNI
 function trialToCompleteFor(
   option: CatalogOption,
   context: Context,
-): { ingredient: string; text: string; after: string; sources: string[]; source: SourceRef; refer: boolean } | undefined {
+): { ingredient: string; text: string; after: string; sources: string[]; source: SourceRef; rule: string; refer: boolean } | undefined {
   const assessment = context.derived.assessments.find(
     (a) => option.indications.includes(a.condition) && (!a.treatmentResistant || RUNNING_TRIAL_ONCE_RESISTANT[a.condition].policy !== 'not-gated') && a.trialToComplete,
   );
@@ -154,7 +154,7 @@ function trialToCompleteFor(
   // The weeks still needed are said beside the status (`after`); the gating line says only why it waits.
   const after = afterTrialWords(trial.ingredient, trial.weeksToJudge);
   if (!assessment.treatmentResistant) {
-    return { ingredient: trial.ingredient, text: `${name} does not meet its treatment-resistance criteria`, after, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, refer: false };
+    return { ingredient: trial.ingredient, text: `${name} does not meet its treatment-resistance criteria`, after, sources: trial.sources, source: COMPLETE_TRIAL_SOURCE, rule: COMPLETE_TRIAL_RULE.id, refer: false };
   }
   const row = RUNNING_TRIAL_ONCE_RESISTANT[assessment.condition];
   if (row.notGating?.includes(option.id)) return undefined;
@@ -166,6 +166,7 @@ function trialToCompleteFor(
     after,
     sources: trial.sources,
     source: row.source,
+    rule: `suggest.running-trial-once-resistant.${row.condition}`,
     refer,
   };
 }
@@ -218,6 +219,8 @@ interface RisksFound {
   highRisk: OptionFinding[];
   /** The conditions of substantial risk found, each in a few words with the resources behind it (a high-risk row, or a row marked substantialRisk). */
   substantialRisks: OptionFinding[];
+  /** The ids of the risk rows found (a finding now, or history). */
+  rules: string[];
 }
 
 function risksOf(option: CatalogOption, context: Context): RisksFound {
@@ -225,9 +228,11 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
   const cautions: WeighedCaution[] = [];
   const highRisk: OptionFinding[] = [];
   const substantialRisks: OptionFinding[] = [];
+  const rules: string[] = [];
   for (const row of option.risks) {
     const found = checkRisk(row, context);
     if (found.length) {
+      rules.push(row.id);
       const finding = riskFinding(row, found);
       if (row.severity === 'contraindication' || row.severity === 'avoid') contraindications.push(finding);
       else cautions.push({ finding, weight: row.weight });
@@ -235,7 +240,10 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       if (row.severity === 'high-risk' || row.substantialRisk) substantialRisks.push({ text: row.substantialRisk ?? 'a high-risk condition', sources: finding.sources });
     }
     const history = historyFinding(row, context);
-    if (history) cautions.push({ finding: history, weight: row.weight });
+    if (history) {
+      cautions.push({ finding: history, weight: row.weight });
+      rules.push(row.id);
+    }
   }
   for (const requirement of option.requirements) {
     const text = REQUIREMENT_WORDS.get(requirement) ?? requirementWords(requirement);
@@ -244,7 +252,7 @@ function risksOf(option: CatalogOption, context: Context): RisksFound {
       weight: requirement.weight,
     });
   }
-  return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks };
+  return { contraindications, cautions: byWeight(cautions), highRisk, substantialRisks, rules };
 }
 
 interface WeighedCaution {
@@ -276,6 +284,8 @@ interface Eligibility {
   onlyIf?: Finding;
   /** Why a path resting on established failures does not hold on trials not yet judged (not-eligible only). */
   notOnUnjudged?: OptionFinding;
+  /** The ids of the rules applied: the path that holds, or the established-failures rule that held one back. */
+  rules: string[];
 }
 
 /** The status the first eligibility path that holds gives, with its reasons; not-eligible with none when no path holds. */
@@ -321,7 +331,8 @@ function eligibilityOf(option: CatalogOption, context: Context): Eligibility {
     holding = confirmPath.path;
   }
   const stale = holding ? staleBasisOf(holding, context) : undefined;
-  const result: Eligibility = stale ? { status, reasons, stale } : { status, reasons };
+  const result: Eligibility = stale ? { status, reasons, stale, rules: [] } : { status, reasons, rules: [] };
+  if (holding) result.rules.push(holding.rule.id);
   if (holding && holding === confirmPath?.path) {
     const onlyIf = onlyIfJudged(holding, context);
     if (onlyIf) result.onlyIf = onlyIf;
@@ -329,6 +340,7 @@ function eligibilityOf(option: CatalogOption, context: Context): Eligibility {
   if (status === 'not-eligible' && heldBack?.establishedFailures) {
     const unjudged = unjudgedOf(heldBack, context);
     const rule = heldBack.establishedFailures;
+    result.rules.push(rule.id);
     result.notOnUnjudged = {
       text: `Not on a trial not yet judged (${andList(unique(unjudged.map((u) => u.ingredient)))}): ${rule.summary} (${cite(rule.source)}).`,
       sources: unique(trialsOf(context, unjudged.map((u) => u.trialId)).flatMap((t) => t.sources)),
@@ -464,7 +476,7 @@ function resolvedReason(option: CatalogOption, context: Context, given: readonly
     const episode = context.derived.episodes
       .filter((e) => e.condition === a.condition && e.end !== null)
       .reduce<Episode | null>((last, e) => (last === null || e.end! > last.end! ? e : last), null);
-    const dated = episode && !episode.basis.includes('no abatement date') ? episode.end! : null;
+    const dated = episode && !episode.endUndated ? episode.end! : null;
     const before = dated ? given.filter((c) => c.start <= dated) : [];
     const name = capitalise(CONDITION_SHORT[a.condition]);
     parts.push(`${name} resolved ${dated ?? '(date not recorded)'}${before.length ? ` after ${andList(unique(before.map((c) => c.display)))}` : ' (no current episode)'}`);
@@ -479,9 +491,12 @@ function resolvedReason(option: CatalogOption, context: Context, given: readonly
  * comes along, compiled again) on its own.
  */
 function evaluateOption(option: CatalogOption, index: number, context: Context, pseudo: OptionFinding | null): Evaluated {
-  const { contraindications, cautions, highRisk, substantialRisks } = risksOf(option, context);
+  const risks = risksOf(option, context);
+  const { contraindications, cautions, highRisk, substantialRisks } = risks;
   const eligible = eligibilityOf(option, context);
   let { status, reasons } = eligible;
+  // The rules applied, for the rules panel's "used for this patient".
+  let rules = eligible.rules;
   let waitsOn: Finding | undefined;
   // What a completed course leaves to propose, when it is the same treatment in another format (intensified ERP).
   let proposed: { name: string; summary: string; usualCourse: string } | undefined;
@@ -495,12 +510,14 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     // Every disorder the option is for resolved: a course given before is no failed one, and nothing is offered.
     status = 'not-eligible';
     reasons = [resolved];
+    rules = [RESOLVED_EPISODE_RULE.id];
   } else if (status !== 'not-eligible' && given.length > 0) {
     // Already given: reported as given, not proposed as new; where the option names what a completed course leaves
     // (another therapy of its kind), that is to consider once no course is still running.
     const another = option.afterGiven && given.every((c) => c.status !== 'in-progress') ? option.afterGiven : null;
     status = another ? 'consider' : 'not-eligible';
     proposed = another && 'proposed' in another ? another.proposed : undefined;
+    if (another) rules.push(`${option.id}.after-given`);
     // The same treatment in another format says why: the course given did not help, as its scale measured it.
     const failed = another && 'text' in another ? failedCoursesOf(option, context, given) : [];
     const outcome = failed.length ? ` that did not help (${failed.map((t) => bracketsAsClause(t.outcomeDetail)).join('; ')})` : '';
@@ -530,8 +547,9 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     // Guard: never propose an option on rule text alone.
     status = 'not-eligible';
     reasons = [{ text: `${option.notEligibleText} No finding in the record supports it.`, sources: [] }];
+    rules = [];
   } else {
-    const weighed = weighOffered(option, context, pseudo, status, reasons, contraindications, highRisk, urgencyFindings);
+    const weighed = weighOffered(option, context, pseudo, status, reasons, contraindications, highRisk, urgencyFindings, rules);
     status = weighed.status;
     reasons = weighed.reasons;
     urgent = weighed.urgent;
@@ -556,6 +574,8 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
       : offeredStatus(status)
         ? (waitsOn ?? onlyIf)
         : undefined;
+  if (offeredStatus(status) || status === 'contraindicated') rules.push(...risks.rules);
+  if (startsAfter?.text === REMEASURE_BEFORE_REFERRAL.after) rules.push(REMEASURE_BEFORE_REFERRAL.id);
   return {
     suggestion: {
       intervention: option.id,
@@ -577,6 +597,7 @@ function evaluateOption(option: CatalogOption, index: number, context: Context, 
     index,
     substantialRisks,
     place: 2 * index,
+    rules,
   };
 }
 
@@ -608,6 +629,7 @@ function weighOffered(
   contraindications: OptionFinding[],
   highRisk: OptionFinding[],
   urgencyFindings: OptionFinding[],
+  rules: string[],
 ): { status: SuggestionStatus; reasons: OptionFinding[]; urgent: boolean; waitsOn?: Finding } {
   let status = eligibleStatus;
   let waitsOn: Finding | undefined;
@@ -615,11 +637,13 @@ function weighOffered(
   let urgent = false;
   const age = ageCheck(option, context);
   if (age.finding) reasons.push(age.finding);
+  if (age.limit) rules.push(`${option.id}.age.${option.ageLimits.indexOf(age.limit) + 1}`);
   const favour = option.priorResponse ? priorResponses(context, option.priorResponse.procedures, option.priorResponse.ingredients) : [];
   for (const f of favour) {
     const text = `In favour: ${f.text} (${cite(option.priorResponse!.source)})`;
     if (!reasons.some((r) => r.text === f.text || r.text === text)) reasons.push({ text, sources: f.sources, inSummaryNote: true });
   }
+  if (favour.length) rules.push(`${option.id}.prior-response`);
   if (age.outside) {
     status = 'not-eligible';
     reasons = [age.finding!, ...reasons.filter((r) => r !== age.finding)];
@@ -640,9 +664,11 @@ function weighOffered(
     if (status === 'suggested' && pseudo && option.group === 'interventional' && !urgent) {
       status = 'consider';
       reasons.push({ text: `${capitalise(pseudo.text)}.`, sources: pseudo.sources });
+      rules.push(PSEUDO_RESISTANCE_RULE.id);
     }
     // An option that augments the running agent says its own wait (weighAugmented).
     const running = (status === 'suggested' || status === 'consider') && option.group === 'interventional' && !urgent && !option.augments ? trialToCompleteFor(option, context) : undefined;
+    if (running && (running.refer || status === 'suggested')) rules.push(running.rule);
     if (running?.refer) {
       // Referred now, started only once the running trial is judged.
       reasons.push({ text: `${REFER_NOW_START_AFTER}: ${running.text} (${cite(running.source)}).`, sources: running.sources, kind: 'gate' });
@@ -657,9 +683,11 @@ function weighOffered(
       const augmented = weighAugmented(option.augments, context, status, reasons);
       status = augmented.status;
       waitsOn = augmented.waitsOn;
+      if (waitsOn) rules.push(COMPLETE_TRIAL_RULE.id);
     }
     reasons = gateFirst(reasons);
     if (urgent) {
+      rules.push(URGENCY_RULE.id);
       for (const finding of urgencyFindings) if (!reasons.some((r) => r.text === finding.text)) reasons.unshift({ text: `Urgent: ${finding.text}`, sources: finding.sources });
     }
   }

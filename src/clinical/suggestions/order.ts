@@ -23,6 +23,8 @@ export interface Evaluated {
    * two options with a whole number: just before the option at index i is 2i - 1, just after it 2i + 1.
    */
   place: number;
+  /** The ids of the rules the option's evaluation and ranking applied (the rules panel lists them as used). */
+  rules: string[];
 }
 
 /**
@@ -208,6 +210,7 @@ function placeDoseOptimisation(evaluated: Evaluated[]): void {
   const leads = evaluated.filter((e) => rule.lead.includes(e.suggestion.intervention) && sameRank(e, dose) && e.index > dose.index);
   if (!leads.length) return;
   dose.place = 2 * Math.max(...leads.map((e) => e.index)) + 1;
+  dose.rules.push(rule.id);
   dose.suggestion.reasons.push({
     text: `Ranked after ${andList(leads.map((e) => e.suggestion.name.charAt(0).toLowerCase() + e.suggestion.name.slice(1)))}: ${rule.because} (${STEPS_BEFORE_DOSE_OPTIMISATION_CITED})`,
     sources: unique(leads.flatMap((e) => e.suggestion.reasons.flatMap((r) => r.sources))),
@@ -231,6 +234,7 @@ function addFirstLineReasons(sorted: Evaluated[], leads: Map<Evaluated, FirstLin
   for (const [lead, rule] of leads) {
     const passed = sorted.slice(sorted.indexOf(lead) + 1).filter((o) => !leads.has(o) && o.suggestion.urgent === lead.suggestion.urgent && o.suggestion.status === lead.suggestion.status);
     if (!passed.length) continue;
+    lead.rules.push(rule.id);
     lead.suggestion.reasons.push({
       text: `Ranked before ${andList(passed.map((o) => shortName(o.suggestion)))}: ${rule.because} (${cite(rule.source)})`,
       // It rests on the condition's record, as the option's entry finding names it.
@@ -257,6 +261,7 @@ function applyOrderingRules(evaluated: Evaluated[], context: Context): void {
     if (!passed.length) continue;
     lead.place = 2 * Math.min(...passed.map((e) => e.index)) - 1;
     const names = passed.map((e) => rule.overNames[e.suggestion.intervention] ?? e.suggestion.name).join(' and ');
+    lead.rules.push(rule.id);
     lead.suggestion.reasons.push({
       text: `Ranked before ${names}: ${failed} failed adequate antidepressant trials in the current episode; ${rule.because} (${ORDERING_RULE_CITED.get(rule) ?? cite(rule.source)})`,
       sources: unique(trialsOf(context, assessment!.failedAdequateTrialIds).flatMap((t) => t.sources)),
@@ -295,6 +300,7 @@ function addRiskRankingReasons(sorted: Evaluated[]): void {
     const passed = NOT_BEFORE_TREATMENTS.has(e.suggestion.intervention)
       ? []
       : sorted.slice(at + 1).filter((o) => sameTier(o, e) && o.substantialRisks.length === 0 && NOT_BEFORE_TREATMENTS.has(o.suggestion.intervention));
+    e.rules.push(SUBSTANTIAL_RISK_ORDER.id, ...(passed.length ? [TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.id] : []));
     e.suggestion.reasons.push({
       text: `Ranked after ${andList(ahead.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(e.suggestion)} carries a condition of substantial risk (see cautions: ${unique(e.substantialRisks.map((r) => r.text)).join('; ')}); ${SUBSTANTIAL_RISK_ORDER.because} (${SUBSTANTIAL_RISK_ORDER_CITED})${passed.length ? `; it comes before ${andList(passed.map((o) => shortName(o.suggestion)))}: ${TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.because} (${cite(TESTS_AND_RESEARCH_NOT_BEFORE_TREATMENTS.source)})` : ''}`,
       sources: unique(e.substantialRisks.flatMap((r) => r.sources)),
@@ -320,6 +326,7 @@ function applyConsultationRiskOrder(sorted: Evaluated[]): void {
     sorted.splice(at, 1);
     sorted.splice(to, 0, lead);
     const equally = lead.suggestion.status === 'suggested' ? 'equally suggested' : 'equally to consider';
+    lead.rules.push(rule.id);
     lead.suggestion.reasons.push({
       text: `Ranked before ${andList(passed.map((o) => shortName(o.suggestion)))}, ${equally}: ${shortName(lead.suggestion)}’s only condition of substantial risk (${unique(lead.substantialRisks.map((r) => r.text)).join('; ')}) ${rule.because} (${cite(rule.source)})`,
       sources: unique(lead.substantialRisks.flatMap((r) => r.sources)),
@@ -352,8 +359,9 @@ export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: 
   if (firstLine.size) addFirstLineReasons(evaluated, firstLine);
   // The suggestions were made for this patient just before: numbering them in place copies nothing (a rest-and-spread
   // copy of every suggestion was a tenth of population mode's time).
-  return evaluated.map(({ suggestion }, order) => {
+  return evaluated.map(({ suggestion, rules }, order) => {
     suggestion.order = order;
+    if (rules.length) suggestion.rules = [...new Set(rules)];
     return suggestion;
   });
 }

@@ -38,6 +38,11 @@ export interface Episode {
   current: boolean;
   /** The episode was open when the patient died: it ends at the date of death ("until death on <date>"). */
   endedAtDeath?: true;
+  /**
+   * A diagnosis of the episode was closed (resolved, remission, inactive) without an abatement date: `end` is then no
+   * day of resolution (an undated one is placed at its onset). Present only then.
+   */
+  endUndated?: true;
   /** How the episode was delimited ("Condition onset 2024-02-01, no abatement"). */
   basis: string;
   sources: string[];

@@ -55,6 +55,11 @@ export interface Suggestion {
   switchFrom?: Finding;
   /** Lower first; pseudo-resistance steps come before interventional options when most failures are inadequate. */
   order: number;
+  /**
+   * The ids of the rules behind this option's status, reasons and place (its eligibility path, the risk rows found, an
+   * age limit, a gate, a ranking line), each a row of the rules list; absent when none applied (not applicable).
+   */
+  rules?: string[];
 }
 
 /**

@@ -18,6 +18,21 @@ function grantsCreate(scope: string, resourceType: string): boolean {
   return /^c?r?u?d?s?$/.test(permissions ?? '') && (permissions ?? '').includes('c');
 }
 
+/** Does one scope grant reading (`r`) or searching (`s`) `resourceType`? SMART v1 `.read`/`.*` grant both. */
+function grantsRead(scope: string, resourceType: string, letter: 'r' | 's'): boolean {
+  const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope.trim());
+  if (!match) return false;
+  const [, , type, permissions] = match;
+  if (type !== '*' && type !== resourceType) return false;
+  if (permissions === 'read' || permissions === '*') return true; // SMART v1
+  return /^c?r?u?d?s?$/.test(permissions ?? '') && (permissions ?? '').includes(letter);
+}
+
+/** Whether the session may read (`r`, by id) or search (`s`) `resourceType`: without it the request would be refused. */
+export function mayRead(grantedScopes: readonly string[], resourceType: string, letter: 'r' | 's'): boolean {
+  return grantedScopes.some((scope) => grantsRead(scope, resourceType, letter));
+}
+
 /** Which of the written types lack a create scope. */
 export function missingWriteScopes(grantedScopes: readonly string[]): string[] {
   return WRITTEN_TYPES.filter((type) => !grantedScopes.some((scope) => grantsCreate(scope, type)));

@@ -14,7 +14,7 @@
 import type { Bundle, BundleEntry, CapabilityStatement, CarePlan, OperationOutcome, Provenance, Resource, ServiceRequest } from 'fhir/r4';
 import type { FhirHttp, FhirHttpRequest, FhirHttpResponse, SmartSession } from '../contract';
 import { FhirNetworkError, SessionExpiredError } from '../errors';
-import { writeCapability } from './scopes';
+import { mayRead, writeCapability } from './scopes';
 import type { WriteBackDraft, WriteBackResult, WriteMode, WrittenResource } from './write-contract';
 import { WriteBackError } from './write-contract';
 
@@ -228,6 +228,8 @@ class Writer {
     private readonly exchange: Exchange,
     private readonly http: FhirHttp,
     private readonly draft: WriteBackDraft,
+    /** What the granted scopes let the app read by id (`r`) or search (`s`): the rest is not asked for (it would be refused). */
+    private readonly readable: (resourceType: string, letter: 'r' | 's') => boolean,
   ) {}
 
   async run(): Promise<WriteBackResult> {
@@ -387,6 +389,8 @@ class Writer {
    * not in): a refused Provenance search is treated as "not found", the conditional create still guards duplicates.
    */
   private async searchBeforeCreate(part: Part): Promise<Resource | null> {
+    // A search the scopes do not allow is not sent: its refusal would say nothing more (the conditional create guards).
+    if (part.type === 'Provenance' && !this.readable(part.type, 's')) return null;
     try {
       return await this.search(part, `checking for ${lowerFirst(part.label)}`);
     } catch (error) {
@@ -417,6 +421,11 @@ class Writer {
     const unreadable: string[] = [];
     const labelOfReference = (reference: string) => lowerFirst(this.written.find((w) => w.reference === reference)?.label ?? 'a record');
     for (const written of this.written) {
+      // A Provenance the scopes do not let the app read is not asked for (it would only be refused): said, not tried.
+      if (written.resourceType === 'Provenance' && !this.readable(written.resourceType, 'r')) {
+        unreadable.push(written.reference);
+        continue;
+      }
       try {
         const response = await this.exchange.send({ method: 'GET', url: written.reference }, 'reading the saved plan back');
         if (isOk(response.status) && (response.body as Resource | null)?.id === written.id) continue;
@@ -478,7 +487,8 @@ export function writeCarePlan(session: WriteSession, draft: WriteBackDraft, opti
   const pending = running.get(key);
   if (pending) return pending;
   const exchange = new Exchange(session.http, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const promise = new Writer(exchange, session.http, draft).run().finally(() => running?.delete(key));
+  const readable = (resourceType: string, letter: 'r' | 's') => mayRead(session.grantedScopes, resourceType, letter);
+  const promise = new Writer(exchange, session.http, draft, readable).run().finally(() => running?.delete(key));
   running.set(key, promise);
   return promise;
 }

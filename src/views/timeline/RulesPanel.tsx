@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Derivation, RuleRef } from '../../clinical/types';
 import { compareCodeUnits } from '../../clinical/sorted';
 import { BASELINE_WORDS } from '../../clinical/vocabulary';
+import { rulesUsedBy } from '../../clinical/rules-used';
 import { RuleSource, VerificationBadge } from './Badges';
 
 /** The registry plus any rule a conclusion cites that the registry lacks, each once, by id. */
@@ -14,13 +15,6 @@ function collectRules(rules: RuleRef[], derivation: Derivation): RuleRef[] {
   return [...byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
-/** The rules this patient's conclusions rest on: each assessment's definition and the trials' adequacy rules. */
-function rulesUsed(derivation: Derivation): Set<string> {
-  const ids = new Set<string>();
-  for (const a of derivation.assessments) ids.add(a.definition.id);
-  for (const t of derivation.trials) for (const r of t.adequacyRules) ids.add(r.id);
-  return ids;
-}
 
 const TOPIC_LABEL: Record<string, string> = {
   definition: 'Treatment-resistance definitions',
@@ -47,7 +41,7 @@ function byTopic(rules: RuleRef[]): [string, RuleRef[]][] {
 
 export function RulesPanel({ rules, derivation }: { rules: RuleRef[]; derivation: Derivation }) {
   const all = collectRules(rules, derivation);
-  const usedIds = rulesUsed(derivation);
+  const usedIds = rulesUsedBy(derivation);
   const used = all.filter((r) => usedIds.has(r.id));
   const unverified = used.filter((r) => r.verification === 'U').length;
   // The full table has a few hundred rows: built only once the panel is opened.

@@ -318,6 +318,23 @@ describe('writeCarePlan over HTTP (msw)', () => {
     expect(unconfirmed.confirmed).toBe(false);
     expect(unconfirmed.account.at(-1)).toMatch(/reading back draft care plan \(\d+ options?\) did not work: check the chart/);
   });
+  it('scopes without a Provenance read (the app asks for create only): no Provenance search or read-back is sent, so nothing is refused; the account says it was not read', async () => {
+    const scopes = ['launch', 'openid', 'fhirUser', 'patient/Patient.r', 'patient/CarePlan.crus', 'patient/ServiceRequest.crs', 'patient/Provenance.c'];
+    const provenanceRequests = (m: MockFhir) => m.requests.filter((r) => r.method === 'GET' && r.path.startsWith('Provenance'));
+
+    const m = useMock();
+    const result = await writeCarePlan(session(scopes), draft());
+    expect(result.confirmed).toBe(true);
+    expect(provenanceRequests(m)).toEqual([]);
+    expect(result.unreadable).toEqual(result.resources.filter((r) => r.resourceType === 'Provenance').map((r) => r.reference));
+    expect(result.account.at(-1)).toMatch(/^The provenance \(who proposed it, and with which app\) could not be read back: this app may not read Provenance records; the EHR accepted it when it was written\.$/);
+
+    const sequential = useMock(false);
+    const one = await writeCarePlan(session(scopes), draft({ date: '2026-12-01' }));
+    expect(one.mode).toBe('sequential');
+    expect(sequential.all('Provenance')).toHaveLength(1);
+    expect(provenanceRequests(sequential)).toEqual([]);
+  });
   it('several referrals (sequential): each ServiceRequest linked from the plan; a plan without referrals writes none', async () => {
     const m = useMock(false);
     const two = draft({ chosen: chosen(['ect', 'tms', 'dose-optimization']) });
