@@ -90,6 +90,7 @@ const READINGS: Record<string, Check[]> = {
     ['screenings without a recorded score noted', (d) => noteMatching(d, /screening.*without a recorded score/)],
     ['safety: overdose and substance use (no substance use disorder is coded)', (d) => safety(d, 'overdose', 'substance-use')],
     ['the overdose line says the 2018-12-27 overdose was during pregnancy', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2018-12-27 during pregnancy') === true],
+    ['the overdose line says the 2020-08-12 overdose was 6 weeks after a pregnancy ended', (d) => d.safety.find((s) => s.kind === 'overdose')?.detail.includes('overdose 2020-08-12, 6 weeks after a pregnancy ended (Normal pregnancy 2020-06-11 to 2020-07-02)') === true],
     ['substance-use assessment and treatment suggested, for opioid use disorder with naloxone', (d) => substanceOption(d, /^For opioid use disorder: buprenorphine or methadone, and naloxone/)],
     ['integrated dual-diagnosis treatment not suggested (no second disorder)', noDualDiagnosis],
   ],

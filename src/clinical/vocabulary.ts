@@ -727,7 +727,15 @@ export function bracketsAsClause(text: string): string {
   return text.replace(/ \(([^()]*)\)$/, ', $1');
 }
 
-/** Suicidal behaviour named mid-sentence: "overdose 2018-12-27 during pregnancy". */
+/** How long after a day an event fell, in whole days, weeks or months: "5 days", "6 weeks", "7 months". */
+export function timeAfterWords(days: number): string {
+  const unit = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (days < 14) return unit(days, 'day');
+  if (days < 91) return unit(Math.round(days / 7), 'week');
+  return unit(Math.round(days / 30.44), 'month');
+}
+
+/** Suicidal behaviour named mid-sentence: "overdose 2018-12-27 during pregnancy", "overdose 2020-08-12, 6 weeks after a pregnancy ended". */
 export const SUICIDAL_BEHAVIOUR_WORD: Partial<Record<SafetyKind, string>> = { overdose: 'overdose', 'suicide-attempt': 'suicide attempt', 'self-harm': 'self-harm' };
 
 /** What a trial in progress still needs: "2 more weeks at an adequate dose", "1 more week at dose and 5 more in all". */

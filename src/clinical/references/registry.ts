@@ -560,6 +560,13 @@ export const REFERENCES = {
     url: 'https://www.nice.org.uk/guidance/cg178',
     kind: 'guideline',
   },
+  niceCg192: {
+    short: 'NICE CG192',
+    citation:
+      'National Institute for Health and Care Excellence. Antenatal and postnatal mental health: clinical management and service guidance. Clinical guideline CG192, 2014, updated 2020 (women planning a pregnancy, pregnant, or who have had a baby or been pregnant in the past year).',
+    url: 'https://www.nice.org.uk/guidance/cg192',
+    kind: 'guideline',
+  },
   niceCg31: {
     short: 'NICE CG31',
     citation:

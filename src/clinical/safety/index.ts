@@ -11,7 +11,8 @@ import { PREGNANCY_CURRENT_DAYS, RECENT_SUICIDAL_IDEATION_DAYS } from '../sugges
 import { type DerivedRecord, pastDiagnosisFinding } from '../suggestions/context';
 import { ACTIVE_CLINICAL_STATUSES } from '../terminology/systems';
 import { isTobaccoUse } from '../terminology/history-codes';
-import { SUICIDAL_BEHAVIOUR_WORD, describeTrialDoses, overdoseHeading, psychotherapyCourseWords } from '../vocabulary';
+import { PREGNANCY_LOSS_CODES } from '../terminology/condition-codes';
+import { SUICIDAL_BEHAVIOUR_WORD, timeAfterWords, describeTrialDoses, overdoseHeading, psychotherapyCourseWords } from '../vocabulary';
 import { countOf } from '../plain-text';
 import {
   ACTIVE_SUBSTANCE_USE_SOURCE,
@@ -28,6 +29,7 @@ import {
   NOT_OFFERED_BY_KIND,
   notOfferedWords,
   PHQ9_ANSWER_WORDS,
+  PERINATAL_AFTER_END_DAYS,
   POSTPARTUM_DAYS,
   PSYCHOTIC_DEPRESSION_ACTION,
   PSYCHOTIC_DEPRESSION_CONDITIONS,
@@ -294,7 +296,9 @@ function suicidality(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[]
 
 /**
  * Suicidal behaviour dated inside a recorded pregnancy (onset to abatement; without an abatement, the window a pregnancy
- * code stays current): "Perinatal: overdose 2018-12-27 during pregnancy (Normal pregnancy 2018-10-25 to 2019-05-09)."
+ * code stays current), or within PERINATAL_AFTER_END_DAYS after a pregnancy ended (its recorded abatement, or a
+ * pregnancy loss's date): "Perinatal: overdose 2018-12-27 during pregnancy (Normal pregnancy 2018-10-25 to 2019-05-09)",
+ * "overdose 2020-08-12, 6 weeks after a pregnancy ended (Normal pregnancy 2020-06-11 to 2020-07-02)".
  */
 function duringPregnancy(events: DiagnosisSpan[], kind: SafetyKind, diagnoses: readonly DiagnosisSpan[], asOf: Day | null): Finding | null {
   const pregnancies = diagnoses.flatMap((d) => {
@@ -303,15 +307,34 @@ function duringPregnancy(events: DiagnosisSpan[], kind: SafetyKind, diagnoses: r
     const end = toDay(d.abatement) ?? Math.min(start + PREGNANCY_CURRENT_DAYS, asOf ?? Infinity);
     return [{ d, start, end }];
   });
-  if (!pregnancies.length) return null;
+  // Only a recorded end counts: a pregnancy without an abatement has no known end to count the year from.
+  const ends = [
+    ...pregnancies.flatMap((p) => {
+      const end = toDay(p.d.abatement);
+      return end === null ? [] : [{ end, words: `${p.d.display} ${day(p.d.onset)} to ${day(p.d.abatement)}`, source: p.d.source }];
+    }),
+    ...diagnoses.flatMap((d) => {
+      const end = isPregnancyLoss(d) ? toDay(d.onset) : null;
+      return end === null ? [] : [{ end, words: `${d.display} ${day(d.onset)}`, source: d.source }];
+    }),
+  ];
+  if (!pregnancies.length && !ends.length) return null;
   const parts: string[] = [];
   const sources: string[] = [];
+  const word = SUICIDAL_BEHAVIOUR_WORD[kind] ?? kind;
   for (const e of events.slice().sort((a, b) => ((a.onset ?? '') < (b.onset ?? '') ? -1 : 1))) {
     const on = toDay(e.onset);
-    const p = on === null ? undefined : pregnancies.find((x) => x.start <= on && on <= x.end);
-    if (!p) continue;
-    parts.push(`${SUICIDAL_BEHAVIOUR_WORD[kind] ?? kind} ${day(e.onset)} during pregnancy (${p.d.display} ${day(p.d.onset)} to ${p.d.abatement ? day(p.d.abatement) : 'end not recorded'})`);
-    sources.push(p.d.source);
+    if (on === null) continue;
+    const p = pregnancies.find((x) => x.start <= on && on <= x.end);
+    if (p) {
+      parts.push(`${word} ${day(e.onset)} during pregnancy (${p.d.display} ${day(p.d.onset)} to ${p.d.abatement ? day(p.d.abatement) : 'end not recorded'})`);
+      sources.push(p.d.source);
+      continue;
+    }
+    const after = ends.filter((x) => x.end < on && on - x.end <= PERINATAL_AFTER_END_DAYS).sort((a, b) => b.end - a.end)[0];
+    if (!after) continue;
+    parts.push(`${word} ${day(e.onset)}, ${timeAfterWords(on - after.end)} after a pregnancy ended (${after.words})`);
+    sources.push(after.source);
   }
   return parts.length ? { text: `Perinatal: ${parts.join('; ')}.`, sources } : null;
 }
@@ -452,6 +475,11 @@ function screeningGap(derived: DerivedRecord, asOf: Day | null, out: SafetyItem[
 }
 
 /** A weeks-of-gestation code (ICD-10-CM Z3A): it dates a pregnancy rather than being one. */
+/** A recorded pregnancy loss (miscarriage, stillbirth): the day a pregnancy ended. */
+function isPregnancyLoss(d: DiagnosisSpan): boolean {
+  return d.kind === 'other' && PREGNANCY_LOSS_CODES.includes(d.code);
+}
+
 function isGestationWeeksCode(d: DiagnosisSpan): boolean {
   return d.kind === 'pregnancy' && /^Z3A/i.test(d.code);
 }

@@ -125,7 +125,13 @@ interface SafetyRule {
 /** What each safety item rests on, by kind: its rule in words and its sources. */
 /** Said of each suicidal-behaviour row: a perinatal event is a risk marker of its own. */
 const DURING_PREGNANCY =
-  ' One dated inside a recorded pregnancy (its onset to its abatement; without one, the weeks a pregnancy code stays current) is said to be during pregnancy ("Perinatal: overdose 2018-12-27 during pregnancy").';
+  ' One dated inside a recorded pregnancy (its onset to its abatement; without one, the weeks a pregnancy code stays current) is said to be during pregnancy ("Perinatal: overdose 2018-12-27 during pregnancy"); one within a year after a pregnancy ended (its recorded abatement, or the date of a pregnancy loss: miscarriage, stillbirth) is said to be after it, naming that pregnancy or loss ("overdose 2020-08-12, 6 weeks after a pregnancy ended (Normal pregnancy 2020-06-11 to 2020-07-02)").';
+
+/** The perinatal period runs to a year after a birth or a pregnancy loss. */
+export const PERINATAL_AFTER_END_DAYS = 365;
+
+/** Where the perinatal wording of the suicidal-behaviour rows comes from. */
+const PERINATAL_SAID = 'NICE CG192 covers women pregnant or pregnant in the past year';
 
 export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
   deceased: { kind: 'deceased', summary: 'A deceased patient (Patient.deceasedDateTime or deceasedBoolean) is shown as deceased with the date; no suggestions and no write-back; the timeline ends at death.', source: src(['fhirR4'], 'V', 'Patient.deceased[x]') },
@@ -150,9 +156,9 @@ export const SAFETY_RULE_BY_KIND: Record<SafetyKind, SafetyRule> = {
     ),
   },
   'suicidal-ideation': { kind: 'suicidal-ideation', summary: 'Coded suicidal ideation (active) is shown with its date.', source: WORKING('coded suicidal ideation leads the strip') },
-  'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.' + DURING_PREGNANCY, source: WORKING('suicidal behaviour at any date leads the strip', ['posner2011']) },
-  'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.' + DURING_PREGNANCY, source: WORKING('self-harm at any date leads the strip') },
-  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date, headed by the intent its code states ("Intentional self-harm: overdose" for T43.212A); "Overdose (intent not recorded)" where the code does not say (SNOMED CT 55680006, an emergency visit for it, text without an intent word).' + DURING_PREGNANCY, source: WORKING('intentional or undetermined overdose at any date leads the strip') },
+  'suicide-attempt': { kind: 'suicide-attempt', summary: 'A coded suicide attempt or history of suicidal behaviour is shown at any date: a past attempt is the strongest known risk factor.' + DURING_PREGNANCY, source: WORKING(`suicidal behaviour at any date leads the strip; ${PERINATAL_SAID}`, ['posner2011', 'niceCg192']) },
+  'self-harm': { kind: 'self-harm', summary: 'Coded self-harm is shown at any date.' + DURING_PREGNANCY, source: WORKING(`self-harm at any date leads the strip; ${PERINATAL_SAID}`, ['niceCg192']) },
+  overdose: { kind: 'overdose', summary: 'A poisoning by drugs of intentional or undetermined intent (ICD-10-CM T36-T50, sixth character 2 or 4) is shown at any date, headed by the intent its code states ("Intentional self-harm: overdose" for T43.212A); "Overdose (intent not recorded)" where the code does not say (SNOMED CT 55680006, an emergency visit for it, text without an intent word).' + DURING_PREGNANCY, source: WORKING(`intentional or undetermined overdose at any date leads the strip; ${PERINATAL_SAID}`, ['niceCg192']) },
   pregnancy: { kind: 'pregnancy', summary: `A pregnancy code is current for ${PREGNANCY_CURRENT_DAYS} days (${PREGNANCY_CURRENT_WEEKS} weeks) from its onset; the gestation comes from the latest Z3A weeks-of-gestation code.`, source: WINDOW_SOURCES.pregnancy },
   postpartum: { kind: 'postpartum', summary: `A postpartum (puerperium) code is shown for ${POSTPARTUM_DAYS} days from its onset.`, source: WORKING('the first postpartum year, as perinatal mental health services count it') },
   breastfeeding: { kind: 'breastfeeding', summary: 'Breastfeeding (Z39.1 or named) is shown while active: esketamine is not recommended during breastfeeding.', source: src(['spravatoLabel'], 'V', 'lactation (8.2)') },

@@ -118,7 +118,8 @@ export type Criterion =
   /** One of the urgency signals is present. */
   | { kind: 'urgent'; signals: UrgencySignal[] }
   /** One of these pseudo-resistance / complexity flags is raised on an assessment. */
-  | { kind: 'flag'; flags: FlagKind[] }
+  /** `advice`, when given, follows each flag's findings (its words after the flag's name) as what to do about them. */
+  | { kind: 'flag'; flags: FlagKind[]; advice?: string }
   /**
    * A trial flagged with one of these shortfalls that can still be optimised: it did not respond and was tolerated,
    * and it is either running now, or past while the condition's treatment resistance is not established.
@@ -1136,6 +1137,21 @@ const RETRY_AFTER_TRS_PATH: EligibilityPath = {
   },
 };
 
+/** What to do when failed trials are kept up only by orders that leave days uncovered. */
+export const ADHERENCE_UNCERTAIN_ADVICE = "confirm with the patient and the pharmacy's fill history before counting these trials as failures";
+
+/**
+ * Options offered for failed trials that, when those trials' adherence is uncertain, say so as a caution: a course of
+ * neuromodulation or esketamine rests on failures that may not be failures.
+ */
+export const ADHERENCE_UNCERTAIN_CAUTION = {
+  id: 'suggest.adherence-uncertain-caution',
+  options: ['tms', 'accelerated-tms', 'deep-tms', 'ect', 'esketamine', 'iv-ketamine', 'vns'] as readonly InterventionId[],
+  summary:
+    'When a failed adequate trial is kept up only by orders that leave days uncovered (adherence uncertain), neuromodulation and esketamine options, offered for those failures, carry a caution naming the coverage.',
+  source: src(['howes2017', 'projectWorkingRule'], 'U', "TRRIP's 80% of prescribed doses, borrowed for coverage by orders rather than dispenses: working rule"),
+};
+
 export const CATALOG = defineCatalog([
   {
     id: 'tms',
@@ -1730,6 +1746,15 @@ export const CATALOG = defineCatalog([
           id: 'suggest.adherence-support.poor-adherence',
           summary: 'Support adherence when dispensing shows poor adherence (TRRIP asks for at least 80% of prescribed doses).',
           source: src(['howes2017'], 'V', 'adherence of at least 80% of prescribed doses'),
+        },
+      },
+      {
+        status: 'consider',
+        all: [{ kind: 'flag', flags: ['adherence-uncertain'], advice: ADHERENCE_UNCERTAIN_ADVICE }],
+        rule: {
+          id: 'suggest.adherence-support.adherence-uncertain',
+          summary: `Consider adherence support when failed adequate trials are kept up only by orders that leave days uncovered (adherence uncertain): ${ADHERENCE_UNCERTAIN_ADVICE}.`,
+          source: src(['howes2017', 'projectWorkingRule'], 'U', "TRRIP's 80% of prescribed doses, borrowed for coverage by orders rather than dispenses: working rule"),
         },
       },
     ],

@@ -309,7 +309,11 @@ const CRITERIA: { [K in Criterion['kind']]: CriterionCheck<K> } = {
       for (const flag of assessment.flags) {
         if (!criterion.flags.includes(flag.kind) || seen.has(flag.text)) continue;
         seen.add(flag.text);
-        findings.push({ text: flag.text, sources: flag.sources });
+        const named = `${FLAG_WORDS[flag.kind]}: `;
+        const text = criterion.advice
+          ? `${flag.text.startsWith(named) ? flag.text.slice(named.length) : flag.text}: ${criterion.advice}`
+          : flag.text;
+        findings.push({ text, sources: flag.sources });
       }
     }
     return findings.length

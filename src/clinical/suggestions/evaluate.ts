@@ -51,6 +51,8 @@ import {
   type SourceRef,
   type UrgencySignal,
   URGENCY_SIGNAL_RULES,
+  ADHERENCE_UNCERTAIN_ADVICE,
+  ADHERENCE_UNCERTAIN_CAUTION,
 } from './catalog';
 import { checkRisk, notOfferedReason, riskFinding } from './risks';
 import { checkCriterion, priorResponses } from './criteria';
@@ -875,12 +877,29 @@ function addNotForAcuteRisk(evaluated: Evaluated[], context: Context): void {
   }
 }
 
+/** Neuromodulation and esketamine, offered for failures whose adherence is uncertain, say so (ADHERENCE_UNCERTAIN_CAUTION). */
+function addAdherenceUncertain(evaluated: Evaluated[], context: Context): void {
+  const flags = context.derived.assessments.flatMap((a) => a.flags.filter((f) => f.kind === 'adherence-uncertain'));
+  if (!flags.length) return;
+  const texts = unique(flags.map((f) => f.text));
+  const sources = unique(flags.flatMap((f) => f.sources));
+  for (const { suggestion } of evaluated) {
+    if (!offeredStatus(suggestion.status) || !ADHERENCE_UNCERTAIN_CAUTION.options.includes(suggestion.intervention)) continue;
+    suggestion.cautions.push({
+      text: `${capitalise(texts.join('; '))}: the failures this option rests on may not be failures; ${ADHERENCE_UNCERTAIN_ADVICE} (${cite(ADHERENCE_UNCERTAIN_CAUTION.source)})`,
+      sources,
+      kind: 'caution',
+    });
+  }
+}
+
 export function evaluateSuggestions(derived: DerivedRecord): Suggestion[] {
   const context = buildContext(derived);
   const pseudo = pseudoResistance(context);
   const evaluated = CATALOG.map((option, index) => evaluateOption(option, index, context, pseudo));
   addAlongside(evaluated, context);
   addNotForAcuteRisk(evaluated, context);
+  addAdherenceUncertain(evaluated, context);
 
   const ordered = orderSuggestions(evaluated, pseudo !== null, context);
   for (const s of ordered) entryCriteriaLast(s);

@@ -4,7 +4,8 @@
  * when most failures were inadequate (interventional options are also lowered to "consider" then), otherwise the
  * interventional options lead; then an option whose cautions mark a condition of substantial risk comes after those
  * without (SUBSTANTIAL_RISK_ORDER), unless its only such risk calls for consultation and the option ahead is one its
- * rule names (CONSULTATION_RISK_ORDER: ECT with a head implant before off-label IV ketamine); then the catalog's own order, except where an ordering rule (a table row, below)
+ * rule names (CONSULTATION_RISK_ORDER: ECT with a head implant before off-label IV ketamine); adherence support leads
+ * its status when adherence is uncertain (ADHERENCE_UNCERTAIN_FIRST), after a first-line option; then the catalog's own order, except where an ordering rule (a table row, below)
  * puts one option before others for this patient's degree of resistance.
  */
 import type { ConditionKey, Finding, Suggestion, SuggestionStatus } from '../types';
@@ -197,6 +198,19 @@ export const STEPS_BEFORE_DOSE_OPTIMISATION = {
   source: src(['samhsaTip42', 'gaynes2020', 'projectWorkingRule'], 'U', 'integrated treatment of co-occurring disorders; a failed trial needs adequate adherence; putting them before a dose change is a working rule'),
 };
 
+/**
+ * When failed adequate trials rest on orders that leave days uncovered, adherence support leads its status: the
+ * interventional options it shares a status with are offered for failures that may not be failures. A more offered
+ * option (a "suggested" one above a "consider") keeps its place.
+ */
+export const ADHERENCE_UNCERTAIN_FIRST = {
+  id: 'order.adherence-support-first-when-adherence-uncertain',
+  lead: 'adherence-support' as InterventionId,
+  summary:
+    'When adherence is uncertain (failed adequate trials kept up only by orders that leave days uncovered), adherence support is shown first among the options of its status, after a first-line option of the condition: the options beside it rest on failures that may not be failures.',
+  source: WORKING("ranking adherence support first when adherence is uncertain, after TRRIP's 80% of prescribed doses", ['howes2017']),
+};
+
 /** The ranking rules cited as a reason cites them, worded once when the module loads. */
 const SUBSTANTIAL_RISK_ORDER_CITED = cite(SUBSTANTIAL_RISK_ORDER.source);
 const STEPS_BEFORE_DOSE_OPTIMISATION_CITED = cite(STEPS_BEFORE_DOSE_OPTIMISATION.source);
@@ -345,11 +359,14 @@ export function orderSuggestions(evaluated: Evaluated[], pseudoResistanceFirst: 
   applyOrderingRules(evaluated, context);
   placeDoseOptimisation(evaluated);
   const firstLine = firstLineLeads(evaluated, context);
+  const adherenceUncertain = context.derived.assessments.some((a) => a.flags.some((f) => f.kind === 'adherence-uncertain'));
+  const leadsForAdherence = (e: Evaluated) => adherenceUncertain && e.suggestion.intervention === ADHERENCE_UNCERTAIN_FIRST.lead;
   evaluated.sort(
     (a, b) =>
       Number(b.suggestion.urgent) - Number(a.suggestion.urgent) ||
       STATUS_RANK[a.suggestion.status] - STATUS_RANK[b.suggestion.status] ||
       Number(firstLine.has(b)) - Number(firstLine.has(a)) ||
+      Number(leadsForAdherence(b)) - Number(leadsForAdherence(a)) ||
       groupRank(a, pseudoResistanceFirst) - groupRank(b, pseudoResistanceFirst) ||
       riskRank(a) - riskRank(b) ||
       a.place - b.place,

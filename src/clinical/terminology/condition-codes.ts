@@ -258,6 +258,9 @@ const ICD10_RULES: readonly CodeRule[] = [
 ];
 
 /** SNOMED CT concepts named in VSAC value sets (checked first), beyond the generated value-set members. */
+/** SNOMED CT codes of a pregnancy loss (miscarriage, stillbirth): the day a pregnancy ended. */
+export const PREGNANCY_LOSS_CODES: readonly string[] = Object.freeze(['19169002', '17369002', '237364002']);
+
 const SNOMED_RULES: readonly CodeRule[] = [
   { id: 'condition.snomed.mdd', kind: 'mdd', summary: 'SNOMED CT major depressive disorder (370143000), single episode (36923009), recurrent (66344007).', codes: ['370143000', '36923009', '66344007'], source: SRC.vsacMajorDepression, verification: 'V' },
   { id: 'condition.snomed.trd', kind: 'mdd', summary: 'SNOMED CT 1153570009 Treatment resistant depression.', codes: ['1153570009'], source: SRC.vsacMental, verification: 'V', note: 'coded as treatment-resistant depression by the clinician' },
@@ -285,6 +288,10 @@ const SNOMED_RULES: readonly CodeRule[] = [
   {
     id: 'condition.snomed.tobacco', kind: 'other', summary: 'SNOMED CT 449868002 Smokes tobacco daily: tobacco use, shown with substance use (not a substance use disorder of the VSAC set).',
     codes: ['449868002'], source: 'SNOMED CT 449868002 as displayed in the record', verification: 'U', note: 'tobacco use',
+  },
+  {
+    id: 'condition.snomed.pregnancy-loss', kind: 'other', summary: 'SNOMED CT pregnancy loss: 19169002 Miscarriage in first trimester, 17369002 Miscarriage, 237364002 Stillbirth. Not a current pregnancy: its date is the day a pregnancy ended, for the perinatal year.',
+    codes: [...PREGNANCY_LOSS_CODES], source: 'SNOMED CT concepts as displayed in the record', verification: 'U', note: 'pregnancy loss',
   },
   { id: 'condition.snomed.pregnancy', kind: 'pregnancy', summary: 'SNOMED CT 77386006 Pregnancy.', codes: ['77386006'], source: SRC.vsacPregnancy, verification: 'V' },
 ];

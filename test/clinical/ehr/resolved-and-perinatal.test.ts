@@ -94,6 +94,31 @@ describe('a safety event dated inside a recorded pregnancy', () => {
     );
   });
 
+  it('an ER overdose 2020-08-12, 41 days after a normal pregnancy 2020-06-11 to 2020-07-02 ended (a first-trimester miscarriage 2020-02-20 earlier): the overdose line says 6 weeks after that pregnancy ended, with it as a source', () => {
+    const miscarriage = snomedCondition('19169002', 'Miscarriage in first trimester', '2020-02-20');
+    const ended = snomedCondition('72892002', 'Normal pregnancy', '2020-06-11', '2020-07-02');
+    const earlier = snomedCondition('72892002', 'Normal pregnancy', '2018-10-25', '2019-05-09');
+    const d = derive([earlier, miscarriage, ended, encounter('EMER', ER, '2018-12-27', { reason: OVERDOSE }), encounter('EMER', ER, '2020-08-12', { reason: OVERDOSE })], woman());
+    const line = d.safety.find((s) => s.kind === 'overdose')!;
+    expect(line.detail).toBe(
+      '“Emergency Room Admission for Drug overdose”; 6 years ago; earlier: “Emergency Room Admission for Drug overdose” on 2018-12-27. Perinatal: overdose 2018-12-27 during pregnancy (Normal pregnancy 2018-10-25 to 2019-05-09); overdose 2020-08-12, 6 weeks after a pregnancy ended (Normal pregnancy 2020-06-11 to 2020-07-02).',
+    );
+    expect(line.sources).toContain(ref(ended));
+  });
+
+  it('an overdose 3 months after a first-trimester miscarriage, no pregnancy recorded: the miscarriage is named as the pregnancy that ended', () => {
+    const miscarriage = snomedCondition('19169002', 'Miscarriage in first trimester', '2020-02-20');
+    const d = derive([miscarriage, encounter('EMER', ER, '2020-05-21', { reason: OVERDOSE })], woman());
+    const line = d.safety.find((s) => s.kind === 'overdose')!;
+    expect(line.detail).toMatch(/ Perinatal: overdose 2020-05-21, 3 months after a pregnancy ended \(Miscarriage in first trimester 2020-02-20\)\.$/);
+    expect(line.sources).toContain(ref(miscarriage));
+  });
+
+  it('an overdose more than a year after a pregnancy ended is not said to be perinatal', () => {
+    const d = derive([snomedCondition('72892002', 'Normal pregnancy', '2015-06-11', '2016-01-14'), encounter('EMER', ER, '2017-01-20', { reason: OVERDOSE })], woman());
+    expect(d.safety.find((s) => s.kind === 'overdose')!.detail).not.toContain('Perinatal');
+  });
+
   it('an overdose outside every pregnancy is not said to be perinatal', () => {
     const d = derive([snomedCondition('72892002', 'Normal pregnancy', '2015-06-11', '2016-01-14'), encounter('EMER', ER, '2018-12-27', { reason: OVERDOSE })], woman());
     expect(d.safety.find((s) => s.kind === 'overdose')!.detail).not.toContain('pregnan');
