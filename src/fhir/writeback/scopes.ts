@@ -6,36 +6,29 @@ import type { WriteCapability } from './write-contract';
 
 const WRITTEN_TYPES = ['CarePlan', 'ServiceRequest', 'Provenance'] as const;
 
-/** Does one scope grant create on `resourceType`? */
-function grantsCreate(scope: string, resourceType: string): boolean {
+/**
+ * Does one scope grant `letter` (SMART v2's "cruds") on `resourceType`? SMART v1's `.write` grants create, `.read`
+ * grants read and search, `.*` grants all.
+ */
+function grants(scope: string, resourceType: string, letter: 'c' | 'r' | 's'): boolean {
   // context/Type.permissions, e.g. "patient/CarePlan.write", "user/*.cu", "patient/CarePlan.c?category=x"
   const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope.trim());
   if (!match) return false;
-  const [, , type, permissions] = match;
+  const [, , type, permissions = ''] = match;
   if (type !== '*' && type !== resourceType) return false;
-  if (permissions === 'write' || permissions === '*') return true; // SMART v1
-  // SMART v2: letters from "cruds" in order; create is "c".
-  return /^c?r?u?d?s?$/.test(permissions ?? '') && (permissions ?? '').includes('c');
-}
-
-/** Does one scope grant reading (`r`) or searching (`s`) `resourceType`? SMART v1 `.read`/`.*` grant both. */
-function grantsRead(scope: string, resourceType: string, letter: 'r' | 's'): boolean {
-  const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope.trim());
-  if (!match) return false;
-  const [, , type, permissions] = match;
-  if (type !== '*' && type !== resourceType) return false;
-  if (permissions === 'read' || permissions === '*') return true; // SMART v1
-  return /^c?r?u?d?s?$/.test(permissions ?? '') && (permissions ?? '').includes(letter);
+  if (permissions === '*' || permissions === (letter === 'c' ? 'write' : 'read')) return true; // SMART v1
+  // SMART v2: letters from "cruds" in order.
+  return /^c?r?u?d?s?$/.test(permissions) && permissions.includes(letter);
 }
 
 /** Whether the session may read (`r`, by id) or search (`s`) `resourceType`: without it the request would be refused. */
 export function mayRead(grantedScopes: readonly string[], resourceType: string, letter: 'r' | 's'): boolean {
-  return grantedScopes.some((scope) => grantsRead(scope, resourceType, letter));
+  return grantedScopes.some((scope) => grants(scope, resourceType, letter));
 }
 
 /** Which of the written types lack a create scope. */
 export function missingWriteScopes(grantedScopes: readonly string[]): string[] {
-  return WRITTEN_TYPES.filter((type) => !grantedScopes.some((scope) => grantsCreate(scope, type)));
+  return WRITTEN_TYPES.filter((type) => !grantedScopes.some((scope) => grants(scope, type, 'c')));
 }
 
 export function writeCapability(grantedScopes: readonly string[]): WriteCapability {
